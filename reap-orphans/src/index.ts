@@ -1,0 +1,6 @@
+import { runAction } from '../../src/action/kit.js';
+import { UserError } from '../../src/core/errors.js';
+
+await runAction(async () => {
+  throw new UserError('reap-orphans is not implemented yet in this version of dgrid');
+});

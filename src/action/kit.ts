@@ -1,0 +1,89 @@
+// What every dgrid action shares: reading typed inputs, routing the core's log to the runner, and one
+// run() wrapper that tells a user's mistake (a plain message) from a bug (with its stack).
+import * as core from '@actions/core';
+import { UserError } from '../core/errors.js';
+import type { Log } from '../core/log.js';
+import { remoteUrl } from '../core/grid-admin.js';
+
+export const actionLog: Log = {
+  info: (m) => core.info(m),
+  warn: (m) => core.warning(m),
+  error: (m) => core.error(m),
+  debug: (m) => core.debug(m),
+};
+
+export async function runAction(main: () => Promise<void>): Promise<void> {
+  try {
+    await main();
+  } catch (error) {
+    if (error instanceof UserError) core.setFailed(error.message);
+    else core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
+  }
+}
+
+export function getString(name: string, fallback = ''): string {
+  return core.getInput(name) || fallback;
+}
+
+export function getInt(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
+  const raw = core.getInput(name);
+  if (raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new UserError(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function getNumber(name: string, fallback: number, min: number, max: number): number {
+  const raw = core.getInput(name);
+  if (raw === '') return fallback;
+  const value = Number(raw);
+  if (!Number.isFinite(value) || value < min || value > max) {
+    throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
+  }
+  return value;
+}
+
+export function getBool(name: string, fallback: boolean): boolean {
+  const raw = core.getInput(name).toLowerCase();
+  if (raw === '') return fallback;
+  if (['true', 'yes', '1'].includes(raw)) return true;
+  if (['false', 'no', '0'].includes(raw)) return false;
+  throw new UserError(`input "${name}" is "${raw}": use true or false`);
+}
+
+/** A list given one item per line or separated by commas. */
+export function getList(name: string): string[] {
+  return core
+    .getInput(name)
+    .split(/[\n,]/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
+  const raw = core.getInput(name);
+  if (raw === '') return fallback;
+  if (!choices.includes(raw as T)) throw new UserError(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
+  return raw as T;
+}
+
+/** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
+export function getRepository(): string {
+  const raw = core.getInput('repository') || process.env.GITHUB_REPOSITORY;
+  if (!raw)
+    throw new UserError('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
+  return remoteUrl(raw);
+}
+
+/** The token, masked in every later log line before anything can print it. */
+export function getToken(): string | undefined {
+  const token = core.getInput('token');
+  if (token) core.setSecret(token);
+  return token || undefined;
+}
+
+export function getBranch(): string {
+  return core.getInput('branch') || 'main';
+}

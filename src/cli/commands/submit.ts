@@ -1,0 +1,63 @@
+import { readFile } from 'node:fs/promises';
+import { basename } from 'node:path';
+import { UserError } from '../../core/errors.js';
+import { remoteUrl, submitTasks } from '../../core/grid-admin.js';
+import { GridStore } from '../../core/git/store.js';
+import type { Task } from '../../core/schemas.js';
+import { cacheDir } from '../../core/status.js';
+import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
+
+export const submit: Command = {
+  name: 'submit',
+  summary:
+    'Add tasks to the queue by a direct commit (for grids you can push to; on GitHub, open a pull request instead). ' +
+    'Give task files, or --script for a one-off task.',
+  usage: '[options] [TASK.json ...]',
+  options: {
+    ...gridOptions,
+    script: { type: 'string', placeholder: 'SCRIPT', description: 'the script of a one-off task' },
+    'task-id': { type: 'string', placeholder: 'ID', description: 'its id (default: task-<time>)' },
+    timeout: { type: 'string', placeholder: 'SECONDS', description: 'its timeout_seconds' },
+    priority: { type: 'string', placeholder: 'high|normal|low', description: 'its priority' },
+    ...jsonOption,
+  },
+  async run(values, files) {
+    const tasks: Task[] = [];
+    for (const file of files) {
+      let value: unknown;
+      try {
+        value = JSON.parse(await readFile(file, 'utf8'));
+      } catch (error) {
+        throw new UserError(`${file}: ${(error as Error).message}`);
+      }
+      const task = value as Task;
+      if (typeof task === 'object' && task && task.task_id !== basename(file, '.json')) {
+        throw new UserError(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
+      }
+      tasks.push(task);
+    }
+    if (values.script !== undefined) {
+      tasks.push({
+        task_id: str(values['task-id']) || `task-${Date.now()}`,
+        script: str(values.script),
+        ...(values.timeout === undefined ? {} : { timeout_seconds: num('timeout', values.timeout, 1) }),
+        ...(values.priority === undefined ? {} : { priority: str(values.priority) as Task['priority'] }),
+      });
+    }
+    if (tasks.length === 0) throw new UserError('nothing to submit: give task files or --script');
+    const remote = remoteUrl(str(values.repository));
+    const branch = str(values.branch);
+    const token = envToken();
+    const store = await GridStore.open({
+      remote,
+      branch,
+      dir: cacheDir(remote, branch, 'admin'),
+      ...(token ? { token } : {}),
+    });
+    const commit = await submitTasks(store, tasks);
+    const ids = tasks.map((t) => t.task_id);
+    if (values.json) console.log(JSON.stringify({ commit, task_ids: ids }));
+    else console.log(`queued ${ids.join(', ')} (${commit.slice(0, 12)})`);
+    return 0;
+  },
+};

@@ -1,0 +1,102 @@
+import { UserError } from '../../core/errors.js';
+import { remoteUrl } from '../../core/grid-admin.js';
+import { consoleLog } from '../../core/log.js';
+import { SANDBOX_KINDS, createSandbox, type SandboxKind } from '../../core/sandbox/index.js';
+import { NODE_ID_PATTERN } from '../../core/schemas.js';
+import { cacheDir } from '../../core/status.js';
+import { Worker, defaultNodeId } from '../../core/worker.js';
+import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
+
+export const worker: Command = {
+  name: 'worker',
+  summary:
+    'Run a worker node: claim tasks, run each in the sandbox, commit the results. Ctrl-C hands running tasks back.',
+  usage: '[options]',
+  options: {
+    ...gridOptions,
+    'node-id': {
+      type: 'string',
+      placeholder: 'ID',
+      description: 'this node id (default: host name plus a random suffix)',
+    },
+    labels: { type: 'string', placeholder: 'A,B', description: 'labels this node carries' },
+    slots: { type: 'string', default: '1', placeholder: 'N', description: 'tasks at once (default: 1)' },
+    'max-tasks': {
+      type: 'string',
+      default: '0',
+      placeholder: 'N',
+      description: 'stop after claiming N tasks (0: no limit)',
+    },
+    'max-runtime-minutes': {
+      type: 'string',
+      default: '0',
+      placeholder: 'N',
+      description: 'stop after N minutes (0: no limit)',
+    },
+    'idle-timeout-seconds': {
+      type: 'string',
+      default: '0',
+      placeholder: 'N',
+      description: 'stop after N idle seconds (0: never)',
+    },
+    'poll-interval-seconds': {
+      type: 'string',
+      default: '15',
+      placeholder: 'N',
+      description: 'idle polling interval (default: 15)',
+    },
+    sandbox: {
+      type: 'string',
+      default: 'docker',
+      placeholder: 'docker|none',
+      description: 'where tasks run (default: docker)',
+    },
+    image: {
+      type: 'string',
+      placeholder: 'IMAGE',
+      description: "image for tasks that name none (default: the policy's)",
+    },
+    verbose: { type: 'boolean', default: false, description: 'log every push' },
+    ...jsonOption,
+  },
+  async run(values) {
+    const sandboxKind = str(values.sandbox) as SandboxKind;
+    if (!SANDBOX_KINDS.includes(sandboxKind)) throw new UserError(`--sandbox is "${sandboxKind}": use docker or none`);
+    const nodeId = str(values['node-id']) || defaultNodeId();
+    if (!new RegExp(NODE_ID_PATTERN).test(nodeId))
+      throw new UserError(`--node-id "${nodeId}": use letters, digits, dot, underscore, dash`);
+    const remote = remoteUrl(str(values.repository));
+    const branch = str(values.branch);
+    const token = envToken();
+    const image = str(values.image);
+    const node = new Worker(
+      {
+        remote,
+        branch,
+        ...(token ? { token } : {}),
+        nodeId,
+        labels: str(values.labels)
+          .split(',')
+          .map((l) => l.trim())
+          .filter(Boolean),
+        slots: num('slots', values.slots, 1, 64),
+        maxTasks: num('max-tasks', values['max-tasks'], 0),
+        maxRuntimeMinutes: num('max-runtime-minutes', values['max-runtime-minutes'], 0),
+        idleTimeoutSeconds: num('idle-timeout-seconds', values['idle-timeout-seconds'], 0),
+        pollIntervalSeconds: num('poll-interval-seconds', values['poll-interval-seconds'], 0.05),
+        ...(image ? { image } : {}),
+        cacheDir: cacheDir(remote, branch, `node-${nodeId}`),
+      },
+      await createSandbox(sandboxKind),
+      consoleLog(Boolean(values.verbose)),
+    );
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => node.stop(`${signal} received`));
+    const report = await node.run();
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else
+      console.log(
+        `node ${report.nodeId}: completed ${report.completed}, failed ${report.failed}, handed back ${report.returned}`,
+      );
+    return 0;
+  },
+};

@@ -1,0 +1,70 @@
+#!/usr/bin/env node
+import { UserError, errorMessage } from '../core/errors.js';
+import { VERSION } from '../core/version.js';
+import { helpText, parse, type Command } from './command.js';
+import { demo } from './commands/demo.js';
+import { init } from './commands/init.js';
+import { status } from './commands/status.js';
+import { submit } from './commands/submit.js';
+import { worker } from './commands/worker.js';
+
+const notYet = (name: string, summary: string): Command => ({
+  name,
+  summary: `${summary} (not yet in this version)`,
+  usage: '',
+  options: {},
+  run: () => Promise.reject(new UserError(`"dgrid ${name}" is not implemented yet in this version of dgrid`)),
+});
+
+const commands: Command[] = [
+  init,
+  submit,
+  status,
+  worker,
+  notYet('reap', 'Requeue tasks whose node died'),
+  notYet('validate', 'Check task files against the schema and the policy'),
+  notYet('render', 'Render the status dashboard'),
+  demo,
+];
+
+function usage(): string {
+  const width = Math.max(...commands.map((c) => c.name.length));
+  return [
+    `dgrid ${VERSION}: a task grid whose only database is a Git repository`,
+    '',
+    'Usage: dgrid <command> [options]',
+    '',
+    'Commands:',
+    ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary.split('. ')[0]}`),
+    '',
+    'Run "dgrid <command> --help" for the options of a command.',
+  ].join('\n');
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    console.log(usage());
+    return name ? 0 : 1;
+  }
+  if (name === '--version') {
+    console.log(VERSION);
+    return 0;
+  }
+  const command = commands.find((c) => c.name === name);
+  if (!command) throw new UserError(`unknown command "${name}"\n\n${usage()}`);
+  const { values, positionals } = parse(command, rest);
+  if (values.help) {
+    console.log(helpText(command));
+    return 0;
+  }
+  return command.run(values, positionals);
+}
+
+try {
+  process.exitCode = await main(process.argv.slice(2));
+} catch (error) {
+  if (error instanceof UserError) console.error(`dgrid: ${error.message}`);
+  else console.error(error instanceof Error ? (error.stack ?? errorMessage(error)) : String(error));
+  process.exitCode = error instanceof UserError ? 1 : 2;
+}

@@ -1,0 +1,141 @@
+import { spawn } from 'node:child_process';
+
+export interface GitRunOptions {
+  cwd?: string;
+  input?: string | Buffer;
+  timeoutMs?: number;
+  /** Extra environment for this call only (credentials ride here, never in arguments). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export interface GitOutput {
+  exitCode: number;
+  stdout: Buffer;
+  stderr: string;
+}
+
+/** Why a git command failed, so callers can tell "try again" from "give up". */
+export type GitFailure = 'transient' | 'timeout' | 'auth' | 'fatal';
+
+export class GitError extends Error {
+  override name = 'GitError';
+  constructor(
+    readonly args: readonly string[],
+    readonly failure: GitFailure,
+    readonly exitCode: number | null,
+    readonly stderr: string,
+  ) {
+    super(
+      `git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+    );
+  }
+}
+
+// Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
+const TRANSIENT = [
+  /could not resolve host/i,
+  /connection (refused|reset|timed out)/i,
+  /failed to connect/i,
+  /early EOF/i,
+  /the remote end hung up/i,
+  /RPC failed/i,
+  /HTTP (408|429|5\d\d)/i,
+  /returned error: (408|429|5\d\d)/i,
+  /index\.lock': File exists/i,
+  /\.lock': File exists/i,
+  /unable to access/i,
+  /Operation timed out/i,
+  /Empty reply from server/i,
+  /gnutls_handshake|SSL_read|SSL_ERROR/i,
+];
+
+const AUTH =
+  /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
+
+export function classify(stderr: string): GitFailure {
+  if (AUTH.test(stderr)) return 'auth';
+  return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
+}
+
+const BASE_ENV: NodeJS.ProcessEnv = {
+  // Never wait for a password prompt nobody can answer, and never ask the user's credential helpers.
+  GIT_TERMINAL_PROMPT: '0',
+  GIT_ASKPASS: 'true',
+  SSH_ASKPASS: 'true',
+  GCM_INTERACTIVE: 'never',
+  LC_ALL: 'C',
+};
+
+/** Runs git once; resolves with its output whatever the exit code, rejects only on timeout or spawn failure. */
+export function runGit(args: readonly string[], options: GitRunOptions = {}): Promise<GitOutput> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, {
+      cwd: options.cwd,
+      env: { ...process.env, ...BASE_ENV, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const stdout: Buffer[] = [];
+    const stderr: Buffer[] = [];
+    let timedOut = false;
+    const timer = setTimeout(() => {
+      timedOut = true;
+      child.kill('SIGKILL');
+    }, options.timeoutMs ?? 120_000);
+    child.stdout.on('data', (chunk: Buffer) => stdout.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+    child.stdin.on('error', () => undefined); // git may exit before reading all input; the exit code says why
+    child.on('error', (error) => {
+      clearTimeout(timer);
+      reject(error);
+    });
+    child.on('close', (code) => {
+      clearTimeout(timer);
+      const err = Buffer.concat(stderr).toString('utf8');
+      if (timedOut) reject(new GitError(args, 'timeout', null, err));
+      else resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout), stderr: err });
+    });
+    child.stdin.end(options.input ?? '');
+  });
+}
+
+/** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
+export async function git(args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+  const out = await runGit(args, options);
+  if (out.exitCode !== 0) throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
+  return out.stdout.toString('utf8');
+}
+
+export interface RetryOptions {
+  attempts?: number;
+  baseDelayMs?: number;
+  maxDelayMs?: number;
+}
+
+/** Retries transient failures and timeouts with full-jitter exponential backoff. */
+export async function withRetry<T>(action: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
+  const attempts = options.attempts ?? 5;
+  const base = options.baseDelayMs ?? 250;
+  const max = options.maxDelayMs ?? 8_000;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await action();
+    } catch (error) {
+      const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
+      if (!retryable || attempt >= attempts) throw error;
+      await sleep(Math.random() * Math.min(max, base * 2 ** attempt));
+    }
+  }
+}
+
+export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve) => {
+    if (signal?.aborted) return resolve();
+    const timer = setTimeout(done, ms);
+    function done() {
+      clearTimeout(timer);
+      signal?.removeEventListener('abort', done);
+      resolve();
+    }
+    signal?.addEventListener('abort', done, { once: true });
+  });
+}

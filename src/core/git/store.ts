@@ -1,0 +1,236 @@
+// The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
+// cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
+// directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+import { mkdir, access } from 'node:fs/promises';
+import { UserError } from '../errors.js';
+import { GitError, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
+
+export interface TreeEntry {
+  mode: string;
+  type: 'blob' | 'tree' | 'commit';
+  sha: string;
+  /** Blob size in bytes; null for submodules. */
+  size: number | null;
+  path: string;
+}
+
+export type Change = { path: string; content: string | Buffer } | { path: string; delete: true };
+
+export interface StoreOptions {
+  /** Any git URL: https://, file://, or a local path. Never carries a secret. */
+  remote: string;
+  branch: string;
+  /** Where the bare cache repository lives. */
+  dir: string;
+  /** Sent as an HTTP Authorization header through environment-scoped git config. */
+  token?: string;
+  /** History depth to fetch; 0 fetches everything (audit and dashboard need history). */
+  depth?: number;
+  timeoutMs?: number;
+}
+
+export type PushOutcome = 'pushed' | 'rejected';
+
+const SCRATCH_REF = 'refs/dgrid/scratch';
+const BLOB_CACHE_LIMIT = 20_000;
+
+export class GridStore {
+  private readonly env: NodeJS.ProcessEnv;
+  private readonly blobs = new Map<string, Buffer>();
+  private readonly trackingRef: string;
+
+  private constructor(readonly options: StoreOptions) {
+    this.env = credentialEnv(options.remote, options.token);
+    this.trackingRef = `refs/remotes/grid/${options.branch}`;
+  }
+
+  static async open(options: StoreOptions): Promise<GridStore> {
+    await mkdir(options.dir, { recursive: true });
+    const exists = await access(`${options.dir}/HEAD`).then(
+      () => true,
+      () => false,
+    );
+    if (!exists) await git(['init', '--quiet', '--bare', options.dir]);
+    const store = new GridStore(options);
+    // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
+    await store.git(['config', 'gc.auto', '0']);
+    return store;
+  }
+
+  get branch(): string {
+    return this.options.branch;
+  }
+
+  private async git(args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+    try {
+      return await git(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+    } catch (error) {
+      throw this.explain(error);
+    }
+  }
+
+  /** A refused credential is the user's to fix, not a reason to retry. */
+  private explain(error: unknown): unknown {
+    if (error instanceof GitError && error.failure === 'auth') {
+      return new UserError(
+        `${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+          'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)',
+      );
+    }
+    return error;
+  }
+
+  /** The remote branch tip without fetching: the cheap "did anything move?" check. */
+  async remoteTip(): Promise<string | null> {
+    const out = await withRetry(() =>
+      this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]),
+    );
+    return out.split('\t')[0]?.trim() || null;
+  }
+
+  /** Fetches the branch tip; null when the branch does not exist yet. */
+  async fetch(): Promise<string | null> {
+    const depth = this.options.depth ?? 1;
+    const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
+    if (depth > 0) args.push(`--depth=${depth}`);
+    args.push(this.options.remote, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
+    try {
+      await withRetry(() => this.git(args));
+    } catch (error) {
+      if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
+      throw error;
+    }
+    return (await this.git(['rev-parse', this.trackingRef])).trim();
+  }
+
+  /** Every entry below the given paths at a commit, recursively. */
+  async list(commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
+    const out = await this.git(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...paths]);
+    const entries: TreeEntry[] = [];
+    for (const record of out.split('\0')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+      entries.push({
+        mode: mode!,
+        type: type as TreeEntry['type'],
+        sha: sha!,
+        size: size === '-' ? null : Number(size),
+        path: record.slice(tab + 1),
+      });
+    }
+    return entries;
+  }
+
+  /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
+  async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
+    const result = new Map<string, Buffer>();
+    const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
+    if (missing.length > 0) {
+      const out = await runGit(['cat-file', '--batch'], {
+        cwd: this.options.dir,
+        input: missing.join('\n') + '\n',
+        timeoutMs: this.options.timeoutMs,
+      });
+      if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+      let offset = 0;
+      for (const sha of missing) {
+        const newline = out.stdout.indexOf(0x0a, offset);
+        const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+        if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+        const size = Number(header[2]);
+        const content = out.stdout.subarray(newline + 1, newline + 1 + size);
+        offset = newline + 1 + size + 1;
+        if (this.blobs.size >= BLOB_CACHE_LIMIT) this.blobs.clear();
+        this.blobs.set(sha, Buffer.from(content));
+      }
+    }
+    for (const sha of shas) result.set(sha, this.blobs.get(sha)!);
+    return result;
+  }
+
+  async readOne(sha: string): Promise<Buffer> {
+    return (await this.read([sha])).get(sha)!;
+  }
+
+  /** Builds a commit of `changes` on top of `parent` (null for the first commit) without a working tree. */
+  async commit(parent: string | null, changes: readonly Change[], message: string, author: string): Promise<string> {
+    const when = `${Math.floor(Date.now() / 1000)} +0000`;
+    const chunks: Buffer[] = [];
+    const line = (text: string) => chunks.push(Buffer.from(text + '\n', 'utf8'));
+    const data = (content: Buffer) => {
+      line(`data ${content.length}`);
+      chunks.push(content);
+      line('');
+    };
+    line(`reset ${SCRATCH_REF}`);
+    line(`commit ${SCRATCH_REF}`);
+    line('mark :1');
+    line(`author ${author} <${author}@dgrid> ${when}`);
+    line(`committer ${author} <${author}@dgrid> ${when}`);
+    data(Buffer.from(message, 'utf8'));
+    if (parent) line(`from ${parent}`);
+    for (const change of changes) {
+      if ('delete' in change) line(`D ${quotePath(change.path)}`);
+      else {
+        line(`M 100644 inline ${quotePath(change.path)}`);
+        data(Buffer.isBuffer(change.content) ? change.content : Buffer.from(change.content, 'utf8'));
+      }
+    }
+    line('');
+    line('get-mark :1');
+    line('done');
+    const out = await this.git(['fast-import', '--quiet', '--force', '--done', '--date-format=raw'], {
+      input: Buffer.concat(chunks),
+    });
+    return out.trim();
+  }
+
+  /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
+  async push(commit: string): Promise<PushOutcome> {
+    return withRetry(async () => {
+      const out = await runGit(
+        ['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`],
+        {
+          cwd: this.options.dir,
+          env: this.env,
+          timeoutMs: this.options.timeoutMs,
+        },
+      );
+      if (out.exitCode === 0) return 'pushed';
+      const text = out.stdout.toString('utf8') + out.stderr;
+      // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
+      if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text)) return 'rejected';
+      throw new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr);
+    }).catch((error: unknown) => {
+      throw this.explain(error);
+    });
+  }
+
+  /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
+  async log(tip: string, paths: readonly string[] = []): Promise<string[]> {
+    const out = await this.git(['rev-list', '--reverse', '--first-parent', tip, '--', ...paths]);
+    return out.split('\n').filter(Boolean);
+  }
+}
+
+/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+function quotePath(path: string): string {
+  if (!/^"|\n|\\/.test(path)) return path;
+  return JSON.stringify(path);
+}
+
+/**
+ * The token travels as an HTTP header set through GIT_CONFIG_* variables of the git process: never in a
+ * URL, an argument list, or a config file on disk. Scoped to the remote's URL so no other host sees it.
+ */
+export function credentialEnv(remote: string, token: string | undefined): NodeJS.ProcessEnv {
+  if (!token || !/^https?:\/\//.test(remote)) return {};
+  const basic = Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64');
+  const origin = new URL(remote);
+  return {
+    GIT_CONFIG_COUNT: '1',
+    GIT_CONFIG_KEY_0: `http.${origin.protocol}//${origin.host}/.extraheader`,
+    GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
+  };
+}

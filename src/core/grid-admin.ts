@@ -1,0 +1,89 @@
+// Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
+// tasks arrive by pull request instead, through validate-task.
+import { existsSync } from 'node:fs';
+import { isAbsolute, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { UserError } from './errors.js';
+import { git, sleep } from './git/runner.js';
+import { GridStore, type Change } from './git/store.js';
+import { GridSnapshot } from './grid.js';
+import { LIFECYCLE, NODES_DIR, POLICY_FILE, lifecycleDir, queuePath } from './layout.js';
+import { serialize } from './lifecycle.js';
+import { parsePolicy, policyProblems } from './policy.js';
+import type { Task } from './schemas.js';
+import { taskValidator } from './validation.js';
+
+/** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
+export function remoteUrl(repository: string): string {
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository)) return repository;
+  if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !existsSync(repository)) {
+    const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+    return `${server}/${repository}.git`;
+  }
+  return pathToFileURL(isAbsolute(repository) ? repository : resolve(repository)).href;
+}
+
+export interface InitOptions {
+  repository: string;
+  branch: string;
+  /** The text of dgrid.json to start with; the defaults when absent. */
+  policyText?: string;
+  cacheDir: string;
+  token?: string;
+}
+
+/**
+ * Makes `repository` a grid: creates a local bare repository when the path does not exist, then adds
+ * what is missing (the policy, the lifecycle folders) in one commit. Safe to run twice.
+ */
+export async function initGrid(options: InitOptions): Promise<{ created: boolean; tip: string }> {
+  const remote = remoteUrl(options.repository);
+  if (remote.startsWith('file:')) {
+    const path = new URL(remote).pathname;
+    if (!existsSync(path)) await git(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+  }
+  if (options.policyText !== undefined) parsePolicy(options.policyText);
+  const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
+  for (;;) {
+    const tip = await store.fetch();
+    const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
+    const has = (prefix: string) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+    const changes: Change[] = [];
+    if (!has(POLICY_FILE)) changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
+    for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
+      if (!has(dir)) changes.push({ path: `${dir}/.gitkeep`, content: '' });
+    }
+    if (changes.length === 0) return { created: false, tip: tip! };
+    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+    if ((await store.push(commit)) === 'pushed') return { created: tip === null, tip: commit };
+    await sleep(100);
+  }
+}
+
+/** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
+export async function submitTasks(store: GridStore, tasks: Task[]): Promise<string> {
+  for (;;) {
+    const tip = await store.fetch();
+    if (tip === null) throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+    const snapshot = await GridSnapshot.load(store, tip);
+    const policy = await snapshot.policy();
+    const changes: Change[] = [];
+    for (const task of tasks) {
+      const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
+      if (problems.length > 0)
+        throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
+      if (snapshot.byId.has(task.task_id)) {
+        throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
+      }
+      changes.push({ path: queuePath(task.task_id), content: serialize(task) });
+    }
+    const commit = await store.commit(
+      tip,
+      changes,
+      `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`,
+      'dgrid',
+    );
+    if ((await store.push(commit)) === 'pushed') return commit;
+    await sleep(100);
+  }
+}

@@ -1,0 +1,175 @@
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+import { createHash, randomUUID } from 'node:crypto';
+import type { Change } from './git/store.js';
+import { inProgressPath, nodePath, queuePath, resultPath } from './layout.js';
+import type { Attempt, Claim, NodeRecord, Policy, QueuedTask, Result, Status } from './schemas.js';
+import type { TaskFile } from './grid.js';
+
+export function serialize(record: object): string {
+  return JSON.stringify(record, null, 2) + '\n';
+}
+
+export const iso = (date: Date): string => date.toISOString();
+
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+export function attemptsUsed(task: QueuedTask): number {
+  return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+
+export function maxAttempts(task: QueuedTask, policy: Policy): number {
+  return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+
+export interface ClaimPlan {
+  claim: Claim;
+  changes: Change[];
+}
+
+/** Moves a queued task to the node, under a token unique to this claim. */
+export function claimTask(file: TaskFile, task: QueuedTask, nodeId: string, now: Date, policy: Policy): ClaimPlan {
+  const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+  const claim: Claim = {
+    ...task,
+    claim: {
+      node_id: nodeId,
+      token: randomUUID(),
+      attempt: (task.attempts?.length ?? 0) + 1,
+      claimed_at: iso(now),
+      lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+    },
+  };
+  return {
+    claim,
+    changes: [
+      { path: file.entry.path, delete: true },
+      { path: inProgressPath(nodeId, task.task_id), content: serialize(claim) },
+    ],
+  };
+}
+
+export interface StreamCapture {
+  text: string;
+  bytes: number;
+  sha256: string;
+  truncated: boolean;
+}
+
+export interface Execution {
+  status: Status;
+  exitCode: number | null;
+  reason?: string;
+  stdout: StreamCapture;
+  stderr: StreamCapture;
+  startedAt: Date;
+  finishedAt: Date;
+}
+
+export const emptyStream = (): StreamCapture => ({
+  text: '',
+  bytes: 0,
+  sha256: createHash('sha256').digest('hex'),
+  truncated: false,
+});
+
+function withoutClaim(claim: Claim): QueuedTask {
+  const { claim: _claim, ...task } = claim;
+  return task;
+}
+
+export function resultRecord(claim: Claim, run: Execution): Result {
+  return {
+    ...claim,
+    node_id: claim.claim.node_id,
+    status: run.status,
+    exit_code: run.exitCode,
+    ...(run.reason === undefined ? {} : { reason: run.reason }),
+    timestamp: iso(run.finishedAt),
+    started_at: iso(run.startedAt),
+    finished_at: iso(run.finishedAt),
+    duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+    attempt: claim.claim.attempt,
+    stdout: run.stdout.text,
+    stdout_bytes: run.stdout.bytes,
+    stdout_sha256: run.stdout.sha256,
+    stdout_truncated: run.stdout.truncated,
+    stderr: run.stderr.text,
+    stderr_bytes: run.stderr.bytes,
+    stderr_sha256: run.stderr.sha256,
+    stderr_truncated: run.stderr.truncated,
+  };
+}
+
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+export function finishClaim(claimPath: string, claim: Claim, run: Execution): { result: Result; changes: Change[] } {
+  const result = resultRecord(claim, run);
+  const state = run.status === 'success' ? 'completed' : 'failed';
+  return {
+    result,
+    changes: [
+      { path: claimPath, delete: true },
+      { path: resultPath(state, claim.task_id, run.finishedAt), content: serialize(result) },
+    ],
+  };
+}
+
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+export function requeueClaim(
+  claimPath: string,
+  claim: Claim,
+  status: Attempt['status'],
+  reason: string,
+  now: Date,
+): { task: QueuedTask; changes: Change[] } {
+  const attempt: Attempt = {
+    attempt: claim.claim.attempt,
+    node_id: claim.claim.node_id,
+    claim_token: claim.claim.token,
+    claimed_at: claim.claim.claimed_at,
+    ended_at: iso(now),
+    status,
+    reason,
+  };
+  const task: QueuedTask = { ...withoutClaim(claim), attempts: [...(claim.attempts ?? []), attempt] };
+  return {
+    task,
+    changes: [
+      { path: claimPath, delete: true },
+      { path: queuePath(claim.task_id), content: serialize(task) },
+    ],
+  };
+}
+
+/** A queue file that is not a runnable task goes to failed/ with a reason, so it never blocks the queue. */
+export function rejectFile(file: TaskFile, reason: string, nodeId: string, now: Date, task?: QueuedTask): Change[] {
+  const empty = emptyStream();
+  const result: Result = {
+    ...(task ?? {}),
+    task_id: file.id,
+    node_id: nodeId,
+    status: 'error',
+    exit_code: null,
+    reason,
+    timestamp: iso(now),
+    started_at: iso(now),
+    finished_at: iso(now),
+    duration_ms: 0,
+    attempt: task ? attemptsUsed(task) : 0,
+    stdout: empty.text,
+    stdout_bytes: 0,
+    stdout_sha256: empty.sha256,
+    stdout_truncated: false,
+    stderr: empty.text,
+    stderr_bytes: 0,
+    stderr_sha256: empty.sha256,
+    stderr_truncated: false,
+  };
+  return [
+    { path: file.entry.path, delete: true },
+    { path: resultPath('failed', file.id, now), content: serialize(result) },
+  ];
+}
+
+export function nodeChange(node: NodeRecord): Change {
+  return { path: nodePath(node.node_id), content: serialize(node) };
+}

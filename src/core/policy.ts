@@ -1,0 +1,73 @@
+import { UserError } from './errors.js';
+import type { Policy, Task } from './schemas.js';
+import { policyValidator, type Problem } from './validation.js';
+
+/** The policy of a grid from the text of its dgrid.json; a grid without one gets every default. */
+export function parsePolicy(text: string | undefined, source = 'dgrid.json'): Policy {
+  let value: unknown = {};
+  if (text !== undefined) {
+    try {
+      value = JSON.parse(text);
+    } catch (error) {
+      throw new UserError(`${source}: not valid JSON (${(error as Error).message}); fix the syntax`);
+    }
+  }
+  const problems = policyValidator.problems(value);
+  if (problems.length > 0) {
+    throw new UserError(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+  }
+  return value as Policy;
+}
+
+export const defaultPolicy = (): Policy => parsePolicy(undefined);
+
+/** An image is allowed when it is the default or listed exactly; a listed digest pins the content. */
+export function imageAllowed(image: string, policy: Policy): boolean {
+  return image === policy.default_image || policy.allowed_images.includes(image);
+}
+
+export function effectiveImage(task: Pick<Task, 'image'>, policy: Policy, fallback?: string): string {
+  return task.image ?? fallback ?? policy.default_image;
+}
+
+/** What the policy says of a task that is already valid against the schema. */
+export function policyProblems(task: Task, policy: Policy): Problem[] {
+  const problems: Problem[] = [];
+  const timeout = task.timeout_seconds;
+  if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
+    problems.push({
+      pointer: '/timeout_seconds',
+      message: `field "timeout_seconds" is ${timeout}; this grid allows at most ${policy.max_timeout_seconds}`,
+    });
+  }
+  if (task.image !== undefined && !imageAllowed(task.image, policy)) {
+    problems.push({
+      pointer: '/image',
+      message: `image "${task.image}" is not allowed here; use one of: ${policy.allowed_images.join(', ')}`,
+    });
+  }
+  if (task.max_attempts !== undefined && task.max_attempts > policy.max_attempts) {
+    problems.push({
+      pointer: '/max_attempts',
+      message: `field "max_attempts" is ${task.max_attempts}; this grid allows at most ${policy.max_attempts}`,
+    });
+  }
+  const cpus = task.resources?.cpus;
+  if (cpus !== undefined && cpus > policy.limits.cpus) {
+    problems.push({
+      pointer: '/resources/cpus',
+      message: `field "resources.cpus" is ${cpus}; this grid allows at most ${policy.limits.cpus}`,
+    });
+  }
+  const memory = task.resources?.memory_mb;
+  if (memory !== undefined && memory > policy.limits.memory_mb) {
+    problems.push({
+      pointer: '/resources/memory_mb',
+      message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
+    });
+  }
+  if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
+    problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+  }
+  return problems;
+}

@@ -1,0 +1,161 @@
+// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
+// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Execution } from '../lifecycle.js';
+import { emptyStream } from '../lifecycle.js';
+import { runChild } from './child.js';
+import type { Sandbox, SandboxJob } from './sandbox.js';
+
+const exec = promisify(execFile);
+
+/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
+function clientEnv(): NodeJS.ProcessEnv {
+  const keep = [
+    'PATH',
+    'HOME',
+    'DOCKER_HOST',
+    'DOCKER_CONFIG',
+    'DOCKER_CONTEXT',
+    'DOCKER_CERT_PATH',
+    'DOCKER_TLS_VERIFY',
+  ];
+  return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+}
+
+export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): string[] {
+  const fileSize = job.fileSizeMb * 1024 * 1024;
+  return [
+    'run',
+    '--rm',
+    '--name',
+    name,
+    '--label',
+    `dgrid.node=${job.nodeId}`,
+    '--label',
+    `dgrid.task=${job.taskId}`,
+    '--network',
+    'none',
+    '--read-only',
+    '--tmpfs',
+    `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+    '--workdir',
+    '/tmp',
+    '--user',
+    '65534:65534',
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '--pids-limit',
+    String(job.pids),
+    '--memory',
+    `${job.memoryMb}m`,
+    '--memory-swap',
+    `${job.memoryMb}m`,
+    '--cpus',
+    String(job.cpus),
+    '--ulimit',
+    `fsize=${fileSize}:${fileSize}`,
+    '--ulimit',
+    'nofile=256:256',
+    '--init',
+    '--env-file',
+    envFile,
+    job.image,
+    '/bin/sh',
+    '-c',
+    job.script,
+  ];
+}
+
+export class DockerSandbox implements Sandbox {
+  readonly kind = 'docker';
+
+  constructor(private readonly docker = 'docker') {}
+
+  /** Whether a daemon answers, and why not. */
+  static async probe(docker = 'docker'): Promise<{ ok: true } | { ok: false; reason: string }> {
+    try {
+      await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, reason: (error as Error).message.split('\n')[0] ?? 'docker did not answer' };
+    }
+  }
+
+  static async hasImage(image: string, docker = 'docker'): Promise<boolean> {
+    try {
+      await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
+    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
+    if (badEnv) {
+      const now = new Date();
+      return {
+        status: 'error',
+        exitCode: null,
+        reason: `env ${badEnv[0]}: values must be a single line`,
+        stdout: emptyStream(),
+        stderr: emptyStream(),
+        startedAt: now,
+        finishedAt: now,
+      };
+    }
+    const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
+    const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
+    const envFile = join(dir, 'env');
+    const env = { HOME: '/tmp', ...job.env };
+    await writeFile(
+      envFile,
+      Object.entries(env)
+        .map(([k, v]) => `${k}=${v}\n`)
+        .join(''),
+      { mode: 0o600 },
+    );
+    try {
+      return await runChild({
+        command: this.docker,
+        args: dockerRunArgs(job, name, envFile),
+        options: { env: clientEnv() },
+        timeoutSeconds: job.timeoutSeconds,
+        outputCapBytes: job.outputCapBytes,
+        signal,
+        // Killing the client would leave the container running: kill the container itself.
+        stop: () => this.remove([name]),
+        sandboxError: (code, stderr) =>
+          code === 125 ? `docker could not run the container: ${lastLine(stderr)}` : undefined,
+      });
+    } finally {
+      await this.remove([name]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async removeOrphans(nodeId: string): Promise<number> {
+    const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
+      env: clientEnv(),
+    });
+    const ids = stdout.split('\n').filter(Boolean);
+    await this.remove(ids);
+    return ids.length;
+  }
+
+  private async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
+  }
+}
+
+function lastLine(text: string): string {
+  return text.trim().split('\n').pop() ?? '';
+}

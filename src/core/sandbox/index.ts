@@ -1,0 +1,19 @@
+import { UserError } from '../errors.js';
+import { DockerSandbox } from './docker.js';
+import { ProcessSandbox } from './process.js';
+import type { Sandbox } from './sandbox.js';
+
+export type SandboxKind = 'docker' | 'none';
+export const SANDBOX_KINDS: readonly SandboxKind[] = ['docker', 'none'];
+
+/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
+export async function createSandbox(kind: SandboxKind): Promise<Sandbox> {
+  if (kind === 'none') return new ProcessSandbox();
+  const probe = await DockerSandbox.probe();
+  if (!probe.ok) {
+    throw new UserError(
+      `sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it`,
+    );
+  }
+  return new DockerSandbox();
+}

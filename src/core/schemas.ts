@@ -1,0 +1,276 @@
+// The grid's file formats. Each schema is the single source of both the shipped JSON Schema
+// (schemas/*.schema.json) and the TypeScript type, so the two cannot drift.
+import { Type, type Static, type TSchema } from '@sinclair/typebox';
+
+export const TASK_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$';
+export const NODE_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
+export const LABEL_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$';
+export const ENV_NAME_PATTERN = '^[A-Z_][A-Z0-9_]*$';
+export const MAX_SCRIPT_BYTES = 64 * 1024;
+
+const TaskId = Type.String({
+  pattern: TASK_ID_PATTERN,
+  description: 'Letters, digits, dot, underscore, dash; 1 to 128 characters',
+});
+const NodeId = Type.String({ pattern: NODE_ID_PATTERN });
+const Label = Type.String({ pattern: LABEL_PATTERN });
+const DateTime = Type.String({ format: 'date-time' });
+const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+
+export const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
+export type Priority = Static<typeof Priority>;
+
+export const Status = Type.Union([
+  Type.Literal('success'),
+  Type.Literal('failure'),
+  Type.Literal('timeout'),
+  Type.Literal('error'),
+  Type.Literal('cancelled'),
+]);
+export type Status = Static<typeof Status>;
+
+const taskFields = {
+  $schema: Type.Optional(Type.String()),
+  task_id: TaskId,
+  script: Type.String({
+    minLength: 1,
+    maxLength: MAX_SCRIPT_BYTES,
+    description: 'Run by /bin/sh -c inside the sandbox',
+  }),
+  timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, description: 'Default 30; at most the policy maximum' })),
+  image: Type.Optional(
+    Type.String({ minLength: 1, maxLength: 256, description: 'Container image; must be allowlisted by the policy' }),
+  ),
+  priority: Type.Optional(Priority),
+  depends_on: Type.Optional(Type.Array(TaskId, { uniqueItems: true, maxItems: 100 })),
+  max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
+  requires: Type.Optional(Type.Array(Label, { uniqueItems: true, maxItems: 32 })),
+  resources: Type.Optional(
+    Type.Object(
+      {
+        cpus: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 256 })),
+        memory_mb: Type.Optional(Type.Integer({ minimum: 16, maximum: 1048576 })),
+      },
+      { additionalProperties: false },
+    ),
+  ),
+  not_before: Type.Optional(DateTime),
+  env: Type.Optional(
+    Type.Record(Type.String(), Type.String({ maxLength: 4096 }), {
+      propertyNames: {
+        pattern: ENV_NAME_PATTERN,
+        not: { anyOf: [{ pattern: '^LD_' }, { enum: ['PATH', 'HOME'] }] },
+      },
+      maxProperties: 64,
+    }),
+  ),
+  description: Type.Optional(Type.String({ maxLength: 4096 })),
+  signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
+};
+
+/** A task as a submitter writes it in tasks/queue/. */
+export const TaskSchema = Type.Object(taskFields, {
+  $id: 'https://dgrid.dev/schemas/task.schema.json',
+  title: 'dgrid task',
+  additionalProperties: false,
+});
+export type Task = Static<typeof TaskSchema>;
+
+/** One finished or abandoned attempt, kept in the record's history. */
+export const AttemptSchema = Type.Object(
+  {
+    attempt: Type.Integer({ minimum: 1 }),
+    node_id: NodeId,
+    claim_token: Type.String(),
+    claimed_at: DateTime,
+    ended_at: DateTime,
+    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned')]),
+    reason: Type.String(),
+    exit_code: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
+  },
+  { additionalProperties: false },
+);
+export type Attempt = Static<typeof AttemptSchema>;
+
+const managedFields = {
+  attempts: Type.Optional(Type.Array(AttemptSchema, { description: 'Earlier attempts, written by dgrid' })),
+};
+
+/** A task back in the queue after an attempt: the task plus its history. */
+export const QueuedTaskSchema = Type.Object(
+  { ...taskFields, ...managedFields },
+  { $id: 'https://dgrid.dev/schemas/queued-task.schema.json', title: 'dgrid queued task', additionalProperties: false },
+);
+export type QueuedTask = Static<typeof QueuedTaskSchema>;
+
+export const ClaimInfoSchema = Type.Object(
+  {
+    node_id: NodeId,
+    token: Type.String({ minLength: 16 }),
+    attempt: Type.Integer({ minimum: 1 }),
+    claimed_at: DateTime,
+    lease_until: DateTime,
+  },
+  { additionalProperties: false },
+);
+export type ClaimInfo = Static<typeof ClaimInfoSchema>;
+
+/** A task in tasks/in_progress/: the task plus the claim that fences it. */
+export const ClaimSchema = Type.Object(
+  { ...taskFields, ...managedFields, claim: ClaimInfoSchema },
+  { $id: 'https://dgrid.dev/schemas/claim.schema.json', title: 'dgrid claim', additionalProperties: false },
+);
+export type Claim = Static<typeof ClaimSchema>;
+
+/**
+ * A finished task in tasks/completed/ or tasks/failed/. The task fields are optional because a file that
+ * was never a valid task still gets a result saying why.
+ */
+export const ResultSchema = Type.Object(
+  {
+    ...Type.Partial(Type.Object(taskFields)).properties,
+    task_id: Type.String({ minLength: 1 }),
+    ...managedFields,
+    claim: Type.Optional(ClaimInfoSchema),
+    node_id: Type.String(),
+    status: Status,
+    exit_code: Type.Union([Type.Integer(), Type.Null()]),
+    reason: Type.Optional(Type.String()),
+    timestamp: DateTime,
+    started_at: DateTime,
+    finished_at: DateTime,
+    duration_ms: Type.Integer({ minimum: 0 }),
+    attempt: Type.Integer({ minimum: 0 }),
+    stdout: Type.String(),
+    stdout_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stdout' }),
+    stdout_sha256: Sha256,
+    stdout_truncated: Type.Boolean(),
+    stderr: Type.String(),
+    stderr_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stderr' }),
+    stderr_sha256: Sha256,
+    stderr_truncated: Type.Boolean(),
+  },
+  { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false },
+);
+export type Result = Static<typeof ResultSchema>;
+
+export const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
+export type NodeStatus = Static<typeof NodeStatus>;
+
+export const NodeSchema = Type.Object(
+  {
+    node_id: NodeId,
+    labels: Type.Array(Label),
+    slots: Type.Integer({ minimum: 1 }),
+    version: Type.String(),
+    started_at: DateTime,
+    last_heartbeat: DateTime,
+    status: NodeStatus,
+    tasks: Type.Array(TaskId),
+    completed: Type.Integer({ minimum: 0 }),
+    failed: Type.Integer({ minimum: 0 }),
+  },
+  { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false },
+);
+export type NodeRecord = Static<typeof NodeSchema>;
+
+const section = <T extends Parameters<typeof Type.Object>[0]>(properties: T, description: string) =>
+  Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
+
+export const PolicySchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    default_image: Type.Optional(Type.String({ minLength: 1, default: 'python:3.12-alpine' })),
+    allowed_images: Type.Optional(
+      Type.Array(Type.String({ minLength: 1 }), {
+        default: ['python:3.12-alpine'],
+        description: 'Exact image references; a digest (name@sha256:...) pins content',
+      }),
+    ),
+    default_timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 30 })),
+    max_timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 3600 })),
+    limits: section(
+      {
+        cpus: Type.Optional(
+          Type.Number({ exclusiveMinimum: 0, default: 1, description: 'Default and maximum CPUs per task' }),
+        ),
+        memory_mb: Type.Optional(
+          Type.Integer({ minimum: 16, default: 512, description: 'Default and maximum memory per task' }),
+        ),
+        pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
+        tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+        file_size_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+      },
+      'Resource limits of each task container',
+    ),
+    output_cap_bytes: Type.Optional(
+      Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' }),
+    ),
+    default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
+    max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    lease: section(
+      {
+        grace_seconds: Type.Optional(
+          Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' }),
+        ),
+        heartbeat_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 60 })),
+        node_timeout_seconds: Type.Optional(Type.Integer({ minimum: 10, default: 600 })),
+      },
+      'Leases and heartbeats',
+    ),
+    quotas: section(
+      {
+        tasks_per_pull_request: Type.Optional(Type.Integer({ minimum: 1, default: 100 })),
+        queued_per_submitter: Type.Optional(Type.Integer({ minimum: 1, default: 500 })),
+        max_queued: Type.Optional(Type.Integer({ minimum: 1, maximum: 3000, default: 2500 })),
+      },
+      'Per-submitter and grid-wide limits, enforced by validate-task',
+    ),
+    signatures: section(
+      {
+        required: Type.Optional(Type.Boolean({ default: false })),
+        trusted_signers: Type.Optional(
+          Type.Array(Type.String(), {
+            default: [],
+            description: 'allowed_signers lines: "principal ssh-ed25519 AAAA..."',
+          }),
+        ),
+      },
+      'Signed tasks',
+    ),
+    retention: section(
+      {
+        days: Type.Optional(
+          Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' }),
+        ),
+        offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
+      },
+      'Retention of results and nodes',
+    ),
+  },
+  {
+    $id: 'https://dgrid.dev/schemas/policy.schema.json',
+    title: 'dgrid policy (dgrid.json)',
+    additionalProperties: false,
+  },
+);
+
+type DeepRequired<T> = {
+  [K in keyof T]-?: NonNullable<T[K]> extends readonly unknown[]
+    ? NonNullable<T[K]>
+    : NonNullable<T[K]> extends object
+      ? DeepRequired<NonNullable<T[K]>>
+      : NonNullable<T[K]>;
+};
+/** The policy with every default applied. */
+export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema'>>;
+
+/** The schemas shipped in schemas/, by file name. */
+export const shippedSchemas: Record<string, TSchema> = {
+  'task.schema.json': TaskSchema,
+  'queued-task.schema.json': QueuedTaskSchema,
+  'claim.schema.json': ClaimSchema,
+  'result.schema.json': ResultSchema,
+  'node.schema.json': NodeSchema,
+  'policy.schema.json': PolicySchema,
+};

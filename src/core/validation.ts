@@ -1,0 +1,84 @@
+import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
+import addFormatsModule from 'ajv-formats';
+import type { Static, TSchema } from '@sinclair/typebox';
+import { ClaimSchema, NodeSchema, PolicySchema, QueuedTaskSchema, ResultSchema, TaskSchema } from './schemas.js';
+
+const addFormats = addFormatsModule.default;
+
+/** One problem in a file, as a JSON pointer into it plus a sentence saying what to change. */
+export interface Problem {
+  pointer: string;
+  message: string;
+}
+
+const ajv = new Ajv({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
+addFormats(ajv, ['date-time']);
+
+export interface Validator<T> {
+  /** Returns the problems; an empty list means the value is a T (defaults are filled in). */
+  problems(value: unknown): Problem[];
+  is(value: unknown): value is T;
+}
+
+function compile<S extends TSchema>(schema: S): Validator<Static<S>> {
+  const validate: ValidateFunction = ajv.compile(schema);
+  return {
+    problems: (value) => (validate(value) ? [] : describe(validate.errors ?? [])),
+    is: (value): value is Static<S> => validate(value),
+  };
+}
+
+export const taskValidator = compile(TaskSchema);
+export const queuedTaskValidator = compile(QueuedTaskSchema);
+export const claimValidator = compile(ClaimSchema);
+export const resultValidator = compile(ResultSchema);
+export const nodeValidator = compile(NodeSchema);
+export const policyValidator = compile(PolicySchema);
+
+function fieldName(pointer: string): string {
+  return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+
+function describeOne(e: ErrorObject): Problem {
+  const at = fieldName(e.instancePath);
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case 'additionalProperties':
+      return {
+        pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+        message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
+      };
+    case 'required':
+      return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
+    case 'type':
+      return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
+    case 'pattern':
+      return { pointer: e.instancePath, message: `${at} must match ${String(p.pattern)}` };
+    case 'propertyNames':
+      return {
+        pointer: `${e.instancePath}/${String(p.propertyName)}`,
+        message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
+      };
+    case 'enum':
+    case 'anyOf':
+      return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+    default:
+      return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
+  }
+}
+
+function describe(errors: ErrorObject[]): Problem[] {
+  const seen = new Set<string>();
+  const problems: Problem[] = [];
+  for (const e of errors) {
+    // Union branches and the not-clause under propertyNames repeat what their parent says.
+    if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/')) continue;
+    const problem = describeOne(e);
+    const key = `${problem.pointer}\u0000${problem.message}`;
+    if (!seen.has(key)) {
+      seen.add(key);
+      problems.push(problem);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,464 @@
+// The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
+// the sandbox, and commits each result only while its claim still holds this node's token.
+//
+// Every push is one commit built on the tip it was computed from. A rejected push means somebody else
+// moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
+// counts only when the remote tip holds this node's token.
+import { randomBytes, randomInt } from 'node:crypto';
+import { hostname } from 'node:os';
+import { GridStore, type Change } from './git/store.js';
+import { sleep } from './git/runner.js';
+import { GridSnapshot, type TaskFile } from './grid.js';
+import { UserError, errorMessage } from './errors.js';
+import { claimTask, finishClaim, iso, nodeChange, rejectFile, requeueClaim, type Execution } from './lifecycle.js';
+import type { Log } from './log.js';
+import { effectiveImage, imageAllowed } from './policy.js';
+import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
+import { scanQueue } from './scheduler.js';
+import type { Claim, NodeRecord, Policy, Status } from './schemas.js';
+import { claimValidator } from './validation.js';
+import { VERSION } from './version.js';
+
+export interface WorkerSettings {
+  remote: string;
+  token?: string;
+  branch: string;
+  nodeId: string;
+  labels: string[];
+  slots: number;
+  /** 0: no limit. */
+  maxTasks: number;
+  /** 0: no limit. */
+  maxRuntimeMinutes: number;
+  /** 0: never stop for idleness. */
+  idleTimeoutSeconds: number;
+  pollIntervalSeconds: number;
+  /** Image for tasks that name none; the policy's default otherwise. */
+  image?: string;
+  /** Where the bare cache repository lives. */
+  cacheDir: string;
+}
+
+export interface TaskOutcome {
+  task_id: string;
+  status: Status;
+  exit_code: number | null;
+  duration_ms: number;
+  attempt: number;
+}
+
+export interface WorkerReport {
+  nodeId: string;
+  completed: number;
+  failed: number;
+  /** Claims handed back to the queue on stop. */
+  returned: number;
+  /** Results not written because the claim had moved on (the node had been declared dead). */
+  fenced: number;
+  pushes: number;
+  rejectedPushes: number;
+  stopReason: string;
+  outcomes: TaskOutcome[];
+}
+
+interface Running {
+  claim: Claim;
+  path: string;
+  controller: AbortController;
+}
+
+interface Finished {
+  claim: Claim;
+  path: string;
+  run: Execution;
+  /** Stopped by the node itself (shutdown), so the task goes back to the queue instead of failing. */
+  returned: boolean;
+}
+
+const MAX_PUSH_ROUNDS = 20;
+const MAX_REJECTS_PER_COMMIT = 20;
+
+export class Worker {
+  private readonly running = new Map<string, Running>();
+  private readonly finished: Finished[] = [];
+  /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
+  private readonly issuedTokens = new Set<string>();
+  private readonly report: WorkerReport;
+  private readonly startedAt = new Date();
+  private node: NodeRecord | undefined;
+  private lastHeartbeat = 0;
+  /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
+  private exhaustedTip: string | null = null;
+  private nextEligibleAt: Date | undefined;
+  private claimed = 0;
+  private lastActivity = Date.now();
+  private stopReason: string | undefined;
+  private readonly stopSignal = new AbortController();
+  private wake: () => void = () => undefined;
+  private store!: GridStore;
+
+  constructor(
+    private readonly settings: WorkerSettings,
+    private readonly sandbox: Sandbox,
+    private readonly log: Log,
+  ) {
+    this.report = {
+      nodeId: settings.nodeId,
+      completed: 0,
+      failed: 0,
+      returned: 0,
+      fenced: 0,
+      pushes: 0,
+      rejectedPushes: 0,
+      stopReason: '',
+      outcomes: [],
+    };
+  }
+
+  /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
+  stop(reason: string): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.log.info(`stopping: ${reason}`);
+    for (const task of this.running.values()) task.controller.abort();
+    this.stopSignal.abort();
+    this.wake();
+  }
+
+  async run(): Promise<WorkerReport> {
+    const s = this.settings;
+    this.store = await GridStore.open({ remote: s.remote, branch: s.branch, dir: s.cacheDir, token: s.token });
+    const orphans = await this.sandbox.removeOrphans(s.nodeId);
+    if (orphans > 0) this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
+    if (this.sandbox.kind === 'none') {
+      this.log.warn(
+        'sandbox "none": tasks run as plain processes on this machine, without isolation. Use it only for trusted grids.',
+      );
+    }
+    let idleRounds = 0;
+    while (!this.stopReason) {
+      this.checkLimits();
+      if (this.stopReason) break;
+      const claimedSomething = await this.trySync();
+      if (claimedSomething || this.running.size > 0) {
+        idleRounds = 0;
+        this.lastActivity = Date.now();
+      } else idleRounds++;
+      if (this.doneWithQuota()) break;
+      await this.pause(idleRounds);
+    }
+    await this.shutdown();
+    this.report.stopReason = this.stopReason ?? 'max-tasks reached';
+    return this.report;
+  }
+
+  private checkLimits(): void {
+    const s = this.settings;
+    if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
+      this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
+    } else if (
+      s.idleTimeoutSeconds > 0 &&
+      this.running.size === 0 &&
+      this.finished.length === 0 &&
+      Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000
+    ) {
+      this.stop(`idle for ${s.idleTimeoutSeconds} s`);
+    }
+  }
+
+  private doneWithQuota(): boolean {
+    const max = this.settings.maxTasks;
+    return max > 0 && this.claimed >= max && this.running.size === 0 && this.finished.length === 0;
+  }
+
+  private freeSlots(): number {
+    const max = this.settings.maxTasks;
+    const quota = max > 0 ? max - this.claimed : Infinity;
+    // Finished tasks free their slot now: their results ride in the same commit as the next claims.
+    return Math.max(0, Math.min(this.settings.slots - this.running.size, quota));
+  }
+
+  /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
+  private async pause(idleRounds: number): Promise<void> {
+    if (this.finished.length > 0 || this.stopReason) return;
+    const base = this.settings.pollIntervalSeconds * 1000;
+    const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
+    const delay = backoff * (0.75 + Math.random() * 0.5);
+    await new Promise<void>((resolve) => {
+      this.wake = resolve;
+      void sleep(delay, this.stopSignal.signal).then(resolve);
+    });
+    this.wake = () => undefined;
+  }
+
+  private heartbeatDue(policy: Policy | undefined): boolean {
+    const interval = (policy?.lease.heartbeat_seconds ?? 60) * 1000;
+    return Date.now() - this.lastHeartbeat >= interval;
+  }
+
+  private policy: Policy | undefined;
+
+  /** One sync round, unless nothing could have changed; returns whether it claimed a task. */
+  private async trySync(): Promise<boolean> {
+    const wantsClaims = this.freeSlots() > 0;
+    const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
+    if (!mustWrite) {
+      if (!wantsClaims) return false;
+      const timeToCheck = this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
+      if (!timeToCheck && this.exhaustedTip !== null) {
+        // The cheap check: nothing moved since a scan found nothing to claim.
+        const tip = await this.store.remoteTip().catch(() => null);
+        if (tip === this.exhaustedTip) return false;
+      }
+    }
+    try {
+      return await this.sync(wantsClaims);
+    } catch (error) {
+      if (error instanceof UserError) throw error;
+      this.log.warn(`sync failed, will retry: ${errorMessage(error)}`);
+      return false;
+    }
+  }
+
+  /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+  private async sync(wantsClaims: boolean, final = false): Promise<boolean> {
+    const s = this.settings;
+    for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
+      const tip = await this.store.fetch();
+      if (tip === null)
+        throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
+      const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+      const policy = await snapshot.policy();
+      this.policy = policy;
+      if (s.image && !imageAllowed(s.image, policy)) {
+        throw new UserError(
+          `image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`,
+        );
+      }
+      const now = new Date();
+      const changes: Change[] = [];
+      const mine = await this.myClaims(snapshot);
+
+      const committed: Finished[] = [];
+      const fenced: Finished[] = [];
+      for (const done of this.finished) {
+        const held = mine.get(done.claim.task_id);
+        if (!held || held.claim.claim.token !== done.claim.claim.token) {
+          fenced.push(done);
+          continue;
+        }
+        if (done.returned)
+          changes.push(
+            ...requeueClaim(held.path, held.claim, 'returned', `node ${s.nodeId} stopped: ${this.stopReason}`, now)
+              .changes,
+          );
+        else changes.push(...finishClaim(held.path, held.claim, done.run).changes);
+        committed.push(done);
+      }
+
+      // Claims under this node's folder that nothing here runs: adopt those this process issued (a push
+      // that reported an error but landed), hand back those of an earlier incarnation of this node.
+      const adopted: Running[] = [];
+      for (const [taskId, held] of mine) {
+        if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
+        if (this.issuedTokens.has(held.claim.claim.token) && !final)
+          adopted.push({ ...held, controller: new AbortController() });
+        else
+          changes.push(
+            ...requeueClaim(held.path, held.claim, final ? 'returned' : 'orphaned', `node ${s.nodeId} restarted`, now)
+              .changes,
+          );
+      }
+
+      const claims: Running[] = [];
+      let rejectedCount = 0;
+      let exhausted = false;
+      if (wantsClaims && !final && !this.stopReason) {
+        const scan = await scanQueue(snapshot, { nodeId: s.nodeId, labels: s.labels }, now, policy);
+        this.nextEligibleAt = scan.nextEligibleAt;
+        for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
+          this.log.warn(`task file ${bad.file.entry.path} cannot run: ${bad.reason}`);
+          changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task));
+          rejectedCount++;
+        }
+        const take = Math.max(0, this.freeSlots() - adopted.length);
+        for (const candidate of scan.claimable.slice(0, take)) {
+          const plan = claimTask(candidate.file, candidate.task, s.nodeId, now, policy);
+          changes.push(...plan.changes);
+          claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
+        }
+        exhausted = scan.claimable.length <= take && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+      }
+
+      const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
+      if (changes.length === 0 && !heartbeat) {
+        this.exhaustedTip = exhausted ? tip : null;
+        this.settle(committed, fenced);
+        return false;
+      }
+      const node = await this.nodeRecord(snapshot, now, [...claims, ...adopted], committed, final);
+      changes.push(nodeChange(node));
+      const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final);
+      const commit = await this.store.commit(tip, changes, message, s.nodeId);
+      for (const c of claims) this.issuedTokens.add(c.claim.claim.token);
+      const outcome = await this.store.push(commit);
+      if (outcome === 'rejected') {
+        this.report.rejectedPushes++;
+        this.log.debug(`push rejected (round ${round}); rebuilding on the new tip`);
+        await sleep(randomInt(20, 100 + 50 * round));
+        continue;
+      }
+      this.report.pushes++;
+      this.exhaustedTip = exhausted ? commit : null;
+      this.lastHeartbeat = Date.now();
+      this.node = node;
+      this.settle(committed, fenced);
+      for (const c of [...claims, ...adopted]) this.start(c, policy);
+      this.claimed += claims.length;
+      return claims.length > 0;
+    }
+    this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+    return false;
+  }
+
+  /** Claims at the tip in this node's folder, by task id. */
+  private async myClaims(snapshot: GridSnapshot): Promise<Map<string, { claim: Claim; path: string }>> {
+    const prefix = `tasks/in_progress/${this.settings.nodeId}/`;
+    const files = snapshot.of('in_progress').filter((f: TaskFile) => f.entry.path.startsWith(prefix));
+    const parsed = await snapshot.readJson(files);
+    const mine = new Map<string, { claim: Claim; path: string }>();
+    for (const [file, value] of parsed) {
+      if (claimValidator.is(value) && value.claim.node_id === this.settings.nodeId) {
+        mine.set(value.task_id, { claim: value, path: file.entry.path });
+      }
+    }
+    return mine;
+  }
+
+  private settle(committed: Finished[], fenced: Finished[]): void {
+    for (const done of fenced) {
+      this.report.fenced++;
+      this.log.warn(`result of ${done.claim.task_id} not written: the claim no longer holds this node's token`);
+    }
+    for (const done of committed) {
+      if (done.returned) this.report.returned++;
+      else {
+        if (done.run.status === 'success') this.report.completed++;
+        else this.report.failed++;
+        this.report.outcomes.push({
+          task_id: done.claim.task_id,
+          status: done.run.status,
+          exit_code: done.run.exitCode,
+          duration_ms: done.run.finishedAt.getTime() - done.run.startedAt.getTime(),
+          attempt: done.claim.claim.attempt,
+        });
+        this.log.info(
+          `${done.claim.task_id}: ${done.run.status}${done.run.exitCode === null ? '' : ` (exit ${done.run.exitCode})`}`,
+        );
+      }
+    }
+    const gone = new Set([...committed, ...fenced]);
+    const keep = this.finished.filter((f) => !gone.has(f));
+    this.finished.length = 0;
+    this.finished.push(...keep);
+  }
+
+  private async nodeRecord(
+    snapshot: GridSnapshot,
+    now: Date,
+    started: Running[],
+    committed: Finished[],
+    final: boolean,
+  ): Promise<NodeRecord> {
+    const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
+    const results = committed.filter((f) => !f.returned);
+    const tasks = final ? [] : [...this.running.keys(), ...started.map((r) => r.claim.task_id)];
+    return {
+      node_id: this.settings.nodeId,
+      labels: this.settings.labels,
+      slots: this.settings.slots,
+      version: VERSION,
+      started_at: iso(this.startedAt),
+      last_heartbeat: iso(now),
+      status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
+      tasks: [...new Set(tasks)].sort(),
+      completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
+      failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
+    };
+  }
+
+  private start(entry: Running, policy: Policy): void {
+    const { claim } = entry;
+    this.running.set(claim.task_id, entry);
+    this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
+    const job = sandboxJob(claim, this.settings, policy);
+    void this.sandbox.run(job, entry.controller.signal).then((run) => {
+      this.running.delete(claim.task_id);
+      this.finished.push({
+        claim,
+        path: entry.path,
+        run,
+        returned: run.status === 'cancelled' && this.stopReason !== undefined,
+      });
+      this.wake();
+    });
+  }
+
+  /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
+  private async shutdown(): Promise<void> {
+    while (this.running.size > 0) {
+      await new Promise<void>((resolve) => {
+        this.wake = resolve;
+        void sleep(1000).then(resolve);
+      });
+    }
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        await this.sync(false, true);
+        if (this.finished.length === 0) return;
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        this.log.warn(`final sync failed (attempt ${attempt}): ${errorMessage(error)}`);
+        await sleep(500 * attempt);
+      }
+    }
+    this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
+  }
+}
+
+export function sandboxJob(
+  claim: Claim,
+  settings: Pick<WorkerSettings, 'nodeId' | 'image'>,
+  policy: Policy,
+): SandboxJob {
+  return {
+    taskId: claim.task_id,
+    nodeId: settings.nodeId,
+    script: claim.script,
+    image: effectiveImage(claim, policy, settings.image),
+    timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
+    env: claim.env ?? {},
+    cpus: Math.min(claim.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+    memoryMb: Math.min(claim.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    pids: policy.limits.pids,
+    tmpfsMb: policy.limits.tmpfs_mb,
+    fileSizeMb: policy.limits.file_size_mb,
+    outputCapBytes: policy.output_cap_bytes,
+  };
+}
+
+function commitMessage(nodeId: string, claims: number, results: number, rejected: number, final: boolean): string {
+  const parts: string[] = [];
+  if (claims) parts.push(`claim ${claims}`);
+  if (results) parts.push(`finish ${results}`);
+  if (rejected) parts.push(`reject ${rejected}`);
+  if (final) parts.push('go offline');
+  if (parts.length === 0) parts.push('heartbeat');
+  return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+}
+
+/** A node id unique to this run: the runner or host name plus a random suffix. */
+export function defaultNodeId(): string {
+  const base = (process.env.RUNNER_NAME || hostname()).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return `${base.slice(0, 48) || 'node'}-${randomBytes(3).toString('hex')}`;
+}

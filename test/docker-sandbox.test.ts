@@ -1,0 +1,155 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { DockerSandbox } from '../src/core/sandbox/docker.js';
+import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
+import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
+import { makeGrid, runAll } from './helpers/grid.js';
+
+const sandbox = new DockerSandbox();
+
+function job(script: string, overrides: Partial<SandboxJob> = {}): SandboxJob {
+  return {
+    taskId: 'sandbox-test',
+    nodeId: 'test-node',
+    script,
+    image: TEST_IMAGE,
+    timeoutSeconds: 30,
+    env: {},
+    cpus: 1,
+    memoryMb: 128,
+    pids: 64,
+    tmpfsMb: 16,
+    fileSizeMb: 8,
+    outputCapBytes: 10240,
+    ...overrides,
+  };
+}
+
+const run = (script: string, overrides: Partial<SandboxJob> = {}) =>
+  sandbox.run(job(script, overrides), new AbortController().signal);
+
+test('docker: no network, only loopback', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const listing = await run('ls /sys/class/net');
+  assert.equal(listing.stdout.text.trim(), 'lo');
+  const connect = await run(`python3 -c "import socket; socket.create_connection(('1.1.1.1', 53), 2)"`);
+  assert.equal(connect.status, 'failure');
+  assert.match(connect.stderr.text, /Network is unreachable|OSError/);
+});
+
+test('docker: read-only root, a small noexec /tmp, non-root, no capabilities, no docker socket', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const result = await run(
+    [
+      'id -u',
+      'touch /etc/x 2>/dev/null && echo root-writable || echo root-readonly',
+      'touch /tmp/x && echo tmp-writable',
+      'cp /bin/true /tmp/t && (/tmp/t 2>/dev/null && echo tmp-exec || echo tmp-noexec)',
+      'grep CapEff /proc/self/status',
+      'test -e /var/run/docker.sock && echo socket || echo no-socket',
+      'grep NoNewPrivs /proc/self/status',
+    ].join('; '),
+  );
+  assert.equal(result.status, 'success', result.stderr.text);
+  const lines = result.stdout.text.trim().split('\n');
+  assert.deepEqual(lines.slice(0, 4), ['65534', 'root-readonly', 'tmp-writable', 'tmp-noexec']);
+  assert.match(lines[4]!, /CapEff:\s+0000000000000000/);
+  assert.equal(lines[5], 'no-socket');
+  assert.match(lines[6]!, /NoNewPrivs:\s+1/);
+});
+
+test('docker: the timeout kills the container', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const started = Date.now();
+  const result = await run('echo begun; sleep 60', { timeoutSeconds: 1 });
+  assert.equal(result.status, 'timeout');
+  assert.equal(result.stdout.text, 'begun\n');
+  assert.ok(Date.now() - started < 15_000, 'stopped long before the script would have ended');
+  const left = await sandbox.removeOrphans('test-node');
+  assert.equal(left, 0, 'no container left behind');
+});
+
+test('docker: output is capped per stream, with the full byte count and sha256', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const result = await run("head -c 50000 /dev/zero | tr '\\000' a; echo small >&2");
+  assert.equal(result.stdout.text, 'a'.repeat(10240));
+  assert.equal(result.stdout.bytes, 50000);
+  assert.equal(result.stdout.truncated, true);
+  assert.equal(result.stdout.sha256, createHash('sha256').update('a'.repeat(50000)).digest('hex'));
+  assert.equal(result.stderr.text, 'small\n');
+  assert.equal(result.stderr.truncated, false);
+});
+
+test('docker: the memory limit holds, without swap', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const result = await run(`python3 -c "x = bytearray(300 * 1024 * 1024); print('allocated')"`, { memoryMb: 64 });
+  assert.equal(result.status, 'failure');
+  assert.notEqual(result.stdout.text, 'allocated\n');
+  assert.ok(
+    result.exitCode === 137 || /MemoryError/.test(result.stderr.text),
+    `exit ${result.exitCode}: ${result.stderr.text}`,
+  );
+});
+
+test('docker: a process flood is bounded by the pids limit', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const result = await run('n=0; while [ $n -lt 500 ]; do sleep 20 & n=$((n+1)); done; echo spawned', {
+    pids: 32,
+    timeoutSeconds: 10,
+  });
+  assert.notEqual(result.status, 'success');
+  assert.match(result.stderr.text, /can't fork|Resource temporarily unavailable|Cannot fork/i);
+});
+
+test('docker: no runner secret reaches the task environment; task env does', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  process.env.GITHUB_TOKEN = 'ghs_secret_that_must_not_leak';
+  process.env.DGRID_TOKEN = 'another_secret';
+  try {
+    const result = await run('env', { env: { GREETING: 'hello' } });
+    assert.equal(result.status, 'success');
+    assert.doesNotMatch(result.stdout.text, /secret|GITHUB_|RUNNER_|DGRID_TOKEN/);
+    assert.match(result.stdout.text, /^GREETING=hello$/m);
+    assert.match(result.stdout.text, /^HOME=\/tmp$/m);
+  } finally {
+    delete process.env.GITHUB_TOKEN;
+    delete process.env.DGRID_TOKEN;
+  }
+});
+
+test('docker: containers carry the node and task ids, so a restarted node removes its orphans', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const controller = new AbortController();
+  const running = sandbox.run(job('sleep 60', { nodeId: 'orphan-node', taskId: 'orphan-task' }), controller.signal);
+  let removed = 0;
+  for (let i = 0; i < 50 && removed === 0; i++) {
+    await new Promise((r) => setTimeout(r, 200));
+    removed = await sandbox.removeOrphans('orphan-node');
+  }
+  assert.equal(removed, 1);
+  const result = await running;
+  assert.notEqual(result.status, 'success');
+  controller.abort();
+});
+
+test('docker: a worker runs grid tasks in containers end to end', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
+  try {
+    await grid.submit([
+      { task_id: 'hello', script: "echo 'Hello, D-GRID!' && python3 --version" },
+      { task_id: 'slow', script: 'sleep 30', timeout_seconds: 1 },
+    ]);
+    const started = Date.now();
+    const [report] = await runAll([grid.worker({ nodeId: 'docker-node', slots: 2 }, new DockerSandbox())]);
+    const results = await grid.results();
+    assert.equal(results.get('hello')?.status, 'success');
+    assert.match(results.get('hello')?.stdout ?? '', /Hello, D-GRID!\nPython 3/);
+    assert.equal(results.get('slow')?.status, 'timeout');
+    assert.equal(report!.completed, 1);
+    console.log(`# docker worker: 2 tasks in ${Date.now() - started} ms including 1 s idle exit`);
+  } finally {
+    await grid.cleanup();
+  }
+});

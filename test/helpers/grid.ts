@@ -1,0 +1,115 @@
+// Real grids for tests: a bare repository on disk, reached over file:// (or smart HTTP, see http-git.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { git } from '../../src/core/git/runner.js';
+import { GridStore } from '../../src/core/git/store.js';
+import { initGrid, submitTasks } from '../../src/core/grid-admin.js';
+import { GridSnapshot } from '../../src/core/grid.js';
+import { locate } from '../../src/core/layout.js';
+import { silentLog } from '../../src/core/log.js';
+import { ProcessSandbox } from '../../src/core/sandbox/process.js';
+import type { Sandbox } from '../../src/core/sandbox/sandbox.js';
+import type { Result, Task } from '../../src/core/schemas.js';
+import { Worker, type WorkerReport, type WorkerSettings } from '../../src/core/worker.js';
+
+export interface TestGrid {
+  dir: string;
+  bare: string;
+  remote: string;
+  store: GridStore;
+  submit(tasks: Task[]): Promise<string>;
+  worker(overrides?: Partial<WorkerSettings>, sandbox?: Sandbox): Worker;
+  results(): Promise<Map<string, Result & { state: string }>>;
+  snapshot(): Promise<GridSnapshot>;
+  cleanup(): Promise<void>;
+}
+
+export async function makeGrid(policy: object = {}, remoteOverride?: string): Promise<TestGrid> {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-test-'));
+  const bare = join(dir, 'grid.git');
+  await initGrid({
+    repository: bare,
+    branch: 'main',
+    policyText: JSON.stringify(policy),
+    cacheDir: join(dir, 'cache-init'),
+  });
+  const remote = remoteOverride ?? pathToFileURL(bare).href;
+  const store = await GridStore.open({
+    remote: pathToFileURL(bare).href,
+    branch: 'main',
+    dir: join(dir, 'cache-test'),
+  });
+  let workers = 0;
+  const grid: TestGrid = {
+    dir,
+    bare,
+    remote,
+    store,
+    submit: (tasks) => submitTasks(store, tasks),
+    worker: (overrides = {}, sandbox = new ProcessSandbox()) => {
+      const nodeId = overrides.nodeId ?? `node-${++workers}`;
+      return new Worker(
+        {
+          remote,
+          branch: 'main',
+          nodeId,
+          labels: [],
+          slots: 1,
+          maxTasks: 0,
+          maxRuntimeMinutes: 0,
+          idleTimeoutSeconds: 1,
+          pollIntervalSeconds: 0.1,
+          cacheDir: join(dir, `cache-${nodeId}`),
+          ...overrides,
+        },
+        sandbox,
+        silentLog,
+      );
+    },
+    snapshot: async () => GridSnapshot.load(store, await store.fetch()),
+    results: async () => {
+      const snapshot = await grid.snapshot();
+      const files = [...snapshot.of('completed'), ...snapshot.of('failed')];
+      const parsed = await snapshot.readJson(files);
+      const out = new Map<string, Result & { state: string }>();
+      for (const [file, value] of parsed) out.set(file.id, { ...(value as Result), state: file.state });
+      return out;
+    },
+    cleanup: () => rm(dir, { recursive: true, force: true }),
+  };
+  return grid;
+}
+
+export async function runAll(workers: Worker[]): Promise<WorkerReport[]> {
+  return Promise.all(workers.map((w) => w.run()));
+}
+
+/**
+ * Invariant 1 of the contract, checked in every commit of the branch: each task id is in exactly one
+ * lifecycle folder, once. Returns the violations found (empty when it holds).
+ */
+export async function invariantViolations(bare: string, branch = 'main'): Promise<string[]> {
+  const commits = (await git(['rev-list', branch], { cwd: bare })).split('\n').filter(Boolean);
+  const violations: string[] = [];
+  for (const commit of commits) {
+    const paths = (await git(['ls-tree', '-r', '--name-only', '-z', commit, '--', 'tasks'], { cwd: bare })).split('\0');
+    const seen = new Map<string, string>();
+    for (const path of paths) {
+      const located = path ? locate(path) : undefined;
+      if (!located) continue;
+      const before = seen.get(located.id);
+      if (before) violations.push(`${commit.slice(0, 8)}: ${located.id} in ${before} and ${path}`);
+      seen.set(located.id, path);
+    }
+  }
+  return violations;
+}
+
+export function noopTasks(count: number, prefix = 't'): Task[] {
+  return Array.from({ length: count }, (_, i) => ({
+    task_id: `${prefix}${String(i).padStart(3, '0')}`,
+    script: 'true',
+  }));
+}

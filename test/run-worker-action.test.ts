@@ -1,0 +1,103 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, readdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { makeGrid, noopTasks } from './helpers/grid.js';
+import { serveGit } from './helpers/http-git.js';
+import { runAction } from './helpers/action.js';
+
+const TOKEN = 'ghs_0123456789abcdefSECRET';
+
+async function commandLines(): Promise<string[]> {
+  const lines: string[] = [];
+  for (const pid of await readdir('/proc').catch(() => [])) {
+    if (!/^\d+$/.test(pid)) continue;
+    const cmdline = await readFile(`/proc/${pid}/cmdline`, 'utf8').catch(() => '');
+    if (cmdline) lines.push(cmdline.replaceAll('\0', ' '));
+  }
+  return lines;
+}
+
+async function filesUnder(dir: string): Promise<string[]> {
+  const entries = await readdir(dir, { recursive: true, withFileTypes: true }).catch(() => []);
+  return entries.filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
+}
+
+test('dist/run-worker runs as the runner drives it, over smart HTTP, and the token leaks nowhere', async () => {
+  const grid = await makeGrid();
+  const server = await serveGit(grid.dir, TOKEN);
+  try {
+    await grid.submit([...noopTasks(3), { task_id: 'fails', script: 'exit 1' }]);
+    const seenArgs: string[] = [];
+    let sampling = true;
+    const sampler = (async () => {
+      while (sampling) {
+        seenArgs.push(...(await commandLines()));
+        await new Promise((r) => setTimeout(r, 20));
+      }
+    })();
+    const run = await runAction('run-worker', {
+      repository: `${server.url}/grid.git`,
+      token: TOKEN,
+      'node-id': 'action-node',
+      slots: '2',
+      sandbox: 'none',
+      'idle-timeout-seconds': '1',
+      'poll-interval-seconds': '1',
+    });
+    sampling = false;
+    await sampler;
+    assert.equal(run.exitCode, 0, run.stdout + run.stderr);
+    assert.deepEqual(run.outputs, { completed: '3', failed: '1', 'node-id': 'action-node' });
+    assert.match(run.summary, /dgrid node action-node/);
+    assert.match(run.summary, /<td>fails<\/td><td>failure<\/td><td>1<\/td>/);
+    assert.match(run.stdout, /::warning::sandbox "none"/);
+
+    assert.ok(
+      seenArgs.some((a) => a.includes('git')),
+      'the sampler saw the git processes',
+    );
+    assert.deepEqual(
+      seenArgs.filter((a) => a.includes(TOKEN)),
+      [],
+      'token in a process argument list',
+    );
+    // The one line allowed to hold it is the command that tells the runner to mask it.
+    const logLines = (run.stdout + run.stderr).split('\n').filter((l) => l.includes(TOKEN));
+    assert.deepEqual(logLines, [`::add-mask::${TOKEN}`], 'token in the log');
+    assert.ok(
+      server.requests.every((r) => !r.includes(TOKEN)),
+      'token in a URL',
+    );
+    const configs = [...(await filesUnder(grid.dir)), ...(await filesUnder(process.env.HOME ?? '/root/none'))].filter(
+      (f) => /(^|\/)(config|\.gitconfig)$/.test(f),
+    );
+    for (const file of configs) {
+      const text = await readFile(file, 'utf8').catch(() => '');
+      assert.ok(
+        !text.includes(TOKEN) && !text.includes(Buffer.from(`x-access-token:${TOKEN}`).toString('base64')),
+        file,
+      );
+    }
+  } finally {
+    await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('dist/run-worker fails the step with a clear message on a bad input', async () => {
+  const run = await runAction('run-worker', { repository: 'file:///nonexistent', sandbox: 'podman' });
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stdout, /::error::input "sandbox" is "podman": use one of docker, none/);
+});
+
+test('dist/run-worker fails the step when the grid branch does not exist', async () => {
+  const grid = await makeGrid();
+  try {
+    const run = await runAction('run-worker', { repository: grid.remote, branch: 'nope', sandbox: 'none' });
+    assert.equal(run.exitCode, 1);
+    assert.match(run.stdout, /::error::branch "nope" does not exist/);
+  } finally {
+    await grid.cleanup();
+  }
+});

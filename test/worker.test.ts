@@ -1,0 +1,306 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chmod, readFile, symlink, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { git } from '../src/core/git/runner.js';
+import { GridStore } from '../src/core/git/store.js';
+import { queuePath } from '../src/core/layout.js';
+import type { Claim, NodeRecord } from '../src/core/schemas.js';
+import { invariantViolations, makeGrid, noopTasks, runAll } from './helpers/grid.js';
+import { serveGit } from './helpers/http-git.js';
+
+const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
+
+function cliWorker(remote: string, nodeId: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn(
+    process.execPath,
+    [
+      CLI,
+      'worker',
+      '--repository',
+      remote,
+      '--node-id',
+      nodeId,
+      '--sandbox',
+      'none',
+      '--poll-interval-seconds',
+      '0.1',
+      '--idle-timeout-seconds',
+      '2',
+      '--json',
+      ...extra,
+    ],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } },
+  );
+}
+
+function exited(child: ChildProcess): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (c) => (stdout += c));
+  child.stderr?.on('data', (c) => (stderr += c));
+  return new Promise((resolve) => child.on('close', (code) => resolve({ code, stdout, stderr })));
+}
+
+async function executions(log: string): Promise<string[]> {
+  return (await readFile(log, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+}
+
+test('a worker claims, runs and records tasks over file://, keeping invariant 1 in every commit', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([
+      { task_id: 'ok', script: 'echo out; echo err >&2' },
+      { task_id: 'bad', script: 'exit 7' },
+    ]);
+    const [report] = await runAll([grid.worker({ nodeId: 'solo', slots: 2 })]);
+    assert.equal(report!.completed, 1);
+    assert.equal(report!.failed, 1);
+    const results = await grid.results();
+    const ok = results.get('ok')!;
+    assert.equal(ok.state, 'completed');
+    assert.equal(ok.stdout, 'out\n');
+    assert.equal(ok.stderr, 'err\n');
+    assert.equal(ok.node_id, 'solo');
+    assert.equal(ok.attempt, 1);
+    assert.equal(ok.claim?.node_id, 'solo');
+    assert.equal(results.get('bad')!.state, 'failed');
+    assert.equal(results.get('bad')!.exit_code, 7);
+    const snapshot = await grid.snapshot();
+    const node = (await snapshot.node('solo')) as NodeRecord;
+    assert.equal(node.status, 'offline');
+    assert.equal(node.completed, 1);
+    assert.equal(node.failed, 1);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a claim counts only when the remote tip holds its token: the claim commit names the node and token', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([{ task_id: 'slow', script: 'sleep 1' }]);
+    const worker = grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 0, maxTasks: 1 });
+    const done = worker.run();
+    // While the task runs, the tip must hold the claim with this node's token in n1's folder.
+    let claim: Claim | undefined;
+    for (let i = 0; i < 50 && !claim; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const snapshot = await grid.snapshot();
+      const file = snapshot.of('in_progress')[0];
+      if (file) claim = (await snapshot.readJson([file])).get(file) as Claim;
+    }
+    assert.ok(claim, 'the claim appeared at the tip');
+    assert.equal(claim.claim.node_id, 'n1');
+    assert.match(claim.claim.token, /^[0-9a-f-]{36}$/);
+    const report = await done;
+    assert.equal(report.completed, 1);
+    const result = (await grid.results()).get('slow')!;
+    assert.equal(result.claim?.token, claim.claim.token);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('race: 8 worker processes, 1 task: exactly one execution', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'executions.log');
+    await grid.submit([{ task_id: 'only', script: `echo only >> ${log}` }]);
+    const runs = await Promise.all(Array.from({ length: 8 }, (_, i) => exited(cliWorker(grid.remote, `racer-${i}`))));
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    assert.deepEqual(await executions(log), ['only']);
+    const results = await grid.results();
+    assert.equal(results.get('only')?.status, 'success');
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('race: 3 worker processes, 20 tasks: each runs exactly once', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'executions.log');
+    const tasks = noopTasks(20).map((t) => ({ ...t, script: `echo ${t.task_id} >> ${log}` }));
+    await grid.submit(tasks);
+    const started = Date.now();
+    const runs = await Promise.all([0, 1, 2].map((i) => exited(cliWorker(grid.remote, `w${i}`))));
+    const seconds = (Date.now() - started) / 1000;
+    for (const run of runs) assert.equal(run.code, 0, run.stderr);
+    const executed = await executions(log);
+    assert.deepEqual([...executed].sort(), tasks.map((t) => t.task_id).sort());
+    const reports = runs.map((r) => JSON.parse(r.stdout) as { completed: number });
+    assert.equal(
+      reports.reduce((n, r) => n + r.completed, 0),
+      20,
+    );
+    assert.equal((await grid.results()).size, 20);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+    console.log(`# 3 workers drained 20 tasks in ${seconds.toFixed(1)} s including 2 s idle exit`);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the protocol over smart HTTP with a token; the token never travels in a URL', async () => {
+  const grid = await makeGrid();
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  try {
+    await grid.submit(noopTasks(3));
+    const remote = `${server.url}/grid.git`;
+    const [report] = await runAll([grid.worker({ remote, token, nodeId: 'http-node', slots: 3 })]);
+    assert.equal(report!.completed, 3);
+    assert.ok(
+      server.requests.some((r) => r.includes('git-receive-pack')),
+      'pushed over HTTP',
+    );
+    assert.ok(server.requests.every((r) => !r.includes(token)));
+    const [without] = await runAll([grid.worker({ remote, nodeId: 'no-token' })]).catch((e: Error) => [e]);
+    assert.ok(
+      without instanceof Error && /does not exist|Authentication|401|could not read/i.test(without.message),
+      String(without),
+    );
+  } finally {
+    await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('bad task files in the queue go to failed/ with a reason and never block good tasks', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([{ task_id: 'good', script: 'echo fine' }]);
+    // Push hostile files directly, as someone who skipped validation would.
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const write = (name: string, content: string | Buffer) => writeFile(join(work, 'tasks/queue', name), content);
+    await write('broken.json', '{"task_id": "broken", ');
+    await write('fields.json', JSON.stringify({ task_id: 'fields', script: 'true', colour: 'red' }));
+    await write('mismatch.json', JSON.stringify({ task_id: 'other', script: 'true' }));
+    await write('huge.json', JSON.stringify({ task_id: 'huge', script: 'x'.repeat(200_000) }));
+    await write('exec.json', JSON.stringify({ task_id: 'exec', script: 'true' }));
+    await chmod(join(work, 'tasks/queue/exec.json'), 0o755);
+    await symlink('/etc/passwd', join(work, 'tasks/queue/link.json'));
+    await git(['-C', work, 'add', '-A']);
+    const commit = (await git(['-C', work, 'rev-parse', 'HEAD'])).trim();
+    await git(['-C', work, 'update-index', '--add', '--cacheinfo', `160000,${commit},tasks/queue/sub.json`]);
+    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'hostile']);
+    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+
+    const [report] = await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.equal(report!.completed, 1);
+    const results = await grid.results();
+    assert.equal(results.get('good')?.state, 'completed');
+    const reasons: Record<string, RegExp> = {
+      broken: /not valid JSON/,
+      fields: /unknown field "colour"/,
+      mismatch: /does not match the file name/,
+      huge: /bytes; task files are at most/,
+      exec: /mode 100755/,
+      link: /symbolic link/,
+      sub: /submodule/,
+    };
+    for (const [id, reason] of Object.entries(reasons)) {
+      const result = results.get(id);
+      assert.equal(result?.state, 'failed', `${id} is in failed/`);
+      assert.equal(result?.status, 'error');
+      assert.match(result?.reason ?? '', reason, id);
+    }
+    assert.equal((await grid.snapshot()).of('queue').length, 0);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('fencing: a result is not written when the claim no longer holds the token', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([{ task_id: 'fenced', script: 'sleep 1; echo late' }]);
+    const worker = grid.worker({ nodeId: 'sleepy', idleTimeoutSeconds: 0, maxTasks: 1 });
+    const done = worker.run();
+    // While it runs, another party (a reaper) takes the claim back and a second node finishes the task.
+    const store = await GridStore.open({ remote: grid.remote, branch: 'main', dir: join(grid.dir, 'cache-thief') });
+    let moved = false;
+    for (let i = 0; i < 40 && !moved; i++) {
+      await new Promise((r) => setTimeout(r, 50));
+      const tip = await store.fetch();
+      const entries = await store.list(tip!, ['tasks/in_progress']);
+      const claimFile = entries.find((e) => e.path.endsWith('/fenced.json'));
+      if (!claimFile) continue;
+      const claim = JSON.parse((await store.readOne(claimFile.sha)).toString()) as Claim;
+      const { claim: _c, ...task } = claim;
+      const commit = await store.commit(
+        tip,
+        [
+          { path: claimFile.path, delete: true },
+          {
+            path: queuePath('fenced'),
+            content: JSON.stringify({
+              ...task,
+              attempts: [
+                {
+                  attempt: 1,
+                  node_id: 'sleepy',
+                  claim_token: claim.claim.token,
+                  claimed_at: claim.claim.claimed_at,
+                  ended_at: new Date().toISOString(),
+                  status: 'orphaned',
+                  reason: 'test',
+                },
+              ],
+            }),
+          },
+        ],
+        'reap\n',
+        'test',
+      );
+      moved = (await store.push(commit)) === 'pushed';
+    }
+    assert.ok(moved, 'took the claim away');
+    const [other] = await runAll([grid.worker({ nodeId: 'rescuer' })]);
+    assert.equal(other!.completed, 1);
+    const report = await done;
+    assert.equal(report.fenced, 1);
+    assert.equal(report.completed, 0);
+    const result = (await grid.results()).get('fenced')!;
+    assert.equal(result.node_id, 'rescuer');
+    assert.equal(result.attempt, 2);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('SIGTERM: a worker hands its running task back to the queue and goes offline', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'executions.log');
+    await grid.submit([{ task_id: 'long', script: `echo started >> ${log}; sleep 30` }]);
+    const child = cliWorker(grid.remote, 'stopper', ['--idle-timeout-seconds', '0']);
+    const result = exited(child);
+    for (let i = 0; i < 100 && (await executions(log)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    child.kill('SIGTERM');
+    const { code, stdout } = await result;
+    assert.equal(code, 0);
+    assert.equal(JSON.parse(stdout).returned, 1);
+    const snapshot = await grid.snapshot();
+    assert.deepEqual(
+      snapshot.of('queue').map((f) => f.id),
+      ['long'],
+    );
+    assert.equal(snapshot.of('in_progress').length, 0);
+    const queued = (await snapshot.readJson(snapshot.of('queue'))).values().next().value as {
+      attempts: { status: string }[];
+    };
+    assert.equal(queued.attempts[0]?.status, 'returned');
+    assert.equal((await snapshot.node('stopper'))?.status, 'offline');
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
