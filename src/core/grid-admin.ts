@@ -4,9 +4,9 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { UserError } from './errors.js';
-import { git, sleep } from './git/runner.js';
+import { git } from './git/runner.js';
 import { GridStore, type Change } from './git/store.js';
-import { GridSnapshot } from './grid.js';
+import { transact } from './transaction.js';
 import { LIFECYCLE, NODES_DIR, POLICY_FILE, lifecycleDir, queuePath } from './layout.js';
 import { serialize } from './lifecycle.js';
 import { parsePolicy, policyProblems } from './policy.js';
@@ -44,46 +44,39 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
   }
   if (options.policyText !== undefined) parsePolicy(options.policyText);
   const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
-  for (;;) {
-    const tip = await store.fetch();
-    const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
-    const has = (prefix: string) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
-    const changes: Change[] = [];
-    if (!has(POLICY_FILE)) changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
-    for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
-      if (!has(dir)) changes.push({ path: `${dir}/.gitkeep`, content: '' });
-    }
-    if (changes.length === 0) return { created: false, tip: tip! };
-    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-    if ((await store.push(commit)) === 'pushed') return { created: tip === null, tip: commit };
-    await sleep(100);
+  const tip = await store.fetch();
+  const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
+  const has = (prefix: string) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+  const changes: Change[] = [];
+  if (!has(POLICY_FILE)) changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
+  for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
+    if (!has(dir)) changes.push({ path: `${dir}/.gitkeep`, content: '' });
   }
+  if (changes.length === 0) return { created: false, tip: tip! };
+  // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
+  const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+  if ((await store.push(commit)) === 'rejected') throw new UserError(`${remote} changed while it was being initialised: run init again`);
+  return { created: tip === null, tip: commit };
 }
 
 /** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
 export async function submitTasks(store: GridStore, tasks: Task[]): Promise<string> {
-  for (;;) {
-    const tip = await store.fetch();
-    if (tip === null) throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-    const snapshot = await GridSnapshot.load(store, tip);
-    const policy = await snapshot.policy();
-    const changes: Change[] = [];
-    for (const task of tasks) {
-      const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
-      if (problems.length > 0)
-        throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
-      if (snapshot.byId.has(task.task_id)) {
-        throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
+  const { commit } = await transact(
+    store,
+    async (snapshot) => {
+      const policy = await snapshot.policy();
+      const changes: Change[] = [];
+      for (const task of tasks) {
+        const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
+        if (problems.length > 0) throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
+        if (snapshot.byId.has(task.task_id)) {
+          throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
+        }
+        changes.push({ path: queuePath(task.task_id), content: serialize(task) });
       }
-      changes.push({ path: queuePath(task.task_id), content: serialize(task) });
-    }
-    const commit = await store.commit(
-      tip,
-      changes,
-      `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`,
-      'dgrid',
-    );
-    if ((await store.push(commit)) === 'pushed') return commit;
-    await sleep(100);
-  }
+      return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
+    },
+    { author: 'dgrid' },
+  );
+  return commit!;
 }
