@@ -8065,7 +8065,7 @@ function envToken() {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9321);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4848);
 /* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
 /* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6369);
 /* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6300);
@@ -8184,7 +8184,7 @@ const demo = {
 /* harmony export */   T: () => (/* binding */ init)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9321);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4848);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
@@ -8226,7 +8226,7 @@ const init = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9321);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4848);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
@@ -8277,7 +8277,7 @@ const status = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9321);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4848);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4953);
@@ -8360,8 +8360,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 2 modules
-var grid_admin = __nccwpck_require__(9321);
+// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 3 modules
+var grid_admin = __nccwpck_require__(4848);
 // EXTERNAL MODULE: ./build/src/core/log.js
 var log = __nccwpck_require__(5491);
 // EXTERNAL MODULE: ./build/src/core/sandbox/docker.js
@@ -8948,7 +8948,7 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 9321:
+/***/ 4848:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8971,8 +8971,39 @@ var errors = __nccwpck_require__(3026);
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var git_store = __nccwpck_require__(475);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./build/src/core/grid.js
 var grid = __nccwpck_require__(5865);
+;// CONCATENATED MODULE: ./build/src/core/transaction.js
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    for (let round = 1; round <= rounds; round++) {
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new errors/* UserError */.y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await grid/* GridSnapshot */.T.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await (0,runner/* sleep */.yy)((0,external_node_crypto_.randomInt)(20, 100 + 50 * round));
+    }
+    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+}
+
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
@@ -9019,32 +9050,27 @@ async function initGrid(options) {
     if (options.policyText !== undefined)
         (0,core_policy/* parsePolicy */.ON)(options.policyText);
     const store = await git_store/* GridStore */.g.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
-    for (;;) {
-        const tip = await store.fetch();
-        const existing = tip === null ? [] : await store.list(tip, [layout/* POLICY_FILE */.CX, 'tasks', layout/* NODES_DIR */.uX]);
-        const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
-        const changes = [];
-        if (!has(layout/* POLICY_FILE */.CX))
-            changes.push({ path: layout/* POLICY_FILE */.CX, content: options.policyText ?? (0,lifecycle/* serialize */.lK)({}) });
-        for (const dir of [...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP), layout/* NODES_DIR */.uX]) {
-            if (!has(dir))
-                changes.push({ path: `${dir}/.gitkeep`, content: '' });
-        }
-        if (changes.length === 0)
-            return { created: false, tip: tip };
-        const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-        if ((await store.push(commit)) === 'pushed')
-            return { created: tip === null, tip: commit };
-        await (0,runner/* sleep */.yy)(100);
+    const tip = await store.fetch();
+    const existing = tip === null ? [] : await store.list(tip, [layout/* POLICY_FILE */.CX, 'tasks', layout/* NODES_DIR */.uX]);
+    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+    const changes = [];
+    if (!has(layout/* POLICY_FILE */.CX))
+        changes.push({ path: layout/* POLICY_FILE */.CX, content: options.policyText ?? (0,lifecycle/* serialize */.lK)({}) });
+    for (const dir of [...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP), layout/* NODES_DIR */.uX]) {
+        if (!has(dir))
+            changes.push({ path: `${dir}/.gitkeep`, content: '' });
     }
+    if (changes.length === 0)
+        return { created: false, tip: tip };
+    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
+    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+    if ((await store.push(commit)) === 'rejected')
+        throw new errors/* UserError */.y(`${remote} changed while it was being initialised: run init again`);
+    return { created: tip === null, tip: commit };
 }
 /** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
 async function submitTasks(store, tasks) {
-    for (;;) {
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new errors/* UserError */.y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await grid/* GridSnapshot */.T.load(store, tip);
+    const { commit } = await transact(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const changes = [];
         for (const task of tasks) {
@@ -9056,11 +9082,9 @@ async function submitTasks(store, tasks) {
             }
             changes.push({ path: (0,layout/* queuePath */.Hs)(task.task_id), content: (0,lifecycle/* serialize */.lK)(task) });
         }
-        const commit = await store.commit(tip, changes, `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, 'dgrid');
-        if ((await store.push(commit)) === 'pushed')
-            return commit;
-        await (0,runner/* sleep */.yy)(100);
-    }
+        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
+    }, { author: 'dgrid' });
+    return commit;
 }
 
 

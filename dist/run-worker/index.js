@@ -36528,7 +36528,7 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(924);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(743);
 
 
@@ -36556,8 +36556,8 @@ var core = __nccwpck_require__(3218);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./build/src/action/kit.js + 2 modules
-var kit = __nccwpck_require__(5259);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 3 modules
+var kit = __nccwpck_require__(924);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: external "node:crypto"
@@ -37471,7 +37471,7 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 5259:
+/***/ 924:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37504,8 +37504,39 @@ var external_node_url_ = __nccwpck_require__(3136);
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./build/src/core/grid.js
 var grid = __nccwpck_require__(5865);
+;// CONCATENATED MODULE: ./build/src/core/transaction.js
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transaction_transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    for (let round = 1; round <= rounds; round++) {
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await GridSnapshot.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await sleep(randomInt(20, 100 + 50 * round));
+    }
+    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+}
+
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
@@ -37552,32 +37583,27 @@ async function initGrid(options) {
     if (options.policyText !== undefined)
         parsePolicy(options.policyText);
     const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
-    for (;;) {
-        const tip = await store.fetch();
-        const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
-        const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
-        const changes = [];
-        if (!has(POLICY_FILE))
-            changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
-        for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
-            if (!has(dir))
-                changes.push({ path: `${dir}/.gitkeep`, content: '' });
-        }
-        if (changes.length === 0)
-            return { created: false, tip: tip };
-        const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-        if ((await store.push(commit)) === 'pushed')
-            return { created: tip === null, tip: commit };
-        await sleep(100);
+    const tip = await store.fetch();
+    const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
+    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+    const changes = [];
+    if (!has(POLICY_FILE))
+        changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
+    for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
+        if (!has(dir))
+            changes.push({ path: `${dir}/.gitkeep`, content: '' });
     }
+    if (changes.length === 0)
+        return { created: false, tip: tip };
+    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
+    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+    if ((await store.push(commit)) === 'rejected')
+        throw new UserError(`${remote} changed while it was being initialised: run init again`);
+    return { created: tip === null, tip: commit };
 }
 /** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
 async function submitTasks(store, tasks) {
-    for (;;) {
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip);
+    const { commit } = await transact(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const changes = [];
         for (const task of tasks) {
@@ -37589,11 +37615,9 @@ async function submitTasks(store, tasks) {
             }
             changes.push({ path: queuePath(task.task_id), content: serialize(task) });
         }
-        const commit = await store.commit(tip, changes, `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, 'dgrid');
-        if ((await store.push(commit)) === 'pushed')
-            return commit;
-        await sleep(100);
-    }
+        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
+    }, { author: 'dgrid' });
+    return commit;
 }
 
 ;// CONCATENATED MODULE: ./build/src/action/kit.js

@@ -36503,7 +36503,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9572:
+/***/ 4421:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -45037,6 +45037,35 @@ class grid_GridSnapshot {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/core/transaction.js
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transaction_transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    for (let round = 1; round <= rounds; round++) {
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await GridSnapshot.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await sleep(randomInt(20, 100 + 50 * round));
+    }
+    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+}
+
 ;// CONCATENATED MODULE: ./build/src/core/lifecycle.js
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
 // a task leaves one folder in the same commit as it enters the next.
@@ -45209,32 +45238,27 @@ async function initGrid(options) {
     if (options.policyText !== undefined)
         parsePolicy(options.policyText);
     const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
-    for (;;) {
-        const tip = await store.fetch();
-        const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
-        const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
-        const changes = [];
-        if (!has(POLICY_FILE))
-            changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
-        for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
-            if (!has(dir))
-                changes.push({ path: `${dir}/.gitkeep`, content: '' });
-        }
-        if (changes.length === 0)
-            return { created: false, tip: tip };
-        const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-        if ((await store.push(commit)) === 'pushed')
-            return { created: tip === null, tip: commit };
-        await sleep(100);
+    const tip = await store.fetch();
+    const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
+    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+    const changes = [];
+    if (!has(POLICY_FILE))
+        changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
+    for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
+        if (!has(dir))
+            changes.push({ path: `${dir}/.gitkeep`, content: '' });
     }
+    if (changes.length === 0)
+        return { created: false, tip: tip };
+    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
+    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+    if ((await store.push(commit)) === 'rejected')
+        throw new UserError(`${remote} changed while it was being initialised: run init again`);
+    return { created: tip === null, tip: commit };
 }
 /** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
 async function submitTasks(store, tasks) {
-    for (;;) {
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip);
+    const { commit } = await transact(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const changes = [];
         for (const task of tasks) {
@@ -45246,11 +45270,9 @@ async function submitTasks(store, tasks) {
             }
             changes.push({ path: queuePath(task.task_id), content: serialize(task) });
         }
-        const commit = await store.commit(tip, changes, `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, 'dgrid');
-        if ((await store.push(commit)) === 'pushed')
-            return commit;
-        await sleep(100);
-    }
+        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
+    }, { author: 'dgrid' });
+    return commit;
 }
 
 ;// CONCATENATED MODULE: ./build/src/action/kit.js
@@ -45371,7 +45393,7 @@ function errorMessage(error) {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9572);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4421);
 /* harmony import */ var _src_core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
 
 
