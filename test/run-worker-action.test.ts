@@ -27,7 +27,7 @@ test('dist/run-worker runs as the runner drives it, over smart HTTP, and the tok
   const grid = await makeGrid();
   const server = await serveGit(grid.dir, TOKEN);
   try {
-    await grid.submit([...noopTasks(3), { task_id: 'fails', script: 'exit 1' }]);
+    await grid.submit([...noopTasks(3), { task_id: 'fails', script: 'exit 1', max_attempts: 1 }]);
     const seenArgs: string[] = [];
     let sampling = true;
     const sampler = (async () => {

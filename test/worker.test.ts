@@ -52,7 +52,7 @@ test('a worker claims, runs and records tasks over file://, keeping invariant 1 
   try {
     await grid.submit([
       { task_id: 'ok', script: 'echo out; echo err >&2' },
-      { task_id: 'bad', script: 'exit 7' },
+      { task_id: 'bad', script: 'exit 7', max_attempts: 1 },
     ]);
     const [report] = await runAll([grid.worker({ nodeId: 'solo', slots: 2 })]);
     assert.equal(report!.completed, 1);

@@ -7,6 +7,7 @@ import { init } from './commands/init.js';
 import { status } from './commands/status.js';
 import { submit } from './commands/submit.js';
 import { worker } from './commands/worker.js';
+import { cancel } from './commands/cancel.js';
 
 const notYet = (name: string, summary: string): Command => ({
   name,
@@ -21,6 +22,7 @@ const commands: Command[] = [
   submit,
   status,
   worker,
+  cancel,
   notYet('reap', 'Requeue tasks whose node died'),
   notYet('validate', 'Check task files against the schema and the policy'),
   notYet('render', 'Render the status dashboard'),

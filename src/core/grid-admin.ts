@@ -7,10 +7,10 @@ import { UserError } from './errors.js';
 import { git } from './git/runner.js';
 import { GridStore, type Change } from './git/store.js';
 import { transact } from './transaction.js';
-import { LIFECYCLE, NODES_DIR, POLICY_FILE, lifecycleDir, queuePath } from './layout.js';
+import { LIFECYCLE, NODES_DIR, POLICY_FILE, cancelPath, lifecycleDir, queuePath } from './layout.js';
 import { serialize } from './lifecycle.js';
 import { parsePolicy, policyProblems } from './policy.js';
-import type { Task } from './schemas.js';
+import type { CancelRequest, Task } from './schemas.js';
 import { taskValidator } from './validation.js';
 
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
@@ -55,7 +55,8 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
   if (changes.length === 0) return { created: false, tip: tip! };
   // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
   const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-  if ((await store.push(commit)) === 'rejected') throw new UserError(`${remote} changed while it was being initialised: run init again`);
+  if ((await store.push(commit)) === 'rejected')
+    throw new UserError(`${remote} changed while it was being initialised: run init again`);
   return { created: tip === null, tip: commit };
 }
 
@@ -68,7 +69,8 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
       const changes: Change[] = [];
       for (const task of tasks) {
         const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
-        if (problems.length > 0) throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
+        if (problems.length > 0)
+          throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
         if (snapshot.byId.has(task.task_id)) {
           throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
         }
@@ -77,6 +79,33 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
       return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     },
     { author: 'dgrid' },
+  );
+  return commit!;
+}
+
+/**
+ * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
+ * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
+ * one poll interval of seeing the request.
+ */
+export async function requestCancel(store: GridStore, taskIds: string[], reason?: string): Promise<string> {
+  const { commit } = await transact(
+    store,
+    async (snapshot) => {
+      const changes: Change[] = [];
+      for (const id of taskIds) {
+        const state = snapshot.byId.get(id)?.[0]?.state;
+        if (state !== 'queue' && state !== 'in_progress') {
+          throw new UserError(
+            `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`,
+          );
+        }
+        const request: CancelRequest = { task_id: id, ...(reason ? { reason } : {}) };
+        changes.push({ path: cancelPath(id), content: serialize(request) });
+      }
+      return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
+    },
+    { author: 'dgrid', states: ['queue', 'in_progress'] },
   );
   return commit!;
 }

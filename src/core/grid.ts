@@ -1,6 +1,16 @@
 // A read-only view of the grid at one commit: which task files are where, the nodes, and the policy.
 import type { GridStore, TreeEntry } from './git/store.js';
-import { LIFECYCLE, NODES_DIR, POLICY_FILE, lifecycleDir, locate, locateNode, type Lifecycle } from './layout.js';
+import {
+  CANCEL_DIR,
+  LIFECYCLE,
+  NODES_DIR,
+  POLICY_FILE,
+  lifecycleDir,
+  locate,
+  locateCancel,
+  locateNode,
+  type Lifecycle,
+} from './layout.js';
 import { parsePolicy } from './policy.js';
 import type { NodeRecord, Policy } from './schemas.js';
 
@@ -19,6 +29,8 @@ export class GridSnapshot {
   readonly files = new Map<Lifecycle, TaskFile[]>();
   readonly byId = new Map<string, TaskFile[]>();
   readonly nodeEntries = new Map<string, TreeEntry>();
+  /** Cancel requests by task id. */
+  readonly cancels = new Map<string, TreeEntry>();
   private policyEntry: TreeEntry | undefined;
   private cachedPolicy: Policy | undefined;
 
@@ -38,6 +50,11 @@ export class GridSnapshot {
         this.nodeEntries.set(node, entry);
         continue;
       }
+      const cancelled = locateCancel(entry.path);
+      if (cancelled !== undefined) {
+        this.cancels.set(cancelled, entry);
+        continue;
+      }
       const located = locate(entry.path);
       if (!located) continue;
       const file: TaskFile = { id: located.id, state: located.state, entry };
@@ -51,7 +68,7 @@ export class GridSnapshot {
   static async load(store: GridStore, tip: string | null, options: SnapshotOptions = {}): Promise<GridSnapshot> {
     if (tip === null) return new GridSnapshot(store, null, []);
     const states = options.states ?? LIFECYCLE;
-    const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, ...states.map(lifecycleDir)]);
+    const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
     return new GridSnapshot(store, tip, entries);
   }
 

@@ -33,6 +33,18 @@ export function resultPath(state: Terminal, taskId: string, finishedAt: Date): s
   return `${TASKS_DIR}/${state}/${day}/${shard(taskId)}/${taskId}.json`;
 }
 
+/** Cancel requests sit beside the lifecycle folders, not in them: a request is not a task. */
+export const CANCEL_DIR = `${TASKS_DIR}/cancel`;
+
+export function cancelPath(taskId: string): string {
+  return `${CANCEL_DIR}/${taskId}.json`;
+}
+
+export function locateCancel(path: string): string | undefined {
+  const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+  return match?.[1];
+}
+
 export function nodePath(nodeId: string): string {
   return `${NODES_DIR}/${nodeId}.json`;
 }

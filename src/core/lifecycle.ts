@@ -113,6 +113,29 @@ export function finishClaim(claimPath: string, claim: Claim, run: Execution): { 
   };
 }
 
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+export function retryDelaySeconds(attemptsUsedSoFar: number, policy: Policy, random = Math.random): number {
+  const ceiling = Math.min(
+    policy.max_retry_backoff_seconds,
+    policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1),
+  );
+  return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ */
+export function concludeClaim(claimPath: string, claim: Claim, run: Execution, policy: Policy): Change[] {
+  const retryable = run.status === 'failure' || run.status === 'timeout';
+  const used = attemptsUsed(claim) + 1;
+  if (!retryable || used >= maxAttempts(claim, policy)) return finishClaim(claimPath, claim, run).changes;
+  const reason = run.reason ?? `exit code ${run.exitCode}`;
+  const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+  return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+    .changes;
+}
+
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
 export function requeueClaim(
   claimPath: string,
@@ -120,6 +143,7 @@ export function requeueClaim(
   status: Attempt['status'],
   reason: string,
   now: Date,
+  retry: { exitCode?: number | null; notBefore?: Date } = {},
 ): { task: QueuedTask; changes: Change[] } {
   const attempt: Attempt = {
     attempt: claim.claim.attempt,
@@ -129,8 +153,13 @@ export function requeueClaim(
     ended_at: iso(now),
     status,
     reason,
+    ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
   };
-  const task: QueuedTask = { ...withoutClaim(claim), attempts: [...(claim.attempts ?? []), attempt] };
+  const task: QueuedTask = {
+    ...withoutClaim(claim),
+    ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+    attempts: [...(claim.attempts ?? []), attempt],
+  };
   return {
     task,
     changes: [
@@ -140,14 +169,24 @@ export function requeueClaim(
   };
 }
 
-/** A queue file that is not a runnable task goes to failed/ with a reason, so it never blocks the queue. */
-export function rejectFile(file: TaskFile, reason: string, nodeId: string, now: Date, task?: QueuedTask): Change[] {
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+export function rejectFile(
+  file: TaskFile,
+  reason: string,
+  nodeId: string,
+  now: Date,
+  task?: QueuedTask,
+  status: Status = 'error',
+): Change[] {
   const empty = emptyStream();
   const result: Result = {
     ...(task ?? {}),
     task_id: file.id,
     node_id: nodeId,
-    status: 'error',
+    status,
     exit_code: null,
     reason,
     timestamp: iso(now),

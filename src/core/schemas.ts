@@ -154,6 +154,17 @@ export const ResultSchema = Type.Object(
 );
 export type Result = Static<typeof ResultSchema>;
 
+/** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
+export const CancelSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    task_id: TaskId,
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+  },
+  { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false },
+);
+export type CancelRequest = Static<typeof CancelSchema>;
+
 export const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
 export type NodeStatus = Static<typeof NodeStatus>;
 
@@ -207,6 +218,10 @@ export const PolicySchema = Type.Object(
       Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' }),
     ),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
+    retry_backoff_seconds: Type.Optional(
+      Type.Integer({ minimum: 0, default: 30, description: 'First retry delay; doubles per attempt, with jitter' }),
+    ),
+    max_retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 3600 })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     lease: section(
       {
@@ -272,5 +287,6 @@ export const shippedSchemas: Record<string, TSchema> = {
   'claim.schema.json': ClaimSchema,
   'result.schema.json': ResultSchema,
   'node.schema.json': NodeSchema,
+  'cancel.schema.json': CancelSchema,
   'policy.schema.json': PolicySchema,
 };

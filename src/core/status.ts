@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { GridStore } from './git/store.js';
 import { GridSnapshot } from './grid.js';
 import { LIFECYCLE, type Lifecycle } from './layout.js';
-import type { NodeRecord } from './schemas.js';
+import type { NodeRecord, QueuedTask } from './schemas.js';
+import { queuedTaskValidator } from './validation.js';
 
 /** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
 export function cacheDir(remote: string, branch: string, purpose: string): string {
@@ -16,6 +17,15 @@ export interface GridStatus {
   tip: string | null;
   counts: Record<Lifecycle, number>;
   nodes: NodeRecord[];
+  /** Queued tasks that require labels no online node carries: nobody can run them now. */
+  unrunnable: { task_id: string; requires: string[] }[];
+}
+
+export function unrunnableTasks(queued: QueuedTask[], nodes: NodeRecord[]): GridStatus['unrunnable'] {
+  const online = nodes.filter((n) => n.status === 'online');
+  return queued
+    .filter((t) => t.requires?.length && !online.some((n) => t.requires!.every((l) => n.labels.includes(l))))
+    .map((t) => ({ task_id: t.task_id, requires: t.requires! }));
 }
 
 export async function readStatus(store: GridStore): Promise<GridStatus> {
@@ -25,5 +35,9 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
     Lifecycle,
     number
   >;
-  return { tip, counts, nodes: await snapshot.nodes() };
+  const nodes = await snapshot.nodes();
+  const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v): v is QueuedTask =>
+    queuedTaskValidator.is(v),
+  );
+  return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes) };
 }

@@ -1,7 +1,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { ClaimSchema, NodeSchema, PolicySchema, QueuedTaskSchema, ResultSchema, TaskSchema } from './schemas.js';
+import { CancelSchema, ClaimSchema, NodeSchema, PolicySchema, QueuedTaskSchema, ResultSchema, TaskSchema } from './schemas.js';
 
 const addFormats = addFormatsModule.default;
 
@@ -34,6 +34,7 @@ export const claimValidator = compile(ClaimSchema);
 export const resultValidator = compile(ResultSchema);
 export const nodeValidator = compile(NodeSchema);
 export const policyValidator = compile(PolicySchema);
+export const cancelValidator = compile(CancelSchema);
 
 function fieldName(pointer: string): string {
   return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;

@@ -5,17 +5,17 @@
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
 import { randomBytes, randomInt } from 'node:crypto';
-import { hostname } from 'node:os';
+import { availableParallelism, hostname, totalmem } from 'node:os';
 import { GridStore, type Change } from './git/store.js';
 import { sleep } from './git/runner.js';
 import { GridSnapshot, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
-import { claimTask, finishClaim, iso, nodeChange, rejectFile, requeueClaim, type Execution } from './lifecycle.js';
+import { claimTask, concludeClaim, iso, nodeChange, rejectFile, requeueClaim, type Execution } from './lifecycle.js';
 import type { Log } from './log.js';
 import { effectiveImage, imageAllowed } from './policy.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { scanQueue } from './scheduler.js';
-import type { Claim, NodeRecord, Policy, Status } from './schemas.js';
+import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
 import { VERSION } from './version.js';
 
@@ -37,6 +37,11 @@ export interface WorkerSettings {
   image?: string;
   /** Where the bare cache repository lives. */
   cacheDir: string;
+  /** What this node may commit to its tasks at once; the machine's own by default. */
+  cpus?: number;
+  memoryMb?: number;
+  /** How long a finished result waits for others to finish, so that they share one push. */
+  batchWindowMs?: number;
 }
 
 export interface TaskOutcome {
@@ -65,6 +70,8 @@ interface Running {
   claim: Claim;
   path: string;
   controller: AbortController;
+  /** A cancel request stopped it: the result is `cancelled` and the request goes with it. */
+  cancelled?: boolean;
 }
 
 interface Finished {
@@ -73,6 +80,7 @@ interface Finished {
   run: Execution;
   /** Stopped by the node itself (shutdown), so the task goes back to the queue instead of failing. */
   returned: boolean;
+  cancelled: boolean;
 }
 
 const MAX_PUSH_ROUNDS = 20;
@@ -90,6 +98,9 @@ export class Worker {
   /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
   private exhaustedTip: string | null = null;
   private nextEligibleAt: Date | undefined;
+  /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
+  private seenTip: string | null = null;
+  private readonly firstSeen = new Map<string, string>();
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -180,7 +191,13 @@ export class Worker {
 
   /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
   private async pause(idleRounds: number): Promise<void> {
-    if (this.finished.length > 0 || this.stopReason) return;
+    if (this.stopReason) return;
+    if (this.finished.length > 0) {
+      // Let results that are about to be ready join this one in a single push.
+      const window = this.settings.batchWindowMs ?? 0;
+      if (window > 0 && this.running.size > 0) await sleep(window, this.stopSignal.signal);
+      return;
+    }
     const base = this.settings.pollIntervalSeconds * 1000;
     const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
     const delay = backoff * (0.75 + Math.random() * 0.5);
@@ -203,12 +220,12 @@ export class Worker {
     const wantsClaims = this.freeSlots() > 0;
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
     if (!mustWrite) {
-      if (!wantsClaims) return false;
-      const timeToCheck = this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
-      if (!timeToCheck && this.exhaustedTip !== null) {
-        // The cheap check: nothing moved since a scan found nothing to claim.
-        const tip = await this.store.remoteTip().catch(() => null);
-        if (tip === this.exhaustedTip) return false;
+      const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
+      if (!timeToCheck) {
+        // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
+        const quietTip = wantsClaims ? this.exhaustedTip : this.running.size > 0 ? this.seenTip : undefined;
+        if (quietTip === undefined) return false;
+        if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip) return false;
       }
     }
     try {
@@ -247,12 +264,12 @@ export class Worker {
           fenced.push(done);
           continue;
         }
-        if (done.returned)
-          changes.push(
-            ...requeueClaim(held.path, held.claim, 'returned', `node ${s.nodeId} stopped: ${this.stopReason}`, now)
-              .changes,
-          );
-        else changes.push(...finishClaim(held.path, held.claim, done.run).changes);
+        if (done.returned) {
+          const reason = `node ${s.nodeId} stopped: ${this.stopReason}`;
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
+        } else changes.push(...concludeClaim(held.path, held.claim, done.run, policy));
+        const cancel = snapshot.cancels.get(done.claim.task_id);
+        if (cancel) changes.push({ path: cancel.path, delete: true });
         committed.push(done);
       }
 
@@ -270,28 +287,51 @@ export class Worker {
           );
       }
 
+      for (const [taskId, entry] of snapshot.cancels) {
+        const running = this.running.get(taskId);
+        if (running && !running.cancelled) {
+          this.log.info(`${taskId}: cancel requested; stopping it`);
+          running.cancelled = true;
+          running.controller.abort();
+        } else if (!snapshot.byId.has(taskId)) {
+          // Finished or never there: nothing left to cancel.
+          changes.push({ path: entry.path, delete: true });
+        }
+      }
+
       const claims: Running[] = [];
       let rejectedCount = 0;
       let exhausted = false;
       if (wantsClaims && !final && !this.stopReason) {
-        const scan = await scanQueue(snapshot, { nodeId: s.nodeId, labels: s.labels }, now, policy);
+        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen };
+        const scan = await scanQueue(snapshot, view, now, policy);
+        this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-          this.log.warn(`task file ${bad.file.entry.path} cannot run: ${bad.reason}`);
-          changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task));
+          this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
+          changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+          if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
           rejectedCount++;
         }
-        const take = Math.max(0, this.freeSlots() - adopted.length);
-        for (const candidate of scan.claimable.slice(0, take)) {
+        const free = this.capacity(policy, adopted);
+        let slots = Math.max(0, this.freeSlots() - adopted.length);
+        for (const candidate of scan.claimable) {
+          if (slots === 0) break;
+          const need = resourcesOf(candidate.task, policy);
+          if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) continue; // a smaller task may still fit
+          free.cpus -= need.cpus;
+          free.memoryMb -= need.memoryMb;
+          slots--;
           const plan = claimTask(candidate.file, candidate.task, s.nodeId, now, policy);
           changes.push(...plan.changes);
           claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
         }
-        exhausted = scan.claimable.length <= take && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+        exhausted = claims.length === scan.claimable.length && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
       }
 
       const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
       if (changes.length === 0 && !heartbeat) {
+        this.seenTip = tip;
         this.exhaustedTip = exhausted ? tip : null;
         this.settle(committed, fenced);
         return false;
@@ -309,7 +349,9 @@ export class Worker {
         continue;
       }
       this.report.pushes++;
-      this.exhaustedTip = exhausted ? commit : null;
+      this.seenTip = commit;
+      // The scan saw the queue before this commit's results and rejections changed what can run next.
+      this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
       this.lastHeartbeat = Date.now();
       this.node = node;
       this.settle(committed, fenced);
@@ -319,6 +361,27 @@ export class Worker {
     }
     this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
     return false;
+  }
+
+  /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
+  private capacity(policy: Policy, adopted: Running[]): { cpus: number; memoryMb: number } {
+    const free = {
+      cpus: this.settings.cpus ?? availableParallelism(),
+      memoryMb: this.settings.memoryMb ?? Math.floor(totalmem() / 1024 / 1024),
+    };
+    for (const { claim } of [...this.running.values(), ...adopted]) {
+      const need = resourcesOf(claim, policy);
+      free.cpus -= need.cpus;
+      free.memoryMb -= need.memoryMb;
+    }
+    return free;
+  }
+
+  /** First-seen times are only needed while a task waits in the queue. */
+  private forgetGone(snapshot: GridSnapshot): void {
+    if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100) return;
+    const queued = new Set(snapshot.of('queue').map((f) => f.id));
+    for (const id of this.firstSeen.keys()) if (!queued.has(id)) this.firstSeen.delete(id);
   }
 
   /** Claims at the tip in this node's folder, by task id. */
@@ -394,11 +457,14 @@ export class Worker {
     const job = sandboxJob(claim, this.settings, policy);
     void this.sandbox.run(job, entry.controller.signal).then((run) => {
       this.running.delete(claim.task_id);
+      const cancelled = entry.cancelled === true;
+      if (cancelled) run.reason = 'cancelled on request';
       this.finished.push({
         claim,
         path: entry.path,
         run,
-        returned: run.status === 'cancelled' && this.stopReason !== undefined,
+        cancelled,
+        returned: run.status === 'cancelled' && !cancelled,
       });
       this.wake();
     });
@@ -426,6 +492,14 @@ export class Worker {
   }
 }
 
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+export function resourcesOf(task: QueuedTask, policy: Policy): { cpus: number; memoryMb: number } {
+  return {
+    cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+    memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+  };
+}
+
 export function sandboxJob(
   claim: Claim,
   settings: Pick<WorkerSettings, 'nodeId' | 'image'>,
@@ -438,8 +512,7 @@ export function sandboxJob(
     image: effectiveImage(claim, policy, settings.image),
     timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
     env: claim.env ?? {},
-    cpus: Math.min(claim.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
-    memoryMb: Math.min(claim.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    ...resourcesOf(claim, policy),
     pids: policy.limits.pids,
     tmpfsMb: policy.limits.tmpfs_mb,
     fileSizeMb: policy.limits.file_size_mb,

@@ -27,9 +27,17 @@ export const SAMPLE_TASKS: Task[] = [
   {
     task_id: 'demo-fails',
     script: "echo 'about to fail' >&2; exit 3",
-    description: 'Ends in failed/ with exit code 3',
+    max_attempts: 1,
+    description: 'Ends in failed/ with exit code 3, without a retry',
   },
-  { task_id: 'demo-timeout', script: 'sleep 30', timeout_seconds: 1, description: 'Killed by its timeout' },
+  {
+    task_id: 'demo-timeout',
+    script: 'sleep 30',
+    timeout_seconds: 1,
+    max_attempts: 1,
+    description: 'Killed by its timeout',
+  },
+  { task_id: 'demo-report', script: 'echo "runs after demo-primes"', depends_on: ['demo-primes'] },
 ];
 
 /** Docker with a local image when a daemon answers and has one; otherwise plain processes, said out loud. */

@@ -26,6 +26,9 @@ export const status: Command = {
     const c = status.counts;
     console.log(`${remote} (${branch}) at ${status.tip?.slice(0, 12) ?? 'no commit'}`);
     console.log(`queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
+    for (const task of status.unrunnable) {
+      console.log(`no online node can run ${task.task_id}: it requires ${task.requires.join(', ')}`);
+    }
     for (const node of status.nodes) {
       console.log(
         `node ${node.node_id}: ${node.status}, last heartbeat ${node.last_heartbeat}, running ${node.tasks.length}/${node.slots}, ` +
