@@ -8053,6 +8053,52 @@ function envToken() {
 
 /***/ }),
 
+/***/ 6389:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ cancel)
+/* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4848);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+
+
+
+
+
+const cancel = {
+    name: 'cancel',
+    summary: 'Cancel queued or running tasks: adds tasks/cancel/<id>.json (a pull request adding that file does the same). ' +
+        'They end in failed/ with status cancelled.',
+    usage: '[options] TASK_ID ...',
+    options: {
+        ..._command_js__WEBPACK_IMPORTED_MODULE_3__/* .gridOptions */ .nv,
+        reason: { type: 'string', placeholder: 'TEXT', description: 'why, kept with the request' },
+    },
+    async run(values, ids) {
+        if (ids.length === 0)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y('give the ids of the tasks to cancel');
+        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .envToken */ .Be)();
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({
+            remote,
+            branch,
+            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            ...(token ? { token } : {}),
+        });
+        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .requestCancel */ .AX)(store, ids, (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.reason) || undefined);
+        console.log(`requested cancellation of ${ids.join(', ')} (${commit.slice(0, 12)})`);
+        return 0;
+    },
+};
+
+
+/***/ }),
+
 /***/ 6692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8097,9 +8143,17 @@ const SAMPLE_TASKS = [
     {
         task_id: 'demo-fails',
         script: "echo 'about to fail' >&2; exit 3",
-        description: 'Ends in failed/ with exit code 3',
+        max_attempts: 1,
+        description: 'Ends in failed/ with exit code 3, without a retry',
     },
-    { task_id: 'demo-timeout', script: 'sleep 30', timeout_seconds: 1, description: 'Killed by its timeout' },
+    {
+        task_id: 'demo-timeout',
+        script: 'sleep 30',
+        timeout_seconds: 1,
+        max_attempts: 1,
+        description: 'Killed by its timeout',
+    },
+    { task_id: 'demo-report', script: 'echo "runs after demo-primes"', depends_on: ['demo-primes'] },
 ];
 /** Docker with a local image when a daemon answers and has one; otherwise plain processes, said out loud. */
 async function chooseSandbox() {
@@ -8208,7 +8262,7 @@ const init = {
         const result = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .initGrid */ .vq)({
             repository,
             branch,
-            cacheDir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e)(remote, branch, 'admin'),
+            cacheDir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(policyText === undefined ? {} : { policyText }),
             ...(token ? { token } : {}),
         });
@@ -8246,10 +8300,10 @@ const status = {
         const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e)(remote, branch, 'read'),
+            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'read'),
             ...(token ? { token } : {}),
         });
-        const status = await (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .readStatus */ .r)(store);
+        const status = await (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .readStatus */ .rk)(store);
         if (values.json) {
             console.log(JSON.stringify(status, null, 2));
             return 0;
@@ -8257,6 +8311,9 @@ const status = {
         const c = status.counts;
         console.log(`${remote} (${branch}) at ${status.tip?.slice(0, 12) ?? 'no commit'}`);
         console.log(`queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
+        for (const task of status.unrunnable) {
+            console.log(`no online node can run ${task.task_id}: it requires ${task.requires.join(', ')}`);
+        }
         for (const node of status.nodes) {
             console.log(`node ${node.node_id}: ${node.status}, last heartbeat ${node.last_heartbeat}, running ${node.tasks.length}/${node.slots}, ` +
                 `completed ${node.completed}, failed ${node.failed}`);
@@ -8333,7 +8390,7 @@ const submit = {
         const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheDir */ .e)(remote, branch, 'admin'),
+            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
         const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .submitTasks */ .Hj)(store, tasks);
@@ -8478,7 +8535,7 @@ const worker_worker = {
             idleTimeoutSeconds: (0,command/* num */.bu)('idle-timeout-seconds', values['idle-timeout-seconds'], 0),
             pollIntervalSeconds: (0,command/* num */.bu)('poll-interval-seconds', values['poll-interval-seconds'], 0.05),
             ...(image ? { image } : {}),
-            cacheDir: (0,core_status/* cacheDir */.e)(remote, branch, `node-${nodeId}`),
+            cacheDir: (0,core_status/* cacheDir */.e8)(remote, branch, `node-${nodeId}`),
         }, await createSandbox(sandboxKind), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
         for (const signal of ['SIGINT', 'SIGTERM'])
             process.on(signal, () => node.stop(`${signal} received`));
@@ -8498,14 +8555,16 @@ const worker_worker = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9157);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9157);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4953);
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7989);
 /* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2541);
 /* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1743);
 /* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5887);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6389);
+
 
 
 
@@ -8519,13 +8578,14 @@ const notYet = (name, summary) => ({
     summary: `${summary} (not yet in this version)`,
     usage: '',
     options: {},
-    run: () => Promise.reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`"dgrid ${name}" is not implemented yet in this version of dgrid`)),
+    run: () => Promise.reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`"dgrid ${name}" is not implemented yet in this version of dgrid`)),
 });
 const commands = [
     _commands_init_js__WEBPACK_IMPORTED_MODULE_2__/* .init */ .T,
     _commands_submit_js__WEBPACK_IMPORTED_MODULE_4__/* .submit */ .t,
     _commands_status_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h,
     _commands_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .worker */ .D,
+    _commands_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancel */ .Z,
     notYet('reap', 'Requeue tasks whose node died'),
     notYet('validate', 'Check task files against the schema and the policy'),
     notYet('render', 'Render the status dashboard'),
@@ -8534,7 +8594,7 @@ const commands = [
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -8551,12 +8611,12 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x);
+        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
     if (!command)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
     const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(command, rest);
     if (values.help) {
         console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(command));
@@ -8568,11 +8628,11 @@ try {
     process.exitCode = await main(process.argv.slice(2));
 }
 catch (error) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y)
+    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y)
         console.error(`dgrid: ${error.message}`);
     else
-        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)) : String(error));
-    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y ? 1 : 2;
+        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .g)(error)) : String(error));
+    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y ? 1 : 2;
 }
 
 __webpack_async_result__();
@@ -8956,6 +9016,7 @@ function credentialEnv(remote, token) {
 __nccwpck_require__.d(__webpack_exports__, {
   vq: () => (/* binding */ initGrid),
   gX: () => (/* binding */ remoteUrl),
+  AX: () => (/* binding */ requestCancel),
   Hj: () => (/* binding */ submitTasks)
 });
 
@@ -9086,6 +9147,26 @@ async function submitTasks(store, tasks) {
     }, { author: 'dgrid' });
     return commit;
 }
+/**
+ * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
+ * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
+ * one poll interval of seeing the request.
+ */
+async function requestCancel(store, taskIds, reason) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const changes = [];
+        for (const id of taskIds) {
+            const state = snapshot.byId.get(id)?.[0]?.state;
+            if (state !== 'queue' && state !== 'in_progress') {
+                throw new errors/* UserError */.y(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
+            }
+            const request = { task_id: id, ...(reason ? { reason } : {}) };
+            changes.push({ path: (0,layout/* cancelPath */.ML)(id), content: (0,lifecycle/* serialize */.lK)(request) });
+        }
+        return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
+    }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
 
 
 /***/ }),
@@ -9106,6 +9187,8 @@ class GridSnapshot {
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
+    /** Cancel requests by task id. */
+    cancels = new Map();
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -9121,6 +9204,11 @@ class GridSnapshot {
             const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
             if (node !== undefined) {
                 this.nodeEntries.set(node, entry);
+                continue;
+            }
+            const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
+            if (cancelled !== undefined) {
+                this.cancels.set(cancelled, entry);
                 continue;
             }
             const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
@@ -9139,7 +9227,7 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
         return new GridSnapshot(store, tip, entries);
     }
     of(state) {
@@ -9210,11 +9298,14 @@ class GridSnapshot {
 /* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Ie: () => (/* binding */ nodePath),
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
+/* harmony export */   ML: () => (/* binding */ cancelPath),
+/* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
 /* harmony export */   x5: () => (/* binding */ locate),
+/* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
 /* unused harmony exports TASKS_DIR, shard */
@@ -9244,6 +9335,15 @@ function inProgressPath(nodeId, taskId) {
 function resultPath(state, taskId, finishedAt) {
     const day = finishedAt.toISOString().slice(0, 10);
     return `${TASKS_DIR}/${state}/${day}/${shard(taskId)}/${taskId}.json`;
+}
+/** Cancel requests sit beside the lifecycle folders, not in them: a request is not a task. */
+const CANCEL_DIR = `${TASKS_DIR}/cancel`;
+function cancelPath(taskId) {
+    return `${CANCEL_DIR}/${taskId}.json`;
+}
+function locateCancel(path) {
+    const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
 }
 function nodePath(nodeId) {
     return `${NODES_DIR}/${nodeId}.json`;
@@ -9278,6 +9378,7 @@ function locateNode(path) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
+/* harmony export */   Ih: () => (/* binding */ concludeClaim),
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
@@ -9285,10 +9386,9 @@ function locateNode(path) {
 /* harmony export */   gF: () => (/* binding */ rejectFile),
 /* harmony export */   id: () => (/* binding */ attemptsUsed),
 /* harmony export */   lK: () => (/* binding */ serialize),
-/* harmony export */   mD: () => (/* binding */ finishClaim),
 /* harmony export */   qF: () => (/* binding */ emptyStream)
 /* harmony export */ });
-/* unused harmony export resultRecord */
+/* unused harmony exports resultRecord, finishClaim, retryDelaySeconds */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -9371,8 +9471,27 @@ function finishClaim(claimPath, claim, run) {
         ],
     };
 }
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ */
+function concludeClaim(claimPath, claim, run, policy) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now) {
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
     const attempt = {
         attempt: claim.claim.attempt,
         node_id: claim.claim.node_id,
@@ -9381,8 +9500,13 @@ function requeueClaim(claimPath, claim, status, reason, now) {
         ended_at: iso(now),
         status,
         reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
     };
-    const task = { ...withoutClaim(claim), attempts: [...(claim.attempts ?? []), attempt] };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
     return {
         task,
         changes: [
@@ -9391,14 +9515,17 @@ function requeueClaim(claimPath, claim, status, reason, now) {
         ],
     };
 }
-/** A queue file that is not a runnable task goes to failed/ with a reason, so it never blocks the queue. */
-function rejectFile(file, reason, nodeId, now, task) {
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
     const empty = emptyStream();
     const result = {
         ...(task ?? {}),
         task_id: file.id,
         node_id: nodeId,
-        status: 'error',
+        status,
         exit_code: null,
         reason,
         timestamp: iso(now),
@@ -9869,6 +9996,7 @@ class ProcessSandbox {
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
   iB: () => (/* binding */ NODE_ID_PATTERN),
   M2: () => (/* binding */ NodeSchema),
@@ -14760,6 +14888,12 @@ const ResultSchema = Type.Object({
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
+/** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
+const CancelSchema = Type.Object({
+    $schema: Type.Optional(Type.String()),
+    task_id: TaskId,
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+}, { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false });
 const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
 const NodeSchema = Type.Object({
     node_id: NodeId,
@@ -14792,6 +14926,8 @@ const PolicySchema = Type.Object({
     }, 'Resource limits of each task container'),
     output_cap_bytes: Type.Optional(Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' })),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
+    retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 30, description: 'First retry delay; doubles per attempt, with jitter' })),
+    max_retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 3600 })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
@@ -14826,6 +14962,7 @@ const shippedSchemas = {
     'claim.schema.json': ClaimSchema,
     'result.schema.json': ResultSchema,
     'node.schema.json': NodeSchema,
+    'cancel.schema.json': CancelSchema,
     'policy.schema.json': PolicySchema,
 };
 
@@ -14836,14 +14973,17 @@ const shippedSchemas = {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e: () => (/* binding */ cacheDir),
-/* harmony export */   r: () => (/* binding */ readStatus)
+/* harmony export */   e8: () => (/* binding */ cacheDir),
+/* harmony export */   rk: () => (/* binding */ readStatus)
 /* harmony export */ });
+/* unused harmony export unrunnableTasks */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3478);
+
 
 
 
@@ -14854,11 +14994,19 @@ function cacheDir(remote, branch, purpose) {
     const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-cache', `${key}-${purpose}`);
 }
+function unrunnableTasks(queued, nodes) {
+    const online = nodes.filter((n) => n.status === 'online');
+    return queued
+        .filter((t) => t.requires?.length && !online.some((n) => t.requires.every((l) => n.labels.includes(l))))
+        .map((t) => ({ task_id: t.task_id, requires: t.requires }));
+}
 async function readStatus(store) {
     const tip = await store.fetch();
     const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, tip);
     const counts = Object.fromEntries(_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
-    return { tip, counts, nodes: await snapshot.nodes() };
+    const nodes = await snapshot.nodes();
+    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_js__WEBPACK_IMPORTED_MODULE_5__/* .queuedTaskValidator */ .vZ.is(v));
+    return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes) };
 }
 
 
@@ -14874,7 +15022,7 @@ async function readStatus(store) {
 /* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony export nodeValidator */
+/* unused harmony exports nodeValidator, cancelValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
@@ -14897,6 +15045,7 @@ const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .Claim
 const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
 const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
 const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
@@ -14969,7 +15118,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xw: () => (/* binding */ defaultNodeId)
 });
 
-// UNUSED EXPORTS: sandboxJob
+// UNUSED EXPORTS: resourcesOf, sandboxJob
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -15047,9 +15196,11 @@ function checkQueuedTask(file, blob, policy) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/scheduler.js
-// Which queued tasks a node may claim now, best first. Order: priority (high, normal, low), then the task
-// waiting longest (its not_before, or its last attempt), then a per-node shuffle so that racing nodes
-// choosing among equal candidates rarely pick the same one.
+// Which queued tasks a node may claim now, best first, and which will never run.
+//
+// Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
+// attempt ended, its not_before, or when this node first saw it in the queue); then a shuffle seeded by
+// the node id, so racing nodes choosing among equal candidates rarely pick the same task.
 
 
 
@@ -15057,21 +15208,49 @@ const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
 async function scanQueue(snapshot, node, now, policy) {
     const files = snapshot.of('queue');
     const blobs = await snapshot.store.read(files.filter((f) => f.entry.type === 'blob').map((f) => f.entry.sha));
-    const claimable = [];
+    const seenAt = now.toISOString();
     const rejected = [];
-    let nextEligibleAt;
-    let completed;
+    const valid = [];
     for (const file of files) {
         if ((snapshot.byId.get(file.id)?.length ?? 0) > 1)
             continue; // a duplicate id is for the audit, not for running
+        if (!node.firstSeen.has(file.id))
+            node.firstSeen.set(file.id, seenAt);
         const check = checkQueuedTask(file, blobs.get(file.entry.sha), policy);
-        if (!check.ok) {
-            rejected.push({ file, reason: check.reason, ...(check.task ? { task: check.task } : {}) });
-            continue;
+        const cancel = snapshot.cancels.get(file.id);
+        if (cancel) {
+            rejected.push({
+                file,
+                status: 'cancelled',
+                reason: 'cancelled while queued',
+                cancel,
+                ...(check.task ? { task: check.task } : {}),
+            });
         }
-        const { task } = check;
-        if ((0,lifecycle/* attemptsUsed */.id)(task) >= (0,lifecycle/* maxAttempts */.F3)(task, policy)) {
-            rejected.push({ file, task, reason: `all ${(0,lifecycle/* maxAttempts */.F3)(task, policy)} attempts are used up` });
+        else if (!check.ok) {
+            rejected.push({ file, status: 'error', reason: check.reason, ...(check.task ? { task: check.task } : {}) });
+        }
+        else if ((0,lifecycle/* attemptsUsed */.id)(check.task) >= (0,lifecycle/* maxAttempts */.F3)(check.task, policy)) {
+            rejected.push({
+                file,
+                status: 'error',
+                task: check.task,
+                reason: `all ${(0,lifecycle/* maxAttempts */.F3)(check.task, policy)} attempts are used up`,
+            });
+        }
+        else
+            valid.push({ file, task: check.task });
+    }
+    const waiting = valid.filter((c) => c.task.depends_on?.length);
+    const doomed = waiting.length > 0 ? await failedDependencies(snapshot, waiting, rejected) : new Map();
+    const completed = waiting.length > 0 ? await snapshot.idsIn('completed') : new Set();
+    const claimable = [];
+    let nextEligibleAt;
+    for (const candidate of valid) {
+        const { task, file } = candidate;
+        const doom = doomed.get(task.task_id);
+        if (doom) {
+            rejected.push({ file, task, ...doom });
             continue;
         }
         if (!(task.requires ?? []).every((label) => node.labels.includes(label)))
@@ -15084,27 +15263,52 @@ async function scanQueue(snapshot, node, now, policy) {
                 continue;
             }
         }
-        if (task.depends_on?.length) {
-            completed ??= await snapshot.idsIn('completed');
-            if (!task.depends_on.every((id) => completed.has(id)))
-                continue;
-        }
-        claimable.push({ file, task });
+        if (!(task.depends_on ?? []).every((id) => completed.has(id)))
+            continue;
+        claimable.push(candidate);
     }
-    claimable.sort((a, b) => compare(a.task, b.task, node.nodeId));
+    claimable.sort((a, b) => compare(a.task, b.task, node));
     return { claimable, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
 }
-function waitingSince(task) {
-    return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? '';
+async function failedDependencies(snapshot, waiting, rejected) {
+    const failed = await snapshot.idsIn('failed');
+    for (const r of rejected)
+        failed.add(r.file.id);
+    const completed = await snapshot.idsIn('completed');
+    const known = (id) => snapshot.byId.has(id) || completed.has(id) || failed.has(id);
+    const doomed = new Map();
+    const doomOf = (dep) => {
+        if (failed.has(dep) || doomed.has(dep))
+            return { status: 'failure', reason: `dependency ${dep} failed` };
+        if (!known(dep))
+            return { status: 'error', reason: `dependency ${dep} does not exist in this grid: fix depends_on` };
+        return undefined;
+    };
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const { task } of waiting) {
+            if (doomed.has(task.task_id))
+                continue;
+            const doom = (task.depends_on ?? []).map(doomOf).find((d) => d !== undefined);
+            if (doom) {
+                doomed.set(task.task_id, doom);
+                changed = true;
+            }
+        }
+    }
+    return doomed;
 }
-function compare(a, b, nodeId) {
+function waitingSince(task, node) {
+    return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
+}
+function compare(a, b, node) {
     const rank = PRIORITY_RANK[a.priority ?? 'normal'] - PRIORITY_RANK[b.priority ?? 'normal'];
     if (rank !== 0)
         return rank;
-    const age = waitingSince(a).localeCompare(waitingSince(b));
+    const age = waitingSince(a, node).localeCompare(waitingSince(b, node));
     if (age !== 0)
         return age;
-    return spread(nodeId, a.task_id).localeCompare(spread(nodeId, b.task_id));
+    return spread(node.nodeId, a.task_id).localeCompare(spread(node.nodeId, b.task_id));
 }
 function spread(nodeId, taskId) {
     return (0,external_node_crypto_.createHash)('sha1').update(`${nodeId}\0${taskId}`).digest('hex');
@@ -15147,6 +15351,9 @@ class Worker {
     /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
     exhaustedTip = null;
     nextEligibleAt;
+    /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
+    seenTip = null;
+    firstSeen = new Map();
     claimed = 0;
     lastActivity = Date.now();
     stopReason;
@@ -15233,8 +15440,15 @@ class Worker {
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
-        if (this.finished.length > 0 || this.stopReason)
+        if (this.stopReason)
             return;
+        if (this.finished.length > 0) {
+            // Let results that are about to be ready join this one in a single push.
+            const window = this.settings.batchWindowMs ?? 0;
+            if (window > 0 && this.running.size > 0)
+                await (0,runner/* sleep */.yy)(window, this.stopSignal.signal);
+            return;
+        }
         const base = this.settings.pollIntervalSeconds * 1000;
         const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
         const delay = backoff * (0.75 + Math.random() * 0.5);
@@ -15254,13 +15468,13 @@ class Worker {
         const wantsClaims = this.freeSlots() > 0;
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite) {
-            if (!wantsClaims)
-                return false;
-            const timeToCheck = this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
-            if (!timeToCheck && this.exhaustedTip !== null) {
-                // The cheap check: nothing moved since a scan found nothing to claim.
-                const tip = await this.store.remoteTip().catch(() => null);
-                if (tip === this.exhaustedTip)
+            const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
+            if (!timeToCheck) {
+                // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
+                const quietTip = wantsClaims ? this.exhaustedTip : this.running.size > 0 ? this.seenTip : undefined;
+                if (quietTip === undefined)
+                    return false;
+                if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip)
                     return false;
             }
         }
@@ -15298,11 +15512,15 @@ class Worker {
                     fenced.push(done);
                     continue;
                 }
-                if (done.returned)
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', `node ${s.nodeId} stopped: ${this.stopReason}`, now)
-                        .changes);
+                if (done.returned) {
+                    const reason = `node ${s.nodeId} stopped: ${this.stopReason}`;
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
+                }
                 else
-                    changes.push(...(0,lifecycle/* finishClaim */.mD)(held.path, held.claim, done.run).changes);
+                    changes.push(...(0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy));
+                const cancel = snapshot.cancels.get(done.claim.task_id);
+                if (cancel)
+                    changes.push({ path: cancel.path, delete: true });
                 committed.push(done);
             }
             // Claims under this node's folder that nothing here runs: adopt those this process issued (a push
@@ -15317,27 +15535,53 @@ class Worker {
                     changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, final ? 'returned' : 'orphaned', `node ${s.nodeId} restarted`, now)
                         .changes);
             }
+            for (const [taskId, entry] of snapshot.cancels) {
+                const running = this.running.get(taskId);
+                if (running && !running.cancelled) {
+                    this.log.info(`${taskId}: cancel requested; stopping it`);
+                    running.cancelled = true;
+                    running.controller.abort();
+                }
+                else if (!snapshot.byId.has(taskId)) {
+                    // Finished or never there: nothing left to cancel.
+                    changes.push({ path: entry.path, delete: true });
+                }
+            }
             const claims = [];
             let rejectedCount = 0;
             let exhausted = false;
             if (wantsClaims && !final && !this.stopReason) {
-                const scan = await scanQueue(snapshot, { nodeId: s.nodeId, labels: s.labels }, now, policy);
+                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen };
+                const scan = await scanQueue(snapshot, view, now, policy);
+                this.forgetGone(snapshot);
                 this.nextEligibleAt = scan.nextEligibleAt;
                 for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-                    this.log.warn(`task file ${bad.file.entry.path} cannot run: ${bad.reason}`);
-                    changes.push(...(0,lifecycle/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task));
+                    this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
+                    changes.push(...(0,lifecycle/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+                    if (bad.cancel)
+                        changes.push({ path: bad.cancel.path, delete: true });
                     rejectedCount++;
                 }
-                const take = Math.max(0, this.freeSlots() - adopted.length);
-                for (const candidate of scan.claimable.slice(0, take)) {
+                const free = this.capacity(policy, adopted);
+                let slots = Math.max(0, this.freeSlots() - adopted.length);
+                for (const candidate of scan.claimable) {
+                    if (slots === 0)
+                        break;
+                    const need = resourcesOf(candidate.task, policy);
+                    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
+                        continue; // a smaller task may still fit
+                    free.cpus -= need.cpus;
+                    free.memoryMb -= need.memoryMb;
+                    slots--;
                     const plan = (0,lifecycle/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, now, policy);
                     changes.push(...plan.changes);
                     claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
                 }
-                exhausted = scan.claimable.length <= take && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+                exhausted = claims.length === scan.claimable.length && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
             }
             const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
             if (changes.length === 0 && !heartbeat) {
+                this.seenTip = tip;
                 this.exhaustedTip = exhausted ? tip : null;
                 this.settle(committed, fenced);
                 return false;
@@ -15356,7 +15600,9 @@ class Worker {
                 continue;
             }
             this.report.pushes++;
-            this.exhaustedTip = exhausted ? commit : null;
+            this.seenTip = commit;
+            // The scan saw the queue before this commit's results and rejections changed what can run next.
+            this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
             this.lastHeartbeat = Date.now();
             this.node = node;
             this.settle(committed, fenced);
@@ -15367,6 +15613,28 @@ class Worker {
         }
         this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
         return false;
+    }
+    /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
+    capacity(policy, adopted) {
+        const free = {
+            cpus: this.settings.cpus ?? (0,external_node_os_.availableParallelism)(),
+            memoryMb: this.settings.memoryMb ?? Math.floor((0,external_node_os_.totalmem)() / 1024 / 1024),
+        };
+        for (const { claim } of [...this.running.values(), ...adopted]) {
+            const need = resourcesOf(claim, policy);
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+        }
+        return free;
+    }
+    /** First-seen times are only needed while a task waits in the queue. */
+    forgetGone(snapshot) {
+        if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
+            return;
+        const queued = new Set(snapshot.of('queue').map((f) => f.id));
+        for (const id of this.firstSeen.keys())
+            if (!queued.has(id))
+                this.firstSeen.delete(id);
     }
     /** Claims at the tip in this node's folder, by task id. */
     async myClaims(snapshot) {
@@ -15433,11 +15701,15 @@ class Worker {
         const job = sandboxJob(claim, this.settings, policy);
         void this.sandbox.run(job, entry.controller.signal).then((run) => {
             this.running.delete(claim.task_id);
+            const cancelled = entry.cancelled === true;
+            if (cancelled)
+                run.reason = 'cancelled on request';
             this.finished.push({
                 claim,
                 path: entry.path,
                 run,
-                returned: run.status === 'cancelled' && this.stopReason !== undefined,
+                cancelled,
+                returned: run.status === 'cancelled' && !cancelled,
             });
             this.wake();
         });
@@ -15466,6 +15738,13 @@ class Worker {
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
     }
 }
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+function resourcesOf(task, policy) {
+    return {
+        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    };
+}
 function sandboxJob(claim, settings, policy) {
     return {
         taskId: claim.task_id,
@@ -15474,8 +15753,7 @@ function sandboxJob(claim, settings, policy) {
         image: (0,core_policy/* effectiveImage */.H2)(claim, policy, settings.image),
         timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
         env: claim.env ?? {},
-        cpus: Math.min(claim.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
-        memoryMb: Math.min(claim.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+        ...resourcesOf(claim, policy),
         pids: policy.limits.pids,
         tmpfsMb: policy.limits.tmpfs_mb,
         fileSizeMb: policy.limits.file_size_mb,

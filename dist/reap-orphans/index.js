@@ -39906,6 +39906,15 @@ function layout_resultPath(state, taskId, finishedAt) {
     const day = finishedAt.toISOString().slice(0, 10);
     return `${TASKS_DIR}/${state}/${day}/${shard(taskId)}/${taskId}.json`;
 }
+/** Cancel requests sit beside the lifecycle folders, not in them: a request is not a task. */
+const layout_CANCEL_DIR = (/* unused pure expression or super */ null && (`${TASKS_DIR}/cancel`));
+function layout_cancelPath(taskId) {
+    return `${layout_CANCEL_DIR}/${taskId}.json`;
+}
+function layout_locateCancel(path) {
+    const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
 function layout_nodePath(nodeId) {
     return `${layout_NODES_DIR}/${nodeId}.json`;
 }
@@ -44746,6 +44755,12 @@ const ResultSchema = Type.Object({
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
+/** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
+const CancelSchema = Type.Object({
+    $schema: Type.Optional(Type.String()),
+    task_id: TaskId,
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+}, { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false });
 const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
 const NodeSchema = Type.Object({
     node_id: NodeId,
@@ -44778,6 +44793,8 @@ const PolicySchema = Type.Object({
     }, 'Resource limits of each task container'),
     output_cap_bytes: Type.Optional(Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' })),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
+    retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 30, description: 'First retry delay; doubles per attempt, with jitter' })),
+    max_retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 3600 })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
@@ -44812,6 +44829,7 @@ const shippedSchemas = {
     'claim.schema.json': ClaimSchema,
     'result.schema.json': ResultSchema,
     'node.schema.json': NodeSchema,
+    'cancel.schema.json': CancelSchema,
     'policy.schema.json': PolicySchema,
 };
 
@@ -44835,6 +44853,7 @@ const claimValidator = compile(ClaimSchema);
 const resultValidator = compile(ResultSchema);
 const nodeValidator = compile(NodeSchema);
 const validation_policyValidator = compile(PolicySchema);
+const cancelValidator = compile(CancelSchema);
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
@@ -44961,6 +44980,8 @@ class grid_GridSnapshot {
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
+    /** Cancel requests by task id. */
+    cancels = new Map();
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -44976,6 +44997,11 @@ class grid_GridSnapshot {
             const node = locateNode(entry.path);
             if (node !== undefined) {
                 this.nodeEntries.set(node, entry);
+                continue;
+            }
+            const cancelled = locateCancel(entry.path);
+            if (cancelled !== undefined) {
+                this.cancels.set(cancelled, entry);
                 continue;
             }
             const located = locate(entry.path);
@@ -44994,7 +45020,7 @@ class grid_GridSnapshot {
         if (tip === null)
             return new grid_GridSnapshot(store, null, []);
         const states = options.states ?? LIFECYCLE;
-        const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, ...states.map(lifecycleDir)]);
+        const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
         return new grid_GridSnapshot(store, tip, entries);
     }
     of(state) {
@@ -45164,8 +45190,27 @@ function finishClaim(claimPath, claim, run) {
         ],
     };
 }
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ */
+function concludeClaim(claimPath, claim, run, policy) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now) {
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
     const attempt = {
         attempt: claim.claim.attempt,
         node_id: claim.claim.node_id,
@@ -45174,8 +45219,13 @@ function requeueClaim(claimPath, claim, status, reason, now) {
         ended_at: iso(now),
         status,
         reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
     };
-    const task = { ...withoutClaim(claim), attempts: [...(claim.attempts ?? []), attempt] };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
     return {
         task,
         changes: [
@@ -45184,14 +45234,17 @@ function requeueClaim(claimPath, claim, status, reason, now) {
         ],
     };
 }
-/** A queue file that is not a runnable task goes to failed/ with a reason, so it never blocks the queue. */
-function rejectFile(file, reason, nodeId, now, task) {
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
     const empty = emptyStream();
     const result = {
         ...(task ?? {}),
         task_id: file.id,
         node_id: nodeId,
-        status: 'error',
+        status,
         exit_code: null,
         reason,
         timestamp: iso(now),
@@ -45289,6 +45342,26 @@ async function submitTasks(store, tasks) {
         }
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
+    return commit;
+}
+/**
+ * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
+ * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
+ * one poll interval of seeing the request.
+ */
+async function requestCancel(store, taskIds, reason) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const changes = [];
+        for (const id of taskIds) {
+            const state = snapshot.byId.get(id)?.[0]?.state;
+            if (state !== 'queue' && state !== 'in_progress') {
+                throw new UserError(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
+            }
+            const request = { task_id: id, ...(reason ? { reason } : {}) };
+            changes.push({ path: cancelPath(id), content: serialize(request) });
+        }
+        return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
+    }, { author: 'dgrid', states: ['queue', 'in_progress'] });
     return commit;
 }
 
