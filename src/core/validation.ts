@@ -1,7 +1,15 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
-import { CancelSchema, ClaimSchema, NodeSchema, PolicySchema, QueuedTaskSchema, ResultSchema, TaskSchema } from './schemas.js';
+import {
+  CancelSchema,
+  ClaimSchema,
+  NodeSchema,
+  PolicySchema,
+  QueuedTaskSchema,
+  ResultSchema,
+  TaskSchema,
+} from './schemas.js';
 
 const addFormats = addFormatsModule.default;
 
