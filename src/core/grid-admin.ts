@@ -40,7 +40,12 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
   const remote = remoteUrl(options.repository);
   if (remote.startsWith('file:')) {
     const path = new URL(remote).pathname;
-    if (!existsSync(path)) await git(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+    if (!existsSync(path)) {
+      await git(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+      // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
+      await git(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+      await git(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
+    }
   }
   if (options.policyText !== undefined) parsePolicy(options.policyText);
   const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });

@@ -138,7 +138,13 @@ export class Worker {
 
   async run(): Promise<WorkerReport> {
     const s = this.settings;
-    this.store = await GridStore.open({ remote: s.remote, branch: s.branch, dir: s.cacheDir, token: s.token });
+    this.store = await GridStore.open({
+      remote: s.remote,
+      branch: s.branch,
+      dir: s.cacheDir,
+      token: s.token,
+      partial: true,
+    });
     const orphans = await this.sandbox.removeOrphans(s.nodeId);
     if (orphans > 0) this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
     if (this.sandbox.kind === 'none') {
@@ -150,8 +156,8 @@ export class Worker {
     while (!this.stopReason) {
       this.checkLimits();
       if (this.stopReason) break;
-      const claimedSomething = await this.trySync();
-      if (claimedSomething || this.running.size > 0) {
+      const busy = await this.trySync();
+      if (busy || this.running.size > 0) {
         idleRounds = 0;
         this.lastActivity = Date.now();
       } else idleRounds++;
@@ -200,7 +206,8 @@ export class Worker {
     }
     const base = this.settings.pollIntervalSeconds * 1000;
     const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
-    const delay = backoff * (0.75 + Math.random() * 0.5);
+    const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
+    const delay = Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible);
     await new Promise<void>((resolve) => {
       this.wake = resolve;
       void sleep(delay, this.stopSignal.signal).then(resolve);
@@ -215,7 +222,7 @@ export class Worker {
 
   private policy: Policy | undefined;
 
-  /** One sync round, unless nothing could have changed; returns whether it claimed a task. */
+  /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
     const wantsClaims = this.freeSlots() > 0;
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
@@ -357,7 +364,7 @@ export class Worker {
       this.settle(committed, fenced);
       for (const c of [...claims, ...adopted]) this.start(c, policy);
       this.claimed += claims.length;
-      return claims.length > 0;
+      return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
     }
     this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
     return false;

@@ -14,7 +14,11 @@ export interface TreeEntry {
   path: string;
 }
 
-export type Change = { path: string; content: string | Buffer } | { path: string; delete: true };
+export type Change =
+  | { path: string; content: string | Buffer }
+  | { path: string; delete: true }
+  /** An object already in the repository placed at `path`: a whole folder moves by its tree id. */
+  | { path: string; existing: Pick<TreeEntry, 'mode' | 'sha'> };
 
 export interface StoreOptions {
   /** Any git URL: https://, file://, or a local path. Never carries a secret. */
@@ -26,12 +30,19 @@ export interface StoreOptions {
   token?: string;
   /** History depth to fetch; 0 fetches everything (audit and dashboard need history). */
   depth?: number;
+  /**
+   * Fetch commits and trees only, and each blob when it is first read: a worker reads the queue, its own
+   * claims and the nodes, never the results, so a cold start costs a small fraction of a clone.
+   */
+  partial?: boolean;
   timeoutMs?: number;
 }
 
 export type PushOutcome = 'pushed' | 'rejected';
 
 const SCRATCH_REF = 'refs/dgrid/scratch';
+/** The grid's remote in the cache repository; its URL never carries a secret. */
+const REMOTE = 'grid';
 const BLOB_CACHE_LIMIT = 20_000;
 
 export class GridStore {
@@ -54,6 +65,13 @@ export class GridStore {
     const store = new GridStore(options);
     // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
     await store.git(['config', 'gc.auto', '0']);
+    await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
+    if (options.partial) {
+      await store.git(['config', 'core.repositoryformatversion', '1']);
+      await store.git(['config', 'extensions.partialClone', REMOTE]);
+      await store.git(['config', `remote.${REMOTE}.promisor`, 'true']);
+      await store.git(['config', `remote.${REMOTE}.partialclonefilter`, 'blob:none']);
+    }
     return store;
   }
 
@@ -93,7 +111,8 @@ export class GridStore {
     const depth = this.options.depth ?? 1;
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
     if (depth > 0) args.push(`--depth=${depth}`);
-    args.push(this.options.remote, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
+    if (this.options.partial) args.push('--filter=blob:none');
+    args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
     try {
       await withRetry(() => this.git(args));
     } catch (error) {
@@ -103,9 +122,21 @@ export class GridStore {
     return (await this.git(['rev-parse', this.trackingRef])).trim();
   }
 
-  /** Every entry below the given paths at a commit, recursively. */
-  async list(commit: string, paths: readonly string[]): Promise<TreeEntry[]> {
-    const out = await this.git(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...paths]);
+  /**
+   * Every entry below the given paths at a commit (or tree), recursively; with `recursive` false, the paths
+   * themselves, or the children of those written with a trailing slash.
+   */
+  async list(commit: string, paths: readonly string[], recursive = true): Promise<TreeEntry[]> {
+    const out = await this.git([
+      'ls-tree',
+      ...(recursive ? ['-r'] : []),
+      '-l',
+      '-z',
+      '--full-tree',
+      commit,
+      '--',
+      ...paths,
+    ]);
     const entries: TreeEntry[] = [];
     for (const record of out.split('\0')) {
       if (!record) continue;
@@ -126,6 +157,7 @@ export class GridStore {
   async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const result = new Map<string, Buffer>();
     const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
+    if (missing.length > 0 && this.options.partial) await this.prefetch(missing);
     if (missing.length > 0) {
       const out = await runGit(['cat-file', '--batch'], {
         cwd: this.options.dir,
@@ -147,6 +179,16 @@ export class GridStore {
     }
     for (const sha of shas) result.set(sha, this.blobs.get(sha)!);
     return result;
+  }
+
+  /**
+   * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
+   * cost no transfer: git sees them and skips the network.
+   */
+  private async prefetch(shas: readonly string[]): Promise<void> {
+    const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
+    args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
+    await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
   }
 
   async readOne(sha: string): Promise<Buffer> {
@@ -172,6 +214,7 @@ export class GridStore {
     if (parent) line(`from ${parent}`);
     for (const change of changes) {
       if ('delete' in change) line(`D ${quotePath(change.path)}`);
+      else if ('existing' in change) line(`M ${change.existing.mode} ${change.existing.sha} ${quotePath(change.path)}`);
       else {
         line(`M 100644 inline ${quotePath(change.path)}`);
         data(Buffer.isBuffer(change.content) ? change.content : Buffer.from(change.content, 'utf8'));
