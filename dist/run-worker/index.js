@@ -37133,7 +37133,13 @@ class Worker {
     }
     async run() {
         const s = this.settings;
-        this.store = await store/* GridStore */.g.open({ remote: s.remote, branch: s.branch, dir: s.cacheDir, token: s.token });
+        this.store = await store/* GridStore */.g.open({
+            remote: s.remote,
+            branch: s.branch,
+            dir: s.cacheDir,
+            token: s.token,
+            partial: true,
+        });
         const orphans = await this.sandbox.removeOrphans(s.nodeId);
         if (orphans > 0)
             this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
@@ -37145,8 +37151,8 @@ class Worker {
             this.checkLimits();
             if (this.stopReason)
                 break;
-            const claimedSomething = await this.trySync();
-            if (claimedSomething || this.running.size > 0) {
+            const busy = await this.trySync();
+            if (busy || this.running.size > 0) {
                 idleRounds = 0;
                 this.lastActivity = Date.now();
             }
@@ -37195,7 +37201,8 @@ class Worker {
         }
         const base = this.settings.pollIntervalSeconds * 1000;
         const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
-        const delay = backoff * (0.75 + Math.random() * 0.5);
+        const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
+        const delay = Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible);
         await new Promise((resolve) => {
             this.wake = resolve;
             void (0,runner/* sleep */.yy)(delay, this.stopSignal.signal).then(resolve);
@@ -37207,7 +37214,7 @@ class Worker {
         return Date.now() - this.lastHeartbeat >= interval;
     }
     policy;
-    /** One sync round, unless nothing could have changed; returns whether it claimed a task. */
+    /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
         const wantsClaims = this.freeSlots() > 0;
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
@@ -37353,7 +37360,7 @@ class Worker {
             for (const c of [...claims, ...adopted])
                 this.start(c, policy);
             this.claimed += claims.length;
-            return claims.length > 0;
+            return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
         }
         this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
         return false;
@@ -37706,8 +37713,12 @@ async function initGrid(options) {
     const remote = remoteUrl(options.repository);
     if (remote.startsWith('file:')) {
         const path = new URL(remote).pathname;
-        if (!existsSync(path))
+        if (!existsSync(path)) {
             await git(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+            // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
+            await git(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+            await git(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
+        }
     }
     if (options.policyText !== undefined)
         parsePolicy(options.policyText);
@@ -38031,6 +38042,8 @@ function sleep(ms, signal) {
 
 
 const SCRATCH_REF = 'refs/dgrid/scratch';
+/** The grid's remote in the cache repository; its URL never carries a secret. */
+const REMOTE = 'grid';
 const BLOB_CACHE_LIMIT = 20_000;
 class GridStore {
     options;
@@ -38050,6 +38063,13 @@ class GridStore {
         const store = new GridStore(options);
         // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
         await store.git(['config', 'gc.auto', '0']);
+        await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
+        if (options.partial) {
+            await store.git(['config', 'core.repositoryformatversion', '1']);
+            await store.git(['config', 'extensions.partialClone', REMOTE]);
+            await store.git(['config', `remote.${REMOTE}.promisor`, 'true']);
+            await store.git(['config', `remote.${REMOTE}.partialclonefilter`, 'blob:none']);
+        }
         return store;
     }
     get branch() {
@@ -38082,7 +38102,9 @@ class GridStore {
         const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
         if (depth > 0)
             args.push(`--depth=${depth}`);
-        args.push(this.options.remote, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
+        if (this.options.partial)
+            args.push('--filter=blob:none');
+        args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
             await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.git(args));
         }
@@ -38093,9 +38115,21 @@ class GridStore {
         }
         return (await this.git(['rev-parse', this.trackingRef])).trim();
     }
-    /** Every entry below the given paths at a commit, recursively. */
-    async list(commit, paths) {
-        const out = await this.git(['ls-tree', '-r', '-l', '-z', '--full-tree', commit, '--', ...paths]);
+    /**
+     * Every entry below the given paths at a commit (or tree), recursively; with `recursive` false, the paths
+     * themselves, or the children of those written with a trailing slash.
+     */
+    async list(commit, paths, recursive = true) {
+        const out = await this.git([
+            'ls-tree',
+            ...(recursive ? ['-r'] : []),
+            '-l',
+            '-z',
+            '--full-tree',
+            commit,
+            '--',
+            ...paths,
+        ]);
         const entries = [];
         for (const record of out.split('\0')) {
             if (!record)
@@ -38116,6 +38150,8 @@ class GridStore {
     async read(shas) {
         const result = new Map();
         const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
+        if (missing.length > 0 && this.options.partial)
+            await this.prefetch(missing);
         if (missing.length > 0) {
             const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['cat-file', '--batch'], {
                 cwd: this.options.dir,
@@ -38142,6 +38178,15 @@ class GridStore {
             result.set(sha, this.blobs.get(sha));
         return result;
     }
+    /**
+     * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
+     * cost no transfer: git sees them and skips the network.
+     */
+    async prefetch(shas) {
+        const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
+        args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+    }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
     }
@@ -38166,6 +38211,8 @@ class GridStore {
         for (const change of changes) {
             if ('delete' in change)
                 line(`D ${quotePath(change.path)}`);
+            else if ('existing' in change)
+                line(`M ${change.existing.mode} ${change.existing.sha} ${quotePath(change.path)}`);
             else {
                 line(`M 100644 inline ${quotePath(change.path)}`);
                 data(Buffer.isBuffer(change.content) ? change.content : Buffer.from(change.content, 'utf8'));
