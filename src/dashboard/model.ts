@@ -1,0 +1,38 @@
+// What the dashboard renderer is given and what it reports back. Reading the grid (git) happens elsewhere;
+// everything below is plain data so the renderer can be tested and benchmarked without a repository.
+import type { Claim, NodeRecord, Policy, Priority, QueuedTask, Result } from '../core/schemas.js';
+
+export interface DashboardInput {
+  title: string;
+  generatedAt: Date;
+  /** https URL of the grid repository on GitHub if known (e.g. https://github.com/owner/grid), for links and the submit form */
+  repositoryUrl?: string;
+  branch: string; // e.g. 'main'
+  policy: Policy;
+  queued: QueuedTask[];
+  running: Claim[];
+  completed: Result[]; // may be 20,000 long
+  failed: Result[];
+  nodes: NodeRecord[]; // may be 500 long
+  /** Time series from the git history, oldest first: one point per commit or per bucket */
+  history: Array<{ time: Date; queued: number; running: number; completed: number; failed: number }>;
+}
+
+export interface DashboardCounts {
+  queued: number;
+  queuedByPriority: Record<Priority, number>;
+  inProgress: number;
+  completed: number;
+  failed: number;
+  /** Nodes whose status is online and whose heartbeat is younger than the policy's node timeout. */
+  nodesOnline: number;
+}
+
+export interface DashboardSummary {
+  counts: DashboardCounts;
+  recommendedWorkers: number;
+  /** One sentence saying why, for people. */
+  recommendationReason: string;
+}
+
+export type TaskState = 'queued' | 'running' | 'completed' | 'failed';
