@@ -7,6 +7,7 @@ import {
   getChoice,
   getInt,
   getList,
+  getNumber,
   getRepository,
   getString,
   getToken,
@@ -26,6 +27,8 @@ export function getInputs(): Inputs {
     throw new UserError(`input "node-id" is "${nodeId}": use letters, digits, dot, underscore, dash (at most 64)`);
   }
   const image = getString('image');
+  const cpus = getNumber('cpus', 0, 0, 1024);
+  const memoryMb = getInt('memory-mb', 0, 0, 16 * 1024 * 1024);
   const token = getToken();
   return {
     remote: getRepository(),
@@ -40,6 +43,10 @@ export function getInputs(): Inputs {
     pollIntervalSeconds: getInt('poll-interval-seconds', 15, 1, 3600),
     sandbox: getChoice('sandbox', SANDBOX_KINDS, 'docker'),
     ...(image ? { image } : {}),
+    ...(cpus > 0 ? { cpus } : {}),
+    ...(memoryMb > 0 ? { memoryMb } : {}),
+    batchWindowMs: getNumber('batch-window-seconds', 0, 0, 60) * 1000,
+    maxPushesPerMinute: getNumber('max-pushes-per-minute', 0, 0, 600),
     cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${nodeId}`),
   };
 }

@@ -222,6 +222,13 @@ export const PolicySchema = Type.Object(
       Type.Integer({ minimum: 0, default: 30, description: 'First retry delay; doubles per attempt, with jitter' }),
     ),
     max_retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 3600 })),
+    push_budget_per_minute: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        default: 6,
+        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+      }),
+    ),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     lease: section(
       {

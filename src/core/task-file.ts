@@ -33,6 +33,12 @@ export function checkQueuedTask(file: TaskFile, blob: Buffer | undefined, policy
   const entryIssue = entryProblem(file);
   if (entryIssue) return { ok: false, reason: entryIssue };
   if (!blob) return { ok: false, reason: 'the file could not be read' };
+  if (blob.length > MAX_TASK_FILE_BYTES) {
+    return {
+      ok: false,
+      reason: `the file is ${blob.length} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`,
+    };
+  }
   let value: unknown;
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(blob);

@@ -14,6 +14,7 @@ import { claimTask, concludeClaim, iso, nodeChange, rejectFile, requeueClaim, ty
 import type { Log } from './log.js';
 import { effectiveImage, imageAllowed } from './policy.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
+import { PushBudget, effectiveBudget } from './push-budget.js';
 import { scanQueue } from './scheduler.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
@@ -42,6 +43,8 @@ export interface WorkerSettings {
   memoryMb?: number;
   /** How long a finished result waits for others to finish, so that they share one push. */
   batchWindowMs?: number;
+  /** This node's own limit on pushes per minute; the grid policy's applies too. */
+  maxPushesPerMinute?: number;
 }
 
 export interface TaskOutcome {
@@ -107,6 +110,7 @@ export class Worker {
   private readonly stopSignal = new AbortController();
   private wake: () => void = () => undefined;
   private store!: GridStore;
+  private budget: PushBudget | undefined;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -248,12 +252,15 @@ export class Worker {
   private async sync(wantsClaims: boolean, final = false): Promise<boolean> {
     const s = this.settings;
     for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
+      // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM.
+      if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
       const tip = await this.store.fetch();
       if (tip === null)
         throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
       const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
       const policy = await snapshot.policy();
       this.policy = policy;
+      this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
       if (s.image && !imageAllowed(s.image, policy)) {
         throw new UserError(
           `image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`,

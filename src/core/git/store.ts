@@ -2,6 +2,7 @@
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
 import { mkdir, access } from 'node:fs/promises';
+import { dirname, resolve as resolvePath } from 'node:path';
 import { UserError } from '../errors.js';
 import { GitError, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
 
@@ -49,6 +50,8 @@ export class GridStore {
   private readonly env: NodeJS.ProcessEnv;
   private readonly blobs = new Map<string, Buffer>();
   private readonly trackingRef: string;
+  /** Set after a trees-only fetch: the next read fetches its blobs in one request instead of one by one. */
+  private coldBlobs = false;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
@@ -65,6 +68,7 @@ export class GridStore {
     const store = new GridStore(options);
     // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
     await store.git(['config', 'gc.auto', '0']);
+    await store.git(['config', 'maintenance.auto', 'false']);
     await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
     if (options.partial) {
       await store.git(['config', 'core.repositoryformatversion', '1']);
@@ -73,6 +77,20 @@ export class GridStore {
       await store.git(['config', `remote.${REMOTE}.partialclonefilter`, 'blob:none']);
     }
     return store;
+  }
+
+  /**
+   * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
+   * and its config is left alone. Only `path` itself counts, never a repository around it, so a wrong folder
+   * is an error rather than some other repository. Throws a GitError when `path` is not a repository.
+   */
+  static async local(path: string): Promise<GridStore> {
+    const absolute = resolvePath(path);
+    const gitDir = await git(['rev-parse', '--absolute-git-dir'], {
+      cwd: absolute,
+      env: { GIT_CEILING_DIRECTORIES: dirname(absolute) },
+    });
+    return new GridStore({ remote: absolute, branch: 'HEAD', dir: gitDir.trim() });
   }
 
   get branch(): string {
@@ -111,7 +129,10 @@ export class GridStore {
     const depth = this.options.depth ?? 1;
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
     if (depth > 0) args.push(`--depth=${depth}`);
-    if (this.options.partial) args.push('--filter=blob:none');
+    // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
+    // (new tasks, its claims) are among them, and the results of others are small.
+    const cold = this.options.partial === true && (await this.tip()) === null;
+    if (this.options.partial) args.push(cold ? '--filter=blob:none' : '--no-filter');
     args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
     try {
       await withRetry(() => this.git(args));
@@ -119,7 +140,14 @@ export class GridStore {
       if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
     }
-    return (await this.git(['rev-parse', this.trackingRef])).trim();
+    this.coldBlobs = cold;
+    return (await this.tip())!;
+  }
+
+  /** The last fetched tip, from the cache; null before the first fetch. */
+  private async tip(): Promise<string | null> {
+    const out = await runGit(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+    return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
   }
 
   /**
@@ -130,7 +158,8 @@ export class GridStore {
     const out = await this.git([
       'ls-tree',
       ...(recursive ? ['-r'] : []),
-      '-l',
+      // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
+      ...(this.options.partial ? [] : ['-l']),
       '-z',
       '--full-tree',
       commit,
@@ -146,7 +175,7 @@ export class GridStore {
         mode: mode!,
         type: type as TreeEntry['type'],
         sha: sha!,
-        size: size === '-' ? null : Number(size),
+        size: size === undefined || size === '-' ? null : Number(size),
         path: record.slice(tab + 1),
       });
     }
@@ -157,7 +186,10 @@ export class GridStore {
   async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const result = new Map<string, Buffer>();
     const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
-    if (missing.length > 0 && this.options.partial) await this.prefetch(missing);
+    if (missing.length > 0 && this.coldBlobs) {
+      await this.prefetch(missing);
+      this.coldBlobs = false;
+    }
     if (missing.length > 0) {
       const out = await runGit(['cat-file', '--batch'], {
         cwd: this.options.dir,
@@ -189,6 +221,38 @@ export class GridStore {
     const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
     args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
     await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
+  }
+
+  /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
+  async resolve(revision: string): Promise<string | null> {
+    const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+    return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
+  }
+
+  /**
+   * Reads blobs by id in one cat-file process, past the cache: for reading a whole grid at once, which may
+   * hold more records than the cache keeps.
+   */
+  async readAll(shas: readonly string[]): Promise<Map<string, Buffer>> {
+    const unique = [...new Set(shas)];
+    const result = new Map<string, Buffer>();
+    if (unique.length === 0) return result;
+    const out = await runGit(['cat-file', '--batch'], {
+      cwd: this.options.dir,
+      input: unique.join('\n') + '\n',
+      timeoutMs: this.options.timeoutMs,
+    });
+    if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+    let offset = 0;
+    for (const sha of unique) {
+      const newline = out.stdout.indexOf(0x0a, offset);
+      const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+      if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+      const size = Number(header[2]);
+      result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
+      offset = newline + 1 + size + 1;
+    }
+    return result;
   }
 
   async readOne(sha: string): Promise<Buffer> {

@@ -1,0 +1,296 @@
+// The throughput benchmark: every figure measured in this run, on this machine, against local bare
+// repositories, and compared as ratios so that a noisy machine does not decide.
+//
+//   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
+//   npm run bench -- --quick    a short run for CI: smaller numbers, same table
+import { spawn } from 'node:child_process';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { git } from '../src/core/git/runner.js';
+import { GridStore } from '../src/core/git/store.js';
+import { GridSnapshot } from '../src/core/grid.js';
+import { initGrid, submitTasks } from '../src/core/grid-admin.js';
+import { renderSite } from '../src/dashboard/render.js';
+import { syntheticGrid } from '../test/dashboard-fixtures.js';
+
+const quick = process.argv.includes('--quick');
+const TASKS = quick ? 60 : 200;
+const RAW_PUSHES = quick ? 15 : 40;
+const ORIGINAL_TASKS = quick ? 10 : 30;
+const COLD_TASKS = quick ? 2_000 : 10_000;
+const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
+
+const root = await mkdtemp(join(tmpdir(), 'dgrid-bench-'));
+const rows: Array<[string, string]> = [];
+const targets: Array<[string, string, boolean]> = [];
+const seconds = (ms: number) => ms / 1000;
+
+async function newGrid(
+  name: string,
+  policy: object = { push_budget_per_minute: 0 },
+): Promise<{ bare: string; url: string }> {
+  const bare = join(root, `${name}.git`);
+  await initGrid({
+    repository: bare,
+    branch: 'main',
+    policyText: JSON.stringify(policy),
+    cacheDir: join(root, `${name}-init`),
+  });
+  return { bare, url: pathToFileURL(bare).href };
+}
+
+async function pushCount(bare: string): Promise<number> {
+  const out = await git(['reflog', 'show', '--format=%H', 'refs/heads/main'], { cwd: bare });
+  return out.split('\n').filter(Boolean).length;
+}
+
+const sh = (cwd: string, ...args: string[]) => git(args, { cwd });
+const identity = ['-c', 'user.name=bench', '-c', 'user.email=bench@dgrid'];
+
+// 1. The machine's raw push rate: one commit and one push after another.
+async function rawPushRate(): Promise<number> {
+  const { bare } = await newGrid('raw');
+  const work = join(root, 'raw-work');
+  await git(['clone', '--quiet', bare, work]);
+  const started = performance.now();
+  for (let i = 0; i < RAW_PUSHES; i++) {
+    await writeFile(join(work, 'counter'), String(i));
+    await sh(work, 'add', 'counter');
+    await sh(work, ...identity, 'commit', '--quiet', '-m', `push ${i}`);
+    await sh(work, 'push', '--quiet', 'origin', 'HEAD:main');
+  }
+  return RAW_PUSHES / seconds(performance.now() - started);
+}
+
+// 2. The original D-GRID protocol, re-enacted: a working tree, git mv, commit, pull --rebase, push, one task
+// at a time, a push to claim and a push to report.
+async function originalProtocol(): Promise<{ rate: number; pushesPerTask: number }> {
+  const { bare } = await newGrid('original');
+  const store = await GridStore.open({
+    remote: pathToFileURL(bare).href,
+    branch: 'main',
+    dir: join(root, 'original-admin'),
+  });
+  await submitTasks(
+    store,
+    Array.from({ length: ORIGINAL_TASKS }, (_, i) => ({ task_id: `o${i}`, script: 'true' })),
+  );
+  const before = await pushCount(bare);
+  const work = join(root, 'original-work');
+  await git(['clone', '--quiet', bare, work]);
+  const commitAndPush = async (message: string) => {
+    await sh(work, ...identity, 'commit', '--quiet', '-m', message);
+    await sh(work, ...identity, 'pull', '--quiet', '--rebase', 'origin', 'main');
+    await sh(work, 'push', '--quiet', 'origin', 'HEAD:main');
+  };
+  const started = performance.now();
+  for (;;) {
+    await sh(work, ...identity, 'pull', '--quiet', '--rebase', 'origin', 'main');
+    const queued = (await readdir(join(work, 'tasks/queue'))).filter((f) => f.endsWith('.json'));
+    if (queued.length === 0) break;
+    const file = queued[0]!;
+    await sh(work, 'mv', `tasks/queue/${file}`, `tasks/in_progress/${file}`);
+    await commitAndPush(`claim ${file}`);
+    await sh(work, 'mv', `tasks/in_progress/${file}`, `tasks/completed/${file}`);
+    await writeFile(join(work, 'tasks/completed', file), JSON.stringify({ status: 'success', exit_code: 0 }));
+    await sh(work, 'add', '-A');
+    await commitAndPush(`complete ${file}`);
+  }
+  const elapsed = seconds(performance.now() - started);
+  return { rate: ORIGINAL_TASKS / elapsed, pushesPerTask: ((await pushCount(bare)) - before) / ORIGINAL_TASKS };
+}
+
+interface DrainResult {
+  rate: number;
+  pushesPerTask: number;
+  rejectedPerAccepted: number;
+  bare: string;
+}
+
+// 3. dgrid: worker processes with 4 slots each draining no-op tasks.
+async function dgridDrain(workers: number, slots: number): Promise<DrainResult> {
+  const { bare, url } = await newGrid(`dgrid-${workers}x${slots}`);
+  const store = await GridStore.open({ remote: url, branch: 'main', dir: join(root, `dgrid-${workers}-admin`) });
+  await submitTasks(
+    store,
+    Array.from({ length: TASKS }, (_, i) => ({ task_id: `t${String(i).padStart(4, '0')}`, script: 'true' })),
+  );
+  const before = await pushCount(bare);
+  const started = performance.now();
+  const children = Array.from({ length: workers }, (_, i) =>
+    spawn(
+      process.execPath,
+      [CLI, 'worker', '--repository', url, '--node-id', `bench-${workers}-${i}`, '--sandbox', 'none'].concat(
+        ['--slots', String(slots), '--cpus', '64', '--poll-interval-seconds', '0.2', '--idle-timeout-seconds', '1'],
+        ['--batch-window-seconds', '0.05', '--json'],
+      ),
+      { stdio: ['ignore', 'pipe', 'ignore'] },
+    ),
+  );
+  const reports = children.map(
+    (child) =>
+      new Promise<{ pushes: number; rejectedPushes: number }>((resolve) => {
+        let out = '';
+        child.stdout.on('data', (c) => (out += c));
+        child.on('close', () => resolve(JSON.parse(out)));
+      }),
+  );
+  // Drained: every task has a result; the idle exit that follows is not part of the drain time.
+  for (;;) {
+    const done = (await git(['ls-tree', '-r', '--name-only', 'main', 'tasks/completed'], { cwd: bare }))
+      .split('\n')
+      .filter((p) => p.endsWith('.json')).length;
+    if (done >= TASKS) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  const elapsed = seconds(performance.now() - started);
+  const all = await Promise.all(reports);
+  const pushes = (await pushCount(bare)) - before;
+  const rejected = all.reduce((n, r) => n + r.rejectedPushes, 0);
+  return { rate: TASKS / elapsed, pushesPerTask: pushes / TASKS, rejectedPerAccepted: rejected / pushes, bare };
+}
+
+// 4. Cold start on a grid with a long history of finished tasks, against a full clone.
+async function coldStart(): Promise<{ clone: number; worker: number; bare: string }> {
+  const { bare, url } = await newGrid('history');
+  const tip = (await git(['rev-parse', 'main'], { cwd: bare })).trim();
+  const lines: string[] = [];
+  const when = Math.floor(Date.now() / 1000) - COLD_TASKS * 3;
+  let t = when;
+  const commit = (message: string, parent: string | null, ops: string[]) => {
+    lines.push(
+      'commit refs/heads/main',
+      `committer bench <bench@dgrid> ${t++} +0000`,
+      `data ${message.length}`,
+      message,
+    );
+    if (parent) lines.push(`from ${parent}`);
+    lines.push(...ops, '');
+  };
+  const data = (text: string) => [`data ${Buffer.byteLength(text)}`, text];
+  let first = true;
+  // Four tasks per commit, as batching nodes write them: submit, claim, finish.
+  for (let i = 0; i < COLD_TASKS; i += 4) {
+    const ids = [i, i + 1, i + 2, i + 3].filter((n) => n < COLD_TASKS).map((n) => `h${n}`);
+    const task = (id: string) => JSON.stringify({ task_id: id, script: `echo ${id}` }, null, 2);
+    const day = `2026-${String(1 + Math.floor((i / COLD_TASKS) * 11)).padStart(2, '0')}-01`;
+    commit(
+      'submit',
+      first ? tip : null,
+      ids.flatMap((id) => [`M 100644 inline tasks/queue/${id}.json`, ...data(task(id))]),
+    );
+    first = false;
+    commit(
+      'claim',
+      null,
+      ids.flatMap((id) => [
+        `D tasks/queue/${id}.json`,
+        `M 100644 inline tasks/in_progress/n1/${id}.json`,
+        ...data(task(id)),
+      ]),
+    );
+    commit(
+      'finish',
+      null,
+      ids.flatMap((id) => [
+        `D tasks/in_progress/n1/${id}.json`,
+        `M 100644 inline tasks/completed/${day}/${id.slice(-2).padStart(2, '0')}/${id}.json`,
+        ...data(JSON.stringify({ task_id: id, status: 'success', stdout: `${id}\n`.repeat(20) }, null, 2)),
+      ]),
+    );
+  }
+  await git(['fast-import', '--quiet', '--force'], { cwd: bare, input: lines.join('\n') + '\n' });
+  await git(['gc', '--quiet'], { cwd: bare });
+
+  let started = performance.now();
+  await git(['clone', '--quiet', '--no-local', bare, join(root, 'full-clone')]);
+  const clone = performance.now() - started;
+
+  started = performance.now();
+  const store = await GridStore.open({ remote: url, branch: 'main', dir: join(root, 'cold-worker'), partial: true });
+  const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue', 'in_progress'] });
+  await snapshot.policy();
+  await snapshot.readJson(snapshot.of('queue'));
+  const worker = performance.now() - started;
+  return { clone, worker, bare };
+}
+
+async function packedBytesPerTask(bare: string, tasks: number): Promise<number> {
+  await git(['gc', '--quiet', '--aggressive'], { cwd: bare });
+  const out = await git(['count-objects', '-v'], { cwd: bare });
+  const kib = Number(/size-pack: (\d+)/.exec(out)?.[1] ?? 0);
+  return (kib * 1024) / tasks;
+}
+
+async function dashboardRender(): Promise<number> {
+  const input = syntheticGrid(20_000, 500);
+  const out = join(root, 'site');
+  const started = performance.now();
+  await renderSite(input, out);
+  return performance.now() - started;
+}
+
+try {
+  const raw = await rawPushRate();
+  const original = await originalProtocol();
+  const one = await dgridDrain(1, 4);
+  const four = await dgridDrain(4, 4);
+  const cold = await coldStart();
+  const packed = await packedBytesPerTask(four.bare, TASKS);
+  const render = await dashboardRender();
+
+  const f = (n: number, digits = 2) => n.toFixed(digits);
+  rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
+  rows.push([
+    `original protocol, 1 worker, ${ORIGINAL_TASKS} tasks`,
+    `${f(original.rate)} tasks/s, ${f(original.pushesPerTask)} pushes/task`,
+  ]);
+  rows.push([
+    `dgrid 1 worker x 4 slots, ${TASKS} tasks`,
+    `${f(one.rate)} tasks/s, ${f(one.pushesPerTask)} pushes/task, ${f(one.rejectedPerAccepted)} rejected/accepted`,
+  ]);
+  rows.push([
+    `dgrid 4 workers x 4 slots, ${TASKS} tasks`,
+    `${f(four.rate)} tasks/s, ${f(four.pushesPerTask)} pushes/task, ${f(four.rejectedPerAccepted)} rejected/accepted`,
+  ]);
+  rows.push([
+    `cold start, ${COLD_TASKS} finished tasks`,
+    `full clone ${f(cold.clone, 0)} ms, dgrid worker ${f(cold.worker, 0)} ms`,
+  ]);
+  rows.push(['packed bytes per task after git gc', `${f(packed, 0)} B`]);
+  rows.push(['dashboard render, 20,000 tasks and 500 nodes', `${f(render, 0)} ms`]);
+
+  targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
+  targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);
+  targets.push([
+    'drain rate / original protocol',
+    `${f(four.rate / original.rate, 1)} >= 5`,
+    four.rate / original.rate >= 5,
+  ]);
+  targets.push([
+    'rejected per accepted push, 4 workers',
+    `${f(four.rejectedPerAccepted)} <= 1.5`,
+    four.rejectedPerAccepted <= 1.5,
+  ]);
+  targets.push([
+    'cold start / full clone',
+    `${f(cold.worker / cold.clone, 3)} <= 0.1`,
+    cold.worker / cold.clone <= 0.1,
+  ]);
+
+  const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));
+  console.log(`dgrid benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}`);
+  console.log('');
+  console.log(`| ${'measure'.padEnd(width)} | figure |`);
+  console.log(`| ${'-'.repeat(width)} | --- |`);
+  for (const [name, value] of rows) console.log(`| ${name.padEnd(width)} | ${value} |`);
+  console.log('');
+  console.log(`| ${'target'.padEnd(width)} | measured | met |`);
+  console.log(`| ${'-'.repeat(width)} | --- | --- |`);
+  for (const [name, value, met] of targets) console.log(`| ${name.padEnd(width)} | ${value} | ${met ? 'yes' : 'NO'} |`);
+  process.exitCode = targets.every((t) => t[2]) ? 0 : 1;
+} finally {
+  await rm(root, { recursive: true, force: true });
+}
