@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(924);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(743);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5838);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 743:
+/***/ 5838:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36878,6 +36878,43 @@ var runner = __nccwpck_require__(1482);
 var grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var core_policy = __nccwpck_require__(1303);
+;// CONCATENATED MODULE: ./build/src/core/push-budget.js
+
+/**
+ * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
+ * arriving while it waits, and the next commit carries them all. 0 means no limit.
+ */
+class PushBudget {
+    perMinute;
+    tokens;
+    last = Date.now();
+    constructor(perMinute) {
+        this.perMinute = perMinute;
+        this.tokens = perMinute;
+    }
+    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
+    async take(signal) {
+        if (this.perMinute <= 0)
+            return;
+        this.refill();
+        if (this.tokens < 1) {
+            await (0,runner/* sleep */.yy)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
+            this.refill();
+        }
+        this.tokens = Math.max(0, this.tokens - 1);
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+        this.last = now;
+    }
+}
+/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
+function effectiveBudget(policyPerMinute, nodePerMinute) {
+    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
+    return limits.length === 0 ? 0 : Math.min(...limits);
+}
+
 // EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
 var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/validation.js
@@ -36914,6 +36951,12 @@ function checkQueuedTask(file, blob, policy) {
         return { ok: false, reason: entryIssue };
     if (!blob)
         return { ok: false, reason: 'the file could not be read' };
+    if (blob.length > MAX_TASK_FILE_BYTES) {
+        return {
+            ok: false,
+            reason: `the file is ${blob.length} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`,
+        };
+    }
     let value;
     try {
         const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(blob);
@@ -37078,6 +37121,7 @@ const VERSION = '0.1.0';
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
@@ -37104,6 +37148,7 @@ class Worker {
     stopSignal = new AbortController();
     wake = () => undefined;
     store;
+    budget;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
@@ -37243,12 +37288,16 @@ class Worker {
     async sync(wantsClaims, final = false) {
         const s = this.settings;
         for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
+            // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM.
+            if (!final && this.budget)
+                await this.budget.take(this.stopSignal.signal);
             const tip = await this.store.fetch();
             if (tip === null)
                 throw new errors/* UserError */.y(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
             const snapshot = await grid/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
             const policy = await snapshot.policy();
             this.policy = policy;
+            this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
             if (s.image && !(0,core_policy/* imageAllowed */.WB)(s.image, policy)) {
                 throw new errors/* UserError */.y(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
             }
@@ -37546,6 +37595,8 @@ function getInputs() {
         throw new errors/* UserError */.y(`input "node-id" is "${nodeId}": use letters, digits, dot, underscore, dash (at most 64)`);
     }
     const image = (0,kit/* getString */.AA)('image');
+    const cpus = (0,kit/* getNumber */.WZ)('cpus', 0, 0, 1024);
+    const memoryMb = (0,kit/* getInt */.yW)('memory-mb', 0, 0, 16 * 1024 * 1024);
     const token = (0,kit/* getToken */.gf)();
     return {
         remote: (0,kit/* getRepository */.TM)(),
@@ -37560,6 +37611,10 @@ function getInputs() {
         pollIntervalSeconds: (0,kit/* getInt */.yW)('poll-interval-seconds', 15, 1, 3600),
         sandbox: (0,kit/* getChoice */.m)('sandbox', SANDBOX_KINDS, 'docker'),
         ...(image ? { image } : {}),
+        ...(cpus > 0 ? { cpus } : {}),
+        ...(memoryMb > 0 ? { memoryMb } : {}),
+        batchWindowMs: (0,kit/* getNumber */.WZ)('batch-window-seconds', 0, 0, 60) * 1000,
+        maxPushesPerMinute: (0,kit/* getNumber */.WZ)('max-pushes-per-minute', 0, 0, 600),
         cacheDir: (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dgrid-${nodeId}`),
     };
 }
@@ -37618,13 +37673,14 @@ __nccwpck_require__.d(__webpack_exports__, {
   m: () => (/* binding */ getChoice),
   yW: () => (/* binding */ getInt),
   vS: () => (/* binding */ getList),
+  WZ: () => (/* binding */ getNumber),
   TM: () => (/* binding */ getRepository),
   AA: () => (/* binding */ getString),
   gf: () => (/* binding */ getToken),
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: getBool, getNumber
+// UNUSED EXPORTS: getBool
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
@@ -37817,12 +37873,12 @@ function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
     return value;
 }
 function getNumber(name, fallback, min, max) {
-    const raw = core.getInput(name);
+    const raw = lib_core/* getInput */.V4(name);
     if (raw === '')
         return fallback;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-        throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
+        throw new errors/* UserError */.y(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
     }
     return value;
 }
@@ -38033,11 +38089,13 @@ function sleep(ms, signal) {
 /* harmony export */ });
 /* unused harmony export credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -38050,6 +38108,8 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
+    /** Set after a trees-only fetch: the next read fetches its blobs in one request instead of one by one. */
+    coldBlobs = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -38059,10 +38119,11 @@ class GridStore {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(options.dir, { recursive: true });
         const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(`${options.dir}/HEAD`).then(() => true, () => false);
         if (!exists)
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
         const store = new GridStore(options);
         // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
         await store.git(['config', 'gc.auto', '0']);
+        await store.git(['config', 'maintenance.auto', 'false']);
         await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
         if (options.partial) {
             await store.git(['config', 'core.repositoryformatversion', '1']);
@@ -38072,12 +38133,25 @@ class GridStore {
         }
         return store;
     }
+    /**
+     * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
+     * and its config is left alone. Only `path` itself counts, never a repository around it, so a wrong folder
+     * is an error rather than some other repository. Throws a GitError when `path` is not a repository.
+     */
+    static async local(path) {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+            cwd: absolute,
+            env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
+        });
+        return new GridStore({ remote: absolute, branch: 'HEAD', dir: gitDir.trim() });
+    }
     get branch() {
         return this.options.branch;
     }
     async git(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
         }
         catch (error) {
             throw this.explain(error);
@@ -38085,15 +38159,15 @@ class GridStore {
     }
     /** A refused credential is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -38102,18 +38176,27 @@ class GridStore {
         const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
         if (depth > 0)
             args.push(`--depth=${depth}`);
+        // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
+        // (new tasks, its claims) are among them, and the results of others are small.
+        const cold = this.options.partial === true && (await this.tip()) === null;
         if (this.options.partial)
-            args.push('--filter=blob:none');
+            args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
-        return (await this.git(['rev-parse', this.trackingRef])).trim();
+        this.coldBlobs = cold;
+        return (await this.tip());
+    }
+    /** The last fetched tip, from the cache; null before the first fetch. */
+    async tip() {
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
      * Every entry below the given paths at a commit (or tree), recursively; with `recursive` false, the paths
@@ -38123,7 +38206,8 @@ class GridStore {
         const out = await this.git([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
-            '-l',
+            // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
+            ...(this.options.partial ? [] : ['-l']),
             '-z',
             '--full-tree',
             commit,
@@ -38140,7 +38224,7 @@ class GridStore {
                 mode: mode,
                 type: type,
                 sha: sha,
-                size: size === '-' ? null : Number(size),
+                size: size === undefined || size === '-' ? null : Number(size),
                 path: record.slice(tab + 1),
             });
         }
@@ -38150,22 +38234,24 @@ class GridStore {
     async read(shas) {
         const result = new Map();
         const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
-        if (missing.length > 0 && this.options.partial)
+        if (missing.length > 0 && this.coldBlobs) {
             await this.prefetch(missing);
+            this.coldBlobs = false;
+        }
         if (missing.length > 0) {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['cat-file', '--batch'], {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
                 cwd: this.options.dir,
                 input: missing.join('\n') + '\n',
                 timeoutMs: this.options.timeoutMs,
             });
             if (out.exitCode !== 0)
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
             let offset = 0;
             for (const sha of missing) {
                 const newline = out.stdout.indexOf(0x0a, offset);
                 const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
                 if (header[1] === 'missing')
-                    throw new _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+                    throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
                 const size = Number(header[2]);
                 const content = out.stdout.subarray(newline + 1, newline + 1 + size);
                 offset = newline + 1 + size + 1;
@@ -38185,7 +38271,40 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+    }
+    /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
+    async resolve(revision) {
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
+    }
+    /**
+     * Reads blobs by id in one cat-file process, past the cache: for reading a whole grid at once, which may
+     * hold more records than the cache keeps.
+     */
+    async readAll(shas) {
+        const unique = [...new Set(shas)];
+        const result = new Map();
+        if (unique.length === 0)
+            return result;
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
+            cwd: this.options.dir,
+            input: unique.join('\n') + '\n',
+            timeoutMs: this.options.timeoutMs,
+        });
+        if (out.exitCode !== 0)
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
+        let offset = 0;
+        for (const sha of unique) {
+            const newline = out.stdout.indexOf(0x0a, offset);
+            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+            if (header[1] === 'missing')
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+            const size = Number(header[2]);
+            result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
+            offset = newline + 1 + size + 1;
+        }
+        return result;
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -38228,8 +38347,8 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -38240,7 +38359,7 @@ class GridStore {
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -43679,6 +43798,11 @@ const PolicySchema = Type.Object({
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
     retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 30, description: 'First retry delay; doubles per attempt, with jitter' })),
     max_retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 3600 })),
+    push_budget_per_minute: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 6,
+        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+    })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),

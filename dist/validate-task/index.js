@@ -39664,6 +39664,7 @@ const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.ur
 
 
 
+
 const SCRATCH_REF = 'refs/dgrid/scratch';
 /** The grid's remote in the cache repository; its URL never carries a secret. */
 const REMOTE = 'grid';
@@ -39673,6 +39674,8 @@ class store_GridStore {
     env;
     blobs = new Map();
     trackingRef;
+    /** Set after a trees-only fetch: the next read fetches its blobs in one request instead of one by one. */
+    coldBlobs = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -39686,6 +39689,7 @@ class store_GridStore {
         const store = new store_GridStore(options);
         // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
         await store.git(['config', 'gc.auto', '0']);
+        await store.git(['config', 'maintenance.auto', 'false']);
         await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
         if (options.partial) {
             await store.git(['config', 'core.repositoryformatversion', '1']);
@@ -39694,6 +39698,19 @@ class store_GridStore {
             await store.git(['config', `remote.${REMOTE}.partialclonefilter`, 'blob:none']);
         }
         return store;
+    }
+    /**
+     * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
+     * and its config is left alone. Only `path` itself counts, never a repository around it, so a wrong folder
+     * is an error rather than some other repository. Throws a GitError when `path` is not a repository.
+     */
+    static async local(path) {
+        const absolute = resolvePath(path);
+        const gitDir = await git(['rev-parse', '--absolute-git-dir'], {
+            cwd: absolute,
+            env: { GIT_CEILING_DIRECTORIES: dirname(absolute) },
+        });
+        return new store_GridStore({ remote: absolute, branch: 'HEAD', dir: gitDir.trim() });
     }
     get branch() {
         return this.options.branch;
@@ -39725,8 +39742,11 @@ class store_GridStore {
         const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
         if (depth > 0)
             args.push(`--depth=${depth}`);
+        // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
+        // (new tasks, its claims) are among them, and the results of others are small.
+        const cold = this.options.partial === true && (await this.tip()) === null;
         if (this.options.partial)
-            args.push('--filter=blob:none');
+            args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
             await withRetry(() => this.git(args));
@@ -39736,7 +39756,13 @@ class store_GridStore {
                 return null;
             throw error;
         }
-        return (await this.git(['rev-parse', this.trackingRef])).trim();
+        this.coldBlobs = cold;
+        return (await this.tip());
+    }
+    /** The last fetched tip, from the cache; null before the first fetch. */
+    async tip() {
+        const out = await runGit(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
      * Every entry below the given paths at a commit (or tree), recursively; with `recursive` false, the paths
@@ -39746,7 +39772,8 @@ class store_GridStore {
         const out = await this.git([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
-            '-l',
+            // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
+            ...(this.options.partial ? [] : ['-l']),
             '-z',
             '--full-tree',
             commit,
@@ -39763,7 +39790,7 @@ class store_GridStore {
                 mode: mode,
                 type: type,
                 sha: sha,
-                size: size === '-' ? null : Number(size),
+                size: size === undefined || size === '-' ? null : Number(size),
                 path: record.slice(tab + 1),
             });
         }
@@ -39773,8 +39800,10 @@ class store_GridStore {
     async read(shas) {
         const result = new Map();
         const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
-        if (missing.length > 0 && this.options.partial)
+        if (missing.length > 0 && this.coldBlobs) {
             await this.prefetch(missing);
+            this.coldBlobs = false;
+        }
         if (missing.length > 0) {
             const out = await runGit(['cat-file', '--batch'], {
                 cwd: this.options.dir,
@@ -39809,6 +39838,39 @@ class store_GridStore {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
         await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
+    }
+    /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
+    async resolve(revision) {
+        const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
+    }
+    /**
+     * Reads blobs by id in one cat-file process, past the cache: for reading a whole grid at once, which may
+     * hold more records than the cache keeps.
+     */
+    async readAll(shas) {
+        const unique = [...new Set(shas)];
+        const result = new Map();
+        if (unique.length === 0)
+            return result;
+        const out = await runGit(['cat-file', '--batch'], {
+            cwd: this.options.dir,
+            input: unique.join('\n') + '\n',
+            timeoutMs: this.options.timeoutMs,
+        });
+        if (out.exitCode !== 0)
+            throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+        let offset = 0;
+        for (const sha of unique) {
+            const newline = out.stdout.indexOf(0x0a, offset);
+            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+            if (header[1] === 'missing')
+                throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+            const size = Number(header[2]);
+            result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
+            offset = newline + 1 + size + 1;
+        }
+        return result;
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -44814,6 +44876,11 @@ const PolicySchema = Type.Object({
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
     retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 30, description: 'First retry delay; doubles per attempt, with jitter' })),
     max_retry_backoff_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 3600 })),
+    push_budget_per_minute: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 6,
+        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+    })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
