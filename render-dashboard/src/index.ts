@@ -1,6 +1,4 @@
 import { runAction } from '../../src/action/kit.js';
-import { UserError } from '../../src/core/errors.js';
+import { main } from './main.js';
 
-await runAction(async () => {
-  throw new UserError('render-dashboard is not implemented yet in this version of dgrid');
-});
+await runAction(main);

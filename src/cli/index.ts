@@ -4,30 +4,16 @@ import { VERSION } from '../core/version.js';
 import { helpText, parse, type Command } from './command.js';
 import { demo } from './commands/demo.js';
 import { init } from './commands/init.js';
+import { reap } from './commands/reap.js';
+import { render } from './commands/render.js';
+import { sign } from './commands/sign.js';
 import { status } from './commands/status.js';
 import { submit } from './commands/submit.js';
+import { validate } from './commands/validate.js';
 import { worker } from './commands/worker.js';
 import { cancel } from './commands/cancel.js';
 
-const notYet = (name: string, summary: string): Command => ({
-  name,
-  summary: `${summary} (not yet in this version)`,
-  usage: '',
-  options: {},
-  run: () => Promise.reject(new UserError(`"dgrid ${name}" is not implemented yet in this version of dgrid`)),
-});
-
-const commands: Command[] = [
-  init,
-  submit,
-  status,
-  worker,
-  cancel,
-  notYet('reap', 'Requeue tasks whose node died'),
-  notYet('validate', 'Check task files against the schema and the policy'),
-  notYet('render', 'Render the status dashboard'),
-  demo,
-];
+const commands: Command[] = [init, submit, status, worker, cancel, reap, validate, sign, render, demo];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -75,3 +75,19 @@ export function locateNode(path: string): string | undefined {
   const match = /^nodes\/([^/]+)\.json$/.exec(path);
   return match?.[1];
 }
+
+/** Results older than the policy's retention move to this branch, so the grid's tip stays small. */
+export function archiveBranch(branch: string): string {
+  return `${branch}-archive`;
+}
+
+/** The name of a day folder of results, as resultPath writes it. */
+export const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
+
+/**
+ * Where a day folder of results lives in the archive: under its year, so no archive folder grows past 366
+ * entries however many years the grid runs (invariant 2).
+ */
+export function archivedDayPath(state: Terminal, day: string): string {
+  return `${TASKS_DIR}/${state}/${day.slice(0, 4)}/${day}`;
+}

@@ -212,3 +212,20 @@ export function rejectFile(
 export function nodeChange(node: NodeRecord): Change {
   return { path: nodePath(node.node_id), content: serialize(node) };
 }
+
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+export function exhaustClaim(claimPath: string, claim: Claim, reason: string, now: Date): Change[] {
+  const run: Execution = {
+    status: 'error',
+    exitCode: null,
+    reason,
+    stdout: emptyStream(),
+    stderr: emptyStream(),
+    startedAt: new Date(claim.claim.claimed_at),
+    finishedAt: now,
+  };
+  return finishClaim(claimPath, claim, run).changes;
+}

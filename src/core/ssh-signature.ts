@@ -6,8 +6,9 @@
 // - A task file may carry the field "signature": a string holding an armored SSH signature made with the
 //   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
 // - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
-//   "signature" field. Canonical JSON: object keys sorted (by UTF-16 code units, as Array.prototype.sort does)
-//   at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
+//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
+//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
+//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
 // So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
 // confused with anything else the same key signs (git commits, files), which use other namespaces.
 import { execFile } from 'node:child_process';
@@ -15,6 +16,7 @@ import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { UserError } from './errors.js';
+import { QueuedTaskSchema, TaskSchema } from './schemas.js';
 import { parseStrictJson } from './strict-json.js';
 
 export const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
@@ -328,10 +330,16 @@ function canonicalJson(value: unknown): string {
   return JSON.stringify(value);
 }
 
+// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
+const MANAGED_FIELDS = new Set(
+  Object.keys(QueuedTaskSchema.properties).filter((key) => !(key in TaskSchema.properties)),
+);
+
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 export function taskSigningMessage(task: Record<string, unknown>): Buffer {
   if (typeof task.task_id !== 'string') throw new UserError('the task has no task_id string: add one before signing');
-  return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(withoutSignature(task))}`);
+  const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
+  return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
 
 function withoutSignature(task: Record<string, unknown>): Record<string, unknown> {

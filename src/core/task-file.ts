@@ -1,13 +1,37 @@
 // Reading a task file from git objects, trusting nothing: a file can reach the queue by a direct push
-// that no validation saw.
+// that no validation saw. validate-task checks pull requests with the same rules that workers apply again
+// before they claim a task.
 import type { TaskFile } from './grid.js';
 import { policyProblems } from './policy.js';
 import type { Policy, QueuedTask } from './schemas.js';
 import { TASK_ID_PATTERN } from './schemas.js';
-import { queuedTaskValidator } from './validation.js';
+import { parseAllowedSigners, verifyTaskSignature, type Signer } from './ssh-signature.js';
+import { parseStrictJson, type Position } from './strict-json.js';
+import { queuedTaskValidator, taskValidator, type Problem } from './validation.js';
 
 /** A task file may hold a 64 KiB script plus its other fields. */
 export const MAX_TASK_FILE_BYTES = 96 * 1024;
+
+/** A problem in a task file, at a place in it; problems of the file as a whole (mode, name) have no place. */
+export interface TaskProblem {
+  message: string;
+  line?: number;
+  column?: number;
+}
+
+/**
+ * 'submission': a file as a submitter adds it to the queue. 'queued': a file as it may sit in the queue,
+ * where dgrid adds the earlier attempts of a requeued task.
+ */
+export type TaskKind = 'submission' | 'queued';
+
+export interface ContentCheck {
+  /** Set once the content is a task by the schema, even when other rules fail. */
+  task?: QueuedTask;
+  problems: TaskProblem[];
+  /** Where a JSON pointer points in the file; absent when the file is not (strict) JSON. */
+  locate?: (pointer: string) => Position;
+}
 
 export type TaskCheck = { ok: true; task: QueuedTask } | { ok: false; reason: string; task?: QueuedTask };
 
@@ -23,38 +47,81 @@ export function entryProblem(file: TaskFile): string | undefined {
   if (!new RegExp(TASK_ID_PATTERN).test(file.id)) {
     return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
   }
-  if (entry.size !== null && entry.size > MAX_TASK_FILE_BYTES) {
-    return `the file is ${entry.size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`;
-  }
-  return undefined;
+  return entry.size === null ? undefined : sizeProblem(entry.size);
 }
 
+function sizeProblem(size: number): string | undefined {
+  return size > MAX_TASK_FILE_BYTES
+    ? `the file is ${size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`
+    : undefined;
+}
+
+/** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
+export function contentProblems(file: TaskFile, blob: Buffer, policy: Policy, kind: TaskKind): ContentCheck {
+  const parsed = parseStrictJson(blob, { maxBytes: MAX_TASK_FILE_BYTES });
+  if (!parsed.ok) return { problems: parsed.problems };
+  const { value, locate } = parsed;
+  const at = (problem: Problem): TaskProblem => ({ message: problem.message, ...locate(problem.pointer) });
+  const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
+  const problems = schemaProblems.map(at);
+  const taskId = (value as Record<string, unknown>).task_id;
+  if (typeof taskId === 'string' && taskId !== file.id) {
+    problems.push(
+      at({
+        pointer: '/task_id',
+        message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
+      }),
+    );
+  }
+  if (schemaProblems.length > 0) return { problems, locate };
+  const task = value as QueuedTask;
+  problems.push(...policyProblems(task, policy).map(at));
+  const signature = signatureProblem(task, policy);
+  if (signature) problems.push(at(signature));
+  return { task, problems, locate };
+}
+
+/** What a worker asks before claiming: is this queued file a task it may run? */
 export function checkQueuedTask(file: TaskFile, blob: Buffer | undefined, policy: Policy): TaskCheck {
   const entryIssue = entryProblem(file);
   if (entryIssue) return { ok: false, reason: entryIssue };
   if (!blob) return { ok: false, reason: 'the file could not be read' };
-  if (blob.length > MAX_TASK_FILE_BYTES) {
+  // A partial store lists no sizes, so the entry could not tell.
+  const tooLarge = sizeProblem(blob.length);
+  if (tooLarge) return { ok: false, reason: tooLarge };
+  const { task, problems, locate } = contentProblems(file, blob, policy, 'queued');
+  if (problems.length === 0) return { ok: true, task: task! };
+  const reason = problems.map(describeProblem).join('; ');
+  return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };
+}
+
+export function describeProblem(problem: TaskProblem): string {
+  return problem.line === undefined
+    ? problem.message
+    : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+
+const signersOf = new WeakMap<Policy, Signer[]>();
+
+function signatureProblem(task: QueuedTask, policy: Policy): Problem | undefined {
+  if (!policy.signatures.required) return undefined;
+  if (task.signature === undefined) {
     return {
-      ok: false,
-      reason: `the file is ${blob.length} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`,
+      pointer: '',
+      message:
+        'this grid accepts signed tasks only: sign the file with "dgrid sign FILE --key ~/.ssh/id_ed25519" ' +
+        "using a key listed in the policy's signatures.trusted_signers",
     };
   }
-  let value: unknown;
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(blob);
-    if (text.charCodeAt(0) === 0xfeff)
-      return { ok: false, reason: 'the file starts with a byte order mark: save it as UTF-8 without BOM' };
-    value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, reason: `not valid JSON: ${(error as Error).message}` };
+  let signers = signersOf.get(policy);
+  if (!signers) {
+    signers = parseAllowedSigners(policy.signatures.trusted_signers);
+    signersOf.set(policy, signers);
   }
-  const problems = queuedTaskValidator.problems(value);
-  if (problems.length > 0) return { ok: false, reason: problems.map((p) => p.message).join('; ') };
-  const task = value as QueuedTask;
-  if (task.task_id !== file.id) {
-    return { ok: false, reason: `task_id "${task.task_id}" does not match the file name "${file.id}.json"`, task };
-  }
-  const policyIssues = policyProblems(task, policy);
-  if (policyIssues.length > 0) return { ok: false, reason: policyIssues.map((p) => p.message).join('; '), task };
-  return { ok: true, task };
+  const verdict = verifyTaskSignature(task, signers);
+  if (verdict.ok) return undefined;
+  return {
+    pointer: '/signature',
+    message: `the signature is not accepted (${verdict.reason}): after your last edit, sign the file again with "dgrid sign FILE --key ..." using a trusted key`,
+  };
 }

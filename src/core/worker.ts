@@ -12,6 +12,7 @@ import { GridSnapshot, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
 import { claimTask, concludeClaim, iso, nodeChange, rejectFile, requeueClaim, type Execution } from './lifecycle.js';
 import type { Log } from './log.js';
+import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
@@ -127,6 +128,17 @@ export class Worker {
       rejectedPushes: 0,
       stopReason: '',
       outcomes: [],
+    };
+  }
+
+  /** What the metrics endpoint shows; read at any time while the node runs. */
+  gauges(): WorkerGauges {
+    return {
+      report: this.report,
+      running: this.running.size,
+      slots: this.settings.slots,
+      sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
+      stopping: this.stopReason !== undefined,
     };
   }
 

@@ -17,6 +17,7 @@ export function distPath(action: string): string {
   return new URL(`../../../dist/${action}/index.js`, import.meta.url).pathname;
 }
 
+/** `action` is an action's name (its bundle in dist/) or the path of a bundle built elsewhere. */
 export async function runAction(
   action: string,
   inputs: Record<string, string>,
@@ -29,7 +30,7 @@ export async function runAction(
   await writeFile(outputFile, '');
   await writeFile(summaryFile, '');
   const inputEnv = Object.fromEntries(Object.entries(inputs).map(([k, v]) => [`INPUT_${k.toUpperCase()}`, v]));
-  const child = spawn(process.execPath, [distPath(action)], {
+  const child = spawn(process.execPath, [action.endsWith('.js') ? action : distPath(action)], {
     env: {
       PATH: process.env.PATH,
       HOME: process.env.HOME,

@@ -32,7 +32,8 @@ export async function makeGrid(policy: object = {}, remoteOverride?: string): Pr
   await initGrid({
     repository: bare,
     branch: 'main',
-    policyText: JSON.stringify(policy),
+    // Local test grids push as fast as they can; the push budget has tests of its own.
+    policyText: JSON.stringify({ push_budget_per_minute: 0, ...policy }),
     cacheDir: join(dir, 'cache-init'),
   });
   const remote = remoteOverride ?? pathToFileURL(bare).href;

@@ -11,6 +11,8 @@ import type { Sandbox } from '../../core/sandbox/sandbox.js';
 import type { Result, Task } from '../../core/schemas.js';
 import { resultValidator } from '../../core/validation.js';
 import { Worker } from '../../core/worker.js';
+import { collectDashboard } from '../../dashboard/collect.js';
+import { renderSite } from '../../dashboard/render.js';
 import { str, type Command } from '../command.js';
 
 const DEMO_IMAGES = ['dgrid-sandbox:bookworm', 'python:3.12-alpine', 'python:3.12-slim'];
@@ -122,6 +124,16 @@ export const demo: Command = {
     console.log(
       `The grid is the bare repository ${gridPath}; look at its history with:\n  git -C ${gridPath} log --oneline --stat`,
     );
+    // The bare grid is read in place: its history is the dashboard's time series.
+    const site = join(dir, 'site');
+    const dashboard = await collectDashboard({
+      path: gridPath,
+      pathSetting: 'the demo grid',
+      title: 'dgrid demo',
+      branch: 'main',
+    });
+    await renderSite(dashboard, site);
+    console.log(`The dashboard is ${join(site, 'index.html')}`);
     return completed > 0 ? 0 : 1;
   },
 };

@@ -5,6 +5,7 @@ import { SANDBOX_KINDS, createSandbox, type SandboxKind } from '../../core/sandb
 import { NODE_ID_PATTERN } from '../../core/schemas.js';
 import { cacheDir } from '../../core/status.js';
 import { Worker, defaultNodeId } from '../../core/worker.js';
+import { serveMetrics } from '../../core/metrics.js';
 import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
 
 export const worker: Command = {
@@ -78,6 +79,17 @@ export const worker: Command = {
       placeholder: 'N',
       description: "this node's push budget; the grid policy's applies too (default: 0, policy only)",
     },
+    'metrics-port': {
+      type: 'string',
+      placeholder: 'PORT',
+      description: 'serve /healthz and Prometheus /metrics on PORT while running (0: any free port)',
+    },
+    'metrics-host': {
+      type: 'string',
+      default: '127.0.0.1',
+      placeholder: 'ADDRESS',
+      description: 'address for the metrics endpoint (default: 127.0.0.1; 0.0.0.0 inside a container)',
+    },
     verbose: { type: 'boolean', default: false, description: 'log every push' },
     ...jsonOption,
   },
@@ -117,7 +129,17 @@ export const worker: Command = {
       consoleLog(Boolean(values.verbose)),
     );
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => node.stop(`${signal} received`));
-    const report = await node.run();
+    const metrics =
+      values['metrics-port'] === undefined
+        ? undefined
+        : await serveMetrics(
+            () => node.gauges(),
+            num('metrics-port', values['metrics-port'], 0, 65535),
+            600,
+            str(values['metrics-host']),
+          );
+    if (metrics) console.error(`metrics: ${metrics.url}/metrics, health: ${metrics.url}/healthz`);
+    const report = await node.run().finally(() => metrics?.close());
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else
       console.log(

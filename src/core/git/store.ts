@@ -184,33 +184,11 @@ export class GridStore {
 
   /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
   async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
-    const result = new Map<string, Buffer>();
-    const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
-    if (missing.length > 0 && this.coldBlobs) {
-      await this.prefetch(missing);
-      this.coldBlobs = false;
-    }
-    if (missing.length > 0) {
-      const out = await runGit(['cat-file', '--batch'], {
-        cwd: this.options.dir,
-        input: missing.join('\n') + '\n',
-        timeoutMs: this.options.timeoutMs,
-      });
-      if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
-      let offset = 0;
-      for (const sha of missing) {
-        const newline = out.stdout.indexOf(0x0a, offset);
-        const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-        if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-        const size = Number(header[2]);
-        const content = out.stdout.subarray(newline + 1, newline + 1 + size);
-        offset = newline + 1 + size + 1;
-        if (this.blobs.size >= BLOB_CACHE_LIMIT) this.blobs.clear();
-        this.blobs.set(sha, Buffer.from(content));
-      }
-    }
-    for (const sha of shas) result.set(sha, this.blobs.get(sha)!);
-    return result;
+    const fresh = await this.readAll(shas.filter((sha) => !this.blobs.has(sha)));
+    if (this.blobs.size + fresh.size > BLOB_CACHE_LIMIT) this.blobs.clear();
+    // Copies, so the cache does not pin the whole cat-file output.
+    for (const [sha, blob] of fresh) this.blobs.set(sha, Buffer.from(blob));
+    return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)!]));
   }
 
   /**
@@ -237,8 +215,14 @@ export class GridStore {
     const unique = [...new Set(shas)];
     const result = new Map<string, Buffer>();
     if (unique.length === 0) return result;
+    if (this.coldBlobs) {
+      await this.prefetch(unique);
+      this.coldBlobs = false;
+    }
+    // The credentials ride along: in a partial store, cat-file fetches what is still missing.
     const out = await runGit(['cat-file', '--batch'], {
       cwd: this.options.dir,
+      env: this.env,
       input: unique.join('\n') + '\n',
       timeoutMs: this.options.timeoutMs,
     });

@@ -1,0 +1,44 @@
+import * as core from '@actions/core';
+import { actionLog, getBool, getBranch, getInt, getRepository, getToken } from '../../src/action/kit.js';
+import { reap, type ReapReport } from '../../src/core/reaper.js';
+
+export async function main(): Promise<void> {
+  const token = getToken();
+  const nodeTimeout = getInt('node-timeout-seconds', 0, 1);
+  const report = await reap(
+    {
+      remote: getRepository(),
+      branch: getBranch(),
+      ...(token ? { token } : {}),
+      ...(nodeTimeout ? { nodeTimeoutSeconds: nodeTimeout } : {}),
+      dryRun: getBool('dry-run', false),
+    },
+    actionLog,
+  );
+  for (const a of report.actions) core.info(`${a.action} ${a.subject}: ${a.reason}`);
+  core.setOutput('requeued', report.requeued);
+  core.setOutput('failed', report.failed);
+  core.setOutput('nodes-offline', report.nodesOffline);
+  await writeSummary(report);
+}
+
+async function writeSummary(report: ReapReport): Promise<void> {
+  core.summary
+    .addHeading(report.dryRun ? 'dgrid reap-orphans (dry run: nothing pushed)' : 'dgrid reap-orphans', 2)
+    .addRaw(
+      `Requeued ${report.requeued}, failed ${report.failed}, marked ${report.nodesOffline} node(s) offline. ` +
+        `Pushes ${report.commits.length} (${report.rejectedPushes} rejected and rebuilt).`,
+      true,
+    );
+  if (report.actions.length === 0) core.summary.addRaw('Nothing to do.', true);
+  else
+    core.summary.addTable([
+      [
+        { data: 'Action', header: true },
+        { data: 'Subject', header: true },
+        { data: 'Why', header: true },
+      ],
+      ...report.actions.map((a) => [a.action, a.subject, a.reason]),
+    ]);
+  if (process.env.GITHUB_STEP_SUMMARY) await core.summary.write();
+}

@@ -1,0 +1,46 @@
+import { remoteUrl } from '../../core/grid-admin.js';
+import { consoleLog } from '../../core/log.js';
+import { reap as reapGrid } from '../../core/reaper.js';
+import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
+
+export const reap: Command = {
+  name: 'reap',
+  summary:
+    'Requeue tasks whose node died, mark silent nodes offline, archive old results. ' +
+    'Orphans out of attempts go to failed/; results older than retention.days move to the <branch>-archive branch.',
+  usage: '[options]',
+  options: {
+    ...gridOptions,
+    'node-timeout-seconds': {
+      type: 'string',
+      placeholder: 'N',
+      description: "a node silent this long is dead (default: the policy's lease.node_timeout_seconds)",
+    },
+    'dry-run': { type: 'boolean', default: false, description: 'show what would be done, push nothing' },
+    ...jsonOption,
+  },
+  async run(values) {
+    const token = envToken();
+    const timeout = values['node-timeout-seconds'];
+    const report = await reapGrid(
+      {
+        remote: remoteUrl(str(values.repository)),
+        branch: str(values.branch),
+        ...(token ? { token } : {}),
+        ...(timeout === undefined ? {} : { nodeTimeoutSeconds: num('node-timeout-seconds', timeout, 1) }),
+        dryRun: Boolean(values['dry-run']),
+      },
+      consoleLog(),
+    );
+    if (values.json) {
+      console.log(JSON.stringify(report, null, 2));
+      return 0;
+    }
+    for (const a of report.actions) console.log(`${a.action} ${a.subject}: ${a.reason}`);
+    console.log(
+      `${report.dryRun ? 'dry run, nothing pushed: would have ' : ''}requeued ${report.requeued}, failed ${report.failed}, ` +
+        `marked ${report.nodesOffline} node(s) offline`,
+    );
+    return 0;
+  },
+};

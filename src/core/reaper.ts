@@ -1,0 +1,185 @@
+// The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
+// results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
+// may run at once, beside working nodes: each change is one commit computed from the tip and pushed
+// without force, and a rejected push recomputes it from the new tip, so an orphan is requeued once.
+//
+// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace. A claim is
+// orphaned when
+//   - its node is silent (whatever the lease says: a dead node finishes nothing), or
+//   - its lease has expired (lease_until = claimed_at + timeout + grace) and its node, though alive, no
+//     longer lists the task in `tasks`, or
+//   - its lease has expired and its node has no readable node file.
+// So a long task of a healthy node is never reaped: the node's heartbeat, which lists the tasks it runs,
+// keeps the lease alive. A node that was reaped and wakes up cannot replace the newer attempt's result:
+// nodes write a result only while the claim at the tip holds their token (fencing).
+//
+// Clock skew. Heartbeats, claimed_at and lease_until are written by the nodes' clocks and read by the
+// reaper's. The policy's lease.grace_seconds is the bound on how far apart those clocks may be: it is in
+// every lease and is added to the node timeout, so a node whose clock is up to grace_seconds behind is not
+// declared dead early.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { archiveResults } from './archive.js';
+import { UserError } from './errors.js';
+import { GridStore, type Change } from './git/store.js';
+import type { GridSnapshot } from './grid.js';
+import { nodePath } from './layout.js';
+import { attemptsUsed, exhaustClaim, maxAttempts, nodeChange, requeueClaim } from './lifecycle.js';
+import type { Log } from './log.js';
+import type { Claim, NodeRecord } from './schemas.js';
+import { transact, type Plan } from './transaction.js';
+import { claimValidator, nodeValidator } from './validation.js';
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+
+export interface ReapSettings {
+  remote: string;
+  token?: string;
+  branch: string;
+  /** Replaces the policy's lease.node_timeout_seconds. */
+  nodeTimeoutSeconds?: number;
+  /** Work out the plan, push nothing. */
+  dryRun: boolean;
+}
+
+export interface ReapAction {
+  action: 'requeue' | 'fail' | 'offline' | 'remove-node' | 'archive';
+  /** The task id, node id or day folder acted on. */
+  subject: string;
+  reason: string;
+}
+
+export interface ReapReport {
+  dryRun: boolean;
+  requeued: number;
+  failed: number;
+  nodesOffline: number;
+  /** What was done (or, in a dry run, would be done), and why. */
+  actions: ReapAction[];
+  /** Commits pushed, to the grid branch and its archive. */
+  commits: string[];
+  rejectedPushes: number;
+}
+
+export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport> {
+  // A cache of its own per run: concurrent reapers on one machine must not share a repository, and
+  // archiving keeps the tip small, so a fresh shallow fetch is cheap.
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-reap-'));
+  try {
+    const store = await GridStore.open({
+      remote: settings.remote,
+      branch: settings.branch,
+      dir,
+      ...(settings.token ? { token: settings.token } : {}),
+    });
+    // A name of its own per run: two reapers making the same change in the same second would otherwise build
+    // the very same commit, and both would count it as theirs.
+    const author = `dgrid-reaper-${randomBytes(3).toString('hex')}`;
+    const swept = await transact(store, (snapshot) => planReap(snapshot, settings, new Date(), log), {
+      author,
+      states: ['queue', 'in_progress'],
+      dryRun: settings.dryRun,
+    });
+    const archived = await archiveResults(store, { author, dryRun: settings.dryRun, now: new Date() });
+    const actions = [...(swept.value ?? []), ...archived.actions];
+    const count = (action: ReapAction['action']) => actions.filter((a) => a.action === action).length;
+    return {
+      dryRun: settings.dryRun,
+      requeued: count('requeue'),
+      failed: count('fail'),
+      nodesOffline: count('offline'),
+      actions,
+      commits: [swept.commit, ...archived.commits].filter((c): c is string => c !== null),
+      rejectedPushes: swept.rejectedPushes + archived.rejectedPushes,
+    };
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+async function planReap(
+  snapshot: GridSnapshot,
+  settings: ReapSettings,
+  now: Date,
+  log: Log,
+): Promise<Plan<ReapAction[]>> {
+  const policy = await snapshot.policy();
+  const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
+  if (nodeTimeout <= policy.lease.heartbeat_seconds) {
+    throw new UserError(
+      `node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
+        `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`,
+    );
+  }
+  const silentAfterMs = (nodeTimeout + policy.lease.grace_seconds) * 1000;
+  const nodes = new Map<string, NodeRecord>();
+  for (const node of await snapshot.nodes()) if (nodeValidator.is(node)) nodes.set(node.node_id, node);
+  const silent = (node: NodeRecord) => silence(node, now) > silentAfterMs;
+
+  const changes: Change[] = [];
+  const actions: ReapAction[] = [];
+  for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
+    // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
+    if (snapshot.byId.get(file.id)!.length > 1) continue;
+    if (!claimValidator.is(value)) {
+      log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
+      continue;
+    }
+    const why = orphanReason(value, nodes.get(value.claim.node_id), now, silent);
+    if (!why) continue;
+    const max = maxAttempts(value, policy);
+    if (attemptsUsed(value) + 1 >= max) {
+      const reason = `all ${max} attempt(s) are used up; the last was orphaned: ${why}`;
+      changes.push(...exhaustClaim(file.entry.path, value, reason, now));
+      actions.push({ action: 'fail', subject: value.task_id, reason });
+    } else {
+      changes.push(...requeueClaim(file.entry.path, value, 'orphaned', why, now).changes);
+      actions.push({ action: 'requeue', subject: value.task_id, reason: why });
+    }
+  }
+
+  for (const node of nodes.values()) {
+    if (!silent(node)) continue;
+    const days = policy.retention.offline_node_days;
+    if (silence(node, now) > days * DAY_MS) {
+      changes.push({ path: nodePath(node.node_id), delete: true });
+      const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
+      actions.push({ action: 'remove-node', subject: node.node_id, reason });
+    } else if (node.status !== 'offline') {
+      // Its claims are requeued in this same commit, so it runs nothing any more.
+      changes.push(nodeChange({ ...node, status: 'offline', tasks: [] }));
+      const reason = `no heartbeat since ${node.last_heartbeat} (node timeout ${nodeTimeout} s + grace ${policy.lease.grace_seconds} s)`;
+      actions.push({ action: 'offline', subject: node.node_id, reason });
+    }
+  }
+  return { changes, message: commitMessage(actions), value: actions };
+}
+
+/** Why a claim is orphaned under the rule at the top of this file; undefined while it is alive. */
+function orphanReason(
+  claim: Claim,
+  node: NodeRecord | undefined,
+  now: Date,
+  silent: (node: NodeRecord) => boolean,
+): string | undefined {
+  const { node_id: nodeId, lease_until: leaseUntil } = claim.claim;
+  if (node && silent(node)) return `node ${nodeId} is silent since ${node.last_heartbeat}`;
+  if (now.getTime() <= Date.parse(leaseUntil)) return undefined;
+  if (!node) return `lease expired at ${leaseUntil} and node ${nodeId} has no readable node file`;
+  if (!node.tasks.includes(claim.task_id)) return `lease expired at ${leaseUntil} and node ${nodeId} no longer runs it`;
+  return undefined;
+}
+
+function silence(node: NodeRecord, now: Date): number {
+  return now.getTime() - Date.parse(node.last_heartbeat);
+}
+
+/** The history is the audit log: the subject counts, the body says what happened to whom and why. */
+function commitMessage(actions: ReapAction[]): string {
+  const counts = new Map<string, number>();
+  for (const a of actions) counts.set(a.action, (counts.get(a.action) ?? 0) + 1);
+  const subject = [...counts].map(([action, n]) => `${action} ${n}`).join(', ');
+  return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
+}

@@ -1,0 +1,237 @@
+// Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
+// not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
+// is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
+// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+import { stat } from 'node:fs/promises';
+import { performance } from 'node:perf_hooks';
+import { UserError } from '../core/errors.js';
+import { GitError, git } from '../core/git/runner.js';
+import { GridStore, type TreeEntry } from '../core/git/store.js';
+import { GridSnapshot } from '../core/grid.js';
+import { LIFECYCLE, lifecycleDir, locate, type Lifecycle } from '../core/layout.js';
+import { silentLog, type Log } from '../core/log.js';
+import {
+  claimValidator,
+  nodeValidator,
+  queuedTaskValidator,
+  resultValidator,
+  type Validator,
+} from '../core/validation.js';
+import { plural } from './format.js';
+import type { DashboardInput } from './model.js';
+
+export interface CollectOptions {
+  /** A checkout of the grid, or a bare clone of it. */
+  path: string;
+  /** How the user gave `path` (`input "path"`, `--path`), so that an error says what to change. */
+  pathSetting: string;
+  title: string;
+  branch: string;
+  repositoryUrl?: string;
+  log?: Log;
+}
+
+export type HistoryPoint = DashboardInput['history'][number];
+
+export interface GridHistory {
+  points: HistoryPoint[];
+  /** Commits of the branch that changed a lifecycle folder. */
+  commits: number;
+}
+
+/** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
+const MAX_POINTS = 300;
+/** The scaling advice measures rates over the last hour, so that hour keeps a point a minute. */
+const RECENT_MS = 60 * 60_000;
+const RECENT_STEP_MS = 60_000;
+/** Generous: a grid's history can hold hundreds of thousands of commits. */
+const GIT_TIMEOUT_MS = 30 * 60_000;
+/** A long list of bad files would bury the log; the count says how many there are. */
+const MAX_LISTED = 10;
+
+export async function collectDashboard(options: CollectOptions): Promise<DashboardInput> {
+  const log = options.log ?? silentLog;
+  const store = await openCheckout(options.path, options.pathSetting);
+  const tip = await store.resolve('HEAD');
+  if (tip === null) {
+    throw new UserError(
+      `${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`,
+    );
+  }
+  const snapshot = await GridSnapshot.load(store, tip);
+  const policy = await snapshot.policy();
+
+  const entriesOf = (state: Lifecycle) => snapshot.of(state).map((file) => file.entry);
+  const files = LIFECYCLE.flatMap(entriesOf);
+  const nodeEntries = [...snapshot.nodeEntries.values()];
+  const blobs = await store.readAll(
+    [...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha),
+  );
+  const skipped: string[] = [];
+  const read = <T>(entries: readonly TreeEntry[], validator: Validator<T>) =>
+    parseRecords(entries, blobs, validator, skipped);
+  const queued = read(entriesOf('queue'), queuedTaskValidator);
+  const running = read(entriesOf('in_progress'), claimValidator);
+  const completed = read(entriesOf('completed'), resultValidator);
+  const failed = read(entriesOf('failed'), resultValidator);
+  const nodes = read(nodeEntries, nodeValidator);
+  if (skipped.length > 0) {
+    const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
+    log.warn(
+      `left ${plural(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`,
+    );
+  }
+
+  const started = performance.now();
+  const history = await gridHistory(store, tip);
+  log.info(
+    `${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
+      `read in ${Math.round(performance.now() - started)} ms (${history.points.length} points)`,
+  );
+  if ((await git(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+    log.warn(
+      `${options.path} is a shallow clone, so the charts cover only the ${plural(history.commits, 'commit')} it holds: ` +
+        'clone the whole history (actions/checkout with fetch-depth: 0)',
+    );
+  }
+
+  return {
+    title: options.title,
+    generatedAt: new Date(),
+    ...(options.repositoryUrl ? { repositoryUrl: options.repositoryUrl } : {}),
+    branch: options.branch,
+    policy,
+    queued,
+    running,
+    completed,
+    failed,
+    nodes,
+    history: history.points,
+  };
+}
+
+/** The page links to the repository and sends its submit form there: anything but https would break or leak. */
+export function checkRepositoryUrl(url: string, setting: string): void {
+  if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
+    throw new UserError(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+  }
+}
+
+async function openCheckout(path: string, setting: string): Promise<GridStore> {
+  const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
+  const info = await stat(path).catch(() => undefined);
+  if (!info?.isDirectory()) throw new UserError(`${setting} is "${path}", which is not a folder: ${fix}`);
+  try {
+    return await GridStore.local(path);
+  } catch (error) {
+    if (!(error instanceof GitError)) throw error;
+    // Git's own words only when they add something, such as a repository owned by another user.
+    const said = error.stderr.trim().split('\n')[0] ?? '';
+    const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
+    throw new UserError(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+  }
+}
+
+/** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
+function parseRecords<T>(
+  entries: readonly TreeEntry[],
+  blobs: Map<string, Buffer>,
+  validator: Validator<T>,
+  skipped: string[],
+): T[] {
+  const records: T[] = [];
+  for (const entry of entries) {
+    const blob = blobs.get(entry.sha);
+    if (!blob) {
+      skipped.push(`${entry.path}: not a file`);
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(blob.toString('utf8'));
+    } catch {
+      skipped.push(`${entry.path}: not valid JSON`);
+      continue;
+    }
+    if (validator.is(value)) records.push(value);
+    else skipped.push(`${entry.path}: ${validator.problems(value)[0]?.message ?? 'not a valid record'}`);
+  }
+  return records;
+}
+
+/**
+ * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
+ * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
+ * whole tree, so the last point always matches the tip.
+ */
+export async function gridHistory(store: GridStore, tip: string): Promise<GridHistory> {
+  const out = await git(
+    [
+      'log',
+      '--first-parent',
+      '--reverse',
+      '--diff-merges=first-parent',
+      '--no-renames',
+      '--name-status',
+      '-z',
+      '--format=@%ct',
+      tip,
+      '--',
+      ...LIFECYCLE.map(lifecycleDir),
+    ],
+    { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS },
+  );
+  const counts: Record<Lifecycle, number> = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+  const points: HistoryPoint[] = [];
+  let time: number | undefined;
+  const emit = () => {
+    if (time === undefined) return;
+    points.push({
+      time: new Date(time),
+      queued: counts.queue,
+      running: counts.in_progress,
+      completed: counts.completed,
+      failed: counts.failed,
+    });
+  };
+  // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
+  const tokens = out.split('\0');
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!.replace(/^\n+/, '');
+    if (token.startsWith('@')) {
+      emit();
+      // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+      time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
+    } else if (token === 'A' || token === 'D') {
+      const located = locate(tokens[++i]!);
+      if (located) counts[located.state] += token === 'A' ? 1 : -1;
+    } else if (token) {
+      i++; // a modified file stays where it is
+    }
+  }
+  emit();
+  return { points: thin(points), commits: points.length };
+}
+
+/**
+ * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
+ * baseline: MAX_POINTS equal buckets over the span, and no bucket wider than a minute over the last hour.
+ */
+function thin(points: HistoryPoint[]): HistoryPoint[] {
+  if (points.length <= MAX_POINTS) return points;
+  const first = points[0]!.time.getTime();
+  const last = points.at(-1)!.time.getTime();
+  const recentFrom = last - RECENT_MS;
+  const width = Math.max(1, (last - first) / MAX_POINTS);
+  const recentWidth = Math.min(width, RECENT_STEP_MS);
+  const bucket = (point: HistoryPoint) => {
+    const t = point.time.getTime();
+    return t > recentFrom ? `recent ${Math.floor((t - recentFrom) / recentWidth)}` : Math.floor((t - first) / width);
+  };
+  const kept = [points[0]!];
+  for (let i = 1; i < points.length; i++) {
+    const next = points[i + 1];
+    if (!next || bucket(next) !== bucket(points[i]!)) kept.push(points[i]!);
+  }
+  return kept;
+}
