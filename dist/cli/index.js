@@ -3980,6 +3980,102 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
+/***/ 1398:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const scope_1 = __nccwpck_require__(7788);
+const code_1 = __nccwpck_require__(567);
+function standaloneCode(ajv, refsOrFunc) {
+    if (!ajv.opts.code.source) {
+        throw new Error("moduleCode: ajv instance must have code.source option");
+    }
+    const { _n } = ajv.scope.opts;
+    return typeof refsOrFunc == "function"
+        ? funcExportCode(refsOrFunc.source)
+        : refsOrFunc !== undefined
+            ? multiExportsCode(refsOrFunc, getValidate)
+            : multiExportsCode(ajv.schemas, (sch) => sch.meta ? undefined : ajv.compile(sch.schema));
+    function getValidate(id) {
+        const v = ajv.getSchema(id);
+        if (!v)
+            throw new Error(`moduleCode: no schema with id ${id}`);
+        return v;
+    }
+    function funcExportCode(source) {
+        const usedValues = {};
+        const n = source === null || source === void 0 ? void 0 : source.validateName;
+        const vCode = validateCode(usedValues, source);
+        if (ajv.opts.code.esm) {
+            // Always do named export as `validate` rather than the variable `n` which is `validateXX` for known export value
+            return `"use strict";${_n}export const validate = ${n};${_n}export default ${n};${_n}${vCode}`;
+        }
+        return `"use strict";${_n}module.exports = ${n};${_n}module.exports.default = ${n};${_n}${vCode}`;
+    }
+    function multiExportsCode(schemas, getValidateFunc) {
+        var _a;
+        const usedValues = {};
+        let code = (0, code_1._) `"use strict";`;
+        for (const name in schemas) {
+            const v = getValidateFunc(schemas[name]);
+            if (v) {
+                const vCode = validateCode(usedValues, v.source);
+                const exportSyntax = ajv.opts.code.esm
+                    ? (0, code_1._) `export const ${(0, code_1.getEsmExportName)(name)}`
+                    : (0, code_1._) `exports${(0, code_1.getProperty)(name)}`;
+                code = (0, code_1._) `${code}${_n}${exportSyntax} = ${(_a = v.source) === null || _a === void 0 ? void 0 : _a.validateName};${_n}${vCode}`;
+            }
+        }
+        return `${code}`;
+    }
+    function validateCode(usedValues, s) {
+        if (!s)
+            throw new Error('moduleCode: function does not have "source" property');
+        if (usedState(s.validateName) === scope_1.UsedValueState.Completed)
+            return code_1.nil;
+        setUsedState(s.validateName, scope_1.UsedValueState.Started);
+        const scopeCode = ajv.scope.scopeCode(s.scopeValues, usedValues, refValidateCode);
+        const code = new code_1._Code(`${scopeCode}${_n}${s.validateCode}`);
+        return s.evaluated ? (0, code_1._) `${code}${s.validateName}.evaluated = ${s.evaluated};${_n}` : code;
+        function refValidateCode(n) {
+            var _a;
+            const vRef = (_a = n.value) === null || _a === void 0 ? void 0 : _a.ref;
+            if (n.prefix === "validate" && typeof vRef == "function") {
+                const v = vRef;
+                return validateCode(usedValues, v.source);
+            }
+            else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
+                const { validate, validateName } = vRef;
+                if (!validateName)
+                    throw new Error("ajv internal error");
+                const def = ajv.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
+                const wrapper = (0, code_1._) `${def} ${n} = {validate: ${validateName}};`;
+                if (usedState(validateName) === scope_1.UsedValueState.Started)
+                    return wrapper;
+                const vCode = validateCode(usedValues, validate === null || validate === void 0 ? void 0 : validate.source);
+                return (0, code_1._) `${wrapper}${_n}${vCode}`;
+            }
+            return undefined;
+        }
+        function usedState(name) {
+            var _a;
+            return (_a = usedValues[name.prefix]) === null || _a === void 0 ? void 0 : _a.get(name);
+        }
+        function setUsedState(name, state) {
+            const { prefix } = name;
+            const names = (usedValues[prefix] = usedValues[prefix] || new Map());
+            names.set(name, state);
+        }
+    }
+}
+module.exports = exports = standaloneCode;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = standaloneCode;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -6150,6 +6246,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -8060,7 +8163,7 @@ function envToken() {
 /* harmony export */   Z: () => (/* binding */ cancel)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4848);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7729);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
@@ -8111,13 +8214,17 @@ const cancel = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4848);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7729);
 /* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
 /* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6369);
 /* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6300);
 /* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3478);
-/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1310);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4953);
+/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2578);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9173);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5370);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4953);
+
+
 
 
 
@@ -8176,7 +8283,7 @@ const demo = {
         verbose: { type: 'boolean', default: false, description: "show the workers' log" },
     },
     async run(values) {
-        const dir = (0,_command_js__WEBPACK_IMPORTED_MODULE_11__/* .str */ .gx)(values.dir) || (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-demo-')));
+        const dir = (0,_command_js__WEBPACK_IMPORTED_MODULE_13__/* .str */ .gx)(values.dir) || (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-demo-')));
         const gridPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'grid.git');
         const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteUrl */ .gX)(gridPath);
         const { sandbox, image, notice } = await chooseSandbox();
@@ -8225,6 +8332,16 @@ const demo = {
         const completed = snapshot.of('completed').length;
         console.log(`\n${completed} completed, ${snapshot.of('failed').length} failed, ${snapshot.of('queue').length} still queued.`);
         console.log(`The grid is the bare repository ${gridPath}; look at its history with:\n  git -C ${gridPath} log --oneline --stat`);
+        // The bare grid is read in place: its history is the dashboard's time series.
+        const site = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'site');
+        const dashboard = await (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__/* .collectDashboard */ .ZR)({
+            path: gridPath,
+            pathSetting: 'the demo grid',
+            title: 'dgrid demo',
+            branch: 'main',
+        });
+        await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_12__/* .renderSite */ .E)(dashboard, site);
+        console.log(`The dashboard is ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(site, 'index.html')}`);
         return completed > 0 ? 0 : 1;
     },
 };
@@ -8239,7 +8356,7 @@ const demo = {
 /* harmony export */   T: () => (/* binding */ init)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4848);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7729);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
@@ -8275,13 +8392,476 @@ const init = {
 
 /***/ }),
 
+/***/ 9068:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  x: () => (/* binding */ reap_reap)
+});
+
+// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 1 modules
+var grid_admin = __nccwpck_require__(7729);
+// EXTERNAL MODULE: ./build/src/core/log.js
+var log = __nccwpck_require__(5491);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/store.js
+var git_store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var core_grid = __nccwpck_require__(5865);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+// EXTERNAL MODULE: ./build/src/core/transaction.js
+var transaction = __nccwpck_require__(2901);
+;// CONCATENATED MODULE: ./build/src/core/archive.js
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+
+
+
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await core_grid/* GridSnapshot */.T.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = (0,layout/* archiveBranch */.zb)(grid.branch);
+    const action = (d) => ({
+        action: 'archive',
+        subject: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,layout/* archivedDayPath */.Qf)(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
+    const archive = await git_store/* GridStore */.g.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await (0,transaction/* transact */.h)(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await (0,transaction/* transact */.h)(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        return {
+            changes: held.map((d) => ({ path: d.entry.path, delete: true })),
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        actions: removed.commit ? removed.value.map(action) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${(0,layout/* lifecycleDir */.uP)(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && layout/* DAY_FOLDER */.iV.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = (0,layout/* archivedDayPath */.Qf)(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new errors/* UserError */.y(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/core/lifecycle.js
+var lifecycle = __nccwpck_require__(8125);
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+;// CONCATENATED MODULE: ./build/src/core/reaper.js
+// The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
+// results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
+// may run at once, beside working nodes: each change is one commit computed from the tip and pushed
+// without force, and a rejected push recomputes it from the new tip, so an orphan is requeued once.
+//
+// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace. A claim is
+// orphaned when
+//   - its node is silent (whatever the lease says: a dead node finishes nothing), or
+//   - its lease has expired (lease_until = claimed_at + timeout + grace) and its node, though alive, no
+//     longer lists the task in `tasks`, or
+//   - its lease has expired and its node has no readable node file.
+// So a long task of a healthy node is never reaped: the node's heartbeat, which lists the tasks it runs,
+// keeps the lease alive. A node that was reaped and wakes up cannot replace the newer attempt's result:
+// nodes write a result only while the claim at the tip holds their token (fencing).
+//
+// Clock skew. Heartbeats, claimed_at and lease_until are written by the nodes' clocks and read by the
+// reaper's. The policy's lease.grace_seconds is the bound on how far apart those clocks may be: it is in
+// every lease and is added to the node timeout, so a node whose clock is up to grace_seconds behind is not
+// declared dead early.
+
+
+
+
+
+
+
+
+
+
+
+const reaper_DAY_MS = 24 * 60 * 60 * 1000;
+async function reap(settings, log) {
+    // A cache of its own per run: concurrent reapers on one machine must not share a repository, and
+    // archiving keeps the tip small, so a fresh shallow fetch is cheap.
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-reap-'));
+    try {
+        const store = await git_store/* GridStore */.g.open({
+            remote: settings.remote,
+            branch: settings.branch,
+            dir,
+            ...(settings.token ? { token: settings.token } : {}),
+        });
+        // A name of its own per run: two reapers making the same change in the same second would otherwise build
+        // the very same commit, and both would count it as theirs.
+        const author = `dgrid-reaper-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, new Date(), log), {
+            author,
+            states: ['queue', 'in_progress'],
+            dryRun: settings.dryRun,
+        });
+        const archived = await archiveResults(store, { author, dryRun: settings.dryRun, now: new Date() });
+        const actions = [...(swept.value ?? []), ...archived.actions];
+        const count = (action) => actions.filter((a) => a.action === action).length;
+        return {
+            dryRun: settings.dryRun,
+            requeued: count('requeue'),
+            failed: count('fail'),
+            nodesOffline: count('offline'),
+            actions,
+            commits: [swept.commit, ...archived.commits].filter((c) => c !== null),
+            rejectedPushes: swept.rejectedPushes + archived.rejectedPushes,
+        };
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+async function planReap(snapshot, settings, now, log) {
+    const policy = await snapshot.policy();
+    const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
+    if (nodeTimeout <= policy.lease.heartbeat_seconds) {
+        throw new errors/* UserError */.y(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
+            `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
+    }
+    const silentAfterMs = (nodeTimeout + policy.lease.grace_seconds) * 1000;
+    const nodes = new Map();
+    for (const node of await snapshot.nodes())
+        if (validation/* nodeValidator */.HF.is(node))
+            nodes.set(node.node_id, node);
+    const silent = (node) => silence(node, now) > silentAfterMs;
+    const changes = [];
+    const actions = [];
+    for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
+        // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
+        if (snapshot.byId.get(file.id).length > 1)
+            continue;
+        if (!validation/* claimValidator */.Rf.is(value)) {
+            log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
+            continue;
+        }
+        const why = orphanReason(value, nodes.get(value.claim.node_id), now, silent);
+        if (!why)
+            continue;
+        const max = (0,lifecycle/* maxAttempts */.F3)(value, policy);
+        if ((0,lifecycle/* attemptsUsed */.id)(value) + 1 >= max) {
+            const reason = `all ${max} attempt(s) are used up; the last was orphaned: ${why}`;
+            changes.push(...(0,lifecycle/* exhaustClaim */.JF)(file.entry.path, value, reason, now));
+            actions.push({ action: 'fail', subject: value.task_id, reason });
+        }
+        else {
+            changes.push(...(0,lifecycle/* requeueClaim */.d4)(file.entry.path, value, 'orphaned', why, now).changes);
+            actions.push({ action: 'requeue', subject: value.task_id, reason: why });
+        }
+    }
+    for (const node of nodes.values()) {
+        if (!silent(node))
+            continue;
+        const days = policy.retention.offline_node_days;
+        if (silence(node, now) > days * reaper_DAY_MS) {
+            changes.push({ path: (0,layout/* nodePath */.Ie)(node.node_id), delete: true });
+            const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
+            actions.push({ action: 'remove-node', subject: node.node_id, reason });
+        }
+        else if (node.status !== 'offline') {
+            // Its claims are requeued in this same commit, so it runs nothing any more.
+            changes.push((0,lifecycle/* nodeChange */.Rw)({ ...node, status: 'offline', tasks: [] }));
+            const reason = `no heartbeat since ${node.last_heartbeat} (node timeout ${nodeTimeout} s + grace ${policy.lease.grace_seconds} s)`;
+            actions.push({ action: 'offline', subject: node.node_id, reason });
+        }
+    }
+    return { changes, message: commitMessage(actions), value: actions };
+}
+/** Why a claim is orphaned under the rule at the top of this file; undefined while it is alive. */
+function orphanReason(claim, node, now, silent) {
+    const { node_id: nodeId, lease_until: leaseUntil } = claim.claim;
+    if (node && silent(node))
+        return `node ${nodeId} is silent since ${node.last_heartbeat}`;
+    if (now.getTime() <= Date.parse(leaseUntil))
+        return undefined;
+    if (!node)
+        return `lease expired at ${leaseUntil} and node ${nodeId} has no readable node file`;
+    if (!node.tasks.includes(claim.task_id))
+        return `lease expired at ${leaseUntil} and node ${nodeId} no longer runs it`;
+    return undefined;
+}
+function silence(node, now) {
+    return now.getTime() - Date.parse(node.last_heartbeat);
+}
+/** The history is the audit log: the subject counts, the body says what happened to whom and why. */
+function commitMessage(actions) {
+    const counts = new Map();
+    for (const a of actions)
+        counts.set(a.action, (counts.get(a.action) ?? 0) + 1);
+    const subject = [...counts].map(([action, n]) => `${action} ${n}`).join(', ');
+    return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
+}
+
+// EXTERNAL MODULE: ./build/src/cli/command.js
+var command = __nccwpck_require__(4953);
+;// CONCATENATED MODULE: ./build/src/cli/commands/reap.js
+
+
+
+
+const reap_reap = {
+    name: 'reap',
+    summary: 'Requeue tasks whose node died, mark silent nodes offline, archive old results. ' +
+        'Orphans out of attempts go to failed/; results older than retention.days move to the <branch>-archive branch.',
+    usage: '[options]',
+    options: {
+        ...command/* gridOptions */.nv,
+        'node-timeout-seconds': {
+            type: 'string',
+            placeholder: 'N',
+            description: "a node silent this long is dead (default: the policy's lease.node_timeout_seconds)",
+        },
+        'dry-run': { type: 'boolean', default: false, description: 'show what would be done, push nothing' },
+        ...command/* jsonOption */.Ec,
+    },
+    async run(values) {
+        const token = (0,command/* envToken */.Be)();
+        const timeout = values['node-timeout-seconds'];
+        const report = await reap({
+            remote: (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository)),
+            branch: (0,command/* str */.gx)(values.branch),
+            ...(token ? { token } : {}),
+            ...(timeout === undefined ? {} : { nodeTimeoutSeconds: (0,command/* num */.bu)('node-timeout-seconds', timeout, 1) }),
+            dryRun: Boolean(values['dry-run']),
+        }, (0,log/* consoleLog */.a)());
+        if (values.json) {
+            console.log(JSON.stringify(report, null, 2));
+            return 0;
+        }
+        for (const a of report.actions)
+            console.log(`${a.action} ${a.subject}: ${a.reason}`);
+        console.log(`${report.dryRun ? 'dry run, nothing pushed: would have ' : ''}requeued ${report.requeued}, failed ${report.failed}, ` +
+            `marked ${report.nodesOffline} node(s) offline`);
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 5631:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ render)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9173);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5370);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+
+
+
+
+
+const render = {
+    name: 'render',
+    summary: 'Render the status dashboard of a grid checkout as a static site. It shows the counts, charts drawn from the ' +
+        'git history, every task and node, and a form to submit tasks.',
+    usage: '[options]',
+    options: {
+        path: {
+            type: 'string',
+            default: '.',
+            placeholder: 'DIR',
+            description: 'a clone of the grid, with its history for the charts (default: the current directory)',
+        },
+        'output-dir': {
+            type: 'string',
+            default: 'docs',
+            placeholder: 'DIR',
+            description: 'where to write the site (default: docs)',
+        },
+        title: { type: 'string', default: 'dgrid', placeholder: 'TEXT', description: 'the page title (default: dgrid)' },
+        'repository-url': {
+            type: 'string',
+            placeholder: 'URL',
+            description: "the grid's https URL, for links to task files and the submit form",
+        },
+        branch: {
+            type: 'string',
+            default: 'main',
+            placeholder: 'NAME',
+            description: 'the grid branch, for those links (default: main)',
+        },
+        ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonOption */ .Ec,
+    },
+    async run(values) {
+        const repositoryUrl = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['repository-url']);
+        if (repositoryUrl)
+            (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRepositoryUrl */ .OQ)(repositoryUrl, '--repository-url');
+        const input = await (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__/* .collectDashboard */ .ZR)({
+            path: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.path),
+            pathSetting: '--path',
+            title: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.title),
+            branch: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch),
+            ...(repositoryUrl ? { repositoryUrl } : {}),
+            log: (0,_core_log_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleLog */ .a)(),
+        });
+        const outputDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['output-dir']));
+        const summary = await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSite */ .E)(input, outputDir);
+        const c = summary.counts;
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(outputDir, 'index.html');
+        if (values.json) {
+            console.log(JSON.stringify({
+                index,
+                counts: {
+                    queued: c.queued,
+                    in_progress: c.inProgress,
+                    completed: c.completed,
+                    failed: c.failed,
+                    nodes_online: c.nodesOnline,
+                },
+                recommended_workers: summary.recommendedWorkers,
+                recommendation_reason: summary.recommendationReason,
+                history_points: input.history.length,
+            }, null, 2));
+            return 0;
+        }
+        console.log(`queued ${c.queued}  in progress ${c.inProgress}  completed ${c.completed}  failed ${c.failed}  ` +
+            `nodes online ${c.nodesOnline}  recommended workers ${summary.recommendedWorkers}`);
+        console.log(`Dashboard: ${index}`);
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 1610:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ sign)
+/* harmony export */ });
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3860);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
+
+
+
+
+const sign = {
+    name: 'sign',
+    summary: 'Sign task files with an SSH key (ssh-keygen -Y sign, namespace dgrid-task), for grids whose policy requires ' +
+        'signed tasks. Sign after the last edit: any change to the task voids the signature.',
+    usage: '--key KEY TASK.json [...]',
+    options: {
+        key: {
+            type: 'string',
+            short: 'k',
+            placeholder: 'KEY',
+            description: 'a private key, or a public key whose private half is in ssh-agent (e.g. ~/.ssh/id_ed25519)',
+        },
+    },
+    async run(values, files) {
+        // "--key=~/..." reaches us unexpanded by the shell.
+        const key = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(values.key).replace(/^~(?=\/|$)/, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)());
+        if (!key)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('give the signing key with --key, e.g. --key ~/.ssh/id_ed25519');
+        if (files.length === 0)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('give the task files to sign');
+        for (const file of files) {
+            await (0,_core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_1__/* .signTaskFile */ .H_)(file, key);
+            console.log(`signed ${file}`);
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
 /***/ 2541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4848);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7729);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
@@ -8335,7 +8915,7 @@ const status = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4848);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7729);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4953);
@@ -8407,7 +8987,477 @@ const submit = {
 
 /***/ }),
 
-/***/ 5887:
+/***/ 8776:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  t: () => (/* binding */ validate)
+});
+
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+;// CONCATENATED MODULE: ./build/src/core/printable.js
+// Text that came from a pull request (file names, and keys or values that messages quote) goes through
+// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
+// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
+// terminal, control characters could rewrite what is shown.
+// eslint-disable-next-line no-control-regex -- finding control characters is the point
+const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
+function printable(text) {
+    return text
+        .replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
+        .replace(/:(?=:)/g, ':\u200b');
+}
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
+// EXTERNAL MODULE: ./build/src/core/git/store.js
+var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/task-file.js
+var task_file = __nccwpck_require__(2651);
+;// CONCATENATED MODULE: ./build/src/core/task-check.js
+// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
+// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
+// validate-task and `dgrid validate` both report what this finds.
+
+
+
+
+
+
+async function loadGridState(store, commit, policyPath) {
+    const snapshot = await grid/* GridSnapshot */.T.load(store, commit);
+    const queuedDependencies = new Map();
+    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
+        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
+        const dependsOn = value?.depends_on;
+        if (Array.isArray(dependsOn))
+            queuedDependencies.set(file.id, dependsOn.filter(isString));
+    }
+    return { snapshot, policy: await readPolicy(store, commit, policyPath), queuedDependencies };
+}
+async function readPolicy(store, commit, path) {
+    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
+    if (!entry && path !== layout/* POLICY_FILE */.CX) {
+        throw new errors/* UserError */.y(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+    }
+    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
+    return (0,policy/* parsePolicy */.ON)(text, path);
+}
+/** Candidates for tree entries, reading the content of those whose entry passes. */
+async function treeCandidates(store, entries) {
+    const candidates = entries.map((entry) => candidate(entry.path, entry));
+    const readable = candidates.filter((c) => (0,task_file/* entryProblem */.qH)(c.file) === undefined).map((c) => c.file.entry.sha);
+    const blobs = await store.read(readable);
+    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
+}
+const isString = (value) => typeof value === 'string';
+function candidate(path, entry, blob) {
+    return { path, file: { id: external_node_path_.posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
+}
+/** Every problem of each file, on its own and together with the others and the grid. */
+function checkTasks(candidates, grid, kind) {
+    const checked = candidates.map((c) => {
+        const entryIssue = (0,task_file/* entryProblem */.qH)(c.file);
+        if (entryIssue)
+            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
+        if (!c.blob)
+            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
+        return { candidate: c, check: (0,task_file/* contentProblems */.Y)(c.file, c.blob, grid.policy, kind) };
+    });
+    const tasks = checked.flatMap(({ candidate, check }) => {
+        const { task, locate } = check;
+        if (!task || !locate)
+            return [];
+        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
+        return [{ candidate, task, at }];
+    });
+    idProblems(tasks, candidates, grid);
+    dependencyProblems(tasks, candidates, grid);
+    return checked.map(({ candidate, check }) => ({
+        path: candidate.path,
+        ...((0,task_file/* entryProblem */.qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        problems: check.problems.sort(byPlace),
+    }));
+}
+/** In reading order, problems of the whole file first. */
+function byPlace(a, b) {
+    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
+function idProblems(tasks, candidates, grid) {
+    const own = new Set(candidates.map((c) => c.file.entry.path));
+    const taken = new Map();
+    for (const [id, files] of grid.snapshot.byId) {
+        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
+        if (paths.length > 0)
+            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
+    }
+    const byKey = new Map();
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        byKey.set(key, [...(byKey.get(key) ?? []), t]);
+    }
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        const [usedBy] = taken.get(key) ?? [];
+        if (usedBy)
+            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
+        const twin = byKey.get(key).find((other) => other !== t);
+        if (twin) {
+            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
+                '(ids that differ only in letter case collide on some file systems): choose another task_id');
+        }
+    }
+}
+function dependencyProblems(tasks, candidates, grid) {
+    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
+    const graph = new Map(grid.queuedDependencies);
+    for (const t of tasks)
+        graph.set(t.task.task_id, t.task.depends_on ?? []);
+    for (const t of tasks) {
+        const dependsOn = t.task.depends_on ?? [];
+        dependsOn.forEach((id, index) => {
+            if (!known.has(id)) {
+                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
+            }
+        });
+        const cycle = findCycle(graph, t.task.task_id);
+        if (cycle) {
+            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
+        }
+    }
+}
+/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
+function findCycle(graph, start) {
+    const cameFrom = new Map();
+    const queue = [start];
+    for (let next = 0; next < queue.length; next++) {
+        const id = queue[next];
+        for (const dependency of graph.get(id) ?? []) {
+            if (dependency === start) {
+                const path = [start];
+                for (let at = id; at !== start; at = cameFrom.get(at))
+                    path.unshift(at);
+                return [start, ...path];
+            }
+            if (!cameFrom.has(dependency)) {
+                cameFrom.set(dependency, id);
+                queue.push(dependency);
+            }
+        }
+    }
+    return undefined;
+}
+/** What the policy's quotas say of a submission as a whole. */
+function quotaProblems(use, policy) {
+    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
+    const problems = [];
+    if (use.added > perPullRequest) {
+        problems.push(`this pull request adds ${use.added} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
+            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
+    }
+    if (use.queued + use.added > maxQueued) {
+        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
+            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
+    }
+    const submitter = use.submitter;
+    if (submitter && submitter.queued + use.added > perSubmitter) {
+        problems.push(`${submitter.login} would have ${submitter.queued + use.added} tasks queued; this grid allows at most ` +
+            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
+    }
+    return problems;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/validate.js
+// Validation of task files in a checkout of a grid, as validate-task and `dgrid validate` run it: the changes
+// of a pull request (read from git objects only, never from the working tree a pull request could shape),
+// files on disk, or the whole queue.
+
+
+
+
+
+
+
+
+function verdictOf(report) {
+    const invalid = report.files.filter((f) => f.problems.length > 0).length;
+    return {
+        valid: invalid === 0 && report.problems.length === 0,
+        checked: report.files.length,
+        invalid,
+        taskIds: report.files.flatMap((f) => (f.taskId !== undefined && f.problems.length === 0 ? [f.taskId] : [])),
+    };
+}
+const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
+const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
+/**
+ * The changes of a pull request from base to head. The only change a submitter may make is adding files
+ * tasks/queue/<task_id>.json; quotas and the policy come from the base, which the pull request cannot change.
+ */
+async function validatePullRequest(options) {
+    const { store } = await openCheckout(options.path);
+    const base = await commitOf(store, options.base, 'base');
+    const head = await commitOf(store, options.head, 'head');
+    const grid = await loadGridState(store, base, options.policyPath);
+    const refused = [];
+    const added = new Set();
+    for (const change of await changes(store, base, head)) {
+        const problem = changeProblem(change, options.policyPath);
+        if (problem)
+            refused.push({ path: change.path, problems: [{ message: problem }] });
+        else
+            added.add(change.path);
+    }
+    const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
+    const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
+    const queued = grid.snapshot.of('queue');
+    const use = { added: entries.length, queued: queued.length };
+    // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
+    const mayExceed = queued.length + entries.length > grid.policy.quotas.queued_per_submitter;
+    const { author } = options;
+    const submitter = author && mayExceed ? { login: author, queued: await queuedBy(store, base, author, queued) } : undefined;
+    return {
+        files: [...checked, ...refused].sort((a, b) => (a.path < b.path ? -1 : 1)),
+        problems: quotaProblems(submitter ? { ...use, submitter } : use, grid.policy),
+    };
+}
+/** Task files on disk (drafts, or files outside a pull request), against the grid at the checkout's HEAD. */
+async function validateFiles(options) {
+    const { top, store } = await openCheckout(options.path);
+    const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
+    const candidates = [];
+    for (const file of options.files)
+        candidates.push(await diskCandidate(top, file));
+    return { files: checkTasks(candidates, grid, 'submission'), problems: [] };
+}
+/** Every file in the queue at the checkout's HEAD, as workers would read it. */
+async function validateQueue(options) {
+    const { store } = await openCheckout(options.path);
+    const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
+    const candidates = await treeCandidates(store, grid.snapshot.of('queue').map((f) => f.entry));
+    return { files: checkTasks(candidates, grid, 'queued'), problems: [] };
+}
+async function openCheckout(path) {
+    try {
+        // Checked first, because git cannot even start in a folder that does not exist.
+        if ((await (0,promises_.stat)(path)).isDirectory())
+            return { top: await (0,promises_.realpath)(path), store: await store/* GridStore */.g.local(path) };
+    }
+    catch (error) {
+        if (!(error instanceof runner/* GitError */.XS) && error.code !== 'ENOENT')
+            throw error;
+    }
+    throw new errors/* UserError */.y(`${path} is not a git checkout: give the top folder of a clone of the grid repository`);
+}
+async function commitOf(store, revision, what) {
+    const commit = await store.resolve(revision);
+    if (commit === null) {
+        throw new errors/* UserError */.y(`the ${what} commit ${revision} is not in the checkout: check out with fetch-depth: 0 so that both ends of the pull request are there`);
+    }
+    return commit;
+}
+async function changes(store, base, head) {
+    // base...head: what the pull request changes since it forked, not what the base gained meanwhile.
+    const out = await (0,runner/* git */.$Y)(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', `${base}...${head}`], {
+        cwd: store.options.dir,
+    });
+    const fields = out.split('\0');
+    const result = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) {
+        result.push({ status: fields[i].split(' ')[4].charAt(0), path: fields[i + 1] });
+    }
+    return result;
+}
+const VERBS = { A: 'adding', D: 'deleting', M: 'changing', T: 'changing the type of' };
+function changeProblem({ status, path }, policyPath) {
+    if (status === 'A' && QUEUE_FILE.test(path))
+        return undefined;
+    return `${VERBS[status] ?? 'changing'} ${path} is not allowed: ${refusal(status, path, policyPath)}`;
+}
+// The parts of the repository out of a submission's reach, by path prefix; the first match wins.
+const OFF_LIMITS = [
+    [`${QUEUE_DIR}/`, 'task files go directly in tasks/queue/, not in a sub-folder: move it there'],
+    [`${layout/* CANCEL_DIR */.Nd}/`, 'a task submission cannot cancel tasks: ask a maintainer of the grid to cancel them'],
+    ['tasks/', 'only dgrid moves tasks between the lifecycle folders: add new tasks to tasks/queue/'],
+    ['nodes/', 'node files are written by worker nodes only: remove this change'],
+    ['.github/', 'a task submission cannot change workflows or repository settings: remove this change'],
+];
+function refusal(status, path, policyPath) {
+    if (QUEUE_FILE.test(path)) {
+        return status === 'D'
+            ? 'a queued task stays until a worker takes it; ask a maintainer to cancel it, and restore the file'
+            : 'a queued task cannot be edited; leave it as it is and submit a new task with another task_id';
+    }
+    if (path === policyPath || path === layout/* POLICY_FILE */.CX) {
+        return 'a task submission cannot change the grid policy: remove this change';
+    }
+    const area = OFF_LIMITS.find(([prefix]) => path.startsWith(prefix));
+    return area?.[1] ?? 'a task submission only adds files tasks/queue/<task_id>.json: remove this change';
+}
+/**
+ * How many of the queued files were submitted by `login`. Tasks record no submitter, so this asks the history:
+ * a file counts when the commit that first added it on the base branch (following first parents, so a merge
+ * counts as adding what it brings in) is a GitHub merge "Merge pull request #N from <login>/...", or was
+ * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
+ */
+async function queuedBy(store, base, login, queued) {
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '-m',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x1e%an%x1f%ae%x1f%s',
+        base,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: store.options.dir });
+    const submittedBy = new Map();
+    // Newest first: a later record is an older commit, so the first submission of a path wins.
+    for (const record of out.split('\x1e').slice(1)) {
+        const end = record.indexOf('\0');
+        const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
+        const theirs = isSubmitter(login, name, email, subject);
+        for (const path of record
+            .slice(end + 1)
+            .replace(/^\n/, '')
+            .split('\0')) {
+            if (path)
+                submittedBy.set(path, theirs);
+        }
+    }
+    return queued.filter((file) => submittedBy.get(file.entry.path)).length;
+}
+function isSubmitter(login, name, email, subject) {
+    const same = (value) => value?.toLowerCase() === login.toLowerCase();
+    return (same(name) ||
+        same(/^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1]) ||
+        same(/^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1]));
+}
+/** A file on disk as git would store it, so the same entry rules apply (no links, no executables). */
+async function diskCandidate(top, file) {
+    const stats = await (0,promises_.lstat)(file).catch(() => undefined);
+    if (!stats)
+        throw new errors/* UserError */.y(`${file}: no such file`);
+    if (!stats.isFile() && !stats.isSymbolicLink())
+        throw new errors/* UserError */.y(`${file} is not a file: give task files`);
+    // Relative to the top of the checkout when inside it, so the file is not taken for a duplicate of itself.
+    const real = (0,external_node_path_.join)(await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(file))), (0,external_node_path_.basename)(file));
+    const inside = (0,external_node_path_.relative)(top, real);
+    const path = inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside.split(external_node_path_.sep).join('/');
+    const mode = stats.isSymbolicLink() ? '120000' : stats.mode & 0o111 ? '100755' : '100644';
+    const entry = { mode, type: 'blob', sha: '', size: stats.size, path };
+    const unread = candidate(path, entry);
+    return (0,task_file/* entryProblem */.qH)(unread.file) ? unread : candidate(path, entry, await (0,promises_.readFile)(file));
+}
+
+// EXTERNAL MODULE: ./build/src/cli/command.js
+var command = __nccwpck_require__(4953);
+;// CONCATENATED MODULE: ./build/src/cli/commands/validate.js
+
+
+
+
+
+const validate = {
+    name: 'validate',
+    summary: 'Check task files against the schema, the grid and its policy, as validate-task does for pull requests. ' +
+        'Give task files, or --base to check the changes from that commit to --head, or nothing to check the whole queue.',
+    usage: '[options] [TASK.json ...]',
+    options: {
+        path: {
+            type: 'string',
+            default: '.',
+            placeholder: 'DIR',
+            description: 'the grid checkout (default: the current directory)',
+        },
+        policy: {
+            type: 'string',
+            default: layout/* POLICY_FILE */.CX,
+            placeholder: 'FILE',
+            description: 'the policy file in the checkout, read from the base commit (default: dgrid.json)',
+        },
+        base: {
+            type: 'string',
+            placeholder: 'REV',
+            description: 'check what a pull request from this commit to --head changes',
+        },
+        head: {
+            type: 'string',
+            default: 'HEAD',
+            placeholder: 'REV',
+            description: 'the head of that range (default: HEAD)',
+        },
+        author: {
+            type: 'string',
+            placeholder: 'LOGIN',
+            description: 'the GitHub login of the submitter, for quotas.queued_per_submitter',
+        },
+        ...command/* jsonOption */.Ec,
+    },
+    async run(values, files) {
+        const path = (0,command/* str */.gx)(values.path);
+        const policyPath = (0,command/* str */.gx)(values.policy);
+        const base = (0,command/* str */.gx)(values.base);
+        if (base && files.length > 0)
+            throw new errors/* UserError */.y('give task files or --base, not both');
+        const author = (0,command/* str */.gx)(values.author);
+        let report;
+        if (files.length > 0)
+            report = await validateFiles({ path, policyPath, files });
+        else if (base) {
+            report = await validatePullRequest({
+                path,
+                policyPath,
+                base,
+                head: (0,command/* str */.gx)(values.head),
+                ...(author ? { author } : {}),
+            });
+        }
+        else
+            report = await validateQueue({ path, policyPath });
+        const verdict = verdictOf(report);
+        if (values.json) {
+            const { taskIds, ...counts } = verdict;
+            console.log(JSON.stringify({ ...counts, task_ids: taskIds, ...report }, null, 2));
+            return verdict.valid ? 0 : 1;
+        }
+        for (const problem of report.problems)
+            console.log(printable(problem));
+        for (const file of report.files) {
+            for (const problem of file.problems) {
+                const where = problem.line === undefined ? file.path : `${file.path}:${problem.line}:${problem.column}`;
+                console.log(printable(`${where}: ${problem.message}`));
+            }
+        }
+        console.log(verdict.valid
+            ? `${verdict.checked} file(s) checked: all valid`
+            : `${verdict.invalid} of ${verdict.checked} file(s) have problems${report.problems.length > 0 ? ', and a quota is exceeded' : ''}`);
+        return verdict.valid ? 0 : 1;
+    },
+};
+
+
+/***/ }),
+
+/***/ 9856:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8418,8 +9468,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 3 modules
-var grid_admin = __nccwpck_require__(4848);
+// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 1 modules
+var grid_admin = __nccwpck_require__(7729);
 // EXTERNAL MODULE: ./build/src/core/log.js
 var log = __nccwpck_require__(5491);
 // EXTERNAL MODULE: ./build/src/core/sandbox/docker.js
@@ -8446,11 +9496,73 @@ async function createSandbox(kind) {
 var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/status.js
 var core_status = __nccwpck_require__(6799);
-// EXTERNAL MODULE: ./build/src/core/worker.js + 3 modules
-var worker = __nccwpck_require__(1310);
+// EXTERNAL MODULE: ./build/src/core/worker.js + 2 modules
+var worker = __nccwpck_require__(2578);
+;// CONCATENATED MODULE: external "node:http"
+const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+;// CONCATENATED MODULE: ./build/src/core/metrics.js
+// The opt-in local HTTP endpoint of a worker run as a service: /healthz for a liveness probe and
+// /metrics in the Prometheus text format.
+
+function prometheusText(g) {
+    const { report } = g;
+    const node = `node_id="${report.nodeId.replace(/["\\\n]/g, '_')}"`;
+    const durations = report.outcomes.map((o) => o.duration_ms / 1000);
+    const lines = [
+        '# HELP dgrid_tasks_total Tasks this node finished, by status.',
+        '# TYPE dgrid_tasks_total counter',
+        ...['success', 'failure', 'timeout', 'error', 'cancelled'].map((status) => `dgrid_tasks_total{${node},status="${status}"} ${report.outcomes.filter((o) => o.status === status).length}`),
+        '# HELP dgrid_tasks_returned_total Claims handed back to the queue on stop.',
+        '# TYPE dgrid_tasks_returned_total counter',
+        `dgrid_tasks_returned_total{${node}} ${report.returned}`,
+        '# HELP dgrid_results_fenced_total Results not written because the claim had moved on.',
+        '# TYPE dgrid_results_fenced_total counter',
+        `dgrid_results_fenced_total{${node}} ${report.fenced}`,
+        '# HELP dgrid_pushes_total Accepted pushes to the grid branch.',
+        '# TYPE dgrid_pushes_total counter',
+        `dgrid_pushes_total{${node}} ${report.pushes}`,
+        '# HELP dgrid_claim_conflicts_total Pushes rejected because another node moved the tip first.',
+        '# TYPE dgrid_claim_conflicts_total counter',
+        `dgrid_claim_conflicts_total{${node}} ${report.rejectedPushes}`,
+        '# HELP dgrid_task_duration_seconds Run time of finished tasks.',
+        '# TYPE dgrid_task_duration_seconds summary',
+        `dgrid_task_duration_seconds_sum{${node}} ${durations.reduce((a, b) => a + b, 0)}`,
+        `dgrid_task_duration_seconds_count{${node}} ${durations.length}`,
+        '# HELP dgrid_running_tasks Tasks running now.',
+        '# TYPE dgrid_running_tasks gauge',
+        `dgrid_running_tasks{${node}} ${g.running}`,
+        '# HELP dgrid_slots Tasks this node runs at once at most.',
+        '# TYPE dgrid_slots gauge',
+        `dgrid_slots{${node}} ${g.slots}`,
+    ];
+    return lines.join('\n') + '\n';
+}
+/** Serves /healthz and /metrics on 127.0.0.1 unless told otherwise; unhealthy when no push for `staleSeconds`. */
+async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
+    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+        const g = gauges();
+        if (req.url === '/healthz') {
+            const healthy = !g.stopping && g.sinceLastPushSeconds < staleSeconds;
+            res.writeHead(healthy ? 200 : 503, { 'content-type': 'text/plain' }).end(healthy ? 'ok\n' : 'stale\n');
+        }
+        else if (req.url === '/metrics') {
+            res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(prometheusText(g));
+        }
+        else
+            res.writeHead(404).end();
+    });
+    await new Promise((resolve) => server.listen(port, host, resolve));
+    const address = server.address();
+    return {
+        url: `http://${host}:${address.port}`,
+        close: () => new Promise((resolve) => server.close(() => resolve())),
+    };
+}
+
 // EXTERNAL MODULE: ./build/src/cli/command.js
 var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/worker.js
+
 
 
 
@@ -8529,6 +9641,17 @@ const worker_worker = {
             placeholder: 'N',
             description: "this node's push budget; the grid policy's applies too (default: 0, policy only)",
         },
+        'metrics-port': {
+            type: 'string',
+            placeholder: 'PORT',
+            description: 'serve /healthz and Prometheus /metrics on PORT while running (0: any free port)',
+        },
+        'metrics-host': {
+            type: 'string',
+            default: '127.0.0.1',
+            placeholder: 'ADDRESS',
+            description: 'address for the metrics endpoint (default: 127.0.0.1; 0.0.0.0 inside a container)',
+        },
         verbose: { type: 'boolean', default: false, description: 'log every push' },
         ...command/* jsonOption */.Ec,
     },
@@ -8566,7 +9689,12 @@ const worker_worker = {
         }, await createSandbox(sandboxKind), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
         for (const signal of ['SIGINT', 'SIGTERM'])
             process.on(signal, () => node.stop(`${signal} received`));
-        const report = await node.run();
+        const metrics = values['metrics-port'] === undefined
+            ? undefined
+            : await serveMetrics(() => node.gauges(), (0,command/* num */.bu)('metrics-port', values['metrics-port'], 0, 65535), 600, (0,command/* str */.gx)(values['metrics-host']));
+        if (metrics)
+            console.error(`metrics: ${metrics.url}/metrics, health: ${metrics.url}/healthz`);
+        const report = await node.run().finally(() => metrics?.close());
         if (values.json)
             console.log(JSON.stringify(report, null, 2));
         else
@@ -8582,15 +9710,19 @@ const worker_worker = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(9157);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9157);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4953);
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2541);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5887);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6389);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9068);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5631);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1610);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2541);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1743);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8776);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9856);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6389);
 
 
 
@@ -8600,28 +9732,15 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const notYet = (name, summary) => ({
-    name,
-    summary: `${summary} (not yet in this version)`,
-    usage: '',
-    options: {},
-    run: () => Promise.reject(new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`"dgrid ${name}" is not implemented yet in this version of dgrid`)),
-});
-const commands = [
-    _commands_init_js__WEBPACK_IMPORTED_MODULE_2__/* .init */ .T,
-    _commands_submit_js__WEBPACK_IMPORTED_MODULE_4__/* .submit */ .t,
-    _commands_status_js__WEBPACK_IMPORTED_MODULE_3__/* .status */ .h,
-    _commands_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .worker */ .D,
-    _commands_cancel_js__WEBPACK_IMPORTED_MODULE_6__/* .cancel */ .Z,
-    notYet('reap', 'Requeue tasks whose node died'),
-    notYet('validate', 'Check task files against the schema and the policy'),
-    notYet('render', 'Render the status dashboard'),
-    _commands_demo_js__WEBPACK_IMPORTED_MODULE_1__/* .demo */ .q,
-];
+
+
+
+
+const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_2__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_7__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_6__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_9__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_3__/* .reap */ .x, _commands_validate_js__WEBPACK_IMPORTED_MODULE_8__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_1__/* .demo */ .q];
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -8638,12 +9757,12 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x);
+        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
     if (!command)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
     const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(command, rest);
     if (values.help) {
         console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(command));
@@ -8655,11 +9774,11 @@ try {
     process.exitCode = await main(process.argv.slice(2));
 }
 catch (error) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y)
+    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .y)
         console.error(`dgrid: ${error.message}`);
     else
-        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .errorMessage */ .g)(error)) : String(error));
-    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y ? 1 : 2;
+        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .errorMessage */ .g)(error)) : String(error));
+    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .y ? 1 : 2;
 }
 
 __webpack_async_result__();
@@ -8971,37 +10090,13 @@ class GridStore {
     }
     /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
     async read(shas) {
-        const result = new Map();
-        const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
-        if (missing.length > 0 && this.coldBlobs) {
-            await this.prefetch(missing);
-            this.coldBlobs = false;
-        }
-        if (missing.length > 0) {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
-                cwd: this.options.dir,
-                input: missing.join('\n') + '\n',
-                timeoutMs: this.options.timeoutMs,
-            });
-            if (out.exitCode !== 0)
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
-            let offset = 0;
-            for (const sha of missing) {
-                const newline = out.stdout.indexOf(0x0a, offset);
-                const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-                if (header[1] === 'missing')
-                    throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-                const size = Number(header[2]);
-                const content = out.stdout.subarray(newline + 1, newline + 1 + size);
-                offset = newline + 1 + size + 1;
-                if (this.blobs.size >= BLOB_CACHE_LIMIT)
-                    this.blobs.clear();
-                this.blobs.set(sha, Buffer.from(content));
-            }
-        }
-        for (const sha of shas)
-            result.set(sha, this.blobs.get(sha));
-        return result;
+        const fresh = await this.readAll(shas.filter((sha) => !this.blobs.has(sha)));
+        if (this.blobs.size + fresh.size > BLOB_CACHE_LIMIT)
+            this.blobs.clear();
+        // Copies, so the cache does not pin the whole cat-file output.
+        for (const [sha, blob] of fresh)
+            this.blobs.set(sha, Buffer.from(blob));
+        return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)]));
     }
     /**
      * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
@@ -9026,8 +10121,14 @@ class GridStore {
         const result = new Map();
         if (unique.length === 0)
             return result;
+        if (this.coldBlobs) {
+            await this.prefetch(unique);
+            this.coldBlobs = false;
+        }
+        // The credentials ride along: in a partial store, cat-file fetches what is still missing.
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
             cwd: this.options.dir,
+            env: this.env,
             input: unique.join('\n') + '\n',
             timeoutMs: this.options.timeoutMs,
         });
@@ -9134,7 +10235,7 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 4848:
+/***/ 7729:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9146,8 +10247,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   Hj: () => (/* binding */ submitTasks)
 });
 
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:url"
@@ -9158,39 +10259,8 @@ var errors = __nccwpck_require__(3026);
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var git_store = __nccwpck_require__(475);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-;// CONCATENATED MODULE: ./build/src/core/transaction.js
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    for (let round = 1; round <= rounds; round++) {
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new errors/* UserError */.y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await grid/* GridSnapshot */.T.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await (0,runner/* sleep */.yy)((0,external_node_crypto_.randomInt)(20, 100 + 50 * round));
-    }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
-}
-
+// EXTERNAL MODULE: ./build/src/core/transaction.js
+var transaction = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
@@ -9217,7 +10287,7 @@ var validation = __nccwpck_require__(3478);
 function remoteUrl(repository) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
         return repository;
-    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,external_node_fs_namespaceObject.existsSync)(repository)) {
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,external_node_fs_.existsSync)(repository)) {
         const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
         return `${server}/${repository}.git`;
     }
@@ -9231,7 +10301,7 @@ async function initGrid(options) {
     const remote = remoteUrl(options.repository);
     if (remote.startsWith('file:')) {
         const path = new URL(remote).pathname;
-        if (!(0,external_node_fs_namespaceObject.existsSync)(path)) {
+        if (!(0,external_node_fs_.existsSync)(path)) {
             await (0,runner/* git */.$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
             // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
             await (0,runner/* git */.$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
@@ -9261,7 +10331,7 @@ async function initGrid(options) {
 }
 /** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
 async function submitTasks(store, tasks) {
-    const { commit } = await transact(store, async (snapshot) => {
+    const { commit } = await (0,transaction/* transact */.h)(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const changes = [];
         for (const task of tasks) {
@@ -9283,7 +10353,7 @@ async function submitTasks(store, tasks) {
  * one poll interval of seeing the request.
  */
 async function requestCancel(store, taskIds, reason) {
-    const { commit } = await transact(store, async (snapshot) => {
+    const { commit } = await (0,transaction/* transact */.h)(store, async (snapshot) => {
         const changes = [];
         for (const id of taskIds) {
             const state = snapshot.byId.get(id)?.[0]?.state;
@@ -9430,13 +10500,16 @@ class GridSnapshot {
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
 /* harmony export */   ML: () => (/* binding */ cancelPath),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   Qf: () => (/* binding */ archivedDayPath),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
+/* harmony export */   iV: () => (/* binding */ DAY_FOLDER),
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
 /* harmony export */   x5: () => (/* binding */ locate),
 /* harmony export */   xo: () => (/* binding */ locateCancel),
-/* harmony export */   xz: () => (/* binding */ locateNode)
+/* harmony export */   xz: () => (/* binding */ locateNode),
+/* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
 /* unused harmony exports TASKS_DIR, shard */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
@@ -9499,6 +10572,19 @@ function locateNode(path) {
     const match = /^nodes\/([^/]+)\.json$/.exec(path);
     return match?.[1];
 }
+/** Results older than the policy's retention move to this branch, so the grid's tip stays small. */
+function archiveBranch(branch) {
+    return `${branch}-archive`;
+}
+/** The name of a day folder of results, as resultPath writes it. */
+const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Where a day folder of results lives in the archive: under its year, so no archive folder grows past 366
+ * entries however many years the grid runs (invariant 2).
+ */
+function archivedDayPath(state, day) {
+    return `${TASKS_DIR}/${state}/${day.slice(0, 4)}/${day}`;
+}
 
 
 /***/ }),
@@ -9509,6 +10595,7 @@ function locateNode(path) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
 /* harmony export */   Ih: () => (/* binding */ concludeClaim),
+/* harmony export */   JF: () => (/* binding */ exhaustClaim),
 /* harmony export */   KH: () => (/* binding */ iso),
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
@@ -9679,6 +10766,22 @@ function rejectFile(file, reason, nodeId, now, task, status = 'error') {
 }
 function nodeChange(node) {
     return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = {
+        status: 'error',
+        exitCode: null,
+        reason,
+        stdout: emptyStream(),
+        stderr: emptyStream(),
+        startedAt: new Date(claim.claim.claimed_at),
+        finishedAt: now,
+    };
+    return finishClaim(claimPath, claim, run).changes;
 }
 
 
@@ -15104,6 +16207,387 @@ const shippedSchemas = {
 
 /***/ }),
 
+/***/ 3860:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H_: () => (/* binding */ signTaskFile),
+/* harmony export */   jB: () => (/* binding */ verifyTaskSignature),
+/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
+/* harmony export */ });
+/* unused harmony exports TASK_SIGNATURE_NAMESPACE, fingerprintOf, verifySshSignature, taskSigningMessage */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8202);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1577);
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
+// the submitter's private key lives, possibly behind ssh-agent.
+//
+// Task signatures, the contract between submitters and grids:
+// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
+//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
+// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
+//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
+//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
+//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
+// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
+// confused with anything else the same key signs (git commits, files), which use other namespaces.
+
+
+
+
+
+
+
+const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+const CURVES = {
+    'ecdsa-sha2-nistp256': { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' },
+    'ecdsa-sha2-nistp384': { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' },
+    'ecdsa-sha2-nistp521': { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' },
+};
+const RSA_SIGNATURE_HASHES = { 'rsa-sha2-256': 'sha256', 'rsa-sha2-512': 'sha512' };
+const KEY_TYPES = ['ssh-ed25519', ...Object.keys(CURVES), 'ssh-rsa'];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends Error {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType)
+        throw new FormatError(`the key data is a ${embeddedType} key, not ${keyType}`);
+    const curve = CURVES[keyType];
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES[signer.keyType];
+    const rsaHash = RSA_SIGNATURE_HASHES[algorithm];
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(rsaHash, data, signer.key, raw);
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        if (sig.namespace !== namespace)
+            return refuse(`signed for namespace ${sig.namespace}, expected ${namespace}`);
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${sig.hashAlgorithm} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const object = value;
+        const members = Object.keys(object)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+        return `{${members.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
+const MANAGED_FIELDS = new Set(Object.keys(_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .TaskSchema */ .pj.properties)));
+/** The bytes a task's signature covers (see the contract at the top of this file). */
+function taskSigningMessage(task) {
+    if (typeof task.task_id !== 'string')
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y('the task has no task_id string: add one before signing');
+    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
+    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
+}
+function withoutSignature(task) {
+    const copy = { ...task };
+    delete copy.signature;
+    return copy;
+}
+function verifyTaskSignature(task, signers) {
+    if (!Object.hasOwn(task, 'signature'))
+        return refuse('the task has no signature field');
+    if (typeof task.signature !== 'string') {
+        return refuse('the signature field must be a string (an armored SSH signature)');
+    }
+    if (typeof task.task_id !== 'string')
+        return refuse('the task has no task_id string');
+    return verifySshSignature({
+        message: taskSigningMessage(task),
+        armored: task.signature,
+        namespace: TASK_SIGNATURE_NAMESPACE,
+        signers,
+    });
+}
+/**
+ * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
+ * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function signTaskFile(path, keyPath) {
+    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
+    if (!parsed.ok) {
+        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(problems.join('\n'));
+    }
+    const task = withoutSignature(parsed.value);
+    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
+}
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 6799:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -15147,17 +16631,3063 @@ async function readStatus(store) {
 
 /***/ }),
 
+/***/ 1577:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  RJ: () => (/* binding */ parseStrictJson)
+});
+
+// UNUSED EXPORTS: DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, positionOf
+
+;// CONCATENATED MODULE: external "node:buffer"
+const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+;// CONCATENATED MODULE: ./node_modules/@humanwhocodes/momoa/dist/momoa.js
+/**
+ * @fileoverview Character codes.
+ * @author Nicholas C. Zakas
+ */
+
+const CHAR_0 = 48;          // 0
+const CHAR_1 = 49;          // 1
+const CHAR_9 = 57;          // 9
+const CHAR_BACKSLASH = 92;  // \
+const CHAR_DOLLAR = 36;     // $
+const CHAR_DOT = 46;        // .
+const CHAR_DOUBLE_QUOTE = 34; // "
+const CHAR_LOWER_A = 97;    // a
+const CHAR_LOWER_E = 101;         // e
+const CHAR_LOWER_F = 102;   // f
+const CHAR_LOWER_N = 110;   // n
+const CHAR_LOWER_T = 116;   // t
+const CHAR_LOWER_U = 117;   // u
+const CHAR_LOWER_X = 120;   // x
+const CHAR_LOWER_Z = 122;   // z
+const CHAR_MINUS = 45;      // -
+const CHAR_NEWLINE = 10;    // newline
+const CHAR_PLUS = 43;       // +
+const CHAR_RETURN = 13;     // return
+const CHAR_SINGLE_QUOTE = 39; // '
+const CHAR_SLASH = 47;      // /
+const CHAR_SPACE = 32;      // space
+const CHAR_TAB = 9;         // tab
+const CHAR_UNDERSCORE = 95; // _
+const CHAR_UPPER_A = 65;    // A
+const CHAR_UPPER_E = 69;          // E
+const CHAR_UPPER_F = 70;    // F
+const CHAR_UPPER_N = 78;    // N
+const CHAR_UPPER_X = 88;    // X
+const CHAR_UPPER_Z = 90;    // Z
+const CHAR_LOWER_B = 98;    // b
+const CHAR_LOWER_R = 114;   // r
+const CHAR_LOWER_V = 118;   // v
+const CHAR_LINE_SEPARATOR = 0x2028;
+const CHAR_PARAGRAPH_SEPARATOR = 0x2029;
+const CHAR_UPPER_I = 73;    // I
+const CHAR_STAR = 42;       // *
+const CHAR_VTAB = 11;            // U+000B Vertical tab
+const CHAR_FORM_FEED = 12;       // U+000C Form feed
+const CHAR_NBSP = 160;           // U+00A0 Non-breaking space
+const CHAR_BOM = 65279;          // U+FEFF
+const CHAR_NON_BREAKING_SPACE = 160;
+const CHAR_EN_QUAD = 8192;
+const CHAR_EM_QUAD = 8193;
+const CHAR_EN_SPACE = 8194;
+const CHAR_EM_SPACE = 8195;
+const CHAR_THREE_PER_EM_SPACE = 8196;
+const CHAR_FOUR_PER_EM_SPACE = 8197;
+const CHAR_SIX_PER_EM_SPACE = 8198;
+const CHAR_FIGURE_SPACE = 8199;
+const CHAR_PUNCTUATION_SPACE = 8200;
+const CHAR_THIN_SPACE = 8201;
+const CHAR_HAIR_SPACE = 8202;
+const CHAR_NARROW_NO_BREAK_SPACE = 8239;
+const CHAR_MEDIUM_MATHEMATICAL_SPACE = 8287;
+const CHAR_IDEOGRAPHIC_SPACE = 12288;
+
+/**
+ * @fileoverview JSON syntax helpers
+ * @author Nicholas C. Zakas
+ */
+
+
+//-----------------------------------------------------------------------------
+// Types
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").TokenType} TokenType */
+
+//-----------------------------------------------------------------------------
+// Predefined Tokens
+//-----------------------------------------------------------------------------
+
+const LBRACKET = "[";
+const RBRACKET = "]";
+const LBRACE = "{";
+const RBRACE = "}";
+const COLON = ":";
+const COMMA = ",";
+
+const TRUE = "true";
+const FALSE = "false";
+const NULL = "null";
+const NAN$1 = "NaN";
+const INFINITY$1 = "Infinity";
+const QUOTE = "\"";
+
+const escapeToChar = new Map([
+    [CHAR_DOUBLE_QUOTE, QUOTE],
+    [CHAR_BACKSLASH, "\\"],
+    [CHAR_SLASH, "/"],
+    [CHAR_LOWER_B, "\b"],
+    [CHAR_LOWER_N, "\n"],
+    [CHAR_LOWER_F, "\f"],
+    [CHAR_LOWER_R, "\r"],
+    [CHAR_LOWER_T, "\t"]
+]);
+
+const json5EscapeToChar = new Map([
+    ...escapeToChar,
+    [CHAR_LOWER_V, "\v"],
+    [CHAR_0, "\0"]
+]);
+
+const charToEscape = new Map([
+    [QUOTE, QUOTE],
+    ["\\", "\\"],
+    ["/", "/"],
+    ["\b", "b"],
+    ["\n", "n"],
+    ["\f", "f"],
+    ["\r", "r"],
+    ["\t", "t"]
+]);
+
+const json5CharToEscape = new Map([
+    ...charToEscape,
+    ["\v", "v"],
+    ["\0", "0"],
+    ["\u2028", "u2028"],
+    ["\u2029", "u2029"]
+]);
+
+/** @type {Map<string,TokenType>} */
+const knownTokenTypes = new Map([
+    [LBRACKET, "LBracket"],
+    [RBRACKET, "RBracket"],
+    [LBRACE, "LBrace"],
+    [RBRACE, "RBrace"],
+    [COLON, "Colon"],
+    [COMMA, "Comma"],
+    [TRUE, "Boolean"],
+    [FALSE, "Boolean"],
+    [NULL, "Null"]
+]);
+
+/** @type {Map<string,TokenType>} */
+const knownJSON5TokenTypes = new Map([
+    ...knownTokenTypes,
+    [NAN$1, "Number"],
+    [INFINITY$1, "Number"]
+]);
+
+// JSON5
+const json5LineTerminators = new Set([
+    CHAR_NEWLINE,
+    CHAR_RETURN,
+    CHAR_LINE_SEPARATOR,
+    CHAR_PARAGRAPH_SEPARATOR
+]);
+
+/**
+ * @fileoverview JSON tokenization/parsing errors
+ * @author Nicholas C. Zakas
+ */
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").Location} Location */
+/** @typedef {import("./typedefs.js").Token} Token */
+
+//-----------------------------------------------------------------------------
+// Errors
+//-----------------------------------------------------------------------------
+
+/**
+ * Base class that attaches location to an error.
+ */
+class ErrorWithLocation extends Error {
+
+    /**
+     * Creates a new instance.
+     * @param {string} message The error message to report. 
+     * @param {Location} loc The location information for the error.
+     */
+    constructor(message, { line, column, offset }) {
+        super(`${ message } (${ line }:${ column})`);
+
+        /**
+         * The line on which the error occurred.
+         * @type {number}
+         */
+        this.line = line;
+
+        /**
+         * The column on which the error occurred.
+         * @type {number}
+         */
+        this.column = column;
+        
+        /**
+         * The index into the string where the error occurred.
+         * @type {number}
+         */
+        this.offset = offset;
+    }
+
+}
+
+/**
+ * Error thrown when an unexpected character is found during tokenizing.
+ */
+class UnexpectedChar extends ErrorWithLocation {
+
+    /**
+     * Creates a new instance.
+     * @param {number} unexpected The character that was found.
+     * @param {Location} loc The location information for the found character.
+     */
+    constructor(unexpected, loc) {
+        super(`Unexpected character '${ String.fromCharCode(unexpected) }' found.`, loc);
+    }
+}
+
+/**
+ * Error thrown when an unexpected identifier is found during tokenizing.
+ */
+class UnexpectedIdentifier extends ErrorWithLocation {
+
+    /**
+     * Creates a new instance.
+     * @param {string} unexpected The character that was found.
+     * @param {Location} loc The location information for the found character.
+     */
+    constructor(unexpected, loc) {
+        super(`Unexpected identifier '${ unexpected }' found.`, loc);
+    }
+}
+
+/**
+ * Error thrown when an unexpected token is found during parsing.
+ */
+class UnexpectedToken extends ErrorWithLocation {
+
+    /**
+     * Creates a new instance.
+     * @param {Token} token The token that was found. 
+     */
+    constructor(token) {
+        super(`Unexpected token ${ token.type } found.`, token.loc.start);
+    }
+}
+
+/**
+ * Error thrown when the end of input is found where it isn't expected.
+ */
+class UnexpectedEOF extends ErrorWithLocation {
+
+    /**
+     * Creates a new instance.
+     * @param {Location} loc The location information for the found character.
+     */
+    constructor(loc) {
+        super("Unexpected end of input found.", loc);
+    }
+}
+
+/*
+ * The following is extracted from https://github.com/json5/json5/
+ *
+ * MIT License
+ * 
+ * Copyright (c) 2012-2018 Aseem Kishore, and others.
+ * 
+ * Permission is hereby granted, free of charge, to any person obtaining a copy of this software and associated documentation files (the "Software"), to deal in the Software without restriction, including without limitation the rights to use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of the Software, and to permit persons to whom the Software is furnished to do so, subject to the following conditions:
+ * 
+ * The above copyright notice and this permission notice shall be included in all copies or substantial portions of the Software.
+ * 
+ * THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
+*/
+
+const ID_Start = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0370-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u05D0-\u05EA\u05F0-\u05F2\u0620-\u064A\u066E\u066F\u0671-\u06D3\u06D5\u06E5\u06E6\u06EE\u06EF\u06FA-\u06FC\u06FF\u0710\u0712-\u072F\u074D-\u07A5\u07B1\u07CA-\u07EA\u07F4\u07F5\u07FA\u0800-\u0815\u081A\u0824\u0828\u0840-\u0858\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u0904-\u0939\u093D\u0950\u0958-\u0961\u0971-\u0980\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BD\u09CE\u09DC\u09DD\u09DF-\u09E1\u09F0\u09F1\u09FC\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A59-\u0A5C\u0A5E\u0A72-\u0A74\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABD\u0AD0\u0AE0\u0AE1\u0AF9\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3D\u0B5C\u0B5D\u0B5F-\u0B61\u0B71\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BD0\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D\u0C58-\u0C5A\u0C60\u0C61\u0C80\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBD\u0CDE\u0CE0\u0CE1\u0CF1\u0CF2\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D3A\u0D3D\u0D4E\u0D54-\u0D56\u0D5F-\u0D61\u0D7A-\u0D7F\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0E01-\u0E30\u0E32\u0E33\u0E40-\u0E46\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB0\u0EB2\u0EB3\u0EBD\u0EC0-\u0EC4\u0EC6\u0EDC-\u0EDF\u0F00\u0F40-\u0F47\u0F49-\u0F6C\u0F88-\u0F8C\u1000-\u102A\u103F\u1050-\u1055\u105A-\u105D\u1061\u1065\u1066\u106E-\u1070\u1075-\u1081\u108E\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1711\u1720-\u1731\u1740-\u1751\u1760-\u176C\u176E-\u1770\u1780-\u17B3\u17D7\u17DC\u1820-\u1877\u1880-\u1884\u1887-\u18A8\u18AA\u18B0-\u18F5\u1900-\u191E\u1950-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u1A00-\u1A16\u1A20-\u1A54\u1AA7\u1B05-\u1B33\u1B45-\u1B4B\u1B83-\u1BA0\u1BAE\u1BAF\u1BBA-\u1BE5\u1C00-\u1C23\u1C4D-\u1C4F\u1C5A-\u1C7D\u1C80-\u1C88\u1CE9-\u1CEC\u1CEE-\u1CF1\u1CF5\u1CF6\u1D00-\u1DBF\u1E00-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u2071\u207F\u2090-\u209C\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CEE\u2CF2\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D80-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2E2F\u3005-\u3007\u3021-\u3029\u3031-\u3035\u3038-\u303C\u3041-\u3096\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA61F\uA62A\uA62B\uA640-\uA66E\uA67F-\uA69D\uA6A0-\uA6EF\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA801\uA803-\uA805\uA807-\uA80A\uA80C-\uA822\uA840-\uA873\uA882-\uA8B3\uA8F2-\uA8F7\uA8FB\uA8FD\uA90A-\uA925\uA930-\uA946\uA960-\uA97C\uA984-\uA9B2\uA9CF\uA9E0-\uA9E4\uA9E6-\uA9EF\uA9FA-\uA9FE\uAA00-\uAA28\uAA40-\uAA42\uAA44-\uAA4B\uAA60-\uAA76\uAA7A\uAA7E-\uAAAF\uAAB1\uAAB5\uAAB6\uAAB9-\uAABD\uAAC0\uAAC2\uAADB-\uAADD\uAAE0-\uAAEA\uAAF2-\uAAF4\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABE2\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D\uFB1F-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE70-\uFE74\uFE76-\uFEFC\uFF21-\uFF3A\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDE80-\uDE9C\uDEA0-\uDED0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF75\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00\uDE10-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE4\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC03-\uDC37\uDC83-\uDCAF\uDCD0-\uDCE8\uDD03-\uDD26\uDD50-\uDD72\uDD76\uDD83-\uDDB2\uDDC1-\uDDC4\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE2B\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEDE\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3D\uDF50\uDF5D-\uDF61]|\uD805[\uDC00-\uDC34\uDC47-\uDC4A\uDC80-\uDCAF\uDCC4\uDCC5\uDCC7\uDD80-\uDDAE\uDDD8-\uDDDB\uDE00-\uDE2F\uDE44\uDE80-\uDEAA\uDF00-\uDF19]|\uD806[\uDCA0-\uDCDF\uDCFF\uDE00\uDE0B-\uDE32\uDE3A\uDE50\uDE5C-\uDE83\uDE86-\uDE89\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC2E\uDC40\uDC72-\uDC8F\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD30\uDD46]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDED0-\uDEED\uDF00-\uDF2F\uDF40-\uDF43\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50\uDF93-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB]|\uD83A[\uDC00-\uDCC4\uDD00-\uDD43]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]/;
+// eslint-disable-next-line no-misleading-character-class
+const ID_Continue = /[\xAA\xB5\xBA\xC0-\xD6\xD8-\xF6\xF8-\u02C1\u02C6-\u02D1\u02E0-\u02E4\u02EC\u02EE\u0300-\u0374\u0376\u0377\u037A-\u037D\u037F\u0386\u0388-\u038A\u038C\u038E-\u03A1\u03A3-\u03F5\u03F7-\u0481\u0483-\u0487\u048A-\u052F\u0531-\u0556\u0559\u0561-\u0587\u0591-\u05BD\u05BF\u05C1\u05C2\u05C4\u05C5\u05C7\u05D0-\u05EA\u05F0-\u05F2\u0610-\u061A\u0620-\u0669\u066E-\u06D3\u06D5-\u06DC\u06DF-\u06E8\u06EA-\u06FC\u06FF\u0710-\u074A\u074D-\u07B1\u07C0-\u07F5\u07FA\u0800-\u082D\u0840-\u085B\u0860-\u086A\u08A0-\u08B4\u08B6-\u08BD\u08D4-\u08E1\u08E3-\u0963\u0966-\u096F\u0971-\u0983\u0985-\u098C\u098F\u0990\u0993-\u09A8\u09AA-\u09B0\u09B2\u09B6-\u09B9\u09BC-\u09C4\u09C7\u09C8\u09CB-\u09CE\u09D7\u09DC\u09DD\u09DF-\u09E3\u09E6-\u09F1\u09FC\u0A01-\u0A03\u0A05-\u0A0A\u0A0F\u0A10\u0A13-\u0A28\u0A2A-\u0A30\u0A32\u0A33\u0A35\u0A36\u0A38\u0A39\u0A3C\u0A3E-\u0A42\u0A47\u0A48\u0A4B-\u0A4D\u0A51\u0A59-\u0A5C\u0A5E\u0A66-\u0A75\u0A81-\u0A83\u0A85-\u0A8D\u0A8F-\u0A91\u0A93-\u0AA8\u0AAA-\u0AB0\u0AB2\u0AB3\u0AB5-\u0AB9\u0ABC-\u0AC5\u0AC7-\u0AC9\u0ACB-\u0ACD\u0AD0\u0AE0-\u0AE3\u0AE6-\u0AEF\u0AF9-\u0AFF\u0B01-\u0B03\u0B05-\u0B0C\u0B0F\u0B10\u0B13-\u0B28\u0B2A-\u0B30\u0B32\u0B33\u0B35-\u0B39\u0B3C-\u0B44\u0B47\u0B48\u0B4B-\u0B4D\u0B56\u0B57\u0B5C\u0B5D\u0B5F-\u0B63\u0B66-\u0B6F\u0B71\u0B82\u0B83\u0B85-\u0B8A\u0B8E-\u0B90\u0B92-\u0B95\u0B99\u0B9A\u0B9C\u0B9E\u0B9F\u0BA3\u0BA4\u0BA8-\u0BAA\u0BAE-\u0BB9\u0BBE-\u0BC2\u0BC6-\u0BC8\u0BCA-\u0BCD\u0BD0\u0BD7\u0BE6-\u0BEF\u0C00-\u0C03\u0C05-\u0C0C\u0C0E-\u0C10\u0C12-\u0C28\u0C2A-\u0C39\u0C3D-\u0C44\u0C46-\u0C48\u0C4A-\u0C4D\u0C55\u0C56\u0C58-\u0C5A\u0C60-\u0C63\u0C66-\u0C6F\u0C80-\u0C83\u0C85-\u0C8C\u0C8E-\u0C90\u0C92-\u0CA8\u0CAA-\u0CB3\u0CB5-\u0CB9\u0CBC-\u0CC4\u0CC6-\u0CC8\u0CCA-\u0CCD\u0CD5\u0CD6\u0CDE\u0CE0-\u0CE3\u0CE6-\u0CEF\u0CF1\u0CF2\u0D00-\u0D03\u0D05-\u0D0C\u0D0E-\u0D10\u0D12-\u0D44\u0D46-\u0D48\u0D4A-\u0D4E\u0D54-\u0D57\u0D5F-\u0D63\u0D66-\u0D6F\u0D7A-\u0D7F\u0D82\u0D83\u0D85-\u0D96\u0D9A-\u0DB1\u0DB3-\u0DBB\u0DBD\u0DC0-\u0DC6\u0DCA\u0DCF-\u0DD4\u0DD6\u0DD8-\u0DDF\u0DE6-\u0DEF\u0DF2\u0DF3\u0E01-\u0E3A\u0E40-\u0E4E\u0E50-\u0E59\u0E81\u0E82\u0E84\u0E87\u0E88\u0E8A\u0E8D\u0E94-\u0E97\u0E99-\u0E9F\u0EA1-\u0EA3\u0EA5\u0EA7\u0EAA\u0EAB\u0EAD-\u0EB9\u0EBB-\u0EBD\u0EC0-\u0EC4\u0EC6\u0EC8-\u0ECD\u0ED0-\u0ED9\u0EDC-\u0EDF\u0F00\u0F18\u0F19\u0F20-\u0F29\u0F35\u0F37\u0F39\u0F3E-\u0F47\u0F49-\u0F6C\u0F71-\u0F84\u0F86-\u0F97\u0F99-\u0FBC\u0FC6\u1000-\u1049\u1050-\u109D\u10A0-\u10C5\u10C7\u10CD\u10D0-\u10FA\u10FC-\u1248\u124A-\u124D\u1250-\u1256\u1258\u125A-\u125D\u1260-\u1288\u128A-\u128D\u1290-\u12B0\u12B2-\u12B5\u12B8-\u12BE\u12C0\u12C2-\u12C5\u12C8-\u12D6\u12D8-\u1310\u1312-\u1315\u1318-\u135A\u135D-\u135F\u1380-\u138F\u13A0-\u13F5\u13F8-\u13FD\u1401-\u166C\u166F-\u167F\u1681-\u169A\u16A0-\u16EA\u16EE-\u16F8\u1700-\u170C\u170E-\u1714\u1720-\u1734\u1740-\u1753\u1760-\u176C\u176E-\u1770\u1772\u1773\u1780-\u17D3\u17D7\u17DC\u17DD\u17E0-\u17E9\u180B-\u180D\u1810-\u1819\u1820-\u1877\u1880-\u18AA\u18B0-\u18F5\u1900-\u191E\u1920-\u192B\u1930-\u193B\u1946-\u196D\u1970-\u1974\u1980-\u19AB\u19B0-\u19C9\u19D0-\u19D9\u1A00-\u1A1B\u1A20-\u1A5E\u1A60-\u1A7C\u1A7F-\u1A89\u1A90-\u1A99\u1AA7\u1AB0-\u1ABD\u1B00-\u1B4B\u1B50-\u1B59\u1B6B-\u1B73\u1B80-\u1BF3\u1C00-\u1C37\u1C40-\u1C49\u1C4D-\u1C7D\u1C80-\u1C88\u1CD0-\u1CD2\u1CD4-\u1CF9\u1D00-\u1DF9\u1DFB-\u1F15\u1F18-\u1F1D\u1F20-\u1F45\u1F48-\u1F4D\u1F50-\u1F57\u1F59\u1F5B\u1F5D\u1F5F-\u1F7D\u1F80-\u1FB4\u1FB6-\u1FBC\u1FBE\u1FC2-\u1FC4\u1FC6-\u1FCC\u1FD0-\u1FD3\u1FD6-\u1FDB\u1FE0-\u1FEC\u1FF2-\u1FF4\u1FF6-\u1FFC\u203F\u2040\u2054\u2071\u207F\u2090-\u209C\u20D0-\u20DC\u20E1\u20E5-\u20F0\u2102\u2107\u210A-\u2113\u2115\u2119-\u211D\u2124\u2126\u2128\u212A-\u212D\u212F-\u2139\u213C-\u213F\u2145-\u2149\u214E\u2160-\u2188\u2C00-\u2C2E\u2C30-\u2C5E\u2C60-\u2CE4\u2CEB-\u2CF3\u2D00-\u2D25\u2D27\u2D2D\u2D30-\u2D67\u2D6F\u2D7F-\u2D96\u2DA0-\u2DA6\u2DA8-\u2DAE\u2DB0-\u2DB6\u2DB8-\u2DBE\u2DC0-\u2DC6\u2DC8-\u2DCE\u2DD0-\u2DD6\u2DD8-\u2DDE\u2DE0-\u2DFF\u2E2F\u3005-\u3007\u3021-\u302F\u3031-\u3035\u3038-\u303C\u3041-\u3096\u3099\u309A\u309D-\u309F\u30A1-\u30FA\u30FC-\u30FF\u3105-\u312E\u3131-\u318E\u31A0-\u31BA\u31F0-\u31FF\u3400-\u4DB5\u4E00-\u9FEA\uA000-\uA48C\uA4D0-\uA4FD\uA500-\uA60C\uA610-\uA62B\uA640-\uA66F\uA674-\uA67D\uA67F-\uA6F1\uA717-\uA71F\uA722-\uA788\uA78B-\uA7AE\uA7B0-\uA7B7\uA7F7-\uA827\uA840-\uA873\uA880-\uA8C5\uA8D0-\uA8D9\uA8E0-\uA8F7\uA8FB\uA8FD\uA900-\uA92D\uA930-\uA953\uA960-\uA97C\uA980-\uA9C0\uA9CF-\uA9D9\uA9E0-\uA9FE\uAA00-\uAA36\uAA40-\uAA4D\uAA50-\uAA59\uAA60-\uAA76\uAA7A-\uAAC2\uAADB-\uAADD\uAAE0-\uAAEF\uAAF2-\uAAF6\uAB01-\uAB06\uAB09-\uAB0E\uAB11-\uAB16\uAB20-\uAB26\uAB28-\uAB2E\uAB30-\uAB5A\uAB5C-\uAB65\uAB70-\uABEA\uABEC\uABED\uABF0-\uABF9\uAC00-\uD7A3\uD7B0-\uD7C6\uD7CB-\uD7FB\uF900-\uFA6D\uFA70-\uFAD9\uFB00-\uFB06\uFB13-\uFB17\uFB1D-\uFB28\uFB2A-\uFB36\uFB38-\uFB3C\uFB3E\uFB40\uFB41\uFB43\uFB44\uFB46-\uFBB1\uFBD3-\uFD3D\uFD50-\uFD8F\uFD92-\uFDC7\uFDF0-\uFDFB\uFE00-\uFE0F\uFE20-\uFE2F\uFE33\uFE34\uFE4D-\uFE4F\uFE70-\uFE74\uFE76-\uFEFC\uFF10-\uFF19\uFF21-\uFF3A\uFF3F\uFF41-\uFF5A\uFF66-\uFFBE\uFFC2-\uFFC7\uFFCA-\uFFCF\uFFD2-\uFFD7\uFFDA-\uFFDC]|\uD800[\uDC00-\uDC0B\uDC0D-\uDC26\uDC28-\uDC3A\uDC3C\uDC3D\uDC3F-\uDC4D\uDC50-\uDC5D\uDC80-\uDCFA\uDD40-\uDD74\uDDFD\uDE80-\uDE9C\uDEA0-\uDED0\uDEE0\uDF00-\uDF1F\uDF2D-\uDF4A\uDF50-\uDF7A\uDF80-\uDF9D\uDFA0-\uDFC3\uDFC8-\uDFCF\uDFD1-\uDFD5]|\uD801[\uDC00-\uDC9D\uDCA0-\uDCA9\uDCB0-\uDCD3\uDCD8-\uDCFB\uDD00-\uDD27\uDD30-\uDD63\uDE00-\uDF36\uDF40-\uDF55\uDF60-\uDF67]|\uD802[\uDC00-\uDC05\uDC08\uDC0A-\uDC35\uDC37\uDC38\uDC3C\uDC3F-\uDC55\uDC60-\uDC76\uDC80-\uDC9E\uDCE0-\uDCF2\uDCF4\uDCF5\uDD00-\uDD15\uDD20-\uDD39\uDD80-\uDDB7\uDDBE\uDDBF\uDE00-\uDE03\uDE05\uDE06\uDE0C-\uDE13\uDE15-\uDE17\uDE19-\uDE33\uDE38-\uDE3A\uDE3F\uDE60-\uDE7C\uDE80-\uDE9C\uDEC0-\uDEC7\uDEC9-\uDEE6\uDF00-\uDF35\uDF40-\uDF55\uDF60-\uDF72\uDF80-\uDF91]|\uD803[\uDC00-\uDC48\uDC80-\uDCB2\uDCC0-\uDCF2]|\uD804[\uDC00-\uDC46\uDC66-\uDC6F\uDC7F-\uDCBA\uDCD0-\uDCE8\uDCF0-\uDCF9\uDD00-\uDD34\uDD36-\uDD3F\uDD50-\uDD73\uDD76\uDD80-\uDDC4\uDDCA-\uDDCC\uDDD0-\uDDDA\uDDDC\uDE00-\uDE11\uDE13-\uDE37\uDE3E\uDE80-\uDE86\uDE88\uDE8A-\uDE8D\uDE8F-\uDE9D\uDE9F-\uDEA8\uDEB0-\uDEEA\uDEF0-\uDEF9\uDF00-\uDF03\uDF05-\uDF0C\uDF0F\uDF10\uDF13-\uDF28\uDF2A-\uDF30\uDF32\uDF33\uDF35-\uDF39\uDF3C-\uDF44\uDF47\uDF48\uDF4B-\uDF4D\uDF50\uDF57\uDF5D-\uDF63\uDF66-\uDF6C\uDF70-\uDF74]|\uD805[\uDC00-\uDC4A\uDC50-\uDC59\uDC80-\uDCC5\uDCC7\uDCD0-\uDCD9\uDD80-\uDDB5\uDDB8-\uDDC0\uDDD8-\uDDDD\uDE00-\uDE40\uDE44\uDE50-\uDE59\uDE80-\uDEB7\uDEC0-\uDEC9\uDF00-\uDF19\uDF1D-\uDF2B\uDF30-\uDF39]|\uD806[\uDCA0-\uDCE9\uDCFF\uDE00-\uDE3E\uDE47\uDE50-\uDE83\uDE86-\uDE99\uDEC0-\uDEF8]|\uD807[\uDC00-\uDC08\uDC0A-\uDC36\uDC38-\uDC40\uDC50-\uDC59\uDC72-\uDC8F\uDC92-\uDCA7\uDCA9-\uDCB6\uDD00-\uDD06\uDD08\uDD09\uDD0B-\uDD36\uDD3A\uDD3C\uDD3D\uDD3F-\uDD47\uDD50-\uDD59]|\uD808[\uDC00-\uDF99]|\uD809[\uDC00-\uDC6E\uDC80-\uDD43]|[\uD80C\uD81C-\uD820\uD840-\uD868\uD86A-\uD86C\uD86F-\uD872\uD874-\uD879][\uDC00-\uDFFF]|\uD80D[\uDC00-\uDC2E]|\uD811[\uDC00-\uDE46]|\uD81A[\uDC00-\uDE38\uDE40-\uDE5E\uDE60-\uDE69\uDED0-\uDEED\uDEF0-\uDEF4\uDF00-\uDF36\uDF40-\uDF43\uDF50-\uDF59\uDF63-\uDF77\uDF7D-\uDF8F]|\uD81B[\uDF00-\uDF44\uDF50-\uDF7E\uDF8F-\uDF9F\uDFE0\uDFE1]|\uD821[\uDC00-\uDFEC]|\uD822[\uDC00-\uDEF2]|\uD82C[\uDC00-\uDD1E\uDD70-\uDEFB]|\uD82F[\uDC00-\uDC6A\uDC70-\uDC7C\uDC80-\uDC88\uDC90-\uDC99\uDC9D\uDC9E]|\uD834[\uDD65-\uDD69\uDD6D-\uDD72\uDD7B-\uDD82\uDD85-\uDD8B\uDDAA-\uDDAD\uDE42-\uDE44]|\uD835[\uDC00-\uDC54\uDC56-\uDC9C\uDC9E\uDC9F\uDCA2\uDCA5\uDCA6\uDCA9-\uDCAC\uDCAE-\uDCB9\uDCBB\uDCBD-\uDCC3\uDCC5-\uDD05\uDD07-\uDD0A\uDD0D-\uDD14\uDD16-\uDD1C\uDD1E-\uDD39\uDD3B-\uDD3E\uDD40-\uDD44\uDD46\uDD4A-\uDD50\uDD52-\uDEA5\uDEA8-\uDEC0\uDEC2-\uDEDA\uDEDC-\uDEFA\uDEFC-\uDF14\uDF16-\uDF34\uDF36-\uDF4E\uDF50-\uDF6E\uDF70-\uDF88\uDF8A-\uDFA8\uDFAA-\uDFC2\uDFC4-\uDFCB\uDFCE-\uDFFF]|\uD836[\uDE00-\uDE36\uDE3B-\uDE6C\uDE75\uDE84\uDE9B-\uDE9F\uDEA1-\uDEAF]|\uD838[\uDC00-\uDC06\uDC08-\uDC18\uDC1B-\uDC21\uDC23\uDC24\uDC26-\uDC2A]|\uD83A[\uDC00-\uDCC4\uDCD0-\uDCD6\uDD00-\uDD4A\uDD50-\uDD59]|\uD83B[\uDE00-\uDE03\uDE05-\uDE1F\uDE21\uDE22\uDE24\uDE27\uDE29-\uDE32\uDE34-\uDE37\uDE39\uDE3B\uDE42\uDE47\uDE49\uDE4B\uDE4D-\uDE4F\uDE51\uDE52\uDE54\uDE57\uDE59\uDE5B\uDE5D\uDE5F\uDE61\uDE62\uDE64\uDE67-\uDE6A\uDE6C-\uDE72\uDE74-\uDE77\uDE79-\uDE7C\uDE7E\uDE80-\uDE89\uDE8B-\uDE9B\uDEA1-\uDEA3\uDEA5-\uDEA9\uDEAB-\uDEBB]|\uD869[\uDC00-\uDED6\uDF00-\uDFFF]|\uD86D[\uDC00-\uDF34\uDF40-\uDFFF]|\uD86E[\uDC00-\uDC1D\uDC20-\uDFFF]|\uD873[\uDC00-\uDEA1\uDEB0-\uDFFF]|\uD87A[\uDC00-\uDFE0]|\uD87E[\uDC00-\uDE1D]|\uDB40[\uDD00-\uDDEF]/;
+
+/**
+ * @fileoverview A charactor code reader.
+ * @author Nicholas C. Zakas
+ */
+
+//-----------------------------------------------------------------------------
+// Type Definitions
+//-----------------------------------------------------------------------------
+
+
+//-----------------------------------------------------------------------------
+// Data
+//-----------------------------------------------------------------------------
+
+const CHAR_CR = 13; // \r
+const CHAR_LF = 10; // \n
+
+//-----------------------------------------------------------------------------
+// CharCodeReader
+//-----------------------------------------------------------------------------
+
+/**
+ * A reader that reads character codes from a string.
+ */
+class CharCodeReader {
+
+    /**
+     * The text to read from.
+     * @type {string}
+     */
+    #text = "";
+
+    /**
+     * The current line number.
+     * @type {number}
+     */
+    #line = 1;
+
+    /**
+     * The current column number.
+     * @type {number}
+     */
+    #column = 0;
+
+    /**
+     * The current offset in the text.
+     * @type {number}
+     */
+    #offset = -1;
+
+    /**
+     * Whether the last character read was a new line.
+     * @type {boolean}
+     */
+    #newLine = false;
+
+    /**
+     * The last character code read.
+     * @type {number}
+     */
+    #last = -1;
+
+    /**
+     * Whether the reader has ended.
+     * @type {boolean}
+     */
+    #ended = false;
+
+    /**
+     * Creates a new instance.
+     * @param {string} text The text to read from
+     */
+    constructor(text) {
+        this.#text = text;
+    }
+
+    /**
+     * Ends the reader.
+     * @returns {void}
+     */
+    #end() {
+        if (this.#ended) {
+            return;
+        }
+
+        this.#column++;
+        this.#offset++;
+        this.#last = -1;
+        this.#ended = true;
+    }
+
+    /**
+     * Returns the current position of the reader.
+     * @returns {Location} An object with line, column, and offset properties.
+     */
+    locate() {
+        return {
+            line: this.#line,
+            column: this.#column,
+            offset: this.#offset
+        };
+    }
+
+    /**
+     * Reads the next character code in the text.
+     * @returns {number} The next character code, or -1 if there are no more characters.
+     */
+    next() {
+        if (this.#offset >= this.#text.length - 1) {
+            this.#end();
+            return -1;
+        }
+
+        this.#offset++;
+        const charCode = this.#text.charCodeAt(this.#offset);
+
+        if (this.#newLine) {
+            this.#line++;
+            this.#column = 1;
+            this.#newLine = false;
+        } else {
+            this.#column++;
+        }
+
+        if (charCode === CHAR_CR) {
+            this.#newLine = true;
+
+            // if we already see a \r, just ignore upcoming \n
+            if (this.peek() === CHAR_LF) {
+                this.#offset++;
+            }
+        } else if (charCode === CHAR_LF) {
+            this.#newLine = true;
+        }
+
+        this.#last = charCode;
+
+        return charCode;
+    }
+
+    /**
+     * Peeks at the next character code in the text.
+     * @returns {number} The next character code, or -1 if there are no more characters.
+     */
+    peek() {
+        if (this.#offset === this.#text.length - 1) {
+            return -1;
+        }
+
+        return this.#text.charCodeAt(this.#offset + 1);
+    }
+
+    /**
+     * Determines if the next character code in the text matches a specific character code.
+     * @param {(number) => boolean} fn A function to call on the next character.
+     * @returns {boolean} True if the next character code matches, false if not.
+     */ 
+    match(fn) {
+        if (fn(this.peek())) {
+            this.next();
+            return true;
+        }
+
+        return false;
+    }
+
+    /**
+     * Returns the last character code read.
+     * @returns {number} The last character code read.
+     */
+    current() {
+        return this.#last;
+    }
+
+
+}
+
+/**
+ * @fileoverview JSON tokenizer
+ * @author Nicholas C. Zakas
+ */
+
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").Range} Range */
+/** @typedef {import("./typedefs.js").TokenizeOptions} TokenizeOptions */
+
+//-----------------------------------------------------------------------------
+// Helpers
+//-----------------------------------------------------------------------------
+
+const INFINITY = "Infinity";
+const NAN = "NaN";
+
+const keywordStarts = new Set([CHAR_LOWER_T, CHAR_LOWER_F, CHAR_LOWER_N]);
+const whitespace = new Set([CHAR_SPACE, CHAR_TAB, CHAR_NEWLINE, CHAR_RETURN]);
+const json5Whitespace = new Set([
+    ...whitespace,
+    CHAR_VTAB,
+    CHAR_FORM_FEED,
+    CHAR_NBSP,
+    CHAR_LINE_SEPARATOR,
+    CHAR_PARAGRAPH_SEPARATOR,
+    CHAR_BOM,
+    CHAR_NON_BREAKING_SPACE,
+    CHAR_EN_QUAD,
+    CHAR_EM_QUAD,
+    CHAR_EN_SPACE,
+    CHAR_EM_SPACE,
+    CHAR_THREE_PER_EM_SPACE,
+    CHAR_FOUR_PER_EM_SPACE,
+    CHAR_SIX_PER_EM_SPACE,
+    CHAR_FIGURE_SPACE,
+    CHAR_PUNCTUATION_SPACE,
+    CHAR_THIN_SPACE,
+    CHAR_HAIR_SPACE,
+    CHAR_NARROW_NO_BREAK_SPACE,
+    CHAR_MEDIUM_MATHEMATICAL_SPACE,
+    CHAR_IDEOGRAPHIC_SPACE,
+]);
+
+
+/** @type {TokenizeOptions} */
+const DEFAULT_OPTIONS$1 = {
+    mode: "json",
+    ranges: false
+};
+
+const jsonKeywords = new Set(["true", "false", "null"]);
+
+const tt = {
+    EOF: 0,
+    Number: 1,
+    String: 2,
+    Boolean: 3,
+    Null: 4,
+    NaN: 5,
+    Infinity: 6,
+    Identifier: 7,
+    Colon: 20,
+    LBrace: 21,
+    RBrace: 22,
+    LBracket: 23,
+    RBracket: 24,
+    Comma: 25,
+    LineComment: 40,
+    BlockComment: 41
+};
+
+
+// #region Helpers
+
+
+/**
+ * Determines if a given character is a decimal digit.
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is a digit.
+ */
+function isDigit(c) {
+    return c >= CHAR_0 && c <= CHAR_9;
+}
+
+/**
+ * Determines if a given character is a hexadecimal digit.
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is a hexadecimal digit.
+ */
+function isHexDigit(c) {
+    return isDigit(c) ||
+        c >= CHAR_UPPER_A && c <= CHAR_UPPER_F ||
+        c >= CHAR_LOWER_A && c <= CHAR_LOWER_F;
+}
+
+/**
+ * Determines if a given character is a positive digit (1-9).
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is a positive digit.
+ */
+function isPositiveDigit(c) {
+    return c >= CHAR_1 && c <= CHAR_9;
+}
+
+/**
+ * Determines if a given character is the start of a keyword.
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is the start of a keyword.
+ */
+function isKeywordStart(c) {
+    return keywordStarts.has(c);
+}
+
+/**
+ * Determines if a given character is the start of a number.
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is the start of a number.
+ */
+function isNumberStart(c) {
+    return isDigit(c) || c === CHAR_DOT || c === CHAR_MINUS;
+}
+
+/**
+ * Determines if a given character is the start of a JSON5 number.
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is the start of a JSON5 number.
+ */
+function isJSON5NumberStart(c) {
+    return isNumberStart(c) || c === CHAR_PLUS;
+}
+
+/**
+ * Determines if a given character is the start of a string.
+ * @param {number} c The character to check.
+ * @param {boolean} json5 `true` if JSON5 mode is enabled.
+ * @returns {boolean} `true` if the character is the start of a string.
+ */
+function isStringStart(c, json5) {
+    return c === CHAR_DOUBLE_QUOTE || (json5 && c === CHAR_SINGLE_QUOTE);
+}
+
+/**
+ * Tests that a given character is a valid first character of a
+ * JSON5 identifier
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is a valid first character. 
+ */
+function isJSON5IdentifierStart(c) {
+
+    // test simple cases first
+
+    if (c === CHAR_DOLLAR || c === CHAR_UNDERSCORE || c === CHAR_BACKSLASH) {
+        return true;
+    }
+
+    if (c >= CHAR_LOWER_A && c <= CHAR_LOWER_Z || c >= CHAR_UPPER_A && c <= CHAR_UPPER_Z) {
+        return true;
+    }
+
+    if (c === 0x200C || c === 0x200D) {
+        return true;
+    }
+    
+    const ct = String.fromCharCode(c);
+    return ID_Start.test(ct);
+}
+
+/**
+ * Tests that a given character is a valid part of a JSON5 identifier.
+ * @param {number} c The character to check.
+ * @returns {boolean} `true` if the character is a valid part of an identifier.
+ */
+function isJSON5IdentifierPart(c) {
+
+    // fast path for simple cases
+    if (isJSON5IdentifierStart(c) || isDigit(c)) {
+        return true;
+    }
+
+    const ct = String.fromCharCode(c);
+    return ID_Continue.test(ct);
+}
+
+
+// #endregion
+
+class Tokenizer {
+
+    /**
+     * Options for the tokenizer.
+     * @type {TokenizeOptions}
+     */
+    #options;
+
+    /**
+     * The source text to tokenize.
+     * @type {string}
+     */
+    #text;
+
+    /**
+     * The reader for the source text.
+     * @type {CharCodeReader}
+     */
+    #reader;
+
+    /**
+     * Indicates if the tokenizer is in JSON5 mode.
+     * @type {boolean}
+     */
+    #json5;
+
+    /**
+     * Indicates if comments are allowed.
+     * @type {boolean}
+     */
+    #allowComments;
+
+    /**
+     * Indicates if ranges should be included in the tokens.
+     * @type {boolean}
+     */
+    #ranges;
+
+    /**
+     * The last token type read.
+     * @type {Token}
+     */
+    #token;
+
+    /**
+     * Determines if a character is an escaped character.
+     * @type {(c:number) => boolean}
+     */
+    #isEscapedCharacter;
+
+    /**
+     * Determines if a character is a JSON5 line terminator.
+     * @type {(c:number) => boolean}
+     */
+    #isJSON5LineTerminator;
+
+
+    /**
+     * Determines if a character is a JSON5 hex escape.
+     * @type {(c:number) => boolean}
+     */
+    #isJSON5HexEscape;
+
+    /**
+     * Determines if a character is whitespace.
+     * @type {(c:number) => boolean}
+     */
+    #isWhitespace;
+
+    /**
+     * Creates a new instance of the tokenizer.
+     * @param {string} text The source text
+     * @param {TokenizeOptions} [options] Options for the tokenizer.
+     */ 
+    constructor(text, options) {
+        this.#text = text;
+        this.#options = {
+            ...DEFAULT_OPTIONS$1,
+            ...options
+        };
+
+        this.#reader = new CharCodeReader(text);
+        this.#json5 = this.#options.mode === "json5";
+        this.#allowComments = this.#options.mode !== "json";
+        this.#ranges = this.#options.ranges;
+
+        // TODO: Clean this up
+        this.#isEscapedCharacter = this.#json5 ? json5EscapeToChar.has.bind(json5EscapeToChar) : escapeToChar.has.bind(escapeToChar);
+        this.#isJSON5LineTerminator = this.#json5 ? json5LineTerminators.has.bind(json5LineTerminators) : () => false;
+        this.#isJSON5HexEscape = this.#json5 ? c => c === CHAR_LOWER_X : () => false;
+        this.#isWhitespace = this.#json5 ? json5Whitespace.has.bind(json5Whitespace) : whitespace.has.bind(whitespace);
+    }
+
+    // #region Errors
+
+    /**
+     * Convenience function for throwing unexpected character errors.
+     * @param {number} c The unexpected character.
+     * @param {Location} [loc] The location of the unexpected character.
+     * @returns {never}
+     * @throws {UnexpectedChar} always.
+     */
+    #unexpected(c, loc = this.#reader.locate()) {
+        throw new UnexpectedChar(c, loc);
+    }
+
+    /**
+     * Convenience function for throwing unexpected identifier errors.
+     * @param {string} identifier The unexpected identifier.
+     * @param {Location} [loc] The location of the unexpected identifier.
+     * @returns {never}
+     * @throws {UnexpectedIdentifier} always.
+     */
+    #unexpectedIdentifier(identifier, loc = this.#reader.locate()) {
+        throw new UnexpectedIdentifier(identifier, loc);
+    }
+
+    /**
+    * Convenience function for throwing unexpected EOF errors.
+    * @returns {never}
+    * @throws {UnexpectedEOF} always.
+    */
+    #unexpectedEOF() {
+        throw new UnexpectedEOF(this.#reader.locate());
+    }
+
+    // #endregion
+
+    // #region Helpers
+
+    /**
+     * Creates a new token.
+     * @param {TokenType} tokenType The type of token to create.
+     * @param {number} length The length of the token.
+     * @param {Location} startLoc The start location for the token.
+     * @param {Location} [endLoc] The end location for the token.
+     * @returns {Token} The token.
+     */
+    #createToken(tokenType, length, startLoc, endLoc) {
+
+        const endOffset = startLoc.offset + length;
+
+        let range = this.#options.ranges ? {
+            range: /** @type {Range} */ ([startLoc.offset, endOffset])
+        } : undefined;
+
+        return {
+            type: tokenType,
+            loc: {
+                start: startLoc,
+                end: endLoc || {
+                    line: startLoc.line,
+                    column: startLoc.column + length,
+                    offset: endOffset
+                }
+            },
+            ...range
+        };        
+    }
+
+    /**
+     * Reads in a specific number of hex digits.
+     * @param {number} count The number of hex digits to read.
+     * @returns {string} The hex digits read.
+     */
+    #readHexDigits(count) {
+        let value = "";
+        let c;
+
+        for (let i = 0; i < count; i++) {
+            c = this.#reader.peek();
+            if (isHexDigit(c)) {
+                this.#reader.next();
+                value += String.fromCharCode(c);
+                continue;
+            }
+
+            this.#unexpected(c);
+        }
+
+        return value;
+    }
+
+    /**
+     * Reads in a JSON5 identifier. Also used for JSON but we validate
+     * the identifier later.
+     * @param {number} c The first character of the identifier.
+     * @returns {string} The identifier read.
+     * @throws {UnexpectedChar} when the identifier cannot be read.
+     */
+    #readIdentifier(c) {
+        let value = "";
+
+        do {
+
+            value += String.fromCharCode(c);
+
+            if (c === CHAR_BACKSLASH) {
+
+                c = this.#reader.next();
+
+                if (c !== CHAR_LOWER_U) {
+                    this.#unexpected(c);
+                }
+
+                value += String.fromCharCode(c);
+
+                const hexDigits = this.#readHexDigits(4);
+
+                // check for a valid character code
+                const charCode = parseInt(hexDigits, 16);
+
+                if (value.length === 2 && !isJSON5IdentifierStart(charCode)) {
+                    const loc = this.#reader.locate();
+                    this.#unexpected(CHAR_BACKSLASH, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
+                } else if (!isJSON5IdentifierPart(charCode)) {
+                    const loc = this.#reader.locate();
+                    this.#unexpected(charCode, { line: loc.line, column: loc.column - 5, offset: loc.offset - 5 });
+                }
+
+                value += hexDigits;
+            }
+
+            c = this.#reader.peek();
+
+            if (!isJSON5IdentifierPart(c)) {
+                break;
+            }
+
+            this.#reader.next();
+
+        } while (true);  // eslint-disable-line no-constant-condition
+
+        return value;
+    }
+
+    /**
+     * Reads in a string. Works for both JSON and JSON5.
+     * @param {number} c The first character of the string (either " or ').
+     * @returns {number} The length of the string.
+     * @throws {UnexpectedChar} when the string cannot be read.
+     * @throws {UnexpectedEOF} when EOF is reached before the string is finalized.
+     */
+    #readString(c) {
+        
+        const delimiter = c;
+        let length = 1;
+        c = this.#reader.peek();
+
+        while (c !== -1 && c !== delimiter) {
+
+            this.#reader.next();
+            length++;
+
+            // escapes
+            if (c === CHAR_BACKSLASH) {
+                c = this.#reader.peek();
+
+                if (this.#isEscapedCharacter(c) || this.#isJSON5LineTerminator(c)) {
+                    this.#reader.next();
+                    length++;
+                } else if (c === CHAR_LOWER_U) {
+                    this.#reader.next();
+                    length++;
+
+                    const result = this.#readHexDigits(4);
+                    length += result.length;
+                } else if (this.#isJSON5HexEscape(c)) {
+                    this.#reader.next();
+                    length++;
+
+                    // hex escapes: \xHH
+                    const result = this.#readHexDigits(2);
+                    length += result.length;
+                } else if (this.#json5) {  // JSON doesn't allow anything else
+                    this.#reader.next();
+                    length++;
+                } else {
+                    this.#unexpected(c);
+                }
+            }
+
+            c = this.#reader.peek();
+        }
+
+        if (c === -1) {
+            this.#reader.next();
+            this.#unexpectedEOF();
+        }
+
+        // c is the delimiter
+        this.#reader.next();
+        length++;
+
+        return length;
+    
+    
+    }
+
+    /**
+     * Reads a number. Works for both JSON and JSON5.
+     * @param {number} c The first character of the number.
+     * @returns {number} The length of the number.
+     * @throws {UnexpectedChar} when the number cannot be read.
+     * @throws {UnexpectedEOF} when EOF is reached before the number is finalized.
+     */
+    #readNumber(c) {
+        
+        // we've already read the first character
+        let length = 1;
+
+        // JSON number may start with a minus but not a plus
+        // JSON5 allows a plus.
+        if (c === CHAR_MINUS || this.#json5 && c === CHAR_PLUS) {
+            
+            c = this.#reader.peek();
+            
+            /*
+            * JSON5 allows Infinity or NaN preceded by a sign.
+            * This blocks handles +Infinity, -Infinity, +NaN, and -NaN.
+            * Standalone Infinity and NaN are handled in `readJSON5Identifier()`
+            */
+            if (this.#json5) {
+
+                if (c === CHAR_UPPER_I || c === CHAR_UPPER_N) {
+                    this.#reader.next();
+                    const identifier = this.#readIdentifier(c);
+
+                    if (identifier !== INFINITY && identifier !== NAN) {
+                        this.#unexpected(c);
+                    }
+
+                    return length + identifier.length;
+                }
+            }
+
+            // Next digit cannot be zero
+            if (!isDigit(c)) {
+                this.#unexpected(c);
+            }
+
+            // if we made it here, we need to continue on, so register the character
+            this.#reader.next();
+            length++;
+        }
+
+        /*
+        * In JSON, a zero must be followed by a decimal point or nothing.
+        * In JSON5, a zero can additionally be followed by an `x` indicating
+        * that it's a hexadecimal number.
+        */
+        if (c === CHAR_0) {
+
+            // c = this.#reader.next();
+            // length++;
+            c = this.#reader.peek();
+
+            // check for a hex number
+            if (this.#json5 && (c === CHAR_LOWER_X || c === CHAR_UPPER_X)) {
+
+                this.#reader.next();
+                length++;
+
+                c = this.#reader.peek();
+
+                if (!isHexDigit(c)) {
+                    this.#reader.next();
+                    this.#unexpected(c);
+                }
+
+                do {
+                    this.#reader.next();
+                    length++;
+                    c = this.#reader.peek();
+                } while (isHexDigit(c));
+
+            } else if (isDigit(c)) {
+                this.#unexpected(c);
+            }
+
+        } else {
+
+            // JSON5 allows leading decimal points
+            if (!this.#json5 || c !== CHAR_DOT) {
+                if (!isPositiveDigit(c)) {
+                    this.#unexpected(c);
+                }
+
+                c = this.#reader.peek();
+
+                while (isDigit(c)) {
+                    this.#reader.next();
+                    length++;
+                    c = this.#reader.peek();
+                }
+            }
+        }
+
+        /*
+        * In JSON, a decimal point must be followed by at least one digit.
+        * In JSON5, a decimal point need not be followed by any digits.
+        */
+        if (c === CHAR_DOT) {
+                                
+            let digitCount = -1;
+            this.#reader.next();
+            length++;
+            digitCount++;
+
+            c = this.#reader.peek();
+
+            while (isDigit(c)) {
+                this.#reader.next();
+                length++;
+                digitCount++;
+                c = this.#reader.peek();
+            }
+
+            if (!this.#json5 && digitCount === 0) {
+                this.#reader.next();
+                if (c) {
+                    this.#unexpected(c);
+                } else {
+                    this.#unexpectedEOF();
+                }
+            }
+        }
+
+        // Exponent is always last
+        if (c === CHAR_LOWER_E || c === CHAR_UPPER_E) {
+
+            this.#reader.next();
+            length++;
+            c = this.#reader.peek();
+
+            if (c === CHAR_PLUS || c === CHAR_MINUS) {
+                this.#reader.next();
+                length++;
+                c = this.#reader.peek();
+            }
+
+            /*
+            * Must always have a digit in this position to avoid:
+            * 5e
+            * 12E+
+            * 42e-
+            */
+            if (c === -1) {
+                this.#reader.next();
+                this.#unexpectedEOF();
+            }
+
+            if (!isDigit(c)) {
+                this.#reader.next();
+                this.#unexpected(c);
+            }
+
+            while (isDigit(c)) {
+                this.#reader.next();
+                length++;
+                c = this.#reader.peek();
+            }
+        }
+
+        return length;
+    }
+
+    /**
+     * Reads a comment. Works for both JSON and JSON5.
+     * @param {number} c The first character of the comment.
+     * @returns {{length: number, multiline: boolean}} The length of the comment, and whether the comment is multi-line.
+     * @throws {UnexpectedChar} when the comment cannot be read.
+     * @throws {UnexpectedEOF} when EOF is reached before the comment is finalized.
+     */ 
+    #readComment(c) {
+        
+        let length = 1;
+
+        // next character determines single- or multi-line
+        c = this.#reader.peek();
+
+        // single-line comments
+        if (c === CHAR_SLASH) {
+            
+            do {
+                this.#reader.next();
+                length += 1;
+                c = this.#reader.peek();
+            } while (c > -1 && c !== CHAR_RETURN && c !== CHAR_NEWLINE);
+
+            return { length, multiline: false };
+        }
+
+        // multi-line comments
+        if (c === CHAR_STAR) {
+
+            this.#reader.next();
+            length += 1;
+
+            while (c > -1) {
+                c = this.#reader.peek();
+
+                // check for end of comment
+                if (c === CHAR_STAR) {
+                    this.#reader.next();
+                    length += 1;
+                    c = this.#reader.peek();
+                    
+                    //end of comment
+                    if (c === CHAR_SLASH) {
+                        this.#reader.next();
+                        length += 1;
+
+                        return { length, multiline: true };
+                    }
+                } else {
+                    this.#reader.next();
+                    length += 1;
+                }
+            }
+
+            this.#reader.next();
+            this.#unexpectedEOF();
+            
+        }
+
+        // if we've made it here, there's an invalid character
+        this.#reader.next();
+        this.#unexpected(c);        
+    }
+    // #endregion
+
+    /**
+     * Returns the next token in the source text.
+     * @returns {number} The code for the next token.
+     */
+    next() {
+
+        let c = this.#reader.next();
+
+        while (this.#isWhitespace(c)) {
+            c = this.#reader.next();
+        }
+
+        if (c === -1) {
+            return tt.EOF;
+        }
+
+        const start = this.#reader.locate();
+        const ct = String.fromCharCode(c);
+
+        // check for JSON5 syntax only
+        if (this.#json5) {
+                
+            if (knownJSON5TokenTypes.has(ct)) {
+                this.#token = this.#createToken(knownJSON5TokenTypes.get(ct), 1, start);
+            } else if (isJSON5IdentifierStart(c)) {
+                const value = this.#readIdentifier(c);
+
+                if (knownJSON5TokenTypes.has(value)) {
+                    this.#token = this.#createToken(knownJSON5TokenTypes.get(value), value.length, start);
+                } else {
+                    this.#token = this.#createToken("Identifier", value.length, start);
+                }
+            } else if (isJSON5NumberStart(c)) {
+                const result = this.#readNumber(c);
+                this.#token = this.#createToken("Number", result, start);
+            } else if (isStringStart(c, this.#json5)) {
+                const result = this.#readString(c);
+                const lastCharLoc = this.#reader.locate();
+                this.#token = this.#createToken("String", result, start, {
+                    line: lastCharLoc.line,
+                    column: lastCharLoc.column + 1,
+                    offset: lastCharLoc.offset + 1
+                });
+            } else if (c === CHAR_SLASH && this.#allowComments) {
+                const result = this.#readComment(c);
+                const lastCharLoc = this.#reader.locate();
+                this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
+                    line: lastCharLoc.line,
+                    column: lastCharLoc.column + 1,
+                    offset: lastCharLoc.offset + 1
+                });
+            } else {
+                this.#unexpected(c);
+            }
+
+        } else {
+
+            // check for JSON/JSONC syntax only
+            if (knownTokenTypes.has(ct)) {
+                this.#token = this.#createToken(knownTokenTypes.get(ct), 1, start);
+            } else if (isKeywordStart(c)) {
+                const value = this.#readIdentifier(c);
+
+                if (!jsonKeywords.has(value)) {
+                    this.#unexpectedIdentifier(value, start);
+                }
+
+                this.#token = this.#createToken(knownTokenTypes.get(value), value.length, start);
+            } else if (isNumberStart(c)) {
+                const result = this.#readNumber(c);
+                this.#token = this.#createToken("Number", result, start);
+            } else if (isStringStart(c, this.#json5)) {
+                const result = this.#readString(c);
+                this.#token = this.#createToken("String", result, start);
+            } else if (c === CHAR_SLASH && this.#allowComments) {
+                const result = this.#readComment(c);
+                const lastCharLoc = this.#reader.locate();
+                this.#token = this.#createToken(!result.multiline ? "LineComment" : "BlockComment", result.length, start, {
+                    line: lastCharLoc.line,
+                    column: lastCharLoc.column + 1,
+                    offset: lastCharLoc.offset + 1
+                });
+            } else {
+                this.#unexpected(c);
+            }
+        }
+        return tt[this.#token.type];
+    }
+
+    /**
+     * Returns the current token in the source text.
+     * @returns {Token} The current token.
+     */
+    get token() {
+        return this.#token;
+    }
+}
+
+//-----------------------------------------------------------------------------
+// Main
+//-----------------------------------------------------------------------------
+
+/**
+ * Creates an iterator over the tokens representing the source text.
+ * @param {string} text The source text to tokenize.
+ * @param {TokenizeOptions} [options] Options for doing the tokenization.
+ * @returns {Array<Token>} An iterator over the tokens. 
+ */
+function tokenize(text, options) {
+
+    const tokenizer = new Tokenizer(text, options);
+    const tokens = [];
+
+    while (tokenizer.next() !== tt.EOF) {
+        tokens.push(tokenizer.token);
+    }
+
+    return tokens;
+
+}
+
+/**
+ * @fileoverview  JSON AST types
+ * @author Nicholas C. Zakas
+ */
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").LocationRange} LocationRange */
+/** @typedef {import("./typedefs.js").NodeParts} NodeParts */
+/** @typedef {import("./typedefs.js").DocumentNode} DocumentNode */
+/** @typedef {import("./typedefs.js").StringNode} StringNode */
+/** @typedef {import("./typedefs.js").NumberNode} NumberNode */
+/** @typedef {import("./typedefs.js").BooleanNode} BooleanNode */
+/** @typedef {import("./typedefs.js").MemberNode} MemberNode */
+/** @typedef {import("./typedefs.js").ObjectNode} ObjectNode */
+/** @typedef {import("./typedefs.js").ElementNode} ElementNode */
+/** @typedef {import("./typedefs.js").ArrayNode} ArrayNode */
+/** @typedef {import("./typedefs.js").NullNode} NullNode */
+/** @typedef {import("./typedefs.js").ValueNode} ValueNode */
+/** @typedef {import("./typedefs.js").IdentifierNode} IdentifierNode */
+/** @typedef {import("./typedefs.js").NaNNode} NaNNode */
+/** @typedef {import("./typedefs.js").InfinityNode} InfinityNode */
+/** @typedef {import("./typedefs.js").Sign} Sign */
+
+//-----------------------------------------------------------------------------
+// Exports
+//-----------------------------------------------------------------------------
+
+const types = {
+
+    /**
+     * Creates a document node.
+     * @param {ValueNode} body The body of the document.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {DocumentNode} The document node.
+     */
+    document(body, parts = {}) {
+        return {
+            type: "Document",
+            body,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates a string node.
+     * @param {string} value The value for the string.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {StringNode} The string node.
+     */
+    string(value, parts = {}) {
+        return {
+            type: "String",
+            value,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates a number node.
+     * @param {number} value The value for the number.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {NumberNode} The number node.
+     */
+    number(value, parts = {}) {
+        return {
+            type: "Number",
+            value,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates a boolean node.
+     * @param {boolean} value The value for the boolean.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {BooleanNode} The boolean node.
+     */
+    boolean(value, parts = {}) {
+        return {
+            type: "Boolean",
+            value,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates a null node.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {NullNode} The null node.
+     */
+    null(parts = {}) {
+        return {
+            type: "Null",
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates an array node.
+     * @param {Array<ElementNode>} elements The elements to add.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {ArrayNode} The array node.
+     */
+    array(elements, parts = {}) {
+        return {
+            type: "Array",
+            elements,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates an element node.
+     * @param {ValueNode} value The value for the element.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {ElementNode} The element node.
+     */
+    element(value, parts = {}) {
+        return {
+            type: "Element",
+            value,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates an object node.
+     * @param {Array<MemberNode>} members The members to add.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {ObjectNode} The object node.
+     */
+    object(members, parts = {}) {
+        return {
+            type: "Object",
+            members,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates a member node.
+     * @param {StringNode|IdentifierNode} name The name for the member.
+     * @param {ValueNode} value The value for the member.
+     * @param {NodeParts} parts Additional properties for the node. 
+     * @returns {MemberNode} The member node.
+     */
+    member(name, value, parts = {}) {
+        return {
+            type: "Member",
+            name,
+            value,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates an identifier node.
+     * @param {string} name The name for the identifier.
+     * @param {NodeParts} parts Additional properties for the node.
+     * @returns {IdentifierNode} The identifier node.
+     */
+    identifier(name, parts = {}) {
+        return {
+            type: "Identifier",
+            name,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates a NaN node.
+     * @param {Sign} sign The sign for the Infinity.
+     * @param {NodeParts} parts Additional properties for the node.
+     * @returns {NaNNode} The NaN node.
+     */ 
+    nan(sign = "", parts = {}) {
+        return {
+            type: "NaN",
+            sign,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+    /**
+     * Creates an Infinity node.
+     * @param {Sign} sign The sign for the Infinity.
+     * @param {NodeParts} parts Additional properties for the node.
+     * @returns {InfinityNode} The Infinity node.
+     */
+    infinity(sign = "", parts = {}) {
+        return {
+            type: "Infinity",
+            sign,
+            loc: parts.loc,
+            ...parts
+        };
+    },
+
+};
+
+/**
+ * @fileoverview JSON parser
+ * @author Nicholas C. Zakas
+ */
+
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").Node} Node */
+/** @typedef {import("./typedefs.js").Mode} Mode */
+/** @typedef {import("./typedefs.js").ParseOptions} ParseOptions */
+
+//-----------------------------------------------------------------------------
+// Helpers
+//-----------------------------------------------------------------------------
+
+/** @type {ParseOptions} */
+const DEFAULT_OPTIONS = {
+    mode: "json",
+    ranges: false,
+    tokens: false,
+    allowTrailingCommas: false
+};
+
+const UNICODE_SEQUENCE = /\\u[\da-fA-F]{4}/gu;
+
+/**
+ * Normalizes a JSON5 identifier by converting Unicode escape sequences into
+ * their corresponding characters.
+ * @param {string} identifier The identifier to normalize.
+ * @returns {string} The normalized identifier.
+ */
+function normalizeIdentifier(identifier) {
+    return identifier.replace(UNICODE_SEQUENCE, unicodeEscape => {
+        return String.fromCharCode(parseInt(unicodeEscape.slice(2), 16));
+    });
+}
+
+/**
+ * Calculates the location at the end of the given text.
+ * @param {string} text The text to calculate the end location for.
+ * @returns {Location} The location at the end of the text.
+ */
+function getEndLocation(text) {
+    let line = 1;
+    let column = 1;
+    
+    for (let i = 0; i < text.length; i++) {
+        const char = text[i];
+        if (char === "\n") {
+            line++;
+            column = 1;
+        } else if (char === "\r") {
+            // Handle \r\n as a single line ending
+            if (text[i + 1] === "\n") {
+                i++; // Skip the \n
+            }
+            line++;
+            column = 1;
+        } else {
+            column++;
+        }
+    }
+    
+    return {
+        line,
+        column,
+        offset: text.length
+    };
+}
+
+/**
+ * Converts a JSON-encoded string into a JavaScript string, interpreting each
+ * escape sequence.
+ * @param {string} value The text for the token.
+ * @param {Token} token The string token to convert into a JavaScript string.
+ * @param {boolean} json5 `true` if parsing JSON5, `false` otherwise.
+ * @returns {string} A JavaScript string.
+ */
+function getStringValue(value, token, json5 = false) {
+    
+    let result = "";
+    let escapeIndex = value.indexOf("\\");
+    let lastIndex = 0;
+
+    // While there are escapes, interpret them to build up the result
+    while (escapeIndex >= 0) {
+
+        // append the text that happened before the escape
+        result += value.slice(lastIndex, escapeIndex);
+
+        // get the character immediately after the \
+        const escapeChar = value.charAt(escapeIndex + 1);
+        const escapeCharCode = escapeChar.charCodeAt(0);
+        
+        // check for the non-Unicode escape sequences first
+        if (json5 && json5EscapeToChar.has(escapeCharCode)) {
+            result += json5EscapeToChar.get(escapeCharCode);
+            lastIndex = escapeIndex + 2;
+        } else if (escapeToChar.has(escapeCharCode)) {
+            result += escapeToChar.get(escapeCharCode);
+            lastIndex = escapeIndex + 2;
+        } else if (escapeChar === "u") {
+            const hexCode = value.slice(escapeIndex + 2, escapeIndex + 6);
+            if (hexCode.length < 4 || /[^0-9a-f]/i.test(hexCode)) {
+                throw new ErrorWithLocation(
+                    `Invalid unicode escape \\u${ hexCode}.`,
+                    {
+                        line: token.loc.start.line,
+                        column: token.loc.start.column + escapeIndex,
+                        offset: token.loc.start.offset + escapeIndex
+                    }
+                );
+            }
+
+            result += String.fromCharCode(parseInt(hexCode, 16));
+            lastIndex = escapeIndex + 6;
+        } else if (json5 && escapeChar === "x") {
+            const hexCode = value.slice(escapeIndex + 2, escapeIndex + 4);
+            if (hexCode.length < 2 || /[^0-9a-f]/i.test(hexCode)) {
+                throw new ErrorWithLocation(
+                    `Invalid hex escape \\x${ hexCode}.`,
+                    {
+                        line: token.loc.start.line,
+                        column: token.loc.start.column + escapeIndex,
+                        offset: token.loc.start.offset + escapeIndex
+                    }
+                );
+            }
+
+            result += String.fromCharCode(parseInt(hexCode, 16));
+            lastIndex = escapeIndex + 4;
+        } else if (json5 && json5LineTerminators.has(escapeCharCode)) {
+            lastIndex = escapeIndex + 2;
+
+            // we also need to skip \n after a \r
+            if (escapeChar === "\r" && value.charAt(lastIndex) === "\n") {
+                lastIndex++;
+            }
+            
+        } else {
+            // all characters can be escaped in JSON5
+            if (json5) {
+                result += escapeChar;
+                lastIndex = escapeIndex + 2;
+            } else {
+                throw new ErrorWithLocation(
+                    `Invalid escape \\${ escapeChar }.`,
+                    {
+                        line: token.loc.start.line,
+                        column: token.loc.start.column + escapeIndex,
+                        offset: token.loc.start.offset + escapeIndex
+                    }
+                );
+            }
+        }
+
+        // find the next escape sequence
+        escapeIndex = value.indexOf("\\", lastIndex);
+    }
+
+    // get the last segment of the string value
+    result += value.slice(lastIndex);
+
+    return result;
+}
+
+/**
+ * Gets the JavaScript value represented by a JSON token.
+ * @param {string} value The text value of the token.
+ * @param {Token} token The JSON token to get a value for.
+ * @param {boolean} json5 `true` if parsing JSON5, `false` otherwise.
+ * @returns {string|boolean|number} A number, string, or boolean.
+ * @throws {TypeError} If an unknown token type is found. 
+ */
+function getLiteralValue(value, token, json5 = false) {
+    switch (token.type) {
+        case "Boolean":
+            return value === "true";
+            
+        case "Number":
+            if (json5) {
+
+                /*
+                 * Numbers like -0x1 are converted to NaN by Number(), so we need
+                 * to handle them separately. Rather than checking for -0x, we can
+                 * just check if the first character is a minus sign. The same for
+                 * checking for +0x.
+                 */
+
+                if (value.charCodeAt(0) === 45) { // 45 is the char code for '-'
+                    return -Number(value.slice(1));
+                }
+
+                if (value.charCodeAt(0) === 43) { // 43 is the char code for '+'
+                    return Number(value.slice(1));
+                }
+            }
+            return Number(value);
+
+        case "String":
+            return getStringValue(value.slice(1, -1), token, json5);
+
+        default:
+            throw new TypeError(`Unknown token type "${token.type}.`);
+    }
+}
+
+//-----------------------------------------------------------------------------
+// Main Function
+//-----------------------------------------------------------------------------
+
+/**
+ * 
+ * @param {string} text The text to parse.
+ * @param {ParseOptions} [options] The options object.
+ * @returns {DocumentNode} The AST representing the parsed JSON.
+ * @throws {Error} When there is a parsing error. 
+ */
+function parse(text, options) {
+
+    options = Object.freeze({
+        ...DEFAULT_OPTIONS,
+        ...options
+    });
+
+    const tokens = [];
+    const tokenizer = new Tokenizer(text, {
+        mode: options.mode,
+        ranges: options.ranges
+    });
+
+    const json5 = options.mode === "json5";
+    const allowTrailingCommas = options.allowTrailingCommas || json5;
+
+    /**
+     * Returns the next token knowing there are no comments.
+     * @returns {number} The next token type or 0 if no next token.
+     */
+    function nextNoComments() {
+        const nextType = tokenizer.next();
+
+        if (nextType && options.tokens) {
+            tokens.push(tokenizer.token);
+        }
+        return nextType;
+    }
+    
+    /**
+     * Returns the next token knowing there are comments to skip.
+     * @returns {number} The next token type or 0 if no next token.
+     */
+    function nextSkipComments() {
+        const nextType = tokenizer.next();
+        if (nextType && options.tokens) {
+            tokens.push(tokenizer.token);
+        }
+
+        if (nextType >= tt.LineComment) {
+            return nextSkipComments();
+        }
+
+        return nextType;
+
+    }
+
+    // determine correct way to evaluate tokens based on presence of comments
+    const next = options.mode === "json" ? nextNoComments : nextSkipComments;
+
+    /**
+     * Asserts a token has the given type.
+     * @param {number} token The token to check.
+     * @param {number} type The token type.
+     * @throws {UnexpectedToken} If the token type isn't expected.
+     * @returns {void}
+     */
+    function assertTokenType(token, type) {
+        if (token !== type) {
+            throw new UnexpectedToken(tokenizer.token);
+        }
+    }
+
+    /**
+     * Asserts a token has one of the given types.
+     * @param {number} token The token to check.
+     * @param {number[]} types The token types.
+     * @returns {void}
+     * @throws {UnexpectedToken} If the token type isn't expected.
+     */ 
+    function assertTokenTypes(token, types) {
+        if (!types.includes(token)) {
+            throw new UnexpectedToken(tokenizer.token);
+        }
+    }
+
+    /**
+     * Creates a range only if ranges are specified.
+     * @param {Location} start The start offset for the range.
+     * @param {Location} end The end offset for the range.
+     * @returns {{range:[number,number]}|undefined} An object with a 
+     */
+    function createRange(start, end) {
+        // @ts-ignore tsc incorrect - options might be undefined
+        return options.ranges ? {
+            range: [start.offset, end.offset]
+        } : undefined;
+    }
+
+    /**
+     * Creates a node for a string, boolean, or number.
+     * @param {number} tokenType The token representing the literal. 
+     * @returns {StringNode|NumberNode|BooleanNode} The node representing
+     *      the value.
+     */
+    function createLiteralNode(tokenType) {
+        const token = tokenizer.token;
+        const range = createRange(token.loc.start, token.loc.end);
+        const value = getLiteralValue(
+            text.slice(token.loc.start.offset, token.loc.end.offset),
+            token,
+            json5
+        );
+        const loc = {
+            start: {
+                ...token.loc.start
+            },
+            end: {
+                ...token.loc.end
+            }
+        };
+        const parts = { loc, ...range };
+
+        switch (tokenType) {
+            case tt.String:
+                return types.string(/** @type {string} */ (value), parts);
+
+            case tt.Number:
+                return types.number(/** @type {number} */ (value), parts);
+                
+            case tt.Boolean:
+                return types.boolean(/** @type {boolean} */ (value), parts);
+
+            default:
+                throw new TypeError(`Unknown token type ${token.type}.`);
+        }
+    }
+
+    /**
+     * Creates a node for a JSON5 identifier.
+     * @param {Token} token The token representing the identifer. 
+     * @returns {NaNNode|InfinityNode|IdentifierNode} The node representing
+     *      the value.
+     */
+    function createJSON5IdentifierNode(token) {
+        const range = createRange(token.loc.start, token.loc.end);
+        const identifier = text.slice(token.loc.start.offset, token.loc.end.offset);
+        const loc = {
+            start: {
+                ...token.loc.start
+            },
+            end: {
+                ...token.loc.end
+            }
+        };
+        const parts = { loc, ...range };
+
+        // Check for NaN or Infinity
+        if (token.type !== "Identifier") {
+
+            let sign = "";
+
+            // check if the first character in the token is a plus or minus
+            if (identifier[0] === "+" || identifier[0] === "-") {
+                sign = identifier[0];
+            }
+
+            // check if the token is NaN or Infinity
+            return types[identifier.includes("NaN") ? "nan" : "infinity"](/** @type {Sign} */ (sign), parts);
+        }
+        return types.identifier(normalizeIdentifier(identifier), parts);
+    }
+
+    /**
+     * Creates a node for a null.
+     * @param {Token} token The token representing null. 
+     * @returns {NullNode} The node representing null.
+     */
+    function createNullNode(token) {
+        const range = createRange(token.loc.start, token.loc.end);
+
+        return types.null({
+            loc: {
+                start: {
+                    ...token.loc.start
+                },
+                end: {
+                    ...token.loc.end
+                }
+            },
+            ...range
+        });
+    }
+
+
+    /**
+     * Parses a property in an object.
+     * @param {number} tokenType The token representing the property.
+     * @returns {MemberNode} The node representing the property.
+     * @throws {UnexpectedToken} When an unexpected token is found.
+     * @throws {UnexpectedEOF} When the end of the file is reached.
+     */
+    function parseProperty(tokenType) {
+
+        if (json5) {
+            assertTokenTypes(tokenType, [tt.String, tt.Identifier, tt.Number]);
+        } else {
+            assertTokenType(tokenType, tt.String);
+        }
+
+        const token = tokenizer.token;
+
+        // check for -NaN, +NaN, -Infinity, +Infinity, and any number
+        if (json5 && tokenType === tt.Number && /[+\-0-9]/.test(text[token.loc.start.offset])) {
+            throw new UnexpectedToken(token);
+        }
+
+        // TODO: Clean this up a bit
+        let key = tokenType === tt.String
+            ? /** @type {StringNode} */ (createLiteralNode(tokenType))
+            : /** @type {IdentifierNode|NaNNode|InfinityNode} */ (createJSON5IdentifierNode(token));
+
+        // in JSON5, need to check for NaN and Infinity and create identifier nodes
+        if (json5 && (key.type === "NaN" || key.type === "Infinity")) {
+
+            // NaN and Infinity cannot be signed and be a property key
+            if (key.sign !== "") {
+                throw new UnexpectedToken(tokenizer.token);
+            }
+
+            key = types.identifier(key.type, { loc: key.loc, ...createRange(key.loc.start, key.loc.end) });
+        }
+
+        tokenType = next();
+        assertTokenType(tokenType, tt.Colon);
+        const value = parseValue();
+        const range = createRange(key.loc.start, value.loc.end);
+
+        return types.member(
+            /** @type {StringNode|IdentifierNode} */ (key),
+            /** @type {ValueNode} */ (value),
+            {
+                loc: {
+                    start: {
+                        ...key.loc.start
+                    },
+                    end: {
+                        ...value.loc.end
+                    }
+                },
+                ...range
+            }
+        );
+    }
+
+    /**
+     * Parses an object literal.
+     * @param {number} firstTokenType The first token type in the object.
+     * @returns {ObjectNode} The object node.
+     * @throws {UnexpectedEOF} When the end of the file is reached.
+     * @throws {UnexpectedToken} When an unexpected token is found.
+     */
+    function parseObject(firstTokenType) {
+
+        // The first token must be a { or else it's an error
+        assertTokenType(firstTokenType, tt.LBrace);
+
+        const firstToken = tokenizer.token;
+        const members = [];
+        let tokenType = next();
+
+        if (tokenType !== tt.RBrace) {
+            do {
+    
+                // add the value into the array
+                members.push(parseProperty(tokenType));
+    
+                tokenType = next();
+
+                if (!tokenType) {
+                    throw new UnexpectedEOF(members[members.length-1].loc.end);
+                }
+    
+                if (tokenType === tt.Comma) {
+                    tokenType = next();
+
+                    /*
+                      * Trailing commas.
+                      * So we need to check if the token is a comma,
+                      * and if so, then we need to check if the next
+                      * token is a RBrace. If it is, then we need to
+                      * break out of the loop.
+                      */
+                    if (allowTrailingCommas && tokenType === tt.RBrace) {
+                        break;
+                    }                      
+                } else {
+                    break;
+                }
+            } while (tokenType);
+        }
+
+        assertTokenType(tokenType, tt.RBrace);
+        const lastToken = tokenizer.token;
+        const range = createRange(firstToken.loc.start, lastToken.loc.end);
+
+        return types.object(members, {
+            loc: {
+                start: {
+                    ...firstToken.loc.start
+                },
+                end: {
+                    ...lastToken.loc.end
+                }
+            },
+            ...range
+        });
+
+    }
+
+    /**
+     * Parses an array literal.
+     * @param {number} firstTokenType The first token in the array.
+     * @returns {ArrayNode} The array node.
+     * @throws {UnexpectedToken} When an unexpected token is found.
+     * @throws {UnexpectedEOF} When the end of the file is reached.
+     */
+    function parseArray(firstTokenType) {
+
+        // The first token must be a [ or else it's an error
+        assertTokenType(firstTokenType, tt.LBracket);
+
+        const firstToken = tokenizer.token;
+        const elements = [];
+        let tokenType = next();
+        
+        if (tokenType !== tt.RBracket) {
+
+            do {
+
+                // add the value into the array
+                const value = parseValue(tokenType);
+
+                elements.push(types.element(
+                    /** @type {ValueNode} */ (value),
+                    { loc: value.loc }
+                ));
+
+                tokenType = next();
+              
+                if (tokenType === tt.Comma) {
+                    tokenType = next();
+
+                    /*
+                      * Trailing commas.
+                      * So we need to check if the token is a comma,
+                      * and if so, then we need to check if the next
+                      * token is a RBracket. If it is, then we need to
+                      * break out of the loop.
+                      */
+                    if (allowTrailingCommas && tokenType === tt.RBracket) {
+                        break;
+                    }                    
+                } else {
+                    break;
+                }
+            } while (tokenType);
+        }
+
+        assertTokenType(tokenType, tt.RBracket);
+
+        const lastToken = tokenizer.token;
+        const range = createRange(firstToken.loc.start, lastToken.loc.end);
+
+        return types.array(elements, {
+            loc: {
+                start: {
+                    ...firstToken.loc.start
+                },
+                end: {
+                    ...lastToken.loc.end
+                }
+            },
+            ...range
+        });
+
+    }
+
+    /**
+     * Parses a JSON value.
+     * @param {number} [tokenType] The token type to parse.
+     * @returns {ValueNode|IdentifierNode} The node representing the value.
+     */
+    function parseValue(tokenType) {
+
+        tokenType = tokenType ?? next();
+        const token = tokenizer.token;
+
+        if (!tokenType) {
+            throw new UnexpectedEOF({
+                line: 1,
+                column: 1,
+                offset: 0
+            });
+        }
+        
+        switch (tokenType) {
+            case tt.String:
+            case tt.Boolean:
+                return createLiteralNode(tokenType);
+
+            case tt.Number:
+                if (json5) {
+                    let tokenText = text.slice(token.loc.start.offset, token.loc.end.offset);
+                    if (tokenText[0] === "+" || tokenText[0] === "-") {
+                        tokenText = tokenText.slice(1);
+                    }
+
+                    if (tokenText === "NaN" || tokenText === "Infinity") {
+                        return createJSON5IdentifierNode(token);
+                    }
+                }
+                return createLiteralNode(tokenType);
+
+            case tt.Null:
+                return createNullNode(token);
+
+            case tt.LBrace:
+                return parseObject(tokenType);
+
+            case tt.LBracket:
+                return parseArray(tokenType);
+
+            default:
+                throw new UnexpectedToken(token);
+        }
+
+    }
+
+    
+    const docBody = parseValue();
+    
+    const unexpectedToken = next();
+    if (unexpectedToken) {
+        throw new UnexpectedToken(tokenizer.token);
+    }
+    
+    
+    const textEndLocation = getEndLocation(text);
+    const docParts = {
+        loc: {
+            start: {
+                line: 1,
+                column: 1,
+                offset: 0
+            },
+            end: {
+                ...textEndLocation
+            }
+        }
+    };
+    
+    if (options.tokens) {
+        docParts.tokens = tokens;
+    }
+
+    if (options.ranges) {
+        docParts.range = [
+            docParts.loc.start.offset,
+            docParts.loc.end.offset
+        ];
+    }
+
+    return types.document(/** @type {ValueNode} */ (docBody), docParts);
+}
+
+/**
+ * @fileoverview Traversal approaches for Momoa JSON AST.
+ * @author Nicholas C. Zakas
+ */
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").TraversalPhase} TraversalPhase */
+/**
+ * @typedef {Object} TraversalVisitor
+ * @property {(node: Node, parent?: Node) => void} [enter]
+ * @property {(node: Node, parent?: Node) => void} [exit]
+ */
+
+//-----------------------------------------------------------------------------
+// Data
+//-----------------------------------------------------------------------------
+
+const childKeys = new Map([
+    ["Document", ["body"]],
+    ["Object", ["members"]],
+    ["Member", ["name", "value"]],
+    ["Element", ["value"]],
+    ["Array", ["elements"]],
+    ["String", []],
+    ["Number", []],
+    ["Boolean", []],
+    ["Null", []],
+    ["NaN", []],
+    ["Infinity", []],
+    ["Identifier", []],
+]);
+
+//-----------------------------------------------------------------------------
+// Helpers
+//-----------------------------------------------------------------------------
+
+/**
+ * Determines if a given value is an object.
+ * @param {*} value The value to check.
+ * @returns {boolean} True if the value is an object, false if not. 
+ */
+function isObject(value) {
+    return value && (typeof value === "object");
+}
+
+/**
+ * Determines if a given value is an AST node.
+ * @param {*} value The value to check.
+ * @returns {boolean} True if the value is a node, false if not. 
+ */
+function isNode(value) {
+    return isObject(value) && (typeof value.type === "string");
+}
+
+//-----------------------------------------------------------------------------
+// Exports
+//-----------------------------------------------------------------------------
+
+/**
+ * Traverses an AST from the given node.
+ * @param {Node} root The node to traverse from 
+ * @param {TraversalVisitor} visitor An object with an `enter` and `exit` method. 
+ */
+function traverse(root, visitor) {
+
+    /**
+     * Recursively visits a node.
+     * @param {Node} node The node to visit.
+     * @param {Node} [parent] The parent of the node to visit.
+     * @returns {void}
+     */
+    function visitNode(node, parent) {
+
+        if (typeof visitor.enter === "function") {
+            visitor.enter(node, parent);
+        }
+
+        for (const key of childKeys.get(node.type)) {
+            const value = node[key];
+
+            if (isObject(value)) {
+                if (Array.isArray(value)) {
+                    value.forEach(child => visitNode(child, node));
+                } else if (isNode(value)) {
+                    visitNode(value, node);
+                }
+            }
+        }
+
+        if (typeof visitor.exit === "function") {
+            visitor.exit(node, parent);
+        }
+    }
+
+    visitNode(root);
+}
+
+/**
+ * @callback FilterPredicate
+ * @param {{node: Node, parent?: Node, phase: TraversalPhase}} item
+ * @param {number} index
+ * @param {Array<{node: Node, parent?: Node, phase: TraversalPhase}>} array
+ * @returns {boolean}
+ */
+
+/**
+ * Creates an iterator over the given AST.
+ * @param {Node} root The root AST node to traverse. 
+ * @param {FilterPredicate} [filter] A filter function to determine which steps to
+ *      return;
+ * @returns {IterableIterator<{node: Node, parent?: Node, phase: TraversalPhase}>} An iterator over the AST.  
+ */
+function iterator(root, filter = () => true) {
+
+    /** @type {Array<{node: Node, parent?: Node, phase: TraversalPhase}>} */
+    const traversal = [];
+
+    traverse(root, {
+        enter(node, parent) {
+            traversal.push({ node, parent, phase: "enter" });
+        },
+        exit(node, parent) {
+            traversal.push({ node, parent, phase: "exit" });
+        }
+    });
+
+    return traversal.filter(filter).values();
+}
+
+/**
+ * @fileoverview Evaluator for Momoa AST.
+ * @author Nicholas C. Zakas
+ */
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+/** @typedef {import("./typedefs.js").AnyNode} AnyNode */
+/** @typedef {import("./typedefs.js").JSONValue} JSONValue */
+
+//-----------------------------------------------------------------------------
+// Exports
+//-----------------------------------------------------------------------------
+
+/**
+ * Evaluates a Momoa AST node into a JavaScript value.
+ * @param {AnyNode} node The node to interpet.
+ * @returns {JSONValue} The JavaScript value for the node. 
+ */
+function evaluate(node) {
+    switch (node.type) {
+        case "String":
+            return node.value;
+
+        case "Number":
+            return node.value;
+
+        case "Boolean":
+            return node.value;
+
+        case "Null":
+            return null;
+
+        case "NaN":
+            return NaN;
+        
+        case "Infinity":
+            return node.sign === "-" ? -Infinity : Infinity;
+
+        case "Identifier":
+            return node.name;
+
+        case "Array": {
+            // const arrayNode = /** @type {ArrayNode} */ (node);
+            return node.elements.map(element => evaluate(element.value));
+        }
+
+        case "Object": {
+
+            /** @type {{[property: string]: JSONValue}} */
+            const object = {};
+
+            node.members.forEach(member => {
+                Object.defineProperty(object, /** @type {string} */ (evaluate(member.name)), {
+                    value: evaluate(member.value),
+                    writable: true,
+                    enumerable: true,
+                    configurable: true
+                });
+            });    
+
+            return object;
+        }    
+
+        case "Document": {
+            return evaluate(node.body);
+        }
+
+        case "Element":
+            throw new Error("Cannot evaluate array element outside of an array.");
+
+        case "Member":
+            throw new Error("Cannot evaluate object member outside of an object.");
+
+        default:
+            // @ts-ignore tsc doesn't know about the type property here?
+            throw new Error(`Unknown node type ${ node.type }.`);
+    }
+}
+
+/**
+ * @fileoverview Printer for Momoa AST.
+ * @author Nicholas C. Zakas
+ */
+
+
+//-----------------------------------------------------------------------------
+// Typedefs
+//-----------------------------------------------------------------------------
+
+
+//-----------------------------------------------------------------------------
+// Helpers
+//-----------------------------------------------------------------------------
+
+/**
+ * Prints the string representation of a Boolean node.
+ * @param {BooleanNode} node The node to print.
+ * @returns {string} The boolean value.
+ */
+function printBoolean(node) {
+    return node.value ? "true" : "false";
+}
+
+/**
+ * Prints the string representation of a null node.
+ * @returns {string} The string "null".
+ */
+function printNull() {
+    return "null";
+}
+
+/**
+ * Prints the string representation of a number node.
+ * @param {NumberNode} node The node to print.
+ * @returns {string} The number value.
+ */
+function printNumber(node) {
+    return node.value.toString();
+}
+
+/**
+ * Prints the string representation of a NaN node.
+ * @returns {string} The string "NaN".
+ */
+function printNaN() {
+    return "NaN";
+}
+
+/**
+ * Prints the string representation of an Infinity node.
+ * @param {InfinityNode} node The node to print.
+ * @returns {string} The string "Infinity" or "-Infinity".
+ */
+function printInfinity(node) {
+    return node.sign + "Infinity";
+}
+
+/**
+ * Prints the string representation of a string node.
+ * @param {StringNode} node The node to print.
+ * @returns {string} The string value.
+ */
+function printString(node) {
+
+    let result = "\"";
+
+    // escape all characters that need escaping
+    for (const c of node.value) {
+
+        const newChar = json5CharToEscape.get(c);
+
+        if (newChar) {
+            result += "\\" + newChar;
+            continue;
+        }
+
+        // if it's a double quote, escape it
+        if (c === "\"") {
+            result += "\\\"";
+            continue;
+        }
+
+        // if it's a control character, escape it
+        if (c < " " || c === "\u007F") {
+            const hex = c.codePointAt(0).toString(16).toUpperCase();
+            result += `\\u${"0000".substring(hex.length)}${hex}`;
+            continue;
+        }
+
+        // otherwise, just add the character
+        result += c;
+
+    }
+    
+    return result + "\"";
+}
+
+/**
+ * Prints the string representation of an identifier node.
+ * @param {IdentifierNode} node The node to print.
+ * @returns {string} The identifier name.
+ */
+function printIdentifier(node) {
+    return node.name;
+}
+
+/**
+ * Prints the string representation of an array node.
+ * @param {ArrayNode} node The node to print.
+ * @param {string} indent The string to use for indentation.
+ * @param {number} indentLevel The current level of indentation.
+ * @returns {string} The array value.
+ */
+function printArray(node, indent, indentLevel) {
+    const newLine = indent ? "\n" : "";
+    const indentString = indent.repeat(indentLevel);
+    const elementIndentString = indent.repeat(indentLevel + 1);
+
+    return `[${newLine}${
+        node.elements.map(element =>
+            `${elementIndentString}${printValue(element.value, indent, indentLevel + 1)}`
+        ).join(`,${newLine}`)
+    }${newLine}${indentString}]`;
+}
+
+/**
+ * Prints the string representation of a member node.
+ * @param {MemberNode} node The node to print.
+ * @param {string} indent The string to use for indentation.
+ * @param {number} indentLevel The current level of indentation.
+ * @returns {string} The member value.
+ */
+function printMember(node, indent, indentLevel) {
+    const space = indent ? " " : "";
+    return `${printValue(node.name, indent, indentLevel)}:${space}${printValue(node.value, indent, indentLevel + 1)}`;
+}
+
+/**
+ * Prints the string representation of an object node.
+ * @param {ObjectNode} node The node to print.
+ * @param {string} indent The string to use for indentation.
+ * @param {number} indentLevel The current level of indentation.
+ * @returns {string} The object value.
+ */
+function printObject(node, indent, indentLevel) {
+    const newLine = indent ? "\n" : "";
+    const indentString = indent.repeat(indentLevel);
+    const memberIndentString = indent.repeat(indentLevel + 1);
+
+    return `{${newLine}${
+        node.members.map(member => 
+            `${memberIndentString}${printMember(member, indent, indentLevel)}`
+        ).join(`,${newLine}`)
+    }${newLine}${indentString}}`;
+}
+
+/**
+ * Prints the string representation of a node.
+ * @param {AnyNode} node The node to print.
+ * @param {string} indentString The string to use for indentation.
+ * @param {number} indentLevel The current level of indentation.
+ * @returns {string} The string representation of the node.
+ * @throws {TypeError} If the node type is unknown.
+
+ */
+function printValue(node, indentString, indentLevel) {
+    switch (node.type) {
+        case "String":
+            return printString(node);
+        case "Number":
+            return printNumber(node);
+        case "Boolean":
+            return printBoolean(node);
+        case "Null":
+            return printNull();
+        case "NaN":
+            return printNaN();
+        case "Infinity":
+            return printInfinity(node);
+        case "Identifier":
+            return printIdentifier(node);
+        case "Array":
+            return printArray(node, indentString, indentLevel);
+        case "Object":
+            return printObject(node, indentString, indentLevel);
+        case "Document":
+            return printValue(node.body, indentString, indentLevel);
+        default:
+            throw new TypeError(`Unknown node type: ${node.type}`);
+    }
+}
+
+
+//-----------------------------------------------------------------------------
+// Exports
+//-----------------------------------------------------------------------------
+
+/**
+ * Converts a Momoa AST back into a JSON string.
+ * @param {AnyNode} node The node to print.
+ * @param {Object} options Options for the print.
+ * @param {number} [options.indent=0] The number of spaces to indent each line. If
+ *      greater than 0, then newlines and indents will be added to output. 
+ * @returns {string} The JSON representation of the AST.
+ */
+function print(node, { indent = 0 } = {}) {
+
+    const indentLevel = 0;
+    const indentString = " ".repeat(indent);
+
+    return printValue(node, indentString, indentLevel);
+}
+
+
+
+;// CONCATENATED MODULE: ./build/src/core/strict-json.js
+// Strict JSON for files that strangers submit by pull request. JSON.parse accepts too much for that (a
+// duplicate key silently wins, a BOM or a lone surrogate slips through) and gives no line numbers, so this
+// parses with momoa, which keeps positions, and builds the value from its syntax tree.
+
+
+/** A task's script may hold 64 KiB; the margin leaves room for escaping and the other fields. */
+const DEFAULT_MAX_BYTES = 96 * 1024;
+const DEFAULT_MAX_DEPTH = 32;
+// Keys that mean something to JavaScript objects. No grid file needs them, and refusing them is simpler
+// than proving every consumer of the value copies objects safely.
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const NON_FINITE_MESSAGE = 'NaN and Infinity are not allowed in JSON: use a number or null';
+function parseStrictJson(input, options = {}) {
+    const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
+    const maxDepth = options.maxDepth ?? DEFAULT_MAX_DEPTH;
+    const size = typeof input === 'string' ? Buffer.byteLength(input) : input.length;
+    if (size > maxBytes) {
+        return fail({ line: 1, column: 1 }, `the file is ${size} bytes, more than the limit of ${maxBytes}: make it smaller`);
+    }
+    if (typeof input !== 'string' && !(0,external_node_buffer_namespaceObject.isUtf8)(input)) {
+        const offset = firstInvalidUtf8(input);
+        const before = input.subarray(0, offset).toString('utf8');
+        return fail(positionOf(before, before.length), `the file is not valid UTF-8 (at byte offset ${offset}): save it with UTF-8 encoding`);
+    }
+    const text = typeof input === 'string' ? input : input.toString('utf8');
+    if (text.startsWith('\uFEFF')) {
+        return fail({ line: 1, column: 1 }, 'the file starts with a byte order mark (BOM): save it as UTF-8 without BOM');
+    }
+    const start = text.search(/[^ \t\n\r]/);
+    if (start === -1)
+        return fail({ line: 1, column: 1 }, 'the file is empty: it must hold a JSON object');
+    if (text[start] !== '{') {
+        return fail(positionOf(text, start), 'the file must hold a JSON object ({ ... }) at the top level');
+    }
+    const structure = scanStructure(text, maxDepth);
+    if (structure.tooDeepAt !== undefined) {
+        return fail(positionOf(text, structure.tooDeepAt), `objects and arrays are nested more than ${maxDepth} levels deep: flatten the structure`);
+    }
+    let document;
+    try {
+        document = parse(text, { mode: 'json', ranges: true });
+    }
+    catch (error) {
+        if (!isSyntaxError(error))
+            throw error;
+        const { offset, message } = describeSyntaxError(text, error, structure.end);
+        return fail(offset === error.offset ? error : positionOf(text, offset), message);
+    }
+    const problems = [];
+    const value = build(document.body, text, problems);
+    if (problems.length > 0)
+        return { ok: false, problems };
+    return { ok: true, value, locate: (pointer) => locate(document, pointer) };
+}
+/** The position of a UTF-16 offset in text, counting CR, LF and CRLF as line breaks as momoa does. */
+function positionOf(text, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 10 || (c === 13 && text.charCodeAt(i + 1) !== 10)) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    return { line, column: offset - lineStart + 1 };
+}
+function fail(at, message) {
+    return { ok: false, problems: [{ line: at.line, column: at.column, message }] };
+}
+// The offset where the first broken character begins, or where a character cut short by the end begins.
+function firstInvalidUtf8(bytes) {
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    let characterStart = 0;
+    for (let i = 0; i < bytes.length; i++) {
+        try {
+            if (decoder.decode(bytes.subarray(i, i + 1), { stream: true }) !== '')
+                characterStart = i + 1;
+        }
+        catch {
+            break;
+        }
+    }
+    return characterStart;
+}
+/**
+ * Momoa parses recursively, so brackets are counted first to keep a hostile file from exhausting the
+ * stack. Also finds where the top-level value ends, to tell trailing data from other syntax errors.
+ * The count is exact up to the first syntax error, which is all that matters.
+ */
+function scanStructure(text, maxDepth) {
+    let depth = 0;
+    let inString = false;
+    for (let i = 0; i < text.length; i++) {
+        const c = text[i];
+        if (inString) {
+            if (c === '\\')
+                i++;
+            else if (c === '"')
+                inString = false;
+        }
+        else if (c === '"') {
+            inString = true;
+        }
+        else if (c === '{' || c === '[') {
+            if (++depth > maxDepth)
+                return { tooDeepAt: i };
+        }
+        else if (c === '}' || c === ']') {
+            if (--depth === 0)
+                return { end: i + 1 };
+        }
+    }
+    return {};
+}
+function isSyntaxError(error) {
+    return error instanceof Error && typeof error.offset === 'number';
+}
+function describeSyntaxError(text, error, end) {
+    const { offset } = error;
+    const rest = text.slice(offset);
+    if (rest.startsWith('//') || rest.startsWith('/*')) {
+        return { offset, message: 'comments are not allowed in JSON: remove the comment' };
+    }
+    if (/^-?(NaN|Infinity)/.test(rest))
+        return { offset, message: NON_FINITE_MESSAGE };
+    if (end !== undefined && offset >= end) {
+        return { offset, message: 'unexpected data after the end of the JSON object: remove it' };
+    }
+    const comma = text.slice(0, offset).search(/,[ \t\n\r]*$/);
+    if ((rest.startsWith('}') || rest.startsWith(']')) && comma !== -1) {
+        return { offset: comma, message: `trailing comma before "${rest[0]}": remove the comma` };
+    }
+    // Momoa blames the last token, not the end, when the file stops inside an array.
+    if (end === undefined && /^[^ \t\n\r]*[ \t\n\r]*$/.test(rest)) {
+        return { offset, message: 'the file ends before the JSON object is complete: look for a missing }, ] or "' };
+    }
+    const detail = error.message.replace(/ \(\d+:\d+\)$/, '').replace(/ found\.$/, '');
+    return {
+        offset,
+        message: `invalid JSON: ${detail.charAt(0).toLowerCase()}${detail.slice(1)}; look for a missing or extra comma, colon or quote`,
+    };
+}
+function at(node) {
+    return { line: node.loc.start.line, column: node.loc.start.column };
+}
+function memberName(member) {
+    return member.name.type === 'String' ? member.name.value : member.name.name;
+}
+function build(node, text, problems) {
+    const problem = (position, message) => problems.push({ ...position, message });
+    switch (node.type) {
+        case 'Object': {
+            const object = {};
+            const seen = new Map();
+            for (const member of node.members) {
+                const key = memberName(member);
+                if (member.name.type === 'String')
+                    checkString(member.name, text, problem);
+                const first = seen.get(key);
+                if (FORBIDDEN_KEYS.has(key)) {
+                    problem(at(member.name), `key ${key} is not allowed: remove it`);
+                }
+                else if (first) {
+                    const { line, column } = at(first.name);
+                    problem(at(member.name), `duplicate key "${key}" (first at line ${line}, column ${column}): keep only one`);
+                }
+                else {
+                    seen.set(key, member);
+                    object[key] = build(member.value, text, problems);
+                }
+            }
+            return object;
+        }
+        case 'Array':
+            return node.elements.map((element) => build(element.value, text, problems));
+        case 'String':
+            checkString(node, text, problem);
+            return node.value;
+        case 'Number':
+            if (!Number.isFinite(node.value))
+                problem(at(node), 'the number is too large: use a smaller number or a string');
+            return node.value;
+        case 'Boolean':
+            return node.value;
+        case 'Null':
+            return null;
+        case 'NaN':
+        case 'Infinity':
+            problem(at(node), NON_FINITE_MESSAGE);
+            return null;
+    }
+}
+function checkString(node, text, problem) {
+    const [from, to] = node.range ?? [0, 0];
+    const raw = text.slice(from, to);
+    // eslint-disable-next-line no-control-regex -- finding control characters is the point
+    const control = raw.search(/[\u0000-\u001f]/);
+    if (control !== -1) {
+        // A raw line break ends the string's first line, so the first control character is still on it.
+        const code = raw.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase();
+        problem({ line: node.loc.start.line, column: node.loc.start.column + control }, `unescaped control character U+${code} in a string: write it as an escape (\\n for a line break, \\t for a tab, \\u${code} otherwise)`);
+    }
+    else if (/\p{Cs}/u.test(node.value)) {
+        problem(at(node), 'the string holds half of a surrogate pair (\\uD800-\\uDFFF alone): write the whole character');
+    }
+}
+function locate(document, pointer) {
+    let node = document.body;
+    let position = at(node);
+    const tokens = pointer === '' ? [] : pointer.slice(1).split('/');
+    for (const token of tokens) {
+        const key = token.replaceAll('~1', '/').replaceAll('~0', '~');
+        if (node.type === 'Object') {
+            const member = node.members.find((m) => memberName(m) === key);
+            if (!member)
+                break;
+            position = at(member.name);
+            node = member.value;
+        }
+        else if (node.type === 'Array' && /^(0|[1-9][0-9]*)$/.test(key)) {
+            const element = node.elements[Number(key)];
+            if (!element)
+                break;
+            node = element.value;
+            position = at(node);
+        }
+        else {
+            break;
+        }
+    }
+    // A pointer that goes nowhere (ajv points at missing properties) lands on the deepest part that exists.
+    return position;
+}
+
+
+/***/ }),
+
+/***/ 2651:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PG: () => (/* binding */ checkQueuedTask),
+/* harmony export */   Y: () => (/* binding */ contentProblems),
+/* harmony export */   qH: () => (/* binding */ entryProblem)
+/* harmony export */ });
+/* unused harmony exports MAX_TASK_FILE_BYTES, describeProblem */
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1303);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3860);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1577);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
+
+
+
+
+
+/** A task file may hold a 64 KiB script plus its other fields. */
+const MAX_TASK_FILE_BYTES = 96 * 1024;
+/** The problem with a tree entry itself (mode, type, name, size), before its content is read. */
+function entryProblem(file) {
+    const { entry } = file;
+    if (entry.type === 'commit')
+        return 'a submodule is not a task: add a regular JSON file';
+    if (entry.mode === '120000')
+        return 'a symbolic link is not a task: add a regular JSON file';
+    if (entry.type !== 'blob' || entry.mode !== '100644') {
+        return `file mode ${entry.mode} is not allowed: task files are regular, non-executable files (100644)`;
+    }
+    if (!entry.path.endsWith('.json'))
+        return 'task files are named <task_id>.json';
+    if (!new RegExp(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_ID_PATTERN */ .Fq).test(file.id)) {
+        return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
+    }
+    return entry.size === null ? undefined : sizeProblem(entry.size);
+}
+function sizeProblem(size) {
+    return size > MAX_TASK_FILE_BYTES
+        ? `the file is ${size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`
+        : undefined;
+}
+/** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
+function contentProblems(file, blob, policy, kind) {
+    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJson */ .RJ)(blob, { maxBytes: MAX_TASK_FILE_BYTES });
+    if (!parsed.ok)
+        return { problems: parsed.problems };
+    const { value, locate } = parsed;
+    const at = (problem) => ({ message: problem.message, ...locate(problem.pointer) });
+    const schemaProblems = (kind === 'submission' ? _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
+    const problems = schemaProblems.map(at);
+    const taskId = value.task_id;
+    if (typeof taskId === 'string' && taskId !== file.id) {
+        problems.push(at({
+            pointer: '/task_id',
+            message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
+        }));
+    }
+    if (schemaProblems.length > 0)
+        return { problems, locate };
+    const task = value;
+    problems.push(...(0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .policyProblems */ .NP)(task, policy).map(at));
+    const signature = signatureProblem(task, policy);
+    if (signature)
+        problems.push(at(signature));
+    return { task, problems, locate };
+}
+/** What a worker asks before claiming: is this queued file a task it may run? */
+function checkQueuedTask(file, blob, policy) {
+    const entryIssue = entryProblem(file);
+    if (entryIssue)
+        return { ok: false, reason: entryIssue };
+    if (!blob)
+        return { ok: false, reason: 'the file could not be read' };
+    // A partial store lists no sizes, so the entry could not tell.
+    const tooLarge = sizeProblem(blob.length);
+    if (tooLarge)
+        return { ok: false, reason: tooLarge };
+    const { task, problems, locate } = contentProblems(file, blob, policy, 'queued');
+    if (problems.length === 0)
+        return { ok: true, task: task };
+    const reason = problems.map(describeProblem).join('; ');
+    return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };
+}
+function describeProblem(problem) {
+    return problem.line === undefined
+        ? problem.message
+        : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+const signersOf = new WeakMap();
+function signatureProblem(task, policy) {
+    if (!policy.signatures.required)
+        return undefined;
+    if (task.signature === undefined) {
+        return {
+            pointer: '',
+            message: 'this grid accepts signed tasks only: sign the file with "dgrid sign FILE --key ~/.ssh/id_ed25519" ' +
+                "using a key listed in the policy's signatures.trusted_signers",
+        };
+    }
+    let signers = signersOf.get(policy);
+    if (!signers) {
+        signers = (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAllowedSigners */ .pD)(policy.signatures.trusted_signers);
+        signersOf.set(policy, signers);
+    }
+    const verdict = (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyTaskSignature */ .jB)(task, signers);
+    if (verdict.ok)
+        return undefined;
+    return {
+        pointer: '/signature',
+        message: `the signature is not accepted (${verdict.reason}): after your last edit, sign the file again with "dgrid sign FILE --key ..." using a trusted key`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2901:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ transact)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    for (let round = 1; round <= rounds; round++) {
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(20, 100 + 50 * round));
+    }
+    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+}
+
+
+/***/ }),
+
 /***/ 3478:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
 /* harmony export */   Rf: () => (/* binding */ claimValidator),
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
 /* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports nodeValidator, cancelValidator */
+/* unused harmony export cancelValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
@@ -15243,7 +19773,7 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 1310:
+/***/ 2578:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15308,71 +19838,8 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
 
-// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
-var schemas = __nccwpck_require__(8202);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-;// CONCATENATED MODULE: ./build/src/core/task-file.js
-
-
-
-/** A task file may hold a 64 KiB script plus its other fields. */
-const MAX_TASK_FILE_BYTES = 96 * 1024;
-/** The problem with a tree entry itself (mode, type, name, size), before its content is read. */
-function entryProblem(file) {
-    const { entry } = file;
-    if (entry.type === 'commit')
-        return 'a submodule is not a task: add a regular JSON file';
-    if (entry.mode === '120000')
-        return 'a symbolic link is not a task: add a regular JSON file';
-    if (entry.type !== 'blob' || entry.mode !== '100644') {
-        return `file mode ${entry.mode} is not allowed: task files are regular, non-executable files (100644)`;
-    }
-    if (!entry.path.endsWith('.json'))
-        return 'task files are named <task_id>.json';
-    if (!new RegExp(schemas/* TASK_ID_PATTERN */.Fq).test(file.id)) {
-        return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
-    }
-    if (entry.size !== null && entry.size > MAX_TASK_FILE_BYTES) {
-        return `the file is ${entry.size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`;
-    }
-    return undefined;
-}
-function checkQueuedTask(file, blob, policy) {
-    const entryIssue = entryProblem(file);
-    if (entryIssue)
-        return { ok: false, reason: entryIssue };
-    if (!blob)
-        return { ok: false, reason: 'the file could not be read' };
-    if (blob.length > MAX_TASK_FILE_BYTES) {
-        return {
-            ok: false,
-            reason: `the file is ${blob.length} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`,
-        };
-    }
-    let value;
-    try {
-        const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(blob);
-        if (text.charCodeAt(0) === 0xfeff)
-            return { ok: false, reason: 'the file starts with a byte order mark: save it as UTF-8 without BOM' };
-        value = JSON.parse(text);
-    }
-    catch (error) {
-        return { ok: false, reason: `not valid JSON: ${error.message}` };
-    }
-    const problems = validation/* queuedTaskValidator */.vZ.problems(value);
-    if (problems.length > 0)
-        return { ok: false, reason: problems.map((p) => p.message).join('; ') };
-    const task = value;
-    if (task.task_id !== file.id) {
-        return { ok: false, reason: `task_id "${task.task_id}" does not match the file name "${file.id}.json"`, task };
-    }
-    const policyIssues = (0,core_policy/* policyProblems */.NP)(task, policy);
-    if (policyIssues.length > 0)
-        return { ok: false, reason: policyIssues.map((p) => p.message).join('; '), task };
-    return { ok: true, task };
-}
-
+// EXTERNAL MODULE: ./build/src/core/task-file.js
+var task_file = __nccwpck_require__(2651);
 ;// CONCATENATED MODULE: ./build/src/core/scheduler.js
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
@@ -15394,7 +19861,7 @@ async function scanQueue(snapshot, node, now, policy) {
             continue; // a duplicate id is for the audit, not for running
         if (!node.firstSeen.has(file.id))
             node.firstSeen.set(file.id, seenAt);
-        const check = checkQueuedTask(file, blobs.get(file.entry.sha), policy);
+        const check = (0,task_file/* checkQueuedTask */.PG)(file, blobs.get(file.entry.sha), policy);
         const cancel = snapshot.cancels.get(file.id);
         if (cancel) {
             rejected.push({
@@ -15492,6 +19959,8 @@ function spread(nodeId, taskId) {
     return (0,external_node_crypto_.createHash)('sha1').update(`${nodeId}\0${taskId}`).digest('hex');
 }
 
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
 // EXTERNAL MODULE: ./build/src/core/version.js
 var version = __nccwpck_require__(9157);
 ;// CONCATENATED MODULE: ./build/src/core/worker.js
@@ -15554,6 +20023,16 @@ class Worker {
             rejectedPushes: 0,
             stopReason: '',
             outcomes: [],
+        };
+    }
+    /** What the metrics endpoint shows; read at any time while the node runs. */
+    gauges() {
+        return {
+            report: this.report,
+            running: this.running.size,
+            slots: this.settings.slots,
+            sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
+            stopping: this.stopReason !== undefined,
         };
     }
     /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
@@ -15969,6 +20448,3099 @@ function commitMessage(nodeId, claims, results, rejected, final) {
 function defaultNodeId() {
     const base = (process.env.RUNNER_NAME || (0,external_node_os_.hostname)()).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
     return `${base.slice(0, 48) || 'node'}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 9173:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OQ: () => (/* binding */ checkRepositoryUrl),
+  ZR: () => (/* binding */ collectDashboard)
+});
+
+// UNUSED EXPORTS: gridHistory
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+;// CONCATENATED MODULE: external "node:perf_hooks"
+const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
+// EXTERNAL MODULE: ./build/src/core/git/store.js
+var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+// EXTERNAL MODULE: ./build/src/core/log.js
+var core_log = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+// EXTERNAL MODULE: ./build/src/dashboard/format.js
+var format = __nccwpck_require__(2375);
+;// CONCATENATED MODULE: ./build/src/dashboard/collect.js
+// Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
+// not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
+// is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
+// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
+
+
+
+
+
+
+
+
+
+/** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
+const MAX_POINTS = 300;
+/** The scaling advice measures rates over the last hour, so that hour keeps a point a minute. */
+const RECENT_MS = 60 * 60_000;
+const RECENT_STEP_MS = 60_000;
+/** Generous: a grid's history can hold hundreds of thousands of commits. */
+const GIT_TIMEOUT_MS = 30 * 60_000;
+/** A long list of bad files would bury the log; the count says how many there are. */
+const MAX_LISTED = 10;
+async function collectDashboard(options) {
+    const log = options.log ?? core_log/* silentLog */.J;
+    const store = await openCheckout(options.path, options.pathSetting);
+    const tip = await store.resolve('HEAD');
+    if (tip === null) {
+        throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+    }
+    const snapshot = await grid/* GridSnapshot */.T.load(store, tip);
+    const policy = await snapshot.policy();
+    const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
+    const files = layout/* LIFECYCLE */.VD.flatMap(entriesOf);
+    const nodeEntries = [...snapshot.nodeEntries.values()];
+    const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
+    const skipped = [];
+    const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
+    const queued = read(entriesOf('queue'), validation/* queuedTaskValidator */.vZ);
+    const running = read(entriesOf('in_progress'), validation/* claimValidator */.Rf);
+    const completed = read(entriesOf('completed'), validation/* resultValidator */.ou);
+    const failed = read(entriesOf('failed'), validation/* resultValidator */.ou);
+    const nodes = read(nodeEntries, validation/* nodeValidator */.HF);
+    if (skipped.length > 0) {
+        const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
+        log.warn(`left ${(0,format/* plural */.LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+    }
+    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const history = await gridHistory(store, tip);
+    log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
+        `read in ${Math.round(external_node_perf_hooks_namespaceObject.performance.now() - started)} ms (${history.points.length} points)`);
+    if ((await (0,runner/* git */.$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,format/* plural */.LS)(history.commits, 'commit')} it holds: ` +
+            'clone the whole history (actions/checkout with fetch-depth: 0)');
+    }
+    return {
+        title: options.title,
+        generatedAt: new Date(),
+        ...(options.repositoryUrl ? { repositoryUrl: options.repositoryUrl } : {}),
+        branch: options.branch,
+        policy,
+        queued,
+        running,
+        completed,
+        failed,
+        nodes,
+        history: history.points,
+    };
+}
+/** The page links to the repository and sends its submit form there: anything but https would break or leak. */
+function checkRepositoryUrl(url, setting) {
+    if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
+        throw new errors/* UserError */.y(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+    }
+}
+async function openCheckout(path, setting) {
+    const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info?.isDirectory())
+        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a folder: ${fix}`);
+    try {
+        return await store/* GridStore */.g.local(path);
+    }
+    catch (error) {
+        if (!(error instanceof runner/* GitError */.XS))
+            throw error;
+        // Git's own words only when they add something, such as a repository owned by another user.
+        const said = error.stderr.trim().split('\n')[0] ?? '';
+        const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
+        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+    }
+}
+/** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
+function parseRecords(entries, blobs, validator, skipped) {
+    const records = [];
+    for (const entry of entries) {
+        const blob = blobs.get(entry.sha);
+        if (!blob) {
+            skipped.push(`${entry.path}: not a file`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(blob.toString('utf8'));
+        }
+        catch {
+            skipped.push(`${entry.path}: not valid JSON`);
+            continue;
+        }
+        if (validator.is(value))
+            records.push(value);
+        else
+            skipped.push(`${entry.path}: ${validator.problems(value)[0]?.message ?? 'not a valid record'}`);
+    }
+    return records;
+}
+/**
+ * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
+ * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
+ * whole tree, so the last point always matches the tip.
+ */
+async function gridHistory(store, tip) {
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--name-status',
+        '-z',
+        '--format=@%ct',
+        tip,
+        '--',
+        ...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
+    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
+    const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+    const points = [];
+    let time;
+    const emit = () => {
+        if (time === undefined)
+            return;
+        points.push({
+            time: new Date(time),
+            queued: counts.queue,
+            running: counts.in_progress,
+            completed: counts.completed,
+            failed: counts.failed,
+        });
+    };
+    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
+    const tokens = out.split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('@')) {
+            emit();
+            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
+        }
+        else if (token === 'A' || token === 'D') {
+            const located = (0,layout/* locate */.x5)(tokens[++i]);
+            if (located)
+                counts[located.state] += token === 'A' ? 1 : -1;
+        }
+        else if (token) {
+            i++; // a modified file stays where it is
+        }
+    }
+    emit();
+    return { points: thin(points), commits: points.length };
+}
+/**
+ * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
+ * baseline: MAX_POINTS equal buckets over the span, and no bucket wider than a minute over the last hour.
+ */
+function thin(points) {
+    if (points.length <= MAX_POINTS)
+        return points;
+    const first = points[0].time.getTime();
+    const last = points.at(-1).time.getTime();
+    const recentFrom = last - RECENT_MS;
+    const width = Math.max(1, (last - first) / MAX_POINTS);
+    const recentWidth = Math.min(width, RECENT_STEP_MS);
+    const bucket = (point) => {
+        const t = point.time.getTime();
+        return t > recentFrom ? `recent ${Math.floor((t - recentFrom) / recentWidth)}` : Math.floor((t - first) / width);
+    };
+    const kept = [points[0]];
+    for (let i = 1; i < points.length; i++) {
+        const next = points[i + 1];
+        if (!next || bucket(next) !== bucket(points[i]))
+            kept.push(points[i]);
+    }
+    return kept;
+}
+
+
+/***/ }),
+
+/***/ 2375:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   n4: () => (/* binding */ formatAgo),
+/* harmony export */   pe: () => (/* binding */ parseTime)
+/* harmony export */ });
+// Human formatting shared by the pages and the job summary. Everything is relative to the render time,
+// never to the clock, so a render is reproducible; the page script redoes relative times in the browser.
+function formatCount(n) {
+    return n.toLocaleString('en-US');
+}
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '–';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
+    const total = Math.round(s);
+    const [d, h, m, sec] = [
+        Math.floor(total / 86400),
+        Math.floor(total / 3600) % 24,
+        Math.floor(total / 60) % 60,
+        total % 60,
+    ];
+    if (d > 0)
+        return h > 0 ? `${d} d ${h} h` : `${d} d`;
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+}
+function formatAgo(time, now) {
+    const diff = now.getTime() - time.getTime();
+    if (!Number.isFinite(diff))
+        return 'unknown';
+    if (Math.abs(diff) < 10_000)
+        return 'just now';
+    const span = formatSpan(Math.abs(diff));
+    return diff > 0 ? `${span} ago` : `in ${span}`;
+}
+/** A coarse span for "ago" texts: one unit is enough to judge freshness. */
+function formatSpan(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 86400)
+        return `${Math.round(s / 3600)} h`;
+    return `${Math.round(s / 86400)} d`;
+}
+/** UTC, minute precision: the pages are read from anywhere and exact seconds are in the records. */
+function formatTime(time) {
+    if (Number.isNaN(time.getTime()))
+        return 'unknown';
+    return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** Parses a record's date-time field; undefined when absent or not a date. */
+function parseTime(value) {
+    if (value === undefined)
+        return undefined;
+    const time = new Date(value);
+    return Number.isNaN(time.getTime()) ? undefined : time;
+}
+function plural(n, one, many = `${one}s`) {
+    return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+/** The last meaningful lines of an output stream, short enough for a table cell. */
+function excerpt(text, max = 140) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const tail = lines.slice(-2).join(' ⏎ ');
+    return tail.length > max ? `…${tail.slice(tail.length - max + 1)}` : tail;
+}
+
+
+/***/ }),
+
+/***/ 5370:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ renderSite)
+});
+
+// UNUSED EXPORTS: detailPath
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./node_modules/eta/dist/index.mjs
+
+
+
+//#region src/err.ts
+var EtaError = class extends Error {
+	constructor(message) {
+		super(message);
+		this.name = "Eta Error";
+	}
+};
+var EtaParseError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaParser Error";
+	}
+};
+var EtaRuntimeError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaRuntime Error";
+	}
+};
+var EtaFileResolutionError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaFileResolution Error";
+	}
+};
+var EtaNameResolutionError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaNameResolution Error";
+	}
+};
+/**
+* Throws an EtaError with a nicely formatted error and message showing where in the template the error occurred.
+*/
+function ParseErr(message, str, indx) {
+	const whitespace = str.slice(0, indx).split(/\n/);
+	const lineNo = whitespace.length;
+	const colNo = whitespace[lineNo - 1].length + 1;
+	message += " at line " + lineNo + " col " + colNo + ":\n\n  " + str.split(/\n/)[lineNo - 1] + "\n  " + Array(colNo).join(" ") + "^";
+	throw new EtaParseError(message);
+}
+function RuntimeErr(originalError, str, lineNo, path$1) {
+	const lines = str.split("\n");
+	const start = Math.max(lineNo - 3, 0);
+	const end = Math.min(lines.length, lineNo + 3);
+	const filename = path$1;
+	const context = lines.slice(start, end).map((line, i) => {
+		const curr = i + start + 1;
+		return (curr === lineNo ? " >> " : "    ") + curr + "| " + line;
+	}).join("\n");
+	const err = new EtaRuntimeError((filename ? filename + ":" + lineNo + "\n" : "line " + lineNo + "\n") + context + "\n\n" + originalError.message);
+	err.name = originalError.name;
+	err.cause = originalError;
+	throw err;
+}
+
+//#endregion
+//#region src/file-handling.ts
+function readFile(path$1) {
+	let res = "";
+	try {
+		res = external_node_fs_.readFileSync(path$1, "utf8");
+	} catch (err) {
+		if (err?.code === "ENOENT") throw new EtaFileResolutionError(`Could not find template: ${path$1}`);
+		else throw err;
+	}
+	return res;
+}
+function resolvePath(templatePath, options) {
+	let resolvedFilePath = "";
+	const views = this.config.views;
+	if (!views) throw new EtaFileResolutionError("Views directory is not defined");
+	const baseFilePath = options?.filepath;
+	const defaultExtension = this.config.defaultExtension === void 0 ? ".eta" : this.config.defaultExtension;
+	const cacheIndex = JSON.stringify({
+		filename: baseFilePath,
+		path: templatePath,
+		views: this.config.views
+	});
+	templatePath += external_node_path_.extname(templatePath) ? "" : defaultExtension;
+	if (baseFilePath) {
+		if (this.config.cacheFilepaths && this.filepathCache[cacheIndex]) return this.filepathCache[cacheIndex];
+		if (absolutePathRegExp.exec(templatePath)?.length) {
+			const formattedPath = templatePath.replace(/^\/*|^\\*/, "");
+			resolvedFilePath = external_node_path_.join(views, formattedPath);
+		} else resolvedFilePath = external_node_path_.join(external_node_path_.dirname(baseFilePath), templatePath);
+	} else resolvedFilePath = external_node_path_.join(views, templatePath);
+	if (dirIsChild(views, resolvedFilePath)) {
+		if (baseFilePath && this.config.cacheFilepaths) this.filepathCache[cacheIndex] = resolvedFilePath;
+		return resolvedFilePath;
+	} else throw new EtaFileResolutionError(`Template '${templatePath}' is not in the views directory`);
+}
+function dirIsChild(parent, dir) {
+	const relative = external_node_path_.relative(parent, dir);
+	return relative && !relative.startsWith("..") && !external_node_path_.isAbsolute(relative);
+}
+const absolutePathRegExp = /^\\|^\//;
+
+//#endregion
+//#region src/compile.ts
+/* istanbul ignore next */
+const AsyncFunction = (async () => {}).constructor;
+/**
+* Takes a template string and returns a template function that can be called with (data, config)
+*
+* @param str - The template string
+* @param config - A custom configuration object (optional)
+*/
+function compile(str, options) {
+	const config = this.config;
+	const ctor = options?.async ? AsyncFunction : Function;
+	try {
+		return new ctor(config.varName, "options", this.compileToString.call(this, str, options));
+	} catch (e) {
+		if (e instanceof SyntaxError) throw new EtaParseError("Bad template syntax\n\n" + e.message + "\n" + Array(e.message.length + 1).join("=") + "\n" + this.compileToString.call(this, str, options) + "\n");
+		else throw e;
+	}
+}
+
+//#endregion
+//#region src/compile-string.ts
+/**
+* Compiles a template string to a function string. Most often users just use `compile()`, which calls `compileToString` and creates a new function using the result
+*/
+function compileToString(str, options) {
+	const config = this.config;
+	const isAsync = options?.async;
+	const compileBody$1 = this.compileBody;
+	const buffer = this.parse.call(this, str);
+	let res = `${config.functionHeader}
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
+let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}${config.debug ? ", line: 1, templateStr: \"" + str.replace(/\\|"/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n") + "\"" : ""}};
+
+function layout(path, data) {
+  __eta.layout = path;
+  __eta.layoutData = data;
+}${config.debug ? "try {" : ""}${config.useWith ? "with(" + config.varName + "||{}){" : ""}
+
+function ${config.outputFunctionName}(s){__eta.res+=s;}
+function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+${compileBody$1.call(this, buffer)}
+if (__eta.layout) {
+  __eta.res = ${isAsync ? "await includeAsync" : "include"} (__eta.layout, {...${config.varName}, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+${config.useWith ? "}" : ""}${config.debug ? "} catch (e) { this.RuntimeErr(e, __eta.templateStr, __eta.line, options.filepath) }" : ""}
+return __eta.res;
+`;
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processFnString) res = plugin.processFnString(res, config);
+	}
+	return res;
+}
+/**
+* Loops through the AST generated by `parse` and transform each item into JS calls
+*
+* **Example**
+*
+* ```js
+* let templateAST = ['Hi ', { val: 'it.name', t: 'i' }]
+* compileBody.call(Eta, templateAST)
+* // => "__eta.res+='Hi '\n__eta.res+=__eta.e(it.name)\n"
+* ```
+*/
+function compileBody(buff) {
+	const config = this.config;
+	let i = 0;
+	const buffLength = buff.length;
+	let returnStr = "";
+	for (; i < buffLength; i++) {
+		const currentBlock = buff[i];
+		if (typeof currentBlock === "string") returnStr += "__eta.res+='" + currentBlock + "';\n";
+		else {
+			const type = currentBlock.t;
+			let content = currentBlock.val || "";
+			if (config.debug) returnStr += "__eta.line=" + currentBlock.lineNo + "\n";
+			if (type === "r") {
+				if (config.autoFilter) content = "__eta.f(" + content + ")";
+				returnStr += "__eta.res+=" + content + ";\n";
+			} else if (type === "i") {
+				if (config.autoFilter) content = "__eta.f(" + content + ")";
+				if (config.autoEscape) content = "__eta.e(" + content + ")";
+				returnStr += "__eta.res+=" + content + ";\n";
+			} else if (type === "e") returnStr += content + "\n";
+			else if (Object.hasOwn(config.customTags, type)) returnStr += `__eta.res+=this.config.customTags[${JSON.stringify(type)}](${JSON.stringify(content)},${config.varName});\n`;
+		}
+	}
+	return returnStr;
+}
+
+//#endregion
+//#region src/utils.ts
+/**
+* Takes a string within a template and trims it, based on the preceding tag's whitespace control and `config.autoTrim`
+*/
+function trimWS(str, config, wsLeft, wsRight) {
+	let leftTrim;
+	let rightTrim;
+	if (Array.isArray(config.autoTrim)) {
+		leftTrim = config.autoTrim[1];
+		rightTrim = config.autoTrim[0];
+	} else leftTrim = rightTrim = config.autoTrim;
+	if (wsLeft || wsLeft === false) leftTrim = wsLeft;
+	if (wsRight || wsRight === false) rightTrim = wsRight;
+	if (!rightTrim && !leftTrim) return str;
+	if (leftTrim === "slurp" && rightTrim === "slurp") return str.trim();
+	if (leftTrim === "_" || leftTrim === "slurp") str = str.trimStart();
+	else if (leftTrim === "-" || leftTrim === "nl") str = str.replace(/^(?:\r\n|\n|\r)/, "");
+	if (rightTrim === "_" || rightTrim === "slurp") str = str.trimEnd();
+	else if (rightTrim === "-" || rightTrim === "nl") str = str.replace(/(?:\r\n|\n|\r)$/, "");
+	return str;
+}
+/**
+* A map of special HTML characters to their XML-escaped equivalents
+*/
+const escMap = {
+	"&": "&amp;",
+	"<": "&lt;",
+	">": "&gt;",
+	"\"": "&quot;",
+	"'": "&#39;"
+};
+function replaceChar(s) {
+	return escMap[s];
+}
+/**
+* XML-escapes an input value after converting it to a string
+*
+* @param str - Input value (usually a string)
+* @returns XML-escaped string
+*/
+function XMLEscape(str) {
+	const newStr = String(str);
+	if (/[&<>"']/.test(newStr)) return newStr.replace(/[&<>"']/g, replaceChar);
+	else return newStr;
+}
+
+//#endregion
+//#region src/config.ts
+/** Eta's base (global) configuration */
+const defaultConfig = {
+	autoEscape: true,
+	autoFilter: false,
+	autoTrim: [false, "nl"],
+	cache: false,
+	cacheFilepaths: true,
+	customTags: {},
+	debug: false,
+	escapeFunction: XMLEscape,
+	filterFunction: (val) => String(val),
+	outputFunctionName: "output",
+	functionHeader: "",
+	parse: {
+		exec: "",
+		interpolate: "=",
+		raw: "~"
+	},
+	plugins: [],
+	rmWhitespace: false,
+	tags: ["<%", "%>"],
+	useWith: false,
+	varName: "it",
+	defaultExtension: ".eta"
+};
+
+//#endregion
+//#region src/parse.ts
+const templateLitReg = /`(?:\\[\s\S]|\${(?:[^{}]|{(?:[^{}]|{[^}]*})*})*}|(?!\${)[^\\`])*`/g;
+const singleQuoteReg = /'(?:\\[\s\w"'\\`]|[^\n\r'\\])*?'/g;
+const doubleQuoteReg = /"(?:\\[\s\w"'\\`]|[^\n\r"\\])*?"/g;
+/** Escape special regular expression characters inside a string */
+function escapeRegExp(string) {
+	return string.replace(/[.*+\-?^${}()|[\]\\]/g, "\\$&");
+}
+function getLineNo(str, index) {
+	return str.slice(0, index).split("\n").length;
+}
+function parse(str) {
+	const config = this.config;
+	let buffer = [];
+	let trimLeftOfNextStr = false;
+	let lastIndex = 0;
+	const parseOptions = config.parse;
+	const customTagPrefixes = Object.keys(config.customTags);
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processTemplate) str = plugin.processTemplate(str, config);
+	}
+	if (config.rmWhitespace) str = str.replace(/[\r\n]+/g, "\n").replace(/^\s+|\s+$/gm, "");
+	templateLitReg.lastIndex = 0;
+	singleQuoteReg.lastIndex = 0;
+	doubleQuoteReg.lastIndex = 0;
+	function pushString(strng, shouldTrimRightOfString) {
+		if (strng) {
+			strng = trimWS(strng, config, trimLeftOfNextStr, shouldTrimRightOfString);
+			if (strng) {
+				strng = strng.replace(/\\|'/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n");
+				buffer.push(strng);
+			}
+		}
+	}
+	const prefixes = [
+		parseOptions.exec,
+		parseOptions.interpolate,
+		parseOptions.raw,
+		...customTagPrefixes
+	].reduce((accumulator, prefix) => {
+		if (accumulator && prefix) return accumulator + "|" + escapeRegExp(prefix);
+		else if (prefix) return escapeRegExp(prefix);
+		else return accumulator;
+	}, "");
+	const parseOpenReg = new RegExp(escapeRegExp(config.tags[0]) + "(-|_)?\\s*(" + prefixes + ")?\\s*", "g");
+	const parseCloseReg = new RegExp("'|\"|`|\\/\\*|(\\s*(-|_)?" + escapeRegExp(config.tags[1]) + ")", "g");
+	let m;
+	while (m = parseOpenReg.exec(str)) {
+		const precedingString = str.slice(lastIndex, m.index);
+		lastIndex = m[0].length + m.index;
+		const wsLeft = m[1];
+		const prefix = m[2] || "";
+		pushString(precedingString, wsLeft);
+		parseCloseReg.lastIndex = lastIndex;
+		let closeTag;
+		let currentObj = false;
+		while (closeTag = parseCloseReg.exec(str)) if (closeTag[1]) {
+			const content = str.slice(lastIndex, closeTag.index);
+			parseOpenReg.lastIndex = lastIndex = parseCloseReg.lastIndex;
+			trimLeftOfNextStr = closeTag[2];
+			currentObj = {
+				t: prefix === parseOptions.exec ? "e" : prefix === parseOptions.raw ? "r" : prefix === parseOptions.interpolate ? "i" : customTagPrefixes.includes(prefix) ? prefix : "",
+				val: content
+			};
+			break;
+		} else {
+			const char = closeTag[0];
+			if (char === "/*") {
+				const commentCloseInd = str.indexOf("*/", parseCloseReg.lastIndex);
+				if (commentCloseInd === -1) ParseErr("unclosed comment", str, closeTag.index);
+				parseCloseReg.lastIndex = commentCloseInd;
+			} else if (char === "'") {
+				singleQuoteReg.lastIndex = closeTag.index;
+				if (singleQuoteReg.exec(str)) parseCloseReg.lastIndex = singleQuoteReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			} else if (char === "\"") {
+				doubleQuoteReg.lastIndex = closeTag.index;
+				if (doubleQuoteReg.exec(str)) parseCloseReg.lastIndex = doubleQuoteReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			} else if (char === "`") {
+				templateLitReg.lastIndex = closeTag.index;
+				if (templateLitReg.exec(str)) parseCloseReg.lastIndex = templateLitReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			}
+		}
+		if (currentObj) {
+			if (config.debug) currentObj.lineNo = getLineNo(str, m.index);
+			buffer.push(currentObj);
+		} else ParseErr("unclosed tag", str, m.index);
+	}
+	pushString(str.slice(lastIndex, str.length), false);
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processAST) buffer = plugin.processAST(buffer, config);
+	}
+	return buffer;
+}
+
+//#endregion
+//#region src/render.ts
+function handleCache(template, options) {
+	const templateStore = options?.async ? this.templatesAsync : this.templatesSync;
+	if (this.resolvePath && this.readFile && !template.startsWith("@")) {
+		const templatePath = options.filepath;
+		const cachedTemplate = templateStore.get(templatePath);
+		if (this.config.cache && cachedTemplate) return cachedTemplate;
+		else {
+			const templateString = this.readFile(templatePath);
+			const templateFn = this.compile(templateString, options);
+			if (this.config.cache) templateStore.define(templatePath, templateFn);
+			return templateFn;
+		}
+	} else {
+		const cachedTemplate = templateStore.get(template);
+		if (cachedTemplate) return cachedTemplate;
+		else throw new EtaNameResolutionError(`Failed to get template '${template}'`);
+	}
+}
+function render(template, data, meta) {
+	let templateFn;
+	const options = {
+		...meta,
+		async: false
+	};
+	if (typeof template === "string") {
+		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
+		templateFn = handleCache.call(this, template, options);
+	} else templateFn = template;
+	return templateFn.call(this, data, options);
+}
+function renderAsync(template, data, meta) {
+	let templateFn;
+	const options = {
+		...meta,
+		async: true
+	};
+	if (typeof template === "string") {
+		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
+		templateFn = handleCache.call(this, template, options);
+	} else templateFn = template;
+	const res = templateFn.call(this, data, options);
+	return Promise.resolve(res);
+}
+function renderString(template, data) {
+	const templateFn = this.compile(template, { async: false });
+	return render.call(this, templateFn, data);
+}
+function renderStringAsync(template, data) {
+	const templateFn = this.compile(template, { async: true });
+	return renderAsync.call(this, templateFn, data);
+}
+
+//#endregion
+//#region src/storage.ts
+/**
+* Handles storage and accessing of values
+*
+* In this case, we use it to store compiled template functions
+* Indexed by their `name` or `filename`
+*/
+var Cacher = class {
+	constructor(cache) {
+		this.cache = cache;
+	}
+	define(key, val) {
+		this.cache[key] = val;
+	}
+	get(key) {
+		return this.cache[key];
+	}
+	remove(key) {
+		delete this.cache[key];
+	}
+	reset() {
+		this.cache = {};
+	}
+	load(cacheObj) {
+		this.cache = {
+			...this.cache,
+			...cacheObj
+		};
+	}
+};
+
+//#endregion
+//#region src/internal.ts
+var Eta$1 = class {
+	constructor(customConfig) {
+		if (customConfig) this.config = {
+			...defaultConfig,
+			...customConfig
+		};
+		else this.config = { ...defaultConfig };
+		const reserved = [
+			this.config.parse.exec,
+			this.config.parse.interpolate,
+			this.config.parse.raw,
+			"-",
+			"_"
+		];
+		for (const prefix of Object.keys(this.config.customTags)) if (reserved.includes(prefix)) throw new EtaError(`Custom tag prefix "${prefix}" conflicts with a built-in prefix`);
+	}
+	config;
+	RuntimeErr = RuntimeErr;
+	compile = compile;
+	compileToString = compileToString;
+	compileBody = compileBody;
+	parse = parse;
+	render = render;
+	renderAsync = renderAsync;
+	renderString = renderString;
+	renderStringAsync = renderStringAsync;
+	filepathCache = {};
+	templatesSync = new Cacher({});
+	templatesAsync = new Cacher({});
+	resolvePath = null;
+	readFile = null;
+	configure(customConfig) {
+		this.config = {
+			...this.config,
+			...customConfig
+		};
+	}
+	withConfig(customConfig) {
+		return {
+			...this,
+			config: {
+				...this.config,
+				...customConfig
+			}
+		};
+	}
+	loadTemplate(name, template, options) {
+		if (typeof template === "string") (options?.async ? this.templatesAsync : this.templatesSync).define(name, this.compile(template, options));
+		else {
+			let templates = this.templatesSync;
+			if (template.constructor.name === "AsyncFunction" || options?.async) templates = this.templatesAsync;
+			templates.define(name, template);
+		}
+	}
+};
+
+//#endregion
+//#region src/index.ts
+var Eta = class extends Eta$1 {
+	readFile = readFile;
+	resolvePath = resolvePath;
+};
+
+//#endregion
+
+//# sourceMappingURL=index.mjs.map
+// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
+var schemas = __nccwpck_require__(8202);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
+// Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
+// string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
+// only as a Markup object, which lets the templates keep a single, always-escaping interpolation tag.
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for HTML and XML content and quoted attribute values. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+/** Markup this package produced itself, already escaped. */
+class Markup {
+    html;
+    constructor(html) {
+        this.html = html;
+    }
+    toString() {
+        return this.html;
+    }
+}
+/** The template engine's escape function: everything is text except Markup. */
+function escapeValue(value) {
+    if (value instanceof Markup)
+        return value.html;
+    return escapeHtml(value === undefined || value === null ? '' : String(value));
+}
+/**
+ * JSON for a <script type="application/json"> block. Escaping <, > and & keeps `</script>` and `<!--`
+ * from ending or bending the block; U+2028 and U+2029 are escaped because older JavaScript parsers treat
+ * them as line ends.
+ */
+function scriptJson(value) {
+    const json = JSON.stringify(value) ?? 'null';
+    return new Markup(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+// EXTERNAL MODULE: ./build/src/dashboard/format.js
+var format = __nccwpck_require__(2375);
+;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
+// Charts as SVG strings, rendered on the server so the page needs no script and no chart library. Colours
+// come from classes the stylesheet maps to its light and dark palettes; the presentation attributes are
+// fallbacks for an SVG viewed on its own. Text uses currentColor so it follows the page.
+
+
+const WIDTH = 400;
+const HEIGHT = 220;
+const PAD = { left: 44, right: 14, top: 28, bottom: 30 };
+const PLOT_W = WIDTH - PAD.left - PAD.right;
+const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
+const COLORS = { ok: '#2da44e', bad: '#d1242f', accent: '#0969da', info: '#8250df', grid: '#8c959f' };
+const NICE_WIDTHS_MS = [
+    10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+].map((s) => s * 1000);
+/**
+ * Spreads the history over at most `maxCount` buckets of a round width (5 min, 1 h, ...) ending at the last
+ * point. Completed and failed counts in the history are folder sizes, so what finished in a bucket is their
+ * growth; shrinking (retention archiving results) counts as nothing.
+ */
+function bucketHistory(history, maxCount = 24) {
+    const first = history[0];
+    const last = history.at(-1);
+    if (!first || !last || history.length < 2)
+        return [];
+    const end = last.time.getTime();
+    const span = end - first.time.getTime();
+    if (!(span > 0))
+        return [];
+    const width = NICE_WIDTHS_MS.find((w) => w * maxCount >= span) ?? Math.ceil(span / maxCount);
+    const count = Math.ceil(span / width);
+    const start = end - count * width;
+    const buckets = Array.from({ length: count }, (_, i) => ({
+        start: start + i * width,
+        end: start + (i + 1) * width,
+        completed: 0,
+        failed: 0,
+        queued: -1,
+        running: -1,
+    }));
+    for (let i = 1; i < history.length; i++) {
+        const prev = history[i - 1];
+        const point = history[i];
+        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.floor((point.time.getTime() - start) / width)))];
+        bucket.completed += Math.max(0, point.completed - prev.completed);
+        bucket.failed += Math.max(0, point.failed - prev.failed);
+        bucket.queued = point.queued;
+        bucket.running = point.running;
+    }
+    // A bucket without commits kept the state of the one before it.
+    let carried = { queued: first.queued, running: first.running };
+    for (const bucket of buckets) {
+        if (bucket.queued < 0)
+            Object.assign(bucket, carried);
+        carried = { queued: bucket.queued, running: bucket.running };
+    }
+    return buckets;
+}
+function throughputChart(history, id = 'chart-throughput') {
+    const buckets = bucketHistory(history);
+    const title = 'Throughput';
+    if (buckets.length === 0)
+        return emptyChart(id, title, 'No history yet: throughput appears after tasks finish.');
+    const per = bucketLabel(buckets);
+    const totals = buckets.map((b) => b.completed + b.failed);
+    const top = niceCeil(Math.max(...totals));
+    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
+    const slot = PLOT_W / buckets.length;
+    const barW = Math.max(1, slot * 0.75);
+    const bars = buckets
+        .map((b, i) => {
+        const x = PAD.left + i * slot + (slot - barW) / 2;
+        const ok = rect(x, y(b.completed), barW, PAD.top + PLOT_H - y(b.completed), 'ok');
+        const bad = rect(x, y(b.completed + b.failed), barW, y(b.completed) - y(b.completed + b.failed), 'bad');
+        return ok + bad;
+    })
+        .join('');
+    const completed = sum(buckets.map((b) => b.completed));
+    const failed = sum(buckets.map((b) => b.failed));
+    const busiest = buckets[totals.indexOf(Math.max(...totals))];
+    const desc = `Tasks finished per ${per} from ${span(buckets)}: ${(0,format/* formatCount */.B4)(completed)} completed and ${(0,format/* formatCount */.B4)(failed)} failed ` +
+        `in all; the busiest ${per} (ending ${(0,format/* formatTime */.fU)(new Date(busiest.end))}) finished ${(0,format/* formatCount */.B4)(Math.max(...totals))}.`;
+    return charts_frame(id, `${title} (tasks per ${per})`, desc, axes(buckets, top, format/* formatCount */.B4) + bars, [
+        ['ok', 'completed'],
+        ['bad', 'failed'],
+    ]);
+}
+function queueDepthChart(history, id = 'chart-queue') {
+    const buckets = bucketHistory(history, 48);
+    const title = 'Queue depth';
+    if (buckets.length === 0)
+        return emptyChart(id, title, 'No history yet: queue depth appears after a few commits.');
+    const first = history[0];
+    // The first commit's state starts the lines, so even a single bucket draws a line.
+    const queued = [first.queued, ...buckets.map((b) => b.queued)];
+    const running = [first.running, ...buckets.map((b) => b.running)];
+    const top = niceCeil(Math.max(...queued, ...running));
+    const t0 = buckets[0].start;
+    const t1 = buckets.at(-1).end;
+    const times = [first.time.getTime(), ...buckets.map((b) => b.end)];
+    const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * PLOT_W;
+    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
+    const line = (values) => values.map((v, i) => `${num(x(times[i]))},${num(y(v))}`).join(' ');
+    const area = `<polygon class="fill-accent" fill="${COLORS.accent}" fill-opacity="0.15" points="${num(x(times[0]))},${num(y(0))} ${line(queued)} ${num(PAD.left + PLOT_W)},${num(y(0))}"/>`;
+    const paths = area +
+        `<polyline class="line-accent" fill="none" stroke="${COLORS.accent}" stroke-width="2" points="${line(queued)}"/>` +
+        `<polyline class="line-info" fill="none" stroke="${COLORS.info}" stroke-width="2" stroke-dasharray="5 3" points="${line(running)}"/>`;
+    const peak = Math.max(...queued);
+    const desc = `Tasks waiting and running from ${span(buckets)}: the queue peaked at ${(0,format/* formatCount */.B4)(peak)} and ends at ` +
+        `${(0,format/* formatCount */.B4)(queued.at(-1))}, with ${(0,format/* formatCount */.B4)(running.at(-1))} running at the end.`;
+    return charts_frame(id, title, desc, axes(buckets, top, format/* formatCount */.B4) + paths, [
+        ['accent', 'queued'],
+        ['info', 'running'],
+    ]);
+}
+function successRateChart(history, totals, id = 'chart-success') {
+    const finished = totals.completed + totals.failed;
+    const overall = finished > 0 ? `${percent(totals.completed / finished)} overall` : 'nothing finished yet';
+    const title = `Success rate (${overall})`;
+    const all = bucketHistory(history);
+    const buckets = all.filter((b) => b.completed + b.failed > 0);
+    if (buckets.length === 0)
+        return emptyChart(id, title, 'No history yet: the success rate appears after tasks finish.');
+    const t0 = all[0].start;
+    const t1 = all.at(-1).end;
+    const x = (b) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
+    const y = (rate) => PAD.top + PLOT_H - rate * PLOT_H;
+    const rates = buckets.map((b) => b.completed / (b.completed + b.failed));
+    const points = buckets.map((b, i) => `${num(x(b))},${num(y(rates[i]))}`).join(' ');
+    const dots = buckets
+        .map((b, i) => `<circle class="fill-ok" fill="${COLORS.ok}" cx="${num(x(b))}" cy="${num(y(rates[i]))}" r="2.5"/>`)
+        .join('');
+    const lowest = Math.min(...rates);
+    const worst = buckets[rates.indexOf(lowest)];
+    const desc = `Share of finished tasks that succeeded, per ${bucketLabel(all)} from ${span(all)}: ${overall}; the lowest ` +
+        `was ${percent(lowest)} in the ${bucketLabel(all)} ending ${(0,format/* formatTime */.fU)(new Date(worst.end))}.`;
+    const body = axes(all, 1, (v) => percent(v)) +
+        `<polyline class="line-ok" fill="none" stroke="${COLORS.ok}" stroke-width="2" points="${points}"/>` +
+        dots;
+    return charts_frame(id, title, desc, body, []);
+}
+const BOX_W = 150;
+const BOX_H = 26;
+const COL_W = 190;
+const ROW_H = 38;
+const MAX_GRAPH_NODES = 60;
+/**
+ * Waiting tasks and what they wait for, left to right: a task sits one column right of its deepest
+ * dependency. Hostile input can contain cycles; an edge back into a task being placed is ignored for
+ * placement. Large graphs are cut to the first waiting tasks so the picture stays legible.
+ */
+function dependencyGraph(waiting, stateOf, id = 'chart-deps') {
+    const title = 'Dependency graph of waiting tasks';
+    if (waiting.length === 0)
+        return emptyChart(id, title, 'No task is waiting for another.');
+    const shown = [];
+    const nodes = new Set();
+    for (const task of waiting) {
+        const added = [task.id, ...task.dependsOn].filter((n) => !nodes.has(n));
+        if (nodes.size + added.length > MAX_GRAPH_NODES && shown.length > 0)
+            break;
+        shown.push(task);
+        added.forEach((n) => nodes.add(n));
+    }
+    const depsOf = new Map(shown.map((t) => [t.id, t.dependsOn]));
+    const layer = new Map();
+    const placing = new Set();
+    const place = (node) => {
+        const known = layer.get(node);
+        if (known !== undefined)
+            return known;
+        if (placing.has(node))
+            return -1;
+        placing.add(node);
+        const deps = depsOf.get(node) ?? [];
+        const value = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(place));
+        placing.delete(node);
+        layer.set(node, value);
+        return value;
+    };
+    const order = [...nodes];
+    order.forEach(place);
+    const columns = [];
+    for (const node of order)
+        (columns[layer.get(node)] ??= []).push(node);
+    const row = new Map();
+    columns.forEach((column, c) => {
+        // Barycentre ordering: a task sits near the average row of its dependencies, which removes most crossings.
+        if (c > 0) {
+            const weight = (n) => {
+                const rows = (depsOf.get(n) ?? []).map((d) => row.get(d)).filter((r) => r !== undefined);
+                return rows.length > 0 ? sum(rows) / rows.length : 0;
+            };
+            column.sort((a, b) => weight(a) - weight(b));
+        }
+        column.forEach((n, r) => row.set(n, r));
+    });
+    const rows = Math.max(...columns.map((c) => c.length));
+    const width = columns.length * COL_W - (COL_W - BOX_W) + 24;
+    const height = rows * ROW_H - (ROW_H - BOX_H) + 24;
+    const pos = (n) => ({ x: 12 + layer.get(n) * COL_W, y: 12 + row.get(n) * ROW_H });
+    const edges = shown
+        .flatMap((task) => task.dependsOn.map((dep) => {
+        const from = pos(dep);
+        const to = pos(task.id);
+        const [x1, y1, x2, y2] = [from.x + BOX_W, from.y + BOX_H / 2, to.x - 6, to.y + BOX_H / 2];
+        const bend = Math.max(30, (x2 - x1) / 2);
+        return `<path class="edge" fill="none" stroke="${COLORS.grid}" stroke-width="1.5" marker-end="url(#${id}-arrow)" d="M${num(x1)} ${num(y1)} C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}"/>`;
+    }))
+        .join('');
+    const boxes = order
+        .map((n) => {
+        const { x, y } = pos(n);
+        const state = stateOf.get(n) ?? 'unknown';
+        const label = n.length > 20 ? `${n.slice(0, 19)}…` : n;
+        return (`<g class="dep dep-${state}"><title>${escapeHtml(`${n}: ${state}`)}</title>` +
+            `<rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="none" stroke="${COLORS.grid}"${state === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>` +
+            `<text x="${x + 10}" y="${y + 17}" font-size="12" fill="currentColor">${escapeHtml(label)}</text></g>`);
+    })
+        .join('');
+    const cut = waiting.length > shown.length
+        ? ` Showing the first ${(0,format/* formatCount */.B4)(shown.length)} of ${(0,format/* formatCount */.B4)(waiting.length)} waiting tasks.`
+        : '';
+    const desc = `${(0,format/* formatCount */.B4)(shown.length)} waiting tasks and ${(0,format/* formatCount */.B4)(nodes.size - shown.length)} tasks they depend on, ` +
+        `arranged left to right in ${(0,format/* formatCount */.B4)(columns.length)} columns; an arrow points from a dependency to the task waiting for it.${cut}`;
+    const marker = `<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="${COLORS.grid}" class="arrow"/></marker></defs>`;
+    return svg(id, title, desc, width, height, marker + edges + boxes, `width="${width}" height="${height}"`);
+}
+function charts_frame(id, title, desc, body, legend) {
+    const keys = legend
+        .map(([color, label], i) => {
+        const x = PAD.left + i * 90;
+        return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${x}" y="6" width="10" height="10" rx="2"/><text x="${x + 14}" y="15" font-size="11" fill="currentColor">${escapeHtml(label)}</text>`;
+    })
+        .join('');
+    return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
+}
+function emptyChart(id, title, message) {
+    const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
+    return svg(id, title, message, WIDTH, HEIGHT, body);
+}
+function svg(id, title, desc, width, height, body, size = '') {
+    return (`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}"${size ? ` ${size}` : ''} role="img" ` +
+        `aria-labelledby="${id}-title ${id}-desc" id="${id}"><title id="${id}-title">${escapeHtml(title)}</title>` +
+        `<desc id="${id}-desc">${escapeHtml(desc)}</desc>${body}</svg>`);
+}
+/** Horizontal grid lines with value labels, and start, middle and end times below the plot. */
+function axes(buckets, top, label) {
+    const lines = [0, 0.5, 1]
+        .map((f) => {
+        const y = num(PAD.top + PLOT_H - f * PLOT_H);
+        return (`<line class="grid" x1="${PAD.left}" x2="${PAD.left + PLOT_W}" y1="${y}" y2="${y}" stroke="${COLORS.grid}" stroke-opacity="0.35"/>` +
+            `<text x="${PAD.left - 6}" y="${y}" dy="4" text-anchor="end" font-size="11" fill="currentColor">${escapeHtml(label(f * top))}</text>`);
+    })
+        .join('');
+    const t0 = buckets[0].start;
+    const t1 = buckets.at(-1).end;
+    const times = [
+        [t0, 'start', PAD.left],
+        [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
+        [t1, 'end', PAD.left + PLOT_W],
+    ]
+        .map(([t, anchor, x]) => `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`)
+        .join('');
+    return lines + times;
+}
+function rect(x, y, w, h, color) {
+    if (h <= 0)
+        return '';
+    return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
+}
+function shortTime(t, spanMs) {
+    const iso = new Date(t).toISOString();
+    return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
+}
+function span(buckets) {
+    return `${(0,format/* formatTime */.fU)(new Date(buckets[0].start))} to ${(0,format/* formatTime */.fU)(new Date(buckets.at(-1).end))}`;
+}
+function bucketLabel(buckets) {
+    return (0,format/* formatDuration */.a3)(buckets[0].end - buckets[0].start);
+}
+/** An even round number at least `value` (and 2), so the axis and its midpoint are whole, readable counts. */
+function niceCeil(value) {
+    if (!(value > 2))
+        return 2;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 4, 6, 8, 10].map((m) => m * magnitude).find((v) => v >= value);
+}
+function percent(fraction) {
+    return `${Math.round(fraction * 1000) / 10}%`;
+}
+function num(v) {
+    return String(Math.round(v * 10) / 10);
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/client-script.js
+// The pages' only script, shipped as assets/dgrid.js. Everything it does is an enhancement: without it the
+// pages show the same data as of the render. It is plain ES2017 so it runs in any current browser without a
+// build step, and it only ever writes text (textContent), never markup, so data cannot become code.
+const CLIENT_SCRIPT = String.raw `(function () {
+  'use strict';
+  var configElement = document.getElementById('dgrid-config');
+  var config = configElement ? JSON.parse(configElement.textContent) : {};
+
+  function formatCount(n) {
+    return Number(n).toLocaleString('en-US');
+  }
+
+  function span(ms) {
+    var s = Math.round(ms / 1000);
+    if (s < 60) return s + ' s';
+    if (s < 3600) return Math.round(s / 60) + ' min';
+    if (s < 86400) return Math.round(s / 3600) + ' h';
+    return Math.round(s / 86400) + ' d';
+  }
+
+  function ago(time, now) {
+    var diff = now - time;
+    if (isNaN(diff)) return 'unknown';
+    if (Math.abs(diff) < 10000) return 'just now';
+    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);
+  }
+
+  // The render wrote times relative to when it ran; a page read later should say how old things are now.
+  // Durations such as "running for" stay as of the render, like the tables they are in.
+  function refreshTimes() {
+    var now = Date.now();
+    document.querySelectorAll('time[data-relative]').forEach(function (el) {
+      el.textContent = ago(Date.parse(el.dateTime), now);
+    });
+  }
+  refreshTimes();
+  setInterval(refreshTimes, 30000);
+
+  var filterBox = document.getElementById('filter-box');
+  var filter = document.getElementById('task-filter');
+  if (filterBox && filter) {
+    var filterStatus = document.getElementById('filter-status');
+    filterBox.hidden = false;
+    filter.addEventListener('input', function () {
+      var query = filter.value.trim().toLowerCase();
+      var rows = document.querySelectorAll('tr[data-task-id]');
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;
+        row.hidden = !match;
+        if (match) shown++;
+      });
+      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';
+    });
+  }
+
+  function setCount(key, value) {
+    document.querySelectorAll('[data-count="' + key + '"]').forEach(function (el) {
+      el.textContent = formatCount(value);
+    });
+  }
+
+  function refreshCounts() {
+    fetch(config.statusUrl, { cache: 'no-store' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (status) {
+        var counts = status.counts;
+        setCount('queued', counts.queued);
+        ['high', 'normal', 'low'].forEach(function (p) {
+          setCount('queued_' + p, counts.queued_by_priority[p]);
+        });
+        setCount('in_progress', counts.in_progress);
+        setCount('completed', counts.completed);
+        setCount('failed', counts.failed);
+        setCount('nodes_online', counts.nodes_online);
+        setCount('nodes_total', counts.nodes_total);
+        setCount('recommended_workers', status.recommended_workers);
+        var reason = document.getElementById('recommendation-reason');
+        if (reason) reason.textContent = status.recommendation_reason;
+        var note = document.getElementById('refresh-note');
+        if (note && status.generated_at !== config.generatedAt) {
+          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +
+            '); reload the page to update the tables.';
+        }
+      })
+      .catch(function () {
+        // Offline or mid-deploy: keep the counts shown; the next tick tries again.
+      });
+  }
+  if (config.statusUrl) setInterval(refreshCounts, 60000);
+
+  var form = document.getElementById('submit-form');
+  if (form) setUpSubmitForm(form);
+
+  function setUpSubmitForm(form) {
+    var errorBox = document.getElementById('submit-errors');
+    var result = document.getElementById('submit-result');
+    form.hidden = false;
+    document.getElementById('submit-needs-script').hidden = true;
+
+    function field(name) {
+      return form.elements.namedItem(name);
+    }
+    function text(name) {
+      return field(name).value.trim();
+    }
+    function list(name) {
+      return text(name).split(/[\s,]+/).filter(Boolean);
+    }
+    // Numbers the browser could not parse stay strings, so the schema names the field.
+    function number(name) {
+      var raw = text(name);
+      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);
+    }
+    function labelOf(name) {
+      var label = form.querySelector('label[for="f-' + name + '"]');
+      return label ? label.firstChild.textContent.trim() : name;
+    }
+
+    function composeTask(problems) {
+      var task = {};
+      function set(key, value) {
+        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;
+      }
+      set('task_id', text('task_id'));
+      set('script', field('script').value);
+      set('timeout_seconds', number('timeout_seconds'));
+      set('priority', text('priority'));
+      set('image', text('image'));
+      set('max_attempts', number('max_attempts'));
+      set('requires', list('requires'));
+      set('depends_on', list('depends_on'));
+      var resources = {};
+      if (number('cpus') !== undefined) resources.cpus = number('cpus');
+      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');
+      if (Object.keys(resources).length > 0) task.resources = resources;
+      set('not_before', text('not_before'));
+      var env = {};
+      field('env').value.split(/\r?\n/).forEach(function (line, i) {
+        if (line.trim() === '') return;
+        var eq = line.indexOf('=');
+        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });
+        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);
+      });
+      if (Object.keys(env).length > 0) task.env = env;
+      set('description', text('description'));
+      return task;
+    }
+
+    function describe(error) {
+      var parts = error.instancePath.split('/').filter(Boolean);
+      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];
+      if (name === 'resources') name = parts[1];
+      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };
+      var label = labelOf(name);
+      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };
+      if (name === 'task_id' && error.keyword === 'pattern') {
+        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };
+      }
+      if (error.keyword === 'propertyNames') {
+        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; "' + error.params.propertyName + '" is not allowed.' };
+      }
+      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };
+      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };
+      return { name: name, message: label + ' ' + error.message + '.' };
+    }
+
+    // The policy checks of the CLI's validate command, for the limits the schema cannot know.
+    function policyProblems(task) {
+      var problems = [];
+      var policy = config.policy;
+      function atMost(name, value, limit, unit) {
+        if (typeof value === 'number' && value > limit) {
+          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });
+        }
+      }
+      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');
+      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');
+      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');
+      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');
+      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {
+        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });
+      }
+      if (new TextEncoder().encode(task.script).length > 65536) {
+        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });
+      }
+      return problems;
+    }
+
+    function clearProblems() {
+      errorBox.hidden = true;
+      errorBox.querySelector('ul').textContent = '';
+      form.querySelectorAll('[aria-invalid]').forEach(function (el) {
+        el.removeAttribute('aria-invalid');
+      });
+      form.querySelectorAll('.field-error').forEach(function (el) {
+        el.textContent = '';
+        el.hidden = true;
+      });
+    }
+
+    function showProblems(problems) {
+      var listElement = errorBox.querySelector('ul');
+      problems.forEach(function (problem) {
+        var input = field(problem.name);
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = '#f-' + problem.name;
+        link.textContent = problem.message;
+        item.appendChild(link);
+        listElement.appendChild(item);
+        input.setAttribute('aria-invalid', 'true');
+        var inline = document.getElementById('f-' + problem.name + '-error');
+        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;
+        inline.hidden = false;
+      });
+      errorBox.hidden = false;
+      errorBox.focus();
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearProblems();
+      result.hidden = true;
+      var problems = [];
+      var fork = text('fork');
+      if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(fork)) {
+        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });
+      }
+      var task = composeTask(problems);
+      var validate = window.dgridValidateTask;
+      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];
+      errors.forEach(function (error) {
+        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.
+        if (error.keyword === 'const' || error.keyword === 'not' || /\/propertyNames\//.test(error.schemaPath || '')) return;
+        var problem = describe(error);
+        var seen = problems.some(function (p) {
+          return p.name === problem.name && p.message === problem.message;
+        });
+        if (!seen) problems.push(problem);
+      });
+      if (errors.length === 0) problems = problems.concat(policyProblems(task));
+      if (problems.length > 0) {
+        showProblems(problems);
+        return;
+      }
+      var json = JSON.stringify(task, null, 2) + '\n';
+      var branch = config.branch.split('/').map(encodeURIComponent).join('/');
+      var url = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) +
+        '.json&value=' + encodeURIComponent(json);
+      document.getElementById('submit-json').textContent = json;
+      var link = document.getElementById('submit-link');
+      link.href = url;
+      result.hidden = false;
+      // GitHub refuses very long URLs; a long script has to be pasted by hand.
+      if (url.length > 8000) {
+        document.getElementById('submit-message').textContent =
+          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';
+        link.href = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+        result.focus();
+        return;
+      }
+      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';
+      result.focus();
+      window.location.assign(url);
+    });
+  }
+})();
+`;
+
+;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
+
+const facts_PRIORITIES = ['high', 'normal', 'low'];
+function priorityOf(task) {
+    return task.priority ?? 'normal';
+}
+function facts_liveness(node, input) {
+    if (node.status !== 'online')
+        return node.status;
+    const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
+    const timeoutMs = input.policy.lease.node_timeout_seconds * 1000;
+    if (!heartbeat || input.generatedAt.getTime() - heartbeat.getTime() > timeoutMs)
+        return 'unresponsive';
+    return 'online';
+}
+function onlineNodes(input) {
+    return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
+}
+/** Queued tasks whose required labels no single online node carries: nobody can claim them now. */
+function unrunnableTasks(input) {
+    const labelSets = onlineNodes(input).map((node) => new Set(node.labels));
+    const known = new Set(labelSets.flatMap((labels) => [...labels]));
+    const result = [];
+    for (const task of input.queued) {
+        const requires = task.requires ?? [];
+        if (requires.length === 0)
+            continue;
+        if (labelSets.some((labels) => requires.every((label) => labels.has(label))))
+            continue;
+        result.push({ task, missing: requires.filter((label) => !known.has(label)) });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/styles.js
+// The stylesheet, shipped as assets/dgrid.css. Colours are custom properties with a light and a dark set
+// (prefers-color-scheme); text colours on tinted backgrounds were picked for WCAG AA contrast in both.
+const STYLESHEET = `:root {
+  color-scheme: light dark;
+  --bg: #f6f7f9;
+  --surface: #ffffff;
+  --surface-2: #f0f2f5;
+  --text: #1c2128;
+  --muted: #57606a;
+  --border: #d5dae0;
+  --accent: #0a5fc2;
+  --focus: #0a5fc2;
+  --ok: #1a7f37;
+  --ok-text: #116329;
+  --bad: #cf222e;
+  --bad-text: #a40e26;
+  --warn: #bf8700;
+  --warn-text: #7d4e00;
+  --info: #8250df;
+  --info-text: #6639ba;
+  --neutral-text: #57606a;
+  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);
+  --radius: 10px;
+  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117;
+    --surface: #161b22;
+    --surface-2: #1c222b;
+    --text: #e6edf3;
+    --muted: #9ea7b3;
+    --border: #30363d;
+    --accent: #6cb6ff;
+    --focus: #6cb6ff;
+    --ok: #3fb950;
+    --ok-text: #56d364;
+    --bad: #f85149;
+    --bad-text: #ff8182;
+    --warn: #d29922;
+    --warn-text: #e3b341;
+    --info: #a371f7;
+    --info-text: #c297ff;
+    --neutral-text: #9ea7b3;
+    --shadow: none;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--text);
+  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;
+}
+a { color: var(--accent); text-underline-offset: 2px; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
+main:focus { outline: none; }
+code, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }
+h1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }
+h1 { font-size: 1.6rem; }
+h2 { font-size: 1.2rem; }
+h3 { font-size: 1rem; }
+p { margin: 0 0 0.75rem; }
+[hidden] { display: none !important; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }
+.skip-link {
+  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;
+  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;
+}
+.skip-link:focus { top: 0.5rem; }
+.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }
+.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }
+.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }
+.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }
+.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
+.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }
+.nav a:hover { color: var(--text); background: var(--surface-2); }
+.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }
+main.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }
+.page-head { margin-bottom: 1.25rem; }
+.lede { color: var(--muted); }
+.notice:empty { display: none; }
+.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }
+section { margin: 0 0 2rem; }
+.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }
+.section-head h2 { margin: 0; }
+.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
+.card {
+  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;
+  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);
+  border-radius: var(--radius); box-shadow: var(--shadow);
+}
+.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
+.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }
+.card-detail { color: var(--muted); font-size: 0.85rem; }
+.card-queued { border-top-color: var(--accent); }
+.card-running { border-top-color: var(--info); }
+.card-completed { border-top-color: var(--ok); }
+.card-failed { border-top-color: var(--bad); }
+.card-nodes { border-top-color: var(--warn); }
+.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }
+.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }
+.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
+.panel-warn { border-left: 4px solid var(--warn); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }
+figure { margin: 0; }
+.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }
+.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+svg.chart { display: block; width: 100%; height: auto; color: var(--text); }
+.graph-wrap svg.chart { width: auto; max-width: none; }
+svg .fill-ok { fill: var(--ok); }
+svg .fill-bad { fill: var(--bad); }
+svg .fill-accent { fill: var(--accent); }
+svg .fill-info { fill: var(--info); }
+svg .line-ok { stroke: var(--ok); }
+svg .line-accent { stroke: var(--accent); }
+svg .line-info { stroke: var(--info); }
+svg .grid, svg .edge { stroke: var(--muted); }
+svg .arrow { fill: var(--muted); }
+svg .muted { fill: var(--muted); }
+svg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }
+svg .dep-completed rect { stroke: var(--ok); }
+svg .dep-failed rect { stroke: var(--bad); }
+svg .dep-running rect { stroke: var(--info); }
+svg .dep-queued rect { stroke: var(--muted); }
+svg .dep-unknown rect { stroke: var(--warn); }
+.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }
+.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
+.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+table { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }
+caption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }
+th, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }
+thead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }
+tbody tr:last-child > * { border-bottom: 0; }
+tbody tr:hover { background: var(--surface-2); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)
+   rather than squeezing every column into a tower of broken words. */
+td { white-space: nowrap; }
+tbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }
+.task-id { font-weight: 600; }
+.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }
+td.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }
+td.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }
+.empty { padding: 1rem; color: var(--muted); }
+.more { font-size: 0.95rem; }
+.badge {
+  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
+  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;
+}
+.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }
+.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }
+.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }
+.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }
+.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }
+.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
+.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }
+.chip-missing { border-color: var(--warn); color: var(--warn-text); }
+.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
+.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }
+.meter > span { display: block; height: 100%; background: var(--info); }
+.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }
+.filter label { font-weight: 600; }
+.filter p { margin: 0; color: var(--muted); }
+input, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }
+input[type='search'] { width: 18rem; }
+textarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }
+input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }
+[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }
+.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }
+.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }
+.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }
+.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }
+.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }
+.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }
+.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }
+.task-title .task-id { font-size: 1.4rem; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+.facts dt { color: var(--muted); font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+pre.code {
+  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;
+  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;
+}
+.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }
+.form { display: grid; gap: 1rem; max-width: 46rem; }
+.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
+.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
+.field label { font-weight: 600; }
+.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }
+.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }
+.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }
+.error-summary h2 { color: var(--bad-text); }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
+.error-summary a { color: var(--bad-text); }
+.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }
+.button {
+  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;
+  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;
+}
+.button:hover { filter: brightness(1.08); }
+.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }
+.site-footer p { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  .wrap { padding: 0 0.75rem; }
+  h1 { font-size: 1.35rem; }
+  .card-value { font-size: 1.5rem; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  th, td { padding: 0.45rem 0.5rem; }
+  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }
+  tbody tr:hover th[scope='row'] { background: var(--surface-2); }
+  input[type='search'] { width: 100%; }
+  .facts { grid-template-columns: 1fr; gap: 0.1rem; }
+  .facts dd { margin-bottom: 0.5rem; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  html { scroll-behavior: smooth; }
+}
+`;
+
+;// CONCATENATED MODULE: ./build/src/dashboard/scaling.js
+// How many workers a grid owner should run now. The model is deliberately simple so its reason fits in one
+// sentence: enough slots to absorb new arrivals and clear the current backlog within a target time, at the
+// pace one slot has actually been finishing tasks.
+
+
+/** A claim costs a fetch, a commit and a push before the task starts; a few seconds on GitHub. */
+const CLAIM_OVERHEAD_MS = 5000;
+const RECENT_RESULTS = 100;
+function recommendWorkers(input, options = {}) {
+    const { min = 1, max = 20, drainMinutes = 15, windowMinutes = 60 } = options;
+    const queued = input.queued.length;
+    const running = input.running.length;
+    const slotsPerWorker = median(onlineNodes(input).map((node) => node.slots)) ?? 1;
+    if (queued === 0 && running === 0) {
+        return {
+            workers: 0,
+            reason: 'Nothing is queued or running, so no workers are needed.',
+            arrivalsPerMinute: 0,
+            perSlotPerMinute: 0,
+            slotsPerWorker,
+        };
+    }
+    const rates = historyRates(input.history, windowMinutes);
+    const arrivalsPerMinute = rates?.arrivalsPerMinute ?? 0;
+    // Durations of recent results measure the work itself; the history only samples running counts at commits,
+    // so it is the fallback for grids whose results were archived.
+    const pace = durationPace(input) ?? measuredPace(rates, windowMinutes) ?? assumedPace(input);
+    const demand = arrivalsPerMinute + queued / drainMinutes;
+    // A task runs on one slot, so slots beyond the tasks there are to run would sit idle.
+    const tasks = queued + running + Math.ceil(arrivalsPerMinute * drainMinutes);
+    const slots = Math.max(Math.min(Math.ceil(demand / pace.perSlotPerMinute), tasks), running);
+    const needed = Math.ceil(slots / slotsPerWorker);
+    const workers = Math.min(max, Math.max(min, needed));
+    const state = queued === 0
+        ? `Nothing is queued and ${(0,format/* formatCount */.B4)(running)} running`
+        : `${(0,format/* formatCount */.B4)(queued)} queued and ${(0,format/* formatCount */.B4)(running)} running`;
+    const arriving = arrivalsPerMinute > 0 ? ` and about ${frequency(arrivalsPerMinute, 'new tasks')} arrive` : '';
+    const fleet = `${workers} ${workers === 1 ? 'worker' : 'workers'} with ${slotsPerWorker} ${slotsPerWorker === 1 ? 'slot' : 'slots'} each`;
+    const goal = queued === 0 ? 'keep up' : `clear the queue in about ${drainMinutes} minutes`;
+    const cap = needed > max ? ` (capped from ${needed})` : '';
+    const speed = pace.perSlotPerMinute >= 1
+        ? `a slot finishes about ${frequency(pace.perSlotPerMinute, 'tasks')}`
+        : `a slot takes about ${(0,format/* formatDuration */.a3)(60_000 / pace.perSlotPerMinute)} per task`;
+    const reason = `${state}; ${speed} (${pace.source})${arriving}, so ${fleet}${cap} would ${goal}.`;
+    return { workers, reason, arrivalsPerMinute, perSlotPerMinute: pace.perSlotPerMinute, slotsPerWorker };
+}
+/** Arrival and completion rates over the last window of the history; undefined with under a minute of it. */
+function historyRates(history, windowMinutes) {
+    const last = history.at(-1);
+    if (!last)
+        return undefined;
+    const start = last.time.getTime() - windowMinutes * 60_000;
+    const points = history.filter((point) => point.time.getTime() >= start);
+    const first = points[0];
+    const minutes = (last.time.getTime() - first.time.getTime()) / 60_000;
+    if (minutes < 1)
+        return undefined;
+    const total = (p) => p.queued + p.running + p.completed + p.failed;
+    const done = (p) => p.completed + p.failed;
+    // Retention archives results, which shrinks the totals; that is not negative work.
+    return {
+        arrivalsPerMinute: Math.max(0, total(last) - total(first)) / minutes,
+        finishesPerMinute: Math.max(0, done(last) - done(first)) / minutes,
+        averageRunning: points.reduce((sum, p) => sum + p.running, 0) / points.length,
+    };
+}
+function measuredPace(rates, windowMinutes) {
+    if (!rates || rates.finishesPerMinute === 0 || rates.averageRunning < 1)
+        return undefined;
+    return {
+        perSlotPerMinute: rates.finishesPerMinute / rates.averageRunning,
+        source: `measured over the last ${windowMinutes} minutes`,
+    };
+}
+function durationPace(input) {
+    const recent = [...input.completed, ...input.failed]
+        .map((result) => ({ finished: (0,format/* parseTime */.pe)(result.finished_at)?.getTime() ?? 0, duration: result.duration_ms }))
+        .sort((a, b) => b.finished - a.finished)
+        .slice(0, RECENT_RESULTS)
+        .map((r) => r.duration);
+    const typical = median(recent);
+    if (typical === undefined)
+        return undefined;
+    return {
+        perSlotPerMinute: 60_000 / (typical + CLAIM_OVERHEAD_MS),
+        source: `from a typical duration of ${(0,format/* formatDuration */.a3)(typical)} plus claiming`,
+    };
+}
+function assumedPace(input) {
+    const timeoutMs = input.policy.default_timeout_seconds * 1000;
+    return {
+        perSlotPerMinute: 60_000 / (timeoutMs + CLAIM_OVERHEAD_MS),
+        source: `assuming tasks use the ${(0,format/* formatDuration */.a3)(timeoutMs)} default timeout, as none has finished yet`,
+    };
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+/** "2.5 tasks a minute" or, for slow rates, "12 tasks an hour", so small rates do not round to zero. */
+function frequency(perMinute, noun) {
+    const [count, unit] = perMinute >= 1
+        ? [perMinute >= 10 ? Math.round(perMinute) : Math.round(perMinute * 10) / 10, 'a minute']
+        : [Math.max(1, Math.round(perMinute * 60)), 'an hour'];
+    return `${(0,format/* formatCount */.B4)(count)} ${count === 1 ? noun.replace(/s$/, '') : noun} ${unit}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/summary.js
+// The numbers the render-dashboard action outputs and writes to its job summary.
+
+
+
+function summarize(input, scaling) {
+    const queuedByPriority = { high: 0, normal: 0, low: 0 };
+    for (const task of input.queued)
+        queuedByPriority[priorityOf(task)]++;
+    const recommendation = recommendWorkers(input, scaling);
+    return {
+        counts: {
+            queued: input.queued.length,
+            queuedByPriority,
+            inProgress: input.running.length,
+            completed: input.completed.length,
+            failed: input.failed.length,
+            nodesOnline: onlineNodes(input).length,
+        },
+        recommendedWorkers: recommendation.workers,
+        recommendationReason: recommendation.reason,
+    };
+}
+/** A job summary stays readable (and under GitHub's 1 MiB limit) with the busiest nodes only. */
+const SUMMARY_NODES = 50;
+/** GitHub-flavoured Markdown for the job summary: the counts and a table of nodes. */
+function summaryMarkdown(summary, input) {
+    const c = summary.counts;
+    const byPriority = PRIORITIES.map((p) => `${p} ${formatCount(c.queuedByPriority[p])}`).join(', ');
+    const lines = [
+        `## ${md(input.title)}`,
+        '',
+        '| Queued | In progress | Completed | Failed | Nodes online | Recommended workers |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: |',
+        `| ${formatCount(c.queued)} (${byPriority}) | ${formatCount(c.inProgress)} | ${formatCount(c.completed)} | ${formatCount(c.failed)} | ${formatCount(c.nodesOnline)} of ${formatCount(input.nodes.length)} | ${summary.recommendedWorkers} |`,
+        '',
+        `${md(summary.recommendationReason)}`,
+        '',
+    ];
+    if (input.nodes.length > 0) {
+        const busy = new Map();
+        for (const claim of input.running)
+            busy.set(claim.claim.node_id, (busy.get(claim.claim.node_id) ?? 0) + 1);
+        const nodes = [...input.nodes].sort((a, b) => order(a, input) - order(b, input) || a.node_id.localeCompare(b.node_id));
+        lines.push('### Nodes', '', '| Node | Status | Last heartbeat | Labels | Slots in use | Completed | Failed |', '| --- | --- | --- | --- | ---: | ---: | ---: |', ...nodes.slice(0, SUMMARY_NODES).map((node) => {
+            const heartbeat = parseTime(node.last_heartbeat);
+            const labels = node.labels.length > 0 ? node.labels.map((l) => `\`${code(l)}\``).join(' ') : '–';
+            return `| \`${code(node.node_id)}\` | ${liveness(node, input)} | ${heartbeat ? formatAgo(heartbeat, input.generatedAt) : 'unknown'} | ${labels} | ${busy.get(node.node_id) ?? 0} / ${node.slots} | ${formatCount(node.completed)} | ${formatCount(node.failed)} |`;
+        }));
+        if (nodes.length > SUMMARY_NODES)
+            lines.push('', `…and ${formatCount(nodes.length - SUMMARY_NODES)} more nodes on the dashboard.`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+function order(node, input) {
+    return LIVENESS_ORDER[liveness(node, input)];
+}
+/**
+ * Text for Markdown: HTML-escaped (GitHub renders HTML in summaries) and with Markdown's punctuation
+ * backslash-escaped, on one line so it cannot break out of a table row or heading.
+ */
+function md(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c])
+        .replace(/[\\`*_{}[\]()#+!|~-]/g, '\\$&');
+}
+/** Text inside a code span in a table: backticks and pipes cannot be escaped there, so they are replaced. */
+function code(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '¦');
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+;// CONCATENATED MODULE: ./build/src/dashboard/task-validator.js
+// The submit form checks a task in the browser against TaskSchema itself: ajv compiles the schema into
+// standalone validation code at render time, and that code is shipped as a plain script. The two runtime
+// helpers it needs (its require() calls and the date-time format) are shipped as the source of the very
+// functions Node uses, so the browser and the CLI cannot disagree.
+
+
+
+
+/**
+ * RFC 3339 date-time with a mandatory offset, as ajv-formats' "date-time" checks it (leap seconds
+ * included). Self-contained on purpose: its source is shipped to the browser.
+ */
+function isDateTime(value) {
+    const m = /^(\d{4})-(\d\d)-(\d\d)[T\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:Z|([+-])(\d\d)(?::?(\d\d))?)$/i.exec(value);
+    if (!m)
+        return false;
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [0, 31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
+    if (days === undefined || month < 1 || day < 1 || day > days)
+        return false;
+    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+    const sign = m[7] === '-' ? -1 : 1;
+    const [tzHour, tzMinute] = [Number(m[8] ?? 0), Number(m[9] ?? 0)];
+    if (tzHour > 23 || tzMinute > 59)
+        return false;
+    if (hour <= 23 && minute <= 59 && second < 60)
+        return true;
+    // A leap second is 23:59:60 in UTC, whatever the local offset.
+    const utcMinute = minute - tzMinute * sign;
+    const utcHour = hour - tzHour * sign - (utcMinute < 0 ? 1 : 0);
+    return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
+}
+const RUNTIME = {
+    'ajv/dist/runtime/ucs2length': { name: 'ucs2length', source: ucs2length["default"].toString() },
+};
+let cached;
+/**
+ * A classic script defining `window.dgridValidateTask(task)`, which returns ajv's error objects (an
+ * empty array when the task is valid). Uses the same ajv options as the CLI's validator.
+ */
+function taskValidatorScript() {
+    if (cached !== undefined)
+        return cached;
+    const ajv = new dist_ajv.Ajv({
+        allErrors: true,
+        strict: true,
+        useDefaults: true,
+        allowUnionTypes: true,
+        code: { source: true, esm: false, formats: (0,dist_ajv._) `formats` },
+    });
+    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+    const code = standalone["default"](ajv, ajv.compile(schemas/* TaskSchema */.pj))
+        .replace(/require\("([^"]+)"\)\.default/g, (_match, module) => {
+        const helper = RUNTIME[module];
+        if (!helper)
+            throw new Error(`the task validator needs ajv runtime module ${module}, which is not shipped to the browser`);
+        return helper.name;
+    });
+    const helpers = Object.values(RUNTIME)
+        .map((helper) => `var ${helper.name} = ${helper.source};`)
+        .join('\n');
+    cached = `// Generated by dgrid from TaskSchema with ajv standalone code; do not edit.
+(function () {
+var formats = { 'date-time': { validate: ${isDateTime.toString()} } };
+${helpers}
+var module = { exports: {} };
+${code}
+window.dgridValidateTask = function (task) {
+  return module.exports(task) ? [] : module.exports.errors || [];
+};
+})();
+`;
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
+// The page templates, kept as strings so the bundled action carries them (ncc does not follow file reads).
+// Sections around a table are not named: the table's scrolling region carries the heading as its name, and
+// two landmarks with one name confuse screen reader navigation.
+// Rule: every value goes through <%= %>, which escapes; <%~ %> appears only for include() and the layout
+// body, which are this file's own output. Chart SVGs arrive as Markup objects and pass <%= %> unchanged.
+const templates_layout = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="<%= it.csp %>">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="dgrid">
+<link rel="icon" href="data:,">
+<title><%= it.pageTitle %> · <%= it.site.title %></title>
+<link rel="stylesheet" href="<%= it.root %>assets/dgrid.css">
+<script id="dgrid-config" type="application/json"><%= it.config %></script>
+<% if (it.validator) { %>
+<script src="<%= it.root %>assets/dgrid-task-validator.js" defer></script>
+<% } %>
+<script src="<%= it.root %>assets/dgrid.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<div class="wrap header-inner">
+<a class="brand" href="<%= it.root %>index.html"><span class="brand-mark" aria-hidden="true"></span><%= it.site.title %></a>
+<nav aria-label="Site">
+<ul class="nav">
+<% for (const item of it.navItems) { %>
+<li><a href="<%= it.root %><%= item.href %>"<% if (item.id === it.nav) { %> aria-current="page"<% } %>><%= item.label %></a></li>
+<% } %>
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+<%~ it.body %>
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>Rendered by dgrid at <time datetime="<%= it.site.generatedIso %>"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href="<%= it.site.repositoryUrl %>"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href="<%= it.root %>status.json">status.json</a>.</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+const breadcrumb = `<nav class="breadcrumb" aria-label="Breadcrumb">
+<ol>
+<li><a href="<%= it.root %>index.html">Overview</a></li>
+<% for (const crumb of it.crumbs) { %>
+<li><a href="<%= it.root %><%= crumb.href %>"><%= crumb.label %></a></li>
+<% } %>
+<li aria-current="page"><%= it.pageTitle %></li>
+</ol>
+</nav>
+`;
+const filterBox = `<div class="filter" id="filter-box" hidden>
+<label for="task-filter">Filter tasks by id</label>
+<input id="task-filter" type="search" autocomplete="off" spellcheck="false" placeholder="Part of a task id">
+<p id="filter-status" role="status"></p>
+</div>
+`;
+const chips = `<% if (it.items.length === 0) { %>–<% } else { %><ul class="chips"><% for (const item of it.items) { %><li class="chip<% if (it.missing && it.missing.includes(item)) { %> chip-missing<% } %>"><%= item %></li><% } %></ul><% } %>`;
+const tasksTable = `<div class="table-wrap" role="region" aria-labelledby="<%= it.table.id %>-heading" tabindex="0">
+<% if (it.table.rows.length === 0) { %>
+<p class="empty"><%= it.table.empty %></p>
+<% } else { %>
+<table>
+<thead><tr><% for (const col of it.table.columns) { %><th scope="col"<% if (col.num) { %> class="num"<% } %>><%= col.label %></th><% } %></tr></thead>
+<tbody>
+<% for (const row of it.table.rows) { %>
+<tr data-task-id="<%= row.id %>"><th scope="row"><% if (row.href) { %><a class="task-id" href="<%= row.external ? row.href : it.root + row.href %>"><%= row.id %></a><% } else { %><span class="task-id"><%= row.id %></span><% } %><% if (row.flag) { %> <span class="badge tone-warn"><%= row.flag %></span><% } %></th>
+<% if (it.table.kind === 'running') { %>
+<td class="mono"><%= row.node %></td><td class="num"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime="<%= row.leaseIso %>"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class="badge tone-warn">expired</span><% } %></td>
+<% } else if (it.table.kind === 'queued') { %>
+<td><span class="badge tone-<%= row.tone %>"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class="num"><%= row.attempt %></td>
+<% } else { %>
+<td><span class="badge tone-<%= row.tone %>"><%= row.status %></span></td><td class="num"><%= row.exitCode %></td><td class="mono"><%= row.node %></td><td class="num"><%= row.duration %></td><td><time datetime="<%= row.finishedIso %>" data-relative title="<%= row.finishedText %>"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class="excerpt"><%= row.excerpt %></td><% } %>
+<% } %>
+</tr>
+<% } %>
+</tbody>
+</table>
+<% } %>
+</div>
+`;
+const nodesTable = `<div class="table-wrap" role="region" aria-labelledby="nodes-heading" tabindex="0">
+<% if (it.nodeRows.length === 0) { %>
+<p class="empty">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>
+<% } else { %>
+<table>
+<thead><tr><th scope="col">Node</th><th scope="col">Status</th><th scope="col">Last heartbeat</th><th scope="col">Labels</th><th scope="col" class="num">Slots in use</th><th scope="col" class="num">Completed</th><th scope="col" class="num">Failed</th></tr></thead>
+<tbody>
+<% for (const node of it.nodeRows) { %>
+<tr><th scope="row"><span class="mono"><%= node.id %></span><% if (node.version) { %> <span class="version">v<%= node.version %></span><% } %></th><td><span class="badge tone-<%= node.tone %>"><%= node.status %></span></td><td><time datetime="<%= node.heartbeatIso %>" data-relative title="<%= node.heartbeatText %>"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class="num"><%= node.inUse %> / <%= node.slots %></td><td class="num"><%= node.completed %></td><td class="num"><%= node.failed %></td></tr>
+<% } %>
+</tbody>
+</table>
+<% } %>
+</div>
+`;
+const taskSection = `<section>
+<div class="section-head">
+<h2 id="<%= it.table.id %>-heading"><%= it.table.heading %> <span class="count">(<%= it.table.total %>)</span></h2>
+<% if (it.table.allHref) { %><a class="more" href="<%= it.root %><%= it.table.allHref %>"><%= it.table.allLabel %></a><% } %>
+</div>
+<%~ include('@tasks-table', {}) %>
+</section>
+`;
+const index = `<% layout('@layout') %>
+<div class="page-head">
+<h1><%= it.site.title %></h1>
+<p class="lede">Grid status as of <time datetime="<%= it.site.generatedIso %>" data-relative title="<%= it.site.generatedText %>"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>
+<p id="refresh-note" class="notice" role="status"></p>
+</div>
+<section aria-labelledby="counts-heading">
+<h2 id="counts-heading" class="visually-hidden">Counts</h2>
+<ul class="cards">
+<li class="card card-queued"><span class="card-label">Queued</span><span class="card-value" data-count="queued"><%= it.counts.queued %></span><span class="card-detail">high <span data-count="queued_high"><%= it.counts.high %></span> · normal <span data-count="queued_normal"><%= it.counts.normal %></span> · low <span data-count="queued_low"><%= it.counts.low %></span></span></li>
+<li class="card card-running"><span class="card-label">Running</span><span class="card-value" data-count="in_progress"><%= it.counts.inProgress %></span><span class="card-detail">claimed by nodes</span></li>
+<li class="card card-completed"><span class="card-label">Completed</span><span class="card-value" data-count="completed"><%= it.counts.completed %></span><span class="card-detail"><%= it.counts.successRate %></span></li>
+<li class="card card-failed"><span class="card-label">Failed</span><span class="card-value" data-count="failed"><%= it.counts.failed %></span><span class="card-detail">incl. timeouts, cancelled</span></li>
+<li class="card card-nodes"><span class="card-label">Nodes online</span><span class="card-value" data-count="nodes_online"><%= it.counts.nodesOnline %></span><span class="card-detail">of <span data-count="nodes_total"><%= it.counts.nodesTotal %></span> known</span></li>
+<li class="card card-workers"><span class="card-label">Recommended workers</span><span class="card-value" data-count="recommended_workers"><%= it.recommendation.workers %></span><span class="card-detail" id="recommendation-reason"><%= it.recommendation.reason %></span></li>
+</ul>
+</section>
+<% if (it.unrunnable.total > 0) { %>
+<section class="panel panel-warn">
+<h2 id="unrunnable-heading">Tasks nobody can run <span class="count">(<%= it.unrunnable.totalText %>)</span></h2>
+<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>
+<%~ include('@tasks-table', { table: it.unrunnable.table }) %>
+</section>
+<% } %>
+<section aria-labelledby="activity-heading">
+<h2 id="activity-heading">Activity</h2>
+<div class="charts">
+<figure class="chart-card"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>
+<figure class="chart-card"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>
+<figure class="chart-card"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>
+</div>
+</section>
+<%~ include('@filter') %>
+<%~ include('@task-section', { table: it.sections.running }) %>
+<%~ include('@task-section', { table: it.sections.queued }) %>
+<% if (it.deps) { %>
+<section>
+<div class="section-head"><h2 id="deps-heading">Waiting on other tasks <span class="count">(<%= it.deps.total %>)</span></h2></div>
+<div class="graph-wrap" role="region" aria-label="Dependency graph" tabindex="0"><%= it.deps.graph %></div>
+<ul class="legend" aria-label="Legend">
+<% for (const key of it.deps.legend) { %><li><span class="badge tone-<%= key.tone %>"><%= key.label %></span></li><% } %>
+</ul>
+<%~ include('@tasks-table', { table: it.deps.table }) %>
+</section>
+<% } %>
+<%~ include('@task-section', { table: it.sections.failed }) %>
+<section>
+<div class="section-head">
+<h2 id="nodes-heading">Nodes <span class="count">(<%= it.nodes.total %>)</span></h2>
+<% if (it.nodes.allHref) { %><a class="more" href="<%= it.root %><%= it.nodes.allHref %>">All <%= it.nodes.total %> nodes</a><% } %>
+</div>
+<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>
+</section>
+<%~ include('@task-section', { table: it.sections.completed }) %>
+`;
+const pager = `<% if (it.pager.pages.length > 1) { %>
+<nav aria-label="<%= it.pager.label %>">
+<ul class="pager">
+<% if (it.pager.prev) { %><li><a href="<%= it.pager.prev %>" rel="prev">Previous</a></li><% } %>
+<% for (const page of it.pager.pages) { %>
+<% if (page.gap) { %><li><span aria-hidden="true">…</span></li>
+<% } else if (page.current) { %><li><a href="<%= page.href %>" aria-current="page"><span class="visually-hidden">Page </span><%= page.n %></a></li>
+<% } else { %><li><a href="<%= page.href %>"><span class="visually-hidden">Page </span><%= page.n %></a></li>
+<% } %>
+<% } %>
+<% if (it.pager.next) { %><li><a href="<%= it.pager.next %>" rel="next">Next</a></li><% } %>
+</ul>
+</nav>
+<% } %>
+`;
+const list = `<% layout('@layout') %>
+<%~ include('@breadcrumb') %>
+<div class="page-head">
+<h1><%= it.pageTitle %></h1>
+<p class="lede"><%= it.list.summary %></p>
+<% if (it.list.note) { %><p class="notice"><%= it.list.note %></p><% } %>
+</div>
+<%~ include('@filter') %>
+<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>
+<section>
+<h2 id="list-heading" class="visually-hidden"><%= it.table.heading %></h2>
+<%~ include('@tasks-table', {}) %>
+</section>
+<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>
+`;
+const nodes = `<% layout('@layout') %>
+<%~ include('@breadcrumb') %>
+<div class="page-head">
+<h1 id="nodes-heading">Nodes</h1>
+<p class="lede"><%= it.nodesSummary %></p>
+</div>
+<%~ include('@nodes-table', {}) %>
+`;
+const task = `<% layout('@layout') %>
+<%~ include('@breadcrumb') %>
+<h1 class="task-title"><span class="task-id"><%= it.task.id %></span> <span class="badge tone-<%= it.task.tone %>"><%= it.task.status %></span></h1>
+<dl class="facts">
+<% for (const fact of it.task.facts) { %>
+<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class="mono" href="<%= link.external ? link.href : it.root + link.href %>"><%= link.id %></a><% } else { %><span class="mono"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>
+<% } %>
+</dl>
+<% if (it.task.repoHref) { %><p><a href="<%= it.task.repoHref %>">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>
+<% if (it.task.description) { %>
+<h2>Description</h2>
+<p><%= it.task.description %></p>
+<% } %>
+<% if (it.task.script !== undefined) { %>
+<h2>Script</h2>
+<pre class="code"><code><%= it.task.script %></code></pre>
+<% } %>
+<% for (const stream of it.task.streams) { %>
+<h2><%= stream.title %></h2>
+<p class="stream-meta"><%= stream.meta %></p>
+<% if (stream.text !== '') { %><pre class="code"><code><%= stream.text %></code></pre><% } %>
+<% } %>
+<section>
+<h2 id="attempts-heading">Attempts</h2>
+<div class="table-wrap" role="region" aria-labelledby="attempts-heading" tabindex="0">
+<% if (it.task.attempts.length === 0) { %>
+<p class="empty">Not attempted yet.</p>
+<% } else { %>
+<table>
+<thead><tr><th scope="col" class="num">Attempt</th><th scope="col">Node</th><th scope="col">Started</th><th scope="col">Ended</th><th scope="col">Outcome</th><th scope="col" class="num">Exit code</th><th scope="col">Reason</th></tr></thead>
+<tbody>
+<% for (const a of it.task.attempts) { %>
+<tr><th scope="row" class="num"><%= a.attempt %></th><td class="mono"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class="badge tone-<%= a.tone %>"><%= a.status %></span></td><td class="num"><%= a.exitCode %></td><td class="wrap"><%= a.reason %></td></tr>
+<% } %>
+</tbody>
+</table>
+<% } %>
+</div>
+</section>
+<h2>Full record</h2>
+<p class="hint"><%= it.task.recordNote %></p>
+<pre class="code"><code><%= it.task.json %></code></pre>
+`;
+const templates_submit = `<% layout('@layout') %>
+<div class="page-head">
+<h1>Submit a task</h1>
+<p class="lede">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>
+</div>
+<div id="submit-needs-script" class="notice">
+<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>
+<pre class="code"><code><%= it.submit.example %></code></pre>
+<% if (it.submit.newFileUrl) { %><p><a href="<%= it.submit.newFileUrl %>">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>
+</div>
+<form id="submit-form" class="form" novalidate hidden>
+<div id="submit-errors" class="error-summary" tabindex="-1" aria-labelledby="submit-errors-heading" hidden>
+<h2 id="submit-errors-heading">Fix these before submitting</h2>
+<ul></ul>
+</div>
+<% for (const row of it.submit.rows) { %>
+<div class="form-row">
+<% for (const f of row) { %>
+<div class="field">
+<label for="f-<%= f.name %>"><%= f.label %></label>
+<% if (f.hint) { %><p class="hint" id="f-<%= f.name %>-hint"><%= f.hint %></p><% } %>
+<p class="field-error" id="f-<%= f.name %>-error" hidden></p>
+<% if (f.kind === 'textarea') { %>
+<textarea id="f-<%= f.name %>" name="<%= f.name %>" rows="<%= f.rows %>" spellcheck="false" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>
+<% } else if (f.kind === 'select') { %>
+<select id="f-<%= f.name %>" name="<%= f.name %>" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error">
+<% for (const o of f.options) { %><option value="<%= o.value %>"><%= o.label %></option><% } %>
+</select>
+<% } else { %>
+<input id="f-<%= f.name %>" name="<%= f.name %>" type="<%= f.kind %>" value="<%= f.value %>" autocomplete="off" spellcheck="false" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error"<% if (f.placeholder) { %> placeholder="<%= f.placeholder %>"<% } %><% if (f.min !== undefined) { %> min="<%= f.min %>"<% } %><% if (f.max !== undefined) { %> max="<%= f.max %>"<% } %><% if (f.step) { %> step="<%= f.step %>"<% } %><% if (f.required) { %> required<% } %>>
+<% } %>
+</div>
+<% } %>
+</div>
+<% } %>
+<button class="button" type="submit">Check and continue on GitHub</button>
+<div id="submit-result" class="result" tabindex="-1" hidden>
+<p id="submit-message"></p>
+<p><a id="submit-link" href="#">Open the new-file page on GitHub</a></p>
+<pre class="code"><code id="submit-json"></code></pre>
+</div>
+</form>
+`;
+/** Template name (as given to eta.loadTemplate) to source. */
+const TEMPLATES = {
+    '@layout': templates_layout,
+    '@breadcrumb': breadcrumb,
+    '@filter': filterBox,
+    '@chips': chips,
+    '@tasks-table': tasksTable,
+    '@nodes-table': nodesTable,
+    '@task-section': taskSection,
+    '@pager': pager,
+    '@index': index,
+    '@list': list,
+    '@nodes': nodes,
+    '@task': task,
+    '@submit': templates_submit,
+};
+
+;// CONCATENATED MODULE: ./build/src/dashboard/render.js
+// Renders the static status site of a grid.
+//
+// Weight at scale (20,000 tasks, 500 nodes): index.html inlines only counts, charts and the most recent
+// INDEX_ROWS tasks of each state and nodes; only those tasks get a detail page (detail/<task_id>.html) with
+// their full record and attempts. Every task is still listed on paginated, script-free pages
+// (list/<state>-<n>.html, PAGE_ROWS rows each, newest first), linking to the task's file in the repository
+// when its URL is known. nodes.html lists every node. Older tasks beyond MAX_PAGES pages are left to the
+// repository itself.
+//
+// The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
+// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const INDEX_ROWS = 50;
+const PAGE_ROWS = 500;
+const MAX_PAGES = 100;
+/** Scripts and styles only from the site itself: a defence in depth should escaping ever be missed. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const STATUS_TONE = {
+    success: 'ok',
+    completed: 'ok',
+    online: 'ok',
+    failure: 'bad',
+    error: 'bad',
+    failed: 'bad',
+    timeout: 'warn',
+    unresponsive: 'warn',
+    draining: 'warn',
+    orphaned: 'warn',
+    returned: 'neutral',
+    cancelled: 'neutral',
+    offline: 'neutral',
+    running: 'info',
+    queued: 'neutral',
+    high: 'warn',
+    normal: 'neutral',
+    low: 'neutral',
+    unknown: 'warn',
+};
+const STATE_LABEL = {
+    queued: 'Queued tasks',
+    running: 'Running tasks',
+    completed: 'Completed tasks',
+    failed: 'Failed tasks',
+};
+const eta = new Eta({ autoEscape: true, escapeFunction: escapeValue, cache: true });
+for (const [name, source] of Object.entries(TEMPLATES))
+    eta.loadTemplate(name, source);
+const COLUMNS = {
+    running: [
+        { label: 'Task' },
+        { label: 'Node' },
+        { label: 'Attempt', num: true },
+        { label: 'Running for' },
+        { label: 'Lease until' },
+    ],
+    queued: [
+        { label: 'Task' },
+        { label: 'Priority' },
+        { label: 'Requires' },
+        { label: 'Waits for' },
+        { label: 'Attempts so far', num: true },
+    ],
+    terminal: [
+        { label: 'Task' },
+        { label: 'Status' },
+        { label: 'Exit code', num: true },
+        { label: 'Node' },
+        { label: 'Duration', num: true },
+        { label: 'Finished' },
+    ],
+};
+async function renderSite(input, outputDir) {
+    const summary = summarize(input);
+    const site = new Site(input);
+    const files = new Map();
+    files.set('index.html', site.indexPage(summary));
+    files.set('nodes.html', site.nodesPage());
+    files.set('submit.html', site.submitPage());
+    for (const [path, html] of site.listPages())
+        files.set(path, html);
+    for (const [path, html] of site.detailPages())
+        files.set(path, html);
+    files.set('status.json', `${JSON.stringify(site.status(summary), null, 2)}\n`);
+    files.set('assets/dgrid.css', STYLESHEET);
+    files.set('assets/dgrid.js', CLIENT_SCRIPT);
+    files.set('assets/dgrid-task-validator.js', taskValidatorScript());
+    // GitHub Pages would otherwise run the folder through Jekyll, which is slow and hides some names.
+    files.set('.nojekyll', '');
+    for (const dir of ['assets', 'detail', 'list'])
+        await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, dir), { recursive: true });
+    for (const dir of ['detail', 'list']) {
+        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(outputDir, dir))) {
+            if (name.endsWith('.html') && !files.has(`${dir}/${name}`))
+                await (0,promises_.rm)((0,external_node_path_.join)(outputDir, dir, name));
+        }
+    }
+    await Promise.all([...files].map(([path, content]) => (0,promises_.writeFile)((0,external_node_path_.join)(outputDir, path), content)));
+    return summary;
+}
+/** Everything the pages share, computed once per render. */
+class Site {
+    input;
+    now;
+    located = new Map();
+    sorted;
+    detailIds = new Set();
+    busy = new Map();
+    unrunnable;
+    unrunnableIds;
+    waiting;
+    repo;
+    constructor(input) {
+        this.input = input;
+        this.now = input.generatedAt;
+        this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
+            ? input.repositoryUrl.replace(/\/+$/, '')
+            : undefined;
+        const finished = (r) => (0,format/* parseTime */.pe)(r.finished_at)?.getTime() ?? 0;
+        const claimed = (c) => (0,format/* parseTime */.pe)(c.claim.claimed_at)?.getTime() ?? 0;
+        const rank = (t) => facts_PRIORITIES.indexOf(priorityOf(t));
+        this.sorted = {
+            queued: [...input.queued].sort((a, b) => rank(a) - rank(b)),
+            running: [...input.running].sort((a, b) => claimed(a) - claimed(b)),
+            completed: [...input.completed].sort((a, b) => finished(b) - finished(a)),
+            failed: [...input.failed].sort((a, b) => finished(b) - finished(a)),
+        };
+        for (const state of ['completed', 'failed', 'running', 'queued']) {
+            for (const record of this.sorted[state])
+                this.located.set(record.task_id, { state, record });
+        }
+        for (const claim of input.running)
+            this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+        this.unrunnable = unrunnableTasks(input);
+        this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
+        this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
+        // The tasks the index shows are the ones worth a page of their own.
+        const shown = [
+            ...['queued', 'running', 'completed', 'failed'].flatMap((s) => this.sorted[s].slice(0, INDEX_ROWS)),
+            ...this.unrunnable.slice(0, INDEX_ROWS).map((u) => u.task),
+            ...this.waiting.slice(0, INDEX_ROWS),
+        ];
+        for (const record of shown)
+            this.detailIds.add(record.task_id);
+    }
+    indexPage(summary) {
+        const c = summary.counts;
+        const finished = c.completed + c.failed;
+        const sections = {
+            running: this.sectionTable('running'),
+            queued: this.sectionTable('queued'),
+            failed: this.sectionTable('failed'),
+            completed: this.sectionTable('completed'),
+        };
+        const unrunnableRows = this.unrunnable.slice(0, INDEX_ROWS).map((u) => ({
+            ...this.row('queued', u.task),
+            missing: u.missing,
+        }));
+        return this.page('@index', '', 'overview', 'Overview', {
+            generatedAgo: (0,format/* formatAgo */.n4)(this.now, this.now),
+            counts: {
+                queued: (0,format/* formatCount */.B4)(c.queued),
+                high: (0,format/* formatCount */.B4)(c.queuedByPriority.high),
+                normal: (0,format/* formatCount */.B4)(c.queuedByPriority.normal),
+                low: (0,format/* formatCount */.B4)(c.queuedByPriority.low),
+                inProgress: (0,format/* formatCount */.B4)(c.inProgress),
+                completed: (0,format/* formatCount */.B4)(c.completed),
+                failed: (0,format/* formatCount */.B4)(c.failed),
+                nodesOnline: (0,format/* formatCount */.B4)(c.nodesOnline),
+                nodesTotal: (0,format/* formatCount */.B4)(this.input.nodes.length),
+                successRate: finished > 0 ? `${Math.round((c.completed / finished) * 1000) / 10}% of finished` : 'none finished yet',
+            },
+            recommendation: { workers: summary.recommendedWorkers, reason: summary.recommendationReason },
+            unrunnable: {
+                total: this.unrunnable.length,
+                totalText: (0,format/* formatCount */.B4)(this.unrunnable.length),
+                table: this.table('unrunnable', 'queued', 'Tasks nobody can run', this.unrunnable.length, unrunnableRows),
+            },
+            charts: {
+                throughput: new Markup(throughputChart(this.input.history)),
+                queue: new Markup(queueDepthChart(this.input.history)),
+                success: new Markup(successRateChart(this.input.history, { completed: c.completed, failed: c.failed })),
+            },
+            sections,
+            deps: this.dependencies(),
+            nodes: {
+                total: (0,format/* formatCount */.B4)(this.input.nodes.length),
+                rows: this.nodeRows().slice(0, INDEX_ROWS),
+                allHref: this.input.nodes.length > INDEX_ROWS ? 'nodes.html' : undefined,
+            },
+        });
+    }
+    nodesPage() {
+        const counts = new Map();
+        for (const node of this.input.nodes)
+            counts.set(facts_liveness(node, this.input), (counts.get(facts_liveness(node, this.input)) ?? 0) + 1);
+        const parts = [...counts].map(([state, n]) => `${(0,format/* formatCount */.B4)(n)} ${state}`);
+        return this.page('@nodes', '', 'nodes', 'Nodes', {
+            crumbs: [],
+            nodesSummary: `${(0,format/* plural */.LS)(this.input.nodes.length, 'node')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
+            nodeRows: this.nodeRows(),
+        });
+    }
+    *listPages() {
+        for (const state of ['queued', 'running', 'completed', 'failed']) {
+            const records = this.sorted[state];
+            const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(records.length / PAGE_ROWS)));
+            const order = state === 'queued' ? 'by priority' : state === 'running' ? 'longest running first' : 'newest first';
+            const note = records.length > MAX_PAGES * PAGE_ROWS
+                ? `Only the first ${(0,format/* formatCount */.B4)(MAX_PAGES * PAGE_ROWS)} are listed here; the rest are in the repository.`
+                : undefined;
+            for (let n = 1; n <= pages; n++) {
+                const slice = records.slice((n - 1) * PAGE_ROWS, n * PAGE_ROWS);
+                const first = (n - 1) * PAGE_ROWS + 1;
+                const range = slice.length > 0 ? `${(0,format/* formatCount */.B4)(first)} to ${(0,format/* formatCount */.B4)(first + slice.length - 1)}` : 'none';
+                const table = this.table('list', state, `${STATE_LABEL[state]}, ${range}`, records.length, this.rows(state, slice));
+                yield [
+                    listPath(state, n),
+                    this.page('@list', '../', '', `${STATE_LABEL[state]}${pages > 1 ? `, page ${n}` : ''}`, {
+                        crumbs: [],
+                        list: { summary: `${(0,format/* plural */.LS)(records.length, 'task')}, ${order}. Page ${n} of ${pages}.`, note },
+                        table,
+                        pager: render_pager(state, n, pages),
+                    }),
+                ];
+            }
+        }
+    }
+    *detailPages() {
+        for (const id of this.detailIds) {
+            const found = this.located.get(id);
+            if (!found)
+                continue;
+            yield [
+                detailPath(id),
+                this.page('@task', '../', '', id, {
+                    crumbs: [{ label: STATE_LABEL[found.state], href: listPath(found.state, 1) }],
+                    task: this.detail(found),
+                }),
+            ];
+        }
+    }
+    /** status.json: stable snake_case names, for scripts and for the page's own refresh. */
+    status(summary) {
+        const c = summary.counts;
+        return {
+            version: 1,
+            title: this.input.title,
+            generated_at: this.now.toISOString(),
+            branch: this.input.branch,
+            repository_url: this.repo ?? null,
+            counts: {
+                queued: c.queued,
+                queued_by_priority: c.queuedByPriority,
+                in_progress: c.inProgress,
+                completed: c.completed,
+                failed: c.failed,
+                nodes_online: c.nodesOnline,
+                nodes_total: this.input.nodes.length,
+            },
+            recommended_workers: summary.recommendedWorkers,
+            recommendation_reason: summary.recommendationReason,
+            nodes: this.input.nodes.map((node) => ({
+                node_id: node.node_id,
+                status: facts_liveness(node, this.input),
+                last_heartbeat: node.last_heartbeat,
+                labels: node.labels,
+                slots: node.slots,
+                slots_in_use: this.busy.get(node.node_id) ?? 0,
+                completed: node.completed,
+                failed: node.failed,
+                version: node.version,
+            })),
+            running: this.sorted.running.slice(0, INDEX_ROWS).map((t) => ({
+                task_id: t.task_id,
+                node_id: t.claim.node_id,
+                attempt: t.claim.attempt,
+                claimed_at: t.claim.claimed_at,
+                lease_until: t.claim.lease_until,
+            })),
+            recent_completed: this.sorted.completed.slice(0, INDEX_ROWS).map(resultStatus),
+            recent_failed: this.sorted.failed.slice(0, INDEX_ROWS).map(resultStatus),
+            unrunnable: this.unrunnable.map((u) => ({
+                task_id: u.task.task_id,
+                requires: u.task.requires ?? [],
+                missing_labels: u.missing,
+            })),
+        };
+    }
+    submitPage() {
+        const policy = this.input.policy;
+        const fork = this.repo?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/)?.[1];
+        const example = `${JSON.stringify({ task_id: 'hello-1', script: 'echo hello', timeout_seconds: policy.default_timeout_seconds }, null, 2)}\n`;
+        const rows = [
+            [
+                {
+                    name: 'fork',
+                    label: 'Your fork',
+                    kind: 'text',
+                    hint: 'owner/repository of your fork of the grid',
+                    value: fork ?? '',
+                    required: true,
+                },
+            ],
+            [
+                {
+                    name: 'task_id',
+                    label: 'Task id',
+                    kind: 'text',
+                    hint: 'Letters, digits, dot, underscore, dash; also the file name',
+                    required: true,
+                },
+            ],
+            [
+                {
+                    name: 'script',
+                    label: 'Script',
+                    kind: 'textarea',
+                    rows: 6,
+                    hint: 'Run by /bin/sh -c inside the sandbox',
+                    required: true,
+                },
+            ],
+            [
+                {
+                    name: 'timeout_seconds',
+                    label: 'Timeout (seconds)',
+                    kind: 'number',
+                    min: 1,
+                    max: policy.max_timeout_seconds,
+                    placeholder: String(policy.default_timeout_seconds),
+                },
+                {
+                    name: 'priority',
+                    label: 'Priority',
+                    kind: 'select',
+                    options: [{ value: '', label: 'Default (normal)' }, ...facts_PRIORITIES.map((p) => ({ value: p, label: p }))],
+                },
+                {
+                    name: 'max_attempts',
+                    label: 'Attempts',
+                    kind: 'number',
+                    min: 1,
+                    max: policy.max_attempts,
+                    placeholder: String(policy.default_attempts),
+                },
+            ],
+            [
+                {
+                    name: 'image',
+                    label: 'Image',
+                    kind: 'select',
+                    options: [
+                        { value: '', label: `Default (${policy.default_image})` },
+                        ...policy.allowed_images
+                            .filter((image) => image !== policy.default_image)
+                            .map((image) => ({ value: image, label: image })),
+                    ],
+                },
+            ],
+            [
+                { name: 'requires', label: 'Requires labels', kind: 'text', hint: 'Separated by spaces or commas' },
+                { name: 'depends_on', label: 'Depends on', kind: 'text', hint: 'Task ids, separated by spaces or commas' },
+            ],
+            [
+                {
+                    name: 'cpus',
+                    label: 'CPUs',
+                    kind: 'number',
+                    min: 0,
+                    max: policy.limits.cpus,
+                    step: 'any',
+                    hint: `At most ${policy.limits.cpus}`,
+                    placeholder: String(policy.limits.cpus),
+                },
+                {
+                    name: 'memory_mb',
+                    label: 'Memory (MB)',
+                    kind: 'number',
+                    min: 16,
+                    max: policy.limits.memory_mb,
+                    hint: `At most ${policy.limits.memory_mb}`,
+                    placeholder: String(policy.limits.memory_mb),
+                },
+            ],
+            [
+                {
+                    name: 'not_before',
+                    label: 'Not before',
+                    kind: 'text',
+                    hint: 'Not claimed earlier; RFC 3339, e.g. 2030-01-31T12:00:00Z',
+                },
+            ],
+            [{ name: 'env', label: 'Environment', kind: 'textarea', rows: 3, hint: 'One NAME=value a line' }],
+            [{ name: 'description', label: 'Description', kind: 'textarea', rows: 2, hint: 'Free text for people' }],
+        ];
+        return this.page('@submit', '', 'submit', 'Submit a task', {
+            submit: {
+                rows,
+                example,
+                newFileUrl: this.repo &&
+                    `${this.repo}/new/${encodePath(this.input.branch)}?filename=tasks/queue/hello-1.json&value=${encodeURIComponent(example)}`,
+            },
+        }, true);
+    }
+    page(template, root, nav, pageTitle, data, validator = false) {
+        const repositoryName = this.repo?.replace(/^https:\/\/[^/]+\//, '');
+        return eta.render(template, {
+            root,
+            nav,
+            pageTitle,
+            validator,
+            csp: CSP,
+            navItems: [
+                { id: 'overview', label: 'Overview', href: 'index.html' },
+                { id: 'nodes', label: 'Nodes', href: 'nodes.html' },
+                { id: 'submit', label: 'Submit a task', href: 'submit.html' },
+            ],
+            site: {
+                title: this.input.title,
+                branch: this.input.branch,
+                repositoryUrl: this.repo,
+                repositoryName,
+                generatedIso: this.now.toISOString(),
+                generatedText: (0,format/* formatTime */.fU)(this.now),
+            },
+            config: scriptJson({
+                generatedAt: this.now.toISOString(),
+                statusUrl: nav === 'overview' ? 'status.json' : undefined,
+                branch: this.input.branch,
+                policy: {
+                    max_timeout_seconds: this.input.policy.max_timeout_seconds,
+                    max_attempts: this.input.policy.max_attempts,
+                    default_image: this.input.policy.default_image,
+                    allowed_images: this.input.policy.allowed_images,
+                    limits: { cpus: this.input.policy.limits.cpus, memory_mb: this.input.policy.limits.memory_mb },
+                },
+            }),
+            ...data,
+        });
+    }
+    sectionTable(state) {
+        const records = this.sorted[state];
+        const heading = {
+            queued: 'Queued',
+            running: 'Running',
+            completed: 'Recently completed',
+            failed: 'Recently failed',
+        }[state];
+        const excerpts = state === 'failed' || state === 'completed';
+        const table = this.table(state, state, heading, records.length, this.rows(state, records.slice(0, INDEX_ROWS)), excerpts);
+        if (records.length > 0) {
+            table.allHref = listPath(state, 1);
+            table.allLabel = `All ${(0,format/* formatCount */.B4)(records.length)}`;
+        }
+        return table;
+    }
+    table(id, kind, heading, total, rows, excerpts = false) {
+        const columns = kind === 'running' ? COLUMNS.running : kind === 'queued' ? COLUMNS.queued : COLUMNS.terminal;
+        const empty = {
+            queued: 'Nothing is waiting.',
+            running: 'Nothing is running.',
+            completed: 'No task has completed yet.',
+            failed: 'No task has failed.',
+        }[kind];
+        return {
+            id,
+            heading,
+            total: (0,format/* formatCount */.B4)(total),
+            kind,
+            columns: excerpts ? [...columns, { label: 'Output' }] : columns,
+            rows,
+            empty,
+            excerpts,
+        };
+    }
+    rows(state, records) {
+        return records.map((record) => this.row(state, record));
+    }
+    row(state, record) {
+        const link = this.link(record.task_id, state, record);
+        if (state === 'queued') {
+            const task = record;
+            return {
+                ...link,
+                status: priorityOf(task),
+                tone: STATUS_TONE[priorityOf(task)],
+                requires: task.requires ?? [],
+                dependsOn: task.depends_on ?? [],
+                attempt: (0,format/* formatCount */.B4)(task.attempts?.length ?? 0),
+                flag: this.unrunnableIds.has(task.task_id) ? 'no node can run it' : undefined,
+            };
+        }
+        if (state === 'running') {
+            const claim = record.claim;
+            const since = (0,format/* parseTime */.pe)(claim.claimed_at);
+            const lease = (0,format/* parseTime */.pe)(claim.lease_until);
+            return {
+                ...link,
+                status: 'running',
+                tone: 'info',
+                node: claim.node_id,
+                attempt: String(claim.attempt),
+                elapsed: since ? (0,format/* formatDuration */.a3)(this.now.getTime() - since.getTime()) : 'unknown',
+                leaseIso: claim.lease_until,
+                leaseText: lease ? (0,format/* formatTime */.fU)(lease) : 'unknown',
+                leaseExpired: lease !== undefined && lease < this.now,
+            };
+        }
+        const result = record;
+        const finished = (0,format/* parseTime */.pe)(result.finished_at);
+        const output = state === 'failed'
+            ? result.reason || (0,format/* excerpt */.Kb)(result.stderr) || (0,format/* excerpt */.Kb)(result.stdout)
+            : (0,format/* excerpt */.Kb)(result.stdout) || (0,format/* excerpt */.Kb)(result.stderr);
+        return {
+            ...link,
+            status: result.status,
+            tone: STATUS_TONE[result.status] ?? 'neutral',
+            exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+            node: result.node_id,
+            duration: (0,format/* formatDuration */.a3)(result.duration_ms),
+            finishedIso: result.finished_at,
+            finishedText: finished ? (0,format/* formatTime */.fU)(finished) : 'unknown',
+            finishedAgo: finished ? (0,format/* formatAgo */.n4)(finished, this.now) : 'unknown',
+            excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+        };
+    }
+    /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
+    link(id, state, record) {
+        if (this.detailIds.has(id))
+            return { id, href: detailPath(id) };
+        const href = record && this.repoHref(state, record);
+        return href ? { id, href, external: true } : { id };
+    }
+    /** The record's file on GitHub, when the repository is known and the record has a file path. */
+    repoHref(state, record) {
+        const path = repoPath(state, record);
+        return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
+    }
+    dependencies() {
+        if (this.waiting.length === 0)
+            return undefined;
+        const states = new Map([...this.located].map(([id, found]) => [id, found.state]));
+        const rows = this.waiting.slice(0, INDEX_ROWS).map((task) => this.row('queued', task));
+        return {
+            total: (0,format/* formatCount */.B4)(this.waiting.length),
+            graph: new Markup(dependencyGraph(this.waiting.map((t) => ({ id: t.task_id, dependsOn: t.depends_on ?? [] })), states)),
+            legend: ['completed', 'running', 'queued', 'failed', 'unknown'].map((label) => ({
+                label: label === 'unknown' ? 'not in the grid' : label,
+                tone: STATUS_TONE[label],
+            })),
+            table: this.table('deps', 'queued', 'Waiting on other tasks', this.waiting.length, rows),
+        };
+    }
+    nodeRows() {
+        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+        return this.input.nodes
+            .map((node) => ({ node, state: facts_liveness(node, this.input) }))
+            .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
+            .map(({ node, state }) => {
+            const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
+            return {
+                id: node.node_id,
+                version: node.version,
+                status: state,
+                tone: STATUS_TONE[state],
+                heartbeatIso: node.last_heartbeat,
+                heartbeatText: heartbeat ? (0,format/* formatTime */.fU)(heartbeat) : 'unknown',
+                heartbeatAgo: heartbeat ? (0,format/* formatAgo */.n4)(heartbeat, this.now) : 'unknown',
+                labels: node.labels,
+                inUse: this.busy.get(node.node_id) ?? 0,
+                slots: node.slots,
+                completed: (0,format/* formatCount */.B4)(node.completed),
+                failed: (0,format/* formatCount */.B4)(node.failed),
+            };
+        });
+    }
+    detail({ state, record }) {
+        const fact = (label, value) => value === undefined || value === '' ? [] : [{ label, value: String(value) }];
+        const time = (value) => {
+            const parsed = (0,format/* parseTime */.pe)(value);
+            return parsed ? `${(0,format/* formatTime */.fU)(parsed)} (${(0,format/* formatAgo */.n4)(parsed, this.now)})` : value;
+        };
+        const links = (ids) => ids.map((id) => this.link(id, this.located.get(id)?.state ?? 'queued', this.located.get(id)?.record));
+        const result = state === 'completed' || state === 'failed' ? record : undefined;
+        const claim = state === 'running' ? record.claim : undefined;
+        const task = record;
+        const facts = [
+            ...fact('State', state === 'running' ? 'in progress' : state),
+            ...fact('Blocked', this.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
+            ...(result
+                ? [
+                    ...fact('Exit code', result.exit_code === null ? 'none' : result.exit_code),
+                    ...fact('Reason', result.reason),
+                    ...fact('Node', result.node_id),
+                    ...fact('Attempt', result.attempt),
+                    ...fact('Started', time(result.started_at)),
+                    ...fact('Finished', time(result.finished_at)),
+                    ...fact('Duration', (0,format/* formatDuration */.a3)(result.duration_ms)),
+                ]
+                : []),
+            ...(claim
+                ? [
+                    ...fact('Node', claim.node_id),
+                    ...fact('Attempt', claim.attempt),
+                    ...fact('Claimed', time(claim.claimed_at)),
+                    ...fact('Lease until', time(claim.lease_until)),
+                ]
+                : []),
+            ...fact('Priority', priorityOf(task)),
+            ...fact('Timeout', task.timeout_seconds === undefined ? undefined : (0,format/* formatDuration */.a3)(task.timeout_seconds * 1000)),
+            ...fact('Image', task.image),
+            ...fact('Max attempts', task.max_attempts),
+            ...fact('Requires', task.requires?.join(', ')),
+            ...fact('CPUs', task.resources?.cpus),
+            ...fact('Memory', task.resources?.memory_mb === undefined ? undefined : `${task.resources.memory_mb} MB`),
+            ...fact('Not before', time(task.not_before)),
+            ...fact('Environment', task.env ? Object.keys(task.env).join(', ') : undefined),
+            ...(task.depends_on?.length ? [{ label: 'Depends on', links: links(task.depends_on) }] : []),
+        ];
+        const stream = (title, text, bytes, sha, truncated) => ({
+            title,
+            text,
+            meta: bytes === 0
+                ? 'Empty.'
+                : `${(0,format/* plural */.LS)(bytes, 'byte')}${truncated ? `, truncated: the first ${(0,format/* plural */.LS)(Buffer.byteLength(text), 'byte')} are kept` : ''}; sha256 ${sha}`,
+        });
+        const streams = result
+            ? [
+                stream('Standard output', result.stdout, result.stdout_bytes, result.stdout_sha256, result.stdout_truncated),
+                stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
+            ]
+            : [];
+        const attempts = [
+            ...(task.attempts ?? []).map((a) => attemptRow(a)),
+            ...(claim
+                ? [
+                    {
+                        attempt: claim.attempt,
+                        node: claim.node_id,
+                        started: timeOf(claim.claimed_at),
+                        ended: '–',
+                        status: 'running',
+                        tone: 'info',
+                        exitCode: '–',
+                        reason: '',
+                    },
+                ]
+                : []),
+            ...(result
+                ? [
+                    {
+                        attempt: result.attempt,
+                        node: result.node_id,
+                        started: timeOf(result.started_at),
+                        ended: timeOf(result.finished_at),
+                        status: result.status,
+                        tone: STATUS_TONE[result.status] ?? 'neutral',
+                        exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+                        reason: result.reason ?? '',
+                    },
+                ]
+                : []),
+        ];
+        const stored = { ...record };
+        delete stored.stdout;
+        delete stored.stderr;
+        const path = repoPath(state, record);
+        return {
+            id: record.task_id,
+            status: result ? result.status : state === 'running' ? 'running' : 'queued',
+            tone: result ? (STATUS_TONE[result.status] ?? 'neutral') : state === 'running' ? 'info' : 'neutral',
+            facts,
+            description: task.description,
+            script: task.script,
+            streams,
+            attempts,
+            json: JSON.stringify(stored, null, 2),
+            recordNote: result
+                ? 'The file as stored in the grid, without stdout and stderr (shown above).'
+                : 'The file as stored in the grid.',
+            repoHref: this.repoHref(state, record),
+            repoPath: path,
+        };
+    }
+}
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        node: a.node_id,
+        started: timeOf(a.claimed_at),
+        ended: timeOf(a.ended_at),
+        status: a.status,
+        tone: STATUS_TONE[a.status] ?? 'neutral',
+        exitCode: a.exit_code === null || a.exit_code === undefined ? '–' : String(a.exit_code),
+        reason: a.reason,
+    };
+}
+function timeOf(value) {
+    const parsed = (0,format/* parseTime */.pe)(value);
+    return parsed ? (0,format/* formatTime */.fU)(parsed) : value;
+}
+function resultStatus(r) {
+    return {
+        task_id: r.task_id,
+        status: r.status,
+        exit_code: r.exit_code,
+        node_id: r.node_id,
+        duration_ms: r.duration_ms,
+        finished_at: r.finished_at,
+    };
+}
+const SAFE_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * A task's detail page. Results may carry ids that were never valid (an invalid file still gets a result),
+ * so those are named by a hash instead; a leading dash cannot collide with a valid id.
+ */
+function detailPath(id) {
+    const name = SAFE_ID.test(id) ? id : `-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 24)}`;
+    return `detail/${name}.html`;
+}
+function listPath(state, page) {
+    return `list/${state}-${page}.html`;
+}
+/** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
+function repoPath(state, record) {
+    if (!SAFE_ID.test(record.task_id))
+        return undefined;
+    if (state === 'queued')
+        return (0,layout/* queuePath */.Hs)(record.task_id);
+    if (state === 'running')
+        return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
+    const finished = (0,format/* parseTime */.pe)(record.finished_at);
+    return finished && (0,layout/* resultPath */.jO)(state, record.task_id, finished);
+}
+/** Encodes each segment of a slash-separated path (a branch such as feature/x, a file path) for a URL. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function render_pager(state, current, pages) {
+    const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
+    const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+    const items = [];
+    numbers.forEach((n, i) => {
+        if (i > 0 && n - numbers[i - 1] > 1)
+            items.push({ gap: true });
+        items.push({ n, href: `${state}-${n}.html`, current: n === current });
+    });
+    return {
+        pages: items,
+        prev: current > 1 ? `${state}-${current - 1}.html` : undefined,
+        next: current < pages ? `${state}-${current + 1}.html` : undefined,
+    };
 }
 
 

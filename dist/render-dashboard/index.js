@@ -3979,6 +3979,102 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
+/***/ 1398:
+/***/ ((module, exports, __nccwpck_require__) => {
+
+
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+const scope_1 = __nccwpck_require__(7788);
+const code_1 = __nccwpck_require__(567);
+function standaloneCode(ajv, refsOrFunc) {
+    if (!ajv.opts.code.source) {
+        throw new Error("moduleCode: ajv instance must have code.source option");
+    }
+    const { _n } = ajv.scope.opts;
+    return typeof refsOrFunc == "function"
+        ? funcExportCode(refsOrFunc.source)
+        : refsOrFunc !== undefined
+            ? multiExportsCode(refsOrFunc, getValidate)
+            : multiExportsCode(ajv.schemas, (sch) => sch.meta ? undefined : ajv.compile(sch.schema));
+    function getValidate(id) {
+        const v = ajv.getSchema(id);
+        if (!v)
+            throw new Error(`moduleCode: no schema with id ${id}`);
+        return v;
+    }
+    function funcExportCode(source) {
+        const usedValues = {};
+        const n = source === null || source === void 0 ? void 0 : source.validateName;
+        const vCode = validateCode(usedValues, source);
+        if (ajv.opts.code.esm) {
+            // Always do named export as `validate` rather than the variable `n` which is `validateXX` for known export value
+            return `"use strict";${_n}export const validate = ${n};${_n}export default ${n};${_n}${vCode}`;
+        }
+        return `"use strict";${_n}module.exports = ${n};${_n}module.exports.default = ${n};${_n}${vCode}`;
+    }
+    function multiExportsCode(schemas, getValidateFunc) {
+        var _a;
+        const usedValues = {};
+        let code = (0, code_1._) `"use strict";`;
+        for (const name in schemas) {
+            const v = getValidateFunc(schemas[name]);
+            if (v) {
+                const vCode = validateCode(usedValues, v.source);
+                const exportSyntax = ajv.opts.code.esm
+                    ? (0, code_1._) `export const ${(0, code_1.getEsmExportName)(name)}`
+                    : (0, code_1._) `exports${(0, code_1.getProperty)(name)}`;
+                code = (0, code_1._) `${code}${_n}${exportSyntax} = ${(_a = v.source) === null || _a === void 0 ? void 0 : _a.validateName};${_n}${vCode}`;
+            }
+        }
+        return `${code}`;
+    }
+    function validateCode(usedValues, s) {
+        if (!s)
+            throw new Error('moduleCode: function does not have "source" property');
+        if (usedState(s.validateName) === scope_1.UsedValueState.Completed)
+            return code_1.nil;
+        setUsedState(s.validateName, scope_1.UsedValueState.Started);
+        const scopeCode = ajv.scope.scopeCode(s.scopeValues, usedValues, refValidateCode);
+        const code = new code_1._Code(`${scopeCode}${_n}${s.validateCode}`);
+        return s.evaluated ? (0, code_1._) `${code}${s.validateName}.evaluated = ${s.evaluated};${_n}` : code;
+        function refValidateCode(n) {
+            var _a;
+            const vRef = (_a = n.value) === null || _a === void 0 ? void 0 : _a.ref;
+            if (n.prefix === "validate" && typeof vRef == "function") {
+                const v = vRef;
+                return validateCode(usedValues, v.source);
+            }
+            else if ((n.prefix === "root" || n.prefix === "wrapper") && typeof vRef == "object") {
+                const { validate, validateName } = vRef;
+                if (!validateName)
+                    throw new Error("ajv internal error");
+                const def = ajv.opts.code.es5 ? scope_1.varKinds.var : scope_1.varKinds.const;
+                const wrapper = (0, code_1._) `${def} ${n} = {validate: ${validateName}};`;
+                if (usedState(validateName) === scope_1.UsedValueState.Started)
+                    return wrapper;
+                const vCode = validateCode(usedValues, validate === null || validate === void 0 ? void 0 : validate.source);
+                return (0, code_1._) `${wrapper}${_n}${vCode}`;
+            }
+            return undefined;
+        }
+        function usedState(name) {
+            var _a;
+            return (_a = usedValues[name.prefix]) === null || _a === void 0 ? void 0 : _a.get(name);
+        }
+        function setUsedState(name, state) {
+            const { prefix } = name;
+            const names = (usedValues[prefix] = usedValues[prefix] || new Map());
+            names.set(name, state);
+        }
+    }
+}
+module.exports = exports = standaloneCode;
+Object.defineProperty(exports, "__esModule", ({ value: true }));
+exports["default"] = standaloneCode;
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
 /***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
@@ -34595,6 +34691,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
+/***/ 1455:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
+
+/***/ }),
+
 /***/ 7067:
 /***/ ((module) => {
 
@@ -34613,6 +34723,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2")
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 6760:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
@@ -36507,3056 +36624,3603 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4421);
-/* harmony import */ var _src_core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(758);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1237);
 
 
-await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(async () => {
-    throw new _src_core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y('render-dashboard is not implemented yet in this version of dgrid');
-});
+await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
 
 /***/ }),
 
-/***/ 4421:
+/***/ 1237:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  i: () => (/* binding */ main)
+});
+
+// UNUSED EXPORTS: getInputs
+
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 3 modules
+var kit = __nccwpck_require__(758);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js + 1 modules
+var runner = __nccwpck_require__(5037);
+// EXTERNAL MODULE: ./build/src/core/git/store.js
+var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+;// CONCATENATED MODULE: ./build/src/core/log.js
+const silentLog = { info() { }, warn() { }, error() { }, debug() { } };
+function consoleLog(verbose = false) {
+    return {
+        info: (m) => console.error(m),
+        warn: (m) => console.error(`warning: ${m}`),
+        error: (m) => console.error(`error: ${m}`),
+        debug: (m) => {
+            if (verbose)
+                console.error(`debug: ${m}`);
+        },
+    };
+}
+
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+;// CONCATENATED MODULE: ./build/src/dashboard/format.js
+// Human formatting shared by the pages and the job summary. Everything is relative to the render time,
+// never to the clock, so a render is reproducible; the page script redoes relative times in the browser.
+function formatCount(n) {
+    return n.toLocaleString('en-US');
+}
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '–';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
+    const total = Math.round(s);
+    const [d, h, m, sec] = [
+        Math.floor(total / 86400),
+        Math.floor(total / 3600) % 24,
+        Math.floor(total / 60) % 60,
+        total % 60,
+    ];
+    if (d > 0)
+        return h > 0 ? `${d} d ${h} h` : `${d} d`;
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+}
+function formatAgo(time, now) {
+    const diff = now.getTime() - time.getTime();
+    if (!Number.isFinite(diff))
+        return 'unknown';
+    if (Math.abs(diff) < 10_000)
+        return 'just now';
+    const span = formatSpan(Math.abs(diff));
+    return diff > 0 ? `${span} ago` : `in ${span}`;
+}
+/** A coarse span for "ago" texts: one unit is enough to judge freshness. */
+function formatSpan(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 86400)
+        return `${Math.round(s / 3600)} h`;
+    return `${Math.round(s / 86400)} d`;
+}
+/** UTC, minute precision: the pages are read from anywhere and exact seconds are in the records. */
+function formatTime(time) {
+    if (Number.isNaN(time.getTime()))
+        return 'unknown';
+    return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** Parses a record's date-time field; undefined when absent or not a date. */
+function parseTime(value) {
+    if (value === undefined)
+        return undefined;
+    const time = new Date(value);
+    return Number.isNaN(time.getTime()) ? undefined : time;
+}
+function plural(n, one, many = `${one}s`) {
+    return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+/** The last meaningful lines of an output stream, short enough for a table cell. */
+function excerpt(text, max = 140) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const tail = lines.slice(-2).join(' ⏎ ');
+    return tail.length > max ? `…${tail.slice(tail.length - max + 1)}` : tail;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/collect.js
+// Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
+// not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
+// is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
+// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
+
+
+
+
+
+
+
+
+
+/** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
+const MAX_POINTS = 300;
+/** The scaling advice measures rates over the last hour, so that hour keeps a point a minute. */
+const RECENT_MS = 60 * 60_000;
+const RECENT_STEP_MS = 60_000;
+/** Generous: a grid's history can hold hundreds of thousands of commits. */
+const GIT_TIMEOUT_MS = 30 * 60_000;
+/** A long list of bad files would bury the log; the count says how many there are. */
+const MAX_LISTED = 10;
+async function collectDashboard(options) {
+    const log = options.log ?? silentLog;
+    const store = await openCheckout(options.path, options.pathSetting);
+    const tip = await store.resolve('HEAD');
+    if (tip === null) {
+        throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+    }
+    const snapshot = await grid/* GridSnapshot */.T.load(store, tip);
+    const policy = await snapshot.policy();
+    const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
+    const files = layout/* LIFECYCLE */.VD.flatMap(entriesOf);
+    const nodeEntries = [...snapshot.nodeEntries.values()];
+    const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
+    const skipped = [];
+    const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
+    const queued = read(entriesOf('queue'), validation/* queuedTaskValidator */.vZ);
+    const running = read(entriesOf('in_progress'), validation/* claimValidator */.Rf);
+    const completed = read(entriesOf('completed'), validation/* resultValidator */.ou);
+    const failed = read(entriesOf('failed'), validation/* resultValidator */.ou);
+    const nodes = read(nodeEntries, validation/* nodeValidator */.HF);
+    if (skipped.length > 0) {
+        const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
+        log.warn(`left ${plural(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+    }
+    const started = external_node_perf_hooks_.performance.now();
+    const history = await gridHistory(store, tip);
+    log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
+        `read in ${Math.round(external_node_perf_hooks_.performance.now() - started)} ms (${history.points.length} points)`);
+    if ((await (0,runner/* git */.$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${plural(history.commits, 'commit')} it holds: ` +
+            'clone the whole history (actions/checkout with fetch-depth: 0)');
+    }
+    return {
+        title: options.title,
+        generatedAt: new Date(),
+        ...(options.repositoryUrl ? { repositoryUrl: options.repositoryUrl } : {}),
+        branch: options.branch,
+        policy,
+        queued,
+        running,
+        completed,
+        failed,
+        nodes,
+        history: history.points,
+    };
+}
+/** The page links to the repository and sends its submit form there: anything but https would break or leak. */
+function checkRepositoryUrl(url, setting) {
+    if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
+        throw new errors/* UserError */.y(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+    }
+}
+async function openCheckout(path, setting) {
+    const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    if (!info?.isDirectory())
+        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a folder: ${fix}`);
+    try {
+        return await store/* GridStore */.g.local(path);
+    }
+    catch (error) {
+        if (!(error instanceof runner/* GitError */.XS))
+            throw error;
+        // Git's own words only when they add something, such as a repository owned by another user.
+        const said = error.stderr.trim().split('\n')[0] ?? '';
+        const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
+        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+    }
+}
+/** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
+function parseRecords(entries, blobs, validator, skipped) {
+    const records = [];
+    for (const entry of entries) {
+        const blob = blobs.get(entry.sha);
+        if (!blob) {
+            skipped.push(`${entry.path}: not a file`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(blob.toString('utf8'));
+        }
+        catch {
+            skipped.push(`${entry.path}: not valid JSON`);
+            continue;
+        }
+        if (validator.is(value))
+            records.push(value);
+        else
+            skipped.push(`${entry.path}: ${validator.problems(value)[0]?.message ?? 'not a valid record'}`);
+    }
+    return records;
+}
+/**
+ * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
+ * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
+ * whole tree, so the last point always matches the tip.
+ */
+async function gridHistory(store, tip) {
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--name-status',
+        '-z',
+        '--format=@%ct',
+        tip,
+        '--',
+        ...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
+    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
+    const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+    const points = [];
+    let time;
+    const emit = () => {
+        if (time === undefined)
+            return;
+        points.push({
+            time: new Date(time),
+            queued: counts.queue,
+            running: counts.in_progress,
+            completed: counts.completed,
+            failed: counts.failed,
+        });
+    };
+    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
+    const tokens = out.split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('@')) {
+            emit();
+            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
+        }
+        else if (token === 'A' || token === 'D') {
+            const located = (0,layout/* locate */.x5)(tokens[++i]);
+            if (located)
+                counts[located.state] += token === 'A' ? 1 : -1;
+        }
+        else if (token) {
+            i++; // a modified file stays where it is
+        }
+    }
+    emit();
+    return { points: thin(points), commits: points.length };
+}
+/**
+ * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
+ * baseline: MAX_POINTS equal buckets over the span, and no bucket wider than a minute over the last hour.
+ */
+function thin(points) {
+    if (points.length <= MAX_POINTS)
+        return points;
+    const first = points[0].time.getTime();
+    const last = points.at(-1).time.getTime();
+    const recentFrom = last - RECENT_MS;
+    const width = Math.max(1, (last - first) / MAX_POINTS);
+    const recentWidth = Math.min(width, RECENT_STEP_MS);
+    const bucket = (point) => {
+        const t = point.time.getTime();
+        return t > recentFrom ? `recent ${Math.floor((t - recentFrom) / recentWidth)}` : Math.floor((t - first) / width);
+    };
+    const kept = [points[0]];
+    for (let i = 1; i < points.length; i++) {
+        const next = points[i + 1];
+        if (!next || bucket(next) !== bucket(points[i]))
+            kept.push(points[i]);
+    }
+    return kept;
+}
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./node_modules/eta/dist/index.mjs
+
+
+
+//#region src/err.ts
+var EtaError = class extends Error {
+	constructor(message) {
+		super(message);
+		this.name = "Eta Error";
+	}
+};
+var EtaParseError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaParser Error";
+	}
+};
+var EtaRuntimeError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaRuntime Error";
+	}
+};
+var EtaFileResolutionError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaFileResolution Error";
+	}
+};
+var EtaNameResolutionError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaNameResolution Error";
+	}
+};
+/**
+* Throws an EtaError with a nicely formatted error and message showing where in the template the error occurred.
+*/
+function ParseErr(message, str, indx) {
+	const whitespace = str.slice(0, indx).split(/\n/);
+	const lineNo = whitespace.length;
+	const colNo = whitespace[lineNo - 1].length + 1;
+	message += " at line " + lineNo + " col " + colNo + ":\n\n  " + str.split(/\n/)[lineNo - 1] + "\n  " + Array(colNo).join(" ") + "^";
+	throw new EtaParseError(message);
+}
+function RuntimeErr(originalError, str, lineNo, path$1) {
+	const lines = str.split("\n");
+	const start = Math.max(lineNo - 3, 0);
+	const end = Math.min(lines.length, lineNo + 3);
+	const filename = path$1;
+	const context = lines.slice(start, end).map((line, i) => {
+		const curr = i + start + 1;
+		return (curr === lineNo ? " >> " : "    ") + curr + "| " + line;
+	}).join("\n");
+	const err = new EtaRuntimeError((filename ? filename + ":" + lineNo + "\n" : "line " + lineNo + "\n") + context + "\n\n" + originalError.message);
+	err.name = originalError.name;
+	err.cause = originalError;
+	throw err;
+}
+
+//#endregion
+//#region src/file-handling.ts
+function readFile(path$1) {
+	let res = "";
+	try {
+		res = external_node_fs_.readFileSync(path$1, "utf8");
+	} catch (err) {
+		if (err?.code === "ENOENT") throw new EtaFileResolutionError(`Could not find template: ${path$1}`);
+		else throw err;
+	}
+	return res;
+}
+function resolvePath(templatePath, options) {
+	let resolvedFilePath = "";
+	const views = this.config.views;
+	if (!views) throw new EtaFileResolutionError("Views directory is not defined");
+	const baseFilePath = options?.filepath;
+	const defaultExtension = this.config.defaultExtension === void 0 ? ".eta" : this.config.defaultExtension;
+	const cacheIndex = JSON.stringify({
+		filename: baseFilePath,
+		path: templatePath,
+		views: this.config.views
+	});
+	templatePath += external_node_path_.extname(templatePath) ? "" : defaultExtension;
+	if (baseFilePath) {
+		if (this.config.cacheFilepaths && this.filepathCache[cacheIndex]) return this.filepathCache[cacheIndex];
+		if (absolutePathRegExp.exec(templatePath)?.length) {
+			const formattedPath = templatePath.replace(/^\/*|^\\*/, "");
+			resolvedFilePath = external_node_path_.join(views, formattedPath);
+		} else resolvedFilePath = external_node_path_.join(external_node_path_.dirname(baseFilePath), templatePath);
+	} else resolvedFilePath = external_node_path_.join(views, templatePath);
+	if (dirIsChild(views, resolvedFilePath)) {
+		if (baseFilePath && this.config.cacheFilepaths) this.filepathCache[cacheIndex] = resolvedFilePath;
+		return resolvedFilePath;
+	} else throw new EtaFileResolutionError(`Template '${templatePath}' is not in the views directory`);
+}
+function dirIsChild(parent, dir) {
+	const relative = external_node_path_.relative(parent, dir);
+	return relative && !relative.startsWith("..") && !external_node_path_.isAbsolute(relative);
+}
+const absolutePathRegExp = /^\\|^\//;
+
+//#endregion
+//#region src/compile.ts
+/* istanbul ignore next */
+const AsyncFunction = (async () => {}).constructor;
+/**
+* Takes a template string and returns a template function that can be called with (data, config)
+*
+* @param str - The template string
+* @param config - A custom configuration object (optional)
+*/
+function compile(str, options) {
+	const config = this.config;
+	const ctor = options?.async ? AsyncFunction : Function;
+	try {
+		return new ctor(config.varName, "options", this.compileToString.call(this, str, options));
+	} catch (e) {
+		if (e instanceof SyntaxError) throw new EtaParseError("Bad template syntax\n\n" + e.message + "\n" + Array(e.message.length + 1).join("=") + "\n" + this.compileToString.call(this, str, options) + "\n");
+		else throw e;
+	}
+}
+
+//#endregion
+//#region src/compile-string.ts
+/**
+* Compiles a template string to a function string. Most often users just use `compile()`, which calls `compileToString` and creates a new function using the result
+*/
+function compileToString(str, options) {
+	const config = this.config;
+	const isAsync = options?.async;
+	const compileBody$1 = this.compileBody;
+	const buffer = this.parse.call(this, str);
+	let res = `${config.functionHeader}
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
+let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}${config.debug ? ", line: 1, templateStr: \"" + str.replace(/\\|"/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n") + "\"" : ""}};
+
+function layout(path, data) {
+  __eta.layout = path;
+  __eta.layoutData = data;
+}${config.debug ? "try {" : ""}${config.useWith ? "with(" + config.varName + "||{}){" : ""}
+
+function ${config.outputFunctionName}(s){__eta.res+=s;}
+function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+${compileBody$1.call(this, buffer)}
+if (__eta.layout) {
+  __eta.res = ${isAsync ? "await includeAsync" : "include"} (__eta.layout, {...${config.varName}, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+${config.useWith ? "}" : ""}${config.debug ? "} catch (e) { this.RuntimeErr(e, __eta.templateStr, __eta.line, options.filepath) }" : ""}
+return __eta.res;
+`;
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processFnString) res = plugin.processFnString(res, config);
+	}
+	return res;
+}
+/**
+* Loops through the AST generated by `parse` and transform each item into JS calls
+*
+* **Example**
+*
+* ```js
+* let templateAST = ['Hi ', { val: 'it.name', t: 'i' }]
+* compileBody.call(Eta, templateAST)
+* // => "__eta.res+='Hi '\n__eta.res+=__eta.e(it.name)\n"
+* ```
+*/
+function compileBody(buff) {
+	const config = this.config;
+	let i = 0;
+	const buffLength = buff.length;
+	let returnStr = "";
+	for (; i < buffLength; i++) {
+		const currentBlock = buff[i];
+		if (typeof currentBlock === "string") returnStr += "__eta.res+='" + currentBlock + "';\n";
+		else {
+			const type = currentBlock.t;
+			let content = currentBlock.val || "";
+			if (config.debug) returnStr += "__eta.line=" + currentBlock.lineNo + "\n";
+			if (type === "r") {
+				if (config.autoFilter) content = "__eta.f(" + content + ")";
+				returnStr += "__eta.res+=" + content + ";\n";
+			} else if (type === "i") {
+				if (config.autoFilter) content = "__eta.f(" + content + ")";
+				if (config.autoEscape) content = "__eta.e(" + content + ")";
+				returnStr += "__eta.res+=" + content + ";\n";
+			} else if (type === "e") returnStr += content + "\n";
+			else if (Object.hasOwn(config.customTags, type)) returnStr += `__eta.res+=this.config.customTags[${JSON.stringify(type)}](${JSON.stringify(content)},${config.varName});\n`;
+		}
+	}
+	return returnStr;
+}
+
+//#endregion
+//#region src/utils.ts
+/**
+* Takes a string within a template and trims it, based on the preceding tag's whitespace control and `config.autoTrim`
+*/
+function trimWS(str, config, wsLeft, wsRight) {
+	let leftTrim;
+	let rightTrim;
+	if (Array.isArray(config.autoTrim)) {
+		leftTrim = config.autoTrim[1];
+		rightTrim = config.autoTrim[0];
+	} else leftTrim = rightTrim = config.autoTrim;
+	if (wsLeft || wsLeft === false) leftTrim = wsLeft;
+	if (wsRight || wsRight === false) rightTrim = wsRight;
+	if (!rightTrim && !leftTrim) return str;
+	if (leftTrim === "slurp" && rightTrim === "slurp") return str.trim();
+	if (leftTrim === "_" || leftTrim === "slurp") str = str.trimStart();
+	else if (leftTrim === "-" || leftTrim === "nl") str = str.replace(/^(?:\r\n|\n|\r)/, "");
+	if (rightTrim === "_" || rightTrim === "slurp") str = str.trimEnd();
+	else if (rightTrim === "-" || rightTrim === "nl") str = str.replace(/(?:\r\n|\n|\r)$/, "");
+	return str;
+}
+/**
+* A map of special HTML characters to their XML-escaped equivalents
+*/
+const escMap = {
+	"&": "&amp;",
+	"<": "&lt;",
+	">": "&gt;",
+	"\"": "&quot;",
+	"'": "&#39;"
+};
+function replaceChar(s) {
+	return escMap[s];
+}
+/**
+* XML-escapes an input value after converting it to a string
+*
+* @param str - Input value (usually a string)
+* @returns XML-escaped string
+*/
+function XMLEscape(str) {
+	const newStr = String(str);
+	if (/[&<>"']/.test(newStr)) return newStr.replace(/[&<>"']/g, replaceChar);
+	else return newStr;
+}
+
+//#endregion
+//#region src/config.ts
+/** Eta's base (global) configuration */
+const defaultConfig = {
+	autoEscape: true,
+	autoFilter: false,
+	autoTrim: [false, "nl"],
+	cache: false,
+	cacheFilepaths: true,
+	customTags: {},
+	debug: false,
+	escapeFunction: XMLEscape,
+	filterFunction: (val) => String(val),
+	outputFunctionName: "output",
+	functionHeader: "",
+	parse: {
+		exec: "",
+		interpolate: "=",
+		raw: "~"
+	},
+	plugins: [],
+	rmWhitespace: false,
+	tags: ["<%", "%>"],
+	useWith: false,
+	varName: "it",
+	defaultExtension: ".eta"
+};
+
+//#endregion
+//#region src/parse.ts
+const templateLitReg = /`(?:\\[\s\S]|\${(?:[^{}]|{(?:[^{}]|{[^}]*})*})*}|(?!\${)[^\\`])*`/g;
+const singleQuoteReg = /'(?:\\[\s\w"'\\`]|[^\n\r'\\])*?'/g;
+const doubleQuoteReg = /"(?:\\[\s\w"'\\`]|[^\n\r"\\])*?"/g;
+/** Escape special regular expression characters inside a string */
+function escapeRegExp(string) {
+	return string.replace(/[.*+\-?^${}()|[\]\\]/g, "\\$&");
+}
+function getLineNo(str, index) {
+	return str.slice(0, index).split("\n").length;
+}
+function parse(str) {
+	const config = this.config;
+	let buffer = [];
+	let trimLeftOfNextStr = false;
+	let lastIndex = 0;
+	const parseOptions = config.parse;
+	const customTagPrefixes = Object.keys(config.customTags);
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processTemplate) str = plugin.processTemplate(str, config);
+	}
+	if (config.rmWhitespace) str = str.replace(/[\r\n]+/g, "\n").replace(/^\s+|\s+$/gm, "");
+	templateLitReg.lastIndex = 0;
+	singleQuoteReg.lastIndex = 0;
+	doubleQuoteReg.lastIndex = 0;
+	function pushString(strng, shouldTrimRightOfString) {
+		if (strng) {
+			strng = trimWS(strng, config, trimLeftOfNextStr, shouldTrimRightOfString);
+			if (strng) {
+				strng = strng.replace(/\\|'/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n");
+				buffer.push(strng);
+			}
+		}
+	}
+	const prefixes = [
+		parseOptions.exec,
+		parseOptions.interpolate,
+		parseOptions.raw,
+		...customTagPrefixes
+	].reduce((accumulator, prefix) => {
+		if (accumulator && prefix) return accumulator + "|" + escapeRegExp(prefix);
+		else if (prefix) return escapeRegExp(prefix);
+		else return accumulator;
+	}, "");
+	const parseOpenReg = new RegExp(escapeRegExp(config.tags[0]) + "(-|_)?\\s*(" + prefixes + ")?\\s*", "g");
+	const parseCloseReg = new RegExp("'|\"|`|\\/\\*|(\\s*(-|_)?" + escapeRegExp(config.tags[1]) + ")", "g");
+	let m;
+	while (m = parseOpenReg.exec(str)) {
+		const precedingString = str.slice(lastIndex, m.index);
+		lastIndex = m[0].length + m.index;
+		const wsLeft = m[1];
+		const prefix = m[2] || "";
+		pushString(precedingString, wsLeft);
+		parseCloseReg.lastIndex = lastIndex;
+		let closeTag;
+		let currentObj = false;
+		while (closeTag = parseCloseReg.exec(str)) if (closeTag[1]) {
+			const content = str.slice(lastIndex, closeTag.index);
+			parseOpenReg.lastIndex = lastIndex = parseCloseReg.lastIndex;
+			trimLeftOfNextStr = closeTag[2];
+			currentObj = {
+				t: prefix === parseOptions.exec ? "e" : prefix === parseOptions.raw ? "r" : prefix === parseOptions.interpolate ? "i" : customTagPrefixes.includes(prefix) ? prefix : "",
+				val: content
+			};
+			break;
+		} else {
+			const char = closeTag[0];
+			if (char === "/*") {
+				const commentCloseInd = str.indexOf("*/", parseCloseReg.lastIndex);
+				if (commentCloseInd === -1) ParseErr("unclosed comment", str, closeTag.index);
+				parseCloseReg.lastIndex = commentCloseInd;
+			} else if (char === "'") {
+				singleQuoteReg.lastIndex = closeTag.index;
+				if (singleQuoteReg.exec(str)) parseCloseReg.lastIndex = singleQuoteReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			} else if (char === "\"") {
+				doubleQuoteReg.lastIndex = closeTag.index;
+				if (doubleQuoteReg.exec(str)) parseCloseReg.lastIndex = doubleQuoteReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			} else if (char === "`") {
+				templateLitReg.lastIndex = closeTag.index;
+				if (templateLitReg.exec(str)) parseCloseReg.lastIndex = templateLitReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			}
+		}
+		if (currentObj) {
+			if (config.debug) currentObj.lineNo = getLineNo(str, m.index);
+			buffer.push(currentObj);
+		} else ParseErr("unclosed tag", str, m.index);
+	}
+	pushString(str.slice(lastIndex, str.length), false);
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processAST) buffer = plugin.processAST(buffer, config);
+	}
+	return buffer;
+}
+
+//#endregion
+//#region src/render.ts
+function handleCache(template, options) {
+	const templateStore = options?.async ? this.templatesAsync : this.templatesSync;
+	if (this.resolvePath && this.readFile && !template.startsWith("@")) {
+		const templatePath = options.filepath;
+		const cachedTemplate = templateStore.get(templatePath);
+		if (this.config.cache && cachedTemplate) return cachedTemplate;
+		else {
+			const templateString = this.readFile(templatePath);
+			const templateFn = this.compile(templateString, options);
+			if (this.config.cache) templateStore.define(templatePath, templateFn);
+			return templateFn;
+		}
+	} else {
+		const cachedTemplate = templateStore.get(template);
+		if (cachedTemplate) return cachedTemplate;
+		else throw new EtaNameResolutionError(`Failed to get template '${template}'`);
+	}
+}
+function render(template, data, meta) {
+	let templateFn;
+	const options = {
+		...meta,
+		async: false
+	};
+	if (typeof template === "string") {
+		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
+		templateFn = handleCache.call(this, template, options);
+	} else templateFn = template;
+	return templateFn.call(this, data, options);
+}
+function renderAsync(template, data, meta) {
+	let templateFn;
+	const options = {
+		...meta,
+		async: true
+	};
+	if (typeof template === "string") {
+		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
+		templateFn = handleCache.call(this, template, options);
+	} else templateFn = template;
+	const res = templateFn.call(this, data, options);
+	return Promise.resolve(res);
+}
+function renderString(template, data) {
+	const templateFn = this.compile(template, { async: false });
+	return render.call(this, templateFn, data);
+}
+function renderStringAsync(template, data) {
+	const templateFn = this.compile(template, { async: true });
+	return renderAsync.call(this, templateFn, data);
+}
+
+//#endregion
+//#region src/storage.ts
+/**
+* Handles storage and accessing of values
+*
+* In this case, we use it to store compiled template functions
+* Indexed by their `name` or `filename`
+*/
+var Cacher = class {
+	constructor(cache) {
+		this.cache = cache;
+	}
+	define(key, val) {
+		this.cache[key] = val;
+	}
+	get(key) {
+		return this.cache[key];
+	}
+	remove(key) {
+		delete this.cache[key];
+	}
+	reset() {
+		this.cache = {};
+	}
+	load(cacheObj) {
+		this.cache = {
+			...this.cache,
+			...cacheObj
+		};
+	}
+};
+
+//#endregion
+//#region src/internal.ts
+var Eta$1 = class {
+	constructor(customConfig) {
+		if (customConfig) this.config = {
+			...defaultConfig,
+			...customConfig
+		};
+		else this.config = { ...defaultConfig };
+		const reserved = [
+			this.config.parse.exec,
+			this.config.parse.interpolate,
+			this.config.parse.raw,
+			"-",
+			"_"
+		];
+		for (const prefix of Object.keys(this.config.customTags)) if (reserved.includes(prefix)) throw new EtaError(`Custom tag prefix "${prefix}" conflicts with a built-in prefix`);
+	}
+	config;
+	RuntimeErr = RuntimeErr;
+	compile = compile;
+	compileToString = compileToString;
+	compileBody = compileBody;
+	parse = parse;
+	render = render;
+	renderAsync = renderAsync;
+	renderString = renderString;
+	renderStringAsync = renderStringAsync;
+	filepathCache = {};
+	templatesSync = new Cacher({});
+	templatesAsync = new Cacher({});
+	resolvePath = null;
+	readFile = null;
+	configure(customConfig) {
+		this.config = {
+			...this.config,
+			...customConfig
+		};
+	}
+	withConfig(customConfig) {
+		return {
+			...this,
+			config: {
+				...this.config,
+				...customConfig
+			}
+		};
+	}
+	loadTemplate(name, template, options) {
+		if (typeof template === "string") (options?.async ? this.templatesAsync : this.templatesSync).define(name, this.compile(template, options));
+		else {
+			let templates = this.templatesSync;
+			if (template.constructor.name === "AsyncFunction" || options?.async) templates = this.templatesAsync;
+			templates.define(name, template);
+		}
+	}
+};
+
+//#endregion
+//#region src/index.ts
+var Eta = class extends Eta$1 {
+	readFile = readFile;
+	resolvePath = resolvePath;
+};
+
+//#endregion
+
+//# sourceMappingURL=index.mjs.map
+// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
+var schemas = __nccwpck_require__(8202);
+;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
+// Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
+// string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
+// only as a Markup object, which lets the templates keep a single, always-escaping interpolation tag.
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/** Escapes text for HTML and XML content and quoted attribute values. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+/** Markup this package produced itself, already escaped. */
+class Markup {
+    html;
+    constructor(html) {
+        this.html = html;
+    }
+    toString() {
+        return this.html;
+    }
+}
+/** The template engine's escape function: everything is text except Markup. */
+function escapeValue(value) {
+    if (value instanceof Markup)
+        return value.html;
+    return escapeHtml(value === undefined || value === null ? '' : String(value));
+}
+/**
+ * JSON for a <script type="application/json"> block. Escaping <, > and & keeps `</script>` and `<!--`
+ * from ending or bending the block; U+2028 and U+2029 are escaped because older JavaScript parsers treat
+ * them as line ends.
+ */
+function scriptJson(value) {
+    const json = JSON.stringify(value) ?? 'null';
+    return new Markup(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
+// Charts as SVG strings, rendered on the server so the page needs no script and no chart library. Colours
+// come from classes the stylesheet maps to its light and dark palettes; the presentation attributes are
+// fallbacks for an SVG viewed on its own. Text uses currentColor so it follows the page.
+
+
+const WIDTH = 400;
+const HEIGHT = 220;
+const PAD = { left: 44, right: 14, top: 28, bottom: 30 };
+const PLOT_W = WIDTH - PAD.left - PAD.right;
+const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
+const COLORS = { ok: '#2da44e', bad: '#d1242f', accent: '#0969da', info: '#8250df', grid: '#8c959f' };
+const NICE_WIDTHS_MS = [
+    10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+].map((s) => s * 1000);
+/**
+ * Spreads the history over at most `maxCount` buckets of a round width (5 min, 1 h, ...) ending at the last
+ * point. Completed and failed counts in the history are folder sizes, so what finished in a bucket is their
+ * growth; shrinking (retention archiving results) counts as nothing.
+ */
+function bucketHistory(history, maxCount = 24) {
+    const first = history[0];
+    const last = history.at(-1);
+    if (!first || !last || history.length < 2)
+        return [];
+    const end = last.time.getTime();
+    const span = end - first.time.getTime();
+    if (!(span > 0))
+        return [];
+    const width = NICE_WIDTHS_MS.find((w) => w * maxCount >= span) ?? Math.ceil(span / maxCount);
+    const count = Math.ceil(span / width);
+    const start = end - count * width;
+    const buckets = Array.from({ length: count }, (_, i) => ({
+        start: start + i * width,
+        end: start + (i + 1) * width,
+        completed: 0,
+        failed: 0,
+        queued: -1,
+        running: -1,
+    }));
+    for (let i = 1; i < history.length; i++) {
+        const prev = history[i - 1];
+        const point = history[i];
+        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.floor((point.time.getTime() - start) / width)))];
+        bucket.completed += Math.max(0, point.completed - prev.completed);
+        bucket.failed += Math.max(0, point.failed - prev.failed);
+        bucket.queued = point.queued;
+        bucket.running = point.running;
+    }
+    // A bucket without commits kept the state of the one before it.
+    let carried = { queued: first.queued, running: first.running };
+    for (const bucket of buckets) {
+        if (bucket.queued < 0)
+            Object.assign(bucket, carried);
+        carried = { queued: bucket.queued, running: bucket.running };
+    }
+    return buckets;
+}
+function throughputChart(history, id = 'chart-throughput') {
+    const buckets = bucketHistory(history);
+    const title = 'Throughput';
+    if (buckets.length === 0)
+        return emptyChart(id, title, 'No history yet: throughput appears after tasks finish.');
+    const per = bucketLabel(buckets);
+    const totals = buckets.map((b) => b.completed + b.failed);
+    const top = niceCeil(Math.max(...totals));
+    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
+    const slot = PLOT_W / buckets.length;
+    const barW = Math.max(1, slot * 0.75);
+    const bars = buckets
+        .map((b, i) => {
+        const x = PAD.left + i * slot + (slot - barW) / 2;
+        const ok = rect(x, y(b.completed), barW, PAD.top + PLOT_H - y(b.completed), 'ok');
+        const bad = rect(x, y(b.completed + b.failed), barW, y(b.completed) - y(b.completed + b.failed), 'bad');
+        return ok + bad;
+    })
+        .join('');
+    const completed = sum(buckets.map((b) => b.completed));
+    const failed = sum(buckets.map((b) => b.failed));
+    const busiest = buckets[totals.indexOf(Math.max(...totals))];
+    const desc = `Tasks finished per ${per} from ${span(buckets)}: ${formatCount(completed)} completed and ${formatCount(failed)} failed ` +
+        `in all; the busiest ${per} (ending ${formatTime(new Date(busiest.end))}) finished ${formatCount(Math.max(...totals))}.`;
+    return charts_frame(id, `${title} (tasks per ${per})`, desc, axes(buckets, top, formatCount) + bars, [
+        ['ok', 'completed'],
+        ['bad', 'failed'],
+    ]);
+}
+function queueDepthChart(history, id = 'chart-queue') {
+    const buckets = bucketHistory(history, 48);
+    const title = 'Queue depth';
+    if (buckets.length === 0)
+        return emptyChart(id, title, 'No history yet: queue depth appears after a few commits.');
+    const first = history[0];
+    // The first commit's state starts the lines, so even a single bucket draws a line.
+    const queued = [first.queued, ...buckets.map((b) => b.queued)];
+    const running = [first.running, ...buckets.map((b) => b.running)];
+    const top = niceCeil(Math.max(...queued, ...running));
+    const t0 = buckets[0].start;
+    const t1 = buckets.at(-1).end;
+    const times = [first.time.getTime(), ...buckets.map((b) => b.end)];
+    const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * PLOT_W;
+    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
+    const line = (values) => values.map((v, i) => `${num(x(times[i]))},${num(y(v))}`).join(' ');
+    const area = `<polygon class="fill-accent" fill="${COLORS.accent}" fill-opacity="0.15" points="${num(x(times[0]))},${num(y(0))} ${line(queued)} ${num(PAD.left + PLOT_W)},${num(y(0))}"/>`;
+    const paths = area +
+        `<polyline class="line-accent" fill="none" stroke="${COLORS.accent}" stroke-width="2" points="${line(queued)}"/>` +
+        `<polyline class="line-info" fill="none" stroke="${COLORS.info}" stroke-width="2" stroke-dasharray="5 3" points="${line(running)}"/>`;
+    const peak = Math.max(...queued);
+    const desc = `Tasks waiting and running from ${span(buckets)}: the queue peaked at ${formatCount(peak)} and ends at ` +
+        `${formatCount(queued.at(-1))}, with ${formatCount(running.at(-1))} running at the end.`;
+    return charts_frame(id, title, desc, axes(buckets, top, formatCount) + paths, [
+        ['accent', 'queued'],
+        ['info', 'running'],
+    ]);
+}
+function successRateChart(history, totals, id = 'chart-success') {
+    const finished = totals.completed + totals.failed;
+    const overall = finished > 0 ? `${percent(totals.completed / finished)} overall` : 'nothing finished yet';
+    const title = `Success rate (${overall})`;
+    const all = bucketHistory(history);
+    const buckets = all.filter((b) => b.completed + b.failed > 0);
+    if (buckets.length === 0)
+        return emptyChart(id, title, 'No history yet: the success rate appears after tasks finish.');
+    const t0 = all[0].start;
+    const t1 = all.at(-1).end;
+    const x = (b) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
+    const y = (rate) => PAD.top + PLOT_H - rate * PLOT_H;
+    const rates = buckets.map((b) => b.completed / (b.completed + b.failed));
+    const points = buckets.map((b, i) => `${num(x(b))},${num(y(rates[i]))}`).join(' ');
+    const dots = buckets
+        .map((b, i) => `<circle class="fill-ok" fill="${COLORS.ok}" cx="${num(x(b))}" cy="${num(y(rates[i]))}" r="2.5"/>`)
+        .join('');
+    const lowest = Math.min(...rates);
+    const worst = buckets[rates.indexOf(lowest)];
+    const desc = `Share of finished tasks that succeeded, per ${bucketLabel(all)} from ${span(all)}: ${overall}; the lowest ` +
+        `was ${percent(lowest)} in the ${bucketLabel(all)} ending ${formatTime(new Date(worst.end))}.`;
+    const body = axes(all, 1, (v) => percent(v)) +
+        `<polyline class="line-ok" fill="none" stroke="${COLORS.ok}" stroke-width="2" points="${points}"/>` +
+        dots;
+    return charts_frame(id, title, desc, body, []);
+}
+const BOX_W = 150;
+const BOX_H = 26;
+const COL_W = 190;
+const ROW_H = 38;
+const MAX_GRAPH_NODES = 60;
+/**
+ * Waiting tasks and what they wait for, left to right: a task sits one column right of its deepest
+ * dependency. Hostile input can contain cycles; an edge back into a task being placed is ignored for
+ * placement. Large graphs are cut to the first waiting tasks so the picture stays legible.
+ */
+function dependencyGraph(waiting, stateOf, id = 'chart-deps') {
+    const title = 'Dependency graph of waiting tasks';
+    if (waiting.length === 0)
+        return emptyChart(id, title, 'No task is waiting for another.');
+    const shown = [];
+    const nodes = new Set();
+    for (const task of waiting) {
+        const added = [task.id, ...task.dependsOn].filter((n) => !nodes.has(n));
+        if (nodes.size + added.length > MAX_GRAPH_NODES && shown.length > 0)
+            break;
+        shown.push(task);
+        added.forEach((n) => nodes.add(n));
+    }
+    const depsOf = new Map(shown.map((t) => [t.id, t.dependsOn]));
+    const layer = new Map();
+    const placing = new Set();
+    const place = (node) => {
+        const known = layer.get(node);
+        if (known !== undefined)
+            return known;
+        if (placing.has(node))
+            return -1;
+        placing.add(node);
+        const deps = depsOf.get(node) ?? [];
+        const value = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(place));
+        placing.delete(node);
+        layer.set(node, value);
+        return value;
+    };
+    const order = [...nodes];
+    order.forEach(place);
+    const columns = [];
+    for (const node of order)
+        (columns[layer.get(node)] ??= []).push(node);
+    const row = new Map();
+    columns.forEach((column, c) => {
+        // Barycentre ordering: a task sits near the average row of its dependencies, which removes most crossings.
+        if (c > 0) {
+            const weight = (n) => {
+                const rows = (depsOf.get(n) ?? []).map((d) => row.get(d)).filter((r) => r !== undefined);
+                return rows.length > 0 ? sum(rows) / rows.length : 0;
+            };
+            column.sort((a, b) => weight(a) - weight(b));
+        }
+        column.forEach((n, r) => row.set(n, r));
+    });
+    const rows = Math.max(...columns.map((c) => c.length));
+    const width = columns.length * COL_W - (COL_W - BOX_W) + 24;
+    const height = rows * ROW_H - (ROW_H - BOX_H) + 24;
+    const pos = (n) => ({ x: 12 + layer.get(n) * COL_W, y: 12 + row.get(n) * ROW_H });
+    const edges = shown
+        .flatMap((task) => task.dependsOn.map((dep) => {
+        const from = pos(dep);
+        const to = pos(task.id);
+        const [x1, y1, x2, y2] = [from.x + BOX_W, from.y + BOX_H / 2, to.x - 6, to.y + BOX_H / 2];
+        const bend = Math.max(30, (x2 - x1) / 2);
+        return `<path class="edge" fill="none" stroke="${COLORS.grid}" stroke-width="1.5" marker-end="url(#${id}-arrow)" d="M${num(x1)} ${num(y1)} C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}"/>`;
+    }))
+        .join('');
+    const boxes = order
+        .map((n) => {
+        const { x, y } = pos(n);
+        const state = stateOf.get(n) ?? 'unknown';
+        const label = n.length > 20 ? `${n.slice(0, 19)}…` : n;
+        return (`<g class="dep dep-${state}"><title>${escapeHtml(`${n}: ${state}`)}</title>` +
+            `<rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="none" stroke="${COLORS.grid}"${state === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>` +
+            `<text x="${x + 10}" y="${y + 17}" font-size="12" fill="currentColor">${escapeHtml(label)}</text></g>`);
+    })
+        .join('');
+    const cut = waiting.length > shown.length
+        ? ` Showing the first ${formatCount(shown.length)} of ${formatCount(waiting.length)} waiting tasks.`
+        : '';
+    const desc = `${formatCount(shown.length)} waiting tasks and ${formatCount(nodes.size - shown.length)} tasks they depend on, ` +
+        `arranged left to right in ${formatCount(columns.length)} columns; an arrow points from a dependency to the task waiting for it.${cut}`;
+    const marker = `<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="${COLORS.grid}" class="arrow"/></marker></defs>`;
+    return svg(id, title, desc, width, height, marker + edges + boxes, `width="${width}" height="${height}"`);
+}
+function charts_frame(id, title, desc, body, legend) {
+    const keys = legend
+        .map(([color, label], i) => {
+        const x = PAD.left + i * 90;
+        return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${x}" y="6" width="10" height="10" rx="2"/><text x="${x + 14}" y="15" font-size="11" fill="currentColor">${escapeHtml(label)}</text>`;
+    })
+        .join('');
+    return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
+}
+function emptyChart(id, title, message) {
+    const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
+    return svg(id, title, message, WIDTH, HEIGHT, body);
+}
+function svg(id, title, desc, width, height, body, size = '') {
+    return (`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}"${size ? ` ${size}` : ''} role="img" ` +
+        `aria-labelledby="${id}-title ${id}-desc" id="${id}"><title id="${id}-title">${escapeHtml(title)}</title>` +
+        `<desc id="${id}-desc">${escapeHtml(desc)}</desc>${body}</svg>`);
+}
+/** Horizontal grid lines with value labels, and start, middle and end times below the plot. */
+function axes(buckets, top, label) {
+    const lines = [0, 0.5, 1]
+        .map((f) => {
+        const y = num(PAD.top + PLOT_H - f * PLOT_H);
+        return (`<line class="grid" x1="${PAD.left}" x2="${PAD.left + PLOT_W}" y1="${y}" y2="${y}" stroke="${COLORS.grid}" stroke-opacity="0.35"/>` +
+            `<text x="${PAD.left - 6}" y="${y}" dy="4" text-anchor="end" font-size="11" fill="currentColor">${escapeHtml(label(f * top))}</text>`);
+    })
+        .join('');
+    const t0 = buckets[0].start;
+    const t1 = buckets.at(-1).end;
+    const times = [
+        [t0, 'start', PAD.left],
+        [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
+        [t1, 'end', PAD.left + PLOT_W],
+    ]
+        .map(([t, anchor, x]) => `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`)
+        .join('');
+    return lines + times;
+}
+function rect(x, y, w, h, color) {
+    if (h <= 0)
+        return '';
+    return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
+}
+function shortTime(t, spanMs) {
+    const iso = new Date(t).toISOString();
+    return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
+}
+function span(buckets) {
+    return `${formatTime(new Date(buckets[0].start))} to ${formatTime(new Date(buckets.at(-1).end))}`;
+}
+function bucketLabel(buckets) {
+    return formatDuration(buckets[0].end - buckets[0].start);
+}
+/** An even round number at least `value` (and 2), so the axis and its midpoint are whole, readable counts. */
+function niceCeil(value) {
+    if (!(value > 2))
+        return 2;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 4, 6, 8, 10].map((m) => m * magnitude).find((v) => v >= value);
+}
+function percent(fraction) {
+    return `${Math.round(fraction * 1000) / 10}%`;
+}
+function num(v) {
+    return String(Math.round(v * 10) / 10);
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/client-script.js
+// The pages' only script, shipped as assets/dgrid.js. Everything it does is an enhancement: without it the
+// pages show the same data as of the render. It is plain ES2017 so it runs in any current browser without a
+// build step, and it only ever writes text (textContent), never markup, so data cannot become code.
+const CLIENT_SCRIPT = String.raw `(function () {
+  'use strict';
+  var configElement = document.getElementById('dgrid-config');
+  var config = configElement ? JSON.parse(configElement.textContent) : {};
+
+  function formatCount(n) {
+    return Number(n).toLocaleString('en-US');
+  }
+
+  function span(ms) {
+    var s = Math.round(ms / 1000);
+    if (s < 60) return s + ' s';
+    if (s < 3600) return Math.round(s / 60) + ' min';
+    if (s < 86400) return Math.round(s / 3600) + ' h';
+    return Math.round(s / 86400) + ' d';
+  }
+
+  function ago(time, now) {
+    var diff = now - time;
+    if (isNaN(diff)) return 'unknown';
+    if (Math.abs(diff) < 10000) return 'just now';
+    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);
+  }
+
+  // The render wrote times relative to when it ran; a page read later should say how old things are now.
+  // Durations such as "running for" stay as of the render, like the tables they are in.
+  function refreshTimes() {
+    var now = Date.now();
+    document.querySelectorAll('time[data-relative]').forEach(function (el) {
+      el.textContent = ago(Date.parse(el.dateTime), now);
+    });
+  }
+  refreshTimes();
+  setInterval(refreshTimes, 30000);
+
+  var filterBox = document.getElementById('filter-box');
+  var filter = document.getElementById('task-filter');
+  if (filterBox && filter) {
+    var filterStatus = document.getElementById('filter-status');
+    filterBox.hidden = false;
+    filter.addEventListener('input', function () {
+      var query = filter.value.trim().toLowerCase();
+      var rows = document.querySelectorAll('tr[data-task-id]');
+      var shown = 0;
+      rows.forEach(function (row) {
+        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;
+        row.hidden = !match;
+        if (match) shown++;
+      });
+      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';
+    });
+  }
+
+  function setCount(key, value) {
+    document.querySelectorAll('[data-count="' + key + '"]').forEach(function (el) {
+      el.textContent = formatCount(value);
+    });
+  }
+
+  function refreshCounts() {
+    fetch(config.statusUrl, { cache: 'no-store' })
+      .then(function (response) {
+        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);
+        return response.json();
+      })
+      .then(function (status) {
+        var counts = status.counts;
+        setCount('queued', counts.queued);
+        ['high', 'normal', 'low'].forEach(function (p) {
+          setCount('queued_' + p, counts.queued_by_priority[p]);
+        });
+        setCount('in_progress', counts.in_progress);
+        setCount('completed', counts.completed);
+        setCount('failed', counts.failed);
+        setCount('nodes_online', counts.nodes_online);
+        setCount('nodes_total', counts.nodes_total);
+        setCount('recommended_workers', status.recommended_workers);
+        var reason = document.getElementById('recommendation-reason');
+        if (reason) reason.textContent = status.recommendation_reason;
+        var note = document.getElementById('refresh-note');
+        if (note && status.generated_at !== config.generatedAt) {
+          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +
+            '); reload the page to update the tables.';
+        }
+      })
+      .catch(function () {
+        // Offline or mid-deploy: keep the counts shown; the next tick tries again.
+      });
+  }
+  if (config.statusUrl) setInterval(refreshCounts, 60000);
+
+  var form = document.getElementById('submit-form');
+  if (form) setUpSubmitForm(form);
+
+  function setUpSubmitForm(form) {
+    var errorBox = document.getElementById('submit-errors');
+    var result = document.getElementById('submit-result');
+    form.hidden = false;
+    document.getElementById('submit-needs-script').hidden = true;
+
+    function field(name) {
+      return form.elements.namedItem(name);
+    }
+    function text(name) {
+      return field(name).value.trim();
+    }
+    function list(name) {
+      return text(name).split(/[\s,]+/).filter(Boolean);
+    }
+    // Numbers the browser could not parse stay strings, so the schema names the field.
+    function number(name) {
+      var raw = text(name);
+      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);
+    }
+    function labelOf(name) {
+      var label = form.querySelector('label[for="f-' + name + '"]');
+      return label ? label.firstChild.textContent.trim() : name;
+    }
+
+    function composeTask(problems) {
+      var task = {};
+      function set(key, value) {
+        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;
+      }
+      set('task_id', text('task_id'));
+      set('script', field('script').value);
+      set('timeout_seconds', number('timeout_seconds'));
+      set('priority', text('priority'));
+      set('image', text('image'));
+      set('max_attempts', number('max_attempts'));
+      set('requires', list('requires'));
+      set('depends_on', list('depends_on'));
+      var resources = {};
+      if (number('cpus') !== undefined) resources.cpus = number('cpus');
+      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');
+      if (Object.keys(resources).length > 0) task.resources = resources;
+      set('not_before', text('not_before'));
+      var env = {};
+      field('env').value.split(/\r?\n/).forEach(function (line, i) {
+        if (line.trim() === '') return;
+        var eq = line.indexOf('=');
+        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });
+        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);
+      });
+      if (Object.keys(env).length > 0) task.env = env;
+      set('description', text('description'));
+      return task;
+    }
+
+    function describe(error) {
+      var parts = error.instancePath.split('/').filter(Boolean);
+      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];
+      if (name === 'resources') name = parts[1];
+      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };
+      var label = labelOf(name);
+      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };
+      if (name === 'task_id' && error.keyword === 'pattern') {
+        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };
+      }
+      if (error.keyword === 'propertyNames') {
+        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; "' + error.params.propertyName + '" is not allowed.' };
+      }
+      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };
+      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };
+      return { name: name, message: label + ' ' + error.message + '.' };
+    }
+
+    // The policy checks of the CLI's validate command, for the limits the schema cannot know.
+    function policyProblems(task) {
+      var problems = [];
+      var policy = config.policy;
+      function atMost(name, value, limit, unit) {
+        if (typeof value === 'number' && value > limit) {
+          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });
+        }
+      }
+      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');
+      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');
+      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');
+      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');
+      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {
+        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });
+      }
+      if (new TextEncoder().encode(task.script).length > 65536) {
+        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });
+      }
+      return problems;
+    }
+
+    function clearProblems() {
+      errorBox.hidden = true;
+      errorBox.querySelector('ul').textContent = '';
+      form.querySelectorAll('[aria-invalid]').forEach(function (el) {
+        el.removeAttribute('aria-invalid');
+      });
+      form.querySelectorAll('.field-error').forEach(function (el) {
+        el.textContent = '';
+        el.hidden = true;
+      });
+    }
+
+    function showProblems(problems) {
+      var listElement = errorBox.querySelector('ul');
+      problems.forEach(function (problem) {
+        var input = field(problem.name);
+        var item = document.createElement('li');
+        var link = document.createElement('a');
+        link.href = '#f-' + problem.name;
+        link.textContent = problem.message;
+        item.appendChild(link);
+        listElement.appendChild(item);
+        input.setAttribute('aria-invalid', 'true');
+        var inline = document.getElementById('f-' + problem.name + '-error');
+        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;
+        inline.hidden = false;
+      });
+      errorBox.hidden = false;
+      errorBox.focus();
+    }
+
+    form.addEventListener('submit', function (event) {
+      event.preventDefault();
+      clearProblems();
+      result.hidden = true;
+      var problems = [];
+      var fork = text('fork');
+      if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(fork)) {
+        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });
+      }
+      var task = composeTask(problems);
+      var validate = window.dgridValidateTask;
+      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];
+      errors.forEach(function (error) {
+        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.
+        if (error.keyword === 'const' || error.keyword === 'not' || /\/propertyNames\//.test(error.schemaPath || '')) return;
+        var problem = describe(error);
+        var seen = problems.some(function (p) {
+          return p.name === problem.name && p.message === problem.message;
+        });
+        if (!seen) problems.push(problem);
+      });
+      if (errors.length === 0) problems = problems.concat(policyProblems(task));
+      if (problems.length > 0) {
+        showProblems(problems);
+        return;
+      }
+      var json = JSON.stringify(task, null, 2) + '\n';
+      var branch = config.branch.split('/').map(encodeURIComponent).join('/');
+      var url = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) +
+        '.json&value=' + encodeURIComponent(json);
+      document.getElementById('submit-json').textContent = json;
+      var link = document.getElementById('submit-link');
+      link.href = url;
+      result.hidden = false;
+      // GitHub refuses very long URLs; a long script has to be pasted by hand.
+      if (url.length > 8000) {
+        document.getElementById('submit-message').textContent =
+          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';
+        link.href = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+        result.focus();
+        return;
+      }
+      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';
+      result.focus();
+      window.location.assign(url);
+    });
+  }
+})();
+`;
+
+;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
+
+const PRIORITIES = ['high', 'normal', 'low'];
+function priorityOf(task) {
+    return task.priority ?? 'normal';
+}
+function liveness(node, input) {
+    if (node.status !== 'online')
+        return node.status;
+    const heartbeat = parseTime(node.last_heartbeat);
+    const timeoutMs = input.policy.lease.node_timeout_seconds * 1000;
+    if (!heartbeat || input.generatedAt.getTime() - heartbeat.getTime() > timeoutMs)
+        return 'unresponsive';
+    return 'online';
+}
+function onlineNodes(input) {
+    return input.nodes.filter((node) => liveness(node, input) === 'online');
+}
+/** Queued tasks whose required labels no single online node carries: nobody can claim them now. */
+function unrunnableTasks(input) {
+    const labelSets = onlineNodes(input).map((node) => new Set(node.labels));
+    const known = new Set(labelSets.flatMap((labels) => [...labels]));
+    const result = [];
+    for (const task of input.queued) {
+        const requires = task.requires ?? [];
+        if (requires.length === 0)
+            continue;
+        if (labelSets.some((labels) => requires.every((label) => labels.has(label))))
+            continue;
+        result.push({ task, missing: requires.filter((label) => !known.has(label)) });
+    }
+    return result;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/styles.js
+// The stylesheet, shipped as assets/dgrid.css. Colours are custom properties with a light and a dark set
+// (prefers-color-scheme); text colours on tinted backgrounds were picked for WCAG AA contrast in both.
+const STYLESHEET = `:root {
+  color-scheme: light dark;
+  --bg: #f6f7f9;
+  --surface: #ffffff;
+  --surface-2: #f0f2f5;
+  --text: #1c2128;
+  --muted: #57606a;
+  --border: #d5dae0;
+  --accent: #0a5fc2;
+  --focus: #0a5fc2;
+  --ok: #1a7f37;
+  --ok-text: #116329;
+  --bad: #cf222e;
+  --bad-text: #a40e26;
+  --warn: #bf8700;
+  --warn-text: #7d4e00;
+  --info: #8250df;
+  --info-text: #6639ba;
+  --neutral-text: #57606a;
+  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);
+  --radius: 10px;
+  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;
+}
+@media (prefers-color-scheme: dark) {
+  :root {
+    --bg: #0d1117;
+    --surface: #161b22;
+    --surface-2: #1c222b;
+    --text: #e6edf3;
+    --muted: #9ea7b3;
+    --border: #30363d;
+    --accent: #6cb6ff;
+    --focus: #6cb6ff;
+    --ok: #3fb950;
+    --ok-text: #56d364;
+    --bad: #f85149;
+    --bad-text: #ff8182;
+    --warn: #d29922;
+    --warn-text: #e3b341;
+    --info: #a371f7;
+    --info-text: #c297ff;
+    --neutral-text: #9ea7b3;
+    --shadow: none;
+  }
+}
+*, *::before, *::after { box-sizing: border-box; }
+html { -webkit-text-size-adjust: 100%; }
+body {
+  margin: 0;
+  background: var(--bg);
+  color: var(--text);
+  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;
+}
+a { color: var(--accent); text-underline-offset: 2px; }
+a:hover { text-decoration-thickness: 2px; }
+:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
+main:focus { outline: none; }
+code, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }
+h1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }
+h1 { font-size: 1.6rem; }
+h2 { font-size: 1.2rem; }
+h3 { font-size: 1rem; }
+p { margin: 0 0 0.75rem; }
+[hidden] { display: none !important; }
+.visually-hidden {
+  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+}
+.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }
+.skip-link {
+  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;
+  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;
+}
+.skip-link:focus { top: 0.5rem; }
+.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }
+.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }
+.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }
+.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }
+.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
+.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }
+.nav a:hover { color: var(--text); background: var(--surface-2); }
+.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }
+main.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }
+.page-head { margin-bottom: 1.25rem; }
+.lede { color: var(--muted); }
+.notice:empty { display: none; }
+.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }
+section { margin: 0 0 2rem; }
+.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }
+.section-head h2 { margin: 0; }
+.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }
+.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
+.card {
+  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;
+  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);
+  border-radius: var(--radius); box-shadow: var(--shadow);
+}
+.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
+.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }
+.card-detail { color: var(--muted); font-size: 0.85rem; }
+.card-queued { border-top-color: var(--accent); }
+.card-running { border-top-color: var(--info); }
+.card-completed { border-top-color: var(--ok); }
+.card-failed { border-top-color: var(--bad); }
+.card-nodes { border-top-color: var(--warn); }
+.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }
+.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }
+.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
+.panel-warn { border-left: 4px solid var(--warn); }
+.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }
+figure { margin: 0; }
+.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }
+.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }
+svg.chart { display: block; width: 100%; height: auto; color: var(--text); }
+.graph-wrap svg.chart { width: auto; max-width: none; }
+svg .fill-ok { fill: var(--ok); }
+svg .fill-bad { fill: var(--bad); }
+svg .fill-accent { fill: var(--accent); }
+svg .fill-info { fill: var(--info); }
+svg .line-ok { stroke: var(--ok); }
+svg .line-accent { stroke: var(--accent); }
+svg .line-info { stroke: var(--info); }
+svg .grid, svg .edge { stroke: var(--muted); }
+svg .arrow { fill: var(--muted); }
+svg .muted { fill: var(--muted); }
+svg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }
+svg .dep-completed rect { stroke: var(--ok); }
+svg .dep-failed rect { stroke: var(--bad); }
+svg .dep-running rect { stroke: var(--info); }
+svg .dep-queued rect { stroke: var(--muted); }
+svg .dep-unknown rect { stroke: var(--warn); }
+.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }
+.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
+.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+table { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }
+caption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }
+th, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }
+thead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }
+tbody tr:last-child > * { border-bottom: 0; }
+tbody tr:hover { background: var(--surface-2); }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
+/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)
+   rather than squeezing every column into a tower of broken words. */
+td { white-space: nowrap; }
+tbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }
+.task-id { font-weight: 600; }
+.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }
+td.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }
+td.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }
+.empty { padding: 1rem; color: var(--muted); }
+.more { font-size: 0.95rem; }
+.badge {
+  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
+  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;
+}
+.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }
+.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }
+.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }
+.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }
+.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }
+.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
+.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }
+.chip-missing { border-color: var(--warn); color: var(--warn-text); }
+.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
+.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }
+.meter > span { display: block; height: 100%; background: var(--info); }
+.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }
+.filter label { font-weight: 600; }
+.filter p { margin: 0; color: var(--muted); }
+input, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }
+input[type='search'] { width: 18rem; }
+textarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }
+input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }
+[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }
+.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }
+.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }
+.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }
+.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }
+.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }
+.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }
+.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }
+.task-title .task-id { font-size: 1.4rem; }
+.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
+.facts dt { color: var(--muted); font-weight: 600; }
+.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
+pre.code {
+  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;
+  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;
+}
+.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }
+.form { display: grid; gap: 1rem; max-width: 46rem; }
+.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
+.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
+.field label { font-weight: 600; }
+.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }
+.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }
+.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }
+.error-summary h2 { color: var(--bad-text); }
+.error-summary ul { margin: 0; padding-left: 1.25rem; }
+.error-summary a { color: var(--bad-text); }
+.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }
+.button {
+  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;
+  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;
+}
+.button:hover { filter: brightness(1.08); }
+.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }
+.site-footer p { margin: 0; overflow-wrap: anywhere; }
+@media (max-width: 600px) {
+  .wrap { padding: 0 0.75rem; }
+  h1 { font-size: 1.35rem; }
+  .card-value { font-size: 1.5rem; }
+  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
+  th, td { padding: 0.45rem 0.5rem; }
+  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }
+  tbody tr:hover th[scope='row'] { background: var(--surface-2); }
+  input[type='search'] { width: 100%; }
+  .facts { grid-template-columns: 1fr; gap: 0.1rem; }
+  .facts dd { margin-bottom: 0.5rem; }
+}
+@media (prefers-reduced-motion: no-preference) {
+  html { scroll-behavior: smooth; }
+}
+`;
+
+;// CONCATENATED MODULE: ./build/src/dashboard/scaling.js
+// How many workers a grid owner should run now. The model is deliberately simple so its reason fits in one
+// sentence: enough slots to absorb new arrivals and clear the current backlog within a target time, at the
+// pace one slot has actually been finishing tasks.
+
+
+/** A claim costs a fetch, a commit and a push before the task starts; a few seconds on GitHub. */
+const CLAIM_OVERHEAD_MS = 5000;
+const RECENT_RESULTS = 100;
+function recommendWorkers(input, options = {}) {
+    const { min = 1, max = 20, drainMinutes = 15, windowMinutes = 60 } = options;
+    const queued = input.queued.length;
+    const running = input.running.length;
+    const slotsPerWorker = median(onlineNodes(input).map((node) => node.slots)) ?? 1;
+    if (queued === 0 && running === 0) {
+        return {
+            workers: 0,
+            reason: 'Nothing is queued or running, so no workers are needed.',
+            arrivalsPerMinute: 0,
+            perSlotPerMinute: 0,
+            slotsPerWorker,
+        };
+    }
+    const rates = historyRates(input.history, windowMinutes);
+    const arrivalsPerMinute = rates?.arrivalsPerMinute ?? 0;
+    // Durations of recent results measure the work itself; the history only samples running counts at commits,
+    // so it is the fallback for grids whose results were archived.
+    const pace = durationPace(input) ?? measuredPace(rates, windowMinutes) ?? assumedPace(input);
+    const demand = arrivalsPerMinute + queued / drainMinutes;
+    // A task runs on one slot, so slots beyond the tasks there are to run would sit idle.
+    const tasks = queued + running + Math.ceil(arrivalsPerMinute * drainMinutes);
+    const slots = Math.max(Math.min(Math.ceil(demand / pace.perSlotPerMinute), tasks), running);
+    const needed = Math.ceil(slots / slotsPerWorker);
+    const workers = Math.min(max, Math.max(min, needed));
+    const state = queued === 0
+        ? `Nothing is queued and ${formatCount(running)} running`
+        : `${formatCount(queued)} queued and ${formatCount(running)} running`;
+    const arriving = arrivalsPerMinute > 0 ? ` and about ${frequency(arrivalsPerMinute, 'new tasks')} arrive` : '';
+    const fleet = `${workers} ${workers === 1 ? 'worker' : 'workers'} with ${slotsPerWorker} ${slotsPerWorker === 1 ? 'slot' : 'slots'} each`;
+    const goal = queued === 0 ? 'keep up' : `clear the queue in about ${drainMinutes} minutes`;
+    const cap = needed > max ? ` (capped from ${needed})` : '';
+    const speed = pace.perSlotPerMinute >= 1
+        ? `a slot finishes about ${frequency(pace.perSlotPerMinute, 'tasks')}`
+        : `a slot takes about ${formatDuration(60_000 / pace.perSlotPerMinute)} per task`;
+    const reason = `${state}; ${speed} (${pace.source})${arriving}, so ${fleet}${cap} would ${goal}.`;
+    return { workers, reason, arrivalsPerMinute, perSlotPerMinute: pace.perSlotPerMinute, slotsPerWorker };
+}
+/** Arrival and completion rates over the last window of the history; undefined with under a minute of it. */
+function historyRates(history, windowMinutes) {
+    const last = history.at(-1);
+    if (!last)
+        return undefined;
+    const start = last.time.getTime() - windowMinutes * 60_000;
+    const points = history.filter((point) => point.time.getTime() >= start);
+    const first = points[0];
+    const minutes = (last.time.getTime() - first.time.getTime()) / 60_000;
+    if (minutes < 1)
+        return undefined;
+    const total = (p) => p.queued + p.running + p.completed + p.failed;
+    const done = (p) => p.completed + p.failed;
+    // Retention archives results, which shrinks the totals; that is not negative work.
+    return {
+        arrivalsPerMinute: Math.max(0, total(last) - total(first)) / minutes,
+        finishesPerMinute: Math.max(0, done(last) - done(first)) / minutes,
+        averageRunning: points.reduce((sum, p) => sum + p.running, 0) / points.length,
+    };
+}
+function measuredPace(rates, windowMinutes) {
+    if (!rates || rates.finishesPerMinute === 0 || rates.averageRunning < 1)
+        return undefined;
+    return {
+        perSlotPerMinute: rates.finishesPerMinute / rates.averageRunning,
+        source: `measured over the last ${windowMinutes} minutes`,
+    };
+}
+function durationPace(input) {
+    const recent = [...input.completed, ...input.failed]
+        .map((result) => ({ finished: parseTime(result.finished_at)?.getTime() ?? 0, duration: result.duration_ms }))
+        .sort((a, b) => b.finished - a.finished)
+        .slice(0, RECENT_RESULTS)
+        .map((r) => r.duration);
+    const typical = median(recent);
+    if (typical === undefined)
+        return undefined;
+    return {
+        perSlotPerMinute: 60_000 / (typical + CLAIM_OVERHEAD_MS),
+        source: `from a typical duration of ${formatDuration(typical)} plus claiming`,
+    };
+}
+function assumedPace(input) {
+    const timeoutMs = input.policy.default_timeout_seconds * 1000;
+    return {
+        perSlotPerMinute: 60_000 / (timeoutMs + CLAIM_OVERHEAD_MS),
+        source: `assuming tasks use the ${formatDuration(timeoutMs)} default timeout, as none has finished yet`,
+    };
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+/** "2.5 tasks a minute" or, for slow rates, "12 tasks an hour", so small rates do not round to zero. */
+function frequency(perMinute, noun) {
+    const [count, unit] = perMinute >= 1
+        ? [perMinute >= 10 ? Math.round(perMinute) : Math.round(perMinute * 10) / 10, 'a minute']
+        : [Math.max(1, Math.round(perMinute * 60)), 'an hour'];
+    return `${formatCount(count)} ${count === 1 ? noun.replace(/s$/, '') : noun} ${unit}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/summary.js
+// The numbers the render-dashboard action outputs and writes to its job summary.
+
+
+
+function summarize(input, scaling) {
+    const queuedByPriority = { high: 0, normal: 0, low: 0 };
+    for (const task of input.queued)
+        queuedByPriority[priorityOf(task)]++;
+    const recommendation = recommendWorkers(input, scaling);
+    return {
+        counts: {
+            queued: input.queued.length,
+            queuedByPriority,
+            inProgress: input.running.length,
+            completed: input.completed.length,
+            failed: input.failed.length,
+            nodesOnline: onlineNodes(input).length,
+        },
+        recommendedWorkers: recommendation.workers,
+        recommendationReason: recommendation.reason,
+    };
+}
+/** A job summary stays readable (and under GitHub's 1 MiB limit) with the busiest nodes only. */
+const SUMMARY_NODES = 50;
+/** GitHub-flavoured Markdown for the job summary: the counts and a table of nodes. */
+function summaryMarkdown(summary, input) {
+    const c = summary.counts;
+    const byPriority = PRIORITIES.map((p) => `${p} ${formatCount(c.queuedByPriority[p])}`).join(', ');
+    const lines = [
+        `## ${md(input.title)}`,
+        '',
+        '| Queued | In progress | Completed | Failed | Nodes online | Recommended workers |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: |',
+        `| ${formatCount(c.queued)} (${byPriority}) | ${formatCount(c.inProgress)} | ${formatCount(c.completed)} | ${formatCount(c.failed)} | ${formatCount(c.nodesOnline)} of ${formatCount(input.nodes.length)} | ${summary.recommendedWorkers} |`,
+        '',
+        `${md(summary.recommendationReason)}`,
+        '',
+    ];
+    if (input.nodes.length > 0) {
+        const busy = new Map();
+        for (const claim of input.running)
+            busy.set(claim.claim.node_id, (busy.get(claim.claim.node_id) ?? 0) + 1);
+        const nodes = [...input.nodes].sort((a, b) => order(a, input) - order(b, input) || a.node_id.localeCompare(b.node_id));
+        lines.push('### Nodes', '', '| Node | Status | Last heartbeat | Labels | Slots in use | Completed | Failed |', '| --- | --- | --- | --- | ---: | ---: | ---: |', ...nodes.slice(0, SUMMARY_NODES).map((node) => {
+            const heartbeat = parseTime(node.last_heartbeat);
+            const labels = node.labels.length > 0 ? node.labels.map((l) => `\`${code(l)}\``).join(' ') : '–';
+            return `| \`${code(node.node_id)}\` | ${liveness(node, input)} | ${heartbeat ? formatAgo(heartbeat, input.generatedAt) : 'unknown'} | ${labels} | ${busy.get(node.node_id) ?? 0} / ${node.slots} | ${formatCount(node.completed)} | ${formatCount(node.failed)} |`;
+        }));
+        if (nodes.length > SUMMARY_NODES)
+            lines.push('', `…and ${formatCount(nodes.length - SUMMARY_NODES)} more nodes on the dashboard.`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+function order(node, input) {
+    return LIVENESS_ORDER[liveness(node, input)];
+}
+/**
+ * Text for Markdown: HTML-escaped (GitHub renders HTML in summaries) and with Markdown's punctuation
+ * backslash-escaped, on one line so it cannot break out of a table row or heading.
+ */
+function md(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c])
+        .replace(/[\\`*_{}[\]()#+!|~-]/g, '\\$&');
+}
+/** Text inside a code span in a table: backticks and pipes cannot be escaped there, so they are replaced. */
+function code(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '¦');
+}
+
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
+;// CONCATENATED MODULE: ./build/src/dashboard/task-validator.js
+// The submit form checks a task in the browser against TaskSchema itself: ajv compiles the schema into
+// standalone validation code at render time, and that code is shipped as a plain script. The two runtime
+// helpers it needs (its require() calls and the date-time format) are shipped as the source of the very
+// functions Node uses, so the browser and the CLI cannot disagree.
+
+
+
+
+/**
+ * RFC 3339 date-time with a mandatory offset, as ajv-formats' "date-time" checks it (leap seconds
+ * included). Self-contained on purpose: its source is shipped to the browser.
+ */
+function isDateTime(value) {
+    const m = /^(\d{4})-(\d\d)-(\d\d)[T\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:Z|([+-])(\d\d)(?::?(\d\d))?)$/i.exec(value);
+    if (!m)
+        return false;
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [0, 31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
+    if (days === undefined || month < 1 || day < 1 || day > days)
+        return false;
+    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+    const sign = m[7] === '-' ? -1 : 1;
+    const [tzHour, tzMinute] = [Number(m[8] ?? 0), Number(m[9] ?? 0)];
+    if (tzHour > 23 || tzMinute > 59)
+        return false;
+    if (hour <= 23 && minute <= 59 && second < 60)
+        return true;
+    // A leap second is 23:59:60 in UTC, whatever the local offset.
+    const utcMinute = minute - tzMinute * sign;
+    const utcHour = hour - tzHour * sign - (utcMinute < 0 ? 1 : 0);
+    return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
+}
+const RUNTIME = {
+    'ajv/dist/runtime/ucs2length': { name: 'ucs2length', source: ucs2length["default"].toString() },
+};
+let cached;
+/**
+ * A classic script defining `window.dgridValidateTask(task)`, which returns ajv's error objects (an
+ * empty array when the task is valid). Uses the same ajv options as the CLI's validator.
+ */
+function taskValidatorScript() {
+    if (cached !== undefined)
+        return cached;
+    const ajv = new dist_ajv.Ajv({
+        allErrors: true,
+        strict: true,
+        useDefaults: true,
+        allowUnionTypes: true,
+        code: { source: true, esm: false, formats: (0,dist_ajv._) `formats` },
+    });
+    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+    const code = standalone["default"](ajv, ajv.compile(schemas/* TaskSchema */.pj))
+        .replace(/require\("([^"]+)"\)\.default/g, (_match, module) => {
+        const helper = RUNTIME[module];
+        if (!helper)
+            throw new Error(`the task validator needs ajv runtime module ${module}, which is not shipped to the browser`);
+        return helper.name;
+    });
+    const helpers = Object.values(RUNTIME)
+        .map((helper) => `var ${helper.name} = ${helper.source};`)
+        .join('\n');
+    cached = `// Generated by dgrid from TaskSchema with ajv standalone code; do not edit.
+(function () {
+var formats = { 'date-time': { validate: ${isDateTime.toString()} } };
+${helpers}
+var module = { exports: {} };
+${code}
+window.dgridValidateTask = function (task) {
+  return module.exports(task) ? [] : module.exports.errors || [];
+};
+})();
+`;
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
+// The page templates, kept as strings so the bundled action carries them (ncc does not follow file reads).
+// Sections around a table are not named: the table's scrolling region carries the heading as its name, and
+// two landmarks with one name confuse screen reader navigation.
+// Rule: every value goes through <%= %>, which escapes; <%~ %> appears only for include() and the layout
+// body, which are this file's own output. Chart SVGs arrive as Markup objects and pass <%= %> unchanged.
+const templates_layout = `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="<%= it.csp %>">
+<meta name="color-scheme" content="light dark">
+<meta name="generator" content="dgrid">
+<link rel="icon" href="data:,">
+<title><%= it.pageTitle %> · <%= it.site.title %></title>
+<link rel="stylesheet" href="<%= it.root %>assets/dgrid.css">
+<script id="dgrid-config" type="application/json"><%= it.config %></script>
+<% if (it.validator) { %>
+<script src="<%= it.root %>assets/dgrid-task-validator.js" defer></script>
+<% } %>
+<script src="<%= it.root %>assets/dgrid.js" defer></script>
+</head>
+<body>
+<a class="skip-link" href="#main">Skip to main content</a>
+<header class="site-header">
+<div class="wrap header-inner">
+<a class="brand" href="<%= it.root %>index.html"><span class="brand-mark" aria-hidden="true"></span><%= it.site.title %></a>
+<nav aria-label="Site">
+<ul class="nav">
+<% for (const item of it.navItems) { %>
+<li><a href="<%= it.root %><%= item.href %>"<% if (item.id === it.nav) { %> aria-current="page"<% } %>><%= item.label %></a></li>
+<% } %>
+</ul>
+</nav>
+</div>
+</header>
+<main id="main" class="wrap" tabindex="-1">
+<%~ it.body %>
+</main>
+<footer class="site-footer">
+<div class="wrap">
+<p>Rendered by dgrid at <time datetime="<%= it.site.generatedIso %>"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href="<%= it.site.repositoryUrl %>"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href="<%= it.root %>status.json">status.json</a>.</p>
+</div>
+</footer>
+</body>
+</html>
+`;
+const breadcrumb = `<nav class="breadcrumb" aria-label="Breadcrumb">
+<ol>
+<li><a href="<%= it.root %>index.html">Overview</a></li>
+<% for (const crumb of it.crumbs) { %>
+<li><a href="<%= it.root %><%= crumb.href %>"><%= crumb.label %></a></li>
+<% } %>
+<li aria-current="page"><%= it.pageTitle %></li>
+</ol>
+</nav>
+`;
+const filterBox = `<div class="filter" id="filter-box" hidden>
+<label for="task-filter">Filter tasks by id</label>
+<input id="task-filter" type="search" autocomplete="off" spellcheck="false" placeholder="Part of a task id">
+<p id="filter-status" role="status"></p>
+</div>
+`;
+const chips = `<% if (it.items.length === 0) { %>–<% } else { %><ul class="chips"><% for (const item of it.items) { %><li class="chip<% if (it.missing && it.missing.includes(item)) { %> chip-missing<% } %>"><%= item %></li><% } %></ul><% } %>`;
+const tasksTable = `<div class="table-wrap" role="region" aria-labelledby="<%= it.table.id %>-heading" tabindex="0">
+<% if (it.table.rows.length === 0) { %>
+<p class="empty"><%= it.table.empty %></p>
+<% } else { %>
+<table>
+<thead><tr><% for (const col of it.table.columns) { %><th scope="col"<% if (col.num) { %> class="num"<% } %>><%= col.label %></th><% } %></tr></thead>
+<tbody>
+<% for (const row of it.table.rows) { %>
+<tr data-task-id="<%= row.id %>"><th scope="row"><% if (row.href) { %><a class="task-id" href="<%= row.external ? row.href : it.root + row.href %>"><%= row.id %></a><% } else { %><span class="task-id"><%= row.id %></span><% } %><% if (row.flag) { %> <span class="badge tone-warn"><%= row.flag %></span><% } %></th>
+<% if (it.table.kind === 'running') { %>
+<td class="mono"><%= row.node %></td><td class="num"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime="<%= row.leaseIso %>"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class="badge tone-warn">expired</span><% } %></td>
+<% } else if (it.table.kind === 'queued') { %>
+<td><span class="badge tone-<%= row.tone %>"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class="num"><%= row.attempt %></td>
+<% } else { %>
+<td><span class="badge tone-<%= row.tone %>"><%= row.status %></span></td><td class="num"><%= row.exitCode %></td><td class="mono"><%= row.node %></td><td class="num"><%= row.duration %></td><td><time datetime="<%= row.finishedIso %>" data-relative title="<%= row.finishedText %>"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class="excerpt"><%= row.excerpt %></td><% } %>
+<% } %>
+</tr>
+<% } %>
+</tbody>
+</table>
+<% } %>
+</div>
+`;
+const nodesTable = `<div class="table-wrap" role="region" aria-labelledby="nodes-heading" tabindex="0">
+<% if (it.nodeRows.length === 0) { %>
+<p class="empty">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>
+<% } else { %>
+<table>
+<thead><tr><th scope="col">Node</th><th scope="col">Status</th><th scope="col">Last heartbeat</th><th scope="col">Labels</th><th scope="col" class="num">Slots in use</th><th scope="col" class="num">Completed</th><th scope="col" class="num">Failed</th></tr></thead>
+<tbody>
+<% for (const node of it.nodeRows) { %>
+<tr><th scope="row"><span class="mono"><%= node.id %></span><% if (node.version) { %> <span class="version">v<%= node.version %></span><% } %></th><td><span class="badge tone-<%= node.tone %>"><%= node.status %></span></td><td><time datetime="<%= node.heartbeatIso %>" data-relative title="<%= node.heartbeatText %>"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class="num"><%= node.inUse %> / <%= node.slots %></td><td class="num"><%= node.completed %></td><td class="num"><%= node.failed %></td></tr>
+<% } %>
+</tbody>
+</table>
+<% } %>
+</div>
+`;
+const taskSection = `<section>
+<div class="section-head">
+<h2 id="<%= it.table.id %>-heading"><%= it.table.heading %> <span class="count">(<%= it.table.total %>)</span></h2>
+<% if (it.table.allHref) { %><a class="more" href="<%= it.root %><%= it.table.allHref %>"><%= it.table.allLabel %></a><% } %>
+</div>
+<%~ include('@tasks-table', {}) %>
+</section>
+`;
+const index = `<% layout('@layout') %>
+<div class="page-head">
+<h1><%= it.site.title %></h1>
+<p class="lede">Grid status as of <time datetime="<%= it.site.generatedIso %>" data-relative title="<%= it.site.generatedText %>"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>
+<p id="refresh-note" class="notice" role="status"></p>
+</div>
+<section aria-labelledby="counts-heading">
+<h2 id="counts-heading" class="visually-hidden">Counts</h2>
+<ul class="cards">
+<li class="card card-queued"><span class="card-label">Queued</span><span class="card-value" data-count="queued"><%= it.counts.queued %></span><span class="card-detail">high <span data-count="queued_high"><%= it.counts.high %></span> · normal <span data-count="queued_normal"><%= it.counts.normal %></span> · low <span data-count="queued_low"><%= it.counts.low %></span></span></li>
+<li class="card card-running"><span class="card-label">Running</span><span class="card-value" data-count="in_progress"><%= it.counts.inProgress %></span><span class="card-detail">claimed by nodes</span></li>
+<li class="card card-completed"><span class="card-label">Completed</span><span class="card-value" data-count="completed"><%= it.counts.completed %></span><span class="card-detail"><%= it.counts.successRate %></span></li>
+<li class="card card-failed"><span class="card-label">Failed</span><span class="card-value" data-count="failed"><%= it.counts.failed %></span><span class="card-detail">incl. timeouts, cancelled</span></li>
+<li class="card card-nodes"><span class="card-label">Nodes online</span><span class="card-value" data-count="nodes_online"><%= it.counts.nodesOnline %></span><span class="card-detail">of <span data-count="nodes_total"><%= it.counts.nodesTotal %></span> known</span></li>
+<li class="card card-workers"><span class="card-label">Recommended workers</span><span class="card-value" data-count="recommended_workers"><%= it.recommendation.workers %></span><span class="card-detail" id="recommendation-reason"><%= it.recommendation.reason %></span></li>
+</ul>
+</section>
+<% if (it.unrunnable.total > 0) { %>
+<section class="panel panel-warn">
+<h2 id="unrunnable-heading">Tasks nobody can run <span class="count">(<%= it.unrunnable.totalText %>)</span></h2>
+<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>
+<%~ include('@tasks-table', { table: it.unrunnable.table }) %>
+</section>
+<% } %>
+<section aria-labelledby="activity-heading">
+<h2 id="activity-heading">Activity</h2>
+<div class="charts">
+<figure class="chart-card"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>
+<figure class="chart-card"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>
+<figure class="chart-card"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>
+</div>
+</section>
+<%~ include('@filter') %>
+<%~ include('@task-section', { table: it.sections.running }) %>
+<%~ include('@task-section', { table: it.sections.queued }) %>
+<% if (it.deps) { %>
+<section>
+<div class="section-head"><h2 id="deps-heading">Waiting on other tasks <span class="count">(<%= it.deps.total %>)</span></h2></div>
+<div class="graph-wrap" role="region" aria-label="Dependency graph" tabindex="0"><%= it.deps.graph %></div>
+<ul class="legend" aria-label="Legend">
+<% for (const key of it.deps.legend) { %><li><span class="badge tone-<%= key.tone %>"><%= key.label %></span></li><% } %>
+</ul>
+<%~ include('@tasks-table', { table: it.deps.table }) %>
+</section>
+<% } %>
+<%~ include('@task-section', { table: it.sections.failed }) %>
+<section>
+<div class="section-head">
+<h2 id="nodes-heading">Nodes <span class="count">(<%= it.nodes.total %>)</span></h2>
+<% if (it.nodes.allHref) { %><a class="more" href="<%= it.root %><%= it.nodes.allHref %>">All <%= it.nodes.total %> nodes</a><% } %>
+</div>
+<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>
+</section>
+<%~ include('@task-section', { table: it.sections.completed }) %>
+`;
+const pager = `<% if (it.pager.pages.length > 1) { %>
+<nav aria-label="<%= it.pager.label %>">
+<ul class="pager">
+<% if (it.pager.prev) { %><li><a href="<%= it.pager.prev %>" rel="prev">Previous</a></li><% } %>
+<% for (const page of it.pager.pages) { %>
+<% if (page.gap) { %><li><span aria-hidden="true">…</span></li>
+<% } else if (page.current) { %><li><a href="<%= page.href %>" aria-current="page"><span class="visually-hidden">Page </span><%= page.n %></a></li>
+<% } else { %><li><a href="<%= page.href %>"><span class="visually-hidden">Page </span><%= page.n %></a></li>
+<% } %>
+<% } %>
+<% if (it.pager.next) { %><li><a href="<%= it.pager.next %>" rel="next">Next</a></li><% } %>
+</ul>
+</nav>
+<% } %>
+`;
+const list = `<% layout('@layout') %>
+<%~ include('@breadcrumb') %>
+<div class="page-head">
+<h1><%= it.pageTitle %></h1>
+<p class="lede"><%= it.list.summary %></p>
+<% if (it.list.note) { %><p class="notice"><%= it.list.note %></p><% } %>
+</div>
+<%~ include('@filter') %>
+<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>
+<section>
+<h2 id="list-heading" class="visually-hidden"><%= it.table.heading %></h2>
+<%~ include('@tasks-table', {}) %>
+</section>
+<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>
+`;
+const nodes = `<% layout('@layout') %>
+<%~ include('@breadcrumb') %>
+<div class="page-head">
+<h1 id="nodes-heading">Nodes</h1>
+<p class="lede"><%= it.nodesSummary %></p>
+</div>
+<%~ include('@nodes-table', {}) %>
+`;
+const task = `<% layout('@layout') %>
+<%~ include('@breadcrumb') %>
+<h1 class="task-title"><span class="task-id"><%= it.task.id %></span> <span class="badge tone-<%= it.task.tone %>"><%= it.task.status %></span></h1>
+<dl class="facts">
+<% for (const fact of it.task.facts) { %>
+<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class="mono" href="<%= link.external ? link.href : it.root + link.href %>"><%= link.id %></a><% } else { %><span class="mono"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>
+<% } %>
+</dl>
+<% if (it.task.repoHref) { %><p><a href="<%= it.task.repoHref %>">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>
+<% if (it.task.description) { %>
+<h2>Description</h2>
+<p><%= it.task.description %></p>
+<% } %>
+<% if (it.task.script !== undefined) { %>
+<h2>Script</h2>
+<pre class="code"><code><%= it.task.script %></code></pre>
+<% } %>
+<% for (const stream of it.task.streams) { %>
+<h2><%= stream.title %></h2>
+<p class="stream-meta"><%= stream.meta %></p>
+<% if (stream.text !== '') { %><pre class="code"><code><%= stream.text %></code></pre><% } %>
+<% } %>
+<section>
+<h2 id="attempts-heading">Attempts</h2>
+<div class="table-wrap" role="region" aria-labelledby="attempts-heading" tabindex="0">
+<% if (it.task.attempts.length === 0) { %>
+<p class="empty">Not attempted yet.</p>
+<% } else { %>
+<table>
+<thead><tr><th scope="col" class="num">Attempt</th><th scope="col">Node</th><th scope="col">Started</th><th scope="col">Ended</th><th scope="col">Outcome</th><th scope="col" class="num">Exit code</th><th scope="col">Reason</th></tr></thead>
+<tbody>
+<% for (const a of it.task.attempts) { %>
+<tr><th scope="row" class="num"><%= a.attempt %></th><td class="mono"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class="badge tone-<%= a.tone %>"><%= a.status %></span></td><td class="num"><%= a.exitCode %></td><td class="wrap"><%= a.reason %></td></tr>
+<% } %>
+</tbody>
+</table>
+<% } %>
+</div>
+</section>
+<h2>Full record</h2>
+<p class="hint"><%= it.task.recordNote %></p>
+<pre class="code"><code><%= it.task.json %></code></pre>
+`;
+const templates_submit = `<% layout('@layout') %>
+<div class="page-head">
+<h1>Submit a task</h1>
+<p class="lede">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>
+</div>
+<div id="submit-needs-script" class="notice">
+<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>
+<pre class="code"><code><%= it.submit.example %></code></pre>
+<% if (it.submit.newFileUrl) { %><p><a href="<%= it.submit.newFileUrl %>">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>
+</div>
+<form id="submit-form" class="form" novalidate hidden>
+<div id="submit-errors" class="error-summary" tabindex="-1" aria-labelledby="submit-errors-heading" hidden>
+<h2 id="submit-errors-heading">Fix these before submitting</h2>
+<ul></ul>
+</div>
+<% for (const row of it.submit.rows) { %>
+<div class="form-row">
+<% for (const f of row) { %>
+<div class="field">
+<label for="f-<%= f.name %>"><%= f.label %></label>
+<% if (f.hint) { %><p class="hint" id="f-<%= f.name %>-hint"><%= f.hint %></p><% } %>
+<p class="field-error" id="f-<%= f.name %>-error" hidden></p>
+<% if (f.kind === 'textarea') { %>
+<textarea id="f-<%= f.name %>" name="<%= f.name %>" rows="<%= f.rows %>" spellcheck="false" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>
+<% } else if (f.kind === 'select') { %>
+<select id="f-<%= f.name %>" name="<%= f.name %>" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error">
+<% for (const o of f.options) { %><option value="<%= o.value %>"><%= o.label %></option><% } %>
+</select>
+<% } else { %>
+<input id="f-<%= f.name %>" name="<%= f.name %>" type="<%= f.kind %>" value="<%= f.value %>" autocomplete="off" spellcheck="false" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error"<% if (f.placeholder) { %> placeholder="<%= f.placeholder %>"<% } %><% if (f.min !== undefined) { %> min="<%= f.min %>"<% } %><% if (f.max !== undefined) { %> max="<%= f.max %>"<% } %><% if (f.step) { %> step="<%= f.step %>"<% } %><% if (f.required) { %> required<% } %>>
+<% } %>
+</div>
+<% } %>
+</div>
+<% } %>
+<button class="button" type="submit">Check and continue on GitHub</button>
+<div id="submit-result" class="result" tabindex="-1" hidden>
+<p id="submit-message"></p>
+<p><a id="submit-link" href="#">Open the new-file page on GitHub</a></p>
+<pre class="code"><code id="submit-json"></code></pre>
+</div>
+</form>
+`;
+/** Template name (as given to eta.loadTemplate) to source. */
+const TEMPLATES = {
+    '@layout': templates_layout,
+    '@breadcrumb': breadcrumb,
+    '@filter': filterBox,
+    '@chips': chips,
+    '@tasks-table': tasksTable,
+    '@nodes-table': nodesTable,
+    '@task-section': taskSection,
+    '@pager': pager,
+    '@index': index,
+    '@list': list,
+    '@nodes': nodes,
+    '@task': task,
+    '@submit': templates_submit,
+};
+
+;// CONCATENATED MODULE: ./build/src/dashboard/render.js
+// Renders the static status site of a grid.
+//
+// Weight at scale (20,000 tasks, 500 nodes): index.html inlines only counts, charts and the most recent
+// INDEX_ROWS tasks of each state and nodes; only those tasks get a detail page (detail/<task_id>.html) with
+// their full record and attempts. Every task is still listed on paginated, script-free pages
+// (list/<state>-<n>.html, PAGE_ROWS rows each, newest first), linking to the task's file in the repository
+// when its URL is known. nodes.html lists every node. Older tasks beyond MAX_PAGES pages are left to the
+// repository itself.
+//
+// The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
+// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const INDEX_ROWS = 50;
+const PAGE_ROWS = 500;
+const MAX_PAGES = 100;
+/** Scripts and styles only from the site itself: a defence in depth should escaping ever be missed. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const STATUS_TONE = {
+    success: 'ok',
+    completed: 'ok',
+    online: 'ok',
+    failure: 'bad',
+    error: 'bad',
+    failed: 'bad',
+    timeout: 'warn',
+    unresponsive: 'warn',
+    draining: 'warn',
+    orphaned: 'warn',
+    returned: 'neutral',
+    cancelled: 'neutral',
+    offline: 'neutral',
+    running: 'info',
+    queued: 'neutral',
+    high: 'warn',
+    normal: 'neutral',
+    low: 'neutral',
+    unknown: 'warn',
+};
+const STATE_LABEL = {
+    queued: 'Queued tasks',
+    running: 'Running tasks',
+    completed: 'Completed tasks',
+    failed: 'Failed tasks',
+};
+const eta = new Eta({ autoEscape: true, escapeFunction: escapeValue, cache: true });
+for (const [name, source] of Object.entries(TEMPLATES))
+    eta.loadTemplate(name, source);
+const COLUMNS = {
+    running: [
+        { label: 'Task' },
+        { label: 'Node' },
+        { label: 'Attempt', num: true },
+        { label: 'Running for' },
+        { label: 'Lease until' },
+    ],
+    queued: [
+        { label: 'Task' },
+        { label: 'Priority' },
+        { label: 'Requires' },
+        { label: 'Waits for' },
+        { label: 'Attempts so far', num: true },
+    ],
+    terminal: [
+        { label: 'Task' },
+        { label: 'Status' },
+        { label: 'Exit code', num: true },
+        { label: 'Node' },
+        { label: 'Duration', num: true },
+        { label: 'Finished' },
+    ],
+};
+async function renderSite(input, outputDir) {
+    const summary = summarize(input);
+    const site = new Site(input);
+    const files = new Map();
+    files.set('index.html', site.indexPage(summary));
+    files.set('nodes.html', site.nodesPage());
+    files.set('submit.html', site.submitPage());
+    for (const [path, html] of site.listPages())
+        files.set(path, html);
+    for (const [path, html] of site.detailPages())
+        files.set(path, html);
+    files.set('status.json', `${JSON.stringify(site.status(summary), null, 2)}\n`);
+    files.set('assets/dgrid.css', STYLESHEET);
+    files.set('assets/dgrid.js', CLIENT_SCRIPT);
+    files.set('assets/dgrid-task-validator.js', taskValidatorScript());
+    // GitHub Pages would otherwise run the folder through Jekyll, which is slow and hides some names.
+    files.set('.nojekyll', '');
+    for (const dir of ['assets', 'detail', 'list'])
+        await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, dir), { recursive: true });
+    for (const dir of ['detail', 'list']) {
+        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(outputDir, dir))) {
+            if (name.endsWith('.html') && !files.has(`${dir}/${name}`))
+                await (0,promises_.rm)((0,external_node_path_.join)(outputDir, dir, name));
+        }
+    }
+    await Promise.all([...files].map(([path, content]) => (0,promises_.writeFile)((0,external_node_path_.join)(outputDir, path), content)));
+    return summary;
+}
+/** Everything the pages share, computed once per render. */
+class Site {
+    input;
+    now;
+    located = new Map();
+    sorted;
+    detailIds = new Set();
+    busy = new Map();
+    unrunnable;
+    unrunnableIds;
+    waiting;
+    repo;
+    constructor(input) {
+        this.input = input;
+        this.now = input.generatedAt;
+        this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
+            ? input.repositoryUrl.replace(/\/+$/, '')
+            : undefined;
+        const finished = (r) => parseTime(r.finished_at)?.getTime() ?? 0;
+        const claimed = (c) => parseTime(c.claim.claimed_at)?.getTime() ?? 0;
+        const rank = (t) => PRIORITIES.indexOf(priorityOf(t));
+        this.sorted = {
+            queued: [...input.queued].sort((a, b) => rank(a) - rank(b)),
+            running: [...input.running].sort((a, b) => claimed(a) - claimed(b)),
+            completed: [...input.completed].sort((a, b) => finished(b) - finished(a)),
+            failed: [...input.failed].sort((a, b) => finished(b) - finished(a)),
+        };
+        for (const state of ['completed', 'failed', 'running', 'queued']) {
+            for (const record of this.sorted[state])
+                this.located.set(record.task_id, { state, record });
+        }
+        for (const claim of input.running)
+            this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+        this.unrunnable = unrunnableTasks(input);
+        this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
+        this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
+        // The tasks the index shows are the ones worth a page of their own.
+        const shown = [
+            ...['queued', 'running', 'completed', 'failed'].flatMap((s) => this.sorted[s].slice(0, INDEX_ROWS)),
+            ...this.unrunnable.slice(0, INDEX_ROWS).map((u) => u.task),
+            ...this.waiting.slice(0, INDEX_ROWS),
+        ];
+        for (const record of shown)
+            this.detailIds.add(record.task_id);
+    }
+    indexPage(summary) {
+        const c = summary.counts;
+        const finished = c.completed + c.failed;
+        const sections = {
+            running: this.sectionTable('running'),
+            queued: this.sectionTable('queued'),
+            failed: this.sectionTable('failed'),
+            completed: this.sectionTable('completed'),
+        };
+        const unrunnableRows = this.unrunnable.slice(0, INDEX_ROWS).map((u) => ({
+            ...this.row('queued', u.task),
+            missing: u.missing,
+        }));
+        return this.page('@index', '', 'overview', 'Overview', {
+            generatedAgo: formatAgo(this.now, this.now),
+            counts: {
+                queued: formatCount(c.queued),
+                high: formatCount(c.queuedByPriority.high),
+                normal: formatCount(c.queuedByPriority.normal),
+                low: formatCount(c.queuedByPriority.low),
+                inProgress: formatCount(c.inProgress),
+                completed: formatCount(c.completed),
+                failed: formatCount(c.failed),
+                nodesOnline: formatCount(c.nodesOnline),
+                nodesTotal: formatCount(this.input.nodes.length),
+                successRate: finished > 0 ? `${Math.round((c.completed / finished) * 1000) / 10}% of finished` : 'none finished yet',
+            },
+            recommendation: { workers: summary.recommendedWorkers, reason: summary.recommendationReason },
+            unrunnable: {
+                total: this.unrunnable.length,
+                totalText: formatCount(this.unrunnable.length),
+                table: this.table('unrunnable', 'queued', 'Tasks nobody can run', this.unrunnable.length, unrunnableRows),
+            },
+            charts: {
+                throughput: new Markup(throughputChart(this.input.history)),
+                queue: new Markup(queueDepthChart(this.input.history)),
+                success: new Markup(successRateChart(this.input.history, { completed: c.completed, failed: c.failed })),
+            },
+            sections,
+            deps: this.dependencies(),
+            nodes: {
+                total: formatCount(this.input.nodes.length),
+                rows: this.nodeRows().slice(0, INDEX_ROWS),
+                allHref: this.input.nodes.length > INDEX_ROWS ? 'nodes.html' : undefined,
+            },
+        });
+    }
+    nodesPage() {
+        const counts = new Map();
+        for (const node of this.input.nodes)
+            counts.set(liveness(node, this.input), (counts.get(liveness(node, this.input)) ?? 0) + 1);
+        const parts = [...counts].map(([state, n]) => `${formatCount(n)} ${state}`);
+        return this.page('@nodes', '', 'nodes', 'Nodes', {
+            crumbs: [],
+            nodesSummary: `${plural(this.input.nodes.length, 'node')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
+            nodeRows: this.nodeRows(),
+        });
+    }
+    *listPages() {
+        for (const state of ['queued', 'running', 'completed', 'failed']) {
+            const records = this.sorted[state];
+            const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(records.length / PAGE_ROWS)));
+            const order = state === 'queued' ? 'by priority' : state === 'running' ? 'longest running first' : 'newest first';
+            const note = records.length > MAX_PAGES * PAGE_ROWS
+                ? `Only the first ${formatCount(MAX_PAGES * PAGE_ROWS)} are listed here; the rest are in the repository.`
+                : undefined;
+            for (let n = 1; n <= pages; n++) {
+                const slice = records.slice((n - 1) * PAGE_ROWS, n * PAGE_ROWS);
+                const first = (n - 1) * PAGE_ROWS + 1;
+                const range = slice.length > 0 ? `${formatCount(first)} to ${formatCount(first + slice.length - 1)}` : 'none';
+                const table = this.table('list', state, `${STATE_LABEL[state]}, ${range}`, records.length, this.rows(state, slice));
+                yield [
+                    listPath(state, n),
+                    this.page('@list', '../', '', `${STATE_LABEL[state]}${pages > 1 ? `, page ${n}` : ''}`, {
+                        crumbs: [],
+                        list: { summary: `${plural(records.length, 'task')}, ${order}. Page ${n} of ${pages}.`, note },
+                        table,
+                        pager: render_pager(state, n, pages),
+                    }),
+                ];
+            }
+        }
+    }
+    *detailPages() {
+        for (const id of this.detailIds) {
+            const found = this.located.get(id);
+            if (!found)
+                continue;
+            yield [
+                detailPath(id),
+                this.page('@task', '../', '', id, {
+                    crumbs: [{ label: STATE_LABEL[found.state], href: listPath(found.state, 1) }],
+                    task: this.detail(found),
+                }),
+            ];
+        }
+    }
+    /** status.json: stable snake_case names, for scripts and for the page's own refresh. */
+    status(summary) {
+        const c = summary.counts;
+        return {
+            version: 1,
+            title: this.input.title,
+            generated_at: this.now.toISOString(),
+            branch: this.input.branch,
+            repository_url: this.repo ?? null,
+            counts: {
+                queued: c.queued,
+                queued_by_priority: c.queuedByPriority,
+                in_progress: c.inProgress,
+                completed: c.completed,
+                failed: c.failed,
+                nodes_online: c.nodesOnline,
+                nodes_total: this.input.nodes.length,
+            },
+            recommended_workers: summary.recommendedWorkers,
+            recommendation_reason: summary.recommendationReason,
+            nodes: this.input.nodes.map((node) => ({
+                node_id: node.node_id,
+                status: liveness(node, this.input),
+                last_heartbeat: node.last_heartbeat,
+                labels: node.labels,
+                slots: node.slots,
+                slots_in_use: this.busy.get(node.node_id) ?? 0,
+                completed: node.completed,
+                failed: node.failed,
+                version: node.version,
+            })),
+            running: this.sorted.running.slice(0, INDEX_ROWS).map((t) => ({
+                task_id: t.task_id,
+                node_id: t.claim.node_id,
+                attempt: t.claim.attempt,
+                claimed_at: t.claim.claimed_at,
+                lease_until: t.claim.lease_until,
+            })),
+            recent_completed: this.sorted.completed.slice(0, INDEX_ROWS).map(resultStatus),
+            recent_failed: this.sorted.failed.slice(0, INDEX_ROWS).map(resultStatus),
+            unrunnable: this.unrunnable.map((u) => ({
+                task_id: u.task.task_id,
+                requires: u.task.requires ?? [],
+                missing_labels: u.missing,
+            })),
+        };
+    }
+    submitPage() {
+        const policy = this.input.policy;
+        const fork = this.repo?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/)?.[1];
+        const example = `${JSON.stringify({ task_id: 'hello-1', script: 'echo hello', timeout_seconds: policy.default_timeout_seconds }, null, 2)}\n`;
+        const rows = [
+            [
+                {
+                    name: 'fork',
+                    label: 'Your fork',
+                    kind: 'text',
+                    hint: 'owner/repository of your fork of the grid',
+                    value: fork ?? '',
+                    required: true,
+                },
+            ],
+            [
+                {
+                    name: 'task_id',
+                    label: 'Task id',
+                    kind: 'text',
+                    hint: 'Letters, digits, dot, underscore, dash; also the file name',
+                    required: true,
+                },
+            ],
+            [
+                {
+                    name: 'script',
+                    label: 'Script',
+                    kind: 'textarea',
+                    rows: 6,
+                    hint: 'Run by /bin/sh -c inside the sandbox',
+                    required: true,
+                },
+            ],
+            [
+                {
+                    name: 'timeout_seconds',
+                    label: 'Timeout (seconds)',
+                    kind: 'number',
+                    min: 1,
+                    max: policy.max_timeout_seconds,
+                    placeholder: String(policy.default_timeout_seconds),
+                },
+                {
+                    name: 'priority',
+                    label: 'Priority',
+                    kind: 'select',
+                    options: [{ value: '', label: 'Default (normal)' }, ...PRIORITIES.map((p) => ({ value: p, label: p }))],
+                },
+                {
+                    name: 'max_attempts',
+                    label: 'Attempts',
+                    kind: 'number',
+                    min: 1,
+                    max: policy.max_attempts,
+                    placeholder: String(policy.default_attempts),
+                },
+            ],
+            [
+                {
+                    name: 'image',
+                    label: 'Image',
+                    kind: 'select',
+                    options: [
+                        { value: '', label: `Default (${policy.default_image})` },
+                        ...policy.allowed_images
+                            .filter((image) => image !== policy.default_image)
+                            .map((image) => ({ value: image, label: image })),
+                    ],
+                },
+            ],
+            [
+                { name: 'requires', label: 'Requires labels', kind: 'text', hint: 'Separated by spaces or commas' },
+                { name: 'depends_on', label: 'Depends on', kind: 'text', hint: 'Task ids, separated by spaces or commas' },
+            ],
+            [
+                {
+                    name: 'cpus',
+                    label: 'CPUs',
+                    kind: 'number',
+                    min: 0,
+                    max: policy.limits.cpus,
+                    step: 'any',
+                    hint: `At most ${policy.limits.cpus}`,
+                    placeholder: String(policy.limits.cpus),
+                },
+                {
+                    name: 'memory_mb',
+                    label: 'Memory (MB)',
+                    kind: 'number',
+                    min: 16,
+                    max: policy.limits.memory_mb,
+                    hint: `At most ${policy.limits.memory_mb}`,
+                    placeholder: String(policy.limits.memory_mb),
+                },
+            ],
+            [
+                {
+                    name: 'not_before',
+                    label: 'Not before',
+                    kind: 'text',
+                    hint: 'Not claimed earlier; RFC 3339, e.g. 2030-01-31T12:00:00Z',
+                },
+            ],
+            [{ name: 'env', label: 'Environment', kind: 'textarea', rows: 3, hint: 'One NAME=value a line' }],
+            [{ name: 'description', label: 'Description', kind: 'textarea', rows: 2, hint: 'Free text for people' }],
+        ];
+        return this.page('@submit', '', 'submit', 'Submit a task', {
+            submit: {
+                rows,
+                example,
+                newFileUrl: this.repo &&
+                    `${this.repo}/new/${encodePath(this.input.branch)}?filename=tasks/queue/hello-1.json&value=${encodeURIComponent(example)}`,
+            },
+        }, true);
+    }
+    page(template, root, nav, pageTitle, data, validator = false) {
+        const repositoryName = this.repo?.replace(/^https:\/\/[^/]+\//, '');
+        return eta.render(template, {
+            root,
+            nav,
+            pageTitle,
+            validator,
+            csp: CSP,
+            navItems: [
+                { id: 'overview', label: 'Overview', href: 'index.html' },
+                { id: 'nodes', label: 'Nodes', href: 'nodes.html' },
+                { id: 'submit', label: 'Submit a task', href: 'submit.html' },
+            ],
+            site: {
+                title: this.input.title,
+                branch: this.input.branch,
+                repositoryUrl: this.repo,
+                repositoryName,
+                generatedIso: this.now.toISOString(),
+                generatedText: formatTime(this.now),
+            },
+            config: scriptJson({
+                generatedAt: this.now.toISOString(),
+                statusUrl: nav === 'overview' ? 'status.json' : undefined,
+                branch: this.input.branch,
+                policy: {
+                    max_timeout_seconds: this.input.policy.max_timeout_seconds,
+                    max_attempts: this.input.policy.max_attempts,
+                    default_image: this.input.policy.default_image,
+                    allowed_images: this.input.policy.allowed_images,
+                    limits: { cpus: this.input.policy.limits.cpus, memory_mb: this.input.policy.limits.memory_mb },
+                },
+            }),
+            ...data,
+        });
+    }
+    sectionTable(state) {
+        const records = this.sorted[state];
+        const heading = {
+            queued: 'Queued',
+            running: 'Running',
+            completed: 'Recently completed',
+            failed: 'Recently failed',
+        }[state];
+        const excerpts = state === 'failed' || state === 'completed';
+        const table = this.table(state, state, heading, records.length, this.rows(state, records.slice(0, INDEX_ROWS)), excerpts);
+        if (records.length > 0) {
+            table.allHref = listPath(state, 1);
+            table.allLabel = `All ${formatCount(records.length)}`;
+        }
+        return table;
+    }
+    table(id, kind, heading, total, rows, excerpts = false) {
+        const columns = kind === 'running' ? COLUMNS.running : kind === 'queued' ? COLUMNS.queued : COLUMNS.terminal;
+        const empty = {
+            queued: 'Nothing is waiting.',
+            running: 'Nothing is running.',
+            completed: 'No task has completed yet.',
+            failed: 'No task has failed.',
+        }[kind];
+        return {
+            id,
+            heading,
+            total: formatCount(total),
+            kind,
+            columns: excerpts ? [...columns, { label: 'Output' }] : columns,
+            rows,
+            empty,
+            excerpts,
+        };
+    }
+    rows(state, records) {
+        return records.map((record) => this.row(state, record));
+    }
+    row(state, record) {
+        const link = this.link(record.task_id, state, record);
+        if (state === 'queued') {
+            const task = record;
+            return {
+                ...link,
+                status: priorityOf(task),
+                tone: STATUS_TONE[priorityOf(task)],
+                requires: task.requires ?? [],
+                dependsOn: task.depends_on ?? [],
+                attempt: formatCount(task.attempts?.length ?? 0),
+                flag: this.unrunnableIds.has(task.task_id) ? 'no node can run it' : undefined,
+            };
+        }
+        if (state === 'running') {
+            const claim = record.claim;
+            const since = parseTime(claim.claimed_at);
+            const lease = parseTime(claim.lease_until);
+            return {
+                ...link,
+                status: 'running',
+                tone: 'info',
+                node: claim.node_id,
+                attempt: String(claim.attempt),
+                elapsed: since ? formatDuration(this.now.getTime() - since.getTime()) : 'unknown',
+                leaseIso: claim.lease_until,
+                leaseText: lease ? formatTime(lease) : 'unknown',
+                leaseExpired: lease !== undefined && lease < this.now,
+            };
+        }
+        const result = record;
+        const finished = parseTime(result.finished_at);
+        const output = state === 'failed'
+            ? result.reason || excerpt(result.stderr) || excerpt(result.stdout)
+            : excerpt(result.stdout) || excerpt(result.stderr);
+        return {
+            ...link,
+            status: result.status,
+            tone: STATUS_TONE[result.status] ?? 'neutral',
+            exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+            node: result.node_id,
+            duration: formatDuration(result.duration_ms),
+            finishedIso: result.finished_at,
+            finishedText: finished ? formatTime(finished) : 'unknown',
+            finishedAgo: finished ? formatAgo(finished, this.now) : 'unknown',
+            excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+        };
+    }
+    /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
+    link(id, state, record) {
+        if (this.detailIds.has(id))
+            return { id, href: detailPath(id) };
+        const href = record && this.repoHref(state, record);
+        return href ? { id, href, external: true } : { id };
+    }
+    /** The record's file on GitHub, when the repository is known and the record has a file path. */
+    repoHref(state, record) {
+        const path = repoPath(state, record);
+        return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
+    }
+    dependencies() {
+        if (this.waiting.length === 0)
+            return undefined;
+        const states = new Map([...this.located].map(([id, found]) => [id, found.state]));
+        const rows = this.waiting.slice(0, INDEX_ROWS).map((task) => this.row('queued', task));
+        return {
+            total: formatCount(this.waiting.length),
+            graph: new Markup(dependencyGraph(this.waiting.map((t) => ({ id: t.task_id, dependsOn: t.depends_on ?? [] })), states)),
+            legend: ['completed', 'running', 'queued', 'failed', 'unknown'].map((label) => ({
+                label: label === 'unknown' ? 'not in the grid' : label,
+                tone: STATUS_TONE[label],
+            })),
+            table: this.table('deps', 'queued', 'Waiting on other tasks', this.waiting.length, rows),
+        };
+    }
+    nodeRows() {
+        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+        return this.input.nodes
+            .map((node) => ({ node, state: liveness(node, this.input) }))
+            .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
+            .map(({ node, state }) => {
+            const heartbeat = parseTime(node.last_heartbeat);
+            return {
+                id: node.node_id,
+                version: node.version,
+                status: state,
+                tone: STATUS_TONE[state],
+                heartbeatIso: node.last_heartbeat,
+                heartbeatText: heartbeat ? formatTime(heartbeat) : 'unknown',
+                heartbeatAgo: heartbeat ? formatAgo(heartbeat, this.now) : 'unknown',
+                labels: node.labels,
+                inUse: this.busy.get(node.node_id) ?? 0,
+                slots: node.slots,
+                completed: formatCount(node.completed),
+                failed: formatCount(node.failed),
+            };
+        });
+    }
+    detail({ state, record }) {
+        const fact = (label, value) => value === undefined || value === '' ? [] : [{ label, value: String(value) }];
+        const time = (value) => {
+            const parsed = parseTime(value);
+            return parsed ? `${formatTime(parsed)} (${formatAgo(parsed, this.now)})` : value;
+        };
+        const links = (ids) => ids.map((id) => this.link(id, this.located.get(id)?.state ?? 'queued', this.located.get(id)?.record));
+        const result = state === 'completed' || state === 'failed' ? record : undefined;
+        const claim = state === 'running' ? record.claim : undefined;
+        const task = record;
+        const facts = [
+            ...fact('State', state === 'running' ? 'in progress' : state),
+            ...fact('Blocked', this.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
+            ...(result
+                ? [
+                    ...fact('Exit code', result.exit_code === null ? 'none' : result.exit_code),
+                    ...fact('Reason', result.reason),
+                    ...fact('Node', result.node_id),
+                    ...fact('Attempt', result.attempt),
+                    ...fact('Started', time(result.started_at)),
+                    ...fact('Finished', time(result.finished_at)),
+                    ...fact('Duration', formatDuration(result.duration_ms)),
+                ]
+                : []),
+            ...(claim
+                ? [
+                    ...fact('Node', claim.node_id),
+                    ...fact('Attempt', claim.attempt),
+                    ...fact('Claimed', time(claim.claimed_at)),
+                    ...fact('Lease until', time(claim.lease_until)),
+                ]
+                : []),
+            ...fact('Priority', priorityOf(task)),
+            ...fact('Timeout', task.timeout_seconds === undefined ? undefined : formatDuration(task.timeout_seconds * 1000)),
+            ...fact('Image', task.image),
+            ...fact('Max attempts', task.max_attempts),
+            ...fact('Requires', task.requires?.join(', ')),
+            ...fact('CPUs', task.resources?.cpus),
+            ...fact('Memory', task.resources?.memory_mb === undefined ? undefined : `${task.resources.memory_mb} MB`),
+            ...fact('Not before', time(task.not_before)),
+            ...fact('Environment', task.env ? Object.keys(task.env).join(', ') : undefined),
+            ...(task.depends_on?.length ? [{ label: 'Depends on', links: links(task.depends_on) }] : []),
+        ];
+        const stream = (title, text, bytes, sha, truncated) => ({
+            title,
+            text,
+            meta: bytes === 0
+                ? 'Empty.'
+                : `${plural(bytes, 'byte')}${truncated ? `, truncated: the first ${plural(Buffer.byteLength(text), 'byte')} are kept` : ''}; sha256 ${sha}`,
+        });
+        const streams = result
+            ? [
+                stream('Standard output', result.stdout, result.stdout_bytes, result.stdout_sha256, result.stdout_truncated),
+                stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
+            ]
+            : [];
+        const attempts = [
+            ...(task.attempts ?? []).map((a) => attemptRow(a)),
+            ...(claim
+                ? [
+                    {
+                        attempt: claim.attempt,
+                        node: claim.node_id,
+                        started: timeOf(claim.claimed_at),
+                        ended: '–',
+                        status: 'running',
+                        tone: 'info',
+                        exitCode: '–',
+                        reason: '',
+                    },
+                ]
+                : []),
+            ...(result
+                ? [
+                    {
+                        attempt: result.attempt,
+                        node: result.node_id,
+                        started: timeOf(result.started_at),
+                        ended: timeOf(result.finished_at),
+                        status: result.status,
+                        tone: STATUS_TONE[result.status] ?? 'neutral',
+                        exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+                        reason: result.reason ?? '',
+                    },
+                ]
+                : []),
+        ];
+        const stored = { ...record };
+        delete stored.stdout;
+        delete stored.stderr;
+        const path = repoPath(state, record);
+        return {
+            id: record.task_id,
+            status: result ? result.status : state === 'running' ? 'running' : 'queued',
+            tone: result ? (STATUS_TONE[result.status] ?? 'neutral') : state === 'running' ? 'info' : 'neutral',
+            facts,
+            description: task.description,
+            script: task.script,
+            streams,
+            attempts,
+            json: JSON.stringify(stored, null, 2),
+            recordNote: result
+                ? 'The file as stored in the grid, without stdout and stderr (shown above).'
+                : 'The file as stored in the grid.',
+            repoHref: this.repoHref(state, record),
+            repoPath: path,
+        };
+    }
+}
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        node: a.node_id,
+        started: timeOf(a.claimed_at),
+        ended: timeOf(a.ended_at),
+        status: a.status,
+        tone: STATUS_TONE[a.status] ?? 'neutral',
+        exitCode: a.exit_code === null || a.exit_code === undefined ? '–' : String(a.exit_code),
+        reason: a.reason,
+    };
+}
+function timeOf(value) {
+    const parsed = parseTime(value);
+    return parsed ? formatTime(parsed) : value;
+}
+function resultStatus(r) {
+    return {
+        task_id: r.task_id,
+        status: r.status,
+        exit_code: r.exit_code,
+        node_id: r.node_id,
+        duration_ms: r.duration_ms,
+        finished_at: r.finished_at,
+    };
+}
+const SAFE_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * A task's detail page. Results may carry ids that were never valid (an invalid file still gets a result),
+ * so those are named by a hash instead; a leading dash cannot collide with a valid id.
+ */
+function detailPath(id) {
+    const name = SAFE_ID.test(id) ? id : `-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 24)}`;
+    return `detail/${name}.html`;
+}
+function listPath(state, page) {
+    return `list/${state}-${page}.html`;
+}
+/** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
+function repoPath(state, record) {
+    if (!SAFE_ID.test(record.task_id))
+        return undefined;
+    if (state === 'queued')
+        return (0,layout/* queuePath */.Hs)(record.task_id);
+    if (state === 'running')
+        return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
+    const finished = parseTime(record.finished_at);
+    return finished && (0,layout/* resultPath */.jO)(state, record.task_id, finished);
+}
+/** Encodes each segment of a slash-separated path (a branch such as feature/x, a file path) for a URL. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+function render_pager(state, current, pages) {
+    const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
+    const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+    const items = [];
+    numbers.forEach((n, i) => {
+        if (i > 0 && n - numbers[i - 1] > 1)
+            items.push({ gap: true });
+        items.push({ n, href: `${state}-${n}.html`, current: n === current });
+    });
+    return {
+        pages: items,
+        prev: current > 1 ? `${state}-${current - 1}.html` : undefined,
+        next: current < pages ? `${state}-${current + 1}.html` : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/render-dashboard/src/main.js
+
+
+
+
+
+
+function getInputs() {
+    const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = process.env;
+    const repositoryUrl = (0,kit/* getString */.AA)('repository-url', server && repository ? `${server}/${repository}` : '');
+    if (repositoryUrl)
+        checkRepositoryUrl(repositoryUrl, 'input "repository-url"');
+    return {
+        path: (0,kit/* getString */.AA)('path', '.'),
+        outputDir: (0,kit/* getString */.AA)('output-dir', 'docs'),
+        title: (0,kit/* getString */.AA)('title', repository || 'dgrid'),
+        ...(repositoryUrl ? { repositoryUrl } : {}),
+        branch: (0,kit/* getBranch */.d7)(),
+    };
+}
+async function main() {
+    const settings = getInputs();
+    const input = await collectDashboard({ ...settings, pathSetting: 'input "path"', log: kit/* actionLog */.Zx });
+    const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
+    const summary = await renderSite(input, outputDir);
+    const c = summary.counts;
+    core/* setOutput */.uH('queued', c.queued);
+    core/* setOutput */.uH('in-progress', c.inProgress);
+    core/* setOutput */.uH('completed', c.completed);
+    core/* setOutput */.uH('failed', c.failed);
+    core/* setOutput */.uH('nodes-online', c.nodesOnline);
+    core/* setOutput */.uH('recommended-workers', summary.recommendedWorkers);
+    core/* info */.pq(`dashboard written to ${outputDir}; ${summary.recommendationReason}`);
+    if (process.env.GITHUB_STEP_SUMMARY)
+        await core/* summary */.z.addRaw(summaryMarkdown(summary, input), true).write();
+}
+
+
+/***/ }),
+
+/***/ 758:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Zx: () => (/* binding */ actionLog),
+  d7: () => (/* binding */ getBranch),
+  AA: () => (/* binding */ getString),
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: actionLog, getBool, getBranch, getChoice, getInt, getList, getNumber, getRepository, getString, getToken
+// UNUSED EXPORTS: getBool, getChoice, getInt, getList, getNumber, getRepository, getToken
 
-// NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
-var type_type_namespaceObject = {};
-__nccwpck_require__.r(type_type_namespaceObject);
-__nccwpck_require__.d(type_type_namespaceObject, {
-  Any: () => (Any),
-  Argument: () => (Argument),
-  Array: () => (array_Array),
-  AsyncIterator: () => (AsyncIterator),
-  Awaited: () => (Awaited),
-  BigInt: () => (BigInt),
-  Boolean: () => (boolean_Boolean),
-  Capitalize: () => (Capitalize),
-  Composite: () => (Composite),
-  Const: () => (Const),
-  Constructor: () => (Constructor),
-  ConstructorParameters: () => (ConstructorParameters),
-  Date: () => (date_Date),
-  Enum: () => (Enum),
-  Exclude: () => (Exclude),
-  Extends: () => (Extends),
-  Extract: () => (Extract),
-  Function: () => (Function),
-  Index: () => (Index),
-  InstanceType: () => (InstanceType),
-  Instantiate: () => (Instantiate),
-  Integer: () => (Integer),
-  Intersect: () => (Intersect),
-  Iterator: () => (Iterator),
-  KeyOf: () => (KeyOf),
-  Literal: () => (Literal),
-  Lowercase: () => (Lowercase),
-  Mapped: () => (Mapped),
-  Module: () => (Module),
-  Never: () => (Never),
-  Not: () => (Not),
-  Null: () => (Null),
-  Number: () => (number_Number),
-  Object: () => (object_Object),
-  Omit: () => (Omit),
-  Optional: () => (Optional),
-  Parameters: () => (Parameters),
-  Partial: () => (Partial),
-  Pick: () => (Pick),
-  Promise: () => (promise_Promise),
-  Readonly: () => (Readonly),
-  ReadonlyOptional: () => (ReadonlyOptional),
-  Record: () => (Record),
-  Recursive: () => (Recursive),
-  Ref: () => (Ref),
-  RegExp: () => (regexp_RegExp),
-  Required: () => (Required),
-  Rest: () => (Rest),
-  ReturnType: () => (ReturnType),
-  String: () => (string_String),
-  Symbol: () => (symbol_Symbol),
-  TemplateLiteral: () => (TemplateLiteral),
-  Transform: () => (Transform),
-  Tuple: () => (Tuple),
-  Uint8Array: () => (uint8array_Uint8Array),
-  Uncapitalize: () => (Uncapitalize),
-  Undefined: () => (Undefined),
-  Union: () => (Union),
-  Unknown: () => (Unknown),
-  Unsafe: () => (Unsafe),
-  Uppercase: () => (Uppercase),
-  Void: () => (Void)
-});
-
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-/**
- * Sanitizes an input into a string so it can be passed into issueCommand safely
- * @param input input to sanitize into a string
- */
-function utils_toCommandValue(input) {
-    if (input === null || input === undefined) {
-        return '';
-    }
-    else if (typeof input === 'string' || input instanceof String) {
-        return input;
-    }
-    return JSON.stringify(input);
-}
-/**
- *
- * @param annotationProperties
- * @returns The command properties to send with the actual annotation command
- * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
- */
-function utils_toCommandProperties(annotationProperties) {
-    if (!Object.keys(annotationProperties).length) {
-        return {};
-    }
-    return {
-        title: annotationProperties.title,
-        file: annotationProperties.file,
-        line: annotationProperties.startLine,
-        endLine: annotationProperties.endLine,
-        col: annotationProperties.startColumn,
-        endColumn: annotationProperties.endColumn
-    };
-}
-//# sourceMappingURL=utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
-
-
-/**
- * Issues a command to the GitHub Actions runner
- *
- * @param command - The command name to issue
- * @param properties - Additional properties for the command (key-value pairs)
- * @param message - The message to include with the command
- * @remarks
- * This function outputs a specially formatted string to stdout that the Actions
- * runner interprets as a command. These commands can control workflow behavior,
- * set outputs, create annotations, mask values, and more.
- *
- * Command Format:
- *   ::name key=value,key=value::message
- *
- * @example
- * ```typescript
- * // Issue a warning annotation
- * issueCommand('warning', {}, 'This is a warning message');
- * // Output: ::warning::This is a warning message
- *
- * // Set an environment variable
- * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
- * // Output: ::set-env name=MY_VAR::some value
- *
- * // Add a secret mask
- * issueCommand('add-mask', {}, 'secretValue123');
- * // Output: ::add-mask::secretValue123
- * ```
- *
- * @internal
- * This is an internal utility function that powers the public API functions
- * such as setSecret, warning, error, and exportVariable.
- */
-function command_issueCommand(command, properties, message) {
-    const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
-}
-function command_issue(name, message = '') {
-    command_issueCommand(name, {}, message);
-}
-const CMD_STRING = '::';
-class Command {
-    constructor(command, properties, message) {
-        if (!command) {
-            command = 'missing.command';
-        }
-        this.command = command;
-        this.properties = properties;
-        this.message = message;
-    }
-    toString() {
-        let cmdStr = CMD_STRING + this.command;
-        if (this.properties && Object.keys(this.properties).length > 0) {
-            cmdStr += ' ';
-            let first = true;
-            for (const key in this.properties) {
-                if (this.properties.hasOwnProperty(key)) {
-                    const val = this.properties[key];
-                    if (val) {
-                        if (first) {
-                            first = false;
-                        }
-                        else {
-                            cmdStr += ',';
-                        }
-                        cmdStr += `${key}=${escapeProperty(val)}`;
-                    }
-                }
-            }
-        }
-        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
-        return cmdStr;
-    }
-}
-function escapeData(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A');
-}
-function escapeProperty(s) {
-    return utils_toCommandValue(s)
-        .replace(/%/g, '%25')
-        .replace(/\r/g, '%0D')
-        .replace(/\n/g, '%0A')
-        .replace(/:/g, '%3A')
-        .replace(/,/g, '%2C');
-}
-//# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
-// For internal use, subject to change.
-// We use any as a valid input type
-/* eslint-disable @typescript-eslint/no-explicit-any */
-
-
-
-
-function file_command_issueFileCommand(command, message) {
-    const filePath = process.env[`GITHUB_${command}`];
-    if (!filePath) {
-        throw new Error(`Unable to find environment variable for file command ${command}`);
-    }
-    if (!fs.existsSync(filePath)) {
-        throw new Error(`Missing file at path: ${filePath}`);
-    }
-    fs.appendFileSync(filePath, `${toCommandValue(message)}${os.EOL}`, {
-        encoding: 'utf8'
-    });
-}
-function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${crypto.randomUUID()}`;
-    const convertedValue = toCommandValue(value);
-    // These should realistically never happen, but just in case someone finds a
-    // way to exploit uuid generation let's not allow keys or values that contain
-    // the delimiter.
-    if (key.includes(delimiter)) {
-        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
-    }
-    if (convertedValue.includes(delimiter)) {
-        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
-    }
-    return `${key}<<${delimiter}${os.EOL}${convertedValue}${os.EOL}${delimiter}`;
-}
-//# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-class oidc_utils_OidcClient {
-    static createHttpClient(allowRetry = true, maxRetry = 10) {
-        const requestOptions = {
-            allowRetries: allowRetry,
-            maxRetries: maxRetry
-        };
-        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
-    }
-    static getRequestToken() {
-        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
-        if (!token) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
-        }
-        return token;
-    }
-    static getIDTokenUrl() {
-        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
-        if (!runtimeUrl) {
-            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
-        }
-        return runtimeUrl;
-    }
-    static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            var _a;
-            const httpclient = oidc_utils_OidcClient.createHttpClient();
-            const res = yield httpclient
-                .getJson(id_token_url)
-                .catch(error => {
-                throw new Error(`Failed to get ID Token. \n 
-        Error Code : ${error.statusCode}\n 
-        Error Message: ${error.message}`);
-            });
-            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
-            if (!id_token) {
-                throw new Error('Response json body do not have ID Token field');
-            }
-            return id_token;
-        });
-    }
-    static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
-            try {
-                // New ID Token is requested from action service
-                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
-                if (audience) {
-                    const encodedAudience = encodeURIComponent(audience);
-                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
-                }
-                debug(`ID token url is ${id_token_url}`);
-                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
-                setSecret(id_token);
-                return id_token;
-            }
-            catch (error) {
-                throw new Error(`Error message: ${error.message}`);
-            }
-        });
-    }
-}
-//# sourceMappingURL=oidc-utils.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
-var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { access: summary_access, appendFile, writeFile } = external_fs_namespaceObject.promises;
-const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
-const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
-class Summary {
-    constructor() {
-        this._buffer = '';
-    }
-    /**
-     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
-     * Also checks r/w permissions.
-     *
-     * @returns step summary file path
-     */
-    filePath() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            if (this._filePath) {
-                return this._filePath;
-            }
-            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
-            if (!pathFromEnv) {
-                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
-            }
-            try {
-                yield summary_access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
-            }
-            catch (_a) {
-                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
-            }
-            this._filePath = pathFromEnv;
-            return this._filePath;
-        });
-    }
-    /**
-     * Wraps content in an HTML tag, adding any HTML attributes
-     *
-     * @param {string} tag HTML tag to wrap
-     * @param {string | null} content content within the tag
-     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
-     *
-     * @returns {string} content wrapped in HTML element
-     */
-    wrap(tag, content, attrs = {}) {
-        const htmlAttrs = Object.entries(attrs)
-            .map(([key, value]) => ` ${key}="${value}"`)
-            .join('');
-        if (!content) {
-            return `<${tag}${htmlAttrs}>`;
-        }
-        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
-    }
-    /**
-     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
-     *
-     * @param {SummaryWriteOptions} [options] (optional) options for write operation
-     *
-     * @returns {Promise<Summary>} summary instance
-     */
-    write(options) {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
-            const filePath = yield this.filePath();
-            const writeFunc = overwrite ? writeFile : appendFile;
-            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
-            return this.emptyBuffer();
-        });
-    }
-    /**
-     * Clears the summary buffer and wipes the summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    clear() {
-        return summary_awaiter(this, void 0, void 0, function* () {
-            return this.emptyBuffer().write({ overwrite: true });
-        });
-    }
-    /**
-     * Returns the current summary buffer as a string
-     *
-     * @returns {string} string of summary buffer
-     */
-    stringify() {
-        return this._buffer;
-    }
-    /**
-     * If the summary buffer is empty
-     *
-     * @returns {boolen} true if the buffer is empty
-     */
-    isEmptyBuffer() {
-        return this._buffer.length === 0;
-    }
-    /**
-     * Resets the summary buffer without writing to summary file
-     *
-     * @returns {Summary} summary instance
-     */
-    emptyBuffer() {
-        this._buffer = '';
-        return this;
-    }
-    /**
-     * Adds raw text to the summary buffer
-     *
-     * @param {string} text content to add
-     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addRaw(text, addEOL = false) {
-        this._buffer += text;
-        return addEOL ? this.addEOL() : this;
-    }
-    /**
-     * Adds the operating system-specific end-of-line marker to the buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
-    }
-    /**
-     * Adds an HTML codeblock to the summary buffer
-     *
-     * @param {string} code content to render within fenced code block
-     * @param {string} lang (optional) language to syntax highlight code
-     *
-     * @returns {Summary} summary instance
-     */
-    addCodeBlock(code, lang) {
-        const attrs = Object.assign({}, (lang && { lang }));
-        const element = this.wrap('pre', this.wrap('code', code), attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML list to the summary buffer
-     *
-     * @param {string[]} items list of items to render
-     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
-     *
-     * @returns {Summary} summary instance
-     */
-    addList(items, ordered = false) {
-        const tag = ordered ? 'ol' : 'ul';
-        const listItems = items.map(item => this.wrap('li', item)).join('');
-        const element = this.wrap(tag, listItems);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML table to the summary buffer
-     *
-     * @param {SummaryTableCell[]} rows table rows
-     *
-     * @returns {Summary} summary instance
-     */
-    addTable(rows) {
-        const tableBody = rows
-            .map(row => {
-            const cells = row
-                .map(cell => {
-                if (typeof cell === 'string') {
-                    return this.wrap('td', cell);
-                }
-                const { header, data, colspan, rowspan } = cell;
-                const tag = header ? 'th' : 'td';
-                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
-                return this.wrap(tag, data, attrs);
-            })
-                .join('');
-            return this.wrap('tr', cells);
-        })
-            .join('');
-        const element = this.wrap('table', tableBody);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds a collapsable HTML details element to the summary buffer
-     *
-     * @param {string} label text for the closed state
-     * @param {string} content collapsable content
-     *
-     * @returns {Summary} summary instance
-     */
-    addDetails(label, content) {
-        const element = this.wrap('details', this.wrap('summary', label) + content);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML image tag to the summary buffer
-     *
-     * @param {string} src path to the image you to embed
-     * @param {string} alt text description of the image
-     * @param {SummaryImageOptions} options (optional) addition image attributes
-     *
-     * @returns {Summary} summary instance
-     */
-    addImage(src, alt, options) {
-        const { width, height } = options || {};
-        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
-        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML section heading element
-     *
-     * @param {string} text heading text
-     * @param {number | string} [level=1] (optional) the heading level, default: 1
-     *
-     * @returns {Summary} summary instance
-     */
-    addHeading(text, level) {
-        const tag = `h${level}`;
-        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
-            ? tag
-            : 'h1';
-        const element = this.wrap(allowedTag, text);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML thematic break (<hr>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addSeparator() {
-        const element = this.wrap('hr', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML line break (<br>) to the summary buffer
-     *
-     * @returns {Summary} summary instance
-     */
-    addBreak() {
-        const element = this.wrap('br', null);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML blockquote to the summary buffer
-     *
-     * @param {string} text quote text
-     * @param {string} cite (optional) citation url
-     *
-     * @returns {Summary} summary instance
-     */
-    addQuote(text, cite) {
-        const attrs = Object.assign({}, (cite && { cite }));
-        const element = this.wrap('blockquote', text, attrs);
-        return this.addRaw(element).addEOL();
-    }
-    /**
-     * Adds an HTML anchor tag to the summary buffer
-     *
-     * @param {string} text link text/content
-     * @param {string} href hyperlink
-     *
-     * @returns {Summary} summary instance
-     */
-    addLink(text, href) {
-        const element = this.wrap('a', text, { href });
-        return this.addRaw(element).addEOL();
-    }
-}
-const _summary = new Summary();
-/**
- * @deprecated use `core.summary`
- */
-const markdownSummary = (/* unused pure expression or super */ null && (_summary));
-const summary = (/* unused pure expression or super */ null && (_summary));
-//# sourceMappingURL=summary.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
-
-/**
- * toPosixPath converts the given path to the posix form. On Windows, \\ will be
- * replaced with /.
- *
- * @param pth. Path to transform.
- * @return string Posix path.
- */
-function toPosixPath(pth) {
-    return pth.replace(/[\\]/g, '/');
-}
-/**
- * toWin32Path converts the given path to the win32 form. On Linux, / will be
- * replaced with \\.
- *
- * @param pth. Path to transform.
- * @return string Win32 path.
- */
-function toWin32Path(pth) {
-    return pth.replace(/[/]/g, '\\');
-}
-/**
- * toPlatformPath converts the given path to a platform-specific path. It does
- * this by replacing instances of / and \ with the platform-specific path
- * separator.
- *
- * @param pth The path to platformize.
- * @return string The platform-specific path.
- */
-function toPlatformPath(pth) {
-    return pth.replace(/[/\\]/g, path.sep);
-}
-//# sourceMappingURL=path-utils.js.map
-// EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
-// EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
-;// CONCATENATED MODULE: external "child_process"
-const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
-// EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
-var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const { chmod, copyFile, lstat, mkdir: io_util_mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS = process.platform === 'win32';
-/**
- * Custom implementation of readlink to ensure Windows junctions
- * maintain trailing backslash for backward compatibility with Node.js < 24
- *
- * In Node.js 20, Windows junctions (directory symlinks) always returned paths
- * with trailing backslashes. Node.js 24 removed this behavior, which breaks
- * code that relied on this format for path operations.
- *
- * This implementation restores the Node 20 behavior by adding a trailing
- * backslash to all junction results on Windows.
- */
-function readlink(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        const result = yield fs.promises.readlink(fsPath);
-        // On Windows, restore Node 20 behavior: add trailing backslash to all results
-        // since junctions on Windows are always directory links
-        if (IS_WINDOWS && !result.endsWith('\\')) {
-            return `${result}\\`;
-        }
-        return result;
-    });
-}
-// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
-const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
-function exists(fsPath) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-function isDirectory(fsPath_1) {
-    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
-        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
-        return stats.isDirectory();
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return io_util_awaiter(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS) {
-                // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-// Get the path of cmd.exe in windows
-function getCmdPath() {
-    var _a;
-    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
-}
-//# sourceMappingURL=io-util.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
-var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-/**
- * Copies a file or folder.
- * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See CopyOptions.
- */
-function cp(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
-        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
-        // Dest is an existing file, but not forcing
-        if (destStat && destStat.isFile() && !force) {
-            return;
-        }
-        // If dest is an existing directory, should copy inside.
-        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
-            ? path.join(dest, path.basename(source))
-            : dest;
-        if (!(yield ioUtil.exists(source))) {
-            throw new Error(`no such file or directory: ${source}`);
-        }
-        const sourceStat = yield ioUtil.stat(source);
-        if (sourceStat.isDirectory()) {
-            if (!recursive) {
-                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
-            }
-            else {
-                yield cpDirRecursive(source, newDest, 0, force);
-            }
-        }
-        else {
-            if (path.relative(source, newDest) === '') {
-                // a file cannot be copied to itself
-                throw new Error(`'${newDest}' and '${source}' are the same file`);
-            }
-            yield io_copyFile(source, newDest, force);
-        }
-    });
-}
-/**
- * Moves a path.
- *
- * @param     source    source path
- * @param     dest      destination path
- * @param     options   optional. See MoveOptions.
- */
-function mv(source_1, dest_1) {
-    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
-        if (yield ioUtil.exists(dest)) {
-            let destExists = true;
-            if (yield ioUtil.isDirectory(dest)) {
-                // If dest is directory copy src into dest
-                dest = path.join(dest, path.basename(source));
-                destExists = yield ioUtil.exists(dest);
-            }
-            if (destExists) {
-                if (options.force == null || options.force) {
-                    yield rmRF(dest);
-                }
-                else {
-                    throw new Error('Destination already exists');
-                }
-            }
-        }
-        yield mkdirP(path.dirname(dest));
-        yield ioUtil.rename(source, dest);
-    });
-}
-/**
- * Remove a path recursively with force
- *
- * @param inputPath path to remove
- */
-function rmRF(inputPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (ioUtil.IS_WINDOWS) {
-            // Check for invalid characters
-            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
-            if (/[*"<>|]/.test(inputPath)) {
-                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
-            }
-        }
-        try {
-            // note if path does not exist, error is silent
-            yield ioUtil.rm(inputPath, {
-                force: true,
-                maxRetries: 3,
-                recursive: true,
-                retryDelay: 300
-            });
-        }
-        catch (err) {
-            throw new Error(`File was unable to be removed ${err}`);
-        }
-    });
-}
-/**
- * Make a directory.  Creates the full path with folders in between
- * Will throw if it fails
- *
- * @param   fsPath        path to create
- * @returns Promise<void>
- */
-function mkdirP(fsPath) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        ok(fsPath, 'a path argument must be provided');
-        yield ioUtil.mkdir(fsPath, { recursive: true });
-    });
-}
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-function readCopyOptions(options) {
-    const force = options.force == null ? true : options.force;
-    const recursive = Boolean(options.recursive);
-    const copySourceDirectory = options.copySourceDirectory == null
-        ? true
-        : Boolean(options.copySourceDirectory);
-    return { force, recursive, copySourceDirectory };
-}
-function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        // Ensure there is not a run away recursive copy
-        if (currentDepth >= 255)
-            return;
-        currentDepth++;
-        yield mkdirP(destDir);
-        const files = yield ioUtil.readdir(sourceDir);
-        for (const fileName of files) {
-            const srcFile = `${sourceDir}/${fileName}`;
-            const destFile = `${destDir}/${fileName}`;
-            const srcFileStat = yield ioUtil.lstat(srcFile);
-            if (srcFileStat.isDirectory()) {
-                // Recurse
-                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
-            }
-            else {
-                yield io_copyFile(srcFile, destFile, force);
-            }
-        }
-        // Change the mode for the newly created directory
-        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
-    });
-}
-// Buffered file copy
-function io_copyFile(srcFile, destFile, force) {
-    return io_awaiter(this, void 0, void 0, function* () {
-        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
-            // unlink/re-link it
-            try {
-                yield ioUtil.lstat(destFile);
-                yield ioUtil.unlink(destFile);
-            }
-            catch (e) {
-                // Try to override file permission
-                if (e.code === 'EPERM') {
-                    yield ioUtil.chmod(destFile, '0666');
-                    yield ioUtil.unlink(destFile);
-                }
-                // other errors = it doesn't exist, no work to do
-            }
-            // Copy over symlink
-            const symlinkFull = yield ioUtil.readlink(srcFile);
-            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
-        }
-        else if (!(yield ioUtil.exists(destFile)) || force) {
-            yield ioUtil.copyFile(srcFile, destFile);
-        }
-    });
-}
-//# sourceMappingURL=io.js.map
-;// CONCATENATED MODULE: external "timers"
-const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
-var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-
-/* eslint-disable @typescript-eslint/unbound-method */
-const toolrunner_IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends external_events_.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (toolrunner_IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (toolrunner_IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return toolrunner_awaiter(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends external_events_.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-//# sourceMappingURL=toolrunner.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
-var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec_exec(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        const commandArgs = tr.argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new tr.ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-/**
- * Exec a command and get the output.
- * Output will be streamed to the live console.
- * Returns promise with the exit code and collected stdout and stderr
- *
- * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
- * @param     args                  optional arguments for tool. Escaping is handled by the lib.
- * @param     options               optional exec options.  See ExecOptions
- * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
- */
-function getExecOutput(commandLine, args, options) {
-    return exec_awaiter(this, void 0, void 0, function* () {
-        var _a, _b;
-        let stdout = '';
-        let stderr = '';
-        //Using string decoder covers the case where a mult-byte character is split
-        const stdoutDecoder = new StringDecoder('utf8');
-        const stderrDecoder = new StringDecoder('utf8');
-        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
-        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
-        const stdErrListener = (data) => {
-            stderr += stderrDecoder.write(data);
-            if (originalStdErrListener) {
-                originalStdErrListener(data);
-            }
-        };
-        const stdOutListener = (data) => {
-            stdout += stdoutDecoder.write(data);
-            if (originalStdoutListener) {
-                originalStdoutListener(data);
-            }
-        };
-        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
-        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
-        //flush any remaining characters
-        stdout += stdoutDecoder.end();
-        stderr += stderrDecoder.end();
-        return {
-            exitCode,
-            stdout,
-            stderr
-        };
-    });
-}
-//# sourceMappingURL=exec.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
-var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
-        silent: true
-    });
-    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
-        silent: true
-    });
-    return {
-        name: name.trim(),
-        version: version.trim()
-    };
-});
-const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    var _a, _b, _c, _d;
-    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
-        silent: true
-    });
-    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
-    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
-    return {
-        name,
-        version
-    };
-});
-const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
-    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
-        silent: true
-    });
-    const [name, version] = stdout.trim().split('\n');
-    return {
-        name,
-        version
-    };
-});
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
-const isWindows = platform === 'win32';
-const isMacOS = platform === 'darwin';
-const isLinux = platform === 'linux';
-function getDetails() {
-    return platform_awaiter(this, void 0, void 0, function* () {
-        return Object.assign(Object.assign({}, (yield (isWindows
-            ? getWindowsInfo()
-            : isMacOS
-                ? getMacOsInfo()
-                : getLinuxInfo()))), { platform,
-            arch,
-            isWindows,
-            isMacOS,
-            isLinux });
-    });
-}
-//# sourceMappingURL=platform.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
-var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-
-/**
- * The code to exit an action
- */
-var ExitCode;
-(function (ExitCode) {
-    /**
-     * A code indicating that the action was successful
-     */
-    ExitCode[ExitCode["Success"] = 0] = "Success";
-    /**
-     * A code indicating that the action was a failure
-     */
-    ExitCode[ExitCode["Failure"] = 1] = "Failure";
-})(ExitCode || (ExitCode = {}));
-//-----------------------------------------------------------------------
-// Variables
-//-----------------------------------------------------------------------
-/**
- * Sets env variable for this action and future actions in the job
- * @param name the name of the variable to set
- * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function exportVariable(name, val) {
-    const convertedVal = toCommandValue(val);
-    process.env[name] = convertedVal;
-    const filePath = process.env['GITHUB_ENV'] || '';
-    if (filePath) {
-        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
-    }
-    issueCommand('set-env', { name }, convertedVal);
-}
-/**
- * Registers a secret which will get masked from logs
- *
- * @param secret - Value of the secret to be masked
- * @remarks
- * This function instructs the Actions runner to mask the specified value in any
- * logs produced during the workflow run. Once registered, the secret value will
- * be replaced with asterisks (***) whenever it appears in console output, logs,
- * or error messages.
- *
- * This is useful for protecting sensitive information such as:
- * - API keys
- * - Access tokens
- * - Authentication credentials
- * - URL parameters containing signatures (SAS tokens)
- *
- * Note that masking only affects future logs; any previous appearances of the
- * secret in logs before calling this function will remain unmasked.
- *
- * @example
- * ```typescript
- * // Register an API token as a secret
- * const apiToken = "abc123xyz456";
- * setSecret(apiToken);
- *
- * // Now any logs containing this value will show *** instead
- * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
- * ```
- */
-function core_setSecret(secret) {
-    issueCommand('add-mask', {}, secret);
-}
-/**
- * Prepends inputPath to the PATH (for this action and future actions)
- * @param inputPath
- */
-function addPath(inputPath) {
-    const filePath = process.env['GITHUB_PATH'] || '';
-    if (filePath) {
-        issueFileCommand('PATH', inputPath);
-    }
-    else {
-        issueCommand('add-path', {}, inputPath);
-    }
-    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
-}
-/**
- * Gets the value of an input.
- * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
- * Returns an empty string if the value is not defined.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string
- */
-function getInput(name, options) {
-    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
-    if (options && options.required && !val) {
-        throw new Error(`Input required and not supplied: ${name}`);
-    }
-    if (options && options.trimWhitespace === false) {
-        return val;
-    }
-    return val.trim();
-}
-/**
- * Gets the values of an multiline input.  Each value is also trimmed.
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   string[]
- *
- */
-function getMultilineInput(name, options) {
-    const inputs = getInput(name, options)
-        .split('\n')
-        .filter(x => x !== '');
-    if (options && options.trimWhitespace === false) {
-        return inputs;
-    }
-    return inputs.map(input => input.trim());
-}
-/**
- * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
- * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
- * The return value is also in boolean type.
- * ref: https://yaml.org/spec/1.2/spec.html#id2804923
- *
- * @param     name     name of the input to get
- * @param     options  optional. See InputOptions.
- * @returns   boolean
- */
-function getBooleanInput(name, options) {
-    const trueValue = ['true', 'True', 'TRUE'];
-    const falseValue = ['false', 'False', 'FALSE'];
-    const val = getInput(name, options);
-    if (trueValue.includes(val))
-        return true;
-    if (falseValue.includes(val))
-        return false;
-    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
-        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
-}
-/**
- * Sets the value of an output.
- *
- * @param     name     name of the output to set
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function setOutput(name, value) {
-    const filePath = process.env['GITHUB_OUTPUT'] || '';
-    if (filePath) {
-        return issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value));
-    }
-    process.stdout.write(os.EOL);
-    issueCommand('set-output', { name }, toCommandValue(value));
-}
-/**
- * Enables or disables the echoing of commands into stdout for the rest of the step.
- * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
- *
- */
-function setCommandEcho(enabled) {
-    issue('echo', enabled ? 'on' : 'off');
-}
-//-----------------------------------------------------------------------
-// Results
-//-----------------------------------------------------------------------
-/**
- * Sets the action status to failed.
- * When the action exits it will be with an exit code of 1
- * @param message add error issue message
- */
-function setFailed(message) {
-    process.exitCode = ExitCode.Failure;
-    error(message);
-}
-//-----------------------------------------------------------------------
-// Logging Commands
-//-----------------------------------------------------------------------
-/**
- * Gets whether Actions Step Debug is on or not
- */
-function isDebug() {
-    return process.env['RUNNER_DEBUG'] === '1';
-}
-/**
- * Writes debug message to user log
- * @param message debug message
- */
-function core_debug(message) {
-    command_issueCommand('debug', {}, message);
-}
-/**
- * Adds an error issue
- * @param message error issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function error(message, properties = {}) {
-    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a warning issue
- * @param message warning issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function warning(message, properties = {}) {
-    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Adds a notice issue
- * @param message notice issue message. Errors will be converted to string via toString()
- * @param properties optional properties to add to the annotation.
- */
-function notice(message, properties = {}) {
-    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
-}
-/**
- * Writes info to log with console.log.
- * @param message info message
- */
-function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
-}
-/**
- * Begin an output group.
- *
- * Output until the next `groupEnd` will be foldable in this group
- *
- * @param name The name of the output group
- */
-function startGroup(name) {
-    issue('group', name);
-}
-/**
- * End an output group.
- */
-function endGroup() {
-    issue('endgroup');
-}
-/**
- * Wrap an asynchronous function call in a group.
- *
- * Returns the same type as the function itself.
- *
- * @param name The name of the group
- * @param fn The function to wrap in the group
- */
-function group(name, fn) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        startGroup(name);
-        let result;
-        try {
-            result = yield fn();
-        }
-        finally {
-            endGroup();
-        }
-        return result;
-    });
-}
-//-----------------------------------------------------------------------
-// Wrapper action state
-//-----------------------------------------------------------------------
-/**
- * Saves state for current action, the state can only be retrieved by this action's post job execution.
- *
- * @param     name     name of the state to store
- * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-function saveState(name, value) {
-    const filePath = process.env['GITHUB_STATE'] || '';
-    if (filePath) {
-        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
-    }
-    issueCommand('save-state', { name }, toCommandValue(value));
-}
-/**
- * Gets the value of an state set by this action's main execution.
- *
- * @param     name     name of the state to get
- * @returns   string
- */
-function getState(name) {
-    return process.env[`STATE_${name}`] || '';
-}
-function getIDToken(aud) {
-    return core_awaiter(this, void 0, void 0, function* () {
-        return yield OidcClient.getIDToken(aud);
-    });
-}
-/**
- * Summary exports
- */
-
-/**
- * @deprecated use core.summary
- */
-
-/**
- * Path exports
- */
-
-/**
- * Platform utilities exports
- */
-
-//# sourceMappingURL=core.js.map
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
+var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
-;// CONCATENATED MODULE: external "node:path"
-const external_node_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js + 1 modules
+var runner = __nccwpck_require__(5037);
+// EXTERNAL MODULE: ./build/src/core/git/store.js
+var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
+;// CONCATENATED MODULE: ./build/src/core/transaction.js
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transaction_transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    for (let round = 1; round <= rounds; round++) {
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await GridSnapshot.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await sleep(randomInt(20, 100 + 50 * round));
+    }
+    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+}
+
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+;// CONCATENATED MODULE: ./build/src/core/lifecycle.js
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+
+
+function lifecycle_serialize(record) {
+    return JSON.stringify(record, null, 2) + '\n';
+}
+const iso = (date) => date.toISOString();
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+function attemptsUsed(task) {
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+function maxAttempts(task, policy) {
+    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+/** Moves a queued task to the node, under a token unique to this claim. */
+function claimTask(file, task, nodeId, now, policy) {
+    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+    const claim = {
+        ...task,
+        claim: {
+            node_id: nodeId,
+            token: randomUUID(),
+            attempt: (task.attempts?.length ?? 0) + 1,
+            claimed_at: iso(now),
+            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+        },
+    };
+    return {
+        claim,
+        changes: [
+            { path: file.entry.path, delete: true },
+            { path: inProgressPath(nodeId, task.task_id), content: lifecycle_serialize(claim) },
+        ],
+    };
+}
+const emptyStream = () => ({
+    text: '',
+    bytes: 0,
+    sha256: createHash('sha256').digest('hex'),
+    truncated: false,
+});
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+function resultRecord(claim, run) {
+    return {
+        ...claim,
+        node_id: claim.claim.node_id,
+        status: run.status,
+        exit_code: run.exitCode,
+        ...(run.reason === undefined ? {} : { reason: run.reason }),
+        timestamp: iso(run.finishedAt),
+        started_at: iso(run.startedAt),
+        finished_at: iso(run.finishedAt),
+        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+        attempt: claim.claim.attempt,
+        stdout: run.stdout.text,
+        stdout_bytes: run.stdout.bytes,
+        stdout_sha256: run.stdout.sha256,
+        stdout_truncated: run.stdout.truncated,
+        stderr: run.stderr.text,
+        stderr_bytes: run.stderr.bytes,
+        stderr_sha256: run.stderr.sha256,
+        stderr_truncated: run.stderr.truncated,
+    };
+}
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+function finishClaim(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    const state = run.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: resultPath(state, claim.task_id, run.finishedAt), content: lifecycle_serialize(result) },
+        ],
+    };
+}
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ */
+function concludeClaim(claimPath, claim, run, policy) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
+    const attempt = {
+        attempt: claim.claim.attempt,
+        node_id: claim.claim.node_id,
+        claim_token: claim.claim.token,
+        claimed_at: claim.claim.claimed_at,
+        ended_at: iso(now),
+        status,
+        reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
+    };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
+    return {
+        task,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: queuePath(claim.task_id), content: lifecycle_serialize(task) },
+        ],
+    };
+}
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
+    const empty = emptyStream();
+    const result = {
+        ...(task ?? {}),
+        task_id: file.id,
+        node_id: nodeId,
+        status,
+        exit_code: null,
+        reason,
+        timestamp: iso(now),
+        started_at: iso(now),
+        finished_at: iso(now),
+        duration_ms: 0,
+        attempt: task ? attemptsUsed(task) : 0,
+        stdout: empty.text,
+        stdout_bytes: 0,
+        stdout_sha256: empty.sha256,
+        stdout_truncated: false,
+        stderr: empty.text,
+        stderr_bytes: 0,
+        stderr_sha256: empty.sha256,
+        stderr_truncated: false,
+    };
+    return [
+        { path: file.entry.path, delete: true },
+        { path: resultPath('failed', file.id, now), content: lifecycle_serialize(result) },
+    ];
+}
+function nodeChange(node) {
+    return { path: nodePath(node.node_id), content: lifecycle_serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = {
+        status: 'error',
+        exitCode: null,
+        reason,
+        stdout: emptyStream(),
+        stderr: emptyStream(),
+        startedAt: new Date(claim.claim.claimed_at),
+        finishedAt: now,
+    };
+    return finishClaim(claimPath, claim, run).changes;
+}
+
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+;// CONCATENATED MODULE: ./build/src/core/grid-admin.js
+// Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
+// tasks arrive by pull request instead, through validate-task.
+
+
+
+
+
+
+
+
+
+
+
+/** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
+function grid_admin_remoteUrl(repository) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
+        return repository;
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !existsSync(repository)) {
+        const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+        return `${server}/${repository}.git`;
+    }
+    return pathToFileURL(isAbsolute(repository) ? repository : resolve(repository)).href;
+}
+/**
+ * Makes `repository` a grid: creates a local bare repository when the path does not exist, then adds
+ * what is missing (the policy, the lifecycle folders) in one commit. Safe to run twice.
+ */
+async function initGrid(options) {
+    const remote = grid_admin_remoteUrl(options.repository);
+    if (remote.startsWith('file:')) {
+        const path = new URL(remote).pathname;
+        if (!existsSync(path)) {
+            await git(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+            // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
+            await git(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+            await git(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
+        }
+    }
+    if (options.policyText !== undefined)
+        parsePolicy(options.policyText);
+    const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
+    const tip = await store.fetch();
+    const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
+    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+    const changes = [];
+    if (!has(POLICY_FILE))
+        changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
+    for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
+        if (!has(dir))
+            changes.push({ path: `${dir}/.gitkeep`, content: '' });
+    }
+    if (changes.length === 0)
+        return { created: false, tip: tip };
+    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
+    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+    if ((await store.push(commit)) === 'rejected')
+        throw new UserError(`${remote} changed while it was being initialised: run init again`);
+    return { created: tip === null, tip: commit };
+}
+/** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
+async function submitTasks(store, tasks) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const policy = await snapshot.policy();
+        const changes = [];
+        for (const task of tasks) {
+            const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
+            if (problems.length > 0)
+                throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
+            if (snapshot.byId.has(task.task_id)) {
+                throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
+            }
+            changes.push({ path: queuePath(task.task_id), content: serialize(task) });
+        }
+        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
+    }, { author: 'dgrid' });
+    return commit;
+}
+/**
+ * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
+ * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
+ * one poll interval of seeing the request.
+ */
+async function requestCancel(store, taskIds, reason) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const changes = [];
+        for (const id of taskIds) {
+            const state = snapshot.byId.get(id)?.[0]?.state;
+            if (state !== 'queue' && state !== 'in_progress') {
+                throw new UserError(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
+            }
+            const request = { task_id: id, ...(reason ? { reason } : {}) };
+            changes.push({ path: cancelPath(id), content: serialize(request) });
+        }
+        return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
+    }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
+
+;// CONCATENATED MODULE: ./build/src/action/kit.js
+// What every dgrid action shares: reading typed inputs, routing the core's log to the runner, and one
+// run() wrapper that tells a user's mistake (a plain message) from a bug (with its stack).
+
+
+
+const actionLog = {
+    info: (m) => lib_core/* info */.pq(m),
+    warn: (m) => lib_core/* warning */.$e(m),
+    error: (m) => lib_core/* error */.z3(m),
+    debug: (m) => lib_core/* debug */.Yz(m),
+};
+async function runAction(main) {
+    try {
+        await main();
+    }
+    catch (error) {
+        if (error instanceof errors/* UserError */.y)
+            lib_core/* setFailed */.C1(error.message);
+        else
+            lib_core/* setFailed */.C1(error instanceof Error ? (error.stack ?? error.message) : String(error));
+    }
+}
+function getString(name, fallback = '') {
+    return lib_core/* getInput */.V4(name) || fallback;
+}
+function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
+    const raw = core.getInput(name);
+    if (raw === '')
+        return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+        throw new UserError(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
+    }
+    return value;
+}
+function getNumber(name, fallback, min, max) {
+    const raw = core.getInput(name);
+    if (raw === '')
+        return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value < min || value > max) {
+        throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
+    }
+    return value;
+}
+function getBool(name, fallback) {
+    const raw = core.getInput(name).toLowerCase();
+    if (raw === '')
+        return fallback;
+    if (['true', 'yes', '1'].includes(raw))
+        return true;
+    if (['false', 'no', '0'].includes(raw))
+        return false;
+    throw new UserError(`input "${name}" is "${raw}": use true or false`);
+}
+/** A list given one item per line or separated by commas. */
+function getList(name) {
+    return core
+        .getInput(name)
+        .split(/[\n,]/)
+        .map((s) => s.trim())
+        .filter(Boolean);
+}
+function getChoice(name, choices, fallback) {
+    const raw = core.getInput(name);
+    if (raw === '')
+        return fallback;
+    if (!choices.includes(raw))
+        throw new UserError(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
+    return raw;
+}
+/** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
+function getRepository() {
+    const raw = core.getInput('repository') || process.env.GITHUB_REPOSITORY;
+    if (!raw)
+        throw new UserError('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
+    return remoteUrl(raw);
+}
+/** The token, masked in every later log line before anything can print it. */
+function getToken() {
+    const token = core.getInput('token');
+    if (token)
+        core.setSecret(token);
+    return token || undefined;
+}
+function getBranch() {
+    return lib_core/* getInput */.V4('branch') || 'main';
+}
+
+
+/***/ }),
+
+/***/ 3026:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */ });
+/* unused harmony export errorMessage */
+/**
+ * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
+ * message alone and exit 1; any other error is a bug and is shown with its stack.
+ */
+class UserError extends Error {
+    name = 'UserError';
+}
+function errorMessage(error) {
+    return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 5037:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XS: () => (/* binding */ GitError),
+  L8: () => (/* binding */ classify),
+  $Y: () => (/* binding */ git),
+  EO: () => (/* binding */ runGit),
+  bD: () => (/* binding */ withRetry)
+});
+
+// UNUSED EXPORTS: sleep
+
 ;// CONCATENATED MODULE: external "node:child_process"
 const external_node_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 ;// CONCATENATED MODULE: ./build/src/core/git/runner.js
 
-class runner_GitError extends Error {
+class GitError extends Error {
     args;
     failure;
     exitCode;
@@ -39571,7 +40235,7 @@ class runner_GitError extends Error {
     }
 }
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
-const TRANSIENT = (/* unused pure expression or super */ null && ([
+const TRANSIENT = [
     /could not resolve host/i,
     /connection (refused|reset|timed out)/i,
     /failed to connect/i,
@@ -39586,9 +40250,9 @@ const TRANSIENT = (/* unused pure expression or super */ null && ([
     /Operation timed out/i,
     /Empty reply from server/i,
     /gnutls_handshake|SSL_read|SSL_ERROR/i,
-]));
+];
 const AUTH = /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
-function runner_classify(stderr) {
+function classify(stderr) {
     if (AUTH.test(stderr))
         return 'auth';
     return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
@@ -39602,9 +40266,9 @@ const BASE_ENV = {
     LC_ALL: 'C',
 };
 /** Runs git once; resolves with its output whatever the exit code, rejects only on timeout or spawn failure. */
-function runner_runGit(args, options = {}) {
+function runGit(args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = spawn('git', args, {
+        const child = (0,external_node_child_process_namespaceObject.spawn)('git', args, {
             cwd: options.cwd,
             env: { ...process.env, ...BASE_ENV, ...options.env },
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -39627,7 +40291,7 @@ function runner_runGit(args, options = {}) {
             clearTimeout(timer);
             const err = Buffer.concat(stderr).toString('utf8');
             if (timedOut)
-                reject(new runner_GitError(args, 'timeout', null, err));
+                reject(new GitError(args, 'timeout', null, err));
             else
                 resolve({ exitCode: code ?? 1, stdout: Buffer.concat(stdout), stderr: err });
         });
@@ -39635,14 +40299,14 @@ function runner_runGit(args, options = {}) {
     });
 }
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
-async function runner_git(args, options = {}) {
-    const out = await runner_runGit(args, options);
+async function git(args, options = {}) {
+    const out = await runGit(args, options);
     if (out.exitCode !== 0)
-        throw new runner_GitError(args, runner_classify(out.stderr), out.exitCode, out.stderr);
+        throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout.toString('utf8');
 }
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
-async function runner_withRetry(action, options = {}) {
+async function withRetry(action, options = {}) {
     const attempts = options.attempts ?? 5;
     const base = options.baseDelayMs ?? 250;
     const max = options.maxDelayMs ?? 8_000;
@@ -39651,14 +40315,14 @@ async function runner_withRetry(action, options = {}) {
             return await action();
         }
         catch (error) {
-            const retryable = error instanceof runner_GitError && (error.failure === 'transient' || error.failure === 'timeout');
+            const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
-            await runner_sleep(Math.random() * Math.min(max, base * 2 ** attempt));
+            await sleep(Math.random() * Math.min(max, base * 2 ** attempt));
         }
     }
 }
-function runner_sleep(ms, signal) {
+function sleep(ms, signal) {
     return new Promise((resolve) => {
         if (signal?.aborted)
             return resolve();
@@ -39672,9 +40336,20 @@ function runner_sleep(ms, signal) {
     });
 }
 
-;// CONCATENATED MODULE: external "node:fs/promises"
-const promises_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
-;// CONCATENATED MODULE: ./build/src/core/git/store.js
+
+/***/ }),
+
+/***/ 475:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ GridStore)
+/* harmony export */ });
+/* unused harmony export credentialEnv */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5037);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -39686,7 +40361,7 @@ const SCRATCH_REF = 'refs/dgrid/scratch';
 /** The grid's remote in the cache repository; its URL never carries a secret. */
 const REMOTE = 'grid';
 const BLOB_CACHE_LIMIT = 20_000;
-class store_GridStore {
+class GridStore {
     options;
     env;
     blobs = new Map();
@@ -39699,11 +40374,11 @@ class store_GridStore {
         this.trackingRef = `refs/remotes/grid/${options.branch}`;
     }
     static async open(options) {
-        await mkdir(options.dir, { recursive: true });
-        const exists = await access(`${options.dir}/HEAD`).then(() => true, () => false);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(options.dir, { recursive: true });
+        const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(`${options.dir}/HEAD`).then(() => true, () => false);
         if (!exists)
-            await git(['init', '--quiet', '--bare', options.dir]);
-        const store = new store_GridStore(options);
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
+        const store = new GridStore(options);
         // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
         await store.git(['config', 'gc.auto', '0']);
         await store.git(['config', 'maintenance.auto', 'false']);
@@ -39722,19 +40397,19 @@ class store_GridStore {
      * is an error rather than some other repository. Throws a GitError when `path` is not a repository.
      */
     static async local(path) {
-        const absolute = resolvePath(path);
-        const gitDir = await git(['rev-parse', '--absolute-git-dir'], {
+        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
-            env: { GIT_CEILING_DIRECTORIES: dirname(absolute) },
+            env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
-        return new store_GridStore({ remote: absolute, branch: 'HEAD', dir: gitDir.trim() });
+        return new GridStore({ remote: absolute, branch: 'HEAD', dir: gitDir.trim() });
     }
     get branch() {
         return this.options.branch;
     }
     async git(args, options = {}) {
         try {
-            return await git(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
         }
         catch (error) {
             throw this.explain(error);
@@ -39742,15 +40417,15 @@ class store_GridStore {
     }
     /** A refused credential is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof GitError && error.failure === 'auth') {
-            return new UserError(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await withRetry(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -39766,10 +40441,10 @@ class store_GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await withRetry(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -39778,7 +40453,7 @@ class store_GridStore {
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await runGit(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -39815,37 +40490,13 @@ class store_GridStore {
     }
     /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
     async read(shas) {
-        const result = new Map();
-        const missing = [...new Set(shas.filter((sha) => !this.blobs.has(sha)))];
-        if (missing.length > 0 && this.coldBlobs) {
-            await this.prefetch(missing);
-            this.coldBlobs = false;
-        }
-        if (missing.length > 0) {
-            const out = await runGit(['cat-file', '--batch'], {
-                cwd: this.options.dir,
-                input: missing.join('\n') + '\n',
-                timeoutMs: this.options.timeoutMs,
-            });
-            if (out.exitCode !== 0)
-                throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
-            let offset = 0;
-            for (const sha of missing) {
-                const newline = out.stdout.indexOf(0x0a, offset);
-                const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-                if (header[1] === 'missing')
-                    throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-                const size = Number(header[2]);
-                const content = out.stdout.subarray(newline + 1, newline + 1 + size);
-                offset = newline + 1 + size + 1;
-                if (this.blobs.size >= BLOB_CACHE_LIMIT)
-                    this.blobs.clear();
-                this.blobs.set(sha, Buffer.from(content));
-            }
-        }
-        for (const sha of shas)
-            result.set(sha, this.blobs.get(sha));
-        return result;
+        const fresh = await this.readAll(shas.filter((sha) => !this.blobs.has(sha)));
+        if (this.blobs.size + fresh.size > BLOB_CACHE_LIMIT)
+            this.blobs.clear();
+        // Copies, so the cache does not pin the whole cat-file output.
+        for (const [sha, blob] of fresh)
+            this.blobs.set(sha, Buffer.from(blob));
+        return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)]));
     }
     /**
      * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
@@ -39854,11 +40505,11 @@ class store_GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -39870,19 +40521,25 @@ class store_GridStore {
         const result = new Map();
         if (unique.length === 0)
             return result;
-        const out = await runGit(['cat-file', '--batch'], {
+        if (this.coldBlobs) {
+            await this.prefetch(unique);
+            this.coldBlobs = false;
+        }
+        // The credentials ride along: in a partial store, cat-file fetches what is still missing.
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
             cwd: this.options.dir,
+            env: this.env,
             input: unique.join('\n') + '\n',
             timeoutMs: this.options.timeoutMs,
         });
         if (out.exitCode !== 0)
-            throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
         let offset = 0;
         for (const sha of unique) {
             const newline = out.stdout.indexOf(0x0a, offset);
             const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
             if (header[1] === 'missing')
-                throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
             const size = Number(header[2]);
             result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
             offset = newline + 1 + size + 1;
@@ -39930,8 +40587,8 @@ class store_GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return withRetry(async () => {
-            const out = await runGit(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -39942,7 +40599,7 @@ class store_GridStore {
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -39975,57 +40632,194 @@ function credentialEnv(remote, token) {
     };
 }
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/core/layout.js
+
+/***/ }),
+
+/***/ 5865:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   T: () => (/* binding */ GridSnapshot)
+/* harmony export */ });
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
+
+
+class GridSnapshot {
+    store;
+    tip;
+    files = new Map();
+    byId = new Map();
+    nodeEntries = new Map();
+    /** Cancel requests by task id. */
+    cancels = new Map();
+    policyEntry;
+    cachedPolicy;
+    constructor(store, tip, entries) {
+        this.store = store;
+        this.tip = tip;
+        for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
+            this.files.set(state, []);
+        for (const entry of entries) {
+            if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
+                this.policyEntry = entry;
+                continue;
+            }
+            const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
+            if (node !== undefined) {
+                this.nodeEntries.set(node, entry);
+                continue;
+            }
+            const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
+            if (cancelled !== undefined) {
+                this.cancels.set(cancelled, entry);
+                continue;
+            }
+            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
+            if (!located)
+                continue;
+            const file = { id: located.id, state: located.state, entry };
+            this.files.get(located.state).push(file);
+            const same = this.byId.get(file.id);
+            if (same)
+                same.push(file);
+            else
+                this.byId.set(file.id, [file]);
+        }
+    }
+    static async load(store, tip, options = {}) {
+        if (tip === null)
+            return new GridSnapshot(store, null, []);
+        const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
+        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        return new GridSnapshot(store, tip, entries);
+    }
+    of(state) {
+        return this.files.get(state);
+    }
+    /** Ids in a lifecycle folder, listed on demand when the snapshot was loaded without it. */
+    async idsIn(state) {
+        const files = this.of(state);
+        if (files.length > 0 || this.tip === null)
+            return new Set(files.map((f) => f.id));
+        const entries = await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)]);
+        return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
+    }
+    async policy() {
+        if (!this.cachedPolicy) {
+            const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+        }
+        return this.cachedPolicy;
+    }
+    async node(nodeId) {
+        const entry = this.nodeEntries.get(nodeId);
+        if (!entry)
+            return undefined;
+        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
+    }
+    async nodes() {
+        const entries = [...this.nodeEntries.values()];
+        const blobs = await this.store.read(entries.map((e) => e.sha));
+        const nodes = [];
+        for (const entry of entries) {
+            try {
+                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
+            }
+            catch {
+                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
+            }
+        }
+        return nodes;
+    }
+    /** Reads and parses JSON records; callers validate them with the schema of their folder. */
+    async readJson(files) {
+        const blobs = await this.store.read(files.filter((f) => f.entry.type === 'blob').map((f) => f.entry.sha));
+        const out = new Map();
+        for (const file of files) {
+            const blob = blobs.get(file.entry.sha);
+            if (!blob)
+                continue;
+            try {
+                out.set(file, JSON.parse(blob.toString('utf8')));
+            }
+            catch {
+                out.set(file, undefined);
+            }
+        }
+        return out;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2879:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CX: () => (/* binding */ POLICY_FILE),
+/* harmony export */   Hs: () => (/* binding */ queuePath),
+/* harmony export */   Is: () => (/* binding */ inProgressPath),
+/* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   VD: () => (/* binding */ LIFECYCLE),
+/* harmony export */   jO: () => (/* binding */ resultPath),
+/* harmony export */   uP: () => (/* binding */ lifecycleDir),
+/* harmony export */   uX: () => (/* binding */ NODES_DIR),
+/* harmony export */   x5: () => (/* binding */ locate),
+/* harmony export */   xo: () => (/* binding */ locateCancel),
+/* harmony export */   xz: () => (/* binding */ locateNode)
+/* harmony export */ });
+/* unused harmony exports TASKS_DIR, cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
 
-const layout_POLICY_FILE = 'dgrid.json';
+const POLICY_FILE = 'dgrid.json';
 const TASKS_DIR = 'tasks';
-const layout_NODES_DIR = 'nodes';
-const layout_LIFECYCLE = (/* unused pure expression or super */ null && (['queue', 'in_progress', 'completed', 'failed']));
-function layout_lifecycleDir(state) {
+const NODES_DIR = 'nodes';
+const LIFECYCLE = ['queue', 'in_progress', 'completed', 'failed'];
+function lifecycleDir(state) {
     return `${TASKS_DIR}/${state}`;
 }
 /** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
-function layout_queuePath(taskId) {
+function queuePath(taskId) {
     return `${TASKS_DIR}/queue/${taskId}.json`;
 }
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
-function layout_inProgressPath(nodeId, taskId) {
+function inProgressPath(nodeId, taskId) {
     return `${TASKS_DIR}/in_progress/${nodeId}/${taskId}.json`;
 }
 /**
  * Results are sharded by finishing day, then by a hash prefix: a day holds 256 folders, so a folder stays
  * under 3,000 entries up to 768,000 results a day, and retention can move a whole day in one tree entry.
  */
-function layout_resultPath(state, taskId, finishedAt) {
+function resultPath(state, taskId, finishedAt) {
     const day = finishedAt.toISOString().slice(0, 10);
     return `${TASKS_DIR}/${state}/${day}/${shard(taskId)}/${taskId}.json`;
 }
 /** Cancel requests sit beside the lifecycle folders, not in them: a request is not a task. */
-const layout_CANCEL_DIR = (/* unused pure expression or super */ null && (`${TASKS_DIR}/cancel`));
-function layout_cancelPath(taskId) {
-    return `${layout_CANCEL_DIR}/${taskId}.json`;
+const CANCEL_DIR = `${TASKS_DIR}/cancel`;
+function cancelPath(taskId) {
+    return `${CANCEL_DIR}/${taskId}.json`;
 }
-function layout_locateCancel(path) {
+function locateCancel(path) {
     const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
     return match?.[1];
 }
-function layout_nodePath(nodeId) {
-    return `${layout_NODES_DIR}/${nodeId}.json`;
+function nodePath(nodeId) {
+    return `${NODES_DIR}/${nodeId}.json`;
 }
 function shard(taskId) {
-    return createHash('sha1').update(taskId).digest('hex').slice(0, 2);
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(taskId).digest('hex').slice(0, 2);
 }
 /** Which lifecycle folder a path is in and which task it names; undefined when it is not a task path. */
-function layout_locate(path) {
+function locate(path) {
     const parts = path.split('/');
     if (parts.length < 3 || parts[0] !== TASKS_DIR)
         return undefined;
     const state = parts[1];
-    if (!layout_LIFECYCLE.includes(state))
+    if (!LIFECYCLE.includes(state))
         return undefined;
     const name = parts[parts.length - 1];
     if (name.startsWith('.'))
@@ -40033,15 +40827,194 @@ function layout_locate(path) {
     return { state, id: name.endsWith('.json') ? name.slice(0, -'.json'.length) : name };
 }
 /** The node a nodes/ path names. */
-function layout_locateNode(path) {
+function locateNode(path) {
     const match = /^nodes\/([^/]+)\.json$/.exec(path);
     return match?.[1];
 }
+/** Results older than the policy's retention move to this branch, so the grid's tip stays small. */
+function archiveBranch(branch) {
+    return `${branch}-archive`;
+}
+/** The name of a day folder of results, as resultPath writes it. */
+const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Where a day folder of results lives in the archive: under its year, so no archive folder grows past 366
+ * entries however many years the grid runs (invariant 2).
+ */
+function archivedDayPath(state, day) {
+    return `${TASKS_DIR}/${state}/${day.slice(0, 4)}/${day}`;
+}
 
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv-formats/dist/index.js
-var dist = __nccwpck_require__(2815);
+
+/***/ }),
+
+/***/ 1303:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   ON: () => (/* binding */ parsePolicy)
+/* harmony export */ });
+/* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3478);
+
+
+/** The policy of a grid from the text of its dgrid.json; a grid without one gets every default. */
+function parsePolicy(text, source = 'dgrid.json') {
+    let value = {};
+    if (text !== undefined) {
+        try {
+            value = JSON.parse(text);
+        }
+        catch (error) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${source}: not valid JSON (${error.message}); fix the syntax`);
+        }
+    }
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_0__/* .policyValidator */ .bS.problems(value);
+    if (problems.length > 0) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+    }
+    return value;
+}
+const defaultPolicy = () => parsePolicy(undefined);
+/** An image is allowed when it is the default or listed exactly; a listed digest pins the content. */
+function imageAllowed(image, policy) {
+    return image === policy.default_image || policy.allowed_images.includes(image);
+}
+function effectiveImage(task, policy, fallback) {
+    return task.image ?? fallback ?? policy.default_image;
+}
+/** What the policy says of a task that is already valid against the schema. */
+function policyProblems(task, policy) {
+    const problems = [];
+    const timeout = task.timeout_seconds;
+    if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
+        problems.push({
+            pointer: '/timeout_seconds',
+            message: `field "timeout_seconds" is ${timeout}; this grid allows at most ${policy.max_timeout_seconds}`,
+        });
+    }
+    if (task.image !== undefined && !imageAllowed(task.image, policy)) {
+        problems.push({
+            pointer: '/image',
+            message: `image "${task.image}" is not allowed here; use one of: ${policy.allowed_images.join(', ')}`,
+        });
+    }
+    if (task.max_attempts !== undefined && task.max_attempts > policy.max_attempts) {
+        problems.push({
+            pointer: '/max_attempts',
+            message: `field "max_attempts" is ${task.max_attempts}; this grid allows at most ${policy.max_attempts}`,
+        });
+    }
+    const cpus = task.resources?.cpus;
+    if (cpus !== undefined && cpus > policy.limits.cpus) {
+        problems.push({
+            pointer: '/resources/cpus',
+            message: `field "resources.cpus" is ${cpus}; this grid allows at most ${policy.limits.cpus}`,
+        });
+    }
+    const memory = task.resources?.memory_mb;
+    if (memory !== undefined && memory > policy.limits.memory_mb) {
+        problems.push({
+            pointer: '/resources/memory_mb',
+            message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
+        });
+    }
+    if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
+        problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 8202:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Ah: () => (/* binding */ CancelSchema),
+  Gq: () => (/* binding */ ClaimSchema),
+  M2: () => (/* binding */ NodeSchema),
+  Qz: () => (/* binding */ PolicySchema),
+  _l: () => (/* binding */ QueuedTaskSchema),
+  Jh: () => (/* binding */ ResultSchema),
+  Fq: () => (/* binding */ TASK_ID_PATTERN),
+  pj: () => (/* binding */ TaskSchema)
+});
+
+// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, NODE_ID_PATTERN, NodeStatus, Priority, Status, shippedSchemas
+
+// NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
+var type_type_namespaceObject = {};
+__nccwpck_require__.r(type_type_namespaceObject);
+__nccwpck_require__.d(type_type_namespaceObject, {
+  Any: () => (Any),
+  Argument: () => (Argument),
+  Array: () => (array_Array),
+  AsyncIterator: () => (AsyncIterator),
+  Awaited: () => (Awaited),
+  BigInt: () => (BigInt),
+  Boolean: () => (Boolean),
+  Capitalize: () => (Capitalize),
+  Composite: () => (Composite),
+  Const: () => (Const),
+  Constructor: () => (Constructor),
+  ConstructorParameters: () => (ConstructorParameters),
+  Date: () => (date_Date),
+  Enum: () => (Enum),
+  Exclude: () => (Exclude),
+  Extends: () => (Extends),
+  Extract: () => (Extract),
+  Function: () => (Function),
+  Index: () => (Index),
+  InstanceType: () => (InstanceType),
+  Instantiate: () => (Instantiate),
+  Integer: () => (Integer),
+  Intersect: () => (Intersect),
+  Iterator: () => (Iterator),
+  KeyOf: () => (KeyOf),
+  Literal: () => (Literal),
+  Lowercase: () => (Lowercase),
+  Mapped: () => (Mapped),
+  Module: () => (Module),
+  Never: () => (Never),
+  Not: () => (Not),
+  Null: () => (Null),
+  Number: () => (number_Number),
+  Object: () => (object_Object),
+  Omit: () => (Omit),
+  Optional: () => (Optional),
+  Parameters: () => (Parameters),
+  Partial: () => (Partial),
+  Pick: () => (Pick),
+  Promise: () => (Promise),
+  Readonly: () => (Readonly),
+  ReadonlyOptional: () => (ReadonlyOptional),
+  Record: () => (Record),
+  Recursive: () => (Recursive),
+  Ref: () => (Ref),
+  RegExp: () => (regexp_RegExp),
+  Required: () => (Required),
+  Rest: () => (Rest),
+  ReturnType: () => (ReturnType),
+  String: () => (string_String),
+  Symbol: () => (symbol_Symbol),
+  TemplateLiteral: () => (TemplateLiteral),
+  Transform: () => (Transform),
+  Tuple: () => (Tuple),
+  Uint8Array: () => (uint8array_Uint8Array),
+  Uncapitalize: () => (Uncapitalize),
+  Undefined: () => (Undefined),
+  Union: () => (Union),
+  Unknown: () => (Unknown),
+  Unsafe: () => (Unsafe),
+  Uppercase: () => (Uppercase),
+  Void: () => (Void)
+});
+
 ;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
 // --------------------------------------------------------------------------
 // Iterators
@@ -40847,7 +41820,7 @@ function BigInt(options) {
 
 
 /** `[Json]` Creates a Boolean type */
-function boolean_Boolean(options) {
+function Boolean(options) {
     return CreateType({ [Kind]: 'Boolean', type: 'boolean' }, options);
 }
 
@@ -43514,7 +44487,7 @@ function Integer(options) {
 // prettier-ignore
 function* syntax_FromUnion(syntax) {
     const trim = syntax.trim().replace(/"|'/g, '');
-    return (trim === 'boolean' ? yield boolean_Boolean() :
+    return (trim === 'boolean' ? yield Boolean() :
         trim === 'number' ? yield number_Number() :
             trim === 'bigint' ? yield BigInt() :
                 trim === 'string' ? yield string_String() :
@@ -43799,7 +44772,7 @@ function KeyOf(type, options) {
 
 
 /** `[JavaScript]` Creates a Promise type */
-function promise_Promise(item, options) {
+function Promise(item, options) {
     return CreateType({ [Kind]: 'Promise', type: 'Promise', item }, options);
 }
 
@@ -43889,7 +44862,7 @@ function FromSchemaType(K, T) {
                                             IsTuple(T) ? Tuple(mapped_FromRest(K, T.items ?? []), options) :
                                                 kind_IsObject(T) ? object_Object(mapped_FromProperties(K, T.properties), options) :
                                                     kind_IsArray(T) ? array_Array(FromSchemaType(K, T.items), options) :
-                                                        kind_IsPromise(T) ? promise_Promise(FromSchemaType(K, T.item), options) :
+                                                        kind_IsPromise(T) ? Promise(FromSchemaType(K, T.item), options) :
                                                             T);
 }
 // prettier-ignore
@@ -44936,27 +45909,43 @@ const shippedSchemas = {
     'policy.schema.json': PolicySchema,
 };
 
-;// CONCATENATED MODULE: ./build/src/core/validation.js
+
+/***/ }),
+
+/***/ 3478:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   Rf: () => (/* binding */ claimValidator),
+/* harmony export */   bS: () => (/* binding */ policyValidator),
+/* harmony export */   ou: () => (/* binding */ resultValidator),
+/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
+/* harmony export */ });
+/* unused harmony exports taskValidator, cancelValidator */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
 
 
 
-const addFormats = dist["default"];
-const validation_ajv = new ajv.Ajv({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
-addFormats(validation_ajv, ['date-time']);
+const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
+addFormats(ajv, ['date-time']);
 function compile(schema) {
-    const validate = validation_ajv.compile(schema);
+    const validate = ajv.compile(schema);
     return {
         problems: (value) => (validate(value) ? [] : describe(validate.errors ?? [])),
         is: (value) => validate(value),
     };
 }
-const validation_taskValidator = compile(TaskSchema);
-const queuedTaskValidator = compile(QueuedTaskSchema);
-const claimValidator = compile(ClaimSchema);
-const resultValidator = compile(ResultSchema);
-const nodeValidator = compile(NodeSchema);
-const validation_policyValidator = compile(PolicySchema);
-const cancelValidator = compile(CancelSchema);
+const taskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
+const queuedTaskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
+const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
+const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
+const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
+const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
@@ -45004,585 +45993,2972 @@ function describe(errors) {
     return problems;
 }
 
-;// CONCATENATED MODULE: ./build/src/core/policy.js
-
-
-/** The policy of a grid from the text of its dgrid.json; a grid without one gets every default. */
-function policy_parsePolicy(text, source = 'dgrid.json') {
-    let value = {};
-    if (text !== undefined) {
-        try {
-            value = JSON.parse(text);
-        }
-        catch (error) {
-            throw new UserError(`${source}: not valid JSON (${error.message}); fix the syntax`);
-        }
-    }
-    const problems = policyValidator.problems(value);
-    if (problems.length > 0) {
-        throw new UserError(`${source}: ${problems.map((p) => p.message).join('; ')}`);
-    }
-    return value;
-}
-const defaultPolicy = () => policy_parsePolicy(undefined);
-/** An image is allowed when it is the default or listed exactly; a listed digest pins the content. */
-function imageAllowed(image, policy) {
-    return image === policy.default_image || policy.allowed_images.includes(image);
-}
-function effectiveImage(task, policy, fallback) {
-    return task.image ?? fallback ?? policy.default_image;
-}
-/** What the policy says of a task that is already valid against the schema. */
-function policy_policyProblems(task, policy) {
-    const problems = [];
-    const timeout = task.timeout_seconds;
-    if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
-        problems.push({
-            pointer: '/timeout_seconds',
-            message: `field "timeout_seconds" is ${timeout}; this grid allows at most ${policy.max_timeout_seconds}`,
-        });
-    }
-    if (task.image !== undefined && !imageAllowed(task.image, policy)) {
-        problems.push({
-            pointer: '/image',
-            message: `image "${task.image}" is not allowed here; use one of: ${policy.allowed_images.join(', ')}`,
-        });
-    }
-    if (task.max_attempts !== undefined && task.max_attempts > policy.max_attempts) {
-        problems.push({
-            pointer: '/max_attempts',
-            message: `field "max_attempts" is ${task.max_attempts}; this grid allows at most ${policy.max_attempts}`,
-        });
-    }
-    const cpus = task.resources?.cpus;
-    if (cpus !== undefined && cpus > policy.limits.cpus) {
-        problems.push({
-            pointer: '/resources/cpus',
-            message: `field "resources.cpus" is ${cpus}; this grid allows at most ${policy.limits.cpus}`,
-        });
-    }
-    const memory = task.resources?.memory_mb;
-    if (memory !== undefined && memory > policy.limits.memory_mb) {
-        problems.push({
-            pointer: '/resources/memory_mb',
-            message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
-        });
-    }
-    if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
-        problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
-    }
-    return problems;
-}
-
-;// CONCATENATED MODULE: ./build/src/core/grid.js
-
-
-class grid_GridSnapshot {
-    store;
-    tip;
-    files = new Map();
-    byId = new Map();
-    nodeEntries = new Map();
-    /** Cancel requests by task id. */
-    cancels = new Map();
-    policyEntry;
-    cachedPolicy;
-    constructor(store, tip, entries) {
-        this.store = store;
-        this.tip = tip;
-        for (const state of LIFECYCLE)
-            this.files.set(state, []);
-        for (const entry of entries) {
-            if (entry.path === POLICY_FILE) {
-                this.policyEntry = entry;
-                continue;
-            }
-            const node = locateNode(entry.path);
-            if (node !== undefined) {
-                this.nodeEntries.set(node, entry);
-                continue;
-            }
-            const cancelled = locateCancel(entry.path);
-            if (cancelled !== undefined) {
-                this.cancels.set(cancelled, entry);
-                continue;
-            }
-            const located = locate(entry.path);
-            if (!located)
-                continue;
-            const file = { id: located.id, state: located.state, entry };
-            this.files.get(located.state).push(file);
-            const same = this.byId.get(file.id);
-            if (same)
-                same.push(file);
-            else
-                this.byId.set(file.id, [file]);
-        }
-    }
-    static async load(store, tip, options = {}) {
-        if (tip === null)
-            return new grid_GridSnapshot(store, null, []);
-        const states = options.states ?? LIFECYCLE;
-        const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
-        return new grid_GridSnapshot(store, tip, entries);
-    }
-    of(state) {
-        return this.files.get(state);
-    }
-    /** Ids in a lifecycle folder, listed on demand when the snapshot was loaded without it. */
-    async idsIn(state) {
-        const files = this.of(state);
-        if (files.length > 0 || this.tip === null)
-            return new Set(files.map((f) => f.id));
-        const entries = await this.store.list(this.tip, [lifecycleDir(state)]);
-        return new Set(entries.map((e) => locate(e.path)?.id).filter((id) => id !== undefined));
-    }
-    async policy() {
-        if (!this.cachedPolicy) {
-            const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = parsePolicy(text, POLICY_FILE);
-        }
-        return this.cachedPolicy;
-    }
-    async node(nodeId) {
-        const entry = this.nodeEntries.get(nodeId);
-        if (!entry)
-            return undefined;
-        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
-    }
-    async nodes() {
-        const entries = [...this.nodeEntries.values()];
-        const blobs = await this.store.read(entries.map((e) => e.sha));
-        const nodes = [];
-        for (const entry of entries) {
-            try {
-                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
-            }
-            catch {
-                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-            }
-        }
-        return nodes;
-    }
-    /** Reads and parses JSON records; callers validate them with the schema of their folder. */
-    async readJson(files) {
-        const blobs = await this.store.read(files.filter((f) => f.entry.type === 'blob').map((f) => f.entry.sha));
-        const out = new Map();
-        for (const file of files) {
-            const blob = blobs.get(file.entry.sha);
-            if (!blob)
-                continue;
-            try {
-                out.set(file, JSON.parse(blob.toString('utf8')));
-            }
-            catch {
-                out.set(file, undefined);
-            }
-        }
-        return out;
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/core/transaction.js
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transaction_transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    for (let round = 1; round <= rounds; round++) {
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await sleep(randomInt(20, 100 + 50 * round));
-    }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
-}
-
-;// CONCATENATED MODULE: ./build/src/core/lifecycle.js
-// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
-// a task leaves one folder in the same commit as it enters the next.
-
-
-function lifecycle_serialize(record) {
-    return JSON.stringify(record, null, 2) + '\n';
-}
-const iso = (date) => date.toISOString();
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
-function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
-}
-function maxAttempts(task, policy) {
-    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
-}
-/** Moves a queued task to the node, under a token unique to this claim. */
-function claimTask(file, task, nodeId, now, policy) {
-    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
-    const claim = {
-        ...task,
-        claim: {
-            node_id: nodeId,
-            token: randomUUID(),
-            attempt: (task.attempts?.length ?? 0) + 1,
-            claimed_at: iso(now),
-            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
-        },
-    };
-    return {
-        claim,
-        changes: [
-            { path: file.entry.path, delete: true },
-            { path: inProgressPath(nodeId, task.task_id), content: lifecycle_serialize(claim) },
-        ],
-    };
-}
-const emptyStream = () => ({
-    text: '',
-    bytes: 0,
-    sha256: createHash('sha256').digest('hex'),
-    truncated: false,
-});
-function withoutClaim(claim) {
-    const { claim: _claim, ...task } = claim;
-    return task;
-}
-function resultRecord(claim, run) {
-    return {
-        ...claim,
-        node_id: claim.claim.node_id,
-        status: run.status,
-        exit_code: run.exitCode,
-        ...(run.reason === undefined ? {} : { reason: run.reason }),
-        timestamp: iso(run.finishedAt),
-        started_at: iso(run.startedAt),
-        finished_at: iso(run.finishedAt),
-        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
-        attempt: claim.claim.attempt,
-        stdout: run.stdout.text,
-        stdout_bytes: run.stdout.bytes,
-        stdout_sha256: run.stdout.sha256,
-        stdout_truncated: run.stdout.truncated,
-        stderr: run.stderr.text,
-        stderr_bytes: run.stderr.bytes,
-        stderr_sha256: run.stderr.sha256,
-        stderr_truncated: run.stderr.truncated,
-    };
-}
-/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
-function finishClaim(claimPath, claim, run) {
-    const result = resultRecord(claim, run);
-    const state = run.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: resultPath(state, claim.task_id, run.finishedAt), content: lifecycle_serialize(result) },
-        ],
-    };
-}
-/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
-function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
-    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/**
- * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
- * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
- */
-function concludeClaim(claimPath, claim, run, policy) {
-    const retryable = run.status === 'failure' || run.status === 'timeout';
-    const used = attemptsUsed(claim) + 1;
-    if (!retryable || used >= maxAttempts(claim, policy))
-        return finishClaim(claimPath, claim, run).changes;
-    const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
-    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
-        .changes;
-}
-/** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
-    const attempt = {
-        attempt: claim.claim.attempt,
-        node_id: claim.claim.node_id,
-        claim_token: claim.claim.token,
-        claimed_at: claim.claim.claimed_at,
-        ended_at: iso(now),
-        status,
-        reason,
-        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
-    };
-    const task = {
-        ...withoutClaim(claim),
-        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
-        attempts: [...(claim.attempts ?? []), attempt],
-    };
-    return {
-        task,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: queuePath(claim.task_id), content: lifecycle_serialize(task) },
-        ],
-    };
-}
-/**
- * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
- * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
- */
-function rejectFile(file, reason, nodeId, now, task, status = 'error') {
-    const empty = emptyStream();
-    const result = {
-        ...(task ?? {}),
-        task_id: file.id,
-        node_id: nodeId,
-        status,
-        exit_code: null,
-        reason,
-        timestamp: iso(now),
-        started_at: iso(now),
-        finished_at: iso(now),
-        duration_ms: 0,
-        attempt: task ? attemptsUsed(task) : 0,
-        stdout: empty.text,
-        stdout_bytes: 0,
-        stdout_sha256: empty.sha256,
-        stdout_truncated: false,
-        stderr: empty.text,
-        stderr_bytes: 0,
-        stderr_sha256: empty.sha256,
-        stderr_truncated: false,
-    };
-    return [
-        { path: file.entry.path, delete: true },
-        { path: resultPath('failed', file.id, now), content: lifecycle_serialize(result) },
-    ];
-}
-function nodeChange(node) {
-    return { path: nodePath(node.node_id), content: lifecycle_serialize(node) };
-}
-
-;// CONCATENATED MODULE: ./build/src/core/grid-admin.js
-// Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
-// tasks arrive by pull request instead, through validate-task.
-
-
-
-
-
-
-
-
-
-
-
-/** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
-function grid_admin_remoteUrl(repository) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
-        return repository;
-    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !existsSync(repository)) {
-        const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-        return `${server}/${repository}.git`;
-    }
-    return pathToFileURL(isAbsolute(repository) ? repository : resolve(repository)).href;
-}
-/**
- * Makes `repository` a grid: creates a local bare repository when the path does not exist, then adds
- * what is missing (the policy, the lifecycle folders) in one commit. Safe to run twice.
- */
-async function initGrid(options) {
-    const remote = grid_admin_remoteUrl(options.repository);
-    if (remote.startsWith('file:')) {
-        const path = new URL(remote).pathname;
-        if (!existsSync(path)) {
-            await git(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
-            // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
-            await git(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
-            await git(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
-        }
-    }
-    if (options.policyText !== undefined)
-        parsePolicy(options.policyText);
-    const store = await GridStore.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
-    const tip = await store.fetch();
-    const existing = tip === null ? [] : await store.list(tip, [POLICY_FILE, 'tasks', NODES_DIR]);
-    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
-    const changes = [];
-    if (!has(POLICY_FILE))
-        changes.push({ path: POLICY_FILE, content: options.policyText ?? serialize({}) });
-    for (const dir of [...LIFECYCLE.map(lifecycleDir), NODES_DIR]) {
-        if (!has(dir))
-            changes.push({ path: `${dir}/.gitkeep`, content: '' });
-    }
-    if (changes.length === 0)
-        return { created: false, tip: tip };
-    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
-    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-    if ((await store.push(commit)) === 'rejected')
-        throw new UserError(`${remote} changed while it was being initialised: run init again`);
-    return { created: tip === null, tip: commit };
-}
-/** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
-async function submitTasks(store, tasks) {
-    const { commit } = await transact(store, async (snapshot) => {
-        const policy = await snapshot.policy();
-        const changes = [];
-        for (const task of tasks) {
-            const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
-            if (problems.length > 0)
-                throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
-            if (snapshot.byId.has(task.task_id)) {
-                throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
-            }
-            changes.push({ path: queuePath(task.task_id), content: serialize(task) });
-        }
-        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
-    }, { author: 'dgrid' });
-    return commit;
-}
-/**
- * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
- * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
- * one poll interval of seeing the request.
- */
-async function requestCancel(store, taskIds, reason) {
-    const { commit } = await transact(store, async (snapshot) => {
-        const changes = [];
-        for (const id of taskIds) {
-            const state = snapshot.byId.get(id)?.[0]?.state;
-            if (state !== 'queue' && state !== 'in_progress') {
-                throw new UserError(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
-            }
-            const request = { task_id: id, ...(reason ? { reason } : {}) };
-            changes.push({ path: cancelPath(id), content: serialize(request) });
-        }
-        return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
-    }, { author: 'dgrid', states: ['queue', 'in_progress'] });
-    return commit;
-}
-
-;// CONCATENATED MODULE: ./build/src/action/kit.js
-// What every dgrid action shares: reading typed inputs, routing the core's log to the runner, and one
-// run() wrapper that tells a user's mistake (a plain message) from a bug (with its stack).
-
-
-
-const actionLog = {
-    info: (m) => info(m),
-    warn: (m) => warning(m),
-    error: (m) => error(m),
-    debug: (m) => core_debug(m),
-};
-async function runAction(main) {
-    try {
-        await main();
-    }
-    catch (error) {
-        if (error instanceof errors/* UserError */.y)
-            setFailed(error.message);
-        else
-            setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
-    }
-}
-function getString(name, fallback = '') {
-    return core.getInput(name) || fallback;
-}
-function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-        throw new UserError(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
-    }
-    return value;
-}
-function getNumber(name, fallback, min, max) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-        throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
-    }
-    return value;
-}
-function getBool(name, fallback) {
-    const raw = core.getInput(name).toLowerCase();
-    if (raw === '')
-        return fallback;
-    if (['true', 'yes', '1'].includes(raw))
-        return true;
-    if (['false', 'no', '0'].includes(raw))
-        return false;
-    throw new UserError(`input "${name}" is "${raw}": use true or false`);
-}
-/** A list given one item per line or separated by commas. */
-function getList(name) {
-    return core
-        .getInput(name)
-        .split(/[\n,]/)
-        .map((s) => s.trim())
-        .filter(Boolean);
-}
-function getChoice(name, choices, fallback) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    if (!choices.includes(raw))
-        throw new UserError(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
-    return raw;
-}
-/** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
-function getRepository() {
-    const raw = core.getInput('repository') || process.env.GITHUB_REPOSITORY;
-    if (!raw)
-        throw new UserError('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
-    return remoteUrl(raw);
-}
-/** The token, masked in every later log line before anything can print it. */
-function getToken() {
-    const token = core.getInput('token');
-    if (token)
-        core.setSecret(token);
-    return token || undefined;
-}
-function getBranch() {
-    return core.getInput('branch') || 'main';
-}
-
 
 /***/ }),
 
-/***/ 3026:
+/***/ 3218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ UserError)
-/* harmony export */ });
-/* unused harmony export errorMessage */
-/**
- * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
- * message alone and exit 1; any other error is a bug and is shown with its stack.
- */
-class UserError extends Error {
-    name = 'UserError';
-}
-function errorMessage(error) {
-    return error instanceof Error ? error.message : String(error);
-}
 
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Yz: () => (/* binding */ core_debug),
+  z3: () => (/* binding */ error),
+  V4: () => (/* binding */ getInput),
+  pq: () => (/* binding */ info),
+  C1: () => (/* binding */ setFailed),
+  uH: () => (/* binding */ setOutput),
+  z: () => (/* reexport */ summary),
+  $e: () => (/* binding */ warning)
+});
+
+// UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, setSecret, startGroup, toPlatformPath, toPosixPath, toWin32Path
+
+;// CONCATENATED MODULE: external "os"
+const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+/**
+ * Sanitizes an input into a string so it can be passed into issueCommand safely
+ * @param input input to sanitize into a string
+ */
+function utils_toCommandValue(input) {
+    if (input === null || input === undefined) {
+        return '';
+    }
+    else if (typeof input === 'string' || input instanceof String) {
+        return input;
+    }
+    return JSON.stringify(input);
+}
+/**
+ *
+ * @param annotationProperties
+ * @returns The command properties to send with the actual annotation command
+ * See IssueCommandProperties: https://github.com/actions/runner/blob/main/src/Runner.Worker/ActionCommandManager.cs#L646
+ */
+function utils_toCommandProperties(annotationProperties) {
+    if (!Object.keys(annotationProperties).length) {
+        return {};
+    }
+    return {
+        title: annotationProperties.title,
+        file: annotationProperties.file,
+        line: annotationProperties.startLine,
+        endLine: annotationProperties.endLine,
+        col: annotationProperties.startColumn,
+        endColumn: annotationProperties.endColumn
+    };
+}
+//# sourceMappingURL=utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/command.js
+
+
+/**
+ * Issues a command to the GitHub Actions runner
+ *
+ * @param command - The command name to issue
+ * @param properties - Additional properties for the command (key-value pairs)
+ * @param message - The message to include with the command
+ * @remarks
+ * This function outputs a specially formatted string to stdout that the Actions
+ * runner interprets as a command. These commands can control workflow behavior,
+ * set outputs, create annotations, mask values, and more.
+ *
+ * Command Format:
+ *   ::name key=value,key=value::message
+ *
+ * @example
+ * ```typescript
+ * // Issue a warning annotation
+ * issueCommand('warning', {}, 'This is a warning message');
+ * // Output: ::warning::This is a warning message
+ *
+ * // Set an environment variable
+ * issueCommand('set-env', { name: 'MY_VAR' }, 'some value');
+ * // Output: ::set-env name=MY_VAR::some value
+ *
+ * // Add a secret mask
+ * issueCommand('add-mask', {}, 'secretValue123');
+ * // Output: ::add-mask::secretValue123
+ * ```
+ *
+ * @internal
+ * This is an internal utility function that powers the public API functions
+ * such as setSecret, warning, error, and exportVariable.
+ */
+function command_issueCommand(command, properties, message) {
+    const cmd = new Command(command, properties, message);
+    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+}
+function command_issue(name, message = '') {
+    command_issueCommand(name, {}, message);
+}
+const CMD_STRING = '::';
+class Command {
+    constructor(command, properties, message) {
+        if (!command) {
+            command = 'missing.command';
+        }
+        this.command = command;
+        this.properties = properties;
+        this.message = message;
+    }
+    toString() {
+        let cmdStr = CMD_STRING + this.command;
+        if (this.properties && Object.keys(this.properties).length > 0) {
+            cmdStr += ' ';
+            let first = true;
+            for (const key in this.properties) {
+                if (this.properties.hasOwnProperty(key)) {
+                    const val = this.properties[key];
+                    if (val) {
+                        if (first) {
+                            first = false;
+                        }
+                        else {
+                            cmdStr += ',';
+                        }
+                        cmdStr += `${key}=${escapeProperty(val)}`;
+                    }
+                }
+            }
+        }
+        cmdStr += `${CMD_STRING}${escapeData(this.message)}`;
+        return cmdStr;
+    }
+}
+function escapeData(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A');
+}
+function escapeProperty(s) {
+    return utils_toCommandValue(s)
+        .replace(/%/g, '%25')
+        .replace(/\r/g, '%0D')
+        .replace(/\n/g, '%0A')
+        .replace(/:/g, '%3A')
+        .replace(/,/g, '%2C');
+}
+//# sourceMappingURL=command.js.map
+;// CONCATENATED MODULE: external "crypto"
+const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+;// CONCATENATED MODULE: external "fs"
+const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
+// For internal use, subject to change.
+// We use any as a valid input type
+/* eslint-disable @typescript-eslint/no-explicit-any */
+
+
+
+
+function file_command_issueFileCommand(command, message) {
+    const filePath = process.env[`GITHUB_${command}`];
+    if (!filePath) {
+        throw new Error(`Unable to find environment variable for file command ${command}`);
+    }
+    if (!external_fs_namespaceObject.existsSync(filePath)) {
+        throw new Error(`Missing file at path: ${filePath}`);
+    }
+    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+        encoding: 'utf8'
+    });
+}
+function file_command_prepareKeyValueMessage(key, value) {
+    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const convertedValue = utils_toCommandValue(value);
+    // These should realistically never happen, but just in case someone finds a
+    // way to exploit uuid generation let's not allow keys or values that contain
+    // the delimiter.
+    if (key.includes(delimiter)) {
+        throw new Error(`Unexpected input: name should not contain the delimiter "${delimiter}"`);
+    }
+    if (convertedValue.includes(delimiter)) {
+        throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
+    }
+    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+}
+//# sourceMappingURL=file-command.js.map
+;// CONCATENATED MODULE: external "path"
+const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(8611);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(5692);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var node_modules_tunnel = __nccwpck_require__(770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(6752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class lib_HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? https : http;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = pm.getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class auth_BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return auth_awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
+var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+class oidc_utils_OidcClient {
+    static createHttpClient(allowRetry = true, maxRetry = 10) {
+        const requestOptions = {
+            allowRetries: allowRetry,
+            maxRetries: maxRetry
+        };
+        return new HttpClient('actions/oidc-client', [new BearerCredentialHandler(oidc_utils_OidcClient.getRequestToken())], requestOptions);
+    }
+    static getRequestToken() {
+        const token = process.env['ACTIONS_ID_TOKEN_REQUEST_TOKEN'];
+        if (!token) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_TOKEN env variable');
+        }
+        return token;
+    }
+    static getIDTokenUrl() {
+        const runtimeUrl = process.env['ACTIONS_ID_TOKEN_REQUEST_URL'];
+        if (!runtimeUrl) {
+            throw new Error('Unable to get ACTIONS_ID_TOKEN_REQUEST_URL env variable');
+        }
+        return runtimeUrl;
+    }
+    static getCall(id_token_url) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            var _a;
+            const httpclient = oidc_utils_OidcClient.createHttpClient();
+            const res = yield httpclient
+                .getJson(id_token_url)
+                .catch(error => {
+                throw new Error(`Failed to get ID Token. \n 
+        Error Code : ${error.statusCode}\n 
+        Error Message: ${error.message}`);
+            });
+            const id_token = (_a = res.result) === null || _a === void 0 ? void 0 : _a.value;
+            if (!id_token) {
+                throw new Error('Response json body do not have ID Token field');
+            }
+            return id_token;
+        });
+    }
+    static getIDToken(audience) {
+        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+            try {
+                // New ID Token is requested from action service
+                let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
+                if (audience) {
+                    const encodedAudience = encodeURIComponent(audience);
+                    id_token_url = `${id_token_url}&audience=${encodedAudience}`;
+                }
+                debug(`ID token url is ${id_token_url}`);
+                const id_token = yield oidc_utils_OidcClient.getCall(id_token_url);
+                setSecret(id_token);
+                return id_token;
+            }
+            catch (error) {
+                throw new Error(`Error message: ${error.message}`);
+            }
+        });
+    }
+}
+//# sourceMappingURL=oidc-utils.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/summary.js
+var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
+const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
+class Summary {
+    constructor() {
+        this._buffer = '';
+    }
+    /**
+     * Finds the summary file path from the environment, rejects if env var is not found or file does not exist
+     * Also checks r/w permissions.
+     *
+     * @returns step summary file path
+     */
+    filePath() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            if (this._filePath) {
+                return this._filePath;
+            }
+            const pathFromEnv = process.env[SUMMARY_ENV_VAR];
+            if (!pathFromEnv) {
+                throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
+            }
+            try {
+                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+            }
+            catch (_a) {
+                throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
+            }
+            this._filePath = pathFromEnv;
+            return this._filePath;
+        });
+    }
+    /**
+     * Wraps content in an HTML tag, adding any HTML attributes
+     *
+     * @param {string} tag HTML tag to wrap
+     * @param {string | null} content content within the tag
+     * @param {[attribute: string]: string} attrs key-value list of HTML attributes to add
+     *
+     * @returns {string} content wrapped in HTML element
+     */
+    wrap(tag, content, attrs = {}) {
+        const htmlAttrs = Object.entries(attrs)
+            .map(([key, value]) => ` ${key}="${value}"`)
+            .join('');
+        if (!content) {
+            return `<${tag}${htmlAttrs}>`;
+        }
+        return `<${tag}${htmlAttrs}>${content}</${tag}>`;
+    }
+    /**
+     * Writes text in the buffer to the summary buffer file and empties buffer. Will append by default.
+     *
+     * @param {SummaryWriteOptions} [options] (optional) options for write operation
+     *
+     * @returns {Promise<Summary>} summary instance
+     */
+    write(options) {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            const overwrite = !!(options === null || options === void 0 ? void 0 : options.overwrite);
+            const filePath = yield this.filePath();
+            const writeFunc = overwrite ? writeFile : appendFile;
+            yield writeFunc(filePath, this._buffer, { encoding: 'utf8' });
+            return this.emptyBuffer();
+        });
+    }
+    /**
+     * Clears the summary buffer and wipes the summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    clear() {
+        return summary_awaiter(this, void 0, void 0, function* () {
+            return this.emptyBuffer().write({ overwrite: true });
+        });
+    }
+    /**
+     * Returns the current summary buffer as a string
+     *
+     * @returns {string} string of summary buffer
+     */
+    stringify() {
+        return this._buffer;
+    }
+    /**
+     * If the summary buffer is empty
+     *
+     * @returns {boolen} true if the buffer is empty
+     */
+    isEmptyBuffer() {
+        return this._buffer.length === 0;
+    }
+    /**
+     * Resets the summary buffer without writing to summary file
+     *
+     * @returns {Summary} summary instance
+     */
+    emptyBuffer() {
+        this._buffer = '';
+        return this;
+    }
+    /**
+     * Adds raw text to the summary buffer
+     *
+     * @param {string} text content to add
+     * @param {boolean} [addEOL=false] (optional) append an EOL to the raw text (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addRaw(text, addEOL = false) {
+        this._buffer += text;
+        return addEOL ? this.addEOL() : this;
+    }
+    /**
+     * Adds the operating system-specific end-of-line marker to the buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addEOL() {
+        return this.addRaw(external_os_namespaceObject.EOL);
+    }
+    /**
+     * Adds an HTML codeblock to the summary buffer
+     *
+     * @param {string} code content to render within fenced code block
+     * @param {string} lang (optional) language to syntax highlight code
+     *
+     * @returns {Summary} summary instance
+     */
+    addCodeBlock(code, lang) {
+        const attrs = Object.assign({}, (lang && { lang }));
+        const element = this.wrap('pre', this.wrap('code', code), attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML list to the summary buffer
+     *
+     * @param {string[]} items list of items to render
+     * @param {boolean} [ordered=false] (optional) if the rendered list should be ordered or not (default: false)
+     *
+     * @returns {Summary} summary instance
+     */
+    addList(items, ordered = false) {
+        const tag = ordered ? 'ol' : 'ul';
+        const listItems = items.map(item => this.wrap('li', item)).join('');
+        const element = this.wrap(tag, listItems);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML table to the summary buffer
+     *
+     * @param {SummaryTableCell[]} rows table rows
+     *
+     * @returns {Summary} summary instance
+     */
+    addTable(rows) {
+        const tableBody = rows
+            .map(row => {
+            const cells = row
+                .map(cell => {
+                if (typeof cell === 'string') {
+                    return this.wrap('td', cell);
+                }
+                const { header, data, colspan, rowspan } = cell;
+                const tag = header ? 'th' : 'td';
+                const attrs = Object.assign(Object.assign({}, (colspan && { colspan })), (rowspan && { rowspan }));
+                return this.wrap(tag, data, attrs);
+            })
+                .join('');
+            return this.wrap('tr', cells);
+        })
+            .join('');
+        const element = this.wrap('table', tableBody);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds a collapsable HTML details element to the summary buffer
+     *
+     * @param {string} label text for the closed state
+     * @param {string} content collapsable content
+     *
+     * @returns {Summary} summary instance
+     */
+    addDetails(label, content) {
+        const element = this.wrap('details', this.wrap('summary', label) + content);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML image tag to the summary buffer
+     *
+     * @param {string} src path to the image you to embed
+     * @param {string} alt text description of the image
+     * @param {SummaryImageOptions} options (optional) addition image attributes
+     *
+     * @returns {Summary} summary instance
+     */
+    addImage(src, alt, options) {
+        const { width, height } = options || {};
+        const attrs = Object.assign(Object.assign({}, (width && { width })), (height && { height }));
+        const element = this.wrap('img', null, Object.assign({ src, alt }, attrs));
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML section heading element
+     *
+     * @param {string} text heading text
+     * @param {number | string} [level=1] (optional) the heading level, default: 1
+     *
+     * @returns {Summary} summary instance
+     */
+    addHeading(text, level) {
+        const tag = `h${level}`;
+        const allowedTag = ['h1', 'h2', 'h3', 'h4', 'h5', 'h6'].includes(tag)
+            ? tag
+            : 'h1';
+        const element = this.wrap(allowedTag, text);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML thematic break (<hr>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addSeparator() {
+        const element = this.wrap('hr', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML line break (<br>) to the summary buffer
+     *
+     * @returns {Summary} summary instance
+     */
+    addBreak() {
+        const element = this.wrap('br', null);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML blockquote to the summary buffer
+     *
+     * @param {string} text quote text
+     * @param {string} cite (optional) citation url
+     *
+     * @returns {Summary} summary instance
+     */
+    addQuote(text, cite) {
+        const attrs = Object.assign({}, (cite && { cite }));
+        const element = this.wrap('blockquote', text, attrs);
+        return this.addRaw(element).addEOL();
+    }
+    /**
+     * Adds an HTML anchor tag to the summary buffer
+     *
+     * @param {string} text link text/content
+     * @param {string} href hyperlink
+     *
+     * @returns {Summary} summary instance
+     */
+    addLink(text, href) {
+        const element = this.wrap('a', text, { href });
+        return this.addRaw(element).addEOL();
+    }
+}
+const _summary = new Summary();
+/**
+ * @deprecated use `core.summary`
+ */
+const markdownSummary = (/* unused pure expression or super */ null && (_summary));
+const summary = _summary;
+//# sourceMappingURL=summary.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/path-utils.js
+
+/**
+ * toPosixPath converts the given path to the posix form. On Windows, \\ will be
+ * replaced with /.
+ *
+ * @param pth. Path to transform.
+ * @return string Posix path.
+ */
+function toPosixPath(pth) {
+    return pth.replace(/[\\]/g, '/');
+}
+/**
+ * toWin32Path converts the given path to the win32 form. On Linux, / will be
+ * replaced with \\.
+ *
+ * @param pth. Path to transform.
+ * @return string Win32 path.
+ */
+function toWin32Path(pth) {
+    return pth.replace(/[/]/g, '\\');
+}
+/**
+ * toPlatformPath converts the given path to a platform-specific path. It does
+ * this by replacing instances of / and \ with the platform-specific path
+ * separator.
+ *
+ * @param pth The path to platformize.
+ * @return string The platform-specific path.
+ */
+function toPlatformPath(pth) {
+    return pth.replace(/[/\\]/g, path.sep);
+}
+//# sourceMappingURL=path-utils.js.map
+// EXTERNAL MODULE: external "string_decoder"
+var external_string_decoder_ = __nccwpck_require__(3193);
+// EXTERNAL MODULE: external "events"
+var external_events_ = __nccwpck_require__(4434);
+;// CONCATENATED MODULE: external "child_process"
+const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+// EXTERNAL MODULE: external "assert"
+var external_assert_ = __nccwpck_require__(2613);
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
+var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS = process.platform === 'win32';
+/**
+ * Custom implementation of readlink to ensure Windows junctions
+ * maintain trailing backslash for backward compatibility with Node.js < 24
+ *
+ * In Node.js 20, Windows junctions (directory symlinks) always returned paths
+ * with trailing backslashes. Node.js 24 removed this behavior, which breaks
+ * code that relied on this format for path operations.
+ *
+ * This implementation restores the Node 20 behavior by adding a trailing
+ * backslash to all junction results on Windows.
+ */
+function readlink(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        const result = yield fs.promises.readlink(fsPath);
+        // On Windows, restore Node 20 behavior: add trailing backslash to all results
+        // since junctions on Windows are always directory links
+        if (IS_WINDOWS && !result.endsWith('\\')) {
+            return `${result}\\`;
+        }
+        return result;
+    });
+}
+// See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
+const UV_FS_O_EXLOCK = 0x10000000;
+const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+function exists(fsPath) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+function isDirectory(fsPath_1) {
+    return io_util_awaiter(this, arguments, void 0, function* (fsPath, useStat = false) {
+        const stats = useStat ? yield stat(fsPath) : yield lstat(fsPath);
+        return stats.isDirectory();
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return io_util_awaiter(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS) {
+                // on Windows, test for valid extension
+                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = external_path_namespaceObject.dirname(filePath);
+                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+// Get the path of cmd.exe in windows
+function getCmdPath() {
+    var _a;
+    return (_a = process.env['COMSPEC']) !== null && _a !== void 0 ? _a : `cmd.exe`;
+}
+//# sourceMappingURL=io-util.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io.js
+var io_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+/**
+ * Copies a file or folder.
+ * Based off of shelljs - https://github.com/shelljs/shelljs/blob/9237f66c52e5daa40458f94f9565e18e8132f5a6/src/cp.js
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See CopyOptions.
+ */
+function cp(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        const { force, recursive, copySourceDirectory } = readCopyOptions(options);
+        const destStat = (yield ioUtil.exists(dest)) ? yield ioUtil.stat(dest) : null;
+        // Dest is an existing file, but not forcing
+        if (destStat && destStat.isFile() && !force) {
+            return;
+        }
+        // If dest is an existing directory, should copy inside.
+        const newDest = destStat && destStat.isDirectory() && copySourceDirectory
+            ? path.join(dest, path.basename(source))
+            : dest;
+        if (!(yield ioUtil.exists(source))) {
+            throw new Error(`no such file or directory: ${source}`);
+        }
+        const sourceStat = yield ioUtil.stat(source);
+        if (sourceStat.isDirectory()) {
+            if (!recursive) {
+                throw new Error(`Failed to copy. ${source} is a directory, but tried to copy without recursive flag.`);
+            }
+            else {
+                yield cpDirRecursive(source, newDest, 0, force);
+            }
+        }
+        else {
+            if (path.relative(source, newDest) === '') {
+                // a file cannot be copied to itself
+                throw new Error(`'${newDest}' and '${source}' are the same file`);
+            }
+            yield io_copyFile(source, newDest, force);
+        }
+    });
+}
+/**
+ * Moves a path.
+ *
+ * @param     source    source path
+ * @param     dest      destination path
+ * @param     options   optional. See MoveOptions.
+ */
+function mv(source_1, dest_1) {
+    return io_awaiter(this, arguments, void 0, function* (source, dest, options = {}) {
+        if (yield ioUtil.exists(dest)) {
+            let destExists = true;
+            if (yield ioUtil.isDirectory(dest)) {
+                // If dest is directory copy src into dest
+                dest = path.join(dest, path.basename(source));
+                destExists = yield ioUtil.exists(dest);
+            }
+            if (destExists) {
+                if (options.force == null || options.force) {
+                    yield rmRF(dest);
+                }
+                else {
+                    throw new Error('Destination already exists');
+                }
+            }
+        }
+        yield mkdirP(path.dirname(dest));
+        yield ioUtil.rename(source, dest);
+    });
+}
+/**
+ * Remove a path recursively with force
+ *
+ * @param inputPath path to remove
+ */
+function rmRF(inputPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (ioUtil.IS_WINDOWS) {
+            // Check for invalid characters
+            // https://docs.microsoft.com/en-us/windows/win32/fileio/naming-a-file
+            if (/[*"<>|]/.test(inputPath)) {
+                throw new Error('File path must not contain `*`, `"`, `<`, `>` or `|` on Windows');
+            }
+        }
+        try {
+            // note if path does not exist, error is silent
+            yield ioUtil.rm(inputPath, {
+                force: true,
+                maxRetries: 3,
+                recursive: true,
+                retryDelay: 300
+            });
+        }
+        catch (err) {
+            throw new Error(`File was unable to be removed ${err}`);
+        }
+    });
+}
+/**
+ * Make a directory.  Creates the full path with folders in between
+ * Will throw if it fails
+ *
+ * @param   fsPath        path to create
+ * @returns Promise<void>
+ */
+function mkdirP(fsPath) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        ok(fsPath, 'a path argument must be provided');
+        yield ioUtil.mkdir(fsPath, { recursive: true });
+    });
+}
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(external_path_namespaceObject.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+function readCopyOptions(options) {
+    const force = options.force == null ? true : options.force;
+    const recursive = Boolean(options.recursive);
+    const copySourceDirectory = options.copySourceDirectory == null
+        ? true
+        : Boolean(options.copySourceDirectory);
+    return { force, recursive, copySourceDirectory };
+}
+function cpDirRecursive(sourceDir, destDir, currentDepth, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        // Ensure there is not a run away recursive copy
+        if (currentDepth >= 255)
+            return;
+        currentDepth++;
+        yield mkdirP(destDir);
+        const files = yield ioUtil.readdir(sourceDir);
+        for (const fileName of files) {
+            const srcFile = `${sourceDir}/${fileName}`;
+            const destFile = `${destDir}/${fileName}`;
+            const srcFileStat = yield ioUtil.lstat(srcFile);
+            if (srcFileStat.isDirectory()) {
+                // Recurse
+                yield cpDirRecursive(srcFile, destFile, currentDepth, force);
+            }
+            else {
+                yield io_copyFile(srcFile, destFile, force);
+            }
+        }
+        // Change the mode for the newly created directory
+        yield ioUtil.chmod(destDir, (yield ioUtil.stat(sourceDir)).mode);
+    });
+}
+// Buffered file copy
+function io_copyFile(srcFile, destFile, force) {
+    return io_awaiter(this, void 0, void 0, function* () {
+        if ((yield ioUtil.lstat(srcFile)).isSymbolicLink()) {
+            // unlink/re-link it
+            try {
+                yield ioUtil.lstat(destFile);
+                yield ioUtil.unlink(destFile);
+            }
+            catch (e) {
+                // Try to override file permission
+                if (e.code === 'EPERM') {
+                    yield ioUtil.chmod(destFile, '0666');
+                    yield ioUtil.unlink(destFile);
+                }
+                // other errors = it doesn't exist, no work to do
+            }
+            // Copy over symlink
+            const symlinkFull = yield ioUtil.readlink(srcFile);
+            yield ioUtil.symlink(symlinkFull, destFile, ioUtil.IS_WINDOWS ? 'junction' : null);
+        }
+        else if (!(yield ioUtil.exists(destFile)) || force) {
+            yield ioUtil.copyFile(srcFile, destFile);
+        }
+    });
+}
+//# sourceMappingURL=io.js.map
+;// CONCATENATED MODULE: external "timers"
+const external_timers_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/toolrunner.js
+var toolrunner_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+
+/* eslint-disable @typescript-eslint/unbound-method */
+const toolrunner_IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends external_events_.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (toolrunner_IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(external_os_namespaceObject.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + external_os_namespaceObject.EOL.length);
+                n = s.indexOf(external_os_namespaceObject.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (toolrunner_IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return toolrunner_awaiter(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => toolrunner_awaiter(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = external_child_process_namespaceObject.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends external_events_.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = (0,external_timers_namespaceObject.setTimeout)(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+//# sourceMappingURL=toolrunner.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/exec/lib/exec.js
+var exec_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec_exec(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        const commandArgs = tr.argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new tr.ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+/**
+ * Exec a command and get the output.
+ * Output will be streamed to the live console.
+ * Returns promise with the exit code and collected stdout and stderr
+ *
+ * @param     commandLine           command to execute (can include additional args). Must be correctly escaped.
+ * @param     args                  optional arguments for tool. Escaping is handled by the lib.
+ * @param     options               optional exec options.  See ExecOptions
+ * @returns   Promise<ExecOutput>   exit code, stdout, and stderr
+ */
+function getExecOutput(commandLine, args, options) {
+    return exec_awaiter(this, void 0, void 0, function* () {
+        var _a, _b;
+        let stdout = '';
+        let stderr = '';
+        //Using string decoder covers the case where a mult-byte character is split
+        const stdoutDecoder = new StringDecoder('utf8');
+        const stderrDecoder = new StringDecoder('utf8');
+        const originalStdoutListener = (_a = options === null || options === void 0 ? void 0 : options.listeners) === null || _a === void 0 ? void 0 : _a.stdout;
+        const originalStdErrListener = (_b = options === null || options === void 0 ? void 0 : options.listeners) === null || _b === void 0 ? void 0 : _b.stderr;
+        const stdErrListener = (data) => {
+            stderr += stderrDecoder.write(data);
+            if (originalStdErrListener) {
+                originalStdErrListener(data);
+            }
+        };
+        const stdOutListener = (data) => {
+            stdout += stdoutDecoder.write(data);
+            if (originalStdoutListener) {
+                originalStdoutListener(data);
+            }
+        };
+        const listeners = Object.assign(Object.assign({}, options === null || options === void 0 ? void 0 : options.listeners), { stdout: stdOutListener, stderr: stdErrListener });
+        const exitCode = yield exec_exec(commandLine, args, Object.assign(Object.assign({}, options), { listeners }));
+        //flush any remaining characters
+        stdout += stdoutDecoder.end();
+        stderr += stderrDecoder.end();
+        return {
+            exitCode,
+            stdout,
+            stderr
+        };
+    });
+}
+//# sourceMappingURL=exec.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/platform.js
+var platform_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+const getWindowsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout: version } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Version"', undefined, {
+        silent: true
+    });
+    const { stdout: name } = yield exec.getExecOutput('powershell -command "(Get-CimInstance -ClassName Win32_OperatingSystem).Caption"', undefined, {
+        silent: true
+    });
+    return {
+        name: name.trim(),
+        version: version.trim()
+    };
+});
+const getMacOsInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    var _a, _b, _c, _d;
+    const { stdout } = yield exec.getExecOutput('sw_vers', undefined, {
+        silent: true
+    });
+    const version = (_b = (_a = stdout.match(/ProductVersion:\s*(.+)/)) === null || _a === void 0 ? void 0 : _a[1]) !== null && _b !== void 0 ? _b : '';
+    const name = (_d = (_c = stdout.match(/ProductName:\s*(.+)/)) === null || _c === void 0 ? void 0 : _c[1]) !== null && _d !== void 0 ? _d : '';
+    return {
+        name,
+        version
+    };
+});
+const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* () {
+    const { stdout } = yield exec.getExecOutput('lsb_release', ['-i', '-r', '-s'], {
+        silent: true
+    });
+    const [name, version] = stdout.trim().split('\n');
+    return {
+        name,
+        version
+    };
+});
+const platform = external_os_namespaceObject.platform();
+const arch = external_os_namespaceObject.arch();
+const isWindows = platform === 'win32';
+const isMacOS = platform === 'darwin';
+const isLinux = platform === 'linux';
+function getDetails() {
+    return platform_awaiter(this, void 0, void 0, function* () {
+        return Object.assign(Object.assign({}, (yield (isWindows
+            ? getWindowsInfo()
+            : isMacOS
+                ? getMacOsInfo()
+                : getLinuxInfo()))), { platform,
+            arch,
+            isWindows,
+            isMacOS,
+            isLinux });
+    });
+}
+//# sourceMappingURL=platform.js.map
+;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/core.js
+var core_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+
+/**
+ * The code to exit an action
+ */
+var ExitCode;
+(function (ExitCode) {
+    /**
+     * A code indicating that the action was successful
+     */
+    ExitCode[ExitCode["Success"] = 0] = "Success";
+    /**
+     * A code indicating that the action was a failure
+     */
+    ExitCode[ExitCode["Failure"] = 1] = "Failure";
+})(ExitCode || (ExitCode = {}));
+//-----------------------------------------------------------------------
+// Variables
+//-----------------------------------------------------------------------
+/**
+ * Sets env variable for this action and future actions in the job
+ * @param name the name of the variable to set
+ * @param val the value of the variable. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function exportVariable(name, val) {
+    const convertedVal = toCommandValue(val);
+    process.env[name] = convertedVal;
+    const filePath = process.env['GITHUB_ENV'] || '';
+    if (filePath) {
+        return issueFileCommand('ENV', prepareKeyValueMessage(name, val));
+    }
+    issueCommand('set-env', { name }, convertedVal);
+}
+/**
+ * Registers a secret which will get masked from logs
+ *
+ * @param secret - Value of the secret to be masked
+ * @remarks
+ * This function instructs the Actions runner to mask the specified value in any
+ * logs produced during the workflow run. Once registered, the secret value will
+ * be replaced with asterisks (***) whenever it appears in console output, logs,
+ * or error messages.
+ *
+ * This is useful for protecting sensitive information such as:
+ * - API keys
+ * - Access tokens
+ * - Authentication credentials
+ * - URL parameters containing signatures (SAS tokens)
+ *
+ * Note that masking only affects future logs; any previous appearances of the
+ * secret in logs before calling this function will remain unmasked.
+ *
+ * @example
+ * ```typescript
+ * // Register an API token as a secret
+ * const apiToken = "abc123xyz456";
+ * setSecret(apiToken);
+ *
+ * // Now any logs containing this value will show *** instead
+ * console.log(`Using token: ${apiToken}`); // Outputs: "Using token: ***"
+ * ```
+ */
+function core_setSecret(secret) {
+    issueCommand('add-mask', {}, secret);
+}
+/**
+ * Prepends inputPath to the PATH (for this action and future actions)
+ * @param inputPath
+ */
+function addPath(inputPath) {
+    const filePath = process.env['GITHUB_PATH'] || '';
+    if (filePath) {
+        issueFileCommand('PATH', inputPath);
+    }
+    else {
+        issueCommand('add-path', {}, inputPath);
+    }
+    process.env['PATH'] = `${inputPath}${path.delimiter}${process.env['PATH']}`;
+}
+/**
+ * Gets the value of an input.
+ * Unless trimWhitespace is set to false in InputOptions, the value is also trimmed.
+ * Returns an empty string if the value is not defined.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string
+ */
+function getInput(name, options) {
+    const val = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] || '';
+    if (options && options.required && !val) {
+        throw new Error(`Input required and not supplied: ${name}`);
+    }
+    if (options && options.trimWhitespace === false) {
+        return val;
+    }
+    return val.trim();
+}
+/**
+ * Gets the values of an multiline input.  Each value is also trimmed.
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   string[]
+ *
+ */
+function getMultilineInput(name, options) {
+    const inputs = getInput(name, options)
+        .split('\n')
+        .filter(x => x !== '');
+    if (options && options.trimWhitespace === false) {
+        return inputs;
+    }
+    return inputs.map(input => input.trim());
+}
+/**
+ * Gets the input value of the boolean type in the YAML 1.2 "core schema" specification.
+ * Support boolean input list: `true | True | TRUE | false | False | FALSE` .
+ * The return value is also in boolean type.
+ * ref: https://yaml.org/spec/1.2/spec.html#id2804923
+ *
+ * @param     name     name of the input to get
+ * @param     options  optional. See InputOptions.
+ * @returns   boolean
+ */
+function getBooleanInput(name, options) {
+    const trueValue = ['true', 'True', 'TRUE'];
+    const falseValue = ['false', 'False', 'FALSE'];
+    const val = getInput(name, options);
+    if (trueValue.includes(val))
+        return true;
+    if (falseValue.includes(val))
+        return false;
+    throw new TypeError(`Input does not meet YAML 1.2 "Core Schema" specification: ${name}\n` +
+        `Support boolean input list: \`true | True | TRUE | false | False | FALSE\``);
+}
+/**
+ * Sets the value of an output.
+ *
+ * @param     name     name of the output to set
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function setOutput(name, value) {
+    const filePath = process.env['GITHUB_OUTPUT'] || '';
+    if (filePath) {
+        return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
+    }
+    process.stdout.write(external_os_namespaceObject.EOL);
+    command_issueCommand('set-output', { name }, utils_toCommandValue(value));
+}
+/**
+ * Enables or disables the echoing of commands into stdout for the rest of the step.
+ * Echoing is disabled by default if ACTIONS_STEP_DEBUG is not set.
+ *
+ */
+function setCommandEcho(enabled) {
+    issue('echo', enabled ? 'on' : 'off');
+}
+//-----------------------------------------------------------------------
+// Results
+//-----------------------------------------------------------------------
+/**
+ * Sets the action status to failed.
+ * When the action exits it will be with an exit code of 1
+ * @param message add error issue message
+ */
+function setFailed(message) {
+    process.exitCode = ExitCode.Failure;
+    error(message);
+}
+//-----------------------------------------------------------------------
+// Logging Commands
+//-----------------------------------------------------------------------
+/**
+ * Gets whether Actions Step Debug is on or not
+ */
+function isDebug() {
+    return process.env['RUNNER_DEBUG'] === '1';
+}
+/**
+ * Writes debug message to user log
+ * @param message debug message
+ */
+function core_debug(message) {
+    command_issueCommand('debug', {}, message);
+}
+/**
+ * Adds an error issue
+ * @param message error issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function error(message, properties = {}) {
+    command_issueCommand('error', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a warning issue
+ * @param message warning issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function warning(message, properties = {}) {
+    command_issueCommand('warning', utils_toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Adds a notice issue
+ * @param message notice issue message. Errors will be converted to string via toString()
+ * @param properties optional properties to add to the annotation.
+ */
+function notice(message, properties = {}) {
+    issueCommand('notice', toCommandProperties(properties), message instanceof Error ? message.toString() : message);
+}
+/**
+ * Writes info to log with console.log.
+ * @param message info message
+ */
+function info(message) {
+    process.stdout.write(message + external_os_namespaceObject.EOL);
+}
+/**
+ * Begin an output group.
+ *
+ * Output until the next `groupEnd` will be foldable in this group
+ *
+ * @param name The name of the output group
+ */
+function startGroup(name) {
+    issue('group', name);
+}
+/**
+ * End an output group.
+ */
+function endGroup() {
+    issue('endgroup');
+}
+/**
+ * Wrap an asynchronous function call in a group.
+ *
+ * Returns the same type as the function itself.
+ *
+ * @param name The name of the group
+ * @param fn The function to wrap in the group
+ */
+function group(name, fn) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        startGroup(name);
+        let result;
+        try {
+            result = yield fn();
+        }
+        finally {
+            endGroup();
+        }
+        return result;
+    });
+}
+//-----------------------------------------------------------------------
+// Wrapper action state
+//-----------------------------------------------------------------------
+/**
+ * Saves state for current action, the state can only be retrieved by this action's post job execution.
+ *
+ * @param     name     name of the state to store
+ * @param     value    value to store. Non-string values will be converted to a string via JSON.stringify
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+function saveState(name, value) {
+    const filePath = process.env['GITHUB_STATE'] || '';
+    if (filePath) {
+        return issueFileCommand('STATE', prepareKeyValueMessage(name, value));
+    }
+    issueCommand('save-state', { name }, toCommandValue(value));
+}
+/**
+ * Gets the value of an state set by this action's main execution.
+ *
+ * @param     name     name of the state to get
+ * @returns   string
+ */
+function getState(name) {
+    return process.env[`STATE_${name}`] || '';
+}
+function getIDToken(aud) {
+    return core_awaiter(this, void 0, void 0, function* () {
+        return yield OidcClient.getIDToken(aud);
+    });
+}
+/**
+ * Summary exports
+ */
+
+/**
+ * @deprecated use core.summary
+ */
+
+/**
+ * Path exports
+ */
+
+/**
+ * Platform utilities exports
+ */
+
+//# sourceMappingURL=core.js.map
 
 /***/ }),
 
