@@ -36,7 +36,10 @@ test('a worker run as a service serves /healthz and Prometheus /metrics', async 
     }
     assert.ok(url, stderr);
     let metrics = '';
-    for (let i = 0; i < 100 && !/dgrid_running_tasks\{node_id="svc"\} 1/.test(metrics); i++) {
+    // The quick task's result is committed while the long one still runs.
+    const settled = (text: string) =>
+      /dgrid_running_tasks\{node_id="svc"\} 1/.test(text) && /status="success"\} 1/.test(text);
+    for (let i = 0; i < 100 && !settled(metrics); i++) {
       metrics = await (await fetch(`${url}/metrics`)).text();
       await new Promise((r) => setTimeout(r, 50));
     }

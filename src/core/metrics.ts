@@ -70,6 +70,11 @@ export async function serveMetrics(
   const address = server.address() as AddressInfo;
   return {
     url: `http://${host}:${address.port}`,
-    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+    // Scrapers keep connections alive; a stopping node must not wait for them.
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      }),
   };
 }
