@@ -9555,7 +9555,11 @@ async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
     const address = server.address();
     return {
         url: `http://${host}:${address.port}`,
-        close: () => new Promise((resolve) => server.close(() => resolve())),
+        // Scrapers keep connections alive; a stopping node must not wait for them.
+        close: () => new Promise((resolve) => {
+            server.close(() => resolve());
+            server.closeAllConnections();
+        }),
     };
 }
 
