@@ -124,7 +124,7 @@ async function dgridDrain(workers: number, slots: number): Promise<DrainResult> 
       process.execPath,
       [CLI, 'worker', '--repository', url, '--node-id', `bench-${workers}-${i}`, '--sandbox', 'none'].concat(
         ['--slots', String(slots), '--cpus', '64', '--poll-interval-seconds', '0.2', '--idle-timeout-seconds', '1'],
-        ['--batch-window-seconds', '0.05', '--json'],
+        ['--batch-window-seconds', '0.2', '--json'],
       ),
       { stdio: ['ignore', 'pipe', 'ignore'] },
     ),
