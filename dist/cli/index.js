@@ -20065,6 +20065,8 @@ class Worker {
         if (this.sandbox.kind === 'none') {
             this.log.warn('sandbox "none": tasks run as plain processes on this machine, without isolation. Use it only for trusted grids.');
         }
+        // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
+        this.lastActivity = Date.now();
         let idleRounds = 0;
         while (!this.stopReason) {
             this.checkLimits();
@@ -20112,19 +20114,23 @@ class Worker {
         if (this.stopReason)
             return;
         if (this.finished.length > 0) {
-            // Let results that are about to be ready join this one in a single push.
-            const window = this.settings.batchWindowMs ?? 0;
-            if (window > 0 && this.running.size > 0)
-                await (0,runner/* sleep */.yy)(window, this.stopSignal.signal);
+            // Let results that are about to be ready join this one in a single push: wait for the window to
+            // close or for every running task to finish, whichever comes first.
+            const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
+            while (this.running.size > 0 && Date.now() < closes && !this.stopReason)
+                await this.nap(closes - Date.now());
             return;
         }
         const base = this.settings.pollIntervalSeconds * 1000;
         const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
         const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
-        const delay = Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible);
+        await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible));
+    }
+    /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
+    async nap(ms) {
         await new Promise((resolve) => {
             this.wake = resolve;
-            void (0,runner/* sleep */.yy)(delay, this.stopSignal.signal).then(resolve);
+            void (0,runner/* sleep */.yy)(ms, this.stopReason ? undefined : this.stopSignal.signal).then(resolve);
         });
         this.wake = () => undefined;
     }
@@ -20390,12 +20396,8 @@ class Worker {
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
-        while (this.running.size > 0) {
-            await new Promise((resolve) => {
-                this.wake = resolve;
-                void (0,runner/* sleep */.yy)(1000).then(resolve);
-            });
-        }
+        while (this.running.size > 0)
+            await this.nap(1000);
         for (let attempt = 1; attempt <= 5; attempt++) {
             try {
                 await this.sync(false, true);
