@@ -224,7 +224,8 @@ const hostile: Case[] = [
     expect: [
       {
         file: 'tasks/cancel/q-alice-1.json',
-        message: /^adding tasks\/cancel\/q-alice-1\.json is not allowed: a task submission cannot cancel tasks/,
+        message: /^only the submitter of q-alice-1 may cancel it by pull request \(not mallory\)/,
+        at: '"task_id"',
       },
     ],
   },
@@ -833,6 +834,15 @@ test('rejected: workflow commands in file names and content are not obeyed', asy
   assert.equal(run.outputs.valid, 'false');
   assert.doesNotMatch(run.stdout, /^\s*::(set-output|error::forged)/m);
   assert.doesNotMatch(run.summary, /<script|::set-output/);
+});
+
+test('valid: a submitter cancels their own queued task by pull request', async () => {
+  const head = await checkout.pullRequest(bases.main, (w) =>
+    w.write('tasks/cancel/q-alice-1.json', { task_id: 'q-alice-1', reason: 'not needed any more' }),
+  );
+  const run = await runValidate({ path: checkout.dir }, { base: bases.main, head, login: 'alice' });
+  assert.equal(run.exitCode, 0, run.stdout);
+  assert.deepEqual(run.outputs, { valid: 'true', checked: '1', invalid: '0', 'task-ids': '[]' });
 });
 
 test('valid: a task in the original D-GRID format', async () => {

@@ -6,7 +6,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { UserError } from './errors.js';
 import { GitError, git } from './git/runner.js';
 import { GridStore, type TreeEntry } from './git/store.js';
-import type { TaskFile } from './grid.js';
+import type { GridSnapshot, TaskFile } from './grid.js';
+import type { CancelRequest } from './schemas.js';
+import { parseStrictJson } from './strict-json.js';
+import { cancelValidator } from './validation.js';
 import { CANCEL_DIR, POLICY_FILE, lifecycleDir } from './layout.js';
 import {
   candidate,
@@ -17,7 +20,7 @@ import {
   type Candidate,
   type FileReport,
 } from './task-check.js';
-import { entryProblem } from './task-file.js';
+import { entryProblem, type TaskProblem } from './task-file.js';
 
 export interface ValidationReport {
   files: FileReport[];
@@ -60,6 +63,7 @@ export interface PullRequestOptions extends CheckoutOptions {
 
 const QUEUE_DIR = lifecycleDir('queue');
 const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
+const CANCEL_FILE = /^tasks\/cancel\/[^/]+$/;
 
 /**
  * The changes of a pull request from base to head. The only change a submitter may make is adding files
@@ -73,13 +77,23 @@ export async function validatePullRequest(options: PullRequestOptions): Promise<
 
   const refused: FileReport[] = [];
   const added = new Set<string>();
+  const cancels = new Set<string>();
   for (const change of await changes(store, base, head)) {
+    if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
+      cancels.add(change.path);
+      continue;
+    }
     const problem = changeProblem(change, options.policyPath);
     if (problem) refused.push({ path: change.path, problems: [{ message: problem }] });
     else added.add(change.path);
   }
   const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
   const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
+  if (cancels.size > 0) {
+    const requests = (await store.list(head, [CANCEL_DIR])).filter((e) => cancels.has(e.path));
+    const submitted = options.author ? await submittedBy(store, base, options.author) : new Map<string, boolean>();
+    refused.push(...(await checkCancels(store, requests, grid.snapshot, submitted, options.author)));
+  }
 
   const queued = grid.snapshot.of('queue');
   const use = { added: entries.length, queued: queued.length };
@@ -172,7 +186,7 @@ function changeProblem({ status, path }: Change, policyPath: string): string | u
 // The parts of the repository out of a submission's reach, by path prefix; the first match wins.
 const OFF_LIMITS: [string, string][] = [
   [`${QUEUE_DIR}/`, 'task files go directly in tasks/queue/, not in a sub-folder: move it there'],
-  [`${CANCEL_DIR}/`, 'a task submission cannot cancel tasks: ask a maintainer of the grid to cancel them'],
+  [`${CANCEL_DIR}/`, 'a pull request may only add cancel requests tasks/cancel/<task_id>.json: remove this change'],
   ['tasks/', 'only dgrid moves tasks between the lifecycle folders: add new tasks to tasks/queue/'],
   ['nodes/', 'node files are written by worker nodes only: remove this change'],
   ['.github/', 'a task submission cannot change workflows or repository settings: remove this change'],
@@ -181,7 +195,7 @@ const OFF_LIMITS: [string, string][] = [
 function refusal(status: string, path: string, policyPath: string): string {
   if (QUEUE_FILE.test(path)) {
     return status === 'D'
-      ? 'a queued task stays until a worker takes it; ask a maintainer to cancel it, and restore the file'
+      ? 'a queued task stays until a worker takes it; to cancel it, add tasks/cancel/<task_id>.json instead, and restore the file'
       : 'a queued task cannot be edited; leave it as it is and submit a new task with another task_id';
   }
   if (path === policyPath || path === POLICY_FILE) {
@@ -198,6 +212,12 @@ function refusal(status: string, path: string, policyPath: string): string {
  * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
  */
 async function queuedBy(store: GridStore, base: string, login: string, queued: readonly TaskFile[]): Promise<number> {
+  const submitted = await submittedBy(store, base, login);
+  return queued.filter((file) => submitted.get(file.entry.path)).length;
+}
+
+/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
+async function submittedBy(store: GridStore, base: string, login: string): Promise<Map<string, boolean>> {
   const out = await git(
     [
       'log',
@@ -213,7 +233,7 @@ async function queuedBy(store: GridStore, base: string, login: string, queued: r
     ],
     { cwd: store.options.dir },
   );
-  const submittedBy = new Map<string, boolean>();
+  const submitted = new Map<string, boolean>();
   // Newest first: a later record is an older commit, so the first submission of a path wins.
   for (const record of out.split('\x1e').slice(1)) {
     const end = record.indexOf('\0');
@@ -223,10 +243,66 @@ async function queuedBy(store: GridStore, base: string, login: string, queued: r
       .slice(end + 1)
       .replace(/^\n/, '')
       .split('\0')) {
-      if (path) submittedBy.set(path, theirs);
+      if (path) submitted.set(path, theirs);
     }
   }
-  return queued.filter((file) => submittedBy.get(file.entry.path)).length;
+  return submitted;
+}
+
+/**
+ * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
+ * submitted by the pull request's author. Anyone else's task is for a maintainer (`dgrid cancel`).
+ */
+async function checkCancels(
+  store: GridStore,
+  entries: readonly TreeEntry[],
+  snapshot: GridSnapshot,
+  submitted: Map<string, boolean>,
+  author: string | undefined,
+): Promise<FileReport[]> {
+  const blobs = await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
+  return entries.map((entry) => {
+    const id = basename(entry.path, '.json');
+    const problems = cancelProblems(entry, id, blobs.get(entry.sha), snapshot, submitted, author);
+    // No taskId: a request names a task but is not one, so it stays out of the task-ids output.
+    return { path: entry.path, problems };
+  });
+}
+
+function cancelProblems(
+  entry: TreeEntry,
+  id: string,
+  blob: Buffer | undefined,
+  snapshot: GridSnapshot,
+  submitted: Map<string, boolean>,
+  author: string | undefined,
+): TaskProblem[] {
+  const entryIssue = entryProblem({ id, state: 'queue', entry });
+  if (entryIssue || !blob) return [{ message: entryIssue ?? 'the file could not be read' }];
+  const parsed = parseStrictJson(blob);
+  if (!parsed.ok) return parsed.problems;
+  const at = (pointer: string, message: string): TaskProblem => ({ message, ...parsed.locate(pointer) });
+  const problems = cancelValidator.problems(parsed.value).map((p) => at(p.pointer, p.message));
+  if (problems.length > 0) return problems;
+  const request = parsed.value as CancelRequest;
+  if (request.task_id !== id) {
+    return [at('/task_id', `task_id "${request.task_id}" does not match the file name "${id}.json": make them equal`)];
+  }
+  const state = snapshot.byId.get(id)?.[0]?.state;
+  if (state !== 'queue' && state !== 'in_progress') {
+    return [
+      at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
+    ];
+  }
+  if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+    return [
+      at(
+        '/task_id',
+        `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`,
+      ),
+    ];
+  }
+  return [];
 }
 
 function isSubmitter(login: string, name: string, email: string, subject: string): boolean {
