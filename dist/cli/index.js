@@ -9023,6 +9023,10 @@ var external_node_path_ = __nccwpck_require__(6760);
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/strict-json.js + 2 modules
+var strict_json = __nccwpck_require__(1577);
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
 // EXTERNAL MODULE: ./build/src/core/grid.js
 var grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/policy.js
@@ -9195,6 +9199,8 @@ function quotaProblems(use, policy) {
 
 
 
+
+
 function verdictOf(report) {
     const invalid = report.files.filter((f) => f.problems.length > 0).length;
     return {
@@ -9206,6 +9212,7 @@ function verdictOf(report) {
 }
 const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
 const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
+const CANCEL_FILE = /^tasks\/cancel\/[^/]+$/;
 /**
  * The changes of a pull request from base to head. The only change a submitter may make is adding files
  * tasks/queue/<task_id>.json; quotas and the policy come from the base, which the pull request cannot change.
@@ -9217,7 +9224,12 @@ async function validatePullRequest(options) {
     const grid = await loadGridState(store, base, options.policyPath);
     const refused = [];
     const added = new Set();
+    const cancels = new Set();
     for (const change of await changes(store, base, head)) {
+        if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
+            cancels.add(change.path);
+            continue;
+        }
         const problem = changeProblem(change, options.policyPath);
         if (problem)
             refused.push({ path: change.path, problems: [{ message: problem }] });
@@ -9226,6 +9238,11 @@ async function validatePullRequest(options) {
     }
     const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
     const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
+    if (cancels.size > 0) {
+        const requests = (await store.list(head, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
+        const submitted = options.author ? await submittedBy(store, base, options.author) : new Map();
+        refused.push(...(await checkCancels(store, requests, grid.snapshot, submitted, options.author)));
+    }
     const queued = grid.snapshot.of('queue');
     const use = { added: entries.length, queued: queued.length };
     // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
@@ -9293,7 +9310,7 @@ function changeProblem({ status, path }, policyPath) {
 // The parts of the repository out of a submission's reach, by path prefix; the first match wins.
 const OFF_LIMITS = [
     [`${QUEUE_DIR}/`, 'task files go directly in tasks/queue/, not in a sub-folder: move it there'],
-    [`${layout/* CANCEL_DIR */.Nd}/`, 'a task submission cannot cancel tasks: ask a maintainer of the grid to cancel them'],
+    [`${layout/* CANCEL_DIR */.Nd}/`, 'a pull request may only add cancel requests tasks/cancel/<task_id>.json: remove this change'],
     ['tasks/', 'only dgrid moves tasks between the lifecycle folders: add new tasks to tasks/queue/'],
     ['nodes/', 'node files are written by worker nodes only: remove this change'],
     ['.github/', 'a task submission cannot change workflows or repository settings: remove this change'],
@@ -9301,7 +9318,7 @@ const OFF_LIMITS = [
 function refusal(status, path, policyPath) {
     if (QUEUE_FILE.test(path)) {
         return status === 'D'
-            ? 'a queued task stays until a worker takes it; ask a maintainer to cancel it, and restore the file'
+            ? 'a queued task stays until a worker takes it; to cancel it, add tasks/cancel/<task_id>.json instead, and restore the file'
             : 'a queued task cannot be edited; leave it as it is and submit a new task with another task_id';
     }
     if (path === policyPath || path === layout/* POLICY_FILE */.CX) {
@@ -9317,6 +9334,11 @@ function refusal(status, path, policyPath) {
  * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
  */
 async function queuedBy(store, base, login, queued) {
+    const submitted = await submittedBy(store, base, login);
+    return queued.filter((file) => submitted.get(file.entry.path)).length;
+}
+/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
+async function submittedBy(store, base, login) {
     const out = await (0,runner/* git */.$Y)([
         'log',
         '--first-parent',
@@ -9329,7 +9351,7 @@ async function queuedBy(store, base, login, queued) {
         '--',
         QUEUE_DIR,
     ], { cwd: store.options.dir });
-    const submittedBy = new Map();
+    const submitted = new Map();
     // Newest first: a later record is an older commit, so the first submission of a path wins.
     for (const record of out.split('\x1e').slice(1)) {
         const end = record.indexOf('\0');
@@ -9340,10 +9362,51 @@ async function queuedBy(store, base, login, queued) {
             .replace(/^\n/, '')
             .split('\0')) {
             if (path)
-                submittedBy.set(path, theirs);
+                submitted.set(path, theirs);
         }
     }
-    return queued.filter((file) => submittedBy.get(file.entry.path)).length;
+    return submitted;
+}
+/**
+ * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
+ * submitted by the pull request's author. Anyone else's task is for a maintainer (`dgrid cancel`).
+ */
+async function checkCancels(store, entries, snapshot, submitted, author) {
+    const blobs = await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
+    return entries.map((entry) => {
+        const id = (0,external_node_path_.basename)(entry.path, '.json');
+        const problems = cancelProblems(entry, id, blobs.get(entry.sha), snapshot, submitted, author);
+        // No taskId: a request names a task but is not one, so it stays out of the task-ids output.
+        return { path: entry.path, problems };
+    });
+}
+function cancelProblems(entry, id, blob, snapshot, submitted, author) {
+    const entryIssue = (0,task_file/* entryProblem */.qH)({ id, state: 'queue', entry });
+    if (entryIssue || !blob)
+        return [{ message: entryIssue ?? 'the file could not be read' }];
+    const parsed = (0,strict_json/* parseStrictJson */.RJ)(blob);
+    if (!parsed.ok)
+        return parsed.problems;
+    const at = (pointer, message) => ({ message, ...parsed.locate(pointer) });
+    const problems = validation/* cancelValidator */.lt.problems(parsed.value).map((p) => at(p.pointer, p.message));
+    if (problems.length > 0)
+        return problems;
+    const request = parsed.value;
+    if (request.task_id !== id) {
+        return [at('/task_id', `task_id "${request.task_id}" does not match the file name "${id}.json": make them equal`)];
+    }
+    const state = snapshot.byId.get(id)?.[0]?.state;
+    if (state !== 'queue' && state !== 'in_progress') {
+        return [
+            at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
+        ];
+    }
+    if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+        return [
+            at('/task_id', `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`),
+        ];
+    }
+    return [];
 }
 function isSubmitter(login, name, email, subject) {
     const same = (value) => value?.toLowerCase() === login.toLowerCase();
@@ -19688,10 +19751,10 @@ async function transact(store, build, options) {
 /* harmony export */   Rf: () => (/* binding */ claimValidator),
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
+/* harmony export */   lt: () => (/* binding */ cancelValidator),
 /* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony export cancelValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);

@@ -43545,9 +43545,10 @@ const shippedSchemas = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
+/* harmony export */   lt: () => (/* binding */ cancelValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports claimValidator, resultValidator, nodeValidator, cancelValidator */
+/* unused harmony exports claimValidator, resultValidator, nodeValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
@@ -48667,18 +48668,6 @@ var promises_ = __nccwpck_require__(1455);
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/policy.js
-var core_policy = __nccwpck_require__(1303);
-// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
-var schemas = __nccwpck_require__(8202);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: external "node:buffer"
 var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./node_modules/@humanwhocodes/momoa/dist/momoa.js
@@ -51551,6 +51540,20 @@ function locate(document, pointer) {
     return position;
 }
 
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var core_policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
+var schemas = __nccwpck_require__(8202);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
 ;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
@@ -51914,8 +51917,6 @@ async function sshKeygenSign(message, keyPath, namespace) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
 ;// CONCATENATED MODULE: ./build/src/core/task-file.js
 
 
@@ -52184,6 +52185,8 @@ function quotaProblems(use, policy) {
 
 
 
+
+
 function verdictOf(report) {
     const invalid = report.files.filter((f) => f.problems.length > 0).length;
     return {
@@ -52195,6 +52198,7 @@ function verdictOf(report) {
 }
 const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
 const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
+const CANCEL_FILE = /^tasks\/cancel\/[^/]+$/;
 /**
  * The changes of a pull request from base to head. The only change a submitter may make is adding files
  * tasks/queue/<task_id>.json; quotas and the policy come from the base, which the pull request cannot change.
@@ -52206,7 +52210,12 @@ async function validatePullRequest(options) {
     const grid = await loadGridState(store, base, options.policyPath);
     const refused = [];
     const added = new Set();
+    const cancels = new Set();
     for (const change of await changes(store, base, head)) {
+        if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
+            cancels.add(change.path);
+            continue;
+        }
         const problem = changeProblem(change, options.policyPath);
         if (problem)
             refused.push({ path: change.path, problems: [{ message: problem }] });
@@ -52215,6 +52224,11 @@ async function validatePullRequest(options) {
     }
     const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
     const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
+    if (cancels.size > 0) {
+        const requests = (await store.list(head, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
+        const submitted = options.author ? await submittedBy(store, base, options.author) : new Map();
+        refused.push(...(await checkCancels(store, requests, grid.snapshot, submitted, options.author)));
+    }
     const queued = grid.snapshot.of('queue');
     const use = { added: entries.length, queued: queued.length };
     // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
@@ -52282,7 +52296,7 @@ function changeProblem({ status, path }, policyPath) {
 // The parts of the repository out of a submission's reach, by path prefix; the first match wins.
 const OFF_LIMITS = [
     [`${QUEUE_DIR}/`, 'task files go directly in tasks/queue/, not in a sub-folder: move it there'],
-    [`${layout/* CANCEL_DIR */.Nd}/`, 'a task submission cannot cancel tasks: ask a maintainer of the grid to cancel them'],
+    [`${layout/* CANCEL_DIR */.Nd}/`, 'a pull request may only add cancel requests tasks/cancel/<task_id>.json: remove this change'],
     ['tasks/', 'only dgrid moves tasks between the lifecycle folders: add new tasks to tasks/queue/'],
     ['nodes/', 'node files are written by worker nodes only: remove this change'],
     ['.github/', 'a task submission cannot change workflows or repository settings: remove this change'],
@@ -52290,7 +52304,7 @@ const OFF_LIMITS = [
 function refusal(status, path, policyPath) {
     if (QUEUE_FILE.test(path)) {
         return status === 'D'
-            ? 'a queued task stays until a worker takes it; ask a maintainer to cancel it, and restore the file'
+            ? 'a queued task stays until a worker takes it; to cancel it, add tasks/cancel/<task_id>.json instead, and restore the file'
             : 'a queued task cannot be edited; leave it as it is and submit a new task with another task_id';
     }
     if (path === policyPath || path === layout/* POLICY_FILE */.CX) {
@@ -52306,6 +52320,11 @@ function refusal(status, path, policyPath) {
  * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
  */
 async function queuedBy(store, base, login, queued) {
+    const submitted = await submittedBy(store, base, login);
+    return queued.filter((file) => submitted.get(file.entry.path)).length;
+}
+/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
+async function submittedBy(store, base, login) {
     const out = await (0,runner/* git */.$Y)([
         'log',
         '--first-parent',
@@ -52318,7 +52337,7 @@ async function queuedBy(store, base, login, queued) {
         '--',
         QUEUE_DIR,
     ], { cwd: store.options.dir });
-    const submittedBy = new Map();
+    const submitted = new Map();
     // Newest first: a later record is an older commit, so the first submission of a path wins.
     for (const record of out.split('\x1e').slice(1)) {
         const end = record.indexOf('\0');
@@ -52329,10 +52348,51 @@ async function queuedBy(store, base, login, queued) {
             .replace(/^\n/, '')
             .split('\0')) {
             if (path)
-                submittedBy.set(path, theirs);
+                submitted.set(path, theirs);
         }
     }
-    return queued.filter((file) => submittedBy.get(file.entry.path)).length;
+    return submitted;
+}
+/**
+ * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
+ * submitted by the pull request's author. Anyone else's task is for a maintainer (`dgrid cancel`).
+ */
+async function checkCancels(store, entries, snapshot, submitted, author) {
+    const blobs = await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
+    return entries.map((entry) => {
+        const id = (0,external_node_path_.basename)(entry.path, '.json');
+        const problems = cancelProblems(entry, id, blobs.get(entry.sha), snapshot, submitted, author);
+        // No taskId: a request names a task but is not one, so it stays out of the task-ids output.
+        return { path: entry.path, problems };
+    });
+}
+function cancelProblems(entry, id, blob, snapshot, submitted, author) {
+    const entryIssue = entryProblem({ id, state: 'queue', entry });
+    if (entryIssue || !blob)
+        return [{ message: entryIssue ?? 'the file could not be read' }];
+    const parsed = strict_json_parseStrictJson(blob);
+    if (!parsed.ok)
+        return parsed.problems;
+    const at = (pointer, message) => ({ message, ...parsed.locate(pointer) });
+    const problems = validation/* cancelValidator */.lt.problems(parsed.value).map((p) => at(p.pointer, p.message));
+    if (problems.length > 0)
+        return problems;
+    const request = parsed.value;
+    if (request.task_id !== id) {
+        return [at('/task_id', `task_id "${request.task_id}" does not match the file name "${id}.json": make them equal`)];
+    }
+    const state = snapshot.byId.get(id)?.[0]?.state;
+    if (state !== 'queue' && state !== 'in_progress') {
+        return [
+            at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
+        ];
+    }
+    if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+        return [
+            at('/task_id', `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`),
+        ];
+    }
+    return [];
 }
 function isSubmitter(login, name, email, subject) {
     const same = (value) => value?.toLowerCase() === login.toLowerCase();
