@@ -1,4 +1,6 @@
-// Runs every compiled test file with node's test runner (npm test compiles first).
+// Runs every compiled test file with node's test runner (npm test compiles first): the *.test.js files two
+// at a time, then the *.serial.test.js files one by one, because they disturb the machine (the Docker
+// variant of the fault suite restarts the Docker daemon). Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -7,9 +9,29 @@ const dir = new URL('../build/test/', import.meta.url).pathname;
 const only = process.argv.slice(2);
 const files = readdirSync(dir)
   .filter((f) => f.endsWith('.test.js'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
-  .map((f) => join(dir, f));
-const result = spawnSync(process.execPath, ['--test', '--test-concurrency=2', '--test-timeout=300000', ...files], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)));
+const serial = files.filter((f) => f.endsWith('.serial.test.js'));
+const parallel = files.filter((f) => !serial.includes(f));
+
+const totals = { pass: 0, fail: 0 };
+let status = 0;
+for (const [batch, concurrency] of [
+  [parallel, 2],
+  [serial, 1],
+]) {
+  if (batch.length === 0) continue;
+  const args = ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', '--test-reporter=tap'];
+  const result = spawnSync(process.execPath, [...args, ...batch.map((f) => join(dir, f))], {
+    stdio: ['inherit', 'pipe', 'inherit'],
+    maxBuffer: 1024 * 1024 * 1024,
+  });
+  const out = result.stdout.toString('utf8');
+  process.stdout.write(out);
+  for (const key of ['pass', 'fail']) {
+    const counted = [...out.matchAll(new RegExp(`^# ${key} (\\d+)$`, 'gm'))].at(-1);
+    totals[key] += Number(counted?.[1] ?? 0);
+  }
+  if (result.status !== 0) status = result.status ?? 1;
+}
+console.log(`${totals.pass} passed, ${totals.fail} failed`);
+process.exit(status === 0 && totals.fail === 0 ? 0 : status || 1);

@@ -152,8 +152,10 @@ test('not_before is respected', async () => {
     ]);
     await runAll([grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 4 })]);
     const evs = await events(log);
-    assert.deepEqual(starts(evs), ['now', 'later']);
-    assert.ok(evs.find((e) => e.id === 'later')!.at >= notBefore);
+    assert.deepEqual(starts(evs).sort(), ['later', 'now']);
+    assert.ok(evs.find((e) => e.id === 'later')!.at >= notBefore, 'later started before its not_before');
+    // On a machine too slow to start the node within the delay, both are due at once and either may go first.
+    if (evs.find((e) => e.id === 'now')!.at < notBefore) assert.deepEqual(starts(evs), ['now', 'later']);
   } finally {
     await grid.cleanup();
   }

@@ -6274,6 +6274,20 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
 
 /***/ }),
 
+/***/ 643:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
+
+/***/ }),
+
+/***/ 3136:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
+
+/***/ }),
+
 /***/ 7975:
 /***/ ((module) => {
 
@@ -8156,6 +8170,522 @@ function envToken() {
 
 /***/ }),
 
+/***/ 39:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ audit)
+});
+
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
+// EXTERNAL MODULE: ./build/src/core/git/store.js
+var store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/audit.js
+// The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
+// its history obeys the contract. Git history is the grid's audit log; this reads it.
+//
+// It reads one `git log --raw` of the branch and the records it adds or changes (in batches of one
+// cat-file process), never a whole tree: the cost grows with the changes, not with commits times tasks.
+//
+// The rules, each named in a violation:
+//   one-place       After every commit, each task id is in exactly one lifecycle folder, once (invariant 1).
+//   lost            A task leaves the lifecycle folders only by archiving (rule archive).
+//   archive         A result removed from the grid went to the archive: the removing commit's `Archived-To:`
+//                   trailer names a commit of <branch>-archive holding the same file at
+//                   tasks/<state>/<year>/<day>/..., and the archive branch's tip still holds it.
+//   claim           A record in in_progress/ is a claim whose token no claim of any task used before.
+//   attempt-order   A task's attempt numbers only grow: each claim's attempt is above every earlier attempt
+//                   of the task, and a result of a claim has the claim's attempt.
+//   fencing         A result that carries `claim` ends the claim the parent commit held: the same commit
+//                   removes the task's in_progress record with that token.
+//   unclaimed       A result without `claim` is a rejection of a queued task that never ran (an invalid file,
+//                   a failed or missing dependency, a cancel while queued, attempts used up): the same commit
+//                   removes the task from queue/, the result is in failed/ with status error, failure or
+//                   cancelled and exit_code null, and its attempt counts the attempts used (the entries of
+//                   its history that are not `returned`).
+//   requeue         A queue record written in the commit that removes the task's claim ends that claim: its
+//                   history is the claim's plus one attempt with the claim's token and attempt number.
+//   history         Records dgrid writes keep the task's history as it was (claims, results, rejections).
+//   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
+//   terminal-twice  A task has one terminal record, written once, and never comes back after it.
+//   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+
+
+
+
+
+const MAX_REPORTED = 1000;
+const BLOB_BATCH = 5000;
+const GIT_TIMEOUT_MS = 30 * 60_000;
+function formatViolation(v) {
+    return `commit ${v.commit.slice(0, 12)}: task ${v.task}: ${v.rule}: ${v.message}`;
+}
+/**
+ * Audits a grid branch: `source` is a local repository (bare or not) read in place, or a store opened
+ * with depth 0, which fetches the branch and its archive with their full history first.
+ */
+async function auditGrid(source, branch = 'main') {
+    const started = external_node_perf_hooks_.performance.now();
+    let dir;
+    let tip;
+    let archiveTip;
+    if (typeof source === 'string') {
+        dir = source;
+        tip = await revParse(dir, `refs/heads/${branch}`);
+        archiveTip = await revParse(dir, `refs/heads/${(0,layout/* archiveBranch */.zb)(branch)}`);
+    }
+    else {
+        if (source.options.depth !== 0)
+            throw new Error('auditGrid needs a store opened with depth 0: it reads history');
+        dir = source.options.dir;
+        branch = source.branch;
+        tip = await source.fetch();
+        const archive = await store/* GridStore */.g.open({ ...source.options, branch: (0,layout/* archiveBranch */.zb)(branch) });
+        archiveTip = await archive.fetch();
+    }
+    if (tip === null)
+        throw new errors/* UserError */.y(`branch "${branch}" does not exist in the repository: nothing to audit`);
+    const replay = new Replay(dir);
+    await replay.run(tip);
+    await replay.checkArchive(archiveTip, (0,layout/* archiveBranch */.zb)(branch));
+    return {
+        branch,
+        tip,
+        ok: replay.violationCount === 0,
+        violations: replay.violations,
+        violationCount: replay.violationCount,
+        figures: replay.figures,
+        ms: Math.round(external_node_perf_hooks_.performance.now() - started),
+    };
+}
+async function revParse(dir, ref) {
+    const out = await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: dir });
+    if (out.exitCode === 0)
+        return out.stdout.toString('utf8').trim();
+    if (out.stderr.trim())
+        throw new errors/* UserError */.y(`${dir}: not a git repository (${out.stderr.trim().split('\n')[0]})`);
+    return null;
+}
+class Replay {
+    dir;
+    violations = [];
+    violationCount = 0;
+    figures = { commits: 0, tasks: 0, claims: 0, results: 0, requeues: 0, archived: 0 };
+    tasks = new Map();
+    summaries = new Map();
+    /** Every claim token ever written, by task id. */
+    tokens = new Map();
+    /** How each ended token ended. */
+    ended = new Map();
+    archived = [];
+    constructor(dir) {
+        this.dir = dir;
+    }
+    violation(commit, task, rule, message) {
+        this.violationCount++;
+        if (this.violations.length < MAX_REPORTED)
+            this.violations.push({ commit, task, rule, message });
+    }
+    async run(tip) {
+        const commits = await this.log(tip);
+        await this.readRecords(commits);
+        for (const commit of commits)
+            this.apply(commit);
+        this.figures.commits = commits.length;
+        this.figures.tasks = this.tasks.size;
+    }
+    /** The branch's first-parent history, oldest first, with each commit's changes. */
+    async log(tip) {
+        const out = await (0,runner/* git */.$Y)([
+            'log',
+            '--first-parent',
+            '--reverse',
+            '--diff-merges=first-parent',
+            '--no-renames',
+            '--raw',
+            '-z',
+            '--no-abbrev',
+            '--format=commit %H%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+            tip,
+        ], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
+        const tokens = out.split('\0');
+        const commits = [];
+        for (let i = 0; i < tokens.length; i++) {
+            const token = tokens[i].replace(/^\n+/, '');
+            if (token.startsWith('commit ')) {
+                const trailers = tokens[++i] ?? '';
+                const archivedTo = trailers
+                    .split(',')
+                    .map((s) => s.trim())
+                    .filter(Boolean);
+                commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [] });
+            }
+            else if (token.startsWith(':')) {
+                // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+                const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
+                const path = tokens[++i];
+                if (!(0,layout/* locate */.x5)(path))
+                    continue;
+                commits.at(-1).changes.push({ path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' });
+            }
+        }
+        return commits;
+    }
+    /** Reads every record the history writes, in batches of one cat-file process. */
+    async readRecords(commits) {
+        const needed = new Set();
+        for (const commit of commits) {
+            for (const change of commit.changes)
+                if (!change.deleted && change.readable)
+                    needed.add(change.newSha);
+        }
+        const shas = [...needed];
+        for (let i = 0; i < shas.length; i += BLOB_BATCH) {
+            const batch = shas.slice(i, i + BLOB_BATCH);
+            const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch'], {
+                cwd: this.dir,
+                input: batch.join('\n') + '\n',
+                timeoutMs: GIT_TIMEOUT_MS,
+            });
+            if (out.exitCode !== 0)
+                throw new runner/* GitError */.XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
+            let offset = 0;
+            for (const sha of batch) {
+                const newline = out.stdout.indexOf(0x0a, offset);
+                const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+                if (header[1] === 'missing')
+                    throw new runner/* GitError */.XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+                const size = Number(header[2]);
+                this.summaries.set(sha, summarize(out.stdout.subarray(newline + 1, newline + 1 + size)));
+                offset = newline + 1 + size + 1;
+            }
+        }
+    }
+    task(id) {
+        let state = this.tasks.get(id);
+        if (!state) {
+            state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false };
+            this.tasks.set(id, state);
+        }
+        return state;
+    }
+    apply(commit) {
+        const removed = new Map();
+        const written = [];
+        const touched = new Set();
+        for (const change of commit.changes) {
+            const located = (0,layout/* locate */.x5)(change.path);
+            const task = this.task(located.id);
+            touched.add(located.id);
+            if (change.deleted) {
+                task.locations.delete(change.path);
+                const byState = removed.get(located.id) ?? new Map();
+                byState.set(located.state, [...(byState.get(located.state) ?? []), change]);
+                removed.set(located.id, byState);
+            }
+            else {
+                task.locations.add(change.path);
+                written.push({ id: located.id, state: located.state, change });
+            }
+        }
+        for (const w of written) {
+            const gone = removed.get(w.id);
+            if (w.state === 'queue')
+                this.queued(commit, w, gone?.get('in_progress'));
+            else if (w.state === 'in_progress')
+                this.claimed(commit, w);
+            else
+                this.finished(commit, w, gone);
+        }
+        for (const id of touched)
+            this.placed(commit, id, removed.get(id));
+    }
+    /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
+    queued(commit, w, claims) {
+        const task = this.task(w.id);
+        const record = this.summaries.get(w.change.newSha);
+        if (!claims) {
+            if (task.terminalAt)
+                this.terminalAgain(commit, w.id, task, 'queue');
+            if (record)
+                task.history = record.history;
+            return;
+        }
+        if (!record)
+            return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
+        const claim = this.summaries.get(claims[0].oldSha)?.claim;
+        const last = record.history.at(-1);
+        if (!claim)
+            return; // the removed claim was itself unreadable, reported when it was written
+        if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
+            this.violation(commit.sha, w.id, 'requeue', `requeued without an attempt for the claim it ends (token ${claim.token}, attempt ${claim.attempt})`);
+        }
+        else {
+            this.end(commit, w.id, claim.token, `requeued (${last.status})`);
+            this.figures.requeues++;
+        }
+        this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
+        task.history = record.history;
+    }
+    claimed(commit, w) {
+        const task = this.task(w.id);
+        const record = this.summaries.get(w.change.newSha);
+        if (!record?.claim)
+            return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
+        const { token, attempt } = record.claim;
+        this.figures.claims++;
+        const owner = this.tokens.get(token);
+        if (owner !== undefined) {
+            this.violation(commit.sha, w.id, 'claim', `claim token ${token} was already used by a claim of ${owner}`);
+        }
+        this.tokens.set(token, w.id);
+        if (attempt <= task.maxAttempt) {
+            this.violation(commit.sha, w.id, 'attempt-order', `claimed as attempt ${attempt} after attempt ${task.maxAttempt}`);
+        }
+        task.maxAttempt = Math.max(task.maxAttempt, attempt);
+        if (task.terminalAt)
+            this.terminalAgain(commit, w.id, task, 'in_progress');
+        this.sameHistory(commit, w.id, task, record.history);
+        task.history = record.history;
+    }
+    finished(commit, w, gone) {
+        const task = this.task(w.id);
+        this.figures.results++;
+        if (task.terminalAt)
+            this.terminalAgain(commit, w.id, task, w.state);
+        task.terminalAt = commit.sha;
+        const record = this.summaries.get(w.change.newSha);
+        if (!record || record.status === undefined || record.attempt === undefined) {
+            return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a result`);
+        }
+        if (record.claim)
+            this.finishedClaim(commit, w, record, gone?.get('in_progress'));
+        else
+            this.rejected(commit, w, record, gone?.has('queue') ?? false);
+        this.sameHistory(commit, w.id, task, record.history);
+        task.history = record.history;
+    }
+    finishedClaim(commit, w, record, claims) {
+        const { token, attempt } = record.claim;
+        if (this.tokens.get(token) !== w.id) {
+            this.violation(commit.sha, w.id, 'fencing', `result of claim token ${token}, which no claim of this task held`);
+        }
+        else if (!claims?.some((c) => this.summaries.get(c.oldSha)?.claim?.token === token)) {
+            this.violation(commit.sha, w.id, 'fencing', `result of claim token ${token}, but this commit does not end an in_progress record holding it`);
+        }
+        if (record.attempt !== attempt) {
+            this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
+        }
+        this.end(commit, w.id, token, 'finished');
+    }
+    rejected(commit, w, record, fromQueue) {
+        const used = record.history.filter((a) => a.status !== 'returned').length;
+        const problems = [
+            !fromQueue && 'this commit does not remove it from queue/',
+            w.state !== 'failed' && `it is in ${w.state}/, not failed/`,
+            !['error', 'failure', 'cancelled'].includes(record.status) && `its status is ${record.status}`,
+            record.exitCode !== null && `its exit code is ${record.exitCode}`,
+            record.attempt !== used && `its attempt is ${record.attempt}, but ${used} attempt(s) were used`,
+        ].filter((p) => typeof p === 'string');
+        if (problems.length > 0) {
+            this.violation(commit.sha, w.id, 'unclaimed', `result without a claim, but ${problems.join('; ')}`);
+        }
+    }
+    end(commit, id, token, how) {
+        const before = this.ended.get(token);
+        if (before)
+            this.violation(commit.sha, id, 'completed-twice', `claim token ${token} ${how}, but it was already ${before}`);
+        else
+            this.ended.set(token, how);
+    }
+    terminalAgain(commit, id, task, state) {
+        this.violation(commit.sha, id, 'terminal-twice', `written to ${state}/ after its terminal record of commit ${task.terminalAt.slice(0, 12)}`);
+    }
+    sameHistory(commit, id, task, history) {
+        const was = task.history.map((a) => a.token).join(',');
+        if (history.map((a) => a.token).join(',') !== was) {
+            this.violation(commit.sha, id, 'history', `its history of ${history.length} attempt(s) differs from the one before`);
+        }
+    }
+    /** Invariant 1 after the commit, and whether a task that left every folder went to the archive. */
+    placed(commit, id, gone) {
+        const task = this.task(id);
+        if (task.locations.size > 1) {
+            if (!task.inTwoPlaces) {
+                this.violation(commit.sha, id, 'one-place', `in ${[...task.locations].sort().join(' and ')}`);
+            }
+            task.inTwoPlaces = true;
+            return;
+        }
+        task.inTwoPlaces = false;
+        if (task.locations.size === 1 || !gone)
+            return;
+        const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
+        if (commit.archivedTo.length === 0 || results.length === 0) {
+            const from = [...gone.values()].flat().map((c) => c.path);
+            this.violation(commit.sha, id, 'lost', `removed from ${from.join(', ')} and written nowhere`);
+            return;
+        }
+        for (const change of results) {
+            const [, state, day, ...rest] = change.path.split('/');
+            if (!layout/* DAY_FOLDER */.iV.test(day ?? '')) {
+                this.violation(commit.sha, id, 'archive', `archived from ${change.path}, which is not in a day folder`);
+                continue;
+            }
+            const target = `${(0,layout/* archivedDayPath */.Qf)(state, day)}/${rest.join('/')}`;
+            this.archived.push({ commit: commit.sha, task: id, sha: change.oldSha, target, archivedTo: commit.archivedTo });
+            this.figures.archived++;
+        }
+    }
+    /** Each archived result is in the commit its trailer names, and still at the archive branch's tip. */
+    async checkArchive(archiveTip, branch) {
+        if (this.archived.length === 0)
+            return;
+        if (archiveTip === null) {
+            for (const a of this.archived)
+                this.violation(a.commit, a.task, 'archive', `archived, but ${branch} does not exist`);
+            return;
+        }
+        const paths = [...new Set(this.archived.map((a) => a.target))];
+        const atTip = await this.blobsAt(archiveTip, paths);
+        const named = new Map();
+        for (const sha of new Set(this.archived.flatMap((a) => a.archivedTo))) {
+            const reachable = await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', sha, archiveTip], { cwd: this.dir });
+            named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, paths) : null);
+        }
+        for (const a of this.archived) {
+            const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
+            if (holders.length === 0) {
+                this.violation(a.commit, a.task, 'archive', `Archived-To ${a.archivedTo.join(', ')}: no such commit of ${branch} holds ${a.target} as it was removed`);
+            }
+            else if (atTip.get(a.target) !== a.sha) {
+                this.violation(a.commit, a.task, 'archive', `${branch} no longer holds ${a.target} at its tip`);
+            }
+        }
+    }
+    async blobsAt(commit, paths) {
+        const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+            cwd: this.dir,
+            timeoutMs: GIT_TIMEOUT_MS,
+        });
+        const blobs = new Map();
+        for (const record of out.split('\0')) {
+            const tab = record.indexOf('\t');
+            if (tab > 0)
+                blobs.set(record.slice(tab + 1), record.slice(0, tab).split(' ')[2]);
+        }
+        return blobs;
+    }
+}
+/** The fields the rules read; undefined when the blob is not a JSON object. */
+function summarize(blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isObject(value))
+        return undefined;
+    const claim = isObject(value.claim) ? value.claim : undefined;
+    const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
+    return {
+        ...(claim && typeof claim.token === 'string'
+            ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
+            : {}),
+        ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
+        ...(typeof value.status === 'string' ? { status: value.status } : {}),
+        ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),
+        history: history.map((a) => ({
+            attempt: Number(a.attempt),
+            token: String(a.claim_token),
+            status: String(a.status),
+        })),
+    };
+}
+function isObject(value) {
+    return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+// EXTERNAL MODULE: ./build/src/core/grid-admin.js
+var grid_admin = __nccwpck_require__(1079);
+// EXTERNAL MODULE: ./build/src/core/status.js
+var core_status = __nccwpck_require__(6799);
+// EXTERNAL MODULE: ./build/src/cli/command.js
+var command = __nccwpck_require__(4953);
+;// CONCATENATED MODULE: ./build/src/cli/commands/audit.js
+
+
+
+
+
+
+
+
+const audit = {
+    name: 'audit',
+    summary: 'Replay the grid branch commit by commit and check its history: each task in one place in every commit, ' +
+        'every result backed by the claim it ends, no claim finished twice, attempts that only grow, nothing lost ' +
+        'but what went to the archive. Exits 1 on a violation.',
+    usage: '[options]',
+    options: { ...command/* gridOptions */.nv, ...command/* jsonOption */.Ec },
+    async run(values) {
+        const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
+        const branch = (0,command/* str */.gx)(values.branch);
+        const report = await auditGrid(await source(remote, branch), branch);
+        if (values.json)
+            console.log(JSON.stringify(report, null, 2));
+        else
+            print(report);
+        return report.ok ? 0 : 1;
+    },
+};
+/** A local repository is read in place; a remote one is fetched, with its full history, into a cache. */
+async function source(remote, branch) {
+    if (remote.startsWith('file:')) {
+        const path = (0,external_node_url_.fileURLToPath)(remote);
+        if (!(0,external_node_fs_.existsSync)(path))
+            throw new errors/* UserError */.y(`${path} does not exist: give the path or URL of a grid repository`);
+        return path;
+    }
+    const token = (0,command/* envToken */.Be)();
+    return store/* GridStore */.g.open({
+        remote,
+        branch,
+        dir: (0,core_status/* cacheDir */.e8)(remote, branch, 'audit'),
+        depth: 0,
+        ...(token ? { token } : {}),
+    });
+}
+function print(report) {
+    for (const violation of report.violations)
+        console.log(formatViolation(violation));
+    const hidden = report.violationCount - report.violations.length;
+    if (hidden > 0)
+        console.log(`... and ${hidden} more`);
+    const f = report.figures;
+    console.log(`${report.ok ? 'audit passed' : `audit FAILED: ${report.violationCount} violation(s)`}: ${report.branch} at ` +
+        `${report.tip?.slice(0, 12)}: replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
+        `${f.claims} claims, ${f.results} results, ${f.requeues} attempts back in the queue, ${f.archived} archived`);
+}
+
+
+/***/ }),
+
 /***/ 6389:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8163,7 +8693,7 @@ function envToken() {
 /* harmony export */   Z: () => (/* binding */ cancel)
 /* harmony export */ });
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7729);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
@@ -8214,13 +8744,13 @@ const cancel = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7729);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
 /* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6369);
 /* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6300);
 /* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3478);
-/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2578);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9173);
+/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6749);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5370);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4953);
 
@@ -8356,7 +8886,7 @@ const demo = {
 /* harmony export */   T: () => (/* binding */ init)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7729);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
@@ -8401,8 +8931,8 @@ __nccwpck_require__.d(__webpack_exports__, {
   x: () => (/* binding */ reap_reap)
 });
 
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 1 modules
-var grid_admin = __nccwpck_require__(7729);
+// EXTERNAL MODULE: ./build/src/core/grid-admin.js
+var grid_admin = __nccwpck_require__(1079);
 // EXTERNAL MODULE: ./build/src/core/log.js
 var log = __nccwpck_require__(5491);
 // EXTERNAL MODULE: external "node:crypto"
@@ -8728,7 +9258,7 @@ const reap_reap = {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9173);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5370);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
@@ -8861,7 +9391,7 @@ const sign = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7729);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
@@ -8915,7 +9445,7 @@ const status = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7729);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6799);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4953);
@@ -9531,8 +10061,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js + 1 modules
-var grid_admin = __nccwpck_require__(7729);
+// EXTERNAL MODULE: ./build/src/core/grid-admin.js
+var grid_admin = __nccwpck_require__(1079);
 // EXTERNAL MODULE: ./build/src/core/log.js
 var log = __nccwpck_require__(5491);
 // EXTERNAL MODULE: ./build/src/core/sandbox/docker.js
@@ -9559,8 +10089,8 @@ async function createSandbox(kind) {
 var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/status.js
 var core_status = __nccwpck_require__(6799);
-// EXTERNAL MODULE: ./build/src/core/worker.js + 2 modules
-var worker = __nccwpck_require__(2578);
+// EXTERNAL MODULE: ./build/src/core/worker.js + 3 modules
+var worker = __nccwpck_require__(6749);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./build/src/core/metrics.js
@@ -9777,19 +10307,20 @@ const worker_worker = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9157);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9157);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6692);
-/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9068);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5631);
-/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1610);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2541);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8776);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(9856);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6389);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39);
+/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6692);
+/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7989);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9068);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5631);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1610);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2541);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1743);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8776);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9856);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6389);
 
 
 
@@ -9803,11 +10334,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_2__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_7__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_6__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_9__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_10__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_3__/* .reap */ .x, _commands_validate_js__WEBPACK_IMPORTED_MODULE_8__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_5__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_4__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_1__/* .demo */ .q];
+
+const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_3__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_8__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_7__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_10__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_11__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_4__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_1__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_9__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_6__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_5__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_2__/* .demo */ .q];
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -9824,12 +10356,12 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_11__/* .VERSION */ .x);
+        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
     if (!command)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
     const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(command, rest);
     if (values.help) {
         console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(command));
@@ -9841,11 +10373,11 @@ try {
     process.exitCode = await main(process.argv.slice(2));
 }
 catch (error) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .y)
+    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .y)
         console.error(`dgrid: ${error.message}`);
     else
-        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .errorMessage */ .g)(error)) : String(error));
-    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_12__/* .UserError */ .y ? 1 : 2;
+        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .errorMessage */ .g)(error)) : String(error));
+    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .y ? 1 : 2;
 }
 
 __webpack_async_result__();
@@ -10302,41 +10834,26 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 7729:
+/***/ 1079:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  vq: () => (/* binding */ initGrid),
-  gX: () => (/* binding */ remoteUrl),
-  AX: () => (/* binding */ requestCancel),
-  Hj: () => (/* binding */ submitTasks)
-});
-
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: external "node:url"
-const external_node_url_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
-// EXTERNAL MODULE: ./build/src/core/git/store.js
-var git_store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/transaction.js
-var transaction = __nccwpck_require__(2901);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/lifecycle.js
-var lifecycle = __nccwpck_require__(8125);
-// EXTERNAL MODULE: ./build/src/core/policy.js
-var core_policy = __nccwpck_require__(1303);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-;// CONCATENATED MODULE: ./build/src/core/grid-admin.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ requestCancel),
+/* harmony export */   Hj: () => (/* binding */ submitTasks),
+/* harmony export */   gX: () => (/* binding */ remoteUrl),
+/* harmony export */   vq: () => (/* binding */ initGrid)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2901);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2879);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8125);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1303);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3478);
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
 
@@ -10354,11 +10871,11 @@ var validation = __nccwpck_require__(3478);
 function remoteUrl(repository) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
         return repository;
-    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,external_node_fs_.existsSync)(repository)) {
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repository)) {
         const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
         return `${server}/${repository}.git`;
     }
-    return (0,external_node_url_namespaceObject.pathToFileURL)((0,external_node_path_.isAbsolute)(repository) ? repository : (0,external_node_path_.resolve)(repository)).href;
+    return (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repository)).href;
 }
 /**
  * Makes `repository` a grid: creates a local bare repository when the path does not exist, then adds
@@ -10368,23 +10885,23 @@ async function initGrid(options) {
     const remote = remoteUrl(options.repository);
     if (remote.startsWith('file:')) {
         const path = new URL(remote).pathname;
-        if (!(0,external_node_fs_.existsSync)(path)) {
-            await (0,runner/* git */.$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
             // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
-            await (0,runner/* git */.$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
-            await (0,runner/* git */.$Y)(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
         }
     }
     if (options.policyText !== undefined)
-        (0,core_policy/* parsePolicy */.ON)(options.policyText);
-    const store = await git_store/* GridStore */.g.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
+        (0,_policy_js__WEBPACK_IMPORTED_MODULE_8__/* .parsePolicy */ .ON)(options.policyText);
+    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
     const tip = await store.fetch();
-    const existing = tip === null ? [] : await store.list(tip, [layout/* POLICY_FILE */.CX, 'tasks', layout/* NODES_DIR */.uX]);
+    const existing = tip === null ? [] : await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, 'tasks', _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX]);
     const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
     const changes = [];
-    if (!has(layout/* POLICY_FILE */.CX))
-        changes.push({ path: layout/* POLICY_FILE */.CX, content: options.policyText ?? (0,lifecycle/* serialize */.lK)({}) });
-    for (const dir of [...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP), layout/* NODES_DIR */.uX]) {
+    if (!has(_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX))
+        changes.push({ path: _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, content: options.policyText ?? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)({}) });
+    for (const dir of [..._layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP), _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX]) {
         if (!has(dir))
             changes.push({ path: `${dir}/.gitkeep`, content: '' });
     }
@@ -10393,22 +10910,22 @@ async function initGrid(options) {
     // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
     const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
     if ((await store.push(commit)) === 'rejected')
-        throw new errors/* UserError */.y(`${remote} changed while it was being initialised: run init again`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`${remote} changed while it was being initialised: run init again`);
     return { created: tip === null, tip: commit };
 }
 /** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
 async function submitTasks(store, tasks) {
-    const { commit } = await (0,transaction/* transact */.h)(store, async (snapshot) => {
+    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const changes = [];
         for (const task of tasks) {
-            const problems = [...validation/* taskValidator */.gK.problems(task), ...(0,core_policy/* policyProblems */.NP)(task, policy)];
+            const problems = [..._validation_js__WEBPACK_IMPORTED_MODULE_9__/* .taskValidator */ .gK.problems(task), ...(0,_policy_js__WEBPACK_IMPORTED_MODULE_8__/* .policyProblems */ .NP)(task, policy)];
             if (problems.length > 0)
-                throw new errors/* UserError */.y(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
             if (snapshot.byId.has(task.task_id)) {
-                throw new errors/* UserError */.y(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
             }
-            changes.push({ path: (0,layout/* queuePath */.Hs)(task.task_id), content: (0,lifecycle/* serialize */.lK)(task) });
+            changes.push({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .queuePath */ .Hs)(task.task_id), content: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)(task) });
         }
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
@@ -10420,15 +10937,15 @@ async function submitTasks(store, tasks) {
  * one poll interval of seeing the request.
  */
 async function requestCancel(store, taskIds, reason) {
-    const { commit } = await (0,transaction/* transact */.h)(store, async (snapshot) => {
+    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(store, async (snapshot) => {
         const changes = [];
         for (const id of taskIds) {
             const state = snapshot.byId.get(id)?.[0]?.state;
             if (state !== 'queue' && state !== 'in_progress') {
-                throw new errors/* UserError */.y(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
             }
             const request = { task_id: id, ...(reason ? { reason } : {}) };
-            changes.push({ path: (0,layout/* cancelPath */.ML)(id), content: (0,lifecycle/* serialize */.lK)(request) });
+            changes.push({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelPath */ .ML)(id), content: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)(request) });
         }
         return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
     }, { author: 'dgrid', states: ['queue', 'in_progress'] });
@@ -11197,7 +11714,7 @@ class DockerSandbox {
             .map(([k, v]) => `${k}=${v}\n`)
             .join(''), { mode: 0o600 });
         try {
-            return await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
+            const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
                 command: this.docker,
                 args: dockerRunArgs(job, name, envFile),
                 options: { env: clientEnv() },
@@ -11208,11 +11725,21 @@ class DockerSandbox {
                 stop: () => this.remove([name]),
                 sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${lastLine(stderr)}` : undefined,
             });
+            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+            // Asked at once, a daemon on its way down or not yet back does not answer.
+            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
+                return run;
+            const down = await this.unavailable();
+            return down ? { ...run, status: 'error', reason: down, sandboxLost: down } : run;
         }
         finally {
             await this.remove([name]);
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
         }
+    }
+    async unavailable() {
+        const probe = await DockerSandbox.probe(this.docker);
+        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
     }
     async removeOrphans(nodeId) {
         const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
@@ -11281,6 +11808,9 @@ class ProcessSandbox {
         finally {
             await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
         }
+    }
+    async unavailable() {
+        return undefined;
     }
     async removeOrphans() {
         return 0;
@@ -19840,7 +20370,7 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 2578:
+/***/ 6749:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -19856,14 +20386,89 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+;// CONCATENATED MODULE: ./build/src/core/git/cache-owner.js
+// A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
+// machine) leaves lock files and half-written packs that make every later git command in that repository
+// fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
+// a cache it took over from a dead process holds no live writer, so what the dead one left is garbage.
+
+
+
+const OWNER_FILE = 'dgrid-owner';
+/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
+const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
+ * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
+ */
+async function takeCache(dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const owner = await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
+    if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
+        throw new errors/* UserError */.y(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+    }
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
+    const removed = [];
+    for (const path of await leftovers(dir, '')) {
+        await (0,promises_.rm)((0,external_node_path_.join)(dir, path), { recursive: true, force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' ? { pid: value.pid, start: value.start ?? null } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function identity(pid) {
+    return { pid, start: await startTime(pid) };
+}
+/** Field 22 of /proc/<pid>/stat, read after the command name, which may hold spaces; null without /proc. */
+async function startTime(pid) {
+    const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null);
+}
+async function isAlive(owner) {
+    try {
+        process.kill(owner.pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    const start = await startTime(owner.pid);
+    return owner.start === null || start === null || start === owner.start;
+}
+/** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */
+async function leftovers(dir, relative) {
+    const entries = await (0,promises_.readdir)((0,external_node_path_.join)(dir, relative), { withFileTypes: true }).catch(() => []);
+    const found = [];
+    for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (LEFTOVER.test(entry.name))
+            found.push(path);
+        else if (entry.isDirectory() && (relative !== '' || entry.name === 'refs' || entry.name === 'objects')) {
+            found.push(...(await leftovers(dir, path)));
+        }
+    }
+    return found;
+}
+
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/git/runner.js
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/grid.js
 var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
 var lifecycle = __nccwpck_require__(8125);
 // EXTERNAL MODULE: ./build/src/core/policy.js
@@ -20049,6 +20654,7 @@ var version = __nccwpck_require__(9157);
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
@@ -20076,6 +20682,8 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
+    /** The sandbox failed under a task and has not answered since. */
+    sandboxLost = false;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
@@ -20115,6 +20723,9 @@ class Worker {
     }
     async run() {
         const s = this.settings;
+        const leftovers = await takeCache(s.cacheDir);
+        if (leftovers.length > 0)
+            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
         this.store = await store/* GridStore */.g.open({
             remote: s.remote,
             branch: s.branch,
@@ -20204,7 +20815,7 @@ class Worker {
     policy;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.freeSlots() > 0;
+        const wantsClaims = this.freeSlots() > 0 && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -20226,6 +20837,16 @@ class Worker {
             this.log.warn(`sync failed, will retry: ${(0,errors/* errorMessage */.g)(error)}`);
             return false;
         }
+    }
+    /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
+    async sandboxAnswers() {
+        if (!this.sandboxLost)
+            return true;
+        if (await this.sandbox.unavailable())
+            return false;
+        this.log.info('the sandbox answers again; claiming');
+        this.sandboxLost = false;
+        return true;
     }
     /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
     async sync(wantsClaims, final = false) {
@@ -20256,8 +20877,7 @@ class Worker {
                     continue;
                 }
                 if (done.returned) {
-                    const reason = `node ${s.nodeId} stopped: ${this.stopReason}`;
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
                 }
                 else
                     changes.push(...(0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy));
@@ -20447,13 +21067,13 @@ class Worker {
             const cancelled = entry.cancelled === true;
             if (cancelled)
                 run.reason = 'cancelled on request';
-            this.finished.push({
-                claim,
-                path: entry.path,
-                run,
-                cancelled,
-                returned: run.status === 'cancelled' && !cancelled,
-            });
+            if (run.sandboxLost) {
+                this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
+                this.sandboxLost = true;
+            }
+            const stopped = run.status === 'cancelled' && !cancelled;
+            const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
+            this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
             this.wake();
         });
     }
@@ -20522,39 +21142,24 @@ function defaultNodeId() {
 
 /***/ }),
 
-/***/ 9173:
+/***/ 9968:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  OQ: () => (/* binding */ checkRepositoryUrl),
-  ZR: () => (/* binding */ collectDashboard)
-});
-
-// UNUSED EXPORTS: gridHistory
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:perf_hooks"
-const external_node_perf_hooks_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_hooks");
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
-// EXTERNAL MODULE: ./build/src/core/git/store.js
-var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/log.js
-var core_log = __nccwpck_require__(5491);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-// EXTERNAL MODULE: ./build/src/dashboard/format.js
-var format = __nccwpck_require__(2375);
-;// CONCATENATED MODULE: ./build/src/dashboard/collect.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ checkRepositoryUrl),
+/* harmony export */   ZR: () => (/* binding */ collectDashboard)
+/* harmony export */ });
+/* unused harmony export gridHistory */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
+/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
+/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2879);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
+/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3478);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
@@ -20579,35 +21184,35 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? core_log/* silentLog */.J;
+    const log = options.log ?? _core_log_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLog */ .J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
-        throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
-    const snapshot = await grid/* GridSnapshot */.T.load(store, tip);
+    const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = layout/* LIFECYCLE */.VD.flatMap(entriesOf);
+    const files = _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
     const skipped = [];
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), validation/* queuedTaskValidator */.vZ);
-    const running = read(entriesOf('in_progress'), validation/* claimValidator */.Rf);
-    const completed = read(entriesOf('completed'), validation/* resultValidator */.ou);
-    const failed = read(entriesOf('failed'), validation/* resultValidator */.ou);
-    const nodes = read(nodeEntries, validation/* nodeValidator */.HF);
+    const queued = read(entriesOf('queue'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeValidator */ .HF);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,format/* plural */.LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
-    const started = external_node_perf_hooks_namespaceObject.performance.now();
+    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
     const history = await gridHistory(store, tip);
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
-        `read in ${Math.round(external_node_perf_hooks_namespaceObject.performance.now() - started)} ms (${history.points.length} points)`);
-    if ((await (0,runner/* git */.$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,format/* plural */.LS)(history.commits, 'commit')} it holds: ` +
+        `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
+    if ((await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
     return {
@@ -20627,24 +21232,24 @@ async function collectDashboard(options) {
 /** The page links to the repository and sends its submit form there: anything but https would break or leak. */
 function checkRepositoryUrl(url, setting) {
     if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
-        throw new errors/* UserError */.y(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
     }
 }
 async function openCheckout(path, setting) {
     const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
-    const info = await (0,promises_.stat)(path).catch(() => undefined);
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
     if (!info?.isDirectory())
-        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a folder: ${fix}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await store/* GridStore */.g.local(path);
+        return await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g.local(path);
     }
     catch (error) {
-        if (!(error instanceof runner/* GitError */.XS))
+        if (!(error instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS))
             throw error;
         // Git's own words only when they add something, such as a repository owned by another user.
         const said = error.stderr.trim().split('\n')[0] ?? '';
         const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
-        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
     }
 }
 /** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
@@ -20677,7 +21282,7 @@ function parseRecords(entries, blobs, validator, skipped) {
  * whole tree, so the last point always matches the tip.
  */
 async function gridHistory(store, tip) {
-    const out = await (0,runner/* git */.$Y)([
+    const out = await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)([
         'log',
         '--first-parent',
         '--reverse',
@@ -20688,7 +21293,7 @@ async function gridHistory(store, tip) {
         '--format=@%ct',
         tip,
         '--',
-        ...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
+        ..._core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map(_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .lifecycleDir */ .uP),
     ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
     const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
@@ -20714,7 +21319,7 @@ async function gridHistory(store, tip) {
             time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
         }
         else if (token === 'A' || token === 'D') {
-            const located = (0,layout/* locate */.x5)(tokens[++i]);
+            const located = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .locate */ .x5)(tokens[++i]);
             if (located)
                 counts[located.state] += token === 'A' ? 1 : -1;
         }

@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(924);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5936);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(371);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5936:
+/***/ 371:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36776,7 +36776,7 @@ class DockerSandbox {
             .map(([k, v]) => `${k}=${v}\n`)
             .join(''), { mode: 0o600 });
         try {
-            return await runChild({
+            const run = await runChild({
                 command: this.docker,
                 args: dockerRunArgs(job, name, envFile),
                 options: { env: clientEnv() },
@@ -36787,11 +36787,21 @@ class DockerSandbox {
                 stop: () => this.remove([name]),
                 sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${lastLine(stderr)}` : undefined,
             });
+            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+            // Asked at once, a daemon on its way down or not yet back does not answer.
+            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
+                return run;
+            const down = await this.unavailable();
+            return down ? { ...run, status: 'error', reason: down, sandboxLost: down } : run;
         }
         finally {
             await this.remove([name]);
             await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
+    }
+    async unavailable() {
+        const probe = await DockerSandbox.probe(this.docker);
+        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
     }
     async removeOrphans(nodeId) {
         const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
@@ -36849,6 +36859,9 @@ class ProcessSandbox {
             await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
     }
+    async unavailable() {
+        return undefined;
+    }
     async removeOrphans() {
         return 0;
     }
@@ -36868,6 +36881,77 @@ async function createSandbox(kind) {
         throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it`);
     }
     return new DockerSandbox();
+}
+
+;// CONCATENATED MODULE: ./build/src/core/git/cache-owner.js
+// A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
+// machine) leaves lock files and half-written packs that make every later git command in that repository
+// fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
+// a cache it took over from a dead process holds no live writer, so what the dead one left is garbage.
+
+
+
+const OWNER_FILE = 'dgrid-owner';
+/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
+const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
+ * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
+ */
+async function takeCache(dir) {
+    await (0,promises_.mkdir)(dir, { recursive: true });
+    const owner = await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
+    if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
+        throw new errors/* UserError */.y(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+    }
+    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
+    const removed = [];
+    for (const path of await leftovers(dir, '')) {
+        await (0,promises_.rm)((0,external_node_path_.join)(dir, path), { recursive: true, force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' ? { pid: value.pid, start: value.start ?? null } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function identity(pid) {
+    return { pid, start: await startTime(pid) };
+}
+/** Field 22 of /proc/<pid>/stat, read after the command name, which may hold spaces; null without /proc. */
+async function startTime(pid) {
+    const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null);
+}
+async function isAlive(owner) {
+    try {
+        process.kill(owner.pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    const start = await startTime(owner.pid);
+    return owner.start === null || start === null || start === owner.start;
+}
+/** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */
+async function leftovers(dir, relative) {
+    const entries = await (0,promises_.readdir)((0,external_node_path_.join)(dir, relative), { withFileTypes: true }).catch(() => []);
+    const found = [];
+    for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (LEFTOVER.test(entry.name))
+            found.push(path);
+        else if (entry.isDirectory() && (relative !== '' || entry.name === 'refs' || entry.name === 'objects')) {
+            found.push(...(await leftovers(dir, path)));
+        }
+    }
+    return found;
 }
 
 // EXTERNAL MODULE: ./build/src/core/git/store.js
@@ -40398,6 +40482,7 @@ const VERSION = '0.1.0';
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
@@ -40425,6 +40510,8 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
+    /** The sandbox failed under a task and has not answered since. */
+    sandboxLost = false;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
@@ -40464,6 +40551,9 @@ class Worker {
     }
     async run() {
         const s = this.settings;
+        const leftovers = await takeCache(s.cacheDir);
+        if (leftovers.length > 0)
+            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
         this.store = await store/* GridStore */.g.open({
             remote: s.remote,
             branch: s.branch,
@@ -40553,7 +40643,7 @@ class Worker {
     policy;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.freeSlots() > 0;
+        const wantsClaims = this.freeSlots() > 0 && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -40575,6 +40665,16 @@ class Worker {
             this.log.warn(`sync failed, will retry: ${(0,errors/* errorMessage */.g)(error)}`);
             return false;
         }
+    }
+    /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
+    async sandboxAnswers() {
+        if (!this.sandboxLost)
+            return true;
+        if (await this.sandbox.unavailable())
+            return false;
+        this.log.info('the sandbox answers again; claiming');
+        this.sandboxLost = false;
+        return true;
     }
     /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
     async sync(wantsClaims, final = false) {
@@ -40605,8 +40705,7 @@ class Worker {
                     continue;
                 }
                 if (done.returned) {
-                    const reason = `node ${s.nodeId} stopped: ${this.stopReason}`;
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
                 }
                 else
                     changes.push(...(0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy));
@@ -40796,13 +40895,13 @@ class Worker {
             const cancelled = entry.cancelled === true;
             if (cancelled)
                 run.reason = 'cancelled on request';
-            this.finished.push({
-                claim,
-                path: entry.path,
-                run,
-                cancelled,
-                returned: run.status === 'cancelled' && !cancelled,
-            });
+            if (run.sandboxLost) {
+                this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
+                this.sandboxLost = true;
+            }
+            const stopped = run.status === 'cancelled' && !cancelled;
+            const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
+            this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
             this.wake();
         });
     }

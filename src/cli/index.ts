@@ -2,6 +2,7 @@
 import { UserError, errorMessage } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
 import { helpText, parse, type Command } from './command.js';
+import { audit } from './commands/audit.js';
 import { demo } from './commands/demo.js';
 import { init } from './commands/init.js';
 import { reap } from './commands/reap.js';
@@ -13,7 +14,7 @@ import { validate } from './commands/validate.js';
 import { worker } from './commands/worker.js';
 import { cancel } from './commands/cancel.js';
 
-const commands: Command[] = [init, submit, status, worker, cancel, reap, validate, sign, render, demo];
+const commands: Command[] = [init, submit, status, worker, cancel, reap, audit, validate, sign, render, demo];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -59,6 +59,8 @@ export interface Execution {
   status: Status;
   exitCode: number | null;
   reason?: string;
+  /** The sandbox itself failed under the task (its Docker daemon went away), so the task is not to blame. */
+  sandboxLost?: string;
   stdout: StreamCapture;
   stderr: StreamCapture;
   startedAt: Date;

@@ -6,6 +6,7 @@
 // counts only when the remote tip holds this node's token.
 import { randomBytes, randomInt } from 'node:crypto';
 import { availableParallelism, hostname, totalmem } from 'node:os';
+import { takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
 import { sleep } from './git/runner.js';
 import { GridSnapshot, type TaskFile } from './grid.js';
@@ -82,8 +83,11 @@ interface Finished {
   claim: Claim;
   path: string;
   run: Execution;
-  /** Stopped by the node itself (shutdown), so the task goes back to the queue instead of failing. */
-  returned: boolean;
+  /**
+   * Why the node hands the task back to the queue instead of failing it: the node stopped it (shutdown), or
+   * its sandbox failed under it. Such an attempt does not count against max_attempts.
+   */
+  returned?: string;
   cancelled: boolean;
 }
 
@@ -112,6 +116,8 @@ export class Worker {
   private wake: () => void = () => undefined;
   private store!: GridStore;
   private budget: PushBudget | undefined;
+  /** The sandbox failed under a task and has not answered since. */
+  private sandboxLost = false;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -154,6 +160,8 @@ export class Worker {
 
   async run(): Promise<WorkerReport> {
     const s = this.settings;
+    const leftovers = await takeCache(s.cacheDir);
+    if (leftovers.length > 0) this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
     this.store = await GridStore.open({
       remote: s.remote,
       branch: s.branch,
@@ -247,7 +255,7 @@ export class Worker {
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
-    const wantsClaims = this.freeSlots() > 0;
+    const wantsClaims = this.freeSlots() > 0 && (await this.sandboxAnswers());
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
     if (!mustWrite) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -265,6 +273,15 @@ export class Worker {
       this.log.warn(`sync failed, will retry: ${errorMessage(error)}`);
       return false;
     }
+  }
+
+  /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
+  private async sandboxAnswers(): Promise<boolean> {
+    if (!this.sandboxLost) return true;
+    if (await this.sandbox.unavailable()) return false;
+    this.log.info('the sandbox answers again; claiming');
+    this.sandboxLost = false;
+    return true;
   }
 
   /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
@@ -298,8 +315,7 @@ export class Worker {
           continue;
         }
         if (done.returned) {
-          const reason = `node ${s.nodeId} stopped: ${this.stopReason}`;
-          changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
         } else changes.push(...concludeClaim(held.path, held.claim, done.run, policy));
         const cancel = snapshot.cancels.get(done.claim.task_id);
         if (cancel) changes.push({ path: cancel.path, delete: true });
@@ -492,13 +508,16 @@ export class Worker {
       this.running.delete(claim.task_id);
       const cancelled = entry.cancelled === true;
       if (cancelled) run.reason = 'cancelled on request';
-      this.finished.push({
-        claim,
-        path: entry.path,
-        run,
-        cancelled,
-        returned: run.status === 'cancelled' && !cancelled,
-      });
+      if (run.sandboxLost) {
+        this.log.warn(
+          `${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`,
+        );
+        this.sandboxLost = true;
+      }
+      const stopped = run.status === 'cancelled' && !cancelled;
+      const returned =
+        run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
+      this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
       this.wake();
     });
   }

@@ -3,11 +3,10 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { git } from '../../src/core/git/runner.js';
+import { auditGrid, formatViolation, type AuditRule } from '../../src/core/audit.js';
 import { GridStore } from '../../src/core/git/store.js';
 import { initGrid, submitTasks } from '../../src/core/grid-admin.js';
 import { GridSnapshot } from '../../src/core/grid.js';
-import { locate } from '../../src/core/layout.js';
 import { silentLog } from '../../src/core/log.js';
 import { ProcessSandbox } from '../../src/core/sandbox/process.js';
 import type { Sandbox } from '../../src/core/sandbox/sandbox.js';
@@ -87,25 +86,16 @@ export async function runAll(workers: Worker[]): Promise<WorkerReport[]> {
   return Promise.all(workers.map((w) => w.run()));
 }
 
+/** The audit's rules that hold for any history, fixtures that plant results directly included. */
+const STRUCTURAL_RULES: readonly AuditRule[] = ['one-place', 'lost', 'archive'];
+
 /**
- * Invariant 1 of the contract, checked in every commit of the branch: each task id is in exactly one
- * lifecycle folder, once. Returns the violations found (empty when it holds).
+ * Invariant 1 of the contract in every commit of the branch (each task id in exactly one lifecycle folder,
+ * once), and no task lost but to the archive, as `dgrid audit` checks them; empty when they hold.
  */
 export async function invariantViolations(bare: string, branch = 'main'): Promise<string[]> {
-  const commits = (await git(['rev-list', branch], { cwd: bare })).split('\n').filter(Boolean);
-  const violations: string[] = [];
-  for (const commit of commits) {
-    const paths = (await git(['ls-tree', '-r', '--name-only', '-z', commit, '--', 'tasks'], { cwd: bare })).split('\0');
-    const seen = new Map<string, string>();
-    for (const path of paths) {
-      const located = path ? locate(path) : undefined;
-      if (!located) continue;
-      const before = seen.get(located.id);
-      if (before) violations.push(`${commit.slice(0, 8)}: ${located.id} in ${before} and ${path}`);
-      seen.set(located.id, path);
-    }
-  }
-  return violations;
+  const report = await auditGrid(bare, branch);
+  return report.violations.filter((v) => STRUCTURAL_RULES.includes(v.rule)).map(formatViolation);
 }
 
 export function noopTasks(count: number, prefix = 't'): Task[] {

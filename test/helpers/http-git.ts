@@ -1,23 +1,36 @@
 // A smart-HTTP git server on 127.0.0.1: `git http-backend` behind node:http, requiring a token the way
 // GitHub does (Basic auth, user x-access-token). It records each request line so tests can check that
-// no secret travels in a URL.
+// no secret travels in a URL. For fault injection it can stop and start again on the same port, and
+// pushFaults() makes a repository's pushes slow or refused at random.
 import { spawn } from 'node:child_process';
+import { chmod, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { join } from 'node:path';
 
 export interface GitHttpServer {
   url: string;
   requests: string[];
   unauthorized: number;
   close(): Promise<void>;
+  /** Refuses connections, dropping those in flight, until start(); a push may still land after its client is cut off. */
+  stop(): Promise<void>;
+  /** Listens again on the same port. */
+  start(): Promise<void>;
 }
 
-export async function serveGit(projectRoot: string, token: string): Promise<GitHttpServer> {
+export interface ServeOptions {
+  /** Fetches need no token, as from a public repository; pushes still do. */
+  anonymousReads?: boolean;
+}
+
+export async function serveGit(projectRoot: string, token: string, options: ServeOptions = {}): Promise<GitHttpServer> {
   const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
   const state = { requests: [] as string[], unauthorized: 0 };
   const server: Server = createServer((req, res) => {
     state.requests.push(`${req.method} ${req.url}`);
-    if (req.headers.authorization !== expected) {
+    const read = !req.url?.includes('git-receive-pack');
+    if (req.headers.authorization !== expected && !(read && options.anonymousReads)) {
       state.unauthorized++;
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="dgrid-test"' }).end();
       return;
@@ -61,6 +74,12 @@ export async function serveGit(projectRoot: string, token: string): Promise<GitH
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      if (!server.listening) return resolve();
+      server.closeAllConnections();
+      server.close(() => resolve());
+    });
   return {
     url: `http://127.0.0.1:${port}`,
     get requests() {
@@ -69,10 +88,47 @@ export async function serveGit(projectRoot: string, token: string): Promise<GitH
     get unauthorized() {
       return state.unauthorized;
     },
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
+    close: stop,
+    stop,
+    start: () =>
+      new Promise<void>((resolve, reject) => {
+        if (server.listening) return resolve();
+        server.once('error', reject);
+        server.listen(port, '127.0.0.1', () => {
+          server.off('error', reject);
+          resolve();
+        });
       }),
+  };
+}
+
+export interface PushFaults {
+  /** Each push waits a random time up to this long before its refs are updated, widening races. */
+  setMaxDelayMs(ms: number): Promise<void>;
+  /** This percentage of pushes is refused by the server, as a hook or a protected branch would refuse them. */
+  setRejectPercent(percent: number): Promise<void>;
+}
+
+/** Installs a pre-receive hook in a bare repository whose delay and refusal rate can change while it serves. */
+export async function pushFaults(bare: string): Promise<PushFaults> {
+  const hook = join(bare, 'hooks', 'pre-receive');
+  await writeFile(
+    hook,
+    [
+      '#!/bin/sh',
+      '# Fault injection: a random delay, then a refusal of a random share of pushes.',
+      'cat >/dev/null',
+      'random() { od -An -N2 -tu2 /dev/urandom | tr -d " "; }',
+      'delay=$(cat fault-delay-ms 2>/dev/null || echo 0)',
+      'reject=$(cat fault-reject-percent 2>/dev/null || echo 0)',
+      'if [ "$delay" -gt 0 ]; then sleep "$(awk -v ms=$(($(random) % (delay + 1))) "BEGIN { print ms / 1000 }")"; fi',
+      'if [ $(($(random) % 100)) -lt "$reject" ]; then echo "fault injection: push refused" >&2; exit 1; fi',
+      '',
+    ].join('\n'),
+  );
+  await chmod(hook, 0o755);
+  return {
+    setMaxDelayMs: (ms) => writeFile(join(bare, 'fault-delay-ms'), String(Math.round(ms))),
+    setRejectPercent: (percent) => writeFile(join(bare, 'fault-reject-percent'), String(Math.round(percent))),
   };
 }

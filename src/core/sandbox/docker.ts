@@ -123,7 +123,7 @@ export class DockerSandbox implements Sandbox {
       { mode: 0o600 },
     );
     try {
-      return await runChild({
+      const run = await runChild({
         command: this.docker,
         args: dockerRunArgs(job, name, envFile),
         options: { env: clientEnv() },
@@ -135,10 +135,20 @@ export class DockerSandbox implements Sandbox {
         sandboxError: (code, stderr) =>
           code === 125 ? `docker could not run the container: ${lastLine(stderr)}` : undefined,
       });
+      // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+      // Asked at once, a daemon on its way down or not yet back does not answer.
+      if (run.status === 'success' || run.status === 'timeout' || signal.aborted) return run;
+      const down = await this.unavailable();
+      return down ? { ...run, status: 'error', reason: down, sandboxLost: down } : run;
     } finally {
       await this.remove([name]);
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  async unavailable(): Promise<string | undefined> {
+    const probe = await DockerSandbox.probe(this.docker);
+    return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
   }
 
   async removeOrphans(nodeId: string): Promise<number> {

@@ -37,6 +37,10 @@ export class ProcessSandbox implements Sandbox {
     }
   }
 
+  async unavailable(): Promise<undefined> {
+    return undefined;
+  }
+
   async removeOrphans(): Promise<number> {
     return 0;
   }

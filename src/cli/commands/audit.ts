@@ -1,0 +1,55 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { auditGrid, formatViolation, type AuditReport } from '../../core/audit.js';
+import { UserError } from '../../core/errors.js';
+import { remoteUrl } from '../../core/grid-admin.js';
+import { GridStore } from '../../core/git/store.js';
+import { cacheDir } from '../../core/status.js';
+import { envToken, gridOptions, jsonOption, str, type Command } from '../command.js';
+
+export const audit: Command = {
+  name: 'audit',
+  summary:
+    'Replay the grid branch commit by commit and check its history: each task in one place in every commit, ' +
+    'every result backed by the claim it ends, no claim finished twice, attempts that only grow, nothing lost ' +
+    'but what went to the archive. Exits 1 on a violation.',
+  usage: '[options]',
+  options: { ...gridOptions, ...jsonOption },
+  async run(values) {
+    const remote = remoteUrl(str(values.repository));
+    const branch = str(values.branch);
+    const report = await auditGrid(await source(remote, branch), branch);
+    if (values.json) console.log(JSON.stringify(report, null, 2));
+    else print(report);
+    return report.ok ? 0 : 1;
+  },
+};
+
+/** A local repository is read in place; a remote one is fetched, with its full history, into a cache. */
+async function source(remote: string, branch: string): Promise<GridStore | string> {
+  if (remote.startsWith('file:')) {
+    const path = fileURLToPath(remote);
+    if (!existsSync(path)) throw new UserError(`${path} does not exist: give the path or URL of a grid repository`);
+    return path;
+  }
+  const token = envToken();
+  return GridStore.open({
+    remote,
+    branch,
+    dir: cacheDir(remote, branch, 'audit'),
+    depth: 0,
+    ...(token ? { token } : {}),
+  });
+}
+
+function print(report: AuditReport): void {
+  for (const violation of report.violations) console.log(formatViolation(violation));
+  const hidden = report.violationCount - report.violations.length;
+  if (hidden > 0) console.log(`... and ${hidden} more`);
+  const f = report.figures;
+  console.log(
+    `${report.ok ? 'audit passed' : `audit FAILED: ${report.violationCount} violation(s)`}: ${report.branch} at ` +
+      `${report.tip?.slice(0, 12)}: replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
+      `${f.claims} claims, ${f.results} results, ${f.requeues} attempts back in the queue, ${f.archived} archived`,
+  );
+}

@@ -1,0 +1,553 @@
+// The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
+// its history obeys the contract. Git history is the grid's audit log; this reads it.
+//
+// It reads one `git log --raw` of the branch and the records it adds or changes (in batches of one
+// cat-file process), never a whole tree: the cost grows with the changes, not with commits times tasks.
+//
+// The rules, each named in a violation:
+//   one-place       After every commit, each task id is in exactly one lifecycle folder, once (invariant 1).
+//   lost            A task leaves the lifecycle folders only by archiving (rule archive).
+//   archive         A result removed from the grid went to the archive: the removing commit's `Archived-To:`
+//                   trailer names a commit of <branch>-archive holding the same file at
+//                   tasks/<state>/<year>/<day>/..., and the archive branch's tip still holds it.
+//   claim           A record in in_progress/ is a claim whose token no claim of any task used before.
+//   attempt-order   A task's attempt numbers only grow: each claim's attempt is above every earlier attempt
+//                   of the task, and a result of a claim has the claim's attempt.
+//   fencing         A result that carries `claim` ends the claim the parent commit held: the same commit
+//                   removes the task's in_progress record with that token.
+//   unclaimed       A result without `claim` is a rejection of a queued task that never ran (an invalid file,
+//                   a failed or missing dependency, a cancel while queued, attempts used up): the same commit
+//                   removes the task from queue/, the result is in failed/ with status error, failure or
+//                   cancelled and exit_code null, and its attempt counts the attempts used (the entries of
+//                   its history that are not `returned`).
+//   requeue         A queue record written in the commit that removes the task's claim ends that claim: its
+//                   history is the claim's plus one attempt with the claim's token and attempt number.
+//   history         Records dgrid writes keep the task's history as it was (claims, results, rejections).
+//   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
+//   terminal-twice  A task has one terminal record, written once, and never comes back after it.
+//   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+import { performance } from 'node:perf_hooks';
+import { DAY_FOLDER, archiveBranch, archivedDayPath, locate, type Lifecycle, type Terminal } from './layout.js';
+import { GitError, git, runGit } from './git/runner.js';
+import { GridStore } from './git/store.js';
+import { UserError } from './errors.js';
+
+export type AuditRule =
+  | 'one-place'
+  | 'lost'
+  | 'archive'
+  | 'claim'
+  | 'attempt-order'
+  | 'fencing'
+  | 'unclaimed'
+  | 'requeue'
+  | 'history'
+  | 'completed-twice'
+  | 'terminal-twice'
+  | 'unreadable';
+
+export interface AuditViolation {
+  commit: string;
+  task: string;
+  rule: AuditRule;
+  message: string;
+}
+
+export interface AuditFigures {
+  commits: number;
+  /** Task ids that ever appeared in a lifecycle folder. */
+  tasks: number;
+  claims: number;
+  /** Terminal records written. */
+  results: number;
+  /** Attempts that ended back in the queue (retries, orphans, hand-backs). */
+  requeues: number;
+  /** Results moved to the archive branch. */
+  archived: number;
+}
+
+export interface AuditReport {
+  branch: string;
+  tip: string | null;
+  ok: boolean;
+  /** The first MAX_REPORTED violations; `violationCount` counts them all. */
+  violations: AuditViolation[];
+  violationCount: number;
+  figures: AuditFigures;
+  ms: number;
+}
+
+const MAX_REPORTED = 1000;
+const BLOB_BATCH = 5000;
+const GIT_TIMEOUT_MS = 30 * 60_000;
+
+export function formatViolation(v: AuditViolation): string {
+  return `commit ${v.commit.slice(0, 12)}: task ${v.task}: ${v.rule}: ${v.message}`;
+}
+
+/**
+ * Audits a grid branch: `source` is a local repository (bare or not) read in place, or a store opened
+ * with depth 0, which fetches the branch and its archive with their full history first.
+ */
+export async function auditGrid(source: GridStore | string, branch = 'main'): Promise<AuditReport> {
+  const started = performance.now();
+  let dir: string;
+  let tip: string | null;
+  let archiveTip: string | null;
+  if (typeof source === 'string') {
+    dir = source;
+    tip = await revParse(dir, `refs/heads/${branch}`);
+    archiveTip = await revParse(dir, `refs/heads/${archiveBranch(branch)}`);
+  } else {
+    if (source.options.depth !== 0) throw new Error('auditGrid needs a store opened with depth 0: it reads history');
+    dir = source.options.dir;
+    branch = source.branch;
+    tip = await source.fetch();
+    const archive = await GridStore.open({ ...source.options, branch: archiveBranch(branch) });
+    archiveTip = await archive.fetch();
+  }
+  if (tip === null) throw new UserError(`branch "${branch}" does not exist in the repository: nothing to audit`);
+  const replay = new Replay(dir);
+  await replay.run(tip);
+  await replay.checkArchive(archiveTip, archiveBranch(branch));
+  return {
+    branch,
+    tip,
+    ok: replay.violationCount === 0,
+    violations: replay.violations,
+    violationCount: replay.violationCount,
+    figures: replay.figures,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function revParse(dir: string, ref: string): Promise<string | null> {
+  const out = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: dir });
+  if (out.exitCode === 0) return out.stdout.toString('utf8').trim();
+  if (out.stderr.trim()) throw new UserError(`${dir}: not a git repository (${out.stderr.trim().split('\n')[0]})`);
+  return null;
+}
+
+/** One file change of a commit, from `git log --raw`. */
+interface FileChange {
+  path: string;
+  oldSha: string;
+  newSha: string;
+  /** The new entry is a regular file, so its content can be read. */
+  readable: boolean;
+  deleted: boolean;
+}
+
+interface Commit {
+  sha: string;
+  /** The archive commits named by its `Archived-To:` trailers. */
+  archivedTo: string[];
+  changes: FileChange[];
+}
+
+interface AttemptEntry {
+  attempt: number;
+  token: string;
+  status: string;
+}
+
+/** What the rules need of a record, parsed once per blob. */
+interface Summary {
+  claim?: { token: string; attempt: number };
+  attempt?: number;
+  status?: string;
+  exitCode?: number | null;
+  history: AttemptEntry[];
+}
+
+interface TaskState {
+  locations: Set<string>;
+  /** The history of the last record dgrid wrote or accepted for the task. */
+  history: AttemptEntry[];
+  maxAttempt: number;
+  /** The commit that wrote its terminal record, once it has one. */
+  terminalAt?: string;
+  inTwoPlaces: boolean;
+}
+
+interface ArchivedFile {
+  commit: string;
+  task: string;
+  sha: string;
+  /** Where the archive holds it. */
+  target: string;
+  archivedTo: string[];
+}
+
+interface Written {
+  id: string;
+  state: Lifecycle;
+  change: FileChange;
+}
+
+class Replay {
+  readonly violations: AuditViolation[] = [];
+  violationCount = 0;
+  readonly figures: AuditFigures = { commits: 0, tasks: 0, claims: 0, results: 0, requeues: 0, archived: 0 };
+  private readonly tasks = new Map<string, TaskState>();
+  private readonly summaries = new Map<string, Summary | undefined>();
+  /** Every claim token ever written, by task id. */
+  private readonly tokens = new Map<string, string>();
+  /** How each ended token ended. */
+  private readonly ended = new Map<string, string>();
+  private readonly archived: ArchivedFile[] = [];
+
+  constructor(private readonly dir: string) {}
+
+  private violation(commit: string, task: string, rule: AuditRule, message: string): void {
+    this.violationCount++;
+    if (this.violations.length < MAX_REPORTED) this.violations.push({ commit, task, rule, message });
+  }
+
+  async run(tip: string): Promise<void> {
+    const commits = await this.log(tip);
+    await this.readRecords(commits);
+    for (const commit of commits) this.apply(commit);
+    this.figures.commits = commits.length;
+    this.figures.tasks = this.tasks.size;
+  }
+
+  /** The branch's first-parent history, oldest first, with each commit's changes. */
+  private async log(tip: string): Promise<Commit[]> {
+    const out = await git(
+      [
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        '--format=commit %H%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        tip,
+      ],
+      { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
+    );
+    const tokens = out.split('\0');
+    const commits: Commit[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!.replace(/^\n+/, '');
+      if (token.startsWith('commit ')) {
+        const trailers = tokens[++i] ?? '';
+        const archivedTo = trailers
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [] });
+      } else if (token.startsWith(':')) {
+        // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+        const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const path = tokens[++i]!;
+        if (!locate(path)) continue;
+        commits.at(-1)!.changes.push({ path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' });
+      }
+    }
+    return commits;
+  }
+
+  /** Reads every record the history writes, in batches of one cat-file process. */
+  private async readRecords(commits: Commit[]): Promise<void> {
+    const needed = new Set<string>();
+    for (const commit of commits) {
+      for (const change of commit.changes) if (!change.deleted && change.readable) needed.add(change.newSha);
+    }
+    const shas = [...needed];
+    for (let i = 0; i < shas.length; i += BLOB_BATCH) {
+      const batch = shas.slice(i, i + BLOB_BATCH);
+      const out = await runGit(['cat-file', '--batch'], {
+        cwd: this.dir,
+        input: batch.join('\n') + '\n',
+        timeoutMs: GIT_TIMEOUT_MS,
+      });
+      if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+      let offset = 0;
+      for (const sha of batch) {
+        const newline = out.stdout.indexOf(0x0a, offset);
+        const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+        if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+        const size = Number(header[2]);
+        this.summaries.set(sha, summarize(out.stdout.subarray(newline + 1, newline + 1 + size)));
+        offset = newline + 1 + size + 1;
+      }
+    }
+  }
+
+  private task(id: string): TaskState {
+    let state = this.tasks.get(id);
+    if (!state) {
+      state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false };
+      this.tasks.set(id, state);
+    }
+    return state;
+  }
+
+  private apply(commit: Commit): void {
+    const removed = new Map<string, Map<Lifecycle, FileChange[]>>();
+    const written: Written[] = [];
+    const touched = new Set<string>();
+    for (const change of commit.changes) {
+      const located = locate(change.path)!;
+      const task = this.task(located.id);
+      touched.add(located.id);
+      if (change.deleted) {
+        task.locations.delete(change.path);
+        const byState = removed.get(located.id) ?? new Map<Lifecycle, FileChange[]>();
+        byState.set(located.state, [...(byState.get(located.state) ?? []), change]);
+        removed.set(located.id, byState);
+      } else {
+        task.locations.add(change.path);
+        written.push({ id: located.id, state: located.state, change });
+      }
+    }
+    for (const w of written) {
+      const gone = removed.get(w.id);
+      if (w.state === 'queue') this.queued(commit, w, gone?.get('in_progress'));
+      else if (w.state === 'in_progress') this.claimed(commit, w);
+      else this.finished(commit, w, gone);
+    }
+    for (const id of touched) this.placed(commit, id, removed.get(id));
+  }
+
+  /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
+  private queued(commit: Commit, w: Written, claims: FileChange[] | undefined): void {
+    const task = this.task(w.id);
+    const record = this.summaries.get(w.change.newSha);
+    if (!claims) {
+      if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'queue');
+      if (record) task.history = record.history;
+      return;
+    }
+    if (!record) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
+    const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
+    const last = record.history.at(-1);
+    if (!claim) return; // the removed claim was itself unreadable, reported when it was written
+    if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'requeue',
+        `requeued without an attempt for the claim it ends (token ${claim.token}, attempt ${claim.attempt})`,
+      );
+    } else {
+      this.end(commit, w.id, claim.token, `requeued (${last.status})`);
+      this.figures.requeues++;
+    }
+    this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
+    task.history = record.history;
+  }
+
+  private claimed(commit: Commit, w: Written): void {
+    const task = this.task(w.id);
+    const record = this.summaries.get(w.change.newSha);
+    if (!record?.claim) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
+    const { token, attempt } = record.claim;
+    this.figures.claims++;
+    const owner = this.tokens.get(token);
+    if (owner !== undefined) {
+      this.violation(commit.sha, w.id, 'claim', `claim token ${token} was already used by a claim of ${owner}`);
+    }
+    this.tokens.set(token, w.id);
+    if (attempt <= task.maxAttempt) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'attempt-order',
+        `claimed as attempt ${attempt} after attempt ${task.maxAttempt}`,
+      );
+    }
+    task.maxAttempt = Math.max(task.maxAttempt, attempt);
+    if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'in_progress');
+    this.sameHistory(commit, w.id, task, record.history);
+    task.history = record.history;
+  }
+
+  private finished(commit: Commit, w: Written, gone: Map<Lifecycle, FileChange[]> | undefined): void {
+    const task = this.task(w.id);
+    this.figures.results++;
+    if (task.terminalAt) this.terminalAgain(commit, w.id, task, w.state);
+    task.terminalAt = commit.sha;
+    const record = this.summaries.get(w.change.newSha);
+    if (!record || record.status === undefined || record.attempt === undefined) {
+      return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a result`);
+    }
+    if (record.claim) this.finishedClaim(commit, w, record, gone?.get('in_progress'));
+    else this.rejected(commit, w, record, gone?.has('queue') ?? false);
+    this.sameHistory(commit, w.id, task, record.history);
+    task.history = record.history;
+  }
+
+  private finishedClaim(commit: Commit, w: Written, record: Summary, claims: FileChange[] | undefined): void {
+    const { token, attempt } = record.claim!;
+    if (this.tokens.get(token) !== w.id) {
+      this.violation(commit.sha, w.id, 'fencing', `result of claim token ${token}, which no claim of this task held`);
+    } else if (!claims?.some((c) => this.summaries.get(c.oldSha)?.claim?.token === token)) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'fencing',
+        `result of claim token ${token}, but this commit does not end an in_progress record holding it`,
+      );
+    }
+    if (record.attempt !== attempt) {
+      this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
+    }
+    this.end(commit, w.id, token, 'finished');
+  }
+
+  private rejected(commit: Commit, w: Written, record: Summary, fromQueue: boolean): void {
+    const used = record.history.filter((a) => a.status !== 'returned').length;
+    const problems = [
+      !fromQueue && 'this commit does not remove it from queue/',
+      w.state !== 'failed' && `it is in ${w.state}/, not failed/`,
+      !['error', 'failure', 'cancelled'].includes(record.status!) && `its status is ${record.status}`,
+      record.exitCode !== null && `its exit code is ${record.exitCode}`,
+      record.attempt !== used && `its attempt is ${record.attempt}, but ${used} attempt(s) were used`,
+    ].filter((p): p is string => typeof p === 'string');
+    if (problems.length > 0) {
+      this.violation(commit.sha, w.id, 'unclaimed', `result without a claim, but ${problems.join('; ')}`);
+    }
+  }
+
+  private end(commit: Commit, id: string, token: string, how: string): void {
+    const before = this.ended.get(token);
+    if (before)
+      this.violation(commit.sha, id, 'completed-twice', `claim token ${token} ${how}, but it was already ${before}`);
+    else this.ended.set(token, how);
+  }
+
+  private terminalAgain(commit: Commit, id: string, task: TaskState, state: Lifecycle): void {
+    this.violation(
+      commit.sha,
+      id,
+      'terminal-twice',
+      `written to ${state}/ after its terminal record of commit ${task.terminalAt!.slice(0, 12)}`,
+    );
+  }
+
+  private sameHistory(commit: Commit, id: string, task: TaskState, history: AttemptEntry[]): void {
+    const was = task.history.map((a) => a.token).join(',');
+    if (history.map((a) => a.token).join(',') !== was) {
+      this.violation(
+        commit.sha,
+        id,
+        'history',
+        `its history of ${history.length} attempt(s) differs from the one before`,
+      );
+    }
+  }
+
+  /** Invariant 1 after the commit, and whether a task that left every folder went to the archive. */
+  private placed(commit: Commit, id: string, gone: Map<Lifecycle, FileChange[]> | undefined): void {
+    const task = this.task(id);
+    if (task.locations.size > 1) {
+      if (!task.inTwoPlaces) {
+        this.violation(commit.sha, id, 'one-place', `in ${[...task.locations].sort().join(' and ')}`);
+      }
+      task.inTwoPlaces = true;
+      return;
+    }
+    task.inTwoPlaces = false;
+    if (task.locations.size === 1 || !gone) return;
+    const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
+    if (commit.archivedTo.length === 0 || results.length === 0) {
+      const from = [...gone.values()].flat().map((c) => c.path);
+      this.violation(commit.sha, id, 'lost', `removed from ${from.join(', ')} and written nowhere`);
+      return;
+    }
+    for (const change of results) {
+      const [, state, day, ...rest] = change.path.split('/');
+      if (!DAY_FOLDER.test(day ?? '')) {
+        this.violation(commit.sha, id, 'archive', `archived from ${change.path}, which is not in a day folder`);
+        continue;
+      }
+      const target = `${archivedDayPath(state as Terminal, day!)}/${rest.join('/')}`;
+      this.archived.push({ commit: commit.sha, task: id, sha: change.oldSha, target, archivedTo: commit.archivedTo });
+      this.figures.archived++;
+    }
+  }
+
+  /** Each archived result is in the commit its trailer names, and still at the archive branch's tip. */
+  async checkArchive(archiveTip: string | null, branch: string): Promise<void> {
+    if (this.archived.length === 0) return;
+    if (archiveTip === null) {
+      for (const a of this.archived)
+        this.violation(a.commit, a.task, 'archive', `archived, but ${branch} does not exist`);
+      return;
+    }
+    const paths = [...new Set(this.archived.map((a) => a.target))];
+    const atTip = await this.blobsAt(archiveTip, paths);
+    const named = new Map<string, Map<string, string> | null>();
+    for (const sha of new Set(this.archived.flatMap((a) => a.archivedTo))) {
+      const reachable = await runGit(['merge-base', '--is-ancestor', sha, archiveTip], { cwd: this.dir });
+      named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, paths) : null);
+    }
+    for (const a of this.archived) {
+      const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
+      if (holders.length === 0) {
+        this.violation(
+          a.commit,
+          a.task,
+          'archive',
+          `Archived-To ${a.archivedTo.join(', ')}: no such commit of ${branch} holds ${a.target} as it was removed`,
+        );
+      } else if (atTip.get(a.target) !== a.sha) {
+        this.violation(a.commit, a.task, 'archive', `${branch} no longer holds ${a.target} at its tip`);
+      }
+    }
+  }
+
+  private async blobsAt(commit: string, paths: string[]): Promise<Map<string, string>> {
+    const out = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+      cwd: this.dir,
+      timeoutMs: GIT_TIMEOUT_MS,
+    });
+    const blobs = new Map<string, string>();
+    for (const record of out.split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab > 0) blobs.set(record.slice(tab + 1), record.slice(0, tab).split(' ')[2]!);
+    }
+    return blobs;
+  }
+}
+
+/** The fields the rules read; undefined when the blob is not a JSON object. */
+function summarize(blob: Buffer): Summary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const claim = isObject(value.claim) ? value.claim : undefined;
+  const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
+  return {
+    ...(claim && typeof claim.token === 'string'
+      ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
+      : {}),
+    ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
+    ...(typeof value.status === 'string' ? { status: value.status } : {}),
+    ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),
+    history: history.map((a) => ({
+      attempt: Number(a.attempt),
+      token: String(a.claim_token),
+      status: String(a.status),
+    })),
+  };
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,86 @@
+// A worker's cache after kill -9: the locks and half-written packs a killed git leaves must not wedge the
+// node that restarts on it, and two live workers must not share one cache.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { takeCache } from '../src/core/git/cache-owner.js';
+import { GitError, git } from '../src/core/git/runner.js';
+import { UserError } from '../src/core/errors.js';
+
+const LEFT = ['shallow.lock', 'config.lock', 'refs/remotes/grid/main.lock', 'objects/pack/tmp_pack_kill9'];
+
+async function killedCache(owner: number): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-owner-'));
+  await git(['init', '--quiet', '--bare', dir]);
+  for (const file of LEFT) {
+    await mkdir(join(dir, file, '..'), { recursive: true });
+    await writeFile(join(dir, file), 'PACK half-written');
+  }
+  await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: owner, start: null }));
+  return dir;
+}
+
+/** A process that has exited: its pid names nobody now. */
+async function deadPid(): Promise<number> {
+  const child = spawn(process.execPath, ['-e', '']);
+  await new Promise((resolve) => child.on('close', resolve));
+  return child.pid!;
+}
+
+test('a cache taken over from a dead process loses what its killed git left, and git works in it again', async () => {
+  const dir = await killedCache(await deadPid());
+  try {
+    await assert.rejects(git(['config', 'gc.auto', '0'], { cwd: dir }), GitError, 'the stale config.lock wedges git');
+    const removed = await takeCache(dir);
+    assert.deepEqual(removed.sort(), [...LEFT].sort());
+    for (const file of LEFT) assert.equal(existsSync(join(dir, file)), false, file);
+    await git(['config', 'gc.auto', '0'], { cwd: dir });
+    assert.equal(existsSync(join(dir, 'HEAD')), true, 'the repository itself is kept');
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cache held by a live process is refused, and its locks are left alone', async () => {
+  const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+  const dir = await killedCache(holder.pid!);
+  try {
+    await assert.rejects(takeCache(dir), (error: unknown) => {
+      assert.ok(error instanceof UserError);
+      assert.match(error.message, new RegExp(`process ${holder.pid}.*own node-id`));
+      return true;
+    });
+    assert.equal(existsSync(join(dir, 'shallow.lock')), true);
+  } finally {
+    holder.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('the same process takes its own cache again, and a fresh folder is created', async () => {
+  const base = await mkdtemp(join(tmpdir(), 'dgrid-owner-'));
+  const dir = join(base, 'node-a');
+  try {
+    assert.deepEqual(await takeCache(dir), []);
+    assert.deepEqual(await takeCache(dir), []);
+    assert.equal(existsSync(join(dir, 'dgrid-owner')), true);
+  } finally {
+    await rm(base, { recursive: true, force: true });
+  }
+});
+
+test('a pid reused by another process is not taken for the owner: its start time differs', async () => {
+  const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
+  const dir = await killedCache(stranger.pid!);
+  try {
+    await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: stranger.pid, start: '1' }));
+    assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
+  } finally {
+    stranger.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+});

@@ -1,0 +1,20 @@
+// The fault-injection suite from the command line: the short set by default, `--long` for ten minutes of
+// mixed faults (`--minutes N` for another length). Prints the table; exits 1 when a check fails.
+// Run: node build/test/faults/run.js [--long] [--minutes N]
+import { parseArgs } from 'node:util';
+import { problems, table, type Outcome } from './check.js';
+import { SHORT, longScenario, runScenario } from './scenarios.js';
+
+const { values } = parseArgs({ options: { long: { type: 'boolean' }, minutes: { type: 'string' } } });
+const minutes = Number(values.minutes ?? 10);
+const scenarios = values.long || values.minutes ? [longScenario(minutes)] : SHORT;
+
+const outcomes: Outcome[] = [];
+for (const scenario of scenarios) {
+  console.log(`${scenario.name}: ${scenario.tasks} tasks, ${scenario.seconds} s of faults ...`);
+  const outcome = await runScenario(scenario, console.log);
+  outcomes.push(outcome);
+  for (const problem of problems(outcome)) console.log(`  ${problem}`);
+}
+console.log(table(outcomes));
+if (outcomes.some((o) => problems(o).length > 0)) process.exitCode = 1;

@@ -1,0 +1,144 @@
+// Fault scenarios: a cluster runs while faults of the chosen kinds hit it at random, then heals, drains
+// and is checked. The short set runs inside `npm test`; the long mixed run is `npm run test:faults`.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { check, problems, type Outcome } from './check.js';
+import { TEST_IMAGE } from '../helpers/docker.js';
+import { Cluster, FAULT_POLICY, NODE_TIMEOUT_SECONDS, type FaultKind } from './cluster.js';
+
+export interface Scenario {
+  name: string;
+  /** Injected at random during the window; clock-skew runs one node 30 s ahead throughout instead. */
+  faults: FaultKind[];
+  seconds: number;
+  tasks: number;
+  /** Tasks run in containers of the test image, on the machine's Docker daemon. */
+  docker?: boolean;
+}
+
+const ALL: FaultKind[] = [
+  'kill-worker',
+  'stale-locks',
+  'kill-reaper',
+  'stop-worker',
+  'server-outage',
+  'push-rejects',
+  'clock-skew',
+];
+
+export const SHORT: Scenario[] = [
+  { name: 'kill -9: workers, reapers', faults: ['kill-worker', 'stale-locks', 'kill-reaper'], seconds: 10, tasks: 30 },
+  { name: 'SIGSTOP, then SIGCONT', faults: ['stop-worker'], seconds: 8, tasks: 30 },
+  { name: 'server down, pushes refused', faults: ['server-outage', 'push-rejects'], seconds: 10, tasks: 30 },
+  { name: 'all mixed, a clock 30 s ahead', faults: ALL, seconds: 12, tasks: 40 },
+];
+
+/** The Docker variant: it restarts the machine's daemon, so it runs alone, after every other test. */
+export const DOCKER: Scenario = {
+  name: 'Docker daemon restarted, kill -9',
+  faults: ['docker-restart', 'kill-worker'],
+  seconds: 25,
+  tasks: 16,
+  docker: true,
+};
+
+export function longScenario(minutes: number): Scenario {
+  return { name: `mixed for ${minutes} min`, faults: ALL, seconds: minutes * 60, tasks: minutes * 120 };
+}
+
+/** A node stopped, or cut off, this long is declared dead by the reapers: the node timeout plus grace, plus a reap. */
+const LONG_SILENCE_MS = (NODE_TIMEOUT_SECONDS + FAULT_POLICY.lease.grace_seconds + 3) * 1000;
+const DRAIN_BOUND_MS = 90_000;
+
+const pick = <T>(items: readonly T[]): T => items[Math.floor(Math.random() * items.length)]!;
+const between = (low: number, high: number) => low + Math.random() * (high - low);
+
+export async function runScenario(scenario: Scenario, say: (line: string) => void = () => undefined): Promise<Outcome> {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-faults-'));
+  const has = (kind: FaultKind) => scenario.faults.includes(kind);
+  const cluster = await Cluster.create(dir, {
+    workers: 3,
+    slots: 2,
+    skewSeconds: has('clock-skew') ? 30 : 0,
+    reapEveryMs: 2000,
+    pushDelayMs: 150,
+    ...(scenario.docker ? { dockerImage: TEST_IMAGE } : {}),
+  });
+  let drainSeconds: number | null = null;
+  try {
+    const first = Math.ceil(scenario.tasks / 2);
+    await cluster.submit(first);
+    await cluster.startAll();
+    await cluster.running();
+    await inject(cluster, scenario, first);
+    const healed = Date.now();
+    while (Date.now() - healed < DRAIN_BOUND_MS) {
+      if (await cluster.drained()) {
+        drainSeconds = (Date.now() - healed) / 1000;
+        break;
+      }
+      await sleep(250);
+    }
+  } finally {
+    await cluster.shutdown();
+  }
+  const faults = cluster.faults.map((f) => ({ ...f, at: new Date(f.at), until: new Date(f.until) }));
+  await writeFile(join(dir, 'faults.json'), JSON.stringify(faults, null, 2));
+  const outcome = await check(cluster, scenario.name, drainSeconds);
+  if (problems(outcome).length > 0) say(`kept ${dir} for a post-mortem: logs/, executions.log, grid.git`);
+  else await rm(dir, { recursive: true, force: true });
+  return outcome;
+}
+
+/**
+ * The fault window: submits the rest of the tasks little by little, and about every second starts a fault
+ * of a kind the scenario has, on a node no other fault holds (one outage or spell of refusals at a time).
+ * The first stop and the first outage outlast the node timeout, so that the reapers must act on them.
+ * Resolves once every fault has healed.
+ */
+async function inject(cluster: Cluster, scenario: Scenario, submitted: number): Promise<void> {
+  const kinds = scenario.faults.filter((k) => k !== 'clock-skew' && k !== 'stale-locks');
+  const staleLocks = scenario.faults.includes('stale-locks');
+  const busy = new Set<string>();
+  const running: Promise<void>[] = [];
+  const start = (holds: string, fault: () => Promise<void>) => {
+    busy.add(holds);
+    running.push(fault().finally(() => busy.delete(holds)));
+  };
+  let longStop = false;
+  let longOutage = false;
+  let submitting = Promise.resolve();
+  const end = Date.now() + scenario.seconds * 1000;
+  const perSecond = Math.ceil((scenario.tasks - submitted) / scenario.seconds);
+  while (Date.now() < end) {
+    const batch = Math.min(perSecond, scenario.tasks - submitted);
+    if (batch > 0) {
+      submitting = submitting.then(() => cluster.submit(batch));
+      submitted += batch;
+    }
+    const kind = pick(kinds);
+    const free = cluster.nodes.filter((n) => !busy.has(n));
+    const node = free.length > 0 ? pick(free) : undefined;
+    if (kind === 'kill-worker' && node) {
+      start(node, () => cluster.killWorker(node, staleLocks && Math.random() < 0.5));
+    } else if (kind === 'stop-worker' && node) {
+      const ms = longStop ? between(1000, 3000) : LONG_SILENCE_MS;
+      longStop = true;
+      start(node, () => cluster.stopWorker(node, ms));
+    } else if (kind === 'kill-reaper') {
+      start('reaper', () => cluster.killReaper());
+    } else if (kind === 'server-outage' && !busy.has('server')) {
+      const ms = longOutage ? between(1000, 4000) : LONG_SILENCE_MS;
+      longOutage = true;
+      start('server', () => cluster.outage(ms));
+    } else if (kind === 'docker-restart' && !busy.has('docker')) {
+      start('docker', () => cluster.restartDocker());
+    } else if (kind === 'push-rejects' && !busy.has('server')) {
+      start('server', () => cluster.rejectPushes(Math.round(between(20, 60)), between(2000, 5000)));
+    }
+    await sleep(between(700, 1300));
+  }
+  await Promise.all([submitting, ...running]);
+}

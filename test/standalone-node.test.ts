@@ -1,0 +1,145 @@
+// The standalone node: the Dockerfile built here from locally imported base images, run as a service
+// container against a grid on this machine, its tasks run as sibling containers on the host's daemon, its
+// health and metrics read from inside it; and the compose file's local grid wired to that image.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { parse } from 'yaml';
+import { GridSnapshot } from '../src/core/grid.js';
+import type { Result } from '../src/core/schemas.js';
+import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
+import { makeGrid } from './helpers/grid.js';
+
+const exec = promisify(execFile);
+const root = new URL('..', import.meta.url).pathname.replace(/build\/$/, '');
+const IMAGE = 'dgrid-worker:test';
+const NODE_BASE = 'dgrid-node-base:bookworm';
+const DOCKER_CLI = 'dgrid-docker-cli:local';
+
+const docker = async (...args: string[]) =>
+  (await exec('docker', args, { env: { ...process.env, DOCKER_BUILDKIT: '0' }, maxBuffer: 64 << 20 })).stdout;
+
+async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 60_000): Promise<T> {
+  const deadline = Date.now() + ms;
+  for (;;) {
+    const value = await probe().catch(() => undefined);
+    if (value !== undefined) return value;
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+
+test('the standalone node image runs tasks as sibling containers and serves /healthz and /metrics', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  await exec('bash', [`${root}scripts/worker-base-images.sh`, NODE_BASE, DOCKER_CLI], { maxBuffer: 16 << 20 });
+  await docker(
+    'build',
+    '--quiet',
+    '--network',
+    'none',
+    '--build-arg',
+    `NODE_IMAGE=${NODE_BASE}`,
+    '--build-arg',
+    `DOCKER_CLI_IMAGE=${DOCKER_CLI}`,
+    '-t',
+    IMAGE,
+    root,
+  );
+
+  const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
+  await grid.submit([
+    { task_id: 'sibling-1', script: 'id -u; head -1 /etc/os-release', timeout_seconds: 30 },
+    { task_id: 'sibling-2', script: 'test -e /var/run/docker.sock && echo socket || echo no-socket' },
+  ]);
+  const name = `dgrid-standalone-${process.pid}`;
+  await docker(
+    'run',
+    '-d',
+    '--init',
+    '--name',
+    name,
+    '--network',
+    'none',
+    '-v',
+    `${grid.bare}:/grid/grid.git`,
+    '-v',
+    '/var/run/docker.sock:/var/run/docker.sock',
+    IMAGE,
+    '--repository',
+    '/grid/grid.git',
+    '--node-id',
+    'standalone-1',
+    '--poll-interval-seconds',
+    '0.5',
+  );
+  try {
+    const fetchInside = (path: string) =>
+      docker(
+        'exec',
+        name,
+        'node',
+        '-e',
+        `fetch('http://127.0.0.1:9464${path}').then(async (r) => console.log(r.status, await r.text()))`,
+      );
+    assert.match(await until('/healthz', () => fetchInside('/healthz')), /^200 /);
+    const metrics = await until('both results in the metrics', async () => {
+      const text = await fetchInside('/metrics');
+      return /dgrid_tasks_total\{[^}]*status="success"\} 2/.test(text) ? text : undefined;
+    });
+    assert.match(metrics, /dgrid_pushes_total\{node_id="standalone-1"\} [1-9]/);
+
+    await docker('stop', '--time', '20', name);
+    const snapshot = await GridSnapshot.load(grid.store, await grid.store.fetch());
+    const files = ['sibling-1', 'sibling-2'].map((id) => snapshot.byId.get(id)![0]!);
+    const [first, second] = [...(await snapshot.readJson(files)).values()] as Result[];
+    assert.equal(first!.status, 'success', JSON.stringify(first));
+    assert.equal(first!.node_id, 'standalone-1');
+    assert.equal(first!.stdout, '65534\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n', 'ran in the sandbox image');
+    assert.equal(second!.stdout, 'no-socket\n', 'the node holds the Docker socket; its tasks never get it');
+    const node = await snapshot.node('standalone-1');
+    assert.equal(node?.completed, 2);
+    assert.equal(node?.status, 'offline', 'docker stop sends SIGTERM: the node goes offline');
+  } finally {
+    await docker('rm', '--force', name).catch(() => undefined);
+  }
+});
+
+test('the compose file builds that image and wires the local grid: workers with the socket, a reaper without', async () => {
+  const compose = parse(await readFile(`${root}compose.yaml`, 'utf8'), { merge: true }) as {
+    services: Record<
+      string,
+      {
+        image?: string;
+        build?: string;
+        command?: string[];
+        entrypoint?: string[];
+        volumes?: string[];
+        restart?: string;
+      }
+    >;
+  };
+  const services = compose.services;
+  assert.deepEqual(Object.keys(services).sort(), ['grid', 'reaper', 'status', 'submit', 'worker-1', 'worker-2']);
+  for (const [name, service] of Object.entries(services)) {
+    assert.equal(service.image, 'dgrid-worker', name);
+    assert.equal(service.build, '.', `${name} builds the Dockerfile`);
+    assert.ok(service.volumes?.includes('grid:/grid'), `${name} mounts the grid`);
+  }
+  const nodeIds = ['worker-1', 'worker-2'].map((w) => {
+    const command = services[w]!.command!;
+    assert.ok(services[w]!.volumes!.includes('/var/run/docker.sock:/var/run/docker.sock'), w);
+    assert.equal(services[w]!.restart, 'unless-stopped', w);
+    assert.equal(command[command.indexOf('--repository') + 1], '/grid/grid.git');
+    return command[command.indexOf('--node-id') + 1];
+  });
+  assert.equal(new Set(nodeIds).size, 2, 'each worker has a node id of its own, kept across restarts');
+  assert.ok(!services.reaper!.volumes!.some((v) => v.includes('docker.sock')), 'the reaper runs no tasks');
+  const dockerfile = await readFile(`${root}Dockerfile`, 'utf8');
+  assert.match(dockerfile, /ENTRYPOINT \["node", "\/opt\/dgrid\/index.js", "worker"/);
+  assert.match(
+    services.grid!.entrypoint!.join(' '),
+    /^node \/opt\/dgrid\/index.js init --repository \/grid\/grid.git$/,
+  );
+});
