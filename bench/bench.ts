@@ -12,8 +12,8 @@ import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { initGrid, submitTasks } from '../src/core/grid-admin.js';
-import { renderSite } from '../src/dashboard/render.js';
-import { syntheticGrid } from '../test/dashboard-fixtures.js';
+import { timeRender } from './dashboard.js';
+import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
 const TASKS = quick ? 60 : 200;
@@ -224,14 +224,6 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
   return (kib * 1024) / tasks;
 }
 
-async function dashboardRender(): Promise<number> {
-  const input = syntheticGrid(20_000, 500);
-  const out = join(root, 'site');
-  const started = performance.now();
-  await renderSite(input, out);
-  return performance.now() - started;
-}
-
 try {
   const raw = await rawPushRate();
   const original = await originalProtocol();
@@ -239,7 +231,8 @@ try {
   const four = await dgridDrain(4, 4);
   const cold = await coldStart();
   const packed = await packedBytesPerTask(four.bare, TASKS);
-  const render = await dashboardRender();
+  const render = await timeRender(20_000, 500, join(root, 'site'));
+  const validation = await timeValidation(500);
 
   const f = (n: number, digits = 2) => n.toFixed(digits);
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
@@ -260,7 +253,11 @@ try {
     `full clone ${f(cold.clone, 0)} ms, dgrid worker ${f(cold.worker, 0)} ms`,
   ]);
   rows.push(['packed bytes per task after git gc', `${f(packed, 0)} B`]);
-  rows.push(['dashboard render, 20,000 tasks and 500 nodes', `${f(render, 0)} ms`]);
+  rows.push([
+    'dashboard render, 20,000 tasks and 500 nodes',
+    `${f(render.warmMs, 0)} ms (${f(render.coldMs, 0)} ms cold), index.html ${f(render.indexBytes / 1024, 1)} KiB`,
+  ]);
+  rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
   targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);

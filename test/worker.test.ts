@@ -5,6 +5,7 @@ import { chmod, readFile, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
+import { GridSnapshot } from '../src/core/grid.js';
 import { queuePath } from '../src/core/layout.js';
 import type { Claim, NodeRecord } from '../src/core/schemas.js';
 import { invariantViolations, makeGrid, noopTasks, runAll } from './helpers/grid.js';
@@ -164,6 +165,35 @@ test('the protocol over smart HTTP with a token; the token never travels in a UR
       without instanceof Error && /does not exist|Authentication|401|could not read/i.test(without.message),
       String(without),
     );
+  } finally {
+    await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('a cold worker fetches the blobs of each read in one request, not one request apiece', async () => {
+  const grid = await makeGrid();
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  try {
+    await grid.submit(noopTasks(40));
+    const store = await GridStore.open({
+      remote: `${server.url}/grid.git`,
+      branch: 'main',
+      dir: join(grid.dir, 'cold-cache'),
+      token,
+      partial: true,
+    });
+    const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue'] });
+    await snapshot.policy(); // one blob first, as a worker's round does before it reads the queue
+    const before = server.requests.length;
+    const tasks = await snapshot.readJson(snapshot.of('queue'));
+    assert.equal(tasks.size, 40);
+    const fetches = server.requests.slice(before).filter((r) => r.includes('git-upload-pack'));
+    assert.ok(fetches.length <= 2, `${fetches.length} requests for 40 blobs`);
+    const again = server.requests.length;
+    await store.readAll(snapshot.of('queue').map((f) => f.entry.sha));
+    assert.equal(server.requests.length, again, 'blobs already here cost no request');
   } finally {
     await server.close();
     await grid.cleanup();

@@ -37275,8 +37275,6 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
-    /** Set after a trees-only fetch: the next read fetches its blobs in one request instead of one by one. */
-    coldBlobs = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -37357,7 +37355,6 @@ class GridStore {
                 return null;
             throw error;
         }
-        this.coldBlobs = cold;
         return (await this.tip());
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
@@ -37408,8 +37405,8 @@ class GridStore {
         return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)]));
     }
     /**
-     * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
-     * cost no transfer: git sees them and skips the network.
+     * Fetches the given blobs in one request, as git's own lazy fetch would one by one. When every blob is
+     * here already, git does not connect at all.
      */
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
@@ -37430,10 +37427,10 @@ class GridStore {
         const result = new Map();
         if (unique.length === 0)
             return result;
-        if (this.coldBlobs) {
+        // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
+        // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
+        if (this.options.partial)
             await this.prefetch(unique);
-            this.coldBlobs = false;
-        }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
             cwd: this.options.dir,

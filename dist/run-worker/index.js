@@ -40753,6 +40753,9 @@ class Worker {
                         changes.push({ path: bad.cancel.path, delete: true });
                     rejectedCount++;
                 }
+                // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
+                // and a claim that lands with its lease already spent is reaped under a node that is running it.
+                const claimedAt = new Date();
                 const free = this.capacity(policy, adopted);
                 let slots = Math.max(0, this.freeSlots() - adopted.length);
                 for (const candidate of scan.claimable) {
@@ -40764,7 +40767,7 @@ class Worker {
                     free.cpus -= need.cpus;
                     free.memoryMb -= need.memoryMb;
                     slots--;
-                    const plan = (0,lifecycle/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, now, policy);
+                    const plan = (0,lifecycle/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
                     changes.push(...plan.changes);
                     claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
                 }
@@ -40777,7 +40780,7 @@ class Worker {
                 this.settle(committed, fenced);
                 return false;
             }
-            const node = await this.nodeRecord(snapshot, now, [...claims, ...adopted], committed, final);
+            const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
             changes.push((0,lifecycle/* nodeChange */.Rw)(node));
             const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final);
             const commit = await this.store.commit(tip, changes, message, s.nodeId);
@@ -41495,8 +41498,6 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
-    /** Set after a trees-only fetch: the next read fetches its blobs in one request instead of one by one. */
-    coldBlobs = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -41577,7 +41578,6 @@ class GridStore {
                 return null;
             throw error;
         }
-        this.coldBlobs = cold;
         return (await this.tip());
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
@@ -41628,8 +41628,8 @@ class GridStore {
         return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)]));
     }
     /**
-     * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
-     * cost no transfer: git sees them and skips the network.
+     * Fetches the given blobs in one request, as git's own lazy fetch would one by one. When every blob is
+     * here already, git does not connect at all.
      */
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
@@ -41650,10 +41650,10 @@ class GridStore {
         const result = new Map();
         if (unique.length === 0)
             return result;
-        if (this.coldBlobs) {
+        // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
+        // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
+        if (this.options.partial)
             await this.prefetch(unique);
-            this.coldBlobs = false;
-        }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
             cwd: this.options.dir,

@@ -362,6 +362,9 @@ export class Worker {
           if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
           rejectedCount++;
         }
+        // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
+        // and a claim that lands with its lease already spent is reaped under a node that is running it.
+        const claimedAt = new Date();
         const free = this.capacity(policy, adopted);
         let slots = Math.max(0, this.freeSlots() - adopted.length);
         for (const candidate of scan.claimable) {
@@ -371,7 +374,7 @@ export class Worker {
           free.cpus -= need.cpus;
           free.memoryMb -= need.memoryMb;
           slots--;
-          const plan = claimTask(candidate.file, candidate.task, s.nodeId, now, policy);
+          const plan = claimTask(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
           changes.push(...plan.changes);
           claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
         }
@@ -385,7 +388,7 @@ export class Worker {
         this.settle(committed, fenced);
         return false;
       }
-      const node = await this.nodeRecord(snapshot, now, [...claims, ...adopted], committed, final);
+      const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
       changes.push(nodeChange(node));
       const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final);
       const commit = await this.store.commit(tip, changes, message, s.nodeId);

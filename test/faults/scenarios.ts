@@ -14,6 +14,8 @@ export interface Scenario {
   faults: FaultKind[];
   seconds: number;
   tasks: number;
+  /** About how often a fault starts; a second in the short scenarios, to pack many into a few seconds. */
+  faultEverySeconds?: number;
   /** Tasks run in containers of the test image, on the machine's Docker daemon. */
   docker?: boolean;
 }
@@ -45,7 +47,15 @@ export const DOCKER: Scenario = {
 };
 
 export function longScenario(minutes: number): Scenario {
-  return { name: `mixed for ${minutes} min`, faults: ALL, seconds: minutes * 60, tasks: minutes * 120 };
+  // A fault every few seconds leaves the nodes time to work between them; the tasks are about what three
+  // nodes of two slots drain in that time under those faults.
+  return {
+    name: `mixed for ${minutes} min`,
+    faults: ALL,
+    seconds: minutes * 60,
+    tasks: minutes * 40,
+    faultEverySeconds: 5,
+  };
 }
 
 /** A node stopped, or cut off, this long is declared dead by the reapers: the node timeout plus grace, plus a reap. */
@@ -93,8 +103,8 @@ export async function runScenario(scenario: Scenario, say: (line: string) => voi
 }
 
 /**
- * The fault window: submits the rest of the tasks little by little, and about every second starts a fault
- * of a kind the scenario has, on a node no other fault holds (one outage or spell of refusals at a time).
+ * The fault window: submits the rest of the tasks little by little, and about every `faultEverySeconds`
+ * starts a fault of a kind the scenario has, on a node no other fault holds (one outage or spell of refusals at a time).
  * The first stop and the first outage outlast the node timeout, so that the reapers must act on them.
  * Resolves once every fault has healed.
  */
@@ -118,6 +128,8 @@ async function inject(cluster: Cluster, scenario: Scenario, submitted: number): 
       submitting = submitting.then(() => cluster.submit(batch));
       submitted += batch;
     }
+    await sleep(between(700, 1300));
+    if (Math.random() * (scenario.faultEverySeconds ?? 1) >= 1) continue;
     const kind = pick(kinds);
     const free = cluster.nodes.filter((n) => !busy.has(n));
     const node = free.length > 0 ? pick(free) : undefined;
@@ -138,7 +150,6 @@ async function inject(cluster: Cluster, scenario: Scenario, submitted: number): 
     } else if (kind === 'push-rejects' && !busy.has('server')) {
       start('server', () => cluster.rejectPushes(Math.round(between(20, 60)), between(2000, 5000)));
     }
-    await sleep(between(700, 1300));
   }
   await Promise.all([submitting, ...running]);
 }

@@ -50,8 +50,6 @@ export class GridStore {
   private readonly env: NodeJS.ProcessEnv;
   private readonly blobs = new Map<string, Buffer>();
   private readonly trackingRef: string;
-  /** Set after a trees-only fetch: the next read fetches its blobs in one request instead of one by one. */
-  private coldBlobs = false;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
@@ -140,7 +138,6 @@ export class GridStore {
       if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
     }
-    this.coldBlobs = cold;
     return (await this.tip())!;
   }
 
@@ -192,8 +189,8 @@ export class GridStore {
   }
 
   /**
-   * Fetches the given blobs in one request, as git's own lazy fetch would one by one. Blobs already here
-   * cost no transfer: git sees them and skips the network.
+   * Fetches the given blobs in one request, as git's own lazy fetch would one by one. When every blob is
+   * here already, git does not connect at all.
    */
   private async prefetch(shas: readonly string[]): Promise<void> {
     const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
@@ -215,10 +212,9 @@ export class GridStore {
     const unique = [...new Set(shas)];
     const result = new Map<string, Buffer>();
     if (unique.length === 0) return result;
-    if (this.coldBlobs) {
-      await this.prefetch(unique);
-      this.coldBlobs = false;
-    }
+    // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
+    // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
+    if (this.options.partial) await this.prefetch(unique);
     // The credentials ride along: in a partial store, cat-file fetches what is still missing.
     const out = await runGit(['cat-file', '--batch'], {
       cwd: this.options.dir,
