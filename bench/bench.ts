@@ -20,6 +20,8 @@ const TASKS = quick ? 60 : 200;
 const RAW_PUSHES = quick ? 15 : 40;
 const ORIGINAL_TASKS = quick ? 10 : 30;
 const COLD_TASKS = quick ? 2_000 : 10_000;
+/** Claims each node holds beyond its slots: no-op tasks finish long before a push comes round. */
+const PREFETCH = 28;
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 
 const root = await mkdtemp(join(tmpdir(), 'dgrid-bench-'));
@@ -109,10 +111,14 @@ interface DrainResult {
   bare: string;
 }
 
-// 3. dgrid: worker processes with 4 slots each draining no-op tasks.
-async function dgridDrain(workers: number, slots: number): Promise<DrainResult> {
-  const { bare, url } = await newGrid(`dgrid-${workers}x${slots}`);
-  const store = await GridStore.open({ remote: url, branch: 'main', dir: join(root, `dgrid-${workers}-admin`) });
+// 3. dgrid: worker processes with 4 slots each draining no-op tasks, without and with claims held ahead.
+async function dgridDrain(workers: number, slots: number, prefetch = 0): Promise<DrainResult> {
+  const { bare, url } = await newGrid(`dgrid-${workers}x${slots}-${prefetch}`);
+  const store = await GridStore.open({
+    remote: url,
+    branch: 'main',
+    dir: join(root, `dgrid-${workers}-${prefetch}-admin`),
+  });
   await submitTasks(
     store,
     Array.from({ length: TASKS }, (_, i) => ({ task_id: `t${String(i).padStart(4, '0')}`, script: 'true' })),
@@ -124,7 +130,7 @@ async function dgridDrain(workers: number, slots: number): Promise<DrainResult> 
       process.execPath,
       [CLI, 'worker', '--repository', url, '--node-id', `bench-${workers}-${i}`, '--sandbox', 'none'].concat(
         ['--slots', String(slots), '--cpus', '64', '--poll-interval-seconds', '0.2', '--idle-timeout-seconds', '1'],
-        ['--batch-window-seconds', '0.2', '--json'],
+        ['--batch-window-seconds', '0.2', '--prefetch', String(prefetch), '--json'],
       ),
       { stdio: ['ignore', 'pipe', 'ignore'] },
     ),
@@ -227,8 +233,9 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
 try {
   const raw = await rawPushRate();
   const original = await originalProtocol();
-  const one = await dgridDrain(1, 4);
-  const four = await dgridDrain(4, 4);
+  const one = await dgridDrain(1, 4, PREFETCH);
+  const plain = await dgridDrain(4, 4);
+  const four = await dgridDrain(4, 4, PREFETCH);
   const cold = await coldStart();
   const packed = await packedBytesPerTask(four.bare, TASKS);
   const render = await timeRender(20_000, 500, join(root, 'site'));
@@ -240,14 +247,11 @@ try {
     `original protocol, 1 worker, ${ORIGINAL_TASKS} tasks`,
     `${f(original.rate)} tasks/s, ${f(original.pushesPerTask)} pushes/task`,
   ]);
-  rows.push([
-    `dgrid 1 worker x 4 slots, ${TASKS} tasks`,
-    `${f(one.rate)} tasks/s, ${f(one.pushesPerTask)} pushes/task, ${f(one.rejectedPerAccepted)} rejected/accepted`,
-  ]);
-  rows.push([
-    `dgrid 4 workers x 4 slots, ${TASKS} tasks`,
-    `${f(four.rate)} tasks/s, ${f(four.pushesPerTask)} pushes/task, ${f(four.rejectedPerAccepted)} rejected/accepted`,
-  ]);
+  const drain = (d: DrainResult) =>
+    `${f(d.rate)} tasks/s, ${f(d.pushesPerTask)} pushes/task, ${f(d.rejectedPerAccepted)} rejected/accepted`;
+  rows.push([`dgrid 1 worker x 4 slots, prefetch ${PREFETCH}, ${TASKS} tasks`, drain(one)]);
+  rows.push([`dgrid 4 workers x 4 slots, no prefetch, ${TASKS} tasks`, drain(plain)]);
+  rows.push([`dgrid 4 workers x 4 slots, prefetch ${PREFETCH}, ${TASKS} tasks`, drain(four)]);
   rows.push([
     `cold start, ${COLD_TASKS} finished tasks`,
     `full clone ${f(cold.clone, 0)} ms, dgrid worker ${f(cold.worker, 0)} ms`,

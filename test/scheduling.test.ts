@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
 import { readStatus } from '../src/core/status.js';
 import type { Task } from '../src/core/schemas.js';
+import { git } from '../src/core/git/runner.js';
 import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
 
 interface Event {
@@ -244,6 +245,75 @@ test('a node never commits more CPUs than it has', async () => {
     const [a, b] = evs.filter((e) => e.kind === 'start');
     const aEnd = evs.find((e) => e.kind === 'end' && e.id === a!.id)!;
     assert.ok(b!.at >= aEnd.at, 'the second 2-CPU task waited for the first on a 3-CPU node');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('prefetch: a node holds claims beyond its slots, runs only its slots at once, and pushes many results at a time', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'log');
+    await grid.submit(Array.from({ length: 12 }, (_, i) => logged(log, `p${i}`, 'sleep 0.1')));
+    const [report] = await runAll([
+      grid.worker({ nodeId: 'ahead', slots: 2, prefetch: 6, cpus: 8, batchWindowMs: 5000 }),
+    ]);
+    assert.equal(report!.completed, 12);
+    const evs = (await events(log)).sort((a, b) => a.at - b.at);
+    let running = 0;
+    let most = 0;
+    for (const e of evs) {
+      running += e.kind === 'start' ? 1 : -1;
+      most = Math.max(most, running);
+    }
+    assert.equal(most, 2, 'never more tasks at once than slots');
+    assert.equal(starts(evs).length, 12, 'each ran once');
+    const subjects = await git(['log', '--format=%s', 'main'], { cwd: grid.bare });
+    assert.match(subjects, /ahead: claim 8\b/, 'the first claim took the slots and the prefetch');
+    // Register and claim 8, then 8 results with the last 4 claims, then 4 results (and offline): not 12 pushes.
+    assert.ok(report!.pushes <= 5, `pushes: ${report!.pushes}`);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('prefetch: a waiting claim cancelled ends as cancelled without running; on stop the others go back unstarted', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'log');
+    await grid.submit([
+      logged(log, 'first', 'sleep 30', { priority: 'high' }),
+      logged(log, 'victim'),
+      logged(log, 'spare', 'true', { priority: 'low' }),
+    ]);
+    const worker = grid.worker({
+      nodeId: 'ahead',
+      slots: 1,
+      prefetch: 2,
+      idleTimeoutSeconds: 0,
+      pollIntervalSeconds: 0.2,
+    });
+    const done = worker.run();
+    for (let i = 0; i < 100 && starts(await events(log)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await requestCancel(grid.store, ['victim'], 'not needed');
+    for (let i = 0; i < 100 && !(await grid.results()).has('victim'); i++) await new Promise((r) => setTimeout(r, 100));
+    worker.stop('test over');
+    const report = await done;
+    const results = await grid.results();
+    assert.equal(results.get('victim')?.status, 'cancelled');
+    assert.match(results.get('victim')!.reason ?? '', /before it started/);
+    assert.deepEqual(starts(await events(log)), ['first'], 'neither waiting claim ran');
+    assert.equal(report.returned, 2, 'the running task and the waiting one were handed back');
+    const snapshot = await grid.snapshot();
+    assert.deepEqual(
+      snapshot
+        .of('queue')
+        .map((f) => f.id)
+        .sort(),
+      ['first', 'spare'],
+    );
+    assert.deepEqual(await invariantViolations(grid.bare), []);
   } finally {
     await grid.cleanup();
   }

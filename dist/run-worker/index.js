@@ -40490,6 +40490,8 @@ class Worker {
     sandbox;
     log;
     running = new Map();
+    /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
+    waiting = [];
     finished = [];
     /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
     issuedTokens = new Set();
@@ -40546,6 +40548,8 @@ class Worker {
         this.log.info(`stopping: ${reason}`);
         for (const task of this.running.values())
             task.controller.abort();
+        // Claims that never started run nowhere now: the last commit hands them back.
+        this.waiting.length = 0;
         this.stopSignal.abort();
         this.wake();
     }
@@ -40575,7 +40579,7 @@ class Worker {
             if (this.stopReason)
                 break;
             const busy = await this.trySync();
-            if (busy || this.running.size > 0) {
+            if (busy || this.holding()) {
                 idleRounds = 0;
                 this.lastActivity = Date.now();
             }
@@ -40595,7 +40599,7 @@ class Worker {
             this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
         }
         else if (s.idleTimeoutSeconds > 0 &&
-            this.running.size === 0 &&
+            !this.holding() &&
             this.finished.length === 0 &&
             Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
             this.stop(`idle for ${s.idleTimeoutSeconds} s`);
@@ -40603,13 +40607,18 @@ class Worker {
     }
     doneWithQuota() {
         const max = this.settings.maxTasks;
-        return max > 0 && this.claimed >= max && this.running.size === 0 && this.finished.length === 0;
+        return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+    }
+    /** Whether any claim of this node runs or waits here. */
+    holding() {
+        return this.running.size > 0 || this.waiting.length > 0;
     }
     freeSlots() {
         const max = this.settings.maxTasks;
         const quota = max > 0 ? max - this.claimed : Infinity;
+        const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
         // Finished tasks free their slot now: their results ride in the same commit as the next claims.
-        return Math.max(0, Math.min(this.settings.slots - this.running.size, quota));
+        return Math.max(0, Math.min(room, quota));
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -40649,7 +40658,7 @@ class Worker {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
             if (!timeToCheck) {
                 // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
-                const quietTip = wantsClaims ? this.exhaustedTip : this.running.size > 0 ? this.seenTip : undefined;
+                const quietTip = wantsClaims ? this.exhaustedTip : this.holding() ? this.seenTip : undefined;
                 if (quietTip === undefined)
                     return false;
                 if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip)
@@ -40715,20 +40724,35 @@ class Worker {
                 committed.push(done);
             }
             // Claims under this node's folder that nothing here runs: adopt those this process issued (a push
-            // that reported an error but landed), hand back those of an earlier incarnation of this node.
+            // that reported an error but landed), hand back those of an earlier incarnation of this node, and,
+            // when the node stops, those it never started.
             const adopted = [];
+            let handedBack = 0;
             for (const [taskId, held] of mine) {
-                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
+                if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
                     continue;
-                if (this.issuedTokens.has(held.claim.claim.token) && !final)
+                if (this.issuedTokens.has(held.claim.claim.token) && !final) {
                     adopted.push({ ...held, controller: new AbortController() });
-                else
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, final ? 'returned' : 'orphaned', `node ${s.nodeId} restarted`, now)
-                        .changes);
+                }
+                else if (final) {
+                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason}`;
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
+                    handedBack++;
+                }
+                else {
+                    const reason = `node ${s.nodeId} restarted`;
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'orphaned', reason, now).changes);
+                }
             }
             for (const [taskId, entry] of snapshot.cancels) {
                 const running = this.running.get(taskId);
-                if (running && !running.cancelled) {
+                const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
+                if (waiting >= 0) {
+                    this.log.info(`${taskId}: cancel requested before it started`);
+                    const [held] = this.waiting.splice(waiting, 1);
+                    this.finished.push({ claim: held.claim, path: held.path, run: neverRan(now), cancelled: true });
+                }
+                else if (running && !running.cancelled) {
                     this.log.info(`${taskId}: cancel requested; stopping it`);
                     running.cancelled = true;
                     running.controller.abort();
@@ -40794,6 +40818,7 @@ class Worker {
                 continue;
             }
             this.report.pushes++;
+            this.report.returned += handedBack;
             this.seenTip = commit;
             // The scan saw the queue before this commit's results and rejections changed what can run next.
             this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
@@ -40801,7 +40826,8 @@ class Worker {
             this.node = node;
             this.settle(committed, fenced);
             for (const c of [...claims, ...adopted])
-                this.start(c, policy);
+                this.waiting.push(c);
+            this.startWaiting(policy);
             this.claimed += claims.length;
             return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
         }
@@ -40814,7 +40840,7 @@ class Worker {
             cpus: this.settings.cpus ?? (0,external_node_os_namespaceObject.availableParallelism)(),
             memoryMb: this.settings.memoryMb ?? Math.floor((0,external_node_os_namespaceObject.totalmem)() / 1024 / 1024),
         };
-        for (const { claim } of [...this.running.values(), ...adopted]) {
+        for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
             const need = resourcesOf(claim, policy);
             free.cpus -= need.cpus;
             free.memoryMb -= need.memoryMb;
@@ -40874,7 +40900,8 @@ class Worker {
     async nodeRecord(snapshot, now, started, committed, final) {
         const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
         const results = committed.filter((f) => !f.returned);
-        const tasks = final ? [] : [...this.running.keys(), ...started.map((r) => r.claim.task_id)];
+        const held = [...this.running.keys(), ...this.waiting.map((w) => w.claim.task_id)];
+        const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
         return {
             node_id: this.settings.nodeId,
             labels: this.settings.labels,
@@ -40887,6 +40914,15 @@ class Worker {
             completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
             failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
         };
+    }
+    holds(taskId) {
+        return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
+    }
+    /** Starts waiting claims while slots are free. */
+    startWaiting(policy) {
+        while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+            this.start(this.waiting.shift(), policy);
+        }
     }
     start(entry, policy) {
         const { claim } = entry;
@@ -40905,6 +40941,7 @@ class Worker {
             const stopped = run.status === 'cancelled' && !cancelled;
             const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
             this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
+            this.startWaiting(policy);
             this.wake();
         });
     }
@@ -40948,6 +40985,18 @@ function sandboxJob(claim, settings, policy) {
         tmpfsMb: policy.limits.tmpfs_mb,
         fileSizeMb: policy.limits.file_size_mb,
         outputCapBytes: policy.output_cap_bytes,
+    };
+}
+/** The run of a claim cancelled while it waited for a slot. */
+function neverRan(now) {
+    return {
+        status: 'cancelled',
+        exitCode: null,
+        reason: 'cancelled on request before it started',
+        stdout: (0,lifecycle/* emptyStream */.qF)(),
+        stderr: (0,lifecycle/* emptyStream */.qF)(),
+        startedAt: now,
+        finishedAt: now,
     };
 }
 function commitMessage(nodeId, claims, results, rejected, final) {
@@ -41005,6 +41054,7 @@ function getInputs() {
         ...(memoryMb > 0 ? { memoryMb } : {}),
         batchWindowMs: (0,kit/* getNumber */.WZ)('batch-window-seconds', 0, 0, 60) * 1000,
         maxPushesPerMinute: (0,kit/* getNumber */.WZ)('max-pushes-per-minute', 0, 0, 600),
+        prefetch: (0,kit/* getInt */.yW)('prefetch', 0, 0, 256),
         cacheDir: (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dgrid-${nodeId}`),
     };
 }
@@ -41345,6 +41395,7 @@ function errorMessage(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   EO: () => (/* binding */ runGit),
+/* harmony export */   Fn: () => (/* binding */ catFileBatch),
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
@@ -41466,6 +41517,29 @@ function sleep(ms, signal) {
         }
         signal?.addEventListener('abort', done, { once: true });
     });
+}
+/**
+ * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
+ * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
+ */
+async function catFileBatch(shas, options) {
+    const objects = new Map();
+    if (shas.length === 0)
+        return objects;
+    const out = await runGit(['cat-file', '--batch'], { ...options, input: shas.join('\n') + '\n' });
+    if (out.exitCode !== 0)
+        throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+    let offset = 0;
+    for (const sha of shas) {
+        const newline = out.stdout.indexOf(0x0a, offset);
+        const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+        if (header[1] === 'missing')
+            throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+        const size = Number(header[2]);
+        objects.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
+        offset = newline + 1 + size + 1;
+    }
+    return objects;
 }
 
 
@@ -41647,33 +41721,14 @@ class GridStore {
      */
     async readAll(shas) {
         const unique = [...new Set(shas)];
-        const result = new Map();
         if (unique.length === 0)
-            return result;
+            return new Map();
         // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
         // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
         if (this.options.partial)
             await this.prefetch(unique);
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
-            cwd: this.options.dir,
-            env: this.env,
-            input: unique.join('\n') + '\n',
-            timeoutMs: this.options.timeoutMs,
-        });
-        if (out.exitCode !== 0)
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
-        let offset = 0;
-        for (const sha of unique) {
-            const newline = out.stdout.indexOf(0x0a, offset);
-            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-            if (header[1] === 'missing')
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-            const size = Number(header[2]);
-            result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
-            offset = newline + 1 + size + 1;
-        }
-        return result;
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);

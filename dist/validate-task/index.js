@@ -37842,6 +37842,7 @@ function errorMessage(error) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $Y: () => (/* binding */ git),
 /* harmony export */   EO: () => (/* binding */ runGit),
+/* harmony export */   Fn: () => (/* binding */ catFileBatch),
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry)
@@ -37963,6 +37964,29 @@ function sleep(ms, signal) {
         }
         signal?.addEventListener('abort', done, { once: true });
     });
+}
+/**
+ * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
+ * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
+ */
+async function catFileBatch(shas, options) {
+    const objects = new Map();
+    if (shas.length === 0)
+        return objects;
+    const out = await runGit(['cat-file', '--batch'], { ...options, input: shas.join('\n') + '\n' });
+    if (out.exitCode !== 0)
+        throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+    let offset = 0;
+    for (const sha of shas) {
+        const newline = out.stdout.indexOf(0x0a, offset);
+        const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+        if (header[1] === 'missing')
+            throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+        const size = Number(header[2]);
+        objects.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
+        offset = newline + 1 + size + 1;
+    }
+    return objects;
 }
 
 
@@ -38144,33 +38168,14 @@ class GridStore {
      */
     async readAll(shas) {
         const unique = [...new Set(shas)];
-        const result = new Map();
         if (unique.length === 0)
-            return result;
+            return new Map();
         // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
         // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
         if (this.options.partial)
             await this.prefetch(unique);
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['cat-file', '--batch'], {
-            cwd: this.options.dir,
-            env: this.env,
-            input: unique.join('\n') + '\n',
-            timeoutMs: this.options.timeoutMs,
-        });
-        if (out.exitCode !== 0)
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', out.exitCode, out.stderr);
-        let offset = 0;
-        for (const sha of unique) {
-            const newline = out.stdout.indexOf(0x0a, offset);
-            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-            if (header[1] === 'missing')
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-            const size = Number(header[2]);
-            result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
-            offset = newline + 1 + size + 1;
-        }
-        return result;
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);

@@ -47,6 +47,7 @@ export function getInputs(): Inputs {
     ...(memoryMb > 0 ? { memoryMb } : {}),
     batchWindowMs: getNumber('batch-window-seconds', 0, 0, 60) * 1000,
     maxPushesPerMinute: getNumber('max-pushes-per-minute', 0, 0, 600),
+    prefetch: getInt('prefetch', 0, 0, 256),
     cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${nodeId}`),
   };
 }

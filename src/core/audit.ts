@@ -28,7 +28,7 @@
 //   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
 import { performance } from 'node:perf_hooks';
 import { DAY_FOLDER, archiveBranch, archivedDayPath, locate, type Lifecycle, type Terminal } from './layout.js';
-import { GitError, git, runGit } from './git/runner.js';
+import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
 
@@ -265,22 +265,8 @@ class Replay {
     }
     const shas = [...needed];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
-      const batch = shas.slice(i, i + BLOB_BATCH);
-      const out = await runGit(['cat-file', '--batch'], {
-        cwd: this.dir,
-        input: batch.join('\n') + '\n',
-        timeoutMs: GIT_TIMEOUT_MS,
-      });
-      if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
-      let offset = 0;
-      for (const sha of batch) {
-        const newline = out.stdout.indexOf(0x0a, offset);
-        const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-        if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-        const size = Number(header[2]);
-        this.summaries.set(sha, summarize(out.stdout.subarray(newline + 1, newline + 1 + size)));
-        offset = newline + 1 + size + 1;
-      }
+      const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
+      for (const [sha, blob] of blobs) this.summaries.set(sha, summarize(blob));
     }
   }
 

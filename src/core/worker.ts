@@ -11,7 +11,16 @@ import { GridStore, type Change } from './git/store.js';
 import { sleep } from './git/runner.js';
 import { GridSnapshot, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
-import { claimTask, concludeClaim, iso, nodeChange, rejectFile, requeueClaim, type Execution } from './lifecycle.js';
+import {
+  claimTask,
+  concludeClaim,
+  emptyStream,
+  iso,
+  nodeChange,
+  rejectFile,
+  requeueClaim,
+  type Execution,
+} from './lifecycle.js';
 import type { Log } from './log.js';
 import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
@@ -47,6 +56,11 @@ export interface WorkerSettings {
   batchWindowMs?: number;
   /** This node's own limit on pushes per minute; the grid policy's applies too. */
   maxPushesPerMinute?: number;
+  /**
+   * Claims held beyond the slots, started as slots free up without waiting for a push: one push then
+   * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
+   */
+  prefetch?: number;
 }
 
 export interface TaskOutcome {
@@ -96,6 +110,8 @@ const MAX_REJECTS_PER_COMMIT = 20;
 
 export class Worker {
   private readonly running = new Map<string, Running>();
+  /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
+  private readonly waiting: Running[] = [];
   private readonly finished: Finished[] = [];
   /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
   private readonly issuedTokens = new Set<string>();
@@ -154,6 +170,8 @@ export class Worker {
     this.stopReason = reason;
     this.log.info(`stopping: ${reason}`);
     for (const task of this.running.values()) task.controller.abort();
+    // Claims that never started run nowhere now: the last commit hands them back.
+    this.waiting.length = 0;
     this.stopSignal.abort();
     this.wake();
   }
@@ -183,7 +201,7 @@ export class Worker {
       this.checkLimits();
       if (this.stopReason) break;
       const busy = await this.trySync();
-      if (busy || this.running.size > 0) {
+      if (busy || this.holding()) {
         idleRounds = 0;
         this.lastActivity = Date.now();
       } else idleRounds++;
@@ -201,7 +219,7 @@ export class Worker {
       this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
     } else if (
       s.idleTimeoutSeconds > 0 &&
-      this.running.size === 0 &&
+      !this.holding() &&
       this.finished.length === 0 &&
       Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000
     ) {
@@ -211,14 +229,20 @@ export class Worker {
 
   private doneWithQuota(): boolean {
     const max = this.settings.maxTasks;
-    return max > 0 && this.claimed >= max && this.running.size === 0 && this.finished.length === 0;
+    return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+  }
+
+  /** Whether any claim of this node runs or waits here. */
+  private holding(): boolean {
+    return this.running.size > 0 || this.waiting.length > 0;
   }
 
   private freeSlots(): number {
     const max = this.settings.maxTasks;
     const quota = max > 0 ? max - this.claimed : Infinity;
+    const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
     // Finished tasks free their slot now: their results ride in the same commit as the next claims.
-    return Math.max(0, Math.min(this.settings.slots - this.running.size, quota));
+    return Math.max(0, Math.min(room, quota));
   }
 
   /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
@@ -261,7 +285,7 @@ export class Worker {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
       if (!timeToCheck) {
         // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
-        const quietTip = wantsClaims ? this.exhaustedTip : this.running.size > 0 ? this.seenTip : undefined;
+        const quietTip = wantsClaims ? this.exhaustedTip : this.holding() ? this.seenTip : undefined;
         if (quietTip === undefined) return false;
         if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip) return false;
       }
@@ -323,22 +347,32 @@ export class Worker {
       }
 
       // Claims under this node's folder that nothing here runs: adopt those this process issued (a push
-      // that reported an error but landed), hand back those of an earlier incarnation of this node.
+      // that reported an error but landed), hand back those of an earlier incarnation of this node, and,
+      // when the node stops, those it never started.
       const adopted: Running[] = [];
+      let handedBack = 0;
       for (const [taskId, held] of mine) {
-        if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
-        if (this.issuedTokens.has(held.claim.claim.token) && !final)
+        if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
+        if (this.issuedTokens.has(held.claim.claim.token) && !final) {
           adopted.push({ ...held, controller: new AbortController() });
-        else
-          changes.push(
-            ...requeueClaim(held.path, held.claim, final ? 'returned' : 'orphaned', `node ${s.nodeId} restarted`, now)
-              .changes,
-          );
+        } else if (final) {
+          const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason}`;
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
+          handedBack++;
+        } else {
+          const reason = `node ${s.nodeId} restarted`;
+          changes.push(...requeueClaim(held.path, held.claim, 'orphaned', reason, now).changes);
+        }
       }
 
       for (const [taskId, entry] of snapshot.cancels) {
         const running = this.running.get(taskId);
-        if (running && !running.cancelled) {
+        const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
+        if (waiting >= 0) {
+          this.log.info(`${taskId}: cancel requested before it started`);
+          const [held] = this.waiting.splice(waiting, 1);
+          this.finished.push({ claim: held!.claim, path: held!.path, run: neverRan(now), cancelled: true });
+        } else if (running && !running.cancelled) {
           this.log.info(`${taskId}: cancel requested; stopping it`);
           running.cancelled = true;
           running.controller.abort();
@@ -401,13 +435,15 @@ export class Worker {
         continue;
       }
       this.report.pushes++;
+      this.report.returned += handedBack;
       this.seenTip = commit;
       // The scan saw the queue before this commit's results and rejections changed what can run next.
       this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
       this.lastHeartbeat = Date.now();
       this.node = node;
       this.settle(committed, fenced);
-      for (const c of [...claims, ...adopted]) this.start(c, policy);
+      for (const c of [...claims, ...adopted]) this.waiting.push(c);
+      this.startWaiting(policy);
       this.claimed += claims.length;
       return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
     }
@@ -421,7 +457,7 @@ export class Worker {
       cpus: this.settings.cpus ?? availableParallelism(),
       memoryMb: this.settings.memoryMb ?? Math.floor(totalmem() / 1024 / 1024),
     };
-    for (const { claim } of [...this.running.values(), ...adopted]) {
+    for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
       const need = resourcesOf(claim, policy);
       free.cpus -= need.cpus;
       free.memoryMb -= need.memoryMb;
@@ -487,7 +523,8 @@ export class Worker {
   ): Promise<NodeRecord> {
     const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
     const results = committed.filter((f) => !f.returned);
-    const tasks = final ? [] : [...this.running.keys(), ...started.map((r) => r.claim.task_id)];
+    const held = [...this.running.keys(), ...this.waiting.map((w) => w.claim.task_id)];
+    const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
     return {
       node_id: this.settings.nodeId,
       labels: this.settings.labels,
@@ -500,6 +537,17 @@ export class Worker {
       completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
       failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
     };
+  }
+
+  private holds(taskId: string): boolean {
+    return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
+  }
+
+  /** Starts waiting claims while slots are free. */
+  private startWaiting(policy: Policy): void {
+    while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+      this.start(this.waiting.shift()!, policy);
+    }
   }
 
   private start(entry: Running, policy: Policy): void {
@@ -521,6 +569,7 @@ export class Worker {
       const returned =
         run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
       this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
+      this.startWaiting(policy);
       this.wake();
     });
   }
@@ -567,6 +616,19 @@ export function sandboxJob(
     tmpfsMb: policy.limits.tmpfs_mb,
     fileSizeMb: policy.limits.file_size_mb,
     outputCapBytes: policy.output_cap_bytes,
+  };
+}
+
+/** The run of a claim cancelled while it waited for a slot. */
+function neverRan(now: Date): Execution {
+  return {
+    status: 'cancelled',
+    exitCode: null,
+    reason: 'cancelled on request before it started',
+    stdout: emptyStream(),
+    stderr: emptyStream(),
+    startedAt: now,
+    finishedAt: now,
   };
 }
 

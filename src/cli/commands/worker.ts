@@ -79,6 +79,12 @@ export const worker: Command = {
       placeholder: 'N',
       description: "this node's push budget; the grid policy's applies too (default: 0, policy only)",
     },
+    prefetch: {
+      type: 'string',
+      default: '0',
+      placeholder: 'N',
+      description: 'claims to hold beyond the slots, started without a push in between (default: 0)',
+    },
     'metrics-port': {
       type: 'string',
       placeholder: 'PORT',
@@ -123,6 +129,7 @@ export const worker: Command = {
         ...(values['memory-mb'] === undefined ? {} : { memoryMb: num('memory-mb', values['memory-mb'], 16) }),
         batchWindowMs: num('batch-window-seconds', values['batch-window-seconds'], 0, 60) * 1000,
         maxPushesPerMinute: num('max-pushes-per-minute', values['max-pushes-per-minute'], 0),
+        prefetch: num('prefetch', values.prefetch, 0, 256),
         cacheDir: cacheDir(remote, branch, `node-${nodeId}`),
       },
       await createSandbox(sandboxKind),

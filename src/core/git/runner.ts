@@ -139,3 +139,24 @@ export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
     signal?.addEventListener('abort', done, { once: true });
   });
 }
+
+/**
+ * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
+ * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
+ */
+export async function catFileBatch(shas: readonly string[], options: GitRunOptions): Promise<Map<string, Buffer>> {
+  const objects = new Map<string, Buffer>();
+  if (shas.length === 0) return objects;
+  const out = await runGit(['cat-file', '--batch'], { ...options, input: shas.join('\n') + '\n' });
+  if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
+  let offset = 0;
+  for (const sha of shas) {
+    const newline = out.stdout.indexOf(0x0a, offset);
+    const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+    if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+    const size = Number(header[2]);
+    objects.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
+    offset = newline + 1 + size + 1;
+  }
+  return objects;
+}

@@ -4,7 +4,7 @@
 import { mkdir, access } from 'node:fs/promises';
 import { dirname, resolve as resolvePath } from 'node:path';
 import { UserError } from '../errors.js';
-import { GitError, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
+import { GitError, catFileBatch, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
 
 export interface TreeEntry {
   mode: string;
@@ -210,29 +210,12 @@ export class GridStore {
    */
   async readAll(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const unique = [...new Set(shas)];
-    const result = new Map<string, Buffer>();
-    if (unique.length === 0) return result;
+    if (unique.length === 0) return new Map();
     // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
     // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
     if (this.options.partial) await this.prefetch(unique);
     // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-    const out = await runGit(['cat-file', '--batch'], {
-      cwd: this.options.dir,
-      env: this.env,
-      input: unique.join('\n') + '\n',
-      timeoutMs: this.options.timeoutMs,
-    });
-    if (out.exitCode !== 0) throw new GitError(['cat-file'], 'fatal', out.exitCode, out.stderr);
-    let offset = 0;
-    for (const sha of unique) {
-      const newline = out.stdout.indexOf(0x0a, offset);
-      const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-      if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
-      const size = Number(header[2]);
-      result.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
-      offset = newline + 1 + size + 1;
-    }
-    return result;
+    return catFileBatch(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
   }
 
   async readOne(sha: string): Promise<Buffer> {
