@@ -38027,19 +38027,15 @@ class GridStore {
     static async open(options) {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(options.dir, { recursive: true });
         const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(`${options.dir}/HEAD`).then(() => true, () => false);
-        if (!exists)
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
         const store = new GridStore(options);
-        // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
-        await store.git(['config', 'gc.auto', '0']);
-        await store.git(['config', 'maintenance.auto', 'false']);
-        await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
-        if (options.partial) {
-            await store.git(['config', 'core.repositoryformatversion', '1']);
-            await store.git(['config', 'extensions.partialClone', REMOTE]);
-            await store.git(['config', `remote.${REMOTE}.promisor`, 'true']);
-            await store.git(['config', `remote.${REMOTE}.partialclonefilter`, 'blob:none']);
+        if (exists) {
+            // A cache is made for one remote, branch and purpose; only the URL's spelling may have changed.
+            await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
+            return store;
         }
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
+        // Written at once rather than by a git process per setting: a store opens on every CLI command.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
         return store;
     }
     /**
@@ -38240,6 +38236,20 @@ class GridStore {
         const out = await this.git(['rev-list', '--reverse', '--first-parent', tip, '--', ...paths]);
         return out.split('\n').filter(Boolean);
     }
+}
+/**
+ * The settings of a new cache repository, appended to the config `git init` wrote (a later value of a key
+ * wins). Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind,
+ * so no automatic gc or maintenance; a partial store fetches what it lacks from the grid remote.
+ */
+function cacheConfig(options) {
+    const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+    const lines = ['[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`];
+    if (options.partial) {
+        lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none');
+        lines.push('[core]', '\trepositoryformatversion = 1', '[extensions]', `\tpartialClone = ${REMOTE}`);
+    }
+    return lines.join('\n') + '\n';
 }
 /** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
 function quotePath(path) {

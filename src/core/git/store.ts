@@ -1,8 +1,8 @@
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
-import { mkdir, access } from 'node:fs/promises';
-import { dirname, resolve as resolvePath } from 'node:path';
+import { access, appendFile, mkdir } from 'node:fs/promises';
+import { dirname, join, resolve as resolvePath } from 'node:path';
 import { UserError } from '../errors.js';
 import { GitError, catFileBatch, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
 
@@ -62,18 +62,15 @@ export class GridStore {
       () => true,
       () => false,
     );
-    if (!exists) await git(['init', '--quiet', '--bare', options.dir]);
     const store = new GridStore(options);
-    // Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind.
-    await store.git(['config', 'gc.auto', '0']);
-    await store.git(['config', 'maintenance.auto', 'false']);
-    await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
-    if (options.partial) {
-      await store.git(['config', 'core.repositoryformatversion', '1']);
-      await store.git(['config', 'extensions.partialClone', REMOTE]);
-      await store.git(['config', `remote.${REMOTE}.promisor`, 'true']);
-      await store.git(['config', `remote.${REMOTE}.partialclonefilter`, 'blob:none']);
+    if (exists) {
+      // A cache is made for one remote, branch and purpose; only the URL's spelling may have changed.
+      await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
+      return store;
     }
+    await git(['init', '--quiet', '--bare', options.dir]);
+    // Written at once rather than by a git process per setting: a store opens on every CLI command.
+    await appendFile(join(options.dir, 'config'), cacheConfig(options));
     return store;
   }
 
@@ -282,6 +279,21 @@ export class GridStore {
     const out = await this.git(['rev-list', '--reverse', '--first-parent', tip, '--', ...paths]);
     return out.split('\n').filter(Boolean);
   }
+}
+
+/**
+ * The settings of a new cache repository, appended to the config `git init` wrote (a later value of a key
+ * wins). Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind,
+ * so no automatic gc or maintenance; a partial store fetches what it lacks from the grid remote.
+ */
+function cacheConfig(options: StoreOptions): string {
+  const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  const lines = ['[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`];
+  if (options.partial) {
+    lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none');
+    lines.push('[core]', '\trepositoryformatversion = 1', '[extensions]', `\tpartialClone = ${REMOTE}`);
+  }
+  return lines.join('\n') + '\n';
 }
 
 /** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
