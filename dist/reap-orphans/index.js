@@ -37782,7 +37782,7 @@ function archivedDayPath(state, day) {
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
 /* harmony export */   id: () => (/* binding */ attemptsUsed)
 /* harmony export */ });
-/* unused harmony exports serialize, iso, claimTask, emptyStream, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, rejectFile */
+/* unused harmony exports serialize, iso, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, rejectFile */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -37827,6 +37827,10 @@ const emptyStream = () => ({
     sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
     truncated: false,
 });
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
 function withoutClaim(claim) {
     const { claim: _claim, ...task } = claim;
     return task;
@@ -37949,15 +37953,7 @@ function nodeChange(node) {
  * claim's history kept like any result's.
  */
 function exhaustClaim(claimPath, claim, reason, now) {
-    const run = {
-        status: 'error',
-        exitCode: null,
-        reason,
-        stdout: emptyStream(),
-        stderr: emptyStream(),
-        startedAt: new Date(claim.claim.claimed_at),
-        finishedAt: now,
-    };
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
 }
 

@@ -36756,18 +36756,8 @@ class DockerSandbox {
     }
     async run(job, signal) {
         const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
-        if (badEnv) {
-            const now = new Date();
-            return {
-                status: 'error',
-                exitCode: null,
-                reason: `env ${badEnv[0]}: values must be a single line`,
-                stdout: (0,lifecycle/* emptyStream */.qF)(),
-                stderr: (0,lifecycle/* emptyStream */.qF)(),
-                startedAt: now,
-                finishedAt: now,
-            };
-        }
+        if (badEnv)
+            return (0,lifecycle/* runWithoutOutput */.P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
         const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'dgrid-env-'));
         const envFile = (0,external_node_path_.join)(dir, 'env');
@@ -40613,7 +40603,8 @@ class Worker {
     holding() {
         return this.running.size > 0 || this.waiting.length > 0;
     }
-    freeSlots() {
+    /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+    claimRoom() {
         const max = this.settings.maxTasks;
         const quota = max > 0 ? max - this.claimed : Infinity;
         const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
@@ -40652,7 +40643,7 @@ class Worker {
     policy;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.freeSlots() > 0 && (await this.sandboxAnswers());
+        const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -40750,7 +40741,12 @@ class Worker {
                 if (waiting >= 0) {
                     this.log.info(`${taskId}: cancel requested before it started`);
                     const [held] = this.waiting.splice(waiting, 1);
-                    this.finished.push({ claim: held.claim, path: held.path, run: neverRan(now), cancelled: true });
+                    this.finished.push({
+                        claim: held.claim,
+                        path: held.path,
+                        run: (0,lifecycle/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now),
+                        cancelled: true,
+                    });
                 }
                 else if (running && !running.cancelled) {
                     this.log.info(`${taskId}: cancel requested; stopping it`);
@@ -40781,7 +40777,7 @@ class Worker {
                 // and a claim that lands with its lease already spent is reaped under a node that is running it.
                 const claimedAt = new Date();
                 const free = this.capacity(policy, adopted);
-                let slots = Math.max(0, this.freeSlots() - adopted.length);
+                let slots = Math.max(0, this.claimRoom() - adopted.length);
                 for (const candidate of scan.claimable) {
                     if (slots === 0)
                         break;
@@ -40985,18 +40981,6 @@ function sandboxJob(claim, settings, policy) {
         tmpfsMb: policy.limits.tmpfs_mb,
         fileSizeMb: policy.limits.file_size_mb,
         outputCapBytes: policy.output_cap_bytes,
-    };
-}
-/** The run of a claim cancelled while it waited for a slot. */
-function neverRan(now) {
-    return {
-        status: 'cancelled',
-        exitCode: null,
-        reason: 'cancelled on request before it started',
-        stdout: (0,lifecycle/* emptyStream */.qF)(),
-        stderr: (0,lifecycle/* emptyStream */.qF)(),
-        startedAt: now,
-        finishedAt: now,
     };
 }
 function commitMessage(nodeId, claims, results, rejected, final) {
@@ -42050,14 +42034,14 @@ function archivedDayPath(state, day) {
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
 /* harmony export */   Ih: () => (/* binding */ concludeClaim),
 /* harmony export */   KH: () => (/* binding */ iso),
+/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
 /* harmony export */   gF: () => (/* binding */ rejectFile),
-/* harmony export */   id: () => (/* binding */ attemptsUsed),
-/* harmony export */   qF: () => (/* binding */ emptyStream)
+/* harmony export */   id: () => (/* binding */ attemptsUsed)
 /* harmony export */ });
-/* unused harmony exports serialize, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim */
+/* unused harmony exports serialize, emptyStream, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -42102,6 +42086,10 @@ const emptyStream = () => ({
     sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
     truncated: false,
 });
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
 function withoutClaim(claim) {
     const { claim: _claim, ...task } = claim;
     return task;
@@ -42224,15 +42212,7 @@ function nodeChange(node) {
  * claim's history kept like any result's.
  */
 function exhaustClaim(claimPath, claim, reason, now) {
-    const run = {
-        status: 'error',
-        exitCode: null,
-        reason,
-        stdout: emptyStream(),
-        stderr: emptyStream(),
-        startedAt: new Date(claim.claim.claimed_at),
-        finishedAt: now,
-    };
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
 }
 

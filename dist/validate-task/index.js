@@ -37486,6 +37486,10 @@ const emptyStream = () => ({
     sha256: createHash('sha256').digest('hex'),
     truncated: false,
 });
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
 function withoutClaim(claim) {
     const { claim: _claim, ...task } = claim;
     return task;
@@ -37608,15 +37612,7 @@ function nodeChange(node) {
  * claim's history kept like any result's.
  */
 function exhaustClaim(claimPath, claim, reason, now) {
-    const run = {
-        status: 'error',
-        exitCode: null,
-        reason,
-        stdout: emptyStream(),
-        stderr: emptyStream(),
-        startedAt: new Date(claim.claim.claimed_at),
-        finishedAt: now,
-    };
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
 }
 

@@ -74,6 +74,11 @@ export const emptyStream = (): StreamCapture => ({
   truncated: false,
 });
 
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+export function runWithoutOutput(status: Status, reason: string, startedAt: Date, finishedAt = startedAt): Execution {
+  return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
+
 function withoutClaim(claim: Claim): QueuedTask {
   const { claim: _claim, ...task } = claim;
   return task;
@@ -220,14 +225,6 @@ export function nodeChange(node: NodeRecord): Change {
  * claim's history kept like any result's.
  */
 export function exhaustClaim(claimPath: string, claim: Claim, reason: string, now: Date): Change[] {
-  const run: Execution = {
-    status: 'error',
-    exitCode: null,
-    reason,
-    stdout: emptyStream(),
-    stderr: emptyStream(),
-    startedAt: new Date(claim.claim.claimed_at),
-    finishedAt: now,
-  };
+  const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
   return finishClaim(claimPath, claim, run).changes;
 }

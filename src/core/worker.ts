@@ -14,11 +14,11 @@ import { UserError, errorMessage } from './errors.js';
 import {
   claimTask,
   concludeClaim,
-  emptyStream,
   iso,
   nodeChange,
   rejectFile,
   requeueClaim,
+  runWithoutOutput,
   type Execution,
 } from './lifecycle.js';
 import type { Log } from './log.js';
@@ -237,7 +237,8 @@ export class Worker {
     return this.running.size > 0 || this.waiting.length > 0;
   }
 
-  private freeSlots(): number {
+  /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+  private claimRoom(): number {
     const max = this.settings.maxTasks;
     const quota = max > 0 ? max - this.claimed : Infinity;
     const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
@@ -279,7 +280,7 @@ export class Worker {
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
-    const wantsClaims = this.freeSlots() > 0 && (await this.sandboxAnswers());
+    const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
     if (!mustWrite) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -371,7 +372,12 @@ export class Worker {
         if (waiting >= 0) {
           this.log.info(`${taskId}: cancel requested before it started`);
           const [held] = this.waiting.splice(waiting, 1);
-          this.finished.push({ claim: held!.claim, path: held!.path, run: neverRan(now), cancelled: true });
+          this.finished.push({
+            claim: held!.claim,
+            path: held!.path,
+            run: runWithoutOutput('cancelled', 'cancelled on request before it started', now),
+            cancelled: true,
+          });
         } else if (running && !running.cancelled) {
           this.log.info(`${taskId}: cancel requested; stopping it`);
           running.cancelled = true;
@@ -400,7 +406,7 @@ export class Worker {
         // and a claim that lands with its lease already spent is reaped under a node that is running it.
         const claimedAt = new Date();
         const free = this.capacity(policy, adopted);
-        let slots = Math.max(0, this.freeSlots() - adopted.length);
+        let slots = Math.max(0, this.claimRoom() - adopted.length);
         for (const candidate of scan.claimable) {
           if (slots === 0) break;
           const need = resourcesOf(candidate.task, policy);
@@ -616,19 +622,6 @@ export function sandboxJob(
     tmpfsMb: policy.limits.tmpfs_mb,
     fileSizeMb: policy.limits.file_size_mb,
     outputCapBytes: policy.output_cap_bytes,
-  };
-}
-
-/** The run of a claim cancelled while it waited for a slot. */
-function neverRan(now: Date): Execution {
-  return {
-    status: 'cancelled',
-    exitCode: null,
-    reason: 'cancelled on request before it started',
-    stdout: emptyStream(),
-    stderr: emptyStream(),
-    startedAt: now,
-    finishedAt: now,
   };
 }
 

@@ -12,6 +12,7 @@ import { git } from '../../src/core/git/runner.js';
 import { GridStore } from '../../src/core/git/store.js';
 import { initGrid, submitTasks } from '../../src/core/grid-admin.js';
 import { locate } from '../../src/core/layout.js';
+import { DockerSandbox } from '../../src/core/sandbox/docker.js';
 import type { Task } from '../../src/core/schemas.js';
 import { pushFaults, serveGit, type GitHttpServer, type PushFaults } from '../helpers/http-git.js';
 
@@ -156,19 +157,19 @@ export class Cluster {
         if (attempt >= 60) throw error;
         await sleep(500);
         // A push cut off by an outage may have landed all the same: submit only what the grid lacks.
-        const present = new Set(await this.taskIds());
+        const present = new Set((await this.tip()).map((l) => l.id));
         waiting = waiting.filter((t) => !present.has(t.task_id));
       }
     }
   }
 
-  /** Every task id in the grid branch's tip, in any lifecycle folder. */
-  private async taskIds(): Promise<string[]> {
+  /** Every task record at the grid branch's tip, in any lifecycle folder. */
+  private async tip(): Promise<NonNullable<ReturnType<typeof locate>>[]> {
     const paths = await git(['ls-tree', '-r', '--name-only', '-z', 'main', '--', 'tasks'], { cwd: this.bare });
     return paths
       .split('\0')
-      .map((p) => locate(p)?.id)
-      .filter((id) => id !== undefined);
+      .map((p) => locate(p))
+      .filter((l) => l !== undefined);
   }
 
   async startAll(): Promise<void> {
@@ -330,10 +331,7 @@ export class Cluster {
 
   /** Whether every submitted task has its result: nothing queued or in progress, every id in a terminal folder. */
   async drained(): Promise<boolean> {
-    const paths = (await git(['ls-tree', '-r', '--name-only', '-z', 'main', '--', 'tasks'], { cwd: this.bare }))
-      .split('\0')
-      .map((p) => locate(p))
-      .filter((l) => l !== undefined);
+    const paths = await this.tip();
     if (paths.some((l) => l.state === 'queue' || l.state === 'in_progress')) return false;
     const done = new Set(paths.map((l) => l.id));
     return this.submitted.every((id) => done.has(id));
@@ -434,10 +432,7 @@ export class Cluster {
 async function dockerAnswers(timeoutMs = 10_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const ok = await new Promise<boolean>((resolve) =>
-      spawn('docker', ['version'], { stdio: 'ignore' }).on('close', (code) => resolve(code === 0)),
-    );
-    if (ok) return;
+    if ((await DockerSandbox.probe()).ok) return;
     if (Date.now() > deadline) throw new Error(`the Docker daemon did not answer within ${timeoutMs / 1000} s`);
     await sleep(200);
   }

@@ -6,8 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import type { Execution } from '../lifecycle.js';
-import { emptyStream } from '../lifecycle.js';
+import { runWithoutOutput, type Execution } from '../lifecycle.js';
 import { runChild } from './child.js';
 import type { Sandbox, SandboxJob } from './sandbox.js';
 
@@ -99,18 +98,7 @@ export class DockerSandbox implements Sandbox {
 
   async run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
     const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
-    if (badEnv) {
-      const now = new Date();
-      return {
-        status: 'error',
-        exitCode: null,
-        reason: `env ${badEnv[0]}: values must be a single line`,
-        stdout: emptyStream(),
-        stderr: emptyStream(),
-        startedAt: now,
-        finishedAt: now,
-      };
-    }
+    if (badEnv) return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
     const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
     const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
     const envFile = join(dir, 'env');
