@@ -20787,18 +20787,19 @@ class Worker {
     async pause(idleRounds) {
         if (this.stopReason)
             return;
-        if (this.finished.length > 0) {
-            // Let results that are about to be ready join this one in a single push: wait for the window to
-            // close or for every running task to finish, whichever comes first.
-            const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
-            while (this.running.size > 0 && Date.now() < closes && !this.stopReason)
-                await this.nap(closes - Date.now());
-            return;
+        if (this.finished.length === 0) {
+            const base = this.settings.pollIntervalSeconds * 1000;
+            const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
+            const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
+            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible));
+            if (this.finished.length === 0 || this.stopReason)
+                return;
         }
-        const base = this.settings.pollIntervalSeconds * 1000;
-        const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
-        const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
-        await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible));
+        // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
+        // or for every running task to finish, whichever comes first.
+        const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
+        while (this.running.size > 0 && Date.now() < closes && !this.stopReason)
+            await this.nap(closes - Date.now());
     }
     /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
     async nap(ms) {
