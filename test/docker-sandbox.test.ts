@@ -1,6 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { DockerSandbox } from '../src/core/sandbox/docker.js';
 import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
@@ -115,6 +118,34 @@ test('docker: no runner secret reaches the task environment; task env does', asy
   } finally {
     delete process.env.GITHUB_TOKEN;
     delete process.env.DGRID_TOKEN;
+  }
+});
+
+test("docker: a container the daemon refuses fails the task, with the daemon's words", async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const result = await run('true', { memoryMb: 1 });
+  assert.equal(result.status, 'error');
+  assert.equal(result.sandboxLost, undefined, 'the daemon answered: the task is to blame');
+  assert.match(result.reason ?? '', /^docker could not run the container: .*Minimum memory limit/);
+});
+
+test('docker: a run that could not reach the daemon hands the task back, even once the daemon answers', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  // The daemon can come back between the failed run and the probe after it: only `run` misses it here.
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-docker-'));
+  const client = join(dir, 'docker');
+  await writeFile(
+    client,
+    '#!/bin/sh\n[ "$1" = run ] && export DOCKER_HOST=unix:///nonexistent/docker.sock\nexec docker "$@"\n',
+    { mode: 0o755 },
+  );
+  try {
+    const result = await new DockerSandbox(client).run(job('true'), new AbortController().signal);
+    assert.equal(result.status, 'error');
+    assert.match(result.sandboxLost ?? '', /^the Docker daemon went away: .*Cannot connect to the Docker daemon/);
+    assert.doesNotMatch(result.reason ?? '', /--help/);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
   }
 });
 

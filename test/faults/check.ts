@@ -47,8 +47,12 @@ export function problems(outcome: Outcome): string[] {
 
 /** Faults that hit every node at once: the git server's, and the Docker daemon's (the nodes share one). */
 const SHARED_FAULTS: FaultKind[] = ['server-outage', 'push-rejects', 'docker-restart'];
-/** A task script logs its start a moment after the node spawned it. */
-const SLACK_MS = 250;
+/**
+ * How long after its node spawned it a run is seen to start: a task script logs its start a moment later; a
+ * container's start event comes once the daemon created it, and a node killed in between leaves it running.
+ * Just after a daemon restart, on a loaded machine, that took over half a second.
+ */
+const START_LAG_MS = { process: 250, container: 2000 };
 
 export async function check(cluster: Cluster, name: string, drainSeconds: number | null): Promise<Outcome> {
   const audit = await auditGrid(cluster.bare);
@@ -80,6 +84,7 @@ export async function check(cluster: Cluster, name: string, drainSeconds: number
   };
   for (const fault of cluster.faults) outcome.faults[fault.kind] = (outcome.faults[fault.kind] ?? 0) + 1;
 
+  const lag = cluster.options.dockerImage ? START_LAG_MS.container : START_LAG_MS.process;
   for (const [id, result] of results) {
     if (result.status !== 'success') outcome.failed.push(`${id}: ${result.status}: ${result.reason ?? ''}`);
     const taskRuns = (byTask.get(id) ?? []).sort((a, b) => a.at - b.at);
@@ -90,7 +95,7 @@ export async function check(cluster: Cluster, name: string, drainSeconds: number
     for (let i = 0; i + 1 < taskRuns.length; i++) {
       const run = taskRuns[i]!;
       const next = taskRuns[i + 1]!.at;
-      if (!cluster.faults.some((f) => explains(f, run, next))) {
+      if (!cluster.faults.some((f) => explains(f, run, next, lag))) {
         outcome.unexplained.push(
           `${id} ran on ${run.node} at ${new Date(run.at).toISOString()}, again on ${taskRuns[i + 1]!.node} at ` +
             `${new Date(next).toISOString()}, with no fault on ${run.node} or the server in between`,
@@ -102,11 +107,11 @@ export async function check(cluster: Cluster, name: string, drainSeconds: number
 }
 
 /** A fault explains a run that did not count when it hit that run's node, or every node, before the next run. */
-function explains(fault: Fault, run: Run, next: number): boolean {
+function explains(fault: Fault, run: Run, next: number, lag: number): boolean {
   const hits =
     SHARED_FAULTS.includes(fault.kind) ||
     ((fault.kind === 'kill-worker' || fault.kind === 'stop-worker') && fault.target === run.node);
-  return hits && fault.at <= next && fault.until >= run.at - SLACK_MS;
+  return hits && fault.at <= next && fault.until >= run.at - lag;
 }
 
 async function resultsAt(cluster: Cluster): Promise<Map<string, Result>> {

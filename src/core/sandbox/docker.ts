@@ -121,13 +121,17 @@ export class DockerSandbox implements Sandbox {
         // Killing the client would leave the container running: kill the container itself.
         stop: () => this.remove([name]),
         sandboxError: (code, stderr) =>
-          code === 125 ? `docker could not run the container: ${lastLine(stderr)}` : undefined,
+          code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
       });
-      // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
-      // Asked at once, a daemon on its way down or not yet back does not answer.
       if (run.status === 'success' || run.status === 'timeout' || signal.aborted) return run;
-      const down = await this.unavailable();
-      return down ? { ...run, status: 'error', reason: down, sandboxLost: down } : run;
+      // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+      // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
+      // does, so the client's own words that it lost the daemon count too.
+      const lost =
+        run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
+          ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
+          : await this.unavailable();
+      return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
     } finally {
       await this.remove([name]);
       await rm(dir, { recursive: true, force: true });
@@ -154,6 +158,12 @@ export class DockerSandbox implements Sandbox {
   }
 }
 
-function lastLine(text: string): string {
-  return text.trim().split('\n').pop() ?? '';
+/** How the docker client says it could not reach the daemon, or lost it under a running container. */
+const DAEMON_LOST =
+  /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
+
+/** The client's error, without the usage hint it appends to every failure. */
+function clientMessage(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
 }
