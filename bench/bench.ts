@@ -4,14 +4,16 @@
 //   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 import { spawn } from 'node:child_process';
-import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
+import { archiveResults } from '../src/core/archive.js';
 import { initGrid, submitTasks } from '../src/core/grid-admin.js';
+import { DockerSandbox } from '../src/core/sandbox/docker.js';
 import { timeRender } from './dashboard.js';
 import { timeValidation } from './validate.js';
 
@@ -20,27 +22,48 @@ const TASKS = quick ? 60 : 200;
 const RAW_PUSHES = quick ? 15 : 40;
 const ORIGINAL_TASKS = quick ? 10 : 30;
 const COLD_TASKS = quick ? 2_000 : 10_000;
+const HISTORY_DAYS = 330;
+const DAY_MS = 24 * 60 * 60 * 1000;
 /** Claims each node holds beyond its slots: no-op tasks finish long before a push comes round. */
 const PREFETCH = 28;
-const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
+/** The foundation's figure: a few workers with one slot each, every task in its own container. */
+const DOCKER_TASKS = 20;
+const SANDBOX_IMAGE = 'dgrid-sandbox:bookworm';
+/** The shipped bundle, as the run-worker action and the CLI run it. */
+const CLI = new URL('../../dist/cli/index.js', import.meta.url).pathname;
 
 const root = await mkdtemp(join(tmpdir(), 'dgrid-bench-'));
 const rows: Array<[string, string]> = [];
 const targets: Array<[string, string, boolean]> = [];
 const seconds = (ms: number) => ms / 1000;
+/** Runs whose rate a busy moment of this shared machine can move are taken this many times. */
+const REPEATS = quick ? 1 : 3;
+let runs = 0;
+
+const COLD_REPEATS = quick ? 1 : 5;
+const median = (figures: number[]) => [...figures].sort((a, b) => a - b)[Math.floor(figures.length / 2)]!;
+
+/** The run with the median figure: one noisy run neither makes nor breaks a target. */
+async function medianOf<T>(run: () => Promise<T>, figure: (result: T) => number): Promise<T> {
+  const results: T[] = [];
+  for (let i = 0; i < REPEATS; i++) results.push(await run());
+  return results.sort((a, b) => figure(a) - figure(b))[Math.floor(REPEATS / 2)]!;
+}
 
 async function newGrid(
   name: string,
   policy: object = { push_budget_per_minute: 0 },
-): Promise<{ bare: string; url: string }> {
-  const bare = join(root, `${name}.git`);
+): Promise<{ bare: string; url: string; dir: string }> {
+  // A folder per run: the repeated runs must not meet each other's repositories.
+  const dir = join(root, `${name}-${++runs}`);
+  const bare = join(dir, 'grid.git');
   await initGrid({
     repository: bare,
     branch: 'main',
     policyText: JSON.stringify(policy),
-    cacheDir: join(root, `${name}-init`),
+    cacheDir: join(dir, 'init'),
   });
-  return { bare, url: pathToFileURL(bare).href };
+  return { bare, url: pathToFileURL(bare).href, dir };
 }
 
 async function pushCount(bare: string): Promise<number> {
@@ -53,8 +76,8 @@ const identity = ['-c', 'user.name=bench', '-c', 'user.email=bench@dgrid'];
 
 // 1. The machine's raw push rate: one commit and one push after another.
 async function rawPushRate(): Promise<number> {
-  const { bare } = await newGrid('raw');
-  const work = join(root, 'raw-work');
+  const { bare, dir } = await newGrid('raw');
+  const work = join(dir, 'work');
   await git(['clone', '--quiet', bare, work]);
   const started = performance.now();
   for (let i = 0; i < RAW_PUSHES; i++) {
@@ -69,18 +92,18 @@ async function rawPushRate(): Promise<number> {
 // 2. The original D-GRID protocol, re-enacted: a working tree, git mv, commit, pull --rebase, push, one task
 // at a time, a push to claim and a push to report.
 async function originalProtocol(): Promise<{ rate: number; pushesPerTask: number }> {
-  const { bare } = await newGrid('original');
+  const { bare, dir } = await newGrid('original');
   const store = await GridStore.open({
     remote: pathToFileURL(bare).href,
     branch: 'main',
-    dir: join(root, 'original-admin'),
+    dir: join(dir, 'admin'),
   });
   await submitTasks(
     store,
     Array.from({ length: ORIGINAL_TASKS }, (_, i) => ({ task_id: `o${i}`, script: 'true' })),
   );
   const before = await pushCount(bare);
-  const work = join(root, 'original-work');
+  const work = join(dir, 'work');
   await git(['clone', '--quiet', bare, work]);
   const commitAndPush = async (message: string) => {
     await sh(work, ...identity, 'commit', '--quiet', '-m', message);
@@ -111,60 +134,89 @@ interface DrainResult {
   bare: string;
 }
 
-// 3. dgrid: worker processes with 4 slots each draining no-op tasks, without and with claims held ahead.
-async function dgridDrain(workers: number, slots: number, prefetch = 0): Promise<DrainResult> {
-  const { bare, url } = await newGrid(`dgrid-${workers}x${slots}-${prefetch}`);
+interface Drain {
+  workers: number;
+  slots: number;
+  prefetch?: number;
+  tasks?: number;
+  /** Docker with this image, or plain processes: the protocol alone. */
+  image?: string;
+}
+
+// 3. dgrid: worker processes draining no-op tasks, without and with claims held ahead, and in Docker.
+async function dgridDrain({ workers, slots, prefetch = 0, tasks = TASKS, image }: Drain): Promise<DrainResult> {
+  const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
+  const { bare, url, dir } = await newGrid(`dgrid-${workers}x${slots}-${prefetch}`, policy);
   const store = await GridStore.open({
     remote: url,
     branch: 'main',
-    dir: join(root, `dgrid-${workers}-${prefetch}-admin`),
+    dir: join(dir, 'admin'),
   });
   await submitTasks(
     store,
-    Array.from({ length: TASKS }, (_, i) => ({ task_id: `t${String(i).padStart(4, '0')}`, script: 'true' })),
+    Array.from({ length: tasks }, (_, i) => ({ task_id: `t${String(i).padStart(4, '0')}`, script: 'true' })),
+  );
+  // The server notes when each push lands, so nothing polls the grid while the nodes work.
+  const landed = join(bare, 'landed');
+  await writeFile(
+    join(bare, 'hooks', 'post-receive'),
+    `#!/bin/sh\nwhile read old new ref; do echo "$new $(date +%s%3N)"; done >> ${landed}\n`,
+    { mode: 0o755 },
   );
   const before = await pushCount(bare);
-  const started = performance.now();
+  const started = Date.now();
   const children = Array.from({ length: workers }, (_, i) =>
     spawn(
       process.execPath,
-      [CLI, 'worker', '--repository', url, '--node-id', `bench-${workers}-${i}`, '--sandbox', 'none'].concat(
+      [CLI, 'worker', '--repository', url, '--node-id', `bench-${workers}-${i}`].concat(
+        ['--sandbox', image ? 'docker' : 'none'],
         ['--slots', String(slots), '--cpus', '64', '--poll-interval-seconds', '0.2', '--idle-timeout-seconds', '1'],
         ['--batch-window-seconds', '0.2', '--prefetch', String(prefetch), '--json'],
       ),
       { stdio: ['ignore', 'pipe', 'ignore'] },
     ),
   );
-  const reports = children.map(
-    (child) =>
-      new Promise<{ pushes: number; rejectedPushes: number }>((resolve) => {
-        let out = '';
-        child.stdout.on('data', (c) => (out += c));
-        child.on('close', () => resolve(JSON.parse(out)));
-      }),
+  const all = await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<{ pushes: number; rejectedPushes: number }>((resolve) => {
+          let out = '';
+          child.stdout.on('data', (c) => (out += c));
+          child.on('close', () => resolve(JSON.parse(out)));
+        }),
+    ),
   );
-  // Drained: every task has a result; the idle exit that follows is not part of the drain time.
-  for (;;) {
-    const done = (await git(['ls-tree', '-r', '--name-only', 'main', 'tasks/completed'], { cwd: bare }))
+  // Drained: the first push after which every task has a result; the idle exit that follows is not part of it.
+  let drainedAt = Infinity;
+  for (const line of (await readFile(landed, 'utf8')).trim().split('\n')) {
+    const [commit, at] = line.split(' ');
+    const done = (await git(['ls-tree', '-r', '--name-only', commit!, 'tasks/completed'], { cwd: bare }))
       .split('\n')
       .filter((p) => p.endsWith('.json')).length;
-    if (done >= TASKS) break;
-    await new Promise((r) => setTimeout(r, 50));
+    if (done >= tasks) {
+      drainedAt = Number(at);
+      break;
+    }
   }
-  const elapsed = seconds(performance.now() - started);
-  const all = await Promise.all(reports);
+  const elapsed = seconds(drainedAt - started);
   const pushes = (await pushCount(bare)) - before;
   const rejected = all.reduce((n, r) => n + r.rejectedPushes, 0);
-  return { rate: TASKS / elapsed, pushesPerTask: pushes / TASKS, rejectedPerAccepted: rejected / pushes, bare };
+  return { rate: tasks / elapsed, pushesPerTask: pushes / tasks, rejectedPerAccepted: rejected / pushes, bare };
 }
 
-// 4. Cold start on a grid with a long history of finished tasks, against a full clone.
-async function coldStart(): Promise<{ clone: number; worker: number; bare: string }> {
-  const { bare, url } = await newGrid('history');
+// 4. Cold start on a grid with a long history of finished tasks, against a full clone: first with every
+// result still at the tip, then once the reaper has archived what is older than the default retention.
+interface ColdStart {
+  clone: number;
+  worker: number;
+}
+
+async function coldStart(): Promise<{ kept: ColdStart; archived: ColdStart; atTip: number }> {
+  const { bare, url, dir } = await newGrid('history');
   const tip = (await git(['rev-parse', 'main'], { cwd: bare })).trim();
   const lines: string[] = [];
-  const when = Math.floor(Date.now() / 1000) - COLD_TASKS * 3;
-  let t = when;
+  const now = Date.now();
+  let t = Math.floor(now / 1000) - COLD_TASKS * 3;
   const commit = (message: string, parent: string | null, ops: string[]) => {
     lines.push(
       'commit refs/heads/main',
@@ -177,11 +229,11 @@ async function coldStart(): Promise<{ clone: number; worker: number; bare: strin
   };
   const data = (text: string) => [`data ${Buffer.byteLength(text)}`, text];
   let first = true;
-  // Four tasks per commit, as batching nodes write them: submit, claim, finish.
+  // Four tasks per commit, as batching nodes write them: submit, claim, finish; finished over 11 months.
   for (let i = 0; i < COLD_TASKS; i += 4) {
     const ids = [i, i + 1, i + 2, i + 3].filter((n) => n < COLD_TASKS).map((n) => `h${n}`);
     const task = (id: string) => JSON.stringify({ task_id: id, script: `echo ${id}` }, null, 2);
-    const day = `2026-${String(1 + Math.floor((i / COLD_TASKS) * 11)).padStart(2, '0')}-01`;
+    const day = new Date(now - (1 - i / COLD_TASKS) * HISTORY_DAYS * DAY_MS).toISOString().slice(0, 10);
     commit(
       'submit',
       first ? tip : null,
@@ -210,17 +262,34 @@ async function coldStart(): Promise<{ clone: number; worker: number; bare: strin
   await git(['fast-import', '--quiet', '--force'], { cwd: bare, input: lines.join('\n') + '\n' });
   await git(['gc', '--quiet'], { cwd: bare });
 
-  let started = performance.now();
-  await git(['clone', '--quiet', '--no-local', bare, join(root, 'full-clone')]);
-  const clone = performance.now() - started;
-
-  started = performance.now();
-  const store = await GridStore.open({ remote: url, branch: 'main', dir: join(root, 'cold-worker'), partial: true });
-  const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue', 'in_progress'] });
-  await snapshot.policy();
-  await snapshot.readJson(snapshot.of('queue'));
-  const worker = performance.now() - started;
-  return { clone, worker, bare };
+  // Clone and cold start take turns, and each figure is the median of its runs: the first read of a fresh
+  // pack, or a busy moment, lands on one run only.
+  const measure = async (name: string): Promise<ColdStart> => {
+    const clones: number[] = [];
+    const workers: number[] = [];
+    for (let i = 0; i < COLD_REPEATS; i++) {
+      let started = performance.now();
+      await git(['clone', '--quiet', '--no-local', bare, join(dir, `full-clone-${name}-${i}`)]);
+      clones.push(performance.now() - started);
+      started = performance.now();
+      const cache = join(dir, `cold-worker-${name}-${i}`);
+      const store = await GridStore.open({ remote: url, branch: 'main', dir: cache, partial: true });
+      const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue', 'in_progress'] });
+      await snapshot.policy();
+      await snapshot.readJson(snapshot.of('queue'));
+      workers.push(performance.now() - started);
+    }
+    return { clone: median(clones), worker: median(workers) };
+  };
+  const kept = await measure('kept');
+  const reaper = await GridStore.open({ remote: url, branch: 'main', dir: join(dir, 'reaper') });
+  await archiveResults(reaper, { author: 'bench-reaper', dryRun: false, now: new Date(now) });
+  await git(['gc', '--quiet'], { cwd: bare });
+  const archived = await measure('archived');
+  const atTip = (await git(['ls-tree', '-r', '--name-only', 'main', 'tasks/completed'], { cwd: bare }))
+    .split('\n')
+    .filter((p) => p.endsWith('.json')).length;
+  return { kept, archived, atTip };
 }
 
 async function packedBytesPerTask(bare: string, tasks: number): Promise<number> {
@@ -231,11 +300,19 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
 }
 
 try {
-  const raw = await rawPushRate();
-  const original = await originalProtocol();
-  const one = await dgridDrain(1, 4, PREFETCH);
-  const plain = await dgridDrain(4, 4);
-  const four = await dgridDrain(4, 4, PREFETCH);
+  const raw = await medianOf(rawPushRate, (r) => r);
+  const original = await medianOf(originalProtocol, (r) => r.rate);
+  const drainRate = (drain: Drain) =>
+    medianOf(
+      () => dgridDrain(drain),
+      (r) => r.rate,
+    );
+  const one = await drainRate({ workers: 1, slots: 4, prefetch: PREFETCH });
+  const plain = await drainRate({ workers: 4, slots: 4 });
+  const four = await drainRate({ workers: 4, slots: 4, prefetch: PREFETCH });
+  const docker = (await DockerSandbox.hasImage(SANDBOX_IMAGE))
+    ? await drainRate({ workers: 3, slots: 1, tasks: DOCKER_TASKS, image: SANDBOX_IMAGE })
+    : undefined;
   const cold = await coldStart();
   const packed = await packedBytesPerTask(four.bare, TASKS);
   const render = await timeRender(20_000, 500, join(root, 'site'));
@@ -253,8 +330,16 @@ try {
   rows.push([`dgrid 4 workers x 4 slots, no prefetch, ${TASKS} tasks`, drain(plain)]);
   rows.push([`dgrid 4 workers x 4 slots, prefetch ${PREFETCH}, ${TASKS} tasks`, drain(four)]);
   rows.push([
-    `cold start, ${COLD_TASKS} finished tasks`,
-    `full clone ${f(cold.clone, 0)} ms, dgrid worker ${f(cold.worker, 0)} ms`,
+    `dgrid 3 workers x 1 slot, ${DOCKER_TASKS} tasks in Docker`,
+    docker ? drain(docker) : `skipped: no Docker daemon with ${SANDBOX_IMAGE} (bash scripts/sandbox-image.sh)`,
+  ]);
+  rows.push([
+    `cold start, ${COLD_TASKS} finished tasks over 11 months, all at the tip`,
+    `full clone ${f(cold.kept.clone, 0)} ms, dgrid worker ${f(cold.kept.worker, 0)} ms (${f(cold.kept.worker / cold.kept.clone, 3)})`,
+  ]);
+  rows.push([
+    `cold start, the same after archiving (${cold.atTip} left at the tip)`,
+    `full clone ${f(cold.archived.clone, 0)} ms, dgrid worker ${f(cold.archived.worker, 0)} ms`,
   ]);
   rows.push(['packed bytes per task after git gc', `${f(packed, 0)} B`]);
   rows.push([
@@ -276,9 +361,9 @@ try {
     four.rejectedPerAccepted <= 1.5,
   ]);
   targets.push([
-    'cold start / full clone',
-    `${f(cold.worker / cold.clone, 3)} <= 0.1`,
-    cold.worker / cold.clone <= 0.1,
+    'cold start / full clone, default retention',
+    `${f(cold.archived.worker / cold.archived.clone, 3)} <= 0.1`,
+    cold.archived.worker / cold.archived.clone <= 0.1,
   ]);
 
   const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));

@@ -26,7 +26,7 @@ for (const file of files) {
   for (const r of lint(text, file)) {
     if (!customLabel(r)) findings.push(`${r.file}:${r.line}:${r.column}: ${r.message} [${r.kind}]`);
   }
-  findings.push(...localActionInputs(file, parse(text)));
+  findings.push(...localActionInputs(file, parse(text)), ...unpinnedActions(file, text));
 }
 
 for (const f of findings) console.error(f);
@@ -53,6 +53,21 @@ function localActionInputs(file, workflow) {
           problems.push(`${where}: required input "${name}" is missing`);
         }
       }
+    }
+  }
+  return problems;
+}
+
+// A tag can be moved to other code after review; a commit SHA cannot. The comment keeps the version readable.
+function unpinnedActions(file, text) {
+  const problems = [];
+  for (const [i, line] of text.split('\n').entries()) {
+    const uses = /^\s*(?:-\s*)?uses:\s*(\S+)(.*)$/.exec(line);
+    if (!uses || uses[1].startsWith('./') || uses[1].startsWith('docker://')) continue;
+    if (!/@[0-9a-f]{40}$/.test(uses[1]) || !/^\s+#\s*v\d/.test(uses[2])) {
+      problems.push(
+        `${file}:${i + 1}: pin ${uses[1]} to a full commit SHA with its version in a comment (uses: owner/repo@<sha> # vX.Y.Z)`,
+      );
     }
   }
   return problems;

@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
+import { Ajv } from 'ajv';
+import addFormats from 'ajv-formats';
 import { inProgressPath, locate, queuePath, resultPath } from '../src/core/layout.js';
 import { defaultPolicy, parsePolicy, policyProblems } from '../src/core/policy.js';
 import { shippedSchemas, type Claim, type NodeRecord, type Result, type Task } from '../src/core/schemas.js';
@@ -143,6 +145,15 @@ test('lifecycle: claim, requeue and finish keep history and produce valid record
   assert.equal(done.result.duration_ms, 1500);
   assert.equal(done.result.attempts?.[0]?.node_id, 'n1');
   assert.match(done.changes[1]!.path, /^tasks\/completed\//);
+});
+
+test('the schemas are valid JSON Schema: the validators compile them without checking', () => {
+  const checker = new Ajv({ strict: true, allowUnionTypes: true });
+  addFormats.default(checker, ['date-time']);
+  for (const [file, schema] of Object.entries(shippedSchemas)) {
+    assert.equal(checker.validateSchema(schema), true, `${file}: ${checker.errorsText(checker.errors)}`);
+    assert.doesNotThrow(() => checker.compile(schema), file);
+  }
 });
 
 test('the shipped JSON Schemas are generated from the same source as the types', () => {

@@ -2,36 +2,18 @@
 // light and dark, a phone-sized viewport, the filter, the refresh and the submit form. Screenshots land in
 // test-output/ for people to look at. Without Chromium the suite is skipped, unless CI=true.
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
-import { extname, join, normalize } from 'node:path';
+import { join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { renderSite } from '../src/dashboard/render.js';
 import { hostileGrid, sampleGrid } from './dashboard-fixtures.js';
+import { browserSkip, launchBrowser, SCREENSHOTS, serve } from './helpers/browser.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-const SCREENSHOTS = new URL('../../test-output/', import.meta.url).pathname;
 const AXE_SOURCE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.json': 'application/json',
-};
 const PAGES = [
   'index.html',
   'nodes.html',
@@ -41,31 +23,9 @@ const PAGES = [
   'detail/train-model-3.html',
 ];
 
-const skip =
-  !existsSync(CHROMIUM) && process.env.CI !== 'true' ? `no Chromium at ${CHROMIUM} (set CI=true to require it)` : false;
-if (skip) console.log(`# dashboard browser tests skipped: ${skip}`);
+if (browserSkip) console.log(`# dashboard browser tests skipped: ${browserSkip}`);
 
-/** Serves `root` on 127.0.0.1, files only, nothing outside it. */
-function serve(root: string): Promise<{ server: Server; base: string }> {
-  const server = createServer((request, response) => {
-    const path = normalize(decodeURIComponent(new URL(request.url ?? '/', 'http://localhost').pathname));
-    const file = join(root, path);
-    if (!file.startsWith(root)) return void response.writeHead(403).end();
-    readFile(file).then(
-      (body) =>
-        response.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' }).end(body),
-      () => response.writeHead(404).end(),
-    );
-  });
-  return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address() as { port: number };
-      resolve({ server, base: `http://127.0.0.1:${address.port}` });
-    }),
-  );
-}
-
-describe('dashboard in a browser', { skip }, () => {
+describe('dashboard in a browser', { skip: browserSkip }, () => {
   let root: string;
   let server: Server;
   let base: string;
@@ -79,7 +39,7 @@ describe('dashboard in a browser', { skip }, () => {
     await renderSite(hostileGrid(now), join(root, 'hostile'));
     await mkdir(SCREENSHOTS, { recursive: true });
     ({ server, base } = await serve(root));
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await launchBrowser();
   });
 
   after(async () => {

@@ -117,3 +117,14 @@ test('dgrid sign signs task files that a grid requiring signatures accepts', asy
   assert.equal(missingKey.status, 1);
   assert.equal(missingKey.stderr, 'dgrid: give the signing key with --key, e.g. --key ~/.ssh/id_ed25519\n');
 });
+
+test('dgrid help COMMAND shows the options of that command, as COMMAND --help does', () => {
+  const help = dgrid('help', 'validate');
+  assert.equal(help.status, 0, help.stderr);
+  assert.equal(help.stdout, dgrid('validate', '--help').stdout);
+  assert.match(help.stdout, /^Usage: dgrid validate /);
+
+  const unknown = dgrid('help', 'frobnicate');
+  assert.equal(unknown.status, 1);
+  assert.match(unknown.stderr, /^dgrid: unknown command "frobnicate"/);
+});

@@ -10343,6 +10343,8 @@ function usage() {
 }
 async function main(argv) {
     const [name, ...rest] = argv;
+    if (name === 'help' && rest[0])
+        return main([rest[0], '--help']);
     if (!name || name === '--help' || name === '-h' || name === 'help') {
         console.log(usage());
         return name ? 0 : 1;
@@ -10581,6 +10583,8 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
+    /** Whether the cache holds a fetched tip: then a fetch needs no look first to know it is not a cold start. */
+    hasTip = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -10645,7 +10649,7 @@ class GridStore {
             args.push(`--depth=${depth}`);
         // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
         // (new tasks, its claims) are among them, and the results of others are small.
-        const cold = this.options.partial === true && (await this.tip()) === null;
+        const cold = this.options.partial === true && !this.hasTip && (await this.tip()) === null;
         if (this.options.partial)
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
@@ -10657,6 +10661,7 @@ class GridStore {
                 return null;
             throw error;
         }
+        this.hasTip = true;
         return (await this.tip());
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
@@ -20289,12 +20294,24 @@ async function transact(store, build, options) {
 
 
 const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
 addFormats(ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
 function compile(schema) {
-    const validate = ajv.compile(schema);
+    let compiled;
+    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
     return {
-        problems: (value) => (validate(value) ? [] : describe(validate.errors ?? [])),
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
         is: (value) => validate(value),
     };
 }
@@ -20810,10 +20827,10 @@ class Worker {
     }
     /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
     async nap(ms) {
-        await new Promise((resolve) => {
-            this.wake = resolve;
-            void (0,runner/* sleep */.yy)(ms, this.stopReason ? undefined : this.stopSignal.signal).then(resolve);
-        });
+        // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
+        const woken = new AbortController();
+        this.wake = () => woken.abort();
+        await (0,runner/* sleep */.yy)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
         this.wake = () => undefined;
     }
     heartbeatDue(policy) {

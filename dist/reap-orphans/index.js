@@ -37299,6 +37299,8 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
+    /** Whether the cache holds a fetched tip: then a fetch needs no look first to know it is not a cold start. */
+    hasTip = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -37363,7 +37365,7 @@ class GridStore {
             args.push(`--depth=${depth}`);
         // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
         // (new tasks, its claims) are among them, and the results of others are small.
-        const cold = this.options.partial === true && (await this.tip()) === null;
+        const cold = this.options.partial === true && !this.hasTip && (await this.tip()) === null;
         if (this.options.partial)
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
@@ -37375,6 +37377,7 @@ class GridStore {
                 return null;
             throw error;
         }
+        this.hasTip = true;
         return (await this.tip());
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
@@ -43066,12 +43069,24 @@ const shippedSchemas = {
 
 
 const addFormats = dist["default"];
-const validation_ajv = new ajv.Ajv({ allErrors: true, strict: true, useDefaults: true, allowUnionTypes: true });
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const validation_ajv = new ajv.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
 addFormats(validation_ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
 function compile(schema) {
-    const validate = validation_ajv.compile(schema);
+    let compiled;
+    const validate = (value) => (compiled ??= validation_ajv.compile(schema))(value);
     return {
-        problems: (value) => (validate(value) ? [] : describe(validate.errors ?? [])),
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
         is: (value) => validate(value),
     };
 }

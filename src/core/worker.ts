@@ -264,10 +264,10 @@ export class Worker {
 
   /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
   private async nap(ms: number): Promise<void> {
-    await new Promise<void>((resolve) => {
-      this.wake = resolve;
-      void sleep(ms, this.stopReason ? undefined : this.stopSignal.signal).then(resolve);
-    });
+    // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
+    const woken = new AbortController();
+    this.wake = () => woken.abort();
+    await sleep(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
     this.wake = () => undefined;
   }
 

@@ -50,6 +50,8 @@ export class GridStore {
   private readonly env: NodeJS.ProcessEnv;
   private readonly blobs = new Map<string, Buffer>();
   private readonly trackingRef: string;
+  /** Whether the cache holds a fetched tip: then a fetch needs no look first to know it is not a cold start. */
+  private hasTip = false;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
@@ -126,7 +128,7 @@ export class GridStore {
     if (depth > 0) args.push(`--depth=${depth}`);
     // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
     // (new tasks, its claims) are among them, and the results of others are small.
-    const cold = this.options.partial === true && (await this.tip()) === null;
+    const cold = this.options.partial === true && !this.hasTip && (await this.tip()) === null;
     if (this.options.partial) args.push(cold ? '--filter=blob:none' : '--no-filter');
     args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
     try {
@@ -135,6 +137,7 @@ export class GridStore {
       if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
     }
+    this.hasTip = true;
     return (await this.tip())!;
   }
 
