@@ -72,6 +72,12 @@ async function pushCount(bare: string): Promise<number> {
 }
 
 const sh = (cwd: string, ...args: string[]) => git(args, { cwd });
+
+/** How many results tasks/completed holds at a commit of the bare repository. */
+async function completedAt(bare: string, commit: string): Promise<number> {
+  const files = await git(['ls-tree', '-r', '--name-only', commit, 'tasks/completed'], { cwd: bare });
+  return files.split('\n').filter((p) => p.endsWith('.json')).length;
+}
 const identity = ['-c', 'user.name=bench', '-c', 'user.email=bench@dgrid'];
 
 // 1. The machine's raw push rate: one commit and one push after another.
@@ -190,10 +196,7 @@ async function dgridDrain({ workers, slots, prefetch = 0, tasks = TASKS, image }
   let drainedAt = Infinity;
   for (const line of (await readFile(landed, 'utf8')).trim().split('\n')) {
     const [commit, at] = line.split(' ');
-    const done = (await git(['ls-tree', '-r', '--name-only', commit!, 'tasks/completed'], { cwd: bare }))
-      .split('\n')
-      .filter((p) => p.endsWith('.json')).length;
-    if (done >= tasks) {
+    if ((await completedAt(bare, commit!)) >= tasks) {
       drainedAt = Number(at);
       break;
     }
@@ -286,10 +289,7 @@ async function coldStart(): Promise<{ kept: ColdStart; archived: ColdStart; atTi
   await archiveResults(reaper, { author: 'bench-reaper', dryRun: false, now: new Date(now) });
   await git(['gc', '--quiet'], { cwd: bare });
   const archived = await measure('archived');
-  const atTip = (await git(['ls-tree', '-r', '--name-only', 'main', 'tasks/completed'], { cwd: bare }))
-    .split('\n')
-    .filter((p) => p.endsWith('.json')).length;
-  return { kept, archived, atTip };
+  return { kept, archived, atTip: await completedAt(bare, 'main') };
 }
 
 async function packedBytesPerTask(bare: string, tasks: number): Promise<number> {
