@@ -3,8 +3,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
+import { requeueClaim } from '../src/core/lifecycle.js';
+import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
-import type { Task } from '../src/core/schemas.js';
+import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
 import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
 
@@ -272,6 +274,44 @@ test('prefetch: a node holds claims beyond its slots, runs only its slots at onc
     assert.match(subjects, /ahead: claim 8\b/, 'the first claim took the slots and the prefetch');
     // Register and claim 8, then 8 results with the last 4 claims, then 4 results (and offline): not 12 pushes.
     assert.ok(report!.pushes <= 5, `pushes: ${report!.pushes}`);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('prefetch: a waiting claim taken back by a reaper never starts under its old token', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'log');
+    await grid.submit([logged(log, 'first', 'sleep 3', { priority: 'high' }), logged(log, 'second')]);
+    const worker = grid.worker({ nodeId: 'ahead', slots: 1, prefetch: 1, cpus: 4, pollIntervalSeconds: 0.1 });
+    const done = worker.run();
+    for (let i = 0; i < 100 && starts(await events(log)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    // What a reaper does to a node it takes for dead: the waiting claim goes back to the queue.
+    await transact(
+      grid.store,
+      async (snapshot) => {
+        const file = snapshot.of('in_progress').find((f) => f.id === 'second')!;
+        const claim = (await snapshot.readJson([file])).get(file) as Claim;
+        const plan = requeueClaim(file.entry.path, claim, 'orphaned', 'test: node ahead is silent', new Date());
+        return { changes: plan.changes, message: 'reap second\n', value: null };
+      },
+      { author: 'test-reaper', states: ['in_progress'] },
+    );
+    await done;
+    const second = (await grid.results()).get('second');
+    assert.equal(second?.status, 'success');
+    assert.deepEqual(
+      second?.attempts?.map((a) => a.status),
+      ['orphaned'],
+      'the taken-back claim is one attempt',
+    );
+    assert.deepEqual(
+      starts(await events(log)).filter((id) => id === 'second'),
+      ['second'],
+      'it ran once: under its new claim, not under the old one too',
+    );
     assert.deepEqual(await invariantViolations(grid.bare), []);
   } finally {
     await grid.cleanup();

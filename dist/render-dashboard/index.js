@@ -40386,8 +40386,10 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
-    /** Whether the cache holds a fetched tip: then a fetch needs no look first to know it is not a cold start. */
-    hasTip = false;
+    /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
+    empty;
+    /** Whether a cold start left blobs behind that no read has fetched yet. */
+    lacksBlobs = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -40402,9 +40404,14 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
-        // Written at once rather than by a git process per setting: a store opens on every CLI command.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
+        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
+        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
+        // repository whole.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
+        store.empty = true;
         return store;
     }
     /**
@@ -40447,12 +40454,12 @@ class GridStore {
     /** Fetches the branch tip; null when the branch does not exist yet. */
     async fetch() {
         const depth = this.options.depth ?? 1;
-        const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
+        const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc'];
         if (depth > 0)
             args.push(`--depth=${depth}`);
         // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
         // (new tasks, its claims) are among them, and the results of others are small.
-        const cold = this.options.partial === true && !this.hasTip && (await this.tip()) === null;
+        const cold = this.options.partial === true && (this.empty ??= (await this.tip()) === null);
         if (this.options.partial)
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
@@ -40464,8 +40471,11 @@ class GridStore {
                 return null;
             throw error;
         }
-        this.hasTip = true;
-        return (await this.tip());
+        this.empty = false;
+        this.lacksBlobs ||= cold;
+        // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
+        const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
+        return fetched.slice(0, fetched.indexOf('\t'));
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
@@ -40536,10 +40546,14 @@ class GridStore {
         const unique = [...new Set(shas)];
         if (unique.length === 0)
             return new Map();
-        // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
-        // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
-        if (this.options.partial)
+        // A cold start leaves the tip's blobs behind. The first read after it, a node's snapshot, which reads
+        // all a node needs, brings them in one request, not one request apiece as cat-file's lazy fetch would.
+        // Later fetches bring every new blob, so later reads find theirs here; a rare straggler still comes
+        // through cat-file's own lazy fetch.
+        if (this.lacksBlobs) {
             await this.prefetch(unique);
+            this.lacksBlobs = false;
+        }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
         return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
@@ -40608,16 +40622,16 @@ class GridStore {
     }
 }
 /**
- * The settings of a new cache repository, appended to the config `git init` wrote (a later value of a key
- * wins). Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind,
- * so no automatic gc or maintenance; a partial store fetches what it lacks from the grid remote.
+ * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
+ * leave half-written state behind, so no automatic gc or maintenance; a partial store fetches what it lacks
+ * from the grid remote.
  */
 function cacheConfig(options) {
     const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-    const lines = ['[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`];
+    const lines = ['[core]', `\trepositoryformatversion = ${options.partial ? 1 : 0}`, '\tbare = true'];
+    lines.push('[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`);
     if (options.partial) {
-        lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none');
-        lines.push('[core]', '\trepositoryformatversion = 1', '[extensions]', `\tpartialClone = ${REMOTE}`);
+        lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none', '[extensions]', `\tpartialClone = ${REMOTE}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -40703,6 +40717,10 @@ class GridSnapshot {
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
         const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
+        // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
+        if (store.options.partial)
+            await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
         return new GridSnapshot(store, tip, entries);
     }
     of(state) {

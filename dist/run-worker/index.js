@@ -40576,12 +40576,11 @@ class Worker {
             if (this.stopReason)
                 break;
             const busy = await this.trySync();
-            if (busy || this.holding()) {
-                idleRounds = 0;
+            // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
+            // wakes the node at once, so only a cancel request waits for the next look.
+            idleRounds = busy ? 0 : idleRounds + 1;
+            if (busy || this.holding())
                 this.lastActivity = Date.now();
-            }
-            else
-                idleRounds++;
             if (this.doneWithQuota())
                 break;
             await this.pause(idleRounds);
@@ -40644,9 +40643,16 @@ class Worker {
         await (0,runner/* sleep */.yy)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
         this.wake = () => undefined;
     }
+    /**
+     * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
+     * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
+     * node spends a push every few minutes, not every minute.
+     */
     heartbeatDue(policy) {
-        const interval = (policy?.lease.heartbeat_seconds ?? 60) * 1000;
-        return Date.now() - this.lastHeartbeat >= interval;
+        const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+        const busy = this.holding() || this.finished.length > 0;
+        const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+        return Date.now() - this.lastHeartbeat >= seconds * 1000;
     }
     policy;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
@@ -40704,6 +40710,7 @@ class Worker {
             const now = new Date();
             const changes = [];
             const mine = await this.myClaims(snapshot);
+            this.dropLostClaims(mine);
             const committed = [];
             const fenced = [];
             for (const done of this.finished) {
@@ -40722,21 +40729,21 @@ class Worker {
                     changes.push({ path: cancel.path, delete: true });
                 committed.push(done);
             }
-            // Claims under this node's folder that nothing here runs: adopt those this process issued (a push
-            // that reported an error but landed), hand back those of an earlier incarnation of this node, and,
-            // when the node stops, those it never started.
+            // Claims under this node's folder that nothing here runs: when the node stops, those it never
+            // started go back (also in a round that began before the stop); otherwise adopt those this process
+            // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
             const adopted = [];
             let handedBack = 0;
             for (const [taskId, held] of mine) {
                 if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
                     continue;
-                if (this.issuedTokens.has(held.claim.claim.token) && !final) {
-                    adopted.push({ ...held, controller: new AbortController() });
-                }
-                else if (final) {
-                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason}`;
+                if (final || this.stopReason) {
+                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
                     changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
                     handedBack++;
+                }
+                else if (this.issuedTokens.has(held.claim.claim.token)) {
+                    adopted.push({ ...held, controller: new AbortController() });
                 }
                 else {
                     const reason = `node ${s.nodeId} restarted`;
@@ -40922,8 +40929,31 @@ class Worker {
     holds(taskId) {
         return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
     }
-    /** Starts waiting claims while slots are free. */
+    /**
+     * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
+     * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
+     */
+    dropLostClaims(mine) {
+        const lost = (entry) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
+        for (const entry of this.waiting.filter(lost)) {
+            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
+            this.waiting.splice(this.waiting.indexOf(entry), 1);
+        }
+        for (const entry of [...this.running.values()].filter(lost)) {
+            if (entry.controller.signal.aborted)
+                continue;
+            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
+            entry.controller.abort();
+        }
+    }
+    /**
+     * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
+     * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
+     * them first, and starts them once its heartbeat lands.
+     */
     startWaiting(policy) {
+        if (this.heartbeatDue(policy))
+            return;
         while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
             this.start(this.waiting.shift(), policy);
         }
@@ -41564,8 +41594,10 @@ class GridStore {
     env;
     blobs = new Map();
     trackingRef;
-    /** Whether the cache holds a fetched tip: then a fetch needs no look first to know it is not a cold start. */
-    hasTip = false;
+    /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
+    empty;
+    /** Whether a cold start left blobs behind that no read has fetched yet. */
+    lacksBlobs = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -41580,9 +41612,14 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['init', '--quiet', '--bare', options.dir]);
-        // Written at once rather than by a git process per setting: a store opens on every CLI command.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.appendFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
+        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
+        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
+        // repository whole.
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
+        store.empty = true;
         return store;
     }
     /**
@@ -41625,12 +41662,12 @@ class GridStore {
     /** Fetches the branch tip; null when the branch does not exist yet. */
     async fetch() {
         const depth = this.options.depth ?? 1;
-        const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
+        const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc'];
         if (depth > 0)
             args.push(`--depth=${depth}`);
         // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
         // (new tasks, its claims) are among them, and the results of others are small.
-        const cold = this.options.partial === true && !this.hasTip && (await this.tip()) === null;
+        const cold = this.options.partial === true && (this.empty ??= (await this.tip()) === null);
         if (this.options.partial)
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
@@ -41642,8 +41679,11 @@ class GridStore {
                 return null;
             throw error;
         }
-        this.hasTip = true;
-        return (await this.tip());
+        this.empty = false;
+        this.lacksBlobs ||= cold;
+        // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
+        const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
+        return fetched.slice(0, fetched.indexOf('\t'));
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
@@ -41714,10 +41754,14 @@ class GridStore {
         const unique = [...new Set(shas)];
         if (unique.length === 0)
             return new Map();
-        // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
-        // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
-        if (this.options.partial)
+        // A cold start leaves the tip's blobs behind. The first read after it, a node's snapshot, which reads
+        // all a node needs, brings them in one request, not one request apiece as cat-file's lazy fetch would.
+        // Later fetches bring every new blob, so later reads find theirs here; a rare straggler still comes
+        // through cat-file's own lazy fetch.
+        if (this.lacksBlobs) {
             await this.prefetch(unique);
+            this.lacksBlobs = false;
+        }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
         return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
@@ -41786,16 +41830,16 @@ class GridStore {
     }
 }
 /**
- * The settings of a new cache repository, appended to the config `git init` wrote (a later value of a key
- * wins). Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind,
- * so no automatic gc or maintenance; a partial store fetches what it lacks from the grid remote.
+ * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
+ * leave half-written state behind, so no automatic gc or maintenance; a partial store fetches what it lacks
+ * from the grid remote.
  */
 function cacheConfig(options) {
     const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-    const lines = ['[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`];
+    const lines = ['[core]', `\trepositoryformatversion = ${options.partial ? 1 : 0}`, '\tbare = true'];
+    lines.push('[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`);
     if (options.partial) {
-        lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none');
-        lines.push('[core]', '\trepositoryformatversion = 1', '[extensions]', `\tpartialClone = ${REMOTE}`);
+        lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none', '[extensions]', `\tpartialClone = ${REMOTE}`);
     }
     return lines.join('\n') + '\n';
 }
@@ -41881,6 +41925,10 @@ class GridSnapshot {
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
         const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
+        // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
+        if (store.options.partial)
+            await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
         return new GridSnapshot(store, tip, entries);
     }
     of(state) {

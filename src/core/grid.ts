@@ -69,6 +69,9 @@ export class GridSnapshot {
     if (tip === null) return new GridSnapshot(store, null, []);
     const states = options.states ?? LIFECYCLE;
     const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
+    // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
+    // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
+    if (store.options.partial) await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
     return new GridSnapshot(store, tip, entries);
   }
 

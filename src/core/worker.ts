@@ -201,10 +201,10 @@ export class Worker {
       this.checkLimits();
       if (this.stopReason) break;
       const busy = await this.trySync();
-      if (busy || this.holding()) {
-        idleRounds = 0;
-        this.lastActivity = Date.now();
-      } else idleRounds++;
+      // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
+      // wakes the node at once, so only a cancel request waits for the next look.
+      idleRounds = busy ? 0 : idleRounds + 1;
+      if (busy || this.holding()) this.lastActivity = Date.now();
       if (this.doneWithQuota()) break;
       await this.pause(idleRounds);
     }
@@ -271,9 +271,16 @@ export class Worker {
     this.wake = () => undefined;
   }
 
+  /**
+   * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
+   * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
+   * node spends a push every few minutes, not every minute.
+   */
   private heartbeatDue(policy: Policy | undefined): boolean {
-    const interval = (policy?.lease.heartbeat_seconds ?? 60) * 1000;
-    return Date.now() - this.lastHeartbeat >= interval;
+    const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+    const busy = this.holding() || this.finished.length > 0;
+    const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+    return Date.now() - this.lastHeartbeat >= seconds * 1000;
   }
 
   private policy: Policy | undefined;
@@ -331,6 +338,8 @@ export class Worker {
       const changes: Change[] = [];
       const mine = await this.myClaims(snapshot);
 
+      this.dropLostClaims(mine);
+
       const committed: Finished[] = [];
       const fenced: Finished[] = [];
       for (const done of this.finished) {
@@ -347,19 +356,19 @@ export class Worker {
         committed.push(done);
       }
 
-      // Claims under this node's folder that nothing here runs: adopt those this process issued (a push
-      // that reported an error but landed), hand back those of an earlier incarnation of this node, and,
-      // when the node stops, those it never started.
+      // Claims under this node's folder that nothing here runs: when the node stops, those it never
+      // started go back (also in a round that began before the stop); otherwise adopt those this process
+      // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
       const adopted: Running[] = [];
       let handedBack = 0;
       for (const [taskId, held] of mine) {
         if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
-        if (this.issuedTokens.has(held.claim.claim.token) && !final) {
-          adopted.push({ ...held, controller: new AbortController() });
-        } else if (final) {
-          const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason}`;
+        if (final || this.stopReason) {
+          const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
           changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
           handedBack++;
+        } else if (this.issuedTokens.has(held.claim.claim.token)) {
+          adopted.push({ ...held, controller: new AbortController() });
         } else {
           const reason = `node ${s.nodeId} restarted`;
           changes.push(...requeueClaim(held.path, held.claim, 'orphaned', reason, now).changes);
@@ -549,8 +558,30 @@ export class Worker {
     return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
   }
 
-  /** Starts waiting claims while slots are free. */
+  /**
+   * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
+   * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
+   */
+  private dropLostClaims(mine: Map<string, { claim: Claim }>): void {
+    const lost = (entry: Running) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
+    for (const entry of this.waiting.filter(lost)) {
+      this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
+      this.waiting.splice(this.waiting.indexOf(entry), 1);
+    }
+    for (const entry of [...this.running.values()].filter(lost)) {
+      if (entry.controller.signal.aborted) continue;
+      this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
+      entry.controller.abort();
+    }
+  }
+
+  /**
+   * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
+   * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
+   * them first, and starts them once its heartbeat lands.
+   */
   private startWaiting(policy: Policy): void {
+    if (this.heartbeatDue(policy)) return;
     while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
       this.start(this.waiting.shift()!, policy);
     }

@@ -1,7 +1,8 @@
 // The checker of a fault run: the audit of the whole history, then the tasks against their executions.
 // Every submitted task must have exactly one result and none other may appear; each task may run more
-// than once only when a fault hit it: every execution but the last must have been on a node killed or
-// stopped while it ran, or during a server outage, a spell of refused pushes or a Docker daemon restart.
+// than once only when a fault hit it: every execution but the one that counted must have been on a node
+// killed or stopped while it ran (or just before it started a stale claim), or during a server outage, a
+// spell of refused pushes or a Docker daemon restart.
 import { join } from 'node:path';
 import { auditGrid, formatViolation, type AuditReport } from '../../src/core/audit.js';
 import { git } from '../../src/core/git/runner.js';
@@ -92,13 +93,17 @@ export async function check(cluster: Cluster, name: string, drainSeconds: number
     if (result.status === 'success' && taskRuns.length === 0) outcome.duplicated.push(`${id}: a result, never run`);
     if (taskRuns.length > claims) outcome.duplicated.push(`${id}: ran ${taskRuns.length} times on ${claims} claim(s)`);
     outcome.extra += Math.max(0, taskRuns.length - 1);
-    for (let i = 0; i + 1 < taskRuns.length; i++) {
-      const run = taskRuns[i]!;
-      const next = taskRuns[i + 1]!.at;
-      if (!cluster.faults.some((f) => explains(f, run, next, lag))) {
+    // The run that counts is the last on the node that wrote the result; any other did not count, and a
+    // fault must have hit it: before the next attempt ran, or, for a stale claim run after its node woke
+    // up, just before it started.
+    const counted = taskRuns.findLast((run) => run.node === result.node_id) ?? taskRuns.at(-1);
+    for (const run of taskRuns) {
+      if (run === counted) continue;
+      const until = Math.max(run.at, counted!.at);
+      if (!cluster.faults.some((f) => explains(f, run, until, lag))) {
         outcome.unexplained.push(
-          `${id} ran on ${run.node} at ${new Date(run.at).toISOString()}, again on ${taskRuns[i + 1]!.node} at ` +
-            `${new Date(next).toISOString()}, with no fault on ${run.node} or the server in between`,
+          `${id} ran on ${run.node} at ${new Date(run.at).toISOString()}, and counted on ${counted!.node} at ` +
+            `${new Date(counted!.at).toISOString()}, with no fault on ${run.node} or the server in between`,
         );
       }
     }
@@ -106,12 +111,12 @@ export async function check(cluster: Cluster, name: string, drainSeconds: number
   return outcome;
 }
 
-/** A fault explains a run that did not count when it hit that run's node, or every node, before the next run. */
-function explains(fault: Fault, run: Run, next: number, lag: number): boolean {
+/** A fault explains a run that did not count when it hit that run's node, or every node, from its start until `until`. */
+function explains(fault: Fault, run: Run, until: number, lag: number): boolean {
   const hits =
     SHARED_FAULTS.includes(fault.kind) ||
     ((fault.kind === 'kill-worker' || fault.kind === 'stop-worker') && fault.target === run.node);
-  return hits && fault.at <= next && fault.until >= run.at - lag;
+  return hits && fault.at <= until && fault.until >= run.at - lag;
 }
 
 async function resultsAt(cluster: Cluster): Promise<Map<string, Result>> {

@@ -21,13 +21,13 @@ const TOKEN = 'ghs_faults0123456789';
 
 /** Fast leases, so that a dead node is noticed within seconds; no push budget, no retry delay. */
 export const FAULT_POLICY = {
-  lease: { grace_seconds: 2, heartbeat_seconds: 1, node_timeout_seconds: 10 },
+  lease: { grace_seconds: 2, heartbeat_seconds: 3, node_timeout_seconds: 15 },
   default_attempts: 10,
   retry_backoff_seconds: 0,
   push_budget_per_minute: 0,
 };
 /** What the reapers pass as --node-timeout-seconds: below the policy's minimum of 10, for speed. */
-export const NODE_TIMEOUT_SECONDS = 10;
+export const NODE_TIMEOUT_SECONDS = 15;
 
 export type FaultKind =
   | 'kill-worker'
@@ -193,7 +193,7 @@ export class Cluster {
       '--slots',
       String(this.options.slots),
       '--poll-interval-seconds',
-      '0.2',
+      '0.5',
       '--verbose',
     ];
     const skew = this.skewOf(node);
@@ -235,10 +235,14 @@ export class Cluster {
     return child;
   }
 
+  /**
+   * One scheduled reaper at a time, as the reap workflow's concurrency group has it; kill-reaper starts
+   * another beside it, so reapers still race.
+   */
   private async reapPeriodically(): Promise<void> {
     const { signal } = this.stopReaping;
     while (!signal.aborted) {
-      this.reap();
+      await this.reap().done;
       await sleep(this.options.reapEveryMs * (0.5 + Math.random()), undefined, { signal }).catch(() => undefined);
     }
   }
@@ -407,9 +411,9 @@ export class Cluster {
   /** Heals what is still broken, stops the workers (SIGTERM, then SIGKILL) and the reapers. */
   async shutdown(): Promise<void> {
     this.stopReaping.abort();
-    await this.reaperLoop;
     await this.server.start();
     await this.push.setRejectPercent(0);
+    await this.reaperLoop;
     const procs = [...this.workers.values()];
     this.workers.clear();
     for (const proc of procs) {

@@ -72,7 +72,7 @@ export async function runScenario(scenario: Scenario, say: (line: string) => voi
     workers: 3,
     slots: 2,
     skewSeconds: has('clock-skew') ? 30 : 0,
-    reapEveryMs: 2000,
+    reapEveryMs: 5000,
     pushDelayMs: 150,
     ...(scenario.docker ? { dockerImage: TEST_IMAGE } : {}),
   });

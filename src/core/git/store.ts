@@ -1,7 +1,7 @@
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
-import { access, appendFile, mkdir } from 'node:fs/promises';
+import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { UserError } from '../errors.js';
 import { GitError, catFileBatch, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
@@ -50,8 +50,10 @@ export class GridStore {
   private readonly env: NodeJS.ProcessEnv;
   private readonly blobs = new Map<string, Buffer>();
   private readonly trackingRef: string;
-  /** Whether the cache holds a fetched tip: then a fetch needs no look first to know it is not a cold start. */
-  private hasTip = false;
+  /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
+  private empty: boolean | undefined;
+  /** Whether a cold start left blobs behind that no read has fetched yet. */
+  private lacksBlobs = false;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
@@ -70,9 +72,14 @@ export class GridStore {
       await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
       return store;
     }
-    await git(['init', '--quiet', '--bare', options.dir]);
-    // Written at once rather than by a git process per setting: a store opens on every CLI command.
-    await appendFile(join(options.dir, 'config'), cacheConfig(options));
+    // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
+    // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
+    // repository whole.
+    await writeFile(join(options.dir, 'config'), cacheConfig(options));
+    await mkdir(join(options.dir, 'objects'), { recursive: true });
+    await mkdir(join(options.dir, 'refs'), { recursive: true });
+    await writeFile(join(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
+    store.empty = true;
     return store;
   }
 
@@ -124,11 +131,11 @@ export class GridStore {
   /** Fetches the branch tip; null when the branch does not exist yet. */
   async fetch(): Promise<string | null> {
     const depth = this.options.depth ?? 1;
-    const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--no-auto-gc'];
+    const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc'];
     if (depth > 0) args.push(`--depth=${depth}`);
     // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
     // (new tasks, its claims) are among them, and the results of others are small.
-    const cold = this.options.partial === true && !this.hasTip && (await this.tip()) === null;
+    const cold = this.options.partial === true && (this.empty ??= (await this.tip()) === null);
     if (this.options.partial) args.push(cold ? '--filter=blob:none' : '--no-filter');
     args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
     try {
@@ -137,8 +144,11 @@ export class GridStore {
       if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
     }
-    this.hasTip = true;
-    return (await this.tip())!;
+    this.empty = false;
+    this.lacksBlobs ||= cold;
+    // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
+    const fetched = await readFile(join(this.options.dir, 'FETCH_HEAD'), 'utf8');
+    return fetched.slice(0, fetched.indexOf('\t'));
   }
 
   /** The last fetched tip, from the cache; null before the first fetch. */
@@ -211,9 +221,14 @@ export class GridStore {
   async readAll(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const unique = [...new Set(shas)];
     if (unique.length === 0) return new Map();
-    // Blobs of the trees-only cold start arrive when first read: all of a read in one request, not one
-    // request apiece as cat-file's lazy fetch would. Any read may be the first of some of them.
-    if (this.options.partial) await this.prefetch(unique);
+    // A cold start leaves the tip's blobs behind. The first read after it, a node's snapshot, which reads
+    // all a node needs, brings them in one request, not one request apiece as cat-file's lazy fetch would.
+    // Later fetches bring every new blob, so later reads find theirs here; a rare straggler still comes
+    // through cat-file's own lazy fetch.
+    if (this.lacksBlobs) {
+      await this.prefetch(unique);
+      this.lacksBlobs = false;
+    }
     // The credentials ride along: in a partial store, cat-file fetches what is still missing.
     return catFileBatch(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
   }
@@ -285,16 +300,16 @@ export class GridStore {
 }
 
 /**
- * The settings of a new cache repository, appended to the config `git init` wrote (a later value of a key
- * wins). Concurrent writers in one cache (slots, a killed process) must not leave half-written state behind,
- * so no automatic gc or maintenance; a partial store fetches what it lacks from the grid remote.
+ * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
+ * leave half-written state behind, so no automatic gc or maintenance; a partial store fetches what it lacks
+ * from the grid remote.
  */
 function cacheConfig(options: StoreOptions): string {
   const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
-  const lines = ['[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`];
+  const lines = ['[core]', `\trepositoryformatversion = ${options.partial ? 1 : 0}`, '\tbare = true'];
+  lines.push('[gc]', '\tauto = 0', '[maintenance]', '\tauto = false', `[remote "${REMOTE}"]`, `\turl = ${quoted}`);
   if (options.partial) {
-    lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none');
-    lines.push('[core]', '\trepositoryformatversion = 1', '[extensions]', `\tpartialClone = ${REMOTE}`);
+    lines.push('\tpromisor = true', '\tpartialclonefilter = blob:none', '[extensions]', `\tpartialClone = ${REMOTE}`);
   }
   return lines.join('\n') + '\n';
 }
