@@ -37301,11 +37301,15 @@ class GridStore {
     trackingRef;
     /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
     empty;
-    /** Whether a cold start left blobs behind that no read has fetched yet. */
-    lacksBlobs = false;
+    /**
+     * Whether blobs of the tip may be missing: in a partial store until its first read, which fetches those
+     * it asks for in one request (a cold start leaves all of them behind, a killed one some).
+     */
+    lacksBlobs;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
+        this.lacksBlobs = options.partial === true;
         this.trackingRef = `refs/remotes/grid/${options.branch}`;
     }
     static async open(options) {
@@ -37385,7 +37389,6 @@ class GridStore {
             throw error;
         }
         this.empty = false;
-        this.lacksBlobs ||= cold;
         // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
         const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
         return fetched.slice(0, fetched.indexOf('\t'));
@@ -37459,10 +37462,9 @@ class GridStore {
         const unique = [...new Set(shas)];
         if (unique.length === 0)
             return new Map();
-        // A cold start leaves the tip's blobs behind. The first read after it, a node's snapshot, which reads
-        // all a node needs, brings them in one request, not one request apiece as cat-file's lazy fetch would.
-        // Later fetches bring every new blob, so later reads find theirs here; a rare straggler still comes
-        // through cat-file's own lazy fetch.
+        // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
+        // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
+        // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
         if (this.lacksBlobs) {
             await this.prefetch(unique);
             this.lacksBlobs = false;

@@ -19,15 +19,18 @@ import { pushFaults, serveGit, type GitHttpServer, type PushFaults } from '../he
 const CLI = new URL('../../src/cli/index.js', import.meta.url).pathname;
 const TOKEN = 'ghs_faults0123456789';
 
-/** Fast leases, so that a dead node is noticed within seconds; no push budget, no retry delay. */
+/**
+ * Fast leases, so that a dead node is noticed within seconds, yet long enough for a slow machine's push
+ * rounds under load (seconds each, some lost); no push budget, no retry delay.
+ */
 export const FAULT_POLICY = {
-  lease: { grace_seconds: 2, heartbeat_seconds: 3, node_timeout_seconds: 15 },
+  lease: { grace_seconds: 2, heartbeat_seconds: 4, node_timeout_seconds: 20 },
   default_attempts: 10,
   retry_backoff_seconds: 0,
   push_budget_per_minute: 0,
 };
 /** What the reapers pass as --node-timeout-seconds: below the policy's minimum of 10, for speed. */
-export const NODE_TIMEOUT_SECONDS = 15;
+export const NODE_TIMEOUT_SECONDS = 20;
 
 export type FaultKind =
   | 'kill-worker'
@@ -194,6 +197,9 @@ export class Cluster {
       String(this.options.slots),
       '--poll-interval-seconds',
       '0.5',
+      // Results finishing within a second share a push: fewer pushes, fewer lost races for everyone.
+      '--batch-window-seconds',
+      '1',
       '--verbose',
     ];
     const skew = this.skewOf(node);

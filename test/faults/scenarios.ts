@@ -48,12 +48,12 @@ export const DOCKER: Scenario = {
 
 export function longScenario(minutes: number): Scenario {
   // A fault every few seconds leaves the nodes time to work between them; the tasks are about what three
-  // nodes of two slots drain in that time under those faults.
+  // nodes of two slots drain in that time under those faults on a slow 2-core machine.
   return {
     name: `mixed for ${minutes} min`,
     faults: ALL,
     seconds: minutes * 60,
-    tasks: minutes * 40,
+    tasks: minutes * 25,
     faultEverySeconds: 5,
   };
 }
@@ -121,15 +121,17 @@ async function inject(cluster: Cluster, scenario: Scenario, submitted: number): 
   let longOutage = false;
   let submitting = Promise.resolve();
   const end = Date.now() + scenario.seconds * 1000;
-  const perSecond = Math.ceil((scenario.tasks - submitted) / scenario.seconds);
-  while (Date.now() < end) {
-    const batch = Math.min(perSecond, scenario.tasks - submitted);
+  // A submission moves the tip under every node's round: they come as often as faults, not every second.
+  const every = scenario.faultEverySeconds ?? 1;
+  const perBatch = Math.ceil(((scenario.tasks - submitted) * every) / scenario.seconds);
+  for (let tick = 0; Date.now() < end; tick++) {
+    const batch = tick % every === 0 ? Math.min(perBatch, scenario.tasks - submitted) : 0;
     if (batch > 0) {
       submitting = submitting.then(() => cluster.submit(batch));
       submitted += batch;
     }
     await sleep(between(700, 1300));
-    if (Math.random() * (scenario.faultEverySeconds ?? 1) >= 1) continue;
+    if (Math.random() * every >= 1) continue;
     const kind = pick(kinds);
     const free = cluster.nodes.filter((n) => !busy.has(n));
     const node = free.length > 0 ? pick(free) : undefined;

@@ -52,11 +52,15 @@ export class GridStore {
   private readonly trackingRef: string;
   /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
   private empty: boolean | undefined;
-  /** Whether a cold start left blobs behind that no read has fetched yet. */
-  private lacksBlobs = false;
+  /**
+   * Whether blobs of the tip may be missing: in a partial store until its first read, which fetches those
+   * it asks for in one request (a cold start leaves all of them behind, a killed one some).
+   */
+  private lacksBlobs: boolean;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
+    this.lacksBlobs = options.partial === true;
     this.trackingRef = `refs/remotes/grid/${options.branch}`;
   }
 
@@ -145,7 +149,6 @@ export class GridStore {
       throw error;
     }
     this.empty = false;
-    this.lacksBlobs ||= cold;
     // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
     const fetched = await readFile(join(this.options.dir, 'FETCH_HEAD'), 'utf8');
     return fetched.slice(0, fetched.indexOf('\t'));
@@ -221,10 +224,9 @@ export class GridStore {
   async readAll(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const unique = [...new Set(shas)];
     if (unique.length === 0) return new Map();
-    // A cold start leaves the tip's blobs behind. The first read after it, a node's snapshot, which reads
-    // all a node needs, brings them in one request, not one request apiece as cat-file's lazy fetch would.
-    // Later fetches bring every new blob, so later reads find theirs here; a rare straggler still comes
-    // through cat-file's own lazy fetch.
+    // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
+    // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
+    // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
     if (this.lacksBlobs) {
       await this.prefetch(unique);
       this.lacksBlobs = false;
