@@ -24,13 +24,13 @@ const TOKEN = 'ghs_faults0123456789';
  * rounds under load (seconds each, some lost); no push budget, no retry delay.
  */
 export const FAULT_POLICY = {
-  lease: { grace_seconds: 2, heartbeat_seconds: 4, node_timeout_seconds: 20 },
+  lease: { grace_seconds: 2, heartbeat_seconds: 6, node_timeout_seconds: 30 },
   default_attempts: 10,
   retry_backoff_seconds: 0,
   push_budget_per_minute: 0,
 };
 /** What the reapers pass as --node-timeout-seconds: below the policy's minimum of 10, for speed. */
-export const NODE_TIMEOUT_SECONDS = 20;
+export const NODE_TIMEOUT_SECONDS = 30;
 
 export type FaultKind =
   | 'kill-worker'
