@@ -28,7 +28,6 @@ export interface HistoryFigures {
 export async function writeGridHistory(bare: string, branch: string, shape: HistoryShape): Promise<HistoryFigures> {
   const tip = (await git(['rev-parse', branch], { cwd: bare })).trim();
   const out: string[] = [];
-  let commits = 0;
   let clock = Math.floor((shape.now - shape.days * DAY_MS) / 1000);
   let mark = 0;
   let parent = tip;
@@ -37,7 +36,6 @@ export async function writeGridHistory(bare: string, branch: string, shape: Hist
     out.push(`commit ${ref}`, `mark ${id}`, `committer ${author} <${author}@dgrid> ${clock++} +0000`);
     out.push(`data ${Buffer.byteLength(message)}`, message);
     out.push(`from ${parents[0]}`, ...parents.slice(1).map((p) => `merge ${p}`), ...ops, '');
-    commits++;
     return id;
   };
   const write = (path: string, value: object) => {
@@ -68,7 +66,7 @@ export async function writeGridHistory(bare: string, branch: string, shape: Hist
           'github',
           `Merge pull request #${next}\n`,
           [parent, head],
-          [...write(queuePath(id), task)],
+          write(queuePath(id), task),
         );
         queued.push(id);
       }
@@ -125,5 +123,5 @@ export async function writeGridHistory(bare: string, branch: string, shape: Hist
   await git(['fast-import', '--quiet', '--force'], { cwd: bare, input: out.join('\n') + '\n' });
   // The pull-request branches were merged and deleted; their commits live on in the merges.
   await git(['update-ref', '-d', PULL_REF], { cwd: bare });
-  return { commits };
+  return { commits: mark };
 }
