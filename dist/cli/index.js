@@ -11503,6 +11503,74 @@ function policyProblems(task, policy) {
 
 /***/ }),
 
+/***/ 8123:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ PushPacer)
+/* harmony export */ });
+/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
+const FIRST_ROUND_MS = 250;
+/** How many rounds a node holds off at most after a contended push. */
+const MAX_HOLD_ROUNDS = 8;
+/**
+ * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
+ * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
+ * push), which this measures. Two rules keep nodes from losing to one another round after round.
+ *
+ * - A lost race is tried again after a random wait within one round, however many were lost before. A
+ *   wait that grew with each loss would put a node that lost a few behind the nodes that won (the capture
+ *   effect): under load it could lose for longer than the node timeout, and have its claims reaped while it
+ *   ran them.
+ * - A push that landed only after lost races holds its node off before the next one, a round for each race
+ *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
+ *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ */
+class PushPacer {
+    clock;
+    roundMs = FIRST_ROUND_MS;
+    holdMs = 0;
+    landedAt = 0;
+    startedAt = 0;
+    lost = 0;
+    constructor(clock = Date.now) {
+        this.clock = clock;
+    }
+    /** How long the node holds off after its last landed push. */
+    get hold() {
+        return this.holdMs;
+    }
+    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
+    untilTurn() {
+        return Math.max(0, this.landedAt + this.holdMs - this.clock());
+    }
+    /** A round starts: its fetch is about to read the tip. */
+    begin() {
+        this.startedAt = this.clock();
+    }
+    /** The round's push lost the race; returns how long to wait before the next round. */
+    lostRace() {
+        this.measure();
+        this.lost++;
+        return Math.random() * this.roundMs;
+    }
+    /** The round's push landed. */
+    landed() {
+        this.measure();
+        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
+        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
+        this.lost = 0;
+        this.landedAt = this.clock();
+    }
+    measure() {
+        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
+        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
+    }
+}
+
+
+/***/ }),
+
 /***/ 3161:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -20260,10 +20328,10 @@ function signatureProblem(task, policy) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ transact)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1482);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5865);
+/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8123);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -20273,11 +20341,13 @@ function signatureProblem(task, policy) {
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
+    const pacer = new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
     for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
         const tip = await store.fetch();
         if (tip === null)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
+        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -20287,7 +20357,7 @@ async function transact(store, build, options) {
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
-        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(20, 100 + 50 * round));
+        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(pacer.lostRace());
     }
     throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
 }
@@ -20544,6 +20614,8 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
 
+// EXTERNAL MODULE: ./build/src/core/push-pacer.js
+var push_pacer = __nccwpck_require__(8123);
 // EXTERNAL MODULE: ./build/src/core/task-file.js
 var task_file = __nccwpck_require__(2651);
 ;// CONCATENATED MODULE: ./build/src/core/scheduler.js
@@ -20689,6 +20761,7 @@ var version = __nccwpck_require__(9157);
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
@@ -20718,6 +20791,7 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
+    pacer = new push_pacer/* PushPacer */.M();
     /** The sandbox failed under a task and has not answered since. */
     sandboxLost = false;
     constructor(settings, sandbox, log) {
@@ -20902,10 +20976,16 @@ class Worker {
     /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
     async sync(wantsClaims, final = false) {
         const s = this.settings;
+        // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
+        // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
+        if (!final) {
+            const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+            await (0,runner/* sleep */.yy)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
+        }
         for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
-            // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM.
             if (!final && this.budget)
                 await this.budget.take(this.stopSignal.signal);
+            this.pacer.begin();
             const tip = await this.store.fetch();
             if (tip === null)
                 throw new errors/* UserError */.y(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
@@ -21033,9 +21113,14 @@ class Worker {
             const outcome = await this.store.push(commit);
             if (outcome === 'rejected') {
                 this.report.rejectedPushes++;
-                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip`);
-                await (0,runner/* sleep */.yy)((0,external_node_crypto_.randomInt)(20, 100 + 50 * round));
+                const wait = this.pacer.lostRace();
+                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+                await (0,runner/* sleep */.yy)(wait);
                 continue;
+            }
+            this.pacer.landed();
+            if (round > 1 || this.pacer.hold > 0) {
+                this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
             }
             this.report.pushes++;
             this.report.returned += handedBack;

@@ -36561,8 +36561,8 @@ var git_store = __nccwpck_require__(475);
 var core_grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/transaction.js
-var transaction = __nccwpck_require__(2901);
+// EXTERNAL MODULE: ./build/src/core/transaction.js + 1 modules
+var transaction = __nccwpck_require__(8451);
 ;// CONCATENATED MODULE: ./build/src/core/archive.js
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
@@ -36888,8 +36888,8 @@ var external_node_url_ = __nccwpck_require__(3136);
 var runner = __nccwpck_require__(5037);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/transaction.js
-var transaction = __nccwpck_require__(2901);
+// EXTERNAL MODULE: ./build/src/core/transaction.js + 1 modules
+var transaction = __nccwpck_require__(8451);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
@@ -38064,16 +38064,82 @@ function policyProblems(task, policy) {
 
 /***/ }),
 
-/***/ 2901:
+/***/ 8451:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ transact)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5037);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ transact)
+});
+
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js + 1 modules
+var runner = __nccwpck_require__(5037);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
+;// CONCATENATED MODULE: ./build/src/core/push-pacer.js
+/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
+const FIRST_ROUND_MS = 250;
+/** How many rounds a node holds off at most after a contended push. */
+const MAX_HOLD_ROUNDS = 8;
+/**
+ * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
+ * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
+ * push), which this measures. Two rules keep nodes from losing to one another round after round.
+ *
+ * - A lost race is tried again after a random wait within one round, however many were lost before. A
+ *   wait that grew with each loss would put a node that lost a few behind the nodes that won (the capture
+ *   effect): under load it could lose for longer than the node timeout, and have its claims reaped while it
+ *   ran them.
+ * - A push that landed only after lost races holds its node off before the next one, a round for each race
+ *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
+ *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ */
+class PushPacer {
+    clock;
+    roundMs = FIRST_ROUND_MS;
+    holdMs = 0;
+    landedAt = 0;
+    startedAt = 0;
+    lost = 0;
+    constructor(clock = Date.now) {
+        this.clock = clock;
+    }
+    /** How long the node holds off after its last landed push. */
+    get hold() {
+        return this.holdMs;
+    }
+    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
+    untilTurn() {
+        return Math.max(0, this.landedAt + this.holdMs - this.clock());
+    }
+    /** A round starts: its fetch is about to read the tip. */
+    begin() {
+        this.startedAt = this.clock();
+    }
+    /** The round's push lost the race; returns how long to wait before the next round. */
+    lostRace() {
+        this.measure();
+        this.lost++;
+        return Math.random() * this.roundMs;
+    }
+    /** The round's push landed. */
+    landed() {
+        this.measure();
+        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
+        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
+        this.lost = 0;
+        this.landedAt = this.clock();
+    }
+    measure() {
+        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
+        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/transaction.js
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -38083,11 +38149,13 @@ function policyProblems(task, policy) {
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
+    const pacer = new PushPacer();
     for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
         const tip = await store.fetch();
         if (tip === null)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
+            throw new errors/* UserError */.y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await grid/* GridSnapshot */.T.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -38097,7 +38165,7 @@ async function transact(store, build, options) {
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
-        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)((0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomInt)(20, 100 + 50 * round));
+        await (0,runner/* sleep */.yy)(pacer.lostRace());
     }
     throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
 }

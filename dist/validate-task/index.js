@@ -37408,8 +37408,6 @@ var external_node_url_ = __nccwpck_require__(3136);
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./build/src/core/grid.js
 var grid = __nccwpck_require__(5865);
 ;// CONCATENATED MODULE: ./build/src/core/transaction.js
@@ -37422,7 +37420,9 @@ var grid = __nccwpck_require__(5865);
 async function transaction_transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
+    const pacer = new PushPacer();
     for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
         const tip = await store.fetch();
         if (tip === null)
             throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
@@ -37436,13 +37436,15 @@ async function transaction_transact(store, build, options) {
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
-        await sleep(randomInt(20, 100 + 50 * round));
+        await sleep(pacer.lostRace());
     }
     throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
 }
 
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/core/lifecycle.js
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
 // a task leaves one folder in the same commit as it enters the next.

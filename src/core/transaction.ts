@@ -1,10 +1,10 @@
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
-import { randomInt } from 'node:crypto';
 import { UserError } from './errors.js';
 import { sleep } from './git/runner.js';
 import type { Change, GridStore } from './git/store.js';
 import { GridSnapshot, type SnapshotOptions } from './grid.js';
+import { PushPacer } from './push-pacer.js';
 
 export interface Plan<T> {
   changes: Change[];
@@ -33,7 +33,9 @@ export async function transact<T>(
 ): Promise<Transacted<T>> {
   const rounds = options.maxRounds ?? 30;
   let rejectedPushes = 0;
+  const pacer = new PushPacer();
   for (let round = 1; round <= rounds; round++) {
+    pacer.begin();
     const tip = await store.fetch();
     if (tip === null) throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
     const snapshot = await GridSnapshot.load(store, tip, options);
@@ -43,7 +45,7 @@ export async function transact<T>(
     const commit = await store.commit(tip, plan.changes, plan.message, options.author);
     if ((await store.push(commit)) === 'pushed') return { commit, value: plan.value, rejectedPushes };
     rejectedPushes++;
-    await sleep(randomInt(20, 100 + 50 * round));
+    await sleep(pacer.lostRace());
   }
   throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
 }

@@ -4,7 +4,7 @@
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname, totalmem } from 'node:os';
 import { takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
@@ -26,6 +26,7 @@ import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
+import { PushPacer } from './push-pacer.js';
 import { scanQueue } from './scheduler.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
@@ -132,6 +133,7 @@ export class Worker {
   private wake: () => void = () => undefined;
   private store!: GridStore;
   private budget: PushBudget | undefined;
+  private readonly pacer = new PushPacer();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
 
@@ -319,9 +321,15 @@ export class Worker {
   /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
   private async sync(wantsClaims: boolean, final = false): Promise<boolean> {
     const s = this.settings;
+    // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
+    // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
+    if (!final) {
+      const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+      await sleep(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
+    }
     for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
-      // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM.
       if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
+      this.pacer.begin();
       const tip = await this.store.fetch();
       if (tip === null)
         throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
@@ -445,9 +453,14 @@ export class Worker {
       const outcome = await this.store.push(commit);
       if (outcome === 'rejected') {
         this.report.rejectedPushes++;
-        this.log.debug(`push rejected (round ${round}); rebuilding on the new tip`);
-        await sleep(randomInt(20, 100 + 50 * round));
+        const wait = this.pacer.lostRace();
+        this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+        await sleep(wait);
         continue;
+      }
+      this.pacer.landed();
+      if (round > 1 || this.pacer.hold > 0) {
+        this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
       }
       this.report.pushes++;
       this.report.returned += handedBack;

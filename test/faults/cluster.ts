@@ -20,17 +20,17 @@ const CLI = new URL('../../src/cli/index.js', import.meta.url).pathname;
 const TOKEN = 'ghs_faults0123456789';
 
 /**
- * Fast leases, so that a dead node is noticed within seconds, yet long enough for a slow machine's push
- * rounds under load (seconds each, some lost); no push budget, no retry delay.
+ * Fast leases, so that a dead node is noticed within seconds: a live node must land a push every 12 s,
+ * however many races it loses under load; no push budget, no retry delay.
  */
 export const FAULT_POLICY = {
-  lease: { grace_seconds: 2, heartbeat_seconds: 6, node_timeout_seconds: 30 },
+  lease: { grace_seconds: 2, heartbeat_seconds: 3, node_timeout_seconds: 10 },
   default_attempts: 10,
   retry_backoff_seconds: 0,
   push_budget_per_minute: 0,
 };
-/** What the reapers pass as --node-timeout-seconds: below the policy's minimum of 10, for speed. */
-export const NODE_TIMEOUT_SECONDS = 30;
+/** What the reapers pass as --node-timeout-seconds: the policy's own, as the reap workflow's input would. */
+export const NODE_TIMEOUT_SECONDS = FAULT_POLICY.lease.node_timeout_seconds;
 
 export type FaultKind =
   | 'kill-worker'
@@ -141,7 +141,7 @@ export class Cluster {
     const tasks: Task[] = [];
     for (let i = 0; i < count; i++) {
       const id = `f${String(this.submitted.length + i).padStart(5, '0')}`;
-      const seconds = (1 + Math.random() * 2).toFixed(2);
+      const seconds = (0.5 + Math.random()).toFixed(2);
       tasks.push({
         task_id: id,
         script: this.options.dockerImage

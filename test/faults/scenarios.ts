@@ -41,7 +41,7 @@ export const SHORT: Scenario[] = [
 export const DOCKER: Scenario = {
   name: 'Docker daemon restarted, kill -9',
   faults: ['docker-restart', 'kill-worker'],
-  seconds: 25,
+  seconds: 18,
   tasks: 16,
   docker: true,
 };
@@ -72,7 +72,7 @@ export async function runScenario(scenario: Scenario, say: (line: string) => voi
     workers: 3,
     slots: 2,
     skewSeconds: has('clock-skew') ? 30 : 0,
-    reapEveryMs: 5000,
+    reapEveryMs: 3000,
     pushDelayMs: 150,
     ...(scenario.docker ? { dockerImage: TEST_IMAGE } : {}),
   });

@@ -1,0 +1,63 @@
+/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
+const FIRST_ROUND_MS = 250;
+/** How many rounds a node holds off at most after a contended push. */
+const MAX_HOLD_ROUNDS = 8;
+
+/**
+ * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
+ * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
+ * push), which this measures. Two rules keep nodes from losing to one another round after round.
+ *
+ * - A lost race is tried again after a random wait within one round, however many were lost before. A
+ *   wait that grew with each loss would put a node that lost a few behind the nodes that won (the capture
+ *   effect): under load it could lose for longer than the node timeout, and have its claims reaped while it
+ *   ran them.
+ * - A push that landed only after lost races holds its node off before the next one, a round for each race
+ *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
+ *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ */
+export class PushPacer {
+  private roundMs = FIRST_ROUND_MS;
+  private holdMs = 0;
+  private landedAt = 0;
+  private startedAt = 0;
+  private lost = 0;
+
+  constructor(private readonly clock: () => number = Date.now) {}
+
+  /** How long the node holds off after its last landed push. */
+  get hold(): number {
+    return this.holdMs;
+  }
+
+  /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
+  untilTurn(): number {
+    return Math.max(0, this.landedAt + this.holdMs - this.clock());
+  }
+
+  /** A round starts: its fetch is about to read the tip. */
+  begin(): void {
+    this.startedAt = this.clock();
+  }
+
+  /** The round's push lost the race; returns how long to wait before the next round. */
+  lostRace(): number {
+    this.measure();
+    this.lost++;
+    return Math.random() * this.roundMs;
+  }
+
+  /** The round's push landed. */
+  landed(): void {
+    this.measure();
+    const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
+    this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
+    this.lost = 0;
+    this.landedAt = this.clock();
+  }
+
+  private measure(): void {
+    // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
+    this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
+  }
+}

@@ -1,0 +1,57 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { PushPacer } from '../src/core/push-pacer.js';
+
+/** A pacer on a clock the test moves, with rounds of a given length. */
+function pacerWithClock(): { pacer: PushPacer; round: (ms: number, outcome: 'lost' | 'landed') => number } {
+  let now = 1_000_000;
+  const pacer = new PushPacer(() => now);
+  return {
+    pacer,
+    round(ms, outcome) {
+      pacer.begin();
+      now += ms;
+      if (outcome === 'lost') return pacer.lostRace();
+      pacer.landed();
+      return 0;
+    },
+  };
+}
+
+test('push pacer: a lost race waits within one round, however many were lost before', () => {
+  const { round } = pacerWithClock();
+  const waits: number[] = [];
+  // Rounds of 100 ms: the average settles there, and no wait grows past it with the losses.
+  for (let i = 0; i < 40; i++) waits.push(round(100, 'lost'));
+  const late = waits.slice(20);
+  assert.ok(Math.max(...late) < 110, `waits after 20 losses stay within a round: ${late.map(Math.round).join(' ')}`);
+  assert.ok(new Set(late.map(Math.round)).size > 1, 'the waits are random, so losers spread out');
+});
+
+test('push pacer: a contended push holds its node off a round per lost race, then the hold decays', () => {
+  const { pacer, round } = pacerWithClock();
+  for (let i = 0; i < 20; i++) round(100, 'landed');
+  assert.equal(pacer.hold, 0, 'no contention, no hold');
+  assert.equal(pacer.untilTurn(), 0);
+
+  for (let i = 0; i < 3; i++) round(100, 'lost');
+  round(100, 'landed');
+  assert.ok(Math.abs(pacer.hold - 300) < 15, `three lost races hold off about three rounds: ${pacer.hold}`);
+  assert.ok(Math.abs(pacer.untilTurn() - pacer.hold) < 1e-6, 'the hold counts from the landing');
+
+  round(100, 'landed');
+  assert.ok(Math.abs(pacer.hold - 150) < 10, `a push without contention halves it: ${pacer.hold}`);
+  round(100, 'landed');
+  assert.ok(Math.abs(pacer.hold - 75) < 5, `and halves again: ${pacer.hold}`);
+  round(100, 'landed');
+  assert.equal(pacer.hold, 0, 'below half a round it is gone');
+});
+
+test('push pacer: the hold is capped at a few rounds', () => {
+  const { pacer, round } = pacerWithClock();
+  for (let i = 0; i < 20; i++) round(100, 'landed');
+  for (let i = 0; i < 50; i++) round(100, 'lost');
+  round(100, 'landed');
+  assert.ok(pacer.hold <= 8 * 101, `fifty lost races hold off at most eight rounds: ${pacer.hold}`);
+  assert.ok(pacer.hold >= 8 * 99);
+});
