@@ -55,3 +55,18 @@ test('push pacer: the hold is capped at a few rounds', () => {
   assert.ok(pacer.hold <= 8 * 101, `fifty lost races hold off at most eight rounds: ${pacer.hold}`);
   assert.ok(pacer.hold >= 8 * 99);
 });
+
+test('push pacer: the retry window widens with the contention of many pushes, not with a run of losses', () => {
+  const { round } = pacerWithClock();
+  // A branch where every push lands after three lost races: about four nodes pushing at once.
+  for (let i = 0; i < 15; i++) {
+    for (let lost = 0; lost < 3; lost++) round(100, 'lost');
+    round(100, 'landed');
+  }
+  const waits = Array.from({ length: 60 }, () => round(100, 'lost'));
+  assert.ok(Math.max(...waits) < 4 * 105, `within four rounds: ${Math.round(Math.max(...waits))}`);
+  assert.ok(Math.max(...waits) > 150, `wider than one round: ${Math.round(Math.max(...waits))}`);
+  const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  const [early, late] = [mean(waits.slice(0, 30)), mean(waits.slice(30))];
+  assert.ok(late < 1.6 * early, `sixty losses in a row leave the window where it was: ${early} ${late}`);
+});

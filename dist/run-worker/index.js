@@ -37006,10 +37006,11 @@ const MAX_HOLD_ROUNDS = 8;
  * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
  * push), which this measures. Two rules keep nodes from losing to one another round after round.
  *
- * - A lost race is tried again after a random wait within one round, however many were lost before. A
- *   wait that grew with each loss would put a node that lost a few behind the nodes that won (the capture
- *   effect): under load it could lose for longer than the node timeout, and have its claims reaped while it
- *   ran them.
+ * - A lost race is tried again after a random wait within a window of one round, widened by how contended
+ *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
+ *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
+ *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
+ *   lose for longer than the node timeout and have its claims reaped while it ran them.
  * - A push that landed only after lost races holds its node off before the next one, a round for each race
  *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
  *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
@@ -37021,6 +37022,8 @@ class PushPacer {
     landedAt = 0;
     startedAt = 0;
     lost = 0;
+    /** Races lost per landed push, a moving average. */
+    contention = 0;
     constructor(clock = Date.now) {
         this.clock = clock;
     }
@@ -37040,11 +37043,12 @@ class PushPacer {
     lostRace() {
         this.measure();
         this.lost++;
-        return Math.random() * this.roundMs;
+        return Math.random() * this.roundMs * (1 + this.contention);
     }
     /** The round's push landed. */
     landed() {
         this.measure();
+        this.contention = 0.7 * this.contention + 0.3 * this.lost;
         const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
         this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
         this.lost = 0;
