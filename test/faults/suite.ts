@@ -1,5 +1,5 @@
-// The short form's scenarios as tests, in two files of a few minutes each: a slow machine takes over five
-// minutes for all four, and a test file has five.
+// The short form's scenarios as tests, in two files, so that on a slow machine each stays well within a test
+// file's five minutes.
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { problems, table, type Outcome } from './check.js';
