@@ -3,15 +3,18 @@ import assert from 'node:assert/strict';
 import { PushPacer } from '../src/core/push-pacer.js';
 
 /** A pacer on a clock the test moves, with rounds of a given length. */
-function pacerWithClock(): { pacer: PushPacer; round: (ms: number, outcome: 'lost' | 'landed') => number } {
+function pacerWithClock(): {
+  pacer: PushPacer;
+  round: (ms: number, outcome: 'lost' | 'landed', leaseAtRisk?: boolean) => number;
+} {
   let now = 1_000_000;
   const pacer = new PushPacer(() => now);
   return {
     pacer,
-    round(ms, outcome) {
+    round(ms, outcome, leaseAtRisk = false) {
       pacer.begin();
       now += ms;
-      if (outcome === 'lost') return pacer.lostRace();
+      if (outcome === 'lost') return pacer.lostRace(leaseAtRisk);
       pacer.landed();
       return 0;
     },
@@ -69,4 +72,17 @@ test('push pacer: the retry window widens with the contention of many pushes, no
   const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / xs.length;
   const [early, late] = [mean(waits.slice(0, 30)), mean(waits.slice(30))];
   assert.ok(late < 1.6 * early, `sixty losses in a row leave the window where it was: ${early} ${late}`);
+});
+
+test('push pacer: a node whose lease is at risk retries within a tenth of a round, on a contended branch too', () => {
+  const { round } = pacerWithClock();
+  for (let i = 0; i < 15; i++) {
+    for (let lost = 0; lost < 3; lost++) round(100, 'lost');
+    round(100, 'landed');
+  }
+  const urgent = Array.from({ length: 30 }, () => round(100, 'lost', true));
+  assert.ok(Math.max(...urgent) < 11, `within a tenth of a round: ${Math.round(Math.max(...urgent))}`);
+  assert.ok(new Set(urgent.map((w) => w.toFixed(3))).size > 1, 'with jitter, so two urgent nodes part');
+  const patient = Array.from({ length: 30 }, () => round(100, 'lost'));
+  assert.ok(Math.max(...patient) > 150, `the others wait their widened share: ${Math.round(Math.max(...patient))}`);
 });

@@ -38084,6 +38084,8 @@ var grid = __nccwpck_require__(5865);
 const FIRST_ROUND_MS = 250;
 /** How many rounds a node holds off at most after a contended push. */
 const MAX_HOLD_ROUNDS = 8;
+/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
+const URGENT_WINDOW_ROUNDS = 0.1;
 /**
  * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
  * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
@@ -38097,6 +38099,9 @@ const MAX_HOLD_ROUNDS = 8;
  * - A push that landed only after lost races holds its node off before the next one, a round for each race
  *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
  *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
+ *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
+ *   having its claims reaped is the likeliest to land next, whatever it lost before.
  */
 class PushPacer {
     clock;
@@ -38123,10 +38128,10 @@ class PushPacer {
         this.startedAt = this.clock();
     }
     /** The round's push lost the race; returns how long to wait before the next round. */
-    lostRace() {
+    lostRace(leaseAtRisk = false) {
         this.measure();
         this.lost++;
-        return Math.random() * this.roundMs * (1 + this.contention);
+        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
     }
     /** The round's push landed. */
     landed() {

@@ -285,6 +285,12 @@ export class Worker {
     return Date.now() - this.lastHeartbeat >= seconds * 1000;
   }
 
+  /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
+  private leaseAtRisk(policy: Policy): boolean {
+    const busy = this.holding() || this.finished.length > 0;
+    return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
+  }
+
   private policy: Policy | undefined;
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
@@ -453,7 +459,7 @@ export class Worker {
       const outcome = await this.store.push(commit);
       if (outcome === 'rejected') {
         this.report.rejectedPushes++;
-        const wait = this.pacer.lostRace();
+        const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
         this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
         await sleep(wait);
         continue;
