@@ -65,7 +65,9 @@ test('docker: read-only root, a small noexec /tmp, non-root, no capabilities, no
 test('docker: the timeout kills the container', async (t) => {
   if (!(await dockerOrSkip(t))) return;
   const started = Date.now();
-  const result = await run('echo begun; sleep 60', { timeoutSeconds: 1 });
+  // Three seconds, not one: under the parallel tests a container can take over a second to start, and a
+  // timeout that fires before the script begins proves nothing about what it kept.
+  const result = await run('echo begun; sleep 60', { timeoutSeconds: 3 });
   assert.equal(result.status, 'timeout');
   assert.equal(result.stdout.text, 'begun\n');
   assert.ok(Date.now() - started < 15_000, 'stopped long before the script would have ended');
