@@ -1,13 +1,13 @@
-// The fault-injection suite from the command line: the short set by default, `--long` for ten minutes of
-// mixed faults (`--minutes N` for another length). Prints the table; exits 1 when a check fails.
+// The fault-injection suite from the command line: each kind of fault alone, then all mixed, by default;
+// `--long` for ten minutes of mixed faults (`--minutes N` for another length). Prints the table; exits 1 when a check fails.
 // Run: node build/test/faults/run.js [--long] [--minutes N]
 import { parseArgs } from 'node:util';
 import { problems, table, type Outcome } from './check.js';
-import { SHORT, longScenario, runScenario } from './scenarios.js';
+import { EACH, MIXED, longScenario, runScenario } from './scenarios.js';
 
 const { values } = parseArgs({ options: { long: { type: 'boolean' }, minutes: { type: 'string' } } });
 const minutes = Number(values.minutes ?? 10);
-const scenarios = values.long || values.minutes ? [longScenario(minutes)] : SHORT;
+const scenarios = values.long || values.minutes ? [longScenario(minutes)] : [...EACH, MIXED];
 
 const outcomes: Outcome[] = [];
 for (const scenario of scenarios) {

@@ -1,5 +1,6 @@
 // Fault scenarios: a cluster runs while faults of the chosen kinds hit it at random, then heals, drains
-// and is checked. The short set runs inside `npm test`; the long mixed run is `npm run test:faults`.
+// and is checked. The mixed run is the short form inside `npm test`; each kind alone, and the long mixed
+// run, are `npm run test:faults`.
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,12 +31,15 @@ const ALL: FaultKind[] = [
   'clock-skew',
 ];
 
-export const SHORT: Scenario[] = [
+/** Each fault alone, then all mixed: `npm run test:faults`. */
+export const EACH: Scenario[] = [
   { name: 'kill -9: workers, reapers', faults: ['kill-worker', 'stale-locks', 'kill-reaper'], seconds: 10, tasks: 30 },
   { name: 'SIGSTOP, then SIGCONT', faults: ['stop-worker'], seconds: 8, tasks: 30 },
   { name: 'server down, pushes refused', faults: ['server-outage', 'push-rejects'], seconds: 10, tasks: 30 },
-  { name: 'all mixed, a clock 30 s ahead', faults: ALL, seconds: 12, tasks: 40 },
 ];
+
+/** The short form inside `npm test`: every kind of fault at least once, in one run. */
+export const MIXED: Scenario = { name: 'all mixed, a clock 30 s ahead', faults: ALL, seconds: 12, tasks: 40 };
 
 /** The Docker variant: it restarts the machine's daemon, so it runs alone, after every other test. */
 export const DOCKER: Scenario = {
@@ -103,22 +107,67 @@ export async function runScenario(scenario: Scenario, say: (line: string) => voi
 }
 
 /**
+ * The order in which a run's first faults go through its kinds, so that even a short run has each: the
+ * brief spell of refused pushes before the outage, which holds the server past the node timeout.
+ */
+const FIRST: FaultKind[] = [
+  'stop-worker',
+  'push-rejects',
+  'kill-worker',
+  'kill-reaper',
+  'server-outage',
+  'docker-restart',
+];
+
+/**
  * The fault window: submits the rest of the tasks little by little, and about every `faultEverySeconds`
- * starts a fault of a kind the scenario has, on a node no other fault holds (one outage or spell of refusals at a time).
- * The first stop and the first outage outlast the node timeout, so that the reapers must act on them.
- * Resolves once every fault has healed.
+ * starts a fault, on a node no other fault holds (one outage or spell of refusals at a time): each of the
+ * scenario's kinds in turn first, then kinds at random. The first stop and the first outage outlast the node
+ * timeout, so that the reapers must act on them; the first kill leaves stale files. Resolves once every
+ * fault has healed.
  */
 async function inject(cluster: Cluster, scenario: Scenario, submitted: number): Promise<void> {
-  const kinds = scenario.faults.filter((k) => k !== 'clock-skew' && k !== 'stale-locks');
+  const kinds: FaultKind[] = scenario.faults.filter((k) => k !== 'clock-skew' && k !== 'stale-locks');
+  const firsts = FIRST.filter((k) => kinds.includes(k));
   const staleLocks = scenario.faults.includes('stale-locks');
   const busy = new Set<string>();
   const running: Promise<void>[] = [];
-  const start = (holds: string, fault: () => Promise<void>) => {
+  let kills = 0;
+  let stops = 0;
+  let outages = 0;
+  /** Starts a fault of `kind` unless what it needs is held by another; whether it started. */
+  const tryStart = (kind: FaultKind): boolean => {
+    const free = cluster.nodes.filter((n) => !busy.has(n));
+    const node = free.length > 0 ? pick(free) : undefined;
+    const holds =
+      kind === 'server-outage' || kind === 'push-rejects'
+        ? 'server'
+        : kind === 'kill-reaper' || kind === 'docker-restart'
+          ? kind
+          : node;
+    if (holds === undefined || busy.has(holds)) return false;
+    const fault = (): Promise<void> => {
+      switch (kind) {
+        case 'kill-worker':
+          return cluster.killWorker(node!, staleLocks && (kills++ === 0 || Math.random() < 0.5));
+        case 'stop-worker':
+          return cluster.stopWorker(node!, stops++ === 0 ? LONG_SILENCE_MS : between(1000, 3000));
+        case 'kill-reaper':
+          return cluster.killReaper();
+        case 'server-outage':
+          return cluster.outage(outages++ === 0 ? LONG_SILENCE_MS : between(1000, 4000));
+        case 'push-rejects':
+          return cluster.rejectPushes(Math.round(between(20, 60)), between(2000, 5000));
+        case 'docker-restart':
+          return cluster.restartDocker();
+        default:
+          throw new Error(`${kind} is not injected at a moment`);
+      }
+    };
     busy.add(holds);
     running.push(fault().finally(() => busy.delete(holds)));
+    return true;
   };
-  let longStop = false;
-  let longOutage = false;
   let submitting = Promise.resolve();
   const end = Date.now() + scenario.seconds * 1000;
   // A submission moves the tip under every node's round: they come as often as faults, not every second.
@@ -132,26 +181,9 @@ async function inject(cluster: Cluster, scenario: Scenario, submitted: number): 
     }
     await sleep(between(700, 1300));
     if (Math.random() * every >= 1) continue;
-    const kind = pick(kinds);
-    const free = cluster.nodes.filter((n) => !busy.has(n));
-    const node = free.length > 0 ? pick(free) : undefined;
-    if (kind === 'kill-worker' && node) {
-      start(node, () => cluster.killWorker(node, staleLocks && Math.random() < 0.5));
-    } else if (kind === 'stop-worker' && node) {
-      const ms = longStop ? between(1000, 3000) : LONG_SILENCE_MS;
-      longStop = true;
-      start(node, () => cluster.stopWorker(node, ms));
-    } else if (kind === 'kill-reaper') {
-      start('reaper', () => cluster.killReaper());
-    } else if (kind === 'server-outage' && !busy.has('server')) {
-      const ms = longOutage ? between(1000, 4000) : LONG_SILENCE_MS;
-      longOutage = true;
-      start('server', () => cluster.outage(ms));
-    } else if (kind === 'docker-restart' && !busy.has('docker')) {
-      start('docker', () => cluster.restartDocker());
-    } else if (kind === 'push-rejects' && !busy.has('server')) {
-      start('server', () => cluster.rejectPushes(Math.round(between(20, 60)), between(2000, 5000)));
-    }
+    const next = firsts.findIndex(tryStart);
+    if (next >= 0) firsts.splice(next, 1);
+    else if (firsts.length === 0) tryStart(pick(kinds));
   }
   await Promise.all([submitting, ...running]);
 }

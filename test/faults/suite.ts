@@ -1,5 +1,5 @@
-// The short form's scenarios as tests, in two files, so that on a slow machine each stays well within a test
-// file's five minutes.
+// Fault scenarios as tests: each must pass the checker, and inject every kind of fault it names (a clock
+// skew is the cluster's from the start, not injected).
 import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { problems, table, type Outcome } from './check.js';
@@ -13,6 +13,8 @@ export function faultTests(scenarios: Scenario[]): void {
       outcomes.push(outcome);
       assert.deepEqual(problems(outcome), []);
       assert.equal(outcome.lost.length + outcome.duplicated.length, 0);
+      const missing = scenario.faults.filter((kind) => kind !== 'clock-skew' && !outcome.faults[kind]);
+      assert.deepEqual(missing, [], 'every kind of fault was injected');
     });
   }
   after(() => {
