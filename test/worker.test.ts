@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { chmod, readFile, symlink, writeFile } from 'node:fs/promises';
+import { chmod, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
@@ -198,6 +198,43 @@ test('a cold worker fetches the blobs it reads in one request, not one request a
     assert.equal(server.requests.length, again, 'blobs already here cost no request');
   } finally {
     await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('tidy: a node packs or drops what its rounds left loose in its cache, and works on as before', async () => {
+  const grid = await makeGrid();
+  const cache = join(grid.dir, 'cache-long');
+  const loose = async () => Number(/^count: (\d+)$/m.exec(await git(['count-objects', '-v'], { cwd: cache }))![1]);
+  const away = `${grid.bare}-away`;
+  try {
+    // Three runs on one cache, as a long-running node's rounds: each fetched tip and commit leaves objects.
+    for (const batch of ['a', 'b', 'c']) {
+      await grid.submit(noopTasks(8, batch));
+      await grid.worker({ nodeId: 'long', slots: 2 }).run();
+    }
+    const before = await loose();
+    assert.ok(before > 40, `${before} loose objects after three runs`);
+    const store = await GridStore.open({ remote: grid.remote, branch: 'main', dir: cache, partial: true });
+    await store.tidy(before + 10);
+    assert.equal(await loose(), before, 'below the limit, nothing changes');
+    // With the remote out of reach, so that nothing comes back through a lazy fetch.
+    await rename(grid.bare, away);
+    const tip = await store.resolve('refs/remotes/grid/main');
+    const blobs = async () => {
+      const entries = await store.list(tip!, []);
+      return store.readAll(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
+    };
+    const atTip = await blobs();
+    await store.tidy(10);
+    assert.equal(await loose(), 0);
+    assert.deepEqual(await blobs(), atTip, 'everything at the tip is still in the cache');
+    await rename(away, grid.bare);
+    await grid.submit(noopTasks(4, 'd'));
+    const report = await grid.worker({ nodeId: 'long', slots: 2 }).run();
+    assert.equal(report.outcomes.filter((o) => o.status === 'success').length, 4);
+  } finally {
+    await rename(away, grid.bare).catch(() => undefined);
     await grid.cleanup();
   }
 });

@@ -10814,6 +10814,23 @@ class GridStore {
             throw this.explain(error);
         });
     }
+    /**
+     * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
+     * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
+     * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,
+     * and never in the background: only between rounds, when nothing else writes the cache. Returns the loose
+     * objects it packed or dropped.
+     */
+    async tidy(looseLimit = 6700) {
+        const counts = await this.git(['count-objects', '-v']);
+        const count = (name) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(counts)?.[1] ?? 0);
+        const loose = count('count');
+        if (loose < looseLimit && count('packs') < 50)
+            return 0;
+        // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
+        await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
+        return loose;
+    }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
         const out = await this.git(['rev-list', '--reverse', '--first-parent', tip, '--', ...paths]);
@@ -10822,7 +10839,7 @@ class GridStore {
 }
 /**
  * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
- * leave half-written state behind, so no automatic gc or maintenance; a partial store fetches what it lacks
+ * leave half-written state behind, so no automatic gc or maintenance (a node tidies between rounds); a partial store fetches what it lacks
  * from the grid remote.
  */
 function cacheConfig(options) {
@@ -20772,6 +20789,8 @@ var version = __nccwpck_require__(9157);
 
 
 const MAX_PUSH_ROUNDS = 20;
+/** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
+const TIDY_EVERY_ROUNDS = 50;
 const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
     settings;
@@ -20863,10 +20882,12 @@ class Worker {
         // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
         this.lastActivity = Date.now();
         let idleRounds = 0;
-        while (!this.stopReason) {
+        for (let round = 1; !this.stopReason; round++) {
             this.checkLimits();
             if (this.stopReason)
                 break;
+            if (round % TIDY_EVERY_ROUNDS === 0)
+                await this.tryTidy();
             const busy = await this.trySync();
             // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
             // wakes the node at once, so only a cancel request waits for the next look.
@@ -20880,6 +20901,12 @@ class Worker {
         await this.shutdown();
         this.report.stopReason = this.stopReason ?? 'max-tasks reached';
         return this.report;
+    }
+    /** A cache that cannot be tidied still works; it only grows. */
+    async tryTidy() {
+        await this.store
+            .tidy()
+            .catch((error) => this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`));
     }
     checkLimits() {
         const s = this.settings;

@@ -40619,6 +40619,23 @@ class GridStore {
             throw this.explain(error);
         });
     }
+    /**
+     * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
+     * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
+     * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,
+     * and never in the background: only between rounds, when nothing else writes the cache. Returns the loose
+     * objects it packed or dropped.
+     */
+    async tidy(looseLimit = 6700) {
+        const counts = await this.git(['count-objects', '-v']);
+        const count = (name) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(counts)?.[1] ?? 0);
+        const loose = count('count');
+        if (loose < looseLimit && count('packs') < 50)
+            return 0;
+        // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
+        await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
+        return loose;
+    }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
         const out = await this.git(['rev-list', '--reverse', '--first-parent', tip, '--', ...paths]);
@@ -40627,7 +40644,7 @@ class GridStore {
 }
 /**
  * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
- * leave half-written state behind, so no automatic gc or maintenance; a partial store fetches what it lacks
+ * leave half-written state behind, so no automatic gc or maintenance (a node tidies between rounds); a partial store fetches what it lacks
  * from the grid remote.
  */
 function cacheConfig(options) {

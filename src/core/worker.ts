@@ -107,6 +107,8 @@ interface Finished {
 }
 
 const MAX_PUSH_ROUNDS = 20;
+/** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
+const TIDY_EVERY_ROUNDS = 50;
 const MAX_REJECTS_PER_COMMIT = 20;
 
 export class Worker {
@@ -199,9 +201,10 @@ export class Worker {
     // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
     this.lastActivity = Date.now();
     let idleRounds = 0;
-    while (!this.stopReason) {
+    for (let round = 1; !this.stopReason; round++) {
       this.checkLimits();
       if (this.stopReason) break;
+      if (round % TIDY_EVERY_ROUNDS === 0) await this.tryTidy();
       const busy = await this.trySync();
       // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
       // wakes the node at once, so only a cancel request waits for the next look.
@@ -213,6 +216,13 @@ export class Worker {
     await this.shutdown();
     this.report.stopReason = this.stopReason ?? 'max-tasks reached';
     return this.report;
+  }
+
+  /** A cache that cannot be tidied still works; it only grows. */
+  private async tryTidy(): Promise<void> {
+    await this.store
+      .tidy()
+      .catch((error: unknown) => this.log.warn(`could not tidy the cache: ${errorMessage(error)}`));
   }
 
   private checkLimits(): void {
