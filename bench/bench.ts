@@ -179,7 +179,8 @@ async function dgridDrain({ workers, slots, prefetch = 0, tasks = TASKS, image }
         ['--slots', String(slots), '--cpus', '64', '--poll-interval-seconds', '0.2', '--idle-timeout-seconds', '1'],
         ['--batch-window-seconds', '0.2', '--prefetch', String(prefetch), '--json'],
       ),
-      { stdio: ['ignore', 'pipe', 'ignore'] },
+      // Each node's cache lives in the run's folder, which the benchmark removes when it ends.
+      { stdio: ['ignore', 'pipe', 'ignore'], env: { ...process.env, TMPDIR: dir } },
     ),
   );
   const all = await Promise.all(

@@ -1,7 +1,7 @@
 // Runs a built action the way the runner does: inputs as INPUT_* variables, outputs and the job summary
 // through the files named by GITHUB_OUTPUT and GITHUB_STEP_SUMMARY.
 import { spawn } from 'node:child_process';
-import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -50,13 +50,11 @@ export async function runAction(
   child.stdout.on('data', (c) => (stdout += c));
   child.stderr.on('data', (c) => (stderr += c));
   const exitCode = await new Promise<number | null>((resolve) => child.on('close', resolve));
-  return {
-    exitCode,
-    stdout,
-    stderr,
-    outputs: parseOutputs(await readFile(outputFile, 'utf8')),
-    summary: await readFile(summaryFile, 'utf8'),
-  };
+  const outputs = parseOutputs(await readFile(outputFile, 'utf8'));
+  const summary = await readFile(summaryFile, 'utf8');
+  // The runner empties RUNNER_TEMP after each job; so does this, with the worker's cache in it.
+  await rm(dir, { recursive: true, force: true });
+  return { exitCode, stdout, stderr, outputs, summary };
 }
 
 /** GITHUB_OUTPUT holds `name<<DELIMITER\nvalue\nDELIMITER` blocks. */
