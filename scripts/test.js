@@ -2,7 +2,8 @@
 // at a time, then the *.serial.test.js files one by one, because they disturb the machine (the Docker
 // variant of the fault suite restarts the Docker daemon). Ends with one "N passed, N failed" line.
 import { spawnSync } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const dir = new URL('../build/test/', import.meta.url).pathname;
@@ -13,6 +14,8 @@ const files = readdirSync(dir)
 const serial = files.filter((f) => f.endsWith('.serial.test.js'));
 const parallel = files.filter((f) => !serial.includes(f));
 
+// Everything the tests leave in the temp folder (grids, node caches, action runs) goes with this one.
+const scratch = mkdtempSync(join(tmpdir(), 'dgrid-tests-'));
 const totals = { pass: 0, fail: 0 };
 let status = 0;
 for (const [batch, concurrency] of [
@@ -23,6 +26,7 @@ for (const [batch, concurrency] of [
   const args = ['--test', `--test-concurrency=${concurrency}`, '--test-timeout=300000', '--test-reporter=tap'];
   const result = spawnSync(process.execPath, [...args, ...batch.map((f) => join(dir, f))], {
     stdio: ['inherit', 'pipe', 'inherit'],
+    env: { ...process.env, TMPDIR: scratch },
     maxBuffer: 1024 * 1024 * 1024,
   });
   const out = result.stdout.toString('utf8');
@@ -33,5 +37,6 @@ for (const [batch, concurrency] of [
   }
   if (result.status !== 0) status = result.status ?? 1;
 }
+rmSync(scratch, { recursive: true, force: true });
 console.log(`${totals.pass} passed, ${totals.fail} failed`);
 process.exit(status === 0 && totals.fail === 0 ? 0 : status || 1);
