@@ -397,17 +397,25 @@ export class Cluster {
 
   /**
    * Stops the Docker daemon, as an upgrade or a crash would, with the containers of running tasks; starts
-   * it again with the same command line, and the event watcher with it.
+   * it again with the same command line and environment, and the event watcher with it.
    */
   async restartDocker(): Promise<void> {
     const pid = Number(readFileSync('/var/run/docker.pid', 'utf8'));
     const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+    // Its own environment, not this test's: the daemon outlives the test, and the test's TMPDIR with it.
+    const env = Object.fromEntries(
+      readFileSync(`/proc/${pid}/environ`, 'utf8')
+        .split('\0')
+        .filter(Boolean)
+        .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
+    );
     const at = Date.now();
     process.kill(pid, 'SIGTERM');
     while (existsSync(`/proc/${pid}`)) await sleep(100);
     const daemon = spawn(argv[0]!, argv.slice(1), {
       detached: true,
       stdio: ['ignore', 'ignore', 'ignore'],
+      env,
     });
     daemon.unref();
     await dockerAnswers(60_000);
