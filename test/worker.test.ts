@@ -1,6 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync, readdirSync } from 'node:fs';
 import { chmod, readFile, rename, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { git } from '../src/core/git/runner.js';
@@ -238,6 +239,68 @@ test('tidy: a node packs or drops what its rounds left loose in its cache, and w
     await grid.cleanup();
   }
 });
+
+test('tidy under kill -9: a node killed while git gc runs in its cache starts again and works on', async () => {
+  const grid = await makeGrid();
+  const cache = join(grid.dir, 'cache-killed');
+  const store = new URL('../src/core/git/store.js', import.meta.url).href;
+  const options = JSON.stringify({ remote: grid.remote, branch: 'main', dir: cache, partial: true });
+  const hit: string[] = [];
+  try {
+    for (let run = 0; run < 5; run++) {
+      await grid.submit(noopTasks(6, `k${run}-`));
+      const report = await grid.worker({ nodeId: 'killed', slots: 2 }).run();
+      assert.equal(report.outcomes.filter((o) => o.status === 'success').length, 6, `run ${run}`);
+      // The node's tidy, in a process group of its own, killed with its git processes as a machine dies:
+      // once git gc has started, a little later each run, so that the kills land in its different steps.
+      const script = `const { GridStore } = await import('${store}'); await (await GridStore.open(${options})).tidy(0);`;
+      const child = spawn(process.execPath, ['--input-type=module', '-e', script], { detached: true, stdio: 'ignore' });
+      let done = false;
+      const closed = new Promise((resolve) => child.on('close', resolve)).then(() => (done = true));
+      while (!done && gitInGroup(child.pid!).every((command) => !command.includes(' gc'))) {
+        await new Promise((resolve) => setTimeout(resolve, 1));
+      }
+      await new Promise((resolve) => setTimeout(resolve, run * 8));
+      const running = gitInGroup(child.pid!);
+      try {
+        process.kill(-child.pid!, 'SIGKILL');
+      } catch {
+        // it finished first
+      }
+      await closed;
+      hit.push(running.map((command) => command.split(' ')[1]).join('+') || 'after it');
+    }
+    console.log(`# killed during: ${hit.join(', ')}`);
+    await grid.submit(noopTasks(4, 'after'));
+    const report = await grid.worker({ nodeId: 'killed', slots: 2 }).run();
+    assert.equal(report.outcomes.filter((o) => o.status === 'success').length, 4);
+    const tidied = await GridStore.open({ remote: grid.remote, branch: 'main', dir: cache, partial: true });
+    await tidied.tidy(0);
+    assert.match(await git(['count-objects', '-v'], { cwd: cache }), /^count: 0$/m);
+    assert.equal(await git(['fsck', '--connectivity-only', '--no-dangling'], { cwd: cache }), '');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** The git commands running in a process group, each as its command line, without git's own options. */
+function gitInGroup(group: number): string[] {
+  const commands: string[] = [];
+  for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
+      const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
+      if (!argv[0]?.endsWith('git')) continue;
+      commands.push(
+        ['git', ...argv.slice(1).filter((a, i, all) => !a.startsWith('-') && all[i - 1] !== '-c')].join(' '),
+      );
+    } catch {
+      // it exited meanwhile
+    }
+  }
+  return commands;
+}
 
 test('heartbeats: a node holding claims sends one each heartbeat interval, an idle one each half node timeout', async () => {
   const grid = await makeGrid({ lease: { heartbeat_seconds: 1, node_timeout_seconds: 10 } });
