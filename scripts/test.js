@@ -14,7 +14,8 @@ const files = readdirSync(dir)
 const serial = files.filter((f) => f.endsWith('.serial.test.js'));
 const parallel = files.filter((f) => !serial.includes(f));
 
-// Everything the tests leave in the temp folder (grids, node caches, action runs) goes with this one.
+// Everything the tests leave in the temp folder (grids, node caches, action runs) goes with this one, when
+// every test passed.
 const scratch = mkdtempSync(join(tmpdir(), 'dgrid-tests-'));
 const totals = { pass: 0, fail: 0 };
 let status = 0;
@@ -37,6 +38,9 @@ for (const [batch, concurrency] of [
   }
   if (result.status !== 0) status = result.status ?? 1;
 }
-rmSync(scratch, { recursive: true, force: true });
+const passed = status === 0 && totals.fail === 0;
+// A failed run keeps it: the fault suite leaves its logs, executions and grid there for a post-mortem.
+if (passed) rmSync(scratch, { recursive: true, force: true });
+else console.log(`# kept ${scratch}`);
 console.log(`${totals.pass} passed, ${totals.fail} failed`);
-process.exit(status === 0 && totals.fail === 0 ? 0 : status || 1);
+process.exit(passed ? 0 : status || 1);
