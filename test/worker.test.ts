@@ -11,6 +11,7 @@ import { queuePath } from '../src/core/layout.js';
 import type { Claim, NodeRecord } from '../src/core/schemas.js';
 import { invariantViolations, makeGrid, noopTasks, runAll } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
+import { statOf } from './helpers/processes.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 
@@ -287,9 +288,8 @@ test('tidy under kill -9: a node killed while git gc runs in its cache starts ag
 function gitInGroup(group: number): string[] {
   const commands: string[] = [];
   for (const pid of readdirSync('/proc').filter((entry) => /^\d+$/.test(entry))) {
+    if (statOf(Number(pid))?.pgid !== group) continue;
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      if (Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]) !== group) continue;
       const argv = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0').filter(Boolean);
       if (!argv[0]?.endsWith('git')) continue;
       commands.push(

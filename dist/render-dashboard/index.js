@@ -40644,8 +40644,8 @@ class GridStore {
 }
 /**
  * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
- * leave half-written state behind, so no automatic gc or maintenance (a node tidies between rounds); a partial store fetches what it lacks
- * from the grid remote.
+ * leave half-written state behind, so no automatic gc or maintenance (a node tidies between rounds); a
+ * partial store fetches what it lacks from the grid remote.
  */
 function cacheConfig(options) {
     const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;

@@ -40666,9 +40666,14 @@ class Worker {
     }
     /** A cache that cannot be tidied still works; it only grows. */
     async tryTidy() {
-        await this.store
-            .tidy()
-            .catch((error) => this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`));
+        try {
+            const tidied = await this.store.tidy();
+            if (tidied > 0)
+                this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
+        }
+        catch (error) {
+            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`);
+        }
     }
     checkLimits() {
         const s = this.settings;
@@ -41947,8 +41952,8 @@ class GridStore {
 }
 /**
  * The config of a new cache repository. Concurrent writers in one cache (slots, a killed process) must not
- * leave half-written state behind, so no automatic gc or maintenance (a node tidies between rounds); a partial store fetches what it lacks
- * from the grid remote.
+ * leave half-written state behind, so no automatic gc or maintenance (a node tidies between rounds); a
+ * partial store fetches what it lacks from the grid remote.
  */
 function cacheConfig(options) {
     const quoted = `"${options.remote.replace(/[\\"]/g, (c) => `\\${c}`)}"`;

@@ -220,9 +220,12 @@ export class Worker {
 
   /** A cache that cannot be tidied still works; it only grows. */
   private async tryTidy(): Promise<void> {
-    await this.store
-      .tidy()
-      .catch((error: unknown) => this.log.warn(`could not tidy the cache: ${errorMessage(error)}`));
+    try {
+      const tidied = await this.store.tidy();
+      if (tidied > 0) this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
+    } catch (error) {
+      this.log.warn(`could not tidy the cache: ${errorMessage(error)}`);
+    }
   }
 
   private checkLimits(): void {

@@ -15,6 +15,7 @@ import { locate } from '../../src/core/layout.js';
 import { DockerSandbox } from '../../src/core/sandbox/docker.js';
 import type { Task } from '../../src/core/schemas.js';
 import { pushFaults, serveGit, type GitHttpServer, type PushFaults } from '../helpers/http-git.js';
+import { statOf } from '../helpers/processes.js';
 
 const CLI = new URL('../../src/cli/index.js', import.meta.url).pathname;
 const TOKEN = 'ghs_faults0123456789';
@@ -511,15 +512,4 @@ function descendants(root: number): number[] {
 
 function groupOf(pid: number): number | undefined {
   return statOf(pid)?.pgid;
-}
-
-/** ppid and pgid from /proc/<pid>/stat, whose second field (the command) may hold spaces. */
-function statOf(pid: number): { ppid: number; pgid: number } | undefined {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return { ppid: Number(fields[1]), pgid: Number(fields[2]) };
-  } catch {
-    return undefined;
-  }
 }

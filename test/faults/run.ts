@@ -1,5 +1,6 @@
 // The fault-injection suite from the command line: each kind of fault alone, then all mixed, by default;
-// `--long` for ten minutes of mixed faults (`--minutes N` for another length). Prints the table; exits 1 when a check fails.
+// `--long` for ten minutes of mixed faults (`--minutes N` for another length). Prints the table; exits 1
+// when a check fails.
 // Run: node build/test/faults/run.js [--long] [--minutes N]
 import { parseArgs } from 'node:util';
 import { problems, table, type Outcome } from './check.js';
