@@ -8,6 +8,8 @@ import { join } from 'node:path';
 import { signTaskFile, taskSigningMessage } from '../src/core/ssh-signature.js';
 import { git } from '../src/core/git/runner.js';
 import {
+  DGRID,
+  GITHUB,
   gridCheckout,
   runValidate,
   task,
@@ -77,6 +79,17 @@ function adding(...tasks: ReturnType<typeof task>[]): (work: Work) => Promise<vo
   };
 }
 
+/**
+ * A valid task beside another change: a pull request that touches no task file is no submission (the gate
+ * passes it as "no task files", for the maintainers' review), so a hostile one carries a task.
+ */
+function withTask(build: (work: Work) => Promise<void>): (work: Work) => Promise<void> {
+  return async (work) => {
+    await adding(task('cover'))(work);
+    await build(work);
+  };
+}
+
 const hostile: Case[] = [
   // File modes, links and submodules.
   {
@@ -113,7 +126,7 @@ const hostile: Case[] = [
   // Paths outside the queue, and queued tasks that are not the pull request's to change.
   {
     name: 'editing a node file',
-    build: (w) => w.write('nodes/node-1.json', { node_id: 'node-1', status: 'offline' }),
+    build: withTask((w) => w.write('nodes/node-1.json', { node_id: 'node-1', status: 'offline' })),
     expect: [
       {
         file: 'nodes/node-1.json',
@@ -123,7 +136,7 @@ const hostile: Case[] = [
   },
   {
     name: 'adding a node file',
-    build: (w) => w.write('nodes/evil.json', { node_id: 'evil' }),
+    build: withTask((w) => w.write('nodes/evil.json', { node_id: 'evil' })),
     expect: [{ file: 'nodes/evil.json', message: /^adding nodes\/evil\.json is not allowed/ }],
   },
   {
@@ -153,7 +166,7 @@ const hostile: Case[] = [
   },
   {
     name: 'editing the validation workflow',
-    build: (w) => w.write('.github/workflows/validate.yml', 'name: validate\non: push\n'),
+    build: withTask((w) => w.write('.github/workflows/validate.yml', 'name: validate\non: push\n')),
     expect: [
       {
         file: '.github/workflows/validate.yml',
@@ -164,12 +177,12 @@ const hostile: Case[] = [
   },
   {
     name: 'adding a workflow',
-    build: (w) => w.write('.github/workflows/mine.yml', 'on: push\n'),
+    build: withTask((w) => w.write('.github/workflows/mine.yml', 'on: push\n')),
     expect: [{ file: '.github/workflows/mine.yml', message: /^adding \.github\/workflows\/mine\.yml is not allowed/ }],
   },
   {
     name: 'raising its own quota in dgrid.json',
-    build: (w) => w.write('dgrid.json', { quotas: { tasks_per_pull_request: 100000 } }),
+    build: withTask((w) => w.write('dgrid.json', { quotas: { tasks_per_pull_request: 100000 } })),
     expect: [
       {
         file: 'dgrid.json',
@@ -179,7 +192,7 @@ const hostile: Case[] = [
   },
   {
     name: 'editing a file outside the grid folders',
-    build: (w) => w.write('README.md', '# Pwned\n'),
+    build: withTask((w) => w.write('README.md', '# Pwned\n')),
     expect: [
       {
         file: 'README.md',
@@ -960,4 +973,132 @@ test('the policy input names another policy file, read from the base', async () 
   assert.ok(run.annotations.some((a) => /"timeout_seconds" is 60; this grid allows at most 10$/.test(a.message)));
   const missing = await runValidate({ path: checkout.dir, policy: 'nope.json' }, { base, head, login: 'carol' });
   assert.match(missing.stdout, /^::error::the policy file nope\.json is not in commit/m);
+});
+
+// What the merge would change, not a diff from where the pull request forked.
+const MALLORY = { name: 'mallory', email: 'mallory@example.com' };
+
+test('rejected: a criss-cross history whose base...head shows one new task, but whose merge reverts the policy and deletes a queued task', async () => {
+  // A maintainer tightens the policy while bob queues a task; mallory's earlier pull request is merged after.
+  await checkout.reset(bases.main);
+  await checkout.write('dgrid.json', { ...JSON.parse(await checkout.read('dgrid.json')), max_timeout_seconds: 60 });
+  await checkout.write(queue('q-bob-2'), task('q-bob-2'));
+  const maintainer = await checkout.commit('Tighten the timeout; queue q-bob-2', DGRID, '2024-02-01T00:01:00Z');
+  await checkout.reset(bases.main);
+  await checkout.write(queue('m-1'), task('m-1'));
+  const first = await checkout.commit('Add m-1', MALLORY, '2024-02-01T00:02:00Z');
+  await checkout.reset(maintainer);
+  await checkout.git(['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #5 from mallory/first', first], GITHUB);
+  const base = (await checkout.git(['rev-parse', 'HEAD'])).trim();
+  // Mallory merges main into her branch by hand, keeping her side of the policy and dropping bob's task.
+  await checkout.reset(first);
+  await checkout.git(['merge', '--quiet', '--no-commit', '--no-ff', maintainer], MALLORY);
+  await checkout.git(['checkout', first, '--', 'dgrid.json']);
+  await checkout.remove(queue('q-bob-2'));
+  await checkout.write(queue('m-2'), task('m-2'));
+  const head = await checkout.commit("Merge branch 'main'", MALLORY, '2024-02-01T00:04:00Z');
+
+  const diff = await git(['diff', '--name-only', `${base}...${head}`], { cwd: checkout.dir });
+  assert.equal(diff, `${queue('m-2')}\n`, 'the three-dot diff shows one new task');
+  const run = await rejected(base, head, 'mallory', [
+    {
+      file: 'dgrid.json',
+      message: /^changing dgrid\.json is not allowed: a task submission cannot change the grid policy/,
+    },
+    { file: queue('q-bob-2'), message: /^deleting tasks\/queue\/q-bob-2\.json is not allowed: a queued task stays/ },
+  ]);
+  assert.equal(run.outputs['task-ids'], '["m-2"]');
+});
+
+/** A pull request of several commits on base, each made by one step. */
+async function commits(base: string, ...steps: ((work: Work) => Promise<void>)[]): Promise<string[]> {
+  await checkout.reset(base);
+  const made = [];
+  for (const [i, step] of steps.entries()) {
+    await step(checkout);
+    made.push(await checkout.commit(`step ${i + 1}`, MALLORY));
+  }
+  return made;
+}
+
+test('rejected: a commit that touches another path, undone by a later one', async () => {
+  const workflow = '.github/workflows/validate.yml';
+  const original = await git(['show', `${bases.main}:${workflow}`], { cwd: checkout.dir });
+  const [edit, head] = await commits(
+    bases.main,
+    async (w) => {
+      await w.write(queue('innocent-1'), task('innocent-1'));
+      await w.write(workflow, 'on: pull_request_target\n');
+    },
+    (w) => w.write(workflow, original),
+  );
+  await rejected(bases.main, head!, 'mallory', [
+    {
+      file: workflow,
+      message: new RegExp(
+        `^commit ${edit!.slice(0, 12)} changes \\.github/workflows/validate\\.yml: each commit of a pull request stays in the grid's history`,
+      ),
+    },
+  ]);
+});
+
+test('rejected: a blob over the size cap in a commit, removed by a later one', async () => {
+  const [big, , head] = await commits(
+    bases.main,
+    async (w) => {
+      await w.write(queue('slim'), task('slim'));
+      await w.write(queue('junk'), 'x'.repeat(200_000));
+    },
+    (w) => w.write(queue('slim-2'), task('slim-2', { description: 'y'.repeat(120_000) })),
+    async (w) => {
+      await w.remove(queue('junk'));
+      await w.write(queue('slim-2'), task('slim-2'));
+    },
+  );
+  const run = await rejected(bases.main, head!, 'mallory', [
+    {
+      file: queue('junk'),
+      message: new RegExp(
+        `^commit ${big!.slice(0, 12)} adds tasks/queue/junk\\.json of 200000 bytes: .* at most 98304 bytes`,
+      ),
+    },
+    { file: queue('slim-2'), message: /^commit \w{12} adds tasks\/queue\/slim-2\.json of \d+ bytes/ },
+  ]);
+  assert.deepEqual(JSON.parse(run.outputs['task-ids']!), ['slim']);
+});
+
+test('rejected: a commit that deletes a queued task, restored by a later one', async () => {
+  const original = await git(['show', `${bases.main}:${queue('q-alice-2')}`], { cwd: checkout.dir });
+  const [, head] = await commits(
+    bases.main,
+    async (w) => {
+      await w.write(queue('cover-2'), task('cover-2'));
+      await w.remove(queue('q-alice-2'));
+    },
+    (w) => w.write(queue('q-alice-2'), original),
+  );
+  await rejected(bases.main, head!, 'mallory', [
+    {
+      file: queue('q-alice-2'),
+      message: /^commit \w{12} deletes tasks\/queue\/q-alice-2\.json, which is already at the tip/,
+    },
+  ]);
+});
+
+test('rejected: a task file that is already at the tip, added again unchanged', async () => {
+  // From before q-bob-1 was queued: the merge changes nothing, yet the pull request claims the file.
+  const before = (await checkout.git(['rev-parse', `${bases.main}~2`])).trim();
+  const copy = await git(['show', `${bases.main}:${queue('q-bob-1')}`], { cwd: checkout.dir });
+  const [head] = await commits(before, (w) => w.write(queue('q-bob-1'), copy));
+  await rejected(bases.main, head!, 'mallory', [
+    { file: queue('q-bob-1'), message: /^commit \w{12} adds tasks\/queue\/q-bob-1\.json, which is already at the tip/ },
+  ]);
+});
+
+test('valid: a pull request that touches no task file is no submission: "no task files"', async () => {
+  const head = await checkout.pullRequest(bases.main, (w) => w.write('README.md', '# A better grid\n'));
+  const run = await runValidate({ path: checkout.dir }, { base: bases.main, head, login: 'carol' });
+  assert.equal(run.exitCode, 0, run.stdout);
+  assert.deepEqual(run.outputs, { valid: 'true', checked: '0', invalid: '0', 'task-ids': '[]' });
+  assert.match(run.summary, /No task files/);
 });

@@ -183,15 +183,20 @@ function findCycle(graph: ReadonlyMap<string, readonly string[]>, start: string)
 }
 
 export interface QuotaUse {
-  /** Task files the submission adds. */
+  /** Task files that land. */
   added: number;
-  /** Tasks in the queue before it. */
+  /** Tasks in the queue before they land. */
   queued: number;
-  /** The submitter and how many of the queued tasks are theirs, when known. */
-  submitter?: { login: string; queued: number };
+  /**
+   * The task files of one pull request, judged alone (quotas.tasks_per_pull_request); a merge group lands
+   * pull requests that each passed it alone.
+   */
+  pullRequest?: number;
+  /** Submitters who add tasks: how many of the queued ones are theirs, and how many they add, when known. */
+  submitters: { login: string; queued: number; added: number }[];
 }
 
-/** What the policy's quotas say of a submission as a whole. */
+/** What the policy's quotas say of what lands, as a whole. */
 export function quotaProblems(use: QuotaUse, policy: Policy): string[] {
   const {
     tasks_per_pull_request: perPullRequest,
@@ -199,9 +204,9 @@ export function quotaProblems(use: QuotaUse, policy: Policy): string[] {
     queued_per_submitter: perSubmitter,
   } = policy.quotas;
   const problems: string[] = [];
-  if (use.added > perPullRequest) {
+  if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
     problems.push(
-      `this pull request adds ${use.added} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
+      `this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
         '(quotas.tasks_per_pull_request): split it into smaller pull requests',
     );
   }
@@ -211,10 +216,10 @@ export function quotaProblems(use: QuotaUse, policy: Policy): string[] {
         '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some',
     );
   }
-  const submitter = use.submitter;
-  if (submitter && submitter.queued + use.added > perSubmitter) {
+  for (const submitter of use.submitters) {
+    if (submitter.queued + submitter.added <= perSubmitter) continue;
     problems.push(
-      `${submitter.login} would have ${submitter.queued + use.added} tasks queued; this grid allows at most ` +
+      `${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
         `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`,
     );
   }
