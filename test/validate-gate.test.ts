@@ -29,7 +29,6 @@ const RUN_ENV = {
   GITHUB_SERVER_URL: 'https://github.com',
   GITHUB_RUN_ID: '42',
 };
-const ALICE = { name: 'Alice Liddell', email: 'alice@example.com' };
 
 let checkout: Checkout;
 let main: string;
