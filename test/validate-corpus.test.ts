@@ -1102,3 +1102,21 @@ test('valid: a pull request that touches no task file is no submission: "no task
   assert.deepEqual(run.outputs, { valid: 'true', checked: '0', invalid: '0', 'task-ids': '[]' });
   assert.match(run.summary, /No task files/);
 });
+
+test('rejected: a pull request whose merge conflicts with the tip, and one that shares no history with it', async () => {
+  // From before q-bob-1 was queued, a file of the same name with other content.
+  const before = (await checkout.git(['rev-parse', `${bases.main}~2`])).trim();
+  const [clash] = await commits(before, (w) => w.write(queue('q-bob-1'), task('q-bob-1', { script: 'evil' })));
+  const run = await rejected(bases.main, clash!, 'mallory', [
+    { message: /^merging the pull request into the base branch at \w+ conflicts in tasks\/queue\/q-bob-1\.json: / },
+  ]);
+  assert.deepEqual(run.outputs, { valid: 'false', checked: '0', invalid: '0', 'task-ids': '[]' });
+
+  await checkout.git(['checkout', '--quiet', '--orphan', 'unrelated']);
+  await checkout.git(['rm', '--quiet', '-r', '-f', '.']);
+  await checkout.write(queue('lonely'), task('lonely'));
+  const lonely = await checkout.commit('Add lonely', MALLORY);
+  await rejected(bases.main, lonely, 'mallory', [
+    { message: /^the pull request shares no history with the base branch/ },
+  ]);
+});

@@ -356,18 +356,9 @@ async function mergeTree(
   base: string,
   head: string,
 ): Promise<{ tree: string } | { problem: string }> {
-  // No rename detection: a new file lands where it is, and a renamed one reads as a deletion and an addition.
-  const args = [
-    '-c',
-    'merge.renames=false',
-    'merge-tree',
-    '--write-tree',
-    '--no-messages',
-    '--name-only',
-    '-z',
-    base,
-    head,
-  ];
+  // git's defaults, as GitHub's own merges (merge-ort) use them: the tree that would land. With rename
+  // detection, a file added to a folder the tip emptied by moving everything in it elsewhere is a conflict.
+  const args = ['merge-tree', '--write-tree', '--no-messages', '--name-only', '-z', base, head];
   const out = await runGit(args, { cwd: store.options.dir });
   const [tree = '', ...conflicts] = out.stdout.toString('utf8').split('\0');
   if (out.exitCode === 0) return { tree };
