@@ -180,6 +180,23 @@ test('a status the token may not write fails the step, saying which permission i
   );
 });
 
+test('a run that cannot judge reports an error status, so the pull request does not wait for one in vain', async () => {
+  const head = await openPullRequest(14, main, (w) => w.write('tasks/queue/lost.json', task('lost')));
+  const path = await baseCheckout('gate-error', main);
+  const { run, requests } = await gate(
+    path,
+    { name: 'pull_request_target', base: main, head, login: 'carol', number: 14 },
+    { policy: 'policies/none.json' },
+  );
+  assert.equal(run.exitCode, 1);
+  assert.match(run.stdout, /^::error::the policy file policies\/none\.json is not in commit/m);
+  assert.deepEqual(
+    requests.map((r) => [r.path, r.body?.state]),
+    [[`/repos/octo/grid/statuses/${head}`, 'error']],
+  );
+  assert.match(String(requests[0]?.body?.description), /^not judged: the policy file policies\/none\.json/);
+});
+
 /** GitHub's merge queue: the base tip, then one merge commit per pull request, on a branch of its own. */
 async function mergeGroup(
   base: string,
