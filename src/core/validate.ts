@@ -123,9 +123,10 @@ async function judge(
   for (const landing of landings) {
     const changes = await diffTrees(store, landing.from, landing.to);
     const commits = await commitChanges(store, landing.from, landing.head);
-    // Not a task submission: a code change, which the gate leaves to the maintainers' review.
-    if ([...changes, ...commits].some((c) => c.path.startsWith('tasks/')))
+    // One that touches nothing under tasks/ is a code change: the maintainers' review judges it, not the gate.
+    if ([...changes, ...commits].some((c) => c.path.startsWith('tasks/'))) {
       submissions.push({ landing, changes, commits });
+    }
   }
   if (submissions.length === 0) return { files: [], problems: [] };
   const grid = await loadGridState(store, tip, policyPath);
