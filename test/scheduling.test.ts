@@ -1,13 +1,14 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
 import { requeueClaim } from '../src/core/lifecycle.js';
 import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
+import { validateQueue } from '../src/core/validate.js';
 import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
 
 interface Event {
@@ -354,6 +355,74 @@ test('prefetch: a waiting claim cancelled ends as cancelled without running; on 
       ['first', 'spare'],
     );
     assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a task that could never run is refused by dgrid submit and dgrid validate, and failed by the worker when pushed directly', async () => {
+  const grid = await makeGrid({ max_delay_days: 7, labels: ['gpu', 'linux'] });
+  try {
+    const log = join(grid.dir, 'log');
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const never: Record<string, [Partial<Task>, RegExp]> = {
+      'too-far': [
+        { not_before: inDays(8) },
+        /^field "not_before" is .*, more than 7 days ahead \(max_delay_days in dgrid\.json\): submit it closer/,
+      ],
+      'unknown-label': [
+        { requires: ['gpu', 'tpu'] },
+        /^requires names label "tpu", which no node of this grid carries \(labels in dgrid\.json: gpu, linux\)/,
+      ],
+      'tiny-cpus': [{ resources: { cpus: 0.001 } }, /^field "resources\.cpus" must be >= 0\.01$/],
+      'env-newline': [
+        { env: { NAME: 'a\nb' } },
+        /^field "env\.NAME" must not hold a NUL character or a line break \(\\u0000, \\n, \\r\): give one line of text$/,
+      ],
+      'env-return': [{ env: { NAME: 'a\rb' } }, /^field "env\.NAME" must not hold a NUL character or a line break/],
+      'env-nul': [{ env: { NAME: 'a\u0000b' } }, /^field "env\.NAME" must not hold a NUL character or a line break/],
+      'script-nul': [
+        { script: `echo "start script-nul $(date +%s%N)" >> ${log}\u0000` },
+        /^field "script" must not hold a NUL character \(\\u0000\): no process can be given one$/,
+      ],
+    };
+    const tasks = Object.entries(never).map(([id, [fields]]) => logged(log, id, 'true', fields));
+    for (const [index, t] of tasks.entries()) {
+      await assert.rejects(grid.submit([t]), (error: Error) => {
+        assert.equal(error.name, 'UserError');
+        assert.match(error.message.replace(`task ${t.task_id}: `, ''), Object.values(never)[index]![1]);
+        return true;
+      });
+    }
+
+    // Straight to the branch, as a token holder who skipped validation would; one task that can run beside them.
+    const runnable = logged(log, 'runnable', 'true', { requires: ['gpu'], not_before: inDays(-0.001) });
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    for (const t of [...tasks, runnable]) {
+      await writeFile(join(work, 'tasks/queue', `${t.task_id}.json`), JSON.stringify(t));
+    }
+    await git(['-C', work, 'add', '-A']);
+    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
+    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+
+    const report = await validateQueue({ path: work, policyPath: 'dgrid.json' });
+    for (const file of report.files) {
+      const id = basename(file.path, '.json');
+      if (id === 'runnable') assert.deepEqual(file.problems, []);
+      else assert.match(file.problems.map((p) => p.message).join('\n'), never[id]![1], id);
+    }
+
+    await runAll([grid.worker({ nodeId: 'gpu-node', labels: ['gpu', 'linux'] })]);
+    assert.deepEqual(starts(await events(log)), ['runnable']);
+    const results = await grid.results();
+    for (const [id, [, message]] of Object.entries(never)) {
+      const result = results.get(id);
+      assert.equal(result?.state, 'failed', id);
+      assert.equal(result?.status, 'error', id);
+      assert.match(result?.reason ?? '', new RegExp(message.source.replace(/^\^/, '')), id);
+    }
+    assert.equal(results.get('runnable')?.status, 'success');
   } finally {
     await grid.cleanup();
   }

@@ -15,6 +15,7 @@ import {
 } from '../src/core/ssh-signature.js';
 import { git } from '../src/core/git/runner.js';
 import { makeGrid, runAll } from './helpers/grid.js';
+import { armor, unarmor, withAlgorithm } from './helpers/sshsig.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dgrid-ssh-signature-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -154,15 +155,6 @@ test('a namespaces option on the signer line restricts the key', () => {
   assert.equal(verify(message, armored, allowed).ok, true);
   assert.equal(sshKeygenAccepts(allowed, 'alice@example.com', message, armored), true);
 });
-
-function unarmor(armored: string): Buffer {
-  return Buffer.from(armored.trim().split('\n').slice(1, -1).join(''), 'base64');
-}
-
-function armor(bytes: Buffer): string {
-  const lines = bytes.toString('base64').match(/.{1,70}/g) ?? [];
-  return ['-----BEGIN SSH SIGNATURE-----', ...lines, '-----END SSH SIGNATURE-----', ''].join('\n');
-}
 
 test('damaged signatures are refused with a reason, never an exception', () => {
   const armored = sign(alice, message);
@@ -341,36 +333,6 @@ test('signTaskFile reports bad files and failed signing as user errors', async (
   });
   assert.equal(readTask(path).signature, undefined);
 });
-
-/** The fields of an SSHSIG blob, and the inner signature's algorithm name and bytes. */
-function fieldsOf(bytes: Buffer): Buffer[] {
-  const fields: Buffer[] = [];
-  for (let at = 10; at < bytes.length;) {
-    const length = bytes.readUInt32BE(at);
-    fields.push(bytes.subarray(at + 4, at + 4 + length));
-    at += 4 + length;
-  }
-  return fields;
-}
-
-function wire(...values: Buffer[]): Buffer {
-  return Buffer.concat(
-    values.flatMap((value) => {
-      const length = Buffer.alloc(4);
-      length.writeUInt32BE(value.length);
-      return [length, value];
-    }),
-  );
-}
-
-/** The armored signature with the algorithm name inside its signature field replaced. */
-function withAlgorithm(armored: string, algorithm: string): string {
-  const bytes = unarmor(armored);
-  const [publicKey, namespace, reserved, hash, inner] = fieldsOf(bytes) as [Buffer, Buffer, Buffer, Buffer, Buffer];
-  const [, raw] = fieldsOf(Buffer.concat([Buffer.alloc(10), inner])) as [Buffer, Buffer];
-  const signature = wire(Buffer.from(algorithm, 'latin1'), raw);
-  return armor(Buffer.concat([bytes.subarray(0, 10), wire(publicKey, namespace, reserved, hash, signature)]));
-}
 
 const OBJECT_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
 

@@ -30,9 +30,35 @@ export function effectiveImage(task: Pick<Task, 'image'>, policy: Policy, fallba
   return task.image ?? fallback ?? policy.default_image;
 }
 
-/** What the policy says of a task that is already valid against the schema. */
-export function policyProblems(task: Task, policy: Policy): Problem[] {
+/**
+ * What the policy says of a task that is already valid against the schema. `now` places the not_before
+ * horizon: a worker checking a queued task asks again at claim time, so a policy tightened since still holds.
+ */
+export function policyProblems(task: Task, policy: Policy, now = new Date()): Problem[] {
   const problems: Problem[] = [];
+  if (task.not_before !== undefined) {
+    const horizon = now.getTime() + policy.max_delay_days * 86_400_000;
+    if (Date.parse(task.not_before) > horizon) {
+      problems.push({
+        pointer: '/not_before',
+        message:
+          `field "not_before" is ${task.not_before}, more than ${policy.max_delay_days} days ahead ` +
+          '(max_delay_days in dgrid.json): submit it closer to the time it should run',
+      });
+    }
+  }
+  const known = policy.labels;
+  if (known !== undefined) {
+    (task.requires ?? []).forEach((label, index) => {
+      if (known.includes(label)) return;
+      problems.push({
+        pointer: `/requires/${index}`,
+        message:
+          `requires names label "${label}", which no node of this grid carries ` +
+          `(labels in dgrid.json: ${known.join(', ') || 'none'}): use one of those, or remove it`,
+      });
+    });
+  }
   const timeout = task.timeout_seconds;
   if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
     problems.push({

@@ -51,7 +51,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   for (const file of files) {
     if ((snapshot.byId.get(file.id)?.length ?? 0) > 1) continue; // a duplicate id is for the audit, not for running
     if (!node.firstSeen.has(file.id)) node.firstSeen.set(file.id, seenAt);
-    const check = checkQueuedTask(file, blobs.get(file.entry.sha), policy);
+    const check = checkQueuedTask(file, blobs.get(file.entry.sha), policy, now);
     const cancel = snapshot.cancels.get(file.id);
     if (cancel) {
       rejected.push({
