@@ -8,6 +8,7 @@ import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
+import { submitterOf } from '../src/core/submitters.js';
 import { validateQueue } from '../src/core/validate.js';
 import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
 
@@ -426,4 +427,69 @@ test('a task that could never run is refused by dgrid submit and dgrid validate,
   } finally {
     await grid.cleanup();
   }
+});
+
+/** Most tasks of one group running at the same time, from their start and end events. */
+function mostAtOnce(evs: Event[], ids: (id: string) => boolean): number {
+  let now = 0;
+  let most = 0;
+  const sorted = evs.filter((e) => ids(e.id)).sort((a, b) => a.at - b.at || (a.kind === 'end' ? -1 : 1));
+  for (const e of sorted) {
+    now += e.kind === 'start' ? 1 : -1;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
+test('quota backstop: three pull requests each within queued_per_submitter, merged together, never run more than the quota at once', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 2 } });
+  try {
+    const log = join(grid.dir, 'log');
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const as = (name: string) => ['-c', `user.name=${name}`, '-c', `user.email=${name}@example.com`];
+    // Each pull request adds two tasks: within the quota alone, as validate-task judged each one.
+    const pullRequests: Array<[string, string[]]> = [
+      ['mallory', ['m1', 'm2']],
+      ['mallory', ['m3', 'm4']],
+      ['mallory', ['m5', 'm6']],
+      ['alice', ['a1', 'a2']],
+    ];
+    for (const [number, [login, ids]] of pullRequests.entries()) {
+      const branch = `pr-${number + 1}`;
+      await git(['-C', work, 'checkout', '--quiet', '-b', branch, 'main']);
+      for (const id of ids) {
+        const t = logged(log, id, 'sleep 1');
+        await writeFile(join(work, 'tasks/queue', `${id}.json`), JSON.stringify(t));
+      }
+      await git(['-C', work, 'add', '-A']);
+      await git(['-C', work, ...as(login), 'commit', '--quiet', '-m', `Add ${ids.join(', ')}`]);
+      await git(['-C', work, 'checkout', '--quiet', 'main']);
+    }
+    for (const [number, [login]] of pullRequests.entries()) {
+      const message = `Merge pull request #${number + 1} from ${login}/pr-${number + 1}`;
+      await git(['-C', work, ...as('maintainer'), 'merge', '--quiet', '--no-ff', '-m', message, `pr-${number + 1}`]);
+    }
+    await git(['-C', work, 'push', '--quiet', 'origin', 'main']);
+
+    const [report] = await runAll([grid.worker({ nodeId: 'big', slots: 8, cpus: 8, idleTimeoutSeconds: 3 })]);
+    assert.equal(report?.completed, 8);
+    const evs = await events(log);
+    assert.equal(
+      mostAtOnce(evs, (id) => id.startsWith('m')),
+      2,
+    );
+    // The quota is each submitter's: alice's tasks ran beside mallory's.
+    assert.ok(mostAtOnce(evs, () => true) >= 3, JSON.stringify(evs));
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the submitter of a commit: a GitHub merge names the author of the pull request, else the noreply login, else the name', () => {
+  assert.equal(submitterOf('Maintainer', 'm@example.com', 'Merge pull request #7 from Mallory/tasks'), 'mallory');
+  assert.equal(submitterOf('Someone', '123+Alice@users.noreply.github.com', 'Add tasks'), 'alice');
+  assert.equal(submitterOf('Bob', 'bob@example.com', 'Add tasks'), 'bob');
+  assert.equal(submitterOf('dgrid', 'dgrid@localhost', 'dgrid: submit t1\n'), 'dgrid');
 });

@@ -29,6 +29,11 @@ export interface NodeView {
   labels: readonly string[];
   /** When this node first saw each queued task: the age of tasks that have no other clock. */
   firstSeen: Map<string, string>;
+  /**
+   * The submitter of each queued and running task, when this round's claims could take one past
+   * quotas.queued_per_submitter: none of a submitter's tasks is claimable while that many of theirs run.
+   */
+  submitters?: ReadonlyMap<string, string>;
 }
 
 export interface Scan {
@@ -98,7 +103,35 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
     claimable.push(candidate);
   }
   claimable.sort((a, b) => compare(a.task, b.task, node));
-  return { claimable, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+  const allowed = node.submitters ? withinQuota(claimable, snapshot, node.submitters, policy) : claimable;
+  return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+}
+
+/**
+ * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
+ * pull requests each within the quota, merged together, may queue more. The others wait their turn in the
+ * queue; none is failed, as each can run once enough of its submitter's tasks have finished.
+ */
+function withinQuota(
+  claimable: Candidate[],
+  snapshot: GridSnapshot,
+  submitters: ReadonlyMap<string, string>,
+  policy: Policy,
+): Candidate[] {
+  const quota = policy.quotas.queued_per_submitter;
+  const running = new Map<string, number>();
+  const count = (submitter: string) => running.set(submitter, (running.get(submitter) ?? 0) + 1);
+  for (const file of snapshot.of('in_progress')) {
+    const submitter = submitters.get(file.id);
+    if (submitter !== undefined) count(submitter);
+  }
+  return claimable.filter(({ task }) => {
+    const submitter = submitters.get(task.task_id);
+    if (submitter === undefined) return true;
+    if ((running.get(submitter) ?? 0) >= quota) return false;
+    count(submitter);
+    return true;
+  });
 }
 
 /**

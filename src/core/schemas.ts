@@ -278,10 +278,17 @@ export const PolicySchema = Type.Object(
     quotas: section(
       {
         tasks_per_pull_request: Type.Optional(Type.Integer({ minimum: 1, default: 100 })),
-        queued_per_submitter: Type.Optional(Type.Integer({ minimum: 1, default: 500 })),
+        queued_per_submitter: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            default: 500,
+            description:
+              "A submitter's queued tasks a pull request may bring the queue to; workers also run at most this many of one submitter's tasks at once",
+          }),
+        ),
         max_queued: Type.Optional(Type.Integer({ minimum: 1, maximum: 3000, default: 2500 })),
       },
-      'Per-submitter and grid-wide limits, enforced by validate-task',
+      'Per-submitter and grid-wide limits, enforced by validate-task (and queued_per_submitter by workers too)',
     ),
     signatures: section(
       {

@@ -28,6 +28,7 @@ import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from './push-pacer.js';
 import { scanQueue } from './scheduler.js';
+import { Submitters } from './submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
 import { VERSION } from './version.js';
@@ -138,6 +139,17 @@ export class Worker {
   private readonly pacer = new PushPacer();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
+  /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+  private readonly submitters = new Submitters(() =>
+    GridStore.open({
+      remote: this.settings.remote,
+      branch: this.settings.branch,
+      dir: `${this.settings.cacheDir}-history`,
+      token: this.settings.token,
+      partial: true,
+      depth: 0,
+    }),
+  );
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -428,7 +440,8 @@ export class Worker {
       let rejectedCount = 0;
       let exhausted = false;
       if (wantsClaims && !final && !this.stopReason) {
-        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen };
+        const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom());
+        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters };
         const scan = await scanQueue(snapshot, view, now, policy);
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
