@@ -4,6 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
 import { requeueClaim } from '../src/core/lifecycle.js';
+import { parsePolicy } from '../src/core/policy.js';
 import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
@@ -492,4 +493,12 @@ test('the submitter of a commit: a GitHub merge names the author of the pull req
   assert.equal(submitterOf('Someone', '123+Alice@users.noreply.github.com', 'Add tasks'), 'alice');
   assert.equal(submitterOf('Bob', 'bob@example.com', 'Add tasks'), 'bob');
   assert.equal(submitterOf('dgrid', 'dgrid@localhost', 'dgrid: submit t1\n'), 'dgrid');
+});
+
+test('a policy whose retry backoff reaches past max_delay_days is refused: retried tasks would be refused as due too late', () => {
+  assert.throws(
+    () => parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 90000}'),
+    /^UserError: dgrid\.json: max_retry_backoff_seconds \(90000\) is beyond max_delay_days \(1 days\)/,
+  );
+  assert.equal(parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 86400}').max_delay_days, 1);
 });

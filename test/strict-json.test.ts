@@ -4,7 +4,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { UserError } from '../src/core/errors.js';
 import { git } from '../src/core/git/runner.js';
+import { parsePolicy } from '../src/core/policy.js';
 import { DEFAULT_MAX_BYTES, parseStrictJson, positionOf, type JsonProblem } from '../src/core/strict-json.js';
 import { makeGrid, runAll } from './helpers/grid.js';
 
@@ -277,4 +279,15 @@ test('a queue file with a duplicate key, pushed directly, is moved out of the qu
   } finally {
     await grid.cleanup();
   }
+});
+
+test('dgrid.json is read as strictly as task files: a second "signatures" key is refused at its place', () => {
+  const text = '{\n  "signatures": {"required": true},\n  "signatures": {"required": false}\n}\n';
+  assert.throws(
+    () => parsePolicy(text),
+    (error: Error) =>
+      error instanceof UserError &&
+      error.message ===
+        'dgrid.json is not valid JSON: line 3, column 3: duplicate key "signatures" (first at line 2, column 3): keep only one',
+  );
 });

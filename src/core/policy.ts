@@ -1,22 +1,40 @@
 import { UserError } from './errors.js';
 import type { Policy, Task } from './schemas.js';
+import { parseStrictJson } from './strict-json.js';
 import { policyValidator, type Problem } from './validation.js';
 
-/** The policy of a grid from the text of its dgrid.json; a grid without one gets every default. */
+/** A policy lists its trusted signers and labels, so it may be larger than a task file. */
+const MAX_POLICY_BYTES = 1024 * 1024;
+
+/**
+ * The policy of a grid from the text of its dgrid.json; a grid without one gets every default. Read as
+ * strictly as task files: with two "signatures" keys, a reviewer would read one and every node obey the other.
+ */
 export function parsePolicy(text: string | undefined, source = 'dgrid.json'): Policy {
   let value: unknown = {};
   if (text !== undefined) {
-    try {
-      value = JSON.parse(text);
-    } catch (error) {
-      throw new UserError(`${source}: not valid JSON (${(error as Error).message}); fix the syntax`);
+    const parsed = parseStrictJson(text, { maxBytes: MAX_POLICY_BYTES });
+    if (!parsed.ok) {
+      const [first] = parsed.problems;
+      throw new UserError(
+        `${source} is not valid JSON: line ${first!.line}, column ${first!.column}: ${first!.message}`,
+      );
     }
+    value = parsed.value;
   }
   const problems = policyValidator.problems(value);
   if (problems.length > 0) {
     throw new UserError(`${source}: ${problems.map((p) => p.message).join('; ')}`);
   }
-  return value as Policy;
+  const policy = value as Policy;
+  // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
+  if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
+    throw new UserError(
+      `${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`,
+    );
+  }
+  return policy;
 }
 
 export const defaultPolicy = (): Policy => parsePolicy(undefined);
