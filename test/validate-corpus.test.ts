@@ -673,6 +673,11 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^image "ubuntu:latest" is not allowed here; use one of: python:3\.12-alpine, alpine@sha256:a+$/,
     at: '"image"',
   },
+  'image-bidi': {
+    fields: { image: 'python:3.12-alpine\u202E\u200Bevil' },
+    message: /^image "python:3\.12-alpine\\u202e\\u200bevil" is not allowed here/,
+    at: '"image"',
+  },
   'priority-unknown': {
     fields: { priority: 'urgent' },
     message: /^field "priority" must be one of the allowed values$/,
