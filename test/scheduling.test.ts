@@ -9,6 +9,7 @@ import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
+import { scanQueue } from '../src/core/scheduler.js';
 import { submitterOf } from '../src/core/submitters.js';
 import { validateQueue } from '../src/core/validate.js';
 import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
@@ -501,4 +502,26 @@ test('a policy whose retry backoff reaches past max_delay_days is refused: retri
     /^UserError: dgrid\.json: max_retry_backoff_seconds \(90000\) is beyond max_delay_days \(1 days\)/,
   );
   assert.equal(parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 86400}').max_delay_days, 1);
+});
+
+test('when who submitted what cannot be read, nothing is claimable; a submitter below the quota is not held back', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 1 } });
+  try {
+    await grid.submit([{ task_id: 'ok', script: 'true' }]);
+    const snapshot = await grid.snapshot();
+    const policy = await snapshot.policy();
+    const view = (submitters?: ReadonlyMap<string, string> | null) => ({
+      nodeId: 'n',
+      labels: [],
+      firstSeen: new Map<string, string>(),
+      ...(submitters === undefined ? {} : { submitters }),
+    });
+    const ids = async (submitters?: ReadonlyMap<string, string> | null) =>
+      (await scanQueue(snapshot, view(submitters), new Date(), policy)).claimable.map((c) => c.task.task_id);
+    assert.deepEqual(await ids(), ['ok']);
+    assert.deepEqual(await ids(new Map([['ok', 'dgrid']])), ['ok']);
+    assert.deepEqual(await ids(null), []);
+  } finally {
+    await grid.cleanup();
+  }
 });

@@ -32,8 +32,9 @@ export interface NodeView {
   /**
    * The submitter of each queued and running task, when this round's claims could take one past
    * quotas.queued_per_submitter: none of a submitter's tasks is claimable while that many of theirs run.
+   * null when they could not be read: then nothing is claimable.
    */
-  submitters?: ReadonlyMap<string, string>;
+  submitters?: ReadonlyMap<string, string> | null;
 }
 
 export interface Scan {
@@ -103,7 +104,9 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
     claimable.push(candidate);
   }
   claimable.sort((a, b) => compare(a.task, b.task, node));
-  const allowed = node.submitters ? withinQuota(claimable, snapshot, node.submitters, policy) : claimable;
+  const { submitters } = node;
+  const allowed =
+    submitters === null ? [] : submitters ? withinQuota(claimable, snapshot, submitters, policy) : claimable;
   return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
 }
 

@@ -6,8 +6,9 @@
 // named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
 // A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
 // time a quota could be reached and brought up to date by walking only the commits since the last look.
+import { takeCache } from './git/cache-owner.js';
 import { git } from './git/runner.js';
-import { GridStore } from './git/store.js';
+import { GridStore, type StoreOptions } from './git/store.js';
 import type { GridSnapshot } from './grid.js';
 import { lifecycleDir } from './layout.js';
 import type { Policy } from './schemas.js';
@@ -34,7 +35,14 @@ export class Submitters {
   /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
   private readonly byTask = new Map<string, string>();
 
-  constructor(private readonly open: () => Promise<GridStore>) {}
+  /** `options.dir` is the history cache's own folder, beside the node's cache. */
+  constructor(private readonly options: Pick<StoreOptions, 'remote' | 'branch' | 'dir' | 'token'>) {}
+
+  private async open(): Promise<GridStore> {
+    // Like the node's own cache, this one may hold what a killed git left behind.
+    await takeCache(this.options.dir);
+    return GridStore.open({ ...this.options, partial: true, depth: 0 });
+  }
 
   /**
    * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
