@@ -375,7 +375,7 @@ test('a task that could never run is refused by dgrid submit and dgrid validate,
       ],
       'unknown-label': [
         { requires: ['gpu', 'tpu'] },
-        /^requires names label "tpu", which no node of this grid carries \(labels in dgrid\.json: gpu, linux\)/,
+        /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
       ],
       'tiny-cpus': [{ resources: { cpus: 0.001 } }, /^field "resources\.cpus" must be >= 0\.01$/],
       'env-newline': [

@@ -610,7 +610,7 @@ const hostile: Case[] = [
       {
         file: queue('needs-tpu'),
         message:
-          /^requires names label "tpu", which no node of this grid carries \(labels in dgrid\.json: gpu, linux\)/,
+          /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
         at: '"tpu"',
       },
     ],

@@ -72,7 +72,7 @@ export function policyProblems(task: Task, policy: Policy, now = new Date()): Pr
       problems.push({
         pointer: `/requires/${index}`,
         message:
-          `requires names label "${label}", which no node of this grid carries ` +
+          `requires names label "${label}", which is not one of this grid's labels ` +
           `(labels in dgrid.json: ${known.join(', ') || 'none'}): use one of those, or remove it`,
       });
     });
