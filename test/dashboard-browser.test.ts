@@ -94,6 +94,7 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
     }
     assert.ok(details.length >= 3);
     const page = await open(context, 'hostile/index.html');
+    let shownEscaped = 0;
     for (const path of [
       'index.html',
       'nodes.html',
@@ -111,12 +112,20 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
           [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`),
         ),
         scripts: [...document.scripts].map((s) => s.src.replace(/^.*\/assets\//, 'assets/') || s.type),
+        text: document.body.innerText,
       }));
       assert.equal(state.pwned, undefined, `${path} ran injected script`);
+      // Bidirectional overrides and invisible characters are shown as escapes, never obeyed.
+      assert.doesNotMatch(state.text, /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2028\u2029]/u, path);
+      if (path.startsWith('detail/') && state.text.includes('window.pwned=7')) {
+        assert.ok(state.text.includes('⟨U+202E⟩desrever⟨U+2066⟩ ⟨U+200B⟩hidden'), path);
+        shownEscaped++;
+      }
       assert.deepEqual(state.handlers, [], `${path} has event handler attributes`);
       for (const script of state.scripts)
         assert.match(script, /^(application\/json|assets\/dgrid(-task-validator)?\.js)$/);
     }
+    assert.equal(shownEscaped, 1, 'the hostile task with a description has its detail page');
     await context.close();
     assertNoProblems();
   });
@@ -330,6 +339,7 @@ interface PageElement {
 }
 declare const document: {
   activeElement: PageElement | null;
+  body: { innerText: string };
   documentElement: { scrollWidth: number; clientWidth: number };
   scripts: Iterable<{ src: string; type: string }>;
   querySelector(selector: string): PageElement | null;

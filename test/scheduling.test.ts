@@ -1,13 +1,17 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { basename, join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
 import { requeueClaim } from '../src/core/lifecycle.js';
+import { parsePolicy } from '../src/core/policy.js';
 import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
+import { scanQueue } from '../src/core/scheduler.js';
+import { submitterOf } from '../src/core/submitters.js';
+import { validateQueue } from '../src/core/validate.js';
 import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
 
 interface Event {
@@ -354,6 +358,169 @@ test('prefetch: a waiting claim cancelled ends as cancelled without running; on 
       ['first', 'spare'],
     );
     assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a task that could never run is refused by dgrid submit and dgrid validate, and failed by the worker when pushed directly', async () => {
+  const grid = await makeGrid({ max_delay_days: 7, labels: ['gpu', 'linux'] });
+  try {
+    const log = join(grid.dir, 'log');
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const never: Record<string, [Partial<Task>, RegExp]> = {
+      'too-far': [
+        { not_before: inDays(8) },
+        /^field "not_before" is .*, more than 7 days ahead \(max_delay_days in dgrid\.json\): submit it closer/,
+      ],
+      'unknown-label': [
+        { requires: ['gpu', 'tpu'] },
+        /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
+      ],
+      'tiny-cpus': [{ resources: { cpus: 0.001 } }, /^field "resources\.cpus" must be >= 0\.01$/],
+      'env-newline': [
+        { env: { NAME: 'a\nb' } },
+        /^field "env\.NAME" must not hold a NUL character or a line break \(\\u0000, \\n, \\r\): give one line of text$/,
+      ],
+      'env-return': [{ env: { NAME: 'a\rb' } }, /^field "env\.NAME" must not hold a NUL character or a line break/],
+      'env-nul': [{ env: { NAME: 'a\u0000b' } }, /^field "env\.NAME" must not hold a NUL character or a line break/],
+      'script-nul': [
+        { script: `echo "start script-nul $(date +%s%N)" >> ${log}\u0000` },
+        /^field "script" must not hold a NUL character \(\\u0000\): no process can be given one$/,
+      ],
+    };
+    const tasks = Object.entries(never).map(([id, [fields]]) => logged(log, id, 'true', fields));
+    for (const [index, t] of tasks.entries()) {
+      await assert.rejects(grid.submit([t]), (error: Error) => {
+        assert.equal(error.name, 'UserError');
+        assert.match(error.message.replace(`task ${t.task_id}: `, ''), Object.values(never)[index]![1]);
+        return true;
+      });
+    }
+
+    // Straight to the branch, as a token holder who skipped validation would; one task that can run beside them.
+    const runnable = logged(log, 'runnable', 'true', { requires: ['gpu'], not_before: inDays(-0.001) });
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    for (const t of [...tasks, runnable]) {
+      await writeFile(join(work, 'tasks/queue', `${t.task_id}.json`), JSON.stringify(t));
+    }
+    await git(['-C', work, 'add', '-A']);
+    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
+    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+
+    const report = await validateQueue({ path: work, policyPath: 'dgrid.json' });
+    for (const file of report.files) {
+      const id = basename(file.path, '.json');
+      if (id === 'runnable') assert.deepEqual(file.problems, []);
+      else assert.match(file.problems.map((p) => p.message).join('\n'), never[id]![1], id);
+    }
+
+    await runAll([grid.worker({ nodeId: 'gpu-node', labels: ['gpu', 'linux'] })]);
+    assert.deepEqual(starts(await events(log)), ['runnable']);
+    const results = await grid.results();
+    for (const [id, [, message]] of Object.entries(never)) {
+      const result = results.get(id);
+      assert.equal(result?.state, 'failed', id);
+      assert.equal(result?.status, 'error', id);
+      assert.match(result?.reason ?? '', new RegExp(message.source.replace(/^\^/, '')), id);
+    }
+    assert.equal(results.get('runnable')?.status, 'success');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** Most tasks of one group running at the same time, from their start and end events. */
+function mostAtOnce(evs: Event[], ids: (id: string) => boolean): number {
+  let now = 0;
+  let most = 0;
+  const sorted = evs.filter((e) => ids(e.id)).sort((a, b) => a.at - b.at || (a.kind === 'end' ? -1 : 1));
+  for (const e of sorted) {
+    now += e.kind === 'start' ? 1 : -1;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
+test('quota backstop: three pull requests each within queued_per_submitter, merged together, never run more than the quota at once', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 2 } });
+  try {
+    const log = join(grid.dir, 'log');
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const as = (name: string) => ['-c', `user.name=${name}`, '-c', `user.email=${name}@example.com`];
+    // Each pull request adds two tasks: within the quota alone, as validate-task judged each one.
+    const pullRequests: Array<[string, string[]]> = [
+      ['mallory', ['m1', 'm2']],
+      ['mallory', ['m3', 'm4']],
+      ['mallory', ['m5', 'm6']],
+      ['alice', ['a1', 'a2']],
+    ];
+    for (const [number, [login, ids]] of pullRequests.entries()) {
+      const branch = `pr-${number + 1}`;
+      await git(['-C', work, 'checkout', '--quiet', '-b', branch, 'main']);
+      for (const id of ids) {
+        const t = logged(log, id, 'sleep 1');
+        await writeFile(join(work, 'tasks/queue', `${id}.json`), JSON.stringify(t));
+      }
+      await git(['-C', work, 'add', '-A']);
+      await git(['-C', work, ...as(login), 'commit', '--quiet', '-m', `Add ${ids.join(', ')}`]);
+      await git(['-C', work, 'checkout', '--quiet', 'main']);
+    }
+    for (const [number, [login]] of pullRequests.entries()) {
+      const message = `Merge pull request #${number + 1} from ${login}/pr-${number + 1}`;
+      await git(['-C', work, ...as('maintainer'), 'merge', '--quiet', '--no-ff', '-m', message, `pr-${number + 1}`]);
+    }
+    await git(['-C', work, 'push', '--quiet', 'origin', 'main']);
+
+    const [report] = await runAll([grid.worker({ nodeId: 'big', slots: 8, cpus: 8, idleTimeoutSeconds: 3 })]);
+    assert.equal(report?.completed, 8);
+    const evs = await events(log);
+    assert.equal(
+      mostAtOnce(evs, (id) => id.startsWith('m')),
+      2,
+    );
+    // The quota is each submitter's: alice's tasks ran beside mallory's.
+    assert.ok(mostAtOnce(evs, () => true) >= 3, JSON.stringify(evs));
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the submitter of a commit: a GitHub merge names the author of the pull request, else the noreply login, else the name', () => {
+  assert.equal(submitterOf('Maintainer', 'm@example.com', 'Merge pull request #7 from Mallory/tasks'), 'mallory');
+  assert.equal(submitterOf('Someone', '123+Alice@users.noreply.github.com', 'Add tasks'), 'alice');
+  assert.equal(submitterOf('Bob', 'bob@example.com', 'Add tasks'), 'bob');
+  assert.equal(submitterOf('dgrid', 'dgrid@localhost', 'dgrid: submit t1\n'), 'dgrid');
+});
+
+test('a policy whose retry backoff reaches past max_delay_days is refused: retried tasks would be refused as due too late', () => {
+  assert.throws(
+    () => parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 90000}'),
+    /^UserError: dgrid\.json: max_retry_backoff_seconds \(90000\) is beyond max_delay_days \(1 days\)/,
+  );
+  assert.equal(parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 86400}').max_delay_days, 1);
+});
+
+test('when who submitted what cannot be read, nothing is claimable; a submitter below the quota is not held back', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 1 } });
+  try {
+    await grid.submit([{ task_id: 'ok', script: 'true' }]);
+    const snapshot = await grid.snapshot();
+    const policy = await snapshot.policy();
+    const view = (submitters?: ReadonlyMap<string, string> | null) => ({
+      nodeId: 'n',
+      labels: [],
+      firstSeen: new Map<string, string>(),
+      ...(submitters === undefined ? {} : { submitters }),
+    });
+    const ids = async (submitters?: ReadonlyMap<string, string> | null) =>
+      (await scanQueue(snapshot, view(submitters), new Date(), policy)).claimable.map((c) => c.task.task_id);
+    assert.deepEqual(await ids(), ['ok']);
+    assert.deepEqual(await ids(new Map([['ok', 'dgrid']])), ['ok']);
+    assert.deepEqual(await ids(null), []);
   } finally {
     await grid.cleanup();
   }

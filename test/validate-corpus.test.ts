@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signTaskFile, taskSigningMessage } from '../src/core/ssh-signature.js';
+import { withAlgorithm } from './helpers/sshsig.js';
 import { git } from '../src/core/git/runner.js';
 import {
   DGRID,
@@ -20,7 +21,7 @@ import {
   type Work,
 } from './helpers/pull-request.js';
 
-type Base = 'main' | 'signed' | 'perPullRequest' | 'perSubmitter' | 'maxQueued';
+type Base = 'main' | 'signed' | 'perPullRequest' | 'perSubmitter' | 'maxQueued' | 'labelled';
 
 interface Expected {
   /** The annotation's file; none for problems of the whole pull request. */
@@ -40,21 +41,27 @@ interface Case {
 
 let checkout: Checkout;
 const bases = {} as Record<Base, string>;
-const keys = { alice: '', mallory: '' };
+const keys = { alice: '', mallory: '', rsa: '' };
 let alicePublic = '';
 
 before(async () => {
   const grid = await gridCheckout();
   checkout = grid.checkout;
-  for (const name of ['alice', 'mallory'] as const) {
+  for (const name of ['alice', 'mallory', 'rsa'] as const) {
     keys[name] = join(checkout.root, name);
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${name}@example.com`, '-f', keys[name]]);
+    const type = name === 'rsa' ? ['-t', 'rsa', '-b', '2048'] : ['-t', 'ed25519'];
+    execFileSync('ssh-keygen', ['-q', ...type, '-N', '', '-C', `${name}@example.com`, '-f', keys[name]]);
   }
   alicePublic = (await readFile(`${keys.alice}.pub`, 'utf8')).trim();
+  const rsaPublic = (await readFile(`${keys.rsa}.pub`, 'utf8')).trim();
   bases.main = grid.main;
   bases.signed = await withPolicy(checkout, grid.main, {
-    signatures: { required: true, trusted_signers: [`alice@example.com namespaces="dgrid-task" ${alicePublic}`] },
+    signatures: {
+      required: true,
+      trusted_signers: [`alice@example.com namespaces="dgrid-task" ${alicePublic}`, `rsa@example.com ${rsaPublic}`],
+    },
   });
+  bases.labelled = await withPolicy(checkout, grid.main, { labels: ['gpu', 'linux'] });
   bases.perPullRequest = await withPolicy(checkout, grid.main, { quotas: { tasks_per_pull_request: 2 } });
   bases.perSubmitter = await withPolicy(checkout, grid.main, { quotas: { queued_per_submitter: 3 } });
   bases.maxQueued = await withPolicy(checkout, grid.main, { quotas: { max_queued: 5 } });
@@ -592,6 +599,36 @@ const hostile: Case[] = [
     ],
   },
   {
+    name: 'a signature whose inner algorithm is a name every JavaScript object has',
+    base: 'signed',
+    build: async (w) => {
+      for (const name of ['constructor', '__proto__', 'toString']) {
+        const id = `sig-${name.replaceAll('_', '')}`;
+        const text = await signed(task(id), keys.rsa);
+        const value = JSON.parse(text) as { signature: string };
+        await w.write(queue(id), { ...value, signature: withAlgorithm(value.signature, name) });
+      }
+    },
+    expect: ['constructor', '__proto__', 'toString'].map((name) => ({
+      file: queue(`sig-${name.replaceAll('_', '')}`),
+      message: new RegExp(`^the signature is not accepted \\(signature algorithm "${name}" is not one dgrid knows`),
+      at: '"signature"',
+    })),
+  },
+  {
+    name: "requires naming a label outside the grid's list",
+    base: 'labelled',
+    build: adding(task('needs-tpu', { requires: ['gpu', 'tpu'] })),
+    expect: [
+      {
+        file: queue('needs-tpu'),
+        message:
+          /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
+        at: '"tpu"',
+      },
+    ],
+  },
+  {
     name: 'a signature that is not one',
     base: 'signed',
     build: adding(task('garbage', { signature: 'trust me' })),
@@ -649,6 +686,11 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^image "ubuntu:latest" is not allowed here; use one of: python:3\.12-alpine, alpine@sha256:a+$/,
     at: '"image"',
   },
+  'image-bidi': {
+    fields: { image: 'python:3.12-alpine\u202E\u200Bevil' },
+    message: /^image "python:3\.12-alpine\\u202e\\u200bevil" is not allowed here/,
+    at: '"image"',
+  },
   'priority-unknown': {
     fields: { priority: 'urgent' },
     message: /^field "priority" must be one of the allowed values$/,
@@ -699,7 +741,16 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^field "requires" must NOT have duplicate items/,
     at: '"requires"',
   },
-  'cpus-zero': { fields: { resources: { cpus: 0 } }, message: /^field "resources\.cpus" must be > 0$/, at: '"cpus"' },
+  'cpus-zero': {
+    fields: { resources: { cpus: 0 } },
+    message: /^field "resources\.cpus" must be >= 0\.01$/,
+    at: '"cpus"',
+  },
+  'cpus-tiny': {
+    fields: { resources: { cpus: 0.001 } },
+    message: /^field "resources\.cpus" must be >= 0\.01$/,
+    at: '"cpus"',
+  },
   'cpus-policy': {
     fields: { resources: { cpus: 4 } },
     message: /^field "resources\.cpus" is 4; this grid allows at most 2$/,
@@ -720,6 +771,11 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^unknown field "gpus" in field "resources": remove it/,
     at: '"gpus"',
   },
+  'not-before-far': {
+    fields: { not_before: '2999-01-01T00:00:00Z' },
+    message: /^field "not_before" is 2999-01-01T00:00:00Z, more than 30 days ahead \(max_delay_days in dgrid\.json\)/,
+    at: '"not_before"',
+  },
   'not-before-text': {
     fields: { not_before: 'tomorrow' },
     message: /^field "not_before" must match format "date-time"$/,
@@ -733,6 +789,21 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
   'env-path': { fields: { env: { PATH: '/tmp' } }, message: /has a name that is not allowed: "PATH"/, at: '"PATH"' },
   'env-home': { fields: { env: { HOME: '/tmp' } }, message: /has a name that is not allowed: "HOME"/, at: '"HOME"' },
   'env-lower': { fields: { env: { token: 'x' } }, message: /has a name that is not allowed: "token"/, at: '"token"' },
+  'env-newline': {
+    fields: { env: { NAME: 'a\nb' } },
+    message: /^field "env\.NAME" must not hold a NUL character or a line break \(\\u0000, \\n, \\r\): give one line/,
+    at: '"NAME"',
+  },
+  'env-nul': {
+    fields: { env: { NAME: 'a\u0000b' } },
+    message: /^field "env\.NAME" must not hold a NUL character or a line break/,
+    at: '"NAME"',
+  },
+  'script-nul': {
+    fields: { script: 'echo hi\u0000' },
+    message: /^field "script" must not hold a NUL character \(\\u0000\): no process can be given one$/,
+    at: '"script"',
+  },
   'env-number': {
     fields: { env: { COUNT: 3 } },
     message: /^field "env\.COUNT" must be of type string$/,
@@ -880,7 +951,7 @@ test('valid: tasks using every field, depending on a completed task and on each 
     max_attempts: 5,
     requires: ['gpu', 'region:eu'],
     resources: { cpus: 1.5, memory_mb: 1024 },
-    not_before: '2030-01-01T00:00:00Z',
+    not_before: new Date(Date.now() + 86_400_000).toISOString(),
     env: { MODE: 'fast', _UNDERSCORE: 'ok' },
     description: 'Zoë’s analysis 😀',
   });

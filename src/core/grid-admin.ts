@@ -9,9 +9,9 @@ import { GridStore, type Change } from './git/store.js';
 import { transact } from './transaction.js';
 import { LIFECYCLE, NODES_DIR, POLICY_FILE, cancelPath, lifecycleDir, queuePath } from './layout.js';
 import { serialize } from './lifecycle.js';
-import { parsePolicy, policyProblems } from './policy.js';
+import { parsePolicy } from './policy.js';
 import type { CancelRequest, Task } from './schemas.js';
-import { taskValidator } from './validation.js';
+import { taskProblems } from './task-file.js';
 
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
 export function remoteUrl(repository: string): string {
@@ -65,7 +65,7 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
   return { created: tip === null, tip: commit };
 }
 
-/** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
+/** Checks tasks as validate-task does (schema, policy, signature), then adds them to the queue in one commit. */
 export async function submitTasks(store: GridStore, tasks: Task[]): Promise<string> {
   const { commit } = await transact(
     store,
@@ -73,7 +73,7 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
       const policy = await snapshot.policy();
       const changes: Change[] = [];
       for (const task of tasks) {
-        const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
+        const { problems } = taskProblems(task, policy, 'submission');
         if (problems.length > 0)
           throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
         if (snapshot.byId.has(task.task_id)) {

@@ -29,6 +29,12 @@ export interface NodeView {
   labels: readonly string[];
   /** When this node first saw each queued task: the age of tasks that have no other clock. */
   firstSeen: Map<string, string>;
+  /**
+   * The submitter of each queued and running task, when this round's claims could take one past
+   * quotas.queued_per_submitter: none of a submitter's tasks is claimable while that many of theirs run.
+   * null when they could not be read: then nothing is claimable.
+   */
+  submitters?: ReadonlyMap<string, string> | null;
 }
 
 export interface Scan {
@@ -51,7 +57,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   for (const file of files) {
     if ((snapshot.byId.get(file.id)?.length ?? 0) > 1) continue; // a duplicate id is for the audit, not for running
     if (!node.firstSeen.has(file.id)) node.firstSeen.set(file.id, seenAt);
-    const check = checkQueuedTask(file, blobs.get(file.entry.sha), policy);
+    const check = checkQueuedTask(file, blobs.get(file.entry.sha), policy, now);
     const cancel = snapshot.cancels.get(file.id);
     if (cancel) {
       rejected.push({
@@ -98,7 +104,37 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
     claimable.push(candidate);
   }
   claimable.sort((a, b) => compare(a.task, b.task, node));
-  return { claimable, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+  const { submitters } = node;
+  const allowed =
+    submitters === null ? [] : submitters ? withinQuota(claimable, snapshot, submitters, policy) : claimable;
+  return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+}
+
+/**
+ * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
+ * pull requests each within the quota, merged together, may queue more. The others wait their turn in the
+ * queue; none is failed, as each can run once enough of its submitter's tasks have finished.
+ */
+function withinQuota(
+  claimable: Candidate[],
+  snapshot: GridSnapshot,
+  submitters: ReadonlyMap<string, string>,
+  policy: Policy,
+): Candidate[] {
+  const quota = policy.quotas.queued_per_submitter;
+  const running = new Map<string, number>();
+  const count = (submitter: string) => running.set(submitter, (running.get(submitter) ?? 0) + 1);
+  for (const file of snapshot.of('in_progress')) {
+    const submitter = submitters.get(file.id);
+    if (submitter !== undefined) count(submitter);
+  }
+  return claimable.filter(({ task }) => {
+    const submitter = submitters.get(task.task_id);
+    if (submitter === undefined) return true;
+    if ((running.get(submitter) ?? 0) >= quota) return false;
+    count(submitter);
+    return true;
+  });
 }
 
 /**

@@ -2,6 +2,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
 import {
+  NO_NUL_PATTERN,
+  SINGLE_LINE_PATTERN,
   CancelSchema,
   ClaimSchema,
   NodeSchema,
@@ -56,6 +58,12 @@ export const nodeValidator = compile(NodeSchema);
 export const policyValidator = compile(PolicySchema);
 export const cancelValidator = compile(CancelSchema);
 
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES: Record<string, string> = {
+  [NO_NUL_PATTERN]: 'must not hold a NUL character (\\u0000): no process can be given one',
+  [SINGLE_LINE_PATTERN]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+
 function fieldName(pointer: string): string {
   return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
@@ -73,8 +81,10 @@ function describeOne(e: ErrorObject): Problem {
       return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
     case 'type':
       return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-    case 'pattern':
-      return { pointer: e.instancePath, message: `${at} must match ${String(p.pattern)}` };
+    case 'pattern': {
+      const rule = PATTERN_RULES[String(p.pattern)];
+      return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+    }
     case 'propertyNames':
       return {
         pointer: `${e.instancePath}/${String(p.propertyName)}`,

@@ -28,6 +28,7 @@ import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from './push-pacer.js';
 import { scanQueue } from './scheduler.js';
+import { Submitters } from './submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
 import { VERSION } from './version.js';
@@ -138,12 +139,16 @@ export class Worker {
   private readonly pacer = new PushPacer();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
+  /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+  private readonly submitters: Submitters;
 
   constructor(
     private readonly settings: WorkerSettings,
     private readonly sandbox: Sandbox,
     private readonly log: Log,
   ) {
+    const { remote, branch, token } = settings;
+    this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
     this.report = {
       nodeId: settings.nodeId,
       completed: 0,
@@ -428,7 +433,12 @@ export class Worker {
       let rejectedCount = 0;
       let exhausted = false;
       if (wantsClaims && !final && !this.stopReason) {
-        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen };
+        // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+        const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
+          this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
+          return null;
+        });
+        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters };
         const scan = await scanQueue(snapshot, view, now, policy);
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
@@ -454,7 +464,10 @@ export class Worker {
           changes.push(...plan.changes);
           claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
         }
-        exhausted = claims.length === scan.claimable.length && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+        exhausted =
+          submitters !== null &&
+          claims.length === scan.claimable.length &&
+          scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
       }
 
       const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
