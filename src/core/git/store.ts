@@ -192,13 +192,27 @@ export class GridStore {
     return entries;
   }
 
-  /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
+  /**
+   * Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. The cache keeps
+   * the most recently read BLOB_CACHE_LIMIT: what a node reads every round (its queue, its claims) stays,
+   * while a read larger than the cache still answers every blob it asked for.
+   */
   async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const fresh = await this.readAll(shas.filter((sha) => !this.blobs.has(sha)));
-    if (this.blobs.size + fresh.size > BLOB_CACHE_LIMIT) this.blobs.clear();
-    // Copies, so the cache does not pin the whole cat-file output.
-    for (const [sha, blob] of fresh) this.blobs.set(sha, Buffer.from(blob));
-    return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)!]));
+    const found = new Map<string, Buffer>();
+    for (const sha of shas) {
+      const cached = this.blobs.get(sha);
+      // Copies, so the cache does not pin the whole cat-file output.
+      const blob = cached ?? Buffer.from(fresh.get(sha)!);
+      found.set(sha, blob);
+      this.blobs.delete(sha);
+      this.blobs.set(sha, blob);
+    }
+    for (const sha of this.blobs.keys()) {
+      if (this.blobs.size <= BLOB_CACHE_LIMIT) break;
+      this.blobs.delete(sha);
+    }
+    return found;
   }
 
   /**
