@@ -88,7 +88,7 @@ export async function validatePullRequest(options: PullRequestOptions): Promise<
     else added.add(change.path);
   }
   const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
-  const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
+  const checked = await checkTasks(await treeCandidates(store, entries), grid, 'submission');
   if (cancels.size > 0) {
     const requests = (await store.list(head, [CANCEL_DIR])).filter((e) => cancels.has(e.path));
     const submitted = options.author ? await submittedBy(store, base, options.author) : new Map<string, boolean>();
@@ -116,7 +116,7 @@ export async function validateFiles(
   const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
   const candidates: Candidate[] = [];
   for (const file of options.files) candidates.push(await diskCandidate(top, file));
-  return { files: checkTasks(candidates, grid, 'submission'), problems: [] };
+  return { files: await checkTasks(candidates, grid, 'submission'), problems: [] };
 }
 
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
@@ -127,7 +127,7 @@ export async function validateQueue(options: CheckoutOptions): Promise<Validatio
     store,
     grid.snapshot.of('queue').map((f) => f.entry),
   );
-  return { files: checkTasks(candidates, grid, 'queued'), problems: [] };
+  return { files: await checkTasks(candidates, grid, 'queued'), problems: [] };
 }
 
 interface Checkout {

@@ -225,6 +225,22 @@ export class GridStore {
     await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
   }
 
+  /**
+   * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
+   * changed in a folder, at the cost of the change rather than of the folder.
+   */
+  async changedPaths(
+    from: string,
+    to: string,
+    paths: readonly string[],
+  ): Promise<{ path: string; deleted: boolean }[]> {
+    const out = await this.git(['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, to, '--', ...paths]);
+    const fields = out.split('\0');
+    const changed: { path: string; deleted: boolean }[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) changed.push({ path: fields[i + 1]!, deleted: fields[i] === 'D' });
+    return changed;
+  }
+
   /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
   async resolve(revision: string): Promise<string | null> {
     const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
@@ -241,7 +257,9 @@ export class GridStore {
     // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
     // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
     // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
-    if (this.lacksBlobs) {
+    // A read of several blobs a partial store may lack (index files of the archive, results a cold start
+    // left behind) prefetches them too: one git process when all are here, one request when some are not.
+    if (this.lacksBlobs || (this.options.partial && unique.length > 1)) {
       await this.prefetch(unique);
       this.lacksBlobs = false;
     }
