@@ -70,6 +70,8 @@ export class ScanMemo {
   private results = new Map<string, string>();
   /** Lookups in the archive index, valid while the index stays as it was at `resultsTip`. */
   private archived = new Map<string, ArchivedResult | null>();
+  /** Whether the grid has archived anything yet: until then there is no index to look in. */
+  private indexed = false;
 
   /** The check of each file, by its entry (mode, blob, path) under the current policy. */
   async check(snapshot: GridSnapshot, files: readonly TaskFile[], policy: Policy): Promise<Map<TaskFile, TaskCheck>> {
@@ -112,19 +114,25 @@ export class ScanMemo {
   async outcomes(snapshot: GridSnapshot, ids: Iterable<string>): Promise<Map<string, Outcome>> {
     await this.follow(snapshot);
     const out = new Map<string, Outcome>();
+    const asked = new Set(ids);
     const unknown: string[] = [];
-    for (const id of new Set(ids)) {
+    for (const id of asked) {
       const path = this.results.get(id);
       if (path !== undefined) out.set(id, { state: locate(path)!.state as Outcome['state'], where: path });
       else if (!this.archived.has(id)) unknown.push(id);
     }
     if (unknown.length > 0) {
-      const found = await archivedResults(snapshot.store, snapshot.tip, unknown);
+      const found = this.indexed
+        ? await archivedResults(snapshot.store, snapshot.tip, unknown)
+        : new Map<string, ArchivedResult[]>();
       for (const id of unknown) {
         this.archived.set(id, found.get(id.toLowerCase())?.find((r) => r.id === id) ?? null);
       }
     }
-    for (const id of new Set(ids)) {
+    if (this.archived.size > 2 * asked.size + 100) {
+      for (const id of this.archived.keys()) if (!asked.has(id)) this.archived.delete(id);
+    }
+    for (const id of asked) {
       const archived = this.archived.get(id);
       if (archived && !out.has(id)) {
         out.set(id, {
@@ -149,13 +157,17 @@ export class ScanMemo {
       // The first scan, or the last tip is gone from the cache: list the results whole.
       this.results.clear();
       this.archived.clear();
+      this.indexed = false;
       if (tip !== null) {
         for (const entry of await store.list(tip, RESULT_DIRS)) this.noteResult(entry.path, false);
+        this.indexed = (await store.list(tip, [ARCHIVED_IDS_DIR], false)).length > 0;
       }
     } else {
       for (const { path, deleted } of changed) {
-        if (path.startsWith(`${ARCHIVED_IDS_DIR}/`)) this.archived.clear();
-        else this.noteResult(path, deleted);
+        if (path.startsWith(`${ARCHIVED_IDS_DIR}/`)) {
+          this.archived.clear();
+          this.indexed = true;
+        } else this.noteResult(path, deleted);
       }
     }
     this.resultsTip = tip;
