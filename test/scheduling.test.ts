@@ -9,6 +9,7 @@ import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
 import { archivedResults } from '../src/core/archive.js';
+import { auditGrid } from '../src/core/audit.js';
 import { queuePath } from '../src/core/layout.js';
 import { serialize } from '../src/core/lifecycle.js';
 import { silentLog } from '../src/core/log.js';
@@ -428,6 +429,19 @@ test('an id that already has a result, at the tip or archived, runs never again:
       messages,
       /^Refused: r75 already has a result, main-archive:tasks\/completed\/\d{4}\/[\d-]{10}\/[0-9a-f]{2}\/r75\.json$/m,
     );
+    // The audit reports the direct push that queued them again, not the node that refused them (the
+    // planted results break other rules: they have claims nobody made).
+    const audit = await auditGrid(grid.bare);
+    const pushed = audit.violations.filter(
+      (v) => ['r75', 'r45', 'r5', 'fresh'].includes(v.task) && v.rule !== 'fencing',
+    );
+    assert.deepEqual([...new Set(pushed.map((v) => `${v.task} ${v.rule}`))].sort(), [
+      'r45 one-place',
+      'r45 terminal-twice',
+      'r5 one-place',
+      'r5 terminal-twice',
+      'r75 terminal-twice',
+    ]);
     assert.match(messages, /^Refused: r5 already has a result, tasks\/failed\/[\d-]{10}\/[0-9a-f]{2}\/r5\.json$/m);
   } finally {
     await grid.cleanup();
