@@ -16,7 +16,8 @@ import { silentLog } from '../src/core/log.js';
 import { reap } from '../src/core/reaper.js';
 import { validateFiles } from '../src/core/validate.js';
 import { writeFile } from 'node:fs/promises';
-import { invariantViolations, makeGrid, runAll, type TestGrid } from './helpers/grid.js';
+import { scanQueue } from '../src/core/scheduler.js';
+import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
 import { plantResults } from './reap-fixtures.js';
 
 interface Event {
@@ -507,6 +508,33 @@ test('dependency cycles and self-dependencies: submit refuses them; pushed direc
       ['error', 'error', 'error', 'failure'],
     );
     assert.deepEqual((await readStatus(grid.store)).stuck, []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the queue stays bounded: submit refuses tasks past max_queued, and a node reads at most max_queued of a queue direct pushes grew', async () => {
+  const grid = await makeGrid({ quotas: { max_queued: 3 } });
+  try {
+    await grid.submit(noopTasks(2, 'a'));
+    await assert.rejects(
+      grid.submit(noopTasks(2, 'b')),
+      /the queue would hold 4 tasks; .* at most 3 \(quotas.max_queued\)/,
+    );
+
+    const log = join(grid.dir, 'log');
+    await pushQueued(
+      grid,
+      ['p1', 'p2', 'p3', 'p4'].map((id) => logged(log, id)),
+    );
+    const snapshot = await grid.snapshot();
+    const view = { nodeId: 'n1', labels: [], firstSeen: new Map<string, string>() };
+    const scan = await scanQueue(snapshot, view, new Date(), await snapshot.policy());
+    assert.equal(snapshot.of('queue').length, 6);
+    assert.equal(scan.claimable.length, 3, 'one round reads max_queued files');
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)).sort(), ['p1', 'p2', 'p3', 'p4']);
+    assert.equal((await grid.snapshot()).of('queue').length, 0);
   } finally {
     await grid.cleanup();
   }
