@@ -340,6 +340,9 @@ export class GridStore {
    * objects it packed or dropped.
    */
   async tidy(looseLimit = 6700): Promise<number> {
+    // The fetches since the last tidy brought whole history, which the tip reaches: the next fetch takes
+    // the tip alone again, so that what came before it is dropped by a later gc, not kept for good.
+    this.fetched = false;
     const counts = await this.git(['count-objects', '-v']);
     const count = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(counts)?.[1] ?? 0);
     const loose = count('count');
