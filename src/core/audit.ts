@@ -26,11 +26,18 @@
 //   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
 //   terminal-twice  A task has one terminal record, written once, and never comes back after it.
 //   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+//   schema          A record dgrid writes is valid by the schema of its folder: a claim by the claim's, a result
+//                   by the result's, a requeued task by the queued task's.
+//   claim-task      A claim carries the task it took from the queue unchanged (script, env, image, every field):
+//                   it equals the queued record the same commit removes, plus `claim`.
+//   status-folder   A result's status matches its folder: success in completed/, anything else in failed/.
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { DAY_FOLDER, archiveBranch, archivedDayPath, locate, type Lifecycle, type Terminal } from './layout.js';
 import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
+import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from './validation.js';
 
 export type AuditRule =
   | 'one-place'
@@ -44,7 +51,10 @@ export type AuditRule =
   | 'history'
   | 'completed-twice'
   | 'terminal-twice'
-  | 'unreadable';
+  | 'unreadable'
+  | 'schema'
+  | 'claim-task'
+  | 'status-folder';
 
 export interface AuditViolation {
   commit: string;
@@ -158,6 +168,10 @@ interface Summary {
   status?: string;
   exitCode?: number | null;
   history: AttemptEntry[];
+  /** A digest of the task the record carries: the record without its `claim`. */
+  task: string;
+  /** The first schema problem of the record, for each folder it was written to. */
+  schema: Map<Lifecycle, string>;
 }
 
 interface TaskState {
@@ -259,14 +273,20 @@ class Replay {
 
   /** Reads every record the history writes, in batches of one cat-file process. */
   private async readRecords(commits: Commit[]): Promise<void> {
-    const needed = new Set<string>();
+    // Each blob with the folders it is written to, so that it is checked by the schema of each.
+    const needed = new Map<string, Set<Lifecycle>>();
     for (const commit of commits) {
-      for (const change of commit.changes) if (!change.deleted && change.readable) needed.add(change.newSha);
+      for (const change of commit.changes) {
+        if (change.deleted || !change.readable) continue;
+        const states = needed.get(change.newSha) ?? new Set<Lifecycle>();
+        states.add(locate(change.path)!.state);
+        needed.set(change.newSha, states);
+      }
     }
-    const shas = [...needed];
+    const shas = [...needed.keys()];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
       const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-      for (const [sha, blob] of blobs) this.summaries.set(sha, summarize(blob));
+      for (const [sha, blob] of blobs) this.summaries.set(sha, summarize(blob, needed.get(sha)!));
     }
   }
 
@@ -300,7 +320,7 @@ class Replay {
     for (const w of written) {
       const gone = removed.get(w.id);
       if (w.state === 'queue') this.queued(commit, w, gone?.get('in_progress'));
-      else if (w.state === 'in_progress') this.claimed(commit, w);
+      else if (w.state === 'in_progress') this.claimed(commit, w, gone?.get('queue'));
       else this.finished(commit, w, gone);
     }
     for (const id of touched) this.placed(commit, id, removed.get(id));
@@ -316,6 +336,7 @@ class Replay {
       return;
     }
     if (!record) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
+    this.checkSchema(commit, w, record);
     const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
     const last = record.history.at(-1);
     if (!claim) return; // the removed claim was itself unreadable, reported when it was written
@@ -334,10 +355,20 @@ class Replay {
     task.history = record.history;
   }
 
-  private claimed(commit: Commit, w: Written): void {
+  private claimed(commit: Commit, w: Written, queued: FileChange[] | undefined): void {
     const task = this.task(w.id);
     const record = this.summaries.get(w.change.newSha);
     if (!record?.claim) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
+    this.checkSchema(commit, w, record);
+    const taken = queued && this.summaries.get(queued[0]!.oldSha);
+    if (taken && taken.task !== record.task) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'claim-task',
+        `the claim's task differs from the queued task ${queued[0]!.path} it took (script, env, image or another field)`,
+      );
+    }
     const { token, attempt } = record.claim;
     this.figures.claims++;
     const owner = this.tokens.get(token);
@@ -367,6 +398,10 @@ class Replay {
     const record = this.summaries.get(w.change.newSha);
     if (!record || record.status === undefined || record.attempt === undefined) {
       return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a result`);
+    }
+    this.checkSchema(commit, w, record);
+    if ((record.status === 'success') !== (w.state === 'completed')) {
+      this.violation(commit.sha, w.id, 'status-folder', `status ${record.status} in ${w.state}/`);
     }
     if (record.claim) this.finishedClaim(commit, w, record, gone?.get('in_progress'));
     else this.rejected(commit, w, record, gone?.has('queue') ?? false);
@@ -404,6 +439,11 @@ class Replay {
     if (problems.length > 0) {
       this.violation(commit.sha, w.id, 'unclaimed', `result without a claim, but ${problems.join('; ')}`);
     }
+  }
+
+  private checkSchema(commit: Commit, w: Written, record: Summary): void {
+    const problem = record.schema.get(w.state);
+    if (problem) this.violation(commit.sha, w.id, 'schema', `${w.change.path}: ${problem}`);
   }
 
   private end(commit: Commit, id: string, token: string, how: string): void {
@@ -447,6 +487,10 @@ class Replay {
     task.inTwoPlaces = false;
     if (task.locations.size === 1 || !gone) return;
     const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
+    // A task queued again after its result is refused by removing it: the queued copy was the breach,
+    // reported as terminal-twice when it came.
+    const refusedCopy = task.terminalAt !== undefined && gone.size === 1 && gone.has('queue');
+    if (refusedCopy) return;
     if (commit.archivedTo.length === 0 || results.length === 0) {
       const from = [...gone.values()].flat().map((c) => c.path);
       this.violation(commit.sha, id, 'lost', `removed from ${from.join(', ')} and written nowhere`);
@@ -508,8 +552,22 @@ class Replay {
   }
 }
 
+const SCHEMAS: Record<Lifecycle, Validator<unknown>> = {
+  queue: queuedTaskValidator,
+  in_progress: claimValidator,
+  completed: resultValidator,
+  failed: resultValidator,
+};
+
+/** The record with its keys sorted at every depth, so that equal records have equal digests. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
 /** The fields the rules read; undefined when the blob is not a JSON object. */
-function summarize(blob: Buffer): Summary | undefined {
+function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
   let value: unknown;
   try {
     value = JSON.parse(blob.toString('utf8'));
@@ -519,7 +577,17 @@ function summarize(blob: Buffer): Summary | undefined {
   if (!isObject(value)) return undefined;
   const claim = isObject(value.claim) ? value.claim : undefined;
   const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
+  const { claim: _claim, ...task } = value;
+  const digest = createHash('sha1').update(canonical(task)).digest('hex');
+  const schema = new Map<Lifecycle, string>();
+  for (const state of states) {
+    // A copy: validation fills in defaults, and the record must stay as it was written.
+    const [problem] = SCHEMAS[state].problems(structuredClone(value));
+    if (problem) schema.set(state, `${problem.pointer || '/'}: ${problem.message}`);
+  }
   return {
+    task: digest,
+    schema,
     ...(claim && typeof claim.token === 'string'
       ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
       : {}),

@@ -167,7 +167,7 @@ async function judge(
     }
   }
 
-  const files = [...checkTasks(candidates, grid, 'submission'), ...cancelReports];
+  const files = [...(await checkTasks(candidates, grid, 'submission')), ...cancelReports];
   // A file that lands may have been refused in an earlier commit: one row per path.
   for (const file of files) {
     file.problems.push(...(refused.get(file.path) ?? []));
@@ -198,7 +198,7 @@ export async function validateFiles(
   const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
   const candidates: Candidate[] = [];
   for (const file of options.files) candidates.push(await diskCandidate(top, file));
-  return { files: checkTasks(candidates, grid, 'submission'), problems: [] };
+  return { files: await checkTasks(candidates, grid, 'submission'), problems: [] };
 }
 
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
@@ -209,7 +209,7 @@ export async function validateQueue(options: CheckoutOptions): Promise<Validatio
     store,
     grid.snapshot.of('queue').map((f) => f.entry),
   );
-  return { files: checkTasks(candidates, grid, 'queued'), problems: [] };
+  return { files: await checkTasks(candidates, grid, 'queued'), problems: [] };
 }
 
 interface Checkout {

@@ -27,7 +27,7 @@ import { effectiveImage, imageAllowed } from './policy.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from './push-pacer.js';
-import { scanQueue } from './scheduler.js';
+import { ScanMemo, scanQueue } from './scheduler.js';
 import { Submitters } from './submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
@@ -129,6 +129,7 @@ export class Worker {
   /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
   private seenTip: string | null = null;
   private readonly firstSeen = new Map<string, string>();
+  private readonly scanMemo = new ScanMemo();
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -430,6 +431,8 @@ export class Worker {
       }
 
       const claims: Running[] = [];
+      /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
+      const refused: string[] = [];
       let rejectedCount = 0;
       let exhausted = false;
       if (wantsClaims && !final && !this.stopReason) {
@@ -438,13 +441,16 @@ export class Worker {
           this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
           return null;
         });
-        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters };
+        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
         const scan = await scanQueue(snapshot, view, now, policy);
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
           this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
-          changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+          if (bad.earlierResult) {
+            changes.push({ path: bad.file.entry.path, delete: true });
+            refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+          } else changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
           if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
           rejectedCount++;
         }
@@ -479,7 +485,9 @@ export class Worker {
       }
       const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
       changes.push(nodeChange(node));
-      const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final);
+      const message =
+        commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
+        (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
       const commit = await this.store.commit(tip, changes, message, s.nodeId);
       for (const c of claims) this.issuedTokens.add(c.claim.claim.token);
       const outcome = await this.store.push(commit);

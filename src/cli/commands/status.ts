@@ -26,6 +26,7 @@ export const status: Command = {
     const c = status.counts;
     console.log(`${remote} (${branch}) at ${status.tip?.slice(0, 12) ?? 'no commit'}`);
     console.log(`queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
+    for (const task of status.stuck) console.log(`${task.task_id} can never run: ${task.reason}`);
     for (const task of status.unrunnable) {
       console.log(`no online node can run ${task.task_id}: it requires ${task.requires.join(', ')}`);
     }

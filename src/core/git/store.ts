@@ -57,6 +57,8 @@ export class GridStore {
    * it asks for in one request (a cold start leaves all of them behind, a killed one some).
    */
   private lacksBlobs: boolean;
+  /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
+  private fetched = false;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
@@ -136,7 +138,10 @@ export class GridStore {
   async fetch(): Promise<string | null> {
     const depth = this.options.depth ?? 1;
     const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc'];
-    if (depth > 0) args.push(`--depth=${depth}`);
+    // Later fetches of this store bring the commits since its last one, not the tip alone: --depth makes
+    // the server walk the tip's whole tree, a cost that grows with the results at the tip (0.3 s a fetch
+    // with 100,000) where the commits of a few seconds cost almost nothing.
+    if (depth > 0 && !this.fetched) args.push(`--depth=${depth}`);
     // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
     // (new tasks, its claims) are among them, and the results of others are small.
     const cold = this.options.partial === true && (this.empty ??= (await this.tip()) === null);
@@ -149,6 +154,7 @@ export class GridStore {
       throw error;
     }
     this.empty = false;
+    this.fetched = true;
     // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
     const fetched = await readFile(join(this.options.dir, 'FETCH_HEAD'), 'utf8');
     return fetched.slice(0, fetched.indexOf('\t'));
@@ -192,13 +198,27 @@ export class GridStore {
     return entries;
   }
 
-  /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
+  /**
+   * Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. The cache keeps
+   * the most recently read BLOB_CACHE_LIMIT: what a node reads every round (its queue, its claims) stays,
+   * while a read larger than the cache still answers every blob it asked for.
+   */
   async read(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const fresh = await this.readAll(shas.filter((sha) => !this.blobs.has(sha)));
-    if (this.blobs.size + fresh.size > BLOB_CACHE_LIMIT) this.blobs.clear();
-    // Copies, so the cache does not pin the whole cat-file output.
-    for (const [sha, blob] of fresh) this.blobs.set(sha, Buffer.from(blob));
-    return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)!]));
+    const found = new Map<string, Buffer>();
+    for (const sha of shas) {
+      const cached = this.blobs.get(sha);
+      // Copies, so the cache does not pin the whole cat-file output.
+      const blob = cached ?? Buffer.from(fresh.get(sha)!);
+      found.set(sha, blob);
+      this.blobs.delete(sha);
+      this.blobs.set(sha, blob);
+    }
+    for (const sha of this.blobs.keys()) {
+      if (this.blobs.size <= BLOB_CACHE_LIMIT) break;
+      this.blobs.delete(sha);
+    }
+    return found;
   }
 
   /**
@@ -209,6 +229,22 @@ export class GridStore {
     const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
     args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
     await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
+  }
+
+  /**
+   * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
+   * changed in a folder, at the cost of the change rather than of the folder.
+   */
+  async changedPaths(
+    from: string,
+    to: string,
+    paths: readonly string[],
+  ): Promise<{ path: string; deleted: boolean }[]> {
+    const out = await this.git(['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, to, '--', ...paths]);
+    const fields = out.split('\0');
+    const changed: { path: string; deleted: boolean }[] = [];
+    for (let i = 0; i + 1 < fields.length; i += 2) changed.push({ path: fields[i + 1]!, deleted: fields[i] === 'D' });
+    return changed;
   }
 
   /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
@@ -227,7 +263,9 @@ export class GridStore {
     // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
     // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
     // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
-    if (this.lacksBlobs) {
+    // A read of several blobs a partial store may lack (index files of the archive, results a cold start
+    // left behind) prefetches them too: one git process when all are here, one request when some are not.
+    if (this.lacksBlobs || (this.options.partial && unique.length > 1)) {
       await this.prefetch(unique);
       this.lacksBlobs = false;
     }
@@ -302,6 +340,9 @@ export class GridStore {
    * objects it packed or dropped.
    */
   async tidy(looseLimit = 6700): Promise<number> {
+    // The fetches since the last tidy brought whole history, which the tip reaches: the next fetch takes
+    // the tip alone again, so that what came before it is dropped by a later gc, not kept for good.
+    this.fetched = false;
     const counts = await this.git(['count-objects', '-v']);
     const count = (name: string) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(counts)?.[1] ?? 0);
     const loose = count('count');
