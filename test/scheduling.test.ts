@@ -16,7 +16,7 @@ import { silentLog } from '../src/core/log.js';
 import { reap } from '../src/core/reaper.js';
 import { validateFiles, validateQueue } from '../src/core/validate.js';
 import { scanQueue } from '../src/core/scheduler.js';
-import { submitterOf } from '../src/core/submitters.js';
+import { Submitters, submitterOf } from '../src/core/submitters.js';
 import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
 import { plantResults } from './reap-fixtures.js';
 
@@ -599,6 +599,31 @@ test('the submitter of a commit: a GitHub merge names the author of the pull req
   assert.equal(submitterOf('Someone', '123+Alice@users.noreply.github.com', 'Add tasks'), 'alice');
   assert.equal(submitterOf('Bob', 'bob@example.com', 'Add tasks'), 'bob');
   assert.equal(submitterOf('dgrid', 'dgrid@localhost', 'dgrid: submit t1\n'), 'dgrid');
+});
+
+test('quota backstop: a squashed commit cannot charge its tasks to another submitter, by \\x1e and \\x1f in its title or by a title like a merge', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 1 } });
+  try {
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const mallory = ['-c', 'user.name=Mallory', '-c', 'user.email=123+mallory@users.noreply.github.com'];
+    const titles = {
+      forged: 'Add m1 (#7)\x1eBob\x1fbob@example.com\x1fx',
+      merge: 'Merge pull request #8 from bob/more',
+    };
+    for (const [id, title] of Object.entries(titles)) {
+      await writeFile(join(work, 'tasks/queue', `${id}.json`), JSON.stringify({ task_id: id, script: 'true' }));
+      await git(['-C', work, 'add', '-A']);
+      await git(['-C', work, ...mallory, 'commit', '--quiet', '-m', title]);
+    }
+    await git(['-C', work, 'push', '--quiet', 'origin', 'main']);
+    const snapshot = await grid.snapshot();
+    const submitters = new Submitters({ remote: grid.remote, branch: 'main', dir: join(grid.dir, 'history') });
+    const byTask = await submitters.forQuota(snapshot, await snapshot.policy(), 2);
+    assert.deepEqual(Object.fromEntries(byTask ?? []), { forged: 'mallory', merge: 'mallory' });
+  } finally {
+    await grid.cleanup();
+  }
 });
 
 test('a policy whose retry backoff reaches past max_delay_days is refused: retried tasks would be refused as due too late', () => {

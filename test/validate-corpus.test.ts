@@ -1191,3 +1191,30 @@ test('rejected: a pull request whose merge conflicts with the tip, and one that 
     { message: /^the pull request shares no history with the base branch/ },
   ]);
 });
+
+// Who submitted a queued task is read from the history, where a squashed commit's subject is the submitter's
+// own pull request title.
+test("rejected: a squashed commit's subject holding \\x1e and \\x1f cannot charge its tasks to someone else and dodge the quota", async () => {
+  await checkout.reset(bases.perSubmitter);
+  for (const id of ['m-q1', 'm-q2', 'm-q3']) await checkout.write(queue(id), task(id));
+  // Split on those bytes, the title forged a record naming bob for the files mallory's commit adds.
+  const forged = await checkout.commit('Add tasks (#7)\x1eBob\x1f123+bob@users.noreply.github.com\x1fx', MALLORY);
+  const head = await checkout.pullRequest(forged, adding(task('m-q4')));
+  await rejected(forged, head, 'mallory', [
+    { message: /^mallory would have 4 tasks queued; this grid allows at most 3 per submitter/ },
+  ]);
+});
+
+test('rejected: a squashed commit titled like a GitHub merge cannot charge its tasks to the login it names', async () => {
+  await checkout.reset(bases.perSubmitter);
+  for (const id of ['m-t1', 'm-t2', 'm-t3']) await checkout.write(queue(id), task(id));
+  const squashed = await checkout.commit('Merge pull request #8 from bob/tasks', MALLORY);
+  const head = await checkout.pullRequest(squashed, adding(task('m-t4')));
+  await rejected(squashed, head, 'mallory', [
+    { message: /^mallory would have 4 tasks queued; this grid allows at most 3 per submitter/ },
+  ]);
+  // Bob's quota is his own: his one queued task and three more fit.
+  const bob = await checkout.pullRequest(squashed, adding(task('b-t1'), task('b-t2')));
+  const run = await runValidate({ path: checkout.dir }, { base: squashed, head: bob, login: 'bob' });
+  assert.equal(run.exitCode, 0, run.stdout);
+});

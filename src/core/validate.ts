@@ -6,9 +6,10 @@ import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'nod
 import { UserError } from './errors.js';
 import { GitError, classify, git, runGit } from './git/runner.js';
 import { GridStore, type TreeEntry } from './git/store.js';
-import type { GridSnapshot, TaskFile } from './grid.js';
+import type { GridSnapshot } from './grid.js';
 import type { CancelRequest } from './schemas.js';
 import { parseStrictJson } from './strict-json.js';
+import { commitSubmitter, submissionsIn } from './submitters.js';
 import { cancelValidator } from './validation.js';
 import { CANCEL_DIR, POLICY_FILE, lifecycleDir } from './layout.js';
 import {
@@ -136,6 +137,9 @@ async function judge(
   const candidates: Candidate[] = [];
   const cancelReports: FileReport[] = [];
   const submitters = new Map<string, { login: string; added: number }>();
+  // Attribution reads the whole history of the queue: once, and only when a cancel or a quota needs it.
+  let attribution: Promise<Map<string, string>> | undefined;
+  const submitted = () => (attribution ??= submissionsIn(store.options.dir, [tip]));
   for (const { landing, changes, commits } of submissions) {
     const added = new Set<string>();
     const cancels = new Set<string>();
@@ -156,9 +160,7 @@ async function judge(
     candidates.push(...(await treeCandidates(store, entries)));
     if (cancels.size > 0) {
       const requests = (await store.list(landing.to, [CANCEL_DIR])).filter((e) => cancels.has(e.path));
-      const { submitter } = landing;
-      const submitted = submitter ? await submittedBy(store, tip, submitter) : new Map<string, boolean>();
-      cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, submitted, submitter)));
+      cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, await submitted(), landing.submitter)));
     }
     if (landing.submitter && entries.length > 0) {
       const key = landing.submitter.toLowerCase();
@@ -179,9 +181,11 @@ async function judge(
   const perSubmitter = grid.policy.quotas.queued_per_submitter;
   const counted = [];
   for (const { login, added } of submitters.values()) {
-    // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
-    if (queued.length + added > perSubmitter)
-      counted.push({ login, added, queued: await queuedBy(store, tip, login, queued) });
+    if (queued.length + added > perSubmitter) {
+      const byPath = await submitted();
+      const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+      counted.push({ login, added, queued: theirs.length });
+    }
   }
   const use = { added: candidates.length, queued: queued.length, submitters: counted };
   return {
@@ -384,16 +388,16 @@ async function mergeTree(
  * GitHub's merge queue writes one per pull request (a merge commit, a squashed commit, or rebased commits).
  */
 async function groupLandings(store: GridStore, base: string, head: string): Promise<Landing[]> {
-  const format = '--format=%H %P%x00%an%x00%ae%x00%s';
+  const format = '--format=%H%x00%P%x00%an%x00%ae%x00%s';
   const out = await git(['log', '-z', '--first-parent', '--reverse', format, head, `^${base}`], {
     cwd: store.options.dir,
   });
   const fields = out.split('\0');
   const landings: Landing[] = [];
-  for (let i = 0; i + 3 < fields.length; i += 4) {
-    const [commit = '', parent = ''] = fields[i]!.split(' ');
-    const submitter = submitterOf(fields[i + 1]!, fields[i + 2]!, fields[i + 3]!);
-    landings.push({ from: parent, to: commit, head: commit, submitter });
+  for (let i = 0; i + 4 < fields.length; i += 5) {
+    const [commit = '', parents = '', name = '', email = '', subject = ''] = fields.slice(i, i + 5);
+    const submitter = commitSubmitter(parents, name, email, subject);
+    landings.push({ from: parents.split(' ')[0]!, to: commit, head: commit, submitter });
   }
   if (landings.length > 0 && landings[0]!.from !== base) {
     throw new UserError(
@@ -433,50 +437,6 @@ function refusal(status: string, path: string, policyPath: string): string {
 }
 
 /**
- * How many of the queued files were submitted by `login`. Tasks record no submitter, so this asks the history:
- * a file counts when the commit that first added it on the base branch (following first parents, so a merge
- * counts as adding what it brings in) is a GitHub merge "Merge pull request #N from <login>/...", or was
- * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
- */
-async function queuedBy(store: GridStore, base: string, login: string, queued: readonly TaskFile[]): Promise<number> {
-  const submitted = await submittedBy(store, base, login);
-  return queued.filter((file) => submitted.get(file.entry.path)).length;
-}
-
-/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
-async function submittedBy(store: GridStore, base: string, login: string): Promise<Map<string, boolean>> {
-  const out = await git(
-    [
-      'log',
-      '--first-parent',
-      '-m',
-      '--diff-filter=A',
-      '--name-only',
-      '-z',
-      '--format=%x1e%an%x1f%ae%x1f%s',
-      base,
-      '--',
-      QUEUE_DIR,
-    ],
-    { cwd: store.options.dir },
-  );
-  const submitted = new Map<string, boolean>();
-  // Newest first: a later record is an older commit, so the first submission of a path wins.
-  for (const record of out.split('\x1e').slice(1)) {
-    const end = record.indexOf('\0');
-    const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
-    const theirs = isSubmitter(login, name, email, subject);
-    for (const path of record
-      .slice(end + 1)
-      .replace(/^\n/, '')
-      .split('\0')) {
-      if (path) submitted.set(path, theirs);
-    }
-  }
-  return submitted;
-}
-
-/**
  * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
  * submitted by the pull request's author. Anyone else's task is for a maintainer (`dgrid cancel`).
  */
@@ -484,7 +444,7 @@ async function checkCancels(
   store: GridStore,
   entries: readonly TreeEntry[],
   snapshot: GridSnapshot,
-  submitted: Map<string, boolean>,
+  submitted: ReadonlyMap<string, string>,
   author: string | undefined,
 ): Promise<FileReport[]> {
   const blobs = await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
@@ -501,7 +461,7 @@ function cancelProblems(
   id: string,
   blob: Buffer | undefined,
   snapshot: GridSnapshot,
-  submitted: Map<string, boolean>,
+  submitted: ReadonlyMap<string, string>,
   author: string | undefined,
 ): TaskProblem[] {
   const entryIssue = entryProblem({ id, state: 'queue', entry });
@@ -521,7 +481,7 @@ function cancelProblems(
       at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
     ];
   }
-  if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+  if (!author || submitted.get(`${QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
     return [
       at(
         '/task_id',
@@ -530,19 +490,6 @@ function cancelProblems(
     ];
   }
   return [];
-}
-
-const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
-const MERGED_FROM = /^Merge pull request #\d+ from ([^/\s]+)\//;
-
-function isSubmitter(login: string, name: string, email: string, subject: string): boolean {
-  const same = (value: string | undefined) => value?.toLowerCase() === login.toLowerCase();
-  return same(name) || same(NOREPLY.exec(email)?.[1]) || same(MERGED_FROM.exec(subject)?.[1]);
-}
-
-/** Whom a commit lands tasks for: the pull request a GitHub merge names, else its author (see queuedBy). */
-function submitterOf(name: string, email: string, subject: string): string {
-  return MERGED_FROM.exec(subject)?.[1] ?? NOREPLY.exec(email)?.[1] ?? name;
 }
 
 /** A file on disk as git would store it, so the same entry rules apply (no links, no executables). */
