@@ -19,6 +19,27 @@ export interface GridStatus {
   nodes: NodeRecord[];
   /** Queued tasks that require labels no online node carries: nobody can run them now. */
   unrunnable: { task_id: string; requires: string[] }[];
+  /** Queued tasks no node may claim yet, and why (a retry's backoff, a not_before, dependencies, a cancel). */
+  waiting: { task_id: string; reason: string }[];
+}
+
+/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
+export function waitReason(
+  task: QueuedTask,
+  cancelled: boolean,
+  completed: Set<string>,
+  now: Date,
+): string | undefined {
+  if (cancelled) return 'a cancel request is pending: the next worker round moves it to failed/';
+  if (task.not_before !== undefined && new Date(task.not_before) > now) {
+    const attempts = task.attempts?.length ?? 0;
+    return attempts > 0
+      ? `backing off after attempt ${attempts} (${task.attempts!.at(-1)!.status}) until ${task.not_before}`
+      : `not_before is ${task.not_before}`;
+  }
+  const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
+  if (pending.length > 0) return `depends on ${pending.join(', ')}, not completed yet`;
+  return undefined;
 }
 
 export function unrunnableTasks(queued: QueuedTask[], nodes: NodeRecord[]): GridStatus['unrunnable'] {
@@ -39,5 +60,11 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
   const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v): v is QueuedTask =>
     queuedTaskValidator.is(v),
   );
-  return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes) };
+  const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set<string>();
+  const now = new Date();
+  const waiting = queued.flatMap((t) => {
+    const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
+    return reason ? [{ task_id: t.task_id, reason }] : [];
+  });
+  return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes), waiting };
 }

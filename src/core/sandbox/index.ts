@@ -12,7 +12,9 @@ export async function createSandbox(kind: SandboxKind): Promise<Sandbox> {
   const probe = await DockerSandbox.probe();
   if (!probe.ok) {
     throw new UserError(
-      `sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it`,
+      `sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+        'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+        'with no isolation',
     );
   }
   return new DockerSandbox();
