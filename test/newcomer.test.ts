@@ -112,6 +112,24 @@ test('a worker without Docker says that --sandbox none exists, and what it costs
   assertUserError(run, /no Docker daemon answers/, /--sandbox none/, /no isolation/);
 });
 
+test('a worker whose user may not use the Docker socket is told how to join its group', async (t) => {
+  if (process.getuid?.() !== 0) return t.skip('needs root, to run the CLI as another user');
+  const run = await new Promise<Run>((resolve) => {
+    const child = spawn(process.execPath, [cli, 'worker', '--repository', grid.bare], {
+      cwd: tmpdir(),
+      env: { ...process.env, HOME: tmpdir() },
+      uid: 65534,
+      gid: 65534,
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+  assertUserError(run, /this user may not use the Docker socket \(permission denied/, /--group-add/);
+});
+
 test('a value outside an enumeration lists the allowed values', async () => {
   const run = await dgrid(['submit', '--repository', grid.bare, '--script', 'true', '--priority', 'urgent']);
   assertUserError(run, /field "priority" must be one of the allowed values: "high", "normal", "low"/);
