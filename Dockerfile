@@ -9,18 +9,17 @@
 # Whoever holds the Docker socket is root on the host: the worker needs it to start task containers, and
 # never passes it on (tasks run with no mounts, no network, no capabilities). The node itself runs as the
 # user dgrid (uid 10001), in the socket's group (--group-add): a flaw in it does not start as root in its
-# container. Without a registry, give both images as build arguments: a base with node (and git, which is
-# then not installed), and an image holding the static Docker client at /usr/local/bin/docker.
+# container.
 #
-# The base images are pinned by digest, so a build is the same build until someone moves the pin (Dependabot
-# proposes new digests; by hand: docker buildx imagetools inspect node:24-bookworm-slim, and the same for
-# docker:28-cli, then copy the "Digest:" line of each).
-ARG NODE_IMAGE=node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
-ARG DOCKER_CLI_IMAGE=docker:28-cli@sha256:625d9431a9f54c5a2bc90f24f0e1c3d55b1349fd857dd85035f98c2c9acbdd4d
+# The base images are pinned by digest, so a build is the same build until someone moves the pin. Dependabot
+# proposes new digests (it reads only literal FROM lines, not ARG defaults, hence no build arguments here);
+# by hand: docker buildx imagetools inspect node:24-bookworm-slim (and docker:28-cli), and copy its "Digest:".
+# Without a registry, build from a copy whose FROM lines name local images: a base with node (and git, which
+# is then not installed), and one holding the static Docker client at /usr/local/bin/docker, as
+# test/standalone-node.test.ts does.
+FROM docker:28-cli@sha256:625d9431a9f54c5a2bc90f24f0e1c3d55b1349fd857dd85035f98c2c9acbdd4d AS docker-cli
 
-FROM ${DOCKER_CLI_IMAGE} AS docker-cli
-
-FROM ${NODE_IMAGE}
+FROM node:24-bookworm-slim@sha256:6f7b03f7c2c8e2e784dcf9295400527b9b1270fd37b7e9a7285cf83b6951452d
 # safe.directory: the local grid of compose.yaml, which a bind mount may give to another user (git refuses
 # a repository owned by someone else).
 RUN { command -v git >/dev/null || { apt-get update \

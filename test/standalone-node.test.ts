@@ -4,7 +4,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, readFile, readdir, stat } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
@@ -44,19 +45,15 @@ async function chmodTree(path: string): Promise<void> {
 test('the standalone node image runs tasks as sibling containers and serves /healthz and /metrics', async (t) => {
   if (!(await dockerOrSkip(t))) return;
   await exec('bash', [`${root}scripts/worker-base-images.sh`, NODE_BASE, DOCKER_CLI], { maxBuffer: 16 << 20 });
-  await docker(
-    'build',
-    '--quiet',
-    '--network',
-    'none',
-    '--build-arg',
-    `NODE_IMAGE=${NODE_BASE}`,
-    '--build-arg',
-    `DOCKER_CLI_IMAGE=${DOCKER_CLI}`,
-    '-t',
-    IMAGE,
-    root,
-  );
+  // No registry here: the pinned base images become the local ones, each FROM line and nothing else.
+  const dockerfile = await readFile(join(root, 'Dockerfile'), 'utf8');
+  const local = dockerfile
+    .replace(/^FROM docker:\S+@sha256:[0-9a-f]{64} /m, `FROM ${DOCKER_CLI} `)
+    .replace(/^FROM node:\S+@sha256:[0-9a-f]{64}$/m, `FROM ${NODE_BASE}`);
+  assert.equal(local.match(/^FROM dgrid-/gm)?.length, 2, 'both base images are pinned by digest');
+  const localDockerfile = join(await mkdtemp(join(tmpdir(), 'dgrid-dockerfile-')), 'Dockerfile');
+  await writeFile(localDockerfile, local);
+  await docker('build', '--quiet', '--network', 'none', '-f', localDockerfile, '-t', IMAGE, root);
 
   const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
   await grid.submit([
