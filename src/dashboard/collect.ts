@@ -217,7 +217,12 @@ export async function gridHistory(store: GridStore, tip: string): Promise<GridHi
     }
   }
   emit();
-  return { points: thin(points), commits: points.length };
+  // A fork carries the history of the project it came from, whose development commits touched tasks/ long
+  // before this grid ran anything. The grid's own history starts at the commit before its first claim or
+  // result (the submissions that claim took); a grid that never ran a task has only its present.
+  const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+  const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+  return { points: thin(own), commits: points.length };
 }
 
 /**
