@@ -9,7 +9,7 @@ const MAX_LISTED = 10;
 
 export const status: Command = {
   name: 'status',
-  summary: 'Show how many tasks are in each folder of the grid, and its nodes.',
+  summary: 'Show how many tasks are in each folder of the grid, why queued tasks wait, and its nodes.',
   usage: '[options]',
   options: { ...gridOptions, ...jsonOption },
   async run(values) {
