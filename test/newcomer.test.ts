@@ -4,6 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { makeGrid, type TestGrid } from './helpers/grid.js';
@@ -73,6 +75,26 @@ test('an unreachable host is said to be unreachable, after the retries', async (
   // Port 9 (discard) has no listener here: the connection is refused at once, as on a typo'd port.
   const run = await dgrid(['status', '--repository', 'http://127.0.0.1:9/grid.git']);
   assertUserError(run, /Failed to connect to 127\.0\.0\.1 port 9/, /cannot be reached: check the host name/);
+});
+
+test('a URL with credentials in it is quoted without them', async () => {
+  const server = createServer((_request, response) => {
+    response.statusCode = 404;
+    response.end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  try {
+    const { port } = server.address() as AddressInfo;
+    const run = await dgrid(['status', '--repository', `http://alice:s3cret@127.0.0.1:${port}/grid.git`]);
+    assertUserError(
+      run,
+      /repository 'http:\/\/127\.0\.0\.1:\d+\/grid\.git\/' not found/,
+      /http:\/\/\*\*\*@127\.0\.0\.1/,
+    );
+    assert.doesNotMatch(run.stderr, /s3cret/);
+  } finally {
+    server.close();
+  }
 });
 
 test("a worker on a clone with the grid branch checked out stops with git's reason and the fix", async () => {

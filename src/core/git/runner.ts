@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { UserError } from '../errors.js';
+import { printable } from '../printable.js';
 
 export interface GitRunOptions {
   cwd?: string;
@@ -38,9 +39,10 @@ export class GitError extends Error {
  * last lines alone hide it.
  */
 export function gitReason(stderr: string): string {
+  // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
   const lines = stderr
     .split('\n')
-    .map((l) => l.trim())
+    .map((l) => printable(l.trim()))
     .filter(Boolean);
   return (
     lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
@@ -76,7 +78,9 @@ const REMEDIES: { pattern: RegExp; fix: (remote: string) => string }[] = [
  * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
  * when the caller knows it; otherwise the advice speaks of "the grid repository".
  */
-export function explainGitError(error: GitError, remote = 'the grid repository'): UserError {
+export function explainGitError(error: GitError, repository = 'the grid repository'): UserError {
+  // A URL given as https://user:token@host/... must not show its token in a message or a log.
+  const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
   const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
   const fix =
     remedy?.fix(remote) ??
