@@ -25,6 +25,9 @@ const PAGES = [
 
 if (browserSkip) console.log(`# dashboard browser tests skipped: ${browserSkip}`);
 
+/** A grid on a GitHub Enterprise Server, as render-dashboard sees it there (GITHUB_SERVER_URL). */
+const ENTERPRISE_GRID = 'https://ghe.example.com/octo/grid';
+
 describe('dashboard in a browser', { skip: browserSkip }, () => {
   let root: string;
   let server: Server;
@@ -37,6 +40,7 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
     const now = new Date();
     await renderSite(sampleGrid(now), join(root, 'sample'));
     await renderSite(hostileGrid(now), join(root, 'hostile'));
+    await renderSite({ ...sampleGrid(now), repositoryUrl: ENTERPRISE_GRID }, join(root, 'enterprise'));
     await mkdir(SCREENSHOTS, { recursive: true });
     ({ server, base } = await serve(root));
     browser = await launchBrowser();
@@ -284,6 +288,28 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
       requires: ['linux', 'x64'],
       env: { GREETING: 'hello world' },
     });
+    await context.close();
+    assertNoProblems();
+  });
+
+  it("sends the submit form to the grid's own server, such as a GitHub Enterprise Server", async () => {
+    const context = await browser.newContext();
+    let opened: string | undefined;
+    await context.route('https://ghe.example.com/**', (route) => {
+      opened = route.request().url();
+      return route.fulfill({ contentType: 'text/plain', body: 'GitHub Enterprise' });
+    });
+    const page = await open(context, 'enterprise/submit.html');
+    const example = await page.locator('a', { hasText: 'Create the file on GitHub' }).getAttribute('href');
+    assert.equal(new URL(example!).origin, 'https://ghe.example.com');
+    await page.fill('#f-fork', 'alice/grid');
+    await page.fill('#f-task_id', 'hello-ghe');
+    await page.fill('#f-script', 'echo hi');
+    await Promise.all([page.waitForURL(/ghe\.example\.com/), page.click('button[type="submit"]')]);
+    assert.ok(opened);
+    const url = new URL(opened);
+    assert.equal(url.origin + url.pathname, 'https://ghe.example.com/alice/grid/new/main');
+    assert.equal(url.searchParams.get('filename'), 'tasks/queue/hello-ghe.json');
     await context.close();
     assertNoProblems();
   });

@@ -693,7 +693,7 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
   },
   'priority-unknown': {
     fields: { priority: 'urgent' },
-    message: /^field "priority" must be one of the allowed values$/,
+    message: /^field "priority" must be one of the allowed values: "high", "normal", "low"$/,
     at: '"priority"',
   },
   'depends-text': {

@@ -23,6 +23,27 @@ export interface GridStatus {
   unrunnable: { task_id: string; requires: string[] }[];
   /** Queued tasks that can never run, and why; the next worker to look fails them (or, for an id that already has a result, removes them). */
   stuck: { task_id: string; reason: string }[];
+  /** Queued tasks no node may claim yet, and why (a retry's backoff, a not_before, dependencies, a cancel). */
+  waiting: { task_id: string; reason: string }[];
+}
+
+/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
+export function waitReason(
+  task: QueuedTask,
+  cancelled: boolean,
+  completed: Set<string>,
+  now: Date,
+): string | undefined {
+  if (cancelled) return 'a cancel request is pending: the next worker round moves it to failed/';
+  if (task.not_before !== undefined && new Date(task.not_before) > now) {
+    const attempts = task.attempts?.length ?? 0;
+    return attempts > 0
+      ? `backing off after attempt ${attempts} (${task.attempts!.at(-1)!.status}) until ${task.not_before}`
+      : `not_before is ${task.not_before}`;
+  }
+  const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
+  if (pending.length > 0) return `depends on ${pending.join(', ')}, not completed yet`;
+  return undefined;
 }
 
 export function unrunnableTasks(queued: QueuedTask[], nodes: NodeRecord[]): GridStatus['unrunnable'] {
@@ -43,7 +64,20 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
   const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v): v is QueuedTask =>
     queuedTaskValidator.is(v),
   );
-  return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes), stuck: await stuckTasks(snapshot, queued) };
+  const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set<string>();
+  const now = new Date();
+  const waiting = queued.flatMap((t) => {
+    const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
+    return reason ? [{ task_id: t.task_id, reason }] : [];
+  });
+  return {
+    tip,
+    counts,
+    nodes,
+    unrunnable: unrunnableTasks(queued, nodes),
+    stuck: await stuckTasks(snapshot, queued),
+    waiting,
+  };
 }
 
 /** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */

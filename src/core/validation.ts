@@ -68,7 +68,18 @@ function fieldName(pointer: string): string {
   return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
 
-function describeOne(e: ErrorObject): Problem {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e: ErrorObject, all: readonly ErrorObject[]): unknown[] | undefined {
+  if (e.keyword === 'enum') return (e.params as { allowedValues?: unknown[] }).allowedValues;
+  const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+  if (branches.length === 0 || branches.some((b) => b.keyword !== 'const')) return undefined;
+  return branches.map((b) => (b.params as { allowedValue: unknown }).allowedValue);
+}
+
+function describeOne(e: ErrorObject, all: readonly ErrorObject[]): Problem {
   const at = fieldName(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -91,8 +102,11 @@ function describeOne(e: ErrorObject): Problem {
         message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
       };
     case 'enum':
-    case 'anyOf':
-      return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+    case 'anyOf': {
+      const allowed = allowedValues(e, all);
+      const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+      return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+    }
     default:
       return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
   }
@@ -104,7 +118,7 @@ function describe(errors: ErrorObject[]): Problem[] {
   for (const e of errors) {
     // Union branches and the not-clause under propertyNames repeat what their parent says.
     if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/')) continue;
-    const problem = describeOne(e);
+    const problem = describeOne(e, errors);
     const key = `${problem.pointer}\u0000${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);

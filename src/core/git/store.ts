@@ -4,7 +4,17 @@
 import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { UserError } from '../errors.js';
-import { GitError, catFileBatch, classify, git, runGit, withRetry, type GitRunOptions } from './runner.js';
+import {
+  GitError,
+  catFileBatch,
+  classify,
+  explainGitError,
+  git,
+  isHopeless,
+  runGit,
+  withRetry,
+  type GitRunOptions,
+} from './runner.js';
 
 export interface TreeEntry {
   mode: string;
@@ -115,8 +125,9 @@ export class GridStore {
     }
   }
 
-  /** A refused credential is the user's to fix, not a reason to retry. */
+  /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
   private explain(error: unknown): unknown {
+    if (error instanceof GitError && isHopeless(error)) return explainGitError(error, this.options.remote);
     if (error instanceof GitError && error.failure === 'auth') {
       return new UserError(
         `${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
@@ -324,6 +335,8 @@ export class GridStore {
       );
       if (out.exitCode === 0) return 'pushed';
       const text = out.stdout.toString('utf8') + out.stderr;
+      // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
+      if (/branch is currently checked out/.test(text)) throw new GitError(['push'], 'fatal', out.exitCode, out.stderr);
       // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
       if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text)) return 'rejected';
       throw new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr);
