@@ -38,6 +38,8 @@ export interface Scan {
   rejected: Rejected[];
   /** The earliest moment a waiting task becomes claimable by time alone. */
   nextEligibleAt?: Date;
+  /** Dependencies that tasks this node could otherwise claim wait for: once one completes, look again. */
+  awaited: Set<string>;
 }
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
@@ -78,6 +80,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   const completed = waiting.length > 0 ? await snapshot.idsIn('completed') : new Set<string>();
 
   const claimable: Candidate[] = [];
+  const awaited = new Set<string>();
   let nextEligibleAt: Date | undefined;
   for (const candidate of valid) {
     const { task, file } = candidate;
@@ -94,11 +97,14 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
         continue;
       }
     }
-    if (!(task.depends_on ?? []).every((id) => completed.has(id))) continue;
+    if (!(task.depends_on ?? []).every((id) => completed.has(id))) {
+      for (const id of task.depends_on!) awaited.add(id);
+      continue;
+    }
     claimable.push(candidate);
   }
   claimable.sort((a, b) => compare(a.task, b.task, node));
-  return { claimable, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+  return { claimable, rejected, awaited, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
 }
 
 /**
