@@ -26,8 +26,24 @@
 //   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
 //   terminal-twice  A task has one terminal record, written once, and never comes back after it.
 //   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+//   sign-off        A node file written offline leaves no claim of that node in in_progress/: a node that
+//                   signs off hands back what it never started, or the reaper later counts an attempt for it.
+//   not-held        A node file lists as running only tasks the node holds a claim on after that commit: a
+//                   task listed without one was started (or kept running) after its claim was taken back.
+//   incarnation     Once a node file names a new incarnation of its node (a new process: `incarnation`, or
+//                   `started_at` in older files), the one it replaced never writes it again: two live
+//                   processes with one node id requeue each other's claims as "restarted".
 import { performance } from 'node:perf_hooks';
-import { DAY_FOLDER, archiveBranch, archivedDayPath, locate, type Lifecycle, type Terminal } from './layout.js';
+import {
+  DAY_FOLDER,
+  archiveBranch,
+  archivedDayPath,
+  locate,
+  locateNode,
+  nodePath,
+  type Lifecycle,
+  type Terminal,
+} from './layout.js';
 import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
@@ -44,7 +60,10 @@ export type AuditRule =
   | 'history'
   | 'completed-twice'
   | 'terminal-twice'
-  | 'unreadable';
+  | 'unreadable'
+  | 'sign-off'
+  | 'not-held'
+  | 'incarnation';
 
 export interface AuditViolation {
   commit: string;
@@ -143,6 +162,8 @@ interface Commit {
   /** The archive commits named by its `Archived-To:` trailers. */
   archivedTo: string[];
   changes: FileChange[];
+  /** Changes of node files. */
+  nodes: FileChange[];
 }
 
 interface AttemptEntry {
@@ -153,7 +174,7 @@ interface AttemptEntry {
 
 /** What the rules need of a record, parsed once per blob. */
 interface Summary {
-  claim?: { token: string; attempt: number };
+  claim?: { token: string; attempt: number; node: string };
   attempt?: number;
   status?: string;
   exitCode?: number | null;
@@ -196,6 +217,13 @@ class Replay {
   /** How each ended token ended. */
   private readonly ended = new Map<string, string>();
   private readonly archived: ArchivedFile[] = [];
+  private readonly nodeSummaries = new Map<string, NodeSummary | undefined>();
+  /** The claims in in_progress/ by node, then by task, each with its path. */
+  private readonly held = new Map<string, Map<string, string>>();
+  /** The node each in_progress path's claim names. */
+  private readonly claimNode = new Map<string, string>();
+  /** Each node's incarnation now, and those it replaced. */
+  private readonly incarnations = new Map<string, { current: string; replaced: Set<string> }>();
 
   constructor(private readonly dir: string) {}
 
@@ -239,7 +267,7 @@ class Replay {
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [] });
+        commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [], nodes: [] });
       } else if (token.startsWith(':')) {
         // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
         const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
@@ -250,8 +278,9 @@ class Replay {
           string,
         ];
         const path = tokens[++i]!;
-        if (!locate(path)) continue;
-        commits.at(-1)!.changes.push({ path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' });
+        const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+        if (locate(path)) commits.at(-1)!.changes.push(change);
+        else if (locateNode(path) !== undefined) commits.at(-1)!.nodes.push(change);
       }
     }
     return commits;
@@ -260,13 +289,18 @@ class Replay {
   /** Reads every record the history writes, in batches of one cat-file process. */
   private async readRecords(commits: Commit[]): Promise<void> {
     const needed = new Set<string>();
+    const nodes = new Set<string>();
     for (const commit of commits) {
       for (const change of commit.changes) if (!change.deleted && change.readable) needed.add(change.newSha);
+      for (const change of commit.nodes) if (!change.deleted && change.readable) nodes.add(change.newSha);
     }
-    const shas = [...needed];
+    const shas = [...needed, ...nodes];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
       const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-      for (const [sha, blob] of blobs) this.summaries.set(sha, summarize(blob));
+      for (const [sha, blob] of blobs) {
+        if (needed.has(sha)) this.summaries.set(sha, summarize(blob));
+        if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
+      }
     }
   }
 
@@ -304,6 +338,61 @@ class Replay {
       else this.finished(commit, w, gone);
     }
     for (const id of touched) this.placed(commit, id, removed.get(id));
+    this.trackClaims(commit);
+    for (const change of commit.nodes) this.nodeWritten(commit, change);
+  }
+
+  /** Which node holds which claim after the commit, from the claims' own records. */
+  private trackClaims(commit: Commit): void {
+    for (const change of commit.changes) {
+      const located = locate(change.path)!;
+      if (located.state !== 'in_progress') continue;
+      const before = this.claimNode.get(change.path);
+      if (before !== undefined) {
+        this.held.get(before)?.delete(located.id);
+        this.claimNode.delete(change.path);
+      }
+      const node = change.deleted ? undefined : this.summaries.get(change.newSha)?.claim?.node;
+      if (node === undefined) continue;
+      this.claimNode.set(change.path, node);
+      const claims = this.held.get(node) ?? new Map<string, string>();
+      claims.set(located.id, change.path);
+      this.held.set(node, claims);
+    }
+  }
+
+  private nodeWritten(commit: Commit, change: FileChange): void {
+    if (change.deleted) return;
+    const node = this.nodeSummaries.get(change.newSha);
+    const id = locateNode(change.path)!;
+    if (!node) return;
+    const where = nodePath(id);
+    const held = this.held.get(id) ?? new Map<string, string>();
+    if (node.status === 'offline') {
+      for (const [task, path] of held) {
+        this.violation(commit.sha, task, 'sign-off', `node ${id} went offline while its claim ${path} stays`);
+      }
+    } else {
+      for (const task of node.tasks.filter((t) => !held.has(t))) {
+        this.violation(commit.sha, task, 'not-held', `${where} lists it as running, but ${id} holds no claim on it`);
+      }
+    }
+    if (node.incarnation === undefined) return;
+    const known = this.incarnations.get(id);
+    if (!known) {
+      this.incarnations.set(id, { current: node.incarnation, replaced: new Set() });
+    } else if (known.current !== node.incarnation) {
+      if (known.replaced.has(node.incarnation)) {
+        this.violation(
+          commit.sha,
+          where,
+          'incarnation',
+          `written by incarnation ${node.incarnation} of ${id} after ${known.current} replaced it: two processes ran as ${id}`,
+        );
+      }
+      known.replaced.add(known.current);
+      known.current = node.incarnation;
+    }
   }
 
   /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
@@ -508,6 +597,30 @@ class Replay {
   }
 }
 
+/** What the node rules read of a node file. */
+interface NodeSummary {
+  status: string;
+  /** The process that wrote it: its incarnation, or its start time in files older than incarnations. */
+  incarnation?: string;
+  tasks: string[];
+}
+
+function summarizeNode(blob: Buffer): NodeSummary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const incarnation = [value.incarnation, value.started_at].find((v): v is string => typeof v === 'string');
+  return {
+    status: String(value.status),
+    ...(incarnation === undefined ? {} : { incarnation }),
+    tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
+  };
+}
+
 /** The fields the rules read; undefined when the blob is not a JSON object. */
 function summarize(blob: Buffer): Summary | undefined {
   let value: unknown;
@@ -521,7 +634,7 @@ function summarize(blob: Buffer): Summary | undefined {
   const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
   return {
     ...(claim && typeof claim.token === 'string'
-      ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
+      ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
       : {}),
     ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
     ...(typeof value.status === 'string' ? { status: value.status } : {}),
