@@ -242,8 +242,12 @@ export class Worker {
       if (busy || this.holding()) this.lastActivity = Date.now();
       if (this.doneWithQuota()) break;
       this.checkIdle();
-      // A result that completes a dependency makes its dependents claimable: not a poll interval per step.
-      if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) continue;
+      // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+      // poll interval per step.
+      if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+        this.unblocked = false;
+        continue;
+      }
       await this.pause(idleRounds);
     }
     await this.shutdown();
@@ -505,7 +509,6 @@ export class Worker {
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         this.awaited = scan.awaited;
-        this.unblocked = false;
         for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
           this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
           changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
