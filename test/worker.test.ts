@@ -619,6 +619,31 @@ test('two live processes with one node id: the second refuses with a clear error
   }
 });
 
+test('a node whose id another process took over while it was silent stops, and writes nothing more', async () => {
+  const grid = await makeGrid({ lease: { heartbeat_seconds: 1, node_timeout_seconds: 10 } });
+  try {
+    await grid.submit([{ task_id: 'overtaken', script: 'sleep 30' }]);
+    const done = grid.worker({ nodeId: 'usurped', idleTimeoutSeconds: 0 }).run();
+    await until('the task runs', async () => (await grid.snapshot()).of('in_progress').length === 1);
+    // What a newer process with this id writes when it starts: its own incarnation in the node file.
+    const snapshot = await grid.snapshot();
+    const node = (await snapshot.node('usurped'))!;
+    const usurper = { ...node, incarnation: 'the-newer-process', started_at: new Date().toISOString() };
+    const tip = await grid.store.fetch();
+    const commit = await grid.store.commit(
+      tip,
+      [{ path: 'nodes/usurped.json', content: JSON.stringify(usurper, null, 2) + '\n' }],
+      'dgrid: usurped: heartbeat\n',
+      'usurped',
+    );
+    assert.equal(await grid.store.push(commit), 'pushed');
+    await assert.rejects(done, /node id "usurped" was taken over by another process \(incarnation the-newer-process/);
+    assert.equal(await grid.store.fetch(), commit, 'the node wrote nothing after it saw the takeover');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('a node killed -9 and started again on its own cache takes its id back at once', async () => {
   const grid = await makeGrid();
   try {
