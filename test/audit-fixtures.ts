@@ -63,6 +63,8 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
   commit('dgrid', 'dgrid: initialise the grid\n', [{ path: 'dgrid.json', content: serialize({}) }]);
   const queue = new Map<string, QueuedTask>();
   const running: Held[][] = Array.from({ length: NODES }, () => []);
+  /** Each node's counters, as its node file carries them: every run it ended, retried or not. */
+  const counted = Array.from({ length: NODES }, () => ({ completed: 0, failed: 0 }));
   let submitted = 0;
   let finished = 0;
   const fileOf = (id: string): TaskFile => ({
@@ -90,6 +92,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
       const candidates = [...queue].slice(0, SLOTS);
       for (const held of running[n]!) {
         const run = execution(random() < 0.1 ? 1 : 0, now);
+        counted[n]![run.status === 'success' ? 'completed' : 'failed']++;
         const conclusion = concludeClaim(held.path, held.claim, run, policy);
         changes.push(...conclusion);
         const requeued = conclusion.find((c) => c.path === queuePath(held.claim.task_id));
@@ -110,7 +113,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
       }
       if (changes.length > 0) {
         const tasks = running[n]!.map((h) => h.claim.task_id);
-        changes.push(nodeChange(nodeRecord(nodeId, 'online', tasks, now)));
+        changes.push(nodeChange({ ...nodeRecord(nodeId, 'online', tasks, now), ...counted[n]! }));
         commit(nodeId, `dgrid: ${nodeId}: claim and finish\n`, changes);
       }
     }
@@ -124,7 +127,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
   }
   for (let n = 0; n < NODES; n++) {
     commit(`node-${n}`, `dgrid: node-${n}: go offline\n`, [
-      nodeChange(nodeRecord(`node-${n}`, 'offline', [], new Date(clock))),
+      nodeChange({ ...nodeRecord(`node-${n}`, 'offline', [], new Date(clock)), ...counted[n]! }),
     ]);
   }
   await git(['fast-import', '--quiet', '--force', '--done'], {

@@ -89,9 +89,9 @@ test('a real history passes: retries, an orphan, a rejected file, a failed depen
 });
 
 /** Pushes a commit of arbitrary changes on the tip, as someone bypassing dgrid would; returns it. */
-async function pushChanges(grid: TestGrid, changes: Change[], message: string): Promise<string> {
+async function pushChanges(grid: TestGrid, changes: Change[], message: string, author = 'tamperer'): Promise<string> {
   const tip = await grid.store.fetch();
-  const commit = await grid.store.commit(tip, changes, `${message}\n`, 'tamperer');
+  const commit = await grid.store.commit(tip, changes, `${message}\n`, author);
   assert.equal(await grid.store.push(commit), 'pushed');
   return commit;
 }
@@ -116,7 +116,13 @@ const success = () => ({
 });
 
 /** A node file as a worker writes it. */
-function nodeFile(id: string, status: NodeRecord['status'], tasks: string[], incarnation = 'i-1'): Change {
+function nodeFile(
+  id: string,
+  status: NodeRecord['status'],
+  tasks: string[],
+  incarnation = 'i-1',
+  completed = 0,
+): Change {
   const at = new Date().toISOString();
   return nodeChange({
     node_id: id,
@@ -128,7 +134,7 @@ function nodeFile(id: string, status: NodeRecord['status'], tasks: string[], inc
     last_heartbeat: at,
     status,
     tasks,
-    completed: 0,
+    completed,
     failed: 0,
   });
 }
@@ -404,6 +410,27 @@ test('two incarnations of one node id writing its node file in turn are flagged;
     assert.match(
       report.violations[0]!.message,
       /incarnation first of n1 after second replaced it: two processes ran as n1/,
+    );
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test("a node's counters that leave out a result it wrote are flagged (a push that reported an error but landed)", async () => {
+  const grid = await makeGrid(POLICY);
+  try {
+    await grid.submit([{ task_id: 'x', script: 'true' }]);
+    const held = await claim(grid, 'x', 'n1');
+    await pushChanges(grid, [nodeFile('n1', 'online', ['x'])], 'heartbeat', 'n1');
+    const done = finishClaim(held.path, held.claim, success());
+    await pushChanges(grid, [...done.changes, nodeFile('n1', 'online', [], 'i-1', 1)], 'finish', 'n1');
+    assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'the result is counted once');
+    // The node took its push for lost: its next heartbeat counts from the record before it.
+    const stale = await pushChanges(grid, [nodeFile('n1', 'online', [], 'i-1', 0)], 'heartbeat', 'n1');
+    const report = await auditGrid(grid.bare);
+    assert.deepEqual(
+      report.violations.map((v) => [v.commit, v.task, v.rule]),
+      [[stale, 'nodes/n1.json', 'counters']],
     );
   } finally {
     await grid.cleanup();

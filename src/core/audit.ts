@@ -33,6 +33,10 @@
 //   incarnation     Once a node file names a new incarnation of its node (a new process: `incarnation`, or
 //                   `started_at` in older files), the one it replaced never writes it again: two live
 //                   processes with one node id requeue each other's claims as "restarted".
+//   counters        A node's own commit (authored by the node) raises the completed and failed counters of its
+//                   node file by exactly the runs of its claims that commit ends: results, and retries of
+//                   failed attempts. A result that landed although its push reported an error, left out of
+//                   the counters, shows here.
 import { performance } from 'node:perf_hooks';
 import {
   DAY_FOLDER,
@@ -63,7 +67,8 @@ export type AuditRule =
   | 'unreadable'
   | 'sign-off'
   | 'not-held'
-  | 'incarnation';
+  | 'incarnation'
+  | 'counters';
 
 export interface AuditViolation {
   commit: string;
@@ -159,11 +164,14 @@ interface FileChange {
 
 interface Commit {
   sha: string;
+  author: string;
   /** The archive commits named by its `Archived-To:` trailers. */
   archivedTo: string[];
   changes: FileChange[];
   /** Changes of node files. */
   nodes: FileChange[];
+  /** The runs of each node's claims this commit ends, as the node counts them. */
+  runs?: Map<string, { completed: number; failed: number }>;
 }
 
 interface AttemptEntry {
@@ -252,7 +260,7 @@ class Replay {
         '--raw',
         '-z',
         '--no-abbrev',
-        '--format=commit %H%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        '--format=commit %H%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
         tip,
       ],
       { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
@@ -262,12 +270,13 @@ class Replay {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!.replace(/^\n+/, '');
       if (token.startsWith('commit ')) {
+        const author = tokens[++i] ?? '';
         const trailers = tokens[++i] ?? '';
         const archivedTo = trailers
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [], nodes: [] });
+        commits.push({ sha: token.slice('commit '.length), author, archivedTo, changes: [], nodes: [] });
       } else if (token.startsWith(':')) {
         // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
         const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
@@ -367,6 +376,21 @@ class Replay {
     const id = locateNode(change.path)!;
     if (!node) return;
     const where = nodePath(id);
+    const before = /^0+$/.test(change.oldSha) ? undefined : this.nodeSummaries.get(change.oldSha);
+    if (commit.author === id && before?.counters && node.counters) {
+      const runs = commit.runs?.get(id) ?? { completed: 0, failed: 0 };
+      const completed = node.counters.completed - before.counters.completed;
+      const failed = node.counters.failed - before.counters.failed;
+      if (completed !== runs.completed || failed !== runs.failed) {
+        this.violation(
+          commit.sha,
+          where,
+          'counters',
+          `${id} counted ${completed} completed and ${failed} failed run(s), but this commit ends ` +
+            `${runs.completed} and ${runs.failed} of its claims`,
+        );
+      }
+    }
     const held = this.held.get(id) ?? new Map<string, string>();
     if (node.status === 'offline') {
       for (const [task, path] of held) {
@@ -408,6 +432,7 @@ class Replay {
     const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
     const last = record.history.at(-1);
     if (!claim) return; // the removed claim was itself unreadable, reported when it was written
+    if (last && ['failure', 'timeout'].includes(last.status)) countRun(commit, claim.node, 'failed');
     if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
       this.violation(
         commit.sha,
@@ -478,6 +503,7 @@ class Replay {
     if (record.attempt !== attempt) {
       this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
     }
+    countRun(commit, record.claim!.node, record.status === 'success' ? 'completed' : 'failed');
     this.end(commit, w.id, token, 'finished');
   }
 
@@ -597,9 +623,17 @@ class Replay {
   }
 }
 
+function countRun(commit: Commit, node: string, counter: 'completed' | 'failed'): void {
+  commit.runs ??= new Map();
+  const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
+  runs[counter]++;
+  commit.runs.set(node, runs);
+}
+
 /** What the node rules read of a node file. */
 interface NodeSummary {
   status: string;
+  counters?: { completed: number; failed: number };
   /** The process that wrote it: its incarnation, or its start time in files older than incarnations. */
   incarnation?: string;
   tasks: string[];
@@ -614,8 +648,13 @@ function summarizeNode(blob: Buffer): NodeSummary | undefined {
   }
   if (!isObject(value)) return undefined;
   const incarnation = [value.incarnation, value.started_at].find((v): v is string => typeof v === 'string');
+  const counters =
+    typeof value.completed === 'number' && typeof value.failed === 'number'
+      ? { counters: { completed: value.completed, failed: value.failed } }
+      : {};
   return {
     status: String(value.status),
+    ...counters,
     ...(incarnation === undefined ? {} : { incarnation }),
     tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
   };
