@@ -806,6 +806,9 @@ export class Worker {
       } catch (error) {
         if (error instanceof UserError) throw error;
         this.log.warn(`final sync failed (attempt ${attempt}): ${errorMessage(error)}`);
+        await this.repairCache().catch((e: unknown) =>
+          this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`),
+        );
         await sleep(500 * attempt);
       }
     }
