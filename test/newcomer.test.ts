@@ -191,7 +191,8 @@ test('status counts tasks for the grid and attempts for nodes, and says why each
   await grid.submit([
     { task_id: 'flaky', script: 'exit 1', max_attempts: 3 },
     { task_id: 'report', script: 'true', depends_on: ['flaky'] },
-    { task_id: 'later', script: 'true', not_before: '2099-01-01T00:00:00Z' },
+    // Within the policy's max_delay_days, so that it is accepted and waits.
+    { task_id: 'later', script: 'true', not_before: new Date(Date.now() + 7 * 86_400_000).toISOString() },
     { task_id: 'on-gpu', script: 'true', requires: ['gpu'] },
   ]);
   await grid.worker({ nodeId: 'n1', maxTasks: 1 }).run();

@@ -131,24 +131,24 @@ test('the compose file builds that image and wires the local grid: workers with 
         entrypoint?: string[];
         volumes?: string[];
         restart?: string;
+        deploy?: { replicas?: number };
       }
     >;
   };
   const services = compose.services;
-  assert.deepEqual(Object.keys(services).sort(), ['grid', 'reaper', 'status', 'submit', 'worker-1', 'worker-2']);
+  assert.deepEqual(Object.keys(services).sort(), ['grid', 'reaper', 'status', 'submit', 'worker']);
   for (const [name, service] of Object.entries(services)) {
     assert.equal(service.image, 'dgrid-worker', name);
     assert.equal(service.build, '.', `${name} builds the Dockerfile`);
     assert.ok(service.volumes?.includes('grid:/grid'), `${name} mounts the grid`);
   }
-  const nodeIds = ['worker-1', 'worker-2'].map((w) => {
-    const command = services[w]!.command!;
-    assert.ok(services[w]!.volumes!.includes('/var/run/docker.sock:/var/run/docker.sock'), w);
-    assert.equal(services[w]!.restart, 'unless-stopped', w);
-    assert.equal(command[command.indexOf('--repository') + 1], '/grid/grid.git');
-    return command[command.indexOf('--node-id') + 1];
-  });
-  assert.equal(new Set(nodeIds).size, 2, 'each worker has a node id of its own, kept across restarts');
+  const worker = services.worker!;
+  assert.ok(worker.volumes!.includes('/var/run/docker.sock:/var/run/docker.sock'));
+  assert.equal(worker.restart, 'unless-stopped');
+  assert.equal(worker.deploy?.replicas, 2);
+  assert.equal(worker.command![worker.command!.indexOf('--repository') + 1], '/grid/grid.git');
+  // Every replica runs this same command: a fixed id would give two live processes one node id.
+  assert.ok(!worker.command!.includes('--node-id'), 'replicas take distinct ids of their own');
   assert.ok(!services.reaper!.volumes!.some((v) => v.includes('docker.sock')), 'the reaper runs no tasks');
   const dockerfile = await readFile(`${root}Dockerfile`, 'utf8');
   assert.match(dockerfile, /ENTRYPOINT \["node", "\/opt\/dgrid\/index.js", "worker"/);

@@ -31,9 +31,29 @@
 //   claim-task      A claim carries the task it took from the queue unchanged (script, env, image, every field):
 //                   it equals the queued record the same commit removes, plus `claim`.
 //   status-folder   A result's status matches its folder: success in completed/, anything else in failed/.
+//   sign-off        A node file written offline leaves no claim of that node in in_progress/: a node that
+//                   signs off hands back what it never started, or the reaper later counts an attempt for it.
+//   not-held        A node file lists as running only tasks the node holds a claim on after that commit: a
+//                   task listed without one was started (or kept running) after its claim was taken back.
+//   incarnation     Once a node file names a new incarnation of its node (a new process: `incarnation`, or
+//                   `started_at` in older files), the one it replaced never writes it again: two live
+//                   processes with one node id requeue each other's claims as "restarted".
+//   counters        A node's own commit (authored by the node) raises the completed and failed counters of its
+//                   node file by exactly the runs of its claims that commit ends: results, and retries of
+//                   failed attempts. A result that landed although its push reported an error, left out of
+//                   the counters, shows here.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { DAY_FOLDER, archiveBranch, archivedDayPath, locate, type Lifecycle, type Terminal } from './layout.js';
+import {
+  DAY_FOLDER,
+  archiveBranch,
+  archivedDayPath,
+  locate,
+  locateNode,
+  nodePath,
+  type Lifecycle,
+  type Terminal,
+} from './layout.js';
 import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
@@ -54,7 +74,11 @@ export type AuditRule =
   | 'unreadable'
   | 'schema'
   | 'claim-task'
-  | 'status-folder';
+  | 'status-folder'
+  | 'sign-off'
+  | 'not-held'
+  | 'incarnation'
+  | 'counters';
 
 export interface AuditViolation {
   commit: string;
@@ -150,9 +174,14 @@ interface FileChange {
 
 interface Commit {
   sha: string;
+  author: string;
   /** The archive commits named by its `Archived-To:` trailers. */
   archivedTo: string[];
   changes: FileChange[];
+  /** Changes of node files. */
+  nodes: FileChange[];
+  /** The runs of each node's claims this commit ends, as the node counts them. */
+  runs?: Map<string, { completed: number; failed: number }>;
 }
 
 interface AttemptEntry {
@@ -163,7 +192,7 @@ interface AttemptEntry {
 
 /** What the rules need of a record, parsed once per blob. */
 interface Summary {
-  claim?: { token: string; attempt: number };
+  claim?: { token: string; attempt: number; node: string };
   attempt?: number;
   status?: string;
   exitCode?: number | null;
@@ -210,6 +239,13 @@ class Replay {
   /** How each ended token ended. */
   private readonly ended = new Map<string, string>();
   private readonly archived: ArchivedFile[] = [];
+  private readonly nodeSummaries = new Map<string, NodeSummary | undefined>();
+  /** The claims in in_progress/ by node, then by task, each with its path. */
+  private readonly held = new Map<string, Map<string, string>>();
+  /** The node each in_progress path's claim names. */
+  private readonly claimNode = new Map<string, string>();
+  /** Each node's incarnation now, and those it replaced. */
+  private readonly incarnations = new Map<string, { current: string; replaced: Set<string> }>();
 
   constructor(private readonly dir: string) {}
 
@@ -238,7 +274,7 @@ class Replay {
         '--raw',
         '-z',
         '--no-abbrev',
-        '--format=commit %H%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        '--format=commit %H%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
         tip,
       ],
       { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
@@ -248,12 +284,13 @@ class Replay {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!.replace(/^\n+/, '');
       if (token.startsWith('commit ')) {
+        const author = tokens[++i] ?? '';
         const trailers = tokens[++i] ?? '';
         const archivedTo = trailers
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [] });
+        commits.push({ sha: token.slice('commit '.length), author, archivedTo, changes: [], nodes: [] });
       } else if (token.startsWith(':')) {
         // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
         const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
@@ -264,8 +301,9 @@ class Replay {
           string,
         ];
         const path = tokens[++i]!;
-        if (!locate(path)) continue;
-        commits.at(-1)!.changes.push({ path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' });
+        const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+        if (locate(path)) commits.at(-1)!.changes.push(change);
+        else if (locateNode(path) !== undefined) commits.at(-1)!.nodes.push(change);
       }
     }
     return commits;
@@ -275,6 +313,7 @@ class Replay {
   private async readRecords(commits: Commit[]): Promise<void> {
     // Each blob with the folders it is written to, so that it is checked by the schema of each.
     const needed = new Map<string, Set<Lifecycle>>();
+    const nodes = new Set<string>();
     for (const commit of commits) {
       for (const change of commit.changes) {
         if (change.deleted || !change.readable) continue;
@@ -282,11 +321,16 @@ class Replay {
         states.add(locate(change.path)!.state);
         needed.set(change.newSha, states);
       }
+      for (const change of commit.nodes) if (!change.deleted && change.readable) nodes.add(change.newSha);
     }
-    const shas = [...needed.keys()];
+    const shas = [...new Set([...needed.keys(), ...nodes])];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
       const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-      for (const [sha, blob] of blobs) this.summaries.set(sha, summarize(blob, needed.get(sha)!));
+      for (const [sha, blob] of blobs) {
+        const states = needed.get(sha);
+        if (states) this.summaries.set(sha, summarize(blob, states));
+        if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
+      }
     }
   }
 
@@ -324,6 +368,76 @@ class Replay {
       else this.finished(commit, w, gone);
     }
     for (const id of touched) this.placed(commit, id, removed.get(id));
+    this.trackClaims(commit);
+    for (const change of commit.nodes) this.nodeWritten(commit, change);
+  }
+
+  /** Which node holds which claim after the commit, from the claims' own records. */
+  private trackClaims(commit: Commit): void {
+    for (const change of commit.changes) {
+      const located = locate(change.path)!;
+      if (located.state !== 'in_progress') continue;
+      const before = this.claimNode.get(change.path);
+      if (before !== undefined) {
+        this.held.get(before)?.delete(located.id);
+        this.claimNode.delete(change.path);
+      }
+      const node = change.deleted ? undefined : this.summaries.get(change.newSha)?.claim?.node;
+      if (node === undefined) continue;
+      this.claimNode.set(change.path, node);
+      const claims = this.held.get(node) ?? new Map<string, string>();
+      claims.set(located.id, change.path);
+      this.held.set(node, claims);
+    }
+  }
+
+  private nodeWritten(commit: Commit, change: FileChange): void {
+    if (change.deleted) return;
+    const node = this.nodeSummaries.get(change.newSha);
+    const id = locateNode(change.path)!;
+    if (!node) return;
+    const where = nodePath(id);
+    const before = /^0+$/.test(change.oldSha) ? undefined : this.nodeSummaries.get(change.oldSha);
+    if (commit.author === id && before?.counters && node.counters) {
+      const runs = commit.runs?.get(id) ?? { completed: 0, failed: 0 };
+      const completed = node.counters.completed - before.counters.completed;
+      const failed = node.counters.failed - before.counters.failed;
+      if (completed !== runs.completed || failed !== runs.failed) {
+        this.violation(
+          commit.sha,
+          where,
+          'counters',
+          `${id} counted ${completed} completed and ${failed} failed run(s), but this commit ends ` +
+            `${runs.completed} and ${runs.failed} of its claims`,
+        );
+      }
+    }
+    const held = this.held.get(id) ?? new Map<string, string>();
+    if (node.status === 'offline') {
+      for (const [task, path] of held) {
+        this.violation(commit.sha, task, 'sign-off', `node ${id} went offline while its claim ${path} stays`);
+      }
+    } else {
+      for (const task of node.tasks.filter((t) => !held.has(t))) {
+        this.violation(commit.sha, task, 'not-held', `${where} lists it as running, but ${id} holds no claim on it`);
+      }
+    }
+    if (node.incarnation === undefined) return;
+    const known = this.incarnations.get(id);
+    if (!known) {
+      this.incarnations.set(id, { current: node.incarnation, replaced: new Set() });
+    } else if (known.current !== node.incarnation) {
+      if (known.replaced.has(node.incarnation)) {
+        this.violation(
+          commit.sha,
+          where,
+          'incarnation',
+          `written by incarnation ${node.incarnation} of ${id} after ${known.current} replaced it: two processes ran as ${id}`,
+        );
+      }
+      known.replaced.add(known.current);
+      known.current = node.incarnation;
+    }
   }
 
   /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
@@ -340,6 +454,7 @@ class Replay {
     const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
     const last = record.history.at(-1);
     if (!claim) return; // the removed claim was itself unreadable, reported when it was written
+    if (last && ['failure', 'timeout'].includes(last.status)) countRun(commit, claim.node, 'failed');
     if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
       this.violation(
         commit.sha,
@@ -424,6 +539,7 @@ class Replay {
     if (record.attempt !== attempt) {
       this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
     }
+    countRun(commit, record.claim!.node, record.status === 'success' ? 'completed' : 'failed');
     this.end(commit, w.id, token, 'finished');
   }
 
@@ -566,6 +682,43 @@ function canonical(value: unknown): string {
   );
 }
 
+function countRun(commit: Commit, node: string, counter: 'completed' | 'failed'): void {
+  commit.runs ??= new Map();
+  const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
+  runs[counter]++;
+  commit.runs.set(node, runs);
+}
+
+/** What the node rules read of a node file. */
+interface NodeSummary {
+  status: string;
+  counters?: { completed: number; failed: number };
+  /** The process that wrote it: its incarnation, or its start time in files older than incarnations. */
+  incarnation?: string;
+  tasks: string[];
+}
+
+function summarizeNode(blob: Buffer): NodeSummary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const incarnation = [value.incarnation, value.started_at].find((v): v is string => typeof v === 'string');
+  const counters =
+    typeof value.completed === 'number' && typeof value.failed === 'number'
+      ? { counters: { completed: value.completed, failed: value.failed } }
+      : {};
+  return {
+    status: String(value.status),
+    ...counters,
+    ...(incarnation === undefined ? {} : { incarnation }),
+    tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
+  };
+}
+
 /** The fields the rules read; undefined when the blob is not a JSON object. */
 function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
   let value: unknown;
@@ -589,7 +742,7 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
     task: digest,
     schema,
     ...(claim && typeof claim.token === 'string'
-      ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
+      ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
       : {}),
     ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
     ...(typeof value.status === 'string' ? { status: value.status } : {}),

@@ -58,6 +58,8 @@ export interface Scan {
   rejected: Rejected[];
   /** The earliest moment a waiting task becomes claimable by time alone. */
   nextEligibleAt?: Date;
+  /** Dependencies that tasks this node could otherwise claim wait for: once one completes, look again. */
+  awaited: Set<string>;
 }
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 } as const;
@@ -253,6 +255,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   const doomed = waiting.length > 0 ? dependencyDooms(waiting, stateOf) : new Map<string, Doom>();
 
   const claimable: Candidate[] = [];
+  const awaited = new Set<string>();
   let nextEligibleAt: Date | undefined;
   for (const candidate of valid) {
     const { task, file } = candidate;
@@ -269,7 +272,10 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
         continue;
       }
     }
-    if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed')) continue;
+    if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed')) {
+      for (const id of task.depends_on!) awaited.add(id);
+      continue;
+    }
     claimable.push(candidate);
   }
   const keyed = claimable.map((c) => ({
@@ -282,7 +288,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   const sorted = keyed.map((k) => k.candidate);
   const { submitters } = node;
   const allowed = submitters === null ? [] : submitters ? withinQuota(sorted, snapshot, submitters, policy) : sorted;
-  return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+  return { claimable: allowed, rejected, awaited, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
 }
 
 /**

@@ -196,6 +196,11 @@ export const NodeSchema = Type.Object(
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),

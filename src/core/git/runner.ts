@@ -63,7 +63,9 @@ const REMEDIES: { pattern: RegExp; fix: (remote: string) => string }[] = [
   },
   {
     pattern:
-      /does not appear to be a git repository|not a git repository|repository .* not found|Repository not found/i,
+      // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+      // directories)", which a node mends by rebuilding the cache.
+      /does not appear to be a git repository|repository .* not found|Repository not found/i,
     fix: (remote) =>
       `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
       '(make a new grid with "dgrid init PATH")',
@@ -87,7 +89,7 @@ export function explainGitError(error: GitError, repository = 'the grid reposito
     (error.failure === 'timeout'
       ? `git took too long; check that ${remote} is reachable and try again`
       : `check the repository (${remote}), the branch and your access to them`);
-  return new UserError(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`);
+  return new UserError(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */

@@ -1,7 +1,7 @@
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
-import { access, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { UserError } from '../errors.js';
 import {
@@ -88,15 +88,49 @@ export class GridStore {
       await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
       return store;
     }
-    // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
-    // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
-    // repository whole.
-    await writeFile(join(options.dir, 'config'), cacheConfig(options));
-    await mkdir(join(options.dir, 'objects'), { recursive: true });
-    await mkdir(join(options.dir, 'refs'), { recursive: true });
-    await writeFile(join(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
-    store.empty = true;
+    await store.create();
     return store;
+  }
+
+  /**
+   * A bare repository is a config, two folders and HEAD: written here, a store opens without a git process
+   * (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the repository whole.
+   */
+  private async create(): Promise<void> {
+    const { dir } = this.options;
+    await mkdir(dir, { recursive: true });
+    await writeFile(join(dir, 'config'), cacheConfig(this.options));
+    await mkdir(join(dir, 'objects'), { recursive: true });
+    await mkdir(join(dir, 'refs'), { recursive: true });
+    await writeFile(join(dir, 'HEAD'), 'ref: refs/heads/main\n');
+    this.empty = true;
+    this.lacksBlobs = this.options.partial === true;
+  }
+
+  /**
+   * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
+   * config or HEAD unreadable, or the last fetched tip's tree missing. Every command would fail in such a
+   * cache for good; it holds nothing the remote lacks. Returns whether it rebuilt.
+   */
+  async rebuildIfBroken(): Promise<boolean> {
+    if (await this.intact()) return false;
+    await rm(this.options.dir, { recursive: true, force: true });
+    await this.create();
+    return true;
+  }
+
+  private async intact(): Promise<boolean> {
+    const cwd = this.options.dir;
+    // Only the cache itself counts, never a repository around it; null: the folder is gone.
+    const env = { GIT_CEILING_DIRECTORIES: dirname(resolvePath(cwd)) };
+    const run = (args: string[]) => runGit(args, { cwd, env }).catch(() => null);
+    const repository = await run(['rev-parse', '--is-bare-repository']);
+    if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true') return false;
+    const tip = await run(['rev-parse', '--verify', '--quiet', this.trackingRef]);
+    if (tip === null) return false;
+    if (tip.exitCode !== 0) return tip.stderr.trim() === ''; // no tip fetched yet
+    const tree = await run(['cat-file', '-e', `${tip.stdout.toString('utf8').trim()}^{tree}`]);
+    return tree?.exitCode === 0;
   }
 
   /**
