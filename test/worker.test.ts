@@ -2,23 +2,36 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
-import { chmod, readFile, rename, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { git } from '../src/core/git/runner.js';
-import { GridStore } from '../src/core/git/store.js';
+import { chmod, mkdir, readFile, readdir, rename, stat, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { git, sleep } from '../src/core/git/runner.js';
+import { GridStore, type Change } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { queuePath } from '../src/core/layout.js';
-import type { Claim, NodeRecord } from '../src/core/schemas.js';
-import { invariantViolations, makeGrid, noopTasks, runAll } from './helpers/grid.js';
+import type { Execution } from '../src/core/lifecycle.js';
+import { ProcessSandbox } from '../src/core/sandbox/process.js';
+import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
+import type { Claim, NodeRecord, Task } from '../src/core/schemas.js';
+import { invariantViolations, makeGrid, noopTasks, pushDirectly, runAll } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { statOf } from './helpers/processes.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 
-function cliWorker(remote: string, nodeId: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+/** A `dgrid worker --sandbox none` process; with `uid`, run as that user (and group) instead of the test's. */
+function cliWorker(
+  remote: string,
+  nodeId: string,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  uid?: number,
+): ChildProcess {
+  const as = uid === undefined ? [] : ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
   return spawn(
-    process.execPath,
+    as[0] ?? process.execPath,
     [
+      ...as.slice(1),
+      ...(as.length > 0 ? [process.execPath] : []),
       CLI,
       'worker',
       '--repository',
@@ -362,6 +375,187 @@ test('bad task files in the queue go to failed/ with a reason and never block go
     await grid.cleanup();
   }
 });
+
+/** Queue files as a token holder may push them past the gate, one per task. */
+const queued = (tasks: Task[]): Change[] =>
+  tasks.map((task) => ({ path: queuePath(task.task_id), content: JSON.stringify(task) }));
+
+/**
+ * A sandbox that fails at the step of a task's life its script names, and does the rest for real: every
+ * way a sandbox can fail under a task, through the interface the node uses.
+ */
+class FailingSandbox extends ProcessSandbox {
+  override run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
+    const step = /^fail-(\w+)$/.exec(job.script)?.[1];
+    const fail = (what: string) => {
+      throw new Error(`injected: ${what}`);
+    };
+    if (step === 'prepare') fail('could not prepare');
+    if (step === 'start') return Promise.reject(new Error('injected: could not start'));
+    const running = super.run({ ...job, script: step === 'wait' ? 'sleep 1' : 'echo ran' }, signal);
+    if (step === 'wait') return Promise.race([running, sleep(100).then(() => fail('lost the run while waiting'))]);
+    return running.then((run) => {
+      if (step === 'collect') {
+        return {
+          ...run,
+          get stdout(): Execution['stdout'] {
+            return fail('the output could not be read');
+          },
+        };
+      }
+      if (step === 'cleanup') fail('could not clean up');
+      if (step === 'commit') return { ...run, finishedAt: new Date(Number.NaN) };
+      return run;
+    });
+  }
+}
+
+test(
+  "no step of a task's life can end the node: each failure is that task's error result, and the node claims on",
+  {
+    timeout: 60_000,
+  },
+  async () => {
+    const grid = await makeGrid();
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const reasons: Record<string, RegExp> = {
+        prepare: /^the none sandbox failed: injected: could not prepare$/,
+        start: /^the none sandbox failed: injected: could not start$/,
+        wait: /^the none sandbox failed: injected: lost the run while waiting$/,
+        collect: /^its result could not be recorded: injected: the output could not be read$/,
+        cleanup: /^the none sandbox failed: injected: could not clean up$/,
+        commit: /^its result could not be recorded: Invalid time value$/,
+      };
+      const steps = Object.keys(reasons);
+      // The failing tasks go first, so the last claim proves the node still claims after all of them.
+      await grid.submit([
+        ...steps.map((step) => ({ task_id: `fail-${step}`, script: `fail-${step}`, priority: 'high' as const })),
+        { task_id: 'after', script: 'echo fine', priority: 'low' },
+      ]);
+      const report = await grid.worker({ nodeId: 'survivor' }, new FailingSandbox()).run();
+      assert.deepEqual(unhandled, []);
+      assert.equal(report.failed, steps.length);
+      assert.equal(report.completed, 1);
+      const results = await grid.results();
+      assert.equal(results.get('after')?.status, 'success');
+      for (const step of steps) {
+        const result = results.get(`fail-${step}`);
+        assert.equal(result?.status, 'error', step);
+        assert.equal(result?.attempt, 1, step);
+        assert.match(result?.reason ?? '', reasons[step]!, step);
+      }
+      assert.deepEqual(await invariantViolations(grid.bare), []);
+    } finally {
+      process.off('unhandledRejection', record);
+      await grid.cleanup();
+    }
+  },
+);
+
+test("sandbox none: a NUL byte in the script or an env value is the task's error, not the sandbox's", async () => {
+  const sandbox = new ProcessSandbox();
+  const job: SandboxJob = {
+    taskId: 'nul',
+    nodeId: 'n',
+    script: 'true',
+    image: 'none',
+    timeoutSeconds: 10,
+    env: {},
+    cpus: 1,
+    memoryMb: 64,
+    pids: 64,
+    tmpfsMb: 16,
+    fileSizeMb: 8,
+    outputCapBytes: 1024,
+  };
+  const script = await sandbox.run({ ...job, script: 'echo a\0b' }, new AbortController().signal);
+  assert.equal(script.status, 'error');
+  assert.match(script.reason ?? '', /^the script holds a NUL byte, which no process can take/);
+  const env = await sandbox.run({ ...job, env: { X: 'a\0b' } }, new AbortController().signal);
+  assert.equal(env.status, 'error');
+  assert.match(env.reason ?? '', /^env X holds a NUL byte/);
+});
+
+test('a task whose script or env holds a NUL byte ends as an error result, once, and the node process lives on', async () => {
+  const grid = await makeGrid();
+  try {
+    await pushDirectly(
+      grid,
+      queued([
+        { task_id: 'nul-script', script: 'echo a\0b', priority: 'high' },
+        { task_id: 'nul-env', script: 'true', env: { X: 'a\0b' }, priority: 'high' },
+        { task_id: 'after', script: 'echo fine' },
+      ]),
+    );
+    const run = await exited(cliWorker(grid.remote, 'nul-node'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).completed, 1);
+    const results = await grid.results();
+    assert.equal(results.get('after')?.status, 'success');
+    for (const id of ['nul-script', 'nul-env']) {
+      assert.equal(results.get(id)?.status, 'error', id);
+      assert.match(results.get(id)?.reason ?? '', /NUL/, id);
+    }
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('sandbox none, as a user without root: a task that leaves a read-only folder behind does not end the node', async (t) => {
+  if (process.getuid?.() !== 0) return t.skip('needs root to run the node as another user');
+  const grid = await makeGrid();
+  try {
+    await grid.submit([
+      {
+        task_id: 'locks-up',
+        script: 'mkdir -p locked/inner && touch locked/inner/f && chmod a-w locked/inner locked && echo locked',
+        priority: 'high',
+      },
+      { task_id: 'after', script: 'echo fine' },
+    ]);
+    // The node runs as nobody: it may walk into the test's folders, write the grid, and use a temp folder
+    // of its own; git trusts the grid, which root owns.
+    for (let dir = grid.dir; dir !== dirname(dir); dir = dirname(dir)) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    }
+    const home = join(grid.dir, 'nobody');
+    await mkdir(home, { mode: 0o777 });
+    await chmod(home, 0o777);
+    await git(['-C', grid.bare, 'config', 'core.sharedRepository', 'world']);
+    await chmodTree(grid.bare);
+    // Global config, as git passes no config from the environment to the upload-pack of a local remote.
+    await writeFile(join(home, '.gitconfig'), '[safe]\n\tdirectory = *\n');
+    const env = { TMPDIR: home, HOME: home };
+    const run = await exited(cliWorker(grid.remote, 'nobody-node', [], env, 65534));
+    assert.equal(run.code, 0, run.stderr);
+    const results = await grid.results();
+    assert.equal(results.get('locks-up')?.status, 'success', results.get('locks-up')?.reason);
+    assert.equal(results.get('locks-up')?.stdout, 'locked\n');
+    assert.equal(results.get('after')?.status, 'success');
+    assert.deepEqual(
+      (await readdir(home)).filter((name) => name.startsWith('dgrid-task-')),
+      [],
+      'no scratch folder left',
+    );
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** Makes every folder and file below `dir` readable and writable by anyone. */
+async function chmodTree(dir: string): Promise<void> {
+  await chmod(dir, 0o777);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await chmodTree(path);
+    else await chmod(path, 0o666);
+  }
+}
 
 test('fencing: a result is not written when the claim no longer holds the token', async () => {
   const grid = await makeGrid();

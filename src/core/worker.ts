@@ -377,7 +377,7 @@ export class Worker {
         }
         if (done.returned) {
           changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
-        } else changes.push(...concludeClaim(held.path, held.claim, done.run, policy));
+        } else changes.push(...this.resultChanges(held, done, policy, now));
         const cancel = snapshot.cancels.get(done.claim.task_id);
         if (cancel) changes.push({ path: cancel.path, delete: true });
         committed.push(done);
@@ -623,8 +623,7 @@ export class Worker {
     const { claim } = entry;
     this.running.set(claim.task_id, entry);
     this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
-    const job = sandboxJob(claim, this.settings, policy);
-    void this.sandbox.run(job, entry.controller.signal).then((run) => {
+    void this.execute(claim, policy, entry.controller.signal).then((run) => {
       this.running.delete(claim.task_id);
       const cancelled = entry.cancelled === true;
       if (cancelled) run.reason = 'cancelled on request';
@@ -641,6 +640,35 @@ export class Worker {
       this.startWaiting(policy);
       this.wake();
     });
+  }
+
+  /**
+   * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+   * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+   */
+  private async execute(claim: Claim, policy: Policy, signal: AbortSignal): Promise<Execution> {
+    const startedAt = new Date();
+    try {
+      return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+    } catch (error) {
+      const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
+      return runWithoutOutput('error', reason, startedAt, new Date());
+    }
+  }
+
+  /**
+   * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+   * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+   */
+  private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
+    try {
+      return concludeClaim(held.path, held.claim, done.run, policy);
+    } catch (error) {
+      const reason = `its result could not be recorded: ${errorMessage(error)}`;
+      this.log.warn(`${done.claim.task_id}: ${reason}`);
+      done.run = runWithoutOutput('error', reason, now);
+      return concludeClaim(held.path, held.claim, done.run, policy);
+    }
   }
 
   /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */

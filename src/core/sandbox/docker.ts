@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { runWithoutOutput, type Execution } from '../lifecycle.js';
 import { runChild } from './child.js';
-import type { Sandbox, SandboxJob } from './sandbox.js';
+import { unrunnable, type Sandbox, type SandboxJob } from './sandbox.js';
 
 const exec = promisify(execFile);
 
@@ -97,20 +97,22 @@ export class DockerSandbox implements Sandbox {
   }
 
   async run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
-    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
+    const refused = unrunnable(job);
+    if (refused) return runWithoutOutput('error', refused, new Date());
+    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
     if (badEnv) return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
     const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
     const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
-    const envFile = join(dir, 'env');
-    const env = { HOME: '/tmp', ...job.env };
-    await writeFile(
-      envFile,
-      Object.entries(env)
-        .map(([k, v]) => `${k}=${v}\n`)
-        .join(''),
-      { mode: 0o600 },
-    );
     try {
+      const envFile = join(dir, 'env');
+      const env = { HOME: '/tmp', ...job.env };
+      await writeFile(
+        envFile,
+        Object.entries(env)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+        { mode: 0o600 },
+      );
       const run = await runChild({
         command: this.docker,
         args: dockerRunArgs(job, name, envFile),
