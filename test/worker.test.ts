@@ -4,7 +4,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { readFileSync, readdirSync } from 'node:fs';
 import { chmod, mkdir, readFile, readdir, rename, stat, symlink, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { git, sleep } from '../src/core/git/runner.js';
+import { git, runGit, sleep } from '../src/core/git/runner.js';
 import { GridStore, type Change } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { queuePath } from '../src/core/layout.js';
@@ -375,6 +375,59 @@ test('bad task files in the queue go to failed/ with a reason and never block go
     await grid.cleanup();
   }
 });
+
+test(
+  'queue files named with bytes that are not UTF-8, control characters, backslashes or quotes leave the queue once',
+  {
+    timeout: 60_000,
+  },
+  async () => {
+    const grid = await makeGrid();
+    try {
+      await grid.submit([{ task_id: 'good', script: 'echo fine' }]);
+      const names = ['a\xffb', 'c\x01d', 'e\\f', 'g"h', 'b\\\x01', 'x\n::error::forged'].map((n) =>
+        Buffer.from(n, 'latin1'),
+      );
+      // Written as a token holder would, with git's own tools: fast-import, each path C-quoted in octal.
+      const octal = (name: Buffer) => [...name].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+      const tip = (await git(['rev-parse', 'main'], { cwd: grid.bare })).trim();
+      const files = names.map((name) => `M 100644 inline "tasks/queue/${octal(name)}.json"\ndata 2\n{}\n`);
+      await git(['fast-import', '--quiet'], {
+        cwd: grid.bare,
+        input: `commit refs/heads/main\ncommitter t <t@t> 0 +0000\ndata 6\nnames\nfrom ${tip}\n${files.join('')}\n`,
+      });
+
+      const run = await exited(cliWorker(grid.remote, 'names-node'));
+      assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(run.stderr, /^::/m, 'no file name forges a workflow command in the log');
+      const subjects = (await git(['log', '--format=%s', 'main'], { cwd: grid.bare })).split('\n');
+      assert.equal(subjects.filter((s) => s.includes('reject')).length, 1, subjects.join('\n'));
+      const listed = (await runGit(['ls-tree', '-r', '-z', '--name-only', 'main'], { cwd: grid.bare })).stdout;
+      const paths: Buffer[] = [];
+      for (let at = 0; at < listed.length; at = listed.indexOf(0, at) + 1)
+        paths.push(listed.subarray(at, listed.indexOf(0, at)));
+      const top = new Set(paths.map((p) => p.toString('latin1').split('/')[0]));
+      assert.deepEqual([...top].sort(), ['dgrid.json', 'nodes', 'tasks'], 'nothing lands outside tasks/');
+      assert.deepEqual(
+        paths.map((p) => p.toString('latin1')).filter((p) => p.startsWith('tasks/queue/')),
+        ['tasks/queue/.gitkeep'],
+      );
+      for (const name of names) {
+        const failed = paths.filter((p) => p.toString('latin1').startsWith('tasks/failed/'));
+        const suffix = Buffer.concat([Buffer.from('/'), name, Buffer.from('.json')]);
+        assert.equal(
+          failed.filter((p) => p.subarray(-suffix.length).equals(suffix)).length,
+          1,
+          `${JSON.stringify(name.toString('latin1'))} is in failed/ by its own bytes`,
+        );
+      }
+      assert.equal((await grid.results()).get('good')?.status, 'success');
+      assert.deepEqual(await invariantViolations(grid.bare), []);
+    } finally {
+      await grid.cleanup();
+    }
+  },
+);
 
 /** Queue files as a token holder may push them past the gate, one per task. */
 const queued = (tasks: Task[]): Change[] =>

@@ -24,6 +24,7 @@ import {
 import type { Log } from './log.js';
 import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
+import { printable } from './printable.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from './push-pacer.js';
@@ -433,7 +434,7 @@ export class Worker {
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-          this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
+          this.log.warn(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
           changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
           if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
           rejectedCount++;
