@@ -8,11 +8,13 @@ import { git, runGit, sleep } from '../src/core/git/runner.js';
 import { GridStore, type Change } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { queuePath } from '../src/core/layout.js';
+import { silentLog } from '../src/core/log.js';
 import type { Execution } from '../src/core/lifecycle.js';
 import { ProcessSandbox } from '../src/core/sandbox/process.js';
 import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
 import type { Claim, NodeRecord, Task } from '../src/core/schemas.js';
 import { invariantViolations, makeGrid, noopTasks, pushDirectly, runAll } from './helpers/grid.js';
+import { Worker } from '../src/core/worker.js';
 import { serveGit } from './helpers/http-git.js';
 import { statOf } from './helpers/processes.js';
 
@@ -428,6 +430,50 @@ test(
     }
   },
 );
+
+test('a node file with wrong types is not carried forward, and what is not a file in nodes/ or tasks/ is skipped with one warning', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([{ task_id: 'one', script: 'true' }]);
+    const tip = (await git(['rev-parse', 'main'], { cwd: grid.bare })).trim();
+    const submodule = { mode: '160000', sha: tip };
+    await pushDirectly(grid, [
+      { path: 'nodes/n1.json', content: JSON.stringify({ node_id: 'n1', completed: '5', failed: -3, tasks: 'all' }) },
+      { path: 'nodes/sub.json', existing: submodule },
+      { path: 'tasks/in_progress/n1/sub.json', existing: submodule },
+    ]);
+    const warnings: string[] = [];
+    const log = { ...silentLog, warn: (m: string) => warnings.push(m) };
+    const report = await new Worker(
+      {
+        remote: grid.remote,
+        branch: 'main',
+        nodeId: 'n1',
+        labels: [],
+        slots: 1,
+        maxTasks: 0,
+        maxRuntimeMinutes: 0,
+        idleTimeoutSeconds: 1,
+        pollIntervalSeconds: 0.1,
+        cacheDir: join(grid.dir, 'cache-n1'),
+      },
+      new ProcessSandbox(),
+      log,
+    ).run();
+    assert.equal(report.completed, 1);
+    const node = await (await grid.snapshot()).node('n1');
+    assert.ok(node, 'the node wrote a valid node file');
+    assert.deepEqual([node.completed, node.failed, node.tasks], [1, 0, []]);
+    for (const path of ['nodes/sub.json', 'tasks/in_progress/n1/sub.json']) {
+      assert.deepEqual(
+        warnings.filter((w) => w.startsWith(path)),
+        [`${path} is a submodule, not a file: skipped; remove it from the grid`],
+      );
+    }
+  } finally {
+    await grid.cleanup();
+  }
+});
 
 /** Queue files as a token holder may push them past the gate, one per task. */
 const queued = (tasks: Task[]): Change[] =>

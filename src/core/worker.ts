@@ -9,7 +9,7 @@ import { availableParallelism, hostname, totalmem } from 'node:os';
 import { takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
 import { sleep } from './git/runner.js';
-import { GridSnapshot, type TaskFile } from './grid.js';
+import { GridSnapshot, skippedEntry, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
 import {
   claimTask,
@@ -137,6 +137,8 @@ export class Worker {
   private store!: GridStore;
   private budget: PushBudget | undefined;
   private readonly pacer = new PushPacer();
+  /** Entries of the grid that are not files, warned about once. */
+  private readonly skippedSeen = new Set<string>();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
 
@@ -356,6 +358,11 @@ export class Worker {
       const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
       const policy = await snapshot.policy();
       this.policy = policy;
+      for (const entry of snapshot.skipped) {
+        if (this.skippedSeen.has(entry.path)) continue;
+        this.skippedSeen.add(entry.path);
+        this.log.warn(skippedEntry(entry));
+      }
       this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
       if (s.image && !imageAllowed(s.image, policy)) {
         throw new UserError(
