@@ -42,6 +42,13 @@ export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): s
     '--read-only',
     '--tmpfs',
     `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+    // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+    '--shm-size',
+    `${job.tmpfsMb}m`,
+    // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+    // hold all of it, however much a task writes, until the container is gone.
+    '--log-driver',
+    'none',
     '--workdir',
     '/tmp',
     '--user',
@@ -62,6 +69,9 @@ export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): s
     `fsize=${fileSize}:${fileSize}`,
     '--ulimit',
     'nofile=256:256',
+    // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+    '--ulimit',
+    'core=0',
     '--init',
     '--env-file',
     envFile,
