@@ -88,7 +88,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
       const candidates = [...queue].slice(0, SLOTS);
       for (const held of running[n]!) {
         const run = execution(random() < 0.1 ? 1 : 0, now);
-        const conclusion = concludeClaim(held.path, held.claim, run, policy);
+        const conclusion = concludeClaim(held.path, held.claim, run, policy, run.finishedAt);
         changes.push(...conclusion);
         const requeued = conclusion.find((c) => c.path === queuePath(held.claim.task_id));
         if (requeued && 'content' in requeued) queue.set(held.claim.task_id, JSON.parse(String(requeued.content)));

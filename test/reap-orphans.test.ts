@@ -13,6 +13,7 @@ import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 import { transact } from '../src/core/transaction.js';
 import { resultValidator } from '../src/core/validation.js';
 import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { serveGit } from './helpers/http-git.js';
 import { plantClaims, plantResults } from './reap-fixtures.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
@@ -336,6 +337,95 @@ test('dry-run shows the plan and pushes nothing', async () => {
     assert.match(text.stdout, /^requeue t000: node ghost is silent since/m);
     assert.match(text.stdout, /dry run, nothing pushed: would have requeued 2, failed 0, marked 1 node\(s\) offline/);
     assert.equal(await refs(), before);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** The CLI with this machine's clock set off by `offset` (faketime's syntax: "-60s", "+1h"); git under it too. */
+function skewedCli(offset: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn('faketime', ['-f', offset, process.execPath, CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1', ...env },
+  });
+}
+
+test('clock skew: a node 60 s behind the server refuses to run, saying why, and claims nothing', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(2));
+    const args = ['worker', '--repository', grid.remote, '--node-id', 'late', '--sandbox', 'none'];
+    const run = await exited(skewedCli('-60s', [...args, '--idle-timeout-seconds', '2']));
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /node late refuses to run: this machine's clock is 6\d s behind the grid server's/);
+    assert.match(run.stderr, /lease\.grace_seconds \(0\).*set the clock right/);
+    const snapshot = await grid.snapshot();
+    assert.deepEqual([snapshot.of('queue').length, snapshot.of('in_progress').length], [2, 0]);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('clock skew: a reaper 60 s ahead of the smart-HTTP server (its Date header) refuses to reap a fresh claim', async () => {
+  const grid = await makeGrid(FAST);
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'alive', ['t000'], { heartbeatAgeSeconds: 1 });
+    const remote = `${server.url}/grid.git`;
+    const run = await exited(skewedCli('+60s', ['reap', '--repository', remote], { DGRID_TOKEN: token }));
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /the reaper refuses to judge leases: this machine's clock is 6\d s ahead of the grid server's/,
+    );
+    assert.match(run.stderr, /the Date header of http:\/\/127\.0\.0\.1/);
+    const snapshot = await grid.snapshot();
+    assert.deepEqual(
+      snapshot.of('in_progress').map((f) => f.id),
+      ['t000'],
+    );
+    assert.ok(server.requests.every((r) => !r.includes(token)));
+  } finally {
+    await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('clock skew: a dead node whose heartbeat is 1 h in the future is flagged, and reaped a node timeout later', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'ahead', ['t000'], { heartbeatAgeSeconds: -3600 });
+    const first = await reapGrid(grid, { nodeTimeoutSeconds: 2 });
+    assert.equal(first.requeued, 0, 'not yet: its silence counts from this run');
+    const flagged = first.actions.find((a) => a.action === 'distrust-heartbeat');
+    assert.equal(flagged?.subject, 'ahead');
+    assert.match(flagged!.reason, /beyond this reaper's .* \+ grace 0 s: its clock is wrong/);
+    const node = await (await grid.snapshot()).node('ahead');
+    assert.ok(Math.abs(Date.parse(node!.last_heartbeat) - Date.now()) < 5000, node!.last_heartbeat);
+    await sleep(2500);
+    const second = await reapGrid(grid, { nodeTimeoutSeconds: 2 });
+    assert.equal(second.requeued, 1);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test("clock skew: a retry's not_before comes from the server's clock, not from the failing node's", async () => {
+  const grid = await makeGrid({ retry_backoff_seconds: 30, max_retry_backoff_seconds: 30 });
+  try {
+    await grid.submit([{ task_id: 'flaky', script: 'exit 1', max_attempts: 2 }]);
+    const args = ['worker', '--repository', grid.remote, '--node-id', 'late', '--sandbox', 'none'];
+    // 50 s behind: within half the default grace (120 s), so the node runs.
+    const run = await exited(skewedCli('-50s', [...args, '--idle-timeout-seconds', '1', '--max-tasks', '1']));
+    assert.equal(run.code, 0, run.stderr);
+    const task = (await queued(grid)).get('flaky');
+    assert.equal(task?.attempts?.length, 1);
+    const wait = Date.parse(task!.not_before!) - Date.now();
+    assert.ok(wait > 10_000 && wait <= 31_000, `the retry waits ${wait} ms of the server's clock`);
   } finally {
     await grid.cleanup();
   }

@@ -6,12 +6,14 @@
 // counts only when the remote tip holds this node's token.
 import { randomBytes } from 'node:crypto';
 import { availableParallelism, hostname, totalmem } from 'node:os';
+import { readServerClock, skewProblem } from './clock.js';
 import { takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
 import { sleep } from './git/runner.js';
 import { GridSnapshot, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
 import {
+  cancelledRun,
   claimTask,
   concludeClaim,
   iso,
@@ -138,6 +140,9 @@ export class Worker {
   private readonly pacer = new PushPacer();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
+  /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+  private clockOffsetMs = 0;
+  private clockReadAt = -Infinity;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -355,6 +360,7 @@ export class Worker {
       const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
       const policy = await snapshot.policy();
       this.policy = policy;
+      await this.checkClock(policy);
       this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
       if (s.image && !imageAllowed(s.image, policy)) {
         throw new UserError(
@@ -375,11 +381,19 @@ export class Worker {
           fenced.push(done);
           continue;
         }
-        if (done.returned) {
-          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
-        } else changes.push(...concludeClaim(held.path, held.claim, done.run, policy));
         const cancel = snapshot.cancels.get(done.claim.task_id);
         if (cancel) changes.push({ path: cancel.path, delete: true });
+        if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+          // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+          Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
+          delete done.returned;
+        }
+        if (done.returned) {
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
+        } else {
+          const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+          changes.push(...concludeClaim(held.path, held.claim, done.run, policy, serverNow));
+        }
         committed.push(done);
       }
 
@@ -496,6 +510,20 @@ export class Worker {
     }
     this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
     return false;
+  }
+
+  /**
+   * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+   * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+   */
+  private async checkClock(policy: Policy): Promise<void> {
+    if (Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000) return;
+    const reading = await readServerClock(this.settings.remote, this.settings.token);
+    this.clockReadAt = Date.now();
+    if (!reading) return;
+    const problem = skewProblem(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+    if (problem) throw new UserError(problem);
+    this.clockOffsetMs = reading.offsetMs;
   }
 
   /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
