@@ -6,7 +6,7 @@ import { auditGrid, type AuditReport, type AuditRule } from '../src/core/audit.j
 import type { Change } from '../src/core/git/store.js';
 import { GridStore } from '../src/core/git/store.js';
 import { requestCancel } from '../src/core/grid-admin.js';
-import { archiveBranch, queuePath } from '../src/core/layout.js';
+import { archiveBranch, cancelPath, queuePath } from '../src/core/layout.js';
 import { claimTask, finishClaim, rejectFile, requeueClaim, serialize, emptyStream } from '../src/core/lifecycle.js';
 import { silentLog } from '../src/core/log.js';
 import { defaultPolicy } from '../src/core/policy.js';
@@ -40,7 +40,8 @@ function rules(report: AuditReport): AuditRule[] {
 }
 
 test('a real history passes: retries, an orphan, a rejected file, a failed dependency, a cancel', async () => {
-  const grid = await makeGrid(POLICY);
+  // Heartbeats every second: the ghost's, planted with an old date, lands over a second before the reaper.
+  const grid = await makeGrid({ ...POLICY, lease: { heartbeat_seconds: 1 } });
   try {
     await grid.submit([
       { task_id: 'a1', script: 'true' },
@@ -53,6 +54,7 @@ test('a real history passes: retries, an orphan, a rejected file, a failed depen
     await pushChanges(grid, [{ path: queuePath('broken'), content: '{"task_id": "broken", ' }], 'a hostile push');
     await requestCancel(grid.store, ['doomed']);
     await plantClaims(grid, 'ghost', ['ghosted'], { heartbeatAgeSeconds: 3600 });
+    await new Promise((resolve) => setTimeout(resolve, 2000));
     assert.equal((await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog)).requeued, 1);
     await runAll([grid.worker({ nodeId: 'n1', slots: 2 })]);
 
@@ -216,6 +218,36 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
     },
   },
   {
+    rule: 'cancel',
+    name: 'a cancelled task whose run failed with attempts left, requeued and claimed again',
+    make: async (grid) => {
+      const first = await claim(grid, 'x', 'n1');
+      await requestCancel(grid.store, ['x']);
+      const { changes } = requeueClaim(first.path, first.claim, 'failure', 'exit code 1', new Date(), { exitCode: 1 });
+      await pushChanges(grid, [...changes, { path: cancelPath('x'), delete: true }], 'requeue, cancel dropped');
+      await claim(grid, 'x', 'n2');
+      return (await grid.store.fetch())!;
+    },
+  },
+  {
+    rule: 'fresh-reap',
+    name: 'a claim requeued as orphaned by a reaper whose clock is a minute ahead, its heartbeat a second old',
+    make: async (grid) => {
+      await plantClaims(grid, 'n1', ['x'], { heartbeatAgeSeconds: 1 });
+      const snapshot = await grid.snapshot();
+      const file = snapshot.of('in_progress')[0]!;
+      const held = (await snapshot.readJson([file])).get(file) as Claim;
+      const reaped = requeueClaim(
+        file.entry.path,
+        held,
+        'orphaned',
+        'node n1 is silent',
+        new Date(Date.now() + 60_000),
+      );
+      return pushChanges(grid, reaped.changes, 'reap');
+    },
+  },
+  {
     rule: 'archive',
     name: 'a result removed with an Archived-To trailer naming a commit that does not hold it',
     make: async (grid) => {
@@ -252,9 +284,30 @@ test('each rule catches its breach, naming the commit and the task', async () =>
   }
 });
 
+test('future-heartbeat: a dead node whose clock was an hour ahead is flagged where its heartbeat landed', async () => {
+  const grid = await makeGrid(POLICY);
+  try {
+    await grid.submit([{ task_id: 'x', script: 'true' }]);
+    await plantClaims(grid, 'ahead', ['x'], { heartbeatAgeSeconds: -3600 });
+    const planted = (await grid.store.fetch())!;
+    const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+    assert.ok(reaped.actions.some((a) => a.action === 'distrust-heartbeat'));
+    const report = await auditGrid(grid.bare);
+    assert.deepEqual(
+      report.violations.map((v) => [v.commit, v.task, v.rule]),
+      [[planted, 'ahead', 'future-heartbeat']],
+      'the reaper that counted it from its own now is not flagged',
+    );
+    assert.match(report.violations[0]!.message, /dated 3\d{3} s after commit [0-9a-f]{12} by dgrid-reaper-/);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('archived results: the audit follows Archived-To into <branch>-archive', async (t) => {
   if (spawnSync('faketime', ['-f', '+0s', 'true']).status !== 0) return t.skip('faketime is not installed');
-  const grid = await makeGrid(POLICY);
+  // A grace of 100 days lets a node whose clock is 40 days behind run (half of grace is what a node may be off).
+  const grid = await makeGrid({ ...POLICY, lease: { grace_seconds: 100 * 86_400 } });
   try {
     await grid.submit([
       { task_id: 'old1', script: 'true' },

@@ -26,11 +26,29 @@
 //   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
 //   terminal-twice  A task has one terminal record, written once, and never comes back after it.
 //   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+//   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
+//   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
+//                   else that landed after it (the server's order: that commit was built on the heartbeat).
+//   fresh-reap      A claim is ended by someone other than its node (a reaper) only once the node is
+//                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
+//                   ending commit's date nor by the server's order (from the last commit by someone else
+//                   before the heartbeat to the first commit by someone else after the ending one).
 import { performance } from 'node:perf_hooks';
-import { DAY_FOLDER, archiveBranch, archivedDayPath, locate, type Lifecycle, type Terminal } from './layout.js';
+import {
+  DAY_FOLDER,
+  POLICY_FILE,
+  archiveBranch,
+  archivedDayPath,
+  locate,
+  locateCancel,
+  locateNode,
+  type Lifecycle,
+  type Terminal,
+} from './layout.js';
 import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
+import { parsePolicy } from './policy.js';
 
 export type AuditRule =
   | 'one-place'
@@ -44,7 +62,10 @@ export type AuditRule =
   | 'history'
   | 'completed-twice'
   | 'terminal-twice'
-  | 'unreadable';
+  | 'unreadable'
+  | 'cancel'
+  | 'future-heartbeat'
+  | 'fresh-reap';
 
 export interface AuditViolation {
   commit: string;
@@ -140,9 +161,25 @@ interface FileChange {
 
 interface Commit {
   sha: string;
+  /** Committer date (ms) and name: a node commits under its node id, a reaper as dgrid-reaper-<random>. */
+  time: number;
+  author: string;
+  /** Changes to node files, cancel requests and the policy. */
+  others: FileChange[];
   /** The archive commits named by its `Archived-To:` trailers. */
   archivedTo: string[];
   changes: FileChange[];
+}
+
+/** A node's last heartbeat, with where it landed in the server's order. */
+interface Beat {
+  commit: string;
+  author: string;
+  heartbeatMs: number;
+  /** The date of the last commit by someone other than the node before it: a lower bound of when it landed. */
+  landedAfterMs: number | undefined;
+  /** Whether a later commit by someone else has been compared with it yet (future-heartbeat). */
+  checked: boolean;
 }
 
 interface AttemptEntry {
@@ -153,7 +190,8 @@ interface AttemptEntry {
 
 /** What the rules need of a record, parsed once per blob. */
 interface Summary {
-  claim?: { token: string; attempt: number };
+  claim?: { token: string; attempt: number; node: string };
+  heartbeat?: string;
   attempt?: number;
   status?: string;
   exitCode?: number | null;
@@ -196,6 +234,17 @@ class Replay {
   /** How each ended token ended. */
   private readonly ended = new Map<string, string>();
   private readonly archived: ArchivedFile[] = [];
+  /** The lease settings of the policy as of the commit being replayed. */
+  private lease = parsePolicy(undefined).lease;
+  private readonly policies = new Map<string, ReturnType<typeof parsePolicy>['lease']>();
+  /** Tasks with a cancel request, and the commit it landed in. */
+  private readonly cancelledAt = new Map<string, string>();
+  private readonly beats = new Map<string, Beat>();
+  /** The last commit, and the last one by another author than it: the latest commit by anyone else. */
+  private last: { author: string; time: number } | undefined;
+  private lastOfOther: { author: string; time: number } | undefined;
+  private commits: Commit[] = [];
+  private index = 0;
 
   constructor(private readonly dir: string) {}
 
@@ -207,7 +256,13 @@ class Replay {
   async run(tip: string): Promise<void> {
     const commits = await this.log(tip);
     await this.readRecords(commits);
-    for (const commit of commits) this.apply(commit);
+    this.commits = commits;
+    for (const [index, commit] of commits.entries()) {
+      this.index = index;
+      this.heartbeatsBefore(commit);
+      this.apply(commit);
+      this.othersOf(commit);
+    }
     this.figures.commits = commits.length;
     this.figures.tasks = this.tasks.size;
   }
@@ -224,7 +279,7 @@ class Replay {
         '--raw',
         '-z',
         '--no-abbrev',
-        '--format=commit %H%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        '--format=commit %H %ct %cn%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
         tip,
       ],
       { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
@@ -239,7 +294,15 @@ class Replay {
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [] });
+        const [sha, seconds, ...name] = token.slice('commit '.length).split(' ');
+        commits.push({
+          sha: sha!,
+          time: Number(seconds) * 1000,
+          author: name.join(' '),
+          archivedTo,
+          changes: [],
+          others: [],
+        });
       } else if (token.startsWith(':')) {
         // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
         const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
@@ -250,8 +313,9 @@ class Replay {
           string,
         ];
         const path = tokens[++i]!;
-        if (!locate(path)) continue;
-        commits.at(-1)!.changes.push({ path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' });
+        const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+        if (locate(path)) commits.at(-1)!.changes.push(change);
+        else if (locateNode(path) || locateCancel(path) || path === POLICY_FILE) commits.at(-1)!.others.push(change);
       }
     }
     return commits;
@@ -260,13 +324,22 @@ class Replay {
   /** Reads every record the history writes, in batches of one cat-file process. */
   private async readRecords(commits: Commit[]): Promise<void> {
     const needed = new Set<string>();
+    const policies = new Set<string>();
     for (const commit of commits) {
       for (const change of commit.changes) if (!change.deleted && change.readable) needed.add(change.newSha);
+      for (const change of commit.others) {
+        if (change.deleted || !change.readable || locateCancel(change.path)) continue;
+        needed.add(change.newSha);
+        if (change.path === POLICY_FILE) policies.add(change.newSha);
+      }
     }
     const shas = [...needed];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
       const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-      for (const [sha, blob] of blobs) this.summaries.set(sha, summarize(blob));
+      for (const [sha, blob] of blobs) {
+        this.summaries.set(sha, summarize(blob));
+        if (policies.has(sha)) this.policies.set(sha, readLease(blob));
+      }
     }
   }
 
@@ -330,6 +403,7 @@ class Replay {
       this.end(commit, w.id, claim.token, `requeued (${last.status})`);
       this.figures.requeues++;
     }
+    this.endedBy(commit, w.id, claim.node);
     this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
     task.history = record.history;
   }
@@ -354,6 +428,15 @@ class Replay {
       );
     }
     task.maxAttempt = Math.max(task.maxAttempt, attempt);
+    const cancelled = this.cancelledAt.get(w.id);
+    if (cancelled) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'cancel',
+        `claimed again (attempt ${attempt}) after the cancel request of commit ${cancelled.slice(0, 12)}: a cancel ends its task`,
+      );
+    }
     if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'in_progress');
     this.sameHistory(commit, w.id, task, record.history);
     task.history = record.history;
@@ -390,6 +473,7 @@ class Replay {
       this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
     }
     this.end(commit, w.id, token, 'finished');
+    this.endedBy(commit, w.id, record.claim!.node);
   }
 
   private rejected(commit: Commit, w: Written, record: Summary, fromQueue: boolean): void {
@@ -404,6 +488,78 @@ class Replay {
     if (problems.length > 0) {
       this.violation(commit.sha, w.id, 'unclaimed', `result without a claim, but ${problems.join('; ')}`);
     }
+  }
+
+  /** Heartbeats that landed before this commit by someone else are not dated beyond it by more than grace. */
+  private heartbeatsBefore(commit: Commit): void {
+    for (const [nodeId, beat] of this.beats) {
+      if (beat.checked || beat.author === commit.author) continue;
+      beat.checked = true;
+      // Commit dates count whole seconds.
+      const aheadMs = beat.heartbeatMs - (commit.time + 999);
+      if (aheadMs <= this.lease.grace_seconds * 1000) continue;
+      this.violation(
+        beat.commit,
+        nodeId,
+        'future-heartbeat',
+        `node ${nodeId}'s heartbeat ${new Date(beat.heartbeatMs).toISOString()} is dated ${Math.round(aheadMs / 1000)} s ` +
+          `after commit ${commit.sha.slice(0, 12)} by ${commit.author}, which landed after it: its clock was ahead by more than lease.grace_seconds (${this.lease.grace_seconds})`,
+      );
+    }
+  }
+
+  /** Node files, cancel requests and the policy, after the commit's task records. */
+  private othersOf(commit: Commit): void {
+    for (const change of commit.others) {
+      const cancelled = locateCancel(change.path);
+      const nodeId = locateNode(change.path);
+      if (cancelled !== undefined) {
+        if (!change.deleted && !this.cancelledAt.has(cancelled)) this.cancelledAt.set(cancelled, commit.sha);
+      } else if (nodeId !== undefined) {
+        const heartbeatMs = Date.parse(this.summaries.get(change.newSha)?.heartbeat ?? '');
+        if (change.deleted || Number.isNaN(heartbeatMs)) this.beats.delete(nodeId);
+        else {
+          const before = this.last?.author !== nodeId ? this.last : this.lastOfOther;
+          const landedAfterMs = commit.author === nodeId ? before?.time : commit.time;
+          this.beats.set(nodeId, {
+            commit: commit.sha,
+            author: commit.author,
+            heartbeatMs,
+            landedAfterMs,
+            checked: false,
+          });
+        }
+      } else if (!change.deleted) {
+        this.lease = this.policies.get(change.newSha) ?? this.lease;
+      }
+    }
+    if (this.last?.author !== commit.author) this.lastOfOther = this.last;
+    this.last = { author: commit.author, time: commit.time };
+  }
+
+  /** A claim ended by someone other than its node: only once the node's heartbeat is at least one interval old. */
+  private endedBy(commit: Commit, id: string, nodeId: string): void {
+    if (commit.author === nodeId) return;
+    const beat = this.beats.get(nodeId);
+    if (!beat) return;
+    let untilMs = commit.time;
+    for (let i = this.index + 1; i < this.commits.length && i <= this.index + 100; i++) {
+      if (this.commits[i]!.author === commit.author) continue;
+      untilMs = Math.max(untilMs, this.commits[i]!.time);
+      break;
+    }
+    const byDate = commit.time - beat.heartbeatMs;
+    const byOrder = beat.landedAfterMs === undefined ? Infinity : untilMs + 999 - beat.landedAfterMs;
+    const silentMs = Math.min(byDate, byOrder);
+    const intervalMs = this.lease.heartbeat_seconds * 1000;
+    if (silentMs >= intervalMs) return;
+    this.violation(
+      commit.sha,
+      id,
+      'fresh-reap',
+      `its claim was ended by ${commit.author} while node ${nodeId} was ${Math.max(0, Math.round(silentMs / 1000))} s silent ` +
+        `(heartbeat ${new Date(beat.heartbeatMs).toISOString()} of commit ${beat.commit.slice(0, 12)}), under one heartbeat interval (${this.lease.heartbeat_seconds} s)`,
+    );
   }
 
   private end(commit: Commit, id: string, token: string, how: string): void {
@@ -521,8 +677,9 @@ function summarize(blob: Buffer): Summary | undefined {
   const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
   return {
     ...(claim && typeof claim.token === 'string'
-      ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
+      ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
       : {}),
+    ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
     ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
     ...(typeof value.status === 'string' ? { status: value.status } : {}),
     ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),
@@ -532,6 +689,15 @@ function summarize(blob: Buffer): Summary | undefined {
       status: String(a.status),
     })),
   };
+}
+
+/** The lease settings of a policy file; the defaults where it does not parse (the gate reports that). */
+function readLease(blob: Buffer): ReturnType<typeof parsePolicy>['lease'] {
+  try {
+    return parsePolicy(blob.toString('utf8')).lease;
+  } catch {
+    return parsePolicy(undefined).lease;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
