@@ -240,7 +240,9 @@ class Replay {
   /** Tasks with a cancel request, and the commit it landed in. */
   private readonly cancelledAt = new Map<string, string>();
   private readonly beats = new Map<string, Beat>();
-  /** The last commit, and the last one by another author than it: the latest commit by anyone else. */
+  /** Nodes that wrote their own node file: with reapers, the machines that check their clocks. */
+  private readonly nodeIds = new Set<string>();
+  /** The last clocked commit, and the last one by another author than it: the latest by anyone else. */
   private last: { author: string; time: number } | undefined;
   private lastOfOther: { author: string; time: number } | undefined;
   private commits: Commit[] = [];
@@ -492,6 +494,7 @@ class Replay {
 
   /** Heartbeats that landed before this commit by someone else are not dated beyond it by more than grace. */
   private heartbeatsBefore(commit: Commit): void {
+    if (!this.clocked(commit)) return;
     for (const [nodeId, beat] of this.beats) {
       if (beat.checked || beat.author === commit.author) continue;
       beat.checked = true;
@@ -517,6 +520,7 @@ class Replay {
         if (!change.deleted && !this.cancelledAt.has(cancelled)) this.cancelledAt.set(cancelled, commit.sha);
       } else if (nodeId !== undefined) {
         const heartbeatMs = Date.parse(this.summaries.get(change.newSha)?.heartbeat ?? '');
+        if (commit.author === nodeId) this.nodeIds.add(nodeId);
         if (change.deleted || Number.isNaN(heartbeatMs)) this.beats.delete(nodeId);
         else {
           const before = this.last?.author !== nodeId ? this.last : this.lastOfOther;
@@ -533,8 +537,17 @@ class Replay {
         this.lease = this.policies.get(change.newSha) ?? this.lease;
       }
     }
+    if (!this.clocked(commit)) return;
     if (this.last?.author !== commit.author) this.lastOfOther = this.last;
     this.last = { author: commit.author, time: commit.time };
+  }
+
+  /**
+   * Whether a commit's date comes from a clock that checks itself against the server's: a node's or a
+   * reaper's. A submitter's laptop may be off by any amount, and is no witness of the order's times.
+   */
+  private clocked(commit: Commit): boolean {
+    return commit.author.startsWith('dgrid-reaper-') || this.nodeIds.has(commit.author);
   }
 
   /** A claim ended by someone other than its node: only once the node's heartbeat is at least one interval old. */
@@ -544,7 +557,7 @@ class Replay {
     if (!beat) return;
     let untilMs = commit.time;
     for (let i = this.index + 1; i < this.commits.length && i <= this.index + 100; i++) {
-      if (this.commits[i]!.author === commit.author) continue;
+      if (this.commits[i]!.author === commit.author || !this.clocked(this.commits[i]!)) continue;
       untilMs = Math.max(untilMs, this.commits[i]!.time);
       break;
     }

@@ -68,7 +68,8 @@ async function fileClock(path: string): Promise<ClockReading | undefined> {
     const { mtimeMs } = await stat(probe);
     return {
       offsetMs: mtimeMs - (sent + received) / 2,
-      errorMs: 10 + (received - sent) / 2,
+      // File systems keep times as coarse as the kernel's tick, or whole seconds (NFS, FAT).
+      errorMs: 1000 + (received - sent) / 2,
       source: `the file system of ${path}`,
     };
   } catch {
