@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { git } from '../src/core/git/runner.js';
+import { requestCancel } from '../src/core/grid-admin.js';
 import { nodePath } from '../src/core/layout.js';
 import { serialize } from '../src/core/lifecycle.js';
 import { silentLog } from '../src/core/log.js';
@@ -426,6 +427,28 @@ test("clock skew: a retry's not_before comes from the server's clock, not from t
     assert.equal(task?.attempts?.length, 1);
     const wait = Date.parse(task!.not_before!) - Date.now();
     assert.ok(wait > 10_000 && wait <= 31_000, `the retry waits ${wait} ms of the server's clock`);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('an orphan whose task has a cancel request ends as cancelled, not back in the queue', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'ghost', ['t000'], { heartbeatAgeSeconds: 60 });
+    await requestCancel(grid.store, ['t000']);
+    const report = await reapGrid(grid);
+    assert.deepEqual([report.requeued, report.failed], [0, 1]);
+    const result = (await grid.results()).get('t000');
+    assert.equal(result?.status, 'cancelled');
+    assert.match(
+      result?.reason ?? '',
+      /^cancelled on request \(the attempt ended: orphaned: node ghost is silent since/,
+    );
+    const snapshot = await grid.snapshot();
+    assert.deepEqual([snapshot.of('queue').length, snapshot.cancels.size], [0, 0]);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
   } finally {
     await grid.cleanup();
   }
