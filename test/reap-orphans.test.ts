@@ -14,6 +14,7 @@ import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 import { transact } from '../src/core/transaction.js';
 import { resultValidator } from '../src/core/validation.js';
 import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { liveness } from '../src/dashboard/facts.js';
 import { serveGit } from './helpers/http-git.js';
 import { plantClaims, plantResults } from './reap-fixtures.js';
 
@@ -449,6 +450,27 @@ test('an orphan whose task has a cancel request ends as cancelled, not back in t
     const snapshot = await grid.snapshot();
     assert.deepEqual([snapshot.of('queue').length, snapshot.cancels.size], [0, 0]);
     assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the reaper and the dashboard judge silence by one rule: node timeout plus grace', async () => {
+  const lease = { node_timeout_seconds: 10, grace_seconds: 5, heartbeat_seconds: 1 };
+  const grid = await makeGrid({ lease });
+  try {
+    await grid.submit(noopTasks(2));
+    await plantClaims(grid, 'late', ['t000'], { heartbeatAgeSeconds: 12 });
+    await plantClaims(grid, 'gone', ['t001'], { heartbeatAgeSeconds: 20 });
+    const snapshot = await grid.snapshot();
+    const input = { policy: await snapshot.policy(), generatedAt: new Date() };
+    const seen = await Promise.all(['late', 'gone'].map(async (id) => liveness((await snapshot.node(id))!, input)));
+    assert.deepEqual(seen, ['online', 'unresponsive'], 'past the timeout but within grace, a node is alive');
+    const report = await reapGrid(grid);
+    assert.deepEqual(
+      report.actions.filter((a) => a.action === 'requeue').map((a) => a.subject),
+      ['t001'],
+    );
   } finally {
     await grid.cleanup();
   }
