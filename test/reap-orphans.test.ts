@@ -475,3 +475,25 @@ test('the reaper and the dashboard judge silence by one rule: node timeout plus 
     await grid.cleanup();
   }
 });
+
+test('clock skew: a node whose clock goes off mid-task hands its task back, goes offline, then fails', async () => {
+  const grid = await makeGrid(FAST);
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  try {
+    const log = join(grid.dir, 'runs.log');
+    await grid.submit([{ task_id: 'long', script: `echo run >> ${log}; sleep 30` }]);
+    const worker = grid.worker({ remote: `${server.url}/grid.git`, token, nodeId: 'drifter', idleTimeoutSeconds: 0 });
+    const done = worker.run();
+    await started(log);
+    // Seen from the server, this machine's clock now runs an hour behind.
+    server.setClockOffsetMs(3_600_000);
+    await assert.rejects(done, /node drifter refuses to run: this machine's clock is 3600 s behind the grid server's/);
+    const task = (await queued(grid)).get('long');
+    assert.equal(task?.attempts?.[0]?.status, 'returned', 'handed back, not left to run unwatched');
+    assert.equal((await (await grid.snapshot()).node('drifter'))?.status, 'offline');
+  } finally {
+    await server.close();
+    await grid.cleanup();
+  }
+});

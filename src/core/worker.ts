@@ -143,6 +143,8 @@ export class Worker {
   /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
   private clockOffsetMs = 0;
   private clockReadAt = -Infinity;
+  /** Why this node stopped and must fail: its clock went off while it held claims. */
+  private refusal: UserError | undefined;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -219,6 +221,7 @@ export class Worker {
       await this.pause(idleRounds);
     }
     await this.shutdown();
+    if (this.refusal) throw this.refusal;
     this.report.stopReason = this.stopReason ?? 'max-tasks reached';
     return this.report;
   }
@@ -517,13 +520,20 @@ export class Worker {
    * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
    */
   private async checkClock(policy: Policy): Promise<void> {
-    if (Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000) return;
+    if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000) return;
     const reading = await readServerClock(this.settings.remote, this.settings.token);
     this.clockReadAt = Date.now();
     if (!reading) return;
     const problem = skewProblem(reading, policy, `node ${this.settings.nodeId} refuses to run`);
-    if (problem) throw new UserError(problem);
-    this.clockOffsetMs = reading.offsetMs;
+    if (!problem) {
+      this.clockOffsetMs = reading.offsetMs;
+      return;
+    }
+    if (!this.holding() && this.finished.length === 0) throw new UserError(problem);
+    // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+    // that no task runs on unwatched, then fails.
+    this.refusal ??= new UserError(problem);
+    this.stop(problem);
   }
 
   /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
