@@ -3,6 +3,7 @@
 //
 //   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
+//   npm run bench -- --chain    the chain latency row alone
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -13,12 +14,20 @@ import { GridStore } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { archiveResults } from '../src/core/archive.js';
 import { initGrid, submitTasks } from '../src/core/grid-admin.js';
+import { silentLog } from '../src/core/log.js';
 import { DockerSandbox } from '../src/core/sandbox/docker.js';
+import { ProcessSandbox } from '../src/core/sandbox/process.js';
+import { Worker } from '../src/core/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
+import { measureRoundCost } from './round-cost.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
+const chainOnly = process.argv.includes('--chain');
+/** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
+const CHAIN = 10;
+const CHAIN_POLL_SECONDS = 15;
 const TASKS = quick ? 60 : 200;
 const RAW_PUSHES = quick ? 15 : 40;
 const ORIGINAL_TASKS = quick ? 10 : 30;
@@ -249,6 +258,49 @@ async function coldStart(): Promise<{ kept: ColdStart; archived: ColdStart; atTi
   return { kept, archived, atTip: await completedAt(bare, 'main'), commits };
 }
 
+// 5. A dependency chain on one node with one slot: each result must lead to the next claim at once, not
+// after a poll interval; measured from the pushes that land, as the server saw them.
+async function chainLatency(): Promise<{ perStepMs: number; pushesPerStep: number }> {
+  const { bare, url, dir } = await newGrid('chain');
+  const store = await GridStore.open({ remote: url, branch: 'main', dir: join(dir, 'admin') });
+  await submitTasks(
+    store,
+    Array.from({ length: CHAIN }, (_, i) => ({
+      task_id: `c${i}`,
+      script: 'true',
+      ...(i > 0 ? { depends_on: [`c${i - 1}`] } : {}),
+    })),
+  );
+  const landed = join(bare, 'landed');
+  await writeFile(
+    join(bare, 'hooks', 'post-receive'),
+    `#!/bin/sh\nwhile read old new ref; do echo "$new $(date +%s%3N)"; done >> ${landed}\n`,
+    { mode: 0o755 },
+  );
+  const settings = { remote: url, branch: 'main', nodeId: 'chain', labels: [], slots: 1, maxTasks: CHAIN };
+  const worker = new Worker(
+    {
+      ...settings,
+      maxRuntimeMinutes: 0,
+      idleTimeoutSeconds: 1,
+      pollIntervalSeconds: CHAIN_POLL_SECONDS,
+      cacheDir: join(dir, 'node'),
+    },
+    new ProcessSandbox(),
+    silentLog,
+  );
+  const started = Date.now();
+  await worker.run();
+  const lines = (await readFile(landed, 'utf8')).trim().split('\n');
+  for (const [index, line] of lines.entries()) {
+    const [commit, at] = line.split(' ');
+    if ((await completedAt(bare, commit!)) >= CHAIN) {
+      return { perStepMs: (Number(at) - started) / CHAIN, pushesPerStep: (index + 1) / CHAIN };
+    }
+  }
+  throw new Error(`the chain of ${CHAIN} did not finish`);
+}
+
 async function packedBytesPerTask(bare: string, tasks: number): Promise<number> {
   await git(['gc', '--quiet', '--aggressive'], { cwd: bare });
   const out = await git(['count-objects', '-v'], { cwd: bare });
@@ -256,7 +308,19 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
   return (kib * 1024) / tasks;
 }
 
+const f = (n: number, digits = 2) => n.toFixed(digits);
+const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string, string] => [
+  `dependency chain of ${CHAIN} no-op tasks, 1 worker x 1 slot, polling every ${CHAIN_POLL_SECONDS} s`,
+  `${f(chain.perStepMs, 0)} ms per step, ${f(chain.pushesPerStep)} pushes per step`,
+];
+
 try {
+  if (chainOnly) {
+    const chain = await medianOf(chainLatency, (r) => r.perStepMs);
+    console.log(`| ${chainRow(chain).join(' | ')} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(chain.pushesPerStep <= 2 ? 0 : 1);
+  }
   const raw = await medianOf(rawPushRate, (r) => r);
   const original = await medianOf(originalProtocol, (r) => r.rate);
   const drainRate = (drain: Drain) =>
@@ -274,8 +338,10 @@ try {
   const packed = await packedBytesPerTask(four.bare, TASKS);
   const render = await timeRender(20_000, 500, join(root, 'site'));
   const validation = await timeValidation(500);
+  const smallRound = await measureRoundCost(root, 100, 1_000);
+  const largeRound = await measureRoundCost(root, 5_000, 100_000);
+  const chain = await medianOf(chainLatency, (r) => r.perStepMs);
 
-  const f = (n: number, digits = 2) => n.toFixed(digits);
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
   rows.push([
     `original protocol, 1 worker, ${ORIGINAL_TASKS} tasks`,
@@ -304,6 +370,13 @@ try {
     `${f(render.warmMs, 0)} ms (${f(render.coldMs, 0)} ms cold), index.html ${f(render.indexBytes / 1024, 1)} KiB`,
   ]);
   rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
+  for (const r of [smallRound, largeRound]) {
+    rows.push([
+      `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
+      `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
+    ]);
+  }
+  rows.push(chainRow(chain));
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
   targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);
@@ -317,11 +390,20 @@ try {
     `${f(four.rejectedPerAccepted)} <= 1.5`,
     four.rejectedPerAccepted <= 1.5,
   ]);
+  targets.push([`pushes per step of a chain of ${CHAIN}`, `${f(chain.pushesPerStep)} <= 2`, chain.pushesPerStep <= 2]);
+  targets.push([
+    `time per step of a chain / poll interval`,
+    `${f(chain.perStepMs / 1000 / CHAIN_POLL_SECONDS, 3)} < 0.1`,
+    chain.perStepMs / 1000 / CHAIN_POLL_SECONDS < 0.1,
+  ]);
   targets.push([
     'cold start / full clone, default retention',
     `${f(cold.archived.worker / cold.archived.clone, 3)} <= 0.1`,
     cold.archived.worker / cold.archived.clone <= 0.1,
   ]);
+
+  const roundRatio = largeRound.roundMs / smallRound.roundMs;
+  targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);
 
   const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));
   console.log(`dgrid benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}`);

@@ -1,31 +1,56 @@
-// Packs each action as the Marketplace wants it, one action per repository with action.yml at its root:
-// <out>/<action>/ holds action.yml (main: dist/index.js), the action's bundle, README.md and LICENSE.
-//
-//   node scripts/release.js [--out DIR] [--tag vX.Y.Z] [--owner NAME] [--skip-check]
-//
-// --out      where the trees go (default build/release, which git, eslint and prettier already ignore)
-// --tag      also make each tree a git repository (kept across releases) with a commit tagged vX.Y.Z, and move
-//            the major tag (v1) to it; nothing is pushed
-// --owner    the account of the action repositories, for the `uses:` lines of the READMEs (default dgrid)
-// --skip-check  packs dist/ as it is, without first proving it is built from these sources: for tests only
+// Packs a release: each action as the Marketplace wants it (one action per repository, action.yml at its root),
+// and the CLI as an npm package. See --help.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDocument } from 'yaml';
 
-const root = new URL('..', import.meta.url).pathname;
-const { values: options } = parseArgs({
-  options: {
-    out: { type: 'string', default: join(root, 'build/release') },
-    tag: { type: 'string' },
-    owner: { type: 'string', default: 'dgrid' },
-    'skip-check': { type: 'boolean', default: false },
-  },
-});
-const out = resolve(options.out);
-const version = options.tag && /^v(\d+)\.\d+\.\d+$/.exec(options.tag);
+const HELP = `Usage: node scripts/release.js [--tag vX.Y.Z] [options]
+
+Writes, under --out:
+  <action>/  for each action: action.yml (main: dist/index.js), its bundle, README.md and LICENSE
+  npm/       the dgrid CLI as an npm package: its bundle has every dependency inside, so it declares none
+
+Options:
+  --tag vX.Y.Z   also make each action tree a git repository (kept across releases) with a commit tagged vX.Y.Z,
+                 and move the major tag (vX) to it; nothing is pushed. The tag must match "version" in
+                 package.json, and CHANGELOG.md must have a dated section "## [X.Y.Z] - YYYY-MM-DD"
+  --out DIR      where the trees go (default: build/release, which git, eslint and prettier already ignore)
+  --owner NAME   the account of the action repositories, for the uses: lines of the READMEs (default: dgrid)
+  --source DIR   the dgrid checkout to release (default: the one this script is in)
+  --skip-check   pack dist/ as it is, without first proving it is built from these sources (for tests only)
+  -h, --help     show this help
+
+Afterwards: push each action tree to its repository, "npm publish <out>/npm", and tag this repository
+(git tag vX.Y.Z; git tag -f vX; push both); README.md, section "Release", has the commands.`;
+
+let options;
+try {
+  ({ values: options } = parseArgs({
+    options: {
+      out: { type: 'string' },
+      tag: { type: 'string' },
+      owner: { type: 'string', default: 'dgrid' },
+      source: { type: 'string' },
+      'skip-check': { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
+  }));
+} catch (error) {
+  fail(`${error.message}\nRun "node scripts/release.js --help" for the options.`);
+}
+if (options.help) {
+  console.log(HELP);
+  process.exit(0);
+}
+
+const root = options.source ? resolve(options.source) : new URL('..', import.meta.url).pathname;
+const out = resolve(options.out ?? join(root, 'build/release'));
+const version = options.tag && /^v((\d+)\.\d+\.\d+)$/.exec(options.tag);
 if (options.tag && !version) fail(`--tag is "${options.tag}": give a version tag such as v1.2.3`);
+const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+if (version) checkVersion(version[1]);
 
 const git = (cwd, ...args) =>
   execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
@@ -66,16 +91,48 @@ for (const action of actions) {
   const uses = new RegExp(`[\\w.<>-]+/[\\w.<>-]+/${action}@`, 'g');
   writeFileSync(join(tree, 'README.md'), readme.replace(uses, `${options.owner}/${action}@`));
 
-  if (options.tag) {
+  if (version) {
     if (!existsSync(join(tree, '.git'))) git(tree, 'init', '--quiet', '--initial-branch', 'main');
     git(tree, 'add', '--all');
     const message = [`${action} ${options.tag}`, ...(source ? ['-m', `Built from dgrid ${source}.`] : [])];
     // A release may leave this action unchanged; it still gets the version tag.
     git(tree, 'commit', '--quiet', '--allow-empty', '-m', ...message);
     git(tree, 'tag', options.tag);
-    git(tree, 'tag', '--force', `v${version[1]}`);
+    git(tree, 'tag', '--force', `v${version[2]}`);
   }
-  console.log(`${tree}${options.tag ? ` (tagged ${options.tag} and v${version[1]})` : ''}`);
+  console.log(`${tree}${version ? ` (tagged ${options.tag} and v${version[2]})` : ''}`);
+}
+
+writeNpmPackage(join(out, 'npm'));
+
+/**
+ * The CLI's npm package. ncc bundles every runtime dependency into dist/cli, so the package declares none: it
+ * installs offline, and with nothing a registry could swap under it.
+ */
+function writeNpmPackage(dir) {
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(join(dir, 'dist'), { recursive: true });
+  cpSync(join(root, 'dist', 'cli'), join(dir, 'dist', 'cli'), { recursive: true });
+  for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) cpSync(join(root, file), join(dir, file));
+  cpSync(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
+  const { name, version, description, license, type, engines, bin, files, repository, homepage, bugs, keywords } =
+    manifest;
+  const published = { name, version, description, license, type, engines, bin, files };
+  for (const [key, value] of Object.entries({ repository, homepage, bugs, keywords }))
+    if (value !== undefined) published[key] = value;
+  writeFileSync(join(dir, 'package.json'), JSON.stringify(published, null, 2) + '\n');
+  console.log(`${dir} (the npm package dgrid@${version}: npm publish ${dir})`);
+}
+
+/** The tag, package.json and the CHANGELOG must name one version, or users read one thing and run another. */
+function checkVersion(wanted) {
+  if (manifest.version !== wanted)
+    fail(`--tag is "${options.tag}" but package.json has version "${manifest.version}": set "version": "${wanted}"`);
+  const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+  const heading = new RegExp(`^## \\[${wanted.replaceAll('.', '\\.')}\\](.*)$`, 'm').exec(changelog);
+  if (!heading) fail(`CHANGELOG.md has no section for ${wanted}: head its entries "## [${wanted}] - YYYY-MM-DD"`);
+  if (!/^ - \d{4}-\d{2}-\d{2}$/.test(heading[1]))
+    fail(`CHANGELOG.md: "## [${wanted}]${heading[1]}" has no release date: write "## [${wanted}] - YYYY-MM-DD"`);
 }
 
 function fail(message) {

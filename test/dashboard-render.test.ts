@@ -7,7 +7,7 @@ import { escapeHtml, scriptJson } from '../src/dashboard/escape.js';
 import { detailPath, renderSite } from '../src/dashboard/render.js';
 import { summarize, summaryMarkdown } from '../src/dashboard/summary.js';
 import { TEMPLATES } from '../src/dashboard/templates.js';
-import { HOSTILE, hostileGrid, sampleGrid } from './dashboard-fixtures.js';
+import { HOSTILE, hostileGrid, queued, result, sampleGrid } from './dashboard-fixtures.js';
 
 const scratch: string[] = [];
 async function render(input = sampleGrid()) {
@@ -299,5 +299,56 @@ describe('summaryMarkdown', () => {
     const row = md.split('\n').find((line) => line.includes('a¦b'));
     assert.equal(row?.split('|').length, 9, 'seven cells, no extra pipe');
     assert.ok(row?.includes("`a¦b'c`"));
+  });
+});
+
+describe('invisible and bidirectional characters', () => {
+  // Each class a reviewer cannot see: bidi embeddings, overrides and isolates, zero-width characters and
+  // direction marks, line and paragraph separators, C0 and C1 controls, and other format characters.
+  const classes = [
+    ...'\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200B\u200C\u200D\u200E\u200F\u2028\u2029',
+    '\u0000',
+    '\u0007',
+    '\u001B',
+    '\u007F',
+    '\u0085',
+    '\u009B',
+    '\u00AD',
+    '\u061C',
+    '\u2060',
+    '\uFEFF',
+    '\u{E0001}',
+  ];
+  const hidden = classes.join('');
+  const trojan = `echo "user is admin \u202E \u2066// not admin\u2069 \u2066"; rm -rf /tmp/x`;
+
+  it('are shown as escapes such as ⟨U+202E⟩ in descriptions, scripts, outputs and reasons, never as themselves', async () => {
+    const now = new Date('2025-06-01T12:00:00Z');
+    const grid = sampleGrid(now);
+    grid.queued.unshift(queued('trojan', { description: `look ${hidden} here`, script: trojan }));
+    grid.failed.unshift(
+      result(now, 'sneaky', 'failure', {
+        finishedAgoMs: 1000,
+        stdout: `out ${hidden}\n`,
+        stderr: `err\u202Eevil\n`,
+        reason: `why ${hidden}`,
+      }),
+    );
+    const site = await render(grid);
+    const pages = (await files(site.dir)).filter((f) => f.endsWith('.html'));
+    for (const page of pages) {
+      const html = await site.read(page);
+      for (const c of classes) assert.ok(!html.includes(c), `${page} holds U+${c.codePointAt(0)!.toString(16)}`);
+    }
+    const shown = classes.map((c) => `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`).join('');
+    const trojanPage = await site.read(detailPath('trojan'));
+    assert.ok(trojanPage.includes(`look ${shown} here`));
+    assert.ok(trojanPage.includes('echo &quot;user is admin ⟨U+202E⟩ ⟨U+2066⟩// not admin⟨U+2069⟩ ⟨U+2066⟩&quot;'));
+    const sneaky = await site.read(detailPath('sneaky'));
+    assert.ok(sneaky.includes(`out ${shown}`));
+    assert.ok(sneaky.includes('err⟨U+202E⟩evil'));
+    assert.ok(sneaky.includes(`why ${shown}`));
+    // Tabs and line breaks keep their place: outputs and scripts are read line by line.
+    assert.equal(escapeHtml('a\tb\r\nc'), 'a\tb\r\nc');
   });
 });

@@ -2,16 +2,18 @@
 // compose a task in its submit form, open a pull request with it, pass the validate gate, merge, and watch
 // a worker run it until the dashboard shows the output. GitHub is the one part played here: the fork is a
 // bare repository holding this repository's grid files, the new-file page is where the form's link is
-// caught, and the pull request is a branch with GitHub's example event pointed at it. Every action runs as
-// its built bundle, the way the runner runs it.
+// caught, a pull request is a head under refs/pull/N/head with GitHub's example event pointed at it, and the
+// REST API is a fake checked with GitHub's OpenAPI description. Every action runs as its built bundle, the
+// way the runner runs it.
 import assert from 'node:assert/strict';
-import { cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
+import { access, cp, mkdir, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { git } from '../src/core/git/runner.js';
 import { runAction } from './helpers/action.js';
+import { FakeGitHub, reply } from './helpers/github-api.js';
 import { browserSkip, launchBrowser, SCREENSHOTS, serve } from './helpers/browser.js';
 import { GITHUB, runValidate, Work, type Author } from './helpers/pull-request.js';
 
@@ -19,6 +21,7 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** What makes this repository a grid; a fork copies it with the rest. */
 const GRID_FILES = ['dgrid.json', 'schemas', 'tasks', 'nodes', 'docs', '.github'];
 const ALICE: Author = { name: 'Alice Liddell', email: 'alice@example.com' };
+const MALLORY: Author = { name: 'Mallory', email: 'mallory@example.com' };
 const GITHUB_ENV = { GITHUB_SERVER_URL: 'https://github.com', GITHUB_REPOSITORY: 'alice/dgrid' };
 
 if (browserSkip) console.log(`# fork-and-go test skipped: ${browserSkip}`);
@@ -81,7 +84,9 @@ test(
     const value = newFilePage.searchParams.get('value')!;
     assert.equal(filename, 'tasks/queue/hello-fork.json');
 
-    // 4. On GitHub: commit the prefilled file to a branch and open a pull request; the gate checks it.
+    // 4. On GitHub: commit the prefilled file to a branch and open a pull request. The gate runs as
+    // validate.yml has it: pull_request_target, a checkout of the base, the base's action, the head fetched
+    // from refs/pull/N/head as data, the verdict a commit status on the head.
     const pr = new Work(join(dir, 'pull-request'));
     await git(['clone', '--quiet', fork, pr.dir]);
     const baseSha = (await pr.git(['rev-parse', 'HEAD'])).trim();
@@ -90,11 +95,76 @@ test(
     await pr.git(['add', filename]);
     await pr.git(['commit', '--quiet', '-m', 'Create hello-fork.json'], ALICE);
     const head = (await pr.git(['rev-parse', 'HEAD'])).trim();
-    const gate = await runValidate({ path: pr.dir }, { base: baseSha, head, login: 'alice', number: 2 });
+    await pr.git(['push', '--quiet', 'origin', `${head}:refs/pull/2/head`]);
+    const api = new FakeGitHub((request) => ({
+      status: 201,
+      body: reply('/repos/{owner}/{repo}/statuses/{sha}', 'post', 201, { state: request.body?.state }),
+    }));
+    await api.start();
+    t.after(() => api.close());
+    const gateEnv = { ...GITHUB_ENV, GITHUB_API_URL: api.url };
+    /** What actions/checkout leaves the gate: the base, cloned afresh. */
+    const baseCheckout = async (name: string) => {
+      const path = join(dir, name);
+      await git(['clone', '--quiet', pathToFileURL(fork).href, path]);
+      return path;
+    };
+    const gate = await runValidate(
+      { path: await baseCheckout('gate-2'), token: 'ghs_forkAndGo' },
+      { name: 'pull_request_target', base: baseSha, head, login: 'alice', number: 2 },
+      gateEnv,
+    );
     assert.equal(gate.exitCode, 0, gate.stdout + gate.stderr);
-    assert.deepEqual(gate.annotations, []);
+    assert.deepEqual(
+      gate.annotations.filter((a) => a.command !== 'add-mask'),
+      [],
+    );
     assert.equal(gate.outputs.valid, 'true');
     assert.deepEqual(JSON.parse(gate.outputs['task-ids']!), ['hello-fork']);
+    assert.deepEqual(
+      api.requests.map((r) => [r.path, r.body?.state, r.body?.context]),
+      [[`/repos/alice/dgrid/statuses/${head}`, 'success', 'dgrid/validate-task']],
+    );
+
+    // 4b. Mallory's pull request brings a task, a gate of her own that passes everything, and a workflow
+    // that would run it: the base's gate judges it, and nothing of hers runs.
+    const marker = join(dir, 'mallory-ran');
+    const hostile = new Work(join(dir, 'hostile'));
+    await git(['clone', '--quiet', fork, hostile.dir]);
+    await hostile.write('tasks/queue/mallory.json', JSON.stringify({ task_id: 'mallory', script: 'echo hi' }));
+    await hostile.write(
+      'dist/validate-task/index.js',
+      `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(marker)}, 'ran');\n`,
+    );
+    await hostile.write(
+      '.github/workflows/validate.yml',
+      'on: pull_request_target\njobs:\n  validate:\n    runs-on: ubuntu-latest\n    steps:\n' +
+        '      - uses: actions/checkout@v5\n        with:\n          ref: ${{ github.event.pull_request.head.sha }}\n' +
+        '      - uses: ./validate-task\n',
+    );
+    await hostile.git(['add', '--all']);
+    await hostile.git(['commit', '--quiet', '-m', 'Faster validation'], MALLORY);
+    const hostileHead = (await hostile.git(['rev-parse', 'HEAD'])).trim();
+    await hostile.git(['push', '--quiet', 'origin', `${hostileHead}:refs/pull/3/head`]);
+    const hostilePath = await baseCheckout('gate-3');
+    const refused = await runValidate(
+      { path: hostilePath, token: 'ghs_forkAndGo' },
+      { name: 'pull_request_target', base: baseSha, head: hostileHead, login: 'mallory', number: 3 },
+      gateEnv,
+    );
+    assert.equal(refused.exitCode, 1, refused.stdout);
+    assert.deepEqual(
+      refused.annotations.filter((a) => a.properties.file).map((a) => [a.properties.file, a.message.split(':')[0]]),
+      [
+        ['.github/workflows/validate.yml', 'changing .github/workflows/validate.yml is not allowed'],
+        ['dist/validate-task/index.js', 'adding dist/validate-task/index.js is not allowed'],
+      ],
+    );
+    assert.deepEqual(api.requests.at(-1)?.body?.state, 'failure');
+    assert.equal(api.requests.at(-1)?.path, `/repos/alice/dgrid/statuses/${hostileHead}`);
+    await assert.rejects(access(marker), "the pull request's own gate never ran");
+    await assert.rejects(access(join(hostilePath, 'dist/validate-task/index.js')), 'nor reached the workspace');
+    assert.equal((await git(['rev-parse', 'HEAD'], { cwd: hostilePath })).trim(), baseSha);
 
     // 5. Merged.
     await pr.git(['checkout', '--quiet', 'main']);

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -16,13 +16,28 @@ const identity = {
   GIT_COMMITTER_EMAIL: 'release@example.com',
 };
 
-function release(out: string, tag: string): void {
+const script = join(root, 'scripts/release.js');
+
+function release(out: string, tag: string, source = root): void {
   // --skip-check: other tests prove dist/ matches the sources; this one is about what gets published.
-  execFileSync(process.execPath, [join(root, 'scripts/release.js'), '--out', out, '--tag', tag, '--skip-check'], {
+  execFileSync(process.execPath, [script, '--out', out, '--tag', tag, '--source', source, '--skip-check'], {
     env: { ...process.env, ...identity },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
 }
+
+/** A copy of what a release reads, at another version: the next release, without touching this checkout. */
+function nextVersion(dir: string, version: string, heading = `## [${version}] - 2027-01-15`): string {
+  for (const entry of ['dist', 'schemas', 'LICENSE', 'README.md', ...actionNames()])
+    cpSync(join(root, entry), join(dir, entry), { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+  writeFileSync(join(dir, 'package.json'), JSON.stringify({ ...manifest, version }, null, 2));
+  const changelog = readFileSync(join(root, 'CHANGELOG.md'), 'utf8');
+  writeFileSync(join(dir, 'CHANGELOG.md'), changelog.replace(/^## \[/m, `${heading}\n\n- A change.\n\n## [`));
+  return dir;
+}
+
+const version = (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 
 const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8' }).trim();
 
@@ -31,15 +46,17 @@ test('each release tree is a self-contained action repository that runs as the r
   const standalone = await mkdtemp(join(tmpdir(), 'dgrid-standalone-'));
   const grid = await makeGrid();
   try {
-    release(out, 'v1.2.3');
-    release(out, 'v1.3.0');
+    // This checkout's own version, as the lead tags it, then the next one on top of it.
+    assert.equal(version, '1.0.0');
+    release(out, 'v1.0.0');
+    release(out, 'v1.1.0', nextVersion(join(standalone, 'next'), '1.1.0'));
     const actions = actionNames();
     for (const action of actions) {
       const tree = join(out, action);
       assert.equal(git(tree, 'status', '--porcelain'), '', `${action}: everything committed`);
       assert.equal(git(tree, 'rev-parse', 'v1^{commit}'), git(tree, 'rev-parse', 'HEAD'), `${action}: v1 moved`);
-      assert.equal(git(tree, 'rev-parse', 'v1.3.0^{commit}'), git(tree, 'rev-parse', 'HEAD'));
-      assert.equal(git(tree, 'rev-parse', 'v1.2.3^{commit}'), git(tree, 'rev-parse', 'HEAD^'));
+      assert.equal(git(tree, 'rev-parse', 'v1.1.0^{commit}'), git(tree, 'rev-parse', 'HEAD'));
+      assert.equal(git(tree, 'rev-parse', 'v1.0.0^{commit}'), git(tree, 'rev-parse', 'HEAD^'));
       // Away from the repository and from where the script wrote it: nothing may reach back.
       cpSync(tree, join(standalone, action), { recursive: true });
     }
@@ -96,5 +113,86 @@ test('each release tree is a self-contained action repository that runs as the r
   } finally {
     await Promise.all([out, standalone].map((d) => rm(d, { recursive: true, force: true })));
     await grid.cleanup();
+  }
+});
+
+test('release refuses a tag that package.json or the CHANGELOG does not name, and has --help', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'dgrid-release-'));
+  const run = (...args: string[]) =>
+    spawnSync(process.execPath, [script, '--out', out, '--skip-check', ...args], { encoding: 'utf8' });
+  try {
+    const help = run('--help');
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, /^Usage: node scripts\/release\.js/);
+    assert.match(help.stdout, /--tag vX\.Y\.Z/);
+    const typo = run('--tagg', 'v1.0.0');
+    assert.equal(typo.status, 1);
+    assert.match(typo.stderr, /^release: Unknown option '--tagg'/);
+
+    const other = run('--tag', 'v1.0.1');
+    assert.equal(other.status, 1);
+    assert.equal(
+      other.stderr,
+      `release: --tag is "v1.0.1" but package.json has version "${version}": set "version": "1.0.1"\n`,
+    );
+    const undated = run(
+      '--tag',
+      'v2.0.0',
+      '--source',
+      nextVersion(join(out, 'undated'), '2.0.0', '## [2.0.0] - Unreleased'),
+    );
+    assert.equal(undated.status, 1);
+    assert.match(undated.stderr, /"## \[2\.0\.0\] - Unreleased" has no release date/);
+    const missing = run(
+      '--tag',
+      'v2.0.0',
+      '--source',
+      nextVersion(join(out, 'missing'), '2.0.0', '## [1.9.0] - 2027-01-01'),
+    );
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /CHANGELOG\.md has no section for 2\.0\.0/);
+    assert.ok(!existsSync(join(out, 'run-worker')), 'nothing written by a refused release');
+  } finally {
+    await rm(out, { recursive: true, force: true });
+  }
+});
+
+test('the npm package installs offline from its tarball, with no dependency, and its dgrid runs', async () => {
+  const out = await mkdtemp(join(tmpdir(), 'dgrid-release-'));
+  const user = await mkdtemp(join(tmpdir(), 'dgrid-npm-user-'));
+  try {
+    execFileSync(process.execPath, [script, '--out', out, '--skip-check'], { stdio: 'ignore' });
+    const npm = (cwd: string, ...args: string[]) =>
+      // A cache of its own: the install must need nothing from a registry, nor from what this machine cached.
+      execFileSync('npm', [...args, '--cache', join(user, '.npm-cache')], { cwd, encoding: 'utf8' });
+    const packed = JSON.parse(npm(join(out, 'npm'), 'pack', '--json', '--pack-destination', user)) as {
+      filename: string;
+      files: { path: string }[];
+    }[];
+    const files = packed[0]!.files.map((f) => f.path).sort();
+    assert.ok(files.includes('dist/cli/index.js') && files.includes('schemas/task.schema.json'), files.join(' '));
+    assert.deepEqual(
+      files.filter((f) => !/^(dist\/cli|schemas)\//.test(f)),
+      ['CHANGELOG.md', 'LICENSE', 'README.md', 'package.json'],
+    );
+    const manifest = JSON.parse(readFileSync(join(out, 'npm/package.json'), 'utf8')) as Record<string, unknown>;
+    assert.equal(manifest.private, undefined);
+    assert.equal(manifest.dependencies, undefined);
+    assert.deepEqual(manifest.bin, { dgrid: 'dist/cli/index.js' });
+
+    const project = join(user, 'project');
+    execFileSync('mkdir', [project]);
+    writeFileSync(join(project, 'package.json'), '{"name": "someone-elses-project", "private": true}');
+    npm(project, 'install', '--offline', '--no-audit', '--no-fund', join(user, packed[0]!.filename));
+    const dgrid = join(project, 'node_modules/.bin/dgrid');
+    const help = spawnSync(dgrid, ['--help'], { cwd: project, encoding: 'utf8' });
+    assert.equal(help.status, 0, help.stderr);
+    assert.match(help.stdout, new RegExp(`^dgrid ${version.replaceAll('.', '\\.')}: `));
+    const demo = spawnSync(dgrid, ['demo', '--dir', 'demo'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
+    assert.equal(demo.status, 0, demo.stdout + demo.stderr);
+    assert.match(demo.stdout, /5 completed, 2 failed, 0 still queued\./);
+    assert.ok(existsSync(join(project, 'demo/site/index.html')));
+  } finally {
+    await Promise.all([out, user].map((d) => rm(d, { recursive: true, force: true })));
   }
 });

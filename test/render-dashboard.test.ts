@@ -171,6 +171,64 @@ test('the history ends at the counts of HEAD, in time order, and a bare reposito
   }
 });
 
+test('the history of a forked grid starts with the grid, not with the project it was forked from', async () => {
+  const grid = await makeGrid();
+  try {
+    const repo = join(grid.dir, 'fork.git');
+    await git(['init', '--quiet', '--bare', '--initial-branch=main', repo]);
+    const project = 1_600_000_000;
+    const forked = project + 400 * 86_400;
+    const commit = (time: number, ...changes: string[]) => [
+      'commit refs/heads/main',
+      `committer t <t@dgrid> ${time} +0000`,
+      'data 1',
+      'c',
+      ...changes.flatMap((c) => (c.startsWith('D ') ? [c] : [`M 100644 inline ${c}`, 'data 2', '{}'])),
+      '',
+    ];
+    const lines = [
+      // The project's own development: an example task, long before anybody forked it.
+      ...commit(project, 'tasks/queue/demo-task-001.json'),
+      ...commit(project + 86_400, 'README.md'),
+      // The fork: a submission, then a node claims both tasks and finishes one.
+      ...commit(forked, 'tasks/queue/mine.json'),
+      ...commit(
+        forked + 60,
+        'D tasks/queue/mine.json',
+        'D tasks/queue/demo-task-001.json',
+        'tasks/in_progress/n1/mine.json',
+        'tasks/in_progress/n1/demo-task-001.json',
+      ),
+      ...commit(forked + 90, 'D tasks/in_progress/n1/mine.json', 'tasks/completed/2024-01-01/00/mine.json'),
+    ];
+    await git(['fast-import', '--quiet'], { cwd: repo, input: lines.join('\n') + '\n' });
+    const store = await GridStore.local(repo);
+    const history = await gridHistory(store, (await store.resolve('HEAD'))!);
+    assert.equal(history.commits, 4, 'every commit that touched tasks/ is read');
+    assert.deepEqual(
+      history.points.map((p) => [p.time.getTime() / 1000, p.queued, p.running, p.completed]),
+      [
+        [forked, 2, 0, 0],
+        [forked + 60, 0, 2, 0],
+        [forked + 90, 0, 1, 1],
+      ],
+    );
+
+    // A grid that never ran a task has no past worth a time axis: only its present.
+    const idle = join(grid.dir, 'idle.git');
+    await git(['init', '--quiet', '--bare', '--initial-branch=main', idle]);
+    await git(['fast-import', '--quiet'], {
+      cwd: idle,
+      input: lines.slice(0, lines.indexOf('', 10) + 1).join('\n') + '\n',
+    });
+    const idleStore = await GridStore.local(idle);
+    const idleHistory = await gridHistory(idleStore, (await idleStore.resolve('HEAD'))!);
+    assert.equal(idleHistory.points.length, 1);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('a long history is thinned to a few hundred points, a minute apart at most over the last hour', async () => {
   const grid = await makeGrid();
   try {

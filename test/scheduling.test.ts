@@ -1,14 +1,24 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { requestCancel } from '../src/core/grid-admin.js';
-import { requeueClaim } from '../src/core/lifecycle.js';
+import { requeueClaim, serialize } from '../src/core/lifecycle.js';
+import { parsePolicy } from '../src/core/policy.js';
 import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
 import type { Claim, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
-import { invariantViolations, makeGrid, runAll } from './helpers/grid.js';
+import { archivedResults } from '../src/core/archive.js';
+import { auditGrid } from '../src/core/audit.js';
+import { queuePath } from '../src/core/layout.js';
+import { silentLog } from '../src/core/log.js';
+import { reap } from '../src/core/reaper.js';
+import { validateFiles, validateQueue } from '../src/core/validate.js';
+import { scanQueue } from '../src/core/scheduler.js';
+import { Submitters, submitterOf } from '../src/core/submitters.js';
+import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { plantResults } from './reap-fixtures.js';
 
 interface Event {
   kind: 'start' | 'end';
@@ -386,6 +396,132 @@ test('a cancel that lands while the run fails with attempts left ends the task a
   }
 });
 
+test('a task that could never run is refused by dgrid submit and dgrid validate, and failed by the worker when pushed directly', async () => {
+  const grid = await makeGrid({ max_delay_days: 7, labels: ['gpu', 'linux'] });
+  try {
+    const log = join(grid.dir, 'log');
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString();
+    const never: Record<string, [Partial<Task>, RegExp]> = {
+      'too-far': [
+        { not_before: inDays(8) },
+        /^field "not_before" is .*, more than 7 days ahead \(max_delay_days in dgrid\.json\): submit it closer/,
+      ],
+      'unknown-label': [
+        { requires: ['gpu', 'tpu'] },
+        /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
+      ],
+      'tiny-cpus': [{ resources: { cpus: 0.001 } }, /^field "resources\.cpus" must be >= 0\.01$/],
+      'env-newline': [
+        { env: { NAME: 'a\nb' } },
+        /^field "env\.NAME" must not hold a NUL character or a line break \(\\u0000, \\n, \\r\): give one line of text$/,
+      ],
+      'env-return': [{ env: { NAME: 'a\rb' } }, /^field "env\.NAME" must not hold a NUL character or a line break/],
+      'env-nul': [{ env: { NAME: 'a\u0000b' } }, /^field "env\.NAME" must not hold a NUL character or a line break/],
+      'script-nul': [
+        { script: `echo "start script-nul $(date +%s%N)" >> ${log}\u0000` },
+        /^field "script" must not hold a NUL character \(\\u0000\): no process can be given one$/,
+      ],
+    };
+    const tasks = Object.entries(never).map(([id, [fields]]) => logged(log, id, 'true', fields));
+    for (const [index, t] of tasks.entries()) {
+      await assert.rejects(grid.submit([t]), (error: Error) => {
+        assert.equal(error.name, 'UserError');
+        assert.match(error.message.replace(`task ${t.task_id}: `, ''), Object.values(never)[index]![1]);
+        return true;
+      });
+    }
+
+    // Straight to the branch, as a token holder who skipped validation would; one task that can run beside them.
+    const runnable = logged(log, 'runnable', 'true', { requires: ['gpu'], not_before: inDays(-0.001) });
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    for (const t of [...tasks, runnable]) {
+      await writeFile(join(work, 'tasks/queue', `${t.task_id}.json`), JSON.stringify(t));
+    }
+    await git(['-C', work, 'add', '-A']);
+    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
+    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+
+    const report = await validateQueue({ path: work, policyPath: 'dgrid.json' });
+    for (const file of report.files) {
+      const id = basename(file.path, '.json');
+      if (id === 'runnable') assert.deepEqual(file.problems, []);
+      else assert.match(file.problems.map((p) => p.message).join('\n'), never[id]![1], id);
+    }
+
+    await runAll([grid.worker({ nodeId: 'gpu-node', labels: ['gpu', 'linux'] })]);
+    assert.deepEqual(starts(await events(log)), ['runnable']);
+    const results = await grid.results();
+    for (const [id, [, message]] of Object.entries(never)) {
+      const result = results.get(id);
+      assert.equal(result?.state, 'failed', id);
+      assert.equal(result?.status, 'error', id);
+      assert.match(result?.reason ?? '', new RegExp(message.source.replace(/^\^/, '')), id);
+    }
+    assert.equal(results.get('runnable')?.status, 'success');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** Most tasks of one group running at the same time, from their start and end events. */
+function mostAtOnce(evs: Event[], ids: (id: string) => boolean): number {
+  let now = 0;
+  let most = 0;
+  const sorted = evs.filter((e) => ids(e.id)).sort((a, b) => a.at - b.at || (a.kind === 'end' ? -1 : 1));
+  for (const e of sorted) {
+    now += e.kind === 'start' ? 1 : -1;
+    most = Math.max(most, now);
+  }
+  return most;
+}
+
+test('quota backstop: three pull requests each within queued_per_submitter, merged together, never run more than the quota at once', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 2 } });
+  try {
+    const log = join(grid.dir, 'log');
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const as = (name: string) => ['-c', `user.name=${name}`, '-c', `user.email=${name}@example.com`];
+    // Each pull request adds two tasks: within the quota alone, as validate-task judged each one.
+    const pullRequests: Array<[string, string[]]> = [
+      ['mallory', ['m1', 'm2']],
+      ['mallory', ['m3', 'm4']],
+      ['mallory', ['m5', 'm6']],
+      ['alice', ['a1', 'a2']],
+    ];
+    for (const [number, [login, ids]] of pullRequests.entries()) {
+      const branch = `pr-${number + 1}`;
+      await git(['-C', work, 'checkout', '--quiet', '-b', branch, 'main']);
+      for (const id of ids) {
+        const t = logged(log, id, 'sleep 1');
+        await writeFile(join(work, 'tasks/queue', `${id}.json`), JSON.stringify(t));
+      }
+      await git(['-C', work, 'add', '-A']);
+      await git(['-C', work, ...as(login), 'commit', '--quiet', '-m', `Add ${ids.join(', ')}`]);
+      await git(['-C', work, 'checkout', '--quiet', 'main']);
+    }
+    for (const [number, [login]] of pullRequests.entries()) {
+      const message = `Merge pull request #${number + 1} from ${login}/pr-${number + 1}`;
+      await git(['-C', work, ...as('maintainer'), 'merge', '--quiet', '--no-ff', '-m', message, `pr-${number + 1}`]);
+    }
+    await git(['-C', work, 'push', '--quiet', 'origin', 'main']);
+
+    const [report] = await runAll([grid.worker({ nodeId: 'big', slots: 8, cpus: 8, idleTimeoutSeconds: 3 })]);
+    assert.equal(report?.completed, 8);
+    const evs = await events(log);
+    assert.equal(
+      mostAtOnce(evs, (id) => id.startsWith('m')),
+      2,
+    );
+    // The quota is each submitter's: alice's tasks ran beside mallory's.
+    assert.ok(mostAtOnce(evs, () => true) >= 3, JSON.stringify(evs));
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('a cancel of a claim that the node hands back on stop ends the task as cancelled; it never runs again', async () => {
   const grid = await makeGrid();
   try {
@@ -407,6 +543,239 @@ test('a cancel of a claim that the node hands back on stop ends the task as canc
     const snapshot = await grid.snapshot();
     assert.deepEqual([snapshot.of('queue').length, snapshot.cancels.size], [0, 0]);
     assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** Tasks pushed straight to the queue, past submit and the gate, as a direct push or a stale merge would. */
+async function pushQueued(grid: TestGrid, tasks: Task[]): Promise<void> {
+  const tip = await grid.store.fetch();
+  const changes = tasks.map((t) => ({ path: queuePath(t.task_id), content: serialize(t) }));
+  const commit = await grid.store.commit(tip, changes, 'a direct push\n', 'pusher');
+  assert.equal(await grid.store.push(commit), 'pushed');
+}
+
+/**
+ * 80 results over 40 days, then the days older than 30 archived: r35 failed and r75 succeeded in the
+ * archive, r5 failed and r45 succeeded at the tip.
+ */
+async function archivedGrid(): Promise<TestGrid> {
+  const grid = await makeGrid({ retention: { days: 30 } });
+  await plantResults(grid, 80, 40);
+  const report = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  assert.ok(report.actions.some((a) => a.action === 'archive'));
+  return grid;
+}
+
+test('an id that already has a result, at the tip or archived, runs never again: submit, the gate and the worker refuse it', async () => {
+  const grid = await archivedGrid();
+  try {
+    const tip = await grid.store.fetch();
+    const index = await archivedResults(grid.store, tip, ['r75', 'R35', 'r45']);
+    assert.deepEqual(index.get('r75'), [{ id: 'r75', state: 'completed', day: index.get('r75')![0]!.day }]);
+    assert.equal(index.get('r35')?.[0]?.state, 'failed');
+    assert.equal(index.has('r45'), false, 'r45 is at the tip, not in the archive');
+
+    for (const id of ['r75', 'r45']) {
+      await assert.rejects(
+        grid.submit([{ task_id: id, script: 'true' }]),
+        new RegExp(`task id "${id}" is already used`),
+      );
+    }
+    await assert.rejects(
+      grid.submit([{ task_id: 'R75', script: 'true' }]),
+      /already used by the archive's tasks\/completed\//,
+    );
+
+    const checkout = join(grid.dir, 'checkout');
+    await git(['clone', '--quiet', grid.bare, checkout]);
+    const draft = join(grid.dir, 'r35.json');
+    await writeFile(draft, serialize({ task_id: 'r35', script: 'true' }));
+    const gate = await validateFiles({ path: checkout, policyPath: 'dgrid.json', files: [draft] });
+    assert.match(gate.files[0]!.problems.map((p) => p.message).join(), /already used by the archive's tasks\/failed\//);
+
+    const log = join(grid.dir, 'log');
+    const before = await grid.results();
+    await pushQueued(grid, [logged(log, 'r75'), logged(log, 'r45'), logged(log, 'r5'), logged(log, 'fresh')]);
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)), ['fresh']);
+    const after = await grid.results();
+    for (const id of ['r45', 'r5']) assert.deepEqual(after.get(id), before.get(id), `${id} keeps its result`);
+    assert.equal(after.has('r75'), false, 'r75 stays in the archive only');
+    assert.equal((await grid.snapshot()).of('queue').length, 0);
+    const messages = await git(['log', '--format=%B', 'main'], { cwd: grid.bare });
+    assert.match(
+      messages,
+      /^Refused: r75 already has a result, main-archive:tasks\/completed\/\d{4}\/[\d-]{10}\/[0-9a-f]{2}\/r75\.json$/m,
+    );
+    // The audit reports the direct push that queued them again, not the node that refused them (the
+    // planted results break other rules: they have claims nobody made).
+    const audit = await auditGrid(grid.bare);
+    const pushed = audit.violations.filter(
+      (v) => ['r75', 'r45', 'r5', 'fresh'].includes(v.task) && v.rule !== 'fencing',
+    );
+    assert.deepEqual([...new Set(pushed.map((v) => `${v.task} ${v.rule}`))].sort(), [
+      'r45 one-place',
+      'r45 terminal-twice',
+      'r5 one-place',
+      'r5 terminal-twice',
+      'r75 terminal-twice',
+    ]);
+    assert.match(messages, /^Refused: r5 already has a result, tasks\/failed\/[\d-]{10}\/[0-9a-f]{2}\/r5\.json$/m);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('an archived success satisfies depends_on; an archived failure fails its dependents', async () => {
+  const grid = await archivedGrid();
+  try {
+    const log = join(grid.dir, 'log');
+    await grid.submit([
+      logged(log, 'after-archived-success', 'true', { depends_on: ['r75'] }),
+      logged(log, 'after-archived-failure', 'true', { depends_on: ['r35'] }),
+    ]);
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)), ['after-archived-success']);
+    const results = await grid.results();
+    assert.equal(results.get('after-archived-success')?.status, 'success');
+    assert.equal(results.get('after-archived-failure')?.status, 'failure');
+    assert.match(results.get('after-archived-failure')?.reason ?? '', /dependency r35 failed/);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the submitter of a commit: a GitHub merge names the author of the pull request, else the noreply login, else the name', () => {
+  assert.equal(submitterOf('Maintainer', 'm@example.com', 'Merge pull request #7 from Mallory/tasks'), 'mallory');
+  assert.equal(submitterOf('Someone', '123+Alice@users.noreply.github.com', 'Add tasks'), 'alice');
+  assert.equal(submitterOf('Bob', 'bob@example.com', 'Add tasks'), 'bob');
+  assert.equal(submitterOf('dgrid', 'dgrid@localhost', 'dgrid: submit t1\n'), 'dgrid');
+});
+
+test('quota backstop: a squashed commit cannot charge its tasks to another submitter, by \\x1e and \\x1f in its title or by a title like a merge', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 1 } });
+  try {
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const mallory = ['-c', 'user.name=Mallory', '-c', 'user.email=123+mallory@users.noreply.github.com'];
+    const titles = {
+      forged: 'Add m1 (#7)\x1eBob\x1fbob@example.com\x1fx',
+      merge: 'Merge pull request #8 from bob/more',
+    };
+    for (const [id, title] of Object.entries(titles)) {
+      await writeFile(join(work, 'tasks/queue', `${id}.json`), JSON.stringify({ task_id: id, script: 'true' }));
+      await git(['-C', work, 'add', '-A']);
+      await git(['-C', work, ...mallory, 'commit', '--quiet', '-m', title]);
+    }
+    await git(['-C', work, 'push', '--quiet', 'origin', 'main']);
+    const snapshot = await grid.snapshot();
+    const submitters = new Submitters({ remote: grid.remote, branch: 'main', dir: join(grid.dir, 'history') });
+    const byTask = await submitters.forQuota(snapshot, await snapshot.policy(), 2);
+    assert.deepEqual(Object.fromEntries(byTask ?? []), { forged: 'mallory', merge: 'mallory' });
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a policy whose retry backoff reaches past max_delay_days is refused: retried tasks would be refused as due too late', () => {
+  assert.throws(
+    () => parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 90000}'),
+    /^UserError: dgrid\.json: max_retry_backoff_seconds \(90000\) is beyond max_delay_days \(1 days\)/,
+  );
+  assert.equal(parsePolicy('{"max_delay_days": 1, "max_retry_backoff_seconds": 86400}').max_delay_days, 1);
+});
+
+test('when who submitted what cannot be read, nothing is claimable; a submitter below the quota is not held back', async () => {
+  const grid = await makeGrid({ quotas: { queued_per_submitter: 1 } });
+  try {
+    await grid.submit([{ task_id: 'ok', script: 'true' }]);
+    const snapshot = await grid.snapshot();
+    const policy = await snapshot.policy();
+    const view = (submitters?: ReadonlyMap<string, string> | null) => ({
+      nodeId: 'n',
+      labels: [],
+      firstSeen: new Map<string, string>(),
+      ...(submitters === undefined ? {} : { submitters }),
+    });
+    const ids = async (submitters?: ReadonlyMap<string, string> | null) =>
+      (await scanQueue(snapshot, view(submitters), new Date(), policy)).claimable.map((c) => c.task.task_id);
+    assert.deepEqual(await ids(), ['ok']);
+    assert.deepEqual(await ids(new Map([['ok', 'dgrid']])), ['ok']);
+    assert.deepEqual(await ids(null), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('dependency cycles and self-dependencies: submit refuses them; pushed directly, status names them and a worker fails them', async () => {
+  const grid = await makeGrid();
+  try {
+    await assert.rejects(
+      grid.submit([
+        { task_id: 'a', script: 'true', depends_on: ['b'] },
+        { task_id: 'b', script: 'true', depends_on: ['a'] },
+      ]),
+      /task a: depends_on makes a cycle \(a → b → a\)/,
+    );
+    await assert.rejects(grid.submit([{ task_id: 'me', script: 'true', depends_on: ['me'] }]), /cycle \(me → me\)/);
+    await assert.rejects(grid.submit([{ task_id: 'x', script: 'true', depends_on: ['nowhere'] }]), /no such task/);
+
+    const log = join(grid.dir, 'log');
+    await pushQueued(grid, [
+      logged(log, 'a', 'true', { depends_on: ['b'] }),
+      logged(log, 'b', 'true', { depends_on: ['a'] }),
+      logged(log, 'me', 'true', { depends_on: ['me'] }),
+      logged(log, 'behind', 'true', { depends_on: ['a'] }),
+      logged(log, 'fine'),
+    ]);
+    const status = await readStatus(grid.store);
+    assert.deepEqual(
+      status.stuck.map((s) => [s.task_id, s.reason]),
+      [
+        ['a', 'depends_on makes a cycle (a → b → a), so none of these tasks could ever run'],
+        ['b', 'depends_on makes a cycle (b → a → b), so none of these tasks could ever run'],
+        ['behind', 'dependency a failed'],
+        ['me', 'depends_on names the task itself, so it could never run'],
+      ],
+    );
+
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)), ['fine']);
+    const results = await grid.results();
+    assert.deepEqual(
+      ['a', 'b', 'me', 'behind'].map((id) => results.get(id)?.status),
+      ['error', 'error', 'error', 'failure'],
+    );
+    assert.deepEqual((await readStatus(grid.store)).stuck, []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the queue stays bounded: submit refuses tasks past max_queued, and a node reads at most max_queued of a queue direct pushes grew', async () => {
+  const grid = await makeGrid({ quotas: { max_queued: 3 } });
+  try {
+    await grid.submit(noopTasks(2, 'a'));
+    await assert.rejects(
+      grid.submit(noopTasks(2, 'b')),
+      /the queue would hold 4 tasks; .* at most 3 \(quotas.max_queued\)/,
+    );
+
+    const log = join(grid.dir, 'log');
+    await pushQueued(
+      grid,
+      ['p1', 'p2', 'p3', 'p4'].map((id) => logged(log, id)),
+    );
+    const snapshot = await grid.snapshot();
+    const view = { nodeId: 'n1', labels: [], firstSeen: new Map<string, string>() };
+    const scan = await scanQueue(snapshot, view, new Date(), await snapshot.policy());
+    assert.equal(snapshot.of('queue').length, 6);
+    assert.equal(scan.claimable.length, 3, 'one round reads max_queued files');
+    await runAll([grid.worker({ nodeId: 'n1' })]);
+    assert.deepEqual(starts(await events(log)).sort(), ['p1', 'p2', 'p3', 'p4']);
+    assert.equal((await grid.snapshot()).of('queue').length, 0);
   } finally {
     await grid.cleanup();
   }

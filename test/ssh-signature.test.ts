@@ -13,6 +13,9 @@ import {
   verifySshSignature,
   verifyTaskSignature,
 } from '../src/core/ssh-signature.js';
+import { git } from '../src/core/git/runner.js';
+import { makeGrid, runAll } from './helpers/grid.js';
+import { armor, unarmor, withAlgorithm } from './helpers/sshsig.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dgrid-ssh-signature-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -152,15 +155,6 @@ test('a namespaces option on the signer line restricts the key', () => {
   assert.equal(verify(message, armored, allowed).ok, true);
   assert.equal(sshKeygenAccepts(allowed, 'alice@example.com', message, armored), true);
 });
-
-function unarmor(armored: string): Buffer {
-  return Buffer.from(armored.trim().split('\n').slice(1, -1).join(''), 'base64');
-}
-
-function armor(bytes: Buffer): string {
-  const lines = bytes.toString('base64').match(/.{1,70}/g) ?? [];
-  return ['-----BEGIN SSH SIGNATURE-----', ...lines, '-----END SSH SIGNATURE-----', ''].join('\n');
-}
 
 test('damaged signatures are refused with a reason, never an exception', () => {
   const armored = sign(alice, message);
@@ -338,4 +332,147 @@ test('signTaskFile reports bad files and failed signing as user errors', async (
     return true;
   });
   assert.equal(readTask(path).signature, undefined);
+});
+
+const OBJECT_NAMES = ['constructor', '__proto__', 'toString', 'hasOwnProperty', 'valueOf', 'prototype'];
+
+test('an inner signature algorithm dgrid does not know is refused by name, for every key type', () => {
+  for (const key of keysOfEachType) {
+    const allowed = [`${key.name}@example.com ${key.publicKey}`];
+    const armored = sign(key, message);
+    for (const name of [...OBJECT_NAMES, 'ssh-dss', 'rsa-sha2-1024', 'x\n::error::forged']) {
+      const forged = withAlgorithm(armored, name);
+      const refusal = reason(verify(message, forged, allowed));
+      assert.match(refusal, /^signature algorithm ".*" is not one dgrid knows \(ssh-ed25519, .*rsa-sha2-512\)$/);
+      assert.doesNotMatch(refusal, /\n|::/);
+      assert.equal(sshKeygenAccepts(allowed, `${key.name}@example.com`, message, forged), false, name);
+    }
+  }
+});
+
+/** A small seeded generator, so that a failing mutation can be replayed. */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function mutate(bytes: Buffer, next: () => number): Buffer {
+  const at = Math.floor(next() * bytes.length);
+  const out = Buffer.from(bytes);
+  switch (Math.floor(next() * 6)) {
+    case 0:
+      out[at] = out[at]! ^ (1 << Math.floor(next() * 8));
+      return out;
+    case 1:
+      return out.subarray(0, at);
+    case 2:
+      return Buffer.concat([out.subarray(0, at), Buffer.from([Math.floor(next() * 256)]), out.subarray(at)]);
+    case 3:
+      return Buffer.concat([out.subarray(0, at), out.subarray(at + 1 + Math.floor(next() * 8))]);
+    case 4: {
+      // A length prefix that lies: huge, zero, or off by one.
+      const lengthAt = Math.min(at, out.length - 4);
+      if (lengthAt < 0) return out;
+      const lies = [0xffffffff, 0, out.readUInt32BE(lengthAt) + 1, out.readUInt32BE(lengthAt) - 1];
+      out.writeUInt32BE(lies[Math.floor(next() * lies.length)]! >>> 0, lengthAt);
+      return out;
+    }
+    default: {
+      // One of the names inside replaced by a name every JavaScript object answers to.
+      const name = OBJECT_NAMES[Math.floor(next() * OBJECT_NAMES.length)]!;
+      const text = out.toString('latin1');
+      const names = [...text.matchAll(/ssh-ed25519|ecdsa-sha2-nistp\d+|rsa-sha2-\d+|sha\d+|nistp\d+/g)];
+      const chosen = names[Math.floor(next() * names.length)];
+      if (!chosen) return out;
+      const end = chosen.index + chosen[0].length;
+      return Buffer.from(text.slice(0, chosen.index) + name + text.slice(end), 'latin1');
+    }
+  }
+}
+
+test('fuzz: mutated and truncated signatures get a verdict, never an exception, and agree with ssh-keygen', () => {
+  const next = random(22);
+  let mutants = 0;
+  let accepted = 0;
+  for (const key of keysOfEachType) {
+    const allowed = [`${key.name}@example.com ${key.publicKey}`];
+    const armoredOriginal = sign(key, message);
+    const bytes = unarmor(armoredOriginal);
+    for (let i = 0; i < 60; i++) {
+      // Some start from a well-formed signature whose inner algorithm is a name every object answers to.
+      const named = withAlgorithm(armoredOriginal, OBJECT_NAMES[Math.floor(next() * OBJECT_NAMES.length)]!);
+      let mutant = next() < 0.3 ? unarmor(named) : bytes;
+      if (mutant === bytes || next() < 0.5) mutant = mutate(mutant, next);
+      if (next() < 0.3) mutant = mutate(mutant, next);
+      const armored = armor(mutant);
+      let verdict: ReturnType<typeof verify>;
+      try {
+        verdict = verify(message, armored, allowed);
+      } catch (error) {
+        assert.fail(`${key.name} mutant ${i} threw ${String(error)}:\n${armored}`);
+      }
+      const openssh = sshKeygenAccepts(allowed, `${key.name}@example.com`, message, armored);
+      assert.equal(verdict.ok, openssh, `${key.name} mutant ${i}: ours ${JSON.stringify(verdict)}\n${armored}`);
+      if (!verdict.ok) assert.ok(verdict.reason.length > 0);
+      mutants++;
+      if (verdict.ok) accepted++;
+      // The armor itself, cut short of its end line's last character.
+      const text = armor(bytes).trimEnd();
+      const cut = text.slice(0, Math.floor(next() * text.length));
+      assert.equal(verify(message, cut, allowed).ok, false);
+    }
+  }
+  assert.equal(mutants, 300);
+  // A mutation may leave the signature intact (a byte OpenSSH ignores does not exist here): none passes.
+  assert.equal(accepted, 0);
+});
+
+test('a queued task whose signature names an unknown algorithm fails once as error; the node claims on', async () => {
+  const rsa = keysOfEachType.at(-1) as Key;
+  const grid = await makeGrid({
+    signatures: { required: true, trusted_signers: [`rsa@example.com ${rsa.publicKey}`] },
+  });
+  try {
+    // Straight to the branch, as a token holder who skipped validation would.
+    const work = join(grid.dir, 'work');
+    await git(['clone', '--quiet', grid.bare, work]);
+    const queued = (id: string) => join(work, 'tasks/queue', `${id}.json`);
+    for (const id of ['good', 'forged']) {
+      writeFileSync(queued(id), JSON.stringify({ task_id: id, script: `echo ${id}` }));
+      await signTaskFile(queued(id), rsa.path);
+    }
+    const forged = readTask(queued('forged'));
+    writeFileSync(
+      queued('forged'),
+      JSON.stringify({ ...forged, signature: withAlgorithm(String(forged.signature), 'constructor') }),
+    );
+    await git(['-C', work, 'add', '-A']);
+    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
+    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+
+    await runAll([grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 2 })]);
+    const results = await grid.results();
+    assert.equal(results.get('good')?.status, 'success');
+    const failed = results.get('forged');
+    assert.equal(failed?.state, 'failed');
+    assert.equal(failed?.status, 'error');
+    assert.match(failed?.reason ?? '', /signature algorithm "constructor" is not one dgrid knows/);
+    assert.equal(failed?.stdout, '');
+    // Moved out once: added by the push, removed by one commit, never written again.
+    const touched = await git(
+      ['log', '--format=%H', 'main', '--', 'tasks/queue/forged.json', ':(glob)tasks/failed/**/forged.json'],
+      {
+        cwd: grid.bare,
+      },
+    );
+    assert.equal(touched.trim().split('\n').length, 2);
+  } finally {
+    await grid.cleanup();
+  }
 });

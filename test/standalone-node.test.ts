@@ -4,7 +4,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { readFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
 import { GridSnapshot } from '../src/core/grid.js';
@@ -31,22 +33,27 @@ async function until<T>(what: string, probe: () => Promise<T | undefined>, ms = 
   }
 }
 
+/** Opens a grid made by this (root) test to the node's user, as an operator does with a bind-mounted grid. */
+async function chmodTree(path: string): Promise<void> {
+  await chmod(path, 0o777);
+  for (const entry of await readdir(path, { withFileTypes: true })) {
+    if (entry.isDirectory()) await chmodTree(join(path, entry.name));
+    else await chmod(join(path, entry.name), 0o666);
+  }
+}
+
 test('the standalone node image runs tasks as sibling containers and serves /healthz and /metrics', async (t) => {
   if (!(await dockerOrSkip(t))) return;
   await exec('bash', [`${root}scripts/worker-base-images.sh`, NODE_BASE, DOCKER_CLI], { maxBuffer: 16 << 20 });
-  await docker(
-    'build',
-    '--quiet',
-    '--network',
-    'none',
-    '--build-arg',
-    `NODE_IMAGE=${NODE_BASE}`,
-    '--build-arg',
-    `DOCKER_CLI_IMAGE=${DOCKER_CLI}`,
-    '-t',
-    IMAGE,
-    root,
-  );
+  // No registry here: the pinned base images become the local ones, each FROM line and nothing else.
+  const dockerfile = await readFile(join(root, 'Dockerfile'), 'utf8');
+  const local = dockerfile
+    .replace(/^FROM docker:\S+@sha256:[0-9a-f]{64} /m, `FROM ${DOCKER_CLI} `)
+    .replace(/^FROM node:\S+@sha256:[0-9a-f]{64}$/m, `FROM ${NODE_BASE}`);
+  assert.equal(local.match(/^FROM dgrid-/gm)?.length, 2, 'both base images are pinned by digest');
+  const localDockerfile = join(await mkdtemp(join(tmpdir(), 'dgrid-dockerfile-')), 'Dockerfile');
+  await writeFile(localDockerfile, local);
+  await docker('build', '--quiet', '--network', 'none', '-f', localDockerfile, '-t', IMAGE, root);
 
   const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
   await grid.submit([
@@ -54,10 +61,16 @@ test('the standalone node image runs tasks as sibling containers and serves /hea
     { task_id: 'sibling-2', script: 'test -e /var/run/docker.sock && echo socket || echo no-socket' },
   ]);
   const name = `dgrid-standalone-${process.pid}`;
+  // The node runs as its own user: it reaches the socket through the socket's group, and the grid, a bind mount
+  // here, must be writable by it.
+  const socketGroup = (await stat('/var/run/docker.sock')).gid;
+  await chmodTree(grid.bare);
   await docker(
     'run',
     '-d',
     '--init',
+    '--group-add',
+    String(socketGroup),
     '--name',
     name,
     '--network',
@@ -84,6 +97,7 @@ test('the standalone node image runs tasks as sibling containers and serves /hea
         `fetch('http://127.0.0.1:9464${path}').then(async (r) => console.log(r.status, await r.text()))`,
       );
     assert.match(await until('/healthz', () => fetchInside('/healthz')), /^200 /);
+    assert.equal((await docker('exec', name, 'id', '-u')).trim(), '10001', 'the node is not root in its container');
     const metrics = await until('both results in the metrics', async () => {
       const text = await fetchInside('/metrics');
       return /dgrid_tasks_total\{[^}]*status="success"\} 2/.test(text) ? text : undefined;
@@ -117,24 +131,24 @@ test('the compose file builds that image and wires the local grid: workers with 
         entrypoint?: string[];
         volumes?: string[];
         restart?: string;
+        deploy?: { replicas?: number };
       }
     >;
   };
   const services = compose.services;
-  assert.deepEqual(Object.keys(services).sort(), ['grid', 'reaper', 'status', 'submit', 'worker-1', 'worker-2']);
+  assert.deepEqual(Object.keys(services).sort(), ['grid', 'reaper', 'status', 'submit', 'worker']);
   for (const [name, service] of Object.entries(services)) {
     assert.equal(service.image, 'dgrid-worker', name);
     assert.equal(service.build, '.', `${name} builds the Dockerfile`);
     assert.ok(service.volumes?.includes('grid:/grid'), `${name} mounts the grid`);
   }
-  const nodeIds = ['worker-1', 'worker-2'].map((w) => {
-    const command = services[w]!.command!;
-    assert.ok(services[w]!.volumes!.includes('/var/run/docker.sock:/var/run/docker.sock'), w);
-    assert.equal(services[w]!.restart, 'unless-stopped', w);
-    assert.equal(command[command.indexOf('--repository') + 1], '/grid/grid.git');
-    return command[command.indexOf('--node-id') + 1];
-  });
-  assert.equal(new Set(nodeIds).size, 2, 'each worker has a node id of its own, kept across restarts');
+  const worker = services.worker!;
+  assert.ok(worker.volumes!.includes('/var/run/docker.sock:/var/run/docker.sock'));
+  assert.equal(worker.restart, 'unless-stopped');
+  assert.equal(worker.deploy?.replicas, 2);
+  assert.equal(worker.command![worker.command!.indexOf('--repository') + 1], '/grid/grid.git');
+  // Every replica runs this same command: a fixed id would give two live processes one node id.
+  assert.ok(!worker.command!.includes('--node-id'), 'replicas take distinct ids of their own');
   assert.ok(!services.reaper!.volumes!.some((v) => v.includes('docker.sock')), 'the reaper runs no tasks');
   const dockerfile = await readFile(`${root}Dockerfile`, 'utf8');
   assert.match(dockerfile, /ENTRYPOINT \["node", "\/opt\/dgrid\/index.js", "worker"/);

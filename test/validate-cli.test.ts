@@ -69,6 +69,32 @@ test('dgrid validate --base checks a pull request, with quotas for --author, and
   assert.equal(dgrid('validate', '--base', perSubmitter, '--head', head, '--author', 'carol').status, 0);
 });
 
+test('dgrid validate --base says what is wrong with the submission as a whole: a merge that conflicts, a quota', async () => {
+  // From before q-bob-1 was queued, a file of the same name with other content.
+  const before = (await checkout.git(['rev-parse', `${main}~2`])).trim();
+  const clash = await checkout.pullRequest(before, (w) =>
+    w.write('tasks/queue/q-bob-1.json', task('q-bob-1', { script: 'x' })),
+  );
+  const conflict = dgrid('validate', '--base', main, '--head', clash, '--author', 'mallory');
+  assert.equal(conflict.status, 1);
+  assert.match(
+    conflict.stdout,
+    /^the submission as a whole is not accepted: merging the pull request into the base branch at \w+ conflicts in tasks\/queue\/q-bob-1\.json: [^\n]+\n$/,
+  );
+
+  const perSubmitter = await withPolicy(checkout, main, { quotas: { queued_per_submitter: 3 } });
+  const head = await checkout.pullRequest(perSubmitter, async (w) => {
+    await w.write('tasks/queue/a3.json', task('a3'));
+    await w.write('tasks/queue/a4.json', { task_id: 'a4' });
+  });
+  const quota = dgrid('validate', '--base', perSubmitter, '--head', head, '--author', 'alice');
+  assert.equal(quota.status, 1);
+  assert.match(
+    quota.stdout,
+    /\n1 of 2 file\(s\) have problems, and the submission as a whole is not accepted: alice would have 4 tasks queued; /,
+  );
+});
+
 test('dgrid validate with no files checks the whole queue at HEAD', async () => {
   await checkout.reset(main);
   const run = dgrid('validate');

@@ -6,8 +6,11 @@ import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { signTaskFile, taskSigningMessage } from '../src/core/ssh-signature.js';
+import { withAlgorithm } from './helpers/sshsig.js';
 import { git } from '../src/core/git/runner.js';
 import {
+  DGRID,
+  GITHUB,
   gridCheckout,
   runValidate,
   task,
@@ -18,7 +21,7 @@ import {
   type Work,
 } from './helpers/pull-request.js';
 
-type Base = 'main' | 'signed' | 'perPullRequest' | 'perSubmitter' | 'maxQueued';
+type Base = 'main' | 'signed' | 'perPullRequest' | 'perSubmitter' | 'maxQueued' | 'labelled';
 
 interface Expected {
   /** The annotation's file; none for problems of the whole pull request. */
@@ -38,21 +41,27 @@ interface Case {
 
 let checkout: Checkout;
 const bases = {} as Record<Base, string>;
-const keys = { alice: '', mallory: '' };
+const keys = { alice: '', mallory: '', rsa: '' };
 let alicePublic = '';
 
 before(async () => {
   const grid = await gridCheckout();
   checkout = grid.checkout;
-  for (const name of ['alice', 'mallory'] as const) {
+  for (const name of ['alice', 'mallory', 'rsa'] as const) {
     keys[name] = join(checkout.root, name);
-    execFileSync('ssh-keygen', ['-q', '-t', 'ed25519', '-N', '', '-C', `${name}@example.com`, '-f', keys[name]]);
+    const type = name === 'rsa' ? ['-t', 'rsa', '-b', '2048'] : ['-t', 'ed25519'];
+    execFileSync('ssh-keygen', ['-q', ...type, '-N', '', '-C', `${name}@example.com`, '-f', keys[name]]);
   }
   alicePublic = (await readFile(`${keys.alice}.pub`, 'utf8')).trim();
+  const rsaPublic = (await readFile(`${keys.rsa}.pub`, 'utf8')).trim();
   bases.main = grid.main;
   bases.signed = await withPolicy(checkout, grid.main, {
-    signatures: { required: true, trusted_signers: [`alice@example.com namespaces="dgrid-task" ${alicePublic}`] },
+    signatures: {
+      required: true,
+      trusted_signers: [`alice@example.com namespaces="dgrid-task" ${alicePublic}`, `rsa@example.com ${rsaPublic}`],
+    },
   });
+  bases.labelled = await withPolicy(checkout, grid.main, { labels: ['gpu', 'linux'] });
   bases.perPullRequest = await withPolicy(checkout, grid.main, { quotas: { tasks_per_pull_request: 2 } });
   bases.perSubmitter = await withPolicy(checkout, grid.main, { quotas: { queued_per_submitter: 3 } });
   bases.maxQueued = await withPolicy(checkout, grid.main, { quotas: { max_queued: 5 } });
@@ -74,6 +83,17 @@ const queue = (id: string) => `tasks/queue/${id}.json`;
 function adding(...tasks: ReturnType<typeof task>[]): (work: Work) => Promise<void> {
   return async (work) => {
     for (const t of tasks) await work.write(queue(t.task_id), t);
+  };
+}
+
+/**
+ * A valid task beside another change: a pull request that touches no task file is no submission (the gate
+ * passes it as "no task files", for the maintainers' review), so a hostile one carries a task.
+ */
+function withTask(build: (work: Work) => Promise<void>): (work: Work) => Promise<void> {
+  return async (work) => {
+    await adding(task('cover'))(work);
+    await build(work);
   };
 }
 
@@ -113,7 +133,7 @@ const hostile: Case[] = [
   // Paths outside the queue, and queued tasks that are not the pull request's to change.
   {
     name: 'editing a node file',
-    build: (w) => w.write('nodes/node-1.json', { node_id: 'node-1', status: 'offline' }),
+    build: withTask((w) => w.write('nodes/node-1.json', { node_id: 'node-1', status: 'offline' })),
     expect: [
       {
         file: 'nodes/node-1.json',
@@ -123,7 +143,7 @@ const hostile: Case[] = [
   },
   {
     name: 'adding a node file',
-    build: (w) => w.write('nodes/evil.json', { node_id: 'evil' }),
+    build: withTask((w) => w.write('nodes/evil.json', { node_id: 'evil' })),
     expect: [{ file: 'nodes/evil.json', message: /^adding nodes\/evil\.json is not allowed/ }],
   },
   {
@@ -153,7 +173,7 @@ const hostile: Case[] = [
   },
   {
     name: 'editing the validation workflow',
-    build: (w) => w.write('.github/workflows/validate.yml', 'name: validate\non: push\n'),
+    build: withTask((w) => w.write('.github/workflows/validate.yml', 'name: validate\non: push\n')),
     expect: [
       {
         file: '.github/workflows/validate.yml',
@@ -164,12 +184,12 @@ const hostile: Case[] = [
   },
   {
     name: 'adding a workflow',
-    build: (w) => w.write('.github/workflows/mine.yml', 'on: push\n'),
+    build: withTask((w) => w.write('.github/workflows/mine.yml', 'on: push\n')),
     expect: [{ file: '.github/workflows/mine.yml', message: /^adding \.github\/workflows\/mine\.yml is not allowed/ }],
   },
   {
     name: 'raising its own quota in dgrid.json',
-    build: (w) => w.write('dgrid.json', { quotas: { tasks_per_pull_request: 100000 } }),
+    build: withTask((w) => w.write('dgrid.json', { quotas: { tasks_per_pull_request: 100000 } })),
     expect: [
       {
         file: 'dgrid.json',
@@ -179,7 +199,7 @@ const hostile: Case[] = [
   },
   {
     name: 'editing a file outside the grid folders',
-    build: (w) => w.write('README.md', '# Pwned\n'),
+    build: withTask((w) => w.write('README.md', '# Pwned\n')),
     expect: [
       {
         file: 'README.md',
@@ -579,6 +599,36 @@ const hostile: Case[] = [
     ],
   },
   {
+    name: 'a signature whose inner algorithm is a name every JavaScript object has',
+    base: 'signed',
+    build: async (w) => {
+      for (const name of ['constructor', '__proto__', 'toString']) {
+        const id = `sig-${name.replaceAll('_', '')}`;
+        const text = await signed(task(id), keys.rsa);
+        const value = JSON.parse(text) as { signature: string };
+        await w.write(queue(id), { ...value, signature: withAlgorithm(value.signature, name) });
+      }
+    },
+    expect: ['constructor', '__proto__', 'toString'].map((name) => ({
+      file: queue(`sig-${name.replaceAll('_', '')}`),
+      message: new RegExp(`^the signature is not accepted \\(signature algorithm "${name}" is not one dgrid knows`),
+      at: '"signature"',
+    })),
+  },
+  {
+    name: "requires naming a label outside the grid's list",
+    base: 'labelled',
+    build: adding(task('needs-tpu', { requires: ['gpu', 'tpu'] })),
+    expect: [
+      {
+        file: queue('needs-tpu'),
+        message:
+          /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
+        at: '"tpu"',
+      },
+    ],
+  },
+  {
     name: 'a signature that is not one',
     base: 'signed',
     build: adding(task('garbage', { signature: 'trust me' })),
@@ -636,9 +686,14 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^image "ubuntu:latest" is not allowed here; use one of: python:3\.12-alpine, alpine@sha256:a+$/,
     at: '"image"',
   },
+  'image-bidi': {
+    fields: { image: 'python:3.12-alpine\u202E\u200Bevil' },
+    message: /^image "python:3\.12-alpine\\u202e\\u200bevil" is not allowed here/,
+    at: '"image"',
+  },
   'priority-unknown': {
     fields: { priority: 'urgent' },
-    message: /^field "priority" must be one of the allowed values$/,
+    message: /^field "priority" must be one of the allowed values: "high", "normal", "low"$/,
     at: '"priority"',
   },
   'depends-text': {
@@ -686,7 +741,16 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^field "requires" must NOT have duplicate items/,
     at: '"requires"',
   },
-  'cpus-zero': { fields: { resources: { cpus: 0 } }, message: /^field "resources\.cpus" must be > 0$/, at: '"cpus"' },
+  'cpus-zero': {
+    fields: { resources: { cpus: 0 } },
+    message: /^field "resources\.cpus" must be >= 0\.01$/,
+    at: '"cpus"',
+  },
+  'cpus-tiny': {
+    fields: { resources: { cpus: 0.001 } },
+    message: /^field "resources\.cpus" must be >= 0\.01$/,
+    at: '"cpus"',
+  },
   'cpus-policy': {
     fields: { resources: { cpus: 4 } },
     message: /^field "resources\.cpus" is 4; this grid allows at most 2$/,
@@ -707,6 +771,11 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
     message: /^unknown field "gpus" in field "resources": remove it/,
     at: '"gpus"',
   },
+  'not-before-far': {
+    fields: { not_before: '2999-01-01T00:00:00Z' },
+    message: /^field "not_before" is 2999-01-01T00:00:00Z, more than 30 days ahead \(max_delay_days in dgrid\.json\)/,
+    at: '"not_before"',
+  },
   'not-before-text': {
     fields: { not_before: 'tomorrow' },
     message: /^field "not_before" must match format "date-time"$/,
@@ -720,6 +789,21 @@ const outOfRange: Record<string, { fields: object; message: RegExp; at: string }
   'env-path': { fields: { env: { PATH: '/tmp' } }, message: /has a name that is not allowed: "PATH"/, at: '"PATH"' },
   'env-home': { fields: { env: { HOME: '/tmp' } }, message: /has a name that is not allowed: "HOME"/, at: '"HOME"' },
   'env-lower': { fields: { env: { token: 'x' } }, message: /has a name that is not allowed: "token"/, at: '"token"' },
+  'env-newline': {
+    fields: { env: { NAME: 'a\nb' } },
+    message: /^field "env\.NAME" must not hold a NUL character or a line break \(\\u0000, \\n, \\r\): give one line/,
+    at: '"NAME"',
+  },
+  'env-nul': {
+    fields: { env: { NAME: 'a\u0000b' } },
+    message: /^field "env\.NAME" must not hold a NUL character or a line break/,
+    at: '"NAME"',
+  },
+  'script-nul': {
+    fields: { script: 'echo hi\u0000' },
+    message: /^field "script" must not hold a NUL character \(\\u0000\): no process can be given one$/,
+    at: '"script"',
+  },
   'env-number': {
     fields: { env: { COUNT: 3 } },
     message: /^field "env\.COUNT" must be of type string$/,
@@ -867,7 +951,7 @@ test('valid: tasks using every field, depending on a completed task and on each 
     max_attempts: 5,
     requires: ['gpu', 'region:eu'],
     resources: { cpus: 1.5, memory_mb: 1024 },
-    not_before: '2030-01-01T00:00:00Z',
+    not_before: new Date(Date.now() + 86_400_000).toISOString(),
     env: { MODE: 'fast', _UNDERSCORE: 'ok' },
     description: 'Zoë’s analysis 😀',
   });
@@ -960,4 +1044,177 @@ test('the policy input names another policy file, read from the base', async () 
   assert.ok(run.annotations.some((a) => /"timeout_seconds" is 60; this grid allows at most 10$/.test(a.message)));
   const missing = await runValidate({ path: checkout.dir, policy: 'nope.json' }, { base, head, login: 'carol' });
   assert.match(missing.stdout, /^::error::the policy file nope\.json is not in commit/m);
+});
+
+// What the merge would change, not a diff from where the pull request forked.
+const MALLORY = { name: 'mallory', email: 'mallory@example.com' };
+
+test('rejected: a criss-cross history whose base...head shows one new task, but whose merge reverts the policy and deletes a queued task', async () => {
+  // A maintainer tightens the policy while bob queues a task; mallory's earlier pull request is merged after.
+  await checkout.reset(bases.main);
+  await checkout.write('dgrid.json', { ...JSON.parse(await checkout.read('dgrid.json')), max_timeout_seconds: 60 });
+  await checkout.write(queue('q-bob-2'), task('q-bob-2'));
+  const maintainer = await checkout.commit('Tighten the timeout; queue q-bob-2', DGRID, '2024-02-01T00:01:00Z');
+  await checkout.reset(bases.main);
+  await checkout.write(queue('m-1'), task('m-1'));
+  const first = await checkout.commit('Add m-1', MALLORY, '2024-02-01T00:02:00Z');
+  await checkout.reset(maintainer);
+  await checkout.git(['merge', '--quiet', '--no-ff', '-m', 'Merge pull request #5 from mallory/first', first], GITHUB);
+  const base = (await checkout.git(['rev-parse', 'HEAD'])).trim();
+  // Mallory merges main into her branch by hand, keeping her side of the policy and dropping bob's task.
+  await checkout.reset(first);
+  await checkout.git(['merge', '--quiet', '--no-commit', '--no-ff', maintainer], MALLORY);
+  await checkout.git(['checkout', first, '--', 'dgrid.json']);
+  await checkout.remove(queue('q-bob-2'));
+  await checkout.write(queue('m-2'), task('m-2'));
+  const head = await checkout.commit("Merge branch 'main'", MALLORY, '2024-02-01T00:04:00Z');
+
+  const diff = await git(['diff', '--name-only', `${base}...${head}`], { cwd: checkout.dir });
+  assert.equal(diff, `${queue('m-2')}\n`, 'the three-dot diff shows one new task');
+  const run = await rejected(base, head, 'mallory', [
+    {
+      file: 'dgrid.json',
+      message: /^changing dgrid\.json is not allowed: a task submission cannot change the grid policy/,
+    },
+    { file: queue('q-bob-2'), message: /^deleting tasks\/queue\/q-bob-2\.json is not allowed: a queued task stays/ },
+  ]);
+  assert.equal(run.outputs['task-ids'], '["m-2"]');
+});
+
+/** A pull request of several commits on base, each made by one step. */
+async function commits(base: string, ...steps: ((work: Work) => Promise<void>)[]): Promise<string[]> {
+  await checkout.reset(base);
+  const made = [];
+  for (const [i, step] of steps.entries()) {
+    await step(checkout);
+    made.push(await checkout.commit(`step ${i + 1}`, MALLORY));
+  }
+  return made;
+}
+
+test('rejected: a commit that touches another path, undone by a later one', async () => {
+  const workflow = '.github/workflows/validate.yml';
+  const original = await git(['show', `${bases.main}:${workflow}`], { cwd: checkout.dir });
+  const [edit, head] = await commits(
+    bases.main,
+    async (w) => {
+      await w.write(queue('innocent-1'), task('innocent-1'));
+      await w.write(workflow, 'on: pull_request_target\n');
+    },
+    (w) => w.write(workflow, original),
+  );
+  await rejected(bases.main, head!, 'mallory', [
+    {
+      file: workflow,
+      message: new RegExp(
+        `^commit ${edit!.slice(0, 12)} changes \\.github/workflows/validate\\.yml: each commit of a pull request stays in the grid's history`,
+      ),
+    },
+  ]);
+});
+
+test('rejected: a blob over the size cap in a commit, removed by a later one', async () => {
+  const [big, , head] = await commits(
+    bases.main,
+    async (w) => {
+      await w.write(queue('slim'), task('slim'));
+      await w.write(queue('junk'), 'x'.repeat(200_000));
+    },
+    (w) => w.write(queue('slim-2'), task('slim-2', { description: 'y'.repeat(120_000) })),
+    async (w) => {
+      await w.remove(queue('junk'));
+      await w.write(queue('slim-2'), task('slim-2'));
+    },
+  );
+  const run = await rejected(bases.main, head!, 'mallory', [
+    {
+      file: queue('junk'),
+      message: new RegExp(
+        `^commit ${big!.slice(0, 12)} adds tasks/queue/junk\\.json of 200000 bytes: .* at most 98304 bytes`,
+      ),
+    },
+    { file: queue('slim-2'), message: /^commit \w{12} adds tasks\/queue\/slim-2\.json of \d+ bytes/ },
+  ]);
+  assert.deepEqual(JSON.parse(run.outputs['task-ids']!), ['slim']);
+});
+
+test('rejected: a commit that deletes a queued task, restored by a later one', async () => {
+  const original = await git(['show', `${bases.main}:${queue('q-alice-2')}`], { cwd: checkout.dir });
+  const [, head] = await commits(
+    bases.main,
+    async (w) => {
+      await w.write(queue('cover-2'), task('cover-2'));
+      await w.remove(queue('q-alice-2'));
+    },
+    (w) => w.write(queue('q-alice-2'), original),
+  );
+  await rejected(bases.main, head!, 'mallory', [
+    {
+      file: queue('q-alice-2'),
+      message: /^commit \w{12} deletes tasks\/queue\/q-alice-2\.json, which is already at the tip/,
+    },
+  ]);
+});
+
+test('rejected: a task file that is already at the tip, added again unchanged', async () => {
+  // From before q-bob-1 was queued: the merge changes nothing, yet the pull request claims the file.
+  const before = (await checkout.git(['rev-parse', `${bases.main}~2`])).trim();
+  const copy = await git(['show', `${bases.main}:${queue('q-bob-1')}`], { cwd: checkout.dir });
+  const [head] = await commits(before, (w) => w.write(queue('q-bob-1'), copy));
+  await rejected(bases.main, head!, 'mallory', [
+    { file: queue('q-bob-1'), message: /^commit \w{12} adds tasks\/queue\/q-bob-1\.json, which is already at the tip/ },
+  ]);
+});
+
+test('valid: a pull request that touches no task file is no submission: "no task files"', async () => {
+  const head = await checkout.pullRequest(bases.main, (w) => w.write('README.md', '# A better grid\n'));
+  const run = await runValidate({ path: checkout.dir }, { base: bases.main, head, login: 'carol' });
+  assert.equal(run.exitCode, 0, run.stdout);
+  assert.deepEqual(run.outputs, { valid: 'true', checked: '0', invalid: '0', 'task-ids': '[]' });
+  assert.match(run.summary, /No task files/);
+});
+
+test('rejected: a pull request whose merge conflicts with the tip, and one that shares no history with it', async () => {
+  // From before q-bob-1 was queued, a file of the same name with other content.
+  const before = (await checkout.git(['rev-parse', `${bases.main}~2`])).trim();
+  const [clash] = await commits(before, (w) => w.write(queue('q-bob-1'), task('q-bob-1', { script: 'evil' })));
+  const run = await rejected(bases.main, clash!, 'mallory', [
+    { message: /^merging the pull request into the base branch at \w+ conflicts in tasks\/queue\/q-bob-1\.json: / },
+  ]);
+  assert.deepEqual(run.outputs, { valid: 'false', checked: '0', invalid: '0', 'task-ids': '[]' });
+
+  await checkout.git(['checkout', '--quiet', '--orphan', 'unrelated']);
+  await checkout.git(['rm', '--quiet', '-r', '-f', '.']);
+  await checkout.write(queue('lonely'), task('lonely'));
+  const lonely = await checkout.commit('Add lonely', MALLORY);
+  await rejected(bases.main, lonely, 'mallory', [
+    { message: /^the pull request shares no history with the base branch/ },
+  ]);
+});
+
+// Who submitted a queued task is read from the history, where a squashed commit's subject is the submitter's
+// own pull request title.
+test("rejected: a squashed commit's subject holding \\x1e and \\x1f cannot charge its tasks to someone else and dodge the quota", async () => {
+  await checkout.reset(bases.perSubmitter);
+  for (const id of ['m-q1', 'm-q2', 'm-q3']) await checkout.write(queue(id), task(id));
+  // Split on those bytes, the title forged a record naming bob for the files mallory's commit adds.
+  const forged = await checkout.commit('Add tasks (#7)\x1eBob\x1f123+bob@users.noreply.github.com\x1fx', MALLORY);
+  const head = await checkout.pullRequest(forged, adding(task('m-q4')));
+  await rejected(forged, head, 'mallory', [
+    { message: /^mallory would have 4 tasks queued; this grid allows at most 3 per submitter/ },
+  ]);
+});
+
+test('rejected: a squashed commit titled like a GitHub merge cannot charge its tasks to the login it names', async () => {
+  await checkout.reset(bases.perSubmitter);
+  for (const id of ['m-t1', 'm-t2', 'm-t3']) await checkout.write(queue(id), task(id));
+  const squashed = await checkout.commit('Merge pull request #8 from bob/tasks', MALLORY);
+  const head = await checkout.pullRequest(squashed, adding(task('m-t4')));
+  await rejected(squashed, head, 'mallory', [
+    { message: /^mallory would have 4 tasks queued; this grid allows at most 3 per submitter/ },
+  ]);
+  // Bob's quota is his own: his one queued task and three more fit.
+  const bob = await checkout.pullRequest(squashed, adding(task('b-t1'), task('b-t2')));
+  const run = await runValidate({ path: checkout.dir }, { base: squashed, head: bob, login: 'bob' });
+  assert.equal(run.exitCode, 0, run.stdout);
 });

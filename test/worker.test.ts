@@ -1,15 +1,21 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { readFileSync, readdirSync } from 'node:fs';
-import { chmod, readFile, rename, symlink, writeFile } from 'node:fs/promises';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { chmod, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { auditGrid } from '../src/core/audit.js';
+import { UserError } from '../src/core/errors.js';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { queuePath } from '../src/core/layout.js';
-import type { Claim, NodeRecord } from '../src/core/schemas.js';
-import { invariantViolations, makeGrid, noopTasks, runAll } from './helpers/grid.js';
+import { silentLog, type Log } from '../src/core/log.js';
+import { reap } from '../src/core/reaper.js';
+import { ProcessSandbox } from '../src/core/sandbox/process.js';
+import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
+import { Worker } from '../src/core/worker.js';
+import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { statOf } from './helpers/processes.js';
 
@@ -448,5 +454,299 @@ test('SIGTERM: a worker hands its running task back to the queue and goes offlin
     assert.deepEqual(await invariantViolations(grid.bare), []);
   } finally {
     await grid.cleanup();
+  }
+});
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function until(what: string, check: () => Promise<boolean> | boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !(await check()); await pause(20)) {
+    if (Date.now() > end) throw new Error(`timed out waiting until ${what}`);
+  }
+}
+
+/**
+ * Makes the grid's next push land and then hang for `seconds` before it returns, as a slow server or
+ * network does: the ref moves at once, the pushing node hears of it late. Returns the marker that arms it.
+ */
+async function slowNextPush(grid: TestGrid, seconds: number): Promise<string> {
+  const marker = join(grid.dir, 'slow-next-push');
+  const hook = `#!/bin/sh\nif [ -e ${marker} ]; then rm -f ${marker}; sleep ${seconds}; fi\n`;
+  await writeFile(join(grid.bare, 'hooks', 'post-receive'), hook, { mode: 0o755 });
+  return marker;
+}
+
+/** A log that keeps every line, for tests that count what a node reported. */
+function keptLog(): Log & { lines: string[] } {
+  const lines: string[] = [];
+  return {
+    lines,
+    info: (m) => lines.push(`info: ${m}`),
+    warn: (m) => lines.push(`warning: ${m}`),
+    error: (m) => lines.push(`error: ${m}`),
+    debug: () => undefined,
+  };
+}
+
+test('SIGTERM while a claim push is in flight: the claim that lands after stop() goes back unstarted', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'executions.log');
+    await grid.submit([{ task_id: 'late', script: `echo late >> ${log}`, max_attempts: 1 }]);
+    const marker = await slowNextPush(grid, 2);
+    await writeFile(marker, '');
+    const worker = grid.worker({ nodeId: 'stopper', idleTimeoutSeconds: 0 });
+    const done = worker.run();
+    // The hook runs: the claim is at the tip, and the node still waits for its push to return.
+    await until('the claim push landed', () => !existsSync(marker));
+    worker.stop('SIGTERM received');
+    const report = await done;
+    assert.equal(report.returned, 1);
+    const snapshot = await grid.snapshot();
+    assert.equal(snapshot.of('in_progress').length, 0, 'no claim is left behind by a node that signed off');
+    const [queued] = [...(await snapshot.readJson(snapshot.of('queue'))).values()] as QueuedTask[];
+    assert.equal(queued?.attempts?.[0]?.status, 'returned', 'a hand-back uses no attempt');
+    assert.equal((await snapshot.node('stopper'))?.status, 'offline');
+    assert.deepEqual(await executions(log), []);
+    assert.deepEqual((await auditGrid(grid.bare)).violations, []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a claim push that returns after a reaper took the claim back: the node never starts it', async () => {
+  const grid = await makeGrid({ lease: { heartbeat_seconds: 1, node_timeout_seconds: 10, grace_seconds: 0 } });
+  try {
+    const log = join(grid.dir, 'executions.log');
+    await grid.submit([{ task_id: 'paused', script: `echo ran >> ${log}`, max_attempts: 1 }]);
+    const marker = await slowNextPush(grid, 5);
+    await writeFile(marker, '');
+    const done = grid.worker({ nodeId: 'slow', idleTimeoutSeconds: 2 }).run();
+    await until('the claim push landed', () => !existsSync(marker));
+    // The node's heartbeat, written in its claim commit, goes stale while its push hangs: a reaper ends the claim.
+    await pause(2500);
+    const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false, nodeTimeoutSeconds: 2 }, silentLog);
+    assert.deepEqual(
+      reaped.actions.map((a) => [a.action, a.subject]),
+      [
+        ['fail', 'paused'],
+        ['offline', 'slow'],
+      ],
+    );
+    const report = await done;
+    assert.deepEqual(await executions(log), [], 'the task never ran under a claim taken back');
+    assert.equal(report.completed + report.failed + report.fenced, 0);
+    assert.equal((await grid.results()).get('paused')?.status, 'error');
+    assert.deepEqual((await auditGrid(grid.bare)).violations, []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/**
+ * A git on PATH whose next push from a cache holding the file `fail-next-push` lands and then reports an
+ * error, as a connection broken after the server took the push does.
+ */
+async function pushesThatFailAfterLanding(dir: string): Promise<() => void> {
+  const real = (await git(['--exec-path'])).trim() + '/git';
+  const bin = join(dir, 'bin');
+  await mkdir(bin, { recursive: true });
+  const script = [
+    '#!/bin/sh',
+    'if [ "$1" = push ] && [ -e fail-next-push ]; then',
+    `  rm -f fail-next-push; "${real}" "$@" >/dev/null 2>&1`,
+    '  echo "fatal: protocol error: bad band #3" >&2; exit 128',
+    'fi',
+    `exec "${real}" "$@"`,
+  ];
+  await writeFile(join(bin, 'git'), script.join('\n') + '\n', { mode: 0o755 });
+  const path = process.env.PATH;
+  process.env.PATH = `${bin}:${path}`;
+  return () => {
+    process.env.PATH = path;
+  };
+}
+
+test('a push that reported an error but landed: its claim starts, its result counts', async () => {
+  const grid = await makeGrid();
+  const restore = await pushesThatFailAfterLanding(grid.dir);
+  try {
+    const log = join(grid.dir, 'executions.log');
+    const cache = join(grid.dir, 'cache-flaky');
+    const worker = grid.worker({ nodeId: 'flaky', idleTimeoutSeconds: 3, cacheDir: cache });
+    const done = worker.run();
+    await until('the node registered', async () => (await grid.snapshot()).nodeEntries.has('flaky'));
+    // The claim push lands but reports an error; the round after it has nothing else to commit.
+    await writeFile(join(cache, 'fail-next-push'), '');
+    await grid.submit([{ task_id: 'adopted', script: `sleep 1; echo adopted >> ${log}` }]);
+    await until('the claim landed', async () => (await grid.snapshot()).of('in_progress').length === 1);
+    // Then its result push lands and reports an error too.
+    await writeFile(join(cache, 'fail-next-push'), '');
+    const report = await done;
+    assert.deepEqual(await executions(log), ['adopted']);
+    assert.deepEqual([report.completed, report.fenced, report.returned], [1, 0, 0]);
+    assert.equal((await grid.results()).get('adopted')?.status, 'success');
+    const node = await (await grid.snapshot()).node('flaky');
+    assert.deepEqual([node?.completed, node?.status], [1, 'offline']);
+    assert.deepEqual((await auditGrid(grid.bare)).violations, []);
+  } finally {
+    restore();
+    await grid.cleanup();
+  }
+});
+
+test('two live processes with one node id: the second refuses with a clear error, the first keeps its claim', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([{ task_id: 'twin-task', script: 'sleep 2' }]);
+    const first = grid.worker({ nodeId: 'twin', idleTimeoutSeconds: 1 });
+    const done = first.run();
+    await until('the first claimed', async () => (await grid.snapshot()).of('in_progress').length === 1);
+    // A second machine (a scaled compose service) with the same fixed id, and a cache of its own.
+    const second = grid.worker({ nodeId: 'twin', cacheDir: join(grid.dir, 'cache-twin-elsewhere') });
+    await assert.rejects(second.run(), (error: unknown) => {
+      assert.ok(error instanceof UserError, String(error));
+      assert.match(error.message, /node id "twin" is in use by another live process .*own node-id/);
+      return true;
+    });
+    const report = await done;
+    assert.deepEqual([report.completed, report.fenced], [1, 0]);
+    const result = (await grid.results()).get('twin-task')!;
+    assert.deepEqual([result.attempt, result.attempts ?? []], [1, []], 'no attempt was requeued as "restarted"');
+    assert.deepEqual((await auditGrid(grid.bare)).violations, []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a node whose id another process took over while it was silent stops, and writes nothing more', async () => {
+  const grid = await makeGrid({ lease: { heartbeat_seconds: 1, node_timeout_seconds: 10 } });
+  try {
+    await grid.submit([{ task_id: 'overtaken', script: 'sleep 30' }]);
+    const done = grid.worker({ nodeId: 'usurped', idleTimeoutSeconds: 0 }).run();
+    await until('the task runs', async () => (await grid.snapshot()).of('in_progress').length === 1);
+    // What a newer process with this id writes when it starts: its own incarnation in the node file.
+    const snapshot = await grid.snapshot();
+    const node = (await snapshot.node('usurped'))!;
+    const usurper = { ...node, incarnation: 'the-newer-process', started_at: new Date().toISOString() };
+    const tip = await grid.store.fetch();
+    const commit = await grid.store.commit(
+      tip,
+      [{ path: 'nodes/usurped.json', content: JSON.stringify(usurper, null, 2) + '\n' }],
+      'dgrid: usurped: heartbeat\n',
+      'usurped',
+    );
+    assert.equal(await grid.store.push(commit), 'pushed');
+    await assert.rejects(done, /node id "usurped" was taken over by another process \(incarnation the-newer-process/);
+    assert.equal(await grid.store.fetch(), commit, 'the node wrote nothing after it saw the takeover');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a node killed -9 and started again on its own cache takes its id back at once', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'executions.log');
+    await grid.submit([{ task_id: 'crashed', script: `echo run >> ${log}; sleep 30` }]);
+    const env = { TMPDIR: grid.dir };
+    const killed = cliWorker(grid.remote, 'phoenix', ['--idle-timeout-seconds', '0'], env);
+    const gone = exited(killed);
+    await until('the task started', async () => (await executions(log)).length === 1);
+    killed.kill('SIGKILL');
+    await gone;
+    await grid.submit([{ task_id: 'after', script: 'true' }]);
+    const again = await exited(cliWorker(grid.remote, 'phoenix', ['--max-tasks', '1'], env));
+    assert.equal(again.code, 0, again.stderr);
+    const queued = (await (await grid.snapshot()).readJson((await grid.snapshot()).of('queue'))).values();
+    const crashed = [...queued].find((t) => (t as QueuedTask).task_id === 'crashed') as QueuedTask | undefined;
+    assert.equal(crashed?.attempts?.[0]?.reason, 'node phoenix restarted');
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a chain of 10 tasks on one node: at most 2 pushes a step, no poll interval a step, no idle stop between', async () => {
+  const grid = await makeGrid();
+  try {
+    const chain = Array.from({ length: 10 }, (_, i) => ({
+      task_id: `c${i}`,
+      script: 'true',
+      ...(i > 0 ? { depends_on: [`c${i - 1}`] } : {}),
+    }));
+    await grid.submit(chain);
+    const started = Date.now();
+    const worker = grid.worker({ nodeId: 'chain', pollIntervalSeconds: 20, idleTimeoutSeconds: 3 });
+    const done = worker.run();
+    let finished = false;
+    void done.finally(() => (finished = true));
+    const over = async () => finished || (await grid.results()).size === 10;
+    await until('the chain is done, or the node stopped', over, 60_000);
+    const seconds = (Date.now() - started) / 1000;
+    worker.stop('test over');
+    const report = await done;
+    assert.equal(report.completed, 10, report.stopReason);
+    // Registering rides with the first claim; going offline is one more push.
+    assert.ok(report.pushes <= 2 * 10 + 1, `${report.pushes} pushes`);
+    assert.ok(seconds < 20, `the chain took ${seconds.toFixed(1)} s: not even one poll interval of 20 s`);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a node cut off from its remote with a result pending backs off, then writes the result', async () => {
+  const grid = await makeGrid();
+  const away = `${grid.bare}-away`;
+  try {
+    await grid.submit([{ task_id: 'pending', script: 'sleep 0.5' }]);
+    const log = keptLog();
+    const settings = { remote: grid.remote, branch: 'main', nodeId: 'cutoff', labels: [], slots: 1, maxTasks: 0 };
+    const worker = new Worker(
+      {
+        ...settings,
+        maxRuntimeMinutes: 0,
+        idleTimeoutSeconds: 2,
+        pollIntervalSeconds: 0.1,
+        cacheDir: join(grid.dir, 'cache-cutoff'),
+      },
+      new ProcessSandbox(),
+      log,
+    );
+    const done = worker.run();
+    await until('the claim landed', async () => (await grid.snapshot()).of('in_progress').length === 1);
+    await rename(grid.bare, away);
+    await pause(4000);
+    const failures = log.lines.filter((l) => l.includes('sync failed')).length;
+    await rename(away, grid.bare);
+    const report = await done;
+    assert.ok(failures >= 2 && failures <= 8, `${failures} failed syncs in 4 s`);
+    assert.equal(report.completed, 1);
+    assert.equal((await grid.results()).get('pending')?.status, 'success');
+  } finally {
+    await rename(away, grid.bare).catch(() => undefined);
+    await grid.cleanup();
+  }
+});
+
+test('a node whose cache is deleted or damaged under it builds it again and works on', async () => {
+  for (const damage of ['deleted', 'HEAD garbled', 'objects lost'] as const) {
+    const grid = await makeGrid();
+    try {
+      await grid.submit([{ task_id: 'first', script: 'sleep 1' }]);
+      const cache = join(grid.dir, 'cache-damaged');
+      const worker = grid.worker({ nodeId: 'damaged', idleTimeoutSeconds: 0, cacheDir: cache });
+      const done = worker.run();
+      await until('the claim landed', async () => (await grid.snapshot()).of('in_progress').length === 1);
+      if (damage === 'deleted') await rm(cache, { recursive: true, force: true });
+      else if (damage === 'HEAD garbled') await writeFile(join(cache, 'HEAD'), 'garbage\n');
+      else await rm(join(cache, 'objects'), { recursive: true, force: true });
+      await grid.submit([{ task_id: 'second', script: 'true' }]);
+      await until(`both results are written (${damage})`, async () => (await grid.results()).size === 2);
+      worker.stop('test over');
+      const report = await done;
+      assert.equal(report.completed, 2, damage);
+    } finally {
+      await grid.cleanup();
+    }
   }
 });

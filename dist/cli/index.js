@@ -8183,6 +8183,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./build/src/core/layout.js
@@ -8193,6 +8195,8 @@ var runner = __nccwpck_require__(1482);
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
 ;// CONCATENATED MODULE: ./build/src/core/audit.js
 // The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
 // its history obeys the contract. Git history is the grid's audit log; this reads it.
@@ -8222,6 +8226,13 @@ var errors = __nccwpck_require__(3026);
 //   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
 //   terminal-twice  A task has one terminal record, written once, and never comes back after it.
 //   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+//   schema          A record dgrid writes is valid by the schema of its folder: a claim by the claim's, a result
+//                   by the result's, a requeued task by the queued task's.
+//   claim-task      A claim carries the task it took from the queue unchanged (script, env, image, every field):
+//                   it equals the queued record the same commit removes, plus `claim`.
+//   status-folder   A result's status matches its folder: success in completed/, anything else in failed/.
+
+
 
 
 
@@ -8346,17 +8357,22 @@ class Replay {
     }
     /** Reads every record the history writes, in batches of one cat-file process. */
     async readRecords(commits) {
-        const needed = new Set();
+        // Each blob with the folders it is written to, so that it is checked by the schema of each.
+        const needed = new Map();
         for (const commit of commits) {
-            for (const change of commit.changes)
-                if (!change.deleted && change.readable)
-                    needed.add(change.newSha);
+            for (const change of commit.changes) {
+                if (change.deleted || !change.readable)
+                    continue;
+                const states = needed.get(change.newSha) ?? new Set();
+                states.add((0,layout/* locate */.x5)(change.path).state);
+                needed.set(change.newSha, states);
+            }
         }
-        const shas = [...needed];
+        const shas = [...needed.keys()];
         for (let i = 0; i < shas.length; i += BLOB_BATCH) {
             const blobs = await (0,runner/* catFileBatch */.Fn)(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
             for (const [sha, blob] of blobs)
-                this.summaries.set(sha, summarize(blob));
+                this.summaries.set(sha, summarize(blob, needed.get(sha)));
         }
     }
     task(id) {
@@ -8391,7 +8407,7 @@ class Replay {
             if (w.state === 'queue')
                 this.queued(commit, w, gone?.get('in_progress'));
             else if (w.state === 'in_progress')
-                this.claimed(commit, w);
+                this.claimed(commit, w, gone?.get('queue'));
             else
                 this.finished(commit, w, gone);
         }
@@ -8411,6 +8427,7 @@ class Replay {
         }
         if (!record)
             return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
+        this.checkSchema(commit, w, record);
         const claim = this.summaries.get(claims[0].oldSha)?.claim;
         const last = record.history.at(-1);
         if (!claim)
@@ -8425,11 +8442,16 @@ class Replay {
         this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
         task.history = record.history;
     }
-    claimed(commit, w) {
+    claimed(commit, w, queued) {
         const task = this.task(w.id);
         const record = this.summaries.get(w.change.newSha);
         if (!record?.claim)
             return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
+        this.checkSchema(commit, w, record);
+        const taken = queued && this.summaries.get(queued[0].oldSha);
+        if (taken && taken.task !== record.task) {
+            this.violation(commit.sha, w.id, 'claim-task', `the claim's task differs from the queued task ${queued[0].path} it took (script, env, image or another field)`);
+        }
         const { token, attempt } = record.claim;
         this.figures.claims++;
         const owner = this.tokens.get(token);
@@ -8455,6 +8477,10 @@ class Replay {
         const record = this.summaries.get(w.change.newSha);
         if (!record || record.status === undefined || record.attempt === undefined) {
             return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a result`);
+        }
+        this.checkSchema(commit, w, record);
+        if ((record.status === 'success') !== (w.state === 'completed')) {
+            this.violation(commit.sha, w.id, 'status-folder', `status ${record.status} in ${w.state}/`);
         }
         if (record.claim)
             this.finishedClaim(commit, w, record, gone?.get('in_progress'));
@@ -8489,6 +8515,11 @@ class Replay {
             this.violation(commit.sha, w.id, 'unclaimed', `result without a claim, but ${problems.join('; ')}`);
         }
     }
+    checkSchema(commit, w, record) {
+        const problem = record.schema.get(w.state);
+        if (problem)
+            this.violation(commit.sha, w.id, 'schema', `${w.change.path}: ${problem}`);
+    }
     end(commit, id, token, how) {
         const before = this.ended.get(token);
         if (before)
@@ -8519,6 +8550,11 @@ class Replay {
         if (task.locations.size === 1 || !gone)
             return;
         const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
+        // A task queued again after its result is refused by removing it: the queued copy was the breach,
+        // reported as terminal-twice when it came.
+        const refusedCopy = task.terminalAt !== undefined && gone.size === 1 && gone.has('queue');
+        if (refusedCopy)
+            return;
         if (commit.archivedTo.length === 0 || results.length === 0) {
             const from = [...gone.values()].flat().map((c) => c.path);
             this.violation(commit.sha, id, 'lost', `removed from ${from.join(', ')} and written nowhere`);
@@ -8575,8 +8611,18 @@ class Replay {
         return blobs;
     }
 }
+const SCHEMAS = {
+    queue: validation/* queuedTaskValidator */.vZ,
+    in_progress: validation/* claimValidator */.Rf,
+    completed: validation/* resultValidator */.ou,
+    failed: validation/* resultValidator */.ou,
+};
+/** The record with its keys sorted at every depth, so that equal records have equal digests. */
+function canonical(value) {
+    return JSON.stringify(value, (_key, v) => isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
+}
 /** The fields the rules read; undefined when the blob is not a JSON object. */
-function summarize(blob) {
+function summarize(blob, states) {
     let value;
     try {
         value = JSON.parse(blob.toString('utf8'));
@@ -8588,7 +8634,18 @@ function summarize(blob) {
         return undefined;
     const claim = isObject(value.claim) ? value.claim : undefined;
     const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
+    const { claim: _claim, ...task } = value;
+    const digest = (0,external_node_crypto_.createHash)('sha1').update(canonical(task)).digest('hex');
+    const schema = new Map();
+    for (const state of states) {
+        // A copy: validation fills in defaults, and the record must stay as it was written.
+        const [problem] = SCHEMAS[state].problems(structuredClone(value));
+        if (problem)
+            schema.set(state, `${problem.pointer || '/'}: ${problem.message}`);
+    }
     return {
+        task: digest,
+        schema,
         ...(claim && typeof claim.token === 'string'
             ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
             : {}),
@@ -8734,7 +8791,7 @@ const cancel = {
 /* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6369);
 /* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6300);
 /* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3478);
-/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6749);
+/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6659);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5370);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4953);
@@ -8907,7 +8964,7 @@ const init = {
 
 /***/ }),
 
-/***/ 9068:
+/***/ 9700:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8928,116 +8985,18 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/core/archive.js
+var archive = __nccwpck_require__(7347);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var git_store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var core_grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/transaction.js
-var transaction = __nccwpck_require__(2901);
-;// CONCATENATED MODULE: ./build/src/core/archive.js
-// Retention: day folders of results older than the policy's retention.days move to the branch
-// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
-//
-// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
-// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
-// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
-// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
-// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
-// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
-// reapers at once, or a result landing in an old day meanwhile, never lose a record.
-
-
-
-
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-async function archiveResults(grid, options) {
-    const tip = await grid.fetch();
-    const policy = await (await core_grid/* GridSnapshot */.T.load(grid, tip, { states: [] })).policy();
-    // A day folder goes once its last second is older than the retention period.
-    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
-    const days = await oldDays(grid, tip, cutoff);
-    const branch = (0,layout/* archiveBranch */.zb)(grid.branch);
-    const action = (d) => ({
-        action: 'archive',
-        subject: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,layout/* archivedDayPath */.Qf)(d.state, d.day)}`,
-    });
-    if (days.length === 0 || options.dryRun)
-        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
-    const archive = await git_store/* GridStore */.g.open({ ...grid.options, branch });
-    await startArchive(archive, grid.branch, options.author);
-    const copied = await (0,transaction/* transact */.h)(archive, async (snapshot) => ({
-        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
-        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
-        value: snapshot.tip,
-    }), { author: options.author, states: [] });
-    const holder = copied.commit ?? copied.value;
-    const removed = await (0,transaction/* transact */.h)(grid, async (snapshot) => {
-        const held = [];
-        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
-            if ((await missingFromArchive(grid, holder, d)).length === 0)
-                held.push(d);
-        }
-        return {
-            changes: held.map((d) => ({ path: d.entry.path, delete: true })),
-            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
-            value: held,
-        };
-    }, { author: options.author, states: [] });
-    return {
-        actions: removed.commit ? removed.value.map(action) : [],
-        commits: [copied.commit, removed.commit].filter((c) => c !== null),
-        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
-    };
-}
-async function oldDays(store, commit, cutoff) {
-    const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${(0,layout/* lifecycleDir */.uP)(s)}/`), false);
-    const days = [];
-    for (const entry of entries) {
-        const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && layout/* DAY_FOLDER */.iV.test(day) && day < cutoff)
-            days.push({ state, day, entry });
-    }
-    return days;
-}
-/**
- * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
- * it has no such day, and otherwise the files that are new or differ (a day archived before that has
- * gained results since, from a node whose clock is far behind).
- */
-async function missingFromArchive(store, archive, d) {
-    const target = (0,layout/* archivedDayPath */.Qf)(d.state, d.day);
-    const [held] = archive ? await store.list(archive, [target], false) : [];
-    if (!held)
-        return [{ path: target, existing: d.entry }];
-    if (held.sha === d.entry.sha)
-        return [];
-    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
-    const files = await store.list(d.entry.sha, []);
-    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
-}
-/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
-async function startArchive(archive, gridBranch, author) {
-    if ((await archive.fetch()) !== null)
-        return;
-    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
-        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
-        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
-        'the archive commit holding it in its `Archived-To:` trailer.\n';
-    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new errors/* UserError */.y(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
-    }
-}
-
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
 var lifecycle = __nccwpck_require__(8125);
+// EXTERNAL MODULE: ./build/src/core/transaction.js
+var transaction = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./build/src/core/validation.js
 var validation = __nccwpck_require__(3478);
 ;// CONCATENATED MODULE: ./build/src/core/reaper.js
@@ -9071,7 +9030,7 @@ var validation = __nccwpck_require__(3478);
 
 
 
-const reaper_DAY_MS = 24 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
 async function reap(settings, log) {
     // A cache of its own per run: concurrent reapers on one machine must not share a repository, and
     // archiving keeps the tip small, so a fresh shallow fetch is cheap.
@@ -9091,7 +9050,7 @@ async function reap(settings, log) {
             states: ['queue', 'in_progress'],
             dryRun: settings.dryRun,
         });
-        const archived = await archiveResults(store, { author, dryRun: settings.dryRun, now: new Date() });
+        const archived = await (0,archive/* archiveResults */.jb)(store, { author, dryRun: settings.dryRun, now: new Date() });
         const actions = [...(swept.value ?? []), ...archived.actions];
         const count = (action) => actions.filter((a) => a.action === action).length;
         return {
@@ -9149,7 +9108,7 @@ async function planReap(snapshot, settings, now, log) {
         if (!silent(node))
             continue;
         const days = policy.retention.offline_node_days;
-        if (silence(node, now) > days * reaper_DAY_MS) {
+        if (silence(node, now) > days * DAY_MS) {
             changes.push({ path: (0,layout/* nodePath */.Ie)(node.node_id), delete: true });
             const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
             actions.push({ action: 'remove-node', subject: node.node_id, reason });
@@ -9407,6 +9366,8 @@ const status = {
         const c = status.counts;
         console.log(`${remote} (${branch}) at ${status.tip?.slice(0, 12) ?? 'no commit'}`);
         console.log(`queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
+        for (const task of status.stuck)
+            console.log(`${task.task_id} can never run: ${task.reason}`);
         for (const task of status.unrunnable) {
             console.log(`no online node can run ${task.task_id}: it requires ${task.requires.join(', ')}`);
         }
@@ -9429,11 +9390,15 @@ const status = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3026);
 /* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6799);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(4953);
+/* harmony import */ var _core_strict_json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1577);
+/* harmony import */ var _core_task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2651);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4953);
+
+
 
 
 
@@ -9447,42 +9412,47 @@ const submit = {
         'Give task files, or --script for a one-off task.',
     usage: '[options] [TASK.json ...]',
     options: {
-        ..._command_js__WEBPACK_IMPORTED_MODULE_5__/* .gridOptions */ .nv,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_7__/* .gridOptions */ .nv,
         script: { type: 'string', placeholder: 'SCRIPT', description: 'the script of a one-off task' },
         'task-id': { type: 'string', placeholder: 'ID', description: 'its id (default: task-<time>)' },
         timeout: { type: 'string', placeholder: 'SECONDS', description: 'its timeout_seconds' },
         priority: { type: 'string', placeholder: 'high|normal|low', description: 'its priority' },
-        ..._command_js__WEBPACK_IMPORTED_MODULE_5__/* .jsonOption */ .Ec,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonOption */ .Ec,
     },
     async run(values, files) {
         const tasks = [];
         for (const file of files) {
-            let value;
+            let text;
             try {
-                value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8'));
+                text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
             }
             catch (error) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`${file}: ${error.message}`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${file}: ${error.message}`);
             }
-            const task = value;
+            // The parser validate-task and the workers use: JSON.parse would let a second "script" win unseen.
+            const parsed = (0,_core_strict_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStrictJson */ .RJ)(text, { maxBytes: _core_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_FILE_BYTES */ .iJ });
+            if (!parsed.ok) {
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+            }
+            const task = parsed.value;
             if (typeof task === 'object' && task && task.task_id !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file, '.json')) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
             }
             tasks.push(task);
         }
         if (values.script !== undefined) {
             tasks.push({
-                task_id: (0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(values['task-id']) || `task-${Date.now()}`,
-                script: (0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(values.script),
-                ...(values.timeout === undefined ? {} : { timeout_seconds: (0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .num */ .bu)('timeout', values.timeout, 1) }),
-                ...(values.priority === undefined ? {} : { priority: (0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(values.priority) }),
+                task_id: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values['task-id']) || `task-${Date.now()}`,
+                script: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.script),
+                ...(values.timeout === undefined ? {} : { timeout_seconds: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .num */ .bu)('timeout', values.timeout, 1) }),
+                ...(values.priority === undefined ? {} : { priority: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.priority) }),
             });
         }
         if (tasks.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y('nothing to submit: give task files or --script');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(values.repository));
-        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .str */ .gx)(values.branch);
-        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_5__/* .envToken */ .Be)();
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y('nothing to submit: give task files or --script');
+        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .envToken */ .Be)();
         const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g.open({
             remote,
             branch,
@@ -9502,7 +9472,7 @@ const submit = {
 
 /***/ }),
 
-/***/ 8776:
+/***/ 5849:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9515,21 +9485,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
-;// CONCATENATED MODULE: ./build/src/core/printable.js
-// Text that came from a pull request (file names, and keys or values that messages quote) goes through
-// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
-// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
-// terminal, control characters could rewrite what is shown.
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
-function printable(text) {
-    return text
-        .replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-        .replace(/:(?=:)/g, ':\u200b');
-}
-
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var printable = __nccwpck_require__(5378);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
@@ -9542,166 +9499,10 @@ var store = __nccwpck_require__(475);
 var strict_json = __nccwpck_require__(1577);
 // EXTERNAL MODULE: ./build/src/core/validation.js
 var validation = __nccwpck_require__(3478);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/policy.js
-var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/task-check.js
+var task_check = __nccwpck_require__(7805);
 // EXTERNAL MODULE: ./build/src/core/task-file.js
 var task_file = __nccwpck_require__(2651);
-;// CONCATENATED MODULE: ./build/src/core/task-check.js
-// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
-// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
-// validate-task and `dgrid validate` both report what this finds.
-
-
-
-
-
-
-async function loadGridState(store, commit, policyPath) {
-    const snapshot = await grid/* GridSnapshot */.T.load(store, commit);
-    const queuedDependencies = new Map();
-    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
-        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
-        const dependsOn = value?.depends_on;
-        if (Array.isArray(dependsOn))
-            queuedDependencies.set(file.id, dependsOn.filter(isString));
-    }
-    return { snapshot, policy: await readPolicy(store, commit, policyPath), queuedDependencies };
-}
-async function readPolicy(store, commit, path) {
-    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
-    if (!entry && path !== layout/* POLICY_FILE */.CX) {
-        throw new errors/* UserError */.y(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
-    }
-    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
-    return (0,policy/* parsePolicy */.ON)(text, path);
-}
-/** Candidates for tree entries, reading the content of those whose entry passes. */
-async function treeCandidates(store, entries) {
-    const candidates = entries.map((entry) => candidate(entry.path, entry));
-    const readable = candidates.filter((c) => (0,task_file/* entryProblem */.qH)(c.file) === undefined).map((c) => c.file.entry.sha);
-    const blobs = await store.read(readable);
-    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
-}
-const isString = (value) => typeof value === 'string';
-function candidate(path, entry, blob) {
-    return { path, file: { id: external_node_path_.posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
-}
-/** Every problem of each file, on its own and together with the others and the grid. */
-function checkTasks(candidates, grid, kind) {
-    const checked = candidates.map((c) => {
-        const entryIssue = (0,task_file/* entryProblem */.qH)(c.file);
-        if (entryIssue)
-            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
-        if (!c.blob)
-            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
-        return { candidate: c, check: (0,task_file/* contentProblems */.Y)(c.file, c.blob, grid.policy, kind) };
-    });
-    const tasks = checked.flatMap(({ candidate, check }) => {
-        const { task, locate } = check;
-        if (!task || !locate)
-            return [];
-        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
-        return [{ candidate, task, at }];
-    });
-    idProblems(tasks, candidates, grid);
-    dependencyProblems(tasks, candidates, grid);
-    return checked.map(({ candidate, check }) => ({
-        path: candidate.path,
-        ...((0,task_file/* entryProblem */.qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
-        problems: check.problems.sort(byPlace),
-    }));
-}
-/** In reading order, problems of the whole file first. */
-function byPlace(a, b) {
-    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
-function idProblems(tasks, candidates, grid) {
-    const own = new Set(candidates.map((c) => c.file.entry.path));
-    const taken = new Map();
-    for (const [id, files] of grid.snapshot.byId) {
-        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
-        if (paths.length > 0)
-            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
-    }
-    const byKey = new Map();
-    for (const t of tasks) {
-        const key = t.task.task_id.toLowerCase();
-        byKey.set(key, [...(byKey.get(key) ?? []), t]);
-    }
-    for (const t of tasks) {
-        const key = t.task.task_id.toLowerCase();
-        const [usedBy] = taken.get(key) ?? [];
-        if (usedBy)
-            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
-        const twin = byKey.get(key).find((other) => other !== t);
-        if (twin) {
-            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
-                '(ids that differ only in letter case collide on some file systems): choose another task_id');
-        }
-    }
-}
-function dependencyProblems(tasks, candidates, grid) {
-    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
-    const graph = new Map(grid.queuedDependencies);
-    for (const t of tasks)
-        graph.set(t.task.task_id, t.task.depends_on ?? []);
-    for (const t of tasks) {
-        const dependsOn = t.task.depends_on ?? [];
-        dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
-                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
-            }
-        });
-        const cycle = findCycle(graph, t.task.task_id);
-        if (cycle) {
-            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
-        }
-    }
-}
-/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
-function findCycle(graph, start) {
-    const cameFrom = new Map();
-    const queue = [start];
-    for (let next = 0; next < queue.length; next++) {
-        const id = queue[next];
-        for (const dependency of graph.get(id) ?? []) {
-            if (dependency === start) {
-                const path = [start];
-                for (let at = id; at !== start; at = cameFrom.get(at))
-                    path.unshift(at);
-                return [start, ...path];
-            }
-            if (!cameFrom.has(dependency)) {
-                cameFrom.set(dependency, id);
-                queue.push(dependency);
-            }
-        }
-    }
-    return undefined;
-}
-/** What the policy's quotas say of a submission as a whole. */
-function quotaProblems(use, policy) {
-    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
-    const problems = [];
-    if (use.added > perPullRequest) {
-        problems.push(`this pull request adds ${use.added} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
-            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
-    }
-    if (use.queued + use.added > maxQueued) {
-        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
-            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
-    }
-    const submitter = use.submitter;
-    if (submitter && submitter.queued + use.added > perSubmitter) {
-        problems.push(`${submitter.login} would have ${submitter.queued + use.added} tasks queued; this grid allows at most ` +
-            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
-    }
-    return problems;
-}
-
 ;// CONCATENATED MODULE: ./build/src/core/validate.js
 // Validation of task files in a checkout of a grid, as validate-task and `dgrid validate` run it: the changes
 // of a pull request (read from git objects only, never from the working tree a pull request could shape),
@@ -9729,61 +9530,120 @@ const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
 const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
 const CANCEL_FILE = /^tasks\/cancel\/[^/]+$/;
 /**
- * The changes of a pull request from base to head. The only change a submitter may make is adding files
- * tasks/queue/<task_id>.json; quotas and the policy come from the base, which the pull request cannot change.
+ * A pull request, judged by what merging it into the base tip would change, not by a diff from where it
+ * forked: with two merge bases (criss-cross merges), `base...head` can show one new file while the merge
+ * rewrites others. The only change a submitter may make is adding files tasks/queue/<task_id>.json (and
+ * cancel requests), in the merge and in each commit it brings; quotas and the policy come from the base tip,
+ * which the pull request cannot change.
  */
 async function validatePullRequest(options) {
     const { store } = await openCheckout(options.path);
     const base = await commitOf(store, options.base, 'base');
     const head = await commitOf(store, options.head, 'head');
-    const grid = await loadGridState(store, base, options.policyPath);
-    const refused = [];
-    const added = new Set();
-    const cancels = new Set();
-    for (const change of await changes(store, base, head)) {
-        if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
-            cancels.add(change.path);
-            continue;
+    const merged = await mergeTree(store, base, head);
+    if ('problem' in merged)
+        return { files: [], problems: [merged.problem] };
+    const landing = { from: base, to: merged.tree, head, submitter: options.author };
+    return judge(store, base, options.policyPath, [landing], true);
+}
+/**
+ * A merge group (GitHub's merge queue): the pull requests it lands, each judged as the change its commit on
+ * the group's first-parent line makes, and the quotas against the base tip with all of them landed. A pull
+ * request that touches no task file (a code change, for a maintainer's review) passes through.
+ */
+async function validateMergeGroup(options) {
+    const { store } = await openCheckout(options.path);
+    const base = await commitOf(store, options.base, 'base');
+    const head = await commitOf(store, options.head, 'head');
+    return judge(store, base, options.policyPath, await groupLandings(store, base, head), false);
+}
+async function judge(store, tip, policyPath, landings, pullRequest) {
+    const submissions = [];
+    for (const landing of landings) {
+        const changes = await diffTrees(store, landing.from, landing.to);
+        const commits = await commitChanges(store, landing.from, landing.head);
+        // One that touches nothing under tasks/ is a code change: the maintainers' review judges it, not the gate.
+        if ([...changes, ...commits].some((c) => c.path.startsWith('tasks/'))) {
+            submissions.push({ landing, changes, commits });
         }
-        const problem = changeProblem(change, options.policyPath);
-        if (problem)
-            refused.push({ path: change.path, problems: [{ message: problem }] });
-        else
-            added.add(change.path);
     }
-    const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
-    const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
-    if (cancels.size > 0) {
-        const requests = (await store.list(head, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
-        const submitted = options.author ? await submittedBy(store, base, options.author) : new Map();
-        refused.push(...(await checkCancels(store, requests, grid.snapshot, submitted, options.author)));
+    if (submissions.length === 0)
+        return { files: [], problems: [] };
+    const grid = await (0,task_check/* loadGridState */.wc)(store, tip, policyPath);
+    const refused = new Map();
+    const refuse = (path, message) => refused.set(path, [...(refused.get(path) ?? []), { message }]);
+    const candidates = [];
+    const cancelReports = [];
+    const submitters = new Map();
+    for (const { landing, changes, commits } of submissions) {
+        const added = new Set();
+        const cancels = new Set();
+        for (const change of changes) {
+            if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
+                cancels.add(change.path);
+                continue;
+            }
+            const problem = changeProblem(change, policyPath);
+            if (problem)
+                refuse(change.path, problem);
+            else
+                added.add(change.path);
+        }
+        const landed = new Map(changes.map((c) => [c.path, c.sha]));
+        for (const [path, message] of await commitProblems(store, landing.from, commits, landed, refused)) {
+            refuse(path, message);
+        }
+        const entries = (await store.list(landing.to, [QUEUE_DIR])).filter((e) => added.has(e.path));
+        candidates.push(...(await (0,task_check/* treeCandidates */.v6)(store, entries)));
+        if (cancels.size > 0) {
+            const requests = (await store.list(landing.to, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
+            const { submitter } = landing;
+            const submitted = submitter ? await submittedBy(store, tip, submitter) : new Map();
+            cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, submitted, submitter)));
+        }
+        if (landing.submitter && entries.length > 0) {
+            const key = landing.submitter.toLowerCase();
+            const use = submitters.get(key) ?? { login: landing.submitter, added: 0 };
+            submitters.set(key, { ...use, added: use.added + entries.length });
+        }
     }
+    const files = [...(await (0,task_check/* checkTasks */.Ly)(candidates, grid, 'submission')), ...cancelReports];
+    // A file that lands may have been refused in an earlier commit: one row per path.
+    for (const file of files) {
+        file.problems.push(...(refused.get(file.path) ?? []));
+        refused.delete(file.path);
+    }
+    for (const [path, problems] of refused)
+        files.push({ path, problems });
     const queued = grid.snapshot.of('queue');
-    const use = { added: entries.length, queued: queued.length };
-    // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
-    const mayExceed = queued.length + entries.length > grid.policy.quotas.queued_per_submitter;
-    const { author } = options;
-    const submitter = author && mayExceed ? { login: author, queued: await queuedBy(store, base, author, queued) } : undefined;
+    const perSubmitter = grid.policy.quotas.queued_per_submitter;
+    const counted = [];
+    for (const { login, added } of submitters.values()) {
+        // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
+        if (queued.length + added > perSubmitter)
+            counted.push({ login, added, queued: await queuedBy(store, tip, login, queued) });
+    }
+    const use = { added: candidates.length, queued: queued.length, submitters: counted };
     return {
-        files: [...checked, ...refused].sort((a, b) => (a.path < b.path ? -1 : 1)),
-        problems: quotaProblems(submitter ? { ...use, submitter } : use, grid.policy),
+        files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
+        problems: (0,task_check/* quotaProblems */.pd)(pullRequest ? { ...use, pullRequest: candidates.length } : use, grid.policy),
     };
 }
 /** Task files on disk (drafts, or files outside a pull request), against the grid at the checkout's HEAD. */
 async function validateFiles(options) {
     const { top, store } = await openCheckout(options.path);
-    const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
+    const grid = await (0,task_check/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
     const candidates = [];
     for (const file of options.files)
         candidates.push(await diskCandidate(top, file));
-    return { files: checkTasks(candidates, grid, 'submission'), problems: [] };
+    return { files: await (0,task_check/* checkTasks */.Ly)(candidates, grid, 'submission'), problems: [] };
 }
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
 async function validateQueue(options) {
     const { store } = await openCheckout(options.path);
-    const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
-    const candidates = await treeCandidates(store, grid.snapshot.of('queue').map((f) => f.entry));
-    return { files: checkTasks(candidates, grid, 'queued'), problems: [] };
+    const grid = await (0,task_check/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const candidates = await (0,task_check/* treeCandidates */.v6)(store, grid.snapshot.of('queue').map((f) => f.entry));
+    return { files: await (0,task_check/* checkTasks */.Ly)(candidates, grid, 'queued'), problems: [] };
 }
 async function openCheckout(path) {
     try {
@@ -9804,17 +9664,134 @@ async function commitOf(store, revision, what) {
     }
     return commit;
 }
-async function changes(store, base, head) {
-    // base...head: what the pull request changes since it forked, not what the base gained meanwhile.
-    const out = await (0,runner/* git */.$Y)(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', `${base}...${head}`], {
+async function diffTrees(store, from, to) {
+    const out = await (0,runner/* git */.$Y)(['diff-tree', '-r', '-z', '--no-renames', '--no-abbrev', from, to], { cwd: store.options.dir });
+    return parseRaw(out);
+}
+/**
+ * What each commit from `from` to `head` changes, oldest first: against its parent, or for a merge, what
+ * differs from all its parents (what the merge itself brings, such as a hand-made resolution).
+ */
+async function commitChanges(store, from, head) {
+    const cwd = store.options.dir;
+    const commits = await (0,runner/* git */.$Y)(['rev-list', '--reverse', head, `^${from}`], { cwd });
+    if (!commits.trim())
+        return [];
+    const args = ['diff-tree', '--stdin', '-r', '-z', '-c', '--root', '--no-renames', '--no-abbrev'];
+    return parseRaw(await (0,runner/* git */.$Y)(args, { cwd, input: commits }));
+}
+const ZERO = /^0+$/;
+/** `git diff-tree -z --raw` output, plain or combined (-c), with commit ids between the commits' changes. */
+function parseRaw(out) {
+    const tokens = out.split('\0');
+    const changes = [];
+    let commit;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i];
+        if (!token.startsWith(':')) {
+            if (token)
+                commit = token;
+            continue;
+        }
+        // One mode and one object id per parent and one for the result, then the status: ":m1 m s1 s S".
+        const fields = token.replace(/^:+/, '').split(' ');
+        const n = (fields.length - 1) / 2;
+        const sha = fields[2 * n - 1];
+        const olds = fields.slice(n, 2 * n - 1);
+        const letter = n === 2 ? fields[2 * n].charAt(0) : olds.every((old) => ZERO.test(old)) ? 'A' : 'M';
+        const status = ZERO.test(sha) ? 'D' : letter;
+        changes.push({ status, path: tokens[++i], mode: fields[n - 1], sha, ...(commit ? { commit } : {}) });
+    }
+    return changes;
+}
+/**
+ * What a pull request's commits carry besides what lands: each commit stays in the grid's history once
+ * merged, so none may touch another path or a file already at the tip, or hold a blob over the size cap.
+ * Paths whose landing is refused already, and the blobs that land (checked as task files), are not repeated.
+ */
+async function commitProblems(store, from, commits, landed, refused) {
+    const atTip = new Set((await store.list(from, [`${QUEUE_DIR}/`, `${layout/* CANCEL_DIR */.Nd}/`], false)).map((e) => e.path));
+    const blobs = commits.filter((c) => c.status !== 'D' && c.mode !== '160000' && landed.get(c.path) !== c.sha);
+    const sizes = await blobSizes(store, blobs.map((c) => c.sha));
+    const problems = new Map();
+    for (const change of commits) {
+        const { path } = change;
+        if (refused.has(path) || problems.has(path))
+            continue;
+        const what = `commit ${change.commit?.slice(0, 12)} ${COMMIT_VERBS[change.status] ?? 'changes'} ${path}`;
+        const size = sizes.get(change.sha) ?? 0;
+        if (!QUEUE_FILE.test(path) && !CANCEL_FILE.test(path)) {
+            problems.set(path, `${what}: ${HISTORY}, and a submission only adds task files and cancel requests: ${REWRITE}`);
+        }
+        else if (atTip.has(path)) {
+            problems.set(path, `${what}, which is already at the tip of the base branch: ${HISTORY}, and a submission only adds new files: ${REWRITE}`);
+        }
+        else if (size > task_file/* MAX_TASK_FILE_BYTES */.iJ) {
+            problems.set(path, `${what} of ${size} bytes: ${HISTORY}, and files of a submission are at most ${task_file/* MAX_TASK_FILE_BYTES */.iJ} bytes: ${REWRITE}`);
+        }
+    }
+    return problems;
+}
+const COMMIT_VERBS = { A: 'adds', D: 'deletes', M: 'changes', T: 'changes the type of' };
+const HISTORY = "each commit of a pull request stays in the grid's history once merged";
+const REWRITE = 'rewrite the pull request without it (for instance, squash its commits into one that only adds task files)';
+/** The size of each blob, from one `git cat-file --batch-check`. */
+async function blobSizes(store, shas) {
+    const unique = [...new Set(shas)];
+    if (unique.length === 0)
+        return new Map();
+    const out = await (0,runner/* git */.$Y)(['cat-file', '--batch-check'], { cwd: store.options.dir, input: unique.join('\n') + '\n' });
+    const sizes = new Map();
+    for (const line of out.split('\n')) {
+        const [sha, type, size] = line.split(' ');
+        if (sha && type === 'blob')
+            sizes.set(sha, Number(size));
+    }
+    return sizes;
+}
+/** The tree that merging `head` into `base` makes, as GitHub's merge would; or why there is none. */
+async function mergeTree(store, base, head) {
+    // git's defaults, as GitHub's own merges (merge-ort) use them: the tree that would land. With rename
+    // detection, a file added to a folder the tip emptied by moving everything in it elsewhere is a conflict.
+    const args = ['merge-tree', '--write-tree', '--no-messages', '--name-only', '-z', base, head];
+    const out = await (0,runner/* runGit */.EO)(args, { cwd: store.options.dir });
+    const [tree = '', ...conflicts] = out.stdout.toString('utf8').split('\0');
+    if (out.exitCode === 0)
+        return { tree };
+    if (out.exitCode === 1) {
+        const paths = [...new Set(conflicts.filter(Boolean))];
+        return {
+            problem: `merging the pull request into the base branch at ${base} conflicts in ${paths.join(', ')}: ` +
+                'a submission only adds new files; update the pull request from the base branch and keep only new task files',
+        };
+    }
+    if (/unrelated histories/.test(out.stderr)) {
+        return {
+            problem: 'the pull request shares no history with the base branch: open it from a branch of the grid repository',
+        };
+    }
+    throw new runner/* GitError */.XS(args, (0,runner/* classify */.L8)(out.stderr), out.exitCode, out.stderr);
+}
+/**
+ * The landings of a merge group: each commit on its first-parent line from the base tip to its head, as
+ * GitHub's merge queue writes one per pull request (a merge commit, a squashed commit, or rebased commits).
+ */
+async function groupLandings(store, base, head) {
+    const format = '--format=%H %P%x00%an%x00%ae%x00%s';
+    const out = await git(['log', '-z', '--first-parent', '--reverse', format, head, `^${base}`], {
         cwd: store.options.dir,
     });
     const fields = out.split('\0');
-    const result = [];
-    for (let i = 0; i + 1 < fields.length; i += 2) {
-        result.push({ status: fields[i].split(' ')[4].charAt(0), path: fields[i + 1] });
+    const landings = [];
+    for (let i = 0; i + 3 < fields.length; i += 4) {
+        const [commit = '', parent = ''] = fields[i].split(' ');
+        const submitter = submitterOf(fields[i + 1], fields[i + 2], fields[i + 3]);
+        landings.push({ from: parent, to: commit, head: commit, submitter });
     }
-    return result;
+    if (landings.length > 0 && landings[0].from !== base) {
+        throw new UserError(`the merge group's head ${head} does not build on its base ${base} along first parents: give merge_group.head_sha and merge_group.base_sha`);
+    }
+    return landings;
 }
 const VERBS = { A: 'adding', D: 'deleting', M: 'changing', T: 'changing the type of' };
 function changeProblem({ status, path }, policyPath) {
@@ -9923,11 +9900,15 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
     }
     return [];
 }
+const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
+const MERGED_FROM = /^Merge pull request #\d+ from ([^/\s]+)\//;
 function isSubmitter(login, name, email, subject) {
     const same = (value) => value?.toLowerCase() === login.toLowerCase();
-    return (same(name) ||
-        same(/^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1]) ||
-        same(/^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1]));
+    return same(name) || same(NOREPLY.exec(email)?.[1]) || same(MERGED_FROM.exec(subject)?.[1]);
+}
+/** Whom a commit lands tasks for: the pull request a GitHub merge names, else its author (see queuedBy). */
+function submitterOf(name, email, subject) {
+    return MERGED_FROM.exec(subject)?.[1] ?? NOREPLY.exec(email)?.[1] ?? name;
 }
 /** A file on disk as git would store it, so the same entry rules apply (no links, no executables). */
 async function diskCandidate(top, file) {
@@ -9942,8 +9923,8 @@ async function diskCandidate(top, file) {
     const path = inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside.split(external_node_path_.sep).join('/');
     const mode = stats.isSymbolicLink() ? '120000' : stats.mode & 0o111 ? '100755' : '100644';
     const entry = { mode, type: 'blob', sha: '', size: stats.size, path };
-    const unread = candidate(path, entry);
-    return (0,task_file/* entryProblem */.qH)(unread.file) ? unread : candidate(path, entry, await (0,promises_.readFile)(file));
+    const unread = (0,task_check/* candidate */.QU)(path, entry);
+    return (0,task_file/* entryProblem */.qH)(unread.file) ? unread : (0,task_check/* candidate */.QU)(path, entry, await (0,promises_.readFile)(file));
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
@@ -10018,11 +9999,11 @@ const validate = {
             return verdict.valid ? 0 : 1;
         }
         for (const problem of report.problems)
-            console.log(printable(problem));
+            console.log((0,printable/* printable */.g)(problem));
         for (const file of report.files) {
             for (const problem of file.problems) {
                 const where = problem.line === undefined ? file.path : `${file.path}:${problem.line}:${problem.column}`;
-                console.log(printable(`${where}: ${problem.message}`));
+                console.log((0,printable/* printable */.g)(`${where}: ${problem.message}`));
             }
         }
         console.log(verdict.valid
@@ -10075,7 +10056,7 @@ var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/status.js
 var core_status = __nccwpck_require__(6799);
 // EXTERNAL MODULE: ./build/src/core/worker.js + 3 modules
-var worker = __nccwpck_require__(6749);
+var worker = __nccwpck_require__(6659);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./build/src/core/metrics.js
@@ -10305,12 +10286,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39);
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9068);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9700);
 /* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5631);
 /* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1610);
 /* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2541);
 /* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8776);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5849);
 /* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9856);
 /* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6389);
 
@@ -10376,6 +10357,223 @@ catch (error) {
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 7347:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ archivedResults),
+/* harmony export */   XF: () => (/* binding */ archivedResultPath),
+/* harmony export */   jb: () => (/* binding */ archiveResults),
+/* harmony export */   mF: () => (/* binding */ ARCHIVED_IDS_DIR)
+/* harmony export */ });
+/* unused harmony export archivedIdsPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2901);
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+//
+// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
+// results too, without fetching the archive. The commit that removes day folders therefore also adds their
+// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
+// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
+// per result. At every commit, an id that ever had a result is at the tip or in the index.
+
+
+
+
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archiveBranch */ .zb)(grid.branch);
+    const action = (d) => ({
+        action: 'archive',
+        subject: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
+        return {
+            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        actions: removed.commit ? removed.value.map(action) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+/** Where the archive index keeps the ids of archived results. */
+const ARCHIVED_IDS_DIR = 'tasks/archived';
+/** The index file that holds an id; ids that differ only in letter case share it. */
+function archivedIdsPath(id) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
+    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
+}
+/** Where the archive branch holds an archived result. */
+function archivedResultPath(result) {
+    return `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .shard */ .B5)(result.id)}/${result.id}.json`;
+}
+/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
+const NAMED_INDEX_FILES = 1000;
+/**
+ * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
+ * letter case counts). Reads only the index files that can hold them.
+ */
+async function archivedResults(store, commit, ids) {
+    const wanted = new Set();
+    const files = new Set();
+    for (const id of ids) {
+        wanted.add(id.toLowerCase());
+        files.add(archivedIdsPath(id));
+    }
+    const found = new Map();
+    if (commit === null)
+        return found;
+    for (const results of (await readIndex(store, commit, files)).values()) {
+        for (const result of results) {
+            const key = result.id.toLowerCase();
+            if (wanted.has(key))
+                found.set(key, [...(found.get(key) ?? []), result]);
+        }
+    }
+    return found;
+}
+/** The given index files at a commit, by path; those that do not exist are left out. */
+async function readIndex(store, commit, files) {
+    if (files.size === 0)
+        return new Map();
+    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
+    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
+    const blobs = await store.read(entries.map((e) => e.sha));
+    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
+}
+function parseIndex(blob) {
+    const results = [];
+    for (const line of blob.toString('utf8').split('\n')) {
+        const [id, state, day] = line.split(' ');
+        if (id && (state === 'completed' || state === 'failed') && day)
+            results.push({ id, state, day });
+    }
+    return results;
+}
+/**
+ * The index files to write for the day folders this commit removes. A grid archived before the index
+ * existed has none yet: its first index takes every result the archive holds.
+ */
+async function indexChanges(grid, tip, holder, held) {
+    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
+    const added = [];
+    if (!existing) {
+        const archived = await grid.list(holder, [`${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('failed')}/`]);
+        for (const entry of archived) {
+            const [, state, , day] = entry.path.split('/');
+            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_FOLDER */ .iV.test(day))
+                added.push({ id, state, day });
+        }
+    }
+    else {
+        for (const d of held) {
+            for (const entry of await grid.list(d.entry.sha, [])) {
+                const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
+                if (id !== undefined && entry.type === 'blob')
+                    added.push({ id, state: d.state, day: d.day });
+            }
+        }
+    }
+    const byFile = new Map();
+    for (const result of added) {
+        const path = archivedIdsPath(result.id);
+        byFile.set(path, [...(byFile.get(path) ?? []), result]);
+    }
+    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
+    const changes = [];
+    for (const [path, results] of byFile) {
+        const before = current.get(path) ?? [];
+        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
+        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
+    }
+    return changes;
+}
+
 
 /***/ }),
 
@@ -10590,6 +10788,8 @@ class GridStore {
      * it asks for in one request (a cold start leaves all of them behind, a killed one some).
      */
     lacksBlobs;
+    /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
+    fetched = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
@@ -10656,7 +10856,10 @@ class GridStore {
     async fetch() {
         const depth = this.options.depth ?? 1;
         const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc'];
-        if (depth > 0)
+        // Later fetches of this store bring the commits since its last one, not the tip alone: --depth makes
+        // the server walk the tip's whole tree, a cost that grows with the results at the tip (0.3 s a fetch
+        // with 100,000) where the commits of a few seconds cost almost nothing.
+        if (depth > 0 && !this.fetched)
             args.push(`--depth=${depth}`);
         // Partial stores take only trees on a cold start, then every new object: the blobs a node reads next
         // (new tasks, its claims) are among them, and the results of others are small.
@@ -10673,6 +10876,7 @@ class GridStore {
             throw error;
         }
         this.empty = false;
+        this.fetched = true;
         // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
         const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
         return fetched.slice(0, fetched.indexOf('\t'));
@@ -10714,15 +10918,28 @@ class GridStore {
         }
         return entries;
     }
-    /** Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. */
+    /**
+     * Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. The cache keeps
+     * the most recently read BLOB_CACHE_LIMIT: what a node reads every round (its queue, its claims) stays,
+     * while a read larger than the cache still answers every blob it asked for.
+     */
     async read(shas) {
         const fresh = await this.readAll(shas.filter((sha) => !this.blobs.has(sha)));
-        if (this.blobs.size + fresh.size > BLOB_CACHE_LIMIT)
-            this.blobs.clear();
-        // Copies, so the cache does not pin the whole cat-file output.
-        for (const [sha, blob] of fresh)
-            this.blobs.set(sha, Buffer.from(blob));
-        return new Map(shas.map((sha) => [sha, fresh.get(sha) ?? this.blobs.get(sha)]));
+        const found = new Map();
+        for (const sha of shas) {
+            const cached = this.blobs.get(sha);
+            // Copies, so the cache does not pin the whole cat-file output.
+            const blob = cached ?? Buffer.from(fresh.get(sha));
+            found.set(sha, blob);
+            this.blobs.delete(sha);
+            this.blobs.set(sha, blob);
+        }
+        for (const sha of this.blobs.keys()) {
+            if (this.blobs.size <= BLOB_CACHE_LIMIT)
+                break;
+            this.blobs.delete(sha);
+        }
+        return found;
     }
     /**
      * Fetches the given blobs in one request, as git's own lazy fetch would one by one. When every blob is
@@ -10732,6 +10949,18 @@ class GridStore {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
         await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+    }
+    /**
+     * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
+     * changed in a folder, at the cost of the change rather than of the folder.
+     */
+    async changedPaths(from, to, paths) {
+        const out = await this.git(['diff-tree', '-r', '-z', '--no-renames', '--name-status', from, to, '--', ...paths]);
+        const fields = out.split('\0');
+        const changed = [];
+        for (let i = 0; i + 1 < fields.length; i += 2)
+            changed.push({ path: fields[i + 1], deleted: fields[i] === 'D' });
+        return changed;
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
@@ -10749,7 +10978,9 @@ class GridStore {
         // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
         // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
         // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
-        if (this.lacksBlobs) {
+        // A read of several blobs a partial store may lack (index files of the archive, results a cold start
+        // left behind) prefetches them too: one git process when all are here, one request when some are not.
+        if (this.lacksBlobs || (this.options.partial && unique.length > 1)) {
             await this.prefetch(unique);
             this.lacksBlobs = false;
         }
@@ -10822,6 +11053,9 @@ class GridStore {
      * objects it packed or dropped.
      */
     async tidy(looseLimit = 6700) {
+        // The fetches since the last tidy brought whole history, which the tip reaches: the next fetch takes
+        // the tip alone again, so that what came before it is dropped by a later gc, not kept for good.
+        this.fetched = false;
         const counts = await this.git(['count-objects', '-v']);
         const count = (name) => Number(new RegExp(`^${name}: (\\d+)$`, 'm').exec(counts)?.[1] ?? 0);
         const loose = count('count');
@@ -10895,7 +11129,7 @@ function credentialEnv(remote, token) {
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2879);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8125);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1303);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3478);
+/* harmony import */ var _task_check_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7805);
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
 
@@ -10955,20 +11189,30 @@ async function initGrid(options) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`${remote} changed while it was being initialised: run init again`);
     return { created: tip === null, tip: commit };
 }
-/** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
+/**
+ * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
+ * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
+ */
 async function submitTasks(store, tasks) {
     const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(store, async (snapshot) => {
         const policy = await snapshot.policy();
-        const changes = [];
-        for (const task of tasks) {
-            const problems = [..._validation_js__WEBPACK_IMPORTED_MODULE_9__/* .taskValidator */ .gK.problems(task), ...(0,_policy_js__WEBPACK_IMPORTED_MODULE_8__/* .policyProblems */ .NP)(task, policy)];
-            if (problems.length > 0)
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
-            if (snapshot.byId.has(task.task_id)) {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
-            }
-            changes.push({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .queuePath */ .Hs)(task.task_id), content: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)(task) });
+        const candidates = tasks.map((task) => {
+            const blob = Buffer.from((0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)(task), 'utf8');
+            const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
+            return (0,_task_check_js__WEBPACK_IMPORTED_MODULE_9__/* .candidate */ .QU)(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
+        });
+        const reports = await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_9__/* .checkTasks */ .Ly)(candidates, await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_9__/* .gridState */ .AA)(snapshot, policy), 'submission');
+        const problems = reports
+            .filter((r) => r.problems.length > 0)
+            .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
+        const queued = snapshot.of('queue').length;
+        if (queued + tasks.length > policy.quotas.max_queued) {
+            problems.push(`the queue would hold ${queued + tasks.length} tasks; this grid allows at most ${policy.quotas.max_queued} ` +
+                '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
         }
+        if (problems.length > 0)
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(problems.join('\n'));
+        const changes = candidates.map((c) => ({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -11124,6 +11368,7 @@ class GridSnapshot {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ shard),
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
 /* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Ie: () => (/* binding */ nodePath),
@@ -11141,7 +11386,7 @@ class GridSnapshot {
 /* harmony export */   xz: () => (/* binding */ locateNode),
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
-/* unused harmony exports TASKS_DIR, shard */
+/* unused harmony export TASKS_DIR */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -11446,26 +11691,39 @@ function consoleLog(verbose = false) {
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1577);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3478);
 
 
-/** The policy of a grid from the text of its dgrid.json; a grid without one gets every default. */
+
+/** A policy lists its trusted signers and labels, so it may be larger than a task file. */
+const MAX_POLICY_BYTES = 1024 * 1024;
+/**
+ * The policy of a grid from the text of its dgrid.json; a grid without one gets every default. Read as
+ * strictly as task files: with two "signatures" keys, a reviewer would read one and every node obey the other.
+ */
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        try {
-            value = JSON.parse(text);
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        if (!parsed.ok) {
+            const [first] = parsed.problems;
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
-        catch (error) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${source}: not valid JSON (${error.message}); fix the syntax`);
-        }
+        value = parsed.value;
     }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_0__/* .policyValidator */ .bS.problems(value);
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_1__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
-    return value;
+    const policy = value;
+    // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
+    if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+            `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
+    }
+    return policy;
 }
 const defaultPolicy = () => parsePolicy(undefined);
 /** An image is allowed when it is the default or listed exactly; a listed digest pins the content. */
@@ -11475,9 +11733,34 @@ function imageAllowed(image, policy) {
 function effectiveImage(task, policy, fallback) {
     return task.image ?? fallback ?? policy.default_image;
 }
-/** What the policy says of a task that is already valid against the schema. */
-function policyProblems(task, policy) {
+/**
+ * What the policy says of a task that is already valid against the schema. `now` places the not_before
+ * horizon: a worker checking a queued task asks again at claim time, so a policy tightened since still holds.
+ */
+function policyProblems(task, policy, now = new Date()) {
     const problems = [];
+    if (task.not_before !== undefined) {
+        const horizon = now.getTime() + policy.max_delay_days * 86_400_000;
+        if (Date.parse(task.not_before) > horizon) {
+            problems.push({
+                pointer: '/not_before',
+                message: `field "not_before" is ${task.not_before}, more than ${policy.max_delay_days} days ahead ` +
+                    '(max_delay_days in dgrid.json): submit it closer to the time it should run',
+            });
+        }
+    }
+    const known = policy.labels;
+    if (known !== undefined) {
+        (task.requires ?? []).forEach((label, index) => {
+            if (known.includes(label))
+                return;
+            problems.push({
+                pointer: `/requires/${index}`,
+                message: `requires names label "${label}", which is not one of this grid's labels ` +
+                    `(labels in dgrid.json: ${known.join(', ') || 'none'}): use one of those, or remove it`,
+            });
+        });
+    }
     const timeout = task.timeout_seconds;
     if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
         problems.push({
@@ -11515,6 +11798,32 @@ function policyProblems(task, policy) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text that came from a pull request (file names, and keys or values that messages quote) goes through
+// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
+// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
+// terminal, control characters could rewrite what is shown.
+// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
+// a name otherwise than it is.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escape(c) {
+    const code = c.codePointAt(0).toString(16);
+    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
+}
+/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
+function printable(text) {
+    return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
 }
 
 
@@ -11936,6 +12245,368 @@ class ProcessSandbox {
 
 /***/ }),
 
+/***/ 1208:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Fb: () => (/* binding */ scanQueue),
+/* harmony export */   ke: () => (/* binding */ dependencyDooms),
+/* harmony export */   ud: () => (/* binding */ ScanMemo)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2879);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8125);
+/* harmony import */ var _task_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7805);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2651);
+// Which queued tasks a node may claim now, best first, and which will never run.
+//
+// Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
+// attempt ended, its not_before, or when this node first saw it in the queue); then a shuffle seeded by
+// the node id, so racing nodes choosing among equal candidates rarely pick the same task.
+//
+// A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
+// task files are kept by blob id, the results at the tip are listed once and then followed by the
+// difference between tips, and the archive index is read only for ids not looked up before.
+
+
+
+
+
+
+const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
+const RESULT_DIRS = [(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleDir */ .uP)('completed'), (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleDir */ .uP)('failed')];
+/** What a node keeps from one scan to the next, each part bounded by what the queue and the tip hold. */
+class ScanMemo {
+    policyText = '';
+    checks = new Map();
+    spreads = new Map();
+    resultsTip = null;
+    /** Results at `resultsTip`: task id to path. */
+    results = new Map();
+    /** Lookups in the archive index, valid while the index stays as it was at `resultsTip`. */
+    archived = new Map();
+    /** Whether the grid has archived anything yet: until then there is no index to look in. */
+    indexed = false;
+    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    async check(snapshot, files, policy, now) {
+        const policyText = JSON.stringify(policy);
+        if (policyText !== this.policyText) {
+            this.policyText = policyText;
+            this.checks.clear();
+        }
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
+        const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
+        const checks = new Map();
+        const out = new Map();
+        for (const file of files) {
+            const check = this.checks.get(key(file)) ?? (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .checkQueuedTask */ .PG)(file, blobs.get(file.entry.sha), policy, now);
+            checks.set(key(file), check);
+            out.set(file, check);
+        }
+        this.checks = checks; // only what the queue still holds
+        return out;
+    }
+    /** The shuffle key of a task for this node, computed once while the task waits. */
+    spread(nodeId, taskId) {
+        let key = this.spreads.get(taskId);
+        if (key === undefined) {
+            key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${nodeId}\0${taskId}`).digest('hex');
+            this.spreads.set(taskId, key);
+        }
+        return key;
+    }
+    /** Forgets the shuffle keys of tasks no longer queued. */
+    keepSpreads(ids) {
+        if (this.spreads.size <= 2 * ids.size + 100)
+            return;
+        for (const id of this.spreads.keys())
+            if (!ids.has(id))
+                this.spreads.delete(id);
+    }
+    /** The result each id has, at the tip or archived; ids without one are left out. */
+    async outcomes(snapshot, ids) {
+        await this.follow(snapshot);
+        const out = new Map();
+        const asked = new Set(ids);
+        const unknown = [];
+        for (const id of asked) {
+            const path = this.results.get(id);
+            if (path !== undefined)
+                out.set(id, { state: (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .locate */ .x5)(path).state, where: path });
+            else if (!this.archived.has(id))
+                unknown.push(id);
+        }
+        if (unknown.length > 0) {
+            const found = this.indexed
+                ? await (0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown)
+                : new Map();
+            for (const id of unknown) {
+                this.archived.set(id, found.get(id.toLowerCase())?.find((r) => r.id === id) ?? null);
+            }
+        }
+        if (this.archived.size > 2 * asked.size + 100) {
+            for (const id of this.archived.keys())
+                if (!asked.has(id))
+                    this.archived.delete(id);
+        }
+        for (const id of asked) {
+            const archived = this.archived.get(id);
+            if (archived && !out.has(id)) {
+                out.set(id, {
+                    state: archived.state,
+                    where: `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResultPath */ .XF)(archived)}`,
+                });
+            }
+        }
+        return out;
+    }
+    /** Brings the results and archive lookups to the snapshot's tip, by the difference from the last one. */
+    async follow(snapshot) {
+        const tip = snapshot.tip;
+        if (tip === this.resultsTip)
+            return;
+        const store = snapshot.store;
+        const changed = this.resultsTip === null
+            ? undefined
+            : await store.changedPaths(this.resultsTip, tip, [...RESULT_DIRS, _archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF]).catch(() => undefined);
+        if (changed === undefined) {
+            // The first scan, or the last tip is gone from the cache: list the results whole.
+            this.results.clear();
+            this.archived.clear();
+            this.indexed = false;
+            if (tip !== null) {
+                for (const entry of await store.list(tip, RESULT_DIRS))
+                    this.noteResult(entry.path, false);
+                this.indexed = (await store.list(tip, [_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF], false)).length > 0;
+            }
+        }
+        else {
+            for (const { path, deleted } of changed) {
+                if (path.startsWith(`${_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF}/`)) {
+                    this.archived.clear();
+                    this.indexed = true;
+                }
+                else
+                    this.noteResult(path, deleted);
+            }
+        }
+        this.resultsTip = tip;
+    }
+    noteResult(path, deleted) {
+        const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .locate */ .x5)(path)?.id;
+        if (id === undefined || !path.endsWith('.json'))
+            return;
+        if (!deleted)
+            this.results.set(id, path);
+        else if (this.results.get(id) === path)
+            this.results.delete(id);
+    }
+}
+async function scanQueue(snapshot, node, now, policy) {
+    const memo = node.memo ?? new ScanMemo();
+    // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
+    const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
+    const checks = await memo.check(snapshot, files, policy, now);
+    const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+    const valid = [];
+    const seenAt = now.toISOString();
+    const queued = new Set();
+    for (const file of single) {
+        queued.add(file.id);
+        if (!node.firstSeen.has(file.id))
+            node.firstSeen.set(file.id, seenAt);
+    }
+    memo.keepSpreads(queued);
+    const dependencies = new Set();
+    for (const file of single) {
+        const task = checks.get(file).task;
+        for (const id of task?.depends_on ?? [])
+            if (!snapshot.byId.has(id))
+                dependencies.add(id);
+    }
+    const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+    const rejected = [];
+    for (const file of single) {
+        const check = checks.get(file);
+        const earlier = outcomes.get(file.id);
+        const cancel = snapshot.cancels.get(file.id);
+        const task = check.task ? { task: check.task } : {};
+        if (earlier) {
+            rejected.push({
+                file,
+                status: 'error',
+                reason: `task id ${file.id} already has a result (${earlier.where}); an id runs once in a grid's life`,
+                earlierResult: earlier.where,
+                ...task,
+            });
+        }
+        else if (cancel) {
+            rejected.push({ file, status: 'cancelled', reason: 'cancelled while queued', cancel, ...task });
+        }
+        else if (!check.ok) {
+            rejected.push({ file, status: 'error', reason: check.reason, ...task });
+        }
+        else if ((0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptsUsed */ .id)(check.task) >= (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .maxAttempts */ .F3)(check.task, policy)) {
+            rejected.push({
+                file,
+                status: 'error',
+                task: check.task,
+                reason: `all ${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .maxAttempts */ .F3)(check.task, policy)} attempts are used up`,
+            });
+        }
+        else
+            valid.push({ file, task: check.task });
+    }
+    const failing = new Set(rejected.filter((r) => !r.earlierResult).map((r) => r.file.id));
+    const stateOf = (id) => {
+        if (failing.has(id))
+            return 'failed';
+        const outcome = outcomes.get(id);
+        if (outcome)
+            return outcome.state;
+        return snapshot.byId.has(id) ? 'waiting' : undefined;
+    };
+    const waiting = valid.filter((c) => c.task.depends_on?.length).map((c) => c.task);
+    const doomed = waiting.length > 0 ? dependencyDooms(waiting, stateOf) : new Map();
+    const claimable = [];
+    let nextEligibleAt;
+    for (const candidate of valid) {
+        const { task, file } = candidate;
+        const doom = doomed.get(task.task_id);
+        if (doom) {
+            rejected.push({ file, task, ...doom });
+            continue;
+        }
+        if (!(task.requires ?? []).every((label) => node.labels.includes(label)))
+            continue;
+        if (task.not_before !== undefined) {
+            const at = new Date(task.not_before);
+            if (at > now) {
+                if (!nextEligibleAt || at < nextEligibleAt)
+                    nextEligibleAt = at;
+                continue;
+            }
+        }
+        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed'))
+            continue;
+        claimable.push(candidate);
+    }
+    const keyed = claimable.map((c) => ({
+        candidate: c,
+        rank: PRIORITY_RANK[c.task.priority ?? 'normal'],
+        since: waitingSince(c.task, node),
+        spread: memo.spread(node.nodeId, c.task.task_id),
+    }));
+    keyed.sort((a, b) => a.rank - b.rank || compareText(a.since, b.since) || compareText(a.spread, b.spread));
+    const sorted = keyed.map((k) => k.candidate);
+    const { submitters } = node;
+    const allowed = submitters === null ? [] : submitters ? withinQuota(sorted, snapshot, submitters, policy) : sorted;
+    return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+}
+/**
+ * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
+ * pull requests each within the quota, merged together, may queue more. The others wait their turn in the
+ * queue; none is failed, as each can run once enough of its submitter's tasks have finished.
+ */
+function withinQuota(claimable, snapshot, submitters, policy) {
+    const quota = policy.quotas.queued_per_submitter;
+    const running = new Map();
+    const count = (submitter) => running.set(submitter, (running.get(submitter) ?? 0) + 1);
+    for (const file of snapshot.of('in_progress')) {
+        const submitter = submitters.get(file.id);
+        if (submitter !== undefined)
+            count(submitter);
+    }
+    return claimable.filter(({ task }) => {
+        const submitter = submitters.get(task.task_id);
+        if (submitter === undefined)
+            return true;
+        if ((running.get(submitter) ?? 0) >= quota)
+            return false;
+        count(submitter);
+        return true;
+    });
+}
+/**
+ * Tasks that can never run: they depend on themselves, on each other in a cycle, on a task that failed or
+ * does not exist, or (transitively) on a task that can never run; a chain of dependents fails in one
+ * commit, each naming the dependency that failed.
+ */
+function dependencyDooms(waiting, stateOf) {
+    const graph = new Map(waiting.map((t) => [t.task_id, t.depends_on ?? []]));
+    const doomed = new Map();
+    for (const id of onOrBehindCycles(graph)) {
+        const cycle = (0,_task_check_js__WEBPACK_IMPORTED_MODULE_4__/* .findCycle */ .u8)(graph, id);
+        if (!cycle)
+            continue;
+        const reason = cycle.length === 2
+            ? 'depends_on names the task itself, so it could never run'
+            : `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run`;
+        doomed.set(id, { status: 'error', reason });
+    }
+    const doomOf = (dep) => {
+        if (stateOf(dep) === 'failed' || doomed.has(dep))
+            return { status: 'failure', reason: `dependency ${dep} failed` };
+        if (stateOf(dep) === undefined)
+            return { status: 'error', reason: `dependency ${dep} does not exist in this grid: fix depends_on` };
+        return undefined;
+    };
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const task of waiting) {
+            if (doomed.has(task.task_id))
+                continue;
+            const doom = (task.depends_on ?? []).map(doomOf).find((d) => d !== undefined);
+            if (doom) {
+                doomed.set(task.task_id, doom);
+                changed = true;
+            }
+        }
+    }
+    return doomed;
+}
+/**
+ * The tasks of a dependency graph that are on a cycle or depend on one, in time linear in the graph: peel
+ * off tasks whose dependencies are all peeled or outside the graph; what never peels off is left.
+ */
+function onOrBehindCycles(graph) {
+    const pending = new Map();
+    const dependents = new Map();
+    const peeled = [];
+    for (const [id, dependsOn] of graph) {
+        const inside = [...new Set(dependsOn)].filter((dep) => graph.has(dep));
+        pending.set(id, inside.length);
+        for (const dep of inside) {
+            const list = dependents.get(dep);
+            if (list)
+                list.push(id);
+            else
+                dependents.set(dep, [id]);
+        }
+        if (inside.length === 0)
+            peeled.push(id);
+    }
+    for (let next = 0; next < peeled.length; next++) {
+        for (const dependent of dependents.get(peeled[next]) ?? []) {
+            const left = pending.get(dependent) - 1;
+            pending.set(dependent, left);
+            if (left === 0)
+                peeled.push(dependent);
+        }
+    }
+    const done = new Set(peeled);
+    return [...graph.keys()].filter((id) => !done.has(id));
+}
+function waitingSince(task, node) {
+    return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
+}
+const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+
+/***/ }),
+
 /***/ 8202:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -11945,15 +12616,17 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
   iB: () => (/* binding */ NODE_ID_PATTERN),
+  Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
   Qz: () => (/* binding */ PolicySchema),
   _l: () => (/* binding */ QueuedTaskSchema),
   Jh: () => (/* binding */ ResultSchema),
+  t4: () => (/* binding */ SINGLE_LINE_PATTERN),
   Fq: () => (/* binding */ TASK_ID_PATTERN),
   pj: () => (/* binding */ TaskSchema)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -16731,6 +17404,12 @@ const NODE_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 const LABEL_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$';
 const ENV_NAME_PATTERN = '^[A-Z_][A-Z0-9_]*$';
 const MAX_SCRIPT_BYTES = 64 * 1024;
+/** The fewest CPUs a task may ask for: Docker refuses a smaller --cpus, so such a task could never run. */
+const MIN_CPUS = 0.01;
+// No process can receive a NUL in its arguments or environment, and a line break in an environment value
+// would split it in an env file: a task holding either could never start.
+const NO_NUL_PATTERN = '^[^\\u0000]*$';
+const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
 const TaskId = Type.String({
     pattern: TASK_ID_PATTERN,
     description: 'Letters, digits, dot, underscore, dash; 1 to 128 characters',
@@ -16753,20 +17432,29 @@ const taskFields = {
     script: Type.String({
         minLength: 1,
         maxLength: MAX_SCRIPT_BYTES,
-        description: 'Run by /bin/sh -c inside the sandbox',
+        pattern: NO_NUL_PATTERN,
+        description: 'Run by /bin/sh -c inside the sandbox; no NUL character',
     }),
     timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, description: 'Default 30; at most the policy maximum' })),
     image: Type.Optional(Type.String({ minLength: 1, maxLength: 256, description: 'Container image; must be allowlisted by the policy' })),
     priority: Type.Optional(Priority),
     depends_on: Type.Optional(Type.Array(TaskId, { uniqueItems: true, maxItems: 100 })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
-    requires: Type.Optional(Type.Array(Label, { uniqueItems: true, maxItems: 32 })),
+    requires: Type.Optional(Type.Array(Label, {
+        uniqueItems: true,
+        maxItems: 32,
+        description: "Labels a node must carry to claim it; one of the policy's labels when the grid lists them",
+    })),
     resources: Type.Optional(Type.Object({
-        cpus: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 256 })),
+        cpus: Type.Optional(Type.Number({ minimum: MIN_CPUS, maximum: 256, description: "At least 0.01; at most the policy's limit" })),
         memory_mb: Type.Optional(Type.Integer({ minimum: 16, maximum: 1048576 })),
     }, { additionalProperties: false })),
-    not_before: Type.Optional(DateTime),
-    env: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4096 }), {
+    not_before: Type.Optional(Type.String({
+        format: 'date-time',
+        description: "Not claimed earlier; at most the policy's max_delay_days ahead",
+    })),
+    env: Type.Optional(Type.Record(Type.String(), Type.String({ maxLength: 4096, pattern: SINGLE_LINE_PATTERN }), {
+        description: 'Extra environment; values hold no NUL character and no line break',
         propertyNames: {
             pattern: ENV_NAME_PATTERN,
             not: { anyOf: [{ pattern: '^LD_' }, { enum: ['PATH', 'HOME'] }] },
@@ -16864,7 +17552,7 @@ const PolicySchema = Type.Object({
     default_timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 30 })),
     max_timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 3600 })),
     limits: section({
-        cpus: Type.Optional(Type.Number({ exclusiveMinimum: 0, default: 1, description: 'Default and maximum CPUs per task' })),
+        cpus: Type.Optional(Type.Number({ minimum: MIN_CPUS, default: 1, description: 'Default and maximum CPUs per task' })),
         memory_mb: Type.Optional(Type.Integer({ minimum: 16, default: 512, description: 'Default and maximum memory per task' })),
         pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
         tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
@@ -16880,6 +17568,15 @@ const PolicySchema = Type.Object({
         description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    max_delay_days: Type.Optional(Type.Integer({
+        minimum: 1,
+        default: 30,
+        description: "How far ahead a task's not_before may lie; a task due later is refused",
+    })),
+    labels: Type.Optional(Type.Array(Label, {
+        uniqueItems: true,
+        description: "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
+    })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
         heartbeat_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 60 })),
@@ -16887,9 +17584,13 @@ const PolicySchema = Type.Object({
     }, 'Leases and heartbeats'),
     quotas: section({
         tasks_per_pull_request: Type.Optional(Type.Integer({ minimum: 1, default: 100 })),
-        queued_per_submitter: Type.Optional(Type.Integer({ minimum: 1, default: 500 })),
+        queued_per_submitter: Type.Optional(Type.Integer({
+            minimum: 1,
+            default: 500,
+            description: "A submitter's queued tasks a pull request may bring the queue to; workers also run at most this many of one submitter's tasks at once",
+        })),
         max_queued: Type.Optional(Type.Integer({ minimum: 1, maximum: 3000, default: 2500 })),
-    }, 'Per-submitter and grid-wide limits, enforced by validate-task'),
+    }, 'Per-submitter and grid-wide limits, enforced by validate-task (and queued_per_submitter by workers too)'),
     signatures: section({
         required: Type.Optional(Type.Boolean({ default: false })),
         trusted_signers: Type.Optional(Type.Array(Type.String(), {
@@ -16933,9 +17634,10 @@ const shippedSchemas = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8202);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1577);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5378);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8202);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1577);
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
 // the submitter's private key lives, possibly behind ssh-agent.
@@ -16956,19 +17658,26 @@ const shippedSchemas = {
 
 
 
+
 const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
 const MAGIC = Buffer.from('SSHSIG');
 const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
 const MIN_RSA_BITS = 2048;
 const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
 const ARMOR_END = '-----END SSH SIGNATURE-----';
-const CURVES = {
-    'ecdsa-sha2-nistp256': { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' },
-    'ecdsa-sha2-nistp384': { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' },
-    'ecdsa-sha2-nistp521': { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' },
-};
-const RSA_SIGNATURE_HASHES = { 'rsa-sha2-256': 'sha256', 'rsa-sha2-512': 'sha512' };
-const KEY_TYPES = ['ssh-ed25519', ...Object.keys(CURVES), 'ssh-rsa'];
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
 /** A signature or key that does not follow the wire format; its message is the reason given to the user. */
 class FormatError extends Error {
 }
@@ -17024,9 +17733,10 @@ function fingerprintOf(blob) {
 function publicKeyFromBlob(keyType, blob) {
     const reader = new WireReader(blob, 'key data');
     const embeddedType = reader.text();
-    if (embeddedType !== keyType)
-        throw new FormatError(`the key data is a ${embeddedType} key, not ${keyType}`);
-    const curve = CURVES[keyType];
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
     let jwk;
     if (keyType === 'ssh-ed25519') {
         jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
@@ -17094,7 +17804,7 @@ function parseAllowedSigners(lines) {
         catch (error) {
             if (!(error instanceof FormatError))
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`trusted signer line ${index + 1}: ${error.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`trusted signer line ${index + 1}: ${error.message}`);
         }
     });
     return signers;
@@ -17162,10 +17872,10 @@ function verifyRaw(signer, signatureBlob, data) {
     const algorithm = reader.text();
     const raw = reader.string();
     reader.end();
-    const curve = CURVES[signer.keyType];
-    const rsaHash = RSA_SIGNATURE_HASHES[algorithm];
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
     if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(null, data, signer.key, raw);
+        return check(null, data, signer.key, raw);
     if (curve && algorithm === signer.keyType) {
         // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
         const values = new WireReader(raw, 'signature');
@@ -17176,12 +17886,24 @@ function verifyRaw(signer, signatureBlob, data) {
         const p1363 = Buffer.alloc(2 * curve.size);
         r.copy(p1363, curve.size - r.length);
         s.copy(p1363, 2 * curve.size - s.length);
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
     }
     // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
     if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(rsaHash, data, signer.key, raw);
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
     throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
 }
 /**
  * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
@@ -17191,10 +17913,12 @@ function verifySshSignature(args) {
     const { message, armored, namespace, signers } = args;
     try {
         const sig = parseSshSig(dearmor(armored));
-        if (sig.namespace !== namespace)
-            return refuse(`signed for namespace ${sig.namespace}, expected ${namespace}`);
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+        }
         if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${sig.hashAlgorithm} is not supported: sign with sha256 or sha512`);
+            return refuse(`hash algorithm ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
         }
         const fingerprint = fingerprintOf(sig.publicKey);
         const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
@@ -17237,11 +17961,11 @@ function canonicalJson(value) {
     return JSON.stringify(value);
 }
 // What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(_schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _schemas_js__WEBPACK_IMPORTED_MODULE_4__/* .TaskSchema */ .pj.properties)));
+const MANAGED_FIELDS = new Set(Object.keys(_schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .TaskSchema */ .pj.properties)));
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 function taskSigningMessage(task) {
     if (typeof task.task_id !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y('the task has no task_id string: add one before signing');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y('the task has no task_id string: add one before signing');
     const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
     return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
@@ -17270,10 +17994,10 @@ function verifyTaskSignature(task, signers) {
  * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
  */
 async function signTaskFile(path, keyPath) {
-    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
+    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
     if (!parsed.ok) {
         const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(problems.join('\n'));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(problems.join('\n'));
     }
     const task = withoutSignature(parsed.value);
     const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
@@ -17292,9 +18016,9 @@ async function sshKeygenSign(message, keyPath, namespace) {
     catch (error) {
         const failure = error;
         if (failure.code === 'ENOENT') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
     }
 }
 
@@ -17312,9 +18036,13 @@ async function sshKeygenSign(message, keyPath, namespace) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3478);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7347);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2879);
+/* harmony import */ var _scheduler_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1208);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3478);
+
+
 
 
 
@@ -17334,11 +18062,39 @@ function unrunnableTasks(queued, nodes) {
 }
 async function readStatus(store) {
     const tip = await store.fetch();
-    const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, tip);
-    const counts = Object.fromEntries(_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
+    const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
+    const counts = Object.fromEntries(_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
     const nodes = await snapshot.nodes();
-    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_js__WEBPACK_IMPORTED_MODULE_5__/* .queuedTaskValidator */ .vZ.is(v));
-    return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes) };
+    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ.is(v));
+    return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes), stuck: await stuckTasks(snapshot, queued) };
+}
+/** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
+async function stuckTasks(snapshot, queued) {
+    const terminal = (id) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
+    const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
+    const archived = await (0,_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown);
+    const archivedAs = (id) => archived.get(id.toLowerCase())?.find((r) => r.id === id);
+    const stuck = [];
+    const fresh = [];
+    for (const task of queued) {
+        const gone = archivedAs(task.task_id);
+        const earlier = terminal(task.task_id)?.entry.path ??
+            (gone && `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResultPath */ .XF)(gone)}`);
+        if (earlier)
+            stuck.push({ task_id: task.task_id, reason: `task id ${task.task_id} already has a result (${earlier})` });
+        else
+            fresh.push(task);
+    }
+    const stateOf = (id) => {
+        const state = terminal(id)?.state ?? archivedAs(id)?.state;
+        if (state === 'completed' || state === 'failed')
+            return state;
+        return snapshot.byId.has(id) ? 'waiting' : undefined;
+    };
+    const doomed = (0,_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .dependencyDooms */ .ke)(fresh.filter((t) => t.depends_on?.length), stateOf);
+    for (const [id, doom] of doomed)
+        stuck.push({ task_id: id, reason: doom.reason });
+    return stuck.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
 }
 
 
@@ -20230,15 +20986,207 @@ function locate(document, pointer) {
 
 /***/ }),
 
+/***/ 7805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AA: () => (/* binding */ gridState),
+/* harmony export */   Ly: () => (/* binding */ checkTasks),
+/* harmony export */   QU: () => (/* binding */ candidate),
+/* harmony export */   pd: () => (/* binding */ quotaProblems),
+/* harmony export */   u8: () => (/* binding */ findCycle),
+/* harmony export */   v6: () => (/* binding */ treeCandidates),
+/* harmony export */   wc: () => (/* binding */ loadGridState)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1303);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2651);
+// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
+// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
+// validate-task and `dgrid validate` both report what this finds.
+
+
+
+
+
+
+
+async function loadGridState(store, commit, policyPath) {
+    return gridState(await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath));
+}
+/** The grid at a snapshot that lists every lifecycle folder. */
+async function gridState(snapshot, policy) {
+    const queuedDependencies = new Map();
+    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
+        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
+        const dependsOn = value?.depends_on;
+        if (Array.isArray(dependsOn))
+            queuedDependencies.set(file.id, dependsOn.filter(isString));
+    }
+    return { snapshot, policy, queuedDependencies };
+}
+async function readPolicy(store, commit, path) {
+    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
+    if (!entry && path !== _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_FILE */ .CX) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+    }
+    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
+    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePolicy */ .ON)(text, path);
+}
+/** Candidates for tree entries, reading the content of those whose entry passes. */
+async function treeCandidates(store, entries) {
+    const candidates = entries.map((entry) => candidate(entry.path, entry));
+    const readable = candidates.filter((c) => (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
+    const blobs = await store.read(readable);
+    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
+}
+const isString = (value) => typeof value === 'string';
+function candidate(path, entry, blob) {
+    return { path, file: { id: node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
+}
+/** Every problem of each file, on its own and together with the others and the grid (its archive too). */
+async function checkTasks(candidates, grid, kind) {
+    const checked = candidates.map((c) => {
+        const entryIssue = (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .entryProblem */ .qH)(c.file);
+        if (entryIssue)
+            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
+        if (!c.blob)
+            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
+        return { candidate: c, check: (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
+    });
+    const tasks = checked.flatMap(({ candidate, check }) => {
+        const { task, locate } = check;
+        if (!task || !locate)
+            return [];
+        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
+        return [{ candidate, task, at }];
+    });
+    // Ids the tip does not know may have had a result that was archived since.
+    const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
+    const archived = await (0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(grid.snapshot.store, grid.snapshot.tip, unknown);
+    idProblems(tasks, candidates, grid, archived);
+    dependencyProblems(tasks, candidates, grid, archived);
+    return checked.map(({ candidate, check }) => ({
+        path: candidate.path,
+        ...((0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        problems: check.problems.sort(byPlace),
+    }));
+}
+/** In reading order, problems of the whole file first. */
+function byPlace(a, b) {
+    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
+// An id that had a result is taken for good, archived or not (invariant 1).
+function idProblems(tasks, candidates, grid, archived) {
+    const own = new Set(candidates.map((c) => c.file.entry.path));
+    const taken = new Map();
+    for (const [id, files] of grid.snapshot.byId) {
+        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
+        if (paths.length > 0)
+            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
+    }
+    for (const [key, results] of archived) {
+        const paths = results.map((r) => `the archive's ${(0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResultPath */ .XF)(r)}`);
+        taken.set(key, [...(taken.get(key) ?? []), ...paths]);
+    }
+    const byKey = new Map();
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        byKey.set(key, [...(byKey.get(key) ?? []), t]);
+    }
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        const [usedBy] = taken.get(key) ?? [];
+        if (usedBy)
+            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
+        const twin = byKey.get(key).find((other) => other !== t);
+        if (twin) {
+            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
+                '(ids that differ only in letter case collide on some file systems): choose another task_id');
+        }
+    }
+}
+function dependencyProblems(tasks, candidates, grid, archived) {
+    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
+    for (const results of archived.values())
+        for (const r of results)
+            known.add(r.id);
+    const graph = new Map(grid.queuedDependencies);
+    for (const t of tasks)
+        graph.set(t.task.task_id, t.task.depends_on ?? []);
+    for (const t of tasks) {
+        const dependsOn = t.task.depends_on ?? [];
+        dependsOn.forEach((id, index) => {
+            if (!known.has(id)) {
+                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
+            }
+        });
+        const cycle = findCycle(graph, t.task.task_id);
+        if (cycle) {
+            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
+        }
+    }
+}
+/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
+function findCycle(graph, start) {
+    const cameFrom = new Map();
+    const queue = [start];
+    for (let next = 0; next < queue.length; next++) {
+        const id = queue[next];
+        for (const dependency of graph.get(id) ?? []) {
+            if (dependency === start) {
+                const path = [start];
+                for (let at = id; at !== start; at = cameFrom.get(at))
+                    path.unshift(at);
+                return [start, ...path];
+            }
+            if (!cameFrom.has(dependency)) {
+                cameFrom.set(dependency, id);
+                queue.push(dependency);
+            }
+        }
+    }
+    return undefined;
+}
+/** What the policy's quotas say of what lands, as a whole. */
+function quotaProblems(use, policy) {
+    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
+    const problems = [];
+    if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
+        problems.push(`this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
+            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
+    }
+    if (use.queued + use.added > maxQueued) {
+        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
+            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
+    }
+    for (const submitter of use.submitters) {
+        if (submitter.queued + submitter.added <= perSubmitter)
+            continue;
+        problems.push(`${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
+            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
+    }
+    return problems;
+}
+
+
+/***/ }),
+
 /***/ 2651:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   PG: () => (/* binding */ checkQueuedTask),
 /* harmony export */   Y: () => (/* binding */ contentProblems),
+/* harmony export */   iJ: () => (/* binding */ MAX_TASK_FILE_BYTES),
 /* harmony export */   qH: () => (/* binding */ entryProblem)
 /* harmony export */ });
-/* unused harmony exports MAX_TASK_FILE_BYTES, describeProblem */
+/* unused harmony exports taskProblems, describeProblem */
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1303);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
 /* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3860);
@@ -20274,32 +21222,41 @@ function sizeProblem(size) {
         : undefined;
 }
 /** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
-function contentProblems(file, blob, policy, kind) {
+function contentProblems(file, blob, policy, kind, now = new Date()) {
     const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJson */ .RJ)(blob, { maxBytes: MAX_TASK_FILE_BYTES });
     if (!parsed.ok)
         return { problems: parsed.problems };
     const { value, locate } = parsed;
     const at = (problem) => ({ message: problem.message, ...locate(problem.pointer) });
-    const schemaProblems = (kind === 'submission' ? _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
-    const problems = schemaProblems.map(at);
     const taskId = value.task_id;
-    if (typeof taskId === 'string' && taskId !== file.id) {
-        problems.push(at({
-            pointer: '/task_id',
-            message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
-        }));
-    }
+    const nameProblems = typeof taskId === 'string' && taskId !== file.id
+        ? [
+            {
+                pointer: '/task_id',
+                message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
+            },
+        ]
+        : [];
+    const { task, problems } = taskProblems(value, policy, kind, now);
+    return { ...(task ? { task } : {}), problems: [...nameProblems, ...problems].map(at), locate };
+}
+/**
+ * Every rule a task must meet, whichever way it comes (pull request, `dgrid submit`, the queue at claim
+ * time): the schema, then, once the value is a task, the policy and the signature.
+ */
+function taskProblems(value, policy, kind, now = new Date()) {
+    const schemaProblems = (kind === 'submission' ? _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
     if (schemaProblems.length > 0)
-        return { problems, locate };
+        return { problems: schemaProblems };
     const task = value;
-    problems.push(...(0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .policyProblems */ .NP)(task, policy).map(at));
+    const problems = (0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .policyProblems */ .NP)(task, policy, now);
     const signature = signatureProblem(task, policy);
     if (signature)
-        problems.push(at(signature));
-    return { task, problems, locate };
+        problems.push(signature);
+    return { task, problems };
 }
 /** What a worker asks before claiming: is this queued file a task it may run? */
-function checkQueuedTask(file, blob, policy) {
+function checkQueuedTask(file, blob, policy, now = new Date()) {
     const entryIssue = entryProblem(file);
     if (entryIssue)
         return { ok: false, reason: entryIssue };
@@ -20309,7 +21266,7 @@ function checkQueuedTask(file, blob, policy) {
     const tooLarge = sizeProblem(blob.length);
     if (tooLarge)
         return { ok: false, reason: tooLarge };
-    const { task, problems, locate } = contentProblems(file, blob, policy, 'queued');
+    const { task, problems, locate } = contentProblems(file, blob, policy, 'queued', now);
     if (problems.length === 0)
         return { ok: true, task: task };
     const reason = problems.map(describeProblem).join('; ');
@@ -20438,6 +21395,11 @@ const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .Resu
 const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
 const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
 const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES = {
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
@@ -20454,8 +21416,10 @@ function describeOne(e) {
             return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
         case 'type':
             return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-        case 'pattern':
-            return { pointer: e.instancePath, message: `${at} must match ${String(p.pattern)}` };
+        case 'pattern': {
+            const rule = PATTERN_RULES[String(p.pattern)];
+            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+        }
         case 'propertyNames':
             return {
                 pointer: `${e.instancePath}/${String(p.propertyName)}`,
@@ -20500,7 +21464,7 @@ const VERSION = '0.1.0';
 
 /***/ }),
 
-/***/ 6749:
+/***/ 6659:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -20642,125 +21606,108 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
 
 // EXTERNAL MODULE: ./build/src/core/push-pacer.js
 var push_pacer = __nccwpck_require__(8123);
-// EXTERNAL MODULE: ./build/src/core/task-file.js
-var task_file = __nccwpck_require__(2651);
-;// CONCATENATED MODULE: ./build/src/core/scheduler.js
-// Which queued tasks a node may claim now, best first, and which will never run.
+// EXTERNAL MODULE: ./build/src/core/scheduler.js
+var scheduler = __nccwpck_require__(1208);
+// EXTERNAL MODULE: ./build/src/core/layout.js
+var layout = __nccwpck_require__(2879);
+;// CONCATENATED MODULE: ./build/src/core/submitters.js
+// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
+// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
+// push) can land more tasks of one submitter than the quota allows.
 //
-// Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
-// attempt ended, its not_before, or when this node first saw it in the queue); then a shuffle seeded by
-// the node id, so racing nodes choosing among equal candidates rarely pick the same task.
+// Tasks record no submitter, so this reads the history as validate-task does: the submitter of a task is
+// named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
+// time a quota could be reached and brought up to date by walking only the commits since the last look.
 
 
 
-const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
-async function scanQueue(snapshot, node, now, policy) {
-    const files = snapshot.of('queue');
-    const blobs = await snapshot.store.read(files.filter((f) => f.entry.type === 'blob').map((f) => f.entry.sha));
-    const seenAt = now.toISOString();
-    const rejected = [];
-    const valid = [];
-    for (const file of files) {
-        if ((snapshot.byId.get(file.id)?.length ?? 0) > 1)
-            continue; // a duplicate id is for the audit, not for running
-        if (!node.firstSeen.has(file.id))
-            node.firstSeen.set(file.id, seenAt);
-        const check = (0,task_file/* checkQueuedTask */.PG)(file, blobs.get(file.entry.sha), policy);
-        const cancel = snapshot.cancels.get(file.id);
-        if (cancel) {
-            rejected.push({
-                file,
-                status: 'cancelled',
-                reason: 'cancelled while queued',
-                cancel,
-                ...(check.task ? { task: check.task } : {}),
-            });
-        }
-        else if (!check.ok) {
-            rejected.push({ file, status: 'error', reason: check.reason, ...(check.task ? { task: check.task } : {}) });
-        }
-        else if ((0,lifecycle/* attemptsUsed */.id)(check.task) >= (0,lifecycle/* maxAttempts */.F3)(check.task, policy)) {
-            rejected.push({
-                file,
-                status: 'error',
-                task: check.task,
-                reason: `all ${(0,lifecycle/* maxAttempts */.F3)(check.task, policy)} attempts are used up`,
-            });
-        }
-        else
-            valid.push({ file, task: check.task });
+
+const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
+/**
+ * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
+ * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
+ * `dgrid submit` are the author's given to it ("dgrid").
+ */
+function submitterOf(name, email, subject) {
+    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
+        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
+        name;
+    return login.toLowerCase();
+}
+class Submitters {
+    options;
+    store;
+    /** The last commit walked; the next walk starts after it. */
+    walked;
+    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
+    byTask = new Map();
+    /** `options.dir` is the history cache's own folder, beside the node's cache. */
+    constructor(options) {
+        this.options = options;
     }
-    const waiting = valid.filter((c) => c.task.depends_on?.length);
-    const doomed = waiting.length > 0 ? await failedDependencies(snapshot, waiting, rejected) : new Map();
-    const completed = waiting.length > 0 ? await snapshot.idsIn('completed') : new Set();
-    const claimable = [];
-    let nextEligibleAt;
-    for (const candidate of valid) {
-        const { task, file } = candidate;
-        const doom = doomed.get(task.task_id);
-        if (doom) {
-            rejected.push({ file, task, ...doom });
-            continue;
+    async open() {
+        // Like the node's own cache, this one may hold what a killed git left behind.
+        await takeCache(this.options.dir);
+        return store/* GridStore */.g.open({ ...this.options, partial: true, depth: 0 });
+    }
+    /**
+     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
+     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
+     * one submitter), which spares the history read on all but the busiest grids.
+     */
+    async forQuota(snapshot, policy, room) {
+        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
+            return undefined;
         }
-        if (!(task.requires ?? []).every((label) => node.labels.includes(label)))
-            continue;
-        if (task.not_before !== undefined) {
-            const at = new Date(task.not_before);
-            if (at > now) {
-                if (!nextEligibleAt || at < nextEligibleAt)
-                    nextEligibleAt = at;
-                continue;
+        if (snapshot.tip === null)
+            return undefined;
+        this.store ??= await this.open();
+        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
+        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
+        await this.store.fetch();
+        await this.walk(snapshot.tip);
+        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
+        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
+        for (const id of this.byTask.keys())
+            if (!live.has(id))
+                this.byTask.delete(id);
+        return this.byTask;
+    }
+    async walk(tip) {
+        if (tip === this.walked)
+            return;
+        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
+        const out = await (0,runner/* git */.$Y)([
+            'log',
+            '--first-parent',
+            '--reverse',
+            '-m',
+            '--no-renames',
+            '--diff-filter=A',
+            '--name-only',
+            '-z',
+            '--format=%x1e%an%x1f%ae%x1f%s',
+            ...range,
+            '--',
+            QUEUE_DIR,
+        ], { cwd: this.store.options.dir });
+        // Oldest first: the first commit to add a task's file submitted it; a requeue adds it again later.
+        for (const record of out.split('\x1e').slice(1)) {
+            const end = record.indexOf('\0');
+            const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
+            const submitter = submitterOf(name, email, subject);
+            for (const path of record
+                .slice(end + 1)
+                .replace(/^\n/, '')
+                .split('\0')) {
+                const id = /^tasks\/queue\/(?:.*\/)?([^/]+)\.json$/.exec(path)?.[1];
+                if (id !== undefined && !this.byTask.has(id))
+                    this.byTask.set(id, submitter);
             }
         }
-        if (!(task.depends_on ?? []).every((id) => completed.has(id)))
-            continue;
-        claimable.push(candidate);
+        this.walked = tip;
     }
-    claimable.sort((a, b) => compare(a.task, b.task, node));
-    return { claimable, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
-}
-async function failedDependencies(snapshot, waiting, rejected) {
-    const failed = await snapshot.idsIn('failed');
-    for (const r of rejected)
-        failed.add(r.file.id);
-    const completed = await snapshot.idsIn('completed');
-    const known = (id) => snapshot.byId.has(id) || completed.has(id) || failed.has(id);
-    const doomed = new Map();
-    const doomOf = (dep) => {
-        if (failed.has(dep) || doomed.has(dep))
-            return { status: 'failure', reason: `dependency ${dep} failed` };
-        if (!known(dep))
-            return { status: 'error', reason: `dependency ${dep} does not exist in this grid: fix depends_on` };
-        return undefined;
-    };
-    for (let changed = true; changed;) {
-        changed = false;
-        for (const { task } of waiting) {
-            if (doomed.has(task.task_id))
-                continue;
-            const doom = (task.depends_on ?? []).map(doomOf).find((d) => d !== undefined);
-            if (doom) {
-                doomed.set(task.task_id, doom);
-                changed = true;
-            }
-        }
-    }
-    return doomed;
-}
-function waitingSince(task, node) {
-    return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
-}
-function compare(a, b, node) {
-    const rank = PRIORITY_RANK[a.priority ?? 'normal'] - PRIORITY_RANK[b.priority ?? 'normal'];
-    if (rank !== 0)
-        return rank;
-    const age = waitingSince(a, node).localeCompare(waitingSince(b, node));
-    if (age !== 0)
-        return age;
-    return spread(node.nodeId, a.task_id).localeCompare(spread(node.nodeId, b.task_id));
-}
-function spread(nodeId, taskId) {
-    return (0,external_node_crypto_.createHash)('sha1').update(`${nodeId}\0${taskId}`).digest('hex');
 }
 
 // EXTERNAL MODULE: ./build/src/core/validation.js
@@ -20774,6 +21721,7 @@ var version = __nccwpck_require__(9157);
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
+
 
 
 
@@ -20812,6 +21760,7 @@ class Worker {
     /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
     seenTip = null;
     firstSeen = new Map();
+    scanMemo = new scheduler/* ScanMemo */.ud();
     claimed = 0;
     lastActivity = Date.now();
     stopReason;
@@ -20822,10 +21771,14 @@ class Worker {
     pacer = new push_pacer/* PushPacer */.M();
     /** The sandbox failed under a task and has not answered since. */
     sandboxLost = false;
+    /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+    submitters;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
+        const { remote, branch, token } = settings;
+        this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
         this.report = {
             nodeId: settings.nodeId,
             completed: 0,
@@ -21109,16 +22062,28 @@ class Worker {
                 }
             }
             const claims = [];
+            /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
+            const refused = [];
             let rejectedCount = 0;
             let exhausted = false;
             if (wantsClaims && !final && !this.stopReason) {
-                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen };
-                const scan = await scanQueue(snapshot, view, now, policy);
+                // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+                const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
+                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.g)(error)}`);
+                    return null;
+                });
+                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+                const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, view, now, policy);
                 this.forgetGone(snapshot);
                 this.nextEligibleAt = scan.nextEligibleAt;
                 for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
                     this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
-                    changes.push(...(0,lifecycle/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+                    if (bad.earlierResult) {
+                        changes.push({ path: bad.file.entry.path, delete: true });
+                        refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+                    }
+                    else
+                        changes.push(...(0,lifecycle/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
                     if (bad.cancel)
                         changes.push({ path: bad.cancel.path, delete: true });
                     rejectedCount++;
@@ -21141,7 +22106,10 @@ class Worker {
                     changes.push(...plan.changes);
                     claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
                 }
-                exhausted = claims.length === scan.claimable.length && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+                exhausted =
+                    submitters !== null &&
+                        claims.length === scan.claimable.length &&
+                        scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
             }
             const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
             if (changes.length === 0 && !heartbeat) {
@@ -21152,7 +22120,8 @@ class Worker {
             }
             const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
             changes.push((0,lifecycle/* nodeChange */.Rw)(node));
-            const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final);
+            const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
+                (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
             const commit = await this.store.commit(tip, changes, message, s.nodeId);
             for (const c of claims)
                 this.issuedTokens.add(c.claim.claim.token);
@@ -22244,9 +23213,20 @@ var layout = __nccwpck_require__(2879);
 // string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
 // only as a Markup object, which lets the templates keep a single, always-escaping interpolation tag.
 const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/** Escapes text for HTML and XML content and quoted attribute values. */
+/**
+ * Characters a reader cannot see but a browser obeys: bidirectional overrides and isolates that make a script
+ * read otherwise than it runs (U+202A-U+202E, U+2066-U+2069), zero-width and direction marks (U+200B-U+200F),
+ * line and paragraph separators, and every other control (Cc) and format (Cf) character. Tab, line feed and
+ * carriage return stay: outputs and scripts are shown with their lines.
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** The character as a visible escape, e.g. ⟨U+202E⟩. */
+function visible(c) {
+    return `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+/** Escapes text for HTML and XML content and quoted attribute values, invisible characters shown as escapes. */
 function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]).replace(INVISIBLE, visible);
 }
 /** Markup this package produced itself, already escaped. */
 class Markup {

@@ -2,6 +2,7 @@
 // run() wrapper that tells a user's mistake (a plain message) from a bug (with its stack).
 import * as core from '@actions/core';
 import { UserError } from '../core/errors.js';
+import { GitError, explainGitError } from '../core/git/runner.js';
 import type { Log } from '../core/log.js';
 import { remoteUrl } from '../core/grid-admin.js';
 
@@ -15,7 +16,8 @@ export const actionLog: Log = {
 export async function runAction(main: () => Promise<void>): Promise<void> {
   try {
     await main();
-  } catch (error) {
+  } catch (thrown) {
+    const error = thrown instanceof GitError ? explainGitError(thrown) : thrown;
     if (error instanceof UserError) core.setFailed(error.message);
     else core.setFailed(error instanceof Error ? (error.stack ?? error.message) : String(error));
   }

@@ -53,8 +53,37 @@ export function parse(command: Command, argv: string[]) {
   try {
     return parseArgs({ args: argv, options, allowPositionals: true, strict: true });
   } catch (error) {
-    throw new UserError(`${(error as Error).message}\nRun "dgrid ${command.name} --help" for the options.`);
+    const help = `Run "dgrid ${command.name} --help" for the options.`;
+    const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec((error as Error).message);
+    if (!unknown) throw new UserError(`${(error as Error).message}\n${help}`);
+    const [, dashes, name] = unknown;
+    const guess = closest(name!, Object.keys(options));
+    const suggestion = guess ? ` Did you mean --${guess}?` : '';
+    throw new UserError(`"${command.name}" has no option ${dashes}${name}.${suggestion}\n${help}`);
   }
+}
+
+/** The candidate a typo most likely meant: the nearest by edit distance, if near enough to be a typo. */
+export function closest(word: string, candidates: readonly string[]): string | undefined {
+  let best: { candidate: string; distance: number } | undefined;
+  for (const candidate of candidates) {
+    const distance = editDistance(word.toLowerCase(), candidate);
+    if (!best || distance < best.distance) best = { candidate, distance };
+  }
+  const near = Math.max(2, Math.floor(word.length / 3));
+  return best && best.distance <= near ? best.candidate : undefined;
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 export function str(value: unknown): string {

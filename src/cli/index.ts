@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 import { UserError, errorMessage } from '../core/errors.js';
 import { VERSION } from '../core/version.js';
-import { helpText, parse, type Command } from './command.js';
+import { GitError, explainGitError } from '../core/git/runner.js';
+import { closest, helpText, parse, type Command } from './command.js';
 import { audit } from './commands/audit.js';
 import { demo } from './commands/demo.js';
 import { init } from './commands/init.js';
@@ -42,7 +43,13 @@ async function main(argv: string[]): Promise<number> {
     return 0;
   }
   const command = commands.find((c) => c.name === name);
-  if (!command) throw new UserError(`unknown command "${name}"\n\n${usage()}`);
+  if (!command) {
+    const guess = closest(
+      name,
+      commands.map((c) => c.name),
+    );
+    throw new UserError(`unknown command "${name}"${guess ? `. Did you mean "dgrid ${guess}"?` : ''}\n\n${usage()}`);
+  }
   const { values, positionals } = parse(command, rest);
   if (values.help) {
     console.log(helpText(command));
@@ -53,7 +60,9 @@ async function main(argv: string[]): Promise<number> {
 
 try {
   process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
+} catch (thrown) {
+  // Git fails for reasons the user fixes (a wrong path or URL, no network, no access), never for a bug of ours.
+  const error = thrown instanceof GitError ? explainGitError(thrown) : thrown;
   if (error instanceof UserError) console.error(`dgrid: ${error.message}`);
   else console.error(error instanceof Error ? (error.stack ?? errorMessage(error)) : String(error));
   process.exitCode = error instanceof UserError ? 1 : 2;

@@ -26,6 +26,22 @@
 //   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
 //   terminal-twice  A task has one terminal record, written once, and never comes back after it.
 //   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+//   schema          A record dgrid writes is valid by the schema of its folder: a claim by the claim's, a result
+//                   by the result's, a requeued task by the queued task's.
+//   claim-task      A claim carries the task it took from the queue unchanged (script, env, image, every field):
+//                   it equals the queued record the same commit removes, plus `claim`.
+//   status-folder   A result's status matches its folder: success in completed/, anything else in failed/.
+//   sign-off        A node file written offline leaves no claim of that node in in_progress/: a node that
+//                   signs off hands back what it never started, or the reaper later counts an attempt for it.
+//   not-held        A node file lists as running only tasks the node holds a claim on after that commit: a
+//                   task listed without one was started (or kept running) after its claim was taken back.
+//   incarnation     Once a node file names a new incarnation of its node (a new process: `incarnation`, or
+//                   `started_at` in older files), the one it replaced never writes it again: two live
+//                   processes with one node id requeue each other's claims as "restarted".
+//   counters        A node's own commit (authored by the node) raises the completed and failed counters of its
+//                   node file by exactly the runs of its claims that commit ends: results, and retries of
+//                   failed attempts. A result that landed although its push reported an error, left out of
+//                   the counters, shows here.
 //   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
 //   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
 //                   else that landed after it (the server's order: that commit was built on the heartbeat).
@@ -33,6 +49,7 @@
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   DAY_FOLDER,
@@ -42,6 +59,7 @@ import {
   locate,
   locateCancel,
   locateNode,
+  nodePath,
   type Lifecycle,
   type Terminal,
 } from './layout.js';
@@ -49,6 +67,7 @@ import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
 import { parsePolicy } from './policy.js';
+import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from './validation.js';
 
 export type AuditRule =
   | 'one-place'
@@ -63,6 +82,13 @@ export type AuditRule =
   | 'completed-twice'
   | 'terminal-twice'
   | 'unreadable'
+  | 'schema'
+  | 'claim-task'
+  | 'status-folder'
+  | 'sign-off'
+  | 'not-held'
+  | 'incarnation'
+  | 'counters'
   | 'cancel'
   | 'future-heartbeat'
   | 'fresh-reap';
@@ -163,18 +189,22 @@ interface Commit {
   sha: string;
   /** Committer date (ms) and name: a node commits under its node id, a reaper as dgrid-reaper-<random>. */
   time: number;
+  committer: string;
+  /** Author name: the node (or reaper, or submitter) that built the commit's changes. */
   author: string;
-  /** Changes to node files, cancel requests and the policy. */
-  others: FileChange[];
   /** The archive commits named by its `Archived-To:` trailers. */
   archivedTo: string[];
   changes: FileChange[];
+  /** Changes of node files, cancel requests and the policy. */
+  others: FileChange[];
+  /** The runs of each node's claims this commit ends, as the node counts them. */
+  runs?: Map<string, { completed: number; failed: number }>;
 }
 
 /** A node's last heartbeat, with where it landed in the server's order. */
 interface Beat {
   commit: string;
-  author: string;
+  committer: string;
   heartbeatMs: number;
   /** The date of the last commit by someone other than the node before it: a lower bound of when it landed. */
   landedAfterMs: number | undefined;
@@ -191,11 +221,14 @@ interface AttemptEntry {
 /** What the rules need of a record, parsed once per blob. */
 interface Summary {
   claim?: { token: string; attempt: number; node: string };
-  heartbeat?: string;
   attempt?: number;
   status?: string;
   exitCode?: number | null;
   history: AttemptEntry[];
+  /** A digest of the task the record carries: the record without its `claim`. */
+  task: string;
+  /** The first schema problem of the record, for each folder it was written to. */
+  schema: Map<Lifecycle, string>;
 }
 
 interface TaskState {
@@ -234,6 +267,13 @@ class Replay {
   /** How each ended token ended. */
   private readonly ended = new Map<string, string>();
   private readonly archived: ArchivedFile[] = [];
+  private readonly nodeSummaries = new Map<string, NodeSummary | undefined>();
+  /** The claims in in_progress/ by node, then by task, each with its path. */
+  private readonly held = new Map<string, Map<string, string>>();
+  /** The node each in_progress path's claim names. */
+  private readonly claimNode = new Map<string, string>();
+  /** Each node's incarnation now, and those it replaced. */
+  private readonly incarnations = new Map<string, { current: string; replaced: Set<string> }>();
   /** The lease settings of the policy as of the commit being replayed. */
   private lease = parsePolicy(undefined).lease;
   private readonly policies = new Map<string, ReturnType<typeof parsePolicy>['lease']>();
@@ -242,9 +282,9 @@ class Replay {
   private readonly beats = new Map<string, Beat>();
   /** Nodes that wrote their own node file: with reapers, the machines that check their clocks. */
   private readonly nodeIds = new Set<string>();
-  /** The last clocked commit, and the last one by another author than it: the latest by anyone else. */
-  private last: { author: string; time: number } | undefined;
-  private lastOfOther: { author: string; time: number } | undefined;
+  /** The last clocked commit, and the last one by another committer than it: the latest by anyone else. */
+  private last: { committer: string; time: number } | undefined;
+  private lastOfOther: { committer: string; time: number } | undefined;
   private commits: Commit[] = [];
   private index = 0;
 
@@ -281,7 +321,7 @@ class Replay {
         '--raw',
         '-z',
         '--no-abbrev',
-        '--format=commit %H %ct %cn%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
         tip,
       ],
       { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
@@ -291,16 +331,19 @@ class Replay {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!.replace(/^\n+/, '');
       if (token.startsWith('commit ')) {
+        const [sha, seconds] = token.slice('commit '.length).split(' ');
+        const committer = tokens[++i] ?? '';
+        const author = tokens[++i] ?? '';
         const trailers = tokens[++i] ?? '';
         const archivedTo = trailers
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        const [sha, seconds, ...name] = token.slice('commit '.length).split(' ');
         commits.push({
           sha: sha!,
           time: Number(seconds) * 1000,
-          author: name.join(' '),
+          committer,
+          author,
           archivedTo,
           changes: [],
           others: [],
@@ -317,7 +360,8 @@ class Replay {
         const path = tokens[++i]!;
         const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
         if (locate(path)) commits.at(-1)!.changes.push(change);
-        else if (locateNode(path) || locateCancel(path) || path === POLICY_FILE) commits.at(-1)!.others.push(change);
+        else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
+          commits.at(-1)!.others.push(change);
       }
     }
     return commits;
@@ -325,21 +369,30 @@ class Replay {
 
   /** Reads every record the history writes, in batches of one cat-file process. */
   private async readRecords(commits: Commit[]): Promise<void> {
-    const needed = new Set<string>();
+    // Each blob with the folders it is written to, so that it is checked by the schema of each.
+    const needed = new Map<string, Set<Lifecycle>>();
+    const nodes = new Set<string>();
     const policies = new Set<string>();
     for (const commit of commits) {
-      for (const change of commit.changes) if (!change.deleted && change.readable) needed.add(change.newSha);
+      for (const change of commit.changes) {
+        if (change.deleted || !change.readable) continue;
+        const states = needed.get(change.newSha) ?? new Set<Lifecycle>();
+        states.add(locate(change.path)!.state);
+        needed.set(change.newSha, states);
+      }
       for (const change of commit.others) {
-        if (change.deleted || !change.readable || locateCancel(change.path)) continue;
-        needed.add(change.newSha);
+        if (change.deleted || !change.readable) continue;
         if (change.path === POLICY_FILE) policies.add(change.newSha);
+        else if (locateNode(change.path) !== undefined) nodes.add(change.newSha);
       }
     }
-    const shas = [...needed];
+    const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
       const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
       for (const [sha, blob] of blobs) {
-        this.summaries.set(sha, summarize(blob));
+        const states = needed.get(sha);
+        if (states) this.summaries.set(sha, summarize(blob, states));
+        if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
         if (policies.has(sha)) this.policies.set(sha, readLease(blob));
       }
     }
@@ -375,10 +428,79 @@ class Replay {
     for (const w of written) {
       const gone = removed.get(w.id);
       if (w.state === 'queue') this.queued(commit, w, gone?.get('in_progress'));
-      else if (w.state === 'in_progress') this.claimed(commit, w);
+      else if (w.state === 'in_progress') this.claimed(commit, w, gone?.get('queue'));
       else this.finished(commit, w, gone);
     }
     for (const id of touched) this.placed(commit, id, removed.get(id));
+    this.trackClaims(commit);
+  }
+
+  /** Which node holds which claim after the commit, from the claims' own records. */
+  private trackClaims(commit: Commit): void {
+    for (const change of commit.changes) {
+      const located = locate(change.path)!;
+      if (located.state !== 'in_progress') continue;
+      const before = this.claimNode.get(change.path);
+      if (before !== undefined) {
+        this.held.get(before)?.delete(located.id);
+        this.claimNode.delete(change.path);
+      }
+      const node = change.deleted ? undefined : this.summaries.get(change.newSha)?.claim?.node;
+      if (node === undefined) continue;
+      this.claimNode.set(change.path, node);
+      const claims = this.held.get(node) ?? new Map<string, string>();
+      claims.set(located.id, change.path);
+      this.held.set(node, claims);
+    }
+  }
+
+  private nodeWritten(commit: Commit, change: FileChange): void {
+    if (change.deleted) return;
+    const node = this.nodeSummaries.get(change.newSha);
+    const id = locateNode(change.path)!;
+    if (!node) return;
+    const where = nodePath(id);
+    const before = /^0+$/.test(change.oldSha) ? undefined : this.nodeSummaries.get(change.oldSha);
+    if (commit.author === id && before?.counters && node.counters) {
+      const runs = commit.runs?.get(id) ?? { completed: 0, failed: 0 };
+      const completed = node.counters.completed - before.counters.completed;
+      const failed = node.counters.failed - before.counters.failed;
+      if (completed !== runs.completed || failed !== runs.failed) {
+        this.violation(
+          commit.sha,
+          where,
+          'counters',
+          `${id} counted ${completed} completed and ${failed} failed run(s), but this commit ends ` +
+            `${runs.completed} and ${runs.failed} of its claims`,
+        );
+      }
+    }
+    const held = this.held.get(id) ?? new Map<string, string>();
+    if (node.status === 'offline') {
+      for (const [task, path] of held) {
+        this.violation(commit.sha, task, 'sign-off', `node ${id} went offline while its claim ${path} stays`);
+      }
+    } else {
+      for (const task of node.tasks.filter((t) => !held.has(t))) {
+        this.violation(commit.sha, task, 'not-held', `${where} lists it as running, but ${id} holds no claim on it`);
+      }
+    }
+    if (node.incarnation === undefined) return;
+    const known = this.incarnations.get(id);
+    if (!known) {
+      this.incarnations.set(id, { current: node.incarnation, replaced: new Set() });
+    } else if (known.current !== node.incarnation) {
+      if (known.replaced.has(node.incarnation)) {
+        this.violation(
+          commit.sha,
+          where,
+          'incarnation',
+          `written by incarnation ${node.incarnation} of ${id} after ${known.current} replaced it: two processes ran as ${id}`,
+        );
+      }
+      known.replaced.add(known.current);
+      known.current = node.incarnation;
+    }
   }
 
   /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
@@ -391,9 +513,11 @@ class Replay {
       return;
     }
     if (!record) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
+    this.checkSchema(commit, w, record);
     const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
     const last = record.history.at(-1);
     if (!claim) return; // the removed claim was itself unreadable, reported when it was written
+    if (last && ['failure', 'timeout'].includes(last.status)) countRun(commit, claim.node, 'failed');
     if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
       this.violation(
         commit.sha,
@@ -410,10 +534,20 @@ class Replay {
     task.history = record.history;
   }
 
-  private claimed(commit: Commit, w: Written): void {
+  private claimed(commit: Commit, w: Written, queued: FileChange[] | undefined): void {
     const task = this.task(w.id);
     const record = this.summaries.get(w.change.newSha);
     if (!record?.claim) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
+    this.checkSchema(commit, w, record);
+    const taken = queued && this.summaries.get(queued[0]!.oldSha);
+    if (taken && taken.task !== record.task) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'claim-task',
+        `the claim's task differs from the queued task ${queued[0]!.path} it took (script, env, image or another field)`,
+      );
+    }
     const { token, attempt } = record.claim;
     this.figures.claims++;
     const owner = this.tokens.get(token);
@@ -453,6 +587,10 @@ class Replay {
     if (!record || record.status === undefined || record.attempt === undefined) {
       return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a result`);
     }
+    this.checkSchema(commit, w, record);
+    if ((record.status === 'success') !== (w.state === 'completed')) {
+      this.violation(commit.sha, w.id, 'status-folder', `status ${record.status} in ${w.state}/`);
+    }
     if (record.claim) this.finishedClaim(commit, w, record, gone?.get('in_progress'));
     else this.rejected(commit, w, record, gone?.has('queue') ?? false);
     this.sameHistory(commit, w.id, task, record.history);
@@ -474,6 +612,7 @@ class Replay {
     if (record.attempt !== attempt) {
       this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
     }
+    countRun(commit, record.claim!.node, record.status === 'success' ? 'completed' : 'failed');
     this.end(commit, w.id, token, 'finished');
     this.endedBy(commit, w.id, record.claim!.node);
   }
@@ -492,11 +631,16 @@ class Replay {
     }
   }
 
+  private checkSchema(commit: Commit, w: Written, record: Summary): void {
+    const problem = record.schema.get(w.state);
+    if (problem) this.violation(commit.sha, w.id, 'schema', `${w.change.path}: ${problem}`);
+  }
+
   /** Heartbeats that landed before this commit by someone else are not dated beyond it by more than grace. */
   private heartbeatsBefore(commit: Commit): void {
     if (!this.clocked(commit)) return;
     for (const [nodeId, beat] of this.beats) {
-      if (beat.checked || beat.author === commit.author) continue;
+      if (beat.checked || beat.committer === commit.committer) continue;
       beat.checked = true;
       // Commit dates count whole seconds.
       const aheadMs = beat.heartbeatMs - (commit.time + 999);
@@ -506,7 +650,7 @@ class Replay {
         nodeId,
         'future-heartbeat',
         `node ${nodeId}'s heartbeat ${new Date(beat.heartbeatMs).toISOString()} is dated ${Math.round(aheadMs / 1000)} s ` +
-          `after commit ${commit.sha.slice(0, 12)} by ${commit.author}, which landed after it: its clock was ahead by more than lease.grace_seconds (${this.lease.grace_seconds})`,
+          `after commit ${commit.sha.slice(0, 12)} by ${commit.committer}, which landed after it: its clock was ahead by more than lease.grace_seconds (${this.lease.grace_seconds})`,
       );
     }
   }
@@ -519,27 +663,35 @@ class Replay {
       if (cancelled !== undefined) {
         if (!change.deleted && !this.cancelledAt.has(cancelled)) this.cancelledAt.set(cancelled, commit.sha);
       } else if (nodeId !== undefined) {
-        const heartbeatMs = Date.parse(this.summaries.get(change.newSha)?.heartbeat ?? '');
-        if (commit.author === nodeId) this.nodeIds.add(nodeId);
-        if (change.deleted || Number.isNaN(heartbeatMs)) this.beats.delete(nodeId);
-        else {
-          const before = this.last?.author !== nodeId ? this.last : this.lastOfOther;
-          const landedAfterMs = commit.author === nodeId ? before?.time : commit.time;
-          this.beats.set(nodeId, {
-            commit: commit.sha,
-            author: commit.author,
-            heartbeatMs,
-            landedAfterMs,
-            checked: false,
-          });
-        }
+        this.nodeWritten(commit, change);
+        this.heartbeat(commit, nodeId, change);
       } else if (!change.deleted) {
         this.lease = this.policies.get(change.newSha) ?? this.lease;
       }
     }
     if (!this.clocked(commit)) return;
-    if (this.last?.author !== commit.author) this.lastOfOther = this.last;
-    this.last = { author: commit.author, time: commit.time };
+    if (this.last?.committer !== commit.committer) this.lastOfOther = this.last;
+    this.last = { committer: commit.committer, time: commit.time };
+  }
+
+  /** A node file's heartbeat, and where in the server's order it landed. */
+  private heartbeat(commit: Commit, nodeId: string, change: FileChange): void {
+    const heartbeat = change.deleted ? undefined : this.nodeSummaries.get(change.newSha)?.heartbeat;
+    const heartbeatMs = Date.parse(heartbeat ?? '');
+    if (commit.committer === nodeId) this.nodeIds.add(nodeId);
+    if (Number.isNaN(heartbeatMs)) {
+      this.beats.delete(nodeId);
+      return;
+    }
+    const before = this.last?.committer !== nodeId ? this.last : this.lastOfOther;
+    const landedAfterMs = commit.committer === nodeId ? before?.time : commit.time;
+    this.beats.set(nodeId, {
+      commit: commit.sha,
+      committer: commit.committer,
+      heartbeatMs,
+      landedAfterMs,
+      checked: false,
+    });
   }
 
   /**
@@ -547,17 +699,17 @@ class Replay {
    * reaper's. A submitter's laptop may be off by any amount, and is no witness of the order's times.
    */
   private clocked(commit: Commit): boolean {
-    return commit.author.startsWith('dgrid-reaper-') || this.nodeIds.has(commit.author);
+    return commit.committer.startsWith('dgrid-reaper-') || this.nodeIds.has(commit.committer);
   }
 
   /** A claim ended by someone other than its node: only once the node's heartbeat is at least one interval old. */
   private endedBy(commit: Commit, id: string, nodeId: string): void {
-    if (commit.author === nodeId) return;
+    if (commit.committer === nodeId) return;
     const beat = this.beats.get(nodeId);
     if (!beat) return;
     let untilMs = commit.time;
     for (let i = this.index + 1; i < this.commits.length && i <= this.index + 100; i++) {
-      if (this.commits[i]!.author === commit.author || !this.clocked(this.commits[i]!)) continue;
+      if (this.commits[i]!.committer === commit.committer || !this.clocked(this.commits[i]!)) continue;
       untilMs = Math.max(untilMs, this.commits[i]!.time);
       break;
     }
@@ -570,7 +722,7 @@ class Replay {
       commit.sha,
       id,
       'fresh-reap',
-      `its claim was ended by ${commit.author} while node ${nodeId} was ${Math.max(0, Math.round(silentMs / 1000))} s silent ` +
+      `its claim was ended by ${commit.committer} while node ${nodeId} was ${Math.max(0, Math.round(silentMs / 1000))} s silent ` +
         `(heartbeat ${new Date(beat.heartbeatMs).toISOString()} of commit ${beat.commit.slice(0, 12)}), under one heartbeat interval (${this.lease.heartbeat_seconds} s)`,
     );
   }
@@ -616,6 +768,10 @@ class Replay {
     task.inTwoPlaces = false;
     if (task.locations.size === 1 || !gone) return;
     const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
+    // A task queued again after its result is refused by removing it: the queued copy was the breach,
+    // reported as terminal-twice when it came.
+    const refusedCopy = task.terminalAt !== undefined && gone.size === 1 && gone.has('queue');
+    if (refusedCopy) return;
     if (commit.archivedTo.length === 0 || results.length === 0) {
       const from = [...gone.values()].flat().map((c) => c.path);
       this.violation(commit.sha, id, 'lost', `removed from ${from.join(', ')} and written nowhere`);
@@ -677,8 +833,61 @@ class Replay {
   }
 }
 
+const SCHEMAS: Record<Lifecycle, Validator<unknown>> = {
+  queue: queuedTaskValidator,
+  in_progress: claimValidator,
+  completed: resultValidator,
+  failed: resultValidator,
+};
+
+/** The record with its keys sorted at every depth, so that equal records have equal digests. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function countRun(commit: Commit, node: string, counter: 'completed' | 'failed'): void {
+  commit.runs ??= new Map();
+  const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
+  runs[counter]++;
+  commit.runs.set(node, runs);
+}
+
+/** What the node rules read of a node file. */
+interface NodeSummary {
+  status: string;
+  counters?: { completed: number; failed: number };
+  /** The process that wrote it: its incarnation, or its start time in files older than incarnations. */
+  incarnation?: string;
+  tasks: string[];
+  heartbeat?: string;
+}
+
+function summarizeNode(blob: Buffer): NodeSummary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const incarnation = [value.incarnation, value.started_at].find((v): v is string => typeof v === 'string');
+  const counters =
+    typeof value.completed === 'number' && typeof value.failed === 'number'
+      ? { counters: { completed: value.completed, failed: value.failed } }
+      : {};
+  return {
+    status: String(value.status),
+    ...counters,
+    ...(incarnation === undefined ? {} : { incarnation }),
+    tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
+    ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
+  };
+}
+
 /** The fields the rules read; undefined when the blob is not a JSON object. */
-function summarize(blob: Buffer): Summary | undefined {
+function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
   let value: unknown;
   try {
     value = JSON.parse(blob.toString('utf8'));
@@ -688,11 +897,20 @@ function summarize(blob: Buffer): Summary | undefined {
   if (!isObject(value)) return undefined;
   const claim = isObject(value.claim) ? value.claim : undefined;
   const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
+  const { claim: _claim, ...task } = value;
+  const digest = createHash('sha1').update(canonical(task)).digest('hex');
+  const schema = new Map<Lifecycle, string>();
+  for (const state of states) {
+    // A copy: validation fills in defaults, and the record must stay as it was written.
+    const [problem] = SCHEMAS[state].problems(structuredClone(value));
+    if (problem) schema.set(state, `${problem.pointer || '/'}: ${problem.message}`);
+  }
   return {
+    task: digest,
+    schema,
     ...(claim && typeof claim.token === 'string'
       ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
       : {}),
-    ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
     ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
     ...(typeof value.status === 'string' ? { status: value.status } : {}),
     ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),

@@ -9,9 +9,9 @@ import { GridStore, type Change } from './git/store.js';
 import { transact } from './transaction.js';
 import { LIFECYCLE, NODES_DIR, POLICY_FILE, cancelPath, lifecycleDir, queuePath } from './layout.js';
 import { serialize } from './lifecycle.js';
-import { parsePolicy, policyProblems } from './policy.js';
+import { parsePolicy } from './policy.js';
+import { candidate, checkTasks, gridState } from './task-check.js';
 import type { CancelRequest, Task } from './schemas.js';
-import { taskValidator } from './validation.js';
 
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
 export function remoteUrl(repository: string): string {
@@ -65,22 +65,33 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
   return { created: tip === null, tip: commit };
 }
 
-/** Checks tasks against the schema and the grid's policy, then adds them to the queue in one commit. */
+/**
+ * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
+ * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
+ */
 export async function submitTasks(store: GridStore, tasks: Task[]): Promise<string> {
   const { commit } = await transact(
     store,
     async (snapshot) => {
       const policy = await snapshot.policy();
-      const changes: Change[] = [];
-      for (const task of tasks) {
-        const problems = [...taskValidator.problems(task), ...policyProblems(task, policy)];
-        if (problems.length > 0)
-          throw new UserError(`task ${task.task_id}: ${problems.map((p) => p.message).join('; ')}`);
-        if (snapshot.byId.has(task.task_id)) {
-          throw new UserError(`task id "${task.task_id}" is already used in this grid: choose another task_id`);
-        }
-        changes.push({ path: queuePath(task.task_id), content: serialize(task) });
+      const candidates = tasks.map((task) => {
+        const blob = Buffer.from(serialize(task), 'utf8');
+        const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
+        return candidate(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
+      });
+      const reports = await checkTasks(candidates, await gridState(snapshot, policy), 'submission');
+      const problems = reports
+        .filter((r) => r.problems.length > 0)
+        .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
+      const queued = snapshot.of('queue').length;
+      if (queued + tasks.length > policy.quotas.max_queued) {
+        problems.push(
+          `the queue would hold ${queued + tasks.length} tasks; this grid allows at most ${policy.quotas.max_queued} ` +
+            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some',
+        );
       }
+      if (problems.length > 0) throw new UserError(problems.join('\n'));
+      const changes: Change[] = candidates.map((c) => ({ path: queuePath(c.file.id), content: c.blob! }));
       return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     },
     { author: 'dgrid' },

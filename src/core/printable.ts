@@ -3,13 +3,17 @@
 // (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
 // terminal, control characters could rewrite what is shown.
 
-// eslint-disable-next-line no-control-regex -- finding control characters is the point
-const CONTROL = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g;
+// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
+// a name otherwise than it is.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
 const NAMED: Record<string, string> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+
+function escape(c: string): string {
+  const code = c.codePointAt(0)!.toString(16);
+  return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
+}
 
 /** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
 export function printable(text: string): string {
-  return text
-    .replace(CONTROL, (c) => NAMED[c] ?? `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
-    .replace(/:(?=:)/g, ':\u200b');
+  return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
 }

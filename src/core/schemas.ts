@@ -7,6 +7,12 @@ export const NODE_ID_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$';
 export const LABEL_PATTERN = '^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$';
 export const ENV_NAME_PATTERN = '^[A-Z_][A-Z0-9_]*$';
 export const MAX_SCRIPT_BYTES = 64 * 1024;
+/** The fewest CPUs a task may ask for: Docker refuses a smaller --cpus, so such a task could never run. */
+export const MIN_CPUS = 0.01;
+// No process can receive a NUL in its arguments or environment, and a line break in an environment value
+// would split it in an env file: a task holding either could never start.
+export const NO_NUL_PATTERN = '^[^\\u0000]*$';
+export const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
 
 const TaskId = Type.String({
   pattern: TASK_ID_PATTERN,
@@ -35,7 +41,8 @@ const taskFields = {
   script: Type.String({
     minLength: 1,
     maxLength: MAX_SCRIPT_BYTES,
-    description: 'Run by /bin/sh -c inside the sandbox',
+    pattern: NO_NUL_PATTERN,
+    description: 'Run by /bin/sh -c inside the sandbox; no NUL character',
   }),
   timeout_seconds: Type.Optional(Type.Integer({ minimum: 1, description: 'Default 30; at most the policy maximum' })),
   image: Type.Optional(
@@ -44,19 +51,33 @@ const taskFields = {
   priority: Type.Optional(Priority),
   depends_on: Type.Optional(Type.Array(TaskId, { uniqueItems: true, maxItems: 100 })),
   max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10 })),
-  requires: Type.Optional(Type.Array(Label, { uniqueItems: true, maxItems: 32 })),
+  requires: Type.Optional(
+    Type.Array(Label, {
+      uniqueItems: true,
+      maxItems: 32,
+      description: "Labels a node must carry to claim it; one of the policy's labels when the grid lists them",
+    }),
+  ),
   resources: Type.Optional(
     Type.Object(
       {
-        cpus: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 256 })),
+        cpus: Type.Optional(
+          Type.Number({ minimum: MIN_CPUS, maximum: 256, description: "At least 0.01; at most the policy's limit" }),
+        ),
         memory_mb: Type.Optional(Type.Integer({ minimum: 16, maximum: 1048576 })),
       },
       { additionalProperties: false },
     ),
   ),
-  not_before: Type.Optional(DateTime),
+  not_before: Type.Optional(
+    Type.String({
+      format: 'date-time',
+      description: "Not claimed earlier; at most the policy's max_delay_days ahead",
+    }),
+  ),
   env: Type.Optional(
-    Type.Record(Type.String(), Type.String({ maxLength: 4096 }), {
+    Type.Record(Type.String(), Type.String({ maxLength: 4096, pattern: SINGLE_LINE_PATTERN }), {
+      description: 'Extra environment; values hold no NUL character and no line break',
       propertyNames: {
         pattern: ENV_NAME_PATTERN,
         not: { anyOf: [{ pattern: '^LD_' }, { enum: ['PATH', 'HOME'] }] },
@@ -175,6 +196,11 @@ export const NodeSchema = Type.Object(
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),
@@ -203,7 +229,7 @@ export const PolicySchema = Type.Object(
     limits: section(
       {
         cpus: Type.Optional(
-          Type.Number({ exclusiveMinimum: 0, default: 1, description: 'Default and maximum CPUs per task' }),
+          Type.Number({ minimum: MIN_CPUS, default: 1, description: 'Default and maximum CPUs per task' }),
         ),
         memory_mb: Type.Optional(
           Type.Integer({ minimum: 16, default: 512, description: 'Default and maximum memory per task' }),
@@ -230,6 +256,20 @@ export const PolicySchema = Type.Object(
       }),
     ),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    max_delay_days: Type.Optional(
+      Type.Integer({
+        minimum: 1,
+        default: 30,
+        description: "How far ahead a task's not_before may lie; a task due later is refused",
+      }),
+    ),
+    labels: Type.Optional(
+      Type.Array(Label, {
+        uniqueItems: true,
+        description:
+          "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
+      }),
+    ),
     lease: section(
       {
         grace_seconds: Type.Optional(
@@ -243,10 +283,17 @@ export const PolicySchema = Type.Object(
     quotas: section(
       {
         tasks_per_pull_request: Type.Optional(Type.Integer({ minimum: 1, default: 100 })),
-        queued_per_submitter: Type.Optional(Type.Integer({ minimum: 1, default: 500 })),
+        queued_per_submitter: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            default: 500,
+            description:
+              "A submitter's queued tasks a pull request may bring the queue to; workers also run at most this many of one submitter's tasks at once",
+          }),
+        ),
         max_queued: Type.Optional(Type.Integer({ minimum: 1, maximum: 3000, default: 2500 })),
       },
-      'Per-submitter and grid-wide limits, enforced by validate-task',
+      'Per-submitter and grid-wide limits, enforced by validate-task (and queued_per_submitter by workers too)',
     ),
     signatures: section(
       {
@@ -284,8 +331,9 @@ type DeepRequired<T> = {
       ? DeepRequired<NonNullable<T[K]>>
       : NonNullable<T[K]>;
 };
-/** The policy with every default applied. */
-export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema'>>;
+/** The policy with every default applied; labels alone has no default, as a grid may list none. */
+export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema' | 'labels'>> &
+  Pick<Static<typeof PolicySchema>, 'labels'>;
 
 /** The schemas shipped in schemas/, by file name. */
 export const shippedSchemas: Record<string, TSchema> = {

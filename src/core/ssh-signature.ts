@@ -12,10 +12,11 @@
 // So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
 // confused with anything else the same key signs (git commits, files), which use other namespaces.
 import { execFile } from 'node:child_process';
-import { createHash, createPublicKey, verify, type KeyObject } from 'node:crypto';
+import { createHash, createPublicKey, verify, type KeyObject, type VerifyKeyObjectInput } from 'node:crypto';
 import { readFile, writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { UserError } from './errors.js';
+import { printable } from './printable.js';
 import { QueuedTaskSchema, TaskSchema } from './schemas.js';
 import { parseStrictJson } from './strict-json.js';
 
@@ -43,13 +44,19 @@ const MIN_RSA_BITS = 2048;
 const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
 const ARMOR_END = '-----END SSH SIGNATURE-----';
 
-const CURVES: Record<string, { curve: string; jwkCurve: string; size: number; hash: string }> = {
-  'ecdsa-sha2-nistp256': { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' },
-  'ecdsa-sha2-nistp384': { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' },
-  'ecdsa-sha2-nistp521': { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' },
-};
-const RSA_SIGNATURE_HASHES: Record<string, string> = { 'rsa-sha2-256': 'sha256', 'rsa-sha2-512': 'sha512' };
-const KEY_TYPES = ['ssh-ed25519', ...Object.keys(CURVES), 'ssh-rsa'];
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map<string, { curve: string; jwkCurve: string; size: number; hash: string }>([
+  ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+  ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+  ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+  ['rsa-sha2-256', 'sha256'],
+  ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
 
 /** A signature or key that does not follow the wire format; its message is the reason given to the user. */
 class FormatError extends Error {}
@@ -112,8 +119,10 @@ export function fingerprintOf(blob: Buffer): string {
 function publicKeyFromBlob(keyType: string, blob: Buffer): KeyObject {
   const reader = new WireReader(blob, 'key data');
   const embeddedType = reader.text();
-  if (embeddedType !== keyType) throw new FormatError(`the key data is a ${embeddedType} key, not ${keyType}`);
-  const curve = CURVES[keyType];
+  if (embeddedType !== keyType) {
+    throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
+  }
+  const curve = CURVES.get(keyType);
   let jwk: Record<string, string>;
   if (keyType === 'ssh-ed25519') {
     jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
@@ -253,9 +262,9 @@ function verifyRaw(signer: Signer, signatureBlob: Buffer, data: Buffer): boolean
   const algorithm = reader.text();
   const raw = reader.string();
   reader.end();
-  const curve = CURVES[signer.keyType];
-  const rsaHash = RSA_SIGNATURE_HASHES[algorithm];
-  if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519') return verify(null, data, signer.key, raw);
+  const curve = CURVES.get(signer.keyType);
+  const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+  if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519') return check(null, data, signer.key, raw);
   if (curve && algorithm === signer.keyType) {
     // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
     const values = new WireReader(raw, 'signature');
@@ -265,11 +274,30 @@ function verifyRaw(signer: Signer, signatureBlob: Buffer, data: Buffer): boolean
     const p1363 = Buffer.alloc(2 * curve.size);
     r.copy(p1363, curve.size - r.length);
     s.copy(p1363, 2 * curve.size - s.length);
-    return verify(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
   }
   // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-  if (signer.keyType === 'ssh-rsa' && rsaHash) return verify(rsaHash, data, signer.key, raw);
+  if (signer.keyType === 'ssh-rsa' && rsaHash) return check(rsaHash, data, signer.key, raw);
+  if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+    throw new FormatError(
+      `signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`,
+    );
+  }
   throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(
+  algorithm: string | null,
+  data: Buffer,
+  key: KeyObject | VerifyKeyObjectInput,
+  signature: Buffer,
+): boolean {
+  try {
+    return verify(algorithm, data, key, signature);
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -285,9 +313,12 @@ export function verifySshSignature(args: {
   const { message, armored, namespace, signers } = args;
   try {
     const sig = parseSshSig(dearmor(armored));
-    if (sig.namespace !== namespace) return refuse(`signed for namespace ${sig.namespace}, expected ${namespace}`);
+    // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+    if (sig.namespace !== namespace) {
+      return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
+    }
     if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-      return refuse(`hash algorithm ${sig.hashAlgorithm} is not supported: sign with sha256 or sha512`);
+      return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
     }
     const fingerprint = fingerprintOf(sig.publicKey);
     const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));

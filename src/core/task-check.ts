@@ -2,6 +2,7 @@
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
 import { posix } from 'node:path';
+import { archivedResultPath, archivedResults, type ArchivedResult } from './archive.js';
 import { UserError } from './errors.js';
 import type { GridStore, TreeEntry } from './git/store.js';
 import { GridSnapshot, type TaskFile } from './grid.js';
@@ -34,14 +35,18 @@ export interface GridState {
 }
 
 export async function loadGridState(store: GridStore, commit: string | null, policyPath: string): Promise<GridState> {
-  const snapshot = await GridSnapshot.load(store, commit);
+  return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
+}
+
+/** The grid at a snapshot that lists every lifecycle folder. */
+export async function gridState(snapshot: GridSnapshot, policy: Policy): Promise<GridState> {
   const queuedDependencies = new Map<string, readonly string[]>();
   for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
     // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
     const dependsOn: unknown = (value as Partial<QueuedTask> | null | undefined)?.depends_on;
     if (Array.isArray(dependsOn)) queuedDependencies.set(file.id, dependsOn.filter(isString));
   }
-  return { snapshot, policy: await readPolicy(store, commit, policyPath), queuedDependencies };
+  return { snapshot, policy, queuedDependencies };
 }
 
 async function readPolicy(store: GridStore, commit: string | null, path: string): Promise<Policy> {
@@ -81,8 +86,12 @@ interface CheckedTask {
   at(pointer: string, message: string): void;
 }
 
-/** Every problem of each file, on its own and together with the others and the grid. */
-export function checkTasks(candidates: readonly Candidate[], grid: GridState, kind: TaskKind): FileReport[] {
+/** Every problem of each file, on its own and together with the others and the grid (its archive too). */
+export async function checkTasks(
+  candidates: readonly Candidate[],
+  grid: GridState,
+  kind: TaskKind,
+): Promise<FileReport[]> {
   const checked: Checked[] = candidates.map((c) => {
     const entryIssue = entryProblem(c.file);
     if (entryIssue) return { candidate: c, check: { problems: [{ message: entryIssue }] } };
@@ -95,8 +104,13 @@ export function checkTasks(candidates: readonly Candidate[], grid: GridState, ki
     const at = (pointer: string, message: string) => check.problems.push({ message, ...locate(pointer) });
     return [{ candidate, task, at }];
   });
-  idProblems(tasks, candidates, grid);
-  dependencyProblems(tasks, candidates, grid);
+  // Ids the tip does not know may have had a result that was archived since.
+  const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter(
+    (id) => !grid.snapshot.byId.has(id),
+  );
+  const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
+  idProblems(tasks, candidates, grid, archived);
+  dependencyProblems(tasks, candidates, grid, archived);
   return checked.map(({ candidate, check }) => ({
     path: candidate.path,
     ...(entryProblem(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
@@ -110,12 +124,22 @@ function byPlace(a: TaskProblem, b: TaskProblem): number {
 }
 
 // Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
-function idProblems(tasks: readonly CheckedTask[], candidates: readonly Candidate[], grid: GridState): void {
+// An id that had a result is taken for good, archived or not (invariant 1).
+function idProblems(
+  tasks: readonly CheckedTask[],
+  candidates: readonly Candidate[],
+  grid: GridState,
+  archived: ReadonlyMap<string, ArchivedResult[]>,
+): void {
   const own = new Set(candidates.map((c) => c.file.entry.path));
   const taken = new Map<string, string[]>();
   for (const [id, files] of grid.snapshot.byId) {
     const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
     if (paths.length > 0) taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
+  }
+  for (const [key, results] of archived) {
+    const paths = results.map((r) => `the archive's ${archivedResultPath(r)}`);
+    taken.set(key, [...(taken.get(key) ?? []), ...paths]);
   }
   const byKey = new Map<string, CheckedTask[]>();
   for (const t of tasks) {
@@ -137,8 +161,14 @@ function idProblems(tasks: readonly CheckedTask[], candidates: readonly Candidat
   }
 }
 
-function dependencyProblems(tasks: readonly CheckedTask[], candidates: readonly Candidate[], grid: GridState): void {
+function dependencyProblems(
+  tasks: readonly CheckedTask[],
+  candidates: readonly Candidate[],
+  grid: GridState,
+  archived: ReadonlyMap<string, ArchivedResult[]>,
+): void {
   const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
+  for (const results of archived.values()) for (const r of results) known.add(r.id);
   const graph = new Map(grid.queuedDependencies);
   for (const t of tasks) graph.set(t.task.task_id, t.task.depends_on ?? []);
   for (const t of tasks) {
@@ -162,7 +192,7 @@ function dependencyProblems(tasks: readonly CheckedTask[], candidates: readonly 
 }
 
 /** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
-function findCycle(graph: ReadonlyMap<string, readonly string[]>, start: string): string[] | undefined {
+export function findCycle(graph: ReadonlyMap<string, readonly string[]>, start: string): string[] | undefined {
   const cameFrom = new Map<string, string>();
   const queue = [start];
   for (let next = 0; next < queue.length; next++) {
@@ -183,15 +213,20 @@ function findCycle(graph: ReadonlyMap<string, readonly string[]>, start: string)
 }
 
 export interface QuotaUse {
-  /** Task files the submission adds. */
+  /** Task files that land. */
   added: number;
-  /** Tasks in the queue before it. */
+  /** Tasks in the queue before they land. */
   queued: number;
-  /** The submitter and how many of the queued tasks are theirs, when known. */
-  submitter?: { login: string; queued: number };
+  /**
+   * The task files of one pull request, judged alone (quotas.tasks_per_pull_request); a merge group lands
+   * pull requests that each passed it alone.
+   */
+  pullRequest?: number;
+  /** Submitters who add tasks: how many of the queued ones are theirs, and how many they add, when known. */
+  submitters: { login: string; queued: number; added: number }[];
 }
 
-/** What the policy's quotas say of a submission as a whole. */
+/** What the policy's quotas say of what lands, as a whole. */
 export function quotaProblems(use: QuotaUse, policy: Policy): string[] {
   const {
     tasks_per_pull_request: perPullRequest,
@@ -199,9 +234,9 @@ export function quotaProblems(use: QuotaUse, policy: Policy): string[] {
     queued_per_submitter: perSubmitter,
   } = policy.quotas;
   const problems: string[] = [];
-  if (use.added > perPullRequest) {
+  if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
     problems.push(
-      `this pull request adds ${use.added} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
+      `this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
         '(quotas.tasks_per_pull_request): split it into smaller pull requests',
     );
   }
@@ -211,10 +246,10 @@ export function quotaProblems(use: QuotaUse, policy: Policy): string[] {
         '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some',
     );
   }
-  const submitter = use.submitter;
-  if (submitter && submitter.queued + use.added > perSubmitter) {
+  for (const submitter of use.submitters) {
+    if (submitter.queued + submitter.added <= perSubmitter) continue;
     problems.push(
-      `${submitter.login} would have ${submitter.queued + use.added} tasks queued; this grid allows at most ` +
+      `${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
         `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`,
     );
   }

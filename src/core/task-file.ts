@@ -57,39 +57,59 @@ function sizeProblem(size: number): string | undefined {
 }
 
 /** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
-export function contentProblems(file: TaskFile, blob: Buffer, policy: Policy, kind: TaskKind): ContentCheck {
+export function contentProblems(
+  file: TaskFile,
+  blob: Buffer,
+  policy: Policy,
+  kind: TaskKind,
+  now = new Date(),
+): ContentCheck {
   const parsed = parseStrictJson(blob, { maxBytes: MAX_TASK_FILE_BYTES });
   if (!parsed.ok) return { problems: parsed.problems };
   const { value, locate } = parsed;
   const at = (problem: Problem): TaskProblem => ({ message: problem.message, ...locate(problem.pointer) });
-  const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
-  const problems = schemaProblems.map(at);
   const taskId = (value as Record<string, unknown>).task_id;
-  if (typeof taskId === 'string' && taskId !== file.id) {
-    problems.push(
-      at({
-        pointer: '/task_id',
-        message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
-      }),
-    );
-  }
-  if (schemaProblems.length > 0) return { problems, locate };
+  const nameProblems: Problem[] =
+    typeof taskId === 'string' && taskId !== file.id
+      ? [
+          {
+            pointer: '/task_id',
+            message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
+          },
+        ]
+      : [];
+  const { task, problems } = taskProblems(value, policy, kind, now);
+  return { ...(task ? { task } : {}), problems: [...nameProblems, ...problems].map(at), locate };
+}
+
+/**
+ * Every rule a task must meet, whichever way it comes (pull request, `dgrid submit`, the queue at claim
+ * time): the schema, then, once the value is a task, the policy and the signature.
+ */
+export function taskProblems(
+  value: unknown,
+  policy: Policy,
+  kind: TaskKind,
+  now = new Date(),
+): { task?: QueuedTask; problems: Problem[] } {
+  const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
+  if (schemaProblems.length > 0) return { problems: schemaProblems };
   const task = value as QueuedTask;
-  problems.push(...policyProblems(task, policy).map(at));
+  const problems = policyProblems(task, policy, now);
   const signature = signatureProblem(task, policy);
-  if (signature) problems.push(at(signature));
-  return { task, problems, locate };
+  if (signature) problems.push(signature);
+  return { task, problems };
 }
 
 /** What a worker asks before claiming: is this queued file a task it may run? */
-export function checkQueuedTask(file: TaskFile, blob: Buffer | undefined, policy: Policy): TaskCheck {
+export function checkQueuedTask(file: TaskFile, blob: Buffer | undefined, policy: Policy, now = new Date()): TaskCheck {
   const entryIssue = entryProblem(file);
   if (entryIssue) return { ok: false, reason: entryIssue };
   if (!blob) return { ok: false, reason: 'the file could not be read' };
   // A partial store lists no sizes, so the entry could not tell.
   const tooLarge = sizeProblem(blob.length);
   if (tooLarge) return { ok: false, reason: tooLarge };
-  const { task, problems, locate } = contentProblems(file, blob, policy, 'queued');
+  const { task, problems, locate } = contentProblems(file, blob, policy, 'queued', now);
   if (problems.length === 0) return { ok: true, task: task! };
   const reason = problems.map(describeProblem).join('; ');
   return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };

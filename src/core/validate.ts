@@ -4,11 +4,12 @@
 import { lstat, readFile, realpath, stat } from 'node:fs/promises';
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UserError } from './errors.js';
-import { GitError, git } from './git/runner.js';
+import { GitError, classify, git, runGit } from './git/runner.js';
 import { GridStore, type TreeEntry } from './git/store.js';
-import type { GridSnapshot, TaskFile } from './grid.js';
+import type { GridSnapshot } from './grid.js';
 import type { CancelRequest } from './schemas.js';
 import { parseStrictJson } from './strict-json.js';
+import { commitSubmitter, submissionsIn } from './submitters.js';
 import { cancelValidator } from './validation.js';
 import { CANCEL_DIR, POLICY_FILE, lifecycleDir } from './layout.js';
 import {
@@ -20,7 +21,7 @@ import {
   type Candidate,
   type FileReport,
 } from './task-check.js';
-import { entryProblem, type TaskProblem } from './task-file.js';
+import { MAX_TASK_FILE_BYTES, entryProblem, type TaskProblem } from './task-file.js';
 
 export interface ValidationReport {
   files: FileReport[];
@@ -55,10 +56,18 @@ export interface CheckoutOptions {
 }
 
 export interface PullRequestOptions extends CheckoutOptions {
+  /** The tip of the branch the pull request lands on. */
   base: string;
   head: string;
   /** The submitter's GitHub login, for quotas.queued_per_submitter. */
   author?: string;
+}
+
+export interface MergeGroupOptions extends CheckoutOptions {
+  /** The tip of the branch the merge group lands on (merge_group.base_sha). */
+  base: string;
+  /** The commit the merge queue would make the new tip (merge_group.head_sha). */
+  head: string;
 }
 
 const QUEUE_DIR = lifecycleDir('queue');
@@ -66,45 +75,122 @@ const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
 const CANCEL_FILE = /^tasks\/cancel\/[^/]+$/;
 
 /**
- * The changes of a pull request from base to head. The only change a submitter may make is adding files
- * tasks/queue/<task_id>.json; quotas and the policy come from the base, which the pull request cannot change.
+ * A pull request, judged by what merging it into the base tip would change, not by a diff from where it
+ * forked: with two merge bases (criss-cross merges), `base...head` can show one new file while the merge
+ * rewrites others. The only change a submitter may make is adding files tasks/queue/<task_id>.json (and
+ * cancel requests), in the merge and in each commit it brings; quotas and the policy come from the base tip,
+ * which the pull request cannot change.
  */
 export async function validatePullRequest(options: PullRequestOptions): Promise<ValidationReport> {
   const { store } = await openCheckout(options.path);
   const base = await commitOf(store, options.base, 'base');
   const head = await commitOf(store, options.head, 'head');
-  const grid = await loadGridState(store, base, options.policyPath);
+  const merged = await mergeTree(store, base, head);
+  if ('problem' in merged) return { files: [], problems: [merged.problem] };
+  const landing = { from: base, to: merged.tree, head, submitter: options.author };
+  return judge(store, base, options.policyPath, [landing], true);
+}
 
-  const refused: FileReport[] = [];
-  const added = new Set<string>();
-  const cancels = new Set<string>();
-  for (const change of await changes(store, base, head)) {
-    if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
-      cancels.add(change.path);
-      continue;
+/**
+ * A merge group (GitHub's merge queue): the pull requests it lands, each judged as the change its commit on
+ * the group's first-parent line makes, and the quotas against the base tip with all of them landed. A pull
+ * request that touches no task file (a code change, for a maintainer's review) passes through.
+ */
+export async function validateMergeGroup(options: MergeGroupOptions): Promise<ValidationReport> {
+  const { store } = await openCheckout(options.path);
+  const base = await commitOf(store, options.base, 'base');
+  const head = await commitOf(store, options.head, 'head');
+  return judge(store, base, options.policyPath, await groupLandings(store, base, head), false);
+}
+
+/** One change landing on the grid branch: the tree it makes of `from`, and the commits up to `head` it brings. */
+interface Landing {
+  from: string;
+  /** The tree (or commit) after it lands. */
+  to: string;
+  head: string;
+  /** Who submitted it, for quotas.queued_per_submitter and cancel requests. */
+  submitter?: string;
+}
+
+async function judge(
+  store: GridStore,
+  tip: string,
+  policyPath: string,
+  landings: readonly Landing[],
+  pullRequest: boolean,
+): Promise<ValidationReport> {
+  const submissions: { landing: Landing; changes: PathChange[]; commits: PathChange[] }[] = [];
+  for (const landing of landings) {
+    const changes = await diffTrees(store, landing.from, landing.to);
+    const commits = await commitChanges(store, landing.from, landing.head);
+    // One that touches nothing under tasks/ is a code change: the maintainers' review judges it, not the gate.
+    if ([...changes, ...commits].some((c) => c.path.startsWith('tasks/'))) {
+      submissions.push({ landing, changes, commits });
     }
-    const problem = changeProblem(change, options.policyPath);
-    if (problem) refused.push({ path: change.path, problems: [{ message: problem }] });
-    else added.add(change.path);
   }
-  const entries = (await store.list(head, [QUEUE_DIR])).filter((e) => added.has(e.path));
-  const checked = checkTasks(await treeCandidates(store, entries), grid, 'submission');
-  if (cancels.size > 0) {
-    const requests = (await store.list(head, [CANCEL_DIR])).filter((e) => cancels.has(e.path));
-    const submitted = options.author ? await submittedBy(store, base, options.author) : new Map<string, boolean>();
-    refused.push(...(await checkCancels(store, requests, grid.snapshot, submitted, options.author)));
+  if (submissions.length === 0) return { files: [], problems: [] };
+  const grid = await loadGridState(store, tip, policyPath);
+
+  const refused = new Map<string, TaskProblem[]>();
+  const refuse = (path: string, message: string) => refused.set(path, [...(refused.get(path) ?? []), { message }]);
+  const candidates: Candidate[] = [];
+  const cancelReports: FileReport[] = [];
+  const submitters = new Map<string, { login: string; added: number }>();
+  // Attribution reads the whole history of the queue: once, and only when a cancel or a quota needs it.
+  let attribution: Promise<Map<string, string>> | undefined;
+  const submitted = () => (attribution ??= submissionsIn(store.options.dir, [tip]));
+  for (const { landing, changes, commits } of submissions) {
+    const added = new Set<string>();
+    const cancels = new Set<string>();
+    for (const change of changes) {
+      if (change.status === 'A' && CANCEL_FILE.test(change.path)) {
+        cancels.add(change.path);
+        continue;
+      }
+      const problem = changeProblem(change, policyPath);
+      if (problem) refuse(change.path, problem);
+      else added.add(change.path);
+    }
+    const landed = new Map(changes.map((c) => [c.path, c.sha]));
+    for (const [path, message] of await commitProblems(store, landing.from, commits, landed, refused)) {
+      refuse(path, message);
+    }
+    const entries = (await store.list(landing.to, [QUEUE_DIR])).filter((e) => added.has(e.path));
+    candidates.push(...(await treeCandidates(store, entries)));
+    if (cancels.size > 0) {
+      const requests = (await store.list(landing.to, [CANCEL_DIR])).filter((e) => cancels.has(e.path));
+      cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, await submitted(), landing.submitter)));
+    }
+    if (landing.submitter && entries.length > 0) {
+      const key = landing.submitter.toLowerCase();
+      const use = submitters.get(key) ?? { login: landing.submitter, added: 0 };
+      submitters.set(key, { ...use, added: use.added + entries.length });
+    }
   }
+
+  const files = [...(await checkTasks(candidates, grid, 'submission')), ...cancelReports];
+  // A file that lands may have been refused in an earlier commit: one row per path.
+  for (const file of files) {
+    file.problems.push(...(refused.get(file.path) ?? []));
+    refused.delete(file.path);
+  }
+  for (const [path, problems] of refused) files.push({ path, problems });
 
   const queued = grid.snapshot.of('queue');
-  const use = { added: entries.length, queued: queued.length };
-  // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
-  const mayExceed = queued.length + entries.length > grid.policy.quotas.queued_per_submitter;
-  const { author } = options;
-  const submitter =
-    author && mayExceed ? { login: author, queued: await queuedBy(store, base, author, queued) } : undefined;
+  const perSubmitter = grid.policy.quotas.queued_per_submitter;
+  const counted = [];
+  for (const { login, added } of submitters.values()) {
+    if (queued.length + added > perSubmitter) {
+      const byPath = await submitted();
+      const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+      counted.push({ login, added, queued: theirs.length });
+    }
+  }
+  const use = { added: candidates.length, queued: queued.length, submitters: counted };
   return {
-    files: [...checked, ...refused].sort((a, b) => (a.path < b.path ? -1 : 1)),
-    problems: quotaProblems(submitter ? { ...use, submitter } : use, grid.policy),
+    files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
+    problems: quotaProblems(pullRequest ? { ...use, pullRequest: candidates.length } : use, grid.policy),
   };
 }
 
@@ -116,7 +202,7 @@ export async function validateFiles(
   const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
   const candidates: Candidate[] = [];
   for (const file of options.files) candidates.push(await diskCandidate(top, file));
-  return { files: checkTasks(candidates, grid, 'submission'), problems: [] };
+  return { files: await checkTasks(candidates, grid, 'submission'), problems: [] };
 }
 
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
@@ -127,7 +213,7 @@ export async function validateQueue(options: CheckoutOptions): Promise<Validatio
     store,
     grid.snapshot.of('queue').map((f) => f.entry),
   );
-  return { files: checkTasks(candidates, grid, 'queued'), problems: [] };
+  return { files: await checkTasks(candidates, grid, 'queued'), problems: [] };
 }
 
 interface Checkout {
@@ -157,28 +243,173 @@ async function commitOf(store: GridStore, revision: string, what: string): Promi
   return commit;
 }
 
-interface Change {
-  /** A, D, M or T as git diff reports it (renames are split into D and A). */
+interface PathChange {
+  /** A, D, M or T (renames are split into D and A); for a merge commit, A or D against all its parents, else M. */
   status: string;
   path: string;
+  /** The object at the path afterwards; zeros when deleted. */
+  mode: string;
+  sha: string;
+  /** The commit that makes it, for the changes of single commits. */
+  commit?: string;
 }
 
-async function changes(store: GridStore, base: string, head: string): Promise<Change[]> {
-  // base...head: what the pull request changes since it forked, not what the base gained meanwhile.
-  const out = await git(['diff', '--raw', '-z', '--no-renames', '--no-abbrev', `${base}...${head}`], {
+async function diffTrees(store: GridStore, from: string, to: string): Promise<PathChange[]> {
+  const out = await git(['diff-tree', '-r', '-z', '--no-renames', '--no-abbrev', from, to], { cwd: store.options.dir });
+  return parseRaw(out);
+}
+
+/**
+ * What each commit from `from` to `head` changes, oldest first: against its parent, or for a merge, what
+ * differs from all its parents (what the merge itself brings, such as a hand-made resolution).
+ */
+async function commitChanges(store: GridStore, from: string, head: string): Promise<PathChange[]> {
+  const cwd = store.options.dir;
+  const commits = await git(['rev-list', '--reverse', head, `^${from}`], { cwd });
+  if (!commits.trim()) return [];
+  const args = ['diff-tree', '--stdin', '-r', '-z', '-c', '--root', '--no-renames', '--no-abbrev'];
+  return parseRaw(await git(args, { cwd, input: commits }));
+}
+
+const ZERO = /^0+$/;
+
+/** `git diff-tree -z --raw` output, plain or combined (-c), with commit ids between the commits' changes. */
+function parseRaw(out: string): PathChange[] {
+  const tokens = out.split('\0');
+  const changes: PathChange[] = [];
+  let commit: string | undefined;
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i]!;
+    if (!token.startsWith(':')) {
+      if (token) commit = token;
+      continue;
+    }
+    // One mode and one object id per parent and one for the result, then the status: ":m1 m s1 s S".
+    const fields = token.replace(/^:+/, '').split(' ');
+    const n = (fields.length - 1) / 2;
+    const sha = fields[2 * n - 1]!;
+    const olds = fields.slice(n, 2 * n - 1);
+    const letter = n === 2 ? fields[2 * n]!.charAt(0) : olds.every((old) => ZERO.test(old)) ? 'A' : 'M';
+    const status = ZERO.test(sha) ? 'D' : letter;
+    changes.push({ status, path: tokens[++i]!, mode: fields[n - 1]!, sha, ...(commit ? { commit } : {}) });
+  }
+  return changes;
+}
+
+/**
+ * What a pull request's commits carry besides what lands: each commit stays in the grid's history once
+ * merged, so none may touch another path or a file already at the tip, or hold a blob over the size cap.
+ * Paths whose landing is refused already, and the blobs that land (checked as task files), are not repeated.
+ */
+async function commitProblems(
+  store: GridStore,
+  from: string,
+  commits: readonly PathChange[],
+  landed: ReadonlyMap<string, string>,
+  refused: ReadonlyMap<string, unknown>,
+): Promise<Map<string, string>> {
+  const atTip = new Set((await store.list(from, [`${QUEUE_DIR}/`, `${CANCEL_DIR}/`], false)).map((e) => e.path));
+  const blobs = commits.filter((c) => c.status !== 'D' && c.mode !== '160000' && landed.get(c.path) !== c.sha);
+  const sizes = await blobSizes(
+    store,
+    blobs.map((c) => c.sha),
+  );
+  const problems = new Map<string, string>();
+  for (const change of commits) {
+    const { path } = change;
+    if (refused.has(path) || problems.has(path)) continue;
+    const what = `commit ${change.commit?.slice(0, 12)} ${COMMIT_VERBS[change.status] ?? 'changes'} ${path}`;
+    const size = sizes.get(change.sha) ?? 0;
+    if (!QUEUE_FILE.test(path) && !CANCEL_FILE.test(path)) {
+      problems.set(path, `${what}: ${HISTORY}, and a submission only adds task files and cancel requests: ${REWRITE}`);
+    } else if (atTip.has(path)) {
+      problems.set(
+        path,
+        `${what}, which is already at the tip of the base branch: ${HISTORY}, and a submission only adds new files: ${REWRITE}`,
+      );
+    } else if (size > MAX_TASK_FILE_BYTES) {
+      problems.set(
+        path,
+        `${what} of ${size} bytes: ${HISTORY}, and files of a submission are at most ${MAX_TASK_FILE_BYTES} bytes: ${REWRITE}`,
+      );
+    }
+  }
+  return problems;
+}
+
+const COMMIT_VERBS: Record<string, string> = { A: 'adds', D: 'deletes', M: 'changes', T: 'changes the type of' };
+const HISTORY = "each commit of a pull request stays in the grid's history once merged";
+const REWRITE =
+  'rewrite the pull request without it (for instance, squash its commits into one that only adds task files)';
+
+/** The size of each blob, from one `git cat-file --batch-check`. */
+async function blobSizes(store: GridStore, shas: readonly string[]): Promise<Map<string, number>> {
+  const unique = [...new Set(shas)];
+  if (unique.length === 0) return new Map();
+  const out = await git(['cat-file', '--batch-check'], { cwd: store.options.dir, input: unique.join('\n') + '\n' });
+  const sizes = new Map<string, number>();
+  for (const line of out.split('\n')) {
+    const [sha, type, size] = line.split(' ');
+    if (sha && type === 'blob') sizes.set(sha, Number(size));
+  }
+  return sizes;
+}
+
+/** The tree that merging `head` into `base` makes, as GitHub's merge would; or why there is none. */
+async function mergeTree(
+  store: GridStore,
+  base: string,
+  head: string,
+): Promise<{ tree: string } | { problem: string }> {
+  // git's defaults, as GitHub's own merges (merge-ort) use them: the tree that would land. With rename
+  // detection, a file added to a folder the tip emptied by moving everything in it elsewhere is a conflict.
+  const args = ['merge-tree', '--write-tree', '--no-messages', '--name-only', '-z', base, head];
+  const out = await runGit(args, { cwd: store.options.dir });
+  const [tree = '', ...conflicts] = out.stdout.toString('utf8').split('\0');
+  if (out.exitCode === 0) return { tree };
+  if (out.exitCode === 1) {
+    const paths = [...new Set(conflicts.filter(Boolean))];
+    return {
+      problem:
+        `merging the pull request into the base branch at ${base} conflicts in ${paths.join(', ')}: ` +
+        'a submission only adds new files; update the pull request from the base branch and keep only new task files',
+    };
+  }
+  if (/unrelated histories/.test(out.stderr)) {
+    return {
+      problem: 'the pull request shares no history with the base branch: open it from a branch of the grid repository',
+    };
+  }
+  throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
+}
+
+/**
+ * The landings of a merge group: each commit on its first-parent line from the base tip to its head, as
+ * GitHub's merge queue writes one per pull request (a merge commit, a squashed commit, or rebased commits).
+ */
+async function groupLandings(store: GridStore, base: string, head: string): Promise<Landing[]> {
+  const format = '--format=%H%x00%P%x00%an%x00%ae%x00%s';
+  const out = await git(['log', '-z', '--first-parent', '--reverse', format, head, `^${base}`], {
     cwd: store.options.dir,
   });
   const fields = out.split('\0');
-  const result: Change[] = [];
-  for (let i = 0; i + 1 < fields.length; i += 2) {
-    result.push({ status: fields[i]!.split(' ')[4]!.charAt(0), path: fields[i + 1]! });
+  const landings: Landing[] = [];
+  for (let i = 0; i + 4 < fields.length; i += 5) {
+    const [commit = '', parents = '', name = '', email = '', subject = ''] = fields.slice(i, i + 5);
+    const submitter = commitSubmitter(parents, name, email, subject);
+    landings.push({ from: parents.split(' ')[0]!, to: commit, head: commit, submitter });
   }
-  return result;
+  if (landings.length > 0 && landings[0]!.from !== base) {
+    throw new UserError(
+      `the merge group's head ${head} does not build on its base ${base} along first parents: give merge_group.head_sha and merge_group.base_sha`,
+    );
+  }
+  return landings;
 }
 
 const VERBS: Record<string, string> = { A: 'adding', D: 'deleting', M: 'changing', T: 'changing the type of' };
 
-function changeProblem({ status, path }: Change, policyPath: string): string | undefined {
+function changeProblem({ status, path }: PathChange, policyPath: string): string | undefined {
   if (status === 'A' && QUEUE_FILE.test(path)) return undefined;
   return `${VERBS[status] ?? 'changing'} ${path} is not allowed: ${refusal(status, path, policyPath)}`;
 }
@@ -206,50 +437,6 @@ function refusal(status: string, path: string, policyPath: string): string {
 }
 
 /**
- * How many of the queued files were submitted by `login`. Tasks record no submitter, so this asks the history:
- * a file counts when the commit that first added it on the base branch (following first parents, so a merge
- * counts as adding what it brings in) is a GitHub merge "Merge pull request #N from <login>/...", or was
- * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
- */
-async function queuedBy(store: GridStore, base: string, login: string, queued: readonly TaskFile[]): Promise<number> {
-  const submitted = await submittedBy(store, base, login);
-  return queued.filter((file) => submitted.get(file.entry.path)).length;
-}
-
-/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
-async function submittedBy(store: GridStore, base: string, login: string): Promise<Map<string, boolean>> {
-  const out = await git(
-    [
-      'log',
-      '--first-parent',
-      '-m',
-      '--diff-filter=A',
-      '--name-only',
-      '-z',
-      '--format=%x1e%an%x1f%ae%x1f%s',
-      base,
-      '--',
-      QUEUE_DIR,
-    ],
-    { cwd: store.options.dir },
-  );
-  const submitted = new Map<string, boolean>();
-  // Newest first: a later record is an older commit, so the first submission of a path wins.
-  for (const record of out.split('\x1e').slice(1)) {
-    const end = record.indexOf('\0');
-    const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
-    const theirs = isSubmitter(login, name, email, subject);
-    for (const path of record
-      .slice(end + 1)
-      .replace(/^\n/, '')
-      .split('\0')) {
-      if (path) submitted.set(path, theirs);
-    }
-  }
-  return submitted;
-}
-
-/**
  * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
  * submitted by the pull request's author. Anyone else's task is for a maintainer (`dgrid cancel`).
  */
@@ -257,7 +444,7 @@ async function checkCancels(
   store: GridStore,
   entries: readonly TreeEntry[],
   snapshot: GridSnapshot,
-  submitted: Map<string, boolean>,
+  submitted: ReadonlyMap<string, string>,
   author: string | undefined,
 ): Promise<FileReport[]> {
   const blobs = await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
@@ -274,7 +461,7 @@ function cancelProblems(
   id: string,
   blob: Buffer | undefined,
   snapshot: GridSnapshot,
-  submitted: Map<string, boolean>,
+  submitted: ReadonlyMap<string, string>,
   author: string | undefined,
 ): TaskProblem[] {
   const entryIssue = entryProblem({ id, state: 'queue', entry });
@@ -294,7 +481,7 @@ function cancelProblems(
       at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
     ];
   }
-  if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+  if (!author || submitted.get(`${QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
     return [
       at(
         '/task_id',
@@ -303,15 +490,6 @@ function cancelProblems(
     ];
   }
   return [];
-}
-
-function isSubmitter(login: string, name: string, email: string, subject: string): boolean {
-  const same = (value: string | undefined) => value?.toLowerCase() === login.toLowerCase();
-  return (
-    same(name) ||
-    same(/^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1]) ||
-    same(/^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1])
-  );
 }
 
 /** A file on disk as git would store it, so the same entry rules apply (no links, no executables). */

@@ -2,6 +2,8 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
 import {
+  NO_NUL_PATTERN,
+  SINGLE_LINE_PATTERN,
   CancelSchema,
   ClaimSchema,
   NodeSchema,
@@ -56,11 +58,28 @@ export const nodeValidator = compile(NodeSchema);
 export const policyValidator = compile(PolicySchema);
 export const cancelValidator = compile(CancelSchema);
 
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES: Record<string, string> = {
+  [NO_NUL_PATTERN]: 'must not hold a NUL character (\\u0000): no process can be given one',
+  [SINGLE_LINE_PATTERN]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+
 function fieldName(pointer: string): string {
   return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
 
-function describeOne(e: ErrorObject): Problem {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e: ErrorObject, all: readonly ErrorObject[]): unknown[] | undefined {
+  if (e.keyword === 'enum') return (e.params as { allowedValues?: unknown[] }).allowedValues;
+  const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+  if (branches.length === 0 || branches.some((b) => b.keyword !== 'const')) return undefined;
+  return branches.map((b) => (b.params as { allowedValue: unknown }).allowedValue);
+}
+
+function describeOne(e: ErrorObject, all: readonly ErrorObject[]): Problem {
   const at = fieldName(e.instancePath);
   const p = e.params as Record<string, unknown>;
   switch (e.keyword) {
@@ -73,16 +92,21 @@ function describeOne(e: ErrorObject): Problem {
       return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
     case 'type':
       return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-    case 'pattern':
-      return { pointer: e.instancePath, message: `${at} must match ${String(p.pattern)}` };
+    case 'pattern': {
+      const rule = PATTERN_RULES[String(p.pattern)];
+      return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+    }
     case 'propertyNames':
       return {
         pointer: `${e.instancePath}/${String(p.propertyName)}`,
         message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
       };
     case 'enum':
-    case 'anyOf':
-      return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+    case 'anyOf': {
+      const allowed = allowedValues(e, all);
+      const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+      return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+    }
     default:
       return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
   }
@@ -94,7 +118,7 @@ function describe(errors: ErrorObject[]): Problem[] {
   for (const e of errors) {
     // Union branches and the not-clause under propertyNames repeat what their parent says.
     if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/')) continue;
-    const problem = describeOne(e);
+    const problem = describeOne(e, errors);
     const key = `${problem.pointer}\u0000${problem.message}`;
     if (!seen.has(key)) {
       seen.add(key);

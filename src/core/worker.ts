@@ -4,12 +4,12 @@
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism, hostname, totalmem } from 'node:os';
 import { readServerClock, skewProblem } from './clock.js';
-import { takeCache } from './git/cache-owner.js';
+import { recordIncarnation, takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
-import { sleep } from './git/runner.js';
+import { GitError, sleep } from './git/runner.js';
 import { GridSnapshot, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
 import {
@@ -29,7 +29,8 @@ import { effectiveImage, imageAllowed } from './policy.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from './push-pacer.js';
-import { scanQueue } from './scheduler.js';
+import { ScanMemo, scanQueue } from './scheduler.js';
+import { Submitters } from './submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { claimValidator } from './validation.js';
 import { VERSION } from './version.js';
@@ -108,7 +109,25 @@ interface Finished {
   cancelled: boolean;
 }
 
+/** What a commit of this node does once it lands; kept while a push that reported an error may have landed. */
+interface Pushed {
+  commit: string;
+  node: NodeRecord;
+  claims: Running[];
+  adopted: Running[];
+  committed: Finished[];
+  handedBack: number;
+  rejected: number;
+  /** The queue scan left nothing this node could claim. */
+  exhausted: boolean;
+  /** A result it writes completes a dependency a queued task waits for. */
+  unblocks: boolean;
+}
+
 const MAX_PUSH_ROUNDS = 20;
+/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
+const FIRST_FAILURE_BACKOFF_MS = 500;
+const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
 const MAX_REJECTS_PER_COMMIT = 20;
@@ -130,6 +149,7 @@ export class Worker {
   /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
   private seenTip: string | null = null;
   private readonly firstSeen = new Map<string, string>();
+  private readonly scanMemo = new ScanMemo();
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -145,12 +165,30 @@ export class Worker {
   private clockReadAt = -Infinity;
   /** Why this node stopped and must fail: its clock went off while it held claims. */
   private refusal: UserError | undefined;
+  /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+  private readonly submitters: Submitters;
+  /** Unique to this process, in the node file: a second live process with this node id is told apart. */
+  private readonly incarnation = randomUUID();
+  /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
+  private pastIncarnations = new Set<string>();
+  /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
+  private unconfirmed: Pushed | undefined;
+  /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
+  private failures = 0;
+  /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
+  private synced = false;
+  /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
+  private awaited: ReadonlySet<string> = new Set();
+  /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
+  private unblocked = false;
 
   constructor(
     private readonly settings: WorkerSettings,
     private readonly sandbox: Sandbox,
     private readonly log: Log,
   ) {
+    const { remote, branch, token } = settings;
+    this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
     this.report = {
       nodeId: settings.nodeId,
       completed: 0,
@@ -189,8 +227,7 @@ export class Worker {
 
   async run(): Promise<WorkerReport> {
     const s = this.settings;
-    const leftovers = await takeCache(s.cacheDir);
-    if (leftovers.length > 0) this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+    await this.takeCache();
     this.store = await GridStore.open({
       remote: s.remote,
       branch: s.branch,
@@ -198,6 +235,7 @@ export class Worker {
       token: s.token,
       partial: true,
     });
+    await this.repairCache();
     const orphans = await this.sandbox.removeOrphans(s.nodeId);
     if (orphans > 0) this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
     if (this.sandbox.kind === 'none') {
@@ -209,7 +247,7 @@ export class Worker {
     this.lastActivity = Date.now();
     let idleRounds = 0;
     for (let round = 1; !this.stopReason; round++) {
-      this.checkLimits();
+      this.checkRuntime();
       if (this.stopReason) break;
       if (round % TIDY_EVERY_ROUNDS === 0) await this.tryTidy();
       const busy = await this.trySync();
@@ -218,6 +256,13 @@ export class Worker {
       idleRounds = busy ? 0 : idleRounds + 1;
       if (busy || this.holding()) this.lastActivity = Date.now();
       if (this.doneWithQuota()) break;
+      this.checkIdle();
+      // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+      // poll interval per step.
+      if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+        this.unblocked = false;
+        continue;
+      }
       await this.pause(idleRounds);
     }
     await this.shutdown();
@@ -236,14 +281,36 @@ export class Worker {
     }
   }
 
-  private checkLimits(): void {
+  /** Takes the cache for this process and records this incarnation in it. */
+  private async takeCache(): Promise<void> {
+    const leftovers = await takeCache(this.settings.cacheDir);
+    if (leftovers.length > 0) this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+    for (const past of await recordIncarnation(this.settings.cacheDir, this.incarnation))
+      this.pastIncarnations.add(past);
+  }
+
+  /** A cache deleted or damaged under the node would fail every later command: it is built again. */
+  private async repairCache(): Promise<void> {
+    if (!(await this.store.rebuildIfBroken())) return;
+    this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
+    await this.takeCache();
+  }
+
+  private checkRuntime(): void {
     const s = this.settings;
     if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
       this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
-    } else if (
+    }
+  }
+
+  /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
+  private checkIdle(): void {
+    const s = this.settings;
+    if (
       s.idleTimeoutSeconds > 0 &&
       !this.holding() &&
       this.finished.length === 0 &&
+      !this.unblocked &&
       Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000
     ) {
       this.stop(`idle for ${s.idleTimeoutSeconds} s`);
@@ -272,6 +339,12 @@ export class Worker {
   /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
   private async pause(idleRounds: number): Promise<void> {
     if (this.stopReason) return;
+    if (this.failures > 0) {
+      // With full jitter, so that nodes cut off together do not come back together.
+      const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
+      await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+      return;
+    }
     if (this.finished.length === 0) {
       const base = this.settings.pollIntervalSeconds * 1000;
       const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
@@ -328,10 +401,18 @@ export class Worker {
       }
     }
     try {
-      return await this.sync(wantsClaims);
+      const busy = await this.sync(wantsClaims);
+      this.failures = 0;
+      this.synced = true;
+      return busy;
     } catch (error) {
-      if (error instanceof UserError) throw error;
-      this.log.warn(`sync failed, will retry: ${errorMessage(error)}`);
+      // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
+      // never synced stops on git's word that the remote is wrong.
+      const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
+      if (error instanceof UserError && !remoteLost) throw error;
+      this.failures++;
+      this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
+      await this.repairCache().catch((e: unknown) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
       return false;
     }
   }
@@ -372,6 +453,9 @@ export class Worker {
       }
       const now = new Date();
       const changes: Change[] = [];
+      const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+      this.checkIncarnation(atTip, policy);
+      if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
       const mine = await this.myClaims(snapshot);
 
       this.dropLostClaims(mine);
@@ -405,9 +489,13 @@ export class Worker {
       // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
       const adopted: Running[] = [];
       let handedBack = 0;
+      const stopping = final || this.stopReason !== undefined;
       for (const [taskId, held] of mine) {
-        if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
-        if (final || this.stopReason) {
+        if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
+        // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+        // claim push that lands after stop() still gives it claims.
+        if (!stopping && this.holds(taskId)) continue;
+        if (stopping) {
           const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
           changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
           handedBack++;
@@ -442,16 +530,27 @@ export class Worker {
       }
 
       const claims: Running[] = [];
+      /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
+      const refused: string[] = [];
       let rejectedCount = 0;
       let exhausted = false;
       if (wantsClaims && !final && !this.stopReason) {
-        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen };
+        // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+        const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
+          this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
+          return null;
+        });
+        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
         const scan = await scanQueue(snapshot, view, now, policy);
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
+        this.awaited = scan.awaited;
         for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
           this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
-          changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+          if (bad.earlierResult) {
+            changes.push({ path: bad.file.entry.path, delete: true });
+            refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+          } else changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
           if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
           rejectedCount++;
         }
@@ -471,7 +570,10 @@ export class Worker {
           changes.push(...plan.changes);
           claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
         }
-        exhausted = claims.length === scan.claimable.length && scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+        exhausted =
+          submitters !== null &&
+          claims.length === scan.claimable.length &&
+          scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
       }
 
       const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
@@ -479,13 +581,31 @@ export class Worker {
         this.seenTip = tip;
         this.exhaustedTip = exhausted ? tip : null;
         this.settle(committed, fenced);
-        return false;
+        // Claims of a push that reported an error but landed: they start now, not at the next commit.
+        this.waiting.push(...adopted);
+        this.startWaiting(policy);
+        return adopted.length > 0;
       }
-      const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
+      const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
       changes.push(nodeChange(node));
-      const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final);
+      const message =
+        commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
+        (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
       const commit = await this.store.commit(tip, changes, message, s.nodeId);
       for (const c of claims) this.issuedTokens.add(c.claim.claim.token);
+      const pushed: Pushed = {
+        commit,
+        node,
+        claims,
+        adopted,
+        committed,
+        handedBack,
+        rejected: rejectedCount,
+        exhausted,
+        unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
+      };
+      // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+      this.unconfirmed = pushed;
       const outcome = await this.store.push(commit);
       if (outcome === 'rejected') {
         this.report.rejectedPushes++;
@@ -498,21 +618,73 @@ export class Worker {
       if (round > 1 || this.pacer.hold > 0) {
         this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
       }
-      this.report.pushes++;
-      this.report.returned += handedBack;
-      this.seenTip = commit;
-      // The scan saw the queue before this commit's results and rejections changed what can run next.
-      this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
-      this.lastHeartbeat = Date.now();
-      this.node = node;
-      this.settle(committed, fenced);
-      for (const c of [...claims, ...adopted]) this.waiting.push(c);
+      this.unconfirmed = undefined;
+      this.settle([], fenced);
+      this.landed(pushed);
       this.startWaiting(policy);
-      this.claimed += claims.length;
       return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
     }
     this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
     return false;
+  }
+
+  /** What a commit of this node means once it is at the tip. */
+  private landed(p: Pushed): void {
+    this.report.pushes++;
+    this.report.returned += p.handedBack;
+    this.seenTip = p.commit;
+    // The scan saw the queue before this commit's results and rejections changed what can run next.
+    this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+    // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
+    // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
+    this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
+    this.node = p.node;
+    this.settle(p.committed, []);
+    if (!this.stopReason) this.waiting.push(...p.claims, ...p.adopted);
+    this.claimed += p.claims.length;
+    this.unblocked ||= p.unblocks;
+  }
+
+  /**
+   * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
+   * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
+   */
+  private confirm(p: Pushed, tip: string, atTip: NodeRecord | undefined, policy: Policy): void {
+    this.unconfirmed = undefined;
+    const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+    if (tip !== p.commit && !ours) return;
+    this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
+    this.landed(p);
+    this.startWaiting(policy);
+  }
+
+  /**
+   * Two live processes with one node id would each requeue the other's claims as "restarted". A node
+   * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
+   */
+  private checkIncarnation(atTip: NodeRecord | undefined, policy: Policy): void {
+    const other = atTip?.incarnation;
+    if (!atTip || other === undefined || other === this.incarnation) return;
+    const id = this.settings.nodeId;
+    if (this.node !== undefined) {
+      // It started while this one was silent so long that it looked dead: it owns the claims now.
+      for (const task of this.running.values()) task.controller.abort();
+      this.waiting.length = 0;
+      throw new UserError(
+        `node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+          'while this one was silent; this one stops. Give each worker its own node-id.',
+      );
+    }
+    if (this.pastIncarnations.has(other) || atTip.status === 'offline') return;
+    const silentMs = (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
+    const age = Date.now() - Date.parse(atTip.last_heartbeat);
+    if (age > silentMs) return;
+    throw new UserError(
+      `node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+        `last heartbeat ${Math.max(0, Math.round(age / 1000))} s ago): give each worker its own node-id, or leave ` +
+        `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+        `${silentMs / 1000} s old (node timeout + grace).`,
+    );
   }
 
   /**
@@ -602,13 +774,20 @@ export class Worker {
   private async nodeRecord(
     snapshot: GridSnapshot,
     now: Date,
+    mine: Map<string, { claim: Claim }>,
     started: Running[],
     committed: Finished[],
     final: boolean,
   ): Promise<NodeRecord> {
     const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
     const results = committed.filter((f) => !f.returned);
-    const held = [...this.running.keys(), ...this.waiting.map((w) => w.claim.task_id)];
+    // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+    // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+    const ending = new Set(committed.map((f) => f.claim.task_id));
+    const held = [...this.running.values(), ...this.waiting, ...this.finished]
+      .filter((r) => !ending.has(r.claim.task_id))
+      .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
+      .map((r) => r.claim.task_id);
     const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
     return {
       node_id: this.settings.nodeId,
@@ -616,6 +795,7 @@ export class Worker {
       slots: this.settings.slots,
       version: VERSION,
       started_at: iso(this.startedAt),
+      incarnation: this.incarnation,
       last_heartbeat: iso(now),
       status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
       tasks: [...new Set(tasks)].sort(),
@@ -691,6 +871,9 @@ export class Worker {
       } catch (error) {
         if (error instanceof UserError) throw error;
         this.log.warn(`final sync failed (attempt ${attempt}): ${errorMessage(error)}`);
+        await this.repairCache().catch((e: unknown) =>
+          this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`),
+        );
         await sleep(500 * attempt);
       }
     }

@@ -25,7 +25,7 @@ export interface Bucket {
 }
 
 const NICE_WIDTHS_MS = [
-  10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+  1, 2, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
 ].map((s) => s * 1000);
 
 /**
@@ -54,7 +54,8 @@ export function bucketHistory(history: History, maxCount = 24): Bucket[] {
   for (let i = 1; i < history.length; i++) {
     const prev = history[i - 1]!;
     const point = history[i]!;
-    const bucket = buckets[Math.min(count - 1, Math.max(0, Math.floor((point.time.getTime() - start) / width)))]!;
+    // Buckets end at the last point, so each holds what landed after its start, up to and including its end.
+    const bucket = buckets[Math.min(count - 1, Math.max(0, Math.ceil((point.time.getTime() - start) / width) - 1))]!;
     bucket.completed += Math.max(0, point.completed - prev.completed);
     bucket.failed += Math.max(0, point.failed - prev.failed);
     bucket.queued = point.queued;
@@ -72,7 +73,9 @@ export function bucketHistory(history: History, maxCount = 24): Bucket[] {
 export function throughputChart(history: History, id = 'chart-throughput'): string {
   const buckets = bucketHistory(history);
   const title = 'Throughput';
-  if (buckets.length === 0) return emptyChart(id, title, 'No history yet: throughput appears after tasks finish.');
+  if (buckets.length === 0) return emptyChart(id, title, tooShort(history, 'throughput appears after tasks finish'));
+  if (buckets.every((b) => b.completed + b.failed === 0))
+    return emptyChart(id, title, `Nothing finished from ${span(buckets)}.`);
   const per = bucketLabel(buckets);
   const totals = buckets.map((b) => b.completed + b.failed);
   const top = niceCeil(Math.max(...totals));
@@ -102,7 +105,7 @@ export function throughputChart(history: History, id = 'chart-throughput'): stri
 export function queueDepthChart(history: History, id = 'chart-queue'): string {
   const buckets = bucketHistory(history, 48);
   const title = 'Queue depth';
-  if (buckets.length === 0) return emptyChart(id, title, 'No history yet: queue depth appears after a few commits.');
+  if (buckets.length === 0) return emptyChart(id, title, tooShort(history, 'queue depth appears after a few commits'));
   const first = history[0]!;
   // The first commit's state starts the lines, so even a single bucket draws a line.
   const queued = [first.queued, ...buckets.map((b) => b.queued)];
@@ -140,7 +143,7 @@ export function successRateChart(
   const all = bucketHistory(history);
   const buckets = all.filter((b) => b.completed + b.failed > 0);
   if (buckets.length === 0)
-    return emptyChart(id, title, 'No history yet: the success rate appears after tasks finish.');
+    return emptyChart(id, title, tooShort(history, 'the success rate appears after tasks finish'));
   const t0 = all[0]!.start;
   const t1 = all.at(-1)!.end;
   const x = (b: Bucket) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
@@ -271,6 +274,11 @@ function frame(id: string, title: string, desc: string, body: string, legend: Ar
   return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
 }
 
+/** Why a chart has nothing to draw: no history at all, or too little of it (a single moment has no time axis). */
+function tooShort(history: History, when: string): string {
+  return `${history.length === 0 ? 'No history yet' : 'Not enough history yet'}: ${when}.`;
+}
+
 function emptyChart(id: string, title: string, message: string): string {
   const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
   return svg(id, title, message, WIDTH, HEIGHT, body);
@@ -297,13 +305,15 @@ function axes(buckets: Bucket[], top: number, label: (v: number) => string): str
     .join('');
   const t0 = buckets[0]!.start;
   const t1 = buckets.at(-1)!.end;
-  const times = (
-    [
-      [t0, 'start', PAD.left],
-      [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
-      [t1, 'end', PAD.left + PLOT_W],
-    ] as const
-  )
+  const ticks = [
+    [t0, 'start', PAD.left],
+    [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
+    [t1, 'end', PAD.left + PLOT_W],
+  ] as const;
+  // A label that repeats its neighbour says nothing: the middle goes when the precision cannot tell them apart.
+  const text = ticks.map(([t]) => shortTime(t, t1 - t0));
+  const times = ticks
+    .filter((_, i) => i !== 1 || (text[1] !== text[0] && text[1] !== text[2]))
     .map(
       ([t, anchor, x]) =>
         `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`,
@@ -317,8 +327,10 @@ function rect(x: number, y: number, w: number, h: number, color: 'ok' | 'bad'): 
   return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
 }
 
+/** A time as precise as the span needs: seconds within minutes, minutes within a day and a half, else days. */
 function shortTime(t: number, spanMs: number): string {
   const iso = new Date(t).toISOString();
+  if (spanMs <= 10 * 60_000) return `${iso.slice(11, 19)} UTC`;
   return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
 }
 

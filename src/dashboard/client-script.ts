@@ -249,8 +249,8 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       }
       var json = JSON.stringify(task, null, 2) + '\n';
       var branch = config.branch.split('/').map(encodeURIComponent).join('/');
-      var url = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) +
-        '.json&value=' + encodeURIComponent(json);
+      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+      var url = newFile + '&value=' + encodeURIComponent(json);
       document.getElementById('submit-json').textContent = json;
       var link = document.getElementById('submit-link');
       link.href = url;
@@ -259,7 +259,7 @@ export const CLIENT_SCRIPT = String.raw`(function () {
       if (url.length > 8000) {
         document.getElementById('submit-message').textContent =
           'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';
-        link.href = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+        link.href = newFile;
         result.focus();
         return;
       }

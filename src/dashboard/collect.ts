@@ -8,7 +8,7 @@ import { UserError } from '../core/errors.js';
 import { GitError, git } from '../core/git/runner.js';
 import { GridStore, type TreeEntry } from '../core/git/store.js';
 import { GridSnapshot } from '../core/grid.js';
-import { LIFECYCLE, lifecycleDir, locate, type Lifecycle } from '../core/layout.js';
+import { LIFECYCLE, NODES_DIR, POLICY_FILE, TASKS_DIR, lifecycleDir, locate, type Lifecycle } from '../core/layout.js';
 import { silentLog, type Log } from '../core/log.js';
 import {
   claimValidator,
@@ -56,6 +56,13 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
   if (tip === null) {
     throw new UserError(
       `${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`,
+    );
+  }
+  // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
+  if ((await store.list(tip, [POLICY_FILE, TASKS_DIR, NODES_DIR], false)).length === 0) {
+    throw new UserError(
+      `${options.pathSetting} is "${options.path}", a repository without ${POLICY_FILE}, ${TASKS_DIR}/ or ${NODES_DIR}/ ` +
+        `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`,
     );
   }
   const snapshot = await GridSnapshot.load(store, tip);
@@ -210,7 +217,12 @@ export async function gridHistory(store: GridStore, tip: string): Promise<GridHi
     }
   }
   emit();
-  return { points: thin(points), commits: points.length };
+  // A fork carries the history of the project it came from, whose development commits touched tasks/ long
+  // before this grid ran anything. The grid's own history starts at the commit before its first claim or
+  // result (the submissions that claim took); a grid that never ran a task has only its present.
+  const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+  const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+  return { points: thin(own), commits: points.length };
 }
 
 /**

@@ -4,9 +4,22 @@
 
 const HTML_ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
 
-/** Escapes text for HTML and XML content and quoted attribute values. */
+/**
+ * Characters a reader cannot see but a browser obeys: bidirectional overrides and isolates that make a script
+ * read otherwise than it runs (U+202A-U+202E, U+2066-U+2069), zero-width and direction marks (U+200B-U+200F),
+ * line and paragraph separators, and every other control (Cc) and format (Cf) character. Tab, line feed and
+ * carriage return stay: outputs and scripts are shown with their lines.
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+
+/** The character as a visible escape, e.g. ⟨U+202E⟩. */
+function visible(c: string): string {
+  return `⟨U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+
+/** Escapes text for HTML and XML content and quoted attribute values, invisible characters shown as escapes. */
 export function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!);
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]!).replace(INVISIBLE, visible);
 }
 
 /** Markup this package produced itself, already escaped. */

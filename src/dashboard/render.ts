@@ -180,6 +180,14 @@ class Site {
   private readonly waiting: QueuedTask[];
   private readonly repo: string | undefined;
 
+  /**
+   * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
+   * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
+   */
+  private serverUrl(): string {
+    return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
+  }
+
   constructor(private readonly input: DashboardInput) {
     this.now = input.generatedAt;
     this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
@@ -526,6 +534,7 @@ class Site {
         generatedAt: this.now.toISOString(),
         statusUrl: nav === 'overview' ? 'status.json' : undefined,
         branch: this.input.branch,
+        serverUrl: this.serverUrl(),
         policy: {
           max_timeout_seconds: this.input.policy.max_timeout_seconds,
           max_attempts: this.input.policy.max_attempts,

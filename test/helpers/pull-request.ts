@@ -54,7 +54,8 @@ export class Work {
     await this.git(['update-index', '--add', '--cacheinfo', `160000,${commit},${path}`]);
   }
 
-  git(args: string[], author: Author = DGRID): Promise<string> {
+  /** `date` (ISO 8601) orders commits where git goes by date, such as the order of several merge bases. */
+  git(args: string[], author: Author = DGRID, date?: string): Promise<string> {
     return git(['-c', 'commit.gpgsign=false', ...args], {
       cwd: this.dir,
       env: {
@@ -62,6 +63,7 @@ export class Work {
         GIT_AUTHOR_EMAIL: author.email,
         GIT_COMMITTER_NAME: author.name,
         GIT_COMMITTER_EMAIL: author.email,
+        ...(date ? { GIT_AUTHOR_DATE: date, GIT_COMMITTER_DATE: date } : {}),
       },
     });
   }
@@ -89,9 +91,9 @@ export class Checkout extends Work {
   }
 
   /** Stages everything in the working tree (and what build staged itself) and commits it. */
-  async commit(message: string, author: Author = DGRID): Promise<string> {
+  async commit(message: string, author: Author = DGRID, date?: string): Promise<string> {
     await this.git(['add', '--all']);
-    await this.git(['commit', '--quiet', '--allow-empty', '-m', message], author);
+    await this.git(['commit', '--quiet', '--allow-empty', '-m', message], author, date);
     return (await this.git(['rev-parse', 'HEAD'])).trim();
   }
 
@@ -108,20 +110,36 @@ export class Checkout extends Work {
 }
 
 export interface PullRequestEvent {
+  /** pull_request unless given: the event the workflow runs on. */
+  name?: 'pull_request' | 'pull_request_target';
   base: string;
   head: string;
   login: string;
   number?: number;
 }
 
+/** A merge queue's group: its head builds on the base tip, one commit per pull request on its first parents. */
+export interface MergeGroupEvent {
+  name: 'merge_group';
+  base: string;
+  head: string;
+  /** The number of the last pull request in the group, as GitHub names the group's branch. */
+  number: number;
+}
+
+export type ValidateEvent = PullRequestEvent | MergeGroupEvent;
+
+type Examples = { name: string; examples: Record<string, unknown>[] }[];
+
+function example(name: string, action: string): Record<string, unknown> {
+  const examples = require('@octokit/webhooks-examples') as Examples;
+  return structuredClone(examples.find((e) => e.name === name)!.examples.find((e) => e.action === action)!);
+}
+
 /** GitHub's example pull_request.opened payload, pointed at our commits and submitter. */
 export function pullRequestEvent(event: PullRequestEvent): object {
-  const examples = require('@octokit/webhooks-examples') as {
-    name: string;
-    examples: { action?: string; number: number; pull_request: Record<string, unknown> }[];
-  }[];
-  const opened = examples.find((e) => e.name === 'pull_request')!.examples.find((e) => e.action === 'opened')!;
-  const payload = structuredClone(opened) as typeof opened & {
+  const payload = example('pull_request', 'opened') as {
+    number: number;
     pull_request: { base: { sha: string }; head: { sha: string }; user: { login: string }; number: number };
   };
   payload.number = event.number ?? payload.number;
@@ -130,6 +148,34 @@ export function pullRequestEvent(event: PullRequestEvent): object {
   payload.pull_request.head.sha = event.head;
   payload.pull_request.user.login = event.login;
   return payload;
+}
+
+/** The branch GitHub's merge queue builds a group on. */
+export const mergeGroupRef = (event: MergeGroupEvent) =>
+  `refs/heads/gh-readonly-queue/main/pr-${event.number}-${event.base}`;
+
+/** GitHub's example merge_group.checks_requested payload, pointed at our commits. */
+export function mergeGroupEvent(event: MergeGroupEvent): object {
+  const payload = example('merge_group', 'checks_requested') as {
+    merge_group: { base_sha: string; head_sha: string; head_ref: string };
+  };
+  payload.merge_group.base_sha = event.base;
+  payload.merge_group.head_sha = event.head;
+  payload.merge_group.head_ref = mergeGroupRef(event);
+  return payload;
+}
+
+/** The environment the runner gives a job of this event: its name, payload, ref and commit. */
+function eventEnv(event: ValidateEvent, path: string): NodeJS.ProcessEnv {
+  const name = event.name ?? 'pull_request';
+  const number = event.number ?? 1;
+  const [ref, sha] =
+    event.name === 'merge_group'
+      ? [mergeGroupRef(event), event.head]
+      : name === 'pull_request_target'
+        ? ['refs/heads/main', event.base]
+        : [`refs/pull/${number}/merge`, event.head];
+  return { GITHUB_EVENT_NAME: name, GITHUB_EVENT_PATH: path, GITHUB_REF: ref, GITHUB_SHA: sha };
 }
 
 export interface Annotation {
@@ -143,18 +189,22 @@ export interface ValidateRun extends ActionRun {
   annotations: Annotation[];
 }
 
-/** Runs the bundled action with inputs as INPUT_* variables and, when given, a pull_request event. */
+/** Runs the bundled action with inputs as INPUT_* variables and, when given, the event's payload. */
 export async function runValidate(
   inputs: Record<string, string>,
-  event?: PullRequestEvent,
+  event?: ValidateEvent,
   env: NodeJS.ProcessEnv = {},
 ): Promise<ValidateRun> {
   const dir = await mkdtemp(join(tmpdir(), 'dgrid-validate-event-'));
   try {
     const path = join(dir, 'event.json');
-    if (event) await writeFile(path, JSON.stringify(pullRequestEvent(event)));
-    const eventEnv = event ? { GITHUB_EVENT_NAME: 'pull_request', GITHUB_EVENT_PATH: path } : {};
-    const run = await runAction(validateDist, inputs, { ...eventEnv, ...env });
+    if (event) {
+      await writeFile(
+        path,
+        JSON.stringify(event.name === 'merge_group' ? mergeGroupEvent(event) : pullRequestEvent(event)),
+      );
+    }
+    const run = await runAction(validateDist, inputs, { ...(event ? eventEnv(event, path) : {}), ...env });
     return { ...run, annotations: parseCommands(run.stdout) };
   } finally {
     await rm(dir, { recursive: true, force: true });

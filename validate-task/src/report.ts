@@ -34,11 +34,17 @@ export interface Limits {
 export function renderReport(report: ValidationReport, limits: Limits): string {
   const verdict = verdictOf(report);
   const out = ['<h2>dgrid validate-task</h2>'];
-  out.push(
-    verdict.valid
-      ? `<p>✅ ${verdict.checked} file(s) checked: every task is valid.</p>`
-      : `<p>❌ ${verdict.invalid} of ${verdict.checked} file(s) have problems${report.problems.length > 0 ? ', and the submission exceeds a quota' : ''}. Each problem says what to change.</p>`,
-  );
+  if (verdict.valid && verdict.checked === 0) {
+    out.push(
+      '<p>✅ No task files: this changes nothing under <code>tasks/</code>, so there is nothing for the gate to judge.</p>',
+    );
+  } else {
+    out.push(
+      verdict.valid
+        ? `<p>✅ ${verdict.checked} file(s) checked: every task is valid.</p>`
+        : `<p>❌ ${verdict.invalid} of ${verdict.checked} file(s) have problems${report.problems.length > 0 ? ', and the submission as a whole has problems' : ''}. Each problem says what to change.</p>`,
+    );
+  }
   if (report.problems.length > 0) out.push(`<ul>${report.problems.map((p) => `<li>${html(p)}</li>`).join('')}</ul>`);
   const files = report.files.filter((f) => !limits.invalidOnly || f.problems.length > 0);
   if (files.length > 0) {

@@ -1,6 +1,7 @@
 import { mkdtemp } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { tmpdir, userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { GridStore } from '../../core/git/store.js';
 import { GridSnapshot } from '../../core/grid.js';
 import { initGrid, remoteUrl, submitTasks } from '../../core/grid-admin.js';
@@ -62,7 +63,10 @@ export const demo: Command = {
     verbose: { type: 'boolean', default: false, description: "show the workers' log" },
   },
   async run(values) {
-    const dir = str(values.dir) || (await mkdtemp(join(tmpdir(), 'dgrid-demo-')));
+    // Absolute, so that a relative DIR such as "demo/grid.git" is never read as owner/name on GitHub.
+    const dir = resolve(str(values.dir) || (await mkdtemp(join(tmpdir(), 'dgrid-demo-'))));
+    // A folder the user named may hold other things: only what the demo made there goes.
+    const made = values.dir ? ['grid.git', 'cache', 'site'].map((f) => join(dir, f)).join(' ') : dir;
     const gridPath = join(dir, 'grid.git');
     const remote = remoteUrl(gridPath);
     const { sandbox, image, notice } = await chooseSandbox();
@@ -110,7 +114,8 @@ export const demo: Command = {
     const records = [...(await snapshot.readJson(files)).values()].filter((r): r is Result => resultValidator.is(r));
     console.log(`\nOutcome after ${seconds} s:`);
     for (const r of records.sort((a, b) => a.finished_at.localeCompare(b.finished_at))) {
-      const output = (r.stdout || r.stderr).trim().split('\n')[0] ?? '';
+      // A task killed by its timeout printed nothing: the reason says what happened.
+      const output = (r.stdout || r.stderr || r.reason || '').trim().split('\n')[0] ?? '';
       console.log(
         `  ${r.task_id.padEnd(15)} ${r.status.padEnd(8)} exit ${String(r.exit_code ?? '-').padEnd(4)} on ${r.node_id}  ${output.slice(0, 50)}`,
       );
@@ -121,9 +126,12 @@ export const demo: Command = {
     console.log(
       `\n${completed} completed, ${snapshot.of('failed').length} failed, ${snapshot.of('queue').length} still queued.`,
     );
-    console.log(
-      `The grid is the bare repository ${gridPath}; look at its history with:\n  git -C ${gridPath} log --oneline --stat`,
-    );
+    if (notice) {
+      console.log(
+        `Without Docker, these tasks ran as plain processes of the current user (${userInfo().username}), ` +
+          'with no isolation: a worker on a real grid needs Docker unless you trust every task.',
+      );
+    }
     // The bare grid is read in place: its history is the dashboard's time series.
     const site = join(dir, 'site');
     const dashboard = await collectDashboard({
@@ -133,7 +141,17 @@ export const demo: Command = {
       branch: 'main',
     });
     await renderSite(dashboard, site);
-    console.log(`The dashboard is ${join(site, 'index.html')}`);
+    console.log(
+      [
+        '',
+        'Next steps:',
+        `  open the dashboard:   ${pathToFileURL(join(site, 'index.html')).href}`,
+        `  read the grid:        dgrid status --repository ${gridPath}`,
+        `  its history:          git -C ${gridPath} log --oneline --stat`,
+        `  a grid of your own:   dgrid init --repository PATH, then dgrid submit and dgrid worker (see README.md)`,
+        `  clean up:             rm -rf ${made}`,
+      ].join('\n'),
+    );
     return completed > 0 ? 0 : 1;
   },
 };

@@ -5,6 +5,8 @@ import { remoteUrl, submitTasks } from '../../core/grid-admin.js';
 import { GridStore } from '../../core/git/store.js';
 import type { Task } from '../../core/schemas.js';
 import { cacheDir } from '../../core/status.js';
+import { parseStrictJson } from '../../core/strict-json.js';
+import { MAX_TASK_FILE_BYTES } from '../../core/task-file.js';
 import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
 
 export const submit: Command = {
@@ -24,13 +26,18 @@ export const submit: Command = {
   async run(values, files) {
     const tasks: Task[] = [];
     for (const file of files) {
-      let value: unknown;
+      let text: Buffer;
       try {
-        value = JSON.parse(await readFile(file, 'utf8'));
+        text = await readFile(file);
       } catch (error) {
         throw new UserError(`${file}: ${(error as Error).message}`);
       }
-      const task = value as Task;
+      // The parser validate-task and the workers use: JSON.parse would let a second "script" win unseen.
+      const parsed = parseStrictJson(text, { maxBytes: MAX_TASK_FILE_BYTES });
+      if (!parsed.ok) {
+        throw new UserError(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+      }
+      const task = parsed.value as Task;
       if (typeof task === 'object' && task && task.task_id !== basename(file, '.json')) {
         throw new UserError(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
       }

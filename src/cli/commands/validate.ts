@@ -70,18 +70,21 @@ export const validate: Command = {
       console.log(JSON.stringify({ ...counts, task_ids: taskIds, ...report }, null, 2));
       return verdict.valid ? 0 : 1;
     }
-    for (const problem of report.problems) console.log(printable(problem));
     for (const file of report.files) {
       for (const problem of file.problems) {
         const where = problem.line === undefined ? file.path : `${file.path}:${problem.line}:${problem.column}`;
         console.log(printable(`${where}: ${problem.message}`));
       }
     }
-    console.log(
-      verdict.valid
-        ? `${verdict.checked} file(s) checked: all valid`
-        : `${verdict.invalid} of ${verdict.checked} file(s) have problems${report.problems.length > 0 ? ', and a quota is exceeded' : ''}`,
-    );
+    if (verdict.valid) console.log(`${verdict.checked} file(s) checked: all valid`);
+    else {
+      // A problem of the submission as a whole (a quota, a merge that conflicts) is said, not guessed at; with
+      // no file checked (the merge could not be made), a count of files would only mislead.
+      const files = `${verdict.invalid} of ${verdict.checked} file(s) have problems`;
+      const whole = `the submission as a whole is not accepted: ${report.problems.join('; ')}`;
+      const parts = report.problems.length === 0 ? [files] : verdict.checked === 0 ? [whole] : [files, whole];
+      console.log(printable(parts.join(', and ')));
+    }
     return verdict.valid ? 0 : 1;
   },
 };

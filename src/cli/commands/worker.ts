@@ -50,7 +50,7 @@ export const worker: Command = {
       type: 'string',
       default: 'docker',
       placeholder: 'docker|none',
-      description: 'where tasks run (default: docker)',
+      description: 'where tasks run (default: docker; none: plain processes of this user, no isolation)',
     },
     image: {
       type: 'string',

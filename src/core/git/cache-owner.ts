@@ -7,6 +7,9 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 
 const OWNER_FILE = 'dgrid-owner';
+/** The incarnations of its node this cache has hosted, one a line, the newest last. */
+const INCARNATIONS_FILE = 'dgrid-incarnations';
+const INCARNATIONS_KEPT = 16;
 /** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
 const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
 
@@ -27,6 +30,18 @@ export async function takeCache(dir: string): Promise<string[]> {
     removed.push(path);
   }
   return removed;
+}
+
+/**
+ * Records that this cache now hosts `incarnation` of its node, and returns those it hosted before: each of
+ * them is dead (the cache was taken from it), so the node file of any of them is safe to take over.
+ */
+export async function recordIncarnation(dir: string, incarnation: string): Promise<string[]> {
+  const file = join(dir, INCARNATIONS_FILE);
+  const earlier = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+  const kept = [...earlier.filter((i) => i !== incarnation), incarnation].slice(-INCARNATIONS_KEPT);
+  await writeFile(file, kept.join('\n') + '\n');
+  return earlier;
 }
 
 interface Owner {

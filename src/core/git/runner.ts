@@ -1,4 +1,6 @@
 import { spawn } from 'node:child_process';
+import { UserError } from '../errors.js';
+import { printable } from '../printable.js';
 
 export interface GitRunOptions {
   cwd?: string;
@@ -26,9 +28,73 @@ export class GitError extends Error {
     readonly stderr: string,
   ) {
     super(
-      `git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`,
+      `git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`,
     );
   }
+}
+
+/**
+ * The line of git's stderr that says why: its first fatal or error line, the refusal of a push, or else its last
+ * line. Git prints its hints after the reason ("Please make sure you have the correct access rights"), so the
+ * last lines alone hide it.
+ */
+export function gitReason(stderr: string): string {
+  // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
+  const lines = stderr
+    .split('\n')
+    .map((l) => printable(l.trim()))
+    .filter(Boolean);
+  return (
+    lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
+    lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
+    lines.at(-1) ??
+    'no message'
+  );
+}
+
+/** Failures no retry can mend, each with what the user should do about it. */
+const REMEDIES: { pattern: RegExp; fix: (remote: string) => string }[] = [
+  {
+    pattern: /branch is currently checked out|refusing to update checked out branch/i,
+    fix: (remote) =>
+      `${remote} is a clone with the grid branch checked out, and git refuses pushes to that branch: ` +
+      `use a bare repository (git clone --bare ${remote} grid.git, or "dgrid init" on a new path), or let pushes ` +
+      'update its work tree (git config receive.denyCurrentBranch updateInstead in that clone)',
+  },
+  {
+    pattern:
+      // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+      // directories)", which a node mends by rebuilding the cache.
+      /does not appear to be a git repository|repository .* not found|Repository not found/i,
+    fix: (remote) =>
+      `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
+      '(make a new grid with "dgrid init PATH")',
+  },
+  {
+    pattern: /could not resolve host|failed to connect|connection refused|connection timed out|Operation timed out/i,
+    fix: (remote) => `${remote} cannot be reached: check the host name in the URL and this machine's network`,
+  },
+];
+
+/**
+ * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
+ * when the caller knows it; otherwise the advice speaks of "the grid repository".
+ */
+export function explainGitError(error: GitError, repository = 'the grid repository'): UserError {
+  // A URL given as https://user:token@host/... must not show its token in a message or a log.
+  const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+  const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
+  const fix =
+    remedy?.fix(remote) ??
+    (error.failure === 'timeout'
+      ? `git took too long; check that ${remote} is reachable and try again`
+      : `check the repository (${remote}), the branch and your access to them`);
+  return new UserError(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+}
+
+/** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
+export function isHopeless(error: GitError): boolean {
+  return error.failure === 'fatal' && REMEDIES.some((r) => r.pattern.test(error.stderr));
 }
 
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.

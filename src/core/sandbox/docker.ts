@@ -83,7 +83,13 @@ export class DockerSandbox implements Sandbox {
       await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
       return { ok: true };
     } catch (error) {
-      return { ok: false, reason: (error as Error).message.split('\n')[0] ?? 'docker did not answer' };
+      // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+      // "Command failed".
+      const { stderr, message } = error as Error & { stderr?: string };
+      return {
+        ok: false,
+        reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+      };
     }
   }
 

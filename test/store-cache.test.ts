@@ -1,0 +1,76 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { git } from '../src/core/git/runner.js';
+import { GridStore } from '../src/core/git/store.js';
+import { makeGrid } from './helpers/grid.js';
+
+/** A bare repository holding `count` distinct blobs, and their ids in order. */
+async function blobs(dir: string, count: number): Promise<string[]> {
+  const bare = join(dir, 'blobs.git');
+  await git(['init', '--quiet', '--bare', bare]);
+  const lines: string[] = [];
+  for (let i = 1; i <= count; i++) {
+    const text = `blob ${i}\n`;
+    lines.push('blob', `mark :${i}`, `data ${Buffer.byteLength(text)}`, text);
+  }
+  const marks = join(dir, 'marks');
+  await git(['fast-import', '--quiet', `--export-marks=${marks}`], { cwd: bare, input: lines.join('\n') + '\n' });
+  const byMark = new Map(
+    (await readFile(marks, 'utf8'))
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => l.split(' ') as [string, string]),
+  );
+  return Array.from({ length: count }, (_, i) => byMark.get(`:${i + 1}`)!);
+}
+
+test('a read of more blobs than the cache keeps answers every blob, those it had cached too, and so do later reads', async () => {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-store-cache-'));
+  try {
+    const shas = await blobs(dir, 20_500);
+    const store = await GridStore.local(join(dir, 'blobs.git'));
+    const text = (sha: string, read: Map<string, Buffer>) => read.get(sha)?.toString('utf8');
+    const first = await store.read(shas.slice(0, 100));
+    assert.equal(text(shas[0]!, first), 'blob 1\n');
+
+    const all = await store.read(shas);
+    assert.equal(all.size, shas.length);
+    shas.forEach((sha, i) => assert.equal(text(sha, all), `blob ${i + 1}\n`, `blob ${i + 1}`));
+    // What a node reads every round: the early blobs again, then the latest ones.
+    const again = await store.read([shas[0]!, shas[99]!, shas.at(-1)!]);
+    assert.deepEqual(
+      [...again.values()].map((b) => b.toString('utf8')),
+      ['blob 1\n', 'blob 100\n', 'blob 20500\n'],
+    );
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('later fetches bring the commits since the last one; after a tidy the next fetch takes the tip alone again', async () => {
+  const grid = await makeGrid();
+  try {
+    const node = await GridStore.open({
+      remote: grid.remote,
+      branch: 'main',
+      dir: join(grid.dir, 'cache-node'),
+      partial: true,
+    });
+    const depth = async () =>
+      Number((await git(['rev-list', '--count', 'refs/remotes/grid/main'], { cwd: node.options.dir })).trim());
+    await node.fetch();
+    assert.equal(await depth(), 1, 'the first fetch takes the tip alone');
+    for (let i = 0; i < 3; i++) await grid.submit([{ task_id: `t${i}`, script: 'true' }]);
+    await node.fetch();
+    assert.equal(await depth(), 4, 'a later fetch brings the commits since the last one');
+    await node.tidy();
+    await grid.submit([{ task_id: 't3', script: 'true' }]);
+    await node.fetch();
+    assert.equal(await depth(), 1, 'after a tidy, the tip alone again');
+  } finally {
+    await grid.cleanup();
+  }
+});
