@@ -8107,6 +8107,7 @@ module.exports = {
 /* harmony export */   Ec: () => (/* binding */ jsonOption),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   kp: () => (/* binding */ closest),
 /* harmony export */   nv: () => (/* binding */ gridOptions),
 /* harmony export */   qg: () => (/* binding */ parse)
 /* harmony export */ });
@@ -8150,8 +8151,37 @@ function parse(command, argv) {
         return (0,node_util__WEBPACK_IMPORTED_MODULE_0__.parseArgs)({ args: argv, options, allowPositionals: true, strict: true });
     }
     catch (error) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${error.message}\nRun "dgrid ${command.name} --help" for the options.`);
+        const help = `Run "dgrid ${command.name} --help" for the options.`;
+        const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
+        if (!unknown)
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${error.message}\n${help}`);
+        const [, dashes, name] = unknown;
+        const guess = closest(name, Object.keys(options));
+        const suggestion = guess ? ` Did you mean --${guess}?` : '';
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`"${command.name}" has no option ${dashes}${name}.${suggestion}\n${help}`);
     }
+}
+/** The candidate a typo most likely meant: the nearest by edit distance, if near enough to be a typo. */
+function closest(word, candidates) {
+    let best;
+    for (const candidate of candidates) {
+        const distance = editDistance(word.toLowerCase(), candidate);
+        if (!best || distance < best.distance)
+            best = { candidate, distance };
+    }
+    const near = Math.max(2, Math.floor(word.length / 3));
+    return best && best.distance <= near ? best.candidate : undefined;
+}
+function editDistance(a, b) {
+    let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+    for (let i = 1; i <= a.length; i++) {
+        const current = [i];
+        for (let j = 1; j <= b.length; j++) {
+            current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+        }
+        previous = current;
+    }
+    return previous[b.length];
 }
 function str(value) {
     return typeof value === 'string' ? value : '';
@@ -8231,6 +8261,17 @@ var validation = __nccwpck_require__(3478);
 //   claim-task      A claim carries the task it took from the queue unchanged (script, env, image, every field):
 //                   it equals the queued record the same commit removes, plus `claim`.
 //   status-folder   A result's status matches its folder: success in completed/, anything else in failed/.
+//   sign-off        A node file written offline leaves no claim of that node in in_progress/: a node that
+//                   signs off hands back what it never started, or the reaper later counts an attempt for it.
+//   not-held        A node file lists as running only tasks the node holds a claim on after that commit: a
+//                   task listed without one was started (or kept running) after its claim was taken back.
+//   incarnation     Once a node file names a new incarnation of its node (a new process: `incarnation`, or
+//                   `started_at` in older files), the one it replaced never writes it again: two live
+//                   processes with one node id requeue each other's claims as "restarted".
+//   counters        A node's own commit (authored by the node) raises the completed and failed counters of its
+//                   node file by exactly the runs of its claims that commit ends: results, and retries of
+//                   failed attempts. A result that landed although its push reported an error, left out of
+//                   the counters, shows here.
 
 
 
@@ -8302,6 +8343,13 @@ class Replay {
     /** How each ended token ended. */
     ended = new Map();
     archived = [];
+    nodeSummaries = new Map();
+    /** The claims in in_progress/ by node, then by task, each with its path. */
+    held = new Map();
+    /** The node each in_progress path's claim names. */
+    claimNode = new Map();
+    /** Each node's incarnation now, and those it replaced. */
+    incarnations = new Map();
     constructor(dir) {
         this.dir = dir;
     }
@@ -8329,7 +8377,7 @@ class Replay {
             '--raw',
             '-z',
             '--no-abbrev',
-            '--format=commit %H%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+            '--format=commit %H%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
             tip,
         ], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
         const tokens = out.split('\0');
@@ -8337,20 +8385,23 @@ class Replay {
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i].replace(/^\n+/, '');
             if (token.startsWith('commit ')) {
+                const author = tokens[++i] ?? '';
                 const trailers = tokens[++i] ?? '';
                 const archivedTo = trailers
                     .split(',')
                     .map((s) => s.trim())
                     .filter(Boolean);
-                commits.push({ sha: token.slice('commit '.length), archivedTo, changes: [] });
+                commits.push({ sha: token.slice('commit '.length), author, archivedTo, changes: [], nodes: [] });
             }
             else if (token.startsWith(':')) {
                 // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
                 const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
                 const path = tokens[++i];
-                if (!(0,layout/* locate */.x5)(path))
-                    continue;
-                commits.at(-1).changes.push({ path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' });
+                const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+                if ((0,layout/* locate */.x5)(path))
+                    commits.at(-1).changes.push(change);
+                else if ((0,layout/* locateNode */.xz)(path) !== undefined)
+                    commits.at(-1).nodes.push(change);
             }
         }
         return commits;
@@ -8359,6 +8410,7 @@ class Replay {
     async readRecords(commits) {
         // Each blob with the folders it is written to, so that it is checked by the schema of each.
         const needed = new Map();
+        const nodes = new Set();
         for (const commit of commits) {
             for (const change of commit.changes) {
                 if (change.deleted || !change.readable)
@@ -8367,12 +8419,20 @@ class Replay {
                 states.add((0,layout/* locate */.x5)(change.path).state);
                 needed.set(change.newSha, states);
             }
+            for (const change of commit.nodes)
+                if (!change.deleted && change.readable)
+                    nodes.add(change.newSha);
         }
-        const shas = [...needed.keys()];
+        const shas = [...new Set([...needed.keys(), ...nodes])];
         for (let i = 0; i < shas.length; i += BLOB_BATCH) {
             const blobs = await (0,runner/* catFileBatch */.Fn)(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-            for (const [sha, blob] of blobs)
-                this.summaries.set(sha, summarize(blob, needed.get(sha)));
+            for (const [sha, blob] of blobs) {
+                const states = needed.get(sha);
+                if (states)
+                    this.summaries.set(sha, summarize(blob, states));
+                if (nodes.has(sha))
+                    this.nodeSummaries.set(sha, summarizeNode(blob));
+            }
         }
     }
     task(id) {
@@ -8413,6 +8473,72 @@ class Replay {
         }
         for (const id of touched)
             this.placed(commit, id, removed.get(id));
+        this.trackClaims(commit);
+        for (const change of commit.nodes)
+            this.nodeWritten(commit, change);
+    }
+    /** Which node holds which claim after the commit, from the claims' own records. */
+    trackClaims(commit) {
+        for (const change of commit.changes) {
+            const located = (0,layout/* locate */.x5)(change.path);
+            if (located.state !== 'in_progress')
+                continue;
+            const before = this.claimNode.get(change.path);
+            if (before !== undefined) {
+                this.held.get(before)?.delete(located.id);
+                this.claimNode.delete(change.path);
+            }
+            const node = change.deleted ? undefined : this.summaries.get(change.newSha)?.claim?.node;
+            if (node === undefined)
+                continue;
+            this.claimNode.set(change.path, node);
+            const claims = this.held.get(node) ?? new Map();
+            claims.set(located.id, change.path);
+            this.held.set(node, claims);
+        }
+    }
+    nodeWritten(commit, change) {
+        if (change.deleted)
+            return;
+        const node = this.nodeSummaries.get(change.newSha);
+        const id = (0,layout/* locateNode */.xz)(change.path);
+        if (!node)
+            return;
+        const where = (0,layout/* nodePath */.Ie)(id);
+        const before = /^0+$/.test(change.oldSha) ? undefined : this.nodeSummaries.get(change.oldSha);
+        if (commit.author === id && before?.counters && node.counters) {
+            const runs = commit.runs?.get(id) ?? { completed: 0, failed: 0 };
+            const completed = node.counters.completed - before.counters.completed;
+            const failed = node.counters.failed - before.counters.failed;
+            if (completed !== runs.completed || failed !== runs.failed) {
+                this.violation(commit.sha, where, 'counters', `${id} counted ${completed} completed and ${failed} failed run(s), but this commit ends ` +
+                    `${runs.completed} and ${runs.failed} of its claims`);
+            }
+        }
+        const held = this.held.get(id) ?? new Map();
+        if (node.status === 'offline') {
+            for (const [task, path] of held) {
+                this.violation(commit.sha, task, 'sign-off', `node ${id} went offline while its claim ${path} stays`);
+            }
+        }
+        else {
+            for (const task of node.tasks.filter((t) => !held.has(t))) {
+                this.violation(commit.sha, task, 'not-held', `${where} lists it as running, but ${id} holds no claim on it`);
+            }
+        }
+        if (node.incarnation === undefined)
+            return;
+        const known = this.incarnations.get(id);
+        if (!known) {
+            this.incarnations.set(id, { current: node.incarnation, replaced: new Set() });
+        }
+        else if (known.current !== node.incarnation) {
+            if (known.replaced.has(node.incarnation)) {
+                this.violation(commit.sha, where, 'incarnation', `written by incarnation ${node.incarnation} of ${id} after ${known.current} replaced it: two processes ran as ${id}`);
+            }
+            known.replaced.add(known.current);
+            known.current = node.incarnation;
+        }
     }
     /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
     queued(commit, w, claims) {
@@ -8432,6 +8558,8 @@ class Replay {
         const last = record.history.at(-1);
         if (!claim)
             return; // the removed claim was itself unreadable, reported when it was written
+        if (last && ['failure', 'timeout'].includes(last.status))
+            countRun(commit, claim.node, 'failed');
         if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
             this.violation(commit.sha, w.id, 'requeue', `requeued without an attempt for the claim it ends (token ${claim.token}, attempt ${claim.attempt})`);
         }
@@ -8500,6 +8628,7 @@ class Replay {
         if (record.attempt !== attempt) {
             this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
         }
+        countRun(commit, record.claim.node, record.status === 'success' ? 'completed' : 'failed');
         this.end(commit, w.id, token, 'finished');
     }
     rejected(commit, w, record, fromQueue) {
@@ -8621,6 +8750,33 @@ const SCHEMAS = {
 function canonical(value) {
     return JSON.stringify(value, (_key, v) => isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
 }
+function countRun(commit, node, counter) {
+    commit.runs ??= new Map();
+    const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
+    runs[counter]++;
+    commit.runs.set(node, runs);
+}
+function summarizeNode(blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    if (!isObject(value))
+        return undefined;
+    const incarnation = [value.incarnation, value.started_at].find((v) => typeof v === 'string');
+    const counters = typeof value.completed === 'number' && typeof value.failed === 'number'
+        ? { counters: { completed: value.completed, failed: value.failed } }
+        : {};
+    return {
+        status: String(value.status),
+        ...counters,
+        ...(incarnation === undefined ? {} : { incarnation }),
+        tasks: Array.isArray(value.tasks) ? value.tasks.filter((t) => typeof t === 'string') : [],
+    };
+}
 /** The fields the rules read; undefined when the blob is not a JSON object. */
 function summarize(blob, states) {
     let value;
@@ -8647,7 +8803,7 @@ function summarize(blob, states) {
         task: digest,
         schema,
         ...(claim && typeof claim.token === 'string'
-            ? { claim: { token: claim.token, attempt: Number(claim.attempt) } }
+            ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
             : {}),
         ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
         ...(typeof value.status === 'string' ? { status: value.status } : {}),
@@ -8784,17 +8940,19 @@ const cancel = {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
-/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
-/* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6369);
-/* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6300);
-/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(3478);
-/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6659);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5370);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(4953);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
+/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5865);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1079);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5491);
+/* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6369);
+/* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6300);
+/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3478);
+/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7658);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5370);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
+
 
 
 
@@ -8836,15 +8994,15 @@ const SAMPLE_TASKS = [
 ];
 /** Docker with a local image when a daemon answers and has one; otherwise plain processes, said out loud. */
 async function chooseSandbox() {
-    const probe = await _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__/* .DockerSandbox */ .s.probe();
+    const probe = await _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s.probe();
     if (!probe.ok)
-        return { sandbox: new _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__/* .ProcessSandbox */ .b(), notice: `no Docker daemon answers (${probe.reason})` };
+        return { sandbox: new _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__/* .ProcessSandbox */ .b(), notice: `no Docker daemon answers (${probe.reason})` };
     const wanted = process.env.DGRID_DEMO_IMAGE ? [process.env.DGRID_DEMO_IMAGE] : DEMO_IMAGES;
     for (const image of wanted) {
-        if (await _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__/* .DockerSandbox */ .s.hasImage(image))
-            return { sandbox: new _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_7__/* .DockerSandbox */ .s(), image };
+        if (await _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s.hasImage(image))
+            return { sandbox: new _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s(), image };
     }
-    return { sandbox: new _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_8__/* .ProcessSandbox */ .b(), notice: `Docker answers but has none of the images ${wanted.join(', ')}` };
+    return { sandbox: new _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__/* .ProcessSandbox */ .b(), notice: `Docker answers but has none of the images ${wanted.join(', ')}` };
 }
 const demo = {
     name: 'demo',
@@ -8855,9 +9013,12 @@ const demo = {
         verbose: { type: 'boolean', default: false, description: "show the workers' log" },
     },
     async run(values) {
-        const dir = (0,_command_js__WEBPACK_IMPORTED_MODULE_13__/* .str */ .gx)(values.dir) || (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-demo-')));
+        // Absolute, so that a relative DIR such as "demo/grid.git" is never read as owner/name on GitHub.
+        const dir = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.resolve)((0,_command_js__WEBPACK_IMPORTED_MODULE_14__/* .str */ .gx)(values.dir) || (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-demo-'))));
+        // A folder the user named may hold other things: only what the demo made there goes.
+        const made = values.dir ? ['grid.git', 'cache', 'site'].map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, f)).join(' ') : dir;
         const gridPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'grid.git');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__/* .remoteUrl */ .gX)(gridPath);
+        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteUrl */ .gX)(gridPath);
         const { sandbox, image, notice } = await chooseSandbox();
         if (notice)
             console.log(`NOTICE: ${notice}; running the demo with sandbox "none" (plain processes, no isolation).`);
@@ -8865,18 +9026,18 @@ const demo = {
             console.log(`Sandbox: docker, image ${image}`);
         // A local bare repository has no push budget to respect.
         const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
-        await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__/* .initGrid */ .vq)({
+        await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .initGrid */ .vq)({
             repository: gridPath,
             branch: 'main',
             policyText: JSON.stringify(policy, null, 2) + '\n',
             cacheDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin'),
         });
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g.open({ remote, branch: 'main', dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin') });
-        await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_5__/* .submitTasks */ .Hj)(store, SAMPLE_TASKS);
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g.open({ remote, branch: 'main', dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin') });
+        await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .submitTasks */ .Hj)(store, SAMPLE_TASKS);
         console.log(`Grid: ${gridPath} with ${SAMPLE_TASKS.length} sample tasks; starting two workers...`);
         const started = Date.now();
-        const log = values.verbose ? (0,_core_log_js__WEBPACK_IMPORTED_MODULE_6__/* .consoleLog */ .a)(true) : _core_log_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLog */ .J;
-        const workers = ['demo-node-1', 'demo-node-2'].map((nodeId) => new _core_worker_js__WEBPACK_IMPORTED_MODULE_10__/* .Worker */ .TK({
+        const log = values.verbose ? (0,_core_log_js__WEBPACK_IMPORTED_MODULE_7__/* .consoleLog */ .a)(true) : _core_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
+        const workers = ['demo-node-1', 'demo-node-2'].map((nodeId) => new _core_worker_js__WEBPACK_IMPORTED_MODULE_11__/* .Worker */ .TK({
             remote,
             branch: 'main',
             nodeId,
@@ -8891,29 +9052,41 @@ const demo = {
         const reports = await Promise.all(workers.map((w) => w.run()));
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         const tip = await store.fetch();
-        const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
+        const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
         const files = [...snapshot.of('completed'), ...snapshot.of('failed')];
-        const records = [...(await snapshot.readJson(files)).values()].filter((r) => _core_validation_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou.is(r));
+        const records = [...(await snapshot.readJson(files)).values()].filter((r) => _core_validation_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou.is(r));
         console.log(`\nOutcome after ${seconds} s:`);
         for (const r of records.sort((a, b) => a.finished_at.localeCompare(b.finished_at))) {
-            const output = (r.stdout || r.stderr).trim().split('\n')[0] ?? '';
+            // A task killed by its timeout printed nothing: the reason says what happened.
+            const output = (r.stdout || r.stderr || r.reason || '').trim().split('\n')[0] ?? '';
             console.log(`  ${r.task_id.padEnd(15)} ${r.status.padEnd(8)} exit ${String(r.exit_code ?? '-').padEnd(4)} on ${r.node_id}  ${output.slice(0, 50)}`);
         }
         for (const r of reports)
             console.log(`  node ${r.nodeId}: completed ${r.completed}, failed ${r.failed}, pushes ${r.pushes}`);
         const completed = snapshot.of('completed').length;
         console.log(`\n${completed} completed, ${snapshot.of('failed').length} failed, ${snapshot.of('queue').length} still queued.`);
-        console.log(`The grid is the bare repository ${gridPath}; look at its history with:\n  git -C ${gridPath} log --oneline --stat`);
+        if (notice) {
+            console.log(`Without Docker, these tasks ran as plain processes of the current user (${(0,node_os__WEBPACK_IMPORTED_MODULE_1__.userInfo)().username}), ` +
+                'with no isolation: a worker on a real grid needs Docker unless you trust every task.');
+        }
         // The bare grid is read in place: its history is the dashboard's time series.
         const site = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'site');
-        const dashboard = await (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_11__/* .collectDashboard */ .ZR)({
+        const dashboard = await (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__/* .collectDashboard */ .ZR)({
             path: gridPath,
             pathSetting: 'the demo grid',
             title: 'dgrid demo',
             branch: 'main',
         });
-        await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_12__/* .renderSite */ .E)(dashboard, site);
-        console.log(`The dashboard is ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(site, 'index.html')}`);
+        await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__/* .renderSite */ .E)(dashboard, site);
+        console.log([
+            '',
+            'Next steps:',
+            `  open the dashboard:   ${(0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(site, 'index.html')).href}`,
+            `  read the grid:        dgrid status --repository ${gridPath}`,
+            `  its history:          git -C ${gridPath} log --oneline --stat`,
+            `  a grid of your own:   dgrid init --repository PATH, then dgrid submit and dgrid worker (see README.md)`,
+            `  clean up:             rm -rf ${made}`,
+        ].join('\n'));
         return completed > 0 ? 0 : 1;
     },
 };
@@ -9335,6 +9508,7 @@ const sign = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
 /* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1079);
 /* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
 /* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
@@ -9343,9 +9517,12 @@ const sign = {
 
 
 
+
+/** A queue of thousands would bury the counts: the first few say enough, with the total. */
+const MAX_LISTED = 10;
 const status = {
     name: 'status',
-    summary: 'Show how many tasks are in each folder of the grid, and its nodes.',
+    summary: 'Show how many tasks are in each folder of the grid, why queued tasks wait, and its nodes.',
     usage: '[options]',
     options: { ..._command_js__WEBPACK_IMPORTED_MODULE_3__/* .gridOptions */ .nv, ..._command_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonOption */ .Ec },
     async run(values) {
@@ -9359,21 +9536,30 @@ const status = {
             ...(token ? { token } : {}),
         });
         const status = await (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .readStatus */ .rk)(store);
+        if (status.tip === null) {
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
+                `or make it a grid with "dgrid init --repository ${(0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository)} --branch ${branch}"`);
+        }
         if (values.json) {
             console.log(JSON.stringify(status, null, 2));
             return 0;
         }
         const c = status.counts;
-        console.log(`${remote} (${branch}) at ${status.tip?.slice(0, 12) ?? 'no commit'}`);
-        console.log(`queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
+        console.log(`${remote} (${branch}) at ${status.tip.slice(0, 12)}`);
+        console.log(`tasks: queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
         for (const task of status.stuck)
             console.log(`${task.task_id} can never run: ${task.reason}`);
         for (const task of status.unrunnable) {
             console.log(`no online node can run ${task.task_id}: it requires ${task.requires.join(', ')}`);
         }
+        for (const task of status.waiting.slice(0, MAX_LISTED))
+            console.log(`${task.task_id} waits: ${task.reason}`);
+        if (status.waiting.length > MAX_LISTED)
+            console.log(`and ${status.waiting.length - MAX_LISTED} more waiting tasks`);
+        // A node counts attempts, a retried task once per run: its failures can outnumber the grid's failed tasks.
         for (const node of status.nodes) {
             console.log(`node ${node.node_id}: ${node.status}, last heartbeat ${node.last_heartbeat}, running ${node.tasks.length}/${node.slots}, ` +
-                `completed ${node.completed}, failed ${node.failed}`);
+                `attempts completed ${node.completed}, failed ${node.failed}`);
         }
         return 0;
     },
@@ -9497,6 +9683,8 @@ var runner = __nccwpck_require__(1482);
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/strict-json.js + 2 modules
 var strict_json = __nccwpck_require__(1577);
+// EXTERNAL MODULE: ./build/src/core/submitters.js
+var core_submitters = __nccwpck_require__(9897);
 // EXTERNAL MODULE: ./build/src/core/validation.js
 var validation = __nccwpck_require__(3478);
 // EXTERNAL MODULE: ./build/src/core/task-check.js
@@ -9507,6 +9695,7 @@ var task_file = __nccwpck_require__(2651);
 // Validation of task files in a checkout of a grid, as validate-task and `dgrid validate` run it: the changes
 // of a pull request (read from git objects only, never from the working tree a pull request could shape),
 // files on disk, or the whole queue.
+
 
 
 
@@ -9575,6 +9764,9 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const candidates = [];
     const cancelReports = [];
     const submitters = new Map();
+    // Attribution reads the whole history of the queue: once, and only when a cancel or a quota needs it.
+    let attribution;
+    const submitted = () => (attribution ??= (0,core_submitters/* submissionsIn */.Rm)(store.options.dir, [tip]));
     for (const { landing, changes, commits } of submissions) {
         const added = new Set();
         const cancels = new Set();
@@ -9597,9 +9789,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
         candidates.push(...(await (0,task_check/* treeCandidates */.v6)(store, entries)));
         if (cancels.size > 0) {
             const requests = (await store.list(landing.to, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
-            const { submitter } = landing;
-            const submitted = submitter ? await submittedBy(store, tip, submitter) : new Map();
-            cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, submitted, submitter)));
+            cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, await submitted(), landing.submitter)));
         }
         if (landing.submitter && entries.length > 0) {
             const key = landing.submitter.toLowerCase();
@@ -9619,9 +9809,11 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const perSubmitter = grid.policy.quotas.queued_per_submitter;
     const counted = [];
     for (const { login, added } of submitters.values()) {
-        // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
-        if (queued.length + added > perSubmitter)
-            counted.push({ login, added, queued: await queuedBy(store, tip, login, queued) });
+        if (queued.length + added > perSubmitter) {
+            const byPath = await submitted();
+            const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+            counted.push({ login, added, queued: theirs.length });
+        }
     }
     const use = { added: candidates.length, queued: queued.length, submitters: counted };
     return {
@@ -9777,16 +9969,16 @@ async function mergeTree(store, base, head) {
  * GitHub's merge queue writes one per pull request (a merge commit, a squashed commit, or rebased commits).
  */
 async function groupLandings(store, base, head) {
-    const format = '--format=%H %P%x00%an%x00%ae%x00%s';
+    const format = '--format=%H%x00%P%x00%an%x00%ae%x00%s';
     const out = await git(['log', '-z', '--first-parent', '--reverse', format, head, `^${base}`], {
         cwd: store.options.dir,
     });
     const fields = out.split('\0');
     const landings = [];
-    for (let i = 0; i + 3 < fields.length; i += 4) {
-        const [commit = '', parent = ''] = fields[i].split(' ');
-        const submitter = submitterOf(fields[i + 1], fields[i + 2], fields[i + 3]);
-        landings.push({ from: parent, to: commit, head: commit, submitter });
+    for (let i = 0; i + 4 < fields.length; i += 5) {
+        const [commit = '', parents = '', name = '', email = '', subject = ''] = fields.slice(i, i + 5);
+        const submitter = commitSubmitter(parents, name, email, subject);
+        landings.push({ from: parents.split(' ')[0], to: commit, head: commit, submitter });
     }
     if (landings.length > 0 && landings[0].from !== base) {
         throw new UserError(`the merge group's head ${head} does not build on its base ${base} along first parents: give merge_group.head_sha and merge_group.base_sha`);
@@ -9818,46 +10010,6 @@ function refusal(status, path, policyPath) {
     }
     const area = OFF_LIMITS.find(([prefix]) => path.startsWith(prefix));
     return area?.[1] ?? 'a task submission only adds files tasks/queue/<task_id>.json: remove this change';
-}
-/**
- * How many of the queued files were submitted by `login`. Tasks record no submitter, so this asks the history:
- * a file counts when the commit that first added it on the base branch (following first parents, so a merge
- * counts as adding what it brings in) is a GitHub merge "Merge pull request #N from <login>/...", or was
- * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
- */
-async function queuedBy(store, base, login, queued) {
-    const submitted = await submittedBy(store, base, login);
-    return queued.filter((file) => submitted.get(file.entry.path)).length;
-}
-/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
-async function submittedBy(store, base, login) {
-    const out = await (0,runner/* git */.$Y)([
-        'log',
-        '--first-parent',
-        '-m',
-        '--diff-filter=A',
-        '--name-only',
-        '-z',
-        '--format=%x1e%an%x1f%ae%x1f%s',
-        base,
-        '--',
-        QUEUE_DIR,
-    ], { cwd: store.options.dir });
-    const submitted = new Map();
-    // Newest first: a later record is an older commit, so the first submission of a path wins.
-    for (const record of out.split('\x1e').slice(1)) {
-        const end = record.indexOf('\0');
-        const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
-        const theirs = isSubmitter(login, name, email, subject);
-        for (const path of record
-            .slice(end + 1)
-            .replace(/^\n/, '')
-            .split('\0')) {
-            if (path)
-                submitted.set(path, theirs);
-        }
-    }
-    return submitted;
 }
 /**
  * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
@@ -9893,22 +10045,12 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
             at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
         ];
     }
-    if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+    if (!author || submitted.get(`${QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
         return [
             at('/task_id', `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`),
         ];
     }
     return [];
-}
-const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
-const MERGED_FROM = /^Merge pull request #\d+ from ([^/\s]+)\//;
-function isSubmitter(login, name, email, subject) {
-    const same = (value) => value?.toLowerCase() === login.toLowerCase();
-    return same(name) || same(NOREPLY.exec(email)?.[1]) || same(MERGED_FROM.exec(subject)?.[1]);
-}
-/** Whom a commit lands tasks for: the pull request a GitHub merge names, else its author (see queuedBy). */
-function submitterOf(name, email, subject) {
-    return MERGED_FROM.exec(subject)?.[1] ?? NOREPLY.exec(email)?.[1] ?? name;
 }
 /** A file on disk as git would store it, so the same entry rules apply (no links, no executables). */
 async function diskCandidate(top, file) {
@@ -9998,17 +10140,22 @@ const validate = {
             console.log(JSON.stringify({ ...counts, task_ids: taskIds, ...report }, null, 2));
             return verdict.valid ? 0 : 1;
         }
-        for (const problem of report.problems)
-            console.log((0,printable/* printable */.g)(problem));
         for (const file of report.files) {
             for (const problem of file.problems) {
                 const where = problem.line === undefined ? file.path : `${file.path}:${problem.line}:${problem.column}`;
                 console.log((0,printable/* printable */.g)(`${where}: ${problem.message}`));
             }
         }
-        console.log(verdict.valid
-            ? `${verdict.checked} file(s) checked: all valid`
-            : `${verdict.invalid} of ${verdict.checked} file(s) have problems${report.problems.length > 0 ? ', and a quota is exceeded' : ''}`);
+        if (verdict.valid)
+            console.log(`${verdict.checked} file(s) checked: all valid`);
+        else {
+            // A problem of the submission as a whole (a quota, a merge that conflicts) is said, not guessed at; with
+            // no file checked (the merge could not be made), a count of files would only mislead.
+            const files = `${verdict.invalid} of ${verdict.checked} file(s) have problems`;
+            const whole = `the submission as a whole is not accepted: ${report.problems.join('; ')}`;
+            const parts = report.problems.length === 0 ? [files] : verdict.checked === 0 ? [whole] : [files, whole];
+            console.log((0,printable/* printable */.g)(parts.join(', and ')));
+        }
         return verdict.valid ? 0 : 1;
     },
 };
@@ -10046,7 +10193,13 @@ async function createSandbox(kind) {
         return new sandbox_process/* ProcessSandbox */.b();
     const probe = await docker/* DockerSandbox */.s.probe();
     if (!probe.ok) {
-        throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it`);
+        if (/permission denied/i.test(probe.reason)) {
+            throw new errors/* UserError */.y(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
+        }
+        throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+            'with no isolation');
     }
     return new docker/* DockerSandbox */.s();
 }
@@ -10055,8 +10208,8 @@ async function createSandbox(kind) {
 var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/status.js
 var core_status = __nccwpck_require__(6799);
-// EXTERNAL MODULE: ./build/src/core/worker.js + 3 modules
-var worker = __nccwpck_require__(6659);
+// EXTERNAL MODULE: ./build/src/core/worker.js + 1 modules
+var worker = __nccwpck_require__(7658);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./build/src/core/metrics.js
@@ -10175,7 +10328,7 @@ const worker_worker = {
             type: 'string',
             default: 'docker',
             placeholder: 'docker|none',
-            description: 'where tasks run (default: docker)',
+            description: 'where tasks run (default: docker; none: plain processes of this user, no isolation)',
         },
         image: {
             type: 'string',
@@ -10280,20 +10433,21 @@ const worker_worker = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9157);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(39);
-/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6692);
-/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9700);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5631);
-/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1610);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2541);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(5849);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(9856);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6389);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9157);
+/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1482);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4953);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(39);
+/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6692);
+/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7989);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9700);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5631);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1610);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2541);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1743);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5849);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9856);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6389);
 
 
 
@@ -10308,11 +10462,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_3__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_8__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_7__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_10__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_11__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_4__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_1__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_9__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_6__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_5__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_2__/* .demo */ .q];
+
+const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_4__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_9__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_8__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_11__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_12__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_5__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_2__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_10__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_7__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_6__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_3__/* .demo */ .q];
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -10331,15 +10486,17 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_12__/* .VERSION */ .x);
+        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
-    if (!command)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .y(`unknown command "${name}"\n\n${usage()}`);
-    const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .parse */ .qg)(command, rest);
+    if (!command) {
+        const guess = (0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .kp)(name, commands.map((c) => c.name));
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .y(`unknown command "${name}"${guess ? `. Did you mean "dgrid ${guess}"?` : ''}\n\n${usage()}`);
+    }
+    const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(command, rest);
     if (values.help) {
-        console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_0__/* .helpText */ .BK)(command));
+        console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .helpText */ .BK)(command));
         return 0;
     }
     return command.run(values, positionals);
@@ -10347,12 +10504,14 @@ async function main(argv) {
 try {
     process.exitCode = await main(process.argv.slice(2));
 }
-catch (error) {
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .y)
+catch (thrown) {
+    // Git fails for reasons the user fixes (a wrong path or URL, no network, no access), never for a bug of ours.
+    const error = thrown instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS ? (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .explainGitError */ .et)(thrown) : thrown;
+    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .y)
         console.error(`dgrid: ${error.message}`);
     else
-        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .errorMessage */ .g)(error)) : String(error));
-    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_13__/* .UserError */ .y ? 1 : 2;
+        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .errorMessage */ .g)(error)) : String(error));
+    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .y ? 1 : 2;
 }
 
 __webpack_async_result__();
@@ -10598,6 +10757,103 @@ function errorMessage(error) {
 
 /***/ }),
 
+/***/ 3578:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ recordIncarnation),
+/* harmony export */   i: () => (/* binding */ takeCache)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+// A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
+// machine) leaves lock files and half-written packs that make every later git command in that repository
+// fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
+// a cache it took over from a dead process holds no live writer, so what the dead one left is garbage.
+
+
+
+const OWNER_FILE = 'dgrid-owner';
+/** The incarnations of its node this cache has hosted, one a line, the newest last. */
+const INCARNATIONS_FILE = 'dgrid-incarnations';
+const INCARNATIONS_KEPT = 16;
+/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
+const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
+ * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
+ */
+async function takeCache(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+    const owner = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
+    if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+    }
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
+    const removed = [];
+    for (const path of await leftovers(dir, '')) {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, path), { recursive: true, force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+/**
+ * Records that this cache now hosts `incarnation` of its node, and returns those it hosted before: each of
+ * them is dead (the cache was taken from it), so the node file of any of them is safe to take over.
+ */
+async function recordIncarnation(dir, incarnation) {
+    const file = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, INCARNATIONS_FILE);
+    const earlier = (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    const kept = [...earlier.filter((i) => i !== incarnation), incarnation].slice(-INCARNATIONS_KEPT);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(file, kept.join('\n') + '\n');
+    return earlier;
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' ? { pid: value.pid, start: value.start ?? null } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function identity(pid) {
+    return { pid, start: await startTime(pid) };
+}
+/** Field 22 of /proc/<pid>/stat, read after the command name, which may hold spaces; null without /proc. */
+async function startTime(pid) {
+    const stat = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null);
+}
+async function isAlive(owner) {
+    try {
+        process.kill(owner.pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    const start = await startTime(owner.pid);
+    return owner.start === null || start === null || start === owner.start;
+}
+/** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */
+async function leftovers(dir, relative) {
+    const entries = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, relative), { withFileTypes: true }).catch(() => []);
+    const found = [];
+    for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (LEFTOVER.test(entry.name))
+            found.push(path);
+        else if (entry.isDirectory() && (relative !== '' || entry.name === 'refs' || entry.name === 'objects')) {
+            found.push(...(await leftovers(dir, path)));
+        }
+    }
+    return found;
+}
+
+
+/***/ }),
+
 /***/ 1482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10608,9 +10864,16 @@ function errorMessage(error) {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   et: () => (/* binding */ explainGitError),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
+/* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+
+
 
 class GitError extends Error {
     args;
@@ -10619,12 +10882,67 @@ class GitError extends Error {
     stderr;
     name = 'GitError';
     constructor(args, failure, exitCode, stderr) {
-        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
+}
+/**
+ * The line of git's stderr that says why: its first fatal or error line, the refusal of a push, or else its last
+ * line. Git prints its hints after the reason ("Please make sure you have the correct access rights"), so the
+ * last lines alone hide it.
+ */
+function gitReason(stderr) {
+    // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
+    const lines = stderr
+        .split('\n')
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .filter(Boolean);
+    return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
+        lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
+        lines.at(-1) ??
+        'no message');
+}
+/** Failures no retry can mend, each with what the user should do about it. */
+const REMEDIES = [
+    {
+        pattern: /branch is currently checked out|refusing to update checked out branch/i,
+        fix: (remote) => `${remote} is a clone with the grid branch checked out, and git refuses pushes to that branch: ` +
+            `use a bare repository (git clone --bare ${remote} grid.git, or "dgrid init" on a new path), or let pushes ` +
+            'update its work tree (git config receive.denyCurrentBranch updateInstead in that clone)',
+    },
+    {
+        pattern: 
+        // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+        // directories)", which a node mends by rebuilding the cache.
+        /does not appear to be a git repository|repository .* not found|Repository not found/i,
+        fix: (remote) => `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
+            '(make a new grid with "dgrid init PATH")',
+    },
+    {
+        pattern: /could not resolve host|failed to connect|connection refused|connection timed out|Operation timed out/i,
+        fix: (remote) => `${remote} cannot be reached: check the host name in the URL and this machine's network`,
+    },
+];
+/**
+ * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
+ * when the caller knows it; otherwise the advice speaks of "the grid repository".
+ */
+function explainGitError(error, repository = 'the grid repository') {
+    // A URL given as https://user:token@host/... must not show its token in a message or a log.
+    const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+    const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
+    const fix = remedy?.fix(remote) ??
+        (error.failure === 'timeout'
+            ? `git took too long; check that ${remote} is reachable and try again`
+            : `check the repository (${remote}), the branch and your access to them`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+}
+/** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
+function isHopeless(error) {
+    return error.failure === 'fatal' && REMEDIES.some((r) => r.pattern.test(error.stderr));
 }
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
 const TRANSIENT = [
@@ -10805,15 +11123,50 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
-        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
-        // repository whole.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
-        store.empty = true;
+        await store.create();
         return store;
+    }
+    /**
+     * A bare repository is a config, two folders and HEAD: written here, a store opens without a git process
+     * (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the repository whole.
+     */
+    async create() {
+        const { dir } = this.options;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'), cacheConfig(this.options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+        this.empty = true;
+        this.lacksBlobs = this.options.partial === true;
+    }
+    /**
+     * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
+     * config or HEAD unreadable, or the last fetched tip's tree missing. Every command would fail in such a
+     * cache for good; it holds nothing the remote lacks. Returns whether it rebuilt.
+     */
+    async rebuildIfBroken() {
+        if (await this.intact())
+            return false;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.options.dir, { recursive: true, force: true });
+        await this.create();
+        return true;
+    }
+    async intact() {
+        const cwd = this.options.dir;
+        // Only the cache itself counts, never a repository around it; null: the folder is gone.
+        const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const repository = await run(['rev-parse', '--is-bare-repository']);
+        if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
+            return false;
+        const tip = await run(['rev-parse', '--verify', '--quiet', this.trackingRef]);
+        if (tip === null)
+            return false;
+        if (tip.exitCode !== 0)
+            return tip.stderr.trim() === ''; // no tip fetched yet
+        const tree = await run(['cat-file', '-e', `${tip.stdout.toString('utf8').trim()}^{tree}`]);
+        return tree?.exitCode === 0;
     }
     /**
      * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
@@ -10839,8 +11192,10 @@ class GridStore {
             throw this.explain(error);
         }
     }
-    /** A refused credential is the user's to fix, not a reason to retry. */
+    /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
@@ -11037,6 +11392,9 @@ class GridStore {
             if (out.exitCode === 0)
                 return 'pushed';
             const text = out.stdout.toString('utf8') + out.stderr;
+            // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
+            if (/branch is currently checked out/.test(text))
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
@@ -11377,6 +11735,7 @@ class GridSnapshot {
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
 /* harmony export */   Qf: () => (/* binding */ archivedDayPath),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
+/* harmony export */   XH: () => (/* binding */ TASKS_DIR),
 /* harmony export */   iV: () => (/* binding */ DAY_FOLDER),
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
@@ -11386,7 +11745,6 @@ class GridSnapshot {
 /* harmony export */   xz: () => (/* binding */ locateNode),
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
-/* unused harmony export TASKS_DIR */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -12108,7 +12466,13 @@ class DockerSandbox {
             return { ok: true };
         }
         catch (error) {
-            return { ok: false, reason: error.message.split('\n')[0] ?? 'docker did not answer' };
+            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+            // "Command failed".
+            const { stderr, message } = error;
+            return {
+                ok: false,
+                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+            };
         }
     }
     static async hasImage(image, docker = 'docker') {
@@ -12471,6 +12835,7 @@ async function scanQueue(snapshot, node, now, policy) {
     const waiting = valid.filter((c) => c.task.depends_on?.length).map((c) => c.task);
     const doomed = waiting.length > 0 ? dependencyDooms(waiting, stateOf) : new Map();
     const claimable = [];
+    const awaited = new Set();
     let nextEligibleAt;
     for (const candidate of valid) {
         const { task, file } = candidate;
@@ -12489,8 +12854,11 @@ async function scanQueue(snapshot, node, now, policy) {
                 continue;
             }
         }
-        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed'))
+        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed')) {
+            for (const id of task.depends_on)
+                awaited.add(id);
             continue;
+        }
         claimable.push(candidate);
     }
     const keyed = claimable.map((c) => ({
@@ -12503,7 +12871,7 @@ async function scanQueue(snapshot, node, now, policy) {
     const sorted = keyed.map((k) => k.candidate);
     const { submitters } = node;
     const allowed = submitters === null ? [] : submitters ? withinQuota(sorted, snapshot, submitters, policy) : sorted;
-    return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+    return { claimable: allowed, rejected, awaited, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
 }
 /**
  * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
@@ -17535,6 +17903,11 @@ const NodeSchema = Type.Object({
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),
@@ -18032,7 +18405,7 @@ async function sshKeygenSign(message, keyPath, namespace) {
 /* harmony export */   e8: () => (/* binding */ cacheDir),
 /* harmony export */   rk: () => (/* binding */ readStatus)
 /* harmony export */ });
-/* unused harmony export unrunnableTasks */
+/* unused harmony exports waitReason, unrunnableTasks */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
@@ -18054,6 +18427,21 @@ function cacheDir(remote, branch, purpose) {
     const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
     return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-cache', `${key}-${purpose}`);
 }
+/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
+function waitReason(task, cancelled, completed, now) {
+    if (cancelled)
+        return 'a cancel request is pending: the next worker round moves it to failed/';
+    if (task.not_before !== undefined && new Date(task.not_before) > now) {
+        const attempts = task.attempts?.length ?? 0;
+        return attempts > 0
+            ? `backing off after attempt ${attempts} (${task.attempts.at(-1).status}) until ${task.not_before}`
+            : `not_before is ${task.not_before}`;
+    }
+    const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
+    if (pending.length > 0)
+        return `depends on ${pending.join(', ')}, not completed yet`;
+    return undefined;
+}
 function unrunnableTasks(queued, nodes) {
     const online = nodes.filter((n) => n.status === 'online');
     return queued
@@ -18066,7 +18454,20 @@ async function readStatus(store) {
     const counts = Object.fromEntries(_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
     const nodes = await snapshot.nodes();
     const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ.is(v));
-    return { tip, counts, nodes, unrunnable: unrunnableTasks(queued, nodes), stuck: await stuckTasks(snapshot, queued) };
+    const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set();
+    const now = new Date();
+    const waiting = queued.flatMap((t) => {
+        const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
+        return reason ? [{ task_id: t.task_id, reason }] : [];
+    });
+    return {
+        tip,
+        counts,
+        nodes,
+        unrunnable: unrunnableTasks(queued, nodes),
+        stuck: await stuckTasks(snapshot, queued),
+        waiting,
+    };
 }
 /** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
 async function stuckTasks(snapshot, queued) {
@@ -20986,6 +21387,148 @@ function locate(document, pointer) {
 
 /***/ }),
 
+/***/ 9897:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rm: () => (/* binding */ submissionsIn),
+/* harmony export */   d0: () => (/* binding */ Submitters)
+/* harmony export */ });
+/* unused harmony exports submitterOf, commitSubmitter */
+/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3578);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
+// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
+// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
+// push) can land more tasks of one submitter than the quota allows.
+//
+// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
+// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
+// time a quota could be reached and brought up to date by walking only the commits since the last look.
+
+
+
+
+const QUEUE_DIR = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('queue');
+/**
+ * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
+ * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
+ * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
+ * commitSubmitter).
+ */
+function submitterOf(name, email, subject) {
+    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
+        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
+        name;
+    return login.toLowerCase();
+}
+/**
+ * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
+ * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
+ * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
+ */
+function commitSubmitter(parents, name, email, subject) {
+    return submitterOf(name, email, parents.includes(' ') ? subject : '');
+}
+/**
+ * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
+ * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
+ * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
+ * record.
+ */
+async function submissionsIn(dir, range) {
+    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '-m',
+        '--no-renames',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x00%P%x00%an%x00%ae%x00%s',
+        ...range,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: dir });
+    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
+    const fields = out.split('\0');
+    const byPath = new Map();
+    let submitter = '';
+    for (let i = 0; i < fields.length; i++) {
+        if (fields[i] === '') {
+            if (i + 4 >= fields.length)
+                break;
+            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
+            submitter = commitSubmitter(parents, name, email, subject);
+            i += 4;
+            continue;
+        }
+        const path = fields[i].replace(/^\n/, '');
+        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
+        if (path && !byPath.has(path))
+            byPath.set(path, submitter);
+    }
+    return byPath;
+}
+class Submitters {
+    options;
+    store;
+    /** The last commit walked; the next walk starts after it. */
+    walked;
+    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
+    byTask = new Map();
+    /** `options.dir` is the history cache's own folder, beside the node's cache. */
+    constructor(options) {
+        this.options = options;
+    }
+    async open() {
+        // Like the node's own cache, this one may hold what a killed git left behind.
+        await (0,_git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .takeCache */ .i)(this.options.dir);
+        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g.open({ ...this.options, partial: true, depth: 0 });
+    }
+    /**
+     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
+     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
+     * one submitter), which spares the history read on all but the busiest grids.
+     */
+    async forQuota(snapshot, policy, room) {
+        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
+            return undefined;
+        }
+        if (snapshot.tip === null)
+            return undefined;
+        this.store ??= await this.open();
+        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
+        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
+        await this.store.fetch();
+        await this.walk(snapshot.tip);
+        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
+        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
+        for (const id of this.byTask.keys())
+            if (!live.has(id))
+                this.byTask.delete(id);
+        return this.byTask;
+    }
+    async walk(tip) {
+        if (tip === this.walked)
+            return;
+        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
+        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
+            if (id !== undefined && !this.byTask.has(id))
+                this.byTask.set(id, submitter);
+        }
+        this.walked = tip;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7805:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -21403,7 +21946,19 @@ const PATTERN_RULES = {
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
-function describeOne(e) {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
     const at = fieldName(e.instancePath);
     const p = e.params;
     switch (e.keyword) {
@@ -21426,8 +21981,11 @@ function describeOne(e) {
                 message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
             };
         case 'enum':
-        case 'anyOf':
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
         default:
             return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
     }
@@ -21439,7 +21997,7 @@ function describe(errors) {
         // Union branches and the not-clause under propertyNames repeat what their parent says.
         if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
             continue;
-        const problem = describeOne(e);
+        const problem = describeOne(e, errors);
         const key = `${problem.pointer}\u0000${problem.message}`;
         if (!seen.has(key)) {
             seen.add(key);
@@ -21459,12 +22017,12 @@ function describe(errors) {
 /* harmony export */   x: () => (/* binding */ VERSION)
 /* harmony export */ });
 /** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 
 /***/ }),
 
-/***/ 6659:
+/***/ 7658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21480,89 +22038,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-;// CONCATENATED MODULE: ./build/src/core/git/cache-owner.js
-// A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
-// machine) leaves lock files and half-written packs that make every later git command in that repository
-// fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
-// a cache it took over from a dead process holds no live writer, so what the dead one left is garbage.
-
-
-
-const OWNER_FILE = 'dgrid-owner';
-/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
-const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
-/**
- * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
- * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
- */
-async function takeCache(dir) {
-    await (0,promises_.mkdir)(dir, { recursive: true });
-    const owner = await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
-    if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
-        throw new errors/* UserError */.y(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
-    }
-    await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
-    const removed = [];
-    for (const path of await leftovers(dir, '')) {
-        await (0,promises_.rm)((0,external_node_path_.join)(dir, path), { recursive: true, force: true });
-        removed.push(path);
-    }
-    return removed;
-}
-function parseOwner(text) {
-    try {
-        const value = JSON.parse(text);
-        return typeof value.pid === 'number' ? { pid: value.pid, start: value.start ?? null } : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-async function identity(pid) {
-    return { pid, start: await startTime(pid) };
-}
-/** Field 22 of /proc/<pid>/stat, read after the command name, which may hold spaces; null without /proc. */
-async function startTime(pid) {
-    const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null);
-}
-async function isAlive(owner) {
-    try {
-        process.kill(owner.pid, 0);
-    }
-    catch (error) {
-        return error.code === 'EPERM';
-    }
-    const start = await startTime(owner.pid);
-    return owner.start === null || start === null || start === owner.start;
-}
-/** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */
-async function leftovers(dir, relative) {
-    const entries = await (0,promises_.readdir)((0,external_node_path_.join)(dir, relative), { withFileTypes: true }).catch(() => []);
-    const found = [];
-    for (const entry of entries) {
-        const path = relative ? `${relative}/${entry.name}` : entry.name;
-        if (LEFTOVER.test(entry.name))
-            found.push(path);
-        else if (entry.isDirectory() && (relative !== '' || entry.name === 'refs' || entry.name === 'objects')) {
-            found.push(...(await leftovers(dir, path)));
-        }
-    }
-    return found;
-}
-
+// EXTERNAL MODULE: ./build/src/core/git/cache-owner.js
+var cache_owner = __nccwpck_require__(3578);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/git/runner.js
 var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/grid.js
 var grid = __nccwpck_require__(5865);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
 var lifecycle = __nccwpck_require__(8125);
 // EXTERNAL MODULE: ./build/src/core/policy.js
@@ -21608,108 +22093,8 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
 var push_pacer = __nccwpck_require__(8123);
 // EXTERNAL MODULE: ./build/src/core/scheduler.js
 var scheduler = __nccwpck_require__(1208);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-;// CONCATENATED MODULE: ./build/src/core/submitters.js
-// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
-// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
-// push) can land more tasks of one submitter than the quota allows.
-//
-// Tasks record no submitter, so this reads the history as validate-task does: the submitter of a task is
-// named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
-// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
-// time a quota could be reached and brought up to date by walking only the commits since the last look.
-
-
-
-
-const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
-/**
- * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
- * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
- * `dgrid submit` are the author's given to it ("dgrid").
- */
-function submitterOf(name, email, subject) {
-    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
-        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
-        name;
-    return login.toLowerCase();
-}
-class Submitters {
-    options;
-    store;
-    /** The last commit walked; the next walk starts after it. */
-    walked;
-    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
-    byTask = new Map();
-    /** `options.dir` is the history cache's own folder, beside the node's cache. */
-    constructor(options) {
-        this.options = options;
-    }
-    async open() {
-        // Like the node's own cache, this one may hold what a killed git left behind.
-        await takeCache(this.options.dir);
-        return store/* GridStore */.g.open({ ...this.options, partial: true, depth: 0 });
-    }
-    /**
-     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
-     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
-     * one submitter), which spares the history read on all but the busiest grids.
-     */
-    async forQuota(snapshot, policy, room) {
-        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
-            return undefined;
-        }
-        if (snapshot.tip === null)
-            return undefined;
-        this.store ??= await this.open();
-        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
-        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
-        await this.store.fetch();
-        await this.walk(snapshot.tip);
-        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
-        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
-        for (const id of this.byTask.keys())
-            if (!live.has(id))
-                this.byTask.delete(id);
-        return this.byTask;
-    }
-    async walk(tip) {
-        if (tip === this.walked)
-            return;
-        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        const out = await (0,runner/* git */.$Y)([
-            'log',
-            '--first-parent',
-            '--reverse',
-            '-m',
-            '--no-renames',
-            '--diff-filter=A',
-            '--name-only',
-            '-z',
-            '--format=%x1e%an%x1f%ae%x1f%s',
-            ...range,
-            '--',
-            QUEUE_DIR,
-        ], { cwd: this.store.options.dir });
-        // Oldest first: the first commit to add a task's file submitted it; a requeue adds it again later.
-        for (const record of out.split('\x1e').slice(1)) {
-            const end = record.indexOf('\0');
-            const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
-            const submitter = submitterOf(name, email, subject);
-            for (const path of record
-                .slice(end + 1)
-                .replace(/^\n/, '')
-                .split('\0')) {
-                const id = /^tasks\/queue\/(?:.*\/)?([^/]+)\.json$/.exec(path)?.[1];
-                if (id !== undefined && !this.byTask.has(id))
-                    this.byTask.set(id, submitter);
-            }
-        }
-        this.walked = tip;
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/core/submitters.js
+var submitters = __nccwpck_require__(9897);
 // EXTERNAL MODULE: ./build/src/core/validation.js
 var validation = __nccwpck_require__(3478);
 // EXTERNAL MODULE: ./build/src/core/version.js
@@ -21737,6 +22122,9 @@ var version = __nccwpck_require__(9157);
 
 
 const MAX_PUSH_ROUNDS = 20;
+/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
+const FIRST_FAILURE_BACKOFF_MS = 500;
+const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
 const MAX_REJECTS_PER_COMMIT = 20;
@@ -21773,12 +22161,26 @@ class Worker {
     sandboxLost = false;
     /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
     submitters;
+    /** Unique to this process, in the node file: a second live process with this node id is told apart. */
+    incarnation = (0,external_node_crypto_.randomUUID)();
+    /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
+    pastIncarnations = new Set();
+    /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
+    unconfirmed;
+    /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
+    failures = 0;
+    /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
+    synced = false;
+    /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
+    awaited = new Set();
+    /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
+    unblocked = false;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
         const { remote, branch, token } = settings;
-        this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+        this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
         this.report = {
             nodeId: settings.nodeId,
             completed: 0,
@@ -21816,9 +22218,7 @@ class Worker {
     }
     async run() {
         const s = this.settings;
-        const leftovers = await takeCache(s.cacheDir);
-        if (leftovers.length > 0)
-            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+        await this.takeCache();
         this.store = await store/* GridStore */.g.open({
             remote: s.remote,
             branch: s.branch,
@@ -21826,6 +22226,7 @@ class Worker {
             token: s.token,
             partial: true,
         });
+        await this.repairCache();
         const orphans = await this.sandbox.removeOrphans(s.nodeId);
         if (orphans > 0)
             this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
@@ -21836,7 +22237,7 @@ class Worker {
         this.lastActivity = Date.now();
         let idleRounds = 0;
         for (let round = 1; !this.stopReason; round++) {
-            this.checkLimits();
+            this.checkRuntime();
             if (this.stopReason)
                 break;
             if (round % TIDY_EVERY_ROUNDS === 0)
@@ -21849,6 +22250,13 @@ class Worker {
                 this.lastActivity = Date.now();
             if (this.doneWithQuota())
                 break;
+            this.checkIdle();
+            // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+            // poll interval per step.
+            if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+                this.unblocked = false;
+                continue;
+            }
             await this.pause(idleRounds);
         }
         await this.shutdown();
@@ -21866,14 +22274,34 @@ class Worker {
             this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`);
         }
     }
-    checkLimits() {
+    /** Takes the cache for this process and records this incarnation in it. */
+    async takeCache() {
+        const leftovers = await (0,cache_owner/* takeCache */.i)(this.settings.cacheDir);
+        if (leftovers.length > 0)
+            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+        for (const past of await (0,cache_owner/* recordIncarnation */.K)(this.settings.cacheDir, this.incarnation))
+            this.pastIncarnations.add(past);
+    }
+    /** A cache deleted or damaged under the node would fail every later command: it is built again. */
+    async repairCache() {
+        if (!(await this.store.rebuildIfBroken()))
+            return;
+        this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
+        await this.takeCache();
+    }
+    checkRuntime() {
         const s = this.settings;
         if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
             this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
         }
-        else if (s.idleTimeoutSeconds > 0 &&
+    }
+    /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
+    checkIdle() {
+        const s = this.settings;
+        if (s.idleTimeoutSeconds > 0 &&
             !this.holding() &&
             this.finished.length === 0 &&
+            !this.unblocked &&
             Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
             this.stop(`idle for ${s.idleTimeoutSeconds} s`);
         }
@@ -21898,6 +22326,12 @@ class Worker {
     async pause(idleRounds) {
         if (this.stopReason)
             return;
+        if (this.failures > 0) {
+            // With full jitter, so that nodes cut off together do not come back together.
+            const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
+            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            return;
+        }
         if (this.finished.length === 0) {
             const base = this.settings.pollIntervalSeconds * 1000;
             const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
@@ -21953,12 +22387,20 @@ class Worker {
             }
         }
         try {
-            return await this.sync(wantsClaims);
+            const busy = await this.sync(wantsClaims);
+            this.failures = 0;
+            this.synced = true;
+            return busy;
         }
         catch (error) {
-            if (error instanceof errors/* UserError */.y)
+            // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
+            // never synced stops on git's word that the remote is wrong.
+            const remoteLost = this.synced && error instanceof errors/* UserError */.y && error.cause instanceof runner/* GitError */.XS;
+            if (error instanceof errors/* UserError */.y && !remoteLost)
                 throw error;
-            this.log.warn(`sync failed, will retry: ${(0,errors/* errorMessage */.g)(error)}`);
+            this.failures++;
+            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.g)(error)}`);
+            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
             return false;
         }
     }
@@ -21997,6 +22439,10 @@ class Worker {
             }
             const now = new Date();
             const changes = [];
+            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+            this.checkIncarnation(atTip, policy);
+            if (this.unconfirmed)
+                this.confirm(this.unconfirmed, tip, atTip, policy);
             const mine = await this.myClaims(snapshot);
             this.dropLostClaims(mine);
             const committed = [];
@@ -22022,10 +22468,15 @@ class Worker {
             // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
             const adopted = [];
             let handedBack = 0;
+            const stopping = final || this.stopReason !== undefined;
             for (const [taskId, held] of mine) {
-                if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
+                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
                     continue;
-                if (final || this.stopReason) {
+                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+                // claim push that lands after stop() still gives it claims.
+                if (!stopping && this.holds(taskId))
+                    continue;
+                if (stopping) {
                     const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
                     changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
                     handedBack++;
@@ -22076,6 +22527,7 @@ class Worker {
                 const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, view, now, policy);
                 this.forgetGone(snapshot);
                 this.nextEligibleAt = scan.nextEligibleAt;
+                this.awaited = scan.awaited;
                 for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
                     this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
                     if (bad.earlierResult) {
@@ -22116,15 +22568,31 @@ class Worker {
                 this.seenTip = tip;
                 this.exhaustedTip = exhausted ? tip : null;
                 this.settle(committed, fenced);
-                return false;
+                // Claims of a push that reported an error but landed: they start now, not at the next commit.
+                this.waiting.push(...adopted);
+                this.startWaiting(policy);
+                return adopted.length > 0;
             }
-            const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
+            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
             changes.push((0,lifecycle/* nodeChange */.Rw)(node));
             const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
                 (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
             const commit = await this.store.commit(tip, changes, message, s.nodeId);
             for (const c of claims)
                 this.issuedTokens.add(c.claim.claim.token);
+            const pushed = {
+                commit,
+                node,
+                claims,
+                adopted,
+                committed,
+                handedBack,
+                rejected: rejectedCount,
+                exhausted,
+                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
+            };
+            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+            this.unconfirmed = pushed;
             const outcome = await this.store.push(commit);
             if (outcome === 'rejected') {
                 this.report.rejectedPushes++;
@@ -22137,22 +22605,72 @@ class Worker {
             if (round > 1 || this.pacer.hold > 0) {
                 this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
             }
-            this.report.pushes++;
-            this.report.returned += handedBack;
-            this.seenTip = commit;
-            // The scan saw the queue before this commit's results and rejections changed what can run next.
-            this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
-            this.lastHeartbeat = Date.now();
-            this.node = node;
-            this.settle(committed, fenced);
-            for (const c of [...claims, ...adopted])
-                this.waiting.push(c);
+            this.unconfirmed = undefined;
+            this.settle([], fenced);
+            this.landed(pushed);
             this.startWaiting(policy);
-            this.claimed += claims.length;
             return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
         }
         this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
         return false;
+    }
+    /** What a commit of this node means once it is at the tip. */
+    landed(p) {
+        this.report.pushes++;
+        this.report.returned += p.handedBack;
+        this.seenTip = p.commit;
+        // The scan saw the queue before this commit's results and rejections changed what can run next.
+        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+        // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
+        // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
+        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
+        this.node = p.node;
+        this.settle(p.committed, []);
+        if (!this.stopReason)
+            this.waiting.push(...p.claims, ...p.adopted);
+        this.claimed += p.claims.length;
+        this.unblocked ||= p.unblocks;
+    }
+    /**
+     * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
+     * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
+     */
+    confirm(p, tip, atTip, policy) {
+        this.unconfirmed = undefined;
+        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+        if (tip !== p.commit && !ours)
+            return;
+        this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
+        this.landed(p);
+        this.startWaiting(policy);
+    }
+    /**
+     * Two live processes with one node id would each requeue the other's claims as "restarted". A node
+     * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
+     */
+    checkIncarnation(atTip, policy) {
+        const other = atTip?.incarnation;
+        if (!atTip || other === undefined || other === this.incarnation)
+            return;
+        const id = this.settings.nodeId;
+        if (this.node !== undefined) {
+            // It started while this one was silent so long that it looked dead: it owns the claims now.
+            for (const task of this.running.values())
+                task.controller.abort();
+            this.waiting.length = 0;
+            throw new errors/* UserError */.y(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+                'while this one was silent; this one stops. Give each worker its own node-id.');
+        }
+        if (this.pastIncarnations.has(other) || atTip.status === 'offline')
+            return;
+        const silentMs = (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
+        const age = Date.now() - Date.parse(atTip.last_heartbeat);
+        if (age > silentMs)
+            return;
+        throw new errors/* UserError */.y(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+            `last heartbeat ${Math.max(0, Math.round(age / 1000))} s ago): give each worker its own node-id, or leave ` +
+            `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+            `${silentMs / 1000} s old (node timeout + grace).`);
     }
     /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
     capacity(policy, adopted) {
@@ -22217,10 +22735,16 @@ class Worker {
         this.finished.length = 0;
         this.finished.push(...keep);
     }
-    async nodeRecord(snapshot, now, started, committed, final) {
+    async nodeRecord(snapshot, now, mine, started, committed, final) {
         const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
         const results = committed.filter((f) => !f.returned);
-        const held = [...this.running.keys(), ...this.waiting.map((w) => w.claim.task_id)];
+        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+        const ending = new Set(committed.map((f) => f.claim.task_id));
+        const held = [...this.running.values(), ...this.waiting, ...this.finished]
+            .filter((r) => !ending.has(r.claim.task_id))
+            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
+            .map((r) => r.claim.task_id);
         const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
         return {
             node_id: this.settings.nodeId,
@@ -22228,6 +22752,7 @@ class Worker {
             slots: this.settings.slots,
             version: version/* VERSION */.x,
             started_at: (0,lifecycle/* iso */.KH)(this.startedAt),
+            incarnation: this.incarnation,
             last_heartbeat: (0,lifecycle/* iso */.KH)(now),
             status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
             tasks: [...new Set(tasks)].sort(),
@@ -22302,6 +22827,7 @@ class Worker {
                 if (error instanceof errors/* UserError */.y)
                     throw error;
                 this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.g)(error)}`);
+                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
                 await (0,runner/* sleep */.yy)(500 * attempt);
             }
         }
@@ -22400,6 +22926,11 @@ async function collectDashboard(options) {
     const tip = await store.resolve('HEAD');
     if (tip === null) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+    }
+    // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
+    if ((await store.list(tip, [_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .POLICY_FILE */ .CX, _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .TASKS_DIR */ .XH, _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${options.pathSetting} is "${options.path}", a repository without ${_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .POLICY_FILE */ .CX}, ${_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .TASKS_DIR */ .XH}/ or ${_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .NODES_DIR */ .uX}/ ` +
+            `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
     const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
     const policy = await snapshot.policy();
@@ -22539,7 +23070,12 @@ async function gridHistory(store, tip) {
         }
     }
     emit();
-    return { points: thin(points), commits: points.length };
+    // A fork carries the history of the project it came from, whose development commits touched tasks/ long
+    // before this grid ran anything. The grid's own history starts at the commit before its first claim or
+    // result (the submissions that claim took); a grid that never ran a task has only its present.
+    const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+    const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+    return { points: thin(own), commits: points.length };
 }
 /**
  * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
@@ -23269,7 +23805,7 @@ const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 const COLORS = { ok: '#2da44e', bad: '#d1242f', accent: '#0969da', info: '#8250df', grid: '#8c959f' };
 const NICE_WIDTHS_MS = [
-    10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+    1, 2, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
 ].map((s) => s * 1000);
 /**
  * Spreads the history over at most `maxCount` buckets of a round width (5 min, 1 h, ...) ending at the last
@@ -23299,7 +23835,8 @@ function bucketHistory(history, maxCount = 24) {
     for (let i = 1; i < history.length; i++) {
         const prev = history[i - 1];
         const point = history[i];
-        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.floor((point.time.getTime() - start) / width)))];
+        // Buckets end at the last point, so each holds what landed after its start, up to and including its end.
+        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.ceil((point.time.getTime() - start) / width) - 1))];
         bucket.completed += Math.max(0, point.completed - prev.completed);
         bucket.failed += Math.max(0, point.failed - prev.failed);
         bucket.queued = point.queued;
@@ -23318,7 +23855,9 @@ function throughputChart(history, id = 'chart-throughput') {
     const buckets = bucketHistory(history);
     const title = 'Throughput';
     if (buckets.length === 0)
-        return emptyChart(id, title, 'No history yet: throughput appears after tasks finish.');
+        return emptyChart(id, title, tooShort(history, 'throughput appears after tasks finish'));
+    if (buckets.every((b) => b.completed + b.failed === 0))
+        return emptyChart(id, title, `Nothing finished from ${span(buckets)}.`);
     const per = bucketLabel(buckets);
     const totals = buckets.map((b) => b.completed + b.failed);
     const top = niceCeil(Math.max(...totals));
@@ -23347,7 +23886,7 @@ function queueDepthChart(history, id = 'chart-queue') {
     const buckets = bucketHistory(history, 48);
     const title = 'Queue depth';
     if (buckets.length === 0)
-        return emptyChart(id, title, 'No history yet: queue depth appears after a few commits.');
+        return emptyChart(id, title, tooShort(history, 'queue depth appears after a few commits'));
     const first = history[0];
     // The first commit's state starts the lines, so even a single bucket draws a line.
     const queued = [first.queued, ...buckets.map((b) => b.queued)];
@@ -23378,7 +23917,7 @@ function successRateChart(history, totals, id = 'chart-success') {
     const all = bucketHistory(history);
     const buckets = all.filter((b) => b.completed + b.failed > 0);
     if (buckets.length === 0)
-        return emptyChart(id, title, 'No history yet: the success rate appears after tasks finish.');
+        return emptyChart(id, title, tooShort(history, 'the success rate appears after tasks finish'));
     const t0 = all[0].start;
     const t1 = all.at(-1).end;
     const x = (b) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
@@ -23493,6 +24032,10 @@ function charts_frame(id, title, desc, body, legend) {
         .join('');
     return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
 }
+/** Why a chart has nothing to draw: no history at all, or too little of it (a single moment has no time axis). */
+function tooShort(history, when) {
+    return `${history.length === 0 ? 'No history yet' : 'Not enough history yet'}: ${when}.`;
+}
 function emptyChart(id, title, message) {
     const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
     return svg(id, title, message, WIDTH, HEIGHT, body);
@@ -23513,11 +24056,15 @@ function axes(buckets, top, label) {
         .join('');
     const t0 = buckets[0].start;
     const t1 = buckets.at(-1).end;
-    const times = [
+    const ticks = [
         [t0, 'start', PAD.left],
         [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
         [t1, 'end', PAD.left + PLOT_W],
-    ]
+    ];
+    // A label that repeats its neighbour says nothing: the middle goes when the precision cannot tell them apart.
+    const text = ticks.map(([t]) => shortTime(t, t1 - t0));
+    const times = ticks
+        .filter((_, i) => i !== 1 || (text[1] !== text[0] && text[1] !== text[2]))
         .map(([t, anchor, x]) => `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`)
         .join('');
     return lines + times;
@@ -23527,8 +24074,11 @@ function rect(x, y, w, h, color) {
         return '';
     return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
 }
+/** A time as precise as the span needs: seconds within minutes, minutes within a day and a half, else days. */
 function shortTime(t, spanMs) {
     const iso = new Date(t).toISOString();
+    if (spanMs <= 10 * 60_000)
+        return `${iso.slice(11, 19)} UTC`;
     return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
 }
 function span(buckets) {
@@ -23806,8 +24356,8 @@ const CLIENT_SCRIPT = String.raw `(function () {
       }
       var json = JSON.stringify(task, null, 2) + '\n';
       var branch = config.branch.split('/').map(encodeURIComponent).join('/');
-      var url = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) +
-        '.json&value=' + encodeURIComponent(json);
+      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+      var url = newFile + '&value=' + encodeURIComponent(json);
       document.getElementById('submit-json').textContent = json;
       var link = document.getElementById('submit-link');
       link.href = url;
@@ -23816,7 +24366,7 @@ const CLIENT_SCRIPT = String.raw `(function () {
       if (url.length > 8000) {
         document.getElementById('submit-message').textContent =
           'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';
-        link.href = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+        link.href = newFile;
         result.focus();
         return;
       }
@@ -24796,6 +25346,13 @@ class Site {
     unrunnableIds;
     waiting;
     repo;
+    /**
+     * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
+     * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
+     */
+    serverUrl() {
+        return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
+    }
     constructor(input) {
         this.input = input;
         this.now = input.generatedAt;
@@ -25114,6 +25671,7 @@ class Site {
                 generatedAt: this.now.toISOString(),
                 statusUrl: nav === 'overview' ? 'status.json' : undefined,
                 branch: this.input.branch,
+                serverUrl: this.serverUrl(),
                 policy: {
                     max_timeout_seconds: this.input.policy.max_timeout_seconds,
                     max_attempts: this.input.policy.max_attempts,

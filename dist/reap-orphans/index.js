@@ -36528,7 +36528,7 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3957);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1396);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3277);
 
 
@@ -36550,8 +36550,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./build/src/action/kit.js + 6 modules
-var kit = __nccwpck_require__(3957);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 5 modules
+var kit = __nccwpck_require__(1396);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -36766,7 +36766,7 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 3957:
+/***/ 1396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36787,14 +36787,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/transaction.js + 1 modules
@@ -36819,24 +36819,8 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./build/src/core/printable.js
-// Text that came from a pull request (file names, and keys or values that messages quote) goes through
-// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
-// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
-// terminal, control characters could rewrite what is shown.
-// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
-// a name otherwise than it is.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-function printable_escape(c) {
-    const code = c.codePointAt(0).toString(16);
-    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
-}
-/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
-function printable_printable(text) {
-    return text.replace(CONTROL, printable_escape).replace(/:(?=:)/g, ':\u200b');
-}
-
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var core_printable = __nccwpck_require__(5378);
 // EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
@@ -37622,6 +37606,7 @@ async function requestCancel(store, taskIds, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -37632,7 +37617,8 @@ async function runAction(main) {
     try {
         await main();
     }
-    catch (error) {
+    catch (thrown) {
+        const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
         if (error instanceof errors/* UserError */.y)
             lib_core/* setFailed */.C1(error.message);
         else
@@ -37954,9 +37940,16 @@ function errorMessage(error) {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   et: () => (/* binding */ explainGitError),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
+/* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+
+
 
 class GitError extends Error {
     args;
@@ -37965,12 +37958,67 @@ class GitError extends Error {
     stderr;
     name = 'GitError';
     constructor(args, failure, exitCode, stderr) {
-        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
+}
+/**
+ * The line of git's stderr that says why: its first fatal or error line, the refusal of a push, or else its last
+ * line. Git prints its hints after the reason ("Please make sure you have the correct access rights"), so the
+ * last lines alone hide it.
+ */
+function gitReason(stderr) {
+    // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
+    const lines = stderr
+        .split('\n')
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .filter(Boolean);
+    return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
+        lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
+        lines.at(-1) ??
+        'no message');
+}
+/** Failures no retry can mend, each with what the user should do about it. */
+const REMEDIES = [
+    {
+        pattern: /branch is currently checked out|refusing to update checked out branch/i,
+        fix: (remote) => `${remote} is a clone with the grid branch checked out, and git refuses pushes to that branch: ` +
+            `use a bare repository (git clone --bare ${remote} grid.git, or "dgrid init" on a new path), or let pushes ` +
+            'update its work tree (git config receive.denyCurrentBranch updateInstead in that clone)',
+    },
+    {
+        pattern: 
+        // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+        // directories)", which a node mends by rebuilding the cache.
+        /does not appear to be a git repository|repository .* not found|Repository not found/i,
+        fix: (remote) => `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
+            '(make a new grid with "dgrid init PATH")',
+    },
+    {
+        pattern: /could not resolve host|failed to connect|connection refused|connection timed out|Operation timed out/i,
+        fix: (remote) => `${remote} cannot be reached: check the host name in the URL and this machine's network`,
+    },
+];
+/**
+ * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
+ * when the caller knows it; otherwise the advice speaks of "the grid repository".
+ */
+function explainGitError(error, repository = 'the grid repository') {
+    // A URL given as https://user:token@host/... must not show its token in a message or a log.
+    const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+    const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
+    const fix = remedy?.fix(remote) ??
+        (error.failure === 'timeout'
+            ? `git took too long; check that ${remote} is reachable and try again`
+            : `check the repository (${remote}), the branch and your access to them`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+}
+/** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
+function isHopeless(error) {
+    return error.failure === 'fatal' && REMEDIES.some((r) => r.pattern.test(error.stderr));
 }
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
 const TRANSIENT = [
@@ -38151,15 +38199,50 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
-        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
-        // repository whole.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
-        store.empty = true;
+        await store.create();
         return store;
+    }
+    /**
+     * A bare repository is a config, two folders and HEAD: written here, a store opens without a git process
+     * (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the repository whole.
+     */
+    async create() {
+        const { dir } = this.options;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'), cacheConfig(this.options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+        this.empty = true;
+        this.lacksBlobs = this.options.partial === true;
+    }
+    /**
+     * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
+     * config or HEAD unreadable, or the last fetched tip's tree missing. Every command would fail in such a
+     * cache for good; it holds nothing the remote lacks. Returns whether it rebuilt.
+     */
+    async rebuildIfBroken() {
+        if (await this.intact())
+            return false;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.options.dir, { recursive: true, force: true });
+        await this.create();
+        return true;
+    }
+    async intact() {
+        const cwd = this.options.dir;
+        // Only the cache itself counts, never a repository around it; null: the folder is gone.
+        const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const repository = await run(['rev-parse', '--is-bare-repository']);
+        if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
+            return false;
+        const tip = await run(['rev-parse', '--verify', '--quiet', this.trackingRef]);
+        if (tip === null)
+            return false;
+        if (tip.exitCode !== 0)
+            return tip.stderr.trim() === ''; // no tip fetched yet
+        const tree = await run(['cat-file', '-e', `${tip.stdout.toString('utf8').trim()}^{tree}`]);
+        return tree?.exitCode === 0;
     }
     /**
      * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
@@ -38185,8 +38268,10 @@ class GridStore {
             throw this.explain(error);
         }
     }
-    /** A refused credential is the user's to fix, not a reason to retry. */
+    /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
@@ -38383,6 +38468,9 @@ class GridStore {
             if (out.exitCode === 0)
                 return 'pushed';
             const text = out.stdout.toString('utf8') + out.stderr;
+            // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
+            if (/branch is currently checked out/.test(text))
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
@@ -38978,6 +39066,32 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text that came from a pull request (file names, and keys or values that messages quote) goes through
+// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
+// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
+// terminal, control characters could rewrite what is shown.
+// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
+// a name otherwise than it is.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escape(c) {
+    const code = c.codePointAt(0).toString(16);
+    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
+}
+/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
+function printable(text) {
+    return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
 }
 
 
@@ -43909,6 +44023,11 @@ const NodeSchema = Type.Object({
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),
@@ -47051,7 +47170,19 @@ const PATTERN_RULES = {
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
-function describeOne(e) {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
     const at = fieldName(e.instancePath);
     const p = e.params;
     switch (e.keyword) {
@@ -47074,8 +47205,11 @@ function describeOne(e) {
                 message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
             };
         case 'enum':
-        case 'anyOf':
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
         default:
             return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
     }
@@ -47087,7 +47221,7 @@ function describe(errors) {
         // Union branches and the not-clause under propertyNames repeat what their parent says.
         if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
             continue;
-        const problem = describeOne(e);
+        const problem = describeOne(e, errors);
         const key = `${problem.pointer}\u0000${problem.message}`;
         if (!seen.has(key)) {
             seen.add(key);

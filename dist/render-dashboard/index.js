@@ -36631,7 +36631,7 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5602);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(949);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1237);
 
 
@@ -36657,8 +36657,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/action/kit.js + 8 modules
-var kit = __nccwpck_require__(5602);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 7 modules
+var kit = __nccwpck_require__(949);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -36792,6 +36792,11 @@ async function collectDashboard(options) {
     const tip = await store.resolve('HEAD');
     if (tip === null) {
         throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+    }
+    // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
+    if ((await store.list(tip, [layout/* POLICY_FILE */.CX, layout/* TASKS_DIR */.XH, layout/* NODES_DIR */.uX], false)).length === 0) {
+        throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without ${layout/* POLICY_FILE */.CX}, ${layout/* TASKS_DIR */.XH}/ or ${layout/* NODES_DIR */.uX}/ ` +
+            `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
     const snapshot = await grid/* GridSnapshot */.T.load(store, tip);
     const policy = await snapshot.policy();
@@ -36931,7 +36936,12 @@ async function gridHistory(store, tip) {
         }
     }
     emit();
-    return { points: thin(points), commits: points.length };
+    // A fork carries the history of the project it came from, whose development commits touched tasks/ long
+    // before this grid ran anything. The grid's own history starts at the commit before its first claim or
+    // result (the submissions that claim took); a grid that never ran a task has only its present.
+    const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+    const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+    return { points: thin(own), commits: points.length };
 }
 /**
  * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
@@ -37552,7 +37562,7 @@ const PLOT_W = WIDTH - PAD.left - PAD.right;
 const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
 const COLORS = { ok: '#2da44e', bad: '#d1242f', accent: '#0969da', info: '#8250df', grid: '#8c959f' };
 const NICE_WIDTHS_MS = [
-    10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+    1, 2, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
 ].map((s) => s * 1000);
 /**
  * Spreads the history over at most `maxCount` buckets of a round width (5 min, 1 h, ...) ending at the last
@@ -37582,7 +37592,8 @@ function bucketHistory(history, maxCount = 24) {
     for (let i = 1; i < history.length; i++) {
         const prev = history[i - 1];
         const point = history[i];
-        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.floor((point.time.getTime() - start) / width)))];
+        // Buckets end at the last point, so each holds what landed after its start, up to and including its end.
+        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.ceil((point.time.getTime() - start) / width) - 1))];
         bucket.completed += Math.max(0, point.completed - prev.completed);
         bucket.failed += Math.max(0, point.failed - prev.failed);
         bucket.queued = point.queued;
@@ -37601,7 +37612,9 @@ function throughputChart(history, id = 'chart-throughput') {
     const buckets = bucketHistory(history);
     const title = 'Throughput';
     if (buckets.length === 0)
-        return emptyChart(id, title, 'No history yet: throughput appears after tasks finish.');
+        return emptyChart(id, title, tooShort(history, 'throughput appears after tasks finish'));
+    if (buckets.every((b) => b.completed + b.failed === 0))
+        return emptyChart(id, title, `Nothing finished from ${span(buckets)}.`);
     const per = bucketLabel(buckets);
     const totals = buckets.map((b) => b.completed + b.failed);
     const top = niceCeil(Math.max(...totals));
@@ -37630,7 +37643,7 @@ function queueDepthChart(history, id = 'chart-queue') {
     const buckets = bucketHistory(history, 48);
     const title = 'Queue depth';
     if (buckets.length === 0)
-        return emptyChart(id, title, 'No history yet: queue depth appears after a few commits.');
+        return emptyChart(id, title, tooShort(history, 'queue depth appears after a few commits'));
     const first = history[0];
     // The first commit's state starts the lines, so even a single bucket draws a line.
     const queued = [first.queued, ...buckets.map((b) => b.queued)];
@@ -37661,7 +37674,7 @@ function successRateChart(history, totals, id = 'chart-success') {
     const all = bucketHistory(history);
     const buckets = all.filter((b) => b.completed + b.failed > 0);
     if (buckets.length === 0)
-        return emptyChart(id, title, 'No history yet: the success rate appears after tasks finish.');
+        return emptyChart(id, title, tooShort(history, 'the success rate appears after tasks finish'));
     const t0 = all[0].start;
     const t1 = all.at(-1).end;
     const x = (b) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
@@ -37776,6 +37789,10 @@ function charts_frame(id, title, desc, body, legend) {
         .join('');
     return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
 }
+/** Why a chart has nothing to draw: no history at all, or too little of it (a single moment has no time axis). */
+function tooShort(history, when) {
+    return `${history.length === 0 ? 'No history yet' : 'Not enough history yet'}: ${when}.`;
+}
 function emptyChart(id, title, message) {
     const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
     return svg(id, title, message, WIDTH, HEIGHT, body);
@@ -37796,11 +37813,15 @@ function axes(buckets, top, label) {
         .join('');
     const t0 = buckets[0].start;
     const t1 = buckets.at(-1).end;
-    const times = [
+    const ticks = [
         [t0, 'start', PAD.left],
         [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
         [t1, 'end', PAD.left + PLOT_W],
-    ]
+    ];
+    // A label that repeats its neighbour says nothing: the middle goes when the precision cannot tell them apart.
+    const text = ticks.map(([t]) => shortTime(t, t1 - t0));
+    const times = ticks
+        .filter((_, i) => i !== 1 || (text[1] !== text[0] && text[1] !== text[2]))
         .map(([t, anchor, x]) => `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`)
         .join('');
     return lines + times;
@@ -37810,8 +37831,11 @@ function rect(x, y, w, h, color) {
         return '';
     return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
 }
+/** A time as precise as the span needs: seconds within minutes, minutes within a day and a half, else days. */
 function shortTime(t, spanMs) {
     const iso = new Date(t).toISOString();
+    if (spanMs <= 10 * 60_000)
+        return `${iso.slice(11, 19)} UTC`;
     return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
 }
 function span(buckets) {
@@ -38089,8 +38113,8 @@ const CLIENT_SCRIPT = String.raw `(function () {
       }
       var json = JSON.stringify(task, null, 2) + '\n';
       var branch = config.branch.split('/').map(encodeURIComponent).join('/');
-      var url = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) +
-        '.json&value=' + encodeURIComponent(json);
+      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+      var url = newFile + '&value=' + encodeURIComponent(json);
       document.getElementById('submit-json').textContent = json;
       var link = document.getElementById('submit-link');
       link.href = url;
@@ -38099,7 +38123,7 @@ const CLIENT_SCRIPT = String.raw `(function () {
       if (url.length > 8000) {
         document.getElementById('submit-message').textContent =
           'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';
-        link.href = 'https://github.com/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
+        link.href = newFile;
         result.focus();
         return;
       }
@@ -39079,6 +39103,13 @@ class Site {
     unrunnableIds;
     waiting;
     repo;
+    /**
+     * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
+     * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
+     */
+    serverUrl() {
+        return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
+    }
     constructor(input) {
         this.input = input;
         this.now = input.generatedAt;
@@ -39397,6 +39428,7 @@ class Site {
                 generatedAt: this.now.toISOString(),
                 statusUrl: nav === 'overview' ? 'status.json' : undefined,
                 branch: this.input.branch,
+                serverUrl: this.serverUrl(),
                 policy: {
                     max_timeout_seconds: this.input.policy.max_timeout_seconds,
                     max_attempts: this.input.policy.max_attempts,
@@ -39762,7 +39794,7 @@ async function main() {
 
 /***/ }),
 
-/***/ 5602:
+/***/ 949:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39780,14 +39812,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/grid.js
@@ -40209,24 +40241,8 @@ var external_node_child_process_ = __nccwpck_require__(1421);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:util"
 var external_node_util_ = __nccwpck_require__(7975);
-;// CONCATENATED MODULE: ./build/src/core/printable.js
-// Text that came from a pull request (file names, and keys or values that messages quote) goes through
-// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
-// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
-// terminal, control characters could rewrite what is shown.
-// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
-// a name otherwise than it is.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-function printable_escape(c) {
-    const code = c.codePointAt(0).toString(16);
-    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
-}
-/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
-function printable_printable(text) {
-    return text.replace(CONTROL, printable_escape).replace(/:(?=:)/g, ':\u200b');
-}
-
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var core_printable = __nccwpck_require__(5378);
 // EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
@@ -41012,6 +41028,7 @@ async function requestCancel(store, taskIds, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -41022,7 +41039,8 @@ async function runAction(main) {
     try {
         await main();
     }
-    catch (error) {
+    catch (thrown) {
+        const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
         if (error instanceof errors/* UserError */.y)
             lib_core/* setFailed */.C1(error.message);
         else
@@ -41129,10 +41147,16 @@ function errorMessage(error) {
 /* harmony export */   Fn: () => (/* binding */ catFileBatch),
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   et: () => (/* binding */ explainGitError)
 /* harmony export */ });
-/* unused harmony export sleep */
+/* unused harmony exports gitReason, sleep */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+
+
 
 class GitError extends Error {
     args;
@@ -41141,12 +41165,67 @@ class GitError extends Error {
     stderr;
     name = 'GitError';
     constructor(args, failure, exitCode, stderr) {
-        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
+}
+/**
+ * The line of git's stderr that says why: its first fatal or error line, the refusal of a push, or else its last
+ * line. Git prints its hints after the reason ("Please make sure you have the correct access rights"), so the
+ * last lines alone hide it.
+ */
+function gitReason(stderr) {
+    // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
+    const lines = stderr
+        .split('\n')
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .filter(Boolean);
+    return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
+        lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
+        lines.at(-1) ??
+        'no message');
+}
+/** Failures no retry can mend, each with what the user should do about it. */
+const REMEDIES = [
+    {
+        pattern: /branch is currently checked out|refusing to update checked out branch/i,
+        fix: (remote) => `${remote} is a clone with the grid branch checked out, and git refuses pushes to that branch: ` +
+            `use a bare repository (git clone --bare ${remote} grid.git, or "dgrid init" on a new path), or let pushes ` +
+            'update its work tree (git config receive.denyCurrentBranch updateInstead in that clone)',
+    },
+    {
+        pattern: 
+        // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+        // directories)", which a node mends by rebuilding the cache.
+        /does not appear to be a git repository|repository .* not found|Repository not found/i,
+        fix: (remote) => `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
+            '(make a new grid with "dgrid init PATH")',
+    },
+    {
+        pattern: /could not resolve host|failed to connect|connection refused|connection timed out|Operation timed out/i,
+        fix: (remote) => `${remote} cannot be reached: check the host name in the URL and this machine's network`,
+    },
+];
+/**
+ * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
+ * when the caller knows it; otherwise the advice speaks of "the grid repository".
+ */
+function explainGitError(error, repository = 'the grid repository') {
+    // A URL given as https://user:token@host/... must not show its token in a message or a log.
+    const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+    const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
+    const fix = remedy?.fix(remote) ??
+        (error.failure === 'timeout'
+            ? `git took too long; check that ${remote} is reachable and try again`
+            : `check the repository (${remote}), the branch and your access to them`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+}
+/** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
+function isHopeless(error) {
+    return error.failure === 'fatal' && REMEDIES.some((r) => r.pattern.test(error.stderr));
 }
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
 const TRANSIENT = [
@@ -41327,15 +41406,50 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
-        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
-        // repository whole.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
-        store.empty = true;
+        await store.create();
         return store;
+    }
+    /**
+     * A bare repository is a config, two folders and HEAD: written here, a store opens without a git process
+     * (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the repository whole.
+     */
+    async create() {
+        const { dir } = this.options;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'), cacheConfig(this.options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+        this.empty = true;
+        this.lacksBlobs = this.options.partial === true;
+    }
+    /**
+     * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
+     * config or HEAD unreadable, or the last fetched tip's tree missing. Every command would fail in such a
+     * cache for good; it holds nothing the remote lacks. Returns whether it rebuilt.
+     */
+    async rebuildIfBroken() {
+        if (await this.intact())
+            return false;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.options.dir, { recursive: true, force: true });
+        await this.create();
+        return true;
+    }
+    async intact() {
+        const cwd = this.options.dir;
+        // Only the cache itself counts, never a repository around it; null: the folder is gone.
+        const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const repository = await run(['rev-parse', '--is-bare-repository']);
+        if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
+            return false;
+        const tip = await run(['rev-parse', '--verify', '--quiet', this.trackingRef]);
+        if (tip === null)
+            return false;
+        if (tip.exitCode !== 0)
+            return tip.stderr.trim() === ''; // no tip fetched yet
+        const tree = await run(['cat-file', '-e', `${tip.stdout.toString('utf8').trim()}^{tree}`]);
+        return tree?.exitCode === 0;
     }
     /**
      * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
@@ -41361,8 +41475,10 @@ class GridStore {
             throw this.explain(error);
         }
     }
-    /** A refused credential is the user's to fix, not a reason to retry. */
+    /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
@@ -41559,6 +41675,9 @@ class GridStore {
             if (out.exitCode === 0)
                 return 'pushed';
             const text = out.stdout.toString('utf8') + out.stderr;
+            // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
+            if (/branch is currently checked out/.test(text))
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
@@ -41764,6 +41883,7 @@ class GridSnapshot {
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
+/* harmony export */   XH: () => (/* binding */ TASKS_DIR),
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
@@ -41771,7 +41891,7 @@ class GridSnapshot {
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
-/* unused harmony exports TASKS_DIR, cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
+/* unused harmony exports cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -41963,6 +42083,32 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text that came from a pull request (file names, and keys or values that messages quote) goes through
+// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
+// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
+// terminal, control characters could rewrite what is shown.
+// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
+// a name otherwise than it is.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escape(c) {
+    const code = c.codePointAt(0).toString(16);
+    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
+}
+/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
+function printable(text) {
+    return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
 }
 
 
@@ -46895,6 +47041,11 @@ const NodeSchema = Type.Object({
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),
@@ -49921,7 +50072,19 @@ const PATTERN_RULES = {
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
-function describeOne(e) {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
     const at = fieldName(e.instancePath);
     const p = e.params;
     switch (e.keyword) {
@@ -49944,8 +50107,11 @@ function describeOne(e) {
                 message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
             };
         case 'enum':
-        case 'anyOf':
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
         default:
             return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
     }
@@ -49957,7 +50123,7 @@ function describe(errors) {
         // Union branches and the not-clause under propertyNames repeat what their parent says.
         if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
             continue;
-        const problem = describeOne(e);
+        const problem = describeOne(e, errors);
         const key = `${problem.pointer}\u0000${problem.message}`;
         if (!seen.has(key)) {
             seen.add(key);

@@ -36742,7 +36742,13 @@ class DockerSandbox {
             return { ok: true };
         }
         catch (error) {
-            return { ok: false, reason: error.message.split('\n')[0] ?? 'docker did not answer' };
+            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+            // "Command failed".
+            const { stderr, message } = error;
+            return {
+                ok: false,
+                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+            };
         }
     }
     static async hasImage(image, docker = 'docker') {
@@ -36875,7 +36881,13 @@ async function createSandbox(kind) {
         return new ProcessSandbox();
     const probe = await DockerSandbox.probe();
     if (!probe.ok) {
-        throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it`);
+        if (/permission denied/i.test(probe.reason)) {
+            throw new errors/* UserError */.y(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
+        }
+        throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+            'with no isolation');
     }
     return new DockerSandbox();
 }
@@ -36889,6 +36901,9 @@ async function createSandbox(kind) {
 
 
 const OWNER_FILE = 'dgrid-owner';
+/** The incarnations of its node this cache has hosted, one a line, the newest last. */
+const INCARNATIONS_FILE = 'dgrid-incarnations';
+const INCARNATIONS_KEPT = 16;
 /** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
 const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
 /**
@@ -36908,6 +36923,17 @@ async function takeCache(dir) {
         removed.push(path);
     }
     return removed;
+}
+/**
+ * Records that this cache now hosts `incarnation` of its node, and returns those it hosted before: each of
+ * them is dead (the cache was taken from it), so the node file of any of them is safe to take over.
+ */
+async function recordIncarnation(dir, incarnation) {
+    const file = (0,external_node_path_.join)(dir, INCARNATIONS_FILE);
+    const earlier = (await (0,promises_.readFile)(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    const kept = [...earlier.filter((i) => i !== incarnation), incarnation].slice(-INCARNATIONS_KEPT);
+    await (0,promises_.writeFile)(file, kept.join('\n') + '\n');
+    return earlier;
 }
 function parseOwner(text) {
     try {
@@ -37071,8 +37097,8 @@ var archive = __nccwpck_require__(7347);
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/task-check.js
 var task_check = __nccwpck_require__(7805);
-// EXTERNAL MODULE: ./build/src/core/task-file.js + 2 modules
-var task_file = __nccwpck_require__(3113);
+// EXTERNAL MODULE: ./build/src/core/task-file.js + 1 modules
+var task_file = __nccwpck_require__(5487);
 ;// CONCATENATED MODULE: ./build/src/core/scheduler.js
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
@@ -37286,6 +37312,7 @@ async function scanQueue(snapshot, node, now, policy) {
     const waiting = valid.filter((c) => c.task.depends_on?.length).map((c) => c.task);
     const doomed = waiting.length > 0 ? dependencyDooms(waiting, stateOf) : new Map();
     const claimable = [];
+    const awaited = new Set();
     let nextEligibleAt;
     for (const candidate of valid) {
         const { task, file } = candidate;
@@ -37304,8 +37331,11 @@ async function scanQueue(snapshot, node, now, policy) {
                 continue;
             }
         }
-        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed'))
+        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed')) {
+            for (const id of task.depends_on)
+                awaited.add(id);
             continue;
+        }
         claimable.push(candidate);
     }
     const keyed = claimable.map((c) => ({
@@ -37318,7 +37348,7 @@ async function scanQueue(snapshot, node, now, policy) {
     const sorted = keyed.map((k) => k.candidate);
     const { submitters } = node;
     const allowed = submitters === null ? [] : submitters ? withinQuota(sorted, snapshot, submitters, policy) : sorted;
-    return { claimable: allowed, rejected, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+    return { claimable: allowed, rejected, awaited, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
 }
 /**
  * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
@@ -37424,8 +37454,8 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 // checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
 // push) can land more tasks of one submitter than the quota allows.
 //
-// Tasks record no submitter, so this reads the history as validate-task does: the submitter of a task is
-// named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
+// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
 // A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
 // time a quota could be reached and brought up to date by walking only the commits since the last look.
 
@@ -37436,13 +37466,64 @@ const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
 /**
  * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
  * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
- * `dgrid submit` are the author's given to it ("dgrid").
+ * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
+ * commitSubmitter).
  */
 function submitterOf(name, email, subject) {
     const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
         /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
         name;
     return login.toLowerCase();
+}
+/**
+ * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
+ * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
+ * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
+ */
+function commitSubmitter(parents, name, email, subject) {
+    return submitterOf(name, email, parents.includes(' ') ? subject : '');
+}
+/**
+ * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
+ * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
+ * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
+ * record.
+ */
+async function submissionsIn(dir, range) {
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '-m',
+        '--no-renames',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x00%P%x00%an%x00%ae%x00%s',
+        ...range,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: dir });
+    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
+    const fields = out.split('\0');
+    const byPath = new Map();
+    let submitter = '';
+    for (let i = 0; i < fields.length; i++) {
+        if (fields[i] === '') {
+            if (i + 4 >= fields.length)
+                break;
+            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
+            submitter = commitSubmitter(parents, name, email, subject);
+            i += 4;
+            continue;
+        }
+        const path = fields[i].replace(/^\n/, '');
+        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
+        if (path && !byPath.has(path))
+            byPath.set(path, submitter);
+    }
+    return byPath;
 }
 class Submitters {
     options;
@@ -37487,33 +37568,10 @@ class Submitters {
         if (tip === this.walked)
             return;
         const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        const out = await (0,runner/* git */.$Y)([
-            'log',
-            '--first-parent',
-            '--reverse',
-            '-m',
-            '--no-renames',
-            '--diff-filter=A',
-            '--name-only',
-            '-z',
-            '--format=%x1e%an%x1f%ae%x1f%s',
-            ...range,
-            '--',
-            QUEUE_DIR,
-        ], { cwd: this.store.options.dir });
-        // Oldest first: the first commit to add a task's file submitted it; a requeue adds it again later.
-        for (const record of out.split('\x1e').slice(1)) {
-            const end = record.indexOf('\0');
-            const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
-            const submitter = submitterOf(name, email, subject);
-            for (const path of record
-                .slice(end + 1)
-                .replace(/^\n/, '')
-                .split('\0')) {
-                const id = /^tasks\/queue\/(?:.*\/)?([^/]+)\.json$/.exec(path)?.[1];
-                if (id !== undefined && !this.byTask.has(id))
-                    this.byTask.set(id, submitter);
-            }
+        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            const id = (0,layout/* locate */.x5)(path)?.id;
+            if (id !== undefined && !this.byTask.has(id))
+                this.byTask.set(id, submitter);
         }
         this.walked = tip;
     }
@@ -37523,7 +37581,7 @@ class Submitters {
 var validation = __nccwpck_require__(3478);
 ;// CONCATENATED MODULE: ./build/src/core/version.js
 /** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
-const VERSION = '0.1.0';
+const VERSION = '1.0.0';
 
 ;// CONCATENATED MODULE: ./build/src/core/worker.js
 // The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
@@ -37548,6 +37606,9 @@ const VERSION = '0.1.0';
 
 
 const MAX_PUSH_ROUNDS = 20;
+/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
+const FIRST_FAILURE_BACKOFF_MS = 500;
+const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
 const MAX_REJECTS_PER_COMMIT = 20;
@@ -37584,6 +37645,20 @@ class Worker {
     sandboxLost = false;
     /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
     submitters;
+    /** Unique to this process, in the node file: a second live process with this node id is told apart. */
+    incarnation = (0,external_node_crypto_.randomUUID)();
+    /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
+    pastIncarnations = new Set();
+    /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
+    unconfirmed;
+    /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
+    failures = 0;
+    /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
+    synced = false;
+    /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
+    awaited = new Set();
+    /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
+    unblocked = false;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
@@ -37627,9 +37702,7 @@ class Worker {
     }
     async run() {
         const s = this.settings;
-        const leftovers = await takeCache(s.cacheDir);
-        if (leftovers.length > 0)
-            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+        await this.takeCache();
         this.store = await store/* GridStore */.g.open({
             remote: s.remote,
             branch: s.branch,
@@ -37637,6 +37710,7 @@ class Worker {
             token: s.token,
             partial: true,
         });
+        await this.repairCache();
         const orphans = await this.sandbox.removeOrphans(s.nodeId);
         if (orphans > 0)
             this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
@@ -37647,7 +37721,7 @@ class Worker {
         this.lastActivity = Date.now();
         let idleRounds = 0;
         for (let round = 1; !this.stopReason; round++) {
-            this.checkLimits();
+            this.checkRuntime();
             if (this.stopReason)
                 break;
             if (round % TIDY_EVERY_ROUNDS === 0)
@@ -37660,6 +37734,13 @@ class Worker {
                 this.lastActivity = Date.now();
             if (this.doneWithQuota())
                 break;
+            this.checkIdle();
+            // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+            // poll interval per step.
+            if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+                this.unblocked = false;
+                continue;
+            }
             await this.pause(idleRounds);
         }
         await this.shutdown();
@@ -37677,14 +37758,34 @@ class Worker {
             this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`);
         }
     }
-    checkLimits() {
+    /** Takes the cache for this process and records this incarnation in it. */
+    async takeCache() {
+        const leftovers = await takeCache(this.settings.cacheDir);
+        if (leftovers.length > 0)
+            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+        for (const past of await recordIncarnation(this.settings.cacheDir, this.incarnation))
+            this.pastIncarnations.add(past);
+    }
+    /** A cache deleted or damaged under the node would fail every later command: it is built again. */
+    async repairCache() {
+        if (!(await this.store.rebuildIfBroken()))
+            return;
+        this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
+        await this.takeCache();
+    }
+    checkRuntime() {
         const s = this.settings;
         if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
             this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
         }
-        else if (s.idleTimeoutSeconds > 0 &&
+    }
+    /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
+    checkIdle() {
+        const s = this.settings;
+        if (s.idleTimeoutSeconds > 0 &&
             !this.holding() &&
             this.finished.length === 0 &&
+            !this.unblocked &&
             Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
             this.stop(`idle for ${s.idleTimeoutSeconds} s`);
         }
@@ -37709,6 +37810,12 @@ class Worker {
     async pause(idleRounds) {
         if (this.stopReason)
             return;
+        if (this.failures > 0) {
+            // With full jitter, so that nodes cut off together do not come back together.
+            const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
+            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            return;
+        }
         if (this.finished.length === 0) {
             const base = this.settings.pollIntervalSeconds * 1000;
             const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
@@ -37764,12 +37871,20 @@ class Worker {
             }
         }
         try {
-            return await this.sync(wantsClaims);
+            const busy = await this.sync(wantsClaims);
+            this.failures = 0;
+            this.synced = true;
+            return busy;
         }
         catch (error) {
-            if (error instanceof errors/* UserError */.y)
+            // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
+            // never synced stops on git's word that the remote is wrong.
+            const remoteLost = this.synced && error instanceof errors/* UserError */.y && error.cause instanceof runner/* GitError */.XS;
+            if (error instanceof errors/* UserError */.y && !remoteLost)
                 throw error;
-            this.log.warn(`sync failed, will retry: ${(0,errors/* errorMessage */.g)(error)}`);
+            this.failures++;
+            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.g)(error)}`);
+            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
             return false;
         }
     }
@@ -37808,6 +37923,10 @@ class Worker {
             }
             const now = new Date();
             const changes = [];
+            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+            this.checkIncarnation(atTip, policy);
+            if (this.unconfirmed)
+                this.confirm(this.unconfirmed, tip, atTip, policy);
             const mine = await this.myClaims(snapshot);
             this.dropLostClaims(mine);
             const committed = [];
@@ -37833,10 +37952,15 @@ class Worker {
             // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
             const adopted = [];
             let handedBack = 0;
+            const stopping = final || this.stopReason !== undefined;
             for (const [taskId, held] of mine) {
-                if (this.holds(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
+                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
                     continue;
-                if (final || this.stopReason) {
+                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+                // claim push that lands after stop() still gives it claims.
+                if (!stopping && this.holds(taskId))
+                    continue;
+                if (stopping) {
                     const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
                     changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
                     handedBack++;
@@ -37887,6 +38011,7 @@ class Worker {
                 const scan = await scanQueue(snapshot, view, now, policy);
                 this.forgetGone(snapshot);
                 this.nextEligibleAt = scan.nextEligibleAt;
+                this.awaited = scan.awaited;
                 for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
                     this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
                     if (bad.earlierResult) {
@@ -37927,15 +38052,31 @@ class Worker {
                 this.seenTip = tip;
                 this.exhaustedTip = exhausted ? tip : null;
                 this.settle(committed, fenced);
-                return false;
+                // Claims of a push that reported an error but landed: they start now, not at the next commit.
+                this.waiting.push(...adopted);
+                this.startWaiting(policy);
+                return adopted.length > 0;
             }
-            const node = await this.nodeRecord(snapshot, new Date(), [...claims, ...adopted], committed, final);
+            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
             changes.push((0,lifecycle/* nodeChange */.Rw)(node));
             const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
                 (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
             const commit = await this.store.commit(tip, changes, message, s.nodeId);
             for (const c of claims)
                 this.issuedTokens.add(c.claim.claim.token);
+            const pushed = {
+                commit,
+                node,
+                claims,
+                adopted,
+                committed,
+                handedBack,
+                rejected: rejectedCount,
+                exhausted,
+                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
+            };
+            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+            this.unconfirmed = pushed;
             const outcome = await this.store.push(commit);
             if (outcome === 'rejected') {
                 this.report.rejectedPushes++;
@@ -37948,22 +38089,72 @@ class Worker {
             if (round > 1 || this.pacer.hold > 0) {
                 this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
             }
-            this.report.pushes++;
-            this.report.returned += handedBack;
-            this.seenTip = commit;
-            // The scan saw the queue before this commit's results and rejections changed what can run next.
-            this.exhaustedTip = exhausted && committed.length === 0 && rejectedCount === 0 ? commit : null;
-            this.lastHeartbeat = Date.now();
-            this.node = node;
-            this.settle(committed, fenced);
-            for (const c of [...claims, ...adopted])
-                this.waiting.push(c);
+            this.unconfirmed = undefined;
+            this.settle([], fenced);
+            this.landed(pushed);
             this.startWaiting(policy);
-            this.claimed += claims.length;
             return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
         }
         this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
         return false;
+    }
+    /** What a commit of this node means once it is at the tip. */
+    landed(p) {
+        this.report.pushes++;
+        this.report.returned += p.handedBack;
+        this.seenTip = p.commit;
+        // The scan saw the queue before this commit's results and rejections changed what can run next.
+        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+        // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
+        // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
+        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
+        this.node = p.node;
+        this.settle(p.committed, []);
+        if (!this.stopReason)
+            this.waiting.push(...p.claims, ...p.adopted);
+        this.claimed += p.claims.length;
+        this.unblocked ||= p.unblocks;
+    }
+    /**
+     * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
+     * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
+     */
+    confirm(p, tip, atTip, policy) {
+        this.unconfirmed = undefined;
+        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+        if (tip !== p.commit && !ours)
+            return;
+        this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
+        this.landed(p);
+        this.startWaiting(policy);
+    }
+    /**
+     * Two live processes with one node id would each requeue the other's claims as "restarted". A node
+     * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
+     */
+    checkIncarnation(atTip, policy) {
+        const other = atTip?.incarnation;
+        if (!atTip || other === undefined || other === this.incarnation)
+            return;
+        const id = this.settings.nodeId;
+        if (this.node !== undefined) {
+            // It started while this one was silent so long that it looked dead: it owns the claims now.
+            for (const task of this.running.values())
+                task.controller.abort();
+            this.waiting.length = 0;
+            throw new errors/* UserError */.y(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+                'while this one was silent; this one stops. Give each worker its own node-id.');
+        }
+        if (this.pastIncarnations.has(other) || atTip.status === 'offline')
+            return;
+        const silentMs = (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
+        const age = Date.now() - Date.parse(atTip.last_heartbeat);
+        if (age > silentMs)
+            return;
+        throw new errors/* UserError */.y(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+            `last heartbeat ${Math.max(0, Math.round(age / 1000))} s ago): give each worker its own node-id, or leave ` +
+            `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+            `${silentMs / 1000} s old (node timeout + grace).`);
     }
     /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
     capacity(policy, adopted) {
@@ -38028,10 +38219,16 @@ class Worker {
         this.finished.length = 0;
         this.finished.push(...keep);
     }
-    async nodeRecord(snapshot, now, started, committed, final) {
+    async nodeRecord(snapshot, now, mine, started, committed, final) {
         const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
         const results = committed.filter((f) => !f.returned);
-        const held = [...this.running.keys(), ...this.waiting.map((w) => w.claim.task_id)];
+        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+        const ending = new Set(committed.map((f) => f.claim.task_id));
+        const held = [...this.running.values(), ...this.waiting, ...this.finished]
+            .filter((r) => !ending.has(r.claim.task_id))
+            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
+            .map((r) => r.claim.task_id);
         const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
         return {
             node_id: this.settings.nodeId,
@@ -38039,6 +38236,7 @@ class Worker {
             slots: this.settings.slots,
             version: VERSION,
             started_at: (0,lifecycle/* iso */.KH)(this.startedAt),
+            incarnation: this.incarnation,
             last_heartbeat: (0,lifecycle/* iso */.KH)(now),
             status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
             tasks: [...new Set(tasks)].sort(),
@@ -38113,6 +38311,7 @@ class Worker {
                 if (error instanceof errors/* UserError */.y)
                     throw error;
                 this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.g)(error)}`);
+                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
                 await (0,runner/* sleep */.yy)(500 * attempt);
             }
         }
@@ -38270,14 +38469,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/transaction.js
@@ -38405,6 +38604,7 @@ async function requestCancel(store, taskIds, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -38415,7 +38615,8 @@ async function runAction(main) {
     try {
         await main();
     }
-    catch (error) {
+    catch (thrown) {
+        const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
         if (error instanceof errors/* UserError */.y)
             lib_core/* setFailed */.C1(error.message);
         else
@@ -38737,9 +38938,16 @@ function errorMessage(error) {
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   et: () => (/* binding */ explainGitError),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
+/* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+
+
 
 class GitError extends Error {
     args;
@@ -38748,12 +38956,67 @@ class GitError extends Error {
     stderr;
     name = 'GitError';
     constructor(args, failure, exitCode, stderr) {
-        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
+}
+/**
+ * The line of git's stderr that says why: its first fatal or error line, the refusal of a push, or else its last
+ * line. Git prints its hints after the reason ("Please make sure you have the correct access rights"), so the
+ * last lines alone hide it.
+ */
+function gitReason(stderr) {
+    // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
+    const lines = stderr
+        .split('\n')
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .filter(Boolean);
+    return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
+        lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
+        lines.at(-1) ??
+        'no message');
+}
+/** Failures no retry can mend, each with what the user should do about it. */
+const REMEDIES = [
+    {
+        pattern: /branch is currently checked out|refusing to update checked out branch/i,
+        fix: (remote) => `${remote} is a clone with the grid branch checked out, and git refuses pushes to that branch: ` +
+            `use a bare repository (git clone --bare ${remote} grid.git, or "dgrid init" on a new path), or let pushes ` +
+            'update its work tree (git config receive.denyCurrentBranch updateInstead in that clone)',
+    },
+    {
+        pattern: 
+        // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+        // directories)", which a node mends by rebuilding the cache.
+        /does not appear to be a git repository|repository .* not found|Repository not found/i,
+        fix: (remote) => `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
+            '(make a new grid with "dgrid init PATH")',
+    },
+    {
+        pattern: /could not resolve host|failed to connect|connection refused|connection timed out|Operation timed out/i,
+        fix: (remote) => `${remote} cannot be reached: check the host name in the URL and this machine's network`,
+    },
+];
+/**
+ * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
+ * when the caller knows it; otherwise the advice speaks of "the grid repository".
+ */
+function explainGitError(error, repository = 'the grid repository') {
+    // A URL given as https://user:token@host/... must not show its token in a message or a log.
+    const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+    const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
+    const fix = remedy?.fix(remote) ??
+        (error.failure === 'timeout'
+            ? `git took too long; check that ${remote} is reachable and try again`
+            : `check the repository (${remote}), the branch and your access to them`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+}
+/** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
+function isHopeless(error) {
+    return error.failure === 'fatal' && REMEDIES.some((r) => r.pattern.test(error.stderr));
 }
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
 const TRANSIENT = [
@@ -38934,15 +39197,50 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
-        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
-        // repository whole.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
-        store.empty = true;
+        await store.create();
         return store;
+    }
+    /**
+     * A bare repository is a config, two folders and HEAD: written here, a store opens without a git process
+     * (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the repository whole.
+     */
+    async create() {
+        const { dir } = this.options;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'), cacheConfig(this.options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+        this.empty = true;
+        this.lacksBlobs = this.options.partial === true;
+    }
+    /**
+     * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
+     * config or HEAD unreadable, or the last fetched tip's tree missing. Every command would fail in such a
+     * cache for good; it holds nothing the remote lacks. Returns whether it rebuilt.
+     */
+    async rebuildIfBroken() {
+        if (await this.intact())
+            return false;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.options.dir, { recursive: true, force: true });
+        await this.create();
+        return true;
+    }
+    async intact() {
+        const cwd = this.options.dir;
+        // Only the cache itself counts, never a repository around it; null: the folder is gone.
+        const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const repository = await run(['rev-parse', '--is-bare-repository']);
+        if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
+            return false;
+        const tip = await run(['rev-parse', '--verify', '--quiet', this.trackingRef]);
+        if (tip === null)
+            return false;
+        if (tip.exitCode !== 0)
+            return tip.stderr.trim() === ''; // no tip fetched yet
+        const tree = await run(['cat-file', '-e', `${tip.stdout.toString('utf8').trim()}^{tree}`]);
+        return tree?.exitCode === 0;
     }
     /**
      * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
@@ -38968,8 +39266,10 @@ class GridStore {
             throw this.explain(error);
         }
     }
-    /** A refused credential is the user's to fix, not a reason to retry. */
+    /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
@@ -39166,6 +39466,9 @@ class GridStore {
             if (out.exitCode === 0)
                 return 'pushed';
             const text = out.stdout.toString('utf8') + out.stderr;
+            // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
+            if (/branch is currently checked out/.test(text))
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
@@ -39769,6 +40072,32 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5378:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text that came from a pull request (file names, and keys or values that messages quote) goes through
+// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
+// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
+// terminal, control characters could rewrite what is shown.
+// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
+// a name otherwise than it is.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escape(c) {
+    const code = c.codePointAt(0).toString(16);
+    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
+}
+/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
+function printable(text) {
+    return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
 }
 
 
@@ -44702,6 +45031,11 @@ const NodeSchema = Type.Object({
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),
@@ -47686,7 +48020,7 @@ function locate(document, pointer) {
 /* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1303);
-/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3113);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5487);
 // Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -47859,7 +48193,7 @@ function quotaProblems(use, policy) {
 
 /***/ }),
 
-/***/ 3113:
+/***/ 5487:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -47884,24 +48218,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
-;// CONCATENATED MODULE: ./build/src/core/printable.js
-// Text that came from a pull request (file names, and keys or values that messages quote) goes through
-// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
-// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
-// terminal, control characters could rewrite what is shown.
-// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
-// a name otherwise than it is.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-function printable_escape(c) {
-    const code = c.codePointAt(0).toString(16);
-    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
-}
-/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
-function printable(text) {
-    return text.replace(CONTROL, printable_escape).replace(/:(?=:)/g, ':\u200b');
-}
-
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var printable = __nccwpck_require__(5378);
 // EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(9547);
 ;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
@@ -48001,7 +48319,7 @@ function publicKeyFromBlob(keyType, blob) {
     const reader = new WireReader(blob, 'key data');
     const embeddedType = reader.text();
     if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
+        throw new FormatError(`the key data is a ${(0,printable/* printable */.g)(embeddedType)} key, not ${keyType}`);
     }
     const curve = CURVES.get(keyType);
     let jwk;
@@ -48159,7 +48477,7 @@ function verifyRaw(signer, signatureBlob, data) {
     if (signer.keyType === 'ssh-rsa' && rsaHash)
         return check(rsaHash, data, signer.key, raw);
     if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+        throw new FormatError(`signature algorithm "${(0,printable/* printable */.g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
     }
     throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
 }
@@ -48182,10 +48500,10 @@ function verifySshSignature(args) {
         const sig = parseSshSig(dearmor(armored));
         // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
         if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
+            return refuse(`signed for namespace ${(0,printable/* printable */.g)(sig.namespace)}, expected ${namespace}`);
         }
         if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+            return refuse(`hash algorithm ${(0,printable/* printable */.g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
         }
         const fingerprint = fingerprintOf(sig.publicKey);
         const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
@@ -48497,7 +48815,19 @@ const PATTERN_RULES = {
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
-function describeOne(e) {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
     const at = fieldName(e.instancePath);
     const p = e.params;
     switch (e.keyword) {
@@ -48520,8 +48850,11 @@ function describeOne(e) {
                 message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
             };
         case 'enum':
-        case 'anyOf':
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
         default:
             return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
     }
@@ -48533,7 +48866,7 @@ function describe(errors) {
         // Union branches and the not-clause under propertyNames repeat what their parent says.
         if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
             continue;
-        const problem = describeOne(e);
+        const problem = describeOne(e, errors);
         const key = `${problem.pointer}\u0000${problem.message}`;
         if (!seen.has(key)) {
             seen.add(key);

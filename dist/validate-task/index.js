@@ -37398,14 +37398,14 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/transaction.js
@@ -37706,6 +37706,7 @@ async function requestCancel(store, taskIds, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -37716,7 +37717,8 @@ async function runAction(main) {
     try {
         await main();
     }
-    catch (error) {
+    catch (thrown) {
+        const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
         if (error instanceof errors/* UserError */.y)
             lib_core/* setFailed */.C1(error.message);
         else
@@ -37822,10 +37824,16 @@ function errorMessage(error) {
 /* harmony export */   Fn: () => (/* binding */ catFileBatch),
 /* harmony export */   L8: () => (/* binding */ classify),
 /* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   bD: () => (/* binding */ withRetry)
+/* harmony export */   bD: () => (/* binding */ withRetry),
+/* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   et: () => (/* binding */ explainGitError)
 /* harmony export */ });
-/* unused harmony export sleep */
+/* unused harmony exports gitReason, sleep */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+
+
 
 class GitError extends Error {
     args;
@@ -37834,12 +37842,67 @@ class GitError extends Error {
     stderr;
     name = 'GitError';
     constructor(args, failure, exitCode, stderr) {
-        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+        super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
     }
+}
+/**
+ * The line of git's stderr that says why: its first fatal or error line, the refusal of a push, or else its last
+ * line. Git prints its hints after the reason ("Please make sure you have the correct access rights"), so the
+ * last lines alone hide it.
+ */
+function gitReason(stderr) {
+    // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
+    const lines = stderr
+        .split('\n')
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .filter(Boolean);
+    return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
+        lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
+        lines.at(-1) ??
+        'no message');
+}
+/** Failures no retry can mend, each with what the user should do about it. */
+const REMEDIES = [
+    {
+        pattern: /branch is currently checked out|refusing to update checked out branch/i,
+        fix: (remote) => `${remote} is a clone with the grid branch checked out, and git refuses pushes to that branch: ` +
+            `use a bare repository (git clone --bare ${remote} grid.git, or "dgrid init" on a new path), or let pushes ` +
+            'update its work tree (git config receive.denyCurrentBranch updateInstead in that clone)',
+    },
+    {
+        pattern: 
+        // Only the remote's: git run in a damaged cache says "not a git repository (or any of the parent
+        // directories)", which a node mends by rebuilding the cache.
+        /does not appear to be a git repository|repository .* not found|Repository not found/i,
+        fix: (remote) => `${remote} is not a git repository: give the path or URL of the grid's repository, or owner/name on GitHub ` +
+            '(make a new grid with "dgrid init PATH")',
+    },
+    {
+        pattern: /could not resolve host|failed to connect|connection refused|connection timed out|Operation timed out/i,
+        fix: (remote) => `${remote} cannot be reached: check the host name in the URL and this machine's network`,
+    },
+];
+/**
+ * A git failure as a message for the user: git's own reason, then what to do. `remote` names the repository
+ * when the caller knows it; otherwise the advice speaks of "the grid repository".
+ */
+function explainGitError(error, repository = 'the grid repository') {
+    // A URL given as https://user:token@host/... must not show its token in a message or a log.
+    const remote = repository.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@]*@/i, '$1***@');
+    const remedy = REMEDIES.find((r) => r.pattern.test(error.stderr));
+    const fix = remedy?.fix(remote) ??
+        (error.failure === 'timeout'
+            ? `git took too long; check that ${remote} is reachable and try again`
+            : `check the repository (${remote}), the branch and your access to them`);
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+}
+/** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
+function isHopeless(error) {
+    return error.failure === 'fatal' && REMEDIES.some((r) => r.pattern.test(error.stderr));
 }
 // Network hiccups, overloaded servers and locks left by a concurrent or killed git are worth a retry.
 const TRANSIENT = [
@@ -38020,15 +38083,50 @@ class GridStore {
             await store.git(['config', `remote.${REMOTE}.url`, options.remote]);
             return store;
         }
-        // A bare repository is a config, two folders and HEAD: written here, a store opens without a git
-        // process (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the
-        // repository whole.
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'config'), cacheConfig(options));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'objects'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'refs'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(options.dir, 'HEAD'), 'ref: refs/heads/main\n');
-        store.empty = true;
+        await store.create();
         return store;
+    }
+    /**
+     * A bare repository is a config, two folders and HEAD: written here, a store opens without a git process
+     * (a store opens on every CLI command and every cold start). HEAD goes last, as it marks the repository whole.
+     */
+    async create() {
+        const { dir } = this.options;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'), cacheConfig(this.options));
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'objects'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+        this.empty = true;
+        this.lacksBlobs = this.options.partial === true;
+    }
+    /**
+     * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
+     * config or HEAD unreadable, or the last fetched tip's tree missing. Every command would fail in such a
+     * cache for good; it holds nothing the remote lacks. Returns whether it rebuilt.
+     */
+    async rebuildIfBroken() {
+        if (await this.intact())
+            return false;
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.options.dir, { recursive: true, force: true });
+        await this.create();
+        return true;
+    }
+    async intact() {
+        const cwd = this.options.dir;
+        // Only the cache itself counts, never a repository around it; null: the folder is gone.
+        const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const repository = await run(['rev-parse', '--is-bare-repository']);
+        if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
+            return false;
+        const tip = await run(['rev-parse', '--verify', '--quiet', this.trackingRef]);
+        if (tip === null)
+            return false;
+        if (tip.exitCode !== 0)
+            return tip.stderr.trim() === ''; // no tip fetched yet
+        const tree = await run(['cat-file', '-e', `${tip.stdout.toString('utf8').trim()}^{tree}`]);
+        return tree?.exitCode === 0;
     }
     /**
      * A store over an existing local repository, a checkout or a bare one, read in place: nothing is fetched
@@ -38054,8 +38152,10 @@ class GridStore {
             throw this.explain(error);
         }
     }
-    /** A refused credential is the user's to fix, not a reason to retry. */
+    /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
             return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
@@ -38252,6 +38352,9 @@ class GridStore {
             if (out.exitCode === 0)
                 return 'pushed';
             const text = out.stdout.toString('utf8') + out.stderr;
+            // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
+            if (/branch is currently checked out/.test(text))
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
@@ -43614,6 +43717,11 @@ const NodeSchema = Type.Object({
     slots: Type.Integer({ minimum: 1 }),
     version: Type.String(),
     started_at: DateTime,
+    /**
+     * A token unique to the process running the node: a second live process with the same node id is told
+     * apart from a restart of a dead one, and refused.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     last_heartbeat: DateTime,
     status: NodeStatus,
     tasks: Type.Array(TaskId),
@@ -47616,7 +47724,19 @@ const PATTERN_RULES = {
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
 }
-function describeOne(e) {
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
     const at = fieldName(e.instancePath);
     const p = e.params;
     switch (e.keyword) {
@@ -47639,8 +47759,11 @@ function describeOne(e) {
                 message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
             };
         case 'enum':
-        case 'anyOf':
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values` };
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
         default:
             return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
     }
@@ -47652,7 +47775,7 @@ function describe(errors) {
         // Union branches and the not-clause under propertyNames repeat what their parent says.
         if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
             continue;
-        const problem = describeOne(e);
+        const problem = describeOne(e, errors);
         const key = `${problem.pointer}\u0000${problem.message}`;
         if (!seen.has(key)) {
             seen.add(key);
@@ -47670,7 +47793,7 @@ function describe(errors) {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1037);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4430);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9824);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .iW);
@@ -47680,7 +47803,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4430:
+/***/ 9824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -52713,6 +52836,219 @@ var runner = __nccwpck_require__(1482);
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./build/src/core/git/cache-owner.js
+// A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
+// machine) leaves lock files and half-written packs that make every later git command in that repository
+// fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
+// a cache it took over from a dead process holds no live writer, so what the dead one left is garbage.
+
+
+
+const OWNER_FILE = 'dgrid-owner';
+/** The incarnations of its node this cache has hosted, one a line, the newest last. */
+const INCARNATIONS_FILE = 'dgrid-incarnations';
+const INCARNATIONS_KEPT = 16;
+/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
+const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
+ * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
+ */
+async function cache_owner_takeCache(dir) {
+    await mkdir(dir, { recursive: true });
+    const owner = await readFile(join(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
+    if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
+        throw new UserError(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+    }
+    await writeFile(join(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
+    const removed = [];
+    for (const path of await leftovers(dir, '')) {
+        await rm(join(dir, path), { recursive: true, force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+/**
+ * Records that this cache now hosts `incarnation` of its node, and returns those it hosted before: each of
+ * them is dead (the cache was taken from it), so the node file of any of them is safe to take over.
+ */
+async function recordIncarnation(dir, incarnation) {
+    const file = join(dir, INCARNATIONS_FILE);
+    const earlier = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    const kept = [...earlier.filter((i) => i !== incarnation), incarnation].slice(-INCARNATIONS_KEPT);
+    await writeFile(file, kept.join('\n') + '\n');
+    return earlier;
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' ? { pid: value.pid, start: value.start ?? null } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function identity(pid) {
+    return { pid, start: await startTime(pid) };
+}
+/** Field 22 of /proc/<pid>/stat, read after the command name, which may hold spaces; null without /proc. */
+async function startTime(pid) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null);
+}
+async function isAlive(owner) {
+    try {
+        process.kill(owner.pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    const start = await startTime(owner.pid);
+    return owner.start === null || start === null || start === owner.start;
+}
+/** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */
+async function leftovers(dir, relative) {
+    const entries = await readdir(join(dir, relative), { withFileTypes: true }).catch(() => []);
+    const found = [];
+    for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (LEFTOVER.test(entry.name))
+            found.push(path);
+        else if (entry.isDirectory() && (relative !== '' || entry.name === 'refs' || entry.name === 'objects')) {
+            found.push(...(await leftovers(dir, path)));
+        }
+    }
+    return found;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/submitters.js
+// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
+// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
+// push) can land more tasks of one submitter than the quota allows.
+//
+// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
+// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
+// time a quota could be reached and brought up to date by walking only the commits since the last look.
+
+
+
+
+const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
+/**
+ * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
+ * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
+ * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
+ * commitSubmitter).
+ */
+function submitterOf(name, email, subject) {
+    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
+        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
+        name;
+    return login.toLowerCase();
+}
+/**
+ * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
+ * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
+ * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
+ */
+function commitSubmitter(parents, name, email, subject) {
+    return submitterOf(name, email, parents.includes(' ') ? subject : '');
+}
+/**
+ * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
+ * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
+ * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
+ * record.
+ */
+async function submissionsIn(dir, range) {
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '-m',
+        '--no-renames',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x00%P%x00%an%x00%ae%x00%s',
+        ...range,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: dir });
+    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
+    const fields = out.split('\0');
+    const byPath = new Map();
+    let submitter = '';
+    for (let i = 0; i < fields.length; i++) {
+        if (fields[i] === '') {
+            if (i + 4 >= fields.length)
+                break;
+            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
+            submitter = commitSubmitter(parents, name, email, subject);
+            i += 4;
+            continue;
+        }
+        const path = fields[i].replace(/^\n/, '');
+        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
+        if (path && !byPath.has(path))
+            byPath.set(path, submitter);
+    }
+    return byPath;
+}
+class Submitters {
+    options;
+    store;
+    /** The last commit walked; the next walk starts after it. */
+    walked;
+    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
+    byTask = new Map();
+    /** `options.dir` is the history cache's own folder, beside the node's cache. */
+    constructor(options) {
+        this.options = options;
+    }
+    async open() {
+        // Like the node's own cache, this one may hold what a killed git left behind.
+        await takeCache(this.options.dir);
+        return GridStore.open({ ...this.options, partial: true, depth: 0 });
+    }
+    /**
+     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
+     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
+     * one submitter), which spares the history read on all but the busiest grids.
+     */
+    async forQuota(snapshot, policy, room) {
+        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
+            return undefined;
+        }
+        if (snapshot.tip === null)
+            return undefined;
+        this.store ??= await this.open();
+        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
+        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
+        await this.store.fetch();
+        await this.walk(snapshot.tip);
+        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
+        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
+        for (const id of this.byTask.keys())
+            if (!live.has(id))
+                this.byTask.delete(id);
+        return this.byTask;
+    }
+    async walk(tip) {
+        if (tip === this.walked)
+            return;
+        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
+        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            const id = locate(path)?.id;
+            if (id !== undefined && !this.byTask.has(id))
+                this.byTask.set(id, submitter);
+        }
+        this.walked = tip;
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/core/validation.js
 var validation = __nccwpck_require__(3478);
 // EXTERNAL MODULE: ./build/src/core/task-check.js + 1 modules
@@ -52733,6 +53069,7 @@ var task_file = __nccwpck_require__(5487);
 
 
 
+
 function verdictOf(report) {
     const invalid = report.files.filter((f) => f.problems.length > 0).length;
     return {
@@ -52742,7 +53079,7 @@ function verdictOf(report) {
         taskIds: report.files.flatMap((f) => (f.taskId !== undefined && f.problems.length === 0 ? [f.taskId] : [])),
     };
 }
-const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
+const validate_QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
 const QUEUE_FILE = /^tasks\/queue\/[^/]+$/;
 const CANCEL_FILE = /^tasks\/cancel\/[^/]+$/;
 /**
@@ -52791,6 +53128,9 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const candidates = [];
     const cancelReports = [];
     const submitters = new Map();
+    // Attribution reads the whole history of the queue: once, and only when a cancel or a quota needs it.
+    let attribution;
+    const submitted = () => (attribution ??= submissionsIn(store.options.dir, [tip]));
     for (const { landing, changes, commits } of submissions) {
         const added = new Set();
         const cancels = new Set();
@@ -52809,13 +53149,11 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
         for (const [path, message] of await commitProblems(store, landing.from, commits, landed, refused)) {
             refuse(path, message);
         }
-        const entries = (await store.list(landing.to, [QUEUE_DIR])).filter((e) => added.has(e.path));
+        const entries = (await store.list(landing.to, [validate_QUEUE_DIR])).filter((e) => added.has(e.path));
         candidates.push(...(await (0,task_check/* treeCandidates */.v6)(store, entries)));
         if (cancels.size > 0) {
             const requests = (await store.list(landing.to, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
-            const { submitter } = landing;
-            const submitted = submitter ? await submittedBy(store, tip, submitter) : new Map();
-            cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, submitted, submitter)));
+            cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, await submitted(), landing.submitter)));
         }
         if (landing.submitter && entries.length > 0) {
             const key = landing.submitter.toLowerCase();
@@ -52835,9 +53173,11 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const perSubmitter = grid.policy.quotas.queued_per_submitter;
     const counted = [];
     for (const { login, added } of submitters.values()) {
-        // Attribution reads the history of the queue: only worth it when the quota could be exceeded at all.
-        if (queued.length + added > perSubmitter)
-            counted.push({ login, added, queued: await queuedBy(store, tip, login, queued) });
+        if (queued.length + added > perSubmitter) {
+            const byPath = await submitted();
+            const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+            counted.push({ login, added, queued: theirs.length });
+        }
     }
     const use = { added: candidates.length, queued: queued.length, submitters: counted };
     return {
@@ -52926,7 +53266,7 @@ function parseRaw(out) {
  * Paths whose landing is refused already, and the blobs that land (checked as task files), are not repeated.
  */
 async function commitProblems(store, from, commits, landed, refused) {
-    const atTip = new Set((await store.list(from, [`${QUEUE_DIR}/`, `${layout/* CANCEL_DIR */.Nd}/`], false)).map((e) => e.path));
+    const atTip = new Set((await store.list(from, [`${validate_QUEUE_DIR}/`, `${layout/* CANCEL_DIR */.Nd}/`], false)).map((e) => e.path));
     const blobs = commits.filter((c) => c.status !== 'D' && c.mode !== '160000' && landed.get(c.path) !== c.sha);
     const sizes = await blobSizes(store, blobs.map((c) => c.sha));
     const problems = new Map();
@@ -52993,16 +53333,16 @@ async function mergeTree(store, base, head) {
  * GitHub's merge queue writes one per pull request (a merge commit, a squashed commit, or rebased commits).
  */
 async function groupLandings(store, base, head) {
-    const format = '--format=%H %P%x00%an%x00%ae%x00%s';
+    const format = '--format=%H%x00%P%x00%an%x00%ae%x00%s';
     const out = await (0,runner/* git */.$Y)(['log', '-z', '--first-parent', '--reverse', format, head, `^${base}`], {
         cwd: store.options.dir,
     });
     const fields = out.split('\0');
     const landings = [];
-    for (let i = 0; i + 3 < fields.length; i += 4) {
-        const [commit = '', parent = ''] = fields[i].split(' ');
-        const submitter = submitterOf(fields[i + 1], fields[i + 2], fields[i + 3]);
-        landings.push({ from: parent, to: commit, head: commit, submitter });
+    for (let i = 0; i + 4 < fields.length; i += 5) {
+        const [commit = '', parents = '', name = '', email = '', subject = ''] = fields.slice(i, i + 5);
+        const submitter = commitSubmitter(parents, name, email, subject);
+        landings.push({ from: parents.split(' ')[0], to: commit, head: commit, submitter });
     }
     if (landings.length > 0 && landings[0].from !== base) {
         throw new errors/* UserError */.y(`the merge group's head ${head} does not build on its base ${base} along first parents: give merge_group.head_sha and merge_group.base_sha`);
@@ -53017,7 +53357,7 @@ function changeProblem({ status, path }, policyPath) {
 }
 // The parts of the repository out of a submission's reach, by path prefix; the first match wins.
 const OFF_LIMITS = [
-    [`${QUEUE_DIR}/`, 'task files go directly in tasks/queue/, not in a sub-folder: move it there'],
+    [`${validate_QUEUE_DIR}/`, 'task files go directly in tasks/queue/, not in a sub-folder: move it there'],
     [`${layout/* CANCEL_DIR */.Nd}/`, 'a pull request may only add cancel requests tasks/cancel/<task_id>.json: remove this change'],
     ['tasks/', 'only dgrid moves tasks between the lifecycle folders: add new tasks to tasks/queue/'],
     ['nodes/', 'node files are written by worker nodes only: remove this change'],
@@ -53034,46 +53374,6 @@ function refusal(status, path, policyPath) {
     }
     const area = OFF_LIMITS.find(([prefix]) => path.startsWith(prefix));
     return area?.[1] ?? 'a task submission only adds files tasks/queue/<task_id>.json: remove this change';
-}
-/**
- * How many of the queued files were submitted by `login`. Tasks record no submitter, so this asks the history:
- * a file counts when the commit that first added it on the base branch (following first parents, so a merge
- * counts as adding what it brings in) is a GitHub merge "Merge pull request #N from <login>/...", or was
- * authored as <login> (by name, or by the <id>+<login>@users.noreply.github.com address GitHub uses).
- */
-async function queuedBy(store, base, login, queued) {
-    const submitted = await submittedBy(store, base, login);
-    return queued.filter((file) => submitted.get(file.entry.path)).length;
-}
-/** For each path ever added to the queue on the base branch, whether `login` submitted it (see queuedBy). */
-async function submittedBy(store, base, login) {
-    const out = await (0,runner/* git */.$Y)([
-        'log',
-        '--first-parent',
-        '-m',
-        '--diff-filter=A',
-        '--name-only',
-        '-z',
-        '--format=%x1e%an%x1f%ae%x1f%s',
-        base,
-        '--',
-        QUEUE_DIR,
-    ], { cwd: store.options.dir });
-    const submitted = new Map();
-    // Newest first: a later record is an older commit, so the first submission of a path wins.
-    for (const record of out.split('\x1e').slice(1)) {
-        const end = record.indexOf('\0');
-        const [name = '', email = '', subject = ''] = record.slice(0, end).split('\x1f');
-        const theirs = isSubmitter(login, name, email, subject);
-        for (const path of record
-            .slice(end + 1)
-            .replace(/^\n/, '')
-            .split('\0')) {
-            if (path)
-                submitted.set(path, theirs);
-        }
-    }
-    return submitted;
 }
 /**
  * Cancel requests in a pull request: a valid request for a task that is queued or running at the base, and
@@ -53109,22 +53409,12 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
             at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
         ];
     }
-    if (!author || !submitted.get(`${QUEUE_DIR}/${id}.json`)) {
+    if (!author || submitted.get(`${validate_QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
         return [
             at('/task_id', `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`),
         ];
     }
     return [];
-}
-const NOREPLY = /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i;
-const MERGED_FROM = /^Merge pull request #\d+ from ([^/\s]+)\//;
-function isSubmitter(login, name, email, subject) {
-    const same = (value) => value?.toLowerCase() === login.toLowerCase();
-    return same(name) || same(NOREPLY.exec(email)?.[1]) || same(MERGED_FROM.exec(subject)?.[1]);
-}
-/** Whom a commit lands tasks for: the pull request a GitHub merge names, else its author (see queuedBy). */
-function submitterOf(name, email, subject) {
-    return MERGED_FROM.exec(subject)?.[1] ?? NOREPLY.exec(email)?.[1] ?? name;
 }
 /** A file on disk as git would store it, so the same entry rules apply (no links, no executables). */
 async function diskCandidate(top, file) {
