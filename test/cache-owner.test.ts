@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeCache } from '../src/core/git/cache-owner.js';
 import { GitError, git } from '../src/core/git/runner.js';
@@ -81,6 +81,19 @@ test('a pid reused by another process is not taken for the owner: its start time
     assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
   } finally {
     stranger.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a killed gc's pid file is a leftover too: where nothing reaps orphans its pid lives on as a zombie, and git gc would refuse for hours", async () => {
+  const dir = await killedCache(await deadPid());
+  try {
+    // Any live pid on this host stands for the zombie: git asks only whether that pid exists.
+    await writeFile(join(dir, 'gc.pid'), `${process.pid} ${hostname()}`);
+    await assert.rejects(git(['gc', '--quiet'], { cwd: dir }), /gc is already running/);
+    assert.ok((await takeCache(dir)).includes('gc.pid'));
+    await git(['gc', '--quiet'], { cwd: dir });
+  } finally {
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -10,8 +10,12 @@ const OWNER_FILE = 'dgrid-owner';
 /** The incarnations of its node this cache has hosted, one a line, the newest last. */
 const INCARNATIONS_FILE = 'dgrid-incarnations';
 const INCARNATIONS_KEPT = 16;
-/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
-const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, temporary objects, and
+ * gc's pid file (git trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps
+ * orphans, so the next gc would refuse to run for hours).
+ */
+const LEFTOVER = /(\.lock|^gc\.pid|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
 
 /**
  * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
