@@ -24,7 +24,6 @@ import {
   type Execution,
 } from './lifecycle.js';
 import type { Log } from './log.js';
-import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
 import { printable } from './printable.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
@@ -88,6 +87,16 @@ export interface WorkerReport {
   rejectedPushes: number;
   stopReason: string;
   outcomes: TaskOutcome[];
+}
+
+/** What the metrics endpoint shows of a running node. */
+export interface WorkerGauges {
+  report: WorkerReport;
+  running: number;
+  slots: number;
+  /** Seconds since the last successful push; a stuck node stops being healthy. */
+  sinceLastPushSeconds: number;
+  stopping: boolean;
 }
 
 interface Running {
