@@ -7,13 +7,12 @@ import { ContentionError, UserError } from '../src/core/errors.js';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
 import { transact } from '../src/core/transaction.js';
-import { makeGrid, pushDirectly } from './helpers/grid.js';
+import { gridFor, pushDirectly } from './helpers/grid.js';
 
 const cli = new URL('../src/cli/index.js', import.meta.url).pathname;
 
 test('a change that loses the race every round ends in a ContentionError naming it, and writes nothing', async (t) => {
-  const grid = await makeGrid();
-  t.after(() => grid.cleanup());
+  const grid = await gridFor(t);
   const other = await GridStore.open({ remote: grid.remote, branch: 'main', dir: join(grid.dir, 'cache-other') });
   let moves = 0;
   const attempt = transact(
@@ -43,8 +42,7 @@ test('a change that loses the race every round ends in a ContentionError naming 
 });
 
 test('dgrid submit against a grid whose tip moves under every push prints one line and exits 1', async (t) => {
-  const grid = await makeGrid();
-  t.after(() => grid.cleanup());
+  const grid = await gridFor(t);
   // Before each push is applied, another commit lands on the branch, so the push's expected tip is stale.
   // The hook works outside the push's quarantine, where git allows ref updates.
   const hook = join(grid.bare, 'hooks', 'pre-receive');
