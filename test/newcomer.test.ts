@@ -7,7 +7,7 @@ import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { makeGrid, type TestGrid } from './helpers/grid.js';
 import { runAction } from './helpers/action.js';
 
@@ -216,7 +216,9 @@ test('the demo without Docker says it ran unisolated, fills every reason, and en
   assert.match(run.stdout, /demo-timeout +timeout +exit \S+ +on demo-node-\d +killed after the 1 s timeout/);
   const demo = join(dir, 'demo');
   assert.match(run.stdout, new RegExp(`open the dashboard: +file://${demo}/site/index\\.html`));
-  assert.match(run.stdout, new RegExp(`dgrid status --repository ${demo}/grid\\.git`));
+  // As it was run: a fresh clone has no dgrid on its PATH.
+  const invoked = relative(dir, cli).replaceAll('.', '\\.');
+  assert.match(run.stdout, new RegExp(`read the grid: +node ${invoked} status --repository ${demo}/grid\\.git`));
   // The folder was the user's: only what the demo made in it is to go.
   assert.match(run.stdout, new RegExp(`clean up: +rm -rf ${demo}/grid\\.git ${demo}/cache ${demo}/site$`, 'm'));
   const status = await dgrid(['status', '--repository', join(demo, 'grid.git')]);

@@ -189,6 +189,7 @@ test('the npm package, packed from this repository, installs offline with no dep
     const demo = spawnSync(dgrid, ['demo', '--dir', 'demo'], { cwd: project, encoding: 'utf8', timeout: 120_000 });
     assert.equal(demo.status, 0, demo.stdout + demo.stderr);
     assert.match(demo.stdout, /5 completed, 2 failed, 0 still queued\./);
+    assert.match(demo.stdout, /read the grid: +dgrid status --repository /, 'installed, it is dgrid');
     assert.ok(existsSync(join(project, 'demo/site/index.html')));
   } finally {
     await rm(user, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { mkdtemp } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, relative, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { GridStore } from '../../core/git/store.js';
 import { GridSnapshot } from '../../core/grid.js';
@@ -146,12 +146,18 @@ export const demo: Command = {
         '',
         'Next steps:',
         `  open the dashboard:   ${pathToFileURL(join(site, 'index.html')).href}`,
-        `  read the grid:        dgrid status --repository ${gridPath}`,
+        `  read the grid:        ${invokedAs()} status --repository ${gridPath}`,
         `  its history:          git -C ${gridPath} log --oneline --stat`,
-        `  a grid of your own:   dgrid init --repository PATH, then dgrid submit and dgrid worker (see README.md)`,
+        `  a grid of your own:   ${invokedAs()} init --repository PATH, then submit and worker (see README.md)`,
         `  clean up:             rm -rf ${made}`,
       ].join('\n'),
     );
     return completed > 0 ? 0 : 1;
   },
 };
+
+/** The command as the user typed it: "dgrid" when installed, "node dist/cli/index.js" in a fresh clone. */
+function invokedAs(): string {
+  const script = process.argv[1] ?? '';
+  return basename(script) === 'dgrid' || script === '' ? 'dgrid' : `node ${relative(process.cwd(), script)}`;
+}
