@@ -1,9 +1,10 @@
-// Builds what is committed: the JSON Schemas in schemas/ and the bundles in dist/.
+// Builds what is committed: the dashboard's assets module, the JSON Schemas in schemas/ and the bundles in dist/.
 // With --check, builds into a temporary folder and fails when the committed files differ.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { dashboardAssetsInStep, generatedPath, writeDashboardAssets } from './dashboard-assets.js';
 
 const root = new URL('..', import.meta.url).pathname;
 const check = process.argv.includes('--check');
@@ -17,6 +18,8 @@ const entries = {
 
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: ['ignore', 'inherit', 'inherit'] });
 
+if (!check) writeDashboardAssets();
+const assetsInStep = dashboardAssetsInStep();
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
 const out = check ? mkdtempSync(join(tmpdir(), 'dgrid-dist-')) : root;
 
@@ -35,7 +38,7 @@ for (const [name, entry] of Object.entries(entries)) {
 }
 
 if (check) {
-  const differences = [];
+  const differences = assetsInStep ? [] : [generatedPath];
   const built = [...walk(out, 'dist'), ...walk(out, 'schemas')];
   const committed = [...walk(root, 'dist'), ...walk(root, 'schemas')];
   for (const file of new Set([...built, ...committed])) {
@@ -46,11 +49,11 @@ if (check) {
   rmSync(out, { recursive: true, force: true });
   if (differences.length > 0) {
     console.error(
-      `dist/ or schemas/ is out of date (${differences.join(', ')}): run "npm run build" and commit the result.`,
+      `dist/, schemas/ or the dashboard's assets module is out of date (${differences.join(', ')}): run "npm run build" and commit the result.`,
     );
     process.exit(1);
   }
-  console.log('dist/ and schemas/ match the sources');
+  console.log('dist/, schemas/ and the dashboard assets module match the sources');
 }
 
 function walk(base, dir) {

@@ -1,7 +1,4 @@
-// The pages' only script, shipped as assets/dgrid.js. Everything it does is an enhancement: without it the
-// pages show the same data as of the render. It is plain ES2017 so it runs in any current browser without a
-// build step, and it only ever writes text (textContent), never markup, so data cannot become code.
-export const CLIENT_SCRIPT = String.raw`(function () {
+(function () {
   'use strict';
   var configElement = document.getElementById('dgrid-config');
   var config = configElement ? JSON.parse(configElement.textContent) : {};
@@ -269,4 +266,3 @@ export const CLIENT_SCRIPT = String.raw`(function () {
     });
   }
 })();
-`;
