@@ -95,7 +95,7 @@ function callee(call: ts.CallExpression, bound: Bindings): { module: Module; nam
 
 /**
  * What each helper of src/action/kit.ts reads: `named` helpers read the input named by their first argument
- * (getInt('slots', ...)), the others read fixed inputs (getToken reads 'token').
+ * (getList('files')), the others read fixed inputs (getToken reads 'token').
  */
 function kitHelpers(): { named: Set<string>; fixed: Map<string, Set<string>> } {
   const sf = parseFile(KIT);
@@ -180,13 +180,14 @@ function usage(action: string): Usage {
 
 const actions = actionNames();
 
-test('run-worker reads its worker settings from src/core/worker-settings.ts', () => {
-  assert.deepEqual(
-    usage('run-worker')
-      .settings.map((s) => s.name)
-      .sort(),
-    settingsModule.WORKER_SETTINGS.map((s) => s.name).sort(),
-  );
+test('run-worker and reap-orphans read their settings from src/core/worker-settings.ts', () => {
+  for (const [action, table] of [
+    ['run-worker', settingsModule.WORKER_SETTINGS],
+    ['reap-orphans', settingsModule.REAP_SETTINGS],
+  ] as const) {
+    const names = usage(action).settings.map((s) => s.name);
+    assert.deepEqual(names.sort(), table.map((s) => s.name).sort(), action);
+  }
 });
 
 test('the four actions of the contract are there', () => {

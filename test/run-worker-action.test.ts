@@ -1,22 +1,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { execFile } from 'node:child_process';
 import { readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { makeGrid, noopTasks } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { runAction } from './helpers/action.js';
+import { runCli } from './helpers/cli.js';
 
 const TOKEN = 'ghs_0123456789abcdefSECRET';
-const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
-
-function dgrid(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((done) => {
-    execFile(process.execPath, [CLI, ...args], { timeout: 60_000 }, (error, stdout, stderr) =>
-      done({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
 
 async function commandLines(): Promise<string[]> {
   const lines: string[] = [];
@@ -126,7 +117,7 @@ test('dist/run-worker and dgrid worker read the same settings the same way', asy
     const action = await runAction('run-worker', { ...settings, repository: grid.remote, 'node-id': 'by-action' });
     assert.equal(action.exitCode, 0, action.stdout + action.stderr);
     const flags = Object.entries(settings).flatMap(([name, value]) => [`--${name}`, value]);
-    const cli = await dgrid(['worker', '--repository', grid.remote, '--node-id', 'by-cli', ...flags]);
+    const cli = await runCli(['worker', '--repository', grid.remote, '--node-id', 'by-cli', ...flags]);
     assert.equal(cli.code, 0, cli.stderr);
     const snapshot = await grid.snapshot();
     const [byAction, byCli] = [await snapshot.node('by-action'), await snapshot.node('by-cli')];
@@ -144,7 +135,7 @@ test('dist/run-worker and dgrid worker read the same settings the same way', asy
     ] as const) {
       const refusedAction = await runAction('run-worker', { repository: grid.remote, [name]: value });
       assert.match(refusedAction.stdout, new RegExp(`::error::input "${name}" is "${value}": ${reason}`));
-      const refusedCli = await dgrid(['worker', '--repository', grid.remote, `--${name}`, value]);
+      const refusedCli = await runCli(['worker', '--repository', grid.remote, `--${name}`, value]);
       assert.equal(refusedCli.code, 1);
       assert.match(refusedCli.stderr, new RegExp(`--${name} is "${value}": ${reason}`));
     }

@@ -38,12 +38,18 @@ export const jsonOption: Record<string, OptionSpec> = {
  */
 export function settingOptions(table: readonly Setting[]): Record<string, OptionSpec> {
   return Object.fromEntries(
-    table.map((s) => {
+    table.map((s): [string, OptionSpec] => {
+      if (s.kind === 'bool') return [s.name, { type: 'boolean', description: s.help }];
       const fallback = s.cliDefault ?? s.default;
       const description = fallback === undefined ? s.help : `${s.help} Default: ${fallback}.`;
       return [s.name, { type: 'string', placeholder: s.placeholder, description }];
     }),
   );
+}
+
+/** The raw value of a setting's flag, as the settings reader takes it: a flag given alone is true. */
+export function settingFlags(values: Record<string, unknown>): (name: string) => string {
+  return (name) => (values[name] === true ? 'true' : str(values[name]));
 }
 
 export function helpText(command: Command): string {

@@ -1,16 +1,21 @@
-// The one description of a worker node's settings. The run-worker action reads them as inputs, `dgrid worker`
-// as flags; both parse them here, so a value means the same on either side. run-worker/action.yml stays the
-// published contract: test/action-metadata.test.ts checks that it declares these names, defaults and help.
+// The one description of the settings of a worker node and of the reaper. The actions (run-worker,
+// reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
+// a value means the same on either side. action.yml stays the published contract:
+// test/action-metadata.test.ts checks that it declares these names, defaults and help.
 import { UserError } from './errors.js';
 import { SANDBOX_KINDS, type SandboxKind } from './sandbox/index.js';
 import { LABEL_PATTERN, NODE_ID_PATTERN } from './schemas.js';
 import { defaultNodeId, type WorkerSettings } from './worker.js';
+import type { ReapSettings } from './reaper.js';
 
 export interface Setting {
   /** The action input and the CLI flag. */
   name: string;
-  /** int and number are bounded by min and max; list takes items separated by commas, spaces or newlines. */
-  kind: 'int' | 'number' | 'text' | 'list' | 'choice';
+  /**
+   * int and number are bounded by min and max; list takes items separated by commas, spaces or newlines;
+   * bool is true or false as an input and a flag without a value on the CLI.
+   */
+  kind: 'int' | 'number' | 'text' | 'list' | 'choice' | 'bool';
   /** action.yml's default; an empty value takes it. */
   default?: string;
   /** The CLI's default, where a node outside a job should behave otherwise. */
@@ -152,8 +157,25 @@ export const WORKER_SETTINGS: readonly Setting[] = [
   },
 ];
 
+export const REAP_SETTINGS: readonly Setting[] = [
+  {
+    name: 'node-timeout-seconds',
+    kind: 'int',
+    min: 1,
+    placeholder: 'N',
+    help: "A node whose last heartbeat is older than this (plus the policy's lease.grace_seconds) is dead. Defaults to the policy's lease.node_timeout_seconds.",
+  },
+  {
+    name: 'dry-run',
+    kind: 'bool',
+    default: 'false',
+    placeholder: '',
+    help: 'Show what would be done, in the log and the job summary of an action, and push nothing.',
+  },
+];
+
 /** Every table of settings by its exported name, for the test that holds action.yml to them. */
-export const SETTING_TABLES: Record<string, readonly Setting[]> = { WORKER_SETTINGS };
+export const SETTING_TABLES: Record<string, readonly Setting[]> = { WORKER_SETTINGS, REAP_SETTINGS };
 
 /** What a node is told by its user; the grid's address, token and cache come from elsewhere. */
 export type NodeSettings = Omit<WorkerSettings, 'remote' | 'token' | 'branch' | 'cacheDir'> & { sandbox: SandboxKind };
@@ -210,6 +232,12 @@ export function settingsReader(
       }
       return n;
     },
+    bool(name: string): boolean {
+      const { value, fail } = take(name, ['bool']);
+      if (['true', 'yes', '1'].includes(value.toLowerCase())) return true;
+      if (['false', 'no', '0'].includes(value.toLowerCase())) return false;
+      throw fail('use true or false');
+    },
     choice<T extends string>(name: string): T {
       const { setting, value, fail } = take(name, ['choice']);
       if (!setting.choices!.includes(value)) throw fail(`use one of ${setting.choices!.join(', ')}`);
@@ -245,6 +273,18 @@ export function readNodeSettings(surface: Surface, read: (name: string) => strin
     prefetch: s.number('prefetch')!,
     maxPushesPerMinute: s.number('max-pushes-per-minute')!,
   };
+  s.done();
+  return settings;
+}
+
+/** The reaper's settings from the action's inputs or the CLI's flags. */
+export function readReapSettings(
+  surface: Surface,
+  read: (name: string) => string | undefined,
+): Pick<ReapSettings, 'nodeTimeoutSeconds' | 'dryRun'> {
+  const s = settingsReader(REAP_SETTINGS, surface, read);
+  const nodeTimeoutSeconds = s.number('node-timeout-seconds');
+  const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
   s.done();
   return settings;
 }

@@ -5,7 +5,7 @@ import { cacheDir } from '../../core/status.js';
 import { Worker } from '../../core/worker.js';
 import { WORKER_SETTINGS, readNodeSettings } from '../../core/worker-settings.js';
 import { serveMetrics } from '../../core/metrics.js';
-import { envToken, gridOptions, jsonOption, num, settingOptions, str, type Command } from '../command.js';
+import { envToken, gridOptions, jsonOption, num, settingFlags, settingOptions, str, type Command } from '../command.js';
 
 export const worker: Command = {
   name: 'worker',
@@ -30,7 +30,7 @@ export const worker: Command = {
     ...jsonOption,
   },
   async run(values) {
-    const settings = readNodeSettings('cli', (name) => str(values[name]));
+    const settings = readNodeSettings('cli', settingFlags(values));
     const remote = remoteUrl(str(values.repository));
     const branch = str(values.branch);
     const token = envToken();
