@@ -5,16 +5,22 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { actionNames, badInputs, readMetadata, root } from './helpers/action-metadata.js';
 import { runAction } from './helpers/action.js';
+import * as settingsModule from '../src/core/worker-settings.js';
+import type { Setting } from '../src/core/worker-settings.js';
 
 const KIT = join(root, 'src/action/kit.ts');
+const SETTINGS = join(root, 'src/core/worker-settings.ts');
 const CORE_INPUT_READERS = new Set(['getInput', 'getBooleanInput', 'getMultilineInput']);
 
-type Module = 'core' | 'kit';
+/** settings: src/core/worker-settings.ts, whose readers take the inputs their tables name. */
+type Module = 'core' | 'kit' | 'settings';
 /** A local name bound by an import: a whole module (`import * as core`) or one of its functions. */
 type Bindings = Map<string, { module: Module; name: string | '*' }>;
 
 interface Usage {
   inputs: Set<string>;
+  /** The inputs read through a table of src/core/worker-settings.ts, as the table describes them. */
+  settings: Setting[];
   outputs: Set<string>;
   /** Reads the test cannot follow, such as an input name computed at run time. */
   problems: string[];
@@ -63,12 +69,9 @@ function bindings(sf: ts.SourceFile): Bindings {
   for (const statement of sf.statements) {
     if (!ts.isImportDeclaration(statement) || !ts.isStringLiteral(statement.moduleSpecifier)) continue;
     const specifier = statement.moduleSpecifier.text;
+    const path = resolve(dirname(sf.fileName), specifier).replace(/\.js$/, '.ts');
     const module: Module | undefined =
-      specifier === '@actions/core'
-        ? 'core'
-        : resolve(dirname(sf.fileName), specifier).replace(/\.js$/, '.ts') === KIT
-          ? 'kit'
-          : undefined;
+      specifier === '@actions/core' ? 'core' : path === KIT ? 'kit' : path === SETTINGS ? 'settings' : undefined;
     const named = statement.importClause?.namedBindings;
     if (!module || !named) continue;
     if (ts.isNamespaceImport(named)) bound.set(named.name.text, { module, name: '*' });
@@ -92,7 +95,7 @@ function callee(call: ts.CallExpression, bound: Bindings): { module: Module; nam
 
 /**
  * What each helper of src/action/kit.ts reads: `named` helpers read the input named by their first argument
- * (getInt('slots', ...)), the others read fixed inputs (getToken reads 'token').
+ * (getList('files')), the others read fixed inputs (getToken reads 'token').
  */
 function kitHelpers(): { named: Set<string>; fixed: Map<string, Set<string>> } {
   const sf = parseFile(KIT);
@@ -128,7 +131,8 @@ function kitHelpers(): { named: Set<string>; fixed: Map<string, Set<string>> } {
 /** The inputs an action reads and the outputs it sets, from its sources and every module they load. */
 function usage(action: string): Usage {
   const kit = kitHelpers();
-  const result: Usage = { inputs: new Set(), outputs: new Set(), problems: [] };
+  const result: Usage = { inputs: new Set(), settings: [], outputs: new Set(), problems: [] };
+  const tables = Object.values(settingsModule.SETTING_TABLES).flat();
   const seen = new Set<string>();
   const queue = [join(root, action, 'src/index.ts')];
   while (queue.length > 0) {
@@ -155,12 +159,36 @@ function usage(action: string): Usage {
         else (readsArgument ? result.inputs : result.outputs).add(name);
       }
       if (c.module === 'kit') for (const input of kit.fixed.get(c.name) ?? []) result.inputs.add(input);
+      if (c.module === 'settings' && name === 'action') {
+        // A reader of settings names its inputs from its table: run it and record what it asks for.
+        const reader = (settingsModule as unknown as Record<string, (s: string, r: (n: string) => string) => unknown>)[
+          c.name
+        ];
+        assert.ok(reader, `${where(n)}: ${c.name} is not a function of src/core/worker-settings.ts`);
+        reader('action', (input) => {
+          result.inputs.add(input);
+          const setting = tables.find((s) => s.name === input);
+          if (setting) result.settings.push(setting);
+          else result.problems.push(`${where(n)}: ${c.name} reads "${input}", which no settings table describes`);
+          return '';
+        });
+      }
     });
   }
   return result;
 }
 
 const actions = actionNames();
+
+test('run-worker and reap-orphans read their settings from src/core/worker-settings.ts', () => {
+  for (const [action, table] of [
+    ['run-worker', settingsModule.WORKER_SETTINGS],
+    ['reap-orphans', settingsModule.REAP_SETTINGS],
+  ] as const) {
+    const names = usage(action).settings.map((s) => s.name);
+    assert.deepEqual(names.sort(), table.map((s) => s.name).sort(), action);
+  }
+});
 
 test('the four actions of the contract are there', () => {
   for (const action of ['validate-task', 'run-worker', 'reap-orphans', 'render-dashboard']) {
@@ -209,6 +237,18 @@ for (const action of actions) {
       'inputs action.yml declares but the code never reads',
     );
     assert.deepEqual([...found.outputs].sort(), Object.keys(m.outputs ?? {}).sort(), 'outputs set vs declared');
+  });
+
+  const { settings } = usage(action);
+  if (settings.length === 0) continue;
+  test(`${action}/action.yml declares the settings it reads as src/core/worker-settings.ts describes them`, () => {
+    const m = readMetadata(join(root, action));
+    for (const setting of settings) {
+      const input = m.inputs?.[setting.name];
+      assert.ok(input, `input "${setting.name}" is not declared`);
+      assert.equal(input.default, setting.default, `default of "${setting.name}"`);
+      assert.equal(input.description, setting.help, `description of "${setting.name}"`);
+    }
   });
 }
 

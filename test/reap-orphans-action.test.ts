@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { QueuedTask } from '../src/core/schemas.js';
 import { distPath, runAction } from './helpers/action.js';
+import { runCli } from './helpers/cli.js';
 import { makeGrid, noopTasks } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { plantClaims } from './reap-fixtures.js';
@@ -44,6 +45,19 @@ test('the built action, driven as the runner drives it over smart HTTP, sets its
     assert.match(wrong.stdout, /::error::node timeout 1 s is not longer than this grid's heartbeat interval/);
   } finally {
     await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('the action and dgrid reap refuse the same node timeout for the same reason', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    const action = await runAction(BUNDLE, { repository: grid.remote, 'node-timeout-seconds': '30.5' });
+    assert.match(action.stdout, /::error::input "node-timeout-seconds" is "30\.5": give a whole number from 1 to /);
+    const cli = await runCli(['reap', '--repository', grid.remote, '--node-timeout-seconds', '30.5']);
+    assert.equal(cli.code, 1);
+    assert.match(cli.stderr, /--node-timeout-seconds is "30\.5": give a whole number from 1 to /);
+  } finally {
     await grid.cleanup();
   }
 });

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { makeGrid, noopTasks } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { runAction } from './helpers/action.js';
+import { runCli } from './helpers/cli.js';
 
 const TOKEN = 'ghs_0123456789abcdefSECRET';
 
@@ -97,6 +98,47 @@ test('dist/run-worker fails the step when the grid branch does not exist', async
     const run = await runAction('run-worker', { repository: grid.remote, branch: 'nope', sandbox: 'none' });
     assert.equal(run.exitCode, 1);
     assert.match(run.stdout, /::error::branch "nope" does not exist/);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('dist/run-worker and dgrid worker read the same settings the same way', async () => {
+  const grid = await makeGrid();
+  try {
+    // Labels as a workflow writes them (a YAML block) and as a shell user types them, bounds as both may give.
+    const settings: Record<string, string> = {
+      labels: 'gpu, linux\narm64 big',
+      slots: '3',
+      sandbox: 'none',
+      'idle-timeout-seconds': '1',
+      'poll-interval-seconds': '0.5',
+    };
+    const action = await runAction('run-worker', { ...settings, repository: grid.remote, 'node-id': 'by-action' });
+    assert.equal(action.exitCode, 0, action.stdout + action.stderr);
+    const flags = Object.entries(settings).flatMap(([name, value]) => [`--${name}`, value]);
+    const cli = await runCli(['worker', '--repository', grid.remote, '--node-id', 'by-cli', ...flags]);
+    assert.equal(cli.code, 0, cli.stderr);
+    const snapshot = await grid.snapshot();
+    const [byAction, byCli] = [await snapshot.node('by-action'), await snapshot.node('by-cli')];
+    assert.deepEqual(byAction?.labels, ['gpu', 'linux', 'arm64', 'big']);
+    assert.deepEqual(
+      { labels: byCli?.labels, slots: byCli?.slots },
+      { labels: byAction?.labels, slots: byAction?.slots },
+    );
+
+    // What one refuses, the other refuses for the same reason.
+    for (const [name, value, reason] of [
+      ['poll-interval-seconds', '0.01', 'give a number from 0.05 to 3600'],
+      ['slots', '1.5', 'give a whole number from 1 to 64'],
+      ['labels', 'gpu,-x', 'each label is a letter or digit'],
+    ] as const) {
+      const refusedAction = await runAction('run-worker', { repository: grid.remote, [name]: value });
+      assert.match(refusedAction.stdout, new RegExp(`::error::input "${name}" is "${value}": ${reason}`));
+      const refusedCli = await runCli(['worker', '--repository', grid.remote, `--${name}`, value]);
+      assert.equal(refusedCli.code, 1);
+      assert.match(refusedCli.stderr, new RegExp(`--${name} is "${value}": ${reason}`));
+    }
   } finally {
     await grid.cleanup();
   }

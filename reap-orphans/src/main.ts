@@ -1,17 +1,17 @@
 import * as core from '@actions/core';
-import { actionLog, getBool, getBranch, getInt, getRepository, getToken } from '../../src/action/kit.js';
+import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
 import { reap, type ReapReport } from '../../src/core/reaper.js';
+import { readReapSettings } from '../../src/core/worker-settings.js';
 
 export async function main(): Promise<void> {
   const token = getToken();
-  const nodeTimeout = getInt('node-timeout-seconds', 0, 1);
+  const settings = readReapSettings('action', getString);
   const report = await reap(
     {
       remote: getRepository(),
       branch: getBranch(),
       ...(token ? { token } : {}),
-      ...(nodeTimeout ? { nodeTimeoutSeconds: nodeTimeout } : {}),
-      dryRun: getBool('dry-run', false),
+      ...settings,
     },
     actionLog,
   );

@@ -1,54 +1,22 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import {
-  actionLog,
-  getBranch,
-  getChoice,
-  getInt,
-  getList,
-  getNumber,
-  getRepository,
-  getString,
-  getToken,
-} from '../../src/action/kit.js';
-import { SANDBOX_KINDS, createSandbox, type SandboxKind } from '../../src/core/sandbox/index.js';
-import { Worker, defaultNodeId, type WorkerReport, type WorkerSettings } from '../../src/core/worker.js';
-import { NODE_ID_PATTERN } from '../../src/core/schemas.js';
-import { UserError } from '../../src/core/errors.js';
+import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
+import { createSandbox } from '../../src/core/sandbox/index.js';
+import { Worker, type WorkerReport, type WorkerSettings } from '../../src/core/worker.js';
+import { readNodeSettings, type NodeSettings } from '../../src/core/worker-settings.js';
 
-export interface Inputs extends WorkerSettings {
-  sandbox: SandboxKind;
-}
+export type Inputs = WorkerSettings & NodeSettings;
 
 export function getInputs(): Inputs {
-  const nodeId = getString('node-id', defaultNodeId());
-  if (!new RegExp(NODE_ID_PATTERN).test(nodeId)) {
-    throw new UserError(`input "node-id" is "${nodeId}": use letters, digits, dot, underscore, dash (at most 64)`);
-  }
-  const image = getString('image');
-  const cpus = getNumber('cpus', 0, 0, 1024);
-  const memoryMb = getInt('memory-mb', 0, 0, 16 * 1024 * 1024);
+  const node = readNodeSettings('action', getString);
   const token = getToken();
   return {
     remote: getRepository(),
     ...(token ? { token } : {}),
     branch: getBranch(),
-    nodeId,
-    labels: getList('labels'),
-    slots: getInt('slots', 1, 1, 64),
-    maxTasks: getInt('max-tasks', 0),
-    maxRuntimeMinutes: getInt('max-runtime-minutes', 300),
-    idleTimeoutSeconds: getInt('idle-timeout-seconds', 300),
-    pollIntervalSeconds: getInt('poll-interval-seconds', 15, 1, 3600),
-    sandbox: getChoice('sandbox', SANDBOX_KINDS, 'docker'),
-    ...(image ? { image } : {}),
-    ...(cpus > 0 ? { cpus } : {}),
-    ...(memoryMb > 0 ? { memoryMb } : {}),
-    batchWindowMs: getNumber('batch-window-seconds', 0, 0, 60) * 1000,
-    maxPushesPerMinute: getNumber('max-pushes-per-minute', 0, 0, 600),
-    prefetch: getInt('prefetch', 0, 0, 256),
-    cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${nodeId}`),
+    ...node,
+    cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${node.nodeId}`),
   };
 }
 

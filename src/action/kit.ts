@@ -27,26 +27,6 @@ export function getString(name: string, fallback = ''): string {
   return core.getInput(name) || fallback;
 }
 
-export function getInt(name: string, fallback: number, min = 0, max = Number.MAX_SAFE_INTEGER): number {
-  const raw = core.getInput(name);
-  if (raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isInteger(value) || value < min || value > max) {
-    throw new UserError(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
-  }
-  return value;
-}
-
-export function getNumber(name: string, fallback: number, min: number, max: number): number {
-  const raw = core.getInput(name);
-  if (raw === '') return fallback;
-  const value = Number(raw);
-  if (!Number.isFinite(value) || value < min || value > max) {
-    throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
-  }
-  return value;
-}
-
 export function getBool(name: string, fallback: boolean): boolean {
   const raw = core.getInput(name).toLowerCase();
   if (raw === '') return fallback;
@@ -62,13 +42,6 @@ export function getList(name: string): string[] {
     .split(/[\n,]/)
     .map((s) => s.trim())
     .filter(Boolean);
-}
-
-export function getChoice<T extends string>(name: string, choices: readonly T[], fallback: T): T {
-  const raw = core.getInput(name);
-  if (raw === '') return fallback;
-  if (!choices.includes(raw as T)) throw new UserError(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
-  return raw as T;
 }
 
 /** `repository` input: owner/name or any git URL; this workflow's repository when empty. */

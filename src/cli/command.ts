@@ -1,5 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../core/errors.js';
+import type { Setting } from '../core/worker-settings.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type OptionSpec = Options[string] & { description: string; placeholder?: string };
@@ -30,6 +31,26 @@ export const gridOptions: Record<string, OptionSpec> = {
 export const jsonOption: Record<string, OptionSpec> = {
   json: { type: 'boolean', default: false, description: 'print machine-readable JSON on stdout' },
 };
+
+/**
+ * Flags for a table of settings, with the help the action's inputs have. No parseArgs default: an absent flag
+ * takes the table's default when the settings are read, as an empty action input does.
+ */
+export function settingOptions(table: readonly Setting[]): Record<string, OptionSpec> {
+  return Object.fromEntries(
+    table.map((s): [string, OptionSpec] => {
+      if (s.kind === 'bool') return [s.name, { type: 'boolean', description: s.help }];
+      const fallback = s.cliDefault ?? s.default;
+      const description = fallback === undefined ? s.help : `${s.help} Default: ${fallback}.`;
+      return [s.name, { type: 'string', placeholder: s.placeholder, description }];
+    }),
+  );
+}
+
+/** The raw value of a setting's flag, as the settings reader takes it: a flag given alone is true. */
+export function settingFlags(values: Record<string, unknown>): (name: string) => string {
+  return (name) => (values[name] === true ? 'true' : str(values[name]));
+}
 
 export function helpText(command: Command): string {
   const lines = [`Usage: dgrid ${command.name} ${command.usage}`.trimEnd(), '', command.summary, '', 'Options:'];

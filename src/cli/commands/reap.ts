@@ -1,7 +1,8 @@
 import { remoteUrl } from '../../core/grid-admin.js';
 import { consoleLog } from '../../core/log.js';
 import { reap as reapGrid } from '../../core/reaper.js';
-import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
+import { REAP_SETTINGS, readReapSettings } from '../../core/worker-settings.js';
+import { envToken, gridOptions, jsonOption, settingFlags, settingOptions, str, type Command } from '../command.js';
 
 export const reap: Command = {
   name: 'reap',
@@ -11,24 +12,17 @@ export const reap: Command = {
   usage: '[options]',
   options: {
     ...gridOptions,
-    'node-timeout-seconds': {
-      type: 'string',
-      placeholder: 'N',
-      description: "a node silent this long is dead (default: the policy's lease.node_timeout_seconds)",
-    },
-    'dry-run': { type: 'boolean', default: false, description: 'show what would be done, push nothing' },
+    ...settingOptions(REAP_SETTINGS),
     ...jsonOption,
   },
   async run(values) {
     const token = envToken();
-    const timeout = values['node-timeout-seconds'];
     const report = await reapGrid(
       {
         remote: remoteUrl(str(values.repository)),
         branch: str(values.branch),
         ...(token ? { token } : {}),
-        ...(timeout === undefined ? {} : { nodeTimeoutSeconds: num('node-timeout-seconds', timeout, 1) }),
-        dryRun: Boolean(values['dry-run']),
+        ...readReapSettings('cli', settingFlags(values)),
       },
       consoleLog(),
     );
