@@ -23,7 +23,7 @@ Options:
   -h, --help     show this help
 
 Afterwards: push each action tree to its repository, "npm publish <out>/npm", and tag this repository
-(git tag vX.Y.Z; git tag -f vX; push both); README.md, section "Release", has the commands.`;
+(git tag vX.Y.Z; git tag -f vX; push both); docs/development.md, section "Releasing", has the commands.`;
 
 let options;
 try {
