@@ -1,15 +1,19 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { queuePath } from '../src/core/layout.js';
 import { DockerSandbox } from '../src/core/sandbox/docker.js';
 import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
-import { makeGrid, runAll } from './helpers/grid.js';
+import { makeGrid, pushDirectly, runAll } from './helpers/grid.js';
 
 const sandbox = new DockerSandbox();
+const exec = promisify(execFile);
 
 function job(script: string, overrides: Partial<SandboxJob> = {}): SandboxJob {
   return {
@@ -60,6 +64,50 @@ test('docker: read-only root, a small noexec /tmp, non-root, no capabilities, no
   assert.match(lines[4]!, /CapEff:\s+0000000000000000/);
   assert.equal(lines[5], 'no-socket');
   assert.match(lines[6]!, /NoNewPrivs:\s+1/);
+});
+
+test('docker: /proc, /sys, /dev/shm and /tmp are as the README says', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const result = await run(
+    [
+      'mount | grep -E " /(sys|dev/shm|tmp) " | sort',
+      'df -k /dev/shm /tmp | tail -n +2',
+      'cat /proc/kcore >/dev/null 2>&1 && echo kcore-readable || echo kcore-masked',
+      'echo 1 2>/dev/null >/proc/sys/kernel/core_pattern && echo procsys-writable || echo procsys-readonly',
+      'cp /bin/true /dev/shm/t && (/dev/shm/t 2>/dev/null && echo shm-exec || echo shm-noexec)',
+    ].join('; '),
+    { tmpfsMb: 16 },
+  );
+  assert.equal(result.status, 'success', result.stderr.text);
+  const lines = result.stdout.text.trim().split('\n');
+  assert.match(lines[0]!, /^shm on \/dev\/shm type tmpfs \(rw,nosuid,nodev,noexec,.*size=16384k/);
+  assert.match(lines[1]!, /^sysfs on \/sys type sysfs \(ro,/);
+  assert.match(lines[2]!, /^tmpfs on \/tmp type tmpfs \(rw,nosuid,nodev,noexec,.*size=16384k/);
+  assert.match(lines[3]!, /^shm\s+16384\s/);
+  assert.match(lines[4]!, /^tmpfs\s+16384\s/);
+  assert.deepEqual(lines.slice(5), ['kcore-masked', 'procsys-readonly', 'shm-noexec']);
+});
+
+test('docker: no core dumps, and the daemon keeps no copy of the output', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const running = run('ulimit -c; head -c 200000 /dev/zero; sleep 3', { taskId: 'no-log' });
+  let container = '';
+  for (let i = 0; i < 50 && !container; i++) {
+    await new Promise((r) => setTimeout(r, 100));
+    container = (await exec('docker', ['ps', '-q', '--filter', 'label=dgrid.task=no-log'])).stdout.trim();
+  }
+  assert.ok(container, 'the container runs');
+  const { stdout } = await exec('docker', [
+    'inspect',
+    '--format',
+    '{{.HostConfig.LogConfig.Type}} {{json .HostConfig.Ulimits}} [{{.LogPath}}]',
+    container,
+  ]);
+  assert.match(stdout.trim(), /^none .*"Name":"core","Hard":0,"Soft":0.* \[\]$/);
+  const result = await running;
+  assert.equal(result.status, 'success', result.stderr.text);
+  assert.equal(result.stdout.text.slice(0, 2), '0\n', 'ulimit -c in the container');
+  assert.equal(result.stdout.bytes, 200_002, 'the node still reads all of the output');
 });
 
 test('docker: the timeout kills the container', async (t) => {
@@ -182,6 +230,39 @@ test('docker: a worker runs grid tasks in containers end to end', async (t) => {
     assert.equal(results.get('slow')?.status, 'timeout');
     assert.equal(report!.completed, 1);
     console.log(`# docker worker: 2 tasks in ${Date.now() - started} ms including 1 s idle exit`);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test("docker: a NUL byte in the script or an env value is the task's error, and the node records it and claims on", async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const script = await run('echo a\0b');
+  assert.equal(script.status, 'error');
+  assert.match(script.reason ?? '', /^the script holds a NUL byte, which no process can take/);
+  const env = await run('true', { env: { X: 'a\0b' } });
+  assert.equal(env.status, 'error');
+  assert.match(env.reason ?? '', /^env X holds a NUL byte/);
+
+  const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
+  try {
+    // Pushed past the gate, as a token holder may.
+    await pushDirectly(
+      grid,
+      [
+        { task_id: 'nul-script', script: 'echo a\0b', priority: 'high' },
+        { task_id: 'nul-env', script: 'true', env: { X: 'a\0b' }, priority: 'high' },
+        { task_id: 'after', script: 'echo fine' },
+      ].map((task) => ({ path: queuePath(task.task_id), content: JSON.stringify(task) })),
+    );
+    const [report] = await runAll([grid.worker({ nodeId: 'docker-nul' }, new DockerSandbox())]);
+    assert.equal(report!.completed, 1);
+    const results = await grid.results();
+    assert.equal(results.get('after')?.status, 'success');
+    for (const id of ['nul-script', 'nul-env']) {
+      assert.equal(results.get(id)?.status, 'error', id);
+      assert.match(results.get(id)?.reason ?? '', /NUL/, id);
+    }
   } finally {
     await grid.cleanup();
   }

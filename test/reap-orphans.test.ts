@@ -7,12 +7,12 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { git } from '../src/core/git/runner.js';
 import { nodePath } from '../src/core/layout.js';
 import { serialize } from '../src/core/lifecycle.js';
-import { silentLog } from '../src/core/log.js';
+import { silentLog, type Log } from '../src/core/log.js';
 import { reap, type ReapReport, type ReapSettings } from '../src/core/reaper.js';
 import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 import { transact } from '../src/core/transaction.js';
 import { resultValidator } from '../src/core/validation.js';
-import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { invariantViolations, makeGrid, noopTasks, pushDirectly, runAll, type TestGrid } from './helpers/grid.js';
 import { plantClaims, plantResults } from './reap-fixtures.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
@@ -57,8 +57,8 @@ async function started(log: string): Promise<void> {
   throw new Error(`${log} stayed empty`);
 }
 
-function reapGrid(grid: TestGrid, settings: Partial<ReapSettings> = {}): Promise<ReapReport> {
-  return reap({ remote: grid.remote, branch: 'main', dryRun: false, ...settings }, silentLog);
+function reapGrid(grid: TestGrid, settings: Partial<ReapSettings> = {}, log: Log = silentLog): Promise<ReapReport> {
+  return reap({ remote: grid.remote, branch: 'main', dryRun: false, ...settings }, log);
 }
 
 async function queued(grid: TestGrid): Promise<Map<string, QueuedTask>> {
@@ -336,6 +336,66 @@ test('dry-run shows the plan and pushes nothing', async () => {
     assert.match(text.stdout, /^requeue t000: node ghost is silent since/m);
     assert.match(text.stdout, /dry run, nothing pushed: would have requeued 2, failed 0, marked 1 node\(s\) offline/);
     assert.equal(await refs(), before);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** A node file as a direct push may write it: a valid record of node "victim", silent for years, unless `fields` say otherwise. */
+function staleNode(fields: object = {}): string {
+  return serialize({
+    node_id: 'victim',
+    labels: [],
+    slots: 1,
+    version: 'test',
+    started_at: '2020-01-01T00:00:00.000Z',
+    last_heartbeat: '2020-01-01T00:00:00.000Z',
+    status: 'online',
+    tasks: [],
+    completed: 0,
+    failed: 0,
+    ...fields,
+  });
+}
+
+test('the reaper skips what is not a file in nodes/ and tasks/ (a submodule) with a warning, instead of failing every run', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'victim', ['t000'], { heartbeatAgeSeconds: 0 });
+    const tip = (await git(['rev-parse', 'main'], { cwd: grid.bare })).trim();
+    const submodule = { mode: '160000', sha: tip };
+    await pushDirectly(grid, [
+      { path: 'nodes/sub.json', existing: submodule },
+      { path: 'tasks/in_progress/victim/sub.json', existing: submodule },
+    ]);
+    const warnings: string[] = [];
+    const report = await reapGrid(grid, {}, { ...silentLog, warn: (m: string) => warnings.push(m) });
+    assert.deepEqual(report.actions, []);
+    assert.deepEqual(warnings.sort(), [
+      'nodes/sub.json is a submodule, not a file: skipped; remove it from the grid',
+      'tasks/in_progress/victim/sub.json is a submodule, not a file: skipped; remove it from the grid',
+    ]);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('node files with wrong types, or named for one node and holding another, are ignored: no living node is declared dead', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'victim', ['t000'], { heartbeatAgeSeconds: 0 });
+    await pushDirectly(grid, [
+      // Sorted after the real one: read last, it made the living node look silent for years.
+      { path: nodePath('zz-liar'), content: staleNode() },
+      { path: nodePath('typed'), content: staleNode({ node_id: 'typed', completed: '5', tasks: 'all' }) },
+    ]);
+    const report = await reapGrid(grid);
+    assert.deepEqual(report.actions, []);
+    const snapshot = await grid.snapshot();
+    assert.equal(snapshot.of('in_progress').length, 1, 'the living node keeps its claim');
+    assert.equal((await snapshot.node('victim'))?.status, 'online');
   } finally {
     await grid.cleanup();
   }

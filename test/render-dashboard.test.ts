@@ -6,9 +6,10 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
+import { silentLog } from '../src/core/log.js';
 import { collectDashboard, gridHistory } from '../src/dashboard/collect.js';
 import { distPath, runAction } from './helpers/action.js';
-import { makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { makeGrid, noopTasks, pushDirectly, runAll, type TestGrid } from './helpers/grid.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 /** The bundle under test: CI tests the committed one; set DGRID_RENDER_DIST to test a fresh build. */
@@ -350,6 +351,34 @@ test('a shallow clone renders with a warning that the charts cover only its comm
       run.stdout,
       /::warning::.*shallow clone, so the charts cover only the 1 commit it holds: .*fetch-depth: 0/,
     );
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the dashboard skips what is not a file in nodes/ and tasks/ (a submodule), with a warning naming each', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit(noopTasks(1));
+    const tip = (await git(['rev-parse', 'main'], { cwd: grid.bare })).trim();
+    const submodule = { mode: '160000', sha: tip };
+    await pushDirectly(grid, [
+      { path: 'nodes/sub.json', existing: submodule },
+      { path: 'tasks/completed/2025-01-01/00/sub.json', existing: submodule },
+    ]);
+    const warnings: string[] = [];
+    const input = await collectDashboard({
+      path: grid.bare,
+      pathSetting: '--path',
+      title: 't',
+      branch: 'main',
+      log: { ...silentLog, warn: (m: string) => warnings.push(m) },
+    });
+    assert.deepEqual([input.queued.length, input.completed.length, input.nodes.length], [1, 0, 0]);
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0]!, /^left 2 unreadable records off the dashboard: /);
+    assert.match(warnings[0]!, /nodes\/sub\.json is a submodule, not a file: skipped/);
+    assert.match(warnings[0]!, /tasks\/completed\/2025-01-01\/00\/sub\.json is a submodule, not a file: skipped/);
   } finally {
     await grid.cleanup();
   }

@@ -2,29 +2,41 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { chmod, mkdir, readFile, rename, rm, symlink, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { chmod, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
 import { auditGrid } from '../src/core/audit.js';
 import { UserError } from '../src/core/errors.js';
-import { git } from '../src/core/git/runner.js';
-import { GridStore } from '../src/core/git/store.js';
+import { git, runGit, sleep } from '../src/core/git/runner.js';
+import { GridStore, type Change } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
 import { queuePath } from '../src/core/layout.js';
+import type { Execution } from '../src/core/lifecycle.js';
 import { silentLog, type Log } from '../src/core/log.js';
 import { reap } from '../src/core/reaper.js';
 import { ProcessSandbox } from '../src/core/sandbox/process.js';
-import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
+import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
+import type { Claim, NodeRecord, QueuedTask, Task } from '../src/core/schemas.js';
 import { Worker } from '../src/core/worker.js';
-import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
+import { invariantViolations, makeGrid, noopTasks, pushDirectly, runAll, type TestGrid } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { statOf } from './helpers/processes.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 
-function cliWorker(remote: string, nodeId: string, extra: string[] = [], env: NodeJS.ProcessEnv = {}): ChildProcess {
+/** A `dgrid worker --sandbox none` process; with `uid`, run as that user (and group) instead of the test's. */
+function cliWorker(
+  remote: string,
+  nodeId: string,
+  extra: string[] = [],
+  env: NodeJS.ProcessEnv = {},
+  uid?: number,
+): ChildProcess {
+  const as = uid === undefined ? [] : ['setpriv', `--reuid=${uid}`, `--regid=${uid}`, '--clear-groups'];
   return spawn(
-    process.execPath,
+    as[0] ?? process.execPath,
     [
+      ...as.slice(1),
+      ...(as.length > 0 ? [process.execPath] : []),
       CLI,
       'worker',
       '--repository',
@@ -368,6 +380,286 @@ test('bad task files in the queue go to failed/ with a reason and never block go
     await grid.cleanup();
   }
 });
+
+test(
+  'queue files named with bytes that are not UTF-8, control characters, backslashes or quotes leave the queue once',
+  {
+    timeout: 60_000,
+  },
+  async () => {
+    const grid = await makeGrid();
+    try {
+      await grid.submit([{ task_id: 'good', script: 'echo fine' }]);
+      const names = ['a\xffb', 'c\x01d', 'e\\f', 'g"h', 'b\\\x01', 'x\n::error::forged'].map((n) =>
+        Buffer.from(n, 'latin1'),
+      );
+      // Written as a token holder would, with git's own tools: fast-import, each path C-quoted in octal.
+      const octal = (name: Buffer) => [...name].map((b) => `\\${b.toString(8).padStart(3, '0')}`).join('');
+      const tip = (await git(['rev-parse', 'main'], { cwd: grid.bare })).trim();
+      const files = names.map((name) => `M 100644 inline "tasks/queue/${octal(name)}.json"\ndata 2\n{}\n`);
+      // A cancel request for no task, which the node removes, under the name that once made a stray file.
+      files.push(`M 100644 inline "tasks/cancel/${octal(names[4]!)}.json"\ndata 2\n{}\n`);
+      await git(['fast-import', '--quiet'], {
+        cwd: grid.bare,
+        input: `commit refs/heads/main\ncommitter t <t@t> 0 +0000\ndata 6\nnames\nfrom ${tip}\n${files.join('')}\n`,
+      });
+
+      const run = await exited(cliWorker(grid.remote, 'names-node'));
+      assert.equal(run.code, 0, run.stderr);
+      assert.doesNotMatch(run.stderr, /^::/m, 'no file name forges a workflow command in the log');
+      const subjects = (await git(['log', '--format=%s', 'main'], { cwd: grid.bare })).split('\n');
+      assert.equal(subjects.filter((s) => s.includes('reject')).length, 1, subjects.join('\n'));
+      const listed = (await runGit(['ls-tree', '-r', '-z', '--name-only', 'main'], { cwd: grid.bare })).stdout;
+      const paths: Buffer[] = [];
+      for (let at = 0; at < listed.length; at = listed.indexOf(0, at) + 1)
+        paths.push(listed.subarray(at, listed.indexOf(0, at)));
+      const top = new Set(paths.map((p) => p.toString('latin1').split('/')[0]));
+      assert.deepEqual([...top].sort(), ['dgrid.json', 'nodes', 'tasks'], 'nothing lands outside tasks/');
+      assert.deepEqual(
+        paths.map((p) => p.toString('latin1')).filter((p) => /^tasks\/(queue|cancel)\//.test(p)),
+        ['tasks/queue/.gitkeep'],
+      );
+      for (const name of names) {
+        const failed = paths.filter((p) => p.toString('latin1').startsWith('tasks/failed/'));
+        const suffix = Buffer.concat([Buffer.from('/'), name, Buffer.from('.json')]);
+        assert.equal(
+          failed.filter((p) => p.subarray(-suffix.length).equals(suffix)).length,
+          1,
+          `${JSON.stringify(name.toString('latin1'))} is in failed/ by its own bytes`,
+        );
+      }
+      assert.equal((await grid.results()).get('good')?.status, 'success');
+      assert.deepEqual(await invariantViolations(grid.bare), []);
+    } finally {
+      await grid.cleanup();
+    }
+  },
+);
+
+test('a node file with wrong types is not carried forward, and what is not a file in nodes/ or tasks/ is skipped with one warning', async () => {
+  const grid = await makeGrid();
+  try {
+    await grid.submit([{ task_id: 'one', script: 'true' }]);
+    const tip = (await git(['rev-parse', 'main'], { cwd: grid.bare })).trim();
+    const submodule = { mode: '160000', sha: tip };
+    await pushDirectly(grid, [
+      { path: 'nodes/n1.json', content: JSON.stringify({ node_id: 'n1', completed: '5', failed: -3, tasks: 'all' }) },
+      { path: 'nodes/sub.json', existing: submodule },
+      { path: 'tasks/in_progress/n1/sub.json', existing: submodule },
+    ]);
+    const warnings: string[] = [];
+    const log = { ...silentLog, warn: (m: string) => warnings.push(m) };
+    const report = await new Worker(
+      {
+        remote: grid.remote,
+        branch: 'main',
+        nodeId: 'n1',
+        labels: [],
+        slots: 1,
+        maxTasks: 0,
+        maxRuntimeMinutes: 0,
+        idleTimeoutSeconds: 1,
+        pollIntervalSeconds: 0.1,
+        cacheDir: join(grid.dir, 'cache-n1'),
+      },
+      new ProcessSandbox(),
+      log,
+    ).run();
+    assert.equal(report.completed, 1);
+    const node = await (await grid.snapshot()).node('n1');
+    assert.ok(node, 'the node wrote a valid node file');
+    assert.deepEqual([node.completed, node.failed, node.tasks], [1, 0, []]);
+    for (const path of ['nodes/sub.json', 'tasks/in_progress/n1/sub.json']) {
+      assert.deepEqual(
+        warnings.filter((w) => w.startsWith(path)),
+        [`${path} is a submodule, not a file: skipped; remove it from the grid`],
+      );
+    }
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** Queue files as a token holder may push them past the gate, one per task. */
+const queued = (tasks: Task[]): Change[] =>
+  tasks.map((task) => ({ path: queuePath(task.task_id), content: JSON.stringify(task) }));
+
+/**
+ * A sandbox that fails at the step of a task's life its script names, and does the rest for real: every
+ * way a sandbox can fail under a task, through the interface the node uses.
+ */
+class FailingSandbox extends ProcessSandbox {
+  override run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
+    const step = /^fail-(\w+)$/.exec(job.script)?.[1];
+    const fail = (what: string) => {
+      throw new Error(`injected: ${what}`);
+    };
+    if (step === 'prepare') fail('could not prepare');
+    if (step === 'start') return Promise.reject(new Error('injected: could not start'));
+    const running = super.run({ ...job, script: step === 'wait' ? 'sleep 1' : 'echo ran' }, signal);
+    if (step === 'wait') return Promise.race([running, sleep(100).then(() => fail('lost the run while waiting'))]);
+    return running.then((run) => {
+      if (step === 'collect') {
+        return {
+          ...run,
+          get stdout(): Execution['stdout'] {
+            return fail('the output could not be read');
+          },
+        };
+      }
+      if (step === 'cleanup') fail('could not clean up');
+      if (step === 'commit') return { ...run, finishedAt: new Date(Number.NaN) };
+      return run;
+    });
+  }
+}
+
+test(
+  "no step of a task's life can end the node: each failure is that task's error result, and the node claims on",
+  {
+    timeout: 60_000,
+  },
+  async () => {
+    const grid = await makeGrid();
+    const unhandled: unknown[] = [];
+    const record = (reason: unknown) => unhandled.push(reason);
+    process.on('unhandledRejection', record);
+    try {
+      const reasons: Record<string, RegExp> = {
+        prepare: /^the none sandbox failed: injected: could not prepare$/,
+        start: /^the none sandbox failed: injected: could not start$/,
+        wait: /^the none sandbox failed: injected: lost the run while waiting$/,
+        collect: /^its result could not be recorded: injected: the output could not be read$/,
+        cleanup: /^the none sandbox failed: injected: could not clean up$/,
+        commit: /^its result could not be recorded: Invalid time value$/,
+      };
+      const steps = Object.keys(reasons);
+      // The failing tasks go first, so the last claim proves the node still claims after all of them.
+      await grid.submit([
+        ...steps.map((step) => ({ task_id: `fail-${step}`, script: `fail-${step}`, priority: 'high' as const })),
+        { task_id: 'after', script: 'echo fine', priority: 'low' },
+      ]);
+      const report = await grid.worker({ nodeId: 'survivor' }, new FailingSandbox()).run();
+      assert.deepEqual(unhandled, []);
+      assert.equal(report.failed, steps.length);
+      assert.equal(report.completed, 1);
+      const results = await grid.results();
+      assert.equal(results.get('after')?.status, 'success');
+      for (const step of steps) {
+        const result = results.get(`fail-${step}`);
+        assert.equal(result?.status, 'error', step);
+        assert.equal(result?.attempt, 1, step);
+        assert.match(result?.reason ?? '', reasons[step]!, step);
+      }
+      assert.deepEqual(await invariantViolations(grid.bare), []);
+    } finally {
+      process.off('unhandledRejection', record);
+      await grid.cleanup();
+    }
+  },
+);
+
+test("sandbox none: a NUL byte in the script or an env value is the task's error, not the sandbox's", async () => {
+  const sandbox = new ProcessSandbox();
+  const job: SandboxJob = {
+    taskId: 'nul',
+    nodeId: 'n',
+    script: 'true',
+    image: 'none',
+    timeoutSeconds: 10,
+    env: {},
+    cpus: 1,
+    memoryMb: 64,
+    pids: 64,
+    tmpfsMb: 16,
+    fileSizeMb: 8,
+    outputCapBytes: 1024,
+  };
+  const script = await sandbox.run({ ...job, script: 'echo a\0b' }, new AbortController().signal);
+  assert.equal(script.status, 'error');
+  assert.match(script.reason ?? '', /^the script holds a NUL byte, which no process can take/);
+  const env = await sandbox.run({ ...job, env: { X: 'a\0b' } }, new AbortController().signal);
+  assert.equal(env.status, 'error');
+  assert.match(env.reason ?? '', /^env X holds a NUL byte/);
+});
+
+test('a task whose script or env holds a NUL byte ends as an error result, once, and the node process lives on', async () => {
+  const grid = await makeGrid();
+  try {
+    await pushDirectly(
+      grid,
+      queued([
+        { task_id: 'nul-script', script: 'echo a\0b', priority: 'high' },
+        { task_id: 'nul-env', script: 'true', env: { X: 'a\0b' }, priority: 'high' },
+        { task_id: 'after', script: 'echo fine' },
+      ]),
+    );
+    const run = await exited(cliWorker(grid.remote, 'nul-node'));
+    assert.equal(run.code, 0, run.stderr);
+    assert.equal(JSON.parse(run.stdout).completed, 1);
+    const results = await grid.results();
+    assert.equal(results.get('after')?.status, 'success');
+    for (const id of ['nul-script', 'nul-env']) {
+      assert.equal(results.get(id)?.status, 'error', id);
+      assert.match(results.get(id)?.reason ?? '', /NUL/, id);
+    }
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('sandbox none, as a user without root: a task that leaves a read-only folder behind does not end the node', async (t) => {
+  if (process.getuid?.() !== 0) return t.skip('needs root to run the node as another user');
+  const grid = await makeGrid();
+  try {
+    await grid.submit([
+      {
+        task_id: 'locks-up',
+        script: 'mkdir -p locked/inner && touch locked/inner/f && chmod a-w locked/inner locked && echo locked',
+        priority: 'high',
+      },
+      { task_id: 'after', script: 'echo fine' },
+    ]);
+    // The node runs as nobody: it may walk into the test's folders, write the grid, and use a temp folder
+    // of its own; git trusts the grid, which root owns.
+    for (let dir = grid.dir; dir !== dirname(dir); dir = dirname(dir)) {
+      const { mode } = await stat(dir);
+      if ((mode & 0o001) === 0) await chmod(dir, mode | 0o001);
+    }
+    const home = join(grid.dir, 'nobody');
+    await mkdir(home, { mode: 0o777 });
+    await chmod(home, 0o777);
+    await git(['-C', grid.bare, 'config', 'core.sharedRepository', 'world']);
+    await chmodTree(grid.bare);
+    // Global config, as git passes no config from the environment to the upload-pack of a local remote.
+    await writeFile(join(home, '.gitconfig'), '[safe]\n\tdirectory = *\n');
+    const env = { TMPDIR: home, HOME: home };
+    const run = await exited(cliWorker(grid.remote, 'nobody-node', [], env, 65534));
+    assert.equal(run.code, 0, run.stderr);
+    const results = await grid.results();
+    assert.equal(results.get('locks-up')?.status, 'success', results.get('locks-up')?.reason);
+    assert.equal(results.get('locks-up')?.stdout, 'locked\n');
+    assert.equal(results.get('after')?.status, 'success');
+    assert.deepEqual(
+      (await readdir(home)).filter((name) => name.startsWith('dgrid-task-')),
+      [],
+      'no scratch folder left',
+    );
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+/** Makes every folder and file below `dir` readable and writable by anyone. */
+async function chmodTree(dir: string): Promise<void> {
+  await chmod(dir, 0o777);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await chmodTree(path);
+    else await chmod(path, 0o666);
+  }
+}
 
 test('fencing: a result is not written when the claim no longer holds the token', async () => {
   const grid = await makeGrid();

@@ -11,8 +11,11 @@ import {
   locateNode,
   type Lifecycle,
 } from './layout.js';
+import { UserError } from './errors.js';
 import { parsePolicy } from './policy.js';
+import { printable } from './printable.js';
 import type { NodeRecord, Policy } from './schemas.js';
+import { nodeValidator } from './validation.js';
 
 export interface TaskFile {
   id: string;
@@ -31,6 +34,12 @@ export class GridSnapshot {
   readonly nodeEntries = new Map<string, TreeEntry>();
   /** Cancel requests by task id. */
   readonly cancels = new Map<string, TreeEntry>();
+  /**
+   * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+   * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+   * not a task: the worker moves it to failed/ with its reason.
+   */
+  readonly skipped: TreeEntry[] = [];
   private policyEntry: TreeEntry | undefined;
   private cachedPolicy: Policy | undefined;
 
@@ -43,6 +52,10 @@ export class GridSnapshot {
     for (const entry of entries) {
       if (entry.path === POLICY_FILE) {
         this.policyEntry = entry;
+        continue;
+      }
+      if (entry.type !== 'blob' && locate(entry.path)?.state !== 'queue') {
+        this.skipped.push(entry);
         continue;
       }
       const node = locateNode(entry.path);
@@ -83,12 +96,17 @@ export class GridSnapshot {
   async idsIn(state: Lifecycle): Promise<Set<string>> {
     const files = this.of(state);
     if (files.length > 0 || this.tip === null) return new Set(files.map((f) => f.id));
-    const entries = await this.store.list(this.tip, [lifecycleDir(state)]);
+    const entries = (await this.store.list(this.tip, [lifecycleDir(state)])).filter((e) => e.type === 'blob');
     return new Set(entries.map((e) => locate(e.path)?.id).filter((id): id is string => id !== undefined));
   }
 
   async policy(): Promise<Policy> {
     if (!this.cachedPolicy) {
+      if (this.policyEntry && this.policyEntry.type !== 'blob') {
+        throw new UserError(
+          `${POLICY_FILE} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`,
+        );
+      }
       const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
       this.cachedPolicy = parsePolicy(text, POLICY_FILE);
     }
@@ -98,21 +116,20 @@ export class GridSnapshot {
   async node(nodeId: string): Promise<NodeRecord | undefined> {
     const entry = this.nodeEntries.get(nodeId);
     if (!entry) return undefined;
-    return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8')) as NodeRecord;
+    return nodeRecord(nodeId, await this.store.readOne(entry.sha));
   }
 
+  /**
+   * The node files that are node records, each of the node its file is named after. Anything else a direct
+   * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+   * its file afresh on its next heartbeat.
+   */
   async nodes(): Promise<NodeRecord[]> {
-    const entries = [...this.nodeEntries.values()];
-    const blobs = await this.store.read(entries.map((e) => e.sha));
-    const nodes: NodeRecord[] = [];
-    for (const entry of entries) {
-      try {
-        nodes.push(JSON.parse(blobs.get(entry.sha)!.toString('utf8')) as NodeRecord);
-      } catch {
-        // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-      }
-    }
-    return nodes;
+    const entries = [...this.nodeEntries];
+    const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+    return entries
+      .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)!))
+      .filter((node): node is NodeRecord => node !== undefined);
   }
 
   /** Reads and parses JSON records; callers validate them with the schema of their folder. */
@@ -130,4 +147,23 @@ export class GridSnapshot {
     }
     return out;
   }
+}
+
+function nodeRecord(nodeId: string, blob: Buffer): NodeRecord | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  return nodeValidator.is(value) && value.node_id === nodeId ? value : undefined;
+}
+
+function kindOf(entry: TreeEntry): string {
+  return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+
+/** The warning for an entry in GridSnapshot.skipped. */
+export function skippedEntry(entry: TreeEntry): string {
+  return `${printable(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }

@@ -24,13 +24,13 @@ import { join } from 'node:path';
 import { archiveResults } from './archive.js';
 import { UserError } from './errors.js';
 import { GridStore, type Change } from './git/store.js';
-import type { GridSnapshot } from './grid.js';
+import { skippedEntry, type GridSnapshot } from './grid.js';
 import { nodePath } from './layout.js';
 import { attemptsUsed, exhaustClaim, maxAttempts, nodeChange, requeueClaim } from './lifecycle.js';
 import type { Log } from './log.js';
 import type { Claim, NodeRecord } from './schemas.js';
 import { transact, type Plan } from './transaction.js';
-import { claimValidator, nodeValidator } from './validation.js';
+import { claimValidator } from './validation.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -113,9 +113,10 @@ async function planReap(
         `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`,
     );
   }
+  for (const entry of snapshot.skipped) log.warn(skippedEntry(entry));
   const silentAfterMs = (nodeTimeout + policy.lease.grace_seconds) * 1000;
   const nodes = new Map<string, NodeRecord>();
-  for (const node of await snapshot.nodes()) if (nodeValidator.is(node)) nodes.set(node.node_id, node);
+  for (const node of await snapshot.nodes()) nodes.set(node.node_id, node);
   const silent = (node: NodeRecord) => silence(node, now) > silentAfterMs;
 
   const changes: Change[] = [];

@@ -9,7 +9,7 @@ import { availableParallelism, hostname, totalmem } from 'node:os';
 import { recordIncarnation, takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
 import { GitError, sleep } from './git/runner.js';
-import { GridSnapshot, type TaskFile } from './grid.js';
+import { GridSnapshot, skippedEntry, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
 import {
   claimTask,
@@ -24,6 +24,7 @@ import {
 import type { Log } from './log.js';
 import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
+import { printable } from './printable.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from './push-pacer.js';
@@ -156,6 +157,8 @@ export class Worker {
   private store!: GridStore;
   private budget: PushBudget | undefined;
   private readonly pacer = new PushPacer();
+  /** Entries of the grid that are not files, warned about once. */
+  private readonly skippedSeen = new Set<string>();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
   /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
@@ -436,6 +439,11 @@ export class Worker {
       const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
       const policy = await snapshot.policy();
       this.policy = policy;
+      for (const entry of snapshot.skipped) {
+        if (this.skippedSeen.has(entry.path)) continue;
+        this.skippedSeen.add(entry.path);
+        this.log.warn(skippedEntry(entry));
+      }
       this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
       if (s.image && !imageAllowed(s.image, policy)) {
         throw new UserError(
@@ -461,7 +469,7 @@ export class Worker {
         }
         if (done.returned) {
           changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
-        } else changes.push(...concludeClaim(held.path, held.claim, done.run, policy));
+        } else changes.push(...this.resultChanges(held, done, policy, now));
         const cancel = snapshot.cancels.get(done.claim.task_id);
         if (cancel) changes.push({ path: cancel.path, delete: true });
         committed.push(done);
@@ -529,7 +537,7 @@ export class Worker {
         this.nextEligibleAt = scan.nextEligibleAt;
         this.awaited = scan.awaited;
         for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-          this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
+          this.log.warn(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
           if (bad.earlierResult) {
             changes.push({ path: bad.file.entry.path, delete: true });
             refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
@@ -803,8 +811,7 @@ export class Worker {
     const { claim } = entry;
     this.running.set(claim.task_id, entry);
     this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
-    const job = sandboxJob(claim, this.settings, policy);
-    void this.sandbox.run(job, entry.controller.signal).then((run) => {
+    void this.execute(claim, policy, entry.controller.signal).then((run) => {
       this.running.delete(claim.task_id);
       const cancelled = entry.cancelled === true;
       if (cancelled) run.reason = 'cancelled on request';
@@ -821,6 +828,35 @@ export class Worker {
       this.startWaiting(policy);
       this.wake();
     });
+  }
+
+  /**
+   * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+   * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+   */
+  private async execute(claim: Claim, policy: Policy, signal: AbortSignal): Promise<Execution> {
+    const startedAt = new Date();
+    try {
+      return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+    } catch (error) {
+      const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
+      return runWithoutOutput('error', reason, startedAt, new Date());
+    }
+  }
+
+  /**
+   * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+   * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+   */
+  private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
+    try {
+      return concludeClaim(held.path, held.claim, done.run, policy);
+    } catch (error) {
+      const reason = `its result could not be recorded: ${errorMessage(error)}`;
+      this.log.warn(`${done.claim.task_id}: ${reason}`);
+      done.run = runWithoutOutput('error', reason, now);
+      return concludeClaim(held.path, held.claim, done.run, policy);
+    }
   }
 
   /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */

@@ -7,7 +7,7 @@ import { performance } from 'node:perf_hooks';
 import { UserError } from '../core/errors.js';
 import { GitError, git } from '../core/git/runner.js';
 import { GridStore, type TreeEntry } from '../core/git/store.js';
-import { GridSnapshot } from '../core/grid.js';
+import { GridSnapshot, skippedEntry } from '../core/grid.js';
 import { LIFECYCLE, NODES_DIR, POLICY_FILE, TASKS_DIR, lifecycleDir, locate, type Lifecycle } from '../core/layout.js';
 import { silentLog, type Log } from '../core/log.js';
 import {
@@ -74,7 +74,7 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
   const blobs = await store.readAll(
     [...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha),
   );
-  const skipped: string[] = [];
+  const skipped = snapshot.skipped.map(skippedEntry);
   const read = <T>(entries: readonly TreeEntry[], validator: Validator<T>) =>
     parseRecords(entries, blobs, validator, skipped);
   const queued = read(entriesOf('queue'), queuedTaskValidator);

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { auditGrid, formatViolation, type AuditRule } from '../../src/core/audit.js';
-import { GridStore } from '../../src/core/git/store.js';
+import { GridStore, type Change } from '../../src/core/git/store.js';
 import { initGrid, submitTasks } from '../../src/core/grid-admin.js';
 import { GridSnapshot } from '../../src/core/grid.js';
 import { silentLog } from '../../src/core/log.js';
@@ -84,6 +84,13 @@ export async function makeGrid(policy: object = {}, remoteOverride?: string): Pr
 
 export async function runAll(workers: Worker[]): Promise<WorkerReport[]> {
   return Promise.all(workers.map((w) => w.run()));
+}
+
+/** Pushes a commit of raw changes on the tip, as a token holder bypassing the gate would; returns it. */
+export async function pushDirectly(grid: TestGrid, changes: Change[], message = 'a direct push'): Promise<string> {
+  const commit = await grid.store.commit(await grid.store.fetch(), changes, `${message}\n`, 'direct');
+  if ((await grid.store.push(commit)) !== 'pushed') throw new Error('the direct push was rejected');
+  return commit;
 }
 
 /** The audit's rules that hold for any history, fixtures that plant results directly included. */

@@ -166,9 +166,14 @@ export function runGit(args: readonly string[], options: GitRunOptions = {}): Pr
 
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
 export async function git(args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+  return (await gitBytes(args, options)).toString('utf8');
+}
+
+/** As git(), for output that must stay bytes: paths in a tree need not be UTF-8. */
+export async function gitBytes(args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
   const out = await runGit(args, options);
   if (out.exitCode !== 0) throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
-  return out.stdout.toString('utf8');
+  return out.stdout;
 }
 
 export interface RetryOptions {

@@ -10,6 +10,7 @@ import {
   classify,
   explainGitError,
   git,
+  gitBytes,
   isHopeless,
   runGit,
   withRetry,
@@ -152,8 +153,17 @@ export class GridStore {
   }
 
   private async git(args: readonly string[], options: GitRunOptions = {}): Promise<string> {
+    return (await this.gitBytes(args, options)).toString('utf8');
+  }
+
+  private async gitBytes(args: readonly string[], options: GitRunOptions = {}): Promise<Buffer> {
     try {
-      return await git(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+      return await gitBytes(args, {
+        cwd: this.options.dir,
+        timeoutMs: this.options.timeoutMs,
+        env: this.env,
+        ...options,
+      });
     } catch (error) {
       throw this.explain(error);
     }
@@ -216,7 +226,7 @@ export class GridStore {
    * themselves, or the children of those written with a trailing slash.
    */
   async list(commit: string, paths: readonly string[], recursive = true): Promise<TreeEntry[]> {
-    const out = await this.git([
+    const out = await this.gitBytes([
       'ls-tree',
       ...(recursive ? ['-r'] : []),
       // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
@@ -228,16 +238,18 @@ export class GridStore {
       ...paths,
     ]);
     const entries: TreeEntry[] = [];
-    for (const record of out.split('\0')) {
-      if (!record) continue;
-      const tab = record.indexOf('\t');
-      const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+    for (let start = 0; start < out.length;) {
+      const end = out.indexOf(0, start);
+      const record = out.subarray(start, end < 0 ? out.length : end);
+      start = end < 0 ? out.length : end + 1;
+      const tab = record.indexOf(0x09);
+      const [mode, type, sha, size] = record.subarray(0, tab).toString('latin1').split(/ +/);
       entries.push({
         mode: mode!,
         type: type as TreeEntry['type'],
         sha: sha!,
         size: size === undefined || size === '-' ? null : Number(size),
-        path: record.slice(tab + 1),
+        path: decodePath(record.subarray(tab + 1)),
       });
     }
     return entries;
@@ -421,10 +433,64 @@ function cacheConfig(options: StoreOptions): string {
   return lines.join('\n') + '\n';
 }
 
-/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+/**
+ * A path of a tree as text. Git paths are bytes, and anyone who can push may add one that is not UTF-8: each
+ * byte that is not part of a UTF-8 character becomes a lone surrogate U+DC80..U+DCFF (as Python's
+ * "surrogateescape"), which no UTF-8 text holds, so encodePath gives back the very same bytes and a change
+ * to that path (moving a file out of the queue) touches the file itself.
+ */
+export function decodePath(bytes: Buffer): string {
+  const text = bytes.toString('utf8');
+  if (!text.includes('\ufffd')) return text;
+  let decoded = '';
+  for (let i = 0; i < bytes.length;) {
+    let length = 1;
+    while (length <= 4 && i + length <= bytes.length) {
+      const part = bytes.subarray(i, i + length);
+      const char = part.toString('utf8');
+      if (Buffer.from(char, 'utf8').equals(part)) break;
+      length++;
+    }
+    if (length > 4 || i + length > bytes.length) {
+      decoded += String.fromCharCode(0xdc00 + bytes[i]!);
+      i++;
+    } else {
+      decoded += bytes.subarray(i, i + length).toString('utf8');
+      i += length;
+    }
+  }
+  return decoded;
+}
+
+/** The bytes of a path that decodePath made. */
+export function encodePath(path: string): Buffer {
+  const parts: Buffer[] = [];
+  let run = '';
+  for (const char of path) {
+    const code = char.charCodeAt(0);
+    if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+      parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+      run = '';
+    } else run += char;
+  }
+  parts.push(Buffer.from(run, 'utf8'));
+  return Buffer.concat(parts);
+}
+
+/**
+ * fast-import takes a path as the rest of its line, or C-style quoted: any path that is not plain printable
+ * ASCII is quoted, each other byte written in octal, so no name a pusher chose can end the line, start a
+ * quote, or land anywhere but at its own bytes.
+ */
 function quotePath(path: string): string {
-  if (!/^"|\n|\\/.test(path)) return path;
-  return JSON.stringify(path);
+  if (/^[\x20-\x7e]*$/.test(path) && !/^"|\\/.test(path)) return path;
+  let quoted = '"';
+  for (const byte of encodePath(path)) {
+    if (byte === 0x22 || byte === 0x5c) quoted += `\\${String.fromCharCode(byte)}`;
+    else if (byte >= 0x20 && byte <= 0x7e) quoted += String.fromCharCode(byte);
+    else quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+  }
+  return `${quoted}"`;
 }
 
 /**

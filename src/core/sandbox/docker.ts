@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
 import { runWithoutOutput, type Execution } from '../lifecycle.js';
 import { runChild } from './child.js';
-import type { Sandbox, SandboxJob } from './sandbox.js';
+import { unrunnable, type Sandbox, type SandboxJob } from './sandbox.js';
 
 const exec = promisify(execFile);
 
@@ -42,6 +42,13 @@ export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): s
     '--read-only',
     '--tmpfs',
     `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+    // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+    '--shm-size',
+    `${job.tmpfsMb}m`,
+    // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+    // hold all of it, however much a task writes, until the container is gone.
+    '--log-driver',
+    'none',
     '--workdir',
     '/tmp',
     '--user',
@@ -62,6 +69,9 @@ export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): s
     `fsize=${fileSize}:${fileSize}`,
     '--ulimit',
     'nofile=256:256',
+    // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+    '--ulimit',
+    'core=0',
     '--init',
     '--env-file',
     envFile,
@@ -103,20 +113,22 @@ export class DockerSandbox implements Sandbox {
   }
 
   async run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
-    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
+    const refused = unrunnable(job);
+    if (refused) return runWithoutOutput('error', refused, new Date());
+    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
     if (badEnv) return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
     const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
     const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
-    const envFile = join(dir, 'env');
-    const env = { HOME: '/tmp', ...job.env };
-    await writeFile(
-      envFile,
-      Object.entries(env)
-        .map(([k, v]) => `${k}=${v}\n`)
-        .join(''),
-      { mode: 0o600 },
-    );
     try {
+      const envFile = join(dir, 'env');
+      const env = { HOME: '/tmp', ...job.env };
+      await writeFile(
+        envFile,
+        Object.entries(env)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+        { mode: 0o600 },
+      );
       const run = await runChild({
         command: this.docker,
         args: dockerRunArgs(job, name, envFile),
