@@ -93,7 +93,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
       for (const held of running[n]!) {
         const run = execution(random() < 0.1 ? 1 : 0, now);
         counted[n]![run.status === 'success' ? 'completed' : 'failed']++;
-        const conclusion = concludeClaim(held.path, held.claim, run, policy);
+        const conclusion = concludeClaim(held.path, held.claim, run, policy, run.finishedAt);
         changes.push(...conclusion);
         const requeued = conclusion.find((c) => c.path === queuePath(held.claim.task_id));
         if (requeued && 'content' in requeued) queue.set(held.claim.task_id, JSON.parse(String(requeued.content)));
@@ -120,6 +120,8 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
     const victim = running[Math.floor(random() * NODES)]!;
     if (victim.length > 0 && random() < 0.3) {
       const held = victim.pop()!;
+      // A reaper takes a claim back only from a node silent past its timeout (the audit's fresh-reap).
+      clock += (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
       const { task, changes } = requeueClaim(held.path, held.claim, 'orphaned', 'node silent', new Date(clock));
       queue.set(task.task_id, task);
       commit('dgrid-reaper', 'dgrid: reap: requeue 1\n', changes);

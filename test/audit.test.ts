@@ -6,7 +6,7 @@ import { auditGrid, type AuditReport, type AuditRule } from '../src/core/audit.j
 import type { Change } from '../src/core/git/store.js';
 import { GridStore } from '../src/core/git/store.js';
 import { requestCancel } from '../src/core/grid-admin.js';
-import { archiveBranch, queuePath } from '../src/core/layout.js';
+import { archiveBranch, cancelPath, queuePath } from '../src/core/layout.js';
 import {
   claimTask,
   finishClaim,
@@ -252,6 +252,36 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
     },
   },
   {
+    rule: 'cancel',
+    name: 'a cancelled task whose run failed with attempts left, requeued and claimed again',
+    make: async (grid) => {
+      const first = await claim(grid, 'x', 'n1');
+      await requestCancel(grid.store, ['x']);
+      const { changes } = requeueClaim(first.path, first.claim, 'failure', 'exit code 1', new Date(), { exitCode: 1 });
+      await pushChanges(grid, [...changes, { path: cancelPath('x'), delete: true }], 'requeue, cancel dropped');
+      await claim(grid, 'x', 'n2');
+      return (await grid.store.fetch())!;
+    },
+  },
+  {
+    rule: 'fresh-reap',
+    name: 'a claim requeued as orphaned by a reaper a second after its node heartbeat (the reaper dates it a minute on)',
+    make: async (grid) => {
+      await plantClaims(grid, 'n1', ['x'], { heartbeatAgeSeconds: 1 });
+      const snapshot = await grid.snapshot();
+      const file = snapshot.of('in_progress')[0]!;
+      const held = (await snapshot.readJson([file])).get(file) as Claim;
+      const reaped = requeueClaim(
+        file.entry.path,
+        held,
+        'orphaned',
+        'node n1 is silent',
+        new Date(Date.now() + 60_000),
+      );
+      return pushChanges(grid, reaped.changes, 'reap');
+    },
+  },
+  {
     rule: 'terminal-twice',
     name: 'a finished task run again after its result was archived, its result overwritten',
     make: async (grid) => {
@@ -380,9 +410,30 @@ for (const breach of breaches) {
   });
 }
 
+test('future-heartbeat: a dead node whose clock was an hour ahead is flagged where its heartbeat landed', async () => {
+  const grid = await makeGrid(POLICY);
+  try {
+    await grid.submit([{ task_id: 'x', script: 'true' }]);
+    await plantClaims(grid, 'ahead', ['x'], { heartbeatAgeSeconds: -3600 });
+    const planted = (await grid.store.fetch())!;
+    const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+    assert.ok(reaped.actions.some((a) => a.action === 'distrust-heartbeat'));
+    const report = await auditGrid(grid.bare);
+    assert.deepEqual(
+      report.violations.map((v) => [v.commit, v.task, v.rule]),
+      [[planted, 'ahead', 'future-heartbeat']],
+      'the reaper that counted it from its own now is not flagged',
+    );
+    assert.match(report.violations[0]!.message, /dated 3\d{3} s after commit [0-9a-f]{12} by dgrid-reaper-/);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('archived results: the audit follows Archived-To into <branch>-archive', async (t) => {
   if (spawnSync('faketime', ['-f', '+0s', 'true']).status !== 0) return t.skip('faketime is not installed');
-  const grid = await makeGrid(POLICY);
+  // A grace of 100 days lets a node whose clock is 40 days behind run (half of grace is what a node may be off).
+  const grid = await makeGrid({ ...POLICY, lease: { grace_seconds: 100 * 86_400 } });
   try {
     await grid.submit([
       { task_id: 'old1', script: 'true' },

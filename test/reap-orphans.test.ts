@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { git } from '../src/core/git/runner.js';
+import { requestCancel } from '../src/core/grid-admin.js';
 import { nodePath } from '../src/core/layout.js';
 import { serialize } from '../src/core/lifecycle.js';
 import { silentLog, type Log } from '../src/core/log.js';
@@ -13,6 +14,8 @@ import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 import { transact } from '../src/core/transaction.js';
 import { resultValidator } from '../src/core/validation.js';
 import { invariantViolations, makeGrid, noopTasks, pushDirectly, runAll, type TestGrid } from './helpers/grid.js';
+import { liveness } from '../src/dashboard/facts.js';
+import { serveGit } from './helpers/http-git.js';
 import { plantClaims, plantResults } from './reap-fixtures.js';
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
@@ -381,6 +384,30 @@ test('the reaper skips what is not a file in nodes/ and tasks/ (a submodule) wit
   }
 });
 
+/** The CLI with this machine's clock set off by `offset` (faketime's syntax: "-60s", "+1h"); git under it too. */
+function skewedCli(offset: string, args: string[], env: NodeJS.ProcessEnv = {}): ChildProcess {
+  return spawn('faketime', ['-f', offset, process.execPath, CLI, ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, FAKETIME_DONT_FAKE_MONOTONIC: '1', ...env },
+  });
+}
+
+test('clock skew: a node 60 s behind the server refuses to run, saying why, and claims nothing', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(2));
+    const args = ['worker', '--repository', grid.remote, '--node-id', 'late', '--sandbox', 'none'];
+    const run = await exited(skewedCli('-60s', [...args, '--idle-timeout-seconds', '2']));
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /node late refuses to run: this machine's clock is 6\d s behind the grid server's/);
+    assert.match(run.stderr, /lease\.grace_seconds \(0\).*set the clock right/);
+    const snapshot = await grid.snapshot();
+    assert.deepEqual([snapshot.of('queue').length, snapshot.of('in_progress').length], [2, 0]);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('node files with wrong types, or named for one node and holding another, are ignored: no living node is declared dead', async () => {
   const grid = await makeGrid(FAST);
   try {
@@ -397,6 +424,136 @@ test('node files with wrong types, or named for one node and holding another, ar
     assert.equal(snapshot.of('in_progress').length, 1, 'the living node keeps its claim');
     assert.equal((await snapshot.node('victim'))?.status, 'online');
   } finally {
+    await grid.cleanup();
+  }
+});
+
+test('clock skew: a reaper 60 s ahead of the smart-HTTP server (its Date header) refuses to reap a fresh claim', async () => {
+  const grid = await makeGrid(FAST);
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'alive', ['t000'], { heartbeatAgeSeconds: 1 });
+    const remote = `${server.url}/grid.git`;
+    const run = await exited(skewedCli('+60s', ['reap', '--repository', remote], { DGRID_TOKEN: token }));
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(
+      run.stderr,
+      /the reaper refuses to judge leases: this machine's clock is 6\d s ahead of the grid server's/,
+    );
+    assert.match(run.stderr, /the Date header of http:\/\/127\.0\.0\.1/);
+    const snapshot = await grid.snapshot();
+    assert.deepEqual(
+      snapshot.of('in_progress').map((f) => f.id),
+      ['t000'],
+    );
+    assert.ok(server.requests.every((r) => !r.includes(token)));
+  } finally {
+    await server.close();
+    await grid.cleanup();
+  }
+});
+
+test('clock skew: a dead node whose heartbeat is 1 h in the future is flagged, and reaped a node timeout later', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'ahead', ['t000'], { heartbeatAgeSeconds: -3600 });
+    const first = await reapGrid(grid, { nodeTimeoutSeconds: 2 });
+    assert.equal(first.requeued, 0, 'not yet: its silence counts from this run');
+    const flagged = first.actions.find((a) => a.action === 'distrust-heartbeat');
+    assert.equal(flagged?.subject, 'ahead');
+    assert.match(flagged!.reason, /beyond this reaper's .* \+ grace 0 s: its clock is wrong/);
+    const node = await (await grid.snapshot()).node('ahead');
+    assert.ok(Math.abs(Date.parse(node!.last_heartbeat) - Date.now()) < 5000, node!.last_heartbeat);
+    await sleep(2500);
+    const second = await reapGrid(grid, { nodeTimeoutSeconds: 2 });
+    assert.equal(second.requeued, 1);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test("clock skew: a retry's not_before comes from the server's clock, not from the failing node's", async () => {
+  const grid = await makeGrid({ retry_backoff_seconds: 30, max_retry_backoff_seconds: 30 });
+  try {
+    await grid.submit([{ task_id: 'flaky', script: 'exit 1', max_attempts: 2 }]);
+    const args = ['worker', '--repository', grid.remote, '--node-id', 'late', '--sandbox', 'none'];
+    // 50 s behind: within half the default grace (120 s), so the node runs.
+    const run = await exited(skewedCli('-50s', [...args, '--idle-timeout-seconds', '1', '--max-tasks', '1']));
+    assert.equal(run.code, 0, run.stderr);
+    const task = (await queued(grid)).get('flaky');
+    assert.equal(task?.attempts?.length, 1);
+    const wait = Date.parse(task!.not_before!) - Date.now();
+    assert.ok(wait > 10_000 && wait <= 31_000, `the retry waits ${wait} ms of the server's clock`);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('an orphan whose task has a cancel request ends as cancelled, not back in the queue', async () => {
+  const grid = await makeGrid(FAST);
+  try {
+    await grid.submit(noopTasks(1));
+    await plantClaims(grid, 'ghost', ['t000'], { heartbeatAgeSeconds: 60 });
+    await requestCancel(grid.store, ['t000']);
+    const report = await reapGrid(grid);
+    assert.deepEqual([report.requeued, report.failed], [0, 1]);
+    const result = (await grid.results()).get('t000');
+    assert.equal(result?.status, 'cancelled');
+    assert.match(
+      result?.reason ?? '',
+      /^cancelled on request \(the attempt ended: orphaned: node ghost is silent since/,
+    );
+    const snapshot = await grid.snapshot();
+    assert.deepEqual([snapshot.of('queue').length, snapshot.cancels.size], [0, 0]);
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('the reaper and the dashboard judge silence by one rule: node timeout plus grace', async () => {
+  const lease = { node_timeout_seconds: 10, grace_seconds: 5, heartbeat_seconds: 1 };
+  const grid = await makeGrid({ lease });
+  try {
+    await grid.submit(noopTasks(2));
+    await plantClaims(grid, 'late', ['t000'], { heartbeatAgeSeconds: 12 });
+    await plantClaims(grid, 'gone', ['t001'], { heartbeatAgeSeconds: 20 });
+    const snapshot = await grid.snapshot();
+    const input = { policy: await snapshot.policy(), generatedAt: new Date() };
+    const seen = await Promise.all(['late', 'gone'].map(async (id) => liveness((await snapshot.node(id))!, input)));
+    assert.deepEqual(seen, ['online', 'unresponsive'], 'past the timeout but within grace, a node is alive');
+    const report = await reapGrid(grid);
+    assert.deepEqual(
+      report.actions.filter((a) => a.action === 'requeue').map((a) => a.subject),
+      ['t001'],
+    );
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('clock skew: a node whose clock goes off mid-task hands its task back, goes offline, then fails', async () => {
+  const grid = await makeGrid(FAST);
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  try {
+    const log = join(grid.dir, 'runs.log');
+    await grid.submit([{ task_id: 'long', script: `echo run >> ${log}; sleep 30` }]);
+    const worker = grid.worker({ remote: `${server.url}/grid.git`, token, nodeId: 'drifter', idleTimeoutSeconds: 0 });
+    const done = worker.run();
+    await started(log);
+    // Seen from the server, this machine's clock now runs an hour behind.
+    server.setClockOffsetMs(3_600_000);
+    await assert.rejects(done, /node drifter refuses to run: this machine's clock is 3600 s behind the grid server's/);
+    const task = (await queued(grid)).get('long');
+    assert.equal(task?.attempts?.[0]?.status, 'returned', 'handed back, not left to run unwatched');
+    assert.equal((await (await grid.snapshot()).node('drifter'))?.status, 'offline');
+  } finally {
+    await server.close();
     await grid.cleanup();
   }
 });

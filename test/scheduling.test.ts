@@ -369,6 +369,33 @@ test('prefetch: a waiting claim cancelled ends as cancelled without running; on 
   }
 });
 
+test('a cancel that lands while the run fails with attempts left ends the task as cancelled; it never runs again', async () => {
+  const grid = await makeGrid({ retry_backoff_seconds: 0 });
+  try {
+    const log = join(grid.dir, 'log');
+    const marker = join(grid.dir, 'fail-now');
+    // The run fails as soon as the test says so: after the cancel landed, before the node looked for it.
+    const body = `while [ ! -e ${marker} ]; do sleep 0.05; done; exit 1`;
+    await grid.submit([logged(log, 'doomed', body, { max_attempts: 3 })]);
+    const worker = grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 2, pollIntervalSeconds: 5 });
+    const done = worker.run();
+    for (let i = 0; i < 100 && starts(await events(log)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    await requestCancel(grid.store, ['doomed'], 'not needed');
+    await writeFile(marker, '');
+    await done;
+    const result = (await grid.results()).get('doomed');
+    assert.equal(result?.status, 'cancelled');
+    assert.equal(result?.state, 'failed');
+    assert.equal(result?.reason, 'cancelled on request (the attempt ended: failure, exit code 1)');
+    assert.equal(result?.exit_code, 1, 'what the attempt did is kept');
+    assert.deepEqual(starts(await events(log)), ['doomed'], 'it ran once');
+    assert.equal((await grid.snapshot()).cancels.size, 0, 'the request is consumed with its task');
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
 test('a task that could never run is refused by dgrid submit and dgrid validate, and failed by the worker when pushed directly', async () => {
   const grid = await makeGrid({ max_delay_days: 7, labels: ['gpu', 'linux'] });
   try {
@@ -489,6 +516,32 @@ test('quota backstop: three pull requests each within queued_per_submitter, merg
     );
     // The quota is each submitter's: alice's tasks ran beside mallory's.
     assert.ok(mostAtOnce(evs, () => true) >= 3, JSON.stringify(evs));
+    assert.deepEqual(await invariantViolations(grid.bare), []);
+  } finally {
+    await grid.cleanup();
+  }
+});
+
+test('a cancel of a claim that the node hands back on stop ends the task as cancelled; it never runs again', async () => {
+  const grid = await makeGrid();
+  try {
+    const log = join(grid.dir, 'log');
+    await grid.submit([logged(log, 'long', 'sleep 30')]);
+    const worker = grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 0, pollIntervalSeconds: 5 });
+    const done = worker.run();
+    for (let i = 0; i < 100 && starts(await events(log)).length === 0; i++) await new Promise((r) => setTimeout(r, 50));
+    // The node stops before it looks again: the run ends as a hand-back, with the cancel at the tip.
+    await requestCancel(grid.store, ['long'], 'not needed');
+    worker.stop('test over');
+    const report = await done;
+    assert.equal(report.returned, 0);
+    const result = (await grid.results()).get('long');
+    assert.equal(result?.status, 'cancelled');
+    assert.equal(result?.state, 'failed');
+    await runAll([grid.worker({ nodeId: 'n2', idleTimeoutSeconds: 1 })]);
+    assert.deepEqual(starts(await events(log)), ['long'], 'no node ran it again');
+    const snapshot = await grid.snapshot();
+    assert.deepEqual([snapshot.of('queue').length, snapshot.cancels.size], [0, 0]);
     assert.deepEqual(await invariantViolations(grid.bare), []);
   } finally {
     await grid.cleanup();

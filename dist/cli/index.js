@@ -8225,6 +8225,8 @@ var runner = __nccwpck_require__(1482);
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var policy = __nccwpck_require__(1303);
 // EXTERNAL MODULE: ./build/src/core/validation.js
 var validation = __nccwpck_require__(3478);
 ;// CONCATENATED MODULE: ./build/src/core/audit.js
@@ -8272,6 +8274,14 @@ var validation = __nccwpck_require__(3478);
 //                   node file by exactly the runs of its claims that commit ends: results, and retries of
 //                   failed attempts. A result that landed although its push reported an error, left out of
 //                   the counters, shows here.
+//   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
+//   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
+//                   else that landed after it (the server's order: that commit was built on the heartbeat).
+//   fresh-reap      A claim is ended by someone other than its node (a reaper) only once the node is
+//                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
+//                   ending commit's date nor by the server's order (from the last commit by someone else
+//                   before the heartbeat to the first commit by someone else after the ending one).
+
 
 
 
@@ -8305,7 +8315,7 @@ async function auditGrid(source, branch = 'main') {
         dir = source.options.dir;
         branch = source.branch;
         tip = await source.fetch();
-        const archive = await store/* GridStore */.g.open({ ...source.options, branch: (0,layout/* archiveBranch */.zb)(branch) });
+        const archive = await store/* GridStore */.g8.open({ ...source.options, branch: (0,layout/* archiveBranch */.zb)(branch) });
         archiveTip = await archive.fetch();
     }
     if (tip === null)
@@ -8350,6 +8360,19 @@ class Replay {
     claimNode = new Map();
     /** Each node's incarnation now, and those it replaced. */
     incarnations = new Map();
+    /** The lease settings of the policy as of the commit being replayed. */
+    lease = (0,policy/* parsePolicy */.ON)(undefined).lease;
+    policies = new Map();
+    /** Tasks with a cancel request, and the commit it landed in. */
+    cancelledAt = new Map();
+    beats = new Map();
+    /** Nodes that wrote their own node file: with reapers, the machines that check their clocks. */
+    nodeIds = new Set();
+    /** The last clocked commit, and the last one by another committer than it: the latest by anyone else. */
+    last;
+    lastOfOther;
+    commits = [];
+    index = 0;
     constructor(dir) {
         this.dir = dir;
     }
@@ -8361,8 +8384,13 @@ class Replay {
     async run(tip) {
         const commits = await this.log(tip);
         await this.readRecords(commits);
-        for (const commit of commits)
+        this.commits = commits;
+        for (const [index, commit] of commits.entries()) {
+            this.index = index;
+            this.heartbeatsBefore(commit);
             this.apply(commit);
+            this.othersOf(commit);
+        }
         this.figures.commits = commits.length;
         this.figures.tasks = this.tasks.size;
     }
@@ -8377,7 +8405,7 @@ class Replay {
             '--raw',
             '-z',
             '--no-abbrev',
-            '--format=commit %H%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+            '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
             tip,
         ], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
         const tokens = out.split('\0');
@@ -8385,13 +8413,23 @@ class Replay {
         for (let i = 0; i < tokens.length; i++) {
             const token = tokens[i].replace(/^\n+/, '');
             if (token.startsWith('commit ')) {
+                const [sha, seconds] = token.slice('commit '.length).split(' ');
+                const committer = tokens[++i] ?? '';
                 const author = tokens[++i] ?? '';
                 const trailers = tokens[++i] ?? '';
                 const archivedTo = trailers
                     .split(',')
                     .map((s) => s.trim())
                     .filter(Boolean);
-                commits.push({ sha: token.slice('commit '.length), author, archivedTo, changes: [], nodes: [] });
+                commits.push({
+                    sha: sha,
+                    time: Number(seconds) * 1000,
+                    committer,
+                    author,
+                    archivedTo,
+                    changes: [],
+                    others: [],
+                });
             }
             else if (token.startsWith(':')) {
                 // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
@@ -8400,8 +8438,8 @@ class Replay {
                 const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
                 if ((0,layout/* locate */.x5)(path))
                     commits.at(-1).changes.push(change);
-                else if ((0,layout/* locateNode */.xz)(path) !== undefined)
-                    commits.at(-1).nodes.push(change);
+                else if ((0,layout/* locateNode */.xz)(path) !== undefined || (0,layout/* locateCancel */.xo)(path) !== undefined || path === layout/* POLICY_FILE */.CX)
+                    commits.at(-1).others.push(change);
             }
         }
         return commits;
@@ -8411,6 +8449,7 @@ class Replay {
         // Each blob with the folders it is written to, so that it is checked by the schema of each.
         const needed = new Map();
         const nodes = new Set();
+        const policies = new Set();
         for (const commit of commits) {
             for (const change of commit.changes) {
                 if (change.deleted || !change.readable)
@@ -8419,11 +8458,16 @@ class Replay {
                 states.add((0,layout/* locate */.x5)(change.path).state);
                 needed.set(change.newSha, states);
             }
-            for (const change of commit.nodes)
-                if (!change.deleted && change.readable)
+            for (const change of commit.others) {
+                if (change.deleted || !change.readable)
+                    continue;
+                if (change.path === layout/* POLICY_FILE */.CX)
+                    policies.add(change.newSha);
+                else if ((0,layout/* locateNode */.xz)(change.path) !== undefined)
                     nodes.add(change.newSha);
+            }
         }
-        const shas = [...new Set([...needed.keys(), ...nodes])];
+        const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
         for (let i = 0; i < shas.length; i += BLOB_BATCH) {
             const blobs = await (0,runner/* catFileBatch */.Fn)(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
             for (const [sha, blob] of blobs) {
@@ -8432,6 +8476,8 @@ class Replay {
                     this.summaries.set(sha, summarize(blob, states));
                 if (nodes.has(sha))
                     this.nodeSummaries.set(sha, summarizeNode(blob));
+                if (policies.has(sha))
+                    this.policies.set(sha, readLease(blob));
             }
         }
     }
@@ -8474,8 +8520,6 @@ class Replay {
         for (const id of touched)
             this.placed(commit, id, removed.get(id));
         this.trackClaims(commit);
-        for (const change of commit.nodes)
-            this.nodeWritten(commit, change);
     }
     /** Which node holds which claim after the commit, from the claims' own records. */
     trackClaims(commit) {
@@ -8567,6 +8611,7 @@ class Replay {
             this.end(commit, w.id, claim.token, `requeued (${last.status})`);
             this.figures.requeues++;
         }
+        this.endedBy(commit, w.id, claim.node);
         this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
         task.history = record.history;
     }
@@ -8591,6 +8636,10 @@ class Replay {
             this.violation(commit.sha, w.id, 'attempt-order', `claimed as attempt ${attempt} after attempt ${task.maxAttempt}`);
         }
         task.maxAttempt = Math.max(task.maxAttempt, attempt);
+        const cancelled = this.cancelledAt.get(w.id);
+        if (cancelled) {
+            this.violation(commit.sha, w.id, 'cancel', `claimed again (attempt ${attempt}) after the cancel request of commit ${cancelled.slice(0, 12)}: a cancel ends its task`);
+        }
         if (task.terminalAt)
             this.terminalAgain(commit, w.id, task, 'in_progress');
         this.sameHistory(commit, w.id, task, record.history);
@@ -8630,6 +8679,7 @@ class Replay {
         }
         countRun(commit, record.claim.node, record.status === 'success' ? 'completed' : 'failed');
         this.end(commit, w.id, token, 'finished');
+        this.endedBy(commit, w.id, record.claim.node);
     }
     rejected(commit, w, record, fromQueue) {
         const used = record.history.filter((a) => a.status !== 'returned').length;
@@ -8648,6 +8698,95 @@ class Replay {
         const problem = record.schema.get(w.state);
         if (problem)
             this.violation(commit.sha, w.id, 'schema', `${w.change.path}: ${problem}`);
+    }
+    /** Heartbeats that landed before this commit by someone else are not dated beyond it by more than grace. */
+    heartbeatsBefore(commit) {
+        if (!this.clocked(commit))
+            return;
+        for (const [nodeId, beat] of this.beats) {
+            if (beat.checked || beat.committer === commit.committer)
+                continue;
+            beat.checked = true;
+            // Commit dates count whole seconds.
+            const aheadMs = beat.heartbeatMs - (commit.time + 999);
+            if (aheadMs <= this.lease.grace_seconds * 1000)
+                continue;
+            this.violation(beat.commit, nodeId, 'future-heartbeat', `node ${nodeId}'s heartbeat ${new Date(beat.heartbeatMs).toISOString()} is dated ${Math.round(aheadMs / 1000)} s ` +
+                `after commit ${commit.sha.slice(0, 12)} by ${commit.committer}, which landed after it: its clock was ahead by more than lease.grace_seconds (${this.lease.grace_seconds})`);
+        }
+    }
+    /** Node files, cancel requests and the policy, after the commit's task records. */
+    othersOf(commit) {
+        for (const change of commit.others) {
+            const cancelled = (0,layout/* locateCancel */.xo)(change.path);
+            const nodeId = (0,layout/* locateNode */.xz)(change.path);
+            if (cancelled !== undefined) {
+                if (!change.deleted && !this.cancelledAt.has(cancelled))
+                    this.cancelledAt.set(cancelled, commit.sha);
+            }
+            else if (nodeId !== undefined) {
+                this.nodeWritten(commit, change);
+                this.heartbeat(commit, nodeId, change);
+            }
+            else if (!change.deleted) {
+                this.lease = this.policies.get(change.newSha) ?? this.lease;
+            }
+        }
+        if (!this.clocked(commit))
+            return;
+        if (this.last?.committer !== commit.committer)
+            this.lastOfOther = this.last;
+        this.last = { committer: commit.committer, time: commit.time };
+    }
+    /** A node file's heartbeat, and where in the server's order it landed. */
+    heartbeat(commit, nodeId, change) {
+        const heartbeat = change.deleted ? undefined : this.nodeSummaries.get(change.newSha)?.heartbeat;
+        const heartbeatMs = Date.parse(heartbeat ?? '');
+        if (commit.committer === nodeId)
+            this.nodeIds.add(nodeId);
+        if (Number.isNaN(heartbeatMs)) {
+            this.beats.delete(nodeId);
+            return;
+        }
+        const before = this.last?.committer !== nodeId ? this.last : this.lastOfOther;
+        const landedAfterMs = commit.committer === nodeId ? before?.time : commit.time;
+        this.beats.set(nodeId, {
+            commit: commit.sha,
+            committer: commit.committer,
+            heartbeatMs,
+            landedAfterMs,
+            checked: false,
+        });
+    }
+    /**
+     * Whether a commit's date comes from a clock that checks itself against the server's: a node's or a
+     * reaper's. A submitter's laptop may be off by any amount, and is no witness of the order's times.
+     */
+    clocked(commit) {
+        return commit.committer.startsWith('dgrid-reaper-') || this.nodeIds.has(commit.committer);
+    }
+    /** A claim ended by someone other than its node: only once the node's heartbeat is at least one interval old. */
+    endedBy(commit, id, nodeId) {
+        if (commit.committer === nodeId)
+            return;
+        const beat = this.beats.get(nodeId);
+        if (!beat)
+            return;
+        let untilMs = commit.time;
+        for (let i = this.index + 1; i < this.commits.length && i <= this.index + 100; i++) {
+            if (this.commits[i].committer === commit.committer || !this.clocked(this.commits[i]))
+                continue;
+            untilMs = Math.max(untilMs, this.commits[i].time);
+            break;
+        }
+        const byDate = commit.time - beat.heartbeatMs;
+        const byOrder = beat.landedAfterMs === undefined ? Infinity : untilMs + 999 - beat.landedAfterMs;
+        const silentMs = Math.min(byDate, byOrder);
+        const intervalMs = this.lease.heartbeat_seconds * 1000;
+        if (silentMs >= intervalMs)
+            return;
+        this.violation(commit.sha, id, 'fresh-reap', `its claim was ended by ${commit.committer} while node ${nodeId} was ${Math.max(0, Math.round(silentMs / 1000))} s silent ` +
+            `(heartbeat ${new Date(beat.heartbeatMs).toISOString()} of commit ${beat.commit.slice(0, 12)}), under one heartbeat interval (${this.lease.heartbeat_seconds} s)`);
     }
     end(commit, id, token, how) {
         const before = this.ended.get(token);
@@ -8775,6 +8914,7 @@ function summarizeNode(blob) {
         ...counters,
         ...(incarnation === undefined ? {} : { incarnation }),
         tasks: Array.isArray(value.tasks) ? value.tasks.filter((t) => typeof t === 'string') : [],
+        ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
     };
 }
 /** The fields the rules read; undefined when the blob is not a JSON object. */
@@ -8814,6 +8954,15 @@ function summarize(blob, states) {
             status: String(a.status),
         })),
     };
+}
+/** The lease settings of a policy file; the defaults where it does not parse (the gate reports that). */
+function readLease(blob) {
+    try {
+        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8')).lease;
+    }
+    catch {
+        return (0,policy/* parsePolicy */.ON)(undefined).lease;
+    }
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -8861,7 +9010,7 @@ async function source(remote, branch) {
         return path;
     }
     const token = (0,command/* envToken */.Be)();
-    return store/* GridStore */.g.open({
+    return store/* GridStore */.g8.open({
         remote,
         branch,
         dir: (0,core_status/* cacheDir */.e8)(remote, branch, 'audit'),
@@ -8915,7 +9064,7 @@ const cancel = {
         const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository));
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.branch);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({
             remote,
             branch,
             dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
@@ -9032,7 +9181,7 @@ const demo = {
             policyText: JSON.stringify(policy, null, 2) + '\n',
             cacheDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin'),
         });
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g.open({ remote, branch: 'main', dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin') });
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({ remote, branch: 'main', dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin') });
         await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .submitTasks */ .Hj)(store, SAMPLE_TASKS);
         console.log(`Grid: ${gridPath} with ${SAMPLE_TASKS.length} sample tasks; starting two workers...`);
         const started = Date.now();
@@ -9160,10 +9309,14 @@ var external_node_os_ = __nccwpck_require__(8161);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/core/archive.js
 var archive = __nccwpck_require__(7347);
+// EXTERNAL MODULE: ./build/src/core/clock.js
+var core_clock = __nccwpck_require__(8575);
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var git_store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
@@ -9178,8 +9331,8 @@ var validation = __nccwpck_require__(3478);
 // may run at once, beside working nodes: each change is one commit computed from the tip and pushed
 // without force, and a rejected push recomputes it from the new tip, so an orphan is requeued once.
 //
-// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace. A claim is
-// orphaned when
+// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace (isSilent in
+// lifecycle.ts, the dashboard's rule too). A claim is orphaned when
 //   - its node is silent (whatever the lease says: a dead node finishes nothing), or
 //   - its lease has expired (lease_until = claimed_at + timeout + grace) and its node, though alive, no
 //     longer lists the task in `tasks`, or
@@ -9191,7 +9344,13 @@ var validation = __nccwpck_require__(3478);
 // Clock skew. Heartbeats, claimed_at and lease_until are written by the nodes' clocks and read by the
 // reaper's. The policy's lease.grace_seconds is the bound on how far apart those clocks may be: it is in
 // every lease and is added to the node timeout, so a node whose clock is up to grace_seconds behind is not
-// declared dead early.
+// declared dead early. Each reaper and node checks its clock against the grid server's and refuses to act
+// when it is off by more than half of grace (clock.ts). A heartbeat dated beyond now + grace comes from a
+// clock that did not check (an older dgrid, a clock that jumped): the reaper rewrites it to its own now, so
+// that the node's silence counts from a time the reaper vouches for, and a dead node's future date cannot
+// keep its claims. See docs/clock-skew.md.
+
+
 
 
 
@@ -9209,7 +9368,7 @@ async function reap(settings, log) {
     // archiving keeps the tip small, so a fresh shallow fetch is cheap.
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-reap-'));
     try {
-        const store = await git_store/* GridStore */.g.open({
+        const store = await git_store/* GridStore */.g8.open({
             remote: settings.remote,
             branch: settings.branch,
             dir,
@@ -9218,7 +9377,10 @@ async function reap(settings, log) {
         // A name of its own per run: two reapers making the same change in the same second would otherwise build
         // the very same commit, and both would count it as theirs.
         const author = `dgrid-reaper-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, new Date(), log), {
+        const clock = await (0,core_clock/* readServerClock */.k)(settings.remote, settings.token);
+        if (!clock)
+            log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
+        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
             author,
             states: ['queue', 'in_progress'],
             dryRun: settings.dryRun,
@@ -9229,7 +9391,7 @@ async function reap(settings, log) {
         return {
             dryRun: settings.dryRun,
             requeued: count('requeue'),
-            failed: count('fail'),
+            failed: count('fail') + count('cancel'),
             nodesOffline: count('offline'),
             actions,
             commits: [swept.commit, ...archived.commits].filter((c) => c !== null),
@@ -9240,21 +9402,33 @@ async function reap(settings, log) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
-async function planReap(snapshot, settings, now, log) {
+async function planReap(snapshot, settings, clock, now, log) {
     const policy = await snapshot.policy();
+    const skew = clock && (0,core_clock/* skewProblem */.I)(clock, policy, 'the reaper refuses to judge leases');
+    if (skew)
+        throw new errors/* UserError */.y(skew);
     const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
     if (nodeTimeout <= policy.lease.heartbeat_seconds) {
         throw new errors/* UserError */.y(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
-    const silentAfterMs = (nodeTimeout + policy.lease.grace_seconds) * 1000;
-    const nodes = new Map();
-    for (const node of await snapshot.nodes())
-        if (validation/* nodeValidator */.HF.is(node))
-            nodes.set(node.node_id, node);
-    const silent = (node) => silence(node, now) > silentAfterMs;
+    for (const entry of snapshot.skipped)
+        log.warn((0,grid/* skippedEntry */.P)(entry));
     const changes = [];
     const actions = [];
+    const nodes = new Map();
+    for (const found of await snapshot.nodes()) {
+        let node = found;
+        if ((0,lifecycle/* heartbeatFromFuture */.CC)(node, now, policy)) {
+            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,lifecycle/* iso */.KH)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
+            log.warn(`node ${node.node_id}: ${reason}`);
+            node = { ...node, last_heartbeat: (0,lifecycle/* iso */.KH)(now) };
+            changes.push((0,lifecycle/* nodeChange */.Rw)(node));
+            actions.push({ action: 'distrust-heartbeat', subject: node.node_id, reason });
+        }
+        nodes.set(node.node_id, node);
+    }
+    const silent = (node) => (0,lifecycle/* isSilent */.eS)(node, now, policy, nodeTimeout);
     for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
         // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
         if (snapshot.byId.get(file.id).length > 1)
@@ -9267,7 +9441,14 @@ async function planReap(snapshot, settings, now, log) {
         if (!why)
             continue;
         const max = (0,lifecycle/* maxAttempts */.F3)(value, policy);
-        if ((0,lifecycle/* attemptsUsed */.id)(value) + 1 >= max) {
+        const cancel = snapshot.cancels.get(value.task_id);
+        if (cancel) {
+            // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
+            const run = (0,lifecycle/* cancelledRun */.$b)((0,lifecycle/* runWithoutOutput */.P0)('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
+            changes.push(...(0,lifecycle/* finishClaim */.mD)(file.entry.path, value, run).changes, { path: cancel.path, delete: true });
+            actions.push({ action: 'cancel', subject: value.task_id, reason: run.reason });
+        }
+        else if ((0,lifecycle/* attemptsUsed */.id)(value) + 1 >= max) {
             const reason = `all ${max} attempt(s) are used up; the last was orphaned: ${why}`;
             changes.push(...(0,lifecycle/* exhaustClaim */.JF)(file.entry.path, value, reason, now));
             actions.push({ action: 'fail', subject: value.task_id, reason });
@@ -9281,7 +9462,7 @@ async function planReap(snapshot, settings, now, log) {
         if (!silent(node))
             continue;
         const days = policy.retention.offline_node_days;
-        if (silence(node, now) > days * DAY_MS) {
+        if ((0,lifecycle/* silenceMs */.qq)(node, now) > days * DAY_MS) {
             changes.push({ path: (0,layout/* nodePath */.Ie)(node.node_id), delete: true });
             const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
             actions.push({ action: 'remove-node', subject: node.node_id, reason });
@@ -9307,9 +9488,6 @@ function orphanReason(claim, node, now, silent) {
     if (!node.tasks.includes(claim.task_id))
         return `lease expired at ${leaseUntil} and node ${nodeId} no longer runs it`;
     return undefined;
-}
-function silence(node, now) {
-    return now.getTime() - Date.parse(node.last_heartbeat);
 }
 /** The history is the audit log: the subject counts, the body says what happened to whom and why. */
 function commitMessage(actions) {
@@ -9529,7 +9707,7 @@ const status = {
         const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository));
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.branch);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({
             remote,
             branch,
             dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'read'),
@@ -9639,7 +9817,7 @@ const submit = {
         const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.repository));
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.branch);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g.open({
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g8.open({
             remote,
             branch,
             dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheDir */ .e8)(remote, branch, 'admin'),
@@ -9841,7 +10019,7 @@ async function openCheckout(path) {
     try {
         // Checked first, because git cannot even start in a folder that does not exist.
         if ((await (0,promises_.stat)(path)).isDirectory())
-            return { top: await (0,promises_.realpath)(path), store: await store/* GridStore */.g.local(path) };
+            return { top: await (0,promises_.realpath)(path), store: await store/* GridStore */.g8.local(path) };
     }
     catch (error) {
         if (!(error instanceof runner/* GitError */.XS) && error.code !== 'ENOENT')
@@ -10572,7 +10750,7 @@ async function archiveResults(grid, options) {
     });
     if (days.length === 0 || options.dryRun)
         return { actions: days.map(action), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({ ...grid.options, branch });
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({ ...grid.options, branch });
     await startArchive(archive, grid.branch, options.author);
     const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(archive, async (snapshot) => ({
         changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
@@ -10736,6 +10914,102 @@ async function indexChanges(grid, tip, holder, held) {
 
 /***/ }),
 
+/***/ 8575:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ skewProblem),
+/* harmony export */   k: () => (/* binding */ readServerClock)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+// Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
+// another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
+// more than half the policy's lease.grace_seconds: any two machines that act are then within grace of each
+// other, the skew that every lease and node timeout allows for. See docs/clock-skew.md.
+
+
+
+
+const TIMEOUT_MS = 10_000;
+/**
+ * Reads the server's clock: the HTTP Date header of a smart-HTTP remote, or for a remote on a file system
+ * (file://, a path) the modification time of a file written there and removed at once, which the file
+ * system's own clock sets (an NFS server's, for a shared one). Undefined where there is no server clock to
+ * read (ssh remotes, a server without a Date header, a file remote this machine may not write to).
+ */
+async function readServerClock(remote, token) {
+    if (/^https?:\/\//.test(remote))
+        return httpClock(remote, token);
+    if (remote.startsWith('file:'))
+        return fileClock((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(remote));
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(remote) || /^[^/]*:/.test(remote))
+        return undefined;
+    return fileClock(remote);
+}
+async function httpClock(remote, token) {
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const sent = Date.now();
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const received = Date.now();
+        await response.body?.cancel();
+        const date = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isNaN(date))
+            return undefined;
+        // The header counts whole seconds: the server's time was somewhere in [date, date + 1 s).
+        return {
+            offsetMs: date + 500 - (sent + received) / 2,
+            errorMs: 500 + (received - sent) / 2,
+            source: `the Date header of ${new URL(remote).origin}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function fileClock(path) {
+    const gitDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, '.git')).then((s) => (s.isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, '.git') : path), () => path);
+    const probe = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, `dgrid-clock-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        const sent = Date.now();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(probe, '');
+        const received = Date.now();
+        const { mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(probe);
+        return {
+            offsetMs: mtimeMs - (sent + received) / 2,
+            // File systems keep times as coarse as the kernel's tick, or whole seconds (NFS, FAT).
+            errorMs: 1000 + (received - sent) / 2,
+            source: `the file system of ${path}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(probe).catch(() => undefined);
+    }
+}
+/** Why this machine must not act on the grid with this reading; undefined while its clock is close enough. */
+function skewProblem(reading, policy, who) {
+    const allowedMs = (policy.lease.grace_seconds * 1000) / 2;
+    if (Math.abs(reading.offsetMs) - reading.errorMs <= allowedMs)
+        return undefined;
+    const seconds = Math.round(Math.abs(reading.offsetMs) / 1000);
+    const direction = reading.offsetMs > 0 ? 'behind' : 'ahead of';
+    return (`${who}: this machine's clock is ${seconds} s ${direction} the grid server's (read from ${reading.source}); ` +
+        `the grid allows ${allowedMs / 1000} s, half its lease.grace_seconds (${policy.lease.grace_seconds}), ` +
+        'or leases would be judged wrong: set the clock right (NTP) and start again');
+}
+
+
+/***/ }),
+
 /***/ 3026:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10866,6 +11140,7 @@ async function leftovers(dir, relative) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
 /* harmony export */   et: () => (/* binding */ explainGitError),
+/* harmony export */   s0: () => (/* binding */ gitBytes),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export gitReason */
@@ -11010,10 +11285,14 @@ function runGit(args, options = {}) {
 }
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
 async function git(args, options = {}) {
+    return (await gitBytes(args, options)).toString('utf8');
+}
+/** As git(), for output that must stay bytes: paths in a tree need not be UTF-8. */
+async function gitBytes(args, options = {}) {
     const out = await runGit(args, options);
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
-    return out.stdout.toString('utf8');
+    return out.stdout;
 }
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
@@ -11076,9 +11355,9 @@ async function catFileBatch(shas, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ GridStore)
+/* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
-/* unused harmony export credentialEnv */
+/* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
@@ -11185,8 +11464,16 @@ class GridStore {
         return this.options.branch;
     }
     async git(args, options = {}) {
+        return (await this.gitBytes(args, options)).toString('utf8');
+    }
+    async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+                cwd: this.options.dir,
+                timeoutMs: this.options.timeoutMs,
+                env: this.env,
+                ...options,
+            });
         }
         catch (error) {
             throw this.explain(error);
@@ -11246,7 +11533,7 @@ class GridStore {
      * themselves, or the children of those written with a trailing slash.
      */
     async list(commit, paths, recursive = true) {
-        const out = await this.git([
+        const out = await this.gitBytes([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
             // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
@@ -11258,17 +11545,18 @@ class GridStore {
             ...paths,
         ]);
         const entries = [];
-        for (const record of out.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            const record = out.subarray(start, end < 0 ? out.length : end);
+            start = end < 0 ? out.length : end + 1;
+            const tab = record.indexOf(0x09);
+            const [mode, type, sha, size] = record.subarray(0, tab).toString('latin1').split(/ +/);
             entries.push({
                 mode: mode,
                 type: type,
                 sha: sha,
                 size: size === undefined || size === '-' ? null : Number(size),
-                path: record.slice(tab + 1),
+                path: decodePath(record.subarray(tab + 1)),
             });
         }
         return entries;
@@ -11443,11 +11731,71 @@ function cacheConfig(options) {
     }
     return lines.join('\n') + '\n';
 }
-/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+/**
+ * A path of a tree as text. Git paths are bytes, and anyone who can push may add one that is not UTF-8: each
+ * byte that is not part of a UTF-8 character becomes a lone surrogate U+DC80..U+DCFF (as Python's
+ * "surrogateescape"), which no UTF-8 text holds, so encodePath gives back the very same bytes and a change
+ * to that path (moving a file out of the queue) touches the file itself.
+ */
+function decodePath(bytes) {
+    const text = bytes.toString('utf8');
+    if (!text.includes('\ufffd'))
+        return text;
+    let decoded = '';
+    for (let i = 0; i < bytes.length;) {
+        let length = 1;
+        while (length <= 4 && i + length <= bytes.length) {
+            const part = bytes.subarray(i, i + length);
+            const char = part.toString('utf8');
+            if (Buffer.from(char, 'utf8').equals(part))
+                break;
+            length++;
+        }
+        if (length > 4 || i + length > bytes.length) {
+            decoded += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+        else {
+            decoded += bytes.subarray(i, i + length).toString('utf8');
+            i += length;
+        }
+    }
+    return decoded;
+}
+/** The bytes of a path that decodePath made. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/**
+ * fast-import takes a path as the rest of its line, or C-style quoted: any path that is not plain printable
+ * ASCII is quoted, each other byte written in octal, so no name a pusher chose can end the line, start a
+ * quote, or land anywhere but at its own bytes.
+ */
 function quotePath(path) {
-    if (!/^"|\n|\\/.test(path))
+    if (/^[\x20-\x7e]*$/.test(path) && !/^"|\\/.test(path))
         return path;
-    return JSON.stringify(path);
+    let quoted = '"';
+    for (const byte of encodePath(path)) {
+        if (byte === 0x22 || byte === 0x5c)
+            quoted += `\\${String.fromCharCode(byte)}`;
+        else if (byte >= 0x20 && byte <= 0x7e)
+            quoted += String.fromCharCode(byte);
+        else
+            quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    }
+    return `${quoted}"`;
 }
 /**
  * The token travels as an HTTP header set through GIT_CONFIG_* variables of the git process: never in a
@@ -11528,7 +11876,7 @@ async function initGrid(options) {
     }
     if (options.policyText !== undefined)
         (0,_policy_js__WEBPACK_IMPORTED_MODULE_8__/* .parsePolicy */ .ON)(options.policyText);
-    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
+    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
     const tip = await store.fetch();
     const existing = tip === null ? [] : await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, 'tasks', _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX]);
     const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
@@ -11603,10 +11951,17 @@ async function requestCancel(store, taskIds, reason) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+
+
+
 
 
 class GridSnapshot {
@@ -11617,6 +11972,12 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /**
+     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+     * not a task: the worker moves it to failed/ with its reason.
+     */
+    skipped = [];
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -11627,6 +11988,10 @@ class GridSnapshot {
         for (const entry of entries) {
             if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
                 this.policyEntry = entry;
+                continue;
+            }
+            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+                this.skipped.push(entry);
                 continue;
             }
             const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
@@ -11670,11 +12035,14 @@ class GridSnapshot {
         const files = this.of(state);
         if (files.length > 0 || this.tip === null)
             return new Set(files.map((f) => f.id));
-        const entries = await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)]);
+        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
         return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
     }
     async policy() {
         if (!this.cachedPolicy) {
+            if (this.policyEntry && this.policyEntry.type !== 'blob') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+            }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
             this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
@@ -11684,21 +12052,19 @@ class GridSnapshot {
         const entry = this.nodeEntries.get(nodeId);
         if (!entry)
             return undefined;
-        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
+        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
     }
+    /**
+     * The node files that are node records, each of the node its file is named after. Anything else a direct
+     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+     * its file afresh on its next heartbeat.
+     */
     async nodes() {
-        const entries = [...this.nodeEntries.values()];
-        const blobs = await this.store.read(entries.map((e) => e.sha));
-        const nodes = [];
-        for (const entry of entries) {
-            try {
-                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
-            }
-            catch {
-                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-            }
-        }
-        return nodes;
+        const entries = [...this.nodeEntries];
+        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+        return entries
+            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
+            .filter((node) => node !== undefined);
     }
     /** Reads and parses JSON records; callers validate them with the schema of their folder. */
     async readJson(files) {
@@ -11717,6 +12083,23 @@ class GridSnapshot {
         }
         return out;
     }
+}
+function nodeRecord(nodeId, blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+}
+function kindOf(entry) {
+    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+/** The warning for an entry in GridSnapshot.skipped. */
+function skippedEntry(entry) {
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -11826,6 +12209,8 @@ function archivedDayPath(state, day) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ cancelledRun),
+/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
 /* harmony export */   Ih: () => (/* binding */ concludeClaim),
 /* harmony export */   JF: () => (/* binding */ exhaustClaim),
@@ -11834,11 +12219,14 @@ function archivedDayPath(state, day) {
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
+/* harmony export */   eS: () => (/* binding */ isSilent),
 /* harmony export */   gF: () => (/* binding */ rejectFile),
 /* harmony export */   id: () => (/* binding */ attemptsUsed),
-/* harmony export */   lK: () => (/* binding */ serialize)
+/* harmony export */   lK: () => (/* binding */ serialize),
+/* harmony export */   mD: () => (/* binding */ finishClaim),
+/* harmony export */   qq: () => (/* binding */ silenceMs)
 /* harmony export */ });
-/* unused harmony exports emptyStream, resultRecord, finishClaim, retryDelaySeconds */
+/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -11933,16 +12321,26 @@ function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
 /**
  * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
  * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
  */
-function concludeClaim(claimPath, claim, run, policy) {
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
     const retryable = run.status === 'failure' || run.status === 'timeout';
     const used = attemptsUsed(claim) + 1;
     if (!retryable || used >= maxAttempts(claim, policy))
         return finishClaim(claimPath, claim, run).changes;
     const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
     return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
         .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
 }
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
 function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
@@ -12011,6 +12409,26 @@ function nodeChange(node) {
 function exhaustClaim(claimPath, claim, reason, now) {
     const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
+ * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
 
 
@@ -12384,8 +12802,10 @@ function signalNumber(signal) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8125);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3161);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6566);
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
 
 
 
@@ -12424,6 +12844,13 @@ function dockerRunArgs(job, name, envFile) {
         '--read-only',
         '--tmpfs',
         `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+        '--shm-size',
+        `${job.tmpfsMb}m`,
+        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+        // hold all of it, however much a task writes, until the container is gone.
+        '--log-driver',
+        'none',
         '--workdir',
         '/tmp',
         '--user',
@@ -12444,6 +12871,9 @@ function dockerRunArgs(job, name, envFile) {
         `fsize=${fileSize}:${fileSize}`,
         '--ulimit',
         'nofile=256:256',
+        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+        '--ulimit',
+        'core=0',
         '--init',
         '--env-file',
         envFile,
@@ -12485,17 +12915,20 @@ class DockerSandbox {
         }
     }
     async run(job, signal) {
-        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .unrunnable */ .t)(job);
+        if (refused)
+            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
+        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
         if (badEnv)
             return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
         const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
         const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'dgrid-env-'));
-        const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
-        const env = { HOME: '/tmp', ...job.env };
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
-            .map(([k, v]) => `${k}=${v}\n`)
-            .join(''), { mode: 0o600 });
         try {
+            const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
+            const env = { HOME: '/tmp', ...job.env };
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
+                .map(([k, v]) => `${k}=${v}\n`)
+                .join(''), { mode: 0o600 });
             const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
                 command: this.docker,
                 args: dockerRunArgs(job, name, envFile),
@@ -12560,9 +12993,15 @@ function clientMessage(stderr) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3161);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8125);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3161);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6566);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
+
+
+
 
 
 
@@ -12570,32 +13009,40 @@ function clientMessage(stderr) {
 class ProcessSandbox {
     kind = 'none';
     async run(job, signal) {
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_5__/* .unrunnable */ .t)(job);
+        if (refused)
+            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .runWithoutOutput */ .P0)('error', refused, new Date());
         const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
+        const started = new Date();
+        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_4__/* .runChild */ .w)({
+            command: '/bin/sh',
+            args: ['-c', job.script],
+            options: {
+                cwd: dir,
+                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                detached: true, // its own process group, so a timeout kills everything it started
+            },
+            timeoutSeconds: job.timeoutSeconds,
+            outputCapBytes: job.outputCapBytes,
+            signal,
+            stop: (child) => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            },
+        }).catch((error) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}`, started));
         try {
-            return await (0,_child_js__WEBPACK_IMPORTED_MODULE_3__/* .runChild */ .w)({
-                command: '/bin/sh',
-                args: ['-c', job.script],
-                options: {
-                    cwd: dir,
-                    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
-                    detached: true, // its own process group, so a timeout kills everything it started
-                },
-                timeoutSeconds: job.timeoutSeconds,
-                outputCapBytes: job.outputCapBytes,
-                signal,
-                stop: (child) => {
-                    try {
-                        if (child.pid)
-                            process.kill(-child.pid, 'SIGKILL');
-                    }
-                    catch {
-                        // already gone
-                    }
-                },
-            });
+            await removeScratch(dir);
+            return run;
         }
-        finally {
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+        catch (error) {
+            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
+            const reason = `its scratch folder ${dir} could not be removed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}`;
+            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
         }
     }
     async unavailable() {
@@ -12604,6 +13051,47 @@ class ProcessSandbox {
     async removeOrphans() {
         return 0;
     }
+}
+/**
+ * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
+ * those as they are.
+ */
+async function removeScratch(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+    catch {
+        await makeWritable(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
+async function makeWritable(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(dir, 0o700);
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            await makeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name));
+    }
+}
+
+
+/***/ }),
+
+/***/ 6566:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ unrunnable)
+/* harmony export */ });
+/**
+ * Why no process could take the job: a NUL byte in the script or an env value, which the process API
+ * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
+ */
+function unrunnable(job) {
+    if (job.script.includes('\0'))
+        return 'the script holds a NUL byte, which no process can take: remove it';
+    const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
+    return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
 }
 
 
@@ -21488,7 +21976,7 @@ class Submitters {
     async open() {
         // Like the node's own cache, this one may hold what a killed git left behind.
         await (0,_git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .takeCache */ .i)(this.options.dir);
-        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g.open({ ...this.options, partial: true, depth: 0 });
+        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...this.options, partial: true, depth: 0 });
     }
     /**
      * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
@@ -22038,6 +22526,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/core/clock.js
+var clock = __nccwpck_require__(8575);
 // EXTERNAL MODULE: ./build/src/core/git/cache-owner.js
 var cache_owner = __nccwpck_require__(3578);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
@@ -22052,6 +22542,8 @@ var errors = __nccwpck_require__(3026);
 var lifecycle = __nccwpck_require__(8125);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var core_policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var printable = __nccwpck_require__(5378);
 ;// CONCATENATED MODULE: ./build/src/core/push-budget.js
 
 /**
@@ -22121,6 +22613,8 @@ var version = __nccwpck_require__(9157);
 
 
 
+
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -22157,8 +22651,15 @@ class Worker {
     store;
     budget;
     pacer = new push_pacer/* PushPacer */.M();
+    /** Entries of the grid that are not files, warned about once. */
+    skippedSeen = new Set();
     /** The sandbox failed under a task and has not answered since. */
     sandboxLost = false;
+    /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+    clockOffsetMs = 0;
+    clockReadAt = -Infinity;
+    /** Why this node stopped and must fail: its clock went off while it held claims. */
+    refusal;
     /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
     submitters;
     /** Unique to this process, in the node file: a second live process with this node id is told apart. */
@@ -22219,7 +22720,7 @@ class Worker {
     async run() {
         const s = this.settings;
         await this.takeCache();
-        this.store = await store/* GridStore */.g.open({
+        this.store = await store/* GridStore */.g8.open({
             remote: s.remote,
             branch: s.branch,
             dir: s.cacheDir,
@@ -22260,6 +22761,8 @@ class Worker {
             await this.pause(idleRounds);
         }
         await this.shutdown();
+        if (this.refusal)
+            throw this.refusal;
         this.report.stopReason = this.stopReason ?? 'max-tasks reached';
         return this.report;
     }
@@ -22336,7 +22839,12 @@ class Worker {
             const base = this.settings.pollIntervalSeconds * 1000;
             const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
             const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
-            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible));
+            // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
+            // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
+            const idleMs = this.settings.idleTimeoutSeconds * 1000;
+            const idleLeft = this.lastActivity + idleMs - Date.now();
+            const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
+            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -22433,6 +22941,13 @@ class Worker {
             const snapshot = await grid/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
             const policy = await snapshot.policy();
             this.policy = policy;
+            for (const entry of snapshot.skipped) {
+                if (this.skippedSeen.has(entry.path))
+                    continue;
+                this.skippedSeen.add(entry.path);
+                this.log.warn((0,grid/* skippedEntry */.P)(entry));
+            }
+            await this.checkClock(policy);
             this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
             if (s.image && !(0,core_policy/* imageAllowed */.WB)(s.image, policy)) {
                 throw new errors/* UserError */.y(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
@@ -22453,14 +22968,21 @@ class Worker {
                     fenced.push(done);
                     continue;
                 }
-                if (done.returned) {
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
-                }
-                else
-                    changes.push(...(0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy));
                 const cancel = snapshot.cancels.get(done.claim.task_id);
                 if (cancel)
                     changes.push({ path: cancel.path, delete: true });
+                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+                    Object.assign(done, { run: (0,lifecycle/* cancelledRun */.$b)(done.run), cancelled: true });
+                    delete done.returned;
+                }
+                if (done.returned) {
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
+                }
+                else {
+                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+                    changes.push(...this.resultChanges(held, done, policy, serverNow));
+                }
                 committed.push(done);
             }
             // Claims under this node's folder that nothing here runs: when the node stops, those it never
@@ -22529,7 +23051,7 @@ class Worker {
                 this.nextEligibleAt = scan.nextEligibleAt;
                 this.awaited = scan.awaited;
                 for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-                    this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
+                    this.log.warn((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
                     if (bad.earlierResult) {
                         changes.push({ path: bad.file.entry.path, delete: true });
                         refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
@@ -22672,6 +23194,29 @@ class Worker {
             `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
             `${silentMs / 1000} s old (node timeout + grace).`);
     }
+    /**
+     * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+     * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+     */
+    async checkClock(policy) {
+        if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000)
+            return;
+        const reading = await (0,clock/* readServerClock */.k)(this.settings.remote, this.settings.token);
+        this.clockReadAt = Date.now();
+        if (!reading)
+            return;
+        const problem = (0,clock/* skewProblem */.I)(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+        if (!problem) {
+            this.clockOffsetMs = reading.offsetMs;
+            return;
+        }
+        if (!this.holding() && this.finished.length === 0)
+            throw new errors/* UserError */.y(problem);
+        // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+        // that no task runs on unwatched, then fails.
+        this.refusal ??= new errors/* UserError */.y(problem);
+        this.stop(problem);
+    }
     /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
     capacity(policy, adopted) {
         const free = {
@@ -22796,8 +23341,7 @@ class Worker {
         const { claim } = entry;
         this.running.set(claim.task_id, entry);
         this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
-        const job = sandboxJob(claim, this.settings, policy);
-        void this.sandbox.run(job, entry.controller.signal).then((run) => {
+        void this.execute(claim, policy, entry.controller.signal).then((run) => {
             this.running.delete(claim.task_id);
             const cancelled = entry.cancelled === true;
             if (cancelled)
@@ -22812,6 +23356,35 @@ class Worker {
             this.startWaiting(policy);
             this.wake();
         });
+    }
+    /**
+     * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+     * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+     */
+    async execute(claim, policy, signal) {
+        const startedAt = new Date();
+        try {
+            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+        }
+        catch (error) {
+            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.g)(error)}`;
+            return (0,lifecycle/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
+        }
+    }
+    /**
+     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+     */
+    resultChanges(held, done, policy, now) {
+        try {
+            return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
+        }
+        catch (error) {
+            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.g)(error)}`;
+            this.log.warn(`${done.claim.task_id}: ${reason}`);
+            done.run = (0,lifecycle/* runWithoutOutput */.P0)('error', reason, now);
+            return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
+        }
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
@@ -22938,7 +23511,7 @@ async function collectDashboard(options) {
     const files = _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = [];
+    const skipped = snapshot.skipped.map(_core_grid_js__WEBPACK_IMPORTED_MODULE_4__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
     const queued = read(entriesOf('queue'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ);
     const running = read(entriesOf('in_progress'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .claimValidator */ .Rf);
@@ -22983,7 +23556,7 @@ async function openCheckout(path, setting) {
     if (!info?.isDirectory())
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g.local(path);
+        return await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g8.local(path);
     }
     catch (error) {
         if (!(error instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS))
@@ -23071,10 +23644,14 @@ async function gridHistory(store, tip) {
     }
     emit();
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
-    // before this grid ran anything. The grid's own history starts at the commit before its first claim or
-    // result (the submissions that claim took); a grid that never ran a task has only its present.
+    // before this grid ran anything. The grid's own history starts where it was last empty before its first
+    // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
+    // submissions it took); a grid that never ran a task has only its present.
     const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
-    const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+    const empty = (p) => p.queued + p.running + p.completed + p.failed === 0;
+    const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+    const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
+    const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
     return { points: thin(own), commits: points.length };
 }
 /**
@@ -24378,7 +24955,10 @@ const CLIENT_SCRIPT = String.raw `(function () {
 })();
 `;
 
+// EXTERNAL MODULE: ./build/src/core/lifecycle.js
+var lifecycle = __nccwpck_require__(8125);
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
+// Facts derived from the grid state that more than one part of the dashboard needs.
 
 const facts_PRIORITIES = ['high', 'normal', 'low'];
 function priorityOf(task) {
@@ -24387,11 +24967,7 @@ function priorityOf(task) {
 function facts_liveness(node, input) {
     if (node.status !== 'online')
         return node.status;
-    const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
-    const timeoutMs = input.policy.lease.node_timeout_seconds * 1000;
-    if (!heartbeat || input.generatedAt.getTime() - heartbeat.getTime() > timeoutMs)
-        return 'unresponsive';
-    return 'online';
+    return (0,lifecycle/* isSilent */.eS)(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
 }
 function onlineNodes(input) {
     return input.nodes.filter((node) => facts_liveness(node, input) === 'online');

@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1396);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3277);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9159);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 3277:
+/***/ 9159:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36562,10 +36562,97 @@ const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/core/archive.js
 var archive = __nccwpck_require__(7347);
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./build/src/core/clock.js
+// Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
+// another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
+// more than half the policy's lease.grace_seconds: any two machines that act are then within grace of each
+// other, the skew that every lease and node timeout allows for. See docs/clock-skew.md.
+
+
+
+
+const TIMEOUT_MS = 10_000;
+/**
+ * Reads the server's clock: the HTTP Date header of a smart-HTTP remote, or for a remote on a file system
+ * (file://, a path) the modification time of a file written there and removed at once, which the file
+ * system's own clock sets (an NFS server's, for a shared one). Undefined where there is no server clock to
+ * read (ssh remotes, a server without a Date header, a file remote this machine may not write to).
+ */
+async function readServerClock(remote, token) {
+    if (/^https?:\/\//.test(remote))
+        return httpClock(remote, token);
+    if (remote.startsWith('file:'))
+        return fileClock((0,external_node_url_.fileURLToPath)(remote));
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(remote) || /^[^/]*:/.test(remote))
+        return undefined;
+    return fileClock(remote);
+}
+async function httpClock(remote, token) {
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const sent = Date.now();
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const received = Date.now();
+        await response.body?.cancel();
+        const date = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isNaN(date))
+            return undefined;
+        // The header counts whole seconds: the server's time was somewhere in [date, date + 1 s).
+        return {
+            offsetMs: date + 500 - (sent + received) / 2,
+            errorMs: 500 + (received - sent) / 2,
+            source: `the Date header of ${new URL(remote).origin}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function fileClock(path) {
+    const gitDir = await (0,promises_.stat)((0,external_node_path_.join)(path, '.git')).then((s) => (s.isDirectory() ? (0,external_node_path_.join)(path, '.git') : path), () => path);
+    const probe = (0,external_node_path_.join)(gitDir, `dgrid-clock-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        const sent = Date.now();
+        await (0,promises_.writeFile)(probe, '');
+        const received = Date.now();
+        const { mtimeMs } = await (0,promises_.stat)(probe);
+        return {
+            offsetMs: mtimeMs - (sent + received) / 2,
+            // File systems keep times as coarse as the kernel's tick, or whole seconds (NFS, FAT).
+            errorMs: 1000 + (received - sent) / 2,
+            source: `the file system of ${path}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await (0,promises_.unlink)(probe).catch(() => undefined);
+    }
+}
+/** Why this machine must not act on the grid with this reading; undefined while its clock is close enough. */
+function skewProblem(reading, policy, who) {
+    const allowedMs = (policy.lease.grace_seconds * 1000) / 2;
+    if (Math.abs(reading.offsetMs) - reading.errorMs <= allowedMs)
+        return undefined;
+    const seconds = Math.round(Math.abs(reading.offsetMs) / 1000);
+    const direction = reading.offsetMs > 0 ? 'behind' : 'ahead of';
+    return (`${who}: this machine's clock is ${seconds} s ${direction} the grid server's (read from ${reading.source}); ` +
+        `the grid allows ${allowedMs / 1000} s, half its lease.grace_seconds (${policy.lease.grace_seconds}), ` +
+        'or leases would be judged wrong: set the clock right (NTP) and start again');
+}
+
 // EXTERNAL MODULE: ./build/src/core/errors.js
 var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var git_store = __nccwpck_require__(475);
+// EXTERNAL MODULE: ./build/src/core/grid.js
+var grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
@@ -36580,8 +36667,8 @@ var validation = __nccwpck_require__(3478);
 // may run at once, beside working nodes: each change is one commit computed from the tip and pushed
 // without force, and a rejected push recomputes it from the new tip, so an orphan is requeued once.
 //
-// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace. A claim is
-// orphaned when
+// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace (isSilent in
+// lifecycle.ts, the dashboard's rule too). A claim is orphaned when
 //   - its node is silent (whatever the lease says: a dead node finishes nothing), or
 //   - its lease has expired (lease_until = claimed_at + timeout + grace) and its node, though alive, no
 //     longer lists the task in `tasks`, or
@@ -36593,7 +36680,13 @@ var validation = __nccwpck_require__(3478);
 // Clock skew. Heartbeats, claimed_at and lease_until are written by the nodes' clocks and read by the
 // reaper's. The policy's lease.grace_seconds is the bound on how far apart those clocks may be: it is in
 // every lease and is added to the node timeout, so a node whose clock is up to grace_seconds behind is not
-// declared dead early.
+// declared dead early. Each reaper and node checks its clock against the grid server's and refuses to act
+// when it is off by more than half of grace (clock.ts). A heartbeat dated beyond now + grace comes from a
+// clock that did not check (an older dgrid, a clock that jumped): the reaper rewrites it to its own now, so
+// that the node's silence counts from a time the reaper vouches for, and a dead node's future date cannot
+// keep its claims. See docs/clock-skew.md.
+
+
 
 
 
@@ -36611,7 +36704,7 @@ async function reap(settings, log) {
     // archiving keeps the tip small, so a fresh shallow fetch is cheap.
     const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'dgrid-reap-'));
     try {
-        const store = await git_store/* GridStore */.g.open({
+        const store = await git_store/* GridStore */.g8.open({
             remote: settings.remote,
             branch: settings.branch,
             dir,
@@ -36620,7 +36713,10 @@ async function reap(settings, log) {
         // A name of its own per run: two reapers making the same change in the same second would otherwise build
         // the very same commit, and both would count it as theirs.
         const author = `dgrid-reaper-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, new Date(), log), {
+        const clock = await readServerClock(settings.remote, settings.token);
+        if (!clock)
+            log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
+        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
             author,
             states: ['queue', 'in_progress'],
             dryRun: settings.dryRun,
@@ -36631,7 +36727,7 @@ async function reap(settings, log) {
         return {
             dryRun: settings.dryRun,
             requeued: count('requeue'),
-            failed: count('fail'),
+            failed: count('fail') + count('cancel'),
             nodesOffline: count('offline'),
             actions,
             commits: [swept.commit, ...archived.commits].filter((c) => c !== null),
@@ -36642,21 +36738,33 @@ async function reap(settings, log) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
-async function planReap(snapshot, settings, now, log) {
+async function planReap(snapshot, settings, clock, now, log) {
     const policy = await snapshot.policy();
+    const skew = clock && skewProblem(clock, policy, 'the reaper refuses to judge leases');
+    if (skew)
+        throw new errors/* UserError */.y(skew);
     const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
     if (nodeTimeout <= policy.lease.heartbeat_seconds) {
         throw new errors/* UserError */.y(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
-    const silentAfterMs = (nodeTimeout + policy.lease.grace_seconds) * 1000;
-    const nodes = new Map();
-    for (const node of await snapshot.nodes())
-        if (validation/* nodeValidator */.HF.is(node))
-            nodes.set(node.node_id, node);
-    const silent = (node) => silence(node, now) > silentAfterMs;
+    for (const entry of snapshot.skipped)
+        log.warn((0,grid/* skippedEntry */.P)(entry));
     const changes = [];
     const actions = [];
+    const nodes = new Map();
+    for (const found of await snapshot.nodes()) {
+        let node = found;
+        if ((0,lifecycle/* heartbeatFromFuture */.CC)(node, now, policy)) {
+            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,lifecycle/* iso */.KH)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
+            log.warn(`node ${node.node_id}: ${reason}`);
+            node = { ...node, last_heartbeat: (0,lifecycle/* iso */.KH)(now) };
+            changes.push((0,lifecycle/* nodeChange */.Rw)(node));
+            actions.push({ action: 'distrust-heartbeat', subject: node.node_id, reason });
+        }
+        nodes.set(node.node_id, node);
+    }
+    const silent = (node) => (0,lifecycle/* isSilent */.eS)(node, now, policy, nodeTimeout);
     for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
         // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
         if (snapshot.byId.get(file.id).length > 1)
@@ -36669,7 +36777,14 @@ async function planReap(snapshot, settings, now, log) {
         if (!why)
             continue;
         const max = (0,lifecycle/* maxAttempts */.F3)(value, policy);
-        if ((0,lifecycle/* attemptsUsed */.id)(value) + 1 >= max) {
+        const cancel = snapshot.cancels.get(value.task_id);
+        if (cancel) {
+            // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
+            const run = (0,lifecycle/* cancelledRun */.$b)((0,lifecycle/* runWithoutOutput */.P0)('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
+            changes.push(...(0,lifecycle/* finishClaim */.mD)(file.entry.path, value, run).changes, { path: cancel.path, delete: true });
+            actions.push({ action: 'cancel', subject: value.task_id, reason: run.reason });
+        }
+        else if ((0,lifecycle/* attemptsUsed */.id)(value) + 1 >= max) {
             const reason = `all ${max} attempt(s) are used up; the last was orphaned: ${why}`;
             changes.push(...(0,lifecycle/* exhaustClaim */.JF)(file.entry.path, value, reason, now));
             actions.push({ action: 'fail', subject: value.task_id, reason });
@@ -36683,7 +36798,7 @@ async function planReap(snapshot, settings, now, log) {
         if (!silent(node))
             continue;
         const days = policy.retention.offline_node_days;
-        if (silence(node, now) > days * DAY_MS) {
+        if ((0,lifecycle/* silenceMs */.qq)(node, now) > days * DAY_MS) {
             changes.push({ path: (0,layout/* nodePath */.Ie)(node.node_id), delete: true });
             const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
             actions.push({ action: 'remove-node', subject: node.node_id, reason });
@@ -36709,9 +36824,6 @@ function orphanReason(claim, node, now, silent) {
     if (!node.tasks.includes(claim.task_id))
         return `lease expired at ${leaseUntil} and node ${nodeId} no longer runs it`;
     return undefined;
-}
-function silence(node, now) {
-    return now.getTime() - Date.parse(node.last_heartbeat);
 }
 /** The history is the audit log: the subject counts, the body says what happened to whom and why. */
 function commitMessage(actions) {
@@ -37745,7 +37857,7 @@ async function archiveResults(grid, options) {
     });
     if (days.length === 0 || options.dryRun)
         return { actions: days.map(action), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g.open({ ...grid.options, branch });
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({ ...grid.options, branch });
     await startArchive(archive, grid.branch, options.author);
     const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(archive, async (snapshot) => ({
         changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
@@ -37942,6 +38054,7 @@ function errorMessage(error) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
 /* harmony export */   et: () => (/* binding */ explainGitError),
+/* harmony export */   s0: () => (/* binding */ gitBytes),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export gitReason */
@@ -38086,10 +38199,14 @@ function runGit(args, options = {}) {
 }
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
 async function git(args, options = {}) {
+    return (await gitBytes(args, options)).toString('utf8');
+}
+/** As git(), for output that must stay bytes: paths in a tree need not be UTF-8. */
+async function gitBytes(args, options = {}) {
     const out = await runGit(args, options);
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
-    return out.stdout.toString('utf8');
+    return out.stdout;
 }
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
@@ -38152,9 +38269,9 @@ async function catFileBatch(shas, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ GridStore)
+/* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
-/* unused harmony export credentialEnv */
+/* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
@@ -38261,8 +38378,16 @@ class GridStore {
         return this.options.branch;
     }
     async git(args, options = {}) {
+        return (await this.gitBytes(args, options)).toString('utf8');
+    }
+    async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+                cwd: this.options.dir,
+                timeoutMs: this.options.timeoutMs,
+                env: this.env,
+                ...options,
+            });
         }
         catch (error) {
             throw this.explain(error);
@@ -38322,7 +38447,7 @@ class GridStore {
      * themselves, or the children of those written with a trailing slash.
      */
     async list(commit, paths, recursive = true) {
-        const out = await this.git([
+        const out = await this.gitBytes([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
             // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
@@ -38334,17 +38459,18 @@ class GridStore {
             ...paths,
         ]);
         const entries = [];
-        for (const record of out.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            const record = out.subarray(start, end < 0 ? out.length : end);
+            start = end < 0 ? out.length : end + 1;
+            const tab = record.indexOf(0x09);
+            const [mode, type, sha, size] = record.subarray(0, tab).toString('latin1').split(/ +/);
             entries.push({
                 mode: mode,
                 type: type,
                 sha: sha,
                 size: size === undefined || size === '-' ? null : Number(size),
-                path: record.slice(tab + 1),
+                path: decodePath(record.subarray(tab + 1)),
             });
         }
         return entries;
@@ -38519,11 +38645,71 @@ function cacheConfig(options) {
     }
     return lines.join('\n') + '\n';
 }
-/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+/**
+ * A path of a tree as text. Git paths are bytes, and anyone who can push may add one that is not UTF-8: each
+ * byte that is not part of a UTF-8 character becomes a lone surrogate U+DC80..U+DCFF (as Python's
+ * "surrogateescape"), which no UTF-8 text holds, so encodePath gives back the very same bytes and a change
+ * to that path (moving a file out of the queue) touches the file itself.
+ */
+function decodePath(bytes) {
+    const text = bytes.toString('utf8');
+    if (!text.includes('\ufffd'))
+        return text;
+    let decoded = '';
+    for (let i = 0; i < bytes.length;) {
+        let length = 1;
+        while (length <= 4 && i + length <= bytes.length) {
+            const part = bytes.subarray(i, i + length);
+            const char = part.toString('utf8');
+            if (Buffer.from(char, 'utf8').equals(part))
+                break;
+            length++;
+        }
+        if (length > 4 || i + length > bytes.length) {
+            decoded += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+        else {
+            decoded += bytes.subarray(i, i + length).toString('utf8');
+            i += length;
+        }
+    }
+    return decoded;
+}
+/** The bytes of a path that decodePath made. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/**
+ * fast-import takes a path as the rest of its line, or C-style quoted: any path that is not plain printable
+ * ASCII is quoted, each other byte written in octal, so no name a pusher chose can end the line, start a
+ * quote, or land anywhere but at its own bytes.
+ */
 function quotePath(path) {
-    if (!/^"|\n|\\/.test(path))
+    if (/^[\x20-\x7e]*$/.test(path) && !/^"|\\/.test(path))
         return path;
-    return JSON.stringify(path);
+    let quoted = '"';
+    for (const byte of encodePath(path)) {
+        if (byte === 0x22 || byte === 0x5c)
+            quoted += `\\${String.fromCharCode(byte)}`;
+        else if (byte >= 0x20 && byte <= 0x7e)
+            quoted += String.fromCharCode(byte);
+        else
+            quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    }
+    return `${quoted}"`;
 }
 /**
  * The token travels as an HTTP header set through GIT_CONFIG_* variables of the git process: never in a
@@ -38548,10 +38734,17 @@ function credentialEnv(remote, token) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+
+
+
 
 
 class GridSnapshot {
@@ -38562,6 +38755,12 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /**
+     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+     * not a task: the worker moves it to failed/ with its reason.
+     */
+    skipped = [];
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -38572,6 +38771,10 @@ class GridSnapshot {
         for (const entry of entries) {
             if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
                 this.policyEntry = entry;
+                continue;
+            }
+            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+                this.skipped.push(entry);
                 continue;
             }
             const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
@@ -38615,11 +38818,14 @@ class GridSnapshot {
         const files = this.of(state);
         if (files.length > 0 || this.tip === null)
             return new Set(files.map((f) => f.id));
-        const entries = await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)]);
+        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
         return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
     }
     async policy() {
         if (!this.cachedPolicy) {
+            if (this.policyEntry && this.policyEntry.type !== 'blob') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+            }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
             this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
@@ -38629,21 +38835,19 @@ class GridSnapshot {
         const entry = this.nodeEntries.get(nodeId);
         if (!entry)
             return undefined;
-        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
+        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
     }
+    /**
+     * The node files that are node records, each of the node its file is named after. Anything else a direct
+     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+     * its file afresh on its next heartbeat.
+     */
     async nodes() {
-        const entries = [...this.nodeEntries.values()];
-        const blobs = await this.store.read(entries.map((e) => e.sha));
-        const nodes = [];
-        for (const entry of entries) {
-            try {
-                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
-            }
-            catch {
-                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-            }
-        }
-        return nodes;
+        const entries = [...this.nodeEntries];
+        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+        return entries
+            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
+            .filter((node) => node !== undefined);
     }
     /** Reads and parses JSON records; callers validate them with the schema of their folder. */
     async readJson(files) {
@@ -38662,6 +38866,23 @@ class GridSnapshot {
         }
         return out;
     }
+}
+function nodeRecord(nodeId, blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+}
+function kindOf(entry) {
+    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+/** The warning for an entry in GridSnapshot.skipped. */
+function skippedEntry(entry) {
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -38768,13 +38989,20 @@ function archivedDayPath(state, day) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ cancelledRun),
+/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
 /* harmony export */   JF: () => (/* binding */ exhaustClaim),
+/* harmony export */   KH: () => (/* binding */ iso),
+/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
-/* harmony export */   id: () => (/* binding */ attemptsUsed)
+/* harmony export */   eS: () => (/* binding */ isSilent),
+/* harmony export */   id: () => (/* binding */ attemptsUsed),
+/* harmony export */   mD: () => (/* binding */ finishClaim),
+/* harmony export */   qq: () => (/* binding */ silenceMs)
 /* harmony export */ });
-/* unused harmony exports serialize, iso, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, rejectFile */
+/* unused harmony exports serialize, claimTask, emptyStream, resultRecord, retryDelaySeconds, concludeClaim, rejectFile */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -38869,16 +39097,26 @@ function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
 /**
  * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
  * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
  */
-function concludeClaim(claimPath, claim, run, policy) {
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
     const retryable = run.status === 'failure' || run.status === 'timeout';
     const used = attemptsUsed(claim) + 1;
     if (!retryable || used >= maxAttempts(claim, policy))
         return finishClaim(claimPath, claim, run).changes;
     const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
     return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
         .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
 }
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
 function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
@@ -38947,6 +39185,26 @@ function nodeChange(node) {
 function exhaustClaim(claimPath, claim, reason, now) {
     const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
+ * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
 
 

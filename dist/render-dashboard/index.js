@@ -36631,7 +36631,7 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(949);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7161);
 /* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1237);
 
 
@@ -36657,8 +36657,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/action/kit.js + 7 modules
-var kit = __nccwpck_require__(949);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 6 modules
+var kit = __nccwpck_require__(7161);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -36804,7 +36804,7 @@ async function collectDashboard(options) {
     const files = layout/* LIFECYCLE */.VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = [];
+    const skipped = snapshot.skipped.map(grid/* skippedEntry */.P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
     const queued = read(entriesOf('queue'), validation/* queuedTaskValidator */.vZ);
     const running = read(entriesOf('in_progress'), validation/* claimValidator */.Rf);
@@ -36849,7 +36849,7 @@ async function openCheckout(path, setting) {
     if (!info?.isDirectory())
         throw new errors/* UserError */.y(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await store/* GridStore */.g.local(path);
+        return await store/* GridStore */.g8.local(path);
     }
     catch (error) {
         if (!(error instanceof runner/* GitError */.XS))
@@ -36937,10 +36937,14 @@ async function gridHistory(store, tip) {
     }
     emit();
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
-    // before this grid ran anything. The grid's own history starts at the commit before its first claim or
-    // result (the submissions that claim took); a grid that never ran a task has only its present.
+    // before this grid ran anything. The grid's own history starts where it was last empty before its first
+    // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
+    // submissions it took); a grid that never ran a task has only its present.
     const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
-    const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+    const empty = (p) => p.queued + p.running + p.completed + p.failed === 0;
+    const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+    const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
+    const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
     return { points: thin(own), commits: points.length };
 }
 /**
@@ -38135,7 +38139,10 @@ const CLIENT_SCRIPT = String.raw `(function () {
 })();
 `;
 
+// EXTERNAL MODULE: ./build/src/core/lifecycle.js
+var lifecycle = __nccwpck_require__(8125);
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
+// Facts derived from the grid state that more than one part of the dashboard needs.
 
 const PRIORITIES = ['high', 'normal', 'low'];
 function priorityOf(task) {
@@ -38144,11 +38151,7 @@ function priorityOf(task) {
 function liveness(node, input) {
     if (node.status !== 'online')
         return node.status;
-    const heartbeat = parseTime(node.last_heartbeat);
-    const timeoutMs = input.policy.lease.node_timeout_seconds * 1000;
-    if (!heartbeat || input.generatedAt.getTime() - heartbeat.getTime() > timeoutMs)
-        return 'unresponsive';
-    return 'online';
+    return (0,lifecycle/* isSilent */.eS)(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
 }
 function onlineNodes(input) {
     return input.nodes.filter((node) => liveness(node, input) === 'online');
@@ -39794,7 +39797,7 @@ async function main() {
 
 /***/ }),
 
-/***/ 949:
+/***/ 7161:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39857,183 +39860,12 @@ async function transaction_transact(store, build, options) {
 
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/core/lifecycle.js
-// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
-// a task leaves one folder in the same commit as it enters the next.
-
-
-function lifecycle_serialize(record) {
-    return JSON.stringify(record, null, 2) + '\n';
-}
-const iso = (date) => date.toISOString();
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
-function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
-}
-function maxAttempts(task, policy) {
-    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
-}
-/** Moves a queued task to the node, under a token unique to this claim. */
-function claimTask(file, task, nodeId, now, policy) {
-    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
-    const claim = {
-        ...task,
-        claim: {
-            node_id: nodeId,
-            token: randomUUID(),
-            attempt: (task.attempts?.length ?? 0) + 1,
-            claimed_at: iso(now),
-            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
-        },
-    };
-    return {
-        claim,
-        changes: [
-            { path: file.entry.path, delete: true },
-            { path: inProgressPath(nodeId, task.task_id), content: lifecycle_serialize(claim) },
-        ],
-    };
-}
-const emptyStream = () => ({
-    text: '',
-    bytes: 0,
-    sha256: createHash('sha256').digest('hex'),
-    truncated: false,
-});
-/** An execution with no output: the script never ran, or nothing of its run is known. */
-function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
-    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
-}
-function withoutClaim(claim) {
-    const { claim: _claim, ...task } = claim;
-    return task;
-}
-function resultRecord(claim, run) {
-    return {
-        ...claim,
-        node_id: claim.claim.node_id,
-        status: run.status,
-        exit_code: run.exitCode,
-        ...(run.reason === undefined ? {} : { reason: run.reason }),
-        timestamp: iso(run.finishedAt),
-        started_at: iso(run.startedAt),
-        finished_at: iso(run.finishedAt),
-        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
-        attempt: claim.claim.attempt,
-        stdout: run.stdout.text,
-        stdout_bytes: run.stdout.bytes,
-        stdout_sha256: run.stdout.sha256,
-        stdout_truncated: run.stdout.truncated,
-        stderr: run.stderr.text,
-        stderr_bytes: run.stderr.bytes,
-        stderr_sha256: run.stderr.sha256,
-        stderr_truncated: run.stderr.truncated,
-    };
-}
-/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
-function finishClaim(claimPath, claim, run) {
-    const result = resultRecord(claim, run);
-    const state = run.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: resultPath(state, claim.task_id, run.finishedAt), content: lifecycle_serialize(result) },
-        ],
-    };
-}
-/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
-function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
-    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/**
- * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
- * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
- */
-function concludeClaim(claimPath, claim, run, policy) {
-    const retryable = run.status === 'failure' || run.status === 'timeout';
-    const used = attemptsUsed(claim) + 1;
-    if (!retryable || used >= maxAttempts(claim, policy))
-        return finishClaim(claimPath, claim, run).changes;
-    const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
-    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
-        .changes;
-}
-/** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
-    const attempt = {
-        attempt: claim.claim.attempt,
-        node_id: claim.claim.node_id,
-        claim_token: claim.claim.token,
-        claimed_at: claim.claim.claimed_at,
-        ended_at: iso(now),
-        status,
-        reason,
-        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
-    };
-    const task = {
-        ...withoutClaim(claim),
-        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
-        attempts: [...(claim.attempts ?? []), attempt],
-    };
-    return {
-        task,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: queuePath(claim.task_id), content: lifecycle_serialize(task) },
-        ],
-    };
-}
-/**
- * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
- * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
- */
-function rejectFile(file, reason, nodeId, now, task, status = 'error') {
-    const empty = emptyStream();
-    const result = {
-        ...(task ?? {}),
-        task_id: file.id,
-        node_id: nodeId,
-        status,
-        exit_code: null,
-        reason,
-        timestamp: iso(now),
-        started_at: iso(now),
-        finished_at: iso(now),
-        duration_ms: 0,
-        attempt: task ? attemptsUsed(task) : 0,
-        stdout: empty.text,
-        stdout_bytes: 0,
-        stdout_sha256: empty.sha256,
-        stdout_truncated: false,
-        stderr: empty.text,
-        stderr_bytes: 0,
-        stderr_sha256: empty.sha256,
-        stderr_truncated: false,
-    };
-    return [
-        { path: file.entry.path, delete: true },
-        { path: resultPath('failed', file.id, now), content: lifecycle_serialize(result) },
-    ];
-}
-function nodeChange(node) {
-    return { path: nodePath(node.node_id), content: lifecycle_serialize(node) };
-}
-/**
- * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
- * claim's history kept like any result's.
- */
-function exhaustClaim(claimPath, claim, reason, now) {
-    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
-    return finishClaim(claimPath, claim, run).changes;
-}
-
+// EXTERNAL MODULE: ./build/src/core/lifecycle.js
+var lifecycle = __nccwpck_require__(8125);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 ;// CONCATENATED MODULE: ./build/src/core/archive.js
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
@@ -41149,7 +40981,8 @@ function errorMessage(error) {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
-/* harmony export */   et: () => (/* binding */ explainGitError)
+/* harmony export */   et: () => (/* binding */ explainGitError),
+/* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
 /* unused harmony exports gitReason, sleep */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -41293,10 +41126,14 @@ function runGit(args, options = {}) {
 }
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
 async function git(args, options = {}) {
+    return (await gitBytes(args, options)).toString('utf8');
+}
+/** As git(), for output that must stay bytes: paths in a tree need not be UTF-8. */
+async function gitBytes(args, options = {}) {
     const out = await runGit(args, options);
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
-    return out.stdout.toString('utf8');
+    return out.stdout;
 }
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
@@ -41359,9 +41196,9 @@ async function catFileBatch(shas, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ GridStore)
+/* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
-/* unused harmony export credentialEnv */
+/* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
@@ -41468,8 +41305,16 @@ class GridStore {
         return this.options.branch;
     }
     async git(args, options = {}) {
+        return (await this.gitBytes(args, options)).toString('utf8');
+    }
+    async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+                cwd: this.options.dir,
+                timeoutMs: this.options.timeoutMs,
+                env: this.env,
+                ...options,
+            });
         }
         catch (error) {
             throw this.explain(error);
@@ -41529,7 +41374,7 @@ class GridStore {
      * themselves, or the children of those written with a trailing slash.
      */
     async list(commit, paths, recursive = true) {
-        const out = await this.git([
+        const out = await this.gitBytes([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
             // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
@@ -41541,17 +41386,18 @@ class GridStore {
             ...paths,
         ]);
         const entries = [];
-        for (const record of out.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            const record = out.subarray(start, end < 0 ? out.length : end);
+            start = end < 0 ? out.length : end + 1;
+            const tab = record.indexOf(0x09);
+            const [mode, type, sha, size] = record.subarray(0, tab).toString('latin1').split(/ +/);
             entries.push({
                 mode: mode,
                 type: type,
                 sha: sha,
                 size: size === undefined || size === '-' ? null : Number(size),
-                path: record.slice(tab + 1),
+                path: decodePath(record.subarray(tab + 1)),
             });
         }
         return entries;
@@ -41726,11 +41572,71 @@ function cacheConfig(options) {
     }
     return lines.join('\n') + '\n';
 }
-/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+/**
+ * A path of a tree as text. Git paths are bytes, and anyone who can push may add one that is not UTF-8: each
+ * byte that is not part of a UTF-8 character becomes a lone surrogate U+DC80..U+DCFF (as Python's
+ * "surrogateescape"), which no UTF-8 text holds, so encodePath gives back the very same bytes and a change
+ * to that path (moving a file out of the queue) touches the file itself.
+ */
+function decodePath(bytes) {
+    const text = bytes.toString('utf8');
+    if (!text.includes('\ufffd'))
+        return text;
+    let decoded = '';
+    for (let i = 0; i < bytes.length;) {
+        let length = 1;
+        while (length <= 4 && i + length <= bytes.length) {
+            const part = bytes.subarray(i, i + length);
+            const char = part.toString('utf8');
+            if (Buffer.from(char, 'utf8').equals(part))
+                break;
+            length++;
+        }
+        if (length > 4 || i + length > bytes.length) {
+            decoded += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+        else {
+            decoded += bytes.subarray(i, i + length).toString('utf8');
+            i += length;
+        }
+    }
+    return decoded;
+}
+/** The bytes of a path that decodePath made. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/**
+ * fast-import takes a path as the rest of its line, or C-style quoted: any path that is not plain printable
+ * ASCII is quoted, each other byte written in octal, so no name a pusher chose can end the line, start a
+ * quote, or land anywhere but at its own bytes.
+ */
 function quotePath(path) {
-    if (!/^"|\n|\\/.test(path))
+    if (/^[\x20-\x7e]*$/.test(path) && !/^"|\\/.test(path))
         return path;
-    return JSON.stringify(path);
+    let quoted = '"';
+    for (const byte of encodePath(path)) {
+        if (byte === 0x22 || byte === 0x5c)
+            quoted += `\\${String.fromCharCode(byte)}`;
+        else if (byte >= 0x20 && byte <= 0x7e)
+            quoted += String.fromCharCode(byte);
+        else
+            quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    }
+    return `${quoted}"`;
 }
 /**
  * The token travels as an HTTP header set through GIT_CONFIG_* variables of the git process: never in a
@@ -41755,10 +41661,17 @@ function credentialEnv(remote, token) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+
+
+
 
 
 class GridSnapshot {
@@ -41769,6 +41682,12 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /**
+     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+     * not a task: the worker moves it to failed/ with its reason.
+     */
+    skipped = [];
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -41779,6 +41698,10 @@ class GridSnapshot {
         for (const entry of entries) {
             if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
                 this.policyEntry = entry;
+                continue;
+            }
+            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+                this.skipped.push(entry);
                 continue;
             }
             const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
@@ -41822,11 +41745,14 @@ class GridSnapshot {
         const files = this.of(state);
         if (files.length > 0 || this.tip === null)
             return new Set(files.map((f) => f.id));
-        const entries = await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)]);
+        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
         return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
     }
     async policy() {
         if (!this.cachedPolicy) {
+            if (this.policyEntry && this.policyEntry.type !== 'blob') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+            }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
             this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
@@ -41836,21 +41762,19 @@ class GridSnapshot {
         const entry = this.nodeEntries.get(nodeId);
         if (!entry)
             return undefined;
-        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
+        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
     }
+    /**
+     * The node files that are node records, each of the node its file is named after. Anything else a direct
+     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+     * its file afresh on its next heartbeat.
+     */
     async nodes() {
-        const entries = [...this.nodeEntries.values()];
-        const blobs = await this.store.read(entries.map((e) => e.sha));
-        const nodes = [];
-        for (const entry of entries) {
-            try {
-                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
-            }
-            catch {
-                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-            }
-        }
-        return nodes;
+        const entries = [...this.nodeEntries];
+        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+        return entries
+            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
+            .filter((node) => node !== undefined);
     }
     /** Reads and parses JSON records; callers validate them with the schema of their folder. */
     async readJson(files) {
@@ -41869,6 +41793,23 @@ class GridSnapshot {
         }
         return out;
     }
+}
+function nodeRecord(nodeId, blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+}
+function kindOf(entry) {
+    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+/** The warning for an entry in GridSnapshot.skipped. */
+function skippedEntry(entry) {
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -41964,6 +41905,220 @@ const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
  */
 function archivedDayPath(state, day) {
     return `${TASKS_DIR}/${state}/${day.slice(0, 4)}/${day}`;
+}
+
+
+/***/ }),
+
+/***/ 8125:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eS: () => (/* binding */ isSilent)
+/* harmony export */ });
+/* unused harmony exports serialize, iso, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+
+
+function serialize(record) {
+    return JSON.stringify(record, null, 2) + '\n';
+}
+const iso = (date) => date.toISOString();
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+function attemptsUsed(task) {
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+function maxAttempts(task, policy) {
+    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+/** Moves a queued task to the node, under a token unique to this claim. */
+function claimTask(file, task, nodeId, now, policy) {
+    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+    const claim = {
+        ...task,
+        claim: {
+            node_id: nodeId,
+            token: randomUUID(),
+            attempt: (task.attempts?.length ?? 0) + 1,
+            claimed_at: iso(now),
+            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+        },
+    };
+    return {
+        claim,
+        changes: [
+            { path: file.entry.path, delete: true },
+            { path: inProgressPath(nodeId, task.task_id), content: serialize(claim) },
+        ],
+    };
+}
+const emptyStream = () => ({
+    text: '',
+    bytes: 0,
+    sha256: createHash('sha256').digest('hex'),
+    truncated: false,
+});
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+function resultRecord(claim, run) {
+    return {
+        ...claim,
+        node_id: claim.claim.node_id,
+        status: run.status,
+        exit_code: run.exitCode,
+        ...(run.reason === undefined ? {} : { reason: run.reason }),
+        timestamp: iso(run.finishedAt),
+        started_at: iso(run.startedAt),
+        finished_at: iso(run.finishedAt),
+        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+        attempt: claim.claim.attempt,
+        stdout: run.stdout.text,
+        stdout_bytes: run.stdout.bytes,
+        stdout_sha256: run.stdout.sha256,
+        stdout_truncated: run.stdout.truncated,
+        stderr: run.stderr.text,
+        stderr_bytes: run.stderr.bytes,
+        stderr_sha256: run.stderr.sha256,
+        stderr_truncated: run.stderr.truncated,
+    };
+}
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+function finishClaim(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    const state = run.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: resultPath(state, claim.task_id, run.finishedAt), content: serialize(result) },
+        ],
+    };
+}
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
+ */
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
+}
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
+    const attempt = {
+        attempt: claim.claim.attempt,
+        node_id: claim.claim.node_id,
+        claim_token: claim.claim.token,
+        claimed_at: claim.claim.claimed_at,
+        ended_at: iso(now),
+        status,
+        reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
+    };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
+    return {
+        task,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: queuePath(claim.task_id), content: serialize(task) },
+        ],
+    };
+}
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
+    const empty = emptyStream();
+    const result = {
+        ...(task ?? {}),
+        task_id: file.id,
+        node_id: nodeId,
+        status,
+        exit_code: null,
+        reason,
+        timestamp: iso(now),
+        started_at: iso(now),
+        finished_at: iso(now),
+        duration_ms: 0,
+        attempt: task ? attemptsUsed(task) : 0,
+        stdout: empty.text,
+        stdout_bytes: 0,
+        stdout_sha256: empty.sha256,
+        stdout_truncated: false,
+        stderr: empty.text,
+        stderr_bytes: 0,
+        stderr_sha256: empty.sha256,
+        stderr_truncated: false,
+    };
+    return [
+        { path: file.entry.path, delete: true },
+        { path: resultPath('failed', file.id, now), content: serialize(result) },
+    ];
+}
+function nodeChange(node) {
+    return { path: nodePath(node.node_id), content: serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
+    return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
+ * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
 
 

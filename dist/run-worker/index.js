@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(419);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 419:
+/***/ 16:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36659,9 +36659,22 @@ function signalNumber(signal) {
     return { SIGKILL: 9, SIGTERM: 15, SIGINT: 2, SIGSEGV: 11, SIGABRT: 6 }[signal] ?? 0;
 }
 
+;// CONCATENATED MODULE: ./build/src/core/sandbox/sandbox.js
+/**
+ * Why no process could take the job: a NUL byte in the script or an env value, which the process API
+ * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
+ */
+function unrunnable(job) {
+    if (job.script.includes('\0'))
+        return 'the script holds a NUL byte, which no process can take: remove it';
+    const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
+    return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
+}
+
 ;// CONCATENATED MODULE: ./build/src/core/sandbox/docker.js
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
 
 
 
@@ -36700,6 +36713,13 @@ function dockerRunArgs(job, name, envFile) {
         '--read-only',
         '--tmpfs',
         `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+        '--shm-size',
+        `${job.tmpfsMb}m`,
+        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+        // hold all of it, however much a task writes, until the container is gone.
+        '--log-driver',
+        'none',
         '--workdir',
         '/tmp',
         '--user',
@@ -36720,6 +36740,9 @@ function dockerRunArgs(job, name, envFile) {
         `fsize=${fileSize}:${fileSize}`,
         '--ulimit',
         'nofile=256:256',
+        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+        '--ulimit',
+        'core=0',
         '--init',
         '--env-file',
         envFile,
@@ -36761,17 +36784,20 @@ class DockerSandbox {
         }
     }
     async run(job, signal) {
-        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r\0]/.test(value));
+        const refused = unrunnable(job);
+        if (refused)
+            return (0,lifecycle/* runWithoutOutput */.P0)('error', refused, new Date());
+        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
         if (badEnv)
             return (0,lifecycle/* runWithoutOutput */.P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
         const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'dgrid-env-'));
-        const envFile = (0,external_node_path_.join)(dir, 'env');
-        const env = { HOME: '/tmp', ...job.env };
-        await (0,promises_.writeFile)(envFile, Object.entries(env)
-            .map(([k, v]) => `${k}=${v}\n`)
-            .join(''), { mode: 0o600 });
         try {
+            const envFile = (0,external_node_path_.join)(dir, 'env');
+            const env = { HOME: '/tmp', ...job.env };
+            await (0,promises_.writeFile)(envFile, Object.entries(env)
+                .map(([k, v]) => `${k}=${v}\n`)
+                .join(''), { mode: 0o600 });
             const run = await runChild({
                 command: this.docker,
                 args: dockerRunArgs(job, name, envFile),
@@ -36831,35 +36857,46 @@ function clientMessage(stderr) {
 
 
 
+
+
+
 class ProcessSandbox {
     kind = 'none';
     async run(job, signal) {
+        const refused = unrunnable(job);
+        if (refused)
+            return (0,lifecycle/* runWithoutOutput */.P0)('error', refused, new Date());
         const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'dgrid-task-'));
+        const started = new Date();
+        const run = await runChild({
+            command: '/bin/sh',
+            args: ['-c', job.script],
+            options: {
+                cwd: dir,
+                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                detached: true, // its own process group, so a timeout kills everything it started
+            },
+            timeoutSeconds: job.timeoutSeconds,
+            outputCapBytes: job.outputCapBytes,
+            signal,
+            stop: (child) => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            },
+        }).catch((error) => (0,lifecycle/* runWithoutOutput */.P0)('error', `could not start: ${(0,errors/* errorMessage */.g)(error)}`, started));
         try {
-            return await runChild({
-                command: '/bin/sh',
-                args: ['-c', job.script],
-                options: {
-                    cwd: dir,
-                    env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
-                    detached: true, // its own process group, so a timeout kills everything it started
-                },
-                timeoutSeconds: job.timeoutSeconds,
-                outputCapBytes: job.outputCapBytes,
-                signal,
-                stop: (child) => {
-                    try {
-                        if (child.pid)
-                            process.kill(-child.pid, 'SIGKILL');
-                    }
-                    catch {
-                        // already gone
-                    }
-                },
-            });
+            await removeScratch(dir);
+            return run;
         }
-        finally {
-            await (0,promises_.rm)(dir, { recursive: true, force: true });
+        catch (error) {
+            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
+            const reason = `its scratch folder ${dir} could not be removed: ${(0,errors/* errorMessage */.g)(error)}`;
+            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
         }
     }
     async unavailable() {
@@ -36867,6 +36904,27 @@ class ProcessSandbox {
     }
     async removeOrphans() {
         return 0;
+    }
+}
+/**
+ * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
+ * those as they are.
+ */
+async function removeScratch(dir) {
+    try {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+    catch {
+        await makeWritable(dir);
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
+async function makeWritable(dir) {
+    await (0,promises_.chmod)(dir, 0o700);
+    for (const entry of await (0,promises_.readdir)(dir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            await makeWritable((0,external_node_path_.join)(dir, entry.name));
     }
 }
 
@@ -36890,6 +36948,91 @@ async function createSandbox(kind) {
             'with no isolation');
     }
     return new DockerSandbox();
+}
+
+// EXTERNAL MODULE: external "node:url"
+var external_node_url_ = __nccwpck_require__(3136);
+;// CONCATENATED MODULE: ./build/src/core/clock.js
+// Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
+// another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
+// more than half the policy's lease.grace_seconds: any two machines that act are then within grace of each
+// other, the skew that every lease and node timeout allows for. See docs/clock-skew.md.
+
+
+
+
+const TIMEOUT_MS = 10_000;
+/**
+ * Reads the server's clock: the HTTP Date header of a smart-HTTP remote, or for a remote on a file system
+ * (file://, a path) the modification time of a file written there and removed at once, which the file
+ * system's own clock sets (an NFS server's, for a shared one). Undefined where there is no server clock to
+ * read (ssh remotes, a server without a Date header, a file remote this machine may not write to).
+ */
+async function readServerClock(remote, token) {
+    if (/^https?:\/\//.test(remote))
+        return httpClock(remote, token);
+    if (remote.startsWith('file:'))
+        return fileClock((0,external_node_url_.fileURLToPath)(remote));
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(remote) || /^[^/]*:/.test(remote))
+        return undefined;
+    return fileClock(remote);
+}
+async function httpClock(remote, token) {
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const sent = Date.now();
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const received = Date.now();
+        await response.body?.cancel();
+        const date = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isNaN(date))
+            return undefined;
+        // The header counts whole seconds: the server's time was somewhere in [date, date + 1 s).
+        return {
+            offsetMs: date + 500 - (sent + received) / 2,
+            errorMs: 500 + (received - sent) / 2,
+            source: `the Date header of ${new URL(remote).origin}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function fileClock(path) {
+    const gitDir = await (0,promises_.stat)((0,external_node_path_.join)(path, '.git')).then((s) => (s.isDirectory() ? (0,external_node_path_.join)(path, '.git') : path), () => path);
+    const probe = (0,external_node_path_.join)(gitDir, `dgrid-clock-${(0,external_node_crypto_.randomBytes)(6).toString('hex')}`);
+    try {
+        const sent = Date.now();
+        await (0,promises_.writeFile)(probe, '');
+        const received = Date.now();
+        const { mtimeMs } = await (0,promises_.stat)(probe);
+        return {
+            offsetMs: mtimeMs - (sent + received) / 2,
+            // File systems keep times as coarse as the kernel's tick, or whole seconds (NFS, FAT).
+            errorMs: 1000 + (received - sent) / 2,
+            source: `the file system of ${path}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await (0,promises_.unlink)(probe).catch(() => undefined);
+    }
+}
+/** Why this machine must not act on the grid with this reading; undefined while its clock is close enough. */
+function skewProblem(reading, policy, who) {
+    const allowedMs = (policy.lease.grace_seconds * 1000) / 2;
+    if (Math.abs(reading.offsetMs) - reading.errorMs <= allowedMs)
+        return undefined;
+    const seconds = Math.round(Math.abs(reading.offsetMs) / 1000);
+    const direction = reading.offsetMs > 0 ? 'behind' : 'ahead of';
+    return (`${who}: this machine's clock is ${seconds} s ${direction} the grid server's (read from ${reading.source}); ` +
+        `the grid allows ${allowedMs / 1000} s, half its lease.grace_seconds (${policy.lease.grace_seconds}), ` +
+        'or leases would be judged wrong: set the clock right (NTP) and start again');
 }
 
 ;// CONCATENATED MODULE: ./build/src/core/git/cache-owner.js
@@ -36985,6 +37128,8 @@ var runner = __nccwpck_require__(1482);
 var grid = __nccwpck_require__(5865);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var core_policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var printable = __nccwpck_require__(5378);
 ;// CONCATENATED MODULE: ./build/src/core/push-budget.js
 
 /**
@@ -37539,7 +37684,7 @@ class Submitters {
     async open() {
         // Like the node's own cache, this one may hold what a killed git left behind.
         await takeCache(this.options.dir);
-        return store/* GridStore */.g.open({ ...this.options, partial: true, depth: 0 });
+        return store/* GridStore */.g8.open({ ...this.options, partial: true, depth: 0 });
     }
     /**
      * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
@@ -37605,6 +37750,8 @@ const VERSION = '1.0.0';
 
 
 
+
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -37641,8 +37788,15 @@ class Worker {
     store;
     budget;
     pacer = new PushPacer();
+    /** Entries of the grid that are not files, warned about once. */
+    skippedSeen = new Set();
     /** The sandbox failed under a task and has not answered since. */
     sandboxLost = false;
+    /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+    clockOffsetMs = 0;
+    clockReadAt = -Infinity;
+    /** Why this node stopped and must fail: its clock went off while it held claims. */
+    refusal;
     /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
     submitters;
     /** Unique to this process, in the node file: a second live process with this node id is told apart. */
@@ -37703,7 +37857,7 @@ class Worker {
     async run() {
         const s = this.settings;
         await this.takeCache();
-        this.store = await store/* GridStore */.g.open({
+        this.store = await store/* GridStore */.g8.open({
             remote: s.remote,
             branch: s.branch,
             dir: s.cacheDir,
@@ -37744,6 +37898,8 @@ class Worker {
             await this.pause(idleRounds);
         }
         await this.shutdown();
+        if (this.refusal)
+            throw this.refusal;
         this.report.stopReason = this.stopReason ?? 'max-tasks reached';
         return this.report;
     }
@@ -37820,7 +37976,12 @@ class Worker {
             const base = this.settings.pollIntervalSeconds * 1000;
             const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
             const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
-            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible));
+            // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
+            // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
+            const idleMs = this.settings.idleTimeoutSeconds * 1000;
+            const idleLeft = this.lastActivity + idleMs - Date.now();
+            const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
+            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -37917,6 +38078,13 @@ class Worker {
             const snapshot = await grid/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
             const policy = await snapshot.policy();
             this.policy = policy;
+            for (const entry of snapshot.skipped) {
+                if (this.skippedSeen.has(entry.path))
+                    continue;
+                this.skippedSeen.add(entry.path);
+                this.log.warn((0,grid/* skippedEntry */.P)(entry));
+            }
+            await this.checkClock(policy);
             this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
             if (s.image && !(0,core_policy/* imageAllowed */.WB)(s.image, policy)) {
                 throw new errors/* UserError */.y(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
@@ -37937,14 +38105,21 @@ class Worker {
                     fenced.push(done);
                     continue;
                 }
-                if (done.returned) {
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
-                }
-                else
-                    changes.push(...(0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy));
                 const cancel = snapshot.cancels.get(done.claim.task_id);
                 if (cancel)
                     changes.push({ path: cancel.path, delete: true });
+                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+                    Object.assign(done, { run: (0,lifecycle/* cancelledRun */.$b)(done.run), cancelled: true });
+                    delete done.returned;
+                }
+                if (done.returned) {
+                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
+                }
+                else {
+                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+                    changes.push(...this.resultChanges(held, done, policy, serverNow));
+                }
                 committed.push(done);
             }
             // Claims under this node's folder that nothing here runs: when the node stops, those it never
@@ -38013,7 +38188,7 @@ class Worker {
                 this.nextEligibleAt = scan.nextEligibleAt;
                 this.awaited = scan.awaited;
                 for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-                    this.log.warn(`${bad.file.entry.path} will not run: ${bad.reason}`);
+                    this.log.warn((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
                     if (bad.earlierResult) {
                         changes.push({ path: bad.file.entry.path, delete: true });
                         refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
@@ -38156,6 +38331,29 @@ class Worker {
             `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
             `${silentMs / 1000} s old (node timeout + grace).`);
     }
+    /**
+     * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+     * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+     */
+    async checkClock(policy) {
+        if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000)
+            return;
+        const reading = await readServerClock(this.settings.remote, this.settings.token);
+        this.clockReadAt = Date.now();
+        if (!reading)
+            return;
+        const problem = skewProblem(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+        if (!problem) {
+            this.clockOffsetMs = reading.offsetMs;
+            return;
+        }
+        if (!this.holding() && this.finished.length === 0)
+            throw new errors/* UserError */.y(problem);
+        // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+        // that no task runs on unwatched, then fails.
+        this.refusal ??= new errors/* UserError */.y(problem);
+        this.stop(problem);
+    }
     /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
     capacity(policy, adopted) {
         const free = {
@@ -38280,8 +38478,7 @@ class Worker {
         const { claim } = entry;
         this.running.set(claim.task_id, entry);
         this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
-        const job = sandboxJob(claim, this.settings, policy);
-        void this.sandbox.run(job, entry.controller.signal).then((run) => {
+        void this.execute(claim, policy, entry.controller.signal).then((run) => {
             this.running.delete(claim.task_id);
             const cancelled = entry.cancelled === true;
             if (cancelled)
@@ -38296,6 +38493,35 @@ class Worker {
             this.startWaiting(policy);
             this.wake();
         });
+    }
+    /**
+     * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+     * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+     */
+    async execute(claim, policy, signal) {
+        const startedAt = new Date();
+        try {
+            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+        }
+        catch (error) {
+            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.g)(error)}`;
+            return (0,lifecycle/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
+        }
+    }
+    /**
+     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+     */
+    resultChanges(held, done, policy, now) {
+        try {
+            return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
+        }
+        catch (error) {
+            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.g)(error)}`;
+            this.log.warn(`${done.claim.task_id}: ${reason}`);
+            done.run = (0,lifecycle/* runWithoutOutput */.P0)('error', reason, now);
+            return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
+        }
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
@@ -38940,6 +39166,7 @@ function errorMessage(error) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
 /* harmony export */   et: () => (/* binding */ explainGitError),
+/* harmony export */   s0: () => (/* binding */ gitBytes),
 /* harmony export */   yy: () => (/* binding */ sleep)
 /* harmony export */ });
 /* unused harmony export gitReason */
@@ -39084,10 +39311,14 @@ function runGit(args, options = {}) {
 }
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
 async function git(args, options = {}) {
+    return (await gitBytes(args, options)).toString('utf8');
+}
+/** As git(), for output that must stay bytes: paths in a tree need not be UTF-8. */
+async function gitBytes(args, options = {}) {
     const out = await runGit(args, options);
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
-    return out.stdout.toString('utf8');
+    return out.stdout;
 }
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
@@ -39150,9 +39381,9 @@ async function catFileBatch(shas, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ GridStore)
+/* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
-/* unused harmony export credentialEnv */
+/* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
@@ -39259,8 +39490,16 @@ class GridStore {
         return this.options.branch;
     }
     async git(args, options = {}) {
+        return (await this.gitBytes(args, options)).toString('utf8');
+    }
+    async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+                cwd: this.options.dir,
+                timeoutMs: this.options.timeoutMs,
+                env: this.env,
+                ...options,
+            });
         }
         catch (error) {
             throw this.explain(error);
@@ -39320,7 +39559,7 @@ class GridStore {
      * themselves, or the children of those written with a trailing slash.
      */
     async list(commit, paths, recursive = true) {
-        const out = await this.git([
+        const out = await this.gitBytes([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
             // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
@@ -39332,17 +39571,18 @@ class GridStore {
             ...paths,
         ]);
         const entries = [];
-        for (const record of out.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            const record = out.subarray(start, end < 0 ? out.length : end);
+            start = end < 0 ? out.length : end + 1;
+            const tab = record.indexOf(0x09);
+            const [mode, type, sha, size] = record.subarray(0, tab).toString('latin1').split(/ +/);
             entries.push({
                 mode: mode,
                 type: type,
                 sha: sha,
                 size: size === undefined || size === '-' ? null : Number(size),
-                path: record.slice(tab + 1),
+                path: decodePath(record.subarray(tab + 1)),
             });
         }
         return entries;
@@ -39517,11 +39757,71 @@ function cacheConfig(options) {
     }
     return lines.join('\n') + '\n';
 }
-/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+/**
+ * A path of a tree as text. Git paths are bytes, and anyone who can push may add one that is not UTF-8: each
+ * byte that is not part of a UTF-8 character becomes a lone surrogate U+DC80..U+DCFF (as Python's
+ * "surrogateescape"), which no UTF-8 text holds, so encodePath gives back the very same bytes and a change
+ * to that path (moving a file out of the queue) touches the file itself.
+ */
+function decodePath(bytes) {
+    const text = bytes.toString('utf8');
+    if (!text.includes('\ufffd'))
+        return text;
+    let decoded = '';
+    for (let i = 0; i < bytes.length;) {
+        let length = 1;
+        while (length <= 4 && i + length <= bytes.length) {
+            const part = bytes.subarray(i, i + length);
+            const char = part.toString('utf8');
+            if (Buffer.from(char, 'utf8').equals(part))
+                break;
+            length++;
+        }
+        if (length > 4 || i + length > bytes.length) {
+            decoded += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+        else {
+            decoded += bytes.subarray(i, i + length).toString('utf8');
+            i += length;
+        }
+    }
+    return decoded;
+}
+/** The bytes of a path that decodePath made. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/**
+ * fast-import takes a path as the rest of its line, or C-style quoted: any path that is not plain printable
+ * ASCII is quoted, each other byte written in octal, so no name a pusher chose can end the line, start a
+ * quote, or land anywhere but at its own bytes.
+ */
 function quotePath(path) {
-    if (!/^"|\n|\\/.test(path))
+    if (/^[\x20-\x7e]*$/.test(path) && !/^"|\\/.test(path))
         return path;
-    return JSON.stringify(path);
+    let quoted = '"';
+    for (const byte of encodePath(path)) {
+        if (byte === 0x22 || byte === 0x5c)
+            quoted += `\\${String.fromCharCode(byte)}`;
+        else if (byte >= 0x20 && byte <= 0x7e)
+            quoted += String.fromCharCode(byte);
+        else
+            quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    }
+    return `${quoted}"`;
 }
 /**
  * The token travels as an HTTP header set through GIT_CONFIG_* variables of the git process: never in a
@@ -39546,10 +39846,17 @@ function credentialEnv(remote, token) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+
+
+
 
 
 class GridSnapshot {
@@ -39560,6 +39867,12 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /**
+     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+     * not a task: the worker moves it to failed/ with its reason.
+     */
+    skipped = [];
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -39570,6 +39883,10 @@ class GridSnapshot {
         for (const entry of entries) {
             if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
                 this.policyEntry = entry;
+                continue;
+            }
+            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+                this.skipped.push(entry);
                 continue;
             }
             const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
@@ -39613,11 +39930,14 @@ class GridSnapshot {
         const files = this.of(state);
         if (files.length > 0 || this.tip === null)
             return new Set(files.map((f) => f.id));
-        const entries = await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)]);
+        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
         return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
     }
     async policy() {
         if (!this.cachedPolicy) {
+            if (this.policyEntry && this.policyEntry.type !== 'blob') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+            }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
             this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
@@ -39627,21 +39947,19 @@ class GridSnapshot {
         const entry = this.nodeEntries.get(nodeId);
         if (!entry)
             return undefined;
-        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
+        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
     }
+    /**
+     * The node files that are node records, each of the node its file is named after. Anything else a direct
+     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+     * its file afresh on its next heartbeat.
+     */
     async nodes() {
-        const entries = [...this.nodeEntries.values()];
-        const blobs = await this.store.read(entries.map((e) => e.sha));
-        const nodes = [];
-        for (const entry of entries) {
-            try {
-                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
-            }
-            catch {
-                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-            }
-        }
-        return nodes;
+        const entries = [...this.nodeEntries];
+        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+        return entries
+            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
+            .filter((node) => node !== undefined);
     }
     /** Reads and parses JSON records; callers validate them with the schema of their folder. */
     async readJson(files) {
@@ -39660,6 +39978,23 @@ class GridSnapshot {
         }
         return out;
     }
+}
+function nodeRecord(nodeId, blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+}
+function kindOf(entry) {
+    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+/** The warning for an entry in GridSnapshot.skipped. */
+function skippedEntry(entry) {
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -39767,6 +40102,7 @@ function archivedDayPath(state, day) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ cancelledRun),
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
 /* harmony export */   Ih: () => (/* binding */ concludeClaim),
 /* harmony export */   KH: () => (/* binding */ iso),
@@ -39777,7 +40113,7 @@ function archivedDayPath(state, day) {
 /* harmony export */   gF: () => (/* binding */ rejectFile),
 /* harmony export */   id: () => (/* binding */ attemptsUsed)
 /* harmony export */ });
-/* unused harmony exports serialize, emptyStream, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim */
+/* unused harmony exports serialize, emptyStream, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim, silenceMs, isSilent, heartbeatFromFuture */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -39872,16 +40208,26 @@ function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
 /**
  * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
  * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
  */
-function concludeClaim(claimPath, claim, run, policy) {
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
     const retryable = run.status === 'failure' || run.status === 'timeout';
     const used = attemptsUsed(claim) + 1;
     if (!retryable || used >= maxAttempts(claim, policy))
         return finishClaim(claimPath, claim, run).changes;
     const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
     return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
         .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
 }
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
 function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
@@ -39950,6 +40296,26 @@ function nodeChange(node) {
 function exhaustClaim(claimPath, claim, reason, now) {
     const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
+ * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
 
 
@@ -48766,12 +49132,13 @@ async function transact(store, build, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
 /* harmony export */   Rf: () => (/* binding */ claimValidator),
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports resultValidator, nodeValidator, cancelValidator */
+/* unused harmony exports resultValidator, cancelValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);

@@ -37507,16 +37507,26 @@ function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
 /**
  * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
  * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
  */
-function concludeClaim(claimPath, claim, run, policy) {
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
     const retryable = run.status === 'failure' || run.status === 'timeout';
     const used = attemptsUsed(claim) + 1;
     if (!retryable || used >= maxAttempts(claim, policy))
         return finishClaim(claimPath, claim, run).changes;
     const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
     return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
         .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
 }
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
 function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
@@ -37585,6 +37595,26 @@ function nodeChange(node) {
 function exhaustClaim(claimPath, claim, reason, now) {
     const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
     return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
+ * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
 
 // EXTERNAL MODULE: ./build/src/core/policy.js
@@ -37826,7 +37856,8 @@ function errorMessage(error) {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
-/* harmony export */   et: () => (/* binding */ explainGitError)
+/* harmony export */   et: () => (/* binding */ explainGitError),
+/* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
 /* unused harmony exports gitReason, sleep */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
@@ -37970,10 +38001,14 @@ function runGit(args, options = {}) {
 }
 /** Runs git and returns stdout; a non-zero exit becomes a classified GitError. */
 async function git(args, options = {}) {
+    return (await gitBytes(args, options)).toString('utf8');
+}
+/** As git(), for output that must stay bytes: paths in a tree need not be UTF-8. */
+async function gitBytes(args, options = {}) {
     const out = await runGit(args, options);
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
-    return out.stdout.toString('utf8');
+    return out.stdout;
 }
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
@@ -38036,9 +38071,10 @@ async function catFileBatch(shas, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ credentialEnv),
-/* harmony export */   g: () => (/* binding */ GridStore)
+/* harmony export */   LO: () => (/* binding */ credentialEnv),
+/* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
+/* unused harmony exports decodePath, encodePath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
@@ -38145,8 +38181,16 @@ class GridStore {
         return this.options.branch;
     }
     async git(args, options = {}) {
+        return (await this.gitBytes(args, options)).toString('utf8');
+    }
+    async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(args, { cwd: this.options.dir, timeoutMs: this.options.timeoutMs, env: this.env, ...options });
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+                cwd: this.options.dir,
+                timeoutMs: this.options.timeoutMs,
+                env: this.env,
+                ...options,
+            });
         }
         catch (error) {
             throw this.explain(error);
@@ -38206,7 +38250,7 @@ class GridStore {
      * themselves, or the children of those written with a trailing slash.
      */
     async list(commit, paths, recursive = true) {
-        const out = await this.git([
+        const out = await this.gitBytes([
             'ls-tree',
             ...(recursive ? ['-r'] : []),
             // Sizes need the blobs; in a partial store that would fetch each one lazily, one request apiece.
@@ -38218,17 +38262,18 @@ class GridStore {
             ...paths,
         ]);
         const entries = [];
-        for (const record of out.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, sha, size] = record.slice(0, tab).split(/ +/);
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            const record = out.subarray(start, end < 0 ? out.length : end);
+            start = end < 0 ? out.length : end + 1;
+            const tab = record.indexOf(0x09);
+            const [mode, type, sha, size] = record.subarray(0, tab).toString('latin1').split(/ +/);
             entries.push({
                 mode: mode,
                 type: type,
                 sha: sha,
                 size: size === undefined || size === '-' ? null : Number(size),
-                path: record.slice(tab + 1),
+                path: decodePath(record.subarray(tab + 1)),
             });
         }
         return entries;
@@ -38403,11 +38448,71 @@ function cacheConfig(options) {
     }
     return lines.join('\n') + '\n';
 }
-/** fast-import takes paths as the rest of the line; quote the rare ones that would break that. */
+/**
+ * A path of a tree as text. Git paths are bytes, and anyone who can push may add one that is not UTF-8: each
+ * byte that is not part of a UTF-8 character becomes a lone surrogate U+DC80..U+DCFF (as Python's
+ * "surrogateescape"), which no UTF-8 text holds, so encodePath gives back the very same bytes and a change
+ * to that path (moving a file out of the queue) touches the file itself.
+ */
+function decodePath(bytes) {
+    const text = bytes.toString('utf8');
+    if (!text.includes('\ufffd'))
+        return text;
+    let decoded = '';
+    for (let i = 0; i < bytes.length;) {
+        let length = 1;
+        while (length <= 4 && i + length <= bytes.length) {
+            const part = bytes.subarray(i, i + length);
+            const char = part.toString('utf8');
+            if (Buffer.from(char, 'utf8').equals(part))
+                break;
+            length++;
+        }
+        if (length > 4 || i + length > bytes.length) {
+            decoded += String.fromCharCode(0xdc00 + bytes[i]);
+            i++;
+        }
+        else {
+            decoded += bytes.subarray(i, i + length).toString('utf8');
+            i += length;
+        }
+    }
+    return decoded;
+}
+/** The bytes of a path that decodePath made. */
+function encodePath(path) {
+    const parts = [];
+    let run = '';
+    for (const char of path) {
+        const code = char.charCodeAt(0);
+        if (char.length === 1 && code >= 0xdc80 && code <= 0xdcff) {
+            parts.push(Buffer.from(run, 'utf8'), Buffer.from([code - 0xdc00]));
+            run = '';
+        }
+        else
+            run += char;
+    }
+    parts.push(Buffer.from(run, 'utf8'));
+    return Buffer.concat(parts);
+}
+/**
+ * fast-import takes a path as the rest of its line, or C-style quoted: any path that is not plain printable
+ * ASCII is quoted, each other byte written in octal, so no name a pusher chose can end the line, start a
+ * quote, or land anywhere but at its own bytes.
+ */
 function quotePath(path) {
-    if (!/^"|\n|\\/.test(path))
+    if (/^[\x20-\x7e]*$/.test(path) && !/^"|\\/.test(path))
         return path;
-    return JSON.stringify(path);
+    let quoted = '"';
+    for (const byte of encodePath(path)) {
+        if (byte === 0x22 || byte === 0x5c)
+            quoted += `\\${String.fromCharCode(byte)}`;
+        else if (byte >= 0x20 && byte <= 0x7e)
+            quoted += String.fromCharCode(byte);
+        else
+            quoted += `\\${byte.toString(8).padStart(3, '0')}`;
+    }
+    return `${quoted}"`;
 }
 /**
  * The token travels as an HTTP header set through GIT_CONFIG_* variables of the git process: never in a
@@ -38434,8 +38539,15 @@ function credentialEnv(remote, token) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
+/* unused harmony export skippedEntry */
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+
+
+
 
 
 class GridSnapshot {
@@ -38446,6 +38558,12 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /**
+     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+     * not a task: the worker moves it to failed/ with its reason.
+     */
+    skipped = [];
     policyEntry;
     cachedPolicy;
     constructor(store, tip, entries) {
@@ -38456,6 +38574,10 @@ class GridSnapshot {
         for (const entry of entries) {
             if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
                 this.policyEntry = entry;
+                continue;
+            }
+            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+                this.skipped.push(entry);
                 continue;
             }
             const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
@@ -38499,11 +38621,14 @@ class GridSnapshot {
         const files = this.of(state);
         if (files.length > 0 || this.tip === null)
             return new Set(files.map((f) => f.id));
-        const entries = await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)]);
+        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
         return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
     }
     async policy() {
         if (!this.cachedPolicy) {
+            if (this.policyEntry && this.policyEntry.type !== 'blob') {
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+            }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
             this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
@@ -38513,21 +38638,19 @@ class GridSnapshot {
         const entry = this.nodeEntries.get(nodeId);
         if (!entry)
             return undefined;
-        return JSON.parse((await this.store.readOne(entry.sha)).toString('utf8'));
+        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
     }
+    /**
+     * The node files that are node records, each of the node its file is named after. Anything else a direct
+     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+     * its file afresh on its next heartbeat.
+     */
     async nodes() {
-        const entries = [...this.nodeEntries.values()];
-        const blobs = await this.store.read(entries.map((e) => e.sha));
-        const nodes = [];
-        for (const entry of entries) {
-            try {
-                nodes.push(JSON.parse(blobs.get(entry.sha).toString('utf8')));
-            }
-            catch {
-                // A hand-edited node file is the node's own business; it re-registers on its next heartbeat.
-            }
-        }
-        return nodes;
+        const entries = [...this.nodeEntries];
+        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+        return entries
+            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
+            .filter((node) => node !== undefined);
     }
     /** Reads and parses JSON records; callers validate them with the schema of their folder. */
     async readJson(files) {
@@ -38546,6 +38669,23 @@ class GridSnapshot {
         }
         return out;
     }
+}
+function nodeRecord(nodeId, blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+}
+function kindOf(entry) {
+    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+/** The warning for an entry in GridSnapshot.skipped. */
+function skippedEntry(entry) {
+    return `${printable(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -47675,12 +47815,13 @@ async function transact(store, build, options) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
 /* harmony export */   lt: () => (/* binding */ cancelValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports claimValidator, resultValidator, nodeValidator */
+/* unused harmony exports claimValidator, resultValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
@@ -53205,7 +53346,7 @@ async function openCheckout(path) {
     try {
         // Checked first, because git cannot even start in a folder that does not exist.
         if ((await (0,promises_.stat)(path)).isDirectory())
-            return { top: await (0,promises_.realpath)(path), store: await store/* GridStore */.g.local(path) };
+            return { top: await (0,promises_.realpath)(path), store: await store/* GridStore */.g8.local(path) };
     }
     catch (error) {
         if (!(error instanceof runner/* GitError */.XS) && error.code !== 'ENOENT')
@@ -53478,7 +53619,7 @@ async function fetchHead(path, head, ref, token) {
     }
     const url = origin.stdout.toString('utf8').trim();
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', 'origin'];
-    await (0,runner/* withRetry */.bD)(() => (0,runner/* git */.$Y)([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: (0,store/* credentialEnv */.L)(url, token) }));
+    await (0,runner/* withRetry */.bD)(() => (0,runner/* git */.$Y)([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: (0,store/* credentialEnv */.LO)(url, token) }));
     if (!(await has())) {
         throw new errors/* UserError */.y(`${ref} no longer holds the head commit ${head} (pushed again since?): the run for the new head judges it`);
     }

@@ -42,13 +42,22 @@
 //                   node file by exactly the runs of its claims that commit ends: results, and retries of
 //                   failed attempts. A result that landed although its push reported an error, left out of
 //                   the counters, shows here.
+//   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
+//   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
+//                   else that landed after it (the server's order: that commit was built on the heartbeat).
+//   fresh-reap      A claim is ended by someone other than its node (a reaper) only once the node is
+//                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
+//                   ending commit's date nor by the server's order (from the last commit by someone else
+//                   before the heartbeat to the first commit by someone else after the ending one).
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
   DAY_FOLDER,
+  POLICY_FILE,
   archiveBranch,
   archivedDayPath,
   locate,
+  locateCancel,
   locateNode,
   nodePath,
   type Lifecycle,
@@ -57,6 +66,7 @@ import {
 import { catFileBatch, git, runGit } from './git/runner.js';
 import { GridStore } from './git/store.js';
 import { UserError } from './errors.js';
+import { parsePolicy } from './policy.js';
 import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from './validation.js';
 
 export type AuditRule =
@@ -78,7 +88,10 @@ export type AuditRule =
   | 'sign-off'
   | 'not-held'
   | 'incarnation'
-  | 'counters';
+  | 'counters'
+  | 'cancel'
+  | 'future-heartbeat'
+  | 'fresh-reap';
 
 export interface AuditViolation {
   commit: string;
@@ -174,14 +187,29 @@ interface FileChange {
 
 interface Commit {
   sha: string;
+  /** Committer date (ms) and name: a node commits under its node id, a reaper as dgrid-reaper-<random>. */
+  time: number;
+  committer: string;
+  /** Author name: the node (or reaper, or submitter) that built the commit's changes. */
   author: string;
   /** The archive commits named by its `Archived-To:` trailers. */
   archivedTo: string[];
   changes: FileChange[];
-  /** Changes of node files. */
-  nodes: FileChange[];
+  /** Changes of node files, cancel requests and the policy. */
+  others: FileChange[];
   /** The runs of each node's claims this commit ends, as the node counts them. */
   runs?: Map<string, { completed: number; failed: number }>;
+}
+
+/** A node's last heartbeat, with where it landed in the server's order. */
+interface Beat {
+  commit: string;
+  committer: string;
+  heartbeatMs: number;
+  /** The date of the last commit by someone other than the node before it: a lower bound of when it landed. */
+  landedAfterMs: number | undefined;
+  /** Whether a later commit by someone else has been compared with it yet (future-heartbeat). */
+  checked: boolean;
 }
 
 interface AttemptEntry {
@@ -246,6 +274,19 @@ class Replay {
   private readonly claimNode = new Map<string, string>();
   /** Each node's incarnation now, and those it replaced. */
   private readonly incarnations = new Map<string, { current: string; replaced: Set<string> }>();
+  /** The lease settings of the policy as of the commit being replayed. */
+  private lease = parsePolicy(undefined).lease;
+  private readonly policies = new Map<string, ReturnType<typeof parsePolicy>['lease']>();
+  /** Tasks with a cancel request, and the commit it landed in. */
+  private readonly cancelledAt = new Map<string, string>();
+  private readonly beats = new Map<string, Beat>();
+  /** Nodes that wrote their own node file: with reapers, the machines that check their clocks. */
+  private readonly nodeIds = new Set<string>();
+  /** The last clocked commit, and the last one by another committer than it: the latest by anyone else. */
+  private last: { committer: string; time: number } | undefined;
+  private lastOfOther: { committer: string; time: number } | undefined;
+  private commits: Commit[] = [];
+  private index = 0;
 
   constructor(private readonly dir: string) {}
 
@@ -257,7 +298,13 @@ class Replay {
   async run(tip: string): Promise<void> {
     const commits = await this.log(tip);
     await this.readRecords(commits);
-    for (const commit of commits) this.apply(commit);
+    this.commits = commits;
+    for (const [index, commit] of commits.entries()) {
+      this.index = index;
+      this.heartbeatsBefore(commit);
+      this.apply(commit);
+      this.othersOf(commit);
+    }
     this.figures.commits = commits.length;
     this.figures.tasks = this.tasks.size;
   }
@@ -274,7 +321,7 @@ class Replay {
         '--raw',
         '-z',
         '--no-abbrev',
-        '--format=commit %H%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
         tip,
       ],
       { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
@@ -284,13 +331,23 @@ class Replay {
     for (let i = 0; i < tokens.length; i++) {
       const token = tokens[i]!.replace(/^\n+/, '');
       if (token.startsWith('commit ')) {
+        const [sha, seconds] = token.slice('commit '.length).split(' ');
+        const committer = tokens[++i] ?? '';
         const author = tokens[++i] ?? '';
         const trailers = tokens[++i] ?? '';
         const archivedTo = trailers
           .split(',')
           .map((s) => s.trim())
           .filter(Boolean);
-        commits.push({ sha: token.slice('commit '.length), author, archivedTo, changes: [], nodes: [] });
+        commits.push({
+          sha: sha!,
+          time: Number(seconds) * 1000,
+          committer,
+          author,
+          archivedTo,
+          changes: [],
+          others: [],
+        });
       } else if (token.startsWith(':')) {
         // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
         const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
@@ -303,7 +360,8 @@ class Replay {
         const path = tokens[++i]!;
         const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
         if (locate(path)) commits.at(-1)!.changes.push(change);
-        else if (locateNode(path) !== undefined) commits.at(-1)!.nodes.push(change);
+        else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
+          commits.at(-1)!.others.push(change);
       }
     }
     return commits;
@@ -314,6 +372,7 @@ class Replay {
     // Each blob with the folders it is written to, so that it is checked by the schema of each.
     const needed = new Map<string, Set<Lifecycle>>();
     const nodes = new Set<string>();
+    const policies = new Set<string>();
     for (const commit of commits) {
       for (const change of commit.changes) {
         if (change.deleted || !change.readable) continue;
@@ -321,15 +380,20 @@ class Replay {
         states.add(locate(change.path)!.state);
         needed.set(change.newSha, states);
       }
-      for (const change of commit.nodes) if (!change.deleted && change.readable) nodes.add(change.newSha);
+      for (const change of commit.others) {
+        if (change.deleted || !change.readable) continue;
+        if (change.path === POLICY_FILE) policies.add(change.newSha);
+        else if (locateNode(change.path) !== undefined) nodes.add(change.newSha);
+      }
     }
-    const shas = [...new Set([...needed.keys(), ...nodes])];
+    const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
     for (let i = 0; i < shas.length; i += BLOB_BATCH) {
       const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
       for (const [sha, blob] of blobs) {
         const states = needed.get(sha);
         if (states) this.summaries.set(sha, summarize(blob, states));
         if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
+        if (policies.has(sha)) this.policies.set(sha, readLease(blob));
       }
     }
   }
@@ -369,7 +433,6 @@ class Replay {
     }
     for (const id of touched) this.placed(commit, id, removed.get(id));
     this.trackClaims(commit);
-    for (const change of commit.nodes) this.nodeWritten(commit, change);
   }
 
   /** Which node holds which claim after the commit, from the claims' own records. */
@@ -466,6 +529,7 @@ class Replay {
       this.end(commit, w.id, claim.token, `requeued (${last.status})`);
       this.figures.requeues++;
     }
+    this.endedBy(commit, w.id, claim.node);
     this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
     task.history = record.history;
   }
@@ -500,6 +564,15 @@ class Replay {
       );
     }
     task.maxAttempt = Math.max(task.maxAttempt, attempt);
+    const cancelled = this.cancelledAt.get(w.id);
+    if (cancelled) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'cancel',
+        `claimed again (attempt ${attempt}) after the cancel request of commit ${cancelled.slice(0, 12)}: a cancel ends its task`,
+      );
+    }
     if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'in_progress');
     this.sameHistory(commit, w.id, task, record.history);
     task.history = record.history;
@@ -541,6 +614,7 @@ class Replay {
     }
     countRun(commit, record.claim!.node, record.status === 'success' ? 'completed' : 'failed');
     this.end(commit, w.id, token, 'finished');
+    this.endedBy(commit, w.id, record.claim!.node);
   }
 
   private rejected(commit: Commit, w: Written, record: Summary, fromQueue: boolean): void {
@@ -560,6 +634,97 @@ class Replay {
   private checkSchema(commit: Commit, w: Written, record: Summary): void {
     const problem = record.schema.get(w.state);
     if (problem) this.violation(commit.sha, w.id, 'schema', `${w.change.path}: ${problem}`);
+  }
+
+  /** Heartbeats that landed before this commit by someone else are not dated beyond it by more than grace. */
+  private heartbeatsBefore(commit: Commit): void {
+    if (!this.clocked(commit)) return;
+    for (const [nodeId, beat] of this.beats) {
+      if (beat.checked || beat.committer === commit.committer) continue;
+      beat.checked = true;
+      // Commit dates count whole seconds.
+      const aheadMs = beat.heartbeatMs - (commit.time + 999);
+      if (aheadMs <= this.lease.grace_seconds * 1000) continue;
+      this.violation(
+        beat.commit,
+        nodeId,
+        'future-heartbeat',
+        `node ${nodeId}'s heartbeat ${new Date(beat.heartbeatMs).toISOString()} is dated ${Math.round(aheadMs / 1000)} s ` +
+          `after commit ${commit.sha.slice(0, 12)} by ${commit.committer}, which landed after it: its clock was ahead by more than lease.grace_seconds (${this.lease.grace_seconds})`,
+      );
+    }
+  }
+
+  /** Node files, cancel requests and the policy, after the commit's task records. */
+  private othersOf(commit: Commit): void {
+    for (const change of commit.others) {
+      const cancelled = locateCancel(change.path);
+      const nodeId = locateNode(change.path);
+      if (cancelled !== undefined) {
+        if (!change.deleted && !this.cancelledAt.has(cancelled)) this.cancelledAt.set(cancelled, commit.sha);
+      } else if (nodeId !== undefined) {
+        this.nodeWritten(commit, change);
+        this.heartbeat(commit, nodeId, change);
+      } else if (!change.deleted) {
+        this.lease = this.policies.get(change.newSha) ?? this.lease;
+      }
+    }
+    if (!this.clocked(commit)) return;
+    if (this.last?.committer !== commit.committer) this.lastOfOther = this.last;
+    this.last = { committer: commit.committer, time: commit.time };
+  }
+
+  /** A node file's heartbeat, and where in the server's order it landed. */
+  private heartbeat(commit: Commit, nodeId: string, change: FileChange): void {
+    const heartbeat = change.deleted ? undefined : this.nodeSummaries.get(change.newSha)?.heartbeat;
+    const heartbeatMs = Date.parse(heartbeat ?? '');
+    if (commit.committer === nodeId) this.nodeIds.add(nodeId);
+    if (Number.isNaN(heartbeatMs)) {
+      this.beats.delete(nodeId);
+      return;
+    }
+    const before = this.last?.committer !== nodeId ? this.last : this.lastOfOther;
+    const landedAfterMs = commit.committer === nodeId ? before?.time : commit.time;
+    this.beats.set(nodeId, {
+      commit: commit.sha,
+      committer: commit.committer,
+      heartbeatMs,
+      landedAfterMs,
+      checked: false,
+    });
+  }
+
+  /**
+   * Whether a commit's date comes from a clock that checks itself against the server's: a node's or a
+   * reaper's. A submitter's laptop may be off by any amount, and is no witness of the order's times.
+   */
+  private clocked(commit: Commit): boolean {
+    return commit.committer.startsWith('dgrid-reaper-') || this.nodeIds.has(commit.committer);
+  }
+
+  /** A claim ended by someone other than its node: only once the node's heartbeat is at least one interval old. */
+  private endedBy(commit: Commit, id: string, nodeId: string): void {
+    if (commit.committer === nodeId) return;
+    const beat = this.beats.get(nodeId);
+    if (!beat) return;
+    let untilMs = commit.time;
+    for (let i = this.index + 1; i < this.commits.length && i <= this.index + 100; i++) {
+      if (this.commits[i]!.committer === commit.committer || !this.clocked(this.commits[i]!)) continue;
+      untilMs = Math.max(untilMs, this.commits[i]!.time);
+      break;
+    }
+    const byDate = commit.time - beat.heartbeatMs;
+    const byOrder = beat.landedAfterMs === undefined ? Infinity : untilMs + 999 - beat.landedAfterMs;
+    const silentMs = Math.min(byDate, byOrder);
+    const intervalMs = this.lease.heartbeat_seconds * 1000;
+    if (silentMs >= intervalMs) return;
+    this.violation(
+      commit.sha,
+      id,
+      'fresh-reap',
+      `its claim was ended by ${commit.committer} while node ${nodeId} was ${Math.max(0, Math.round(silentMs / 1000))} s silent ` +
+        `(heartbeat ${new Date(beat.heartbeatMs).toISOString()} of commit ${beat.commit.slice(0, 12)}), under one heartbeat interval (${this.lease.heartbeat_seconds} s)`,
+    );
   }
 
   private end(commit: Commit, id: string, token: string, how: string): void {
@@ -696,6 +861,7 @@ interface NodeSummary {
   /** The process that wrote it: its incarnation, or its start time in files older than incarnations. */
   incarnation?: string;
   tasks: string[];
+  heartbeat?: string;
 }
 
 function summarizeNode(blob: Buffer): NodeSummary | undefined {
@@ -716,6 +882,7 @@ function summarizeNode(blob: Buffer): NodeSummary | undefined {
     ...counters,
     ...(incarnation === undefined ? {} : { incarnation }),
     tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
+    ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
   };
 }
 
@@ -753,6 +920,15 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
       status: String(a.status),
     })),
   };
+}
+
+/** The lease settings of a policy file; the defaults where it does not parse (the gate reports that). */
+function readLease(blob: Buffer): ReturnType<typeof parsePolicy>['lease'] {
+  try {
+    return parsePolicy(blob.toString('utf8')).lease;
+  } catch {
+    return parsePolicy(undefined).lease;
+  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -132,15 +132,32 @@ export function retryDelaySeconds(attemptsUsedSoFar: number, policy: Policy, ran
 /**
  * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
  * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
  */
-export function concludeClaim(claimPath: string, claim: Claim, run: Execution, policy: Policy): Change[] {
+export function concludeClaim(
+  claimPath: string,
+  claim: Claim,
+  run: Execution,
+  policy: Policy,
+  serverNow: Date,
+): Change[] {
   const retryable = run.status === 'failure' || run.status === 'timeout';
   const used = attemptsUsed(claim) + 1;
   if (!retryable || used >= maxAttempts(claim, policy)) return finishClaim(claimPath, claim, run).changes;
   const reason = run.reason ?? `exit code ${run.exitCode}`;
-  const notBefore = new Date(run.finishedAt.getTime() + retryDelaySeconds(used, policy) * 1000);
+  const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
   return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
     .changes;
+}
+
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+export function cancelledRun(run: Execution): Execution {
+  const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+  return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
 }
 
 /** Puts a claimed task back in the queue, its attempt kept in the history. */
@@ -227,4 +244,32 @@ export function nodeChange(node: NodeRecord): Change {
 export function exhaustClaim(claimPath: string, claim: Claim, reason: string, now: Date): Change[] {
   const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
   return finishClaim(claimPath, claim, run).changes;
+}
+
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+export function silenceMs(node: Pick<NodeRecord, 'last_heartbeat'>, now: Date): number {
+  const heartbeat = Date.parse(node.last_heartbeat);
+  return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+
+/**
+ * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
+ * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ */
+export function isSilent(
+  node: Pick<NodeRecord, 'last_heartbeat'>,
+  now: Date,
+  policy: Policy,
+  nodeTimeoutSeconds = policy.lease.node_timeout_seconds,
+): boolean {
+  return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+export function heartbeatFromFuture(node: Pick<NodeRecord, 'last_heartbeat'>, now: Date, policy: Policy): boolean {
+  return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }

@@ -3,8 +3,8 @@
 // may run at once, beside working nodes: each change is one commit computed from the tip and pushed
 // without force, and a rejected push recomputes it from the new tip, so an orphan is requeued once.
 //
-// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace. A claim is
-// orphaned when
+// The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace (isSilent in
+// lifecycle.ts, the dashboard's rule too). A claim is orphaned when
 //   - its node is silent (whatever the lease says: a dead node finishes nothing), or
 //   - its lease has expired (lease_until = claimed_at + timeout + grace) and its node, though alive, no
 //     longer lists the task in `tasks`, or
@@ -16,17 +16,35 @@
 // Clock skew. Heartbeats, claimed_at and lease_until are written by the nodes' clocks and read by the
 // reaper's. The policy's lease.grace_seconds is the bound on how far apart those clocks may be: it is in
 // every lease and is added to the node timeout, so a node whose clock is up to grace_seconds behind is not
-// declared dead early.
+// declared dead early. Each reaper and node checks its clock against the grid server's and refuses to act
+// when it is off by more than half of grace (clock.ts). A heartbeat dated beyond now + grace comes from a
+// clock that did not check (an older dgrid, a clock that jumped): the reaper rewrites it to its own now, so
+// that the node's silence counts from a time the reaper vouches for, and a dead node's future date cannot
+// keep its claims. See docs/clock-skew.md.
 import { randomBytes } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { archiveResults } from './archive.js';
+import { readServerClock, skewProblem, type ClockReading } from './clock.js';
 import { UserError } from './errors.js';
 import { GridStore, type Change } from './git/store.js';
 import { skippedEntry, type GridSnapshot } from './grid.js';
 import { nodePath } from './layout.js';
-import { attemptsUsed, exhaustClaim, maxAttempts, nodeChange, requeueClaim } from './lifecycle.js';
+import {
+  attemptsUsed,
+  cancelledRun,
+  exhaustClaim,
+  finishClaim,
+  heartbeatFromFuture,
+  iso,
+  isSilent,
+  maxAttempts,
+  nodeChange,
+  requeueClaim,
+  runWithoutOutput,
+  silenceMs,
+} from './lifecycle.js';
 import type { Log } from './log.js';
 import type { Claim, NodeRecord } from './schemas.js';
 import { transact, type Plan } from './transaction.js';
@@ -45,7 +63,7 @@ export interface ReapSettings {
 }
 
 export interface ReapAction {
-  action: 'requeue' | 'fail' | 'offline' | 'remove-node' | 'archive';
+  action: 'requeue' | 'fail' | 'cancel' | 'offline' | 'remove-node' | 'archive' | 'distrust-heartbeat';
   /** The task id, node id or day folder acted on. */
   subject: string;
   reason: string;
@@ -77,7 +95,9 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
     // A name of its own per run: two reapers making the same change in the same second would otherwise build
     // the very same commit, and both would count it as theirs.
     const author = `dgrid-reaper-${randomBytes(3).toString('hex')}`;
-    const swept = await transact(store, (snapshot) => planReap(snapshot, settings, new Date(), log), {
+    const clock = await readServerClock(settings.remote, settings.token);
+    if (!clock) log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
+    const swept = await transact(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
       author,
       states: ['queue', 'in_progress'],
       dryRun: settings.dryRun,
@@ -88,7 +108,7 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
     return {
       dryRun: settings.dryRun,
       requeued: count('requeue'),
-      failed: count('fail'),
+      failed: count('fail') + count('cancel'),
       nodesOffline: count('offline'),
       actions,
       commits: [swept.commit, ...archived.commits].filter((c): c is string => c !== null),
@@ -102,10 +122,13 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
 async function planReap(
   snapshot: GridSnapshot,
   settings: ReapSettings,
+  clock: ClockReading | undefined,
   now: Date,
   log: Log,
 ): Promise<Plan<ReapAction[]>> {
   const policy = await snapshot.policy();
+  const skew = clock && skewProblem(clock, policy, 'the reaper refuses to judge leases');
+  if (skew) throw new UserError(skew);
   const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
   if (nodeTimeout <= policy.lease.heartbeat_seconds) {
     throw new UserError(
@@ -114,13 +137,22 @@ async function planReap(
     );
   }
   for (const entry of snapshot.skipped) log.warn(skippedEntry(entry));
-  const silentAfterMs = (nodeTimeout + policy.lease.grace_seconds) * 1000;
-  const nodes = new Map<string, NodeRecord>();
-  for (const node of await snapshot.nodes()) nodes.set(node.node_id, node);
-  const silent = (node: NodeRecord) => silence(node, now) > silentAfterMs;
-
   const changes: Change[] = [];
   const actions: ReapAction[] = [];
+  const nodes = new Map<string, NodeRecord>();
+  for (const found of await snapshot.nodes()) {
+    let node = found;
+    if (heartbeatFromFuture(node, now, policy)) {
+      const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${iso(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
+      log.warn(`node ${node.node_id}: ${reason}`);
+      node = { ...node, last_heartbeat: iso(now) };
+      changes.push(nodeChange(node));
+      actions.push({ action: 'distrust-heartbeat', subject: node.node_id, reason });
+    }
+    nodes.set(node.node_id, node);
+  }
+  const silent = (node: NodeRecord) => isSilent(node, now, policy, nodeTimeout);
+
   for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
     // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
     if (snapshot.byId.get(file.id)!.length > 1) continue;
@@ -131,7 +163,13 @@ async function planReap(
     const why = orphanReason(value, nodes.get(value.claim.node_id), now, silent);
     if (!why) continue;
     const max = maxAttempts(value, policy);
-    if (attemptsUsed(value) + 1 >= max) {
+    const cancel = snapshot.cancels.get(value.task_id);
+    if (cancel) {
+      // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
+      const run = cancelledRun(runWithoutOutput('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
+      changes.push(...finishClaim(file.entry.path, value, run).changes, { path: cancel.path, delete: true });
+      actions.push({ action: 'cancel', subject: value.task_id, reason: run.reason! });
+    } else if (attemptsUsed(value) + 1 >= max) {
       const reason = `all ${max} attempt(s) are used up; the last was orphaned: ${why}`;
       changes.push(...exhaustClaim(file.entry.path, value, reason, now));
       actions.push({ action: 'fail', subject: value.task_id, reason });
@@ -144,7 +182,7 @@ async function planReap(
   for (const node of nodes.values()) {
     if (!silent(node)) continue;
     const days = policy.retention.offline_node_days;
-    if (silence(node, now) > days * DAY_MS) {
+    if (silenceMs(node, now) > days * DAY_MS) {
       changes.push({ path: nodePath(node.node_id), delete: true });
       const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
       actions.push({ action: 'remove-node', subject: node.node_id, reason });
@@ -171,10 +209,6 @@ function orphanReason(
   if (!node) return `lease expired at ${leaseUntil} and node ${nodeId} has no readable node file`;
   if (!node.tasks.includes(claim.task_id)) return `lease expired at ${leaseUntil} and node ${nodeId} no longer runs it`;
   return undefined;
-}
-
-function silence(node: NodeRecord, now: Date): number {
-  return now.getTime() - Date.parse(node.last_heartbeat);
 }
 
 /** The history is the audit log: the subject counts, the body says what happened to whom and why. */

@@ -6,12 +6,14 @@
 // counts only when the remote tip holds this node's token.
 import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism, hostname, totalmem } from 'node:os';
+import { readServerClock, skewProblem } from './clock.js';
 import { recordIncarnation, takeCache } from './git/cache-owner.js';
 import { GridStore, type Change } from './git/store.js';
 import { GitError, sleep } from './git/runner.js';
 import { GridSnapshot, skippedEntry, type TaskFile } from './grid.js';
 import { UserError, errorMessage } from './errors.js';
 import {
+  cancelledRun,
   claimTask,
   concludeClaim,
   iso,
@@ -161,6 +163,11 @@ export class Worker {
   private readonly skippedSeen = new Set<string>();
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
+  /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+  private clockOffsetMs = 0;
+  private clockReadAt = -Infinity;
+  /** Why this node stopped and must fail: its clock went off while it held claims. */
+  private refusal: UserError | undefined;
   /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
   private readonly submitters: Submitters;
   /** Unique to this process, in the node file: a second live process with this node id is told apart. */
@@ -262,6 +269,7 @@ export class Worker {
       await this.pause(idleRounds);
     }
     await this.shutdown();
+    if (this.refusal) throw this.refusal;
     this.report.stopReason = this.stopReason ?? 'max-tasks reached';
     return this.report;
   }
@@ -344,7 +352,12 @@ export class Worker {
       const base = this.settings.pollIntervalSeconds * 1000;
       const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
       const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
-      await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible));
+      // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
+      // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
+      const idleMs = this.settings.idleTimeoutSeconds * 1000;
+      const idleLeft = this.lastActivity + idleMs - Date.now();
+      const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
+      await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
       if (this.finished.length === 0 || this.stopReason) return;
     }
     // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
@@ -444,6 +457,7 @@ export class Worker {
         this.skippedSeen.add(entry.path);
         this.log.warn(skippedEntry(entry));
       }
+      await this.checkClock(policy);
       this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
       if (s.image && !imageAllowed(s.image, policy)) {
         throw new UserError(
@@ -467,11 +481,19 @@ export class Worker {
           fenced.push(done);
           continue;
         }
-        if (done.returned) {
-          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
-        } else changes.push(...this.resultChanges(held, done, policy, now));
         const cancel = snapshot.cancels.get(done.claim.task_id);
         if (cancel) changes.push({ path: cancel.path, delete: true });
+        if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+          // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+          Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
+          delete done.returned;
+        }
+        if (done.returned) {
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
+        } else {
+          const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+          changes.push(...this.resultChanges(held, done, policy, serverNow));
+        }
         committed.push(done);
       }
 
@@ -678,6 +700,27 @@ export class Worker {
     );
   }
 
+  /**
+   * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+   * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+   */
+  private async checkClock(policy: Policy): Promise<void> {
+    if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000) return;
+    const reading = await readServerClock(this.settings.remote, this.settings.token);
+    this.clockReadAt = Date.now();
+    if (!reading) return;
+    const problem = skewProblem(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+    if (!problem) {
+      this.clockOffsetMs = reading.offsetMs;
+      return;
+    }
+    if (!this.holding() && this.finished.length === 0) throw new UserError(problem);
+    // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+    // that no task runs on unwatched, then fails.
+    this.refusal ??= new UserError(problem);
+    this.stop(problem);
+  }
+
   /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
   private capacity(policy: Policy, adopted: Running[]): { cpus: number; memoryMb: number } {
     const free = {
@@ -850,12 +893,12 @@ export class Worker {
    */
   private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
     try {
-      return concludeClaim(held.path, held.claim, done.run, policy);
+      return concludeClaim(held.path, held.claim, done.run, policy, now);
     } catch (error) {
       const reason = `its result could not be recorded: ${errorMessage(error)}`;
       this.log.warn(`${done.claim.task_id}: ${reason}`);
       done.run = runWithoutOutput('error', reason, now);
-      return concludeClaim(held.path, held.claim, done.run, policy);
+      return concludeClaim(held.path, held.claim, done.run, policy, now);
     }
   }
 

@@ -218,10 +218,14 @@ export async function gridHistory(store: GridStore, tip: string): Promise<GridHi
   }
   emit();
   // A fork carries the history of the project it came from, whose development commits touched tasks/ long
-  // before this grid ran anything. The grid's own history starts at the commit before its first claim or
-  // result (the submissions that claim took); a grid that never ran a task has only its present.
+  // before this grid ran anything. The grid's own history starts where it was last empty before its first
+  // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
+  // submissions it took); a grid that never ran a task has only its present.
   const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
-  const own = firstRun < 0 ? points.slice(-1) : points.slice(Math.max(0, firstRun - 1));
+  const empty = (p: HistoryPoint) => p.queued + p.running + p.completed + p.failed === 0;
+  const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+  const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
+  const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
   return { points: thin(own), commits: points.length };
 }
 

@@ -1,6 +1,6 @@
 // Facts derived from the grid state that more than one part of the dashboard needs.
+import { isSilent } from '../core/lifecycle.js';
 import type { NodeRecord, Priority, QueuedTask } from '../core/schemas.js';
-import { parseTime } from './format.js';
 import type { DashboardInput } from './model.js';
 
 export const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];
@@ -10,17 +10,15 @@ export function priorityOf(task: { priority?: Priority | undefined }): Priority 
 }
 
 /**
- * What a node looks like from outside: a node that says it is online but has missed heartbeats for longer
- * than the policy's node timeout is "unresponsive" (the reaper will mark it offline and requeue its tasks).
+ * What a node looks like from outside: a node that says it is online but is silent by the reaper's rule
+ * (no heartbeat for longer than node timeout + grace) is "unresponsive": the reaper will mark it offline
+ * and requeue its tasks.
  */
 export type Liveness = 'online' | 'unresponsive' | 'draining' | 'offline';
 
 export function liveness(node: NodeRecord, input: Pick<DashboardInput, 'policy' | 'generatedAt'>): Liveness {
   if (node.status !== 'online') return node.status;
-  const heartbeat = parseTime(node.last_heartbeat);
-  const timeoutMs = input.policy.lease.node_timeout_seconds * 1000;
-  if (!heartbeat || input.generatedAt.getTime() - heartbeat.getTime() > timeoutMs) return 'unresponsive';
-  return 'online';
+  return isSilent(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
 }
 
 export function onlineNodes(input: Pick<DashboardInput, 'nodes' | 'policy' | 'generatedAt'>): NodeRecord[] {

@@ -24,7 +24,7 @@ export interface DashboardCounts {
   inProgress: number;
   completed: number;
   failed: number;
-  /** Nodes whose status is online and whose heartbeat is younger than the policy's node timeout. */
+  /** Nodes whose status is online and that are not silent (no heartbeat for node timeout + grace). */
   nodesOnline: number;
 }
 

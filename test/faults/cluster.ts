@@ -27,7 +27,8 @@ const TOKEN = 'ghs_faults0123456789';
  * No push budget, no retry delay.
  */
 export const FAULT_POLICY = {
-  lease: { grace_seconds: 2, heartbeat_seconds: 3, node_timeout_seconds: 20 },
+  // Grace 10 s: a node may be off by half of it, 5 s, the skew of the clock-skew fault.
+  lease: { grace_seconds: 10, heartbeat_seconds: 3, node_timeout_seconds: 20 },
   default_attempts: 10,
   retry_backoff_seconds: 0,
   push_budget_per_minute: 0,

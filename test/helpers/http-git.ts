@@ -1,7 +1,8 @@
 // A smart-HTTP git server on 127.0.0.1: `git http-backend` behind node:http, requiring a token the way
 // GitHub does (Basic auth, user x-access-token). It records each request line so tests can check that
-// no secret travels in a URL. For fault injection it can stop and start again on the same port, and
-// pushFaults() makes a repository's pushes slow or refused at random.
+// no secret travels in a URL. For fault injection it can stop and start again on the same port, its clock
+// (the Date header of every answer) can be set off, and pushFaults() makes a repository's pushes slow or
+// refused at random.
 import { spawn } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
@@ -17,6 +18,8 @@ export interface GitHttpServer {
   stop(): Promise<void>;
   /** Listens again on the same port. */
   start(): Promise<void>;
+  /** Dates every answer this far from the real time, as a server whose clock is off (or a client's, seen from it). */
+  setClockOffsetMs(ms: number): void;
 }
 
 export interface ServeOptions {
@@ -26,9 +29,10 @@ export interface ServeOptions {
 
 export async function serveGit(projectRoot: string, token: string, options: ServeOptions = {}): Promise<GitHttpServer> {
   const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
-  const state = { requests: [] as string[], unauthorized: 0 };
+  const state = { requests: [] as string[], unauthorized: 0, clockOffsetMs: 0 };
   const server: Server = createServer((req, res) => {
     state.requests.push(`${req.method} ${req.url}`);
+    res.setHeader('Date', new Date(Date.now() + state.clockOffsetMs).toUTCString());
     const read = !req.url?.includes('git-receive-pack');
     if (req.headers.authorization !== expected && !(read && options.anonymousReads)) {
       state.unauthorized++;
@@ -90,6 +94,9 @@ export async function serveGit(projectRoot: string, token: string, options: Serv
     },
     close: stop,
     stop,
+    setClockOffsetMs: (ms) => {
+      state.clockOffsetMs = ms;
+    },
     start: () =>
       new Promise<void>((resolve, reject) => {
         if (server.listening) return resolve();
