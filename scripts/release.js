@@ -1,5 +1,5 @@
-// Packs a release: each action as the Marketplace wants it (one action per repository, action.yml at its root),
-// and the CLI as an npm package. See --help.
+// Packs a release: each action as the Marketplace wants it (one action per repository, action.yml at its root).
+// The CLI is published from this repository itself (npm publish): its bundle holds every dependency. See --help.
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -10,7 +10,6 @@ const HELP = `Usage: node scripts/release.js [--tag vX.Y.Z] [options]
 
 Writes, under --out:
   <action>/  for each action: action.yml (main: dist/index.js), its bundle, README.md and LICENSE
-  npm/       the dgrid CLI as an npm package: its bundle has every dependency inside, so it declares none
 
 Options:
   --tag vX.Y.Z   also make each action tree a git repository (kept across releases) with a commit tagged vX.Y.Z,
@@ -22,7 +21,8 @@ Options:
   --skip-check   pack dist/ as it is, without first proving it is built from these sources (for tests only)
   -h, --help     show this help
 
-Afterwards: push each action tree to its repository, "npm publish <out>/npm", and tag this repository
+Afterwards: push each action tree to its repository, "npm publish" this repository (the dgrid CLI: its
+bundle has every dependency inside, so the package declares none), and tag this repository
 (git tag vX.Y.Z; git tag -f vX; push both); docs/development.md, section "Releasing", has the commands.`;
 
 let options;
@@ -101,27 +101,6 @@ for (const action of actions) {
     git(tree, 'tag', '--force', `v${version[2]}`);
   }
   console.log(`${tree}${version ? ` (tagged ${options.tag} and v${version[2]})` : ''}`);
-}
-
-writeNpmPackage(join(out, 'npm'));
-
-/**
- * The CLI's npm package. ncc bundles every runtime dependency into dist/cli, so the package declares none: it
- * installs offline, and with nothing a registry could swap under it.
- */
-function writeNpmPackage(dir) {
-  rmSync(dir, { recursive: true, force: true });
-  mkdirSync(join(dir, 'dist'), { recursive: true });
-  cpSync(join(root, 'dist', 'cli'), join(dir, 'dist', 'cli'), { recursive: true });
-  for (const file of ['README.md', 'LICENSE', 'CHANGELOG.md']) cpSync(join(root, file), join(dir, file));
-  cpSync(join(root, 'schemas'), join(dir, 'schemas'), { recursive: true });
-  const { name, version, description, license, type, engines, bin, files, repository, homepage, bugs, keywords } =
-    manifest;
-  const published = { name, version, description, license, type, engines, bin, files };
-  for (const [key, value] of Object.entries({ repository, homepage, bugs, keywords }))
-    if (value !== undefined) published[key] = value;
-  writeFileSync(join(dir, 'package.json'), JSON.stringify(published, null, 2) + '\n');
-  console.log(`${dir} (the npm package dgrid@${version}: npm publish ${dir})`);
 }
 
 /** The tag, package.json and the CHANGELOG must name one version, or users read one thing and run another. */

@@ -21,7 +21,7 @@ import { defaultPolicy } from '../src/core/policy.js';
 import { reap } from '../src/core/reaper.js';
 import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
 import { writeSyntheticHistory } from './audit-fixtures.js';
-import { makeGrid, runAll, type TestGrid } from './helpers/grid.js';
+import { gridFor, runAll, type TestGrid } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { plantClaims } from './reap-fixtures.js';
 
@@ -47,45 +47,41 @@ function rules(report: AuditReport): AuditRule[] {
   return [...new Set(report.violations.map((v) => v.rule))].sort();
 }
 
-test('a real history passes: retries, an orphan, a rejected file, a failed dependency, a cancel', async () => {
-  const grid = await makeGrid(POLICY);
-  try {
-    await grid.submit([
-      { task_id: 'a1', script: 'true' },
-      { task_id: 'a2', script: 'echo two' },
-      { task_id: 'flaky', script: 'exit 3', max_attempts: 2 },
-      { task_id: 'child', script: 'true', depends_on: ['flaky'] },
-      { task_id: 'ghosted', script: 'true' },
-      { task_id: 'doomed', script: 'true' },
-    ]);
-    await pushChanges(grid, [{ path: queuePath('broken'), content: '{"task_id": "broken", ' }], 'a hostile push');
-    await requestCancel(grid.store, ['doomed']);
-    await plantClaims(grid, 'ghost', ['ghosted'], { heartbeatAgeSeconds: 3600 });
-    assert.equal((await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog)).requeued, 1);
-    await runAll([grid.worker({ nodeId: 'n1', slots: 2 })]);
+test('a real history passes: retries, an orphan, a rejected file, a failed dependency, a cancel', async (t) => {
+  const grid = await gridFor(t, POLICY);
+  await grid.submit([
+    { task_id: 'a1', script: 'true' },
+    { task_id: 'a2', script: 'echo two' },
+    { task_id: 'flaky', script: 'exit 3', max_attempts: 2 },
+    { task_id: 'child', script: 'true', depends_on: ['flaky'] },
+    { task_id: 'ghosted', script: 'true' },
+    { task_id: 'doomed', script: 'true' },
+  ]);
+  await pushChanges(grid, [{ path: queuePath('broken'), content: '{"task_id": "broken", ' }], 'a hostile push');
+  await requestCancel(grid.store, ['doomed']);
+  await plantClaims(grid, 'ghost', ['ghosted'], { heartbeatAgeSeconds: 3600 });
+  assert.equal((await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog)).requeued, 1);
+  await runAll([grid.worker({ nodeId: 'n1', slots: 2 })]);
 
-    const report = await auditGrid(grid.bare);
-    assert.deepEqual(report.violations, []);
-    assert.equal(report.ok, true);
-    const f = report.figures;
-    assert.deepEqual(
-      [f.tasks, f.results, f.claims, f.requeues, f.archived],
-      [7, 7, 6, 2, 0],
-      JSON.stringify(f), // a1, a2, flaky twice, ghosted twice; flaky's retry and ghosted's orphan
-    );
+  const report = await auditGrid(grid.bare);
+  assert.deepEqual(report.violations, []);
+  assert.equal(report.ok, true);
+  const f = report.figures;
+  assert.deepEqual(
+    [f.tasks, f.results, f.claims, f.requeues, f.archived],
+    [7, 7, 6, 2, 0],
+    JSON.stringify(f), // a1, a2, flaky twice, ghosted twice; flaky's retry and ghosted's orphan
+  );
 
-    const text = await cli(['audit', '--repository', grid.bare]);
-    assert.equal(text.code, 0, text.stderr);
-    assert.match(
-      text.stdout,
-      /^audit passed: main at [0-9a-f]{12}: replayed \d+ commits in [\d.]+ s: 7 tasks, 6 claims/m,
-    );
-    const json = await cli(['audit', '--repository', grid.bare, '--json']);
-    assert.equal(json.code, 0, json.stderr);
-    assert.deepEqual((JSON.parse(json.stdout) as AuditReport).figures, f);
-  } finally {
-    await grid.cleanup();
-  }
+  const text = await cli(['audit', '--repository', grid.bare]);
+  assert.equal(text.code, 0, text.stderr);
+  assert.match(
+    text.stdout,
+    /^audit passed: main at [0-9a-f]{12}: replayed \d+ commits in [\d.]+ s: 7 tasks, 6 claims/m,
+  );
+  const json = await cli(['audit', '--repository', grid.bare, '--json']);
+  assert.equal(json.code, 0, json.stderr);
+  assert.deepEqual((JSON.parse(json.stdout) as AuditReport).figures, f);
 });
 
 /** Pushes a commit of arbitrary changes on the tip, as someone bypassing dgrid would; returns it. */
@@ -386,183 +382,155 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
 ];
 
 for (const breach of breaches) {
-  test(`the rule ${breach.rule} catches its breach, naming the commit and the task: ${breach.name}`, async () => {
-    const grid = await makeGrid(POLICY);
-    try {
-      await grid.submit([{ task_id: 'x', script: 'true' }]);
-      const commit = await breach.make(grid);
-      const report = await auditGrid(grid.bare);
-      assert.equal(report.ok, false, breach.name);
-      const found = report.violations.find((v) => v.rule === breach.rule);
-      assert.ok(found, `${breach.name}: expected ${breach.rule}, got ${JSON.stringify(report.violations)}`);
-      assert.equal(found.task, 'x', breach.name);
-      assert.equal(found.commit, commit, breach.name);
-      if (breach.rule === 'one-place' || breach.rule === 'lost') {
-        assert.deepEqual(rules(report), [breach.rule], breach.name);
-      }
-      const text = await cli(['audit', '--repository', grid.bare]);
-      assert.equal(text.code, 1, breach.name);
-      assert.ok(text.stdout.includes(`commit ${commit.slice(0, 12)}: task x: ${breach.rule}: `), text.stdout);
-      assert.match(text.stdout, /audit FAILED: \d+ violation\(s\)/);
-    } finally {
-      await grid.cleanup();
+  test(`the rule ${breach.rule} catches its breach, naming the commit and the task: ${breach.name}`, async (t) => {
+    const grid = await gridFor(t, POLICY);
+    await grid.submit([{ task_id: 'x', script: 'true' }]);
+    const commit = await breach.make(grid);
+    const report = await auditGrid(grid.bare);
+    assert.equal(report.ok, false, breach.name);
+    const found = report.violations.find((v) => v.rule === breach.rule);
+    assert.ok(found, `${breach.name}: expected ${breach.rule}, got ${JSON.stringify(report.violations)}`);
+    assert.equal(found.task, 'x', breach.name);
+    assert.equal(found.commit, commit, breach.name);
+    if (breach.rule === 'one-place' || breach.rule === 'lost') {
+      assert.deepEqual(rules(report), [breach.rule], breach.name);
     }
+    const text = await cli(['audit', '--repository', grid.bare]);
+    assert.equal(text.code, 1, breach.name);
+    assert.ok(text.stdout.includes(`commit ${commit.slice(0, 12)}: task x: ${breach.rule}: `), text.stdout);
+    assert.match(text.stdout, /audit FAILED: \d+ violation\(s\)/);
   });
 }
 
-test('future-heartbeat: a dead node whose clock was an hour ahead is flagged where its heartbeat landed', async () => {
-  const grid = await makeGrid(POLICY);
-  try {
-    await grid.submit([{ task_id: 'x', script: 'true' }]);
-    await plantClaims(grid, 'ahead', ['x'], { heartbeatAgeSeconds: -3600 });
-    const planted = (await grid.store.fetch())!;
-    const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
-    assert.ok(reaped.actions.some((a) => a.action === 'distrust-heartbeat'));
-    const report = await auditGrid(grid.bare);
-    assert.deepEqual(
-      report.violations.map((v) => [v.commit, v.task, v.rule]),
-      [[planted, 'ahead', 'future-heartbeat']],
-      'the reaper that counted it from its own now is not flagged',
-    );
-    assert.match(report.violations[0]!.message, /dated 3\d{3} s after commit [0-9a-f]{12} by dgrid-reaper-/);
-  } finally {
-    await grid.cleanup();
-  }
+test('future-heartbeat: a dead node whose clock was an hour ahead is flagged where its heartbeat landed', async (t) => {
+  const grid = await gridFor(t, POLICY);
+  await grid.submit([{ task_id: 'x', script: 'true' }]);
+  await plantClaims(grid, 'ahead', ['x'], { heartbeatAgeSeconds: -3600 });
+  const planted = (await grid.store.fetch())!;
+  const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  assert.ok(reaped.actions.some((a) => a.action === 'distrust-heartbeat'));
+  const report = await auditGrid(grid.bare);
+  assert.deepEqual(
+    report.violations.map((v) => [v.commit, v.task, v.rule]),
+    [[planted, 'ahead', 'future-heartbeat']],
+    'the reaper that counted it from its own now is not flagged',
+  );
+  assert.match(report.violations[0]!.message, /dated 3\d{3} s after commit [0-9a-f]{12} by dgrid-reaper-/);
 });
 
 test('archived results: the audit follows Archived-To into <branch>-archive', async (t) => {
   if (spawnSync('faketime', ['-f', '+0s', 'true']).status !== 0) return t.skip('faketime is not installed');
   // A grace of 100 days lets a node whose clock is 40 days behind run (half of grace is what a node may be off).
-  const grid = await makeGrid({ ...POLICY, lease: { grace_seconds: 100 * 86_400 } });
-  try {
-    await grid.submit([
-      { task_id: 'old1', script: 'true' },
-      { task_id: 'old2', script: 'true' },
-    ]);
-    // A node whose clock is 40 days behind writes its results into day folders past the retention (30 days).
-    const worker = spawn(
-      'faketime',
-      [
-        '-f',
-        '-40d',
-        process.execPath,
-        CLI,
-        'worker',
-        '--repository',
-        grid.bare,
-        '--node-id',
-        'past',
-        '--sandbox',
-        'none',
-      ].concat(['--poll-interval-seconds', '0.1', '--idle-timeout-seconds', '1']),
-      { stdio: 'ignore', env: { ...process.env, TMPDIR: grid.dir } },
-    );
-    await new Promise((resolve) => worker.on('close', resolve));
-    await grid.submit([{ task_id: 'recent', script: 'true' }]);
-    await runAll([grid.worker({ nodeId: 'now' })]);
-    const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
-    assert.equal(reaped.actions.filter((a) => a.action === 'archive').length, 1, JSON.stringify(reaped.actions));
+  const grid = await gridFor(t, { ...POLICY, lease: { grace_seconds: 100 * 86_400 } });
+  await grid.submit([
+    { task_id: 'old1', script: 'true' },
+    { task_id: 'old2', script: 'true' },
+  ]);
+  // A node whose clock is 40 days behind writes its results into day folders past the retention (30 days).
+  const worker = spawn(
+    'faketime',
+    [
+      '-f',
+      '-40d',
+      process.execPath,
+      CLI,
+      'worker',
+      '--repository',
+      grid.bare,
+      '--node-id',
+      'past',
+      '--sandbox',
+      'none',
+    ].concat(['--poll-interval-seconds', '0.1', '--idle-timeout-seconds', '1']),
+    { stdio: 'ignore', env: { ...process.env, TMPDIR: grid.dir } },
+  );
+  await new Promise((resolve) => worker.on('close', resolve));
+  await grid.submit([{ task_id: 'recent', script: 'true' }]);
+  await runAll([grid.worker({ nodeId: 'now' })]);
+  const reaped = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  assert.equal(reaped.actions.filter((a) => a.action === 'archive').length, 1, JSON.stringify(reaped.actions));
 
-    const report = await auditGrid(grid.bare);
-    assert.deepEqual(report.violations, []);
-    assert.equal(report.figures.archived, 2);
-    assert.equal(report.figures.results, 3);
+  const report = await auditGrid(grid.bare);
+  assert.deepEqual(report.violations, []);
+  assert.equal(report.figures.archived, 2);
+  assert.equal(report.figures.results, 3);
 
-    // Losing a file from the archive branch is losing the task.
-    const archive = await GridStore.open({
-      remote: grid.remote,
-      branch: archiveBranch('main'),
-      dir: join(grid.dir, 'cache-archive'),
-    });
-    const tip = await archive.fetch();
-    const old1 = (await archive.list(tip!, ['tasks'])).find((e) => e.path.endsWith('/old1.json'))!;
-    const cut = await archive.commit(tip, [{ path: old1.path, delete: true }], 'cut\n', 'tamperer');
-    assert.equal(await archive.push(cut), 'pushed');
-    const after = await auditGrid(grid.bare);
-    assert.deepEqual(
-      after.violations.map((v) => [v.task, v.rule]),
-      [['old1', 'archive']],
-    );
-  } finally {
-    await grid.cleanup();
-  }
+  // Losing a file from the archive branch is losing the task.
+  const archive = await GridStore.open({
+    remote: grid.remote,
+    branch: archiveBranch('main'),
+    dir: join(grid.dir, 'cache-archive'),
+  });
+  const tip = await archive.fetch();
+  const old1 = (await archive.list(tip!, ['tasks'])).find((e) => e.path.endsWith('/old1.json'))!;
+  const cut = await archive.commit(tip, [{ path: old1.path, delete: true }], 'cut\n', 'tamperer');
+  assert.equal(await archive.push(cut), 'pushed');
+  const after = await auditGrid(grid.bare);
+  assert.deepEqual(
+    after.violations.map((v) => [v.task, v.rule]),
+    [['old1', 'archive']],
+  );
 });
 
-test('dgrid audit over smart HTTP reads the full history with the token from DGRID_TOKEN', async () => {
-  const grid = await makeGrid(POLICY);
+test('dgrid audit over smart HTTP reads the full history with the token from DGRID_TOKEN', async (t) => {
+  const grid = await gridFor(t, POLICY);
   const token = 'ghs_audittoken0123456789';
   const server = await serveGit(grid.dir, token);
-  try {
-    await grid.submit([{ task_id: 'h1', script: 'true' }]);
-    await runAll([grid.worker({ nodeId: 'n1' })]);
-    const env = { TMPDIR: grid.dir, DGRID_TOKEN: token };
-    const run = await cli(['audit', '--repository', `${server.url}/grid.git`, '--json'], env);
-    assert.equal(run.code, 0, run.stderr);
-    const report = JSON.parse(run.stdout) as AuditReport;
-    assert.deepEqual([report.ok, report.figures.tasks, report.figures.results], [true, 1, 1]);
-    assert.ok(server.requests.every((r) => !r.includes(token)));
-    const refused = await cli(['audit', '--repository', `${server.url}/grid.git`], { TMPDIR: grid.dir });
-    assert.equal(refused.code, 1);
-  } finally {
-    await server.close();
-    await grid.cleanup();
-  }
+  t.after(() => server.close());
+  await grid.submit([{ task_id: 'h1', script: 'true' }]);
+  await runAll([grid.worker({ nodeId: 'n1' })]);
+  const env = { TMPDIR: grid.dir, DGRID_TOKEN: token };
+  const run = await cli(['audit', '--repository', `${server.url}/grid.git`, '--json'], env);
+  assert.equal(run.code, 0, run.stderr);
+  const report = JSON.parse(run.stdout) as AuditReport;
+  assert.deepEqual([report.ok, report.figures.tasks, report.figures.results], [true, 1, 1]);
+  assert.ok(server.requests.every((r) => !r.includes(token)));
+  const refused = await cli(['audit', '--repository', `${server.url}/grid.git`], { TMPDIR: grid.dir });
+  assert.equal(refused.code, 1);
 });
 
-test('scale: a synthetic history of 2,000 tasks is audited in seconds (bench/audit.ts runs 10,000)', async () => {
-  const grid = await makeGrid();
-  try {
-    const bare = join(grid.dir, 'synthetic.git');
-    const written = await writeSyntheticHistory(bare, 2000);
-    const report = await auditGrid(bare);
-    assert.deepEqual(report.violations, []);
-    assert.equal(report.figures.tasks, 2000);
-    assert.equal(report.figures.commits, written.commits);
-    assert.ok(report.figures.requeues > 100, JSON.stringify(report.figures));
-    console.log(`# audit of 2,000 tasks, ${written.commits} commits: ${report.ms} ms`);
-  } finally {
-    await grid.cleanup();
-  }
+test('scale: a synthetic history of 2,000 tasks is audited in seconds (bench/audit.ts runs 10,000)', async (t) => {
+  const grid = await gridFor(t);
+  const bare = join(grid.dir, 'synthetic.git');
+  const written = await writeSyntheticHistory(bare, 2000);
+  const report = await auditGrid(bare);
+  assert.deepEqual(report.violations, []);
+  assert.equal(report.figures.tasks, 2000);
+  assert.equal(report.figures.commits, written.commits);
+  assert.ok(report.figures.requeues > 100, JSON.stringify(report.figures));
+  console.log(`# audit of 2,000 tasks, ${written.commits} commits: ${report.ms} ms`);
 });
 
-test('two incarnations of one node id writing its node file in turn are flagged; a restart is not', async () => {
-  const grid = await makeGrid(POLICY);
-  try {
-    await pushChanges(grid, [nodeFile('n1', 'online', [], 'first')], 'start');
-    await pushChanges(grid, [nodeFile('n1', 'online', [], 'second')], 'restart');
-    assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'a restart replaces the incarnation');
-    const back = await pushChanges(grid, [nodeFile('n1', 'online', [], 'first')], 'the first again');
-    const report = await auditGrid(grid.bare);
-    assert.deepEqual(
-      report.violations.map((v) => [v.commit, v.task, v.rule]),
-      [[back, 'nodes/n1.json', 'incarnation']],
-    );
-    assert.match(
-      report.violations[0]!.message,
-      /incarnation first of n1 after second replaced it: two processes ran as n1/,
-    );
-  } finally {
-    await grid.cleanup();
-  }
+test('two incarnations of one node id writing its node file in turn are flagged; a restart is not', async (t) => {
+  const grid = await gridFor(t, POLICY);
+  await pushChanges(grid, [nodeFile('n1', 'online', [], 'first')], 'start');
+  await pushChanges(grid, [nodeFile('n1', 'online', [], 'second')], 'restart');
+  assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'a restart replaces the incarnation');
+  const back = await pushChanges(grid, [nodeFile('n1', 'online', [], 'first')], 'the first again');
+  const report = await auditGrid(grid.bare);
+  assert.deepEqual(
+    report.violations.map((v) => [v.commit, v.task, v.rule]),
+    [[back, 'nodes/n1.json', 'incarnation']],
+  );
+  assert.match(
+    report.violations[0]!.message,
+    /incarnation first of n1 after second replaced it: two processes ran as n1/,
+  );
 });
 
-test("a node's counters that leave out a result it wrote are flagged (a push that reported an error but landed)", async () => {
-  const grid = await makeGrid(POLICY);
-  try {
-    await grid.submit([{ task_id: 'x', script: 'true' }]);
-    const held = await claim(grid, 'x', 'n1');
-    await pushChanges(grid, [nodeFile('n1', 'online', ['x'])], 'heartbeat', 'n1');
-    const done = finishClaim(held.path, held.claim, success());
-    await pushChanges(grid, [...done.changes, nodeFile('n1', 'online', [], 'i-1', 1)], 'finish', 'n1');
-    assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'the result is counted once');
-    // The node took its push for lost: its next heartbeat counts from the record before it.
-    const stale = await pushChanges(grid, [nodeFile('n1', 'online', [], 'i-1', 0)], 'heartbeat', 'n1');
-    const report = await auditGrid(grid.bare);
-    assert.deepEqual(
-      report.violations.map((v) => [v.commit, v.task, v.rule]),
-      [[stale, 'nodes/n1.json', 'counters']],
-    );
-  } finally {
-    await grid.cleanup();
-  }
+test("a node's counters that leave out a result it wrote are flagged (a push that reported an error but landed)", async (t) => {
+  const grid = await gridFor(t, POLICY);
+  await grid.submit([{ task_id: 'x', script: 'true' }]);
+  const held = await claim(grid, 'x', 'n1');
+  await pushChanges(grid, [nodeFile('n1', 'online', ['x'])], 'heartbeat', 'n1');
+  const done = finishClaim(held.path, held.claim, success());
+  await pushChanges(grid, [...done.changes, nodeFile('n1', 'online', [], 'i-1', 1)], 'finish', 'n1');
+  assert.deepEqual((await auditGrid(grid.bare)).violations, [], 'the result is counted once');
+  // The node took its push for lost: its next heartbeat counts from the record before it.
+  const stale = await pushChanges(grid, [nodeFile('n1', 'online', [], 'i-1', 0)], 'heartbeat', 'n1');
+  const report = await auditGrid(grid.bare);
+  assert.deepEqual(
+    report.violations.map((v) => [v.commit, v.task, v.rule]),
+    [[stale, 'nodes/n1.json', 'counters']],
+  );
 });

@@ -4,8 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { takeCache } from '../src/core/git/cache-owner.js';
 import { GitError, git } from '../src/core/git/runner.js';
@@ -81,6 +81,38 @@ test('a pid reused by another process is not taken for the owner: its start time
     assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
   } finally {
     stranger.kill('SIGKILL');
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test("a killed gc's pid file is a leftover too: where nothing reaps orphans its pid lives on as a zombie, and git gc would refuse for hours", async () => {
+  const dir = await killedCache(await deadPid());
+  try {
+    // Any live pid on this host stands for the zombie: git asks only whether that pid exists.
+    await writeFile(join(dir, 'gc.pid'), `${process.pid} ${hostname()}`);
+    await assert.rejects(git(['gc', '--quiet'], { cwd: dir }), /gc is already running/);
+    assert.ok((await takeCache(dir)).includes('gc.pid'));
+    await git(['gc', '--quiet'], { cwd: dir });
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+});
+
+test('a cache whose owner was killed and never reaped (a zombie) is taken over, not refused as in use', async () => {
+  // "sleep 0" is a child of a process that never waits for it: it ends as a zombie while the parent sleeps on.
+  const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
+  const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
+  const dir = await killedCache(zombie);
+  try {
+    for (let i = 0; i < 100 && !/\) Z /.test(await readFile(`/proc/${zombie}/stat`, 'utf8')); i++) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    const stat = await readFile(`/proc/${zombie}/stat`, 'utf8');
+    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+    await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: zombie, start }));
+    assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
+  } finally {
+    parent.kill();
     await rm(dir, { recursive: true, force: true });
   }
 });

@@ -7,7 +7,7 @@ import { requeueClaim, serialize } from '../src/core/lifecycle.js';
 import { parsePolicy } from '../src/core/policy.js';
 import { transact } from '../src/core/transaction.js';
 import { readStatus } from '../src/core/status.js';
-import type { Claim, Task } from '../src/core/schemas.js';
+import type { Claim, NodeRecord, QueuedTask, Task } from '../src/core/schemas.js';
 import { git } from '../src/core/git/runner.js';
 import { archivedResults } from '../src/core/archive.js';
 import { auditGrid } from '../src/core/audit.js';
@@ -15,7 +15,7 @@ import { queuePath } from '../src/core/layout.js';
 import { silentLog } from '../src/core/log.js';
 import { reap } from '../src/core/reaper.js';
 import { validateFiles, validateQueue } from '../src/core/validate.js';
-import { scanQueue } from '../src/core/scheduler.js';
+import { scanQueue, unrunnableTasks } from '../src/core/scheduler.js';
 import { Submitters, submitterOf } from '../src/core/submitters.js';
 import { invariantViolations, makeGrid, noopTasks, runAll, type TestGrid } from './helpers/grid.js';
 import { plantResults } from './reap-fixtures.js';
@@ -152,6 +152,28 @@ test('label routing: only a node carrying every required label claims a task; un
   } finally {
     await grid.cleanup();
   }
+});
+
+test('unrunnable: no single node carries all the labels; the labels no node carries at all are named', () => {
+  const node = (labels: string[]) => ({ labels }) as NodeRecord;
+  const task = (task_id: string, requires?: string[]): QueuedTask => ({ task_id, script: 'true', requires });
+  const queued = [task('plain'), task('gpu', ['gpu']), task('both', ['gpu', 'arm64']), task('tpu', ['tpu', 'gpu'])];
+  const nodes = [node(['gpu', 'linux']), node(['arm64'])];
+  assert.deepEqual(
+    unrunnableTasks(queued, nodes).map((u) => [u.task.task_id, u.missing]),
+    [
+      ['both', []],
+      ['tpu', ['tpu']],
+    ],
+  );
+  assert.deepEqual(
+    unrunnableTasks(queued, []).map((u) => [u.task.task_id, u.missing]),
+    [
+      ['gpu', ['gpu']],
+      ['both', ['gpu', 'arm64']],
+      ['tpu', ['tpu', 'gpu']],
+    ],
+  );
 });
 
 test('not_before is respected', async () => {

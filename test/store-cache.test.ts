@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git } from '../src/core/git/runner.js';
 import { GridStore } from '../src/core/git/store.js';
-import { makeGrid } from './helpers/grid.js';
+import { gridFor } from './helpers/grid.js';
 
 /** A bare repository holding `count` distinct blobs, and their ids in order. */
 async function blobs(dir: string, count: number): Promise<string[]> {
@@ -50,27 +50,23 @@ test('a read of more blobs than the cache keeps answers every blob, those it had
   }
 });
 
-test('later fetches bring the commits since the last one; after a tidy the next fetch takes the tip alone again', async () => {
-  const grid = await makeGrid();
-  try {
-    const node = await GridStore.open({
-      remote: grid.remote,
-      branch: 'main',
-      dir: join(grid.dir, 'cache-node'),
-      partial: true,
-    });
-    const depth = async () =>
-      Number((await git(['rev-list', '--count', 'refs/remotes/grid/main'], { cwd: node.options.dir })).trim());
-    await node.fetch();
-    assert.equal(await depth(), 1, 'the first fetch takes the tip alone');
-    for (let i = 0; i < 3; i++) await grid.submit([{ task_id: `t${i}`, script: 'true' }]);
-    await node.fetch();
-    assert.equal(await depth(), 4, 'a later fetch brings the commits since the last one');
-    await node.tidy();
-    await grid.submit([{ task_id: 't3', script: 'true' }]);
-    await node.fetch();
-    assert.equal(await depth(), 1, 'after a tidy, the tip alone again');
-  } finally {
-    await grid.cleanup();
-  }
+test('later fetches bring the commits since the last one; after a tidy the next fetch takes the tip alone again', async (t) => {
+  const grid = await gridFor(t);
+  const node = await GridStore.open({
+    remote: grid.remote,
+    branch: 'main',
+    dir: join(grid.dir, 'cache-node'),
+    partial: true,
+  });
+  const depth = async () =>
+    Number((await git(['rev-list', '--count', 'refs/remotes/grid/main'], { cwd: node.options.dir })).trim());
+  await node.fetch();
+  assert.equal(await depth(), 1, 'the first fetch takes the tip alone');
+  for (let i = 0; i < 3; i++) await grid.submit([{ task_id: `t${i}`, script: 'true' }]);
+  await node.fetch();
+  assert.equal(await depth(), 4, 'a later fetch brings the commits since the last one');
+  await node.tidy();
+  await grid.submit([{ task_id: 't3', script: 'true' }]);
+  await node.fetch();
+  assert.equal(await depth(), 1, 'after a tidy, the tip alone again');
 });

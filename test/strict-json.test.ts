@@ -8,7 +8,7 @@ import { UserError } from '../src/core/errors.js';
 import { git } from '../src/core/git/runner.js';
 import { parsePolicy } from '../src/core/policy.js';
 import { DEFAULT_MAX_BYTES, parseStrictJson, positionOf, type JsonProblem } from '../src/core/strict-json.js';
-import { makeGrid, runAll } from './helpers/grid.js';
+import { gridFor, runAll } from './helpers/grid.js';
 
 function problems(input: string | Buffer, options?: Parameters<typeof parseStrictJson>[1]): JsonProblem[] {
   const result = parseStrictJson(input, options);
@@ -227,58 +227,50 @@ test('other syntax errors carry a position and a hint', () => {
 
 const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 
-test('dgrid submit refuses what validate-task refuses: a second "script" key, a BOM, a comment', async () => {
-  const grid = await makeGrid();
-  try {
-    const before = await git(['rev-parse', 'main'], { cwd: grid.bare });
-    const files: Record<string, [string, string]> = {
-      twice: [
-        '{\n  "task_id": "twice",\n  "script": "echo safe",\n  "script": "echo evil"\n}\n',
-        ':4:3: duplicate key "script" (first at line 3, column 3): keep only one',
-      ],
-      bom: ['\uFEFF{"task_id": "bom", "script": "true"}', ':1:1: the file starts with a byte order mark (BOM)'],
-      comment: ['{"task_id": "comment", /* hi */ "script": "true"}', ':1:24: comments are not allowed in JSON'],
-    };
-    for (const [id, [text, problem]] of Object.entries(files)) {
-      const path = join(grid.dir, `${id}.json`);
-      await writeFile(path, text);
-      const run = spawnSync(process.execPath, [CLI, 'submit', '--repository', grid.bare, path], { encoding: 'utf8' });
-      assert.equal(run.status, 1, run.stderr);
-      assert.ok(run.stderr.startsWith(`dgrid: ${path}${problem}`), run.stderr);
-    }
-    assert.equal(await git(['rev-parse', 'main'], { cwd: grid.bare }), before);
-  } finally {
-    await grid.cleanup();
+test('dgrid submit refuses what validate-task refuses: a second "script" key, a BOM, a comment', async (t) => {
+  const grid = await gridFor(t);
+  const before = await git(['rev-parse', 'main'], { cwd: grid.bare });
+  const files: Record<string, [string, string]> = {
+    twice: [
+      '{\n  "task_id": "twice",\n  "script": "echo safe",\n  "script": "echo evil"\n}\n',
+      ':4:3: duplicate key "script" (first at line 3, column 3): keep only one',
+    ],
+    bom: ['\uFEFF{"task_id": "bom", "script": "true"}', ':1:1: the file starts with a byte order mark (BOM)'],
+    comment: ['{"task_id": "comment", /* hi */ "script": "true"}', ':1:24: comments are not allowed in JSON'],
+  };
+  for (const [id, [text, problem]] of Object.entries(files)) {
+    const path = join(grid.dir, `${id}.json`);
+    await writeFile(path, text);
+    const run = spawnSync(process.execPath, [CLI, 'submit', '--repository', grid.bare, path], { encoding: 'utf8' });
+    assert.equal(run.status, 1, run.stderr);
+    assert.ok(run.stderr.startsWith(`dgrid: ${path}${problem}`), run.stderr);
   }
+  assert.equal(await git(['rev-parse', 'main'], { cwd: grid.bare }), before);
 });
 
-test('a queue file with a duplicate key, pushed directly, is moved out of the queue as invalid and never run', async () => {
-  const grid = await makeGrid();
-  try {
-    const marker = join(grid.dir, 'ran');
-    const work = join(grid.dir, 'work');
-    await git(['clone', '--quiet', grid.bare, work]);
-    await writeFile(
-      join(work, 'tasks/queue/twice.json'),
-      `{"task_id": "twice", "script": "true", "script": "touch ${marker}"}`,
-    );
-    await git(['-C', work, 'add', '-A']);
-    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
-    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+test('a queue file with a duplicate key, pushed directly, is moved out of the queue as invalid and never run', async (t) => {
+  const grid = await gridFor(t);
+  const marker = join(grid.dir, 'ran');
+  const work = join(grid.dir, 'work');
+  await git(['clone', '--quiet', grid.bare, work]);
+  await writeFile(
+    join(work, 'tasks/queue/twice.json'),
+    `{"task_id": "twice", "script": "true", "script": "touch ${marker}"}`,
+  );
+  await git(['-C', work, 'add', '-A']);
+  await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
+  await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
 
-    const [report] = await runAll([grid.worker({ nodeId: 'n1' })]);
-    assert.equal(report?.completed, 0);
-    const result = (await grid.results()).get('twice');
-    assert.equal(result?.state, 'failed');
-    assert.equal(result?.status, 'error');
-    assert.match(
-      result?.reason ?? '',
-      /^not valid JSON: line 1, column 40: duplicate key "script" \(first at line 1, column 22\): keep only one$/,
-    );
-    assert.equal(existsSync(marker), false);
-  } finally {
-    await grid.cleanup();
-  }
+  const [report] = await runAll([grid.worker({ nodeId: 'n1' })]);
+  assert.equal(report?.completed, 0);
+  const result = (await grid.results()).get('twice');
+  assert.equal(result?.state, 'failed');
+  assert.equal(result?.status, 'error');
+  assert.match(
+    result?.reason ?? '',
+    /^not valid JSON: line 1, column 40: duplicate key "script" \(first at line 1, column 22\): keep only one$/,
+  );
+  assert.equal(existsSync(marker), false);
 });
 
 test('dgrid.json is read as strictly as task files: a second "signatures" key is refused at its place', () => {

@@ -9,8 +9,8 @@ import { UserError } from '../src/core/errors.js';
 import { git, runGit, sleep } from '../src/core/git/runner.js';
 import { GridStore, type Change } from '../src/core/git/store.js';
 import { GridSnapshot } from '../src/core/grid.js';
-import { queuePath } from '../src/core/layout.js';
-import type { Execution } from '../src/core/lifecycle.js';
+import { nodePath, queuePath } from '../src/core/layout.js';
+import { isSilent, type Execution } from '../src/core/lifecycle.js';
 import { silentLog, type Log } from '../src/core/log.js';
 import { reap } from '../src/core/reaper.js';
 import { ProcessSandbox } from '../src/core/sandbox/process.js';
@@ -909,6 +909,32 @@ test('two live processes with one node id: the second refuses with a clear error
   } finally {
     await grid.cleanup();
   }
+});
+
+test("a node id whose holder is silent by the reaper's rule is free, even when its heartbeat cannot be read as a time", async (t) => {
+  const grid = await makeGrid();
+  t.after(() => grid.cleanup());
+  // A leap second: the schema's date-time, but no time for Date.parse. The reaper counts such a node silent.
+  const holder: NodeRecord = {
+    node_id: 'leap',
+    status: 'online',
+    labels: [],
+    slots: 1,
+    tasks: [],
+    started_at: '2026-12-31T00:00:00Z',
+    last_heartbeat: '2026-12-31T23:59:60Z',
+    completed: 0,
+    failed: 0,
+    version: 'test',
+    incarnation: 'a-dead-process',
+  };
+  assert.ok(isSilent(holder, new Date(), await (await grid.snapshot()).policy()));
+  await pushDirectly(grid, [{ path: nodePath('leap'), content: JSON.stringify(holder) }]);
+  await grid.submit([{ task_id: 'after-leap', script: 'true' }]);
+  const report = await grid.worker({ nodeId: 'leap' }).run();
+  assert.equal(report.completed, 1);
+  const node = await (await grid.snapshot()).node('leap');
+  assert.notEqual(node?.incarnation, 'a-dead-process');
 });
 
 test('a node whose id another process took over while it was silent stops, and writes nothing more', async () => {

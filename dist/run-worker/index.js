@@ -37047,8 +37047,12 @@ const OWNER_FILE = 'dgrid-owner';
 /** The incarnations of its node this cache has hosted, one a line, the newest last. */
 const INCARNATIONS_FILE = 'dgrid-incarnations';
 const INCARNATIONS_KEPT = 16;
-/** What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, and temporary objects. */
-const LEFTOVER = /(\.lock|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, temporary objects, and
+ * gc's pid file (git trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps
+ * orphans, so the next gc would refuse to run for hours).
+ */
+const LEFTOVER = /(\.lock|^gc\.pid|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
 /**
  * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
  * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
@@ -37090,10 +37094,14 @@ function parseOwner(text) {
 async function identity(pid) {
     return { pid, start: await startTime(pid) };
 }
-/** Field 22 of /proc/<pid>/stat, read after the command name, which may hold spaces; null without /proc. */
-async function startTime(pid) {
+/** The fields of /proc/<pid>/stat after the command name, which may hold spaces; null without /proc. */
+async function statFields(pid) {
     const stat = await (0,promises_.readFile)(`/proc/${pid}/stat`, 'utf8').catch(() => null);
-    return stat === null ? null : (stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19] ?? null);
+    return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+/** Field 22 of /proc/<pid>/stat. */
+async function startTime(pid) {
+    return (await statFields(pid))?.[19] ?? null;
 }
 async function isAlive(owner) {
     try {
@@ -37102,7 +37110,11 @@ async function isAlive(owner) {
     catch (error) {
         return error.code === 'EPERM';
     }
-    const start = await startTime(owner.pid);
+    const fields = await statFields(owner.pid);
+    // A killed process nobody reaped (no init reaps orphans in some containers) is a zombie: dead, its pid kept.
+    if (fields?.[0] === 'Z')
+        return false;
+    const start = fields?.[19] ?? null;
     return owner.start === null || start === null || start === owner.start;
 }
 /** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */

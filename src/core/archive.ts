@@ -19,7 +19,6 @@ import { UserError } from './errors.js';
 import { GridStore, type Change, type TreeEntry } from './git/store.js';
 import { GridSnapshot } from './grid.js';
 import { DAY_FOLDER, archiveBranch, archivedDayPath, lifecycleDir, locate, shard, type Terminal } from './layout.js';
-import type { ReapAction } from './reaper.js';
 import { transact } from './transaction.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -30,8 +29,15 @@ interface DayFolder {
   entry: TreeEntry;
 }
 
+/** A day folder that left the grid (or, in a dry run, would leave it), and why. */
+export interface ArchivedDay {
+  /** Its path on the grid branch. */
+  path: string;
+  reason: string;
+}
+
 export interface Archived {
-  actions: ReapAction[];
+  days: ArchivedDay[];
   commits: string[];
   rejectedPushes: number;
 }
@@ -46,12 +52,11 @@ export async function archiveResults(
   const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
   const days = await oldDays(grid, tip!, cutoff);
   const branch = archiveBranch(grid.branch);
-  const action = (d: DayFolder): ReapAction => ({
-    action: 'archive',
-    subject: d.entry.path,
+  const moved = (d: DayFolder): ArchivedDay => ({
+    path: d.entry.path,
     reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
   });
-  if (days.length === 0 || options.dryRun) return { actions: days.map(action), commits: [], rejectedPushes: 0 };
+  if (days.length === 0 || options.dryRun) return { days: days.map(moved), commits: [], rejectedPushes: 0 };
 
   const archive = await GridStore.open({ ...grid.options, branch });
   await startArchive(archive, grid.branch, options.author);
@@ -83,7 +88,7 @@ export async function archiveResults(
     { author: options.author, states: [] },
   );
   return {
-    actions: removed.commit ? removed.value!.map(action) : [],
+    days: removed.commit ? removed.value!.map(moved) : [],
     commits: [copied.commit, removed.commit].filter((c): c is string => c !== null),
     rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
   };

@@ -257,8 +257,9 @@ export function silenceMs(node: Pick<NodeRecord, 'last_heartbeat'>, now: Date): 
 }
 
 /**
- * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
- * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
  */
 export function isSilent(
   node: Pick<NodeRecord, 'last_heartbeat'>,

@@ -2,16 +2,7 @@
 // /metrics in the Prometheus text format.
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { WorkerReport } from './worker.js';
-
-export interface WorkerGauges {
-  report: WorkerReport;
-  running: number;
-  slots: number;
-  /** Seconds since the last successful push; a stuck node stops being healthy. */
-  sinceLastPushSeconds: number;
-  stopping: boolean;
-}
+import type { WorkerGauges } from './worker.js';
 
 export function prometheusText(g: WorkerGauges): string {
   const { report } = g;

@@ -103,7 +103,10 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
       dryRun: settings.dryRun,
     });
     const archived = await archiveResults(store, { author, dryRun: settings.dryRun, now: new Date() });
-    const actions = [...(swept.value ?? []), ...archived.actions];
+    const actions: ReapAction[] = [
+      ...(swept.value ?? []),
+      ...archived.days.map((d) => ({ action: 'archive' as const, subject: d.path, reason: d.reason })),
+    ];
     const count = (action: ReapAction['action']) => actions.filter((a) => a.action === action).length;
     return {
       dryRun: settings.dryRun,

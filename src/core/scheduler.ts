@@ -13,7 +13,7 @@ import type { TreeEntry } from './git/store.js';
 import type { GridSnapshot, TaskFile } from './grid.js';
 import { archiveBranch, lifecycleDir, locate } from './layout.js';
 import { attemptsUsed, maxAttempts } from './lifecycle.js';
-import type { Policy, QueuedTask, Status } from './schemas.js';
+import type { NodeRecord, Policy, QueuedTask, Status } from './schemas.js';
 import { findCycle } from './task-check.js';
 import { checkQueuedTask, type TaskCheck } from './task-file.js';
 
@@ -264,7 +264,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
       rejected.push({ file, task, ...doom });
       continue;
     }
-    if (!(task.requires ?? []).every((label) => node.labels.includes(label))) continue;
+    if (!carriesLabels(node, task)) continue;
     if (task.not_before !== undefined) {
       const at = new Date(task.not_before);
       if (at > now) {
@@ -322,6 +322,29 @@ function withinQuota(
 export type DependencyState = 'completed' | 'failed' | 'waiting';
 
 export type Doom = { status: Status; reason: string };
+
+/** The label rule: a node may claim a task only when it carries every label the task requires. */
+export function carriesLabels(node: { labels: readonly string[] }, task: Pick<QueuedTask, 'requires'>): boolean {
+  return (task.requires ?? []).every((label) => node.labels.includes(label));
+}
+
+export interface Unrunnable {
+  task: QueuedTask;
+  /** Required labels that none of the nodes carries at all (empty when each exists, just never together). */
+  missing: string[];
+}
+
+/**
+ * Queued tasks that none of `nodes` may claim by the label rule: nobody can run them while those are the
+ * nodes online. Who counts as online is the reader's to say (dgrid status takes each node's word, the
+ * dashboard also judges silence).
+ */
+export function unrunnableTasks(queued: readonly QueuedTask[], nodes: readonly NodeRecord[]): Unrunnable[] {
+  const known = new Set(nodes.flatMap((node) => node.labels));
+  return queued
+    .filter((task) => (task.requires ?? []).length > 0 && !nodes.some((node) => carriesLabels(node, task)))
+    .map((task) => ({ task, missing: task.requires!.filter((label) => !known.has(label)) }));
+}
 
 /**
  * Tasks that can never run: they depend on themselves, on each other in a cycle, on a task that failed or

@@ -5,7 +5,7 @@ import { archivedResultPath, archivedResults } from './archive.js';
 import { GridStore } from './git/store.js';
 import { GridSnapshot } from './grid.js';
 import { LIFECYCLE, archiveBranch, type Lifecycle } from './layout.js';
-import { dependencyDooms, type DependencyState } from './scheduler.js';
+import { dependencyDooms, unrunnableTasks, type DependencyState } from './scheduler.js';
 import type { NodeRecord, QueuedTask } from './schemas.js';
 import { queuedTaskValidator } from './validation.js';
 
@@ -46,13 +46,6 @@ export function waitReason(
   return undefined;
 }
 
-export function unrunnableTasks(queued: QueuedTask[], nodes: NodeRecord[]): GridStatus['unrunnable'] {
-  const online = nodes.filter((n) => n.status === 'online');
-  return queued
-    .filter((t) => t.requires?.length && !online.some((n) => t.requires!.every((l) => n.labels.includes(l))))
-    .map((t) => ({ task_id: t.task_id, requires: t.requires! }));
-}
-
 export async function readStatus(store: GridStore): Promise<GridStatus> {
   const tip = await store.fetch();
   const snapshot = await GridSnapshot.load(store, tip);
@@ -74,7 +67,10 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
     tip,
     counts,
     nodes,
-    unrunnable: unrunnableTasks(queued, nodes),
+    unrunnable: unrunnableTasks(
+      queued,
+      nodes.filter((n) => n.status === 'online'),
+    ).map(({ task }) => ({ task_id: task.task_id, requires: task.requires! })),
     stuck: await stuckTasks(snapshot, queued),
     waiting,
   };

@@ -1,6 +1,6 @@
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
-import { UserError } from './errors.js';
+import { ContentionError, UserError } from './errors.js';
 import { sleep } from './git/runner.js';
 import type { Change, GridStore } from './git/store.js';
 import { GridSnapshot, type SnapshotOptions } from './grid.js';
@@ -33,6 +33,7 @@ export async function transact<T>(
 ): Promise<Transacted<T>> {
   const rounds = options.maxRounds ?? 30;
   let rejectedPushes = 0;
+  let message = '';
   const pacer = new PushPacer();
   for (let round = 1; round <= rounds; round++) {
     pacer.begin();
@@ -42,10 +43,17 @@ export async function transact<T>(
     const plan = await build(snapshot);
     if (!plan || plan.changes.length === 0) return { commit: null, value: plan?.value ?? null, rejectedPushes };
     if (options.dryRun) return { commit: null, value: plan.value, rejectedPushes };
+    message = plan.message;
     const commit = await store.commit(tip, plan.changes, plan.message, options.author);
     if ((await store.push(commit)) === 'pushed') return { commit, value: plan.value, rejectedPushes };
     rejectedPushes++;
     await sleep(pacer.lostRace());
   }
-  throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+  throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message: string): string {
+  const line = message.split('\n', 1)[0]!;
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }

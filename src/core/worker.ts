@@ -17,14 +17,15 @@ import {
   claimTask,
   concludeClaim,
   iso,
+  isSilent,
   nodeChange,
   rejectFile,
   requeueClaim,
   runWithoutOutput,
+  silenceMs,
   type Execution,
 } from './lifecycle.js';
 import type { Log } from './log.js';
-import type { WorkerGauges } from './metrics.js';
 import { effectiveImage, imageAllowed } from './policy.js';
 import { printable } from './printable.js';
 import type { Sandbox, SandboxJob } from './sandbox/sandbox.js';
@@ -88,6 +89,16 @@ export interface WorkerReport {
   rejectedPushes: number;
   stopReason: string;
   outcomes: TaskOutcome[];
+}
+
+/** What the metrics endpoint shows of a running node. */
+export interface WorkerGauges {
+  report: WorkerReport;
+  running: number;
+  slots: number;
+  /** Seconds since the last successful push; a stuck node stops being healthy. */
+  sinceLastPushSeconds: number;
+  stopping: boolean;
 }
 
 interface Running {
@@ -688,15 +699,14 @@ export class Worker {
           'while this one was silent; this one stops. Give each worker its own node-id.',
       );
     }
-    if (this.pastIncarnations.has(other) || atTip.status === 'offline') return;
-    const silentMs = (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
-    const age = Date.now() - Date.parse(atTip.last_heartbeat);
-    if (age > silentMs) return;
+    // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
+    const now = new Date();
+    if (this.pastIncarnations.has(other) || atTip.status === 'offline' || isSilent(atTip, now, policy)) return;
     throw new UserError(
       `node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
-        `last heartbeat ${Math.max(0, Math.round(age / 1000))} s ago): give each worker its own node-id, or leave ` +
-        `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
-        `${silentMs / 1000} s old (node timeout + grace).`,
+        `last heartbeat ${Math.round(silenceMs(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
+        `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+        `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`,
     );
   }
 

@@ -16,10 +16,11 @@ import { join } from 'node:path';
 import { Eta } from 'eta';
 import { TASK_ID_PATTERN, type Attempt, type Claim, type QueuedTask, type Result } from '../core/schemas.js';
 import { inProgressPath, queuePath, resultPath } from '../core/layout.js';
+import { unrunnableTasks, type Unrunnable } from '../core/scheduler.js';
 import { dependencyGraph, queueDepthChart, successRateChart, throughputChart } from './charts.js';
 import { CLIENT_SCRIPT } from './client-script.js';
 import { Markup, escapeValue, scriptJson } from './escape.js';
-import { PRIORITIES, liveness, priorityOf, unrunnableTasks, type Liveness } from './facts.js';
+import { PRIORITIES, liveness, onlineNodes, priorityOf, type Liveness } from './facts.js';
 import { excerpt, formatAgo, formatCount, formatDuration, formatTime, parseTime, plural } from './format.js';
 import type { DashboardInput, DashboardSummary, TaskState } from './model.js';
 import { STYLESHEET } from './styles.js';
@@ -175,7 +176,7 @@ class Site {
   private readonly sorted: { queued: QueuedTask[]; running: Claim[]; completed: Result[]; failed: Result[] };
   private readonly detailIds = new Set<string>();
   private readonly busy = new Map<string, number>();
-  private readonly unrunnable: ReturnType<typeof unrunnableTasks>;
+  private readonly unrunnable: Unrunnable[];
   private readonly unrunnableIds: Set<string>;
   private readonly waiting: QueuedTask[];
   private readonly repo: string | undefined;
@@ -207,7 +208,7 @@ class Site {
     }
     for (const claim of input.running)
       this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
-    this.unrunnable = unrunnableTasks(input);
+    this.unrunnable = unrunnableTasks(input.queued, onlineNodes(input));
     this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
     this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
     // The tasks the index shows are the ones worth a page of their own.

@@ -1,5 +1,6 @@
 // Real grids for tests: a bare repository on disk, reached over file:// (or smart HTTP, see http-git.ts).
 import { mkdtemp, rm } from 'node:fs/promises';
+import type { TestContext } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -79,6 +80,13 @@ export async function makeGrid(policy: object = {}, remoteOverride?: string): Pr
     },
     cleanup: () => rm(dir, { recursive: true, force: true }),
   };
+  return grid;
+}
+
+/** A grid that is removed when the test `t` ends, however it ends. */
+export async function gridFor(t: TestContext, policy?: object, remoteOverride?: string): Promise<TestGrid> {
+  const grid = await makeGrid(policy, remoteOverride);
+  t.after(() => grid.cleanup());
   return grid;
 }
 
