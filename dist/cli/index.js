@@ -8154,11 +8154,11 @@ function parse(command, argv) {
         const help = `Run "dgrid ${command.name} --help" for the options.`;
         const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
         if (!unknown)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`${error.message}\n${help}`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${error.message}\n${help}`);
         const [, dashes, name] = unknown;
         const guess = closest(name, Object.keys(options));
         const suggestion = guess ? ` Did you mean --${guess}?` : '';
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`"${command.name}" has no option ${dashes}${name}.${suggestion}\n${help}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`"${command.name}" has no option ${dashes}${name}.${suggestion}\n${help}`);
     }
 }
 /** The candidate a typo most likely meant: the nearest by edit distance, if near enough to be a typo. */
@@ -8189,7 +8189,7 @@ function str(value) {
 function num(name, value, min, max = Number.MAX_SAFE_INTEGER) {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min || n > max)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .y(`--${name} is "${String(value)}": give a number from ${min} to ${max}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--${name} is "${String(value)}": give a number from ${min} to ${max}`);
     return n;
 }
 /** The grid token, from the environment only: arguments are visible to every user of the machine. */
@@ -8319,7 +8319,7 @@ async function auditGrid(source, branch = 'main') {
         archiveTip = await archive.fetch();
     }
     if (tip === null)
-        throw new errors/* UserError */.y(`branch "${branch}" does not exist in the repository: nothing to audit`);
+        throw new errors/* UserError */.yo(`branch "${branch}" does not exist in the repository: nothing to audit`);
     const replay = new Replay(dir);
     await replay.run(tip);
     await replay.checkArchive(archiveTip, (0,layout/* archiveBranch */.zb)(branch));
@@ -8338,7 +8338,7 @@ async function revParse(dir, ref) {
     if (out.exitCode === 0)
         return out.stdout.toString('utf8').trim();
     if (out.stderr.trim())
-        throw new errors/* UserError */.y(`${dir}: not a git repository (${out.stderr.trim().split('\n')[0]})`);
+        throw new errors/* UserError */.yo(`${dir}: not a git repository (${out.stderr.trim().split('\n')[0]})`);
     return null;
 }
 class Replay {
@@ -9006,7 +9006,7 @@ async function source(remote, branch) {
     if (remote.startsWith('file:')) {
         const path = (0,external_node_url_.fileURLToPath)(remote);
         if (!(0,external_node_fs_.existsSync)(path))
-            throw new errors/* UserError */.y(`${path} does not exist: give the path or URL of a grid repository`);
+            throw new errors/* UserError */.yo(`${path} does not exist: give the path or URL of a grid repository`);
         return path;
     }
     const token = (0,command/* envToken */.Be)();
@@ -9039,11 +9039,11 @@ function print(report) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cancel)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1079);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6799);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
 
@@ -9055,22 +9055,22 @@ const cancel = {
         'They end in failed/ with status cancelled.',
     usage: '[options] TASK_ID ...',
     options: {
-        ..._command_js__WEBPACK_IMPORTED_MODULE_3__/* .gridOptions */ .nv,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .gridOptions */ .nv,
         reason: { type: 'string', placeholder: 'TEXT', description: 'why, kept with the request' },
     },
     async run(values, ids) {
         if (ids.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y('give the ids of the tasks to cancel');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository));
-        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.branch);
-        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('give the ids of the tasks to cancel');
+        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .envToken */ .Be)();
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
-        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .requestCancel */ .AX)(store, ids, (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.reason) || undefined);
+        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCancel */ .AX)(store, ids, (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.reason) || undefined);
         console.log(`requested cancellation of ${ids.join(', ')} (${commit.slice(0, 12)})`);
         return 0;
     },
@@ -9386,7 +9386,10 @@ async function reap(settings, log) {
             dryRun: settings.dryRun,
         });
         const archived = await (0,archive/* archiveResults */.jb)(store, { author, dryRun: settings.dryRun, now: new Date() });
-        const actions = [...(swept.value ?? []), ...archived.actions];
+        const actions = [
+            ...(swept.value ?? []),
+            ...archived.days.map((d) => ({ action: 'archive', subject: d.path, reason: d.reason })),
+        ];
         const count = (action) => actions.filter((a) => a.action === action).length;
         return {
             dryRun: settings.dryRun,
@@ -9406,10 +9409,10 @@ async function planReap(snapshot, settings, clock, now, log) {
     const policy = await snapshot.policy();
     const skew = clock && (0,core_clock/* skewProblem */.I)(clock, policy, 'the reaper refuses to judge leases');
     if (skew)
-        throw new errors/* UserError */.y(skew);
+        throw new errors/* UserError */.yo(skew);
     const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
     if (nodeTimeout <= policy.lease.heartbeat_seconds) {
-        throw new errors/* UserError */.y(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
+        throw new errors/* UserError */.yo(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
     for (const entry of snapshot.skipped)
@@ -9642,9 +9645,9 @@ const render = {
 /* harmony export */   _: () => (/* binding */ sign)
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3860);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3860);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
 
 
@@ -9664,13 +9667,13 @@ const sign = {
     },
     async run(values, files) {
         // "--key=~/..." reaches us unexpanded by the shell.
-        const key = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .str */ .gx)(values.key).replace(/^~(?=\/|$)/, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)());
+        const key = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.key).replace(/^~(?=\/|$)/, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)());
         if (!key)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('give the signing key with --key, e.g. --key ~/.ssh/id_ed25519');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('give the signing key with --key, e.g. --key ~/.ssh/id_ed25519');
         if (files.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y('give the task files to sign');
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('give the task files to sign');
         for (const file of files) {
-            await (0,_core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_1__/* .signTaskFile */ .H_)(file, key);
+            await (0,_core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .signTaskFile */ .H_)(file, key);
             console.log(`signed ${file}`);
         }
         return 0;
@@ -9686,11 +9689,11 @@ const sign = {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1079);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6799);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
 
@@ -9702,21 +9705,21 @@ const status = {
     name: 'status',
     summary: 'Show how many tasks are in each folder of the grid, why queued tasks wait, and its nodes.',
     usage: '[options]',
-    options: { ..._command_js__WEBPACK_IMPORTED_MODULE_3__/* .gridOptions */ .nv, ..._command_js__WEBPACK_IMPORTED_MODULE_3__/* .jsonOption */ .Ec },
+    options: { ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .gridOptions */ .nv, ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonOption */ .Ec },
     async run(values) {
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_0__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository));
-        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.branch);
-        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({
+        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .envToken */ .Be)();
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'read'),
+            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'read'),
             ...(token ? { token } : {}),
         });
-        const status = await (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .readStatus */ .rk)(store);
+        const status = await (0,_core_status_js__WEBPACK_IMPORTED_MODULE_3__/* .readStatus */ .rk)(store);
         if (status.tip === null) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
-                `or make it a grid with "dgrid init --repository ${(0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository)} --branch ${branch}"`);
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
+                `or make it a grid with "dgrid init --repository ${(0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository)} --branch ${branch}"`);
         }
         if (values.json) {
             console.log(JSON.stringify(status, null, 2));
@@ -9754,13 +9757,13 @@ const status = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6799);
-/* harmony import */ var _core_strict_json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1577);
-/* harmony import */ var _core_task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2651);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(4953);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1079);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
+/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6799);
+/* harmony import */ var _core_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1577);
+/* harmony import */ var _core_task_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2651);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4953);
 
 
 
@@ -9776,12 +9779,12 @@ const submit = {
         'Give task files, or --script for a one-off task.',
     usage: '[options] [TASK.json ...]',
     options: {
-        ..._command_js__WEBPACK_IMPORTED_MODULE_7__/* .gridOptions */ .nv,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_8__/* .gridOptions */ .nv,
         script: { type: 'string', placeholder: 'SCRIPT', description: 'the script of a one-off task' },
         'task-id': { type: 'string', placeholder: 'ID', description: 'its id (default: task-<time>)' },
         timeout: { type: 'string', placeholder: 'SECONDS', description: 'its timeout_seconds' },
         priority: { type: 'string', placeholder: 'high|normal|low', description: 'its priority' },
-        ..._command_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonOption */ .Ec,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_8__/* .jsonOption */ .Ec,
     },
     async run(values, files) {
         const tasks = [];
@@ -9791,39 +9794,39 @@ const submit = {
                 text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
             }
             catch (error) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${file}: ${error.message}`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: ${error.message}`);
             }
             // The parser validate-task and the workers use: JSON.parse would let a second "script" win unseen.
-            const parsed = (0,_core_strict_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStrictJson */ .RJ)(text, { maxBytes: _core_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_FILE_BYTES */ .iJ });
+            const parsed = (0,_core_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(text, { maxBytes: _core_task_file_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_TASK_FILE_BYTES */ .iJ });
             if (!parsed.ok) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
             }
             const task = parsed.value;
             if (typeof task === 'object' && task && task.task_id !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file, '.json')) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
+                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
             }
             tasks.push(task);
         }
         if (values.script !== undefined) {
             tasks.push({
-                task_id: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values['task-id']) || `task-${Date.now()}`,
-                script: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.script),
-                ...(values.timeout === undefined ? {} : { timeout_seconds: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .num */ .bu)('timeout', values.timeout, 1) }),
-                ...(values.priority === undefined ? {} : { priority: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.priority) }),
+                task_id: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values['task-id']) || `task-${Date.now()}`,
+                script: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.script),
+                ...(values.timeout === undefined ? {} : { timeout_seconds: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .num */ .bu)('timeout', values.timeout, 1) }),
+                ...(values.priority === undefined ? {} : { priority: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.priority) }),
             });
         }
         if (tasks.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y('nothing to submit: give task files or --script');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.repository));
-        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.branch);
-        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g8.open({
+            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('nothing to submit: give task files or --script');
+        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .envToken */ .Be)();
+        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_4__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
-        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .submitTasks */ .Hj)(store, tasks);
+        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .submitTasks */ .Hj)(store, tasks);
         const ids = tasks.map((t) => t.task_id);
         if (values.json)
             console.log(JSON.stringify({ commit, task_ids: ids }));
@@ -10025,12 +10028,12 @@ async function openCheckout(path) {
         if (!(error instanceof runner/* GitError */.XS) && error.code !== 'ENOENT')
             throw error;
     }
-    throw new errors/* UserError */.y(`${path} is not a git checkout: give the top folder of a clone of the grid repository`);
+    throw new errors/* UserError */.yo(`${path} is not a git checkout: give the top folder of a clone of the grid repository`);
 }
 async function commitOf(store, revision, what) {
     const commit = await store.resolve(revision);
     if (commit === null) {
-        throw new errors/* UserError */.y(`the ${what} commit ${revision} is not in the checkout: check out with fetch-depth: 0 so that both ends of the pull request are there`);
+        throw new errors/* UserError */.yo(`the ${what} commit ${revision} is not in the checkout: check out with fetch-depth: 0 so that both ends of the pull request are there`);
     }
     return commit;
 }
@@ -10234,9 +10237,9 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
 async function diskCandidate(top, file) {
     const stats = await (0,promises_.lstat)(file).catch(() => undefined);
     if (!stats)
-        throw new errors/* UserError */.y(`${file}: no such file`);
+        throw new errors/* UserError */.yo(`${file}: no such file`);
     if (!stats.isFile() && !stats.isSymbolicLink())
-        throw new errors/* UserError */.y(`${file} is not a file: give task files`);
+        throw new errors/* UserError */.yo(`${file} is not a file: give task files`);
     // Relative to the top of the checkout when inside it, so the file is not taken for a duplicate of itself.
     const real = (0,external_node_path_.join)(await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(file))), (0,external_node_path_.basename)(file));
     const inside = (0,external_node_path_.relative)(top, real);
@@ -10296,7 +10299,7 @@ const validate = {
         const policyPath = (0,command/* str */.gx)(values.policy);
         const base = (0,command/* str */.gx)(values.base);
         if (base && files.length > 0)
-            throw new errors/* UserError */.y('give task files or --base, not both');
+            throw new errors/* UserError */.yo('give task files or --base, not both');
         const author = (0,command/* str */.gx)(values.author);
         let report;
         if (files.length > 0)
@@ -10372,10 +10375,10 @@ async function createSandbox(kind) {
     const probe = await docker/* DockerSandbox */.s.probe();
     if (!probe.ok) {
         if (/permission denied/i.test(probe.reason)) {
-            throw new errors/* UserError */.y(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+            throw new errors/* UserError */.yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
                 'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
         }
-        throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+        throw new errors/* UserError */.yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
             'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
             'with no isolation');
     }
@@ -10558,10 +10561,10 @@ const worker_worker = {
     async run(values) {
         const sandboxKind = (0,command/* str */.gx)(values.sandbox);
         if (!SANDBOX_KINDS.includes(sandboxKind))
-            throw new errors/* UserError */.y(`--sandbox is "${sandboxKind}": use docker or none`);
+            throw new errors/* UserError */.yo(`--sandbox is "${sandboxKind}": use docker or none`);
         const nodeId = (0,command/* str */.gx)(values['node-id']) || (0,worker/* defaultNodeId */.Xw)();
         if (!new RegExp(schemas/* NODE_ID_PATTERN */.iB).test(nodeId))
-            throw new errors/* UserError */.y(`--node-id "${nodeId}": use letters, digits, dot, underscore, dash`);
+            throw new errors/* UserError */.yo(`--node-id "${nodeId}": use letters, digits, dot, underscore, dash`);
         const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
         const branch = (0,command/* str */.gx)(values.branch);
         const token = (0,command/* envToken */.Be)();
@@ -10611,21 +10614,21 @@ const worker_worker = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9157);
-/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1482);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(39);
-/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6692);
-/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9700);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5631);
-/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1610);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2541);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5849);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9856);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(6389);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9157);
+/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39);
+/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
+/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9700);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5631);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1610);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2541);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1743);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5849);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9856);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6389);
 
 
 
@@ -10641,11 +10644,11 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_4__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_9__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_8__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_11__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_12__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_5__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_2__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_10__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_7__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_6__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_3__/* .demo */ .q];
+const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_9__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_7__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__/* .demo */ .q];
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -10664,17 +10667,17 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_13__/* .VERSION */ .x);
+        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
     if (!command) {
-        const guess = (0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .closest */ .kp)(name, commands.map((c) => c.name));
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .y(`unknown command "${name}"${guess ? `. Did you mean "dgrid ${guess}"?` : ''}\n\n${usage()}`);
+        const guess = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .kp)(name, commands.map((c) => c.name));
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown command "${name}"${guess ? `. Did you mean "dgrid ${guess}"?` : ''}\n\n${usage()}`);
     }
-    const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .parse */ .qg)(command, rest);
+    const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(command, rest);
     if (values.help) {
-        console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_1__/* .helpText */ .BK)(command));
+        console.log((0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .helpText */ .BK)(command));
         return 0;
     }
     return command.run(values, positionals);
@@ -10684,12 +10687,12 @@ try {
 }
 catch (thrown) {
     // Git fails for reasons the user fixes (a wrong path or URL, no network, no access), never for a bug of ours.
-    const error = thrown instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .GitError */ .XS ? (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .explainGitError */ .et)(thrown) : thrown;
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .y)
+    const error = thrown instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS ? (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .explainGitError */ .et)(thrown) : thrown;
+    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
         console.error(`dgrid: ${error.message}`);
     else
-        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .errorMessage */ .g)(error)) : String(error));
-    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_14__/* .UserError */ .y ? 1 : 2;
+        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)) : String(error));
+    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? 1 : 2;
 }
 
 __webpack_async_result__();
@@ -10708,11 +10711,11 @@ __webpack_async_result__();
 /* harmony export */ });
 /* unused harmony export archivedIdsPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2901);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2901);
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
 //
@@ -10738,27 +10741,26 @@ __webpack_async_result__();
 const DAY_MS = 24 * 60 * 60 * 1000;
 async function archiveResults(grid, options) {
     const tip = await grid.fetch();
-    const policy = await (await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
+    const policy = await (await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
     // A day folder goes once its last second is older than the retention period.
     const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
     const days = await oldDays(grid, tip, cutoff);
-    const branch = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archiveBranch */ .zb)(grid.branch);
-    const action = (d) => ({
-        action: 'archive',
-        subject: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
+    const branch = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
     });
     if (days.length === 0 || options.dryRun)
-        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({ ...grid.options, branch });
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
     await startArchive(archive, grid.branch, options.author);
-    const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(archive, async (snapshot) => ({
+    const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
         changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
         message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
         value: snapshot.tip,
     }), { author: options.author, states: [] });
     const holder = copied.commit ?? copied.value;
-    const removed = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(grid, async (snapshot) => {
+    const removed = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
         const held = [];
         for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
             if ((await missingFromArchive(grid, holder, d)).length === 0)
@@ -10772,18 +10774,18 @@ async function archiveResults(grid, options) {
         };
     }, { author: options.author, states: [] });
     return {
-        actions: removed.commit ? removed.value.map(action) : [],
+        days: removed.commit ? removed.value.map(moved) : [],
         commits: [copied.commit, removed.commit].filter((c) => c !== null),
         rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
     };
 }
 async function oldDays(store, commit, cutoff) {
     const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)(s)}/`), false);
+    const entries = await store.list(commit, states.map((s) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
     const days = [];
     for (const entry of entries) {
         const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
+        if (entry.type === 'tree' && _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
             days.push({ state, day, entry });
     }
     return days;
@@ -10794,7 +10796,7 @@ async function oldDays(store, commit, cutoff) {
  * gained results since, from a node whose clock is far behind).
  */
 async function missingFromArchive(store, archive, d) {
-    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(d.state, d.day);
+    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
     const [held] = archive ? await store.list(archive, [target], false) : [];
     if (!held)
         return [{ path: target, existing: d.entry }];
@@ -10814,7 +10816,7 @@ async function startArchive(archive, gridBranch, author) {
         'the archive commit holding it in its `Archived-To:` trailer.\n';
     const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
     if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
     }
 }
 /** Where the archive index keeps the ids of archived results. */
@@ -10826,7 +10828,7 @@ function archivedIdsPath(id) {
 }
 /** Where the archive branch holds an archived result. */
 function archivedResultPath(result) {
-    return `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .shard */ .B5)(result.id)}/${result.id}.json`;
+    return `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .shard */ .B5)(result.id)}/${result.id}.json`;
 }
 /** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
 const NAMED_INDEX_FILES = 1000;
@@ -10879,18 +10881,18 @@ async function indexChanges(grid, tip, holder, held) {
     const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
     const added = [];
     if (!existing) {
-        const archived = await grid.list(holder, [`${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('failed')}/`]);
+        const archived = await grid.list(holder, [`${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
         for (const entry of archived) {
             const [, state, , day] = entry.path.split('/');
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_FOLDER */ .iV.test(day))
+            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
                 added.push({ id, state, day });
         }
     }
     else {
         for (const d of held) {
             for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
+                const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
                 if (id !== undefined && entry.type === 'blob')
                     added.push({ id, state: d.state, day: d.day });
             }
@@ -11014,15 +11016,37 @@ function skewProblem(reading, policy, who) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   i5: () => (/* binding */ ContentionError),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /**
- * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
- * message alone and exit 1; any other error is a bug and is shown with its stack.
+ * A mistake the user can fix (bad input, bad task, bad configuration), or a state of the grid they can act
+ * on. Actions and the CLI print its message alone and exit 1; any other error is a bug and is shown with its
+ * stack.
  */
 class UserError extends Error {
     name = 'UserError';
+}
+/**
+ * A change that lost the race for the grid branch round after round: each time it was pushed, another
+ * writer had moved the tip first. Nothing is wrong and nothing of the change was written; it can be tried
+ * again.
+ */
+class ContentionError extends UserError {
+    branch;
+    rejectedPushes;
+    change;
+    name = 'ContentionError';
+    constructor(branch, rejectedPushes, 
+    /** The first line of the change's commit message. */
+    change) {
+        super(`the grid branch "${branch}" moved ${rejectedPushes} times while "${change}" was being pushed, ` +
+            'each time before it landed, so it was not written; try again (the grid is busy)');
+        this.branch = branch;
+        this.rejectedPushes = rejectedPushes;
+        this.change = change;
+    }
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -11066,7 +11090,7 @@ async function takeCache(dir) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
     const owner = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
     if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
     const removed = [];
@@ -11157,8 +11181,8 @@ async function leftovers(dir, relative) {
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
 
 
 
@@ -11185,7 +11209,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -11225,7 +11249,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -11372,8 +11396,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -11447,7 +11471,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -11466,7 +11490,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -11480,7 +11504,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -11493,17 +11517,17 @@ class GridStore {
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -11522,10 +11546,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -11537,7 +11561,7 @@ class GridStore {
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -11603,7 +11627,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -11619,7 +11643,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -11640,7 +11664,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -11683,8 +11707,8 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -11694,11 +11718,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -11840,14 +11864,14 @@ function credentialEnv(remote, token) {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2901);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2879);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8125);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1303);
-/* harmony import */ var _task_check_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7805);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1482);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(475);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2901);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2879);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8125);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1303);
+/* harmony import */ var _task_check_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7805);
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
 
@@ -11880,22 +11904,22 @@ async function initGrid(options) {
     if (remote.startsWith('file:')) {
         const path = new URL(remote).pathname;
         if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
             // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
-            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
-            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
         }
     }
     if (options.policyText !== undefined)
-        (0,_policy_js__WEBPACK_IMPORTED_MODULE_8__/* .parsePolicy */ .ON)(options.policyText);
-    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
+        (0,_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .parsePolicy */ .ON)(options.policyText);
+    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_5__/* .GridStore */ .g8.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
     const tip = await store.fetch();
-    const existing = tip === null ? [] : await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, 'tasks', _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX]);
+    const existing = tip === null ? [] : await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, 'tasks', _layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX]);
     const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
     const changes = [];
-    if (!has(_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX))
-        changes.push({ path: _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, content: options.policyText ?? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)({}) });
-    for (const dir of [..._layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP), _layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX]) {
+    if (!has(_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX))
+        changes.push({ path: _layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, content: options.policyText ?? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)({}) });
+    for (const dir of [..._layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.map(_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleDir */ .uP), _layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX]) {
         if (!has(dir))
             changes.push({ path: `${dir}/.gitkeep`, content: '' });
     }
@@ -11904,7 +11928,7 @@ async function initGrid(options) {
     // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
     const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
     if ((await store.push(commit)) === 'rejected')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`${remote} changed while it was being initialised: run init again`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${remote} changed while it was being initialised: run init again`);
     return { created: tip === null, tip: commit };
 }
 /**
@@ -11912,14 +11936,14 @@ async function initGrid(options) {
  * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
  */
 async function submitTasks(store, tasks) {
-    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(store, async (snapshot) => {
+    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const candidates = tasks.map((task) => {
-            const blob = Buffer.from((0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)(task), 'utf8');
+            const blob = Buffer.from((0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(task), 'utf8');
             const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
-            return (0,_task_check_js__WEBPACK_IMPORTED_MODULE_9__/* .candidate */ .QU)(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
+            return (0,_task_check_js__WEBPACK_IMPORTED_MODULE_10__/* .candidate */ .QU)(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
         });
-        const reports = await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_9__/* .checkTasks */ .Ly)(candidates, await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_9__/* .gridState */ .AA)(snapshot, policy), 'submission');
+        const reports = await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_10__/* .checkTasks */ .Ly)(candidates, await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_10__/* .gridState */ .AA)(snapshot, policy), 'submission');
         const problems = reports
             .filter((r) => r.problems.length > 0)
             .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -11929,8 +11953,8 @@ async function submitTasks(store, tasks) {
                 '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
         }
         if (problems.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(problems.join('\n'));
+        const changes = candidates.map((c) => ({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -11941,15 +11965,15 @@ async function submitTasks(store, tasks) {
  * one poll interval of seeing the request.
  */
 async function requestCancel(store, taskIds, reason) {
-    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(store, async (snapshot) => {
+    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
         const changes = [];
         for (const id of taskIds) {
             const state = snapshot.byId.get(id)?.[0]?.state;
             if (state !== 'queue' && state !== 'in_progress') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_10__/* .UserError */ .y(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
             }
             const request = { task_id: id, ...(reason ? { reason } : {}) };
-            changes.push({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .cancelPath */ .ML)(id), content: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_7__/* .serialize */ .lK)(request) });
+            changes.push({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelPath */ .ML)(id), content: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(request) });
         }
         return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
     }, { author: 'dgrid', states: ['queue', 'in_progress'] });
@@ -11967,10 +11991,10 @@ async function requestCancel(store, taskIds, reason) {
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
 
 
 
@@ -12053,10 +12077,10 @@ class GridSnapshot {
     async policy() {
         if (!this.cachedPolicy) {
             if (this.policyEntry && this.policyEntry.type !== 'blob') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
             }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
         return this.cachedPolicy;
     }
@@ -12104,14 +12128,14 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
 }
 /** The warning for an entry in GridSnapshot.skipped. */
 function skippedEntry(entry) {
-    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -12432,8 +12456,9 @@ function silenceMs(node, now) {
     return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
 }
 /**
- * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
- * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
  */
 function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
     return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
@@ -12479,9 +12504,9 @@ function consoleLog(verbose = false) {
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1577);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1577);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3478);
 
 
 
@@ -12494,21 +12519,21 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_1__/* .policyValidator */ .bS.problems(value);
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
     const policy = value;
     // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
     if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
             `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
     }
     return policy;
@@ -13005,10 +13030,10 @@ function clientMessage(stderr) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8125);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3161);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6566);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
+/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8125);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3161);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6566);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
 
@@ -13021,12 +13046,12 @@ function clientMessage(stderr) {
 class ProcessSandbox {
     kind = 'none';
     async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_5__/* .unrunnable */ .t)(job);
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnable */ .t)(job);
         if (refused)
-            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .runWithoutOutput */ .P0)('error', refused, new Date());
+            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', refused, new Date());
         const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
         const started = new Date();
-        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_4__/* .runChild */ .w)({
+        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_5__/* .runChild */ .w)({
             command: '/bin/sh',
             args: ['-c', job.script],
             options: {
@@ -13046,14 +13071,14 @@ class ProcessSandbox {
                     // already gone
                 }
             },
-        }).catch((error) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}`, started));
+        }).catch((error) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, started));
         try {
             await removeScratch(dir);
             return run;
         }
         catch (error) {
             // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
-            const reason = `its scratch folder ${dir} could not be removed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_6__/* .errorMessage */ .g)(error)}`;
+            const reason = `its scratch folder ${dir} could not be removed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
             return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
         }
     }
@@ -13115,8 +13140,10 @@ function unrunnable(job) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Fb: () => (/* binding */ scanQueue),
 /* harmony export */   ke: () => (/* binding */ dependencyDooms),
+/* harmony export */   nw: () => (/* binding */ unrunnableTasks),
 /* harmony export */   ud: () => (/* binding */ ScanMemo)
 /* harmony export */ });
+/* unused harmony export carriesLabels */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2879);
@@ -13344,7 +13371,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!(task.requires ?? []).every((label) => node.labels.includes(label)))
+        if (!carriesLabels(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -13396,6 +13423,21 @@ function withinQuota(claimable, snapshot, submitters, policy) {
         count(submitter);
         return true;
     });
+}
+/** The label rule: a node may claim a task only when it carries every label the task requires. */
+function carriesLabels(node, task) {
+    return (task.requires ?? []).every((label) => node.labels.includes(label));
+}
+/**
+ * Queued tasks that none of `nodes` may claim by the label rule: nobody can run them while those are the
+ * nodes online. Who counts as online is the reader's to say (dgrid status takes each node's word, the
+ * dashboard also judges silence).
+ */
+function unrunnableTasks(queued, nodes) {
+    const known = new Set(nodes.flatMap((node) => node.labels));
+    return queued
+        .filter((task) => (task.requires ?? []).length > 0 && !nodes.some((node) => carriesLabels(node, task)))
+        .map((task) => ({ task, missing: task.requires.filter((label) => !known.has(label)) }));
 }
 /**
  * Tasks that can never run: they depend on themselves, on each other in a cycle, on a task that failed or
@@ -18507,10 +18549,10 @@ const shippedSchemas = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5378);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8202);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1577);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5378);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8202);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1577);
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
 // the submitter's private key lives, possibly behind ssh-agent.
@@ -18607,7 +18649,7 @@ function publicKeyFromBlob(keyType, blob) {
     const reader = new WireReader(blob, 'key data');
     const embeddedType = reader.text();
     if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+        throw new FormatError(`the key data is a ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
     }
     const curve = CURVES.get(keyType);
     let jwk;
@@ -18677,7 +18719,7 @@ function parseAllowedSigners(lines) {
         catch (error) {
             if (!(error instanceof FormatError))
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`trusted signer line ${index + 1}: ${error.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
         }
     });
     return signers;
@@ -18765,7 +18807,7 @@ function verifyRaw(signer, signatureBlob, data) {
     if (signer.keyType === 'ssh-rsa' && rsaHash)
         return check(rsaHash, data, signer.key, raw);
     if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+        throw new FormatError(`signature algorithm "${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
     }
     throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
 }
@@ -18788,10 +18830,10 @@ function verifySshSignature(args) {
         const sig = parseSshSig(dearmor(armored));
         // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
         if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+            return refuse(`signed for namespace ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
         }
         if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+            return refuse(`hash algorithm ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
         }
         const fingerprint = fingerprintOf(sig.publicKey);
         const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
@@ -18834,11 +18876,11 @@ function canonicalJson(value) {
     return JSON.stringify(value);
 }
 // What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(_schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _schemas_js__WEBPACK_IMPORTED_MODULE_5__/* .TaskSchema */ .pj.properties)));
+const MANAGED_FIELDS = new Set(Object.keys(_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .TaskSchema */ .pj.properties)));
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 function taskSigningMessage(task) {
     if (typeof task.task_id !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y('the task has no task_id string: add one before signing');
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('the task has no task_id string: add one before signing');
     const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
     return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
@@ -18867,10 +18909,10 @@ function verifyTaskSignature(task, signers) {
  * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
  */
 async function signTaskFile(path, keyPath) {
-    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
+    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
     if (!parsed.ok) {
         const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(problems.join('\n'));
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(problems.join('\n'));
     }
     const task = withoutSignature(parsed.value);
     const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
@@ -18889,9 +18931,9 @@ async function sshKeygenSign(message, keyPath, namespace) {
     catch (error) {
         const failure = error;
         if (failure.code === 'ENOENT') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_7__/* .UserError */ .y(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
     }
 }
 
@@ -18905,7 +18947,7 @@ async function sshKeygenSign(message, keyPath, namespace) {
 /* harmony export */   e8: () => (/* binding */ cacheDir),
 /* harmony export */   rk: () => (/* binding */ readStatus)
 /* harmony export */ });
-/* unused harmony exports waitReason, unrunnableTasks */
+/* unused harmony export waitReason */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
@@ -18942,12 +18984,6 @@ function waitReason(task, cancelled, completed, now) {
         return `depends on ${pending.join(', ')}, not completed yet`;
     return undefined;
 }
-function unrunnableTasks(queued, nodes) {
-    const online = nodes.filter((n) => n.status === 'online');
-    return queued
-        .filter((t) => t.requires?.length && !online.some((n) => t.requires.every((l) => n.labels.includes(l))))
-        .map((t) => ({ task_id: t.task_id, requires: t.requires }));
-}
 async function readStatus(store) {
     const tip = await store.fetch();
     const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
@@ -18964,7 +19000,7 @@ async function readStatus(store) {
         tip,
         counts,
         nodes,
-        unrunnable: unrunnableTasks(queued, nodes),
+        unrunnable: (0,_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnableTasks */ .nw)(queued, nodes.filter((n) => n.status === 'online')).map(({ task }) => ({ task_id: task.task_id, requires: task.requires })),
         stuck: await stuckTasks(snapshot, queued),
         waiting,
     };
@@ -22043,11 +22079,11 @@ class Submitters {
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3026);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1303);
-/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2651);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1303);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2651);
 // Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -22059,7 +22095,7 @@ class Submitters {
 
 
 async function loadGridState(store, commit, policyPath) {
-    return gridState(await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath));
+    return gridState(await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath));
 }
 /** The grid at a snapshot that lists every lifecycle folder. */
 async function gridState(snapshot, policy) {
@@ -22074,16 +22110,16 @@ async function gridState(snapshot, policy) {
 }
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
-    if (!entry && path !== _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .POLICY_FILE */ .CX) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_6__/* .UserError */ .y(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+    if (!entry && path !== _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .POLICY_FILE */ .CX) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
     }
     const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
-    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_4__/* .parsePolicy */ .ON)(text, path);
+    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePolicy */ .ON)(text, path);
 }
 /** Candidates for tree entries, reading the content of those whose entry passes. */
 async function treeCandidates(store, entries) {
     const candidates = entries.map((entry) => candidate(entry.path, entry));
-    const readable = candidates.filter((c) => (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
+    const readable = candidates.filter((c) => (0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
     const blobs = await store.read(readable);
     return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
 }
@@ -22094,12 +22130,12 @@ function candidate(path, entry, blob) {
 /** Every problem of each file, on its own and together with the others and the grid (its archive too). */
 async function checkTasks(candidates, grid, kind) {
     const checked = candidates.map((c) => {
-        const entryIssue = (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .entryProblem */ .qH)(c.file);
+        const entryIssue = (0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file);
         if (entryIssue)
             return { candidate: c, check: { problems: [{ message: entryIssue }] } };
         if (!c.blob)
             return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
-        return { candidate: c, check: (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
+        return { candidate: c, check: (0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
     });
     const tasks = checked.flatMap(({ candidate, check }) => {
         const { task, locate } = check;
@@ -22115,7 +22151,7 @@ async function checkTasks(candidates, grid, kind) {
     dependencyProblems(tasks, candidates, grid, archived);
     return checked.map(({ candidate, check }) => ({
         path: candidate.path,
-        ...((0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        ...((0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
         problems: check.problems.sort(byPlace),
     }));
 }
@@ -22354,10 +22390,10 @@ function signatureProblem(task, policy) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ transact)
 /* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1482);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5865);
-/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8123);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8123);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -22367,25 +22403,32 @@ function signatureProblem(task, policy) {
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
-    const pacer = new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
+    let message = '';
+    const pacer = new _push_pacer_js__WEBPACK_IMPORTED_MODULE_3__/* .PushPacer */ .M();
     for (let round = 1; round <= rounds; round++) {
         pacer.begin();
         const tip = await store.fetch();
         if (tip === null)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
         if (options.dryRun)
             return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
-        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .sleep */ .yy)(pacer.lostRace());
+        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(pacer.lostRace());
     }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 
@@ -22786,7 +22829,7 @@ class Worker {
                 this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
         }
         catch (error) {
-            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`);
+            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     /** Takes the cache for this process and records this incarnation in it. */
@@ -22915,12 +22958,12 @@ class Worker {
         catch (error) {
             // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
             // never synced stops on git's word that the remote is wrong.
-            const remoteLost = this.synced && error instanceof errors/* UserError */.y && error.cause instanceof runner/* GitError */.XS;
-            if (error instanceof errors/* UserError */.y && !remoteLost)
+            const remoteLost = this.synced && error instanceof errors/* UserError */.yo && error.cause instanceof runner/* GitError */.XS;
+            if (error instanceof errors/* UserError */.yo && !remoteLost)
                 throw error;
             this.failures++;
-            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.g)(error)}`);
-            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
+            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
             return false;
         }
     }
@@ -22949,7 +22992,7 @@ class Worker {
             this.pacer.begin();
             const tip = await this.store.fetch();
             if (tip === null)
-                throw new errors/* UserError */.y(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
+                throw new errors/* UserError */.yo(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
             const snapshot = await grid/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
             const policy = await snapshot.policy();
             this.policy = policy;
@@ -22962,7 +23005,7 @@ class Worker {
             await this.checkClock(policy);
             this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
             if (s.image && !(0,core_policy/* imageAllowed */.WB)(s.image, policy)) {
-                throw new errors/* UserError */.y(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
+                throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
             }
             const now = new Date();
             const changes = [];
@@ -23054,7 +23097,7 @@ class Worker {
             if (wantsClaims && !final && !this.stopReason) {
                 // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
                 const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
-                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.g)(error)}`);
+                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
                     return null;
                 });
                 const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
@@ -23192,19 +23235,17 @@ class Worker {
             for (const task of this.running.values())
                 task.controller.abort();
             this.waiting.length = 0;
-            throw new errors/* UserError */.y(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+            throw new errors/* UserError */.yo(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
                 'while this one was silent; this one stops. Give each worker its own node-id.');
         }
-        if (this.pastIncarnations.has(other) || atTip.status === 'offline')
+        // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
+        const now = new Date();
+        if (this.pastIncarnations.has(other) || atTip.status === 'offline' || (0,lifecycle/* isSilent */.eS)(atTip, now, policy))
             return;
-        const silentMs = (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
-        const age = Date.now() - Date.parse(atTip.last_heartbeat);
-        if (age > silentMs)
-            return;
-        throw new errors/* UserError */.y(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
-            `last heartbeat ${Math.max(0, Math.round(age / 1000))} s ago): give each worker its own node-id, or leave ` +
-            `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
-            `${silentMs / 1000} s old (node timeout + grace).`);
+        throw new errors/* UserError */.yo(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+            `last heartbeat ${Math.round((0,lifecycle/* silenceMs */.qq)(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
+            `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+            `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
     }
     /**
      * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
@@ -23223,10 +23264,10 @@ class Worker {
             return;
         }
         if (!this.holding() && this.finished.length === 0)
-            throw new errors/* UserError */.y(problem);
+            throw new errors/* UserError */.yo(problem);
         // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
         // that no task runs on unwatched, then fails.
-        this.refusal ??= new errors/* UserError */.y(problem);
+        this.refusal ??= new errors/* UserError */.yo(problem);
         this.stop(problem);
     }
     /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
@@ -23379,7 +23420,7 @@ class Worker {
             return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
         }
         catch (error) {
-            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.g)(error)}`;
+            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
             return (0,lifecycle/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
         }
     }
@@ -23392,7 +23433,7 @@ class Worker {
             return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
         }
         catch (error) {
-            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.g)(error)}`;
+            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
             this.log.warn(`${done.claim.task_id}: ${reason}`);
             done.run = (0,lifecycle/* runWithoutOutput */.P0)('error', reason, now);
             return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
@@ -23409,10 +23450,10 @@ class Worker {
                     return;
             }
             catch (error) {
-                if (error instanceof errors/* UserError */.y)
+                if (error instanceof errors/* UserError */.yo)
                     throw error;
-                this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.g)(error)}`);
-                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
+                this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
                 await (0,runner/* sleep */.yy)(500 * attempt);
             }
         }
@@ -23474,13 +23515,13 @@ function defaultNodeId() {
 /* unused harmony export gridHistory */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(475);
-/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2879);
-/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5491);
-/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3478);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
+/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
+/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5865);
+/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2879);
+/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5491);
+/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3478);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
@@ -23506,30 +23547,30 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? _core_log_js__WEBPACK_IMPORTED_MODULE_6__/* .silentLog */ .J;
+    const log = options.log ?? _core_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .POLICY_FILE */ .CX, _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .TASKS_DIR */ .XH, _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${options.pathSetting} is "${options.path}", a repository without ${_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .POLICY_FILE */ .CX}, ${_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .TASKS_DIR */ .XH}/ or ${_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .NODES_DIR */ .uX}/ ` +
+    if ((await store.list(tip, [_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, _core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH, _core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX}, ${_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH}/ or ${_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
-    const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
+    const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const files = _core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = snapshot.skipped.map(_core_grid_js__WEBPACK_IMPORTED_MODULE_4__/* .skippedEntry */ .P);
+    const skipped = snapshot.skipped.map(_core_grid_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _core_validation_js__WEBPACK_IMPORTED_MODULE_7__/* .nodeValidator */ .HF);
+    const queued = read(entriesOf('queue'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
         log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
@@ -23538,7 +23579,7 @@ async function collectDashboard(options) {
     const history = await gridHistory(store, tip);
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
         `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
-    if ((await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+    if ((await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
         log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
@@ -23559,24 +23600,24 @@ async function collectDashboard(options) {
 /** The page links to the repository and sends its submit form there: anything but https would break or leak. */
 function checkRepositoryUrl(url, setting) {
     if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
     }
 }
 async function openCheckout(path, setting) {
     const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
     if (!info?.isDirectory())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${path}", which is not a folder: ${fix}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await _core_git_store_js__WEBPACK_IMPORTED_MODULE_3__/* .GridStore */ .g8.local(path);
+        return await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.local(path);
     }
     catch (error) {
-        if (!(error instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS))
+        if (!(error instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS))
             throw error;
         // Git's own words only when they add something, such as a repository owned by another user.
         const said = error.stderr.trim().split('\n')[0] ?? '';
         const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_8__/* .UserError */ .y(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
     }
 }
 /** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
@@ -23609,7 +23650,7 @@ function parseRecords(entries, blobs, validator, skipped) {
  * whole tree, so the last point always matches the tip.
  */
 async function gridHistory(store, tip) {
-    const out = await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)([
+    const out = await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([
         'log',
         '--first-parent',
         '--reverse',
@@ -23620,7 +23661,7 @@ async function gridHistory(store, tip) {
         '--format=@%ct',
         tip,
         '--',
-        ..._core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map(_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .lifecycleDir */ .uP),
+        ..._core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP),
     ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
     const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
@@ -23646,7 +23687,7 @@ async function gridHistory(store, tip) {
             time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
         }
         else if (token === 'A' || token === 'D') {
-            const located = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .locate */ .x5)(tokens[++i]);
+            const located = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .locate */ .x5)(tokens[++i]);
             if (located)
                 counts[located.state] += token === 'A' ? 1 : -1;
         }
@@ -24333,6 +24374,8 @@ var Eta = class extends Eta$1 {
 var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
+// EXTERNAL MODULE: ./build/src/core/scheduler.js
+var scheduler = __nccwpck_require__(1208);
 ;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
 // Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
 // string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
@@ -24983,21 +25026,6 @@ function facts_liveness(node, input) {
 }
 function onlineNodes(input) {
     return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
-}
-/** Queued tasks whose required labels no single online node carries: nobody can claim them now. */
-function unrunnableTasks(input) {
-    const labelSets = onlineNodes(input).map((node) => new Set(node.labels));
-    const known = new Set(labelSets.flatMap((labels) => [...labels]));
-    const result = [];
-    for (const task of input.queued) {
-        const requires = task.requires ?? [];
-        if (requires.length === 0)
-            continue;
-        if (labelSets.some((labels) => requires.every((label) => labels.has(label))))
-            continue;
-        result.push({ task, missing: requires.filter((label) => !known.has(label)) });
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/styles.js
@@ -25835,6 +25863,7 @@ const TEMPLATES = {
 
 
 
+
 const INDEX_ROWS = 50;
 const PAGE_ROWS = 500;
 const MAX_PAGES = 100;
@@ -25962,7 +25991,7 @@ class Site {
         }
         for (const claim of input.running)
             this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
-        this.unrunnable = unrunnableTasks(input);
+        this.unrunnable = (0,scheduler/* unrunnableTasks */.nw)(input.queued, onlineNodes(input));
         this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
         this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
         // The tasks the index shows are the ones worth a page of their own.

@@ -36722,7 +36722,10 @@ async function reap(settings, log) {
             dryRun: settings.dryRun,
         });
         const archived = await (0,archive/* archiveResults */.jb)(store, { author, dryRun: settings.dryRun, now: new Date() });
-        const actions = [...(swept.value ?? []), ...archived.actions];
+        const actions = [
+            ...(swept.value ?? []),
+            ...archived.days.map((d) => ({ action: 'archive', subject: d.path, reason: d.reason })),
+        ];
         const count = (action) => actions.filter((a) => a.action === action).length;
         return {
             dryRun: settings.dryRun,
@@ -36742,10 +36745,10 @@ async function planReap(snapshot, settings, clock, now, log) {
     const policy = await snapshot.policy();
     const skew = clock && skewProblem(clock, policy, 'the reaper refuses to judge leases');
     if (skew)
-        throw new errors/* UserError */.y(skew);
+        throw new errors/* UserError */.yo(skew);
     const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
     if (nodeTimeout <= policy.lease.heartbeat_seconds) {
-        throw new errors/* UserError */.y(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
+        throw new errors/* UserError */.yo(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
     for (const entry of snapshot.skipped)
@@ -37731,7 +37734,7 @@ async function runAction(main) {
     }
     catch (thrown) {
         const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
-        if (error instanceof errors/* UserError */.y)
+        if (error instanceof errors/* UserError */.yo)
             lib_core/* setFailed */.C1(error.message);
         else
             lib_core/* setFailed */.C1(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -37746,7 +37749,7 @@ function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
         return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.y(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
+        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
     }
     return value;
 }
@@ -37768,7 +37771,7 @@ function getBool(name, fallback) {
         return true;
     if (['false', 'no', '0'].includes(raw))
         return false;
-    throw new errors/* UserError */.y(`input "${name}" is "${raw}": use true or false`);
+    throw new errors/* UserError */.yo(`input "${name}" is "${raw}": use true or false`);
 }
 /** A list given one item per line or separated by commas. */
 function getList(name) {
@@ -37790,7 +37793,7 @@ function getChoice(name, choices, fallback) {
 function getRepository() {
     const raw = lib_core/* getInput */.V4('repository') || process.env.GITHUB_REPOSITORY;
     if (!raw)
-        throw new errors/* UserError */.y('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
+        throw new errors/* UserError */.yo('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
     return remoteUrl(raw);
 }
 /** The token, masked in every later log line before anything can print it. */
@@ -37815,11 +37818,11 @@ function getBranch() {
 /* harmony export */ });
 /* unused harmony exports ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8451);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8451);
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
 //
@@ -37845,27 +37848,26 @@ function getBranch() {
 const DAY_MS = 24 * 60 * 60 * 1000;
 async function archiveResults(grid, options) {
     const tip = await grid.fetch();
-    const policy = await (await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
+    const policy = await (await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
     // A day folder goes once its last second is older than the retention period.
     const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
     const days = await oldDays(grid, tip, cutoff);
-    const branch = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archiveBranch */ .zb)(grid.branch);
-    const action = (d) => ({
-        action: 'archive',
-        subject: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
+    const branch = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
     });
     if (days.length === 0 || options.dryRun)
-        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_1__/* .GridStore */ .g8.open({ ...grid.options, branch });
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
     await startArchive(archive, grid.branch, options.author);
-    const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(archive, async (snapshot) => ({
+    const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
         changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
         message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
         value: snapshot.tip,
     }), { author: options.author, states: [] });
     const holder = copied.commit ?? copied.value;
-    const removed = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_4__/* .transact */ .h)(grid, async (snapshot) => {
+    const removed = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
         const held = [];
         for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
             if ((await missingFromArchive(grid, holder, d)).length === 0)
@@ -37879,18 +37881,18 @@ async function archiveResults(grid, options) {
         };
     }, { author: options.author, states: [] });
     return {
-        actions: removed.commit ? removed.value.map(action) : [],
+        days: removed.commit ? removed.value.map(moved) : [],
         commits: [copied.commit, removed.commit].filter((c) => c !== null),
         rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
     };
 }
 async function oldDays(store, commit, cutoff) {
     const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)(s)}/`), false);
+    const entries = await store.list(commit, states.map((s) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
     const days = [];
     for (const entry of entries) {
         const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
+        if (entry.type === 'tree' && _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
             days.push({ state, day, entry });
     }
     return days;
@@ -37901,7 +37903,7 @@ async function oldDays(store, commit, cutoff) {
  * gained results since, from a node whose clock is far behind).
  */
 async function missingFromArchive(store, archive, d) {
-    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(d.state, d.day);
+    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
     const [held] = archive ? await store.list(archive, [target], false) : [];
     if (!held)
         return [{ path: target, existing: d.entry }];
@@ -37921,7 +37923,7 @@ async function startArchive(archive, gridBranch, author) {
         'the archive commit holding it in its `Archived-To:` trailer.\n';
     const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
     if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_5__/* .UserError */ .y(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
     }
 }
 /** Where the archive index keeps the ids of archived results. */
@@ -37986,18 +37988,18 @@ async function indexChanges(grid, tip, holder, held) {
     const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
     const added = [];
     if (!existing) {
-        const archived = await grid.list(holder, [`${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('failed')}/`]);
+        const archived = await grid.list(holder, [`${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
         for (const entry of archived) {
             const [, state, , day] = entry.path.split('/');
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && _layout_js__WEBPACK_IMPORTED_MODULE_3__/* .DAY_FOLDER */ .iV.test(day))
+            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
                 added.push({ id, state, day });
         }
     }
     else {
         for (const d of held) {
             for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
+                const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
                 if (id !== undefined && entry.type === 'blob')
                     added.push({ id, state: d.state, day: d.day });
             }
@@ -38025,15 +38027,37 @@ async function indexChanges(grid, tip, holder, held) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   i5: () => (/* binding */ ContentionError),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
 /* unused harmony export errorMessage */
 /**
- * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
- * message alone and exit 1; any other error is a bug and is shown with its stack.
+ * A mistake the user can fix (bad input, bad task, bad configuration), or a state of the grid they can act
+ * on. Actions and the CLI print its message alone and exit 1; any other error is a bug and is shown with its
+ * stack.
  */
 class UserError extends Error {
     name = 'UserError';
+}
+/**
+ * A change that lost the race for the grid branch round after round: each time it was pushed, another
+ * writer had moved the tip first. Nothing is wrong and nothing of the change was written; it can be tried
+ * again.
+ */
+class ContentionError extends UserError {
+    branch;
+    rejectedPushes;
+    change;
+    name = 'ContentionError';
+    constructor(branch, rejectedPushes, 
+    /** The first line of the change's commit message. */
+    change) {
+        super(`the grid branch "${branch}" moved ${rejectedPushes} times while "${change}" was being pushed, ` +
+            'each time before it landed, so it was not written; try again (the grid is busy)');
+        this.branch = branch;
+        this.rejectedPushes = rejectedPushes;
+        this.change = change;
+    }
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -38059,8 +38083,8 @@ function errorMessage(error) {
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
 
 
 
@@ -38087,7 +38111,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -38127,7 +38151,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -38274,8 +38298,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -38349,7 +38373,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -38368,7 +38392,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -38382,7 +38406,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -38395,17 +38419,17 @@ class GridStore {
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -38424,10 +38448,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -38439,7 +38463,7 @@ class GridStore {
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -38505,7 +38529,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -38521,7 +38545,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -38542,7 +38566,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -38585,8 +38609,8 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -38596,11 +38620,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -38738,10 +38762,10 @@ function credentialEnv(remote, token) {
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
 
 
 
@@ -38824,10 +38848,10 @@ class GridSnapshot {
     async policy() {
         if (!this.cachedPolicy) {
             if (this.policyEntry && this.policyEntry.type !== 'blob') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
             }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
         return this.cachedPolicy;
     }
@@ -38875,14 +38899,14 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
 }
 /** The warning for an entry in GridSnapshot.skipped. */
 function skippedEntry(entry) {
-    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -39196,8 +39220,9 @@ function silenceMs(node, now) {
     return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
 }
 /**
- * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
- * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
  */
 function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
     return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
@@ -39217,9 +39242,9 @@ function heartbeatFromFuture(node, now, policy) {
 /* harmony export */   ON: () => (/* binding */ parsePolicy)
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9547);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3478);
 
 
 
@@ -39232,21 +39257,21 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_1__/* .policyValidator */ .bS.problems(value);
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
     const policy = value;
     // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
     if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
             `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
     }
     return policy;
@@ -47352,25 +47377,32 @@ class PushPacer {
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
+    let message = '';
     const pacer = new PushPacer();
     for (let round = 1; round <= rounds; round++) {
         pacer.begin();
         const tip = await store.fetch();
         if (tip === null)
-            throw new errors/* UserError */.y(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+            throw new errors/* UserError */.yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
         const snapshot = await grid/* GridSnapshot */.T.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
         if (options.dryRun)
             return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
         await (0,runner/* sleep */.yy)(pacer.lostRace());
     }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+    throw new errors/* ContentionError */.i5(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 

@@ -36631,8 +36631,8 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7161);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1237);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8412);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6648);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 1237:
+/***/ 6648:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36657,8 +36657,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/action/kit.js + 6 modules
-var kit = __nccwpck_require__(7161);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 1 modules
+var kit = __nccwpck_require__(8412);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -36791,11 +36791,11 @@ async function collectDashboard(options) {
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
-        throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+        throw new errors/* UserError */.yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
     if ((await store.list(tip, [layout/* POLICY_FILE */.CX, layout/* TASKS_DIR */.XH, layout/* NODES_DIR */.uX], false)).length === 0) {
-        throw new errors/* UserError */.y(`${options.pathSetting} is "${options.path}", a repository without ${layout/* POLICY_FILE */.CX}, ${layout/* TASKS_DIR */.XH}/ or ${layout/* NODES_DIR */.uX}/ ` +
+        throw new errors/* UserError */.yo(`${options.pathSetting} is "${options.path}", a repository without ${layout/* POLICY_FILE */.CX}, ${layout/* TASKS_DIR */.XH}/ or ${layout/* NODES_DIR */.uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
     const snapshot = await grid/* GridSnapshot */.T.load(store, tip);
@@ -36840,14 +36840,14 @@ async function collectDashboard(options) {
 /** The page links to the repository and sends its submit form there: anything but https would break or leak. */
 function checkRepositoryUrl(url, setting) {
     if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
-        throw new errors/* UserError */.y(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+        throw new errors/* UserError */.yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
     }
 }
 async function openCheckout(path, setting) {
     const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
     const info = await (0,promises_.stat)(path).catch(() => undefined);
     if (!info?.isDirectory())
-        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a folder: ${fix}`);
+        throw new errors/* UserError */.yo(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
         return await store/* GridStore */.g8.local(path);
     }
@@ -36857,7 +36857,7 @@ async function openCheckout(path, setting) {
         // Git's own words only when they add something, such as a repository owned by another user.
         const said = error.stderr.trim().split('\n')[0] ?? '';
         const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
-        throw new errors/* UserError */.y(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+        throw new errors/* UserError */.yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
     }
 }
 /** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
@@ -37507,6 +37507,379 @@ var Eta = class extends Eta$1 {
 //# sourceMappingURL=index.mjs.map
 // EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
 var schemas = __nccwpck_require__(8202);
+// EXTERNAL MODULE: ./build/src/core/archive.js
+var archive = __nccwpck_require__(7347);
+// EXTERNAL MODULE: ./build/src/core/lifecycle.js
+var lifecycle = __nccwpck_require__(8125);
+// EXTERNAL MODULE: ./build/src/core/task-check.js
+var task_check = __nccwpck_require__(7805);
+// EXTERNAL MODULE: ./build/src/core/task-file.js + 1 modules
+var task_file = __nccwpck_require__(5487);
+;// CONCATENATED MODULE: ./build/src/core/scheduler.js
+// Which queued tasks a node may claim now, best first, and which will never run.
+//
+// Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
+// attempt ended, its not_before, or when this node first saw it in the queue); then a shuffle seeded by
+// the node id, so racing nodes choosing among equal candidates rarely pick the same task.
+//
+// A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
+// task files are kept by blob id, the results at the tip are listed once and then followed by the
+// difference between tips, and the archive index is read only for ids not looked up before.
+
+
+
+
+
+
+const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
+const RESULT_DIRS = [(0,layout/* lifecycleDir */.uP)('completed'), (0,layout/* lifecycleDir */.uP)('failed')];
+/** What a node keeps from one scan to the next, each part bounded by what the queue and the tip hold. */
+class ScanMemo {
+    policyText = '';
+    checks = new Map();
+    spreads = new Map();
+    resultsTip = null;
+    /** Results at `resultsTip`: task id to path. */
+    results = new Map();
+    /** Lookups in the archive index, valid while the index stays as it was at `resultsTip`. */
+    archived = new Map();
+    /** Whether the grid has archived anything yet: until then there is no index to look in. */
+    indexed = false;
+    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    async check(snapshot, files, policy, now) {
+        const policyText = JSON.stringify(policy);
+        if (policyText !== this.policyText) {
+            this.policyText = policyText;
+            this.checks.clear();
+        }
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
+        const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
+        const checks = new Map();
+        const out = new Map();
+        for (const file of files) {
+            const check = this.checks.get(key(file)) ?? checkQueuedTask(file, blobs.get(file.entry.sha), policy, now);
+            checks.set(key(file), check);
+            out.set(file, check);
+        }
+        this.checks = checks; // only what the queue still holds
+        return out;
+    }
+    /** The shuffle key of a task for this node, computed once while the task waits. */
+    spread(nodeId, taskId) {
+        let key = this.spreads.get(taskId);
+        if (key === undefined) {
+            key = createHash('sha1').update(`${nodeId}\0${taskId}`).digest('hex');
+            this.spreads.set(taskId, key);
+        }
+        return key;
+    }
+    /** Forgets the shuffle keys of tasks no longer queued. */
+    keepSpreads(ids) {
+        if (this.spreads.size <= 2 * ids.size + 100)
+            return;
+        for (const id of this.spreads.keys())
+            if (!ids.has(id))
+                this.spreads.delete(id);
+    }
+    /** The result each id has, at the tip or archived; ids without one are left out. */
+    async outcomes(snapshot, ids) {
+        await this.follow(snapshot);
+        const out = new Map();
+        const asked = new Set(ids);
+        const unknown = [];
+        for (const id of asked) {
+            const path = this.results.get(id);
+            if (path !== undefined)
+                out.set(id, { state: locate(path).state, where: path });
+            else if (!this.archived.has(id))
+                unknown.push(id);
+        }
+        if (unknown.length > 0) {
+            const found = this.indexed
+                ? await archivedResults(snapshot.store, snapshot.tip, unknown)
+                : new Map();
+            for (const id of unknown) {
+                this.archived.set(id, found.get(id.toLowerCase())?.find((r) => r.id === id) ?? null);
+            }
+        }
+        if (this.archived.size > 2 * asked.size + 100) {
+            for (const id of this.archived.keys())
+                if (!asked.has(id))
+                    this.archived.delete(id);
+        }
+        for (const id of asked) {
+            const archived = this.archived.get(id);
+            if (archived && !out.has(id)) {
+                out.set(id, {
+                    state: archived.state,
+                    where: `${archiveBranch(snapshot.store.branch)}:${archivedResultPath(archived)}`,
+                });
+            }
+        }
+        return out;
+    }
+    /** Brings the results and archive lookups to the snapshot's tip, by the difference from the last one. */
+    async follow(snapshot) {
+        const tip = snapshot.tip;
+        if (tip === this.resultsTip)
+            return;
+        const store = snapshot.store;
+        const changed = this.resultsTip === null
+            ? undefined
+            : await store.changedPaths(this.resultsTip, tip, [...RESULT_DIRS, ARCHIVED_IDS_DIR]).catch(() => undefined);
+        if (changed === undefined) {
+            // The first scan, or the last tip is gone from the cache: list the results whole.
+            this.results.clear();
+            this.archived.clear();
+            this.indexed = false;
+            if (tip !== null) {
+                for (const entry of await store.list(tip, RESULT_DIRS))
+                    this.noteResult(entry.path, false);
+                this.indexed = (await store.list(tip, [ARCHIVED_IDS_DIR], false)).length > 0;
+            }
+        }
+        else {
+            for (const { path, deleted } of changed) {
+                if (path.startsWith(`${ARCHIVED_IDS_DIR}/`)) {
+                    this.archived.clear();
+                    this.indexed = true;
+                }
+                else
+                    this.noteResult(path, deleted);
+            }
+        }
+        this.resultsTip = tip;
+    }
+    noteResult(path, deleted) {
+        const id = locate(path)?.id;
+        if (id === undefined || !path.endsWith('.json'))
+            return;
+        if (!deleted)
+            this.results.set(id, path);
+        else if (this.results.get(id) === path)
+            this.results.delete(id);
+    }
+}
+async function scanQueue(snapshot, node, now, policy) {
+    const memo = node.memo ?? new ScanMemo();
+    // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
+    const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
+    const checks = await memo.check(snapshot, files, policy, now);
+    const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+    const valid = [];
+    const seenAt = now.toISOString();
+    const queued = new Set();
+    for (const file of single) {
+        queued.add(file.id);
+        if (!node.firstSeen.has(file.id))
+            node.firstSeen.set(file.id, seenAt);
+    }
+    memo.keepSpreads(queued);
+    const dependencies = new Set();
+    for (const file of single) {
+        const task = checks.get(file).task;
+        for (const id of task?.depends_on ?? [])
+            if (!snapshot.byId.has(id))
+                dependencies.add(id);
+    }
+    const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+    const rejected = [];
+    for (const file of single) {
+        const check = checks.get(file);
+        const earlier = outcomes.get(file.id);
+        const cancel = snapshot.cancels.get(file.id);
+        const task = check.task ? { task: check.task } : {};
+        if (earlier) {
+            rejected.push({
+                file,
+                status: 'error',
+                reason: `task id ${file.id} already has a result (${earlier.where}); an id runs once in a grid's life`,
+                earlierResult: earlier.where,
+                ...task,
+            });
+        }
+        else if (cancel) {
+            rejected.push({ file, status: 'cancelled', reason: 'cancelled while queued', cancel, ...task });
+        }
+        else if (!check.ok) {
+            rejected.push({ file, status: 'error', reason: check.reason, ...task });
+        }
+        else if (attemptsUsed(check.task) >= maxAttempts(check.task, policy)) {
+            rejected.push({
+                file,
+                status: 'error',
+                task: check.task,
+                reason: `all ${maxAttempts(check.task, policy)} attempts are used up`,
+            });
+        }
+        else
+            valid.push({ file, task: check.task });
+    }
+    const failing = new Set(rejected.filter((r) => !r.earlierResult).map((r) => r.file.id));
+    const stateOf = (id) => {
+        if (failing.has(id))
+            return 'failed';
+        const outcome = outcomes.get(id);
+        if (outcome)
+            return outcome.state;
+        return snapshot.byId.has(id) ? 'waiting' : undefined;
+    };
+    const waiting = valid.filter((c) => c.task.depends_on?.length).map((c) => c.task);
+    const doomed = waiting.length > 0 ? dependencyDooms(waiting, stateOf) : new Map();
+    const claimable = [];
+    const awaited = new Set();
+    let nextEligibleAt;
+    for (const candidate of valid) {
+        const { task, file } = candidate;
+        const doom = doomed.get(task.task_id);
+        if (doom) {
+            rejected.push({ file, task, ...doom });
+            continue;
+        }
+        if (!carriesLabels(node, task))
+            continue;
+        if (task.not_before !== undefined) {
+            const at = new Date(task.not_before);
+            if (at > now) {
+                if (!nextEligibleAt || at < nextEligibleAt)
+                    nextEligibleAt = at;
+                continue;
+            }
+        }
+        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed')) {
+            for (const id of task.depends_on)
+                awaited.add(id);
+            continue;
+        }
+        claimable.push(candidate);
+    }
+    const keyed = claimable.map((c) => ({
+        candidate: c,
+        rank: PRIORITY_RANK[c.task.priority ?? 'normal'],
+        since: waitingSince(c.task, node),
+        spread: memo.spread(node.nodeId, c.task.task_id),
+    }));
+    keyed.sort((a, b) => a.rank - b.rank || compareText(a.since, b.since) || compareText(a.spread, b.spread));
+    const sorted = keyed.map((k) => k.candidate);
+    const { submitters } = node;
+    const allowed = submitters === null ? [] : submitters ? withinQuota(sorted, snapshot, submitters, policy) : sorted;
+    return { claimable: allowed, rejected, awaited, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+}
+/**
+ * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
+ * pull requests each within the quota, merged together, may queue more. The others wait their turn in the
+ * queue; none is failed, as each can run once enough of its submitter's tasks have finished.
+ */
+function withinQuota(claimable, snapshot, submitters, policy) {
+    const quota = policy.quotas.queued_per_submitter;
+    const running = new Map();
+    const count = (submitter) => running.set(submitter, (running.get(submitter) ?? 0) + 1);
+    for (const file of snapshot.of('in_progress')) {
+        const submitter = submitters.get(file.id);
+        if (submitter !== undefined)
+            count(submitter);
+    }
+    return claimable.filter(({ task }) => {
+        const submitter = submitters.get(task.task_id);
+        if (submitter === undefined)
+            return true;
+        if ((running.get(submitter) ?? 0) >= quota)
+            return false;
+        count(submitter);
+        return true;
+    });
+}
+/** The label rule: a node may claim a task only when it carries every label the task requires. */
+function carriesLabels(node, task) {
+    return (task.requires ?? []).every((label) => node.labels.includes(label));
+}
+/**
+ * Queued tasks that none of `nodes` may claim by the label rule: nobody can run them while those are the
+ * nodes online. Who counts as online is the reader's to say (dgrid status takes each node's word, the
+ * dashboard also judges silence).
+ */
+function unrunnableTasks(queued, nodes) {
+    const known = new Set(nodes.flatMap((node) => node.labels));
+    return queued
+        .filter((task) => (task.requires ?? []).length > 0 && !nodes.some((node) => carriesLabels(node, task)))
+        .map((task) => ({ task, missing: task.requires.filter((label) => !known.has(label)) }));
+}
+/**
+ * Tasks that can never run: they depend on themselves, on each other in a cycle, on a task that failed or
+ * does not exist, or (transitively) on a task that can never run; a chain of dependents fails in one
+ * commit, each naming the dependency that failed.
+ */
+function dependencyDooms(waiting, stateOf) {
+    const graph = new Map(waiting.map((t) => [t.task_id, t.depends_on ?? []]));
+    const doomed = new Map();
+    for (const id of onOrBehindCycles(graph)) {
+        const cycle = findCycle(graph, id);
+        if (!cycle)
+            continue;
+        const reason = cycle.length === 2
+            ? 'depends_on names the task itself, so it could never run'
+            : `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run`;
+        doomed.set(id, { status: 'error', reason });
+    }
+    const doomOf = (dep) => {
+        if (stateOf(dep) === 'failed' || doomed.has(dep))
+            return { status: 'failure', reason: `dependency ${dep} failed` };
+        if (stateOf(dep) === undefined)
+            return { status: 'error', reason: `dependency ${dep} does not exist in this grid: fix depends_on` };
+        return undefined;
+    };
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const task of waiting) {
+            if (doomed.has(task.task_id))
+                continue;
+            const doom = (task.depends_on ?? []).map(doomOf).find((d) => d !== undefined);
+            if (doom) {
+                doomed.set(task.task_id, doom);
+                changed = true;
+            }
+        }
+    }
+    return doomed;
+}
+/**
+ * The tasks of a dependency graph that are on a cycle or depend on one, in time linear in the graph: peel
+ * off tasks whose dependencies are all peeled or outside the graph; what never peels off is left.
+ */
+function onOrBehindCycles(graph) {
+    const pending = new Map();
+    const dependents = new Map();
+    const peeled = [];
+    for (const [id, dependsOn] of graph) {
+        const inside = [...new Set(dependsOn)].filter((dep) => graph.has(dep));
+        pending.set(id, inside.length);
+        for (const dep of inside) {
+            const list = dependents.get(dep);
+            if (list)
+                list.push(id);
+            else
+                dependents.set(dep, [id]);
+        }
+        if (inside.length === 0)
+            peeled.push(id);
+    }
+    for (let next = 0; next < peeled.length; next++) {
+        for (const dependent of dependents.get(peeled[next]) ?? []) {
+            const left = pending.get(dependent) - 1;
+            pending.set(dependent, left);
+            if (left === 0)
+                peeled.push(dependent);
+        }
+    }
+    const done = new Set(peeled);
+    return [...graph.keys()].filter((id) => !done.has(id));
+}
+function waitingSince(task, node) {
+    return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
+}
+const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
 ;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
 // Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
 // string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
@@ -38139,8 +38512,6 @@ const CLIENT_SCRIPT = String.raw `(function () {
 })();
 `;
 
-// EXTERNAL MODULE: ./build/src/core/lifecycle.js
-var lifecycle = __nccwpck_require__(8125);
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
 // Facts derived from the grid state that more than one part of the dashboard needs.
 
@@ -38155,21 +38526,6 @@ function liveness(node, input) {
 }
 function onlineNodes(input) {
     return input.nodes.filter((node) => liveness(node, input) === 'online');
-}
-/** Queued tasks whose required labels no single online node carries: nobody can claim them now. */
-function unrunnableTasks(input) {
-    const labelSets = onlineNodes(input).map((node) => new Set(node.labels));
-    const known = new Set(labelSets.flatMap((labels) => [...labels]));
-    const result = [];
-    for (const task of input.queued) {
-        const requires = task.requires ?? [];
-        if (requires.length === 0)
-            continue;
-        if (labelSets.some((labels) => requires.every((label) => labels.has(label))))
-            continue;
-        result.push({ task, missing: requires.filter((label) => !known.has(label)) });
-    }
-    return result;
 }
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/styles.js
@@ -39007,6 +39363,7 @@ const TEMPLATES = {
 
 
 
+
 const INDEX_ROWS = 50;
 const PAGE_ROWS = 500;
 const MAX_PAGES = 100;
@@ -39134,7 +39491,7 @@ class Site {
         }
         for (const claim of input.running)
             this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
-        this.unrunnable = unrunnableTasks(input);
+        this.unrunnable = unrunnableTasks(input.queued, onlineNodes(input));
         this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
         this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
         // The tasks the index shows are the ones worth a page of their own.
@@ -39797,7 +40154,7 @@ async function main() {
 
 /***/ }),
 
-/***/ 7161:
+/***/ 8412:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39825,926 +40182,16 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-;// CONCATENATED MODULE: ./build/src/core/transaction.js
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transaction_transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    const pacer = new PushPacer();
-    for (let round = 1; round <= rounds; round++) {
-        pacer.begin();
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await sleep(pacer.lostRace());
-    }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
-}
-
+// EXTERNAL MODULE: ./build/src/core/transaction.js
+var transaction = __nccwpck_require__(2901);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
 // EXTERNAL MODULE: ./build/src/core/lifecycle.js
 var lifecycle = __nccwpck_require__(8125);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var policy = __nccwpck_require__(1303);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/core/archive.js
-// Retention: day folders of results older than the policy's retention.days move to the branch
-// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
-//
-// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
-// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
-// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
-// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
-// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
-// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
-// reapers at once, or a result landing in an old day meanwhile, never lose a record.
-//
-// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
-// results too, without fetching the archive. The commit that removes day folders therefore also adds their
-// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
-// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
-// per result. At every commit, an id that ever had a result is at the tip or in the index.
-
-
-
-
-
-
-const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
-async function archiveResults(grid, options) {
-    const tip = await grid.fetch();
-    const policy = await (await GridSnapshot.load(grid, tip, { states: [] })).policy();
-    // A day folder goes once its last second is older than the retention period.
-    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
-    const days = await oldDays(grid, tip, cutoff);
-    const branch = archiveBranch(grid.branch);
-    const action = (d) => ({
-        action: 'archive',
-        subject: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
-    });
-    if (days.length === 0 || options.dryRun)
-        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
-    const archive = await GridStore.open({ ...grid.options, branch });
-    await startArchive(archive, grid.branch, options.author);
-    const copied = await transact(archive, async (snapshot) => ({
-        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
-        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
-        value: snapshot.tip,
-    }), { author: options.author, states: [] });
-    const holder = copied.commit ?? copied.value;
-    const removed = await transact(grid, async (snapshot) => {
-        const held = [];
-        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
-            if ((await missingFromArchive(grid, holder, d)).length === 0)
-                held.push(d);
-        }
-        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
-        return {
-            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
-            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
-            value: held,
-        };
-    }, { author: options.author, states: [] });
-    return {
-        actions: removed.commit ? removed.value.map(action) : [],
-        commits: [copied.commit, removed.commit].filter((c) => c !== null),
-        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
-    };
-}
-async function oldDays(store, commit, cutoff) {
-    const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${lifecycleDir(s)}/`), false);
-    const days = [];
-    for (const entry of entries) {
-        const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && DAY_FOLDER.test(day) && day < cutoff)
-            days.push({ state, day, entry });
-    }
-    return days;
-}
-/**
- * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
- * it has no such day, and otherwise the files that are new or differ (a day archived before that has
- * gained results since, from a node whose clock is far behind).
- */
-async function missingFromArchive(store, archive, d) {
-    const target = archivedDayPath(d.state, d.day);
-    const [held] = archive ? await store.list(archive, [target], false) : [];
-    if (!held)
-        return [{ path: target, existing: d.entry }];
-    if (held.sha === d.entry.sha)
-        return [];
-    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
-    const files = await store.list(d.entry.sha, []);
-    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
-}
-/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
-async function startArchive(archive, gridBranch, author) {
-    if ((await archive.fetch()) !== null)
-        return;
-    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
-        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
-        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
-        'the archive commit holding it in its `Archived-To:` trailer.\n';
-    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
-    }
-}
-/** Where the archive index keeps the ids of archived results. */
-const ARCHIVED_IDS_DIR = 'tasks/archived';
-/** The index file that holds an id; ids that differ only in letter case share it. */
-function archivedIdsPath(id) {
-    const hash = createHash('sha1').update(id.toLowerCase()).digest('hex');
-    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
-}
-/** Where the archive branch holds an archived result. */
-function archive_archivedResultPath(result) {
-    return `${archivedDayPath(result.state, result.day)}/${shard(result.id)}/${result.id}.json`;
-}
-/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
-const NAMED_INDEX_FILES = 1000;
-/**
- * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
- * letter case counts). Reads only the index files that can hold them.
- */
-async function archive_archivedResults(store, commit, ids) {
-    const wanted = new Set();
-    const files = new Set();
-    for (const id of ids) {
-        wanted.add(id.toLowerCase());
-        files.add(archivedIdsPath(id));
-    }
-    const found = new Map();
-    if (commit === null)
-        return found;
-    for (const results of (await readIndex(store, commit, files)).values()) {
-        for (const result of results) {
-            const key = result.id.toLowerCase();
-            if (wanted.has(key))
-                found.set(key, [...(found.get(key) ?? []), result]);
-        }
-    }
-    return found;
-}
-/** The given index files at a commit, by path; those that do not exist are left out. */
-async function readIndex(store, commit, files) {
-    if (files.size === 0)
-        return new Map();
-    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
-    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
-    const blobs = await store.read(entries.map((e) => e.sha));
-    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
-}
-function parseIndex(blob) {
-    const results = [];
-    for (const line of blob.toString('utf8').split('\n')) {
-        const [id, state, day] = line.split(' ');
-        if (id && (state === 'completed' || state === 'failed') && day)
-            results.push({ id, state, day });
-    }
-    return results;
-}
-/**
- * The index files to write for the day folders this commit removes. A grid archived before the index
- * existed has none yet: its first index takes every result the archive holds.
- */
-async function indexChanges(grid, tip, holder, held) {
-    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
-    const added = [];
-    if (!existing) {
-        const archived = await grid.list(holder, [`${lifecycleDir('completed')}/`, `${lifecycleDir('failed')}/`]);
-        for (const entry of archived) {
-            const [, state, , day] = entry.path.split('/');
-            const id = locate(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && DAY_FOLDER.test(day))
-                added.push({ id, state, day });
-        }
-    }
-    else {
-        for (const d of held) {
-            for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = locate(`${d.entry.path}/${entry.path}`)?.id;
-                if (id !== undefined && entry.type === 'blob')
-                    added.push({ id, state: d.state, day: d.day });
-            }
-        }
-    }
-    const byFile = new Map();
-    for (const result of added) {
-        const path = archivedIdsPath(result.id);
-        byFile.set(path, [...(byFile.get(path) ?? []), result]);
-    }
-    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
-    const changes = [];
-    for (const [path, results] of byFile) {
-        const before = current.get(path) ?? [];
-        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
-        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
-    }
-    return changes;
-}
-
-// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
-var schemas = __nccwpck_require__(8202);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/src/core/printable.js
-var core_printable = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
-// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
-//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
-// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
-//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
-//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
-//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
-// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
-// confused with anything else the same key signs (git commits, files), which use other namespaces.
-
-
-
-
-
-
-
-
-const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends (/* unused pure expression or super */ null && (Error)) {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return createPublicKey({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function ssh_signature_parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new UserError(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return verify(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString(createHash(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const object = value;
-        const members = Object.keys(object)
-            .sort()
-            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-        return `{${members.join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(schemas/* QueuedTaskSchema */._l.properties).filter((key) => !(key in schemas/* TaskSchema */.pj.properties)));
-/** The bytes a task's signature covers (see the contract at the top of this file). */
-function taskSigningMessage(task) {
-    if (typeof task.task_id !== 'string')
-        throw new UserError('the task has no task_id string: add one before signing');
-    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
-    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
-}
-function withoutSignature(task) {
-    const copy = { ...task };
-    delete copy.signature;
-    return copy;
-}
-function ssh_signature_verifyTaskSignature(task, signers) {
-    if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
-    if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
-    }
-    if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
-    return verifySshSignature({
-        message: taskSigningMessage(task),
-        armored: task.signature,
-        namespace: TASK_SIGNATURE_NAMESPACE,
-        signers,
-    });
-}
-/**
- * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
- * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
- */
-async function signTaskFile(path, keyPath) {
-    const parsed = parseStrictJson(await readFile(path));
-    if (!parsed.ok) {
-        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new UserError(problems.join('\n'));
-    }
-    const task = withoutSignature(parsed.value);
-    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
-    await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
-}
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-;// CONCATENATED MODULE: ./build/src/core/task-file.js
-
-
-
-
-
-/** A task file may hold a 64 KiB script plus its other fields. */
-const MAX_TASK_FILE_BYTES = (/* unused pure expression or super */ null && (96 * 1024));
-/** The problem with a tree entry itself (mode, type, name, size), before its content is read. */
-function task_file_entryProblem(file) {
-    const { entry } = file;
-    if (entry.type === 'commit')
-        return 'a submodule is not a task: add a regular JSON file';
-    if (entry.mode === '120000')
-        return 'a symbolic link is not a task: add a regular JSON file';
-    if (entry.type !== 'blob' || entry.mode !== '100644') {
-        return `file mode ${entry.mode} is not allowed: task files are regular, non-executable files (100644)`;
-    }
-    if (!entry.path.endsWith('.json'))
-        return 'task files are named <task_id>.json';
-    if (!new RegExp(TASK_ID_PATTERN).test(file.id)) {
-        return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
-    }
-    return entry.size === null ? undefined : sizeProblem(entry.size);
-}
-function sizeProblem(size) {
-    return size > MAX_TASK_FILE_BYTES
-        ? `the file is ${size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`
-        : undefined;
-}
-/** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
-function task_file_contentProblems(file, blob, policy, kind, now = new Date()) {
-    const parsed = parseStrictJson(blob, { maxBytes: MAX_TASK_FILE_BYTES });
-    if (!parsed.ok)
-        return { problems: parsed.problems };
-    const { value, locate } = parsed;
-    const at = (problem) => ({ message: problem.message, ...locate(problem.pointer) });
-    const taskId = value.task_id;
-    const nameProblems = typeof taskId === 'string' && taskId !== file.id
-        ? [
-            {
-                pointer: '/task_id',
-                message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
-            },
-        ]
-        : [];
-    const { task, problems } = taskProblems(value, policy, kind, now);
-    return { ...(task ? { task } : {}), problems: [...nameProblems, ...problems].map(at), locate };
-}
-/**
- * Every rule a task must meet, whichever way it comes (pull request, `dgrid submit`, the queue at claim
- * time): the schema, then, once the value is a task, the policy and the signature.
- */
-function taskProblems(value, policy, kind, now = new Date()) {
-    const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
-    if (schemaProblems.length > 0)
-        return { problems: schemaProblems };
-    const task = value;
-    const problems = policyProblems(task, policy, now);
-    const signature = signatureProblem(task, policy);
-    if (signature)
-        problems.push(signature);
-    return { task, problems };
-}
-/** What a worker asks before claiming: is this queued file a task it may run? */
-function checkQueuedTask(file, blob, policy, now = new Date()) {
-    const entryIssue = task_file_entryProblem(file);
-    if (entryIssue)
-        return { ok: false, reason: entryIssue };
-    if (!blob)
-        return { ok: false, reason: 'the file could not be read' };
-    // A partial store lists no sizes, so the entry could not tell.
-    const tooLarge = sizeProblem(blob.length);
-    if (tooLarge)
-        return { ok: false, reason: tooLarge };
-    const { task, problems, locate } = task_file_contentProblems(file, blob, policy, 'queued', now);
-    if (problems.length === 0)
-        return { ok: true, task: task };
-    const reason = problems.map(describeProblem).join('; ');
-    return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };
-}
-function describeProblem(problem) {
-    return problem.line === undefined
-        ? problem.message
-        : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
-}
-const signersOf = new WeakMap();
-function signatureProblem(task, policy) {
-    if (!policy.signatures.required)
-        return undefined;
-    if (task.signature === undefined) {
-        return {
-            pointer: '',
-            message: 'this grid accepts signed tasks only: sign the file with "dgrid sign FILE --key ~/.ssh/id_ed25519" ' +
-                "using a key listed in the policy's signatures.trusted_signers",
-        };
-    }
-    let signers = signersOf.get(policy);
-    if (!signers) {
-        signers = parseAllowedSigners(policy.signatures.trusted_signers);
-        signersOf.set(policy, signers);
-    }
-    const verdict = verifyTaskSignature(task, signers);
-    if (verdict.ok)
-        return undefined;
-    return {
-        pointer: '/signature',
-        message: `the signature is not accepted (${verdict.reason}): after your last edit, sign the file again with "dgrid sign FILE --key ..." using a trusted key`,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/core/task-check.js
-// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
-// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
-// validate-task and `dgrid validate` both report what this finds.
-
-
-
-
-
-
-
-async function loadGridState(store, commit, policyPath) {
-    return task_check_gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
-}
-/** The grid at a snapshot that lists every lifecycle folder. */
-async function task_check_gridState(snapshot, policy) {
-    const queuedDependencies = new Map();
-    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
-        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
-        const dependsOn = value?.depends_on;
-        if (Array.isArray(dependsOn))
-            queuedDependencies.set(file.id, dependsOn.filter(isString));
-    }
-    return { snapshot, policy, queuedDependencies };
-}
-async function readPolicy(store, commit, path) {
-    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
-    if (!entry && path !== POLICY_FILE) {
-        throw new UserError(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
-    }
-    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
-    return parsePolicy(text, path);
-}
-/** Candidates for tree entries, reading the content of those whose entry passes. */
-async function treeCandidates(store, entries) {
-    const candidates = entries.map((entry) => task_check_candidate(entry.path, entry));
-    const readable = candidates.filter((c) => entryProblem(c.file) === undefined).map((c) => c.file.entry.sha);
-    const blobs = await store.read(readable);
-    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
-}
-const isString = (value) => typeof value === 'string';
-function task_check_candidate(path, entry, blob) {
-    return { path, file: { id: posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
-}
-/** Every problem of each file, on its own and together with the others and the grid (its archive too). */
-async function task_check_checkTasks(candidates, grid, kind) {
-    const checked = candidates.map((c) => {
-        const entryIssue = entryProblem(c.file);
-        if (entryIssue)
-            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
-        if (!c.blob)
-            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
-        return { candidate: c, check: contentProblems(c.file, c.blob, grid.policy, kind) };
-    });
-    const tasks = checked.flatMap(({ candidate, check }) => {
-        const { task, locate } = check;
-        if (!task || !locate)
-            return [];
-        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
-        return [{ candidate, task, at }];
-    });
-    // Ids the tip does not know may have had a result that was archived since.
-    const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
-    const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
-    idProblems(tasks, candidates, grid, archived);
-    dependencyProblems(tasks, candidates, grid, archived);
-    return checked.map(({ candidate, check }) => ({
-        path: candidate.path,
-        ...(entryProblem(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
-        problems: check.problems.sort(byPlace),
-    }));
-}
-/** In reading order, problems of the whole file first. */
-function byPlace(a, b) {
-    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
-// An id that had a result is taken for good, archived or not (invariant 1).
-function idProblems(tasks, candidates, grid, archived) {
-    const own = new Set(candidates.map((c) => c.file.entry.path));
-    const taken = new Map();
-    for (const [id, files] of grid.snapshot.byId) {
-        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
-        if (paths.length > 0)
-            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
-    }
-    for (const [key, results] of archived) {
-        const paths = results.map((r) => `the archive's ${archivedResultPath(r)}`);
-        taken.set(key, [...(taken.get(key) ?? []), ...paths]);
-    }
-    const byKey = new Map();
-    for (const t of tasks) {
-        const key = t.task.task_id.toLowerCase();
-        byKey.set(key, [...(byKey.get(key) ?? []), t]);
-    }
-    for (const t of tasks) {
-        const key = t.task.task_id.toLowerCase();
-        const [usedBy] = taken.get(key) ?? [];
-        if (usedBy)
-            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
-        const twin = byKey.get(key).find((other) => other !== t);
-        if (twin) {
-            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
-                '(ids that differ only in letter case collide on some file systems): choose another task_id');
-        }
-    }
-}
-function dependencyProblems(tasks, candidates, grid, archived) {
-    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
-    for (const results of archived.values())
-        for (const r of results)
-            known.add(r.id);
-    const graph = new Map(grid.queuedDependencies);
-    for (const t of tasks)
-        graph.set(t.task.task_id, t.task.depends_on ?? []);
-    for (const t of tasks) {
-        const dependsOn = t.task.depends_on ?? [];
-        dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
-                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
-            }
-        });
-        const cycle = findCycle(graph, t.task.task_id);
-        if (cycle) {
-            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
-        }
-    }
-}
-/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
-function findCycle(graph, start) {
-    const cameFrom = new Map();
-    const queue = [start];
-    for (let next = 0; next < queue.length; next++) {
-        const id = queue[next];
-        for (const dependency of graph.get(id) ?? []) {
-            if (dependency === start) {
-                const path = [start];
-                for (let at = id; at !== start; at = cameFrom.get(at))
-                    path.unshift(at);
-                return [start, ...path];
-            }
-            if (!cameFrom.has(dependency)) {
-                cameFrom.set(dependency, id);
-                queue.push(dependency);
-            }
-        }
-    }
-    return undefined;
-}
-/** What the policy's quotas say of what lands, as a whole. */
-function quotaProblems(use, policy) {
-    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
-    const problems = [];
-    if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
-        problems.push(`this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
-            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
-    }
-    if (use.queued + use.added > maxQueued) {
-        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
-            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
-    }
-    for (const submitter of use.submitters) {
-        if (submitter.queued + submitter.added <= perSubmitter)
-            continue;
-        problems.push(`${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
-            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
-    }
-    return problems;
-}
-
+// EXTERNAL MODULE: ./build/src/core/task-check.js
+var task_check = __nccwpck_require__(7805);
 ;// CONCATENATED MODULE: ./build/src/core/grid-admin.js
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
@@ -40873,7 +40320,7 @@ async function runAction(main) {
     }
     catch (thrown) {
         const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
-        if (error instanceof errors/* UserError */.y)
+        if (error instanceof errors/* UserError */.yo)
             lib_core/* setFailed */.C1(error.message);
         else
             lib_core/* setFailed */.C1(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -40949,19 +40396,250 @@ function getBranch() {
 
 /***/ }),
 
+/***/ 7347:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports archiveResults, ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2901);
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+//
+// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
+// results too, without fetching the archive. The commit that removes day folders therefore also adds their
+// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
+// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
+// per result. At every commit, an id that ever had a result is at the tip or in the index.
+
+
+
+
+
+
+const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await GridSnapshot.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = archiveBranch(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await GridStore.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await transact(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await transact(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
+        return {
+            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        days: removed.commit ? removed.value.map(moved) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${lifecycleDir(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && DAY_FOLDER.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = archivedDayPath(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+/** Where the archive index keeps the ids of archived results. */
+const ARCHIVED_IDS_DIR = 'tasks/archived';
+/** The index file that holds an id; ids that differ only in letter case share it. */
+function archivedIdsPath(id) {
+    const hash = createHash('sha1').update(id.toLowerCase()).digest('hex');
+    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
+}
+/** Where the archive branch holds an archived result. */
+function archivedResultPath(result) {
+    return `${archivedDayPath(result.state, result.day)}/${shard(result.id)}/${result.id}.json`;
+}
+/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
+const NAMED_INDEX_FILES = 1000;
+/**
+ * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
+ * letter case counts). Reads only the index files that can hold them.
+ */
+async function archivedResults(store, commit, ids) {
+    const wanted = new Set();
+    const files = new Set();
+    for (const id of ids) {
+        wanted.add(id.toLowerCase());
+        files.add(archivedIdsPath(id));
+    }
+    const found = new Map();
+    if (commit === null)
+        return found;
+    for (const results of (await readIndex(store, commit, files)).values()) {
+        for (const result of results) {
+            const key = result.id.toLowerCase();
+            if (wanted.has(key))
+                found.set(key, [...(found.get(key) ?? []), result]);
+        }
+    }
+    return found;
+}
+/** The given index files at a commit, by path; those that do not exist are left out. */
+async function readIndex(store, commit, files) {
+    if (files.size === 0)
+        return new Map();
+    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
+    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
+    const blobs = await store.read(entries.map((e) => e.sha));
+    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
+}
+function parseIndex(blob) {
+    const results = [];
+    for (const line of blob.toString('utf8').split('\n')) {
+        const [id, state, day] = line.split(' ');
+        if (id && (state === 'completed' || state === 'failed') && day)
+            results.push({ id, state, day });
+    }
+    return results;
+}
+/**
+ * The index files to write for the day folders this commit removes. A grid archived before the index
+ * existed has none yet: its first index takes every result the archive holds.
+ */
+async function indexChanges(grid, tip, holder, held) {
+    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
+    const added = [];
+    if (!existing) {
+        const archived = await grid.list(holder, [`${lifecycleDir('completed')}/`, `${lifecycleDir('failed')}/`]);
+        for (const entry of archived) {
+            const [, state, , day] = entry.path.split('/');
+            const id = locate(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && DAY_FOLDER.test(day))
+                added.push({ id, state, day });
+        }
+    }
+    else {
+        for (const d of held) {
+            for (const entry of await grid.list(d.entry.sha, [])) {
+                const id = locate(`${d.entry.path}/${entry.path}`)?.id;
+                if (id !== undefined && entry.type === 'blob')
+                    added.push({ id, state: d.state, day: d.day });
+            }
+        }
+    }
+    const byFile = new Map();
+    for (const result of added) {
+        const path = archivedIdsPath(result.id);
+        byFile.set(path, [...(byFile.get(path) ?? []), result]);
+    }
+    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
+    const changes = [];
+    for (const [path, results] of byFile) {
+        const before = current.get(path) ?? [];
+        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
+        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
+    }
+    return changes;
+}
+
+
+/***/ }),
+
 /***/ 3026:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export errorMessage */
+/* unused harmony exports ContentionError, errorMessage */
 /**
- * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
- * message alone and exit 1; any other error is a bug and is shown with its stack.
+ * A mistake the user can fix (bad input, bad task, bad configuration), or a state of the grid they can act
+ * on. Actions and the CLI print its message alone and exit 1; any other error is a bug and is shown with its
+ * stack.
  */
 class UserError extends Error {
     name = 'UserError';
+}
+/**
+ * A change that lost the race for the grid branch round after round: each time it was pushed, another
+ * writer had moved the tip first. Nothing is wrong and nothing of the change was written; it can be tried
+ * again.
+ */
+class ContentionError extends UserError {
+    branch;
+    rejectedPushes;
+    change;
+    name = 'ContentionError';
+    constructor(branch, rejectedPushes, 
+    /** The first line of the change's commit message. */
+    change) {
+        super(`the grid branch "${branch}" moved ${rejectedPushes} times while "${change}" was being pushed, ` +
+            'each time before it landed, so it was not written; try again (the grid is busy)');
+        this.branch = branch;
+        this.rejectedPushes = rejectedPushes;
+        this.change = change;
+    }
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -40986,8 +40664,8 @@ function errorMessage(error) {
 /* harmony export */ });
 /* unused harmony exports gitReason, sleep */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
 
 
 
@@ -41014,7 +40692,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -41054,7 +40732,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -41201,8 +40879,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -41276,7 +40954,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -41295,7 +40973,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -41309,7 +40987,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -41322,17 +41000,17 @@ class GridStore {
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -41351,10 +41029,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -41366,7 +41044,7 @@ class GridStore {
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -41432,7 +41110,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -41448,7 +41126,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -41469,7 +41147,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -41512,8 +41190,8 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -41523,11 +41201,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -41665,10 +41343,10 @@ function credentialEnv(remote, token) {
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
 
 
 
@@ -41751,10 +41429,10 @@ class GridSnapshot {
     async policy() {
         if (!this.cachedPolicy) {
             if (this.policyEntry && this.policyEntry.type !== 'blob') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
             }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
         return this.cachedPolicy;
     }
@@ -41802,14 +41480,14 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
 }
 /** The warning for an entry in GridSnapshot.skipped. */
 function skippedEntry(entry) {
-    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -42110,8 +41788,9 @@ function silenceMs(node, now) {
     return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
 }
 /**
- * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
- * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
  */
 function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
     return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
@@ -42131,9 +41810,9 @@ function heartbeatFromFuture(node, now, policy) {
 /* harmony export */   ON: () => (/* binding */ parsePolicy)
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9547);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3478);
 
 
 
@@ -42146,21 +41825,21 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_1__/* .policyValidator */ .bS.problems(value);
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
     const policy = value;
     // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
     if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
             `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
     }
     return policy;
@@ -50168,6 +49847,761 @@ function locate(document, pointer) {
     }
     // A pointer that goes nowhere (ajv points at missing properties) lands on the deepest part that exists.
     return position;
+}
+
+
+/***/ }),
+
+/***/ 7805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports loadGridState, gridState, treeCandidates, candidate, checkTasks, findCycle, quotaProblems */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1303);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5487);
+// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
+// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
+// validate-task and `dgrid validate` both report what this finds.
+
+
+
+
+
+
+
+async function loadGridState(store, commit, policyPath) {
+    return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
+}
+/** The grid at a snapshot that lists every lifecycle folder. */
+async function gridState(snapshot, policy) {
+    const queuedDependencies = new Map();
+    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
+        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
+        const dependsOn = value?.depends_on;
+        if (Array.isArray(dependsOn))
+            queuedDependencies.set(file.id, dependsOn.filter(isString));
+    }
+    return { snapshot, policy, queuedDependencies };
+}
+async function readPolicy(store, commit, path) {
+    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
+    if (!entry && path !== POLICY_FILE) {
+        throw new UserError(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+    }
+    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
+    return parsePolicy(text, path);
+}
+/** Candidates for tree entries, reading the content of those whose entry passes. */
+async function treeCandidates(store, entries) {
+    const candidates = entries.map((entry) => candidate(entry.path, entry));
+    const readable = candidates.filter((c) => entryProblem(c.file) === undefined).map((c) => c.file.entry.sha);
+    const blobs = await store.read(readable);
+    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
+}
+const isString = (value) => typeof value === 'string';
+function candidate(path, entry, blob) {
+    return { path, file: { id: posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
+}
+/** Every problem of each file, on its own and together with the others and the grid (its archive too). */
+async function checkTasks(candidates, grid, kind) {
+    const checked = candidates.map((c) => {
+        const entryIssue = entryProblem(c.file);
+        if (entryIssue)
+            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
+        if (!c.blob)
+            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
+        return { candidate: c, check: contentProblems(c.file, c.blob, grid.policy, kind) };
+    });
+    const tasks = checked.flatMap(({ candidate, check }) => {
+        const { task, locate } = check;
+        if (!task || !locate)
+            return [];
+        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
+        return [{ candidate, task, at }];
+    });
+    // Ids the tip does not know may have had a result that was archived since.
+    const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
+    const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
+    idProblems(tasks, candidates, grid, archived);
+    dependencyProblems(tasks, candidates, grid, archived);
+    return checked.map(({ candidate, check }) => ({
+        path: candidate.path,
+        ...(entryProblem(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        problems: check.problems.sort(byPlace),
+    }));
+}
+/** In reading order, problems of the whole file first. */
+function byPlace(a, b) {
+    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
+// An id that had a result is taken for good, archived or not (invariant 1).
+function idProblems(tasks, candidates, grid, archived) {
+    const own = new Set(candidates.map((c) => c.file.entry.path));
+    const taken = new Map();
+    for (const [id, files] of grid.snapshot.byId) {
+        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
+        if (paths.length > 0)
+            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
+    }
+    for (const [key, results] of archived) {
+        const paths = results.map((r) => `the archive's ${archivedResultPath(r)}`);
+        taken.set(key, [...(taken.get(key) ?? []), ...paths]);
+    }
+    const byKey = new Map();
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        byKey.set(key, [...(byKey.get(key) ?? []), t]);
+    }
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        const [usedBy] = taken.get(key) ?? [];
+        if (usedBy)
+            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
+        const twin = byKey.get(key).find((other) => other !== t);
+        if (twin) {
+            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
+                '(ids that differ only in letter case collide on some file systems): choose another task_id');
+        }
+    }
+}
+function dependencyProblems(tasks, candidates, grid, archived) {
+    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
+    for (const results of archived.values())
+        for (const r of results)
+            known.add(r.id);
+    const graph = new Map(grid.queuedDependencies);
+    for (const t of tasks)
+        graph.set(t.task.task_id, t.task.depends_on ?? []);
+    for (const t of tasks) {
+        const dependsOn = t.task.depends_on ?? [];
+        dependsOn.forEach((id, index) => {
+            if (!known.has(id)) {
+                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
+            }
+        });
+        const cycle = findCycle(graph, t.task.task_id);
+        if (cycle) {
+            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
+        }
+    }
+}
+/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
+function findCycle(graph, start) {
+    const cameFrom = new Map();
+    const queue = [start];
+    for (let next = 0; next < queue.length; next++) {
+        const id = queue[next];
+        for (const dependency of graph.get(id) ?? []) {
+            if (dependency === start) {
+                const path = [start];
+                for (let at = id; at !== start; at = cameFrom.get(at))
+                    path.unshift(at);
+                return [start, ...path];
+            }
+            if (!cameFrom.has(dependency)) {
+                cameFrom.set(dependency, id);
+                queue.push(dependency);
+            }
+        }
+    }
+    return undefined;
+}
+/** What the policy's quotas say of what lands, as a whole. */
+function quotaProblems(use, policy) {
+    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
+    const problems = [];
+    if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
+        problems.push(`this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
+            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
+    }
+    if (use.queued + use.added > maxQueued) {
+        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
+            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
+    }
+    for (const submitter of use.submitters) {
+        if (submitter.queued + submitter.added <= perSubmitter)
+            continue;
+        problems.push(`${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
+            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 5487:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: MAX_TASK_FILE_BYTES, checkQueuedTask, contentProblems, describeProblem, entryProblem, taskProblems
+
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
+var schemas = __nccwpck_require__(8202);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var core_printable = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
+// the submitter's private key lives, possibly behind ssh-agent.
+//
+// Task signatures, the contract between submitters and grids:
+// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
+//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
+// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
+//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
+//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
+//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
+// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
+// confused with anything else the same key signs (git commits, files), which use other namespaces.
+
+
+
+
+
+
+
+
+const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return createPublicKey({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function ssh_signature_parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new UserError(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return verify(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString(createHash(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const object = value;
+        const members = Object.keys(object)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+        return `{${members.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
+const MANAGED_FIELDS = new Set(Object.keys(schemas/* QueuedTaskSchema */._l.properties).filter((key) => !(key in schemas/* TaskSchema */.pj.properties)));
+/** The bytes a task's signature covers (see the contract at the top of this file). */
+function taskSigningMessage(task) {
+    if (typeof task.task_id !== 'string')
+        throw new UserError('the task has no task_id string: add one before signing');
+    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
+    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
+}
+function withoutSignature(task) {
+    const copy = { ...task };
+    delete copy.signature;
+    return copy;
+}
+function ssh_signature_verifyTaskSignature(task, signers) {
+    if (!Object.hasOwn(task, 'signature'))
+        return refuse('the task has no signature field');
+    if (typeof task.signature !== 'string') {
+        return refuse('the signature field must be a string (an armored SSH signature)');
+    }
+    if (typeof task.task_id !== 'string')
+        return refuse('the task has no task_id string');
+    return verifySshSignature({
+        message: taskSigningMessage(task),
+        armored: task.signature,
+        namespace: TASK_SIGNATURE_NAMESPACE,
+        signers,
+    });
+}
+/**
+ * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
+ * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function signTaskFile(path, keyPath) {
+    const parsed = parseStrictJson(await readFile(path));
+    if (!parsed.ok) {
+        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
+        throw new UserError(problems.join('\n'));
+    }
+    const task = withoutSignature(parsed.value);
+    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
+    await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
+}
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+        }
+        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+;// CONCATENATED MODULE: ./build/src/core/task-file.js
+
+
+
+
+
+/** A task file may hold a 64 KiB script plus its other fields. */
+const MAX_TASK_FILE_BYTES = (/* unused pure expression or super */ null && (96 * 1024));
+/** The problem with a tree entry itself (mode, type, name, size), before its content is read. */
+function entryProblem(file) {
+    const { entry } = file;
+    if (entry.type === 'commit')
+        return 'a submodule is not a task: add a regular JSON file';
+    if (entry.mode === '120000')
+        return 'a symbolic link is not a task: add a regular JSON file';
+    if (entry.type !== 'blob' || entry.mode !== '100644') {
+        return `file mode ${entry.mode} is not allowed: task files are regular, non-executable files (100644)`;
+    }
+    if (!entry.path.endsWith('.json'))
+        return 'task files are named <task_id>.json';
+    if (!new RegExp(TASK_ID_PATTERN).test(file.id)) {
+        return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
+    }
+    return entry.size === null ? undefined : sizeProblem(entry.size);
+}
+function sizeProblem(size) {
+    return size > MAX_TASK_FILE_BYTES
+        ? `the file is ${size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`
+        : undefined;
+}
+/** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
+function contentProblems(file, blob, policy, kind, now = new Date()) {
+    const parsed = parseStrictJson(blob, { maxBytes: MAX_TASK_FILE_BYTES });
+    if (!parsed.ok)
+        return { problems: parsed.problems };
+    const { value, locate } = parsed;
+    const at = (problem) => ({ message: problem.message, ...locate(problem.pointer) });
+    const taskId = value.task_id;
+    const nameProblems = typeof taskId === 'string' && taskId !== file.id
+        ? [
+            {
+                pointer: '/task_id',
+                message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
+            },
+        ]
+        : [];
+    const { task, problems } = taskProblems(value, policy, kind, now);
+    return { ...(task ? { task } : {}), problems: [...nameProblems, ...problems].map(at), locate };
+}
+/**
+ * Every rule a task must meet, whichever way it comes (pull request, `dgrid submit`, the queue at claim
+ * time): the schema, then, once the value is a task, the policy and the signature.
+ */
+function taskProblems(value, policy, kind, now = new Date()) {
+    const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
+    if (schemaProblems.length > 0)
+        return { problems: schemaProblems };
+    const task = value;
+    const problems = policyProblems(task, policy, now);
+    const signature = signatureProblem(task, policy);
+    if (signature)
+        problems.push(signature);
+    return { task, problems };
+}
+/** What a worker asks before claiming: is this queued file a task it may run? */
+function checkQueuedTask(file, blob, policy, now = new Date()) {
+    const entryIssue = entryProblem(file);
+    if (entryIssue)
+        return { ok: false, reason: entryIssue };
+    if (!blob)
+        return { ok: false, reason: 'the file could not be read' };
+    // A partial store lists no sizes, so the entry could not tell.
+    const tooLarge = sizeProblem(blob.length);
+    if (tooLarge)
+        return { ok: false, reason: tooLarge };
+    const { task, problems, locate } = contentProblems(file, blob, policy, 'queued', now);
+    if (problems.length === 0)
+        return { ok: true, task: task };
+    const reason = problems.map(describeProblem).join('; ');
+    return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };
+}
+function describeProblem(problem) {
+    return problem.line === undefined
+        ? problem.message
+        : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+const signersOf = new WeakMap();
+function signatureProblem(task, policy) {
+    if (!policy.signatures.required)
+        return undefined;
+    if (task.signature === undefined) {
+        return {
+            pointer: '',
+            message: 'this grid accepts signed tasks only: sign the file with "dgrid sign FILE --key ~/.ssh/id_ed25519" ' +
+                "using a key listed in the policy's signatures.trusted_signers",
+        };
+    }
+    let signers = signersOf.get(policy);
+    if (!signers) {
+        signers = parseAllowedSigners(policy.signatures.trusted_signers);
+        signersOf.set(policy, signers);
+    }
+    const verdict = verifyTaskSignature(task, signers);
+    if (verdict.ok)
+        return undefined;
+    return {
+        pointer: '/signature',
+        message: `the signature is not accepted (${verdict.reason}): after your last edit, sign the file again with "dgrid sign FILE --key ..." using a trusted key`,
+    };
+}
+
+
+/***/ }),
+
+/***/ 2901:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony export transact */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    let message = '';
+    const pacer = new PushPacer();
+    for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await GridSnapshot.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await sleep(pacer.lostRace());
+    }
+    throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 

@@ -36888,14 +36888,14 @@ class ProcessSandbox {
                     // already gone
                 }
             },
-        }).catch((error) => (0,lifecycle/* runWithoutOutput */.P0)('error', `could not start: ${(0,errors/* errorMessage */.g)(error)}`, started));
+        }).catch((error) => (0,lifecycle/* runWithoutOutput */.P0)('error', `could not start: ${(0,errors/* errorMessage */.gJ)(error)}`, started));
         try {
             await removeScratch(dir);
             return run;
         }
         catch (error) {
             // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
-            const reason = `its scratch folder ${dir} could not be removed: ${(0,errors/* errorMessage */.g)(error)}`;
+            const reason = `its scratch folder ${dir} could not be removed: ${(0,errors/* errorMessage */.gJ)(error)}`;
             return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
         }
     }
@@ -36940,10 +36940,10 @@ async function createSandbox(kind) {
     const probe = await DockerSandbox.probe();
     if (!probe.ok) {
         if (/permission denied/i.test(probe.reason)) {
-            throw new errors/* UserError */.y(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+            throw new errors/* UserError */.yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
                 'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
         }
-        throw new errors/* UserError */.y(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+        throw new errors/* UserError */.yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
             'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
             'with no isolation');
     }
@@ -37061,7 +37061,7 @@ async function takeCache(dir) {
     await (0,promises_.mkdir)(dir, { recursive: true });
     const owner = await (0,promises_.readFile)((0,external_node_path_.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
     if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
-        throw new errors/* UserError */.y(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+        throw new errors/* UserError */.yo(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
     }
     await (0,promises_.writeFile)((0,external_node_path_.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
     const removed = [];
@@ -37478,7 +37478,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!(task.requires ?? []).every((label) => node.labels.includes(label)))
+        if (!carriesLabels(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -37530,6 +37530,21 @@ function withinQuota(claimable, snapshot, submitters, policy) {
         count(submitter);
         return true;
     });
+}
+/** The label rule: a node may claim a task only when it carries every label the task requires. */
+function carriesLabels(node, task) {
+    return (task.requires ?? []).every((label) => node.labels.includes(label));
+}
+/**
+ * Queued tasks that none of `nodes` may claim by the label rule: nobody can run them while those are the
+ * nodes online. Who counts as online is the reader's to say (dgrid status takes each node's word, the
+ * dashboard also judges silence).
+ */
+function unrunnableTasks(queued, nodes) {
+    const known = new Set(nodes.flatMap((node) => node.labels));
+    return queued
+        .filter((task) => (task.requires ?? []).length > 0 && !nodes.some((node) => carriesLabels(node, task)))
+        .map((task) => ({ task, missing: task.requires.filter((label) => !known.has(label)) }));
 }
 /**
  * Tasks that can never run: they depend on themselves, on each other in a cycle, on a task that failed or
@@ -37923,7 +37938,7 @@ class Worker {
                 this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
         }
         catch (error) {
-            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.g)(error)}`);
+            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
         }
     }
     /** Takes the cache for this process and records this incarnation in it. */
@@ -38052,12 +38067,12 @@ class Worker {
         catch (error) {
             // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
             // never synced stops on git's word that the remote is wrong.
-            const remoteLost = this.synced && error instanceof errors/* UserError */.y && error.cause instanceof runner/* GitError */.XS;
-            if (error instanceof errors/* UserError */.y && !remoteLost)
+            const remoteLost = this.synced && error instanceof errors/* UserError */.yo && error.cause instanceof runner/* GitError */.XS;
+            if (error instanceof errors/* UserError */.yo && !remoteLost)
                 throw error;
             this.failures++;
-            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.g)(error)}`);
-            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
+            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
             return false;
         }
     }
@@ -38086,7 +38101,7 @@ class Worker {
             this.pacer.begin();
             const tip = await this.store.fetch();
             if (tip === null)
-                throw new errors/* UserError */.y(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
+                throw new errors/* UserError */.yo(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
             const snapshot = await grid/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
             const policy = await snapshot.policy();
             this.policy = policy;
@@ -38099,7 +38114,7 @@ class Worker {
             await this.checkClock(policy);
             this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
             if (s.image && !(0,core_policy/* imageAllowed */.WB)(s.image, policy)) {
-                throw new errors/* UserError */.y(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
+                throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
             }
             const now = new Date();
             const changes = [];
@@ -38191,7 +38206,7 @@ class Worker {
             if (wantsClaims && !final && !this.stopReason) {
                 // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
                 const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
-                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.g)(error)}`);
+                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
                     return null;
                 });
                 const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
@@ -38329,19 +38344,17 @@ class Worker {
             for (const task of this.running.values())
                 task.controller.abort();
             this.waiting.length = 0;
-            throw new errors/* UserError */.y(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+            throw new errors/* UserError */.yo(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
                 'while this one was silent; this one stops. Give each worker its own node-id.');
         }
-        if (this.pastIncarnations.has(other) || atTip.status === 'offline')
+        // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
+        const now = new Date();
+        if (this.pastIncarnations.has(other) || atTip.status === 'offline' || (0,lifecycle/* isSilent */.eS)(atTip, now, policy))
             return;
-        const silentMs = (policy.lease.node_timeout_seconds + policy.lease.grace_seconds) * 1000;
-        const age = Date.now() - Date.parse(atTip.last_heartbeat);
-        if (age > silentMs)
-            return;
-        throw new errors/* UserError */.y(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
-            `last heartbeat ${Math.max(0, Math.round(age / 1000))} s ago): give each worker its own node-id, or leave ` +
-            `node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
-            `${silentMs / 1000} s old (node timeout + grace).`);
+        throw new errors/* UserError */.yo(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+            `last heartbeat ${Math.round((0,lifecycle/* silenceMs */.qq)(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
+            `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+            `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
     }
     /**
      * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
@@ -38360,10 +38373,10 @@ class Worker {
             return;
         }
         if (!this.holding() && this.finished.length === 0)
-            throw new errors/* UserError */.y(problem);
+            throw new errors/* UserError */.yo(problem);
         // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
         // that no task runs on unwatched, then fails.
-        this.refusal ??= new errors/* UserError */.y(problem);
+        this.refusal ??= new errors/* UserError */.yo(problem);
         this.stop(problem);
     }
     /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
@@ -38516,7 +38529,7 @@ class Worker {
             return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
         }
         catch (error) {
-            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.g)(error)}`;
+            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
             return (0,lifecycle/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
         }
     }
@@ -38529,7 +38542,7 @@ class Worker {
             return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
         }
         catch (error) {
-            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.g)(error)}`;
+            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
             this.log.warn(`${done.claim.task_id}: ${reason}`);
             done.run = (0,lifecycle/* runWithoutOutput */.P0)('error', reason, now);
             return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
@@ -38546,10 +38559,10 @@ class Worker {
                     return;
             }
             catch (error) {
-                if (error instanceof errors/* UserError */.y)
+                if (error instanceof errors/* UserError */.yo)
                     throw error;
-                this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.g)(error)}`);
-                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.g)(e)}`));
+                this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
                 await (0,runner/* sleep */.yy)(500 * attempt);
             }
         }
@@ -38612,7 +38625,7 @@ var schemas = __nccwpck_require__(8202);
 function getInputs() {
     const nodeId = (0,kit/* getString */.AA)('node-id', defaultNodeId());
     if (!new RegExp(schemas/* NODE_ID_PATTERN */.iB).test(nodeId)) {
-        throw new errors/* UserError */.y(`input "node-id" is "${nodeId}": use letters, digits, dot, underscore, dash (at most 64)`);
+        throw new errors/* UserError */.yo(`input "node-id" is "${nodeId}": use letters, digits, dot, underscore, dash (at most 64)`);
     }
     const image = (0,kit/* getString */.AA)('image');
     const cpus = (0,kit/* getNumber */.WZ)('cpus', 0, 0, 1024);
@@ -38855,7 +38868,7 @@ async function runAction(main) {
     }
     catch (thrown) {
         const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
-        if (error instanceof errors/* UserError */.y)
+        if (error instanceof errors/* UserError */.yo)
             lib_core/* setFailed */.C1(error.message);
         else
             lib_core/* setFailed */.C1(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -38870,7 +38883,7 @@ function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
         return fallback;
     const value = Number(raw);
     if (!Number.isInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.y(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
+        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
     }
     return value;
 }
@@ -38880,7 +38893,7 @@ function getNumber(name, fallback, min, max) {
         return fallback;
     const value = Number(raw);
     if (!Number.isFinite(value) || value < min || value > max) {
-        throw new errors/* UserError */.y(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
+        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
     }
     return value;
 }
@@ -38906,14 +38919,14 @@ function getChoice(name, choices, fallback) {
     if (raw === '')
         return fallback;
     if (!choices.includes(raw))
-        throw new errors/* UserError */.y(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
+        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
     return raw;
 }
 /** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
 function getRepository() {
     const raw = lib_core/* getInput */.V4('repository') || process.env.GITHUB_REPOSITORY;
     if (!raw)
-        throw new errors/* UserError */.y('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
+        throw new errors/* UserError */.yo('input "repository" is empty and GITHUB_REPOSITORY is not set: give owner/name or a git URL');
     return remoteUrl(raw);
 }
 /** The token, masked in every later log line before anything can print it. */
@@ -38940,10 +38953,11 @@ function getBranch() {
 /* harmony export */ });
 /* unused harmony exports archiveResults, archivedIdsPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(475);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2901);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2901);
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
 //
@@ -38974,13 +38988,12 @@ async function archiveResults(grid, options) {
     const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
     const days = await oldDays(grid, tip, cutoff);
     const branch = archiveBranch(grid.branch);
-    const action = (d) => ({
-        action: 'archive',
-        subject: d.entry.path,
+    const moved = (d) => ({
+        path: d.entry.path,
         reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
     });
     if (days.length === 0 || options.dryRun)
-        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
     const archive = await GridStore.open({ ...grid.options, branch });
     await startArchive(archive, grid.branch, options.author);
     const copied = await transact(archive, async (snapshot) => ({
@@ -39003,7 +39016,7 @@ async function archiveResults(grid, options) {
         };
     }, { author: options.author, states: [] });
     return {
-        actions: removed.commit ? removed.value.map(action) : [],
+        days: removed.commit ? removed.value.map(moved) : [],
         commits: [copied.commit, removed.commit].filter((c) => c !== null),
         rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
     };
@@ -39057,7 +39070,7 @@ function archivedIdsPath(id) {
 }
 /** Where the archive branch holds an archived result. */
 function archivedResultPath(result) {
-    return `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .shard */ .B5)(result.id)}/${result.id}.json`;
+    return `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .shard */ .B5)(result.id)}/${result.id}.json`;
 }
 /** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
 const NAMED_INDEX_FILES = 1000;
@@ -39149,15 +39162,37 @@ async function indexChanges(grid, tip, holder, held) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export ContentionError */
 /**
- * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
- * message alone and exit 1; any other error is a bug and is shown with its stack.
+ * A mistake the user can fix (bad input, bad task, bad configuration), or a state of the grid they can act
+ * on. Actions and the CLI print its message alone and exit 1; any other error is a bug and is shown with its
+ * stack.
  */
 class UserError extends Error {
     name = 'UserError';
+}
+/**
+ * A change that lost the race for the grid branch round after round: each time it was pushed, another
+ * writer had moved the tip first. Nothing is wrong and nothing of the change was written; it can be tried
+ * again.
+ */
+class ContentionError extends UserError {
+    branch;
+    rejectedPushes;
+    change;
+    name = 'ContentionError';
+    constructor(branch, rejectedPushes, 
+    /** The first line of the change's commit message. */
+    change) {
+        super(`the grid branch "${branch}" moved ${rejectedPushes} times while "${change}" was being pushed, ` +
+            'each time before it landed, so it was not written; try again (the grid is busy)');
+        this.branch = branch;
+        this.rejectedPushes = rejectedPushes;
+        this.change = change;
+    }
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -39183,8 +39218,8 @@ function errorMessage(error) {
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
 
 
 
@@ -39211,7 +39246,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -39251,7 +39286,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -39398,8 +39433,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -39473,7 +39508,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -39492,7 +39527,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -39506,7 +39541,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -39519,17 +39554,17 @@ class GridStore {
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -39548,10 +39583,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -39563,7 +39598,7 @@ class GridStore {
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -39629,7 +39664,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -39645,7 +39680,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -39666,7 +39701,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -39709,8 +39744,8 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -39720,11 +39755,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -39862,10 +39897,10 @@ function credentialEnv(remote, token) {
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
 
 
 
@@ -39948,10 +39983,10 @@ class GridSnapshot {
     async policy() {
         if (!this.cachedPolicy) {
             if (this.policyEntry && this.policyEntry.type !== 'blob') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
             }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
         return this.cachedPolicy;
     }
@@ -39999,14 +40034,14 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
 }
 /** The warning for an entry in GridSnapshot.skipped. */
 function skippedEntry(entry) {
-    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
+    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
 }
 
 
@@ -40122,10 +40157,12 @@ function archivedDayPath(state, day) {
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
+/* harmony export */   eS: () => (/* binding */ isSilent),
 /* harmony export */   gF: () => (/* binding */ rejectFile),
-/* harmony export */   id: () => (/* binding */ attemptsUsed)
+/* harmony export */   id: () => (/* binding */ attemptsUsed),
+/* harmony export */   qq: () => (/* binding */ silenceMs)
 /* harmony export */ });
-/* unused harmony exports serialize, emptyStream, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim, silenceMs, isSilent, heartbeatFromFuture */
+/* unused harmony exports serialize, emptyStream, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim, heartbeatFromFuture */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -40319,8 +40356,9 @@ function silenceMs(node, now) {
     return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
 }
 /**
- * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
- * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
  */
 function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
     return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
@@ -40343,9 +40381,9 @@ function heartbeatFromFuture(node, now, policy) {
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9547);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3478);
 
 
 
@@ -40358,21 +40396,21 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_1__/* .policyValidator */ .bS.problems(value);
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
     const policy = value;
     // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
     if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
             `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
     }
     return policy;
@@ -48395,10 +48433,11 @@ function locate(document, pointer) {
 /* unused harmony exports loadGridState, gridState, treeCandidates, candidate, checkTasks, quotaProblems */
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1303);
-/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5487);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1303);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5487);
 // Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -48767,7 +48806,7 @@ function parseAllowedSigners(lines) {
         catch (error) {
             if (!(error instanceof FormatError))
                 throw error;
-            throw new errors/* UserError */.y(`trusted signer line ${index + 1}: ${error.message}`);
+            throw new errors/* UserError */.yo(`trusted signer line ${index + 1}: ${error.message}`);
         }
     });
     return signers;
@@ -48928,7 +48967,7 @@ const MANAGED_FIELDS = new Set(Object.keys(schemas/* QueuedTaskSchema */._l.prop
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 function taskSigningMessage(task) {
     if (typeof task.task_id !== 'string')
-        throw new errors/* UserError */.y('the task has no task_id string: add one before signing');
+        throw new errors/* UserError */.yo('the task has no task_id string: add one before signing');
     const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
     return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
@@ -49105,8 +49144,9 @@ function signatureProblem(task, policy) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* unused harmony export transact */
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1482);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -49116,6 +49156,7 @@ function signatureProblem(task, policy) {
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
+    let message = '';
     const pacer = new PushPacer();
     for (let round = 1; round <= rounds; round++) {
         pacer.begin();
@@ -49128,13 +49169,19 @@ async function transact(store, build, options) {
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
         if (options.dryRun)
             return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
         await sleep(pacer.lostRace());
     }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+    throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 

@@ -37606,8 +37606,9 @@ function silenceMs(node, now) {
     return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
 }
 /**
- * The one liveness rule, for the reaper and the dashboard alike: a node is silent when no heartbeat came for
- * longer than node timeout + grace, grace being the bound on clock skew between the node and the reader.
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
  */
 function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
     return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
@@ -37749,7 +37750,7 @@ async function runAction(main) {
     }
     catch (thrown) {
         const error = thrown instanceof runner/* GitError */.XS ? (0,runner/* explainGitError */.et)(thrown) : thrown;
-        if (error instanceof errors/* UserError */.y)
+        if (error instanceof errors/* UserError */.yo)
             lib_core/* setFailed */.C1(error.message);
         else
             lib_core/* setFailed */.C1(error instanceof Error ? (error.stack ?? error.message) : String(error));
@@ -37786,7 +37787,7 @@ function getBool(name, fallback) {
         return true;
     if (['false', 'no', '0'].includes(raw))
         return false;
-    throw new errors/* UserError */.y(`input "${name}" is "${raw}": use true or false`);
+    throw new errors/* UserError */.yo(`input "${name}" is "${raw}": use true or false`);
 }
 /** A list given one item per line or separated by commas. */
 function getList(name) {
@@ -37828,15 +37829,37 @@ function getBranch() {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ errorMessage),
-/* harmony export */   y: () => (/* binding */ UserError)
+/* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
+/* unused harmony export ContentionError */
 /**
- * A mistake the user can fix (bad input, bad task, bad configuration). Actions and the CLI print its
- * message alone and exit 1; any other error is a bug and is shown with its stack.
+ * A mistake the user can fix (bad input, bad task, bad configuration), or a state of the grid they can act
+ * on. Actions and the CLI print its message alone and exit 1; any other error is a bug and is shown with its
+ * stack.
  */
 class UserError extends Error {
     name = 'UserError';
+}
+/**
+ * A change that lost the race for the grid branch round after round: each time it was pushed, another
+ * writer had moved the tip first. Nothing is wrong and nothing of the change was written; it can be tried
+ * again.
+ */
+class ContentionError extends UserError {
+    branch;
+    rejectedPushes;
+    change;
+    name = 'ContentionError';
+    constructor(branch, rejectedPushes, 
+    /** The first line of the change's commit message. */
+    change) {
+        super(`the grid branch "${branch}" moved ${rejectedPushes} times while "${change}" was being pushed, ` +
+            'each time before it landed, so it was not written; try again (the grid is busy)');
+        this.branch = branch;
+        this.rejectedPushes = rejectedPushes;
+        this.change = change;
+    }
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
@@ -37861,8 +37884,8 @@ function errorMessage(error) {
 /* harmony export */ });
 /* unused harmony exports gitReason, sleep */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5378);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
 
 
 
@@ -37889,7 +37912,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_1__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -37929,7 +37952,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -38077,8 +38100,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1482);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -38152,7 +38175,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -38171,7 +38194,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -38185,7 +38208,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -38198,17 +38221,17 @@ class GridStore {
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .y(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -38227,10 +38250,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -38242,7 +38265,7 @@ class GridStore {
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -38308,7 +38331,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -38324,7 +38347,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -38345,7 +38368,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -38388,8 +38411,8 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -38399,11 +38422,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_2__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_2__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -38541,10 +38564,10 @@ function credentialEnv(remote, token) {
 /* harmony export */ });
 /* unused harmony export skippedEntry */
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1303);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
+/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
 
 
 
@@ -38627,10 +38650,10 @@ class GridSnapshot {
     async policy() {
         if (!this.cachedPolicy) {
             if (this.policyEntry && this.policyEntry.type !== 'blob') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .y(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
             }
             const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_1__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
         }
         return this.cachedPolicy;
     }
@@ -38678,7 +38701,7 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
@@ -38792,9 +38815,9 @@ function archivedDayPath(state, day) {
 /* harmony export */   ON: () => (/* binding */ parsePolicy)
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9547);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3478);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9547);
+/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3478);
 
 
 
@@ -38807,21 +38830,21 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_0__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_1__/* .policyValidator */ .bS.problems(value);
+    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
     const policy = value;
     // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
     if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .y(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
             `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
     }
     return policy;
@@ -46853,6 +46876,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/git/store.js
 var store = __nccwpck_require__(475);
 // EXTERNAL MODULE: ./build/src/core/grid.js
@@ -46892,13 +46917,12 @@ async function archiveResults(grid, options) {
     const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
     const days = await oldDays(grid, tip, cutoff);
     const branch = archiveBranch(grid.branch);
-    const action = (d) => ({
-        action: 'archive',
-        subject: d.entry.path,
+    const moved = (d) => ({
+        path: d.entry.path,
         reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
     });
     if (days.length === 0 || options.dryRun)
-        return { actions: days.map(action), commits: [], rejectedPushes: 0 };
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
     const archive = await GridStore.open({ ...grid.options, branch });
     await startArchive(archive, grid.branch, options.author);
     const copied = await transact(archive, async (snapshot) => ({
@@ -46921,7 +46945,7 @@ async function archiveResults(grid, options) {
         };
     }, { author: options.author, states: [] });
     return {
-        actions: removed.commit ? removed.value.map(action) : [],
+        days: removed.commit ? removed.value.map(moved) : [],
         commits: [copied.commit, removed.commit].filter((c) => c !== null),
         rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
     };
@@ -47060,8 +47084,6 @@ async function indexChanges(grid, tip, holder, held) {
     return changes;
 }
 
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var policy = __nccwpck_require__(1303);
 // EXTERNAL MODULE: ./build/src/core/task-file.js + 1 modules
@@ -47094,7 +47116,7 @@ async function gridState(snapshot, policy) {
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
     if (!entry && path !== layout/* POLICY_FILE */.CX) {
-        throw new errors/* UserError */.y(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+        throw new errors/* UserError */.yo(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
     }
     const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
     return (0,policy/* parsePolicy */.ON)(text, path);
@@ -47438,7 +47460,7 @@ function parseAllowedSigners(lines) {
         catch (error) {
             if (!(error instanceof FormatError))
                 throw error;
-            throw new errors/* UserError */.y(`trusted signer line ${index + 1}: ${error.message}`);
+            throw new errors/* UserError */.yo(`trusted signer line ${index + 1}: ${error.message}`);
         }
     });
     return signers;
@@ -47599,7 +47621,7 @@ const MANAGED_FIELDS = new Set(Object.keys(schemas/* QueuedTaskSchema */._l.prop
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 function taskSigningMessage(task) {
     if (typeof task.task_id !== 'string')
-        throw new errors/* UserError */.y('the task has no task_id string: add one before signing');
+        throw new errors/* UserError */.yo('the task has no task_id string: add one before signing');
     const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
     return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
@@ -47776,8 +47798,9 @@ function signatureProblem(task, policy) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* unused harmony export transact */
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1482);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5865);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -47787,6 +47810,7 @@ function signatureProblem(task, policy) {
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
     let rejectedPushes = 0;
+    let message = '';
     const pacer = new PushPacer();
     for (let round = 1; round <= rounds; round++) {
         pacer.begin();
@@ -47799,13 +47823,19 @@ async function transact(store, build, options) {
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
         if (options.dryRun)
             return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         if ((await store.push(commit)) === 'pushed')
             return { commit, value: plan.value, rejectedPushes };
         rejectedPushes++;
         await sleep(pacer.lostRace());
     }
-    throw new Error(`gave up after ${rounds} rejected pushes in a row; the grid branch is too busy`);
+    throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 
@@ -53364,12 +53394,12 @@ async function openCheckout(path) {
         if (!(error instanceof runner/* GitError */.XS) && error.code !== 'ENOENT')
             throw error;
     }
-    throw new errors/* UserError */.y(`${path} is not a git checkout: give the top folder of a clone of the grid repository`);
+    throw new errors/* UserError */.yo(`${path} is not a git checkout: give the top folder of a clone of the grid repository`);
 }
 async function commitOf(store, revision, what) {
     const commit = await store.resolve(revision);
     if (commit === null) {
-        throw new errors/* UserError */.y(`the ${what} commit ${revision} is not in the checkout: check out with fetch-depth: 0 so that both ends of the pull request are there`);
+        throw new errors/* UserError */.yo(`the ${what} commit ${revision} is not in the checkout: check out with fetch-depth: 0 so that both ends of the pull request are there`);
     }
     return commit;
 }
@@ -53498,7 +53528,7 @@ async function groupLandings(store, base, head) {
         landings.push({ from: parents.split(' ')[0], to: commit, head: commit, submitter });
     }
     if (landings.length > 0 && landings[0].from !== base) {
-        throw new errors/* UserError */.y(`the merge group's head ${head} does not build on its base ${base} along first parents: give merge_group.head_sha and merge_group.base_sha`);
+        throw new errors/* UserError */.yo(`the merge group's head ${head} does not build on its base ${base} along first parents: give merge_group.head_sha and merge_group.base_sha`);
     }
     return landings;
 }
@@ -53573,9 +53603,9 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
 async function diskCandidate(top, file) {
     const stats = await (0,promises_.lstat)(file).catch(() => undefined);
     if (!stats)
-        throw new errors/* UserError */.y(`${file}: no such file`);
+        throw new errors/* UserError */.yo(`${file}: no such file`);
     if (!stats.isFile() && !stats.isSymbolicLink())
-        throw new errors/* UserError */.y(`${file} is not a file: give task files`);
+        throw new errors/* UserError */.yo(`${file} is not a file: give task files`);
     // Relative to the top of the checkout when inside it, so the file is not taken for a duplicate of itself.
     const real = (0,external_node_path_.join)(await (0,promises_.realpath)((0,external_node_path_.dirname)((0,external_node_path_.resolve)(file))), (0,external_node_path_.basename)(file));
     const inside = (0,external_node_path_.relative)(top, real);
@@ -53627,13 +53657,13 @@ async function fetchHead(path, head, ref, token) {
         return;
     const origin = await (0,runner/* runGit */.EO)(['remote', 'get-url', 'origin'], { cwd: path });
     if (origin.exitCode !== 0) {
-        throw new errors/* UserError */.y(`the head commit ${head} is not in ${path}, which has no remote "origin" to fetch ${ref} from`);
+        throw new errors/* UserError */.yo(`the head commit ${head} is not in ${path}, which has no remote "origin" to fetch ${ref} from`);
     }
     const url = origin.stdout.toString('utf8').trim();
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', 'origin'];
     await (0,runner/* withRetry */.bD)(() => (0,runner/* git */.$Y)([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: (0,store/* credentialEnv */.LO)(url, token) }));
     if (!(await has())) {
-        throw new errors/* UserError */.y(`${ref} no longer holds the head commit ${head} (pushed again since?): the run for the new head judges it`);
+        throw new errors/* UserError */.yo(`${ref} no longer holds the head commit ${head} (pushed again since?): the run for the new head judges it`);
     }
 }
 
@@ -53743,7 +53773,7 @@ function getInputs() {
     const base = (0,kit/* getString */.AA)('base', event?.base?.sha ?? group?.base_sha);
     const head = (0,kit/* getString */.AA)('head', event?.head?.sha ?? group?.head_sha);
     if (!base !== !head) {
-        throw new errors/* UserError */.y('give both inputs "base" and "head", or neither (on pull_request, pull_request_target and merge_group events they default from it)');
+        throw new errors/* UserError */.yo('give both inputs "base" and "head", or neither (on pull_request, pull_request_target and merge_group events they default from it)');
     }
     const ref = group?.head_ref ?? (event?.number === undefined ? undefined : `refs/pull/${event.number}/head`);
     const judged = base
@@ -53769,7 +53799,7 @@ async function main() {
     }
     catch (error) {
         // A ruleset waits for the status: say why none but this will come.
-        await main_status(inputs, 'error', `not judged: ${(0,errors/* errorMessage */.g)(error)}`).catch((e) => core/* warning */.$e(shown(`could not report the commit status: ${(0,errors/* errorMessage */.g)(e)}`)));
+        await main_status(inputs, 'error', `not judged: ${(0,errors/* errorMessage */.gJ)(error)}`).catch((e) => core/* warning */.$e(shown(`could not report the commit status: ${(0,errors/* errorMessage */.gJ)(e)}`)));
         throw error;
     }
     const verdict = verdictOf(report);
@@ -53788,7 +53818,7 @@ async function main() {
             await main_status(inputs, verdict.valid ? 'success' : 'failure', describe(report));
         }
         catch (error) {
-            throw new errors/* UserError */.y(`could not report the verdict as commit status "${inputs.statusContext}": ${(0,errors/* errorMessage */.g)(error)}; ` +
+            throw new errors/* UserError */.yo(`could not report the verdict as commit status "${inputs.statusContext}": ${(0,errors/* errorMessage */.gJ)(error)}; ` +
                 'give the job "permissions: statuses: write"');
         }
         core/* setOutput */.uH('status-context', inputs.statusContext);
@@ -53836,7 +53866,7 @@ async function main_status(inputs, state, description) {
     if (!judged || !statusContext)
         return;
     if (!token)
-        throw new errors/* UserError */.y('input "token" is empty: the commit status needs a token with statuses: write');
+        throw new errors/* UserError */.yo('input "token" is empty: the commit status needs a token with statuses: write');
     await postStatus(token, judged.head, statusContext, state, description);
 }
 /** One annotation per problem, at its file, line and column; the log lists every file. */
@@ -53871,7 +53901,7 @@ async function comment(inputs, report, valid) {
     }
     catch (error) {
         // Tokens of pull requests from forks cannot write; the annotations and the summary still tell the story.
-        core/* warning */.$e(shown(`could not comment on pull request #${number}: ${(0,errors/* errorMessage */.g)(error)}`));
+        core/* warning */.$e(shown(`could not comment on pull request #${number}: ${(0,errors/* errorMessage */.gJ)(error)}`));
     }
 }
 
