@@ -23,7 +23,7 @@ Options:
 
 Afterwards: push each action tree to its repository, "npm publish" this repository (the dgrid CLI: its
 bundle has every dependency inside, so the package declares none), and tag this repository
-(git tag vX.Y.Z; git tag -f vX; push both); README.md, section "Release", has the commands.`;
+(git tag vX.Y.Z; git tag -f vX; push both); docs/development.md, section "Releasing", has the commands.`;
 
 let options;
 try {

@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, readdir, rm, writeFile, mkdir } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { escapeHtml, scriptJson } from '../src/dashboard/escape.js';
 import { detailPath, renderSite } from '../src/dashboard/render.js';
 import { summarize, summaryMarkdown } from '../src/dashboard/summary.js';
@@ -198,6 +199,37 @@ describe('renderSite', () => {
     assert.ok(!written.includes('detail/gone.html'));
     assert.ok(written.includes('detail/notes.txt'));
     assert.ok(written.includes('CNAME'));
+  });
+
+  it('renders into a docs/ folder that holds the guides without touching them, and still drops its stale pages', async () => {
+    // docs/ is the default output folder, and this repository keeps its guides there.
+    const docs = join(await mkdtemp(join(tmpdir(), 'dgrid-dashboard-')), 'docs');
+    scratch.push(dirname(docs));
+    await cp(fileURLToPath(new URL('../../docs', import.meta.url)), docs, { recursive: true });
+    await mkdir(join(docs, 'images'));
+    await writeFile(join(docs, 'images', 'layout.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+    await mkdir(join(docs, 'detail'));
+    await writeFile(join(docs, 'detail', 'README.md'), '# Notes kept beside the task pages\n');
+    await writeFile(join(docs, 'CNAME'), 'grid.example.com\n');
+    const guides = new Map<string, Buffer>();
+    for (const path of await files(docs)) guides.set(path, await readFile(join(docs, path)));
+    assert.ok(guides.has('protocol.md') && guides.has('security.md'), [...guides.keys()].join(', '));
+
+    const grid = sampleGrid();
+    await renderSite(grid, docs);
+    const [dropped] = grid.completed.splice(0, 1);
+    assert.ok(dropped);
+    const gone = detailPath(dropped.task_id);
+    assert.ok((await files(docs)).includes(gone));
+    await renderSite(grid, docs);
+
+    for (const [path, bytes] of guides) assert.deepEqual(await readFile(join(docs, path)), bytes, path);
+    const left = await files(docs);
+    assert.ok(!left.includes(gone), `${gone} of the first render is still there`);
+    const site = await mkdtemp(join(tmpdir(), 'dgrid-dashboard-'));
+    scratch.push(site);
+    await renderSite(grid, site);
+    assert.deepEqual(left.sort(), [...guides.keys(), ...(await files(site))].sort());
   });
 });
 
