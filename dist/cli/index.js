@@ -8105,6 +8105,8 @@ module.exports = {
 /* harmony export */   BK: () => (/* binding */ helpText),
 /* harmony export */   Be: () => (/* binding */ envToken),
 /* harmony export */   Ec: () => (/* binding */ jsonOption),
+/* harmony export */   KB: () => (/* binding */ settingFlags),
+/* harmony export */   Xk: () => (/* binding */ settingOptions),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   gx: () => (/* binding */ str),
 /* harmony export */   kp: () => (/* binding */ closest),
@@ -8129,6 +8131,23 @@ const gridOptions = {
 const jsonOption = {
     json: { type: 'boolean', default: false, description: 'print machine-readable JSON on stdout' },
 };
+/**
+ * Flags for a table of settings, with the help the action's inputs have. No parseArgs default: an absent flag
+ * takes the table's default when the settings are read, as an empty action input does.
+ */
+function settingOptions(table) {
+    return Object.fromEntries(table.map((s) => {
+        if (s.kind === 'bool')
+            return [s.name, { type: 'boolean', description: s.help }];
+        const fallback = s.cliDefault ?? s.default;
+        const description = fallback === undefined ? s.help : `${s.help} Default: ${fallback}.`;
+        return [s.name, { type: 'string', placeholder: s.placeholder, description }];
+    }));
+}
+/** The raw value of a setting's flag, as the settings reader takes it: a flag given alone is true. */
+function settingFlags(values) {
+    return (name) => (values[name] === true ? 'true' : str(values[name]));
+}
 function helpText(command) {
     const lines = [`Usage: dgrid ${command.name} ${command.usage}`.trimEnd(), '', command.summary, '', 'Options:'];
     const all = {
@@ -9099,7 +9118,7 @@ const cancel = {
 /* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3478);
 /* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7658);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(5370);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
 
 
@@ -9231,14 +9250,19 @@ const demo = {
             '',
             'Next steps:',
             `  open the dashboard:   ${(0,node_url__WEBPACK_IMPORTED_MODULE_3__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(site, 'index.html')).href}`,
-            `  read the grid:        dgrid status --repository ${gridPath}`,
+            `  read the grid:        ${invokedAs()} status --repository ${gridPath}`,
             `  its history:          git -C ${gridPath} log --oneline --stat`,
-            `  a grid of your own:   dgrid init --repository PATH, then dgrid submit and dgrid worker (see README.md)`,
+            `  a grid of your own:   ${invokedAs()} init --repository PATH, then submit and worker (see README.md)`,
             `  clean up:             rm -rf ${made}`,
         ].join('\n'));
         return completed > 0 ? 0 : 1;
     },
 };
+/** The command as the user typed it: "dgrid" when installed, "node dist/cli/index.js" in a fresh clone. */
+function invokedAs() {
+    const script = process.argv[1] ?? '';
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.basename)(script) === 'dgrid' || script === '' ? 'dgrid' : `node ${(0,node_path__WEBPACK_IMPORTED_MODULE_2__.relative)(process.cwd(), script)}`;
+}
 
 
 /***/ }),
@@ -9501,9 +9525,12 @@ function commitMessage(actions) {
     return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: ./build/src/core/worker-settings.js
+var worker_settings = __nccwpck_require__(3621);
 // EXTERNAL MODULE: ./build/src/cli/command.js
 var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/reap.js
+
 
 
 
@@ -9515,23 +9542,16 @@ const reap_reap = {
     usage: '[options]',
     options: {
         ...command/* gridOptions */.nv,
-        'node-timeout-seconds': {
-            type: 'string',
-            placeholder: 'N',
-            description: "a node silent this long is dead (default: the policy's lease.node_timeout_seconds)",
-        },
-        'dry-run': { type: 'boolean', default: false, description: 'show what would be done, push nothing' },
+        ...(0,command/* settingOptions */.Xk)(worker_settings/* REAP_SETTINGS */.fO),
         ...command/* jsonOption */.Ec,
     },
     async run(values) {
         const token = (0,command/* envToken */.Be)();
-        const timeout = values['node-timeout-seconds'];
         const report = await reap({
             remote: (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository)),
             branch: (0,command/* str */.gx)(values.branch),
             ...(token ? { token } : {}),
-            ...(timeout === undefined ? {} : { nodeTimeoutSeconds: (0,command/* num */.bu)('node-timeout-seconds', timeout, 1) }),
-            dryRun: Boolean(values['dry-run']),
+            ...(0,worker_settings/* readReapSettings */.yU)('cli', (0,command/* settingFlags */.KB)(values)),
         }, (0,log/* consoleLog */.a)());
         if (values.json) {
             console.log(JSON.stringify(report, null, 2));
@@ -9557,7 +9577,7 @@ const reap_reap = {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
 /* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5370);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
@@ -10344,7 +10364,7 @@ const validate = {
 
 /***/ }),
 
-/***/ 9856:
+/***/ 5196:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10353,44 +10373,18 @@ __nccwpck_require__.d(__webpack_exports__, {
   D: () => (/* binding */ worker_worker)
 });
 
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
 // EXTERNAL MODULE: ./build/src/core/grid-admin.js
 var grid_admin = __nccwpck_require__(1079);
 // EXTERNAL MODULE: ./build/src/core/log.js
 var log = __nccwpck_require__(5491);
-// EXTERNAL MODULE: ./build/src/core/sandbox/docker.js
-var docker = __nccwpck_require__(6369);
-// EXTERNAL MODULE: ./build/src/core/sandbox/process.js
-var sandbox_process = __nccwpck_require__(6300);
-;// CONCATENATED MODULE: ./build/src/core/sandbox/index.js
-
-
-
-const SANDBOX_KINDS = ['docker', 'none'];
-/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
-async function createSandbox(kind) {
-    if (kind === 'none')
-        return new sandbox_process/* ProcessSandbox */.b();
-    const probe = await docker/* DockerSandbox */.s.probe();
-    if (!probe.ok) {
-        if (/permission denied/i.test(probe.reason)) {
-            throw new errors/* UserError */.yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
-                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
-        }
-        throw new errors/* UserError */.yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
-            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
-            'with no isolation');
-    }
-    return new docker/* DockerSandbox */.s();
-}
-
-// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
-var schemas = __nccwpck_require__(8202);
+// EXTERNAL MODULE: ./build/src/core/sandbox/index.js
+var sandbox = __nccwpck_require__(4297);
 // EXTERNAL MODULE: ./build/src/core/status.js
 var core_status = __nccwpck_require__(6799);
 // EXTERNAL MODULE: ./build/src/core/worker.js + 1 modules
 var worker = __nccwpck_require__(7658);
+// EXTERNAL MODULE: ./build/src/core/worker-settings.js
+var worker_settings = __nccwpck_require__(3621);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./build/src/core/metrics.js
@@ -10467,83 +10461,13 @@ var command = __nccwpck_require__(4953);
 
 
 
-
 const worker_worker = {
     name: 'worker',
     summary: 'Run a worker node: claim tasks, run each in the sandbox, commit the results. Ctrl-C hands running tasks back.',
     usage: '[options]',
     options: {
         ...command/* gridOptions */.nv,
-        'node-id': {
-            type: 'string',
-            placeholder: 'ID',
-            description: 'this node id (default: host name plus a random suffix)',
-        },
-        labels: { type: 'string', placeholder: 'A,B', description: 'labels this node carries' },
-        slots: { type: 'string', default: '1', placeholder: 'N', description: 'tasks at once (default: 1)' },
-        'max-tasks': {
-            type: 'string',
-            default: '0',
-            placeholder: 'N',
-            description: 'stop after claiming N tasks (0: no limit)',
-        },
-        'max-runtime-minutes': {
-            type: 'string',
-            default: '0',
-            placeholder: 'N',
-            description: 'stop after N minutes (0: no limit)',
-        },
-        'idle-timeout-seconds': {
-            type: 'string',
-            default: '0',
-            placeholder: 'N',
-            description: 'stop after N idle seconds (0: never)',
-        },
-        'poll-interval-seconds': {
-            type: 'string',
-            default: '15',
-            placeholder: 'N',
-            description: 'idle polling interval (default: 15)',
-        },
-        sandbox: {
-            type: 'string',
-            default: 'docker',
-            placeholder: 'docker|none',
-            description: 'where tasks run (default: docker; none: plain processes of this user, no isolation)',
-        },
-        image: {
-            type: 'string',
-            placeholder: 'IMAGE',
-            description: "image for tasks that name none (default: the policy's)",
-        },
-        cpus: {
-            type: 'string',
-            placeholder: 'N',
-            description: "CPUs this node may promise to tasks (default: the machine's)",
-        },
-        'memory-mb': {
-            type: 'string',
-            placeholder: 'N',
-            description: "memory this node may promise (default: the machine's)",
-        },
-        'batch-window-seconds': {
-            type: 'string',
-            default: '0',
-            placeholder: 'S',
-            description: 'let a result wait this long for others, to share a push (default: 0)',
-        },
-        'max-pushes-per-minute': {
-            type: 'string',
-            default: '0',
-            placeholder: 'N',
-            description: "this node's push budget; the grid policy's applies too (default: 0, policy only)",
-        },
-        prefetch: {
-            type: 'string',
-            default: '0',
-            placeholder: 'N',
-            description: 'claims to hold beyond the slots, started without a push in between (default: 0)',
-        },
+        ...(0,command/* settingOptions */.Xk)(worker_settings/* WORKER_SETTINGS */.xu),
         'metrics-port': {
             type: 'string',
             placeholder: 'PORT',
@@ -10559,38 +10483,17 @@ const worker_worker = {
         ...command/* jsonOption */.Ec,
     },
     async run(values) {
-        const sandboxKind = (0,command/* str */.gx)(values.sandbox);
-        if (!SANDBOX_KINDS.includes(sandboxKind))
-            throw new errors/* UserError */.yo(`--sandbox is "${sandboxKind}": use docker or none`);
-        const nodeId = (0,command/* str */.gx)(values['node-id']) || (0,worker/* defaultNodeId */.Xw)();
-        if (!new RegExp(schemas/* NODE_ID_PATTERN */.iB).test(nodeId))
-            throw new errors/* UserError */.yo(`--node-id "${nodeId}": use letters, digits, dot, underscore, dash`);
+        const settings = (0,worker_settings/* readNodeSettings */.eA)('cli', (0,command/* settingFlags */.KB)(values));
         const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
         const branch = (0,command/* str */.gx)(values.branch);
         const token = (0,command/* envToken */.Be)();
-        const image = (0,command/* str */.gx)(values.image);
         const node = new worker/* Worker */.TK({
             remote,
             branch,
             ...(token ? { token } : {}),
-            nodeId,
-            labels: (0,command/* str */.gx)(values.labels)
-                .split(',')
-                .map((l) => l.trim())
-                .filter(Boolean),
-            slots: (0,command/* num */.bu)('slots', values.slots, 1, 64),
-            maxTasks: (0,command/* num */.bu)('max-tasks', values['max-tasks'], 0),
-            maxRuntimeMinutes: (0,command/* num */.bu)('max-runtime-minutes', values['max-runtime-minutes'], 0),
-            idleTimeoutSeconds: (0,command/* num */.bu)('idle-timeout-seconds', values['idle-timeout-seconds'], 0),
-            pollIntervalSeconds: (0,command/* num */.bu)('poll-interval-seconds', values['poll-interval-seconds'], 0.05),
-            ...(image ? { image } : {}),
-            ...(values.cpus === undefined ? {} : { cpus: (0,command/* num */.bu)('cpus', values.cpus, 0.1) }),
-            ...(values['memory-mb'] === undefined ? {} : { memoryMb: (0,command/* num */.bu)('memory-mb', values['memory-mb'], 16) }),
-            batchWindowMs: (0,command/* num */.bu)('batch-window-seconds', values['batch-window-seconds'], 0, 60) * 1000,
-            maxPushesPerMinute: (0,command/* num */.bu)('max-pushes-per-minute', values['max-pushes-per-minute'], 0),
-            prefetch: (0,command/* num */.bu)('prefetch', values.prefetch, 0, 256),
-            cacheDir: (0,core_status/* cacheDir */.e8)(remote, branch, `node-${nodeId}`),
-        }, await createSandbox(sandboxKind), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
+            ...settings,
+            cacheDir: (0,core_status/* cacheDir */.e8)(remote, branch, `node-${settings.nodeId}`),
+        }, await (0,sandbox/* createSandbox */._)(settings.sandbox), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
         for (const signal of ['SIGINT', 'SIGTERM'])
             process.on(signal, () => node.stop(`${signal} received`));
         const metrics = values['metrics-port'] === undefined
@@ -10627,7 +10530,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2541);
 /* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1743);
 /* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5849);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9856);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5196);
 /* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6389);
 
 
@@ -13021,6 +12924,40 @@ function clientMessage(stderr) {
 
 /***/ }),
 
+/***/ 4297:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
+/* harmony export */   _: () => (/* binding */ createSandbox)
+/* harmony export */ });
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6369);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6300);
+
+
+
+const SANDBOX_KINDS = ['docker', 'none'];
+/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
+async function createSandbox(kind) {
+    if (kind === 'none')
+        return new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessSandbox */ .b();
+    const probe = await _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s.probe();
+    if (!probe.ok) {
+        if (/permission denied/i.test(probe.reason)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
+        }
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+            'with no isolation');
+    }
+    return new _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s();
+}
+
+
+/***/ }),
+
 /***/ 6300:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13525,6 +13462,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  mW: () => (/* binding */ LABEL_PATTERN),
   iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
@@ -13536,7 +13474,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pj: () => (/* binding */ TaskSchema)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -22565,6 +22503,276 @@ const VERSION = '1.0.0';
 
 /***/ }),
 
+/***/ 3621:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eA: () => (/* binding */ readNodeSettings),
+/* harmony export */   fO: () => (/* binding */ REAP_SETTINGS),
+/* harmony export */   xu: () => (/* binding */ WORKER_SETTINGS),
+/* harmony export */   yU: () => (/* binding */ readReapSettings)
+/* harmony export */ });
+/* unused harmony exports SETTING_TABLES, settingName, settingsReader */
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4297);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8202);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7658);
+// The one description of the settings of a worker node and of the reaper. The actions (run-worker,
+// reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
+// a value means the same on either side. action.yml stays the published contract:
+// test/action-metadata.test.ts checks that it declares these names, defaults and help.
+
+
+
+
+const WORKER_SETTINGS = [
+    {
+        name: 'node-id',
+        kind: 'text',
+        pattern: _schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .NODE_ID_PATTERN */ .iB,
+        hint: 'use letters, digits, dot, underscore, dash (at most 64)',
+        placeholder: 'ID',
+        help: "This node's id. Defaults to the runner's name (or the host's) plus a random suffix.",
+    },
+    {
+        name: 'labels',
+        kind: 'list',
+        pattern: _schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL_PATTERN */ .mW,
+        hint: 'each label is a letter or digit, then up to 63 letters, digits or . _ : -',
+        placeholder: 'A,B',
+        help: 'Labels this node carries (separated by commas, spaces or newlines); tasks that require labels run only on nodes that have them all.',
+    },
+    {
+        name: 'slots',
+        kind: 'int',
+        default: '1',
+        min: 1,
+        max: 64,
+        placeholder: 'N',
+        help: 'How many tasks this node runs at once.',
+    },
+    {
+        name: 'max-tasks',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after claiming this many tasks (0 for no limit).',
+    },
+    {
+        // A job is killed after six hours; a node of its own is a service that runs until stopped.
+        name: 'max-runtime-minutes',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this many minutes, handing running tasks back to the queue (0 for no limit).',
+    },
+    {
+        // An idle job holds a runner for nothing; a node of its own waits for work.
+        name: 'idle-timeout-seconds',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this long without a task to run (0 to never stop for idleness).',
+    },
+    {
+        name: 'poll-interval-seconds',
+        kind: 'number',
+        default: '15',
+        min: 0.05,
+        max: 3600,
+        placeholder: 'S',
+        help: 'How often an idle node looks for work; it backs off up to eight times this while idle.',
+    },
+    {
+        name: 'sandbox',
+        kind: 'choice',
+        default: 'docker',
+        choices: _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SANDBOX_KINDS */ .G,
+        placeholder: 'docker|none',
+        help: 'docker (each task in a locked-down container) or none (plain processes; only for trusted grids).',
+    },
+    {
+        name: 'image',
+        kind: 'text',
+        placeholder: 'IMAGE',
+        help: "Image for tasks that name none; must be allowed by the grid's policy. Defaults to the policy's default_image.",
+    },
+    {
+        name: 'cpus',
+        kind: 'number',
+        min: 0,
+        max: 1024,
+        placeholder: 'N',
+        help: "CPUs this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'memory-mb',
+        kind: 'int',
+        min: 0,
+        max: 16 * 1024 * 1024,
+        placeholder: 'N',
+        help: "Memory in MiB this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'batch-window-seconds',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 60,
+        placeholder: 'S',
+        help: 'How long a finished result waits for other running tasks to finish, so they share one push.',
+    },
+    {
+        name: 'prefetch',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        max: 256,
+        placeholder: 'N',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+    },
+    {
+        name: 'max-pushes-per-minute',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 600,
+        placeholder: 'N',
+        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+    },
+];
+const REAP_SETTINGS = [
+    {
+        name: 'node-timeout-seconds',
+        kind: 'int',
+        min: 1,
+        placeholder: 'N',
+        help: "A node whose last heartbeat is older than this (plus the policy's lease.grace_seconds) is dead. Defaults to the policy's lease.node_timeout_seconds.",
+    },
+    {
+        name: 'dry-run',
+        kind: 'bool',
+        default: 'false',
+        placeholder: '',
+        help: 'Show what would be done, in the log and the job summary of an action, and push nothing.',
+    },
+];
+/** Every table of settings by its exported name, for the test that holds action.yml to them. */
+const SETTING_TABLES = { WORKER_SETTINGS, REAP_SETTINGS };
+/** How an error names a setting: as the input a workflow sets or the flag a user typed. */
+function settingName(surface, name) {
+    return surface === 'action' ? `input "${name}"` : `--${name}`;
+}
+/**
+ * Parses the raw values of `table` as `read` gives them ('' or undefined for a value not given). Every
+ * setting must be taken exactly as its kind says, so a table entry nobody reads is a bug, not a silent no-op.
+ */
+function settingsReader(table, surface, read) {
+    const unread = new Set(table.map((s) => s.name));
+    const take = (name, kinds) => {
+        const setting = table.find((s) => s.name === name);
+        if (!setting || !kinds.includes(setting.kind))
+            throw new Error(`no ${kinds.join('/')} setting "${name}"`);
+        unread.delete(name);
+        const raw = (read(name) ?? '').trim();
+        const value = raw || (surface === 'cli' ? (setting.cliDefault ?? setting.default) : setting.default) || '';
+        const fail = (fix) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
+        return { setting, value, fail };
+    };
+    const matching = (setting, item, fail) => {
+        if (setting.pattern && !new RegExp(setting.pattern).test(item))
+            throw fail(setting.hint ?? 'see --help');
+        return item;
+    };
+    return {
+        text(name) {
+            const { setting, value, fail } = take(name, ['text']);
+            return value && matching(setting, value, fail);
+        },
+        list(name) {
+            const { setting, value, fail } = take(name, ['list']);
+            return value
+                .split(/[\s,]+/)
+                .filter(Boolean)
+                .map((item) => matching(setting, item, fail));
+        },
+        /** undefined when neither given nor defaulted. */
+        number(name) {
+            const { setting, value, fail } = take(name, ['int', 'number']);
+            if (value === '')
+                return undefined;
+            const n = Number(value);
+            const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting;
+            const whole = setting.kind === 'int';
+            if (!Number.isFinite(n) || (whole && !Number.isInteger(n)) || n < min || n > max) {
+                throw fail(`give a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`);
+            }
+            return n;
+        },
+        bool(name) {
+            const { value, fail } = take(name, ['bool']);
+            if (['true', 'yes', '1'].includes(value.toLowerCase()))
+                return true;
+            if (['false', 'no', '0'].includes(value.toLowerCase()))
+                return false;
+            throw fail('use true or false');
+        },
+        choice(name) {
+            const { setting, value, fail } = take(name, ['choice']);
+            if (!setting.choices.includes(value))
+                throw fail(`use one of ${setting.choices.join(', ')}`);
+            return value;
+        },
+        /** Throws when a setting of the table was never taken: the table and its reader have drifted. */
+        done() {
+            if (unread.size > 0)
+                throw new Error(`settings never read: ${[...unread].join(', ')}`);
+        },
+    };
+}
+/** A node's settings from the action's inputs or the CLI's flags: one parser, so both mean the same. */
+function readNodeSettings(surface, read) {
+    const s = settingsReader(WORKER_SETTINGS, surface, read);
+    const image = s.text('image');
+    // 0 and empty both mean the machine's own.
+    const cpus = s.number('cpus');
+    const memoryMb = s.number('memory-mb');
+    const settings = {
+        nodeId: s.text('node-id') || (0,_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultNodeId */ .Xw)(),
+        labels: s.list('labels'),
+        slots: s.number('slots'),
+        maxTasks: s.number('max-tasks'),
+        maxRuntimeMinutes: s.number('max-runtime-minutes'),
+        idleTimeoutSeconds: s.number('idle-timeout-seconds'),
+        pollIntervalSeconds: s.number('poll-interval-seconds'),
+        sandbox: s.choice('sandbox'),
+        ...(image ? { image } : {}),
+        ...(cpus ? { cpus } : {}),
+        ...(memoryMb ? { memoryMb } : {}),
+        batchWindowMs: s.number('batch-window-seconds') * 1000,
+        prefetch: s.number('prefetch'),
+        maxPushesPerMinute: s.number('max-pushes-per-minute'),
+    };
+    s.done();
+    return settings;
+}
+/** The reaper's settings from the action's inputs or the CLI's flags. */
+function readReapSettings(surface, read) {
+    const s = settingsReader(REAP_SETTINGS, surface, read);
+    const nodeTimeoutSeconds = s.number('node-timeout-seconds');
+    const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
+    s.done();
+    return settings;
+}
+
+
+/***/ }),
+
 /***/ 7658:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -23822,7 +24030,7 @@ function excerpt(text, max = 140) {
 
 /***/ }),
 
-/***/ 5370:
+/***/ 9875:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -23833,12 +24041,55 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: detailPath
 
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/dashboard/assets.generated.js
+// Generated by scripts/dashboard-assets.js from src/dashboard/templates/ and src/dashboard/assets/; do not edit.
+/** Template name (as given to eta.loadTemplate: "@" and the file name without .eta) to source. */
+const TEMPLATES = {
+    "@breadcrumb": "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\n<ol>\n<li><a href=\"<%= it.root %>index.html\">Overview</a></li>\n<% for (const crumb of it.crumbs) { %>\n<li><a href=\"<%= it.root %><%= crumb.href %>\"><%= crumb.label %></a></li>\n<% } %>\n<li aria-current=\"page\"><%= it.pageTitle %></li>\n</ol>\n</nav>\n",
+    "@chips": "<% if (it.items.length === 0) { %>–<% } else { %><ul class=\"chips\"><% for (const item of it.items) { %><li class=\"chip<% if (it.missing && it.missing.includes(item)) { %> chip-missing<% } %>\"><%= item %></li><% } %></ul><% } %>\n",
+    "@filter": "<div class=\"filter\" id=\"filter-box\" hidden>\n<label for=\"task-filter\">Filter tasks by id</label>\n<input id=\"task-filter\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Part of a task id\">\n<p id=\"filter-status\" role=\"status\"></p>\n</div>\n",
+    "@index": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1><%= it.site.title %></h1>\n<p class=\"lede\">Grid status as of <time datetime=\"<%= it.site.generatedIso %>\" data-relative title=\"<%= it.site.generatedText %>\"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>\n<p id=\"refresh-note\" class=\"notice\" role=\"status\"></p>\n</div>\n<section aria-labelledby=\"counts-heading\">\n<h2 id=\"counts-heading\" class=\"visually-hidden\">Counts</h2>\n<ul class=\"cards\">\n<li class=\"card card-queued\"><span class=\"card-label\">Queued</span><span class=\"card-value\" data-count=\"queued\"><%= it.counts.queued %></span><span class=\"card-detail\">high <span data-count=\"queued_high\"><%= it.counts.high %></span> · normal <span data-count=\"queued_normal\"><%= it.counts.normal %></span> · low <span data-count=\"queued_low\"><%= it.counts.low %></span></span></li>\n<li class=\"card card-running\"><span class=\"card-label\">Running</span><span class=\"card-value\" data-count=\"in_progress\"><%= it.counts.inProgress %></span><span class=\"card-detail\">claimed by nodes</span></li>\n<li class=\"card card-completed\"><span class=\"card-label\">Completed</span><span class=\"card-value\" data-count=\"completed\"><%= it.counts.completed %></span><span class=\"card-detail\"><%= it.counts.successRate %></span></li>\n<li class=\"card card-failed\"><span class=\"card-label\">Failed</span><span class=\"card-value\" data-count=\"failed\"><%= it.counts.failed %></span><span class=\"card-detail\">incl. timeouts, cancelled</span></li>\n<li class=\"card card-nodes\"><span class=\"card-label\">Nodes online</span><span class=\"card-value\" data-count=\"nodes_online\"><%= it.counts.nodesOnline %></span><span class=\"card-detail\">of <span data-count=\"nodes_total\"><%= it.counts.nodesTotal %></span> known</span></li>\n<li class=\"card card-workers\"><span class=\"card-label\">Recommended workers</span><span class=\"card-value\" data-count=\"recommended_workers\"><%= it.recommendation.workers %></span><span class=\"card-detail\" id=\"recommendation-reason\"><%= it.recommendation.reason %></span></li>\n</ul>\n</section>\n<% if (it.unrunnable.total > 0) { %>\n<section class=\"panel panel-warn\">\n<h2 id=\"unrunnable-heading\">Tasks nobody can run <span class=\"count\">(<%= it.unrunnable.totalText %>)</span></h2>\n<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>\n<%~ include('@tasks-table', { table: it.unrunnable.table }) %>\n</section>\n<% } %>\n<section aria-labelledby=\"activity-heading\">\n<h2 id=\"activity-heading\">Activity</h2>\n<div class=\"charts\">\n<figure class=\"chart-card\"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>\n<figure class=\"chart-card\"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>\n<figure class=\"chart-card\"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>\n</div>\n</section>\n<%~ include('@filter') %>\n<%~ include('@task-section', { table: it.sections.running }) %>\n<%~ include('@task-section', { table: it.sections.queued }) %>\n<% if (it.deps) { %>\n<section>\n<div class=\"section-head\"><h2 id=\"deps-heading\">Waiting on other tasks <span class=\"count\">(<%= it.deps.total %>)</span></h2></div>\n<div class=\"graph-wrap\" role=\"region\" aria-label=\"Dependency graph\" tabindex=\"0\"><%= it.deps.graph %></div>\n<ul class=\"legend\" aria-label=\"Legend\">\n<% for (const key of it.deps.legend) { %><li><span class=\"badge tone-<%= key.tone %>\"><%= key.label %></span></li><% } %>\n</ul>\n<%~ include('@tasks-table', { table: it.deps.table }) %>\n</section>\n<% } %>\n<%~ include('@task-section', { table: it.sections.failed }) %>\n<section>\n<div class=\"section-head\">\n<h2 id=\"nodes-heading\">Nodes <span class=\"count\">(<%= it.nodes.total %>)</span></h2>\n<% if (it.nodes.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.nodes.allHref %>\">All <%= it.nodes.total %> nodes</a><% } %>\n</div>\n<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>\n</section>\n<%~ include('@task-section', { table: it.sections.completed }) %>\n",
+    "@layout": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"<%= it.csp %>\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"dgrid\">\n<link rel=\"icon\" href=\"data:,\">\n<title><%= it.pageTitle %> · <%= it.site.title %></title>\n<link rel=\"stylesheet\" href=\"<%= it.root %>assets/dgrid.css\">\n<script id=\"dgrid-config\" type=\"application/json\"><%= it.config %></script>\n<% if (it.validator) { %>\n<script src=\"<%= it.root %>assets/dgrid-task-validator.js\" defer></script>\n<% } %>\n<script src=\"<%= it.root %>assets/dgrid.js\" defer></script>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"wrap header-inner\">\n<a class=\"brand\" href=\"<%= it.root %>index.html\"><span class=\"brand-mark\" aria-hidden=\"true\"></span><%= it.site.title %></a>\n<nav aria-label=\"Site\">\n<ul class=\"nav\">\n<% for (const item of it.navItems) { %>\n<li><a href=\"<%= it.root %><%= item.href %>\"<% if (item.id === it.nav) { %> aria-current=\"page\"<% } %>><%= item.label %></a></li>\n<% } %>\n</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n<%~ it.body %>\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>Rendered by dgrid at <time datetime=\"<%= it.site.generatedIso %>\"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href=\"<%= it.site.repositoryUrl %>\"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href=\"<%= it.root %>status.json\">status.json</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n",
+    "@list": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1><%= it.pageTitle %></h1>\n<p class=\"lede\"><%= it.list.summary %></p>\n<% if (it.list.note) { %><p class=\"notice\"><%= it.list.note %></p><% } %>\n</div>\n<%~ include('@filter') %>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>\n<section>\n<h2 id=\"list-heading\" class=\"visually-hidden\"><%= it.table.heading %></h2>\n<%~ include('@tasks-table', {}) %>\n</section>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>\n",
+    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+    "@nodes": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1 id=\"nodes-heading\">Nodes</h1>\n<p class=\"lede\"><%= it.nodesSummary %></p>\n</div>\n<%~ include('@nodes-table', {}) %>\n",
+    "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
+    "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
+    "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
+    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
+    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+};
+/** assets/dgrid.css */
+const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --surface: #ffffff;\n  --surface-2: #f0f2f5;\n  --text: #1c2128;\n  --muted: #57606a;\n  --border: #d5dae0;\n  --accent: #0a5fc2;\n  --focus: #0a5fc2;\n  --ok: #1a7f37;\n  --ok-text: #116329;\n  --bad: #cf222e;\n  --bad-text: #a40e26;\n  --warn: #bf8700;\n  --warn-text: #7d4e00;\n  --info: #8250df;\n  --info-text: #6639ba;\n  --neutral-text: #57606a;\n  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);\n  --radius: 10px;\n  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: #0d1117;\n    --surface: #161b22;\n    --surface-2: #1c222b;\n    --text: #e6edf3;\n    --muted: #9ea7b3;\n    --border: #30363d;\n    --accent: #6cb6ff;\n    --focus: #6cb6ff;\n    --ok: #3fb950;\n    --ok-text: #56d364;\n    --bad: #f85149;\n    --bad-text: #ff8182;\n    --warn: #d29922;\n    --warn-text: #e3b341;\n    --info: #a371f7;\n    --info-text: #c297ff;\n    --neutral-text: #9ea7b3;\n    --shadow: none;\n  }\n}\n*, *::before, *::after { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  background: var(--bg);\n  color: var(--text);\n  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;\n}\na { color: var(--accent); text-underline-offset: 2px; }\na:hover { text-decoration-thickness: 2px; }\n:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }\nmain:focus { outline: none; }\ncode, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }\nh1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }\nh1 { font-size: 1.6rem; }\nh2 { font-size: 1.2rem; }\nh3 { font-size: 1rem; }\np { margin: 0 0 0.75rem; }\n[hidden] { display: none !important; }\n.visually-hidden {\n  position: absolute !important; width: 1px; height: 1px; overflow: hidden;\n  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;\n}\n.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }\n.skip-link {\n  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;\n  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;\n}\n.skip-link:focus { top: 0.5rem; }\n.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }\n.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }\n.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }\n.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }\n.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }\n.nav a:hover { color: var(--text); background: var(--surface-2); }\n.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }\nmain.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }\n.page-head { margin-bottom: 1.25rem; }\n.lede { color: var(--muted); }\n.notice:empty { display: none; }\n.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }\nsection { margin: 0 0 2rem; }\n.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }\n.section-head h2 { margin: 0; }\n.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }\n.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }\n.card {\n  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;\n  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);\n  border-radius: var(--radius); box-shadow: var(--shadow);\n}\n.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }\n.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }\n.card-detail { color: var(--muted); font-size: 0.85rem; }\n.card-queued { border-top-color: var(--accent); }\n.card-running { border-top-color: var(--info); }\n.card-completed { border-top-color: var(--ok); }\n.card-failed { border-top-color: var(--bad); }\n.card-nodes { border-top-color: var(--warn); }\n.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }\n.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }\n.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.panel-warn { border-left: 4px solid var(--warn); }\n.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }\nfigure { margin: 0; }\n.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }\n.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }\nsvg.chart { display: block; width: 100%; height: auto; color: var(--text); }\n.graph-wrap svg.chart { width: auto; max-width: none; }\nsvg .fill-ok { fill: var(--ok); }\nsvg .fill-bad { fill: var(--bad); }\nsvg .fill-accent { fill: var(--accent); }\nsvg .fill-info { fill: var(--info); }\nsvg .line-ok { stroke: var(--ok); }\nsvg .line-accent { stroke: var(--accent); }\nsvg .line-info { stroke: var(--info); }\nsvg .grid, svg .edge { stroke: var(--muted); }\nsvg .arrow { fill: var(--muted); }\nsvg .muted { fill: var(--muted); }\nsvg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }\nsvg .dep-completed rect { stroke: var(--ok); }\nsvg .dep-failed rect { stroke: var(--bad); }\nsvg .dep-running rect { stroke: var(--info); }\nsvg .dep-queued rect { stroke: var(--muted); }\nsvg .dep-unknown rect { stroke: var(--warn); }\n.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }\n.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\ntable { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }\ncaption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }\nth, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }\nthead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }\ntbody tr:last-child > * { border-bottom: 0; }\ntbody tr:hover { background: var(--surface-2); }\ntd.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)\n   rather than squeezing every column into a tower of broken words. */\ntd { white-space: nowrap; }\ntbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }\n.task-id { font-weight: 600; }\n.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }\ntd.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }\ntd.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }\n.empty { padding: 1rem; color: var(--muted); }\n.more { font-size: 0.95rem; }\n.badge {\n  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;\n  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;\n}\n.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }\n.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }\n.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }\n.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }\n.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }\n.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }\n.chip-missing { border-color: var(--warn); color: var(--warn-text); }\n.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }\n.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }\n.meter > span { display: block; height: 100%; background: var(--info); }\n.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }\n.filter label { font-weight: 600; }\n.filter p { margin: 0; color: var(--muted); }\ninput, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }\ninput[type='search'] { width: 18rem; }\ntextarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }\ninput:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }\n[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }\n.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }\n.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }\n.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }\n.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }\n.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }\n.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }\n.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }\n.task-title .task-id { font-size: 1.4rem; }\n.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\n.facts dt { color: var(--muted); font-weight: 600; }\n.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }\npre.code {\n  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;\n  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;\n}\n.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }\n.form { display: grid; gap: 1rem; max-width: 46rem; }\n.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }\n.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }\n.field label { font-weight: 600; }\n.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }\n.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }\n.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }\n.error-summary h2 { color: var(--bad-text); }\n.error-summary ul { margin: 0; padding-left: 1.25rem; }\n.error-summary a { color: var(--bad-text); }\n.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }\n.button {\n  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;\n  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;\n}\n.button:hover { filter: brightness(1.08); }\n.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }\n.site-footer p { margin: 0; overflow-wrap: anywhere; }\n@media (max-width: 600px) {\n  .wrap { padding: 0 0.75rem; }\n  h1 { font-size: 1.35rem; }\n  .card-value { font-size: 1.5rem; }\n  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  th, td { padding: 0.45rem 0.5rem; }\n  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }\n  tbody tr:hover th[scope='row'] { background: var(--surface-2); }\n  input[type='search'] { width: 100%; }\n  .facts { grid-template-columns: 1fr; gap: 0.1rem; }\n  .facts dd { margin-bottom: 0.5rem; }\n}\n@media (prefers-reduced-motion: no-preference) {\n  html { scroll-behavior: smooth; }\n}\n";
+/** assets/dgrid.js */
+const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
+
+// EXTERNAL MODULE: ./build/src/core/lifecycle.js
+var lifecycle = __nccwpck_require__(8125);
+;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
+// Facts derived from the grid state that more than one part of the dashboard needs.
+
+const facts_PRIORITIES = ['high', 'normal', 'low'];
+function priorityOf(task) {
+    return task.priority ?? 'normal';
+}
+function facts_liveness(node, input) {
+    if (node.status !== 'online')
+        return node.status;
+    return (0,lifecycle/* isSilent */.eS)(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
+}
+function onlineNodes(input) {
+    return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
+}
+
+// EXTERNAL MODULE: ./build/src/dashboard/format.js
+var format = __nccwpck_require__(2375);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 ;// CONCATENATED MODULE: ./node_modules/eta/dist/index.mjs
@@ -24374,8 +24625,6 @@ var Eta = class extends Eta$1 {
 var schemas = __nccwpck_require__(8202);
 // EXTERNAL MODULE: ./build/src/core/layout.js
 var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/scheduler.js
-var scheduler = __nccwpck_require__(1208);
 ;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
 // Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
 // string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
@@ -24422,8 +24671,469 @@ function scriptJson(value) {
     return new Markup(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
 }
 
-// EXTERNAL MODULE: ./build/src/dashboard/format.js
-var format = __nccwpck_require__(2375);
+// EXTERNAL MODULE: ./build/src/core/scheduler.js
+var scheduler = __nccwpck_require__(1208);
+;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
+// The page templates are the .eta files in ./templates, one per page and one per shared part, carried into the
+// bundles by assets.generated.ts (see scripts/dashboard-assets.js).
+// Sections around a table are not named: the table's scrolling region carries the heading as its name, and
+// two landmarks with one name confuse screen reader navigation.
+// Rule: every value goes through <%= %>, which escapes; <%~ %> appears only for include() and the layout
+// body, which are the templates' own output. Chart SVGs arrive as Markup objects and pass <%= %> unchanged.
+
+
+;// CONCATENATED MODULE: ./build/src/dashboard/site.js
+// What every page of the status site shares, computed once per render: the records sorted and located, which
+// tasks get a detail page, the rows and tables the templates show, links, and the layout every page goes through.
+
+
+
+
+
+
+
+
+
+/** The most recent tasks of each state the index shows; only these get a detail page. */
+const INDEX_ROWS = 50;
+/** Scripts and styles only from the site itself: a defence in depth should escaping ever be missed. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const STATUS_TONE = {
+    success: 'ok',
+    completed: 'ok',
+    online: 'ok',
+    failure: 'bad',
+    error: 'bad',
+    failed: 'bad',
+    timeout: 'warn',
+    unresponsive: 'warn',
+    draining: 'warn',
+    orphaned: 'warn',
+    returned: 'neutral',
+    cancelled: 'neutral',
+    offline: 'neutral',
+    running: 'info',
+    queued: 'neutral',
+    high: 'warn',
+    normal: 'neutral',
+    low: 'neutral',
+    unknown: 'warn',
+};
+const STATE_LABEL = {
+    queued: 'Queued tasks',
+    running: 'Running tasks',
+    completed: 'Completed tasks',
+    failed: 'Failed tasks',
+};
+const eta = new Eta({ autoEscape: true, escapeFunction: escapeValue, cache: true });
+for (const [name, source] of Object.entries(TEMPLATES))
+    eta.loadTemplate(name, source);
+const COLUMNS = {
+    running: [
+        { label: 'Task' },
+        { label: 'Node' },
+        { label: 'Attempt', num: true },
+        { label: 'Running for' },
+        { label: 'Lease until' },
+    ],
+    queued: [
+        { label: 'Task' },
+        { label: 'Priority' },
+        { label: 'Requires' },
+        { label: 'Waits for' },
+        { label: 'Attempts so far', num: true },
+    ],
+    terminal: [
+        { label: 'Task' },
+        { label: 'Status' },
+        { label: 'Exit code', num: true },
+        { label: 'Node' },
+        { label: 'Duration', num: true },
+        { label: 'Finished' },
+    ],
+};
+/** Everything the pages share, computed once per render. */
+class Site {
+    input;
+    now;
+    located = new Map();
+    sorted;
+    detailIds = new Set();
+    busy = new Map();
+    unrunnable;
+    unrunnableIds;
+    waiting;
+    repo;
+    /**
+     * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
+     * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
+     */
+    serverUrl() {
+        return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
+    }
+    constructor(input) {
+        this.input = input;
+        this.now = input.generatedAt;
+        this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
+            ? input.repositoryUrl.replace(/\/+$/, '')
+            : undefined;
+        const finished = (r) => (0,format/* parseTime */.pe)(r.finished_at)?.getTime() ?? 0;
+        const claimed = (c) => (0,format/* parseTime */.pe)(c.claim.claimed_at)?.getTime() ?? 0;
+        const rank = (t) => facts_PRIORITIES.indexOf(priorityOf(t));
+        this.sorted = {
+            queued: [...input.queued].sort((a, b) => rank(a) - rank(b)),
+            running: [...input.running].sort((a, b) => claimed(a) - claimed(b)),
+            completed: [...input.completed].sort((a, b) => finished(b) - finished(a)),
+            failed: [...input.failed].sort((a, b) => finished(b) - finished(a)),
+        };
+        for (const state of ['completed', 'failed', 'running', 'queued']) {
+            for (const record of this.sorted[state])
+                this.located.set(record.task_id, { state, record });
+        }
+        for (const claim of input.running)
+            this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+        this.unrunnable = (0,scheduler/* unrunnableTasks */.nw)(input.queued, onlineNodes(input));
+        this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
+        this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
+        // The tasks the index shows are the ones worth a page of their own.
+        const shown = [
+            ...['queued', 'running', 'completed', 'failed'].flatMap((s) => this.sorted[s].slice(0, INDEX_ROWS)),
+            ...this.unrunnable.slice(0, INDEX_ROWS).map((u) => u.task),
+            ...this.waiting.slice(0, INDEX_ROWS),
+        ];
+        for (const record of shown)
+            this.detailIds.add(record.task_id);
+    }
+    page(template, root, nav, pageTitle, data, validator = false) {
+        const repositoryName = this.repo?.replace(/^https:\/\/[^/]+\//, '');
+        return eta.render(template, {
+            root,
+            nav,
+            pageTitle,
+            validator,
+            csp: CSP,
+            navItems: [
+                { id: 'overview', label: 'Overview', href: 'index.html' },
+                { id: 'nodes', label: 'Nodes', href: 'nodes.html' },
+                { id: 'submit', label: 'Submit a task', href: 'submit.html' },
+            ],
+            site: {
+                title: this.input.title,
+                branch: this.input.branch,
+                repositoryUrl: this.repo,
+                repositoryName,
+                generatedIso: this.now.toISOString(),
+                generatedText: (0,format/* formatTime */.fU)(this.now),
+            },
+            config: scriptJson({
+                generatedAt: this.now.toISOString(),
+                statusUrl: nav === 'overview' ? 'status.json' : undefined,
+                branch: this.input.branch,
+                serverUrl: this.serverUrl(),
+                policy: {
+                    max_timeout_seconds: this.input.policy.max_timeout_seconds,
+                    max_attempts: this.input.policy.max_attempts,
+                    default_image: this.input.policy.default_image,
+                    allowed_images: this.input.policy.allowed_images,
+                    limits: { cpus: this.input.policy.limits.cpus, memory_mb: this.input.policy.limits.memory_mb },
+                },
+            }),
+            ...data,
+        });
+    }
+    sectionTable(state) {
+        const records = this.sorted[state];
+        const heading = {
+            queued: 'Queued',
+            running: 'Running',
+            completed: 'Recently completed',
+            failed: 'Recently failed',
+        }[state];
+        const excerpts = state === 'failed' || state === 'completed';
+        const table = this.table(state, state, heading, records.length, this.rows(state, records.slice(0, INDEX_ROWS)), excerpts);
+        if (records.length > 0) {
+            table.allHref = listPath(state, 1);
+            table.allLabel = `All ${(0,format/* formatCount */.B4)(records.length)}`;
+        }
+        return table;
+    }
+    table(id, kind, heading, total, rows, excerpts = false) {
+        const columns = kind === 'running' ? COLUMNS.running : kind === 'queued' ? COLUMNS.queued : COLUMNS.terminal;
+        const empty = {
+            queued: 'Nothing is waiting.',
+            running: 'Nothing is running.',
+            completed: 'No task has completed yet.',
+            failed: 'No task has failed.',
+        }[kind];
+        return {
+            id,
+            heading,
+            total: (0,format/* formatCount */.B4)(total),
+            kind,
+            columns: excerpts ? [...columns, { label: 'Output' }] : columns,
+            rows,
+            empty,
+            excerpts,
+        };
+    }
+    rows(state, records) {
+        return records.map((record) => this.row(state, record));
+    }
+    row(state, record) {
+        const link = this.link(record.task_id, state, record);
+        if (state === 'queued') {
+            const task = record;
+            return {
+                ...link,
+                status: priorityOf(task),
+                tone: STATUS_TONE[priorityOf(task)],
+                requires: task.requires ?? [],
+                dependsOn: task.depends_on ?? [],
+                attempt: (0,format/* formatCount */.B4)(task.attempts?.length ?? 0),
+                flag: this.unrunnableIds.has(task.task_id) ? 'no node can run it' : undefined,
+            };
+        }
+        if (state === 'running') {
+            const claim = record.claim;
+            const since = (0,format/* parseTime */.pe)(claim.claimed_at);
+            const lease = (0,format/* parseTime */.pe)(claim.lease_until);
+            return {
+                ...link,
+                status: 'running',
+                tone: 'info',
+                node: claim.node_id,
+                attempt: String(claim.attempt),
+                elapsed: since ? (0,format/* formatDuration */.a3)(this.now.getTime() - since.getTime()) : 'unknown',
+                leaseIso: claim.lease_until,
+                leaseText: lease ? (0,format/* formatTime */.fU)(lease) : 'unknown',
+                leaseExpired: lease !== undefined && lease < this.now,
+            };
+        }
+        const result = record;
+        const finished = (0,format/* parseTime */.pe)(result.finished_at);
+        const output = state === 'failed'
+            ? result.reason || (0,format/* excerpt */.Kb)(result.stderr) || (0,format/* excerpt */.Kb)(result.stdout)
+            : (0,format/* excerpt */.Kb)(result.stdout) || (0,format/* excerpt */.Kb)(result.stderr);
+        return {
+            ...link,
+            status: result.status,
+            tone: STATUS_TONE[result.status] ?? 'neutral',
+            exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+            node: result.node_id,
+            duration: (0,format/* formatDuration */.a3)(result.duration_ms),
+            finishedIso: result.finished_at,
+            finishedText: finished ? (0,format/* formatTime */.fU)(finished) : 'unknown',
+            finishedAgo: finished ? (0,format/* formatAgo */.n4)(finished, this.now) : 'unknown',
+            excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+        };
+    }
+    /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
+    link(id, state, record) {
+        if (this.detailIds.has(id))
+            return { id, href: detailPath(id) };
+        const href = record && this.repoHref(state, record);
+        return href ? { id, href, external: true } : { id };
+    }
+    /** The record's file on GitHub, when the repository is known and the record has a file path. */
+    repoHref(state, record) {
+        const path = repoPath(state, record);
+        return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
+    }
+    nodeRows() {
+        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+        return this.input.nodes
+            .map((node) => ({ node, state: facts_liveness(node, this.input) }))
+            .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
+            .map(({ node, state }) => {
+            const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
+            return {
+                id: node.node_id,
+                version: node.version,
+                status: state,
+                tone: STATUS_TONE[state],
+                heartbeatIso: node.last_heartbeat,
+                heartbeatText: heartbeat ? (0,format/* formatTime */.fU)(heartbeat) : 'unknown',
+                heartbeatAgo: heartbeat ? (0,format/* formatAgo */.n4)(heartbeat, this.now) : 'unknown',
+                labels: node.labels,
+                inUse: this.busy.get(node.node_id) ?? 0,
+                slots: node.slots,
+                completed: (0,format/* formatCount */.B4)(node.completed),
+                failed: (0,format/* formatCount */.B4)(node.failed),
+            };
+        });
+    }
+}
+const SAFE_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * A task's detail page. Results may carry ids that were never valid (an invalid file still gets a result),
+ * so those are named by a hash instead; a leading dash cannot collide with a valid id.
+ */
+function detailPath(id) {
+    const name = SAFE_ID.test(id) ? id : `-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 24)}`;
+    return `detail/${name}.html`;
+}
+function listPath(state, page) {
+    return `list/${state}-${page}.html`;
+}
+/** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
+function repoPath(state, record) {
+    if (!SAFE_ID.test(record.task_id))
+        return undefined;
+    if (state === 'queued')
+        return (0,layout/* queuePath */.Hs)(record.task_id);
+    if (state === 'running')
+        return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
+    const finished = (0,format/* parseTime */.pe)(record.finished_at);
+    return finished && (0,layout/* resultPath */.jO)(state, record.task_id, finished);
+}
+/** Encodes each segment of a slash-separated path (a branch such as feature/x, a file path) for a URL. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/detail-pages.js
+
+
+
+function* detailPages(site) {
+    for (const id of site.detailIds) {
+        const found = site.located.get(id);
+        if (!found)
+            continue;
+        yield [
+            detailPath(id),
+            site.page('@task', '../', '', id, {
+                crumbs: [{ label: STATE_LABEL[found.state], href: listPath(found.state, 1) }],
+                task: detail(site, found),
+            }),
+        ];
+    }
+}
+function detail(site, { state, record }) {
+    const fact = (label, value) => value === undefined || value === '' ? [] : [{ label, value: String(value) }];
+    const time = (value) => {
+        const parsed = (0,format/* parseTime */.pe)(value);
+        return parsed ? `${(0,format/* formatTime */.fU)(parsed)} (${(0,format/* formatAgo */.n4)(parsed, site.now)})` : value;
+    };
+    const links = (ids) => ids.map((id) => site.link(id, site.located.get(id)?.state ?? 'queued', site.located.get(id)?.record));
+    const result = state === 'completed' || state === 'failed' ? record : undefined;
+    const claim = state === 'running' ? record.claim : undefined;
+    const task = record;
+    const facts = [
+        ...fact('State', state === 'running' ? 'in progress' : state),
+        ...fact('Blocked', site.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
+        ...(result
+            ? [
+                ...fact('Exit code', result.exit_code === null ? 'none' : result.exit_code),
+                ...fact('Reason', result.reason),
+                ...fact('Node', result.node_id),
+                ...fact('Attempt', result.attempt),
+                ...fact('Started', time(result.started_at)),
+                ...fact('Finished', time(result.finished_at)),
+                ...fact('Duration', (0,format/* formatDuration */.a3)(result.duration_ms)),
+            ]
+            : []),
+        ...(claim
+            ? [
+                ...fact('Node', claim.node_id),
+                ...fact('Attempt', claim.attempt),
+                ...fact('Claimed', time(claim.claimed_at)),
+                ...fact('Lease until', time(claim.lease_until)),
+            ]
+            : []),
+        ...fact('Priority', priorityOf(task)),
+        ...fact('Timeout', task.timeout_seconds === undefined ? undefined : (0,format/* formatDuration */.a3)(task.timeout_seconds * 1000)),
+        ...fact('Image', task.image),
+        ...fact('Max attempts', task.max_attempts),
+        ...fact('Requires', task.requires?.join(', ')),
+        ...fact('CPUs', task.resources?.cpus),
+        ...fact('Memory', task.resources?.memory_mb === undefined ? undefined : `${task.resources.memory_mb} MB`),
+        ...fact('Not before', time(task.not_before)),
+        ...fact('Environment', task.env ? Object.keys(task.env).join(', ') : undefined),
+        ...(task.depends_on?.length ? [{ label: 'Depends on', links: links(task.depends_on) }] : []),
+    ];
+    const stream = (title, text, bytes, sha, truncated) => ({
+        title,
+        text,
+        meta: bytes === 0
+            ? 'Empty.'
+            : `${(0,format/* plural */.LS)(bytes, 'byte')}${truncated ? `, truncated: the first ${(0,format/* plural */.LS)(Buffer.byteLength(text), 'byte')} are kept` : ''}; sha256 ${sha}`,
+    });
+    const streams = result
+        ? [
+            stream('Standard output', result.stdout, result.stdout_bytes, result.stdout_sha256, result.stdout_truncated),
+            stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
+        ]
+        : [];
+    const attempts = [
+        ...(task.attempts ?? []).map((a) => attemptRow(a)),
+        ...(claim
+            ? [
+                {
+                    attempt: claim.attempt,
+                    node: claim.node_id,
+                    started: timeOf(claim.claimed_at),
+                    ended: '–',
+                    status: 'running',
+                    tone: 'info',
+                    exitCode: '–',
+                    reason: '',
+                },
+            ]
+            : []),
+        ...(result
+            ? [
+                {
+                    attempt: result.attempt,
+                    node: result.node_id,
+                    started: timeOf(result.started_at),
+                    ended: timeOf(result.finished_at),
+                    status: result.status,
+                    tone: STATUS_TONE[result.status] ?? 'neutral',
+                    exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+                    reason: result.reason ?? '',
+                },
+            ]
+            : []),
+    ];
+    const stored = { ...record };
+    delete stored.stdout;
+    delete stored.stderr;
+    const path = repoPath(state, record);
+    return {
+        id: record.task_id,
+        status: result ? result.status : state === 'running' ? 'running' : 'queued',
+        tone: result ? (STATUS_TONE[result.status] ?? 'neutral') : state === 'running' ? 'info' : 'neutral',
+        facts,
+        description: task.description,
+        script: task.script,
+        streams,
+        attempts,
+        json: JSON.stringify(stored, null, 2),
+        recordNote: result
+            ? 'The file as stored in the grid, without stdout and stderr (shown above).'
+            : 'The file as stored in the grid.',
+        repoHref: site.repoHref(state, record),
+        repoPath: path,
+    };
+}
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        node: a.node_id,
+        started: timeOf(a.claimed_at),
+        ended: timeOf(a.ended_at),
+        status: a.status,
+        tone: STATUS_TONE[a.status] ?? 'neutral',
+        exitCode: a.exit_code === null || a.exit_code === undefined ? '–' : String(a.exit_code),
+        reason: a.reason,
+    };
+}
+function timeOf(value) {
+    const parsed = (0,format/* parseTime */.pe)(value);
+    return parsed ? (0,format/* formatTime */.fU)(parsed) : value;
+}
+
 ;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
 // Charts as SVG strings, rendered on the server so the page needs no script and no chart library. Colours
 // come from classes the stylesheet maps to its light and dark palettes; the presentation attributes are
@@ -24736,525 +25446,319 @@ function sum(values) {
     return values.reduce((a, b) => a + b, 0);
 }
 
-;// CONCATENATED MODULE: ./build/src/dashboard/client-script.js
-// The pages' only script, shipped as assets/dgrid.js. Everything it does is an enhancement: without it the
-// pages show the same data as of the render. It is plain ES2017 so it runs in any current browser without a
-// build step, and it only ever writes text (textContent), never markup, so data cannot become code.
-const CLIENT_SCRIPT = String.raw `(function () {
-  'use strict';
-  var configElement = document.getElementById('dgrid-config');
-  var config = configElement ? JSON.parse(configElement.textContent) : {};
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/index-page.js
+// index.html: counts, charts and the most recent tasks of each state.
 
-  function formatCount(n) {
-    return Number(n).toLocaleString('en-US');
-  }
 
-  function span(ms) {
-    var s = Math.round(ms / 1000);
-    if (s < 60) return s + ' s';
-    if (s < 3600) return Math.round(s / 60) + ' min';
-    if (s < 86400) return Math.round(s / 3600) + ' h';
-    return Math.round(s / 86400) + ' d';
-  }
 
-  function ago(time, now) {
-    var diff = now - time;
-    if (isNaN(diff)) return 'unknown';
-    if (Math.abs(diff) < 10000) return 'just now';
-    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);
-  }
 
-  // The render wrote times relative to when it ran; a page read later should say how old things are now.
-  // Durations such as "running for" stay as of the render, like the tables they are in.
-  function refreshTimes() {
-    var now = Date.now();
-    document.querySelectorAll('time[data-relative]').forEach(function (el) {
-      el.textContent = ago(Date.parse(el.dateTime), now);
+function indexPage(site, summary) {
+    const c = summary.counts;
+    const finished = c.completed + c.failed;
+    const sections = {
+        running: site.sectionTable('running'),
+        queued: site.sectionTable('queued'),
+        failed: site.sectionTable('failed'),
+        completed: site.sectionTable('completed'),
+    };
+    const unrunnableRows = site.unrunnable.slice(0, INDEX_ROWS).map((u) => ({
+        ...site.row('queued', u.task),
+        missing: u.missing,
+    }));
+    return site.page('@index', '', 'overview', 'Overview', {
+        generatedAgo: (0,format/* formatAgo */.n4)(site.now, site.now),
+        counts: {
+            queued: (0,format/* formatCount */.B4)(c.queued),
+            high: (0,format/* formatCount */.B4)(c.queuedByPriority.high),
+            normal: (0,format/* formatCount */.B4)(c.queuedByPriority.normal),
+            low: (0,format/* formatCount */.B4)(c.queuedByPriority.low),
+            inProgress: (0,format/* formatCount */.B4)(c.inProgress),
+            completed: (0,format/* formatCount */.B4)(c.completed),
+            failed: (0,format/* formatCount */.B4)(c.failed),
+            nodesOnline: (0,format/* formatCount */.B4)(c.nodesOnline),
+            nodesTotal: (0,format/* formatCount */.B4)(site.input.nodes.length),
+            successRate: finished > 0 ? `${Math.round((c.completed / finished) * 1000) / 10}% of finished` : 'none finished yet',
+        },
+        recommendation: { workers: summary.recommendedWorkers, reason: summary.recommendationReason },
+        unrunnable: {
+            total: site.unrunnable.length,
+            totalText: (0,format/* formatCount */.B4)(site.unrunnable.length),
+            table: site.table('unrunnable', 'queued', 'Tasks nobody can run', site.unrunnable.length, unrunnableRows),
+        },
+        charts: {
+            throughput: new Markup(throughputChart(site.input.history)),
+            queue: new Markup(queueDepthChart(site.input.history)),
+            success: new Markup(successRateChart(site.input.history, { completed: c.completed, failed: c.failed })),
+        },
+        sections,
+        deps: dependencies(site),
+        nodes: {
+            total: (0,format/* formatCount */.B4)(site.input.nodes.length),
+            rows: site.nodeRows().slice(0, INDEX_ROWS),
+            allHref: site.input.nodes.length > INDEX_ROWS ? 'nodes.html' : undefined,
+        },
     });
-  }
-  refreshTimes();
-  setInterval(refreshTimes, 30000);
+}
+function dependencies(site) {
+    if (site.waiting.length === 0)
+        return undefined;
+    const states = new Map([...site.located].map(([id, found]) => [id, found.state]));
+    const rows = site.waiting.slice(0, INDEX_ROWS).map((task) => site.row('queued', task));
+    return {
+        total: (0,format/* formatCount */.B4)(site.waiting.length),
+        graph: new Markup(dependencyGraph(site.waiting.map((t) => ({ id: t.task_id, dependsOn: t.depends_on ?? [] })), states)),
+        legend: ['completed', 'running', 'queued', 'failed', 'unknown'].map((label) => ({
+            label: label === 'unknown' ? 'not in the grid' : label,
+            tone: STATUS_TONE[label],
+        })),
+        table: site.table('deps', 'queued', 'Waiting on other tasks', site.waiting.length, rows),
+    };
+}
 
-  var filterBox = document.getElementById('filter-box');
-  var filter = document.getElementById('task-filter');
-  if (filterBox && filter) {
-    var filterStatus = document.getElementById('filter-status');
-    filterBox.hidden = false;
-    filter.addEventListener('input', function () {
-      var query = filter.value.trim().toLowerCase();
-      var rows = document.querySelectorAll('tr[data-task-id]');
-      var shown = 0;
-      rows.forEach(function (row) {
-        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;
-        row.hidden = !match;
-        if (match) shown++;
-      });
-      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';
-    });
-  }
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/list-pages.js
+// list/<state>-<n>.html: every task, paginated.
 
-  function setCount(key, value) {
-    document.querySelectorAll('[data-count="' + key + '"]').forEach(function (el) {
-      el.textContent = formatCount(value);
-    });
-  }
 
-  function refreshCounts() {
-    fetch(config.statusUrl, { cache: 'no-store' })
-      .then(function (response) {
-        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);
-        return response.json();
-      })
-      .then(function (status) {
-        var counts = status.counts;
-        setCount('queued', counts.queued);
-        ['high', 'normal', 'low'].forEach(function (p) {
-          setCount('queued_' + p, counts.queued_by_priority[p]);
-        });
-        setCount('in_progress', counts.in_progress);
-        setCount('completed', counts.completed);
-        setCount('failed', counts.failed);
-        setCount('nodes_online', counts.nodes_online);
-        setCount('nodes_total', counts.nodes_total);
-        setCount('recommended_workers', status.recommended_workers);
-        var reason = document.getElementById('recommendation-reason');
-        if (reason) reason.textContent = status.recommendation_reason;
-        var note = document.getElementById('refresh-note');
-        if (note && status.generated_at !== config.generatedAt) {
-          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +
-            '); reload the page to update the tables.';
+const PAGE_ROWS = 500;
+const MAX_PAGES = 100;
+function* listPages(site) {
+    for (const state of ['queued', 'running', 'completed', 'failed']) {
+        const records = site.sorted[state];
+        const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(records.length / PAGE_ROWS)));
+        const order = state === 'queued' ? 'by priority' : state === 'running' ? 'longest running first' : 'newest first';
+        const note = records.length > MAX_PAGES * PAGE_ROWS
+            ? `Only the first ${(0,format/* formatCount */.B4)(MAX_PAGES * PAGE_ROWS)} are listed here; the rest are in the repository.`
+            : undefined;
+        for (let n = 1; n <= pages; n++) {
+            const slice = records.slice((n - 1) * PAGE_ROWS, n * PAGE_ROWS);
+            const first = (n - 1) * PAGE_ROWS + 1;
+            const range = slice.length > 0 ? `${(0,format/* formatCount */.B4)(first)} to ${(0,format/* formatCount */.B4)(first + slice.length - 1)}` : 'none';
+            const table = site.table('list', state, `${STATE_LABEL[state]}, ${range}`, records.length, site.rows(state, slice));
+            yield [
+                listPath(state, n),
+                site.page('@list', '../', '', `${STATE_LABEL[state]}${pages > 1 ? `, page ${n}` : ''}`, {
+                    crumbs: [],
+                    list: { summary: `${(0,format/* plural */.LS)(records.length, 'task')}, ${order}. Page ${n} of ${pages}.`, note },
+                    table,
+                    pager: pager(state, n, pages),
+                }),
+            ];
         }
-      })
-      .catch(function () {
-        // Offline or mid-deploy: keep the counts shown; the next tick tries again.
-      });
-  }
-  if (config.statusUrl) setInterval(refreshCounts, 60000);
-
-  var form = document.getElementById('submit-form');
-  if (form) setUpSubmitForm(form);
-
-  function setUpSubmitForm(form) {
-    var errorBox = document.getElementById('submit-errors');
-    var result = document.getElementById('submit-result');
-    form.hidden = false;
-    document.getElementById('submit-needs-script').hidden = true;
-
-    function field(name) {
-      return form.elements.namedItem(name);
     }
-    function text(name) {
-      return field(name).value.trim();
-    }
-    function list(name) {
-      return text(name).split(/[\s,]+/).filter(Boolean);
-    }
-    // Numbers the browser could not parse stay strings, so the schema names the field.
-    function number(name) {
-      var raw = text(name);
-      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);
-    }
-    function labelOf(name) {
-      var label = form.querySelector('label[for="f-' + name + '"]');
-      return label ? label.firstChild.textContent.trim() : name;
-    }
-
-    function composeTask(problems) {
-      var task = {};
-      function set(key, value) {
-        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;
-      }
-      set('task_id', text('task_id'));
-      set('script', field('script').value);
-      set('timeout_seconds', number('timeout_seconds'));
-      set('priority', text('priority'));
-      set('image', text('image'));
-      set('max_attempts', number('max_attempts'));
-      set('requires', list('requires'));
-      set('depends_on', list('depends_on'));
-      var resources = {};
-      if (number('cpus') !== undefined) resources.cpus = number('cpus');
-      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');
-      if (Object.keys(resources).length > 0) task.resources = resources;
-      set('not_before', text('not_before'));
-      var env = {};
-      field('env').value.split(/\r?\n/).forEach(function (line, i) {
-        if (line.trim() === '') return;
-        var eq = line.indexOf('=');
-        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });
-        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);
-      });
-      if (Object.keys(env).length > 0) task.env = env;
-      set('description', text('description'));
-      return task;
-    }
-
-    function describe(error) {
-      var parts = error.instancePath.split('/').filter(Boolean);
-      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];
-      if (name === 'resources') name = parts[1];
-      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };
-      var label = labelOf(name);
-      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };
-      if (name === 'task_id' && error.keyword === 'pattern') {
-        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };
-      }
-      if (error.keyword === 'propertyNames') {
-        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; "' + error.params.propertyName + '" is not allowed.' };
-      }
-      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };
-      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };
-      return { name: name, message: label + ' ' + error.message + '.' };
-    }
-
-    // The policy checks of the CLI's validate command, for the limits the schema cannot know.
-    function policyProblems(task) {
-      var problems = [];
-      var policy = config.policy;
-      function atMost(name, value, limit, unit) {
-        if (typeof value === 'number' && value > limit) {
-          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });
-        }
-      }
-      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');
-      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');
-      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');
-      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');
-      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {
-        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });
-      }
-      if (new TextEncoder().encode(task.script).length > 65536) {
-        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });
-      }
-      return problems;
-    }
-
-    function clearProblems() {
-      errorBox.hidden = true;
-      errorBox.querySelector('ul').textContent = '';
-      form.querySelectorAll('[aria-invalid]').forEach(function (el) {
-        el.removeAttribute('aria-invalid');
-      });
-      form.querySelectorAll('.field-error').forEach(function (el) {
-        el.textContent = '';
-        el.hidden = true;
-      });
-    }
-
-    function showProblems(problems) {
-      var listElement = errorBox.querySelector('ul');
-      problems.forEach(function (problem) {
-        var input = field(problem.name);
-        var item = document.createElement('li');
-        var link = document.createElement('a');
-        link.href = '#f-' + problem.name;
-        link.textContent = problem.message;
-        item.appendChild(link);
-        listElement.appendChild(item);
-        input.setAttribute('aria-invalid', 'true');
-        var inline = document.getElementById('f-' + problem.name + '-error');
-        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;
-        inline.hidden = false;
-      });
-      errorBox.hidden = false;
-      errorBox.focus();
-    }
-
-    form.addEventListener('submit', function (event) {
-      event.preventDefault();
-      clearProblems();
-      result.hidden = true;
-      var problems = [];
-      var fork = text('fork');
-      if (!/^[A-Za-z0-9-]+\/[A-Za-z0-9._-]+$/.test(fork)) {
-        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });
-      }
-      var task = composeTask(problems);
-      var validate = window.dgridValidateTask;
-      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];
-      errors.forEach(function (error) {
-        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.
-        if (error.keyword === 'const' || error.keyword === 'not' || /\/propertyNames\//.test(error.schemaPath || '')) return;
-        var problem = describe(error);
-        var seen = problems.some(function (p) {
-          return p.name === problem.name && p.message === problem.message;
-        });
-        if (!seen) problems.push(problem);
-      });
-      if (errors.length === 0) problems = problems.concat(policyProblems(task));
-      if (problems.length > 0) {
-        showProblems(problems);
-        return;
-      }
-      var json = JSON.stringify(task, null, 2) + '\n';
-      var branch = config.branch.split('/').map(encodeURIComponent).join('/');
-      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';
-      var url = newFile + '&value=' + encodeURIComponent(json);
-      document.getElementById('submit-json').textContent = json;
-      var link = document.getElementById('submit-link');
-      link.href = url;
-      result.hidden = false;
-      // GitHub refuses very long URLs; a long script has to be pasted by hand.
-      if (url.length > 8000) {
-        document.getElementById('submit-message').textContent =
-          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';
-        link.href = newFile;
-        result.focus();
-        return;
-      }
-      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';
-      result.focus();
-      window.location.assign(url);
+}
+function pager(state, current, pages) {
+    const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
+    const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+    const items = [];
+    numbers.forEach((n, i) => {
+        if (i > 0 && n - numbers[i - 1] > 1)
+            items.push({ gap: true });
+        items.push({ n, href: `${state}-${n}.html`, current: n === current });
     });
-  }
-})();
-`;
-
-// EXTERNAL MODULE: ./build/src/core/lifecycle.js
-var lifecycle = __nccwpck_require__(8125);
-;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
-// Facts derived from the grid state that more than one part of the dashboard needs.
-
-const facts_PRIORITIES = ['high', 'normal', 'low'];
-function priorityOf(task) {
-    return task.priority ?? 'normal';
-}
-function facts_liveness(node, input) {
-    if (node.status !== 'online')
-        return node.status;
-    return (0,lifecycle/* isSilent */.eS)(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
-}
-function onlineNodes(input) {
-    return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
+    return {
+        pages: items,
+        prev: current > 1 ? `${state}-${current - 1}.html` : undefined,
+        next: current < pages ? `${state}-${current + 1}.html` : undefined,
+    };
 }
 
-;// CONCATENATED MODULE: ./build/src/dashboard/styles.js
-// The stylesheet, shipped as assets/dgrid.css. Colours are custom properties with a light and a dark set
-// (prefers-color-scheme); text colours on tinted backgrounds were picked for WCAG AA contrast in both.
-const STYLESHEET = `:root {
-  color-scheme: light dark;
-  --bg: #f6f7f9;
-  --surface: #ffffff;
-  --surface-2: #f0f2f5;
-  --text: #1c2128;
-  --muted: #57606a;
-  --border: #d5dae0;
-  --accent: #0a5fc2;
-  --focus: #0a5fc2;
-  --ok: #1a7f37;
-  --ok-text: #116329;
-  --bad: #cf222e;
-  --bad-text: #a40e26;
-  --warn: #bf8700;
-  --warn-text: #7d4e00;
-  --info: #8250df;
-  --info-text: #6639ba;
-  --neutral-text: #57606a;
-  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);
-  --radius: 10px;
-  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/nodes-page.js
+// nodes.html: every node.
+
+
+function nodesPage(site) {
+    const counts = new Map();
+    for (const node of site.input.nodes)
+        counts.set(facts_liveness(node, site.input), (counts.get(facts_liveness(node, site.input)) ?? 0) + 1);
+    const parts = [...counts].map(([state, n]) => `${(0,format/* formatCount */.B4)(n)} ${state}`);
+    return site.page('@nodes', '', 'nodes', 'Nodes', {
+        crumbs: [],
+        nodesSummary: `${(0,format/* plural */.LS)(site.input.nodes.length, 'node')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
+        nodeRows: site.nodeRows(),
+    });
 }
-@media (prefers-color-scheme: dark) {
-  :root {
-    --bg: #0d1117;
-    --surface: #161b22;
-    --surface-2: #1c222b;
-    --text: #e6edf3;
-    --muted: #9ea7b3;
-    --border: #30363d;
-    --accent: #6cb6ff;
-    --focus: #6cb6ff;
-    --ok: #3fb950;
-    --ok-text: #56d364;
-    --bad: #f85149;
-    --bad-text: #ff8182;
-    --warn: #d29922;
-    --warn-text: #e3b341;
-    --info: #a371f7;
-    --info-text: #c297ff;
-    --neutral-text: #9ea7b3;
-    --shadow: none;
-  }
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/status-json.js
+
+
+/** status.json: stable snake_case names, for scripts and for the page's own refresh. */
+function statusJson(site, summary) {
+    const c = summary.counts;
+    return {
+        version: 1,
+        title: site.input.title,
+        generated_at: site.now.toISOString(),
+        branch: site.input.branch,
+        repository_url: site.repo ?? null,
+        counts: {
+            queued: c.queued,
+            queued_by_priority: c.queuedByPriority,
+            in_progress: c.inProgress,
+            completed: c.completed,
+            failed: c.failed,
+            nodes_online: c.nodesOnline,
+            nodes_total: site.input.nodes.length,
+        },
+        recommended_workers: summary.recommendedWorkers,
+        recommendation_reason: summary.recommendationReason,
+        nodes: site.input.nodes.map((node) => ({
+            node_id: node.node_id,
+            status: facts_liveness(node, site.input),
+            last_heartbeat: node.last_heartbeat,
+            labels: node.labels,
+            slots: node.slots,
+            slots_in_use: site.busy.get(node.node_id) ?? 0,
+            completed: node.completed,
+            failed: node.failed,
+            version: node.version,
+        })),
+        running: site.sorted.running.slice(0, INDEX_ROWS).map((t) => ({
+            task_id: t.task_id,
+            node_id: t.claim.node_id,
+            attempt: t.claim.attempt,
+            claimed_at: t.claim.claimed_at,
+            lease_until: t.claim.lease_until,
+        })),
+        recent_completed: site.sorted.completed.slice(0, INDEX_ROWS).map(resultStatus),
+        recent_failed: site.sorted.failed.slice(0, INDEX_ROWS).map(resultStatus),
+        unrunnable: site.unrunnable.map((u) => ({
+            task_id: u.task.task_id,
+            requires: u.task.requires ?? [],
+            missing_labels: u.missing,
+        })),
+    };
 }
-*, *::before, *::after { box-sizing: border-box; }
-html { -webkit-text-size-adjust: 100%; }
-body {
-  margin: 0;
-  background: var(--bg);
-  color: var(--text);
-  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;
+function resultStatus(r) {
+    return {
+        task_id: r.task_id,
+        status: r.status,
+        exit_code: r.exit_code,
+        node_id: r.node_id,
+        duration_ms: r.duration_ms,
+        finished_at: r.finished_at,
+    };
 }
-a { color: var(--accent); text-underline-offset: 2px; }
-a:hover { text-decoration-thickness: 2px; }
-:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }
-main:focus { outline: none; }
-code, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }
-h1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }
-h1 { font-size: 1.6rem; }
-h2 { font-size: 1.2rem; }
-h3 { font-size: 1rem; }
-p { margin: 0 0 0.75rem; }
-[hidden] { display: none !important; }
-.visually-hidden {
-  position: absolute !important; width: 1px; height: 1px; overflow: hidden;
-  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/submit-page.js
+// submit.html: the form that checks a task and opens GitHub's new-file page in the submitter's fork.
+
+
+function submitPage(site) {
+    const policy = site.input.policy;
+    const fork = site.repo?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/)?.[1];
+    const example = `${JSON.stringify({ task_id: 'hello-1', script: 'echo hello', timeout_seconds: policy.default_timeout_seconds }, null, 2)}\n`;
+    const rows = [
+        [
+            {
+                name: 'fork',
+                label: 'Your fork',
+                kind: 'text',
+                hint: 'owner/repository of your fork of the grid',
+                value: fork ?? '',
+                required: true,
+            },
+        ],
+        [
+            {
+                name: 'task_id',
+                label: 'Task id',
+                kind: 'text',
+                hint: 'Letters, digits, dot, underscore, dash; also the file name',
+                required: true,
+            },
+        ],
+        [
+            {
+                name: 'script',
+                label: 'Script',
+                kind: 'textarea',
+                rows: 6,
+                hint: 'Run by /bin/sh -c inside the sandbox',
+                required: true,
+            },
+        ],
+        [
+            {
+                name: 'timeout_seconds',
+                label: 'Timeout (seconds)',
+                kind: 'number',
+                min: 1,
+                max: policy.max_timeout_seconds,
+                placeholder: String(policy.default_timeout_seconds),
+            },
+            {
+                name: 'priority',
+                label: 'Priority',
+                kind: 'select',
+                options: [{ value: '', label: 'Default (normal)' }, ...facts_PRIORITIES.map((p) => ({ value: p, label: p }))],
+            },
+            {
+                name: 'max_attempts',
+                label: 'Attempts',
+                kind: 'number',
+                min: 1,
+                max: policy.max_attempts,
+                placeholder: String(policy.default_attempts),
+            },
+        ],
+        [
+            {
+                name: 'image',
+                label: 'Image',
+                kind: 'select',
+                options: [
+                    { value: '', label: `Default (${policy.default_image})` },
+                    ...policy.allowed_images
+                        .filter((image) => image !== policy.default_image)
+                        .map((image) => ({ value: image, label: image })),
+                ],
+            },
+        ],
+        [
+            { name: 'requires', label: 'Requires labels', kind: 'text', hint: 'Separated by spaces or commas' },
+            { name: 'depends_on', label: 'Depends on', kind: 'text', hint: 'Task ids, separated by spaces or commas' },
+        ],
+        [
+            {
+                name: 'cpus',
+                label: 'CPUs',
+                kind: 'number',
+                min: 0,
+                max: policy.limits.cpus,
+                step: 'any',
+                hint: `At most ${policy.limits.cpus}`,
+                placeholder: String(policy.limits.cpus),
+            },
+            {
+                name: 'memory_mb',
+                label: 'Memory (MB)',
+                kind: 'number',
+                min: 16,
+                max: policy.limits.memory_mb,
+                hint: `At most ${policy.limits.memory_mb}`,
+                placeholder: String(policy.limits.memory_mb),
+            },
+        ],
+        [
+            {
+                name: 'not_before',
+                label: 'Not before',
+                kind: 'text',
+                hint: 'Not claimed earlier; RFC 3339, e.g. 2030-01-31T12:00:00Z',
+            },
+        ],
+        [{ name: 'env', label: 'Environment', kind: 'textarea', rows: 3, hint: 'One NAME=value a line' }],
+        [{ name: 'description', label: 'Description', kind: 'textarea', rows: 2, hint: 'Free text for people' }],
+    ];
+    return site.page('@submit', '', 'submit', 'Submit a task', {
+        submit: {
+            rows,
+            example,
+            newFileUrl: site.repo &&
+                `${site.repo}/new/${encodePath(site.input.branch)}?filename=tasks/queue/hello-1.json&value=${encodeURIComponent(example)}`,
+        },
+    }, true);
 }
-.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }
-.skip-link {
-  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;
-  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;
-}
-.skip-link:focus { top: 0.5rem; }
-.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }
-.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }
-.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }
-.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }
-.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
-.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }
-.nav a:hover { color: var(--text); background: var(--surface-2); }
-.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }
-main.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }
-.page-head { margin-bottom: 1.25rem; }
-.lede { color: var(--muted); }
-.notice:empty { display: none; }
-.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }
-section { margin: 0 0 2rem; }
-.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }
-.section-head h2 { margin: 0; }
-.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }
-.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }
-.card {
-  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;
-  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);
-  border-radius: var(--radius); box-shadow: var(--shadow);
-}
-.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }
-.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }
-.card-detail { color: var(--muted); font-size: 0.85rem; }
-.card-queued { border-top-color: var(--accent); }
-.card-running { border-top-color: var(--info); }
-.card-completed { border-top-color: var(--ok); }
-.card-failed { border-top-color: var(--bad); }
-.card-nodes { border-top-color: var(--warn); }
-.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }
-.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }
-.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
-.panel-warn { border-left: 4px solid var(--warn); }
-.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }
-figure { margin: 0; }
-.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }
-.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }
-svg.chart { display: block; width: 100%; height: auto; color: var(--text); }
-.graph-wrap svg.chart { width: auto; max-width: none; }
-svg .fill-ok { fill: var(--ok); }
-svg .fill-bad { fill: var(--bad); }
-svg .fill-accent { fill: var(--accent); }
-svg .fill-info { fill: var(--info); }
-svg .line-ok { stroke: var(--ok); }
-svg .line-accent { stroke: var(--accent); }
-svg .line-info { stroke: var(--info); }
-svg .grid, svg .edge { stroke: var(--muted); }
-svg .arrow { fill: var(--muted); }
-svg .muted { fill: var(--muted); }
-svg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }
-svg .dep-completed rect { stroke: var(--ok); }
-svg .dep-failed rect { stroke: var(--bad); }
-svg .dep-running rect { stroke: var(--info); }
-svg .dep-queued rect { stroke: var(--muted); }
-svg .dep-unknown rect { stroke: var(--warn); }
-.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }
-.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }
-.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
-table { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }
-caption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }
-th, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }
-thead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }
-tbody tr:last-child > * { border-bottom: 0; }
-tbody tr:hover { background: var(--surface-2); }
-td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }
-/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)
-   rather than squeezing every column into a tower of broken words. */
-td { white-space: nowrap; }
-tbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }
-.task-id { font-weight: 600; }
-.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }
-td.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }
-td.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }
-.empty { padding: 1rem; color: var(--muted); }
-.more { font-size: 0.95rem; }
-.badge {
-  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;
-  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;
-}
-.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }
-.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }
-.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }
-.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }
-.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }
-.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }
-.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }
-.chip-missing { border-color: var(--warn); color: var(--warn-text); }
-.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }
-.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }
-.meter > span { display: block; height: 100%; background: var(--info); }
-.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }
-.filter label { font-weight: 600; }
-.filter p { margin: 0; color: var(--muted); }
-input, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }
-input[type='search'] { width: 18rem; }
-textarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }
-input:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }
-[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }
-.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }
-.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }
-.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }
-.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }
-.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }
-.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }
-.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }
-.task-title .task-id { font-size: 1.4rem; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }
-.facts dt { color: var(--muted); font-weight: 600; }
-.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }
-pre.code {
-  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;
-  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;
-}
-.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }
-.form { display: grid; gap: 1rem; max-width: 46rem; }
-.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }
-.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }
-.field label { font-weight: 600; }
-.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }
-.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }
-.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }
-.error-summary h2 { color: var(--bad-text); }
-.error-summary ul { margin: 0; padding-left: 1.25rem; }
-.error-summary a { color: var(--bad-text); }
-.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }
-.button {
-  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;
-  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;
-}
-.button:hover { filter: brightness(1.08); }
-.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }
-.site-footer p { margin: 0; overflow-wrap: anywhere; }
-@media (max-width: 600px) {
-  .wrap { padding: 0 0.75rem; }
-  h1 { font-size: 1.35rem; }
-  .card-value { font-size: 1.5rem; }
-  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }
-  th, td { padding: 0.45rem 0.5rem; }
-  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }
-  tbody tr:hover th[scope='row'] { background: var(--surface-2); }
-  input[type='search'] { width: 100%; }
-  .facts { grid-template-columns: 1fr; gap: 0.1rem; }
-  .facts dd { margin-bottom: 0.5rem; }
-}
-@media (prefers-reduced-motion: no-preference) {
-  html { scroll-behavior: smooth; }
-}
-`;
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/scaling.js
 // How many workers a grid owner should run now. The model is deliberately simple so its reason fits in one
@@ -25528,313 +26032,6 @@ window.dgridValidateTask = function (task) {
     return cached;
 }
 
-;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
-// The page templates, kept as strings so the bundled action carries them (ncc does not follow file reads).
-// Sections around a table are not named: the table's scrolling region carries the heading as its name, and
-// two landmarks with one name confuse screen reader navigation.
-// Rule: every value goes through <%= %>, which escapes; <%~ %> appears only for include() and the layout
-// body, which are this file's own output. Chart SVGs arrive as Markup objects and pass <%= %> unchanged.
-const templates_layout = `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="<%= it.csp %>">
-<meta name="color-scheme" content="light dark">
-<meta name="generator" content="dgrid">
-<link rel="icon" href="data:,">
-<title><%= it.pageTitle %> · <%= it.site.title %></title>
-<link rel="stylesheet" href="<%= it.root %>assets/dgrid.css">
-<script id="dgrid-config" type="application/json"><%= it.config %></script>
-<% if (it.validator) { %>
-<script src="<%= it.root %>assets/dgrid-task-validator.js" defer></script>
-<% } %>
-<script src="<%= it.root %>assets/dgrid.js" defer></script>
-</head>
-<body>
-<a class="skip-link" href="#main">Skip to main content</a>
-<header class="site-header">
-<div class="wrap header-inner">
-<a class="brand" href="<%= it.root %>index.html"><span class="brand-mark" aria-hidden="true"></span><%= it.site.title %></a>
-<nav aria-label="Site">
-<ul class="nav">
-<% for (const item of it.navItems) { %>
-<li><a href="<%= it.root %><%= item.href %>"<% if (item.id === it.nav) { %> aria-current="page"<% } %>><%= item.label %></a></li>
-<% } %>
-</ul>
-</nav>
-</div>
-</header>
-<main id="main" class="wrap" tabindex="-1">
-<%~ it.body %>
-</main>
-<footer class="site-footer">
-<div class="wrap">
-<p>Rendered by dgrid at <time datetime="<%= it.site.generatedIso %>"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href="<%= it.site.repositoryUrl %>"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href="<%= it.root %>status.json">status.json</a>.</p>
-</div>
-</footer>
-</body>
-</html>
-`;
-const breadcrumb = `<nav class="breadcrumb" aria-label="Breadcrumb">
-<ol>
-<li><a href="<%= it.root %>index.html">Overview</a></li>
-<% for (const crumb of it.crumbs) { %>
-<li><a href="<%= it.root %><%= crumb.href %>"><%= crumb.label %></a></li>
-<% } %>
-<li aria-current="page"><%= it.pageTitle %></li>
-</ol>
-</nav>
-`;
-const filterBox = `<div class="filter" id="filter-box" hidden>
-<label for="task-filter">Filter tasks by id</label>
-<input id="task-filter" type="search" autocomplete="off" spellcheck="false" placeholder="Part of a task id">
-<p id="filter-status" role="status"></p>
-</div>
-`;
-const chips = `<% if (it.items.length === 0) { %>–<% } else { %><ul class="chips"><% for (const item of it.items) { %><li class="chip<% if (it.missing && it.missing.includes(item)) { %> chip-missing<% } %>"><%= item %></li><% } %></ul><% } %>`;
-const tasksTable = `<div class="table-wrap" role="region" aria-labelledby="<%= it.table.id %>-heading" tabindex="0">
-<% if (it.table.rows.length === 0) { %>
-<p class="empty"><%= it.table.empty %></p>
-<% } else { %>
-<table>
-<thead><tr><% for (const col of it.table.columns) { %><th scope="col"<% if (col.num) { %> class="num"<% } %>><%= col.label %></th><% } %></tr></thead>
-<tbody>
-<% for (const row of it.table.rows) { %>
-<tr data-task-id="<%= row.id %>"><th scope="row"><% if (row.href) { %><a class="task-id" href="<%= row.external ? row.href : it.root + row.href %>"><%= row.id %></a><% } else { %><span class="task-id"><%= row.id %></span><% } %><% if (row.flag) { %> <span class="badge tone-warn"><%= row.flag %></span><% } %></th>
-<% if (it.table.kind === 'running') { %>
-<td class="mono"><%= row.node %></td><td class="num"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime="<%= row.leaseIso %>"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class="badge tone-warn">expired</span><% } %></td>
-<% } else if (it.table.kind === 'queued') { %>
-<td><span class="badge tone-<%= row.tone %>"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class="num"><%= row.attempt %></td>
-<% } else { %>
-<td><span class="badge tone-<%= row.tone %>"><%= row.status %></span></td><td class="num"><%= row.exitCode %></td><td class="mono"><%= row.node %></td><td class="num"><%= row.duration %></td><td><time datetime="<%= row.finishedIso %>" data-relative title="<%= row.finishedText %>"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class="excerpt"><%= row.excerpt %></td><% } %>
-<% } %>
-</tr>
-<% } %>
-</tbody>
-</table>
-<% } %>
-</div>
-`;
-const nodesTable = `<div class="table-wrap" role="region" aria-labelledby="nodes-heading" tabindex="0">
-<% if (it.nodeRows.length === 0) { %>
-<p class="empty">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>
-<% } else { %>
-<table>
-<thead><tr><th scope="col">Node</th><th scope="col">Status</th><th scope="col">Last heartbeat</th><th scope="col">Labels</th><th scope="col" class="num">Slots in use</th><th scope="col" class="num">Completed</th><th scope="col" class="num">Failed</th></tr></thead>
-<tbody>
-<% for (const node of it.nodeRows) { %>
-<tr><th scope="row"><span class="mono"><%= node.id %></span><% if (node.version) { %> <span class="version">v<%= node.version %></span><% } %></th><td><span class="badge tone-<%= node.tone %>"><%= node.status %></span></td><td><time datetime="<%= node.heartbeatIso %>" data-relative title="<%= node.heartbeatText %>"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class="num"><%= node.inUse %> / <%= node.slots %></td><td class="num"><%= node.completed %></td><td class="num"><%= node.failed %></td></tr>
-<% } %>
-</tbody>
-</table>
-<% } %>
-</div>
-`;
-const taskSection = `<section>
-<div class="section-head">
-<h2 id="<%= it.table.id %>-heading"><%= it.table.heading %> <span class="count">(<%= it.table.total %>)</span></h2>
-<% if (it.table.allHref) { %><a class="more" href="<%= it.root %><%= it.table.allHref %>"><%= it.table.allLabel %></a><% } %>
-</div>
-<%~ include('@tasks-table', {}) %>
-</section>
-`;
-const index = `<% layout('@layout') %>
-<div class="page-head">
-<h1><%= it.site.title %></h1>
-<p class="lede">Grid status as of <time datetime="<%= it.site.generatedIso %>" data-relative title="<%= it.site.generatedText %>"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>
-<p id="refresh-note" class="notice" role="status"></p>
-</div>
-<section aria-labelledby="counts-heading">
-<h2 id="counts-heading" class="visually-hidden">Counts</h2>
-<ul class="cards">
-<li class="card card-queued"><span class="card-label">Queued</span><span class="card-value" data-count="queued"><%= it.counts.queued %></span><span class="card-detail">high <span data-count="queued_high"><%= it.counts.high %></span> · normal <span data-count="queued_normal"><%= it.counts.normal %></span> · low <span data-count="queued_low"><%= it.counts.low %></span></span></li>
-<li class="card card-running"><span class="card-label">Running</span><span class="card-value" data-count="in_progress"><%= it.counts.inProgress %></span><span class="card-detail">claimed by nodes</span></li>
-<li class="card card-completed"><span class="card-label">Completed</span><span class="card-value" data-count="completed"><%= it.counts.completed %></span><span class="card-detail"><%= it.counts.successRate %></span></li>
-<li class="card card-failed"><span class="card-label">Failed</span><span class="card-value" data-count="failed"><%= it.counts.failed %></span><span class="card-detail">incl. timeouts, cancelled</span></li>
-<li class="card card-nodes"><span class="card-label">Nodes online</span><span class="card-value" data-count="nodes_online"><%= it.counts.nodesOnline %></span><span class="card-detail">of <span data-count="nodes_total"><%= it.counts.nodesTotal %></span> known</span></li>
-<li class="card card-workers"><span class="card-label">Recommended workers</span><span class="card-value" data-count="recommended_workers"><%= it.recommendation.workers %></span><span class="card-detail" id="recommendation-reason"><%= it.recommendation.reason %></span></li>
-</ul>
-</section>
-<% if (it.unrunnable.total > 0) { %>
-<section class="panel panel-warn">
-<h2 id="unrunnable-heading">Tasks nobody can run <span class="count">(<%= it.unrunnable.totalText %>)</span></h2>
-<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>
-<%~ include('@tasks-table', { table: it.unrunnable.table }) %>
-</section>
-<% } %>
-<section aria-labelledby="activity-heading">
-<h2 id="activity-heading">Activity</h2>
-<div class="charts">
-<figure class="chart-card"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>
-<figure class="chart-card"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>
-<figure class="chart-card"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>
-</div>
-</section>
-<%~ include('@filter') %>
-<%~ include('@task-section', { table: it.sections.running }) %>
-<%~ include('@task-section', { table: it.sections.queued }) %>
-<% if (it.deps) { %>
-<section>
-<div class="section-head"><h2 id="deps-heading">Waiting on other tasks <span class="count">(<%= it.deps.total %>)</span></h2></div>
-<div class="graph-wrap" role="region" aria-label="Dependency graph" tabindex="0"><%= it.deps.graph %></div>
-<ul class="legend" aria-label="Legend">
-<% for (const key of it.deps.legend) { %><li><span class="badge tone-<%= key.tone %>"><%= key.label %></span></li><% } %>
-</ul>
-<%~ include('@tasks-table', { table: it.deps.table }) %>
-</section>
-<% } %>
-<%~ include('@task-section', { table: it.sections.failed }) %>
-<section>
-<div class="section-head">
-<h2 id="nodes-heading">Nodes <span class="count">(<%= it.nodes.total %>)</span></h2>
-<% if (it.nodes.allHref) { %><a class="more" href="<%= it.root %><%= it.nodes.allHref %>">All <%= it.nodes.total %> nodes</a><% } %>
-</div>
-<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>
-</section>
-<%~ include('@task-section', { table: it.sections.completed }) %>
-`;
-const pager = `<% if (it.pager.pages.length > 1) { %>
-<nav aria-label="<%= it.pager.label %>">
-<ul class="pager">
-<% if (it.pager.prev) { %><li><a href="<%= it.pager.prev %>" rel="prev">Previous</a></li><% } %>
-<% for (const page of it.pager.pages) { %>
-<% if (page.gap) { %><li><span aria-hidden="true">…</span></li>
-<% } else if (page.current) { %><li><a href="<%= page.href %>" aria-current="page"><span class="visually-hidden">Page </span><%= page.n %></a></li>
-<% } else { %><li><a href="<%= page.href %>"><span class="visually-hidden">Page </span><%= page.n %></a></li>
-<% } %>
-<% } %>
-<% if (it.pager.next) { %><li><a href="<%= it.pager.next %>" rel="next">Next</a></li><% } %>
-</ul>
-</nav>
-<% } %>
-`;
-const list = `<% layout('@layout') %>
-<%~ include('@breadcrumb') %>
-<div class="page-head">
-<h1><%= it.pageTitle %></h1>
-<p class="lede"><%= it.list.summary %></p>
-<% if (it.list.note) { %><p class="notice"><%= it.list.note %></p><% } %>
-</div>
-<%~ include('@filter') %>
-<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>
-<section>
-<h2 id="list-heading" class="visually-hidden"><%= it.table.heading %></h2>
-<%~ include('@tasks-table', {}) %>
-</section>
-<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>
-`;
-const nodes = `<% layout('@layout') %>
-<%~ include('@breadcrumb') %>
-<div class="page-head">
-<h1 id="nodes-heading">Nodes</h1>
-<p class="lede"><%= it.nodesSummary %></p>
-</div>
-<%~ include('@nodes-table', {}) %>
-`;
-const task = `<% layout('@layout') %>
-<%~ include('@breadcrumb') %>
-<h1 class="task-title"><span class="task-id"><%= it.task.id %></span> <span class="badge tone-<%= it.task.tone %>"><%= it.task.status %></span></h1>
-<dl class="facts">
-<% for (const fact of it.task.facts) { %>
-<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class="mono" href="<%= link.external ? link.href : it.root + link.href %>"><%= link.id %></a><% } else { %><span class="mono"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>
-<% } %>
-</dl>
-<% if (it.task.repoHref) { %><p><a href="<%= it.task.repoHref %>">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>
-<% if (it.task.description) { %>
-<h2>Description</h2>
-<p><%= it.task.description %></p>
-<% } %>
-<% if (it.task.script !== undefined) { %>
-<h2>Script</h2>
-<pre class="code"><code><%= it.task.script %></code></pre>
-<% } %>
-<% for (const stream of it.task.streams) { %>
-<h2><%= stream.title %></h2>
-<p class="stream-meta"><%= stream.meta %></p>
-<% if (stream.text !== '') { %><pre class="code"><code><%= stream.text %></code></pre><% } %>
-<% } %>
-<section>
-<h2 id="attempts-heading">Attempts</h2>
-<div class="table-wrap" role="region" aria-labelledby="attempts-heading" tabindex="0">
-<% if (it.task.attempts.length === 0) { %>
-<p class="empty">Not attempted yet.</p>
-<% } else { %>
-<table>
-<thead><tr><th scope="col" class="num">Attempt</th><th scope="col">Node</th><th scope="col">Started</th><th scope="col">Ended</th><th scope="col">Outcome</th><th scope="col" class="num">Exit code</th><th scope="col">Reason</th></tr></thead>
-<tbody>
-<% for (const a of it.task.attempts) { %>
-<tr><th scope="row" class="num"><%= a.attempt %></th><td class="mono"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class="badge tone-<%= a.tone %>"><%= a.status %></span></td><td class="num"><%= a.exitCode %></td><td class="wrap"><%= a.reason %></td></tr>
-<% } %>
-</tbody>
-</table>
-<% } %>
-</div>
-</section>
-<h2>Full record</h2>
-<p class="hint"><%= it.task.recordNote %></p>
-<pre class="code"><code><%= it.task.json %></code></pre>
-`;
-const templates_submit = `<% layout('@layout') %>
-<div class="page-head">
-<h1>Submit a task</h1>
-<p class="lede">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>
-</div>
-<div id="submit-needs-script" class="notice">
-<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>
-<pre class="code"><code><%= it.submit.example %></code></pre>
-<% if (it.submit.newFileUrl) { %><p><a href="<%= it.submit.newFileUrl %>">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>
-</div>
-<form id="submit-form" class="form" novalidate hidden>
-<div id="submit-errors" class="error-summary" tabindex="-1" aria-labelledby="submit-errors-heading" hidden>
-<h2 id="submit-errors-heading">Fix these before submitting</h2>
-<ul></ul>
-</div>
-<% for (const row of it.submit.rows) { %>
-<div class="form-row">
-<% for (const f of row) { %>
-<div class="field">
-<label for="f-<%= f.name %>"><%= f.label %></label>
-<% if (f.hint) { %><p class="hint" id="f-<%= f.name %>-hint"><%= f.hint %></p><% } %>
-<p class="field-error" id="f-<%= f.name %>-error" hidden></p>
-<% if (f.kind === 'textarea') { %>
-<textarea id="f-<%= f.name %>" name="<%= f.name %>" rows="<%= f.rows %>" spellcheck="false" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>
-<% } else if (f.kind === 'select') { %>
-<select id="f-<%= f.name %>" name="<%= f.name %>" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error">
-<% for (const o of f.options) { %><option value="<%= o.value %>"><%= o.label %></option><% } %>
-</select>
-<% } else { %>
-<input id="f-<%= f.name %>" name="<%= f.name %>" type="<%= f.kind %>" value="<%= f.value %>" autocomplete="off" spellcheck="false" aria-describedby="<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error"<% if (f.placeholder) { %> placeholder="<%= f.placeholder %>"<% } %><% if (f.min !== undefined) { %> min="<%= f.min %>"<% } %><% if (f.max !== undefined) { %> max="<%= f.max %>"<% } %><% if (f.step) { %> step="<%= f.step %>"<% } %><% if (f.required) { %> required<% } %>>
-<% } %>
-</div>
-<% } %>
-</div>
-<% } %>
-<button class="button" type="submit">Check and continue on GitHub</button>
-<div id="submit-result" class="result" tabindex="-1" hidden>
-<p id="submit-message"></p>
-<p><a id="submit-link" href="#">Open the new-file page on GitHub</a></p>
-<pre class="code"><code id="submit-json"></code></pre>
-</div>
-</form>
-`;
-/** Template name (as given to eta.loadTemplate) to source. */
-const TEMPLATES = {
-    '@layout': templates_layout,
-    '@breadcrumb': breadcrumb,
-    '@filter': filterBox,
-    '@chips': chips,
-    '@tasks-table': tasksTable,
-    '@nodes-table': nodesTable,
-    '@task-section': taskSection,
-    '@pager': pager,
-    '@index': index,
-    '@list': list,
-    '@nodes': nodes,
-    '@task': task,
-    '@submit': templates_submit,
-};
-
 ;// CONCATENATED MODULE: ./build/src/dashboard/render.js
 // Renders the static status site of a grid.
 //
@@ -25848,6 +26045,9 @@ const TEMPLATES = {
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
 // .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
 // and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
+//
+// Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
+// templates/.
 
 
 
@@ -25861,81 +26061,24 @@ const TEMPLATES = {
 
 
 
-
-
-
-const INDEX_ROWS = 50;
-const PAGE_ROWS = 500;
-const MAX_PAGES = 100;
-/** Scripts and styles only from the site itself: a defence in depth should escaping ever be missed. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
-const STATUS_TONE = {
-    success: 'ok',
-    completed: 'ok',
-    online: 'ok',
-    failure: 'bad',
-    error: 'bad',
-    failed: 'bad',
-    timeout: 'warn',
-    unresponsive: 'warn',
-    draining: 'warn',
-    orphaned: 'warn',
-    returned: 'neutral',
-    cancelled: 'neutral',
-    offline: 'neutral',
-    running: 'info',
-    queued: 'neutral',
-    high: 'warn',
-    normal: 'neutral',
-    low: 'neutral',
-    unknown: 'warn',
-};
-const STATE_LABEL = {
-    queued: 'Queued tasks',
-    running: 'Running tasks',
-    completed: 'Completed tasks',
-    failed: 'Failed tasks',
-};
-const eta = new Eta({ autoEscape: true, escapeFunction: escapeValue, cache: true });
-for (const [name, source] of Object.entries(TEMPLATES))
-    eta.loadTemplate(name, source);
-const COLUMNS = {
-    running: [
-        { label: 'Task' },
-        { label: 'Node' },
-        { label: 'Attempt', num: true },
-        { label: 'Running for' },
-        { label: 'Lease until' },
-    ],
-    queued: [
-        { label: 'Task' },
-        { label: 'Priority' },
-        { label: 'Requires' },
-        { label: 'Waits for' },
-        { label: 'Attempts so far', num: true },
-    ],
-    terminal: [
-        { label: 'Task' },
-        { label: 'Status' },
-        { label: 'Exit code', num: true },
-        { label: 'Node' },
-        { label: 'Duration', num: true },
-        { label: 'Finished' },
-    ],
-};
 async function renderSite(input, outputDir) {
     const summary = summarize(input);
     const site = new Site(input);
     const files = new Map();
-    files.set('index.html', site.indexPage(summary));
-    files.set('nodes.html', site.nodesPage());
-    files.set('submit.html', site.submitPage());
-    for (const [path, html] of site.listPages())
+    files.set('index.html', indexPage(site, summary));
+    files.set('nodes.html', nodesPage(site));
+    files.set('submit.html', submitPage(site));
+    for (const [path, html] of listPages(site))
         files.set(path, html);
-    for (const [path, html] of site.detailPages())
+    for (const [path, html] of detailPages(site))
         files.set(path, html);
-    files.set('status.json', `${JSON.stringify(site.status(summary), null, 2)}\n`);
+    files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
+    // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
+    // backgrounds were picked for WCAG AA contrast in both.
     files.set('assets/dgrid.css', STYLESHEET);
+    // Everything the script does is an enhancement: without it the pages show the same data as of the render. It
+    // is plain ES2017 so it runs in any current browser without a build step, and it only ever writes text
+    // (textContent), never markup, so data cannot become code.
     files.set('assets/dgrid.js', CLIENT_SCRIPT);
     files.set('assets/dgrid-task-validator.js', taskValidatorScript());
     // GitHub Pages would otherwise run the folder through Jekyll, which is slow and hides some names.
@@ -25950,668 +26093,6 @@ async function renderSite(input, outputDir) {
     }
     await Promise.all([...files].map(([path, content]) => (0,promises_.writeFile)((0,external_node_path_.join)(outputDir, path), content)));
     return summary;
-}
-/** Everything the pages share, computed once per render. */
-class Site {
-    input;
-    now;
-    located = new Map();
-    sorted;
-    detailIds = new Set();
-    busy = new Map();
-    unrunnable;
-    unrunnableIds;
-    waiting;
-    repo;
-    /**
-     * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
-     * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
-     */
-    serverUrl() {
-        return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
-    }
-    constructor(input) {
-        this.input = input;
-        this.now = input.generatedAt;
-        this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
-            ? input.repositoryUrl.replace(/\/+$/, '')
-            : undefined;
-        const finished = (r) => (0,format/* parseTime */.pe)(r.finished_at)?.getTime() ?? 0;
-        const claimed = (c) => (0,format/* parseTime */.pe)(c.claim.claimed_at)?.getTime() ?? 0;
-        const rank = (t) => facts_PRIORITIES.indexOf(priorityOf(t));
-        this.sorted = {
-            queued: [...input.queued].sort((a, b) => rank(a) - rank(b)),
-            running: [...input.running].sort((a, b) => claimed(a) - claimed(b)),
-            completed: [...input.completed].sort((a, b) => finished(b) - finished(a)),
-            failed: [...input.failed].sort((a, b) => finished(b) - finished(a)),
-        };
-        for (const state of ['completed', 'failed', 'running', 'queued']) {
-            for (const record of this.sorted[state])
-                this.located.set(record.task_id, { state, record });
-        }
-        for (const claim of input.running)
-            this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
-        this.unrunnable = (0,scheduler/* unrunnableTasks */.nw)(input.queued, onlineNodes(input));
-        this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
-        this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
-        // The tasks the index shows are the ones worth a page of their own.
-        const shown = [
-            ...['queued', 'running', 'completed', 'failed'].flatMap((s) => this.sorted[s].slice(0, INDEX_ROWS)),
-            ...this.unrunnable.slice(0, INDEX_ROWS).map((u) => u.task),
-            ...this.waiting.slice(0, INDEX_ROWS),
-        ];
-        for (const record of shown)
-            this.detailIds.add(record.task_id);
-    }
-    indexPage(summary) {
-        const c = summary.counts;
-        const finished = c.completed + c.failed;
-        const sections = {
-            running: this.sectionTable('running'),
-            queued: this.sectionTable('queued'),
-            failed: this.sectionTable('failed'),
-            completed: this.sectionTable('completed'),
-        };
-        const unrunnableRows = this.unrunnable.slice(0, INDEX_ROWS).map((u) => ({
-            ...this.row('queued', u.task),
-            missing: u.missing,
-        }));
-        return this.page('@index', '', 'overview', 'Overview', {
-            generatedAgo: (0,format/* formatAgo */.n4)(this.now, this.now),
-            counts: {
-                queued: (0,format/* formatCount */.B4)(c.queued),
-                high: (0,format/* formatCount */.B4)(c.queuedByPriority.high),
-                normal: (0,format/* formatCount */.B4)(c.queuedByPriority.normal),
-                low: (0,format/* formatCount */.B4)(c.queuedByPriority.low),
-                inProgress: (0,format/* formatCount */.B4)(c.inProgress),
-                completed: (0,format/* formatCount */.B4)(c.completed),
-                failed: (0,format/* formatCount */.B4)(c.failed),
-                nodesOnline: (0,format/* formatCount */.B4)(c.nodesOnline),
-                nodesTotal: (0,format/* formatCount */.B4)(this.input.nodes.length),
-                successRate: finished > 0 ? `${Math.round((c.completed / finished) * 1000) / 10}% of finished` : 'none finished yet',
-            },
-            recommendation: { workers: summary.recommendedWorkers, reason: summary.recommendationReason },
-            unrunnable: {
-                total: this.unrunnable.length,
-                totalText: (0,format/* formatCount */.B4)(this.unrunnable.length),
-                table: this.table('unrunnable', 'queued', 'Tasks nobody can run', this.unrunnable.length, unrunnableRows),
-            },
-            charts: {
-                throughput: new Markup(throughputChart(this.input.history)),
-                queue: new Markup(queueDepthChart(this.input.history)),
-                success: new Markup(successRateChart(this.input.history, { completed: c.completed, failed: c.failed })),
-            },
-            sections,
-            deps: this.dependencies(),
-            nodes: {
-                total: (0,format/* formatCount */.B4)(this.input.nodes.length),
-                rows: this.nodeRows().slice(0, INDEX_ROWS),
-                allHref: this.input.nodes.length > INDEX_ROWS ? 'nodes.html' : undefined,
-            },
-        });
-    }
-    nodesPage() {
-        const counts = new Map();
-        for (const node of this.input.nodes)
-            counts.set(facts_liveness(node, this.input), (counts.get(facts_liveness(node, this.input)) ?? 0) + 1);
-        const parts = [...counts].map(([state, n]) => `${(0,format/* formatCount */.B4)(n)} ${state}`);
-        return this.page('@nodes', '', 'nodes', 'Nodes', {
-            crumbs: [],
-            nodesSummary: `${(0,format/* plural */.LS)(this.input.nodes.length, 'node')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
-            nodeRows: this.nodeRows(),
-        });
-    }
-    *listPages() {
-        for (const state of ['queued', 'running', 'completed', 'failed']) {
-            const records = this.sorted[state];
-            const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(records.length / PAGE_ROWS)));
-            const order = state === 'queued' ? 'by priority' : state === 'running' ? 'longest running first' : 'newest first';
-            const note = records.length > MAX_PAGES * PAGE_ROWS
-                ? `Only the first ${(0,format/* formatCount */.B4)(MAX_PAGES * PAGE_ROWS)} are listed here; the rest are in the repository.`
-                : undefined;
-            for (let n = 1; n <= pages; n++) {
-                const slice = records.slice((n - 1) * PAGE_ROWS, n * PAGE_ROWS);
-                const first = (n - 1) * PAGE_ROWS + 1;
-                const range = slice.length > 0 ? `${(0,format/* formatCount */.B4)(first)} to ${(0,format/* formatCount */.B4)(first + slice.length - 1)}` : 'none';
-                const table = this.table('list', state, `${STATE_LABEL[state]}, ${range}`, records.length, this.rows(state, slice));
-                yield [
-                    listPath(state, n),
-                    this.page('@list', '../', '', `${STATE_LABEL[state]}${pages > 1 ? `, page ${n}` : ''}`, {
-                        crumbs: [],
-                        list: { summary: `${(0,format/* plural */.LS)(records.length, 'task')}, ${order}. Page ${n} of ${pages}.`, note },
-                        table,
-                        pager: render_pager(state, n, pages),
-                    }),
-                ];
-            }
-        }
-    }
-    *detailPages() {
-        for (const id of this.detailIds) {
-            const found = this.located.get(id);
-            if (!found)
-                continue;
-            yield [
-                detailPath(id),
-                this.page('@task', '../', '', id, {
-                    crumbs: [{ label: STATE_LABEL[found.state], href: listPath(found.state, 1) }],
-                    task: this.detail(found),
-                }),
-            ];
-        }
-    }
-    /** status.json: stable snake_case names, for scripts and for the page's own refresh. */
-    status(summary) {
-        const c = summary.counts;
-        return {
-            version: 1,
-            title: this.input.title,
-            generated_at: this.now.toISOString(),
-            branch: this.input.branch,
-            repository_url: this.repo ?? null,
-            counts: {
-                queued: c.queued,
-                queued_by_priority: c.queuedByPriority,
-                in_progress: c.inProgress,
-                completed: c.completed,
-                failed: c.failed,
-                nodes_online: c.nodesOnline,
-                nodes_total: this.input.nodes.length,
-            },
-            recommended_workers: summary.recommendedWorkers,
-            recommendation_reason: summary.recommendationReason,
-            nodes: this.input.nodes.map((node) => ({
-                node_id: node.node_id,
-                status: facts_liveness(node, this.input),
-                last_heartbeat: node.last_heartbeat,
-                labels: node.labels,
-                slots: node.slots,
-                slots_in_use: this.busy.get(node.node_id) ?? 0,
-                completed: node.completed,
-                failed: node.failed,
-                version: node.version,
-            })),
-            running: this.sorted.running.slice(0, INDEX_ROWS).map((t) => ({
-                task_id: t.task_id,
-                node_id: t.claim.node_id,
-                attempt: t.claim.attempt,
-                claimed_at: t.claim.claimed_at,
-                lease_until: t.claim.lease_until,
-            })),
-            recent_completed: this.sorted.completed.slice(0, INDEX_ROWS).map(resultStatus),
-            recent_failed: this.sorted.failed.slice(0, INDEX_ROWS).map(resultStatus),
-            unrunnable: this.unrunnable.map((u) => ({
-                task_id: u.task.task_id,
-                requires: u.task.requires ?? [],
-                missing_labels: u.missing,
-            })),
-        };
-    }
-    submitPage() {
-        const policy = this.input.policy;
-        const fork = this.repo?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/)?.[1];
-        const example = `${JSON.stringify({ task_id: 'hello-1', script: 'echo hello', timeout_seconds: policy.default_timeout_seconds }, null, 2)}\n`;
-        const rows = [
-            [
-                {
-                    name: 'fork',
-                    label: 'Your fork',
-                    kind: 'text',
-                    hint: 'owner/repository of your fork of the grid',
-                    value: fork ?? '',
-                    required: true,
-                },
-            ],
-            [
-                {
-                    name: 'task_id',
-                    label: 'Task id',
-                    kind: 'text',
-                    hint: 'Letters, digits, dot, underscore, dash; also the file name',
-                    required: true,
-                },
-            ],
-            [
-                {
-                    name: 'script',
-                    label: 'Script',
-                    kind: 'textarea',
-                    rows: 6,
-                    hint: 'Run by /bin/sh -c inside the sandbox',
-                    required: true,
-                },
-            ],
-            [
-                {
-                    name: 'timeout_seconds',
-                    label: 'Timeout (seconds)',
-                    kind: 'number',
-                    min: 1,
-                    max: policy.max_timeout_seconds,
-                    placeholder: String(policy.default_timeout_seconds),
-                },
-                {
-                    name: 'priority',
-                    label: 'Priority',
-                    kind: 'select',
-                    options: [{ value: '', label: 'Default (normal)' }, ...facts_PRIORITIES.map((p) => ({ value: p, label: p }))],
-                },
-                {
-                    name: 'max_attempts',
-                    label: 'Attempts',
-                    kind: 'number',
-                    min: 1,
-                    max: policy.max_attempts,
-                    placeholder: String(policy.default_attempts),
-                },
-            ],
-            [
-                {
-                    name: 'image',
-                    label: 'Image',
-                    kind: 'select',
-                    options: [
-                        { value: '', label: `Default (${policy.default_image})` },
-                        ...policy.allowed_images
-                            .filter((image) => image !== policy.default_image)
-                            .map((image) => ({ value: image, label: image })),
-                    ],
-                },
-            ],
-            [
-                { name: 'requires', label: 'Requires labels', kind: 'text', hint: 'Separated by spaces or commas' },
-                { name: 'depends_on', label: 'Depends on', kind: 'text', hint: 'Task ids, separated by spaces or commas' },
-            ],
-            [
-                {
-                    name: 'cpus',
-                    label: 'CPUs',
-                    kind: 'number',
-                    min: 0,
-                    max: policy.limits.cpus,
-                    step: 'any',
-                    hint: `At most ${policy.limits.cpus}`,
-                    placeholder: String(policy.limits.cpus),
-                },
-                {
-                    name: 'memory_mb',
-                    label: 'Memory (MB)',
-                    kind: 'number',
-                    min: 16,
-                    max: policy.limits.memory_mb,
-                    hint: `At most ${policy.limits.memory_mb}`,
-                    placeholder: String(policy.limits.memory_mb),
-                },
-            ],
-            [
-                {
-                    name: 'not_before',
-                    label: 'Not before',
-                    kind: 'text',
-                    hint: 'Not claimed earlier; RFC 3339, e.g. 2030-01-31T12:00:00Z',
-                },
-            ],
-            [{ name: 'env', label: 'Environment', kind: 'textarea', rows: 3, hint: 'One NAME=value a line' }],
-            [{ name: 'description', label: 'Description', kind: 'textarea', rows: 2, hint: 'Free text for people' }],
-        ];
-        return this.page('@submit', '', 'submit', 'Submit a task', {
-            submit: {
-                rows,
-                example,
-                newFileUrl: this.repo &&
-                    `${this.repo}/new/${encodePath(this.input.branch)}?filename=tasks/queue/hello-1.json&value=${encodeURIComponent(example)}`,
-            },
-        }, true);
-    }
-    page(template, root, nav, pageTitle, data, validator = false) {
-        const repositoryName = this.repo?.replace(/^https:\/\/[^/]+\//, '');
-        return eta.render(template, {
-            root,
-            nav,
-            pageTitle,
-            validator,
-            csp: CSP,
-            navItems: [
-                { id: 'overview', label: 'Overview', href: 'index.html' },
-                { id: 'nodes', label: 'Nodes', href: 'nodes.html' },
-                { id: 'submit', label: 'Submit a task', href: 'submit.html' },
-            ],
-            site: {
-                title: this.input.title,
-                branch: this.input.branch,
-                repositoryUrl: this.repo,
-                repositoryName,
-                generatedIso: this.now.toISOString(),
-                generatedText: (0,format/* formatTime */.fU)(this.now),
-            },
-            config: scriptJson({
-                generatedAt: this.now.toISOString(),
-                statusUrl: nav === 'overview' ? 'status.json' : undefined,
-                branch: this.input.branch,
-                serverUrl: this.serverUrl(),
-                policy: {
-                    max_timeout_seconds: this.input.policy.max_timeout_seconds,
-                    max_attempts: this.input.policy.max_attempts,
-                    default_image: this.input.policy.default_image,
-                    allowed_images: this.input.policy.allowed_images,
-                    limits: { cpus: this.input.policy.limits.cpus, memory_mb: this.input.policy.limits.memory_mb },
-                },
-            }),
-            ...data,
-        });
-    }
-    sectionTable(state) {
-        const records = this.sorted[state];
-        const heading = {
-            queued: 'Queued',
-            running: 'Running',
-            completed: 'Recently completed',
-            failed: 'Recently failed',
-        }[state];
-        const excerpts = state === 'failed' || state === 'completed';
-        const table = this.table(state, state, heading, records.length, this.rows(state, records.slice(0, INDEX_ROWS)), excerpts);
-        if (records.length > 0) {
-            table.allHref = listPath(state, 1);
-            table.allLabel = `All ${(0,format/* formatCount */.B4)(records.length)}`;
-        }
-        return table;
-    }
-    table(id, kind, heading, total, rows, excerpts = false) {
-        const columns = kind === 'running' ? COLUMNS.running : kind === 'queued' ? COLUMNS.queued : COLUMNS.terminal;
-        const empty = {
-            queued: 'Nothing is waiting.',
-            running: 'Nothing is running.',
-            completed: 'No task has completed yet.',
-            failed: 'No task has failed.',
-        }[kind];
-        return {
-            id,
-            heading,
-            total: (0,format/* formatCount */.B4)(total),
-            kind,
-            columns: excerpts ? [...columns, { label: 'Output' }] : columns,
-            rows,
-            empty,
-            excerpts,
-        };
-    }
-    rows(state, records) {
-        return records.map((record) => this.row(state, record));
-    }
-    row(state, record) {
-        const link = this.link(record.task_id, state, record);
-        if (state === 'queued') {
-            const task = record;
-            return {
-                ...link,
-                status: priorityOf(task),
-                tone: STATUS_TONE[priorityOf(task)],
-                requires: task.requires ?? [],
-                dependsOn: task.depends_on ?? [],
-                attempt: (0,format/* formatCount */.B4)(task.attempts?.length ?? 0),
-                flag: this.unrunnableIds.has(task.task_id) ? 'no node can run it' : undefined,
-            };
-        }
-        if (state === 'running') {
-            const claim = record.claim;
-            const since = (0,format/* parseTime */.pe)(claim.claimed_at);
-            const lease = (0,format/* parseTime */.pe)(claim.lease_until);
-            return {
-                ...link,
-                status: 'running',
-                tone: 'info',
-                node: claim.node_id,
-                attempt: String(claim.attempt),
-                elapsed: since ? (0,format/* formatDuration */.a3)(this.now.getTime() - since.getTime()) : 'unknown',
-                leaseIso: claim.lease_until,
-                leaseText: lease ? (0,format/* formatTime */.fU)(lease) : 'unknown',
-                leaseExpired: lease !== undefined && lease < this.now,
-            };
-        }
-        const result = record;
-        const finished = (0,format/* parseTime */.pe)(result.finished_at);
-        const output = state === 'failed'
-            ? result.reason || (0,format/* excerpt */.Kb)(result.stderr) || (0,format/* excerpt */.Kb)(result.stdout)
-            : (0,format/* excerpt */.Kb)(result.stdout) || (0,format/* excerpt */.Kb)(result.stderr);
-        return {
-            ...link,
-            status: result.status,
-            tone: STATUS_TONE[result.status] ?? 'neutral',
-            exitCode: result.exit_code === null ? '–' : String(result.exit_code),
-            node: result.node_id,
-            duration: (0,format/* formatDuration */.a3)(result.duration_ms),
-            finishedIso: result.finished_at,
-            finishedText: finished ? (0,format/* formatTime */.fU)(finished) : 'unknown',
-            finishedAgo: finished ? (0,format/* formatAgo */.n4)(finished, this.now) : 'unknown',
-            excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
-        };
-    }
-    /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
-    link(id, state, record) {
-        if (this.detailIds.has(id))
-            return { id, href: detailPath(id) };
-        const href = record && this.repoHref(state, record);
-        return href ? { id, href, external: true } : { id };
-    }
-    /** The record's file on GitHub, when the repository is known and the record has a file path. */
-    repoHref(state, record) {
-        const path = repoPath(state, record);
-        return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
-    }
-    dependencies() {
-        if (this.waiting.length === 0)
-            return undefined;
-        const states = new Map([...this.located].map(([id, found]) => [id, found.state]));
-        const rows = this.waiting.slice(0, INDEX_ROWS).map((task) => this.row('queued', task));
-        return {
-            total: (0,format/* formatCount */.B4)(this.waiting.length),
-            graph: new Markup(dependencyGraph(this.waiting.map((t) => ({ id: t.task_id, dependsOn: t.depends_on ?? [] })), states)),
-            legend: ['completed', 'running', 'queued', 'failed', 'unknown'].map((label) => ({
-                label: label === 'unknown' ? 'not in the grid' : label,
-                tone: STATUS_TONE[label],
-            })),
-            table: this.table('deps', 'queued', 'Waiting on other tasks', this.waiting.length, rows),
-        };
-    }
-    nodeRows() {
-        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
-        return this.input.nodes
-            .map((node) => ({ node, state: facts_liveness(node, this.input) }))
-            .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
-            .map(({ node, state }) => {
-            const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
-            return {
-                id: node.node_id,
-                version: node.version,
-                status: state,
-                tone: STATUS_TONE[state],
-                heartbeatIso: node.last_heartbeat,
-                heartbeatText: heartbeat ? (0,format/* formatTime */.fU)(heartbeat) : 'unknown',
-                heartbeatAgo: heartbeat ? (0,format/* formatAgo */.n4)(heartbeat, this.now) : 'unknown',
-                labels: node.labels,
-                inUse: this.busy.get(node.node_id) ?? 0,
-                slots: node.slots,
-                completed: (0,format/* formatCount */.B4)(node.completed),
-                failed: (0,format/* formatCount */.B4)(node.failed),
-            };
-        });
-    }
-    detail({ state, record }) {
-        const fact = (label, value) => value === undefined || value === '' ? [] : [{ label, value: String(value) }];
-        const time = (value) => {
-            const parsed = (0,format/* parseTime */.pe)(value);
-            return parsed ? `${(0,format/* formatTime */.fU)(parsed)} (${(0,format/* formatAgo */.n4)(parsed, this.now)})` : value;
-        };
-        const links = (ids) => ids.map((id) => this.link(id, this.located.get(id)?.state ?? 'queued', this.located.get(id)?.record));
-        const result = state === 'completed' || state === 'failed' ? record : undefined;
-        const claim = state === 'running' ? record.claim : undefined;
-        const task = record;
-        const facts = [
-            ...fact('State', state === 'running' ? 'in progress' : state),
-            ...fact('Blocked', this.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
-            ...(result
-                ? [
-                    ...fact('Exit code', result.exit_code === null ? 'none' : result.exit_code),
-                    ...fact('Reason', result.reason),
-                    ...fact('Node', result.node_id),
-                    ...fact('Attempt', result.attempt),
-                    ...fact('Started', time(result.started_at)),
-                    ...fact('Finished', time(result.finished_at)),
-                    ...fact('Duration', (0,format/* formatDuration */.a3)(result.duration_ms)),
-                ]
-                : []),
-            ...(claim
-                ? [
-                    ...fact('Node', claim.node_id),
-                    ...fact('Attempt', claim.attempt),
-                    ...fact('Claimed', time(claim.claimed_at)),
-                    ...fact('Lease until', time(claim.lease_until)),
-                ]
-                : []),
-            ...fact('Priority', priorityOf(task)),
-            ...fact('Timeout', task.timeout_seconds === undefined ? undefined : (0,format/* formatDuration */.a3)(task.timeout_seconds * 1000)),
-            ...fact('Image', task.image),
-            ...fact('Max attempts', task.max_attempts),
-            ...fact('Requires', task.requires?.join(', ')),
-            ...fact('CPUs', task.resources?.cpus),
-            ...fact('Memory', task.resources?.memory_mb === undefined ? undefined : `${task.resources.memory_mb} MB`),
-            ...fact('Not before', time(task.not_before)),
-            ...fact('Environment', task.env ? Object.keys(task.env).join(', ') : undefined),
-            ...(task.depends_on?.length ? [{ label: 'Depends on', links: links(task.depends_on) }] : []),
-        ];
-        const stream = (title, text, bytes, sha, truncated) => ({
-            title,
-            text,
-            meta: bytes === 0
-                ? 'Empty.'
-                : `${(0,format/* plural */.LS)(bytes, 'byte')}${truncated ? `, truncated: the first ${(0,format/* plural */.LS)(Buffer.byteLength(text), 'byte')} are kept` : ''}; sha256 ${sha}`,
-        });
-        const streams = result
-            ? [
-                stream('Standard output', result.stdout, result.stdout_bytes, result.stdout_sha256, result.stdout_truncated),
-                stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
-            ]
-            : [];
-        const attempts = [
-            ...(task.attempts ?? []).map((a) => attemptRow(a)),
-            ...(claim
-                ? [
-                    {
-                        attempt: claim.attempt,
-                        node: claim.node_id,
-                        started: timeOf(claim.claimed_at),
-                        ended: '–',
-                        status: 'running',
-                        tone: 'info',
-                        exitCode: '–',
-                        reason: '',
-                    },
-                ]
-                : []),
-            ...(result
-                ? [
-                    {
-                        attempt: result.attempt,
-                        node: result.node_id,
-                        started: timeOf(result.started_at),
-                        ended: timeOf(result.finished_at),
-                        status: result.status,
-                        tone: STATUS_TONE[result.status] ?? 'neutral',
-                        exitCode: result.exit_code === null ? '–' : String(result.exit_code),
-                        reason: result.reason ?? '',
-                    },
-                ]
-                : []),
-        ];
-        const stored = { ...record };
-        delete stored.stdout;
-        delete stored.stderr;
-        const path = repoPath(state, record);
-        return {
-            id: record.task_id,
-            status: result ? result.status : state === 'running' ? 'running' : 'queued',
-            tone: result ? (STATUS_TONE[result.status] ?? 'neutral') : state === 'running' ? 'info' : 'neutral',
-            facts,
-            description: task.description,
-            script: task.script,
-            streams,
-            attempts,
-            json: JSON.stringify(stored, null, 2),
-            recordNote: result
-                ? 'The file as stored in the grid, without stdout and stderr (shown above).'
-                : 'The file as stored in the grid.',
-            repoHref: this.repoHref(state, record),
-            repoPath: path,
-        };
-    }
-}
-function attemptRow(a) {
-    return {
-        attempt: a.attempt,
-        node: a.node_id,
-        started: timeOf(a.claimed_at),
-        ended: timeOf(a.ended_at),
-        status: a.status,
-        tone: STATUS_TONE[a.status] ?? 'neutral',
-        exitCode: a.exit_code === null || a.exit_code === undefined ? '–' : String(a.exit_code),
-        reason: a.reason,
-    };
-}
-function timeOf(value) {
-    const parsed = (0,format/* parseTime */.pe)(value);
-    return parsed ? (0,format/* formatTime */.fU)(parsed) : value;
-}
-function resultStatus(r) {
-    return {
-        task_id: r.task_id,
-        status: r.status,
-        exit_code: r.exit_code,
-        node_id: r.node_id,
-        duration_ms: r.duration_ms,
-        finished_at: r.finished_at,
-    };
-}
-const SAFE_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
-/**
- * A task's detail page. Results may carry ids that were never valid (an invalid file still gets a result),
- * so those are named by a hash instead; a leading dash cannot collide with a valid id.
- */
-function detailPath(id) {
-    const name = SAFE_ID.test(id) ? id : `-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 24)}`;
-    return `detail/${name}.html`;
-}
-function listPath(state, page) {
-    return `list/${state}-${page}.html`;
-}
-/** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
-function repoPath(state, record) {
-    if (!SAFE_ID.test(record.task_id))
-        return undefined;
-    if (state === 'queued')
-        return (0,layout/* queuePath */.Hs)(record.task_id);
-    if (state === 'running')
-        return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
-    const finished = (0,format/* parseTime */.pe)(record.finished_at);
-    return finished && (0,layout/* resultPath */.jO)(state, record.task_id, finished);
-}
-/** Encodes each segment of a slash-separated path (a branch such as feature/x, a file path) for a URL. */
-function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
-}
-function render_pager(state, current, pages) {
-    const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
-    const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-    const items = [];
-    numbers.forEach((n, i) => {
-        if (i > 0 && n - numbers[i - 1] > 1)
-            items.push({ gap: true });
-        items.push({ n, href: `${state}-${n}.html`, current: n === current });
-    });
-    return {
-        pages: items,
-        prev: current > 1 ? `${state}-${current - 1}.html` : undefined,
-        next: current < pages ? `${state}-${current + 1}.html` : undefined,
-    };
 }
 
 

@@ -36528,8 +36528,8 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1396);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9159);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2114);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9159:
+/***/ 2114:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36550,8 +36550,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var core = __nccwpck_require__(3218);
-// EXTERNAL MODULE: ./build/src/action/kit.js + 5 modules
-var kit = __nccwpck_require__(1396);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 2 modules
+var kit = __nccwpck_require__(5259);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -36580,7 +36580,7 @@ const TIMEOUT_MS = 10_000;
  * system's own clock sets (an NFS server's, for a shared one). Undefined where there is no server clock to
  * read (ssh remotes, a server without a Date header, a file remote this machine may not write to).
  */
-async function readServerClock(remote, token) {
+async function clock_readServerClock(remote, token) {
     if (/^https?:\/\//.test(remote))
         return httpClock(remote, token);
     if (remote.startsWith('file:'))
@@ -36636,7 +36636,7 @@ async function fileClock(path) {
     }
 }
 /** Why this machine must not act on the grid with this reading; undefined while its clock is close enough. */
-function skewProblem(reading, policy, who) {
+function clock_skewProblem(reading, policy, who) {
     const allowedMs = (policy.lease.grace_seconds * 1000) / 2;
     if (Math.abs(reading.offsetMs) - reading.errorMs <= allowedMs)
         return undefined;
@@ -36713,7 +36713,7 @@ async function reap(settings, log) {
         // A name of its own per run: two reapers making the same change in the same second would otherwise build
         // the very same commit, and both would count it as theirs.
         const author = `dgrid-reaper-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-        const clock = await readServerClock(settings.remote, settings.token);
+        const clock = await clock_readServerClock(settings.remote, settings.token);
         if (!clock)
             log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
         const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
@@ -36743,7 +36743,7 @@ async function reap(settings, log) {
 }
 async function planReap(snapshot, settings, clock, now, log) {
     const policy = await snapshot.policy();
-    const skew = clock && skewProblem(clock, policy, 'the reaper refuses to judge leases');
+    const skew = clock && clock_skewProblem(clock, policy, 'the reaper refuses to judge leases');
     if (skew)
         throw new errors/* UserError */.yo(skew);
     const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
@@ -36837,19 +36837,2140 @@ function commitMessage(actions) {
     return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
 }
 
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+;// CONCATENATED MODULE: ./build/src/core/sandbox/output.js
+
+/** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
+class output_OutputCapture {
+    cap;
+    hash = createHash('sha256');
+    kept = [];
+    keptBytes = 0;
+    total = 0;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    write(chunk) {
+        this.hash.update(chunk);
+        this.total += chunk.length;
+        if (this.keptBytes < this.cap) {
+            const part = chunk.subarray(0, this.cap - this.keptBytes);
+            this.kept.push(part);
+            this.keptBytes += part.length;
+        }
+    }
+    finish() {
+        // Cutting at a byte cap can split a UTF-8 sequence; the decoder replaces the fragment instead of failing.
+        return {
+            text: Buffer.concat(this.kept).toString('utf8'),
+            bytes: this.total,
+            sha256: this.hash.digest('hex'),
+            truncated: this.total > this.keptBytes,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/sandbox/child.js
+
+
+/** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
+function child_runChild(run) {
+    return new Promise((resolve) => {
+        const startedAt = new Date();
+        const stdout = new OutputCapture(run.outputCapBytes);
+        const stderr = new OutputCapture(run.outputCapBytes);
+        let ended;
+        const child = spawn(run.command, run.args, { ...run.options, stdio: ['ignore', 'pipe', 'pipe'] });
+        const end = (why) => {
+            if (ended)
+                return;
+            ended = why;
+            void run.stop(child);
+        };
+        const timer = setTimeout(() => end('timeout'), run.timeoutSeconds * 1000);
+        const onAbort = () => end('cancelled');
+        run.signal.addEventListener('abort', onAbort, { once: true });
+        if (run.signal.aborted)
+            onAbort();
+        child.stdout.on('data', (chunk) => stdout.write(chunk));
+        child.stderr.on('data', (chunk) => stderr.write(chunk));
+        let finished = false;
+        const finish = (exitCode, spawnError) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            run.signal.removeEventListener('abort', onAbort);
+            const out = stdout.finish();
+            const err = stderr.finish();
+            const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
+            if (spawnError)
+                resolve({ ...base, status: 'error', exitCode: null, reason: `could not start: ${spawnError.message}` });
+            else if (ended === 'timeout') {
+                resolve({ ...base, status: 'timeout', exitCode, reason: `killed after the ${run.timeoutSeconds} s timeout` });
+            }
+            else if (ended === 'cancelled')
+                resolve({ ...base, status: 'cancelled', exitCode, reason: 'stopped before it finished' });
+            else {
+                const sandboxIssue = exitCode === null ? undefined : run.sandboxError?.(exitCode, err.text);
+                if (sandboxIssue)
+                    resolve({ ...base, status: 'error', exitCode, reason: sandboxIssue });
+                else
+                    resolve({ ...base, status: exitCode === 0 ? 'success' : 'failure', exitCode });
+            }
+        };
+        child.on('error', (error) => finish(null, error));
+        child.on('close', (code, signal) => finish(code ?? (signal ? 128 + signalNumber(signal) : null)));
+    });
+}
+function signalNumber(signal) {
+    return { SIGKILL: 9, SIGTERM: 15, SIGINT: 2, SIGSEGV: 11, SIGABRT: 6 }[signal] ?? 0;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/sandbox/docker.js
+// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
+// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
+
+
+
+
+
+
+
+
+const exec = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
+/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
+function clientEnv() {
+    const keep = [
+        'PATH',
+        'HOME',
+        'DOCKER_HOST',
+        'DOCKER_CONFIG',
+        'DOCKER_CONTEXT',
+        'DOCKER_CERT_PATH',
+        'DOCKER_TLS_VERIFY',
+    ];
+    return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+}
+function dockerRunArgs(job, name, envFile) {
+    const fileSize = job.fileSizeMb * 1024 * 1024;
+    return [
+        'run',
+        '--rm',
+        '--name',
+        name,
+        '--label',
+        `dgrid.node=${job.nodeId}`,
+        '--label',
+        `dgrid.task=${job.taskId}`,
+        '--network',
+        'none',
+        '--read-only',
+        '--tmpfs',
+        `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+        '--shm-size',
+        `${job.tmpfsMb}m`,
+        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+        // hold all of it, however much a task writes, until the container is gone.
+        '--log-driver',
+        'none',
+        '--workdir',
+        '/tmp',
+        '--user',
+        '65534:65534',
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+        '--pids-limit',
+        String(job.pids),
+        '--memory',
+        `${job.memoryMb}m`,
+        '--memory-swap',
+        `${job.memoryMb}m`,
+        '--cpus',
+        String(job.cpus),
+        '--ulimit',
+        `fsize=${fileSize}:${fileSize}`,
+        '--ulimit',
+        'nofile=256:256',
+        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+        '--ulimit',
+        'core=0',
+        '--init',
+        '--env-file',
+        envFile,
+        job.image,
+        '/bin/sh',
+        '-c',
+        job.script,
+    ];
+}
+class docker_DockerSandbox {
+    docker;
+    kind = 'docker';
+    constructor(docker = 'docker') {
+        this.docker = docker;
+    }
+    /** Whether a daemon answers, and why not. */
+    static async probe(docker = 'docker') {
+        try {
+            await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
+            return { ok: true };
+        }
+        catch (error) {
+            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+            // "Command failed".
+            const { stderr, message } = error;
+            return {
+                ok: false,
+                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+            };
+        }
+    }
+    static async hasImage(image, docker = 'docker') {
+        try {
+            await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async run(job, signal) {
+        const refused = unrunnable(job);
+        if (refused)
+            return runWithoutOutput('error', refused, new Date());
+        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+        if (badEnv)
+            return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
+        const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
+        const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
+        try {
+            const envFile = join(dir, 'env');
+            const env = { HOME: '/tmp', ...job.env };
+            await writeFile(envFile, Object.entries(env)
+                .map(([k, v]) => `${k}=${v}\n`)
+                .join(''), { mode: 0o600 });
+            const run = await runChild({
+                command: this.docker,
+                args: dockerRunArgs(job, name, envFile),
+                options: { env: clientEnv() },
+                timeoutSeconds: job.timeoutSeconds,
+                outputCapBytes: job.outputCapBytes,
+                signal,
+                // Killing the client would leave the container running: kill the container itself.
+                stop: () => this.remove([name]),
+                sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
+            });
+            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
+                return run;
+            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+            // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
+            // does, so the client's own words that it lost the daemon count too.
+            const lost = run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
+                ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
+                : await this.unavailable();
+            return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
+        }
+        finally {
+            await this.remove([name]);
+            await rm(dir, { recursive: true, force: true });
+        }
+    }
+    async unavailable() {
+        const probe = await docker_DockerSandbox.probe(this.docker);
+        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
+    }
+    async removeOrphans(nodeId) {
+        const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
+            env: clientEnv(),
+        });
+        const ids = stdout.split('\n').filter(Boolean);
+        await this.remove(ids);
+        return ids.length;
+    }
+    async remove(ids) {
+        if (ids.length === 0)
+            return;
+        await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
+    }
+}
+/** How the docker client says it could not reach the daemon, or lost it under a running container. */
+const DAEMON_LOST = /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
+/** The client's error, without the usage hint it appends to every failure. */
+function clientMessage(stderr) {
+    const lines = stderr.split('\n').map((line) => line.trim());
+    return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
+}
+
+;// CONCATENATED MODULE: ./build/src/core/sandbox/process.js
+// `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
+// scratch directory but no isolation. Only for grids whose every task is trusted.
+
+
+
+
+
+
+
+class process_ProcessSandbox {
+    kind = 'none';
+    async run(job, signal) {
+        const refused = unrunnable(job);
+        if (refused)
+            return runWithoutOutput('error', refused, new Date());
+        const dir = await mkdtemp(join(tmpdir(), 'dgrid-task-'));
+        const started = new Date();
+        const run = await runChild({
+            command: '/bin/sh',
+            args: ['-c', job.script],
+            options: {
+                cwd: dir,
+                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                detached: true, // its own process group, so a timeout kills everything it started
+            },
+            timeoutSeconds: job.timeoutSeconds,
+            outputCapBytes: job.outputCapBytes,
+            signal,
+            stop: (child) => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            },
+        }).catch((error) => runWithoutOutput('error', `could not start: ${errorMessage(error)}`, started));
+        try {
+            await removeScratch(dir);
+            return run;
+        }
+        catch (error) {
+            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
+            const reason = `its scratch folder ${dir} could not be removed: ${errorMessage(error)}`;
+            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
+        }
+    }
+    async unavailable() {
+        return undefined;
+    }
+    async removeOrphans() {
+        return 0;
+    }
+}
+/**
+ * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
+ * those as they are.
+ */
+async function removeScratch(dir) {
+    try {
+        await rm(dir, { recursive: true, force: true });
+    }
+    catch {
+        await makeWritable(dir);
+        await rm(dir, { recursive: true, force: true });
+    }
+}
+/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
+async function makeWritable(dir) {
+    await chmod(dir, 0o700);
+    for (const entry of await readdir(dir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            await makeWritable(join(dir, entry.name));
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/sandbox/index.js
+
+
+
+const SANDBOX_KINDS = ['docker', 'none'];
+/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
+async function createSandbox(kind) {
+    if (kind === 'none')
+        return new ProcessSandbox();
+    const probe = await DockerSandbox.probe();
+    if (!probe.ok) {
+        if (/permission denied/i.test(probe.reason)) {
+            throw new UserError(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
+        }
+        throw new UserError(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+            'with no isolation');
+    }
+    return new DockerSandbox();
+}
+
+// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
+var schemas = __nccwpck_require__(8202);
+;// CONCATENATED MODULE: ./build/src/core/git/cache-owner.js
+// A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
+// machine) leaves lock files and half-written packs that make every later git command in that repository
+// fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
+// a cache it took over from a dead process holds no live writer, so what the dead one left is garbage.
+
+
+
+const OWNER_FILE = 'dgrid-owner';
+/** The incarnations of its node this cache has hosted, one a line, the newest last. */
+const INCARNATIONS_FILE = 'dgrid-incarnations';
+const INCARNATIONS_KEPT = 16;
+/**
+ * What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, temporary objects, and
+ * gc's pid file (git trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps
+ * orphans, so the next gc would refuse to run for hours).
+ */
+const LEFTOVER = /(\.lock|^gc\.pid|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
+/**
+ * Takes the cache at `dir` for this process: refuses when a live process holds it, and otherwise removes
+ * what a dead owner's git left behind. Returns the leftovers removed, relative to `dir`.
+ */
+async function cache_owner_takeCache(dir) {
+    await mkdir(dir, { recursive: true });
+    const owner = await readFile(join(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
+    if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
+        throw new UserError(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+    }
+    await writeFile(join(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
+    const removed = [];
+    for (const path of await leftovers(dir, '')) {
+        await rm(join(dir, path), { recursive: true, force: true });
+        removed.push(path);
+    }
+    return removed;
+}
+/**
+ * Records that this cache now hosts `incarnation` of its node, and returns those it hosted before: each of
+ * them is dead (the cache was taken from it), so the node file of any of them is safe to take over.
+ */
+async function cache_owner_recordIncarnation(dir, incarnation) {
+    const file = join(dir, INCARNATIONS_FILE);
+    const earlier = (await readFile(file, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+    const kept = [...earlier.filter((i) => i !== incarnation), incarnation].slice(-INCARNATIONS_KEPT);
+    await writeFile(file, kept.join('\n') + '\n');
+    return earlier;
+}
+function parseOwner(text) {
+    try {
+        const value = JSON.parse(text);
+        return typeof value.pid === 'number' ? { pid: value.pid, start: value.start ?? null } : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+async function identity(pid) {
+    return { pid, start: await startTime(pid) };
+}
+/** The fields of /proc/<pid>/stat after the command name, which may hold spaces; null without /proc. */
+async function statFields(pid) {
+    const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+    return stat === null ? null : stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+}
+/** Field 22 of /proc/<pid>/stat. */
+async function startTime(pid) {
+    return (await statFields(pid))?.[19] ?? null;
+}
+async function isAlive(owner) {
+    try {
+        process.kill(owner.pid, 0);
+    }
+    catch (error) {
+        return error.code === 'EPERM';
+    }
+    const fields = await statFields(owner.pid);
+    // A killed process nobody reaped (no init reaps orphans in some containers) is a zombie: dead, its pid kept.
+    if (fields?.[0] === 'Z')
+        return false;
+    const start = fields?.[19] ?? null;
+    return owner.start === null || start === null || start === owner.start;
+}
+/** Leftovers in the places git writes them: the repository root, refs/ and objects/, at any depth. */
+async function leftovers(dir, relative) {
+    const entries = await readdir(join(dir, relative), { withFileTypes: true }).catch(() => []);
+    const found = [];
+    for (const entry of entries) {
+        const path = relative ? `${relative}/${entry.name}` : entry.name;
+        if (LEFTOVER.test(entry.name))
+            found.push(path);
+        else if (entry.isDirectory() && (relative !== '' || entry.name === 'refs' || entry.name === 'objects')) {
+            found.push(...(await leftovers(dir, path)));
+        }
+    }
+    return found;
+}
+
+// EXTERNAL MODULE: ./build/src/core/git/runner.js
+var runner = __nccwpck_require__(1482);
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var core_printable = __nccwpck_require__(5378);
+;// CONCATENATED MODULE: ./build/src/core/push-budget.js
+
+/**
+ * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
+ * arriving while it waits, and the next commit carries them all. 0 means no limit.
+ */
+class push_budget_PushBudget {
+    perMinute;
+    tokens;
+    last = Date.now();
+    constructor(perMinute) {
+        this.perMinute = perMinute;
+        this.tokens = perMinute;
+    }
+    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
+    async take(signal) {
+        if (this.perMinute <= 0)
+            return;
+        this.refill();
+        if (this.tokens < 1) {
+            await sleep(((1 - this.tokens) * 60_000) / this.perMinute, signal);
+            this.refill();
+        }
+        this.tokens = Math.max(0, this.tokens - 1);
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+        this.last = now;
+    }
+}
+/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
+function push_budget_effectiveBudget(policyPerMinute, nodePerMinute) {
+    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
+    return limits.length === 0 ? 0 : Math.min(...limits);
+}
+
+// EXTERNAL MODULE: ./build/src/core/task-check.js
+var task_check = __nccwpck_require__(7805);
+// EXTERNAL MODULE: ./build/src/core/task-file.js + 1 modules
+var task_file = __nccwpck_require__(5487);
+;// CONCATENATED MODULE: ./build/src/core/scheduler.js
+// Which queued tasks a node may claim now, best first, and which will never run.
+//
+// Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
+// attempt ended, its not_before, or when this node first saw it in the queue); then a shuffle seeded by
+// the node id, so racing nodes choosing among equal candidates rarely pick the same task.
+//
+// A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
+// task files are kept by blob id, the results at the tip are listed once and then followed by the
+// difference between tips, and the archive index is read only for ids not looked up before.
+
+
+
+
+
+
+const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
+const RESULT_DIRS = [(0,layout/* lifecycleDir */.uP)('completed'), (0,layout/* lifecycleDir */.uP)('failed')];
+/** What a node keeps from one scan to the next, each part bounded by what the queue and the tip hold. */
+class scheduler_ScanMemo {
+    policyText = '';
+    checks = new Map();
+    spreads = new Map();
+    resultsTip = null;
+    /** Results at `resultsTip`: task id to path. */
+    results = new Map();
+    /** Lookups in the archive index, valid while the index stays as it was at `resultsTip`. */
+    archived = new Map();
+    /** Whether the grid has archived anything yet: until then there is no index to look in. */
+    indexed = false;
+    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    async check(snapshot, files, policy, now) {
+        const policyText = JSON.stringify(policy);
+        if (policyText !== this.policyText) {
+            this.policyText = policyText;
+            this.checks.clear();
+        }
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
+        const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
+        const checks = new Map();
+        const out = new Map();
+        for (const file of files) {
+            const check = this.checks.get(key(file)) ?? checkQueuedTask(file, blobs.get(file.entry.sha), policy, now);
+            checks.set(key(file), check);
+            out.set(file, check);
+        }
+        this.checks = checks; // only what the queue still holds
+        return out;
+    }
+    /** The shuffle key of a task for this node, computed once while the task waits. */
+    spread(nodeId, taskId) {
+        let key = this.spreads.get(taskId);
+        if (key === undefined) {
+            key = createHash('sha1').update(`${nodeId}\0${taskId}`).digest('hex');
+            this.spreads.set(taskId, key);
+        }
+        return key;
+    }
+    /** Forgets the shuffle keys of tasks no longer queued. */
+    keepSpreads(ids) {
+        if (this.spreads.size <= 2 * ids.size + 100)
+            return;
+        for (const id of this.spreads.keys())
+            if (!ids.has(id))
+                this.spreads.delete(id);
+    }
+    /** The result each id has, at the tip or archived; ids without one are left out. */
+    async outcomes(snapshot, ids) {
+        await this.follow(snapshot);
+        const out = new Map();
+        const asked = new Set(ids);
+        const unknown = [];
+        for (const id of asked) {
+            const path = this.results.get(id);
+            if (path !== undefined)
+                out.set(id, { state: locate(path).state, where: path });
+            else if (!this.archived.has(id))
+                unknown.push(id);
+        }
+        if (unknown.length > 0) {
+            const found = this.indexed
+                ? await archivedResults(snapshot.store, snapshot.tip, unknown)
+                : new Map();
+            for (const id of unknown) {
+                this.archived.set(id, found.get(id.toLowerCase())?.find((r) => r.id === id) ?? null);
+            }
+        }
+        if (this.archived.size > 2 * asked.size + 100) {
+            for (const id of this.archived.keys())
+                if (!asked.has(id))
+                    this.archived.delete(id);
+        }
+        for (const id of asked) {
+            const archived = this.archived.get(id);
+            if (archived && !out.has(id)) {
+                out.set(id, {
+                    state: archived.state,
+                    where: `${archiveBranch(snapshot.store.branch)}:${archivedResultPath(archived)}`,
+                });
+            }
+        }
+        return out;
+    }
+    /** Brings the results and archive lookups to the snapshot's tip, by the difference from the last one. */
+    async follow(snapshot) {
+        const tip = snapshot.tip;
+        if (tip === this.resultsTip)
+            return;
+        const store = snapshot.store;
+        const changed = this.resultsTip === null
+            ? undefined
+            : await store.changedPaths(this.resultsTip, tip, [...RESULT_DIRS, ARCHIVED_IDS_DIR]).catch(() => undefined);
+        if (changed === undefined) {
+            // The first scan, or the last tip is gone from the cache: list the results whole.
+            this.results.clear();
+            this.archived.clear();
+            this.indexed = false;
+            if (tip !== null) {
+                for (const entry of await store.list(tip, RESULT_DIRS))
+                    this.noteResult(entry.path, false);
+                this.indexed = (await store.list(tip, [ARCHIVED_IDS_DIR], false)).length > 0;
+            }
+        }
+        else {
+            for (const { path, deleted } of changed) {
+                if (path.startsWith(`${ARCHIVED_IDS_DIR}/`)) {
+                    this.archived.clear();
+                    this.indexed = true;
+                }
+                else
+                    this.noteResult(path, deleted);
+            }
+        }
+        this.resultsTip = tip;
+    }
+    noteResult(path, deleted) {
+        const id = locate(path)?.id;
+        if (id === undefined || !path.endsWith('.json'))
+            return;
+        if (!deleted)
+            this.results.set(id, path);
+        else if (this.results.get(id) === path)
+            this.results.delete(id);
+    }
+}
+async function scheduler_scanQueue(snapshot, node, now, policy) {
+    const memo = node.memo ?? new scheduler_ScanMemo();
+    // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
+    const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
+    const checks = await memo.check(snapshot, files, policy, now);
+    const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+    const valid = [];
+    const seenAt = now.toISOString();
+    const queued = new Set();
+    for (const file of single) {
+        queued.add(file.id);
+        if (!node.firstSeen.has(file.id))
+            node.firstSeen.set(file.id, seenAt);
+    }
+    memo.keepSpreads(queued);
+    const dependencies = new Set();
+    for (const file of single) {
+        const task = checks.get(file).task;
+        for (const id of task?.depends_on ?? [])
+            if (!snapshot.byId.has(id))
+                dependencies.add(id);
+    }
+    const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+    const rejected = [];
+    for (const file of single) {
+        const check = checks.get(file);
+        const earlier = outcomes.get(file.id);
+        const cancel = snapshot.cancels.get(file.id);
+        const task = check.task ? { task: check.task } : {};
+        if (earlier) {
+            rejected.push({
+                file,
+                status: 'error',
+                reason: `task id ${file.id} already has a result (${earlier.where}); an id runs once in a grid's life`,
+                earlierResult: earlier.where,
+                ...task,
+            });
+        }
+        else if (cancel) {
+            rejected.push({ file, status: 'cancelled', reason: 'cancelled while queued', cancel, ...task });
+        }
+        else if (!check.ok) {
+            rejected.push({ file, status: 'error', reason: check.reason, ...task });
+        }
+        else if (attemptsUsed(check.task) >= maxAttempts(check.task, policy)) {
+            rejected.push({
+                file,
+                status: 'error',
+                task: check.task,
+                reason: `all ${maxAttempts(check.task, policy)} attempts are used up`,
+            });
+        }
+        else
+            valid.push({ file, task: check.task });
+    }
+    const failing = new Set(rejected.filter((r) => !r.earlierResult).map((r) => r.file.id));
+    const stateOf = (id) => {
+        if (failing.has(id))
+            return 'failed';
+        const outcome = outcomes.get(id);
+        if (outcome)
+            return outcome.state;
+        return snapshot.byId.has(id) ? 'waiting' : undefined;
+    };
+    const waiting = valid.filter((c) => c.task.depends_on?.length).map((c) => c.task);
+    const doomed = waiting.length > 0 ? dependencyDooms(waiting, stateOf) : new Map();
+    const claimable = [];
+    const awaited = new Set();
+    let nextEligibleAt;
+    for (const candidate of valid) {
+        const { task, file } = candidate;
+        const doom = doomed.get(task.task_id);
+        if (doom) {
+            rejected.push({ file, task, ...doom });
+            continue;
+        }
+        if (!carriesLabels(node, task))
+            continue;
+        if (task.not_before !== undefined) {
+            const at = new Date(task.not_before);
+            if (at > now) {
+                if (!nextEligibleAt || at < nextEligibleAt)
+                    nextEligibleAt = at;
+                continue;
+            }
+        }
+        if (!(task.depends_on ?? []).every((id) => stateOf(id) === 'completed')) {
+            for (const id of task.depends_on)
+                awaited.add(id);
+            continue;
+        }
+        claimable.push(candidate);
+    }
+    const keyed = claimable.map((c) => ({
+        candidate: c,
+        rank: PRIORITY_RANK[c.task.priority ?? 'normal'],
+        since: waitingSince(c.task, node),
+        spread: memo.spread(node.nodeId, c.task.task_id),
+    }));
+    keyed.sort((a, b) => a.rank - b.rank || compareText(a.since, b.since) || compareText(a.spread, b.spread));
+    const sorted = keyed.map((k) => k.candidate);
+    const { submitters } = node;
+    const allowed = submitters === null ? [] : submitters ? withinQuota(sorted, snapshot, submitters, policy) : sorted;
+    return { claimable: allowed, rejected, awaited, ...(nextEligibleAt ? { nextEligibleAt } : {}) };
+}
+/**
+ * The claimable tasks, best first, that leave each submitter at most queued_per_submitter tasks running:
+ * pull requests each within the quota, merged together, may queue more. The others wait their turn in the
+ * queue; none is failed, as each can run once enough of its submitter's tasks have finished.
+ */
+function withinQuota(claimable, snapshot, submitters, policy) {
+    const quota = policy.quotas.queued_per_submitter;
+    const running = new Map();
+    const count = (submitter) => running.set(submitter, (running.get(submitter) ?? 0) + 1);
+    for (const file of snapshot.of('in_progress')) {
+        const submitter = submitters.get(file.id);
+        if (submitter !== undefined)
+            count(submitter);
+    }
+    return claimable.filter(({ task }) => {
+        const submitter = submitters.get(task.task_id);
+        if (submitter === undefined)
+            return true;
+        if ((running.get(submitter) ?? 0) >= quota)
+            return false;
+        count(submitter);
+        return true;
+    });
+}
+/** The label rule: a node may claim a task only when it carries every label the task requires. */
+function carriesLabels(node, task) {
+    return (task.requires ?? []).every((label) => node.labels.includes(label));
+}
+/**
+ * Queued tasks that none of `nodes` may claim by the label rule: nobody can run them while those are the
+ * nodes online. Who counts as online is the reader's to say (dgrid status takes each node's word, the
+ * dashboard also judges silence).
+ */
+function unrunnableTasks(queued, nodes) {
+    const known = new Set(nodes.flatMap((node) => node.labels));
+    return queued
+        .filter((task) => (task.requires ?? []).length > 0 && !nodes.some((node) => carriesLabels(node, task)))
+        .map((task) => ({ task, missing: task.requires.filter((label) => !known.has(label)) }));
+}
+/**
+ * Tasks that can never run: they depend on themselves, on each other in a cycle, on a task that failed or
+ * does not exist, or (transitively) on a task that can never run; a chain of dependents fails in one
+ * commit, each naming the dependency that failed.
+ */
+function dependencyDooms(waiting, stateOf) {
+    const graph = new Map(waiting.map((t) => [t.task_id, t.depends_on ?? []]));
+    const doomed = new Map();
+    for (const id of onOrBehindCycles(graph)) {
+        const cycle = findCycle(graph, id);
+        if (!cycle)
+            continue;
+        const reason = cycle.length === 2
+            ? 'depends_on names the task itself, so it could never run'
+            : `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run`;
+        doomed.set(id, { status: 'error', reason });
+    }
+    const doomOf = (dep) => {
+        if (stateOf(dep) === 'failed' || doomed.has(dep))
+            return { status: 'failure', reason: `dependency ${dep} failed` };
+        if (stateOf(dep) === undefined)
+            return { status: 'error', reason: `dependency ${dep} does not exist in this grid: fix depends_on` };
+        return undefined;
+    };
+    for (let changed = true; changed;) {
+        changed = false;
+        for (const task of waiting) {
+            if (doomed.has(task.task_id))
+                continue;
+            const doom = (task.depends_on ?? []).map(doomOf).find((d) => d !== undefined);
+            if (doom) {
+                doomed.set(task.task_id, doom);
+                changed = true;
+            }
+        }
+    }
+    return doomed;
+}
+/**
+ * The tasks of a dependency graph that are on a cycle or depend on one, in time linear in the graph: peel
+ * off tasks whose dependencies are all peeled or outside the graph; what never peels off is left.
+ */
+function onOrBehindCycles(graph) {
+    const pending = new Map();
+    const dependents = new Map();
+    const peeled = [];
+    for (const [id, dependsOn] of graph) {
+        const inside = [...new Set(dependsOn)].filter((dep) => graph.has(dep));
+        pending.set(id, inside.length);
+        for (const dep of inside) {
+            const list = dependents.get(dep);
+            if (list)
+                list.push(id);
+            else
+                dependents.set(dep, [id]);
+        }
+        if (inside.length === 0)
+            peeled.push(id);
+    }
+    for (let next = 0; next < peeled.length; next++) {
+        for (const dependent of dependents.get(peeled[next]) ?? []) {
+            const left = pending.get(dependent) - 1;
+            pending.set(dependent, left);
+            if (left === 0)
+                peeled.push(dependent);
+        }
+    }
+    const done = new Set(peeled);
+    return [...graph.keys()].filter((id) => !done.has(id));
+}
+function waitingSince(task, node) {
+    return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
+}
+const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+;// CONCATENATED MODULE: ./build/src/core/submitters.js
+// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
+// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
+// push) can land more tasks of one submitter than the quota allows.
+//
+// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
+// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
+// time a quota could be reached and brought up to date by walking only the commits since the last look.
+
+
+
+
+const QUEUE_DIR = (0,layout/* lifecycleDir */.uP)('queue');
+/**
+ * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
+ * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
+ * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
+ * commitSubmitter).
+ */
+function submitterOf(name, email, subject) {
+    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
+        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
+        name;
+    return login.toLowerCase();
+}
+/**
+ * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
+ * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
+ * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
+ */
+function commitSubmitter(parents, name, email, subject) {
+    return submitterOf(name, email, parents.includes(' ') ? subject : '');
+}
+/**
+ * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
+ * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
+ * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
+ * record.
+ */
+async function submissionsIn(dir, range) {
+    const out = await git([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '-m',
+        '--no-renames',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x00%P%x00%an%x00%ae%x00%s',
+        ...range,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: dir });
+    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
+    const fields = out.split('\0');
+    const byPath = new Map();
+    let submitter = '';
+    for (let i = 0; i < fields.length; i++) {
+        if (fields[i] === '') {
+            if (i + 4 >= fields.length)
+                break;
+            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
+            submitter = commitSubmitter(parents, name, email, subject);
+            i += 4;
+            continue;
+        }
+        const path = fields[i].replace(/^\n/, '');
+        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
+        if (path && !byPath.has(path))
+            byPath.set(path, submitter);
+    }
+    return byPath;
+}
+class submitters_Submitters {
+    options;
+    store;
+    /** The last commit walked; the next walk starts after it. */
+    walked;
+    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
+    byTask = new Map();
+    /** `options.dir` is the history cache's own folder, beside the node's cache. */
+    constructor(options) {
+        this.options = options;
+    }
+    async open() {
+        // Like the node's own cache, this one may hold what a killed git left behind.
+        await takeCache(this.options.dir);
+        return GridStore.open({ ...this.options, partial: true, depth: 0 });
+    }
+    /**
+     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
+     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
+     * one submitter), which spares the history read on all but the busiest grids.
+     */
+    async forQuota(snapshot, policy, room) {
+        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
+            return undefined;
+        }
+        if (snapshot.tip === null)
+            return undefined;
+        this.store ??= await this.open();
+        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
+        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
+        await this.store.fetch();
+        await this.walk(snapshot.tip);
+        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
+        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
+        for (const id of this.byTask.keys())
+            if (!live.has(id))
+                this.byTask.delete(id);
+        return this.byTask;
+    }
+    async walk(tip) {
+        if (tip === this.walked)
+            return;
+        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
+        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            const id = locate(path)?.id;
+            if (id !== undefined && !this.byTask.has(id))
+                this.byTask.set(id, submitter);
+        }
+        this.walked = tip;
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/core/worker.js
+// The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
+// the sandbox, and commits each result only while its claim still holds this node's token.
+//
+// Every push is one commit built on the tip it was computed from. A rejected push means somebody else
+// moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
+// counts only when the remote tip holds this node's token.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_PUSH_ROUNDS = 20;
+/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
+const FIRST_FAILURE_BACKOFF_MS = 500;
+const MAX_FAILURE_BACKOFF_MS = 30_000;
+/** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
+const TIDY_EVERY_ROUNDS = 50;
+const MAX_REJECTS_PER_COMMIT = 20;
+class Worker {
+    settings;
+    sandbox;
+    log;
+    running = new Map();
+    /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
+    waiting = [];
+    finished = [];
+    /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
+    issuedTokens = new Set();
+    report;
+    startedAt = new Date();
+    node;
+    lastHeartbeat = 0;
+    /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
+    exhaustedTip = null;
+    nextEligibleAt;
+    /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
+    seenTip = null;
+    firstSeen = new Map();
+    scanMemo = new ScanMemo();
+    claimed = 0;
+    lastActivity = Date.now();
+    stopReason;
+    stopSignal = new AbortController();
+    wake = () => undefined;
+    store;
+    budget;
+    pacer = new PushPacer();
+    /** Entries of the grid that are not files, warned about once. */
+    skippedSeen = new Set();
+    /** The sandbox failed under a task and has not answered since. */
+    sandboxLost = false;
+    /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+    clockOffsetMs = 0;
+    clockReadAt = -Infinity;
+    /** Why this node stopped and must fail: its clock went off while it held claims. */
+    refusal;
+    /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+    submitters;
+    /** Unique to this process, in the node file: a second live process with this node id is told apart. */
+    incarnation = randomUUID();
+    /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
+    pastIncarnations = new Set();
+    /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
+    unconfirmed;
+    /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
+    failures = 0;
+    /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
+    synced = false;
+    /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
+    awaited = new Set();
+    /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
+    unblocked = false;
+    constructor(settings, sandbox, log) {
+        this.settings = settings;
+        this.sandbox = sandbox;
+        this.log = log;
+        const { remote, branch, token } = settings;
+        this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+        this.report = {
+            nodeId: settings.nodeId,
+            completed: 0,
+            failed: 0,
+            returned: 0,
+            fenced: 0,
+            pushes: 0,
+            rejectedPushes: 0,
+            stopReason: '',
+            outcomes: [],
+        };
+    }
+    /** What the metrics endpoint shows; read at any time while the node runs. */
+    gauges() {
+        return {
+            report: this.report,
+            running: this.running.size,
+            slots: this.settings.slots,
+            sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
+            stopping: this.stopReason !== undefined,
+        };
+    }
+    /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
+    stop(reason) {
+        if (this.stopReason)
+            return;
+        this.stopReason = reason;
+        this.log.info(`stopping: ${reason}`);
+        for (const task of this.running.values())
+            task.controller.abort();
+        // Claims that never started run nowhere now: the last commit hands them back.
+        this.waiting.length = 0;
+        this.stopSignal.abort();
+        this.wake();
+    }
+    async run() {
+        const s = this.settings;
+        await this.takeCache();
+        this.store = await GridStore.open({
+            remote: s.remote,
+            branch: s.branch,
+            dir: s.cacheDir,
+            token: s.token,
+            partial: true,
+        });
+        await this.repairCache();
+        const orphans = await this.sandbox.removeOrphans(s.nodeId);
+        if (orphans > 0)
+            this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
+        if (this.sandbox.kind === 'none') {
+            this.log.warn('sandbox "none": tasks run as plain processes on this machine, without isolation. Use it only for trusted grids.');
+        }
+        // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
+        this.lastActivity = Date.now();
+        let idleRounds = 0;
+        for (let round = 1; !this.stopReason; round++) {
+            this.checkRuntime();
+            if (this.stopReason)
+                break;
+            if (round % TIDY_EVERY_ROUNDS === 0)
+                await this.tryTidy();
+            const busy = await this.trySync();
+            // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
+            // wakes the node at once, so only a cancel request waits for the next look.
+            idleRounds = busy ? 0 : idleRounds + 1;
+            if (busy || this.holding())
+                this.lastActivity = Date.now();
+            if (this.doneWithQuota())
+                break;
+            this.checkIdle();
+            // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+            // poll interval per step.
+            if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+                this.unblocked = false;
+                continue;
+            }
+            await this.pause(idleRounds);
+        }
+        await this.shutdown();
+        if (this.refusal)
+            throw this.refusal;
+        this.report.stopReason = this.stopReason ?? 'max-tasks reached';
+        return this.report;
+    }
+    /** A cache that cannot be tidied still works; it only grows. */
+    async tryTidy() {
+        try {
+            const tidied = await this.store.tidy();
+            if (tidied > 0)
+                this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
+        }
+        catch (error) {
+            this.log.warn(`could not tidy the cache: ${errorMessage(error)}`);
+        }
+    }
+    /** Takes the cache for this process and records this incarnation in it. */
+    async takeCache() {
+        const leftovers = await takeCache(this.settings.cacheDir);
+        if (leftovers.length > 0)
+            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+        for (const past of await recordIncarnation(this.settings.cacheDir, this.incarnation))
+            this.pastIncarnations.add(past);
+    }
+    /** A cache deleted or damaged under the node would fail every later command: it is built again. */
+    async repairCache() {
+        if (!(await this.store.rebuildIfBroken()))
+            return;
+        this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
+        await this.takeCache();
+    }
+    checkRuntime() {
+        const s = this.settings;
+        if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
+            this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
+        }
+    }
+    /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
+    checkIdle() {
+        const s = this.settings;
+        if (s.idleTimeoutSeconds > 0 &&
+            !this.holding() &&
+            this.finished.length === 0 &&
+            !this.unblocked &&
+            Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
+            this.stop(`idle for ${s.idleTimeoutSeconds} s`);
+        }
+    }
+    doneWithQuota() {
+        const max = this.settings.maxTasks;
+        return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+    }
+    /** Whether any claim of this node runs or waits here. */
+    holding() {
+        return this.running.size > 0 || this.waiting.length > 0;
+    }
+    /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+    claimRoom() {
+        const max = this.settings.maxTasks;
+        const quota = max > 0 ? max - this.claimed : Infinity;
+        const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
+        // Finished tasks free their slot now: their results ride in the same commit as the next claims.
+        return Math.max(0, Math.min(room, quota));
+    }
+    /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
+    async pause(idleRounds) {
+        if (this.stopReason)
+            return;
+        if (this.failures > 0) {
+            // With full jitter, so that nodes cut off together do not come back together.
+            const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
+            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            return;
+        }
+        if (this.finished.length === 0) {
+            const base = this.settings.pollIntervalSeconds * 1000;
+            const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
+            const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
+            // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
+            // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
+            const idleMs = this.settings.idleTimeoutSeconds * 1000;
+            const idleLeft = this.lastActivity + idleMs - Date.now();
+            const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
+            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+            if (this.finished.length === 0 || this.stopReason)
+                return;
+        }
+        // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
+        // or for every running task to finish, whichever comes first.
+        const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
+        while (this.running.size > 0 && Date.now() < closes && !this.stopReason)
+            await this.nap(closes - Date.now());
+    }
+    /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
+    async nap(ms) {
+        // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
+        const woken = new AbortController();
+        this.wake = () => woken.abort();
+        await sleep(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
+        this.wake = () => undefined;
+    }
+    /**
+     * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
+     * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
+     * node spends a push every few minutes, not every minute.
+     */
+    heartbeatDue(policy) {
+        const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+        const busy = this.holding() || this.finished.length > 0;
+        const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+        return Date.now() - this.lastHeartbeat >= seconds * 1000;
+    }
+    /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
+    leaseAtRisk(policy) {
+        const busy = this.holding() || this.finished.length > 0;
+        return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
+    }
+    policy;
+    /** One sync round, unless nothing could have changed; returns whether it moved any task. */
+    async trySync() {
+        const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+        const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
+        if (!mustWrite) {
+            const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
+            if (!timeToCheck) {
+                // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
+                const quietTip = wantsClaims ? this.exhaustedTip : this.holding() ? this.seenTip : undefined;
+                if (quietTip === undefined)
+                    return false;
+                if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip)
+                    return false;
+            }
+        }
+        try {
+            const busy = await this.sync(wantsClaims);
+            this.failures = 0;
+            this.synced = true;
+            return busy;
+        }
+        catch (error) {
+            // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
+            // never synced stops on git's word that the remote is wrong.
+            const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
+            if (error instanceof UserError && !remoteLost)
+                throw error;
+            this.failures++;
+            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
+            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
+            return false;
+        }
+    }
+    /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
+    async sandboxAnswers() {
+        if (!this.sandboxLost)
+            return true;
+        if (await this.sandbox.unavailable())
+            return false;
+        this.log.info('the sandbox answers again; claiming');
+        this.sandboxLost = false;
+        return true;
+    }
+    /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+    async sync(wantsClaims, final = false) {
+        const s = this.settings;
+        // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
+        // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
+        if (!final) {
+            const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+            await sleep(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
+        }
+        for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
+            if (!final && this.budget)
+                await this.budget.take(this.stopSignal.signal);
+            this.pacer.begin();
+            const tip = await this.store.fetch();
+            if (tip === null)
+                throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
+            const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+            const policy = await snapshot.policy();
+            this.policy = policy;
+            for (const entry of snapshot.skipped) {
+                if (this.skippedSeen.has(entry.path))
+                    continue;
+                this.skippedSeen.add(entry.path);
+                this.log.warn(skippedEntry(entry));
+            }
+            await this.checkClock(policy);
+            this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+            if (s.image && !imageAllowed(s.image, policy)) {
+                throw new UserError(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
+            }
+            const now = new Date();
+            const changes = [];
+            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+            this.checkIncarnation(atTip, policy);
+            if (this.unconfirmed)
+                this.confirm(this.unconfirmed, tip, atTip, policy);
+            const mine = await this.myClaims(snapshot);
+            this.dropLostClaims(mine);
+            const committed = [];
+            const fenced = [];
+            for (const done of this.finished) {
+                const held = mine.get(done.claim.task_id);
+                if (!held || held.claim.claim.token !== done.claim.claim.token) {
+                    fenced.push(done);
+                    continue;
+                }
+                const cancel = snapshot.cancels.get(done.claim.task_id);
+                if (cancel)
+                    changes.push({ path: cancel.path, delete: true });
+                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+                    Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
+                    delete done.returned;
+                }
+                if (done.returned) {
+                    changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
+                }
+                else {
+                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+                    changes.push(...this.resultChanges(held, done, policy, serverNow));
+                }
+                committed.push(done);
+            }
+            // Claims under this node's folder that nothing here runs: when the node stops, those it never
+            // started go back (also in a round that began before the stop); otherwise adopt those this process
+            // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
+            const adopted = [];
+            let handedBack = 0;
+            const stopping = final || this.stopReason !== undefined;
+            for (const [taskId, held] of mine) {
+                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
+                    continue;
+                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+                // claim push that lands after stop() still gives it claims.
+                if (!stopping && this.holds(taskId))
+                    continue;
+                if (stopping) {
+                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
+                    changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
+                    handedBack++;
+                }
+                else if (this.issuedTokens.has(held.claim.claim.token)) {
+                    adopted.push({ ...held, controller: new AbortController() });
+                }
+                else {
+                    const reason = `node ${s.nodeId} restarted`;
+                    changes.push(...requeueClaim(held.path, held.claim, 'orphaned', reason, now).changes);
+                }
+            }
+            for (const [taskId, entry] of snapshot.cancels) {
+                const running = this.running.get(taskId);
+                const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
+                if (waiting >= 0) {
+                    this.log.info(`${taskId}: cancel requested before it started`);
+                    const [held] = this.waiting.splice(waiting, 1);
+                    this.finished.push({
+                        claim: held.claim,
+                        path: held.path,
+                        run: runWithoutOutput('cancelled', 'cancelled on request before it started', now),
+                        cancelled: true,
+                    });
+                }
+                else if (running && !running.cancelled) {
+                    this.log.info(`${taskId}: cancel requested; stopping it`);
+                    running.cancelled = true;
+                    running.controller.abort();
+                }
+                else if (!snapshot.byId.has(taskId)) {
+                    // Finished or never there: nothing left to cancel.
+                    changes.push({ path: entry.path, delete: true });
+                }
+            }
+            const claims = [];
+            /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
+            const refused = [];
+            let rejectedCount = 0;
+            let exhausted = false;
+            if (wantsClaims && !final && !this.stopReason) {
+                // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+                const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
+                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
+                    return null;
+                });
+                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+                const scan = await scanQueue(snapshot, view, now, policy);
+                this.forgetGone(snapshot);
+                this.nextEligibleAt = scan.nextEligibleAt;
+                this.awaited = scan.awaited;
+                for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
+                    this.log.warn(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
+                    if (bad.earlierResult) {
+                        changes.push({ path: bad.file.entry.path, delete: true });
+                        refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+                    }
+                    else
+                        changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+                    if (bad.cancel)
+                        changes.push({ path: bad.cancel.path, delete: true });
+                    rejectedCount++;
+                }
+                // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
+                // and a claim that lands with its lease already spent is reaped under a node that is running it.
+                const claimedAt = new Date();
+                const free = this.capacity(policy, adopted);
+                let slots = Math.max(0, this.claimRoom() - adopted.length);
+                for (const candidate of scan.claimable) {
+                    if (slots === 0)
+                        break;
+                    const need = resourcesOf(candidate.task, policy);
+                    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
+                        continue; // a smaller task may still fit
+                    free.cpus -= need.cpus;
+                    free.memoryMb -= need.memoryMb;
+                    slots--;
+                    const plan = claimTask(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
+                    changes.push(...plan.changes);
+                    claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
+                }
+                exhausted =
+                    submitters !== null &&
+                        claims.length === scan.claimable.length &&
+                        scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+            }
+            const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
+            if (changes.length === 0 && !heartbeat) {
+                this.seenTip = tip;
+                this.exhaustedTip = exhausted ? tip : null;
+                this.settle(committed, fenced);
+                // Claims of a push that reported an error but landed: they start now, not at the next commit.
+                this.waiting.push(...adopted);
+                this.startWaiting(policy);
+                return adopted.length > 0;
+            }
+            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
+            changes.push(nodeChange(node));
+            const message = worker_commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
+                (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
+            const commit = await this.store.commit(tip, changes, message, s.nodeId);
+            for (const c of claims)
+                this.issuedTokens.add(c.claim.claim.token);
+            const pushed = {
+                commit,
+                node,
+                claims,
+                adopted,
+                committed,
+                handedBack,
+                rejected: rejectedCount,
+                exhausted,
+                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
+            };
+            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+            this.unconfirmed = pushed;
+            const outcome = await this.store.push(commit);
+            if (outcome === 'rejected') {
+                this.report.rejectedPushes++;
+                const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
+                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+                await sleep(wait);
+                continue;
+            }
+            this.pacer.landed();
+            if (round > 1 || this.pacer.hold > 0) {
+                this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
+            }
+            this.unconfirmed = undefined;
+            this.settle([], fenced);
+            this.landed(pushed);
+            this.startWaiting(policy);
+            return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
+        }
+        this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+        return false;
+    }
+    /** What a commit of this node means once it is at the tip. */
+    landed(p) {
+        this.report.pushes++;
+        this.report.returned += p.handedBack;
+        this.seenTip = p.commit;
+        // The scan saw the queue before this commit's results and rejections changed what can run next.
+        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+        // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
+        // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
+        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
+        this.node = p.node;
+        this.settle(p.committed, []);
+        if (!this.stopReason)
+            this.waiting.push(...p.claims, ...p.adopted);
+        this.claimed += p.claims.length;
+        this.unblocked ||= p.unblocks;
+    }
+    /**
+     * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
+     * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
+     */
+    confirm(p, tip, atTip, policy) {
+        this.unconfirmed = undefined;
+        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+        if (tip !== p.commit && !ours)
+            return;
+        this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
+        this.landed(p);
+        this.startWaiting(policy);
+    }
+    /**
+     * Two live processes with one node id would each requeue the other's claims as "restarted". A node
+     * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
+     */
+    checkIncarnation(atTip, policy) {
+        const other = atTip?.incarnation;
+        if (!atTip || other === undefined || other === this.incarnation)
+            return;
+        const id = this.settings.nodeId;
+        if (this.node !== undefined) {
+            // It started while this one was silent so long that it looked dead: it owns the claims now.
+            for (const task of this.running.values())
+                task.controller.abort();
+            this.waiting.length = 0;
+            throw new UserError(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+                'while this one was silent; this one stops. Give each worker its own node-id.');
+        }
+        // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
+        const now = new Date();
+        if (this.pastIncarnations.has(other) || atTip.status === 'offline' || isSilent(atTip, now, policy))
+            return;
+        throw new UserError(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+            `last heartbeat ${Math.round(silenceMs(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
+            `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+            `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
+    }
+    /**
+     * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+     * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+     */
+    async checkClock(policy) {
+        if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000)
+            return;
+        const reading = await readServerClock(this.settings.remote, this.settings.token);
+        this.clockReadAt = Date.now();
+        if (!reading)
+            return;
+        const problem = skewProblem(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+        if (!problem) {
+            this.clockOffsetMs = reading.offsetMs;
+            return;
+        }
+        if (!this.holding() && this.finished.length === 0)
+            throw new UserError(problem);
+        // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+        // that no task runs on unwatched, then fails.
+        this.refusal ??= new UserError(problem);
+        this.stop(problem);
+    }
+    /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
+    capacity(policy, adopted) {
+        const free = {
+            cpus: this.settings.cpus ?? availableParallelism(),
+            memoryMb: this.settings.memoryMb ?? Math.floor(totalmem() / 1024 / 1024),
+        };
+        for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
+            const need = resourcesOf(claim, policy);
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+        }
+        return free;
+    }
+    /** First-seen times are only needed while a task waits in the queue. */
+    forgetGone(snapshot) {
+        if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
+            return;
+        const queued = new Set(snapshot.of('queue').map((f) => f.id));
+        for (const id of this.firstSeen.keys())
+            if (!queued.has(id))
+                this.firstSeen.delete(id);
+    }
+    /** Claims at the tip in this node's folder, by task id. */
+    async myClaims(snapshot) {
+        const prefix = `tasks/in_progress/${this.settings.nodeId}/`;
+        const files = snapshot.of('in_progress').filter((f) => f.entry.path.startsWith(prefix));
+        const parsed = await snapshot.readJson(files);
+        const mine = new Map();
+        for (const [file, value] of parsed) {
+            if (claimValidator.is(value) && value.claim.node_id === this.settings.nodeId) {
+                mine.set(value.task_id, { claim: value, path: file.entry.path });
+            }
+        }
+        return mine;
+    }
+    settle(committed, fenced) {
+        for (const done of fenced) {
+            this.report.fenced++;
+            this.log.warn(`result of ${done.claim.task_id} not written: the claim no longer holds this node's token`);
+        }
+        for (const done of committed) {
+            if (done.returned)
+                this.report.returned++;
+            else {
+                if (done.run.status === 'success')
+                    this.report.completed++;
+                else
+                    this.report.failed++;
+                this.report.outcomes.push({
+                    task_id: done.claim.task_id,
+                    status: done.run.status,
+                    exit_code: done.run.exitCode,
+                    duration_ms: done.run.finishedAt.getTime() - done.run.startedAt.getTime(),
+                    attempt: done.claim.claim.attempt,
+                });
+                this.log.info(`${done.claim.task_id}: ${done.run.status}${done.run.exitCode === null ? '' : ` (exit ${done.run.exitCode})`}`);
+            }
+        }
+        const gone = new Set([...committed, ...fenced]);
+        const keep = this.finished.filter((f) => !gone.has(f));
+        this.finished.length = 0;
+        this.finished.push(...keep);
+    }
+    async nodeRecord(snapshot, now, mine, started, committed, final) {
+        const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
+        const results = committed.filter((f) => !f.returned);
+        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+        const ending = new Set(committed.map((f) => f.claim.task_id));
+        const held = [...this.running.values(), ...this.waiting, ...this.finished]
+            .filter((r) => !ending.has(r.claim.task_id))
+            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
+            .map((r) => r.claim.task_id);
+        const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
+        return {
+            node_id: this.settings.nodeId,
+            labels: this.settings.labels,
+            slots: this.settings.slots,
+            version: VERSION,
+            started_at: iso(this.startedAt),
+            incarnation: this.incarnation,
+            last_heartbeat: iso(now),
+            status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
+            tasks: [...new Set(tasks)].sort(),
+            completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
+            failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
+        };
+    }
+    holds(taskId) {
+        return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
+    }
+    /**
+     * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
+     * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
+     */
+    dropLostClaims(mine) {
+        const lost = (entry) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
+        for (const entry of this.waiting.filter(lost)) {
+            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
+            this.waiting.splice(this.waiting.indexOf(entry), 1);
+        }
+        for (const entry of [...this.running.values()].filter(lost)) {
+            if (entry.controller.signal.aborted)
+                continue;
+            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
+            entry.controller.abort();
+        }
+    }
+    /**
+     * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
+     * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
+     * them first, and starts them once its heartbeat lands.
+     */
+    startWaiting(policy) {
+        if (this.heartbeatDue(policy))
+            return;
+        while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+            this.start(this.waiting.shift(), policy);
+        }
+    }
+    start(entry, policy) {
+        const { claim } = entry;
+        this.running.set(claim.task_id, entry);
+        this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
+        void this.execute(claim, policy, entry.controller.signal).then((run) => {
+            this.running.delete(claim.task_id);
+            const cancelled = entry.cancelled === true;
+            if (cancelled)
+                run.reason = 'cancelled on request';
+            if (run.sandboxLost) {
+                this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
+                this.sandboxLost = true;
+            }
+            const stopped = run.status === 'cancelled' && !cancelled;
+            const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
+            this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
+            this.startWaiting(policy);
+            this.wake();
+        });
+    }
+    /**
+     * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+     * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+     */
+    async execute(claim, policy, signal) {
+        const startedAt = new Date();
+        try {
+            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+        }
+        catch (error) {
+            const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
+            return runWithoutOutput('error', reason, startedAt, new Date());
+        }
+    }
+    /**
+     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+     */
+    resultChanges(held, done, policy, now) {
+        try {
+            return concludeClaim(held.path, held.claim, done.run, policy, now);
+        }
+        catch (error) {
+            const reason = `its result could not be recorded: ${errorMessage(error)}`;
+            this.log.warn(`${done.claim.task_id}: ${reason}`);
+            done.run = runWithoutOutput('error', reason, now);
+            return concludeClaim(held.path, held.claim, done.run, policy, now);
+        }
+    }
+    /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
+    async shutdown() {
+        while (this.running.size > 0)
+            await this.nap(1000);
+        for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+                await this.sync(false, true);
+                if (this.finished.length === 0)
+                    return;
+            }
+            catch (error) {
+                if (error instanceof UserError)
+                    throw error;
+                this.log.warn(`final sync failed (attempt ${attempt}): ${errorMessage(error)}`);
+                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
+                await sleep(500 * attempt);
+            }
+        }
+        this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
+    }
+}
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+function resourcesOf(task, policy) {
+    return {
+        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    };
+}
+function sandboxJob(claim, settings, policy) {
+    return {
+        taskId: claim.task_id,
+        nodeId: settings.nodeId,
+        script: claim.script,
+        image: effectiveImage(claim, policy, settings.image),
+        timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
+        env: claim.env ?? {},
+        ...resourcesOf(claim, policy),
+        pids: policy.limits.pids,
+        tmpfsMb: policy.limits.tmpfs_mb,
+        fileSizeMb: policy.limits.file_size_mb,
+        outputCapBytes: policy.output_cap_bytes,
+    };
+}
+function worker_commitMessage(nodeId, claims, results, rejected, final) {
+    const parts = [];
+    if (claims)
+        parts.push(`claim ${claims}`);
+    if (results)
+        parts.push(`finish ${results}`);
+    if (rejected)
+        parts.push(`reject ${rejected}`);
+    if (final)
+        parts.push('go offline');
+    if (parts.length === 0)
+        parts.push('heartbeat');
+    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+}
+/** A node id unique to this run: the runner or host name plus a random suffix. */
+function worker_defaultNodeId() {
+    const base = (process.env.RUNNER_NAME || hostname()).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+    return `${base.slice(0, 48) || 'node'}-${randomBytes(3).toString('hex')}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/core/worker-settings.js
+// The one description of the settings of a worker node and of the reaper. The actions (run-worker,
+// reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
+// a value means the same on either side. action.yml stays the published contract:
+// test/action-metadata.test.ts checks that it declares these names, defaults and help.
+
+
+
+
+const WORKER_SETTINGS = [
+    {
+        name: 'node-id',
+        kind: 'text',
+        pattern: schemas/* NODE_ID_PATTERN */.iB,
+        hint: 'use letters, digits, dot, underscore, dash (at most 64)',
+        placeholder: 'ID',
+        help: "This node's id. Defaults to the runner's name (or the host's) plus a random suffix.",
+    },
+    {
+        name: 'labels',
+        kind: 'list',
+        pattern: schemas/* LABEL_PATTERN */.mW,
+        hint: 'each label is a letter or digit, then up to 63 letters, digits or . _ : -',
+        placeholder: 'A,B',
+        help: 'Labels this node carries (separated by commas, spaces or newlines); tasks that require labels run only on nodes that have them all.',
+    },
+    {
+        name: 'slots',
+        kind: 'int',
+        default: '1',
+        min: 1,
+        max: 64,
+        placeholder: 'N',
+        help: 'How many tasks this node runs at once.',
+    },
+    {
+        name: 'max-tasks',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after claiming this many tasks (0 for no limit).',
+    },
+    {
+        // A job is killed after six hours; a node of its own is a service that runs until stopped.
+        name: 'max-runtime-minutes',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this many minutes, handing running tasks back to the queue (0 for no limit).',
+    },
+    {
+        // An idle job holds a runner for nothing; a node of its own waits for work.
+        name: 'idle-timeout-seconds',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this long without a task to run (0 to never stop for idleness).',
+    },
+    {
+        name: 'poll-interval-seconds',
+        kind: 'number',
+        default: '15',
+        min: 0.05,
+        max: 3600,
+        placeholder: 'S',
+        help: 'How often an idle node looks for work; it backs off up to eight times this while idle.',
+    },
+    {
+        name: 'sandbox',
+        kind: 'choice',
+        default: 'docker',
+        choices: SANDBOX_KINDS,
+        placeholder: 'docker|none',
+        help: 'docker (each task in a locked-down container) or none (plain processes; only for trusted grids).',
+    },
+    {
+        name: 'image',
+        kind: 'text',
+        placeholder: 'IMAGE',
+        help: "Image for tasks that name none; must be allowed by the grid's policy. Defaults to the policy's default_image.",
+    },
+    {
+        name: 'cpus',
+        kind: 'number',
+        min: 0,
+        max: 1024,
+        placeholder: 'N',
+        help: "CPUs this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'memory-mb',
+        kind: 'int',
+        min: 0,
+        max: 16 * 1024 * 1024,
+        placeholder: 'N',
+        help: "Memory in MiB this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'batch-window-seconds',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 60,
+        placeholder: 'S',
+        help: 'How long a finished result waits for other running tasks to finish, so they share one push.',
+    },
+    {
+        name: 'prefetch',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        max: 256,
+        placeholder: 'N',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+    },
+    {
+        name: 'max-pushes-per-minute',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 600,
+        placeholder: 'N',
+        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+    },
+];
+const REAP_SETTINGS = [
+    {
+        name: 'node-timeout-seconds',
+        kind: 'int',
+        min: 1,
+        placeholder: 'N',
+        help: "A node whose last heartbeat is older than this (plus the policy's lease.grace_seconds) is dead. Defaults to the policy's lease.node_timeout_seconds.",
+    },
+    {
+        name: 'dry-run',
+        kind: 'bool',
+        default: 'false',
+        placeholder: '',
+        help: 'Show what would be done, in the log and the job summary of an action, and push nothing.',
+    },
+];
+/** Every table of settings by its exported name, for the test that holds action.yml to them. */
+const SETTING_TABLES = { WORKER_SETTINGS, REAP_SETTINGS };
+/** How an error names a setting: as the input a workflow sets or the flag a user typed. */
+function settingName(surface, name) {
+    return surface === 'action' ? `input "${name}"` : `--${name}`;
+}
+/**
+ * Parses the raw values of `table` as `read` gives them ('' or undefined for a value not given). Every
+ * setting must be taken exactly as its kind says, so a table entry nobody reads is a bug, not a silent no-op.
+ */
+function settingsReader(table, surface, read) {
+    const unread = new Set(table.map((s) => s.name));
+    const take = (name, kinds) => {
+        const setting = table.find((s) => s.name === name);
+        if (!setting || !kinds.includes(setting.kind))
+            throw new Error(`no ${kinds.join('/')} setting "${name}"`);
+        unread.delete(name);
+        const raw = (read(name) ?? '').trim();
+        const value = raw || (surface === 'cli' ? (setting.cliDefault ?? setting.default) : setting.default) || '';
+        const fail = (fix) => new errors/* UserError */.yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
+        return { setting, value, fail };
+    };
+    const matching = (setting, item, fail) => {
+        if (setting.pattern && !new RegExp(setting.pattern).test(item))
+            throw fail(setting.hint ?? 'see --help');
+        return item;
+    };
+    return {
+        text(name) {
+            const { setting, value, fail } = take(name, ['text']);
+            return value && matching(setting, value, fail);
+        },
+        list(name) {
+            const { setting, value, fail } = take(name, ['list']);
+            return value
+                .split(/[\s,]+/)
+                .filter(Boolean)
+                .map((item) => matching(setting, item, fail));
+        },
+        /** undefined when neither given nor defaulted. */
+        number(name) {
+            const { setting, value, fail } = take(name, ['int', 'number']);
+            if (value === '')
+                return undefined;
+            const n = Number(value);
+            const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting;
+            const whole = setting.kind === 'int';
+            if (!Number.isFinite(n) || (whole && !Number.isInteger(n)) || n < min || n > max) {
+                throw fail(`give a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`);
+            }
+            return n;
+        },
+        bool(name) {
+            const { value, fail } = take(name, ['bool']);
+            if (['true', 'yes', '1'].includes(value.toLowerCase()))
+                return true;
+            if (['false', 'no', '0'].includes(value.toLowerCase()))
+                return false;
+            throw fail('use true or false');
+        },
+        choice(name) {
+            const { setting, value, fail } = take(name, ['choice']);
+            if (!setting.choices.includes(value))
+                throw fail(`use one of ${setting.choices.join(', ')}`);
+            return value;
+        },
+        /** Throws when a setting of the table was never taken: the table and its reader have drifted. */
+        done() {
+            if (unread.size > 0)
+                throw new Error(`settings never read: ${[...unread].join(', ')}`);
+        },
+    };
+}
+/** A node's settings from the action's inputs or the CLI's flags: one parser, so both mean the same. */
+function readNodeSettings(surface, read) {
+    const s = settingsReader(WORKER_SETTINGS, surface, read);
+    const image = s.text('image');
+    // 0 and empty both mean the machine's own.
+    const cpus = s.number('cpus');
+    const memoryMb = s.number('memory-mb');
+    const settings = {
+        nodeId: s.text('node-id') || defaultNodeId(),
+        labels: s.list('labels'),
+        slots: s.number('slots'),
+        maxTasks: s.number('max-tasks'),
+        maxRuntimeMinutes: s.number('max-runtime-minutes'),
+        idleTimeoutSeconds: s.number('idle-timeout-seconds'),
+        pollIntervalSeconds: s.number('poll-interval-seconds'),
+        sandbox: s.choice('sandbox'),
+        ...(image ? { image } : {}),
+        ...(cpus ? { cpus } : {}),
+        ...(memoryMb ? { memoryMb } : {}),
+        batchWindowMs: s.number('batch-window-seconds') * 1000,
+        prefetch: s.number('prefetch'),
+        maxPushesPerMinute: s.number('max-pushes-per-minute'),
+    };
+    s.done();
+    return settings;
+}
+/** The reaper's settings from the action's inputs or the CLI's flags. */
+function readReapSettings(surface, read) {
+    const s = settingsReader(REAP_SETTINGS, surface, read);
+    const nodeTimeoutSeconds = s.number('node-timeout-seconds');
+    const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
+    s.done();
+    return settings;
+}
+
 ;// CONCATENATED MODULE: ./build/reap-orphans/src/main.js
+
 
 
 
 async function main() {
     const token = (0,kit/* getToken */.gf)();
-    const nodeTimeout = (0,kit/* getInt */.yW)('node-timeout-seconds', 0, 1);
+    const settings = readReapSettings('action', kit/* getString */.AA);
     const report = await reap({
         remote: (0,kit/* getRepository */.TM)(),
         branch: (0,kit/* getBranch */.d7)(),
         ...(token ? { token } : {}),
-        ...(nodeTimeout ? { nodeTimeoutSeconds: nodeTimeout } : {}),
-        dryRun: (0,kit/* getBool */.Jz)('dry-run', false),
+        ...settings,
     }, kit/* actionLog */.Zx);
     for (const a of report.actions)
         core/* info */.pq(`${a.action} ${a.subject}: ${a.reason}`);
@@ -36881,22 +39002,21 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 1396:
+/***/ 5259:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
   Zx: () => (/* binding */ actionLog),
-  Jz: () => (/* binding */ getBool),
   d7: () => (/* binding */ getBranch),
-  yW: () => (/* binding */ getInt),
   TM: () => (/* binding */ getRepository),
+  AA: () => (/* binding */ getString),
   gf: () => (/* binding */ getToken),
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: getChoice, getList, getNumber, getString
+// UNUSED EXPORTS: getBool, getList
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
@@ -36920,692 +39040,8 @@ var layout = __nccwpck_require__(2879);
 var lifecycle = __nccwpck_require__(8125);
 // EXTERNAL MODULE: ./build/src/core/policy.js
 var policy = __nccwpck_require__(1303);
-// EXTERNAL MODULE: ./build/src/core/archive.js
-var archive = __nccwpck_require__(7347);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
-var schemas = __nccwpck_require__(8202);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
-// EXTERNAL MODULE: ./build/src/core/printable.js
-var core_printable = __nccwpck_require__(5378);
-// EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(9547);
-;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
-// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
-//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
-// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
-//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
-//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
-//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
-// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
-// confused with anything else the same key signs (git commits, files), which use other namespaces.
-
-
-
-
-
-
-
-
-const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends (/* unused pure expression or super */ null && (Error)) {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return createPublicKey({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function ssh_signature_parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new UserError(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return verify(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString(createHash(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const object = value;
-        const members = Object.keys(object)
-            .sort()
-            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-        return `{${members.join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(schemas/* QueuedTaskSchema */._l.properties).filter((key) => !(key in schemas/* TaskSchema */.pj.properties)));
-/** The bytes a task's signature covers (see the contract at the top of this file). */
-function taskSigningMessage(task) {
-    if (typeof task.task_id !== 'string')
-        throw new UserError('the task has no task_id string: add one before signing');
-    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
-    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
-}
-function withoutSignature(task) {
-    const copy = { ...task };
-    delete copy.signature;
-    return copy;
-}
-function ssh_signature_verifyTaskSignature(task, signers) {
-    if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
-    if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
-    }
-    if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
-    return verifySshSignature({
-        message: taskSigningMessage(task),
-        armored: task.signature,
-        namespace: TASK_SIGNATURE_NAMESPACE,
-        signers,
-    });
-}
-/**
- * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
- * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
- */
-async function signTaskFile(path, keyPath) {
-    const parsed = parseStrictJson(await readFile(path));
-    if (!parsed.ok) {
-        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new UserError(problems.join('\n'));
-    }
-    const task = withoutSignature(parsed.value);
-    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
-    await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
-}
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
-}
-
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-;// CONCATENATED MODULE: ./build/src/core/task-file.js
-
-
-
-
-
-/** A task file may hold a 64 KiB script plus its other fields. */
-const MAX_TASK_FILE_BYTES = (/* unused pure expression or super */ null && (96 * 1024));
-/** The problem with a tree entry itself (mode, type, name, size), before its content is read. */
-function task_file_entryProblem(file) {
-    const { entry } = file;
-    if (entry.type === 'commit')
-        return 'a submodule is not a task: add a regular JSON file';
-    if (entry.mode === '120000')
-        return 'a symbolic link is not a task: add a regular JSON file';
-    if (entry.type !== 'blob' || entry.mode !== '100644') {
-        return `file mode ${entry.mode} is not allowed: task files are regular, non-executable files (100644)`;
-    }
-    if (!entry.path.endsWith('.json'))
-        return 'task files are named <task_id>.json';
-    if (!new RegExp(TASK_ID_PATTERN).test(file.id)) {
-        return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
-    }
-    return entry.size === null ? undefined : sizeProblem(entry.size);
-}
-function sizeProblem(size) {
-    return size > MAX_TASK_FILE_BYTES
-        ? `the file is ${size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`
-        : undefined;
-}
-/** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
-function task_file_contentProblems(file, blob, policy, kind, now = new Date()) {
-    const parsed = parseStrictJson(blob, { maxBytes: MAX_TASK_FILE_BYTES });
-    if (!parsed.ok)
-        return { problems: parsed.problems };
-    const { value, locate } = parsed;
-    const at = (problem) => ({ message: problem.message, ...locate(problem.pointer) });
-    const taskId = value.task_id;
-    const nameProblems = typeof taskId === 'string' && taskId !== file.id
-        ? [
-            {
-                pointer: '/task_id',
-                message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
-            },
-        ]
-        : [];
-    const { task, problems } = taskProblems(value, policy, kind, now);
-    return { ...(task ? { task } : {}), problems: [...nameProblems, ...problems].map(at), locate };
-}
-/**
- * Every rule a task must meet, whichever way it comes (pull request, `dgrid submit`, the queue at claim
- * time): the schema, then, once the value is a task, the policy and the signature.
- */
-function taskProblems(value, policy, kind, now = new Date()) {
-    const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
-    if (schemaProblems.length > 0)
-        return { problems: schemaProblems };
-    const task = value;
-    const problems = policyProblems(task, policy, now);
-    const signature = signatureProblem(task, policy);
-    if (signature)
-        problems.push(signature);
-    return { task, problems };
-}
-/** What a worker asks before claiming: is this queued file a task it may run? */
-function checkQueuedTask(file, blob, policy, now = new Date()) {
-    const entryIssue = task_file_entryProblem(file);
-    if (entryIssue)
-        return { ok: false, reason: entryIssue };
-    if (!blob)
-        return { ok: false, reason: 'the file could not be read' };
-    // A partial store lists no sizes, so the entry could not tell.
-    const tooLarge = sizeProblem(blob.length);
-    if (tooLarge)
-        return { ok: false, reason: tooLarge };
-    const { task, problems, locate } = task_file_contentProblems(file, blob, policy, 'queued', now);
-    if (problems.length === 0)
-        return { ok: true, task: task };
-    const reason = problems.map(describeProblem).join('; ');
-    return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };
-}
-function describeProblem(problem) {
-    return problem.line === undefined
-        ? problem.message
-        : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
-}
-const signersOf = new WeakMap();
-function signatureProblem(task, policy) {
-    if (!policy.signatures.required)
-        return undefined;
-    if (task.signature === undefined) {
-        return {
-            pointer: '',
-            message: 'this grid accepts signed tasks only: sign the file with "dgrid sign FILE --key ~/.ssh/id_ed25519" ' +
-                "using a key listed in the policy's signatures.trusted_signers",
-        };
-    }
-    let signers = signersOf.get(policy);
-    if (!signers) {
-        signers = parseAllowedSigners(policy.signatures.trusted_signers);
-        signersOf.set(policy, signers);
-    }
-    const verdict = verifyTaskSignature(task, signers);
-    if (verdict.ok)
-        return undefined;
-    return {
-        pointer: '/signature',
-        message: `the signature is not accepted (${verdict.reason}): after your last edit, sign the file again with "dgrid sign FILE --key ..." using a trusted key`,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/core/task-check.js
-// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
-// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
-// validate-task and `dgrid validate` both report what this finds.
-
-
-
-
-
-
-
-async function loadGridState(store, commit, policyPath) {
-    return task_check_gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
-}
-/** The grid at a snapshot that lists every lifecycle folder. */
-async function task_check_gridState(snapshot, policy) {
-    const queuedDependencies = new Map();
-    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
-        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
-        const dependsOn = value?.depends_on;
-        if (Array.isArray(dependsOn))
-            queuedDependencies.set(file.id, dependsOn.filter(isString));
-    }
-    return { snapshot, policy, queuedDependencies };
-}
-async function readPolicy(store, commit, path) {
-    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
-    if (!entry && path !== POLICY_FILE) {
-        throw new UserError(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
-    }
-    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
-    return parsePolicy(text, path);
-}
-/** Candidates for tree entries, reading the content of those whose entry passes. */
-async function treeCandidates(store, entries) {
-    const candidates = entries.map((entry) => task_check_candidate(entry.path, entry));
-    const readable = candidates.filter((c) => entryProblem(c.file) === undefined).map((c) => c.file.entry.sha);
-    const blobs = await store.read(readable);
-    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
-}
-const isString = (value) => typeof value === 'string';
-function task_check_candidate(path, entry, blob) {
-    return { path, file: { id: posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
-}
-/** Every problem of each file, on its own and together with the others and the grid (its archive too). */
-async function task_check_checkTasks(candidates, grid, kind) {
-    const checked = candidates.map((c) => {
-        const entryIssue = entryProblem(c.file);
-        if (entryIssue)
-            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
-        if (!c.blob)
-            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
-        return { candidate: c, check: contentProblems(c.file, c.blob, grid.policy, kind) };
-    });
-    const tasks = checked.flatMap(({ candidate, check }) => {
-        const { task, locate } = check;
-        if (!task || !locate)
-            return [];
-        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
-        return [{ candidate, task, at }];
-    });
-    // Ids the tip does not know may have had a result that was archived since.
-    const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
-    const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
-    idProblems(tasks, candidates, grid, archived);
-    dependencyProblems(tasks, candidates, grid, archived);
-    return checked.map(({ candidate, check }) => ({
-        path: candidate.path,
-        ...(entryProblem(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
-        problems: check.problems.sort(byPlace),
-    }));
-}
-/** In reading order, problems of the whole file first. */
-function byPlace(a, b) {
-    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
-}
-// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
-// An id that had a result is taken for good, archived or not (invariant 1).
-function idProblems(tasks, candidates, grid, archived) {
-    const own = new Set(candidates.map((c) => c.file.entry.path));
-    const taken = new Map();
-    for (const [id, files] of grid.snapshot.byId) {
-        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
-        if (paths.length > 0)
-            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
-    }
-    for (const [key, results] of archived) {
-        const paths = results.map((r) => `the archive's ${archivedResultPath(r)}`);
-        taken.set(key, [...(taken.get(key) ?? []), ...paths]);
-    }
-    const byKey = new Map();
-    for (const t of tasks) {
-        const key = t.task.task_id.toLowerCase();
-        byKey.set(key, [...(byKey.get(key) ?? []), t]);
-    }
-    for (const t of tasks) {
-        const key = t.task.task_id.toLowerCase();
-        const [usedBy] = taken.get(key) ?? [];
-        if (usedBy)
-            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
-        const twin = byKey.get(key).find((other) => other !== t);
-        if (twin) {
-            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
-                '(ids that differ only in letter case collide on some file systems): choose another task_id');
-        }
-    }
-}
-function dependencyProblems(tasks, candidates, grid, archived) {
-    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
-    for (const results of archived.values())
-        for (const r of results)
-            known.add(r.id);
-    const graph = new Map(grid.queuedDependencies);
-    for (const t of tasks)
-        graph.set(t.task.task_id, t.task.depends_on ?? []);
-    for (const t of tasks) {
-        const dependsOn = t.task.depends_on ?? [];
-        dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
-                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
-            }
-        });
-        const cycle = findCycle(graph, t.task.task_id);
-        if (cycle) {
-            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
-        }
-    }
-}
-/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
-function findCycle(graph, start) {
-    const cameFrom = new Map();
-    const queue = [start];
-    for (let next = 0; next < queue.length; next++) {
-        const id = queue[next];
-        for (const dependency of graph.get(id) ?? []) {
-            if (dependency === start) {
-                const path = [start];
-                for (let at = id; at !== start; at = cameFrom.get(at))
-                    path.unshift(at);
-                return [start, ...path];
-            }
-            if (!cameFrom.has(dependency)) {
-                cameFrom.set(dependency, id);
-                queue.push(dependency);
-            }
-        }
-    }
-    return undefined;
-}
-/** What the policy's quotas say of what lands, as a whole. */
-function quotaProblems(use, policy) {
-    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
-    const problems = [];
-    if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
-        problems.push(`this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
-            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
-    }
-    if (use.queued + use.added > maxQueued) {
-        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
-            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
-    }
-    for (const submitter of use.submitters) {
-        if (submitter.queued + submitter.added <= perSubmitter)
-            continue;
-        problems.push(`${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
-            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
-    }
-    return problems;
-}
-
+// EXTERNAL MODULE: ./build/src/core/task-check.js
+var task_check = __nccwpck_require__(7805);
 ;// CONCATENATED MODULE: ./build/src/core/grid-admin.js
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
@@ -37741,37 +39177,17 @@ async function runAction(main) {
     }
 }
 function getString(name, fallback = '') {
-    return core.getInput(name) || fallback;
-}
-function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
-    const raw = lib_core/* getInput */.V4(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
-    }
-    return value;
-}
-function getNumber(name, fallback, min, max) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-        throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
-    }
-    return value;
+    return lib_core/* getInput */.V4(name) || fallback;
 }
 function getBool(name, fallback) {
-    const raw = lib_core/* getInput */.V4(name).toLowerCase();
+    const raw = core.getInput(name).toLowerCase();
     if (raw === '')
         return fallback;
     if (['true', 'yes', '1'].includes(raw))
         return true;
     if (['false', 'no', '0'].includes(raw))
         return false;
-    throw new errors/* UserError */.yo(`input "${name}" is "${raw}": use true or false`);
+    throw new UserError(`input "${name}" is "${raw}": use true or false`);
 }
 /** A list given one item per line or separated by commas. */
 function getList(name) {
@@ -37780,14 +39196,6 @@ function getList(name) {
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
-}
-function getChoice(name, choices, fallback) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    if (!choices.includes(raw))
-        throw new UserError(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
-    return raw;
 }
 /** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
 function getRepository() {
@@ -39388,6 +40796,8 @@ function printable(text) {
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  mW: () => (/* binding */ LABEL_PATTERN),
+  iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
   Qz: () => (/* binding */ PolicySchema),
@@ -39397,7 +40807,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pj: () => (/* binding */ TaskSchema)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, Status, TASK_ID_PATTERN, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, TASK_ID_PATTERN, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -47278,6 +48688,714 @@ function locate(document, pointer) {
     }
     // A pointer that goes nowhere (ajv points at missing properties) lands on the deepest part that exists.
     return position;
+}
+
+
+/***/ }),
+
+/***/ 7805:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports loadGridState, gridState, treeCandidates, candidate, checkTasks, findCycle, quotaProblems */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1303);
+/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5487);
+// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
+// and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
+// validate-task and `dgrid validate` both report what this finds.
+
+
+
+
+
+
+
+async function loadGridState(store, commit, policyPath) {
+    return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
+}
+/** The grid at a snapshot that lists every lifecycle folder. */
+async function gridState(snapshot, policy) {
+    const queuedDependencies = new Map();
+    for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
+        // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
+        const dependsOn = value?.depends_on;
+        if (Array.isArray(dependsOn))
+            queuedDependencies.set(file.id, dependsOn.filter(isString));
+    }
+    return { snapshot, policy, queuedDependencies };
+}
+async function readPolicy(store, commit, path) {
+    const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
+    if (!entry && path !== POLICY_FILE) {
+        throw new UserError(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+    }
+    const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
+    return parsePolicy(text, path);
+}
+/** Candidates for tree entries, reading the content of those whose entry passes. */
+async function treeCandidates(store, entries) {
+    const candidates = entries.map((entry) => candidate(entry.path, entry));
+    const readable = candidates.filter((c) => entryProblem(c.file) === undefined).map((c) => c.file.entry.sha);
+    const blobs = await store.read(readable);
+    return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
+}
+const isString = (value) => typeof value === 'string';
+function candidate(path, entry, blob) {
+    return { path, file: { id: posix.basename(entry.path, '.json'), state: 'queue', entry }, blob };
+}
+/** Every problem of each file, on its own and together with the others and the grid (its archive too). */
+async function checkTasks(candidates, grid, kind) {
+    const checked = candidates.map((c) => {
+        const entryIssue = entryProblem(c.file);
+        if (entryIssue)
+            return { candidate: c, check: { problems: [{ message: entryIssue }] } };
+        if (!c.blob)
+            return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
+        return { candidate: c, check: contentProblems(c.file, c.blob, grid.policy, kind) };
+    });
+    const tasks = checked.flatMap(({ candidate, check }) => {
+        const { task, locate } = check;
+        if (!task || !locate)
+            return [];
+        const at = (pointer, message) => check.problems.push({ message, ...locate(pointer) });
+        return [{ candidate, task, at }];
+    });
+    // Ids the tip does not know may have had a result that was archived since.
+    const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
+    const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
+    idProblems(tasks, candidates, grid, archived);
+    dependencyProblems(tasks, candidates, grid, archived);
+    return checked.map(({ candidate, check }) => ({
+        path: candidate.path,
+        ...(entryProblem(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        problems: check.problems.sort(byPlace),
+    }));
+}
+/** In reading order, problems of the whole file first. */
+function byPlace(a, b) {
+    return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+// Ids are compared ignoring case: "Build" and "build" would be one file on macOS and Windows checkouts.
+// An id that had a result is taken for good, archived or not (invariant 1).
+function idProblems(tasks, candidates, grid, archived) {
+    const own = new Set(candidates.map((c) => c.file.entry.path));
+    const taken = new Map();
+    for (const [id, files] of grid.snapshot.byId) {
+        const paths = files.map((f) => f.entry.path).filter((path) => !own.has(path));
+        if (paths.length > 0)
+            taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
+    }
+    for (const [key, results] of archived) {
+        const paths = results.map((r) => `the archive's ${archivedResultPath(r)}`);
+        taken.set(key, [...(taken.get(key) ?? []), ...paths]);
+    }
+    const byKey = new Map();
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        byKey.set(key, [...(byKey.get(key) ?? []), t]);
+    }
+    for (const t of tasks) {
+        const key = t.task.task_id.toLowerCase();
+        const [usedBy] = taken.get(key) ?? [];
+        if (usedBy)
+            t.at('/task_id', `task id "${t.task.task_id}" is already used by ${usedBy}: choose another task_id`);
+        const twin = byKey.get(key).find((other) => other !== t);
+        if (twin) {
+            t.at('/task_id', `task id "${t.task.task_id}" is also the id of ${twin.candidate.path} among the files checked ` +
+                '(ids that differ only in letter case collide on some file systems): choose another task_id');
+        }
+    }
+}
+function dependencyProblems(tasks, candidates, grid, archived) {
+    const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
+    for (const results of archived.values())
+        for (const r of results)
+            known.add(r.id);
+    const graph = new Map(grid.queuedDependencies);
+    for (const t of tasks)
+        graph.set(t.task.task_id, t.task.depends_on ?? []);
+    for (const t of tasks) {
+        const dependsOn = t.task.depends_on ?? [];
+        dependsOn.forEach((id, index) => {
+            if (!known.has(id)) {
+                t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
+            }
+        });
+        const cycle = findCycle(graph, t.task.task_id);
+        if (cycle) {
+            t.at(`/depends_on/${dependsOn.indexOf(cycle[1])}`, `depends_on makes a cycle (${cycle.join(' → ')}), so none of these tasks could ever run: remove one of the dependencies`);
+        }
+    }
+}
+/** The shortest way from start back to itself, as ids from start to start; undefined when there is none. */
+function findCycle(graph, start) {
+    const cameFrom = new Map();
+    const queue = [start];
+    for (let next = 0; next < queue.length; next++) {
+        const id = queue[next];
+        for (const dependency of graph.get(id) ?? []) {
+            if (dependency === start) {
+                const path = [start];
+                for (let at = id; at !== start; at = cameFrom.get(at))
+                    path.unshift(at);
+                return [start, ...path];
+            }
+            if (!cameFrom.has(dependency)) {
+                cameFrom.set(dependency, id);
+                queue.push(dependency);
+            }
+        }
+    }
+    return undefined;
+}
+/** What the policy's quotas say of what lands, as a whole. */
+function quotaProblems(use, policy) {
+    const { tasks_per_pull_request: perPullRequest, max_queued: maxQueued, queued_per_submitter: perSubmitter, } = policy.quotas;
+    const problems = [];
+    if (use.pullRequest !== undefined && use.pullRequest > perPullRequest) {
+        problems.push(`this pull request adds ${use.pullRequest} tasks; this grid accepts at most ${perPullRequest} per pull request ` +
+            '(quotas.tasks_per_pull_request): split it into smaller pull requests');
+    }
+    if (use.queued + use.added > maxQueued) {
+        problems.push(`the queue would hold ${use.queued + use.added} tasks; this grid allows at most ${maxQueued} ` +
+            '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
+    }
+    for (const submitter of use.submitters) {
+        if (submitter.queued + submitter.added <= perSubmitter)
+            continue;
+        problems.push(`${submitter.login} would have ${submitter.queued + submitter.added} tasks queued; this grid allows at most ` +
+            `${perSubmitter} per submitter (quotas.queued_per_submitter): submit fewer tasks, or wait until some of yours have run`);
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 5487:
+/***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
+
+
+// UNUSED EXPORTS: MAX_TASK_FILE_BYTES, checkQueuedTask, contentProblems, describeProblem, entryProblem, taskProblems
+
+// EXTERNAL MODULE: ./build/src/core/policy.js
+var policy = __nccwpck_require__(1303);
+// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
+var schemas = __nccwpck_require__(8202);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/src/core/errors.js
+var errors = __nccwpck_require__(3026);
+// EXTERNAL MODULE: ./build/src/core/printable.js
+var core_printable = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./build/src/core/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(9547);
+;// CONCATENATED MODULE: ./build/src/core/ssh-signature.js
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
+// the submitter's private key lives, possibly behind ssh-agent.
+//
+// Task signatures, the contract between submitters and grids:
+// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
+//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
+// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
+//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
+//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
+//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
+// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
+// confused with anything else the same key signs (git commits, files), which use other namespaces.
+
+
+
+
+
+
+
+
+const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends (/* unused pure expression or super */ null && (Error)) {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return createPublicKey({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function ssh_signature_parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new UserError(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return verify(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString(createHash(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const object = value;
+        const members = Object.keys(object)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+        return `{${members.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
+const MANAGED_FIELDS = new Set(Object.keys(schemas/* QueuedTaskSchema */._l.properties).filter((key) => !(key in schemas/* TaskSchema */.pj.properties)));
+/** The bytes a task's signature covers (see the contract at the top of this file). */
+function taskSigningMessage(task) {
+    if (typeof task.task_id !== 'string')
+        throw new UserError('the task has no task_id string: add one before signing');
+    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
+    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
+}
+function withoutSignature(task) {
+    const copy = { ...task };
+    delete copy.signature;
+    return copy;
+}
+function ssh_signature_verifyTaskSignature(task, signers) {
+    if (!Object.hasOwn(task, 'signature'))
+        return refuse('the task has no signature field');
+    if (typeof task.signature !== 'string') {
+        return refuse('the signature field must be a string (an armored SSH signature)');
+    }
+    if (typeof task.task_id !== 'string')
+        return refuse('the task has no task_id string');
+    return verifySshSignature({
+        message: taskSigningMessage(task),
+        armored: task.signature,
+        namespace: TASK_SIGNATURE_NAMESPACE,
+        signers,
+    });
+}
+/**
+ * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
+ * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function signTaskFile(path, keyPath) {
+    const parsed = parseStrictJson(await readFile(path));
+    if (!parsed.ok) {
+        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
+        throw new UserError(problems.join('\n'));
+    }
+    const task = withoutSignature(parsed.value);
+    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
+    await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
+}
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+        }
+        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/core/validation.js
+var validation = __nccwpck_require__(3478);
+;// CONCATENATED MODULE: ./build/src/core/task-file.js
+
+
+
+
+
+/** A task file may hold a 64 KiB script plus its other fields. */
+const MAX_TASK_FILE_BYTES = (/* unused pure expression or super */ null && (96 * 1024));
+/** The problem with a tree entry itself (mode, type, name, size), before its content is read. */
+function entryProblem(file) {
+    const { entry } = file;
+    if (entry.type === 'commit')
+        return 'a submodule is not a task: add a regular JSON file';
+    if (entry.mode === '120000')
+        return 'a symbolic link is not a task: add a regular JSON file';
+    if (entry.type !== 'blob' || entry.mode !== '100644') {
+        return `file mode ${entry.mode} is not allowed: task files are regular, non-executable files (100644)`;
+    }
+    if (!entry.path.endsWith('.json'))
+        return 'task files are named <task_id>.json';
+    if (!new RegExp(TASK_ID_PATTERN).test(file.id)) {
+        return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
+    }
+    return entry.size === null ? undefined : sizeProblem(entry.size);
+}
+function sizeProblem(size) {
+    return size > MAX_TASK_FILE_BYTES
+        ? `the file is ${size} bytes; task files are at most ${MAX_TASK_FILE_BYTES} bytes`
+        : undefined;
+}
+/** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
+function contentProblems(file, blob, policy, kind, now = new Date()) {
+    const parsed = parseStrictJson(blob, { maxBytes: MAX_TASK_FILE_BYTES });
+    if (!parsed.ok)
+        return { problems: parsed.problems };
+    const { value, locate } = parsed;
+    const at = (problem) => ({ message: problem.message, ...locate(problem.pointer) });
+    const taskId = value.task_id;
+    const nameProblems = typeof taskId === 'string' && taskId !== file.id
+        ? [
+            {
+                pointer: '/task_id',
+                message: `task_id "${taskId}" does not match the file name "${file.id}.json": make them equal`,
+            },
+        ]
+        : [];
+    const { task, problems } = taskProblems(value, policy, kind, now);
+    return { ...(task ? { task } : {}), problems: [...nameProblems, ...problems].map(at), locate };
+}
+/**
+ * Every rule a task must meet, whichever way it comes (pull request, `dgrid submit`, the queue at claim
+ * time): the schema, then, once the value is a task, the policy and the signature.
+ */
+function taskProblems(value, policy, kind, now = new Date()) {
+    const schemaProblems = (kind === 'submission' ? taskValidator : queuedTaskValidator).problems(value);
+    if (schemaProblems.length > 0)
+        return { problems: schemaProblems };
+    const task = value;
+    const problems = policyProblems(task, policy, now);
+    const signature = signatureProblem(task, policy);
+    if (signature)
+        problems.push(signature);
+    return { task, problems };
+}
+/** What a worker asks before claiming: is this queued file a task it may run? */
+function checkQueuedTask(file, blob, policy, now = new Date()) {
+    const entryIssue = entryProblem(file);
+    if (entryIssue)
+        return { ok: false, reason: entryIssue };
+    if (!blob)
+        return { ok: false, reason: 'the file could not be read' };
+    // A partial store lists no sizes, so the entry could not tell.
+    const tooLarge = sizeProblem(blob.length);
+    if (tooLarge)
+        return { ok: false, reason: tooLarge };
+    const { task, problems, locate } = contentProblems(file, blob, policy, 'queued', now);
+    if (problems.length === 0)
+        return { ok: true, task: task };
+    const reason = problems.map(describeProblem).join('; ');
+    return { ok: false, reason: locate ? reason : `not valid JSON: ${reason}`, ...(task ? { task } : {}) };
+}
+function describeProblem(problem) {
+    return problem.line === undefined
+        ? problem.message
+        : `line ${problem.line}, column ${problem.column}: ${problem.message}`;
+}
+const signersOf = new WeakMap();
+function signatureProblem(task, policy) {
+    if (!policy.signatures.required)
+        return undefined;
+    if (task.signature === undefined) {
+        return {
+            pointer: '',
+            message: 'this grid accepts signed tasks only: sign the file with "dgrid sign FILE --key ~/.ssh/id_ed25519" ' +
+                "using a key listed in the policy's signatures.trusted_signers",
+        };
+    }
+    let signers = signersOf.get(policy);
+    if (!signers) {
+        signers = parseAllowedSigners(policy.signatures.trusted_signers);
+        signersOf.set(policy, signers);
+    }
+    const verdict = verifyTaskSignature(task, signers);
+    if (verdict.ok)
+        return undefined;
+    return {
+        pointer: '/signature',
+        message: `the signature is not accepted (${verdict.reason}): after your last edit, sign the file again with "dgrid sign FILE --key ..." using a trusted key`,
+    };
 }
 
 

@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5259);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(16);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1272);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 16:
+/***/ 1272:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -38613,6 +38613,260 @@ function defaultNodeId() {
 
 // EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
 var schemas = __nccwpck_require__(8202);
+;// CONCATENATED MODULE: ./build/src/core/worker-settings.js
+// The one description of the settings of a worker node and of the reaper. The actions (run-worker,
+// reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
+// a value means the same on either side. action.yml stays the published contract:
+// test/action-metadata.test.ts checks that it declares these names, defaults and help.
+
+
+
+
+const WORKER_SETTINGS = [
+    {
+        name: 'node-id',
+        kind: 'text',
+        pattern: schemas/* NODE_ID_PATTERN */.iB,
+        hint: 'use letters, digits, dot, underscore, dash (at most 64)',
+        placeholder: 'ID',
+        help: "This node's id. Defaults to the runner's name (or the host's) plus a random suffix.",
+    },
+    {
+        name: 'labels',
+        kind: 'list',
+        pattern: schemas/* LABEL_PATTERN */.mW,
+        hint: 'each label is a letter or digit, then up to 63 letters, digits or . _ : -',
+        placeholder: 'A,B',
+        help: 'Labels this node carries (separated by commas, spaces or newlines); tasks that require labels run only on nodes that have them all.',
+    },
+    {
+        name: 'slots',
+        kind: 'int',
+        default: '1',
+        min: 1,
+        max: 64,
+        placeholder: 'N',
+        help: 'How many tasks this node runs at once.',
+    },
+    {
+        name: 'max-tasks',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after claiming this many tasks (0 for no limit).',
+    },
+    {
+        // A job is killed after six hours; a node of its own is a service that runs until stopped.
+        name: 'max-runtime-minutes',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this many minutes, handing running tasks back to the queue (0 for no limit).',
+    },
+    {
+        // An idle job holds a runner for nothing; a node of its own waits for work.
+        name: 'idle-timeout-seconds',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this long without a task to run (0 to never stop for idleness).',
+    },
+    {
+        name: 'poll-interval-seconds',
+        kind: 'number',
+        default: '15',
+        min: 0.05,
+        max: 3600,
+        placeholder: 'S',
+        help: 'How often an idle node looks for work; it backs off up to eight times this while idle.',
+    },
+    {
+        name: 'sandbox',
+        kind: 'choice',
+        default: 'docker',
+        choices: SANDBOX_KINDS,
+        placeholder: 'docker|none',
+        help: 'docker (each task in a locked-down container) or none (plain processes; only for trusted grids).',
+    },
+    {
+        name: 'image',
+        kind: 'text',
+        placeholder: 'IMAGE',
+        help: "Image for tasks that name none; must be allowed by the grid's policy. Defaults to the policy's default_image.",
+    },
+    {
+        name: 'cpus',
+        kind: 'number',
+        min: 0,
+        max: 1024,
+        placeholder: 'N',
+        help: "CPUs this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'memory-mb',
+        kind: 'int',
+        min: 0,
+        max: 16 * 1024 * 1024,
+        placeholder: 'N',
+        help: "Memory in MiB this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'batch-window-seconds',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 60,
+        placeholder: 'S',
+        help: 'How long a finished result waits for other running tasks to finish, so they share one push.',
+    },
+    {
+        name: 'prefetch',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        max: 256,
+        placeholder: 'N',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+    },
+    {
+        name: 'max-pushes-per-minute',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 600,
+        placeholder: 'N',
+        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+    },
+];
+const REAP_SETTINGS = [
+    {
+        name: 'node-timeout-seconds',
+        kind: 'int',
+        min: 1,
+        placeholder: 'N',
+        help: "A node whose last heartbeat is older than this (plus the policy's lease.grace_seconds) is dead. Defaults to the policy's lease.node_timeout_seconds.",
+    },
+    {
+        name: 'dry-run',
+        kind: 'bool',
+        default: 'false',
+        placeholder: '',
+        help: 'Show what would be done, in the log and the job summary of an action, and push nothing.',
+    },
+];
+/** Every table of settings by its exported name, for the test that holds action.yml to them. */
+const SETTING_TABLES = { WORKER_SETTINGS, REAP_SETTINGS };
+/** How an error names a setting: as the input a workflow sets or the flag a user typed. */
+function settingName(surface, name) {
+    return surface === 'action' ? `input "${name}"` : `--${name}`;
+}
+/**
+ * Parses the raw values of `table` as `read` gives them ('' or undefined for a value not given). Every
+ * setting must be taken exactly as its kind says, so a table entry nobody reads is a bug, not a silent no-op.
+ */
+function settingsReader(table, surface, read) {
+    const unread = new Set(table.map((s) => s.name));
+    const take = (name, kinds) => {
+        const setting = table.find((s) => s.name === name);
+        if (!setting || !kinds.includes(setting.kind))
+            throw new Error(`no ${kinds.join('/')} setting "${name}"`);
+        unread.delete(name);
+        const raw = (read(name) ?? '').trim();
+        const value = raw || (surface === 'cli' ? (setting.cliDefault ?? setting.default) : setting.default) || '';
+        const fail = (fix) => new errors/* UserError */.yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
+        return { setting, value, fail };
+    };
+    const matching = (setting, item, fail) => {
+        if (setting.pattern && !new RegExp(setting.pattern).test(item))
+            throw fail(setting.hint ?? 'see --help');
+        return item;
+    };
+    return {
+        text(name) {
+            const { setting, value, fail } = take(name, ['text']);
+            return value && matching(setting, value, fail);
+        },
+        list(name) {
+            const { setting, value, fail } = take(name, ['list']);
+            return value
+                .split(/[\s,]+/)
+                .filter(Boolean)
+                .map((item) => matching(setting, item, fail));
+        },
+        /** undefined when neither given nor defaulted. */
+        number(name) {
+            const { setting, value, fail } = take(name, ['int', 'number']);
+            if (value === '')
+                return undefined;
+            const n = Number(value);
+            const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting;
+            const whole = setting.kind === 'int';
+            if (!Number.isFinite(n) || (whole && !Number.isInteger(n)) || n < min || n > max) {
+                throw fail(`give a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`);
+            }
+            return n;
+        },
+        bool(name) {
+            const { value, fail } = take(name, ['bool']);
+            if (['true', 'yes', '1'].includes(value.toLowerCase()))
+                return true;
+            if (['false', 'no', '0'].includes(value.toLowerCase()))
+                return false;
+            throw fail('use true or false');
+        },
+        choice(name) {
+            const { setting, value, fail } = take(name, ['choice']);
+            if (!setting.choices.includes(value))
+                throw fail(`use one of ${setting.choices.join(', ')}`);
+            return value;
+        },
+        /** Throws when a setting of the table was never taken: the table and its reader have drifted. */
+        done() {
+            if (unread.size > 0)
+                throw new Error(`settings never read: ${[...unread].join(', ')}`);
+        },
+    };
+}
+/** A node's settings from the action's inputs or the CLI's flags: one parser, so both mean the same. */
+function readNodeSettings(surface, read) {
+    const s = settingsReader(WORKER_SETTINGS, surface, read);
+    const image = s.text('image');
+    // 0 and empty both mean the machine's own.
+    const cpus = s.number('cpus');
+    const memoryMb = s.number('memory-mb');
+    const settings = {
+        nodeId: s.text('node-id') || defaultNodeId(),
+        labels: s.list('labels'),
+        slots: s.number('slots'),
+        maxTasks: s.number('max-tasks'),
+        maxRuntimeMinutes: s.number('max-runtime-minutes'),
+        idleTimeoutSeconds: s.number('idle-timeout-seconds'),
+        pollIntervalSeconds: s.number('poll-interval-seconds'),
+        sandbox: s.choice('sandbox'),
+        ...(image ? { image } : {}),
+        ...(cpus ? { cpus } : {}),
+        ...(memoryMb ? { memoryMb } : {}),
+        batchWindowMs: s.number('batch-window-seconds') * 1000,
+        prefetch: s.number('prefetch'),
+        maxPushesPerMinute: s.number('max-pushes-per-minute'),
+    };
+    s.done();
+    return settings;
+}
+/** The reaper's settings from the action's inputs or the CLI's flags. */
+function readReapSettings(surface, read) {
+    const s = settingsReader(REAP_SETTINGS, surface, read);
+    const nodeTimeoutSeconds = s.number('node-timeout-seconds');
+    const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
+    s.done();
+    return settings;
+}
+
 ;// CONCATENATED MODULE: ./build/run-worker/src/main.js
 
 
@@ -38621,35 +38875,15 @@ var schemas = __nccwpck_require__(8202);
 
 
 
-
 function getInputs() {
-    const nodeId = (0,kit/* getString */.AA)('node-id', defaultNodeId());
-    if (!new RegExp(schemas/* NODE_ID_PATTERN */.iB).test(nodeId)) {
-        throw new errors/* UserError */.yo(`input "node-id" is "${nodeId}": use letters, digits, dot, underscore, dash (at most 64)`);
-    }
-    const image = (0,kit/* getString */.AA)('image');
-    const cpus = (0,kit/* getNumber */.WZ)('cpus', 0, 0, 1024);
-    const memoryMb = (0,kit/* getInt */.yW)('memory-mb', 0, 0, 16 * 1024 * 1024);
+    const node = readNodeSettings('action', kit/* getString */.AA);
     const token = (0,kit/* getToken */.gf)();
     return {
         remote: (0,kit/* getRepository */.TM)(),
         ...(token ? { token } : {}),
         branch: (0,kit/* getBranch */.d7)(),
-        nodeId,
-        labels: (0,kit/* getList */.vS)('labels'),
-        slots: (0,kit/* getInt */.yW)('slots', 1, 1, 64),
-        maxTasks: (0,kit/* getInt */.yW)('max-tasks', 0),
-        maxRuntimeMinutes: (0,kit/* getInt */.yW)('max-runtime-minutes', 300),
-        idleTimeoutSeconds: (0,kit/* getInt */.yW)('idle-timeout-seconds', 300),
-        pollIntervalSeconds: (0,kit/* getInt */.yW)('poll-interval-seconds', 15, 1, 3600),
-        sandbox: (0,kit/* getChoice */.m)('sandbox', SANDBOX_KINDS, 'docker'),
-        ...(image ? { image } : {}),
-        ...(cpus > 0 ? { cpus } : {}),
-        ...(memoryMb > 0 ? { memoryMb } : {}),
-        batchWindowMs: (0,kit/* getNumber */.WZ)('batch-window-seconds', 0, 0, 60) * 1000,
-        maxPushesPerMinute: (0,kit/* getNumber */.WZ)('max-pushes-per-minute', 0, 0, 600),
-        prefetch: (0,kit/* getInt */.yW)('prefetch', 0, 0, 256),
-        cacheDir: (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dgrid-${nodeId}`),
+        ...node,
+        cacheDir: (0,external_node_path_.join)(process.env.RUNNER_TEMP || (0,external_node_os_namespaceObject.tmpdir)(), `dgrid-${node.nodeId}`),
     };
 }
 async function main() {
@@ -38704,17 +38938,13 @@ async function writeSummary(report) {
 __nccwpck_require__.d(__webpack_exports__, {
   Zx: () => (/* binding */ actionLog),
   d7: () => (/* binding */ getBranch),
-  m: () => (/* binding */ getChoice),
-  yW: () => (/* binding */ getInt),
-  vS: () => (/* binding */ getList),
-  WZ: () => (/* binding */ getNumber),
   TM: () => (/* binding */ getRepository),
   AA: () => (/* binding */ getString),
   gf: () => (/* binding */ getToken),
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: getBool
+// UNUSED EXPORTS: getBool, getList
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
@@ -38877,26 +39107,6 @@ async function runAction(main) {
 function getString(name, fallback = '') {
     return lib_core/* getInput */.V4(name) || fallback;
 }
-function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
-    const raw = lib_core/* getInput */.V4(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
-    }
-    return value;
-}
-function getNumber(name, fallback, min, max) {
-    const raw = lib_core/* getInput */.V4(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
-    }
-    return value;
-}
 function getBool(name, fallback) {
     const raw = core.getInput(name).toLowerCase();
     if (raw === '')
@@ -38909,18 +39119,11 @@ function getBool(name, fallback) {
 }
 /** A list given one item per line or separated by commas. */
 function getList(name) {
-    return lib_core/* getInput */.V4(name)
+    return core
+        .getInput(name)
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
-}
-function getChoice(name, choices, fallback) {
-    const raw = lib_core/* getInput */.V4(name);
-    if (raw === '')
-        return fallback;
-    if (!choices.includes(raw))
-        throw new errors/* UserError */.yo(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
-    return raw;
 }
 /** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
 function getRepository() {
@@ -40527,6 +40730,7 @@ function printable(text) {
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  mW: () => (/* binding */ LABEL_PATTERN),
   iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
@@ -40538,7 +40742,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   pj: () => (/* binding */ TaskSchema)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};

@@ -37392,7 +37392,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: actionLog, getBranch, getChoice, getInt, getNumber, getRepository
+// UNUSED EXPORTS: actionLog, getBranch, getRepository
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var lib_core = __nccwpck_require__(6257);
@@ -37759,26 +37759,6 @@ async function runAction(main) {
 function getString(name, fallback = '') {
     return lib_core/* getInput */.V4(name) || fallback;
 }
-function getInt(name, fallback, min = 0, max = Number.MAX_SAFE_INTEGER) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isInteger(value) || value < min || value > max) {
-        throw new UserError(`input "${name}" is "${raw}": give a whole number from ${min} to ${max}`);
-    }
-    return value;
-}
-function getNumber(name, fallback, min, max) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    const value = Number(raw);
-    if (!Number.isFinite(value) || value < min || value > max) {
-        throw new UserError(`input "${name}" is "${raw}": give a number from ${min} to ${max}`);
-    }
-    return value;
-}
 function getBool(name, fallback) {
     const raw = lib_core/* getInput */.V4(name).toLowerCase();
     if (raw === '')
@@ -37795,14 +37775,6 @@ function getList(name) {
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
-}
-function getChoice(name, choices, fallback) {
-    const raw = core.getInput(name);
-    if (raw === '')
-        return fallback;
-    if (!choices.includes(raw))
-        throw new UserError(`input "${name}" is "${raw}": use one of ${choices.join(', ')}`);
-    return raw;
 }
 /** `repository` input: owner/name or any git URL; this workflow's repository when empty. */
 function getRepository() {
