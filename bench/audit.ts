@@ -4,7 +4,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { auditGrid } from '../src/core/audit.js';
+import { auditGrid } from '../src/upkeep/audit.js';
 import { writeSyntheticHistory } from '../test/audit-fixtures.js';
 
 const tasks = Number(process.argv[2] ?? 10_000);

@@ -6,9 +6,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git } from '../src/core/git/runner.js';
-import { GridStore } from '../src/core/git/store.js';
-import { inProgressPath, nodePath, queuePath, resultPath } from '../src/core/layout.js';
+import { git } from '../src/git/runner.js';
+import { GridStore } from '../src/git/store.js';
+import { inProgressPath, nodePath, queuePath, resultPath } from '../src/protocol/layout.js';
 import { collectDashboard, gridHistory } from '../src/dashboard/collect.js';
 import { renderSite } from '../src/dashboard/render.js';
 import { syntheticGrid } from '../test/dashboard-fixtures.js';

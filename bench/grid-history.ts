@@ -2,8 +2,8 @@
 // request (its commit and the merge), a worker node starts every 30 minutes (worker.yml), registers, claims
 // what is queued, finishes it and goes offline, each commit carrying its node file, and the daily reaper
 // removes node files a week old. Written with one fast-import, so ten thousand tasks take seconds.
-import { git } from '../src/core/git/runner.js';
-import { inProgressPath, nodePath, queuePath, resultPath } from '../src/core/layout.js';
+import { git } from '../src/git/runner.js';
+import { inProgressPath, nodePath, queuePath, resultPath } from '../src/protocol/layout.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** worker.yml's schedule: a node run every 30 minutes. */

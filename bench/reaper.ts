@@ -9,9 +9,9 @@
 // Run: node build/bench/reaper.js [tasks] [results] [days]
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { git } from '../src/core/git/runner.js';
-import { silentLog } from '../src/core/log.js';
-import { reap } from '../src/core/reaper.js';
+import { git } from '../src/git/runner.js';
+import { silentLog } from '../src/common/log.js';
+import { reap } from '../src/upkeep/reaper.js';
 import { makeGrid, noopTasks, runAll, type TestGrid } from '../test/helpers/grid.js';
 import { plantResults } from '../test/reap-fixtures.js';
 

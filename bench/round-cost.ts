@@ -7,16 +7,16 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { git } from '../src/core/git/runner.js';
-import { GridStore } from '../src/core/git/store.js';
-import { initGrid } from '../src/core/grid-admin.js';
-import { GridSnapshot } from '../src/core/grid.js';
-import { queuePath, resultPath } from '../src/core/layout.js';
-import { serialize } from '../src/core/lifecycle.js';
-import { silentLog } from '../src/core/log.js';
-import { ProcessSandbox } from '../src/core/sandbox/process.js';
-import { ScanMemo, scanQueue } from '../src/core/scheduler.js';
-import { Worker } from '../src/core/worker.js';
+import { git } from '../src/git/runner.js';
+import { GridStore } from '../src/git/store.js';
+import { initGrid } from '../src/admin/grid-admin.js';
+import { GridSnapshot } from '../src/protocol/snapshot.js';
+import { queuePath, resultPath } from '../src/protocol/layout.js';
+import { serialize } from '../src/protocol/transitions.js';
+import { silentLog } from '../src/common/log.js';
+import { ProcessSandbox } from '../src/sandbox/process.js';
+import { ScanMemo, scanQueue } from '../src/node/scheduler.js';
+import { Worker } from '../src/node/worker.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rounds before the measured ones: the node's first read of the grid is the cold start's, not a round's. */

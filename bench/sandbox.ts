@@ -1,8 +1,8 @@
 // Container overhead per task: the same no-op script run N times in the Docker sandbox and as a plain
 // process, one after another, in the same run. Run: node build/bench/sandbox.js [runs] [image]
-import { DockerSandbox } from '../src/core/sandbox/docker.js';
-import { ProcessSandbox } from '../src/core/sandbox/process.js';
-import type { Sandbox, SandboxJob } from '../src/core/sandbox/sandbox.js';
+import { DockerSandbox } from '../src/sandbox/docker.js';
+import { ProcessSandbox } from '../src/sandbox/process.js';
+import type { Sandbox, SandboxJob } from '../src/sandbox/sandbox.js';
 
 const runs = Number(process.argv[2] ?? 10);
 const image = process.argv[3] ?? 'dgrid-sandbox:bookworm';

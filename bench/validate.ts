@@ -3,7 +3,7 @@
 // because timings depend on the machine. Run: node build/bench/validate.js [tasks]
 import assert from 'node:assert/strict';
 import { pathToFileURL } from 'node:url';
-import { validatePullRequest, verdictOf } from '../src/core/validate.js';
+import { validatePullRequest, verdictOf } from '../src/validation/submission.js';
 import { gridCheckout, task, withPolicy } from '../test/helpers/pull-request.js';
 
 /** Validates a pull request of `count` tasks twice (cold, then warm) and returns both times in ms. */

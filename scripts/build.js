@@ -23,7 +23,7 @@ const assetsInStep = dashboardAssetsInStep();
 run('npx', ['--no-install', 'tsc', '-p', 'tsconfig.json']);
 const out = check ? mkdtempSync(join(tmpdir(), 'dgrid-dist-')) : root;
 
-const { shippedSchemas } = await import(join(root, 'build/src/core/schemas.js'));
+const { shippedSchemas } = await import(join(root, 'build/src/protocol/schemas.js'));
 mkdirSync(join(out, 'schemas'), { recursive: true });
 for (const [file, schema] of Object.entries(shippedSchemas)) {
   const { $id, ...rest } = schema;

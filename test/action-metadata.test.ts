@@ -5,21 +5,21 @@ import { dirname, join, relative, resolve } from 'node:path';
 import ts from 'typescript';
 import { actionNames, badInputs, readMetadata, root } from './helpers/action-metadata.js';
 import { runAction } from './helpers/action.js';
-import * as settingsModule from '../src/core/worker-settings.js';
-import type { Setting } from '../src/core/worker-settings.js';
+import * as settingsModule from '../src/node/settings.js';
+import type { Setting } from '../src/node/settings.js';
 
 const KIT = join(root, 'src/action/kit.ts');
-const SETTINGS = join(root, 'src/core/worker-settings.ts');
+const SETTINGS = join(root, 'src/node/settings.ts');
 const CORE_INPUT_READERS = new Set(['getInput', 'getBooleanInput', 'getMultilineInput']);
 
-/** settings: src/core/worker-settings.ts, whose readers take the inputs their tables name. */
+/** settings: src/node/settings.ts, whose readers take the inputs their tables name. */
 type Module = 'core' | 'kit' | 'settings';
 /** A local name bound by an import: a whole module (`import * as core`) or one of its functions. */
 type Bindings = Map<string, { module: Module; name: string | '*' }>;
 
 interface Usage {
   inputs: Set<string>;
-  /** The inputs read through a table of src/core/worker-settings.ts, as the table describes them. */
+  /** The inputs read through a table of src/node/settings.ts, as the table describes them. */
   settings: Setting[];
   outputs: Set<string>;
   /** Reads the test cannot follow, such as an input name computed at run time. */
@@ -164,7 +164,7 @@ function usage(action: string): Usage {
         const reader = (settingsModule as unknown as Record<string, (s: string, r: (n: string) => string) => unknown>)[
           c.name
         ];
-        assert.ok(reader, `${where(n)}: ${c.name} is not a function of src/core/worker-settings.ts`);
+        assert.ok(reader, `${where(n)}: ${c.name} is not a function of src/node/settings.ts`);
         reader('action', (input) => {
           result.inputs.add(input);
           const setting = tables.find((s) => s.name === input);
@@ -180,7 +180,7 @@ function usage(action: string): Usage {
 
 const actions = actionNames();
 
-test('run-worker and reap-orphans read their settings from src/core/worker-settings.ts', () => {
+test('run-worker and reap-orphans read their settings from src/node/settings.ts', () => {
   for (const [action, table] of [
     ['run-worker', settingsModule.WORKER_SETTINGS],
     ['reap-orphans', settingsModule.REAP_SETTINGS],
@@ -241,7 +241,7 @@ for (const action of actions) {
 
   const { settings } = usage(action);
   if (settings.length === 0) continue;
-  test(`${action}/action.yml declares the settings it reads as src/core/worker-settings.ts describes them`, () => {
+  test(`${action}/action.yml declares the settings it reads as src/node/settings.ts describes them`, () => {
     const m = readMetadata(join(root, action));
     for (const setting of settings) {
       const input = m.inputs?.[setting.name];

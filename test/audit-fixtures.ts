@@ -1,10 +1,10 @@
 // A large grid history written at once with one fast-import: nodes claiming, finishing, failing and
 // retrying, a reaper requeueing orphans, a few files rejected from the queue. Each record is built by the
 // real lifecycle functions, so the history is what dgrid itself would write, only much faster.
-import { git } from '../src/core/git/runner.js';
-import type { TaskFile } from '../src/core/grid.js';
-import type { Change } from '../src/core/git/store.js';
-import { queuePath } from '../src/core/layout.js';
+import { git } from '../src/git/runner.js';
+import type { TaskFile } from '../src/protocol/snapshot.js';
+import type { Change } from '../src/git/store.js';
+import { queuePath } from '../src/protocol/layout.js';
 import {
   claimTask,
   concludeClaim,
@@ -14,9 +14,9 @@ import {
   requeueClaim,
   serialize,
   type Execution,
-} from '../src/core/lifecycle.js';
-import { defaultPolicy } from '../src/core/policy.js';
-import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
+} from '../src/protocol/transitions.js';
+import { defaultPolicy } from '../src/protocol/policy.js';
+import type { Claim, NodeRecord, QueuedTask } from '../src/protocol/schemas.js';
 
 export interface SyntheticHistory {
   commits: number;

@@ -2,11 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { auditGrid, type AuditReport, type AuditRule } from '../src/core/audit.js';
-import type { Change } from '../src/core/git/store.js';
-import { GridStore } from '../src/core/git/store.js';
-import { requestCancel } from '../src/core/grid-admin.js';
-import { archiveBranch, cancelPath, queuePath } from '../src/core/layout.js';
+import { auditGrid, type AuditReport, type AuditRule } from '../src/upkeep/audit.js';
+import type { Change } from '../src/git/store.js';
+import { GridStore } from '../src/git/store.js';
+import { requestCancel } from '../src/admin/grid-admin.js';
+import { archiveBranch, cancelPath, queuePath } from '../src/protocol/layout.js';
 import {
   claimTask,
   finishClaim,
@@ -15,11 +15,11 @@ import {
   requeueClaim,
   serialize,
   emptyStream,
-} from '../src/core/lifecycle.js';
-import { silentLog } from '../src/core/log.js';
-import { defaultPolicy } from '../src/core/policy.js';
-import { reap } from '../src/core/reaper.js';
-import type { Claim, NodeRecord, QueuedTask } from '../src/core/schemas.js';
+} from '../src/protocol/transitions.js';
+import { silentLog } from '../src/common/log.js';
+import { defaultPolicy } from '../src/protocol/policy.js';
+import { reap } from '../src/upkeep/reaper.js';
+import type { Claim, NodeRecord, QueuedTask } from '../src/protocol/schemas.js';
 import { writeSyntheticHistory } from './audit-fixtures.js';
 import { gridFor, runAll, type TestGrid } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';

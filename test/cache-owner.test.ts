@@ -7,9 +7,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { takeCache } from '../src/core/git/cache-owner.js';
-import { GitError, git } from '../src/core/git/runner.js';
-import { UserError } from '../src/core/errors.js';
+import { takeCache } from '../src/git/cache-owner.js';
+import { GitError, git } from '../src/git/runner.js';
+import { UserError } from '../src/common/errors.js';
 
 const LEFT = ['shallow.lock', 'config.lock', 'refs/remotes/grid/main.lock', 'objects/pack/tmp_pack_kill9'];
 

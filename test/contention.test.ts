@@ -3,10 +3,10 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { chmod, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ContentionError, UserError } from '../src/core/errors.js';
-import { git } from '../src/core/git/runner.js';
-import { GridStore } from '../src/core/git/store.js';
-import { transact } from '../src/core/transaction.js';
+import { ContentionError, UserError } from '../src/common/errors.js';
+import { git } from '../src/git/runner.js';
+import { GridStore } from '../src/git/store.js';
+import { transact } from '../src/protocol/transaction.js';
 import { gridFor, pushDirectly } from './helpers/grid.js';
 
 const cli = new URL('../src/cli/index.js', import.meta.url).pathname;

@@ -3,15 +3,15 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
-import { inProgressPath, locate, queuePath, resultPath } from '../src/core/layout.js';
-import { defaultPolicy, parsePolicy, policyProblems } from '../src/core/policy.js';
-import { shippedSchemas, type Claim, type NodeRecord, type Result, type Task } from '../src/core/schemas.js';
-import { claimValidator, nodeValidator, resultValidator, taskValidator } from '../src/core/validation.js';
-import { OutputCapture } from '../src/core/sandbox/output.js';
-import { claimTask, finishClaim, requeueClaim, emptyStream, attemptsUsed } from '../src/core/lifecycle.js';
-import { VERSION } from '../src/core/version.js';
-import { UserError } from '../src/core/errors.js';
-import type { TaskFile } from '../src/core/grid.js';
+import { inProgressPath, locate, queuePath, resultPath } from '../src/protocol/layout.js';
+import { defaultPolicy, parsePolicy, policyProblems } from '../src/protocol/policy.js';
+import { shippedSchemas, type Claim, type NodeRecord, type Result, type Task } from '../src/protocol/schemas.js';
+import { claimValidator, nodeValidator, resultValidator, taskValidator } from '../src/validation/schema-validators.js';
+import { OutputCapture } from '../src/sandbox/output.js';
+import { claimTask, finishClaim, requeueClaim, emptyStream, attemptsUsed } from '../src/protocol/transitions.js';
+import { VERSION } from '../src/protocol/version.js';
+import { UserError } from '../src/common/errors.js';
+import type { TaskFile } from '../src/protocol/snapshot.js';
 
 test('the original D-GRID task format is valid as it is', () => {
   assert.deepEqual(taskValidator.problems({ task_id: 't1', script: 'echo hi', timeout_seconds: 30 }), []);

@@ -1,8 +1,8 @@
 // Grids for the dashboard tests and benchmark: a small realistic one, the same with hostile strings in every
 // field a submitter or node controls, and a large synthetic one.
 import { createHash } from 'node:crypto';
-import { defaultPolicy } from '../src/core/policy.js';
-import type { Attempt, Claim, NodeRecord, Priority, QueuedTask, Result, Status } from '../src/core/schemas.js';
+import { defaultPolicy } from '../src/protocol/policy.js';
+import type { Attempt, Claim, NodeRecord, Priority, QueuedTask, Result, Status } from '../src/protocol/schemas.js';
 import type { DashboardInput } from '../src/dashboard/model.js';
 
 const SECOND = 1000;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { defaultPolicy } from '../src/core/policy.js';
+import { defaultPolicy } from '../src/protocol/policy.js';
 import type { DashboardInput } from '../src/dashboard/model.js';
 import { recommendWorkers } from '../src/dashboard/scaling.js';
 import { claim, node, queued, result } from './dashboard-fixtures.js';

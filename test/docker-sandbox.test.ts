@@ -6,9 +6,9 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { queuePath } from '../src/core/layout.js';
-import { DockerSandbox } from '../src/core/sandbox/docker.js';
-import type { SandboxJob } from '../src/core/sandbox/sandbox.js';
+import { queuePath } from '../src/protocol/layout.js';
+import { DockerSandbox } from '../src/sandbox/docker.js';
+import type { SandboxJob } from '../src/sandbox/sandbox.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
 import { makeGrid, pushDirectly, runAll } from './helpers/grid.js';
 

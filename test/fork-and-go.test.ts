@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { git } from '../src/core/git/runner.js';
+import { git } from '../src/git/runner.js';
 import { runAction } from './helpers/action.js';
 import { FakeGitHub, reply } from './helpers/github-api.js';
 import { browserSkip, launchBrowser, SCREENSHOTS, serve } from './helpers/browser.js';

@@ -1,9 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { git } from '../src/core/git/runner.js';
-import { locate, resultPath } from '../src/core/layout.js';
-import { silentLog } from '../src/core/log.js';
-import { reap, type ReapReport } from '../src/core/reaper.js';
+import { git } from '../src/git/runner.js';
+import { locate, resultPath } from '../src/protocol/layout.js';
+import { silentLog } from '../src/common/log.js';
+import { reap, type ReapReport } from '../src/upkeep/reaper.js';
 import { gridFor, invariantViolations, type TestGrid } from './helpers/grid.js';
 import { plantResults } from './reap-fixtures.js';
 

@@ -1,11 +1,18 @@
 // Grids for the reaper's tests and benchmark: claims of nodes that stopped answering, planted through the
 // real lifecycle functions, and large synthetic histories of results written at once with fast-import.
 import { createHash, randomUUID } from 'node:crypto';
-import type { Change } from '../src/core/git/store.js';
-import { resultPath } from '../src/core/layout.js';
-import { claimTask, iso, nodeChange, resultRecord, serialize, type StreamCapture } from '../src/core/lifecycle.js';
-import type { Claim, QueuedTask } from '../src/core/schemas.js';
-import { transact } from '../src/core/transaction.js';
+import type { Change } from '../src/git/store.js';
+import { resultPath } from '../src/protocol/layout.js';
+import {
+  claimTask,
+  iso,
+  nodeChange,
+  resultRecord,
+  serialize,
+  type StreamCapture,
+} from '../src/protocol/transitions.js';
+import type { Claim, QueuedTask } from '../src/protocol/schemas.js';
+import { transact } from '../src/protocol/transaction.js';
 import type { TestGrid } from './helpers/grid.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { QueuedTask } from '../src/core/schemas.js';
+import type { QueuedTask } from '../src/protocol/schemas.js';
 import { distPath, runAction } from './helpers/action.js';
 import { runCli } from './helpers/cli.js';
 import { makeGrid, noopTasks } from './helpers/grid.js';

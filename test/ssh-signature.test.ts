@@ -4,7 +4,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { UserError } from '../src/core/errors.js';
+import { UserError } from '../src/common/errors.js';
 import {
   TASK_SIGNATURE_NAMESPACE,
   parseAllowedSigners,
@@ -12,8 +12,8 @@ import {
   taskSigningMessage,
   verifySshSignature,
   verifyTaskSignature,
-} from '../src/core/ssh-signature.js';
-import { git } from '../src/core/git/runner.js';
+} from '../src/validation/ssh-signature.js';
+import { git } from '../src/git/runner.js';
 import { makeGrid, runAll } from './helpers/grid.js';
 import { armor, unarmor, withAlgorithm } from './helpers/sshsig.js';
 

@@ -9,8 +9,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { parse } from 'yaml';
-import { GridSnapshot } from '../src/core/grid.js';
-import type { Result } from '../src/core/schemas.js';
+import { GridSnapshot } from '../src/protocol/snapshot.js';
+import type { Result } from '../src/protocol/schemas.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
 import { makeGrid } from './helpers/grid.js';
 

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { git } from '../src/core/git/runner.js';
-import { GridStore } from '../src/core/git/store.js';
+import { git } from '../src/git/runner.js';
+import { GridStore } from '../src/git/store.js';
 import { gridFor } from './helpers/grid.js';
 
 /** A bare repository holding `count` distinct blobs, and their ids in order. */

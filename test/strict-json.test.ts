@@ -4,10 +4,10 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { UserError } from '../src/core/errors.js';
-import { git } from '../src/core/git/runner.js';
-import { parsePolicy } from '../src/core/policy.js';
-import { DEFAULT_MAX_BYTES, parseStrictJson, positionOf, type JsonProblem } from '../src/core/strict-json.js';
+import { UserError } from '../src/common/errors.js';
+import { git } from '../src/git/runner.js';
+import { parsePolicy } from '../src/protocol/policy.js';
+import { DEFAULT_MAX_BYTES, parseStrictJson, positionOf, type JsonProblem } from '../src/validation/strict-json.js';
 import { gridFor, runAll } from './helpers/grid.js';
 
 function problems(input: string | Buffer, options?: Parameters<typeof parseStrictJson>[1]): JsonProblem[] {

@@ -5,9 +5,9 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { signTaskFile, taskSigningMessage } from '../src/core/ssh-signature.js';
+import { signTaskFile, taskSigningMessage } from '../src/validation/ssh-signature.js';
 import { withAlgorithm } from './helpers/sshsig.js';
-import { git } from '../src/core/git/runner.js';
+import { git } from '../src/git/runner.js';
 import {
   DGRID,
   GITHUB,

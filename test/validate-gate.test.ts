@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parse } from 'yaml';
-import { git } from '../src/core/git/runner.js';
+import { git } from '../src/git/runner.js';
 import { FakeGitHub, reply, type Request } from './helpers/github-api.js';
 import {
   GITHUB,

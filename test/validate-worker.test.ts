@@ -5,8 +5,8 @@ import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { git } from '../src/core/git/runner.js';
-import { signTaskFile, taskSigningMessage } from '../src/core/ssh-signature.js';
+import { git } from '../src/git/runner.js';
+import { signTaskFile, taskSigningMessage } from '../src/validation/ssh-signature.js';
 import { makeGrid, runAll } from './helpers/grid.js';
 
 test('the signed message leaves out the attempts dgrid adds when it requeues a task', () => {

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { REAP_SETTINGS, WORKER_SETTINGS, readNodeSettings, settingsReader } from '../src/core/worker-settings.js';
+import { REAP_SETTINGS, WORKER_SETTINGS, readNodeSettings, settingsReader } from '../src/node/settings.js';
 import { helpText } from '../src/cli/command.js';
 import { worker } from '../src/cli/commands/worker.js';
 import { reap } from '../src/cli/commands/reap.js';

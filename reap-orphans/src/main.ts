@@ -1,7 +1,7 @@
 import * as core from '@actions/core';
 import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
-import { reap, type ReapReport } from '../../src/core/reaper.js';
-import { readReapSettings } from '../../src/core/worker-settings.js';
+import { reap, type ReapReport } from '../../src/upkeep/reaper.js';
+import { readReapSettings } from '../../src/node/settings.js';
 
 export async function main(): Promise<void> {
   const token = getToken();

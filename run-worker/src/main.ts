@@ -2,9 +2,9 @@ import * as core from '@actions/core';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
-import { createSandbox } from '../../src/core/sandbox/index.js';
-import { Worker, type WorkerReport, type WorkerSettings } from '../../src/core/worker.js';
-import { readNodeSettings, type NodeSettings } from '../../src/core/worker-settings.js';
+import { createSandbox } from '../../src/sandbox/index.js';
+import { Worker, type WorkerReport, type WorkerSettings } from '../../src/node/worker.js';
+import { readNodeSettings, type NodeSettings } from '../../src/node/settings.js';
 
 export type Inputs = WorkerSettings & NodeSettings;
 

@@ -1,10 +1,10 @@
 // What every dgrid action shares: reading typed inputs, routing the core's log to the runner, and one
 // run() wrapper that tells a user's mistake (a plain message) from a bug (with its stack).
 import * as core from '@actions/core';
-import { UserError } from '../core/errors.js';
-import { GitError, explainGitError } from '../core/git/runner.js';
-import type { Log } from '../core/log.js';
-import { remoteUrl } from '../core/grid-admin.js';
+import { UserError } from '../common/errors.js';
+import { GitError, explainGitError } from '../git/runner.js';
+import type { Log } from '../common/log.js';
+import { remoteUrl } from '../admin/grid-admin.js';
 
 export const actionLog: Log = {
   info: (m) => core.info(m),

@@ -1,6 +1,6 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { UserError } from '../core/errors.js';
-import type { Setting } from '../core/worker-settings.js';
+import { UserError } from '../common/errors.js';
+import type { Setting } from '../node/settings.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type OptionSpec = Options[string] & { description: string; placeholder?: string };

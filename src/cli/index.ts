@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-import { UserError, errorMessage } from '../core/errors.js';
-import { VERSION } from '../core/version.js';
-import { GitError, explainGitError } from '../core/git/runner.js';
+import { UserError, errorMessage } from '../common/errors.js';
+import { VERSION } from '../protocol/version.js';
+import { GitError, explainGitError } from '../git/runner.js';
 import { closest, helpText, parse, type Command } from './command.js';
 import { audit } from './commands/audit.js';
 import { demo } from './commands/demo.js';

@@ -4,19 +4,27 @@
 // commit adds to and deletes from each lifecycle folder, with no state kept between renders.
 import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
-import { UserError } from '../core/errors.js';
-import { GitError, git } from '../core/git/runner.js';
-import { GridStore, type TreeEntry } from '../core/git/store.js';
-import { GridSnapshot, skippedEntry } from '../core/grid.js';
-import { LIFECYCLE, NODES_DIR, POLICY_FILE, TASKS_DIR, lifecycleDir, locate, type Lifecycle } from '../core/layout.js';
-import { silentLog, type Log } from '../core/log.js';
+import { UserError } from '../common/errors.js';
+import { GitError, git } from '../git/runner.js';
+import { GridStore, type TreeEntry } from '../git/store.js';
+import { GridSnapshot, skippedEntry } from '../protocol/snapshot.js';
+import {
+  LIFECYCLE,
+  NODES_DIR,
+  POLICY_FILE,
+  TASKS_DIR,
+  lifecycleDir,
+  locate,
+  type Lifecycle,
+} from '../protocol/layout.js';
+import { silentLog, type Log } from '../common/log.js';
 import {
   claimValidator,
   nodeValidator,
   queuedTaskValidator,
   resultValidator,
   type Validator,
-} from '../core/validation.js';
+} from '../validation/schema-validators.js';
 import { plural } from './format.js';
 import type { DashboardInput } from './model.js';
 

@@ -1,6 +1,6 @@
 // Facts derived from the grid state that more than one part of the dashboard needs.
-import { isSilent } from '../core/lifecycle.js';
-import type { NodeRecord, Priority } from '../core/schemas.js';
+import { isSilent } from '../protocol/transitions.js';
+import type { NodeRecord, Priority } from '../protocol/schemas.js';
 import type { DashboardInput } from './model.js';
 
 export const PRIORITIES: readonly Priority[] = ['high', 'normal', 'low'];

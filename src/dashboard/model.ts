@@ -1,6 +1,6 @@
 // What the dashboard renderer is given and what it reports back. Reading the grid (git) happens elsewhere;
 // everything below is plain data so the renderer can be tested and benchmarked without a repository.
-import type { Claim, NodeRecord, Policy, Priority, QueuedTask, Result } from '../core/schemas.js';
+import type { Claim, NodeRecord, Policy, Priority, QueuedTask, Result } from '../protocol/schemas.js';
 
 export interface DashboardInput {
   title: string;

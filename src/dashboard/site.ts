@@ -2,10 +2,10 @@
 // tasks get a detail page, the rows and tables the templates show, links, and the layout every page goes through.
 import { createHash } from 'node:crypto';
 import { Eta } from 'eta';
-import { TASK_ID_PATTERN, type Claim, type QueuedTask, type Result } from '../core/schemas.js';
-import { inProgressPath, queuePath, resultPath } from '../core/layout.js';
+import { TASK_ID_PATTERN, type Claim, type QueuedTask, type Result } from '../protocol/schemas.js';
+import { inProgressPath, queuePath, resultPath } from '../protocol/layout.js';
 import { escapeValue, scriptJson } from './escape.js';
-import { unrunnableTasks, type Unrunnable } from '../core/scheduler.js';
+import { unrunnableTasks, type Unrunnable } from '../node/scheduler.js';
 import { PRIORITIES, liveness, onlineNodes, priorityOf, type Liveness } from './facts.js';
 import { excerpt, formatAgo, formatCount, formatDuration, formatTime, parseTime } from './format.js';
 import type { DashboardInput, TaskState } from './model.js';

@@ -5,7 +5,7 @@
 import { Ajv, _ } from 'ajv';
 import standaloneCode from 'ajv/dist/standalone/index.js';
 import ucs2length from 'ajv/dist/runtime/ucs2length.js';
-import { TaskSchema } from '../core/schemas.js';
+import { TaskSchema } from '../protocol/schemas.js';
 
 /**
  * RFC 3339 date-time with a mandatory offset, as ajv-formats' "date-time" checks it (leap seconds

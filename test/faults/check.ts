@@ -4,11 +4,11 @@
 // killed or stopped while it ran (or just before it started a stale claim), or during a server outage, a
 // spell of refused pushes or a Docker daemon restart.
 import { join } from 'node:path';
-import { auditGrid, formatViolation, type AuditReport } from '../../src/core/audit.js';
-import { git } from '../../src/core/git/runner.js';
-import { GridStore } from '../../src/core/git/store.js';
-import { GridSnapshot } from '../../src/core/grid.js';
-import type { Result } from '../../src/core/schemas.js';
+import { auditGrid, formatViolation, type AuditReport } from '../../src/upkeep/audit.js';
+import { git } from '../../src/git/runner.js';
+import { GridStore } from '../../src/git/store.js';
+import { GridSnapshot } from '../../src/protocol/snapshot.js';
+import type { Result } from '../../src/protocol/schemas.js';
 import type { Cluster, Fault, FaultKind, Run } from './cluster.js';
 
 export interface Outcome {

@@ -8,12 +8,12 @@ import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { git } from '../../src/core/git/runner.js';
-import { GridStore } from '../../src/core/git/store.js';
-import { initGrid, submitTasks } from '../../src/core/grid-admin.js';
-import { locate } from '../../src/core/layout.js';
-import { DockerSandbox } from '../../src/core/sandbox/docker.js';
-import type { Task } from '../../src/core/schemas.js';
+import { git } from '../../src/git/runner.js';
+import { GridStore } from '../../src/git/store.js';
+import { initGrid, submitTasks } from '../../src/admin/grid-admin.js';
+import { locate } from '../../src/protocol/layout.js';
+import { DockerSandbox } from '../../src/sandbox/docker.js';
+import type { Task } from '../../src/protocol/schemas.js';
 import { pushFaults, serveGit, type GitHttpServer, type PushFaults } from '../helpers/http-git.js';
 import { statOf } from '../helpers/processes.js';
 

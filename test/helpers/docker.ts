@@ -1,5 +1,5 @@
 import type { TestContext } from 'node:test';
-import { DockerSandbox } from '../../src/core/sandbox/docker.js';
+import { DockerSandbox } from '../../src/sandbox/docker.js';
 
 /** The image the tests run tasks in; .ci/run builds it from a Debian root filesystem. */
 export const TEST_IMAGE = process.env.DGRID_TEST_IMAGE ?? 'dgrid-sandbox:bookworm';

@@ -4,15 +4,15 @@ import type { TestContext } from 'node:test';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { auditGrid, formatViolation, type AuditRule } from '../../src/core/audit.js';
-import { GridStore, type Change } from '../../src/core/git/store.js';
-import { initGrid, submitTasks } from '../../src/core/grid-admin.js';
-import { GridSnapshot } from '../../src/core/grid.js';
-import { silentLog } from '../../src/core/log.js';
-import { ProcessSandbox } from '../../src/core/sandbox/process.js';
-import type { Sandbox } from '../../src/core/sandbox/sandbox.js';
-import type { Result, Task } from '../../src/core/schemas.js';
-import { Worker, type WorkerReport, type WorkerSettings } from '../../src/core/worker.js';
+import { auditGrid, formatViolation, type AuditRule } from '../../src/upkeep/audit.js';
+import { GridStore, type Change } from '../../src/git/store.js';
+import { initGrid, submitTasks } from '../../src/admin/grid-admin.js';
+import { GridSnapshot } from '../../src/protocol/snapshot.js';
+import { silentLog } from '../../src/common/log.js';
+import { ProcessSandbox } from '../../src/sandbox/process.js';
+import type { Sandbox } from '../../src/sandbox/sandbox.js';
+import type { Result, Task } from '../../src/protocol/schemas.js';
+import { Worker, type WorkerReport, type WorkerSettings } from '../../src/node/worker.js';
 
 export interface TestGrid {
   dir: string;

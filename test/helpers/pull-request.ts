@@ -5,7 +5,7 @@ import { createRequire } from 'node:module';
 import { chmod, mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { git } from '../../src/core/git/runner.js';
+import { git } from '../../src/git/runner.js';
 import { runAction, type ActionRun } from './action.js';
 
 const require = createRequire(import.meta.url);

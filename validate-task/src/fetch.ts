@@ -1,6 +1,6 @@
-import { UserError } from '../../src/core/errors.js';
-import { git, runGit, withRetry } from '../../src/core/git/runner.js';
-import { credentialEnv } from '../../src/core/git/store.js';
+import { UserError } from '../../src/common/errors.js';
+import { git, runGit, withRetry } from '../../src/git/runner.js';
+import { credentialEnv } from '../../src/git/store.js';
 
 /** Where the pull request's commits land in the checkout: a ref of dgrid's own, never checked out. */
 const HEAD_REF = 'refs/dgrid/head';

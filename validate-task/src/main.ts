@@ -2,8 +2,8 @@ import * as core from '@actions/core';
 import * as github from '@actions/github';
 import { resolve } from 'node:path';
 import { getBool, getList, getString, getToken } from '../../src/action/kit.js';
-import { UserError, errorMessage } from '../../src/core/errors.js';
-import { POLICY_FILE } from '../../src/core/layout.js';
+import { UserError, errorMessage } from '../../src/common/errors.js';
+import { POLICY_FILE } from '../../src/protocol/layout.js';
 import {
   validateFiles,
   validateMergeGroup,
@@ -11,7 +11,7 @@ import {
   validateQueue,
   verdictOf,
   type ValidationReport,
-} from '../../src/core/validate.js';
+} from '../../src/validation/submission.js';
 import { upsertComment } from './comment.js';
 import { fetchHead } from './fetch.js';
 import { ANNOTATIONS_PER_FILE, renderReport, shown } from './report.js';

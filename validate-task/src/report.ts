@@ -1,8 +1,8 @@
 // The report as HTML, for the job summary and the pull request comment. Everything in it that came from the
 // pull request is escaped: a file name or a quoted key must not turn into markup, links or @mentions.
-import { printable } from '../../src/core/printable.js';
-import { describeProblem } from '../../src/core/task-file.js';
-import { verdictOf, type ValidationReport } from '../../src/core/validate.js';
+import { printable } from '../../src/common/printable.js';
+import { describeProblem } from '../../src/validation/task-rules.js';
+import { verdictOf, type ValidationReport } from '../../src/validation/submission.js';
 
 export const ANNOTATIONS_PER_FILE = 20;
 const MAX_TEXT = 400;

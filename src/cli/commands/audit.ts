@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { auditGrid, formatViolation, type AuditReport } from '../../core/audit.js';
-import { UserError } from '../../core/errors.js';
-import { remoteUrl } from '../../core/grid-admin.js';
-import { GridStore } from '../../core/git/store.js';
-import { cacheDir } from '../../core/status.js';
+import { auditGrid, formatViolation, type AuditReport } from '../../upkeep/audit.js';
+import { UserError } from '../../common/errors.js';
+import { remoteUrl } from '../../admin/grid-admin.js';
+import { GridStore } from '../../git/store.js';
+import { cacheDir } from '../../admin/status.js';
 import { envToken, gridOptions, jsonOption, str, type Command } from '../command.js';
 
 export const audit: Command = {

@@ -1,7 +1,7 @@
-import { UserError } from '../../core/errors.js';
-import { remoteUrl, requestCancel } from '../../core/grid-admin.js';
-import { GridStore } from '../../core/git/store.js';
-import { cacheDir } from '../../core/status.js';
+import { UserError } from '../../common/errors.js';
+import { remoteUrl, requestCancel } from '../../admin/grid-admin.js';
+import { GridStore } from '../../git/store.js';
+import { cacheDir } from '../../admin/status.js';
 import { envToken, gridOptions, str, type Command } from '../command.js';
 
 export const cancel: Command = {

@@ -1,7 +1,7 @@
-import { remoteUrl } from '../../core/grid-admin.js';
-import { consoleLog } from '../../core/log.js';
-import { reap as reapGrid } from '../../core/reaper.js';
-import { REAP_SETTINGS, readReapSettings } from '../../core/worker-settings.js';
+import { remoteUrl } from '../../admin/grid-admin.js';
+import { consoleLog } from '../../common/log.js';
+import { reap as reapGrid } from '../../upkeep/reaper.js';
+import { REAP_SETTINGS, readReapSettings } from '../../node/settings.js';
 import { envToken, gridOptions, jsonOption, settingFlags, settingOptions, str, type Command } from '../command.js';
 
 export const reap: Command = {

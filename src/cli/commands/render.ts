@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path';
-import { consoleLog } from '../../core/log.js';
+import { consoleLog } from '../../common/log.js';
 import { checkRepositoryUrl, collectDashboard } from '../../dashboard/collect.js';
 import { renderSite } from '../../dashboard/render.js';
 import { jsonOption, str, type Command } from '../command.js';

@@ -1,6 +1,6 @@
 import { homedir } from 'node:os';
-import { UserError } from '../../core/errors.js';
-import { signTaskFile } from '../../core/ssh-signature.js';
+import { UserError } from '../../common/errors.js';
+import { signTaskFile } from '../../validation/ssh-signature.js';
 import { str, type Command } from '../command.js';
 
 export const sign: Command = {

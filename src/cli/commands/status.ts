@@ -1,7 +1,7 @@
-import { UserError } from '../../core/errors.js';
-import { remoteUrl } from '../../core/grid-admin.js';
-import { GridStore } from '../../core/git/store.js';
-import { cacheDir, readStatus } from '../../core/status.js';
+import { UserError } from '../../common/errors.js';
+import { remoteUrl } from '../../admin/grid-admin.js';
+import { GridStore } from '../../git/store.js';
+import { cacheDir, readStatus } from '../../admin/status.js';
 import { envToken, gridOptions, jsonOption, str, type Command } from '../command.js';
 
 /** A queue of thousands would bury the counts: the first few say enough, with the total. */

@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
-import { UserError } from '../../core/errors.js';
-import { remoteUrl, submitTasks } from '../../core/grid-admin.js';
-import { GridStore } from '../../core/git/store.js';
-import type { Task } from '../../core/schemas.js';
-import { cacheDir } from '../../core/status.js';
-import { parseStrictJson } from '../../core/strict-json.js';
-import { MAX_TASK_FILE_BYTES } from '../../core/task-file.js';
+import { UserError } from '../../common/errors.js';
+import { remoteUrl, submitTasks } from '../../admin/grid-admin.js';
+import { GridStore } from '../../git/store.js';
+import type { Task } from '../../protocol/schemas.js';
+import { cacheDir } from '../../admin/status.js';
+import { parseStrictJson } from '../../validation/strict-json.js';
+import { MAX_TASK_FILE_BYTES } from '../../validation/task-rules.js';
 import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
 
 export const submit: Command = {

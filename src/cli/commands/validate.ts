@@ -1,13 +1,13 @@
-import { UserError } from '../../core/errors.js';
-import { POLICY_FILE } from '../../core/layout.js';
-import { printable } from '../../core/printable.js';
+import { UserError } from '../../common/errors.js';
+import { POLICY_FILE } from '../../protocol/layout.js';
+import { printable } from '../../common/printable.js';
 import {
   validateFiles,
   validatePullRequest,
   validateQueue,
   verdictOf,
   type ValidationReport,
-} from '../../core/validate.js';
+} from '../../validation/submission.js';
 import { jsonOption, str, type Command } from '../command.js';
 
 export const validate: Command = {

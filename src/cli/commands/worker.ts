@@ -1,10 +1,10 @@
-import { remoteUrl } from '../../core/grid-admin.js';
-import { consoleLog } from '../../core/log.js';
-import { createSandbox } from '../../core/sandbox/index.js';
-import { cacheDir } from '../../core/status.js';
-import { Worker } from '../../core/worker.js';
-import { WORKER_SETTINGS, readNodeSettings } from '../../core/worker-settings.js';
-import { serveMetrics } from '../../core/metrics.js';
+import { remoteUrl } from '../../admin/grid-admin.js';
+import { consoleLog } from '../../common/log.js';
+import { createSandbox } from '../../sandbox/index.js';
+import { cacheDir } from '../../admin/status.js';
+import { Worker } from '../../node/worker.js';
+import { WORKER_SETTINGS, readNodeSettings } from '../../node/settings.js';
+import { serveMetrics } from '../../node/metrics.js';
 import { envToken, gridOptions, jsonOption, num, settingFlags, settingOptions, str, type Command } from '../command.js';
 
 export const worker: Command = {

@@ -1,5 +1,5 @@
 // detail/<task_id>.html: a task's full record and attempts.
-import type { Attempt, Claim, QueuedTask, Result } from '../../core/schemas.js';
+import type { Attempt, Claim, QueuedTask, Result } from '../../protocol/schemas.js';
 import { priorityOf } from '../facts.js';
 import { formatAgo, formatDuration, formatTime, parseTime, plural } from '../format.js';
 import { STATE_LABEL, STATUS_TONE, detailPath, listPath, repoPath, type Located, type Site } from '../site.js';

@@ -1,4 +1,4 @@
-import type { Result } from '../../core/schemas.js';
+import type { Result } from '../../protocol/schemas.js';
 import { liveness } from '../facts.js';
 import type { DashboardSummary } from '../model.js';
 import { INDEX_ROWS, type Site } from '../site.js';

@@ -1,0 +1,109 @@
+// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run), and where
+// the CLI keeps its cache repositories.
+import { createHash } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { archivedResultPath, archivedResults } from '../upkeep/archive.js';
+import { GridStore } from '../git/store.js';
+import { GridSnapshot } from '../protocol/snapshot.js';
+import { LIFECYCLE, archiveBranch, type Lifecycle } from '../protocol/layout.js';
+import { dependencyDooms, unrunnableTasks, type DependencyState } from '../node/scheduler.js';
+import type { NodeRecord, QueuedTask } from '../protocol/schemas.js';
+import { queuedTaskValidator } from '../validation/schema-validators.js';
+
+/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
+export function cacheDir(remote: string, branch: string, purpose: string): string {
+  const key = createHash('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
+  return join(tmpdir(), 'dgrid-cache', `${key}-${purpose}`);
+}
+
+export interface GridStatus {
+  tip: string | null;
+  counts: Record<Lifecycle, number>;
+  nodes: NodeRecord[];
+  /** Queued tasks that require labels no online node carries: nobody can run them now. */
+  unrunnable: { task_id: string; requires: string[] }[];
+  /** Queued tasks that can never run, and why; the next worker to look fails them (or, for an id that already has a result, removes them). */
+  stuck: { task_id: string; reason: string }[];
+  /** Queued tasks no node may claim yet, and why (a retry's backoff, a not_before, dependencies, a cancel). */
+  waiting: { task_id: string; reason: string }[];
+}
+
+/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
+export function waitReason(
+  task: QueuedTask,
+  cancelled: boolean,
+  completed: Set<string>,
+  now: Date,
+): string | undefined {
+  if (cancelled) return 'a cancel request is pending: the next worker round moves it to failed/';
+  if (task.not_before !== undefined && new Date(task.not_before) > now) {
+    const attempts = task.attempts?.length ?? 0;
+    return attempts > 0
+      ? `backing off after attempt ${attempts} (${task.attempts!.at(-1)!.status}) until ${task.not_before}`
+      : `not_before is ${task.not_before}`;
+  }
+  const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
+  if (pending.length > 0) return `depends on ${pending.join(', ')}, not completed yet`;
+  return undefined;
+}
+
+export async function readStatus(store: GridStore): Promise<GridStatus> {
+  const tip = await store.fetch();
+  const snapshot = await GridSnapshot.load(store, tip);
+  const counts = Object.fromEntries(LIFECYCLE.map((state) => [state, snapshot.of(state).length])) as Record<
+    Lifecycle,
+    number
+  >;
+  const nodes = await snapshot.nodes();
+  const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v): v is QueuedTask =>
+    queuedTaskValidator.is(v),
+  );
+  const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set<string>();
+  const now = new Date();
+  const waiting = queued.flatMap((t) => {
+    const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
+    return reason ? [{ task_id: t.task_id, reason }] : [];
+  });
+  return {
+    tip,
+    counts,
+    nodes,
+    unrunnable: unrunnableTasks(
+      queued,
+      nodes.filter((n) => n.status === 'online'),
+    ).map(({ task }) => ({ task_id: task.task_id, requires: task.requires! })),
+    stuck: await stuckTasks(snapshot, queued),
+    waiting,
+  };
+}
+
+/** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
+async function stuckTasks(snapshot: GridSnapshot, queued: QueuedTask[]): Promise<GridStatus['stuck']> {
+  const terminal = (id: string) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
+  const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
+  const archived = await archivedResults(snapshot.store, snapshot.tip, unknown);
+  const archivedAs = (id: string) => archived.get(id.toLowerCase())?.find((r) => r.id === id);
+  const stuck: GridStatus['stuck'] = [];
+  const fresh: QueuedTask[] = [];
+  for (const task of queued) {
+    const gone = archivedAs(task.task_id);
+    const earlier =
+      terminal(task.task_id)?.entry.path ??
+      (gone && `${archiveBranch(snapshot.store.branch)}:${archivedResultPath(gone)}`);
+    if (earlier)
+      stuck.push({ task_id: task.task_id, reason: `task id ${task.task_id} already has a result (${earlier})` });
+    else fresh.push(task);
+  }
+  const stateOf = (id: string): DependencyState | undefined => {
+    const state = terminal(id)?.state ?? archivedAs(id)?.state;
+    if (state === 'completed' || state === 'failed') return state;
+    return snapshot.byId.has(id) ? 'waiting' : undefined;
+  };
+  const doomed = dependencyDooms(
+    fresh.filter((t) => t.depends_on?.length),
+    stateOf,
+  );
+  for (const [id, doom] of doomed) stuck.push({ task_id: id, reason: doom.reason });
+  return stuck.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+}

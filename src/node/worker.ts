@@ -1,0 +1,977 @@
+// The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
+// the sandbox, and commits each result only while its claim still holds this node's token.
+//
+// Every push is one commit built on the tip it was computed from. A rejected push means somebody else
+// moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
+// counts only when the remote tip holds this node's token.
+import { randomBytes, randomUUID } from 'node:crypto';
+import { availableParallelism, hostname, totalmem } from 'node:os';
+import { readServerClock, skewProblem } from '../protocol/clock.js';
+import { recordIncarnation, takeCache } from '../git/cache-owner.js';
+import { GridStore, type Change } from '../git/store.js';
+import { GitError, sleep } from '../git/runner.js';
+import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
+import { UserError, errorMessage } from '../common/errors.js';
+import {
+  cancelledRun,
+  claimTask,
+  concludeClaim,
+  iso,
+  isSilent,
+  nodeChange,
+  rejectFile,
+  requeueClaim,
+  runWithoutOutput,
+  silenceMs,
+  type Execution,
+} from '../protocol/transitions.js';
+import type { Log } from '../common/log.js';
+import { effectiveImage, imageAllowed } from '../protocol/policy.js';
+import { printable } from '../common/printable.js';
+import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
+import { PushBudget, effectiveBudget } from './push-budget.js';
+import { PushPacer } from './push-pacer.js';
+import { ScanMemo, scanQueue } from './scheduler.js';
+import { Submitters } from '../protocol/submitters.js';
+import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
+import { claimValidator } from '../validation/schema-validators.js';
+import { VERSION } from '../protocol/version.js';
+
+export interface WorkerSettings {
+  remote: string;
+  token?: string;
+  branch: string;
+  nodeId: string;
+  labels: string[];
+  slots: number;
+  /** 0: no limit. */
+  maxTasks: number;
+  /** 0: no limit. */
+  maxRuntimeMinutes: number;
+  /** 0: never stop for idleness. */
+  idleTimeoutSeconds: number;
+  pollIntervalSeconds: number;
+  /** Image for tasks that name none; the policy's default otherwise. */
+  image?: string;
+  /** Where the bare cache repository lives. */
+  cacheDir: string;
+  /** What this node may commit to its tasks at once; the machine's own by default. */
+  cpus?: number;
+  memoryMb?: number;
+  /** How long a finished result waits for others to finish, so that they share one push. */
+  batchWindowMs?: number;
+  /** This node's own limit on pushes per minute; the grid policy's applies too. */
+  maxPushesPerMinute?: number;
+  /**
+   * Claims held beyond the slots, started as slots free up without waiting for a push: one push then
+   * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
+   */
+  prefetch?: number;
+}
+
+export interface TaskOutcome {
+  task_id: string;
+  status: Status;
+  exit_code: number | null;
+  duration_ms: number;
+  attempt: number;
+}
+
+export interface WorkerReport {
+  nodeId: string;
+  completed: number;
+  failed: number;
+  /** Claims handed back to the queue on stop. */
+  returned: number;
+  /** Results not written because the claim had moved on (the node had been declared dead). */
+  fenced: number;
+  pushes: number;
+  rejectedPushes: number;
+  stopReason: string;
+  outcomes: TaskOutcome[];
+}
+
+/** What the metrics endpoint shows of a running node. */
+export interface WorkerGauges {
+  report: WorkerReport;
+  running: number;
+  slots: number;
+  /** Seconds since the last successful push; a stuck node stops being healthy. */
+  sinceLastPushSeconds: number;
+  stopping: boolean;
+}
+
+interface Running {
+  claim: Claim;
+  path: string;
+  controller: AbortController;
+  /** A cancel request stopped it: the result is `cancelled` and the request goes with it. */
+  cancelled?: boolean;
+}
+
+interface Finished {
+  claim: Claim;
+  path: string;
+  run: Execution;
+  /**
+   * Why the node hands the task back to the queue instead of failing it: the node stopped it (shutdown), or
+   * its sandbox failed under it. Such an attempt does not count against max_attempts.
+   */
+  returned?: string;
+  cancelled: boolean;
+}
+
+/** What a commit of this node does once it lands; kept while a push that reported an error may have landed. */
+interface Pushed {
+  commit: string;
+  node: NodeRecord;
+  claims: Running[];
+  adopted: Running[];
+  committed: Finished[];
+  handedBack: number;
+  rejected: number;
+  /** The queue scan left nothing this node could claim. */
+  exhausted: boolean;
+  /** A result it writes completes a dependency a queued task waits for. */
+  unblocks: boolean;
+}
+
+const MAX_PUSH_ROUNDS = 20;
+/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
+const FIRST_FAILURE_BACKOFF_MS = 500;
+const MAX_FAILURE_BACKOFF_MS = 30_000;
+/** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
+const TIDY_EVERY_ROUNDS = 50;
+const MAX_REJECTS_PER_COMMIT = 20;
+
+export class Worker {
+  private readonly running = new Map<string, Running>();
+  /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
+  private readonly waiting: Running[] = [];
+  private readonly finished: Finished[] = [];
+  /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
+  private readonly issuedTokens = new Set<string>();
+  private readonly report: WorkerReport;
+  private readonly startedAt = new Date();
+  private node: NodeRecord | undefined;
+  private lastHeartbeat = 0;
+  /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
+  private exhaustedTip: string | null = null;
+  private nextEligibleAt: Date | undefined;
+  /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
+  private seenTip: string | null = null;
+  private readonly firstSeen = new Map<string, string>();
+  private readonly scanMemo = new ScanMemo();
+  private claimed = 0;
+  private lastActivity = Date.now();
+  private stopReason: string | undefined;
+  private readonly stopSignal = new AbortController();
+  private wake: () => void = () => undefined;
+  private store!: GridStore;
+  private budget: PushBudget | undefined;
+  private readonly pacer = new PushPacer();
+  /** Entries of the grid that are not files, warned about once. */
+  private readonly skippedSeen = new Set<string>();
+  /** The sandbox failed under a task and has not answered since. */
+  private sandboxLost = false;
+  /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+  private clockOffsetMs = 0;
+  private clockReadAt = -Infinity;
+  /** Why this node stopped and must fail: its clock went off while it held claims. */
+  private refusal: UserError | undefined;
+  /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+  private readonly submitters: Submitters;
+  /** Unique to this process, in the node file: a second live process with this node id is told apart. */
+  private readonly incarnation = randomUUID();
+  /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
+  private pastIncarnations = new Set<string>();
+  /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
+  private unconfirmed: Pushed | undefined;
+  /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
+  private failures = 0;
+  /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
+  private synced = false;
+  /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
+  private awaited: ReadonlySet<string> = new Set();
+  /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
+  private unblocked = false;
+
+  constructor(
+    private readonly settings: WorkerSettings,
+    private readonly sandbox: Sandbox,
+    private readonly log: Log,
+  ) {
+    const { remote, branch, token } = settings;
+    this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+    this.report = {
+      nodeId: settings.nodeId,
+      completed: 0,
+      failed: 0,
+      returned: 0,
+      fenced: 0,
+      pushes: 0,
+      rejectedPushes: 0,
+      stopReason: '',
+      outcomes: [],
+    };
+  }
+
+  /** What the metrics endpoint shows; read at any time while the node runs. */
+  gauges(): WorkerGauges {
+    return {
+      report: this.report,
+      running: this.running.size,
+      slots: this.settings.slots,
+      sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
+      stopping: this.stopReason !== undefined,
+    };
+  }
+
+  /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
+  stop(reason: string): void {
+    if (this.stopReason) return;
+    this.stopReason = reason;
+    this.log.info(`stopping: ${reason}`);
+    for (const task of this.running.values()) task.controller.abort();
+    // Claims that never started run nowhere now: the last commit hands them back.
+    this.waiting.length = 0;
+    this.stopSignal.abort();
+    this.wake();
+  }
+
+  async run(): Promise<WorkerReport> {
+    const s = this.settings;
+    await this.takeCache();
+    this.store = await GridStore.open({
+      remote: s.remote,
+      branch: s.branch,
+      dir: s.cacheDir,
+      token: s.token,
+      partial: true,
+    });
+    await this.repairCache();
+    const orphans = await this.sandbox.removeOrphans(s.nodeId);
+    if (orphans > 0) this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
+    if (this.sandbox.kind === 'none') {
+      this.log.warn(
+        'sandbox "none": tasks run as plain processes on this machine, without isolation. Use it only for trusted grids.',
+      );
+    }
+    // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
+    this.lastActivity = Date.now();
+    let idleRounds = 0;
+    for (let round = 1; !this.stopReason; round++) {
+      this.checkRuntime();
+      if (this.stopReason) break;
+      if (round % TIDY_EVERY_ROUNDS === 0) await this.tryTidy();
+      const busy = await this.trySync();
+      // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
+      // wakes the node at once, so only a cancel request waits for the next look.
+      idleRounds = busy ? 0 : idleRounds + 1;
+      if (busy || this.holding()) this.lastActivity = Date.now();
+      if (this.doneWithQuota()) break;
+      this.checkIdle();
+      // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+      // poll interval per step.
+      if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+        this.unblocked = false;
+        continue;
+      }
+      await this.pause(idleRounds);
+    }
+    await this.shutdown();
+    if (this.refusal) throw this.refusal;
+    this.report.stopReason = this.stopReason ?? 'max-tasks reached';
+    return this.report;
+  }
+
+  /** A cache that cannot be tidied still works; it only grows. */
+  private async tryTidy(): Promise<void> {
+    try {
+      const tidied = await this.store.tidy();
+      if (tidied > 0) this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
+    } catch (error) {
+      this.log.warn(`could not tidy the cache: ${errorMessage(error)}`);
+    }
+  }
+
+  /** Takes the cache for this process and records this incarnation in it. */
+  private async takeCache(): Promise<void> {
+    const leftovers = await takeCache(this.settings.cacheDir);
+    if (leftovers.length > 0) this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+    for (const past of await recordIncarnation(this.settings.cacheDir, this.incarnation))
+      this.pastIncarnations.add(past);
+  }
+
+  /** A cache deleted or damaged under the node would fail every later command: it is built again. */
+  private async repairCache(): Promise<void> {
+    if (!(await this.store.rebuildIfBroken())) return;
+    this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
+    await this.takeCache();
+  }
+
+  private checkRuntime(): void {
+    const s = this.settings;
+    if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
+      this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
+    }
+  }
+
+  /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
+  private checkIdle(): void {
+    const s = this.settings;
+    if (
+      s.idleTimeoutSeconds > 0 &&
+      !this.holding() &&
+      this.finished.length === 0 &&
+      !this.unblocked &&
+      Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000
+    ) {
+      this.stop(`idle for ${s.idleTimeoutSeconds} s`);
+    }
+  }
+
+  private doneWithQuota(): boolean {
+    const max = this.settings.maxTasks;
+    return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+  }
+
+  /** Whether any claim of this node runs or waits here. */
+  private holding(): boolean {
+    return this.running.size > 0 || this.waiting.length > 0;
+  }
+
+  /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+  private claimRoom(): number {
+    const max = this.settings.maxTasks;
+    const quota = max > 0 ? max - this.claimed : Infinity;
+    const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
+    // Finished tasks free their slot now: their results ride in the same commit as the next claims.
+    return Math.max(0, Math.min(room, quota));
+  }
+
+  /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
+  private async pause(idleRounds: number): Promise<void> {
+    if (this.stopReason) return;
+    if (this.failures > 0) {
+      // With full jitter, so that nodes cut off together do not come back together.
+      const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
+      await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+      return;
+    }
+    if (this.finished.length === 0) {
+      const base = this.settings.pollIntervalSeconds * 1000;
+      const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
+      const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
+      // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
+      // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
+      const idleMs = this.settings.idleTimeoutSeconds * 1000;
+      const idleLeft = this.lastActivity + idleMs - Date.now();
+      const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
+      await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+      if (this.finished.length === 0 || this.stopReason) return;
+    }
+    // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
+    // or for every running task to finish, whichever comes first.
+    const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
+    while (this.running.size > 0 && Date.now() < closes && !this.stopReason) await this.nap(closes - Date.now());
+  }
+
+  /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
+  private async nap(ms: number): Promise<void> {
+    // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
+    const woken = new AbortController();
+    this.wake = () => woken.abort();
+    await sleep(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
+    this.wake = () => undefined;
+  }
+
+  /**
+   * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
+   * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
+   * node spends a push every few minutes, not every minute.
+   */
+  private heartbeatDue(policy: Policy | undefined): boolean {
+    const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+    const busy = this.holding() || this.finished.length > 0;
+    const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+    return Date.now() - this.lastHeartbeat >= seconds * 1000;
+  }
+
+  /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
+  private leaseAtRisk(policy: Policy): boolean {
+    const busy = this.holding() || this.finished.length > 0;
+    return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
+  }
+
+  private policy: Policy | undefined;
+
+  /** One sync round, unless nothing could have changed; returns whether it moved any task. */
+  private async trySync(): Promise<boolean> {
+    const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+    const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
+    if (!mustWrite) {
+      const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
+      if (!timeToCheck) {
+        // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
+        const quietTip = wantsClaims ? this.exhaustedTip : this.holding() ? this.seenTip : undefined;
+        if (quietTip === undefined) return false;
+        if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip) return false;
+      }
+    }
+    try {
+      const busy = await this.sync(wantsClaims);
+      this.failures = 0;
+      this.synced = true;
+      return busy;
+    } catch (error) {
+      // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
+      // never synced stops on git's word that the remote is wrong.
+      const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
+      if (error instanceof UserError && !remoteLost) throw error;
+      this.failures++;
+      this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
+      await this.repairCache().catch((e: unknown) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
+      return false;
+    }
+  }
+
+  /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
+  private async sandboxAnswers(): Promise<boolean> {
+    if (!this.sandboxLost) return true;
+    if (await this.sandbox.unavailable()) return false;
+    this.log.info('the sandbox answers again; claiming');
+    this.sandboxLost = false;
+    return true;
+  }
+
+  /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+  private async sync(wantsClaims: boolean, final = false): Promise<boolean> {
+    const s = this.settings;
+    // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
+    // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
+    if (!final) {
+      const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+      await sleep(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
+    }
+    for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
+      if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
+      this.pacer.begin();
+      const tip = await this.store.fetch();
+      if (tip === null)
+        throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
+      const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+      const policy = await snapshot.policy();
+      this.policy = policy;
+      for (const entry of snapshot.skipped) {
+        if (this.skippedSeen.has(entry.path)) continue;
+        this.skippedSeen.add(entry.path);
+        this.log.warn(skippedEntry(entry));
+      }
+      await this.checkClock(policy);
+      this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+      if (s.image && !imageAllowed(s.image, policy)) {
+        throw new UserError(
+          `image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`,
+        );
+      }
+      const now = new Date();
+      const changes: Change[] = [];
+      const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+      this.checkIncarnation(atTip, policy);
+      if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
+      const mine = await this.myClaims(snapshot);
+
+      this.dropLostClaims(mine);
+
+      const committed: Finished[] = [];
+      const fenced: Finished[] = [];
+      for (const done of this.finished) {
+        const held = mine.get(done.claim.task_id);
+        if (!held || held.claim.claim.token !== done.claim.claim.token) {
+          fenced.push(done);
+          continue;
+        }
+        const cancel = snapshot.cancels.get(done.claim.task_id);
+        if (cancel) changes.push({ path: cancel.path, delete: true });
+        if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+          // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+          Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
+          delete done.returned;
+        }
+        if (done.returned) {
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
+        } else {
+          const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+          changes.push(...this.resultChanges(held, done, policy, serverNow));
+        }
+        committed.push(done);
+      }
+
+      // Claims under this node's folder that nothing here runs: when the node stops, those it never
+      // started go back (also in a round that began before the stop); otherwise adopt those this process
+      // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
+      const adopted: Running[] = [];
+      let handedBack = 0;
+      const stopping = final || this.stopReason !== undefined;
+      for (const [taskId, held] of mine) {
+        if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
+        // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+        // claim push that lands after stop() still gives it claims.
+        if (!stopping && this.holds(taskId)) continue;
+        if (stopping) {
+          const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
+          changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
+          handedBack++;
+        } else if (this.issuedTokens.has(held.claim.claim.token)) {
+          adopted.push({ ...held, controller: new AbortController() });
+        } else {
+          const reason = `node ${s.nodeId} restarted`;
+          changes.push(...requeueClaim(held.path, held.claim, 'orphaned', reason, now).changes);
+        }
+      }
+
+      for (const [taskId, entry] of snapshot.cancels) {
+        const running = this.running.get(taskId);
+        const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
+        if (waiting >= 0) {
+          this.log.info(`${taskId}: cancel requested before it started`);
+          const [held] = this.waiting.splice(waiting, 1);
+          this.finished.push({
+            claim: held!.claim,
+            path: held!.path,
+            run: runWithoutOutput('cancelled', 'cancelled on request before it started', now),
+            cancelled: true,
+          });
+        } else if (running && !running.cancelled) {
+          this.log.info(`${taskId}: cancel requested; stopping it`);
+          running.cancelled = true;
+          running.controller.abort();
+        } else if (!snapshot.byId.has(taskId)) {
+          // Finished or never there: nothing left to cancel.
+          changes.push({ path: entry.path, delete: true });
+        }
+      }
+
+      const claims: Running[] = [];
+      /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
+      const refused: string[] = [];
+      let rejectedCount = 0;
+      let exhausted = false;
+      if (wantsClaims && !final && !this.stopReason) {
+        // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+        const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
+          this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
+          return null;
+        });
+        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const scan = await scanQueue(snapshot, view, now, policy);
+        this.forgetGone(snapshot);
+        this.nextEligibleAt = scan.nextEligibleAt;
+        this.awaited = scan.awaited;
+        for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
+          this.log.warn(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
+          if (bad.earlierResult) {
+            changes.push({ path: bad.file.entry.path, delete: true });
+            refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+          } else changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+          if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
+          rejectedCount++;
+        }
+        // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
+        // and a claim that lands with its lease already spent is reaped under a node that is running it.
+        const claimedAt = new Date();
+        const free = this.capacity(policy, adopted);
+        let slots = Math.max(0, this.claimRoom() - adopted.length);
+        for (const candidate of scan.claimable) {
+          if (slots === 0) break;
+          const need = resourcesOf(candidate.task, policy);
+          if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) continue; // a smaller task may still fit
+          free.cpus -= need.cpus;
+          free.memoryMb -= need.memoryMb;
+          slots--;
+          const plan = claimTask(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
+          changes.push(...plan.changes);
+          claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
+        }
+        exhausted =
+          submitters !== null &&
+          claims.length === scan.claimable.length &&
+          scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+      }
+
+      const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
+      if (changes.length === 0 && !heartbeat) {
+        this.seenTip = tip;
+        this.exhaustedTip = exhausted ? tip : null;
+        this.settle(committed, fenced);
+        // Claims of a push that reported an error but landed: they start now, not at the next commit.
+        this.waiting.push(...adopted);
+        this.startWaiting(policy);
+        return adopted.length > 0;
+      }
+      const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
+      changes.push(nodeChange(node));
+      const message =
+        commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
+        (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
+      const commit = await this.store.commit(tip, changes, message, s.nodeId);
+      for (const c of claims) this.issuedTokens.add(c.claim.claim.token);
+      const pushed: Pushed = {
+        commit,
+        node,
+        claims,
+        adopted,
+        committed,
+        handedBack,
+        rejected: rejectedCount,
+        exhausted,
+        unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
+      };
+      // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+      this.unconfirmed = pushed;
+      const outcome = await this.store.push(commit);
+      if (outcome === 'rejected') {
+        this.report.rejectedPushes++;
+        const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
+        this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+        await sleep(wait);
+        continue;
+      }
+      this.pacer.landed();
+      if (round > 1 || this.pacer.hold > 0) {
+        this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
+      }
+      this.unconfirmed = undefined;
+      this.settle([], fenced);
+      this.landed(pushed);
+      this.startWaiting(policy);
+      return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
+    }
+    this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+    return false;
+  }
+
+  /** What a commit of this node means once it is at the tip. */
+  private landed(p: Pushed): void {
+    this.report.pushes++;
+    this.report.returned += p.handedBack;
+    this.seenTip = p.commit;
+    // The scan saw the queue before this commit's results and rejections changed what can run next.
+    this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+    // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
+    // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
+    this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
+    this.node = p.node;
+    this.settle(p.committed, []);
+    if (!this.stopReason) this.waiting.push(...p.claims, ...p.adopted);
+    this.claimed += p.claims.length;
+    this.unblocked ||= p.unblocks;
+  }
+
+  /**
+   * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
+   * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
+   */
+  private confirm(p: Pushed, tip: string, atTip: NodeRecord | undefined, policy: Policy): void {
+    this.unconfirmed = undefined;
+    const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+    if (tip !== p.commit && !ours) return;
+    this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
+    this.landed(p);
+    this.startWaiting(policy);
+  }
+
+  /**
+   * Two live processes with one node id would each requeue the other's claims as "restarted". A node
+   * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
+   */
+  private checkIncarnation(atTip: NodeRecord | undefined, policy: Policy): void {
+    const other = atTip?.incarnation;
+    if (!atTip || other === undefined || other === this.incarnation) return;
+    const id = this.settings.nodeId;
+    if (this.node !== undefined) {
+      // It started while this one was silent so long that it looked dead: it owns the claims now.
+      for (const task of this.running.values()) task.controller.abort();
+      this.waiting.length = 0;
+      throw new UserError(
+        `node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+          'while this one was silent; this one stops. Give each worker its own node-id.',
+      );
+    }
+    // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
+    const now = new Date();
+    if (this.pastIncarnations.has(other) || atTip.status === 'offline' || isSilent(atTip, now, policy)) return;
+    throw new UserError(
+      `node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+        `last heartbeat ${Math.round(silenceMs(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
+        `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+        `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`,
+    );
+  }
+
+  /**
+   * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+   * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+   */
+  private async checkClock(policy: Policy): Promise<void> {
+    if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000) return;
+    const reading = await readServerClock(this.settings.remote, this.settings.token);
+    this.clockReadAt = Date.now();
+    if (!reading) return;
+    const problem = skewProblem(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+    if (!problem) {
+      this.clockOffsetMs = reading.offsetMs;
+      return;
+    }
+    if (!this.holding() && this.finished.length === 0) throw new UserError(problem);
+    // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+    // that no task runs on unwatched, then fails.
+    this.refusal ??= new UserError(problem);
+    this.stop(problem);
+  }
+
+  /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
+  private capacity(policy: Policy, adopted: Running[]): { cpus: number; memoryMb: number } {
+    const free = {
+      cpus: this.settings.cpus ?? availableParallelism(),
+      memoryMb: this.settings.memoryMb ?? Math.floor(totalmem() / 1024 / 1024),
+    };
+    for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
+      const need = resourcesOf(claim, policy);
+      free.cpus -= need.cpus;
+      free.memoryMb -= need.memoryMb;
+    }
+    return free;
+  }
+
+  /** First-seen times are only needed while a task waits in the queue. */
+  private forgetGone(snapshot: GridSnapshot): void {
+    if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100) return;
+    const queued = new Set(snapshot.of('queue').map((f) => f.id));
+    for (const id of this.firstSeen.keys()) if (!queued.has(id)) this.firstSeen.delete(id);
+  }
+
+  /** Claims at the tip in this node's folder, by task id. */
+  private async myClaims(snapshot: GridSnapshot): Promise<Map<string, { claim: Claim; path: string }>> {
+    const prefix = `tasks/in_progress/${this.settings.nodeId}/`;
+    const files = snapshot.of('in_progress').filter((f: TaskFile) => f.entry.path.startsWith(prefix));
+    const parsed = await snapshot.readJson(files);
+    const mine = new Map<string, { claim: Claim; path: string }>();
+    for (const [file, value] of parsed) {
+      if (claimValidator.is(value) && value.claim.node_id === this.settings.nodeId) {
+        mine.set(value.task_id, { claim: value, path: file.entry.path });
+      }
+    }
+    return mine;
+  }
+
+  private settle(committed: Finished[], fenced: Finished[]): void {
+    for (const done of fenced) {
+      this.report.fenced++;
+      this.log.warn(`result of ${done.claim.task_id} not written: the claim no longer holds this node's token`);
+    }
+    for (const done of committed) {
+      if (done.returned) this.report.returned++;
+      else {
+        if (done.run.status === 'success') this.report.completed++;
+        else this.report.failed++;
+        this.report.outcomes.push({
+          task_id: done.claim.task_id,
+          status: done.run.status,
+          exit_code: done.run.exitCode,
+          duration_ms: done.run.finishedAt.getTime() - done.run.startedAt.getTime(),
+          attempt: done.claim.claim.attempt,
+        });
+        this.log.info(
+          `${done.claim.task_id}: ${done.run.status}${done.run.exitCode === null ? '' : ` (exit ${done.run.exitCode})`}`,
+        );
+      }
+    }
+    const gone = new Set([...committed, ...fenced]);
+    const keep = this.finished.filter((f) => !gone.has(f));
+    this.finished.length = 0;
+    this.finished.push(...keep);
+  }
+
+  private async nodeRecord(
+    snapshot: GridSnapshot,
+    now: Date,
+    mine: Map<string, { claim: Claim }>,
+    started: Running[],
+    committed: Finished[],
+    final: boolean,
+  ): Promise<NodeRecord> {
+    const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
+    const results = committed.filter((f) => !f.returned);
+    // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+    // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+    const ending = new Set(committed.map((f) => f.claim.task_id));
+    const held = [...this.running.values(), ...this.waiting, ...this.finished]
+      .filter((r) => !ending.has(r.claim.task_id))
+      .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
+      .map((r) => r.claim.task_id);
+    const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
+    return {
+      node_id: this.settings.nodeId,
+      labels: this.settings.labels,
+      slots: this.settings.slots,
+      version: VERSION,
+      started_at: iso(this.startedAt),
+      incarnation: this.incarnation,
+      last_heartbeat: iso(now),
+      status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
+      tasks: [...new Set(tasks)].sort(),
+      completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
+      failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
+    };
+  }
+
+  private holds(taskId: string): boolean {
+    return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
+  }
+
+  /**
+   * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
+   * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
+   */
+  private dropLostClaims(mine: Map<string, { claim: Claim }>): void {
+    const lost = (entry: Running) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
+    for (const entry of this.waiting.filter(lost)) {
+      this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
+      this.waiting.splice(this.waiting.indexOf(entry), 1);
+    }
+    for (const entry of [...this.running.values()].filter(lost)) {
+      if (entry.controller.signal.aborted) continue;
+      this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
+      entry.controller.abort();
+    }
+  }
+
+  /**
+   * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
+   * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
+   * them first, and starts them once its heartbeat lands.
+   */
+  private startWaiting(policy: Policy): void {
+    if (this.heartbeatDue(policy)) return;
+    while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+      this.start(this.waiting.shift()!, policy);
+    }
+  }
+
+  private start(entry: Running, policy: Policy): void {
+    const { claim } = entry;
+    this.running.set(claim.task_id, entry);
+    this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
+    void this.execute(claim, policy, entry.controller.signal).then((run) => {
+      this.running.delete(claim.task_id);
+      const cancelled = entry.cancelled === true;
+      if (cancelled) run.reason = 'cancelled on request';
+      if (run.sandboxLost) {
+        this.log.warn(
+          `${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`,
+        );
+        this.sandboxLost = true;
+      }
+      const stopped = run.status === 'cancelled' && !cancelled;
+      const returned =
+        run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
+      this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
+      this.startWaiting(policy);
+      this.wake();
+    });
+  }
+
+  /**
+   * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+   * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+   */
+  private async execute(claim: Claim, policy: Policy, signal: AbortSignal): Promise<Execution> {
+    const startedAt = new Date();
+    try {
+      return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+    } catch (error) {
+      const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
+      return runWithoutOutput('error', reason, startedAt, new Date());
+    }
+  }
+
+  /**
+   * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+   * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+   */
+  private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
+    try {
+      return concludeClaim(held.path, held.claim, done.run, policy, now);
+    } catch (error) {
+      const reason = `its result could not be recorded: ${errorMessage(error)}`;
+      this.log.warn(`${done.claim.task_id}: ${reason}`);
+      done.run = runWithoutOutput('error', reason, now);
+      return concludeClaim(held.path, held.claim, done.run, policy, now);
+    }
+  }
+
+  /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
+  private async shutdown(): Promise<void> {
+    while (this.running.size > 0) await this.nap(1000);
+    for (let attempt = 1; attempt <= 5; attempt++) {
+      try {
+        await this.sync(false, true);
+        if (this.finished.length === 0) return;
+      } catch (error) {
+        if (error instanceof UserError) throw error;
+        this.log.warn(`final sync failed (attempt ${attempt}): ${errorMessage(error)}`);
+        await this.repairCache().catch((e: unknown) =>
+          this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`),
+        );
+        await sleep(500 * attempt);
+      }
+    }
+    this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
+  }
+}
+
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+export function resourcesOf(task: QueuedTask, policy: Policy): { cpus: number; memoryMb: number } {
+  return {
+    cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+    memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+  };
+}
+
+export function sandboxJob(
+  claim: Claim,
+  settings: Pick<WorkerSettings, 'nodeId' | 'image'>,
+  policy: Policy,
+): SandboxJob {
+  return {
+    taskId: claim.task_id,
+    nodeId: settings.nodeId,
+    script: claim.script,
+    image: effectiveImage(claim, policy, settings.image),
+    timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
+    env: claim.env ?? {},
+    ...resourcesOf(claim, policy),
+    pids: policy.limits.pids,
+    tmpfsMb: policy.limits.tmpfs_mb,
+    fileSizeMb: policy.limits.file_size_mb,
+    outputCapBytes: policy.output_cap_bytes,
+  };
+}
+
+function commitMessage(nodeId: string, claims: number, results: number, rejected: number, final: boolean): string {
+  const parts: string[] = [];
+  if (claims) parts.push(`claim ${claims}`);
+  if (results) parts.push(`finish ${results}`);
+  if (rejected) parts.push(`reject ${rejected}`);
+  if (final) parts.push('go offline');
+  if (parts.length === 0) parts.push('heartbeat');
+  return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+}
+
+/** A node id unique to this run: the runner or host name plus a random suffix. */
+export function defaultNodeId(): string {
+  const base = (process.env.RUNNER_NAME || hostname()).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+  return `${base.slice(0, 48) || 'node'}-${randomBytes(3).toString('hex')}`;
+}

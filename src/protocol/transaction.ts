@@ -1,0 +1,59 @@
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+import { ContentionError, UserError } from '../common/errors.js';
+import { sleep } from '../git/runner.js';
+import type { Change, GridStore } from '../git/store.js';
+import { GridSnapshot, type SnapshotOptions } from './snapshot.js';
+import { PushPacer } from '../node/push-pacer.js';
+
+export interface Plan<T> {
+  changes: Change[];
+  message: string;
+  value: T;
+}
+
+export interface Transacted<T> {
+  /** The pushed commit; null when the plan had nothing to change. */
+  commit: string | null;
+  value: T | null;
+  rejectedPushes: number;
+}
+
+export interface TransactOptions extends SnapshotOptions {
+  author: string;
+  maxRounds?: number;
+  /** Build the commit but do not push it (dry runs). */
+  dryRun?: boolean;
+}
+
+export async function transact<T>(
+  store: GridStore,
+  build: (snapshot: GridSnapshot) => Promise<Plan<T> | null>,
+  options: TransactOptions,
+): Promise<Transacted<T>> {
+  const rounds = options.maxRounds ?? 30;
+  let rejectedPushes = 0;
+  let message = '';
+  const pacer = new PushPacer();
+  for (let round = 1; round <= rounds; round++) {
+    pacer.begin();
+    const tip = await store.fetch();
+    if (tip === null) throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+    const snapshot = await GridSnapshot.load(store, tip, options);
+    const plan = await build(snapshot);
+    if (!plan || plan.changes.length === 0) return { commit: null, value: plan?.value ?? null, rejectedPushes };
+    if (options.dryRun) return { commit: null, value: plan.value, rejectedPushes };
+    message = plan.message;
+    const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+    if ((await store.push(commit)) === 'pushed') return { commit, value: plan.value, rejectedPushes };
+    rejectedPushes++;
+    await sleep(pacer.lostRace());
+  }
+  throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message: string): string {
+  const line = message.split('\n', 1)[0]!;
+  return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}

@@ -1,0 +1,187 @@
+// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
+// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+import { randomBytes } from 'node:crypto';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { runWithoutOutput, type Execution } from '../protocol/transitions.js';
+import { runChild } from './child.js';
+import { unrunnable, type Sandbox, type SandboxJob } from './sandbox.js';
+
+const exec = promisify(execFile);
+
+/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
+function clientEnv(): NodeJS.ProcessEnv {
+  const keep = [
+    'PATH',
+    'HOME',
+    'DOCKER_HOST',
+    'DOCKER_CONFIG',
+    'DOCKER_CONTEXT',
+    'DOCKER_CERT_PATH',
+    'DOCKER_TLS_VERIFY',
+  ];
+  return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+}
+
+export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): string[] {
+  const fileSize = job.fileSizeMb * 1024 * 1024;
+  return [
+    'run',
+    '--rm',
+    '--name',
+    name,
+    '--label',
+    `dgrid.node=${job.nodeId}`,
+    '--label',
+    `dgrid.task=${job.taskId}`,
+    '--network',
+    'none',
+    '--read-only',
+    '--tmpfs',
+    `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+    // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+    '--shm-size',
+    `${job.tmpfsMb}m`,
+    // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+    // hold all of it, however much a task writes, until the container is gone.
+    '--log-driver',
+    'none',
+    '--workdir',
+    '/tmp',
+    '--user',
+    '65534:65534',
+    '--cap-drop',
+    'ALL',
+    '--security-opt',
+    'no-new-privileges',
+    '--pids-limit',
+    String(job.pids),
+    '--memory',
+    `${job.memoryMb}m`,
+    '--memory-swap',
+    `${job.memoryMb}m`,
+    '--cpus',
+    String(job.cpus),
+    '--ulimit',
+    `fsize=${fileSize}:${fileSize}`,
+    '--ulimit',
+    'nofile=256:256',
+    // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+    '--ulimit',
+    'core=0',
+    '--init',
+    '--env-file',
+    envFile,
+    job.image,
+    '/bin/sh',
+    '-c',
+    job.script,
+  ];
+}
+
+export class DockerSandbox implements Sandbox {
+  readonly kind = 'docker';
+
+  constructor(private readonly docker = 'docker') {}
+
+  /** Whether a daemon answers, and why not. */
+  static async probe(docker = 'docker'): Promise<{ ok: true } | { ok: false; reason: string }> {
+    try {
+      await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
+      return { ok: true };
+    } catch (error) {
+      // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+      // "Command failed".
+      const { stderr, message } = error as Error & { stderr?: string };
+      return {
+        ok: false,
+        reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+      };
+    }
+  }
+
+  static async hasImage(image: string, docker = 'docker'): Promise<boolean> {
+    try {
+      await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  async run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
+    const refused = unrunnable(job);
+    if (refused) return runWithoutOutput('error', refused, new Date());
+    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+    if (badEnv) return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
+    const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
+    const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
+    try {
+      const envFile = join(dir, 'env');
+      const env = { HOME: '/tmp', ...job.env };
+      await writeFile(
+        envFile,
+        Object.entries(env)
+          .map(([k, v]) => `${k}=${v}\n`)
+          .join(''),
+        { mode: 0o600 },
+      );
+      const run = await runChild({
+        command: this.docker,
+        args: dockerRunArgs(job, name, envFile),
+        options: { env: clientEnv() },
+        timeoutSeconds: job.timeoutSeconds,
+        outputCapBytes: job.outputCapBytes,
+        signal,
+        // Killing the client would leave the container running: kill the container itself.
+        stop: () => this.remove([name]),
+        sandboxError: (code, stderr) =>
+          code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
+      });
+      if (run.status === 'success' || run.status === 'timeout' || signal.aborted) return run;
+      // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+      // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
+      // does, so the client's own words that it lost the daemon count too.
+      const lost =
+        run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
+          ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
+          : await this.unavailable();
+      return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
+    } finally {
+      await this.remove([name]);
+      await rm(dir, { recursive: true, force: true });
+    }
+  }
+
+  async unavailable(): Promise<string | undefined> {
+    const probe = await DockerSandbox.probe(this.docker);
+    return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
+  }
+
+  async removeOrphans(nodeId: string): Promise<number> {
+    const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
+      env: clientEnv(),
+    });
+    const ids = stdout.split('\n').filter(Boolean);
+    await this.remove(ids);
+    return ids.length;
+  }
+
+  private async remove(ids: string[]): Promise<void> {
+    if (ids.length === 0) return;
+    await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
+  }
+}
+
+/** How the docker client says it could not reach the daemon, or lost it under a running container. */
+const DAEMON_LOST =
+  /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
+
+/** The client's error, without the usage hint it appends to every failure. */
+function clientMessage(stderr: string): string {
+  const lines = stderr.split('\n').map((line) => line.trim());
+  return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
+}

@@ -1,0 +1,40 @@
+import type { Execution } from '../protocol/transitions.js';
+
+/** Everything a sandbox needs to run one task; limits already resolved against the policy. */
+export interface SandboxJob {
+  taskId: string;
+  nodeId: string;
+  script: string;
+  image: string;
+  timeoutSeconds: number;
+  env: Record<string, string>;
+  cpus: number;
+  memoryMb: number;
+  pids: number;
+  tmpfsMb: number;
+  fileSizeMb: number;
+  outputCapBytes: number;
+}
+
+/**
+ * Why no process could take the job: a NUL byte in the script or an env value, which the process API
+ * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
+ */
+export function unrunnable(job: SandboxJob): string | undefined {
+  if (job.script.includes('\0')) return 'the script holds a NUL byte, which no process can take: remove it';
+  const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
+  return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
+}
+
+export interface Sandbox {
+  readonly kind: 'docker' | 'none';
+  /**
+   * Runs the job; aborting the signal stops it and yields status `cancelled`. Never rejects for the task's
+   * faults; the worker still turns any rejection into the task's `error` result.
+   */
+  run(job: SandboxJob, signal: AbortSignal): Promise<Execution>;
+  /** Why the sandbox cannot run tasks now (its daemon does not answer); undefined when it can. */
+  unavailable(): Promise<string | undefined>;
+  /** Removes what an earlier incarnation of this node left running. */
+  removeOrphans(nodeId: string): Promise<number>;
+}

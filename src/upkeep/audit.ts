@@ -1,0 +1,941 @@
+// The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
+// its history obeys the contract. Git history is the grid's audit log; this reads it.
+//
+// It reads one `git log --raw` of the branch and the records it adds or changes (in batches of one
+// cat-file process), never a whole tree: the cost grows with the changes, not with commits times tasks.
+//
+// The rules, each named in a violation:
+//   one-place       After every commit, each task id is in exactly one lifecycle folder, once (invariant 1).
+//   lost            A task leaves the lifecycle folders only by archiving (rule archive).
+//   archive         A result removed from the grid went to the archive: the removing commit's `Archived-To:`
+//                   trailer names a commit of <branch>-archive holding the same file at
+//                   tasks/<state>/<year>/<day>/..., and the archive branch's tip still holds it.
+//   claim           A record in in_progress/ is a claim whose token no claim of any task used before.
+//   attempt-order   A task's attempt numbers only grow: each claim's attempt is above every earlier attempt
+//                   of the task, and a result of a claim has the claim's attempt.
+//   fencing         A result that carries `claim` ends the claim the parent commit held: the same commit
+//                   removes the task's in_progress record with that token.
+//   unclaimed       A result without `claim` is a rejection of a queued task that never ran (an invalid file,
+//                   a failed or missing dependency, a cancel while queued, attempts used up): the same commit
+//                   removes the task from queue/, the result is in failed/ with status error, failure or
+//                   cancelled and exit_code null, and its attempt counts the attempts used (the entries of
+//                   its history that are not `returned`).
+//   requeue         A queue record written in the commit that removes the task's claim ends that claim: its
+//                   history is the claim's plus one attempt with the claim's token and attempt number.
+//   history         Records dgrid writes keep the task's history as it was (claims, results, rejections).
+//   completed-twice A claim token is ended once: by a result or by a requeue, never both or twice.
+//   terminal-twice  A task has one terminal record, written once, and never comes back after it.
+//   unreadable      A record dgrid writes (claim, result, requeue) is a JSON object.
+//   schema          A record dgrid writes is valid by the schema of its folder: a claim by the claim's, a result
+//                   by the result's, a requeued task by the queued task's.
+//   claim-task      A claim carries the task it took from the queue unchanged (script, env, image, every field):
+//                   it equals the queued record the same commit removes, plus `claim`.
+//   status-folder   A result's status matches its folder: success in completed/, anything else in failed/.
+//   sign-off        A node file written offline leaves no claim of that node in in_progress/: a node that
+//                   signs off hands back what it never started, or the reaper later counts an attempt for it.
+//   not-held        A node file lists as running only tasks the node holds a claim on after that commit: a
+//                   task listed without one was started (or kept running) after its claim was taken back.
+//   incarnation     Once a node file names a new incarnation of its node (a new process: `incarnation`, or
+//                   `started_at` in older files), the one it replaced never writes it again: two live
+//                   processes with one node id requeue each other's claims as "restarted".
+//   counters        A node's own commit (authored by the node) raises the completed and failed counters of its
+//                   node file by exactly the runs of its claims that commit ends: results, and retries of
+//                   failed attempts. A result that landed although its push reported an error, left out of
+//                   the counters, shows here.
+//   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
+//   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
+//                   else that landed after it (the server's order: that commit was built on the heartbeat).
+//   fresh-reap      A claim is ended by someone other than its node (a reaper) only once the node is
+//                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
+//                   ending commit's date nor by the server's order (from the last commit by someone else
+//                   before the heartbeat to the first commit by someone else after the ending one).
+import { createHash } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import {
+  DAY_FOLDER,
+  POLICY_FILE,
+  archiveBranch,
+  archivedDayPath,
+  locate,
+  locateCancel,
+  locateNode,
+  nodePath,
+  type Lifecycle,
+  type Terminal,
+} from '../protocol/layout.js';
+import { catFileBatch, git, runGit } from '../git/runner.js';
+import { GridStore } from '../git/store.js';
+import { UserError } from '../common/errors.js';
+import { parsePolicy } from '../protocol/policy.js';
+import {
+  claimValidator,
+  queuedTaskValidator,
+  resultValidator,
+  type Validator,
+} from '../validation/schema-validators.js';
+
+export type AuditRule =
+  | 'one-place'
+  | 'lost'
+  | 'archive'
+  | 'claim'
+  | 'attempt-order'
+  | 'fencing'
+  | 'unclaimed'
+  | 'requeue'
+  | 'history'
+  | 'completed-twice'
+  | 'terminal-twice'
+  | 'unreadable'
+  | 'schema'
+  | 'claim-task'
+  | 'status-folder'
+  | 'sign-off'
+  | 'not-held'
+  | 'incarnation'
+  | 'counters'
+  | 'cancel'
+  | 'future-heartbeat'
+  | 'fresh-reap';
+
+export interface AuditViolation {
+  commit: string;
+  task: string;
+  rule: AuditRule;
+  message: string;
+}
+
+export interface AuditFigures {
+  commits: number;
+  /** Task ids that ever appeared in a lifecycle folder. */
+  tasks: number;
+  claims: number;
+  /** Terminal records written. */
+  results: number;
+  /** Attempts that ended back in the queue (retries, orphans, hand-backs). */
+  requeues: number;
+  /** Results moved to the archive branch. */
+  archived: number;
+}
+
+export interface AuditReport {
+  branch: string;
+  tip: string | null;
+  ok: boolean;
+  /** The first MAX_REPORTED violations; `violationCount` counts them all. */
+  violations: AuditViolation[];
+  violationCount: number;
+  figures: AuditFigures;
+  ms: number;
+}
+
+const MAX_REPORTED = 1000;
+const BLOB_BATCH = 5000;
+const GIT_TIMEOUT_MS = 30 * 60_000;
+
+export function formatViolation(v: AuditViolation): string {
+  return `commit ${v.commit.slice(0, 12)}: task ${v.task}: ${v.rule}: ${v.message}`;
+}
+
+/**
+ * Audits a grid branch: `source` is a local repository (bare or not) read in place, or a store opened
+ * with depth 0, which fetches the branch and its archive with their full history first.
+ */
+export async function auditGrid(source: GridStore | string, branch = 'main'): Promise<AuditReport> {
+  const started = performance.now();
+  let dir: string;
+  let tip: string | null;
+  let archiveTip: string | null;
+  if (typeof source === 'string') {
+    dir = source;
+    tip = await revParse(dir, `refs/heads/${branch}`);
+    archiveTip = await revParse(dir, `refs/heads/${archiveBranch(branch)}`);
+  } else {
+    if (source.options.depth !== 0) throw new Error('auditGrid needs a store opened with depth 0: it reads history');
+    dir = source.options.dir;
+    branch = source.branch;
+    tip = await source.fetch();
+    const archive = await GridStore.open({ ...source.options, branch: archiveBranch(branch) });
+    archiveTip = await archive.fetch();
+  }
+  if (tip === null) throw new UserError(`branch "${branch}" does not exist in the repository: nothing to audit`);
+  const replay = new Replay(dir);
+  await replay.run(tip);
+  await replay.checkArchive(archiveTip, archiveBranch(branch));
+  return {
+    branch,
+    tip,
+    ok: replay.violationCount === 0,
+    violations: replay.violations,
+    violationCount: replay.violationCount,
+    figures: replay.figures,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
+async function revParse(dir: string, ref: string): Promise<string | null> {
+  const out = await runGit(['rev-parse', '--verify', '--quiet', `${ref}^{commit}`], { cwd: dir });
+  if (out.exitCode === 0) return out.stdout.toString('utf8').trim();
+  if (out.stderr.trim()) throw new UserError(`${dir}: not a git repository (${out.stderr.trim().split('\n')[0]})`);
+  return null;
+}
+
+/** One file change of a commit, from `git log --raw`. */
+interface FileChange {
+  path: string;
+  oldSha: string;
+  newSha: string;
+  /** The new entry is a regular file, so its content can be read. */
+  readable: boolean;
+  deleted: boolean;
+}
+
+interface Commit {
+  sha: string;
+  /** Committer date (ms) and name: a node commits under its node id, a reaper as dgrid-reaper-<random>. */
+  time: number;
+  committer: string;
+  /** Author name: the node (or reaper, or submitter) that built the commit's changes. */
+  author: string;
+  /** The archive commits named by its `Archived-To:` trailers. */
+  archivedTo: string[];
+  changes: FileChange[];
+  /** Changes of node files, cancel requests and the policy. */
+  others: FileChange[];
+  /** The runs of each node's claims this commit ends, as the node counts them. */
+  runs?: Map<string, { completed: number; failed: number }>;
+}
+
+/** A node's last heartbeat, with where it landed in the server's order. */
+interface Beat {
+  commit: string;
+  committer: string;
+  heartbeatMs: number;
+  /** The date of the last commit by someone other than the node before it: a lower bound of when it landed. */
+  landedAfterMs: number | undefined;
+  /** Whether a later commit by someone else has been compared with it yet (future-heartbeat). */
+  checked: boolean;
+}
+
+interface AttemptEntry {
+  attempt: number;
+  token: string;
+  status: string;
+}
+
+/** What the rules need of a record, parsed once per blob. */
+interface Summary {
+  claim?: { token: string; attempt: number; node: string };
+  attempt?: number;
+  status?: string;
+  exitCode?: number | null;
+  history: AttemptEntry[];
+  /** A digest of the task the record carries: the record without its `claim`. */
+  task: string;
+  /** The first schema problem of the record, for each folder it was written to. */
+  schema: Map<Lifecycle, string>;
+}
+
+interface TaskState {
+  locations: Set<string>;
+  /** The history of the last record dgrid wrote or accepted for the task. */
+  history: AttemptEntry[];
+  maxAttempt: number;
+  /** The commit that wrote its terminal record, once it has one. */
+  terminalAt?: string;
+  inTwoPlaces: boolean;
+}
+
+interface ArchivedFile {
+  commit: string;
+  task: string;
+  sha: string;
+  /** Where the archive holds it. */
+  target: string;
+  archivedTo: string[];
+}
+
+interface Written {
+  id: string;
+  state: Lifecycle;
+  change: FileChange;
+}
+
+class Replay {
+  readonly violations: AuditViolation[] = [];
+  violationCount = 0;
+  readonly figures: AuditFigures = { commits: 0, tasks: 0, claims: 0, results: 0, requeues: 0, archived: 0 };
+  private readonly tasks = new Map<string, TaskState>();
+  private readonly summaries = new Map<string, Summary | undefined>();
+  /** Every claim token ever written, by task id. */
+  private readonly tokens = new Map<string, string>();
+  /** How each ended token ended. */
+  private readonly ended = new Map<string, string>();
+  private readonly archived: ArchivedFile[] = [];
+  private readonly nodeSummaries = new Map<string, NodeSummary | undefined>();
+  /** The claims in in_progress/ by node, then by task, each with its path. */
+  private readonly held = new Map<string, Map<string, string>>();
+  /** The node each in_progress path's claim names. */
+  private readonly claimNode = new Map<string, string>();
+  /** Each node's incarnation now, and those it replaced. */
+  private readonly incarnations = new Map<string, { current: string; replaced: Set<string> }>();
+  /** The lease settings of the policy as of the commit being replayed. */
+  private lease = parsePolicy(undefined).lease;
+  private readonly policies = new Map<string, ReturnType<typeof parsePolicy>['lease']>();
+  /** Tasks with a cancel request, and the commit it landed in. */
+  private readonly cancelledAt = new Map<string, string>();
+  private readonly beats = new Map<string, Beat>();
+  /** Nodes that wrote their own node file: with reapers, the machines that check their clocks. */
+  private readonly nodeIds = new Set<string>();
+  /** The last clocked commit, and the last one by another committer than it: the latest by anyone else. */
+  private last: { committer: string; time: number } | undefined;
+  private lastOfOther: { committer: string; time: number } | undefined;
+  private commits: Commit[] = [];
+  private index = 0;
+
+  constructor(private readonly dir: string) {}
+
+  private violation(commit: string, task: string, rule: AuditRule, message: string): void {
+    this.violationCount++;
+    if (this.violations.length < MAX_REPORTED) this.violations.push({ commit, task, rule, message });
+  }
+
+  async run(tip: string): Promise<void> {
+    const commits = await this.log(tip);
+    await this.readRecords(commits);
+    this.commits = commits;
+    for (const [index, commit] of commits.entries()) {
+      this.index = index;
+      this.heartbeatsBefore(commit);
+      this.apply(commit);
+      this.othersOf(commit);
+    }
+    this.figures.commits = commits.length;
+    this.figures.tasks = this.tasks.size;
+  }
+
+  /** The branch's first-parent history, oldest first, with each commit's changes. */
+  private async log(tip: string): Promise<Commit[]> {
+    const out = await git(
+      [
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--raw',
+        '-z',
+        '--no-abbrev',
+        '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
+        tip,
+      ],
+      { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
+    );
+    const tokens = out.split('\0');
+    const commits: Commit[] = [];
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!.replace(/^\n+/, '');
+      if (token.startsWith('commit ')) {
+        const [sha, seconds] = token.slice('commit '.length).split(' ');
+        const committer = tokens[++i] ?? '';
+        const author = tokens[++i] ?? '';
+        const trailers = tokens[++i] ?? '';
+        const archivedTo = trailers
+          .split(',')
+          .map((s) => s.trim())
+          .filter(Boolean);
+        commits.push({
+          sha: sha!,
+          time: Number(seconds) * 1000,
+          committer,
+          author,
+          archivedTo,
+          changes: [],
+          others: [],
+        });
+      } else if (token.startsWith(':')) {
+        // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+        const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
+          string,
+          string,
+          string,
+          string,
+          string,
+        ];
+        const path = tokens[++i]!;
+        const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+        if (locate(path)) commits.at(-1)!.changes.push(change);
+        else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
+          commits.at(-1)!.others.push(change);
+      }
+    }
+    return commits;
+  }
+
+  /** Reads every record the history writes, in batches of one cat-file process. */
+  private async readRecords(commits: Commit[]): Promise<void> {
+    // Each blob with the folders it is written to, so that it is checked by the schema of each.
+    const needed = new Map<string, Set<Lifecycle>>();
+    const nodes = new Set<string>();
+    const policies = new Set<string>();
+    for (const commit of commits) {
+      for (const change of commit.changes) {
+        if (change.deleted || !change.readable) continue;
+        const states = needed.get(change.newSha) ?? new Set<Lifecycle>();
+        states.add(locate(change.path)!.state);
+        needed.set(change.newSha, states);
+      }
+      for (const change of commit.others) {
+        if (change.deleted || !change.readable) continue;
+        if (change.path === POLICY_FILE) policies.add(change.newSha);
+        else if (locateNode(change.path) !== undefined) nodes.add(change.newSha);
+      }
+    }
+    const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
+    for (let i = 0; i < shas.length; i += BLOB_BATCH) {
+      const blobs = await catFileBatch(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
+      for (const [sha, blob] of blobs) {
+        const states = needed.get(sha);
+        if (states) this.summaries.set(sha, summarize(blob, states));
+        if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
+        if (policies.has(sha)) this.policies.set(sha, readLease(blob));
+      }
+    }
+  }
+
+  private task(id: string): TaskState {
+    let state = this.tasks.get(id);
+    if (!state) {
+      state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false };
+      this.tasks.set(id, state);
+    }
+    return state;
+  }
+
+  private apply(commit: Commit): void {
+    const removed = new Map<string, Map<Lifecycle, FileChange[]>>();
+    const written: Written[] = [];
+    const touched = new Set<string>();
+    for (const change of commit.changes) {
+      const located = locate(change.path)!;
+      const task = this.task(located.id);
+      touched.add(located.id);
+      if (change.deleted) {
+        task.locations.delete(change.path);
+        const byState = removed.get(located.id) ?? new Map<Lifecycle, FileChange[]>();
+        byState.set(located.state, [...(byState.get(located.state) ?? []), change]);
+        removed.set(located.id, byState);
+      } else {
+        task.locations.add(change.path);
+        written.push({ id: located.id, state: located.state, change });
+      }
+    }
+    for (const w of written) {
+      const gone = removed.get(w.id);
+      if (w.state === 'queue') this.queued(commit, w, gone?.get('in_progress'));
+      else if (w.state === 'in_progress') this.claimed(commit, w, gone?.get('queue'));
+      else this.finished(commit, w, gone);
+    }
+    for (const id of touched) this.placed(commit, id, removed.get(id));
+    this.trackClaims(commit);
+  }
+
+  /** Which node holds which claim after the commit, from the claims' own records. */
+  private trackClaims(commit: Commit): void {
+    for (const change of commit.changes) {
+      const located = locate(change.path)!;
+      if (located.state !== 'in_progress') continue;
+      const before = this.claimNode.get(change.path);
+      if (before !== undefined) {
+        this.held.get(before)?.delete(located.id);
+        this.claimNode.delete(change.path);
+      }
+      const node = change.deleted ? undefined : this.summaries.get(change.newSha)?.claim?.node;
+      if (node === undefined) continue;
+      this.claimNode.set(change.path, node);
+      const claims = this.held.get(node) ?? new Map<string, string>();
+      claims.set(located.id, change.path);
+      this.held.set(node, claims);
+    }
+  }
+
+  private nodeWritten(commit: Commit, change: FileChange): void {
+    if (change.deleted) return;
+    const node = this.nodeSummaries.get(change.newSha);
+    const id = locateNode(change.path)!;
+    if (!node) return;
+    const where = nodePath(id);
+    const before = /^0+$/.test(change.oldSha) ? undefined : this.nodeSummaries.get(change.oldSha);
+    if (commit.author === id && before?.counters && node.counters) {
+      const runs = commit.runs?.get(id) ?? { completed: 0, failed: 0 };
+      const completed = node.counters.completed - before.counters.completed;
+      const failed = node.counters.failed - before.counters.failed;
+      if (completed !== runs.completed || failed !== runs.failed) {
+        this.violation(
+          commit.sha,
+          where,
+          'counters',
+          `${id} counted ${completed} completed and ${failed} failed run(s), but this commit ends ` +
+            `${runs.completed} and ${runs.failed} of its claims`,
+        );
+      }
+    }
+    const held = this.held.get(id) ?? new Map<string, string>();
+    if (node.status === 'offline') {
+      for (const [task, path] of held) {
+        this.violation(commit.sha, task, 'sign-off', `node ${id} went offline while its claim ${path} stays`);
+      }
+    } else {
+      for (const task of node.tasks.filter((t) => !held.has(t))) {
+        this.violation(commit.sha, task, 'not-held', `${where} lists it as running, but ${id} holds no claim on it`);
+      }
+    }
+    if (node.incarnation === undefined) return;
+    const known = this.incarnations.get(id);
+    if (!known) {
+      this.incarnations.set(id, { current: node.incarnation, replaced: new Set() });
+    } else if (known.current !== node.incarnation) {
+      if (known.replaced.has(node.incarnation)) {
+        this.violation(
+          commit.sha,
+          where,
+          'incarnation',
+          `written by incarnation ${node.incarnation} of ${id} after ${known.current} replaced it: two processes ran as ${id}`,
+        );
+      }
+      known.replaced.add(known.current);
+      known.current = node.incarnation;
+    }
+  }
+
+  /** A submission, an edit of a queued task, or a requeue when the same commit removes the task's claim. */
+  private queued(commit: Commit, w: Written, claims: FileChange[] | undefined): void {
+    const task = this.task(w.id);
+    const record = this.summaries.get(w.change.newSha);
+    if (!claims) {
+      if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'queue');
+      if (record) task.history = record.history;
+      return;
+    }
+    if (!record) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
+    this.checkSchema(commit, w, record);
+    const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
+    const last = record.history.at(-1);
+    if (!claim) return; // the removed claim was itself unreadable, reported when it was written
+    if (last && ['failure', 'timeout'].includes(last.status)) countRun(commit, claim.node, 'failed');
+    if (!last || last.token !== claim.token || last.attempt !== claim.attempt) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'requeue',
+        `requeued without an attempt for the claim it ends (token ${claim.token}, attempt ${claim.attempt})`,
+      );
+    } else {
+      this.end(commit, w.id, claim.token, `requeued (${last.status})`);
+      this.figures.requeues++;
+    }
+    this.endedBy(commit, w.id, claim.node);
+    this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
+    task.history = record.history;
+  }
+
+  private claimed(commit: Commit, w: Written, queued: FileChange[] | undefined): void {
+    const task = this.task(w.id);
+    const record = this.summaries.get(w.change.newSha);
+    if (!record?.claim) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
+    this.checkSchema(commit, w, record);
+    const taken = queued && this.summaries.get(queued[0]!.oldSha);
+    if (taken && taken.task !== record.task) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'claim-task',
+        `the claim's task differs from the queued task ${queued[0]!.path} it took (script, env, image or another field)`,
+      );
+    }
+    const { token, attempt } = record.claim;
+    this.figures.claims++;
+    const owner = this.tokens.get(token);
+    if (owner !== undefined) {
+      this.violation(commit.sha, w.id, 'claim', `claim token ${token} was already used by a claim of ${owner}`);
+    }
+    this.tokens.set(token, w.id);
+    if (attempt <= task.maxAttempt) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'attempt-order',
+        `claimed as attempt ${attempt} after attempt ${task.maxAttempt}`,
+      );
+    }
+    task.maxAttempt = Math.max(task.maxAttempt, attempt);
+    const cancelled = this.cancelledAt.get(w.id);
+    if (cancelled) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'cancel',
+        `claimed again (attempt ${attempt}) after the cancel request of commit ${cancelled.slice(0, 12)}: a cancel ends its task`,
+      );
+    }
+    if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'in_progress');
+    this.sameHistory(commit, w.id, task, record.history);
+    task.history = record.history;
+  }
+
+  private finished(commit: Commit, w: Written, gone: Map<Lifecycle, FileChange[]> | undefined): void {
+    const task = this.task(w.id);
+    this.figures.results++;
+    if (task.terminalAt) this.terminalAgain(commit, w.id, task, w.state);
+    task.terminalAt = commit.sha;
+    const record = this.summaries.get(w.change.newSha);
+    if (!record || record.status === undefined || record.attempt === undefined) {
+      return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a result`);
+    }
+    this.checkSchema(commit, w, record);
+    if ((record.status === 'success') !== (w.state === 'completed')) {
+      this.violation(commit.sha, w.id, 'status-folder', `status ${record.status} in ${w.state}/`);
+    }
+    if (record.claim) this.finishedClaim(commit, w, record, gone?.get('in_progress'));
+    else this.rejected(commit, w, record, gone?.has('queue') ?? false);
+    this.sameHistory(commit, w.id, task, record.history);
+    task.history = record.history;
+  }
+
+  private finishedClaim(commit: Commit, w: Written, record: Summary, claims: FileChange[] | undefined): void {
+    const { token, attempt } = record.claim!;
+    if (this.tokens.get(token) !== w.id) {
+      this.violation(commit.sha, w.id, 'fencing', `result of claim token ${token}, which no claim of this task held`);
+    } else if (!claims?.some((c) => this.summaries.get(c.oldSha)?.claim?.token === token)) {
+      this.violation(
+        commit.sha,
+        w.id,
+        'fencing',
+        `result of claim token ${token}, but this commit does not end an in_progress record holding it`,
+      );
+    }
+    if (record.attempt !== attempt) {
+      this.violation(commit.sha, w.id, 'attempt-order', `result says attempt ${record.attempt}, its claim ${attempt}`);
+    }
+    countRun(commit, record.claim!.node, record.status === 'success' ? 'completed' : 'failed');
+    this.end(commit, w.id, token, 'finished');
+    this.endedBy(commit, w.id, record.claim!.node);
+  }
+
+  private rejected(commit: Commit, w: Written, record: Summary, fromQueue: boolean): void {
+    const used = record.history.filter((a) => a.status !== 'returned').length;
+    const problems = [
+      !fromQueue && 'this commit does not remove it from queue/',
+      w.state !== 'failed' && `it is in ${w.state}/, not failed/`,
+      !['error', 'failure', 'cancelled'].includes(record.status!) && `its status is ${record.status}`,
+      record.exitCode !== null && `its exit code is ${record.exitCode}`,
+      record.attempt !== used && `its attempt is ${record.attempt}, but ${used} attempt(s) were used`,
+    ].filter((p): p is string => typeof p === 'string');
+    if (problems.length > 0) {
+      this.violation(commit.sha, w.id, 'unclaimed', `result without a claim, but ${problems.join('; ')}`);
+    }
+  }
+
+  private checkSchema(commit: Commit, w: Written, record: Summary): void {
+    const problem = record.schema.get(w.state);
+    if (problem) this.violation(commit.sha, w.id, 'schema', `${w.change.path}: ${problem}`);
+  }
+
+  /** Heartbeats that landed before this commit by someone else are not dated beyond it by more than grace. */
+  private heartbeatsBefore(commit: Commit): void {
+    if (!this.clocked(commit)) return;
+    for (const [nodeId, beat] of this.beats) {
+      if (beat.checked || beat.committer === commit.committer) continue;
+      beat.checked = true;
+      // Commit dates count whole seconds.
+      const aheadMs = beat.heartbeatMs - (commit.time + 999);
+      if (aheadMs <= this.lease.grace_seconds * 1000) continue;
+      this.violation(
+        beat.commit,
+        nodeId,
+        'future-heartbeat',
+        `node ${nodeId}'s heartbeat ${new Date(beat.heartbeatMs).toISOString()} is dated ${Math.round(aheadMs / 1000)} s ` +
+          `after commit ${commit.sha.slice(0, 12)} by ${commit.committer}, which landed after it: its clock was ahead by more than lease.grace_seconds (${this.lease.grace_seconds})`,
+      );
+    }
+  }
+
+  /** Node files, cancel requests and the policy, after the commit's task records. */
+  private othersOf(commit: Commit): void {
+    for (const change of commit.others) {
+      const cancelled = locateCancel(change.path);
+      const nodeId = locateNode(change.path);
+      if (cancelled !== undefined) {
+        if (!change.deleted && !this.cancelledAt.has(cancelled)) this.cancelledAt.set(cancelled, commit.sha);
+      } else if (nodeId !== undefined) {
+        this.nodeWritten(commit, change);
+        this.heartbeat(commit, nodeId, change);
+      } else if (!change.deleted) {
+        this.lease = this.policies.get(change.newSha) ?? this.lease;
+      }
+    }
+    if (!this.clocked(commit)) return;
+    if (this.last?.committer !== commit.committer) this.lastOfOther = this.last;
+    this.last = { committer: commit.committer, time: commit.time };
+  }
+
+  /** A node file's heartbeat, and where in the server's order it landed. */
+  private heartbeat(commit: Commit, nodeId: string, change: FileChange): void {
+    const heartbeat = change.deleted ? undefined : this.nodeSummaries.get(change.newSha)?.heartbeat;
+    const heartbeatMs = Date.parse(heartbeat ?? '');
+    if (commit.committer === nodeId) this.nodeIds.add(nodeId);
+    if (Number.isNaN(heartbeatMs)) {
+      this.beats.delete(nodeId);
+      return;
+    }
+    const before = this.last?.committer !== nodeId ? this.last : this.lastOfOther;
+    const landedAfterMs = commit.committer === nodeId ? before?.time : commit.time;
+    this.beats.set(nodeId, {
+      commit: commit.sha,
+      committer: commit.committer,
+      heartbeatMs,
+      landedAfterMs,
+      checked: false,
+    });
+  }
+
+  /**
+   * Whether a commit's date comes from a clock that checks itself against the server's: a node's or a
+   * reaper's. A submitter's laptop may be off by any amount, and is no witness of the order's times.
+   */
+  private clocked(commit: Commit): boolean {
+    return commit.committer.startsWith('dgrid-reaper-') || this.nodeIds.has(commit.committer);
+  }
+
+  /** A claim ended by someone other than its node: only once the node's heartbeat is at least one interval old. */
+  private endedBy(commit: Commit, id: string, nodeId: string): void {
+    if (commit.committer === nodeId) return;
+    const beat = this.beats.get(nodeId);
+    if (!beat) return;
+    let untilMs = commit.time;
+    for (let i = this.index + 1; i < this.commits.length && i <= this.index + 100; i++) {
+      if (this.commits[i]!.committer === commit.committer || !this.clocked(this.commits[i]!)) continue;
+      untilMs = Math.max(untilMs, this.commits[i]!.time);
+      break;
+    }
+    const byDate = commit.time - beat.heartbeatMs;
+    const byOrder = beat.landedAfterMs === undefined ? Infinity : untilMs + 999 - beat.landedAfterMs;
+    const silentMs = Math.min(byDate, byOrder);
+    const intervalMs = this.lease.heartbeat_seconds * 1000;
+    if (silentMs >= intervalMs) return;
+    this.violation(
+      commit.sha,
+      id,
+      'fresh-reap',
+      `its claim was ended by ${commit.committer} while node ${nodeId} was ${Math.max(0, Math.round(silentMs / 1000))} s silent ` +
+        `(heartbeat ${new Date(beat.heartbeatMs).toISOString()} of commit ${beat.commit.slice(0, 12)}), under one heartbeat interval (${this.lease.heartbeat_seconds} s)`,
+    );
+  }
+
+  private end(commit: Commit, id: string, token: string, how: string): void {
+    const before = this.ended.get(token);
+    if (before)
+      this.violation(commit.sha, id, 'completed-twice', `claim token ${token} ${how}, but it was already ${before}`);
+    else this.ended.set(token, how);
+  }
+
+  private terminalAgain(commit: Commit, id: string, task: TaskState, state: Lifecycle): void {
+    this.violation(
+      commit.sha,
+      id,
+      'terminal-twice',
+      `written to ${state}/ after its terminal record of commit ${task.terminalAt!.slice(0, 12)}`,
+    );
+  }
+
+  private sameHistory(commit: Commit, id: string, task: TaskState, history: AttemptEntry[]): void {
+    const was = task.history.map((a) => a.token).join(',');
+    if (history.map((a) => a.token).join(',') !== was) {
+      this.violation(
+        commit.sha,
+        id,
+        'history',
+        `its history of ${history.length} attempt(s) differs from the one before`,
+      );
+    }
+  }
+
+  /** Invariant 1 after the commit, and whether a task that left every folder went to the archive. */
+  private placed(commit: Commit, id: string, gone: Map<Lifecycle, FileChange[]> | undefined): void {
+    const task = this.task(id);
+    if (task.locations.size > 1) {
+      if (!task.inTwoPlaces) {
+        this.violation(commit.sha, id, 'one-place', `in ${[...task.locations].sort().join(' and ')}`);
+      }
+      task.inTwoPlaces = true;
+      return;
+    }
+    task.inTwoPlaces = false;
+    if (task.locations.size === 1 || !gone) return;
+    const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
+    // A task queued again after its result is refused by removing it: the queued copy was the breach,
+    // reported as terminal-twice when it came.
+    const refusedCopy = task.terminalAt !== undefined && gone.size === 1 && gone.has('queue');
+    if (refusedCopy) return;
+    if (commit.archivedTo.length === 0 || results.length === 0) {
+      const from = [...gone.values()].flat().map((c) => c.path);
+      this.violation(commit.sha, id, 'lost', `removed from ${from.join(', ')} and written nowhere`);
+      return;
+    }
+    for (const change of results) {
+      const [, state, day, ...rest] = change.path.split('/');
+      if (!DAY_FOLDER.test(day ?? '')) {
+        this.violation(commit.sha, id, 'archive', `archived from ${change.path}, which is not in a day folder`);
+        continue;
+      }
+      const target = `${archivedDayPath(state as Terminal, day!)}/${rest.join('/')}`;
+      this.archived.push({ commit: commit.sha, task: id, sha: change.oldSha, target, archivedTo: commit.archivedTo });
+      this.figures.archived++;
+    }
+  }
+
+  /** Each archived result is in the commit its trailer names, and still at the archive branch's tip. */
+  async checkArchive(archiveTip: string | null, branch: string): Promise<void> {
+    if (this.archived.length === 0) return;
+    if (archiveTip === null) {
+      for (const a of this.archived)
+        this.violation(a.commit, a.task, 'archive', `archived, but ${branch} does not exist`);
+      return;
+    }
+    const paths = [...new Set(this.archived.map((a) => a.target))];
+    const atTip = await this.blobsAt(archiveTip, paths);
+    const named = new Map<string, Map<string, string> | null>();
+    for (const sha of new Set(this.archived.flatMap((a) => a.archivedTo))) {
+      const reachable = await runGit(['merge-base', '--is-ancestor', sha, archiveTip], { cwd: this.dir });
+      named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, paths) : null);
+    }
+    for (const a of this.archived) {
+      const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
+      if (holders.length === 0) {
+        this.violation(
+          a.commit,
+          a.task,
+          'archive',
+          `Archived-To ${a.archivedTo.join(', ')}: no such commit of ${branch} holds ${a.target} as it was removed`,
+        );
+      } else if (atTip.get(a.target) !== a.sha) {
+        this.violation(a.commit, a.task, 'archive', `${branch} no longer holds ${a.target} at its tip`);
+      }
+    }
+  }
+
+  private async blobsAt(commit: string, paths: string[]): Promise<Map<string, string>> {
+    const out = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+      cwd: this.dir,
+      timeoutMs: GIT_TIMEOUT_MS,
+    });
+    const blobs = new Map<string, string>();
+    for (const record of out.split('\0')) {
+      const tab = record.indexOf('\t');
+      if (tab > 0) blobs.set(record.slice(tab + 1), record.slice(0, tab).split(' ')[2]!);
+    }
+    return blobs;
+  }
+}
+
+const SCHEMAS: Record<Lifecycle, Validator<unknown>> = {
+  queue: queuedTaskValidator,
+  in_progress: claimValidator,
+  completed: resultValidator,
+  failed: resultValidator,
+};
+
+/** The record with its keys sorted at every depth, so that equal records have equal digests. */
+function canonical(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) =>
+    isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v,
+  );
+}
+
+function countRun(commit: Commit, node: string, counter: 'completed' | 'failed'): void {
+  commit.runs ??= new Map();
+  const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
+  runs[counter]++;
+  commit.runs.set(node, runs);
+}
+
+/** What the node rules read of a node file. */
+interface NodeSummary {
+  status: string;
+  counters?: { completed: number; failed: number };
+  /** The process that wrote it: its incarnation, or its start time in files older than incarnations. */
+  incarnation?: string;
+  tasks: string[];
+  heartbeat?: string;
+}
+
+function summarizeNode(blob: Buffer): NodeSummary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const incarnation = [value.incarnation, value.started_at].find((v): v is string => typeof v === 'string');
+  const counters =
+    typeof value.completed === 'number' && typeof value.failed === 'number'
+      ? { counters: { completed: value.completed, failed: value.failed } }
+      : {};
+  return {
+    status: String(value.status),
+    ...counters,
+    ...(incarnation === undefined ? {} : { incarnation }),
+    tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
+    ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
+  };
+}
+
+/** The fields the rules read; undefined when the blob is not a JSON object. */
+function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
+  let value: unknown;
+  try {
+    value = JSON.parse(blob.toString('utf8'));
+  } catch {
+    return undefined;
+  }
+  if (!isObject(value)) return undefined;
+  const claim = isObject(value.claim) ? value.claim : undefined;
+  const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
+  const { claim: _claim, ...task } = value;
+  const digest = createHash('sha1').update(canonical(task)).digest('hex');
+  const schema = new Map<Lifecycle, string>();
+  for (const state of states) {
+    // A copy: validation fills in defaults, and the record must stay as it was written.
+    const [problem] = SCHEMAS[state].problems(structuredClone(value));
+    if (problem) schema.set(state, `${problem.pointer || '/'}: ${problem.message}`);
+  }
+  return {
+    task: digest,
+    schema,
+    ...(claim && typeof claim.token === 'string'
+      ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
+      : {}),
+    ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
+    ...(typeof value.status === 'string' ? { status: value.status } : {}),
+    ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),
+    history: history.map((a) => ({
+      attempt: Number(a.attempt),
+      token: String(a.claim_token),
+      status: String(a.status),
+    })),
+  };
+}
+
+/** The lease settings of a policy file; the defaults where it does not parse (the gate reports that). */
+function readLease(blob: Buffer): ReturnType<typeof parsePolicy>['lease'] {
+  try {
+    return parsePolicy(blob.toString('utf8')).lease;
+  } catch {
+    return parsePolicy(undefined).lease;
+  }
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
