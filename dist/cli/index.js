@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 779:
+/***/ 2005:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 2815:
+/***/ 6373:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(779);
-const limit_1 = __nccwpck_require__(1284);
-const codegen_1 = __nccwpck_require__(1436);
+const formats_1 = __nccwpck_require__(2005);
+const limit_1 = __nccwpck_require__(6638);
+const codegen_1 = __nccwpck_require__(8762);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 1284:
+/***/ 6638:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(2463);
-const codegen_1 = __nccwpck_require__(1436);
+const ajv_1 = __nccwpck_require__(9153);
+const codegen_1 = __nccwpck_require__(8762);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 2463:
+/***/ 9153:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(2439);
+const draft7_1 = __nccwpck_require__(3967);
+const discriminator_1 = __nccwpck_require__(2936);
+const draft7MetaSchema = __nccwpck_require__(372);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(535);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(5268);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 7565:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 8762:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(4146);
+var code_2 = __nccwpck_require__(7565);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(4146);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 4146:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(7565);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 9905:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 2718:
+/***/ 4992:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(8762);
+const validation_error_1 = __nccwpck_require__(535);
+const names_1 = __nccwpck_require__(8636);
+const resolve_1 = __nccwpck_require__(1128);
+const util_1 = __nccwpck_require__(7802);
+const validate_1 = __nccwpck_require__(7391);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 8636:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 5268:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(1128);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 1128:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(7802);
+const equal = __nccwpck_require__(6136);
+const traverse = __nccwpck_require__(1165);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 7353:
+/***/ 2335:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 7802:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(8762);
+const code_1 = __nccwpck_require__(7565);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 454:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 8284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 5931:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const rules_1 = __nccwpck_require__(2335);
+const applicability_1 = __nccwpck_require__(454);
+const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 3769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 7391:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(8284);
+const dataType_1 = __nccwpck_require__(5931);
+const applicability_1 = __nccwpck_require__(454);
+const dataType_2 = __nccwpck_require__(5931);
+const defaults_1 = __nccwpck_require__(3769);
+const keyword_1 = __nccwpck_require__(4852);
+const subschema_1 = __nccwpck_require__(7914);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const resolve_1 = __nccwpck_require__(1128);
+const util_1 = __nccwpck_require__(7802);
+const errors_1 = __nccwpck_require__(9905);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 4852:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const code_1 = __nccwpck_require__(322);
+const errors_1 = __nccwpck_require__(9905);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 7914:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 2439:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(7391);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(8762);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
-const rules_1 = __nccwpck_require__(7353);
-const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const validation_error_1 = __nccwpck_require__(535);
+const ref_error_1 = __nccwpck_require__(5268);
+const rules_1 = __nccwpck_require__(2335);
+const compile_1 = __nccwpck_require__(4992);
+const codegen_2 = __nccwpck_require__(8762);
+const resolve_1 = __nccwpck_require__(1128);
+const dataType_1 = __nccwpck_require__(5931);
+const util_1 = __nccwpck_require__(7802);
+const $dataRefSchema = __nccwpck_require__(9422);
+const uri_1 = __nccwpck_require__(975);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 8325:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(6136);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 3908:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 975:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(7041);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 535:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,13 +3980,13 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 1398:
+/***/ 7956:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const scope_1 = __nccwpck_require__(7788);
-const code_1 = __nccwpck_require__(567);
+const scope_1 = __nccwpck_require__(4146);
+const code_1 = __nccwpck_require__(7565);
 function standaloneCode(ajv, refsOrFunc) {
     if (!ajv.opts.code.source) {
         throw new Error("moduleCode: ajv instance must have code.source option");
@@ -4076,14 +4076,14 @@ exports["default"] = standaloneCode;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 9810:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4131,15 +4131,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 2089:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4243,12 +4243,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 4971:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4272,12 +4272,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 5046:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(322);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4290,13 +4290,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 6988:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4391,15 +4391,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 684:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4482,13 +4482,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 5102:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4554,27 +4554,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 3841:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
-const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
-const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const additionalItems_1 = __nccwpck_require__(9810);
+const prefixItems_1 = __nccwpck_require__(4357);
+const items_1 = __nccwpck_require__(9769);
+const items2020_1 = __nccwpck_require__(8745);
+const contains_1 = __nccwpck_require__(6988);
+const dependencies_1 = __nccwpck_require__(684);
+const propertyNames_1 = __nccwpck_require__(8094);
+const additionalProperties_1 = __nccwpck_require__(2089);
+const properties_1 = __nccwpck_require__(8252);
+const patternProperties_1 = __nccwpck_require__(6662);
+const not_1 = __nccwpck_require__(7868);
+const anyOf_1 = __nccwpck_require__(5046);
+const oneOf_1 = __nccwpck_require__(4384);
+const allOf_1 = __nccwpck_require__(4971);
+const if_1 = __nccwpck_require__(5102);
+const thenElse_1 = __nccwpck_require__(167);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4604,15 +4604,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 9769:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
 const def = {
     keyword: "items",
     type: "array",
@@ -4662,15 +4662,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 8745:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(322);
+const additionalItems_1 = __nccwpck_require__(9810);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4698,12 +4698,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8350:
+/***/ 7868:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4730,13 +4730,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 4384:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4796,15 +4796,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 6662:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const util_2 = __nccwpck_require__(7802);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4877,12 +4877,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6467:
+/***/ 4357:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(9769);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4895,15 +4895,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 8252:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(7391);
+const code_1 = __nccwpck_require__(322);
+const util_1 = __nccwpck_require__(7802);
+const additionalProperties_1 = __nccwpck_require__(2089);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4955,13 +4955,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 8094:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4999,12 +4999,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 167:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5018,16 +5018,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 322:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const names_1 = __nccwpck_require__(8636);
+const util_2 = __nccwpck_require__(7802);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5155,7 +5155,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 4586:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5171,13 +5171,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 3119:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(4586);
+const ref_1 = __nccwpck_require__(7002);
 const core = [
     "$schema",
     "$id",
@@ -5193,18 +5193,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 7002:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(5268);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const names_1 = __nccwpck_require__(8636);
+const compile_1 = __nccwpck_require__(4992);
+const util_1 = __nccwpck_require__(7802);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5321,16 +5321,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 2936:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
-const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(8762);
+const types_1 = __nccwpck_require__(3837);
+const compile_1 = __nccwpck_require__(4992);
+const ref_error_1 = __nccwpck_require__(5268);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5431,7 +5431,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 3837:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5446,16 +5446,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 3967:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(3119);
+const validation_1 = __nccwpck_require__(3467);
+const applicator_1 = __nccwpck_require__(3841);
+const format_1 = __nccwpck_require__(3627);
+const metadata_1 = __nccwpck_require__(2098);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5469,12 +5469,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 1664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5567,19 +5567,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 3627:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(1664);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 2098:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5603,14 +5603,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 1488:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5634,14 +5634,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 7350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5688,21 +5688,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 3467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
-const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const limitNumber_1 = __nccwpck_require__(5341);
+const multipleOf_1 = __nccwpck_require__(9822);
+const limitLength_1 = __nccwpck_require__(6944);
+const pattern_1 = __nccwpck_require__(7805);
+const limitProperties_1 = __nccwpck_require__(7973);
+const required_1 = __nccwpck_require__(858);
+const limitItems_1 = __nccwpck_require__(7150);
+const uniqueItems_1 = __nccwpck_require__(7066);
+const const_1 = __nccwpck_require__(1488);
+const enum_1 = __nccwpck_require__(7350);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5727,12 +5727,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 7150:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5757,14 +5757,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 6944:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const ucs2length_1 = __nccwpck_require__(3908);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5790,12 +5790,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 5341:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5823,12 +5823,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 895:
+/***/ 7973:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5853,12 +5853,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 9822:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5885,14 +5885,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 7805:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(322);
+const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(8762);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5924,14 +5924,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 858:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6009,15 +6009,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 7066:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(5931);
+const codegen_1 = __nccwpck_require__(8762);
+const util_1 = __nccwpck_require__(7802);
+const equal_1 = __nccwpck_require__(8325);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6079,7 +6079,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 6136:
 /***/ ((module) => {
 
 
@@ -6132,7 +6132,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 1165:
 /***/ ((module) => {
 
 
@@ -6295,13 +6295,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 7041:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(563)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(4698)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -7013,12 +7013,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 4698:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(563)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -7292,7 +7292,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 563:
 /***/ ((module) => {
 
 
@@ -8098,7 +8098,237 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4953:
+/***/ 6770:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   AX: () => (/* binding */ requestCancel),
+/* harmony export */   Hj: () => (/* binding */ submitTasks),
+/* harmony export */   gX: () => (/* binding */ remoteUrl),
+/* harmony export */   vq: () => (/* binding */ initGrid)
+/* harmony export */ });
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4499);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(427);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3312);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2319);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6345);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8071);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8677);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1410);
+// Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
+// tasks arrive by pull request instead, through validate-task.
+
+
+
+
+
+
+
+
+
+
+
+/** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
+function remoteUrl(repository) {
+    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
+        return repository;
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repository)) {
+        const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
+        return `${server}/${repository}.git`;
+    }
+    return (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repository)).href;
+}
+/**
+ * Makes `repository` a grid: creates a local bare repository when the path does not exist, then adds
+ * what is missing (the policy, the lifecycle folders) in one commit. Safe to run twice.
+ */
+async function initGrid(options) {
+    const remote = remoteUrl(options.repository);
+    if (remote.startsWith('file:')) {
+        const path = new URL(remote).pathname;
+        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
+            // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
+            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
+        }
+    }
+    if (options.policyText !== undefined)
+        (0,_protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .parsePolicy */ .ON)(options.policyText);
+    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_5__/* .GridStore */ .g8.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
+    const tip = await store.fetch();
+    const existing = tip === null ? [] : await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, 'tasks', _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX]);
+    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
+    const changes = [];
+    if (!has(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX))
+        changes.push({ path: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, content: options.policyText ?? (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)({}) });
+    for (const dir of [..._protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleDir */ .uP), _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX]) {
+        if (!has(dir))
+            changes.push({ path: `${dir}/.gitkeep`, content: '' });
+    }
+    if (changes.length === 0)
+        return { created: false, tip: tip };
+    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
+    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
+    if ((await store.push(commit)) === 'rejected')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${remote} changed while it was being initialised: run init again`);
+    return { created: tip === null, tip: commit };
+}
+/**
+ * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
+ * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
+ */
+async function submitTasks(store, tasks) {
+    const { commit } = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
+        const policy = await snapshot.policy();
+        const candidates = tasks.map((task) => {
+            const blob = Buffer.from((0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(task), 'utf8');
+            const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
+            return (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .candidate */ .QU)(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
+        });
+        const reports = await (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .checkTasks */ .Ly)(candidates, await (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .gridState */ .AA)(snapshot, policy), 'submission');
+        const problems = reports
+            .filter((r) => r.problems.length > 0)
+            .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
+        const queued = snapshot.of('queue').length;
+        if (queued + tasks.length > policy.quotas.max_queued) {
+            problems.push(`the queue would hold ${queued + tasks.length} tasks; this grid allows at most ${policy.quotas.max_queued} ` +
+                '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
+        }
+        if (problems.length > 0)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(problems.join('\n'));
+        const changes = candidates.map((c) => ({ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
+        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
+    }, { author: 'dgrid' });
+    return commit;
+}
+/**
+ * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
+ * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
+ * one poll interval of seeing the request.
+ */
+async function requestCancel(store, taskIds, reason) {
+    const { commit } = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
+        const changes = [];
+        for (const id of taskIds) {
+            const state = snapshot.byId.get(id)?.[0]?.state;
+            if (state !== 'queue' && state !== 'in_progress') {
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
+            }
+            const request = { task_id: id, ...(reason ? { reason } : {}) };
+            changes.push({ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelPath */ .ML)(id), content: (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(request) });
+        }
+        return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
+    }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
+
+
+/***/ }),
+
+/***/ 9114:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e8: () => (/* binding */ cacheDir),
+/* harmony export */   rk: () => (/* binding */ readStatus)
+/* harmony export */ });
+/* unused harmony export waitReason */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2461);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7115);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6345);
+/* harmony import */ var _node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2850);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5289);
+// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run), and where
+// the CLI keeps its cache repositories.
+
+
+
+
+
+
+
+
+/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
+function cacheDir(remote, branch, purpose) {
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-cache', `${key}-${purpose}`);
+}
+/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
+function waitReason(task, cancelled, completed, now) {
+    if (cancelled)
+        return 'a cancel request is pending: the next worker round moves it to failed/';
+    if (task.not_before !== undefined && new Date(task.not_before) > now) {
+        const attempts = task.attempts?.length ?? 0;
+        return attempts > 0
+            ? `backing off after attempt ${attempts} (${task.attempts.at(-1).status}) until ${task.not_before}`
+            : `not_before is ${task.not_before}`;
+    }
+    const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
+    if (pending.length > 0)
+        return `depends on ${pending.join(', ')}, not completed yet`;
+    return undefined;
+}
+async function readStatus(store) {
+    const tip = await store.fetch();
+    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
+    const counts = Object.fromEntries(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
+    const nodes = await snapshot.nodes();
+    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ.is(v));
+    const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set();
+    const now = new Date();
+    const waiting = queued.flatMap((t) => {
+        const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
+        return reason ? [{ task_id: t.task_id, reason }] : [];
+    });
+    return {
+        tip,
+        counts,
+        nodes,
+        unrunnable: (0,_node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnableTasks */ .nw)(queued, nodes.filter((n) => n.status === 'online')).map(({ task }) => ({ task_id: task.task_id, requires: task.requires })),
+        stuck: await stuckTasks(snapshot, queued),
+        waiting,
+    };
+}
+/** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
+async function stuckTasks(snapshot, queued) {
+    const terminal = (id) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
+    const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
+    const archived = await (0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown);
+    const archivedAs = (id) => archived.get(id.toLowerCase())?.find((r) => r.id === id);
+    const stuck = [];
+    const fresh = [];
+    for (const task of queued) {
+        const gone = archivedAs(task.task_id);
+        const earlier = terminal(task.task_id)?.entry.path ??
+            (gone && `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResultPath */ .XF)(gone)}`);
+        if (earlier)
+            stuck.push({ task_id: task.task_id, reason: `task id ${task.task_id} already has a result (${earlier})` });
+        else
+            fresh.push(task);
+    }
+    const stateOf = (id) => {
+        const state = terminal(id)?.state ?? archivedAs(id)?.state;
+        if (state === 'completed' || state === 'failed')
+            return state;
+        return snapshot.byId.has(id) ? 'waiting' : undefined;
+    };
+    const doomed = (0,_node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .dependencyDooms */ .ke)(fresh.filter((t) => t.depends_on?.length), stateOf);
+    for (const [id, doom] of doomed)
+        stuck.push({ task_id: id, reason: doom.reason });
+    return stuck.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+}
+
+
+/***/ }),
+
+/***/ 4274:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8114,7 +8344,7 @@ module.exports = {
 /* harmony export */   qg: () => (/* binding */ parse)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
 
 
 /** Options that mean the same in every command that talks to a grid. */
@@ -8173,11 +8403,11 @@ function parse(command, argv) {
         const help = `Run "dgrid ${command.name} --help" for the options.`;
         const unknown = /^Unknown option '(-{1,2})([^']*)'/.exec(error.message);
         if (!unknown)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${error.message}\n${help}`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${error.message}\n${help}`);
         const [, dashes, name] = unknown;
         const guess = closest(name, Object.keys(options));
         const suggestion = guess ? ` Did you mean --${guess}?` : '';
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`"${command.name}" has no option ${dashes}${name}.${suggestion}\n${help}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`"${command.name}" has no option ${dashes}${name}.${suggestion}\n${help}`);
     }
 }
 /** The candidate a typo most likely meant: the nearest by edit distance, if near enough to be a typo. */
@@ -8208,7 +8438,7 @@ function str(value) {
 function num(name, value, min, max = Number.MAX_SAFE_INTEGER) {
     const n = Number(value);
     if (!Number.isFinite(n) || n < min || n > max)
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--${name} is "${String(value)}": give a number from ${min} to ${max}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--${name} is "${String(value)}": give a number from ${min} to ${max}`);
     return n;
 }
 /** The grid token, from the environment only: arguments are visible to every user of the machine. */
@@ -8219,7 +8449,7 @@ function envToken() {
 
 /***/ }),
 
-/***/ 39:
+/***/ 8870:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8236,19 +8466,19 @@ var external_node_url_ = __nccwpck_require__(3136);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
-// EXTERNAL MODULE: ./build/src/core/git/store.js
-var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/policy.js
-var policy = __nccwpck_require__(1303);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-;// CONCATENATED MODULE: ./build/src/core/audit.js
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(6345);
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(427);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var store = __nccwpck_require__(3312);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4499);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js
+var policy = __nccwpck_require__(8677);
+// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
+var schema_validators = __nccwpck_require__(5289);
+;// CONCATENATED MODULE: ./build/src/upkeep/audit.js
 // The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
 // its history obeys the contract. Git history is the grid's audit log; this reads it.
 //
@@ -8899,10 +9129,10 @@ class Replay {
     }
 }
 const SCHEMAS = {
-    queue: validation/* queuedTaskValidator */.vZ,
-    in_progress: validation/* claimValidator */.Rf,
-    completed: validation/* resultValidator */.ou,
-    failed: validation/* resultValidator */.ou,
+    queue: schema_validators/* queuedTaskValidator */.vZ,
+    in_progress: schema_validators/* claimValidator */.Rf,
+    completed: schema_validators/* resultValidator */.ou,
+    failed: schema_validators/* resultValidator */.ou,
 };
 /** The record with its keys sorted at every depth, so that equal records have equal digests. */
 function canonical(value) {
@@ -8987,12 +9217,12 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js
-var grid_admin = __nccwpck_require__(1079);
-// EXTERNAL MODULE: ./build/src/core/status.js
-var core_status = __nccwpck_require__(6799);
+// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
+var grid_admin = __nccwpck_require__(6770);
+// EXTERNAL MODULE: ./build/src/admin/status.js
+var admin_status = __nccwpck_require__(9114);
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(4274);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/audit.js
 
 
@@ -9032,7 +9262,7 @@ async function source(remote, branch) {
     return store/* GridStore */.g8.open({
         remote,
         branch,
-        dir: (0,core_status/* cacheDir */.e8)(remote, branch, 'audit'),
+        dir: (0,admin_status/* cacheDir */.e8)(remote, branch, 'audit'),
         depth: 0,
         ...(token ? { token } : {}),
     });
@@ -9052,17 +9282,17 @@ function print(report) {
 
 /***/ }),
 
-/***/ 6389:
+/***/ 8822:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cancel)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6799);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6770);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4274);
 
 
 
@@ -9079,17 +9309,17 @@ const cancel = {
     },
     async run(values, ids) {
         if (ids.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('give the ids of the tasks to cancel');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('give the ids of the tasks to cancel');
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
+        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            dir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
-        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCancel */ .AX)(store, ids, (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.reason) || undefined);
+        const commit = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCancel */ .AX)(store, ids, (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.reason) || undefined);
         console.log(`requested cancellation of ${ids.join(', ')} (${commit.slice(0, 12)})`);
         return 0;
     },
@@ -9098,7 +9328,7 @@ const cancel = {
 
 /***/ }),
 
-/***/ 6692:
+/***/ 5951:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9109,17 +9339,17 @@ const cancel = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
-/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5491);
-/* harmony import */ var _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6369);
-/* harmony import */ var _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6300);
-/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(3478);
-/* harmony import */ var _core_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(7658);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3312);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7115);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6770);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2260);
+/* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2480);
+/* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7839);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5289);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5445);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(431);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6874);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4274);
 
 
 
@@ -9162,15 +9392,15 @@ const SAMPLE_TASKS = [
 ];
 /** Docker with a local image when a daemon answers and has one; otherwise plain processes, said out loud. */
 async function chooseSandbox() {
-    const probe = await _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s.probe();
+    const probe = await _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s.probe();
     if (!probe.ok)
-        return { sandbox: new _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__/* .ProcessSandbox */ .b(), notice: `no Docker daemon answers (${probe.reason})` };
+        return { sandbox: new _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__/* .ProcessSandbox */ .b(), notice: `no Docker daemon answers (${probe.reason})` };
     const wanted = process.env.DGRID_DEMO_IMAGE ? [process.env.DGRID_DEMO_IMAGE] : DEMO_IMAGES;
     for (const image of wanted) {
-        if (await _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s.hasImage(image))
-            return { sandbox: new _core_sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s(), image };
+        if (await _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s.hasImage(image))
+            return { sandbox: new _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__/* .DockerSandbox */ .s(), image };
     }
-    return { sandbox: new _core_sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__/* .ProcessSandbox */ .b(), notice: `Docker answers but has none of the images ${wanted.join(', ')}` };
+    return { sandbox: new _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__/* .ProcessSandbox */ .b(), notice: `Docker answers but has none of the images ${wanted.join(', ')}` };
 }
 const demo = {
     name: 'demo',
@@ -9186,7 +9416,7 @@ const demo = {
         // A folder the user named may hold other things: only what the demo made there goes.
         const made = values.dir ? ['grid.git', 'cache', 'site'].map((f) => (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, f)).join(' ') : dir;
         const gridPath = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'grid.git');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteUrl */ .gX)(gridPath);
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .remoteUrl */ .gX)(gridPath);
         const { sandbox, image, notice } = await chooseSandbox();
         if (notice)
             console.log(`NOTICE: ${notice}; running the demo with sandbox "none" (plain processes, no isolation).`);
@@ -9194,18 +9424,18 @@ const demo = {
             console.log(`Sandbox: docker, image ${image}`);
         // A local bare repository has no push budget to respect.
         const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
-        await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .initGrid */ .vq)({
+        await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .initGrid */ .vq)({
             repository: gridPath,
             branch: 'main',
             policyText: JSON.stringify(policy, null, 2) + '\n',
             cacheDir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin'),
         });
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({ remote, branch: 'main', dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin') });
-        await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .submitTasks */ .Hj)(store, SAMPLE_TASKS);
+        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({ remote, branch: 'main', dir: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'cache', 'admin') });
+        await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .submitTasks */ .Hj)(store, SAMPLE_TASKS);
         console.log(`Grid: ${gridPath} with ${SAMPLE_TASKS.length} sample tasks; starting two workers...`);
         const started = Date.now();
-        const log = values.verbose ? (0,_core_log_js__WEBPACK_IMPORTED_MODULE_7__/* .consoleLog */ .a)(true) : _core_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
-        const workers = ['demo-node-1', 'demo-node-2'].map((nodeId) => new _core_worker_js__WEBPACK_IMPORTED_MODULE_11__/* .Worker */ .TK({
+        const log = values.verbose ? (0,_common_log_js__WEBPACK_IMPORTED_MODULE_7__/* .consoleLog */ .a)(true) : _common_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
+        const workers = ['demo-node-1', 'demo-node-2'].map((nodeId) => new _node_worker_js__WEBPACK_IMPORTED_MODULE_11__/* .Worker */ .TK({
             remote,
             branch: 'main',
             nodeId,
@@ -9220,9 +9450,9 @@ const demo = {
         const reports = await Promise.all(workers.map((w) => w.run()));
         const seconds = ((Date.now() - started) / 1000).toFixed(1);
         const tip = await store.fetch();
-        const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
+        const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
         const files = [...snapshot.of('completed'), ...snapshot.of('failed')];
-        const records = [...(await snapshot.readJson(files)).values()].filter((r) => _core_validation_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou.is(r));
+        const records = [...(await snapshot.readJson(files)).values()].filter((r) => _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou.is(r));
         console.log(`\nOutcome after ${seconds} s:`);
         for (const r of records.sort((a, b) => a.finished_at.localeCompare(b.finished_at))) {
             // A task killed by its timeout printed nothing: the reason says what happened.
@@ -9267,16 +9497,16 @@ function invokedAs() {
 
 /***/ }),
 
-/***/ 7989:
+/***/ 6886:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ init)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6799);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6770);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9114);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4274);
 
 
 
@@ -9293,12 +9523,12 @@ const init = {
         const repository = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.repository);
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.branch);
         const policyText = values.policy ? await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.policy), 'utf8') : undefined;
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)(repository);
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)(repository);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .envToken */ .Be)();
-        const result = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .initGrid */ .vq)({
+        const result = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .initGrid */ .vq)({
             repository,
             branch,
-            cacheDir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            cacheDir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(policyText === undefined ? {} : { policyText }),
             ...(token ? { token } : {}),
         });
@@ -9310,7 +9540,7 @@ const init = {
 
 /***/ }),
 
-/***/ 9700:
+/***/ 2509:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9319,10 +9549,10 @@ __nccwpck_require__.d(__webpack_exports__, {
   x: () => (/* binding */ reap_reap)
 });
 
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js
-var grid_admin = __nccwpck_require__(1079);
-// EXTERNAL MODULE: ./build/src/core/log.js
-var log = __nccwpck_require__(5491);
+// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
+var grid_admin = __nccwpck_require__(6770);
+// EXTERNAL MODULE: ./build/src/common/log.js
+var log = __nccwpck_require__(2260);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -9331,32 +9561,32 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/archive.js
-var archive = __nccwpck_require__(7347);
-// EXTERNAL MODULE: ./build/src/core/clock.js
-var core_clock = __nccwpck_require__(8575);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/git/store.js
-var git_store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/lifecycle.js
-var lifecycle = __nccwpck_require__(8125);
-// EXTERNAL MODULE: ./build/src/core/transaction.js
-var transaction = __nccwpck_require__(2901);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-;// CONCATENATED MODULE: ./build/src/core/reaper.js
+// EXTERNAL MODULE: ./build/src/upkeep/archive.js
+var archive = __nccwpck_require__(2461);
+// EXTERNAL MODULE: ./build/src/protocol/clock.js
+var protocol_clock = __nccwpck_require__(2097);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4499);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var git_store = __nccwpck_require__(3312);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var protocol_snapshot = __nccwpck_require__(7115);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(6345);
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(8071);
+// EXTERNAL MODULE: ./build/src/protocol/transaction.js
+var transaction = __nccwpck_require__(2319);
+// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
+var schema_validators = __nccwpck_require__(5289);
+;// CONCATENATED MODULE: ./build/src/upkeep/reaper.js
 // The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
 // results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
 // may run at once, beside working nodes: each change is one commit computed from the tip and pushed
 // without force, and a rejected push recomputes it from the new tip, so an orphan is requeued once.
 //
 // The orphan rule. A node is silent when its last heartbeat is older than node-timeout + grace (isSilent in
-// lifecycle.ts, the dashboard's rule too). A claim is orphaned when
+// transitions.ts, the dashboard's rule too). A claim is orphaned when
 //   - its node is silent (whatever the lease says: a dead node finishes nothing), or
 //   - its lease has expired (lease_until = claimed_at + timeout + grace) and its node, though alive, no
 //     longer lists the task in `tasks`, or
@@ -9401,7 +9631,7 @@ async function reap(settings, log) {
         // A name of its own per run: two reapers making the same change in the same second would otherwise build
         // the very same commit, and both would count it as theirs.
         const author = `dgrid-reaper-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-        const clock = await (0,core_clock/* readServerClock */.k)(settings.remote, settings.token);
+        const clock = await (0,protocol_clock/* readServerClock */.k)(settings.remote, settings.token);
         if (!clock)
             log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
         const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
@@ -9431,7 +9661,7 @@ async function reap(settings, log) {
 }
 async function planReap(snapshot, settings, clock, now, log) {
     const policy = await snapshot.policy();
-    const skew = clock && (0,core_clock/* skewProblem */.I)(clock, policy, 'the reaper refuses to judge leases');
+    const skew = clock && (0,protocol_clock/* skewProblem */.I)(clock, policy, 'the reaper refuses to judge leases');
     if (skew)
         throw new errors/* UserError */.yo(skew);
     const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
@@ -9440,48 +9670,48 @@ async function planReap(snapshot, settings, clock, now, log) {
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
     for (const entry of snapshot.skipped)
-        log.warn((0,grid/* skippedEntry */.P)(entry));
+        log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
     const changes = [];
     const actions = [];
     const nodes = new Map();
     for (const found of await snapshot.nodes()) {
         let node = found;
-        if ((0,lifecycle/* heartbeatFromFuture */.CC)(node, now, policy)) {
-            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,lifecycle/* iso */.KH)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
+        if ((0,transitions/* heartbeatFromFuture */.CC)(node, now, policy)) {
+            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,transitions/* iso */.KH)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
             log.warn(`node ${node.node_id}: ${reason}`);
-            node = { ...node, last_heartbeat: (0,lifecycle/* iso */.KH)(now) };
-            changes.push((0,lifecycle/* nodeChange */.Rw)(node));
+            node = { ...node, last_heartbeat: (0,transitions/* iso */.KH)(now) };
+            changes.push((0,transitions/* nodeChange */.Rw)(node));
             actions.push({ action: 'distrust-heartbeat', subject: node.node_id, reason });
         }
         nodes.set(node.node_id, node);
     }
-    const silent = (node) => (0,lifecycle/* isSilent */.eS)(node, now, policy, nodeTimeout);
+    const silent = (node) => (0,transitions/* isSilent */.eS)(node, now, policy, nodeTimeout);
     for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
         // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
         if (snapshot.byId.get(file.id).length > 1)
             continue;
-        if (!validation/* claimValidator */.Rf.is(value)) {
+        if (!schema_validators/* claimValidator */.Rf.is(value)) {
             log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
             continue;
         }
         const why = orphanReason(value, nodes.get(value.claim.node_id), now, silent);
         if (!why)
             continue;
-        const max = (0,lifecycle/* maxAttempts */.F3)(value, policy);
+        const max = (0,transitions/* maxAttempts */.F3)(value, policy);
         const cancel = snapshot.cancels.get(value.task_id);
         if (cancel) {
             // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
-            const run = (0,lifecycle/* cancelledRun */.$b)((0,lifecycle/* runWithoutOutput */.P0)('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
-            changes.push(...(0,lifecycle/* finishClaim */.mD)(file.entry.path, value, run).changes, { path: cancel.path, delete: true });
+            const run = (0,transitions/* cancelledRun */.$b)((0,transitions/* runWithoutOutput */.P0)('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
+            changes.push(...(0,transitions/* finishClaim */.mD)(file.entry.path, value, run).changes, { path: cancel.path, delete: true });
             actions.push({ action: 'cancel', subject: value.task_id, reason: run.reason });
         }
-        else if ((0,lifecycle/* attemptsUsed */.id)(value) + 1 >= max) {
+        else if ((0,transitions/* attemptsUsed */.id)(value) + 1 >= max) {
             const reason = `all ${max} attempt(s) are used up; the last was orphaned: ${why}`;
-            changes.push(...(0,lifecycle/* exhaustClaim */.JF)(file.entry.path, value, reason, now));
+            changes.push(...(0,transitions/* exhaustClaim */.JF)(file.entry.path, value, reason, now));
             actions.push({ action: 'fail', subject: value.task_id, reason });
         }
         else {
-            changes.push(...(0,lifecycle/* requeueClaim */.d4)(file.entry.path, value, 'orphaned', why, now).changes);
+            changes.push(...(0,transitions/* requeueClaim */.d4)(file.entry.path, value, 'orphaned', why, now).changes);
             actions.push({ action: 'requeue', subject: value.task_id, reason: why });
         }
     }
@@ -9489,14 +9719,14 @@ async function planReap(snapshot, settings, clock, now, log) {
         if (!silent(node))
             continue;
         const days = policy.retention.offline_node_days;
-        if ((0,lifecycle/* silenceMs */.qq)(node, now) > days * DAY_MS) {
+        if ((0,transitions/* silenceMs */.qq)(node, now) > days * DAY_MS) {
             changes.push({ path: (0,layout/* nodePath */.Ie)(node.node_id), delete: true });
             const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
             actions.push({ action: 'remove-node', subject: node.node_id, reason });
         }
         else if (node.status !== 'offline') {
             // Its claims are requeued in this same commit, so it runs nothing any more.
-            changes.push((0,lifecycle/* nodeChange */.Rw)({ ...node, status: 'offline', tasks: [] }));
+            changes.push((0,transitions/* nodeChange */.Rw)({ ...node, status: 'offline', tasks: [] }));
             const reason = `no heartbeat since ${node.last_heartbeat} (node timeout ${nodeTimeout} s + grace ${policy.lease.grace_seconds} s)`;
             actions.push({ action: 'offline', subject: node.node_id, reason });
         }
@@ -9525,10 +9755,10 @@ function commitMessage(actions) {
     return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
 }
 
-// EXTERNAL MODULE: ./build/src/core/worker-settings.js
-var worker_settings = __nccwpck_require__(3621);
+// EXTERNAL MODULE: ./build/src/node/settings.js
+var settings = __nccwpck_require__(5778);
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(4274);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/reap.js
 
 
@@ -9542,7 +9772,7 @@ const reap_reap = {
     usage: '[options]',
     options: {
         ...command/* gridOptions */.nv,
-        ...(0,command/* settingOptions */.Xk)(worker_settings/* REAP_SETTINGS */.fO),
+        ...(0,command/* settingOptions */.Xk)(settings/* REAP_SETTINGS */.fO),
         ...command/* jsonOption */.Ec,
     },
     async run(values) {
@@ -9551,7 +9781,7 @@ const reap_reap = {
             remote: (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository)),
             branch: (0,command/* str */.gx)(values.branch),
             ...(token ? { token } : {}),
-            ...(0,worker_settings/* readReapSettings */.yU)('cli', (0,command/* settingFlags */.KB)(values)),
+            ...(0,settings/* readReapSettings */.yU)('cli', (0,command/* settingFlags */.KB)(values)),
         }, (0,log/* consoleLog */.a)());
         if (values.json) {
             console.log(JSON.stringify(report, null, 2));
@@ -9568,17 +9798,17 @@ const reap_reap = {
 
 /***/ }),
 
-/***/ 5631:
+/***/ 8268:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ render)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5491);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9875);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2260);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(431);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6874);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4274);
 
 
 
@@ -9626,7 +9856,7 @@ const render = {
             title: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.title),
             branch: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch),
             ...(repositoryUrl ? { repositoryUrl } : {}),
-            log: (0,_core_log_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleLog */ .a)(),
+            log: (0,_common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleLog */ .a)(),
         });
         const outputDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['output-dir']));
         const summary = await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSite */ .E)(input, outputDir);
@@ -9658,16 +9888,16 @@ const render = {
 
 /***/ }),
 
-/***/ 1610:
+/***/ 3121:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ sign)
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3860);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
+/* harmony import */ var _validation_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2037);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4274);
 
 
 
@@ -9689,11 +9919,11 @@ const sign = {
         // "--key=~/..." reaches us unexpanded by the shell.
         const key = (0,_command_js__WEBPACK_IMPORTED_MODULE_3__/* .str */ .gx)(values.key).replace(/^~(?=\/|$)/, (0,node_os__WEBPACK_IMPORTED_MODULE_0__.homedir)());
         if (!key)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('give the signing key with --key, e.g. --key ~/.ssh/id_ed25519');
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('give the signing key with --key, e.g. --key ~/.ssh/id_ed25519');
         if (files.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('give the task files to sign');
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('give the task files to sign');
         for (const file of files) {
-            await (0,_core_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .signTaskFile */ .H_)(file, key);
+            await (0,_validation_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .signTaskFile */ .H_)(file, key);
             console.log(`signed ${file}`);
         }
         return 0;
@@ -9703,17 +9933,17 @@ const sign = {
 
 /***/ }),
 
-/***/ 2541:
+/***/ 1942:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6799);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6770);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4274);
 
 
 
@@ -9727,18 +9957,18 @@ const status = {
     usage: '[options]',
     options: { ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .gridOptions */ .nv, ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonOption */ .Ec },
     async run(values) {
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
+        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'read'),
+            dir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'read'),
             ...(token ? { token } : {}),
         });
-        const status = await (0,_core_status_js__WEBPACK_IMPORTED_MODULE_3__/* .readStatus */ .rk)(store);
+        const status = await (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_3__/* .readStatus */ .rk)(store);
         if (status.tip === null) {
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
                 `or make it a grid with "dgrid init --repository ${(0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository)} --branch ${branch}"`);
         }
         if (values.json) {
@@ -9769,7 +9999,7 @@ const status = {
 
 /***/ }),
 
-/***/ 1743:
+/***/ 6168:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9777,13 +10007,13 @@ const status = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1079);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
-/* harmony import */ var _core_status_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6799);
-/* harmony import */ var _core_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1577);
-/* harmony import */ var _core_task_file_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2651);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6770);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3312);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9114);
+/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2839);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(521);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4274);
 
 
 
@@ -9814,16 +10044,16 @@ const submit = {
                 text = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(file);
             }
             catch (error) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: ${error.message}`);
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: ${error.message}`);
             }
             // The parser validate-task and the workers use: JSON.parse would let a second "script" win unseen.
-            const parsed = (0,_core_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(text, { maxBytes: _core_task_file_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_TASK_FILE_BYTES */ .iJ });
+            const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(text, { maxBytes: _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_TASK_FILE_BYTES */ .iJ });
             if (!parsed.ok) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
             }
             const task = parsed.value;
             if (typeof task === 'object' && task && task.task_id !== (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(file, '.json')) {
-                throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: task_id "${String(task.task_id)}" must equal the file name without .json`);
             }
             tasks.push(task);
         }
@@ -9836,17 +10066,17 @@ const submit = {
             });
         }
         if (tasks.length === 0)
-            throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('nothing to submit: give task files or --script');
-        const remote = (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.repository));
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('nothing to submit: give task files or --script');
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.repository));
         const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.branch);
         const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .envToken */ .Be)();
-        const store = await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({
+        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_core_status_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            dir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
-        const commit = await (0,_core_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .submitTasks */ .Hj)(store, tasks);
+        const commit = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .submitTasks */ .Hj)(store, tasks);
         const ids = tasks.map((t) => t.task_id);
         if (values.json)
             console.log(JSON.stringify({ commit, task_ids: ids }));
@@ -9859,7 +10089,7 @@ const submit = {
 
 /***/ }),
 
-/***/ 5849:
+/***/ 6367:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9868,31 +10098,31 @@ __nccwpck_require__.d(__webpack_exports__, {
   t: () => (/* binding */ validate)
 });
 
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-// EXTERNAL MODULE: ./build/src/core/printable.js
-var printable = __nccwpck_require__(5378);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4499);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(6345);
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(205);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
-// EXTERNAL MODULE: ./build/src/core/git/store.js
-var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/strict-json.js + 2 modules
-var strict_json = __nccwpck_require__(1577);
-// EXTERNAL MODULE: ./build/src/core/submitters.js
-var core_submitters = __nccwpck_require__(9897);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-// EXTERNAL MODULE: ./build/src/core/task-check.js
-var task_check = __nccwpck_require__(7805);
-// EXTERNAL MODULE: ./build/src/core/task-file.js
-var task_file = __nccwpck_require__(2651);
-;// CONCATENATED MODULE: ./build/src/core/validate.js
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(427);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var store = __nccwpck_require__(3312);
+// EXTERNAL MODULE: ./build/src/validation/strict-json.js + 2 modules
+var strict_json = __nccwpck_require__(2839);
+// EXTERNAL MODULE: ./build/src/protocol/submitters.js
+var protocol_submitters = __nccwpck_require__(847);
+// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
+var schema_validators = __nccwpck_require__(5289);
+// EXTERNAL MODULE: ./build/src/validation/submission-checks.js
+var submission_checks = __nccwpck_require__(1410);
+// EXTERNAL MODULE: ./build/src/validation/task-rules.js
+var task_rules = __nccwpck_require__(521);
+;// CONCATENATED MODULE: ./build/src/validation/submission.js
 // Validation of task files in a checkout of a grid, as validate-task and `dgrid validate` run it: the changes
 // of a pull request (read from git objects only, never from the working tree a pull request could shape),
 // files on disk, or the whole queue.
@@ -9959,7 +10189,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     }
     if (submissions.length === 0)
         return { files: [], problems: [] };
-    const grid = await (0,task_check/* loadGridState */.wc)(store, tip, policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, tip, policyPath);
     const refused = new Map();
     const refuse = (path, message) => refused.set(path, [...(refused.get(path) ?? []), { message }]);
     const candidates = [];
@@ -9967,7 +10197,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const submitters = new Map();
     // Attribution reads the whole history of the queue: once, and only when a cancel or a quota needs it.
     let attribution;
-    const submitted = () => (attribution ??= (0,core_submitters/* submissionsIn */.Rm)(store.options.dir, [tip]));
+    const submitted = () => (attribution ??= (0,protocol_submitters/* submissionsIn */.Rm)(store.options.dir, [tip]));
     for (const { landing, changes, commits } of submissions) {
         const added = new Set();
         const cancels = new Set();
@@ -9987,7 +10217,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
             refuse(path, message);
         }
         const entries = (await store.list(landing.to, [QUEUE_DIR])).filter((e) => added.has(e.path));
-        candidates.push(...(await (0,task_check/* treeCandidates */.v6)(store, entries)));
+        candidates.push(...(await (0,submission_checks/* treeCandidates */.v6)(store, entries)));
         if (cancels.size > 0) {
             const requests = (await store.list(landing.to, [layout/* CANCEL_DIR */.Nd])).filter((e) => cancels.has(e.path));
             cancelReports.push(...(await checkCancels(store, requests, grid.snapshot, await submitted(), landing.submitter)));
@@ -9998,7 +10228,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
             submitters.set(key, { ...use, added: use.added + entries.length });
         }
     }
-    const files = [...(await (0,task_check/* checkTasks */.Ly)(candidates, grid, 'submission')), ...cancelReports];
+    const files = [...(await (0,submission_checks/* checkTasks */.Ly)(candidates, grid, 'submission')), ...cancelReports];
     // A file that lands may have been refused in an earlier commit: one row per path.
     for (const file of files) {
         file.problems.push(...(refused.get(file.path) ?? []));
@@ -10019,24 +10249,24 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const use = { added: candidates.length, queued: queued.length, submitters: counted };
     return {
         files: files.sort((a, b) => (a.path < b.path ? -1 : 1)),
-        problems: (0,task_check/* quotaProblems */.pd)(pullRequest ? { ...use, pullRequest: candidates.length } : use, grid.policy),
+        problems: (0,submission_checks/* quotaProblems */.pd)(pullRequest ? { ...use, pullRequest: candidates.length } : use, grid.policy),
     };
 }
 /** Task files on disk (drafts, or files outside a pull request), against the grid at the checkout's HEAD. */
 async function validateFiles(options) {
     const { top, store } = await openCheckout(options.path);
-    const grid = await (0,task_check/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
     const candidates = [];
     for (const file of options.files)
         candidates.push(await diskCandidate(top, file));
-    return { files: await (0,task_check/* checkTasks */.Ly)(candidates, grid, 'submission'), problems: [] };
+    return { files: await (0,submission_checks/* checkTasks */.Ly)(candidates, grid, 'submission'), problems: [] };
 }
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
 async function validateQueue(options) {
     const { store } = await openCheckout(options.path);
-    const grid = await (0,task_check/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
-    const candidates = await (0,task_check/* treeCandidates */.v6)(store, grid.snapshot.of('queue').map((f) => f.entry));
-    return { files: await (0,task_check/* checkTasks */.Ly)(candidates, grid, 'queued'), problems: [] };
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const candidates = await (0,submission_checks/* treeCandidates */.v6)(store, grid.snapshot.of('queue').map((f) => f.entry));
+    return { files: await (0,submission_checks/* checkTasks */.Ly)(candidates, grid, 'queued'), problems: [] };
 }
 async function openCheckout(path) {
     try {
@@ -10119,8 +10349,8 @@ async function commitProblems(store, from, commits, landed, refused) {
         else if (atTip.has(path)) {
             problems.set(path, `${what}, which is already at the tip of the base branch: ${HISTORY}, and a submission only adds new files: ${REWRITE}`);
         }
-        else if (size > task_file/* MAX_TASK_FILE_BYTES */.iJ) {
-            problems.set(path, `${what} of ${size} bytes: ${HISTORY}, and files of a submission are at most ${task_file/* MAX_TASK_FILE_BYTES */.iJ} bytes: ${REWRITE}`);
+        else if (size > task_rules/* MAX_TASK_FILE_BYTES */.iJ) {
+            problems.set(path, `${what} of ${size} bytes: ${HISTORY}, and files of a submission are at most ${task_rules/* MAX_TASK_FILE_BYTES */.iJ} bytes: ${REWRITE}`);
         }
     }
     return problems;
@@ -10226,14 +10456,14 @@ async function checkCancels(store, entries, snapshot, submitted, author) {
     });
 }
 function cancelProblems(entry, id, blob, snapshot, submitted, author) {
-    const entryIssue = (0,task_file/* entryProblem */.qH)({ id, state: 'queue', entry });
+    const entryIssue = (0,task_rules/* entryProblem */.qH)({ id, state: 'queue', entry });
     if (entryIssue || !blob)
         return [{ message: entryIssue ?? 'the file could not be read' }];
     const parsed = (0,strict_json/* parseStrictJson */.RJ)(blob);
     if (!parsed.ok)
         return parsed.problems;
     const at = (pointer, message) => ({ message, ...parsed.locate(pointer) });
-    const problems = validation/* cancelValidator */.lt.problems(parsed.value).map((p) => at(p.pointer, p.message));
+    const problems = schema_validators/* cancelValidator */.lt.problems(parsed.value).map((p) => at(p.pointer, p.message));
     if (problems.length > 0)
         return problems;
     const request = parsed.value;
@@ -10266,12 +10496,12 @@ async function diskCandidate(top, file) {
     const path = inside.startsWith('..') || (0,external_node_path_.isAbsolute)(inside) ? file : inside.split(external_node_path_.sep).join('/');
     const mode = stats.isSymbolicLink() ? '120000' : stats.mode & 0o111 ? '100755' : '100644';
     const entry = { mode, type: 'blob', sha: '', size: stats.size, path };
-    const unread = (0,task_check/* candidate */.QU)(path, entry);
-    return (0,task_file/* entryProblem */.qH)(unread.file) ? unread : (0,task_check/* candidate */.QU)(path, entry, await (0,promises_.readFile)(file));
+    const unread = (0,submission_checks/* candidate */.QU)(path, entry);
+    return (0,task_rules/* entryProblem */.qH)(unread.file) ? unread : (0,submission_checks/* candidate */.QU)(path, entry, await (0,promises_.readFile)(file));
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(4274);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/validate.js
 
 
@@ -10364,7 +10594,7 @@ const validate = {
 
 /***/ }),
 
-/***/ 5196:
+/***/ 8692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10373,21 +10603,21 @@ __nccwpck_require__.d(__webpack_exports__, {
   D: () => (/* binding */ worker_worker)
 });
 
-// EXTERNAL MODULE: ./build/src/core/grid-admin.js
-var grid_admin = __nccwpck_require__(1079);
-// EXTERNAL MODULE: ./build/src/core/log.js
-var log = __nccwpck_require__(5491);
-// EXTERNAL MODULE: ./build/src/core/sandbox/index.js
-var sandbox = __nccwpck_require__(4297);
-// EXTERNAL MODULE: ./build/src/core/status.js
-var core_status = __nccwpck_require__(6799);
-// EXTERNAL MODULE: ./build/src/core/worker.js + 1 modules
-var worker = __nccwpck_require__(7658);
-// EXTERNAL MODULE: ./build/src/core/worker-settings.js
-var worker_settings = __nccwpck_require__(3621);
+// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
+var grid_admin = __nccwpck_require__(6770);
+// EXTERNAL MODULE: ./build/src/common/log.js
+var log = __nccwpck_require__(2260);
+// EXTERNAL MODULE: ./build/src/sandbox/index.js
+var sandbox = __nccwpck_require__(6082);
+// EXTERNAL MODULE: ./build/src/admin/status.js
+var admin_status = __nccwpck_require__(9114);
+// EXTERNAL MODULE: ./build/src/node/worker.js + 1 modules
+var worker = __nccwpck_require__(5445);
+// EXTERNAL MODULE: ./build/src/node/settings.js
+var node_settings = __nccwpck_require__(5778);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
-;// CONCATENATED MODULE: ./build/src/core/metrics.js
+;// CONCATENATED MODULE: ./build/src/node/metrics.js
 // The opt-in local HTTP endpoint of a worker run as a service: /healthz for a liveness probe and
 // /metrics in the Prometheus text format.
 
@@ -10451,7 +10681,7 @@ async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(4274);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/worker.js
 
 
@@ -10467,7 +10697,7 @@ const worker_worker = {
     usage: '[options]',
     options: {
         ...command/* gridOptions */.nv,
-        ...(0,command/* settingOptions */.Xk)(worker_settings/* WORKER_SETTINGS */.xu),
+        ...(0,command/* settingOptions */.Xk)(node_settings/* WORKER_SETTINGS */.xu),
         'metrics-port': {
             type: 'string',
             placeholder: 'PORT',
@@ -10483,7 +10713,7 @@ const worker_worker = {
         ...command/* jsonOption */.Ec,
     },
     async run(values) {
-        const settings = (0,worker_settings/* readNodeSettings */.eA)('cli', (0,command/* settingFlags */.KB)(values));
+        const settings = (0,node_settings/* readNodeSettings */.eA)('cli', (0,command/* settingFlags */.KB)(values));
         const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
         const branch = (0,command/* str */.gx)(values.branch);
         const token = (0,command/* envToken */.Be)();
@@ -10492,7 +10722,7 @@ const worker_worker = {
             branch,
             ...(token ? { token } : {}),
             ...settings,
-            cacheDir: (0,core_status/* cacheDir */.e8)(remote, branch, `node-${settings.nodeId}`),
+            cacheDir: (0,admin_status/* cacheDir */.e8)(remote, branch, `node-${settings.nodeId}`),
         }, await (0,sandbox/* createSandbox */._)(settings.sandbox), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
         for (const signal of ['SIGINT', 'SIGTERM'])
             process.on(signal, () => node.stop(`${signal} received`));
@@ -10513,25 +10743,25 @@ const worker_worker = {
 
 /***/ }),
 
-/***/ 6708:
+/***/ 2115:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(9157);
-/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(39);
-/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
-/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9700);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5631);
-/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1610);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2541);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5849);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(5196);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6389);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(451);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(427);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4274);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8870);
+/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5951);
+/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6886);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2509);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8268);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3121);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1942);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6168);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6367);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8692);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8822);
 
 
 
@@ -10551,7 +10781,7 @@ const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T, 
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_core_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_protocol_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -10570,13 +10800,13 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_core_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x);
+        console.log(_protocol_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
     if (!command) {
         const guess = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .closest */ .kp)(name, commands.map((c) => c.name));
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown command "${name}"${guess ? `. Did you mean "dgrid ${guess}"?` : ''}\n\n${usage()}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`unknown command "${name}"${guess ? `. Did you mean "dgrid ${guess}"?` : ''}\n\n${usage()}`);
     }
     const { values, positionals } = (0,_command_js__WEBPACK_IMPORTED_MODULE_2__/* .parse */ .qg)(command, rest);
     if (values.help) {
@@ -10590,12 +10820,12 @@ try {
 }
 catch (thrown) {
     // Git fails for reasons the user fixes (a wrong path or URL, no network, no access), never for a bug of ours.
-    const error = thrown instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS ? (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .explainGitError */ .et)(thrown) : thrown;
-    if (error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
+    const error = thrown instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .GitError */ .XS ? (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .explainGitError */ .et)(thrown) : thrown;
+    if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo)
         console.error(`dgrid: ${error.message}`);
     else
-        console.error(error instanceof Error ? (error.stack ?? (0,_core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)) : String(error));
-    process.exitCode = error instanceof _core_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? 1 : 2;
+        console.error(error instanceof Error ? (error.stack ?? (0,_common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .errorMessage */ .gJ)(error)) : String(error));
+    process.exitCode = error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo ? 1 : 2;
 }
 
 __webpack_async_result__();
@@ -10603,319 +10833,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7347:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ archivedResults),
-/* harmony export */   XF: () => (/* binding */ archivedResultPath),
-/* harmony export */   jb: () => (/* binding */ archiveResults),
-/* harmony export */   mF: () => (/* binding */ ARCHIVED_IDS_DIR)
-/* harmony export */ });
-/* unused harmony export archivedIdsPath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2901);
-// Retention: day folders of results older than the policy's retention.days move to the branch
-// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
-//
-// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
-// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
-// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
-// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
-// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
-// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
-// reapers at once, or a result landing in an old day meanwhile, never lose a record.
-//
-// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
-// results too, without fetching the archive. The commit that removes day folders therefore also adds their
-// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
-// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
-// per result. At every commit, an id that ever had a result is at the tip or in the index.
-
-
-
-
-
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-async function archiveResults(grid, options) {
-    const tip = await grid.fetch();
-    const policy = await (await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
-    // A day folder goes once its last second is older than the retention period.
-    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
-    const days = await oldDays(grid, tip, cutoff);
-    const branch = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
-    const moved = (d) => ({
-        path: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
-    });
-    if (days.length === 0 || options.dryRun)
-        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
-    await startArchive(archive, grid.branch, options.author);
-    const copied = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
-        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
-        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
-        value: snapshot.tip,
-    }), { author: options.author, states: [] });
-    const holder = copied.commit ?? copied.value;
-    const removed = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
-        const held = [];
-        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
-            if ((await missingFromArchive(grid, holder, d)).length === 0)
-                held.push(d);
-        }
-        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
-        return {
-            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
-            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
-            value: held,
-        };
-    }, { author: options.author, states: [] });
-    return {
-        days: removed.commit ? removed.value.map(moved) : [],
-        commits: [copied.commit, removed.commit].filter((c) => c !== null),
-        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
-    };
-}
-async function oldDays(store, commit, cutoff) {
-    const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
-    const days = [];
-    for (const entry of entries) {
-        const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
-            days.push({ state, day, entry });
-    }
-    return days;
-}
-/**
- * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
- * it has no such day, and otherwise the files that are new or differ (a day archived before that has
- * gained results since, from a node whose clock is far behind).
- */
-async function missingFromArchive(store, archive, d) {
-    const target = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
-    const [held] = archive ? await store.list(archive, [target], false) : [];
-    if (!held)
-        return [{ path: target, existing: d.entry }];
-    if (held.sha === d.entry.sha)
-        return [];
-    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
-    const files = await store.list(d.entry.sha, []);
-    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
-}
-/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
-async function startArchive(archive, gridBranch, author) {
-    if ((await archive.fetch()) !== null)
-        return;
-    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
-        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
-        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
-        'the archive commit holding it in its `Archived-To:` trailer.\n';
-    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
-    }
-}
-/** Where the archive index keeps the ids of archived results. */
-const ARCHIVED_IDS_DIR = 'tasks/archived';
-/** The index file that holds an id; ids that differ only in letter case share it. */
-function archivedIdsPath(id) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
-    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
-}
-/** Where the archive branch holds an archived result. */
-function archivedResultPath(result) {
-    return `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .shard */ .B5)(result.id)}/${result.id}.json`;
-}
-/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
-const NAMED_INDEX_FILES = 1000;
-/**
- * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
- * letter case counts). Reads only the index files that can hold them.
- */
-async function archivedResults(store, commit, ids) {
-    const wanted = new Set();
-    const files = new Set();
-    for (const id of ids) {
-        wanted.add(id.toLowerCase());
-        files.add(archivedIdsPath(id));
-    }
-    const found = new Map();
-    if (commit === null)
-        return found;
-    for (const results of (await readIndex(store, commit, files)).values()) {
-        for (const result of results) {
-            const key = result.id.toLowerCase();
-            if (wanted.has(key))
-                found.set(key, [...(found.get(key) ?? []), result]);
-        }
-    }
-    return found;
-}
-/** The given index files at a commit, by path; those that do not exist are left out. */
-async function readIndex(store, commit, files) {
-    if (files.size === 0)
-        return new Map();
-    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
-    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
-    const blobs = await store.read(entries.map((e) => e.sha));
-    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
-}
-function parseIndex(blob) {
-    const results = [];
-    for (const line of blob.toString('utf8').split('\n')) {
-        const [id, state, day] = line.split(' ');
-        if (id && (state === 'completed' || state === 'failed') && day)
-            results.push({ id, state, day });
-    }
-    return results;
-}
-/**
- * The index files to write for the day folders this commit removes. A grid archived before the index
- * existed has none yet: its first index takes every result the archive holds.
- */
-async function indexChanges(grid, tip, holder, held) {
-    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
-    const added = [];
-    if (!existing) {
-        const archived = await grid.list(holder, [`${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
-        for (const entry of archived) {
-            const [, state, , day] = entry.path.split('/');
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
-                added.push({ id, state, day });
-        }
-    }
-    else {
-        for (const d of held) {
-            for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
-                if (id !== undefined && entry.type === 'blob')
-                    added.push({ id, state: d.state, day: d.day });
-            }
-        }
-    }
-    const byFile = new Map();
-    for (const result of added) {
-        const path = archivedIdsPath(result.id);
-        byFile.set(path, [...(byFile.get(path) ?? []), result]);
-    }
-    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
-    const changes = [];
-    for (const [path, results] of byFile) {
-        const before = current.get(path) ?? [];
-        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
-        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
-    }
-    return changes;
-}
-
-
-/***/ }),
-
-/***/ 8575:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   I: () => (/* binding */ skewProblem),
-/* harmony export */   k: () => (/* binding */ readServerClock)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-// Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
-// another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
-// more than half the policy's lease.grace_seconds: any two machines that act are then within grace of each
-// other, the skew that every lease and node timeout allows for. See docs/clock-skew.md.
-
-
-
-
-const TIMEOUT_MS = 10_000;
-/**
- * Reads the server's clock: the HTTP Date header of a smart-HTTP remote, or for a remote on a file system
- * (file://, a path) the modification time of a file written there and removed at once, which the file
- * system's own clock sets (an NFS server's, for a shared one). Undefined where there is no server clock to
- * read (ssh remotes, a server without a Date header, a file remote this machine may not write to).
- */
-async function readServerClock(remote, token) {
-    if (/^https?:\/\//.test(remote))
-        return httpClock(remote, token);
-    if (remote.startsWith('file:'))
-        return fileClock((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(remote));
-    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(remote) || /^[^/]*:/.test(remote))
-        return undefined;
-    return fileClock(remote);
-}
-async function httpClock(remote, token) {
-    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
-    const headers = token
-        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
-        : {};
-    try {
-        const sent = Date.now();
-        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
-        const received = Date.now();
-        await response.body?.cancel();
-        const date = Date.parse(response.headers.get('date') ?? '');
-        if (Number.isNaN(date))
-            return undefined;
-        // The header counts whole seconds: the server's time was somewhere in [date, date + 1 s).
-        return {
-            offsetMs: date + 500 - (sent + received) / 2,
-            errorMs: 500 + (received - sent) / 2,
-            source: `the Date header of ${new URL(remote).origin}`,
-        };
-    }
-    catch {
-        return undefined;
-    }
-}
-async function fileClock(path) {
-    const gitDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, '.git')).then((s) => (s.isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, '.git') : path), () => path);
-    const probe = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, `dgrid-clock-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
-    try {
-        const sent = Date.now();
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(probe, '');
-        const received = Date.now();
-        const { mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(probe);
-        return {
-            offsetMs: mtimeMs - (sent + received) / 2,
-            // File systems keep times as coarse as the kernel's tick, or whole seconds (NFS, FAT).
-            errorMs: 1000 + (received - sent) / 2,
-            source: `the file system of ${path}`,
-        };
-    }
-    catch {
-        return undefined;
-    }
-    finally {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(probe).catch(() => undefined);
-    }
-}
-/** Why this machine must not act on the grid with this reading; undefined while its clock is close enough. */
-function skewProblem(reading, policy, who) {
-    const allowedMs = (policy.lease.grace_seconds * 1000) / 2;
-    if (Math.abs(reading.offsetMs) - reading.errorMs <= allowedMs)
-        return undefined;
-    const seconds = Math.round(Math.abs(reading.offsetMs) / 1000);
-    const direction = reading.offsetMs > 0 ? 'behind' : 'ahead of';
-    return (`${who}: this machine's clock is ${seconds} s ${direction} the grid server's (read from ${reading.source}); ` +
-        `the grid allows ${allowedMs / 1000} s, half its lease.grace_seconds (${policy.lease.grace_seconds}), ` +
-        'or leases would be judged wrong: set the clock right (NTP) and start again');
-}
-
-
-/***/ }),
-
-/***/ 3026:
+/***/ 4499:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10958,7 +10876,2441 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 3578:
+/***/ 2260:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   J: () => (/* binding */ silentLog),
+/* harmony export */   a: () => (/* binding */ consoleLog)
+/* harmony export */ });
+const silentLog = { info() { }, warn() { }, error() { }, debug() { } };
+function consoleLog(verbose = false) {
+    return {
+        info: (m) => console.error(m),
+        warn: (m) => console.error(`warning: ${m}`),
+        error: (m) => console.error(`error: ${m}`),
+        debug: (m) => {
+            if (verbose)
+                console.error(`debug: ${m}`);
+        },
+    };
+}
+
+
+/***/ }),
+
+/***/ 205:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   g: () => (/* binding */ printable)
+/* harmony export */ });
+// Text that came from a pull request (file names, and keys or values that messages quote) goes through
+// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
+// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
+// terminal, control characters could rewrite what is shown.
+// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
+// a name otherwise than it is.
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
+function escape(c) {
+    const code = c.codePointAt(0).toString(16);
+    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
+}
+/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
+function printable(text) {
+    return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
+}
+
+
+/***/ }),
+
+/***/ 431:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   OQ: () => (/* binding */ checkRepositoryUrl),
+/* harmony export */   ZR: () => (/* binding */ collectDashboard)
+/* harmony export */ });
+/* unused harmony export gridHistory */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(427);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3312);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7115);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6345);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2260);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5289);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4686);
+// Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
+// not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
+// is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
+// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
+
+
+
+
+
+
+
+
+
+/** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
+const MAX_POINTS = 300;
+/** The scaling advice measures rates over the last hour, so that hour keeps a point a minute. */
+const RECENT_MS = 60 * 60_000;
+const RECENT_STEP_MS = 60_000;
+/** Generous: a grid's history can hold hundreds of thousands of commits. */
+const GIT_TIMEOUT_MS = 30 * 60_000;
+/** A long list of bad files would bury the log; the count says how many there are. */
+const MAX_LISTED = 10;
+async function collectDashboard(options) {
+    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
+    const store = await openCheckout(options.path, options.pathSetting);
+    const tip = await store.resolve('HEAD');
+    if (tip === null) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+    }
+    // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
+    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX}/ ` +
+            `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
+    }
+    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
+    const policy = await snapshot.policy();
+    const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
+    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const nodeEntries = [...snapshot.nodeEntries.values()];
+    const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
+    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedEntry */ .P);
+    const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
+    const queued = read(entriesOf('queue'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
+    if (skipped.length > 0) {
+        const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
+        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+    }
+    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
+    const history = await gridHistory(store, tip);
+    log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
+        `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
+    if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
+            'clone the whole history (actions/checkout with fetch-depth: 0)');
+    }
+    return {
+        title: options.title,
+        generatedAt: new Date(),
+        ...(options.repositoryUrl ? { repositoryUrl: options.repositoryUrl } : {}),
+        branch: options.branch,
+        policy,
+        queued,
+        running,
+        completed,
+        failed,
+        nodes,
+        history: history.points,
+    };
+}
+/** The page links to the repository and sends its submit form there: anything but https would break or leak. */
+function checkRepositoryUrl(url, setting) {
+    if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+    }
+}
+async function openCheckout(path, setting) {
+    const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
+    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+    if (!info?.isDirectory())
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
+    try {
+        return await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.local(path);
+    }
+    catch (error) {
+        if (!(error instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS))
+            throw error;
+        // Git's own words only when they add something, such as a repository owned by another user.
+        const said = error.stderr.trim().split('\n')[0] ?? '';
+        const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+    }
+}
+/** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
+function parseRecords(entries, blobs, validator, skipped) {
+    const records = [];
+    for (const entry of entries) {
+        const blob = blobs.get(entry.sha);
+        if (!blob) {
+            skipped.push(`${entry.path}: not a file`);
+            continue;
+        }
+        let value;
+        try {
+            value = JSON.parse(blob.toString('utf8'));
+        }
+        catch {
+            skipped.push(`${entry.path}: not valid JSON`);
+            continue;
+        }
+        if (validator.is(value))
+            records.push(value);
+        else
+            skipped.push(`${entry.path}: ${validator.problems(value)[0]?.message ?? 'not a valid record'}`);
+    }
+    return records;
+}
+/**
+ * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
+ * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
+ * whole tree, so the last point always matches the tip.
+ */
+async function gridHistory(store, tip) {
+    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        '--name-status',
+        '-z',
+        '--format=@%ct',
+        tip,
+        '--',
+        ..._protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP),
+    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
+    const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+    const points = [];
+    let time;
+    const emit = () => {
+        if (time === undefined)
+            return;
+        points.push({
+            time: new Date(time),
+            queued: counts.queue,
+            running: counts.in_progress,
+            completed: counts.completed,
+            failed: counts.failed,
+        });
+    };
+    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
+    const tokens = out.split('\0');
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('@')) {
+            emit();
+            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
+        }
+        else if (token === 'A' || token === 'D') {
+            const located = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .locate */ .x5)(tokens[++i]);
+            if (located)
+                counts[located.state] += token === 'A' ? 1 : -1;
+        }
+        else if (token) {
+            i++; // a modified file stays where it is
+        }
+    }
+    emit();
+    // A fork carries the history of the project it came from, whose development commits touched tasks/ long
+    // before this grid ran anything. The grid's own history starts where it was last empty before its first
+    // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
+    // submissions it took); a grid that never ran a task has only its present.
+    const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+    const empty = (p) => p.queued + p.running + p.completed + p.failed === 0;
+    const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+    const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
+    const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
+    return { points: thin(own), commits: points.length };
+}
+/**
+ * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
+ * baseline: MAX_POINTS equal buckets over the span, and no bucket wider than a minute over the last hour.
+ */
+function thin(points) {
+    if (points.length <= MAX_POINTS)
+        return points;
+    const first = points[0].time.getTime();
+    const last = points.at(-1).time.getTime();
+    const recentFrom = last - RECENT_MS;
+    const width = Math.max(1, (last - first) / MAX_POINTS);
+    const recentWidth = Math.min(width, RECENT_STEP_MS);
+    const bucket = (point) => {
+        const t = point.time.getTime();
+        return t > recentFrom ? `recent ${Math.floor((t - recentFrom) / recentWidth)}` : Math.floor((t - first) / width);
+    };
+    const kept = [points[0]];
+    for (let i = 1; i < points.length; i++) {
+        const next = points[i + 1];
+        if (!next || bucket(next) !== bucket(points[i]))
+            kept.push(points[i]);
+    }
+    return kept;
+}
+
+
+/***/ }),
+
+/***/ 4686:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B4: () => (/* binding */ formatCount),
+/* harmony export */   Kb: () => (/* binding */ excerpt),
+/* harmony export */   LS: () => (/* binding */ plural),
+/* harmony export */   a3: () => (/* binding */ formatDuration),
+/* harmony export */   fU: () => (/* binding */ formatTime),
+/* harmony export */   n4: () => (/* binding */ formatAgo),
+/* harmony export */   pe: () => (/* binding */ parseTime)
+/* harmony export */ });
+// Human formatting shared by the pages and the job summary. Everything is relative to the render time,
+// never to the clock, so a render is reproducible; the page script redoes relative times in the browser.
+function formatCount(n) {
+    return n.toLocaleString('en-US');
+}
+function formatDuration(ms) {
+    if (!Number.isFinite(ms) || ms < 0)
+        return '–';
+    if (ms < 1000)
+        return `${Math.round(ms)} ms`;
+    const s = ms / 1000;
+    if (s < 60)
+        return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
+    const total = Math.round(s);
+    const [d, h, m, sec] = [
+        Math.floor(total / 86400),
+        Math.floor(total / 3600) % 24,
+        Math.floor(total / 60) % 60,
+        total % 60,
+    ];
+    if (d > 0)
+        return h > 0 ? `${d} d ${h} h` : `${d} d`;
+    if (h > 0)
+        return m > 0 ? `${h} h ${m} min` : `${h} h`;
+    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
+}
+function formatAgo(time, now) {
+    const diff = now.getTime() - time.getTime();
+    if (!Number.isFinite(diff))
+        return 'unknown';
+    if (Math.abs(diff) < 10_000)
+        return 'just now';
+    const span = formatSpan(Math.abs(diff));
+    return diff > 0 ? `${span} ago` : `in ${span}`;
+}
+/** A coarse span for "ago" texts: one unit is enough to judge freshness. */
+function formatSpan(ms) {
+    const s = Math.round(ms / 1000);
+    if (s < 60)
+        return `${s} s`;
+    if (s < 3600)
+        return `${Math.round(s / 60)} min`;
+    if (s < 86400)
+        return `${Math.round(s / 3600)} h`;
+    return `${Math.round(s / 86400)} d`;
+}
+/** UTC, minute precision: the pages are read from anywhere and exact seconds are in the records. */
+function formatTime(time) {
+    if (Number.isNaN(time.getTime()))
+        return 'unknown';
+    return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+/** Parses a record's date-time field; undefined when absent or not a date. */
+function parseTime(value) {
+    if (value === undefined)
+        return undefined;
+    const time = new Date(value);
+    return Number.isNaN(time.getTime()) ? undefined : time;
+}
+function plural(n, one, many = `${one}s`) {
+    return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+/** The last meaningful lines of an output stream, short enough for a table cell. */
+function excerpt(text, max = 140) {
+    const lines = text
+        .split(/\r?\n/)
+        .map((line) => line.trim())
+        .filter((line) => line !== '');
+    const tail = lines.slice(-2).join(' ⏎ ');
+    return tail.length > max ? `…${tail.slice(tail.length - max + 1)}` : tail;
+}
+
+
+/***/ }),
+
+/***/ 6874:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  E: () => (/* binding */ renderSite)
+});
+
+// UNUSED EXPORTS: detailPath
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/dashboard/assets.generated.js
+// Generated by scripts/dashboard-assets.js from src/dashboard/templates/ and src/dashboard/assets/; do not edit.
+/** Template name (as given to eta.loadTemplate: "@" and the file name without .eta) to source. */
+const TEMPLATES = {
+    "@breadcrumb": "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\n<ol>\n<li><a href=\"<%= it.root %>index.html\">Overview</a></li>\n<% for (const crumb of it.crumbs) { %>\n<li><a href=\"<%= it.root %><%= crumb.href %>\"><%= crumb.label %></a></li>\n<% } %>\n<li aria-current=\"page\"><%= it.pageTitle %></li>\n</ol>\n</nav>\n",
+    "@chips": "<% if (it.items.length === 0) { %>–<% } else { %><ul class=\"chips\"><% for (const item of it.items) { %><li class=\"chip<% if (it.missing && it.missing.includes(item)) { %> chip-missing<% } %>\"><%= item %></li><% } %></ul><% } %>\n",
+    "@filter": "<div class=\"filter\" id=\"filter-box\" hidden>\n<label for=\"task-filter\">Filter tasks by id</label>\n<input id=\"task-filter\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Part of a task id\">\n<p id=\"filter-status\" role=\"status\"></p>\n</div>\n",
+    "@index": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1><%= it.site.title %></h1>\n<p class=\"lede\">Grid status as of <time datetime=\"<%= it.site.generatedIso %>\" data-relative title=\"<%= it.site.generatedText %>\"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>\n<p id=\"refresh-note\" class=\"notice\" role=\"status\"></p>\n</div>\n<section aria-labelledby=\"counts-heading\">\n<h2 id=\"counts-heading\" class=\"visually-hidden\">Counts</h2>\n<ul class=\"cards\">\n<li class=\"card card-queued\"><span class=\"card-label\">Queued</span><span class=\"card-value\" data-count=\"queued\"><%= it.counts.queued %></span><span class=\"card-detail\">high <span data-count=\"queued_high\"><%= it.counts.high %></span> · normal <span data-count=\"queued_normal\"><%= it.counts.normal %></span> · low <span data-count=\"queued_low\"><%= it.counts.low %></span></span></li>\n<li class=\"card card-running\"><span class=\"card-label\">Running</span><span class=\"card-value\" data-count=\"in_progress\"><%= it.counts.inProgress %></span><span class=\"card-detail\">claimed by nodes</span></li>\n<li class=\"card card-completed\"><span class=\"card-label\">Completed</span><span class=\"card-value\" data-count=\"completed\"><%= it.counts.completed %></span><span class=\"card-detail\"><%= it.counts.successRate %></span></li>\n<li class=\"card card-failed\"><span class=\"card-label\">Failed</span><span class=\"card-value\" data-count=\"failed\"><%= it.counts.failed %></span><span class=\"card-detail\">incl. timeouts, cancelled</span></li>\n<li class=\"card card-nodes\"><span class=\"card-label\">Nodes online</span><span class=\"card-value\" data-count=\"nodes_online\"><%= it.counts.nodesOnline %></span><span class=\"card-detail\">of <span data-count=\"nodes_total\"><%= it.counts.nodesTotal %></span> known</span></li>\n<li class=\"card card-workers\"><span class=\"card-label\">Recommended workers</span><span class=\"card-value\" data-count=\"recommended_workers\"><%= it.recommendation.workers %></span><span class=\"card-detail\" id=\"recommendation-reason\"><%= it.recommendation.reason %></span></li>\n</ul>\n</section>\n<% if (it.unrunnable.total > 0) { %>\n<section class=\"panel panel-warn\">\n<h2 id=\"unrunnable-heading\">Tasks nobody can run <span class=\"count\">(<%= it.unrunnable.totalText %>)</span></h2>\n<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>\n<%~ include('@tasks-table', { table: it.unrunnable.table }) %>\n</section>\n<% } %>\n<section aria-labelledby=\"activity-heading\">\n<h2 id=\"activity-heading\">Activity</h2>\n<div class=\"charts\">\n<figure class=\"chart-card\"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>\n<figure class=\"chart-card\"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>\n<figure class=\"chart-card\"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>\n</div>\n</section>\n<%~ include('@filter') %>\n<%~ include('@task-section', { table: it.sections.running }) %>\n<%~ include('@task-section', { table: it.sections.queued }) %>\n<% if (it.deps) { %>\n<section>\n<div class=\"section-head\"><h2 id=\"deps-heading\">Waiting on other tasks <span class=\"count\">(<%= it.deps.total %>)</span></h2></div>\n<div class=\"graph-wrap\" role=\"region\" aria-label=\"Dependency graph\" tabindex=\"0\"><%= it.deps.graph %></div>\n<ul class=\"legend\" aria-label=\"Legend\">\n<% for (const key of it.deps.legend) { %><li><span class=\"badge tone-<%= key.tone %>\"><%= key.label %></span></li><% } %>\n</ul>\n<%~ include('@tasks-table', { table: it.deps.table }) %>\n</section>\n<% } %>\n<%~ include('@task-section', { table: it.sections.failed }) %>\n<section>\n<div class=\"section-head\">\n<h2 id=\"nodes-heading\">Nodes <span class=\"count\">(<%= it.nodes.total %>)</span></h2>\n<% if (it.nodes.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.nodes.allHref %>\">All <%= it.nodes.total %> nodes</a><% } %>\n</div>\n<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>\n</section>\n<%~ include('@task-section', { table: it.sections.completed }) %>\n",
+    "@layout": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"<%= it.csp %>\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"dgrid\">\n<link rel=\"icon\" href=\"data:,\">\n<title><%= it.pageTitle %> · <%= it.site.title %></title>\n<link rel=\"stylesheet\" href=\"<%= it.root %>assets/dgrid.css\">\n<script id=\"dgrid-config\" type=\"application/json\"><%= it.config %></script>\n<% if (it.validator) { %>\n<script src=\"<%= it.root %>assets/dgrid-task-validator.js\" defer></script>\n<% } %>\n<script src=\"<%= it.root %>assets/dgrid.js\" defer></script>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"wrap header-inner\">\n<a class=\"brand\" href=\"<%= it.root %>index.html\"><span class=\"brand-mark\" aria-hidden=\"true\"></span><%= it.site.title %></a>\n<nav aria-label=\"Site\">\n<ul class=\"nav\">\n<% for (const item of it.navItems) { %>\n<li><a href=\"<%= it.root %><%= item.href %>\"<% if (item.id === it.nav) { %> aria-current=\"page\"<% } %>><%= item.label %></a></li>\n<% } %>\n</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n<%~ it.body %>\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>Rendered by dgrid at <time datetime=\"<%= it.site.generatedIso %>\"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href=\"<%= it.site.repositoryUrl %>\"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href=\"<%= it.root %>status.json\">status.json</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n",
+    "@list": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1><%= it.pageTitle %></h1>\n<p class=\"lede\"><%= it.list.summary %></p>\n<% if (it.list.note) { %><p class=\"notice\"><%= it.list.note %></p><% } %>\n</div>\n<%~ include('@filter') %>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>\n<section>\n<h2 id=\"list-heading\" class=\"visually-hidden\"><%= it.table.heading %></h2>\n<%~ include('@tasks-table', {}) %>\n</section>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>\n",
+    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+    "@nodes": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1 id=\"nodes-heading\">Nodes</h1>\n<p class=\"lede\"><%= it.nodesSummary %></p>\n</div>\n<%~ include('@nodes-table', {}) %>\n",
+    "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
+    "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
+    "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
+    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
+    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+};
+/** assets/dgrid.css */
+const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --surface: #ffffff;\n  --surface-2: #f0f2f5;\n  --text: #1c2128;\n  --muted: #57606a;\n  --border: #d5dae0;\n  --accent: #0a5fc2;\n  --focus: #0a5fc2;\n  --ok: #1a7f37;\n  --ok-text: #116329;\n  --bad: #cf222e;\n  --bad-text: #a40e26;\n  --warn: #bf8700;\n  --warn-text: #7d4e00;\n  --info: #8250df;\n  --info-text: #6639ba;\n  --neutral-text: #57606a;\n  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);\n  --radius: 10px;\n  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: #0d1117;\n    --surface: #161b22;\n    --surface-2: #1c222b;\n    --text: #e6edf3;\n    --muted: #9ea7b3;\n    --border: #30363d;\n    --accent: #6cb6ff;\n    --focus: #6cb6ff;\n    --ok: #3fb950;\n    --ok-text: #56d364;\n    --bad: #f85149;\n    --bad-text: #ff8182;\n    --warn: #d29922;\n    --warn-text: #e3b341;\n    --info: #a371f7;\n    --info-text: #c297ff;\n    --neutral-text: #9ea7b3;\n    --shadow: none;\n  }\n}\n*, *::before, *::after { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  background: var(--bg);\n  color: var(--text);\n  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;\n}\na { color: var(--accent); text-underline-offset: 2px; }\na:hover { text-decoration-thickness: 2px; }\n:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }\nmain:focus { outline: none; }\ncode, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }\nh1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }\nh1 { font-size: 1.6rem; }\nh2 { font-size: 1.2rem; }\nh3 { font-size: 1rem; }\np { margin: 0 0 0.75rem; }\n[hidden] { display: none !important; }\n.visually-hidden {\n  position: absolute !important; width: 1px; height: 1px; overflow: hidden;\n  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;\n}\n.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }\n.skip-link {\n  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;\n  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;\n}\n.skip-link:focus { top: 0.5rem; }\n.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }\n.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }\n.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }\n.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }\n.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }\n.nav a:hover { color: var(--text); background: var(--surface-2); }\n.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }\nmain.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }\n.page-head { margin-bottom: 1.25rem; }\n.lede { color: var(--muted); }\n.notice:empty { display: none; }\n.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }\nsection { margin: 0 0 2rem; }\n.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }\n.section-head h2 { margin: 0; }\n.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }\n.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }\n.card {\n  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;\n  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);\n  border-radius: var(--radius); box-shadow: var(--shadow);\n}\n.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }\n.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }\n.card-detail { color: var(--muted); font-size: 0.85rem; }\n.card-queued { border-top-color: var(--accent); }\n.card-running { border-top-color: var(--info); }\n.card-completed { border-top-color: var(--ok); }\n.card-failed { border-top-color: var(--bad); }\n.card-nodes { border-top-color: var(--warn); }\n.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }\n.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }\n.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.panel-warn { border-left: 4px solid var(--warn); }\n.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }\nfigure { margin: 0; }\n.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }\n.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }\nsvg.chart { display: block; width: 100%; height: auto; color: var(--text); }\n.graph-wrap svg.chart { width: auto; max-width: none; }\nsvg .fill-ok { fill: var(--ok); }\nsvg .fill-bad { fill: var(--bad); }\nsvg .fill-accent { fill: var(--accent); }\nsvg .fill-info { fill: var(--info); }\nsvg .line-ok { stroke: var(--ok); }\nsvg .line-accent { stroke: var(--accent); }\nsvg .line-info { stroke: var(--info); }\nsvg .grid, svg .edge { stroke: var(--muted); }\nsvg .arrow { fill: var(--muted); }\nsvg .muted { fill: var(--muted); }\nsvg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }\nsvg .dep-completed rect { stroke: var(--ok); }\nsvg .dep-failed rect { stroke: var(--bad); }\nsvg .dep-running rect { stroke: var(--info); }\nsvg .dep-queued rect { stroke: var(--muted); }\nsvg .dep-unknown rect { stroke: var(--warn); }\n.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }\n.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\ntable { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }\ncaption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }\nth, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }\nthead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }\ntbody tr:last-child > * { border-bottom: 0; }\ntbody tr:hover { background: var(--surface-2); }\ntd.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)\n   rather than squeezing every column into a tower of broken words. */\ntd { white-space: nowrap; }\ntbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }\n.task-id { font-weight: 600; }\n.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }\ntd.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }\ntd.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }\n.empty { padding: 1rem; color: var(--muted); }\n.more { font-size: 0.95rem; }\n.badge {\n  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;\n  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;\n}\n.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }\n.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }\n.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }\n.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }\n.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }\n.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }\n.chip-missing { border-color: var(--warn); color: var(--warn-text); }\n.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }\n.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }\n.meter > span { display: block; height: 100%; background: var(--info); }\n.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }\n.filter label { font-weight: 600; }\n.filter p { margin: 0; color: var(--muted); }\ninput, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }\ninput[type='search'] { width: 18rem; }\ntextarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }\ninput:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }\n[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }\n.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }\n.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }\n.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }\n.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }\n.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }\n.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }\n.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }\n.task-title .task-id { font-size: 1.4rem; }\n.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\n.facts dt { color: var(--muted); font-weight: 600; }\n.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }\npre.code {\n  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;\n  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;\n}\n.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }\n.form { display: grid; gap: 1rem; max-width: 46rem; }\n.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }\n.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }\n.field label { font-weight: 600; }\n.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }\n.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }\n.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }\n.error-summary h2 { color: var(--bad-text); }\n.error-summary ul { margin: 0; padding-left: 1.25rem; }\n.error-summary a { color: var(--bad-text); }\n.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }\n.button {\n  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;\n  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;\n}\n.button:hover { filter: brightness(1.08); }\n.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }\n.site-footer p { margin: 0; overflow-wrap: anywhere; }\n@media (max-width: 600px) {\n  .wrap { padding: 0 0.75rem; }\n  h1 { font-size: 1.35rem; }\n  .card-value { font-size: 1.5rem; }\n  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  th, td { padding: 0.45rem 0.5rem; }\n  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }\n  tbody tr:hover th[scope='row'] { background: var(--surface-2); }\n  input[type='search'] { width: 100%; }\n  .facts { grid-template-columns: 1fr; gap: 0.1rem; }\n  .facts dd { margin-bottom: 0.5rem; }\n}\n@media (prefers-reduced-motion: no-preference) {\n  html { scroll-behavior: smooth; }\n}\n";
+/** assets/dgrid.js */
+const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
+
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(8071);
+;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
+// Facts derived from the grid state that more than one part of the dashboard needs.
+
+const facts_PRIORITIES = ['high', 'normal', 'low'];
+function priorityOf(task) {
+    return task.priority ?? 'normal';
+}
+function facts_liveness(node, input) {
+    if (node.status !== 'online')
+        return node.status;
+    return (0,transitions/* isSilent */.eS)(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
+}
+function onlineNodes(input) {
+    return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
+}
+
+// EXTERNAL MODULE: ./build/src/dashboard/format.js
+var format = __nccwpck_require__(4686);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ../../main/node_modules/eta/dist/index.mjs
+
+
+
+//#region src/err.ts
+var EtaError = class extends Error {
+	constructor(message) {
+		super(message);
+		this.name = "Eta Error";
+	}
+};
+var EtaParseError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaParser Error";
+	}
+};
+var EtaRuntimeError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaRuntime Error";
+	}
+};
+var EtaFileResolutionError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaFileResolution Error";
+	}
+};
+var EtaNameResolutionError = class extends EtaError {
+	constructor(message) {
+		super(message);
+		this.name = "EtaNameResolution Error";
+	}
+};
+/**
+* Throws an EtaError with a nicely formatted error and message showing where in the template the error occurred.
+*/
+function ParseErr(message, str, indx) {
+	const whitespace = str.slice(0, indx).split(/\n/);
+	const lineNo = whitespace.length;
+	const colNo = whitespace[lineNo - 1].length + 1;
+	message += " at line " + lineNo + " col " + colNo + ":\n\n  " + str.split(/\n/)[lineNo - 1] + "\n  " + Array(colNo).join(" ") + "^";
+	throw new EtaParseError(message);
+}
+function RuntimeErr(originalError, str, lineNo, path$1) {
+	const lines = str.split("\n");
+	const start = Math.max(lineNo - 3, 0);
+	const end = Math.min(lines.length, lineNo + 3);
+	const filename = path$1;
+	const context = lines.slice(start, end).map((line, i) => {
+		const curr = i + start + 1;
+		return (curr === lineNo ? " >> " : "    ") + curr + "| " + line;
+	}).join("\n");
+	const err = new EtaRuntimeError((filename ? filename + ":" + lineNo + "\n" : "line " + lineNo + "\n") + context + "\n\n" + originalError.message);
+	err.name = originalError.name;
+	err.cause = originalError;
+	throw err;
+}
+
+//#endregion
+//#region src/file-handling.ts
+function readFile(path$1) {
+	let res = "";
+	try {
+		res = external_node_fs_.readFileSync(path$1, "utf8");
+	} catch (err) {
+		if (err?.code === "ENOENT") throw new EtaFileResolutionError(`Could not find template: ${path$1}`);
+		else throw err;
+	}
+	return res;
+}
+function resolvePath(templatePath, options) {
+	let resolvedFilePath = "";
+	const views = this.config.views;
+	if (!views) throw new EtaFileResolutionError("Views directory is not defined");
+	const baseFilePath = options?.filepath;
+	const defaultExtension = this.config.defaultExtension === void 0 ? ".eta" : this.config.defaultExtension;
+	const cacheIndex = JSON.stringify({
+		filename: baseFilePath,
+		path: templatePath,
+		views: this.config.views
+	});
+	templatePath += external_node_path_.extname(templatePath) ? "" : defaultExtension;
+	if (baseFilePath) {
+		if (this.config.cacheFilepaths && this.filepathCache[cacheIndex]) return this.filepathCache[cacheIndex];
+		if (absolutePathRegExp.exec(templatePath)?.length) {
+			const formattedPath = templatePath.replace(/^\/*|^\\*/, "");
+			resolvedFilePath = external_node_path_.join(views, formattedPath);
+		} else resolvedFilePath = external_node_path_.join(external_node_path_.dirname(baseFilePath), templatePath);
+	} else resolvedFilePath = external_node_path_.join(views, templatePath);
+	if (dirIsChild(views, resolvedFilePath)) {
+		if (baseFilePath && this.config.cacheFilepaths) this.filepathCache[cacheIndex] = resolvedFilePath;
+		return resolvedFilePath;
+	} else throw new EtaFileResolutionError(`Template '${templatePath}' is not in the views directory`);
+}
+function dirIsChild(parent, dir) {
+	const relative = external_node_path_.relative(parent, dir);
+	return relative && !relative.startsWith("..") && !external_node_path_.isAbsolute(relative);
+}
+const absolutePathRegExp = /^\\|^\//;
+
+//#endregion
+//#region src/compile.ts
+/* istanbul ignore next */
+const AsyncFunction = (async () => {}).constructor;
+/**
+* Takes a template string and returns a template function that can be called with (data, config)
+*
+* @param str - The template string
+* @param config - A custom configuration object (optional)
+*/
+function compile(str, options) {
+	const config = this.config;
+	const ctor = options?.async ? AsyncFunction : Function;
+	try {
+		return new ctor(config.varName, "options", this.compileToString.call(this, str, options));
+	} catch (e) {
+		if (e instanceof SyntaxError) throw new EtaParseError("Bad template syntax\n\n" + e.message + "\n" + Array(e.message.length + 1).join("=") + "\n" + this.compileToString.call(this, str, options) + "\n");
+		else throw e;
+	}
+}
+
+//#endregion
+//#region src/compile-string.ts
+/**
+* Compiles a template string to a function string. Most often users just use `compile()`, which calls `compileToString` and creates a new function using the result
+*/
+function compileToString(str, options) {
+	const config = this.config;
+	const isAsync = options?.async;
+	const compileBody$1 = this.compileBody;
+	const buffer = this.parse.call(this, str);
+	let res = `${config.functionHeader}
+let include = (__eta_t, __eta_d) => this.render(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
+let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
+
+let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}${config.debug ? ", line: 1, templateStr: \"" + str.replace(/\\|"/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n") + "\"" : ""}};
+
+function layout(path, data) {
+  __eta.layout = path;
+  __eta.layoutData = data;
+}${config.debug ? "try {" : ""}${config.useWith ? "with(" + config.varName + "||{}){" : ""}
+
+function ${config.outputFunctionName}(s){__eta.res+=s;}
+function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
+async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
+function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
+async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
+
+${compileBody$1.call(this, buffer)}
+if (__eta.layout) {
+  __eta.res = ${isAsync ? "await includeAsync" : "include"} (__eta.layout, {...${config.varName}, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
+}
+${config.useWith ? "}" : ""}${config.debug ? "} catch (e) { this.RuntimeErr(e, __eta.templateStr, __eta.line, options.filepath) }" : ""}
+return __eta.res;
+`;
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processFnString) res = plugin.processFnString(res, config);
+	}
+	return res;
+}
+/**
+* Loops through the AST generated by `parse` and transform each item into JS calls
+*
+* **Example**
+*
+* ```js
+* let templateAST = ['Hi ', { val: 'it.name', t: 'i' }]
+* compileBody.call(Eta, templateAST)
+* // => "__eta.res+='Hi '\n__eta.res+=__eta.e(it.name)\n"
+* ```
+*/
+function compileBody(buff) {
+	const config = this.config;
+	let i = 0;
+	const buffLength = buff.length;
+	let returnStr = "";
+	for (; i < buffLength; i++) {
+		const currentBlock = buff[i];
+		if (typeof currentBlock === "string") returnStr += "__eta.res+='" + currentBlock + "';\n";
+		else {
+			const type = currentBlock.t;
+			let content = currentBlock.val || "";
+			if (config.debug) returnStr += "__eta.line=" + currentBlock.lineNo + "\n";
+			if (type === "r") {
+				if (config.autoFilter) content = "__eta.f(" + content + ")";
+				returnStr += "__eta.res+=" + content + ";\n";
+			} else if (type === "i") {
+				if (config.autoFilter) content = "__eta.f(" + content + ")";
+				if (config.autoEscape) content = "__eta.e(" + content + ")";
+				returnStr += "__eta.res+=" + content + ";\n";
+			} else if (type === "e") returnStr += content + "\n";
+			else if (Object.hasOwn(config.customTags, type)) returnStr += `__eta.res+=this.config.customTags[${JSON.stringify(type)}](${JSON.stringify(content)},${config.varName});\n`;
+		}
+	}
+	return returnStr;
+}
+
+//#endregion
+//#region src/utils.ts
+/**
+* Takes a string within a template and trims it, based on the preceding tag's whitespace control and `config.autoTrim`
+*/
+function trimWS(str, config, wsLeft, wsRight) {
+	let leftTrim;
+	let rightTrim;
+	if (Array.isArray(config.autoTrim)) {
+		leftTrim = config.autoTrim[1];
+		rightTrim = config.autoTrim[0];
+	} else leftTrim = rightTrim = config.autoTrim;
+	if (wsLeft || wsLeft === false) leftTrim = wsLeft;
+	if (wsRight || wsRight === false) rightTrim = wsRight;
+	if (!rightTrim && !leftTrim) return str;
+	if (leftTrim === "slurp" && rightTrim === "slurp") return str.trim();
+	if (leftTrim === "_" || leftTrim === "slurp") str = str.trimStart();
+	else if (leftTrim === "-" || leftTrim === "nl") str = str.replace(/^(?:\r\n|\n|\r)/, "");
+	if (rightTrim === "_" || rightTrim === "slurp") str = str.trimEnd();
+	else if (rightTrim === "-" || rightTrim === "nl") str = str.replace(/(?:\r\n|\n|\r)$/, "");
+	return str;
+}
+/**
+* A map of special HTML characters to their XML-escaped equivalents
+*/
+const escMap = {
+	"&": "&amp;",
+	"<": "&lt;",
+	">": "&gt;",
+	"\"": "&quot;",
+	"'": "&#39;"
+};
+function replaceChar(s) {
+	return escMap[s];
+}
+/**
+* XML-escapes an input value after converting it to a string
+*
+* @param str - Input value (usually a string)
+* @returns XML-escaped string
+*/
+function XMLEscape(str) {
+	const newStr = String(str);
+	if (/[&<>"']/.test(newStr)) return newStr.replace(/[&<>"']/g, replaceChar);
+	else return newStr;
+}
+
+//#endregion
+//#region src/config.ts
+/** Eta's base (global) configuration */
+const defaultConfig = {
+	autoEscape: true,
+	autoFilter: false,
+	autoTrim: [false, "nl"],
+	cache: false,
+	cacheFilepaths: true,
+	customTags: {},
+	debug: false,
+	escapeFunction: XMLEscape,
+	filterFunction: (val) => String(val),
+	outputFunctionName: "output",
+	functionHeader: "",
+	parse: {
+		exec: "",
+		interpolate: "=",
+		raw: "~"
+	},
+	plugins: [],
+	rmWhitespace: false,
+	tags: ["<%", "%>"],
+	useWith: false,
+	varName: "it",
+	defaultExtension: ".eta"
+};
+
+//#endregion
+//#region src/parse.ts
+const templateLitReg = /`(?:\\[\s\S]|\${(?:[^{}]|{(?:[^{}]|{[^}]*})*})*}|(?!\${)[^\\`])*`/g;
+const singleQuoteReg = /'(?:\\[\s\w"'\\`]|[^\n\r'\\])*?'/g;
+const doubleQuoteReg = /"(?:\\[\s\w"'\\`]|[^\n\r"\\])*?"/g;
+/** Escape special regular expression characters inside a string */
+function escapeRegExp(string) {
+	return string.replace(/[.*+\-?^${}()|[\]\\]/g, "\\$&");
+}
+function getLineNo(str, index) {
+	return str.slice(0, index).split("\n").length;
+}
+function parse(str) {
+	const config = this.config;
+	let buffer = [];
+	let trimLeftOfNextStr = false;
+	let lastIndex = 0;
+	const parseOptions = config.parse;
+	const customTagPrefixes = Object.keys(config.customTags);
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processTemplate) str = plugin.processTemplate(str, config);
+	}
+	if (config.rmWhitespace) str = str.replace(/[\r\n]+/g, "\n").replace(/^\s+|\s+$/gm, "");
+	templateLitReg.lastIndex = 0;
+	singleQuoteReg.lastIndex = 0;
+	doubleQuoteReg.lastIndex = 0;
+	function pushString(strng, shouldTrimRightOfString) {
+		if (strng) {
+			strng = trimWS(strng, config, trimLeftOfNextStr, shouldTrimRightOfString);
+			if (strng) {
+				strng = strng.replace(/\\|'/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n");
+				buffer.push(strng);
+			}
+		}
+	}
+	const prefixes = [
+		parseOptions.exec,
+		parseOptions.interpolate,
+		parseOptions.raw,
+		...customTagPrefixes
+	].reduce((accumulator, prefix) => {
+		if (accumulator && prefix) return accumulator + "|" + escapeRegExp(prefix);
+		else if (prefix) return escapeRegExp(prefix);
+		else return accumulator;
+	}, "");
+	const parseOpenReg = new RegExp(escapeRegExp(config.tags[0]) + "(-|_)?\\s*(" + prefixes + ")?\\s*", "g");
+	const parseCloseReg = new RegExp("'|\"|`|\\/\\*|(\\s*(-|_)?" + escapeRegExp(config.tags[1]) + ")", "g");
+	let m;
+	while (m = parseOpenReg.exec(str)) {
+		const precedingString = str.slice(lastIndex, m.index);
+		lastIndex = m[0].length + m.index;
+		const wsLeft = m[1];
+		const prefix = m[2] || "";
+		pushString(precedingString, wsLeft);
+		parseCloseReg.lastIndex = lastIndex;
+		let closeTag;
+		let currentObj = false;
+		while (closeTag = parseCloseReg.exec(str)) if (closeTag[1]) {
+			const content = str.slice(lastIndex, closeTag.index);
+			parseOpenReg.lastIndex = lastIndex = parseCloseReg.lastIndex;
+			trimLeftOfNextStr = closeTag[2];
+			currentObj = {
+				t: prefix === parseOptions.exec ? "e" : prefix === parseOptions.raw ? "r" : prefix === parseOptions.interpolate ? "i" : customTagPrefixes.includes(prefix) ? prefix : "",
+				val: content
+			};
+			break;
+		} else {
+			const char = closeTag[0];
+			if (char === "/*") {
+				const commentCloseInd = str.indexOf("*/", parseCloseReg.lastIndex);
+				if (commentCloseInd === -1) ParseErr("unclosed comment", str, closeTag.index);
+				parseCloseReg.lastIndex = commentCloseInd;
+			} else if (char === "'") {
+				singleQuoteReg.lastIndex = closeTag.index;
+				if (singleQuoteReg.exec(str)) parseCloseReg.lastIndex = singleQuoteReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			} else if (char === "\"") {
+				doubleQuoteReg.lastIndex = closeTag.index;
+				if (doubleQuoteReg.exec(str)) parseCloseReg.lastIndex = doubleQuoteReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			} else if (char === "`") {
+				templateLitReg.lastIndex = closeTag.index;
+				if (templateLitReg.exec(str)) parseCloseReg.lastIndex = templateLitReg.lastIndex;
+				else ParseErr("unclosed string", str, closeTag.index);
+			}
+		}
+		if (currentObj) {
+			if (config.debug) currentObj.lineNo = getLineNo(str, m.index);
+			buffer.push(currentObj);
+		} else ParseErr("unclosed tag", str, m.index);
+	}
+	pushString(str.slice(lastIndex, str.length), false);
+	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
+		const plugin = config.plugins[i];
+		if (plugin.processAST) buffer = plugin.processAST(buffer, config);
+	}
+	return buffer;
+}
+
+//#endregion
+//#region src/render.ts
+function handleCache(template, options) {
+	const templateStore = options?.async ? this.templatesAsync : this.templatesSync;
+	if (this.resolvePath && this.readFile && !template.startsWith("@")) {
+		const templatePath = options.filepath;
+		const cachedTemplate = templateStore.get(templatePath);
+		if (this.config.cache && cachedTemplate) return cachedTemplate;
+		else {
+			const templateString = this.readFile(templatePath);
+			const templateFn = this.compile(templateString, options);
+			if (this.config.cache) templateStore.define(templatePath, templateFn);
+			return templateFn;
+		}
+	} else {
+		const cachedTemplate = templateStore.get(template);
+		if (cachedTemplate) return cachedTemplate;
+		else throw new EtaNameResolutionError(`Failed to get template '${template}'`);
+	}
+}
+function render(template, data, meta) {
+	let templateFn;
+	const options = {
+		...meta,
+		async: false
+	};
+	if (typeof template === "string") {
+		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
+		templateFn = handleCache.call(this, template, options);
+	} else templateFn = template;
+	return templateFn.call(this, data, options);
+}
+function renderAsync(template, data, meta) {
+	let templateFn;
+	const options = {
+		...meta,
+		async: true
+	};
+	if (typeof template === "string") {
+		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
+		templateFn = handleCache.call(this, template, options);
+	} else templateFn = template;
+	const res = templateFn.call(this, data, options);
+	return Promise.resolve(res);
+}
+function renderString(template, data) {
+	const templateFn = this.compile(template, { async: false });
+	return render.call(this, templateFn, data);
+}
+function renderStringAsync(template, data) {
+	const templateFn = this.compile(template, { async: true });
+	return renderAsync.call(this, templateFn, data);
+}
+
+//#endregion
+//#region src/storage.ts
+/**
+* Handles storage and accessing of values
+*
+* In this case, we use it to store compiled template functions
+* Indexed by their `name` or `filename`
+*/
+var Cacher = class {
+	constructor(cache) {
+		this.cache = cache;
+	}
+	define(key, val) {
+		this.cache[key] = val;
+	}
+	get(key) {
+		return this.cache[key];
+	}
+	remove(key) {
+		delete this.cache[key];
+	}
+	reset() {
+		this.cache = {};
+	}
+	load(cacheObj) {
+		this.cache = {
+			...this.cache,
+			...cacheObj
+		};
+	}
+};
+
+//#endregion
+//#region src/internal.ts
+var Eta$1 = class {
+	constructor(customConfig) {
+		if (customConfig) this.config = {
+			...defaultConfig,
+			...customConfig
+		};
+		else this.config = { ...defaultConfig };
+		const reserved = [
+			this.config.parse.exec,
+			this.config.parse.interpolate,
+			this.config.parse.raw,
+			"-",
+			"_"
+		];
+		for (const prefix of Object.keys(this.config.customTags)) if (reserved.includes(prefix)) throw new EtaError(`Custom tag prefix "${prefix}" conflicts with a built-in prefix`);
+	}
+	config;
+	RuntimeErr = RuntimeErr;
+	compile = compile;
+	compileToString = compileToString;
+	compileBody = compileBody;
+	parse = parse;
+	render = render;
+	renderAsync = renderAsync;
+	renderString = renderString;
+	renderStringAsync = renderStringAsync;
+	filepathCache = {};
+	templatesSync = new Cacher({});
+	templatesAsync = new Cacher({});
+	resolvePath = null;
+	readFile = null;
+	configure(customConfig) {
+		this.config = {
+			...this.config,
+			...customConfig
+		};
+	}
+	withConfig(customConfig) {
+		return {
+			...this,
+			config: {
+				...this.config,
+				...customConfig
+			}
+		};
+	}
+	loadTemplate(name, template, options) {
+		if (typeof template === "string") (options?.async ? this.templatesAsync : this.templatesSync).define(name, this.compile(template, options));
+		else {
+			let templates = this.templatesSync;
+			if (template.constructor.name === "AsyncFunction" || options?.async) templates = this.templatesAsync;
+			templates.define(name, template);
+		}
+	}
+};
+
+//#endregion
+//#region src/index.ts
+var Eta = class extends Eta$1 {
+	readFile = readFile;
+	resolvePath = resolvePath;
+};
+
+//#endregion
+
+//# sourceMappingURL=index.mjs.map
+// EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
+var schemas = __nccwpck_require__(4651);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(6345);
+;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
+// Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
+// string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
+// only as a Markup object, which lets the templates keep a single, always-escaping interpolation tag.
+const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+/**
+ * Characters a reader cannot see but a browser obeys: bidirectional overrides and isolates that make a script
+ * read otherwise than it runs (U+202A-U+202E, U+2066-U+2069), zero-width and direction marks (U+200B-U+200F),
+ * line and paragraph separators, and every other control (Cc) and format (Cf) character. Tab, line feed and
+ * carriage return stay: outputs and scripts are shown with their lines.
+ */
+const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+/** The character as a visible escape, e.g. ⟨U+202E⟩. */
+function visible(c) {
+    return `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
+}
+/** Escapes text for HTML and XML content and quoted attribute values, invisible characters shown as escapes. */
+function escapeHtml(text) {
+    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]).replace(INVISIBLE, visible);
+}
+/** Markup this package produced itself, already escaped. */
+class Markup {
+    html;
+    constructor(html) {
+        this.html = html;
+    }
+    toString() {
+        return this.html;
+    }
+}
+/** The template engine's escape function: everything is text except Markup. */
+function escapeValue(value) {
+    if (value instanceof Markup)
+        return value.html;
+    return escapeHtml(value === undefined || value === null ? '' : String(value));
+}
+/**
+ * JSON for a <script type="application/json"> block. Escaping <, > and & keeps `</script>` and `<!--`
+ * from ending or bending the block; U+2028 and U+2029 are escaped because older JavaScript parsers treat
+ * them as line ends.
+ */
+function scriptJson(value) {
+    const json = JSON.stringify(value) ?? 'null';
+    return new Markup(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
+}
+
+// EXTERNAL MODULE: ./build/src/node/scheduler.js
+var scheduler = __nccwpck_require__(2850);
+;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
+// The page templates are the .eta files in ./templates, one per page and one per shared part, carried into the
+// bundles by assets.generated.ts (see scripts/dashboard-assets.js).
+// Sections around a table are not named: the table's scrolling region carries the heading as its name, and
+// two landmarks with one name confuse screen reader navigation.
+// Rule: every value goes through <%= %>, which escapes; <%~ %> appears only for include() and the layout
+// body, which are the templates' own output. Chart SVGs arrive as Markup objects and pass <%= %> unchanged.
+
+
+;// CONCATENATED MODULE: ./build/src/dashboard/site.js
+// What every page of the status site shares, computed once per render: the records sorted and located, which
+// tasks get a detail page, the rows and tables the templates show, links, and the layout every page goes through.
+
+
+
+
+
+
+
+
+
+/** The most recent tasks of each state the index shows; only these get a detail page. */
+const INDEX_ROWS = 50;
+/** Scripts and styles only from the site itself: a defence in depth should escaping ever be missed. */
+const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+const STATUS_TONE = {
+    success: 'ok',
+    completed: 'ok',
+    online: 'ok',
+    failure: 'bad',
+    error: 'bad',
+    failed: 'bad',
+    timeout: 'warn',
+    unresponsive: 'warn',
+    draining: 'warn',
+    orphaned: 'warn',
+    returned: 'neutral',
+    cancelled: 'neutral',
+    offline: 'neutral',
+    running: 'info',
+    queued: 'neutral',
+    high: 'warn',
+    normal: 'neutral',
+    low: 'neutral',
+    unknown: 'warn',
+};
+const STATE_LABEL = {
+    queued: 'Queued tasks',
+    running: 'Running tasks',
+    completed: 'Completed tasks',
+    failed: 'Failed tasks',
+};
+const eta = new Eta({ autoEscape: true, escapeFunction: escapeValue, cache: true });
+for (const [name, source] of Object.entries(TEMPLATES))
+    eta.loadTemplate(name, source);
+const COLUMNS = {
+    running: [
+        { label: 'Task' },
+        { label: 'Node' },
+        { label: 'Attempt', num: true },
+        { label: 'Running for' },
+        { label: 'Lease until' },
+    ],
+    queued: [
+        { label: 'Task' },
+        { label: 'Priority' },
+        { label: 'Requires' },
+        { label: 'Waits for' },
+        { label: 'Attempts so far', num: true },
+    ],
+    terminal: [
+        { label: 'Task' },
+        { label: 'Status' },
+        { label: 'Exit code', num: true },
+        { label: 'Node' },
+        { label: 'Duration', num: true },
+        { label: 'Finished' },
+    ],
+};
+/** Everything the pages share, computed once per render. */
+class Site {
+    input;
+    now;
+    located = new Map();
+    sorted;
+    detailIds = new Set();
+    busy = new Map();
+    unrunnable;
+    unrunnableIds;
+    waiting;
+    repo;
+    /**
+     * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
+     * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
+     */
+    serverUrl() {
+        return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
+    }
+    constructor(input) {
+        this.input = input;
+        this.now = input.generatedAt;
+        this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
+            ? input.repositoryUrl.replace(/\/+$/, '')
+            : undefined;
+        const finished = (r) => (0,format/* parseTime */.pe)(r.finished_at)?.getTime() ?? 0;
+        const claimed = (c) => (0,format/* parseTime */.pe)(c.claim.claimed_at)?.getTime() ?? 0;
+        const rank = (t) => facts_PRIORITIES.indexOf(priorityOf(t));
+        this.sorted = {
+            queued: [...input.queued].sort((a, b) => rank(a) - rank(b)),
+            running: [...input.running].sort((a, b) => claimed(a) - claimed(b)),
+            completed: [...input.completed].sort((a, b) => finished(b) - finished(a)),
+            failed: [...input.failed].sort((a, b) => finished(b) - finished(a)),
+        };
+        for (const state of ['completed', 'failed', 'running', 'queued']) {
+            for (const record of this.sorted[state])
+                this.located.set(record.task_id, { state, record });
+        }
+        for (const claim of input.running)
+            this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+        this.unrunnable = (0,scheduler/* unrunnableTasks */.nw)(input.queued, onlineNodes(input));
+        this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
+        this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
+        // The tasks the index shows are the ones worth a page of their own.
+        const shown = [
+            ...['queued', 'running', 'completed', 'failed'].flatMap((s) => this.sorted[s].slice(0, INDEX_ROWS)),
+            ...this.unrunnable.slice(0, INDEX_ROWS).map((u) => u.task),
+            ...this.waiting.slice(0, INDEX_ROWS),
+        ];
+        for (const record of shown)
+            this.detailIds.add(record.task_id);
+    }
+    page(template, root, nav, pageTitle, data, validator = false) {
+        const repositoryName = this.repo?.replace(/^https:\/\/[^/]+\//, '');
+        return eta.render(template, {
+            root,
+            nav,
+            pageTitle,
+            validator,
+            csp: CSP,
+            navItems: [
+                { id: 'overview', label: 'Overview', href: 'index.html' },
+                { id: 'nodes', label: 'Nodes', href: 'nodes.html' },
+                { id: 'submit', label: 'Submit a task', href: 'submit.html' },
+            ],
+            site: {
+                title: this.input.title,
+                branch: this.input.branch,
+                repositoryUrl: this.repo,
+                repositoryName,
+                generatedIso: this.now.toISOString(),
+                generatedText: (0,format/* formatTime */.fU)(this.now),
+            },
+            config: scriptJson({
+                generatedAt: this.now.toISOString(),
+                statusUrl: nav === 'overview' ? 'status.json' : undefined,
+                branch: this.input.branch,
+                serverUrl: this.serverUrl(),
+                policy: {
+                    max_timeout_seconds: this.input.policy.max_timeout_seconds,
+                    max_attempts: this.input.policy.max_attempts,
+                    default_image: this.input.policy.default_image,
+                    allowed_images: this.input.policy.allowed_images,
+                    limits: { cpus: this.input.policy.limits.cpus, memory_mb: this.input.policy.limits.memory_mb },
+                },
+            }),
+            ...data,
+        });
+    }
+    sectionTable(state) {
+        const records = this.sorted[state];
+        const heading = {
+            queued: 'Queued',
+            running: 'Running',
+            completed: 'Recently completed',
+            failed: 'Recently failed',
+        }[state];
+        const excerpts = state === 'failed' || state === 'completed';
+        const table = this.table(state, state, heading, records.length, this.rows(state, records.slice(0, INDEX_ROWS)), excerpts);
+        if (records.length > 0) {
+            table.allHref = listPath(state, 1);
+            table.allLabel = `All ${(0,format/* formatCount */.B4)(records.length)}`;
+        }
+        return table;
+    }
+    table(id, kind, heading, total, rows, excerpts = false) {
+        const columns = kind === 'running' ? COLUMNS.running : kind === 'queued' ? COLUMNS.queued : COLUMNS.terminal;
+        const empty = {
+            queued: 'Nothing is waiting.',
+            running: 'Nothing is running.',
+            completed: 'No task has completed yet.',
+            failed: 'No task has failed.',
+        }[kind];
+        return {
+            id,
+            heading,
+            total: (0,format/* formatCount */.B4)(total),
+            kind,
+            columns: excerpts ? [...columns, { label: 'Output' }] : columns,
+            rows,
+            empty,
+            excerpts,
+        };
+    }
+    rows(state, records) {
+        return records.map((record) => this.row(state, record));
+    }
+    row(state, record) {
+        const link = this.link(record.task_id, state, record);
+        if (state === 'queued') {
+            const task = record;
+            return {
+                ...link,
+                status: priorityOf(task),
+                tone: STATUS_TONE[priorityOf(task)],
+                requires: task.requires ?? [],
+                dependsOn: task.depends_on ?? [],
+                attempt: (0,format/* formatCount */.B4)(task.attempts?.length ?? 0),
+                flag: this.unrunnableIds.has(task.task_id) ? 'no node can run it' : undefined,
+            };
+        }
+        if (state === 'running') {
+            const claim = record.claim;
+            const since = (0,format/* parseTime */.pe)(claim.claimed_at);
+            const lease = (0,format/* parseTime */.pe)(claim.lease_until);
+            return {
+                ...link,
+                status: 'running',
+                tone: 'info',
+                node: claim.node_id,
+                attempt: String(claim.attempt),
+                elapsed: since ? (0,format/* formatDuration */.a3)(this.now.getTime() - since.getTime()) : 'unknown',
+                leaseIso: claim.lease_until,
+                leaseText: lease ? (0,format/* formatTime */.fU)(lease) : 'unknown',
+                leaseExpired: lease !== undefined && lease < this.now,
+            };
+        }
+        const result = record;
+        const finished = (0,format/* parseTime */.pe)(result.finished_at);
+        const output = state === 'failed'
+            ? result.reason || (0,format/* excerpt */.Kb)(result.stderr) || (0,format/* excerpt */.Kb)(result.stdout)
+            : (0,format/* excerpt */.Kb)(result.stdout) || (0,format/* excerpt */.Kb)(result.stderr);
+        return {
+            ...link,
+            status: result.status,
+            tone: STATUS_TONE[result.status] ?? 'neutral',
+            exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+            node: result.node_id,
+            duration: (0,format/* formatDuration */.a3)(result.duration_ms),
+            finishedIso: result.finished_at,
+            finishedText: finished ? (0,format/* formatTime */.fU)(finished) : 'unknown',
+            finishedAgo: finished ? (0,format/* formatAgo */.n4)(finished, this.now) : 'unknown',
+            excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+        };
+    }
+    /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
+    link(id, state, record) {
+        if (this.detailIds.has(id))
+            return { id, href: detailPath(id) };
+        const href = record && this.repoHref(state, record);
+        return href ? { id, href, external: true } : { id };
+    }
+    /** The record's file on GitHub, when the repository is known and the record has a file path. */
+    repoHref(state, record) {
+        const path = repoPath(state, record);
+        return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
+    }
+    nodeRows() {
+        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+        return this.input.nodes
+            .map((node) => ({ node, state: facts_liveness(node, this.input) }))
+            .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
+            .map(({ node, state }) => {
+            const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
+            return {
+                id: node.node_id,
+                version: node.version,
+                status: state,
+                tone: STATUS_TONE[state],
+                heartbeatIso: node.last_heartbeat,
+                heartbeatText: heartbeat ? (0,format/* formatTime */.fU)(heartbeat) : 'unknown',
+                heartbeatAgo: heartbeat ? (0,format/* formatAgo */.n4)(heartbeat, this.now) : 'unknown',
+                labels: node.labels,
+                inUse: this.busy.get(node.node_id) ?? 0,
+                slots: node.slots,
+                completed: (0,format/* formatCount */.B4)(node.completed),
+                failed: (0,format/* formatCount */.B4)(node.failed),
+            };
+        });
+    }
+}
+const SAFE_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * A task's detail page. Results may carry ids that were never valid (an invalid file still gets a result),
+ * so those are named by a hash instead; a leading dash cannot collide with a valid id.
+ */
+function detailPath(id) {
+    const name = SAFE_ID.test(id) ? id : `-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 24)}`;
+    return `detail/${name}.html`;
+}
+function listPath(state, page) {
+    return `list/${state}-${page}.html`;
+}
+/** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
+function repoPath(state, record) {
+    if (!SAFE_ID.test(record.task_id))
+        return undefined;
+    if (state === 'queued')
+        return (0,layout/* queuePath */.Hs)(record.task_id);
+    if (state === 'running')
+        return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
+    const finished = (0,format/* parseTime */.pe)(record.finished_at);
+    return finished && (0,layout/* resultPath */.jO)(state, record.task_id, finished);
+}
+/** Encodes each segment of a slash-separated path (a branch such as feature/x, a file path) for a URL. */
+function encodePath(path) {
+    return path.split('/').map(encodeURIComponent).join('/');
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/detail-pages.js
+
+
+
+function* detailPages(site) {
+    for (const id of site.detailIds) {
+        const found = site.located.get(id);
+        if (!found)
+            continue;
+        yield [
+            detailPath(id),
+            site.page('@task', '../', '', id, {
+                crumbs: [{ label: STATE_LABEL[found.state], href: listPath(found.state, 1) }],
+                task: detail(site, found),
+            }),
+        ];
+    }
+}
+function detail(site, { state, record }) {
+    const fact = (label, value) => value === undefined || value === '' ? [] : [{ label, value: String(value) }];
+    const time = (value) => {
+        const parsed = (0,format/* parseTime */.pe)(value);
+        return parsed ? `${(0,format/* formatTime */.fU)(parsed)} (${(0,format/* formatAgo */.n4)(parsed, site.now)})` : value;
+    };
+    const links = (ids) => ids.map((id) => site.link(id, site.located.get(id)?.state ?? 'queued', site.located.get(id)?.record));
+    const result = state === 'completed' || state === 'failed' ? record : undefined;
+    const claim = state === 'running' ? record.claim : undefined;
+    const task = record;
+    const facts = [
+        ...fact('State', state === 'running' ? 'in progress' : state),
+        ...fact('Blocked', site.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
+        ...(result
+            ? [
+                ...fact('Exit code', result.exit_code === null ? 'none' : result.exit_code),
+                ...fact('Reason', result.reason),
+                ...fact('Node', result.node_id),
+                ...fact('Attempt', result.attempt),
+                ...fact('Started', time(result.started_at)),
+                ...fact('Finished', time(result.finished_at)),
+                ...fact('Duration', (0,format/* formatDuration */.a3)(result.duration_ms)),
+            ]
+            : []),
+        ...(claim
+            ? [
+                ...fact('Node', claim.node_id),
+                ...fact('Attempt', claim.attempt),
+                ...fact('Claimed', time(claim.claimed_at)),
+                ...fact('Lease until', time(claim.lease_until)),
+            ]
+            : []),
+        ...fact('Priority', priorityOf(task)),
+        ...fact('Timeout', task.timeout_seconds === undefined ? undefined : (0,format/* formatDuration */.a3)(task.timeout_seconds * 1000)),
+        ...fact('Image', task.image),
+        ...fact('Max attempts', task.max_attempts),
+        ...fact('Requires', task.requires?.join(', ')),
+        ...fact('CPUs', task.resources?.cpus),
+        ...fact('Memory', task.resources?.memory_mb === undefined ? undefined : `${task.resources.memory_mb} MB`),
+        ...fact('Not before', time(task.not_before)),
+        ...fact('Environment', task.env ? Object.keys(task.env).join(', ') : undefined),
+        ...(task.depends_on?.length ? [{ label: 'Depends on', links: links(task.depends_on) }] : []),
+    ];
+    const stream = (title, text, bytes, sha, truncated) => ({
+        title,
+        text,
+        meta: bytes === 0
+            ? 'Empty.'
+            : `${(0,format/* plural */.LS)(bytes, 'byte')}${truncated ? `, truncated: the first ${(0,format/* plural */.LS)(Buffer.byteLength(text), 'byte')} are kept` : ''}; sha256 ${sha}`,
+    });
+    const streams = result
+        ? [
+            stream('Standard output', result.stdout, result.stdout_bytes, result.stdout_sha256, result.stdout_truncated),
+            stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
+        ]
+        : [];
+    const attempts = [
+        ...(task.attempts ?? []).map((a) => attemptRow(a)),
+        ...(claim
+            ? [
+                {
+                    attempt: claim.attempt,
+                    node: claim.node_id,
+                    started: timeOf(claim.claimed_at),
+                    ended: '–',
+                    status: 'running',
+                    tone: 'info',
+                    exitCode: '–',
+                    reason: '',
+                },
+            ]
+            : []),
+        ...(result
+            ? [
+                {
+                    attempt: result.attempt,
+                    node: result.node_id,
+                    started: timeOf(result.started_at),
+                    ended: timeOf(result.finished_at),
+                    status: result.status,
+                    tone: STATUS_TONE[result.status] ?? 'neutral',
+                    exitCode: result.exit_code === null ? '–' : String(result.exit_code),
+                    reason: result.reason ?? '',
+                },
+            ]
+            : []),
+    ];
+    const stored = { ...record };
+    delete stored.stdout;
+    delete stored.stderr;
+    const path = repoPath(state, record);
+    return {
+        id: record.task_id,
+        status: result ? result.status : state === 'running' ? 'running' : 'queued',
+        tone: result ? (STATUS_TONE[result.status] ?? 'neutral') : state === 'running' ? 'info' : 'neutral',
+        facts,
+        description: task.description,
+        script: task.script,
+        streams,
+        attempts,
+        json: JSON.stringify(stored, null, 2),
+        recordNote: result
+            ? 'The file as stored in the grid, without stdout and stderr (shown above).'
+            : 'The file as stored in the grid.',
+        repoHref: site.repoHref(state, record),
+        repoPath: path,
+    };
+}
+function attemptRow(a) {
+    return {
+        attempt: a.attempt,
+        node: a.node_id,
+        started: timeOf(a.claimed_at),
+        ended: timeOf(a.ended_at),
+        status: a.status,
+        tone: STATUS_TONE[a.status] ?? 'neutral',
+        exitCode: a.exit_code === null || a.exit_code === undefined ? '–' : String(a.exit_code),
+        reason: a.reason,
+    };
+}
+function timeOf(value) {
+    const parsed = (0,format/* parseTime */.pe)(value);
+    return parsed ? (0,format/* formatTime */.fU)(parsed) : value;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
+// Charts as SVG strings, rendered on the server so the page needs no script and no chart library. Colours
+// come from classes the stylesheet maps to its light and dark palettes; the presentation attributes are
+// fallbacks for an SVG viewed on its own. Text uses currentColor so it follows the page.
+
+
+const WIDTH = 400;
+const HEIGHT = 220;
+const PAD = { left: 44, right: 14, top: 28, bottom: 30 };
+const PLOT_W = WIDTH - PAD.left - PAD.right;
+const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
+const COLORS = { ok: '#2da44e', bad: '#d1242f', accent: '#0969da', info: '#8250df', grid: '#8c959f' };
+const NICE_WIDTHS_MS = [
+    1, 2, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
+].map((s) => s * 1000);
+/**
+ * Spreads the history over at most `maxCount` buckets of a round width (5 min, 1 h, ...) ending at the last
+ * point. Completed and failed counts in the history are folder sizes, so what finished in a bucket is their
+ * growth; shrinking (retention archiving results) counts as nothing.
+ */
+function bucketHistory(history, maxCount = 24) {
+    const first = history[0];
+    const last = history.at(-1);
+    if (!first || !last || history.length < 2)
+        return [];
+    const end = last.time.getTime();
+    const span = end - first.time.getTime();
+    if (!(span > 0))
+        return [];
+    const width = NICE_WIDTHS_MS.find((w) => w * maxCount >= span) ?? Math.ceil(span / maxCount);
+    const count = Math.ceil(span / width);
+    const start = end - count * width;
+    const buckets = Array.from({ length: count }, (_, i) => ({
+        start: start + i * width,
+        end: start + (i + 1) * width,
+        completed: 0,
+        failed: 0,
+        queued: -1,
+        running: -1,
+    }));
+    for (let i = 1; i < history.length; i++) {
+        const prev = history[i - 1];
+        const point = history[i];
+        // Buckets end at the last point, so each holds what landed after its start, up to and including its end.
+        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.ceil((point.time.getTime() - start) / width) - 1))];
+        bucket.completed += Math.max(0, point.completed - prev.completed);
+        bucket.failed += Math.max(0, point.failed - prev.failed);
+        bucket.queued = point.queued;
+        bucket.running = point.running;
+    }
+    // A bucket without commits kept the state of the one before it.
+    let carried = { queued: first.queued, running: first.running };
+    for (const bucket of buckets) {
+        if (bucket.queued < 0)
+            Object.assign(bucket, carried);
+        carried = { queued: bucket.queued, running: bucket.running };
+    }
+    return buckets;
+}
+function throughputChart(history, id = 'chart-throughput') {
+    const buckets = bucketHistory(history);
+    const title = 'Throughput';
+    if (buckets.length === 0)
+        return emptyChart(id, title, tooShort(history, 'throughput appears after tasks finish'));
+    if (buckets.every((b) => b.completed + b.failed === 0))
+        return emptyChart(id, title, `Nothing finished from ${span(buckets)}.`);
+    const per = bucketLabel(buckets);
+    const totals = buckets.map((b) => b.completed + b.failed);
+    const top = niceCeil(Math.max(...totals));
+    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
+    const slot = PLOT_W / buckets.length;
+    const barW = Math.max(1, slot * 0.75);
+    const bars = buckets
+        .map((b, i) => {
+        const x = PAD.left + i * slot + (slot - barW) / 2;
+        const ok = rect(x, y(b.completed), barW, PAD.top + PLOT_H - y(b.completed), 'ok');
+        const bad = rect(x, y(b.completed + b.failed), barW, y(b.completed) - y(b.completed + b.failed), 'bad');
+        return ok + bad;
+    })
+        .join('');
+    const completed = sum(buckets.map((b) => b.completed));
+    const failed = sum(buckets.map((b) => b.failed));
+    const busiest = buckets[totals.indexOf(Math.max(...totals))];
+    const desc = `Tasks finished per ${per} from ${span(buckets)}: ${(0,format/* formatCount */.B4)(completed)} completed and ${(0,format/* formatCount */.B4)(failed)} failed ` +
+        `in all; the busiest ${per} (ending ${(0,format/* formatTime */.fU)(new Date(busiest.end))}) finished ${(0,format/* formatCount */.B4)(Math.max(...totals))}.`;
+    return charts_frame(id, `${title} (tasks per ${per})`, desc, axes(buckets, top, format/* formatCount */.B4) + bars, [
+        ['ok', 'completed'],
+        ['bad', 'failed'],
+    ]);
+}
+function queueDepthChart(history, id = 'chart-queue') {
+    const buckets = bucketHistory(history, 48);
+    const title = 'Queue depth';
+    if (buckets.length === 0)
+        return emptyChart(id, title, tooShort(history, 'queue depth appears after a few commits'));
+    const first = history[0];
+    // The first commit's state starts the lines, so even a single bucket draws a line.
+    const queued = [first.queued, ...buckets.map((b) => b.queued)];
+    const running = [first.running, ...buckets.map((b) => b.running)];
+    const top = niceCeil(Math.max(...queued, ...running));
+    const t0 = buckets[0].start;
+    const t1 = buckets.at(-1).end;
+    const times = [first.time.getTime(), ...buckets.map((b) => b.end)];
+    const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * PLOT_W;
+    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
+    const line = (values) => values.map((v, i) => `${num(x(times[i]))},${num(y(v))}`).join(' ');
+    const area = `<polygon class="fill-accent" fill="${COLORS.accent}" fill-opacity="0.15" points="${num(x(times[0]))},${num(y(0))} ${line(queued)} ${num(PAD.left + PLOT_W)},${num(y(0))}"/>`;
+    const paths = area +
+        `<polyline class="line-accent" fill="none" stroke="${COLORS.accent}" stroke-width="2" points="${line(queued)}"/>` +
+        `<polyline class="line-info" fill="none" stroke="${COLORS.info}" stroke-width="2" stroke-dasharray="5 3" points="${line(running)}"/>`;
+    const peak = Math.max(...queued);
+    const desc = `Tasks waiting and running from ${span(buckets)}: the queue peaked at ${(0,format/* formatCount */.B4)(peak)} and ends at ` +
+        `${(0,format/* formatCount */.B4)(queued.at(-1))}, with ${(0,format/* formatCount */.B4)(running.at(-1))} running at the end.`;
+    return charts_frame(id, title, desc, axes(buckets, top, format/* formatCount */.B4) + paths, [
+        ['accent', 'queued'],
+        ['info', 'running'],
+    ]);
+}
+function successRateChart(history, totals, id = 'chart-success') {
+    const finished = totals.completed + totals.failed;
+    const overall = finished > 0 ? `${percent(totals.completed / finished)} overall` : 'nothing finished yet';
+    const title = `Success rate (${overall})`;
+    const all = bucketHistory(history);
+    const buckets = all.filter((b) => b.completed + b.failed > 0);
+    if (buckets.length === 0)
+        return emptyChart(id, title, tooShort(history, 'the success rate appears after tasks finish'));
+    const t0 = all[0].start;
+    const t1 = all.at(-1).end;
+    const x = (b) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
+    const y = (rate) => PAD.top + PLOT_H - rate * PLOT_H;
+    const rates = buckets.map((b) => b.completed / (b.completed + b.failed));
+    const points = buckets.map((b, i) => `${num(x(b))},${num(y(rates[i]))}`).join(' ');
+    const dots = buckets
+        .map((b, i) => `<circle class="fill-ok" fill="${COLORS.ok}" cx="${num(x(b))}" cy="${num(y(rates[i]))}" r="2.5"/>`)
+        .join('');
+    const lowest = Math.min(...rates);
+    const worst = buckets[rates.indexOf(lowest)];
+    const desc = `Share of finished tasks that succeeded, per ${bucketLabel(all)} from ${span(all)}: ${overall}; the lowest ` +
+        `was ${percent(lowest)} in the ${bucketLabel(all)} ending ${(0,format/* formatTime */.fU)(new Date(worst.end))}.`;
+    const body = axes(all, 1, (v) => percent(v)) +
+        `<polyline class="line-ok" fill="none" stroke="${COLORS.ok}" stroke-width="2" points="${points}"/>` +
+        dots;
+    return charts_frame(id, title, desc, body, []);
+}
+const BOX_W = 150;
+const BOX_H = 26;
+const COL_W = 190;
+const ROW_H = 38;
+const MAX_GRAPH_NODES = 60;
+/**
+ * Waiting tasks and what they wait for, left to right: a task sits one column right of its deepest
+ * dependency. Hostile input can contain cycles; an edge back into a task being placed is ignored for
+ * placement. Large graphs are cut to the first waiting tasks so the picture stays legible.
+ */
+function dependencyGraph(waiting, stateOf, id = 'chart-deps') {
+    const title = 'Dependency graph of waiting tasks';
+    if (waiting.length === 0)
+        return emptyChart(id, title, 'No task is waiting for another.');
+    const shown = [];
+    const nodes = new Set();
+    for (const task of waiting) {
+        const added = [task.id, ...task.dependsOn].filter((n) => !nodes.has(n));
+        if (nodes.size + added.length > MAX_GRAPH_NODES && shown.length > 0)
+            break;
+        shown.push(task);
+        added.forEach((n) => nodes.add(n));
+    }
+    const depsOf = new Map(shown.map((t) => [t.id, t.dependsOn]));
+    const layer = new Map();
+    const placing = new Set();
+    const place = (node) => {
+        const known = layer.get(node);
+        if (known !== undefined)
+            return known;
+        if (placing.has(node))
+            return -1;
+        placing.add(node);
+        const deps = depsOf.get(node) ?? [];
+        const value = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(place));
+        placing.delete(node);
+        layer.set(node, value);
+        return value;
+    };
+    const order = [...nodes];
+    order.forEach(place);
+    const columns = [];
+    for (const node of order)
+        (columns[layer.get(node)] ??= []).push(node);
+    const row = new Map();
+    columns.forEach((column, c) => {
+        // Barycentre ordering: a task sits near the average row of its dependencies, which removes most crossings.
+        if (c > 0) {
+            const weight = (n) => {
+                const rows = (depsOf.get(n) ?? []).map((d) => row.get(d)).filter((r) => r !== undefined);
+                return rows.length > 0 ? sum(rows) / rows.length : 0;
+            };
+            column.sort((a, b) => weight(a) - weight(b));
+        }
+        column.forEach((n, r) => row.set(n, r));
+    });
+    const rows = Math.max(...columns.map((c) => c.length));
+    const width = columns.length * COL_W - (COL_W - BOX_W) + 24;
+    const height = rows * ROW_H - (ROW_H - BOX_H) + 24;
+    const pos = (n) => ({ x: 12 + layer.get(n) * COL_W, y: 12 + row.get(n) * ROW_H });
+    const edges = shown
+        .flatMap((task) => task.dependsOn.map((dep) => {
+        const from = pos(dep);
+        const to = pos(task.id);
+        const [x1, y1, x2, y2] = [from.x + BOX_W, from.y + BOX_H / 2, to.x - 6, to.y + BOX_H / 2];
+        const bend = Math.max(30, (x2 - x1) / 2);
+        return `<path class="edge" fill="none" stroke="${COLORS.grid}" stroke-width="1.5" marker-end="url(#${id}-arrow)" d="M${num(x1)} ${num(y1)} C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}"/>`;
+    }))
+        .join('');
+    const boxes = order
+        .map((n) => {
+        const { x, y } = pos(n);
+        const state = stateOf.get(n) ?? 'unknown';
+        const label = n.length > 20 ? `${n.slice(0, 19)}…` : n;
+        return (`<g class="dep dep-${state}"><title>${escapeHtml(`${n}: ${state}`)}</title>` +
+            `<rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="none" stroke="${COLORS.grid}"${state === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>` +
+            `<text x="${x + 10}" y="${y + 17}" font-size="12" fill="currentColor">${escapeHtml(label)}</text></g>`);
+    })
+        .join('');
+    const cut = waiting.length > shown.length
+        ? ` Showing the first ${(0,format/* formatCount */.B4)(shown.length)} of ${(0,format/* formatCount */.B4)(waiting.length)} waiting tasks.`
+        : '';
+    const desc = `${(0,format/* formatCount */.B4)(shown.length)} waiting tasks and ${(0,format/* formatCount */.B4)(nodes.size - shown.length)} tasks they depend on, ` +
+        `arranged left to right in ${(0,format/* formatCount */.B4)(columns.length)} columns; an arrow points from a dependency to the task waiting for it.${cut}`;
+    const marker = `<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="${COLORS.grid}" class="arrow"/></marker></defs>`;
+    return svg(id, title, desc, width, height, marker + edges + boxes, `width="${width}" height="${height}"`);
+}
+function charts_frame(id, title, desc, body, legend) {
+    const keys = legend
+        .map(([color, label], i) => {
+        const x = PAD.left + i * 90;
+        return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${x}" y="6" width="10" height="10" rx="2"/><text x="${x + 14}" y="15" font-size="11" fill="currentColor">${escapeHtml(label)}</text>`;
+    })
+        .join('');
+    return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
+}
+/** Why a chart has nothing to draw: no history at all, or too little of it (a single moment has no time axis). */
+function tooShort(history, when) {
+    return `${history.length === 0 ? 'No history yet' : 'Not enough history yet'}: ${when}.`;
+}
+function emptyChart(id, title, message) {
+    const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
+    return svg(id, title, message, WIDTH, HEIGHT, body);
+}
+function svg(id, title, desc, width, height, body, size = '') {
+    return (`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}"${size ? ` ${size}` : ''} role="img" ` +
+        `aria-labelledby="${id}-title ${id}-desc" id="${id}"><title id="${id}-title">${escapeHtml(title)}</title>` +
+        `<desc id="${id}-desc">${escapeHtml(desc)}</desc>${body}</svg>`);
+}
+/** Horizontal grid lines with value labels, and start, middle and end times below the plot. */
+function axes(buckets, top, label) {
+    const lines = [0, 0.5, 1]
+        .map((f) => {
+        const y = num(PAD.top + PLOT_H - f * PLOT_H);
+        return (`<line class="grid" x1="${PAD.left}" x2="${PAD.left + PLOT_W}" y1="${y}" y2="${y}" stroke="${COLORS.grid}" stroke-opacity="0.35"/>` +
+            `<text x="${PAD.left - 6}" y="${y}" dy="4" text-anchor="end" font-size="11" fill="currentColor">${escapeHtml(label(f * top))}</text>`);
+    })
+        .join('');
+    const t0 = buckets[0].start;
+    const t1 = buckets.at(-1).end;
+    const ticks = [
+        [t0, 'start', PAD.left],
+        [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
+        [t1, 'end', PAD.left + PLOT_W],
+    ];
+    // A label that repeats its neighbour says nothing: the middle goes when the precision cannot tell them apart.
+    const text = ticks.map(([t]) => shortTime(t, t1 - t0));
+    const times = ticks
+        .filter((_, i) => i !== 1 || (text[1] !== text[0] && text[1] !== text[2]))
+        .map(([t, anchor, x]) => `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`)
+        .join('');
+    return lines + times;
+}
+function rect(x, y, w, h, color) {
+    if (h <= 0)
+        return '';
+    return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
+}
+/** A time as precise as the span needs: seconds within minutes, minutes within a day and a half, else days. */
+function shortTime(t, spanMs) {
+    const iso = new Date(t).toISOString();
+    if (spanMs <= 10 * 60_000)
+        return `${iso.slice(11, 19)} UTC`;
+    return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
+}
+function span(buckets) {
+    return `${(0,format/* formatTime */.fU)(new Date(buckets[0].start))} to ${(0,format/* formatTime */.fU)(new Date(buckets.at(-1).end))}`;
+}
+function bucketLabel(buckets) {
+    return (0,format/* formatDuration */.a3)(buckets[0].end - buckets[0].start);
+}
+/** An even round number at least `value` (and 2), so the axis and its midpoint are whole, readable counts. */
+function niceCeil(value) {
+    if (!(value > 2))
+        return 2;
+    const magnitude = 10 ** Math.floor(Math.log10(value));
+    return [1, 2, 4, 6, 8, 10].map((m) => m * magnitude).find((v) => v >= value);
+}
+function percent(fraction) {
+    return `${Math.round(fraction * 1000) / 10}%`;
+}
+function num(v) {
+    return String(Math.round(v * 10) / 10);
+}
+function sum(values) {
+    return values.reduce((a, b) => a + b, 0);
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/index-page.js
+// index.html: counts, charts and the most recent tasks of each state.
+
+
+
+
+function indexPage(site, summary) {
+    const c = summary.counts;
+    const finished = c.completed + c.failed;
+    const sections = {
+        running: site.sectionTable('running'),
+        queued: site.sectionTable('queued'),
+        failed: site.sectionTable('failed'),
+        completed: site.sectionTable('completed'),
+    };
+    const unrunnableRows = site.unrunnable.slice(0, INDEX_ROWS).map((u) => ({
+        ...site.row('queued', u.task),
+        missing: u.missing,
+    }));
+    return site.page('@index', '', 'overview', 'Overview', {
+        generatedAgo: (0,format/* formatAgo */.n4)(site.now, site.now),
+        counts: {
+            queued: (0,format/* formatCount */.B4)(c.queued),
+            high: (0,format/* formatCount */.B4)(c.queuedByPriority.high),
+            normal: (0,format/* formatCount */.B4)(c.queuedByPriority.normal),
+            low: (0,format/* formatCount */.B4)(c.queuedByPriority.low),
+            inProgress: (0,format/* formatCount */.B4)(c.inProgress),
+            completed: (0,format/* formatCount */.B4)(c.completed),
+            failed: (0,format/* formatCount */.B4)(c.failed),
+            nodesOnline: (0,format/* formatCount */.B4)(c.nodesOnline),
+            nodesTotal: (0,format/* formatCount */.B4)(site.input.nodes.length),
+            successRate: finished > 0 ? `${Math.round((c.completed / finished) * 1000) / 10}% of finished` : 'none finished yet',
+        },
+        recommendation: { workers: summary.recommendedWorkers, reason: summary.recommendationReason },
+        unrunnable: {
+            total: site.unrunnable.length,
+            totalText: (0,format/* formatCount */.B4)(site.unrunnable.length),
+            table: site.table('unrunnable', 'queued', 'Tasks nobody can run', site.unrunnable.length, unrunnableRows),
+        },
+        charts: {
+            throughput: new Markup(throughputChart(site.input.history)),
+            queue: new Markup(queueDepthChart(site.input.history)),
+            success: new Markup(successRateChart(site.input.history, { completed: c.completed, failed: c.failed })),
+        },
+        sections,
+        deps: dependencies(site),
+        nodes: {
+            total: (0,format/* formatCount */.B4)(site.input.nodes.length),
+            rows: site.nodeRows().slice(0, INDEX_ROWS),
+            allHref: site.input.nodes.length > INDEX_ROWS ? 'nodes.html' : undefined,
+        },
+    });
+}
+function dependencies(site) {
+    if (site.waiting.length === 0)
+        return undefined;
+    const states = new Map([...site.located].map(([id, found]) => [id, found.state]));
+    const rows = site.waiting.slice(0, INDEX_ROWS).map((task) => site.row('queued', task));
+    return {
+        total: (0,format/* formatCount */.B4)(site.waiting.length),
+        graph: new Markup(dependencyGraph(site.waiting.map((t) => ({ id: t.task_id, dependsOn: t.depends_on ?? [] })), states)),
+        legend: ['completed', 'running', 'queued', 'failed', 'unknown'].map((label) => ({
+            label: label === 'unknown' ? 'not in the grid' : label,
+            tone: STATUS_TONE[label],
+        })),
+        table: site.table('deps', 'queued', 'Waiting on other tasks', site.waiting.length, rows),
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/list-pages.js
+// list/<state>-<n>.html: every task, paginated.
+
+
+const PAGE_ROWS = 500;
+const MAX_PAGES = 100;
+function* listPages(site) {
+    for (const state of ['queued', 'running', 'completed', 'failed']) {
+        const records = site.sorted[state];
+        const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(records.length / PAGE_ROWS)));
+        const order = state === 'queued' ? 'by priority' : state === 'running' ? 'longest running first' : 'newest first';
+        const note = records.length > MAX_PAGES * PAGE_ROWS
+            ? `Only the first ${(0,format/* formatCount */.B4)(MAX_PAGES * PAGE_ROWS)} are listed here; the rest are in the repository.`
+            : undefined;
+        for (let n = 1; n <= pages; n++) {
+            const slice = records.slice((n - 1) * PAGE_ROWS, n * PAGE_ROWS);
+            const first = (n - 1) * PAGE_ROWS + 1;
+            const range = slice.length > 0 ? `${(0,format/* formatCount */.B4)(first)} to ${(0,format/* formatCount */.B4)(first + slice.length - 1)}` : 'none';
+            const table = site.table('list', state, `${STATE_LABEL[state]}, ${range}`, records.length, site.rows(state, slice));
+            yield [
+                listPath(state, n),
+                site.page('@list', '../', '', `${STATE_LABEL[state]}${pages > 1 ? `, page ${n}` : ''}`, {
+                    crumbs: [],
+                    list: { summary: `${(0,format/* plural */.LS)(records.length, 'task')}, ${order}. Page ${n} of ${pages}.`, note },
+                    table,
+                    pager: pager(state, n, pages),
+                }),
+            ];
+        }
+    }
+}
+function pager(state, current, pages) {
+    const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
+    const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
+    const items = [];
+    numbers.forEach((n, i) => {
+        if (i > 0 && n - numbers[i - 1] > 1)
+            items.push({ gap: true });
+        items.push({ n, href: `${state}-${n}.html`, current: n === current });
+    });
+    return {
+        pages: items,
+        prev: current > 1 ? `${state}-${current - 1}.html` : undefined,
+        next: current < pages ? `${state}-${current + 1}.html` : undefined,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/nodes-page.js
+// nodes.html: every node.
+
+
+function nodesPage(site) {
+    const counts = new Map();
+    for (const node of site.input.nodes)
+        counts.set(facts_liveness(node, site.input), (counts.get(facts_liveness(node, site.input)) ?? 0) + 1);
+    const parts = [...counts].map(([state, n]) => `${(0,format/* formatCount */.B4)(n)} ${state}`);
+    return site.page('@nodes', '', 'nodes', 'Nodes', {
+        crumbs: [],
+        nodesSummary: `${(0,format/* plural */.LS)(site.input.nodes.length, 'node')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
+        nodeRows: site.nodeRows(),
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/status-json.js
+
+
+/** status.json: stable snake_case names, for scripts and for the page's own refresh. */
+function statusJson(site, summary) {
+    const c = summary.counts;
+    return {
+        version: 1,
+        title: site.input.title,
+        generated_at: site.now.toISOString(),
+        branch: site.input.branch,
+        repository_url: site.repo ?? null,
+        counts: {
+            queued: c.queued,
+            queued_by_priority: c.queuedByPriority,
+            in_progress: c.inProgress,
+            completed: c.completed,
+            failed: c.failed,
+            nodes_online: c.nodesOnline,
+            nodes_total: site.input.nodes.length,
+        },
+        recommended_workers: summary.recommendedWorkers,
+        recommendation_reason: summary.recommendationReason,
+        nodes: site.input.nodes.map((node) => ({
+            node_id: node.node_id,
+            status: facts_liveness(node, site.input),
+            last_heartbeat: node.last_heartbeat,
+            labels: node.labels,
+            slots: node.slots,
+            slots_in_use: site.busy.get(node.node_id) ?? 0,
+            completed: node.completed,
+            failed: node.failed,
+            version: node.version,
+        })),
+        running: site.sorted.running.slice(0, INDEX_ROWS).map((t) => ({
+            task_id: t.task_id,
+            node_id: t.claim.node_id,
+            attempt: t.claim.attempt,
+            claimed_at: t.claim.claimed_at,
+            lease_until: t.claim.lease_until,
+        })),
+        recent_completed: site.sorted.completed.slice(0, INDEX_ROWS).map(resultStatus),
+        recent_failed: site.sorted.failed.slice(0, INDEX_ROWS).map(resultStatus),
+        unrunnable: site.unrunnable.map((u) => ({
+            task_id: u.task.task_id,
+            requires: u.task.requires ?? [],
+            missing_labels: u.missing,
+        })),
+    };
+}
+function resultStatus(r) {
+    return {
+        task_id: r.task_id,
+        status: r.status,
+        exit_code: r.exit_code,
+        node_id: r.node_id,
+        duration_ms: r.duration_ms,
+        finished_at: r.finished_at,
+    };
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/pages/submit-page.js
+// submit.html: the form that checks a task and opens GitHub's new-file page in the submitter's fork.
+
+
+function submitPage(site) {
+    const policy = site.input.policy;
+    const fork = site.repo?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/)?.[1];
+    const example = `${JSON.stringify({ task_id: 'hello-1', script: 'echo hello', timeout_seconds: policy.default_timeout_seconds }, null, 2)}\n`;
+    const rows = [
+        [
+            {
+                name: 'fork',
+                label: 'Your fork',
+                kind: 'text',
+                hint: 'owner/repository of your fork of the grid',
+                value: fork ?? '',
+                required: true,
+            },
+        ],
+        [
+            {
+                name: 'task_id',
+                label: 'Task id',
+                kind: 'text',
+                hint: 'Letters, digits, dot, underscore, dash; also the file name',
+                required: true,
+            },
+        ],
+        [
+            {
+                name: 'script',
+                label: 'Script',
+                kind: 'textarea',
+                rows: 6,
+                hint: 'Run by /bin/sh -c inside the sandbox',
+                required: true,
+            },
+        ],
+        [
+            {
+                name: 'timeout_seconds',
+                label: 'Timeout (seconds)',
+                kind: 'number',
+                min: 1,
+                max: policy.max_timeout_seconds,
+                placeholder: String(policy.default_timeout_seconds),
+            },
+            {
+                name: 'priority',
+                label: 'Priority',
+                kind: 'select',
+                options: [{ value: '', label: 'Default (normal)' }, ...facts_PRIORITIES.map((p) => ({ value: p, label: p }))],
+            },
+            {
+                name: 'max_attempts',
+                label: 'Attempts',
+                kind: 'number',
+                min: 1,
+                max: policy.max_attempts,
+                placeholder: String(policy.default_attempts),
+            },
+        ],
+        [
+            {
+                name: 'image',
+                label: 'Image',
+                kind: 'select',
+                options: [
+                    { value: '', label: `Default (${policy.default_image})` },
+                    ...policy.allowed_images
+                        .filter((image) => image !== policy.default_image)
+                        .map((image) => ({ value: image, label: image })),
+                ],
+            },
+        ],
+        [
+            { name: 'requires', label: 'Requires labels', kind: 'text', hint: 'Separated by spaces or commas' },
+            { name: 'depends_on', label: 'Depends on', kind: 'text', hint: 'Task ids, separated by spaces or commas' },
+        ],
+        [
+            {
+                name: 'cpus',
+                label: 'CPUs',
+                kind: 'number',
+                min: 0,
+                max: policy.limits.cpus,
+                step: 'any',
+                hint: `At most ${policy.limits.cpus}`,
+                placeholder: String(policy.limits.cpus),
+            },
+            {
+                name: 'memory_mb',
+                label: 'Memory (MB)',
+                kind: 'number',
+                min: 16,
+                max: policy.limits.memory_mb,
+                hint: `At most ${policy.limits.memory_mb}`,
+                placeholder: String(policy.limits.memory_mb),
+            },
+        ],
+        [
+            {
+                name: 'not_before',
+                label: 'Not before',
+                kind: 'text',
+                hint: 'Not claimed earlier; RFC 3339, e.g. 2030-01-31T12:00:00Z',
+            },
+        ],
+        [{ name: 'env', label: 'Environment', kind: 'textarea', rows: 3, hint: 'One NAME=value a line' }],
+        [{ name: 'description', label: 'Description', kind: 'textarea', rows: 2, hint: 'Free text for people' }],
+    ];
+    return site.page('@submit', '', 'submit', 'Submit a task', {
+        submit: {
+            rows,
+            example,
+            newFileUrl: site.repo &&
+                `${site.repo}/new/${encodePath(site.input.branch)}?filename=tasks/queue/hello-1.json&value=${encodeURIComponent(example)}`,
+        },
+    }, true);
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/scaling.js
+// How many workers a grid owner should run now. The model is deliberately simple so its reason fits in one
+// sentence: enough slots to absorb new arrivals and clear the current backlog within a target time, at the
+// pace one slot has actually been finishing tasks.
+
+
+/** A claim costs a fetch, a commit and a push before the task starts; a few seconds on GitHub. */
+const CLAIM_OVERHEAD_MS = 5000;
+const RECENT_RESULTS = 100;
+function recommendWorkers(input, options = {}) {
+    const { min = 1, max = 20, drainMinutes = 15, windowMinutes = 60 } = options;
+    const queued = input.queued.length;
+    const running = input.running.length;
+    const slotsPerWorker = median(onlineNodes(input).map((node) => node.slots)) ?? 1;
+    if (queued === 0 && running === 0) {
+        return {
+            workers: 0,
+            reason: 'Nothing is queued or running, so no workers are needed.',
+            arrivalsPerMinute: 0,
+            perSlotPerMinute: 0,
+            slotsPerWorker,
+        };
+    }
+    const rates = historyRates(input.history, windowMinutes);
+    const arrivalsPerMinute = rates?.arrivalsPerMinute ?? 0;
+    // Durations of recent results measure the work itself; the history only samples running counts at commits,
+    // so it is the fallback for grids whose results were archived.
+    const pace = durationPace(input) ?? measuredPace(rates, windowMinutes) ?? assumedPace(input);
+    const demand = arrivalsPerMinute + queued / drainMinutes;
+    // A task runs on one slot, so slots beyond the tasks there are to run would sit idle.
+    const tasks = queued + running + Math.ceil(arrivalsPerMinute * drainMinutes);
+    const slots = Math.max(Math.min(Math.ceil(demand / pace.perSlotPerMinute), tasks), running);
+    const needed = Math.ceil(slots / slotsPerWorker);
+    const workers = Math.min(max, Math.max(min, needed));
+    const state = queued === 0
+        ? `Nothing is queued and ${(0,format/* formatCount */.B4)(running)} running`
+        : `${(0,format/* formatCount */.B4)(queued)} queued and ${(0,format/* formatCount */.B4)(running)} running`;
+    const arriving = arrivalsPerMinute > 0 ? ` and about ${frequency(arrivalsPerMinute, 'new tasks')} arrive` : '';
+    const fleet = `${workers} ${workers === 1 ? 'worker' : 'workers'} with ${slotsPerWorker} ${slotsPerWorker === 1 ? 'slot' : 'slots'} each`;
+    const goal = queued === 0 ? 'keep up' : `clear the queue in about ${drainMinutes} minutes`;
+    const cap = needed > max ? ` (capped from ${needed})` : '';
+    const speed = pace.perSlotPerMinute >= 1
+        ? `a slot finishes about ${frequency(pace.perSlotPerMinute, 'tasks')}`
+        : `a slot takes about ${(0,format/* formatDuration */.a3)(60_000 / pace.perSlotPerMinute)} per task`;
+    const reason = `${state}; ${speed} (${pace.source})${arriving}, so ${fleet}${cap} would ${goal}.`;
+    return { workers, reason, arrivalsPerMinute, perSlotPerMinute: pace.perSlotPerMinute, slotsPerWorker };
+}
+/** Arrival and completion rates over the last window of the history; undefined with under a minute of it. */
+function historyRates(history, windowMinutes) {
+    const last = history.at(-1);
+    if (!last)
+        return undefined;
+    const start = last.time.getTime() - windowMinutes * 60_000;
+    const points = history.filter((point) => point.time.getTime() >= start);
+    const first = points[0];
+    const minutes = (last.time.getTime() - first.time.getTime()) / 60_000;
+    if (minutes < 1)
+        return undefined;
+    const total = (p) => p.queued + p.running + p.completed + p.failed;
+    const done = (p) => p.completed + p.failed;
+    // Retention archives results, which shrinks the totals; that is not negative work.
+    return {
+        arrivalsPerMinute: Math.max(0, total(last) - total(first)) / minutes,
+        finishesPerMinute: Math.max(0, done(last) - done(first)) / minutes,
+        averageRunning: points.reduce((sum, p) => sum + p.running, 0) / points.length,
+    };
+}
+function measuredPace(rates, windowMinutes) {
+    if (!rates || rates.finishesPerMinute === 0 || rates.averageRunning < 1)
+        return undefined;
+    return {
+        perSlotPerMinute: rates.finishesPerMinute / rates.averageRunning,
+        source: `measured over the last ${windowMinutes} minutes`,
+    };
+}
+function durationPace(input) {
+    const recent = [...input.completed, ...input.failed]
+        .map((result) => ({ finished: (0,format/* parseTime */.pe)(result.finished_at)?.getTime() ?? 0, duration: result.duration_ms }))
+        .sort((a, b) => b.finished - a.finished)
+        .slice(0, RECENT_RESULTS)
+        .map((r) => r.duration);
+    const typical = median(recent);
+    if (typical === undefined)
+        return undefined;
+    return {
+        perSlotPerMinute: 60_000 / (typical + CLAIM_OVERHEAD_MS),
+        source: `from a typical duration of ${(0,format/* formatDuration */.a3)(typical)} plus claiming`,
+    };
+}
+function assumedPace(input) {
+    const timeoutMs = input.policy.default_timeout_seconds * 1000;
+    return {
+        perSlotPerMinute: 60_000 / (timeoutMs + CLAIM_OVERHEAD_MS),
+        source: `assuming tasks use the ${(0,format/* formatDuration */.a3)(timeoutMs)} default timeout, as none has finished yet`,
+    };
+}
+function median(values) {
+    if (values.length === 0)
+        return undefined;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.floor(sorted.length / 2)];
+}
+/** "2.5 tasks a minute" or, for slow rates, "12 tasks an hour", so small rates do not round to zero. */
+function frequency(perMinute, noun) {
+    const [count, unit] = perMinute >= 1
+        ? [perMinute >= 10 ? Math.round(perMinute) : Math.round(perMinute * 10) / 10, 'a minute']
+        : [Math.max(1, Math.round(perMinute * 60)), 'an hour'];
+    return `${(0,format/* formatCount */.B4)(count)} ${count === 1 ? noun.replace(/s$/, '') : noun} ${unit}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/summary.js
+// The numbers the render-dashboard action outputs and writes to its job summary.
+
+
+
+function summarize(input, scaling) {
+    const queuedByPriority = { high: 0, normal: 0, low: 0 };
+    for (const task of input.queued)
+        queuedByPriority[priorityOf(task)]++;
+    const recommendation = recommendWorkers(input, scaling);
+    return {
+        counts: {
+            queued: input.queued.length,
+            queuedByPriority,
+            inProgress: input.running.length,
+            completed: input.completed.length,
+            failed: input.failed.length,
+            nodesOnline: onlineNodes(input).length,
+        },
+        recommendedWorkers: recommendation.workers,
+        recommendationReason: recommendation.reason,
+    };
+}
+/** A job summary stays readable (and under GitHub's 1 MiB limit) with the busiest nodes only. */
+const SUMMARY_NODES = 50;
+/** GitHub-flavoured Markdown for the job summary: the counts and a table of nodes. */
+function summaryMarkdown(summary, input) {
+    const c = summary.counts;
+    const byPriority = PRIORITIES.map((p) => `${p} ${formatCount(c.queuedByPriority[p])}`).join(', ');
+    const lines = [
+        `## ${md(input.title)}`,
+        '',
+        '| Queued | In progress | Completed | Failed | Nodes online | Recommended workers |',
+        '| ---: | ---: | ---: | ---: | ---: | ---: |',
+        `| ${formatCount(c.queued)} (${byPriority}) | ${formatCount(c.inProgress)} | ${formatCount(c.completed)} | ${formatCount(c.failed)} | ${formatCount(c.nodesOnline)} of ${formatCount(input.nodes.length)} | ${summary.recommendedWorkers} |`,
+        '',
+        `${md(summary.recommendationReason)}`,
+        '',
+    ];
+    if (input.nodes.length > 0) {
+        const busy = new Map();
+        for (const claim of input.running)
+            busy.set(claim.claim.node_id, (busy.get(claim.claim.node_id) ?? 0) + 1);
+        const nodes = [...input.nodes].sort((a, b) => order(a, input) - order(b, input) || a.node_id.localeCompare(b.node_id));
+        lines.push('### Nodes', '', '| Node | Status | Last heartbeat | Labels | Slots in use | Completed | Failed |', '| --- | --- | --- | --- | ---: | ---: | ---: |', ...nodes.slice(0, SUMMARY_NODES).map((node) => {
+            const heartbeat = parseTime(node.last_heartbeat);
+            const labels = node.labels.length > 0 ? node.labels.map((l) => `\`${code(l)}\``).join(' ') : '–';
+            return `| \`${code(node.node_id)}\` | ${liveness(node, input)} | ${heartbeat ? formatAgo(heartbeat, input.generatedAt) : 'unknown'} | ${labels} | ${busy.get(node.node_id) ?? 0} / ${node.slots} | ${formatCount(node.completed)} | ${formatCount(node.failed)} |`;
+        }));
+        if (nodes.length > SUMMARY_NODES)
+            lines.push('', `…and ${formatCount(nodes.length - SUMMARY_NODES)} more nodes on the dashboard.`);
+        lines.push('');
+    }
+    return lines.join('\n');
+}
+const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+function order(node, input) {
+    return LIVENESS_ORDER[liveness(node, input)];
+}
+/**
+ * Text for Markdown: HTML-escaped (GitHub renders HTML in summaries) and with Markdown's punctuation
+ * backslash-escaped, on one line so it cannot break out of a table row or heading.
+ */
+function md(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c])
+        .replace(/[\\`*_{}[\]()#+!|~-]/g, '\\$&');
+}
+/** Text inside a code span in a table: backticks and pipes cannot be escaped there, so they are replaced. */
+function code(text) {
+    return text
+        .replace(/[\r\n]+/g, ' ')
+        .replace(/`/g, "'")
+        .replace(/\|/g, '¦');
+}
+
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(9153);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(7956);
+// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(3908);
+;// CONCATENATED MODULE: ./build/src/dashboard/task-validator.js
+// The submit form checks a task in the browser against TaskSchema itself: ajv compiles the schema into
+// standalone validation code at render time, and that code is shipped as a plain script. The two runtime
+// helpers it needs (its require() calls and the date-time format) are shipped as the source of the very
+// functions Node uses, so the browser and the CLI cannot disagree.
+
+
+
+
+/**
+ * RFC 3339 date-time with a mandatory offset, as ajv-formats' "date-time" checks it (leap seconds
+ * included). Self-contained on purpose: its source is shipped to the browser.
+ */
+function isDateTime(value) {
+    const m = /^(\d{4})-(\d\d)-(\d\d)[T\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:Z|([+-])(\d\d)(?::?(\d\d))?)$/i.exec(value);
+    if (!m)
+        return false;
+    const year = Number(m[1]);
+    const month = Number(m[2]);
+    const day = Number(m[3]);
+    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+    const days = [0, 31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
+    if (days === undefined || month < 1 || day < 1 || day > days)
+        return false;
+    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
+    const sign = m[7] === '-' ? -1 : 1;
+    const [tzHour, tzMinute] = [Number(m[8] ?? 0), Number(m[9] ?? 0)];
+    if (tzHour > 23 || tzMinute > 59)
+        return false;
+    if (hour <= 23 && minute <= 59 && second < 60)
+        return true;
+    // A leap second is 23:59:60 in UTC, whatever the local offset.
+    const utcMinute = minute - tzMinute * sign;
+    const utcHour = hour - tzHour * sign - (utcMinute < 0 ? 1 : 0);
+    return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
+}
+const RUNTIME = {
+    'ajv/dist/runtime/ucs2length': { name: 'ucs2length', source: ucs2length["default"].toString() },
+};
+let cached;
+/**
+ * A classic script defining `window.dgridValidateTask(task)`, which returns ajv's error objects (an
+ * empty array when the task is valid). Uses the same ajv options as the CLI's validator.
+ */
+function taskValidatorScript() {
+    if (cached !== undefined)
+        return cached;
+    const ajv = new dist_ajv.Ajv({
+        allErrors: true,
+        strict: true,
+        useDefaults: true,
+        allowUnionTypes: true,
+        code: { source: true, esm: false, formats: (0,dist_ajv._) `formats` },
+    });
+    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+    const code = standalone["default"](ajv, ajv.compile(schemas/* TaskSchema */.pj))
+        .replace(/require\("([^"]+)"\)\.default/g, (_match, module) => {
+        const helper = RUNTIME[module];
+        if (!helper)
+            throw new Error(`the task validator needs ajv runtime module ${module}, which is not shipped to the browser`);
+        return helper.name;
+    });
+    const helpers = Object.values(RUNTIME)
+        .map((helper) => `var ${helper.name} = ${helper.source};`)
+        .join('\n');
+    cached = `// Generated by dgrid from TaskSchema with ajv standalone code; do not edit.
+(function () {
+var formats = { 'date-time': { validate: ${isDateTime.toString()} } };
+${helpers}
+var module = { exports: {} };
+${code}
+window.dgridValidateTask = function (task) {
+  return module.exports(task) ? [] : module.exports.errors || [];
+};
+})();
+`;
+    return cached;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/render.js
+// Renders the static status site of a grid.
+//
+// Weight at scale (20,000 tasks, 500 nodes): index.html inlines only counts, charts and the most recent
+// INDEX_ROWS tasks of each state and nodes; only those tasks get a detail page (detail/<task_id>.html) with
+// their full record and attempts. Every task is still listed on paginated, script-free pages
+// (list/<state>-<n>.html, PAGE_ROWS rows each, newest first), linking to the task's file in the repository
+// when its URL is known. nodes.html lists every node. Older tasks beyond MAX_PAGES pages are left to the
+// repository itself.
+//
+// The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
+// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
+//
+// Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
+// templates/.
+
+
+
+
+
+
+
+
+
+
+
+
+
+async function renderSite(input, outputDir) {
+    const summary = summarize(input);
+    const site = new Site(input);
+    const files = new Map();
+    files.set('index.html', indexPage(site, summary));
+    files.set('nodes.html', nodesPage(site));
+    files.set('submit.html', submitPage(site));
+    for (const [path, html] of listPages(site))
+        files.set(path, html);
+    for (const [path, html] of detailPages(site))
+        files.set(path, html);
+    files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
+    // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
+    // backgrounds were picked for WCAG AA contrast in both.
+    files.set('assets/dgrid.css', STYLESHEET);
+    // Everything the script does is an enhancement: without it the pages show the same data as of the render. It
+    // is plain ES2017 so it runs in any current browser without a build step, and it only ever writes text
+    // (textContent), never markup, so data cannot become code.
+    files.set('assets/dgrid.js', CLIENT_SCRIPT);
+    files.set('assets/dgrid-task-validator.js', taskValidatorScript());
+    // GitHub Pages would otherwise run the folder through Jekyll, which is slow and hides some names.
+    files.set('.nojekyll', '');
+    for (const dir of ['assets', 'detail', 'list'])
+        await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, dir), { recursive: true });
+    for (const dir of ['detail', 'list']) {
+        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(outputDir, dir))) {
+            if (name.endsWith('.html') && !files.has(`${dir}/${name}`))
+                await (0,promises_.rm)((0,external_node_path_.join)(outputDir, dir, name));
+        }
+    }
+    await Promise.all([...files].map(([path, content]) => (0,promises_.writeFile)((0,external_node_path_.join)(outputDir, path), content)));
+    return summary;
+}
+
+
+/***/ }),
+
+/***/ 9349:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10967,7 +13319,7 @@ function errorMessage(error) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
 // A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
 // machine) leaves lock files and half-written packs that make every later git command in that repository
 // fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
@@ -10993,7 +13345,7 @@ async function takeCache(dir) {
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
     const owner = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, OWNER_FILE), 'utf8').then(parseOwner, () => undefined);
     if (owner && owner.pid !== process.pid && (await isAlive(owner))) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${dir} is in use by another worker (process ${owner.pid}): give each worker its own node-id`);
     }
     await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, OWNER_FILE), JSON.stringify(await identity(process.pid)) + '\n');
     const removed = [];
@@ -11067,7 +13419,7 @@ async function leftovers(dir, relative) {
 
 /***/ }),
 
-/***/ 1482:
+/***/ 427:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11084,8 +13436,8 @@ async function leftovers(dir, relative) {
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5378);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(205);
 
 
 
@@ -11112,7 +13464,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,_common_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -11152,7 +13504,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -11290,7 +13642,7 @@ async function catFileBatch(shas, options) {
 
 /***/ }),
 
-/***/ 475:
+/***/ 3312:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11299,8 +13651,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(427);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -11423,7 +13775,7 @@ class GridStore {
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
             return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+            return new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
@@ -11755,797 +14107,7 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 1079:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   AX: () => (/* binding */ requestCancel),
-/* harmony export */   Hj: () => (/* binding */ submitTasks),
-/* harmony export */   gX: () => (/* binding */ remoteUrl),
-/* harmony export */   vq: () => (/* binding */ initGrid)
-/* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1482);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(475);
-/* harmony import */ var _transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2901);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2879);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8125);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1303);
-/* harmony import */ var _task_check_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(7805);
-// Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
-// tasks arrive by pull request instead, through validate-task.
-
-
-
-
-
-
-
-
-
-
-
-/** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
-function remoteUrl(repository) {
-    if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
-        return repository;
-    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(repository)) {
-        const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
-        return `${server}/${repository}.git`;
-    }
-    return (0,node_url__WEBPACK_IMPORTED_MODULE_2__.pathToFileURL)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.isAbsolute)(repository) ? repository : (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(repository)).href;
-}
-/**
- * Makes `repository` a grid: creates a local bare repository when the path does not exist, then adds
- * what is missing (the policy, the lifecycle folders) in one commit. Safe to run twice.
- */
-async function initGrid(options) {
-    const remote = remoteUrl(options.repository);
-    if (remote.startsWith('file:')) {
-        const path = new URL(remote).pathname;
-        if (!(0,node_fs__WEBPACK_IMPORTED_MODULE_0__.existsSync)(path)) {
-            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['init', '--quiet', '--bare', `--initial-branch=${options.branch}`, path]);
-            // Serve partial fetches as GitHub does, and keep a reflog of every push (the benchmark counts them).
-            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['config', 'uploadpack.allowFilter', 'true'], { cwd: path });
-            await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['config', 'core.logAllRefUpdates', 'always'], { cwd: path });
-        }
-    }
-    if (options.policyText !== undefined)
-        (0,_policy_js__WEBPACK_IMPORTED_MODULE_9__/* .parsePolicy */ .ON)(options.policyText);
-    const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_5__/* .GridStore */ .g8.open({ remote, branch: options.branch, dir: options.cacheDir, token: options.token });
-    const tip = await store.fetch();
-    const existing = tip === null ? [] : await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, 'tasks', _layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX]);
-    const has = (prefix) => existing.some((e) => e.path === prefix || e.path.startsWith(prefix + '/'));
-    const changes = [];
-    if (!has(_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX))
-        changes.push({ path: _layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, content: options.policyText ?? (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)({}) });
-    for (const dir of [..._layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.map(_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleDir */ .uP), _layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX]) {
-        if (!has(dir))
-            changes.push({ path: `${dir}/.gitkeep`, content: '' });
-    }
-    if (changes.length === 0)
-        return { created: false, tip: tip };
-    // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
-    const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-    if ((await store.push(commit)) === 'rejected')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${remote} changed while it was being initialised: run init again`);
-    return { created: tip === null, tip: commit };
-}
-/**
- * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
- * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
- */
-async function submitTasks(store, tasks) {
-    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
-        const policy = await snapshot.policy();
-        const candidates = tasks.map((task) => {
-            const blob = Buffer.from((0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(task), 'utf8');
-            const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
-            return (0,_task_check_js__WEBPACK_IMPORTED_MODULE_10__/* .candidate */ .QU)(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
-        });
-        const reports = await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_10__/* .checkTasks */ .Ly)(candidates, await (0,_task_check_js__WEBPACK_IMPORTED_MODULE_10__/* .gridState */ .AA)(snapshot, policy), 'submission');
-        const problems = reports
-            .filter((r) => r.problems.length > 0)
-            .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
-        const queued = snapshot.of('queue').length;
-        if (queued + tasks.length > policy.quotas.max_queued) {
-            problems.push(`the queue would hold ${queued + tasks.length} tasks; this grid allows at most ${policy.quotas.max_queued} ` +
-                '(quotas.max_queued): submit fewer tasks, or wait until workers have taken some');
-        }
-        if (problems.length > 0)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
-        return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
-    }, { author: 'dgrid' });
-    return commit;
-}
-/**
- * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
- * add. A worker moves a queued task to failed/ as `cancelled`; the node running a task stops it within
- * one poll interval of seeing the request.
- */
-async function requestCancel(store, taskIds, reason) {
-    const { commit } = await (0,_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
-        const changes = [];
-        for (const id of taskIds) {
-            const state = snapshot.byId.get(id)?.[0]?.state;
-            if (state !== 'queue' && state !== 'in_progress') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`);
-            }
-            const request = { task_id: id, ...(reason ? { reason } : {}) };
-            changes.push({ path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .cancelPath */ .ML)(id), content: (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(request) });
-        }
-        return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
-    }, { author: 'dgrid', states: ['queue', 'in_progress'] });
-    return commit;
-}
-
-
-/***/ }),
-
-/***/ 5865:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   P: () => (/* binding */ skippedEntry),
-/* harmony export */   T: () => (/* binding */ GridSnapshot)
-/* harmony export */ });
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2879);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3026);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1303);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5378);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
-
-
-
-
-
-class GridSnapshot {
-    store;
-    tip;
-    files = new Map();
-    byId = new Map();
-    nodeEntries = new Map();
-    /** Cancel requests by task id. */
-    cancels = new Map();
-    /**
-     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
-     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
-     * not a task: the worker moves it to failed/ with its reason.
-     */
-    skipped = [];
-    policyEntry;
-    cachedPolicy;
-    constructor(store, tip, entries) {
-        this.store = store;
-        this.tip = tip;
-        for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
-            this.files.set(state, []);
-        for (const entry of entries) {
-            if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
-                this.policyEntry = entry;
-                continue;
-            }
-            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
-                this.skipped.push(entry);
-                continue;
-            }
-            const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
-            if (node !== undefined) {
-                this.nodeEntries.set(node, entry);
-                continue;
-            }
-            const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
-            if (cancelled !== undefined) {
-                this.cancels.set(cancelled, entry);
-                continue;
-            }
-            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
-            if (!located)
-                continue;
-            const file = { id: located.id, state: located.state, entry };
-            this.files.get(located.state).push(file);
-            const same = this.byId.get(file.id);
-            if (same)
-                same.push(file);
-            else
-                this.byId.set(file.id, [file]);
-        }
-    }
-    static async load(store, tip, options = {}) {
-        if (tip === null)
-            return new GridSnapshot(store, null, []);
-        const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
-        // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
-        // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
-        if (store.options.partial)
-            await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-        return new GridSnapshot(store, tip, entries);
-    }
-    of(state) {
-        return this.files.get(state);
-    }
-    /** Ids in a lifecycle folder, listed on demand when the snapshot was loaded without it. */
-    async idsIn(state) {
-        const files = this.of(state);
-        if (files.length > 0 || this.tip === null)
-            return new Set(files.map((f) => f.id));
-        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
-        return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
-    }
-    async policy() {
-        if (!this.cachedPolicy) {
-            if (this.policyEntry && this.policyEntry.type !== 'blob') {
-                throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
-            }
-            const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
-            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
-        }
-        return this.cachedPolicy;
-    }
-    async node(nodeId) {
-        const entry = this.nodeEntries.get(nodeId);
-        if (!entry)
-            return undefined;
-        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
-    }
-    /**
-     * The node files that are node records, each of the node its file is named after. Anything else a direct
-     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
-     * its file afresh on its next heartbeat.
-     */
-    async nodes() {
-        const entries = [...this.nodeEntries];
-        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
-        return entries
-            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
-            .filter((node) => node !== undefined);
-    }
-    /** Reads and parses JSON records; callers validate them with the schema of their folder. */
-    async readJson(files) {
-        const blobs = await this.store.read(files.filter((f) => f.entry.type === 'blob').map((f) => f.entry.sha));
-        const out = new Map();
-        for (const file of files) {
-            const blob = blobs.get(file.entry.sha);
-            if (!blob)
-                continue;
-            try {
-                out.set(file, JSON.parse(blob.toString('utf8')));
-            }
-            catch {
-                out.set(file, undefined);
-            }
-        }
-        return out;
-    }
-}
-function nodeRecord(nodeId, blob) {
-    let value;
-    try {
-        value = JSON.parse(blob.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    return _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
-}
-function kindOf(entry) {
-    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
-}
-/** The warning for an entry in GridSnapshot.skipped. */
-function skippedEntry(entry) {
-    return `${(0,_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
-}
-
-
-/***/ }),
-
-/***/ 2879:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B5: () => (/* binding */ shard),
-/* harmony export */   CX: () => (/* binding */ POLICY_FILE),
-/* harmony export */   Hs: () => (/* binding */ queuePath),
-/* harmony export */   Ie: () => (/* binding */ nodePath),
-/* harmony export */   Is: () => (/* binding */ inProgressPath),
-/* harmony export */   ML: () => (/* binding */ cancelPath),
-/* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
-/* harmony export */   Qf: () => (/* binding */ archivedDayPath),
-/* harmony export */   VD: () => (/* binding */ LIFECYCLE),
-/* harmony export */   XH: () => (/* binding */ TASKS_DIR),
-/* harmony export */   iV: () => (/* binding */ DAY_FOLDER),
-/* harmony export */   jO: () => (/* binding */ resultPath),
-/* harmony export */   uP: () => (/* binding */ lifecycleDir),
-/* harmony export */   uX: () => (/* binding */ NODES_DIR),
-/* harmony export */   x5: () => (/* binding */ locate),
-/* harmony export */   xo: () => (/* binding */ locateCancel),
-/* harmony export */   xz: () => (/* binding */ locateNode),
-/* harmony export */   zb: () => (/* binding */ archiveBranch)
-/* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-// Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
-// sharding below can change without breaking older grids.
-
-const POLICY_FILE = 'dgrid.json';
-const TASKS_DIR = 'tasks';
-const NODES_DIR = 'nodes';
-const LIFECYCLE = ['queue', 'in_progress', 'completed', 'failed'];
-function lifecycleDir(state) {
-    return `${TASKS_DIR}/${state}`;
-}
-/** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
-function queuePath(taskId) {
-    return `${TASKS_DIR}/queue/${taskId}.json`;
-}
-/** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
-function inProgressPath(nodeId, taskId) {
-    return `${TASKS_DIR}/in_progress/${nodeId}/${taskId}.json`;
-}
-/**
- * Results are sharded by finishing day, then by a hash prefix: a day holds 256 folders, so a folder stays
- * under 3,000 entries up to 768,000 results a day, and retention can move a whole day in one tree entry.
- */
-function resultPath(state, taskId, finishedAt) {
-    const day = finishedAt.toISOString().slice(0, 10);
-    return `${TASKS_DIR}/${state}/${day}/${shard(taskId)}/${taskId}.json`;
-}
-/** Cancel requests sit beside the lifecycle folders, not in them: a request is not a task. */
-const CANCEL_DIR = `${TASKS_DIR}/cancel`;
-function cancelPath(taskId) {
-    return `${CANCEL_DIR}/${taskId}.json`;
-}
-function locateCancel(path) {
-    const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
-    return match?.[1];
-}
-function nodePath(nodeId) {
-    return `${NODES_DIR}/${nodeId}.json`;
-}
-function shard(taskId) {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(taskId).digest('hex').slice(0, 2);
-}
-/** Which lifecycle folder a path is in and which task it names; undefined when it is not a task path. */
-function locate(path) {
-    const parts = path.split('/');
-    if (parts.length < 3 || parts[0] !== TASKS_DIR)
-        return undefined;
-    const state = parts[1];
-    if (!LIFECYCLE.includes(state))
-        return undefined;
-    const name = parts[parts.length - 1];
-    if (name.startsWith('.'))
-        return undefined;
-    return { state, id: name.endsWith('.json') ? name.slice(0, -'.json'.length) : name };
-}
-/** The node a nodes/ path names. */
-function locateNode(path) {
-    const match = /^nodes\/([^/]+)\.json$/.exec(path);
-    return match?.[1];
-}
-/** Results older than the policy's retention move to this branch, so the grid's tip stays small. */
-function archiveBranch(branch) {
-    return `${branch}-archive`;
-}
-/** The name of a day folder of results, as resultPath writes it. */
-const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
-/**
- * Where a day folder of results lives in the archive: under its year, so no archive folder grows past 366
- * entries however many years the grid runs (invariant 2).
- */
-function archivedDayPath(state, day) {
-    return `${TASKS_DIR}/${state}/${day.slice(0, 4)}/${day}`;
-}
-
-
-/***/ }),
-
-/***/ 8125:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $b: () => (/* binding */ cancelledRun),
-/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
-/* harmony export */   F3: () => (/* binding */ maxAttempts),
-/* harmony export */   Ih: () => (/* binding */ concludeClaim),
-/* harmony export */   JF: () => (/* binding */ exhaustClaim),
-/* harmony export */   KH: () => (/* binding */ iso),
-/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
-/* harmony export */   QK: () => (/* binding */ claimTask),
-/* harmony export */   Rw: () => (/* binding */ nodeChange),
-/* harmony export */   d4: () => (/* binding */ requeueClaim),
-/* harmony export */   eS: () => (/* binding */ isSilent),
-/* harmony export */   gF: () => (/* binding */ rejectFile),
-/* harmony export */   id: () => (/* binding */ attemptsUsed),
-/* harmony export */   lK: () => (/* binding */ serialize),
-/* harmony export */   mD: () => (/* binding */ finishClaim),
-/* harmony export */   qq: () => (/* binding */ silenceMs)
-/* harmony export */ });
-/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2879);
-// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
-// a task leaves one folder in the same commit as it enters the next.
-
-
-function serialize(record) {
-    return JSON.stringify(record, null, 2) + '\n';
-}
-const iso = (date) => date.toISOString();
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
-function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
-}
-function maxAttempts(task, policy) {
-    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
-}
-/** Moves a queued task to the node, under a token unique to this claim. */
-function claimTask(file, task, nodeId, now, policy) {
-    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
-    const claim = {
-        ...task,
-        claim: {
-            node_id: nodeId,
-            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-            attempt: (task.attempts?.length ?? 0) + 1,
-            claimed_at: iso(now),
-            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
-        },
-    };
-    return {
-        claim,
-        changes: [
-            { path: file.entry.path, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .inProgressPath */ .Is)(nodeId, task.task_id), content: serialize(claim) },
-        ],
-    };
-}
-const emptyStream = () => ({
-    text: '',
-    bytes: 0,
-    sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
-    truncated: false,
-});
-/** An execution with no output: the script never ran, or nothing of its run is known. */
-function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
-    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
-}
-function withoutClaim(claim) {
-    const { claim: _claim, ...task } = claim;
-    return task;
-}
-function resultRecord(claim, run) {
-    return {
-        ...claim,
-        node_id: claim.claim.node_id,
-        status: run.status,
-        exit_code: run.exitCode,
-        ...(run.reason === undefined ? {} : { reason: run.reason }),
-        timestamp: iso(run.finishedAt),
-        started_at: iso(run.startedAt),
-        finished_at: iso(run.finishedAt),
-        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
-        attempt: claim.claim.attempt,
-        stdout: run.stdout.text,
-        stdout_bytes: run.stdout.bytes,
-        stdout_sha256: run.stdout.sha256,
-        stdout_truncated: run.stdout.truncated,
-        stderr: run.stderr.text,
-        stderr_bytes: run.stderr.bytes,
-        stderr_sha256: run.stderr.sha256,
-        stderr_truncated: run.stderr.truncated,
-    };
-}
-/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
-function finishClaim(claimPath, claim, run) {
-    const result = resultRecord(claim, run);
-    const state = run.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)(state, claim.task_id, run.finishedAt), content: serialize(result) },
-        ],
-    };
-}
-/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
-function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
-    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/**
- * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
- * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
- * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
- * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
- */
-function concludeClaim(claimPath, claim, run, policy, serverNow) {
-    const retryable = run.status === 'failure' || run.status === 'timeout';
-    const used = attemptsUsed(claim) + 1;
-    if (!retryable || used >= maxAttempts(claim, policy))
-        return finishClaim(claimPath, claim, run).changes;
-    const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
-    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
-        .changes;
-}
-/**
- * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
- * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
- */
-function cancelledRun(run) {
-    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
-    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
-}
-/** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
-    const attempt = {
-        attempt: claim.claim.attempt,
-        node_id: claim.claim.node_id,
-        claim_token: claim.claim.token,
-        claimed_at: claim.claim.claimed_at,
-        ended_at: iso(now),
-        status,
-        reason,
-        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
-    };
-    const task = {
-        ...withoutClaim(claim),
-        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
-        attempts: [...(claim.attempts ?? []), attempt],
-    };
-    return {
-        task,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
-        ],
-    };
-}
-/**
- * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
- * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
- */
-function rejectFile(file, reason, nodeId, now, task, status = 'error') {
-    const empty = emptyStream();
-    const result = {
-        ...(task ?? {}),
-        task_id: file.id,
-        node_id: nodeId,
-        status,
-        exit_code: null,
-        reason,
-        timestamp: iso(now),
-        started_at: iso(now),
-        finished_at: iso(now),
-        duration_ms: 0,
-        attempt: task ? attemptsUsed(task) : 0,
-        stdout: empty.text,
-        stdout_bytes: 0,
-        stdout_sha256: empty.sha256,
-        stdout_truncated: false,
-        stderr: empty.text,
-        stderr_bytes: 0,
-        stderr_sha256: empty.sha256,
-        stderr_truncated: false,
-    };
-    return [
-        { path: file.entry.path, delete: true },
-        { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)('failed', file.id, now), content: serialize(result) },
-    ];
-}
-function nodeChange(node) {
-    return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
-}
-/**
- * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
- * claim's history kept like any result's.
- */
-function exhaustClaim(claimPath, claim, reason, now) {
-    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
-    return finishClaim(claimPath, claim, run).changes;
-}
-/**
- * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
- * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
- * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
- */
-function silenceMs(node, now) {
-    const heartbeat = Date.parse(node.last_heartbeat);
-    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
-}
-/**
- * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
- * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
- * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
- */
-function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
-    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
-}
-/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
-function heartbeatFromFuture(node, now, policy) {
-    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
-}
-
-
-/***/ }),
-
-/***/ 5491:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   J: () => (/* binding */ silentLog),
-/* harmony export */   a: () => (/* binding */ consoleLog)
-/* harmony export */ });
-const silentLog = { info() { }, warn() { }, error() { }, debug() { } };
-function consoleLog(verbose = false) {
-    return {
-        info: (m) => console.error(m),
-        warn: (m) => console.error(`warning: ${m}`),
-        error: (m) => console.error(`error: ${m}`),
-        debug: (m) => {
-            if (verbose)
-                console.error(`debug: ${m}`);
-        },
-    };
-}
-
-
-/***/ }),
-
-/***/ 1303:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H2: () => (/* binding */ effectiveImage),
-/* harmony export */   NP: () => (/* binding */ policyProblems),
-/* harmony export */   ON: () => (/* binding */ parsePolicy),
-/* harmony export */   WB: () => (/* binding */ imageAllowed)
-/* harmony export */ });
-/* unused harmony export defaultPolicy */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1577);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3478);
-
-
-
-/** A policy lists its trusted signers and labels, so it may be larger than a task file. */
-const MAX_POLICY_BYTES = 1024 * 1024;
-/**
- * The policy of a grid from the text of its dgrid.json; a grid without one gets every default. Read as
- * strictly as task files: with two "signatures" keys, a reviewer would read one and every node obey the other.
- */
-function parsePolicy(text, source = 'dgrid.json') {
-    let value = {};
-    if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
-        if (!parsed.ok) {
-            const [first] = parsed.problems;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
-        }
-        value = parsed.value;
-    }
-    const problems = _validation_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
-    if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
-    }
-    const policy = value;
-    // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
-    if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
-            `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
-    }
-    return policy;
-}
-const defaultPolicy = () => parsePolicy(undefined);
-/** An image is allowed when it is the default or listed exactly; a listed digest pins the content. */
-function imageAllowed(image, policy) {
-    return image === policy.default_image || policy.allowed_images.includes(image);
-}
-function effectiveImage(task, policy, fallback) {
-    return task.image ?? fallback ?? policy.default_image;
-}
-/**
- * What the policy says of a task that is already valid against the schema. `now` places the not_before
- * horizon: a worker checking a queued task asks again at claim time, so a policy tightened since still holds.
- */
-function policyProblems(task, policy, now = new Date()) {
-    const problems = [];
-    if (task.not_before !== undefined) {
-        const horizon = now.getTime() + policy.max_delay_days * 86_400_000;
-        if (Date.parse(task.not_before) > horizon) {
-            problems.push({
-                pointer: '/not_before',
-                message: `field "not_before" is ${task.not_before}, more than ${policy.max_delay_days} days ahead ` +
-                    '(max_delay_days in dgrid.json): submit it closer to the time it should run',
-            });
-        }
-    }
-    const known = policy.labels;
-    if (known !== undefined) {
-        (task.requires ?? []).forEach((label, index) => {
-            if (known.includes(label))
-                return;
-            problems.push({
-                pointer: `/requires/${index}`,
-                message: `requires names label "${label}", which is not one of this grid's labels ` +
-                    `(labels in dgrid.json: ${known.join(', ') || 'none'}): use one of those, or remove it`,
-            });
-        });
-    }
-    const timeout = task.timeout_seconds;
-    if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
-        problems.push({
-            pointer: '/timeout_seconds',
-            message: `field "timeout_seconds" is ${timeout}; this grid allows at most ${policy.max_timeout_seconds}`,
-        });
-    }
-    if (task.image !== undefined && !imageAllowed(task.image, policy)) {
-        problems.push({
-            pointer: '/image',
-            message: `image "${task.image}" is not allowed here; use one of: ${policy.allowed_images.join(', ')}`,
-        });
-    }
-    if (task.max_attempts !== undefined && task.max_attempts > policy.max_attempts) {
-        problems.push({
-            pointer: '/max_attempts',
-            message: `field "max_attempts" is ${task.max_attempts}; this grid allows at most ${policy.max_attempts}`,
-        });
-    }
-    const cpus = task.resources?.cpus;
-    if (cpus !== undefined && cpus > policy.limits.cpus) {
-        problems.push({
-            pointer: '/resources/cpus',
-            message: `field "resources.cpus" is ${cpus}; this grid allows at most ${policy.limits.cpus}`,
-        });
-    }
-    const memory = task.resources?.memory_mb;
-    if (memory !== undefined && memory > policy.limits.memory_mb) {
-        problems.push({
-            pointer: '/resources/memory_mb',
-            message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
-        });
-    }
-    if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
-        problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 5378:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   g: () => (/* binding */ printable)
-/* harmony export */ });
-// Text that came from a pull request (file names, and keys or values that messages quote) goes through
-// printable() before it reaches a log. On a GitHub runner a line that starts with "::" is a workflow command
-// (::set-output, ::error, ::stop-commands), so a line break or a "::" in that text could forge one; in a
-// terminal, control characters could rewrite what is shown.
-// Format characters (Cf) too: a bidirectional override or a zero-width character would make a reviewer read
-// a name otherwise than it is.
-const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-const NAMED = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-function escape(c) {
-    const code = c.codePointAt(0).toString(16);
-    return NAMED[c] ?? (code.length > 4 ? `\\u{${code}}` : `\\u${code.padStart(4, '0')}`);
-}
-/** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
-function printable(text) {
-    return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
-}
-
-
-/***/ }),
-
-/***/ 8123:
+/***/ 8009:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -12622,456 +14184,7 @@ class PushPacer {
 
 /***/ }),
 
-/***/ 3161:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ runChild)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/core/sandbox/output.js
-
-/** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
-class OutputCapture {
-    cap;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    kept = [];
-    keptBytes = 0;
-    total = 0;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    write(chunk) {
-        this.hash.update(chunk);
-        this.total += chunk.length;
-        if (this.keptBytes < this.cap) {
-            const part = chunk.subarray(0, this.cap - this.keptBytes);
-            this.kept.push(part);
-            this.keptBytes += part.length;
-        }
-    }
-    finish() {
-        // Cutting at a byte cap can split a UTF-8 sequence; the decoder replaces the fragment instead of failing.
-        return {
-            text: Buffer.concat(this.kept).toString('utf8'),
-            bytes: this.total,
-            sha256: this.hash.digest('hex'),
-            truncated: this.total > this.keptBytes,
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/core/sandbox/child.js
-
-
-/** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
-function runChild(run) {
-    return new Promise((resolve) => {
-        const startedAt = new Date();
-        const stdout = new OutputCapture(run.outputCapBytes);
-        const stderr = new OutputCapture(run.outputCapBytes);
-        let ended;
-        const child = (0,external_node_child_process_.spawn)(run.command, run.args, { ...run.options, stdio: ['ignore', 'pipe', 'pipe'] });
-        const end = (why) => {
-            if (ended)
-                return;
-            ended = why;
-            void run.stop(child);
-        };
-        const timer = setTimeout(() => end('timeout'), run.timeoutSeconds * 1000);
-        const onAbort = () => end('cancelled');
-        run.signal.addEventListener('abort', onAbort, { once: true });
-        if (run.signal.aborted)
-            onAbort();
-        child.stdout.on('data', (chunk) => stdout.write(chunk));
-        child.stderr.on('data', (chunk) => stderr.write(chunk));
-        let finished = false;
-        const finish = (exitCode, spawnError) => {
-            if (finished)
-                return;
-            finished = true;
-            clearTimeout(timer);
-            run.signal.removeEventListener('abort', onAbort);
-            const out = stdout.finish();
-            const err = stderr.finish();
-            const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
-            if (spawnError)
-                resolve({ ...base, status: 'error', exitCode: null, reason: `could not start: ${spawnError.message}` });
-            else if (ended === 'timeout') {
-                resolve({ ...base, status: 'timeout', exitCode, reason: `killed after the ${run.timeoutSeconds} s timeout` });
-            }
-            else if (ended === 'cancelled')
-                resolve({ ...base, status: 'cancelled', exitCode, reason: 'stopped before it finished' });
-            else {
-                const sandboxIssue = exitCode === null ? undefined : run.sandboxError?.(exitCode, err.text);
-                if (sandboxIssue)
-                    resolve({ ...base, status: 'error', exitCode, reason: sandboxIssue });
-                else
-                    resolve({ ...base, status: exitCode === 0 ? 'success' : 'failure', exitCode });
-            }
-        };
-        child.on('error', (error) => finish(null, error));
-        child.on('close', (code, signal) => finish(code ?? (signal ? 128 + signalNumber(signal) : null)));
-    });
-}
-function signalNumber(signal) {
-    return { SIGKILL: 9, SIGTERM: 15, SIGINT: 2, SIGSEGV: 11, SIGABRT: 6 }[signal] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 6369:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DockerSandbox)
-/* harmony export */ });
-/* unused harmony export dockerRunArgs */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1421);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8125);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3161);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6566);
-// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
-// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
-
-
-
-
-
-
-
-
-
-const exec = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_4__.execFile);
-/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
-function clientEnv() {
-    const keep = [
-        'PATH',
-        'HOME',
-        'DOCKER_HOST',
-        'DOCKER_CONFIG',
-        'DOCKER_CONTEXT',
-        'DOCKER_CERT_PATH',
-        'DOCKER_TLS_VERIFY',
-    ];
-    return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
-}
-function dockerRunArgs(job, name, envFile) {
-    const fileSize = job.fileSizeMb * 1024 * 1024;
-    return [
-        'run',
-        '--rm',
-        '--name',
-        name,
-        '--label',
-        `dgrid.node=${job.nodeId}`,
-        '--label',
-        `dgrid.task=${job.taskId}`,
-        '--network',
-        'none',
-        '--read-only',
-        '--tmpfs',
-        `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
-        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
-        '--shm-size',
-        `${job.tmpfsMb}m`,
-        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
-        // hold all of it, however much a task writes, until the container is gone.
-        '--log-driver',
-        'none',
-        '--workdir',
-        '/tmp',
-        '--user',
-        '65534:65534',
-        '--cap-drop',
-        'ALL',
-        '--security-opt',
-        'no-new-privileges',
-        '--pids-limit',
-        String(job.pids),
-        '--memory',
-        `${job.memoryMb}m`,
-        '--memory-swap',
-        `${job.memoryMb}m`,
-        '--cpus',
-        String(job.cpus),
-        '--ulimit',
-        `fsize=${fileSize}:${fileSize}`,
-        '--ulimit',
-        'nofile=256:256',
-        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
-        '--ulimit',
-        'core=0',
-        '--init',
-        '--env-file',
-        envFile,
-        job.image,
-        '/bin/sh',
-        '-c',
-        job.script,
-    ];
-}
-class DockerSandbox {
-    docker;
-    kind = 'docker';
-    constructor(docker = 'docker') {
-        this.docker = docker;
-    }
-    /** Whether a daemon answers, and why not. */
-    static async probe(docker = 'docker') {
-        try {
-            await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
-            return { ok: true };
-        }
-        catch (error) {
-            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
-            // "Command failed".
-            const { stderr, message } = error;
-            return {
-                ok: false,
-                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
-            };
-        }
-    }
-    static async hasImage(image, docker = 'docker') {
-        try {
-            await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .unrunnable */ .t)(job);
-        if (refused)
-            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
-        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
-        if (badEnv)
-            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
-        const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'dgrid-env-'));
-        try {
-            const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
-            const env = { HOME: '/tmp', ...job.env };
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
-                .map(([k, v]) => `${k}=${v}\n`)
-                .join(''), { mode: 0o600 });
-            const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
-                command: this.docker,
-                args: dockerRunArgs(job, name, envFile),
-                options: { env: clientEnv() },
-                timeoutSeconds: job.timeoutSeconds,
-                outputCapBytes: job.outputCapBytes,
-                signal,
-                // Killing the client would leave the container running: kill the container itself.
-                stop: () => this.remove([name]),
-                sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
-            });
-            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
-                return run;
-            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
-            // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
-            // does, so the client's own words that it lost the daemon count too.
-            const lost = run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
-                ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
-                : await this.unavailable();
-            return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
-        }
-        finally {
-            await this.remove([name]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    async unavailable() {
-        const probe = await DockerSandbox.probe(this.docker);
-        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
-    }
-    async removeOrphans(nodeId) {
-        const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
-            env: clientEnv(),
-        });
-        const ids = stdout.split('\n').filter(Boolean);
-        await this.remove(ids);
-        return ids.length;
-    }
-    async remove(ids) {
-        if (ids.length === 0)
-            return;
-        await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
-    }
-}
-/** How the docker client says it could not reach the daemon, or lost it under a running container. */
-const DAEMON_LOST = /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
-/** The client's error, without the usage hint it appends to every failure. */
-function clientMessage(stderr) {
-    const lines = stderr.split('\n').map((line) => line.trim());
-    return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
-}
-
-
-/***/ }),
-
-/***/ 4297:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
-/* harmony export */   _: () => (/* binding */ createSandbox)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6369);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6300);
-
-
-
-const SANDBOX_KINDS = ['docker', 'none'];
-/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
-async function createSandbox(kind) {
-    if (kind === 'none')
-        return new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessSandbox */ .b();
-    const probe = await _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s.probe();
-    if (!probe.ok) {
-        if (/permission denied/i.test(probe.reason)) {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
-                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
-        }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
-            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
-            'with no isolation');
-    }
-    return new _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s();
-}
-
-
-/***/ }),
-
-/***/ 6300:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ ProcessSandbox)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3026);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8125);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3161);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6566);
-// `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
-// scratch directory but no isolation. Only for grids whose every task is trusted.
-
-
-
-
-
-
-
-class ProcessSandbox {
-    kind = 'none';
-    async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnable */ .t)(job);
-        if (refused)
-            return (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', refused, new Date());
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
-        const started = new Date();
-        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_5__/* .runChild */ .w)({
-            command: '/bin/sh',
-            args: ['-c', job.script],
-            options: {
-                cwd: dir,
-                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
-                detached: true, // its own process group, so a timeout kills everything it started
-            },
-            timeoutSeconds: job.timeoutSeconds,
-            outputCapBytes: job.outputCapBytes,
-            signal,
-            stop: (child) => {
-                try {
-                    if (child.pid)
-                        process.kill(-child.pid, 'SIGKILL');
-                }
-                catch {
-                    // already gone
-                }
-            },
-        }).catch((error) => (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, started));
-        try {
-            await removeScratch(dir);
-            return run;
-        }
-        catch (error) {
-            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
-            const reason = `its scratch folder ${dir} could not be removed: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
-            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
-        }
-    }
-    async unavailable() {
-        return undefined;
-    }
-    async removeOrphans() {
-        return 0;
-    }
-}
-/**
- * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
- * those as they are.
- */
-async function removeScratch(dir) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    }
-    catch {
-        await makeWritable(dir);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    }
-}
-/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
-async function makeWritable(dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(dir, 0o700);
-    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })) {
-        if (entry.isDirectory())
-            await makeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name));
-    }
-}
-
-
-/***/ }),
-
-/***/ 6566:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ unrunnable)
-/* harmony export */ });
-/**
- * Why no process could take the job: a NUL byte in the script or an env value, which the process API
- * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
- */
-function unrunnable(job) {
-    if (job.script.includes('\0'))
-        return 'the script holds a NUL byte, which no process can take: remove it';
-    const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
-    return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
-}
-
-
-/***/ }),
-
-/***/ 1208:
+/***/ 2850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13082,11 +14195,11 @@ function unrunnable(job) {
 /* harmony export */ });
 /* unused harmony export carriesLabels */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2879);
-/* harmony import */ var _lifecycle_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8125);
-/* harmony import */ var _task_check_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7805);
-/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2651);
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2461);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6345);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8071);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1410);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(521);
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
 // Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
@@ -13103,7 +14216,7 @@ function unrunnable(job) {
 
 
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
-const RESULT_DIRS = [(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleDir */ .uP)('completed'), (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleDir */ .uP)('failed')];
+const RESULT_DIRS = [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleDir */ .uP)('completed'), (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .lifecycleDir */ .uP)('failed')];
 /** What a node keeps from one scan to the next, each part bounded by what the queue and the tip hold. */
 class ScanMemo {
     policyText = '';
@@ -13129,7 +14242,7 @@ class ScanMemo {
         const checks = new Map();
         const out = new Map();
         for (const file of files) {
-            const check = this.checks.get(key(file)) ?? (0,_task_file_js__WEBPACK_IMPORTED_MODULE_5__/* .checkQueuedTask */ .PG)(file, blobs.get(file.entry.sha), policy, now);
+            const check = this.checks.get(key(file)) ?? (0,_validation_task_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .checkQueuedTask */ .PG)(file, blobs.get(file.entry.sha), policy, now);
             checks.set(key(file), check);
             out.set(file, check);
         }
@@ -13162,13 +14275,13 @@ class ScanMemo {
         for (const id of asked) {
             const path = this.results.get(id);
             if (path !== undefined)
-                out.set(id, { state: (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .locate */ .x5)(path).state, where: path });
+                out.set(id, { state: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .locate */ .x5)(path).state, where: path });
             else if (!this.archived.has(id))
                 unknown.push(id);
         }
         if (unknown.length > 0) {
             const found = this.indexed
-                ? await (0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown)
+                ? await (0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown)
                 : new Map();
             for (const id of unknown) {
                 this.archived.set(id, found.get(id.toLowerCase())?.find((r) => r.id === id) ?? null);
@@ -13184,7 +14297,7 @@ class ScanMemo {
             if (archived && !out.has(id)) {
                 out.set(id, {
                     state: archived.state,
-                    where: `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResultPath */ .XF)(archived)}`,
+                    where: `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResultPath */ .XF)(archived)}`,
                 });
             }
         }
@@ -13198,7 +14311,7 @@ class ScanMemo {
         const store = snapshot.store;
         const changed = this.resultsTip === null
             ? undefined
-            : await store.changedPaths(this.resultsTip, tip, [...RESULT_DIRS, _archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF]).catch(() => undefined);
+            : await store.changedPaths(this.resultsTip, tip, [...RESULT_DIRS, _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF]).catch(() => undefined);
         if (changed === undefined) {
             // The first scan, or the last tip is gone from the cache: list the results whole.
             this.results.clear();
@@ -13207,12 +14320,12 @@ class ScanMemo {
             if (tip !== null) {
                 for (const entry of await store.list(tip, RESULT_DIRS))
                     this.noteResult(entry.path, false);
-                this.indexed = (await store.list(tip, [_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF], false)).length > 0;
+                this.indexed = (await store.list(tip, [_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF], false)).length > 0;
             }
         }
         else {
             for (const { path, deleted } of changed) {
-                if (path.startsWith(`${_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF}/`)) {
+                if (path.startsWith(`${_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .ARCHIVED_IDS_DIR */ .mF}/`)) {
                     this.archived.clear();
                     this.indexed = true;
                 }
@@ -13223,7 +14336,7 @@ class ScanMemo {
         this.resultsTip = tip;
     }
     noteResult(path, deleted) {
-        const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .locate */ .x5)(path)?.id;
+        const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__/* .locate */ .x5)(path)?.id;
         if (id === undefined || !path.endsWith('.json'))
             return;
         if (!deleted)
@@ -13276,12 +14389,12 @@ async function scanQueue(snapshot, node, now, policy) {
         else if (!check.ok) {
             rejected.push({ file, status: 'error', reason: check.reason, ...task });
         }
-        else if ((0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptsUsed */ .id)(check.task) >= (0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .maxAttempts */ .F3)(check.task, policy)) {
+        else if ((0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__/* .attemptsUsed */ .id)(check.task) >= (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__/* .maxAttempts */ .F3)(check.task, policy)) {
             rejected.push({
                 file,
                 status: 'error',
                 task: check.task,
-                reason: `all ${(0,_lifecycle_js__WEBPACK_IMPORTED_MODULE_3__/* .maxAttempts */ .F3)(check.task, policy)} attempts are used up`,
+                reason: `all ${(0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__/* .maxAttempts */ .F3)(check.task, policy)} attempts are used up`,
             });
         }
         else
@@ -13385,7 +14498,7 @@ function dependencyDooms(waiting, stateOf) {
     const graph = new Map(waiting.map((t) => [t.task_id, t.depends_on ?? []]));
     const doomed = new Map();
     for (const id of onOrBehindCycles(graph)) {
-        const cycle = (0,_task_check_js__WEBPACK_IMPORTED_MODULE_4__/* .findCycle */ .u8)(graph, id);
+        const cycle = (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_4__/* .findCycle */ .u8)(graph, id);
         if (!cycle)
             continue;
         const reason = cycle.length === 2
@@ -13454,7 +14567,1535 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /***/ }),
 
-/***/ 8202:
+/***/ 5778:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eA: () => (/* binding */ readNodeSettings),
+/* harmony export */   fO: () => (/* binding */ REAP_SETTINGS),
+/* harmony export */   xu: () => (/* binding */ WORKER_SETTINGS),
+/* harmony export */   yU: () => (/* binding */ readReapSettings)
+/* harmony export */ });
+/* unused harmony exports SETTING_TABLES, settingName, settingsReader */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6082);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4651);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5445);
+// The one description of the settings of a worker node and of the reaper. The actions (run-worker,
+// reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
+// a value means the same on either side. action.yml stays the published contract:
+// test/action-metadata.test.ts checks that it declares these names, defaults and help.
+
+
+
+
+const WORKER_SETTINGS = [
+    {
+        name: 'node-id',
+        kind: 'text',
+        pattern: _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .NODE_ID_PATTERN */ .iB,
+        hint: 'use letters, digits, dot, underscore, dash (at most 64)',
+        placeholder: 'ID',
+        help: "This node's id. Defaults to the runner's name (or the host's) plus a random suffix.",
+    },
+    {
+        name: 'labels',
+        kind: 'list',
+        pattern: _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL_PATTERN */ .mW,
+        hint: 'each label is a letter or digit, then up to 63 letters, digits or . _ : -',
+        placeholder: 'A,B',
+        help: 'Labels this node carries (separated by commas, spaces or newlines); tasks that require labels run only on nodes that have them all.',
+    },
+    {
+        name: 'slots',
+        kind: 'int',
+        default: '1',
+        min: 1,
+        max: 64,
+        placeholder: 'N',
+        help: 'How many tasks this node runs at once.',
+    },
+    {
+        name: 'max-tasks',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after claiming this many tasks (0 for no limit).',
+    },
+    {
+        // A job is killed after six hours; a node of its own is a service that runs until stopped.
+        name: 'max-runtime-minutes',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this many minutes, handing running tasks back to the queue (0 for no limit).',
+    },
+    {
+        // An idle job holds a runner for nothing; a node of its own waits for work.
+        name: 'idle-timeout-seconds',
+        kind: 'number',
+        default: '300',
+        cliDefault: '0',
+        min: 0,
+        placeholder: 'N',
+        help: 'Stop after this long without a task to run (0 to never stop for idleness).',
+    },
+    {
+        name: 'poll-interval-seconds',
+        kind: 'number',
+        default: '15',
+        min: 0.05,
+        max: 3600,
+        placeholder: 'S',
+        help: 'How often an idle node looks for work; it backs off up to eight times this while idle.',
+    },
+    {
+        name: 'sandbox',
+        kind: 'choice',
+        default: 'docker',
+        choices: _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SANDBOX_KINDS */ .G,
+        placeholder: 'docker|none',
+        help: 'docker (each task in a locked-down container) or none (plain processes; only for trusted grids).',
+    },
+    {
+        name: 'image',
+        kind: 'text',
+        placeholder: 'IMAGE',
+        help: "Image for tasks that name none; must be allowed by the grid's policy. Defaults to the policy's default_image.",
+    },
+    {
+        name: 'cpus',
+        kind: 'number',
+        min: 0,
+        max: 1024,
+        placeholder: 'N',
+        help: "CPUs this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'memory-mb',
+        kind: 'int',
+        min: 0,
+        max: 16 * 1024 * 1024,
+        placeholder: 'N',
+        help: "Memory in MiB this node may promise to its tasks at once. Defaults to the machine's.",
+    },
+    {
+        name: 'batch-window-seconds',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 60,
+        placeholder: 'S',
+        help: 'How long a finished result waits for other running tasks to finish, so they share one push.',
+    },
+    {
+        name: 'prefetch',
+        kind: 'int',
+        default: '0',
+        min: 0,
+        max: 256,
+        placeholder: 'N',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+    },
+    {
+        name: 'max-pushes-per-minute',
+        kind: 'number',
+        default: '0',
+        min: 0,
+        max: 600,
+        placeholder: 'N',
+        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+    },
+];
+const REAP_SETTINGS = [
+    {
+        name: 'node-timeout-seconds',
+        kind: 'int',
+        min: 1,
+        placeholder: 'N',
+        help: "A node whose last heartbeat is older than this (plus the policy's lease.grace_seconds) is dead. Defaults to the policy's lease.node_timeout_seconds.",
+    },
+    {
+        name: 'dry-run',
+        kind: 'bool',
+        default: 'false',
+        placeholder: '',
+        help: 'Show what would be done, in the log and the job summary of an action, and push nothing.',
+    },
+];
+/** Every table of settings by its exported name, for the test that holds action.yml to them. */
+const SETTING_TABLES = { WORKER_SETTINGS, REAP_SETTINGS };
+/** How an error names a setting: as the input a workflow sets or the flag a user typed. */
+function settingName(surface, name) {
+    return surface === 'action' ? `input "${name}"` : `--${name}`;
+}
+/**
+ * Parses the raw values of `table` as `read` gives them ('' or undefined for a value not given). Every
+ * setting must be taken exactly as its kind says, so a table entry nobody reads is a bug, not a silent no-op.
+ */
+function settingsReader(table, surface, read) {
+    const unread = new Set(table.map((s) => s.name));
+    const take = (name, kinds) => {
+        const setting = table.find((s) => s.name === name);
+        if (!setting || !kinds.includes(setting.kind))
+            throw new Error(`no ${kinds.join('/')} setting "${name}"`);
+        unread.delete(name);
+        const raw = (read(name) ?? '').trim();
+        const value = raw || (surface === 'cli' ? (setting.cliDefault ?? setting.default) : setting.default) || '';
+        const fail = (fix) => new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
+        return { setting, value, fail };
+    };
+    const matching = (setting, item, fail) => {
+        if (setting.pattern && !new RegExp(setting.pattern).test(item))
+            throw fail(setting.hint ?? 'see --help');
+        return item;
+    };
+    return {
+        text(name) {
+            const { setting, value, fail } = take(name, ['text']);
+            return value && matching(setting, value, fail);
+        },
+        list(name) {
+            const { setting, value, fail } = take(name, ['list']);
+            return value
+                .split(/[\s,]+/)
+                .filter(Boolean)
+                .map((item) => matching(setting, item, fail));
+        },
+        /** undefined when neither given nor defaulted. */
+        number(name) {
+            const { setting, value, fail } = take(name, ['int', 'number']);
+            if (value === '')
+                return undefined;
+            const n = Number(value);
+            const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting;
+            const whole = setting.kind === 'int';
+            if (!Number.isFinite(n) || (whole && !Number.isInteger(n)) || n < min || n > max) {
+                throw fail(`give a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`);
+            }
+            return n;
+        },
+        bool(name) {
+            const { value, fail } = take(name, ['bool']);
+            if (['true', 'yes', '1'].includes(value.toLowerCase()))
+                return true;
+            if (['false', 'no', '0'].includes(value.toLowerCase()))
+                return false;
+            throw fail('use true or false');
+        },
+        choice(name) {
+            const { setting, value, fail } = take(name, ['choice']);
+            if (!setting.choices.includes(value))
+                throw fail(`use one of ${setting.choices.join(', ')}`);
+            return value;
+        },
+        /** Throws when a setting of the table was never taken: the table and its reader have drifted. */
+        done() {
+            if (unread.size > 0)
+                throw new Error(`settings never read: ${[...unread].join(', ')}`);
+        },
+    };
+}
+/** A node's settings from the action's inputs or the CLI's flags: one parser, so both mean the same. */
+function readNodeSettings(surface, read) {
+    const s = settingsReader(WORKER_SETTINGS, surface, read);
+    const image = s.text('image');
+    // 0 and empty both mean the machine's own.
+    const cpus = s.number('cpus');
+    const memoryMb = s.number('memory-mb');
+    const settings = {
+        nodeId: s.text('node-id') || (0,_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultNodeId */ .Xw)(),
+        labels: s.list('labels'),
+        slots: s.number('slots'),
+        maxTasks: s.number('max-tasks'),
+        maxRuntimeMinutes: s.number('max-runtime-minutes'),
+        idleTimeoutSeconds: s.number('idle-timeout-seconds'),
+        pollIntervalSeconds: s.number('poll-interval-seconds'),
+        sandbox: s.choice('sandbox'),
+        ...(image ? { image } : {}),
+        ...(cpus ? { cpus } : {}),
+        ...(memoryMb ? { memoryMb } : {}),
+        batchWindowMs: s.number('batch-window-seconds') * 1000,
+        prefetch: s.number('prefetch'),
+        maxPushesPerMinute: s.number('max-pushes-per-minute'),
+    };
+    s.done();
+    return settings;
+}
+/** The reaper's settings from the action's inputs or the CLI's flags. */
+function readReapSettings(surface, read) {
+    const s = settingsReader(REAP_SETTINGS, surface, read);
+    const nodeTimeoutSeconds = s.number('node-timeout-seconds');
+    const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
+    s.done();
+    return settings;
+}
+
+
+/***/ }),
+
+/***/ 5445:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  TK: () => (/* binding */ Worker),
+  Xw: () => (/* binding */ defaultNodeId)
+});
+
+// UNUSED EXPORTS: resourcesOf, sandboxJob
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(8161);
+// EXTERNAL MODULE: ./build/src/protocol/clock.js
+var clock = __nccwpck_require__(2097);
+// EXTERNAL MODULE: ./build/src/git/cache-owner.js
+var cache_owner = __nccwpck_require__(9349);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var store = __nccwpck_require__(3312);
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(427);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var protocol_snapshot = __nccwpck_require__(7115);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4499);
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(8071);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js
+var protocol_policy = __nccwpck_require__(8677);
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(205);
+;// CONCATENATED MODULE: ./build/src/node/push-budget.js
+
+/**
+ * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
+ * arriving while it waits, and the next commit carries them all. 0 means no limit.
+ */
+class PushBudget {
+    perMinute;
+    tokens;
+    last = Date.now();
+    constructor(perMinute) {
+        this.perMinute = perMinute;
+        this.tokens = perMinute;
+    }
+    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
+    async take(signal) {
+        if (this.perMinute <= 0)
+            return;
+        this.refill();
+        if (this.tokens < 1) {
+            await (0,runner/* sleep */.yy)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
+            this.refill();
+        }
+        this.tokens = Math.max(0, this.tokens - 1);
+    }
+    refill() {
+        const now = Date.now();
+        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+        this.last = now;
+    }
+}
+/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
+function effectiveBudget(policyPerMinute, nodePerMinute) {
+    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
+    return limits.length === 0 ? 0 : Math.min(...limits);
+}
+
+// EXTERNAL MODULE: ./build/src/node/push-pacer.js
+var push_pacer = __nccwpck_require__(8009);
+// EXTERNAL MODULE: ./build/src/node/scheduler.js
+var scheduler = __nccwpck_require__(2850);
+// EXTERNAL MODULE: ./build/src/protocol/submitters.js
+var submitters = __nccwpck_require__(847);
+// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
+var schema_validators = __nccwpck_require__(5289);
+// EXTERNAL MODULE: ./build/src/protocol/version.js
+var version = __nccwpck_require__(451);
+;// CONCATENATED MODULE: ./build/src/node/worker.js
+// The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
+// the sandbox, and commits each result only while its claim still holds this node's token.
+//
+// Every push is one commit built on the tip it was computed from. A rejected push means somebody else
+// moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
+// counts only when the remote tip holds this node's token.
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+
+const MAX_PUSH_ROUNDS = 20;
+/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
+const FIRST_FAILURE_BACKOFF_MS = 500;
+const MAX_FAILURE_BACKOFF_MS = 30_000;
+/** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
+const TIDY_EVERY_ROUNDS = 50;
+const MAX_REJECTS_PER_COMMIT = 20;
+class Worker {
+    settings;
+    sandbox;
+    log;
+    running = new Map();
+    /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
+    waiting = [];
+    finished = [];
+    /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
+    issuedTokens = new Set();
+    report;
+    startedAt = new Date();
+    node;
+    lastHeartbeat = 0;
+    /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
+    exhaustedTip = null;
+    nextEligibleAt;
+    /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
+    seenTip = null;
+    firstSeen = new Map();
+    scanMemo = new scheduler/* ScanMemo */.ud();
+    claimed = 0;
+    lastActivity = Date.now();
+    stopReason;
+    stopSignal = new AbortController();
+    wake = () => undefined;
+    store;
+    budget;
+    pacer = new push_pacer/* PushPacer */.M();
+    /** Entries of the grid that are not files, warned about once. */
+    skippedSeen = new Set();
+    /** The sandbox failed under a task and has not answered since. */
+    sandboxLost = false;
+    /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
+    clockOffsetMs = 0;
+    clockReadAt = -Infinity;
+    /** Why this node stopped and must fail: its clock went off while it held claims. */
+    refusal;
+    /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
+    submitters;
+    /** Unique to this process, in the node file: a second live process with this node id is told apart. */
+    incarnation = (0,external_node_crypto_.randomUUID)();
+    /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
+    pastIncarnations = new Set();
+    /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
+    unconfirmed;
+    /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
+    failures = 0;
+    /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
+    synced = false;
+    /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
+    awaited = new Set();
+    /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
+    unblocked = false;
+    constructor(settings, sandbox, log) {
+        this.settings = settings;
+        this.sandbox = sandbox;
+        this.log = log;
+        const { remote, branch, token } = settings;
+        this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+        this.report = {
+            nodeId: settings.nodeId,
+            completed: 0,
+            failed: 0,
+            returned: 0,
+            fenced: 0,
+            pushes: 0,
+            rejectedPushes: 0,
+            stopReason: '',
+            outcomes: [],
+        };
+    }
+    /** What the metrics endpoint shows; read at any time while the node runs. */
+    gauges() {
+        return {
+            report: this.report,
+            running: this.running.size,
+            slots: this.settings.slots,
+            sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
+            stopping: this.stopReason !== undefined,
+        };
+    }
+    /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
+    stop(reason) {
+        if (this.stopReason)
+            return;
+        this.stopReason = reason;
+        this.log.info(`stopping: ${reason}`);
+        for (const task of this.running.values())
+            task.controller.abort();
+        // Claims that never started run nowhere now: the last commit hands them back.
+        this.waiting.length = 0;
+        this.stopSignal.abort();
+        this.wake();
+    }
+    async run() {
+        const s = this.settings;
+        await this.takeCache();
+        this.store = await store/* GridStore */.g8.open({
+            remote: s.remote,
+            branch: s.branch,
+            dir: s.cacheDir,
+            token: s.token,
+            partial: true,
+        });
+        await this.repairCache();
+        const orphans = await this.sandbox.removeOrphans(s.nodeId);
+        if (orphans > 0)
+            this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
+        if (this.sandbox.kind === 'none') {
+            this.log.warn('sandbox "none": tasks run as plain processes on this machine, without isolation. Use it only for trusted grids.');
+        }
+        // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
+        this.lastActivity = Date.now();
+        let idleRounds = 0;
+        for (let round = 1; !this.stopReason; round++) {
+            this.checkRuntime();
+            if (this.stopReason)
+                break;
+            if (round % TIDY_EVERY_ROUNDS === 0)
+                await this.tryTidy();
+            const busy = await this.trySync();
+            // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
+            // wakes the node at once, so only a cancel request waits for the next look.
+            idleRounds = busy ? 0 : idleRounds + 1;
+            if (busy || this.holding())
+                this.lastActivity = Date.now();
+            if (this.doneWithQuota())
+                break;
+            this.checkIdle();
+            // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+            // poll interval per step.
+            if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+                this.unblocked = false;
+                continue;
+            }
+            await this.pause(idleRounds);
+        }
+        await this.shutdown();
+        if (this.refusal)
+            throw this.refusal;
+        this.report.stopReason = this.stopReason ?? 'max-tasks reached';
+        return this.report;
+    }
+    /** A cache that cannot be tidied still works; it only grows. */
+    async tryTidy() {
+        try {
+            const tidied = await this.store.tidy();
+            if (tidied > 0)
+                this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
+        }
+        catch (error) {
+            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        }
+    }
+    /** Takes the cache for this process and records this incarnation in it. */
+    async takeCache() {
+        const leftovers = await (0,cache_owner/* takeCache */.i)(this.settings.cacheDir);
+        if (leftovers.length > 0)
+            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
+        for (const past of await (0,cache_owner/* recordIncarnation */.K)(this.settings.cacheDir, this.incarnation))
+            this.pastIncarnations.add(past);
+    }
+    /** A cache deleted or damaged under the node would fail every later command: it is built again. */
+    async repairCache() {
+        if (!(await this.store.rebuildIfBroken()))
+            return;
+        this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
+        await this.takeCache();
+    }
+    checkRuntime() {
+        const s = this.settings;
+        if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
+            this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
+        }
+    }
+    /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
+    checkIdle() {
+        const s = this.settings;
+        if (s.idleTimeoutSeconds > 0 &&
+            !this.holding() &&
+            this.finished.length === 0 &&
+            !this.unblocked &&
+            Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
+            this.stop(`idle for ${s.idleTimeoutSeconds} s`);
+        }
+    }
+    doneWithQuota() {
+        const max = this.settings.maxTasks;
+        return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+    }
+    /** Whether any claim of this node runs or waits here. */
+    holding() {
+        return this.running.size > 0 || this.waiting.length > 0;
+    }
+    /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+    claimRoom() {
+        const max = this.settings.maxTasks;
+        const quota = max > 0 ? max - this.claimed : Infinity;
+        const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
+        // Finished tasks free their slot now: their results ride in the same commit as the next claims.
+        return Math.max(0, Math.min(room, quota));
+    }
+    /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
+    async pause(idleRounds) {
+        if (this.stopReason)
+            return;
+        if (this.failures > 0) {
+            // With full jitter, so that nodes cut off together do not come back together.
+            const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
+            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            return;
+        }
+        if (this.finished.length === 0) {
+            const base = this.settings.pollIntervalSeconds * 1000;
+            const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
+            const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
+            // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
+            // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
+            const idleMs = this.settings.idleTimeoutSeconds * 1000;
+            const idleLeft = this.lastActivity + idleMs - Date.now();
+            const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
+            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+            if (this.finished.length === 0 || this.stopReason)
+                return;
+        }
+        // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
+        // or for every running task to finish, whichever comes first.
+        const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
+        while (this.running.size > 0 && Date.now() < closes && !this.stopReason)
+            await this.nap(closes - Date.now());
+    }
+    /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
+    async nap(ms) {
+        // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
+        const woken = new AbortController();
+        this.wake = () => woken.abort();
+        await (0,runner/* sleep */.yy)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
+        this.wake = () => undefined;
+    }
+    /**
+     * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
+     * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
+     * node spends a push every few minutes, not every minute.
+     */
+    heartbeatDue(policy) {
+        const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+        const busy = this.holding() || this.finished.length > 0;
+        const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+        return Date.now() - this.lastHeartbeat >= seconds * 1000;
+    }
+    /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
+    leaseAtRisk(policy) {
+        const busy = this.holding() || this.finished.length > 0;
+        return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
+    }
+    policy;
+    /** One sync round, unless nothing could have changed; returns whether it moved any task. */
+    async trySync() {
+        const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+        const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
+        if (!mustWrite) {
+            const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
+            if (!timeToCheck) {
+                // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
+                const quietTip = wantsClaims ? this.exhaustedTip : this.holding() ? this.seenTip : undefined;
+                if (quietTip === undefined)
+                    return false;
+                if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip)
+                    return false;
+            }
+        }
+        try {
+            const busy = await this.sync(wantsClaims);
+            this.failures = 0;
+            this.synced = true;
+            return busy;
+        }
+        catch (error) {
+            // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
+            // never synced stops on git's word that the remote is wrong.
+            const remoteLost = this.synced && error instanceof errors/* UserError */.yo && error.cause instanceof runner/* GitError */.XS;
+            if (error instanceof errors/* UserError */.yo && !remoteLost)
+                throw error;
+            this.failures++;
+            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
+            return false;
+        }
+    }
+    /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
+    async sandboxAnswers() {
+        if (!this.sandboxLost)
+            return true;
+        if (await this.sandbox.unavailable())
+            return false;
+        this.log.info('the sandbox answers again; claiming');
+        this.sandboxLost = false;
+        return true;
+    }
+    /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+    async sync(wantsClaims, final = false) {
+        const s = this.settings;
+        // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
+        // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
+        if (!final) {
+            const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+            await (0,runner/* sleep */.yy)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
+        }
+        for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
+            if (!final && this.budget)
+                await this.budget.take(this.stopSignal.signal);
+            this.pacer.begin();
+            const tip = await this.store.fetch();
+            if (tip === null)
+                throw new errors/* UserError */.yo(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
+            const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
+            const policy = await snapshot.policy();
+            this.policy = policy;
+            for (const entry of snapshot.skipped) {
+                if (this.skippedSeen.has(entry.path))
+                    continue;
+                this.skippedSeen.add(entry.path);
+                this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
+            }
+            await this.checkClock(policy);
+            this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+            if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
+                throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
+            }
+            const now = new Date();
+            const changes = [];
+            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+            this.checkIncarnation(atTip, policy);
+            if (this.unconfirmed)
+                this.confirm(this.unconfirmed, tip, atTip, policy);
+            const mine = await this.myClaims(snapshot);
+            this.dropLostClaims(mine);
+            const committed = [];
+            const fenced = [];
+            for (const done of this.finished) {
+                const held = mine.get(done.claim.task_id);
+                if (!held || held.claim.claim.token !== done.claim.claim.token) {
+                    fenced.push(done);
+                    continue;
+                }
+                const cancel = snapshot.cancels.get(done.claim.task_id);
+                if (cancel)
+                    changes.push({ path: cancel.path, delete: true });
+                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+                    Object.assign(done, { run: (0,transitions/* cancelledRun */.$b)(done.run), cancelled: true });
+                    delete done.returned;
+                }
+                if (done.returned) {
+                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
+                }
+                else {
+                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
+                    changes.push(...this.resultChanges(held, done, policy, serverNow));
+                }
+                committed.push(done);
+            }
+            // Claims under this node's folder that nothing here runs: when the node stops, those it never
+            // started go back (also in a round that began before the stop); otherwise adopt those this process
+            // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
+            const adopted = [];
+            let handedBack = 0;
+            const stopping = final || this.stopReason !== undefined;
+            for (const [taskId, held] of mine) {
+                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
+                    continue;
+                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+                // claim push that lands after stop() still gives it claims.
+                if (!stopping && this.holds(taskId))
+                    continue;
+                if (stopping) {
+                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
+                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
+                    handedBack++;
+                }
+                else if (this.issuedTokens.has(held.claim.claim.token)) {
+                    adopted.push({ ...held, controller: new AbortController() });
+                }
+                else {
+                    const reason = `node ${s.nodeId} restarted`;
+                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'orphaned', reason, now).changes);
+                }
+            }
+            for (const [taskId, entry] of snapshot.cancels) {
+                const running = this.running.get(taskId);
+                const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
+                if (waiting >= 0) {
+                    this.log.info(`${taskId}: cancel requested before it started`);
+                    const [held] = this.waiting.splice(waiting, 1);
+                    this.finished.push({
+                        claim: held.claim,
+                        path: held.path,
+                        run: (0,transitions/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now),
+                        cancelled: true,
+                    });
+                }
+                else if (running && !running.cancelled) {
+                    this.log.info(`${taskId}: cancel requested; stopping it`);
+                    running.cancelled = true;
+                    running.controller.abort();
+                }
+                else if (!snapshot.byId.has(taskId)) {
+                    // Finished or never there: nothing left to cancel.
+                    changes.push({ path: entry.path, delete: true });
+                }
+            }
+            const claims = [];
+            /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
+            const refused = [];
+            let rejectedCount = 0;
+            let exhausted = false;
+            if (wantsClaims && !final && !this.stopReason) {
+                // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+                const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
+                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                    return null;
+                });
+                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+                const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, view, now, policy);
+                this.forgetGone(snapshot);
+                this.nextEligibleAt = scan.nextEligibleAt;
+                this.awaited = scan.awaited;
+                for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
+                    this.log.warn((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
+                    if (bad.earlierResult) {
+                        changes.push({ path: bad.file.entry.path, delete: true });
+                        refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+                    }
+                    else
+                        changes.push(...(0,transitions/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
+                    if (bad.cancel)
+                        changes.push({ path: bad.cancel.path, delete: true });
+                    rejectedCount++;
+                }
+                // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
+                // and a claim that lands with its lease already spent is reaped under a node that is running it.
+                const claimedAt = new Date();
+                const free = this.capacity(policy, adopted);
+                let slots = Math.max(0, this.claimRoom() - adopted.length);
+                for (const candidate of scan.claimable) {
+                    if (slots === 0)
+                        break;
+                    const need = resourcesOf(candidate.task, policy);
+                    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
+                        continue; // a smaller task may still fit
+                    free.cpus -= need.cpus;
+                    free.memoryMb -= need.memoryMb;
+                    slots--;
+                    const plan = (0,transitions/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
+                    changes.push(...plan.changes);
+                    claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
+                }
+                exhausted =
+                    submitters !== null &&
+                        claims.length === scan.claimable.length &&
+                        scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+            }
+            const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
+            if (changes.length === 0 && !heartbeat) {
+                this.seenTip = tip;
+                this.exhaustedTip = exhausted ? tip : null;
+                this.settle(committed, fenced);
+                // Claims of a push that reported an error but landed: they start now, not at the next commit.
+                this.waiting.push(...adopted);
+                this.startWaiting(policy);
+                return adopted.length > 0;
+            }
+            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
+            changes.push((0,transitions/* nodeChange */.Rw)(node));
+            const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
+                (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
+            const commit = await this.store.commit(tip, changes, message, s.nodeId);
+            for (const c of claims)
+                this.issuedTokens.add(c.claim.claim.token);
+            const pushed = {
+                commit,
+                node,
+                claims,
+                adopted,
+                committed,
+                handedBack,
+                rejected: rejectedCount,
+                exhausted,
+                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
+            };
+            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+            this.unconfirmed = pushed;
+            const outcome = await this.store.push(commit);
+            if (outcome === 'rejected') {
+                this.report.rejectedPushes++;
+                const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
+                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+                await (0,runner/* sleep */.yy)(wait);
+                continue;
+            }
+            this.pacer.landed();
+            if (round > 1 || this.pacer.hold > 0) {
+                this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
+            }
+            this.unconfirmed = undefined;
+            this.settle([], fenced);
+            this.landed(pushed);
+            this.startWaiting(policy);
+            return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
+        }
+        this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+        return false;
+    }
+    /** What a commit of this node means once it is at the tip. */
+    landed(p) {
+        this.report.pushes++;
+        this.report.returned += p.handedBack;
+        this.seenTip = p.commit;
+        // The scan saw the queue before this commit's results and rejections changed what can run next.
+        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+        // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
+        // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
+        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
+        this.node = p.node;
+        this.settle(p.committed, []);
+        if (!this.stopReason)
+            this.waiting.push(...p.claims, ...p.adopted);
+        this.claimed += p.claims.length;
+        this.unblocked ||= p.unblocks;
+    }
+    /**
+     * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
+     * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
+     */
+    confirm(p, tip, atTip, policy) {
+        this.unconfirmed = undefined;
+        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+        if (tip !== p.commit && !ours)
+            return;
+        this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
+        this.landed(p);
+        this.startWaiting(policy);
+    }
+    /**
+     * Two live processes with one node id would each requeue the other's claims as "restarted". A node
+     * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
+     */
+    checkIncarnation(atTip, policy) {
+        const other = atTip?.incarnation;
+        if (!atTip || other === undefined || other === this.incarnation)
+            return;
+        const id = this.settings.nodeId;
+        if (this.node !== undefined) {
+            // It started while this one was silent so long that it looked dead: it owns the claims now.
+            for (const task of this.running.values())
+                task.controller.abort();
+            this.waiting.length = 0;
+            throw new errors/* UserError */.yo(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
+                'while this one was silent; this one stops. Give each worker its own node-id.');
+        }
+        // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
+        const now = new Date();
+        if (this.pastIncarnations.has(other) || atTip.status === 'offline' || (0,transitions/* isSilent */.eS)(atTip, now, policy))
+            return;
+        throw new errors/* UserError */.yo(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
+            `last heartbeat ${Math.round((0,transitions/* silenceMs */.qq)(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
+            `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
+            `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
+    }
+    /**
+     * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
+     * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
+     */
+    async checkClock(policy) {
+        if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000)
+            return;
+        const reading = await (0,clock/* readServerClock */.k)(this.settings.remote, this.settings.token);
+        this.clockReadAt = Date.now();
+        if (!reading)
+            return;
+        const problem = (0,clock/* skewProblem */.I)(reading, policy, `node ${this.settings.nodeId} refuses to run`);
+        if (!problem) {
+            this.clockOffsetMs = reading.offsetMs;
+            return;
+        }
+        if (!this.holding() && this.finished.length === 0)
+            throw new errors/* UserError */.yo(problem);
+        // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
+        // that no task runs on unwatched, then fails.
+        this.refusal ??= new errors/* UserError */.yo(problem);
+        this.stop(problem);
+    }
+    /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
+    capacity(policy, adopted) {
+        const free = {
+            cpus: this.settings.cpus ?? (0,external_node_os_.availableParallelism)(),
+            memoryMb: this.settings.memoryMb ?? Math.floor((0,external_node_os_.totalmem)() / 1024 / 1024),
+        };
+        for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
+            const need = resourcesOf(claim, policy);
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+        }
+        return free;
+    }
+    /** First-seen times are only needed while a task waits in the queue. */
+    forgetGone(snapshot) {
+        if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
+            return;
+        const queued = new Set(snapshot.of('queue').map((f) => f.id));
+        for (const id of this.firstSeen.keys())
+            if (!queued.has(id))
+                this.firstSeen.delete(id);
+    }
+    /** Claims at the tip in this node's folder, by task id. */
+    async myClaims(snapshot) {
+        const prefix = `tasks/in_progress/${this.settings.nodeId}/`;
+        const files = snapshot.of('in_progress').filter((f) => f.entry.path.startsWith(prefix));
+        const parsed = await snapshot.readJson(files);
+        const mine = new Map();
+        for (const [file, value] of parsed) {
+            if (schema_validators/* claimValidator */.Rf.is(value) && value.claim.node_id === this.settings.nodeId) {
+                mine.set(value.task_id, { claim: value, path: file.entry.path });
+            }
+        }
+        return mine;
+    }
+    settle(committed, fenced) {
+        for (const done of fenced) {
+            this.report.fenced++;
+            this.log.warn(`result of ${done.claim.task_id} not written: the claim no longer holds this node's token`);
+        }
+        for (const done of committed) {
+            if (done.returned)
+                this.report.returned++;
+            else {
+                if (done.run.status === 'success')
+                    this.report.completed++;
+                else
+                    this.report.failed++;
+                this.report.outcomes.push({
+                    task_id: done.claim.task_id,
+                    status: done.run.status,
+                    exit_code: done.run.exitCode,
+                    duration_ms: done.run.finishedAt.getTime() - done.run.startedAt.getTime(),
+                    attempt: done.claim.claim.attempt,
+                });
+                this.log.info(`${done.claim.task_id}: ${done.run.status}${done.run.exitCode === null ? '' : ` (exit ${done.run.exitCode})`}`);
+            }
+        }
+        const gone = new Set([...committed, ...fenced]);
+        const keep = this.finished.filter((f) => !gone.has(f));
+        this.finished.length = 0;
+        this.finished.push(...keep);
+    }
+    async nodeRecord(snapshot, now, mine, started, committed, final) {
+        const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
+        const results = committed.filter((f) => !f.returned);
+        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+        const ending = new Set(committed.map((f) => f.claim.task_id));
+        const held = [...this.running.values(), ...this.waiting, ...this.finished]
+            .filter((r) => !ending.has(r.claim.task_id))
+            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
+            .map((r) => r.claim.task_id);
+        const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
+        return {
+            node_id: this.settings.nodeId,
+            labels: this.settings.labels,
+            slots: this.settings.slots,
+            version: version/* VERSION */.x,
+            started_at: (0,transitions/* iso */.KH)(this.startedAt),
+            incarnation: this.incarnation,
+            last_heartbeat: (0,transitions/* iso */.KH)(now),
+            status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
+            tasks: [...new Set(tasks)].sort(),
+            completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
+            failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
+        };
+    }
+    holds(taskId) {
+        return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
+    }
+    /**
+     * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
+     * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
+     */
+    dropLostClaims(mine) {
+        const lost = (entry) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
+        for (const entry of this.waiting.filter(lost)) {
+            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
+            this.waiting.splice(this.waiting.indexOf(entry), 1);
+        }
+        for (const entry of [...this.running.values()].filter(lost)) {
+            if (entry.controller.signal.aborted)
+                continue;
+            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
+            entry.controller.abort();
+        }
+    }
+    /**
+     * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
+     * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
+     * them first, and starts them once its heartbeat lands.
+     */
+    startWaiting(policy) {
+        if (this.heartbeatDue(policy))
+            return;
+        while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+            this.start(this.waiting.shift(), policy);
+        }
+    }
+    start(entry, policy) {
+        const { claim } = entry;
+        this.running.set(claim.task_id, entry);
+        this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
+        void this.execute(claim, policy, entry.controller.signal).then((run) => {
+            this.running.delete(claim.task_id);
+            const cancelled = entry.cancelled === true;
+            if (cancelled)
+                run.reason = 'cancelled on request';
+            if (run.sandboxLost) {
+                this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
+                this.sandboxLost = true;
+            }
+            const stopped = run.status === 'cancelled' && !cancelled;
+            const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
+            this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
+            this.startWaiting(policy);
+            this.wake();
+        });
+    }
+    /**
+     * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
+     * `error` result: a task the sandbox cannot cope with ends there, not in the node.
+     */
+    async execute(claim, policy, signal) {
+        const startedAt = new Date();
+        try {
+            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+        }
+        catch (error) {
+            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
+            return (0,transitions/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
+        }
+    }
+    /**
+     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
+     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+     */
+    resultChanges(held, done, policy, now) {
+        try {
+            return (0,transitions/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
+        }
+        catch (error) {
+            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
+            this.log.warn(`${done.claim.task_id}: ${reason}`);
+            done.run = (0,transitions/* runWithoutOutput */.P0)('error', reason, now);
+            return (0,transitions/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
+        }
+    }
+    /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
+    async shutdown() {
+        while (this.running.size > 0)
+            await this.nap(1000);
+        for (let attempt = 1; attempt <= 5; attempt++) {
+            try {
+                await this.sync(false, true);
+                if (this.finished.length === 0)
+                    return;
+            }
+            catch (error) {
+                if (error instanceof errors/* UserError */.yo)
+                    throw error;
+                this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
+                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
+                await (0,runner/* sleep */.yy)(500 * attempt);
+            }
+        }
+        this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
+    }
+}
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+function resourcesOf(task, policy) {
+    return {
+        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    };
+}
+function sandboxJob(claim, settings, policy) {
+    return {
+        taskId: claim.task_id,
+        nodeId: settings.nodeId,
+        script: claim.script,
+        image: (0,protocol_policy/* effectiveImage */.H2)(claim, policy, settings.image),
+        timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
+        env: claim.env ?? {},
+        ...resourcesOf(claim, policy),
+        pids: policy.limits.pids,
+        tmpfsMb: policy.limits.tmpfs_mb,
+        fileSizeMb: policy.limits.file_size_mb,
+        outputCapBytes: policy.output_cap_bytes,
+    };
+}
+function commitMessage(nodeId, claims, results, rejected, final) {
+    const parts = [];
+    if (claims)
+        parts.push(`claim ${claims}`);
+    if (results)
+        parts.push(`finish ${results}`);
+    if (rejected)
+        parts.push(`reject ${rejected}`);
+    if (final)
+        parts.push('go offline');
+    if (parts.length === 0)
+        parts.push('heartbeat');
+    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+}
+/** A node id unique to this run: the runner or host name plus a random suffix. */
+function defaultNodeId() {
+    const base = (process.env.RUNNER_NAME || (0,external_node_os_.hostname)()).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
+    return `${base.slice(0, 48) || 'node'}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
+}
+
+
+/***/ }),
+
+/***/ 2097:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   I: () => (/* binding */ skewProblem),
+/* harmony export */   k: () => (/* binding */ readServerClock)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+// Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
+// another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
+// more than half the policy's lease.grace_seconds: any two machines that act are then within grace of each
+// other, the skew that every lease and node timeout allows for. See docs/clock-skew.md.
+
+
+
+
+const TIMEOUT_MS = 10_000;
+/**
+ * Reads the server's clock: the HTTP Date header of a smart-HTTP remote, or for a remote on a file system
+ * (file://, a path) the modification time of a file written there and removed at once, which the file
+ * system's own clock sets (an NFS server's, for a shared one). Undefined where there is no server clock to
+ * read (ssh remotes, a server without a Date header, a file remote this machine may not write to).
+ */
+async function readServerClock(remote, token) {
+    if (/^https?:\/\//.test(remote))
+        return httpClock(remote, token);
+    if (remote.startsWith('file:'))
+        return fileClock((0,node_url__WEBPACK_IMPORTED_MODULE_3__.fileURLToPath)(remote));
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:\/\//.test(remote) || /^[^/]*:/.test(remote))
+        return undefined;
+    return fileClock(remote);
+}
+async function httpClock(remote, token) {
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const sent = Date.now();
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        const received = Date.now();
+        await response.body?.cancel();
+        const date = Date.parse(response.headers.get('date') ?? '');
+        if (Number.isNaN(date))
+            return undefined;
+        // The header counts whole seconds: the server's time was somewhere in [date, date + 1 s).
+        return {
+            offsetMs: date + 500 - (sent + received) / 2,
+            errorMs: 500 + (received - sent) / 2,
+            source: `the Date header of ${new URL(remote).origin}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+}
+async function fileClock(path) {
+    const gitDir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, '.git')).then((s) => (s.isDirectory() ? (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(path, '.git') : path), () => path);
+    const probe = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(gitDir, `dgrid-clock-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(6).toString('hex')}`);
+    try {
+        const sent = Date.now();
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(probe, '');
+        const received = Date.now();
+        const { mtimeMs } = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(probe);
+        return {
+            offsetMs: mtimeMs - (sent + received) / 2,
+            // File systems keep times as coarse as the kernel's tick, or whole seconds (NFS, FAT).
+            errorMs: 1000 + (received - sent) / 2,
+            source: `the file system of ${path}`,
+        };
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.unlink)(probe).catch(() => undefined);
+    }
+}
+/** Why this machine must not act on the grid with this reading; undefined while its clock is close enough. */
+function skewProblem(reading, policy, who) {
+    const allowedMs = (policy.lease.grace_seconds * 1000) / 2;
+    if (Math.abs(reading.offsetMs) - reading.errorMs <= allowedMs)
+        return undefined;
+    const seconds = Math.round(Math.abs(reading.offsetMs) / 1000);
+    const direction = reading.offsetMs > 0 ? 'behind' : 'ahead of';
+    return (`${who}: this machine's clock is ${seconds} s ${direction} the grid server's (read from ${reading.source}); ` +
+        `the grid allows ${allowedMs / 1000} s, half its lease.grace_seconds (${policy.lease.grace_seconds}), ` +
+        'or leases would be judged wrong: set the clock right (NTP) and start again');
+}
+
+
+/***/ }),
+
+/***/ 6345:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   B5: () => (/* binding */ shard),
+/* harmony export */   CX: () => (/* binding */ POLICY_FILE),
+/* harmony export */   Hs: () => (/* binding */ queuePath),
+/* harmony export */   Ie: () => (/* binding */ nodePath),
+/* harmony export */   Is: () => (/* binding */ inProgressPath),
+/* harmony export */   ML: () => (/* binding */ cancelPath),
+/* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   Qf: () => (/* binding */ archivedDayPath),
+/* harmony export */   VD: () => (/* binding */ LIFECYCLE),
+/* harmony export */   XH: () => (/* binding */ TASKS_DIR),
+/* harmony export */   iV: () => (/* binding */ DAY_FOLDER),
+/* harmony export */   jO: () => (/* binding */ resultPath),
+/* harmony export */   uP: () => (/* binding */ lifecycleDir),
+/* harmony export */   uX: () => (/* binding */ NODES_DIR),
+/* harmony export */   x5: () => (/* binding */ locate),
+/* harmony export */   xo: () => (/* binding */ locateCancel),
+/* harmony export */   xz: () => (/* binding */ locateNode),
+/* harmony export */   zb: () => (/* binding */ archiveBranch)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+// Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
+// sharding below can change without breaking older grids.
+
+const POLICY_FILE = 'dgrid.json';
+const TASKS_DIR = 'tasks';
+const NODES_DIR = 'nodes';
+const LIFECYCLE = ['queue', 'in_progress', 'completed', 'failed'];
+function lifecycleDir(state) {
+    return `${TASKS_DIR}/${state}`;
+}
+/** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
+function queuePath(taskId) {
+    return `${TASKS_DIR}/queue/${taskId}.json`;
+}
+/** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
+function inProgressPath(nodeId, taskId) {
+    return `${TASKS_DIR}/in_progress/${nodeId}/${taskId}.json`;
+}
+/**
+ * Results are sharded by finishing day, then by a hash prefix: a day holds 256 folders, so a folder stays
+ * under 3,000 entries up to 768,000 results a day, and retention can move a whole day in one tree entry.
+ */
+function resultPath(state, taskId, finishedAt) {
+    const day = finishedAt.toISOString().slice(0, 10);
+    return `${TASKS_DIR}/${state}/${day}/${shard(taskId)}/${taskId}.json`;
+}
+/** Cancel requests sit beside the lifecycle folders, not in them: a request is not a task. */
+const CANCEL_DIR = `${TASKS_DIR}/cancel`;
+function cancelPath(taskId) {
+    return `${CANCEL_DIR}/${taskId}.json`;
+}
+function locateCancel(path) {
+    const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+function nodePath(nodeId) {
+    return `${NODES_DIR}/${nodeId}.json`;
+}
+function shard(taskId) {
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(taskId).digest('hex').slice(0, 2);
+}
+/** Which lifecycle folder a path is in and which task it names; undefined when it is not a task path. */
+function locate(path) {
+    const parts = path.split('/');
+    if (parts.length < 3 || parts[0] !== TASKS_DIR)
+        return undefined;
+    const state = parts[1];
+    if (!LIFECYCLE.includes(state))
+        return undefined;
+    const name = parts[parts.length - 1];
+    if (name.startsWith('.'))
+        return undefined;
+    return { state, id: name.endsWith('.json') ? name.slice(0, -'.json'.length) : name };
+}
+/** The node a nodes/ path names. */
+function locateNode(path) {
+    const match = /^nodes\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/** Results older than the policy's retention move to this branch, so the grid's tip stays small. */
+function archiveBranch(branch) {
+    return `${branch}-archive`;
+}
+/** The name of a day folder of results, as resultPath writes it. */
+const DAY_FOLDER = /^\d{4}-\d{2}-\d{2}$/;
+/**
+ * Where a day folder of results lives in the archive: under its year, so no archive folder grows past 366
+ * entries however many years the grid runs (invariant 2).
+ */
+function archivedDayPath(state, day) {
+    return `${TASKS_DIR}/${state}/${day.slice(0, 4)}/${day}`;
+}
+
+
+/***/ }),
+
+/***/ 8677:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H2: () => (/* binding */ effectiveImage),
+/* harmony export */   NP: () => (/* binding */ policyProblems),
+/* harmony export */   ON: () => (/* binding */ parsePolicy),
+/* harmony export */   WB: () => (/* binding */ imageAllowed)
+/* harmony export */ });
+/* unused harmony export defaultPolicy */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2839);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5289);
+
+
+
+/** A policy lists its trusted signers and labels, so it may be larger than a task file. */
+const MAX_POLICY_BYTES = 1024 * 1024;
+/**
+ * The policy of a grid from the text of its dgrid.json; a grid without one gets every default. Read as
+ * strictly as task files: with two "signatures" keys, a reviewer would read one and every node obey the other.
+ */
+function parsePolicy(text, source = 'dgrid.json') {
+    let value = {};
+    if (text !== undefined) {
+        const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        if (!parsed.ok) {
+            const [first] = parsed.problems;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+        }
+        value = parsed.value;
+    }
+    const problems = _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    if (problems.length > 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+    }
+    const policy = value;
+    // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
+    if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+            `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
+    }
+    return policy;
+}
+const defaultPolicy = () => parsePolicy(undefined);
+/** An image is allowed when it is the default or listed exactly; a listed digest pins the content. */
+function imageAllowed(image, policy) {
+    return image === policy.default_image || policy.allowed_images.includes(image);
+}
+function effectiveImage(task, policy, fallback) {
+    return task.image ?? fallback ?? policy.default_image;
+}
+/**
+ * What the policy says of a task that is already valid against the schema. `now` places the not_before
+ * horizon: a worker checking a queued task asks again at claim time, so a policy tightened since still holds.
+ */
+function policyProblems(task, policy, now = new Date()) {
+    const problems = [];
+    if (task.not_before !== undefined) {
+        const horizon = now.getTime() + policy.max_delay_days * 86_400_000;
+        if (Date.parse(task.not_before) > horizon) {
+            problems.push({
+                pointer: '/not_before',
+                message: `field "not_before" is ${task.not_before}, more than ${policy.max_delay_days} days ahead ` +
+                    '(max_delay_days in dgrid.json): submit it closer to the time it should run',
+            });
+        }
+    }
+    const known = policy.labels;
+    if (known !== undefined) {
+        (task.requires ?? []).forEach((label, index) => {
+            if (known.includes(label))
+                return;
+            problems.push({
+                pointer: `/requires/${index}`,
+                message: `requires names label "${label}", which is not one of this grid's labels ` +
+                    `(labels in dgrid.json: ${known.join(', ') || 'none'}): use one of those, or remove it`,
+            });
+        });
+    }
+    const timeout = task.timeout_seconds;
+    if (timeout !== undefined && timeout > policy.max_timeout_seconds) {
+        problems.push({
+            pointer: '/timeout_seconds',
+            message: `field "timeout_seconds" is ${timeout}; this grid allows at most ${policy.max_timeout_seconds}`,
+        });
+    }
+    if (task.image !== undefined && !imageAllowed(task.image, policy)) {
+        problems.push({
+            pointer: '/image',
+            message: `image "${task.image}" is not allowed here; use one of: ${policy.allowed_images.join(', ')}`,
+        });
+    }
+    if (task.max_attempts !== undefined && task.max_attempts > policy.max_attempts) {
+        problems.push({
+            pointer: '/max_attempts',
+            message: `field "max_attempts" is ${task.max_attempts}; this grid allows at most ${policy.max_attempts}`,
+        });
+    }
+    const cpus = task.resources?.cpus;
+    if (cpus !== undefined && cpus > policy.limits.cpus) {
+        problems.push({
+            pointer: '/resources/cpus',
+            message: `field "resources.cpus" is ${cpus}; this grid allows at most ${policy.limits.cpus}`,
+        });
+    }
+    const memory = task.resources?.memory_mb;
+    if (memory !== undefined && memory > policy.limits.memory_mb) {
+        problems.push({
+            pointer: '/resources/memory_mb',
+            message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
+        });
+    }
+    if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
+        problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 4651:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -13476,7 +16117,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
 
-// NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
+// NAMESPACE OBJECT: ../../main/node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
 __nccwpck_require__.r(type_type_namespaceObject);
 __nccwpck_require__.d(type_type_namespaceObject, {
@@ -13544,7 +16185,7 @@ __nccwpck_require__.d(type_type_namespaceObject, {
   Void: () => (Void)
 });
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
 // --------------------------------------------------------------------------
 // Iterators
 // --------------------------------------------------------------------------
@@ -13704,7 +16345,7 @@ function IsValueType(value) {
         IsUndefined(value));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/system/policy.mjs
 
 var TypeSystemPolicy;
 (function (TypeSystemPolicy) {
@@ -13760,7 +16401,7 @@ var TypeSystemPolicy;
     TypeSystemPolicy.IsVoidLike = IsVoidLike;
 })(TypeSystemPolicy || (TypeSystemPolicy = {}));
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
 // --------------------------------------------------------------------------
 // PropertyKey
 // --------------------------------------------------------------------------
@@ -13832,7 +16473,7 @@ function value_IsUndefined(value) {
     return value === undefined;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
 
 function ImmutableArray(value) {
     return globalThis.Object.freeze(value).map((value) => Immutable(value));
@@ -13867,7 +16508,7 @@ function Immutable(value) {
                         value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
 
 function ArrayType(value) {
     return value.map((value) => Visit(value));
@@ -13905,7 +16546,7 @@ function Clone(value) {
     return Visit(value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
 
 
 
@@ -13922,7 +16563,7 @@ function CreateType(schema, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
 /** Symbol key applied to transform types */
 const TransformKind = Symbol.for('TypeBox.Transform');
 /** Symbol key applied to readonly types */
@@ -13934,7 +16575,7 @@ const symbols_Hint = Symbol.for('TypeBox.Hint');
 /** Symbol key applied to types */
 const Kind = Symbol.for('TypeBox.Kind');
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
 
 
 /** `[Json]` Creates an Any type */
@@ -13942,7 +16583,7 @@ function Any(options) {
     return CreateType({ [Kind]: 'Any' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
 
 
 /** `[JavaScript]` Creates an Argument Type. */
@@ -13950,7 +16591,7 @@ function Argument(index) {
     return CreateType({ [Kind]: 'Argument', index });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
 
 
 /** `[Json]` Creates an Array type */
@@ -13958,7 +16599,7 @@ function array_Array(items, options) {
     return CreateType({ [Kind]: 'Array', type: 'array', items }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
 
 
 /** `[JavaScript]` Creates a AsyncIterator type */
@@ -13966,7 +16607,7 @@ function AsyncIterator(items, options) {
     return CreateType({ [Kind]: 'AsyncIterator', type: 'AsyncIterator', items }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
 
 
 /** `[Internal]` Creates a deferred computed type. This type is used exclusively in modules to defer resolution of computable types that contain interior references  */
@@ -13974,7 +16615,7 @@ function computed_Computed(target, parameters, options) {
     return CreateType({ [Kind]: 'Computed', target, parameters }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
 
 
 /** `[Json]` Creates a Never type */
@@ -13982,7 +16623,7 @@ function Never(options) {
     return CreateType({ [Kind]: 'Never', not: {} }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
 
 
 /** `[Kind-Only]` Returns true if this value has a Readonly symbol */
@@ -14219,7 +16860,7 @@ function IsSchema(value) {
         IsKind(value));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
 
 
 // ------------------------------------------------------------------
@@ -14240,7 +16881,7 @@ function IntersectCreate(T, options = {}) {
         : { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', allOf: T }), options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
 
 
 
@@ -14259,14 +16900,14 @@ function Intersect(types, options) {
     return IntersectCreate(types, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
 
 
 function UnionCreate(T, options) {
     return CreateType({ [Kind]: 'Union', anyOf: T }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
 
 
 
@@ -14278,7 +16919,7 @@ function Union(types, options) {
             UnionCreate(types, options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
 /** The base Error type thrown for all TypeBox exceptions  */
 class error_TypeBoxError extends Error {
     constructor(message) {
@@ -14286,7 +16927,7 @@ class error_TypeBoxError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
 
 
 
@@ -14298,7 +16939,7 @@ function Ref(...args) {
     return CreateType({ [Kind]: 'Ref', $ref }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
 
 
 
@@ -14337,7 +16978,7 @@ function Awaited(type, options) {
     return CreateType(IsComputed(type) ? FromComputed(type.target, type.parameters) : IsIntersect(type) ? FromIntersect(type.allOf) : IsUnion(type) ? FromUnion(type.anyOf) : kind_IsPromise(type) ? FromPromise(type.item) : IsRef(type) ? FromRef(type.$ref) : type, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
 
 
 /** `[JavaScript]` Creates a BigInt type */
@@ -14345,7 +16986,7 @@ function BigInt(options) {
     return CreateType({ [Kind]: 'BigInt', type: 'bigint' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
 
 
 /** `[Json]` Creates a Boolean type */
@@ -14353,7 +16994,7 @@ function Boolean(options) {
     return CreateType({ [Kind]: 'Boolean', type: 'boolean' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
 function DiscardKey(value, key) {
     const { [key]: _, ...rest } = value;
     return rest;
@@ -14363,7 +17004,7 @@ function Discard(value, keys) {
     return keys.reduce((acc, key) => DiscardKey(acc, key), value);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
 
 
 // prettier-ignore
@@ -14374,7 +17015,7 @@ function MappedResult(properties) {
     });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -14394,7 +17035,7 @@ function OptionalFromMappedResult(R, F) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
 
 
 
@@ -14418,7 +17059,7 @@ function Optional(schema, enable) {
     return IsMappedResult(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
 
 
 
@@ -14458,7 +17099,7 @@ function IntersectEvaluated(types, options = {}) {
     return ResolveIntersect(types, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
 
 
 
@@ -14496,7 +17137,7 @@ function UnionEvaluated(T, options) {
             ResolveUnion(T, options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
 
 // ------------------------------------------------------------------
 // TemplateLiteralParserError
@@ -14665,7 +17306,7 @@ function TemplateLiteralParseExact(pattern) {
     return TemplateLiteralParse(pattern.slice(1, pattern.length - 1));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
 
 
 // ------------------------------------------------------------------
@@ -14716,7 +17357,7 @@ function IsTemplateLiteralFinite(schema) {
     return IsTemplateLiteralExpressionFinite(expression);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
 
 
 
@@ -14771,7 +17412,7 @@ function TemplateLiteralGenerate(schema) {
         : []);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
 
 // ------------------------------------------------------------------
 // TypeGuard
@@ -14805,7 +17446,7 @@ function IndexPropertyKeys(type) {
                             []))];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
 
 
 
@@ -14829,7 +17470,7 @@ function IndexFromMappedKey(type, mappedKey, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
 
 
 
@@ -14851,7 +17492,7 @@ function IndexFromMappedResult(type, mappedResult, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
 
 
 
@@ -14944,7 +17585,7 @@ function Index(type, key, options) {
         : FromSchema(type, key), options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
 /** Returns true if element right is in the set of left */
 // prettier-ignore
 function SetIncludes(T, S) {
@@ -14994,7 +17635,7 @@ function SetUnionMany(T) {
     return Acc;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
 
 // ------------------------------------------------------------------
 // TypeGuard
@@ -15069,7 +17710,7 @@ function KeyOfPattern(schema) {
     return `^(${pattern.join('|')})$`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
 
 
 // ------------------------------------------------------------------
@@ -15105,7 +17746,7 @@ function _Object_(properties, options) {
 // @ts-ignore - error TS2441: Duplicate identifier 'Object'. Compiler reserves name 'Object' in top level scope of a module.
 var object_Object = _Object_;
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
 
 
 
@@ -15149,7 +17790,7 @@ function Composite(T, options) {
     return R;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
 
 
 /** `[JavaScript]` Creates a Date type */
@@ -15157,7 +17798,7 @@ function date_Date(options) {
     return CreateType({ [Kind]: 'Date', type: 'Date' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
 
 
 /** `[JavaScript]` Creates a Function type */
@@ -15165,7 +17806,7 @@ function Function(parameters, returns, options) {
     return CreateType({ [Kind]: 'Function', type: 'Function', parameters, returns }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
 
 
 /** `[Json]` Creates a Literal type */
@@ -15177,7 +17818,7 @@ function Literal(value, options) {
     }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
 
 
 /** `[Json]` Creates a Null type */
@@ -15185,7 +17826,7 @@ function Null(options) {
     return CreateType({ [Kind]: 'Null', type: 'null' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
 
 
 /** `[JavaScript]` Creates a Symbol type */
@@ -15193,7 +17834,7 @@ function symbol_Symbol(options) {
     return CreateType({ [Kind]: 'Symbol', type: 'symbol' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
 
 
 /** `[Json]` Creates a Tuple type */
@@ -15204,7 +17845,7 @@ function Tuple(types, options) {
         { [Kind]: 'Tuple', type: 'array', minItems: types.length, maxItems: types.length }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -15224,7 +17865,7 @@ function ReadonlyFromMappedResult(R, F) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
 
 
 
@@ -15248,7 +17889,7 @@ function Readonly(schema, enable) {
     return IsMappedResult(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
 
 
 /** `[JavaScript]` Creates a Undefined type */
@@ -15256,7 +17897,7 @@ function Undefined(options) {
     return CreateType({ [Kind]: 'Undefined', type: 'undefined' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
 
 
 /** `[JavaScript]` Creates a Uint8Array type */
@@ -15264,7 +17905,7 @@ function uint8array_Uint8Array(options) {
     return CreateType({ [Kind]: 'Uint8Array', type: 'Uint8Array' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
 
 
 /** `[Json]` Creates an Unknown type */
@@ -15272,7 +17913,7 @@ function Unknown(options) {
     return CreateType({ [Kind]: 'Unknown' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
 
 
 
@@ -15328,7 +17969,7 @@ function Const(T, options) {
     return CreateType(FromValue(T, true), options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
 
 
 /** `[JavaScript]` Creates a Constructor type */
@@ -15336,7 +17977,7 @@ function Constructor(parameters, returns, options) {
     return CreateType({ [Kind]: 'Constructor', type: 'Constructor', parameters, returns }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
 
 
 
@@ -15345,7 +17986,7 @@ function ConstructorParameters(schema, options) {
     return (IsConstructor(schema) ? Tuple(schema.parameters, options) : Never(options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
 
 
 
@@ -15365,7 +18006,7 @@ function Enum(item, options) {
     return Union(anyOf, { ...options, [symbols_Hint]: 'Enum' });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
 
 
 /** `[Json]` Creates a Number type */
@@ -15373,7 +18014,7 @@ function number_Number(options) {
     return CreateType({ [Kind]: 'Number', type: 'number' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
 
 
 /** `[Json]` Creates a String type */
@@ -15381,7 +18022,7 @@ function string_String(options) {
     return CreateType({ [Kind]: 'String', type: 'string' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
 
 
 
@@ -15392,7 +18033,7 @@ function TemplateLiteralToUnion(schema) {
     return UnionEvaluated(L);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
 const PatternBoolean = '(true|false)';
 const PatternNumber = '(0|[1-9][0-9]*)';
 const PatternString = '(.*)';
@@ -15402,7 +18043,7 @@ const PatternNumberExact = `^${PatternNumber}$`;
 const PatternStringExact = `^${PatternString}$`;
 const PatternNeverExact = `^${PatternNever}$`;
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
 
 
 
@@ -15913,7 +18554,7 @@ function type_IsSchema(value) {
         type_IsKind(value));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
 
 
 
@@ -16550,7 +19191,7 @@ function ExtendsCheck(left, right) {
     return extends_check_Visit(left, right);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -16570,14 +19211,14 @@ function ExcludeFromMappedResult(R, T) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
 
 
 function ExcludeFromTemplateLiteral(L, R) {
     return Exclude(TemplateLiteralToUnion(L), R);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
 
 
 
@@ -16604,7 +19245,7 @@ function Exclude(L, R, options = {}) {
         ExtendsCheck(L, R) !== ExtendsResult.False ? Never() : L, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
 
 
 
@@ -16631,7 +19272,7 @@ function ExtendsFromMappedKey(T, U, L, R, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
 
 
 
@@ -16652,7 +19293,7 @@ function ExtendsFromMappedResult(Left, Right, True, False, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
 
 
 
@@ -16677,7 +19318,7 @@ function Extends(L, R, T, F, options) {
             CreateType(ExtendsResolve(L, R, T, F), options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -16697,14 +19338,14 @@ function ExtractFromMappedResult(R, T) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
 
 
 function ExtractFromTemplateLiteral(L, R) {
     return Extract(TemplateLiteralToUnion(L), R);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
 
 
 
@@ -16731,7 +19372,7 @@ function Extract(L, R, options) {
         ExtendsCheck(L, R) !== ExtendsResult.False ? L : Never(), options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
 
 
 
@@ -16740,7 +19381,7 @@ function InstanceType(schema, options) {
     return (IsConstructor(schema) ? CreateType(schema.returns, options) : Never(options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
 
 /** Clones a Rest */
 function CloneRest(schemas) {
@@ -16751,7 +19392,7 @@ function CloneType(schema, options) {
     return options === undefined ? Clone(schema) : Clone({ ...options, ...schema });
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
 
 
 /** `[Json]` Creates a Readonly and Optional property */
@@ -16759,7 +19400,7 @@ function ReadonlyOptional(schema) {
     return Readonly(Optional(schema));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
 
 
 
@@ -16877,7 +19518,7 @@ function record_RecordValue(type) {
     return type.patternProperties[RecordPattern(type)];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
 
 
 
@@ -16994,7 +19635,7 @@ function Instantiate(type, args) {
     return FromType(args, CloneType(type));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
 
 
 /** `[Json]` Creates an Integer type */
@@ -17002,7 +19643,7 @@ function Integer(options) {
     return CreateType({ [Kind]: 'Integer', type: 'integer' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
 
 
 
@@ -17059,7 +19700,7 @@ function TemplateLiteralSyntax(syntax) {
     return [...FromSyntax(syntax)];
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
 
 
 
@@ -17094,7 +19735,7 @@ function TemplateLiteralPattern(kinds) {
     return `^${kinds.map((schema) => pattern_Visit(schema, '')).join('')}\$`;
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
 
 
 
@@ -17109,7 +19750,7 @@ function TemplateLiteral(unresolved, options) {
     return CreateType({ [Kind]: 'TemplateLiteral', type: 'string', pattern }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
 
 
 
@@ -17137,7 +19778,7 @@ function IntrinsicFromMappedKey(T, M, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
 
 
 
@@ -17203,35 +19844,35 @@ function Intrinsic(schema, mode, options = {}) {
                     CreateType(schema, options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
 
 /** `[Json]` Intrinsic function to Capitalize LiteralString types */
 function Capitalize(T, options = {}) {
     return Intrinsic(T, 'Capitalize', options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
 
 /** `[Json]` Intrinsic function to Uncapitalize LiteralString types */
 function Uncapitalize(T, options = {}) {
     return Intrinsic(T, 'Uncapitalize', options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
 
 /** `[Json]` Intrinsic function to Lowercase LiteralString types */
 function Lowercase(T, options = {}) {
     return Intrinsic(T, 'Lowercase', options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
 
 /** `[Json]` Intrinsic function to Uppercase LiteralString types */
 function Uppercase(T, options = {}) {
     return Intrinsic(T, 'Uppercase', options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
 
 
 /** `[JavaScript]` Creates an Iterator type */
@@ -17239,7 +19880,7 @@ function Iterator(items, options) {
     return CreateType({ [Kind]: 'Iterator', type: 'Iterator', items }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
 
 
 
@@ -17260,7 +19901,7 @@ function KeyOfFromMappedResult(mappedResult, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
 
 
 
@@ -17297,7 +19938,7 @@ function KeyOf(type, options) {
     return (IsComputed(type) ? keyof_FromComputed(type.target, type.parameters) : IsRef(type) ? keyof_FromRef(type.$ref) : IsMappedResult(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
 
 
 /** `[JavaScript]` Creates a Promise type */
@@ -17305,7 +19946,7 @@ function Promise(item, options) {
     return CreateType({ [Kind]: 'Promise', type: 'Promise', item }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
 
 
 // evaluation types
@@ -17409,7 +20050,7 @@ function Mapped(key, map, options) {
     return object_Object(R, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
 
 
 
@@ -17433,7 +20074,7 @@ function OmitFromMappedKey(type, mappedKey, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
 
 
 
@@ -17454,7 +20095,7 @@ function OmitFromMappedResult(mappedResult, propertyKeys, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
 
 
 
@@ -17527,7 +20168,7 @@ function Omit(type, key, options) {
                         CreateType({ ...OmitResolve(type, propertyKeys), ...options }));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
 
 
 
@@ -17553,7 +20194,7 @@ function PickFromMappedKey(type, mappedKey, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
 
 
 
@@ -17574,7 +20215,7 @@ function PickFromMappedResult(mappedResult, propertyKeys, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
 
 
 
@@ -17642,7 +20283,7 @@ function Pick(type, key, options) {
                         CreateType({ ...PickResolve(type, propertyKeys), ...options }));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
 
 
 
@@ -17663,7 +20304,7 @@ function PartialFromMappedResult(R, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
 
 
 
@@ -17739,7 +20380,7 @@ function Partial(type, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -17759,7 +20400,7 @@ function RequiredFromMappedResult(R, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
 
 
 
@@ -17834,7 +20475,7 @@ function Required(type, options) {
     }
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
 
 
 
@@ -18002,7 +20643,7 @@ function ComputeModuleProperties(moduleProperties) {
     }, {});
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
 
 
 // ------------------------------------------------------------------
@@ -18036,7 +20677,7 @@ function Module(properties) {
     return new TModule(properties);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
 
 
 /** `[Json]` Creates a Not type */
@@ -18044,7 +20685,7 @@ function Not(type, options) {
     return CreateType({ [Kind]: 'Not', not: type }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
 
 
 
@@ -18053,7 +20694,7 @@ function Parameters(schema, options) {
     return (kind_IsFunction(schema) ? Tuple(schema.parameters, options) : Never());
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
 
 
 
@@ -18070,7 +20711,7 @@ function Recursive(callback, options = {}) {
     return CreateType({ [symbols_Hint]: 'Recursive', ...thisType }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
 
 
 
@@ -18080,7 +20721,7 @@ function regexp_RegExp(unresolved, options) {
     return CreateType({ [Kind]: 'RegExp', type: 'RegExp', source: expr.source, flags: expr.flags }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
 // ------------------------------------------------------------------
 // TypeGuard
 // ------------------------------------------------------------------
@@ -18097,7 +20738,7 @@ function Rest(T) {
     return RestResolve(T);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
 
 
 
@@ -18106,7 +20747,7 @@ function ReturnType(schema, options) {
     return (kind_IsFunction(schema) ? CreateType(schema.returns, options) : Never(options));
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
 
 // ------------------------------------------------------------------
 // TypeGuard
@@ -18148,7 +20789,7 @@ function Transform(schema) {
     return new TransformDecodeBuilder(schema);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
 
 
 /** `[Json]` Creates a Unsafe type that will infers as the generic argument T */
@@ -18156,7 +20797,7 @@ function Unsafe(options = {}) {
     return CreateType({ [Kind]: options[Kind] ?? 'Unsafe' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
 
 
 /** `[JavaScript]` Creates a Void type */
@@ -18164,7 +20805,7 @@ function Void(options) {
     return CreateType({ [Kind]: 'Void', type: 'void' }, options);
 }
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 // ------------------------------------------------------------------
 // Type: Module
 // ------------------------------------------------------------------
@@ -18228,7 +20869,7 @@ function Void(options) {
 
 
 
-;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
+;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
 // ------------------------------------------------------------------
 // JsonTypeBuilder
 // ------------------------------------------------------------------
@@ -18243,7 +20884,7 @@ const Type = type_type_namespaceObject;
 
 
 
-;// CONCATENATED MODULE: ./build/src/core/schemas.js
+;// CONCATENATED MODULE: ./build/src/protocol/schemas.js
 // The grid's file formats. Each schema is the single source of both the shipped JSON Schema
 // (schemas/*.schema.json) and the TypeScript type, so the two cannot drift.
 
@@ -18474,7 +21115,1384 @@ const shippedSchemas = {
 
 /***/ }),
 
-/***/ 3860:
+/***/ 7115:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   P: () => (/* binding */ skippedEntry),
+/* harmony export */   T: () => (/* binding */ GridSnapshot)
+/* harmony export */ });
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6345);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8677);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(205);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5289);
+
+
+
+
+
+class GridSnapshot {
+    store;
+    tip;
+    files = new Map();
+    byId = new Map();
+    nodeEntries = new Map();
+    /** Cancel requests by task id. */
+    cancels = new Map();
+    /**
+     * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
+     * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
+     * not a task: the worker moves it to failed/ with its reason.
+     */
+    skipped = [];
+    policyEntry;
+    cachedPolicy;
+    constructor(store, tip, entries) {
+        this.store = store;
+        this.tip = tip;
+        for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
+            this.files.set(state, []);
+        for (const entry of entries) {
+            if (entry.path === _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX) {
+                this.policyEntry = entry;
+                continue;
+            }
+            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+                this.skipped.push(entry);
+                continue;
+            }
+            const node = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateNode */ .xz)(entry.path);
+            if (node !== undefined) {
+                this.nodeEntries.set(node, entry);
+                continue;
+            }
+            const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
+            if (cancelled !== undefined) {
+                this.cancels.set(cancelled, entry);
+                continue;
+            }
+            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
+            if (!located)
+                continue;
+            const file = { id: located.id, state: located.state, entry };
+            this.files.get(located.state).push(file);
+            const same = this.byId.get(file.id);
+            if (same)
+                same.push(file);
+            else
+                this.byId.set(file.id, [file]);
+        }
+    }
+    static async load(store, tip, options = {}) {
+        if (tip === null)
+            return new GridSnapshot(store, null, []);
+        const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
+        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
+        // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
+        if (store.options.partial)
+            await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
+        return new GridSnapshot(store, tip, entries);
+    }
+    of(state) {
+        return this.files.get(state);
+    }
+    /** Ids in a lifecycle folder, listed on demand when the snapshot was loaded without it. */
+    async idsIn(state) {
+        const files = this.of(state);
+        if (files.length > 0 || this.tip === null)
+            return new Set(files.map((f) => f.id));
+        const entries = (await this.store.list(this.tip, [(0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)(state)])).filter((e) => e.type === 'blob');
+        return new Set(entries.map((e) => (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(e.path)?.id).filter((id) => id !== undefined));
+    }
+    async policy() {
+        if (!this.cachedPolicy) {
+            if (this.policyEntry && this.policyEntry.type !== 'blob') {
+                throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX} is ${kindOf(this.policyEntry)}, not a file: commit the grid's policy as a file`);
+            }
+            const text = this.policyEntry ? (await this.store.readOne(this.policyEntry.sha)).toString('utf8') : undefined;
+            this.cachedPolicy = (0,_policy_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePolicy */ .ON)(text, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX);
+        }
+        return this.cachedPolicy;
+    }
+    async node(nodeId) {
+        const entry = this.nodeEntries.get(nodeId);
+        if (!entry)
+            return undefined;
+        return nodeRecord(nodeId, await this.store.readOne(entry.sha));
+    }
+    /**
+     * The node files that are node records, each of the node its file is named after. Anything else a direct
+     * push left there (wrong types, another node's name) is ignored, never carried forward: the node writes
+     * its file afresh on its next heartbeat.
+     */
+    async nodes() {
+        const entries = [...this.nodeEntries];
+        const blobs = await this.store.read(entries.map(([, e]) => e.sha));
+        return entries
+            .map(([nodeId, entry]) => nodeRecord(nodeId, blobs.get(entry.sha)))
+            .filter((node) => node !== undefined);
+    }
+    /** Reads and parses JSON records; callers validate them with the schema of their folder. */
+    async readJson(files) {
+        const blobs = await this.store.read(files.filter((f) => f.entry.type === 'blob').map((f) => f.entry.sha));
+        const out = new Map();
+        for (const file of files) {
+            const blob = blobs.get(file.entry.sha);
+            if (!blob)
+                continue;
+            try {
+                out.set(file, JSON.parse(blob.toString('utf8')));
+            }
+            catch {
+                out.set(file, undefined);
+            }
+        }
+        return out;
+    }
+}
+function nodeRecord(nodeId, blob) {
+    let value;
+    try {
+        value = JSON.parse(blob.toString('utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    return _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+}
+function kindOf(entry) {
+    return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
+}
+/** The warning for an entry in GridSnapshot.skipped. */
+function skippedEntry(entry) {
+    return `${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_3__/* .printable */ .g)(entry.path)} is ${kindOf(entry)}, not a file: skipped; remove it from the grid`;
+}
+
+
+/***/ }),
+
+/***/ 847:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rm: () => (/* binding */ submissionsIn),
+/* harmony export */   d0: () => (/* binding */ Submitters)
+/* harmony export */ });
+/* unused harmony exports submitterOf, commitSubmitter */
+/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9349);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(427);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6345);
+// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
+// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
+// push) can land more tasks of one submitter than the quota allows.
+//
+// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
+// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
+// time a quota could be reached and brought up to date by walking only the commits since the last look.
+
+
+
+
+const QUEUE_DIR = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('queue');
+/**
+ * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
+ * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
+ * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
+ * commitSubmitter).
+ */
+function submitterOf(name, email, subject) {
+    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
+        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
+        name;
+    return login.toLowerCase();
+}
+/**
+ * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
+ * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
+ * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
+ */
+function commitSubmitter(parents, name, email, subject) {
+    return submitterOf(name, email, parents.includes(' ') ? subject : '');
+}
+/**
+ * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
+ * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
+ * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
+ * record.
+ */
+async function submissionsIn(dir, range) {
+    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '-m',
+        '--no-renames',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x00%P%x00%an%x00%ae%x00%s',
+        ...range,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: dir });
+    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
+    const fields = out.split('\0');
+    const byPath = new Map();
+    let submitter = '';
+    for (let i = 0; i < fields.length; i++) {
+        if (fields[i] === '') {
+            if (i + 4 >= fields.length)
+                break;
+            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
+            submitter = commitSubmitter(parents, name, email, subject);
+            i += 4;
+            continue;
+        }
+        const path = fields[i].replace(/^\n/, '');
+        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
+        if (path && !byPath.has(path))
+            byPath.set(path, submitter);
+    }
+    return byPath;
+}
+class Submitters {
+    options;
+    store;
+    /** The last commit walked; the next walk starts after it. */
+    walked;
+    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
+    byTask = new Map();
+    /** `options.dir` is the history cache's own folder, beside the node's cache. */
+    constructor(options) {
+        this.options = options;
+    }
+    async open() {
+        // Like the node's own cache, this one may hold what a killed git left behind.
+        await (0,_git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .takeCache */ .i)(this.options.dir);
+        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...this.options, partial: true, depth: 0 });
+    }
+    /**
+     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
+     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
+     * one submitter), which spares the history read on all but the busiest grids.
+     */
+    async forQuota(snapshot, policy, room) {
+        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
+            return undefined;
+        }
+        if (snapshot.tip === null)
+            return undefined;
+        this.store ??= await this.open();
+        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
+        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
+        await this.store.fetch();
+        await this.walk(snapshot.tip);
+        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
+        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
+        for (const id of this.byTask.keys())
+            if (!live.has(id))
+                this.byTask.delete(id);
+        return this.byTask;
+    }
+    async walk(tip) {
+        if (tip === this.walked)
+            return;
+        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
+        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
+            if (id !== undefined && !this.byTask.has(id))
+                this.byTask.set(id, submitter);
+        }
+        this.walked = tip;
+    }
+}
+
+
+/***/ }),
+
+/***/ 2319:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ transact)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(427);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7115);
+/* harmony import */ var _node_push_pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8009);
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    let message = '';
+    const pacer = new _node_push_pacer_js__WEBPACK_IMPORTED_MODULE_3__/* .PushPacer */ .M();
+    for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(pacer.lostRace());
+    }
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 8071:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ cancelledRun),
+/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
+/* harmony export */   F3: () => (/* binding */ maxAttempts),
+/* harmony export */   Ih: () => (/* binding */ concludeClaim),
+/* harmony export */   JF: () => (/* binding */ exhaustClaim),
+/* harmony export */   KH: () => (/* binding */ iso),
+/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
+/* harmony export */   QK: () => (/* binding */ claimTask),
+/* harmony export */   Rw: () => (/* binding */ nodeChange),
+/* harmony export */   d4: () => (/* binding */ requeueClaim),
+/* harmony export */   eS: () => (/* binding */ isSilent),
+/* harmony export */   gF: () => (/* binding */ rejectFile),
+/* harmony export */   id: () => (/* binding */ attemptsUsed),
+/* harmony export */   lK: () => (/* binding */ serialize),
+/* harmony export */   mD: () => (/* binding */ finishClaim),
+/* harmony export */   qq: () => (/* binding */ silenceMs)
+/* harmony export */ });
+/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6345);
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+
+
+function serialize(record) {
+    return JSON.stringify(record, null, 2) + '\n';
+}
+const iso = (date) => date.toISOString();
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+function attemptsUsed(task) {
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+function maxAttempts(task, policy) {
+    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+/** Moves a queued task to the node, under a token unique to this claim. */
+function claimTask(file, task, nodeId, now, policy) {
+    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+    const claim = {
+        ...task,
+        claim: {
+            node_id: nodeId,
+            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+            attempt: (task.attempts?.length ?? 0) + 1,
+            claimed_at: iso(now),
+            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+        },
+    };
+    return {
+        claim,
+        changes: [
+            { path: file.entry.path, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .inProgressPath */ .Is)(nodeId, task.task_id), content: serialize(claim) },
+        ],
+    };
+}
+const emptyStream = () => ({
+    text: '',
+    bytes: 0,
+    sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
+    truncated: false,
+});
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+function resultRecord(claim, run) {
+    return {
+        ...claim,
+        node_id: claim.claim.node_id,
+        status: run.status,
+        exit_code: run.exitCode,
+        ...(run.reason === undefined ? {} : { reason: run.reason }),
+        timestamp: iso(run.finishedAt),
+        started_at: iso(run.startedAt),
+        finished_at: iso(run.finishedAt),
+        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+        attempt: claim.claim.attempt,
+        stdout: run.stdout.text,
+        stdout_bytes: run.stdout.bytes,
+        stdout_sha256: run.stdout.sha256,
+        stdout_truncated: run.stdout.truncated,
+        stderr: run.stderr.text,
+        stderr_bytes: run.stderr.bytes,
+        stderr_sha256: run.stderr.sha256,
+        stderr_truncated: run.stderr.truncated,
+    };
+}
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+function finishClaim(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    const state = run.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)(state, claim.task_id, run.finishedAt), content: serialize(result) },
+        ],
+    };
+}
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
+ */
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
+}
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
+    const attempt = {
+        attempt: claim.claim.attempt,
+        node_id: claim.claim.node_id,
+        claim_token: claim.claim.token,
+        claimed_at: claim.claim.claimed_at,
+        ended_at: iso(now),
+        status,
+        reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
+    };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
+    return {
+        task,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
+        ],
+    };
+}
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
+    const empty = emptyStream();
+    const result = {
+        ...(task ?? {}),
+        task_id: file.id,
+        node_id: nodeId,
+        status,
+        exit_code: null,
+        reason,
+        timestamp: iso(now),
+        started_at: iso(now),
+        finished_at: iso(now),
+        duration_ms: 0,
+        attempt: task ? attemptsUsed(task) : 0,
+        stdout: empty.text,
+        stdout_bytes: 0,
+        stdout_sha256: empty.sha256,
+        stdout_truncated: false,
+        stderr: empty.text,
+        stderr_bytes: 0,
+        stderr_sha256: empty.sha256,
+        stderr_truncated: false,
+    };
+    return [
+        { path: file.entry.path, delete: true },
+        { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)('failed', file.id, now), content: serialize(result) },
+    ];
+}
+function nodeChange(node) {
+    return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
+    return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+
+
+/***/ }),
+
+/***/ 451:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
+const VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 6803:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ runChild)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/sandbox/output.js
+
+/** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
+class OutputCapture {
+    cap;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    kept = [];
+    keptBytes = 0;
+    total = 0;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    write(chunk) {
+        this.hash.update(chunk);
+        this.total += chunk.length;
+        if (this.keptBytes < this.cap) {
+            const part = chunk.subarray(0, this.cap - this.keptBytes);
+            this.kept.push(part);
+            this.keptBytes += part.length;
+        }
+    }
+    finish() {
+        // Cutting at a byte cap can split a UTF-8 sequence; the decoder replaces the fragment instead of failing.
+        return {
+            text: Buffer.concat(this.kept).toString('utf8'),
+            bytes: this.total,
+            sha256: this.hash.digest('hex'),
+            truncated: this.total > this.keptBytes,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/sandbox/child.js
+
+
+/** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
+function runChild(run) {
+    return new Promise((resolve) => {
+        const startedAt = new Date();
+        const stdout = new OutputCapture(run.outputCapBytes);
+        const stderr = new OutputCapture(run.outputCapBytes);
+        let ended;
+        const child = (0,external_node_child_process_.spawn)(run.command, run.args, { ...run.options, stdio: ['ignore', 'pipe', 'pipe'] });
+        const end = (why) => {
+            if (ended)
+                return;
+            ended = why;
+            void run.stop(child);
+        };
+        const timer = setTimeout(() => end('timeout'), run.timeoutSeconds * 1000);
+        const onAbort = () => end('cancelled');
+        run.signal.addEventListener('abort', onAbort, { once: true });
+        if (run.signal.aborted)
+            onAbort();
+        child.stdout.on('data', (chunk) => stdout.write(chunk));
+        child.stderr.on('data', (chunk) => stderr.write(chunk));
+        let finished = false;
+        const finish = (exitCode, spawnError) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            run.signal.removeEventListener('abort', onAbort);
+            const out = stdout.finish();
+            const err = stderr.finish();
+            const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
+            if (spawnError)
+                resolve({ ...base, status: 'error', exitCode: null, reason: `could not start: ${spawnError.message}` });
+            else if (ended === 'timeout') {
+                resolve({ ...base, status: 'timeout', exitCode, reason: `killed after the ${run.timeoutSeconds} s timeout` });
+            }
+            else if (ended === 'cancelled')
+                resolve({ ...base, status: 'cancelled', exitCode, reason: 'stopped before it finished' });
+            else {
+                const sandboxIssue = exitCode === null ? undefined : run.sandboxError?.(exitCode, err.text);
+                if (sandboxIssue)
+                    resolve({ ...base, status: 'error', exitCode, reason: sandboxIssue });
+                else
+                    resolve({ ...base, status: exitCode === 0 ? 'success' : 'failure', exitCode });
+            }
+        };
+        child.on('error', (error) => finish(null, error));
+        child.on('close', (code, signal) => finish(code ?? (signal ? 128 + signalNumber(signal) : null)));
+    });
+}
+function signalNumber(signal) {
+    return { SIGKILL: 9, SIGTERM: 15, SIGINT: 2, SIGSEGV: 11, SIGABRT: 6 }[signal] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 2480:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ DockerSandbox)
+/* harmony export */ });
+/* unused harmony export dockerRunArgs */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8071);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6803);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3889);
+// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
+// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
+
+
+
+
+
+
+
+
+const exec = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_4__.execFile);
+/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
+function clientEnv() {
+    const keep = [
+        'PATH',
+        'HOME',
+        'DOCKER_HOST',
+        'DOCKER_CONFIG',
+        'DOCKER_CONTEXT',
+        'DOCKER_CERT_PATH',
+        'DOCKER_TLS_VERIFY',
+    ];
+    return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+}
+function dockerRunArgs(job, name, envFile) {
+    const fileSize = job.fileSizeMb * 1024 * 1024;
+    return [
+        'run',
+        '--rm',
+        '--name',
+        name,
+        '--label',
+        `dgrid.node=${job.nodeId}`,
+        '--label',
+        `dgrid.task=${job.taskId}`,
+        '--network',
+        'none',
+        '--read-only',
+        '--tmpfs',
+        `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+        '--shm-size',
+        `${job.tmpfsMb}m`,
+        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+        // hold all of it, however much a task writes, until the container is gone.
+        '--log-driver',
+        'none',
+        '--workdir',
+        '/tmp',
+        '--user',
+        '65534:65534',
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+        '--pids-limit',
+        String(job.pids),
+        '--memory',
+        `${job.memoryMb}m`,
+        '--memory-swap',
+        `${job.memoryMb}m`,
+        '--cpus',
+        String(job.cpus),
+        '--ulimit',
+        `fsize=${fileSize}:${fileSize}`,
+        '--ulimit',
+        'nofile=256:256',
+        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+        '--ulimit',
+        'core=0',
+        '--init',
+        '--env-file',
+        envFile,
+        job.image,
+        '/bin/sh',
+        '-c',
+        job.script,
+    ];
+}
+class DockerSandbox {
+    docker;
+    kind = 'docker';
+    constructor(docker = 'docker') {
+        this.docker = docker;
+    }
+    /** Whether a daemon answers, and why not. */
+    static async probe(docker = 'docker') {
+        try {
+            await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
+            return { ok: true };
+        }
+        catch (error) {
+            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+            // "Command failed".
+            const { stderr, message } = error;
+            return {
+                ok: false,
+                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+            };
+        }
+    }
+    static async hasImage(image, docker = 'docker') {
+        try {
+            await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async run(job, signal) {
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .unrunnable */ .t)(job);
+        if (refused)
+            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
+        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+        if (badEnv)
+            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
+        const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'dgrid-env-'));
+        try {
+            const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
+            const env = { HOME: '/tmp', ...job.env };
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
+                .map(([k, v]) => `${k}=${v}\n`)
+                .join(''), { mode: 0o600 });
+            const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
+                command: this.docker,
+                args: dockerRunArgs(job, name, envFile),
+                options: { env: clientEnv() },
+                timeoutSeconds: job.timeoutSeconds,
+                outputCapBytes: job.outputCapBytes,
+                signal,
+                // Killing the client would leave the container running: kill the container itself.
+                stop: () => this.remove([name]),
+                sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
+            });
+            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
+                return run;
+            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+            // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
+            // does, so the client's own words that it lost the daemon count too.
+            const lost = run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
+                ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
+                : await this.unavailable();
+            return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
+        }
+        finally {
+            await this.remove([name]);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async unavailable() {
+        const probe = await DockerSandbox.probe(this.docker);
+        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
+    }
+    async removeOrphans(nodeId) {
+        const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
+            env: clientEnv(),
+        });
+        const ids = stdout.split('\n').filter(Boolean);
+        await this.remove(ids);
+        return ids.length;
+    }
+    async remove(ids) {
+        if (ids.length === 0)
+            return;
+        await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
+    }
+}
+/** How the docker client says it could not reach the daemon, or lost it under a running container. */
+const DAEMON_LOST = /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
+/** The client's error, without the usage hint it appends to every failure. */
+function clientMessage(stderr) {
+    const lines = stderr.split('\n').map((line) => line.trim());
+    return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
+}
+
+
+/***/ }),
+
+/***/ 6082:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
+/* harmony export */   _: () => (/* binding */ createSandbox)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2480);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7839);
+
+
+
+const SANDBOX_KINDS = ['docker', 'none'];
+/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
+async function createSandbox(kind) {
+    if (kind === 'none')
+        return new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessSandbox */ .b();
+    const probe = await _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s.probe();
+    if (!probe.ok) {
+        if (/permission denied/i.test(probe.reason)) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+            'with no isolation');
+    }
+    return new _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s();
+}
+
+
+/***/ }),
+
+/***/ 7839:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ ProcessSandbox)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4499);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8071);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6803);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3889);
+// `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
+// scratch directory but no isolation. Only for grids whose every task is trusted.
+
+
+
+
+
+
+
+class ProcessSandbox {
+    kind = 'none';
+    async run(job, signal) {
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnable */ .t)(job);
+        if (refused)
+            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', refused, new Date());
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
+        const started = new Date();
+        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_5__/* .runChild */ .w)({
+            command: '/bin/sh',
+            args: ['-c', job.script],
+            options: {
+                cwd: dir,
+                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                detached: true, // its own process group, so a timeout kills everything it started
+            },
+            timeoutSeconds: job.timeoutSeconds,
+            outputCapBytes: job.outputCapBytes,
+            signal,
+            stop: (child) => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            },
+        }).catch((error) => (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, started));
+        try {
+            await removeScratch(dir);
+            return run;
+        }
+        catch (error) {
+            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
+            const reason = `its scratch folder ${dir} could not be removed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
+            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
+        }
+    }
+    async unavailable() {
+        return undefined;
+    }
+    async removeOrphans() {
+        return 0;
+    }
+}
+/**
+ * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
+ * those as they are.
+ */
+async function removeScratch(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+    catch {
+        await makeWritable(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
+async function makeWritable(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(dir, 0o700);
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            await makeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name));
+    }
+}
+
+
+/***/ }),
+
+/***/ 3889:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ unrunnable)
+/* harmony export */ });
+/**
+ * Why no process could take the job: a NUL byte in the script or an env value, which the process API
+ * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
+ */
+function unrunnable(job) {
+    if (job.script.includes('\0'))
+        return 'the script holds a NUL byte, which no process can take: remove it';
+    const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
+    return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
+}
+
+
+/***/ }),
+
+/***/ 2461:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ archivedResults),
+/* harmony export */   XF: () => (/* binding */ archivedResultPath),
+/* harmony export */   jb: () => (/* binding */ archiveResults),
+/* harmony export */   mF: () => (/* binding */ ARCHIVED_IDS_DIR)
+/* harmony export */ });
+/* unused harmony export archivedIdsPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7115);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6345);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2319);
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+//
+// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
+// results too, without fetching the archive. The commit that removes day folders therefore also adds their
+// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
+// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
+// per result. At every commit, an id that ever had a result is at the tip or in the index.
+
+
+
+
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
+        return {
+            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        days: removed.commit ? removed.value.map(moved) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+/** Where the archive index keeps the ids of archived results. */
+const ARCHIVED_IDS_DIR = 'tasks/archived';
+/** The index file that holds an id; ids that differ only in letter case share it. */
+function archivedIdsPath(id) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
+    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
+}
+/** Where the archive branch holds an archived result. */
+function archivedResultPath(result) {
+    return `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .shard */ .B5)(result.id)}/${result.id}.json`;
+}
+/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
+const NAMED_INDEX_FILES = 1000;
+/**
+ * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
+ * letter case counts). Reads only the index files that can hold them.
+ */
+async function archivedResults(store, commit, ids) {
+    const wanted = new Set();
+    const files = new Set();
+    for (const id of ids) {
+        wanted.add(id.toLowerCase());
+        files.add(archivedIdsPath(id));
+    }
+    const found = new Map();
+    if (commit === null)
+        return found;
+    for (const results of (await readIndex(store, commit, files)).values()) {
+        for (const result of results) {
+            const key = result.id.toLowerCase();
+            if (wanted.has(key))
+                found.set(key, [...(found.get(key) ?? []), result]);
+        }
+    }
+    return found;
+}
+/** The given index files at a commit, by path; those that do not exist are left out. */
+async function readIndex(store, commit, files) {
+    if (files.size === 0)
+        return new Map();
+    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
+    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
+    const blobs = await store.read(entries.map((e) => e.sha));
+    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
+}
+function parseIndex(blob) {
+    const results = [];
+    for (const line of blob.toString('utf8').split('\n')) {
+        const [id, state, day] = line.split(' ');
+        if (id && (state === 'completed' || state === 'failed') && day)
+            results.push({ id, state, day });
+    }
+    return results;
+}
+/**
+ * The index files to write for the day folders this commit removes. A grid archived before the index
+ * existed has none yet: its first index takes every result the archive holds.
+ */
+async function indexChanges(grid, tip, holder, held) {
+    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
+    const added = [];
+    if (!existing) {
+        const archived = await grid.list(holder, [`${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
+        for (const entry of archived) {
+            const [, state, , day] = entry.path.split('/');
+            const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
+                added.push({ id, state, day });
+        }
+    }
+    else {
+        for (const d of held) {
+            for (const entry of await grid.list(d.entry.sha, [])) {
+                const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
+                if (id !== undefined && entry.type === 'blob')
+                    added.push({ id, state: d.state, day: d.day });
+            }
+        }
+    }
+    const byFile = new Map();
+    for (const result of added) {
+        const path = archivedIdsPath(result.id);
+        byFile.set(path, [...(byFile.get(path) ?? []), result]);
+    }
+    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
+    const changes = [];
+    for (const [path, results] of byFile) {
+        const before = current.get(path) ?? [];
+        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
+        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
+    }
+    return changes;
+}
+
+
+/***/ }),
+
+/***/ 5289:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   Rf: () => (/* binding */ claimValidator),
+/* harmony export */   bS: () => (/* binding */ policyValidator),
+/* harmony export */   gK: () => (/* binding */ taskValidator),
+/* harmony export */   lt: () => (/* binding */ cancelValidator),
+/* harmony export */   ou: () => (/* binding */ resultValidator),
+/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
+/* harmony export */ });
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9153);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6373);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4651);
+// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
+
+
+
+const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
+addFormats(ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
+function compile(schema) {
+    let compiled;
+    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
+    return {
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
+        is: (value) => validate(value),
+    };
+}
+const taskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
+const queuedTaskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
+const claimValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
+const resultValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
+const nodeValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
+const policyValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES = {
+    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+function fieldName(pointer) {
+    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
+    const at = fieldName(e.instancePath);
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
+            };
+        case 'required':
+            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
+        case 'type':
+            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
+        case 'pattern': {
+            const rule = PATTERN_RULES[String(p.pattern)];
+            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+        }
+        case 'propertyNames':
+            return {
+                pointer: `${e.instancePath}/${String(p.propertyName)}`,
+                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
+            };
+        case 'enum':
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
+        default:
+            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
+    }
+}
+function describe(errors) {
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        // Union branches and the not-clause under propertyNames repeat what their parent says.
+        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
+            continue;
+        const problem = describeOne(e, errors);
+        const key = `${problem.pointer}\u0000${problem.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(problem);
+        }
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 2037:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18487,10 +22505,10 @@ const shippedSchemas = {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3026);
-/* harmony import */ var _printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5378);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8202);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(1577);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4499);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(205);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4651);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2839);
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
 // the submitter's private key lives, possibly behind ssh-agent.
@@ -18587,7 +22605,7 @@ function publicKeyFromBlob(keyType, blob) {
     const reader = new WireReader(blob, 'key data');
     const embeddedType = reader.text();
     if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
     }
     const curve = CURVES.get(keyType);
     let jwk;
@@ -18657,7 +22675,7 @@ function parseAllowedSigners(lines) {
         catch (error) {
             if (!(error instanceof FormatError))
                 throw error;
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
         }
     });
     return signers;
@@ -18745,7 +22763,7 @@ function verifyRaw(signer, signatureBlob, data) {
     if (signer.keyType === 'ssh-rsa' && rsaHash)
         return check(rsaHash, data, signer.key, raw);
     if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
     }
     throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
 }
@@ -18768,10 +22786,10 @@ function verifySshSignature(args) {
         const sig = parseSshSig(dearmor(armored));
         // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
         if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
         }
         if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${(0,_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
         }
         const fingerprint = fingerprintOf(sig.publicKey);
         const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
@@ -18814,11 +22832,11 @@ function canonicalJson(value) {
     return JSON.stringify(value);
 }
 // What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .TaskSchema */ .pj.properties)));
+const MANAGED_FIELDS = new Set(Object.keys(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .TaskSchema */ .pj.properties)));
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 function taskSigningMessage(task) {
     if (typeof task.task_id !== 'string')
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('the task has no task_id string: add one before signing');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('the task has no task_id string: add one before signing');
     const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
     return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
@@ -18850,7 +22868,7 @@ async function signTaskFile(path, keyPath) {
     const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
     if (!parsed.ok) {
         const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(problems.join('\n'));
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(problems.join('\n'));
     }
     const task = withoutSignature(parsed.value);
     const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
@@ -18869,113 +22887,16 @@ async function sshKeygenSign(message, keyPath, namespace) {
     catch (error) {
         const failure = error;
         if (failure.code === 'ENOENT') {
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
         }
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
     }
 }
 
 
 /***/ }),
 
-/***/ 6799:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e8: () => (/* binding */ cacheDir),
-/* harmony export */   rk: () => (/* binding */ readStatus)
-/* harmony export */ });
-/* unused harmony export waitReason */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7347);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2879);
-/* harmony import */ var _scheduler_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(1208);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3478);
-
-
-
-
-
-
-
-
-/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
-function cacheDir(remote, branch, purpose) {
-    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-cache', `${key}-${purpose}`);
-}
-/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
-function waitReason(task, cancelled, completed, now) {
-    if (cancelled)
-        return 'a cancel request is pending: the next worker round moves it to failed/';
-    if (task.not_before !== undefined && new Date(task.not_before) > now) {
-        const attempts = task.attempts?.length ?? 0;
-        return attempts > 0
-            ? `backing off after attempt ${attempts} (${task.attempts.at(-1).status}) until ${task.not_before}`
-            : `not_before is ${task.not_before}`;
-    }
-    const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
-    if (pending.length > 0)
-        return `depends on ${pending.join(', ')}, not completed yet`;
-    return undefined;
-}
-async function readStatus(store) {
-    const tip = await store.fetch();
-    const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
-    const counts = Object.fromEntries(_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
-    const nodes = await snapshot.nodes();
-    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ.is(v));
-    const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set();
-    const now = new Date();
-    const waiting = queued.flatMap((t) => {
-        const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
-        return reason ? [{ task_id: t.task_id, reason }] : [];
-    });
-    return {
-        tip,
-        counts,
-        nodes,
-        unrunnable: (0,_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnableTasks */ .nw)(queued, nodes.filter((n) => n.status === 'online')).map(({ task }) => ({ task_id: task.task_id, requires: task.requires })),
-        stuck: await stuckTasks(snapshot, queued),
-        waiting,
-    };
-}
-/** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
-async function stuckTasks(snapshot, queued) {
-    const terminal = (id) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
-    const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
-    const archived = await (0,_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown);
-    const archivedAs = (id) => archived.get(id.toLowerCase())?.find((r) => r.id === id);
-    const stuck = [];
-    const fresh = [];
-    for (const task of queued) {
-        const gone = archivedAs(task.task_id);
-        const earlier = terminal(task.task_id)?.entry.path ??
-            (gone && `${(0,_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResultPath */ .XF)(gone)}`);
-        if (earlier)
-            stuck.push({ task_id: task.task_id, reason: `task id ${task.task_id} already has a result (${earlier})` });
-        else
-            fresh.push(task);
-    }
-    const stateOf = (id) => {
-        const state = terminal(id)?.state ?? archivedAs(id)?.state;
-        if (state === 'completed' || state === 'failed')
-            return state;
-        return snapshot.byId.has(id) ? 'waiting' : undefined;
-    };
-    const doomed = (0,_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .dependencyDooms */ .ke)(fresh.filter((t) => t.depends_on?.length), stateOf);
-    for (const [id, doom] of doomed)
-        stuck.push({ task_id: id, reason: doom.reason });
-    return stuck.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
-}
-
-
-/***/ }),
-
-/***/ 1577:
+/***/ 2839:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18988,7 +22909,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ./node_modules/@humanwhocodes/momoa/dist/momoa.js
+;// CONCATENATED MODULE: ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
 /**
  * @fileoverview Character codes.
  * @author Nicholas C. Zakas
@@ -21622,7 +25543,7 @@ function print(node, { indent = 0 } = {}) {
 
 
 
-;// CONCATENATED MODULE: ./build/src/core/strict-json.js
+;// CONCATENATED MODULE: ./build/src/validation/strict-json.js
 // Strict JSON for files that strangers submit by pull request. JSON.parse accepts too much for that (a
 // duplicate key silently wins, a BOM or a lone surrogate slips through) and gives no line numbers, so this
 // parses with momoa, which keeps positions, and builds the value from its syntax tree.
@@ -21861,149 +25782,7 @@ function locate(document, pointer) {
 
 /***/ }),
 
-/***/ 9897:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rm: () => (/* binding */ submissionsIn),
-/* harmony export */   d0: () => (/* binding */ Submitters)
-/* harmony export */ });
-/* unused harmony exports submitterOf, commitSubmitter */
-/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3578);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(475);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2879);
-// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
-// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
-// push) can land more tasks of one submitter than the quota allows.
-//
-// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
-// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
-// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
-// time a quota could be reached and brought up to date by walking only the commits since the last look.
-
-
-
-
-const QUEUE_DIR = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('queue');
-/**
- * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
- * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
- * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
- * commitSubmitter).
- */
-function submitterOf(name, email, subject) {
-    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
-        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
-        name;
-    return login.toLowerCase();
-}
-/**
- * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
- * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
- * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
- */
-function commitSubmitter(parents, name, email, subject) {
-    return submitterOf(name, email, parents.includes(' ') ? subject : '');
-}
-/**
- * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
- * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
- * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
- * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
- * record.
- */
-async function submissionsIn(dir, range) {
-    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)([
-        'log',
-        '--first-parent',
-        '--reverse',
-        '-m',
-        '--no-renames',
-        '--diff-filter=A',
-        '--name-only',
-        '-z',
-        '--format=%x00%P%x00%an%x00%ae%x00%s',
-        ...range,
-        '--',
-        QUEUE_DIR,
-    ], { cwd: dir });
-    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
-    const fields = out.split('\0');
-    const byPath = new Map();
-    let submitter = '';
-    for (let i = 0; i < fields.length; i++) {
-        if (fields[i] === '') {
-            if (i + 4 >= fields.length)
-                break;
-            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
-            submitter = commitSubmitter(parents, name, email, subject);
-            i += 4;
-            continue;
-        }
-        const path = fields[i].replace(/^\n/, '');
-        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
-        if (path && !byPath.has(path))
-            byPath.set(path, submitter);
-    }
-    return byPath;
-}
-class Submitters {
-    options;
-    store;
-    /** The last commit walked; the next walk starts after it. */
-    walked;
-    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
-    byTask = new Map();
-    /** `options.dir` is the history cache's own folder, beside the node's cache. */
-    constructor(options) {
-        this.options = options;
-    }
-    async open() {
-        // Like the node's own cache, this one may hold what a killed git left behind.
-        await (0,_git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .takeCache */ .i)(this.options.dir);
-        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...this.options, partial: true, depth: 0 });
-    }
-    /**
-     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
-     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
-     * one submitter), which spares the history read on all but the busiest grids.
-     */
-    async forQuota(snapshot, policy, room) {
-        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
-            return undefined;
-        }
-        if (snapshot.tip === null)
-            return undefined;
-        this.store ??= await this.open();
-        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
-        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
-        await this.store.fetch();
-        await this.walk(snapshot.tip);
-        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
-        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
-        for (const id of this.byTask.keys())
-            if (!live.has(id))
-                this.byTask.delete(id);
-        return this.byTask;
-    }
-    async walk(tip) {
-        if (tip === this.walked)
-            return;
-        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
-            if (id !== undefined && !this.byTask.has(id))
-                this.byTask.set(id, submitter);
-        }
-        this.walked = tip;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7805:
+/***/ 1410:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22016,13 +25795,13 @@ class Submitters {
 /* harmony export */   wc: () => (/* binding */ loadGridState)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7347);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5865);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2879);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(1303);
-/* harmony import */ var _task_file_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2651);
-// Checking a set of task files against a grid: each file on its own (task-file.ts), then what only the set
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2461);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7115);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6345);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8677);
+/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(521);
+// Checking a set of task files against a grid: each file on its own (task-rules.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
 
@@ -22033,7 +25812,7 @@ class Submitters {
 
 
 async function loadGridState(store, commit, policyPath) {
-    return gridState(await _grid_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath));
+    return gridState(await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath));
 }
 /** The grid at a snapshot that lists every lifecycle folder. */
 async function gridState(snapshot, policy) {
@@ -22048,16 +25827,16 @@ async function gridState(snapshot, policy) {
 }
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
-    if (!entry && path !== _layout_js__WEBPACK_IMPORTED_MODULE_4__/* .POLICY_FILE */ .CX) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
+    if (!entry && path !== _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .POLICY_FILE */ .CX) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`the policy file ${path} is not in commit ${commit ?? '(none)'}: give the path of the grid's policy file, or leave it out to use dgrid.json`);
     }
     const text = entry ? (await store.readOne(entry.sha)).toString('utf8') : undefined;
-    return (0,_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePolicy */ .ON)(text, path);
+    return (0,_protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__/* .parsePolicy */ .ON)(text, path);
 }
 /** Candidates for tree entries, reading the content of those whose entry passes. */
 async function treeCandidates(store, entries) {
     const candidates = entries.map((entry) => candidate(entry.path, entry));
-    const readable = candidates.filter((c) => (0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
+    const readable = candidates.filter((c) => (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
     const blobs = await store.read(readable);
     return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
 }
@@ -22068,12 +25847,12 @@ function candidate(path, entry, blob) {
 /** Every problem of each file, on its own and together with the others and the grid (its archive too). */
 async function checkTasks(candidates, grid, kind) {
     const checked = candidates.map((c) => {
-        const entryIssue = (0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file);
+        const entryIssue = (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file);
         if (entryIssue)
             return { candidate: c, check: { problems: [{ message: entryIssue }] } };
         if (!c.blob)
             return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
-        return { candidate: c, check: (0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
+        return { candidate: c, check: (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
     });
     const tasks = checked.flatMap(({ candidate, check }) => {
         const { task, locate } = check;
@@ -22084,12 +25863,12 @@ async function checkTasks(candidates, grid, kind) {
     });
     // Ids the tip does not know may have had a result that was archived since.
     const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
-    const archived = await (0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(grid.snapshot.store, grid.snapshot.tip, unknown);
+    const archived = await (0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(grid.snapshot.store, grid.snapshot.tip, unknown);
     idProblems(tasks, candidates, grid, archived);
     dependencyProblems(tasks, candidates, grid, archived);
     return checked.map(({ candidate, check }) => ({
         path: candidate.path,
-        ...((0,_task_file_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        ...((0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
         problems: check.problems.sort(byPlace),
     }));
 }
@@ -22108,7 +25887,7 @@ function idProblems(tasks, candidates, grid, archived) {
             taken.set(id.toLowerCase(), [...(taken.get(id.toLowerCase()) ?? []), ...paths]);
     }
     for (const [key, results] of archived) {
-        const paths = results.map((r) => `the archive's ${(0,_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResultPath */ .XF)(r)}`);
+        const paths = results.map((r) => `the archive's ${(0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResultPath */ .XF)(r)}`);
         taken.set(key, [...(taken.get(key) ?? []), ...paths]);
     }
     const byKey = new Map();
@@ -22194,7 +25973,7 @@ function quotaProblems(use, policy) {
 
 /***/ }),
 
-/***/ 2651:
+/***/ 521:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22204,11 +25983,11 @@ function quotaProblems(use, policy) {
 /* harmony export */   qH: () => (/* binding */ entryProblem)
 /* harmony export */ });
 /* unused harmony exports taskProblems, describeProblem */
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1303);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
-/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3860);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1577);
-/* harmony import */ var _validation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3478);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8677);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4651);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2037);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2839);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5289);
 
 
 
@@ -22228,7 +26007,7 @@ function entryProblem(file) {
     }
     if (!entry.path.endsWith('.json'))
         return 'task files are named <task_id>.json';
-    if (!new RegExp(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_ID_PATTERN */ .Fq).test(file.id)) {
+    if (!new RegExp(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TASK_ID_PATTERN */ .Fq).test(file.id)) {
         return `file name "${file.id}.json" is not a valid task id: use letters, digits, dot, underscore, dash`;
     }
     return entry.size === null ? undefined : sizeProblem(entry.size);
@@ -22262,11 +26041,11 @@ function contentProblems(file, blob, policy, kind, now = new Date()) {
  * time): the schema, then, once the value is a task, the policy and the signature.
  */
 function taskProblems(value, policy, kind, now = new Date()) {
-    const schemaProblems = (kind === 'submission' ? _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _validation_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
+    const schemaProblems = (kind === 'submission' ? _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
     if (schemaProblems.length > 0)
         return { problems: schemaProblems };
     const task = value;
-    const problems = (0,_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .policyProblems */ .NP)(task, policy, now);
+    const problems = (0,_protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__/* .policyProblems */ .NP)(task, policy, now);
     const signature = signatureProblem(task, policy);
     if (signature)
         problems.push(signature);
@@ -22322,3790 +26101,14 @@ function signatureProblem(task, policy) {
 
 /***/ }),
 
-/***/ 2901:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ transact)
-/* harmony export */ });
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1482);
-/* harmony import */ var _grid_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5865);
-/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8123);
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    let message = '';
-    const pacer = new _push_pacer_js__WEBPACK_IMPORTED_MODULE_3__/* .PushPacer */ .M();
-    for (let round = 1; round <= rounds; round++) {
-        pacer.begin();
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await _grid_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        message = plan.message;
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(pacer.lostRace());
-    }
-    throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
-}
-/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
-function subject(message) {
-    const line = message.split('\n', 1)[0];
-    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-
-/***/ }),
-
-/***/ 3478:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ nodeValidator),
-/* harmony export */   Rf: () => (/* binding */ claimValidator),
-/* harmony export */   bS: () => (/* binding */ policyValidator),
-/* harmony export */   gK: () => (/* binding */ taskValidator),
-/* harmony export */   lt: () => (/* binding */ cancelValidator),
-/* harmony export */   ou: () => (/* binding */ resultValidator),
-/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
-/* harmony export */ });
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8202);
-
-
-
-const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
-// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
-// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
-// halves compile time and does not slow validation measurably).
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
-    allErrors: true,
-    strict: true,
-    useDefaults: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-    code: { optimize: false },
-});
-addFormats(ajv, ['date-time']);
-/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
-function compile(schema) {
-    let compiled;
-    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
-    return {
-        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
-        is: (value) => validate(value),
-    };
-}
-const taskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
-const queuedTaskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
-const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
-const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
-const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
-const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
-const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
-/** Patterns whose regular expression would tell a reader less than a sentence does. */
-const PATTERN_RULES = {
-    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
-    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
-};
-function fieldName(pointer) {
-    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
-}
-/**
- * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
- * branches failed, and only when every branch is a const (otherwise the list would leave some out).
- */
-function allowedValues(e, all) {
-    if (e.keyword === 'enum')
-        return e.params.allowedValues;
-    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
-    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
-        return undefined;
-    return branches.map((b) => b.params.allowedValue);
-}
-function describeOne(e, all) {
-    const at = fieldName(e.instancePath);
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
-                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
-            };
-        case 'required':
-            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
-        case 'type':
-            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-        case 'pattern': {
-            const rule = PATTERN_RULES[String(p.pattern)];
-            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
-        }
-        case 'propertyNames':
-            return {
-                pointer: `${e.instancePath}/${String(p.propertyName)}`,
-                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
-            };
-        case 'enum':
-        case 'anyOf': {
-            const allowed = allowedValues(e, all);
-            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
-        }
-        default:
-            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
-    }
-}
-function describe(errors) {
-    const seen = new Set();
-    const problems = [];
-    for (const e of errors) {
-        // Union branches and the not-clause under propertyNames repeat what their parent says.
-        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
-            continue;
-        const problem = describeOne(e, errors);
-        const key = `${problem.pointer}\u0000${problem.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            problems.push(problem);
-        }
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 9157:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
-const VERSION = '1.0.0';
-
-
-/***/ }),
-
-/***/ 3621:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eA: () => (/* binding */ readNodeSettings),
-/* harmony export */   fO: () => (/* binding */ REAP_SETTINGS),
-/* harmony export */   xu: () => (/* binding */ WORKER_SETTINGS),
-/* harmony export */   yU: () => (/* binding */ readReapSettings)
-/* harmony export */ });
-/* unused harmony exports SETTING_TABLES, settingName, settingsReader */
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3026);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4297);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8202);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7658);
-// The one description of the settings of a worker node and of the reaper. The actions (run-worker,
-// reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
-// a value means the same on either side. action.yml stays the published contract:
-// test/action-metadata.test.ts checks that it declares these names, defaults and help.
-
-
-
-
-const WORKER_SETTINGS = [
-    {
-        name: 'node-id',
-        kind: 'text',
-        pattern: _schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .NODE_ID_PATTERN */ .iB,
-        hint: 'use letters, digits, dot, underscore, dash (at most 64)',
-        placeholder: 'ID',
-        help: "This node's id. Defaults to the runner's name (or the host's) plus a random suffix.",
-    },
-    {
-        name: 'labels',
-        kind: 'list',
-        pattern: _schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL_PATTERN */ .mW,
-        hint: 'each label is a letter or digit, then up to 63 letters, digits or . _ : -',
-        placeholder: 'A,B',
-        help: 'Labels this node carries (separated by commas, spaces or newlines); tasks that require labels run only on nodes that have them all.',
-    },
-    {
-        name: 'slots',
-        kind: 'int',
-        default: '1',
-        min: 1,
-        max: 64,
-        placeholder: 'N',
-        help: 'How many tasks this node runs at once.',
-    },
-    {
-        name: 'max-tasks',
-        kind: 'int',
-        default: '0',
-        min: 0,
-        placeholder: 'N',
-        help: 'Stop after claiming this many tasks (0 for no limit).',
-    },
-    {
-        // A job is killed after six hours; a node of its own is a service that runs until stopped.
-        name: 'max-runtime-minutes',
-        kind: 'number',
-        default: '300',
-        cliDefault: '0',
-        min: 0,
-        placeholder: 'N',
-        help: 'Stop after this many minutes, handing running tasks back to the queue (0 for no limit).',
-    },
-    {
-        // An idle job holds a runner for nothing; a node of its own waits for work.
-        name: 'idle-timeout-seconds',
-        kind: 'number',
-        default: '300',
-        cliDefault: '0',
-        min: 0,
-        placeholder: 'N',
-        help: 'Stop after this long without a task to run (0 to never stop for idleness).',
-    },
-    {
-        name: 'poll-interval-seconds',
-        kind: 'number',
-        default: '15',
-        min: 0.05,
-        max: 3600,
-        placeholder: 'S',
-        help: 'How often an idle node looks for work; it backs off up to eight times this while idle.',
-    },
-    {
-        name: 'sandbox',
-        kind: 'choice',
-        default: 'docker',
-        choices: _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SANDBOX_KINDS */ .G,
-        placeholder: 'docker|none',
-        help: 'docker (each task in a locked-down container) or none (plain processes; only for trusted grids).',
-    },
-    {
-        name: 'image',
-        kind: 'text',
-        placeholder: 'IMAGE',
-        help: "Image for tasks that name none; must be allowed by the grid's policy. Defaults to the policy's default_image.",
-    },
-    {
-        name: 'cpus',
-        kind: 'number',
-        min: 0,
-        max: 1024,
-        placeholder: 'N',
-        help: "CPUs this node may promise to its tasks at once. Defaults to the machine's.",
-    },
-    {
-        name: 'memory-mb',
-        kind: 'int',
-        min: 0,
-        max: 16 * 1024 * 1024,
-        placeholder: 'N',
-        help: "Memory in MiB this node may promise to its tasks at once. Defaults to the machine's.",
-    },
-    {
-        name: 'batch-window-seconds',
-        kind: 'number',
-        default: '0',
-        min: 0,
-        max: 60,
-        placeholder: 'S',
-        help: 'How long a finished result waits for other running tasks to finish, so they share one push.',
-    },
-    {
-        name: 'prefetch',
-        kind: 'int',
-        default: '0',
-        min: 0,
-        max: 256,
-        placeholder: 'N',
-        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
-    },
-    {
-        name: 'max-pushes-per-minute',
-        kind: 'number',
-        default: '0',
-        min: 0,
-        max: 600,
-        placeholder: 'N',
-        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
-    },
-];
-const REAP_SETTINGS = [
-    {
-        name: 'node-timeout-seconds',
-        kind: 'int',
-        min: 1,
-        placeholder: 'N',
-        help: "A node whose last heartbeat is older than this (plus the policy's lease.grace_seconds) is dead. Defaults to the policy's lease.node_timeout_seconds.",
-    },
-    {
-        name: 'dry-run',
-        kind: 'bool',
-        default: 'false',
-        placeholder: '',
-        help: 'Show what would be done, in the log and the job summary of an action, and push nothing.',
-    },
-];
-/** Every table of settings by its exported name, for the test that holds action.yml to them. */
-const SETTING_TABLES = { WORKER_SETTINGS, REAP_SETTINGS };
-/** How an error names a setting: as the input a workflow sets or the flag a user typed. */
-function settingName(surface, name) {
-    return surface === 'action' ? `input "${name}"` : `--${name}`;
-}
-/**
- * Parses the raw values of `table` as `read` gives them ('' or undefined for a value not given). Every
- * setting must be taken exactly as its kind says, so a table entry nobody reads is a bug, not a silent no-op.
- */
-function settingsReader(table, surface, read) {
-    const unread = new Set(table.map((s) => s.name));
-    const take = (name, kinds) => {
-        const setting = table.find((s) => s.name === name);
-        if (!setting || !kinds.includes(setting.kind))
-            throw new Error(`no ${kinds.join('/')} setting "${name}"`);
-        unread.delete(name);
-        const raw = (read(name) ?? '').trim();
-        const value = raw || (surface === 'cli' ? (setting.cliDefault ?? setting.default) : setting.default) || '';
-        const fail = (fix) => new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
-        return { setting, value, fail };
-    };
-    const matching = (setting, item, fail) => {
-        if (setting.pattern && !new RegExp(setting.pattern).test(item))
-            throw fail(setting.hint ?? 'see --help');
-        return item;
-    };
-    return {
-        text(name) {
-            const { setting, value, fail } = take(name, ['text']);
-            return value && matching(setting, value, fail);
-        },
-        list(name) {
-            const { setting, value, fail } = take(name, ['list']);
-            return value
-                .split(/[\s,]+/)
-                .filter(Boolean)
-                .map((item) => matching(setting, item, fail));
-        },
-        /** undefined when neither given nor defaulted. */
-        number(name) {
-            const { setting, value, fail } = take(name, ['int', 'number']);
-            if (value === '')
-                return undefined;
-            const n = Number(value);
-            const { min = 0, max = Number.MAX_SAFE_INTEGER } = setting;
-            const whole = setting.kind === 'int';
-            if (!Number.isFinite(n) || (whole && !Number.isInteger(n)) || n < min || n > max) {
-                throw fail(`give a ${whole ? 'whole number' : 'number'} from ${min} to ${max}`);
-            }
-            return n;
-        },
-        bool(name) {
-            const { value, fail } = take(name, ['bool']);
-            if (['true', 'yes', '1'].includes(value.toLowerCase()))
-                return true;
-            if (['false', 'no', '0'].includes(value.toLowerCase()))
-                return false;
-            throw fail('use true or false');
-        },
-        choice(name) {
-            const { setting, value, fail } = take(name, ['choice']);
-            if (!setting.choices.includes(value))
-                throw fail(`use one of ${setting.choices.join(', ')}`);
-            return value;
-        },
-        /** Throws when a setting of the table was never taken: the table and its reader have drifted. */
-        done() {
-            if (unread.size > 0)
-                throw new Error(`settings never read: ${[...unread].join(', ')}`);
-        },
-    };
-}
-/** A node's settings from the action's inputs or the CLI's flags: one parser, so both mean the same. */
-function readNodeSettings(surface, read) {
-    const s = settingsReader(WORKER_SETTINGS, surface, read);
-    const image = s.text('image');
-    // 0 and empty both mean the machine's own.
-    const cpus = s.number('cpus');
-    const memoryMb = s.number('memory-mb');
-    const settings = {
-        nodeId: s.text('node-id') || (0,_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultNodeId */ .Xw)(),
-        labels: s.list('labels'),
-        slots: s.number('slots'),
-        maxTasks: s.number('max-tasks'),
-        maxRuntimeMinutes: s.number('max-runtime-minutes'),
-        idleTimeoutSeconds: s.number('idle-timeout-seconds'),
-        pollIntervalSeconds: s.number('poll-interval-seconds'),
-        sandbox: s.choice('sandbox'),
-        ...(image ? { image } : {}),
-        ...(cpus ? { cpus } : {}),
-        ...(memoryMb ? { memoryMb } : {}),
-        batchWindowMs: s.number('batch-window-seconds') * 1000,
-        prefetch: s.number('prefetch'),
-        maxPushesPerMinute: s.number('max-pushes-per-minute'),
-    };
-    s.done();
-    return settings;
-}
-/** The reaper's settings from the action's inputs or the CLI's flags. */
-function readReapSettings(surface, read) {
-    const s = settingsReader(REAP_SETTINGS, surface, read);
-    const nodeTimeoutSeconds = s.number('node-timeout-seconds');
-    const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
-    s.done();
-    return settings;
-}
-
-
-/***/ }),
-
-/***/ 7658:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  TK: () => (/* binding */ Worker),
-  Xw: () => (/* binding */ defaultNodeId)
-});
-
-// UNUSED EXPORTS: resourcesOf, sandboxJob
-
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
-// EXTERNAL MODULE: ./build/src/core/clock.js
-var clock = __nccwpck_require__(8575);
-// EXTERNAL MODULE: ./build/src/core/git/cache-owner.js
-var cache_owner = __nccwpck_require__(3578);
-// EXTERNAL MODULE: ./build/src/core/git/store.js
-var store = __nccwpck_require__(475);
-// EXTERNAL MODULE: ./build/src/core/git/runner.js
-var runner = __nccwpck_require__(1482);
-// EXTERNAL MODULE: ./build/src/core/grid.js
-var grid = __nccwpck_require__(5865);
-// EXTERNAL MODULE: ./build/src/core/errors.js
-var errors = __nccwpck_require__(3026);
-// EXTERNAL MODULE: ./build/src/core/lifecycle.js
-var lifecycle = __nccwpck_require__(8125);
-// EXTERNAL MODULE: ./build/src/core/policy.js
-var core_policy = __nccwpck_require__(1303);
-// EXTERNAL MODULE: ./build/src/core/printable.js
-var printable = __nccwpck_require__(5378);
-;// CONCATENATED MODULE: ./build/src/core/push-budget.js
-
-/**
- * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
- * arriving while it waits, and the next commit carries them all. 0 means no limit.
- */
-class PushBudget {
-    perMinute;
-    tokens;
-    last = Date.now();
-    constructor(perMinute) {
-        this.perMinute = perMinute;
-        this.tokens = perMinute;
-    }
-    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
-    async take(signal) {
-        if (this.perMinute <= 0)
-            return;
-        this.refill();
-        if (this.tokens < 1) {
-            await (0,runner/* sleep */.yy)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
-            this.refill();
-        }
-        this.tokens = Math.max(0, this.tokens - 1);
-    }
-    refill() {
-        const now = Date.now();
-        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
-        this.last = now;
-    }
-}
-/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
-function effectiveBudget(policyPerMinute, nodePerMinute) {
-    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
-    return limits.length === 0 ? 0 : Math.min(...limits);
-}
-
-// EXTERNAL MODULE: ./build/src/core/push-pacer.js
-var push_pacer = __nccwpck_require__(8123);
-// EXTERNAL MODULE: ./build/src/core/scheduler.js
-var scheduler = __nccwpck_require__(1208);
-// EXTERNAL MODULE: ./build/src/core/submitters.js
-var submitters = __nccwpck_require__(9897);
-// EXTERNAL MODULE: ./build/src/core/validation.js
-var validation = __nccwpck_require__(3478);
-// EXTERNAL MODULE: ./build/src/core/version.js
-var version = __nccwpck_require__(9157);
-;// CONCATENATED MODULE: ./build/src/core/worker.js
-// The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
-// the sandbox, and commits each result only while its claim still holds this node's token.
-//
-// Every push is one commit built on the tip it was computed from. A rejected push means somebody else
-// moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
-// counts only when the remote tip holds this node's token.
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-
-const MAX_PUSH_ROUNDS = 20;
-/** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
-const FIRST_FAILURE_BACKOFF_MS = 500;
-const MAX_FAILURE_BACKOFF_MS = 30_000;
-/** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
-const TIDY_EVERY_ROUNDS = 50;
-const MAX_REJECTS_PER_COMMIT = 20;
-class Worker {
-    settings;
-    sandbox;
-    log;
-    running = new Map();
-    /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
-    waiting = [];
-    finished = [];
-    /** Tokens this process issued: a claim of ours that landed although the push reported an error is adopted. */
-    issuedTokens = new Set();
-    report;
-    startedAt = new Date();
-    node;
-    lastHeartbeat = 0;
-    /** The tip of the last queue scan that left nothing for this node to claim; polling skips while it holds. */
-    exhaustedTip = null;
-    nextEligibleAt;
-    /** The tip of the last sync: while tasks run, a moved tip may carry a cancel request for one of them. */
-    seenTip = null;
-    firstSeen = new Map();
-    scanMemo = new scheduler/* ScanMemo */.ud();
-    claimed = 0;
-    lastActivity = Date.now();
-    stopReason;
-    stopSignal = new AbortController();
-    wake = () => undefined;
-    store;
-    budget;
-    pacer = new push_pacer/* PushPacer */.M();
-    /** Entries of the grid that are not files, warned about once. */
-    skippedSeen = new Set();
-    /** The sandbox failed under a task and has not answered since. */
-    sandboxLost = false;
-    /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
-    clockOffsetMs = 0;
-    clockReadAt = -Infinity;
-    /** Why this node stopped and must fail: its clock went off while it held claims. */
-    refusal;
-    /** Who submitted the tasks this node may claim, read from the history in a cache beside its own. */
-    submitters;
-    /** Unique to this process, in the node file: a second live process with this node id is told apart. */
-    incarnation = (0,external_node_crypto_.randomUUID)();
-    /** Incarnations of this node that ran on this cache before, all dead: their node file may be taken over. */
-    pastIncarnations = new Set();
-    /** A push that reported an error or a rejection: it may have landed all the same, which the next tip tells. */
-    unconfirmed;
-    /** Syncs failed in a row: each waits longer before the next, so a lost remote is not hammered. */
-    failures = 0;
-    /** Whether a sync ever succeeded: from then on, git failures are retried, however final they sound. */
-    synced = false;
-    /** Dependencies that queued tasks this node could run wait for, as of its last queue scan. */
-    awaited = new Set();
-    /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
-    unblocked = false;
-    constructor(settings, sandbox, log) {
-        this.settings = settings;
-        this.sandbox = sandbox;
-        this.log = log;
-        const { remote, branch, token } = settings;
-        this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
-        this.report = {
-            nodeId: settings.nodeId,
-            completed: 0,
-            failed: 0,
-            returned: 0,
-            fenced: 0,
-            pushes: 0,
-            rejectedPushes: 0,
-            stopReason: '',
-            outcomes: [],
-        };
-    }
-    /** What the metrics endpoint shows; read at any time while the node runs. */
-    gauges() {
-        return {
-            report: this.report,
-            running: this.running.size,
-            slots: this.settings.slots,
-            sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
-            stopping: this.stopReason !== undefined,
-        };
-    }
-    /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
-    stop(reason) {
-        if (this.stopReason)
-            return;
-        this.stopReason = reason;
-        this.log.info(`stopping: ${reason}`);
-        for (const task of this.running.values())
-            task.controller.abort();
-        // Claims that never started run nowhere now: the last commit hands them back.
-        this.waiting.length = 0;
-        this.stopSignal.abort();
-        this.wake();
-    }
-    async run() {
-        const s = this.settings;
-        await this.takeCache();
-        this.store = await store/* GridStore */.g8.open({
-            remote: s.remote,
-            branch: s.branch,
-            dir: s.cacheDir,
-            token: s.token,
-            partial: true,
-        });
-        await this.repairCache();
-        const orphans = await this.sandbox.removeOrphans(s.nodeId);
-        if (orphans > 0)
-            this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
-        if (this.sandbox.kind === 'none') {
-            this.log.warn('sandbox "none": tasks run as plain processes on this machine, without isolation. Use it only for trusted grids.');
-        }
-        // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
-        this.lastActivity = Date.now();
-        let idleRounds = 0;
-        for (let round = 1; !this.stopReason; round++) {
-            this.checkRuntime();
-            if (this.stopReason)
-                break;
-            if (round % TIDY_EVERY_ROUNDS === 0)
-                await this.tryTidy();
-            const busy = await this.trySync();
-            // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
-            // wakes the node at once, so only a cancel request waits for the next look.
-            idleRounds = busy ? 0 : idleRounds + 1;
-            if (busy || this.holding())
-                this.lastActivity = Date.now();
-            if (this.doneWithQuota())
-                break;
-            this.checkIdle();
-            // A result that completes a dependency makes its dependents claimable: one more look at once, not a
-            // poll interval per step.
-            if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
-                this.unblocked = false;
-                continue;
-            }
-            await this.pause(idleRounds);
-        }
-        await this.shutdown();
-        if (this.refusal)
-            throw this.refusal;
-        this.report.stopReason = this.stopReason ?? 'max-tasks reached';
-        return this.report;
-    }
-    /** A cache that cannot be tidied still works; it only grows. */
-    async tryTidy() {
-        try {
-            const tidied = await this.store.tidy();
-            if (tidied > 0)
-                this.log.debug(`tidied the cache: ${tidied} loose objects packed or dropped`);
-        }
-        catch (error) {
-            this.log.warn(`could not tidy the cache: ${(0,errors/* errorMessage */.gJ)(error)}`);
-        }
-    }
-    /** Takes the cache for this process and records this incarnation in it. */
-    async takeCache() {
-        const leftovers = await (0,cache_owner/* takeCache */.i)(this.settings.cacheDir);
-        if (leftovers.length > 0)
-            this.log.info(`removed what a killed git left in the cache: ${leftovers.join(', ')}`);
-        for (const past of await (0,cache_owner/* recordIncarnation */.K)(this.settings.cacheDir, this.incarnation))
-            this.pastIncarnations.add(past);
-    }
-    /** A cache deleted or damaged under the node would fail every later command: it is built again. */
-    async repairCache() {
-        if (!(await this.store.rebuildIfBroken()))
-            return;
-        this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
-        await this.takeCache();
-    }
-    checkRuntime() {
-        const s = this.settings;
-        if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
-            this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
-        }
-    }
-    /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
-    checkIdle() {
-        const s = this.settings;
-        if (s.idleTimeoutSeconds > 0 &&
-            !this.holding() &&
-            this.finished.length === 0 &&
-            !this.unblocked &&
-            Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
-            this.stop(`idle for ${s.idleTimeoutSeconds} s`);
-        }
-    }
-    doneWithQuota() {
-        const max = this.settings.maxTasks;
-        return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
-    }
-    /** Whether any claim of this node runs or waits here. */
-    holding() {
-        return this.running.size > 0 || this.waiting.length > 0;
-    }
-    /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
-    claimRoom() {
-        const max = this.settings.maxTasks;
-        const quota = max > 0 ? max - this.claimed : Infinity;
-        const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
-        // Finished tasks free their slot now: their results ride in the same commit as the next claims.
-        return Math.max(0, Math.min(room, quota));
-    }
-    /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
-    async pause(idleRounds) {
-        if (this.stopReason)
-            return;
-        if (this.failures > 0) {
-            // With full jitter, so that nodes cut off together do not come back together.
-            const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
-            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
-            return;
-        }
-        if (this.finished.length === 0) {
-            const base = this.settings.pollIntervalSeconds * 1000;
-            const backoff = base * Math.min(8, 2 ** Math.max(0, idleRounds - 1));
-            const untilEligible = this.nextEligibleAt ? Math.max(0, this.nextEligibleAt.getTime() - Date.now()) : Infinity;
-            // The round that judges idleness comes when the idle timeout ends, not up to a backed-off poll later
-            // (past an idle node's heartbeat, which would cost a push for a node about to sign off).
-            const idleMs = this.settings.idleTimeoutSeconds * 1000;
-            const idleLeft = this.lastActivity + idleMs - Date.now();
-            const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
-            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
-            if (this.finished.length === 0 || this.stopReason)
-                return;
-        }
-        // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
-        // or for every running task to finish, whichever comes first.
-        const closes = Date.now() + (this.settings.batchWindowMs ?? 0);
-        while (this.running.size > 0 && Date.now() < closes && !this.stopReason)
-            await this.nap(closes - Date.now());
-    }
-    /** Sleeps until the delay passes, a task finishes, or (unless stopping already) the node is told to stop. */
-    async nap(ms) {
-        // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
-        const woken = new AbortController();
-        this.wake = () => woken.abort();
-        await (0,runner/* sleep */.yy)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
-        this.wake = () => undefined;
-    }
-    /**
-     * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
-     * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
-     * node spends a push every few minutes, not every minute.
-     */
-    heartbeatDue(policy) {
-        const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
-        const busy = this.holding() || this.finished.length > 0;
-        const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
-        return Date.now() - this.lastHeartbeat >= seconds * 1000;
-    }
-    /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
-    leaseAtRisk(policy) {
-        const busy = this.holding() || this.finished.length > 0;
-        return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
-    }
-    policy;
-    /** One sync round, unless nothing could have changed; returns whether it moved any task. */
-    async trySync() {
-        const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
-        const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
-        if (!mustWrite) {
-            const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
-            if (!timeToCheck) {
-                // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
-                const quietTip = wantsClaims ? this.exhaustedTip : this.holding() ? this.seenTip : undefined;
-                if (quietTip === undefined)
-                    return false;
-                if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip)
-                    return false;
-            }
-        }
-        try {
-            const busy = await this.sync(wantsClaims);
-            this.failures = 0;
-            this.synced = true;
-            return busy;
-        }
-        catch (error) {
-            // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
-            // never synced stops on git's word that the remote is wrong.
-            const remoteLost = this.synced && error instanceof errors/* UserError */.yo && error.cause instanceof runner/* GitError */.XS;
-            if (error instanceof errors/* UserError */.yo && !remoteLost)
-                throw error;
-            this.failures++;
-            this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.gJ)(error)}`);
-            await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
-            return false;
-        }
-    }
-    /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
-    async sandboxAnswers() {
-        if (!this.sandboxLost)
-            return true;
-        if (await this.sandbox.unavailable())
-            return false;
-        this.log.info('the sandbox answers again; claiming');
-        this.sandboxLost = false;
-        return true;
-    }
-    /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
-    async sync(wantsClaims, final = false) {
-        const s = this.settings;
-        // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
-        // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
-        if (!final) {
-            const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
-            await (0,runner/* sleep */.yy)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
-        }
-        for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
-            if (!final && this.budget)
-                await this.budget.take(this.stopSignal.signal);
-            this.pacer.begin();
-            const tip = await this.store.fetch();
-            if (tip === null)
-                throw new errors/* UserError */.yo(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
-            const snapshot = await grid/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
-            const policy = await snapshot.policy();
-            this.policy = policy;
-            for (const entry of snapshot.skipped) {
-                if (this.skippedSeen.has(entry.path))
-                    continue;
-                this.skippedSeen.add(entry.path);
-                this.log.warn((0,grid/* skippedEntry */.P)(entry));
-            }
-            await this.checkClock(policy);
-            this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
-            if (s.image && !(0,core_policy/* imageAllowed */.WB)(s.image, policy)) {
-                throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
-            }
-            const now = new Date();
-            const changes = [];
-            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
-            this.checkIncarnation(atTip, policy);
-            if (this.unconfirmed)
-                this.confirm(this.unconfirmed, tip, atTip, policy);
-            const mine = await this.myClaims(snapshot);
-            this.dropLostClaims(mine);
-            const committed = [];
-            const fenced = [];
-            for (const done of this.finished) {
-                const held = mine.get(done.claim.task_id);
-                if (!held || held.claim.claim.token !== done.claim.claim.token) {
-                    fenced.push(done);
-                    continue;
-                }
-                const cancel = snapshot.cancels.get(done.claim.task_id);
-                if (cancel)
-                    changes.push({ path: cancel.path, delete: true });
-                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
-                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
-                    Object.assign(done, { run: (0,lifecycle/* cancelledRun */.$b)(done.run), cancelled: true });
-                    delete done.returned;
-                }
-                if (done.returned) {
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
-                }
-                else {
-                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
-                    changes.push(...this.resultChanges(held, done, policy, serverNow));
-                }
-                committed.push(done);
-            }
-            // Claims under this node's folder that nothing here runs: when the node stops, those it never
-            // started go back (also in a round that began before the stop); otherwise adopt those this process
-            // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
-            const adopted = [];
-            let handedBack = 0;
-            const stopping = final || this.stopReason !== undefined;
-            for (const [taskId, held] of mine) {
-                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
-                    continue;
-                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
-                // claim push that lands after stop() still gives it claims.
-                if (!stopping && this.holds(taskId))
-                    continue;
-                if (stopping) {
-                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
-                    handedBack++;
-                }
-                else if (this.issuedTokens.has(held.claim.claim.token)) {
-                    adopted.push({ ...held, controller: new AbortController() });
-                }
-                else {
-                    const reason = `node ${s.nodeId} restarted`;
-                    changes.push(...(0,lifecycle/* requeueClaim */.d4)(held.path, held.claim, 'orphaned', reason, now).changes);
-                }
-            }
-            for (const [taskId, entry] of snapshot.cancels) {
-                const running = this.running.get(taskId);
-                const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
-                if (waiting >= 0) {
-                    this.log.info(`${taskId}: cancel requested before it started`);
-                    const [held] = this.waiting.splice(waiting, 1);
-                    this.finished.push({
-                        claim: held.claim,
-                        path: held.path,
-                        run: (0,lifecycle/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now),
-                        cancelled: true,
-                    });
-                }
-                else if (running && !running.cancelled) {
-                    this.log.info(`${taskId}: cancel requested; stopping it`);
-                    running.cancelled = true;
-                    running.controller.abort();
-                }
-                else if (!snapshot.byId.has(taskId)) {
-                    // Finished or never there: nothing left to cancel.
-                    changes.push({ path: entry.path, delete: true });
-                }
-            }
-            const claims = [];
-            /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
-            const refused = [];
-            let rejectedCount = 0;
-            let exhausted = false;
-            if (wantsClaims && !final && !this.stopReason) {
-                // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
-                const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
-                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
-                    return null;
-                });
-                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
-                const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, view, now, policy);
-                this.forgetGone(snapshot);
-                this.nextEligibleAt = scan.nextEligibleAt;
-                this.awaited = scan.awaited;
-                for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-                    this.log.warn((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
-                    if (bad.earlierResult) {
-                        changes.push({ path: bad.file.entry.path, delete: true });
-                        refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
-                    }
-                    else
-                        changes.push(...(0,lifecycle/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
-                    if (bad.cancel)
-                        changes.push({ path: bad.cancel.path, delete: true });
-                    rejectedCount++;
-                }
-                // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
-                // and a claim that lands with its lease already spent is reaped under a node that is running it.
-                const claimedAt = new Date();
-                const free = this.capacity(policy, adopted);
-                let slots = Math.max(0, this.claimRoom() - adopted.length);
-                for (const candidate of scan.claimable) {
-                    if (slots === 0)
-                        break;
-                    const need = resourcesOf(candidate.task, policy);
-                    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
-                        continue; // a smaller task may still fit
-                    free.cpus -= need.cpus;
-                    free.memoryMb -= need.memoryMb;
-                    slots--;
-                    const plan = (0,lifecycle/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
-                    changes.push(...plan.changes);
-                    claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
-                }
-                exhausted =
-                    submitters !== null &&
-                        claims.length === scan.claimable.length &&
-                        scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
-            }
-            const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
-            if (changes.length === 0 && !heartbeat) {
-                this.seenTip = tip;
-                this.exhaustedTip = exhausted ? tip : null;
-                this.settle(committed, fenced);
-                // Claims of a push that reported an error but landed: they start now, not at the next commit.
-                this.waiting.push(...adopted);
-                this.startWaiting(policy);
-                return adopted.length > 0;
-            }
-            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
-            changes.push((0,lifecycle/* nodeChange */.Rw)(node));
-            const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
-                (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
-            const commit = await this.store.commit(tip, changes, message, s.nodeId);
-            for (const c of claims)
-                this.issuedTokens.add(c.claim.claim.token);
-            const pushed = {
-                commit,
-                node,
-                claims,
-                adopted,
-                committed,
-                handedBack,
-                rejected: rejectedCount,
-                exhausted,
-                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
-            };
-            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
-            this.unconfirmed = pushed;
-            const outcome = await this.store.push(commit);
-            if (outcome === 'rejected') {
-                this.report.rejectedPushes++;
-                const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
-                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
-                await (0,runner/* sleep */.yy)(wait);
-                continue;
-            }
-            this.pacer.landed();
-            if (round > 1 || this.pacer.hold > 0) {
-                this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
-            }
-            this.unconfirmed = undefined;
-            this.settle([], fenced);
-            this.landed(pushed);
-            this.startWaiting(policy);
-            return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
-        }
-        this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
-        return false;
-    }
-    /** What a commit of this node means once it is at the tip. */
-    landed(p) {
-        this.report.pushes++;
-        this.report.returned += p.handedBack;
-        this.seenTip = p.commit;
-        // The scan saw the queue before this commit's results and rejections changed what can run next.
-        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
-        // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
-        // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
-        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
-        this.node = p.node;
-        this.settle(p.committed, []);
-        if (!this.stopReason)
-            this.waiting.push(...p.claims, ...p.adopted);
-        this.claimed += p.claims.length;
-        this.unblocked ||= p.unblocks;
-    }
-    /**
-     * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
-     * the node file it wrote (this incarnation, that heartbeat; a reaper marking the node offline keeps both).
-     */
-    confirm(p, tip, atTip, policy) {
-        this.unconfirmed = undefined;
-        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
-        if (tip !== p.commit && !ours)
-            return;
-        this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
-        this.landed(p);
-        this.startWaiting(policy);
-    }
-    /**
-     * Two live processes with one node id would each requeue the other's claims as "restarted". A node
-     * refuses to start while another incarnation of its id is alive, and stops when one took its id over.
-     */
-    checkIncarnation(atTip, policy) {
-        const other = atTip?.incarnation;
-        if (!atTip || other === undefined || other === this.incarnation)
-            return;
-        const id = this.settings.nodeId;
-        if (this.node !== undefined) {
-            // It started while this one was silent so long that it looked dead: it owns the claims now.
-            for (const task of this.running.values())
-                task.controller.abort();
-            this.waiting.length = 0;
-            throw new errors/* UserError */.yo(`node id "${id}" was taken over by another process (incarnation ${other}, started ${atTip.started_at}) ` +
-                'while this one was silent; this one stops. Give each worker its own node-id.');
-        }
-        // The id is free once its holder is silent by the rule the reaper uses to declare it dead.
-        const now = new Date();
-        if (this.pastIncarnations.has(other) || atTip.status === 'offline' || (0,lifecycle/* isSilent */.eS)(atTip, now, policy))
-            return;
-        throw new errors/* UserError */.yo(`node id "${id}" is in use by another live process (incarnation ${other}, started ${atTip.started_at}, ` +
-            `last heartbeat ${Math.round((0,lifecycle/* silenceMs */.qq)(atTip, now) / 1000)} s ago): give each worker its own node-id, or ` +
-            `leave node-id out for a unique one. If that process is dead, the id is free once its heartbeat is ` +
-            `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
-    }
-    /**
-     * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
-     * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
-     */
-    async checkClock(policy) {
-        if (this.refusal || Date.now() - this.clockReadAt < policy.lease.heartbeat_seconds * 1000)
-            return;
-        const reading = await (0,clock/* readServerClock */.k)(this.settings.remote, this.settings.token);
-        this.clockReadAt = Date.now();
-        if (!reading)
-            return;
-        const problem = (0,clock/* skewProblem */.I)(reading, policy, `node ${this.settings.nodeId} refuses to run`);
-        if (!problem) {
-            this.clockOffsetMs = reading.offsetMs;
-            return;
-        }
-        if (!this.holding() && this.finished.length === 0)
-            throw new errors/* UserError */.yo(problem);
-        // Its clock went off while it held claims: it hands them back (and commits what finished) first, so
-        // that no task runs on unwatched, then fails.
-        this.refusal ??= new errors/* UserError */.yo(problem);
-        this.stop(problem);
-    }
-    /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
-    capacity(policy, adopted) {
-        const free = {
-            cpus: this.settings.cpus ?? (0,external_node_os_.availableParallelism)(),
-            memoryMb: this.settings.memoryMb ?? Math.floor((0,external_node_os_.totalmem)() / 1024 / 1024),
-        };
-        for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
-            const need = resourcesOf(claim, policy);
-            free.cpus -= need.cpus;
-            free.memoryMb -= need.memoryMb;
-        }
-        return free;
-    }
-    /** First-seen times are only needed while a task waits in the queue. */
-    forgetGone(snapshot) {
-        if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
-            return;
-        const queued = new Set(snapshot.of('queue').map((f) => f.id));
-        for (const id of this.firstSeen.keys())
-            if (!queued.has(id))
-                this.firstSeen.delete(id);
-    }
-    /** Claims at the tip in this node's folder, by task id. */
-    async myClaims(snapshot) {
-        const prefix = `tasks/in_progress/${this.settings.nodeId}/`;
-        const files = snapshot.of('in_progress').filter((f) => f.entry.path.startsWith(prefix));
-        const parsed = await snapshot.readJson(files);
-        const mine = new Map();
-        for (const [file, value] of parsed) {
-            if (validation/* claimValidator */.Rf.is(value) && value.claim.node_id === this.settings.nodeId) {
-                mine.set(value.task_id, { claim: value, path: file.entry.path });
-            }
-        }
-        return mine;
-    }
-    settle(committed, fenced) {
-        for (const done of fenced) {
-            this.report.fenced++;
-            this.log.warn(`result of ${done.claim.task_id} not written: the claim no longer holds this node's token`);
-        }
-        for (const done of committed) {
-            if (done.returned)
-                this.report.returned++;
-            else {
-                if (done.run.status === 'success')
-                    this.report.completed++;
-                else
-                    this.report.failed++;
-                this.report.outcomes.push({
-                    task_id: done.claim.task_id,
-                    status: done.run.status,
-                    exit_code: done.run.exitCode,
-                    duration_ms: done.run.finishedAt.getTime() - done.run.startedAt.getTime(),
-                    attempt: done.claim.claim.attempt,
-                });
-                this.log.info(`${done.claim.task_id}: ${done.run.status}${done.run.exitCode === null ? '' : ` (exit ${done.run.exitCode})`}`);
-            }
-        }
-        const gone = new Set([...committed, ...fenced]);
-        const keep = this.finished.filter((f) => !gone.has(f));
-        this.finished.length = 0;
-        this.finished.push(...keep);
-    }
-    async nodeRecord(snapshot, now, mine, started, committed, final) {
-        const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
-        const results = committed.filter((f) => !f.returned);
-        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
-        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
-        const ending = new Set(committed.map((f) => f.claim.task_id));
-        const held = [...this.running.values(), ...this.waiting, ...this.finished]
-            .filter((r) => !ending.has(r.claim.task_id))
-            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
-            .map((r) => r.claim.task_id);
-        const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
-        return {
-            node_id: this.settings.nodeId,
-            labels: this.settings.labels,
-            slots: this.settings.slots,
-            version: version/* VERSION */.x,
-            started_at: (0,lifecycle/* iso */.KH)(this.startedAt),
-            incarnation: this.incarnation,
-            last_heartbeat: (0,lifecycle/* iso */.KH)(now),
-            status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
-            tasks: [...new Set(tasks)].sort(),
-            completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
-            failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
-        };
-    }
-    holds(taskId) {
-        return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
-    }
-    /**
-     * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
-     * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
-     */
-    dropLostClaims(mine) {
-        const lost = (entry) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
-        for (const entry of this.waiting.filter(lost)) {
-            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
-            this.waiting.splice(this.waiting.indexOf(entry), 1);
-        }
-        for (const entry of [...this.running.values()].filter(lost)) {
-            if (entry.controller.signal.aborted)
-                continue;
-            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
-            entry.controller.abort();
-        }
-    }
-    /**
-     * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
-     * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
-     * them first, and starts them once its heartbeat lands.
-     */
-    startWaiting(policy) {
-        if (this.heartbeatDue(policy))
-            return;
-        while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
-            this.start(this.waiting.shift(), policy);
-        }
-    }
-    start(entry, policy) {
-        const { claim } = entry;
-        this.running.set(claim.task_id, entry);
-        this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
-        void this.execute(claim, policy, entry.controller.signal).then((run) => {
-            this.running.delete(claim.task_id);
-            const cancelled = entry.cancelled === true;
-            if (cancelled)
-                run.reason = 'cancelled on request';
-            if (run.sandboxLost) {
-                this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
-                this.sandboxLost = true;
-            }
-            const stopped = run.status === 'cancelled' && !cancelled;
-            const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
-            this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
-            this.startWaiting(policy);
-            this.wake();
-        });
-    }
-    /**
-     * Runs a task in the sandbox. Whatever fails while preparing, running or cleaning up becomes the task's
-     * `error` result: a task the sandbox cannot cope with ends there, not in the node.
-     */
-    async execute(claim, policy, signal) {
-        const startedAt = new Date();
-        try {
-            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
-        }
-        catch (error) {
-            const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
-            return (0,lifecycle/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
-        }
-    }
-    /**
-     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
-     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
-     */
-    resultChanges(held, done, policy, now) {
-        try {
-            return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
-        }
-        catch (error) {
-            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
-            this.log.warn(`${done.claim.task_id}: ${reason}`);
-            done.run = (0,lifecycle/* runWithoutOutput */.P0)('error', reason, now);
-            return (0,lifecycle/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
-        }
-    }
-    /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
-    async shutdown() {
-        while (this.running.size > 0)
-            await this.nap(1000);
-        for (let attempt = 1; attempt <= 5; attempt++) {
-            try {
-                await this.sync(false, true);
-                if (this.finished.length === 0)
-                    return;
-            }
-            catch (error) {
-                if (error instanceof errors/* UserError */.yo)
-                    throw error;
-                this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
-                await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
-                await (0,runner/* sleep */.yy)(500 * attempt);
-            }
-        }
-        this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
-    }
-}
-/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
-function resourcesOf(task, policy) {
-    return {
-        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
-        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
-    };
-}
-function sandboxJob(claim, settings, policy) {
-    return {
-        taskId: claim.task_id,
-        nodeId: settings.nodeId,
-        script: claim.script,
-        image: (0,core_policy/* effectiveImage */.H2)(claim, policy, settings.image),
-        timeoutSeconds: claim.timeout_seconds ?? policy.default_timeout_seconds,
-        env: claim.env ?? {},
-        ...resourcesOf(claim, policy),
-        pids: policy.limits.pids,
-        tmpfsMb: policy.limits.tmpfs_mb,
-        fileSizeMb: policy.limits.file_size_mb,
-        outputCapBytes: policy.output_cap_bytes,
-    };
-}
-function commitMessage(nodeId, claims, results, rejected, final) {
-    const parts = [];
-    if (claims)
-        parts.push(`claim ${claims}`);
-    if (results)
-        parts.push(`finish ${results}`);
-    if (rejected)
-        parts.push(`reject ${rejected}`);
-    if (final)
-        parts.push('go offline');
-    if (parts.length === 0)
-        parts.push('heartbeat');
-    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
-}
-/** A node id unique to this run: the runner or host name plus a random suffix. */
-function defaultNodeId() {
-    const base = (process.env.RUNNER_NAME || (0,external_node_os_.hostname)()).replace(/[^A-Za-z0-9._-]/g, '-').replace(/^[^A-Za-z0-9]+/, '');
-    return `${base.slice(0, 48) || 'node'}-${(0,external_node_crypto_.randomBytes)(3).toString('hex')}`;
-}
-
-
-/***/ }),
-
-/***/ 9968:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OQ: () => (/* binding */ checkRepositoryUrl),
-/* harmony export */   ZR: () => (/* binding */ collectDashboard)
-/* harmony export */ });
-/* unused harmony export gridHistory */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3026);
-/* harmony import */ var _core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(1482);
-/* harmony import */ var _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(475);
-/* harmony import */ var _core_grid_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5865);
-/* harmony import */ var _core_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2879);
-/* harmony import */ var _core_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5491);
-/* harmony import */ var _core_validation_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3478);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
-// Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
-// not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
-// is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
-// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
-
-
-
-
-
-
-
-
-
-
-/** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
-const MAX_POINTS = 300;
-/** The scaling advice measures rates over the last hour, so that hour keeps a point a minute. */
-const RECENT_MS = 60 * 60_000;
-const RECENT_STEP_MS = 60_000;
-/** Generous: a grid's history can hold hundreds of thousands of commits. */
-const GIT_TIMEOUT_MS = 30 * 60_000;
-/** A long list of bad files would bury the log; the count says how many there are. */
-const MAX_LISTED = 10;
-async function collectDashboard(options) {
-    const log = options.log ?? _core_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
-    const store = await openCheckout(options.path, options.pathSetting);
-    const tip = await store.resolve('HEAD');
-    if (tip === null) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
-    }
-    // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, _core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH, _core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX}, ${_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH}/ or ${_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX}/ ` +
-            `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
-    }
-    const snapshot = await _core_grid_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
-    const policy = await snapshot.policy();
-    const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
-    const nodeEntries = [...snapshot.nodeEntries.values()];
-    const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = snapshot.skipped.map(_core_grid_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedEntry */ .P);
-    const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _core_validation_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
-    if (skipped.length > 0) {
-        const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
-    }
-    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
-    const history = await gridHistory(store, tip);
-    log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
-        `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
-    if ((await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
-            'clone the whole history (actions/checkout with fetch-depth: 0)');
-    }
-    return {
-        title: options.title,
-        generatedAt: new Date(),
-        ...(options.repositoryUrl ? { repositoryUrl: options.repositoryUrl } : {}),
-        branch: options.branch,
-        policy,
-        queued,
-        running,
-        completed,
-        failed,
-        nodes,
-        history: history.points,
-    };
-}
-/** The page links to the repository and sends its submit form there: anything but https would break or leak. */
-function checkRepositoryUrl(url, setting) {
-    if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
-    }
-}
-async function openCheckout(path, setting) {
-    const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
-    if (!info?.isDirectory())
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
-    try {
-        return await _core_git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.local(path);
-    }
-    catch (error) {
-        if (!(error instanceof _core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS))
-            throw error;
-        // Git's own words only when they add something, such as a repository owned by another user.
-        const said = error.stderr.trim().split('\n')[0] ?? '';
-        const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
-        throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
-    }
-}
-/** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
-function parseRecords(entries, blobs, validator, skipped) {
-    const records = [];
-    for (const entry of entries) {
-        const blob = blobs.get(entry.sha);
-        if (!blob) {
-            skipped.push(`${entry.path}: not a file`);
-            continue;
-        }
-        let value;
-        try {
-            value = JSON.parse(blob.toString('utf8'));
-        }
-        catch {
-            skipped.push(`${entry.path}: not valid JSON`);
-            continue;
-        }
-        if (validator.is(value))
-            records.push(value);
-        else
-            skipped.push(`${entry.path}: ${validator.problems(value)[0]?.message ?? 'not a valid record'}`);
-    }
-    return records;
-}
-/**
- * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
- * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
- * whole tree, so the last point always matches the tip.
- */
-async function gridHistory(store, tip) {
-    const out = await (0,_core_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([
-        'log',
-        '--first-parent',
-        '--reverse',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--name-status',
-        '-z',
-        '--format=@%ct',
-        tip,
-        '--',
-        ..._core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP),
-    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
-    const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
-    const points = [];
-    let time;
-    const emit = () => {
-        if (time === undefined)
-            return;
-        points.push({
-            time: new Date(time),
-            queued: counts.queue,
-            running: counts.in_progress,
-            completed: counts.completed,
-            failed: counts.failed,
-        });
-    };
-    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
-    const tokens = out.split('\0');
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
-        if (token.startsWith('@')) {
-            emit();
-            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
-        }
-        else if (token === 'A' || token === 'D') {
-            const located = (0,_core_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .locate */ .x5)(tokens[++i]);
-            if (located)
-                counts[located.state] += token === 'A' ? 1 : -1;
-        }
-        else if (token) {
-            i++; // a modified file stays where it is
-        }
-    }
-    emit();
-    // A fork carries the history of the project it came from, whose development commits touched tasks/ long
-    // before this grid ran anything. The grid's own history starts where it was last empty before its first
-    // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
-    // submissions it took); a grid that never ran a task has only its present.
-    const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
-    const empty = (p) => p.queued + p.running + p.completed + p.failed === 0;
-    const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
-    const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
-    const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
-    return { points: thin(own), commits: points.length };
-}
-/**
- * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
- * baseline: MAX_POINTS equal buckets over the span, and no bucket wider than a minute over the last hour.
- */
-function thin(points) {
-    if (points.length <= MAX_POINTS)
-        return points;
-    const first = points[0].time.getTime();
-    const last = points.at(-1).time.getTime();
-    const recentFrom = last - RECENT_MS;
-    const width = Math.max(1, (last - first) / MAX_POINTS);
-    const recentWidth = Math.min(width, RECENT_STEP_MS);
-    const bucket = (point) => {
-        const t = point.time.getTime();
-        return t > recentFrom ? `recent ${Math.floor((t - recentFrom) / recentWidth)}` : Math.floor((t - first) / width);
-    };
-    const kept = [points[0]];
-    for (let i = 1; i < points.length; i++) {
-        const next = points[i + 1];
-        if (!next || bucket(next) !== bucket(points[i]))
-            kept.push(points[i]);
-    }
-    return kept;
-}
-
-
-/***/ }),
-
-/***/ 2375:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   B4: () => (/* binding */ formatCount),
-/* harmony export */   Kb: () => (/* binding */ excerpt),
-/* harmony export */   LS: () => (/* binding */ plural),
-/* harmony export */   a3: () => (/* binding */ formatDuration),
-/* harmony export */   fU: () => (/* binding */ formatTime),
-/* harmony export */   n4: () => (/* binding */ formatAgo),
-/* harmony export */   pe: () => (/* binding */ parseTime)
-/* harmony export */ });
-// Human formatting shared by the pages and the job summary. Everything is relative to the render time,
-// never to the clock, so a render is reproducible; the page script redoes relative times in the browser.
-function formatCount(n) {
-    return n.toLocaleString('en-US');
-}
-function formatDuration(ms) {
-    if (!Number.isFinite(ms) || ms < 0)
-        return '–';
-    if (ms < 1000)
-        return `${Math.round(ms)} ms`;
-    const s = ms / 1000;
-    if (s < 60)
-        return `${s < 10 ? Math.round(s * 10) / 10 : Math.round(s)} s`;
-    const total = Math.round(s);
-    const [d, h, m, sec] = [
-        Math.floor(total / 86400),
-        Math.floor(total / 3600) % 24,
-        Math.floor(total / 60) % 60,
-        total % 60,
-    ];
-    if (d > 0)
-        return h > 0 ? `${d} d ${h} h` : `${d} d`;
-    if (h > 0)
-        return m > 0 ? `${h} h ${m} min` : `${h} h`;
-    return sec > 0 ? `${m} min ${sec} s` : `${m} min`;
-}
-function formatAgo(time, now) {
-    const diff = now.getTime() - time.getTime();
-    if (!Number.isFinite(diff))
-        return 'unknown';
-    if (Math.abs(diff) < 10_000)
-        return 'just now';
-    const span = formatSpan(Math.abs(diff));
-    return diff > 0 ? `${span} ago` : `in ${span}`;
-}
-/** A coarse span for "ago" texts: one unit is enough to judge freshness. */
-function formatSpan(ms) {
-    const s = Math.round(ms / 1000);
-    if (s < 60)
-        return `${s} s`;
-    if (s < 3600)
-        return `${Math.round(s / 60)} min`;
-    if (s < 86400)
-        return `${Math.round(s / 3600)} h`;
-    return `${Math.round(s / 86400)} d`;
-}
-/** UTC, minute precision: the pages are read from anywhere and exact seconds are in the records. */
-function formatTime(time) {
-    if (Number.isNaN(time.getTime()))
-        return 'unknown';
-    return `${time.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-/** Parses a record's date-time field; undefined when absent or not a date. */
-function parseTime(value) {
-    if (value === undefined)
-        return undefined;
-    const time = new Date(value);
-    return Number.isNaN(time.getTime()) ? undefined : time;
-}
-function plural(n, one, many = `${one}s`) {
-    return `${formatCount(n)} ${n === 1 ? one : many}`;
-}
-/** The last meaningful lines of an output stream, short enough for a table cell. */
-function excerpt(text, max = 140) {
-    const lines = text
-        .split(/\r?\n/)
-        .map((line) => line.trim())
-        .filter((line) => line !== '');
-    const tail = lines.slice(-2).join(' ⏎ ');
-    return tail.length > max ? `…${tail.slice(tail.length - max + 1)}` : tail;
-}
-
-
-/***/ }),
-
-/***/ 9875:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  E: () => (/* binding */ renderSite)
-});
-
-// UNUSED EXPORTS: detailPath
-
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-;// CONCATENATED MODULE: ./build/src/dashboard/assets.generated.js
-// Generated by scripts/dashboard-assets.js from src/dashboard/templates/ and src/dashboard/assets/; do not edit.
-/** Template name (as given to eta.loadTemplate: "@" and the file name without .eta) to source. */
-const TEMPLATES = {
-    "@breadcrumb": "<nav class=\"breadcrumb\" aria-label=\"Breadcrumb\">\n<ol>\n<li><a href=\"<%= it.root %>index.html\">Overview</a></li>\n<% for (const crumb of it.crumbs) { %>\n<li><a href=\"<%= it.root %><%= crumb.href %>\"><%= crumb.label %></a></li>\n<% } %>\n<li aria-current=\"page\"><%= it.pageTitle %></li>\n</ol>\n</nav>\n",
-    "@chips": "<% if (it.items.length === 0) { %>–<% } else { %><ul class=\"chips\"><% for (const item of it.items) { %><li class=\"chip<% if (it.missing && it.missing.includes(item)) { %> chip-missing<% } %>\"><%= item %></li><% } %></ul><% } %>\n",
-    "@filter": "<div class=\"filter\" id=\"filter-box\" hidden>\n<label for=\"task-filter\">Filter tasks by id</label>\n<input id=\"task-filter\" type=\"search\" autocomplete=\"off\" spellcheck=\"false\" placeholder=\"Part of a task id\">\n<p id=\"filter-status\" role=\"status\"></p>\n</div>\n",
-    "@index": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1><%= it.site.title %></h1>\n<p class=\"lede\">Grid status as of <time datetime=\"<%= it.site.generatedIso %>\" data-relative title=\"<%= it.site.generatedText %>\"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>\n<p id=\"refresh-note\" class=\"notice\" role=\"status\"></p>\n</div>\n<section aria-labelledby=\"counts-heading\">\n<h2 id=\"counts-heading\" class=\"visually-hidden\">Counts</h2>\n<ul class=\"cards\">\n<li class=\"card card-queued\"><span class=\"card-label\">Queued</span><span class=\"card-value\" data-count=\"queued\"><%= it.counts.queued %></span><span class=\"card-detail\">high <span data-count=\"queued_high\"><%= it.counts.high %></span> · normal <span data-count=\"queued_normal\"><%= it.counts.normal %></span> · low <span data-count=\"queued_low\"><%= it.counts.low %></span></span></li>\n<li class=\"card card-running\"><span class=\"card-label\">Running</span><span class=\"card-value\" data-count=\"in_progress\"><%= it.counts.inProgress %></span><span class=\"card-detail\">claimed by nodes</span></li>\n<li class=\"card card-completed\"><span class=\"card-label\">Completed</span><span class=\"card-value\" data-count=\"completed\"><%= it.counts.completed %></span><span class=\"card-detail\"><%= it.counts.successRate %></span></li>\n<li class=\"card card-failed\"><span class=\"card-label\">Failed</span><span class=\"card-value\" data-count=\"failed\"><%= it.counts.failed %></span><span class=\"card-detail\">incl. timeouts, cancelled</span></li>\n<li class=\"card card-nodes\"><span class=\"card-label\">Nodes online</span><span class=\"card-value\" data-count=\"nodes_online\"><%= it.counts.nodesOnline %></span><span class=\"card-detail\">of <span data-count=\"nodes_total\"><%= it.counts.nodesTotal %></span> known</span></li>\n<li class=\"card card-workers\"><span class=\"card-label\">Recommended workers</span><span class=\"card-value\" data-count=\"recommended_workers\"><%= it.recommendation.workers %></span><span class=\"card-detail\" id=\"recommendation-reason\"><%= it.recommendation.reason %></span></li>\n</ul>\n</section>\n<% if (it.unrunnable.total > 0) { %>\n<section class=\"panel panel-warn\">\n<h2 id=\"unrunnable-heading\">Tasks nobody can run <span class=\"count\">(<%= it.unrunnable.totalText %>)</span></h2>\n<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>\n<%~ include('@tasks-table', { table: it.unrunnable.table }) %>\n</section>\n<% } %>\n<section aria-labelledby=\"activity-heading\">\n<h2 id=\"activity-heading\">Activity</h2>\n<div class=\"charts\">\n<figure class=\"chart-card\"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>\n<figure class=\"chart-card\"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>\n<figure class=\"chart-card\"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>\n</div>\n</section>\n<%~ include('@filter') %>\n<%~ include('@task-section', { table: it.sections.running }) %>\n<%~ include('@task-section', { table: it.sections.queued }) %>\n<% if (it.deps) { %>\n<section>\n<div class=\"section-head\"><h2 id=\"deps-heading\">Waiting on other tasks <span class=\"count\">(<%= it.deps.total %>)</span></h2></div>\n<div class=\"graph-wrap\" role=\"region\" aria-label=\"Dependency graph\" tabindex=\"0\"><%= it.deps.graph %></div>\n<ul class=\"legend\" aria-label=\"Legend\">\n<% for (const key of it.deps.legend) { %><li><span class=\"badge tone-<%= key.tone %>\"><%= key.label %></span></li><% } %>\n</ul>\n<%~ include('@tasks-table', { table: it.deps.table }) %>\n</section>\n<% } %>\n<%~ include('@task-section', { table: it.sections.failed }) %>\n<section>\n<div class=\"section-head\">\n<h2 id=\"nodes-heading\">Nodes <span class=\"count\">(<%= it.nodes.total %>)</span></h2>\n<% if (it.nodes.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.nodes.allHref %>\">All <%= it.nodes.total %> nodes</a><% } %>\n</div>\n<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>\n</section>\n<%~ include('@task-section', { table: it.sections.completed }) %>\n",
-    "@layout": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"<%= it.csp %>\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"dgrid\">\n<link rel=\"icon\" href=\"data:,\">\n<title><%= it.pageTitle %> · <%= it.site.title %></title>\n<link rel=\"stylesheet\" href=\"<%= it.root %>assets/dgrid.css\">\n<script id=\"dgrid-config\" type=\"application/json\"><%= it.config %></script>\n<% if (it.validator) { %>\n<script src=\"<%= it.root %>assets/dgrid-task-validator.js\" defer></script>\n<% } %>\n<script src=\"<%= it.root %>assets/dgrid.js\" defer></script>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"wrap header-inner\">\n<a class=\"brand\" href=\"<%= it.root %>index.html\"><span class=\"brand-mark\" aria-hidden=\"true\"></span><%= it.site.title %></a>\n<nav aria-label=\"Site\">\n<ul class=\"nav\">\n<% for (const item of it.navItems) { %>\n<li><a href=\"<%= it.root %><%= item.href %>\"<% if (item.id === it.nav) { %> aria-current=\"page\"<% } %>><%= item.label %></a></li>\n<% } %>\n</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n<%~ it.body %>\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>Rendered by dgrid at <time datetime=\"<%= it.site.generatedIso %>\"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href=\"<%= it.site.repositoryUrl %>\"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href=\"<%= it.root %>status.json\">status.json</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n",
-    "@list": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1><%= it.pageTitle %></h1>\n<p class=\"lede\"><%= it.list.summary %></p>\n<% if (it.list.note) { %><p class=\"notice\"><%= it.list.note %></p><% } %>\n</div>\n<%~ include('@filter') %>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>\n<section>\n<h2 id=\"list-heading\" class=\"visually-hidden\"><%= it.table.heading %></h2>\n<%~ include('@tasks-table', {}) %>\n</section>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>\n",
-    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
-    "@nodes": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1 id=\"nodes-heading\">Nodes</h1>\n<p class=\"lede\"><%= it.nodesSummary %></p>\n</div>\n<%~ include('@nodes-table', {}) %>\n",
-    "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
-    "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
-    "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
-    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
-    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
-};
-/** assets/dgrid.css */
-const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --surface: #ffffff;\n  --surface-2: #f0f2f5;\n  --text: #1c2128;\n  --muted: #57606a;\n  --border: #d5dae0;\n  --accent: #0a5fc2;\n  --focus: #0a5fc2;\n  --ok: #1a7f37;\n  --ok-text: #116329;\n  --bad: #cf222e;\n  --bad-text: #a40e26;\n  --warn: #bf8700;\n  --warn-text: #7d4e00;\n  --info: #8250df;\n  --info-text: #6639ba;\n  --neutral-text: #57606a;\n  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);\n  --radius: 10px;\n  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: #0d1117;\n    --surface: #161b22;\n    --surface-2: #1c222b;\n    --text: #e6edf3;\n    --muted: #9ea7b3;\n    --border: #30363d;\n    --accent: #6cb6ff;\n    --focus: #6cb6ff;\n    --ok: #3fb950;\n    --ok-text: #56d364;\n    --bad: #f85149;\n    --bad-text: #ff8182;\n    --warn: #d29922;\n    --warn-text: #e3b341;\n    --info: #a371f7;\n    --info-text: #c297ff;\n    --neutral-text: #9ea7b3;\n    --shadow: none;\n  }\n}\n*, *::before, *::after { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  background: var(--bg);\n  color: var(--text);\n  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;\n}\na { color: var(--accent); text-underline-offset: 2px; }\na:hover { text-decoration-thickness: 2px; }\n:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }\nmain:focus { outline: none; }\ncode, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }\nh1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }\nh1 { font-size: 1.6rem; }\nh2 { font-size: 1.2rem; }\nh3 { font-size: 1rem; }\np { margin: 0 0 0.75rem; }\n[hidden] { display: none !important; }\n.visually-hidden {\n  position: absolute !important; width: 1px; height: 1px; overflow: hidden;\n  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;\n}\n.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }\n.skip-link {\n  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;\n  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;\n}\n.skip-link:focus { top: 0.5rem; }\n.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }\n.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }\n.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }\n.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }\n.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }\n.nav a:hover { color: var(--text); background: var(--surface-2); }\n.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }\nmain.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }\n.page-head { margin-bottom: 1.25rem; }\n.lede { color: var(--muted); }\n.notice:empty { display: none; }\n.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }\nsection { margin: 0 0 2rem; }\n.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }\n.section-head h2 { margin: 0; }\n.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }\n.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }\n.card {\n  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;\n  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);\n  border-radius: var(--radius); box-shadow: var(--shadow);\n}\n.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }\n.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }\n.card-detail { color: var(--muted); font-size: 0.85rem; }\n.card-queued { border-top-color: var(--accent); }\n.card-running { border-top-color: var(--info); }\n.card-completed { border-top-color: var(--ok); }\n.card-failed { border-top-color: var(--bad); }\n.card-nodes { border-top-color: var(--warn); }\n.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }\n.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }\n.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.panel-warn { border-left: 4px solid var(--warn); }\n.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }\nfigure { margin: 0; }\n.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }\n.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }\nsvg.chart { display: block; width: 100%; height: auto; color: var(--text); }\n.graph-wrap svg.chart { width: auto; max-width: none; }\nsvg .fill-ok { fill: var(--ok); }\nsvg .fill-bad { fill: var(--bad); }\nsvg .fill-accent { fill: var(--accent); }\nsvg .fill-info { fill: var(--info); }\nsvg .line-ok { stroke: var(--ok); }\nsvg .line-accent { stroke: var(--accent); }\nsvg .line-info { stroke: var(--info); }\nsvg .grid, svg .edge { stroke: var(--muted); }\nsvg .arrow { fill: var(--muted); }\nsvg .muted { fill: var(--muted); }\nsvg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }\nsvg .dep-completed rect { stroke: var(--ok); }\nsvg .dep-failed rect { stroke: var(--bad); }\nsvg .dep-running rect { stroke: var(--info); }\nsvg .dep-queued rect { stroke: var(--muted); }\nsvg .dep-unknown rect { stroke: var(--warn); }\n.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }\n.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\ntable { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }\ncaption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }\nth, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }\nthead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }\ntbody tr:last-child > * { border-bottom: 0; }\ntbody tr:hover { background: var(--surface-2); }\ntd.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)\n   rather than squeezing every column into a tower of broken words. */\ntd { white-space: nowrap; }\ntbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }\n.task-id { font-weight: 600; }\n.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }\ntd.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }\ntd.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }\n.empty { padding: 1rem; color: var(--muted); }\n.more { font-size: 0.95rem; }\n.badge {\n  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;\n  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;\n}\n.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }\n.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }\n.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }\n.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }\n.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }\n.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }\n.chip-missing { border-color: var(--warn); color: var(--warn-text); }\n.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }\n.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }\n.meter > span { display: block; height: 100%; background: var(--info); }\n.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }\n.filter label { font-weight: 600; }\n.filter p { margin: 0; color: var(--muted); }\ninput, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }\ninput[type='search'] { width: 18rem; }\ntextarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }\ninput:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }\n[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }\n.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }\n.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }\n.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }\n.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }\n.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }\n.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }\n.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }\n.task-title .task-id { font-size: 1.4rem; }\n.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\n.facts dt { color: var(--muted); font-weight: 600; }\n.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }\npre.code {\n  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;\n  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;\n}\n.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }\n.form { display: grid; gap: 1rem; max-width: 46rem; }\n.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }\n.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }\n.field label { font-weight: 600; }\n.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }\n.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }\n.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }\n.error-summary h2 { color: var(--bad-text); }\n.error-summary ul { margin: 0; padding-left: 1.25rem; }\n.error-summary a { color: var(--bad-text); }\n.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }\n.button {\n  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;\n  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;\n}\n.button:hover { filter: brightness(1.08); }\n.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }\n.site-footer p { margin: 0; overflow-wrap: anywhere; }\n@media (max-width: 600px) {\n  .wrap { padding: 0 0.75rem; }\n  h1 { font-size: 1.35rem; }\n  .card-value { font-size: 1.5rem; }\n  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  th, td { padding: 0.45rem 0.5rem; }\n  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }\n  tbody tr:hover th[scope='row'] { background: var(--surface-2); }\n  input[type='search'] { width: 100%; }\n  .facts { grid-template-columns: 1fr; gap: 0.1rem; }\n  .facts dd { margin-bottom: 0.5rem; }\n}\n@media (prefers-reduced-motion: no-preference) {\n  html { scroll-behavior: smooth; }\n}\n";
-/** assets/dgrid.js */
-const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
-
-// EXTERNAL MODULE: ./build/src/core/lifecycle.js
-var lifecycle = __nccwpck_require__(8125);
-;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
-// Facts derived from the grid state that more than one part of the dashboard needs.
-
-const facts_PRIORITIES = ['high', 'normal', 'low'];
-function priorityOf(task) {
-    return task.priority ?? 'normal';
-}
-function facts_liveness(node, input) {
-    if (node.status !== 'online')
-        return node.status;
-    return (0,lifecycle/* isSilent */.eS)(node, input.generatedAt, input.policy) ? 'unresponsive' : 'online';
-}
-function onlineNodes(input) {
-    return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
-}
-
-// EXTERNAL MODULE: ./build/src/dashboard/format.js
-var format = __nccwpck_require__(2375);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ./node_modules/eta/dist/index.mjs
-
-
-
-//#region src/err.ts
-var EtaError = class extends Error {
-	constructor(message) {
-		super(message);
-		this.name = "Eta Error";
-	}
-};
-var EtaParseError = class extends EtaError {
-	constructor(message) {
-		super(message);
-		this.name = "EtaParser Error";
-	}
-};
-var EtaRuntimeError = class extends EtaError {
-	constructor(message) {
-		super(message);
-		this.name = "EtaRuntime Error";
-	}
-};
-var EtaFileResolutionError = class extends EtaError {
-	constructor(message) {
-		super(message);
-		this.name = "EtaFileResolution Error";
-	}
-};
-var EtaNameResolutionError = class extends EtaError {
-	constructor(message) {
-		super(message);
-		this.name = "EtaNameResolution Error";
-	}
-};
-/**
-* Throws an EtaError with a nicely formatted error and message showing where in the template the error occurred.
-*/
-function ParseErr(message, str, indx) {
-	const whitespace = str.slice(0, indx).split(/\n/);
-	const lineNo = whitespace.length;
-	const colNo = whitespace[lineNo - 1].length + 1;
-	message += " at line " + lineNo + " col " + colNo + ":\n\n  " + str.split(/\n/)[lineNo - 1] + "\n  " + Array(colNo).join(" ") + "^";
-	throw new EtaParseError(message);
-}
-function RuntimeErr(originalError, str, lineNo, path$1) {
-	const lines = str.split("\n");
-	const start = Math.max(lineNo - 3, 0);
-	const end = Math.min(lines.length, lineNo + 3);
-	const filename = path$1;
-	const context = lines.slice(start, end).map((line, i) => {
-		const curr = i + start + 1;
-		return (curr === lineNo ? " >> " : "    ") + curr + "| " + line;
-	}).join("\n");
-	const err = new EtaRuntimeError((filename ? filename + ":" + lineNo + "\n" : "line " + lineNo + "\n") + context + "\n\n" + originalError.message);
-	err.name = originalError.name;
-	err.cause = originalError;
-	throw err;
-}
-
-//#endregion
-//#region src/file-handling.ts
-function readFile(path$1) {
-	let res = "";
-	try {
-		res = external_node_fs_.readFileSync(path$1, "utf8");
-	} catch (err) {
-		if (err?.code === "ENOENT") throw new EtaFileResolutionError(`Could not find template: ${path$1}`);
-		else throw err;
-	}
-	return res;
-}
-function resolvePath(templatePath, options) {
-	let resolvedFilePath = "";
-	const views = this.config.views;
-	if (!views) throw new EtaFileResolutionError("Views directory is not defined");
-	const baseFilePath = options?.filepath;
-	const defaultExtension = this.config.defaultExtension === void 0 ? ".eta" : this.config.defaultExtension;
-	const cacheIndex = JSON.stringify({
-		filename: baseFilePath,
-		path: templatePath,
-		views: this.config.views
-	});
-	templatePath += external_node_path_.extname(templatePath) ? "" : defaultExtension;
-	if (baseFilePath) {
-		if (this.config.cacheFilepaths && this.filepathCache[cacheIndex]) return this.filepathCache[cacheIndex];
-		if (absolutePathRegExp.exec(templatePath)?.length) {
-			const formattedPath = templatePath.replace(/^\/*|^\\*/, "");
-			resolvedFilePath = external_node_path_.join(views, formattedPath);
-		} else resolvedFilePath = external_node_path_.join(external_node_path_.dirname(baseFilePath), templatePath);
-	} else resolvedFilePath = external_node_path_.join(views, templatePath);
-	if (dirIsChild(views, resolvedFilePath)) {
-		if (baseFilePath && this.config.cacheFilepaths) this.filepathCache[cacheIndex] = resolvedFilePath;
-		return resolvedFilePath;
-	} else throw new EtaFileResolutionError(`Template '${templatePath}' is not in the views directory`);
-}
-function dirIsChild(parent, dir) {
-	const relative = external_node_path_.relative(parent, dir);
-	return relative && !relative.startsWith("..") && !external_node_path_.isAbsolute(relative);
-}
-const absolutePathRegExp = /^\\|^\//;
-
-//#endregion
-//#region src/compile.ts
-/* istanbul ignore next */
-const AsyncFunction = (async () => {}).constructor;
-/**
-* Takes a template string and returns a template function that can be called with (data, config)
-*
-* @param str - The template string
-* @param config - A custom configuration object (optional)
-*/
-function compile(str, options) {
-	const config = this.config;
-	const ctor = options?.async ? AsyncFunction : Function;
-	try {
-		return new ctor(config.varName, "options", this.compileToString.call(this, str, options));
-	} catch (e) {
-		if (e instanceof SyntaxError) throw new EtaParseError("Bad template syntax\n\n" + e.message + "\n" + Array(e.message.length + 1).join("=") + "\n" + this.compileToString.call(this, str, options) + "\n");
-		else throw e;
-	}
-}
-
-//#endregion
-//#region src/compile-string.ts
-/**
-* Compiles a template string to a function string. Most often users just use `compile()`, which calls `compileToString` and creates a new function using the result
-*/
-function compileToString(str, options) {
-	const config = this.config;
-	const isAsync = options?.async;
-	const compileBody$1 = this.compileBody;
-	const buffer = this.parse.call(this, str);
-	let res = `${config.functionHeader}
-let include = (__eta_t, __eta_d) => this.render(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
-let includeAsync = (__eta_t, __eta_d) => this.renderAsync(__eta_t, {...${config.varName}, ...(__eta_d ?? {})}, options);
-
-let __eta = {res: "", e: this.config.escapeFunction, f: this.config.filterFunction, blocks: {}${config.debug ? ", line: 1, templateStr: \"" + str.replace(/\\|"/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n") + "\"" : ""}};
-
-function layout(path, data) {
-  __eta.layout = path;
-  __eta.layoutData = data;
-}${config.debug ? "try {" : ""}${config.useWith ? "with(" + config.varName + "||{}){" : ""}
-
-function ${config.outputFunctionName}(s){__eta.res+=s;}
-function capture(fn){const s=__eta.res;__eta.res='';try{fn();return __eta.res}finally{__eta.res=s;}}
-async function captureAsync(fn){const s=__eta.res;__eta.res='';try{await fn();return __eta.res}finally{__eta.res=s;}}
-function block(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=capture(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?capture(fn):'';}
-async function blockAsync(name,fn){if(__eta.layout){if(fn){__eta.blocks[name]=await captureAsync(fn);}return '';}const b=${config.varName}.__blocks||{};if(name in b){return b[name];}return fn?await captureAsync(fn):'';}
-
-${compileBody$1.call(this, buffer)}
-if (__eta.layout) {
-  __eta.res = ${isAsync ? "await includeAsync" : "include"} (__eta.layout, {...${config.varName}, body: __eta.res, ...__eta.layoutData, __blocks: __eta.blocks});
-}
-${config.useWith ? "}" : ""}${config.debug ? "} catch (e) { this.RuntimeErr(e, __eta.templateStr, __eta.line, options.filepath) }" : ""}
-return __eta.res;
-`;
-	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
-		const plugin = config.plugins[i];
-		if (plugin.processFnString) res = plugin.processFnString(res, config);
-	}
-	return res;
-}
-/**
-* Loops through the AST generated by `parse` and transform each item into JS calls
-*
-* **Example**
-*
-* ```js
-* let templateAST = ['Hi ', { val: 'it.name', t: 'i' }]
-* compileBody.call(Eta, templateAST)
-* // => "__eta.res+='Hi '\n__eta.res+=__eta.e(it.name)\n"
-* ```
-*/
-function compileBody(buff) {
-	const config = this.config;
-	let i = 0;
-	const buffLength = buff.length;
-	let returnStr = "";
-	for (; i < buffLength; i++) {
-		const currentBlock = buff[i];
-		if (typeof currentBlock === "string") returnStr += "__eta.res+='" + currentBlock + "';\n";
-		else {
-			const type = currentBlock.t;
-			let content = currentBlock.val || "";
-			if (config.debug) returnStr += "__eta.line=" + currentBlock.lineNo + "\n";
-			if (type === "r") {
-				if (config.autoFilter) content = "__eta.f(" + content + ")";
-				returnStr += "__eta.res+=" + content + ";\n";
-			} else if (type === "i") {
-				if (config.autoFilter) content = "__eta.f(" + content + ")";
-				if (config.autoEscape) content = "__eta.e(" + content + ")";
-				returnStr += "__eta.res+=" + content + ";\n";
-			} else if (type === "e") returnStr += content + "\n";
-			else if (Object.hasOwn(config.customTags, type)) returnStr += `__eta.res+=this.config.customTags[${JSON.stringify(type)}](${JSON.stringify(content)},${config.varName});\n`;
-		}
-	}
-	return returnStr;
-}
-
-//#endregion
-//#region src/utils.ts
-/**
-* Takes a string within a template and trims it, based on the preceding tag's whitespace control and `config.autoTrim`
-*/
-function trimWS(str, config, wsLeft, wsRight) {
-	let leftTrim;
-	let rightTrim;
-	if (Array.isArray(config.autoTrim)) {
-		leftTrim = config.autoTrim[1];
-		rightTrim = config.autoTrim[0];
-	} else leftTrim = rightTrim = config.autoTrim;
-	if (wsLeft || wsLeft === false) leftTrim = wsLeft;
-	if (wsRight || wsRight === false) rightTrim = wsRight;
-	if (!rightTrim && !leftTrim) return str;
-	if (leftTrim === "slurp" && rightTrim === "slurp") return str.trim();
-	if (leftTrim === "_" || leftTrim === "slurp") str = str.trimStart();
-	else if (leftTrim === "-" || leftTrim === "nl") str = str.replace(/^(?:\r\n|\n|\r)/, "");
-	if (rightTrim === "_" || rightTrim === "slurp") str = str.trimEnd();
-	else if (rightTrim === "-" || rightTrim === "nl") str = str.replace(/(?:\r\n|\n|\r)$/, "");
-	return str;
-}
-/**
-* A map of special HTML characters to their XML-escaped equivalents
-*/
-const escMap = {
-	"&": "&amp;",
-	"<": "&lt;",
-	">": "&gt;",
-	"\"": "&quot;",
-	"'": "&#39;"
-};
-function replaceChar(s) {
-	return escMap[s];
-}
-/**
-* XML-escapes an input value after converting it to a string
-*
-* @param str - Input value (usually a string)
-* @returns XML-escaped string
-*/
-function XMLEscape(str) {
-	const newStr = String(str);
-	if (/[&<>"']/.test(newStr)) return newStr.replace(/[&<>"']/g, replaceChar);
-	else return newStr;
-}
-
-//#endregion
-//#region src/config.ts
-/** Eta's base (global) configuration */
-const defaultConfig = {
-	autoEscape: true,
-	autoFilter: false,
-	autoTrim: [false, "nl"],
-	cache: false,
-	cacheFilepaths: true,
-	customTags: {},
-	debug: false,
-	escapeFunction: XMLEscape,
-	filterFunction: (val) => String(val),
-	outputFunctionName: "output",
-	functionHeader: "",
-	parse: {
-		exec: "",
-		interpolate: "=",
-		raw: "~"
-	},
-	plugins: [],
-	rmWhitespace: false,
-	tags: ["<%", "%>"],
-	useWith: false,
-	varName: "it",
-	defaultExtension: ".eta"
-};
-
-//#endregion
-//#region src/parse.ts
-const templateLitReg = /`(?:\\[\s\S]|\${(?:[^{}]|{(?:[^{}]|{[^}]*})*})*}|(?!\${)[^\\`])*`/g;
-const singleQuoteReg = /'(?:\\[\s\w"'\\`]|[^\n\r'\\])*?'/g;
-const doubleQuoteReg = /"(?:\\[\s\w"'\\`]|[^\n\r"\\])*?"/g;
-/** Escape special regular expression characters inside a string */
-function escapeRegExp(string) {
-	return string.replace(/[.*+\-?^${}()|[\]\\]/g, "\\$&");
-}
-function getLineNo(str, index) {
-	return str.slice(0, index).split("\n").length;
-}
-function parse(str) {
-	const config = this.config;
-	let buffer = [];
-	let trimLeftOfNextStr = false;
-	let lastIndex = 0;
-	const parseOptions = config.parse;
-	const customTagPrefixes = Object.keys(config.customTags);
-	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
-		const plugin = config.plugins[i];
-		if (plugin.processTemplate) str = plugin.processTemplate(str, config);
-	}
-	if (config.rmWhitespace) str = str.replace(/[\r\n]+/g, "\n").replace(/^\s+|\s+$/gm, "");
-	templateLitReg.lastIndex = 0;
-	singleQuoteReg.lastIndex = 0;
-	doubleQuoteReg.lastIndex = 0;
-	function pushString(strng, shouldTrimRightOfString) {
-		if (strng) {
-			strng = trimWS(strng, config, trimLeftOfNextStr, shouldTrimRightOfString);
-			if (strng) {
-				strng = strng.replace(/\\|'/g, "\\$&").replace(/\r\n|\n|\r/g, "\\n");
-				buffer.push(strng);
-			}
-		}
-	}
-	const prefixes = [
-		parseOptions.exec,
-		parseOptions.interpolate,
-		parseOptions.raw,
-		...customTagPrefixes
-	].reduce((accumulator, prefix) => {
-		if (accumulator && prefix) return accumulator + "|" + escapeRegExp(prefix);
-		else if (prefix) return escapeRegExp(prefix);
-		else return accumulator;
-	}, "");
-	const parseOpenReg = new RegExp(escapeRegExp(config.tags[0]) + "(-|_)?\\s*(" + prefixes + ")?\\s*", "g");
-	const parseCloseReg = new RegExp("'|\"|`|\\/\\*|(\\s*(-|_)?" + escapeRegExp(config.tags[1]) + ")", "g");
-	let m;
-	while (m = parseOpenReg.exec(str)) {
-		const precedingString = str.slice(lastIndex, m.index);
-		lastIndex = m[0].length + m.index;
-		const wsLeft = m[1];
-		const prefix = m[2] || "";
-		pushString(precedingString, wsLeft);
-		parseCloseReg.lastIndex = lastIndex;
-		let closeTag;
-		let currentObj = false;
-		while (closeTag = parseCloseReg.exec(str)) if (closeTag[1]) {
-			const content = str.slice(lastIndex, closeTag.index);
-			parseOpenReg.lastIndex = lastIndex = parseCloseReg.lastIndex;
-			trimLeftOfNextStr = closeTag[2];
-			currentObj = {
-				t: prefix === parseOptions.exec ? "e" : prefix === parseOptions.raw ? "r" : prefix === parseOptions.interpolate ? "i" : customTagPrefixes.includes(prefix) ? prefix : "",
-				val: content
-			};
-			break;
-		} else {
-			const char = closeTag[0];
-			if (char === "/*") {
-				const commentCloseInd = str.indexOf("*/", parseCloseReg.lastIndex);
-				if (commentCloseInd === -1) ParseErr("unclosed comment", str, closeTag.index);
-				parseCloseReg.lastIndex = commentCloseInd;
-			} else if (char === "'") {
-				singleQuoteReg.lastIndex = closeTag.index;
-				if (singleQuoteReg.exec(str)) parseCloseReg.lastIndex = singleQuoteReg.lastIndex;
-				else ParseErr("unclosed string", str, closeTag.index);
-			} else if (char === "\"") {
-				doubleQuoteReg.lastIndex = closeTag.index;
-				if (doubleQuoteReg.exec(str)) parseCloseReg.lastIndex = doubleQuoteReg.lastIndex;
-				else ParseErr("unclosed string", str, closeTag.index);
-			} else if (char === "`") {
-				templateLitReg.lastIndex = closeTag.index;
-				if (templateLitReg.exec(str)) parseCloseReg.lastIndex = templateLitReg.lastIndex;
-				else ParseErr("unclosed string", str, closeTag.index);
-			}
-		}
-		if (currentObj) {
-			if (config.debug) currentObj.lineNo = getLineNo(str, m.index);
-			buffer.push(currentObj);
-		} else ParseErr("unclosed tag", str, m.index);
-	}
-	pushString(str.slice(lastIndex, str.length), false);
-	if (config.plugins) for (let i = 0; i < config.plugins.length; i++) {
-		const plugin = config.plugins[i];
-		if (plugin.processAST) buffer = plugin.processAST(buffer, config);
-	}
-	return buffer;
-}
-
-//#endregion
-//#region src/render.ts
-function handleCache(template, options) {
-	const templateStore = options?.async ? this.templatesAsync : this.templatesSync;
-	if (this.resolvePath && this.readFile && !template.startsWith("@")) {
-		const templatePath = options.filepath;
-		const cachedTemplate = templateStore.get(templatePath);
-		if (this.config.cache && cachedTemplate) return cachedTemplate;
-		else {
-			const templateString = this.readFile(templatePath);
-			const templateFn = this.compile(templateString, options);
-			if (this.config.cache) templateStore.define(templatePath, templateFn);
-			return templateFn;
-		}
-	} else {
-		const cachedTemplate = templateStore.get(template);
-		if (cachedTemplate) return cachedTemplate;
-		else throw new EtaNameResolutionError(`Failed to get template '${template}'`);
-	}
-}
-function render(template, data, meta) {
-	let templateFn;
-	const options = {
-		...meta,
-		async: false
-	};
-	if (typeof template === "string") {
-		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
-		templateFn = handleCache.call(this, template, options);
-	} else templateFn = template;
-	return templateFn.call(this, data, options);
-}
-function renderAsync(template, data, meta) {
-	let templateFn;
-	const options = {
-		...meta,
-		async: true
-	};
-	if (typeof template === "string") {
-		if (this.resolvePath && this.readFile && !template.startsWith("@")) options.filepath = this.resolvePath(template, options);
-		templateFn = handleCache.call(this, template, options);
-	} else templateFn = template;
-	const res = templateFn.call(this, data, options);
-	return Promise.resolve(res);
-}
-function renderString(template, data) {
-	const templateFn = this.compile(template, { async: false });
-	return render.call(this, templateFn, data);
-}
-function renderStringAsync(template, data) {
-	const templateFn = this.compile(template, { async: true });
-	return renderAsync.call(this, templateFn, data);
-}
-
-//#endregion
-//#region src/storage.ts
-/**
-* Handles storage and accessing of values
-*
-* In this case, we use it to store compiled template functions
-* Indexed by their `name` or `filename`
-*/
-var Cacher = class {
-	constructor(cache) {
-		this.cache = cache;
-	}
-	define(key, val) {
-		this.cache[key] = val;
-	}
-	get(key) {
-		return this.cache[key];
-	}
-	remove(key) {
-		delete this.cache[key];
-	}
-	reset() {
-		this.cache = {};
-	}
-	load(cacheObj) {
-		this.cache = {
-			...this.cache,
-			...cacheObj
-		};
-	}
-};
-
-//#endregion
-//#region src/internal.ts
-var Eta$1 = class {
-	constructor(customConfig) {
-		if (customConfig) this.config = {
-			...defaultConfig,
-			...customConfig
-		};
-		else this.config = { ...defaultConfig };
-		const reserved = [
-			this.config.parse.exec,
-			this.config.parse.interpolate,
-			this.config.parse.raw,
-			"-",
-			"_"
-		];
-		for (const prefix of Object.keys(this.config.customTags)) if (reserved.includes(prefix)) throw new EtaError(`Custom tag prefix "${prefix}" conflicts with a built-in prefix`);
-	}
-	config;
-	RuntimeErr = RuntimeErr;
-	compile = compile;
-	compileToString = compileToString;
-	compileBody = compileBody;
-	parse = parse;
-	render = render;
-	renderAsync = renderAsync;
-	renderString = renderString;
-	renderStringAsync = renderStringAsync;
-	filepathCache = {};
-	templatesSync = new Cacher({});
-	templatesAsync = new Cacher({});
-	resolvePath = null;
-	readFile = null;
-	configure(customConfig) {
-		this.config = {
-			...this.config,
-			...customConfig
-		};
-	}
-	withConfig(customConfig) {
-		return {
-			...this,
-			config: {
-				...this.config,
-				...customConfig
-			}
-		};
-	}
-	loadTemplate(name, template, options) {
-		if (typeof template === "string") (options?.async ? this.templatesAsync : this.templatesSync).define(name, this.compile(template, options));
-		else {
-			let templates = this.templatesSync;
-			if (template.constructor.name === "AsyncFunction" || options?.async) templates = this.templatesAsync;
-			templates.define(name, template);
-		}
-	}
-};
-
-//#endregion
-//#region src/index.ts
-var Eta = class extends Eta$1 {
-	readFile = readFile;
-	resolvePath = resolvePath;
-};
-
-//#endregion
-
-//# sourceMappingURL=index.mjs.map
-// EXTERNAL MODULE: ./build/src/core/schemas.js + 113 modules
-var schemas = __nccwpck_require__(8202);
-// EXTERNAL MODULE: ./build/src/core/layout.js
-var layout = __nccwpck_require__(2879);
-;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
-// Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
-// string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
-// only as a Markup object, which lets the templates keep a single, always-escaping interpolation tag.
-const HTML_ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
-/**
- * Characters a reader cannot see but a browser obeys: bidirectional overrides and isolates that make a script
- * read otherwise than it runs (U+202A-U+202E, U+2066-U+2069), zero-width and direction marks (U+200B-U+200F),
- * line and paragraph separators, and every other control (Cc) and format (Cf) character. Tab, line feed and
- * carriage return stay: outputs and scripts are shown with their lines.
- */
-const INVISIBLE = /(?![\t\n\r])[\p{Cc}\p{Cf}\u2028\u2029]/gu;
-/** The character as a visible escape, e.g. ⟨U+202E⟩. */
-function visible(c) {
-    return `⟨U+${c.codePointAt(0).toString(16).toUpperCase().padStart(4, '0')}⟩`;
-}
-/** Escapes text for HTML and XML content and quoted attribute values, invisible characters shown as escapes. */
-function escapeHtml(text) {
-    return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]).replace(INVISIBLE, visible);
-}
-/** Markup this package produced itself, already escaped. */
-class Markup {
-    html;
-    constructor(html) {
-        this.html = html;
-    }
-    toString() {
-        return this.html;
-    }
-}
-/** The template engine's escape function: everything is text except Markup. */
-function escapeValue(value) {
-    if (value instanceof Markup)
-        return value.html;
-    return escapeHtml(value === undefined || value === null ? '' : String(value));
-}
-/**
- * JSON for a <script type="application/json"> block. Escaping <, > and & keeps `</script>` and `<!--`
- * from ending or bending the block; U+2028 and U+2029 are escaped because older JavaScript parsers treat
- * them as line ends.
- */
-function scriptJson(value) {
-    const json = JSON.stringify(value) ?? 'null';
-    return new Markup(json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`));
-}
-
-// EXTERNAL MODULE: ./build/src/core/scheduler.js
-var scheduler = __nccwpck_require__(1208);
-;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
-// The page templates are the .eta files in ./templates, one per page and one per shared part, carried into the
-// bundles by assets.generated.ts (see scripts/dashboard-assets.js).
-// Sections around a table are not named: the table's scrolling region carries the heading as its name, and
-// two landmarks with one name confuse screen reader navigation.
-// Rule: every value goes through <%= %>, which escapes; <%~ %> appears only for include() and the layout
-// body, which are the templates' own output. Chart SVGs arrive as Markup objects and pass <%= %> unchanged.
-
-
-;// CONCATENATED MODULE: ./build/src/dashboard/site.js
-// What every page of the status site shares, computed once per render: the records sorted and located, which
-// tasks get a detail page, the rows and tables the templates show, links, and the layout every page goes through.
-
-
-
-
-
-
-
-
-
-/** The most recent tasks of each state the index shows; only these get a detail page. */
-const INDEX_ROWS = 50;
-/** Scripts and styles only from the site itself: a defence in depth should escaping ever be missed. */
-const CSP = "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
-const STATUS_TONE = {
-    success: 'ok',
-    completed: 'ok',
-    online: 'ok',
-    failure: 'bad',
-    error: 'bad',
-    failed: 'bad',
-    timeout: 'warn',
-    unresponsive: 'warn',
-    draining: 'warn',
-    orphaned: 'warn',
-    returned: 'neutral',
-    cancelled: 'neutral',
-    offline: 'neutral',
-    running: 'info',
-    queued: 'neutral',
-    high: 'warn',
-    normal: 'neutral',
-    low: 'neutral',
-    unknown: 'warn',
-};
-const STATE_LABEL = {
-    queued: 'Queued tasks',
-    running: 'Running tasks',
-    completed: 'Completed tasks',
-    failed: 'Failed tasks',
-};
-const eta = new Eta({ autoEscape: true, escapeFunction: escapeValue, cache: true });
-for (const [name, source] of Object.entries(TEMPLATES))
-    eta.loadTemplate(name, source);
-const COLUMNS = {
-    running: [
-        { label: 'Task' },
-        { label: 'Node' },
-        { label: 'Attempt', num: true },
-        { label: 'Running for' },
-        { label: 'Lease until' },
-    ],
-    queued: [
-        { label: 'Task' },
-        { label: 'Priority' },
-        { label: 'Requires' },
-        { label: 'Waits for' },
-        { label: 'Attempts so far', num: true },
-    ],
-    terminal: [
-        { label: 'Task' },
-        { label: 'Status' },
-        { label: 'Exit code', num: true },
-        { label: 'Node' },
-        { label: 'Duration', num: true },
-        { label: 'Finished' },
-    ],
-};
-/** Everything the pages share, computed once per render. */
-class Site {
-    input;
-    now;
-    located = new Map();
-    sorted;
-    detailIds = new Set();
-    busy = new Map();
-    unrunnable;
-    unrunnableIds;
-    waiting;
-    repo;
-    /**
-     * Where forks live, for the submit form: the server of the grid's own URL (a GitHub Enterprise Server when the
-     * runner says so through GITHUB_SERVER_URL), github.com when the grid's URL is not known.
-     */
-    serverUrl() {
-        return this.repo?.replace(/\/[^/]+\/[^/]+$/, '') ?? 'https://github.com';
-    }
-    constructor(input) {
-        this.input = input;
-        this.now = input.generatedAt;
-        this.repo = /^https:\/\/[^\s"'<>]+$/.test(input.repositoryUrl ?? '')
-            ? input.repositoryUrl.replace(/\/+$/, '')
-            : undefined;
-        const finished = (r) => (0,format/* parseTime */.pe)(r.finished_at)?.getTime() ?? 0;
-        const claimed = (c) => (0,format/* parseTime */.pe)(c.claim.claimed_at)?.getTime() ?? 0;
-        const rank = (t) => facts_PRIORITIES.indexOf(priorityOf(t));
-        this.sorted = {
-            queued: [...input.queued].sort((a, b) => rank(a) - rank(b)),
-            running: [...input.running].sort((a, b) => claimed(a) - claimed(b)),
-            completed: [...input.completed].sort((a, b) => finished(b) - finished(a)),
-            failed: [...input.failed].sort((a, b) => finished(b) - finished(a)),
-        };
-        for (const state of ['completed', 'failed', 'running', 'queued']) {
-            for (const record of this.sorted[state])
-                this.located.set(record.task_id, { state, record });
-        }
-        for (const claim of input.running)
-            this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
-        this.unrunnable = (0,scheduler/* unrunnableTasks */.nw)(input.queued, onlineNodes(input));
-        this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
-        this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
-        // The tasks the index shows are the ones worth a page of their own.
-        const shown = [
-            ...['queued', 'running', 'completed', 'failed'].flatMap((s) => this.sorted[s].slice(0, INDEX_ROWS)),
-            ...this.unrunnable.slice(0, INDEX_ROWS).map((u) => u.task),
-            ...this.waiting.slice(0, INDEX_ROWS),
-        ];
-        for (const record of shown)
-            this.detailIds.add(record.task_id);
-    }
-    page(template, root, nav, pageTitle, data, validator = false) {
-        const repositoryName = this.repo?.replace(/^https:\/\/[^/]+\//, '');
-        return eta.render(template, {
-            root,
-            nav,
-            pageTitle,
-            validator,
-            csp: CSP,
-            navItems: [
-                { id: 'overview', label: 'Overview', href: 'index.html' },
-                { id: 'nodes', label: 'Nodes', href: 'nodes.html' },
-                { id: 'submit', label: 'Submit a task', href: 'submit.html' },
-            ],
-            site: {
-                title: this.input.title,
-                branch: this.input.branch,
-                repositoryUrl: this.repo,
-                repositoryName,
-                generatedIso: this.now.toISOString(),
-                generatedText: (0,format/* formatTime */.fU)(this.now),
-            },
-            config: scriptJson({
-                generatedAt: this.now.toISOString(),
-                statusUrl: nav === 'overview' ? 'status.json' : undefined,
-                branch: this.input.branch,
-                serverUrl: this.serverUrl(),
-                policy: {
-                    max_timeout_seconds: this.input.policy.max_timeout_seconds,
-                    max_attempts: this.input.policy.max_attempts,
-                    default_image: this.input.policy.default_image,
-                    allowed_images: this.input.policy.allowed_images,
-                    limits: { cpus: this.input.policy.limits.cpus, memory_mb: this.input.policy.limits.memory_mb },
-                },
-            }),
-            ...data,
-        });
-    }
-    sectionTable(state) {
-        const records = this.sorted[state];
-        const heading = {
-            queued: 'Queued',
-            running: 'Running',
-            completed: 'Recently completed',
-            failed: 'Recently failed',
-        }[state];
-        const excerpts = state === 'failed' || state === 'completed';
-        const table = this.table(state, state, heading, records.length, this.rows(state, records.slice(0, INDEX_ROWS)), excerpts);
-        if (records.length > 0) {
-            table.allHref = listPath(state, 1);
-            table.allLabel = `All ${(0,format/* formatCount */.B4)(records.length)}`;
-        }
-        return table;
-    }
-    table(id, kind, heading, total, rows, excerpts = false) {
-        const columns = kind === 'running' ? COLUMNS.running : kind === 'queued' ? COLUMNS.queued : COLUMNS.terminal;
-        const empty = {
-            queued: 'Nothing is waiting.',
-            running: 'Nothing is running.',
-            completed: 'No task has completed yet.',
-            failed: 'No task has failed.',
-        }[kind];
-        return {
-            id,
-            heading,
-            total: (0,format/* formatCount */.B4)(total),
-            kind,
-            columns: excerpts ? [...columns, { label: 'Output' }] : columns,
-            rows,
-            empty,
-            excerpts,
-        };
-    }
-    rows(state, records) {
-        return records.map((record) => this.row(state, record));
-    }
-    row(state, record) {
-        const link = this.link(record.task_id, state, record);
-        if (state === 'queued') {
-            const task = record;
-            return {
-                ...link,
-                status: priorityOf(task),
-                tone: STATUS_TONE[priorityOf(task)],
-                requires: task.requires ?? [],
-                dependsOn: task.depends_on ?? [],
-                attempt: (0,format/* formatCount */.B4)(task.attempts?.length ?? 0),
-                flag: this.unrunnableIds.has(task.task_id) ? 'no node can run it' : undefined,
-            };
-        }
-        if (state === 'running') {
-            const claim = record.claim;
-            const since = (0,format/* parseTime */.pe)(claim.claimed_at);
-            const lease = (0,format/* parseTime */.pe)(claim.lease_until);
-            return {
-                ...link,
-                status: 'running',
-                tone: 'info',
-                node: claim.node_id,
-                attempt: String(claim.attempt),
-                elapsed: since ? (0,format/* formatDuration */.a3)(this.now.getTime() - since.getTime()) : 'unknown',
-                leaseIso: claim.lease_until,
-                leaseText: lease ? (0,format/* formatTime */.fU)(lease) : 'unknown',
-                leaseExpired: lease !== undefined && lease < this.now,
-            };
-        }
-        const result = record;
-        const finished = (0,format/* parseTime */.pe)(result.finished_at);
-        const output = state === 'failed'
-            ? result.reason || (0,format/* excerpt */.Kb)(result.stderr) || (0,format/* excerpt */.Kb)(result.stdout)
-            : (0,format/* excerpt */.Kb)(result.stdout) || (0,format/* excerpt */.Kb)(result.stderr);
-        return {
-            ...link,
-            status: result.status,
-            tone: STATUS_TONE[result.status] ?? 'neutral',
-            exitCode: result.exit_code === null ? '–' : String(result.exit_code),
-            node: result.node_id,
-            duration: (0,format/* formatDuration */.a3)(result.duration_ms),
-            finishedIso: result.finished_at,
-            finishedText: finished ? (0,format/* formatTime */.fU)(finished) : 'unknown',
-            finishedAgo: finished ? (0,format/* formatAgo */.n4)(finished, this.now) : 'unknown',
-            excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
-        };
-    }
-    /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
-    link(id, state, record) {
-        if (this.detailIds.has(id))
-            return { id, href: detailPath(id) };
-        const href = record && this.repoHref(state, record);
-        return href ? { id, href, external: true } : { id };
-    }
-    /** The record's file on GitHub, when the repository is known and the record has a file path. */
-    repoHref(state, record) {
-        const path = repoPath(state, record);
-        return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
-    }
-    nodeRows() {
-        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
-        return this.input.nodes
-            .map((node) => ({ node, state: facts_liveness(node, this.input) }))
-            .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
-            .map(({ node, state }) => {
-            const heartbeat = (0,format/* parseTime */.pe)(node.last_heartbeat);
-            return {
-                id: node.node_id,
-                version: node.version,
-                status: state,
-                tone: STATUS_TONE[state],
-                heartbeatIso: node.last_heartbeat,
-                heartbeatText: heartbeat ? (0,format/* formatTime */.fU)(heartbeat) : 'unknown',
-                heartbeatAgo: heartbeat ? (0,format/* formatAgo */.n4)(heartbeat, this.now) : 'unknown',
-                labels: node.labels,
-                inUse: this.busy.get(node.node_id) ?? 0,
-                slots: node.slots,
-                completed: (0,format/* formatCount */.B4)(node.completed),
-                failed: (0,format/* formatCount */.B4)(node.failed),
-            };
-        });
-    }
-}
-const SAFE_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
-/**
- * A task's detail page. Results may carry ids that were never valid (an invalid file still gets a result),
- * so those are named by a hash instead; a leading dash cannot collide with a valid id.
- */
-function detailPath(id) {
-    const name = SAFE_ID.test(id) ? id : `-${(0,external_node_crypto_.createHash)('sha256').update(id).digest('hex').slice(0, 24)}`;
-    return `detail/${name}.html`;
-}
-function listPath(state, page) {
-    return `list/${state}-${page}.html`;
-}
-/** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
-function repoPath(state, record) {
-    if (!SAFE_ID.test(record.task_id))
-        return undefined;
-    if (state === 'queued')
-        return (0,layout/* queuePath */.Hs)(record.task_id);
-    if (state === 'running')
-        return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
-    const finished = (0,format/* parseTime */.pe)(record.finished_at);
-    return finished && (0,layout/* resultPath */.jO)(state, record.task_id, finished);
-}
-/** Encodes each segment of a slash-separated path (a branch such as feature/x, a file path) for a URL. */
-function encodePath(path) {
-    return path.split('/').map(encodeURIComponent).join('/');
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/pages/detail-pages.js
-
-
-
-function* detailPages(site) {
-    for (const id of site.detailIds) {
-        const found = site.located.get(id);
-        if (!found)
-            continue;
-        yield [
-            detailPath(id),
-            site.page('@task', '../', '', id, {
-                crumbs: [{ label: STATE_LABEL[found.state], href: listPath(found.state, 1) }],
-                task: detail(site, found),
-            }),
-        ];
-    }
-}
-function detail(site, { state, record }) {
-    const fact = (label, value) => value === undefined || value === '' ? [] : [{ label, value: String(value) }];
-    const time = (value) => {
-        const parsed = (0,format/* parseTime */.pe)(value);
-        return parsed ? `${(0,format/* formatTime */.fU)(parsed)} (${(0,format/* formatAgo */.n4)(parsed, site.now)})` : value;
-    };
-    const links = (ids) => ids.map((id) => site.link(id, site.located.get(id)?.state ?? 'queued', site.located.get(id)?.record));
-    const result = state === 'completed' || state === 'failed' ? record : undefined;
-    const claim = state === 'running' ? record.claim : undefined;
-    const task = record;
-    const facts = [
-        ...fact('State', state === 'running' ? 'in progress' : state),
-        ...fact('Blocked', site.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
-        ...(result
-            ? [
-                ...fact('Exit code', result.exit_code === null ? 'none' : result.exit_code),
-                ...fact('Reason', result.reason),
-                ...fact('Node', result.node_id),
-                ...fact('Attempt', result.attempt),
-                ...fact('Started', time(result.started_at)),
-                ...fact('Finished', time(result.finished_at)),
-                ...fact('Duration', (0,format/* formatDuration */.a3)(result.duration_ms)),
-            ]
-            : []),
-        ...(claim
-            ? [
-                ...fact('Node', claim.node_id),
-                ...fact('Attempt', claim.attempt),
-                ...fact('Claimed', time(claim.claimed_at)),
-                ...fact('Lease until', time(claim.lease_until)),
-            ]
-            : []),
-        ...fact('Priority', priorityOf(task)),
-        ...fact('Timeout', task.timeout_seconds === undefined ? undefined : (0,format/* formatDuration */.a3)(task.timeout_seconds * 1000)),
-        ...fact('Image', task.image),
-        ...fact('Max attempts', task.max_attempts),
-        ...fact('Requires', task.requires?.join(', ')),
-        ...fact('CPUs', task.resources?.cpus),
-        ...fact('Memory', task.resources?.memory_mb === undefined ? undefined : `${task.resources.memory_mb} MB`),
-        ...fact('Not before', time(task.not_before)),
-        ...fact('Environment', task.env ? Object.keys(task.env).join(', ') : undefined),
-        ...(task.depends_on?.length ? [{ label: 'Depends on', links: links(task.depends_on) }] : []),
-    ];
-    const stream = (title, text, bytes, sha, truncated) => ({
-        title,
-        text,
-        meta: bytes === 0
-            ? 'Empty.'
-            : `${(0,format/* plural */.LS)(bytes, 'byte')}${truncated ? `, truncated: the first ${(0,format/* plural */.LS)(Buffer.byteLength(text), 'byte')} are kept` : ''}; sha256 ${sha}`,
-    });
-    const streams = result
-        ? [
-            stream('Standard output', result.stdout, result.stdout_bytes, result.stdout_sha256, result.stdout_truncated),
-            stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
-        ]
-        : [];
-    const attempts = [
-        ...(task.attempts ?? []).map((a) => attemptRow(a)),
-        ...(claim
-            ? [
-                {
-                    attempt: claim.attempt,
-                    node: claim.node_id,
-                    started: timeOf(claim.claimed_at),
-                    ended: '–',
-                    status: 'running',
-                    tone: 'info',
-                    exitCode: '–',
-                    reason: '',
-                },
-            ]
-            : []),
-        ...(result
-            ? [
-                {
-                    attempt: result.attempt,
-                    node: result.node_id,
-                    started: timeOf(result.started_at),
-                    ended: timeOf(result.finished_at),
-                    status: result.status,
-                    tone: STATUS_TONE[result.status] ?? 'neutral',
-                    exitCode: result.exit_code === null ? '–' : String(result.exit_code),
-                    reason: result.reason ?? '',
-                },
-            ]
-            : []),
-    ];
-    const stored = { ...record };
-    delete stored.stdout;
-    delete stored.stderr;
-    const path = repoPath(state, record);
-    return {
-        id: record.task_id,
-        status: result ? result.status : state === 'running' ? 'running' : 'queued',
-        tone: result ? (STATUS_TONE[result.status] ?? 'neutral') : state === 'running' ? 'info' : 'neutral',
-        facts,
-        description: task.description,
-        script: task.script,
-        streams,
-        attempts,
-        json: JSON.stringify(stored, null, 2),
-        recordNote: result
-            ? 'The file as stored in the grid, without stdout and stderr (shown above).'
-            : 'The file as stored in the grid.',
-        repoHref: site.repoHref(state, record),
-        repoPath: path,
-    };
-}
-function attemptRow(a) {
-    return {
-        attempt: a.attempt,
-        node: a.node_id,
-        started: timeOf(a.claimed_at),
-        ended: timeOf(a.ended_at),
-        status: a.status,
-        tone: STATUS_TONE[a.status] ?? 'neutral',
-        exitCode: a.exit_code === null || a.exit_code === undefined ? '–' : String(a.exit_code),
-        reason: a.reason,
-    };
-}
-function timeOf(value) {
-    const parsed = (0,format/* parseTime */.pe)(value);
-    return parsed ? (0,format/* formatTime */.fU)(parsed) : value;
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
-// Charts as SVG strings, rendered on the server so the page needs no script and no chart library. Colours
-// come from classes the stylesheet maps to its light and dark palettes; the presentation attributes are
-// fallbacks for an SVG viewed on its own. Text uses currentColor so it follows the page.
-
-
-const WIDTH = 400;
-const HEIGHT = 220;
-const PAD = { left: 44, right: 14, top: 28, bottom: 30 };
-const PLOT_W = WIDTH - PAD.left - PAD.right;
-const PLOT_H = HEIGHT - PAD.top - PAD.bottom;
-const COLORS = { ok: '#2da44e', bad: '#d1242f', accent: '#0969da', info: '#8250df', grid: '#8c959f' };
-const NICE_WIDTHS_MS = [
-    1, 2, 5, 10, 30, 60, 120, 300, 600, 900, 1800, 3600, 7200, 10800, 21600, 43200, 86400, 172800, 604800,
-].map((s) => s * 1000);
-/**
- * Spreads the history over at most `maxCount` buckets of a round width (5 min, 1 h, ...) ending at the last
- * point. Completed and failed counts in the history are folder sizes, so what finished in a bucket is their
- * growth; shrinking (retention archiving results) counts as nothing.
- */
-function bucketHistory(history, maxCount = 24) {
-    const first = history[0];
-    const last = history.at(-1);
-    if (!first || !last || history.length < 2)
-        return [];
-    const end = last.time.getTime();
-    const span = end - first.time.getTime();
-    if (!(span > 0))
-        return [];
-    const width = NICE_WIDTHS_MS.find((w) => w * maxCount >= span) ?? Math.ceil(span / maxCount);
-    const count = Math.ceil(span / width);
-    const start = end - count * width;
-    const buckets = Array.from({ length: count }, (_, i) => ({
-        start: start + i * width,
-        end: start + (i + 1) * width,
-        completed: 0,
-        failed: 0,
-        queued: -1,
-        running: -1,
-    }));
-    for (let i = 1; i < history.length; i++) {
-        const prev = history[i - 1];
-        const point = history[i];
-        // Buckets end at the last point, so each holds what landed after its start, up to and including its end.
-        const bucket = buckets[Math.min(count - 1, Math.max(0, Math.ceil((point.time.getTime() - start) / width) - 1))];
-        bucket.completed += Math.max(0, point.completed - prev.completed);
-        bucket.failed += Math.max(0, point.failed - prev.failed);
-        bucket.queued = point.queued;
-        bucket.running = point.running;
-    }
-    // A bucket without commits kept the state of the one before it.
-    let carried = { queued: first.queued, running: first.running };
-    for (const bucket of buckets) {
-        if (bucket.queued < 0)
-            Object.assign(bucket, carried);
-        carried = { queued: bucket.queued, running: bucket.running };
-    }
-    return buckets;
-}
-function throughputChart(history, id = 'chart-throughput') {
-    const buckets = bucketHistory(history);
-    const title = 'Throughput';
-    if (buckets.length === 0)
-        return emptyChart(id, title, tooShort(history, 'throughput appears after tasks finish'));
-    if (buckets.every((b) => b.completed + b.failed === 0))
-        return emptyChart(id, title, `Nothing finished from ${span(buckets)}.`);
-    const per = bucketLabel(buckets);
-    const totals = buckets.map((b) => b.completed + b.failed);
-    const top = niceCeil(Math.max(...totals));
-    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
-    const slot = PLOT_W / buckets.length;
-    const barW = Math.max(1, slot * 0.75);
-    const bars = buckets
-        .map((b, i) => {
-        const x = PAD.left + i * slot + (slot - barW) / 2;
-        const ok = rect(x, y(b.completed), barW, PAD.top + PLOT_H - y(b.completed), 'ok');
-        const bad = rect(x, y(b.completed + b.failed), barW, y(b.completed) - y(b.completed + b.failed), 'bad');
-        return ok + bad;
-    })
-        .join('');
-    const completed = sum(buckets.map((b) => b.completed));
-    const failed = sum(buckets.map((b) => b.failed));
-    const busiest = buckets[totals.indexOf(Math.max(...totals))];
-    const desc = `Tasks finished per ${per} from ${span(buckets)}: ${(0,format/* formatCount */.B4)(completed)} completed and ${(0,format/* formatCount */.B4)(failed)} failed ` +
-        `in all; the busiest ${per} (ending ${(0,format/* formatTime */.fU)(new Date(busiest.end))}) finished ${(0,format/* formatCount */.B4)(Math.max(...totals))}.`;
-    return charts_frame(id, `${title} (tasks per ${per})`, desc, axes(buckets, top, format/* formatCount */.B4) + bars, [
-        ['ok', 'completed'],
-        ['bad', 'failed'],
-    ]);
-}
-function queueDepthChart(history, id = 'chart-queue') {
-    const buckets = bucketHistory(history, 48);
-    const title = 'Queue depth';
-    if (buckets.length === 0)
-        return emptyChart(id, title, tooShort(history, 'queue depth appears after a few commits'));
-    const first = history[0];
-    // The first commit's state starts the lines, so even a single bucket draws a line.
-    const queued = [first.queued, ...buckets.map((b) => b.queued)];
-    const running = [first.running, ...buckets.map((b) => b.running)];
-    const top = niceCeil(Math.max(...queued, ...running));
-    const t0 = buckets[0].start;
-    const t1 = buckets.at(-1).end;
-    const times = [first.time.getTime(), ...buckets.map((b) => b.end)];
-    const x = (t) => PAD.left + ((t - t0) / (t1 - t0)) * PLOT_W;
-    const y = (v) => PAD.top + PLOT_H - (v / top) * PLOT_H;
-    const line = (values) => values.map((v, i) => `${num(x(times[i]))},${num(y(v))}`).join(' ');
-    const area = `<polygon class="fill-accent" fill="${COLORS.accent}" fill-opacity="0.15" points="${num(x(times[0]))},${num(y(0))} ${line(queued)} ${num(PAD.left + PLOT_W)},${num(y(0))}"/>`;
-    const paths = area +
-        `<polyline class="line-accent" fill="none" stroke="${COLORS.accent}" stroke-width="2" points="${line(queued)}"/>` +
-        `<polyline class="line-info" fill="none" stroke="${COLORS.info}" stroke-width="2" stroke-dasharray="5 3" points="${line(running)}"/>`;
-    const peak = Math.max(...queued);
-    const desc = `Tasks waiting and running from ${span(buckets)}: the queue peaked at ${(0,format/* formatCount */.B4)(peak)} and ends at ` +
-        `${(0,format/* formatCount */.B4)(queued.at(-1))}, with ${(0,format/* formatCount */.B4)(running.at(-1))} running at the end.`;
-    return charts_frame(id, title, desc, axes(buckets, top, format/* formatCount */.B4) + paths, [
-        ['accent', 'queued'],
-        ['info', 'running'],
-    ]);
-}
-function successRateChart(history, totals, id = 'chart-success') {
-    const finished = totals.completed + totals.failed;
-    const overall = finished > 0 ? `${percent(totals.completed / finished)} overall` : 'nothing finished yet';
-    const title = `Success rate (${overall})`;
-    const all = bucketHistory(history);
-    const buckets = all.filter((b) => b.completed + b.failed > 0);
-    if (buckets.length === 0)
-        return emptyChart(id, title, tooShort(history, 'the success rate appears after tasks finish'));
-    const t0 = all[0].start;
-    const t1 = all.at(-1).end;
-    const x = (b) => PAD.left + (((b.start + b.end) / 2 - t0) / (t1 - t0)) * PLOT_W;
-    const y = (rate) => PAD.top + PLOT_H - rate * PLOT_H;
-    const rates = buckets.map((b) => b.completed / (b.completed + b.failed));
-    const points = buckets.map((b, i) => `${num(x(b))},${num(y(rates[i]))}`).join(' ');
-    const dots = buckets
-        .map((b, i) => `<circle class="fill-ok" fill="${COLORS.ok}" cx="${num(x(b))}" cy="${num(y(rates[i]))}" r="2.5"/>`)
-        .join('');
-    const lowest = Math.min(...rates);
-    const worst = buckets[rates.indexOf(lowest)];
-    const desc = `Share of finished tasks that succeeded, per ${bucketLabel(all)} from ${span(all)}: ${overall}; the lowest ` +
-        `was ${percent(lowest)} in the ${bucketLabel(all)} ending ${(0,format/* formatTime */.fU)(new Date(worst.end))}.`;
-    const body = axes(all, 1, (v) => percent(v)) +
-        `<polyline class="line-ok" fill="none" stroke="${COLORS.ok}" stroke-width="2" points="${points}"/>` +
-        dots;
-    return charts_frame(id, title, desc, body, []);
-}
-const BOX_W = 150;
-const BOX_H = 26;
-const COL_W = 190;
-const ROW_H = 38;
-const MAX_GRAPH_NODES = 60;
-/**
- * Waiting tasks and what they wait for, left to right: a task sits one column right of its deepest
- * dependency. Hostile input can contain cycles; an edge back into a task being placed is ignored for
- * placement. Large graphs are cut to the first waiting tasks so the picture stays legible.
- */
-function dependencyGraph(waiting, stateOf, id = 'chart-deps') {
-    const title = 'Dependency graph of waiting tasks';
-    if (waiting.length === 0)
-        return emptyChart(id, title, 'No task is waiting for another.');
-    const shown = [];
-    const nodes = new Set();
-    for (const task of waiting) {
-        const added = [task.id, ...task.dependsOn].filter((n) => !nodes.has(n));
-        if (nodes.size + added.length > MAX_GRAPH_NODES && shown.length > 0)
-            break;
-        shown.push(task);
-        added.forEach((n) => nodes.add(n));
-    }
-    const depsOf = new Map(shown.map((t) => [t.id, t.dependsOn]));
-    const layer = new Map();
-    const placing = new Set();
-    const place = (node) => {
-        const known = layer.get(node);
-        if (known !== undefined)
-            return known;
-        if (placing.has(node))
-            return -1;
-        placing.add(node);
-        const deps = depsOf.get(node) ?? [];
-        const value = deps.length === 0 ? 0 : 1 + Math.max(...deps.map(place));
-        placing.delete(node);
-        layer.set(node, value);
-        return value;
-    };
-    const order = [...nodes];
-    order.forEach(place);
-    const columns = [];
-    for (const node of order)
-        (columns[layer.get(node)] ??= []).push(node);
-    const row = new Map();
-    columns.forEach((column, c) => {
-        // Barycentre ordering: a task sits near the average row of its dependencies, which removes most crossings.
-        if (c > 0) {
-            const weight = (n) => {
-                const rows = (depsOf.get(n) ?? []).map((d) => row.get(d)).filter((r) => r !== undefined);
-                return rows.length > 0 ? sum(rows) / rows.length : 0;
-            };
-            column.sort((a, b) => weight(a) - weight(b));
-        }
-        column.forEach((n, r) => row.set(n, r));
-    });
-    const rows = Math.max(...columns.map((c) => c.length));
-    const width = columns.length * COL_W - (COL_W - BOX_W) + 24;
-    const height = rows * ROW_H - (ROW_H - BOX_H) + 24;
-    const pos = (n) => ({ x: 12 + layer.get(n) * COL_W, y: 12 + row.get(n) * ROW_H });
-    const edges = shown
-        .flatMap((task) => task.dependsOn.map((dep) => {
-        const from = pos(dep);
-        const to = pos(task.id);
-        const [x1, y1, x2, y2] = [from.x + BOX_W, from.y + BOX_H / 2, to.x - 6, to.y + BOX_H / 2];
-        const bend = Math.max(30, (x2 - x1) / 2);
-        return `<path class="edge" fill="none" stroke="${COLORS.grid}" stroke-width="1.5" marker-end="url(#${id}-arrow)" d="M${num(x1)} ${num(y1)} C${num(x1 + bend)} ${num(y1)} ${num(x2 - bend)} ${num(y2)} ${num(x2)} ${num(y2)}"/>`;
-    }))
-        .join('');
-    const boxes = order
-        .map((n) => {
-        const { x, y } = pos(n);
-        const state = stateOf.get(n) ?? 'unknown';
-        const label = n.length > 20 ? `${n.slice(0, 19)}…` : n;
-        return (`<g class="dep dep-${state}"><title>${escapeHtml(`${n}: ${state}`)}</title>` +
-            `<rect x="${x}" y="${y}" width="${BOX_W}" height="${BOX_H}" rx="6" fill="none" stroke="${COLORS.grid}"${state === 'unknown' ? ' stroke-dasharray="4 3"' : ''}/>` +
-            `<text x="${x + 10}" y="${y + 17}" font-size="12" fill="currentColor">${escapeHtml(label)}</text></g>`);
-    })
-        .join('');
-    const cut = waiting.length > shown.length
-        ? ` Showing the first ${(0,format/* formatCount */.B4)(shown.length)} of ${(0,format/* formatCount */.B4)(waiting.length)} waiting tasks.`
-        : '';
-    const desc = `${(0,format/* formatCount */.B4)(shown.length)} waiting tasks and ${(0,format/* formatCount */.B4)(nodes.size - shown.length)} tasks they depend on, ` +
-        `arranged left to right in ${(0,format/* formatCount */.B4)(columns.length)} columns; an arrow points from a dependency to the task waiting for it.${cut}`;
-    const marker = `<defs><marker id="${id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto"><path d="M0 0L10 5L0 10z" fill="${COLORS.grid}" class="arrow"/></marker></defs>`;
-    return svg(id, title, desc, width, height, marker + edges + boxes, `width="${width}" height="${height}"`);
-}
-function charts_frame(id, title, desc, body, legend) {
-    const keys = legend
-        .map(([color, label], i) => {
-        const x = PAD.left + i * 90;
-        return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${x}" y="6" width="10" height="10" rx="2"/><text x="${x + 14}" y="15" font-size="11" fill="currentColor">${escapeHtml(label)}</text>`;
-    })
-        .join('');
-    return svg(id, title, desc, WIDTH, HEIGHT, keys + body);
-}
-/** Why a chart has nothing to draw: no history at all, or too little of it (a single moment has no time axis). */
-function tooShort(history, when) {
-    return `${history.length === 0 ? 'No history yet' : 'Not enough history yet'}: ${when}.`;
-}
-function emptyChart(id, title, message) {
-    const body = `<text x="${WIDTH / 2}" y="${HEIGHT / 2}" text-anchor="middle" font-size="13" fill="currentColor" class="muted">${escapeHtml(message)}</text>`;
-    return svg(id, title, message, WIDTH, HEIGHT, body);
-}
-function svg(id, title, desc, width, height, body, size = '') {
-    return (`<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}"${size ? ` ${size}` : ''} role="img" ` +
-        `aria-labelledby="${id}-title ${id}-desc" id="${id}"><title id="${id}-title">${escapeHtml(title)}</title>` +
-        `<desc id="${id}-desc">${escapeHtml(desc)}</desc>${body}</svg>`);
-}
-/** Horizontal grid lines with value labels, and start, middle and end times below the plot. */
-function axes(buckets, top, label) {
-    const lines = [0, 0.5, 1]
-        .map((f) => {
-        const y = num(PAD.top + PLOT_H - f * PLOT_H);
-        return (`<line class="grid" x1="${PAD.left}" x2="${PAD.left + PLOT_W}" y1="${y}" y2="${y}" stroke="${COLORS.grid}" stroke-opacity="0.35"/>` +
-            `<text x="${PAD.left - 6}" y="${y}" dy="4" text-anchor="end" font-size="11" fill="currentColor">${escapeHtml(label(f * top))}</text>`);
-    })
-        .join('');
-    const t0 = buckets[0].start;
-    const t1 = buckets.at(-1).end;
-    const ticks = [
-        [t0, 'start', PAD.left],
-        [(t0 + t1) / 2, 'middle', PAD.left + PLOT_W / 2],
-        [t1, 'end', PAD.left + PLOT_W],
-    ];
-    // A label that repeats its neighbour says nothing: the middle goes when the precision cannot tell them apart.
-    const text = ticks.map(([t]) => shortTime(t, t1 - t0));
-    const times = ticks
-        .filter((_, i) => i !== 1 || (text[1] !== text[0] && text[1] !== text[2]))
-        .map(([t, anchor, x]) => `<text x="${num(x)}" y="${HEIGHT - 10}" text-anchor="${anchor}" font-size="11" fill="currentColor">${escapeHtml(shortTime(t, t1 - t0))}</text>`)
-        .join('');
-    return lines + times;
-}
-function rect(x, y, w, h, color) {
-    if (h <= 0)
-        return '';
-    return `<rect class="fill-${color}" fill="${COLORS[color]}" x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}"/>`;
-}
-/** A time as precise as the span needs: seconds within minutes, minutes within a day and a half, else days. */
-function shortTime(t, spanMs) {
-    const iso = new Date(t).toISOString();
-    if (spanMs <= 10 * 60_000)
-        return `${iso.slice(11, 19)} UTC`;
-    return spanMs <= 36 * 3600_000 ? `${iso.slice(11, 16)} UTC` : iso.slice(5, 10);
-}
-function span(buckets) {
-    return `${(0,format/* formatTime */.fU)(new Date(buckets[0].start))} to ${(0,format/* formatTime */.fU)(new Date(buckets.at(-1).end))}`;
-}
-function bucketLabel(buckets) {
-    return (0,format/* formatDuration */.a3)(buckets[0].end - buckets[0].start);
-}
-/** An even round number at least `value` (and 2), so the axis and its midpoint are whole, readable counts. */
-function niceCeil(value) {
-    if (!(value > 2))
-        return 2;
-    const magnitude = 10 ** Math.floor(Math.log10(value));
-    return [1, 2, 4, 6, 8, 10].map((m) => m * magnitude).find((v) => v >= value);
-}
-function percent(fraction) {
-    return `${Math.round(fraction * 1000) / 10}%`;
-}
-function num(v) {
-    return String(Math.round(v * 10) / 10);
-}
-function sum(values) {
-    return values.reduce((a, b) => a + b, 0);
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/pages/index-page.js
-// index.html: counts, charts and the most recent tasks of each state.
-
-
-
-
-function indexPage(site, summary) {
-    const c = summary.counts;
-    const finished = c.completed + c.failed;
-    const sections = {
-        running: site.sectionTable('running'),
-        queued: site.sectionTable('queued'),
-        failed: site.sectionTable('failed'),
-        completed: site.sectionTable('completed'),
-    };
-    const unrunnableRows = site.unrunnable.slice(0, INDEX_ROWS).map((u) => ({
-        ...site.row('queued', u.task),
-        missing: u.missing,
-    }));
-    return site.page('@index', '', 'overview', 'Overview', {
-        generatedAgo: (0,format/* formatAgo */.n4)(site.now, site.now),
-        counts: {
-            queued: (0,format/* formatCount */.B4)(c.queued),
-            high: (0,format/* formatCount */.B4)(c.queuedByPriority.high),
-            normal: (0,format/* formatCount */.B4)(c.queuedByPriority.normal),
-            low: (0,format/* formatCount */.B4)(c.queuedByPriority.low),
-            inProgress: (0,format/* formatCount */.B4)(c.inProgress),
-            completed: (0,format/* formatCount */.B4)(c.completed),
-            failed: (0,format/* formatCount */.B4)(c.failed),
-            nodesOnline: (0,format/* formatCount */.B4)(c.nodesOnline),
-            nodesTotal: (0,format/* formatCount */.B4)(site.input.nodes.length),
-            successRate: finished > 0 ? `${Math.round((c.completed / finished) * 1000) / 10}% of finished` : 'none finished yet',
-        },
-        recommendation: { workers: summary.recommendedWorkers, reason: summary.recommendationReason },
-        unrunnable: {
-            total: site.unrunnable.length,
-            totalText: (0,format/* formatCount */.B4)(site.unrunnable.length),
-            table: site.table('unrunnable', 'queued', 'Tasks nobody can run', site.unrunnable.length, unrunnableRows),
-        },
-        charts: {
-            throughput: new Markup(throughputChart(site.input.history)),
-            queue: new Markup(queueDepthChart(site.input.history)),
-            success: new Markup(successRateChart(site.input.history, { completed: c.completed, failed: c.failed })),
-        },
-        sections,
-        deps: dependencies(site),
-        nodes: {
-            total: (0,format/* formatCount */.B4)(site.input.nodes.length),
-            rows: site.nodeRows().slice(0, INDEX_ROWS),
-            allHref: site.input.nodes.length > INDEX_ROWS ? 'nodes.html' : undefined,
-        },
-    });
-}
-function dependencies(site) {
-    if (site.waiting.length === 0)
-        return undefined;
-    const states = new Map([...site.located].map(([id, found]) => [id, found.state]));
-    const rows = site.waiting.slice(0, INDEX_ROWS).map((task) => site.row('queued', task));
-    return {
-        total: (0,format/* formatCount */.B4)(site.waiting.length),
-        graph: new Markup(dependencyGraph(site.waiting.map((t) => ({ id: t.task_id, dependsOn: t.depends_on ?? [] })), states)),
-        legend: ['completed', 'running', 'queued', 'failed', 'unknown'].map((label) => ({
-            label: label === 'unknown' ? 'not in the grid' : label,
-            tone: STATUS_TONE[label],
-        })),
-        table: site.table('deps', 'queued', 'Waiting on other tasks', site.waiting.length, rows),
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/pages/list-pages.js
-// list/<state>-<n>.html: every task, paginated.
-
-
-const PAGE_ROWS = 500;
-const MAX_PAGES = 100;
-function* listPages(site) {
-    for (const state of ['queued', 'running', 'completed', 'failed']) {
-        const records = site.sorted[state];
-        const pages = Math.min(MAX_PAGES, Math.max(1, Math.ceil(records.length / PAGE_ROWS)));
-        const order = state === 'queued' ? 'by priority' : state === 'running' ? 'longest running first' : 'newest first';
-        const note = records.length > MAX_PAGES * PAGE_ROWS
-            ? `Only the first ${(0,format/* formatCount */.B4)(MAX_PAGES * PAGE_ROWS)} are listed here; the rest are in the repository.`
-            : undefined;
-        for (let n = 1; n <= pages; n++) {
-            const slice = records.slice((n - 1) * PAGE_ROWS, n * PAGE_ROWS);
-            const first = (n - 1) * PAGE_ROWS + 1;
-            const range = slice.length > 0 ? `${(0,format/* formatCount */.B4)(first)} to ${(0,format/* formatCount */.B4)(first + slice.length - 1)}` : 'none';
-            const table = site.table('list', state, `${STATE_LABEL[state]}, ${range}`, records.length, site.rows(state, slice));
-            yield [
-                listPath(state, n),
-                site.page('@list', '../', '', `${STATE_LABEL[state]}${pages > 1 ? `, page ${n}` : ''}`, {
-                    crumbs: [],
-                    list: { summary: `${(0,format/* plural */.LS)(records.length, 'task')}, ${order}. Page ${n} of ${pages}.`, note },
-                    table,
-                    pager: pager(state, n, pages),
-                }),
-            ];
-        }
-    }
-}
-function pager(state, current, pages) {
-    const wanted = new Set([1, pages, current - 2, current - 1, current, current + 1, current + 2]);
-    const numbers = [...wanted].filter((n) => n >= 1 && n <= pages).sort((a, b) => a - b);
-    const items = [];
-    numbers.forEach((n, i) => {
-        if (i > 0 && n - numbers[i - 1] > 1)
-            items.push({ gap: true });
-        items.push({ n, href: `${state}-${n}.html`, current: n === current });
-    });
-    return {
-        pages: items,
-        prev: current > 1 ? `${state}-${current - 1}.html` : undefined,
-        next: current < pages ? `${state}-${current + 1}.html` : undefined,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/pages/nodes-page.js
-// nodes.html: every node.
-
-
-function nodesPage(site) {
-    const counts = new Map();
-    for (const node of site.input.nodes)
-        counts.set(facts_liveness(node, site.input), (counts.get(facts_liveness(node, site.input)) ?? 0) + 1);
-    const parts = [...counts].map(([state, n]) => `${(0,format/* formatCount */.B4)(n)} ${state}`);
-    return site.page('@nodes', '', 'nodes', 'Nodes', {
-        crumbs: [],
-        nodesSummary: `${(0,format/* plural */.LS)(site.input.nodes.length, 'node')}${parts.length > 0 ? `: ${parts.join(', ')}` : ''}.`,
-        nodeRows: site.nodeRows(),
-    });
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/pages/status-json.js
-
-
-/** status.json: stable snake_case names, for scripts and for the page's own refresh. */
-function statusJson(site, summary) {
-    const c = summary.counts;
-    return {
-        version: 1,
-        title: site.input.title,
-        generated_at: site.now.toISOString(),
-        branch: site.input.branch,
-        repository_url: site.repo ?? null,
-        counts: {
-            queued: c.queued,
-            queued_by_priority: c.queuedByPriority,
-            in_progress: c.inProgress,
-            completed: c.completed,
-            failed: c.failed,
-            nodes_online: c.nodesOnline,
-            nodes_total: site.input.nodes.length,
-        },
-        recommended_workers: summary.recommendedWorkers,
-        recommendation_reason: summary.recommendationReason,
-        nodes: site.input.nodes.map((node) => ({
-            node_id: node.node_id,
-            status: facts_liveness(node, site.input),
-            last_heartbeat: node.last_heartbeat,
-            labels: node.labels,
-            slots: node.slots,
-            slots_in_use: site.busy.get(node.node_id) ?? 0,
-            completed: node.completed,
-            failed: node.failed,
-            version: node.version,
-        })),
-        running: site.sorted.running.slice(0, INDEX_ROWS).map((t) => ({
-            task_id: t.task_id,
-            node_id: t.claim.node_id,
-            attempt: t.claim.attempt,
-            claimed_at: t.claim.claimed_at,
-            lease_until: t.claim.lease_until,
-        })),
-        recent_completed: site.sorted.completed.slice(0, INDEX_ROWS).map(resultStatus),
-        recent_failed: site.sorted.failed.slice(0, INDEX_ROWS).map(resultStatus),
-        unrunnable: site.unrunnable.map((u) => ({
-            task_id: u.task.task_id,
-            requires: u.task.requires ?? [],
-            missing_labels: u.missing,
-        })),
-    };
-}
-function resultStatus(r) {
-    return {
-        task_id: r.task_id,
-        status: r.status,
-        exit_code: r.exit_code,
-        node_id: r.node_id,
-        duration_ms: r.duration_ms,
-        finished_at: r.finished_at,
-    };
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/pages/submit-page.js
-// submit.html: the form that checks a task and opens GitHub's new-file page in the submitter's fork.
-
-
-function submitPage(site) {
-    const policy = site.input.policy;
-    const fork = site.repo?.match(/^https:\/\/github\.com\/([^/]+\/[^/]+)$/)?.[1];
-    const example = `${JSON.stringify({ task_id: 'hello-1', script: 'echo hello', timeout_seconds: policy.default_timeout_seconds }, null, 2)}\n`;
-    const rows = [
-        [
-            {
-                name: 'fork',
-                label: 'Your fork',
-                kind: 'text',
-                hint: 'owner/repository of your fork of the grid',
-                value: fork ?? '',
-                required: true,
-            },
-        ],
-        [
-            {
-                name: 'task_id',
-                label: 'Task id',
-                kind: 'text',
-                hint: 'Letters, digits, dot, underscore, dash; also the file name',
-                required: true,
-            },
-        ],
-        [
-            {
-                name: 'script',
-                label: 'Script',
-                kind: 'textarea',
-                rows: 6,
-                hint: 'Run by /bin/sh -c inside the sandbox',
-                required: true,
-            },
-        ],
-        [
-            {
-                name: 'timeout_seconds',
-                label: 'Timeout (seconds)',
-                kind: 'number',
-                min: 1,
-                max: policy.max_timeout_seconds,
-                placeholder: String(policy.default_timeout_seconds),
-            },
-            {
-                name: 'priority',
-                label: 'Priority',
-                kind: 'select',
-                options: [{ value: '', label: 'Default (normal)' }, ...facts_PRIORITIES.map((p) => ({ value: p, label: p }))],
-            },
-            {
-                name: 'max_attempts',
-                label: 'Attempts',
-                kind: 'number',
-                min: 1,
-                max: policy.max_attempts,
-                placeholder: String(policy.default_attempts),
-            },
-        ],
-        [
-            {
-                name: 'image',
-                label: 'Image',
-                kind: 'select',
-                options: [
-                    { value: '', label: `Default (${policy.default_image})` },
-                    ...policy.allowed_images
-                        .filter((image) => image !== policy.default_image)
-                        .map((image) => ({ value: image, label: image })),
-                ],
-            },
-        ],
-        [
-            { name: 'requires', label: 'Requires labels', kind: 'text', hint: 'Separated by spaces or commas' },
-            { name: 'depends_on', label: 'Depends on', kind: 'text', hint: 'Task ids, separated by spaces or commas' },
-        ],
-        [
-            {
-                name: 'cpus',
-                label: 'CPUs',
-                kind: 'number',
-                min: 0,
-                max: policy.limits.cpus,
-                step: 'any',
-                hint: `At most ${policy.limits.cpus}`,
-                placeholder: String(policy.limits.cpus),
-            },
-            {
-                name: 'memory_mb',
-                label: 'Memory (MB)',
-                kind: 'number',
-                min: 16,
-                max: policy.limits.memory_mb,
-                hint: `At most ${policy.limits.memory_mb}`,
-                placeholder: String(policy.limits.memory_mb),
-            },
-        ],
-        [
-            {
-                name: 'not_before',
-                label: 'Not before',
-                kind: 'text',
-                hint: 'Not claimed earlier; RFC 3339, e.g. 2030-01-31T12:00:00Z',
-            },
-        ],
-        [{ name: 'env', label: 'Environment', kind: 'textarea', rows: 3, hint: 'One NAME=value a line' }],
-        [{ name: 'description', label: 'Description', kind: 'textarea', rows: 2, hint: 'Free text for people' }],
-    ];
-    return site.page('@submit', '', 'submit', 'Submit a task', {
-        submit: {
-            rows,
-            example,
-            newFileUrl: site.repo &&
-                `${site.repo}/new/${encodePath(site.input.branch)}?filename=tasks/queue/hello-1.json&value=${encodeURIComponent(example)}`,
-        },
-    }, true);
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/scaling.js
-// How many workers a grid owner should run now. The model is deliberately simple so its reason fits in one
-// sentence: enough slots to absorb new arrivals and clear the current backlog within a target time, at the
-// pace one slot has actually been finishing tasks.
-
-
-/** A claim costs a fetch, a commit and a push before the task starts; a few seconds on GitHub. */
-const CLAIM_OVERHEAD_MS = 5000;
-const RECENT_RESULTS = 100;
-function recommendWorkers(input, options = {}) {
-    const { min = 1, max = 20, drainMinutes = 15, windowMinutes = 60 } = options;
-    const queued = input.queued.length;
-    const running = input.running.length;
-    const slotsPerWorker = median(onlineNodes(input).map((node) => node.slots)) ?? 1;
-    if (queued === 0 && running === 0) {
-        return {
-            workers: 0,
-            reason: 'Nothing is queued or running, so no workers are needed.',
-            arrivalsPerMinute: 0,
-            perSlotPerMinute: 0,
-            slotsPerWorker,
-        };
-    }
-    const rates = historyRates(input.history, windowMinutes);
-    const arrivalsPerMinute = rates?.arrivalsPerMinute ?? 0;
-    // Durations of recent results measure the work itself; the history only samples running counts at commits,
-    // so it is the fallback for grids whose results were archived.
-    const pace = durationPace(input) ?? measuredPace(rates, windowMinutes) ?? assumedPace(input);
-    const demand = arrivalsPerMinute + queued / drainMinutes;
-    // A task runs on one slot, so slots beyond the tasks there are to run would sit idle.
-    const tasks = queued + running + Math.ceil(arrivalsPerMinute * drainMinutes);
-    const slots = Math.max(Math.min(Math.ceil(demand / pace.perSlotPerMinute), tasks), running);
-    const needed = Math.ceil(slots / slotsPerWorker);
-    const workers = Math.min(max, Math.max(min, needed));
-    const state = queued === 0
-        ? `Nothing is queued and ${(0,format/* formatCount */.B4)(running)} running`
-        : `${(0,format/* formatCount */.B4)(queued)} queued and ${(0,format/* formatCount */.B4)(running)} running`;
-    const arriving = arrivalsPerMinute > 0 ? ` and about ${frequency(arrivalsPerMinute, 'new tasks')} arrive` : '';
-    const fleet = `${workers} ${workers === 1 ? 'worker' : 'workers'} with ${slotsPerWorker} ${slotsPerWorker === 1 ? 'slot' : 'slots'} each`;
-    const goal = queued === 0 ? 'keep up' : `clear the queue in about ${drainMinutes} minutes`;
-    const cap = needed > max ? ` (capped from ${needed})` : '';
-    const speed = pace.perSlotPerMinute >= 1
-        ? `a slot finishes about ${frequency(pace.perSlotPerMinute, 'tasks')}`
-        : `a slot takes about ${(0,format/* formatDuration */.a3)(60_000 / pace.perSlotPerMinute)} per task`;
-    const reason = `${state}; ${speed} (${pace.source})${arriving}, so ${fleet}${cap} would ${goal}.`;
-    return { workers, reason, arrivalsPerMinute, perSlotPerMinute: pace.perSlotPerMinute, slotsPerWorker };
-}
-/** Arrival and completion rates over the last window of the history; undefined with under a minute of it. */
-function historyRates(history, windowMinutes) {
-    const last = history.at(-1);
-    if (!last)
-        return undefined;
-    const start = last.time.getTime() - windowMinutes * 60_000;
-    const points = history.filter((point) => point.time.getTime() >= start);
-    const first = points[0];
-    const minutes = (last.time.getTime() - first.time.getTime()) / 60_000;
-    if (minutes < 1)
-        return undefined;
-    const total = (p) => p.queued + p.running + p.completed + p.failed;
-    const done = (p) => p.completed + p.failed;
-    // Retention archives results, which shrinks the totals; that is not negative work.
-    return {
-        arrivalsPerMinute: Math.max(0, total(last) - total(first)) / minutes,
-        finishesPerMinute: Math.max(0, done(last) - done(first)) / minutes,
-        averageRunning: points.reduce((sum, p) => sum + p.running, 0) / points.length,
-    };
-}
-function measuredPace(rates, windowMinutes) {
-    if (!rates || rates.finishesPerMinute === 0 || rates.averageRunning < 1)
-        return undefined;
-    return {
-        perSlotPerMinute: rates.finishesPerMinute / rates.averageRunning,
-        source: `measured over the last ${windowMinutes} minutes`,
-    };
-}
-function durationPace(input) {
-    const recent = [...input.completed, ...input.failed]
-        .map((result) => ({ finished: (0,format/* parseTime */.pe)(result.finished_at)?.getTime() ?? 0, duration: result.duration_ms }))
-        .sort((a, b) => b.finished - a.finished)
-        .slice(0, RECENT_RESULTS)
-        .map((r) => r.duration);
-    const typical = median(recent);
-    if (typical === undefined)
-        return undefined;
-    return {
-        perSlotPerMinute: 60_000 / (typical + CLAIM_OVERHEAD_MS),
-        source: `from a typical duration of ${(0,format/* formatDuration */.a3)(typical)} plus claiming`,
-    };
-}
-function assumedPace(input) {
-    const timeoutMs = input.policy.default_timeout_seconds * 1000;
-    return {
-        perSlotPerMinute: 60_000 / (timeoutMs + CLAIM_OVERHEAD_MS),
-        source: `assuming tasks use the ${(0,format/* formatDuration */.a3)(timeoutMs)} default timeout, as none has finished yet`,
-    };
-}
-function median(values) {
-    if (values.length === 0)
-        return undefined;
-    const sorted = [...values].sort((a, b) => a - b);
-    return sorted[Math.floor(sorted.length / 2)];
-}
-/** "2.5 tasks a minute" or, for slow rates, "12 tasks an hour", so small rates do not round to zero. */
-function frequency(perMinute, noun) {
-    const [count, unit] = perMinute >= 1
-        ? [perMinute >= 10 ? Math.round(perMinute) : Math.round(perMinute * 10) / 10, 'a minute']
-        : [Math.max(1, Math.round(perMinute * 60)), 'an hour'];
-    return `${(0,format/* formatCount */.B4)(count)} ${count === 1 ? noun.replace(/s$/, '') : noun} ${unit}`;
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/summary.js
-// The numbers the render-dashboard action outputs and writes to its job summary.
-
-
-
-function summarize(input, scaling) {
-    const queuedByPriority = { high: 0, normal: 0, low: 0 };
-    for (const task of input.queued)
-        queuedByPriority[priorityOf(task)]++;
-    const recommendation = recommendWorkers(input, scaling);
-    return {
-        counts: {
-            queued: input.queued.length,
-            queuedByPriority,
-            inProgress: input.running.length,
-            completed: input.completed.length,
-            failed: input.failed.length,
-            nodesOnline: onlineNodes(input).length,
-        },
-        recommendedWorkers: recommendation.workers,
-        recommendationReason: recommendation.reason,
-    };
-}
-/** A job summary stays readable (and under GitHub's 1 MiB limit) with the busiest nodes only. */
-const SUMMARY_NODES = 50;
-/** GitHub-flavoured Markdown for the job summary: the counts and a table of nodes. */
-function summaryMarkdown(summary, input) {
-    const c = summary.counts;
-    const byPriority = PRIORITIES.map((p) => `${p} ${formatCount(c.queuedByPriority[p])}`).join(', ');
-    const lines = [
-        `## ${md(input.title)}`,
-        '',
-        '| Queued | In progress | Completed | Failed | Nodes online | Recommended workers |',
-        '| ---: | ---: | ---: | ---: | ---: | ---: |',
-        `| ${formatCount(c.queued)} (${byPriority}) | ${formatCount(c.inProgress)} | ${formatCount(c.completed)} | ${formatCount(c.failed)} | ${formatCount(c.nodesOnline)} of ${formatCount(input.nodes.length)} | ${summary.recommendedWorkers} |`,
-        '',
-        `${md(summary.recommendationReason)}`,
-        '',
-    ];
-    if (input.nodes.length > 0) {
-        const busy = new Map();
-        for (const claim of input.running)
-            busy.set(claim.claim.node_id, (busy.get(claim.claim.node_id) ?? 0) + 1);
-        const nodes = [...input.nodes].sort((a, b) => order(a, input) - order(b, input) || a.node_id.localeCompare(b.node_id));
-        lines.push('### Nodes', '', '| Node | Status | Last heartbeat | Labels | Slots in use | Completed | Failed |', '| --- | --- | --- | --- | ---: | ---: | ---: |', ...nodes.slice(0, SUMMARY_NODES).map((node) => {
-            const heartbeat = parseTime(node.last_heartbeat);
-            const labels = node.labels.length > 0 ? node.labels.map((l) => `\`${code(l)}\``).join(' ') : '–';
-            return `| \`${code(node.node_id)}\` | ${liveness(node, input)} | ${heartbeat ? formatAgo(heartbeat, input.generatedAt) : 'unknown'} | ${labels} | ${busy.get(node.node_id) ?? 0} / ${node.slots} | ${formatCount(node.completed)} | ${formatCount(node.failed)} |`;
-        }));
-        if (nodes.length > SUMMARY_NODES)
-            lines.push('', `…and ${formatCount(nodes.length - SUMMARY_NODES)} more nodes on the dashboard.`);
-        lines.push('');
-    }
-    return lines.join('\n');
-}
-const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
-function order(node, input) {
-    return LIVENESS_ORDER[liveness(node, input)];
-}
-/**
- * Text for Markdown: HTML-escaped (GitHub renders HTML in summaries) and with Markdown's punctuation
- * backslash-escaped, on one line so it cannot break out of a table row or heading.
- */
-function md(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/[&<>]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;' })[c])
-        .replace(/[\\`*_{}[\]()#+!|~-]/g, '\\$&');
-}
-/** Text inside a code span in a table: backticks and pipes cannot be escaped there, so they are replaced. */
-function code(text) {
-    return text
-        .replace(/[\r\n]+/g, ' ')
-        .replace(/`/g, "'")
-        .replace(/\|/g, '¦');
-}
-
-// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
-var standalone = __nccwpck_require__(1398);
-// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(6214);
-;// CONCATENATED MODULE: ./build/src/dashboard/task-validator.js
-// The submit form checks a task in the browser against TaskSchema itself: ajv compiles the schema into
-// standalone validation code at render time, and that code is shipped as a plain script. The two runtime
-// helpers it needs (its require() calls and the date-time format) are shipped as the source of the very
-// functions Node uses, so the browser and the CLI cannot disagree.
-
-
-
-
-/**
- * RFC 3339 date-time with a mandatory offset, as ajv-formats' "date-time" checks it (leap seconds
- * included). Self-contained on purpose: its source is shipped to the browser.
- */
-function isDateTime(value) {
-    const m = /^(\d{4})-(\d\d)-(\d\d)[T\s](\d\d):(\d\d):(\d\d(?:\.\d+)?)(?:Z|([+-])(\d\d)(?::?(\d\d))?)$/i.exec(value);
-    if (!m)
-        return false;
-    const year = Number(m[1]);
-    const month = Number(m[2]);
-    const day = Number(m[3]);
-    const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-    const days = [0, 31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month];
-    if (days === undefined || month < 1 || day < 1 || day > days)
-        return false;
-    const [hour, minute, second] = [Number(m[4]), Number(m[5]), Number(m[6])];
-    const sign = m[7] === '-' ? -1 : 1;
-    const [tzHour, tzMinute] = [Number(m[8] ?? 0), Number(m[9] ?? 0)];
-    if (tzHour > 23 || tzMinute > 59)
-        return false;
-    if (hour <= 23 && minute <= 59 && second < 60)
-        return true;
-    // A leap second is 23:59:60 in UTC, whatever the local offset.
-    const utcMinute = minute - tzMinute * sign;
-    const utcHour = hour - tzHour * sign - (utcMinute < 0 ? 1 : 0);
-    return (utcHour === 23 || utcHour === -1) && (utcMinute === 59 || utcMinute === -1) && second < 61;
-}
-const RUNTIME = {
-    'ajv/dist/runtime/ucs2length': { name: 'ucs2length', source: ucs2length["default"].toString() },
-};
-let cached;
-/**
- * A classic script defining `window.dgridValidateTask(task)`, which returns ajv's error objects (an
- * empty array when the task is valid). Uses the same ajv options as the CLI's validator.
- */
-function taskValidatorScript() {
-    if (cached !== undefined)
-        return cached;
-    const ajv = new dist_ajv.Ajv({
-        allErrors: true,
-        strict: true,
-        useDefaults: true,
-        allowUnionTypes: true,
-        code: { source: true, esm: false, formats: (0,dist_ajv._) `formats` },
-    });
-    ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
-    const code = standalone["default"](ajv, ajv.compile(schemas/* TaskSchema */.pj))
-        .replace(/require\("([^"]+)"\)\.default/g, (_match, module) => {
-        const helper = RUNTIME[module];
-        if (!helper)
-            throw new Error(`the task validator needs ajv runtime module ${module}, which is not shipped to the browser`);
-        return helper.name;
-    });
-    const helpers = Object.values(RUNTIME)
-        .map((helper) => `var ${helper.name} = ${helper.source};`)
-        .join('\n');
-    cached = `// Generated by dgrid from TaskSchema with ajv standalone code; do not edit.
-(function () {
-var formats = { 'date-time': { validate: ${isDateTime.toString()} } };
-${helpers}
-var module = { exports: {} };
-${code}
-window.dgridValidateTask = function (task) {
-  return module.exports(task) ? [] : module.exports.errors || [];
-};
-})();
-`;
-    return cached;
-}
-
-;// CONCATENATED MODULE: ./build/src/dashboard/render.js
-// Renders the static status site of a grid.
-//
-// Weight at scale (20,000 tasks, 500 nodes): index.html inlines only counts, charts and the most recent
-// INDEX_ROWS tasks of each state and nodes; only those tasks get a detail page (detail/<task_id>.html) with
-// their full record and attempts. Every task is still listed on paginated, script-free pages
-// (list/<state>-<n>.html, PAGE_ROWS rows each, newest first), linking to the task's file in the repository
-// when its URL is known. nodes.html lists every node. Older tasks beyond MAX_PAGES pages are left to the
-// repository itself.
-//
-// The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
-// and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
-//
-// Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
-// templates/.
-
-
-
-
-
-
-
-
-
-
-
-
-
-async function renderSite(input, outputDir) {
-    const summary = summarize(input);
-    const site = new Site(input);
-    const files = new Map();
-    files.set('index.html', indexPage(site, summary));
-    files.set('nodes.html', nodesPage(site));
-    files.set('submit.html', submitPage(site));
-    for (const [path, html] of listPages(site))
-        files.set(path, html);
-    for (const [path, html] of detailPages(site))
-        files.set(path, html);
-    files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
-    // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
-    // backgrounds were picked for WCAG AA contrast in both.
-    files.set('assets/dgrid.css', STYLESHEET);
-    // Everything the script does is an enhancement: without it the pages show the same data as of the render. It
-    // is plain ES2017 so it runs in any current browser without a build step, and it only ever writes text
-    // (textContent), never markup, so data cannot become code.
-    files.set('assets/dgrid.js', CLIENT_SCRIPT);
-    files.set('assets/dgrid-task-validator.js', taskValidatorScript());
-    // GitHub Pages would otherwise run the folder through Jekyll, which is slow and hides some names.
-    files.set('.nojekyll', '');
-    for (const dir of ['assets', 'detail', 'list'])
-        await (0,promises_.mkdir)((0,external_node_path_.join)(outputDir, dir), { recursive: true });
-    for (const dir of ['detail', 'list']) {
-        for (const name of await (0,promises_.readdir)((0,external_node_path_.join)(outputDir, dir))) {
-            if (name.endsWith('.html') && !files.has(`${dir}/${name}`))
-                await (0,promises_.rm)((0,external_node_path_.join)(outputDir, dir, name));
-        }
-    }
-    await Promise.all([...files].map(([path, content]) => (0,promises_.writeFile)((0,external_node_path_.join)(outputDir, path), content)));
-    return summary;
-}
-
-
-/***/ }),
-
-/***/ 3837:
+/***/ 9422:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 372:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -26250,6 +26253,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6708);
+/******/ var __webpack_exports__ = __nccwpck_require__(2115);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
