@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 2005:
+/***/ 779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 6373:
+/***/ 2815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(2005);
-const limit_1 = __nccwpck_require__(6638);
-const codegen_1 = __nccwpck_require__(8762);
+const formats_1 = __nccwpck_require__(779);
+const limit_1 = __nccwpck_require__(1284);
+const codegen_1 = __nccwpck_require__(1436);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 6638:
+/***/ 1284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(9153);
-const codegen_1 = __nccwpck_require__(8762);
+const ajv_1 = __nccwpck_require__(2463);
+const codegen_1 = __nccwpck_require__(1436);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 9153:
+/***/ 2463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(2439);
-const draft7_1 = __nccwpck_require__(3967);
-const discriminator_1 = __nccwpck_require__(2936);
-const draft7MetaSchema = __nccwpck_require__(372);
+const core_1 = __nccwpck_require__(3893);
+const draft7_1 = __nccwpck_require__(9941);
+const discriminator_1 = __nccwpck_require__(8886);
+const draft7MetaSchema = __nccwpck_require__(2079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7391);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(8762);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(535);
+var validation_error_1 = __nccwpck_require__(3021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(5268);
+var ref_error_1 = __nccwpck_require__(3162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 7565:
+/***/ 567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 8762:
+/***/ 1436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(7565);
-const scope_1 = __nccwpck_require__(4146);
-var code_2 = __nccwpck_require__(7565);
+const code_1 = __nccwpck_require__(567);
+const scope_1 = __nccwpck_require__(7788);
+var code_2 = __nccwpck_require__(567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(4146);
+var scope_2 = __nccwpck_require__(7788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 4146:
+/***/ 7788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(7565);
+const code_1 = __nccwpck_require__(567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 9905:
+/***/ 1283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const names_1 = __nccwpck_require__(8636);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1533,18 +1533,18 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 /***/ }),
 
-/***/ 4992:
+/***/ 2718:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const validation_error_1 = __nccwpck_require__(535);
-const names_1 = __nccwpck_require__(8636);
-const resolve_1 = __nccwpck_require__(1128);
-const util_1 = __nccwpck_require__(7802);
-const validate_1 = __nccwpck_require__(7391);
+const codegen_1 = __nccwpck_require__(1436);
+const validation_error_1 = __nccwpck_require__(3021);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const validate_1 = __nccwpck_require__(7881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 8636:
+/***/ 630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 5268:
+/***/ 3162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(1128);
+const resolve_1 = __nccwpck_require__(4090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 1128:
+/***/ 4090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(7802);
-const equal = __nccwpck_require__(6136);
-const traverse = __nccwpck_require__(1165);
+const util_1 = __nccwpck_require__(4464);
+const equal = __nccwpck_require__(3430);
+const traverse = __nccwpck_require__(1167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -1994,7 +1994,7 @@ exports.getSchemaRefs = getSchemaRefs;
 
 /***/ }),
 
-/***/ 2335:
+/***/ 7353:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 7802:
+/***/ 4464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const code_1 = __nccwpck_require__(7565);
+const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 454:
+/***/ 7692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 8284:
+/***/ 5346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(9905);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 5931:
+/***/ 6685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
-const rules_1 = __nccwpck_require__(2335);
-const applicability_1 = __nccwpck_require__(454);
-const errors_1 = __nccwpck_require__(9905);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const rules_1 = __nccwpck_require__(7353);
+const applicability_1 = __nccwpck_require__(7692);
+const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 3769:
+/***/ 1699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7391:
+/***/ 7881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(8284);
-const dataType_1 = __nccwpck_require__(5931);
-const applicability_1 = __nccwpck_require__(454);
-const dataType_2 = __nccwpck_require__(5931);
-const defaults_1 = __nccwpck_require__(3769);
-const keyword_1 = __nccwpck_require__(4852);
-const subschema_1 = __nccwpck_require__(7914);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const resolve_1 = __nccwpck_require__(1128);
-const util_1 = __nccwpck_require__(7802);
-const errors_1 = __nccwpck_require__(9905);
+const boolSchema_1 = __nccwpck_require__(5346);
+const dataType_1 = __nccwpck_require__(6685);
+const applicability_1 = __nccwpck_require__(7692);
+const dataType_2 = __nccwpck_require__(6685);
+const defaults_1 = __nccwpck_require__(1699);
+const keyword_1 = __nccwpck_require__(5202);
+const subschema_1 = __nccwpck_require__(6200);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const resolve_1 = __nccwpck_require__(4090);
+const util_1 = __nccwpck_require__(4464);
+const errors_1 = __nccwpck_require__(1283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 4852:
+/***/ 5202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const code_1 = __nccwpck_require__(322);
-const errors_1 = __nccwpck_require__(9905);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const code_1 = __nccwpck_require__(8484);
+const errors_1 = __nccwpck_require__(1283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 7914:
+/***/ 6200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 2439:
+/***/ 3893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7391);
+var validate_1 = __nccwpck_require__(7881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(8762);
+var codegen_1 = __nccwpck_require__(1436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(535);
-const ref_error_1 = __nccwpck_require__(5268);
-const rules_1 = __nccwpck_require__(2335);
-const compile_1 = __nccwpck_require__(4992);
-const codegen_2 = __nccwpck_require__(8762);
-const resolve_1 = __nccwpck_require__(1128);
-const dataType_1 = __nccwpck_require__(5931);
-const util_1 = __nccwpck_require__(7802);
-const $dataRefSchema = __nccwpck_require__(9422);
-const uri_1 = __nccwpck_require__(975);
+const validation_error_1 = __nccwpck_require__(3021);
+const ref_error_1 = __nccwpck_require__(3162);
+const rules_1 = __nccwpck_require__(7353);
+const compile_1 = __nccwpck_require__(2718);
+const codegen_2 = __nccwpck_require__(1436);
+const resolve_1 = __nccwpck_require__(4090);
+const dataType_1 = __nccwpck_require__(6685);
+const util_1 = __nccwpck_require__(4464);
+const $dataRefSchema = __nccwpck_require__(3837);
+const uri_1 = __nccwpck_require__(6285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 8325:
+/***/ 4951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(6136);
+const equal = __nccwpck_require__(3430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 3908:
+/***/ 6214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 975:
+/***/ 6285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(7041);
+const uri = __nccwpck_require__(4352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 535:
+/***/ 3021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,13 +3980,13 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 7956:
+/***/ 1398:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const scope_1 = __nccwpck_require__(4146);
-const code_1 = __nccwpck_require__(7565);
+const scope_1 = __nccwpck_require__(7788);
+const code_1 = __nccwpck_require__(567);
 function standaloneCode(ajv, refsOrFunc) {
     if (!ajv.opts.code.source) {
         throw new Error("moduleCode: ajv instance must have code.source option");
@@ -4076,14 +4076,14 @@ exports["default"] = standaloneCode;
 
 /***/ }),
 
-/***/ 9810:
+/***/ 3448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4131,15 +4131,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2089:
+/***/ 2431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4243,12 +4243,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4971:
+/***/ 9205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4272,12 +4272,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5046:
+/***/ 9380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
+const code_1 = __nccwpck_require__(8484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4290,13 +4290,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6988:
+/***/ 6182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4391,15 +4391,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 684:
+/***/ 5826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4482,13 +4482,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5102:
+/***/ 8584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4554,27 +4554,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3841:
+/***/ 8775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(9810);
-const prefixItems_1 = __nccwpck_require__(4357);
-const items_1 = __nccwpck_require__(9769);
-const items2020_1 = __nccwpck_require__(8745);
-const contains_1 = __nccwpck_require__(6988);
-const dependencies_1 = __nccwpck_require__(684);
-const propertyNames_1 = __nccwpck_require__(8094);
-const additionalProperties_1 = __nccwpck_require__(2089);
-const properties_1 = __nccwpck_require__(8252);
-const patternProperties_1 = __nccwpck_require__(6662);
-const not_1 = __nccwpck_require__(7868);
-const anyOf_1 = __nccwpck_require__(5046);
-const oneOf_1 = __nccwpck_require__(4384);
-const allOf_1 = __nccwpck_require__(4971);
-const if_1 = __nccwpck_require__(5102);
-const thenElse_1 = __nccwpck_require__(167);
+const additionalItems_1 = __nccwpck_require__(3448);
+const prefixItems_1 = __nccwpck_require__(6467);
+const items_1 = __nccwpck_require__(5791);
+const items2020_1 = __nccwpck_require__(2959);
+const contains_1 = __nccwpck_require__(6182);
+const dependencies_1 = __nccwpck_require__(5826);
+const propertyNames_1 = __nccwpck_require__(1372);
+const additionalProperties_1 = __nccwpck_require__(2431);
+const properties_1 = __nccwpck_require__(8778);
+const patternProperties_1 = __nccwpck_require__(664);
+const not_1 = __nccwpck_require__(8350);
+const anyOf_1 = __nccwpck_require__(9380);
+const oneOf_1 = __nccwpck_require__(2490);
+const allOf_1 = __nccwpck_require__(9205);
+const if_1 = __nccwpck_require__(8584);
+const thenElse_1 = __nccwpck_require__(6829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4604,15 +4604,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 9769:
+/***/ 5791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const code_1 = __nccwpck_require__(322);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4662,15 +4662,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8745:
+/***/ 2959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const code_1 = __nccwpck_require__(322);
-const additionalItems_1 = __nccwpck_require__(9810);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(8484);
+const additionalItems_1 = __nccwpck_require__(3448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4698,12 +4698,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7868:
+/***/ 8350:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4730,13 +4730,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4384:
+/***/ 2490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4796,15 +4796,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6662:
+/***/ 664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const util_2 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const util_2 = __nccwpck_require__(4464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4877,12 +4877,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4357:
+/***/ 6467:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(9769);
+const items_1 = __nccwpck_require__(5791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4895,15 +4895,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8252:
+/***/ 8778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7391);
-const code_1 = __nccwpck_require__(322);
-const util_1 = __nccwpck_require__(7802);
-const additionalProperties_1 = __nccwpck_require__(2089);
+const validate_1 = __nccwpck_require__(7881);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const additionalProperties_1 = __nccwpck_require__(2431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4955,13 +4955,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8094:
+/***/ 1372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4999,12 +4999,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 167:
+/***/ 6829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(7802);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5018,16 +5018,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 322:
+/***/ 8484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const names_1 = __nccwpck_require__(8636);
-const util_2 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const names_1 = __nccwpck_require__(630);
+const util_2 = __nccwpck_require__(4464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5155,7 +5155,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 4586:
+/***/ 9872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5171,13 +5171,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3119:
+/***/ 7397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(4586);
-const ref_1 = __nccwpck_require__(7002);
+const id_1 = __nccwpck_require__(9872);
+const ref_1 = __nccwpck_require__(2996);
 const core = [
     "$schema",
     "$id",
@@ -5193,18 +5193,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 7002:
+/***/ 2996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(5268);
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const names_1 = __nccwpck_require__(8636);
-const compile_1 = __nccwpck_require__(4992);
-const util_1 = __nccwpck_require__(7802);
+const ref_error_1 = __nccwpck_require__(3162);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const names_1 = __nccwpck_require__(630);
+const compile_1 = __nccwpck_require__(2718);
+const util_1 = __nccwpck_require__(4464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5321,16 +5321,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2936:
+/***/ 8886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const types_1 = __nccwpck_require__(3837);
-const compile_1 = __nccwpck_require__(4992);
-const ref_error_1 = __nccwpck_require__(5268);
-const util_1 = __nccwpck_require__(7802);
+const codegen_1 = __nccwpck_require__(1436);
+const types_1 = __nccwpck_require__(7115);
+const compile_1 = __nccwpck_require__(2718);
+const ref_error_1 = __nccwpck_require__(3162);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5431,7 +5431,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3837:
+/***/ 7115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5446,16 +5446,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 3967:
+/***/ 9941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(3119);
-const validation_1 = __nccwpck_require__(3467);
-const applicator_1 = __nccwpck_require__(3841);
-const format_1 = __nccwpck_require__(3627);
-const metadata_1 = __nccwpck_require__(2098);
+const core_1 = __nccwpck_require__(7397);
+const validation_1 = __nccwpck_require__(5481);
+const applicator_1 = __nccwpck_require__(8775);
+const format_1 = __nccwpck_require__(2601);
+const metadata_1 = __nccwpck_require__(6620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5469,12 +5469,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 1664:
+/***/ 6402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5567,19 +5567,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3627:
+/***/ 2601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(1664);
+const format_1 = __nccwpck_require__(6402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 2098:
+/***/ 6620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5603,14 +5603,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 1488:
+/***/ 8026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const equal_1 = __nccwpck_require__(8325);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5634,14 +5634,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7350:
+/***/ 3200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const equal_1 = __nccwpck_require__(8325);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5688,21 +5688,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3467:
+/***/ 5481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(5341);
-const multipleOf_1 = __nccwpck_require__(9822);
-const limitLength_1 = __nccwpck_require__(6944);
-const pattern_1 = __nccwpck_require__(7805);
-const limitProperties_1 = __nccwpck_require__(7973);
-const required_1 = __nccwpck_require__(858);
-const limitItems_1 = __nccwpck_require__(7150);
-const uniqueItems_1 = __nccwpck_require__(7066);
-const const_1 = __nccwpck_require__(1488);
-const enum_1 = __nccwpck_require__(7350);
+const limitNumber_1 = __nccwpck_require__(3723);
+const multipleOf_1 = __nccwpck_require__(8132);
+const limitLength_1 = __nccwpck_require__(6962);
+const pattern_1 = __nccwpck_require__(6023);
+const limitProperties_1 = __nccwpck_require__(895);
+const required_1 = __nccwpck_require__(4504);
+const limitItems_1 = __nccwpck_require__(6296);
+const uniqueItems_1 = __nccwpck_require__(5132);
+const const_1 = __nccwpck_require__(8026);
+const enum_1 = __nccwpck_require__(3200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5727,12 +5727,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 7150:
+/***/ 6296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5757,14 +5757,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6944:
+/***/ 6962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const ucs2length_1 = __nccwpck_require__(3908);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const ucs2length_1 = __nccwpck_require__(6214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5790,12 +5790,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5341:
+/***/ 3723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5823,12 +5823,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7973:
+/***/ 895:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5853,12 +5853,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9822:
+/***/ 8132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(8762);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5885,14 +5885,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7805:
+/***/ 6023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const util_1 = __nccwpck_require__(7802);
-const codegen_1 = __nccwpck_require__(8762);
+const code_1 = __nccwpck_require__(8484);
+const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(1436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5924,14 +5924,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 858:
+/***/ 4504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(322);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
+const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6009,15 +6009,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7066:
+/***/ 5132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(5931);
-const codegen_1 = __nccwpck_require__(8762);
-const util_1 = __nccwpck_require__(7802);
-const equal_1 = __nccwpck_require__(8325);
+const dataType_1 = __nccwpck_require__(6685);
+const codegen_1 = __nccwpck_require__(1436);
+const util_1 = __nccwpck_require__(4464);
+const equal_1 = __nccwpck_require__(4951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6079,7 +6079,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6136:
+/***/ 3430:
 /***/ ((module) => {
 
 
@@ -6132,7 +6132,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1165:
+/***/ 1167:
 /***/ ((module) => {
 
 
@@ -6295,13 +6295,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 7041:
+/***/ 4352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(563)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(4698)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -7013,12 +7013,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 4698:
+/***/ 5300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(563)
+const { isUUID } = __nccwpck_require__(5077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -7292,7 +7292,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 563:
+/***/ 5077:
 /***/ ((module) => {
 
 
@@ -8098,7 +8098,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6770:
+/***/ 4619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8110,14 +8110,14 @@ module.exports = {
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4499);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(427);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3312);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2319);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6345);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(8071);
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8677);
-/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1410);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3566);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7010);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7850);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8482);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2863);
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
 
@@ -8229,7 +8229,7 @@ async function requestCancel(store, taskIds, reason) {
 
 /***/ }),
 
-/***/ 9114:
+/***/ 7819:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8240,11 +8240,11 @@ async function requestCancel(store, taskIds, reason) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2461);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7115);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6345);
-/* harmony import */ var _node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2850);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5289);
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2824);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3374);
+/* harmony import */ var _node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5359);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5420);
 // A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run), and where
 // the CLI keeps its cache repositories.
 
@@ -8328,7 +8328,7 @@ async function stuckTasks(snapshot, queued) {
 
 /***/ }),
 
-/***/ 4274:
+/***/ 4953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8344,7 +8344,7 @@ async function stuckTasks(snapshot, queued) {
 /* harmony export */   qg: () => (/* binding */ parse)
 /* harmony export */ });
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 
 
 /** Options that mean the same in every command that talks to a grid. */
@@ -8449,7 +8449,7 @@ function envToken() {
 
 /***/ }),
 
-/***/ 8870:
+/***/ 7551:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8467,17 +8467,17 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(6345);
+var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(427);
+var runner = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(3312);
+var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4499);
+var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8677);
+var policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5289);
+var schema_validators = __nccwpck_require__(5420);
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit.js
 // The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
 // its history obeys the contract. Git history is the grid's audit log; this reads it.
@@ -9218,11 +9218,11 @@ function isObject(value) {
 }
 
 // EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(6770);
+var grid_admin = __nccwpck_require__(4619);
 // EXTERNAL MODULE: ./build/src/admin/status.js
-var admin_status = __nccwpck_require__(9114);
+var admin_status = __nccwpck_require__(7819);
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4274);
+var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/audit.js
 
 
@@ -9282,17 +9282,17 @@ function print(report) {
 
 /***/ }),
 
-/***/ 8822:
+/***/ 6389:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cancel)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6770);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4274);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7819);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
 
@@ -9328,7 +9328,7 @@ const cancel = {
 
 /***/ }),
 
-/***/ 5951:
+/***/ 6692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -9339,17 +9339,17 @@ const cancel = {
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
 /* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3312);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7115);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6770);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2260);
-/* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2480);
-/* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(7839);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5289);
-/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(5445);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(431);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6874);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4274);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4619);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
+/* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
+/* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5420);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6197);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
 
 
 
@@ -9497,16 +9497,16 @@ function invokedAs() {
 
 /***/ }),
 
-/***/ 6886:
+/***/ 7989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ init)
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6770);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9114);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4274);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7819);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
 
 
@@ -9540,7 +9540,7 @@ const init = {
 
 /***/ }),
 
-/***/ 2509:
+/***/ 2093:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9550,9 +9550,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(6770);
+var grid_admin = __nccwpck_require__(4619);
 // EXTERNAL MODULE: ./build/src/common/log.js
-var log = __nccwpck_require__(2260);
+var log = __nccwpck_require__(2073);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
@@ -9562,23 +9562,23 @@ var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/upkeep/archive.js
-var archive = __nccwpck_require__(2461);
+var archive = __nccwpck_require__(2824);
 // EXTERNAL MODULE: ./build/src/protocol/clock.js
-var protocol_clock = __nccwpck_require__(2097);
+var protocol_clock = __nccwpck_require__(8432);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4499);
+var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var git_store = __nccwpck_require__(3312);
+var git_store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
-var protocol_snapshot = __nccwpck_require__(7115);
+var protocol_snapshot = __nccwpck_require__(9684);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(6345);
+var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(8071);
+var transitions = __nccwpck_require__(7850);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
-var transaction = __nccwpck_require__(2319);
+var transaction = __nccwpck_require__(7010);
 // EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5289);
+var schema_validators = __nccwpck_require__(5420);
 ;// CONCATENATED MODULE: ./build/src/upkeep/reaper.js
 // The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
 // results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
@@ -9756,9 +9756,9 @@ function commitMessage(actions) {
 }
 
 // EXTERNAL MODULE: ./build/src/node/settings.js
-var settings = __nccwpck_require__(5778);
+var settings = __nccwpck_require__(4057);
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4274);
+var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/reap.js
 
 
@@ -9798,17 +9798,17 @@ const reap_reap = {
 
 /***/ }),
 
-/***/ 8268:
+/***/ 5631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   X: () => (/* binding */ render)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2260);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(431);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6874);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4274);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9875);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
 
@@ -9888,16 +9888,16 @@ const render = {
 
 /***/ }),
 
-/***/ 3121:
+/***/ 1610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ sign)
 /* harmony export */ });
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
-/* harmony import */ var _validation_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2037);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4274);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _validation_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(256);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
 
 
@@ -9933,17 +9933,17 @@ const sign = {
 
 /***/ }),
 
-/***/ 1942:
+/***/ 2541:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ status)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6770);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9114);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4274);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7819);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
 
@@ -9999,7 +9999,7 @@ const status = {
 
 /***/ }),
 
-/***/ 6168:
+/***/ 1743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10007,13 +10007,13 @@ const status = {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6770);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3312);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9114);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2839);
-/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(521);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4274);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
+/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7819);
+/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8253);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(109);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4953);
 
 
 
@@ -10089,7 +10089,7 @@ const submit = {
 
 /***/ }),
 
-/***/ 6367:
+/***/ 3853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10099,29 +10099,29 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4499);
+var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(6345);
+var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(205);
+var printable = __nccwpck_require__(396);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(427);
+var runner = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(3312);
+var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/validation/strict-json.js + 2 modules
-var strict_json = __nccwpck_require__(2839);
+var strict_json = __nccwpck_require__(8253);
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
-var protocol_submitters = __nccwpck_require__(847);
+var protocol_submitters = __nccwpck_require__(3368);
 // EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5289);
+var schema_validators = __nccwpck_require__(5420);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
-var submission_checks = __nccwpck_require__(1410);
+var submission_checks = __nccwpck_require__(2863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js
-var task_rules = __nccwpck_require__(521);
+var task_rules = __nccwpck_require__(109);
 ;// CONCATENATED MODULE: ./build/src/validation/submission.js
 // Validation of task files in a checkout of a grid, as validate-task and `dgrid validate` run it: the changes
 // of a pull request (read from git objects only, never from the working tree a pull request could shape),
@@ -10501,7 +10501,7 @@ async function diskCandidate(top, file) {
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4274);
+var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/validate.js
 
 
@@ -10594,7 +10594,7 @@ const validate = {
 
 /***/ }),
 
-/***/ 8692:
+/***/ 3228:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10604,17 +10604,17 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(6770);
+var grid_admin = __nccwpck_require__(4619);
 // EXTERNAL MODULE: ./build/src/common/log.js
-var log = __nccwpck_require__(2260);
+var log = __nccwpck_require__(2073);
 // EXTERNAL MODULE: ./build/src/sandbox/index.js
-var sandbox = __nccwpck_require__(6082);
+var sandbox = __nccwpck_require__(1189);
 // EXTERNAL MODULE: ./build/src/admin/status.js
-var admin_status = __nccwpck_require__(9114);
+var admin_status = __nccwpck_require__(7819);
 // EXTERNAL MODULE: ./build/src/node/worker.js + 1 modules
-var worker = __nccwpck_require__(5445);
+var worker = __nccwpck_require__(6197);
 // EXTERNAL MODULE: ./build/src/node/settings.js
-var node_settings = __nccwpck_require__(5778);
+var node_settings = __nccwpck_require__(4057);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 ;// CONCATENATED MODULE: ./build/src/node/metrics.js
@@ -10681,7 +10681,7 @@ async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4274);
+var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/worker.js
 
 
@@ -10743,25 +10743,25 @@ const worker_worker = {
 
 /***/ }),
 
-/***/ 2115:
+/***/ 6708:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(451);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(427);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4274);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8870);
-/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5951);
-/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6886);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2509);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8268);
-/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3121);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(1942);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6168);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6367);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8692);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(8822);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7914);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7551);
+/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
+/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2093);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5631);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1610);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2541);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1743);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3853);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3228);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6389);
 
 
 
@@ -10833,7 +10833,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4499:
+/***/ 4560:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10876,7 +10876,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 2260:
+/***/ 2073:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10899,7 +10899,7 @@ function consoleLog(verbose = false) {
 
 /***/ }),
 
-/***/ 205:
+/***/ 396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10925,7 +10925,7 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 431:
+/***/ 9968:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -10935,14 +10935,14 @@ function printable(text) {
 /* unused harmony export gridHistory */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(427);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3312);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7115);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6345);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2260);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5289);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(4686);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3374);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5420);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
@@ -11155,7 +11155,7 @@ function thin(points) {
 
 /***/ }),
 
-/***/ 4686:
+/***/ 2375:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11242,7 +11242,7 @@ function excerpt(text, max = 140) {
 
 /***/ }),
 
-/***/ 6874:
+/***/ 9875:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11281,7 +11281,7 @@ const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --
 const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
 
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(8071);
+var transitions = __nccwpck_require__(7850);
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
 // Facts derived from the grid state that more than one part of the dashboard needs.
 
@@ -11299,12 +11299,12 @@ function onlineNodes(input) {
 }
 
 // EXTERNAL MODULE: ./build/src/dashboard/format.js
-var format = __nccwpck_require__(4686);
+var format = __nccwpck_require__(2375);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
-;// CONCATENATED MODULE: ../../main/node_modules/eta/dist/index.mjs
+;// CONCATENATED MODULE: ./node_modules/eta/dist/index.mjs
 
 
 
@@ -11834,9 +11834,9 @@ var Eta = class extends Eta$1 {
 
 //# sourceMappingURL=index.mjs.map
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
-var schemas = __nccwpck_require__(4651);
+var schemas = __nccwpck_require__(171);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(6345);
+var layout = __nccwpck_require__(3374);
 ;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
 // Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
 // string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
@@ -11884,7 +11884,7 @@ function scriptJson(value) {
 }
 
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
-var scheduler = __nccwpck_require__(2850);
+var scheduler = __nccwpck_require__(5359);
 ;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
 // The page templates are the .eta files in ./templates, one per page and one per shared part, carried into the
 // bundles by assets.generated.ts (see scripts/dashboard-assets.js).
@@ -13159,12 +13159,12 @@ function code(text) {
         .replace(/\|/g, '¦');
 }
 
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(9153);
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/standalone/index.js
-var standalone = __nccwpck_require__(7956);
-// EXTERNAL MODULE: ../../main/node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(3908);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
+var dist_ajv = __nccwpck_require__(2463);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
+var standalone = __nccwpck_require__(1398);
+// EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
+var ucs2length = __nccwpck_require__(6214);
 ;// CONCATENATED MODULE: ./build/src/dashboard/task-validator.js
 // The submit form checks a task in the browser against TaskSchema itself: ajv compiles the schema into
 // standalone validation code at render time, and that code is shipped as a plain script. The two runtime
@@ -13310,7 +13310,7 @@ async function renderSite(input, outputDir) {
 
 /***/ }),
 
-/***/ 9349:
+/***/ 2950:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13319,7 +13319,7 @@ async function renderSite(input, outputDir) {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
 // A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
 // machine) leaves lock files and half-written packs that make every later git command in that repository
 // fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
@@ -13419,7 +13419,7 @@ async function leftovers(dir, relative) {
 
 /***/ }),
 
-/***/ 427:
+/***/ 3566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13436,8 +13436,8 @@ async function leftovers(dir, relative) {
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(205);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
 
 
 
@@ -13642,7 +13642,7 @@ async function catFileBatch(shas, options) {
 
 /***/ }),
 
-/***/ 3312:
+/***/ 5839:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -13651,8 +13651,8 @@ async function catFileBatch(shas, options) {
 /* unused harmony exports decodePath, encodePath, credentialEnv */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(427);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -14107,7 +14107,7 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 8009:
+/***/ 9866:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14184,7 +14184,7 @@ class PushPacer {
 
 /***/ }),
 
-/***/ 2850:
+/***/ 5359:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14195,11 +14195,11 @@ class PushPacer {
 /* harmony export */ });
 /* unused harmony export carriesLabels */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2461);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6345);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8071);
-/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1410);
-/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(521);
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2824);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7850);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2863);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(109);
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
 // Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
@@ -14567,7 +14567,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /***/ }),
 
-/***/ 5778:
+/***/ 4057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14577,10 +14577,10 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /* harmony export */   yU: () => (/* binding */ readReapSettings)
 /* harmony export */ });
 /* unused harmony exports SETTING_TABLES, settingName, settingsReader */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6082);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4651);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5445);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1189);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(171);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6197);
 // The one description of the settings of a worker node and of the reaper. The actions (run-worker,
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
@@ -14837,7 +14837,7 @@ function readReapSettings(surface, read) {
 
 /***/ }),
 
-/***/ 5445:
+/***/ 6197:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14854,23 +14854,23 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:os"
 var external_node_os_ = __nccwpck_require__(8161);
 // EXTERNAL MODULE: ./build/src/protocol/clock.js
-var clock = __nccwpck_require__(2097);
+var clock = __nccwpck_require__(8432);
 // EXTERNAL MODULE: ./build/src/git/cache-owner.js
-var cache_owner = __nccwpck_require__(9349);
+var cache_owner = __nccwpck_require__(2950);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(3312);
+var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(427);
+var runner = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
-var protocol_snapshot = __nccwpck_require__(7115);
+var protocol_snapshot = __nccwpck_require__(9684);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4499);
+var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(8071);
+var transitions = __nccwpck_require__(7850);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var protocol_policy = __nccwpck_require__(8677);
+var protocol_policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(205);
+var printable = __nccwpck_require__(396);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
 
 /**
@@ -14909,15 +14909,15 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
 }
 
 // EXTERNAL MODULE: ./build/src/node/push-pacer.js
-var push_pacer = __nccwpck_require__(8009);
+var push_pacer = __nccwpck_require__(9866);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
-var scheduler = __nccwpck_require__(2850);
+var scheduler = __nccwpck_require__(5359);
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
-var submitters = __nccwpck_require__(847);
+var submitters = __nccwpck_require__(3368);
 // EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5289);
+var schema_validators = __nccwpck_require__(5420);
 // EXTERNAL MODULE: ./build/src/protocol/version.js
-var version = __nccwpck_require__(451);
+var version = __nccwpck_require__(7914);
 ;// CONCATENATED MODULE: ./build/src/node/worker.js
 // The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
 // the sandbox, and commits each result only while its claim still holds this node's token.
@@ -15777,7 +15777,7 @@ function defaultNodeId() {
 
 /***/ }),
 
-/***/ 2097:
+/***/ 8432:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15873,7 +15873,7 @@ function skewProblem(reading, policy, who) {
 
 /***/ }),
 
-/***/ 6345:
+/***/ 3374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15973,7 +15973,7 @@ function archivedDayPath(state, day) {
 
 /***/ }),
 
-/***/ 8677:
+/***/ 8482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15983,9 +15983,9 @@ function archivedDayPath(state, day) {
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2839);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5289);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8253);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5420);
 
 
 
@@ -16095,7 +16095,7 @@ function policyProblems(task, policy, now = new Date()) {
 
 /***/ }),
 
-/***/ 4651:
+/***/ 171:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -16117,7 +16117,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
 
-// NAMESPACE OBJECT: ../../main/node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
+// NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
 __nccwpck_require__.r(type_type_namespaceObject);
 __nccwpck_require__.d(type_type_namespaceObject, {
@@ -16185,7 +16185,7 @@ __nccwpck_require__.d(type_type_namespaceObject, {
   Void: () => (Void)
 });
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/value/guard/guard.mjs
 // --------------------------------------------------------------------------
 // Iterators
 // --------------------------------------------------------------------------
@@ -16345,7 +16345,7 @@ function IsValueType(value) {
         IsUndefined(value));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/system/policy.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/system/policy.mjs
 
 var TypeSystemPolicy;
 (function (TypeSystemPolicy) {
@@ -16401,7 +16401,7 @@ var TypeSystemPolicy;
     TypeSystemPolicy.IsVoidLike = IsVoidLike;
 })(TypeSystemPolicy || (TypeSystemPolicy = {}));
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/value.mjs
 // --------------------------------------------------------------------------
 // PropertyKey
 // --------------------------------------------------------------------------
@@ -16473,7 +16473,7 @@ function value_IsUndefined(value) {
     return value === undefined;
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/immutable.mjs
 
 function ImmutableArray(value) {
     return globalThis.Object.freeze(value).map((value) => Immutable(value));
@@ -16508,7 +16508,7 @@ function Immutable(value) {
                         value);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/value.mjs
 
 function ArrayType(value) {
     return value.map((value) => Visit(value));
@@ -16546,7 +16546,7 @@ function Clone(value) {
     return Visit(value);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/create/type.mjs
 
 
 
@@ -16563,7 +16563,7 @@ function CreateType(schema, options) {
     }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbols/symbols.mjs
 /** Symbol key applied to transform types */
 const TransformKind = Symbol.for('TypeBox.Transform');
 /** Symbol key applied to readonly types */
@@ -16575,7 +16575,7 @@ const symbols_Hint = Symbol.for('TypeBox.Hint');
 /** Symbol key applied to types */
 const Kind = Symbol.for('TypeBox.Kind');
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/any/any.mjs
 
 
 /** `[Json]` Creates an Any type */
@@ -16583,7 +16583,7 @@ function Any(options) {
     return CreateType({ [Kind]: 'Any' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/argument/argument.mjs
 
 
 /** `[JavaScript]` Creates an Argument Type. */
@@ -16591,7 +16591,7 @@ function Argument(index) {
     return CreateType({ [Kind]: 'Argument', index });
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/array/array.mjs
 
 
 /** `[Json]` Creates an Array type */
@@ -16599,7 +16599,7 @@ function array_Array(items, options) {
     return CreateType({ [Kind]: 'Array', type: 'array', items }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/async-iterator/async-iterator.mjs
 
 
 /** `[JavaScript]` Creates a AsyncIterator type */
@@ -16607,7 +16607,7 @@ function AsyncIterator(items, options) {
     return CreateType({ [Kind]: 'AsyncIterator', type: 'AsyncIterator', items }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/computed/computed.mjs
 
 
 /** `[Internal]` Creates a deferred computed type. This type is used exclusively in modules to defer resolution of computable types that contain interior references  */
@@ -16615,7 +16615,7 @@ function computed_Computed(target, parameters, options) {
     return CreateType({ [Kind]: 'Computed', target, parameters }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/never/never.mjs
 
 
 /** `[Json]` Creates a Never type */
@@ -16623,7 +16623,7 @@ function Never(options) {
     return CreateType({ [Kind]: 'Never', not: {} }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/kind.mjs
 
 
 /** `[Kind-Only]` Returns true if this value has a Readonly symbol */
@@ -16860,7 +16860,7 @@ function IsSchema(value) {
         IsKind(value));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-create.mjs
 
 
 // ------------------------------------------------------------------
@@ -16881,7 +16881,7 @@ function IntersectCreate(T, options = {}) {
         : { ...clonedUnevaluatedProperties, [Kind]: 'Intersect', allOf: T }), options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect.mjs
 
 
 
@@ -16900,14 +16900,14 @@ function Intersect(types, options) {
     return IntersectCreate(types, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-create.mjs
 
 
 function UnionCreate(T, options) {
     return CreateType({ [Kind]: 'Union', anyOf: T }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union.mjs
 
 
 
@@ -16919,7 +16919,7 @@ function Union(types, options) {
             UnionCreate(types, options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/error/error.mjs
 /** The base Error type thrown for all TypeBox exceptions  */
 class error_TypeBoxError extends Error {
     constructor(message) {
@@ -16927,7 +16927,7 @@ class error_TypeBoxError extends Error {
     }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/ref/ref.mjs
 
 
 
@@ -16939,7 +16939,7 @@ function Ref(...args) {
     return CreateType({ [Kind]: 'Ref', $ref }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/awaited/awaited.mjs
 
 
 
@@ -16978,7 +16978,7 @@ function Awaited(type, options) {
     return CreateType(IsComputed(type) ? FromComputed(type.target, type.parameters) : IsIntersect(type) ? FromIntersect(type.allOf) : IsUnion(type) ? FromUnion(type.anyOf) : kind_IsPromise(type) ? FromPromise(type.item) : IsRef(type) ? FromRef(type.$ref) : type, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/bigint/bigint.mjs
 
 
 /** `[JavaScript]` Creates a BigInt type */
@@ -16986,7 +16986,7 @@ function BigInt(options) {
     return CreateType({ [Kind]: 'BigInt', type: 'bigint' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/boolean/boolean.mjs
 
 
 /** `[Json]` Creates a Boolean type */
@@ -16994,7 +16994,7 @@ function Boolean(options) {
     return CreateType({ [Kind]: 'Boolean', type: 'boolean' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/discard/discard.mjs
 function DiscardKey(value, key) {
     const { [key]: _, ...rest } = value;
     return rest;
@@ -17004,7 +17004,7 @@ function Discard(value, keys) {
     return keys.reduce((acc, key) => DiscardKey(acc, key), value);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped-result.mjs
 
 
 // prettier-ignore
@@ -17015,7 +17015,7 @@ function MappedResult(properties) {
     });
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -17035,7 +17035,7 @@ function OptionalFromMappedResult(R, F) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/optional/optional.mjs
 
 
 
@@ -17059,7 +17059,7 @@ function Optional(schema, enable) {
     return IsMappedResult(schema) ? OptionalFromMappedResult(schema, F) : OptionalWithFlag(schema, F);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intersect/intersect-evaluated.mjs
 
 
 
@@ -17099,7 +17099,7 @@ function IntersectEvaluated(types, options = {}) {
     return ResolveIntersect(types, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/union/union-evaluated.mjs
 
 
 
@@ -17137,7 +17137,7 @@ function UnionEvaluated(T, options) {
             ResolveUnion(T, options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/parse.mjs
 
 // ------------------------------------------------------------------
 // TemplateLiteralParserError
@@ -17306,7 +17306,7 @@ function TemplateLiteralParseExact(pattern) {
     return TemplateLiteralParse(pattern.slice(1, pattern.length - 1));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/finite.mjs
 
 
 // ------------------------------------------------------------------
@@ -17357,7 +17357,7 @@ function IsTemplateLiteralFinite(schema) {
     return IsTemplateLiteralExpressionFinite(expression);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/generate.mjs
 
 
 
@@ -17412,7 +17412,7 @@ function TemplateLiteralGenerate(schema) {
         : []);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-property-keys.mjs
 
 // ------------------------------------------------------------------
 // TypeGuard
@@ -17446,7 +17446,7 @@ function IndexPropertyKeys(type) {
                             []))];
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-key.mjs
 
 
 
@@ -17470,7 +17470,7 @@ function IndexFromMappedKey(type, mappedKey, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed-from-mapped-result.mjs
 
 
 
@@ -17492,7 +17492,7 @@ function IndexFromMappedResult(type, mappedResult, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/indexed/indexed.mjs
 
 
 
@@ -17585,7 +17585,7 @@ function Index(type, key, options) {
         : FromSchema(type, key), options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/sets/set.mjs
 /** Returns true if element right is in the set of left */
 // prettier-ignore
 function SetIncludes(T, S) {
@@ -17635,7 +17635,7 @@ function SetUnionMany(T) {
     return Acc;
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-property-keys.mjs
 
 // ------------------------------------------------------------------
 // TypeGuard
@@ -17710,7 +17710,7 @@ function KeyOfPattern(schema) {
     return `^(${pattern.join('|')})$`;
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/object/object.mjs
 
 
 // ------------------------------------------------------------------
@@ -17746,7 +17746,7 @@ function _Object_(properties, options) {
 // @ts-ignore - error TS2441: Duplicate identifier 'Object'. Compiler reserves name 'Object' in top level scope of a module.
 var object_Object = _Object_;
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/composite/composite.mjs
 
 
 
@@ -17790,7 +17790,7 @@ function Composite(T, options) {
     return R;
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/date/date.mjs
 
 
 /** `[JavaScript]` Creates a Date type */
@@ -17798,7 +17798,7 @@ function date_Date(options) {
     return CreateType({ [Kind]: 'Date', type: 'Date' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/function/function.mjs
 
 
 /** `[JavaScript]` Creates a Function type */
@@ -17806,7 +17806,7 @@ function Function(parameters, returns, options) {
     return CreateType({ [Kind]: 'Function', type: 'Function', parameters, returns }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/literal/literal.mjs
 
 
 /** `[Json]` Creates a Literal type */
@@ -17818,7 +17818,7 @@ function Literal(value, options) {
     }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/null/null.mjs
 
 
 /** `[Json]` Creates a Null type */
@@ -17826,7 +17826,7 @@ function Null(options) {
     return CreateType({ [Kind]: 'Null', type: 'null' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/symbol/symbol.mjs
 
 
 /** `[JavaScript]` Creates a Symbol type */
@@ -17834,7 +17834,7 @@ function symbol_Symbol(options) {
     return CreateType({ [Kind]: 'Symbol', type: 'symbol' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/tuple/tuple.mjs
 
 
 /** `[Json]` Creates a Tuple type */
@@ -17845,7 +17845,7 @@ function Tuple(types, options) {
         { [Kind]: 'Tuple', type: 'array', minItems: types.length, maxItems: types.length }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -17865,7 +17865,7 @@ function ReadonlyFromMappedResult(R, F) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly/readonly.mjs
 
 
 
@@ -17889,7 +17889,7 @@ function Readonly(schema, enable) {
     return IsMappedResult(schema) ? ReadonlyFromMappedResult(schema, F) : ReadonlyWithFlag(schema, F);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/undefined/undefined.mjs
 
 
 /** `[JavaScript]` Creates a Undefined type */
@@ -17897,7 +17897,7 @@ function Undefined(options) {
     return CreateType({ [Kind]: 'Undefined', type: 'undefined' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/uint8array/uint8array.mjs
 
 
 /** `[JavaScript]` Creates a Uint8Array type */
@@ -17905,7 +17905,7 @@ function uint8array_Uint8Array(options) {
     return CreateType({ [Kind]: 'Uint8Array', type: 'Uint8Array' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unknown/unknown.mjs
 
 
 /** `[Json]` Creates an Unknown type */
@@ -17913,7 +17913,7 @@ function Unknown(options) {
     return CreateType({ [Kind]: 'Unknown' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/const/const.mjs
 
 
 
@@ -17969,7 +17969,7 @@ function Const(T, options) {
     return CreateType(FromValue(T, true), options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor/constructor.mjs
 
 
 /** `[JavaScript]` Creates a Constructor type */
@@ -17977,7 +17977,7 @@ function Constructor(parameters, returns, options) {
     return CreateType({ [Kind]: 'Constructor', type: 'Constructor', parameters, returns }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/constructor-parameters/constructor-parameters.mjs
 
 
 
@@ -17986,7 +17986,7 @@ function ConstructorParameters(schema, options) {
     return (IsConstructor(schema) ? Tuple(schema.parameters, options) : Never(options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/enum/enum.mjs
 
 
 
@@ -18006,7 +18006,7 @@ function Enum(item, options) {
     return Union(anyOf, { ...options, [symbols_Hint]: 'Enum' });
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/number/number.mjs
 
 
 /** `[Json]` Creates a Number type */
@@ -18014,7 +18014,7 @@ function number_Number(options) {
     return CreateType({ [Kind]: 'Number', type: 'number' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/string/string.mjs
 
 
 /** `[Json]` Creates a String type */
@@ -18022,7 +18022,7 @@ function string_String(options) {
     return CreateType({ [Kind]: 'String', type: 'string' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/union.mjs
 
 
 
@@ -18033,7 +18033,7 @@ function TemplateLiteralToUnion(schema) {
     return UnionEvaluated(L);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/patterns/patterns.mjs
 const PatternBoolean = '(true|false)';
 const PatternNumber = '(0|[1-9][0-9]*)';
 const PatternString = '(.*)';
@@ -18043,7 +18043,7 @@ const PatternNumberExact = `^${PatternNumber}$`;
 const PatternStringExact = `^${PatternString}$`;
 const PatternNeverExact = `^${PatternNever}$`;
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/guard/type.mjs
 
 
 
@@ -18554,7 +18554,7 @@ function type_IsSchema(value) {
         type_IsKind(value));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-check.mjs
 
 
 
@@ -19191,7 +19191,7 @@ function ExtendsCheck(left, right) {
     return extends_check_Visit(left, right);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -19211,14 +19211,14 @@ function ExcludeFromMappedResult(R, T) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude-from-template-literal.mjs
 
 
 function ExcludeFromTemplateLiteral(L, R) {
     return Exclude(TemplateLiteralToUnion(L), R);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/exclude/exclude.mjs
 
 
 
@@ -19245,7 +19245,7 @@ function Exclude(L, R, options = {}) {
         ExtendsCheck(L, R) !== ExtendsResult.False ? Never() : L, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-key.mjs
 
 
 
@@ -19272,7 +19272,7 @@ function ExtendsFromMappedKey(T, U, L, R, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends-from-mapped-result.mjs
 
 
 
@@ -19293,7 +19293,7 @@ function ExtendsFromMappedResult(Left, Right, True, False, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extends/extends.mjs
 
 
 
@@ -19318,7 +19318,7 @@ function Extends(L, R, T, F, options) {
             CreateType(ExtendsResolve(L, R, T, F), options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -19338,14 +19338,14 @@ function ExtractFromMappedResult(R, T) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract-from-template-literal.mjs
 
 
 function ExtractFromTemplateLiteral(L, R) {
     return Extract(TemplateLiteralToUnion(L), R);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/extract/extract.mjs
 
 
 
@@ -19372,7 +19372,7 @@ function Extract(L, R, options) {
         ExtendsCheck(L, R) !== ExtendsResult.False ? L : Never(), options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instance-type/instance-type.mjs
 
 
 
@@ -19381,7 +19381,7 @@ function InstanceType(schema, options) {
     return (IsConstructor(schema) ? CreateType(schema.returns, options) : Never(options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/clone/type.mjs
 
 /** Clones a Rest */
 function CloneRest(schemas) {
@@ -19392,7 +19392,7 @@ function CloneType(schema, options) {
     return options === undefined ? Clone(schema) : Clone({ ...options, ...schema });
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/readonly-optional/readonly-optional.mjs
 
 
 /** `[Json]` Creates a Readonly and Optional property */
@@ -19400,7 +19400,7 @@ function ReadonlyOptional(schema) {
     return Readonly(Optional(schema));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/record/record.mjs
 
 
 
@@ -19518,7 +19518,7 @@ function record_RecordValue(type) {
     return type.patternProperties[RecordPattern(type)];
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/instantiate/instantiate.mjs
 
 
 
@@ -19635,7 +19635,7 @@ function Instantiate(type, args) {
     return FromType(args, CloneType(type));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/integer/integer.mjs
 
 
 /** `[Json]` Creates an Integer type */
@@ -19643,7 +19643,7 @@ function Integer(options) {
     return CreateType({ [Kind]: 'Integer', type: 'integer' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/syntax.mjs
 
 
 
@@ -19700,7 +19700,7 @@ function TemplateLiteralSyntax(syntax) {
     return [...FromSyntax(syntax)];
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/pattern.mjs
 
 
 
@@ -19735,7 +19735,7 @@ function TemplateLiteralPattern(kinds) {
     return `^${kinds.map((schema) => pattern_Visit(schema, '')).join('')}\$`;
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/template-literal/template-literal.mjs
 
 
 
@@ -19750,7 +19750,7 @@ function TemplateLiteral(unresolved, options) {
     return CreateType({ [Kind]: 'TemplateLiteral', type: 'string', pattern }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic-from-mapped-key.mjs
 
 
 
@@ -19778,7 +19778,7 @@ function IntrinsicFromMappedKey(T, M, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/intrinsic.mjs
 
 
 
@@ -19844,35 +19844,35 @@ function Intrinsic(schema, mode, options = {}) {
                     CreateType(schema, options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/capitalize.mjs
 
 /** `[Json]` Intrinsic function to Capitalize LiteralString types */
 function Capitalize(T, options = {}) {
     return Intrinsic(T, 'Capitalize', options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uncapitalize.mjs
 
 /** `[Json]` Intrinsic function to Uncapitalize LiteralString types */
 function Uncapitalize(T, options = {}) {
     return Intrinsic(T, 'Uncapitalize', options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/lowercase.mjs
 
 /** `[Json]` Intrinsic function to Lowercase LiteralString types */
 function Lowercase(T, options = {}) {
     return Intrinsic(T, 'Lowercase', options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/intrinsic/uppercase.mjs
 
 /** `[Json]` Intrinsic function to Uppercase LiteralString types */
 function Uppercase(T, options = {}) {
     return Intrinsic(T, 'Uppercase', options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/iterator/iterator.mjs
 
 
 /** `[JavaScript]` Creates an Iterator type */
@@ -19880,7 +19880,7 @@ function Iterator(items, options) {
     return CreateType({ [Kind]: 'Iterator', type: 'Iterator', items }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof-from-mapped-result.mjs
 
 
 
@@ -19901,7 +19901,7 @@ function KeyOfFromMappedResult(mappedResult, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/keyof/keyof.mjs
 
 
 
@@ -19938,7 +19938,7 @@ function KeyOf(type, options) {
     return (IsComputed(type) ? keyof_FromComputed(type.target, type.parameters) : IsRef(type) ? keyof_FromRef(type.$ref) : IsMappedResult(type) ? KeyOfFromMappedResult(type, options) : KeyOfFromType(type, options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/promise/promise.mjs
 
 
 /** `[JavaScript]` Creates a Promise type */
@@ -19946,7 +19946,7 @@ function Promise(item, options) {
     return CreateType({ [Kind]: 'Promise', type: 'Promise', item }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/mapped/mapped.mjs
 
 
 // evaluation types
@@ -20050,7 +20050,7 @@ function Mapped(key, map, options) {
     return object_Object(R, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-key.mjs
 
 
 
@@ -20074,7 +20074,7 @@ function OmitFromMappedKey(type, mappedKey, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit-from-mapped-result.mjs
 
 
 
@@ -20095,7 +20095,7 @@ function OmitFromMappedResult(mappedResult, propertyKeys, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/omit/omit.mjs
 
 
 
@@ -20168,7 +20168,7 @@ function Omit(type, key, options) {
                         CreateType({ ...OmitResolve(type, propertyKeys), ...options }));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-key.mjs
 
 
 
@@ -20194,7 +20194,7 @@ function PickFromMappedKey(type, mappedKey, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick-from-mapped-result.mjs
 
 
 
@@ -20215,7 +20215,7 @@ function PickFromMappedResult(mappedResult, propertyKeys, options) {
     return MappedResult(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/pick/pick.mjs
 
 
 
@@ -20283,7 +20283,7 @@ function Pick(type, key, options) {
                         CreateType({ ...PickResolve(type, propertyKeys), ...options }));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial-from-mapped-result.mjs
 
 
 
@@ -20304,7 +20304,7 @@ function PartialFromMappedResult(R, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/partial/partial.mjs
 
 
 
@@ -20380,7 +20380,7 @@ function Partial(type, options) {
     }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required-from-mapped-result.mjs
 
 
 // prettier-ignore
@@ -20400,7 +20400,7 @@ function RequiredFromMappedResult(R, options) {
     return MappedResult(P);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/required/required.mjs
 
 
 
@@ -20475,7 +20475,7 @@ function Required(type, options) {
     }
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/compute.mjs
 
 
 
@@ -20643,7 +20643,7 @@ function ComputeModuleProperties(moduleProperties) {
     }, {});
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/module/module.mjs
 
 
 // ------------------------------------------------------------------
@@ -20677,7 +20677,7 @@ function Module(properties) {
     return new TModule(properties);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/not/not.mjs
 
 
 /** `[Json]` Creates a Not type */
@@ -20685,7 +20685,7 @@ function Not(type, options) {
     return CreateType({ [Kind]: 'Not', not: type }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/parameters/parameters.mjs
 
 
 
@@ -20694,7 +20694,7 @@ function Parameters(schema, options) {
     return (kind_IsFunction(schema) ? Tuple(schema.parameters, options) : Never());
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/recursive/recursive.mjs
 
 
 
@@ -20711,7 +20711,7 @@ function Recursive(callback, options = {}) {
     return CreateType({ [symbols_Hint]: 'Recursive', ...thisType }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/regexp/regexp.mjs
 
 
 
@@ -20721,7 +20721,7 @@ function regexp_RegExp(unresolved, options) {
     return CreateType({ [Kind]: 'RegExp', type: 'RegExp', source: expr.source, flags: expr.flags }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/rest/rest.mjs
 // ------------------------------------------------------------------
 // TypeGuard
 // ------------------------------------------------------------------
@@ -20738,7 +20738,7 @@ function Rest(T) {
     return RestResolve(T);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/return-type/return-type.mjs
 
 
 
@@ -20747,7 +20747,7 @@ function ReturnType(schema, options) {
     return (kind_IsFunction(schema) ? CreateType(schema.returns, options) : Never(options));
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/transform/transform.mjs
 
 // ------------------------------------------------------------------
 // TypeGuard
@@ -20789,7 +20789,7 @@ function Transform(schema) {
     return new TransformDecodeBuilder(schema);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/unsafe/unsafe.mjs
 
 
 /** `[Json]` Creates a Unsafe type that will infers as the generic argument T */
@@ -20797,7 +20797,7 @@ function Unsafe(options = {}) {
     return CreateType({ [Kind]: options[Kind] ?? 'Unsafe' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/void/void.mjs
 
 
 /** `[JavaScript]` Creates a Void type */
@@ -20805,7 +20805,7 @@ function Void(options) {
     return CreateType({ [Kind]: 'Void', type: 'void' }, options);
 }
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 // ------------------------------------------------------------------
 // Type: Module
 // ------------------------------------------------------------------
@@ -20869,7 +20869,7 @@ function Void(options) {
 
 
 
-;// CONCATENATED MODULE: ../../main/node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
+;// CONCATENATED MODULE: ./node_modules/@sinclair/typebox/build/esm/type/type/index.mjs
 // ------------------------------------------------------------------
 // JsonTypeBuilder
 // ------------------------------------------------------------------
@@ -21115,18 +21115,18 @@ const shippedSchemas = {
 
 /***/ }),
 
-/***/ 7115:
+/***/ 9684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6345);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8677);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(205);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5289);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
+/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
 
 
 
@@ -21273,7 +21273,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 847:
+/***/ 3368:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21281,10 +21281,10 @@ function skippedEntry(entry) {
 /* harmony export */   d0: () => (/* binding */ Submitters)
 /* harmony export */ });
 /* unused harmony exports submitterOf, commitSubmitter */
-/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(9349);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(427);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6345);
+/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2950);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3374);
 // Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
 // checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
 // push) can land more tasks of one submitter than the quota allows.
@@ -21415,16 +21415,16 @@ class Submitters {
 
 /***/ }),
 
-/***/ 2319:
+/***/ 7010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ transact)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(427);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7115);
-/* harmony import */ var _node_push_pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8009);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9684);
+/* harmony import */ var _node_push_pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9866);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -21465,7 +21465,7 @@ function subject(message) {
 
 /***/ }),
 
-/***/ 8071:
+/***/ 7850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21488,7 +21488,7 @@ function subject(message) {
 /* harmony export */ });
 /* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6345);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
 // a task leaves one folder in the same commit as it enters the next.
 
@@ -21695,7 +21695,7 @@ function heartbeatFromFuture(node, now, policy) {
 
 /***/ }),
 
-/***/ 451:
+/***/ 7914:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21707,7 +21707,7 @@ const VERSION = '1.0.0';
 
 /***/ }),
 
-/***/ 6803:
+/***/ 2342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -21812,7 +21812,7 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 2480:
+/***/ 5765:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -21825,9 +21825,9 @@ function signalNumber(signal) {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1421);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8071);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(6803);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(3889);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5218);
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
 
@@ -22009,16 +22009,16 @@ function clientMessage(stderr) {
 
 /***/ }),
 
-/***/ 6082:
+/***/ 1189:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
 /* harmony export */   _: () => (/* binding */ createSandbox)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4499);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2480);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7839);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5765);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6288);
 
 
 
@@ -22043,7 +22043,7 @@ async function createSandbox(kind) {
 
 /***/ }),
 
-/***/ 7839:
+/***/ 6288:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22052,10 +22052,10 @@ async function createSandbox(kind) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4499);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(8071);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6803);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3889);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5218);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
 
@@ -22136,7 +22136,7 @@ async function makeWritable(dir) {
 
 /***/ }),
 
-/***/ 3889:
+/***/ 5218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22156,7 +22156,7 @@ function unrunnable(job) {
 
 /***/ }),
 
-/***/ 2461:
+/***/ 2824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22167,11 +22167,11 @@ function unrunnable(job) {
 /* harmony export */ });
 /* unused harmony export archivedIdsPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4499);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3312);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7115);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6345);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2319);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7010);
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
 //
@@ -22372,7 +22372,7 @@ async function indexChanges(grid, tip, holder, held) {
 
 /***/ }),
 
-/***/ 5289:
+/***/ 5420:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22384,9 +22384,9 @@ async function indexChanges(grid, tip, holder, held) {
 /* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9153);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6373);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4651);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
 // The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
 
 
@@ -22492,7 +22492,7 @@ function describe(errors) {
 
 /***/ }),
 
-/***/ 2037:
+/***/ 256:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -22505,10 +22505,10 @@ function describe(errors) {
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4499);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(205);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4651);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2839);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(396);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(171);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8253);
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
 // the submitter's private key lives, possibly behind ssh-agent.
@@ -22896,7 +22896,7 @@ async function sshKeygenSign(message, keyPath, namespace) {
 
 /***/ }),
 
-/***/ 2839:
+/***/ 8253:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -22909,7 +22909,7 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 ;// CONCATENATED MODULE: external "node:buffer"
 const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
-;// CONCATENATED MODULE: ../../main/node_modules/@humanwhocodes/momoa/dist/momoa.js
+;// CONCATENATED MODULE: ./node_modules/@humanwhocodes/momoa/dist/momoa.js
 /**
  * @fileoverview Character codes.
  * @author Nicholas C. Zakas
@@ -25782,7 +25782,7 @@ function locate(document, pointer) {
 
 /***/ }),
 
-/***/ 1410:
+/***/ 2863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -25795,12 +25795,12 @@ function locate(document, pointer) {
 /* harmony export */   wc: () => (/* binding */ loadGridState)
 /* harmony export */ });
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2461);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4499);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7115);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6345);
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8677);
-/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(521);
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2824);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8482);
+/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(109);
 // Checking a set of task files against a grid: each file on its own (task-rules.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -25973,7 +25973,7 @@ function quotaProblems(use, policy) {
 
 /***/ }),
 
-/***/ 521:
+/***/ 109:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -25983,11 +25983,11 @@ function quotaProblems(use, policy) {
 /* harmony export */   qH: () => (/* binding */ entryProblem)
 /* harmony export */ });
 /* unused harmony exports taskProblems, describeProblem */
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8677);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4651);
-/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2037);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2839);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5289);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8482);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(256);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8253);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
 
 
 
@@ -26101,14 +26101,14 @@ function signatureProblem(task, policy) {
 
 /***/ }),
 
-/***/ 9422:
+/***/ 3837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 372:
+/***/ 2079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -26253,6 +26253,6 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(2115);
+/******/ var __webpack_exports__ = __nccwpck_require__(6708);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 
