@@ -31,88 +31,70 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
-test('a cache taken over from a dead process loses what its killed git left, and git works in it again', async () => {
+test('a cache taken over from a dead process loses what its killed git left, and git works in it again', async (t) => {
   const dir = await killedCache(await deadPid());
-  try {
-    await assert.rejects(git(['config', 'gc.auto', '0'], { cwd: dir }), GitError, 'the stale config.lock wedges git');
-    const removed = await takeCache(dir);
-    assert.deepEqual(removed.sort(), [...LEFT].sort());
-    for (const file of LEFT) assert.equal(existsSync(join(dir, file)), false, file);
-    await git(['config', 'gc.auto', '0'], { cwd: dir });
-    assert.equal(existsSync(join(dir, 'HEAD')), true, 'the repository itself is kept');
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await assert.rejects(git(['config', 'gc.auto', '0'], { cwd: dir }), GitError, 'the stale config.lock wedges git');
+  const removed = await takeCache(dir);
+  assert.deepEqual(removed.sort(), [...LEFT].sort());
+  for (const file of LEFT) assert.equal(existsSync(join(dir, file)), false, file);
+  await git(['config', 'gc.auto', '0'], { cwd: dir });
+  assert.equal(existsSync(join(dir, 'HEAD')), true, 'the repository itself is kept');
 });
 
-test('a cache held by a live process is refused, and its locks are left alone', async () => {
+test('a cache held by a live process is refused, and its locks are left alone', async (t) => {
   const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
   const dir = await killedCache(holder.pid!);
-  try {
-    await assert.rejects(takeCache(dir), (error: unknown) => {
-      assert.ok(error instanceof UserError);
-      assert.match(error.message, new RegExp(`process ${holder.pid}.*own node-id`));
-      return true;
-    });
-    assert.equal(existsSync(join(dir, 'shallow.lock')), true);
-  } finally {
-    holder.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
-  }
+  t.after(() => holder.kill('SIGKILL'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await assert.rejects(takeCache(dir), (error: unknown) => {
+    assert.ok(error instanceof UserError);
+    assert.match(error.message, new RegExp(`process ${holder.pid}.*own node-id`));
+    return true;
+  });
+  assert.equal(existsSync(join(dir, 'shallow.lock')), true);
 });
 
-test('the same process takes its own cache again, and a fresh folder is created', async () => {
+test('the same process takes its own cache again, and a fresh folder is created', async (t) => {
   const base = await mkdtemp(join(tmpdir(), 'dgrid-owner-'));
   const dir = join(base, 'node-a');
-  try {
-    assert.deepEqual(await takeCache(dir), []);
-    assert.deepEqual(await takeCache(dir), []);
-    assert.equal(existsSync(join(dir, 'dgrid-owner')), true);
-  } finally {
-    await rm(base, { recursive: true, force: true });
-  }
+  t.after(() => rm(base, { recursive: true, force: true }));
+  assert.deepEqual(await takeCache(dir), []);
+  assert.deepEqual(await takeCache(dir), []);
+  assert.equal(existsSync(join(dir, 'dgrid-owner')), true);
 });
 
-test('a pid reused by another process is not taken for the owner: its start time differs', async () => {
+test('a pid reused by another process is not taken for the owner: its start time differs', async (t) => {
   const stranger = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
   const dir = await killedCache(stranger.pid!);
-  try {
-    await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: stranger.pid, start: '1' }));
-    assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
-  } finally {
-    stranger.kill('SIGKILL');
-    await rm(dir, { recursive: true, force: true });
-  }
+  t.after(() => stranger.kill('SIGKILL'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: stranger.pid, start: '1' }));
+  assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
 });
 
-test("a killed gc's pid file is a leftover too: where nothing reaps orphans its pid lives on as a zombie, and git gc would refuse for hours", async () => {
+test("a killed gc's pid file is a leftover too: where nothing reaps orphans its pid lives on as a zombie, and git gc would refuse for hours", async (t) => {
   const dir = await killedCache(await deadPid());
-  try {
-    // Any live pid on this host stands for the zombie: git asks only whether that pid exists.
-    await writeFile(join(dir, 'gc.pid'), `${process.pid} ${hostname()}`);
-    await assert.rejects(git(['gc', '--quiet'], { cwd: dir }), /gc is already running/);
-    assert.ok((await takeCache(dir)).includes('gc.pid'));
-    await git(['gc', '--quiet'], { cwd: dir });
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  // Any live pid on this host stands for the zombie: git asks only whether that pid exists.
+  await writeFile(join(dir, 'gc.pid'), `${process.pid} ${hostname()}`);
+  await assert.rejects(git(['gc', '--quiet'], { cwd: dir }), /gc is already running/);
+  assert.ok((await takeCache(dir)).includes('gc.pid'));
+  await git(['gc', '--quiet'], { cwd: dir });
 });
 
-test('a cache whose owner was killed and never reaped (a zombie) is taken over, not refused as in use', async () => {
+test('a cache whose owner was killed and never reaped (a zombie) is taken over, not refused as in use', async (t) => {
   // "sleep 0" is a child of a process that never waits for it: it ends as a zombie while the parent sleeps on.
   const parent = spawn('sh', ['-c', 'sleep 0 & echo $!; exec sleep 5'], { stdio: ['ignore', 'pipe', 'ignore'] });
   const zombie = Number(await new Promise<string>((resolve) => parent.stdout.once('data', (d) => resolve(String(d)))));
   const dir = await killedCache(zombie);
-  try {
-    for (let i = 0; i < 100 && !/\) Z /.test(await readFile(`/proc/${zombie}/stat`, 'utf8')); i++) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
-    const stat = await readFile(`/proc/${zombie}/stat`, 'utf8');
-    const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
-    await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: zombie, start }));
-    assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
-  } finally {
-    parent.kill();
-    await rm(dir, { recursive: true, force: true });
+  t.after(() => parent.kill());
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  for (let i = 0; i < 100 && !/\) Z /.test(await readFile(`/proc/${zombie}/stat`, 'utf8')); i++) {
+    await new Promise((resolve) => setTimeout(resolve, 20));
   }
+  const stat = await readFile(`/proc/${zombie}/stat`, 'utf8');
+  const start = stat.slice(stat.lastIndexOf(')') + 2).split(' ')[19];
+  await writeFile(join(dir, 'dgrid-owner'), JSON.stringify({ pid: zombie, start }));
+  assert.deepEqual((await takeCache(dir)).sort(), [...LEFT].sort());
 });

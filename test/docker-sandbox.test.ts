@@ -10,7 +10,7 @@ import { queuePath } from '../src/protocol/layout.js';
 import { DockerSandbox } from '../src/sandbox/docker.js';
 import type { SandboxJob } from '../src/sandbox/sandbox.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
-import { makeGrid, pushDirectly, runAll } from './helpers/grid.js';
+import { gridFor, pushDirectly, runAll } from './helpers/grid.js';
 
 const sandbox = new DockerSandbox();
 const exec = promisify(execFile);
@@ -189,14 +189,11 @@ test('docker: a run that could not reach the daemon hands the task back, even on
     '#!/bin/sh\n[ "$1" = run ] && export DOCKER_HOST=unix:///nonexistent/docker.sock\nexec docker "$@"\n',
     { mode: 0o755 },
   );
-  try {
-    const result = await new DockerSandbox(client).run(job('true'), new AbortController().signal);
-    assert.equal(result.status, 'error');
-    assert.match(result.sandboxLost ?? '', /^the Docker daemon went away: .*Cannot connect to the Docker daemon/);
-    assert.doesNotMatch(result.reason ?? '', /--help/);
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const result = await new DockerSandbox(client).run(job('true'), new AbortController().signal);
+  assert.equal(result.status, 'error');
+  assert.match(result.sandboxLost ?? '', /^the Docker daemon went away: .*Cannot connect to the Docker daemon/);
+  assert.doesNotMatch(result.reason ?? '', /--help/);
 });
 
 test('docker: containers carry the node and task ids, so a restarted node removes its orphans', async (t) => {
@@ -216,23 +213,19 @@ test('docker: containers carry the node and task ids, so a restarted node remove
 
 test('docker: a worker runs grid tasks in containers end to end', async (t) => {
   if (!(await dockerOrSkip(t))) return;
-  const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
-  try {
-    await grid.submit([
-      { task_id: 'hello', script: "echo 'Hello, D-GRID!' && python3 --version" },
-      { task_id: 'slow', script: 'sleep 30', timeout_seconds: 1, max_attempts: 1 },
-    ]);
-    const started = Date.now();
-    const [report] = await runAll([grid.worker({ nodeId: 'docker-node', slots: 2 }, new DockerSandbox())]);
-    const results = await grid.results();
-    assert.equal(results.get('hello')?.status, 'success');
-    assert.match(results.get('hello')?.stdout ?? '', /Hello, D-GRID!\nPython 3/);
-    assert.equal(results.get('slow')?.status, 'timeout');
-    assert.equal(report!.completed, 1);
-    console.log(`# docker worker: 2 tasks in ${Date.now() - started} ms including 1 s idle exit`);
-  } finally {
-    await grid.cleanup();
-  }
+  const grid = await gridFor(t, { default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
+  await grid.submit([
+    { task_id: 'hello', script: "echo 'Hello, D-GRID!' && python3 --version" },
+    { task_id: 'slow', script: 'sleep 30', timeout_seconds: 1, max_attempts: 1 },
+  ]);
+  const started = Date.now();
+  const [report] = await runAll([grid.worker({ nodeId: 'docker-node', slots: 2 }, new DockerSandbox())]);
+  const results = await grid.results();
+  assert.equal(results.get('hello')?.status, 'success');
+  assert.match(results.get('hello')?.stdout ?? '', /Hello, D-GRID!\nPython 3/);
+  assert.equal(results.get('slow')?.status, 'timeout');
+  assert.equal(report!.completed, 1);
+  console.log(`# docker worker: 2 tasks in ${Date.now() - started} ms including 1 s idle exit`);
 });
 
 test("docker: a NUL byte in the script or an env value is the task's error, and the node records it and claims on", async (t) => {
@@ -244,26 +237,22 @@ test("docker: a NUL byte in the script or an env value is the task's error, and 
   assert.equal(env.status, 'error');
   assert.match(env.reason ?? '', /^env X holds a NUL byte/);
 
-  const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
-  try {
-    // Pushed past the gate, as a token holder may.
-    await pushDirectly(
-      grid,
-      [
-        { task_id: 'nul-script', script: 'echo a\0b', priority: 'high' },
-        { task_id: 'nul-env', script: 'true', env: { X: 'a\0b' }, priority: 'high' },
-        { task_id: 'after', script: 'echo fine' },
-      ].map((task) => ({ path: queuePath(task.task_id), content: JSON.stringify(task) })),
-    );
-    const [report] = await runAll([grid.worker({ nodeId: 'docker-nul' }, new DockerSandbox())]);
-    assert.equal(report!.completed, 1);
-    const results = await grid.results();
-    assert.equal(results.get('after')?.status, 'success');
-    for (const id of ['nul-script', 'nul-env']) {
-      assert.equal(results.get(id)?.status, 'error', id);
-      assert.match(results.get(id)?.reason ?? '', /NUL/, id);
-    }
-  } finally {
-    await grid.cleanup();
+  const grid = await gridFor(t, { default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
+  // Pushed past the gate, as a token holder may.
+  await pushDirectly(
+    grid,
+    [
+      { task_id: 'nul-script', script: 'echo a\0b', priority: 'high' },
+      { task_id: 'nul-env', script: 'true', env: { X: 'a\0b' }, priority: 'high' },
+      { task_id: 'after', script: 'echo fine' },
+    ].map((task) => ({ path: queuePath(task.task_id), content: JSON.stringify(task) })),
+  );
+  const [report] = await runAll([grid.worker({ nodeId: 'docker-nul' }, new DockerSandbox())]);
+  assert.equal(report!.completed, 1);
+  const results = await grid.results();
+  assert.equal(results.get('after')?.status, 'success');
+  for (const id of ['nul-script', 'nul-env']) {
+    assert.equal(results.get(id)?.status, 'error', id);
+    assert.match(results.get(id)?.reason ?? '', /NUL/, id);
   }
 });

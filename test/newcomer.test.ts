@@ -77,24 +77,17 @@ test('an unreachable host is said to be unreachable, after the retries', async (
   assertUserError(run, /Failed to connect to 127\.0\.0\.1 port 9/, /cannot be reached: check the host name/);
 });
 
-test('a URL with credentials in it is quoted without them', async () => {
+test('a URL with credentials in it is quoted without them', async (t) => {
   const server = createServer((_request, response) => {
     response.statusCode = 404;
     response.end();
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  try {
-    const { port } = server.address() as AddressInfo;
-    const run = await dgrid(['status', '--repository', `http://alice:s3cret@127.0.0.1:${port}/grid.git`]);
-    assertUserError(
-      run,
-      /repository 'http:\/\/127\.0\.0\.1:\d+\/grid\.git\/' not found/,
-      /http:\/\/\*\*\*@127\.0\.0\.1/,
-    );
-    assert.doesNotMatch(run.stderr, /s3cret/);
-  } finally {
-    server.close();
-  }
+  t.after(() => server.close());
+  const { port } = server.address() as AddressInfo;
+  const run = await dgrid(['status', '--repository', `http://alice:s3cret@127.0.0.1:${port}/grid.git`]);
+  assertUserError(run, /repository 'http:\/\/127\.0\.0\.1:\d+\/grid\.git\/' not found/, /http:\/\/\*\*\*@127\.0\.0\.1/);
+  assert.doesNotMatch(run.stderr, /s3cret/);
 });
 
 test("a worker on a clone with the grid branch checked out stops with git's reason and the fix", async () => {

@@ -14,7 +14,7 @@ import {
   verifyTaskSignature,
 } from '../src/validation/ssh-signature.js';
 import { git } from '../src/git/runner.js';
-import { makeGrid, runAll } from './helpers/grid.js';
+import { gridFor, runAll } from './helpers/grid.js';
 import { armor, unarmor, withAlgorithm } from './helpers/sshsig.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'dgrid-ssh-signature-'));
@@ -433,46 +433,42 @@ test('fuzz: mutated and truncated signatures get a verdict, never an exception, 
   assert.equal(accepted, 0);
 });
 
-test('a queued task whose signature names an unknown algorithm fails once as error; the node claims on', async () => {
+test('a queued task whose signature names an unknown algorithm fails once as error; the node claims on', async (t) => {
   const rsa = keysOfEachType.at(-1) as Key;
-  const grid = await makeGrid({
+  const grid = await gridFor(t, {
     signatures: { required: true, trusted_signers: [`rsa@example.com ${rsa.publicKey}`] },
   });
-  try {
-    // Straight to the branch, as a token holder who skipped validation would.
-    const work = join(grid.dir, 'work');
-    await git(['clone', '--quiet', grid.bare, work]);
-    const queued = (id: string) => join(work, 'tasks/queue', `${id}.json`);
-    for (const id of ['good', 'forged']) {
-      writeFileSync(queued(id), JSON.stringify({ task_id: id, script: `echo ${id}` }));
-      await signTaskFile(queued(id), rsa.path);
-    }
-    const forged = readTask(queued('forged'));
-    writeFileSync(
-      queued('forged'),
-      JSON.stringify({ ...forged, signature: withAlgorithm(String(forged.signature), 'constructor') }),
-    );
-    await git(['-C', work, 'add', '-A']);
-    await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
-    await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
-
-    await runAll([grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 2 })]);
-    const results = await grid.results();
-    assert.equal(results.get('good')?.status, 'success');
-    const failed = results.get('forged');
-    assert.equal(failed?.state, 'failed');
-    assert.equal(failed?.status, 'error');
-    assert.match(failed?.reason ?? '', /signature algorithm "constructor" is not one dgrid knows/);
-    assert.equal(failed?.stdout, '');
-    // Moved out once: added by the push, removed by one commit, never written again.
-    const touched = await git(
-      ['log', '--format=%H', 'main', '--', 'tasks/queue/forged.json', ':(glob)tasks/failed/**/forged.json'],
-      {
-        cwd: grid.bare,
-      },
-    );
-    assert.equal(touched.trim().split('\n').length, 2);
-  } finally {
-    await grid.cleanup();
+  // Straight to the branch, as a token holder who skipped validation would.
+  const work = join(grid.dir, 'work');
+  await git(['clone', '--quiet', grid.bare, work]);
+  const queued = (id: string) => join(work, 'tasks/queue', `${id}.json`);
+  for (const id of ['good', 'forged']) {
+    writeFileSync(queued(id), JSON.stringify({ task_id: id, script: `echo ${id}` }));
+    await signTaskFile(queued(id), rsa.path);
   }
+  const forged = readTask(queued('forged'));
+  writeFileSync(
+    queued('forged'),
+    JSON.stringify({ ...forged, signature: withAlgorithm(String(forged.signature), 'constructor') }),
+  );
+  await git(['-C', work, 'add', '-A']);
+  await git(['-C', work, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '--quiet', '-m', 'direct push']);
+  await git(['-C', work, 'push', '--quiet', 'origin', 'HEAD:main']);
+
+  await runAll([grid.worker({ nodeId: 'n1', idleTimeoutSeconds: 2 })]);
+  const results = await grid.results();
+  assert.equal(results.get('good')?.status, 'success');
+  const failed = results.get('forged');
+  assert.equal(failed?.state, 'failed');
+  assert.equal(failed?.status, 'error');
+  assert.match(failed?.reason ?? '', /signature algorithm "constructor" is not one dgrid knows/);
+  assert.equal(failed?.stdout, '');
+  // Moved out once: added by the push, removed by one commit, never written again.
+  const touched = await git(
+    ['log', '--format=%H', 'main', '--', 'tasks/queue/forged.json', ':(glob)tasks/failed/**/forged.json'],
+    {
+      cwd: grid.bare,
+    },
+  );
+  assert.equal(touched.trim().split('\n').length, 2);
 });

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { chmod, mkdtemp, readFile, readdir, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -51,16 +51,23 @@ test('the standalone node image runs tasks as sibling containers and serves /hea
     .replace(/^FROM docker:\S+@sha256:[0-9a-f]{64} /m, `FROM ${DOCKER_CLI} `)
     .replace(/^FROM node:\S+@sha256:[0-9a-f]{64}$/m, `FROM ${NODE_BASE}`);
   assert.equal(local.match(/^FROM dgrid-/gm)?.length, 2, 'both base images are pinned by digest');
-  const localDockerfile = join(await mkdtemp(join(tmpdir(), 'dgrid-dockerfile-')), 'Dockerfile');
+  const build = await mkdtemp(join(tmpdir(), 'dgrid-dockerfile-'));
+  t.after(() => rm(build, { recursive: true, force: true }));
+  const localDockerfile = join(build, 'Dockerfile');
   await writeFile(localDockerfile, local);
   await docker('build', '--quiet', '--network', 'none', '-f', localDockerfile, '-t', IMAGE, root);
 
+  const name = `dgrid-standalone-${process.pid}`;
   const grid = await makeGrid({ default_image: TEST_IMAGE, allowed_images: [TEST_IMAGE] });
+  // The node's container goes before the grid it has mounted, which it may still be writing to.
+  t.after(async () => {
+    await docker('rm', '--force', name).catch(() => undefined);
+    await grid.cleanup();
+  });
   await grid.submit([
     { task_id: 'sibling-1', script: 'id -u; head -1 /etc/os-release', timeout_seconds: 30 },
     { task_id: 'sibling-2', script: 'test -e /var/run/docker.sock && echo socket || echo no-socket' },
   ]);
-  const name = `dgrid-standalone-${process.pid}`;
   // The node runs as its own user: it reaches the socket through the socket's group, and the grid, a bind mount
   // here, must be writable by it.
   const socketGroup = (await stat('/var/run/docker.sock')).gid;
@@ -87,37 +94,33 @@ test('the standalone node image runs tasks as sibling containers and serves /hea
     '--poll-interval-seconds',
     '0.5',
   );
-  try {
-    const fetchInside = (path: string) =>
-      docker(
-        'exec',
-        name,
-        'node',
-        '-e',
-        `fetch('http://127.0.0.1:9464${path}').then(async (r) => console.log(r.status, await r.text()))`,
-      );
-    assert.match(await until('/healthz', () => fetchInside('/healthz')), /^200 /);
-    assert.equal((await docker('exec', name, 'id', '-u')).trim(), '10001', 'the node is not root in its container');
-    const metrics = await until('both results in the metrics', async () => {
-      const text = await fetchInside('/metrics');
-      return /dgrid_tasks_total\{[^}]*status="success"\} 2/.test(text) ? text : undefined;
-    });
-    assert.match(metrics, /dgrid_pushes_total\{node_id="standalone-1"\} [1-9]/);
+  const fetchInside = (path: string) =>
+    docker(
+      'exec',
+      name,
+      'node',
+      '-e',
+      `fetch('http://127.0.0.1:9464${path}').then(async (r) => console.log(r.status, await r.text()))`,
+    );
+  assert.match(await until('/healthz', () => fetchInside('/healthz')), /^200 /);
+  assert.equal((await docker('exec', name, 'id', '-u')).trim(), '10001', 'the node is not root in its container');
+  const metrics = await until('both results in the metrics', async () => {
+    const text = await fetchInside('/metrics');
+    return /dgrid_tasks_total\{[^}]*status="success"\} 2/.test(text) ? text : undefined;
+  });
+  assert.match(metrics, /dgrid_pushes_total\{node_id="standalone-1"\} [1-9]/);
 
-    await docker('stop', '--time', '20', name);
-    const snapshot = await GridSnapshot.load(grid.store, await grid.store.fetch());
-    const files = ['sibling-1', 'sibling-2'].map((id) => snapshot.byId.get(id)![0]!);
-    const [first, second] = [...(await snapshot.readJson(files)).values()] as Result[];
-    assert.equal(first!.status, 'success', JSON.stringify(first));
-    assert.equal(first!.node_id, 'standalone-1');
-    assert.equal(first!.stdout, '65534\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n', 'ran in the sandbox image');
-    assert.equal(second!.stdout, 'no-socket\n', 'the node holds the Docker socket; its tasks never get it');
-    const node = await snapshot.node('standalone-1');
-    assert.equal(node?.completed, 2);
-    assert.equal(node?.status, 'offline', 'docker stop sends SIGTERM: the node goes offline');
-  } finally {
-    await docker('rm', '--force', name).catch(() => undefined);
-  }
+  await docker('stop', '--time', '20', name);
+  const snapshot = await GridSnapshot.load(grid.store, await grid.store.fetch());
+  const files = ['sibling-1', 'sibling-2'].map((id) => snapshot.byId.get(id)![0]!);
+  const [first, second] = [...(await snapshot.readJson(files)).values()] as Result[];
+  assert.equal(first!.status, 'success', JSON.stringify(first));
+  assert.equal(first!.node_id, 'standalone-1');
+  assert.equal(first!.stdout, '65534\nPRETTY_NAME="Debian GNU/Linux 12 (bookworm)"\n', 'ran in the sandbox image');
+  assert.equal(second!.stdout, 'no-socket\n', 'the node holds the Docker socket; its tasks never get it');
+  const node = await snapshot.node('standalone-1');
+  assert.equal(node?.completed, 2);
+  assert.equal(node?.status, 'offline', 'docker stop sends SIGTERM: the node goes offline');
 });
 
 test('the compose file builds that image and wires the local grid: workers with the socket, a reaper without', async () => {

@@ -27,27 +27,24 @@ async function blobs(dir: string, count: number): Promise<string[]> {
   return Array.from({ length: count }, (_, i) => byMark.get(`:${i + 1}`)!);
 }
 
-test('a read of more blobs than the cache keeps answers every blob, those it had cached too, and so do later reads', async () => {
+test('a read of more blobs than the cache keeps answers every blob, those it had cached too, and so do later reads', async (t) => {
   const dir = await mkdtemp(join(tmpdir(), 'dgrid-store-cache-'));
-  try {
-    const shas = await blobs(dir, 20_500);
-    const store = await GridStore.local(join(dir, 'blobs.git'));
-    const text = (sha: string, read: Map<string, Buffer>) => read.get(sha)?.toString('utf8');
-    const first = await store.read(shas.slice(0, 100));
-    assert.equal(text(shas[0]!, first), 'blob 1\n');
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const shas = await blobs(dir, 20_500);
+  const store = await GridStore.local(join(dir, 'blobs.git'));
+  const text = (sha: string, read: Map<string, Buffer>) => read.get(sha)?.toString('utf8');
+  const first = await store.read(shas.slice(0, 100));
+  assert.equal(text(shas[0]!, first), 'blob 1\n');
 
-    const all = await store.read(shas);
-    assert.equal(all.size, shas.length);
-    shas.forEach((sha, i) => assert.equal(text(sha, all), `blob ${i + 1}\n`, `blob ${i + 1}`));
-    // What a node reads every round: the early blobs again, then the latest ones.
-    const again = await store.read([shas[0]!, shas[99]!, shas.at(-1)!]);
-    assert.deepEqual(
-      [...again.values()].map((b) => b.toString('utf8')),
-      ['blob 1\n', 'blob 100\n', 'blob 20500\n'],
-    );
-  } finally {
-    await rm(dir, { recursive: true, force: true });
-  }
+  const all = await store.read(shas);
+  assert.equal(all.size, shas.length);
+  shas.forEach((sha, i) => assert.equal(text(sha, all), `blob ${i + 1}\n`, `blob ${i + 1}`));
+  // What a node reads every round: the early blobs again, then the latest ones.
+  const again = await store.read([shas[0]!, shas[99]!, shas.at(-1)!]);
+  assert.deepEqual(
+    [...again.values()].map((b) => b.toString('utf8')),
+    ['blob 1\n', 'blob 100\n', 'blob 20500\n'],
+  );
 });
 
 test('later fetches bring the commits since the last one; after a tidy the next fetch takes the tip alone again', async (t) => {
