@@ -1,8 +1,4 @@
-// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run), and where
-// the CLI keeps its cache repositories.
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run).
 import { archivedResultPath, archivedResults } from '../upkeep/archive.js';
 import { GridStore } from '../git/store.js';
 import { GridSnapshot } from '../protocol/snapshot.js';
@@ -10,12 +6,6 @@ import { LIFECYCLE, archiveBranch, type Lifecycle } from '../protocol/layout.js'
 import { dependencyDooms, unrunnableTasks, type DependencyState } from '../node/scheduler.js';
 import type { NodeRecord, QueuedTask } from '../protocol/schemas.js';
 import { queuedTaskValidator } from '../validation/schema-validators.js';
-
-/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
-export function cacheDir(remote: string, branch: string, purpose: string): string {
-  const key = createHash('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
-  return join(tmpdir(), 'dgrid-cache', `${key}-${purpose}`);
-}
 
 export interface GridStatus {
   tip: string | null;

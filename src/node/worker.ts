@@ -9,14 +9,13 @@ import { availableParallelism, hostname, totalmem } from 'node:os';
 import { readServerClock, skewProblem } from '../protocol/clock.js';
 import { recordIncarnation, takeCache } from '../git/cache-owner.js';
 import { GridStore, type Change } from '../git/store.js';
-import { GitError, sleep } from '../git/runner.js';
+import { GitError } from '../git/runner.js';
 import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
 import { UserError, errorMessage } from '../common/errors.js';
 import {
   cancelledRun,
   claimTask,
   concludeClaim,
-  iso,
   isSilent,
   nodeChange,
   rejectFile,
@@ -25,6 +24,7 @@ import {
   silenceMs,
   type Execution,
 } from '../protocol/transitions.js';
+import { iso, sleep } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import { effectiveImage, imageAllowed } from '../protocol/policy.js';
 import { printable } from '../common/printable.js';

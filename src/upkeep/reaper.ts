@@ -37,7 +37,6 @@ import {
   exhaustClaim,
   finishClaim,
   heartbeatFromFuture,
-  iso,
   isSilent,
   maxAttempts,
   nodeChange,
@@ -45,6 +44,7 @@ import {
   runWithoutOutput,
   silenceMs,
 } from '../protocol/transitions.js';
+import { iso } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import type { Claim, NodeRecord } from '../protocol/schemas.js';
 import { transact, type Plan } from '../protocol/transaction.js';
