@@ -6,7 +6,7 @@ import { isSilent } from '../protocol/transitions.js';
 import { LIFECYCLE, archiveBranch, type Lifecycle } from '../protocol/layout.js';
 import { dependencyDooms, unrunnableTasks, type DependencyState } from '../node/scheduler.js';
 import type { NodeRecord, QueuedTask } from '../protocol/schemas.js';
-import { queuedTaskValidator } from '../validation/schema-validators.js';
+import { queuedTaskValidator } from '../protocol/schema-validators.js';
 
 export interface GridStatus {
   tip: string | null;

@@ -30,11 +30,11 @@ import { effectiveImage, imageAllowed } from '../protocol/policy.js';
 import { printable } from '../common/printable.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
-import { PushPacer } from './push-pacer.js';
+import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
-import { claimValidator } from '../validation/schema-validators.js';
+import { claimValidator } from '../protocol/schema-validators.js';
 import { VERSION } from '../protocol/version.js';
 
 export interface WorkerSettings {

@@ -4,7 +4,7 @@ import { ContentionError, UserError } from '../common/errors.js';
 import { sleep } from '../common/time.js';
 import type { Change, GridStore } from '../git/store.js';
 import { GridSnapshot, type SnapshotOptions } from './snapshot.js';
-import { PushPacer } from '../node/push-pacer.js';
+import { PushPacer } from './push-pacer.js';
 
 export interface Plan<T> {
   changes: Change[];

@@ -48,7 +48,7 @@ import { iso } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import type { Claim, NodeRecord } from '../protocol/schemas.js';
 import { transact, type Plan } from '../protocol/transaction.js';
-import { claimValidator } from '../validation/schema-validators.js';
+import { claimValidator } from '../protocol/schema-validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
