@@ -3,13 +3,18 @@
 // what they share belongs in a third that both import. Type-only imports count too (two modules that need
 // each other's types are as tangled as two that need each other's code), and so does dynamic import(), so
 // that a cycle cannot be hidden behind a lazy import.
-// Usage: node scripts/check-cycles.js [folder...] (default: the folders tsconfig.json compiles).
+// With --folders DIR it also fails when DIR's subfolders import each other in a cycle: each folder is one
+// concept (protocol/, node/, ...), and a newcomer reads them bottom up only if the folders form a DAG.
+// Usage: node scripts/check-cycles.js [--folders DIR] [folder...] (default: the folders tsconfig.json compiles).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 const root = new URL('..', import.meta.url).pathname;
-const folders = process.argv.slice(2);
+const args = process.argv.slice(2);
+const folderOption = args.indexOf('--folders');
+const layered = folderOption >= 0 ? resolve(args.splice(folderOption, 2)[1] ?? '') : undefined;
+const folders = args;
 const roots = (folders.length > 0 ? folders : defaultFolders()).map((f) => resolve(f));
 const base = folders.length > 0 ? process.cwd() : root;
 
@@ -27,7 +32,49 @@ for (const members of cycles) {
 }
 if (cycles.length > 0) {
   console.error(`${cycles.length} import cycle(s): move what the modules share into a module both can import.`);
-  process.exit(1);
+}
+const folderCycles = layered ? checkFolders(layered) : 0;
+if (cycles.length > 0 || folderCycles > 0) process.exit(1);
+
+/** Reports the cycles among `dir`'s subfolders, naming one import for each step; returns how many. */
+function checkFolders(dir) {
+  const folderOf = (file) => {
+    const path = relative(dir, file);
+    return path.startsWith('..') || !path.includes(sep) ? undefined : path.split(sep)[0];
+  };
+  const edges = new Map();
+  const example = new Map();
+  for (const [file, imports] of graph) {
+    const from = folderOf(file);
+    if (from === undefined) continue;
+    if (!edges.has(from)) edges.set(from, new Set());
+    for (const imported of imports) {
+      const to = folderOf(imported);
+      if (to === undefined || to === from) continue;
+      edges.get(from).add(to);
+      if (!example.has(`${from}>${to}`)) example.set(`${from}>${to}`, [file, imported]);
+    }
+  }
+  for (const to of [...edges.values()].flatMap((set) => [...set])) if (!edges.has(to)) edges.set(to, new Set());
+  const folderGraph = new Map([...edges.keys()].sort().map((f) => [f, [...edges.get(f)].sort()]));
+  const tangles = stronglyConnected(folderGraph).filter((c) => c.length > 1);
+  for (const members of tangles) {
+    const path = cycleThrough(members, folderGraph);
+    console.error(`folder cycle: ${path.map((f) => relative(base, join(dir, f))).join(' -> ')}`);
+    for (let i = 0; i + 1 < path.length; i++) {
+      const [file, imported] = example.get(`${path[i]}>${path[i + 1]}`);
+      console.error(`  ${relative(base, file)} imports ${relative(base, imported)}`);
+    }
+    if (members.length > path.length - 1) {
+      console.error(`  (one of several among ${members.map((f) => relative(base, join(dir, f))).join(', ')})`);
+    }
+  }
+  if (tangles.length > 0) {
+    console.error(
+      `${tangles.length} folder cycle(s): move each module to the folder of what it serves, so imports run one way.`,
+    );
+  }
+  return tangles.length;
 }
 
 function defaultFolders() {

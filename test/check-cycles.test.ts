@@ -49,3 +49,51 @@ test('the sources have no import cycle', () => {
   assert.equal(run.stderr, '');
   assert.equal(run.status, 0);
 });
+
+test('check-cycles --folders fails when folders import each other in a cycle, though no module cycle exists', (t) => {
+  const dir = mkdtempSync(join(tmpdir(), 'dgrid-cycles-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  const write = (file: string, text: string) => {
+    mkdirSync(join(dir, file, '..'), { recursive: true });
+    writeFileSync(join(dir, file), text);
+  };
+  // protocol/policy -> validation/strict-json, validation/rules -> protocol/schemas: no file is in a cycle,
+  // but neither folder can be read without the other.
+  write(
+    'src/protocol/policy.ts',
+    "import { parse } from '../validation/strict-json.js';\nexport const policy = parse;\n",
+  );
+  write('src/protocol/schemas.ts', 'export const schemas = 1;\n');
+  write('src/validation/strict-json.ts', 'export const parse = JSON.parse;\n');
+  write(
+    'src/validation/rules.ts',
+    "import { schemas } from '../protocol/schemas.js';\nexport const rules = schemas;\n",
+  );
+  // cli imports both and none imports it: on top, in no cycle.
+  write(
+    'src/cli/index.ts',
+    "import { policy } from '../protocol/policy.js';\nimport { rules } from '../validation/rules.js';\nexport const cli = [policy, rules];\n",
+  );
+
+  assert.deepEqual(checkCycles(dir, 'src'), { status: 0, stderr: '' }, 'without --folders, only module cycles count');
+  const run = checkCycles(dir, '--folders', 'src', 'src');
+  assert.equal(run.status, 1);
+  assert.deepEqual(run.stderr.split('\n').slice(0, 3), [
+    'folder cycle: src/protocol -> src/validation -> src/protocol',
+    '  src/protocol/policy.ts imports src/validation/strict-json.ts',
+    '  src/validation/rules.ts imports src/protocol/schemas.ts',
+  ]);
+  assert.doesNotMatch(run.stderr, /cli/);
+
+  // strict-json moved to the folder it serves: the imports run one way.
+  rmSync(join(dir, 'src/validation/strict-json.ts'));
+  write('src/protocol/strict-json.ts', 'export const parse = JSON.parse;\n');
+  write('src/protocol/policy.ts', "import { parse } from './strict-json.js';\nexport const policy = parse;\n");
+  assert.deepEqual(checkCycles(dir, '--folders', 'src', 'src'), { status: 0, stderr: '' });
+});
+
+test('the source folders form a DAG', () => {
+  const run = checkCycles(root, '--folders', join(root, 'src'));
+  assert.equal(run.stderr, '');
+  assert.equal(run.status, 0);
+});

@@ -6,7 +6,7 @@ import addFormats from 'ajv-formats';
 import { inProgressPath, locate, queuePath, resultPath } from '../src/protocol/layout.js';
 import { defaultPolicy, parsePolicy, policyProblems } from '../src/protocol/policy.js';
 import { shippedSchemas, type Claim, type NodeRecord, type Result, type Task } from '../src/protocol/schemas.js';
-import { claimValidator, nodeValidator, resultValidator, taskValidator } from '../src/validation/schema-validators.js';
+import { claimValidator, nodeValidator, resultValidator, taskValidator } from '../src/protocol/schema-validators.js';
 import { OutputCapture } from '../src/sandbox/output.js';
 import { claimTask, finishClaim, requeueClaim, emptyStream, attemptsUsed } from '../src/protocol/transitions.js';
 import { VERSION } from '../src/protocol/version.js';

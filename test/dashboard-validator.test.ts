@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { runInNewContext } from 'node:vm';
 import addFormatsModule from 'ajv-formats';
 import { Ajv } from 'ajv';
-import { taskValidator } from '../src/validation/schema-validators.js';
+import { taskValidator } from '../src/protocol/schema-validators.js';
 import { isDateTime, taskValidatorScript } from '../src/dashboard/task-validator.js';
 
 type BrowserValidate = (task: unknown) => Array<{ instancePath: string; keyword: string }>;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { PushPacer } from '../src/node/push-pacer.js';
+import { PushPacer } from '../src/protocol/push-pacer.js';
 
 /** A pacer on a clock the test moves, with rounds of a given length. */
 function pacerWithClock(): {

@@ -3,14 +3,8 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Change } from '../src/git/store.js';
 import { resultPath } from '../src/protocol/layout.js';
-import {
-  claimTask,
-  iso,
-  nodeChange,
-  resultRecord,
-  serialize,
-  type StreamCapture,
-} from '../src/protocol/transitions.js';
+import { claimTask, nodeChange, resultRecord, serialize, type StreamCapture } from '../src/protocol/transitions.js';
+import { iso } from '../src/common/time.js';
 import type { Claim, QueuedTask } from '../src/protocol/schemas.js';
 import { transact } from '../src/protocol/transaction.js';
 import type { TestGrid } from './helpers/grid.js';

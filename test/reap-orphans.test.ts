@@ -12,7 +12,7 @@ import { silentLog, type Log } from '../src/common/log.js';
 import { reap, type ReapReport, type ReapSettings } from '../src/upkeep/reaper.js';
 import type { Claim, NodeRecord, QueuedTask } from '../src/protocol/schemas.js';
 import { transact } from '../src/protocol/transaction.js';
-import { resultValidator } from '../src/validation/schema-validators.js';
+import { resultValidator } from '../src/protocol/schema-validators.js';
 import { gridFor, invariantViolations, noopTasks, pushDirectly, runAll, type TestGrid } from './helpers/grid.js';
 import { liveness } from '../src/dashboard/facts.js';
 import { serveGit } from './helpers/http-git.js';

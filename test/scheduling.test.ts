@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { readFile, writeFile } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import { requestCancel } from '../src/admin/grid-admin.js';
-import { requeueClaim, serialize } from '../src/protocol/transitions.js';
+import { nodeChange, requeueClaim, serialize } from '../src/protocol/transitions.js';
 import { parsePolicy } from '../src/protocol/policy.js';
 import { transact } from '../src/protocol/transaction.js';
 import { readStatus } from '../src/admin/status.js';
@@ -704,4 +704,21 @@ test('the queue stays bounded: submit refuses tasks past max_queued, and a node 
   await runAll([grid.worker({ nodeId: 'n1' })]);
   assert.deepEqual(starts(await events(log)).sort(), ['p1', 'p2', 'p3', 'p4']);
   assert.equal((await grid.snapshot()).of('queue').length, 0);
+});
+
+test('status: a silent node is not online, so a task only it could run is unrunnable (as the dashboard says)', async (t) => {
+  const grid = await gridFor(t);
+  await grid.submit([{ task_id: 'needs-arm', script: 'true', requires: ['arm64'] }]);
+  const long = new Date(Date.now() - 24 * 3600 * 1000).toISOString();
+  // The node file still says online: its node died without a word, and no reaper came by yet.
+  const silent: NodeRecord = {
+    ...{ node_id: 'arm-box', labels: ['arm64'], slots: 1, version: 'test', incarnation: 'i-1' },
+    ...{ started_at: long, last_heartbeat: long, status: 'online', tasks: [], completed: 0, failed: 0 },
+  };
+  await transact(grid.store, async () => ({ changes: [nodeChange(silent)], message: 'node arm-box\n', value: null }), {
+    author: 'test-node',
+    states: [],
+  });
+  const status = await readStatus(grid.store);
+  assert.deepEqual(status.unrunnable, [{ task_id: 'needs-arm', requires: ['arm64'] }]);
 });

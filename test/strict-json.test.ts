@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { UserError } from '../src/common/errors.js';
 import { git } from '../src/git/runner.js';
 import { parsePolicy } from '../src/protocol/policy.js';
-import { DEFAULT_MAX_BYTES, parseStrictJson, positionOf, type JsonProblem } from '../src/validation/strict-json.js';
+import { DEFAULT_MAX_BYTES, parseStrictJson, positionOf, type JsonProblem } from '../src/protocol/strict-json.js';
 import { gridFor, runAll } from './helpers/grid.js';
 
 function problems(input: string | Buffer, options?: Parameters<typeof parseStrictJson>[1]): JsonProblem[] {

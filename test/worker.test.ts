@@ -6,7 +6,8 @@ import { chmod, mkdir, readFile, readdir, rename, rm, stat, symlink, writeFile }
 import { dirname, join } from 'node:path';
 import { auditGrid } from '../src/upkeep/audit.js';
 import { UserError } from '../src/common/errors.js';
-import { git, runGit, sleep } from '../src/git/runner.js';
+import { git, runGit } from '../src/git/runner.js';
+import { sleep } from '../src/common/time.js';
 import { GridStore, type Change } from '../src/git/store.js';
 import { GridSnapshot } from '../src/protocol/snapshot.js';
 import { nodePath, queuePath } from '../src/protocol/layout.js';

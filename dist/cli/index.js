@@ -8229,105 +8229,6 @@ async function requestCancel(store, taskIds, reason) {
 
 /***/ }),
 
-/***/ 7819:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   e8: () => (/* binding */ cacheDir),
-/* harmony export */   rk: () => (/* binding */ readStatus)
-/* harmony export */ });
-/* unused harmony export waitReason */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(2824);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3374);
-/* harmony import */ var _node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5359);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5420);
-// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run), and where
-// the CLI keeps its cache repositories.
-
-
-
-
-
-
-
-
-/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
-function cacheDir(remote, branch, purpose) {
-    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
-    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-cache', `${key}-${purpose}`);
-}
-/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
-function waitReason(task, cancelled, completed, now) {
-    if (cancelled)
-        return 'a cancel request is pending: the next worker round moves it to failed/';
-    if (task.not_before !== undefined && new Date(task.not_before) > now) {
-        const attempts = task.attempts?.length ?? 0;
-        return attempts > 0
-            ? `backing off after attempt ${attempts} (${task.attempts.at(-1).status}) until ${task.not_before}`
-            : `not_before is ${task.not_before}`;
-    }
-    const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
-    if (pending.length > 0)
-        return `depends on ${pending.join(', ')}, not completed yet`;
-    return undefined;
-}
-async function readStatus(store) {
-    const tip = await store.fetch();
-    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_4__/* .GridSnapshot */ .T.load(store, tip);
-    const counts = Object.fromEntries(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .LIFECYCLE */ .VD.map((state) => [state, snapshot.of(state).length]));
-    const nodes = await snapshot.nodes();
-    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__/* .queuedTaskValidator */ .vZ.is(v));
-    const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set();
-    const now = new Date();
-    const waiting = queued.flatMap((t) => {
-        const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
-        return reason ? [{ task_id: t.task_id, reason }] : [];
-    });
-    return {
-        tip,
-        counts,
-        nodes,
-        unrunnable: (0,_node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnableTasks */ .nw)(queued, nodes.filter((n) => n.status === 'online')).map(({ task }) => ({ task_id: task.task_id, requires: task.requires })),
-        stuck: await stuckTasks(snapshot, queued),
-        waiting,
-    };
-}
-/** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
-async function stuckTasks(snapshot, queued) {
-    const terminal = (id) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
-    const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
-    const archived = await (0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResults */ .$Y)(snapshot.store, snapshot.tip, unknown);
-    const archivedAs = (id) => archived.get(id.toLowerCase())?.find((r) => r.id === id);
-    const stuck = [];
-    const fresh = [];
-    for (const task of queued) {
-        const gone = archivedAs(task.task_id);
-        const earlier = terminal(task.task_id)?.entry.path ??
-            (gone && `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_5__/* .archiveBranch */ .zb)(snapshot.store.branch)}:${(0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_3__/* .archivedResultPath */ .XF)(gone)}`);
-        if (earlier)
-            stuck.push({ task_id: task.task_id, reason: `task id ${task.task_id} already has a result (${earlier})` });
-        else
-            fresh.push(task);
-    }
-    const stateOf = (id) => {
-        const state = terminal(id)?.state ?? archivedAs(id)?.state;
-        if (state === 'completed' || state === 'failed')
-            return state;
-        return snapshot.byId.has(id) ? 'waiting' : undefined;
-    };
-    const doomed = (0,_node_scheduler_js__WEBPACK_IMPORTED_MODULE_6__/* .dependencyDooms */ .ke)(fresh.filter((t) => t.depends_on?.length), stateOf);
-    for (const [id, doom] of doomed)
-        stuck.push({ task_id: id, reason: doom.reason });
-    return stuck.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
-}
-
-
-/***/ }),
-
 /***/ 4953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -8476,8 +8377,8 @@ var store = __nccwpck_require__(5839);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit.js
 // The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
 // its history obeys the contract. Git history is the grid's audit log; this reads it.
@@ -9219,8 +9120,8 @@ function isObject(value) {
 
 // EXTERNAL MODULE: ./build/src/admin/grid-admin.js
 var grid_admin = __nccwpck_require__(4619);
-// EXTERNAL MODULE: ./build/src/admin/status.js
-var admin_status = __nccwpck_require__(7819);
+// EXTERNAL MODULE: ./build/src/git/cache-dir.js
+var cache_dir = __nccwpck_require__(9826);
 // EXTERNAL MODULE: ./build/src/cli/command.js
 var command = __nccwpck_require__(4953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/audit.js
@@ -9262,7 +9163,7 @@ async function source(remote, branch) {
     return store/* GridStore */.g8.open({
         remote,
         branch,
-        dir: (0,admin_status/* cacheDir */.e8)(remote, branch, 'audit'),
+        dir: (0,cache_dir/* cacheDir */.e)(remote, branch, 'audit'),
         depth: 0,
         ...(token ? { token } : {}),
     });
@@ -9291,7 +9192,7 @@ function print(report) {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
 /* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7819);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9826);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
 
 
@@ -9316,7 +9217,7 @@ const cancel = {
         const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            dir: (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
         const commit = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .requestCancel */ .AX)(store, ids, (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.reason) || undefined);
@@ -9345,7 +9246,7 @@ const cancel = {
 /* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
 /* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
 /* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(5420);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6039);
 /* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6197);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
@@ -9452,7 +9353,7 @@ const demo = {
         const tip = await store.fetch();
         const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
         const files = [...snapshot.of('completed'), ...snapshot.of('failed')];
-        const records = [...(await snapshot.readJson(files)).values()].filter((r) => _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou.is(r));
+        const records = [...(await snapshot.readJson(files)).values()].filter((r) => _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou.is(r));
         console.log(`\nOutcome after ${seconds} s:`);
         for (const r of records.sort((a, b) => a.finished_at.localeCompare(b.finished_at))) {
             // A task killed by its timeout printed nothing: the reason says what happened.
@@ -9505,7 +9406,7 @@ function invokedAs() {
 /* harmony export */ });
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7819);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9826);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
 
 
@@ -9528,7 +9429,7 @@ const init = {
         const result = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .initGrid */ .vq)({
             repository,
             branch,
-            cacheDir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            cacheDir: (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_2__/* .cacheDir */ .e)(remote, branch, 'admin'),
             ...(policyText === undefined ? {} : { policyText }),
             ...(token ? { token } : {}),
         });
@@ -9575,10 +9476,12 @@ var protocol_snapshot = __nccwpck_require__(9684);
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(7850);
+// EXTERNAL MODULE: ./build/src/common/time.js
+var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
 var transaction = __nccwpck_require__(7010);
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/reaper.js
 // The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
 // results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
@@ -9603,6 +9506,7 @@ var schema_validators = __nccwpck_require__(5420);
 // clock that did not check (an older dgrid, a clock that jumped): the reaper rewrites it to its own now, so
 // that the node's silence counts from a time the reaper vouches for, and a dead node's future date cannot
 // keep its claims. See docs/clock-skew.md.
+
 
 
 
@@ -9677,9 +9581,9 @@ async function planReap(snapshot, settings, clock, now, log) {
     for (const found of await snapshot.nodes()) {
         let node = found;
         if ((0,transitions/* heartbeatFromFuture */.CC)(node, now, policy)) {
-            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,transitions/* iso */.KH)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
+            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,time/* iso */.K)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
             log.warn(`node ${node.node_id}: ${reason}`);
-            node = { ...node, last_heartbeat: (0,transitions/* iso */.KH)(now) };
+            node = { ...node, last_heartbeat: (0,time/* iso */.K)(now) };
             changes.push((0,transitions/* nodeChange */.Rw)(node));
             actions.push({ action: 'distrust-heartbeat', subject: node.node_id, reason });
         }
@@ -9933,17 +9837,113 @@ const sign = {
 
 /***/ }),
 
-/***/ 2541:
+/***/ 2214:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ status)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7819);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ status_status)
+});
+
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4560);
+// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
+var grid_admin = __nccwpck_require__(4619);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var git_store = __nccwpck_require__(5839);
+// EXTERNAL MODULE: ./build/src/git/cache-dir.js
+var cache_dir = __nccwpck_require__(9826);
+// EXTERNAL MODULE: ./build/src/upkeep/archive.js
+var archive = __nccwpck_require__(2824);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(7850);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(3374);
+// EXTERNAL MODULE: ./build/src/node/scheduler.js
+var scheduler = __nccwpck_require__(5359);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
+;// CONCATENATED MODULE: ./build/src/admin/status.js
+// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run).
+
+
+
+
+
+
+/** Why a queued task is not claimable now by any node that carries its labels; none when it is. */
+function waitReason(task, cancelled, completed, now) {
+    if (cancelled)
+        return 'a cancel request is pending: the next worker round moves it to failed/';
+    if (task.not_before !== undefined && new Date(task.not_before) > now) {
+        const attempts = task.attempts?.length ?? 0;
+        return attempts > 0
+            ? `backing off after attempt ${attempts} (${task.attempts.at(-1).status}) until ${task.not_before}`
+            : `not_before is ${task.not_before}`;
+    }
+    const pending = (task.depends_on ?? []).filter((id) => !completed.has(id));
+    if (pending.length > 0)
+        return `depends on ${pending.join(', ')}, not completed yet`;
+    return undefined;
+}
+async function readStatus(store) {
+    const tip = await store.fetch();
+    const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip);
+    const counts = Object.fromEntries(layout/* LIFECYCLE */.VD.map((state) => [state, snapshot.of(state).length]));
+    const nodes = await snapshot.nodes();
+    const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => schema_validators/* queuedTaskValidator */.vZ.is(v));
+    const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set();
+    const now = new Date();
+    const policy = await snapshot.policy();
+    const waiting = queued.flatMap((t) => {
+        const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
+        return reason ? [{ task_id: t.task_id, reason }] : [];
+    });
+    return {
+        tip,
+        counts,
+        nodes,
+        unrunnable: (0,scheduler/* unrunnableTasks */.nw)(queued, nodes.filter((n) => n.status === 'online' && !(0,transitions/* isSilent */.eS)(n, now, policy))).map(({ task }) => ({ task_id: task.task_id, requires: task.requires })),
+        stuck: await stuckTasks(snapshot, queued),
+        waiting,
+    };
+}
+/** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
+async function stuckTasks(snapshot, queued) {
+    const terminal = (id) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
+    const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
+    const archived = await (0,archive/* archivedResults */.$Y)(snapshot.store, snapshot.tip, unknown);
+    const archivedAs = (id) => archived.get(id.toLowerCase())?.find((r) => r.id === id);
+    const stuck = [];
+    const fresh = [];
+    for (const task of queued) {
+        const gone = archivedAs(task.task_id);
+        const earlier = terminal(task.task_id)?.entry.path ??
+            (gone && `${(0,layout/* archiveBranch */.zb)(snapshot.store.branch)}:${(0,archive/* archivedResultPath */.XF)(gone)}`);
+        if (earlier)
+            stuck.push({ task_id: task.task_id, reason: `task id ${task.task_id} already has a result (${earlier})` });
+        else
+            fresh.push(task);
+    }
+    const stateOf = (id) => {
+        const state = terminal(id)?.state ?? archivedAs(id)?.state;
+        if (state === 'completed' || state === 'failed')
+            return state;
+        return snapshot.byId.has(id) ? 'waiting' : undefined;
+    };
+    const doomed = (0,scheduler/* dependencyDooms */.ke)(fresh.filter((t) => t.depends_on?.length), stateOf);
+    for (const [id, doom] of doomed)
+        stuck.push({ task_id: id, reason: doom.reason });
+    return stuck.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+}
+
+// EXTERNAL MODULE: ./build/src/cli/command.js
+var command = __nccwpck_require__(4953);
+;// CONCATENATED MODULE: ./build/src/cli/commands/status.js
+
 
 
 
@@ -9951,25 +9951,25 @@ const sign = {
 
 /** A queue of thousands would bury the counts: the first few say enough, with the total. */
 const MAX_LISTED = 10;
-const status = {
+const status_status = {
     name: 'status',
     summary: 'Show how many tasks are in each folder of the grid, why queued tasks wait, and its nodes.',
     usage: '[options]',
-    options: { ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .gridOptions */ .nv, ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonOption */ .Ec },
+    options: { ...command/* gridOptions */.nv, ...command/* jsonOption */.Ec },
     async run(values) {
-        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
-        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch);
-        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .envToken */ .Be)();
-        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
+        const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
+        const branch = (0,command/* str */.gx)(values.branch);
+        const token = (0,command/* envToken */.Be)();
+        const store = await git_store/* GridStore */.g8.open({
             remote,
             branch,
-            dir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e8)(remote, branch, 'read'),
+            dir: (0,cache_dir/* cacheDir */.e)(remote, branch, 'read'),
             ...(token ? { token } : {}),
         });
-        const status = await (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_3__/* .readStatus */ .rk)(store);
+        const status = await readStatus(store);
         if (status.tip === null) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
-                `or make it a grid with "dgrid init --repository ${(0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository)} --branch ${branch}"`);
+            throw new errors/* UserError */.yo(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
+                `or make it a grid with "dgrid init --repository ${(0,command/* str */.gx)(values.repository)} --branch ${branch}"`);
         }
         if (values.json) {
             console.log(JSON.stringify(status, null, 2));
@@ -10010,8 +10010,8 @@ const status = {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
 /* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4619);
 /* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
-/* harmony import */ var _admin_status_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7819);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(8253);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9826);
+/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9764);
 /* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(109);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4953);
 
@@ -10047,7 +10047,7 @@ const submit = {
                 throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: ${error.message}`);
             }
             // The parser validate-task and the workers use: JSON.parse would let a second "script" win unseen.
-            const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(text, { maxBytes: _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_TASK_FILE_BYTES */ .iJ });
+            const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(text, { maxBytes: _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_TASK_FILE_BYTES */ .iJ });
             if (!parsed.ok) {
                 throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
             }
@@ -10073,7 +10073,7 @@ const submit = {
         const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({
             remote,
             branch,
-            dir: (0,_admin_status_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e8)(remote, branch, 'admin'),
+            dir: (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e)(remote, branch, 'admin'),
             ...(token ? { token } : {}),
         });
         const commit = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .submitTasks */ .Hj)(store, tasks);
@@ -10112,12 +10112,12 @@ var external_node_path_ = __nccwpck_require__(6760);
 var runner = __nccwpck_require__(3566);
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
-// EXTERNAL MODULE: ./build/src/validation/strict-json.js + 2 modules
-var strict_json = __nccwpck_require__(8253);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 2 modules
+var strict_json = __nccwpck_require__(9764);
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
 var protocol_submitters = __nccwpck_require__(3368);
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
 var submission_checks = __nccwpck_require__(2863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js
@@ -10609,8 +10609,8 @@ var grid_admin = __nccwpck_require__(4619);
 var log = __nccwpck_require__(2073);
 // EXTERNAL MODULE: ./build/src/sandbox/index.js
 var sandbox = __nccwpck_require__(1189);
-// EXTERNAL MODULE: ./build/src/admin/status.js
-var admin_status = __nccwpck_require__(7819);
+// EXTERNAL MODULE: ./build/src/git/cache-dir.js
+var cache_dir = __nccwpck_require__(9826);
 // EXTERNAL MODULE: ./build/src/node/worker.js + 1 modules
 var worker = __nccwpck_require__(6197);
 // EXTERNAL MODULE: ./build/src/node/settings.js
@@ -10722,7 +10722,7 @@ const worker_worker = {
             branch,
             ...(token ? { token } : {}),
             ...settings,
-            cacheDir: (0,admin_status/* cacheDir */.e8)(remote, branch, `node-${settings.nodeId}`),
+            cacheDir: (0,cache_dir/* cacheDir */.e)(remote, branch, `node-${settings.nodeId}`),
         }, await (0,sandbox/* createSandbox */._)(settings.sandbox), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
         for (const signal of ['SIGINT', 'SIGTERM'])
             process.on(signal, () => node.stop(`${signal} received`));
@@ -10757,7 +10757,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2093);
 /* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5631);
 /* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1610);
-/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2541);
+/* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2214);
 /* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1743);
 /* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3853);
 /* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3228);
@@ -10925,6 +10925,34 @@ function printable(text) {
 
 /***/ }),
 
+/***/ 4166:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ iso),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+// Small time helpers every part of dgrid uses: the grid's timestamps and waits that a shutdown can cut short.
+/** A timestamp as the grid's files record it (UTC, ISO 8601, milliseconds). */
+const iso = (date) => date.toISOString();
+/** Resolves after `ms`, or at once when `signal` aborts, so a stopping node never waits out a pause. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ }),
+
 /***/ 9968:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -10941,7 +10969,7 @@ function printable(text) {
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
 /* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3374);
 /* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5420);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6039);
 /* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
@@ -10986,11 +11014,11 @@ async function collectDashboard(options) {
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
     const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
+    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
         log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
@@ -13310,6 +13338,28 @@ async function renderSite(input, outputDir) {
 
 /***/ }),
 
+/***/ 9826:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   e: () => (/* binding */ cacheDir)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+// Where the CLI keeps its cache repositories of a grid.
+
+
+
+/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
+function cacheDir(remote, branch, purpose) {
+    const key = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
+    return (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-cache', `${key}-${purpose}`);
+}
+
+
+/***/ }),
+
 /***/ 2950:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13431,13 +13481,14 @@ async function leftovers(dir, relative) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
 /* harmony export */   et: () => (/* binding */ explainGitError),
-/* harmony export */   s0: () => (/* binding */ gitBytes),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+
 
 
 
@@ -13598,22 +13649,9 @@ async function withRetry(action, options = {}) {
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
-            await sleep(Math.random() * Math.min(max, base * 2 ** attempt));
+            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
         }
     }
-}
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
@@ -14102,83 +14140,6 @@ function credentialEnv(remote, token) {
         GIT_CONFIG_KEY_0: `http.${origin.protocol}//${origin.host}/.extraheader`,
         GIT_CONFIG_VALUE_0: `Authorization: Basic ${basic}`,
     };
-}
-
-
-/***/ }),
-
-/***/ 9866:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   M: () => (/* binding */ PushPacer)
-/* harmony export */ });
-/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
-const FIRST_ROUND_MS = 250;
-/** How many rounds a node holds off at most after a contended push. */
-const MAX_HOLD_ROUNDS = 8;
-/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
-const URGENT_WINDOW_ROUNDS = 0.1;
-/**
- * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
- * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
- * push), which this measures. Two rules keep nodes from losing to one another round after round.
- *
- * - A lost race is tried again after a random wait within a window of one round, widened by how contended
- *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
- *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
- *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
- *   lose for longer than the node timeout and have its claims reaped while it ran them.
- * - A push that landed only after lost races holds its node off before the next one, a round for each race
- *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
- *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
- * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
- *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
- *   having its claims reaped is the likeliest to land next, whatever it lost before.
- */
-class PushPacer {
-    clock;
-    roundMs = FIRST_ROUND_MS;
-    holdMs = 0;
-    landedAt = 0;
-    startedAt = 0;
-    lost = 0;
-    /** Races lost per landed push, a moving average. */
-    contention = 0;
-    constructor(clock = Date.now) {
-        this.clock = clock;
-    }
-    /** How long the node holds off after its last landed push. */
-    get hold() {
-        return this.holdMs;
-    }
-    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
-    untilTurn() {
-        return Math.max(0, this.landedAt + this.holdMs - this.clock());
-    }
-    /** A round starts: its fetch is about to read the tip. */
-    begin() {
-        this.startedAt = this.clock();
-    }
-    /** The round's push lost the race; returns how long to wait before the next round. */
-    lostRace(leaseAtRisk = false) {
-        this.measure();
-        this.lost++;
-        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
-    }
-    /** The round's push landed. */
-    landed() {
-        this.measure();
-        this.contention = 0.7 * this.contention + 0.3 * this.lost;
-        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
-        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
-        this.lost = 0;
-        this.landedAt = this.clock();
-    }
-    measure() {
-        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
-        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
-    }
 }
 
 
@@ -14867,6 +14828,8 @@ var protocol_snapshot = __nccwpck_require__(9684);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(7850);
+// EXTERNAL MODULE: ./build/src/common/time.js
+var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/common/printable.js
@@ -14891,7 +14854,7 @@ class PushBudget {
             return;
         this.refill();
         if (this.tokens < 1) {
-            await (0,runner/* sleep */.yy)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
+            await (0,time/* sleep */.y)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
             this.refill();
         }
         this.tokens = Math.max(0, this.tokens - 1);
@@ -14908,14 +14871,14 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
 
-// EXTERNAL MODULE: ./build/src/node/push-pacer.js
-var push_pacer = __nccwpck_require__(9866);
+// EXTERNAL MODULE: ./build/src/protocol/push-pacer.js
+var push_pacer = __nccwpck_require__(5174);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
 var scheduler = __nccwpck_require__(5359);
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
 var submitters = __nccwpck_require__(3368);
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 // EXTERNAL MODULE: ./build/src/protocol/version.js
 var version = __nccwpck_require__(7914);
 ;// CONCATENATED MODULE: ./build/src/node/worker.js
@@ -14925,6 +14888,7 @@ var version = __nccwpck_require__(7914);
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
+
 
 
 
@@ -15186,7 +15150,7 @@ class Worker {
         // Woken early, the nap ends its timer too: a timer left behind would hold a listener on the stop signal.
         const woken = new AbortController();
         this.wake = () => woken.abort();
-        await (0,runner/* sleep */.yy)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
+        await (0,time/* sleep */.y)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
         this.wake = () => undefined;
     }
     /**
@@ -15256,7 +15220,7 @@ class Worker {
         // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
         if (!final) {
             const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
-            await (0,runner/* sleep */.yy)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
+            await (0,time/* sleep */.y)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
         }
         for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
             if (!final && this.budget)
@@ -15447,7 +15411,7 @@ class Worker {
                 this.report.rejectedPushes++;
                 const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
                 this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
-                await (0,runner/* sleep */.yy)(wait);
+                await (0,time/* sleep */.y)(wait);
                 continue;
             }
             this.pacer.landed();
@@ -15621,9 +15585,9 @@ class Worker {
             labels: this.settings.labels,
             slots: this.settings.slots,
             version: version/* VERSION */.x,
-            started_at: (0,transitions/* iso */.KH)(this.startedAt),
+            started_at: (0,time/* iso */.K)(this.startedAt),
             incarnation: this.incarnation,
-            last_heartbeat: (0,transitions/* iso */.KH)(now),
+            last_heartbeat: (0,time/* iso */.K)(now),
             status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
             tasks: [...new Set(tasks)].sort(),
             completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
@@ -15726,7 +15690,7 @@ class Worker {
                     throw error;
                 this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
                 await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
-                await (0,runner/* sleep */.yy)(500 * attempt);
+                await (0,time/* sleep */.y)(500 * attempt);
             }
         }
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
@@ -15984,8 +15948,8 @@ function archivedDayPath(state, day) {
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8253);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5420);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9764);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
 
 
 
@@ -15998,14 +15962,14 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -16088,6 +16052,203 @@ function policyProblems(task, policy, now = new Date()) {
     }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 5174:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ PushPacer)
+/* harmony export */ });
+/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
+const FIRST_ROUND_MS = 250;
+/** How many rounds a node holds off at most after a contended push. */
+const MAX_HOLD_ROUNDS = 8;
+/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
+const URGENT_WINDOW_ROUNDS = 0.1;
+/**
+ * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
+ * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
+ * push), which this measures. Two rules keep nodes from losing to one another round after round.
+ *
+ * - A lost race is tried again after a random wait within a window of one round, widened by how contended
+ *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
+ *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
+ *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
+ *   lose for longer than the node timeout and have its claims reaped while it ran them.
+ * - A push that landed only after lost races holds its node off before the next one, a round for each race
+ *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
+ *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
+ *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
+ *   having its claims reaped is the likeliest to land next, whatever it lost before.
+ */
+class PushPacer {
+    clock;
+    roundMs = FIRST_ROUND_MS;
+    holdMs = 0;
+    landedAt = 0;
+    startedAt = 0;
+    lost = 0;
+    /** Races lost per landed push, a moving average. */
+    contention = 0;
+    constructor(clock = Date.now) {
+        this.clock = clock;
+    }
+    /** How long the node holds off after its last landed push. */
+    get hold() {
+        return this.holdMs;
+    }
+    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
+    untilTurn() {
+        return Math.max(0, this.landedAt + this.holdMs - this.clock());
+    }
+    /** A round starts: its fetch is about to read the tip. */
+    begin() {
+        this.startedAt = this.clock();
+    }
+    /** The round's push lost the race; returns how long to wait before the next round. */
+    lostRace(leaseAtRisk = false) {
+        this.measure();
+        this.lost++;
+        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
+    }
+    /** The round's push landed. */
+    landed() {
+        this.measure();
+        this.contention = 0.7 * this.contention + 0.3 * this.lost;
+        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
+        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
+        this.lost = 0;
+        this.landedAt = this.clock();
+    }
+    measure() {
+        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
+        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
+    }
+}
+
+
+/***/ }),
+
+/***/ 6039:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   Rf: () => (/* binding */ claimValidator),
+/* harmony export */   bS: () => (/* binding */ policyValidator),
+/* harmony export */   gK: () => (/* binding */ taskValidator),
+/* harmony export */   lt: () => (/* binding */ cancelValidator),
+/* harmony export */   ou: () => (/* binding */ resultValidator),
+/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
+/* harmony export */ });
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
+
+
+
+const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
+addFormats(ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
+function compile(schema) {
+    let compiled;
+    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
+    return {
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
+        is: (value) => validate(value),
+    };
+}
+const taskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
+const queuedTaskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
+const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
+const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
+const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
+const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES = {
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+function fieldName(pointer) {
+    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
+    const at = fieldName(e.instancePath);
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
+            };
+        case 'required':
+            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
+        case 'type':
+            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
+        case 'pattern': {
+            const rule = PATTERN_RULES[String(p.pattern)];
+            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+        }
+        case 'propertyNames':
+            return {
+                pointer: `${e.instancePath}/${String(p.propertyName)}`,
+                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
+            };
+        case 'enum':
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
+        default:
+            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
+    }
+}
+function describe(errors) {
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        // Union branches and the not-clause under propertyNames repeat what their parent says.
+        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
+            continue;
+        const problem = describeOne(e, errors);
+        const key = `${problem.pointer}\u0000${problem.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(problem);
+        }
     }
     return problems;
 }
@@ -21126,7 +21287,7 @@ const shippedSchemas = {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
 
 
 
@@ -21260,7 +21421,7 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
@@ -21273,1630 +21434,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 3368:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   Rm: () => (/* binding */ submissionsIn),
-/* harmony export */   d0: () => (/* binding */ Submitters)
-/* harmony export */ });
-/* unused harmony exports submitterOf, commitSubmitter */
-/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2950);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3374);
-// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
-// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
-// push) can land more tasks of one submitter than the quota allows.
-//
-// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
-// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
-// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
-// time a quota could be reached and brought up to date by walking only the commits since the last look.
-
-
-
-
-const QUEUE_DIR = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('queue');
-/**
- * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
- * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
- * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
- * commitSubmitter).
- */
-function submitterOf(name, email, subject) {
-    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
-        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
-        name;
-    return login.toLowerCase();
-}
-/**
- * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
- * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
- * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
- */
-function commitSubmitter(parents, name, email, subject) {
-    return submitterOf(name, email, parents.includes(' ') ? subject : '');
-}
-/**
- * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
- * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
- * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
- * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
- * record.
- */
-async function submissionsIn(dir, range) {
-    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)([
-        'log',
-        '--first-parent',
-        '--reverse',
-        '-m',
-        '--no-renames',
-        '--diff-filter=A',
-        '--name-only',
-        '-z',
-        '--format=%x00%P%x00%an%x00%ae%x00%s',
-        ...range,
-        '--',
-        QUEUE_DIR,
-    ], { cwd: dir });
-    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
-    const fields = out.split('\0');
-    const byPath = new Map();
-    let submitter = '';
-    for (let i = 0; i < fields.length; i++) {
-        if (fields[i] === '') {
-            if (i + 4 >= fields.length)
-                break;
-            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
-            submitter = commitSubmitter(parents, name, email, subject);
-            i += 4;
-            continue;
-        }
-        const path = fields[i].replace(/^\n/, '');
-        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
-        if (path && !byPath.has(path))
-            byPath.set(path, submitter);
-    }
-    return byPath;
-}
-class Submitters {
-    options;
-    store;
-    /** The last commit walked; the next walk starts after it. */
-    walked;
-    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
-    byTask = new Map();
-    /** `options.dir` is the history cache's own folder, beside the node's cache. */
-    constructor(options) {
-        this.options = options;
-    }
-    async open() {
-        // Like the node's own cache, this one may hold what a killed git left behind.
-        await (0,_git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .takeCache */ .i)(this.options.dir);
-        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...this.options, partial: true, depth: 0 });
-    }
-    /**
-     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
-     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
-     * one submitter), which spares the history read on all but the busiest grids.
-     */
-    async forQuota(snapshot, policy, room) {
-        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
-            return undefined;
-        }
-        if (snapshot.tip === null)
-            return undefined;
-        this.store ??= await this.open();
-        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
-        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
-        await this.store.fetch();
-        await this.walk(snapshot.tip);
-        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
-        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
-        for (const id of this.byTask.keys())
-            if (!live.has(id))
-                this.byTask.delete(id);
-        return this.byTask;
-    }
-    async walk(tip) {
-        if (tip === this.walked)
-            return;
-        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
-            if (id !== undefined && !this.byTask.has(id))
-                this.byTask.set(id, submitter);
-        }
-        this.walked = tip;
-    }
-}
-
-
-/***/ }),
-
-/***/ 7010:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   h: () => (/* binding */ transact)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9684);
-/* harmony import */ var _node_push_pacer_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9866);
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    let message = '';
-    const pacer = new _node_push_pacer_js__WEBPACK_IMPORTED_MODULE_3__/* .PushPacer */ .M();
-    for (let round = 1; round <= rounds; round++) {
-        pacer.begin();
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_2__/* .GridSnapshot */ .T.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        message = plan.message;
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .sleep */ .yy)(pacer.lostRace());
-    }
-    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
-}
-/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
-function subject(message) {
-    const line = message.split('\n', 1)[0];
-    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-
-/***/ }),
-
-/***/ 7850:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $b: () => (/* binding */ cancelledRun),
-/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
-/* harmony export */   F3: () => (/* binding */ maxAttempts),
-/* harmony export */   Ih: () => (/* binding */ concludeClaim),
-/* harmony export */   JF: () => (/* binding */ exhaustClaim),
-/* harmony export */   KH: () => (/* binding */ iso),
-/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
-/* harmony export */   QK: () => (/* binding */ claimTask),
-/* harmony export */   Rw: () => (/* binding */ nodeChange),
-/* harmony export */   d4: () => (/* binding */ requeueClaim),
-/* harmony export */   eS: () => (/* binding */ isSilent),
-/* harmony export */   gF: () => (/* binding */ rejectFile),
-/* harmony export */   id: () => (/* binding */ attemptsUsed),
-/* harmony export */   lK: () => (/* binding */ serialize),
-/* harmony export */   mD: () => (/* binding */ finishClaim),
-/* harmony export */   qq: () => (/* binding */ silenceMs)
-/* harmony export */ });
-/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
-// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
-// a task leaves one folder in the same commit as it enters the next.
-
-
-function serialize(record) {
-    return JSON.stringify(record, null, 2) + '\n';
-}
-const iso = (date) => date.toISOString();
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
-function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
-}
-function maxAttempts(task, policy) {
-    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
-}
-/** Moves a queued task to the node, under a token unique to this claim. */
-function claimTask(file, task, nodeId, now, policy) {
-    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
-    const claim = {
-        ...task,
-        claim: {
-            node_id: nodeId,
-            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
-            attempt: (task.attempts?.length ?? 0) + 1,
-            claimed_at: iso(now),
-            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
-        },
-    };
-    return {
-        claim,
-        changes: [
-            { path: file.entry.path, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .inProgressPath */ .Is)(nodeId, task.task_id), content: serialize(claim) },
-        ],
-    };
-}
-const emptyStream = () => ({
-    text: '',
-    bytes: 0,
-    sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
-    truncated: false,
-});
-/** An execution with no output: the script never ran, or nothing of its run is known. */
-function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
-    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
-}
-function withoutClaim(claim) {
-    const { claim: _claim, ...task } = claim;
-    return task;
-}
-function resultRecord(claim, run) {
-    return {
-        ...claim,
-        node_id: claim.claim.node_id,
-        status: run.status,
-        exit_code: run.exitCode,
-        ...(run.reason === undefined ? {} : { reason: run.reason }),
-        timestamp: iso(run.finishedAt),
-        started_at: iso(run.startedAt),
-        finished_at: iso(run.finishedAt),
-        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
-        attempt: claim.claim.attempt,
-        stdout: run.stdout.text,
-        stdout_bytes: run.stdout.bytes,
-        stdout_sha256: run.stdout.sha256,
-        stdout_truncated: run.stdout.truncated,
-        stderr: run.stderr.text,
-        stderr_bytes: run.stderr.bytes,
-        stderr_sha256: run.stderr.sha256,
-        stderr_truncated: run.stderr.truncated,
-    };
-}
-/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
-function finishClaim(claimPath, claim, run) {
-    const result = resultRecord(claim, run);
-    const state = run.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)(state, claim.task_id, run.finishedAt), content: serialize(result) },
-        ],
-    };
-}
-/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
-function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
-    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/**
- * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
- * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
- * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
- * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
- */
-function concludeClaim(claimPath, claim, run, policy, serverNow) {
-    const retryable = run.status === 'failure' || run.status === 'timeout';
-    const used = attemptsUsed(claim) + 1;
-    if (!retryable || used >= maxAttempts(claim, policy))
-        return finishClaim(claimPath, claim, run).changes;
-    const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
-    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
-        .changes;
-}
-/**
- * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
- * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
- */
-function cancelledRun(run) {
-    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
-    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
-}
-/** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
-    const attempt = {
-        attempt: claim.claim.attempt,
-        node_id: claim.claim.node_id,
-        claim_token: claim.claim.token,
-        claimed_at: claim.claim.claimed_at,
-        ended_at: iso(now),
-        status,
-        reason,
-        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
-    };
-    const task = {
-        ...withoutClaim(claim),
-        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
-        attempts: [...(claim.attempts ?? []), attempt],
-    };
-    return {
-        task,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
-        ],
-    };
-}
-/**
- * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
- * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
- */
-function rejectFile(file, reason, nodeId, now, task, status = 'error') {
-    const empty = emptyStream();
-    const result = {
-        ...(task ?? {}),
-        task_id: file.id,
-        node_id: nodeId,
-        status,
-        exit_code: null,
-        reason,
-        timestamp: iso(now),
-        started_at: iso(now),
-        finished_at: iso(now),
-        duration_ms: 0,
-        attempt: task ? attemptsUsed(task) : 0,
-        stdout: empty.text,
-        stdout_bytes: 0,
-        stdout_sha256: empty.sha256,
-        stdout_truncated: false,
-        stderr: empty.text,
-        stderr_bytes: 0,
-        stderr_sha256: empty.sha256,
-        stderr_truncated: false,
-    };
-    return [
-        { path: file.entry.path, delete: true },
-        { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)('failed', file.id, now), content: serialize(result) },
-    ];
-}
-function nodeChange(node) {
-    return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
-}
-/**
- * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
- * claim's history kept like any result's.
- */
-function exhaustClaim(claimPath, claim, reason, now) {
-    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
-    return finishClaim(claimPath, claim, run).changes;
-}
-/**
- * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
- * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
- * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
- */
-function silenceMs(node, now) {
-    const heartbeat = Date.parse(node.last_heartbeat);
-    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
-}
-/**
- * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
- * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
- * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
- */
-function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
-    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
-}
-/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
-function heartbeatFromFuture(node, now, policy) {
-    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
-}
-
-
-/***/ }),
-
-/***/ 7914:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
-/* harmony export */ });
-/** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
-const VERSION = '1.0.0';
-
-
-/***/ }),
-
-/***/ 2342:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  w: () => (/* binding */ runChild)
-});
-
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
-;// CONCATENATED MODULE: ./build/src/sandbox/output.js
-
-/** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
-class OutputCapture {
-    cap;
-    hash = (0,external_node_crypto_.createHash)('sha256');
-    kept = [];
-    keptBytes = 0;
-    total = 0;
-    constructor(cap) {
-        this.cap = cap;
-    }
-    write(chunk) {
-        this.hash.update(chunk);
-        this.total += chunk.length;
-        if (this.keptBytes < this.cap) {
-            const part = chunk.subarray(0, this.cap - this.keptBytes);
-            this.kept.push(part);
-            this.keptBytes += part.length;
-        }
-    }
-    finish() {
-        // Cutting at a byte cap can split a UTF-8 sequence; the decoder replaces the fragment instead of failing.
-        return {
-            text: Buffer.concat(this.kept).toString('utf8'),
-            bytes: this.total,
-            sha256: this.hash.digest('hex'),
-            truncated: this.total > this.keptBytes,
-        };
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/sandbox/child.js
-
-
-/** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
-function runChild(run) {
-    return new Promise((resolve) => {
-        const startedAt = new Date();
-        const stdout = new OutputCapture(run.outputCapBytes);
-        const stderr = new OutputCapture(run.outputCapBytes);
-        let ended;
-        const child = (0,external_node_child_process_.spawn)(run.command, run.args, { ...run.options, stdio: ['ignore', 'pipe', 'pipe'] });
-        const end = (why) => {
-            if (ended)
-                return;
-            ended = why;
-            void run.stop(child);
-        };
-        const timer = setTimeout(() => end('timeout'), run.timeoutSeconds * 1000);
-        const onAbort = () => end('cancelled');
-        run.signal.addEventListener('abort', onAbort, { once: true });
-        if (run.signal.aborted)
-            onAbort();
-        child.stdout.on('data', (chunk) => stdout.write(chunk));
-        child.stderr.on('data', (chunk) => stderr.write(chunk));
-        let finished = false;
-        const finish = (exitCode, spawnError) => {
-            if (finished)
-                return;
-            finished = true;
-            clearTimeout(timer);
-            run.signal.removeEventListener('abort', onAbort);
-            const out = stdout.finish();
-            const err = stderr.finish();
-            const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
-            if (spawnError)
-                resolve({ ...base, status: 'error', exitCode: null, reason: `could not start: ${spawnError.message}` });
-            else if (ended === 'timeout') {
-                resolve({ ...base, status: 'timeout', exitCode, reason: `killed after the ${run.timeoutSeconds} s timeout` });
-            }
-            else if (ended === 'cancelled')
-                resolve({ ...base, status: 'cancelled', exitCode, reason: 'stopped before it finished' });
-            else {
-                const sandboxIssue = exitCode === null ? undefined : run.sandboxError?.(exitCode, err.text);
-                if (sandboxIssue)
-                    resolve({ ...base, status: 'error', exitCode, reason: sandboxIssue });
-                else
-                    resolve({ ...base, status: exitCode === 0 ? 'success' : 'failure', exitCode });
-            }
-        };
-        child.on('error', (error) => finish(null, error));
-        child.on('close', (code, signal) => finish(code ?? (signal ? 128 + signalNumber(signal) : null)));
-    });
-}
-function signalNumber(signal) {
-    return { SIGKILL: 9, SIGTERM: 15, SIGINT: 2, SIGSEGV: 11, SIGABRT: 6 }[signal] ?? 0;
-}
-
-
-/***/ }),
-
-/***/ 5765:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DockerSandbox)
-/* harmony export */ });
-/* unused harmony export dockerRunArgs */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1421);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5218);
-// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
-// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
-
-
-
-
-
-
-
-
-
-const exec = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_4__.execFile);
-/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
-function clientEnv() {
-    const keep = [
-        'PATH',
-        'HOME',
-        'DOCKER_HOST',
-        'DOCKER_CONFIG',
-        'DOCKER_CONTEXT',
-        'DOCKER_CERT_PATH',
-        'DOCKER_TLS_VERIFY',
-    ];
-    return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
-}
-function dockerRunArgs(job, name, envFile) {
-    const fileSize = job.fileSizeMb * 1024 * 1024;
-    return [
-        'run',
-        '--rm',
-        '--name',
-        name,
-        '--label',
-        `dgrid.node=${job.nodeId}`,
-        '--label',
-        `dgrid.task=${job.taskId}`,
-        '--network',
-        'none',
-        '--read-only',
-        '--tmpfs',
-        `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
-        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
-        '--shm-size',
-        `${job.tmpfsMb}m`,
-        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
-        // hold all of it, however much a task writes, until the container is gone.
-        '--log-driver',
-        'none',
-        '--workdir',
-        '/tmp',
-        '--user',
-        '65534:65534',
-        '--cap-drop',
-        'ALL',
-        '--security-opt',
-        'no-new-privileges',
-        '--pids-limit',
-        String(job.pids),
-        '--memory',
-        `${job.memoryMb}m`,
-        '--memory-swap',
-        `${job.memoryMb}m`,
-        '--cpus',
-        String(job.cpus),
-        '--ulimit',
-        `fsize=${fileSize}:${fileSize}`,
-        '--ulimit',
-        'nofile=256:256',
-        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
-        '--ulimit',
-        'core=0',
-        '--init',
-        '--env-file',
-        envFile,
-        job.image,
-        '/bin/sh',
-        '-c',
-        job.script,
-    ];
-}
-class DockerSandbox {
-    docker;
-    kind = 'docker';
-    constructor(docker = 'docker') {
-        this.docker = docker;
-    }
-    /** Whether a daemon answers, and why not. */
-    static async probe(docker = 'docker') {
-        try {
-            await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
-            return { ok: true };
-        }
-        catch (error) {
-            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
-            // "Command failed".
-            const { stderr, message } = error;
-            return {
-                ok: false,
-                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
-            };
-        }
-    }
-    static async hasImage(image, docker = 'docker') {
-        try {
-            await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
-            return true;
-        }
-        catch {
-            return false;
-        }
-    }
-    async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .unrunnable */ .t)(job);
-        if (refused)
-            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
-        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
-        if (badEnv)
-            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
-        const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'dgrid-env-'));
-        try {
-            const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
-            const env = { HOME: '/tmp', ...job.env };
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
-                .map(([k, v]) => `${k}=${v}\n`)
-                .join(''), { mode: 0o600 });
-            const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
-                command: this.docker,
-                args: dockerRunArgs(job, name, envFile),
-                options: { env: clientEnv() },
-                timeoutSeconds: job.timeoutSeconds,
-                outputCapBytes: job.outputCapBytes,
-                signal,
-                // Killing the client would leave the container running: kill the container itself.
-                stop: () => this.remove([name]),
-                sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
-            });
-            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
-                return run;
-            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
-            // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
-            // does, so the client's own words that it lost the daemon count too.
-            const lost = run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
-                ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
-                : await this.unavailable();
-            return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
-        }
-        finally {
-            await this.remove([name]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
-        }
-    }
-    async unavailable() {
-        const probe = await DockerSandbox.probe(this.docker);
-        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
-    }
-    async removeOrphans(nodeId) {
-        const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
-            env: clientEnv(),
-        });
-        const ids = stdout.split('\n').filter(Boolean);
-        await this.remove(ids);
-        return ids.length;
-    }
-    async remove(ids) {
-        if (ids.length === 0)
-            return;
-        await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
-    }
-}
-/** How the docker client says it could not reach the daemon, or lost it under a running container. */
-const DAEMON_LOST = /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
-/** The client's error, without the usage hint it appends to every failure. */
-function clientMessage(stderr) {
-    const lines = stderr.split('\n').map((line) => line.trim());
-    return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
-}
-
-
-/***/ }),
-
-/***/ 1189:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
-/* harmony export */   _: () => (/* binding */ createSandbox)
-/* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5765);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6288);
-
-
-
-const SANDBOX_KINDS = ['docker', 'none'];
-/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
-async function createSandbox(kind) {
-    if (kind === 'none')
-        return new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessSandbox */ .b();
-    const probe = await _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s.probe();
-    if (!probe.ok) {
-        if (/permission denied/i.test(probe.reason)) {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
-                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
-        }
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
-            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
-            'with no isolation');
-    }
-    return new _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s();
-}
-
-
-/***/ }),
-
-/***/ 6288:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ ProcessSandbox)
-/* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5218);
-// `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
-// scratch directory but no isolation. Only for grids whose every task is trusted.
-
-
-
-
-
-
-
-class ProcessSandbox {
-    kind = 'none';
-    async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnable */ .t)(job);
-        if (refused)
-            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', refused, new Date());
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
-        const started = new Date();
-        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_5__/* .runChild */ .w)({
-            command: '/bin/sh',
-            args: ['-c', job.script],
-            options: {
-                cwd: dir,
-                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
-                detached: true, // its own process group, so a timeout kills everything it started
-            },
-            timeoutSeconds: job.timeoutSeconds,
-            outputCapBytes: job.outputCapBytes,
-            signal,
-            stop: (child) => {
-                try {
-                    if (child.pid)
-                        process.kill(-child.pid, 'SIGKILL');
-                }
-                catch {
-                    // already gone
-                }
-            },
-        }).catch((error) => (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, started));
-        try {
-            await removeScratch(dir);
-            return run;
-        }
-        catch (error) {
-            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
-            const reason = `its scratch folder ${dir} could not be removed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
-            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
-        }
-    }
-    async unavailable() {
-        return undefined;
-    }
-    async removeOrphans() {
-        return 0;
-    }
-}
-/**
- * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
- * those as they are.
- */
-async function removeScratch(dir) {
-    try {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    }
-    catch {
-        await makeWritable(dir);
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
-    }
-}
-/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
-async function makeWritable(dir) {
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(dir, 0o700);
-    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })) {
-        if (entry.isDirectory())
-            await makeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name));
-    }
-}
-
-
-/***/ }),
-
-/***/ 5218:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   t: () => (/* binding */ unrunnable)
-/* harmony export */ });
-/**
- * Why no process could take the job: a NUL byte in the script or an env value, which the process API
- * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
- */
-function unrunnable(job) {
-    if (job.script.includes('\0'))
-        return 'the script holds a NUL byte, which no process can take: remove it';
-    const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
-    return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
-}
-
-
-/***/ }),
-
-/***/ 2824:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ archivedResults),
-/* harmony export */   XF: () => (/* binding */ archivedResultPath),
-/* harmony export */   jb: () => (/* binding */ archiveResults),
-/* harmony export */   mF: () => (/* binding */ ARCHIVED_IDS_DIR)
-/* harmony export */ });
-/* unused harmony export archivedIdsPath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7010);
-// Retention: day folders of results older than the policy's retention.days move to the branch
-// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
-//
-// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
-// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
-// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
-// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
-// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
-// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
-// reapers at once, or a result landing in an old day meanwhile, never lose a record.
-//
-// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
-// results too, without fetching the archive. The commit that removes day folders therefore also adds their
-// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
-// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
-// per result. At every commit, an id that ever had a result is at the tip or in the index.
-
-
-
-
-
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-async function archiveResults(grid, options) {
-    const tip = await grid.fetch();
-    const policy = await (await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
-    // A day folder goes once its last second is older than the retention period.
-    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
-    const days = await oldDays(grid, tip, cutoff);
-    const branch = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
-    const moved = (d) => ({
-        path: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
-    });
-    if (days.length === 0 || options.dryRun)
-        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
-    await startArchive(archive, grid.branch, options.author);
-    const copied = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
-        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
-        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
-        value: snapshot.tip,
-    }), { author: options.author, states: [] });
-    const holder = copied.commit ?? copied.value;
-    const removed = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
-        const held = [];
-        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
-            if ((await missingFromArchive(grid, holder, d)).length === 0)
-                held.push(d);
-        }
-        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
-        return {
-            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
-            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
-            value: held,
-        };
-    }, { author: options.author, states: [] });
-    return {
-        days: removed.commit ? removed.value.map(moved) : [],
-        commits: [copied.commit, removed.commit].filter((c) => c !== null),
-        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
-    };
-}
-async function oldDays(store, commit, cutoff) {
-    const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
-    const days = [];
-    for (const entry of entries) {
-        const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
-            days.push({ state, day, entry });
-    }
-    return days;
-}
-/**
- * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
- * it has no such day, and otherwise the files that are new or differ (a day archived before that has
- * gained results since, from a node whose clock is far behind).
- */
-async function missingFromArchive(store, archive, d) {
-    const target = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
-    const [held] = archive ? await store.list(archive, [target], false) : [];
-    if (!held)
-        return [{ path: target, existing: d.entry }];
-    if (held.sha === d.entry.sha)
-        return [];
-    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
-    const files = await store.list(d.entry.sha, []);
-    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
-}
-/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
-async function startArchive(archive, gridBranch, author) {
-    if ((await archive.fetch()) !== null)
-        return;
-    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
-        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
-        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
-        'the archive commit holding it in its `Archived-To:` trailer.\n';
-    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
-    }
-}
-/** Where the archive index keeps the ids of archived results. */
-const ARCHIVED_IDS_DIR = 'tasks/archived';
-/** The index file that holds an id; ids that differ only in letter case share it. */
-function archivedIdsPath(id) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
-    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
-}
-/** Where the archive branch holds an archived result. */
-function archivedResultPath(result) {
-    return `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .shard */ .B5)(result.id)}/${result.id}.json`;
-}
-/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
-const NAMED_INDEX_FILES = 1000;
-/**
- * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
- * letter case counts). Reads only the index files that can hold them.
- */
-async function archivedResults(store, commit, ids) {
-    const wanted = new Set();
-    const files = new Set();
-    for (const id of ids) {
-        wanted.add(id.toLowerCase());
-        files.add(archivedIdsPath(id));
-    }
-    const found = new Map();
-    if (commit === null)
-        return found;
-    for (const results of (await readIndex(store, commit, files)).values()) {
-        for (const result of results) {
-            const key = result.id.toLowerCase();
-            if (wanted.has(key))
-                found.set(key, [...(found.get(key) ?? []), result]);
-        }
-    }
-    return found;
-}
-/** The given index files at a commit, by path; those that do not exist are left out. */
-async function readIndex(store, commit, files) {
-    if (files.size === 0)
-        return new Map();
-    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
-    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
-    const blobs = await store.read(entries.map((e) => e.sha));
-    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
-}
-function parseIndex(blob) {
-    const results = [];
-    for (const line of blob.toString('utf8').split('\n')) {
-        const [id, state, day] = line.split(' ');
-        if (id && (state === 'completed' || state === 'failed') && day)
-            results.push({ id, state, day });
-    }
-    return results;
-}
-/**
- * The index files to write for the day folders this commit removes. A grid archived before the index
- * existed has none yet: its first index takes every result the archive holds.
- */
-async function indexChanges(grid, tip, holder, held) {
-    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
-    const added = [];
-    if (!existing) {
-        const archived = await grid.list(holder, [`${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
-        for (const entry of archived) {
-            const [, state, , day] = entry.path.split('/');
-            const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
-                added.push({ id, state, day });
-        }
-    }
-    else {
-        for (const d of held) {
-            for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
-                if (id !== undefined && entry.type === 'blob')
-                    added.push({ id, state: d.state, day: d.day });
-            }
-        }
-    }
-    const byFile = new Map();
-    for (const result of added) {
-        const path = archivedIdsPath(result.id);
-        byFile.set(path, [...(byFile.get(path) ?? []), result]);
-    }
-    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
-    const changes = [];
-    for (const [path, results] of byFile) {
-        const before = current.get(path) ?? [];
-        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
-        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
-    }
-    return changes;
-}
-
-
-/***/ }),
-
-/***/ 5420:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ nodeValidator),
-/* harmony export */   Rf: () => (/* binding */ claimValidator),
-/* harmony export */   bS: () => (/* binding */ policyValidator),
-/* harmony export */   gK: () => (/* binding */ taskValidator),
-/* harmony export */   lt: () => (/* binding */ cancelValidator),
-/* harmony export */   ou: () => (/* binding */ resultValidator),
-/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
-/* harmony export */ });
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
-// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
-
-
-
-const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
-// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
-// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
-// halves compile time and does not slow validation measurably).
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
-    allErrors: true,
-    strict: true,
-    useDefaults: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-    code: { optimize: false },
-});
-addFormats(ajv, ['date-time']);
-/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
-function compile(schema) {
-    let compiled;
-    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
-    return {
-        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
-        is: (value) => validate(value),
-    };
-}
-const taskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
-const queuedTaskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
-const claimValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
-const resultValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
-const nodeValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
-const policyValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
-const cancelValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
-/** Patterns whose regular expression would tell a reader less than a sentence does. */
-const PATTERN_RULES = {
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
-};
-function fieldName(pointer) {
-    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
-}
-/**
- * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
- * branches failed, and only when every branch is a const (otherwise the list would leave some out).
- */
-function allowedValues(e, all) {
-    if (e.keyword === 'enum')
-        return e.params.allowedValues;
-    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
-    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
-        return undefined;
-    return branches.map((b) => b.params.allowedValue);
-}
-function describeOne(e, all) {
-    const at = fieldName(e.instancePath);
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
-                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
-            };
-        case 'required':
-            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
-        case 'type':
-            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-        case 'pattern': {
-            const rule = PATTERN_RULES[String(p.pattern)];
-            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
-        }
-        case 'propertyNames':
-            return {
-                pointer: `${e.instancePath}/${String(p.propertyName)}`,
-                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
-            };
-        case 'enum':
-        case 'anyOf': {
-            const allowed = allowedValues(e, all);
-            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
-        }
-        default:
-            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
-    }
-}
-function describe(errors) {
-    const seen = new Set();
-    const problems = [];
-    for (const e of errors) {
-        // Union branches and the not-clause under propertyNames repeat what their parent says.
-        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
-            continue;
-        const problem = describeOne(e, errors);
-        const key = `${problem.pointer}\u0000${problem.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            problems.push(problem);
-        }
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 256:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   H_: () => (/* binding */ signTaskFile),
-/* harmony export */   jB: () => (/* binding */ verifyTaskSignature),
-/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
-/* harmony export */ });
-/* unused harmony exports TASK_SIGNATURE_NAMESPACE, fingerprintOf, verifySshSignature, taskSigningMessage */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(396);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(171);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(8253);
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
-// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
-//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
-// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
-//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
-//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
-//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
-// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
-// confused with anything else the same key signs (git commits, files), which use other namespaces.
-
-
-
-
-
-
-
-
-const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends Error {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
-function canonicalJson(value) {
-    if (Array.isArray(value))
-        return `[${value.map(canonicalJson).join(',')}]`;
-    if (value !== null && typeof value === 'object') {
-        const object = value;
-        const members = Object.keys(object)
-            .sort()
-            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
-        return `{${members.join(',')}}`;
-    }
-    return JSON.stringify(value);
-}
-// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .TaskSchema */ .pj.properties)));
-/** The bytes a task's signature covers (see the contract at the top of this file). */
-function taskSigningMessage(task) {
-    if (typeof task.task_id !== 'string')
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('the task has no task_id string: add one before signing');
-    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
-    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
-}
-function withoutSignature(task) {
-    const copy = { ...task };
-    delete copy.signature;
-    return copy;
-}
-function verifyTaskSignature(task, signers) {
-    if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
-    if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
-    }
-    if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
-    return verifySshSignature({
-        message: taskSigningMessage(task),
-        armored: task.signature,
-        namespace: TASK_SIGNATURE_NAMESPACE,
-        signers,
-    });
-}
-/**
- * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
- * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
- */
-async function signTaskFile(path, keyPath) {
-    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
-    if (!parsed.ok) {
-        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(problems.join('\n'));
-    }
-    const task = withoutSignature(parsed.value);
-    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
-}
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
-}
-
-
-/***/ }),
-
-/***/ 8253:
+/***/ 9764:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -25543,7 +24081,7 @@ function print(node, { indent = 0 } = {}) {
 
 
 
-;// CONCATENATED MODULE: ./build/src/validation/strict-json.js
+;// CONCATENATED MODULE: ./build/src/protocol/strict-json.js
 // Strict JSON for files that strangers submit by pull request. JSON.parse accepts too much for that (a
 // duplicate key silently wins, a BOM or a lone surrogate slips through) and gives no line numbers, so this
 // parses with momoa, which keeps positions, and builds the value from its syntax tree.
@@ -25782,6 +24320,1509 @@ function locate(document, pointer) {
 
 /***/ }),
 
+/***/ 3368:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Rm: () => (/* binding */ submissionsIn),
+/* harmony export */   d0: () => (/* binding */ Submitters)
+/* harmony export */ });
+/* unused harmony exports submitterOf, commitSubmitter */
+/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2950);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3374);
+// Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
+// checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
+// push) can land more tasks of one submitter than the quota allows.
+//
+// Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
+// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
+// time a quota could be reached and brought up to date by walking only the commits since the last look.
+
+
+
+
+const QUEUE_DIR = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .lifecycleDir */ .uP)('queue');
+/**
+ * The submitter a commit names, in lower case: the login of a GitHub merge "Merge pull request #N from
+ * <login>/<branch>", else the login of a GitHub noreply address, else the author name. Tasks added by
+ * `dgrid submit` are the author's given to it ("dgrid"). Give the subject of merge commits only (see
+ * commitSubmitter).
+ */
+function submitterOf(name, email, subject) {
+    const login = /^Merge pull request #\d+ from ([^/\s]+)\//.exec(subject)?.[1] ??
+        /^(?:\d+\+)?([^@]+)@users\.noreply\.github\.com$/i.exec(email)?.[1] ??
+        name;
+    return login.toLowerCase();
+}
+/**
+ * The submitter of a commit from its fields as `git log` gives them (%P, %an, %ae, %s). The subject speaks
+ * only for a merge commit, which GitHub writes: on a squashed commit it is the pull request's title, the
+ * submitter's own words, and a title "Merge pull request #1 from alice/x" would charge the tasks to alice.
+ */
+function commitSubmitter(parents, name, email, subject) {
+    return submitterOf(name, email, parents.includes(' ') ? subject : '');
+}
+/**
+ * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
+ * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
+ * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
+ * record.
+ */
+async function submissionsIn(dir, range) {
+    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .git */ .$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '-m',
+        '--no-renames',
+        '--diff-filter=A',
+        '--name-only',
+        '-z',
+        '--format=%x00%P%x00%an%x00%ae%x00%s',
+        ...range,
+        '--',
+        QUEUE_DIR,
+    ], { cwd: dir });
+    // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
+    const fields = out.split('\0');
+    const byPath = new Map();
+    let submitter = '';
+    for (let i = 0; i < fields.length; i++) {
+        if (fields[i] === '') {
+            if (i + 4 >= fields.length)
+                break;
+            const [parents = '', name = '', email = '', subject = ''] = fields.slice(i + 1, i + 5);
+            submitter = commitSubmitter(parents, name, email, subject);
+            i += 4;
+            continue;
+        }
+        const path = fields[i].replace(/^\n/, '');
+        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
+        if (path && !byPath.has(path))
+            byPath.set(path, submitter);
+    }
+    return byPath;
+}
+class Submitters {
+    options;
+    store;
+    /** The last commit walked; the next walk starts after it. */
+    walked;
+    /** Submitter by task id, for the tasks queued or running at the last walk (and those added since). */
+    byTask = new Map();
+    /** `options.dir` is the history cache's own folder, beside the node's cache. */
+    constructor(options) {
+        this.options = options;
+    }
+    async open() {
+        // Like the node's own cache, this one may hold what a killed git left behind.
+        await (0,_git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__/* .takeCache */ .i)(this.options.dir);
+        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...this.options, partial: true, depth: 0 });
+    }
+    /**
+     * Submitters of the snapshot's queued and running tasks when this round's claims could take a submitter
+     * past the quota; undefined when they cannot (fewer tasks run in the whole grid than the quota allows
+     * one submitter), which spares the history read on all but the busiest grids.
+     */
+    async forQuota(snapshot, policy, room) {
+        if (room === 0 || snapshot.of('in_progress').length + room <= policy.quotas.queued_per_submitter) {
+            return undefined;
+        }
+        if (snapshot.tip === null)
+            return undefined;
+        this.store ??= await this.open();
+        // The branch never loses a commit (no tool force-pushes), so the fetched tip holds the snapshot's. The
+        // walk stops at the snapshot: a task added after it would be dropped below before the scan could see it.
+        await this.store.fetch();
+        await this.walk(snapshot.tip);
+        // Finished tasks never come back (a task id is used once), so only the live ones are kept.
+        const live = new Set([...snapshot.of('queue'), ...snapshot.of('in_progress')].map((f) => f.id));
+        for (const id of this.byTask.keys())
+            if (!live.has(id))
+                this.byTask.delete(id);
+        return this.byTask;
+    }
+    async walk(tip) {
+        if (tip === this.walked)
+            return;
+        const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
+        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
+            if (id !== undefined && !this.byTask.has(id))
+                this.byTask.set(id, submitter);
+        }
+        this.walked = tip;
+    }
+}
+
+
+/***/ }),
+
+/***/ 7010:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ transact)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9684);
+/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5174);
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    let message = '';
+    const pacer = new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
+    for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(pacer.lostRace());
+    }
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 7850:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ cancelledRun),
+/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
+/* harmony export */   F3: () => (/* binding */ maxAttempts),
+/* harmony export */   Ih: () => (/* binding */ concludeClaim),
+/* harmony export */   JF: () => (/* binding */ exhaustClaim),
+/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
+/* harmony export */   QK: () => (/* binding */ claimTask),
+/* harmony export */   Rw: () => (/* binding */ nodeChange),
+/* harmony export */   d4: () => (/* binding */ requeueClaim),
+/* harmony export */   eS: () => (/* binding */ isSilent),
+/* harmony export */   gF: () => (/* binding */ rejectFile),
+/* harmony export */   id: () => (/* binding */ attemptsUsed),
+/* harmony export */   lK: () => (/* binding */ serialize),
+/* harmony export */   mD: () => (/* binding */ finishClaim),
+/* harmony export */   qq: () => (/* binding */ silenceMs)
+/* harmony export */ });
+/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+
+
+
+function serialize(record) {
+    return JSON.stringify(record, null, 2) + '\n';
+}
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+function attemptsUsed(task) {
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+function maxAttempts(task, policy) {
+    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+/** Moves a queued task to the node, under a token unique to this claim. */
+function claimTask(file, task, nodeId, now, policy) {
+    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+    const claim = {
+        ...task,
+        claim: {
+            node_id: nodeId,
+            token: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomUUID)(),
+            attempt: (task.attempts?.length ?? 0) + 1,
+            claimed_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(now),
+            lease_until: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+        },
+    };
+    return {
+        claim,
+        changes: [
+            { path: file.entry.path, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .inProgressPath */ .Is)(nodeId, task.task_id), content: serialize(claim) },
+        ],
+    };
+}
+const emptyStream = () => ({
+    text: '',
+    bytes: 0,
+    sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
+    truncated: false,
+});
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+function resultRecord(claim, run) {
+    return {
+        ...claim,
+        node_id: claim.claim.node_id,
+        status: run.status,
+        exit_code: run.exitCode,
+        ...(run.reason === undefined ? {} : { reason: run.reason }),
+        timestamp: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(run.finishedAt),
+        started_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(run.startedAt),
+        finished_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(run.finishedAt),
+        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+        attempt: claim.claim.attempt,
+        stdout: run.stdout.text,
+        stdout_bytes: run.stdout.bytes,
+        stdout_sha256: run.stdout.sha256,
+        stdout_truncated: run.stdout.truncated,
+        stderr: run.stderr.text,
+        stderr_bytes: run.stderr.bytes,
+        stderr_sha256: run.stderr.sha256,
+        stderr_truncated: run.stderr.truncated,
+    };
+}
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+function finishClaim(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    const state = run.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)(state, claim.task_id, run.finishedAt), content: serialize(result) },
+        ],
+    };
+}
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
+ */
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
+}
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
+    const attempt = {
+        attempt: claim.claim.attempt,
+        node_id: claim.claim.node_id,
+        claim_token: claim.claim.token,
+        claimed_at: claim.claim.claimed_at,
+        ended_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(now),
+        status,
+        reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
+    };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
+    return {
+        task,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
+        ],
+    };
+}
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
+    const empty = emptyStream();
+    const result = {
+        ...(task ?? {}),
+        task_id: file.id,
+        node_id: nodeId,
+        status,
+        exit_code: null,
+        reason,
+        timestamp: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(now),
+        started_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(now),
+        finished_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(now),
+        duration_ms: 0,
+        attempt: task ? attemptsUsed(task) : 0,
+        stdout: empty.text,
+        stdout_bytes: 0,
+        stdout_sha256: empty.sha256,
+        stdout_truncated: false,
+        stderr: empty.text,
+        stderr_bytes: 0,
+        stderr_sha256: empty.sha256,
+        stderr_truncated: false,
+    };
+    return [
+        { path: file.entry.path, delete: true },
+        { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)('failed', file.id, now), content: serialize(result) },
+    ];
+}
+function nodeChange(node) {
+    return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
+    return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+
+
+/***/ }),
+
+/***/ 7914:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */ });
+/** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
+const VERSION = '1.0.0';
+
+
+/***/ }),
+
+/***/ 2342:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ runChild)
+});
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/sandbox/output.js
+
+/** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
+class OutputCapture {
+    cap;
+    hash = (0,external_node_crypto_.createHash)('sha256');
+    kept = [];
+    keptBytes = 0;
+    total = 0;
+    constructor(cap) {
+        this.cap = cap;
+    }
+    write(chunk) {
+        this.hash.update(chunk);
+        this.total += chunk.length;
+        if (this.keptBytes < this.cap) {
+            const part = chunk.subarray(0, this.cap - this.keptBytes);
+            this.kept.push(part);
+            this.keptBytes += part.length;
+        }
+    }
+    finish() {
+        // Cutting at a byte cap can split a UTF-8 sequence; the decoder replaces the fragment instead of failing.
+        return {
+            text: Buffer.concat(this.kept).toString('utf8'),
+            bytes: this.total,
+            sha256: this.hash.digest('hex'),
+            truncated: this.total > this.keptBytes,
+        };
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/sandbox/child.js
+
+
+/** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
+function runChild(run) {
+    return new Promise((resolve) => {
+        const startedAt = new Date();
+        const stdout = new OutputCapture(run.outputCapBytes);
+        const stderr = new OutputCapture(run.outputCapBytes);
+        let ended;
+        const child = (0,external_node_child_process_.spawn)(run.command, run.args, { ...run.options, stdio: ['ignore', 'pipe', 'pipe'] });
+        const end = (why) => {
+            if (ended)
+                return;
+            ended = why;
+            void run.stop(child);
+        };
+        const timer = setTimeout(() => end('timeout'), run.timeoutSeconds * 1000);
+        const onAbort = () => end('cancelled');
+        run.signal.addEventListener('abort', onAbort, { once: true });
+        if (run.signal.aborted)
+            onAbort();
+        child.stdout.on('data', (chunk) => stdout.write(chunk));
+        child.stderr.on('data', (chunk) => stderr.write(chunk));
+        let finished = false;
+        const finish = (exitCode, spawnError) => {
+            if (finished)
+                return;
+            finished = true;
+            clearTimeout(timer);
+            run.signal.removeEventListener('abort', onAbort);
+            const out = stdout.finish();
+            const err = stderr.finish();
+            const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
+            if (spawnError)
+                resolve({ ...base, status: 'error', exitCode: null, reason: `could not start: ${spawnError.message}` });
+            else if (ended === 'timeout') {
+                resolve({ ...base, status: 'timeout', exitCode, reason: `killed after the ${run.timeoutSeconds} s timeout` });
+            }
+            else if (ended === 'cancelled')
+                resolve({ ...base, status: 'cancelled', exitCode, reason: 'stopped before it finished' });
+            else {
+                const sandboxIssue = exitCode === null ? undefined : run.sandboxError?.(exitCode, err.text);
+                if (sandboxIssue)
+                    resolve({ ...base, status: 'error', exitCode, reason: sandboxIssue });
+                else
+                    resolve({ ...base, status: exitCode === 0 ? 'success' : 'failure', exitCode });
+            }
+        };
+        child.on('error', (error) => finish(null, error));
+        child.on('close', (code, signal) => finish(code ?? (signal ? 128 + signalNumber(signal) : null)));
+    });
+}
+function signalNumber(signal) {
+    return { SIGKILL: 9, SIGTERM: 15, SIGINT: 2, SIGSEGV: 11, SIGABRT: 6 }[signal] ?? 0;
+}
+
+
+/***/ }),
+
+/***/ 5765:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   s: () => (/* binding */ DockerSandbox)
+/* harmony export */ });
+/* unused harmony export dockerRunArgs */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1421);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5218);
+// The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
+// no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
+
+
+
+
+
+
+
+
+const exec = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_4__.execFile);
+/** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
+function clientEnv() {
+    const keep = [
+        'PATH',
+        'HOME',
+        'DOCKER_HOST',
+        'DOCKER_CONFIG',
+        'DOCKER_CONTEXT',
+        'DOCKER_CERT_PATH',
+        'DOCKER_TLS_VERIFY',
+    ];
+    return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
+}
+function dockerRunArgs(job, name, envFile) {
+    const fileSize = job.fileSizeMb * 1024 * 1024;
+    return [
+        'run',
+        '--rm',
+        '--name',
+        name,
+        '--label',
+        `dgrid.node=${job.nodeId}`,
+        '--label',
+        `dgrid.task=${job.taskId}`,
+        '--network',
+        'none',
+        '--read-only',
+        '--tmpfs',
+        `/tmp:rw,noexec,nosuid,nodev,size=${job.tmpfsMb}m`,
+        // Docker's own /dev/shm is another writable 64 MiB: no larger than /tmp (both count against the memory).
+        '--shm-size',
+        `${job.tmpfsMb}m`,
+        // The node reads the output as it comes and keeps the capped part; a log on the daemon's disk would
+        // hold all of it, however much a task writes, until the container is gone.
+        '--log-driver',
+        'none',
+        '--workdir',
+        '/tmp',
+        '--user',
+        '65534:65534',
+        '--cap-drop',
+        'ALL',
+        '--security-opt',
+        'no-new-privileges',
+        '--pids-limit',
+        String(job.pids),
+        '--memory',
+        `${job.memoryMb}m`,
+        '--memory-swap',
+        `${job.memoryMb}m`,
+        '--cpus',
+        String(job.cpus),
+        '--ulimit',
+        `fsize=${fileSize}:${fileSize}`,
+        '--ulimit',
+        'nofile=256:256',
+        // A crashing task must not write its memory to the host's disk (with the host's core_pattern).
+        '--ulimit',
+        'core=0',
+        '--init',
+        '--env-file',
+        envFile,
+        job.image,
+        '/bin/sh',
+        '-c',
+        job.script,
+    ];
+}
+class DockerSandbox {
+    docker;
+    kind = 'docker';
+    constructor(docker = 'docker') {
+        this.docker = docker;
+    }
+    /** Whether a daemon answers, and why not. */
+    static async probe(docker = 'docker') {
+        try {
+            await exec(docker, ['version', '--format', '{{.Server.Version}}'], { env: clientEnv(), timeout: 10_000 });
+            return { ok: true };
+        }
+        catch (error) {
+            // The client's own words (no socket, no permission: its last line, after any warnings) say more than
+            // "Command failed".
+            const { stderr, message } = error;
+            return {
+                ok: false,
+                reason: stderr?.trim().split('\n').at(-1) || message.split('\n')[0] || 'docker did not answer',
+            };
+        }
+    }
+    static async hasImage(image, docker = 'docker') {
+        try {
+            await exec(docker, ['image', 'inspect', image], { env: clientEnv(), timeout: 10_000 });
+            return true;
+        }
+        catch {
+            return false;
+        }
+    }
+    async run(job, signal) {
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .unrunnable */ .t)(job);
+        if (refused)
+            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
+        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+        if (badEnv)
+            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
+        const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'dgrid-env-'));
+        try {
+            const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
+            const env = { HOME: '/tmp', ...job.env };
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
+                .map(([k, v]) => `${k}=${v}\n`)
+                .join(''), { mode: 0o600 });
+            const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
+                command: this.docker,
+                args: dockerRunArgs(job, name, envFile),
+                options: { env: clientEnv() },
+                timeoutSeconds: job.timeoutSeconds,
+                outputCapBytes: job.outputCapBytes,
+                signal,
+                // Killing the client would leave the container running: kill the container itself.
+                stop: () => this.remove([name]),
+                sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
+            });
+            if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
+                return run;
+            // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
+            // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
+            // does, so the client's own words that it lost the daemon count too.
+            const lost = run.exitCode === 125 && DAEMON_LOST.test(run.stderr.text)
+                ? `the Docker daemon went away: ${clientMessage(run.stderr.text)}`
+                : await this.unavailable();
+            return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
+        }
+        finally {
+            await this.remove([name]);
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+        }
+    }
+    async unavailable() {
+        const probe = await DockerSandbox.probe(this.docker);
+        return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
+    }
+    async removeOrphans(nodeId) {
+        const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
+            env: clientEnv(),
+        });
+        const ids = stdout.split('\n').filter(Boolean);
+        await this.remove(ids);
+        return ids.length;
+    }
+    async remove(ids) {
+        if (ids.length === 0)
+            return;
+        await exec(this.docker, ['rm', '--force', ...ids], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
+    }
+}
+/** How the docker client says it could not reach the daemon, or lost it under a running container. */
+const DAEMON_LOST = /Cannot connect to the Docker daemon|error during connect|error waiting for container: unexpected EOF/;
+/** The client's error, without the usage hint it appends to every failure. */
+function clientMessage(stderr) {
+    const lines = stderr.split('\n').map((line) => line.trim());
+    return lines.find((line) => line && !/^(Run|See) 'docker run --help'/.test(line)) ?? 'no message';
+}
+
+
+/***/ }),
+
+/***/ 1189:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
+/* harmony export */   _: () => (/* binding */ createSandbox)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5765);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6288);
+
+
+
+const SANDBOX_KINDS = ['docker', 'none'];
+/** The sandbox for a worker; docker must answer before a worker claims anything it could not run. */
+async function createSandbox(kind) {
+    if (kind === 'none')
+        return new _process_js__WEBPACK_IMPORTED_MODULE_2__/* .ProcessSandbox */ .b();
+    const probe = await _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s.probe();
+    if (!probe.ok) {
+        if (/permission denied/i.test(probe.reason)) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": this user may not use the Docker socket (${probe.reason}); add it to the socket's ` +
+                'group (usermod -aG docker USER, or docker run --group-add "$(stat -c %g /var/run/docker.sock)")');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`sandbox "docker": no Docker daemon answers (${probe.reason}); start Docker or run on a runner that has it. ` +
+            'Only for tasks you trust: sandbox "none" (--sandbox none) runs them as plain processes of this user, ' +
+            'with no isolation');
+    }
+    return new _docker_js__WEBPACK_IMPORTED_MODULE_1__/* .DockerSandbox */ .s();
+}
+
+
+/***/ }),
+
+/***/ 6288:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ ProcessSandbox)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5218);
+// `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
+// scratch directory but no isolation. Only for grids whose every task is trusted.
+
+
+
+
+
+
+
+class ProcessSandbox {
+    kind = 'none';
+    async run(job, signal) {
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnable */ .t)(job);
+        if (refused)
+            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', refused, new Date());
+        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
+        const started = new Date();
+        const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_5__/* .runChild */ .w)({
+            command: '/bin/sh',
+            args: ['-c', job.script],
+            options: {
+                cwd: dir,
+                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                detached: true, // its own process group, so a timeout kills everything it started
+            },
+            timeoutSeconds: job.timeoutSeconds,
+            outputCapBytes: job.outputCapBytes,
+            signal,
+            stop: (child) => {
+                try {
+                    if (child.pid)
+                        process.kill(-child.pid, 'SIGKILL');
+                }
+                catch {
+                    // already gone
+                }
+            },
+        }).catch((error) => (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', `could not start: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`, started));
+        try {
+            await removeScratch(dir);
+            return run;
+        }
+        catch (error) {
+            // The run stands as it was, but what it left behind is the task's doing: the node keeps going.
+            const reason = `its scratch folder ${dir} could not be removed: ${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`;
+            return { ...run, status: 'error', reason: run.reason ? `${run.reason}; ${reason}` : reason };
+        }
+    }
+    async unavailable() {
+        return undefined;
+    }
+    async removeOrphans() {
+        return 0;
+    }
+}
+/**
+ * Removes a task's scratch folder, also the folders the task made read-only in it: only root removes
+ * those as they are.
+ */
+async function removeScratch(dir) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+    catch {
+        await makeWritable(dir);
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(dir, { recursive: true, force: true });
+    }
+}
+/** Symbolic links are not followed: a task's link must not make the node change modes outside its folder. */
+async function makeWritable(dir) {
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(dir, 0o700);
+    for (const entry of await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readdir)(dir, { withFileTypes: true })) {
+        if (entry.isDirectory())
+            await makeWritable((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, entry.name));
+    }
+}
+
+
+/***/ }),
+
+/***/ 5218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   t: () => (/* binding */ unrunnable)
+/* harmony export */ });
+/**
+ * Why no process could take the job: a NUL byte in the script or an env value, which the process API
+ * refuses outright. The gate refuses such tasks, but a file pushed directly never met the gate.
+ */
+function unrunnable(job) {
+    if (job.script.includes('\0'))
+        return 'the script holds a NUL byte, which no process can take: remove it';
+    const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
+    return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
+}
+
+
+/***/ }),
+
+/***/ 2824:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $Y: () => (/* binding */ archivedResults),
+/* harmony export */   XF: () => (/* binding */ archivedResultPath),
+/* harmony export */   jb: () => (/* binding */ archiveResults),
+/* harmony export */   mF: () => (/* binding */ ARCHIVED_IDS_DIR)
+/* harmony export */ });
+/* unused harmony export archivedIdsPath */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7010);
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+//
+// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
+// results too, without fetching the archive. The commit that removes day folders therefore also adds their
+// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
+// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
+// per result. At every commit, an id that ever had a result is at the tip or in the index.
+
+
+
+
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
+        return {
+            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        days: removed.commit ? removed.value.map(moved) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+/** Where the archive index keeps the ids of archived results. */
+const ARCHIVED_IDS_DIR = 'tasks/archived';
+/** The index file that holds an id; ids that differ only in letter case share it. */
+function archivedIdsPath(id) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
+    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
+}
+/** Where the archive branch holds an archived result. */
+function archivedResultPath(result) {
+    return `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(result.state, result.day)}/${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .shard */ .B5)(result.id)}/${result.id}.json`;
+}
+/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
+const NAMED_INDEX_FILES = 1000;
+/**
+ * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
+ * letter case counts). Reads only the index files that can hold them.
+ */
+async function archivedResults(store, commit, ids) {
+    const wanted = new Set();
+    const files = new Set();
+    for (const id of ids) {
+        wanted.add(id.toLowerCase());
+        files.add(archivedIdsPath(id));
+    }
+    const found = new Map();
+    if (commit === null)
+        return found;
+    for (const results of (await readIndex(store, commit, files)).values()) {
+        for (const result of results) {
+            const key = result.id.toLowerCase();
+            if (wanted.has(key))
+                found.set(key, [...(found.get(key) ?? []), result]);
+        }
+    }
+    return found;
+}
+/** The given index files at a commit, by path; those that do not exist are left out. */
+async function readIndex(store, commit, files) {
+    if (files.size === 0)
+        return new Map();
+    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
+    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
+    const blobs = await store.read(entries.map((e) => e.sha));
+    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
+}
+function parseIndex(blob) {
+    const results = [];
+    for (const line of blob.toString('utf8').split('\n')) {
+        const [id, state, day] = line.split(' ');
+        if (id && (state === 'completed' || state === 'failed') && day)
+            results.push({ id, state, day });
+    }
+    return results;
+}
+/**
+ * The index files to write for the day folders this commit removes. A grid archived before the index
+ * existed has none yet: its first index takes every result the archive holds.
+ */
+async function indexChanges(grid, tip, holder, held) {
+    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
+    const added = [];
+    if (!existing) {
+        const archived = await grid.list(holder, [`${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
+        for (const entry of archived) {
+            const [, state, , day] = entry.path.split('/');
+            const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
+                added.push({ id, state, day });
+        }
+    }
+    else {
+        for (const d of held) {
+            for (const entry of await grid.list(d.entry.sha, [])) {
+                const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
+                if (id !== undefined && entry.type === 'blob')
+                    added.push({ id, state: d.state, day: d.day });
+            }
+        }
+    }
+    const byFile = new Map();
+    for (const result of added) {
+        const path = archivedIdsPath(result.id);
+        byFile.set(path, [...(byFile.get(path) ?? []), result]);
+    }
+    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
+    const changes = [];
+    for (const [path, results] of byFile) {
+        const before = current.get(path) ?? [];
+        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
+        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
+    }
+    return changes;
+}
+
+
+/***/ }),
+
+/***/ 256:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   H_: () => (/* binding */ signTaskFile),
+/* harmony export */   jB: () => (/* binding */ verifyTaskSignature),
+/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
+/* harmony export */ });
+/* unused harmony exports TASK_SIGNATURE_NAMESPACE, fingerprintOf, verifySshSignature, taskSigningMessage */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(396);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(171);
+/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9764);
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
+// the submitter's private key lives, possibly behind ssh-agent.
+//
+// Task signatures, the contract between submitters and grids:
+// - A task file may carry the field "signature": a string holding an armored SSH signature made with the
+//   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
+// - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
+//   "signature" field and without the fields dgrid itself writes into a queued task ("attempts", so a requeued
+//   task keeps its signature). Canonical JSON: object keys sorted (by UTF-16 code units, as
+//   Array.prototype.sort does) at every depth, no whitespace, strings and numbers as JSON.stringify writes them.
+// So a signature covers every field yet survives reformatting, cannot be moved to another task id, and cannot be
+// confused with anything else the same key signs (git commits, files), which use other namespaces.
+
+
+
+
+
+
+
+
+const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends Error {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+function canonicalJson(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonicalJson).join(',')}]`;
+    if (value !== null && typeof value === 'object') {
+        const object = value;
+        const members = Object.keys(object)
+            .sort()
+            .map((key) => `${JSON.stringify(key)}:${canonicalJson(object[key])}`);
+        return `{${members.join(',')}}`;
+    }
+    return JSON.stringify(value);
+}
+// What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
+const MANAGED_FIELDS = new Set(Object.keys(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .TaskSchema */ .pj.properties)));
+/** The bytes a task's signature covers (see the contract at the top of this file). */
+function taskSigningMessage(task) {
+    if (typeof task.task_id !== 'string')
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('the task has no task_id string: add one before signing');
+    const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
+    return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
+}
+function withoutSignature(task) {
+    const copy = { ...task };
+    delete copy.signature;
+    return copy;
+}
+function verifyTaskSignature(task, signers) {
+    if (!Object.hasOwn(task, 'signature'))
+        return refuse('the task has no signature field');
+    if (typeof task.signature !== 'string') {
+        return refuse('the signature field must be a string (an armored SSH signature)');
+    }
+    if (typeof task.task_id !== 'string')
+        return refuse('the task has no task_id string');
+    return verifySshSignature({
+        message: taskSigningMessage(task),
+        armored: task.signature,
+        namespace: TASK_SIGNATURE_NAMESPACE,
+        signers,
+    });
+}
+/**
+ * Signs a task file in place with `ssh-keygen -Y sign -n dgrid-task -f keyPath`, replacing any earlier
+ * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function signTaskFile(path, keyPath) {
+    const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
+    if (!parsed.ok) {
+        const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(problems.join('\n'));
+    }
+    const task = withoutSignature(parsed.value);
+    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
+}
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 2863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -25986,8 +26027,8 @@ function quotaProblems(use, policy) {
 /* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8482);
 /* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
 /* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(256);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(8253);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
+/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9764);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
 
 
 
@@ -26019,7 +26060,7 @@ function sizeProblem(size) {
 }
 /** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
 function contentProblems(file, blob, policy, kind, now = new Date()) {
-    const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJson */ .RJ)(blob, { maxBytes: MAX_TASK_FILE_BYTES });
+    const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJson */ .RJ)(blob, { maxBytes: MAX_TASK_FILE_BYTES });
     if (!parsed.ok)
         return { problems: parsed.problems };
     const { value, locate } = parsed;
@@ -26041,7 +26082,7 @@ function contentProblems(file, blob, policy, kind, now = new Date()) {
  * time): the schema, then, once the value is a task, the policy and the signature.
  */
 function taskProblems(value, policy, kind, now = new Date()) {
-    const schemaProblems = (kind === 'submission' ? _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
+    const schemaProblems = (kind === 'submission' ? _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
     if (schemaProblems.length > 0)
         return { problems: schemaProblems };
     const task = value;

@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5315);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8587);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4725);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8587:
+/***/ 4725:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36657,10 +36657,12 @@ var protocol_snapshot = __nccwpck_require__(9684);
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(7850);
+// EXTERNAL MODULE: ./build/src/common/time.js
+var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js + 1 modules
-var transaction = __nccwpck_require__(5262);
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+var transaction = __nccwpck_require__(7806);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/reaper.js
 // The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
 // results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
@@ -36685,6 +36687,7 @@ var schema_validators = __nccwpck_require__(5420);
 // clock that did not check (an older dgrid, a clock that jumped): the reaper rewrites it to its own now, so
 // that the node's silence counts from a time the reaper vouches for, and a dead node's future date cannot
 // keep its claims. See docs/clock-skew.md.
+
 
 
 
@@ -36759,9 +36762,9 @@ async function planReap(snapshot, settings, clock, now, log) {
     for (const found of await snapshot.nodes()) {
         let node = found;
         if ((0,transitions/* heartbeatFromFuture */.CC)(node, now, policy)) {
-            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,transitions/* iso */.KH)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
+            const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,time/* iso */.K)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
             log.warn(`node ${node.node_id}: ${reason}`);
-            node = { ...node, last_heartbeat: (0,transitions/* iso */.KH)(now) };
+            node = { ...node, last_heartbeat: (0,time/* iso */.K)(now) };
             changes.push((0,transitions/* nodeChange */.Rw)(node));
             actions.push({ action: 'distrust-heartbeat', subject: node.node_id, reason });
         }
@@ -37314,43 +37317,6 @@ var runner = __nccwpck_require__(3566);
 var policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/common/printable.js
 var common_printable = __nccwpck_require__(396);
-;// CONCATENATED MODULE: ./build/src/node/push-budget.js
-
-/**
- * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
- * arriving while it waits, and the next commit carries them all. 0 means no limit.
- */
-class push_budget_PushBudget {
-    perMinute;
-    tokens;
-    last = Date.now();
-    constructor(perMinute) {
-        this.perMinute = perMinute;
-        this.tokens = perMinute;
-    }
-    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
-    async take(signal) {
-        if (this.perMinute <= 0)
-            return;
-        this.refill();
-        if (this.tokens < 1) {
-            await sleep(((1 - this.tokens) * 60_000) / this.perMinute, signal);
-            this.refill();
-        }
-        this.tokens = Math.max(0, this.tokens - 1);
-    }
-    refill() {
-        const now = Date.now();
-        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
-        this.last = now;
-    }
-}
-/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
-function push_budget_effectiveBudget(policyPerMinute, nodePerMinute) {
-    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
-    return limits.length === 0 ? 0 : Math.min(...limits);
-}
-
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
 var submission_checks = __nccwpck_require__(2863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
@@ -37855,6 +37821,7 @@ class submitters_Submitters {
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
+
 
 
 
@@ -39033,7 +39000,7 @@ var external_node_url_ = __nccwpck_require__(3136);
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js + 1 modules
-var transaction = __nccwpck_require__(5262);
+var transaction = __nccwpck_require__(7806);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
@@ -39287,6 +39254,34 @@ function printable(text) {
 
 /***/ }),
 
+/***/ 4166:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   K: () => (/* binding */ iso),
+/* harmony export */   y: () => (/* binding */ sleep)
+/* harmony export */ });
+// Small time helpers every part of dgrid uses: the grid's timestamps and waits that a shutdown can cut short.
+/** A timestamp as the grid's files record it (UTC, ISO 8601, milliseconds). */
+const iso = (date) => date.toISOString();
+/** Resolves after `ms`, or at once when `signal` aborts, so a stopping node never waits out a pause. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+
+/***/ }),
+
 /***/ 3566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39299,13 +39294,14 @@ function printable(text) {
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
 /* harmony export */   et: () => (/* binding */ explainGitError),
-/* harmony export */   s0: () => (/* binding */ gitBytes),
-/* harmony export */   yy: () => (/* binding */ sleep)
+/* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
 /* unused harmony export gitReason */
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+
 
 
 
@@ -39466,22 +39462,9 @@ async function withRetry(action, options = {}) {
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
-            await sleep(Math.random() * Math.min(max, base * 2 ** attempt));
+            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
         }
     }
-}
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
 }
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
@@ -40080,8 +40063,8 @@ function archivedDayPath(state, day) {
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7517);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5420);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
 
 
 
@@ -40094,14 +40077,14 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -40184,6 +40167,123 @@ function policyProblems(task, policy, now = new Date()) {
     }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 6039:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   Rf: () => (/* binding */ claimValidator),
+/* harmony export */   bS: () => (/* binding */ policyValidator)
+/* harmony export */ });
+/* unused harmony exports taskValidator, queuedTaskValidator, resultValidator, cancelValidator */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
+
+
+
+const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
+addFormats(ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
+function compile(schema) {
+    let compiled;
+    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
+    return {
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
+        is: (value) => validate(value),
+    };
+}
+const taskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
+const queuedTaskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
+const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
+const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
+const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
+const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES = {
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+function fieldName(pointer) {
+    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
+    const at = fieldName(e.instancePath);
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
+            };
+        case 'required':
+            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
+        case 'type':
+            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
+        case 'pattern': {
+            const rule = PATTERN_RULES[String(p.pattern)];
+            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+        }
+        case 'propertyNames':
+            return {
+                pointer: `${e.instancePath}/${String(p.propertyName)}`,
+                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
+            };
+        case 'enum':
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
+        default:
+            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
+    }
+}
+function describe(errors) {
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        // Union branches and the not-clause under propertyNames repeat what their parent says.
+        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
+            continue;
+        const problem = describeOne(e, errors);
+        const key = `${problem.pointer}\u0000${problem.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(problem);
+        }
     }
     return problems;
 }
@@ -45221,7 +45321,7 @@ const shippedSchemas = {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
 
 
 
@@ -45355,7 +45455,7 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
@@ -45368,688 +45468,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 5262:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  h: () => (/* binding */ transact)
-});
-
-// EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
-var protocol_snapshot = __nccwpck_require__(9684);
-;// CONCATENATED MODULE: ./build/src/node/push-pacer.js
-/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
-const FIRST_ROUND_MS = 250;
-/** How many rounds a node holds off at most after a contended push. */
-const MAX_HOLD_ROUNDS = 8;
-/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
-const URGENT_WINDOW_ROUNDS = 0.1;
-/**
- * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
- * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
- * push), which this measures. Two rules keep nodes from losing to one another round after round.
- *
- * - A lost race is tried again after a random wait within a window of one round, widened by how contended
- *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
- *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
- *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
- *   lose for longer than the node timeout and have its claims reaped while it ran them.
- * - A push that landed only after lost races holds its node off before the next one, a round for each race
- *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
- *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
- * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
- *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
- *   having its claims reaped is the likeliest to land next, whatever it lost before.
- */
-class PushPacer {
-    clock;
-    roundMs = FIRST_ROUND_MS;
-    holdMs = 0;
-    landedAt = 0;
-    startedAt = 0;
-    lost = 0;
-    /** Races lost per landed push, a moving average. */
-    contention = 0;
-    constructor(clock = Date.now) {
-        this.clock = clock;
-    }
-    /** How long the node holds off after its last landed push. */
-    get hold() {
-        return this.holdMs;
-    }
-    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
-    untilTurn() {
-        return Math.max(0, this.landedAt + this.holdMs - this.clock());
-    }
-    /** A round starts: its fetch is about to read the tip. */
-    begin() {
-        this.startedAt = this.clock();
-    }
-    /** The round's push lost the race; returns how long to wait before the next round. */
-    lostRace(leaseAtRisk = false) {
-        this.measure();
-        this.lost++;
-        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
-    }
-    /** The round's push landed. */
-    landed() {
-        this.measure();
-        this.contention = 0.7 * this.contention + 0.3 * this.lost;
-        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
-        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
-        this.lost = 0;
-        this.landedAt = this.clock();
-    }
-    measure() {
-        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
-        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
-    }
-}
-
-;// CONCATENATED MODULE: ./build/src/protocol/transaction.js
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    let message = '';
-    const pacer = new PushPacer();
-    for (let round = 1; round <= rounds; round++) {
-        pacer.begin();
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new errors/* UserError */.yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        message = plan.message;
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await (0,runner/* sleep */.yy)(pacer.lostRace());
-    }
-    throw new errors/* ContentionError */.i5(store.branch, rejectedPushes, subject(message));
-}
-/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
-function subject(message) {
-    const line = message.split('\n', 1)[0];
-    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-
-/***/ }),
-
-/***/ 7850:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $b: () => (/* binding */ cancelledRun),
-/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
-/* harmony export */   F3: () => (/* binding */ maxAttempts),
-/* harmony export */   JF: () => (/* binding */ exhaustClaim),
-/* harmony export */   KH: () => (/* binding */ iso),
-/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
-/* harmony export */   Rw: () => (/* binding */ nodeChange),
-/* harmony export */   d4: () => (/* binding */ requeueClaim),
-/* harmony export */   eS: () => (/* binding */ isSilent),
-/* harmony export */   id: () => (/* binding */ attemptsUsed),
-/* harmony export */   mD: () => (/* binding */ finishClaim),
-/* harmony export */   qq: () => (/* binding */ silenceMs)
-/* harmony export */ });
-/* unused harmony exports serialize, claimTask, emptyStream, resultRecord, retryDelaySeconds, concludeClaim, rejectFile */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
-// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
-// a task leaves one folder in the same commit as it enters the next.
-
-
-function serialize(record) {
-    return JSON.stringify(record, null, 2) + '\n';
-}
-const iso = (date) => date.toISOString();
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
-function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
-}
-function maxAttempts(task, policy) {
-    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
-}
-/** Moves a queued task to the node, under a token unique to this claim. */
-function claimTask(file, task, nodeId, now, policy) {
-    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
-    const claim = {
-        ...task,
-        claim: {
-            node_id: nodeId,
-            token: randomUUID(),
-            attempt: (task.attempts?.length ?? 0) + 1,
-            claimed_at: iso(now),
-            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
-        },
-    };
-    return {
-        claim,
-        changes: [
-            { path: file.entry.path, delete: true },
-            { path: inProgressPath(nodeId, task.task_id), content: serialize(claim) },
-        ],
-    };
-}
-const emptyStream = () => ({
-    text: '',
-    bytes: 0,
-    sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
-    truncated: false,
-});
-/** An execution with no output: the script never ran, or nothing of its run is known. */
-function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
-    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
-}
-function withoutClaim(claim) {
-    const { claim: _claim, ...task } = claim;
-    return task;
-}
-function resultRecord(claim, run) {
-    return {
-        ...claim,
-        node_id: claim.claim.node_id,
-        status: run.status,
-        exit_code: run.exitCode,
-        ...(run.reason === undefined ? {} : { reason: run.reason }),
-        timestamp: iso(run.finishedAt),
-        started_at: iso(run.startedAt),
-        finished_at: iso(run.finishedAt),
-        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
-        attempt: claim.claim.attempt,
-        stdout: run.stdout.text,
-        stdout_bytes: run.stdout.bytes,
-        stdout_sha256: run.stdout.sha256,
-        stdout_truncated: run.stdout.truncated,
-        stderr: run.stderr.text,
-        stderr_bytes: run.stderr.bytes,
-        stderr_sha256: run.stderr.sha256,
-        stderr_truncated: run.stderr.truncated,
-    };
-}
-/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
-function finishClaim(claimPath, claim, run) {
-    const result = resultRecord(claim, run);
-    const state = run.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)(state, claim.task_id, run.finishedAt), content: serialize(result) },
-        ],
-    };
-}
-/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
-function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
-    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/**
- * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
- * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
- * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
- * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
- */
-function concludeClaim(claimPath, claim, run, policy, serverNow) {
-    const retryable = run.status === 'failure' || run.status === 'timeout';
-    const used = attemptsUsed(claim) + 1;
-    if (!retryable || used >= maxAttempts(claim, policy))
-        return finishClaim(claimPath, claim, run).changes;
-    const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
-    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
-        .changes;
-}
-/**
- * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
- * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
- */
-function cancelledRun(run) {
-    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
-    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
-}
-/** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
-    const attempt = {
-        attempt: claim.claim.attempt,
-        node_id: claim.claim.node_id,
-        claim_token: claim.claim.token,
-        claimed_at: claim.claim.claimed_at,
-        ended_at: iso(now),
-        status,
-        reason,
-        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
-    };
-    const task = {
-        ...withoutClaim(claim),
-        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
-        attempts: [...(claim.attempts ?? []), attempt],
-    };
-    return {
-        task,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
-        ],
-    };
-}
-/**
- * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
- * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
- */
-function rejectFile(file, reason, nodeId, now, task, status = 'error') {
-    const empty = emptyStream();
-    const result = {
-        ...(task ?? {}),
-        task_id: file.id,
-        node_id: nodeId,
-        status,
-        exit_code: null,
-        reason,
-        timestamp: iso(now),
-        started_at: iso(now),
-        finished_at: iso(now),
-        duration_ms: 0,
-        attempt: task ? attemptsUsed(task) : 0,
-        stdout: empty.text,
-        stdout_bytes: 0,
-        stdout_sha256: empty.sha256,
-        stdout_truncated: false,
-        stderr: empty.text,
-        stderr_bytes: 0,
-        stderr_sha256: empty.sha256,
-        stderr_truncated: false,
-    };
-    return [
-        { path: file.entry.path, delete: true },
-        { path: resultPath('failed', file.id, now), content: serialize(result) },
-    ];
-}
-function nodeChange(node) {
-    return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
-}
-/**
- * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
- * claim's history kept like any result's.
- */
-function exhaustClaim(claimPath, claim, reason, now) {
-    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
-    return finishClaim(claimPath, claim, run).changes;
-}
-/**
- * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
- * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
- * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
- */
-function silenceMs(node, now) {
-    const heartbeat = Date.parse(node.last_heartbeat);
-    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
-}
-/**
- * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
- * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
- * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
- */
-function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
-    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
-}
-/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
-function heartbeatFromFuture(node, now, policy) {
-    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
-}
-
-
-/***/ }),
-
-/***/ 443:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   jb: () => (/* binding */ archiveResults)
-/* harmony export */ });
-/* unused harmony exports ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5262);
-// Retention: day folders of results older than the policy's retention.days move to the branch
-// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
-//
-// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
-// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
-// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
-// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
-// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
-// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
-// reapers at once, or a result landing in an old day meanwhile, never lose a record.
-//
-// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
-// results too, without fetching the archive. The commit that removes day folders therefore also adds their
-// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
-// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
-// per result. At every commit, an id that ever had a result is at the tip or in the index.
-
-
-
-
-
-
-const DAY_MS = 24 * 60 * 60 * 1000;
-async function archiveResults(grid, options) {
-    const tip = await grid.fetch();
-    const policy = await (await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
-    // A day folder goes once its last second is older than the retention period.
-    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
-    const days = await oldDays(grid, tip, cutoff);
-    const branch = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
-    const moved = (d) => ({
-        path: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
-    });
-    if (days.length === 0 || options.dryRun)
-        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
-    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
-    await startArchive(archive, grid.branch, options.author);
-    const copied = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
-        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
-        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
-        value: snapshot.tip,
-    }), { author: options.author, states: [] });
-    const holder = copied.commit ?? copied.value;
-    const removed = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
-        const held = [];
-        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
-            if ((await missingFromArchive(grid, holder, d)).length === 0)
-                held.push(d);
-        }
-        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
-        return {
-            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
-            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
-            value: held,
-        };
-    }, { author: options.author, states: [] });
-    return {
-        days: removed.commit ? removed.value.map(moved) : [],
-        commits: [copied.commit, removed.commit].filter((c) => c !== null),
-        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
-    };
-}
-async function oldDays(store, commit, cutoff) {
-    const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
-    const days = [];
-    for (const entry of entries) {
-        const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
-            days.push({ state, day, entry });
-    }
-    return days;
-}
-/**
- * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
- * it has no such day, and otherwise the files that are new or differ (a day archived before that has
- * gained results since, from a node whose clock is far behind).
- */
-async function missingFromArchive(store, archive, d) {
-    const target = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
-    const [held] = archive ? await store.list(archive, [target], false) : [];
-    if (!held)
-        return [{ path: target, existing: d.entry }];
-    if (held.sha === d.entry.sha)
-        return [];
-    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
-    const files = await store.list(d.entry.sha, []);
-    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
-}
-/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
-async function startArchive(archive, gridBranch, author) {
-    if ((await archive.fetch()) !== null)
-        return;
-    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
-        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
-        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
-        'the archive commit holding it in its `Archived-To:` trailer.\n';
-    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
-    }
-}
-/** Where the archive index keeps the ids of archived results. */
-const ARCHIVED_IDS_DIR = 'tasks/archived';
-/** The index file that holds an id; ids that differ only in letter case share it. */
-function archivedIdsPath(id) {
-    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
-    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
-}
-/** Where the archive branch holds an archived result. */
-function archivedResultPath(result) {
-    return `${archivedDayPath(result.state, result.day)}/${shard(result.id)}/${result.id}.json`;
-}
-/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
-const NAMED_INDEX_FILES = 1000;
-/**
- * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
- * letter case counts). Reads only the index files that can hold them.
- */
-async function archivedResults(store, commit, ids) {
-    const wanted = new Set();
-    const files = new Set();
-    for (const id of ids) {
-        wanted.add(id.toLowerCase());
-        files.add(archivedIdsPath(id));
-    }
-    const found = new Map();
-    if (commit === null)
-        return found;
-    for (const results of (await readIndex(store, commit, files)).values()) {
-        for (const result of results) {
-            const key = result.id.toLowerCase();
-            if (wanted.has(key))
-                found.set(key, [...(found.get(key) ?? []), result]);
-        }
-    }
-    return found;
-}
-/** The given index files at a commit, by path; those that do not exist are left out. */
-async function readIndex(store, commit, files) {
-    if (files.size === 0)
-        return new Map();
-    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
-    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
-    const blobs = await store.read(entries.map((e) => e.sha));
-    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
-}
-function parseIndex(blob) {
-    const results = [];
-    for (const line of blob.toString('utf8').split('\n')) {
-        const [id, state, day] = line.split(' ');
-        if (id && (state === 'completed' || state === 'failed') && day)
-            results.push({ id, state, day });
-    }
-    return results;
-}
-/**
- * The index files to write for the day folders this commit removes. A grid archived before the index
- * existed has none yet: its first index takes every result the archive holds.
- */
-async function indexChanges(grid, tip, holder, held) {
-    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
-    const added = [];
-    if (!existing) {
-        const archived = await grid.list(holder, [`${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
-        for (const entry of archived) {
-            const [, state, , day] = entry.path.split('/');
-            const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
-                added.push({ id, state, day });
-        }
-    }
-    else {
-        for (const d of held) {
-            for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
-                if (id !== undefined && entry.type === 'blob')
-                    added.push({ id, state: d.state, day: d.day });
-            }
-        }
-    }
-    const byFile = new Map();
-    for (const result of added) {
-        const path = archivedIdsPath(result.id);
-        byFile.set(path, [...(byFile.get(path) ?? []), result]);
-    }
-    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
-    const changes = [];
-    for (const [path, results] of byFile) {
-        const before = current.get(path) ?? [];
-        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
-        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
-    }
-    return changes;
-}
-
-
-/***/ }),
-
-/***/ 5420:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ nodeValidator),
-/* harmony export */   Rf: () => (/* binding */ claimValidator),
-/* harmony export */   bS: () => (/* binding */ policyValidator)
-/* harmony export */ });
-/* unused harmony exports taskValidator, queuedTaskValidator, resultValidator, cancelValidator */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
-// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
-
-
-
-const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
-// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
-// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
-// halves compile time and does not slow validation measurably).
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
-    allErrors: true,
-    strict: true,
-    useDefaults: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-    code: { optimize: false },
-});
-addFormats(ajv, ['date-time']);
-/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
-function compile(schema) {
-    let compiled;
-    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
-    return {
-        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
-        is: (value) => validate(value),
-    };
-}
-const taskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
-const queuedTaskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
-const claimValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
-const resultValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
-const nodeValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
-const policyValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
-const cancelValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
-/** Patterns whose regular expression would tell a reader less than a sentence does. */
-const PATTERN_RULES = {
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
-};
-function fieldName(pointer) {
-    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
-}
-/**
- * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
- * branches failed, and only when every branch is a const (otherwise the list would leave some out).
- */
-function allowedValues(e, all) {
-    if (e.keyword === 'enum')
-        return e.params.allowedValues;
-    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
-    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
-        return undefined;
-    return branches.map((b) => b.params.allowedValue);
-}
-function describeOne(e, all) {
-    const at = fieldName(e.instancePath);
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
-                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
-            };
-        case 'required':
-            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
-        case 'type':
-            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-        case 'pattern': {
-            const rule = PATTERN_RULES[String(p.pattern)];
-            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
-        }
-        case 'propertyNames':
-            return {
-                pointer: `${e.instancePath}/${String(p.propertyName)}`,
-                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
-            };
-        case 'enum':
-        case 'anyOf': {
-            const allowed = allowedValues(e, all);
-            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
-        }
-        default:
-            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
-    }
-}
-function describe(errors) {
-    const seen = new Set();
-    const problems = [];
-    for (const e of errors) {
-        // Union branches and the not-clause under propertyNames repeat what their parent says.
-        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
-            continue;
-        const problem = describeOne(e, errors);
-        const key = `${problem.pointer}\u0000${problem.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            problems.push(problem);
-        }
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 7517:
+/***/ 4502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -48696,7 +48115,7 @@ function print(node, { indent = 0 } = {}) {
 
 
 
-;// CONCATENATED MODULE: ./build/src/validation/strict-json.js
+;// CONCATENATED MODULE: ./build/src/protocol/strict-json.js
 // Strict JSON for files that strangers submit by pull request. JSON.parse accepts too much for that (a
 // duplicate key silently wins, a BOM or a lone surrogate slips through) and gives no line numbers, so this
 // parses with momoa, which keeps positions, and builds the value from its syntax tree.
@@ -48935,6 +48354,570 @@ function locate(document, pointer) {
 
 /***/ }),
 
+/***/ 7806:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  h: () => (/* binding */ transact)
+});
+
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4560);
+// EXTERNAL MODULE: ./build/src/common/time.js
+var time = __nccwpck_require__(4166);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var protocol_snapshot = __nccwpck_require__(9684);
+;// CONCATENATED MODULE: ./build/src/protocol/push-pacer.js
+/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
+const FIRST_ROUND_MS = 250;
+/** How many rounds a node holds off at most after a contended push. */
+const MAX_HOLD_ROUNDS = 8;
+/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
+const URGENT_WINDOW_ROUNDS = 0.1;
+/**
+ * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
+ * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
+ * push), which this measures. Two rules keep nodes from losing to one another round after round.
+ *
+ * - A lost race is tried again after a random wait within a window of one round, widened by how contended
+ *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
+ *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
+ *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
+ *   lose for longer than the node timeout and have its claims reaped while it ran them.
+ * - A push that landed only after lost races holds its node off before the next one, a round for each race
+ *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
+ *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
+ *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
+ *   having its claims reaped is the likeliest to land next, whatever it lost before.
+ */
+class PushPacer {
+    clock;
+    roundMs = FIRST_ROUND_MS;
+    holdMs = 0;
+    landedAt = 0;
+    startedAt = 0;
+    lost = 0;
+    /** Races lost per landed push, a moving average. */
+    contention = 0;
+    constructor(clock = Date.now) {
+        this.clock = clock;
+    }
+    /** How long the node holds off after its last landed push. */
+    get hold() {
+        return this.holdMs;
+    }
+    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
+    untilTurn() {
+        return Math.max(0, this.landedAt + this.holdMs - this.clock());
+    }
+    /** A round starts: its fetch is about to read the tip. */
+    begin() {
+        this.startedAt = this.clock();
+    }
+    /** The round's push lost the race; returns how long to wait before the next round. */
+    lostRace(leaseAtRisk = false) {
+        this.measure();
+        this.lost++;
+        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
+    }
+    /** The round's push landed. */
+    landed() {
+        this.measure();
+        this.contention = 0.7 * this.contention + 0.3 * this.lost;
+        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
+        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
+        this.lost = 0;
+        this.landedAt = this.clock();
+    }
+    measure() {
+        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
+        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/transaction.js
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    let message = '';
+    const pacer = new PushPacer();
+    for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new errors/* UserError */.yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await (0,time/* sleep */.y)(pacer.lostRace());
+    }
+    throw new errors/* ContentionError */.i5(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 7850:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $b: () => (/* binding */ cancelledRun),
+/* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
+/* harmony export */   F3: () => (/* binding */ maxAttempts),
+/* harmony export */   JF: () => (/* binding */ exhaustClaim),
+/* harmony export */   P0: () => (/* binding */ runWithoutOutput),
+/* harmony export */   Rw: () => (/* binding */ nodeChange),
+/* harmony export */   d4: () => (/* binding */ requeueClaim),
+/* harmony export */   eS: () => (/* binding */ isSilent),
+/* harmony export */   id: () => (/* binding */ attemptsUsed),
+/* harmony export */   mD: () => (/* binding */ finishClaim),
+/* harmony export */   qq: () => (/* binding */ silenceMs)
+/* harmony export */ });
+/* unused harmony exports serialize, claimTask, emptyStream, resultRecord, retryDelaySeconds, concludeClaim, rejectFile */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+
+
+
+function serialize(record) {
+    return JSON.stringify(record, null, 2) + '\n';
+}
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+function attemptsUsed(task) {
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+function maxAttempts(task, policy) {
+    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+/** Moves a queued task to the node, under a token unique to this claim. */
+function claimTask(file, task, nodeId, now, policy) {
+    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+    const claim = {
+        ...task,
+        claim: {
+            node_id: nodeId,
+            token: randomUUID(),
+            attempt: (task.attempts?.length ?? 0) + 1,
+            claimed_at: iso(now),
+            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+        },
+    };
+    return {
+        claim,
+        changes: [
+            { path: file.entry.path, delete: true },
+            { path: inProgressPath(nodeId, task.task_id), content: serialize(claim) },
+        ],
+    };
+}
+const emptyStream = () => ({
+    text: '',
+    bytes: 0,
+    sha256: (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').digest('hex'),
+    truncated: false,
+});
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+function resultRecord(claim, run) {
+    return {
+        ...claim,
+        node_id: claim.claim.node_id,
+        status: run.status,
+        exit_code: run.exitCode,
+        ...(run.reason === undefined ? {} : { reason: run.reason }),
+        timestamp: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(run.finishedAt),
+        started_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(run.startedAt),
+        finished_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(run.finishedAt),
+        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+        attempt: claim.claim.attempt,
+        stdout: run.stdout.text,
+        stdout_bytes: run.stdout.bytes,
+        stdout_sha256: run.stdout.sha256,
+        stdout_truncated: run.stdout.truncated,
+        stderr: run.stderr.text,
+        stderr_bytes: run.stderr.bytes,
+        stderr_sha256: run.stderr.sha256,
+        stderr_truncated: run.stderr.truncated,
+    };
+}
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+function finishClaim(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    const state = run.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .resultPath */ .jO)(state, claim.task_id, run.finishedAt), content: serialize(result) },
+        ],
+    };
+}
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
+ */
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
+}
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
+    const attempt = {
+        attempt: claim.claim.attempt,
+        node_id: claim.claim.node_id,
+        claim_token: claim.claim.token,
+        claimed_at: claim.claim.claimed_at,
+        ended_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(now),
+        status,
+        reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
+    };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_2__/* .iso */ .K)(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
+    return {
+        task,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
+        ],
+    };
+}
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
+    const empty = emptyStream();
+    const result = {
+        ...(task ?? {}),
+        task_id: file.id,
+        node_id: nodeId,
+        status,
+        exit_code: null,
+        reason,
+        timestamp: iso(now),
+        started_at: iso(now),
+        finished_at: iso(now),
+        duration_ms: 0,
+        attempt: task ? attemptsUsed(task) : 0,
+        stdout: empty.text,
+        stdout_bytes: 0,
+        stdout_sha256: empty.sha256,
+        stdout_truncated: false,
+        stderr: empty.text,
+        stderr_bytes: 0,
+        stderr_sha256: empty.sha256,
+        stderr_truncated: false,
+    };
+    return [
+        { path: file.entry.path, delete: true },
+        { path: resultPath('failed', file.id, now), content: serialize(result) },
+    ];
+}
+function nodeChange(node) {
+    return { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .nodePath */ .Ie)(node.node_id), content: serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
+    return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+
+
+/***/ }),
+
+/***/ 443:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   jb: () => (/* binding */ archiveResults)
+/* harmony export */ });
+/* unused harmony exports ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7806);
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+//
+// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
+// results too, without fetching the archive. The commit that removes day folders therefore also adds their
+// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
+// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
+// per result. At every commit, an id that ever had a result is at the tip or in the index.
+
+
+
+
+
+
+const DAY_MS = 24 * 60 * 60 * 1000;
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archiveBranch */ .zb)(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__/* .transact */ .h)(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
+        return {
+            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        days: removed.commit ? removed.value.map(moved) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .archivedDayPath */ .Qf)(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+/** Where the archive index keeps the ids of archived results. */
+const ARCHIVED_IDS_DIR = 'tasks/archived';
+/** The index file that holds an id; ids that differ only in letter case share it. */
+function archivedIdsPath(id) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha1').update(id.toLowerCase()).digest('hex');
+    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
+}
+/** Where the archive branch holds an archived result. */
+function archivedResultPath(result) {
+    return `${archivedDayPath(result.state, result.day)}/${shard(result.id)}/${result.id}.json`;
+}
+/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
+const NAMED_INDEX_FILES = 1000;
+/**
+ * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
+ * letter case counts). Reads only the index files that can hold them.
+ */
+async function archivedResults(store, commit, ids) {
+    const wanted = new Set();
+    const files = new Set();
+    for (const id of ids) {
+        wanted.add(id.toLowerCase());
+        files.add(archivedIdsPath(id));
+    }
+    const found = new Map();
+    if (commit === null)
+        return found;
+    for (const results of (await readIndex(store, commit, files)).values()) {
+        for (const result of results) {
+            const key = result.id.toLowerCase();
+            if (wanted.has(key))
+                found.set(key, [...(found.get(key) ?? []), result]);
+        }
+    }
+    return found;
+}
+/** The given index files at a commit, by path; those that do not exist are left out. */
+async function readIndex(store, commit, files) {
+    if (files.size === 0)
+        return new Map();
+    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
+    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
+    const blobs = await store.read(entries.map((e) => e.sha));
+    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
+}
+function parseIndex(blob) {
+    const results = [];
+    for (const line of blob.toString('utf8').split('\n')) {
+        const [id, state, day] = line.split(' ');
+        if (id && (state === 'completed' || state === 'failed') && day)
+            results.push({ id, state, day });
+    }
+    return results;
+}
+/**
+ * The index files to write for the day folders this commit removes. A grid archived before the index
+ * existed has none yet: its first index takes every result the archive holds.
+ */
+async function indexChanges(grid, tip, holder, held) {
+    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
+    const added = [];
+    if (!existing) {
+        const archived = await grid.list(holder, [`${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('completed')}/`, `${(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .lifecycleDir */ .uP)('failed')}/`]);
+        for (const entry of archived) {
+            const [, state, , day] = entry.path.split('/');
+            const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .DAY_FOLDER */ .iV.test(day))
+                added.push({ id, state, day });
+        }
+    }
+    else {
+        for (const d of held) {
+            for (const entry of await grid.list(d.entry.sha, [])) {
+                const id = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__/* .locate */ .x5)(`${d.entry.path}/${entry.path}`)?.id;
+                if (id !== undefined && entry.type === 'blob')
+                    added.push({ id, state: d.state, day: d.day });
+            }
+        }
+    }
+    const byFile = new Map();
+    for (const result of added) {
+        const path = archivedIdsPath(result.id);
+        byFile.set(path, [...(byFile.get(path) ?? []), result]);
+    }
+    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
+    const changes = [];
+    for (const [path, results] of byFile) {
+        const before = current.get(path) ?? [];
+        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
+        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
+    }
+    return changes;
+}
+
+
+/***/ }),
+
 /***/ 2863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49140,8 +49123,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/common/printable.js
 var common_printable = __nccwpck_require__(396);
-// EXTERNAL MODULE: ./build/src/validation/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(7517);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/validation/ssh-signature.js
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
@@ -49527,8 +49510,8 @@ async function sshKeygenSign(message, keyPath, namespace) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/validation/task-rules.js
 
 

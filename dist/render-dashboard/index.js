@@ -36665,8 +36665,8 @@ var promises_ = __nccwpck_require__(1455);
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
+var runner = __nccwpck_require__(7457);
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
@@ -36687,8 +36687,8 @@ function consoleLog(verbose = false) {
     };
 }
 
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/dashboard/format.js
 // Human formatting shared by the pages and the job summary. Everything is relative to the render time,
 // never to the clock, so a render is reproducible; the page script redoes relative times in the browser.
@@ -39445,8 +39445,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(3218);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
+var runner = __nccwpck_require__(7457);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
@@ -39709,24 +39709,52 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 3566:
+/***/ 7457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   EO: () => (/* binding */ runGit),
-/* harmony export */   Fn: () => (/* binding */ catFileBatch),
-/* harmony export */   L8: () => (/* binding */ classify),
-/* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   cs: () => (/* binding */ isHopeless),
-/* harmony export */   et: () => (/* binding */ explainGitError),
-/* harmony export */   s0: () => (/* binding */ gitBytes)
-/* harmony export */ });
-/* unused harmony exports gitReason, sleep */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XS: () => (/* binding */ GitError),
+  Fn: () => (/* binding */ catFileBatch),
+  L8: () => (/* binding */ classify),
+  et: () => (/* binding */ explainGitError),
+  $Y: () => (/* binding */ git),
+  s0: () => (/* binding */ gitBytes),
+  cs: () => (/* binding */ isHopeless),
+  EO: () => (/* binding */ runGit),
+  bD: () => (/* binding */ withRetry)
+});
+
+// UNUSED EXPORTS: gitReason
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4560);
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(396);
+;// CONCATENATED MODULE: ./build/src/common/time.js
+// Small time helpers every part of dgrid uses: the grid's timestamps and waits that a shutdown can cut short.
+/** A timestamp as the grid's files record it (UTC, ISO 8601, milliseconds). */
+const iso = (date) => date.toISOString();
+/** Resolves after `ms`, or at once when `signal` aborts, so a stopping node never waits out a pause. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/git/runner.js
+
 
 
 
@@ -39753,7 +39781,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_common_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,printable/* printable */.g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -39793,7 +39821,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new errors/* UserError */.yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -39833,7 +39861,7 @@ const BASE_ENV = {
 /** Runs git once; resolves with its output whatever the exit code, rejects only on timeout or spawn failure. */
 function runGit(args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+        const child = (0,external_node_child_process_.spawn)('git', args, {
             cwd: options.cwd,
             env: { ...process.env, ...BASE_ENV, ...options.env },
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -39891,19 +39919,6 @@ async function withRetry(action, options = {}) {
         }
     }
 }
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
  * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
@@ -39941,7 +39956,7 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -40499,8 +40514,8 @@ function archivedDayPath(state, day) {
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7517);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5420);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
 
 
 
@@ -40513,14 +40528,14 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -40603,6 +40618,125 @@ function policyProblems(task, policy, now = new Date()) {
     }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 6039:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   Rf: () => (/* binding */ claimValidator),
+/* harmony export */   bS: () => (/* binding */ policyValidator),
+/* harmony export */   ou: () => (/* binding */ resultValidator),
+/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
+/* harmony export */ });
+/* unused harmony exports taskValidator, cancelValidator */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
+
+
+
+const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
+addFormats(ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
+function compile(schema) {
+    let compiled;
+    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
+    return {
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
+        is: (value) => validate(value),
+    };
+}
+const taskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
+const queuedTaskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
+const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
+const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
+const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
+const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES = {
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+function fieldName(pointer) {
+    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
+    const at = fieldName(e.instancePath);
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
+            };
+        case 'required':
+            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
+        case 'type':
+            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
+        case 'pattern': {
+            const rule = PATTERN_RULES[String(p.pattern)];
+            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+        }
+        case 'propertyNames':
+            return {
+                pointer: `${e.instancePath}/${String(p.propertyName)}`,
+                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
+            };
+        case 'enum':
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
+        default:
+            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
+    }
+}
+function describe(errors) {
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        // Union branches and the not-clause under propertyNames repeat what their parent says.
+        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
+            continue;
+        const problem = describeOne(e, errors);
+        const key = `${problem.pointer}\u0000${problem.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(problem);
+        }
     }
     return problems;
 }
@@ -45639,7 +45773,7 @@ const shippedSchemas = {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
 
 
 
@@ -45773,7 +45907,7 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
@@ -45786,598 +45920,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 7010:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* unused harmony export transact */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9684);
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    let message = '';
-    const pacer = new PushPacer();
-    for (let round = 1; round <= rounds; round++) {
-        pacer.begin();
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        message = plan.message;
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await sleep(pacer.lostRace());
-    }
-    throw new ContentionError(store.branch, rejectedPushes, subject(message));
-}
-/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
-function subject(message) {
-    const line = message.split('\n', 1)[0];
-    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-
-/***/ }),
-
-/***/ 7850:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   eS: () => (/* binding */ isSilent)
-/* harmony export */ });
-/* unused harmony exports serialize, iso, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
-// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
-// a task leaves one folder in the same commit as it enters the next.
-
-
-function serialize(record) {
-    return JSON.stringify(record, null, 2) + '\n';
-}
-const iso = (date) => date.toISOString();
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
-function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
-}
-function maxAttempts(task, policy) {
-    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
-}
-/** Moves a queued task to the node, under a token unique to this claim. */
-function claimTask(file, task, nodeId, now, policy) {
-    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
-    const claim = {
-        ...task,
-        claim: {
-            node_id: nodeId,
-            token: randomUUID(),
-            attempt: (task.attempts?.length ?? 0) + 1,
-            claimed_at: iso(now),
-            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
-        },
-    };
-    return {
-        claim,
-        changes: [
-            { path: file.entry.path, delete: true },
-            { path: inProgressPath(nodeId, task.task_id), content: serialize(claim) },
-        ],
-    };
-}
-const emptyStream = () => ({
-    text: '',
-    bytes: 0,
-    sha256: createHash('sha256').digest('hex'),
-    truncated: false,
-});
-/** An execution with no output: the script never ran, or nothing of its run is known. */
-function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
-    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
-}
-function withoutClaim(claim) {
-    const { claim: _claim, ...task } = claim;
-    return task;
-}
-function resultRecord(claim, run) {
-    return {
-        ...claim,
-        node_id: claim.claim.node_id,
-        status: run.status,
-        exit_code: run.exitCode,
-        ...(run.reason === undefined ? {} : { reason: run.reason }),
-        timestamp: iso(run.finishedAt),
-        started_at: iso(run.startedAt),
-        finished_at: iso(run.finishedAt),
-        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
-        attempt: claim.claim.attempt,
-        stdout: run.stdout.text,
-        stdout_bytes: run.stdout.bytes,
-        stdout_sha256: run.stdout.sha256,
-        stdout_truncated: run.stdout.truncated,
-        stderr: run.stderr.text,
-        stderr_bytes: run.stderr.bytes,
-        stderr_sha256: run.stderr.sha256,
-        stderr_truncated: run.stderr.truncated,
-    };
-}
-/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
-function finishClaim(claimPath, claim, run) {
-    const result = resultRecord(claim, run);
-    const state = run.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: resultPath(state, claim.task_id, run.finishedAt), content: serialize(result) },
-        ],
-    };
-}
-/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
-function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
-    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
-    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
-}
-/**
- * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
- * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
- * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
- * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
- */
-function concludeClaim(claimPath, claim, run, policy, serverNow) {
-    const retryable = run.status === 'failure' || run.status === 'timeout';
-    const used = attemptsUsed(claim) + 1;
-    if (!retryable || used >= maxAttempts(claim, policy))
-        return finishClaim(claimPath, claim, run).changes;
-    const reason = run.reason ?? `exit code ${run.exitCode}`;
-    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
-    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
-        .changes;
-}
-/**
- * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
- * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
- */
-function cancelledRun(run) {
-    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
-    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
-}
-/** Puts a claimed task back in the queue, its attempt kept in the history. */
-function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
-    const attempt = {
-        attempt: claim.claim.attempt,
-        node_id: claim.claim.node_id,
-        claim_token: claim.claim.token,
-        claimed_at: claim.claim.claimed_at,
-        ended_at: iso(now),
-        status,
-        reason,
-        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
-    };
-    const task = {
-        ...withoutClaim(claim),
-        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
-        attempts: [...(claim.attempts ?? []), attempt],
-    };
-    return {
-        task,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: queuePath(claim.task_id), content: serialize(task) },
-        ],
-    };
-}
-/**
- * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
- * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
- */
-function rejectFile(file, reason, nodeId, now, task, status = 'error') {
-    const empty = emptyStream();
-    const result = {
-        ...(task ?? {}),
-        task_id: file.id,
-        node_id: nodeId,
-        status,
-        exit_code: null,
-        reason,
-        timestamp: iso(now),
-        started_at: iso(now),
-        finished_at: iso(now),
-        duration_ms: 0,
-        attempt: task ? attemptsUsed(task) : 0,
-        stdout: empty.text,
-        stdout_bytes: 0,
-        stdout_sha256: empty.sha256,
-        stdout_truncated: false,
-        stderr: empty.text,
-        stderr_bytes: 0,
-        stderr_sha256: empty.sha256,
-        stderr_truncated: false,
-    };
-    return [
-        { path: file.entry.path, delete: true },
-        { path: resultPath('failed', file.id, now), content: serialize(result) },
-    ];
-}
-function nodeChange(node) {
-    return { path: nodePath(node.node_id), content: serialize(node) };
-}
-/**
- * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
- * claim's history kept like any result's.
- */
-function exhaustClaim(claimPath, claim, reason, now) {
-    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
-    return finishClaim(claimPath, claim, run).changes;
-}
-/**
- * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
- * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
- * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
- */
-function silenceMs(node, now) {
-    const heartbeat = Date.parse(node.last_heartbeat);
-    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
-}
-/**
- * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
- * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
- * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
- */
-function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
-    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
-}
-/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
-function heartbeatFromFuture(node, now, policy) {
-    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
-}
-
-
-/***/ }),
-
-/***/ 443:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* unused harmony exports archiveResults, ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7010);
-// Retention: day folders of results older than the policy's retention.days move to the branch
-// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
-//
-// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
-// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
-// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
-// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
-// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
-// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
-// reapers at once, or a result landing in an old day meanwhile, never lose a record.
-//
-// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
-// results too, without fetching the archive. The commit that removes day folders therefore also adds their
-// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
-// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
-// per result. At every commit, an id that ever had a result is at the tip or in the index.
-
-
-
-
-
-
-const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
-async function archiveResults(grid, options) {
-    const tip = await grid.fetch();
-    const policy = await (await GridSnapshot.load(grid, tip, { states: [] })).policy();
-    // A day folder goes once its last second is older than the retention period.
-    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
-    const days = await oldDays(grid, tip, cutoff);
-    const branch = archiveBranch(grid.branch);
-    const moved = (d) => ({
-        path: d.entry.path,
-        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
-    });
-    if (days.length === 0 || options.dryRun)
-        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
-    const archive = await GridStore.open({ ...grid.options, branch });
-    await startArchive(archive, grid.branch, options.author);
-    const copied = await transact(archive, async (snapshot) => ({
-        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
-        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
-        value: snapshot.tip,
-    }), { author: options.author, states: [] });
-    const holder = copied.commit ?? copied.value;
-    const removed = await transact(grid, async (snapshot) => {
-        const held = [];
-        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
-            if ((await missingFromArchive(grid, holder, d)).length === 0)
-                held.push(d);
-        }
-        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
-        return {
-            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
-            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
-            value: held,
-        };
-    }, { author: options.author, states: [] });
-    return {
-        days: removed.commit ? removed.value.map(moved) : [],
-        commits: [copied.commit, removed.commit].filter((c) => c !== null),
-        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
-    };
-}
-async function oldDays(store, commit, cutoff) {
-    const states = ['completed', 'failed'];
-    const entries = await store.list(commit, states.map((s) => `${lifecycleDir(s)}/`), false);
-    const days = [];
-    for (const entry of entries) {
-        const [, state, day] = entry.path.split('/');
-        if (entry.type === 'tree' && DAY_FOLDER.test(day) && day < cutoff)
-            days.push({ state, day, entry });
-    }
-    return days;
-}
-/**
- * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
- * it has no such day, and otherwise the files that are new or differ (a day archived before that has
- * gained results since, from a node whose clock is far behind).
- */
-async function missingFromArchive(store, archive, d) {
-    const target = archivedDayPath(d.state, d.day);
-    const [held] = archive ? await store.list(archive, [target], false) : [];
-    if (!held)
-        return [{ path: target, existing: d.entry }];
-    if (held.sha === d.entry.sha)
-        return [];
-    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
-    const files = await store.list(d.entry.sha, []);
-    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
-}
-/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
-async function startArchive(archive, gridBranch, author) {
-    if ((await archive.fetch()) !== null)
-        return;
-    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
-        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
-        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
-        'the archive commit holding it in its `Archived-To:` trailer.\n';
-    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
-        throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
-    }
-}
-/** Where the archive index keeps the ids of archived results. */
-const ARCHIVED_IDS_DIR = 'tasks/archived';
-/** The index file that holds an id; ids that differ only in letter case share it. */
-function archivedIdsPath(id) {
-    const hash = createHash('sha1').update(id.toLowerCase()).digest('hex');
-    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
-}
-/** Where the archive branch holds an archived result. */
-function archivedResultPath(result) {
-    return `${archivedDayPath(result.state, result.day)}/${shard(result.id)}/${result.id}.json`;
-}
-/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
-const NAMED_INDEX_FILES = 1000;
-/**
- * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
- * letter case counts). Reads only the index files that can hold them.
- */
-async function archivedResults(store, commit, ids) {
-    const wanted = new Set();
-    const files = new Set();
-    for (const id of ids) {
-        wanted.add(id.toLowerCase());
-        files.add(archivedIdsPath(id));
-    }
-    const found = new Map();
-    if (commit === null)
-        return found;
-    for (const results of (await readIndex(store, commit, files)).values()) {
-        for (const result of results) {
-            const key = result.id.toLowerCase();
-            if (wanted.has(key))
-                found.set(key, [...(found.get(key) ?? []), result]);
-        }
-    }
-    return found;
-}
-/** The given index files at a commit, by path; those that do not exist are left out. */
-async function readIndex(store, commit, files) {
-    if (files.size === 0)
-        return new Map();
-    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
-    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
-    const blobs = await store.read(entries.map((e) => e.sha));
-    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
-}
-function parseIndex(blob) {
-    const results = [];
-    for (const line of blob.toString('utf8').split('\n')) {
-        const [id, state, day] = line.split(' ');
-        if (id && (state === 'completed' || state === 'failed') && day)
-            results.push({ id, state, day });
-    }
-    return results;
-}
-/**
- * The index files to write for the day folders this commit removes. A grid archived before the index
- * existed has none yet: its first index takes every result the archive holds.
- */
-async function indexChanges(grid, tip, holder, held) {
-    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
-    const added = [];
-    if (!existing) {
-        const archived = await grid.list(holder, [`${lifecycleDir('completed')}/`, `${lifecycleDir('failed')}/`]);
-        for (const entry of archived) {
-            const [, state, , day] = entry.path.split('/');
-            const id = locate(entry.path)?.id;
-            if (id !== undefined && entry.type === 'blob' && DAY_FOLDER.test(day))
-                added.push({ id, state, day });
-        }
-    }
-    else {
-        for (const d of held) {
-            for (const entry of await grid.list(d.entry.sha, [])) {
-                const id = locate(`${d.entry.path}/${entry.path}`)?.id;
-                if (id !== undefined && entry.type === 'blob')
-                    added.push({ id, state: d.state, day: d.day });
-            }
-        }
-    }
-    const byFile = new Map();
-    for (const result of added) {
-        const path = archivedIdsPath(result.id);
-        byFile.set(path, [...(byFile.get(path) ?? []), result]);
-    }
-    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
-    const changes = [];
-    for (const [path, results] of byFile) {
-        const before = current.get(path) ?? [];
-        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
-        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
-    }
-    return changes;
-}
-
-
-/***/ }),
-
-/***/ 5420:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ nodeValidator),
-/* harmony export */   Rf: () => (/* binding */ claimValidator),
-/* harmony export */   bS: () => (/* binding */ policyValidator),
-/* harmony export */   ou: () => (/* binding */ resultValidator),
-/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
-/* harmony export */ });
-/* unused harmony exports taskValidator, cancelValidator */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
-// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
-
-
-
-const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
-// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
-// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
-// halves compile time and does not slow validation measurably).
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
-    allErrors: true,
-    strict: true,
-    useDefaults: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-    code: { optimize: false },
-});
-addFormats(ajv, ['date-time']);
-/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
-function compile(schema) {
-    let compiled;
-    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
-    return {
-        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
-        is: (value) => validate(value),
-    };
-}
-const taskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
-const queuedTaskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
-const claimValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
-const resultValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
-const nodeValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
-const policyValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
-const cancelValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
-/** Patterns whose regular expression would tell a reader less than a sentence does. */
-const PATTERN_RULES = {
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
-};
-function fieldName(pointer) {
-    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
-}
-/**
- * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
- * branches failed, and only when every branch is a const (otherwise the list would leave some out).
- */
-function allowedValues(e, all) {
-    if (e.keyword === 'enum')
-        return e.params.allowedValues;
-    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
-    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
-        return undefined;
-    return branches.map((b) => b.params.allowedValue);
-}
-function describeOne(e, all) {
-    const at = fieldName(e.instancePath);
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
-                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
-            };
-        case 'required':
-            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
-        case 'type':
-            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-        case 'pattern': {
-            const rule = PATTERN_RULES[String(p.pattern)];
-            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
-        }
-        case 'propertyNames':
-            return {
-                pointer: `${e.instancePath}/${String(p.propertyName)}`,
-                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
-            };
-        case 'enum':
-        case 'anyOf': {
-            const allowed = allowedValues(e, all);
-            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
-        }
-        default:
-            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
-    }
-}
-function describe(errors) {
-    const seen = new Set();
-    const problems = [];
-    for (const e of errors) {
-        // Union branches and the not-clause under propertyNames repeat what their parent says.
-        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
-            continue;
-        const problem = describeOne(e, errors);
-        const key = `${problem.pointer}\u0000${problem.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            problems.push(problem);
-        }
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 7517:
+/***/ 4502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -49024,7 +48567,7 @@ function print(node, { indent = 0 } = {}) {
 
 
 
-;// CONCATENATED MODULE: ./build/src/validation/strict-json.js
+;// CONCATENATED MODULE: ./build/src/protocol/strict-json.js
 // Strict JSON for files that strangers submit by pull request. JSON.parse accepts too much for that (a
 // duplicate key silently wins, a BOM or a lone surrogate slips through) and gives no line numbers, so this
 // parses with momoa, which keeps positions, and builds the value from its syntax tree.
@@ -49263,6 +48806,477 @@ function locate(document, pointer) {
 
 /***/ }),
 
+/***/ 7010:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony export transact */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9684);
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    let message = '';
+    const pacer = new PushPacer();
+    for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await GridSnapshot.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await sleep(pacer.lostRace());
+    }
+    throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
+}
+
+
+/***/ }),
+
+/***/ 7850:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   eS: () => (/* binding */ isSilent)
+/* harmony export */ });
+/* unused harmony exports serialize, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
+// The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
+// a task leaves one folder in the same commit as it enters the next.
+
+
+
+function serialize(record) {
+    return JSON.stringify(record, null, 2) + '\n';
+}
+/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+function attemptsUsed(task) {
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+}
+function maxAttempts(task, policy) {
+    return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
+}
+/** Moves a queued task to the node, under a token unique to this claim. */
+function claimTask(file, task, nodeId, now, policy) {
+    const timeout = task.timeout_seconds ?? policy.default_timeout_seconds;
+    const claim = {
+        ...task,
+        claim: {
+            node_id: nodeId,
+            token: randomUUID(),
+            attempt: (task.attempts?.length ?? 0) + 1,
+            claimed_at: iso(now),
+            lease_until: iso(new Date(now.getTime() + (timeout + policy.lease.grace_seconds) * 1000)),
+        },
+    };
+    return {
+        claim,
+        changes: [
+            { path: file.entry.path, delete: true },
+            { path: inProgressPath(nodeId, task.task_id), content: serialize(claim) },
+        ],
+    };
+}
+const emptyStream = () => ({
+    text: '',
+    bytes: 0,
+    sha256: createHash('sha256').digest('hex'),
+    truncated: false,
+});
+/** An execution with no output: the script never ran, or nothing of its run is known. */
+function runWithoutOutput(status, reason, startedAt, finishedAt = startedAt) {
+    return { status, exitCode: null, reason, stdout: emptyStream(), stderr: emptyStream(), startedAt, finishedAt };
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+function resultRecord(claim, run) {
+    return {
+        ...claim,
+        node_id: claim.claim.node_id,
+        status: run.status,
+        exit_code: run.exitCode,
+        ...(run.reason === undefined ? {} : { reason: run.reason }),
+        timestamp: iso(run.finishedAt),
+        started_at: iso(run.startedAt),
+        finished_at: iso(run.finishedAt),
+        duration_ms: Math.max(0, run.finishedAt.getTime() - run.startedAt.getTime()),
+        attempt: claim.claim.attempt,
+        stdout: run.stdout.text,
+        stdout_bytes: run.stdout.bytes,
+        stdout_sha256: run.stdout.sha256,
+        stdout_truncated: run.stdout.truncated,
+        stderr: run.stderr.text,
+        stderr_bytes: run.stderr.bytes,
+        stderr_sha256: run.stderr.sha256,
+        stderr_truncated: run.stderr.truncated,
+    };
+}
+/** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
+function finishClaim(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    const state = run.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: resultPath(state, claim.task_id, run.finishedAt), content: serialize(result) },
+        ],
+    };
+}
+/** Delay before the next attempt: exponential in the attempts used, with full jitter, capped. */
+function retryDelaySeconds(attemptsUsedSoFar, policy, random = Math.random) {
+    const ceiling = Math.min(policy.max_retry_backoff_seconds, policy.retry_backoff_seconds * 2 ** (attemptsUsedSoFar - 1));
+    return Math.round(ceiling / 2 + (random() * ceiling) / 2);
+}
+/**
+ * Ends a claim with its run: a failure or timeout with attempts left goes back to the queue with its next
+ * not_before after a backoff; everything else is final. The caller has checked the claim's token (fencing).
+ * `serverNow` is the time on the grid's server as this node measured it (see clock.ts): the nodes that claim
+ * the retry compare not_before with their own clocks, so it must not carry the skew of the node that failed.
+ */
+function concludeClaim(claimPath, claim, run, policy, serverNow) {
+    const retryable = run.status === 'failure' || run.status === 'timeout';
+    const used = attemptsUsed(claim) + 1;
+    if (!retryable || used >= maxAttempts(claim, policy))
+        return finishClaim(claimPath, claim, run).changes;
+    const reason = run.reason ?? `exit code ${run.exitCode}`;
+    const notBefore = new Date(serverNow.getTime() + retryDelaySeconds(used, policy) * 1000);
+    return requeueClaim(claimPath, claim, run.status, reason, run.finishedAt, { exitCode: run.exitCode, notBefore })
+        .changes;
+}
+/**
+ * A cancel request ends its task whatever the attempt's outcome (a failure with attempts left, a hand-back
+ * on stop, a sandbox lost): final, in failed/ as `cancelled`, with what the attempt did kept.
+ */
+function cancelledRun(run) {
+    const how = run.reason ?? (run.exitCode === null ? run.status : `${run.status}, exit code ${run.exitCode}`);
+    return { ...run, status: 'cancelled', reason: `cancelled on request (the attempt ended: ${how})` };
+}
+/** Puts a claimed task back in the queue, its attempt kept in the history. */
+function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
+    const attempt = {
+        attempt: claim.claim.attempt,
+        node_id: claim.claim.node_id,
+        claim_token: claim.claim.token,
+        claimed_at: claim.claim.claimed_at,
+        ended_at: iso(now),
+        status,
+        reason,
+        ...(retry.exitCode === undefined ? {} : { exit_code: retry.exitCode }),
+    };
+    const task = {
+        ...withoutClaim(claim),
+        ...(retry.notBefore ? { not_before: iso(retry.notBefore) } : {}),
+        attempts: [...(claim.attempts ?? []), attempt],
+    };
+    return {
+        task,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: queuePath(claim.task_id), content: serialize(task) },
+        ],
+    };
+}
+/**
+ * A queued task that will never run goes to failed/ with a reason: a file that is not a task (status
+ * `error`), a task whose dependency failed (`failure`), or a cancelled one (`cancelled`).
+ */
+function rejectFile(file, reason, nodeId, now, task, status = 'error') {
+    const empty = emptyStream();
+    const result = {
+        ...(task ?? {}),
+        task_id: file.id,
+        node_id: nodeId,
+        status,
+        exit_code: null,
+        reason,
+        timestamp: iso(now),
+        started_at: iso(now),
+        finished_at: iso(now),
+        duration_ms: 0,
+        attempt: task ? attemptsUsed(task) : 0,
+        stdout: empty.text,
+        stdout_bytes: 0,
+        stdout_sha256: empty.sha256,
+        stdout_truncated: false,
+        stderr: empty.text,
+        stderr_bytes: 0,
+        stderr_sha256: empty.sha256,
+        stderr_truncated: false,
+    };
+    return [
+        { path: file.entry.path, delete: true },
+        { path: resultPath('failed', file.id, now), content: serialize(result) },
+    ];
+}
+function nodeChange(node) {
+    return { path: nodePath(node.node_id), content: serialize(node) };
+}
+/**
+ * Ends a claim whose node died during its last allowed attempt: final, in failed/ with status `error`, the
+ * claim's history kept like any result's.
+ */
+function exhaustClaim(claimPath, claim, reason, now) {
+    const run = runWithoutOutput('error', reason, new Date(claim.claim.claimed_at), now);
+    return finishClaim(claimPath, claim, run).changes;
+}
+/**
+ * How long a node has been silent at `now`. A heartbeat dated after `now` proves only that it was written
+ * before now, so it counts as written now; the reaper rewrites one dated beyond grace to its own now, so
+ * that a dead node's clock cannot keep its claims. An unreadable heartbeat counts as never.
+ */
+function silenceMs(node, now) {
+    const heartbeat = Date.parse(node.last_heartbeat);
+    return Number.isNaN(heartbeat) ? Infinity : Math.max(0, now.getTime() - heartbeat);
+}
+/**
+ * The one liveness rule, for the reaper, the dashboard and a worker taking up a node id alike: a node is
+ * silent when no heartbeat came for longer than node timeout + grace, grace being the bound on clock skew
+ * between the node and the reader. A heartbeat that cannot be read as a time counts as silent.
+ */
+function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_timeout_seconds) {
+    return silenceMs(node, now) > (nodeTimeoutSeconds + policy.lease.grace_seconds) * 1000;
+}
+/** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
+function heartbeatFromFuture(node, now, policy) {
+    return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+
+
+/***/ }),
+
+/***/ 443:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports archiveResults, ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7010);
+// Retention: day folders of results older than the policy's retention.days move to the branch
+// <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
+//
+// A day folder moves whole, by its tree id: one commit on the archive branch places the tree under
+// tasks/<state>/<year>/<day> (pushed first), then one commit on the grid branch removes the folder, its
+// message carrying the trailer `Archived-To: <archive commit>`. Nothing leaves history: the archive
+// commit's objects are the grid's own, and a reader that needs every task ever (an audit, a check that a
+// task id is new) reads the archive branch too, or follows the trailers through the grid's history.
+// A folder leaves the grid only if the archive commit holds every file of it as it is at the tip, so two
+// reapers at once, or a result landing in an old day meanwhile, never lose a record.
+//
+// A task id is used once in a grid's life, so whoever admits or runs a task must know the ids of archived
+// results too, without fetching the archive. The commit that removes day folders therefore also adds their
+// ids to an index on the grid branch, tasks/archived/<xx>/<yy>.txt by a hash of the id in lower case (256
+// folders of 256 files: a lookup reads a file or two of a few hundred bytes), one line "<id> <state> <day>"
+// per result. At every commit, an id that ever had a result is at the tip or in the index.
+
+
+
+
+
+
+const DAY_MS = (/* unused pure expression or super */ null && (24 * 60 * 60 * 1000));
+async function archiveResults(grid, options) {
+    const tip = await grid.fetch();
+    const policy = await (await GridSnapshot.load(grid, tip, { states: [] })).policy();
+    // A day folder goes once its last second is older than the retention period.
+    const cutoff = new Date(options.now.getTime() - policy.retention.days * DAY_MS).toISOString().slice(0, 10);
+    const days = await oldDays(grid, tip, cutoff);
+    const branch = archiveBranch(grid.branch);
+    const moved = (d) => ({
+        path: d.entry.path,
+        reason: `older than retention.days (${policy.retention.days}); moves to ${branch}:${archivedDayPath(d.state, d.day)}`,
+    });
+    if (days.length === 0 || options.dryRun)
+        return { days: days.map(moved), commits: [], rejectedPushes: 0 };
+    const archive = await GridStore.open({ ...grid.options, branch });
+    await startArchive(archive, grid.branch, options.author);
+    const copied = await transact(archive, async (snapshot) => ({
+        changes: (await Promise.all(days.map((d) => missingFromArchive(archive, snapshot.tip, d)))).flat(),
+        message: `dgrid: archive ${days.length} day folder(s) of ${grid.branch} at ${tip}\n`,
+        value: snapshot.tip,
+    }), { author: options.author, states: [] });
+    const holder = copied.commit ?? copied.value;
+    const removed = await transact(grid, async (snapshot) => {
+        const held = [];
+        for (const d of await oldDays(grid, snapshot.tip, cutoff)) {
+            if ((await missingFromArchive(grid, holder, d)).length === 0)
+                held.push(d);
+        }
+        const index = held.length > 0 ? await indexChanges(grid, snapshot.tip, holder, held) : [];
+        return {
+            changes: [...held.map((d) => ({ path: d.entry.path, delete: true })), ...index],
+            message: `dgrid: archive ${held.length} day folder(s) older than ${policy.retention.days} day(s)\n\nArchived-To: ${holder}\n`,
+            value: held,
+        };
+    }, { author: options.author, states: [] });
+    return {
+        days: removed.commit ? removed.value.map(moved) : [],
+        commits: [copied.commit, removed.commit].filter((c) => c !== null),
+        rejectedPushes: copied.rejectedPushes + removed.rejectedPushes,
+    };
+}
+async function oldDays(store, commit, cutoff) {
+    const states = ['completed', 'failed'];
+    const entries = await store.list(commit, states.map((s) => `${lifecycleDir(s)}/`), false);
+    const days = [];
+    for (const entry of entries) {
+        const [, state, day] = entry.path.split('/');
+        if (entry.type === 'tree' && DAY_FOLDER.test(day) && day < cutoff)
+            days.push({ state, day, entry });
+    }
+    return days;
+}
+/**
+ * What the archive commit lacks of a day folder: nothing when it holds the same tree, the whole tree when
+ * it has no such day, and otherwise the files that are new or differ (a day archived before that has
+ * gained results since, from a node whose clock is far behind).
+ */
+async function missingFromArchive(store, archive, d) {
+    const target = archivedDayPath(d.state, d.day);
+    const [held] = archive ? await store.list(archive, [target], false) : [];
+    if (!held)
+        return [{ path: target, existing: d.entry }];
+    if (held.sha === d.entry.sha)
+        return [];
+    const have = new Map((await store.list(held.sha, [])).map((e) => [e.path, e.sha]));
+    const files = await store.list(d.entry.sha, []);
+    return files.filter((f) => have.get(f.path) !== f.sha).map((f) => ({ path: `${target}/${f.path}`, existing: f }));
+}
+/** The archive branch begins with a commit of its own; a reaper that loses the race to create it uses the winner's. */
+async function startArchive(archive, gridBranch, author) {
+    if ((await archive.fetch()) !== null)
+        return;
+    const readme = `# Archive of the grid branch ${gridBranch}\n\n` +
+        "Results that dgrid reap-orphans moved out of the grid once older than the policy's retention.days, " +
+        'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
+        'the archive commit holding it in its `Archived-To:` trailer.\n';
+    const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+        throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
+    }
+}
+/** Where the archive index keeps the ids of archived results. */
+const ARCHIVED_IDS_DIR = 'tasks/archived';
+/** The index file that holds an id; ids that differ only in letter case share it. */
+function archivedIdsPath(id) {
+    const hash = createHash('sha1').update(id.toLowerCase()).digest('hex');
+    return `${ARCHIVED_IDS_DIR}/${hash.slice(0, 2)}/${hash.slice(2, 4)}.txt`;
+}
+/** Where the archive branch holds an archived result. */
+function archivedResultPath(result) {
+    return `${archivedDayPath(result.state, result.day)}/${shard(result.id)}/${result.id}.json`;
+}
+/** Beyond this many index files, one listing of the whole index is cheaper than naming each file. */
+const NAMED_INDEX_FILES = 1000;
+/**
+ * The archived results of the given ids at a grid commit, by id in lower case (the caller decides whether
+ * letter case counts). Reads only the index files that can hold them.
+ */
+async function archivedResults(store, commit, ids) {
+    const wanted = new Set();
+    const files = new Set();
+    for (const id of ids) {
+        wanted.add(id.toLowerCase());
+        files.add(archivedIdsPath(id));
+    }
+    const found = new Map();
+    if (commit === null)
+        return found;
+    for (const results of (await readIndex(store, commit, files)).values()) {
+        for (const result of results) {
+            const key = result.id.toLowerCase();
+            if (wanted.has(key))
+                found.set(key, [...(found.get(key) ?? []), result]);
+        }
+    }
+    return found;
+}
+/** The given index files at a commit, by path; those that do not exist are left out. */
+async function readIndex(store, commit, files) {
+    if (files.size === 0)
+        return new Map();
+    const listed = await store.list(commit, files.size > NAMED_INDEX_FILES ? [ARCHIVED_IDS_DIR] : [...files]);
+    const entries = listed.filter((e) => e.type === 'blob' && files.has(e.path));
+    const blobs = await store.read(entries.map((e) => e.sha));
+    return new Map(entries.map((e) => [e.path, parseIndex(blobs.get(e.sha))]));
+}
+function parseIndex(blob) {
+    const results = [];
+    for (const line of blob.toString('utf8').split('\n')) {
+        const [id, state, day] = line.split(' ');
+        if (id && (state === 'completed' || state === 'failed') && day)
+            results.push({ id, state, day });
+    }
+    return results;
+}
+/**
+ * The index files to write for the day folders this commit removes. A grid archived before the index
+ * existed has none yet: its first index takes every result the archive holds.
+ */
+async function indexChanges(grid, tip, holder, held) {
+    const [existing] = await grid.list(tip, [ARCHIVED_IDS_DIR], false);
+    const added = [];
+    if (!existing) {
+        const archived = await grid.list(holder, [`${lifecycleDir('completed')}/`, `${lifecycleDir('failed')}/`]);
+        for (const entry of archived) {
+            const [, state, , day] = entry.path.split('/');
+            const id = locate(entry.path)?.id;
+            if (id !== undefined && entry.type === 'blob' && DAY_FOLDER.test(day))
+                added.push({ id, state, day });
+        }
+    }
+    else {
+        for (const d of held) {
+            for (const entry of await grid.list(d.entry.sha, [])) {
+                const id = locate(`${d.entry.path}/${entry.path}`)?.id;
+                if (id !== undefined && entry.type === 'blob')
+                    added.push({ id, state: d.state, day: d.day });
+            }
+        }
+    }
+    const byFile = new Map();
+    for (const result of added) {
+        const path = archivedIdsPath(result.id);
+        byFile.set(path, [...(byFile.get(path) ?? []), result]);
+    }
+    const current = existing ? await readIndex(grid, tip, new Set(byFile.keys())) : new Map();
+    const changes = [];
+    for (const [path, results] of byFile) {
+        const before = current.get(path) ?? [];
+        const lines = new Set([...before, ...results].map((r) => `${r.id} ${r.state} ${r.day}`));
+        changes.push({ path, content: [...lines].sort().join('\n') + '\n' });
+    }
+    return changes;
+}
+
+
+/***/ }),
+
 /***/ 2863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -49468,8 +49482,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/common/printable.js
 var common_printable = __nccwpck_require__(396);
-// EXTERNAL MODULE: ./build/src/validation/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(7517);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/validation/ssh-signature.js
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
@@ -49855,8 +49869,8 @@ async function sshKeygenSign(message, keyPath, namespace) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/validation/task-rules.js
 
 

@@ -37398,8 +37398,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 var lib_core = __nccwpck_require__(6257);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
+var runner = __nccwpck_require__(7457);
 ;// CONCATENATED MODULE: external "node:fs"
 const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 // EXTERNAL MODULE: external "node:path"
@@ -37419,10 +37419,10 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 // a task leaves one folder in the same commit as it enters the next.
 
 
+
 function transitions_serialize(record) {
     return JSON.stringify(record, null, 2) + '\n';
 }
-const iso = (date) => date.toISOString();
 /** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
 function attemptsUsed(task) {
     return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
@@ -37866,24 +37866,52 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 3566:
+/***/ 7457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   $Y: () => (/* binding */ git),
-/* harmony export */   EO: () => (/* binding */ runGit),
-/* harmony export */   Fn: () => (/* binding */ catFileBatch),
-/* harmony export */   L8: () => (/* binding */ classify),
-/* harmony export */   XS: () => (/* binding */ GitError),
-/* harmony export */   bD: () => (/* binding */ withRetry),
-/* harmony export */   cs: () => (/* binding */ isHopeless),
-/* harmony export */   et: () => (/* binding */ explainGitError),
-/* harmony export */   s0: () => (/* binding */ gitBytes)
-/* harmony export */ });
-/* unused harmony exports gitReason, sleep */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  XS: () => (/* binding */ GitError),
+  Fn: () => (/* binding */ catFileBatch),
+  L8: () => (/* binding */ classify),
+  et: () => (/* binding */ explainGitError),
+  $Y: () => (/* binding */ git),
+  s0: () => (/* binding */ gitBytes),
+  cs: () => (/* binding */ isHopeless),
+  EO: () => (/* binding */ runGit),
+  bD: () => (/* binding */ withRetry)
+});
+
+// UNUSED EXPORTS: gitReason
+
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4560);
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(396);
+;// CONCATENATED MODULE: ./build/src/common/time.js
+// Small time helpers every part of dgrid uses: the grid's timestamps and waits that a shutdown can cut short.
+/** A timestamp as the grid's files record it (UTC, ISO 8601, milliseconds). */
+const iso = (date) => date.toISOString();
+/** Resolves after `ms`, or at once when `signal` aborts, so a stopping node never waits out a pause. */
+function sleep(ms, signal) {
+    return new Promise((resolve) => {
+        if (signal?.aborted)
+            return resolve();
+        const timer = setTimeout(done, ms);
+        function done() {
+            clearTimeout(timer);
+            signal?.removeEventListener('abort', done);
+            resolve();
+        }
+        signal?.addEventListener('abort', done, { once: true });
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/git/runner.js
+
 
 
 
@@ -37910,7 +37938,7 @@ function gitReason(stderr) {
     // A server writes the "remote:" lines: none of its control characters or workflow commands get through.
     const lines = stderr
         .split('\n')
-        .map((l) => (0,_common_printable_js__WEBPACK_IMPORTED_MODULE_2__/* .printable */ .g)(l.trim()))
+        .map((l) => (0,printable/* printable */.g)(l.trim()))
         .filter(Boolean);
     return (lines.find((l) => /^(remote: )?(fatal|error):/.test(l)) ??
         lines.find((l) => /^! \[(remote )?rejected\]/.test(l)) ??
@@ -37950,7 +37978,7 @@ function explainGitError(error, repository = 'the grid repository') {
         (error.failure === 'timeout'
             ? `git took too long; check that ${remote} is reachable and try again`
             : `check the repository (${remote}), the branch and your access to them`);
-    return new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
+    return new errors/* UserError */.yo(`git ${error.args[0] ?? ''}: ${gitReason(error.stderr)}\n${fix}`, { cause: error });
 }
 /** Whether a failure is one that retrying can never mend, so a long-running node should stop on it. */
 function isHopeless(error) {
@@ -37990,7 +38018,7 @@ const BASE_ENV = {
 /** Runs git once; resolves with its output whatever the exit code, rejects only on timeout or spawn failure. */
 function runGit(args, options = {}) {
     return new Promise((resolve, reject) => {
-        const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+        const child = (0,external_node_child_process_.spawn)('git', args, {
             cwd: options.cwd,
             env: { ...process.env, ...BASE_ENV, ...options.env },
             stdio: ['pipe', 'pipe', 'pipe'],
@@ -38048,19 +38076,6 @@ async function withRetry(action, options = {}) {
         }
     }
 }
-function sleep(ms, signal) {
-    return new Promise((resolve) => {
-        if (signal?.aborted)
-            return resolve();
-        const timer = setTimeout(done, ms);
-        function done() {
-            clearTimeout(timer);
-            signal?.removeEventListener('abort', done);
-            resolve();
-        }
-        signal?.addEventListener('abort', done, { once: true });
-    });
-}
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
  * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
@@ -38099,7 +38114,7 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
@@ -38656,8 +38671,8 @@ function archivedDayPath(state, day) {
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7517);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5420);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
 
 
 
@@ -38670,14 +38685,14 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_validation_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -38760,6 +38775,125 @@ function policyProblems(task, policy, now = new Date()) {
     }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
+    }
+    return problems;
+}
+
+
+/***/ }),
+
+/***/ 6039:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   bS: () => (/* binding */ policyValidator),
+/* harmony export */   gK: () => (/* binding */ taskValidator),
+/* harmony export */   lt: () => (/* binding */ cancelValidator),
+/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
+/* harmony export */ });
+/* unused harmony exports claimValidator, resultValidator */
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
+
+
+
+const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
+// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
+// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
+// halves compile time and does not slow validation measurably).
+const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
+    allErrors: true,
+    strict: true,
+    useDefaults: true,
+    allowUnionTypes: true,
+    validateSchema: false,
+    code: { optimize: false },
+});
+addFormats(ajv, ['date-time']);
+/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
+function compile(schema) {
+    let compiled;
+    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
+    return {
+        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
+        is: (value) => validate(value),
+    };
+}
+const taskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
+const queuedTaskValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
+const claimValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
+const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
+const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
+const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
+const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+/** Patterns whose regular expression would tell a reader less than a sentence does. */
+const PATTERN_RULES = {
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+};
+function fieldName(pointer) {
+    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
+}
+/**
+ * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
+ * branches failed, and only when every branch is a const (otherwise the list would leave some out).
+ */
+function allowedValues(e, all) {
+    if (e.keyword === 'enum')
+        return e.params.allowedValues;
+    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
+    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
+        return undefined;
+    return branches.map((b) => b.params.allowedValue);
+}
+function describeOne(e, all) {
+    const at = fieldName(e.instancePath);
+    const p = e.params;
+    switch (e.keyword) {
+        case 'additionalProperties':
+            return {
+                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
+                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
+            };
+        case 'required':
+            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
+        case 'type':
+            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
+        case 'pattern': {
+            const rule = PATTERN_RULES[String(p.pattern)];
+            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
+        }
+        case 'propertyNames':
+            return {
+                pointer: `${e.instancePath}/${String(p.propertyName)}`,
+                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
+            };
+        case 'enum':
+        case 'anyOf': {
+            const allowed = allowedValues(e, all);
+            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
+            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
+        }
+        default:
+            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
+    }
+}
+function describe(errors) {
+    const seen = new Set();
+    const problems = [];
+    for (const e of errors) {
+        // Union branches and the not-clause under propertyNames repeat what their parent says.
+        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
+            continue;
+        const problem = describeOne(e, errors);
+        const key = `${problem.pointer}\u0000${problem.message}`;
+        if (!seen.has(key)) {
+            seen.add(key);
+            problems.push(problem);
+        }
     }
     return problems;
 }
@@ -43796,7 +43930,7 @@ const shippedSchemas = {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5420);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
 
 
 
@@ -43930,7 +44064,7 @@ function nodeRecord(nodeId, blob) {
     catch {
         return undefined;
     }
-    return _validation_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
+    return _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .nodeValidator */ .HF.is(value) && value.node_id === nodeId ? value : undefined;
 }
 function kindOf(entry) {
     return entry.type === 'commit' ? 'a submodule' : `a ${entry.type}`;
@@ -43943,173 +44077,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 7010:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* unused harmony export transact */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
-/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9684);
-// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
-// moved: read the new tip and compute the change again from it; never rebase, never force.
-
-
-
-
-async function transact(store, build, options) {
-    const rounds = options.maxRounds ?? 30;
-    let rejectedPushes = 0;
-    let message = '';
-    const pacer = new PushPacer();
-    for (let round = 1; round <= rounds; round++) {
-        pacer.begin();
-        const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip, options);
-        const plan = await build(snapshot);
-        if (!plan || plan.changes.length === 0)
-            return { commit: null, value: plan?.value ?? null, rejectedPushes };
-        if (options.dryRun)
-            return { commit: null, value: plan.value, rejectedPushes };
-        message = plan.message;
-        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
-            return { commit, value: plan.value, rejectedPushes };
-        rejectedPushes++;
-        await sleep(pacer.lostRace());
-    }
-    throw new ContentionError(store.branch, rejectedPushes, subject(message));
-}
-/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
-function subject(message) {
-    const line = message.split('\n', 1)[0];
-    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
-}
-
-
-/***/ }),
-
-/***/ 5420:
-/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
-
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   HF: () => (/* binding */ nodeValidator),
-/* harmony export */   bS: () => (/* binding */ policyValidator),
-/* harmony export */   gK: () => (/* binding */ taskValidator),
-/* harmony export */   lt: () => (/* binding */ cancelValidator),
-/* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
-/* harmony export */ });
-/* unused harmony exports claimValidator, resultValidator */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
-// The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
-
-
-
-const addFormats = ajv_formats__WEBPACK_IMPORTED_MODULE_0__["default"];
-// Every process start compiles what it validates, so compiling is kept cheap: the schemas are constants, held
-// to the meta-schema by a test rather than at each start, and the generated code is not optimized (that
-// halves compile time and does not slow validation measurably).
-const ajv = new ajv__WEBPACK_IMPORTED_MODULE_2__.Ajv({
-    allErrors: true,
-    strict: true,
-    useDefaults: true,
-    allowUnionTypes: true,
-    validateSchema: false,
-    code: { optimize: false },
-});
-addFormats(ajv, ['date-time']);
-/** Compiled on first use: compiling every schema would cost each process start more than it then reads. */
-function compile(schema) {
-    let compiled;
-    const validate = (value) => (compiled ??= ajv.compile(schema))(value);
-    return {
-        problems: (value) => (validate(value) ? [] : describe(compiled.errors ?? [])),
-        is: (value) => validate(value),
-    };
-}
-const taskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .TaskSchema */ .pj);
-const queuedTaskValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .QueuedTaskSchema */ ._l);
-const claimValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ClaimSchema */ .Gq);
-const resultValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ResultSchema */ .Jh);
-const nodeValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
-const policyValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
-const cancelValidator = compile(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
-/** Patterns whose regular expression would tell a reader less than a sentence does. */
-const PATTERN_RULES = {
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
-    [_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
-};
-function fieldName(pointer) {
-    return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
-}
-/**
- * The values an enum or a union of constants allows, so the message can list them: a union's are the consts its
- * branches failed, and only when every branch is a const (otherwise the list would leave some out).
- */
-function allowedValues(e, all) {
-    if (e.keyword === 'enum')
-        return e.params.allowedValues;
-    const branches = all.filter((b) => b.schemaPath.startsWith(`${e.schemaPath}/`));
-    if (branches.length === 0 || branches.some((b) => b.keyword !== 'const'))
-        return undefined;
-    return branches.map((b) => b.params.allowedValue);
-}
-function describeOne(e, all) {
-    const at = fieldName(e.instancePath);
-    const p = e.params;
-    switch (e.keyword) {
-        case 'additionalProperties':
-            return {
-                pointer: `${e.instancePath}/${String(p.additionalProperty)}`,
-                message: `unknown field "${String(p.additionalProperty)}" in ${at}: remove it or check its spelling`,
-            };
-        case 'required':
-            return { pointer: e.instancePath, message: `missing field "${String(p.missingProperty)}" in ${at}: add it` };
-        case 'type':
-            return { pointer: e.instancePath, message: `${at} must be of type ${String(p.type)}` };
-        case 'pattern': {
-            const rule = PATTERN_RULES[String(p.pattern)];
-            return { pointer: e.instancePath, message: `${at} ${rule ?? `must match ${String(p.pattern)}`}` };
-        }
-        case 'propertyNames':
-            return {
-                pointer: `${e.instancePath}/${String(p.propertyName)}`,
-                message: `${at} has a name that is not allowed: "${String(p.propertyName)}" (use ^[A-Z_][A-Z0-9_]*$, never LD_*, PATH or HOME)`,
-            };
-        case 'enum':
-        case 'anyOf': {
-            const allowed = allowedValues(e, all);
-            const list = allowed ? `: ${allowed.map((v) => JSON.stringify(v)).join(', ')}` : '';
-            return { pointer: e.instancePath, message: `${at} must be one of the allowed values${list}` };
-        }
-        default:
-            return { pointer: e.instancePath, message: `${at} ${e.message ?? 'is invalid'}` };
-    }
-}
-function describe(errors) {
-    const seen = new Set();
-    const problems = [];
-    for (const e of errors) {
-        // Union branches and the not-clause under propertyNames repeat what their parent says.
-        if (e.keyword === 'const' || e.keyword === 'not' || e.schemaPath.includes('/propertyNames/'))
-            continue;
-        const problem = describeOne(e, errors);
-        const key = `${problem.pointer}\u0000${problem.message}`;
-        if (!seen.has(key)) {
-            seen.add(key);
-            problems.push(problem);
-        }
-    }
-    return problems;
-}
-
-
-/***/ }),
-
-/***/ 7517:
+/***/ 4502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -46756,7 +46724,7 @@ function print(node, { indent = 0 } = {}) {
 
 
 
-;// CONCATENATED MODULE: ./build/src/validation/strict-json.js
+;// CONCATENATED MODULE: ./build/src/protocol/strict-json.js
 // Strict JSON for files that strangers submit by pull request. JSON.parse accepts too much for that (a
 // duplicate key silently wins, a BOM or a lone surrogate slips through) and gives no line numbers, so this
 // parses with momoa, which keeps positions, and builds the value from its syntax tree.
@@ -46990,6 +46958,52 @@ function locate(document, pointer) {
     }
     // A pointer that goes nowhere (ajv points at missing properties) lands on the deepest part that exists.
     return position;
+}
+
+
+/***/ }),
+
+/***/ 7010:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony export transact */
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9684);
+// One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
+// moved: read the new tip and compute the change again from it; never rebase, never force.
+
+
+
+
+async function transact(store, build, options) {
+    const rounds = options.maxRounds ?? 30;
+    let rejectedPushes = 0;
+    let message = '';
+    const pacer = new PushPacer();
+    for (let round = 1; round <= rounds; round++) {
+        pacer.begin();
+        const tip = await store.fetch();
+        if (tip === null)
+            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        const snapshot = await GridSnapshot.load(store, tip, options);
+        const plan = await build(snapshot);
+        if (!plan || plan.changes.length === 0)
+            return { commit: null, value: plan?.value ?? null, rejectedPushes };
+        if (options.dryRun)
+            return { commit: null, value: plan.value, rejectedPushes };
+        message = plan.message;
+        const commit = await store.commit(tip, plan.changes, plan.message, options.author);
+        if ((await store.push(commit)) === 'pushed')
+            return { commit, value: plan.value, rejectedPushes };
+        rejectedPushes++;
+        await sleep(pacer.lostRace());
+    }
+    throw new ContentionError(store.branch, rejectedPushes, subject(message));
+}
+/** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
+function subject(message) {
+    const line = message.split('\n', 1)[0];
+    return line.length > 100 ? `${line.slice(0, 99)}…` : line;
 }
 
 
@@ -47429,8 +47443,8 @@ var external_node_util_ = __nccwpck_require__(7975);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/common/printable.js
 var printable = __nccwpck_require__(396);
-// EXTERNAL MODULE: ./build/src/validation/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(7517);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/validation/ssh-signature.js
 // SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
 // node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
@@ -47816,8 +47830,8 @@ async function sshKeygenSign(message, keyPath, namespace) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/validation/task-rules.js
 
 
@@ -52974,12 +52988,12 @@ var errors = __nccwpck_require__(4560);
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
+var runner = __nccwpck_require__(7457);
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
-// EXTERNAL MODULE: ./build/src/validation/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(7517);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/git/cache-owner.js
 // A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
 // machine) leaves lock files and half-written packs that make every later git command in that repository
@@ -53205,8 +53219,8 @@ class Submitters {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/validation/schema-validators.js
-var schema_validators = __nccwpck_require__(5420);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js + 1 modules
 var submission_checks = __nccwpck_require__(6660);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules

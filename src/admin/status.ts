@@ -1,27 +1,21 @@
-// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run), and where
-// the CLI keeps its cache repositories.
-import { createHash } from 'node:crypto';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run).
 import { archivedResultPath, archivedResults } from '../upkeep/archive.js';
 import { GridStore } from '../git/store.js';
 import { GridSnapshot } from '../protocol/snapshot.js';
+import { isSilent } from '../protocol/transitions.js';
 import { LIFECYCLE, archiveBranch, type Lifecycle } from '../protocol/layout.js';
 import { dependencyDooms, unrunnableTasks, type DependencyState } from '../node/scheduler.js';
 import type { NodeRecord, QueuedTask } from '../protocol/schemas.js';
-import { queuedTaskValidator } from '../validation/schema-validators.js';
-
-/** A private cache repository per remote, branch and purpose, so concurrent tools never share an index. */
-export function cacheDir(remote: string, branch: string, purpose: string): string {
-  const key = createHash('sha1').update(`${remote}\0${branch}`).digest('hex').slice(0, 12);
-  return join(tmpdir(), 'dgrid-cache', `${key}-${purpose}`);
-}
+import { queuedTaskValidator } from '../protocol/schema-validators.js';
 
 export interface GridStatus {
   tip: string | null;
   counts: Record<Lifecycle, number>;
   nodes: NodeRecord[];
-  /** Queued tasks that require labels no online node carries: nobody can run them now. */
+  /**
+   * Queued tasks that require labels no online node carries: nobody can run them now. A node whose file says
+   * online but that went silent is not online, by the same rule as the reaper's and the dashboard's.
+   */
   unrunnable: { task_id: string; requires: string[] }[];
   /** Queued tasks that can never run, and why; the next worker to look fails them (or, for an id that already has a result, removes them). */
   stuck: { task_id: string; reason: string }[];
@@ -61,6 +55,7 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
   );
   const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set<string>();
   const now = new Date();
+  const policy = await snapshot.policy();
   const waiting = queued.flatMap((t) => {
     const reason = waitReason(t, snapshot.cancels.has(t.task_id), completed, now);
     return reason ? [{ task_id: t.task_id, reason }] : [];
@@ -71,7 +66,7 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
     nodes,
     unrunnable: unrunnableTasks(
       queued,
-      nodes.filter((n) => n.status === 'online'),
+      nodes.filter((n) => n.status === 'online' && !isSilent(n, now, policy)),
     ).map(({ task }) => ({ task_id: task.task_id, requires: task.requires! })),
     stuck: await stuckTasks(snapshot, queued),
     waiting,

@@ -24,7 +24,7 @@ import {
   queuedTaskValidator,
   resultValidator,
   type Validator,
-} from '../validation/schema-validators.js';
+} from '../protocol/schema-validators.js';
 import { plural } from './format.js';
 import type { DashboardInput } from './model.js';
 

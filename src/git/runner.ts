@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process';
 import { UserError } from '../common/errors.js';
 import { printable } from '../common/printable.js';
+import { sleep } from '../common/time.js';
 
 export interface GitRunOptions {
   cwd?: string;
@@ -196,19 +197,6 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
       await sleep(Math.random() * Math.min(max, base * 2 ** attempt));
     }
   }
-}
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve();
-    const timer = setTimeout(done, ms);
-    function done() {
-      clearTimeout(timer);
-      signal?.removeEventListener('abort', done);
-      resolve();
-    }
-    signal?.addEventListener('abort', done, { once: true });
-  });
 }
 
 /**

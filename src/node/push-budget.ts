@@ -1,4 +1,4 @@
-import { sleep } from '../git/runner.js';
+import { sleep } from '../common/time.js';
 
 /**
  * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep

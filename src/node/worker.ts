@@ -9,14 +9,13 @@ import { availableParallelism, hostname, totalmem } from 'node:os';
 import { readServerClock, skewProblem } from '../protocol/clock.js';
 import { recordIncarnation, takeCache } from '../git/cache-owner.js';
 import { GridStore, type Change } from '../git/store.js';
-import { GitError, sleep } from '../git/runner.js';
+import { GitError } from '../git/runner.js';
 import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
 import { UserError, errorMessage } from '../common/errors.js';
 import {
   cancelledRun,
   claimTask,
   concludeClaim,
-  iso,
   isSilent,
   nodeChange,
   rejectFile,
@@ -25,16 +24,17 @@ import {
   silenceMs,
   type Execution,
 } from '../protocol/transitions.js';
+import { iso, sleep } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import { effectiveImage, imageAllowed } from '../protocol/policy.js';
 import { printable } from '../common/printable.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
-import { PushPacer } from './push-pacer.js';
+import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
-import { claimValidator } from '../validation/schema-validators.js';
+import { claimValidator } from '../protocol/schema-validators.js';
 import { VERSION } from '../protocol/version.js';
 
 export interface WorkerSettings {

@@ -1,7 +1,7 @@
 import { UserError } from '../common/errors.js';
 import type { Policy, Task } from './schemas.js';
-import { parseStrictJson } from '../validation/strict-json.js';
-import { policyValidator, type Problem } from '../validation/schema-validators.js';
+import { parseStrictJson } from './strict-json.js';
+import { policyValidator, type Problem } from './schema-validators.js';
 
 /** A policy lists its trusted signers and labels, so it may be larger than a task file. */
 const MAX_POLICY_BYTES = 1024 * 1024;

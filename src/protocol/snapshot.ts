@@ -15,7 +15,7 @@ import { UserError } from '../common/errors.js';
 import { parsePolicy } from './policy.js';
 import { printable } from '../common/printable.js';
 import type { NodeRecord, Policy } from './schemas.js';
-import { nodeValidator } from '../validation/schema-validators.js';
+import { nodeValidator } from './schema-validators.js';
 
 export interface TaskFile {
   id: string;

@@ -1,10 +1,10 @@
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 import { ContentionError, UserError } from '../common/errors.js';
-import { sleep } from '../git/runner.js';
+import { sleep } from '../common/time.js';
 import type { Change, GridStore } from '../git/store.js';
 import { GridSnapshot, type SnapshotOptions } from './snapshot.js';
-import { PushPacer } from '../node/push-pacer.js';
+import { PushPacer } from './push-pacer.js';
 
 export interface Plan<T> {
   changes: Change[];

@@ -2,6 +2,7 @@
 // a task leaves one folder in the same commit as it enters the next.
 import { createHash, randomUUID } from 'node:crypto';
 import type { Change } from '../git/store.js';
+import { iso } from '../common/time.js';
 import { inProgressPath, nodePath, queuePath, resultPath } from './layout.js';
 import type { Attempt, Claim, NodeRecord, Policy, QueuedTask, Result, Status } from './schemas.js';
 import type { TaskFile } from './snapshot.js';
@@ -9,8 +10,6 @@ import type { TaskFile } from './snapshot.js';
 export function serialize(record: object): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
-
-export const iso = (date: Date): string => date.toISOString();
 
 /** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
 export function attemptsUsed(task: QueuedTask): number {

@@ -67,12 +67,7 @@ import { catFileBatch, git, runGit } from '../git/runner.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { parsePolicy } from '../protocol/policy.js';
-import {
-  claimValidator,
-  queuedTaskValidator,
-  resultValidator,
-  type Validator,
-} from '../validation/schema-validators.js';
+import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from '../protocol/schema-validators.js';
 
 export type AuditRule =
   | 'one-place'

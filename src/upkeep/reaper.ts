@@ -37,7 +37,6 @@ import {
   exhaustClaim,
   finishClaim,
   heartbeatFromFuture,
-  iso,
   isSilent,
   maxAttempts,
   nodeChange,
@@ -45,10 +44,11 @@ import {
   runWithoutOutput,
   silenceMs,
 } from '../protocol/transitions.js';
+import { iso } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import type { Claim, NodeRecord } from '../protocol/schemas.js';
 import { transact, type Plan } from '../protocol/transaction.js';
-import { claimValidator } from '../validation/schema-validators.js';
+import { claimValidator } from '../protocol/schema-validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 

@@ -18,7 +18,7 @@ import { promisify } from 'node:util';
 import { UserError } from '../common/errors.js';
 import { printable } from '../common/printable.js';
 import { QueuedTaskSchema, TaskSchema } from '../protocol/schemas.js';
-import { parseStrictJson } from './strict-json.js';
+import { parseStrictJson } from '../protocol/strict-json.js';
 
 export const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
 

@@ -8,9 +8,9 @@ import { GitError, classify, git, runGit } from '../git/runner.js';
 import { GridStore, type TreeEntry } from '../git/store.js';
 import type { GridSnapshot } from '../protocol/snapshot.js';
 import type { CancelRequest } from '../protocol/schemas.js';
-import { parseStrictJson } from './strict-json.js';
+import { parseStrictJson } from '../protocol/strict-json.js';
 import { commitSubmitter, submissionsIn } from '../protocol/submitters.js';
-import { cancelValidator } from './schema-validators.js';
+import { cancelValidator } from '../protocol/schema-validators.js';
 import { CANCEL_DIR, POLICY_FILE, lifecycleDir } from '../protocol/layout.js';
 import {
   candidate,

@@ -6,8 +6,8 @@ import { policyProblems } from '../protocol/policy.js';
 import type { Policy, QueuedTask } from '../protocol/schemas.js';
 import { TASK_ID_PATTERN } from '../protocol/schemas.js';
 import { parseAllowedSigners, verifyTaskSignature, type Signer } from './ssh-signature.js';
-import { parseStrictJson, type Position } from './strict-json.js';
-import { queuedTaskValidator, taskValidator, type Problem } from './schema-validators.js';
+import { parseStrictJson, type Position } from '../protocol/strict-json.js';
+import { queuedTaskValidator, taskValidator, type Problem } from '../protocol/schema-validators.js';
 
 /** A task file may hold a 64 KiB script plus its other fields. */
 export const MAX_TASK_FILE_BYTES = 96 * 1024;

@@ -4,7 +4,7 @@ import { auditGrid, formatViolation, type AuditReport } from '../../upkeep/audit
 import { UserError } from '../../common/errors.js';
 import { remoteUrl } from '../../admin/grid-admin.js';
 import { GridStore } from '../../git/store.js';
-import { cacheDir } from '../../admin/status.js';
+import { cacheDir } from '../../git/cache-dir.js';
 import { envToken, gridOptions, jsonOption, str, type Command } from '../command.js';
 
 export const audit: Command = {

@@ -1,7 +1,7 @@
 import { UserError } from '../../common/errors.js';
 import { remoteUrl, requestCancel } from '../../admin/grid-admin.js';
 import { GridStore } from '../../git/store.js';
-import { cacheDir } from '../../admin/status.js';
+import { cacheDir } from '../../git/cache-dir.js';
 import { envToken, gridOptions, str, type Command } from '../command.js';
 
 export const cancel: Command = {

@@ -10,7 +10,7 @@ import { DockerSandbox } from '../../sandbox/docker.js';
 import { ProcessSandbox } from '../../sandbox/process.js';
 import type { Sandbox } from '../../sandbox/sandbox.js';
 import type { Result, Task } from '../../protocol/schemas.js';
-import { resultValidator } from '../../validation/schema-validators.js';
+import { resultValidator } from '../../protocol/schema-validators.js';
 import { Worker } from '../../node/worker.js';
 import { collectDashboard } from '../../dashboard/collect.js';
 import { renderSite } from '../../dashboard/render.js';

@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { initGrid, remoteUrl } from '../../admin/grid-admin.js';
-import { cacheDir } from '../../admin/status.js';
+import { cacheDir } from '../../git/cache-dir.js';
 import { envToken, gridOptions, str, type Command } from '../command.js';
 
 export const init: Command = {

@@ -1,7 +1,8 @@
 import { UserError } from '../../common/errors.js';
 import { remoteUrl } from '../../admin/grid-admin.js';
 import { GridStore } from '../../git/store.js';
-import { cacheDir, readStatus } from '../../admin/status.js';
+import { cacheDir } from '../../git/cache-dir.js';
+import { readStatus } from '../../admin/status.js';
 import { envToken, gridOptions, jsonOption, str, type Command } from '../command.js';
 
 /** A queue of thousands would bury the counts: the first few say enough, with the total. */

@@ -4,8 +4,8 @@ import { UserError } from '../../common/errors.js';
 import { remoteUrl, submitTasks } from '../../admin/grid-admin.js';
 import { GridStore } from '../../git/store.js';
 import type { Task } from '../../protocol/schemas.js';
-import { cacheDir } from '../../admin/status.js';
-import { parseStrictJson } from '../../validation/strict-json.js';
+import { cacheDir } from '../../git/cache-dir.js';
+import { parseStrictJson } from '../../protocol/strict-json.js';
 import { MAX_TASK_FILE_BYTES } from '../../validation/task-rules.js';
 import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
 

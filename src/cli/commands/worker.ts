@@ -1,7 +1,7 @@
 import { remoteUrl } from '../../admin/grid-admin.js';
 import { consoleLog } from '../../common/log.js';
 import { createSandbox } from '../../sandbox/index.js';
-import { cacheDir } from '../../admin/status.js';
+import { cacheDir } from '../../git/cache-dir.js';
 import { Worker } from '../../node/worker.js';
 import { WORKER_SETTINGS, readNodeSettings } from '../../node/settings.js';
 import { serveMetrics } from '../../node/metrics.js';

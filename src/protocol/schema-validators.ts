@@ -12,7 +12,7 @@ import {
   QueuedTaskSchema,
   ResultSchema,
   TaskSchema,
-} from '../protocol/schemas.js';
+} from './schemas.js';
 
 const addFormats = addFormatsModule.default;
 
