@@ -9046,14 +9046,8 @@ function countRun(commit, node, counter) {
     commit.runs.set(node, runs);
 }
 function summarizeNode(blob) {
-    let value;
-    try {
-        value = JSON.parse(blob.toString('utf8'));
-    }
-    catch {
-        return undefined;
-    }
-    if (!isObject(value))
+    const value = jsonObject(blob);
+    if (!value)
         return undefined;
     const incarnation = [value.incarnation, value.started_at].find((v) => typeof v === 'string');
     const counters = typeof value.completed === 'number' && typeof value.failed === 'number'
@@ -9067,16 +9061,20 @@ function summarizeNode(blob) {
         ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
     };
 }
-/** The fields the rules read; undefined when the blob is not a JSON object. */
-function summarize(blob, states) {
-    let value;
+/** The blob as a JSON object; undefined when it is not one. */
+function jsonObject(blob) {
     try {
-        value = JSON.parse(blob.toString('utf8'));
+        const value = JSON.parse(blob.toString('utf8'));
+        return isObject(value) ? value : undefined;
     }
     catch {
         return undefined;
     }
-    if (!isObject(value))
+}
+/** The fields the rules read; undefined when the blob is not a JSON object. */
+function summarize(blob, states) {
+    const value = jsonObject(blob);
+    if (!value)
         return undefined;
     const claim = isObject(value.claim) ? value.claim : undefined;
     const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];

@@ -865,13 +865,8 @@ interface NodeSummary {
 }
 
 function summarizeNode(blob: Buffer): NodeSummary | undefined {
-  let value: unknown;
-  try {
-    value = JSON.parse(blob.toString('utf8'));
-  } catch {
-    return undefined;
-  }
-  if (!isObject(value)) return undefined;
+  const value = jsonObject(blob);
+  if (!value) return undefined;
   const incarnation = [value.incarnation, value.started_at].find((v): v is string => typeof v === 'string');
   const counters =
     typeof value.completed === 'number' && typeof value.failed === 'number'
@@ -886,15 +881,20 @@ function summarizeNode(blob: Buffer): NodeSummary | undefined {
   };
 }
 
-/** The fields the rules read; undefined when the blob is not a JSON object. */
-function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
-  let value: unknown;
+/** The blob as a JSON object; undefined when it is not one. */
+function jsonObject(blob: Buffer): Record<string, unknown> | undefined {
   try {
-    value = JSON.parse(blob.toString('utf8'));
+    const value: unknown = JSON.parse(blob.toString('utf8'));
+    return isObject(value) ? value : undefined;
   } catch {
     return undefined;
   }
-  if (!isObject(value)) return undefined;
+}
+
+/** The fields the rules read; undefined when the blob is not a JSON object. */
+function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
+  const value = jsonObject(blob);
+  if (!value) return undefined;
   const claim = isObject(value.claim) ? value.claim : undefined;
   const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
   const { claim: _claim, ...task } = value;
