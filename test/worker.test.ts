@@ -404,22 +404,7 @@ test('a node file with wrong types is not carried forward, and what is not a fil
   ]);
   const warnings: string[] = [];
   const log = { ...silentLog, warn: (m: string) => warnings.push(m) };
-  const report = await new Worker(
-    {
-      remote: grid.remote,
-      branch: 'main',
-      nodeId: 'n1',
-      labels: [],
-      slots: 1,
-      maxTasks: 0,
-      maxRuntimeMinutes: 0,
-      idleTimeoutSeconds: 1,
-      pollIntervalSeconds: 0.1,
-      cacheDir: join(grid.dir, 'cache-n1'),
-    },
-    new ProcessSandbox(),
-    log,
-  ).run();
+  const report = await grid.worker({ nodeId: 'n1' }, new ProcessSandbox(), log).run();
   assert.equal(report.completed, 1);
   const node = await (await grid.snapshot()).node('n1');
   assert.ok(node, 'the node wrote a valid node file');

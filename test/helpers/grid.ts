@@ -8,7 +8,7 @@ import { auditGrid, formatViolation, type AuditRule } from '../../src/upkeep/aud
 import { GridStore, type Change } from '../../src/git/store.js';
 import { initGrid, submitTasks } from '../../src/admin/grid-admin.js';
 import { GridSnapshot } from '../../src/protocol/snapshot.js';
-import { silentLog } from '../../src/common/log.js';
+import { silentLog, type Log } from '../../src/common/log.js';
 import { ProcessSandbox } from '../../src/sandbox/process.js';
 import type { Sandbox } from '../../src/sandbox/sandbox.js';
 import type { Result, Task } from '../../src/protocol/schemas.js';
@@ -20,7 +20,7 @@ export interface TestGrid {
   remote: string;
   store: GridStore;
   submit(tasks: Task[]): Promise<string>;
-  worker(overrides?: Partial<WorkerSettings>, sandbox?: Sandbox): Worker;
+  worker(overrides?: Partial<WorkerSettings>, sandbox?: Sandbox, log?: Log): Worker;
   results(): Promise<Map<string, Result & { state: string }>>;
   snapshot(): Promise<GridSnapshot>;
   cleanup(): Promise<void>;
@@ -49,7 +49,7 @@ export async function makeGrid(policy: object = {}, remoteOverride?: string): Pr
     remote,
     store,
     submit: (tasks) => submitTasks(store, tasks),
-    worker: (overrides = {}, sandbox = new ProcessSandbox()) => {
+    worker: (overrides = {}, sandbox = new ProcessSandbox(), log = silentLog) => {
       const nodeId = overrides.nodeId ?? `node-${++workers}`;
       return new Worker(
         {
@@ -66,7 +66,7 @@ export async function makeGrid(policy: object = {}, remoteOverride?: string): Pr
           ...overrides,
         },
         sandbox,
-        silentLog,
+        log,
       );
     },
     snapshot: async () => GridSnapshot.load(store, await store.fetch()),
