@@ -61,7 +61,7 @@ async function medianOf<T>(run: () => Promise<T>, figure: (result: T) => number)
 
 async function newGrid(
   name: string,
-  policy: object = { push_budget_per_minute: 0 },
+  policy: object = { push_budget_per_minute: 0, read_budget_per_second: 0 },
 ): Promise<{ bare: string; url: string; dir: string }> {
   // A folder per run: the repeated runs must not meet each other's repositories.
   const dir = join(root, `${name}-${++runs}`);
@@ -160,7 +160,11 @@ interface Drain {
 
 // 3. dgrid: worker processes draining no-op tasks, without and with claims held ahead, and in Docker.
 async function dgridDrain({ workers, slots, prefetch = 0, tasks = TASKS, image }: Drain): Promise<DrainResult> {
-  const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
+  const policy = {
+    push_budget_per_minute: 0,
+    read_budget_per_second: 0,
+    ...(image ? { default_image: image, allowed_images: [image] } : {}),
+  };
   const { bare, url, dir } = await newGrid(`dgrid-${workers}x${slots}-${prefetch}`, policy);
   const store = await GridStore.open({
     remote: url,
