@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { overShare, pollFloorMs, pushShare, type SeenPush } from '../src/protocol/push-share.js';
+import { auditGrid } from '../src/upkeep/audit.js';
+import { gridFor, noopTasks, runAll } from './helpers/grid.js';
 
 const now = Date.parse('2026-12-07T10:00:00Z');
 /** A node online since long before the window. */
@@ -100,5 +102,36 @@ test('over share: nodes within the budget are never named, whatever their split'
     overShare(history, new Set(['a', 'b']), () => 0),
     [],
     'no budget, nothing to exceed',
+  );
+});
+
+test('audit: a node that pushes above its share of the budget is named (push-share)', async (t) => {
+  const grid = await gridFor(t, { push_budget_per_minute: 6 });
+  // A node ignoring its share: a heartbeat after another, as fast as git goes.
+  for (let i = 0; i < 12; i++) {
+    const heartbeat = JSON.stringify({ node_id: 'hog', last_heartbeat: new Date().toISOString(), beat: i });
+    const commit = await grid.store.commit(
+      await grid.store.fetch(),
+      [{ path: 'nodes/hog.json', content: heartbeat }],
+      'dgrid: hog: heartbeat\n',
+      'hog',
+    );
+    assert.equal(await grid.store.push(commit), 'pushed');
+  }
+  const report = await auditGrid(grid.bare);
+  const flagged = report.violations.filter((v) => v.rule === 'push-share');
+  assert.equal(flagged.length, 1, JSON.stringify(report.violations));
+  assert.equal(flagged[0]!.task, 'nodes/hog.json');
+  assert.match(flagged[0]!.message, /hog pushed \d+ times in the minute to here, above its share of \d/);
+});
+
+test('audit: nodes within the budget are not named', async (t) => {
+  const grid = await gridFor(t, { push_budget_per_minute: 6 });
+  await grid.submit(noopTasks(3));
+  await runAll([grid.worker({ nodeId: 'honest', slots: 3 })]);
+  const report = await auditGrid(grid.bare);
+  assert.deepEqual(
+    report.violations.filter((v) => v.rule === 'push-share'),
+    [],
   );
 });

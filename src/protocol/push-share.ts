@@ -128,9 +128,9 @@ export function overShare(
     while (pushes[first]!.at <= push.at - SHARE_WINDOW_MS) first++;
     const budget = budgetAt(index);
     if (budget <= 0 || !nodeIds.has(push.author)) continue;
-    const window = pushes.slice(first, index + 1);
     const limit = (budget * SHARE_WINDOW_MS) / 60_000;
-    if (window.length <= limit * 1.1 || (flaggedUntil.get(push.author) ?? -Infinity) > push.at) continue;
+    if (index + 1 - first <= limit * 1.1 || (flaggedUntil.get(push.author) ?? -Infinity) > push.at) continue;
+    const window = pushes.slice(first, index + 1);
     // Every node that pushed in the window counts as seen for a whole one: its rate is what it did.
     const nodes = [...new Set(window.map((p) => p.author))]
       .filter((a) => nodeIds.has(a))
