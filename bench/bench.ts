@@ -4,6 +4,7 @@
 //   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 //   npm run bench -- --chain    the chain latency row alone
+//   npm run bench -- --budget   the rows of the shared push budget alone
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,10 +22,15 @@ import { Worker } from '../src/node/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
 import { measureRoundCost } from './round-cost.js';
+import { budgetRun, type BudgetRun } from './budget.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
 const chainOnly = process.argv.includes('--chain');
+const budgetOnly = process.argv.includes('--budget');
+/** The branch's budget of the budget rows, scaled to their length: a minute's 6 would be 3 pushes in 30 s. */
+const BUDGET = 120;
+const BUDGET_SECONDS = quick ? 60 : 90;
 /** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
 const CHAIN = 10;
 const CHAIN_POLL_SECONDS = 15;
@@ -318,7 +324,30 @@ const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string,
   `${f(chain.perStepMs, 0)} ms per step, ${f(chain.pushesPerStep)} pushes per step`,
 ];
 
+const budgetRows = (runs: BudgetRun[]): Array<[string, string]> =>
+  runs.map((r) => [
+    `16 workers x 4 slots of 0.2 s tasks for ${BUDGET_SECONDS} s, ${r.budget === undefined ? "the policy's default budget" : `a budget of ${r.budget} pushes/min`}`,
+    `${f(r.pushesPerMinute, 1)} pushes/min on the remote, slots ${f(r.busy * 100, 0)}% busy, ${r.tasks} tasks`,
+  ]);
+const budgetTargets = (run: BudgetRun): Array<[string, string, boolean]> => [
+  [
+    `pushes/min under a budget of ${BUDGET} / budget`,
+    `${f(run.pushesPerMinute / BUDGET)} <= 1.1`,
+    run.pushesPerMinute <= BUDGET * 1.1,
+  ],
+  ['slots busy under the budget', `${f(run.busy * 100, 0)}% >= 80%`, run.busy >= 0.8],
+];
+
 try {
+  if (budgetOnly) {
+    const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
+    const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
+    for (const row of budgetRows([budgeted, byDefault])) console.log(`| ${row.join(' | ')} |`);
+    for (const target of budgetTargets(budgeted))
+      console.log(`| ${target[0]} | ${target[1]} | ${target[2] ? 'yes' : 'NO'} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(budgetTargets(budgeted).every((t) => t[2]) ? 0 : 1);
+  }
   if (chainOnly) {
     const chain = await medianOf(chainLatency, (r) => r.perStepMs);
     console.log(`| ${chainRow(chain).join(' | ')} |`);
@@ -345,6 +374,8 @@ try {
   const smallRound = await measureRoundCost(root, 100, 1_000);
   const largeRound = await measureRoundCost(root, 5_000, 100_000);
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
+  const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
+  const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
 
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
   rows.push([
@@ -381,6 +412,8 @@ try {
     ]);
   }
   rows.push(chainRow(chain));
+  rows.push(...budgetRows([budgeted, byDefault]));
+  targets.push(...budgetTargets(budgeted));
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
   targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);

@@ -74,11 +74,11 @@ test('rate limit: a 429 with Retry-After makes the node wait at least that long,
 });
 
 test('push budget: nodes against one remote together keep within the branch budget', async (t) => {
-  // A budget this machine can exceed many times over: six nodes each at 30 a minute would push several a second.
-  const budget = 30;
+  // A budget even a busy machine exceeds without sharing: three nodes each at 12 a minute would push 36.
+  const budget = 12;
   const grid = await gridFor(t, { push_budget_per_minute: budget });
   // Tasks of half a second: at every turn a node has results to push, so the budget binds.
-  await grid.submit(noopTasks(600).map((task) => ({ ...task, script: 'sleep 0.5' })));
+  await grid.submit(noopTasks(300).map((task) => ({ ...task, script: 'sleep 0.5' })));
   // The server notes when each push lands, and what it does.
   const landed = join(grid.bare, 'landed');
   await writeFile(landed, '');
@@ -87,22 +87,19 @@ test('push budget: nodes against one remote together keep within the branch budg
     `#!/bin/sh\nwhile read old new ref; do echo "$(date +%s%3N) $(git log -1 --format=%s $new)"; done >> ${landed}\n`,
     { mode: 0o755 },
   );
-  const workers = Array.from({ length: 6 }, (_, i) =>
-    grid.worker({ nodeId: `b${i}`, slots: 2, cpus: 64, maxRuntimeMinutes: 0.6, idleTimeoutSeconds: 60 }),
+  const workers = Array.from({ length: 3 }, (_, i) =>
+    grid.worker({ nodeId: `b${i}`, slots: 2, cpus: 64, maxRuntimeMinutes: 1, idleTimeoutSeconds: 90 }),
   );
   await runAll(workers);
   const lines = (await readFile(landed, 'utf8')).split('\n').filter(Boolean);
   // Once every node has registered (its first push; nodes that start together cannot know of each other
-  // before) and while they run: up to the first sign-off, which a stopping node pushes at once.
+  // before), and without the sign-offs, which a stopping node pushes at once.
   const registered = Math.max(...workers.map((_, i) => lines.findIndex((line) => line.includes(`dgrid: b${i}:`))));
-  const running = lines.slice(
-    registered,
-    lines.findIndex((line) => line.endsWith('go offline')),
-  );
+  const running = lines.slice(registered).filter((line) => !line.endsWith('go offline'));
   const times = running.map((line) => Number(line.split(' ')[0]));
   // The rate over that window: pushes after its first, per minute of it.
   const perMinute = ((times.length - 1) * 60_000) / (times.at(-1)! - times[0]!);
   t.diagnostic(`${times.length} pushes in ${(times.at(-1)! - times[0]!) / 1000} s: ${perMinute.toFixed(1)} a minute`);
-  assert.ok(times.length >= 8, `the nodes kept pushing (${times.length})`);
+  assert.ok(times.length >= 6, `the nodes kept pushing (${times.length})`);
   assert.ok(perMinute <= budget * 1.1, `${perMinute.toFixed(1)} pushes a minute, budget ${budget} + 10%`);
 });
