@@ -8371,6 +8371,8 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/git/runner.js
 var runner = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./build/src/git/history.js
+var git_history = __nccwpck_require__(3626);
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/common/errors.js
@@ -8431,6 +8433,7 @@ var schema_validators = __nccwpck_require__(6039);
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+
 
 
 
@@ -8546,53 +8549,23 @@ class Replay {
     }
     /** The branch's first-parent history, oldest first, with each commit's changes. */
     async log(tip) {
-        const out = await (0,runner/* git */.$Y)([
-            'log',
-            '--first-parent',
-            '--reverse',
-            '--diff-merges=first-parent',
-            '--no-renames',
-            '--raw',
-            '-z',
-            '--no-abbrev',
-            '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
-            tip,
-        ], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-        const tokens = out.split('\0');
-        const commits = [];
-        for (let i = 0; i < tokens.length; i++) {
-            const token = tokens[i].replace(/^\n+/, '');
-            if (token.startsWith('commit ')) {
-                const [sha, seconds] = token.slice('commit '.length).split(' ');
-                const committer = tokens[++i] ?? '';
-                const author = tokens[++i] ?? '';
-                const trailers = tokens[++i] ?? '';
-                const archivedTo = trailers
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean);
-                commits.push({
-                    sha: sha,
-                    time: Number(seconds) * 1000,
-                    committer,
-                    author,
-                    archivedTo,
-                    changes: [],
-                    others: [],
-                });
-            }
-            else if (token.startsWith(':')) {
-                // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
-                const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
-                const path = tokens[++i];
-                const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+        const history = await (0,git_history/* readHistory */.L)(tip, {
+            cwd: this.dir,
+            timeoutMs: GIT_TIMEOUT_MS,
+            blobs: true,
+            trailer: 'Archived-To',
+        });
+        return history.map(({ sha, time, committer, author, trailers, changes }) => {
+            const commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [] };
+            for (const { path, status, oldSha, newSha, regularFile } of changes) {
+                const change = { path, oldSha: oldSha, newSha: newSha, readable: regularFile, deleted: status === 'D' };
                 if ((0,layout/* locate */.x5)(path))
-                    commits.at(-1).changes.push(change);
+                    commit.changes.push(change);
                 else if ((0,layout/* locateNode */.xz)(path) !== undefined || (0,layout/* locateCancel */.xo)(path) !== undefined || path === layout/* POLICY_FILE */.CX)
-                    commits.at(-1).others.push(change);
+                    commit.others.push(change);
             }
-        }
-        return commits;
+            return commit;
+        });
     }
     /** Reads every record the history writes, in batches of one cat-file process. */
     async readRecords(commits) {
@@ -10963,16 +10936,18 @@ function sleep(ms, signal) {
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
 /* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3374);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6039);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3626);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3374);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2073);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6039);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
 // commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
 
 
 
@@ -10993,40 +10968,40 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
+    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_8__/* .silentLog */ .J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX}/ ` +
+    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
-    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
+    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .GridSnapshot */ .T.load(store, tip);
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedEntry */ .P);
+    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
+    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeValidator */ .HF);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
     const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
     const history = await gridHistory(store, tip);
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
         `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
     if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
     return {
@@ -11055,7 +11030,7 @@ async function openCheckout(path, setting) {
     if (!info?.isDirectory())
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.local(path);
+        return await _git_store_js__WEBPACK_IMPORTED_MODULE_5__/* .GridStore */ .g8.local(path);
     }
     catch (error) {
         if (!(error instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS))
@@ -11096,25 +11071,23 @@ function parseRecords(entries, blobs, validator, skipped) {
  * whole tree, so the last point always matches the tip.
  */
 async function gridHistory(store, tip) {
-    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([
-        'log',
-        '--first-parent',
-        '--reverse',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--name-status',
-        '-z',
-        '--format=@%ct',
-        tip,
-        '--',
-        ..._protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP),
-    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
+    const history = await (0,_git_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .L)(tip, {
+        cwd: store.options.dir,
+        timeoutMs: GIT_TIMEOUT_MS,
+        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleDir */ .uP),
+    });
     const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
-    let time;
-    const emit = () => {
-        if (time === undefined)
-            return;
+    let time = 0;
+    for (const commit of history) {
+        // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+        time = Math.max(time, commit.time);
+        // A modified file stays where it is.
+        for (const { status, path } of commit.changes) {
+            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .locate */ .x5)(path) : undefined;
+            if (located)
+                counts[located.state] += status === 'A' ? 1 : -1;
+        }
         points.push({
             time: new Date(time),
             queued: counts.queue,
@@ -11122,26 +11095,7 @@ async function gridHistory(store, tip) {
             completed: counts.completed,
             failed: counts.failed,
         });
-    };
-    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
-    const tokens = out.split('\0');
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
-        if (token.startsWith('@')) {
-            emit();
-            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
-        }
-        else if (token === 'A' || token === 'D') {
-            const located = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .locate */ .x5)(tokens[++i]);
-            if (located)
-                counts[located.state] += token === 'A' ? 1 : -1;
-        }
-        else if (token) {
-            i++; // a modified file stays where it is
-        }
     }
-    emit();
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
     // before this grid ran anything. The grid's own history starts where it was last empty before its first
     // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
@@ -13462,6 +13416,64 @@ async function leftovers(dir, relative) {
         }
     }
     return found;
+}
+
+
+/***/ }),
+
+/***/ 3626:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readHistory)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3566);
+// One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
+// series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
+// reader can follow each file from folder to folder without knowing how git stores a move.
+
+/** The first-parent history of `tip`, oldest first. */
+async function readHistory(tip, options) {
+    const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+    const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .git */ .$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        options.blobs ? '--raw' : '--name-status',
+        '-z',
+        '--no-abbrev',
+        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}`,
+        tip,
+        ...(options.paths ? ['--', ...options.paths] : []),
+    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
+    const tokens = out.split('\0');
+    const commits = [];
+    let commit;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('\x01')) {
+            const [sha, seconds] = token.slice(1).split(' ');
+            const committer = tokens[++i] ?? '';
+            const author = tokens[++i] ?? '';
+            const trailers = (tokens[++i] ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+            commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+            commits.push(commit);
+        }
+        else if (token.startsWith(':')) {
+            // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+            const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
+            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+        }
+        else if (token) {
+            commit.changes.push({ status: token, path: tokens[++i] });
+        }
+    }
+    return commits;
 }
 
 
