@@ -1,8 +1,8 @@
 // A worker's round as a pure function: from what the tip holds (RoundSnapshot), what the node holds in memory
 // (Holdings), who it is (RoundSettings) and the time, the one commit the round makes and what the node does
-// once it lands (RoundPlan). No git, no clock, no processes: the worker reads the tip, calls planRound inside
-// transact(), applies what the plan observed at the tip (lost claims, cancels) and, once the commit lands,
-// what it did (results written, claims taken).
+// once it lands (RoundPlan). No git, no clock, no processes (only a claim's token is random): the worker
+// reads the tip, calls planRound inside transact(), applies what the plan observed at the tip (lost claims,
+// cancels) and, once the commit lands, what it did (results written, claims taken).
 //
 //   planRound(snapshot, held, settings, now) -> RoundPlan
 //
@@ -21,8 +21,8 @@
 // No change at all means no commit: the plan's `changes` is empty.
 //
 // To add a kind of change: add its inputs to RoundSnapshot (read from the tip) or Holdings (kept by the
-// worker), its outcome to RoundPlan, and a step that appends to the draft's changes; put it in STEPS before
-// `nodeStep`, and name it in commitMessage. The worker acts on the new outcome in Worker.observe (at once,
+// worker), its outcome to RoundPlan, and a step that appends to the draft's changes (and, for the commit
+// message, to its body); put it in STEPS before `nodeStep`, and count it in commitMessage. The worker acts on the new outcome in Worker.observe (at once,
 // whether the push lands or not) or Worker.landed (once the commit is at the tip).
 import type { Change } from '../git/store.js';
 import {
