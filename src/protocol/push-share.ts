@@ -113,7 +113,8 @@ export interface OverShare {
 /**
  * Nodes that pushed above their share, from a branch's history (oldest first): at some push, the window
  * ending there held more than the budget plus a tenth (what honest nodes keep to), and the node's own
- * pushes in it were above one and a half times the share it would have computed plus one. Each node is named
+ * pushes in it were above one and a half times its share (the one it would have computed, or an even split if
+ * more) plus two: an honest node's registration and sign-off do not wait for its turn. Each node is named
  * once per window. `nodeIds` are the authors that are nodes; `budgetAt` gives the policy's budget at a push.
  */
 export function overShare(
@@ -137,8 +138,8 @@ export function overShare(
       .map((node_id) => ({ node_id, started_at: new Date(0).toISOString() }));
     const mine = window.filter((p) => p.author === push.author).length;
     const share = pushShare({ budgetPerMinute: budget, nodeId: push.author, nodes, pushes: window, now: push.at });
-    const allowed = (share.perMinute * SHARE_WINDOW_MS) / 60_000;
-    if (mine <= 1.5 * allowed + 1) continue;
+    const allowed = (Math.max(share.perMinute, budget / nodes.length) * SHARE_WINDOW_MS) / 60_000;
+    if (mine <= 1.5 * allowed + 2) continue;
     found.push({ nodeId: push.author, at: push.at, index, pushes: mine, share: allowed, total: window.length });
     flaggedUntil.set(push.author, push.at + SHARE_WINDOW_MS);
   }

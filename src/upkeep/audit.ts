@@ -50,9 +50,8 @@
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
 //   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
-//                   more than the budget plus a tenth and the node pushed over one and a half times the share
-//                   it would have computed (push-share.ts) plus one. Nothing stops a node that ignores its
-//                   share; this names it.
+//                   more than the budget plus a tenth and the node pushed over one and a half times its share
+//                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
