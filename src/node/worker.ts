@@ -32,6 +32,7 @@ import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
+import { shardMoves } from '../protocol/queue-shards.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
@@ -162,6 +163,8 @@ export class Worker {
   private seenTip: string | null = null;
   private readonly firstSeen = new Map<string, string>();
   private readonly scanMemo = new ScanMemo();
+  /** The last snapshot read: the next is listed as the difference from it. */
+  private lastSnapshot: GridSnapshot | undefined;
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -460,7 +463,9 @@ export class Worker {
       const tip = await this.store.fetch();
       if (tip === null)
         throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
-      const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+      const since = this.lastSnapshot;
+      const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'], since });
+      this.lastSnapshot = snapshot;
       const policy = await snapshot.policy();
       this.policy = policy;
       for (const entry of snapshot.skipped) {
@@ -610,6 +615,8 @@ export class Worker {
         this.startWaiting(policy);
         return adopted.length > 0;
       }
+      // A commit made anyway carries the queue files submitters added flat into their folders.
+      changes.push(...shardMoves(snapshot, new Set(changes.map((c) => c.path))));
       const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
       changes.push(nodeChange(node));
       const message =
