@@ -5,7 +5,7 @@ import { auditGrid } from '../src/upkeep/audit.js';
 import { GridStore } from '../src/git/store.js';
 import { GridSnapshot } from '../src/protocol/snapshot.js';
 import { cancelPath, nodePath, queuePath, queueShardPath } from '../src/protocol/layout.js';
-import { shardMoves } from '../src/protocol/queue-shards.js';
+import { shardMoves, unshardedQueue } from '../src/protocol/queue-shards.js';
 import { submissionsIn } from '../src/protocol/submitters.js';
 import { serialize } from '../src/protocol/transitions.js';
 import { gridFor, pushDirectly, runAll } from './helpers/grid.js';
@@ -44,7 +44,7 @@ test('shard moves leave out what the commit touches, ids that are twice in the g
     { path: queueShardPath('kept'), content: task('kept') },
   ]);
   const snapshot = await grid.snapshot();
-  const moves = shardMoves(snapshot, new Set([queuePath('claimed')]));
+  const moves = shardMoves(unshardedQueue(snapshot), new Set([queuePath('claimed')]));
   const moved = snapshot.of('queue').find((f) => f.id === 'moves')!;
   assert.deepEqual(moves, [
     { path: queuePath('moves'), delete: true },
@@ -104,7 +104,7 @@ test('the submitter of a task is who added it, also once a node moved it into it
     'alice',
   );
   assert.equal(await grid.store.push(submitted), 'pushed');
-  await pushDirectly(grid, shardMoves(await grid.snapshot(), new Set()), 'a node moves it');
+  await pushDirectly(grid, shardMoves(unshardedQueue(await grid.snapshot()), new Set()), 'a node moves it');
   assert.deepEqual(
     (await grid.snapshot()).of('queue').map((f) => f.entry.path),
     [queueShardPath('theirs')],

@@ -10,18 +10,27 @@ import type { GridSnapshot } from './snapshot.js';
 
 const TASK_ID = new RegExp(TASK_ID_PATTERN);
 
+/** A flat queue file and where it goes. */
+export interface ShardMove {
+  from: string;
+  to: Change;
+}
+
 /**
- * The moves of flat queue files to their folders, leaving out those `touched` (paths the commit already
- * changes: a claim or a rejection takes the file from where it is). Only a file named by a valid task id
- * moves, and only when no other file of the grid has its id: a move never lands on another record.
+ * The flat queue files of a snapshot that may move into their folders: only a file named by a valid task
+ * id, and only when no other file of the grid has its id, so a move never lands on another record.
  */
-export function shardMoves(snapshot: GridSnapshot, touched: ReadonlySet<string>): Change[] {
-  const moves: Change[] = [];
-  for (const file of snapshot.of('queue')) {
-    const { entry, id } = file;
+export function unshardedQueue(snapshot: GridSnapshot): ShardMove[] {
+  const moves: ShardMove[] = [];
+  for (const { entry, id } of snapshot.of('queue')) {
     if (entry.type !== 'blob' || entry.path !== queuePath(id) || !TASK_ID.test(id)) continue;
-    if (touched.has(entry.path) || snapshot.byId.get(id)?.length !== 1) continue;
-    moves.push({ path: entry.path, delete: true }, { path: queueShardPath(id), existing: entry });
+    if (snapshot.byId.get(id)?.length !== 1) continue;
+    moves.push({ from: entry.path, to: { path: queueShardPath(id), existing: entry } });
   }
   return moves;
+}
+
+/** The changes that make the moves, leaving out the files a commit changes already (a claim takes the file from where it is). */
+export function shardMoves(moves: readonly ShardMove[], touched: ReadonlySet<string>): Change[] {
+  return moves.filter((m) => !touched.has(m.from)).flatMap((m) => [{ path: m.from, delete: true as const }, m.to]);
 }
