@@ -108,10 +108,14 @@ async function scanCost(remote: string, cacheDir: string): Promise<number> {
   const store = await GridStore.open({ remote, branch: 'main', dir: cacheDir, partial: true });
   const view = { nodeId: 'scan-node', labels: [], firstSeen: new Map<string, string>(), memo: new ScanMemo() };
   const times: number[] = [];
+  let last: GridSnapshot | undefined;
   for (let round = 0; round < WARM_UP + MEASURED; round++) {
     const tip = await store.fetch();
     const started = performance.now();
-    const snapshot = await GridSnapshot.load(store, tip, { states: ['queue', 'in_progress'] });
+    // As a node lists it: the difference from its last snapshot.
+    const since = last ? { since: last } : {};
+    const snapshot = await GridSnapshot.load(store, tip, { states: ['queue', 'in_progress'], ...since });
+    last = snapshot;
     const scan = await scanQueue(snapshot, view, new Date(), await snapshot.policy());
     times.push(performance.now() - started);
     const { file, task } = scan.claimable[0]!;
