@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Eta } from 'eta';
 import { TASK_ID_PATTERN, type Claim, type QueuedTask, type Result } from '../protocol/schemas.js';
-import { inProgressPath, queueShardPath, resultPath } from '../protocol/layout.js';
+import { inProgressPath, queuePath, resultPath } from '../protocol/layout.js';
 import { escapeValue, scriptJson } from './escape.js';
 import { unrunnableTasks, type Unrunnable } from '../node/scheduler.js';
 import { PRIORITIES, liveness, onlineNodes, priorityOf, type Liveness } from './facts.js';
@@ -369,7 +369,7 @@ export function listPath(state: TaskState, page: number): string {
 /** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
 export function repoPath(state: TaskState, record: TaskRecord): string | undefined {
   if (!SAFE_ID.test(record.task_id)) return undefined;
-  if (state === 'queued') return queueShardPath(record.task_id);
+  if (state === 'queued') return queuePath(record.task_id);
   if (state === 'running') return inProgressPath((record as Claim).claim.node_id, record.task_id);
   const finished = parseTime((record as Result).finished_at);
   return finished && resultPath(state, record.task_id, finished);
