@@ -8379,6 +8379,8 @@ var store = __nccwpck_require__(5839);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ./build/src/protocol/push-share.js
+var push_share = __nccwpck_require__(5218);
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit-checkpoint.js
@@ -8523,6 +8525,10 @@ var schema_validators = __nccwpck_require__(6039);
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+//   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
+//                   more than the budget plus a tenth and the node pushed over one and a half times its share
+//                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
+
 
 
 
@@ -8622,6 +8628,9 @@ class Replay {
     /** The lease settings of the policy as of the commit being replayed. */
     lease = (0,policy/* parsePolicy */.ON)(undefined).lease;
     policies = new Map();
+    /** The push budget as of the commit being replayed, and of each policy file. */
+    budget = (0,policy/* parsePolicy */.ON)(undefined).push_budget_per_minute;
+    budgets = new Map();
     /** Tasks with a cancel request, and the commit it landed in. */
     cancelledAt = new Map();
     beats = new Map();
@@ -8646,15 +8655,19 @@ class Replay {
         await this.readRecords(commits);
         this.commits = commits;
         const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
+        const budgets = [];
         for (const [index, commit] of commits.entries()) {
             this.index = index;
             this.heartbeatsBefore(commit);
             this.apply(commit);
             this.othersOf(commit);
+            budgets.push(this.budget);
             this.figures.commits++;
             if (index === saveAt)
                 this.capture(checkpoint, commit.sha);
         }
+        // Over the commits replayed here: after a checkpoint, a minute across it is seen from its end only.
+        this.pushShares(commits, budgets);
         this.figures.tasks = this.tasks.size;
     }
     captured;
@@ -8664,7 +8677,15 @@ class Replay {
     capture(path, commit) {
         const writer = new RowWriter(path);
         const f = this.figures;
-        writer.row(['f', { ...f, tasks: this.tasks.size }, this.violationCount, this.lease, this.last, this.lastOfOther]);
+        writer.row([
+            'f',
+            { ...f, tasks: this.tasks.size },
+            this.violationCount,
+            this.lease,
+            this.last,
+            this.lastOfOther,
+            this.budget,
+        ]);
         for (const v of this.violations)
             writer.row(['v', v]);
         for (const [id, t] of this.tasks) {
@@ -8710,6 +8731,8 @@ class Replay {
                 this.lease = c;
                 this.last = d ?? undefined;
                 this.lastOfOther = e ?? undefined;
+                if (typeof g === 'number')
+                    this.budget = g;
             }
             else if (kind === 'v')
                 this.violations.push(a);
@@ -8814,8 +8837,10 @@ class Replay {
                     this.summaries.set(sha, summarize(blob, states));
                 if (nodes.has(sha))
                     this.nodeSummaries.set(sha, summarizeNode(blob));
-                if (policies.has(sha))
+                if (policies.has(sha)) {
                     this.policies.set(sha, readLease(blob));
+                    this.budgets.set(sha, readBudget(blob));
+                }
             }
         }
     }
@@ -9068,6 +9093,7 @@ class Replay {
             }
             else if (!change.deleted) {
                 this.lease = this.policies.get(change.newSha) ?? this.lease;
+                this.budget = this.budgets.get(change.newSha) ?? this.budget;
             }
         }
         if (!this.clocked(commit))
@@ -9075,6 +9101,14 @@ class Replay {
         if (this.last?.committer !== commit.committer)
             this.lastOfOther = this.last;
         this.last = { committer: commit.committer, time: commit.time };
+    }
+    /** Nodes that pushed above their share of the branch's budget while it was over it. */
+    pushShares(commits, budgets) {
+        const pushes = commits.map((c) => ({ at: c.time, author: c.author }));
+        for (const found of (0,push_share/* overShare */.uv)(pushes, this.nodeIds, (i) => budgets[i])) {
+            this.violation(commits[found.index].sha, (0,layout/* nodePath */.Ie)(found.nodeId), 'push-share', `${found.nodeId} pushed ${found.pushes} times in the minute to here, above its share of ${found.share.toFixed(1)}, ` +
+                `while the branch took ${found.total} pushes, over its push_budget_per_minute`);
+        }
     }
     /** A node file's heartbeat, and where in the server's order it landed. */
     heartbeat(commit, nodeId, change) {
@@ -9307,6 +9341,15 @@ function readLease(blob) {
         return (0,policy/* parsePolicy */.ON)(undefined).lease;
     }
 }
+/** The push budget of a policy file; the default where it does not parse. */
+function readBudget(blob) {
+    try {
+        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8')).push_budget_per_minute;
+    }
+    catch {
+        return (0,policy/* parsePolicy */.ON)(undefined).push_budget_per_minute;
+    }
+}
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -9526,8 +9569,12 @@ const demo = {
             console.log(`NOTICE: ${notice}; running the demo with sandbox "none" (plain processes, no isolation).`);
         else
             console.log(`Sandbox: docker, image ${image}`);
-        // A local bare repository has no push budget to respect.
-        const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
+        // A local bare repository has no push or read budget to respect.
+        const policy = {
+            push_budget_per_minute: 0,
+            read_budget_per_second: 0,
+            ...(image ? { default_image: image, allowed_images: [image] } : {}),
+        };
         await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .initGrid */ .vq)({
             repository: gridPath,
             branch: 'main',
@@ -13711,6 +13758,77 @@ async function readHistory(tip, options) {
 
 /***/ }),
 
+/***/ 6600:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   KD: () => (/* binding */ retryAfterIn),
+/* harmony export */   NR: () => (/* binding */ DEFAULT_RETRY_AFTER_MS),
+/* harmony export */   _p: () => (/* binding */ askRetryAfter)
+/* harmony export */ });
+/* unused harmony export retryAfterValue */
+// A server's rate limit, as git meets it. Git fails a command on an HTTP 429 (or a 403 that is a secondary
+// rate limit) at once: it prints the status and the answer's text, never the Retry-After header. A node reads
+// what git printed, asks the server once for the header when the text names no wait, and waits that long.
+/** GitHub's advice when a rate-limited answer names no wait: at least a minute. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+/** Whether git's stderr tells of a rate limit: a 429, or a 403 whose text speaks of a rate limit or a wait. */
+function isRateLimited(stderr) {
+    if (/(returned error|HTTP):? 429\b/i.test(stderr))
+        return true;
+    return /(returned error|HTTP):? 403\b/i.test(stderr) && /rate limit|retry[- ]after|try again in/i.test(stderr);
+}
+/**
+ * The wait a rate-limited answer names in what git printed of it ("remote: ..." lines): a Retry-After in
+ * seconds or as an HTTP date, or "retry after N seconds", "try again in N seconds". Undefined when none.
+ */
+function retryAfterIn(text, now = Date.now()) {
+    const header = /retry-after\s*:?\s*([^\r\n]+)/i.exec(text)?.[1]?.trim();
+    if (header !== undefined) {
+        const ms = retryAfterValue(header, now);
+        if (ms !== undefined)
+            return ms;
+    }
+    const words = /(?:retry after|try again in)\s+(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)\b/i.exec(text);
+    if (!words)
+        return undefined;
+    return Number(words[1]) * (words[2].toLowerCase().startsWith('m') ? 60_000 : 1000);
+}
+/** A Retry-After header's value: delay seconds, or an HTTP date. */
+function retryAfterValue(value, now = Date.now()) {
+    if (/^\d+(\.\d+)?(\s|$)/.test(value))
+        return Number.parseFloat(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Asks an HTTP remote once for its Retry-After (the request git makes first, with the same credentials):
+ * a server that limits rates answers every request so while the limit holds. Undefined when it names none
+ * or cannot be asked (not HTTP, no answer).
+ */
+async function askRetryAfter(remote, token) {
+    if (!/^https?:\/\//.test(remote))
+        return undefined;
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await response.body?.cancel();
+        const value = response.headers.get('retry-after');
+        return value === null ? undefined : retryAfterValue(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13729,7 +13847,9 @@ async function readHistory(tip, options) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4166);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6600);
+
 
 
 
@@ -13740,12 +13860,15 @@ class GitError extends Error {
     exitCode;
     stderr;
     name = 'GitError';
+    /** How long a rate-limited server asked to wait, from what git printed (the store may ask the server). */
+    retryAfterMs;
     constructor(args, failure, exitCode, stderr) {
         super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
+        this.retryAfterMs = failure === 'rate-limited' ? (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterIn */ .KD)(stderr) : undefined;
     }
 }
 /**
@@ -13822,6 +13945,8 @@ const TRANSIENT = [
 ];
 const AUTH = /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
 function classify(stderr) {
+    if ((0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .isRateLimited */ .Jz)(stderr))
+        return 'rate-limited';
     if (AUTH.test(stderr))
         return 'auth';
     return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
@@ -13891,7 +14016,7 @@ async function withRetry(action, options = {}) {
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
-            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
+            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
         }
     }
 }
@@ -13932,10 +14057,12 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -14047,8 +14174,15 @@ class GridStore {
             });
         }
         catch (error) {
-            throw this.explain(error);
+            throw this.explain(await this.rateLimited(error));
         }
+    }
+    /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
+    async rateLimited(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        }
+        return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
@@ -14280,8 +14414,8 @@ class GridStore {
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
             throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch((error) => {
-            throw this.explain(error);
+        }).catch(async (error) => {
+            throw this.explain(await this.rateLimited(error));
         });
     }
     /**
@@ -14303,6 +14437,21 @@ class GridStore {
         // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
         await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
         return loose;
+    }
+    /**
+     * The branch's commits since `sinceMs` (committer date), newest first, each with its author: a node commits
+     * under its node id. Reads what the cache holds: a node's cache has the commits since its first fetch.
+     */
+    async recentPushes(tip, sinceMs) {
+        const since = Math.floor(sinceMs / 1000);
+        const out = await this.git(['log', '--first-parent', `--since=@${since}`, '--format=%ct %an', tip]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => ({
+            at: Number(line.slice(0, line.indexOf(' '))) * 1000,
+            author: line.slice(line.indexOf(' ') + 1),
+        }));
     }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
@@ -14926,7 +15075,7 @@ const WORKER_SETTINGS = [
         min: 0,
         max: 256,
         placeholder: 'N',
-        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks. Under a binding push budget a node holds more, enough until its next turn.',
     },
     {
         name: 'max-pushes-per-minute',
@@ -14935,7 +15084,7 @@ const WORKER_SETTINGS = [
         min: 0,
         max: 600,
         placeholder: 'N',
-        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+        help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
     },
 ];
 const REAP_SETTINGS = [
@@ -15100,42 +15249,79 @@ var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(8482);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
-
 /**
- * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
- * arriving while it waits, and the next commit carries them all. 0 means no limit.
+ * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
+ * (push-share.ts). Waiting for a token is what makes a busy node batch: results keep arriving while it waits,
+ * and the next commit carries them all. It saves one token at most: a node idle for a while pushes once at
+ * once, never a burst, so that many nodes waking together stay near the budget. A node waits for a token
+ * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
+ * none). Infinity or 0: no limit.
  */
 class PushBudget {
     perMinute;
+    clock;
     tokens;
-    last = Date.now();
-    constructor(perMinute) {
+    last;
+    /** `tokens`: what it holds at first, one push at once by default. */
+    constructor(perMinute, clock = Date.now, tokens = 1) {
         this.perMinute = perMinute;
-        this.tokens = perMinute;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.last = clock();
     }
-    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
-    async take(signal) {
-        if (this.perMinute <= 0)
-            return;
+    get rate() {
+        return this.limited() ? this.perMinute : 0;
+    }
+    /** A new rate from now on; what was saved at the old rate is kept. */
+    setRate(perMinute) {
         this.refill();
-        if (this.tokens < 1) {
-            await (0,time/* sleep */.y)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
-            this.refill();
-        }
-        this.tokens = Math.max(0, this.tokens - 1);
+        this.perMinute = perMinute;
+    }
+    /** How long until a push may start (0 when the budget allows one now). */
+    wait() {
+        if (!this.limited())
+            return 0;
+        this.refill();
+        return this.tokens >= 1 ? 0 : ((1 - this.tokens) * 60_000) / this.perMinute;
+    }
+    /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
+    spend() {
+        this.refill();
+        this.tokens -= 1;
+    }
+    limited() {
+        return this.perMinute > 0 && Number.isFinite(this.perMinute);
     }
     refill() {
-        const now = Date.now();
-        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+        const now = this.clock();
+        if (this.limited())
+            this.tokens = Math.min(1, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
         this.last = now;
     }
 }
-/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
-function effectiveBudget(policyPerMinute, nodePerMinute) {
-    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
+/** The stricter of the node's share of the grid's budget and its own; 0 on either side means that side sets no limit. */
+function effectiveBudget(sharePerMinute, nodePerMinute) {
+    const limits = [sharePerMinute, nodePerMinute ?? 0].filter((n) => n > 0 && Number.isFinite(n));
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
+/**
+ * Claims held beyond the slots, sized so that the node stays busy until its next turn: with a push every
+ * 60/share seconds and tasks of d seconds, each slot runs turn/d tasks between two pushes, and one push
+ * carries their results and the claims for the next turn. Never less than the setting; without a binding
+ * budget or a measured task, the setting alone.
+ */
+function prefetchFor(view) {
+    const { slots, perMinute, taskMs, configured, max } = view;
+    if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined)
+        return configured;
+    const turnMs = 60_000 / perMinute;
+    // A tenth more, and one more task per slot, for the push itself and tasks that run a little longer.
+    const wanted = Math.ceil((slots * turnMs * 11) / (10 * Math.max(taskMs, 1))) + slots;
+    return Math.min(max, Math.max(configured, wanted));
+}
 
+// EXTERNAL MODULE: ./build/src/protocol/push-share.js
+var push_share = __nccwpck_require__(5218);
 // EXTERNAL MODULE: ./build/src/protocol/push-pacer.js
 var push_pacer = __nccwpck_require__(5174);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
@@ -15474,12 +15660,15 @@ function resourcesOf(task, policy) {
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
+/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
+const MAX_PREFETCH = 256;
 class Worker {
     settings;
     sandbox;
@@ -15510,6 +15699,12 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
+    /** Nodes online at the last tip read, this one included: idle polling shares the grid's read budget. */
+    nodesOnline = 1;
+    /** How long this node's tasks take, a moving average: with a binding budget it sizes the prefetch. */
+    taskMs;
+    /** The server asked to wait (an HTTP 429 or 403 with Retry-After): no request before this time. */
+    retryAt = 0;
     pacer = new push_pacer/* PushPacer */.M();
     /** Entries of the grid that are not files, warned about once. */
     skippedSeen = new Set();
@@ -15692,7 +15887,17 @@ class Worker {
     }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
-        return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
+        return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
+    }
+    /** The round settings with this round's prefetch. */
+    planned() {
+        return { ...this.roundSettings, prefetch: this.prefetch() };
+    }
+    /** Claims held beyond the slots: the setting, or with a binding budget enough to stay busy until the next turn. */
+    prefetch() {
+        const configured = this.settings.prefetch ?? 0;
+        const perMinute = this.budget?.rate ?? 0;
+        return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -15701,7 +15906,7 @@ class Worker {
         if (this.failures > 0) {
             // With full jitter, so that nodes cut off together do not come back together.
             const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
-            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            await this.nap(Math.max(ceiling / 2 + (Math.random() * ceiling) / 2, this.retryAt - Date.now()));
             return;
         }
         if (this.finished.length === 0) {
@@ -15713,7 +15918,9 @@ class Worker {
             const idleMs = this.settings.idleTimeoutSeconds * 1000;
             const idleLeft = this.lastActivity + idleMs - Date.now();
             const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
-            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+            // However many nodes poll, together they stay within the grid's read budget.
+            const floor = (0,push_share/* pollFloorMs */.ST)(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
+            await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -15769,6 +15976,11 @@ class Worker {
             if (error instanceof errors/* UserError */.yo && !remoteLost)
                 throw error;
             this.failures++;
+            if (error instanceof runner/* GitError */.XS && error.retryAfterMs !== undefined) {
+                this.retryAt = Date.now() + error.retryAfterMs;
+                this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                return false;
+            }
             this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.gJ)(error)}`);
             await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
             return false;
@@ -15805,7 +16017,7 @@ class Worker {
             hooks: {
                 beforeRound: async () => {
                     if (!final && this.budget)
-                        await this.budget.take(this.stopSignal.signal);
+                        await (0,time/* sleep */.y)(this.budget.wait(), this.stopSignal.signal);
                 },
                 beforePush: (commit, { plan }) => {
                     for (const c of plan.claims)
@@ -15841,6 +16053,7 @@ class Worker {
             this.log.debug(`pushed after ${outcome.rejectedPushes} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
         }
         this.unconfirmed = undefined;
+        this.budget?.spend();
         this.settle([], plan.fenced);
         this.landed({ commit: outcome.commit, plan });
         this.startWaiting(this.policy);
@@ -15864,7 +16077,11 @@ class Worker {
             this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
         }
         await this.checkClock(policy);
-        this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+        // A node's first push waits for its turn too, a random part of it: nodes that start together register
+        // spread over one turn, not in a burst. Its plan is made after the wait; the tip may have moved, and a
+        // lost race reads it again.
+        if ((await this.takeShare(snapshot, policy, tip)) && !final)
+            await (0,time/* sleep */.y)(this.budget.wait(), this.stopSignal.signal);
         if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
             throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
         }
@@ -15879,7 +16096,7 @@ class Worker {
         const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
         if (wantsClaims && !final && !this.stopReason)
             view.queue = await this.scan(snapshot, view);
-        const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+        const plan = planRound(view, this.holdings(final), this.planned(), new Date());
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
     }
@@ -15888,7 +16105,7 @@ class Worker {
         // The room this round's claims may fill, counting the waiting claims this round drops or cancels.
         const kept = this.waiting.filter((w) => view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
             !view.cancels.has(w.claim.task_id));
-        const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+        const room = roomToClaim(this.planned(), this.running.size, kept.length, this.claimed);
         // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
         const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
             this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -16009,6 +16226,32 @@ class Worker {
             `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
     }
     /**
+     * Sets this node's push rate to its share of the branch's budget, from the nodes online at the tip and the
+     * pushes of the last minute in the history this node fetched (push-share.ts); its own limit applies too.
+     * Returns whether the budget was made just now.
+     */
+    async takeShare(snapshot, policy, tip) {
+        const now = new Date();
+        const nodes = (await snapshot.nodes()).filter((n) => n.status !== 'offline' && !(0,transitions/* isSilent */.eS)(n, now, policy));
+        this.nodesOnline = nodes.length + (nodes.some((n) => n.node_id === this.settings.nodeId) ? 0 : 1);
+        const budget = policy.push_budget_per_minute;
+        const pushes = budget > 0 ? await this.store.recentPushes(tip, now.getTime() - push_share/* SHARE_WINDOW_MS */.GJ) : [];
+        const share = (0,push_share/* pushShare */.wp)({
+            budgetPerMinute: budget,
+            nodeId: this.settings.nodeId,
+            nodes,
+            pushes,
+            now: now.getTime(),
+        });
+        const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
+        if (this.budget) {
+            this.budget.setRate(rate);
+            return false;
+        }
+        this.budget = new PushBudget(rate, Date.now, Math.random());
+        return true;
+    }
+    /**
      * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
      * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
      */
@@ -16099,6 +16342,8 @@ class Worker {
         this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
         void this.execute(claim, policy, entry.controller.signal).then((run) => {
             this.running.delete(claim.task_id);
+            const ms = run.finishedAt.getTime() - run.startedAt.getTime();
+            this.taskMs = this.taskMs === undefined ? ms : 0.7 * this.taskMs + 0.3 * ms;
             const cancelled = entry.cancelled === true;
             if (cancelled)
                 run.reason = 'cancelled on request';
@@ -16142,7 +16387,9 @@ class Worker {
                     throw error;
                 this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
                 await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
-                await (0,time/* sleep */.y)(500 * attempt);
+                // A server that limits rates is not asked again before its Retry-After (within the backoff's cap).
+                const asked = error instanceof runner/* GitError */.XS ? (error.retryAfterMs ?? 0) : 0;
+                await (0,time/* sleep */.y)(Math.max(500 * attempt, Math.min(asked, MAX_FAILURE_BACKOFF_MS)));
             }
         }
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
@@ -16575,6 +16822,129 @@ class PushPacer {
         // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
         this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
     }
+}
+
+
+/***/ }),
+
+/***/ 5218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ SHARE_WINDOW_MS),
+/* harmony export */   ST: () => (/* binding */ pollFloorMs),
+/* harmony export */   uv: () => (/* binding */ overShare),
+/* harmony export */   wp: () => (/* binding */ pushShare)
+/* harmony export */ });
+// The branch's push budget, shared by its nodes. GitHub's guidance (about 6 pushes a minute, 15 git reads a
+// second) is per repository, so the policy's push_budget_per_minute is the whole grid's: each node takes its
+// share from what it sees at the tip it fetched (the nodes online) and in the history it fetched (who pushed
+// in the last minute). No node can make another keep to its share: the audit flags one that does not.
+/** How far back a node looks at the branch's pushes: GitHub's guidance counts a minute. */
+const SHARE_WINDOW_MS = 60_000;
+/**
+ * The least share a node ever takes, as a part of an even split: with the budget spent by others (pushes of
+ * submitters, a node that ignores its share), a node still pushes its results and heartbeats, slowly.
+ */
+const MIN_SHARE = 0.25;
+/**
+ * This node's share of the branch's budget: a max-min fair split (water-filling) of what the window shows.
+ * Pushes by authors that are not online nodes (submissions, the reaper) are taken off the budget first. An
+ * online node seen for a whole window that pushed less than an even split keeps what it used, and the
+ * rest is split evenly between this node and the others: idle nodes leave their share to busy ones, and
+ * busy nodes that see the same history take shares that add up to the budget. A node that started within
+ * the window has shown no rate yet and counts as wanting a full share, so a grid starting at once does
+ * not take the budget once per node.
+ */
+function pushShare(view) {
+    const { budgetPerMinute: budget, nodeId, now } = view;
+    const perWindow = SHARE_WINDOW_MS / 60_000;
+    const others = view.nodes.filter((n) => n.node_id !== nodeId);
+    const counts = new Map();
+    for (const push of view.pushes) {
+        if (push.at <= now - SHARE_WINDOW_MS)
+            continue;
+        counts.set(push.author, (counts.get(push.author) ?? 0) + 1);
+    }
+    let othersCount = 0;
+    for (const [author, count] of counts)
+        if (author !== nodeId)
+            othersCount += count;
+    const sharers = others.length + 1;
+    if (budget <= 0)
+        return { perMinute: Infinity, sharers, othersPerMinute: othersCount / perWindow };
+    const online = new Set(others.map((n) => n.node_id));
+    let foreign = 0;
+    for (const [author, count] of counts)
+        if (author !== nodeId && !online.has(author))
+            foreign += count;
+    let left = budget - foreign / perWindow;
+    let wanting = 1;
+    const known = [];
+    for (const node of others) {
+        const since = Date.parse(node.started_at);
+        if (Number.isNaN(since) || since > now - SHARE_WINDOW_MS)
+            wanting++;
+        else
+            known.push((counts.get(node.node_id) ?? 0) / perWindow);
+    }
+    known.sort((a, b) => a - b);
+    let level = left / (wanting + known.length);
+    for (const [i, rate] of known.entries()) {
+        if (rate >= level)
+            break;
+        left -= rate;
+        level = left / (wanting + known.length - i - 1);
+    }
+    return {
+        perMinute: Math.max(level, (MIN_SHARE * budget) / sharers),
+        sharers,
+        othersPerMinute: othersCount / perWindow,
+    };
+}
+/**
+ * How long an idle node waits at least between looks at the remote, so that the online nodes' polling
+ * together stays within the grid's read budget (reads a second; 0 means no limit). Each look is one read.
+ */
+function pollFloorMs(nodesOnline, readBudgetPerSecond) {
+    if (readBudgetPerSecond <= 0)
+        return 0;
+    return (Math.max(1, nodesOnline) / readBudgetPerSecond) * 1000;
+}
+/**
+ * Nodes that pushed above their share, from a branch's history (oldest first): at some push, the window
+ * ending there held more than the budget plus a tenth (what honest nodes keep to), and the node's own
+ * pushes in it were above one and a half times its share (the one it would have computed, or an even split if
+ * more) plus two: an honest node's registration and sign-off do not wait for its turn. Each node is named
+ * once per window. `nodeIds` are the authors that are nodes; `budgetAt` gives the policy's budget at a push.
+ */
+function overShare(pushes, nodeIds, budgetAt) {
+    const found = [];
+    const flaggedUntil = new Map();
+    let first = 0;
+    for (const [index, push] of pushes.entries()) {
+        while (pushes[first].at <= push.at - SHARE_WINDOW_MS)
+            first++;
+        const budget = budgetAt(index);
+        if (budget <= 0 || !nodeIds.has(push.author))
+            continue;
+        const limit = (budget * SHARE_WINDOW_MS) / 60_000;
+        if (index + 1 - first <= limit * 1.1 || (flaggedUntil.get(push.author) ?? -Infinity) > push.at)
+            continue;
+        const window = pushes.slice(first, index + 1);
+        // Every node that pushed in the window counts as seen for a whole one: its rate is what it did.
+        const nodes = [...new Set(window.map((p) => p.author))]
+            .filter((a) => nodeIds.has(a))
+            .map((node_id) => ({ node_id, started_at: new Date(0).toISOString() }));
+        const mine = window.filter((p) => p.author === push.author).length;
+        const share = pushShare({ budgetPerMinute: budget, nodeId: push.author, nodes, pushes: window, now: push.at });
+        const allowed = (Math.max(share.perMinute, budget / nodes.length) * SHARE_WINDOW_MS) / 60_000;
+        if (mine <= 1.5 * allowed + 2)
+            continue;
+        found.push({ nodeId: push.author, at: push.at, index, pushes: mine, share: allowed, total: window.length });
+        flaggedUntil.set(push.author, push.at + SHARE_WINDOW_MS);
+    }
+    return found;
 }
 
 
@@ -21664,7 +22034,14 @@ const PolicySchema = Type.Object({
     push_budget_per_minute: Type.Optional(Type.Number({
         minimum: 0,
         default: 6,
-        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+        description: "Pushes per minute to the grid's branch by all its nodes together (0: no limit); each node takes a share " +
+            "from the nodes online and the branch's recent pushes. GitHub's guidance is 6 per repository",
+    })),
+    read_budget_per_second: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 10,
+        description: 'Looks at the remote per second by all idle nodes together (0: no limit): an idle node polls no more ' +
+            "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     max_delay_days: Type.Optional(Type.Integer({
@@ -25378,7 +25755,7 @@ function signalNumber(signal) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5218);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2837);
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
 
@@ -25606,7 +25983,7 @@ async function createSandbox(kind) {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5218);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2837);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
 
@@ -25687,7 +26064,7 @@ async function makeWritable(dir) {
 
 /***/ }),
 
-/***/ 5218:
+/***/ 2837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

@@ -38142,12 +38142,15 @@ function round_plan_resourcesOf(task, policy) {
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
+/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
+const MAX_PREFETCH = 256;
 class Worker {
     settings;
     sandbox;
@@ -38178,6 +38181,12 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
+    /** Nodes online at the last tip read, this one included: idle polling shares the grid's read budget. */
+    nodesOnline = 1;
+    /** How long this node's tasks take, a moving average: with a binding budget it sizes the prefetch. */
+    taskMs;
+    /** The server asked to wait (an HTTP 429 or 403 with Retry-After): no request before this time. */
+    retryAt = 0;
     pacer = new PushPacer();
     /** Entries of the grid that are not files, warned about once. */
     skippedSeen = new Set();
@@ -38360,7 +38369,17 @@ class Worker {
     }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
-        return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
+        return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
+    }
+    /** The round settings with this round's prefetch. */
+    planned() {
+        return { ...this.roundSettings, prefetch: this.prefetch() };
+    }
+    /** Claims held beyond the slots: the setting, or with a binding budget enough to stay busy until the next turn. */
+    prefetch() {
+        const configured = this.settings.prefetch ?? 0;
+        const perMinute = this.budget?.rate ?? 0;
+        return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -38369,7 +38388,7 @@ class Worker {
         if (this.failures > 0) {
             // With full jitter, so that nodes cut off together do not come back together.
             const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
-            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            await this.nap(Math.max(ceiling / 2 + (Math.random() * ceiling) / 2, this.retryAt - Date.now()));
             return;
         }
         if (this.finished.length === 0) {
@@ -38381,7 +38400,9 @@ class Worker {
             const idleMs = this.settings.idleTimeoutSeconds * 1000;
             const idleLeft = this.lastActivity + idleMs - Date.now();
             const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
-            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+            // However many nodes poll, together they stay within the grid's read budget.
+            const floor = pollFloorMs(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
+            await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -38437,6 +38458,11 @@ class Worker {
             if (error instanceof UserError && !remoteLost)
                 throw error;
             this.failures++;
+            if (error instanceof GitError && error.retryAfterMs !== undefined) {
+                this.retryAt = Date.now() + error.retryAfterMs;
+                this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${errorMessage(error)}`);
+                return false;
+            }
             this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
             await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
             return false;
@@ -38473,7 +38499,7 @@ class Worker {
             hooks: {
                 beforeRound: async () => {
                     if (!final && this.budget)
-                        await this.budget.take(this.stopSignal.signal);
+                        await sleep(this.budget.wait(), this.stopSignal.signal);
                 },
                 beforePush: (commit, { plan }) => {
                     for (const c of plan.claims)
@@ -38509,6 +38535,7 @@ class Worker {
             this.log.debug(`pushed after ${outcome.rejectedPushes} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
         }
         this.unconfirmed = undefined;
+        this.budget?.spend();
         this.settle([], plan.fenced);
         this.landed({ commit: outcome.commit, plan });
         this.startWaiting(this.policy);
@@ -38532,7 +38559,11 @@ class Worker {
             this.log.warn(skippedEntry(entry));
         }
         await this.checkClock(policy);
-        this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+        // A node's first push waits for its turn too, a random part of it: nodes that start together register
+        // spread over one turn, not in a burst. Its plan is made after the wait; the tip may have moved, and a
+        // lost race reads it again.
+        if ((await this.takeShare(snapshot, policy, tip)) && !final)
+            await sleep(this.budget.wait(), this.stopSignal.signal);
         if (s.image && !imageAllowed(s.image, policy)) {
             throw new UserError(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
         }
@@ -38547,7 +38578,7 @@ class Worker {
         const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
         if (wantsClaims && !final && !this.stopReason)
             view.queue = await this.scan(snapshot, view);
-        const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+        const plan = planRound(view, this.holdings(final), this.planned(), new Date());
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
     }
@@ -38556,7 +38587,7 @@ class Worker {
         // The room this round's claims may fill, counting the waiting claims this round drops or cancels.
         const kept = this.waiting.filter((w) => view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
             !view.cancels.has(w.claim.task_id));
-        const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+        const room = roomToClaim(this.planned(), this.running.size, kept.length, this.claimed);
         // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
         const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
             this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
@@ -38677,6 +38708,32 @@ class Worker {
             `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
     }
     /**
+     * Sets this node's push rate to its share of the branch's budget, from the nodes online at the tip and the
+     * pushes of the last minute in the history this node fetched (push-share.ts); its own limit applies too.
+     * Returns whether the budget was made just now.
+     */
+    async takeShare(snapshot, policy, tip) {
+        const now = new Date();
+        const nodes = (await snapshot.nodes()).filter((n) => n.status !== 'offline' && !isSilent(n, now, policy));
+        this.nodesOnline = nodes.length + (nodes.some((n) => n.node_id === this.settings.nodeId) ? 0 : 1);
+        const budget = policy.push_budget_per_minute;
+        const pushes = budget > 0 ? await this.store.recentPushes(tip, now.getTime() - SHARE_WINDOW_MS) : [];
+        const share = pushShare({
+            budgetPerMinute: budget,
+            nodeId: this.settings.nodeId,
+            nodes,
+            pushes,
+            now: now.getTime(),
+        });
+        const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
+        if (this.budget) {
+            this.budget.setRate(rate);
+            return false;
+        }
+        this.budget = new PushBudget(rate, Date.now, Math.random());
+        return true;
+    }
+    /**
      * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
      * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
      */
@@ -38767,6 +38824,8 @@ class Worker {
         this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
         void this.execute(claim, policy, entry.controller.signal).then((run) => {
             this.running.delete(claim.task_id);
+            const ms = run.finishedAt.getTime() - run.startedAt.getTime();
+            this.taskMs = this.taskMs === undefined ? ms : 0.7 * this.taskMs + 0.3 * ms;
             const cancelled = entry.cancelled === true;
             if (cancelled)
                 run.reason = 'cancelled on request';
@@ -38810,7 +38869,9 @@ class Worker {
                     throw error;
                 this.log.warn(`final sync failed (attempt ${attempt}): ${errorMessage(error)}`);
                 await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
-                await sleep(500 * attempt);
+                // A server that limits rates is not asked again before its Retry-After (within the backoff's cap).
+                const asked = error instanceof GitError ? (error.retryAfterMs ?? 0) : 0;
+                await sleep(Math.max(500 * attempt, Math.min(asked, MAX_FAILURE_BACKOFF_MS)));
             }
         }
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
@@ -38959,7 +39020,7 @@ const WORKER_SETTINGS = [
         min: 0,
         max: 256,
         placeholder: 'N',
-        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks. Under a binding push budget a node holds more, enough until its next turn.',
     },
     {
         name: 'max-pushes-per-minute',
@@ -38968,7 +39029,7 @@ const WORKER_SETTINGS = [
         min: 0,
         max: 600,
         placeholder: 'N',
-        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+        help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
     },
 ];
 const REAP_SETTINGS = [
@@ -39452,6 +39513,77 @@ function sleep(ms, signal) {
 
 /***/ }),
 
+/***/ 6600:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   KD: () => (/* binding */ retryAfterIn),
+/* harmony export */   NR: () => (/* binding */ DEFAULT_RETRY_AFTER_MS),
+/* harmony export */   _p: () => (/* binding */ askRetryAfter)
+/* harmony export */ });
+/* unused harmony export retryAfterValue */
+// A server's rate limit, as git meets it. Git fails a command on an HTTP 429 (or a 403 that is a secondary
+// rate limit) at once: it prints the status and the answer's text, never the Retry-After header. A node reads
+// what git printed, asks the server once for the header when the text names no wait, and waits that long.
+/** GitHub's advice when a rate-limited answer names no wait: at least a minute. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+/** Whether git's stderr tells of a rate limit: a 429, or a 403 whose text speaks of a rate limit or a wait. */
+function isRateLimited(stderr) {
+    if (/(returned error|HTTP):? 429\b/i.test(stderr))
+        return true;
+    return /(returned error|HTTP):? 403\b/i.test(stderr) && /rate limit|retry[- ]after|try again in/i.test(stderr);
+}
+/**
+ * The wait a rate-limited answer names in what git printed of it ("remote: ..." lines): a Retry-After in
+ * seconds or as an HTTP date, or "retry after N seconds", "try again in N seconds". Undefined when none.
+ */
+function retryAfterIn(text, now = Date.now()) {
+    const header = /retry-after\s*:?\s*([^\r\n]+)/i.exec(text)?.[1]?.trim();
+    if (header !== undefined) {
+        const ms = retryAfterValue(header, now);
+        if (ms !== undefined)
+            return ms;
+    }
+    const words = /(?:retry after|try again in)\s+(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)\b/i.exec(text);
+    if (!words)
+        return undefined;
+    return Number(words[1]) * (words[2].toLowerCase().startsWith('m') ? 60_000 : 1000);
+}
+/** A Retry-After header's value: delay seconds, or an HTTP date. */
+function retryAfterValue(value, now = Date.now()) {
+    if (/^\d+(\.\d+)?(\s|$)/.test(value))
+        return Number.parseFloat(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Asks an HTTP remote once for its Retry-After (the request git makes first, with the same credentials):
+ * a server that limits rates answers every request so while the limit holds. Undefined when it names none
+ * or cannot be asked (not HTTP, no answer).
+ */
+async function askRetryAfter(remote, token) {
+    if (!/^https?:\/\//.test(remote))
+        return undefined;
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await response.body?.cancel();
+        const value = response.headers.get('retry-after');
+        return value === null ? undefined : retryAfterValue(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39470,7 +39602,9 @@ function sleep(ms, signal) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4166);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6600);
+
 
 
 
@@ -39481,12 +39615,15 @@ class GitError extends Error {
     exitCode;
     stderr;
     name = 'GitError';
+    /** How long a rate-limited server asked to wait, from what git printed (the store may ask the server). */
+    retryAfterMs;
     constructor(args, failure, exitCode, stderr) {
         super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
+        this.retryAfterMs = failure === 'rate-limited' ? (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterIn */ .KD)(stderr) : undefined;
     }
 }
 /**
@@ -39563,6 +39700,8 @@ const TRANSIENT = [
 ];
 const AUTH = /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
 function classify(stderr) {
+    if ((0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .isRateLimited */ .Jz)(stderr))
+        return 'rate-limited';
     if (AUTH.test(stderr))
         return 'auth';
     return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
@@ -39632,7 +39771,7 @@ async function withRetry(action, options = {}) {
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
-            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
+            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
         }
     }
 }
@@ -39673,10 +39812,12 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -39788,8 +39929,15 @@ class GridStore {
             });
         }
         catch (error) {
-            throw this.explain(error);
+            throw this.explain(await this.rateLimited(error));
         }
+    }
+    /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
+    async rateLimited(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        }
+        return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
@@ -40021,8 +40169,8 @@ class GridStore {
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
             throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch((error) => {
-            throw this.explain(error);
+        }).catch(async (error) => {
+            throw this.explain(await this.rateLimited(error));
         });
     }
     /**
@@ -40044,6 +40192,21 @@ class GridStore {
         // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
         await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
         return loose;
+    }
+    /**
+     * The branch's commits since `sinceMs` (committer date), newest first, each with its author: a node commits
+     * under its node id. Reads what the cache holds: a node's cache has the commits since its first fetch.
+     */
+    async recentPushes(tip, sinceMs) {
+        const since = Math.floor(sinceMs / 1000);
+        const out = await this.git(['log', '--first-parent', `--since=@${since}`, '--format=%ct %an', tip]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => ({
+            at: Number(line.slice(0, line.indexOf(' '))) * 1000,
+            author: line.slice(line.indexOf(' ') + 1),
+        }));
     }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
@@ -45456,7 +45619,14 @@ const PolicySchema = Type.Object({
     push_budget_per_minute: Type.Optional(Type.Number({
         minimum: 0,
         default: 6,
-        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+        description: "Pushes per minute to the grid's branch by all its nodes together (0: no limit); each node takes a share " +
+            "from the nodes online and the branch's recent pushes. GitHub's guidance is 6 per repository",
+    })),
+    read_budget_per_second: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 10,
+        description: 'Looks at the remote per second by all idle nodes together (0: no limit): an idle node polls no more ' +
+            "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     max_delay_days: Type.Optional(Type.Integer({

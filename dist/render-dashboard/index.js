@@ -39741,6 +39741,77 @@ function printable(text) {
 
 /***/ }),
 
+/***/ 6600:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   KD: () => (/* binding */ retryAfterIn),
+/* harmony export */   NR: () => (/* binding */ DEFAULT_RETRY_AFTER_MS),
+/* harmony export */   _p: () => (/* binding */ askRetryAfter)
+/* harmony export */ });
+/* unused harmony export retryAfterValue */
+// A server's rate limit, as git meets it. Git fails a command on an HTTP 429 (or a 403 that is a secondary
+// rate limit) at once: it prints the status and the answer's text, never the Retry-After header. A node reads
+// what git printed, asks the server once for the header when the text names no wait, and waits that long.
+/** GitHub's advice when a rate-limited answer names no wait: at least a minute. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+/** Whether git's stderr tells of a rate limit: a 429, or a 403 whose text speaks of a rate limit or a wait. */
+function isRateLimited(stderr) {
+    if (/(returned error|HTTP):? 429\b/i.test(stderr))
+        return true;
+    return /(returned error|HTTP):? 403\b/i.test(stderr) && /rate limit|retry[- ]after|try again in/i.test(stderr);
+}
+/**
+ * The wait a rate-limited answer names in what git printed of it ("remote: ..." lines): a Retry-After in
+ * seconds or as an HTTP date, or "retry after N seconds", "try again in N seconds". Undefined when none.
+ */
+function retryAfterIn(text, now = Date.now()) {
+    const header = /retry-after\s*:?\s*([^\r\n]+)/i.exec(text)?.[1]?.trim();
+    if (header !== undefined) {
+        const ms = retryAfterValue(header, now);
+        if (ms !== undefined)
+            return ms;
+    }
+    const words = /(?:retry after|try again in)\s+(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)\b/i.exec(text);
+    if (!words)
+        return undefined;
+    return Number(words[1]) * (words[2].toLowerCase().startsWith('m') ? 60_000 : 1000);
+}
+/** A Retry-After header's value: delay seconds, or an HTTP date. */
+function retryAfterValue(value, now = Date.now()) {
+    if (/^\d+(\.\d+)?(\s|$)/.test(value))
+        return Number.parseFloat(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Asks an HTTP remote once for its Retry-After (the request git makes first, with the same credentials):
+ * a server that limits rates answers every request so while the limit holds. Undefined when it names none
+ * or cannot be asked (not HTTP, no answer).
+ */
+async function askRetryAfter(remote, token) {
+    if (!/^https?:\/\//.test(remote))
+        return undefined;
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await response.body?.cancel();
+        const value = response.headers.get('retry-after');
+        return value === null ? undefined : retryAfterValue(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39785,7 +39856,10 @@ function sleep(ms, signal) {
     });
 }
 
+// EXTERNAL MODULE: ./build/src/git/rate-limit.js
+var rate_limit = __nccwpck_require__(6600);
 ;// CONCATENATED MODULE: ./build/src/git/runner.js
+
 
 
 
@@ -39796,12 +39870,15 @@ class GitError extends Error {
     exitCode;
     stderr;
     name = 'GitError';
+    /** How long a rate-limited server asked to wait, from what git printed (the store may ask the server). */
+    retryAfterMs;
     constructor(args, failure, exitCode, stderr) {
         super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
+        this.retryAfterMs = failure === 'rate-limited' ? (0,rate_limit/* retryAfterIn */.KD)(stderr) : undefined;
     }
 }
 /**
@@ -39878,6 +39955,8 @@ const TRANSIENT = [
 ];
 const AUTH = /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
 function classify(stderr) {
+    if ((0,rate_limit/* isRateLimited */.Jz)(stderr))
+        return 'rate-limited';
     if (AUTH.test(stderr))
         return 'auth';
     return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
@@ -39988,10 +40067,12 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -40103,8 +40184,15 @@ class GridStore {
             });
         }
         catch (error) {
-            throw this.explain(error);
+            throw this.explain(await this.rateLimited(error));
         }
+    }
+    /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
+    async rateLimited(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        }
+        return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
@@ -40336,8 +40424,8 @@ class GridStore {
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
             throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch((error) => {
-            throw this.explain(error);
+        }).catch(async (error) => {
+            throw this.explain(await this.rateLimited(error));
         });
     }
     /**
@@ -40359,6 +40447,21 @@ class GridStore {
         // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
         await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
         return loose;
+    }
+    /**
+     * The branch's commits since `sinceMs` (committer date), newest first, each with its author: a node commits
+     * under its node id. Reads what the cache holds: a node's cache has the commits since its first fetch.
+     */
+    async recentPushes(tip, sinceMs) {
+        const since = Math.floor(sinceMs / 1000);
+        const out = await this.git(['log', '--first-parent', `--since=@${since}`, '--format=%ct %an', tip]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => ({
+            at: Number(line.slice(0, line.indexOf(' '))) * 1000,
+            author: line.slice(line.indexOf(' ') + 1),
+        }));
     }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
@@ -45768,7 +45871,14 @@ const PolicySchema = Type.Object({
     push_budget_per_minute: Type.Optional(Type.Number({
         minimum: 0,
         default: 6,
-        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+        description: "Pushes per minute to the grid's branch by all its nodes together (0: no limit); each node takes a share " +
+            "from the nodes online and the branch's recent pushes. GitHub's guidance is 6 per repository",
+    })),
+    read_budget_per_second: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 10,
+        description: 'Looks at the remote per second by all idle nodes together (0: no limit): an idle node polls no more ' +
+            "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     max_delay_days: Type.Optional(Type.Integer({
