@@ -142,6 +142,16 @@ describe('renderSite', () => {
     );
   });
 
+  it('links a queued task to its file where a node moved it, in its folder of the queue', async () => {
+    const grid = sampleGrid();
+    grid.queuedPaths = { 'bench-arm': 'tasks/queue/5e/bench-arm.json' };
+    const moved = await render(grid);
+    assert.match(
+      await moved.read('detail/bench-arm.html'),
+      /href="https:\/\/github\.com\/octo-org\/render-grid\/blob\/main\/tasks\/queue\/5e\/bench-arm\.json"/,
+    );
+  });
+
   it('paginates long lists and links tasks without a detail page to their file', async () => {
     const grid = sampleGrid();
     const { result } = await import('./dashboard-fixtures.js');

@@ -118,6 +118,7 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
     branch: options.branch,
     policy,
     queued,
+    queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [locate(entry.path)!.id, entry.path])),
     running,
     completed,
     failed,

@@ -10,6 +10,8 @@ export interface DashboardInput {
   branch: string; // e.g. 'main'
   policy: Policy;
   queued: QueuedTask[];
+  /** Where each queued task's file is at the tip, by id: flat as submitted, or in its folder once a node moved it. */
+  queuedPaths?: Record<string, string>;
   running: Claim[];
   completed: Result[]; // may be 20,000 long
   failed: Result[];

@@ -322,7 +322,7 @@ export class Site {
 
   /** The record's file on GitHub, when the repository is known and the record has a file path. */
   repoHref(state: TaskState, record: TaskRecord): string | undefined {
-    const path = repoPath(state, record);
+    const path = repoPath(state, record, this.input.queuedPaths);
     return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
   }
 
@@ -367,9 +367,13 @@ export function listPath(state: TaskState, page: number): string {
 }
 
 /** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
-export function repoPath(state: TaskState, record: TaskRecord): string | undefined {
+export function repoPath(
+  state: TaskState,
+  record: TaskRecord,
+  queuedPaths: Record<string, string> = {},
+): string | undefined {
   if (!SAFE_ID.test(record.task_id)) return undefined;
-  if (state === 'queued') return queuePath(record.task_id);
+  if (state === 'queued') return queuedPaths[record.task_id] ?? queuePath(record.task_id);
   if (state === 'running') return inProgressPath((record as Claim).claim.node_id, record.task_id);
   const finished = parseTime((record as Result).finished_at);
   return finished && resultPath(state, record.task_id, finished);

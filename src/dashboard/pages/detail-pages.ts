@@ -111,7 +111,7 @@ function detail(site: Site, { state, record }: Located) {
   const stored: Partial<Result> = { ...record };
   delete stored.stdout;
   delete stored.stderr;
-  const path = repoPath(state, record);
+  const path = repoPath(state, record, site.input.queuedPaths);
   return {
     id: record.task_id,
     status: result ? result.status : state === 'running' ? 'running' : 'queued',
