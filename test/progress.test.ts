@@ -5,6 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { cleanMessage, parseProgress, readProgress } from '../src/node/progress.js';
 import { MAX_PROGRESS_MESSAGE } from '../src/protocol/schemas.js';
+import { DockerSandbox } from '../src/sandbox/docker.js';
+import { gridFor } from './helpers/grid.js';
+import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 const AT = new Date('2026-01-01T00:00:00Z');
 
@@ -56,4 +60,36 @@ test('a progress file that is a symbolic link is not followed', async (t) => {
   await symlink(target, join(dir, 'progress'));
   assert.equal(await readProgress(join(dir, 'progress'), AT), undefined);
   assert.equal(await readProgress(join(dir, 'missing'), AT), undefined);
+});
+
+test('a task in Docker reports progress through $DGRID_PROGRESS, and its heartbeat carries the latest, cleaned', async (t) => {
+  if (!(await dockerOrSkip(t))) return;
+  const grid = await gridFor(t, {
+    default_image: TEST_IMAGE,
+    allowed_images: [TEST_IMAGE],
+    lease: { heartbeat_seconds: 1 },
+  });
+  // A hostile task: a line full of escapes, a huge message, then the line that counts, and a partial one.
+  const script = [
+    'printf "10 \\033[31mred\\033[0m\\n" >> "$DGRID_PROGRESS"',
+    'head -c 100000 /dev/zero | tr "\\0" x >> "$DGRID_PROGRESS"',
+    'printf "\\n42 step 4 of 10 \\033]0;title\\007done\\n43 not yet" >> "$DGRID_PROGRESS"',
+    'sleep 6',
+  ].join('; ');
+  await grid.submit([{ task_id: 'long', script, timeout_seconds: 30 }]);
+  const worker = grid.worker({ nodeId: 'p1', pollIntervalSeconds: 0.2 }, new DockerSandbox());
+  const done = worker.run();
+  let seen: unknown;
+  for (let i = 0; i < 100 && seen === undefined; i++) {
+    await sleep(200);
+    const node = await (await grid.snapshot()).node('p1');
+    seen = node?.progress?.long;
+  }
+  const report = await done;
+  assert.equal(report.completed, 1);
+  assert.ok(seen, 'the node file showed the task progress while it ran');
+  const { percent, message } = seen as { percent: number; message: string };
+  assert.deepEqual({ percent, message }, { percent: 42, message: 'step 4 of 10 done' });
+  const after = await (await grid.snapshot()).node('p1');
+  assert.equal(after?.progress, undefined, 'an offline node shows no progress');
 });

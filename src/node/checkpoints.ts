@@ -16,7 +16,7 @@ export type Saved = { checkpoint: Checkpoint } | { unchanged: true } | { refused
 
 /** Packs and stores the folder's checkpoint unless it is empty, too large, or what `last` recorded already. */
 export async function saveCheckpoint(
-  store: GridStore,
+  put: (ref: string, archive: Buffer) => Promise<void>,
   dir: string,
   maxBytes: number,
   owner: { nodeId: string; attempt: number },
@@ -29,7 +29,7 @@ export async function saveCheckpoint(
   if ('tooLarge' in packed) return { refused: `its checkpoint holds ${packed.tooLarge} (limits.checkpoint_mb)` };
   if (packed.sha256 === last?.sha256) return { unchanged: true };
   const ref = checkpointRef(packed.sha256);
-  await store.pushFileRef(ref, packed.archive);
+  await put(ref, packed.archive);
   return {
     checkpoint: {
       sha256: packed.sha256,

@@ -36,6 +36,9 @@ import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
 import { VERSION } from '../protocol/version.js';
+import { concludeNodeError } from '../protocol/transitions.js';
+import { CircuitBreaker, nodeSideReason } from './circuit-breaker.js';
+import { TaskState } from './task-state.js';
 
 export interface WorkerSettings {
   remote: string;
@@ -99,6 +102,8 @@ export interface WorkerGauges {
   /** Seconds since the last successful push; a stuck node stops being healthy. */
   sinceLastPushSeconds: number;
   stopping: boolean;
+  /** Why the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+  unhealthy?: string;
 }
 
 interface Running {
@@ -195,6 +200,12 @@ export class Worker {
   private awaited: ReadonlySet<string> = new Set();
   /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
   private unblocked = false;
+  /** Each running task's files, progress and checkpoints. */
+  private readonly tasks: TaskState;
+  /** Stops claiming after node-side failures in a row, for a pause. */
+  private readonly breaker = new CircuitBreaker();
+  /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
+  private draining: string | undefined;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -202,6 +213,7 @@ export class Worker {
     private readonly log: Log,
   ) {
     const { remote, branch, token } = settings;
+    this.tasks = new TaskState(log);
     this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
     this.report = {
       nodeId: settings.nodeId,
@@ -224,7 +236,19 @@ export class Worker {
       slots: this.settings.slots,
       sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
       stopping: this.stopReason !== undefined,
+      ...(this.breaker.unhealthy() ? { unhealthy: this.breaker.unhealthy()!.reason } : {}),
     };
+  }
+
+  /**
+   * Finish what this node holds, claim nothing more, then sign off (status `draining` meanwhile): for an
+   * upgrade, where a new version's nodes start beside it. A drain request in the grid asks for the same.
+   */
+  drain(reason: string): void {
+    if (this.draining || this.stopReason) return;
+    this.draining = reason;
+    this.log.info(`draining: ${reason}`);
+    this.wake();
   }
 
   /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
@@ -270,6 +294,7 @@ export class Worker {
       idleRounds = busy ? 0 : idleRounds + 1;
       if (busy || this.holding()) this.lastActivity = Date.now();
       if (this.doneWithQuota()) break;
+      if (this.draining && !this.holding() && this.finished.length === 0) this.stop(`drained: ${this.draining}`);
       this.checkIdle();
       // A result that completes a dependency makes its dependents claimable: one more look at once, not a
       // poll interval per step.
@@ -344,6 +369,7 @@ export class Worker {
   /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
   private claimRoom(): number {
     const max = this.settings.maxTasks;
+    if (this.draining) return 0;
     const quota = max > 0 ? max - this.claimed : Infinity;
     const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
     // Finished tasks free their slot now: their results ride in the same commit as the next claims.
@@ -408,7 +434,7 @@ export class Worker {
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
-    const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+    const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
     if (!mustWrite) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -483,6 +509,10 @@ export class Worker {
       const mine = await this.myClaims(snapshot);
 
       this.dropLostClaims(mine);
+      const drainRequest = snapshot.drains.get(s.nodeId);
+      if (drainRequest && !this.draining) this.drain(`requested in ${drainRequest.path}`);
+      // Its last commit takes the request away: the node did what it asked.
+      if (drainRequest && final) changes.push({ path: drainRequest.path, delete: true });
 
       const committed: Finished[] = [];
       const fenced: Finished[] = [];
@@ -558,7 +588,7 @@ export class Worker {
       const refused: string[] = [];
       let rejectedCount = 0;
       let exhausted = false;
-      if (wantsClaims && !final && !this.stopReason) {
+      if (wantsClaims && !final && !this.stopReason && !this.draining) {
         // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
         const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
           this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
@@ -601,6 +631,7 @@ export class Worker {
       }
 
       const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
+      if (heartbeat && !final) changes.push(...(await this.checkpointChanges(mine, committed, policy, now)));
       if (changes.length === 0 && !heartbeat) {
         this.seenTip = tip;
         this.exhaustedTip = exhausted ? tip : null;
@@ -820,11 +851,49 @@ export class Worker {
       started_at: iso(this.startedAt),
       incarnation: this.incarnation,
       last_heartbeat: iso(now),
-      status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
+      status: final ? 'offline' : this.stopReason || this.draining ? 'draining' : 'online',
       tasks: [...new Set(tasks)].sort(),
       completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
       failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
+      ...(await this.healthAndProgress(final ? [] : [...this.running.keys()].filter((id) => tasks.includes(id)), now)),
     };
+  }
+
+  /** What the node file says of running tasks' progress and of the circuit breaker; no key when there is none. */
+  private async healthAndProgress(running: string[], now: Date): Promise<Partial<NodeRecord>> {
+    const progress = await this.tasks.progress(running, now);
+    const unhealthy = this.breaker.unhealthy();
+    return {
+      ...(Object.keys(progress).length > 0 ? { progress } : {}),
+      ...(unhealthy
+        ? {
+            unhealthy: {
+              reason: unhealthy.reason.slice(0, 512),
+              since: iso(unhealthy.since),
+              retry_at: iso(unhealthy.retryAt),
+            },
+          }
+        : {}),
+    };
+  }
+
+  /**
+   * At a heartbeat, the claims at the tip of tasks running here that record a new checkpoint: stored first
+   * (a ref of its own), then named in the claim, in the same commit as the heartbeat.
+   */
+  private async checkpointChanges(
+    mine: Map<string, { claim: Claim; path: string }>,
+    committed: Finished[],
+    policy: Policy,
+    now: Date,
+  ): Promise<Change[]> {
+    const ending = new Set(committed.map((f) => f.claim.task_id));
+    const held = [...this.running.values()]
+      .filter((r) => !ending.has(r.claim.task_id) && !r.controller.signal.aborted)
+      .map((r) => mine.get(r.claim.task_id))
+      .filter((h): h is { claim: Claim; path: string } => h !== undefined)
+      .filter((h) => h.claim.claim.token === this.running.get(h.claim.task_id)?.claim.claim.token);
+    return this.tasks.checkpoints(held, this.store, policy, now);
   }
 
   private holds(taskId: string): boolean {
@@ -874,6 +943,10 @@ export class Worker {
         );
         this.sandboxLost = true;
       }
+      this.breaker.record(nodeSideReason(run), new Date());
+      if (this.breaker.unhealthy() && !this.breaker.allowsClaims(new Date())) {
+        this.log.warn(`unhealthy, claiming nothing until ${iso(this.breaker.unhealthy()!.retryAt)}: ${run.reason}`);
+      }
       const stopped = run.status === 'cancelled' && !cancelled;
       const returned =
         run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
@@ -889,11 +962,20 @@ export class Worker {
    */
   private async execute(claim: Claim, policy: Policy, signal: AbortSignal): Promise<Execution> {
     const startedAt = new Date();
+    const job = sandboxJob(claim, this.settings, policy);
     try {
-      return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+      job.files = await this.tasks.prepare(claim, this.store);
+      return await this.sandbox.run(job, signal);
     } catch (error) {
       const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
       return runWithoutOutput('error', reason, startedAt, new Date());
+    } finally {
+      this.tasks.forget(claim.task_id);
+      if (job.files) {
+        await this.sandbox
+          .removeFiles(job.files, job)
+          .catch((error: unknown) => this.log.warn(`${claim.task_id}: its files stay behind: ${errorMessage(error)}`));
+      }
     }
   }
 
@@ -902,6 +984,8 @@ export class Worker {
    * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
    */
   private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
+    const nodeSide = done.cancelled ? undefined : nodeSideReason(done.run);
+    if (nodeSide) return concludeNodeError(held.path, held.claim, done.run, nodeSide, now);
     try {
       return concludeClaim(held.path, held.claim, done.run, policy, now);
     } catch (error) {
