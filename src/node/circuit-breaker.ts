@@ -9,7 +9,7 @@ const MAX_PAUSE_MS = 30 * 60_000;
 
 /** How a run says its node, not its task, failed: the sandbox could not run it, or the machine lacks room. */
 const NODE_SIDE =
-  /^the \w+ sandbox failed|docker could not run the container|the Docker daemon|No such image|Unable to find image|no space left on device|ENOSPC|could not start: /i;
+  /docker could not run the container|the Docker daemon|No such image|Unable to find image|no space left on device|ENOSPC|could not start: /i;
 
 /** Why a run failed for node-side reasons; undefined when the task is to blame, or it did not fail. */
 export function nodeSideReason(run: Pick<Execution, 'status' | 'reason' | 'sandboxLost'>): string | undefined {

@@ -510,7 +510,9 @@ export class Worker {
 
       this.dropLostClaims(mine);
       const drainRequest = snapshot.drains.get(s.nodeId);
-      if (drainRequest && !this.draining) this.drain(`requested in ${drainRequest.path}`);
+      if (drainRequest && !final) this.drain(`requested in ${drainRequest.path}`);
+      // The node says at once that it drains: whoever asked sees it in its node file.
+      const drainUntold = this.draining !== undefined && this.node?.status !== 'draining';
       // Its last commit takes the request away: the node did what it asked.
       if (drainRequest && final) changes.push({ path: drainRequest.path, delete: true });
 
@@ -630,7 +632,7 @@ export class Worker {
           scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
       }
 
-      const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
+      const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final || drainUntold;
       if (heartbeat && !final) changes.push(...(await this.checkpointChanges(mine, committed, policy, now)));
       if (changes.length === 0 && !heartbeat) {
         this.seenTip = tip;

@@ -1,0 +1,86 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { requestDrain } from '../src/admin/grid-admin.js';
+import { drainPath } from '../src/protocol/layout.js';
+import { fitsNode } from '../src/node/scheduler.js';
+import { versionAtLeast } from '../src/protocol/version.js';
+import type { NodeRecord } from '../src/protocol/schemas.js';
+import { gridFor, invariantViolations, type TestGrid } from './helpers/grid.js';
+import { runCli } from './helpers/cli.js';
+import { git } from '../src/git/runner.js';
+
+async function nodeFiles(grid: TestGrid): Promise<Map<string, NodeRecord>> {
+  return new Map((await (await grid.snapshot()).nodes()).map((n) => [n.node_id, n]));
+}
+
+test('upgrading four busy nodes by draining them hands back and re-runs no task', async (t) => {
+  const grid = await gridFor(t, { lease: { heartbeat_seconds: 1 } });
+  const ids = Array.from({ length: 16 }, (_, i) => `job${String(i).padStart(2, '0')}`);
+  await grid.submit(ids.map((task_id) => ({ task_id, script: 'sleep 1.5', timeout_seconds: 30 })));
+  const old = [1, 2, 3, 4].map((i) =>
+    grid.worker({ nodeId: `old-${i}`, pollIntervalSeconds: 0.1, idleTimeoutSeconds: 60 }),
+  );
+  const oldRuns = old.map((w) => w.run());
+  // Every old node busy before the upgrade starts.
+  for (let i = 0; i < 200; i++) {
+    const nodes = await nodeFiles(grid);
+    if ([1, 2, 3, 4].every((n) => (nodes.get(`old-${n}`)?.tasks.length ?? 0) > 0)) break;
+    await sleep(50);
+  }
+  const cli = await runCli(['drain', '--repository', grid.remote, 'old-1', '--reason', 'upgrade to 1.1']);
+  assert.equal(cli.code, 0, cli.stderr);
+  assert.match(cli.stdout, /asked node old-1 to drain/);
+  for (const n of [2, 3, 4]) assert.ok(await requestDrain(grid.store, `old-${n}`, 'upgrade'));
+  assert.equal(await requestDrain(grid.store, 'old-2'), null, 'a second request changes nothing');
+  const fresh = [1, 2, 3, 4].map((i) => grid.worker({ nodeId: `new-${i}`, pollIntervalSeconds: 0.1 }));
+  const freshRuns = fresh.map((w) => w.run());
+
+  const oldReports = await Promise.all(oldRuns);
+  const freshReports = await Promise.all(freshRuns);
+
+  for (const n of [1, 2, 3, 4]) {
+    const path = `nodes/old-${n}.json`;
+    const commits = (await git(['log', '--format=%H', 'main', '--', path], { cwd: grid.bare })).split('\n');
+    const statuses = await Promise.all(
+      commits
+        .filter(Boolean)
+        .map(async (c) => JSON.parse(await git(['show', `${c}:${path}`], { cwd: grid.bare })).status),
+    );
+    assert.ok(statuses.includes('draining'), `old-${n} showed status draining while it finished: ${statuses}`);
+  }
+  for (const report of oldReports) {
+    assert.equal(report.returned, 0, `${report.nodeId} handed nothing back`);
+    assert.match(report.stopReason, /^drained: /);
+  }
+  const results = await grid.results();
+  assert.equal(results.size, ids.length);
+  for (const [id, result] of results) {
+    assert.equal(result.status, 'success', id);
+    assert.equal(result.attempts, undefined, `${id} ran once, with no earlier attempt`);
+  }
+  const done = [...oldReports, ...freshReports].reduce((sum, r) => sum + r.completed, 0);
+  assert.equal(done, ids.length, 'no task ran twice');
+  const nodes = await nodeFiles(grid);
+  for (const n of [1, 2, 3, 4]) assert.equal(nodes.get(`old-${n}`)?.status, 'offline');
+  const snapshot = await grid.snapshot();
+  for (const n of [1, 2, 3, 4]) assert.equal(snapshot.drains.has(`old-${n}`), false, drainPath(`old-${n}`));
+  assert.deepEqual(await invariantViolations(grid.bare), []);
+});
+
+test('dgrid drain names what is wrong with an unknown node', async (t) => {
+  const grid = await gridFor(t);
+  const cli = await runCli(['drain', '--repository', grid.remote, 'ghost']);
+  assert.equal(cli.code, 1);
+  assert.match(cli.stderr, /node "ghost" has no node file in nodes\//);
+});
+
+test('a task that needs a newer dgrid is left to nodes of that version', () => {
+  assert.ok(versionAtLeast('1.2.0', '1.1.9'));
+  assert.ok(versionAtLeast('1.10.0', '1.9.0'));
+  assert.ok(!versionAtLeast('1.0.0', '1.0.1'));
+  const task = { task_id: 't', script: 'true', min_worker_version: '1.1.0' };
+  assert.equal(fitsNode({ nodeId: 'n', version: '1.0.0' }, task), false);
+  assert.equal(fitsNode({ nodeId: 'n', version: '1.1.0' }, task), true);
+  assert.equal(fitsNode({ nodeId: 'n', version: '1.0.0' }, { task_id: 't', script: 'true' }), true);
+});
