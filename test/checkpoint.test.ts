@@ -9,6 +9,7 @@ import { packCheckpoint } from '../src/sandbox/checkpoint-archive.js';
 import { claimValidator, queuedTaskValidator } from '../src/protocol/schema-validators.js';
 import type { Checkpoint } from '../src/protocol/schemas.js';
 import { gridFor, type TestGrid } from './helpers/grid.js';
+import { auditGrid } from '../src/upkeep/audit.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
 import type { Log } from '../src/common/log.js';
 
@@ -81,6 +82,7 @@ test('a retried attempt on another node starts from the checkpoint the first nod
   const resumed = Number(/resumed from step (\d+)/.exec(result.stdout)?.[1]);
   assert.ok(resumed >= 1, `node b resumed from step ${resumed}:\n${result.stdout}`);
   assert.match(result.stdout, /finished/);
+  assert.deepEqual((await auditGrid(grid.bare)).violations, []);
 });
 
 test('a checkpoint whose bytes are not those the grid records is not restored', async (t) => {

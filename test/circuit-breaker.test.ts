@@ -5,7 +5,8 @@ import { serveMetrics } from '../src/node/metrics.js';
 import { DockerSandbox } from '../src/sandbox/docker.js';
 import { concludeNodeError, runWithoutOutput, POISON_NODES } from '../src/protocol/transitions.js';
 import type { Claim } from '../src/protocol/schemas.js';
-import { gridFor, invariantViolations } from './helpers/grid.js';
+import { auditGrid } from '../src/upkeep/audit.js';
+import { gridFor } from './helpers/grid.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -109,5 +110,5 @@ test('a node whose image is missing stops claiming, says it is unhealthy, and it
   assert.equal(results.has('good'), false, 'no unhealthy node ran the good task');
   const healthy = await grid.worker({ nodeId: 'd' }, new DockerSandbox()).run();
   assert.equal(healthy.completed, 1);
-  assert.deepEqual(await invariantViolations(grid.bare), []);
+  assert.deepEqual((await auditGrid(grid.bare)).violations, []);
 });

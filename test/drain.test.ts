@@ -6,7 +6,8 @@ import { drainPath } from '../src/protocol/layout.js';
 import { fitsNode } from '../src/node/scheduler.js';
 import { versionAtLeast } from '../src/protocol/version.js';
 import type { NodeRecord } from '../src/protocol/schemas.js';
-import { gridFor, invariantViolations, type TestGrid } from './helpers/grid.js';
+import { auditGrid } from '../src/upkeep/audit.js';
+import { gridFor, type TestGrid } from './helpers/grid.js';
 import { runCli } from './helpers/cli.js';
 import { git } from '../src/git/runner.js';
 
@@ -65,7 +66,7 @@ test('upgrading four busy nodes by draining them hands back and re-runs no task'
   for (const n of [1, 2, 3, 4]) assert.equal(nodes.get(`old-${n}`)?.status, 'offline');
   const snapshot = await grid.snapshot();
   for (const n of [1, 2, 3, 4]) assert.equal(snapshot.drains.has(`old-${n}`), false, drainPath(`old-${n}`));
-  assert.deepEqual(await invariantViolations(grid.bare), []);
+  assert.deepEqual((await auditGrid(grid.bare)).violations, []);
 });
 
 test('dgrid drain names what is wrong with an unknown node', async (t) => {

@@ -37,6 +37,7 @@ import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/
 import { claimValidator } from '../protocol/schema-validators.js';
 import { VERSION } from '../protocol/version.js';
 import { concludeNodeError } from '../protocol/transitions.js';
+import { queuePath } from '../protocol/layout.js';
 import { CircuitBreaker, nodeSideReason } from './circuit-breaker.js';
 import { TaskState } from './task-state.js';
 
@@ -124,6 +125,8 @@ interface Finished {
    */
   returned?: string;
   cancelled: boolean;
+  /** The node failed under it (resultChanges): back in the queue as a `node_error` attempt, or poison. */
+  nodeError?: boolean;
 }
 
 /** What a commit of this node does once it lands; kept while a push that reported an error may have landed. */
@@ -531,7 +534,7 @@ export class Worker {
           Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
           delete done.returned;
         }
-        if (done.returned) {
+        if (done.returned && !done.nodeError) {
           changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
         } else {
           const serverNow = new Date(now.getTime() + this.clockOffsetMs);
@@ -987,7 +990,13 @@ export class Worker {
    */
   private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
     const nodeSide = done.cancelled ? undefined : nodeSideReason(done.run);
-    if (nodeSide) return concludeNodeError(held.path, held.claim, done.run, nodeSide, now);
+    if (nodeSide) {
+      const changes = concludeNodeError(held.path, held.claim, done.run, nodeSide, now);
+      // Back in the queue, it is handed back, not a result of this node (unless it is poison now).
+      done.nodeError = true;
+      if (changes.some((c) => c.path === queuePath(held.claim.task_id))) done.returned = nodeSide;
+      return changes;
+    }
     try {
       return concludeClaim(held.path, held.claim, done.run, policy, now);
     } catch (error) {
