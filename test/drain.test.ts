@@ -1,6 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
+import { join } from 'node:path';
 import { requestDrain } from '../src/admin/grid-admin.js';
 import { drainPath } from '../src/protocol/layout.js';
 import { fitsNode } from '../src/node/scheduler.js';
@@ -84,4 +88,54 @@ test('a task that needs a newer dgrid is left to nodes of that version', () => {
   assert.equal(fitsNode({ nodeId: 'n', version: '1.0.0' }, task), false);
   assert.equal(fitsNode({ nodeId: 'n', version: '1.1.0' }, task), true);
   assert.equal(fitsNode({ nodeId: 'n', version: '1.0.0' }, { task_id: 't', script: 'true' }), true);
+});
+
+const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
+
+test('drain-on-stop: SIGTERM lets the running task finish and claims nothing more; a second signal stops', async (t) => {
+  const grid = await gridFor(t, { lease: { heartbeat_seconds: 1 } });
+  const started = join(grid.dir, 'started');
+  await grid.submit([
+    { task_id: 'running', script: `touch ${started}; sleep 2; echo done`, priority: 'high' },
+    { task_id: 'waiting', script: 'true', priority: 'low' },
+  ]);
+  const args = ['worker', '--repository', grid.remote, '--node-id', 'job', '--sandbox', 'none', '--json'];
+  const child = spawn(process.execPath, [CLI, ...args, '--poll-interval-seconds', '0.1', '--drain-on-stop'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout.on('data', (c) => (stdout += c));
+  const closed = new Promise<number | null>((resolve) => child.on('close', resolve));
+  for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
+  child.kill('SIGTERM');
+  assert.equal(await closed, 0);
+  const report = JSON.parse(stdout);
+  assert.deepEqual([report.completed, report.returned], [1, 0]);
+  assert.match(report.stopReason, /^drained: SIGTERM received \(drain-on-stop\)/);
+  const results = await grid.results();
+  assert.equal(results.get('running')?.status, 'success');
+  assert.equal(results.get('running')?.attempts, undefined);
+  const snapshot = await grid.snapshot();
+  assert.deepEqual(
+    snapshot.of('queue').map((f) => f.id),
+    ['waiting'],
+    'the drained node claimed nothing more',
+  );
+  assert.equal((await snapshot.node('job'))?.status, 'offline');
+
+  // A second signal: the job's runner is about to kill it, so it hands back what still runs.
+  await rm(started, { force: true });
+  await grid.submit([{ task_id: 'slow', script: `touch ${started}; sleep 30`, priority: 'high' }]);
+  const again = spawn(process.execPath, [CLI, ...args, '--poll-interval-seconds', '0.1', '--drain-on-stop'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let out = '';
+  again.stdout.on('data', (c) => (out += c));
+  const done = new Promise<number | null>((resolve) => again.on('close', resolve));
+  for (let i = 0; i < 200 && !existsSync(started); i++) await sleep(25);
+  again.kill('SIGTERM');
+  await sleep(300);
+  again.kill('SIGTERM');
+  assert.equal(await done, 0);
+  assert.equal(JSON.parse(out).returned, 1);
 });

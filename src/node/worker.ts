@@ -71,6 +71,8 @@ export interface WorkerSettings {
    * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
    */
   prefetch?: number;
+  /** A stop signal drains the node (finish what runs, claim nothing more) instead of handing tasks back. */
+  drainOnStop?: boolean;
 }
 
 export interface TaskOutcome {
@@ -241,6 +243,12 @@ export class Worker {
       stopping: this.stopReason !== undefined,
       ...(this.breaker.unhealthy() ? { unhealthy: this.breaker.unhealthy()!.reason } : {}),
     };
+  }
+
+  /** A stop signal (SIGINT, SIGTERM): with drain-on-stop the first one drains, and a second one stops. */
+  signal(name: string): void {
+    if (this.settings.drainOnStop && !this.draining) this.drain(`${name} received (drain-on-stop)`);
+    else this.stop(`${name} received`);
   }
 
   /**
