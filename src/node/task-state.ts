@@ -1,12 +1,11 @@
 // What a node keeps of each task it runs beyond the claim: the task's files (progress file, checkpoint
 // folder), the checkpoint it restored or last stored, and what rides on its heartbeats: the latest progress
 // in the node file, and each changed checkpoint recorded in the claim (so no extra push to the grid branch).
-import type { Change, GridStore } from '../git/store.js';
+import type { GridStore } from '../git/store.js';
 import { errorMessage } from '../common/errors.js';
 import type { Log } from '../common/log.js';
 import { printable } from '../common/printable.js';
-import type { Claim, Policy, Progress } from '../protocol/schemas.js';
-import { serialize } from '../protocol/transitions.js';
+import type { Checkpoint, Claim, Policy, Progress } from '../protocol/schemas.js';
 import { createTaskFiles, type TaskFiles } from '../sandbox/task-files.js';
 import { restoreCheckpoint, saveCheckpoint } from './checkpoints.js';
 import { readProgress } from './progress.js';
@@ -63,17 +62,17 @@ export class TaskState {
 
   /**
    * Stores each running task's checkpoint that differs from what its claim at the tip records, and returns the
-   * claim files that record the new one. `held` are claims at the tip of tasks still running here, each still
-   * this node's (the caller checked the token).
+   * new ones by task id, for the round to record in the claims. `held` are claims at the tip of tasks still
+   * running here, each still this node's (the caller checked the token).
    */
   async checkpoints(
     held: ReadonlyArray<{ claim: Claim; path: string }>,
     store: GridStore,
     policy: Policy,
     now: Date,
-  ): Promise<Change[]> {
-    const changes: Change[] = [];
-    for (const { claim, path } of held) {
+  ): Promise<Map<string, Checkpoint>> {
+    const stored = new Map<string, Checkpoint>();
+    for (const { claim } of held) {
       const kept = this.kept.get(claim.task_id);
       if (!kept) continue;
       const owner = { nodeId: claim.claim.node_id, attempt: claim.claim.attempt };
@@ -91,9 +90,8 @@ export class TaskState {
         kept.refused = saved.refused;
         continue;
       }
-      if (!('checkpoint' in saved)) continue;
-      changes.push({ path, content: serialize({ ...claim, checkpoint: saved.checkpoint }) });
+      if ('checkpoint' in saved) stored.set(claim.task_id, saved.checkpoint);
     }
-    return changes;
+    return stored;
   }
 }
