@@ -394,7 +394,11 @@ export class Worker {
       const idleMs = this.settings.idleTimeoutSeconds * 1000;
       const idleLeft = this.lastActivity + idleMs - Date.now();
       const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
-      await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+      // A busy node's heartbeat comes on time however far polling backed off: it carries the tasks' progress
+      // and checkpoints, and a checkpoint late by a backed-off poll is that much more work lost to a crash.
+      const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+      const untilHeartbeat = this.holding() ? Math.max(0, this.lastHeartbeat + heartbeatMs - Date.now()) : Infinity;
+      await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle, untilHeartbeat));
       if (this.finished.length === 0 || this.stopReason) return;
     }
     // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
