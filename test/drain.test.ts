@@ -11,7 +11,7 @@ import { fitsNode } from '../src/node/scheduler.js';
 import { versionAtLeast } from '../src/protocol/version.js';
 import type { NodeRecord } from '../src/protocol/schemas.js';
 import { auditGrid } from '../src/upkeep/audit.js';
-import { gridFor, type TestGrid } from './helpers/grid.js';
+import { gridFor, pushDirectly, type TestGrid } from './helpers/grid.js';
 import { runCli } from './helpers/cli.js';
 import { git } from '../src/git/runner.js';
 
@@ -138,4 +138,16 @@ test('drain-on-stop: SIGTERM lets the running task finish and claims nothing mor
   again.kill('SIGTERM');
   assert.equal(await done, 0);
   assert.equal(JSON.parse(out).returned, 1);
+});
+
+test('a drain request for an earlier process of the node id is spent: a restarted node removes it and works on', async (t) => {
+  const grid = await gridFor(t);
+  await grid.submit([{ task_id: 'after-restart', script: 'true' }]);
+  const request = { node_id: 'n', incarnation: 'a-process-long-gone', reason: 'upgrade' };
+  await pushDirectly(grid, [{ path: drainPath('n'), content: JSON.stringify(request) }]);
+  const report = await grid.worker({ nodeId: 'n' }).run();
+  assert.equal(report.completed, 1);
+  assert.doesNotMatch(report.stopReason, /drained/);
+  assert.equal((await grid.snapshot()).drains.has('n'), false);
+  assert.deepEqual((await auditGrid(grid.bare)).violations, []);
 });

@@ -155,6 +155,7 @@ export async function requestDrain(store: GridStore, nodeId: string, reason?: st
       if (node.status === 'offline' || snapshot.drains.has(nodeId)) return null;
       const request: DrainRequest = {
         node_id: nodeId,
+        ...(node.incarnation ? { incarnation: node.incarnation } : {}),
         ...(reason ? { reason } : {}),
         requested_at: iso(new Date()),
       };

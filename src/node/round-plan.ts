@@ -89,6 +89,8 @@ export interface RoundSnapshot {
   node?: NodeRecord;
   /** The path of a request that this node drain (nodes/drain/<node_id>.json), when there is one. */
   drain?: string;
+  /** Whether that request was for an earlier process of this node id: spent, it only goes away. */
+  drainSpent?: boolean;
   /** The queue scan, when the node has room to claim; `submittersRead` false when quotas could not be read. */
   queue?: { scan: Pick<Scan, 'claimable' | 'rejected'>; submittersRead: boolean };
 }
@@ -403,8 +405,9 @@ function checkpointsStep(draft: Draft, { snapshot, held }: RoundInput): void {
 }
 
 function drainStep(draft: Draft, { snapshot, held }: RoundInput): void {
-  // The node did what the request asked: its last commit takes the request away.
-  if (held.final && snapshot.drain) draft.changes.push({ path: snapshot.drain, delete: true });
+  // The node did what the request asked: its last commit takes the request away; a request for an earlier
+  // process of this node id goes at once.
+  if (snapshot.drain && (held.final || snapshot.drainSpent)) draft.changes.push({ path: snapshot.drain, delete: true });
 }
 
 function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: RoundInput): void {

@@ -22,7 +22,7 @@ import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
-import { claimValidator } from '../protocol/schema-validators.js';
+import { claimValidator, drainValidator } from '../protocol/schema-validators.js';
 import { transact, type Plan } from '../protocol/transaction.js';
 import { CircuitBreaker, nodeSideReason } from './circuit-breaker.js';
 import { TaskState } from './task-state.js';
@@ -558,7 +558,15 @@ export class Worker {
     const drainRequest = snapshot.drains.get(s.nodeId);
     if (drainRequest) {
       view.drain = drainRequest.path;
-      if (!final) this.drain(`requested in ${drainRequest.path}`);
+      const request = await snapshot.store
+        .readOne(drainRequest.sha)
+        .then((blob) => JSON.parse(blob.toString('utf8')) as unknown)
+        .catch(() => undefined);
+      const target = drainValidator.is(request) ? request.incarnation : undefined;
+      view.drainSpent = target !== undefined && target !== this.incarnation;
+      if (view.drainSpent)
+        this.log.info(`${drainRequest.path} asked an earlier process of this node to drain; removing it`);
+      else if (!final) this.drain(`requested in ${drainRequest.path}`);
     }
     if (wantsClaims && !final && !this.stopReason && !this.draining) view.queue = await this.scan(snapshot, view);
     const held = await this.longTaskHoldings(this.holdings(final), claims, policy);

@@ -233,6 +233,11 @@ export const DrainSchema = Type.Object(
   {
     $schema: Type.Optional(Type.String()),
     node_id: NodeId,
+    /**
+     * The process asked to drain (the node file's `incarnation` when it was asked): a node restarted since
+     * takes the request as spent and removes it, instead of draining at once.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
     reason: Type.Optional(Type.String({ maxLength: 1024 })),
     requested_at: Type.Optional(DateTime),
   },
