@@ -6,6 +6,8 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { requestDrain } from '../src/admin/grid-admin.js';
+import { reap } from '../src/upkeep/reaper.js';
+import { silentLog } from '../src/common/log.js';
 import { drainPath } from '../src/protocol/layout.js';
 import { fitsNode } from '../src/node/scheduler.js';
 import { versionAtLeast } from '../src/protocol/version.js';
@@ -150,4 +152,31 @@ test('a drain request for an earlier process of the node id is spent: a restarte
   assert.doesNotMatch(report.stopReason, /drained/);
   assert.equal((await grid.snapshot()).drains.has('n'), false);
   assert.deepEqual((await auditGrid(grid.bare)).violations, []);
+});
+
+test('the reaper removes the drain request of a node it declares dead', async (t) => {
+  const grid = await gridFor(t);
+  const hourAgo = new Date(Date.now() - 3600_000).toISOString();
+  const dead = {
+    node_id: 'dead',
+    labels: [],
+    slots: 1,
+    version: '1.0.0',
+    started_at: hourAgo,
+    last_heartbeat: hourAgo,
+    status: 'online',
+    tasks: [],
+    completed: 0,
+    failed: 0,
+  };
+  await pushDirectly(grid, [
+    { path: 'nodes/dead.json', content: JSON.stringify(dead) },
+    { path: drainPath('dead'), content: JSON.stringify({ node_id: 'dead', reason: 'upgrade' }) },
+  ]);
+  const report = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  assert.deepEqual(
+    report.actions.map((a) => [a.action, a.subject]),
+    [['offline', 'dead']],
+  );
+  assert.equal((await grid.snapshot()).drains.has('dead'), false);
 });
