@@ -5,6 +5,7 @@ import { serveMetrics } from '../src/node/metrics.js';
 import { DockerSandbox } from '../src/sandbox/docker.js';
 import { concludeNodeError, runWithoutOutput, POISON_NODES } from '../src/protocol/transitions.js';
 import type { Claim } from '../src/protocol/schemas.js';
+import { queueShardPath } from '../src/protocol/layout.js';
 import { auditGrid } from '../src/upkeep/audit.js';
 import { gridFor } from './helpers/grid.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
@@ -56,7 +57,7 @@ test(`a task that failed for node-side reasons on ${POISON_NODES} nodes is poiso
   });
   const run = runWithoutOutput('error', MISSING, at(1));
   const first = concludeNodeError('tasks/in_progress/a/p.json', claimOn('a'), run, MISSING, at(1));
-  assert.equal(first[1]?.path, 'tasks/queue/p.json');
+  assert.equal(first[1]?.path, queueShardPath('p'));
   const requeued = JSON.parse(String((first[1] as { content: string }).content));
   assert.equal(requeued.attempts[0].status, 'node_error');
   assert.equal(requeued.not_before, undefined, 'another node may take it at once');

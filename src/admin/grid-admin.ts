@@ -14,7 +14,7 @@ import {
   cancelPath,
   drainPath,
   lifecycleDir,
-  queuePath,
+  queueShardPath,
 } from '../protocol/layout.js';
 import { serialize } from '../protocol/transitions.js';
 import { iso } from '../common/time.js';
@@ -100,7 +100,7 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
         );
       }
       if (problems.length > 0) throw new UserError(problems.join('\n'));
-      const changes: Change[] = candidates.map((c) => ({ path: queuePath(c.file.id), content: c.blob! }));
+      const changes: Change[] = candidates.map((c) => ({ path: queueShardPath(c.file.id), content: c.blob! }));
       return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     },
     { author: 'dgrid' },

@@ -19,6 +19,7 @@
 //             already), and claims are taken, best first, within slots + prefetch, max-tasks, CPUs and memory.
 //   checkpoints  at a heartbeat, a running task's claim records the checkpoint the worker just stored for it.
 //   drain     a node that signs off takes away the drain request that asked it to.
+//   shards    a commit made anyway moves the queue files submitters added flat into their folders.
 //   node      the node file is written when anything changed, a heartbeat is due, or the node starts or stops.
 // No change at all means no commit: the plan's `changes` is empty.
 //
@@ -43,9 +44,10 @@ import { iso } from '../common/time.js';
 import { errorMessage } from '../common/errors.js';
 import { printable } from '../common/printable.js';
 import type { Checkpoint, Claim, NodeRecord, Policy, Progress, QueuedTask } from '../protocol/schemas.js';
-import { queuePath } from '../protocol/layout.js';
+import { locate } from '../protocol/layout.js';
 import { nodeSideReason } from './circuit-breaker.js';
 import { VERSION } from '../protocol/version.js';
+import { shardMoves, type ShardMove } from '../protocol/queue-shards.js';
 import type { Scan } from './scheduler.js';
 
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
@@ -93,6 +95,8 @@ export interface RoundSnapshot {
   drainSpent?: boolean;
   /** The queue scan, when the node has room to claim; `submittersRead` false when quotas could not be read. */
   queue?: { scan: Pick<Scan, 'claimable' | 'rejected'>; submittersRead: boolean };
+  /** Queue files submitters added flat, which a commit made anyway moves into their folders. */
+  unsharded?: readonly ShardMove[];
 }
 
 /** What the worker holds in memory at the start of the round. */
@@ -203,7 +207,17 @@ interface Draft extends RoundPlan {
   body: string[];
 }
 
-const STEPS: Step[] = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, checkpointsStep, drainStep, nodeStep];
+const STEPS: Step[] = [
+  resultsStep,
+  lostStep,
+  heldStep,
+  cancelsStep,
+  queueStep,
+  checkpointsStep,
+  drainStep,
+  shardStep,
+  nodeStep,
+];
 
 export function planRound(snapshot: RoundSnapshot, held: Holdings, settings: RoundSettings, now: Date): RoundPlan {
   const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
@@ -292,7 +306,7 @@ function resultChanges(
     // The node failed under it: back in the queue for another node (a hand-back, not this node's result),
     // or poison once it failed so on POISON_NODES nodes.
     const changes = concludeNodeError(atTip.path, atTip.claim, concluded.run, nodeSide, serverNow);
-    if (changes.some((c) => c.path === queuePath(atTip.claim.task_id))) concluded.returned = nodeSide;
+    if (changes.some((c) => !('delete' in c) && locate(c.path)?.state === 'queue')) concluded.returned = nodeSide;
     return changes;
   }
   try {
@@ -408,6 +422,12 @@ function drainStep(draft: Draft, { snapshot, held }: RoundInput): void {
   // The node did what the request asked: its last commit takes the request away; a request for an earlier
   // process of this node id goes at once.
   if (snapshot.drain && (held.final || snapshot.drainSpent)) draft.changes.push({ path: snapshot.drain, delete: true });
+}
+
+/** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
+function shardStep(draft: Draft, { snapshot }: RoundInput): void {
+  if (draft.changes.length === 0 || !snapshot.unsharded?.length) return;
+  draft.changes.push(...shardMoves(snapshot.unsharded, new Set(draft.changes.map((c) => c.path))));
 }
 
 function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: RoundInput): void {
