@@ -394,3 +394,20 @@ describe('invisible and bidirectional characters', () => {
     assert.equal(escapeHtml('a\tb\r\nc'), 'a\tb\r\nc');
   });
 });
+
+describe('progress', () => {
+  it('shows a bar on a running task from its node heartbeat, its message escaped', async () => {
+    const grid = sampleGrid();
+    const runner = grid.nodes.find((n) => n.node_id === 'runner-linux-1')!;
+    runner.progress = {
+      'train-model-3': { percent: 42, message: 'epoch 4 of 10 <script>alert(1)</script>', at: '2025-06-01T11:59:50Z' },
+    };
+    const { read } = await render(grid);
+    const page = await read('list/running-1.html');
+    assert.match(
+      page,
+      /<progress max="100" value="42" aria-label="42%">42%<\/progress> <span class="num">42%<\/span> epoch 4 of 10 &lt;script&gt;/,
+    );
+    assert.ok(!page.includes('<script>alert'));
+  });
+});

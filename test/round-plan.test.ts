@@ -395,6 +395,85 @@ test('round plan: results are dated by the grid server clock, as the node measur
   assert.ok(notBefore >= NOW.getTime() + ahead, 'the retry backoff counts from the server clock');
 });
 
+const CHECKPOINT = {
+  sha256: 'a'.repeat(64),
+  bytes: 100,
+  ref: `refs/dgrid/checkpoints/${'a'.repeat(64)}`,
+  node_id: NODE,
+  attempt: 1,
+  at: '2026-12-07T09:59:59.000Z',
+};
+
+test('round plan: a draining node claims nothing, says so at once, and its last commit removes the request', () => {
+  const drain = 'nodes/drain/n1.json';
+  const plan = planRound(
+    snapshot({ queue: queue([candidate('a')]), drain }),
+    holdings({ draining: 'requested' }),
+    settings(),
+    NOW,
+  );
+  assert.deepEqual(plan.claims, []);
+  assert.equal(nodeFile(plan.changes).status, 'draining', 'a heartbeat says it at once, though none is due');
+  assert.ok(!paths(plan.changes, 'delete').includes(drain), 'the request stays while the node drains');
+  const last = planRound(snapshot({ drain }), holdings({ draining: 'requested', final: true }), settings(), NOW);
+  assert.ok(paths(last.changes, 'delete').includes(drain));
+  assert.equal(nodeFile(last.changes).status, 'offline');
+  const spent = planRound(snapshot({ drain, drainSpent: true }), holdings(), settings(), NOW);
+  assert.deepEqual(paths(spent.changes, 'delete'), [drain], 'a request for an earlier process goes at once');
+});
+
+test('round plan: a running task claim records the checkpoint stored at this heartbeat, once', () => {
+  const running = held('long');
+  const plan = planRound(
+    snapshot({ claims: tipHolds(running) }),
+    holdings({ running: [running], checkpoints: new Map([['long', CHECKPOINT]]) }),
+    settings(),
+    NOW,
+  );
+  const claimFile = plan.changes.find((c) => c.path === running.path);
+  assert.ok(claimFile && 'content' in claimFile);
+  assert.deepEqual(JSON.parse(String(claimFile.content)), { ...running.claim, checkpoint: CHECKPOINT });
+  const recorded = { ...running, claim: { ...running.claim, checkpoint: CHECKPOINT } };
+  const again = planRound(
+    snapshot({ claims: tipHolds(recorded) }),
+    holdings({ running: [running], checkpoints: new Map([['long', CHECKPOINT]]) }),
+    settings(),
+    NOW,
+  );
+  assert.deepEqual(again.changes, [], 'the claim records it already');
+});
+
+test('round plan: a run that failed node-side goes back to the queue as node_error, not as a result of this node', () => {
+  const claim = held('img');
+  const done = finished(claim, 'failure');
+  done.run = {
+    ...done.run,
+    status: 'error',
+    exitCode: 125,
+    reason: 'docker could not run the container: No such image',
+  };
+  const plan = planRound(snapshot({ claims: tipHolds(claim) }), holdings({ finished: [done] }), settings(), NOW);
+  const requeued = plan.changes.find((c) => c.path === queueShardPath('img'));
+  assert.ok(requeued && 'content' in requeued);
+  assert.equal((JSON.parse(String(requeued.content)) as QueuedTask).attempts?.[0]?.status, 'node_error');
+  assert.equal(plan.concluded[0]?.returned, done.run.reason);
+  assert.deepEqual([nodeFile(plan.changes).completed, nodeFile(plan.changes).failed], [5, 1]);
+});
+
+test('round plan: the node file carries the progress of running tasks and the breaker verdict', () => {
+  const running = held('long');
+  const progress = { long: { percent: 40, message: 'step 4 of 10', at: '2026-12-07T09:59:59.000Z' } };
+  const unhealthy = { reason: 'no space left on device', since: NOW.toISOString(), retry_at: NOW.toISOString() };
+  const plan = planRound(
+    snapshot({ claims: tipHolds(running) }),
+    holdings({ running: [running], progress, unhealthy, lastHeartbeat: 0 }),
+    settings(),
+    NOW,
+  );
+  assert.deepEqual(nodeFile(plan.changes).progress, progress);
+  assert.deepEqual(nodeFile(plan.changes).unhealthy, unhealthy);
+});
+
 test('round plan: a commit made anyway moves the flat queue files into their folders; none is made for them alone', () => {
   const move = (id: string) => ({
     from: queuePath(id),

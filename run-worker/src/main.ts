@@ -24,8 +24,9 @@ export async function main(): Promise<void> {
   const inputs = getInputs();
   const sandbox = await createSandbox(inputs.sandbox);
   const worker = new Worker(inputs, sandbox, actionLog);
-  // A cancelled job gets SIGINT, then SIGTERM: hand the claimed tasks back before the runner kills us.
-  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => worker.stop(`${signal} received`));
+  // A cancelled job gets SIGINT, then SIGTERM: hand the claimed tasks back before the runner kills us, or
+  // with drain-on-stop finish them.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => worker.signal(signal));
   core.info(
     `node ${inputs.nodeId} on ${inputs.remote} (${inputs.branch}), ${inputs.slots} slot(s), sandbox ${inputs.sandbox}`,
   );

@@ -7,11 +7,20 @@ import { UserError } from '../common/errors.js';
 import { git } from '../git/runner.js';
 import { GridStore, type Change } from '../git/store.js';
 import { transact } from '../protocol/transaction.js';
-import { LIFECYCLE, NODES_DIR, POLICY_FILE, cancelPath, lifecycleDir, queueShardPath } from '../protocol/layout.js';
+import {
+  LIFECYCLE,
+  NODES_DIR,
+  POLICY_FILE,
+  cancelPath,
+  drainPath,
+  lifecycleDir,
+  queueShardPath,
+} from '../protocol/layout.js';
 import { serialize } from '../protocol/transitions.js';
+import { iso } from '../common/time.js';
 import { parsePolicy } from '../protocol/policy.js';
 import { candidate, checkTasks, gridState } from '../validation/submission-checks.js';
-import type { CancelRequest, Task } from '../protocol/schemas.js';
+import type { CancelRequest, DrainRequest, Task } from '../protocol/schemas.js';
 
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
 export function remoteUrl(repository: string): string {
@@ -124,4 +133,39 @@ export async function requestCancel(store: GridStore, taskIds: string[], reason?
     { author: 'dgrid', states: ['queue', 'in_progress'] },
   );
   return commit!;
+}
+
+/**
+ * Asks a node to drain by adding nodes/drain/<node_id>.json: the node finishes what it runs, claims nothing
+ * more, and signs off (status `draining` meanwhile), removing the request in its last commit. Only those who
+ * may push to the grid can ask (the gate refuses any change to nodes/ by pull request).
+ */
+export async function requestDrain(store: GridStore, nodeId: string, reason?: string): Promise<string | null> {
+  const { commit } = await transact(
+    store,
+    async (snapshot) => {
+      const node = await snapshot.node(nodeId).catch(() => undefined);
+      if (!node) {
+        const known = [...snapshot.nodeEntries.keys()].sort();
+        throw new UserError(
+          `node "${nodeId}" has no node file in nodes/: give the id of a running node` +
+            (known.length > 0 ? ` (${known.join(', ')})` : ''),
+        );
+      }
+      if (node.status === 'offline' || snapshot.drains.has(nodeId)) return null;
+      const request: DrainRequest = {
+        node_id: nodeId,
+        ...(node.incarnation ? { incarnation: node.incarnation } : {}),
+        ...(reason ? { reason } : {}),
+        requested_at: iso(new Date()),
+      };
+      return {
+        changes: [{ path: drainPath(nodeId), content: serialize(request) }],
+        message: `dgrid: drain ${nodeId}\n`,
+        value: null,
+      };
+    },
+    { author: 'dgrid', states: [] },
+  );
+  return commit;
 }

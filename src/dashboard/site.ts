@@ -2,7 +2,7 @@
 // tasks get a detail page, the rows and tables the templates show, links, and the layout every page goes through.
 import { createHash } from 'node:crypto';
 import { Eta } from 'eta';
-import { TASK_ID_PATTERN, type Claim, type QueuedTask, type Result } from '../protocol/schemas.js';
+import { TASK_ID_PATTERN, type Claim, type Progress, type QueuedTask, type Result } from '../protocol/schemas.js';
 import { inProgressPath, queuePath, resultPath } from '../protocol/layout.js';
 import { escapeValue, scriptJson } from './escape.js';
 import { unrunnableTasks, type Unrunnable } from '../node/scheduler.js';
@@ -75,6 +75,8 @@ export interface TaskRow extends Link {
   leaseIso?: string;
   leaseText?: string;
   leaseExpired?: boolean;
+  /** The last progress the task reported, from its node's heartbeat. */
+  progress?: { percent: number; message: string };
   requires?: string[];
   missing?: string[];
   dependsOn?: string[];
@@ -105,6 +107,7 @@ const COLUMNS: Record<'running' | 'queued' | 'terminal', Array<{ label: string; 
     { label: 'Node' },
     { label: 'Attempt', num: true },
     { label: 'Running for' },
+    { label: 'Progress' },
     { label: 'Lease until' },
   ],
   queued: [
@@ -131,6 +134,8 @@ export class Site {
   readonly sorted: { queued: QueuedTask[]; running: Claim[]; completed: Result[]; failed: Result[] };
   readonly detailIds = new Set<string>();
   readonly busy = new Map<string, number>();
+  /** Each running task's last progress, "node/task" to what the node's heartbeat carried. */
+  readonly progress = new Map<string, Progress>();
   readonly unrunnable: Unrunnable[];
   readonly unrunnableIds: Set<string>;
   readonly waiting: QueuedTask[];
@@ -163,6 +168,10 @@ export class Site {
     }
     for (const claim of input.running)
       this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+    for (const node of input.nodes) {
+      for (const [taskId, progress] of Object.entries(node.progress ?? {}))
+        this.progress.set(`${node.node_id}/${taskId}`, progress);
+    }
     this.unrunnable = unrunnableTasks(input.queued, onlineNodes(input));
     this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
     this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
@@ -291,6 +300,7 @@ export class Site {
         leaseIso: claim.lease_until,
         leaseText: lease ? formatTime(lease) : 'unknown',
         leaseExpired: lease !== undefined && lease < this.now,
+        progress: this.progress.get(`${claim.node_id}/${record.task_id}`),
       };
     }
     const result = record as Result;

@@ -428,6 +428,48 @@ export class GridStore {
   }
 
   /**
+   * Stores `content` as the one file of a parentless commit at `ref` of the remote (never the grid branch),
+   * without force: a ref that exists already is left as it is, so name refs after their content.
+   */
+  async pushFileRef(ref: string, content: Buffer): Promise<void> {
+    const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
+    await withRetry(async () => {
+      const out = await runGit(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+        cwd: this.options.dir,
+        env: this.env,
+        timeoutMs: this.options.timeoutMs,
+      });
+      // Rejected: the ref holds another commit of the same content already.
+      if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8'))) return;
+      throw new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr);
+    }).catch((error: unknown) => {
+      throw this.explain(error);
+    });
+  }
+
+  /** The file pushFileRef stored at `ref` of the remote; null when the remote has no such ref. */
+  async fetchFileRef(ref: string): Promise<Buffer | null> {
+    const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
+    try {
+      await withRetry(() =>
+        this.git([
+          'fetch',
+          '--quiet',
+          '--no-tags',
+          '--no-auto-gc',
+          ...(this.options.partial ? ['--no-filter'] : []),
+          REMOTE,
+          `+${ref}:${local}`,
+        ]),
+      );
+    } catch (error) {
+      if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
+      throw error;
+    }
+    return this.gitBytes(['cat-file', 'blob', `${local}:file`]);
+  }
+
+  /**
    * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
    * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
    * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,

@@ -3,6 +3,7 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { WorkerGauges } from './worker.js';
+import { printable } from '../common/printable.js';
 
 export function prometheusText(g: WorkerGauges): string {
   const { report } = g;
@@ -41,7 +42,10 @@ export function prometheusText(g: WorkerGauges): string {
   return lines.join('\n') + '\n';
 }
 
-/** Serves /healthz and /metrics on 127.0.0.1 unless told otherwise; unhealthy when no push for `staleSeconds`. */
+/**
+ * Serves /healthz and /metrics on 127.0.0.1 unless told otherwise; unhealthy when no push for `staleSeconds`, or
+ * while the circuit breaker keeps the node from claiming.
+ */
 export async function serveMetrics(
   gauges: () => WorkerGauges,
   port: number,
@@ -51,8 +55,11 @@ export async function serveMetrics(
   const server: Server = createServer((req, res) => {
     const g = gauges();
     if (req.url === '/healthz') {
-      const healthy = !g.stopping && g.sinceLastPushSeconds < staleSeconds;
-      res.writeHead(healthy ? 200 : 503, { 'content-type': 'text/plain' }).end(healthy ? 'ok\n' : 'stale\n');
+      const stale = g.stopping || g.sinceLastPushSeconds >= staleSeconds;
+      // An unhealthy node (its last runs failed for node-side reasons) still heartbeats: a probe that restarts it
+      // may cure what a pause does not.
+      const problem = stale ? 'stale' : g.unhealthy !== undefined ? `unhealthy: ${printable(g.unhealthy)}` : undefined;
+      res.writeHead(problem ? 503 : 200, { 'content-type': 'text/plain' }).end(`${problem ?? 'ok'}\n`);
     } else if (req.url === '/metrics') {
       res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(prometheusText(g));
     } else res.writeHead(404).end();

@@ -17,6 +17,8 @@
 //             for a task neither queued nor in progress is spent and removed.
 //   queue     rejected queued files leave the queue (to failed/, or removed when their id has a result
 //             already), and claims are taken, best first, within slots + prefetch, max-tasks, CPUs and memory.
+//   checkpoints  at a heartbeat, a running task's claim records the checkpoint the worker just stored for it.
+//   drain     a node that signs off takes away the drain request that asked it to.
 //   shards    a commit made anyway moves the queue files submitters added flat into their folders.
 //   node      the node file is written when anything changed, a heartbeat is due, or the node starts or stops.
 // No change at all means no commit: the plan's `changes` is empty.
@@ -30,6 +32,8 @@ import {
   cancelledRun,
   claimTask,
   concludeClaim,
+  concludeNodeError,
+  serialize,
   nodeChange,
   rejectFile,
   requeueClaim,
@@ -39,7 +43,9 @@ import {
 import { iso } from '../common/time.js';
 import { errorMessage } from '../common/errors.js';
 import { printable } from '../common/printable.js';
-import type { Claim, NodeRecord, Policy, QueuedTask } from '../protocol/schemas.js';
+import type { Checkpoint, Claim, NodeRecord, Policy, Progress, QueuedTask } from '../protocol/schemas.js';
+import { locate } from '../protocol/layout.js';
+import { nodeSideReason } from './circuit-breaker.js';
 import { VERSION } from '../protocol/version.js';
 import { shardMoves, type ShardMove } from '../protocol/queue-shards.js';
 import type { Scan } from './scheduler.js';
@@ -83,6 +89,10 @@ export interface RoundSnapshot {
   live: ReadonlySet<string>;
   /** The node's file at the tip, unless the worker has its own from its last commit. */
   node?: NodeRecord;
+  /** The path of a request that this node drain (nodes/drain/<node_id>.json), when there is one. */
+  drain?: string;
+  /** Whether that request was for an earlier process of this node id: spent, it only goes away. */
+  drainSpent?: boolean;
   /** The queue scan, when the node has room to claim; `submittersRead` false when quotas could not be read. */
   queue?: { scan: Pick<Scan, 'claimable' | 'rejected'>; submittersRead: boolean };
   /** Queue files submitters added flat, which a commit made anyway moves into their folders. */
@@ -112,6 +122,13 @@ export interface Holdings {
   stopReason?: string;
   /** This is the node's last commit: it goes offline. */
   final: boolean;
+  /** Why the node drains: it finishes what it holds and claims nothing more (status `draining`). */
+  draining?: string;
+  /** Checkpoints the worker stored for running tasks at this heartbeat, by task id: their claims record them. */
+  checkpoints?: ReadonlyMap<string, Checkpoint>;
+  /** The latest progress of running tasks, and the circuit breaker's verdict, for the node file. */
+  progress?: Record<string, Progress>;
+  unhealthy?: NodeRecord['unhealthy'];
 }
 
 /** Who the node is and what it may take on; fixed for its run. */
@@ -190,7 +207,17 @@ interface Draft extends RoundPlan {
   body: string[];
 }
 
-const STEPS: Step[] = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
+const STEPS: Step[] = [
+  resultsStep,
+  lostStep,
+  heldStep,
+  cancelsStep,
+  queueStep,
+  checkpointsStep,
+  drainStep,
+  shardStep,
+  nodeStep,
+];
 
 export function planRound(snapshot: RoundSnapshot, held: Holdings, settings: RoundSettings, now: Date): RoundPlan {
   const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
@@ -274,6 +301,14 @@ function resultChanges(
   serverNow: Date,
   draft: Draft,
 ): Change[] {
+  const nodeSide = concluded.cancelled ? undefined : nodeSideReason(concluded.run);
+  if (nodeSide) {
+    // The node failed under it: back in the queue for another node (a hand-back, not this node's result),
+    // or poison once it failed so on POISON_NODES nodes.
+    const changes = concludeNodeError(atTip.path, atTip.claim, concluded.run, nodeSide, serverNow);
+    if (changes.some((c) => !('delete' in c) && locate(c.path)?.state === 'queue')) concluded.returned = nodeSide;
+    return changes;
+  }
   try {
     return concludeClaim(atTip.path, atTip.claim, concluded.run, policy, serverNow);
   } catch (error) {
@@ -330,7 +365,7 @@ function cancelsStep(draft: Draft, { snapshot, held, now }: RoundInput): void {
 
 function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: RoundInput): void {
   const queue = snapshot.queue;
-  if (!queue || stopping) return;
+  if (!queue || stopping || held.draining !== undefined) return;
   const { scan } = queue;
   for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
     draft.warnings.push(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
@@ -373,6 +408,22 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
     scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
 }
 
+function checkpointsStep(draft: Draft, { snapshot, held }: RoundInput): void {
+  const ending = new Set(draft.concluded.map((c) => c.done.claim.task_id));
+  for (const [taskId, checkpoint] of held.checkpoints ?? []) {
+    const running = held.running.find((r) => r.claim.task_id === taskId);
+    const atTip = running && !running.aborted && !ending.has(taskId) ? holdsAtTip(snapshot, running) : undefined;
+    if (!atTip || atTip.claim.checkpoint?.sha256 === checkpoint.sha256) continue;
+    draft.changes.push({ path: atTip.path, content: serialize({ ...atTip.claim, checkpoint }) });
+  }
+}
+
+function drainStep(draft: Draft, { snapshot, held }: RoundInput): void {
+  // The node did what the request asked: its last commit takes the request away; a request for an earlier
+  // process of this node id goes at once.
+  if (snapshot.drain && (held.final || snapshot.drainSpent)) draft.changes.push({ path: snapshot.drain, delete: true });
+}
+
 /** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
 function shardStep(draft: Draft, { snapshot }: RoundInput): void {
   if (draft.changes.length === 0 || !snapshot.unsharded?.length) return;
@@ -385,7 +436,10 @@ function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: Rou
     stillWaiting(draft, held).length > 0 ||
     held.finished.length > 0 ||
     draft.cancelledWaiting.length > 0;
-  const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined;
+  // A node that starts draining says so at once: whoever asked sees it in its node file.
+  const drainUntold = held.draining !== undefined && held.node?.status !== 'draining';
+  const heartbeat =
+    isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined || drainUntold;
   if (draft.changes.length === 0 && !heartbeat && !held.final) return;
   const previous = held.node ?? snapshot.node;
   const results = draft.concluded.filter((c) => c.returned === undefined);
@@ -404,10 +458,12 @@ function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: Rou
     started_at: iso(settings.startedAt),
     incarnation: settings.incarnation,
     last_heartbeat: iso(now),
-    status: held.final ? 'offline' : stopping ? 'draining' : 'online',
+    status: held.final ? 'offline' : stopping || held.draining !== undefined ? 'draining' : 'online',
     tasks: [...new Set(tasks)].sort(),
     completed: (previous?.completed ?? 0) + results.filter((c) => c.run.status === 'success').length,
     failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
+    ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
+    ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
   };
   draft.changes.push(nodeChange(draft.node));
 }

@@ -12,7 +12,8 @@ import { ARCHIVED_IDS_DIR, archivedResultPath, archivedResults, type ArchivedRes
 import type { TreeEntry } from '../git/store.js';
 import type { GridSnapshot, TaskFile } from '../protocol/snapshot.js';
 import { archiveBranch, lifecycleDir, locate } from '../protocol/layout.js';
-import { attemptsUsed, maxAttempts } from '../protocol/transitions.js';
+import { attemptsUsed, maxAttempts, nodeErrorNodes } from '../protocol/transitions.js';
+import { VERSION, versionAtLeast } from '../protocol/version.js';
 import type { NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { findCycle } from '../validation/submission-checks.js';
 import { checkQueuedTask, type TaskCheck } from '../validation/task-rules.js';
@@ -39,6 +40,8 @@ export interface Rejected {
 export interface NodeView {
   nodeId: string;
   labels: readonly string[];
+  /** The node's dgrid version, for tasks' min_worker_version; this build's by default. */
+  version?: string;
   /** When this node first saw each queued task: the age of tasks that have no other clock. */
   firstSeen: Map<string, string>;
   /**
@@ -268,7 +271,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
       rejected.push({ file, task, ...doom });
       continue;
     }
-    if (!carriesLabels(node, task)) continue;
+    if (!carriesLabels(node, task) || !fitsNode(node, task)) continue;
     if (task.not_before !== undefined) {
       const at = new Date(task.not_before);
       if (at > now) {
@@ -326,6 +329,17 @@ function withinQuota(
 export type DependencyState = 'completed' | 'failed' | 'waiting';
 
 export type Doom = { status: Status; reason: string };
+
+/**
+ * A task a node must leave to others: it needs a newer dgrid (min_worker_version), or it already failed for
+ * node-side reasons on this node (another node may not share the fault; POISON_NODES of them end it).
+ */
+export function fitsNode(node: Pick<NodeView, 'nodeId' | 'version'>, task: QueuedTask): boolean {
+  if (task.min_worker_version !== undefined && !versionAtLeast(node.version ?? VERSION, task.min_worker_version)) {
+    return false;
+  }
+  return !nodeErrorNodes(task).has(node.nodeId);
+}
 
 /** The label rule: a node may claim a task only when it carries every label the task requires. */
 export function carriesLabels(node: { labels: readonly string[] }, task: Pick<QueuedTask, 'requires'>): boolean {

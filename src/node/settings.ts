@@ -155,6 +155,13 @@ export const WORKER_SETTINGS: readonly Setting[] = [
     placeholder: 'N',
     help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
   },
+  {
+    name: 'drain-on-stop',
+    kind: 'bool',
+    default: 'false',
+    placeholder: '',
+    help: 'On SIGINT or SIGTERM (a cancelled job), drain: finish the running tasks and claim nothing more, instead of handing them back; a second signal stops at once.',
+  },
 ];
 
 export const REAP_SETTINGS: readonly Setting[] = [
@@ -272,6 +279,7 @@ export function readNodeSettings(surface: Surface, read: (name: string) => strin
     batchWindowMs: s.number('batch-window-seconds')! * 1000,
     prefetch: s.number('prefetch')!,
     maxPushesPerMinute: s.number('max-pushes-per-minute')!,
+    drainOnStop: s.bool('drain-on-stop'),
   };
   s.done();
   return settings;

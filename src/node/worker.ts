@@ -13,7 +13,7 @@ import { GitError } from '../git/runner.js';
 import { skippedEntry, type GridSnapshot, type TaskFile } from '../protocol/snapshot.js';
 import { ContentionError, UserError, errorMessage } from '../common/errors.js';
 import { isSilent, runWithoutOutput, silenceMs, type Execution } from '../protocol/transitions.js';
-import { sleep } from '../common/time.js';
+import { iso, sleep } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import { effectiveImage, imageAllowed } from '../protocol/policy.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
@@ -24,8 +24,10 @@ import { ScanMemo, scanQueue } from './scheduler.js';
 import { unshardedQueue } from '../protocol/queue-shards.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
-import { claimValidator } from '../protocol/schema-validators.js';
+import { claimValidator, drainValidator } from '../protocol/schema-validators.js';
 import { transact, type Plan } from '../protocol/transaction.js';
+import { CircuitBreaker, nodeSideReason } from './circuit-breaker.js';
+import { TaskState } from './task-state.js';
 import {
   isHeartbeatDue,
   planRound,
@@ -69,6 +71,8 @@ export interface WorkerSettings {
    * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
    */
   prefetch?: number;
+  /** A stop signal drains the node (finish what runs, claim nothing more) instead of handing tasks back. */
+  drainOnStop?: boolean;
 }
 
 export interface TaskOutcome {
@@ -101,6 +105,8 @@ export interface WorkerGauges {
   /** Seconds since the last successful push; a stuck node stops being healthy. */
   sinceLastPushSeconds: number;
   stopping: boolean;
+  /** Why the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+  unhealthy?: string;
 }
 
 interface Running {
@@ -193,6 +199,12 @@ export class Worker {
   private unblocked = false;
   /** Who this node is and what it may take on, as its rounds are planned. */
   private readonly roundSettings: RoundSettings;
+  /** Each running task's files, progress and checkpoints. */
+  private readonly tasks: TaskState;
+  /** Stops claiming after node-side failures in a row, for a pause. */
+  private readonly breaker = new CircuitBreaker();
+  /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
+  private draining: string | undefined;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -200,6 +212,7 @@ export class Worker {
     private readonly log: Log,
   ) {
     const { remote, branch, token } = settings;
+    this.tasks = new TaskState(log);
     this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
     this.roundSettings = {
       nodeId: settings.nodeId,
@@ -233,7 +246,25 @@ export class Worker {
       slots: this.settings.slots,
       sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
       stopping: this.stopReason !== undefined,
+      ...(this.breaker.unhealthy() ? { unhealthy: this.breaker.unhealthy()!.reason } : {}),
     };
+  }
+
+  /** A stop signal (SIGINT, SIGTERM): with drain-on-stop the first one drains, and a second one stops. */
+  signal(name: string): void {
+    if (this.settings.drainOnStop && !this.draining) this.drain(`${name} received (drain-on-stop)`);
+    else this.stop(`${name} received`);
+  }
+
+  /**
+   * Finish what this node holds, claim nothing more, then sign off (status `draining` meanwhile): for an
+   * upgrade, where a new version's nodes start beside it. A drain request in the grid asks for the same.
+   */
+  drain(reason: string): void {
+    if (this.draining || this.stopReason) return;
+    this.draining = reason;
+    this.log.info(`draining: ${reason}`);
+    this.wake();
   }
 
   /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
@@ -279,6 +310,7 @@ export class Worker {
       idleRounds = busy ? 0 : idleRounds + 1;
       if (busy || this.holding()) this.lastActivity = Date.now();
       if (this.doneWithQuota()) break;
+      if (this.draining && !this.holding() && this.finished.length === 0) this.stop(`drained: ${this.draining}`);
       this.checkIdle();
       // A result that completes a dependency makes its dependents claimable: one more look at once, not a
       // poll interval per step.
@@ -352,6 +384,7 @@ export class Worker {
 
   /** How many more claims this node takes now (round-plan.ts). */
   private claimRoom(): number {
+    if (this.draining) return 0;
     return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
   }
 
@@ -387,7 +420,12 @@ export class Worker {
       const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
       // However many nodes poll, together they stay within the grid's read budget.
       const floor = pollFloorMs(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
-      await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
+      // A busy node's heartbeat comes on time however far polling backed off: it carries the tasks' progress
+      // and checkpoints, and a checkpoint late by a backed-off poll is that much more work lost to a crash.
+      const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+      const untilHeartbeat = this.holding() ? Math.max(0, this.lastHeartbeat + heartbeatMs - Date.now()) : Infinity;
+      const polled = Math.max(backoff * (0.75 + Math.random() * 0.5), floor);
+      await this.nap(Math.min(polled, untilEligible, untilIdle, untilHeartbeat));
       if (this.finished.length === 0 || this.stopReason) return;
     }
     // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
@@ -420,7 +458,7 @@ export class Worker {
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
-    const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+    const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
     if (!mustWrite) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -559,8 +597,22 @@ export class Worker {
     const live = new Set(snapshot.byId.keys());
     const unsharded = unshardedQueue(snapshot);
     const view: RoundSnapshot = { tip, policy, claims, cancels, live, node: atTip, unsharded };
-    if (wantsClaims && !final && !this.stopReason) view.queue = await this.scan(snapshot, view);
-    const plan = planRound(view, this.holdings(final), this.planned(), new Date());
+    const drainRequest = snapshot.drains.get(s.nodeId);
+    if (drainRequest) {
+      view.drain = drainRequest.path;
+      const request = await snapshot.store
+        .readOne(drainRequest.sha)
+        .then((blob) => JSON.parse(blob.toString('utf8')) as unknown)
+        .catch(() => undefined);
+      const target = drainValidator.is(request) ? request.incarnation : undefined;
+      view.drainSpent = target !== undefined && target !== this.incarnation;
+      if (view.drainSpent)
+        this.log.info(`${drainRequest.path} asked an earlier process of this node to drain; removing it`);
+      else if (!final) this.drain(`requested in ${drainRequest.path}`);
+    }
+    if (wantsClaims && !final && !this.stopReason && !this.draining) view.queue = await this.scan(snapshot, view);
+    const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
+    const plan = planRound(view, held, this.planned(), new Date());
     this.observe(plan);
     return { changes: plan.changes, message: plan.message, value: { tip, plan } };
   }
@@ -608,6 +660,40 @@ export class Worker {
       stopReason: this.stopReason,
       final,
     };
+  }
+
+  /**
+   * What long tasks add to the holdings: the circuit breaker, each running task's latest progress, and at a
+   * heartbeat the checkpoints that changed, stored before the round's commit names them.
+   */
+  private async longTaskHoldings(held: Holdings, claims: Map<string, HeldClaim>, policy: Policy): Promise<Holdings> {
+    const now = new Date();
+    const unhealthy = this.breaker.unhealthy();
+    const running = held.final ? [] : held.running.filter((r) => !r.aborted).map((r) => r.claim.task_id);
+    const out: Holdings = {
+      ...held,
+      ...(this.draining ? { draining: this.draining } : {}),
+      progress: await this.tasks.progress(running, now),
+      ...(unhealthy
+        ? {
+            unhealthy: {
+              reason: unhealthy.reason.slice(0, 512),
+              since: iso(unhealthy.since),
+              retry_at: iso(unhealthy.retryAt),
+            },
+          }
+        : {}),
+    };
+    const busy = held.running.length > 0 || held.waiting.length > 0 || held.finished.length > 0;
+    if (held.final || !isHeartbeatDue(held.lastHeartbeat, busy, policy, now)) return out;
+    const ending = new Set(held.finished.map((f) => f.claim.task_id));
+    const atTip = running
+      .filter((id) => !ending.has(id))
+      .map((id) => claims.get(id))
+      .filter(
+        (h): h is HeldClaim => h?.claim.claim.token === this.running.get(h?.claim.task_id ?? '')?.claim.claim.token,
+      );
+    return { ...out, checkpoints: await this.tasks.checkpoints(atTip, this.store, policy, now) };
   }
 
   /** What a round found at the tip about this node's claims holds whether its push lands or not. */
@@ -830,6 +916,10 @@ export class Worker {
         );
         this.sandboxLost = true;
       }
+      this.breaker.record(nodeSideReason(run), new Date());
+      if (this.breaker.unhealthy() && !this.breaker.allowsClaims(new Date())) {
+        this.log.warn(`unhealthy, claiming nothing until ${iso(this.breaker.unhealthy()!.retryAt)}: ${run.reason}`);
+      }
       const stopped = run.status === 'cancelled' && !cancelled;
       const returned =
         run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
@@ -845,11 +935,20 @@ export class Worker {
    */
   private async execute(claim: Claim, policy: Policy, signal: AbortSignal): Promise<Execution> {
     const startedAt = new Date();
+    const job = sandboxJob(claim, this.settings, policy);
     try {
-      return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+      job.files = await this.tasks.prepare(claim, this.store);
+      return await this.sandbox.run(job, signal);
     } catch (error) {
       const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
       return runWithoutOutput('error', reason, startedAt, new Date());
+    } finally {
+      this.tasks.forget(claim.task_id);
+      if (job.files) {
+        await this.sandbox
+          .removeFiles(job.files, job)
+          .catch((error: unknown) => this.log.warn(`${claim.task_id}: its files stay behind: ${errorMessage(error)}`));
+      }
     }
   }
 

@@ -54,6 +54,22 @@ export function locateCancel(path: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * Drain requests sit in nodes/ beside the node files (a request is about a node), in a folder of their own so
+ * that no reader takes one for a node file. Only those who may push to the grid write one (the gate refuses
+ * any change to nodes/), and only the named node removes it, as it signs off.
+ */
+export const DRAIN_DIR = `${NODES_DIR}/drain`;
+
+export function drainPath(nodeId: string): string {
+  return `${DRAIN_DIR}/${nodeId}.json`;
+}
+
+export function locateDrain(path: string): string | undefined {
+  const match = /^nodes\/drain\/([^/]+)\.json$/.exec(path);
+  return match?.[1];
+}
+
 export function nodePath(nodeId: string): string {
   return `${NODES_DIR}/${nodeId}.json`;
 }

@@ -5,8 +5,10 @@ import type { Static, TSchema } from '@sinclair/typebox';
 import {
   NO_NUL_PATTERN,
   SINGLE_LINE_PATTERN,
+  VERSION_PATTERN,
   CancelSchema,
   ClaimSchema,
+  DrainSchema,
   NodeSchema,
   PolicySchema,
   QueuedTaskSchema,
@@ -58,10 +60,12 @@ export const resultValidator = compile(ResultSchema);
 export const nodeValidator = compile(NodeSchema);
 export const policyValidator = compile(PolicySchema);
 export const cancelValidator = compile(CancelSchema);
+export const drainValidator = compile(DrainSchema);
 
 /** Patterns whose regular expression would tell a reader less than a sentence does. */
 const PATTERN_RULES: Record<string, string> = {
   [NO_NUL_PATTERN]: 'must not hold a NUL character (\\u0000): no process can be given one',
+  [VERSION_PATTERN]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
   [SINGLE_LINE_PATTERN]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
 };
 

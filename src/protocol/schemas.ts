@@ -13,6 +13,7 @@ export const MIN_CPUS = 0.01;
 // would split it in an env file: a task holding either could never start.
 export const NO_NUL_PATTERN = '^[^\\u0000]*$';
 export const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
+export const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$';
 
 const TaskId = Type.String({
   pattern: TASK_ID_PATTERN,
@@ -87,6 +88,12 @@ const taskFields = {
   ),
   description: Type.Optional(Type.String({ maxLength: 4096 })),
   signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
+  min_worker_version: Type.Optional(
+    Type.String({
+      pattern: VERSION_PATTERN,
+      description: 'Only nodes of this dgrid version or newer claim it (MAJOR.MINOR.PATCH)',
+    }),
+  ),
 };
 
 /** A task as a submitter writes it in tasks/queue/. */
@@ -105,7 +112,8 @@ export const AttemptSchema = Type.Object(
     claim_token: Type.String(),
     claimed_at: DateTime,
     ended_at: DateTime,
-    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned')]),
+    /** `node_error`: the node failed under it (sandbox, image, disk); it does not count against max_attempts. */
+    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned'), Type.Literal('node_error')]),
     reason: Type.String(),
     exit_code: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
   },
@@ -113,8 +121,27 @@ export const AttemptSchema = Type.Object(
 );
 export type Attempt = Static<typeof AttemptSchema>;
 
+/**
+ * The last checkpoint a node stored for a task (docs/reliability.md#checkpoints): a retried attempt restores
+ * it only when its bytes hash to `sha256`, which the grid records, so no other node can slip in its own.
+ */
+export const CheckpointSchema = Type.Object(
+  {
+    sha256: Sha256,
+    bytes: Type.Integer({ minimum: 0 }),
+    /** Where the store keeps it: for the git store, a ref of the grid's repository. */
+    ref: Type.String({ minLength: 1, maxLength: 512 }),
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    at: DateTime,
+  },
+  { additionalProperties: false },
+);
+export type Checkpoint = Static<typeof CheckpointSchema>;
+
 const managedFields = {
   attempts: Type.Optional(Type.Array(AttemptSchema, { description: 'Earlier attempts, written by dgrid' })),
+  checkpoint: Type.Optional(CheckpointSchema),
 };
 
 /** A task back in the queue after an attempt: the task plus its history. */
@@ -189,6 +216,35 @@ export type CancelRequest = Static<typeof CancelSchema>;
 export const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
 export type NodeStatus = Static<typeof NodeStatus>;
 
+export const MAX_PROGRESS_MESSAGE = 200;
+
+export const ProgressSchema = Type.Object(
+  {
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    message: Type.String({ maxLength: MAX_PROGRESS_MESSAGE }),
+    at: DateTime,
+  },
+  { additionalProperties: false },
+);
+export type Progress = Static<typeof ProgressSchema>;
+
+/** A request that a node drain, at nodes/drain/<node_id>.json: by `dgrid drain NODE`, never by pull request. */
+export const DrainSchema = Type.Object(
+  {
+    $schema: Type.Optional(Type.String()),
+    node_id: NodeId,
+    /**
+     * The process asked to drain (the node file's `incarnation` when it was asked): a node restarted since
+     * takes the request as spent and removes it, instead of draining at once.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+    requested_at: Type.Optional(DateTime),
+  },
+  { $id: 'https://dgrid.dev/schemas/drain.schema.json', title: 'dgrid drain request', additionalProperties: false },
+);
+export type DrainRequest = Static<typeof DrainSchema>;
+
 export const NodeSchema = Type.Object(
   {
     node_id: NodeId,
@@ -206,6 +262,21 @@ export const NodeSchema = Type.Object(
     tasks: Type.Array(TaskId),
     completed: Type.Integer({ minimum: 0 }),
     failed: Type.Integer({ minimum: 0 }),
+    /** Per running task, the last progress it reported (untrusted text: bounded, printable, redacted). */
+    progress: Type.Optional(
+      Type.Record(Type.String({ pattern: TASK_ID_PATTERN }), ProgressSchema, { maxProperties: 64 }),
+    ),
+    /** Present while the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+    unhealthy: Type.Optional(
+      Type.Object(
+        {
+          reason: Type.String({ maxLength: 512 }),
+          since: DateTime,
+          retry_at: DateTime,
+        },
+        { additionalProperties: false },
+      ),
+    ),
   },
   { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false },
 );
@@ -237,6 +308,13 @@ export const PolicySchema = Type.Object(
         pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
         tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
         file_size_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+        checkpoint_mb: Type.Optional(
+          Type.Integer({
+            minimum: 0,
+            default: 16,
+            description: 'Largest checkpoint a node stores for a task (0: none); a larger one is not stored',
+          }),
+        ),
       },
       'Resource limits of each task container',
     ),
@@ -354,5 +432,6 @@ export const shippedSchemas: Record<string, TSchema> = {
   'result.schema.json': ResultSchema,
   'node.schema.json': NodeSchema,
   'cancel.schema.json': CancelSchema,
+  'drain.schema.json': DrainSchema,
   'policy.schema.json': PolicySchema,
 };

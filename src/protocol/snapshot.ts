@@ -8,6 +8,7 @@ import {
   lifecycleDir,
   locate,
   locateCancel,
+  locateDrain,
   locateNode,
   type Lifecycle,
 } from './layout.js';
@@ -39,6 +40,8 @@ export class GridSnapshot {
   readonly nodeEntries = new Map<string, TreeEntry>();
   /** Cancel requests by task id. */
   readonly cancels = new Map<string, TreeEntry>();
+  /** Drain requests by node id. */
+  readonly drains = new Map<string, TreeEntry>();
   /**
    * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
    * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -68,6 +71,11 @@ export class GridSnapshot {
       const node = locateNode(entry.path);
       if (node !== undefined) {
         this.nodeEntries.set(node, entry);
+        continue;
+      }
+      const drained = locateDrain(entry.path);
+      if (drained !== undefined) {
+        this.drains.set(drained, entry);
         continue;
       }
       const cancelled = locateCancel(entry.path);

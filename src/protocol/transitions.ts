@@ -11,9 +11,12 @@ export function serialize(record: object): string {
   return JSON.stringify(record, null, 2) + '\n';
 }
 
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+/**
+ * Attempts that count against max_attempts: a node handing a task back unstarted does not, nor one whose
+ * node failed under it (node_error; after POISON_NODES such nodes the task is poison, see poisoned()).
+ */
 export function attemptsUsed(task: QueuedTask): number {
-  return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+  return (task.attempts ?? []).filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
 }
 
 export function maxAttempts(task: QueuedTask, policy: Policy): number {
@@ -272,4 +275,30 @@ export function isSilent(
 /** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
 export function heartbeatFromFuture(node: Pick<NodeRecord, 'last_heartbeat'>, now: Date, policy: Policy): boolean {
   return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+
+/** A task that failed for node-side reasons on this many different nodes is poison: it fails, final. */
+export const POISON_NODES = 3;
+
+/** The nodes on which a task failed for node-side reasons (its `node_error` attempts). */
+export function nodeErrorNodes(task: QueuedTask): Set<string> {
+  return new Set((task.attempts ?? []).filter((a) => a.status === 'node_error').map((a) => a.node_id));
+}
+
+/**
+ * Ends a claim whose node failed under it (its sandbox, a missing image, a full disk): back to the queue as a
+ * `node_error` attempt, which does not count against max_attempts, unless this makes POISON_NODES different
+ * nodes it failed on: then it is poison and fails, final, instead of taking down more nodes.
+ */
+export function concludeNodeError(
+  claimPath: string,
+  claim: Claim,
+  run: Execution,
+  reason: string,
+  now: Date,
+): Change[] {
+  const nodes = nodeErrorNodes(claim).add(claim.claim.node_id);
+  if (nodes.size < POISON_NODES) return requeueClaim(claimPath, claim, 'node_error', reason, now).changes;
+  const poison = `poison task: it failed for node-side reasons on ${nodes.size} nodes (${[...nodes].join(', ')}); last: ${reason}`;
+  return finishClaim(claimPath, claim, { ...run, status: 'error', reason: poison }).changes;
 }

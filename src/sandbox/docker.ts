@@ -9,6 +9,7 @@ import { promisify } from 'node:util';
 import { runWithoutOutput, type Execution } from '../protocol/transitions.js';
 import { runChild } from './child.js';
 import { unrunnable, type Sandbox, type SandboxJob } from './sandbox.js';
+import { CONTAINER_CHECKPOINT, CONTAINER_PROGRESS, removeTaskFiles, type TaskFiles } from './task-files.js';
 
 const exec = promisify(execFile);
 
@@ -73,12 +74,28 @@ export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): s
     '--ulimit',
     'core=0',
     '--init',
+    ...filesArgs(job),
     '--env-file',
     envFile,
     job.image,
     '/bin/sh',
     '-c',
     job.script,
+  ];
+}
+
+/** The task's progress file and checkpoint folder, bound into the container (the only host paths it sees). */
+function filesArgs(job: SandboxJob): string[] {
+  if (!job.files) return [];
+  return [
+    '--mount',
+    `type=bind,src=${job.files.progress},dst=${CONTAINER_PROGRESS}`,
+    '--mount',
+    `type=bind,src=${job.files.checkpoint},dst=${CONTAINER_CHECKPOINT}`,
+    '--env',
+    `DGRID_PROGRESS=${CONTAINER_PROGRESS}`,
+    '--env',
+    `DGRID_CHECKPOINT=${CONTAINER_CHECKPOINT}`,
   ];
 }
 
@@ -159,6 +176,32 @@ export class DockerSandbox implements Sandbox {
   async unavailable(): Promise<string | undefined> {
     const probe = await DockerSandbox.probe(this.docker);
     return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
+  }
+
+  async removeFiles(files: TaskFiles, job: SandboxJob): Promise<void> {
+    if (await removeTaskFiles(files)) return;
+    // Folders the task made belong to its user, whom the node is not: a container of that user empties them.
+    await exec(
+      this.docker,
+      [
+        'run',
+        '--rm',
+        '--network',
+        'none',
+        '--user',
+        '65534:65534',
+        '--mount',
+        `type=bind,src=${files.checkpoint},dst=/c`,
+        job.image,
+        'find',
+        '/c',
+        '-mindepth',
+        '1',
+        '-delete',
+      ],
+      { env: clientEnv(), timeout: 60_000 },
+    );
+    if (!(await removeTaskFiles(files))) throw new Error(`could not remove ${files.root}`);
   }
 
   async removeOrphans(nodeId: string): Promise<number> {

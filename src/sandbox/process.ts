@@ -7,6 +7,7 @@ import { errorMessage } from '../common/errors.js';
 import { runWithoutOutput, type Execution } from '../protocol/transitions.js';
 import { runChild } from './child.js';
 import { unrunnable, type Sandbox, type SandboxJob } from './sandbox.js';
+import { removeTaskFiles, type TaskFiles } from './task-files.js';
 
 export class ProcessSandbox implements Sandbox {
   readonly kind = 'none';
@@ -21,7 +22,13 @@ export class ProcessSandbox implements Sandbox {
       args: ['-c', job.script],
       options: {
         cwd: dir,
-        env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+        env: {
+          PATH: '/usr/local/bin:/usr/bin:/bin',
+          HOME: dir,
+          TMPDIR: dir,
+          ...(job.files ? { DGRID_PROGRESS: job.files.progress, DGRID_CHECKPOINT: job.files.checkpoint } : {}),
+          ...job.env,
+        },
         detached: true, // its own process group, so a timeout kills everything it started
       },
       timeoutSeconds: job.timeoutSeconds,
@@ -47,6 +54,12 @@ export class ProcessSandbox implements Sandbox {
 
   async unavailable(): Promise<undefined> {
     return undefined;
+  }
+
+  async removeFiles(files: TaskFiles): Promise<void> {
+    if (await removeTaskFiles(files)) return;
+    await makeWritable(files.root);
+    if (!(await removeTaskFiles(files))) throw new Error(`could not remove ${files.root}`);
   }
 
   async removeOrphans(): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Execution } from '../protocol/transitions.js';
+import type { TaskFiles } from './task-files.js';
 
 /** Everything a sandbox needs to run one task; limits already resolved against the policy. */
 export interface SandboxJob {
@@ -14,6 +15,8 @@ export interface SandboxJob {
   tmpfsMb: number;
   fileSizeMb: number;
   outputCapBytes: number;
+  /** The task's progress file and checkpoint folder, made by the node (task-files.ts). */
+  files?: TaskFiles;
 }
 
 /**
@@ -35,6 +38,8 @@ export interface Sandbox {
   run(job: SandboxJob, signal: AbortSignal): Promise<Execution>;
   /** Why the sandbox cannot run tasks now (its daemon does not answer); undefined when it can. */
   unavailable(): Promise<string | undefined>;
+  /** Removes a task's files, also what its user made in them; a sandbox that cannot says why in a rejection. */
+  removeFiles(files: TaskFiles, job: SandboxJob): Promise<void>;
   /** Removes what an earlier incarnation of this node left running. */
   removeOrphans(nodeId: string): Promise<number>;
 }

@@ -10,7 +10,8 @@
 //   archive         A result removed from the grid went to the archive: the removing commit's `Archived-To:`
 //                   trailer names a commit of <branch>-archive holding the same file at
 //                   tasks/<state>/<year>/<day>/..., and the archive branch's tip still holds it.
-//   claim           A record in in_progress/ is a claim whose token no claim of any task used before.
+//   claim           A record in in_progress/ is a claim whose token no claim of any task used before (its
+//                   holder may rewrite it in place, the same claim and task, to record a new checkpoint).
 //   attempt-order   A task's attempt numbers only grow: each claim's attempt is above every earlier attempt
 //                   of the task, and a result of a claim has the claim's attempt.
 //   fencing         A result that carries `claim` ends the claim the parent commit held: the same commit
@@ -262,7 +263,7 @@ interface Summary {
   status?: string;
   exitCode?: number | null;
   history: AttemptEntry[];
-  /** A digest of the task the record carries: the record without its `claim`. */
+  /** A digest of the task the record carries: the record without its `claim` and `checkpoint`. */
   task: string;
   /** The first schema problem of the record, for each folder it was written to. */
   schema: Map<Lifecycle, string>;
@@ -641,6 +642,14 @@ class Replay {
     const record = this.summaries.get(w.change.newSha);
     if (!record?.claim) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
     this.checkSchema(commit, w, record);
+    const before = this.summaries.get(w.change.oldSha)?.claim;
+    if (before?.token === record.claim.token && before.attempt === record.claim.attempt && !queued) {
+      // Its holder recorded a new checkpoint in the claim, in place: the same claim, not another one.
+      if (this.summaries.get(w.change.oldSha)!.task !== record.task) {
+        this.violation(commit.sha, w.id, 'claim-task', `${w.change.path} was rewritten with another task in it`);
+      }
+      return;
+    }
     const taken = queued && this.summaries.get(queued[0]!.oldSha);
     if (taken && taken.task !== record.task) {
       this.violation(
@@ -720,7 +729,7 @@ class Replay {
   }
 
   private rejected(commit: Commit, w: Written, record: Summary, fromQueue: boolean): void {
-    const used = record.history.filter((a) => a.status !== 'returned').length;
+    const used = record.history.filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
     const problems = [
       !fromQueue && 'this commit does not remove it from queue/',
       w.state !== 'failed' && `it is in ${w.state}/, not failed/`,
@@ -1020,7 +1029,8 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
   if (!value) return undefined;
   const claim = isObject(value.claim) ? value.claim : undefined;
   const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
-  const { claim: _claim, ...task } = value;
+  // A checkpoint is the running attempt's, recorded as it goes: it is not part of what was submitted.
+  const { claim: _claim, checkpoint: _checkpoint, ...task } = value;
   const digest = createHash('sha1').update(canonical(task)).digest('hex');
   const schema = new Map<Lifecycle, string>();
   for (const state of states) {

@@ -184,6 +184,9 @@ async function planReap(
 
   for (const node of nodes.values()) {
     if (!silent(node)) continue;
+    // A drain request for a dead node asked nothing of the process that runs under its id next.
+    const drain = snapshot.drains.get(node.node_id);
+    if (drain) changes.push({ path: drain.path, delete: true });
     const days = policy.retention.offline_node_days;
     if (silenceMs(node, now) > days * DAY_MS) {
       changes.push({ path: nodePath(node.node_id), delete: true });

@@ -45,7 +45,7 @@ export const worker: Command = {
       await createSandbox(settings.sandbox),
       consoleLog(Boolean(values.verbose)),
     );
-    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => node.stop(`${signal} received`));
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => node.signal(signal));
     const metrics =
       values['metrics-port'] === undefined
         ? undefined
