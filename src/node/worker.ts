@@ -32,6 +32,9 @@ import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
+import { QuorumRound, isQuorumTask, leftoversOf } from './quorum-round.js';
+import { isQuarantined } from '../protocol/reputation.js';
+import { returnReplica } from '../protocol/replication.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
@@ -480,7 +483,15 @@ export class Worker {
       const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
       this.checkIncarnation(atTip, policy);
       if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
+      if (isQuarantined(atTip)) {
+        throw new UserError(
+          `node ${s.nodeId} is quarantined: ${atTip!.reputation?.invalid ?? 'several'} of its quorum runs were ` +
+            'outvoted by other nodes, so the grid refuses its claims. A maintainer decides whether it may return ' +
+            '(docs/security.md, "Quorum and reputation").',
+        );
+      }
       const mine = await this.myClaims(snapshot);
+      const quorum = await QuorumRound.load(snapshot, policy, s.nodeId);
 
       this.dropLostClaims(mine);
 
@@ -499,7 +510,19 @@ export class Worker {
           Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
           delete done.returned;
         }
-        if (done.returned) {
+        const queued = isQuorumTask(held.claim, policy)
+          ? snapshot.byId.get(done.claim.task_id)?.find((f) => f.state === 'queue')
+          : undefined;
+        if (queued) {
+          // A replica: the task stays queued. A cancel ends it all; a hand-back just lets another node run it.
+          const tip = await quorum.tip(queued, undefined, held.claim);
+          if (cancel) changes.push(...quorum.cancel(tip, 'cancelled on request', now));
+          else if (done.returned) {
+            changes.push(
+              ...returnReplica(queued, tip.task, held.path, held.claim, 'returned', done.returned, now).changes,
+            );
+          } else changes.push(...quorum.finish(tip, held.path, held.claim, done.run, now));
+        } else if (done.returned) {
           changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
         } else {
           const serverNow = new Date(now.getTime() + this.clockOffsetMs);
@@ -565,7 +588,15 @@ export class Worker {
           return null;
         });
         const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
-        const scan = await scanQueue(snapshot, view, now, policy);
+        const scanned = await scanQueue(snapshot, view, now, policy);
+        // A quorum task this commit already ended (its last replica here finished or was cancelled) is not
+        // judged again: its queue file is in the snapshot still.
+        const ending = new Set(changes.filter((c) => 'delete' in c).map((c) => c.path));
+        const scan = {
+          ...scanned,
+          claimable: scanned.claimable.filter((c) => !ending.has(c.file.entry.path)),
+          rejected: scanned.rejected.filter((r) => !ending.has(r.file.entry.path)),
+        };
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         this.awaited = scan.awaited;
@@ -576,6 +607,7 @@ export class Worker {
             refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
           } else changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
           if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
+          changes.push(...leftoversOf(snapshot, bad.file.id));
           rejectedCount++;
         }
         // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
@@ -587,6 +619,22 @@ export class Worker {
           if (slots === 0) break;
           const need = resourcesOf(candidate.task, policy);
           if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) continue; // a smaller task may still fit
+          if (isQuorumTask(candidate.task, policy)) {
+            const tip = await quorum.tip(candidate.file, candidate.task);
+            const step = quorum.step(tip);
+            if (step.step === 'wait') continue;
+            if (step.step !== 'claim') {
+              changes.push(...quorum.conclude(tip, step, now));
+              continue;
+            }
+            const replica = quorum.claim(tip, claimedAt);
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+            slots--;
+            changes.push(...replica.changes);
+            claims.push({ claim: replica.claim, path: replica.path, controller: new AbortController() });
+            continue;
+          }
           free.cpus -= need.cpus;
           free.memoryMb -= need.memoryMb;
           slots--;
@@ -611,7 +659,11 @@ export class Worker {
         return adopted.length > 0;
       }
       const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
-      changes.push(nodeChange(node));
+      // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
+      const judged = quorum.own();
+      if (judged?.reputation) node.reputation = judged.reputation;
+      if (judged?.status === 'quarantined') Object.assign(node, { status: 'quarantined', tasks: [] });
+      changes.push(...quorum.nodeChanges(), nodeChange(node));
       const message =
         commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
         (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');

@@ -5,10 +5,12 @@ import {
   LIFECYCLE,
   NODES_DIR,
   POLICY_FILE,
+  REPLICAS_DIR,
   lifecycleDir,
   locate,
   locateCancel,
   locateNode,
+  locateReplica,
   type Lifecycle,
 } from './layout.js';
 import { UserError } from '../common/errors.js';
@@ -34,6 +36,8 @@ export class GridSnapshot {
   readonly nodeEntries = new Map<string, TreeEntry>();
   /** Cancel requests by task id. */
   readonly cancels = new Map<string, TreeEntry>();
+  /** Finished runs of queued quorum tasks, by task id (listed with the queue). */
+  readonly replicas = new Map<string, TreeEntry[]>();
   /**
    * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
    * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -68,6 +72,13 @@ export class GridSnapshot {
         this.cancels.set(cancelled, entry);
         continue;
       }
+      const replica = locateReplica(entry.path);
+      if (replica !== undefined) {
+        const runs = this.replicas.get(replica.taskId);
+        if (runs) runs.push(entry);
+        else this.replicas.set(replica.taskId, [entry]);
+        continue;
+      }
       const located = locate(entry.path);
       if (!located) continue;
       const file: TaskFile = { id: located.id, state: located.state, entry };
@@ -81,7 +92,14 @@ export class GridSnapshot {
   static async load(store: GridStore, tip: string | null, options: SnapshotOptions = {}): Promise<GridSnapshot> {
     if (tip === null) return new GridSnapshot(store, null, []);
     const states = options.states ?? LIFECYCLE;
-    const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
+    const replicas = states.includes('queue') ? [REPLICAS_DIR] : [];
+    const entries = await store.list(tip, [
+      POLICY_FILE,
+      NODES_DIR,
+      CANCEL_DIR,
+      ...replicas,
+      ...states.map(lifecycleDir),
+    ]);
     // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
     // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
     if (store.options.partial) await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));

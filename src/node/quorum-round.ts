@@ -1,0 +1,203 @@
+// What one sync round of a node does about quorum tasks: reads their claims and runs at the tip, decides
+// whether this node runs one more replica, accepts or concludes, and records its own finished replicas. The
+// judging is quorum.ts's and the file changes replication.ts's; this applies them to a snapshot.
+import type { Change } from '../git/store.js';
+import { claimNode } from '../protocol/layout.js';
+import { maxResultsOf, quorumOf, quorumStep, runOf, type QuorumStep } from '../protocol/quorum.js';
+import {
+  claimReplica,
+  concludeQuorum,
+  judgeTip,
+  nextReplicaAttempt,
+  recordReplica,
+  replicaLeftovers,
+  reputationUpdates,
+  type QuorumTip,
+} from '../protocol/replication.js';
+import { checkProbability, isQuarantined, reputationOf } from '../protocol/reputation.js';
+import type { Claim, NodeRecord, Policy, QueuedTask, Result } from '../protocol/schemas.js';
+import { claimValidator, queuedTaskValidator, resultValidator } from '../protocol/schema-validators.js';
+import type { GridSnapshot, TaskFile } from '../protocol/snapshot.js';
+import { nodeChange, rejectFile, type Execution } from '../protocol/transitions.js';
+
+/** Whether a task is replicated: its quorum is above 1. */
+export function isQuorumTask(task: QueuedTask, policy: Policy): boolean {
+  return quorumOf(task, policy) > 1;
+}
+
+export class QuorumRound {
+  /** Node files at the tip, with the reputations this round's conclusions gave them. */
+  private readonly nodes: Map<string, NodeRecord>;
+  private readonly changed = new Set<string>();
+
+  private constructor(
+    private readonly snapshot: GridSnapshot,
+    private readonly policy: Policy,
+    private readonly nodeId: string,
+    nodes: NodeRecord[],
+  ) {
+    this.nodes = new Map(nodes.map((n) => [n.node_id, n]));
+  }
+
+  static async load(snapshot: GridSnapshot, policy: Policy, nodeId: string): Promise<QuorumRound> {
+    return new QuorumRound(snapshot, policy, nodeId, await snapshot.nodes());
+  }
+
+  /** The queue file of a task, its replica claims and its finished runs at the tip. */
+  async tip(
+    queueFile: TaskFile,
+    known?: QueuedTask,
+    fallback?: Claim,
+  ): Promise<QuorumTip & { claimAttempts: number[] }> {
+    const task = known ?? (await this.queued(queueFile)) ?? withoutClaim(fallback!);
+    const id = task.task_id;
+    const claimFiles = (this.snapshot.byId.get(id) ?? []).filter((f) => f.state === 'in_progress');
+    const claims = await this.snapshot.readJson(claimFiles);
+    const runEntries = this.snapshot.replicas.get(id) ?? [];
+    const blobs = await this.snapshot.store.read(runEntries.map((e) => e.sha));
+    const runs: QuorumTip['runs'] = [];
+    for (const entry of runEntries) {
+      let value: unknown;
+      try {
+        value = JSON.parse(blobs.get(entry.sha)?.toString('utf8') ?? '');
+      } catch {
+        continue; // not a run: it stays out of the vote, and goes with the others at the conclusion
+      }
+      if (resultValidator.is(value) && value.task_id === id && entry.path.endsWith(`/${value.node_id}.json`)) {
+        runs.push({ path: entry.path, result: value });
+      }
+    }
+    runs.sort((a, b) => a.result.attempt - b.result.attempt);
+    return {
+      queueFile,
+      task,
+      claims: claimFiles.map((f) => ({ path: f.entry.path, nodeId: claimNode(f.entry.path) ?? '' })),
+      runs,
+      claimAttempts: [...claims.values()].filter((c) => claimValidator.is(c)).map((c) => (c as Claim).claim.attempt),
+    };
+  }
+
+  /** The queue record of a task this node holds a replica claim on; the scan checked it when it was claimed. */
+  private async queued(file: TaskFile): Promise<QueuedTask | undefined> {
+    const value = (await this.snapshot.readJson([file])).get(file);
+    return queuedTaskValidator.is(value) ? value : undefined;
+  }
+
+  /** A quarantined node's runs and claims count for nothing (reputation.ts isQuarantined). */
+  private counts(nodeId: string): boolean {
+    return !isQuarantined(this.nodes.get(nodeId));
+  }
+
+  /**
+   * Who a node is for the rule "one replica per node": its public key where its node file has one, so
+   * that one key under many node ids still runs one replica.
+   */
+  private identity(nodeId: string): string {
+    const key = (this.nodes.get(nodeId) as { public_key?: unknown } | undefined)?.public_key;
+    return typeof key === 'string' && key !== '' ? `key ${key}` : `node ${nodeId}`;
+  }
+
+  /** What this node does about a queued quorum task now. */
+  step(tip: QuorumTip, roll: () => number = Math.random): QuorumStep {
+    const runs = tip.runs.filter((r) => this.counts(r.result.node_id)).map((r) => runOf(r.result));
+    const identified = runs.map((r) => ({ ...r, node_id: this.identity(r.node_id) }));
+    const claimedBy = tip.claims.filter((c) => this.counts(c.nodeId)).map((c) => this.identity(c.nodeId));
+    const trustAfter = this.policy.nodes.trust_after;
+    const byIdentity = new Map(
+      [...tip.runs.map((r) => r.result.node_id), ...tip.claims.map((c) => c.nodeId)].map((id) => [
+        this.identity(id),
+        id,
+      ]),
+    );
+    return quorumStep(
+      {
+        quorum: quorumOf(tip.task, this.policy),
+        maxResults: maxResultsOf(tip.task, this.policy),
+        runs: identified,
+        claimedBy,
+        checkProbability: (who) =>
+          checkProbability(reputationOf(this.nodes.get(byIdentity.get(who) ?? '')), trustAfter),
+      },
+      this.identity(this.nodeId),
+      roll,
+    );
+  }
+
+  /** A replica claim for this node. */
+  claim(tip: QuorumTip & { claimAttempts: number[] }, now: Date): { claim: Claim; path: string; changes: Change[] } {
+    const attempt = nextReplicaAttempt(tip, tip.claimAttempts);
+    return claimReplica(tip.queueFile, tip.task, this.nodeId, now, this.policy, attempt);
+  }
+
+  /** Concludes a task whose agreement was reached, accepted or is out of reach. */
+  conclude(tip: QuorumTip, step: Exclude<QuorumStep, { step: 'claim' | 'wait' }>, now: Date): Change[] {
+    const runs = tip.runs.filter((r) => this.counts(r.result.node_id)).map((r) => r.result);
+    const judgement =
+      step.step === 'conclude'
+        ? step.judgement
+        : { state: 'agreed' as const, digest: runOf(runs[0]!).digest!, winner: 0, verdicts: ['valid' as const] };
+    return this.finalChanges(tip, runs, judgement, now);
+  }
+
+  /**
+   * Records this node's finished replica: its run goes beside the others, and when it completes the
+   * agreement (or puts it out of reach) the same commit writes the final result.
+   */
+  finish(tip: QuorumTip, claimPath: string, claim: Claim, run: Execution, now: Date): Change[] {
+    const recorded = recordReplica(claimPath, claim, run);
+    const others = tip.runs.filter((r) => r.result.node_id !== this.nodeId && this.counts(r.result.node_id));
+    const runs = [...others.map((r) => r.result), recorded.result].sort((a, b) => a.attempt - b.attempt);
+    const running = tip.claims.filter((c) => c.path !== claimPath && this.counts(c.nodeId)).length;
+    const judgement = judgeTip(
+      tip,
+      runs,
+      running,
+      quorumOf(tip.task, this.policy),
+      maxResultsOf(tip.task, this.policy),
+    );
+    if (!judgement) return recorded.changes;
+    const rest = { ...tip, claims: tip.claims.filter((c) => c.path !== claimPath) };
+    return [{ path: claimPath, delete: true }, ...this.finalChanges(rest, runs, judgement, now)];
+  }
+
+  /** A cancelled quorum task: failed as `cancelled`, its claims and runs gone with its queue file. */
+  cancel(tip: QuorumTip, reason: string, now: Date): Change[] {
+    return [...rejectFile(tip.queueFile, reason, this.nodeId, now, tip.task, 'cancelled'), ...replicaLeftovers(tip)];
+  }
+
+  private finalChanges(
+    tip: QuorumTip,
+    runs: readonly Result[],
+    judgement: Parameters<typeof concludeQuorum>[2],
+    now: Date,
+  ): Change[] {
+    const { result, changes } = concludeQuorum(tip, runs, judgement, this.nodeId, now, this.nodeId);
+    for (const [id, node] of reputationUpdates(result.replicas ?? [], this.nodes)) {
+      this.nodes.set(id, node);
+      this.changed.add(id);
+    }
+    return changes;
+  }
+
+  /** This node's file as the round left it: its reputation and status are others' to change, never its own. */
+  own(): NodeRecord | undefined {
+    return this.nodes.get(this.nodeId);
+  }
+
+  /** The node files of other nodes this round's conclusions changed. */
+  nodeChanges(): Change[] {
+    return [...this.changed].filter((id) => id !== this.nodeId).map((id) => nodeChange(this.nodes.get(id)!));
+  }
+}
+
+/** The claims and runs a queued quorum task leaves when it leaves the queue without a quorum (rejected). */
+export function leftoversOf(snapshot: GridSnapshot, taskId: string): Change[] {
+  const claims = (snapshot.byId.get(taskId) ?? []).filter((f) => f.state === 'in_progress').map((f) => f.entry.path);
+  const runs = (snapshot.replicas.get(taskId) ?? []).map((e) => e.path);
+  return [...claims, ...runs].map((path) => ({ path, delete: true }));
+}
+
+function withoutClaim(claim: Claim): QueuedTask {
+  const { claim: _claim, ...task } = claim;
+  return task;
+}
