@@ -4,6 +4,7 @@
 //   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 //   npm run bench -- --chain    the chain latency row alone
+//   npm run bench -- --quorum   the quorum rows alone (adaptive replication's cost, the hostile node)
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,10 +22,15 @@ import { Worker } from '../src/node/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
 import { measureRoundCost } from './round-cost.js';
+import { adaptiveCost, type AdaptiveCost } from './quorum.js';
+import { HOSTILE, runHostile, type HostileOutcome } from '../test/faults/hostile.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
 const chainOnly = process.argv.includes('--chain');
+const quorumOnly = process.argv.includes('--quorum');
+/** Quorum-2 tasks measured once every node is trusted. */
+const ADAPTIVE_TASKS = quick ? 60 : 150;
 /** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
 const CHAIN = 10;
 const CHAIN_POLL_SECONDS = 15;
@@ -321,6 +327,14 @@ try {
     await rm(root, { recursive: true, force: true });
     process.exit(chain.pushesPerStep <= 2 ? 0 : 1);
   }
+  if (quorumOnly) {
+    const [adaptive, hostile] = [await adaptiveCost(ADAPTIVE_TASKS), await runHostile(HOSTILE)];
+    for (const row of quorumRows(adaptive, hostile)) console.log(`| ${row.join(' | ')} |`);
+    const targetsMet = quorumTargets(adaptive, hostile);
+    for (const [name, value, met] of targetsMet) console.log(`| ${name} | ${value} | ${met ? 'yes' : 'NO'} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(targetsMet.every((t) => t[2]) ? 0 : 1);
+  }
   const raw = await medianOf(rawPushRate, (r) => r);
   const original = await medianOf(originalProtocol, (r) => r.rate);
   const drainRate = (drain: Drain) =>
@@ -341,6 +355,8 @@ try {
   const smallRound = await measureRoundCost(root, 100, 1_000);
   const largeRound = await measureRoundCost(root, 5_000, 100_000);
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
+  const adaptive = await adaptiveCost(ADAPTIVE_TASKS);
+  const hostile = await runHostile(HOSTILE);
 
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
   rows.push([
@@ -377,6 +393,7 @@ try {
     ]);
   }
   rows.push(chainRow(chain));
+  rows.push(...quorumRows(adaptive, hostile));
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
   targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);
@@ -402,6 +419,8 @@ try {
     cold.archived.worker / cold.archived.clone <= 0.1,
   ]);
 
+  targets.push(...quorumTargets(adaptive, hostile));
+
   const roundRatio = largeRound.roundMs / smallRound.roundMs;
   targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);
 
@@ -418,4 +437,41 @@ try {
   process.exitCode = targets.every((t) => t[2]) ? 0 : 1;
 } finally {
   await rm(root, { recursive: true, force: true });
+}
+
+function quorumRows(adaptive: AdaptiveCost, hostile: HostileOutcome): Array<[string, string]> {
+  return [
+    [
+      `quorum 2, 5 nodes earning trust (${adaptive.warmTasks} tasks, every run replicated)`,
+      `${f(adaptive.warmRunsPerTask)} runs/task`,
+    ],
+    [
+      `quorum 2, 5 trusted nodes, ${adaptive.tasks} tasks (adaptive replication)`,
+      `${f(adaptive.runs / adaptive.tasks)} runs/task (no replication: 1.00)`,
+    ],
+    [
+      `quorum 2, 4 honest nodes + 1 forging half its outputs, ${hostile.scenario.tasks} tasks`,
+      `${hostile.wrongAccepted.length} wrong accepted, ${f(hostile.runs / hostile.scenario.tasks)} runs/task, ` +
+        (hostile.quarantined
+          ? `quarantined after ${hostile.invalid} invalid runs`
+          : `not quarantined (${hostile.lies} lies)`),
+    ],
+  ];
+}
+
+function quorumTargets(adaptive: AdaptiveCost, hostile: HostileOutcome): Array<[string, string, boolean]> {
+  const extra = adaptive.runs / adaptive.tasks - 1;
+  return [
+    ['extra runs of adaptive replication, every node trusted', `${f(extra * 100, 1)} % <= 15 %`, extra <= 0.15],
+    [
+      'wrong results accepted, 1 hostile node of 5',
+      `${hostile.wrongAccepted.length} = 0`,
+      hostile.wrongAccepted.length === 0,
+    ],
+    [
+      'invalid runs before the hostile node is quarantined',
+      `${hostile.quarantined ? hostile.invalid : 'never'} <= 3`,
+      hostile.quarantined && hostile.invalid <= 3,
+    ],
+  ];
 }

@@ -15,7 +15,7 @@ import {
   type QuorumTip,
 } from '../protocol/replication.js';
 import { checkProbability, isQuarantined, reputationOf } from '../protocol/reputation.js';
-import type { Claim, NodeRecord, Policy, QueuedTask, Result } from '../protocol/schemas.js';
+import type { Claim, NodeRecord, Policy, QueuedTask, Replica, Result } from '../protocol/schemas.js';
 import { claimValidator, queuedTaskValidator, resultValidator } from '../protocol/schema-validators.js';
 import type { GridSnapshot, TaskFile } from '../protocol/snapshot.js';
 import { nodeChange, rejectFile, type Execution } from '../protocol/transitions.js';
@@ -26,9 +26,11 @@ export function isQuorumTask(task: QueuedTask, policy: Policy): boolean {
 }
 
 export class QuorumRound {
-  /** Node files at the tip, with the reputations this round's conclusions gave them. */
+  /** Node files at the tip: every decision of the round judges nodes as the tip does. */
   private readonly nodes: Map<string, NodeRecord>;
-  private readonly changed = new Set<string>();
+  /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
+  private readonly finals: { path: string; replicas: Replica[] }[] = [];
+  private judged: Map<string, NodeRecord> | undefined;
 
   private constructor(
     private readonly snapshot: GridSnapshot,
@@ -172,21 +174,36 @@ export class QuorumRound {
     now: Date,
   ): Change[] {
     const { result, changes } = concludeQuorum(tip, runs, judgement, this.nodeId, now, this.nodeId);
-    for (const [id, node] of reputationUpdates(result.replicas ?? [], this.nodes)) {
-      this.nodes.set(id, node);
-      this.changed.add(id);
-    }
+    this.finals.push({ path: changes.at(-1)!.path, replicas: result.replicas ?? [] });
     return changes;
   }
 
-  /** This node's file as the round left it: its reputation and status are others' to change, never its own. */
-  own(): NodeRecord | undefined {
-    return this.nodes.get(this.nodeId);
+  /**
+   * The node files this round's results change, its verdicts applied in the order of their paths: the order
+   * in which the audit replays the records of one commit, as streaks depend on order.
+   */
+  private reputations(): Map<string, NodeRecord> {
+    if (this.judged) return this.judged;
+    const nodes = new Map(this.nodes);
+    const judged = new Map<string, NodeRecord>();
+    for (const final of [...this.finals].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+      for (const [id, node] of reputationUpdates(final.replicas, nodes)) {
+        nodes.set(id, node);
+        judged.set(id, node);
+      }
+    }
+    this.judged = judged;
+    return judged;
   }
 
-  /** The node files of other nodes this round's conclusions changed. */
+  /** This node's file as the round leaves it: its reputation and status are others' to change, never its own. */
+  own(): NodeRecord | undefined {
+    return this.reputations().get(this.nodeId) ?? this.nodes.get(this.nodeId);
+  }
+
+  /** The node files of other nodes this round's results judged. */
   nodeChanges(): Change[] {
-    return [...this.changed].filter((id) => id !== this.nodeId).map((id) => nodeChange(this.nodes.get(id)!));
+    return [...this.reputations()].filter(([id]) => id !== this.nodeId).map(([, node]) => nodeChange(node));
   }
 }
 

@@ -11,8 +11,13 @@ import type { Replica, Reputation, Result } from '../protocol/schemas.js';
 
 export class QuorumAudit {
   private readonly reputations = new Map<string, Reputation>();
+  /** The verdicts of the commit being replayed: they count from the next commit on (settle). */
+  private readonly pending: Replica[][] = [];
 
-  /** The problems of a quorum task's result; applies its verdicts to the reputations either way. */
+  /**
+   * The problems of a quorum task's result, judged by the reputations as of the commit's parent, which is
+   * what the node that wrote it saw. Its verdicts count once the commit is replayed (settle).
+   */
   result(
     record: Pick<Result, 'status' | 'exit_code' | 'stdout_sha256' | 'reason' | 'node_id'> & { replicas: Replica[] },
     quorum: number,
@@ -42,10 +47,17 @@ export class QuorumAudit {
         );
       }
     }
-    for (const [id, reputation] of reputationsAfter(replicas, (id) => this.reputationOf(id))) {
-      this.reputations.set(id, reputation);
-    }
+    this.pending.push(replicas);
     return problems;
+  }
+
+  /** The verdicts of the commit's results, in the order of their paths, as the writing node applies them. */
+  settle(): void {
+    for (const replicas of this.pending.splice(0)) {
+      for (const [id, reputation] of reputationsAfter(replicas, (id) => this.reputationOf(id))) {
+        this.reputations.set(id, reputation);
+      }
+    }
   }
 
   /** A problem with the reputation a node file states, or undefined when it is the history's. */

@@ -456,6 +456,7 @@ class Replay {
       else this.finished(commit, w, gone);
     }
     this.recordedRuns(commit, removed);
+    this.quorum.settle();
     for (const id of touched) this.placed(commit, id, removed.get(id));
     this.trackClaims(commit);
   }
