@@ -1,6 +1,7 @@
-// What one sync round of a node does about quorum tasks: reads their claims and runs at the tip, decides
-// whether this node runs one more replica, accepts or concludes, and records its own finished replicas. The
-// judging is quorum.ts's and the file changes replication.ts's; this applies them to a snapshot.
+// What one sync round of a node does about quorum tasks. The worker loads a QuorumRound from the tip (the
+// node files, and the claims and runs of the quorum tasks the round may touch); the planner (round-plan.ts)
+// then asks it, without further reads, whether this node runs one more replica, accepts or concludes, and
+// how its own finished replicas are recorded. The judging is quorum.ts's, the file changes replication.ts's.
 import type { Change } from '../git/store.js';
 import { claimNode } from '../protocol/layout.js';
 import { maxResultsOf, quorumOf, quorumStep, runOf, type QuorumStep } from '../protocol/quorum.js';
@@ -11,6 +12,7 @@ import {
   nextReplicaAttempt,
   recordReplica,
   replicaLeftovers,
+  returnReplica,
   reputationUpdates,
   type QuorumTip,
 } from '../protocol/replication.js';
@@ -25,9 +27,13 @@ export function isQuorumTask(task: QueuedTask, policy: Policy): boolean {
   return quorumOf(task, policy) > 1;
 }
 
+export type LoadedTip = QuorumTip & { claimAttempts: number[] };
+
 export class QuorumRound {
   /** Node files at the tip: every decision of the round judges nodes as the tip does. */
   private readonly nodes: Map<string, NodeRecord>;
+  /** The quorum tasks the round may touch, by task id, as the tip holds them. */
+  private readonly tips = new Map<string, LoadedTip>();
   /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
   private readonly finals: { path: string; replicas: Replica[] }[] = [];
   private judged: Map<string, NodeRecord> | undefined;
@@ -41,16 +47,40 @@ export class QuorumRound {
     this.nodes = new Map(nodes.map((n) => [n.node_id, n]));
   }
 
-  static async load(snapshot: GridSnapshot, policy: Policy, nodeId: string): Promise<QuorumRound> {
-    return new QuorumRound(snapshot, policy, nodeId, await snapshot.nodes());
+  /**
+   * Reads what the round needs of the tip: the node files, and of each quorum task named (a queued one this
+   * node may claim, by its record; one it holds a replica claim on, by that claim) its queue file, claims
+   * and runs. A task no longer queued is left out: its claim is gone too, or it is an ordinary task.
+   */
+  static async load(
+    snapshot: GridSnapshot,
+    policy: Policy,
+    nodeId: string,
+    tasks: { queued?: QueuedTask; held?: Claim; id: string }[],
+  ): Promise<QuorumRound> {
+    const round = new QuorumRound(snapshot, policy, nodeId, await snapshot.nodes());
+    for (const { id, queued, held } of tasks) {
+      const file = snapshot.byId.get(id)?.find((f) => f.state === 'queue');
+      if (!file || round.tips.has(id)) continue;
+      round.tips.set(id, await round.tip(file, queued, held));
+    }
+    return round;
+  }
+
+  /** A quorum task the round loaded: queued at the tip, with its claims and runs. */
+  tipOf(taskId: string): LoadedTip | undefined {
+    return this.tips.get(taskId);
+  }
+
+  /** The claims and runs a queued quorum task leaves when it leaves the queue without a quorum (rejected). */
+  leftovers(taskId: string): Change[] {
+    const claims = (this.snapshot.byId.get(taskId) ?? []).filter((f) => f.state === 'in_progress');
+    const runs = this.snapshot.replicas.get(taskId) ?? [];
+    return [...claims.map((f) => f.entry.path), ...runs.map((e) => e.path)].map((path) => ({ path, delete: true }));
   }
 
   /** The queue file of a task, its replica claims and its finished runs at the tip. */
-  async tip(
-    queueFile: TaskFile,
-    known?: QueuedTask,
-    fallback?: Claim,
-  ): Promise<QuorumTip & { claimAttempts: number[] }> {
+  private async tip(queueFile: TaskFile, known?: QueuedTask, fallback?: Claim): Promise<LoadedTip> {
     const task = known ?? (await this.queued(queueFile)) ?? withoutClaim(fallback!);
     const id = task.task_id;
     const claimFiles = (this.snapshot.byId.get(id) ?? []).filter((f) => f.state === 'in_progress');
@@ -126,7 +156,7 @@ export class QuorumRound {
   }
 
   /** A replica claim for this node. */
-  claim(tip: QuorumTip & { claimAttempts: number[] }, now: Date): { claim: Claim; path: string; changes: Change[] } {
+  claim(tip: LoadedTip, now: Date): { claim: Claim; path: string; changes: Change[] } {
     const attempt = nextReplicaAttempt(tip, tip.claimAttempts);
     return claimReplica(tip.queueFile, tip.task, this.nodeId, now, this.policy, attempt);
   }
@@ -167,6 +197,25 @@ export class QuorumRound {
     return [...rejectFile(tip.queueFile, reason, this.nodeId, now, tip.task, 'cancelled'), ...replicaLeftovers(tip)];
   }
 
+  /**
+   * Ends this node's replica claim: a cancel ends the whole task, a hand-back returns the attempt to the
+   * queue record's history (the task stays queued for another node), and a run is recorded (finish).
+   */
+  end(
+    tip: QuorumTip,
+    claimPath: string,
+    claim: Claim,
+    run: Execution,
+    how: { cancelled: boolean; returned?: string | undefined },
+    now: Date,
+  ): Change[] {
+    if (how.cancelled) return this.cancel(tip, run.reason ?? 'cancelled on request', now);
+    if (how.returned !== undefined) {
+      return returnReplica(tip.queueFile, tip.task, claimPath, claim, 'returned', how.returned, now).changes;
+    }
+    return this.finish(tip, claimPath, claim, run, now);
+  }
+
   private finalChanges(
     tip: QuorumTip,
     runs: readonly Result[],
@@ -205,13 +254,11 @@ export class QuorumRound {
   nodeChanges(): Change[] {
     return [...this.reputations()].filter(([id]) => id !== this.nodeId).map(([, node]) => nodeChange(node));
   }
-}
 
-/** The claims and runs a queued quorum task leaves when it leaves the queue without a quorum (rejected). */
-export function leftoversOf(snapshot: GridSnapshot, taskId: string): Change[] {
-  const claims = (snapshot.byId.get(taskId) ?? []).filter((f) => f.state === 'in_progress').map((f) => f.entry.path);
-  const runs = (snapshot.replicas.get(taskId) ?? []).map((e) => e.path);
-  return [...claims, ...runs].map((path) => ({ path, delete: true }));
+  /** Whether a node is quarantined at the tip. */
+  quarantined(nodeId: string): boolean {
+    return isQuarantined(this.nodes.get(nodeId));
+  }
 }
 
 function withoutClaim(claim: Claim): QueuedTask {
