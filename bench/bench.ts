@@ -450,7 +450,7 @@ try {
 function quorumRows(adaptive: AdaptiveCost, hostile: HostileOutcome): Array<[string, string]> {
   return [
     [
-      `quorum 2, 5 nodes earning trust (${adaptive.warmTasks} tasks, every run replicated)`,
+      `quorum 2, 5 nodes earning trust (trust_after 3, ${adaptive.warmTasks} tasks)`,
       `${f(adaptive.warmRunsPerTask)} runs/task`,
     ],
     [

@@ -2,7 +2,9 @@
 // quarantined, adaptive replication for trusted nodes, cancels and the reaper.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { nodePath } from '../src/protocol/layout.js';
+import { inProgressPath, nodePath } from '../src/protocol/layout.js';
+import { reap } from '../src/upkeep/reaper.js';
+import { silentLog } from '../src/common/log.js';
 import { auditGrid, formatViolation } from '../src/upkeep/audit.js';
 import { serialize } from '../src/protocol/transitions.js';
 import { ProcessSandbox } from '../src/sandbox/process.js';
@@ -170,4 +172,47 @@ test('dgrid audit finds no violation in a quorum history, and names a forged rep
   const rules = (await auditGrid(grid.bare)).violations.map((v) => `${v.rule} ${v.task}`);
   assert.ok(rules.includes('reputation nodes/a.json'), rules.join('\n'));
   assert.ok(rules.includes('quorum short'), rules.join('\n'));
+});
+
+test('the reaper hands orphaned replica claims back into the queued record, which stays the task home', async (t) => {
+  const grid = await gridFor(t);
+  await grid.submit([{ task_id: 'held', script: 'true', quorum: 2 }]);
+  const queued = (await grid.snapshot()).byId.get('held')![0]!;
+  const task = (await (await grid.snapshot()).readJson([queued])).get(queued) as Task;
+  const long = new Date(Date.now() - 3600_000).toISOString();
+  const claim = (node: string, attempt: number) => ({
+    path: inProgressPath(node, 'held'),
+    content: serialize({
+      ...task,
+      claim: { node_id: node, token: `token-of-${node}-0000`, attempt, claimed_at: long, lease_until: long },
+    }),
+  });
+  // Two replicas whose nodes never wrote a node file and whose leases ran out long ago.
+  await pushDirectly(grid, [claim('ghost-1', 1), claim('ghost-2', 2)]);
+  await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  const snapshot = await grid.snapshot();
+  assert.equal(snapshot.of('in_progress').length, 0);
+  const home = snapshot.byId.get('held')!;
+  assert.deepEqual(
+    home.map((f) => f.entry.path),
+    ['tasks/queue/held.json'],
+  );
+  const record = (await snapshot.readJson(home)).get(home[0]!) as { attempts: { node_id: string; status: string }[] };
+  assert.deepEqual(
+    record.attempts.map((a) => [a.node_id, a.status]),
+    [
+      ['ghost-1', 'orphaned'],
+      ['ghost-2', 'orphaned'],
+    ],
+  );
+  assert.deepEqual(await invariantViolations(grid.bare), []);
+  // The next replicas are numbered after the orphaned ones, and the task completes.
+  await runAll(['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 2 })));
+  const result = (await grid.results()).get('held')!;
+  assert.deepEqual(
+    result.replicas!.map((r) => r.attempt),
+    [3, 4],
+  );
+  const audit = await auditGrid(grid.bare);
+  assert.deepEqual(audit.violations.map(formatViolation), []);
 });

@@ -153,10 +153,10 @@ test('only an agreement between nodes judges them; the third invalid run quarant
     }));
   assert.equal(judgesNodes(replicas(['valid'])), false, 'a trusted run accepted unchecked proves nothing');
   assert.equal(judgesNodes(replicas(['invalid', 'invalid'])), false, 'no agreement says nothing of who lied');
-  const lies = Array.from({ length: 3 }, () => ({ replicas: replicas(['invalid', 'valid', 'valid']) }));
+  const lies = Array.from({ length: 4 }, () => ({ replicas: replicas(['invalid', 'valid', 'valid']) }));
   const derived = deriveReputations([{ replicas: replicas(['valid']) }, ...lies]);
-  assert.deepEqual(derived.get('h'), { valid: 0, invalid: 3, errors: 0, consecutive_valid: 0 });
-  assert.deepEqual(derived.get('a'), { valid: 3, invalid: 0, errors: 0, consecutive_valid: 3 });
+  assert.deepEqual(derived.get('h'), { valid: 0, invalid: 3, errors: 0, consecutive_valid: 0 }, 'quarantined at 3');
+  assert.deepEqual(derived.get('a'), { valid: 4, invalid: 0, errors: 0, consecutive_valid: 4 });
 
   const node = (id: string, invalid: number): NodeRecord => ({
     node_id: id,

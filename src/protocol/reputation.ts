@@ -49,6 +49,8 @@ export function reputationsAfter(
   if (!judgesNodes(replicas)) return after;
   for (const replica of replicas) {
     const current = after.get(replica.node_id) ?? before(replica.node_id);
+    // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+    if (shouldQuarantine(current)) continue;
     after.set(replica.node_id, applyVerdict(current, replica.verdict));
   }
   return after;

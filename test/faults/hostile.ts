@@ -20,7 +20,7 @@ export const HOSTILE: HostileScenario = {
   name: 'hostile node, wrong output on half its tasks',
   honest: 4,
   share: 0.5,
-  tasks: 40,
+  tasks: 50,
   quorum: 2,
 };
 
@@ -54,7 +54,8 @@ export async function runHostile(scenario: HostileScenario): Promise<HostileOutc
     const liar = new WrongOutputSandbox(new ProcessSandbox(), scenario.share);
     const settings = { slots: 2, idleTimeoutSeconds: 3 };
     const workers = [
-      grid.worker({ ...settings, nodeId: HOSTILE_NODE }, liar),
+      // Eager for work, as a node would be that skips it: more slots, so that it meets enough tasks to lie on.
+      grid.worker({ ...settings, slots: 4, nodeId: HOSTILE_NODE }, liar),
       ...Array.from({ length: scenario.honest }, (_, i) => grid.worker({ ...settings, nodeId: `honest-${i + 1}` })),
     ];
     // The hostile node stops with an error once it finds itself quarantined.
