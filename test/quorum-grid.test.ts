@@ -216,3 +216,49 @@ test('the reaper hands orphaned replica claims back into the queued record, whic
   const audit = await auditGrid(grid.bare);
   assert.deepEqual(audit.violations.map(formatViolation), []);
 });
+
+test("the reaper hands back a quarantined node's replica claims at once, and never removes its file", async (t) => {
+  const grid = await gridFor(t);
+  await grid.submit([
+    { task_id: 'kept', script: 'true', quorum: 2 },
+    { task_id: 'fresh', script: 'true', quorum: 2 },
+  ]);
+  const snapshot0 = await grid.snapshot();
+  const queued = await snapshot0.readJson(snapshot0.of('queue'));
+  const taskOf = (id: string) => [...queued].find(([f]) => f.id === id)![1] as Task;
+  const now = new Date().toISOString();
+  const longAgo = new Date(Date.now() - 30 * 86_400_000).toISOString();
+  const lease = new Date(Date.now() + 3600_000).toISOString();
+  const quarantined = (id: string, heartbeat: string): NodeRecord => ({
+    node_id: id,
+    labels: [],
+    slots: 1,
+    version: 'x',
+    started_at: heartbeat,
+    last_heartbeat: heartbeat,
+    status: 'quarantined',
+    tasks: [],
+    completed: 0,
+    failed: 0,
+    reputation: { valid: 0, invalid: 3, errors: 0, consecutive_valid: 0 },
+  });
+  const claim = (node: string, id: string) => ({
+    path: inProgressPath(node, id),
+    content: serialize({
+      ...taskOf(id),
+      claim: { node_id: node, token: `token-of-${node}-0000`, attempt: 1, claimed_at: now, lease_until: lease },
+    }),
+  });
+  await pushDirectly(grid, [
+    // Silent for thirty days, and one with a heartbeat just now: both quarantined, both leases an hour away.
+    { path: nodePath('silent'), content: serialize(quarantined('silent', longAgo)) },
+    { path: nodePath('alive'), content: serialize(quarantined('alive', now)) },
+    claim('silent', 'kept'),
+    claim('alive', 'fresh'),
+  ]);
+  await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  const snapshot = await grid.snapshot();
+  assert.equal(snapshot.of('in_progress').length, 0);
+  assert.equal((await snapshot.node('silent'))?.status, 'quarantined', 'thirty days silent, and still there');
+  assert.equal((await snapshot.node('alive'))?.status, 'quarantined');
+});

@@ -213,7 +213,8 @@ async function planReap(
   for (const node of nodes.values()) {
     if (!silent(node)) continue;
     const days = policy.retention.offline_node_days;
-    if (silenceMs(node, now) > days * DAY_MS) {
+    // A quarantined node's file stays: removing it would free its id, and its quarantine with it.
+    if (silenceMs(node, now) > days * DAY_MS && !isQuarantined(node)) {
       changes.push({ path: nodePath(node.node_id), delete: true });
       const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
       actions.push({ action: 'remove-node', subject: node.node_id, reason });
