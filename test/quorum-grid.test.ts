@@ -30,7 +30,7 @@ function agreeing(result: Result): string[] {
 test('a quorum task runs on N different nodes and completes once N agree, every run in replicas', async (t) => {
   const grid = await gridFor(t);
   await grid.submit(tasks(4, { quorum: 2 }));
-  await runAll(['a', 'b', 'c'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 2 })));
+  await runAll(['a', 'b', 'c'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 4 })));
   const results = await grid.results();
   assert.equal(results.size, 4);
   for (const [id, result] of results) {
@@ -99,7 +99,7 @@ test("adaptive replication: a trusted node's runs are mostly accepted alone, an 
     ['a', 'b'].map((id) => ({ path: nodePath(id), content: serialize(trusted(id)) })),
   );
   await grid.submit(tasks(10, { quorum: 2 }));
-  await runAll(['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 2 })));
+  await runAll(['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 4 })));
   const results = [...(await grid.results()).values()];
   assert.equal(results.filter((r) => r.state === 'completed').length, 10);
   const runs = results.reduce((sum, r) => sum + (r.replicas?.length ?? 0), 0);
@@ -116,7 +116,7 @@ test("adaptive replication: a trusted node's runs are mostly accepted alone, an 
 test('a cancel ends a quorum task with its claims and runs in one commit', async (t) => {
   const grid = await gridFor(t);
   await grid.submit([{ task_id: 'slow', script: 'sleep 30', quorum: 3 }]);
-  const workers = ['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 2 }));
+  const workers = ['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 4 }));
   const running = runAll(workers);
   for (let i = 0; i < 100; i++) {
     if ((await grid.snapshot()).of('in_progress').length === 2) break;
@@ -151,7 +151,7 @@ test('runs that never agree fail the task as error "no agreement" after max_resu
 test('dgrid audit finds no violation in a quorum history, and names a forged reputation and a short quorum', async (t) => {
   const grid = await gridFor(t);
   await grid.submit(tasks(3, { quorum: 2 }));
-  await runAll(['a', 'b', 'c'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 2 })));
+  await runAll(['a', 'b', 'c'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 4 })));
   const clean = await auditGrid(grid.bare);
   assert.deepEqual(clean.violations.map(formatViolation), []);
 
@@ -207,7 +207,7 @@ test('the reaper hands orphaned replica claims back into the queued record, whic
   );
   assert.deepEqual(await invariantViolations(grid.bare), []);
   // The next replicas are numbered after the orphaned ones, and the task completes.
-  await runAll(['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 2 })));
+  await runAll(['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 4 })));
   const result = (await grid.results()).get('held')!;
   assert.deepEqual(
     result.replicas!.map((r) => r.attempt),
@@ -261,4 +261,40 @@ test("the reaper hands back a quarantined node's replica claims at once, and nev
   assert.equal(snapshot.of('in_progress').length, 0);
   assert.equal((await snapshot.node('silent'))?.status, 'quarantined', 'thirty days silent, and still there');
   assert.equal((await snapshot.node('alive'))?.status, 'quarantined');
+});
+
+test("a restarted node hands its earlier replica claim back into the queued record's history", async (t) => {
+  const grid = await gridFor(t);
+  await grid.submit([{ task_id: 'again', script: 'echo same', quorum: 2 }]);
+  const queued = (await grid.snapshot()).byId.get('again')![0]!;
+  const task = (await (await grid.snapshot()).readJson([queued])).get(queued) as Task;
+  const now = new Date().toISOString();
+  const lease = new Date(Date.now() + 3600_000).toISOString();
+  // What an earlier process of node a left: a replica claim it never finished; and, since it claimed, another
+  // replica (of node x) came back to the queued record, whose history the claim does not carry.
+  const orphaned = { attempt: 1, node_id: 'x', claim_token: 'token-of-x', claimed_at: now, ended_at: now };
+  await pushDirectly(grid, [
+    {
+      path: inProgressPath('a', 'again'),
+      content: serialize({
+        ...task,
+        claim: { node_id: 'a', token: 'token-of-an-earlier-a', attempt: 2, claimed_at: now, lease_until: lease },
+      }),
+    },
+    {
+      path: queued.entry.path,
+      content: serialize({ ...task, attempts: [{ ...orphaned, status: 'orphaned', reason: 'node x is silent' }] }),
+    },
+  ]);
+  await runAll(['a', 'b'].map((nodeId) => grid.worker({ nodeId, idleTimeoutSeconds: 4 })));
+  const result = (await grid.results()).get('again')!;
+  assert.deepEqual(
+    result.attempts!.map((a) => [a.node_id, a.attempt, a.status]),
+    [
+      ['x', 1, 'orphaned'],
+      ['a', 2, 'orphaned'],
+    ],
+  );
+  assert.equal(agreeing(result).length, 2);
+  assert.deepEqual(await invariantViolations(grid.bare), []);
 });

@@ -210,10 +210,20 @@ export class QuorumRound {
     now: Date,
   ): Change[] {
     if (how.cancelled) return this.cancel(tip, run.reason ?? 'cancelled on request', now);
-    if (how.returned !== undefined) {
-      return returnReplica(tip.queueFile, tip.task, claimPath, claim, 'returned', how.returned, now).changes;
-    }
+    if (how.returned !== undefined) return this.handBack(tip, claimPath, claim, 'returned', how.returned, now);
     return this.finish(tip, claimPath, claim, run, now);
+  }
+
+  /** A replica claim that never ran to a result: its attempt joins the queued record's history. */
+  handBack(
+    tip: QuorumTip,
+    claimPath: string,
+    claim: Claim,
+    status: 'returned' | 'orphaned',
+    reason: string,
+    now: Date,
+  ): Change[] {
+    return returnReplica(tip.queueFile, tip.task, claimPath, claim, status, reason, now).changes;
   }
 
   private finalChanges(

@@ -305,15 +305,20 @@ function heldStep(draft: Draft, { snapshot, held, settings, now, stopping }: Rou
     // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
     // claim push that lands after the stop still gives it claims.
     if (!stopping && waiting.has(taskId)) continue;
+    // A replica's attempt joins the queued record of its quorum task, which stays queued.
+    const replica = snapshot.quorum?.tipOf(taskId);
+    const handBack = (status: 'returned' | 'orphaned', reason: string) =>
+      replica
+        ? snapshot.quorum!.handBack(replica, atTip.path, atTip.claim, status, reason, now)
+        : requeueClaim(atTip.path, atTip.claim, status, reason, now).changes;
     if (stopping) {
       const reason = `node ${settings.nodeId} stopped before it started: ${held.stopReason ?? 'max-tasks reached'}`;
-      draft.changes.push(...requeueClaim(atTip.path, atTip.claim, 'returned', reason, now).changes);
+      draft.changes.push(...handBack('returned', reason));
       draft.handedBack++;
     } else if (held.issued.has(atTip.claim.claim.token)) {
       draft.adopted.push(atTip);
     } else {
-      const reason = `node ${settings.nodeId} restarted`;
-      draft.changes.push(...requeueClaim(atTip.path, atTip.claim, 'orphaned', reason, now).changes);
+      draft.changes.push(...handBack('orphaned', `node ${settings.nodeId} restarted`));
     }
   }
 }
