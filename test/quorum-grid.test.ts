@@ -194,8 +194,8 @@ test('the reaper hands orphaned replica claims back into the queued record, whic
   assert.equal(snapshot.of('in_progress').length, 0);
   const home = snapshot.byId.get('held')!;
   assert.deepEqual(
-    home.map((f) => f.entry.path),
-    ['tasks/queue/held.json'],
+    home.map((f) => f.state),
+    ['queue'],
   );
   const record = (await snapshot.readJson(home)).get(home[0]!) as { attempts: { node_id: string; status: string }[] };
   assert.deepEqual(

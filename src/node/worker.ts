@@ -22,6 +22,7 @@ import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
 import { QuorumRound, isQuorumTask } from './quorum-round.js';
 import { isQuarantined } from '../protocol/reputation.js';
+import { unshardedQueue } from '../protocol/queue-shards.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
@@ -148,6 +149,8 @@ export class Worker {
   private seenTip: string | null = null;
   private readonly firstSeen = new Map<string, string>();
   private readonly scanMemo = new ScanMemo();
+  /** The last snapshot read: the next is listed as the difference from it. */
+  private lastSnapshot: GridSnapshot | undefined;
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -448,6 +451,7 @@ export class Worker {
     const outcome = await transact(this.store, build, {
       author: this.settings.nodeId,
       states: ['queue', 'in_progress'],
+      ...(this.lastSnapshot ? { since: this.lastSnapshot } : {}),
       maxRounds: MAX_PUSH_ROUNDS,
       pacer: this.pacer,
       hooks: {
@@ -500,6 +504,8 @@ export class Worker {
   private async round(snapshot: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
     const s = this.settings;
     const tip = snapshot.tip!;
+    // The next round's snapshot is listed as the difference from this one.
+    this.lastSnapshot = snapshot;
     const policy = await snapshot.policy();
     this.policy = policy;
     for (const entry of snapshot.skipped) {
@@ -526,7 +532,9 @@ export class Worker {
     }
     const claims = await this.myClaims(snapshot);
     const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
-    const view: RoundSnapshot = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+    const live = new Set(snapshot.byId.keys());
+    const unsharded = unshardedQueue(snapshot);
+    const view: RoundSnapshot = { tip, policy, claims, cancels, live, node: atTip, unsharded };
     if (wantsClaims && !final && !this.stopReason) view.queue = await this.scan(snapshot, view);
     const quorumTasks = [
       ...[...claims.values()]

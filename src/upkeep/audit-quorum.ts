@@ -73,6 +73,16 @@ export class QuorumAudit {
     return undefined;
   }
 
+  /** The reputations so far, for an audit checkpoint. */
+  entries(): IterableIterator<[string, Reputation]> {
+    return this.reputations.entries();
+  }
+
+  /** A reputation from an audit checkpoint. */
+  restore(nodeId: string, reputation: Reputation): void {
+    this.reputations.set(nodeId, reputation);
+  }
+
   private reputationOf(nodeId: string): Reputation {
     return this.reputations.get(nodeId) ?? noReputation();
   }
