@@ -4,6 +4,7 @@
 //   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 //   npm run bench -- --chain    the chain latency row alone
+//   npm run bench -- --quorum   the quorum rows alone (adaptive replication's cost, the hostile node)
 //   npm run bench -- --million  a year of a million tasks (million.ts), alone: it takes many minutes, so the
 //                               default run leaves these rows out and says so
 //   npm run bench -- --round    the rows of a node's round as the grid grows, alone
@@ -26,11 +27,16 @@ import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
 import { measureRoundCost, type RoundCost } from './round-cost.js';
 import { budgetRun, type BudgetRun } from './budget.js';
+import { adaptiveCost, type AdaptiveCost } from './quorum.js';
+import { HOSTILE, runHostile, type HostileOutcome } from '../test/faults/hostile.js';
 import { millionRows } from './million.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
 const chainOnly = process.argv.includes('--chain');
+const quorumOnly = process.argv.includes('--quorum');
+/** Quorum-2 tasks measured once every node is trusted. */
+const ADAPTIVE_TASKS = quick ? 60 : 150;
 const millionOnly = process.argv.includes('--million');
 const millionTasks = process.argv.includes('--tasks')
   ? Number(process.argv[process.argv.indexOf('--tasks') + 1])
@@ -380,6 +386,14 @@ try {
     await rm(root, { recursive: true, force: true });
     process.exit(chain.pushesPerStep <= 2 ? 0 : 1);
   }
+  if (quorumOnly) {
+    const [adaptive, hostile] = [await adaptiveCost(ADAPTIVE_TASKS), await runHostile(HOSTILE)];
+    for (const row of quorumRows(adaptive, hostile)) console.log(`| ${row.join(' | ')} |`);
+    const targetsMet = quorumTargets(adaptive, hostile);
+    for (const [name, value, met] of targetsMet) console.log(`| ${name} | ${value} | ${met ? 'yes' : 'NO'} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(targetsMet.every((t) => t[2]) ? 0 : 1);
+  }
   if (millionOnly) {
     const million = await millionRows(root, millionTasks);
     rows.push(...million.rows);
@@ -417,6 +431,8 @@ try {
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
   const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
   const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
+  const adaptive = await adaptiveCost(ADAPTIVE_TASKS);
+  const hostile = await runHostile(HOSTILE);
 
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
   rows.push([
@@ -451,6 +467,7 @@ try {
   rows.push(...budgetRows([budgeted, byDefault]));
   targets.push(...budgetTargets(budgeted));
   rows.push(['a year of 1,000,000 tasks (cold start, folders, audit)', 'skipped: run npm run bench -- --million']);
+  rows.push(...quorumRows(adaptive, hostile));
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
   targets.push(['drain rate / raw push rate', `${f(four.rate / raw)} >= 2`, four.rate / raw >= 2]);
@@ -476,6 +493,8 @@ try {
     cold.archived.worker / cold.archived.clone <= 0.1,
   ]);
 
+  targets.push(...quorumTargets(adaptive, hostile));
+
   const roundRatio = largeRound.roundMs / smallRound.roundMs;
   targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);
 
@@ -483,4 +502,41 @@ try {
   process.exitCode = targets.every((t) => t[2]) ? 0 : 1;
 } finally {
   await rm(root, { recursive: true, force: true });
+}
+
+function quorumRows(adaptive: AdaptiveCost, hostile: HostileOutcome): Array<[string, string]> {
+  return [
+    [
+      `quorum 2, 5 nodes earning trust (trust_after 3, ${adaptive.warmTasks} tasks)`,
+      `${f(adaptive.warmRunsPerTask)} runs/task`,
+    ],
+    [
+      `quorum 2, 5 trusted nodes, ${adaptive.tasks} tasks (adaptive replication)`,
+      `${f(adaptive.runs / adaptive.tasks)} runs/task (no replication: 1.00)`,
+    ],
+    [
+      `quorum 2, 4 honest nodes + 1 forging half its outputs, ${hostile.scenario.tasks} tasks`,
+      `${hostile.wrongAccepted.length} wrong accepted, ${f(hostile.runs / hostile.scenario.tasks)} runs/task, ` +
+        (hostile.quarantined
+          ? `quarantined after ${hostile.invalid} invalid runs`
+          : `not quarantined (${hostile.lies} lies)`),
+    ],
+  ];
+}
+
+function quorumTargets(adaptive: AdaptiveCost, hostile: HostileOutcome): Array<[string, string, boolean]> {
+  const extra = adaptive.runs / adaptive.tasks - 1;
+  return [
+    ['extra runs of adaptive replication, every node trusted', `${f(extra * 100, 1)} % <= 15 %`, extra <= 0.15],
+    [
+      'wrong results accepted, 1 hostile node of 5',
+      `${hostile.wrongAccepted.length} = 0`,
+      hostile.wrongAccepted.length === 0,
+    ],
+    [
+      'invalid runs before the hostile node is quarantined',
+      `${hostile.quarantined ? hostile.invalid : 'never'} <= 3`,
+      hostile.quarantined && hostile.invalid <= 3,
+    ],
+  ];
 }

@@ -8103,6 +8103,7 @@ module.exports = {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AX: () => (/* binding */ requestCancel),
+/* harmony export */   Cw: () => (/* binding */ requestDrain),
 /* harmony export */   Hj: () => (/* binding */ submitTasks),
 /* harmony export */   gX: () => (/* binding */ remoteUrl),
 /* harmony export */   vq: () => (/* binding */ initGrid)
@@ -8116,10 +8117,12 @@ module.exports = {
 /* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7010);
 /* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3374);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7850);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4166);
 /* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8482);
 /* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2863);
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
+
 
 
 
@@ -8223,6 +8226,35 @@ async function requestCancel(store, taskIds, reason) {
         }
         return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
     }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
+/**
+ * Asks a node to drain by adding nodes/drain/<node_id>.json: the node finishes what it runs, claims nothing
+ * more, and signs off (status `draining` meanwhile), removing the request in its last commit. Only those who
+ * may push to the grid can ask (the gate refuses any change to nodes/ by pull request).
+ */
+async function requestDrain(store, nodeId, reason) {
+    const { commit } = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
+        const node = await snapshot.node(nodeId).catch(() => undefined);
+        if (!node) {
+            const known = [...snapshot.nodeEntries.keys()].sort();
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`node "${nodeId}" has no node file in nodes/: give the id of a running node` +
+                (known.length > 0 ? ` (${known.join(', ')})` : ''));
+        }
+        if (node.status === 'offline' || snapshot.drains.has(nodeId))
+            return null;
+        const request = {
+            node_id: nodeId,
+            ...(node.incarnation ? { incarnation: node.incarnation } : {}),
+            ...(reason ? { reason } : {}),
+            requested_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_11__/* .iso */ .K)(new Date()),
+        };
+        return {
+            changes: [{ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .drainPath */ ._d)(nodeId), content: (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(request) }],
+            message: `dgrid: drain ${nodeId}\n`,
+            value: null,
+        };
+    }, { author: 'dgrid', states: [] });
     return commit;
 }
 
@@ -8350,7 +8382,7 @@ function envToken() {
 
 /***/ }),
 
-/***/ 3822:
+/***/ 3833:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8381,6 +8413,95 @@ var errors = __nccwpck_require__(4560);
 var policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/protocol/push-share.js
 var push_share = __nccwpck_require__(5218);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var protocol_quorum = __nccwpck_require__(5181);
+// EXTERNAL MODULE: ./build/src/protocol/reputation.js
+var protocol_reputation = __nccwpck_require__(3007);
+;// CONCATENATED MODULE: ./build/src/upkeep/audit-quorum.js
+// The audit's rules for quorum tasks (audit.ts replays the history and calls these):
+//   quorum      A quorum task's result lists its runs in `replicas`, and is either an agreement (at least
+//               `quorum` valid runs on different nodes, all of one digest, the result's own) or a trusted
+//               node's lone run accepted by another node (the node trusted by the reputations the history
+//               gives at that commit), or a failure "no agreement" with no valid run.
+//   reputation  A node file's `reputation` is the one the results so far give its node: a node cannot raise
+//               its own, nor leave quarantine by writing its file.
+
+
+class QuorumAudit {
+    reputations = new Map();
+    /** The verdicts of the commit being replayed: they count from the next commit on (settle). */
+    pending = [];
+    /**
+     * The problems of a quorum task's result, judged by the reputations as of the commit's parent, which is
+     * what the node that wrote it saw. Its verdicts count once the commit is replayed (settle).
+     */
+    result(record, quorum, trustAfter, committer) {
+        const problems = [];
+        const { replicas } = record;
+        const valid = replicas.filter((r) => r.verdict === 'valid');
+        const digests = new Set(valid.map((r) => r.digest));
+        const nodes = new Set(valid.map((r) => r.node_id));
+        if (valid.length === 0) {
+            if (record.status !== 'error' || !(record.reason ?? '').startsWith('no agreement')) {
+                problems.push(`no run of ${replicas.length} is valid, but the result is not a failure "no agreement"`);
+            }
+        }
+        else if (digests.size > 1 || (0,protocol_quorum/* runDigest */.sA)(record) !== valid[0].digest) {
+            problems.push('its valid runs differ in digest, or from the result it is');
+        }
+        else if (nodes.size !== valid.length) {
+            problems.push('two of its valid runs are by one node');
+        }
+        else if (valid.length < quorum) {
+            const lone = valid.length === 1 && replicas.length === 1 ? valid[0] : undefined;
+            const trusted = lone && (0,protocol_reputation/* isTrusted */.W2)(this.reputationOf(lone.node_id), trustAfter);
+            if (!lone || !trusted || committer === lone.node_id) {
+                problems.push(`${valid.length} agreeing run(s) where its quorum is ${quorum}` +
+                    (lone ? `, accepted alone although node ${lone.node_id} was not trusted or accepted it itself` : ''));
+            }
+        }
+        this.pending.push(replicas);
+        return problems;
+    }
+    /** The verdicts of the commit's results, in the order of their paths, as the writing node applies them. */
+    settle() {
+        for (const replicas of this.pending.splice(0)) {
+            for (const [id, reputation] of (0,protocol_reputation/* reputationsAfter */.t5)(replicas, (id) => this.reputationOf(id))) {
+                this.reputations.set(id, reputation);
+            }
+        }
+    }
+    /** A problem with the reputation a node file states, or undefined when it is the history's. */
+    nodeFile(nodeId, stated, status) {
+        const derived = this.reputationOf(nodeId);
+        const same = stated === undefined ? sameAs((0,protocol_reputation/* noReputation */.pI)(), derived) : sameAs(stated, derived);
+        if (!same) {
+            return `${nodeId}'s file states reputation ${JSON.stringify(stated ?? null)}, but its results give ${JSON.stringify(derived)}`;
+        }
+        if ((0,protocol_reputation/* shouldQuarantine */.yV)(derived) && status !== 'quarantined') {
+            return `${nodeId} had ${derived.invalid} invalid runs, but its file says ${status}, not quarantined`;
+        }
+        return undefined;
+    }
+    /** The reputations so far, for an audit checkpoint. */
+    entries() {
+        return this.reputations.entries();
+    }
+    /** A reputation from an audit checkpoint. */
+    restore(nodeId, reputation) {
+        this.reputations.set(nodeId, reputation);
+    }
+    reputationOf(nodeId) {
+        return this.reputations.get(nodeId) ?? (0,protocol_reputation/* noReputation */.pI)();
+    }
+}
+function sameAs(stated, derived) {
+    if (typeof stated !== 'object' || stated === null)
+        return false;
+    const s = stated;
+    return Object.keys(derived).every((k) => s[k] === derived[k]);
+}
+
 ;// CONCATENATED MODULE: external "node:readline"
 const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit-checkpoint.js
@@ -8396,7 +8517,7 @@ const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(
 
 
 
-const CHECKPOINT_VERSION = 1;
+const CHECKPOINT_VERSION = 2;
 /** Rows written one per line; the temporary file becomes the checkpoint only once whole. */
 class RowWriter {
     path;
@@ -8486,7 +8607,8 @@ var schema_validators = __nccwpck_require__(6039);
 //   archive         A result removed from the grid went to the archive: the removing commit's `Archived-To:`
 //                   trailer names a commit of <branch>-archive holding the same file at
 //                   tasks/<state>/<year>/<day>/..., and the archive branch's tip still holds it.
-//   claim           A record in in_progress/ is a claim whose token no claim of any task used before.
+//   claim           A record in in_progress/ is a claim whose token no claim of any task used before (its
+//                   holder may rewrite it in place, the same claim and task, to record a new checkpoint).
 //   attempt-order   A task's attempt numbers only grow: each claim's attempt is above every earlier attempt
 //                   of the task, and a result of a claim has the claim's attempt.
 //   fencing         A result that carries `claim` ends the claim the parent commit held: the same commit
@@ -8521,6 +8643,9 @@ var schema_validators = __nccwpck_require__(6039);
 //   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
 //   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
 //                   else that landed after it (the server's order: that commit was built on the heartbeat).
+//   quorum, reputation  The rules of quorum tasks and node reputations, in audit-quorum.ts. A quorum task
+//                   stays queued beside its replica claims (one per node, one-place allows them); a replica's
+//                   run (tasks/replicas/) ends its claim, and the final result ends the task.
 //   fresh-reap      A claim is ended by someone other than its node (a reaper) only once the node is
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
@@ -8528,6 +8653,7 @@ var schema_validators = __nccwpck_require__(6039);
 //   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
 //                   more than the budget plus a tenth and the node pushed over one and a half times its share
 //                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
+
 
 
 
@@ -8628,9 +8754,9 @@ class Replay {
     /** The lease settings of the policy as of the commit being replayed. */
     lease = (0,policy/* parsePolicy */.ON)(undefined).lease;
     policies = new Map();
-    /** The push budget as of the commit being replayed, and of each policy file. */
-    budget = (0,policy/* parsePolicy */.ON)(undefined).push_budget_per_minute;
-    budgets = new Map();
+    /** The policy as of the commit being replayed, for the quorum rules and the push budget. */
+    policy = (0,policy/* parsePolicy */.ON)(undefined);
+    quorum = new QuorumAudit();
     /** Tasks with a cancel request, and the commit it landed in. */
     cancelledAt = new Map();
     beats = new Map();
@@ -8661,7 +8787,7 @@ class Replay {
             this.heartbeatsBefore(commit);
             this.apply(commit);
             this.othersOf(commit);
-            budgets.push(this.budget);
+            budgets.push(this.policy.push_budget_per_minute);
             this.figures.commits++;
             if (index === saveAt)
                 this.capture(checkpoint, commit.sha);
@@ -8677,20 +8803,12 @@ class Replay {
     capture(path, commit) {
         const writer = new RowWriter(path);
         const f = this.figures;
-        writer.row([
-            'f',
-            { ...f, tasks: this.tasks.size },
-            this.violationCount,
-            this.lease,
-            this.last,
-            this.lastOfOther,
-            this.budget,
-        ]);
+        writer.row(['f', { ...f, tasks: this.tasks.size }, this.violationCount, this.lease, this.last, this.lastOfOther]);
         for (const v of this.violations)
             writer.row(['v', v]);
         for (const [id, t] of this.tasks) {
             const history = t.history.map((a) => [a.attempt, a.token, a.status]);
-            writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces]);
+            writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces, t.quorum]);
         }
         for (const [token, id] of this.tokens)
             writer.row(['k', token, id, this.ended.get(token) ?? null]);
@@ -8707,6 +8825,9 @@ class Replay {
             writer.row(['b', node, beat]);
         for (const node of this.nodeIds)
             writer.row(['n', node]);
+        writer.row(['p', this.policy]);
+        for (const [node, reputation] of this.quorum.entries())
+            writer.row(['r', node, reputation]);
         this.captured = { writer, commit, archived: this.archived.length };
     }
     /** Ends the checkpoint with the archived results checked so far that failed their check. */
@@ -8724,15 +8845,13 @@ class Replay {
         for (const row of rows) {
             // Rows are what capture wrote, field by field: their kinds are its.
             // eslint-disable-next-line @typescript-eslint/no-explicit-any
-            const [kind, a, b, c, d, e, g] = row;
+            const [kind, a, b, c, d, e, g, q] = row;
             if (kind === 'f') {
                 Object.assign(this.figures, a);
                 this.violationCount = b;
                 this.lease = c;
                 this.last = d ?? undefined;
                 this.lastOfOther = e ?? undefined;
-                if (typeof g === 'number')
-                    this.budget = g;
             }
             else if (kind === 'v')
                 this.violations.push(a);
@@ -8742,7 +8861,7 @@ class Replay {
                     token,
                     status,
                 }));
-                const task = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g };
+                const task = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g, quorum: q ?? 1 };
                 if (e !== null)
                     task.terminalAt = e;
                 this.tasks.set(a, task);
@@ -8768,6 +8887,10 @@ class Replay {
                 this.nodeIds.add(a);
             else if (kind === 'a')
                 this.archived.push(a);
+            else if (kind === 'p')
+                this.policy = a;
+            else if (kind === 'r')
+                this.quorum.restore(a, b);
         }
     }
     /** The branch's first-parent history, oldest first, with each commit's changes. */
@@ -8780,11 +8903,22 @@ class Replay {
             trailer: 'Archived-To',
         });
         return history.map(({ sha, time, committer, author, trailers, changes }) => {
-            const commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [] };
+            const commit = {
+                sha,
+                time,
+                committer,
+                author,
+                archivedTo: trailers,
+                changes: [],
+                others: [],
+                replicas: [],
+            };
             for (const { path, status, oldSha, newSha, regularFile } of changes) {
                 const change = { path, oldSha: oldSha, newSha: newSha, readable: regularFile, deleted: status === 'D' };
                 if ((0,layout/* locate */.x5)(path))
                     commit.changes.push(change);
+                else if ((0,layout/* locateReplica */.Dp)(path) !== undefined)
+                    commit.replicas.push(change);
                 else if ((0,layout/* locateNode */.xz)(path) !== undefined || (0,layout/* locateCancel */.xo)(path) !== undefined || path === layout/* POLICY_FILE */.CX)
                     commit.others.push(change);
             }
@@ -8806,6 +8940,10 @@ class Replay {
                 const states = needed.get(change.newSha) ?? new Set();
                 states.add((0,layout/* locate */.x5)(change.path).state);
                 needed.set(change.newSha, states);
+            }
+            for (const change of commit.replicas) {
+                if (!change.deleted && change.readable && !needed.has(change.newSha))
+                    needed.set(change.newSha, new Set());
             }
             for (const change of commit.others) {
                 if (change.deleted || !change.readable)
@@ -8837,17 +8975,15 @@ class Replay {
                     this.summaries.set(sha, summarize(blob, states));
                 if (nodes.has(sha))
                     this.nodeSummaries.set(sha, summarizeNode(blob));
-                if (policies.has(sha)) {
-                    this.policies.set(sha, readLease(blob));
-                    this.budgets.set(sha, readBudget(blob));
-                }
+                if (policies.has(sha))
+                    this.policies.set(sha, readPolicy(blob));
             }
         }
     }
     task(id) {
         let state = this.tasks.get(id);
         if (!state) {
-            state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false };
+            state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false, quorum: 1 };
             this.tasks.set(id, state);
         }
         return state;
@@ -8880,6 +9016,8 @@ class Replay {
             else
                 this.finished(commit, w, gone);
         }
+        this.recordedRuns(commit, removed);
+        this.quorum.settle();
         for (const id of touched)
             this.placed(commit, id, removed.get(id));
         this.trackClaims(commit);
@@ -8922,6 +9060,9 @@ class Replay {
                     `${runs.completed} and ${runs.failed} of its claims`);
             }
         }
+        const judged = this.quorum.nodeFile(id, node.reputation, node.status);
+        if (judged)
+            this.violation(commit.sha, where, 'reputation', judged);
         const held = this.held.get(id) ?? new Map();
         if (node.status === 'offline') {
             for (const [task, path] of held) {
@@ -8951,6 +9092,8 @@ class Replay {
     queued(commit, w, claims) {
         const task = this.task(w.id);
         const record = this.summaries.get(w.change.newSha);
+        if (record)
+            task.quorum = record.quorum ?? this.policy.default_quorum;
         if (!claims) {
             if (task.terminalAt)
                 this.terminalAgain(commit, w.id, task, 'queue');
@@ -8961,6 +9104,9 @@ class Replay {
         if (!record)
             return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
         this.checkSchema(commit, w, record);
+        // Replicas of a quorum task handed back in one commit each add an attempt to the history it keeps.
+        if (claims.length > 1 && task.quorum > 1)
+            return this.requeuedReplicas(commit, w, record, claims);
         const claim = this.summaries.get(claims[0].oldSha)?.claim;
         const last = record.history.at(-1);
         if (!claim)
@@ -8978,12 +9124,78 @@ class Replay {
         this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
         task.history = record.history;
     }
+    requeuedReplicas(commit, w, record, claims) {
+        const task = this.task(w.id);
+        const added = record.history.slice(-claims.length);
+        for (const change of claims) {
+            const claim = this.summaries.get(change.oldSha)?.claim;
+            if (!claim)
+                continue;
+            const entry = added.find((a) => a.token === claim.token && a.attempt === claim.attempt);
+            if (!entry) {
+                this.violation(commit.sha, w.id, 'requeue', `replica claim ${claim.token} ended without an attempt for it`);
+                continue;
+            }
+            if (['failure', 'timeout'].includes(entry.status))
+                countRun(commit, claim.node, 'failed');
+            this.end(commit, w.id, claim.token, `requeued (${entry.status})`);
+            this.figures.requeues++;
+            this.endedBy(commit, w.id, claim.node);
+        }
+        this.sameHistory(commit, w.id, task, record.history.slice(0, -claims.length));
+        task.history = record.history;
+    }
+    /** Runs of quorum tasks recorded in tasks/replicas/: each ends its node's claim, removed in the same commit. */
+    recordedRuns(commit, removed) {
+        for (const change of commit.replicas) {
+            if (change.deleted)
+                continue;
+            const { taskId, nodeId } = (0,layout/* locateReplica */.Dp)(change.path);
+            const claims = removed.get(taskId)?.get('in_progress') ?? [];
+            const claim = claims.map((c) => this.summaries.get(c.oldSha)?.claim).find((c) => c?.node === nodeId);
+            if (!claim) {
+                this.violation(commit.sha, taskId, 'quorum', `${change.path} records a run, but no claim of ${nodeId} ends here`);
+                continue;
+            }
+            const status = this.summaries.get(change.newSha)?.status;
+            countRun(commit, nodeId, status === 'success' ? 'completed' : 'failed');
+            this.end(commit, taskId, claim.token, 'recorded as a replica');
+            this.endedBy(commit, taskId, nodeId);
+        }
+    }
+    /**
+     * A quorum task's result: judged by the quorum rule; the claims it ends are runs of their nodes, each
+     * counted as its replica entry says (fenced claims that never ran to a result are not).
+     */
+    quorumResult(commit, w, record, claims) {
+        const task = this.task(w.id);
+        const replicas = record.replicas;
+        for (const problem of this.quorum.result({ ...record.result, replicas }, task.quorum, this.policy.nodes.trust_after, commit.author)) {
+            this.violation(commit.sha, w.id, 'quorum', problem);
+        }
+        for (const change of claims ?? []) {
+            const claim = this.summaries.get(change.oldSha)?.claim;
+            const run = claim && replicas.find((r) => r.node_id === claim.node && r.attempt === claim.attempt);
+            if (!claim || !run)
+                continue;
+            countRun(commit, claim.node, run.exit_code === 0 && run.digest !== null ? 'completed' : 'failed');
+            this.end(commit, w.id, claim.token, 'finished');
+        }
+    }
     claimed(commit, w, queued) {
         const task = this.task(w.id);
         const record = this.summaries.get(w.change.newSha);
         if (!record?.claim)
             return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a claim`);
         this.checkSchema(commit, w, record);
+        const before = this.summaries.get(w.change.oldSha)?.claim;
+        if (before?.token === record.claim.token && before.attempt === record.claim.attempt && !queued) {
+            // Its holder recorded a new checkpoint in the claim, in place: the same claim, not another one.
+            if (this.summaries.get(w.change.oldSha).task !== record.task) {
+                this.violation(commit.sha, w.id, 'claim-task', `${w.change.path} was rewritten with another task in it`);
+            }
+            return;
+        }
         const taken = queued && this.summaries.get(queued[0].oldSha);
         if (taken && taken.task !== record.task) {
             this.violation(commit.sha, w.id, 'claim-task', `the claim's task differs from the queued task ${queued[0].path} it took (script, env, image or another field)`);
@@ -9022,7 +9234,9 @@ class Replay {
         if ((record.status === 'success') !== (w.state === 'completed')) {
             this.violation(commit.sha, w.id, 'status-folder', `status ${record.status} in ${w.state}/`);
         }
-        if (record.claim)
+        if (record.replicas && task.quorum > 1)
+            this.quorumResult(commit, w, record, gone?.get('in_progress'));
+        else if (record.claim)
             this.finishedClaim(commit, w, record, gone?.get('in_progress'));
         else
             this.rejected(commit, w, record, gone?.has('queue') ?? false);
@@ -9045,7 +9259,7 @@ class Replay {
         this.endedBy(commit, w.id, record.claim.node);
     }
     rejected(commit, w, record, fromQueue) {
-        const used = record.history.filter((a) => a.status !== 'returned').length;
+        const used = record.history.filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
         const problems = [
             !fromQueue && 'this commit does not remove it from queue/',
             w.state !== 'failed' && `it is in ${w.state}/, not failed/`,
@@ -9092,8 +9306,8 @@ class Replay {
                 this.heartbeat(commit, nodeId, change);
             }
             else if (!change.deleted) {
-                this.lease = this.policies.get(change.newSha) ?? this.lease;
-                this.budget = this.budgets.get(change.newSha) ?? this.budget;
+                this.policy = this.policies.get(change.newSha) ?? this.policy;
+                this.lease = this.policy.lease;
             }
         }
         if (!this.clocked(commit))
@@ -9179,7 +9393,7 @@ class Replay {
     /** Invariant 1 after the commit, and whether a task that left every folder went to the archive. */
     placed(commit, id, gone) {
         const task = this.task(id);
-        if (task.locations.size > 1) {
+        if (task.locations.size > 1 && !replicaLayout(task)) {
             if (!task.inTwoPlaces) {
                 this.violation(commit.sha, id, 'one-place', `in ${[...task.locations].sort().join(' and ')}`);
             }
@@ -9187,7 +9401,7 @@ class Replay {
             return;
         }
         task.inTwoPlaces = false;
-        if (task.locations.size === 1 || !gone)
+        if (task.locations.size >= 1 || !gone)
             return;
         const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
         // A task queued again after its result is refused by removing it: the queued copy was the breach,
@@ -9268,6 +9482,17 @@ const SCHEMAS = {
 function canonical(value) {
     return JSON.stringify(value, (_key, v) => isObject(v) ? Object.fromEntries(Object.entries(v).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) : v);
 }
+/** A quorum task's place: its queued record, and beside it one replica claim per node. */
+function replicaLayout(task) {
+    if (task.quorum <= 1)
+        return false;
+    const paths = [...task.locations];
+    const claims = paths.filter((p) => p.startsWith('tasks/in_progress/'));
+    const nodes = new Set(claims.map((p) => p.split('/')[2]));
+    return (paths.length - claims.length === 1 &&
+        paths.some((p) => p.startsWith('tasks/queue/')) &&
+        nodes.size === claims.length);
+}
 function countRun(commit, node, counter) {
     commit.runs ??= new Map();
     const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
@@ -9288,6 +9513,7 @@ function summarizeNode(blob) {
         ...(incarnation === undefined ? {} : { incarnation }),
         tasks: Array.isArray(value.tasks) ? value.tasks.filter((t) => typeof t === 'string') : [],
         ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
+        ...(value.reputation === undefined ? {} : { reputation: value.reputation }),
     };
 }
 /** The blob as a JSON object; undefined when it is not one. */
@@ -9307,7 +9533,8 @@ function summarize(blob, states) {
         return undefined;
     const claim = isObject(value.claim) ? value.claim : undefined;
     const history = Array.isArray(value.attempts) ? value.attempts.filter(isObject) : [];
-    const { claim: _claim, ...task } = value;
+    // A checkpoint is the running attempt's, recorded as it goes: it is not part of what was submitted.
+    const { claim: _claim, checkpoint: _checkpoint, ...task } = value;
     const digest = (0,external_node_crypto_.createHash)('sha1').update(canonical(task)).digest('hex');
     const schema = new Map();
     for (const state of states) {
@@ -9323,6 +9550,9 @@ function summarize(blob, states) {
             ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
             : {}),
         ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
+        ...(typeof value.quorum === 'number' ? { quorum: value.quorum } : {}),
+        ...(Array.isArray(value.replicas) ? { replicas: value.replicas.filter(isObject) } : {}),
+        result: value,
         ...(typeof value.status === 'string' ? { status: value.status } : {}),
         ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),
         history: history.map((a) => ({
@@ -9332,22 +9562,13 @@ function summarize(blob, states) {
         })),
     };
 }
-/** The lease settings of a policy file; the defaults where it does not parse (the gate reports that). */
-function readLease(blob) {
+/** A policy file; the defaults where it does not parse (the gate reports that). */
+function readPolicy(blob) {
     try {
-        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8')).lease;
+        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8'));
     }
     catch {
-        return (0,policy/* parsePolicy */.ON)(undefined).lease;
-    }
-}
-/** The push budget of a policy file; the default where it does not parse. */
-function readBudget(blob) {
-    try {
-        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8')).push_budget_per_minute;
-    }
-    catch {
-        return (0,policy/* parsePolicy */.ON)(undefined).push_budget_per_minute;
+        return (0,policy/* parsePolicy */.ON)(undefined);
     }
 }
 function isObject(value) {
@@ -9493,7 +9714,7 @@ const cancel = {
 /* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
 /* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
 /* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6039);
-/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6633);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3169);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
@@ -9648,6 +9869,54 @@ function invokedAs() {
 
 /***/ }),
 
+/***/ 7261:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Z: () => (/* binding */ drain)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9826);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+
+
+
+
+
+const drain = {
+    name: 'drain',
+    summary: 'Drain a node for an upgrade: adds nodes/drain/<node>.json; the node finishes what it runs, claims nothing ' +
+        'more, and signs off (status draining meanwhile). Start the new version beside it.',
+    usage: '[options] NODE_ID',
+    options: {
+        ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .gridOptions */ .nv,
+        reason: { type: 'string', placeholder: 'TEXT', description: 'why, kept with the request' },
+    },
+    async run(values, ids) {
+        if (ids.length !== 1)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo('give the id of one node to drain (dgrid status lists them)');
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .envToken */ .Be)();
+        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
+            remote,
+            branch,
+            dir: (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__/* .cacheDir */ .e)(remote, branch, 'admin'),
+            ...(token ? { token } : {}),
+        });
+        const commit = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__/* .requestDrain */ .Cw)(store, ids[0], (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.reason) || undefined);
+        console.log(commit
+            ? `asked node ${ids[0]} to drain (${commit.slice(0, 12)})`
+            : `node ${ids[0]} is offline or asked to drain already`);
+        return 0;
+    },
+};
+
+
+/***/ }),
+
 /***/ 7989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -9722,6 +9991,12 @@ var errors = __nccwpck_require__(4560);
 var git_store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var quorum = __nccwpck_require__(5181);
+// EXTERNAL MODULE: ./build/src/protocol/replication.js
+var replication = __nccwpck_require__(5108);
+// EXTERNAL MODULE: ./build/src/protocol/reputation.js
+var reputation = __nccwpck_require__(3007);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
@@ -9756,6 +10031,9 @@ var schema_validators = __nccwpck_require__(6039);
 // clock that did not check (an older dgrid, a clock that jumped): the reaper rewrites it to its own now, so
 // that the node's silence counts from a time the reaper vouches for, and a dead node's future date cannot
 // keep its claims. See docs/clock-skew.md.
+
+
+
 
 
 
@@ -9840,17 +10118,36 @@ async function planReap(snapshot, settings, clock, now, log) {
         nodes.set(node.node_id, node);
     }
     const silent = (node) => (0,transitions/* isSilent */.eS)(node, now, policy, nodeTimeout);
+    /** The queue records of quorum tasks as this reap leaves them: each orphaned replica adds an attempt. */
+    const requeued = new Map();
     for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
+        const queued = await replicaHome(snapshot, file, policy);
         // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
-        if (snapshot.byId.get(file.id).length > 1)
+        if (!queued && snapshot.byId.get(file.id).length > 1)
             continue;
         if (!schema_validators/* claimValidator */.Rf.is(value)) {
             log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
             continue;
         }
-        const why = orphanReason(value, nodes.get(value.claim.node_id), now, silent);
+        const holder = nodes.get(value.claim.node_id);
+        const why = (0,reputation/* isQuarantined */.fK)(holder)
+            ? `node ${value.claim.node_id} is quarantined`
+            : orphanReason(value, holder, now, silent);
         if (!why)
             continue;
+        if (queued) {
+            // A replica: the task stays queued for another node; the attempt joins its history.
+            const before = requeued.get(file.id) ?? queued.task;
+            const back = (0,replication/* returnReplica */.hG)(queued.file, before, file.entry.path, value, 'orphaned', why, now);
+            requeued.set(file.id, back.task);
+            changes.push(back.changes[0]);
+            actions.push({
+                action: 'requeue',
+                subject: value.task_id,
+                reason: `replica of attempt ${value.claim.attempt}: ${why}`,
+            });
+            continue;
+        }
         const max = (0,transitions/* maxAttempts */.F3)(value, policy);
         const cancel = snapshot.cancels.get(value.task_id);
         if (cancel) {
@@ -9869,16 +10166,25 @@ async function planReap(snapshot, settings, clock, now, log) {
             actions.push({ action: 'requeue', subject: value.task_id, reason: why });
         }
     }
+    for (const [id, task] of requeued) {
+        const home = snapshot.byId.get(id).find((f) => f.state === 'queue');
+        changes.push({ path: home.entry.path, content: (0,transitions/* serialize */.lK)(task) });
+    }
     for (const node of nodes.values()) {
         if (!silent(node))
             continue;
+        // A drain request for a dead node asked nothing of the process that runs under its id next.
+        const drain = snapshot.drains.get(node.node_id);
+        if (drain)
+            changes.push({ path: drain.path, delete: true });
         const days = policy.retention.offline_node_days;
-        if ((0,transitions/* silenceMs */.qq)(node, now) > days * DAY_MS) {
+        // A quarantined node's file stays: removing it would free its id, and its quarantine with it.
+        if ((0,transitions/* silenceMs */.qq)(node, now) > days * DAY_MS && !(0,reputation/* isQuarantined */.fK)(node)) {
             changes.push({ path: (0,layout/* nodePath */.Ie)(node.node_id), delete: true });
             const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
             actions.push({ action: 'remove-node', subject: node.node_id, reason });
         }
-        else if (node.status !== 'offline') {
+        else if (node.status !== 'offline' && !(0,reputation/* isQuarantined */.fK)(node)) {
             // Its claims are requeued in this same commit, so it runs nothing any more.
             changes.push((0,transitions/* nodeChange */.Rw)({ ...node, status: 'offline', tasks: [] }));
             const reason = `no heartbeat since ${node.last_heartbeat} (node timeout ${nodeTimeout} s + grace ${policy.lease.grace_seconds} s)`;
@@ -9901,6 +10207,20 @@ function orphanReason(claim, node, now, silent) {
     return undefined;
 }
 /** The history is the audit log: the subject counts, the body says what happened to whom and why. */
+/**
+ * The queue record a replica claim belongs to: a quorum task stays queued while its replicas run. Undefined
+ * for an ordinary claim.
+ */
+async function replicaHome(snapshot, claim, policy) {
+    const same = snapshot.byId.get(claim.id);
+    const homes = same.filter((f) => f.state === 'queue');
+    if (homes.length !== 1 || same.some((f) => f.state !== 'queue' && f.state !== 'in_progress'))
+        return undefined;
+    const task = (await snapshot.readJson(homes)).get(homes[0]);
+    if (!schema_validators/* queuedTaskValidator */.vZ.is(task) || (0,quorum/* quorumOf */.NI)(task, policy) <= 1)
+        return undefined;
+    return { file: homes[0], task };
+}
 function commitMessage(actions) {
     const counts = new Map();
     for (const a of actions)
@@ -10861,15 +11181,18 @@ var log = __nccwpck_require__(2073);
 var sandbox = __nccwpck_require__(1189);
 // EXTERNAL MODULE: ./build/src/git/cache-dir.js
 var cache_dir = __nccwpck_require__(9826);
-// EXTERNAL MODULE: ./build/src/node/worker.js + 3 modules
-var worker = __nccwpck_require__(6633);
+// EXTERNAL MODULE: ./build/src/node/worker.js + 9 modules
+var worker = __nccwpck_require__(3169);
 // EXTERNAL MODULE: ./build/src/node/settings.js
 var node_settings = __nccwpck_require__(4057);
 ;// CONCATENATED MODULE: external "node:http"
 const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(396);
 ;// CONCATENATED MODULE: ./build/src/node/metrics.js
 // The opt-in local HTTP endpoint of a worker run as a service: /healthz for a liveness probe and
 // /metrics in the Prometheus text format.
+
 
 function prometheusText(g) {
     const { report } = g;
@@ -10904,13 +11227,19 @@ function prometheusText(g) {
     ];
     return lines.join('\n') + '\n';
 }
-/** Serves /healthz and /metrics on 127.0.0.1 unless told otherwise; unhealthy when no push for `staleSeconds`. */
+/**
+ * Serves /healthz and /metrics on 127.0.0.1 unless told otherwise; unhealthy when no push for `staleSeconds`, or
+ * while the circuit breaker keeps the node from claiming.
+ */
 async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
     const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
         const g = gauges();
         if (req.url === '/healthz') {
-            const healthy = !g.stopping && g.sinceLastPushSeconds < staleSeconds;
-            res.writeHead(healthy ? 200 : 503, { 'content-type': 'text/plain' }).end(healthy ? 'ok\n' : 'stale\n');
+            const stale = g.stopping || g.sinceLastPushSeconds >= staleSeconds;
+            // An unhealthy node (its last runs failed for node-side reasons) still heartbeats: a probe that restarts it
+            // may cure what a pause does not.
+            const problem = stale ? 'stale' : g.unhealthy !== undefined ? `unhealthy: ${(0,printable/* printable */.g)(g.unhealthy)}` : undefined;
+            res.writeHead(problem ? 503 : 200, { 'content-type': 'text/plain' }).end(`${problem ?? 'ok'}\n`);
         }
         else if (req.url === '/metrics') {
             res.writeHead(200, { 'content-type': 'text/plain; version=0.0.4' }).end(prometheusText(g));
@@ -10975,7 +11304,7 @@ const worker_worker = {
             cacheDir: (0,cache_dir/* cacheDir */.e)(remote, branch, `node-${settings.nodeId}`),
         }, await (0,sandbox/* createSandbox */._)(settings.sandbox), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
         for (const signal of ['SIGINT', 'SIGTERM'])
-            process.on(signal, () => node.stop(`${signal} received`));
+            process.on(signal, () => node.signal(signal));
         const metrics = values['metrics-port'] === undefined
             ? undefined
             : await serveMetrics(() => node.gauges(), (0,command/* num */.bu)('metrics-port', values['metrics-port'], 0, 65535), 600, (0,command/* str */.gx)(values['metrics-host']));
@@ -10998,10 +11327,10 @@ const worker_worker = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7914);
+/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7914);
 /* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3822);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3833);
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
 /* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2093);
@@ -11012,6 +11341,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3853);
 /* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3228);
 /* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6389);
+/* harmony import */ var _commands_drain_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7261);
 
 
 
@@ -11027,11 +11357,12 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_9__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__/* .cancel */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_7__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__/* .demo */ .q];
+
+const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_9__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__/* .cancel */ .Z, _commands_drain_js__WEBPACK_IMPORTED_MODULE_14__/* .drain */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_7__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__/* .demo */ .q];
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_protocol_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_protocol_version_js__WEBPACK_IMPORTED_MODULE_15__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -11050,7 +11381,7 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_protocol_version_js__WEBPACK_IMPORTED_MODULE_14__/* .VERSION */ .x);
+        console.log(_protocol_version_js__WEBPACK_IMPORTED_MODULE_15__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
@@ -11290,6 +11621,7 @@ async function collectDashboard(options) {
         branch: options.branch,
         policy,
         queued,
+        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .locate */ .x5)(entry.path).id, entry.path])),
         running,
         completed,
         failed,
@@ -11526,13 +11858,13 @@ const TEMPLATES = {
     "@index": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1><%= it.site.title %></h1>\n<p class=\"lede\">Grid status as of <time datetime=\"<%= it.site.generatedIso %>\" data-relative title=\"<%= it.site.generatedText %>\"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>\n<p id=\"refresh-note\" class=\"notice\" role=\"status\"></p>\n</div>\n<section aria-labelledby=\"counts-heading\">\n<h2 id=\"counts-heading\" class=\"visually-hidden\">Counts</h2>\n<ul class=\"cards\">\n<li class=\"card card-queued\"><span class=\"card-label\">Queued</span><span class=\"card-value\" data-count=\"queued\"><%= it.counts.queued %></span><span class=\"card-detail\">high <span data-count=\"queued_high\"><%= it.counts.high %></span> · normal <span data-count=\"queued_normal\"><%= it.counts.normal %></span> · low <span data-count=\"queued_low\"><%= it.counts.low %></span></span></li>\n<li class=\"card card-running\"><span class=\"card-label\">Running</span><span class=\"card-value\" data-count=\"in_progress\"><%= it.counts.inProgress %></span><span class=\"card-detail\">claimed by nodes</span></li>\n<li class=\"card card-completed\"><span class=\"card-label\">Completed</span><span class=\"card-value\" data-count=\"completed\"><%= it.counts.completed %></span><span class=\"card-detail\"><%= it.counts.successRate %></span></li>\n<li class=\"card card-failed\"><span class=\"card-label\">Failed</span><span class=\"card-value\" data-count=\"failed\"><%= it.counts.failed %></span><span class=\"card-detail\">incl. timeouts, cancelled</span></li>\n<li class=\"card card-nodes\"><span class=\"card-label\">Nodes online</span><span class=\"card-value\" data-count=\"nodes_online\"><%= it.counts.nodesOnline %></span><span class=\"card-detail\">of <span data-count=\"nodes_total\"><%= it.counts.nodesTotal %></span> known</span></li>\n<li class=\"card card-workers\"><span class=\"card-label\">Recommended workers</span><span class=\"card-value\" data-count=\"recommended_workers\"><%= it.recommendation.workers %></span><span class=\"card-detail\" id=\"recommendation-reason\"><%= it.recommendation.reason %></span></li>\n</ul>\n</section>\n<% if (it.unrunnable.total > 0) { %>\n<section class=\"panel panel-warn\">\n<h2 id=\"unrunnable-heading\">Tasks nobody can run <span class=\"count\">(<%= it.unrunnable.totalText %>)</span></h2>\n<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>\n<%~ include('@tasks-table', { table: it.unrunnable.table }) %>\n</section>\n<% } %>\n<section aria-labelledby=\"activity-heading\">\n<h2 id=\"activity-heading\">Activity</h2>\n<div class=\"charts\">\n<figure class=\"chart-card\"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>\n<figure class=\"chart-card\"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>\n<figure class=\"chart-card\"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>\n</div>\n</section>\n<%~ include('@filter') %>\n<%~ include('@task-section', { table: it.sections.running }) %>\n<%~ include('@task-section', { table: it.sections.queued }) %>\n<% if (it.deps) { %>\n<section>\n<div class=\"section-head\"><h2 id=\"deps-heading\">Waiting on other tasks <span class=\"count\">(<%= it.deps.total %>)</span></h2></div>\n<div class=\"graph-wrap\" role=\"region\" aria-label=\"Dependency graph\" tabindex=\"0\"><%= it.deps.graph %></div>\n<ul class=\"legend\" aria-label=\"Legend\">\n<% for (const key of it.deps.legend) { %><li><span class=\"badge tone-<%= key.tone %>\"><%= key.label %></span></li><% } %>\n</ul>\n<%~ include('@tasks-table', { table: it.deps.table }) %>\n</section>\n<% } %>\n<%~ include('@task-section', { table: it.sections.failed }) %>\n<section>\n<div class=\"section-head\">\n<h2 id=\"nodes-heading\">Nodes <span class=\"count\">(<%= it.nodes.total %>)</span></h2>\n<% if (it.nodes.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.nodes.allHref %>\">All <%= it.nodes.total %> nodes</a><% } %>\n</div>\n<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>\n</section>\n<%~ include('@task-section', { table: it.sections.completed }) %>\n",
     "@layout": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"<%= it.csp %>\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"dgrid\">\n<link rel=\"icon\" href=\"data:,\">\n<title><%= it.pageTitle %> · <%= it.site.title %></title>\n<link rel=\"stylesheet\" href=\"<%= it.root %>assets/dgrid.css\">\n<script id=\"dgrid-config\" type=\"application/json\"><%= it.config %></script>\n<% if (it.validator) { %>\n<script src=\"<%= it.root %>assets/dgrid-task-validator.js\" defer></script>\n<% } %>\n<script src=\"<%= it.root %>assets/dgrid.js\" defer></script>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"wrap header-inner\">\n<a class=\"brand\" href=\"<%= it.root %>index.html\"><span class=\"brand-mark\" aria-hidden=\"true\"></span><%= it.site.title %></a>\n<nav aria-label=\"Site\">\n<ul class=\"nav\">\n<% for (const item of it.navItems) { %>\n<li><a href=\"<%= it.root %><%= item.href %>\"<% if (item.id === it.nav) { %> aria-current=\"page\"<% } %>><%= item.label %></a></li>\n<% } %>\n</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n<%~ it.body %>\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>Rendered by dgrid at <time datetime=\"<%= it.site.generatedIso %>\"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href=\"<%= it.site.repositoryUrl %>\"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href=\"<%= it.root %>status.json\">status.json</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n",
     "@list": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1><%= it.pageTitle %></h1>\n<p class=\"lede\"><%= it.list.summary %></p>\n<% if (it.list.note) { %><p class=\"notice\"><%= it.list.note %></p><% } %>\n</div>\n<%~ include('@filter') %>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>\n<section>\n<h2 id=\"list-heading\" class=\"visually-hidden\"><%= it.table.heading %></h2>\n<%~ include('@tasks-table', {}) %>\n</section>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>\n",
-    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th><th scope=\"col\">Reputation</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td><td><%= node.reputation %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
     "@nodes": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1 id=\"nodes-heading\">Nodes</h1>\n<p class=\"lede\"><%= it.nodesSummary %></p>\n</div>\n<%~ include('@nodes-table', {}) %>\n",
     "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
     "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
     "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
-    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
-    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<% if (it.task.replicas.length > 0) { %>\n<section>\n<h2 id=\"replicas-heading\">Replicas</h2>\n<p class=\"hint\">Every run of this quorum task, judged by its digest (exit code, sha256 of stdout and of each output file).</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"replicas-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Verdict</th><th scope=\"col\">Digest</th></tr></thead>\n<tbody>\n<% for (const r of it.task.replicas) { %>\n<tr><th scope=\"row\" class=\"num\"><%= r.attempt %></th><td class=\"mono\"><%= r.node %></td><td class=\"num\"><%= r.exitCode %></td><td><span class=\"badge tone-<%= r.tone %>\"><%= r.verdict %></span></td><td class=\"mono\"><%= r.digest %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
+    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %><% if (row.agreement) { %> <span class=\"badge tone-neutral\"><%= row.agreement %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><% if (row.progress) { %><progress max=\"100\" value=\"<%= row.progress.percent %>\" aria-label=\"<%= row.progress.percent %>%\"><%= row.progress.percent %>%</progress> <span class=\"num\"><%= Math.round(row.progress.percent) %>%</span> <%= row.progress.message %><% } %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
 };
 /** assets/dgrid.css */
 const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --surface: #ffffff;\n  --surface-2: #f0f2f5;\n  --text: #1c2128;\n  --muted: #57606a;\n  --border: #d5dae0;\n  --accent: #0a5fc2;\n  --focus: #0a5fc2;\n  --ok: #1a7f37;\n  --ok-text: #116329;\n  --bad: #cf222e;\n  --bad-text: #a40e26;\n  --warn: #bf8700;\n  --warn-text: #7d4e00;\n  --info: #8250df;\n  --info-text: #6639ba;\n  --neutral-text: #57606a;\n  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);\n  --radius: 10px;\n  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: #0d1117;\n    --surface: #161b22;\n    --surface-2: #1c222b;\n    --text: #e6edf3;\n    --muted: #9ea7b3;\n    --border: #30363d;\n    --accent: #6cb6ff;\n    --focus: #6cb6ff;\n    --ok: #3fb950;\n    --ok-text: #56d364;\n    --bad: #f85149;\n    --bad-text: #ff8182;\n    --warn: #d29922;\n    --warn-text: #e3b341;\n    --info: #a371f7;\n    --info-text: #c297ff;\n    --neutral-text: #9ea7b3;\n    --shadow: none;\n  }\n}\n*, *::before, *::after { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  background: var(--bg);\n  color: var(--text);\n  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;\n}\na { color: var(--accent); text-underline-offset: 2px; }\na:hover { text-decoration-thickness: 2px; }\n:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }\nmain:focus { outline: none; }\ncode, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }\nh1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }\nh1 { font-size: 1.6rem; }\nh2 { font-size: 1.2rem; }\nh3 { font-size: 1rem; }\np { margin: 0 0 0.75rem; }\n[hidden] { display: none !important; }\n.visually-hidden {\n  position: absolute !important; width: 1px; height: 1px; overflow: hidden;\n  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;\n}\n.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }\n.skip-link {\n  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;\n  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;\n}\n.skip-link:focus { top: 0.5rem; }\n.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }\n.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }\n.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }\n.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }\n.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }\n.nav a:hover { color: var(--text); background: var(--surface-2); }\n.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }\nmain.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }\n.page-head { margin-bottom: 1.25rem; }\n.lede { color: var(--muted); }\n.notice:empty { display: none; }\n.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }\nsection { margin: 0 0 2rem; }\n.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }\n.section-head h2 { margin: 0; }\n.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }\n.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }\n.card {\n  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;\n  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);\n  border-radius: var(--radius); box-shadow: var(--shadow);\n}\n.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }\n.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }\n.card-detail { color: var(--muted); font-size: 0.85rem; }\n.card-queued { border-top-color: var(--accent); }\n.card-running { border-top-color: var(--info); }\n.card-completed { border-top-color: var(--ok); }\n.card-failed { border-top-color: var(--bad); }\n.card-nodes { border-top-color: var(--warn); }\n.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }\n.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }\n.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.panel-warn { border-left: 4px solid var(--warn); }\n.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }\nfigure { margin: 0; }\n.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }\n.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }\nsvg.chart { display: block; width: 100%; height: auto; color: var(--text); }\n.graph-wrap svg.chart { width: auto; max-width: none; }\nsvg .fill-ok { fill: var(--ok); }\nsvg .fill-bad { fill: var(--bad); }\nsvg .fill-accent { fill: var(--accent); }\nsvg .fill-info { fill: var(--info); }\nsvg .line-ok { stroke: var(--ok); }\nsvg .line-accent { stroke: var(--accent); }\nsvg .line-info { stroke: var(--info); }\nsvg .grid, svg .edge { stroke: var(--muted); }\nsvg .arrow { fill: var(--muted); }\nsvg .muted { fill: var(--muted); }\nsvg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }\nsvg .dep-completed rect { stroke: var(--ok); }\nsvg .dep-failed rect { stroke: var(--bad); }\nsvg .dep-running rect { stroke: var(--info); }\nsvg .dep-queued rect { stroke: var(--muted); }\nsvg .dep-unknown rect { stroke: var(--warn); }\n.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }\n.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\ntable { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }\ncaption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }\nth, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }\nthead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }\ntbody tr:last-child > * { border-bottom: 0; }\ntbody tr:hover { background: var(--surface-2); }\ntd.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)\n   rather than squeezing every column into a tower of broken words. */\ntd { white-space: nowrap; }\ntbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }\n.task-id { font-weight: 600; }\n.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }\ntd.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }\ntd.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }\n.empty { padding: 1rem; color: var(--muted); }\n.more { font-size: 0.95rem; }\n.badge {\n  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;\n  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;\n}\n.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }\n.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }\n.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }\n.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }\n.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }\n.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }\n.chip-missing { border-color: var(--warn); color: var(--warn-text); }\n.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }\n.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }\n.meter > span { display: block; height: 100%; background: var(--info); }\n.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }\n.filter label { font-weight: 600; }\n.filter p { margin: 0; color: var(--muted); }\ninput, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }\ninput[type='search'] { width: 18rem; }\ntextarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }\ninput:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }\n[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }\n.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }\n.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }\n.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }\n.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }\n.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }\n.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }\n.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }\n.task-title .task-id { font-size: 1.4rem; }\n.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\n.facts dt { color: var(--muted); font-weight: 600; }\n.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }\npre.code {\n  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;\n  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;\n}\n.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }\n.form { display: grid; gap: 1rem; max-width: 46rem; }\n.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }\n.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }\n.field label { font-weight: 600; }\n.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }\n.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }\n.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }\n.error-summary h2 { color: var(--bad-text); }\n.error-summary ul { margin: 0; padding-left: 1.25rem; }\n.error-summary a { color: var(--bad-text); }\n.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }\n.button {\n  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;\n  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;\n}\n.button:hover { filter: brightness(1.08); }\n.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }\n.site-footer p { margin: 0; overflow-wrap: anywhere; }\n@media (max-width: 600px) {\n  .wrap { padding: 0 0.75rem; }\n  h1 { font-size: 1.35rem; }\n  .card-value { font-size: 1.5rem; }\n  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  th, td { padding: 0.45rem 0.5rem; }\n  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }\n  tbody tr:hover th[scope='row'] { background: var(--surface-2); }\n  input[type='search'] { width: 100%; }\n  .facts { grid-template-columns: 1fr; gap: 0.1rem; }\n  .facts dd { margin-bottom: 0.5rem; }\n}\n@media (prefers-reduced-motion: no-preference) {\n  html { scroll-behavior: smooth; }\n}\n";
@@ -11541,8 +11873,14 @@ const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = do
 
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(7850);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var protocol_quorum = __nccwpck_require__(5181);
+// EXTERNAL MODULE: ./build/src/protocol/reputation.js
+var reputation = __nccwpck_require__(3007);
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
 // Facts derived from the grid state that more than one part of the dashboard needs.
+
+
 
 const facts_PRIORITIES = ['high', 'normal', 'low'];
 function priorityOf(task) {
@@ -11555,6 +11893,30 @@ function facts_liveness(node, input) {
 }
 function onlineNodes(input) {
     return input.nodes.filter((node) => facts_liveness(node, input) === 'online');
+}
+/**
+ * How a quorum task's runs agreed, in words for the task list and page; undefined for an ordinary task.
+ * A result lists its runs; a queued or running task says what it waits for.
+ */
+function agreement(record, policy) {
+    const quorum = (0,protocol_quorum/* quorumOf */.NI)(record, policy);
+    const replicas = record.replicas;
+    if (!replicas)
+        return quorum > 1 ? `quorum ${quorum}` : undefined;
+    const valid = replicas.filter((r) => r.verdict === 'valid').length;
+    if (valid === 0)
+        return `no agreement in ${replicas.length} runs`;
+    if (valid === 1 && replicas.length === 1 && quorum > 1)
+        return 'trusted node, not checked';
+    return `${valid} of ${replicas.length} runs agree`;
+}
+/** A node's reputation in words for the Nodes page: its verdicts, its streak, and whether it is trusted. */
+function reputationText(node, policy) {
+    const r = (0,reputation/* reputationOf */.PS)(node);
+    if (r.valid + r.invalid + r.errors === 0)
+        return '–';
+    const trusted = (0,reputation/* isTrusted */.W2)(r, policy.nodes.trust_after) ? ', trusted' : '';
+    return `${r.valid} valid, ${r.invalid} invalid, ${r.errors} errors; streak ${r.consecutive_valid}${trusted}`;
 }
 
 // EXTERNAL MODULE: ./build/src/dashboard/format.js
@@ -12179,6 +12541,9 @@ const STATUS_TONE = {
     timeout: 'warn',
     unresponsive: 'warn',
     draining: 'warn',
+    quarantined: 'bad',
+    valid: 'ok',
+    invalid: 'bad',
     orphaned: 'warn',
     returned: 'neutral',
     cancelled: 'neutral',
@@ -12205,6 +12570,7 @@ const COLUMNS = {
         { label: 'Node' },
         { label: 'Attempt', num: true },
         { label: 'Running for' },
+        { label: 'Progress' },
         { label: 'Lease until' },
     ],
     queued: [
@@ -12231,6 +12597,8 @@ class Site {
     sorted;
     detailIds = new Set();
     busy = new Map();
+    /** Each running task's last progress, "node/task" to what the node's heartbeat carried. */
+    progress = new Map();
     unrunnable;
     unrunnableIds;
     waiting;
@@ -12263,6 +12631,10 @@ class Site {
         }
         for (const claim of input.running)
             this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+        for (const node of input.nodes) {
+            for (const [taskId, progress] of Object.entries(node.progress ?? {}))
+                this.progress.set(`${node.node_id}/${taskId}`, progress);
+        }
         this.unrunnable = (0,scheduler/* unrunnableTasks */.nw)(input.queued, onlineNodes(input));
         this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
         this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
@@ -12378,6 +12750,7 @@ class Site {
                 leaseIso: claim.lease_until,
                 leaseText: lease ? (0,format/* formatTime */.fU)(lease) : 'unknown',
                 leaseExpired: lease !== undefined && lease < this.now,
+                progress: this.progress.get(`${claim.node_id}/${record.task_id}`),
             };
         }
         const result = record;
@@ -12396,6 +12769,7 @@ class Site {
             finishedText: finished ? (0,format/* formatTime */.fU)(finished) : 'unknown',
             finishedAgo: finished ? (0,format/* formatAgo */.n4)(finished, this.now) : 'unknown',
             excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+            agreement: agreement(result, this.input.policy),
         };
     }
     /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
@@ -12407,11 +12781,11 @@ class Site {
     }
     /** The record's file on GitHub, when the repository is known and the record has a file path. */
     repoHref(state, record) {
-        const path = repoPath(state, record);
+        const path = repoPath(state, record, this.input.queuedPaths);
         return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
     }
     nodeRows() {
-        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
         return this.input.nodes
             .map((node) => ({ node, state: facts_liveness(node, this.input) }))
             .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
@@ -12430,6 +12804,7 @@ class Site {
                 slots: node.slots,
                 completed: (0,format/* formatCount */.B4)(node.completed),
                 failed: (0,format/* formatCount */.B4)(node.failed),
+                reputation: reputationText(node, this.input.policy),
             };
         });
     }
@@ -12447,11 +12822,11 @@ function listPath(state, page) {
     return `list/${state}-${page}.html`;
 }
 /** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
-function repoPath(state, record) {
+function repoPath(state, record, queuedPaths = {}) {
     if (!SAFE_ID.test(record.task_id))
         return undefined;
     if (state === 'queued')
-        return (0,layout/* queuePath */.Hs)(record.task_id);
+        return queuedPaths[record.task_id] ?? (0,layout/* queuePath */.Hs)(record.task_id);
     if (state === 'running')
         return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
     const finished = (0,format/* parseTime */.pe)(record.finished_at);
@@ -12492,6 +12867,7 @@ function detail(site, { state, record }) {
     const task = record;
     const facts = [
         ...fact('State', state === 'running' ? 'in progress' : state),
+        ...fact('Agreement', agreement(record, site.input.policy)),
         ...fact('Blocked', site.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
         ...(result
             ? [
@@ -12570,7 +12946,7 @@ function detail(site, { state, record }) {
     const stored = { ...record };
     delete stored.stdout;
     delete stored.stderr;
-    const path = repoPath(state, record);
+    const path = repoPath(state, record, site.input.queuedPaths);
     return {
         id: record.task_id,
         status: result ? result.status : state === 'running' ? 'running' : 'queued',
@@ -12580,6 +12956,14 @@ function detail(site, { state, record }) {
         script: task.script,
         streams,
         attempts,
+        replicas: (result?.replicas ?? []).map((r) => ({
+            attempt: r.attempt,
+            node: r.node_id,
+            exitCode: r.exit_code === null ? '–' : String(r.exit_code),
+            verdict: r.verdict,
+            tone: STATUS_TONE[r.verdict] ?? 'neutral',
+            digest: r.digest === null ? '–' : r.digest.slice(0, 12),
+        })),
         json: JSON.stringify(stored, null, 2),
         recordNote: result
             ? 'The file as stored in the grid, without stdout and stderr (shown above).'
@@ -13396,7 +13780,7 @@ function summaryMarkdown(summary, input) {
     }
     return lines.join('\n');
 }
-const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
 function order(node, input) {
     return LIVENESS_ORDER[liveness(node, input)];
 }
@@ -14419,6 +14803,47 @@ class GridStore {
         });
     }
     /**
+     * Stores `content` as the one file of a parentless commit at `ref` of the remote (never the grid branch),
+     * without force: a ref that exists already is left as it is, so name refs after their content.
+     */
+    async pushFileRef(ref, content) {
+        const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+                cwd: this.options.dir,
+                env: this.env,
+                timeoutMs: this.options.timeoutMs,
+            });
+            // Rejected: the ref holds another commit of the same content already.
+            if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
+                return;
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+        }).catch((error) => {
+            throw this.explain(error);
+        });
+    }
+    /** The file pushFileRef stored at `ref` of the remote; null when the remote has no such ref. */
+    async fetchFileRef(ref) {
+        const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
+        try {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-auto-gc',
+                ...(this.options.partial ? ['--no-filter'] : []),
+                REMOTE,
+                `+${ref}:${local}`,
+            ]));
+        }
+        catch (error) {
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+                return null;
+            throw error;
+        }
+        return this.gitBytes(['cat-file', 'blob', `${local}:file`]);
+    }
+    /**
      * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
      * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
      * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,
@@ -14567,13 +14992,15 @@ function credentialEnv(remote, token) {
 /* harmony export */   nw: () => (/* binding */ unrunnableTasks),
 /* harmony export */   ud: () => (/* binding */ ScanMemo)
 /* harmony export */ });
-/* unused harmony export carriesLabels */
+/* unused harmony exports fitsNode, carriesLabels */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2824);
 /* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3374);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7850);
-/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(2863);
-/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(109);
+/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7914);
+/* harmony import */ var _protocol_quorum_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5181);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2863);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(109);
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
 // Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
@@ -14583,6 +15010,8 @@ function credentialEnv(remote, token) {
 // A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
 // task files are kept by blob id, the results at the tip are listed once and then followed by the
 // difference between tips, and the archive index is read only for ids not looked up before.
+
+
 
 
 
@@ -14619,7 +15048,7 @@ class ScanMemo {
         const checks = new Map();
         const out = new Map();
         for (const file of files) {
-            const check = this.checks.get(key(file)) ?? (0,_validation_task_rules_js__WEBPACK_IMPORTED_MODULE_5__/* .checkQueuedTask */ .PG)(file, blobs.get(file.entry.sha), policy, now);
+            const check = this.checks.get(key(file)) ?? (0,_validation_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .checkQueuedTask */ .PG)(file, blobs.get(file.entry.sha), policy, now);
             checks.set(key(file), check);
             out.set(file, check);
         }
@@ -14727,7 +15156,13 @@ async function scanQueue(snapshot, node, now, policy) {
     // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
     const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
     const checks = await memo.check(snapshot, files, policy, now);
-    const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+    // A duplicate id is for the audit; only a quorum task stays queued beside its claims, one per replica.
+    const single = files.filter((f) => {
+        const same = snapshot.byId.get(f.id) ?? [];
+        const replicas = same.filter((o) => o.state === 'in_progress').length;
+        const task = checks.get(f)?.task;
+        return same.length - replicas === 1 && (replicas === 0 || (task !== undefined && (0,_protocol_quorum_js__WEBPACK_IMPORTED_MODULE_4__/* .quorumOf */ .NI)(task, policy) > 1));
+    });
     const valid = [];
     const seenAt = now.toISOString();
     const queued = new Set();
@@ -14798,7 +15233,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!carriesLabels(node, task))
+        if (!carriesLabels(node, task) || !fitsNode(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -14851,6 +15286,16 @@ function withinQuota(claimable, snapshot, submitters, policy) {
         return true;
     });
 }
+/**
+ * A task a node must leave to others: it needs a newer dgrid (min_worker_version), or it already failed for
+ * node-side reasons on this node (another node may not share the fault; POISON_NODES of them end it).
+ */
+function fitsNode(node, task) {
+    if (task.min_worker_version !== undefined && !(0,_protocol_version_js__WEBPACK_IMPORTED_MODULE_7__/* .versionAtLeast */ .z)(node.version ?? _protocol_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x, task.min_worker_version)) {
+        return false;
+    }
+    return !(0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeErrorNodes */ .Q8)(task).has(node.nodeId);
+}
 /** The label rule: a node may claim a task only when it carries every label the task requires. */
 function carriesLabels(node, task) {
     return (task.requires ?? []).every((label) => node.labels.includes(label));
@@ -14875,7 +15320,7 @@ function dependencyDooms(waiting, stateOf) {
     const graph = new Map(waiting.map((t) => [t.task_id, t.depends_on ?? []]));
     const doomed = new Map();
     for (const id of onOrBehindCycles(graph)) {
-        const cycle = (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_4__/* .findCycle */ .u8)(graph, id);
+        const cycle = (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_5__/* .findCycle */ .u8)(graph, id);
         if (!cycle)
             continue;
         const reason = cycle.length === 2
@@ -14957,7 +15402,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1189);
 /* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(171);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6633);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3169);
 // The one description of the settings of a worker node and of the reaper. The actions (run-worker,
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
@@ -15086,6 +15531,13 @@ const WORKER_SETTINGS = [
         placeholder: 'N',
         help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
     },
+    {
+        name: 'drain-on-stop',
+        kind: 'bool',
+        default: 'false',
+        placeholder: '',
+        help: 'On SIGINT or SIGTERM (a cancelled job), drain: finish the running tasks and claim nothing more, instead of handing them back; a second signal stops at once.',
+    },
 ];
 const REAP_SETTINGS = [
     {
@@ -15198,6 +15650,7 @@ function readNodeSettings(surface, read) {
         batchWindowMs: s.number('batch-window-seconds') * 1000,
         prefetch: s.number('prefetch'),
         maxPushesPerMinute: s.number('max-pushes-per-minute'),
+        drainOnStop: s.bool('drain-on-stop'),
     };
     s.done();
     return settings;
@@ -15214,7 +15667,7 @@ function readReapSettings(surface, read) {
 
 /***/ }),
 
-/***/ 6633:
+/***/ 3169:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15328,6 +15781,220 @@ var push_pacer = __nccwpck_require__(5174);
 var scheduler = __nccwpck_require__(5359);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(3374);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var quorum = __nccwpck_require__(5181);
+// EXTERNAL MODULE: ./build/src/protocol/replication.js
+var replication = __nccwpck_require__(5108);
+// EXTERNAL MODULE: ./build/src/protocol/reputation.js
+var reputation = __nccwpck_require__(3007);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
+;// CONCATENATED MODULE: ./build/src/node/quorum-round.js
+
+
+
+
+
+
+/** Whether a task is replicated: its quorum is above 1. */
+function isQuorumTask(task, policy) {
+    return (0,quorum/* quorumOf */.NI)(task, policy) > 1;
+}
+class QuorumRound {
+    snapshot;
+    policy;
+    nodeId;
+    /** Node files at the tip: every decision of the round judges nodes as the tip does. */
+    nodes;
+    /** The quorum tasks the round may touch, by task id, as the tip holds them. */
+    tips = new Map();
+    /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
+    finals = [];
+    judged;
+    constructor(snapshot, policy, nodeId, nodes) {
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.nodeId = nodeId;
+        this.nodes = new Map(nodes.map((n) => [n.node_id, n]));
+    }
+    /**
+     * Reads what the round needs of the tip: the node files, and of each quorum task named (a queued one this
+     * node may claim, by its record; one it holds a replica claim on, by that claim) its queue file, claims
+     * and runs. A task no longer queued is left out: its claim is gone too, or it is an ordinary task.
+     */
+    static async load(snapshot, policy, nodeId, tasks) {
+        const round = new QuorumRound(snapshot, policy, nodeId, await snapshot.nodes());
+        for (const { id, queued, held } of tasks) {
+            const file = snapshot.byId.get(id)?.find((f) => f.state === 'queue');
+            if (!file || round.tips.has(id))
+                continue;
+            round.tips.set(id, await round.tip(file, queued, held));
+        }
+        return round;
+    }
+    /** A quorum task the round loaded: queued at the tip, with its claims and runs. */
+    tipOf(taskId) {
+        return this.tips.get(taskId);
+    }
+    /** The claims and runs a queued quorum task leaves when it leaves the queue without a quorum (rejected). */
+    leftovers(taskId) {
+        const claims = (this.snapshot.byId.get(taskId) ?? []).filter((f) => f.state === 'in_progress');
+        const runs = this.snapshot.replicas.get(taskId) ?? [];
+        return [...claims.map((f) => f.entry.path), ...runs.map((e) => e.path)].map((path) => ({ path, delete: true }));
+    }
+    /** The queue file of a task, its replica claims and its finished runs at the tip. */
+    async tip(queueFile, known, fallback) {
+        const task = known ?? (await this.queued(queueFile)) ?? withoutClaim(fallback);
+        const id = task.task_id;
+        const claimFiles = (this.snapshot.byId.get(id) ?? []).filter((f) => f.state === 'in_progress');
+        const claims = await this.snapshot.readJson(claimFiles);
+        const runEntries = this.snapshot.replicas.get(id) ?? [];
+        const blobs = await this.snapshot.store.read(runEntries.map((e) => e.sha));
+        const runs = [];
+        for (const entry of runEntries) {
+            let value;
+            try {
+                value = JSON.parse(blobs.get(entry.sha)?.toString('utf8') ?? '');
+            }
+            catch {
+                continue; // not a run: it stays out of the vote, and goes with the others at the conclusion
+            }
+            if (schema_validators/* resultValidator */.ou.is(value) && value.task_id === id && entry.path.endsWith(`/${value.node_id}.json`)) {
+                runs.push({ path: entry.path, result: value });
+            }
+        }
+        runs.sort((a, b) => a.result.attempt - b.result.attempt);
+        return {
+            queueFile,
+            task,
+            claims: claimFiles.map((f) => ({ path: f.entry.path, nodeId: (0,layout/* claimNode */.Tq)(f.entry.path) ?? '' })),
+            runs,
+            claimAttempts: [...claims.values()].filter((c) => schema_validators/* claimValidator */.Rf.is(c)).map((c) => c.claim.attempt),
+        };
+    }
+    /** The queue record of a task this node holds a replica claim on; the scan checked it when it was claimed. */
+    async queued(file) {
+        const value = (await this.snapshot.readJson([file])).get(file);
+        return schema_validators/* queuedTaskValidator */.vZ.is(value) ? value : undefined;
+    }
+    /** A quarantined node's runs and claims count for nothing (reputation.ts isQuarantined). */
+    counts(nodeId) {
+        return !(0,reputation/* isQuarantined */.fK)(this.nodes.get(nodeId));
+    }
+    /**
+     * Who a node is for the rule "one replica per node": its public key where its node file has one, so
+     * that one key under many node ids still runs one replica.
+     */
+    identity(nodeId) {
+        const key = this.nodes.get(nodeId)?.public_key;
+        return typeof key === 'string' && key !== '' ? `key ${key}` : `node ${nodeId}`;
+    }
+    /** What this node does about a queued quorum task now. */
+    step(tip, roll = Math.random) {
+        const runs = tip.runs.filter((r) => this.counts(r.result.node_id)).map((r) => (0,quorum/* runOf */.ng)(r.result));
+        const identified = runs.map((r) => ({ ...r, node_id: this.identity(r.node_id) }));
+        const claimedBy = tip.claims.filter((c) => this.counts(c.nodeId)).map((c) => this.identity(c.nodeId));
+        const trustAfter = this.policy.nodes.trust_after;
+        const byIdentity = new Map([...tip.runs.map((r) => r.result.node_id), ...tip.claims.map((c) => c.nodeId)].map((id) => [
+            this.identity(id),
+            id,
+        ]));
+        return (0,quorum/* quorumStep */.UK)({
+            quorum: (0,quorum/* quorumOf */.NI)(tip.task, this.policy),
+            maxResults: (0,quorum/* maxResultsOf */.yE)(tip.task, this.policy),
+            runs: identified,
+            claimedBy,
+            checkProbability: (who) => (0,reputation/* checkProbability */.o0)((0,reputation/* reputationOf */.PS)(this.nodes.get(byIdentity.get(who) ?? '')), trustAfter),
+        }, this.identity(this.nodeId), roll);
+    }
+    /** A replica claim for this node. */
+    claim(tip, now) {
+        const attempt = (0,replication/* nextReplicaAttempt */.Fu)(tip, tip.claimAttempts);
+        return (0,replication/* claimReplica */.h4)(tip.queueFile, tip.task, this.nodeId, now, this.policy, attempt);
+    }
+    /** Concludes a task whose agreement was reached, accepted or is out of reach. */
+    conclude(tip, step, now) {
+        const runs = tip.runs.filter((r) => this.counts(r.result.node_id)).map((r) => r.result);
+        const judgement = step.step === 'conclude'
+            ? step.judgement
+            : { state: 'agreed', digest: (0,quorum/* runOf */.ng)(runs[0]).digest, winner: 0, verdicts: ['valid'] };
+        return this.finalChanges(tip, runs, judgement, now);
+    }
+    /**
+     * Records this node's finished replica: its run goes beside the others, and when it completes the
+     * agreement (or puts it out of reach) the same commit writes the final result.
+     */
+    finish(tip, claimPath, claim, run, now) {
+        const recorded = (0,replication/* recordReplica */.C2)(claimPath, claim, run);
+        const others = tip.runs.filter((r) => r.result.node_id !== this.nodeId && this.counts(r.result.node_id));
+        const runs = [...others.map((r) => r.result), recorded.result].sort((a, b) => a.attempt - b.attempt);
+        const running = tip.claims.filter((c) => c.path !== claimPath && this.counts(c.nodeId)).length;
+        const judgement = (0,replication/* judgeTip */.Qb)(tip, runs, running, (0,quorum/* quorumOf */.NI)(tip.task, this.policy), (0,quorum/* maxResultsOf */.yE)(tip.task, this.policy));
+        if (!judgement)
+            return recorded.changes;
+        const rest = { ...tip, claims: tip.claims.filter((c) => c.path !== claimPath) };
+        return [{ path: claimPath, delete: true }, ...this.finalChanges(rest, runs, judgement, now)];
+    }
+    /** A cancelled quorum task: failed as `cancelled`, its claims and runs gone with its queue file. */
+    cancel(tip, reason, now) {
+        return [...(0,transitions/* rejectFile */.gF)(tip.queueFile, reason, this.nodeId, now, tip.task, 'cancelled'), ...(0,replication/* replicaLeftovers */.$x)(tip)];
+    }
+    /**
+     * Ends this node's replica claim: a cancel ends the whole task, a hand-back returns the attempt to the
+     * queue record's history (the task stays queued for another node), and a run is recorded (finish).
+     */
+    end(tip, claimPath, claim, run, how, now) {
+        if (how.cancelled)
+            return this.cancel(tip, run.reason ?? 'cancelled on request', now);
+        if (how.returned !== undefined)
+            return this.handBack(tip, claimPath, claim, 'returned', how.returned, now);
+        return this.finish(tip, claimPath, claim, run, now);
+    }
+    /** A replica claim that never ran to a result: its attempt joins the queued record's history. */
+    handBack(tip, claimPath, claim, status, reason, now) {
+        return (0,replication/* returnReplica */.hG)(tip.queueFile, tip.task, claimPath, claim, status, reason, now).changes;
+    }
+    finalChanges(tip, runs, judgement, now) {
+        const { result, changes } = (0,replication/* concludeQuorum */.xQ)(tip, runs, judgement, this.nodeId, now, this.nodeId);
+        this.finals.push({ path: changes.at(-1).path, replicas: result.replicas ?? [] });
+        return changes;
+    }
+    /**
+     * The node files this round's results change, its verdicts applied in the order of their paths: the order
+     * in which the audit replays the records of one commit, as streaks depend on order.
+     */
+    reputations() {
+        if (this.judged)
+            return this.judged;
+        const nodes = new Map(this.nodes);
+        const judged = new Map();
+        for (const final of [...this.finals].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+            for (const [id, node] of (0,replication/* reputationUpdates */._I)(final.replicas, nodes)) {
+                nodes.set(id, node);
+                judged.set(id, node);
+            }
+        }
+        this.judged = judged;
+        return judged;
+    }
+    /** This node's file as the round leaves it: its reputation and status are others' to change, never its own. */
+    own() {
+        return this.reputations().get(this.nodeId) ?? this.nodes.get(this.nodeId);
+    }
+    /** The node files of other nodes this round's results judged. */
+    nodeChanges() {
+        return [...this.reputations()].filter(([id]) => id !== this.nodeId).map(([, node]) => (0,transitions/* nodeChange */.Rw)(node));
+    }
+    /** Whether a node is quarantined at the tip. */
+    quarantined(nodeId) {
+        return (0,reputation/* isQuarantined */.fK)(this.nodes.get(nodeId));
+    }
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
 var schemas = __nccwpck_require__(171);
 ;// CONCATENATED MODULE: ./build/src/protocol/queue-shards.js
@@ -15356,12 +16023,445 @@ function shardMoves(moves, touched) {
 
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
 var submitters = __nccwpck_require__(3368);
-// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
 var transaction = __nccwpck_require__(7010);
+;// CONCATENATED MODULE: ./build/src/node/circuit-breaker.js
+const THRESHOLD = 3;
+const FIRST_PAUSE_MS = 60_000;
+const MAX_PAUSE_MS = 30 * 60_000;
+/** How a run says its node, not its task, failed: the sandbox could not run it, or the machine lacks room. */
+const NODE_SIDE = /docker could not run the container|the Docker daemon|No such image|Unable to find image|no space left on device|ENOSPC|could not start: /i;
+/** Why a run failed for node-side reasons; undefined when the task is to blame, or it did not fail. */
+function nodeSideReason(run) {
+    if (run.sandboxLost)
+        return run.sandboxLost;
+    if (run.status !== 'error' || run.reason === undefined)
+        return undefined;
+    return NODE_SIDE.test(run.reason) ? run.reason : undefined;
+}
+class CircuitBreaker {
+    threshold;
+    firstPauseMs;
+    inARow = 0;
+    opened = 0;
+    state;
+    constructor(threshold = THRESHOLD, firstPauseMs = FIRST_PAUSE_MS) {
+        this.threshold = threshold;
+        this.firstPauseMs = firstPauseMs;
+    }
+    /** Records a run's end: a node-side failure's reason, or undefined for any other end. */
+    record(reason, now) {
+        if (reason === undefined) {
+            this.inARow = 0;
+            this.opened = 0;
+            this.state = undefined;
+            return;
+        }
+        this.inARow++;
+        if (this.inARow < this.threshold)
+            return;
+        // Tried again after a pause and failed again: a longer pause.
+        const pause = Math.min(MAX_PAUSE_MS, this.firstPauseMs * 2 ** this.opened++);
+        this.state = { reason, since: this.state?.since ?? now, retryAt: new Date(now.getTime() + pause) };
+    }
+    /** Whether the node may claim now: closed, or its pause is over (it tries again, and stays unhealthy). */
+    allowsClaims(now) {
+        return this.state === undefined || now >= this.state.retryAt;
+    }
+    /** Why the node is unhealthy, while it is: from the threshold's failure until a run ends otherwise. */
+    unhealthy() {
+        return this.state;
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/common/printable.js
 var printable = __nccwpck_require__(396);
+// EXTERNAL MODULE: ./build/src/sandbox/task-files.js
+var task_files = __nccwpck_require__(6454);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+;// CONCATENATED MODULE: ./build/src/sandbox/checkpoint-archive.js
+// A task's checkpoint folder as one archive of bytes, and back. The folder is the task's, so the node reads it
+// as hostile input: regular files and folders only (a symbolic link is left out, never followed), paths
+// inside the folder only, and a size cap checked while reading, not after. The format is the node's own
+// (a magic line, then for each entry its kind, path, mode and bytes), sorted, so one folder gives one digest.
+
+
+
+
+const MAGIC = Buffer.from('dgrid-checkpoint 1\n');
+/** More entries than this is not a checkpoint but an attack on the node's memory. */
+const MAX_ENTRIES = 10_000;
+const MAX_PATH_BYTES = 1024;
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/**
+ * Packs `dir` unless what it holds passes `maxBytes` (file contents plus headers) or MAX_ENTRIES. The task may
+ * still run and swap a folder for a link while it is read: every entry is opened relative to its parent's
+ * open descriptor (through /proc/self/fd, Linux's openat) and never through a link, so what is read stays
+ * inside the folder whatever the task does meanwhile.
+ */
+async function packCheckpoint(dir, maxBytes) {
+    const parts = [MAGIC];
+    let size = MAGIC.length;
+    let entries = 0;
+    const skipped = [];
+    const add = (part) => {
+        size += part.length;
+        parts.push(part);
+    };
+    const walk = async (parent, relative) => {
+        const names = (await (0,promises_.readdir)(`/proc/self/fd/${parent.fd}`)).sort();
+        for (const name of names) {
+            const path = relative ? `${relative}/${name}` : name;
+            if (++entries > MAX_ENTRIES)
+                return `more than ${MAX_ENTRIES} entries`;
+            if (Buffer.byteLength(path) > MAX_PATH_BYTES)
+                return `a path longer than ${MAX_PATH_BYTES} bytes`;
+            const handle = await openBelow(parent, name);
+            if (!handle) {
+                skipped.push(path);
+                continue;
+            }
+            try {
+                const stat = await handle.stat();
+                if (stat.isDirectory()) {
+                    add(header('d', path, stat.mode, 0));
+                    const problem = await walk(handle, path);
+                    if (problem)
+                        return problem;
+                }
+                else if (stat.isFile()) {
+                    if (size + stat.size > maxBytes)
+                        return `more than ${maxBytes} bytes`;
+                    const content = await readAll(handle, maxBytes - size);
+                    if (content === undefined)
+                        return `more than ${maxBytes} bytes`;
+                    add(header('f', path, stat.mode, content.length));
+                    add(content);
+                }
+                else
+                    skipped.push(path);
+            }
+            finally {
+                await handle.close();
+            }
+            if (size > maxBytes)
+                return `more than ${maxBytes} bytes`;
+        }
+        return undefined;
+    };
+    const root = await (0,promises_.open)(dir, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY | external_node_fs_.constants.O_NOFOLLOW);
+    let problem;
+    try {
+        problem = await walk(root, '');
+    }
+    finally {
+        await root.close();
+    }
+    if (problem)
+        return { tooLarge: problem };
+    if (parts.length === 1)
+        return { empty: true };
+    const archive = Buffer.concat(parts);
+    return { archive, sha256: sha256(archive), skipped };
+}
+/** Opens `name` in the open folder `parent`, never through a link; undefined for a link or what cannot be read. */
+async function openBelow(parent, name) {
+    try {
+        return await (0,promises_.open)(`/proc/self/fd/${parent.fd}/${name}`, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What is left to read of an open file, or undefined when it holds more than `limit` (it may still grow). */
+async function readAll(handle, limit) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.alloc(Math.min(1 << 20, limit - total + 1));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (total > limit)
+            return undefined;
+        chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks);
+}
+function header(kind, path, mode, bytes) {
+    const name = Buffer.from(path);
+    const out = Buffer.alloc(1 + 2 + name.length + 4 + 8);
+    out.write(kind, 0);
+    out.writeUInt16BE(name.length, 1);
+    name.copy(out, 3);
+    out.writeUInt32BE(mode & 0o777, 3 + name.length);
+    out.writeBigUInt64BE(BigInt(bytes), 7 + name.length);
+    return out;
+}
+/**
+ * Writes an archive into `dir` (empty, made by the node). Every path is checked to stay inside it, and every
+ * file is created new, never through a link, so no archive can write outside the folder. Files and folders
+ * are left writable by the task's user, who is not the node's.
+ */
+async function unpackCheckpoint(archive, dir) {
+    if (!archive.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new Error('not a dgrid checkpoint archive');
+    let at = MAGIC.length;
+    let entries = 0;
+    while (at < archive.length) {
+        if (++entries > MAX_ENTRIES)
+            throw new Error(`more than ${MAX_ENTRIES} entries`);
+        const kind = String.fromCharCode(archive[at]);
+        const nameLength = archive.readUInt16BE(at + 1);
+        const path = archive.subarray(at + 3, at + 3 + nameLength).toString('utf8');
+        const bytes = Number(archive.readBigUInt64BE(at + 7 + nameLength));
+        at += 15 + nameLength;
+        if (!safePath(path))
+            throw new Error(`entry "${path}" is not a plain relative path`);
+        if (kind === 'd') {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(dir, path));
+            // The umask would take the task user's write permission away.
+            await (0,promises_.chmod)((0,external_node_path_.join)(dir, path), 0o777);
+        }
+        else if (kind === 'f') {
+            if (at + bytes > archive.length)
+                throw new Error(`entry "${path}" is cut short`);
+            const handle = await (0,promises_.open)((0,external_node_path_.join)(dir, path), external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o666);
+            try {
+                await handle.write(archive.subarray(at, at + bytes));
+                await handle.chmod(0o666);
+            }
+            finally {
+                await handle.close();
+            }
+            at += bytes;
+        }
+        else
+            throw new Error(`unknown entry kind at byte ${at}`);
+    }
+}
+function safePath(path) {
+    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+;// CONCATENATED MODULE: ./build/src/node/checkpoints.js
+
+
+function checkpointRef(digest) {
+    return `refs/dgrid/checkpoints/${digest}`;
+}
+/** Packs and stores the folder's checkpoint unless it is empty, too large, or what `last` recorded already. */
+async function saveCheckpoint(put, dir, maxBytes, owner, last, now) {
+    if (maxBytes <= 0)
+        return { unchanged: true };
+    const packed = await packCheckpoint(dir, maxBytes);
+    if ('empty' in packed)
+        return { unchanged: true };
+    if ('tooLarge' in packed)
+        return { refused: `its checkpoint holds ${packed.tooLarge} (limits.checkpoint_mb)` };
+    if (packed.sha256 === last?.sha256)
+        return { unchanged: true };
+    const ref = checkpointRef(packed.sha256);
+    await put(ref, packed.archive);
+    return {
+        checkpoint: {
+            sha256: packed.sha256,
+            bytes: packed.archive.length,
+            ref,
+            node_id: owner.nodeId,
+            attempt: owner.attempt,
+            at: (0,time/* iso */.K)(now),
+        },
+    };
+}
+/**
+ * Restores a recorded checkpoint into the (empty) folder; returns why not when it is gone or its bytes are
+ * not the ones the grid records. The task then starts from nothing, which is always safe.
+ */
+async function restoreCheckpoint(store, checkpoint, dir) {
+    if (!checkpoint.ref.startsWith('refs/dgrid/checkpoints/'))
+        return `its ref ${checkpoint.ref} is not a checkpoint's`;
+    const archive = await store.fetchFileRef(checkpoint.ref);
+    if (!archive)
+        return `${checkpoint.ref} is gone from the grid's repository`;
+    const digest = sha256(archive);
+    if (digest !== checkpoint.sha256 || archive.length !== checkpoint.bytes) {
+        return (`${checkpoint.ref} holds ${archive.length} bytes with sha256 ${digest}, not the ${checkpoint.bytes} bytes ` +
+            `with sha256 ${checkpoint.sha256} the grid records: it was altered, and is not restored`);
+    }
+    await unpackCheckpoint(archive, dir);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/node/progress.js
+// A task's progress: lines it appends to the file the sandbox provides ($DGRID_PROGRESS), each
+// `PERCENT [MESSAGE]`, the last one read at each heartbeat. The file and its text are the task's: a node reads
+// only its last few KiB, never follows a link, and keeps only bounded, printable text.
+
+
+
+
+/** How much of the end of a progress file a node reads: the last line is all it wants. */
+const PROGRESS_TAIL_BYTES = 4096;
+// ANSI escape sequences (CSI with its parameters, OSC up to its terminator, and two-character escapes), then
+// any control or format character left: a message is shown in a terminal and in the dashboard.
+// eslint-disable-next-line no-control-regex -- matching the escapes is the point
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const LINE = /^\s*(\d{1,3}(?:\.\d+)?)\s*%?(?:\s+(.*))?$/;
+/** The message as one short printable line: escapes and control characters gone, cut at the limit. */
+function cleanMessage(text) {
+    const clean = text.replace(ANSI, '').replace(/\s+/g, ' ').replace(CONTROL, '').trim();
+    const chars = [...clean];
+    return chars.length <= schemas/* MAX_PROGRESS_MESSAGE */.J6 ? clean : `${chars.slice(0, schemas/* MAX_PROGRESS_MESSAGE */.J6 - 1).join('')}…`;
+}
+/**
+ * The last well-formed line of `text` as progress, or undefined. A line is `PERCENT [MESSAGE]`, PERCENT a
+ * number from 0 to 100 (an optional `%` after it); other lines are skipped. `redact` removes secret values.
+ */
+function parseProgress(text, at, redact = (t) => t) {
+    const lines = text.split(/\r?\n/);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const match = LINE.exec(lines[i]);
+        if (!match)
+            continue;
+        const percent = Number(match[1]);
+        if (!(percent >= 0 && percent <= 100))
+            continue;
+        // Redacted before it is cut, so that a cut cannot leave part of a secret that redaction would not know.
+        return { percent, message: cleanMessage(redact(match[2] ?? '')), at: (0,time/* iso */.K)(at) };
+    }
+    return undefined;
+}
+/**
+ * Reads the last progress a task wrote to `path`: only the last PROGRESS_TAIL_BYTES, whatever the file's size,
+ * and never through a symbolic link (a task's link must not make the node read the host's files). A file
+ * that is missing, unreadable or not a regular file holds no progress.
+ */
+async function readProgress(path, at, redact) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile() || stat.size === 0)
+            return undefined;
+        const length = Math.min(stat.size, PROGRESS_TAIL_BYTES);
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, stat.size - length);
+        let text = buffer.subarray(0, bytesRead).toString('utf8');
+        // Only whole lines count: the first line read may be the tail of a longer one, and the last one may be
+        // still being written.
+        if (stat.size > length)
+            text = text.slice(text.indexOf('\n') + 1);
+        text = text.slice(0, text.lastIndexOf('\n') + 1);
+        return parseProgress(text, at, redact);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/node/task-state.js
+
+
+
+
+
+class TaskState {
+    log;
+    redact;
+    kept = new Map();
+    /** Checkpoint refs this node pushed: a push that lost its race to the grid branch stores nothing again. */
+    stored = new Set();
+    constructor(log, 
+    /** Removes secret values from a task's text before it reaches the grid or a log. */
+    redact = (_, text) => text) {
+        this.log = log;
+        this.redact = redact;
+    }
+    /**
+     * Makes the task's files and restores the checkpoint its claim records, verified against the digest the
+     * grid holds; a checkpoint that cannot be restored is left out with a warning, and the task starts afresh.
+     */
+    async prepare(claim, store) {
+        const files = await (0,task_files/* createTaskFiles */.xl)();
+        this.kept.set(claim.task_id, { files });
+        if (claim.checkpoint) {
+            const problem = await restoreCheckpoint(store, claim.checkpoint, files.checkpoint).catch((error) => `it could not be restored: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            if (problem)
+                this.log.warn((0,printable/* printable */.g)(`${claim.task_id}: starting without its checkpoint: ${problem}`));
+            else
+                this.log.info(`${claim.task_id}: restored its checkpoint of attempt ${claim.checkpoint.attempt}`);
+        }
+        return files;
+    }
+    forget(taskId) {
+        this.kept.delete(taskId);
+    }
+    /** The latest progress of each task, as the node file carries it. */
+    async progress(taskIds, now) {
+        const out = {};
+        for (const id of taskIds) {
+            const kept = this.kept.get(id);
+            if (!kept)
+                continue;
+            const progress = await readProgress(kept.files.progress, now, (text) => this.redact(id, text));
+            if (progress)
+                out[id] = progress;
+        }
+        return out;
+    }
+    /**
+     * Stores each running task's checkpoint that differs from what its claim at the tip records, and returns the
+     * new ones by task id, for the round to record in the claims. `held` are claims at the tip of tasks still
+     * running here, each still this node's (the caller checked the token).
+     */
+    async checkpoints(held, store, policy, now) {
+        const stored = new Map();
+        for (const { claim } of held) {
+            const kept = this.kept.get(claim.task_id);
+            if (!kept)
+                continue;
+            const owner = { nodeId: claim.claim.node_id, attempt: claim.claim.attempt };
+            const maxBytes = policy.limits.checkpoint_mb * 1024 * 1024;
+            const put = async (ref, archive) => {
+                if (this.stored.has(ref))
+                    return;
+                await store.pushFileRef(ref, archive);
+                this.stored.add(ref);
+            };
+            const saved = await saveCheckpoint(put, kept.files.checkpoint, maxBytes, owner, claim.checkpoint, now).catch((error) => ({ refused: `it could not be stored: ${(0,errors/* errorMessage */.gJ)(error)}` }));
+            if ('refused' in saved) {
+                if (saved.refused !== kept.refused)
+                    this.log.warn(`${claim.task_id}: checkpoint not stored: ${saved.refused}`);
+                kept.refused = saved.refused;
+                continue;
+            }
+            if ('checkpoint' in saved)
+                stored.set(claim.task_id, saved.checkpoint);
+        }
+        return stored;
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/version.js
 var version = __nccwpck_require__(7914);
 ;// CONCATENATED MODULE: ./build/src/node/round-plan.js
@@ -15371,9 +16471,21 @@ var version = __nccwpck_require__(7914);
 
 
 
+
+
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
 const MAX_REJECTS_PER_COMMIT = 20;
-const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
+const STEPS = [
+    resultsStep,
+    lostStep,
+    heldStep,
+    cancelsStep,
+    queueStep,
+    checkpointsStep,
+    drainStep,
+    shardStep,
+    nodeStep,
+];
 function planRound(snapshot, held, settings, now) {
     const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
     const draft = {
@@ -15391,6 +16503,7 @@ function planRound(snapshot, held, settings, now) {
         adopted: [],
         handedBack: 0,
         rejected: 0,
+        concludedQuorum: 0,
         exhausted: false,
         unblocks: false,
     };
@@ -15433,7 +16546,12 @@ function resultsStep(draft, { snapshot, held, now }) {
             concluded.cancelled = true;
             delete concluded.returned;
         }
-        if (concluded.returned !== undefined) {
+        const replica = snapshot.quorum?.tipOf(done.claim.task_id);
+        if (replica) {
+            // A replica of a quorum task, which stays queued: its run is recorded, or it ends the task.
+            draft.changes.push(...snapshot.quorum.end(replica, atTip.path, atTip.claim, concluded.run, concluded, now));
+        }
+        else if (concluded.returned !== undefined) {
             draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', concluded.returned, now).changes);
         }
         else {
@@ -15449,6 +16567,15 @@ function resultsStep(draft, { snapshot, held, now }) {
  * with something unwritable) becomes an `error` result that can, so it never blocks the commit.
  */
 function resultChanges(atTip, concluded, policy, serverNow, draft) {
+    const nodeSide = concluded.cancelled ? undefined : nodeSideReason(concluded.run);
+    if (nodeSide) {
+        // The node failed under it: back in the queue for another node (a hand-back, not this node's result),
+        // or poison once it failed so on POISON_NODES nodes.
+        const changes = (0,transitions/* concludeNodeError */._J)(atTip.path, atTip.claim, concluded.run, nodeSide, serverNow);
+        if (changes.some((c) => !('delete' in c) && (0,layout/* locate */.x5)(c.path)?.state === 'queue'))
+            concluded.returned = nodeSide;
+        return changes;
+    }
     try {
         return (0,transitions/* concludeClaim */.Ih)(atTip.path, atTip.claim, concluded.run, policy, serverNow);
     }
@@ -15479,17 +16606,21 @@ function heldStep(draft, { snapshot, held, settings, now, stopping }) {
         // claim push that lands after the stop still gives it claims.
         if (!stopping && waiting.has(taskId))
             continue;
+        // A replica's attempt joins the queued record of its quorum task, which stays queued.
+        const replica = snapshot.quorum?.tipOf(taskId);
+        const handBack = (status, reason) => replica
+            ? snapshot.quorum.handBack(replica, atTip.path, atTip.claim, status, reason, now)
+            : (0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, status, reason, now).changes;
         if (stopping) {
             const reason = `node ${settings.nodeId} stopped before it started: ${held.stopReason ?? 'max-tasks reached'}`;
-            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', reason, now).changes);
+            draft.changes.push(...handBack('returned', reason));
             draft.handedBack++;
         }
         else if (held.issued.has(atTip.claim.claim.token)) {
             draft.adopted.push(atTip);
         }
         else {
-            const reason = `node ${settings.nodeId} restarted`;
-            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'orphaned', reason, now).changes);
+            draft.changes.push(...handBack('orphaned', `node ${settings.nodeId} restarted`));
         }
     }
 }
@@ -15512,9 +16643,16 @@ function cancelsStep(draft, { snapshot, held, now }) {
 }
 function queueStep(draft, { snapshot, held, settings, now, stopping }) {
     const queue = snapshot.queue;
-    if (!queue || stopping)
+    if (!queue || stopping || held.draining !== undefined)
         return;
-    const { scan } = queue;
+    // A quorum task this commit already ended (its last replica here finished or was cancelled) is not judged
+    // again: its queue file is in the snapshot still.
+    const ending = new Set(draft.changes.filter((c) => 'delete' in c).map((c) => c.path));
+    const scan = {
+        claimable: queue.scan.claimable.filter((c) => !ending.has(c.file.entry.path)),
+        rejected: queue.scan.rejected.filter((r) => !ending.has(r.file.entry.path)),
+    };
+    const quorum = snapshot.quorum;
     for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
         draft.warnings.push((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
         if (bad.earlierResult) {
@@ -15527,6 +16665,7 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         }
         if (bad.cancel)
             draft.changes.push({ path: bad.cancel.path, delete: true });
+        draft.changes.push(...(quorum?.leftovers(bad.file.id) ?? []));
         draft.rejected++;
     }
     const policy = snapshot.policy;
@@ -15544,6 +16683,24 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         const need = resourcesOf(candidate.task, policy);
         if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
             continue; // a smaller task may still fit
+        const replica = quorum?.tipOf(candidate.task.task_id);
+        if (replica) {
+            const step = quorum.step(replica);
+            if (step.step === 'wait')
+                continue;
+            if (step.step !== 'claim') {
+                draft.changes.push(...quorum.conclude(replica, step, now));
+                draft.concludedQuorum++;
+                continue;
+            }
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+            room--;
+            const plan = quorum.claim(replica, now);
+            draft.changes.push(...plan.changes);
+            draft.claims.push({ claim: plan.claim, path: plan.path });
+            continue;
+        }
         free.cpus -= need.cpus;
         free.memoryMb -= need.memoryMb;
         room--;
@@ -15556,6 +16713,22 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
             draft.claims.length === scan.claimable.length &&
             scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
 }
+function checkpointsStep(draft, { snapshot, held }) {
+    const ending = new Set(draft.concluded.map((c) => c.done.claim.task_id));
+    for (const [taskId, checkpoint] of held.checkpoints ?? []) {
+        const running = held.running.find((r) => r.claim.task_id === taskId);
+        const atTip = running && !running.aborted && !ending.has(taskId) ? holdsAtTip(snapshot, running) : undefined;
+        if (!atTip || atTip.claim.checkpoint?.sha256 === checkpoint.sha256)
+            continue;
+        draft.changes.push({ path: atTip.path, content: (0,transitions/* serialize */.lK)({ ...atTip.claim, checkpoint }) });
+    }
+}
+function drainStep(draft, { snapshot, held }) {
+    // The node did what the request asked: its last commit takes the request away; a request for an earlier
+    // process of this node id goes at once.
+    if (snapshot.drain && (held.final || snapshot.drainSpent))
+        draft.changes.push({ path: snapshot.drain, delete: true });
+}
 /** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
 function shardStep(draft, { snapshot }) {
     if (draft.changes.length === 0 || !snapshot.unsharded?.length)
@@ -15567,7 +16740,9 @@ function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
         stillWaiting(draft, held).length > 0 ||
         held.finished.length > 0 ||
         draft.cancelledWaiting.length > 0;
-    const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined;
+    // A node that starts draining says so at once: whoever asked sees it in its node file.
+    const drainUntold = held.draining !== undefined && held.node?.status !== 'draining';
+    const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined || drainUntold;
     if (draft.changes.length === 0 && !heartbeat && !held.final)
         return;
     const previous = held.node ?? snapshot.node;
@@ -15587,12 +16762,20 @@ function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
         started_at: (0,time/* iso */.K)(settings.startedAt),
         incarnation: settings.incarnation,
         last_heartbeat: (0,time/* iso */.K)(now),
-        status: held.final ? 'offline' : stopping ? 'draining' : 'online',
+        status: held.final ? 'offline' : stopping || held.draining !== undefined ? 'draining' : 'online',
         tasks: [...new Set(tasks)].sort(),
         completed: (previous?.completed ?? 0) + results.filter((c) => c.run.status === 'success').length,
         failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
+        ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
+        ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
     };
-    draft.changes.push((0,transitions/* nodeChange */.Rw)(draft.node));
+    // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
+    const judged = snapshot.quorum?.own() ?? snapshot.node;
+    if (judged?.reputation)
+        draft.node.reputation = judged.reputation;
+    if (judged?.status === 'quarantined')
+        Object.assign(draft.node, { status: 'quarantined', tasks: [] });
+    draft.changes.push(...(snapshot.quorum?.nodeChanges() ?? []), (0,transitions/* nodeChange */.Rw)(draft.node));
 }
 function commitMessage(nodeId, plan, final) {
     const parts = [];
@@ -15602,6 +16785,8 @@ function commitMessage(nodeId, plan, final) {
         parts.push(`finish ${plan.concluded.length}`);
     if (plan.rejected)
         parts.push(`reject ${plan.rejected}`);
+    if (plan.concludedQuorum)
+        parts.push(`conclude ${plan.concludedQuorum}`);
     if (final)
         parts.push('go offline');
     if (parts.length === 0)
@@ -15641,6 +16826,10 @@ function resourcesOf(task, policy) {
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
+
+
+
+
 
 
 
@@ -15733,11 +16922,18 @@ class Worker {
     unblocked = false;
     /** Who this node is and what it may take on, as its rounds are planned. */
     roundSettings;
+    /** Each running task's files, progress and checkpoints. */
+    tasks;
+    /** Stops claiming after node-side failures in a row, for a pause. */
+    breaker = new CircuitBreaker();
+    /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
+    draining;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
         const { remote, branch, token } = settings;
+        this.tasks = new TaskState(log);
         this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
         this.roundSettings = {
             nodeId: settings.nodeId,
@@ -15770,7 +16966,26 @@ class Worker {
             slots: this.settings.slots,
             sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
             stopping: this.stopReason !== undefined,
+            ...(this.breaker.unhealthy() ? { unhealthy: this.breaker.unhealthy().reason } : {}),
         };
+    }
+    /** A stop signal (SIGINT, SIGTERM): with drain-on-stop the first one drains, and a second one stops. */
+    signal(name) {
+        if (this.settings.drainOnStop && !this.draining)
+            this.drain(`${name} received (drain-on-stop)`);
+        else
+            this.stop(`${name} received`);
+    }
+    /**
+     * Finish what this node holds, claim nothing more, then sign off (status `draining` meanwhile): for an
+     * upgrade, where a new version's nodes start beside it. A drain request in the grid asks for the same.
+     */
+    drain(reason) {
+        if (this.draining || this.stopReason)
+            return;
+        this.draining = reason;
+        this.log.info(`draining: ${reason}`);
+        this.wake();
     }
     /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
     stop(reason) {
@@ -15819,6 +17034,8 @@ class Worker {
                 this.lastActivity = Date.now();
             if (this.doneWithQuota())
                 break;
+            if (this.draining && !this.holding() && this.finished.length === 0)
+                this.stop(`drained: ${this.draining}`);
             this.checkIdle();
             // A result that completes a dependency makes its dependents claimable: one more look at once, not a
             // poll interval per step.
@@ -15887,6 +17104,8 @@ class Worker {
     }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
+        if (this.draining)
+            return 0;
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
     }
     /** The round settings with this round's prefetch. */
@@ -15920,7 +17139,12 @@ class Worker {
             const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
             // However many nodes poll, together they stay within the grid's read budget.
             const floor = (0,push_share/* pollFloorMs */.ST)(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
-            await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
+            // A busy node's heartbeat comes on time however far polling backed off: it carries the tasks' progress
+            // and checkpoints, and a checkpoint late by a backed-off poll is that much more work lost to a crash.
+            const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+            const untilHeartbeat = this.holding() ? Math.max(0, this.lastHeartbeat + heartbeatMs - Date.now()) : Infinity;
+            const polled = Math.max(backoff * (0.75 + Math.random() * 0.5), floor);
+            await this.nap(Math.min(polled, untilEligible, untilIdle, untilHeartbeat));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -15950,7 +17174,7 @@ class Worker {
     policy;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+        const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -16089,14 +17313,44 @@ class Worker {
         this.checkIncarnation(atTip, policy);
         if (this.unconfirmed)
             this.confirm(this.unconfirmed, tip, atTip, policy);
+        if ((0,reputation/* isQuarantined */.fK)(atTip)) {
+            throw new errors/* UserError */.yo(`node ${s.nodeId} is quarantined: ${atTip.reputation?.invalid ?? 'several'} of its quorum runs were ` +
+                'outvoted by other nodes, so the grid refuses its claims. A maintainer decides whether it may return ' +
+                '(docs/security.md, "Quorum and reputation").');
+        }
         const claims = await this.myClaims(snapshot);
         const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
         const live = new Set(snapshot.byId.keys());
         const unsharded = unshardedQueue(snapshot);
         const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
-        if (wantsClaims && !final && !this.stopReason)
+        const drainRequest = snapshot.drains.get(s.nodeId);
+        if (drainRequest) {
+            view.drain = drainRequest.path;
+            const request = await snapshot.store
+                .readOne(drainRequest.sha)
+                .then((blob) => JSON.parse(blob.toString('utf8')))
+                .catch(() => undefined);
+            const target = schema_validators/* drainValidator */.R2.is(request) ? request.incarnation : undefined;
+            view.drainSpent = target !== undefined && target !== this.incarnation;
+            if (view.drainSpent)
+                this.log.info(`${drainRequest.path} asked an earlier process of this node to drain; removing it`);
+            else if (!final)
+                this.drain(`requested in ${drainRequest.path}`);
+        }
+        if (wantsClaims && !final && !this.stopReason && !this.draining)
             view.queue = await this.scan(snapshot, view);
-        const plan = planRound(view, this.holdings(final), this.planned(), new Date());
+        const quorumTasks = [
+            ...[...claims.values()]
+                .filter((c) => isQuorumTask(c.claim, policy))
+                .map((c) => ({ id: c.claim.task_id, held: c.claim })),
+            ...(view.queue?.scan.claimable ?? [])
+                .filter((c) => isQuorumTask(c.task, policy))
+                .map((c) => ({ id: c.task.task_id, queued: c.task })),
+        ];
+        // Reputations count wherever quorum tasks run; the node files are read anyway, so the round always has them.
+        view.quorum = await QuorumRound.load(snapshot, policy, s.nodeId, quorumTasks);
+        const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
+        const plan = planRound(view, held, this.planned(), new Date());
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
     }
@@ -16139,6 +17393,38 @@ class Worker {
             stopReason: this.stopReason,
             final,
         };
+    }
+    /**
+     * What long tasks add to the holdings: the circuit breaker, each running task's latest progress, and at a
+     * heartbeat the checkpoints that changed, stored before the round's commit names them.
+     */
+    async longTaskHoldings(held, claims, policy) {
+        const now = new Date();
+        const unhealthy = this.breaker.unhealthy();
+        const running = held.final ? [] : held.running.filter((r) => !r.aborted).map((r) => r.claim.task_id);
+        const out = {
+            ...held,
+            ...(this.draining ? { draining: this.draining } : {}),
+            progress: await this.tasks.progress(running, now),
+            ...(unhealthy
+                ? {
+                    unhealthy: {
+                        reason: unhealthy.reason.slice(0, 512),
+                        since: (0,time/* iso */.K)(unhealthy.since),
+                        retry_at: (0,time/* iso */.K)(unhealthy.retryAt),
+                    },
+                }
+                : {}),
+        };
+        const busy = held.running.length > 0 || held.waiting.length > 0 || held.finished.length > 0;
+        if (held.final || !isHeartbeatDue(held.lastHeartbeat, busy, policy, now))
+            return out;
+        const ending = new Set(held.finished.map((f) => f.claim.task_id));
+        const atTip = running
+            .filter((id) => !ending.has(id))
+            .map((id) => claims.get(id))
+            .filter((h) => h?.claim.claim.token === this.running.get(h?.claim.task_id ?? '')?.claim.claim.token);
+        return { ...out, checkpoints: await this.tasks.checkpoints(atTip, this.store, policy, now) };
     }
     /** What a round found at the tip about this node's claims holds whether its push lands or not. */
     observe(plan) {
@@ -16351,6 +17637,10 @@ class Worker {
                 this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
                 this.sandboxLost = true;
             }
+            this.breaker.record(nodeSideReason(run), new Date());
+            if (this.breaker.unhealthy() && !this.breaker.allowsClaims(new Date())) {
+                this.log.warn(`unhealthy, claiming nothing until ${(0,time/* iso */.K)(this.breaker.unhealthy().retryAt)}: ${run.reason}`);
+            }
             const stopped = run.status === 'cancelled' && !cancelled;
             const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
             this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
@@ -16364,12 +17654,22 @@ class Worker {
      */
     async execute(claim, policy, signal) {
         const startedAt = new Date();
+        const job = sandboxJob(claim, this.settings, policy);
         try {
-            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+            job.files = await this.tasks.prepare(claim, this.store);
+            return await this.sandbox.run(job, signal);
         }
         catch (error) {
             const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
             return (0,transitions/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
+        }
+        finally {
+            this.tasks.forget(claim.task_id);
+            if (job.files) {
+                await this.sandbox
+                    .removeFiles(job.files, job)
+                    .catch((error) => this.log.warn(`${claim.task_id}: its files stay behind: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            }
         }
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
@@ -16525,14 +17825,20 @@ function skewProblem(reading, policy, who) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B5: () => (/* binding */ shard),
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
+/* harmony export */   Dp: () => (/* binding */ locateReplica),
 /* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Ie: () => (/* binding */ nodePath),
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
+/* harmony export */   Kw: () => (/* binding */ REPLICAS_DIR),
 /* harmony export */   ML: () => (/* binding */ cancelPath),
+/* harmony export */   Mx: () => (/* binding */ replicaPath),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   PQ: () => (/* binding */ locateDrain),
 /* harmony export */   Qf: () => (/* binding */ archivedDayPath),
+/* harmony export */   Tq: () => (/* binding */ claimNode),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
 /* harmony export */   XH: () => (/* binding */ TASKS_DIR),
+/* harmony export */   _d: () => (/* binding */ drainPath),
 /* harmony export */   iV: () => (/* binding */ DAY_FOLDER),
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
@@ -16543,6 +17849,7 @@ function skewProblem(reading, policy, who) {
 /* harmony export */   xz: () => (/* binding */ locateNode),
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
+/* unused harmony export DRAIN_DIR */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -16585,6 +17892,38 @@ function cancelPath(taskId) {
 }
 function locateCancel(path) {
     const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Drain requests sit in nodes/ beside the node files (a request is about a node), in a folder of their own so
+ * that no reader takes one for a node file. Only those who may push to the grid write one (the gate refuses
+ * any change to nodes/), and only the named node removes it, as it signs off.
+ */
+const DRAIN_DIR = `${NODES_DIR}/drain`;
+function drainPath(nodeId) {
+    return `${DRAIN_DIR}/${nodeId}.json`;
+}
+function locateDrain(path) {
+    const match = /^nodes\/drain\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Finished runs of a quorum task wait here, one file per node, until enough agree: beside the lifecycle
+ * folders, as a run is not a task. A folder exists only while its task is queued, and the queue holds at
+ * most max_queued (3,000) tasks, so neither level grows past 3,000 entries.
+ */
+const REPLICAS_DIR = `${TASKS_DIR}/replicas`;
+function replicaPath(taskId, nodeId) {
+    return `${REPLICAS_DIR}/${taskId}/${nodeId}.json`;
+}
+/** The task and node a replicas/ path names. */
+function locateReplica(path) {
+    const match = /^tasks\/replicas\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    return match ? { taskId: match[1], nodeId: match[2] } : undefined;
+}
+/** The node an in_progress path is filed under. */
+function claimNode(path) {
+    const match = /^tasks\/in_progress\/([^/]+)\/[^/]+$/.exec(path);
     return match?.[1];
 }
 function nodePath(nodeId) {
@@ -16640,7 +17979,9 @@ function archivedDayPath(state, day) {
 /* unused harmony export defaultPolicy */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9764);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5181);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6039);
+
 
 
 
@@ -16660,7 +18001,7 @@ function parsePolicy(text, source = 'dgrid.json') {
         }
         value = parsed.value;
     }
-    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -16739,6 +18080,13 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({
             pointer: '/resources/memory_mb',
             message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
+        });
+    }
+    const quorum = (0,_quorum_js__WEBPACK_IMPORTED_MODULE_2__/* .quorumOf */ .NI)(task, policy);
+    if (task.max_results !== undefined && task.max_results < quorum) {
+        problems.push({
+            pointer: '/max_results',
+            message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
         });
     }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
@@ -16950,11 +18298,374 @@ function overShare(pushes, nodeIds, budgetAt) {
 
 /***/ }),
 
+/***/ 5181:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N4: () => (/* binding */ replicasOf),
+/* harmony export */   NI: () => (/* binding */ quorumOf),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   UK: () => (/* binding */ quorumStep),
+/* harmony export */   ng: () => (/* binding */ runOf),
+/* harmony export */   sA: () => (/* binding */ runDigest),
+/* harmony export */   yE: () => (/* binding */ maxResultsOf)
+/* harmony export */ });
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+// Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
+// (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
+//
+// Two runs agree when their digests match: the exit code plus the sha256 of stdout and of each output file.
+// A run that produced nothing to compare (an error, a timeout) has no digest and votes for nothing.
+
+/** The agreeing results a task needs; 1 is an ordinary task. */
+function quorumOf(task, policy) {
+    return task.quorum ?? policy.default_quorum;
+}
+/** The runs a quorum task may use before it fails for lack of agreement. */
+function maxResultsOf(task, policy) {
+    const quorum = quorumOf(task, policy);
+    return Math.max(quorum, task.max_results ?? quorum + 2);
+}
+/** What agreement compares of a run; null when the run has nothing to compare (error, timeout, cancelled). */
+function runDigest(result) {
+    if (result.status !== 'success' && result.status !== 'failure')
+        return null;
+    const outputs = outputFiles(result)
+        .map((o) => `output ${JSON.stringify(o.name)} ${o.sha256}\n`)
+        .sort();
+    const text = `exit ${result.exit_code}\nstdout ${result.stdout_sha256}\n${outputs.join('')}`;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+function outputFiles(result) {
+    const outputs = result.outputs;
+    if (!Array.isArray(outputs))
+        return [];
+    return outputs.filter((o) => typeof o === 'object' && o !== null && typeof o.name === 'string' && typeof o.sha256 === 'string');
+}
+function runOf(result) {
+    return { node_id: result.node_id, attempt: result.attempt, exit_code: result.exit_code, digest: runDigest(result) };
+}
+/**
+ * Judges the finished runs of a task, with `running` more under way. Agreement is the first digest that
+ * `quorum` runs share; the runs that agree are valid, the others that produced a digest invalid, and the
+ * rest error. Undecided, as many more runs may start as could still complete the largest group, within
+ * max_results counting those running.
+ */
+function judge(runs, running, quorum, maxResults) {
+    const groups = new Map();
+    runs.forEach((run, index) => {
+        if (run.digest === null)
+            return;
+        const group = groups.get(run.digest);
+        if (group)
+            group.push(index);
+        else
+            groups.set(run.digest, [index]);
+    });
+    for (const [digest, members] of groups) {
+        if (members.length < quorum)
+            continue;
+        const verdicts = runs.map((run) => run.digest === null ? 'error' : run.digest === digest ? 'valid' : 'invalid');
+        return { state: 'agreed', digest, winner: members[0], verdicts };
+    }
+    const largest = Math.max(0, ...[...groups.values()].map((g) => g.length));
+    const left = maxResults - runs.length;
+    if (largest + left < quorum) {
+        const digests = groups.size;
+        return {
+            state: 'no-agreement',
+            verdicts: runs.map((run) => (run.digest === null ? 'error' : 'invalid')),
+            reason: `no agreement: ${runs.length} runs of at most ${maxResults} (max_results), ${digests} different ` +
+                `result(s), at most ${largest} agreeing where ${quorum} (quorum) must`,
+        };
+    }
+    return { state: 'pending', wanted: Math.max(0, Math.min(quorum - largest, left) - running) };
+}
+/** The replicas a final result lists: every run with its verdict. */
+function replicasOf(runs, verdicts) {
+    return runs.map((run, index) => ({
+        node_id: run.node_id,
+        attempt: run.attempt,
+        exit_code: run.exit_code,
+        digest: run.digest,
+        verdict: verdicts[index],
+    }));
+}
+/**
+ * Adaptive replication (BOINC's): a task first goes to one node. When that node is trusted, its lone
+ * run is checked by a second only at random (with `checkProbability`), and otherwise accepted; a run of a
+ * node not trusted is always replicated. The roll is another node's, never the runner's own, so a node
+ * cannot choose which of its results go unchecked. `roll` is uniform in [0, 1).
+ */
+function quorumStep(view, nodeId, roll) {
+    const { runs, claimedBy, quorum, maxResults } = view;
+    const judgement = judge(runs, claimedBy.length, quorum, maxResults);
+    if (judgement.state !== 'pending')
+        return { step: 'conclude', judgement };
+    // One replica per node: a node that ran or runs one adds no independent evidence.
+    if (claimedBy.includes(nodeId) || runs.some((r) => r.node_id === nodeId))
+        return { step: 'wait' };
+    if (quorum > 1 && runs.length + claimedBy.length === 1) {
+        const first = runs[0]?.node_id ?? claimedBy[0];
+        const p = view.checkProbability(first);
+        if (p < 1) {
+            // A trusted node's lone claim runs alone; once it ran, another node decides whether to check it.
+            if (runs.length === 0)
+                return { step: 'wait' };
+            if (runs[0].digest !== null)
+                return roll() < p ? { step: 'claim' } : { step: 'accept' };
+        }
+    }
+    return judgement.wanted > 0 ? { step: 'claim' } : { step: 'wait' };
+}
+
+
+/***/ }),
+
+/***/ 5108:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $x: () => (/* binding */ replicaLeftovers),
+/* harmony export */   C2: () => (/* binding */ recordReplica),
+/* harmony export */   Fu: () => (/* binding */ nextReplicaAttempt),
+/* harmony export */   Qb: () => (/* binding */ judgeTip),
+/* harmony export */   _I: () => (/* binding */ reputationUpdates),
+/* harmony export */   h4: () => (/* binding */ claimReplica),
+/* harmony export */   hG: () => (/* binding */ returnReplica),
+/* harmony export */   xQ: () => (/* binding */ concludeQuorum)
+/* harmony export */ });
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5181);
+/* harmony import */ var _reputation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3007);
+/* harmony import */ var _transitions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7850);
+
+
+
+
+
+/** The attempt number of the next replica: above every run, claim and earlier attempt of the task. */
+function nextReplicaAttempt(tip, claimAttempts) {
+    const seen = [
+        ...(tip.task.attempts ?? []).map((a) => a.attempt),
+        ...tip.runs.map((r) => r.result.attempt),
+        ...claimAttempts,
+    ];
+    return Math.max(0, ...seen) + 1;
+}
+/** A replica claim: the task stays in the queue, and this node runs one more replica under its own token. */
+function claimReplica(queueFile, task, nodeId, now, policy, attempt) {
+    const { claim } = (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .claimTask */ .QK)(queueFile, task, nodeId, now, policy);
+    claim.claim.attempt = attempt;
+    const path = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .inProgressPath */ .Is)(nodeId, task.task_id);
+    return { claim, path, changes: [{ path, content: (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .serialize */ .lK)(claim) }] };
+}
+/** A finished replica run, recorded for judging; the claim it ends goes in the same commit. */
+function recordReplica(claimPath, claim, run) {
+    const result = (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .resultRecord */ .Fo)(claim, run);
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .replicaPath */ .Mx)(claim.task_id, claim.claim.node_id), content: (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .serialize */ .lK)(result) },
+        ],
+    };
+}
+/**
+ * Ends a replica claim that never ran to a result (handed back, orphaned): the attempt joins the history of
+ * the queue record as it is at the tip, which stays the task's home. `queued` is that record.
+ */
+function returnReplica(queueFile, queued, claimPath, claim, status, reason, now) {
+    const { task, changes } = (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .requeueClaim */ .d4)(claimPath, { ...claim, attempts: queued.attempts ?? [] }, status, reason, now);
+    const { not_before: _kept, ...rest } = task;
+    const record = { ...rest, ...(queued.not_before ? { not_before: queued.not_before } : {}) };
+    return {
+        task: record,
+        changes: [changes[0], { path: queueFile.entry.path, content: (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .serialize */ .lK)(record) }],
+    };
+}
+/** Everything a quorum task holds besides its queue file: its claims and its runs. */
+function replicaLeftovers(tip) {
+    return [...tip.claims.map((c) => c.path), ...tip.runs.map((r) => r.path)].map((path) => ({ path, delete: true }));
+}
+/**
+ * The final result of a quorum task from its runs, judged as agreed or out of reach; the commit removes the
+ * queue file, the runs and the claims still running. `preferred` picks, among agreeing runs, the one that
+ * becomes the result (the concluding node's own, so that its claim is the one the result ends).
+ */
+function concludeQuorum(tip, runs, judgement, nodeId, now, preferred) {
+    const judged = runs.map(_quorum_js__WEBPACK_IMPORTED_MODULE_1__/* .runOf */ .ng);
+    const replicas = (0,_quorum_js__WEBPACK_IMPORTED_MODULE_1__/* .replicasOf */ .N4)(judged, judgement.verdicts);
+    let result;
+    if (judgement.state === 'agreed') {
+        const own = runs.findIndex((r, i) => r.node_id === preferred && judgement.verdicts[i] === 'valid');
+        const winner = runs[own >= 0 ? own : judgement.winner];
+        // The history is the queue record's: replicas that never ran to a result joined it after this one's claim.
+        const { attempts: _claimed, ...run } = winner;
+        result = { ...run, ...(tip.task.attempts ? { attempts: tip.task.attempts } : {}), replicas };
+    }
+    else {
+        const empty = (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .emptyStream */ .qF)();
+        result = {
+            ...tip.task,
+            task_id: tip.task.task_id,
+            node_id: nodeId,
+            status: 'error',
+            exit_code: null,
+            reason: judgement.reason,
+            timestamp: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .iso */ .K)(now),
+            started_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .iso */ .K)(now),
+            finished_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .iso */ .K)(now),
+            duration_ms: 0,
+            attempt: Math.max(0, ...runs.map((r) => r.attempt)),
+            stdout: empty.text,
+            stdout_bytes: 0,
+            stdout_sha256: empty.sha256,
+            stdout_truncated: false,
+            stderr: empty.text,
+            stderr_bytes: 0,
+            stderr_sha256: empty.sha256,
+            stderr_truncated: false,
+            replicas,
+        };
+    }
+    const state = result.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: tip.queueFile.entry.path, delete: true },
+            ...replicaLeftovers(tip),
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .resultPath */ .jO)(state, tip.task.task_id, now), content: (0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .serialize */ .lK)(result) },
+        ],
+    };
+}
+/** Concludes a task whose runs are judged final now, or returns undefined while it is still pending. */
+function judgeTip(tip, runs, running, quorum, maxResults) {
+    const judgement = (0,_quorum_js__WEBPACK_IMPORTED_MODULE_1__/* .judge */ .S4)(runs.map(_quorum_js__WEBPACK_IMPORTED_MODULE_1__/* .runOf */ .ng), running, quorum, maxResults);
+    return judgement.state === 'pending' ? undefined : judgement;
+}
+/**
+ * The node files a final result changes: each node it judged gets its reputation, and a node that reached
+ * QUARANTINE_AFTER_INVALID invalid runs is quarantined. Nodes without a file at the tip are left out.
+ */
+function reputationUpdates(replicas, nodes) {
+    const after = (0,_reputation_js__WEBPACK_IMPORTED_MODULE_4__/* .reputationsAfter */ .t5)(replicas, (id) => (0,_reputation_js__WEBPACK_IMPORTED_MODULE_4__/* .reputationOf */ .PS)(nodes.get(id)));
+    const updates = new Map();
+    for (const [id, reputation] of after) {
+        const node = nodes.get(id);
+        if (!node)
+            continue;
+        const quarantined = (0,_reputation_js__WEBPACK_IMPORTED_MODULE_4__/* .isQuarantined */ .fK)(node) || (0,_reputation_js__WEBPACK_IMPORTED_MODULE_4__/* .shouldQuarantine */ .yV)(reputation);
+        updates.set(id, { ...node, reputation, ...(quarantined ? { status: 'quarantined', tasks: [] } : {}) });
+    }
+    return updates;
+}
+
+
+/***/ }),
+
+/***/ 3007:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   PS: () => (/* binding */ reputationOf),
+/* harmony export */   W2: () => (/* binding */ isTrusted),
+/* harmony export */   fK: () => (/* binding */ isQuarantined),
+/* harmony export */   o0: () => (/* binding */ checkProbability),
+/* harmony export */   pI: () => (/* binding */ noReputation),
+/* harmony export */   t5: () => (/* binding */ reputationsAfter),
+/* harmony export */   yV: () => (/* binding */ shouldQuarantine)
+/* harmony export */ });
+/* unused harmony exports QUARANTINE_AFTER_INVALID, FIRST_CHECK_PROBABILITY, MIN_CHECK_PROBABILITY, applyVerdict, judgesNodes, deriveReputations */
+/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
+const QUARANTINE_AFTER_INVALID = 3;
+/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
+const FIRST_CHECK_PROBABILITY = 0.1;
+/** However long its streak, a trusted node is still checked this often. */
+const MIN_CHECK_PROBABILITY = 0.02;
+const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
+function reputationOf(node) {
+    return node?.reputation ?? noReputation();
+}
+/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
+function applyVerdict(reputation, verdict) {
+    switch (verdict) {
+        case 'valid':
+            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
+        case 'invalid':
+            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
+        case 'error':
+            return { ...reputation, errors: reputation.errors + 1 };
+    }
+}
+/**
+ * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
+ * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
+ * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
+ * submitter quarantine honest nodes with a script that prints the time.
+ */
+function judgesNodes(replicas) {
+    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
+}
+/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
+function reputationsAfter(replicas, before) {
+    const after = new Map();
+    if (!judgesNodes(replicas))
+        return after;
+    for (const replica of replicas) {
+        const current = after.get(replica.node_id) ?? before(replica.node_id);
+        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+        if (shouldQuarantine(current))
+            continue;
+        after.set(replica.node_id, applyVerdict(current, replica.verdict));
+    }
+    return after;
+}
+/** The reputations a sequence of final results (in history order) gives, from none. */
+function deriveReputations(results) {
+    const reputations = new Map();
+    for (const result of results) {
+        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
+        for (const [id, reputation] of after)
+            reputations.set(id, reputation);
+    }
+    return reputations;
+}
+function shouldQuarantine(reputation) {
+    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
+}
+/**
+ * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
+ * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
+ * and history judgement frees its id, see docs/security.md).
+ */
+function isQuarantined(node) {
+    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
+}
+function isTrusted(reputation, trustAfter) {
+    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
+}
+/**
+ * How likely another node checks a run of this node: always (1) until it is trusted, then
+ * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
+ */
+function checkProbability(reputation, trustAfter) {
+    if (!isTrusted(reputation, trustAfter))
+        return 1;
+    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
+    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
+}
+
+
+/***/ }),
+
 /***/ 6039:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   R2: () => (/* binding */ drainValidator),
 /* harmony export */   Rf: () => (/* binding */ claimValidator),
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
@@ -16998,9 +18709,11 @@ const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .Resu
 const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
 const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
 const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+const drainValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .DrainSchema */ .kU);
 /** Patterns whose regular expression would tell a reader less than a sentence does. */
 const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
 };
 function fieldName(pointer) {
@@ -17078,7 +18791,9 @@ function describe(errors) {
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  kU: () => (/* binding */ DrainSchema),
   mW: () => (/* binding */ LABEL_PATTERN),
+  J6: () => (/* binding */ MAX_PROGRESS_MESSAGE),
   iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
@@ -17087,10 +18802,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jh: () => (/* binding */ ResultSchema),
   t4: () => (/* binding */ SINGLE_LINE_PATTERN),
   Fq: () => (/* binding */ TASK_ID_PATTERN),
-  pj: () => (/* binding */ TaskSchema)
+  pj: () => (/* binding */ TaskSchema),
+  Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -21874,6 +23590,7 @@ const MIN_CPUS = 0.01;
 // would split it in an env file: a task holding either could never start.
 const NO_NUL_PATTERN = '^[^\\u0000]*$';
 const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
+const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$';
 const TaskId = Type.String({
     pattern: TASK_ID_PATTERN,
     description: 'Letters, digits, dot, underscore, dash; 1 to 128 characters',
@@ -21927,6 +23644,20 @@ const taskFields = {
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
+    min_worker_version: Type.Optional(Type.String({
+        pattern: VERSION_PATTERN,
+        description: 'Only nodes of this dgrid version or newer claim it (MAJOR.MINOR.PATCH)',
+    })),
+    quorum: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 9,
+        description: "Agreeing results from different nodes needed before one becomes the result; default the policy's",
+    })),
+    max_results: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        description: 'Runs allowed before the task fails for lack of agreement; at least quorum, default quorum + 2',
+    })),
 };
 /** A task as a submitter writes it in tasks/queue/. */
 const TaskSchema = Type.Object(taskFields, {
@@ -21941,12 +23672,27 @@ const AttemptSchema = Type.Object({
     claim_token: Type.String(),
     claimed_at: DateTime,
     ended_at: DateTime,
-    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned')]),
+    /** `node_error`: the node failed under it (sandbox, image, disk); it does not count against max_attempts. */
+    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned'), Type.Literal('node_error')]),
     reason: Type.String(),
     exit_code: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 }, { additionalProperties: false });
+/**
+ * The last checkpoint a node stored for a task (docs/reliability.md#checkpoints): a retried attempt restores
+ * it only when its bytes hash to `sha256`, which the grid records, so no other node can slip in its own.
+ */
+const CheckpointSchema = Type.Object({
+    sha256: Sha256,
+    bytes: Type.Integer({ minimum: 0 }),
+    /** Where the store keeps it: for the git store, a ref of the grid's repository. */
+    ref: Type.String({ minLength: 1, maxLength: 512 }),
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    at: DateTime,
+}, { additionalProperties: false });
 const managedFields = {
     attempts: Type.Optional(Type.Array(AttemptSchema, { description: 'Earlier attempts, written by dgrid' })),
+    checkpoint: Type.Optional(CheckpointSchema),
 };
 /** A task back in the queue after an attempt: the task plus its history. */
 const QueuedTaskSchema = Type.Object({ ...taskFields, ...managedFields }, { $id: 'https://dgrid.dev/schemas/queued-task.schema.json', title: 'dgrid queued task', additionalProperties: false });
@@ -21959,6 +23705,16 @@ const ClaimInfoSchema = Type.Object({
 }, { additionalProperties: false });
 /** A task in tasks/in_progress/: the task plus the claim that fences it. */
 const ClaimSchema = Type.Object({ ...taskFields, ...managedFields, claim: ClaimInfoSchema }, { $id: 'https://dgrid.dev/schemas/claim.schema.json', title: 'dgrid claim', additionalProperties: false });
+/** How a replica run of a quorum task was judged: in the agreeing majority, outvoted, or no result to judge. */
+const Verdict = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('error')]);
+/** One run of a quorum task, as its final result lists it. */
+const ReplicaSchema = Type.Object({
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    exit_code: Type.Union([Type.Integer(), Type.Null()]),
+    digest: Type.Union([Sha256, Type.Null()], { description: 'What agreement compares; null for a run that errored' }),
+    verdict: Verdict,
+}, { additionalProperties: false });
 /**
  * A finished task in tasks/completed/ or tasks/failed/. The task fields are optional because a file that
  * was never a valid task still gets a result saying why.
@@ -21985,6 +23741,7 @@ const ResultSchema = Type.Object({
     stderr_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stderr' }),
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
+    replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -21992,7 +23749,40 @@ const CancelSchema = Type.Object({
     task_id: TaskId,
     reason: Type.Optional(Type.String({ maxLength: 1024 })),
 }, { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false });
-const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
+const NodeStatus = Type.Union([
+    Type.Literal('online'),
+    Type.Literal('draining'),
+    Type.Literal('offline'),
+    Type.Literal('quarantined'),
+]);
+const MAX_PROGRESS_MESSAGE = 200;
+const ProgressSchema = Type.Object({
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    message: Type.String({ maxLength: MAX_PROGRESS_MESSAGE }),
+    at: DateTime,
+}, { additionalProperties: false });
+/** A request that a node drain, at nodes/drain/<node_id>.json: by `dgrid drain NODE`, never by pull request. */
+const DrainSchema = Type.Object({
+    $schema: Type.Optional(Type.String()),
+    node_id: NodeId,
+    /**
+     * The process asked to drain (the node file's `incarnation` when it was asked): a node restarted since
+     * takes the request as spent and removes it, instead of draining at once.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+    requested_at: Type.Optional(DateTime),
+}, { $id: 'https://dgrid.dev/schemas/drain.schema.json', title: 'dgrid drain request', additionalProperties: false });
+/**
+ * A node's record of quorum verdicts, derived from the results: written by the node whose commit reaches an
+ * agreement, never by the node itself (reputation.ts).
+ */
+const ReputationSchema = Type.Object({
+    valid: Type.Integer({ minimum: 0 }),
+    invalid: Type.Integer({ minimum: 0 }),
+    errors: Type.Integer({ minimum: 0 }),
+    consecutive_valid: Type.Integer({ minimum: 0 }),
+}, { additionalProperties: false });
 const NodeSchema = Type.Object({
     node_id: NodeId,
     labels: Type.Array(Label),
@@ -22009,6 +23799,15 @@ const NodeSchema = Type.Object({
     tasks: Type.Array(TaskId),
     completed: Type.Integer({ minimum: 0 }),
     failed: Type.Integer({ minimum: 0 }),
+    /** Per running task, the last progress it reported (untrusted text: bounded, printable, redacted). */
+    progress: Type.Optional(Type.Record(Type.String({ pattern: TASK_ID_PATTERN }), ProgressSchema, { maxProperties: 64 })),
+    /** Present while the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+    unhealthy: Type.Optional(Type.Object({
+        reason: Type.String({ maxLength: 512 }),
+        since: DateTime,
+        retry_at: DateTime,
+    }, { additionalProperties: false })),
+    reputation: Type.Optional(ReputationSchema),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -22026,6 +23825,11 @@ const PolicySchema = Type.Object({
         pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
         tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
         file_size_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+        checkpoint_mb: Type.Optional(Type.Integer({
+            minimum: 0,
+            default: 16,
+            description: 'Largest checkpoint a node stores for a task (0: none); a larger one is not stored',
+        })),
     }, 'Resource limits of each task container'),
     output_cap_bytes: Type.Optional(Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' })),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
@@ -22044,6 +23848,7 @@ const PolicySchema = Type.Object({
             "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    default_quorum: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, default: 1, description: 'The quorum of a task that names none' })),
     max_delay_days: Type.Optional(Type.Integer({
         minimum: 1,
         default: 30,
@@ -22074,6 +23879,13 @@ const PolicySchema = Type.Object({
             description: 'allowed_signers lines: "principal ssh-ed25519 AAAA..."',
         })),
     }, 'Signed tasks'),
+    nodes: section({
+        trust_after: Type.Optional(Type.Integer({
+            minimum: 1,
+            default: 10,
+            description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
+        })),
+    }, 'Worker nodes: when they are trusted'),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -22091,6 +23903,7 @@ const shippedSchemas = {
     'result.schema.json': ResultSchema,
     'node.schema.json': NodeSchema,
     'cancel.schema.json': CancelSchema,
+    'drain.schema.json': DrainSchema,
     'policy.schema.json': PolicySchema,
 };
 
@@ -22124,6 +23937,10 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /** Drain requests by node id. */
+    drains = new Map();
+    /** Finished runs of queued quorum tasks, by task id (listed with the queue). */
+    replicas = new Map();
     /**
      * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
      * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -22155,9 +23972,23 @@ class GridSnapshot {
                 this.nodeEntries.set(node, entry);
                 continue;
             }
+            const drained = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateDrain */ .PQ)(entry.path);
+            if (drained !== undefined) {
+                this.drains.set(drained, entry);
+                continue;
+            }
             const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
             if (cancelled !== undefined) {
                 this.cancels.set(cancelled, entry);
+                continue;
+            }
+            const replica = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateReplica */ .Dp)(entry.path);
+            if (replica !== undefined) {
+                const runs = this.replicas.get(replica.taskId);
+                if (runs)
+                    runs.push(entry);
+                else
+                    this.replicas.set(replica.taskId, [entry]);
                 continue;
             }
             const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
@@ -22176,7 +24007,9 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        // Finished runs of quorum tasks are read with the queue they belong to.
+        const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
         const listed = paths.join('\0');
         const since = options.since;
         if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
@@ -25400,20 +27233,24 @@ function subject(message) {
 /* harmony export */   $b: () => (/* binding */ cancelledRun),
 /* harmony export */   CC: () => (/* binding */ heartbeatFromFuture),
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
+/* harmony export */   Fo: () => (/* binding */ resultRecord),
 /* harmony export */   Ih: () => (/* binding */ concludeClaim),
 /* harmony export */   JF: () => (/* binding */ exhaustClaim),
 /* harmony export */   P0: () => (/* binding */ runWithoutOutput),
+/* harmony export */   Q8: () => (/* binding */ nodeErrorNodes),
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
+/* harmony export */   _J: () => (/* binding */ concludeNodeError),
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
 /* harmony export */   eS: () => (/* binding */ isSilent),
 /* harmony export */   gF: () => (/* binding */ rejectFile),
 /* harmony export */   id: () => (/* binding */ attemptsUsed),
 /* harmony export */   lK: () => (/* binding */ serialize),
 /* harmony export */   mD: () => (/* binding */ finishClaim),
+/* harmony export */   qF: () => (/* binding */ emptyStream),
 /* harmony export */   qq: () => (/* binding */ silenceMs)
 /* harmony export */ });
-/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds */
+/* unused harmony exports retryDelaySeconds, POISON_NODES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
@@ -25425,9 +27262,12 @@ function subject(message) {
 function serialize(record) {
     return JSON.stringify(record, null, 2) + '\n';
 }
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+/**
+ * Attempts that count against max_attempts: a node handing a task back unstarted does not, nor one whose
+ * node failed under it (node_error; after POISON_NODES such nodes the task is poison, see poisoned()).
+ */
 function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
 }
 function maxAttempts(task, policy) {
     return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
@@ -25619,6 +27459,24 @@ function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_time
 function heartbeatFromFuture(node, now, policy) {
     return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
+/** A task that failed for node-side reasons on this many different nodes is poison: it fails, final. */
+const POISON_NODES = 3;
+/** The nodes on which a task failed for node-side reasons (its `node_error` attempts). */
+function nodeErrorNodes(task) {
+    return new Set((task.attempts ?? []).filter((a) => a.status === 'node_error').map((a) => a.node_id));
+}
+/**
+ * Ends a claim whose node failed under it (its sandbox, a missing image, a full disk): back to the queue as a
+ * `node_error` attempt, which does not count against max_attempts, unless this makes POISON_NODES different
+ * nodes it failed on: then it is poison and fails, final, instead of taking down more nodes.
+ */
+function concludeNodeError(claimPath, claim, run, reason, now) {
+    const nodes = nodeErrorNodes(claim).add(claim.claim.node_id);
+    if (nodes.size < POISON_NODES)
+        return requeueClaim(claimPath, claim, 'node_error', reason, now).changes;
+    const poison = `poison task: it failed for node-side reasons on ${nodes.size} nodes (${[...nodes].join(', ')}); last: ${reason}`;
+    return finishClaim(claimPath, claim, { ...run, status: 'error', reason: poison }).changes;
+}
 
 
 /***/ }),
@@ -25627,10 +27485,20 @@ function heartbeatFromFuture(node, now, policy) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   x: () => (/* binding */ VERSION)
+/* harmony export */   x: () => (/* binding */ VERSION),
+/* harmony export */   z: () => (/* binding */ versionAtLeast)
 /* harmony export */ });
 /** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
 const VERSION = '1.0.0';
+/** Whether version `a` (MAJOR.MINOR.PATCH) is `b` or newer; a version that is not one counts as 0.0.0. */
+function versionAtLeast(a, b) {
+    const parse = (v) => (/^\d+\.\d+\.\d+/.test(v) ? v.split(/[.+-]/, 3).map(Number) : [0, 0, 0]);
+    const [x, y] = [parse(a), parse(b)];
+    for (let i = 0; i < 3; i++)
+        if (x[i] !== y[i])
+            return x[i] > y[i];
+    return true;
+}
 
 
 /***/ }),
@@ -25755,9 +27623,11 @@ function signalNumber(signal) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2837);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2837);
+/* harmony import */ var _task_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6454);
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
 
 
 
@@ -25828,12 +27698,28 @@ function dockerRunArgs(job, name, envFile) {
         '--ulimit',
         'core=0',
         '--init',
+        ...filesArgs(job),
         '--env-file',
         envFile,
         job.image,
         '/bin/sh',
         '-c',
         job.script,
+    ];
+}
+/** The task's progress file and checkpoint folder, bound into the container (the only host paths it sees). */
+function filesArgs(job) {
+    if (!job.files)
+        return [];
+    return [
+        '--mount',
+        `type=bind,src=${job.files.progress},dst=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_PROGRESS */ .wc}`,
+        '--mount',
+        `type=bind,src=${job.files.checkpoint},dst=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_CHECKPOINT */ .Po}`,
+        '--env',
+        `DGRID_PROGRESS=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_PROGRESS */ .wc}`,
+        '--env',
+        `DGRID_CHECKPOINT=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_CHECKPOINT */ .Po}`,
     ];
 }
 class DockerSandbox {
@@ -25868,7 +27754,7 @@ class DockerSandbox {
         }
     }
     async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_8__/* .unrunnable */ .t)(job);
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_9__/* .unrunnable */ .t)(job);
         if (refused)
             return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
         const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
@@ -25911,6 +27797,29 @@ class DockerSandbox {
     async unavailable() {
         const probe = await DockerSandbox.probe(this.docker);
         return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
+    }
+    async removeFiles(files, job) {
+        if (await (0,_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .removeTaskFiles */ .x7)(files))
+            return;
+        // Folders the task made belong to its user, whom the node is not: a container of that user empties them.
+        await exec(this.docker, [
+            'run',
+            '--rm',
+            '--network',
+            'none',
+            '--user',
+            '65534:65534',
+            '--mount',
+            `type=bind,src=${files.checkpoint},dst=/c`,
+            job.image,
+            'find',
+            '/c',
+            '-mindepth',
+            '1',
+            '-delete',
+        ], { env: clientEnv(), timeout: 60_000 });
+        if (!(await (0,_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .removeTaskFiles */ .x7)(files)))
+            throw new Error(`could not remove ${files.root}`);
     }
     async removeOrphans(nodeId) {
         const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
@@ -25983,9 +27892,11 @@ async function createSandbox(kind) {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2837);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2837);
+/* harmony import */ var _task_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6454);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
+
 
 
 
@@ -25996,7 +27907,7 @@ async function createSandbox(kind) {
 class ProcessSandbox {
     kind = 'none';
     async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_6__/* .unrunnable */ .t)(job);
+        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_7__/* .unrunnable */ .t)(job);
         if (refused)
             return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__/* .runWithoutOutput */ .P0)('error', refused, new Date());
         const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)(), 'dgrid-task-'));
@@ -26006,7 +27917,13 @@ class ProcessSandbox {
             args: ['-c', job.script],
             options: {
                 cwd: dir,
-                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                env: {
+                    PATH: '/usr/local/bin:/usr/bin:/bin',
+                    HOME: dir,
+                    TMPDIR: dir,
+                    ...(job.files ? { DGRID_PROGRESS: job.files.progress, DGRID_CHECKPOINT: job.files.checkpoint } : {}),
+                    ...job.env,
+                },
                 detached: true, // its own process group, so a timeout kills everything it started
             },
             timeoutSeconds: job.timeoutSeconds,
@@ -26034,6 +27951,13 @@ class ProcessSandbox {
     }
     async unavailable() {
         return undefined;
+    }
+    async removeFiles(files) {
+        if (await (0,_task_files_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTaskFiles */ .x7)(files))
+            return;
+        await makeWritable(files.root);
+        if (!(await (0,_task_files_js__WEBPACK_IMPORTED_MODULE_6__/* .removeTaskFiles */ .x7)(files)))
+            throw new Error(`could not remove ${files.root}`);
     }
     async removeOrphans() {
         return 0;
@@ -26079,6 +28003,51 @@ function unrunnable(job) {
         return 'the script holds a NUL byte, which no process can take: remove it';
     const name = Object.keys(job.env).find((key) => `${key}${job.env[key]}`.includes('\0'));
     return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
+}
+
+
+/***/ }),
+
+/***/ 6454:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Po: () => (/* binding */ CONTAINER_CHECKPOINT),
+/* harmony export */   wc: () => (/* binding */ CONTAINER_PROGRESS),
+/* harmony export */   x7: () => (/* binding */ removeTaskFiles),
+/* harmony export */   xl: () => (/* binding */ createTaskFiles)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+// The files a sandbox gives a task beside its scratch space: the progress file it appends lines to, and the
+// checkpoint folder it keeps its state in. They live on the node's disk, in a private folder per task, so
+// that the node reads progress and packs checkpoints while the task runs, and restores a checkpoint before.
+
+
+
+/** Where a task sees its files in a container. */
+const CONTAINER_PROGRESS = '/dgrid/progress';
+const CONTAINER_CHECKPOINT = '/checkpoint';
+/** Makes a task's files; the task runs as another user than the node, so they are writable by all (inside 0700). */
+async function createTaskFiles(parent = (0,node_os__WEBPACK_IMPORTED_MODULE_1__.tmpdir)()) {
+    const root = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(parent, 'dgrid-files-'));
+    const files = { root, progress: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'progress'), checkpoint: (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(root, 'checkpoint') };
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(files.progress, '');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(files.progress, 0o666);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(files.checkpoint);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.chmod)(files.checkpoint, 0o777);
+    return files;
+}
+/** Removes a task's files; false when some stayed (folders the task made, which only its user may empty). */
+async function removeTaskFiles(files) {
+    try {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(files.root, { recursive: true, force: true });
+        return true;
+    }
+    catch {
+        return false;
+    }
 }
 
 

@@ -36632,7 +36632,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4002);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5511);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4002:
+/***/ 5511:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36880,6 +36880,7 @@ async function collectDashboard(options) {
         branch: options.branch,
         policy,
         queued,
+        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,layout/* locate */.x5)(entry.path).id, entry.path])),
         running,
         completed,
         failed,
@@ -37011,13 +37012,13 @@ const TEMPLATES = {
     "@index": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1><%= it.site.title %></h1>\n<p class=\"lede\">Grid status as of <time datetime=\"<%= it.site.generatedIso %>\" data-relative title=\"<%= it.site.generatedText %>\"><%= it.generatedAgo %></time>. Counts refresh every minute while this page is open.</p>\n<p id=\"refresh-note\" class=\"notice\" role=\"status\"></p>\n</div>\n<section aria-labelledby=\"counts-heading\">\n<h2 id=\"counts-heading\" class=\"visually-hidden\">Counts</h2>\n<ul class=\"cards\">\n<li class=\"card card-queued\"><span class=\"card-label\">Queued</span><span class=\"card-value\" data-count=\"queued\"><%= it.counts.queued %></span><span class=\"card-detail\">high <span data-count=\"queued_high\"><%= it.counts.high %></span> · normal <span data-count=\"queued_normal\"><%= it.counts.normal %></span> · low <span data-count=\"queued_low\"><%= it.counts.low %></span></span></li>\n<li class=\"card card-running\"><span class=\"card-label\">Running</span><span class=\"card-value\" data-count=\"in_progress\"><%= it.counts.inProgress %></span><span class=\"card-detail\">claimed by nodes</span></li>\n<li class=\"card card-completed\"><span class=\"card-label\">Completed</span><span class=\"card-value\" data-count=\"completed\"><%= it.counts.completed %></span><span class=\"card-detail\"><%= it.counts.successRate %></span></li>\n<li class=\"card card-failed\"><span class=\"card-label\">Failed</span><span class=\"card-value\" data-count=\"failed\"><%= it.counts.failed %></span><span class=\"card-detail\">incl. timeouts, cancelled</span></li>\n<li class=\"card card-nodes\"><span class=\"card-label\">Nodes online</span><span class=\"card-value\" data-count=\"nodes_online\"><%= it.counts.nodesOnline %></span><span class=\"card-detail\">of <span data-count=\"nodes_total\"><%= it.counts.nodesTotal %></span> known</span></li>\n<li class=\"card card-workers\"><span class=\"card-label\">Recommended workers</span><span class=\"card-value\" data-count=\"recommended_workers\"><%= it.recommendation.workers %></span><span class=\"card-detail\" id=\"recommendation-reason\"><%= it.recommendation.reason %></span></li>\n</ul>\n</section>\n<% if (it.unrunnable.total > 0) { %>\n<section class=\"panel panel-warn\">\n<h2 id=\"unrunnable-heading\">Tasks nobody can run <span class=\"count\">(<%= it.unrunnable.totalText %>)</span></h2>\n<p>These queued tasks require labels that no online node carries together, so no node will claim them. Start a worker with the labels (highlighted when no online node has them at all), or change the tasks.</p>\n<%~ include('@tasks-table', { table: it.unrunnable.table }) %>\n</section>\n<% } %>\n<section aria-labelledby=\"activity-heading\">\n<h2 id=\"activity-heading\">Activity</h2>\n<div class=\"charts\">\n<figure class=\"chart-card\"><figcaption>Throughput</figcaption><%= it.charts.throughput %></figure>\n<figure class=\"chart-card\"><figcaption>Queue depth</figcaption><%= it.charts.queue %></figure>\n<figure class=\"chart-card\"><figcaption>Success rate</figcaption><%= it.charts.success %></figure>\n</div>\n</section>\n<%~ include('@filter') %>\n<%~ include('@task-section', { table: it.sections.running }) %>\n<%~ include('@task-section', { table: it.sections.queued }) %>\n<% if (it.deps) { %>\n<section>\n<div class=\"section-head\"><h2 id=\"deps-heading\">Waiting on other tasks <span class=\"count\">(<%= it.deps.total %>)</span></h2></div>\n<div class=\"graph-wrap\" role=\"region\" aria-label=\"Dependency graph\" tabindex=\"0\"><%= it.deps.graph %></div>\n<ul class=\"legend\" aria-label=\"Legend\">\n<% for (const key of it.deps.legend) { %><li><span class=\"badge tone-<%= key.tone %>\"><%= key.label %></span></li><% } %>\n</ul>\n<%~ include('@tasks-table', { table: it.deps.table }) %>\n</section>\n<% } %>\n<%~ include('@task-section', { table: it.sections.failed }) %>\n<section>\n<div class=\"section-head\">\n<h2 id=\"nodes-heading\">Nodes <span class=\"count\">(<%= it.nodes.total %>)</span></h2>\n<% if (it.nodes.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.nodes.allHref %>\">All <%= it.nodes.total %> nodes</a><% } %>\n</div>\n<%~ include('@nodes-table', { nodeRows: it.nodes.rows }) %>\n</section>\n<%~ include('@task-section', { table: it.sections.completed }) %>\n",
     "@layout": "<!doctype html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<meta http-equiv=\"Content-Security-Policy\" content=\"<%= it.csp %>\">\n<meta name=\"color-scheme\" content=\"light dark\">\n<meta name=\"generator\" content=\"dgrid\">\n<link rel=\"icon\" href=\"data:,\">\n<title><%= it.pageTitle %> · <%= it.site.title %></title>\n<link rel=\"stylesheet\" href=\"<%= it.root %>assets/dgrid.css\">\n<script id=\"dgrid-config\" type=\"application/json\"><%= it.config %></script>\n<% if (it.validator) { %>\n<script src=\"<%= it.root %>assets/dgrid-task-validator.js\" defer></script>\n<% } %>\n<script src=\"<%= it.root %>assets/dgrid.js\" defer></script>\n</head>\n<body>\n<a class=\"skip-link\" href=\"#main\">Skip to main content</a>\n<header class=\"site-header\">\n<div class=\"wrap header-inner\">\n<a class=\"brand\" href=\"<%= it.root %>index.html\"><span class=\"brand-mark\" aria-hidden=\"true\"></span><%= it.site.title %></a>\n<nav aria-label=\"Site\">\n<ul class=\"nav\">\n<% for (const item of it.navItems) { %>\n<li><a href=\"<%= it.root %><%= item.href %>\"<% if (item.id === it.nav) { %> aria-current=\"page\"<% } %>><%= item.label %></a></li>\n<% } %>\n</ul>\n</nav>\n</div>\n</header>\n<main id=\"main\" class=\"wrap\" tabindex=\"-1\">\n<%~ it.body %>\n</main>\n<footer class=\"site-footer\">\n<div class=\"wrap\">\n<p>Rendered by dgrid at <time datetime=\"<%= it.site.generatedIso %>\"><%= it.site.generatedText %></time> from branch <code><%= it.site.branch %></code><% if (it.site.repositoryUrl) { %> of <a href=\"<%= it.site.repositoryUrl %>\"><%= it.site.repositoryName %></a><% } %>. For scripts: <a href=\"<%= it.root %>status.json\">status.json</a>.</p>\n</div>\n</footer>\n</body>\n</html>\n",
     "@list": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1><%= it.pageTitle %></h1>\n<p class=\"lede\"><%= it.list.summary %></p>\n<% if (it.list.note) { %><p class=\"notice\"><%= it.list.note %></p><% } %>\n</div>\n<%~ include('@filter') %>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, top' } }) %>\n<section>\n<h2 id=\"list-heading\" class=\"visually-hidden\"><%= it.table.heading %></h2>\n<%~ include('@tasks-table', {}) %>\n</section>\n<%~ include('@pager', { pager: { ...it.pager, label: 'Pages, bottom' } }) %>\n",
-    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+    "@nodes-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"nodes-heading\" tabindex=\"0\">\n<% if (it.nodeRows.length === 0) { %>\n<p class=\"empty\">No worker node has joined this grid yet. Start one with the run-worker action or <code>dgrid worker</code>.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\">Node</th><th scope=\"col\">Status</th><th scope=\"col\">Last heartbeat</th><th scope=\"col\">Labels</th><th scope=\"col\" class=\"num\">Slots in use</th><th scope=\"col\" class=\"num\">Completed</th><th scope=\"col\" class=\"num\">Failed</th><th scope=\"col\">Reputation</th></tr></thead>\n<tbody>\n<% for (const node of it.nodeRows) { %>\n<tr><th scope=\"row\"><span class=\"mono\"><%= node.id %></span><% if (node.version) { %> <span class=\"version\">v<%= node.version %></span><% } %></th><td><span class=\"badge tone-<%= node.tone %>\"><%= node.status %></span></td><td><time datetime=\"<%= node.heartbeatIso %>\" data-relative title=\"<%= node.heartbeatText %>\"><%= node.heartbeatAgo %></time></td><td><%~ include('@chips', { items: node.labels, missing: null }) %></td><td class=\"num\"><%= node.inUse %> / <%= node.slots %></td><td class=\"num\"><%= node.completed %></td><td class=\"num\"><%= node.failed %></td><td><%= node.reputation %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
     "@nodes": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<div class=\"page-head\">\n<h1 id=\"nodes-heading\">Nodes</h1>\n<p class=\"lede\"><%= it.nodesSummary %></p>\n</div>\n<%~ include('@nodes-table', {}) %>\n",
     "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
     "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
     "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
-    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
-    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
+    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<% if (it.task.replicas.length > 0) { %>\n<section>\n<h2 id=\"replicas-heading\">Replicas</h2>\n<p class=\"hint\">Every run of this quorum task, judged by its digest (exit code, sha256 of stdout and of each output file).</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"replicas-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Verdict</th><th scope=\"col\">Digest</th></tr></thead>\n<tbody>\n<% for (const r of it.task.replicas) { %>\n<tr><th scope=\"row\" class=\"num\"><%= r.attempt %></th><td class=\"mono\"><%= r.node %></td><td class=\"num\"><%= r.exitCode %></td><td><span class=\"badge tone-<%= r.tone %>\"><%= r.verdict %></span></td><td class=\"mono\"><%= r.digest %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
+    "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %><% if (row.agreement) { %> <span class=\"badge tone-neutral\"><%= row.agreement %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><% if (row.progress) { %><progress max=\"100\" value=\"<%= row.progress.percent %>\" aria-label=\"<%= row.progress.percent %>%\"><%= row.progress.percent %>%</progress> <span class=\"num\"><%= Math.round(row.progress.percent) %>%</span> <%= row.progress.message %><% } %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
 };
 /** assets/dgrid.css */
 const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --surface: #ffffff;\n  --surface-2: #f0f2f5;\n  --text: #1c2128;\n  --muted: #57606a;\n  --border: #d5dae0;\n  --accent: #0a5fc2;\n  --focus: #0a5fc2;\n  --ok: #1a7f37;\n  --ok-text: #116329;\n  --bad: #cf222e;\n  --bad-text: #a40e26;\n  --warn: #bf8700;\n  --warn-text: #7d4e00;\n  --info: #8250df;\n  --info-text: #6639ba;\n  --neutral-text: #57606a;\n  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);\n  --radius: 10px;\n  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: #0d1117;\n    --surface: #161b22;\n    --surface-2: #1c222b;\n    --text: #e6edf3;\n    --muted: #9ea7b3;\n    --border: #30363d;\n    --accent: #6cb6ff;\n    --focus: #6cb6ff;\n    --ok: #3fb950;\n    --ok-text: #56d364;\n    --bad: #f85149;\n    --bad-text: #ff8182;\n    --warn: #d29922;\n    --warn-text: #e3b341;\n    --info: #a371f7;\n    --info-text: #c297ff;\n    --neutral-text: #9ea7b3;\n    --shadow: none;\n  }\n}\n*, *::before, *::after { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  background: var(--bg);\n  color: var(--text);\n  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;\n}\na { color: var(--accent); text-underline-offset: 2px; }\na:hover { text-decoration-thickness: 2px; }\n:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }\nmain:focus { outline: none; }\ncode, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }\nh1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }\nh1 { font-size: 1.6rem; }\nh2 { font-size: 1.2rem; }\nh3 { font-size: 1rem; }\np { margin: 0 0 0.75rem; }\n[hidden] { display: none !important; }\n.visually-hidden {\n  position: absolute !important; width: 1px; height: 1px; overflow: hidden;\n  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;\n}\n.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }\n.skip-link {\n  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;\n  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;\n}\n.skip-link:focus { top: 0.5rem; }\n.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }\n.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }\n.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }\n.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }\n.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }\n.nav a:hover { color: var(--text); background: var(--surface-2); }\n.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }\nmain.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }\n.page-head { margin-bottom: 1.25rem; }\n.lede { color: var(--muted); }\n.notice:empty { display: none; }\n.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }\nsection { margin: 0 0 2rem; }\n.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }\n.section-head h2 { margin: 0; }\n.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }\n.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }\n.card {\n  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;\n  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);\n  border-radius: var(--radius); box-shadow: var(--shadow);\n}\n.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }\n.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }\n.card-detail { color: var(--muted); font-size: 0.85rem; }\n.card-queued { border-top-color: var(--accent); }\n.card-running { border-top-color: var(--info); }\n.card-completed { border-top-color: var(--ok); }\n.card-failed { border-top-color: var(--bad); }\n.card-nodes { border-top-color: var(--warn); }\n.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }\n.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }\n.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.panel-warn { border-left: 4px solid var(--warn); }\n.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }\nfigure { margin: 0; }\n.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }\n.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }\nsvg.chart { display: block; width: 100%; height: auto; color: var(--text); }\n.graph-wrap svg.chart { width: auto; max-width: none; }\nsvg .fill-ok { fill: var(--ok); }\nsvg .fill-bad { fill: var(--bad); }\nsvg .fill-accent { fill: var(--accent); }\nsvg .fill-info { fill: var(--info); }\nsvg .line-ok { stroke: var(--ok); }\nsvg .line-accent { stroke: var(--accent); }\nsvg .line-info { stroke: var(--info); }\nsvg .grid, svg .edge { stroke: var(--muted); }\nsvg .arrow { fill: var(--muted); }\nsvg .muted { fill: var(--muted); }\nsvg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }\nsvg .dep-completed rect { stroke: var(--ok); }\nsvg .dep-failed rect { stroke: var(--bad); }\nsvg .dep-running rect { stroke: var(--info); }\nsvg .dep-queued rect { stroke: var(--muted); }\nsvg .dep-unknown rect { stroke: var(--warn); }\n.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }\n.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\ntable { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }\ncaption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }\nth, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }\nthead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }\ntbody tr:last-child > * { border-bottom: 0; }\ntbody tr:hover { background: var(--surface-2); }\ntd.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)\n   rather than squeezing every column into a tower of broken words. */\ntd { white-space: nowrap; }\ntbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }\n.task-id { font-weight: 600; }\n.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }\ntd.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }\ntd.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }\n.empty { padding: 1rem; color: var(--muted); }\n.more { font-size: 0.95rem; }\n.badge {\n  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;\n  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;\n}\n.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }\n.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }\n.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }\n.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }\n.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }\n.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }\n.chip-missing { border-color: var(--warn); color: var(--warn-text); }\n.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }\n.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }\n.meter > span { display: block; height: 100%; background: var(--info); }\n.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }\n.filter label { font-weight: 600; }\n.filter p { margin: 0; color: var(--muted); }\ninput, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }\ninput[type='search'] { width: 18rem; }\ntextarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }\ninput:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }\n[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }\n.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }\n.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }\n.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }\n.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }\n.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }\n.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }\n.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }\n.task-title .task-id { font-size: 1.4rem; }\n.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\n.facts dt { color: var(--muted); font-weight: 600; }\n.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }\npre.code {\n  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;\n  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;\n}\n.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }\n.form { display: grid; gap: 1rem; max-width: 46rem; }\n.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }\n.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }\n.field label { font-weight: 600; }\n.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }\n.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }\n.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }\n.error-summary h2 { color: var(--bad-text); }\n.error-summary ul { margin: 0; padding-left: 1.25rem; }\n.error-summary a { color: var(--bad-text); }\n.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }\n.button {\n  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;\n  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;\n}\n.button:hover { filter: brightness(1.08); }\n.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }\n.site-footer p { margin: 0; overflow-wrap: anywhere; }\n@media (max-width: 600px) {\n  .wrap { padding: 0 0.75rem; }\n  h1 { font-size: 1.35rem; }\n  .card-value { font-size: 1.5rem; }\n  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  th, td { padding: 0.45rem 0.5rem; }\n  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }\n  tbody tr:hover th[scope='row'] { background: var(--surface-2); }\n  input[type='search'] { width: 100%; }\n  .facts { grid-template-columns: 1fr; gap: 0.1rem; }\n  .facts dd { margin-bottom: 0.5rem; }\n}\n@media (prefers-reduced-motion: no-preference) {\n  html { scroll-behavior: smooth; }\n}\n";
@@ -37026,8 +37027,92 @@ const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = do
 
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(7850);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var protocol_quorum = __nccwpck_require__(5181);
+;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
+/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
+const QUARANTINE_AFTER_INVALID = 3;
+/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
+const FIRST_CHECK_PROBABILITY = 0.1;
+/** However long its streak, a trusted node is still checked this often. */
+const MIN_CHECK_PROBABILITY = 0.02;
+const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
+function reputationOf(node) {
+    return node?.reputation ?? noReputation();
+}
+/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
+function applyVerdict(reputation, verdict) {
+    switch (verdict) {
+        case 'valid':
+            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
+        case 'invalid':
+            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
+        case 'error':
+            return { ...reputation, errors: reputation.errors + 1 };
+    }
+}
+/**
+ * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
+ * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
+ * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
+ * submitter quarantine honest nodes with a script that prints the time.
+ */
+function judgesNodes(replicas) {
+    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
+}
+/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
+function reputationsAfter(replicas, before) {
+    const after = new Map();
+    if (!judgesNodes(replicas))
+        return after;
+    for (const replica of replicas) {
+        const current = after.get(replica.node_id) ?? before(replica.node_id);
+        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+        if (shouldQuarantine(current))
+            continue;
+        after.set(replica.node_id, applyVerdict(current, replica.verdict));
+    }
+    return after;
+}
+/** The reputations a sequence of final results (in history order) gives, from none. */
+function deriveReputations(results) {
+    const reputations = new Map();
+    for (const result of results) {
+        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
+        for (const [id, reputation] of after)
+            reputations.set(id, reputation);
+    }
+    return reputations;
+}
+function shouldQuarantine(reputation) {
+    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
+}
+/**
+ * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
+ * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
+ * and history judgement frees its id, see docs/security.md).
+ */
+function isQuarantined(node) {
+    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
+}
+function isTrusted(reputation, trustAfter) {
+    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
+}
+/**
+ * How likely another node checks a run of this node: always (1) until it is trusted, then
+ * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
+ */
+function checkProbability(reputation, trustAfter) {
+    if (!isTrusted(reputation, trustAfter))
+        return 1;
+    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
+    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
+}
+
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
 // Facts derived from the grid state that more than one part of the dashboard needs.
+
+
 
 const PRIORITIES = ['high', 'normal', 'low'];
 function priorityOf(task) {
@@ -37040,6 +37125,30 @@ function liveness(node, input) {
 }
 function onlineNodes(input) {
     return input.nodes.filter((node) => liveness(node, input) === 'online');
+}
+/**
+ * How a quorum task's runs agreed, in words for the task list and page; undefined for an ordinary task.
+ * A result lists its runs; a queued or running task says what it waits for.
+ */
+function agreement(record, policy) {
+    const quorum = (0,protocol_quorum/* quorumOf */.NI)(record, policy);
+    const replicas = record.replicas;
+    if (!replicas)
+        return quorum > 1 ? `quorum ${quorum}` : undefined;
+    const valid = replicas.filter((r) => r.verdict === 'valid').length;
+    if (valid === 0)
+        return `no agreement in ${replicas.length} runs`;
+    if (valid === 1 && replicas.length === 1 && quorum > 1)
+        return 'trusted node, not checked';
+    return `${valid} of ${replicas.length} runs agree`;
+}
+/** A node's reputation in words for the Nodes page: its verdicts, its streak, and whether it is trusted. */
+function reputationText(node, policy) {
+    const r = reputationOf(node);
+    if (r.valid + r.invalid + r.errors === 0)
+        return '–';
+    const trusted = isTrusted(r, policy.nodes.trust_after) ? ', trusted' : '';
+    return `${r.valid} valid, ${r.invalid} invalid, ${r.errors} errors; streak ${r.consecutive_valid}${trusted}`;
 }
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -37645,6 +37754,8 @@ var task_rules = __nccwpck_require__(3906);
 
 
 
+
+
 const PRIORITY_RANK = { high: 0, normal: 1, low: 2 };
 const RESULT_DIRS = [(0,layout/* lifecycleDir */.uP)('completed'), (0,layout/* lifecycleDir */.uP)('failed')];
 /** What a node keeps from one scan to the next, each part bounded by what the queue and the tip hold. */
@@ -37783,7 +37894,13 @@ async function scanQueue(snapshot, node, now, policy) {
     // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
     const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
     const checks = await memo.check(snapshot, files, policy, now);
-    const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+    // A duplicate id is for the audit; only a quorum task stays queued beside its claims, one per replica.
+    const single = files.filter((f) => {
+        const same = snapshot.byId.get(f.id) ?? [];
+        const replicas = same.filter((o) => o.state === 'in_progress').length;
+        const task = checks.get(f)?.task;
+        return same.length - replicas === 1 && (replicas === 0 || (task !== undefined && quorumOf(task, policy) > 1));
+    });
     const valid = [];
     const seenAt = now.toISOString();
     const queued = new Set();
@@ -37854,7 +37971,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!carriesLabels(node, task))
+        if (!carriesLabels(node, task) || !fitsNode(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -37906,6 +38023,16 @@ function withinQuota(claimable, snapshot, submitters, policy) {
         count(submitter);
         return true;
     });
+}
+/**
+ * A task a node must leave to others: it needs a newer dgrid (min_worker_version), or it already failed for
+ * node-side reasons on this node (another node may not share the fault; POISON_NODES of them end it).
+ */
+function fitsNode(node, task) {
+    if (task.min_worker_version !== undefined && !versionAtLeast(node.version ?? VERSION, task.min_worker_version)) {
+        return false;
+    }
+    return !nodeErrorNodes(task).has(node.nodeId);
 }
 /** The label rule: a node may claim a task only when it carries every label the task requires. */
 function carriesLabels(node, task) {
@@ -38032,6 +38159,9 @@ const STATUS_TONE = {
     timeout: 'warn',
     unresponsive: 'warn',
     draining: 'warn',
+    quarantined: 'bad',
+    valid: 'ok',
+    invalid: 'bad',
     orphaned: 'warn',
     returned: 'neutral',
     cancelled: 'neutral',
@@ -38058,6 +38188,7 @@ const COLUMNS = {
         { label: 'Node' },
         { label: 'Attempt', num: true },
         { label: 'Running for' },
+        { label: 'Progress' },
         { label: 'Lease until' },
     ],
     queued: [
@@ -38084,6 +38215,8 @@ class Site {
     sorted;
     detailIds = new Set();
     busy = new Map();
+    /** Each running task's last progress, "node/task" to what the node's heartbeat carried. */
+    progress = new Map();
     unrunnable;
     unrunnableIds;
     waiting;
@@ -38116,6 +38249,10 @@ class Site {
         }
         for (const claim of input.running)
             this.busy.set(claim.claim.node_id, (this.busy.get(claim.claim.node_id) ?? 0) + 1);
+        for (const node of input.nodes) {
+            for (const [taskId, progress] of Object.entries(node.progress ?? {}))
+                this.progress.set(`${node.node_id}/${taskId}`, progress);
+        }
         this.unrunnable = unrunnableTasks(input.queued, onlineNodes(input));
         this.unrunnableIds = new Set(this.unrunnable.map((u) => u.task.task_id));
         this.waiting = this.sorted.queued.filter((t) => (t.depends_on ?? []).length > 0);
@@ -38231,6 +38368,7 @@ class Site {
                 leaseIso: claim.lease_until,
                 leaseText: lease ? formatTime(lease) : 'unknown',
                 leaseExpired: lease !== undefined && lease < this.now,
+                progress: this.progress.get(`${claim.node_id}/${record.task_id}`),
             };
         }
         const result = record;
@@ -38249,6 +38387,7 @@ class Site {
             finishedText: finished ? formatTime(finished) : 'unknown',
             finishedAgo: finished ? formatAgo(finished, this.now) : 'unknown',
             excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+            agreement: agreement(result, this.input.policy),
         };
     }
     /** Where a task's id links to: its detail page, else its file in the repository, else nowhere. */
@@ -38260,11 +38399,11 @@ class Site {
     }
     /** The record's file on GitHub, when the repository is known and the record has a file path. */
     repoHref(state, record) {
-        const path = repoPath(state, record);
+        const path = repoPath(state, record, this.input.queuedPaths);
         return this.repo && path ? `${this.repo}/blob/${encodePath(this.input.branch)}/${encodePath(path)}` : undefined;
     }
     nodeRows() {
-        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+        const rank = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
         return this.input.nodes
             .map((node) => ({ node, state: liveness(node, this.input) }))
             .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
@@ -38283,6 +38422,7 @@ class Site {
                 slots: node.slots,
                 completed: formatCount(node.completed),
                 failed: formatCount(node.failed),
+                reputation: reputationText(node, this.input.policy),
             };
         });
     }
@@ -38300,11 +38440,11 @@ function listPath(state, page) {
     return `list/${state}-${page}.html`;
 }
 /** Where dgrid writes the record, so the page can link to it; undefined for ids no valid file could have. */
-function repoPath(state, record) {
+function repoPath(state, record, queuedPaths = {}) {
     if (!SAFE_ID.test(record.task_id))
         return undefined;
     if (state === 'queued')
-        return (0,layout/* queuePath */.Hs)(record.task_id);
+        return queuedPaths[record.task_id] ?? (0,layout/* queuePath */.Hs)(record.task_id);
     if (state === 'running')
         return (0,layout/* inProgressPath */.Is)(record.claim.node_id, record.task_id);
     const finished = parseTime(record.finished_at);
@@ -38345,6 +38485,7 @@ function detail(site, { state, record }) {
     const task = record;
     const facts = [
         ...fact('State', state === 'running' ? 'in progress' : state),
+        ...fact('Agreement', agreement(record, site.input.policy)),
         ...fact('Blocked', site.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
         ...(result
             ? [
@@ -38423,7 +38564,7 @@ function detail(site, { state, record }) {
     const stored = { ...record };
     delete stored.stdout;
     delete stored.stderr;
-    const path = repoPath(state, record);
+    const path = repoPath(state, record, site.input.queuedPaths);
     return {
         id: record.task_id,
         status: result ? result.status : state === 'running' ? 'running' : 'queued',
@@ -38433,6 +38574,14 @@ function detail(site, { state, record }) {
         script: task.script,
         streams,
         attempts,
+        replicas: (result?.replicas ?? []).map((r) => ({
+            attempt: r.attempt,
+            node: r.node_id,
+            exitCode: r.exit_code === null ? '–' : String(r.exit_code),
+            verdict: r.verdict,
+            tone: STATUS_TONE[r.verdict] ?? 'neutral',
+            digest: r.digest === null ? '–' : r.digest.slice(0, 12),
+        })),
         json: JSON.stringify(stored, null, 2),
         recordNote: result
             ? 'The file as stored in the grid, without stdout and stderr (shown above).'
@@ -39249,7 +39398,7 @@ function summaryMarkdown(summary, input) {
     }
     return lines.join('\n');
 }
-const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
 function order(node, input) {
     return LIVENESS_ORDER[liveness(node, input)];
 }
@@ -39511,6 +39660,7 @@ var submission_checks = __nccwpck_require__(2863);
 
 
 
+
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
 function grid_admin_remoteUrl(repository) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
@@ -39603,6 +39753,35 @@ async function requestCancel(store, taskIds, reason) {
         }
         return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
     }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
+/**
+ * Asks a node to drain by adding nodes/drain/<node_id>.json: the node finishes what it runs, claims nothing
+ * more, and signs off (status `draining` meanwhile), removing the request in its last commit. Only those who
+ * may push to the grid can ask (the gate refuses any change to nodes/ by pull request).
+ */
+async function requestDrain(store, nodeId, reason) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const node = await snapshot.node(nodeId).catch(() => undefined);
+        if (!node) {
+            const known = [...snapshot.nodeEntries.keys()].sort();
+            throw new UserError(`node "${nodeId}" has no node file in nodes/: give the id of a running node` +
+                (known.length > 0 ? ` (${known.join(', ')})` : ''));
+        }
+        if (node.status === 'offline' || snapshot.drains.has(nodeId))
+            return null;
+        const request = {
+            node_id: nodeId,
+            ...(node.incarnation ? { incarnation: node.incarnation } : {}),
+            ...(reason ? { reason } : {}),
+            requested_at: iso(new Date()),
+        };
+        return {
+            changes: [{ path: drainPath(nodeId), content: serialize(request) }],
+            message: `dgrid: drain ${nodeId}\n`,
+            value: null,
+        };
+    }, { author: 'dgrid', states: [] });
     return commit;
 }
 
@@ -40429,6 +40608,47 @@ class GridStore {
         });
     }
     /**
+     * Stores `content` as the one file of a parentless commit at `ref` of the remote (never the grid branch),
+     * without force: a ref that exists already is left as it is, so name refs after their content.
+     */
+    async pushFileRef(ref, content) {
+        const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+                cwd: this.options.dir,
+                env: this.env,
+                timeoutMs: this.options.timeoutMs,
+            });
+            // Rejected: the ref holds another commit of the same content already.
+            if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
+                return;
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+        }).catch((error) => {
+            throw this.explain(error);
+        });
+    }
+    /** The file pushFileRef stored at `ref` of the remote; null when the remote has no such ref. */
+    async fetchFileRef(ref) {
+        const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
+        try {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-auto-gc',
+                ...(this.options.partial ? ['--no-filter'] : []),
+                REMOTE,
+                `+${ref}:${local}`,
+            ]));
+        }
+        catch (error) {
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+                return null;
+            throw error;
+        }
+        return this.gitBytes(['cat-file', 'blob', `${local}:file`]);
+    }
+    /**
      * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
      * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
      * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,
@@ -40573,9 +40793,12 @@ function credentialEnv(remote, token) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
+/* harmony export */   Dp: () => (/* binding */ locateReplica),
 /* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
+/* harmony export */   Kw: () => (/* binding */ REPLICAS_DIR),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   PQ: () => (/* binding */ locateDrain),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
 /* harmony export */   XH: () => (/* binding */ TASKS_DIR),
 /* harmony export */   jO: () => (/* binding */ resultPath),
@@ -40585,7 +40808,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
-/* unused harmony exports queueShardPath, cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
+/* unused harmony exports queueShardPath, cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -40628,6 +40851,38 @@ function cancelPath(taskId) {
 }
 function locateCancel(path) {
     const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Drain requests sit in nodes/ beside the node files (a request is about a node), in a folder of their own so
+ * that no reader takes one for a node file. Only those who may push to the grid write one (the gate refuses
+ * any change to nodes/), and only the named node removes it, as it signs off.
+ */
+const DRAIN_DIR = (/* unused pure expression or super */ null && (`${NODES_DIR}/drain`));
+function drainPath(nodeId) {
+    return `${DRAIN_DIR}/${nodeId}.json`;
+}
+function locateDrain(path) {
+    const match = /^nodes\/drain\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Finished runs of a quorum task wait here, one file per node, until enough agree: beside the lifecycle
+ * folders, as a run is not a task. A folder exists only while its task is queued, and the queue holds at
+ * most max_queued (3,000) tasks, so neither level grows past 3,000 entries.
+ */
+const REPLICAS_DIR = `${TASKS_DIR}/replicas`;
+function replicaPath(taskId, nodeId) {
+    return `${REPLICAS_DIR}/${taskId}/${nodeId}.json`;
+}
+/** The task and node a replicas/ path names. */
+function locateReplica(path) {
+    const match = /^tasks\/replicas\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    return match ? { taskId: match[1], nodeId: match[2] } : undefined;
+}
+/** The node an in_progress path is filed under. */
+function claimNode(path) {
+    const match = /^tasks\/in_progress\/([^/]+)\/[^/]+$/.exec(path);
     return match?.[1];
 }
 function nodePath(nodeId) {
@@ -40680,7 +40935,9 @@ function archivedDayPath(state, day) {
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5181);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6039);
+
 
 
 
@@ -40700,7 +40957,7 @@ function parsePolicy(text, source = 'dgrid.json') {
         }
         value = parsed.value;
     }
-    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -40781,10 +41038,136 @@ function policyProblems(task, policy, now = new Date()) {
             message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
         });
     }
+    const quorum = quorumOf(task, policy);
+    if (task.max_results !== undefined && task.max_results < quorum) {
+        problems.push({
+            pointer: '/max_results',
+            message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
+        });
+    }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5181:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   NI: () => (/* binding */ quorumOf)
+/* harmony export */ });
+/* unused harmony exports maxResultsOf, runDigest, runOf, judge, replicasOf, quorumStep */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+// Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
+// (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
+//
+// Two runs agree when their digests match: the exit code plus the sha256 of stdout and of each output file.
+// A run that produced nothing to compare (an error, a timeout) has no digest and votes for nothing.
+
+/** The agreeing results a task needs; 1 is an ordinary task. */
+function quorumOf(task, policy) {
+    return task.quorum ?? policy.default_quorum;
+}
+/** The runs a quorum task may use before it fails for lack of agreement. */
+function maxResultsOf(task, policy) {
+    const quorum = quorumOf(task, policy);
+    return Math.max(quorum, task.max_results ?? quorum + 2);
+}
+/** What agreement compares of a run; null when the run has nothing to compare (error, timeout, cancelled). */
+function runDigest(result) {
+    if (result.status !== 'success' && result.status !== 'failure')
+        return null;
+    const outputs = outputFiles(result)
+        .map((o) => `output ${JSON.stringify(o.name)} ${o.sha256}\n`)
+        .sort();
+    const text = `exit ${result.exit_code}\nstdout ${result.stdout_sha256}\n${outputs.join('')}`;
+    return createHash('sha256').update(text).digest('hex');
+}
+function outputFiles(result) {
+    const outputs = result.outputs;
+    if (!Array.isArray(outputs))
+        return [];
+    return outputs.filter((o) => typeof o === 'object' && o !== null && typeof o.name === 'string' && typeof o.sha256 === 'string');
+}
+function runOf(result) {
+    return { node_id: result.node_id, attempt: result.attempt, exit_code: result.exit_code, digest: runDigest(result) };
+}
+/**
+ * Judges the finished runs of a task, with `running` more under way. Agreement is the first digest that
+ * `quorum` runs share; the runs that agree are valid, the others that produced a digest invalid, and the
+ * rest error. Undecided, as many more runs may start as could still complete the largest group, within
+ * max_results counting those running.
+ */
+function judge(runs, running, quorum, maxResults) {
+    const groups = new Map();
+    runs.forEach((run, index) => {
+        if (run.digest === null)
+            return;
+        const group = groups.get(run.digest);
+        if (group)
+            group.push(index);
+        else
+            groups.set(run.digest, [index]);
+    });
+    for (const [digest, members] of groups) {
+        if (members.length < quorum)
+            continue;
+        const verdicts = runs.map((run) => run.digest === null ? 'error' : run.digest === digest ? 'valid' : 'invalid');
+        return { state: 'agreed', digest, winner: members[0], verdicts };
+    }
+    const largest = Math.max(0, ...[...groups.values()].map((g) => g.length));
+    const left = maxResults - runs.length;
+    if (largest + left < quorum) {
+        const digests = groups.size;
+        return {
+            state: 'no-agreement',
+            verdicts: runs.map((run) => (run.digest === null ? 'error' : 'invalid')),
+            reason: `no agreement: ${runs.length} runs of at most ${maxResults} (max_results), ${digests} different ` +
+                `result(s), at most ${largest} agreeing where ${quorum} (quorum) must`,
+        };
+    }
+    return { state: 'pending', wanted: Math.max(0, Math.min(quorum - largest, left) - running) };
+}
+/** The replicas a final result lists: every run with its verdict. */
+function replicasOf(runs, verdicts) {
+    return runs.map((run, index) => ({
+        node_id: run.node_id,
+        attempt: run.attempt,
+        exit_code: run.exit_code,
+        digest: run.digest,
+        verdict: verdicts[index],
+    }));
+}
+/**
+ * Adaptive replication (BOINC's): a task first goes to one node. When that node is trusted, its lone
+ * run is checked by a second only at random (with `checkProbability`), and otherwise accepted; a run of a
+ * node not trusted is always replicated. The roll is another node's, never the runner's own, so a node
+ * cannot choose which of its results go unchecked. `roll` is uniform in [0, 1).
+ */
+function quorumStep(view, nodeId, roll) {
+    const { runs, claimedBy, quorum, maxResults } = view;
+    const judgement = judge(runs, claimedBy.length, quorum, maxResults);
+    if (judgement.state !== 'pending')
+        return { step: 'conclude', judgement };
+    // One replica per node: a node that ran or runs one adds no independent evidence.
+    if (claimedBy.includes(nodeId) || runs.some((r) => r.node_id === nodeId))
+        return { step: 'wait' };
+    if (quorum > 1 && runs.length + claimedBy.length === 1) {
+        const first = runs[0]?.node_id ?? claimedBy[0];
+        const p = view.checkProbability(first);
+        if (p < 1) {
+            // A trusted node's lone claim runs alone; once it ran, another node decides whether to check it.
+            if (runs.length === 0)
+                return { step: 'wait' };
+            if (runs[0].digest !== null)
+                return roll() < p ? { step: 'claim' } : { step: 'accept' };
+        }
+    }
+    return judgement.wanted > 0 ? { step: 'claim' } : { step: 'wait' };
 }
 
 
@@ -40800,7 +41183,7 @@ function policyProblems(task, policy, now = new Date()) {
 /* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports taskValidator, cancelValidator */
+/* unused harmony exports taskValidator, cancelValidator, drainValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
@@ -40837,9 +41220,11 @@ const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .Resu
 const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
 const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
 const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+const drainValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .DrainSchema */ .kU);
 /** Patterns whose regular expression would tell a reader less than a sentence does. */
 const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
 };
 function fieldName(pointer) {
@@ -40917,6 +41302,7 @@ function describe(errors) {
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  kU: () => (/* binding */ DrainSchema),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
   Qz: () => (/* binding */ PolicySchema),
@@ -40924,10 +41310,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jh: () => (/* binding */ ResultSchema),
   t4: () => (/* binding */ SINGLE_LINE_PATTERN),
   Fq: () => (/* binding */ TASK_ID_PATTERN),
-  pj: () => (/* binding */ TaskSchema)
+  pj: () => (/* binding */ TaskSchema),
+  Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -45711,6 +46098,7 @@ const MIN_CPUS = 0.01;
 // would split it in an env file: a task holding either could never start.
 const NO_NUL_PATTERN = '^[^\\u0000]*$';
 const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
+const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$';
 const TaskId = Type.String({
     pattern: TASK_ID_PATTERN,
     description: 'Letters, digits, dot, underscore, dash; 1 to 128 characters',
@@ -45764,6 +46152,20 @@ const taskFields = {
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
+    min_worker_version: Type.Optional(Type.String({
+        pattern: VERSION_PATTERN,
+        description: 'Only nodes of this dgrid version or newer claim it (MAJOR.MINOR.PATCH)',
+    })),
+    quorum: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 9,
+        description: "Agreeing results from different nodes needed before one becomes the result; default the policy's",
+    })),
+    max_results: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        description: 'Runs allowed before the task fails for lack of agreement; at least quorum, default quorum + 2',
+    })),
 };
 /** A task as a submitter writes it in tasks/queue/. */
 const TaskSchema = Type.Object(taskFields, {
@@ -45778,12 +46180,27 @@ const AttemptSchema = Type.Object({
     claim_token: Type.String(),
     claimed_at: DateTime,
     ended_at: DateTime,
-    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned')]),
+    /** `node_error`: the node failed under it (sandbox, image, disk); it does not count against max_attempts. */
+    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned'), Type.Literal('node_error')]),
     reason: Type.String(),
     exit_code: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 }, { additionalProperties: false });
+/**
+ * The last checkpoint a node stored for a task (docs/reliability.md#checkpoints): a retried attempt restores
+ * it only when its bytes hash to `sha256`, which the grid records, so no other node can slip in its own.
+ */
+const CheckpointSchema = Type.Object({
+    sha256: Sha256,
+    bytes: Type.Integer({ minimum: 0 }),
+    /** Where the store keeps it: for the git store, a ref of the grid's repository. */
+    ref: Type.String({ minLength: 1, maxLength: 512 }),
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    at: DateTime,
+}, { additionalProperties: false });
 const managedFields = {
     attempts: Type.Optional(Type.Array(AttemptSchema, { description: 'Earlier attempts, written by dgrid' })),
+    checkpoint: Type.Optional(CheckpointSchema),
 };
 /** A task back in the queue after an attempt: the task plus its history. */
 const QueuedTaskSchema = Type.Object({ ...taskFields, ...managedFields }, { $id: 'https://dgrid.dev/schemas/queued-task.schema.json', title: 'dgrid queued task', additionalProperties: false });
@@ -45796,6 +46213,16 @@ const ClaimInfoSchema = Type.Object({
 }, { additionalProperties: false });
 /** A task in tasks/in_progress/: the task plus the claim that fences it. */
 const ClaimSchema = Type.Object({ ...taskFields, ...managedFields, claim: ClaimInfoSchema }, { $id: 'https://dgrid.dev/schemas/claim.schema.json', title: 'dgrid claim', additionalProperties: false });
+/** How a replica run of a quorum task was judged: in the agreeing majority, outvoted, or no result to judge. */
+const Verdict = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('error')]);
+/** One run of a quorum task, as its final result lists it. */
+const ReplicaSchema = Type.Object({
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    exit_code: Type.Union([Type.Integer(), Type.Null()]),
+    digest: Type.Union([Sha256, Type.Null()], { description: 'What agreement compares; null for a run that errored' }),
+    verdict: Verdict,
+}, { additionalProperties: false });
 /**
  * A finished task in tasks/completed/ or tasks/failed/. The task fields are optional because a file that
  * was never a valid task still gets a result saying why.
@@ -45822,6 +46249,7 @@ const ResultSchema = Type.Object({
     stderr_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stderr' }),
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
+    replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -45829,7 +46257,40 @@ const CancelSchema = Type.Object({
     task_id: TaskId,
     reason: Type.Optional(Type.String({ maxLength: 1024 })),
 }, { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false });
-const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
+const NodeStatus = Type.Union([
+    Type.Literal('online'),
+    Type.Literal('draining'),
+    Type.Literal('offline'),
+    Type.Literal('quarantined'),
+]);
+const MAX_PROGRESS_MESSAGE = 200;
+const ProgressSchema = Type.Object({
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    message: Type.String({ maxLength: MAX_PROGRESS_MESSAGE }),
+    at: DateTime,
+}, { additionalProperties: false });
+/** A request that a node drain, at nodes/drain/<node_id>.json: by `dgrid drain NODE`, never by pull request. */
+const DrainSchema = Type.Object({
+    $schema: Type.Optional(Type.String()),
+    node_id: NodeId,
+    /**
+     * The process asked to drain (the node file's `incarnation` when it was asked): a node restarted since
+     * takes the request as spent and removes it, instead of draining at once.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+    requested_at: Type.Optional(DateTime),
+}, { $id: 'https://dgrid.dev/schemas/drain.schema.json', title: 'dgrid drain request', additionalProperties: false });
+/**
+ * A node's record of quorum verdicts, derived from the results: written by the node whose commit reaches an
+ * agreement, never by the node itself (reputation.ts).
+ */
+const ReputationSchema = Type.Object({
+    valid: Type.Integer({ minimum: 0 }),
+    invalid: Type.Integer({ minimum: 0 }),
+    errors: Type.Integer({ minimum: 0 }),
+    consecutive_valid: Type.Integer({ minimum: 0 }),
+}, { additionalProperties: false });
 const NodeSchema = Type.Object({
     node_id: NodeId,
     labels: Type.Array(Label),
@@ -45846,6 +46307,15 @@ const NodeSchema = Type.Object({
     tasks: Type.Array(TaskId),
     completed: Type.Integer({ minimum: 0 }),
     failed: Type.Integer({ minimum: 0 }),
+    /** Per running task, the last progress it reported (untrusted text: bounded, printable, redacted). */
+    progress: Type.Optional(Type.Record(Type.String({ pattern: TASK_ID_PATTERN }), ProgressSchema, { maxProperties: 64 })),
+    /** Present while the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+    unhealthy: Type.Optional(Type.Object({
+        reason: Type.String({ maxLength: 512 }),
+        since: DateTime,
+        retry_at: DateTime,
+    }, { additionalProperties: false })),
+    reputation: Type.Optional(ReputationSchema),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -45863,6 +46333,11 @@ const PolicySchema = Type.Object({
         pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
         tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
         file_size_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+        checkpoint_mb: Type.Optional(Type.Integer({
+            minimum: 0,
+            default: 16,
+            description: 'Largest checkpoint a node stores for a task (0: none); a larger one is not stored',
+        })),
     }, 'Resource limits of each task container'),
     output_cap_bytes: Type.Optional(Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' })),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
@@ -45881,6 +46356,7 @@ const PolicySchema = Type.Object({
             "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    default_quorum: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, default: 1, description: 'The quorum of a task that names none' })),
     max_delay_days: Type.Optional(Type.Integer({
         minimum: 1,
         default: 30,
@@ -45911,6 +46387,13 @@ const PolicySchema = Type.Object({
             description: 'allowed_signers lines: "principal ssh-ed25519 AAAA..."',
         })),
     }, 'Signed tasks'),
+    nodes: section({
+        trust_after: Type.Optional(Type.Integer({
+            minimum: 1,
+            default: 10,
+            description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
+        })),
+    }, 'Worker nodes: when they are trusted'),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -45928,6 +46411,7 @@ const shippedSchemas = {
     'result.schema.json': ResultSchema,
     'node.schema.json': NodeSchema,
     'cancel.schema.json': CancelSchema,
+    'drain.schema.json': DrainSchema,
     'policy.schema.json': PolicySchema,
 };
 
@@ -45961,6 +46445,10 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /** Drain requests by node id. */
+    drains = new Map();
+    /** Finished runs of queued quorum tasks, by task id (listed with the queue). */
+    replicas = new Map();
     /**
      * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
      * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -45992,9 +46480,23 @@ class GridSnapshot {
                 this.nodeEntries.set(node, entry);
                 continue;
             }
+            const drained = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateDrain */ .PQ)(entry.path);
+            if (drained !== undefined) {
+                this.drains.set(drained, entry);
+                continue;
+            }
             const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
             if (cancelled !== undefined) {
                 this.cancels.set(cancelled, entry);
+                continue;
+            }
+            const replica = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateReplica */ .Dp)(entry.path);
+            if (replica !== undefined) {
+                const runs = this.replicas.get(replica.taskId);
+                if (runs)
+                    runs.push(entry);
+                else
+                    this.replicas.set(replica.taskId, [entry]);
                 continue;
             }
             const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
@@ -46013,7 +46515,9 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        // Finished runs of quorum tasks are read with the queue they belong to.
+        const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
         const listed = paths.join('\0');
         const since = options.since;
         if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
@@ -49089,7 +49593,7 @@ function subject(message) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   eS: () => (/* binding */ isSilent)
 /* harmony export */ });
-/* unused harmony exports serialize, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture */
+/* unused harmony exports serialize, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture, POISON_NODES, nodeErrorNodes, concludeNodeError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -49100,9 +49604,12 @@ function subject(message) {
 function serialize(record) {
     return JSON.stringify(record, null, 2) + '\n';
 }
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+/**
+ * Attempts that count against max_attempts: a node handing a task back unstarted does not, nor one whose
+ * node failed under it (node_error; after POISON_NODES such nodes the task is poison, see poisoned()).
+ */
 function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
 }
 function maxAttempts(task, policy) {
     return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
@@ -49293,6 +49800,24 @@ function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_time
 /** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
 function heartbeatFromFuture(node, now, policy) {
     return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+/** A task that failed for node-side reasons on this many different nodes is poison: it fails, final. */
+const POISON_NODES = 3;
+/** The nodes on which a task failed for node-side reasons (its `node_error` attempts). */
+function nodeErrorNodes(task) {
+    return new Set((task.attempts ?? []).filter((a) => a.status === 'node_error').map((a) => a.node_id));
+}
+/**
+ * Ends a claim whose node failed under it (its sandbox, a missing image, a full disk): back to the queue as a
+ * `node_error` attempt, which does not count against max_attempts, unless this makes POISON_NODES different
+ * nodes it failed on: then it is poison and fails, final, instead of taking down more nodes.
+ */
+function concludeNodeError(claimPath, claim, run, reason, now) {
+    const nodes = nodeErrorNodes(claim).add(claim.claim.node_id);
+    if (nodes.size < POISON_NODES)
+        return requeueClaim(claimPath, claim, 'node_error', reason, now).changes;
+    const poison = `poison task: it failed for node-side reasons on ${nodes.size} nodes (${[...nodes].join(', ')}); last: ${reason}`;
+    return finishClaim(claimPath, claim, { ...run, status: 'error', reason: poison }).changes;
 }
 
 

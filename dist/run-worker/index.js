@@ -34602,6 +34602,13 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events"
 
 /***/ }),
 
+/***/ 3024:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+
+/***/ }),
+
 /***/ 1455:
 /***/ ((module) => {
 
@@ -36528,8 +36535,8 @@ module.exports = {
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5315);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8245);
+/* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7522);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36546,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8245:
+/***/ 7522:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36556,8 +36563,8 @@ var core = __nccwpck_require__(3218);
 var external_node_path_ = __nccwpck_require__(6760);
 ;// CONCATENATED MODULE: external "node:os"
 const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
-// EXTERNAL MODULE: ./build/src/action/kit.js + 2 modules
-var kit = __nccwpck_require__(5315);
+// EXTERNAL MODULE: ./build/src/action/kit.js + 1 modules
+var kit = __nccwpck_require__(5691);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: external "node:crypto"
@@ -36671,9 +36678,41 @@ function unrunnable(job) {
     return name === undefined ? undefined : `env ${name} holds a NUL byte, which no process can take: remove it`;
 }
 
+;// CONCATENATED MODULE: ./build/src/sandbox/task-files.js
+// The files a sandbox gives a task beside its scratch space: the progress file it appends lines to, and the
+// checkpoint folder it keeps its state in. They live on the node's disk, in a private folder per task, so
+// that the node reads progress and packs checkpoints while the task runs, and restores a checkpoint before.
+
+
+
+/** Where a task sees its files in a container. */
+const CONTAINER_PROGRESS = '/dgrid/progress';
+const CONTAINER_CHECKPOINT = '/checkpoint';
+/** Makes a task's files; the task runs as another user than the node, so they are writable by all (inside 0700). */
+async function createTaskFiles(parent = (0,external_node_os_namespaceObject.tmpdir)()) {
+    const root = await (0,promises_.mkdtemp)((0,external_node_path_.join)(parent, 'dgrid-files-'));
+    const files = { root, progress: (0,external_node_path_.join)(root, 'progress'), checkpoint: (0,external_node_path_.join)(root, 'checkpoint') };
+    await (0,promises_.writeFile)(files.progress, '');
+    await (0,promises_.chmod)(files.progress, 0o666);
+    await (0,promises_.mkdir)(files.checkpoint);
+    await (0,promises_.chmod)(files.checkpoint, 0o777);
+    return files;
+}
+/** Removes a task's files; false when some stayed (folders the task made, which only its user may empty). */
+async function removeTaskFiles(files) {
+    try {
+        await (0,promises_.rm)(files.root, { recursive: true, force: true });
+        return true;
+    }
+    catch {
+        return false;
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/sandbox/docker.js
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
 
 
 
@@ -36744,12 +36783,28 @@ function dockerRunArgs(job, name, envFile) {
         '--ulimit',
         'core=0',
         '--init',
+        ...filesArgs(job),
         '--env-file',
         envFile,
         job.image,
         '/bin/sh',
         '-c',
         job.script,
+    ];
+}
+/** The task's progress file and checkpoint folder, bound into the container (the only host paths it sees). */
+function filesArgs(job) {
+    if (!job.files)
+        return [];
+    return [
+        '--mount',
+        `type=bind,src=${job.files.progress},dst=${CONTAINER_PROGRESS}`,
+        '--mount',
+        `type=bind,src=${job.files.checkpoint},dst=${CONTAINER_CHECKPOINT}`,
+        '--env',
+        `DGRID_PROGRESS=${CONTAINER_PROGRESS}`,
+        '--env',
+        `DGRID_CHECKPOINT=${CONTAINER_CHECKPOINT}`,
     ];
 }
 class DockerSandbox {
@@ -36828,6 +36883,29 @@ class DockerSandbox {
         const probe = await DockerSandbox.probe(this.docker);
         return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
     }
+    async removeFiles(files, job) {
+        if (await removeTaskFiles(files))
+            return;
+        // Folders the task made belong to its user, whom the node is not: a container of that user empties them.
+        await exec(this.docker, [
+            'run',
+            '--rm',
+            '--network',
+            'none',
+            '--user',
+            '65534:65534',
+            '--mount',
+            `type=bind,src=${files.checkpoint},dst=/c`,
+            job.image,
+            'find',
+            '/c',
+            '-mindepth',
+            '1',
+            '-delete',
+        ], { env: clientEnv(), timeout: 60_000 });
+        if (!(await removeTaskFiles(files)))
+            throw new Error(`could not remove ${files.root}`);
+    }
     async removeOrphans(nodeId) {
         const { stdout } = await exec(this.docker, ['ps', '-aq', '--filter', `label=dgrid.node=${nodeId}`], {
             env: clientEnv(),
@@ -36860,6 +36938,7 @@ function clientMessage(stderr) {
 
 
 
+
 class ProcessSandbox {
     kind = 'none';
     async run(job, signal) {
@@ -36873,7 +36952,13 @@ class ProcessSandbox {
             args: ['-c', job.script],
             options: {
                 cwd: dir,
-                env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+                env: {
+                    PATH: '/usr/local/bin:/usr/bin:/bin',
+                    HOME: dir,
+                    TMPDIR: dir,
+                    ...(job.files ? { DGRID_PROGRESS: job.files.progress, DGRID_CHECKPOINT: job.files.checkpoint } : {}),
+                    ...job.env,
+                },
                 detached: true, // its own process group, so a timeout kills everything it started
             },
             timeoutSeconds: job.timeoutSeconds,
@@ -36901,6 +36986,13 @@ class ProcessSandbox {
     }
     async unavailable() {
         return undefined;
+    }
+    async removeFiles(files) {
+        if (await removeTaskFiles(files))
+            return;
+        await makeWritable(files.root);
+        if (!(await removeTaskFiles(files)))
+            throw new Error(`could not remove ${files.root}`);
     }
     async removeOrphans() {
         return 0;
@@ -37332,6 +37424,21 @@ var push_pacer = __nccwpck_require__(5174);
 var archive = __nccwpck_require__(443);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(3374);
+;// CONCATENATED MODULE: ./build/src/protocol/version.js
+/** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
+const VERSION = '1.0.0';
+/** Whether version `a` (MAJOR.MINOR.PATCH) is `b` or newer; a version that is not one counts as 0.0.0. */
+function versionAtLeast(a, b) {
+    const parse = (v) => (/^\d+\.\d+\.\d+/.test(v) ? v.split(/[.+-]/, 3).map(Number) : [0, 0, 0]);
+    const [x, y] = [parse(a), parse(b)];
+    for (let i = 0; i < 3; i++)
+        if (x[i] !== y[i])
+            return x[i] > y[i];
+    return true;
+}
+
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var protocol_quorum = __nccwpck_require__(5181);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
 var submission_checks = __nccwpck_require__(2863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
@@ -37346,6 +37453,8 @@ var task_rules = __nccwpck_require__(3906);
 // A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
 // task files are kept by blob id, the results at the tip are listed once and then followed by the
 // difference between tips, and the archive index is read only for ids not looked up before.
+
+
 
 
 
@@ -37490,7 +37599,13 @@ async function scanQueue(snapshot, node, now, policy) {
     // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
     const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
     const checks = await memo.check(snapshot, files, policy, now);
-    const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+    // A duplicate id is for the audit; only a quorum task stays queued beside its claims, one per replica.
+    const single = files.filter((f) => {
+        const same = snapshot.byId.get(f.id) ?? [];
+        const replicas = same.filter((o) => o.state === 'in_progress').length;
+        const task = checks.get(f)?.task;
+        return same.length - replicas === 1 && (replicas === 0 || (task !== undefined && (0,protocol_quorum/* quorumOf */.NI)(task, policy) > 1));
+    });
     const valid = [];
     const seenAt = now.toISOString();
     const queued = new Set();
@@ -37561,7 +37676,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!carriesLabels(node, task))
+        if (!carriesLabels(node, task) || !fitsNode(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -37613,6 +37728,16 @@ function withinQuota(claimable, snapshot, submitters, policy) {
         count(submitter);
         return true;
     });
+}
+/**
+ * A task a node must leave to others: it needs a newer dgrid (min_worker_version), or it already failed for
+ * node-side reasons on this node (another node may not share the fault; POISON_NODES of them end it).
+ */
+function fitsNode(node, task) {
+    if (task.min_worker_version !== undefined && !versionAtLeast(node.version ?? VERSION, task.min_worker_version)) {
+        return false;
+    }
+    return !(0,transitions/* nodeErrorNodes */.Q8)(task).has(node.nodeId);
 }
 /** The label rule: a node may claim a task only when it carries every label the task requires. */
 function carriesLabels(node, task) {
@@ -37703,6 +37828,417 @@ function waitingSince(task, node) {
     return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
 }
 const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
+/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
+const QUARANTINE_AFTER_INVALID = 3;
+/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
+const FIRST_CHECK_PROBABILITY = 0.1;
+/** However long its streak, a trusted node is still checked this often. */
+const MIN_CHECK_PROBABILITY = 0.02;
+const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
+function reputationOf(node) {
+    return node?.reputation ?? noReputation();
+}
+/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
+function applyVerdict(reputation, verdict) {
+    switch (verdict) {
+        case 'valid':
+            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
+        case 'invalid':
+            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
+        case 'error':
+            return { ...reputation, errors: reputation.errors + 1 };
+    }
+}
+/**
+ * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
+ * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
+ * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
+ * submitter quarantine honest nodes with a script that prints the time.
+ */
+function judgesNodes(replicas) {
+    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
+}
+/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
+function reputationsAfter(replicas, before) {
+    const after = new Map();
+    if (!judgesNodes(replicas))
+        return after;
+    for (const replica of replicas) {
+        const current = after.get(replica.node_id) ?? before(replica.node_id);
+        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+        if (shouldQuarantine(current))
+            continue;
+        after.set(replica.node_id, applyVerdict(current, replica.verdict));
+    }
+    return after;
+}
+/** The reputations a sequence of final results (in history order) gives, from none. */
+function deriveReputations(results) {
+    const reputations = new Map();
+    for (const result of results) {
+        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
+        for (const [id, reputation] of after)
+            reputations.set(id, reputation);
+    }
+    return reputations;
+}
+function shouldQuarantine(reputation) {
+    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
+}
+/**
+ * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
+ * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
+ * and history judgement frees its id, see docs/security.md).
+ */
+function isQuarantined(node) {
+    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
+}
+function isTrusted(reputation, trustAfter) {
+    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
+}
+/**
+ * How likely another node checks a run of this node: always (1) until it is trusted, then
+ * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
+ */
+function checkProbability(reputation, trustAfter) {
+    if (!isTrusted(reputation, trustAfter))
+        return 1;
+    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
+    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/replication.js
+
+
+
+
+
+/** The attempt number of the next replica: above every run, claim and earlier attempt of the task. */
+function nextReplicaAttempt(tip, claimAttempts) {
+    const seen = [
+        ...(tip.task.attempts ?? []).map((a) => a.attempt),
+        ...tip.runs.map((r) => r.result.attempt),
+        ...claimAttempts,
+    ];
+    return Math.max(0, ...seen) + 1;
+}
+/** A replica claim: the task stays in the queue, and this node runs one more replica under its own token. */
+function claimReplica(queueFile, task, nodeId, now, policy, attempt) {
+    const { claim } = (0,transitions/* claimTask */.QK)(queueFile, task, nodeId, now, policy);
+    claim.claim.attempt = attempt;
+    const path = (0,layout/* inProgressPath */.Is)(nodeId, task.task_id);
+    return { claim, path, changes: [{ path, content: (0,transitions/* serialize */.lK)(claim) }] };
+}
+/** A finished replica run, recorded for judging; the claim it ends goes in the same commit. */
+function recordReplica(claimPath, claim, run) {
+    const result = (0,transitions/* resultRecord */.Fo)(claim, run);
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,layout/* replicaPath */.Mx)(claim.task_id, claim.claim.node_id), content: (0,transitions/* serialize */.lK)(result) },
+        ],
+    };
+}
+/**
+ * Ends a replica claim that never ran to a result (handed back, orphaned): the attempt joins the history of
+ * the queue record as it is at the tip, which stays the task's home. `queued` is that record.
+ */
+function returnReplica(queueFile, queued, claimPath, claim, status, reason, now) {
+    const { task, changes } = (0,transitions/* requeueClaim */.d4)(claimPath, { ...claim, attempts: queued.attempts ?? [] }, status, reason, now);
+    const { not_before: _kept, ...rest } = task;
+    const record = { ...rest, ...(queued.not_before ? { not_before: queued.not_before } : {}) };
+    return {
+        task: record,
+        changes: [changes[0], { path: queueFile.entry.path, content: (0,transitions/* serialize */.lK)(record) }],
+    };
+}
+/** Everything a quorum task holds besides its queue file: its claims and its runs. */
+function replicaLeftovers(tip) {
+    return [...tip.claims.map((c) => c.path), ...tip.runs.map((r) => r.path)].map((path) => ({ path, delete: true }));
+}
+/**
+ * The final result of a quorum task from its runs, judged as agreed or out of reach; the commit removes the
+ * queue file, the runs and the claims still running. `preferred` picks, among agreeing runs, the one that
+ * becomes the result (the concluding node's own, so that its claim is the one the result ends).
+ */
+function concludeQuorum(tip, runs, judgement, nodeId, now, preferred) {
+    const judged = runs.map(protocol_quorum/* runOf */.ng);
+    const replicas = (0,protocol_quorum/* replicasOf */.N4)(judged, judgement.verdicts);
+    let result;
+    if (judgement.state === 'agreed') {
+        const own = runs.findIndex((r, i) => r.node_id === preferred && judgement.verdicts[i] === 'valid');
+        const winner = runs[own >= 0 ? own : judgement.winner];
+        // The history is the queue record's: replicas that never ran to a result joined it after this one's claim.
+        const { attempts: _claimed, ...run } = winner;
+        result = { ...run, ...(tip.task.attempts ? { attempts: tip.task.attempts } : {}), replicas };
+    }
+    else {
+        const empty = (0,transitions/* emptyStream */.qF)();
+        result = {
+            ...tip.task,
+            task_id: tip.task.task_id,
+            node_id: nodeId,
+            status: 'error',
+            exit_code: null,
+            reason: judgement.reason,
+            timestamp: (0,time/* iso */.K)(now),
+            started_at: (0,time/* iso */.K)(now),
+            finished_at: (0,time/* iso */.K)(now),
+            duration_ms: 0,
+            attempt: Math.max(0, ...runs.map((r) => r.attempt)),
+            stdout: empty.text,
+            stdout_bytes: 0,
+            stdout_sha256: empty.sha256,
+            stdout_truncated: false,
+            stderr: empty.text,
+            stderr_bytes: 0,
+            stderr_sha256: empty.sha256,
+            stderr_truncated: false,
+            replicas,
+        };
+    }
+    const state = result.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: tip.queueFile.entry.path, delete: true },
+            ...replicaLeftovers(tip),
+            { path: (0,layout/* resultPath */.jO)(state, tip.task.task_id, now), content: (0,transitions/* serialize */.lK)(result) },
+        ],
+    };
+}
+/** Concludes a task whose runs are judged final now, or returns undefined while it is still pending. */
+function judgeTip(tip, runs, running, quorum, maxResults) {
+    const judgement = (0,protocol_quorum/* judge */.S4)(runs.map(protocol_quorum/* runOf */.ng), running, quorum, maxResults);
+    return judgement.state === 'pending' ? undefined : judgement;
+}
+/**
+ * The node files a final result changes: each node it judged gets its reputation, and a node that reached
+ * QUARANTINE_AFTER_INVALID invalid runs is quarantined. Nodes without a file at the tip are left out.
+ */
+function reputationUpdates(replicas, nodes) {
+    const after = reputationsAfter(replicas, (id) => reputationOf(nodes.get(id)));
+    const updates = new Map();
+    for (const [id, reputation] of after) {
+        const node = nodes.get(id);
+        if (!node)
+            continue;
+        const quarantined = isQuarantined(node) || shouldQuarantine(reputation);
+        updates.set(id, { ...node, reputation, ...(quarantined ? { status: 'quarantined', tasks: [] } : {}) });
+    }
+    return updates;
+}
+
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
+;// CONCATENATED MODULE: ./build/src/node/quorum-round.js
+
+
+
+
+
+
+/** Whether a task is replicated: its quorum is above 1. */
+function isQuorumTask(task, policy) {
+    return (0,protocol_quorum/* quorumOf */.NI)(task, policy) > 1;
+}
+class QuorumRound {
+    snapshot;
+    policy;
+    nodeId;
+    /** Node files at the tip: every decision of the round judges nodes as the tip does. */
+    nodes;
+    /** The quorum tasks the round may touch, by task id, as the tip holds them. */
+    tips = new Map();
+    /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
+    finals = [];
+    judged;
+    constructor(snapshot, policy, nodeId, nodes) {
+        this.snapshot = snapshot;
+        this.policy = policy;
+        this.nodeId = nodeId;
+        this.nodes = new Map(nodes.map((n) => [n.node_id, n]));
+    }
+    /**
+     * Reads what the round needs of the tip: the node files, and of each quorum task named (a queued one this
+     * node may claim, by its record; one it holds a replica claim on, by that claim) its queue file, claims
+     * and runs. A task no longer queued is left out: its claim is gone too, or it is an ordinary task.
+     */
+    static async load(snapshot, policy, nodeId, tasks) {
+        const round = new QuorumRound(snapshot, policy, nodeId, await snapshot.nodes());
+        for (const { id, queued, held } of tasks) {
+            const file = snapshot.byId.get(id)?.find((f) => f.state === 'queue');
+            if (!file || round.tips.has(id))
+                continue;
+            round.tips.set(id, await round.tip(file, queued, held));
+        }
+        return round;
+    }
+    /** A quorum task the round loaded: queued at the tip, with its claims and runs. */
+    tipOf(taskId) {
+        return this.tips.get(taskId);
+    }
+    /** The claims and runs a queued quorum task leaves when it leaves the queue without a quorum (rejected). */
+    leftovers(taskId) {
+        const claims = (this.snapshot.byId.get(taskId) ?? []).filter((f) => f.state === 'in_progress');
+        const runs = this.snapshot.replicas.get(taskId) ?? [];
+        return [...claims.map((f) => f.entry.path), ...runs.map((e) => e.path)].map((path) => ({ path, delete: true }));
+    }
+    /** The queue file of a task, its replica claims and its finished runs at the tip. */
+    async tip(queueFile, known, fallback) {
+        const task = known ?? (await this.queued(queueFile)) ?? withoutClaim(fallback);
+        const id = task.task_id;
+        const claimFiles = (this.snapshot.byId.get(id) ?? []).filter((f) => f.state === 'in_progress');
+        const claims = await this.snapshot.readJson(claimFiles);
+        const runEntries = this.snapshot.replicas.get(id) ?? [];
+        const blobs = await this.snapshot.store.read(runEntries.map((e) => e.sha));
+        const runs = [];
+        for (const entry of runEntries) {
+            let value;
+            try {
+                value = JSON.parse(blobs.get(entry.sha)?.toString('utf8') ?? '');
+            }
+            catch {
+                continue; // not a run: it stays out of the vote, and goes with the others at the conclusion
+            }
+            if (schema_validators/* resultValidator */.ou.is(value) && value.task_id === id && entry.path.endsWith(`/${value.node_id}.json`)) {
+                runs.push({ path: entry.path, result: value });
+            }
+        }
+        runs.sort((a, b) => a.result.attempt - b.result.attempt);
+        return {
+            queueFile,
+            task,
+            claims: claimFiles.map((f) => ({ path: f.entry.path, nodeId: (0,layout/* claimNode */.Tq)(f.entry.path) ?? '' })),
+            runs,
+            claimAttempts: [...claims.values()].filter((c) => schema_validators/* claimValidator */.Rf.is(c)).map((c) => c.claim.attempt),
+        };
+    }
+    /** The queue record of a task this node holds a replica claim on; the scan checked it when it was claimed. */
+    async queued(file) {
+        const value = (await this.snapshot.readJson([file])).get(file);
+        return schema_validators/* queuedTaskValidator */.vZ.is(value) ? value : undefined;
+    }
+    /** A quarantined node's runs and claims count for nothing (reputation.ts isQuarantined). */
+    counts(nodeId) {
+        return !isQuarantined(this.nodes.get(nodeId));
+    }
+    /**
+     * Who a node is for the rule "one replica per node": its public key where its node file has one, so
+     * that one key under many node ids still runs one replica.
+     */
+    identity(nodeId) {
+        const key = this.nodes.get(nodeId)?.public_key;
+        return typeof key === 'string' && key !== '' ? `key ${key}` : `node ${nodeId}`;
+    }
+    /** What this node does about a queued quorum task now. */
+    step(tip, roll = Math.random) {
+        const runs = tip.runs.filter((r) => this.counts(r.result.node_id)).map((r) => (0,protocol_quorum/* runOf */.ng)(r.result));
+        const identified = runs.map((r) => ({ ...r, node_id: this.identity(r.node_id) }));
+        const claimedBy = tip.claims.filter((c) => this.counts(c.nodeId)).map((c) => this.identity(c.nodeId));
+        const trustAfter = this.policy.nodes.trust_after;
+        const byIdentity = new Map([...tip.runs.map((r) => r.result.node_id), ...tip.claims.map((c) => c.nodeId)].map((id) => [
+            this.identity(id),
+            id,
+        ]));
+        return (0,protocol_quorum/* quorumStep */.UK)({
+            quorum: (0,protocol_quorum/* quorumOf */.NI)(tip.task, this.policy),
+            maxResults: (0,protocol_quorum/* maxResultsOf */.yE)(tip.task, this.policy),
+            runs: identified,
+            claimedBy,
+            checkProbability: (who) => checkProbability(reputationOf(this.nodes.get(byIdentity.get(who) ?? '')), trustAfter),
+        }, this.identity(this.nodeId), roll);
+    }
+    /** A replica claim for this node. */
+    claim(tip, now) {
+        const attempt = nextReplicaAttempt(tip, tip.claimAttempts);
+        return claimReplica(tip.queueFile, tip.task, this.nodeId, now, this.policy, attempt);
+    }
+    /** Concludes a task whose agreement was reached, accepted or is out of reach. */
+    conclude(tip, step, now) {
+        const runs = tip.runs.filter((r) => this.counts(r.result.node_id)).map((r) => r.result);
+        const judgement = step.step === 'conclude'
+            ? step.judgement
+            : { state: 'agreed', digest: (0,protocol_quorum/* runOf */.ng)(runs[0]).digest, winner: 0, verdicts: ['valid'] };
+        return this.finalChanges(tip, runs, judgement, now);
+    }
+    /**
+     * Records this node's finished replica: its run goes beside the others, and when it completes the
+     * agreement (or puts it out of reach) the same commit writes the final result.
+     */
+    finish(tip, claimPath, claim, run, now) {
+        const recorded = recordReplica(claimPath, claim, run);
+        const others = tip.runs.filter((r) => r.result.node_id !== this.nodeId && this.counts(r.result.node_id));
+        const runs = [...others.map((r) => r.result), recorded.result].sort((a, b) => a.attempt - b.attempt);
+        const running = tip.claims.filter((c) => c.path !== claimPath && this.counts(c.nodeId)).length;
+        const judgement = judgeTip(tip, runs, running, (0,protocol_quorum/* quorumOf */.NI)(tip.task, this.policy), (0,protocol_quorum/* maxResultsOf */.yE)(tip.task, this.policy));
+        if (!judgement)
+            return recorded.changes;
+        const rest = { ...tip, claims: tip.claims.filter((c) => c.path !== claimPath) };
+        return [{ path: claimPath, delete: true }, ...this.finalChanges(rest, runs, judgement, now)];
+    }
+    /** A cancelled quorum task: failed as `cancelled`, its claims and runs gone with its queue file. */
+    cancel(tip, reason, now) {
+        return [...(0,transitions/* rejectFile */.gF)(tip.queueFile, reason, this.nodeId, now, tip.task, 'cancelled'), ...replicaLeftovers(tip)];
+    }
+    /**
+     * Ends this node's replica claim: a cancel ends the whole task, a hand-back returns the attempt to the
+     * queue record's history (the task stays queued for another node), and a run is recorded (finish).
+     */
+    end(tip, claimPath, claim, run, how, now) {
+        if (how.cancelled)
+            return this.cancel(tip, run.reason ?? 'cancelled on request', now);
+        if (how.returned !== undefined)
+            return this.handBack(tip, claimPath, claim, 'returned', how.returned, now);
+        return this.finish(tip, claimPath, claim, run, now);
+    }
+    /** A replica claim that never ran to a result: its attempt joins the queued record's history. */
+    handBack(tip, claimPath, claim, status, reason, now) {
+        return returnReplica(tip.queueFile, tip.task, claimPath, claim, status, reason, now).changes;
+    }
+    finalChanges(tip, runs, judgement, now) {
+        const { result, changes } = concludeQuorum(tip, runs, judgement, this.nodeId, now, this.nodeId);
+        this.finals.push({ path: changes.at(-1).path, replicas: result.replicas ?? [] });
+        return changes;
+    }
+    /**
+     * The node files this round's results change, its verdicts applied in the order of their paths: the order
+     * in which the audit replays the records of one commit, as streaks depend on order.
+     */
+    reputations() {
+        if (this.judged)
+            return this.judged;
+        const nodes = new Map(this.nodes);
+        const judged = new Map();
+        for (const final of [...this.finals].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+            for (const [id, node] of reputationUpdates(final.replicas, nodes)) {
+                nodes.set(id, node);
+                judged.set(id, node);
+            }
+        }
+        this.judged = judged;
+        return judged;
+    }
+    /** This node's file as the round leaves it: its reputation and status are others' to change, never its own. */
+    own() {
+        return this.reputations().get(this.nodeId) ?? this.nodes.get(this.nodeId);
+    }
+    /** The node files of other nodes this round's results judged. */
+    nodeChanges() {
+        return [...this.reputations()].filter(([id]) => id !== this.nodeId).map(([, node]) => (0,transitions/* nodeChange */.Rw)(node));
+    }
+    /** Whether a node is quarantined at the tip. */
+    quarantined(nodeId) {
+        return isQuarantined(this.nodes.get(nodeId));
+    }
+}
+function withoutClaim(claim) {
+    const { claim: _claim, ...task } = claim;
+    return task;
+}
 
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
 var schemas = __nccwpck_require__(171);
@@ -37859,15 +38395,438 @@ class Submitters {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
 var transaction = __nccwpck_require__(7010);
+;// CONCATENATED MODULE: ./build/src/node/circuit-breaker.js
+const THRESHOLD = 3;
+const FIRST_PAUSE_MS = 60_000;
+const MAX_PAUSE_MS = 30 * 60_000;
+/** How a run says its node, not its task, failed: the sandbox could not run it, or the machine lacks room. */
+const NODE_SIDE = /docker could not run the container|the Docker daemon|No such image|Unable to find image|no space left on device|ENOSPC|could not start: /i;
+/** Why a run failed for node-side reasons; undefined when the task is to blame, or it did not fail. */
+function nodeSideReason(run) {
+    if (run.sandboxLost)
+        return run.sandboxLost;
+    if (run.status !== 'error' || run.reason === undefined)
+        return undefined;
+    return NODE_SIDE.test(run.reason) ? run.reason : undefined;
+}
+class CircuitBreaker {
+    threshold;
+    firstPauseMs;
+    inARow = 0;
+    opened = 0;
+    state;
+    constructor(threshold = THRESHOLD, firstPauseMs = FIRST_PAUSE_MS) {
+        this.threshold = threshold;
+        this.firstPauseMs = firstPauseMs;
+    }
+    /** Records a run's end: a node-side failure's reason, or undefined for any other end. */
+    record(reason, now) {
+        if (reason === undefined) {
+            this.inARow = 0;
+            this.opened = 0;
+            this.state = undefined;
+            return;
+        }
+        this.inARow++;
+        if (this.inARow < this.threshold)
+            return;
+        // Tried again after a pause and failed again: a longer pause.
+        const pause = Math.min(MAX_PAUSE_MS, this.firstPauseMs * 2 ** this.opened++);
+        this.state = { reason, since: this.state?.since ?? now, retryAt: new Date(now.getTime() + pause) };
+    }
+    /** Whether the node may claim now: closed, or its pause is over (it tries again, and stays unhealthy). */
+    allowsClaims(now) {
+        return this.state === undefined || now >= this.state.retryAt;
+    }
+    /** Why the node is unhealthy, while it is: from the threshold's failure until a run ends otherwise. */
+    unhealthy() {
+        return this.state;
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/common/printable.js
 var printable = __nccwpck_require__(396);
-;// CONCATENATED MODULE: ./build/src/protocol/version.js
-/** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
-const VERSION = '1.0.0';
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
+;// CONCATENATED MODULE: ./build/src/sandbox/checkpoint-archive.js
+// A task's checkpoint folder as one archive of bytes, and back. The folder is the task's, so the node reads it
+// as hostile input: regular files and folders only (a symbolic link is left out, never followed), paths
+// inside the folder only, and a size cap checked while reading, not after. The format is the node's own
+// (a magic line, then for each entry its kind, path, mode and bytes), sorted, so one folder gives one digest.
+
+
+
+
+const MAGIC = Buffer.from('dgrid-checkpoint 1\n');
+/** More entries than this is not a checkpoint but an attack on the node's memory. */
+const MAX_ENTRIES = 10_000;
+const MAX_PATH_BYTES = 1024;
+function sha256(bytes) {
+    return (0,external_node_crypto_.createHash)('sha256').update(bytes).digest('hex');
+}
+/**
+ * Packs `dir` unless what it holds passes `maxBytes` (file contents plus headers) or MAX_ENTRIES. The task may
+ * still run and swap a folder for a link while it is read: every entry is opened relative to its parent's
+ * open descriptor (through /proc/self/fd, Linux's openat) and never through a link, so what is read stays
+ * inside the folder whatever the task does meanwhile.
+ */
+async function packCheckpoint(dir, maxBytes) {
+    const parts = [MAGIC];
+    let size = MAGIC.length;
+    let entries = 0;
+    const skipped = [];
+    const add = (part) => {
+        size += part.length;
+        parts.push(part);
+    };
+    const walk = async (parent, relative) => {
+        const names = (await (0,promises_.readdir)(`/proc/self/fd/${parent.fd}`)).sort();
+        for (const name of names) {
+            const path = relative ? `${relative}/${name}` : name;
+            if (++entries > MAX_ENTRIES)
+                return `more than ${MAX_ENTRIES} entries`;
+            if (Buffer.byteLength(path) > MAX_PATH_BYTES)
+                return `a path longer than ${MAX_PATH_BYTES} bytes`;
+            const handle = await openBelow(parent, name);
+            if (!handle) {
+                skipped.push(path);
+                continue;
+            }
+            try {
+                const stat = await handle.stat();
+                if (stat.isDirectory()) {
+                    add(header('d', path, stat.mode, 0));
+                    const problem = await walk(handle, path);
+                    if (problem)
+                        return problem;
+                }
+                else if (stat.isFile()) {
+                    if (size + stat.size > maxBytes)
+                        return `more than ${maxBytes} bytes`;
+                    const content = await readAll(handle, maxBytes - size);
+                    if (content === undefined)
+                        return `more than ${maxBytes} bytes`;
+                    add(header('f', path, stat.mode, content.length));
+                    add(content);
+                }
+                else
+                    skipped.push(path);
+            }
+            finally {
+                await handle.close();
+            }
+            if (size > maxBytes)
+                return `more than ${maxBytes} bytes`;
+        }
+        return undefined;
+    };
+    const root = await (0,promises_.open)(dir, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_DIRECTORY | external_node_fs_.constants.O_NOFOLLOW);
+    let problem;
+    try {
+        problem = await walk(root, '');
+    }
+    finally {
+        await root.close();
+    }
+    if (problem)
+        return { tooLarge: problem };
+    if (parts.length === 1)
+        return { empty: true };
+    const archive = Buffer.concat(parts);
+    return { archive, sha256: sha256(archive), skipped };
+}
+/** Opens `name` in the open folder `parent`, never through a link; undefined for a link or what cannot be read. */
+async function openBelow(parent, name) {
+    try {
+        return await (0,promises_.open)(`/proc/self/fd/${parent.fd}/${name}`, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** What is left to read of an open file, or undefined when it holds more than `limit` (it may still grow). */
+async function readAll(handle, limit) {
+    const chunks = [];
+    let total = 0;
+    for (;;) {
+        const chunk = Buffer.alloc(Math.min(1 << 20, limit - total + 1));
+        const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+        if (bytesRead === 0)
+            break;
+        total += bytesRead;
+        if (total > limit)
+            return undefined;
+        chunks.push(chunk.subarray(0, bytesRead));
+    }
+    return Buffer.concat(chunks);
+}
+function header(kind, path, mode, bytes) {
+    const name = Buffer.from(path);
+    const out = Buffer.alloc(1 + 2 + name.length + 4 + 8);
+    out.write(kind, 0);
+    out.writeUInt16BE(name.length, 1);
+    name.copy(out, 3);
+    out.writeUInt32BE(mode & 0o777, 3 + name.length);
+    out.writeBigUInt64BE(BigInt(bytes), 7 + name.length);
+    return out;
+}
+/**
+ * Writes an archive into `dir` (empty, made by the node). Every path is checked to stay inside it, and every
+ * file is created new, never through a link, so no archive can write outside the folder. Files and folders
+ * are left writable by the task's user, who is not the node's.
+ */
+async function unpackCheckpoint(archive, dir) {
+    if (!archive.subarray(0, MAGIC.length).equals(MAGIC))
+        throw new Error('not a dgrid checkpoint archive');
+    let at = MAGIC.length;
+    let entries = 0;
+    while (at < archive.length) {
+        if (++entries > MAX_ENTRIES)
+            throw new Error(`more than ${MAX_ENTRIES} entries`);
+        const kind = String.fromCharCode(archive[at]);
+        const nameLength = archive.readUInt16BE(at + 1);
+        const path = archive.subarray(at + 3, at + 3 + nameLength).toString('utf8');
+        const bytes = Number(archive.readBigUInt64BE(at + 7 + nameLength));
+        at += 15 + nameLength;
+        if (!safePath(path))
+            throw new Error(`entry "${path}" is not a plain relative path`);
+        if (kind === 'd') {
+            await (0,promises_.mkdir)((0,external_node_path_.join)(dir, path));
+            // The umask would take the task user's write permission away.
+            await (0,promises_.chmod)((0,external_node_path_.join)(dir, path), 0o777);
+        }
+        else if (kind === 'f') {
+            if (at + bytes > archive.length)
+                throw new Error(`entry "${path}" is cut short`);
+            const handle = await (0,promises_.open)((0,external_node_path_.join)(dir, path), external_node_fs_.constants.O_WRONLY | external_node_fs_.constants.O_CREAT | external_node_fs_.constants.O_EXCL | external_node_fs_.constants.O_NOFOLLOW, 0o666);
+            try {
+                await handle.write(archive.subarray(at, at + bytes));
+                await handle.chmod(0o666);
+            }
+            finally {
+                await handle.close();
+            }
+            at += bytes;
+        }
+        else
+            throw new Error(`unknown entry kind at byte ${at}`);
+    }
+}
+function safePath(path) {
+    if (path === '' || path.startsWith('/') || path.includes('\0') || path.includes('\\'))
+        return false;
+    return path.split('/').every((part) => part !== '' && part !== '.' && part !== '..');
+}
+
+;// CONCATENATED MODULE: ./build/src/node/checkpoints.js
+
+
+function checkpointRef(digest) {
+    return `refs/dgrid/checkpoints/${digest}`;
+}
+/** Packs and stores the folder's checkpoint unless it is empty, too large, or what `last` recorded already. */
+async function saveCheckpoint(put, dir, maxBytes, owner, last, now) {
+    if (maxBytes <= 0)
+        return { unchanged: true };
+    const packed = await packCheckpoint(dir, maxBytes);
+    if ('empty' in packed)
+        return { unchanged: true };
+    if ('tooLarge' in packed)
+        return { refused: `its checkpoint holds ${packed.tooLarge} (limits.checkpoint_mb)` };
+    if (packed.sha256 === last?.sha256)
+        return { unchanged: true };
+    const ref = checkpointRef(packed.sha256);
+    await put(ref, packed.archive);
+    return {
+        checkpoint: {
+            sha256: packed.sha256,
+            bytes: packed.archive.length,
+            ref,
+            node_id: owner.nodeId,
+            attempt: owner.attempt,
+            at: (0,time/* iso */.K)(now),
+        },
+    };
+}
+/**
+ * Restores a recorded checkpoint into the (empty) folder; returns why not when it is gone or its bytes are
+ * not the ones the grid records. The task then starts from nothing, which is always safe.
+ */
+async function restoreCheckpoint(store, checkpoint, dir) {
+    if (!checkpoint.ref.startsWith('refs/dgrid/checkpoints/'))
+        return `its ref ${checkpoint.ref} is not a checkpoint's`;
+    const archive = await store.fetchFileRef(checkpoint.ref);
+    if (!archive)
+        return `${checkpoint.ref} is gone from the grid's repository`;
+    const digest = sha256(archive);
+    if (digest !== checkpoint.sha256 || archive.length !== checkpoint.bytes) {
+        return (`${checkpoint.ref} holds ${archive.length} bytes with sha256 ${digest}, not the ${checkpoint.bytes} bytes ` +
+            `with sha256 ${checkpoint.sha256} the grid records: it was altered, and is not restored`);
+    }
+    await unpackCheckpoint(archive, dir);
+    return undefined;
+}
+
+;// CONCATENATED MODULE: ./build/src/node/progress.js
+// A task's progress: lines it appends to the file the sandbox provides ($DGRID_PROGRESS), each
+// `PERCENT [MESSAGE]`, the last one read at each heartbeat. The file and its text are the task's: a node reads
+// only its last few KiB, never follows a link, and keeps only bounded, printable text.
+
+
+
+
+/** How much of the end of a progress file a node reads: the last line is all it wants. */
+const PROGRESS_TAIL_BYTES = 4096;
+// ANSI escape sequences (CSI with its parameters, OSC up to its terminator, and two-character escapes), then
+// any control or format character left: a message is shown in a terminal and in the dashboard.
+// eslint-disable-next-line no-control-regex -- matching the escapes is the point
+const ANSI = /\u001b(?:\[[0-?]*[ -/]*[@-~]|\][^\u0007\u001b]*(?:\u0007|\u001b\\)?|[@-Z\\-_])/g;
+const CONTROL = /[\p{Cc}\p{Cf}\u2028\u2029]/gu;
+const LINE = /^\s*(\d{1,3}(?:\.\d+)?)\s*%?(?:\s+(.*))?$/;
+/** The message as one short printable line: escapes and control characters gone, cut at the limit. */
+function cleanMessage(text) {
+    const clean = text.replace(ANSI, '').replace(/\s+/g, ' ').replace(CONTROL, '').trim();
+    const chars = [...clean];
+    return chars.length <= schemas/* MAX_PROGRESS_MESSAGE */.J6 ? clean : `${chars.slice(0, schemas/* MAX_PROGRESS_MESSAGE */.J6 - 1).join('')}…`;
+}
+/**
+ * The last well-formed line of `text` as progress, or undefined. A line is `PERCENT [MESSAGE]`, PERCENT a
+ * number from 0 to 100 (an optional `%` after it); other lines are skipped. `redact` removes secret values.
+ */
+function parseProgress(text, at, redact = (t) => t) {
+    const lines = text.split(/\r?\n/);
+    for (let i = lines.length - 1; i >= 0; i--) {
+        const match = LINE.exec(lines[i]);
+        if (!match)
+            continue;
+        const percent = Number(match[1]);
+        if (!(percent >= 0 && percent <= 100))
+            continue;
+        // Redacted before it is cut, so that a cut cannot leave part of a secret that redaction would not know.
+        return { percent, message: cleanMessage(redact(match[2] ?? '')), at: (0,time/* iso */.K)(at) };
+    }
+    return undefined;
+}
+/**
+ * Reads the last progress a task wrote to `path`: only the last PROGRESS_TAIL_BYTES, whatever the file's size,
+ * and never through a symbolic link (a task's link must not make the node read the host's files). A file
+ * that is missing, unreadable or not a regular file holds no progress.
+ */
+async function readProgress(path, at, redact) {
+    let handle;
+    try {
+        handle = await (0,promises_.open)(path, external_node_fs_.constants.O_RDONLY | external_node_fs_.constants.O_NOFOLLOW | external_node_fs_.constants.O_NONBLOCK);
+    }
+    catch {
+        return undefined;
+    }
+    try {
+        const stat = await handle.stat();
+        if (!stat.isFile() || stat.size === 0)
+            return undefined;
+        const length = Math.min(stat.size, PROGRESS_TAIL_BYTES);
+        const buffer = Buffer.alloc(length);
+        const { bytesRead } = await handle.read(buffer, 0, length, stat.size - length);
+        let text = buffer.subarray(0, bytesRead).toString('utf8');
+        // Only whole lines count: the first line read may be the tail of a longer one, and the last one may be
+        // still being written.
+        if (stat.size > length)
+            text = text.slice(text.indexOf('\n') + 1);
+        text = text.slice(0, text.lastIndexOf('\n') + 1);
+        return parseProgress(text, at, redact);
+    }
+    catch {
+        return undefined;
+    }
+    finally {
+        await handle.close();
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/node/task-state.js
+
+
+
+
+
+class TaskState {
+    log;
+    redact;
+    kept = new Map();
+    /** Checkpoint refs this node pushed: a push that lost its race to the grid branch stores nothing again. */
+    stored = new Set();
+    constructor(log, 
+    /** Removes secret values from a task's text before it reaches the grid or a log. */
+    redact = (_, text) => text) {
+        this.log = log;
+        this.redact = redact;
+    }
+    /**
+     * Makes the task's files and restores the checkpoint its claim records, verified against the digest the
+     * grid holds; a checkpoint that cannot be restored is left out with a warning, and the task starts afresh.
+     */
+    async prepare(claim, store) {
+        const files = await createTaskFiles();
+        this.kept.set(claim.task_id, { files });
+        if (claim.checkpoint) {
+            const problem = await restoreCheckpoint(store, claim.checkpoint, files.checkpoint).catch((error) => `it could not be restored: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            if (problem)
+                this.log.warn((0,printable/* printable */.g)(`${claim.task_id}: starting without its checkpoint: ${problem}`));
+            else
+                this.log.info(`${claim.task_id}: restored its checkpoint of attempt ${claim.checkpoint.attempt}`);
+        }
+        return files;
+    }
+    forget(taskId) {
+        this.kept.delete(taskId);
+    }
+    /** The latest progress of each task, as the node file carries it. */
+    async progress(taskIds, now) {
+        const out = {};
+        for (const id of taskIds) {
+            const kept = this.kept.get(id);
+            if (!kept)
+                continue;
+            const progress = await readProgress(kept.files.progress, now, (text) => this.redact(id, text));
+            if (progress)
+                out[id] = progress;
+        }
+        return out;
+    }
+    /**
+     * Stores each running task's checkpoint that differs from what its claim at the tip records, and returns the
+     * new ones by task id, for the round to record in the claims. `held` are claims at the tip of tasks still
+     * running here, each still this node's (the caller checked the token).
+     */
+    async checkpoints(held, store, policy, now) {
+        const stored = new Map();
+        for (const { claim } of held) {
+            const kept = this.kept.get(claim.task_id);
+            if (!kept)
+                continue;
+            const owner = { nodeId: claim.claim.node_id, attempt: claim.claim.attempt };
+            const maxBytes = policy.limits.checkpoint_mb * 1024 * 1024;
+            const put = async (ref, archive) => {
+                if (this.stored.has(ref))
+                    return;
+                await store.pushFileRef(ref, archive);
+                this.stored.add(ref);
+            };
+            const saved = await saveCheckpoint(put, kept.files.checkpoint, maxBytes, owner, claim.checkpoint, now).catch((error) => ({ refused: `it could not be stored: ${(0,errors/* errorMessage */.gJ)(error)}` }));
+            if ('refused' in saved) {
+                if (saved.refused !== kept.refused)
+                    this.log.warn(`${claim.task_id}: checkpoint not stored: ${saved.refused}`);
+                kept.refused = saved.refused;
+                continue;
+            }
+            if ('checkpoint' in saved)
+                stored.set(claim.task_id, saved.checkpoint);
+        }
+        return stored;
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/src/node/round-plan.js
 
@@ -37876,9 +38835,21 @@ const VERSION = '1.0.0';
 
 
 
+
+
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
 const MAX_REJECTS_PER_COMMIT = 20;
-const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
+const STEPS = [
+    resultsStep,
+    lostStep,
+    heldStep,
+    cancelsStep,
+    queueStep,
+    checkpointsStep,
+    drainStep,
+    shardStep,
+    nodeStep,
+];
 function planRound(snapshot, held, settings, now) {
     const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
     const draft = {
@@ -37896,6 +38867,7 @@ function planRound(snapshot, held, settings, now) {
         adopted: [],
         handedBack: 0,
         rejected: 0,
+        concludedQuorum: 0,
         exhausted: false,
         unblocks: false,
     };
@@ -37938,7 +38910,12 @@ function resultsStep(draft, { snapshot, held, now }) {
             concluded.cancelled = true;
             delete concluded.returned;
         }
-        if (concluded.returned !== undefined) {
+        const replica = snapshot.quorum?.tipOf(done.claim.task_id);
+        if (replica) {
+            // A replica of a quorum task, which stays queued: its run is recorded, or it ends the task.
+            draft.changes.push(...snapshot.quorum.end(replica, atTip.path, atTip.claim, concluded.run, concluded, now));
+        }
+        else if (concluded.returned !== undefined) {
             draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', concluded.returned, now).changes);
         }
         else {
@@ -37954,6 +38931,15 @@ function resultsStep(draft, { snapshot, held, now }) {
  * with something unwritable) becomes an `error` result that can, so it never blocks the commit.
  */
 function resultChanges(atTip, concluded, policy, serverNow, draft) {
+    const nodeSide = concluded.cancelled ? undefined : nodeSideReason(concluded.run);
+    if (nodeSide) {
+        // The node failed under it: back in the queue for another node (a hand-back, not this node's result),
+        // or poison once it failed so on POISON_NODES nodes.
+        const changes = (0,transitions/* concludeNodeError */._J)(atTip.path, atTip.claim, concluded.run, nodeSide, serverNow);
+        if (changes.some((c) => !('delete' in c) && (0,layout/* locate */.x5)(c.path)?.state === 'queue'))
+            concluded.returned = nodeSide;
+        return changes;
+    }
     try {
         return (0,transitions/* concludeClaim */.Ih)(atTip.path, atTip.claim, concluded.run, policy, serverNow);
     }
@@ -37984,17 +38970,21 @@ function heldStep(draft, { snapshot, held, settings, now, stopping }) {
         // claim push that lands after the stop still gives it claims.
         if (!stopping && waiting.has(taskId))
             continue;
+        // A replica's attempt joins the queued record of its quorum task, which stays queued.
+        const replica = snapshot.quorum?.tipOf(taskId);
+        const handBack = (status, reason) => replica
+            ? snapshot.quorum.handBack(replica, atTip.path, atTip.claim, status, reason, now)
+            : (0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, status, reason, now).changes;
         if (stopping) {
             const reason = `node ${settings.nodeId} stopped before it started: ${held.stopReason ?? 'max-tasks reached'}`;
-            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', reason, now).changes);
+            draft.changes.push(...handBack('returned', reason));
             draft.handedBack++;
         }
         else if (held.issued.has(atTip.claim.claim.token)) {
             draft.adopted.push(atTip);
         }
         else {
-            const reason = `node ${settings.nodeId} restarted`;
-            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'orphaned', reason, now).changes);
+            draft.changes.push(...handBack('orphaned', `node ${settings.nodeId} restarted`));
         }
     }
 }
@@ -38017,9 +39007,16 @@ function cancelsStep(draft, { snapshot, held, now }) {
 }
 function queueStep(draft, { snapshot, held, settings, now, stopping }) {
     const queue = snapshot.queue;
-    if (!queue || stopping)
+    if (!queue || stopping || held.draining !== undefined)
         return;
-    const { scan } = queue;
+    // A quorum task this commit already ended (its last replica here finished or was cancelled) is not judged
+    // again: its queue file is in the snapshot still.
+    const ending = new Set(draft.changes.filter((c) => 'delete' in c).map((c) => c.path));
+    const scan = {
+        claimable: queue.scan.claimable.filter((c) => !ending.has(c.file.entry.path)),
+        rejected: queue.scan.rejected.filter((r) => !ending.has(r.file.entry.path)),
+    };
+    const quorum = snapshot.quorum;
     for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
         draft.warnings.push((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
         if (bad.earlierResult) {
@@ -38032,6 +39029,7 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         }
         if (bad.cancel)
             draft.changes.push({ path: bad.cancel.path, delete: true });
+        draft.changes.push(...(quorum?.leftovers(bad.file.id) ?? []));
         draft.rejected++;
     }
     const policy = snapshot.policy;
@@ -38049,6 +39047,24 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         const need = resourcesOf(candidate.task, policy);
         if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
             continue; // a smaller task may still fit
+        const replica = quorum?.tipOf(candidate.task.task_id);
+        if (replica) {
+            const step = quorum.step(replica);
+            if (step.step === 'wait')
+                continue;
+            if (step.step !== 'claim') {
+                draft.changes.push(...quorum.conclude(replica, step, now));
+                draft.concludedQuorum++;
+                continue;
+            }
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+            room--;
+            const plan = quorum.claim(replica, now);
+            draft.changes.push(...plan.changes);
+            draft.claims.push({ claim: plan.claim, path: plan.path });
+            continue;
+        }
         free.cpus -= need.cpus;
         free.memoryMb -= need.memoryMb;
         room--;
@@ -38061,6 +39077,22 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
             draft.claims.length === scan.claimable.length &&
             scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
 }
+function checkpointsStep(draft, { snapshot, held }) {
+    const ending = new Set(draft.concluded.map((c) => c.done.claim.task_id));
+    for (const [taskId, checkpoint] of held.checkpoints ?? []) {
+        const running = held.running.find((r) => r.claim.task_id === taskId);
+        const atTip = running && !running.aborted && !ending.has(taskId) ? holdsAtTip(snapshot, running) : undefined;
+        if (!atTip || atTip.claim.checkpoint?.sha256 === checkpoint.sha256)
+            continue;
+        draft.changes.push({ path: atTip.path, content: (0,transitions/* serialize */.lK)({ ...atTip.claim, checkpoint }) });
+    }
+}
+function drainStep(draft, { snapshot, held }) {
+    // The node did what the request asked: its last commit takes the request away; a request for an earlier
+    // process of this node id goes at once.
+    if (snapshot.drain && (held.final || snapshot.drainSpent))
+        draft.changes.push({ path: snapshot.drain, delete: true });
+}
 /** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
 function shardStep(draft, { snapshot }) {
     if (draft.changes.length === 0 || !snapshot.unsharded?.length)
@@ -38072,7 +39104,9 @@ function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
         stillWaiting(draft, held).length > 0 ||
         held.finished.length > 0 ||
         draft.cancelledWaiting.length > 0;
-    const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined;
+    // A node that starts draining says so at once: whoever asked sees it in its node file.
+    const drainUntold = held.draining !== undefined && held.node?.status !== 'draining';
+    const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined || drainUntold;
     if (draft.changes.length === 0 && !heartbeat && !held.final)
         return;
     const previous = held.node ?? snapshot.node;
@@ -38092,12 +39126,20 @@ function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
         started_at: (0,time/* iso */.K)(settings.startedAt),
         incarnation: settings.incarnation,
         last_heartbeat: (0,time/* iso */.K)(now),
-        status: held.final ? 'offline' : stopping ? 'draining' : 'online',
+        status: held.final ? 'offline' : stopping || held.draining !== undefined ? 'draining' : 'online',
         tasks: [...new Set(tasks)].sort(),
         completed: (previous?.completed ?? 0) + results.filter((c) => c.run.status === 'success').length,
         failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
+        ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
+        ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
     };
-    draft.changes.push((0,transitions/* nodeChange */.Rw)(draft.node));
+    // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
+    const judged = snapshot.quorum?.own() ?? snapshot.node;
+    if (judged?.reputation)
+        draft.node.reputation = judged.reputation;
+    if (judged?.status === 'quarantined')
+        Object.assign(draft.node, { status: 'quarantined', tasks: [] });
+    draft.changes.push(...(snapshot.quorum?.nodeChanges() ?? []), (0,transitions/* nodeChange */.Rw)(draft.node));
 }
 function commitMessage(nodeId, plan, final) {
     const parts = [];
@@ -38107,6 +39149,8 @@ function commitMessage(nodeId, plan, final) {
         parts.push(`finish ${plan.concluded.length}`);
     if (plan.rejected)
         parts.push(`reject ${plan.rejected}`);
+    if (plan.concludedQuorum)
+        parts.push(`conclude ${plan.concludedQuorum}`);
     if (final)
         parts.push('go offline');
     if (parts.length === 0)
@@ -38146,6 +39190,10 @@ function resourcesOf(task, policy) {
 // Every push is one commit built on the tip it was computed from. A rejected push means somebody else
 // moved the tip: the node re-reads the tip and rebuilds its changes from it, never rebases, so a claim
 // counts only when the remote tip holds this node's token.
+
+
+
+
 
 
 
@@ -38238,11 +39286,18 @@ class Worker {
     unblocked = false;
     /** Who this node is and what it may take on, as its rounds are planned. */
     roundSettings;
+    /** Each running task's files, progress and checkpoints. */
+    tasks;
+    /** Stops claiming after node-side failures in a row, for a pause. */
+    breaker = new CircuitBreaker();
+    /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
+    draining;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
         const { remote, branch, token } = settings;
+        this.tasks = new TaskState(log);
         this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
         this.roundSettings = {
             nodeId: settings.nodeId,
@@ -38275,7 +39330,26 @@ class Worker {
             slots: this.settings.slots,
             sinceLastPushSeconds: (Date.now() - (this.lastHeartbeat || this.startedAt.getTime())) / 1000,
             stopping: this.stopReason !== undefined,
+            ...(this.breaker.unhealthy() ? { unhealthy: this.breaker.unhealthy().reason } : {}),
         };
+    }
+    /** A stop signal (SIGINT, SIGTERM): with drain-on-stop the first one drains, and a second one stops. */
+    signal(name) {
+        if (this.settings.drainOnStop && !this.draining)
+            this.drain(`${name} received (drain-on-stop)`);
+        else
+            this.stop(`${name} received`);
+    }
+    /**
+     * Finish what this node holds, claim nothing more, then sign off (status `draining` meanwhile): for an
+     * upgrade, where a new version's nodes start beside it. A drain request in the grid asks for the same.
+     */
+    drain(reason) {
+        if (this.draining || this.stopReason)
+            return;
+        this.draining = reason;
+        this.log.info(`draining: ${reason}`);
+        this.wake();
     }
     /** Claim nothing more, stop running tasks and hand them back, mark the node offline, then return. */
     stop(reason) {
@@ -38324,6 +39398,8 @@ class Worker {
                 this.lastActivity = Date.now();
             if (this.doneWithQuota())
                 break;
+            if (this.draining && !this.holding() && this.finished.length === 0)
+                this.stop(`drained: ${this.draining}`);
             this.checkIdle();
             // A result that completes a dependency makes its dependents claimable: one more look at once, not a
             // poll interval per step.
@@ -38392,6 +39468,8 @@ class Worker {
     }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
+        if (this.draining)
+            return 0;
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
     }
     /** The round settings with this round's prefetch. */
@@ -38425,7 +39503,12 @@ class Worker {
             const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
             // However many nodes poll, together they stay within the grid's read budget.
             const floor = pollFloorMs(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
-            await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
+            // A busy node's heartbeat comes on time however far polling backed off: it carries the tasks' progress
+            // and checkpoints, and a checkpoint late by a backed-off poll is that much more work lost to a crash.
+            const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
+            const untilHeartbeat = this.holding() ? Math.max(0, this.lastHeartbeat + heartbeatMs - Date.now()) : Infinity;
+            const polled = Math.max(backoff * (0.75 + Math.random() * 0.5), floor);
+            await this.nap(Math.min(polled, untilEligible, untilIdle, untilHeartbeat));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -38455,7 +39538,7 @@ class Worker {
     policy;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
+        const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -38594,14 +39677,44 @@ class Worker {
         this.checkIncarnation(atTip, policy);
         if (this.unconfirmed)
             this.confirm(this.unconfirmed, tip, atTip, policy);
+        if (isQuarantined(atTip)) {
+            throw new errors/* UserError */.yo(`node ${s.nodeId} is quarantined: ${atTip.reputation?.invalid ?? 'several'} of its quorum runs were ` +
+                'outvoted by other nodes, so the grid refuses its claims. A maintainer decides whether it may return ' +
+                '(docs/security.md, "Quorum and reputation").');
+        }
         const claims = await this.myClaims(snapshot);
         const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
         const live = new Set(snapshot.byId.keys());
         const unsharded = unshardedQueue(snapshot);
         const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
-        if (wantsClaims && !final && !this.stopReason)
+        const drainRequest = snapshot.drains.get(s.nodeId);
+        if (drainRequest) {
+            view.drain = drainRequest.path;
+            const request = await snapshot.store
+                .readOne(drainRequest.sha)
+                .then((blob) => JSON.parse(blob.toString('utf8')))
+                .catch(() => undefined);
+            const target = schema_validators/* drainValidator */.R2.is(request) ? request.incarnation : undefined;
+            view.drainSpent = target !== undefined && target !== this.incarnation;
+            if (view.drainSpent)
+                this.log.info(`${drainRequest.path} asked an earlier process of this node to drain; removing it`);
+            else if (!final)
+                this.drain(`requested in ${drainRequest.path}`);
+        }
+        if (wantsClaims && !final && !this.stopReason && !this.draining)
             view.queue = await this.scan(snapshot, view);
-        const plan = planRound(view, this.holdings(final), this.planned(), new Date());
+        const quorumTasks = [
+            ...[...claims.values()]
+                .filter((c) => isQuorumTask(c.claim, policy))
+                .map((c) => ({ id: c.claim.task_id, held: c.claim })),
+            ...(view.queue?.scan.claimable ?? [])
+                .filter((c) => isQuorumTask(c.task, policy))
+                .map((c) => ({ id: c.task.task_id, queued: c.task })),
+        ];
+        // Reputations count wherever quorum tasks run; the node files are read anyway, so the round always has them.
+        view.quorum = await QuorumRound.load(snapshot, policy, s.nodeId, quorumTasks);
+        const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
+        const plan = planRound(view, held, this.planned(), new Date());
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
     }
@@ -38644,6 +39757,38 @@ class Worker {
             stopReason: this.stopReason,
             final,
         };
+    }
+    /**
+     * What long tasks add to the holdings: the circuit breaker, each running task's latest progress, and at a
+     * heartbeat the checkpoints that changed, stored before the round's commit names them.
+     */
+    async longTaskHoldings(held, claims, policy) {
+        const now = new Date();
+        const unhealthy = this.breaker.unhealthy();
+        const running = held.final ? [] : held.running.filter((r) => !r.aborted).map((r) => r.claim.task_id);
+        const out = {
+            ...held,
+            ...(this.draining ? { draining: this.draining } : {}),
+            progress: await this.tasks.progress(running, now),
+            ...(unhealthy
+                ? {
+                    unhealthy: {
+                        reason: unhealthy.reason.slice(0, 512),
+                        since: (0,time/* iso */.K)(unhealthy.since),
+                        retry_at: (0,time/* iso */.K)(unhealthy.retryAt),
+                    },
+                }
+                : {}),
+        };
+        const busy = held.running.length > 0 || held.waiting.length > 0 || held.finished.length > 0;
+        if (held.final || !isHeartbeatDue(held.lastHeartbeat, busy, policy, now))
+            return out;
+        const ending = new Set(held.finished.map((f) => f.claim.task_id));
+        const atTip = running
+            .filter((id) => !ending.has(id))
+            .map((id) => claims.get(id))
+            .filter((h) => h?.claim.claim.token === this.running.get(h?.claim.task_id ?? '')?.claim.claim.token);
+        return { ...out, checkpoints: await this.tasks.checkpoints(atTip, this.store, policy, now) };
     }
     /** What a round found at the tip about this node's claims holds whether its push lands or not. */
     observe(plan) {
@@ -38856,6 +40001,10 @@ class Worker {
                 this.log.warn(`${claim.task_id}: ${run.sandboxLost}; handing it back, claiming nothing until the sandbox answers`);
                 this.sandboxLost = true;
             }
+            this.breaker.record(nodeSideReason(run), new Date());
+            if (this.breaker.unhealthy() && !this.breaker.allowsClaims(new Date())) {
+                this.log.warn(`unhealthy, claiming nothing until ${(0,time/* iso */.K)(this.breaker.unhealthy().retryAt)}: ${run.reason}`);
+            }
             const stopped = run.status === 'cancelled' && !cancelled;
             const returned = run.sandboxLost ?? (stopped ? `node ${this.settings.nodeId} stopped: ${this.stopReason}` : undefined);
             this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
@@ -38869,12 +40018,22 @@ class Worker {
      */
     async execute(claim, policy, signal) {
         const startedAt = new Date();
+        const job = sandboxJob(claim, this.settings, policy);
         try {
-            return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+            job.files = await this.tasks.prepare(claim, this.store);
+            return await this.sandbox.run(job, signal);
         }
         catch (error) {
             const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
             return (0,transitions/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
+        }
+        finally {
+            this.tasks.forget(claim.task_id);
+            if (job.files) {
+                await this.sandbox
+                    .removeFiles(job.files, job)
+                    .catch((error) => this.log.warn(`${claim.task_id}: its files stay behind: ${(0,errors/* errorMessage */.gJ)(error)}`));
+            }
         }
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
@@ -39054,6 +40213,13 @@ const WORKER_SETTINGS = [
         placeholder: 'N',
         help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
     },
+    {
+        name: 'drain-on-stop',
+        kind: 'bool',
+        default: 'false',
+        placeholder: '',
+        help: 'On SIGINT or SIGTERM (a cancelled job), drain: finish the running tasks and claim nothing more, instead of handing them back; a second signal stops at once.',
+    },
 ];
 const REAP_SETTINGS = [
     {
@@ -39166,6 +40332,7 @@ function readNodeSettings(surface, read) {
         batchWindowMs: s.number('batch-window-seconds') * 1000,
         prefetch: s.number('prefetch'),
         maxPushesPerMinute: s.number('max-pushes-per-minute'),
+        drainOnStop: s.bool('drain-on-stop'),
     };
     s.done();
     return settings;
@@ -39202,9 +40369,10 @@ async function main() {
     const inputs = getInputs();
     const sandbox = await createSandbox(inputs.sandbox);
     const worker = new Worker(inputs, sandbox, kit/* actionLog */.Zx);
-    // A cancelled job gets SIGINT, then SIGTERM: hand the claimed tasks back before the runner kills us.
+    // A cancelled job gets SIGINT, then SIGTERM: hand the claimed tasks back before the runner kills us, or
+    // with drain-on-stop finish them.
     for (const signal of ['SIGINT', 'SIGTERM'])
-        process.on(signal, () => worker.stop(`${signal} received`));
+        process.on(signal, () => worker.signal(signal));
     core/* info */.pq(`node ${inputs.nodeId} on ${inputs.remote} (${inputs.branch}), ${inputs.slots} slot(s), sandbox ${inputs.sandbox}`);
     const report = await worker.run();
     core/* setOutput */.uH('completed', report.completed);
@@ -39242,7 +40410,7 @@ async function writeSummary(report) {
 
 /***/ }),
 
-/***/ 5315:
+/***/ 5691:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -39264,8 +40432,8 @@ var lib_core = __nccwpck_require__(3218);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/git/runner.js
 var runner = __nccwpck_require__(3566);
-;// CONCATENATED MODULE: external "node:fs"
-const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(3024);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
@@ -39296,11 +40464,12 @@ var submission_checks = __nccwpck_require__(2863);
 
 
 
+
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
 function remoteUrl(repository) {
     if (/^[a-z][a-z0-9+.-]*:\/\//i.test(repository))
         return repository;
-    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,external_node_fs_namespaceObject.existsSync)(repository)) {
+    if (/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(repository) && !(0,external_node_fs_.existsSync)(repository)) {
         const server = process.env.GITHUB_SERVER_URL ?? 'https://github.com';
         return `${server}/${repository}.git`;
     }
@@ -39388,6 +40557,35 @@ async function requestCancel(store, taskIds, reason) {
         }
         return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
     }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
+/**
+ * Asks a node to drain by adding nodes/drain/<node_id>.json: the node finishes what it runs, claims nothing
+ * more, and signs off (status `draining` meanwhile), removing the request in its last commit. Only those who
+ * may push to the grid can ask (the gate refuses any change to nodes/ by pull request).
+ */
+async function requestDrain(store, nodeId, reason) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const node = await snapshot.node(nodeId).catch(() => undefined);
+        if (!node) {
+            const known = [...snapshot.nodeEntries.keys()].sort();
+            throw new UserError(`node "${nodeId}" has no node file in nodes/: give the id of a running node` +
+                (known.length > 0 ? ` (${known.join(', ')})` : ''));
+        }
+        if (node.status === 'offline' || snapshot.drains.has(nodeId))
+            return null;
+        const request = {
+            node_id: nodeId,
+            ...(node.incarnation ? { incarnation: node.incarnation } : {}),
+            ...(reason ? { reason } : {}),
+            requested_at: iso(new Date()),
+        };
+        return {
+            changes: [{ path: drainPath(nodeId), content: serialize(request) }],
+            message: `dgrid: drain ${nodeId}\n`,
+            value: null,
+        };
+    }, { author: 'dgrid', states: [] });
     return commit;
 }
 
@@ -40216,6 +41414,47 @@ class GridStore {
         });
     }
     /**
+     * Stores `content` as the one file of a parentless commit at `ref` of the remote (never the grid branch),
+     * without force: a ref that exists already is left as it is, so name refs after their content.
+     */
+    async pushFileRef(ref, content) {
+        const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+                cwd: this.options.dir,
+                env: this.env,
+                timeoutMs: this.options.timeoutMs,
+            });
+            // Rejected: the ref holds another commit of the same content already.
+            if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
+                return;
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+        }).catch((error) => {
+            throw this.explain(error);
+        });
+    }
+    /** The file pushFileRef stored at `ref` of the remote; null when the remote has no such ref. */
+    async fetchFileRef(ref) {
+        const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
+        try {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-auto-gc',
+                ...(this.options.partial ? ['--no-filter'] : []),
+                REMOTE,
+                `+${ref}:${local}`,
+            ]));
+        }
+        catch (error) {
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+                return null;
+            throw error;
+        }
+        return this.gitBytes(['cat-file', 'blob', `${local}:file`]);
+    }
+    /**
      * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
      * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
      * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,
@@ -40361,11 +41600,16 @@ function credentialEnv(remote, token) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B5: () => (/* binding */ shard),
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
+/* harmony export */   Dp: () => (/* binding */ locateReplica),
 /* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Ie: () => (/* binding */ nodePath),
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
+/* harmony export */   Kw: () => (/* binding */ REPLICAS_DIR),
+/* harmony export */   Mx: () => (/* binding */ replicaPath),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   PQ: () => (/* binding */ locateDrain),
 /* harmony export */   Qf: () => (/* binding */ archivedDayPath),
+/* harmony export */   Tq: () => (/* binding */ claimNode),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
@@ -40376,7 +41620,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   xz: () => (/* binding */ locateNode),
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
-/* unused harmony exports TASKS_DIR, cancelPath, DAY_FOLDER */
+/* unused harmony exports TASKS_DIR, cancelPath, DRAIN_DIR, drainPath, DAY_FOLDER */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -40419,6 +41663,38 @@ function cancelPath(taskId) {
 }
 function locateCancel(path) {
     const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Drain requests sit in nodes/ beside the node files (a request is about a node), in a folder of their own so
+ * that no reader takes one for a node file. Only those who may push to the grid write one (the gate refuses
+ * any change to nodes/), and only the named node removes it, as it signs off.
+ */
+const DRAIN_DIR = (/* unused pure expression or super */ null && (`${NODES_DIR}/drain`));
+function drainPath(nodeId) {
+    return `${DRAIN_DIR}/${nodeId}.json`;
+}
+function locateDrain(path) {
+    const match = /^nodes\/drain\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Finished runs of a quorum task wait here, one file per node, until enough agree: beside the lifecycle
+ * folders, as a run is not a task. A folder exists only while its task is queued, and the queue holds at
+ * most max_queued (3,000) tasks, so neither level grows past 3,000 entries.
+ */
+const REPLICAS_DIR = `${TASKS_DIR}/replicas`;
+function replicaPath(taskId, nodeId) {
+    return `${REPLICAS_DIR}/${taskId}/${nodeId}.json`;
+}
+/** The task and node a replicas/ path names. */
+function locateReplica(path) {
+    const match = /^tasks\/replicas\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    return match ? { taskId: match[1], nodeId: match[2] } : undefined;
+}
+/** The node an in_progress path is filed under. */
+function claimNode(path) {
+    const match = /^tasks\/in_progress\/([^/]+)\/[^/]+$/.exec(path);
     return match?.[1];
 }
 function nodePath(nodeId) {
@@ -40474,7 +41750,9 @@ function archivedDayPath(state, day) {
 /* unused harmony export defaultPolicy */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5181);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6039);
+
 
 
 
@@ -40494,7 +41772,7 @@ function parsePolicy(text, source = 'dgrid.json') {
         }
         value = parsed.value;
     }
-    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__/* .policyValidator */ .bS.problems(value);
     if (problems.length > 0) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
@@ -40573,6 +41851,13 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({
             pointer: '/resources/memory_mb',
             message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
+        });
+    }
+    const quorum = (0,_quorum_js__WEBPACK_IMPORTED_MODULE_2__/* .quorumOf */ .NI)(task, policy);
+    if (task.max_results !== undefined && task.max_results < quorum) {
+        problems.push({
+            pointer: '/max_results',
+            message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
         });
     }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
@@ -40661,17 +41946,143 @@ class PushPacer {
 
 /***/ }),
 
+/***/ 5181:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   N4: () => (/* binding */ replicasOf),
+/* harmony export */   NI: () => (/* binding */ quorumOf),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   UK: () => (/* binding */ quorumStep),
+/* harmony export */   ng: () => (/* binding */ runOf),
+/* harmony export */   yE: () => (/* binding */ maxResultsOf)
+/* harmony export */ });
+/* unused harmony export runDigest */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+// Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
+// (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
+//
+// Two runs agree when their digests match: the exit code plus the sha256 of stdout and of each output file.
+// A run that produced nothing to compare (an error, a timeout) has no digest and votes for nothing.
+
+/** The agreeing results a task needs; 1 is an ordinary task. */
+function quorumOf(task, policy) {
+    return task.quorum ?? policy.default_quorum;
+}
+/** The runs a quorum task may use before it fails for lack of agreement. */
+function maxResultsOf(task, policy) {
+    const quorum = quorumOf(task, policy);
+    return Math.max(quorum, task.max_results ?? quorum + 2);
+}
+/** What agreement compares of a run; null when the run has nothing to compare (error, timeout, cancelled). */
+function runDigest(result) {
+    if (result.status !== 'success' && result.status !== 'failure')
+        return null;
+    const outputs = outputFiles(result)
+        .map((o) => `output ${JSON.stringify(o.name)} ${o.sha256}\n`)
+        .sort();
+    const text = `exit ${result.exit_code}\nstdout ${result.stdout_sha256}\n${outputs.join('')}`;
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
+}
+function outputFiles(result) {
+    const outputs = result.outputs;
+    if (!Array.isArray(outputs))
+        return [];
+    return outputs.filter((o) => typeof o === 'object' && o !== null && typeof o.name === 'string' && typeof o.sha256 === 'string');
+}
+function runOf(result) {
+    return { node_id: result.node_id, attempt: result.attempt, exit_code: result.exit_code, digest: runDigest(result) };
+}
+/**
+ * Judges the finished runs of a task, with `running` more under way. Agreement is the first digest that
+ * `quorum` runs share; the runs that agree are valid, the others that produced a digest invalid, and the
+ * rest error. Undecided, as many more runs may start as could still complete the largest group, within
+ * max_results counting those running.
+ */
+function judge(runs, running, quorum, maxResults) {
+    const groups = new Map();
+    runs.forEach((run, index) => {
+        if (run.digest === null)
+            return;
+        const group = groups.get(run.digest);
+        if (group)
+            group.push(index);
+        else
+            groups.set(run.digest, [index]);
+    });
+    for (const [digest, members] of groups) {
+        if (members.length < quorum)
+            continue;
+        const verdicts = runs.map((run) => run.digest === null ? 'error' : run.digest === digest ? 'valid' : 'invalid');
+        return { state: 'agreed', digest, winner: members[0], verdicts };
+    }
+    const largest = Math.max(0, ...[...groups.values()].map((g) => g.length));
+    const left = maxResults - runs.length;
+    if (largest + left < quorum) {
+        const digests = groups.size;
+        return {
+            state: 'no-agreement',
+            verdicts: runs.map((run) => (run.digest === null ? 'error' : 'invalid')),
+            reason: `no agreement: ${runs.length} runs of at most ${maxResults} (max_results), ${digests} different ` +
+                `result(s), at most ${largest} agreeing where ${quorum} (quorum) must`,
+        };
+    }
+    return { state: 'pending', wanted: Math.max(0, Math.min(quorum - largest, left) - running) };
+}
+/** The replicas a final result lists: every run with its verdict. */
+function replicasOf(runs, verdicts) {
+    return runs.map((run, index) => ({
+        node_id: run.node_id,
+        attempt: run.attempt,
+        exit_code: run.exit_code,
+        digest: run.digest,
+        verdict: verdicts[index],
+    }));
+}
+/**
+ * Adaptive replication (BOINC's): a task first goes to one node. When that node is trusted, its lone
+ * run is checked by a second only at random (with `checkProbability`), and otherwise accepted; a run of a
+ * node not trusted is always replicated. The roll is another node's, never the runner's own, so a node
+ * cannot choose which of its results go unchecked. `roll` is uniform in [0, 1).
+ */
+function quorumStep(view, nodeId, roll) {
+    const { runs, claimedBy, quorum, maxResults } = view;
+    const judgement = judge(runs, claimedBy.length, quorum, maxResults);
+    if (judgement.state !== 'pending')
+        return { step: 'conclude', judgement };
+    // One replica per node: a node that ran or runs one adds no independent evidence.
+    if (claimedBy.includes(nodeId) || runs.some((r) => r.node_id === nodeId))
+        return { step: 'wait' };
+    if (quorum > 1 && runs.length + claimedBy.length === 1) {
+        const first = runs[0]?.node_id ?? claimedBy[0];
+        const p = view.checkProbability(first);
+        if (p < 1) {
+            // A trusted node's lone claim runs alone; once it ran, another node decides whether to check it.
+            if (runs.length === 0)
+                return { step: 'wait' };
+            if (runs[0].digest !== null)
+                return roll() < p ? { step: 'claim' } : { step: 'accept' };
+        }
+    }
+    return judgement.wanted > 0 ? { step: 'claim' } : { step: 'wait' };
+}
+
+
+/***/ }),
+
 /***/ 6039:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   HF: () => (/* binding */ nodeValidator),
+/* harmony export */   R2: () => (/* binding */ drainValidator),
 /* harmony export */   Rf: () => (/* binding */ claimValidator),
 /* harmony export */   bS: () => (/* binding */ policyValidator),
 /* harmony export */   gK: () => (/* binding */ taskValidator),
+/* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports resultValidator, cancelValidator */
+/* unused harmony export cancelValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
@@ -40708,9 +42119,11 @@ const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .Resu
 const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
 const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
 const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+const drainValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .DrainSchema */ .kU);
 /** Patterns whose regular expression would tell a reader less than a sentence does. */
 const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
 };
 function fieldName(pointer) {
@@ -40788,7 +42201,9 @@ function describe(errors) {
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  kU: () => (/* binding */ DrainSchema),
   mW: () => (/* binding */ LABEL_PATTERN),
+  J6: () => (/* binding */ MAX_PROGRESS_MESSAGE),
   iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
@@ -40797,10 +42212,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jh: () => (/* binding */ ResultSchema),
   t4: () => (/* binding */ SINGLE_LINE_PATTERN),
   Fq: () => (/* binding */ TASK_ID_PATTERN),
-  pj: () => (/* binding */ TaskSchema)
+  pj: () => (/* binding */ TaskSchema),
+  Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -45584,6 +47000,7 @@ const MIN_CPUS = 0.01;
 // would split it in an env file: a task holding either could never start.
 const NO_NUL_PATTERN = '^[^\\u0000]*$';
 const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
+const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$';
 const TaskId = Type.String({
     pattern: TASK_ID_PATTERN,
     description: 'Letters, digits, dot, underscore, dash; 1 to 128 characters',
@@ -45637,6 +47054,20 @@ const taskFields = {
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
+    min_worker_version: Type.Optional(Type.String({
+        pattern: VERSION_PATTERN,
+        description: 'Only nodes of this dgrid version or newer claim it (MAJOR.MINOR.PATCH)',
+    })),
+    quorum: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 9,
+        description: "Agreeing results from different nodes needed before one becomes the result; default the policy's",
+    })),
+    max_results: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        description: 'Runs allowed before the task fails for lack of agreement; at least quorum, default quorum + 2',
+    })),
 };
 /** A task as a submitter writes it in tasks/queue/. */
 const TaskSchema = Type.Object(taskFields, {
@@ -45651,12 +47082,27 @@ const AttemptSchema = Type.Object({
     claim_token: Type.String(),
     claimed_at: DateTime,
     ended_at: DateTime,
-    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned')]),
+    /** `node_error`: the node failed under it (sandbox, image, disk); it does not count against max_attempts. */
+    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned'), Type.Literal('node_error')]),
     reason: Type.String(),
     exit_code: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 }, { additionalProperties: false });
+/**
+ * The last checkpoint a node stored for a task (docs/reliability.md#checkpoints): a retried attempt restores
+ * it only when its bytes hash to `sha256`, which the grid records, so no other node can slip in its own.
+ */
+const CheckpointSchema = Type.Object({
+    sha256: Sha256,
+    bytes: Type.Integer({ minimum: 0 }),
+    /** Where the store keeps it: for the git store, a ref of the grid's repository. */
+    ref: Type.String({ minLength: 1, maxLength: 512 }),
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    at: DateTime,
+}, { additionalProperties: false });
 const managedFields = {
     attempts: Type.Optional(Type.Array(AttemptSchema, { description: 'Earlier attempts, written by dgrid' })),
+    checkpoint: Type.Optional(CheckpointSchema),
 };
 /** A task back in the queue after an attempt: the task plus its history. */
 const QueuedTaskSchema = Type.Object({ ...taskFields, ...managedFields }, { $id: 'https://dgrid.dev/schemas/queued-task.schema.json', title: 'dgrid queued task', additionalProperties: false });
@@ -45669,6 +47115,16 @@ const ClaimInfoSchema = Type.Object({
 }, { additionalProperties: false });
 /** A task in tasks/in_progress/: the task plus the claim that fences it. */
 const ClaimSchema = Type.Object({ ...taskFields, ...managedFields, claim: ClaimInfoSchema }, { $id: 'https://dgrid.dev/schemas/claim.schema.json', title: 'dgrid claim', additionalProperties: false });
+/** How a replica run of a quorum task was judged: in the agreeing majority, outvoted, or no result to judge. */
+const Verdict = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('error')]);
+/** One run of a quorum task, as its final result lists it. */
+const ReplicaSchema = Type.Object({
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    exit_code: Type.Union([Type.Integer(), Type.Null()]),
+    digest: Type.Union([Sha256, Type.Null()], { description: 'What agreement compares; null for a run that errored' }),
+    verdict: Verdict,
+}, { additionalProperties: false });
 /**
  * A finished task in tasks/completed/ or tasks/failed/. The task fields are optional because a file that
  * was never a valid task still gets a result saying why.
@@ -45695,6 +47151,7 @@ const ResultSchema = Type.Object({
     stderr_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stderr' }),
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
+    replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -45702,7 +47159,40 @@ const CancelSchema = Type.Object({
     task_id: TaskId,
     reason: Type.Optional(Type.String({ maxLength: 1024 })),
 }, { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false });
-const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
+const NodeStatus = Type.Union([
+    Type.Literal('online'),
+    Type.Literal('draining'),
+    Type.Literal('offline'),
+    Type.Literal('quarantined'),
+]);
+const MAX_PROGRESS_MESSAGE = 200;
+const ProgressSchema = Type.Object({
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    message: Type.String({ maxLength: MAX_PROGRESS_MESSAGE }),
+    at: DateTime,
+}, { additionalProperties: false });
+/** A request that a node drain, at nodes/drain/<node_id>.json: by `dgrid drain NODE`, never by pull request. */
+const DrainSchema = Type.Object({
+    $schema: Type.Optional(Type.String()),
+    node_id: NodeId,
+    /**
+     * The process asked to drain (the node file's `incarnation` when it was asked): a node restarted since
+     * takes the request as spent and removes it, instead of draining at once.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+    requested_at: Type.Optional(DateTime),
+}, { $id: 'https://dgrid.dev/schemas/drain.schema.json', title: 'dgrid drain request', additionalProperties: false });
+/**
+ * A node's record of quorum verdicts, derived from the results: written by the node whose commit reaches an
+ * agreement, never by the node itself (reputation.ts).
+ */
+const ReputationSchema = Type.Object({
+    valid: Type.Integer({ minimum: 0 }),
+    invalid: Type.Integer({ minimum: 0 }),
+    errors: Type.Integer({ minimum: 0 }),
+    consecutive_valid: Type.Integer({ minimum: 0 }),
+}, { additionalProperties: false });
 const NodeSchema = Type.Object({
     node_id: NodeId,
     labels: Type.Array(Label),
@@ -45719,6 +47209,15 @@ const NodeSchema = Type.Object({
     tasks: Type.Array(TaskId),
     completed: Type.Integer({ minimum: 0 }),
     failed: Type.Integer({ minimum: 0 }),
+    /** Per running task, the last progress it reported (untrusted text: bounded, printable, redacted). */
+    progress: Type.Optional(Type.Record(Type.String({ pattern: TASK_ID_PATTERN }), ProgressSchema, { maxProperties: 64 })),
+    /** Present while the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+    unhealthy: Type.Optional(Type.Object({
+        reason: Type.String({ maxLength: 512 }),
+        since: DateTime,
+        retry_at: DateTime,
+    }, { additionalProperties: false })),
+    reputation: Type.Optional(ReputationSchema),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -45736,6 +47235,11 @@ const PolicySchema = Type.Object({
         pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
         tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
         file_size_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+        checkpoint_mb: Type.Optional(Type.Integer({
+            minimum: 0,
+            default: 16,
+            description: 'Largest checkpoint a node stores for a task (0: none); a larger one is not stored',
+        })),
     }, 'Resource limits of each task container'),
     output_cap_bytes: Type.Optional(Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' })),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
@@ -45754,6 +47258,7 @@ const PolicySchema = Type.Object({
             "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    default_quorum: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, default: 1, description: 'The quorum of a task that names none' })),
     max_delay_days: Type.Optional(Type.Integer({
         minimum: 1,
         default: 30,
@@ -45784,6 +47289,13 @@ const PolicySchema = Type.Object({
             description: 'allowed_signers lines: "principal ssh-ed25519 AAAA..."',
         })),
     }, 'Signed tasks'),
+    nodes: section({
+        trust_after: Type.Optional(Type.Integer({
+            minimum: 1,
+            default: 10,
+            description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
+        })),
+    }, 'Worker nodes: when they are trusted'),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -45801,6 +47313,7 @@ const shippedSchemas = {
     'result.schema.json': ResultSchema,
     'node.schema.json': NodeSchema,
     'cancel.schema.json': CancelSchema,
+    'drain.schema.json': DrainSchema,
     'policy.schema.json': PolicySchema,
 };
 
@@ -45834,6 +47347,10 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /** Drain requests by node id. */
+    drains = new Map();
+    /** Finished runs of queued quorum tasks, by task id (listed with the queue). */
+    replicas = new Map();
     /**
      * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
      * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -45865,9 +47382,23 @@ class GridSnapshot {
                 this.nodeEntries.set(node, entry);
                 continue;
             }
+            const drained = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateDrain */ .PQ)(entry.path);
+            if (drained !== undefined) {
+                this.drains.set(drained, entry);
+                continue;
+            }
             const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
             if (cancelled !== undefined) {
                 this.cancels.set(cancelled, entry);
+                continue;
+            }
+            const replica = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateReplica */ .Dp)(entry.path);
+            if (replica !== undefined) {
+                const runs = this.replicas.get(replica.taskId);
+                if (runs)
+                    runs.push(entry);
+                else
+                    this.replicas.set(replica.taskId, [entry]);
                 continue;
             }
             const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
@@ -45886,7 +47417,9 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        // Finished runs of quorum tasks are read with the queue they belong to.
+        const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
         const listed = paths.join('\0');
         const since = options.since;
         if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
@@ -48966,17 +50499,22 @@ function subject(message) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   $b: () => (/* binding */ cancelledRun),
 /* harmony export */   F3: () => (/* binding */ maxAttempts),
+/* harmony export */   Fo: () => (/* binding */ resultRecord),
 /* harmony export */   Ih: () => (/* binding */ concludeClaim),
 /* harmony export */   P0: () => (/* binding */ runWithoutOutput),
+/* harmony export */   Q8: () => (/* binding */ nodeErrorNodes),
 /* harmony export */   QK: () => (/* binding */ claimTask),
 /* harmony export */   Rw: () => (/* binding */ nodeChange),
+/* harmony export */   _J: () => (/* binding */ concludeNodeError),
 /* harmony export */   d4: () => (/* binding */ requeueClaim),
 /* harmony export */   eS: () => (/* binding */ isSilent),
 /* harmony export */   gF: () => (/* binding */ rejectFile),
 /* harmony export */   id: () => (/* binding */ attemptsUsed),
+/* harmony export */   lK: () => (/* binding */ serialize),
+/* harmony export */   qF: () => (/* binding */ emptyStream),
 /* harmony export */   qq: () => (/* binding */ silenceMs)
 /* harmony export */ });
-/* unused harmony exports serialize, emptyStream, resultRecord, finishClaim, retryDelaySeconds, exhaustClaim, heartbeatFromFuture */
+/* unused harmony exports finishClaim, retryDelaySeconds, exhaustClaim, heartbeatFromFuture, POISON_NODES */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
@@ -48988,9 +50526,12 @@ function subject(message) {
 function serialize(record) {
     return JSON.stringify(record, null, 2) + '\n';
 }
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+/**
+ * Attempts that count against max_attempts: a node handing a task back unstarted does not, nor one whose
+ * node failed under it (node_error; after POISON_NODES such nodes the task is poison, see poisoned()).
+ */
 function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
 }
 function maxAttempts(task, policy) {
     return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
@@ -49181,6 +50722,24 @@ function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_time
 /** A heartbeat dated more than grace after `now`: its node's clock is off by more than skew allows. */
 function heartbeatFromFuture(node, now, policy) {
     return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
+}
+/** A task that failed for node-side reasons on this many different nodes is poison: it fails, final. */
+const POISON_NODES = 3;
+/** The nodes on which a task failed for node-side reasons (its `node_error` attempts). */
+function nodeErrorNodes(task) {
+    return new Set((task.attempts ?? []).filter((a) => a.status === 'node_error').map((a) => a.node_id));
+}
+/**
+ * Ends a claim whose node failed under it (its sandbox, a missing image, a full disk): back to the queue as a
+ * `node_error` attempt, which does not count against max_attempts, unless this makes POISON_NODES different
+ * nodes it failed on: then it is poison and fails, final, instead of taking down more nodes.
+ */
+function concludeNodeError(claimPath, claim, run, reason, now) {
+    const nodes = nodeErrorNodes(claim).add(claim.claim.node_id);
+    if (nodes.size < POISON_NODES)
+        return requeueClaim(claimPath, claim, 'node_error', reason, now).changes;
+    const poison = `poison task: it failed for node-side reasons on ${nodes.size} nodes (${[...nodes].join(', ')}); last: ${reason}`;
+    return finishClaim(claimPath, claim, { ...run, status: 'error', reason: poison }).changes;
 }
 
 

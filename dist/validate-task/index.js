@@ -37423,9 +37423,12 @@ var external_node_crypto_ = __nccwpck_require__(7598);
 function transitions_serialize(record) {
     return JSON.stringify(record, null, 2) + '\n';
 }
-/** Attempts that count against max_attempts: a node handing a task back unstarted does not. */
+/**
+ * Attempts that count against max_attempts: a node handing a task back unstarted does not, nor one whose
+ * node failed under it (node_error; after POISON_NODES such nodes the task is poison, see poisoned()).
+ */
 function attemptsUsed(task) {
-    return (task.attempts ?? []).filter((a) => a.status !== 'returned').length;
+    return (task.attempts ?? []).filter((a) => a.status !== 'returned' && a.status !== 'node_error').length;
 }
 function maxAttempts(task, policy) {
     return Math.min(task.max_attempts ?? policy.default_attempts, policy.max_attempts);
@@ -37617,14 +37620,33 @@ function isSilent(node, now, policy, nodeTimeoutSeconds = policy.lease.node_time
 function heartbeatFromFuture(node, now, policy) {
     return Date.parse(node.last_heartbeat) > now.getTime() + policy.lease.grace_seconds * 1000;
 }
+/** A task that failed for node-side reasons on this many different nodes is poison: it fails, final. */
+const POISON_NODES = 3;
+/** The nodes on which a task failed for node-side reasons (its `node_error` attempts). */
+function nodeErrorNodes(task) {
+    return new Set((task.attempts ?? []).filter((a) => a.status === 'node_error').map((a) => a.node_id));
+}
+/**
+ * Ends a claim whose node failed under it (its sandbox, a missing image, a full disk): back to the queue as a
+ * `node_error` attempt, which does not count against max_attempts, unless this makes POISON_NODES different
+ * nodes it failed on: then it is poison and fails, final, instead of taking down more nodes.
+ */
+function concludeNodeError(claimPath, claim, run, reason, now) {
+    const nodes = nodeErrorNodes(claim).add(claim.claim.node_id);
+    if (nodes.size < POISON_NODES)
+        return requeueClaim(claimPath, claim, 'node_error', reason, now).changes;
+    const poison = `poison task: it failed for node-side reasons on ${nodes.size} nodes (${[...nodes].join(', ')}); last: ${reason}`;
+    return finishClaim(claimPath, claim, { ...run, status: 'error', reason: poison }).changes;
+}
 
-// EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js + 1 modules
+var policy = __nccwpck_require__(4576);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js + 1 modules
 var submission_checks = __nccwpck_require__(6660);
 ;// CONCATENATED MODULE: ./build/src/admin/grid-admin.js
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
+
 
 
 
@@ -37728,6 +37750,35 @@ async function requestCancel(store, taskIds, reason) {
         }
         return { changes, message: `dgrid: cancel ${taskIds.join(', ')}\n`, value: null };
     }, { author: 'dgrid', states: ['queue', 'in_progress'] });
+    return commit;
+}
+/**
+ * Asks a node to drain by adding nodes/drain/<node_id>.json: the node finishes what it runs, claims nothing
+ * more, and signs off (status `draining` meanwhile), removing the request in its last commit. Only those who
+ * may push to the grid can ask (the gate refuses any change to nodes/ by pull request).
+ */
+async function requestDrain(store, nodeId, reason) {
+    const { commit } = await transact(store, async (snapshot) => {
+        const node = await snapshot.node(nodeId).catch(() => undefined);
+        if (!node) {
+            const known = [...snapshot.nodeEntries.keys()].sort();
+            throw new UserError(`node "${nodeId}" has no node file in nodes/: give the id of a running node` +
+                (known.length > 0 ? ` (${known.join(', ')})` : ''));
+        }
+        if (node.status === 'offline' || snapshot.drains.has(nodeId))
+            return null;
+        const request = {
+            node_id: nodeId,
+            ...(node.incarnation ? { incarnation: node.incarnation } : {}),
+            ...(reason ? { reason } : {}),
+            requested_at: iso(new Date()),
+        };
+        return {
+            changes: [{ path: drainPath(nodeId), content: serialize(request) }],
+            message: `dgrid: drain ${nodeId}\n`,
+            value: null,
+        };
+    }, { author: 'dgrid', states: [] });
     return commit;
 }
 
@@ -38555,6 +38606,47 @@ class GridStore {
         });
     }
     /**
+     * Stores `content` as the one file of a parentless commit at `ref` of the remote (never the grid branch),
+     * without force: a ref that exists already is left as it is, so name refs after their content.
+     */
+    async pushFileRef(ref, content) {
+        const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+                cwd: this.options.dir,
+                env: this.env,
+                timeoutMs: this.options.timeoutMs,
+            });
+            // Rejected: the ref holds another commit of the same content already.
+            if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
+                return;
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+        }).catch((error) => {
+            throw this.explain(error);
+        });
+    }
+    /** The file pushFileRef stored at `ref` of the remote; null when the remote has no such ref. */
+    async fetchFileRef(ref) {
+        const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
+        try {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--no-auto-gc',
+                ...(this.options.partial ? ['--no-filter'] : []),
+                REMOTE,
+                `+${ref}:${local}`,
+            ]));
+        }
+        catch (error) {
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+                return null;
+            throw error;
+        }
+        return this.gitBytes(['cat-file', 'blob', `${local}:file`]);
+    }
+    /**
      * Packs what the rounds left loose, and drops what no fetched tip reaches any more, once `looseLimit` loose
      * objects (git's own default) or 50 packs have gathered: every round's fetch and commit leave some, so a
      * long-running node's cache would grow without bound. Counted exactly, not estimated as `gc --auto` does,
@@ -38700,7 +38792,10 @@ function credentialEnv(remote, token) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   B5: () => (/* binding */ shard),
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
+/* harmony export */   Dp: () => (/* binding */ locateReplica),
+/* harmony export */   Kw: () => (/* binding */ REPLICAS_DIR),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
+/* harmony export */   PQ: () => (/* binding */ locateDrain),
 /* harmony export */   Qf: () => (/* binding */ archivedDayPath),
 /* harmony export */   VD: () => (/* binding */ LIFECYCLE),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
@@ -38709,7 +38804,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
-/* unused harmony exports TASKS_DIR, queuePath, queueShardPath, inProgressPath, resultPath, cancelPath, nodePath, archiveBranch, DAY_FOLDER */
+/* unused harmony exports TASKS_DIR, queuePath, queueShardPath, inProgressPath, resultPath, cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, nodePath, archiveBranch, DAY_FOLDER */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -38754,6 +38849,38 @@ function locateCancel(path) {
     const match = /^tasks\/cancel\/([^/]+)\.json$/.exec(path);
     return match?.[1];
 }
+/**
+ * Drain requests sit in nodes/ beside the node files (a request is about a node), in a folder of their own so
+ * that no reader takes one for a node file. Only those who may push to the grid write one (the gate refuses
+ * any change to nodes/), and only the named node removes it, as it signs off.
+ */
+const DRAIN_DIR = (/* unused pure expression or super */ null && (`${NODES_DIR}/drain`));
+function drainPath(nodeId) {
+    return `${DRAIN_DIR}/${nodeId}.json`;
+}
+function locateDrain(path) {
+    const match = /^nodes\/drain\/([^/]+)\.json$/.exec(path);
+    return match?.[1];
+}
+/**
+ * Finished runs of a quorum task wait here, one file per node, until enough agree: beside the lifecycle
+ * folders, as a run is not a task. A folder exists only while its task is queued, and the queue holds at
+ * most max_queued (3,000) tasks, so neither level grows past 3,000 entries.
+ */
+const REPLICAS_DIR = `${TASKS_DIR}/replicas`;
+function replicaPath(taskId, nodeId) {
+    return `${REPLICAS_DIR}/${taskId}/${nodeId}.json`;
+}
+/** The task and node a replicas/ path names. */
+function locateReplica(path) {
+    const match = /^tasks\/replicas\/([^/]+)\/([^/]+)\.json$/.exec(path);
+    return match ? { taskId: match[1], nodeId: match[2] } : undefined;
+}
+/** The node an in_progress path is filed under. */
+function claimNode(path) {
+    const match = /^tasks\/in_progress\/([^/]+)\/[^/]+$/.exec(path);
+    return match?.[1];
+}
 function nodePath(nodeId) {
     return `${NODES_DIR}/${nodeId}.json`;
 }
@@ -38795,17 +38922,137 @@ function archivedDayPath(state, day) {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 4576:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NP: () => (/* binding */ policyProblems),
-/* harmony export */   ON: () => (/* binding */ parsePolicy)
-/* harmony export */ });
-/* unused harmony exports defaultPolicy, imageAllowed, effectiveImage */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6039);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  ON: () => (/* binding */ parsePolicy),
+  NP: () => (/* binding */ policyProblems)
+});
+
+// UNUSED EXPORTS: defaultPolicy, effectiveImage, imageAllowed
+
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4560);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(4502);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(7598);
+;// CONCATENATED MODULE: ./build/src/protocol/quorum.js
+// Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
+// (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
+//
+// Two runs agree when their digests match: the exit code plus the sha256 of stdout and of each output file.
+// A run that produced nothing to compare (an error, a timeout) has no digest and votes for nothing.
+
+/** The agreeing results a task needs; 1 is an ordinary task. */
+function quorumOf(task, policy) {
+    return task.quorum ?? policy.default_quorum;
+}
+/** The runs a quorum task may use before it fails for lack of agreement. */
+function maxResultsOf(task, policy) {
+    const quorum = quorumOf(task, policy);
+    return Math.max(quorum, task.max_results ?? quorum + 2);
+}
+/** What agreement compares of a run; null when the run has nothing to compare (error, timeout, cancelled). */
+function runDigest(result) {
+    if (result.status !== 'success' && result.status !== 'failure')
+        return null;
+    const outputs = outputFiles(result)
+        .map((o) => `output ${JSON.stringify(o.name)} ${o.sha256}\n`)
+        .sort();
+    const text = `exit ${result.exit_code}\nstdout ${result.stdout_sha256}\n${outputs.join('')}`;
+    return createHash('sha256').update(text).digest('hex');
+}
+function outputFiles(result) {
+    const outputs = result.outputs;
+    if (!Array.isArray(outputs))
+        return [];
+    return outputs.filter((o) => typeof o === 'object' && o !== null && typeof o.name === 'string' && typeof o.sha256 === 'string');
+}
+function runOf(result) {
+    return { node_id: result.node_id, attempt: result.attempt, exit_code: result.exit_code, digest: runDigest(result) };
+}
+/**
+ * Judges the finished runs of a task, with `running` more under way. Agreement is the first digest that
+ * `quorum` runs share; the runs that agree are valid, the others that produced a digest invalid, and the
+ * rest error. Undecided, as many more runs may start as could still complete the largest group, within
+ * max_results counting those running.
+ */
+function judge(runs, running, quorum, maxResults) {
+    const groups = new Map();
+    runs.forEach((run, index) => {
+        if (run.digest === null)
+            return;
+        const group = groups.get(run.digest);
+        if (group)
+            group.push(index);
+        else
+            groups.set(run.digest, [index]);
+    });
+    for (const [digest, members] of groups) {
+        if (members.length < quorum)
+            continue;
+        const verdicts = runs.map((run) => run.digest === null ? 'error' : run.digest === digest ? 'valid' : 'invalid');
+        return { state: 'agreed', digest, winner: members[0], verdicts };
+    }
+    const largest = Math.max(0, ...[...groups.values()].map((g) => g.length));
+    const left = maxResults - runs.length;
+    if (largest + left < quorum) {
+        const digests = groups.size;
+        return {
+            state: 'no-agreement',
+            verdicts: runs.map((run) => (run.digest === null ? 'error' : 'invalid')),
+            reason: `no agreement: ${runs.length} runs of at most ${maxResults} (max_results), ${digests} different ` +
+                `result(s), at most ${largest} agreeing where ${quorum} (quorum) must`,
+        };
+    }
+    return { state: 'pending', wanted: Math.max(0, Math.min(quorum - largest, left) - running) };
+}
+/** The replicas a final result lists: every run with its verdict. */
+function replicasOf(runs, verdicts) {
+    return runs.map((run, index) => ({
+        node_id: run.node_id,
+        attempt: run.attempt,
+        exit_code: run.exit_code,
+        digest: run.digest,
+        verdict: verdicts[index],
+    }));
+}
+/**
+ * Adaptive replication (BOINC's): a task first goes to one node. When that node is trusted, its lone
+ * run is checked by a second only at random (with `checkProbability`), and otherwise accepted; a run of a
+ * node not trusted is always replicated. The roll is another node's, never the runner's own, so a node
+ * cannot choose which of its results go unchecked. `roll` is uniform in [0, 1).
+ */
+function quorumStep(view, nodeId, roll) {
+    const { runs, claimedBy, quorum, maxResults } = view;
+    const judgement = judge(runs, claimedBy.length, quorum, maxResults);
+    if (judgement.state !== 'pending')
+        return { step: 'conclude', judgement };
+    // One replica per node: a node that ran or runs one adds no independent evidence.
+    if (claimedBy.includes(nodeId) || runs.some((r) => r.node_id === nodeId))
+        return { step: 'wait' };
+    if (quorum > 1 && runs.length + claimedBy.length === 1) {
+        const first = runs[0]?.node_id ?? claimedBy[0];
+        const p = view.checkProbability(first);
+        if (p < 1) {
+            // A trusted node's lone claim runs alone; once it ran, another node decides whether to check it.
+            if (runs.length === 0)
+                return { step: 'wait' };
+            if (runs[0].digest !== null)
+                return roll() < p ? { step: 'claim' } : { step: 'accept' };
+        }
+    }
+    return judgement.wanted > 0 ? { step: 'claim' } : { step: 'wait' };
+}
+
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(6039);
+;// CONCATENATED MODULE: ./build/src/protocol/policy.js
+
 
 
 
@@ -38818,21 +39065,21 @@ const MAX_POLICY_BYTES = 1024 * 1024;
 function parsePolicy(text, source = 'dgrid.json') {
     let value = {};
     if (text !== undefined) {
-        const parsed = (0,_strict_json_js__WEBPACK_IMPORTED_MODULE_1__/* .parseStrictJson */ .RJ)(text, { maxBytes: MAX_POLICY_BYTES });
+        const parsed = (0,strict_json/* parseStrictJson */.RJ)(text, { maxBytes: MAX_POLICY_BYTES });
         if (!parsed.ok) {
             const [first] = parsed.problems;
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
+            throw new errors/* UserError */.yo(`${source} is not valid JSON: line ${first.line}, column ${first.column}: ${first.message}`);
         }
         value = parsed.value;
     }
-    const problems = _schema_validators_js__WEBPACK_IMPORTED_MODULE_2__/* .policyValidator */ .bS.problems(value);
+    const problems = schema_validators/* policyValidator */.bS.problems(value);
     if (problems.length > 0) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
+        throw new errors/* UserError */.yo(`${source}: ${problems.map((p) => p.message).join('; ')}`);
     }
     const policy = value;
     // A retried task gets its backoff as not_before, which must stay within the horizon every task is held to.
     if (policy.max_retry_backoff_seconds > policy.max_delay_days * 86_400) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
+        throw new errors/* UserError */.yo(`${source}: max_retry_backoff_seconds (${policy.max_retry_backoff_seconds}) is beyond max_delay_days ` +
             `(${policy.max_delay_days} days), so a retried task would be refused as due too late: lower the one or raise the other`);
     }
     return policy;
@@ -38906,6 +39153,13 @@ function policyProblems(task, policy, now = new Date()) {
             message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
         });
     }
+    const quorum = quorumOf(task, policy);
+    if (task.max_results !== undefined && task.max_results < quorum) {
+        problems.push({
+            pointer: '/max_results',
+            message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
+        });
+    }
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
@@ -38925,7 +39179,7 @@ function policyProblems(task, policy, now = new Date()) {
 /* harmony export */   lt: () => (/* binding */ cancelValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* unused harmony exports claimValidator, resultValidator */
+/* unused harmony exports claimValidator, resultValidator, drainValidator */
 /* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
 /* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
 /* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
@@ -38962,9 +39216,11 @@ const resultValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .Resu
 const nodeValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NodeSchema */ .M2);
 const policyValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .PolicySchema */ .Qz);
 const cancelValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .CancelSchema */ .Ah);
+const drainValidator = compile(_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .DrainSchema */ .kU);
 /** Patterns whose regular expression would tell a reader less than a sentence does. */
 const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
 };
 function fieldName(pointer) {
@@ -39042,6 +39298,7 @@ function describe(errors) {
 __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
+  kU: () => (/* binding */ DrainSchema),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
   Qz: () => (/* binding */ PolicySchema),
@@ -39049,10 +39306,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   Jh: () => (/* binding */ ResultSchema),
   t4: () => (/* binding */ SINGLE_LINE_PATTERN),
   Fq: () => (/* binding */ TASK_ID_PATTERN),
-  pj: () => (/* binding */ TaskSchema)
+  pj: () => (/* binding */ TaskSchema),
+  Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, Status, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -43836,6 +44094,7 @@ const MIN_CPUS = 0.01;
 // would split it in an env file: a task holding either could never start.
 const NO_NUL_PATTERN = '^[^\\u0000]*$';
 const SINGLE_LINE_PATTERN = '^[^\\u0000\\n\\r]*$';
+const VERSION_PATTERN = '^(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})\\.(0|[1-9][0-9]{0,5})$';
 const TaskId = Type.String({
     pattern: TASK_ID_PATTERN,
     description: 'Letters, digits, dot, underscore, dash; 1 to 128 characters',
@@ -43889,6 +44148,20 @@ const taskFields = {
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
+    min_worker_version: Type.Optional(Type.String({
+        pattern: VERSION_PATTERN,
+        description: 'Only nodes of this dgrid version or newer claim it (MAJOR.MINOR.PATCH)',
+    })),
+    quorum: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 9,
+        description: "Agreeing results from different nodes needed before one becomes the result; default the policy's",
+    })),
+    max_results: Type.Optional(Type.Integer({
+        minimum: 1,
+        maximum: 20,
+        description: 'Runs allowed before the task fails for lack of agreement; at least quorum, default quorum + 2',
+    })),
 };
 /** A task as a submitter writes it in tasks/queue/. */
 const TaskSchema = Type.Object(taskFields, {
@@ -43903,12 +44176,27 @@ const AttemptSchema = Type.Object({
     claim_token: Type.String(),
     claimed_at: DateTime,
     ended_at: DateTime,
-    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned')]),
+    /** `node_error`: the node failed under it (sandbox, image, disk); it does not count against max_attempts. */
+    status: Type.Union([Status, Type.Literal('orphaned'), Type.Literal('returned'), Type.Literal('node_error')]),
     reason: Type.String(),
     exit_code: Type.Optional(Type.Union([Type.Integer(), Type.Null()])),
 }, { additionalProperties: false });
+/**
+ * The last checkpoint a node stored for a task (docs/reliability.md#checkpoints): a retried attempt restores
+ * it only when its bytes hash to `sha256`, which the grid records, so no other node can slip in its own.
+ */
+const CheckpointSchema = Type.Object({
+    sha256: Sha256,
+    bytes: Type.Integer({ minimum: 0 }),
+    /** Where the store keeps it: for the git store, a ref of the grid's repository. */
+    ref: Type.String({ minLength: 1, maxLength: 512 }),
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    at: DateTime,
+}, { additionalProperties: false });
 const managedFields = {
     attempts: Type.Optional(Type.Array(AttemptSchema, { description: 'Earlier attempts, written by dgrid' })),
+    checkpoint: Type.Optional(CheckpointSchema),
 };
 /** A task back in the queue after an attempt: the task plus its history. */
 const QueuedTaskSchema = Type.Object({ ...taskFields, ...managedFields }, { $id: 'https://dgrid.dev/schemas/queued-task.schema.json', title: 'dgrid queued task', additionalProperties: false });
@@ -43921,6 +44209,16 @@ const ClaimInfoSchema = Type.Object({
 }, { additionalProperties: false });
 /** A task in tasks/in_progress/: the task plus the claim that fences it. */
 const ClaimSchema = Type.Object({ ...taskFields, ...managedFields, claim: ClaimInfoSchema }, { $id: 'https://dgrid.dev/schemas/claim.schema.json', title: 'dgrid claim', additionalProperties: false });
+/** How a replica run of a quorum task was judged: in the agreeing majority, outvoted, or no result to judge. */
+const Verdict = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('error')]);
+/** One run of a quorum task, as its final result lists it. */
+const ReplicaSchema = Type.Object({
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    exit_code: Type.Union([Type.Integer(), Type.Null()]),
+    digest: Type.Union([Sha256, Type.Null()], { description: 'What agreement compares; null for a run that errored' }),
+    verdict: Verdict,
+}, { additionalProperties: false });
 /**
  * A finished task in tasks/completed/ or tasks/failed/. The task fields are optional because a file that
  * was never a valid task still gets a result saying why.
@@ -43947,6 +44245,7 @@ const ResultSchema = Type.Object({
     stderr_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stderr' }),
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
+    replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -43954,7 +44253,40 @@ const CancelSchema = Type.Object({
     task_id: TaskId,
     reason: Type.Optional(Type.String({ maxLength: 1024 })),
 }, { $id: 'https://dgrid.dev/schemas/cancel.schema.json', title: 'dgrid cancel request', additionalProperties: false });
-const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
+const NodeStatus = Type.Union([
+    Type.Literal('online'),
+    Type.Literal('draining'),
+    Type.Literal('offline'),
+    Type.Literal('quarantined'),
+]);
+const MAX_PROGRESS_MESSAGE = 200;
+const ProgressSchema = Type.Object({
+    percent: Type.Number({ minimum: 0, maximum: 100 }),
+    message: Type.String({ maxLength: MAX_PROGRESS_MESSAGE }),
+    at: DateTime,
+}, { additionalProperties: false });
+/** A request that a node drain, at nodes/drain/<node_id>.json: by `dgrid drain NODE`, never by pull request. */
+const DrainSchema = Type.Object({
+    $schema: Type.Optional(Type.String()),
+    node_id: NodeId,
+    /**
+     * The process asked to drain (the node file's `incarnation` when it was asked): a node restarted since
+     * takes the request as spent and removes it, instead of draining at once.
+     */
+    incarnation: Type.Optional(Type.String({ minLength: 1, maxLength: 64 })),
+    reason: Type.Optional(Type.String({ maxLength: 1024 })),
+    requested_at: Type.Optional(DateTime),
+}, { $id: 'https://dgrid.dev/schemas/drain.schema.json', title: 'dgrid drain request', additionalProperties: false });
+/**
+ * A node's record of quorum verdicts, derived from the results: written by the node whose commit reaches an
+ * agreement, never by the node itself (reputation.ts).
+ */
+const ReputationSchema = Type.Object({
+    valid: Type.Integer({ minimum: 0 }),
+    invalid: Type.Integer({ minimum: 0 }),
+    errors: Type.Integer({ minimum: 0 }),
+    consecutive_valid: Type.Integer({ minimum: 0 }),
+}, { additionalProperties: false });
 const NodeSchema = Type.Object({
     node_id: NodeId,
     labels: Type.Array(Label),
@@ -43971,6 +44303,15 @@ const NodeSchema = Type.Object({
     tasks: Type.Array(TaskId),
     completed: Type.Integer({ minimum: 0 }),
     failed: Type.Integer({ minimum: 0 }),
+    /** Per running task, the last progress it reported (untrusted text: bounded, printable, redacted). */
+    progress: Type.Optional(Type.Record(Type.String({ pattern: TASK_ID_PATTERN }), ProgressSchema, { maxProperties: 64 })),
+    /** Present while the circuit breaker keeps this node from claiming: its last runs failed for node-side reasons. */
+    unhealthy: Type.Optional(Type.Object({
+        reason: Type.String({ maxLength: 512 }),
+        since: DateTime,
+        retry_at: DateTime,
+    }, { additionalProperties: false })),
+    reputation: Type.Optional(ReputationSchema),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -43988,6 +44329,11 @@ const PolicySchema = Type.Object({
         pids: Type.Optional(Type.Integer({ minimum: 8, default: 128 })),
         tmpfs_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
         file_size_mb: Type.Optional(Type.Integer({ minimum: 1, default: 64 })),
+        checkpoint_mb: Type.Optional(Type.Integer({
+            minimum: 0,
+            default: 16,
+            description: 'Largest checkpoint a node stores for a task (0: none); a larger one is not stored',
+        })),
     }, 'Resource limits of each task container'),
     output_cap_bytes: Type.Optional(Type.Integer({ minimum: 256, default: 10240, description: 'Kept bytes per stream' })),
     default_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 3 })),
@@ -44006,6 +44352,7 @@ const PolicySchema = Type.Object({
             "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    default_quorum: Type.Optional(Type.Integer({ minimum: 1, maximum: 9, default: 1, description: 'The quorum of a task that names none' })),
     max_delay_days: Type.Optional(Type.Integer({
         minimum: 1,
         default: 30,
@@ -44036,6 +44383,13 @@ const PolicySchema = Type.Object({
             description: 'allowed_signers lines: "principal ssh-ed25519 AAAA..."',
         })),
     }, 'Signed tasks'),
+    nodes: section({
+        trust_after: Type.Optional(Type.Integer({
+            minimum: 1,
+            default: 10,
+            description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
+        })),
+    }, 'Worker nodes: when they are trusted'),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -44053,6 +44407,7 @@ const shippedSchemas = {
     'result.schema.json': ResultSchema,
     'node.schema.json': NodeSchema,
     'cancel.schema.json': CancelSchema,
+    'drain.schema.json': DrainSchema,
     'policy.schema.json': PolicySchema,
 };
 
@@ -44068,7 +44423,7 @@ const shippedSchemas = {
 /* unused harmony export skippedEntry */
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4576);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
 /* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
 
@@ -44086,6 +44441,10 @@ class GridSnapshot {
     nodeEntries = new Map();
     /** Cancel requests by task id. */
     cancels = new Map();
+    /** Drain requests by node id. */
+    drains = new Map();
+    /** Finished runs of queued quorum tasks, by task id (listed with the queue). */
+    replicas = new Map();
     /**
      * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
      * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -44117,9 +44476,23 @@ class GridSnapshot {
                 this.nodeEntries.set(node, entry);
                 continue;
             }
+            const drained = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateDrain */ .PQ)(entry.path);
+            if (drained !== undefined) {
+                this.drains.set(drained, entry);
+                continue;
+            }
             const cancelled = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateCancel */ .xo)(entry.path);
             if (cancelled !== undefined) {
                 this.cancels.set(cancelled, entry);
+                continue;
+            }
+            const replica = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locateReplica */ .Dp)(entry.path);
+            if (replica !== undefined) {
+                const runs = this.replicas.get(replica.taskId);
+                if (runs)
+                    runs.push(entry);
+                else
+                    this.replicas.set(replica.taskId, [entry]);
                 continue;
             }
             const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
@@ -44138,7 +44511,9 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        // Finished runs of quorum tasks are read with the queue they belong to.
+        const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
         const listed = paths.join('\0');
         const since = options.since;
         if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
@@ -47435,8 +47810,8 @@ async function indexChanges(grid, tip, holder, held) {
     return changes;
 }
 
-// EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js + 1 modules
+var policy = __nccwpck_require__(4576);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
 var task_rules = __nccwpck_require__(3906);
 ;// CONCATENATED MODULE: ./build/src/validation/submission-checks.js
@@ -47626,8 +48001,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: checkQueuedTask, taskProblems
 
-// EXTERNAL MODULE: ./build/src/protocol/policy.js
-var protocol_policy = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js + 1 modules
+var protocol_policy = __nccwpck_require__(4576);
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
 var schemas = __nccwpck_require__(171);
 // EXTERNAL MODULE: external "node:child_process"

@@ -6,7 +6,7 @@ import { TASK_ID_PATTERN, type Claim, type Progress, type QueuedTask, type Resul
 import { inProgressPath, queuePath, resultPath } from '../protocol/layout.js';
 import { escapeValue, scriptJson } from './escape.js';
 import { unrunnableTasks, type Unrunnable } from '../node/scheduler.js';
-import { PRIORITIES, liveness, onlineNodes, priorityOf, type Liveness } from './facts.js';
+import { PRIORITIES, agreement, liveness, onlineNodes, priorityOf, reputationText, type Liveness } from './facts.js';
 import { excerpt, formatAgo, formatCount, formatDuration, formatTime, parseTime } from './format.js';
 import type { DashboardInput, TaskState } from './model.js';
 import { TEMPLATES } from './templates.js';
@@ -30,6 +30,9 @@ export const STATUS_TONE: Record<string, Tone> = {
   timeout: 'warn',
   unresponsive: 'warn',
   draining: 'warn',
+  quarantined: 'bad',
+  valid: 'ok',
+  invalid: 'bad',
   orphaned: 'warn',
   returned: 'neutral',
   cancelled: 'neutral',
@@ -86,6 +89,8 @@ export interface TaskRow extends Link {
   finishedText?: string;
   finishedAgo?: string;
   excerpt?: string;
+  /** How a quorum task's runs agreed. */
+  agreement?: string;
 }
 
 export interface TaskTable {
@@ -320,6 +325,7 @@ export class Site {
       finishedText: finished ? formatTime(finished) : 'unknown',
       finishedAgo: finished ? formatAgo(finished, this.now) : 'unknown',
       excerpt: output.length > 140 ? `${output.slice(0, 139)}…` : output,
+      agreement: agreement(result, this.input.policy),
     };
   }
 
@@ -337,7 +343,7 @@ export class Site {
   }
 
   nodeRows() {
-    const rank: Record<Liveness, number> = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+    const rank: Record<Liveness, number> = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
     return this.input.nodes
       .map((node) => ({ node, state: liveness(node, this.input) }))
       .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))
@@ -356,6 +362,7 @@ export class Site {
           slots: node.slots,
           completed: formatCount(node.completed),
           failed: formatCount(node.failed),
+          reputation: reputationText(node, this.input.policy),
         };
       });
   }

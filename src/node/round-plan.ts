@@ -49,6 +49,7 @@ import { nodeSideReason } from './circuit-breaker.js';
 import { VERSION } from '../protocol/version.js';
 import { shardMoves, type ShardMove } from '../protocol/queue-shards.js';
 import type { Scan } from './scheduler.js';
+import type { QuorumRound } from './quorum-round.js';
 
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
 export const MAX_REJECTS_PER_COMMIT = 20;
@@ -95,6 +96,8 @@ export interface RoundSnapshot {
   drainSpent?: boolean;
   /** The queue scan, when the node has room to claim; `submittersRead` false when quotas could not be read. */
   queue?: { scan: Pick<Scan, 'claimable' | 'rejected'>; submittersRead: boolean };
+  /** The quorum tasks the round may touch and the nodes' reputations (quorum-round.ts); none: no quorum task. */
+  quorum?: QuorumRound;
   /** Queue files submitters added flat, which a commit made anyway moves into their folders. */
   unsharded?: readonly ShardMove[];
 }
@@ -183,6 +186,8 @@ export interface RoundPlan {
   handedBack: number;
   /** Queued files moved out of the queue. */
   rejected: number;
+  /** Quorum tasks concluded from others' runs (a trusted node's accepted, or an agreement found). */
+  concludedQuorum: number;
   /** The queue scan left nothing this node could claim. */
   exhausted: boolean;
   /** A result it writes completes a dependency a queued task waits for: look at the queue again at once. */
@@ -236,6 +241,7 @@ export function planRound(snapshot: RoundSnapshot, held: Holdings, settings: Rou
     adopted: [],
     handedBack: 0,
     rejected: 0,
+    concludedQuorum: 0,
     exhausted: false,
     unblocks: false,
   };
@@ -277,7 +283,11 @@ function resultsStep(draft: Draft, { snapshot, held, now }: RoundInput): void {
       concluded.cancelled = true;
       delete concluded.returned;
     }
-    if (concluded.returned !== undefined) {
+    const replica = snapshot.quorum?.tipOf(done.claim.task_id);
+    if (replica) {
+      // A replica of a quorum task, which stays queued: its run is recorded, or it ends the task.
+      draft.changes.push(...snapshot.quorum!.end(replica, atTip.path, atTip.claim, concluded.run, concluded, now));
+    } else if (concluded.returned !== undefined) {
       draft.changes.push(...requeueClaim(atTip.path, atTip.claim, 'returned', concluded.returned, now).changes);
     } else {
       draft.changes.push(
@@ -334,15 +344,20 @@ function heldStep(draft: Draft, { snapshot, held, settings, now, stopping }: Rou
     // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
     // claim push that lands after the stop still gives it claims.
     if (!stopping && waiting.has(taskId)) continue;
+    // A replica's attempt joins the queued record of its quorum task, which stays queued.
+    const replica = snapshot.quorum?.tipOf(taskId);
+    const handBack = (status: 'returned' | 'orphaned', reason: string) =>
+      replica
+        ? snapshot.quorum!.handBack(replica, atTip.path, atTip.claim, status, reason, now)
+        : requeueClaim(atTip.path, atTip.claim, status, reason, now).changes;
     if (stopping) {
       const reason = `node ${settings.nodeId} stopped before it started: ${held.stopReason ?? 'max-tasks reached'}`;
-      draft.changes.push(...requeueClaim(atTip.path, atTip.claim, 'returned', reason, now).changes);
+      draft.changes.push(...handBack('returned', reason));
       draft.handedBack++;
     } else if (held.issued.has(atTip.claim.claim.token)) {
       draft.adopted.push(atTip);
     } else {
-      const reason = `node ${settings.nodeId} restarted`;
-      draft.changes.push(...requeueClaim(atTip.path, atTip.claim, 'orphaned', reason, now).changes);
+      draft.changes.push(...handBack('orphaned', `node ${settings.nodeId} restarted`));
     }
   }
 }
@@ -366,7 +381,14 @@ function cancelsStep(draft: Draft, { snapshot, held, now }: RoundInput): void {
 function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: RoundInput): void {
   const queue = snapshot.queue;
   if (!queue || stopping || held.draining !== undefined) return;
-  const { scan } = queue;
+  // A quorum task this commit already ended (its last replica here finished or was cancelled) is not judged
+  // again: its queue file is in the snapshot still.
+  const ending = new Set(draft.changes.filter((c) => 'delete' in c).map((c) => c.path));
+  const scan = {
+    claimable: queue.scan.claimable.filter((c) => !ending.has(c.file.entry.path)),
+    rejected: queue.scan.rejected.filter((r) => !ending.has(r.file.entry.path)),
+  };
+  const quorum = snapshot.quorum;
   for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
     draft.warnings.push(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
     if (bad.earlierResult) {
@@ -377,6 +399,7 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
       draft.changes.push(...rejectFile(bad.file, bad.reason, settings.nodeId, now, bad.task, bad.status));
     }
     if (bad.cancel) draft.changes.push({ path: bad.cancel.path, delete: true });
+    draft.changes.push(...(quorum?.leftovers(bad.file.id) ?? []));
     draft.rejected++;
   }
   const policy = snapshot.policy;
@@ -395,6 +418,23 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
     if (room === 0) break;
     const need = resourcesOf(candidate.task, policy);
     if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) continue; // a smaller task may still fit
+    const replica = quorum?.tipOf(candidate.task.task_id);
+    if (replica) {
+      const step = quorum!.step(replica);
+      if (step.step === 'wait') continue;
+      if (step.step !== 'claim') {
+        draft.changes.push(...quorum!.conclude(replica, step, now));
+        draft.concludedQuorum++;
+        continue;
+      }
+      free.cpus -= need.cpus;
+      free.memoryMb -= need.memoryMb;
+      room--;
+      const plan = quorum!.claim(replica, now);
+      draft.changes.push(...plan.changes);
+      draft.claims.push({ claim: plan.claim, path: plan.path });
+      continue;
+    }
     free.cpus -= need.cpus;
     free.memoryMb -= need.memoryMb;
     room--;
@@ -465,7 +505,11 @@ function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: Rou
     ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
     ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
   };
-  draft.changes.push(nodeChange(draft.node));
+  // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
+  const judged = snapshot.quorum?.own() ?? snapshot.node;
+  if (judged?.reputation) draft.node.reputation = judged.reputation;
+  if (judged?.status === 'quarantined') Object.assign(draft.node, { status: 'quarantined', tasks: [] });
+  draft.changes.push(...(snapshot.quorum?.nodeChanges() ?? []), nodeChange(draft.node));
 }
 
 function commitMessage(nodeId: string, plan: RoundPlan, final: boolean): string {
@@ -473,6 +517,7 @@ function commitMessage(nodeId: string, plan: RoundPlan, final: boolean): string 
   if (plan.claims.length) parts.push(`claim ${plan.claims.length}`);
   if (plan.concluded.length) parts.push(`finish ${plan.concluded.length}`);
   if (plan.rejected) parts.push(`reject ${plan.rejected}`);
+  if (plan.concludedQuorum) parts.push(`conclude ${plan.concludedQuorum}`);
   if (final) parts.push('go offline');
   if (parts.length === 0) parts.push('heartbeat');
   return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;

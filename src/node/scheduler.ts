@@ -14,6 +14,7 @@ import type { GridSnapshot, TaskFile } from '../protocol/snapshot.js';
 import { archiveBranch, lifecycleDir, locate } from '../protocol/layout.js';
 import { attemptsUsed, maxAttempts, nodeErrorNodes } from '../protocol/transitions.js';
 import { VERSION, versionAtLeast } from '../protocol/version.js';
+import { quorumOf } from '../protocol/quorum.js';
 import type { NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { findCycle } from '../validation/submission-checks.js';
 import { checkQueuedTask, type TaskCheck } from '../validation/task-rules.js';
@@ -206,7 +207,13 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   // A queue larger than the grid allows came by direct pushes: a round reads at most max_queued of it.
   const files = snapshot.of('queue').slice(0, policy.quotas.max_queued);
   const checks = await memo.check(snapshot, files, policy, now);
-  const single = files.filter((f) => (snapshot.byId.get(f.id)?.length ?? 0) === 1); // a duplicate id is for the audit
+  // A duplicate id is for the audit; only a quorum task stays queued beside its claims, one per replica.
+  const single = files.filter((f) => {
+    const same = snapshot.byId.get(f.id) ?? [];
+    const replicas = same.filter((o) => o.state === 'in_progress').length;
+    const task = checks.get(f)?.task;
+    return same.length - replicas === 1 && (replicas === 0 || (task !== undefined && quorumOf(task, policy) > 1));
+  });
   const valid: Candidate[] = [];
   const seenAt = now.toISOString();
   const queued = new Set<string>();

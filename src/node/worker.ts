@@ -21,6 +21,8 @@ import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
 import { SHARE_WINDOW_MS, pollFloorMs, pushShare } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
+import { QuorumRound, isQuorumTask } from './quorum-round.js';
+import { isQuarantined } from '../protocol/reputation.js';
 import { unshardedQueue } from '../protocol/queue-shards.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
@@ -592,6 +594,13 @@ export class Worker {
     const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
     this.checkIncarnation(atTip, policy);
     if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
+    if (isQuarantined(atTip)) {
+      throw new UserError(
+        `node ${s.nodeId} is quarantined: ${atTip!.reputation?.invalid ?? 'several'} of its quorum runs were ` +
+          'outvoted by other nodes, so the grid refuses its claims. A maintainer decides whether it may return ' +
+          '(docs/security.md, "Quorum and reputation").',
+      );
+    }
     const claims = await this.myClaims(snapshot);
     const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
     const live = new Set(snapshot.byId.keys());
@@ -611,6 +620,16 @@ export class Worker {
       else if (!final) this.drain(`requested in ${drainRequest.path}`);
     }
     if (wantsClaims && !final && !this.stopReason && !this.draining) view.queue = await this.scan(snapshot, view);
+    const quorumTasks = [
+      ...[...claims.values()]
+        .filter((c) => isQuorumTask(c.claim, policy))
+        .map((c) => ({ id: c.claim.task_id, held: c.claim })),
+      ...(view.queue?.scan.claimable ?? [])
+        .filter((c) => isQuorumTask(c.task, policy))
+        .map((c) => ({ id: c.task.task_id, queued: c.task })),
+    ];
+    // Reputations count wherever quorum tasks run; the node files are read anyway, so the round always has them.
+    view.quorum = await QuorumRound.load(snapshot, policy, s.nodeId, quorumTasks);
     const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
     const plan = planRound(view, held, this.planned(), new Date());
     this.observe(plan);

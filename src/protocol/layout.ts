@@ -70,6 +70,29 @@ export function locateDrain(path: string): string | undefined {
   return match?.[1];
 }
 
+/**
+ * Finished runs of a quorum task wait here, one file per node, until enough agree: beside the lifecycle
+ * folders, as a run is not a task. A folder exists only while its task is queued, and the queue holds at
+ * most max_queued (3,000) tasks, so neither level grows past 3,000 entries.
+ */
+export const REPLICAS_DIR = `${TASKS_DIR}/replicas`;
+
+export function replicaPath(taskId: string, nodeId: string): string {
+  return `${REPLICAS_DIR}/${taskId}/${nodeId}.json`;
+}
+
+/** The task and node a replicas/ path names. */
+export function locateReplica(path: string): { taskId: string; nodeId: string } | undefined {
+  const match = /^tasks\/replicas\/([^/]+)\/([^/]+)\.json$/.exec(path);
+  return match ? { taskId: match[1]!, nodeId: match[2]! } : undefined;
+}
+
+/** The node an in_progress path is filed under. */
+export function claimNode(path: string): string | undefined {
+  const match = /^tasks\/in_progress\/([^/]+)\/[^/]+$/.exec(path);
+  return match?.[1];
+}
+
 export function nodePath(nodeId: string): string {
   return `${NODES_DIR}/${nodeId}.json`;
 }

@@ -1,6 +1,7 @@
 import { UserError } from '../common/errors.js';
 import type { Policy, Task } from './schemas.js';
 import { parseStrictJson } from './strict-json.js';
+import { quorumOf } from './quorum.js';
 import { policyValidator, type Problem } from './schema-validators.js';
 
 /** A policy lists its trusted signers and labels, so it may be larger than a task file. */
@@ -108,6 +109,13 @@ export function policyProblems(task: Task, policy: Policy, now = new Date()): Pr
     problems.push({
       pointer: '/resources/memory_mb',
       message: `field "resources.memory_mb" is ${memory}; this grid allows at most ${policy.limits.memory_mb}`,
+    });
+  }
+  const quorum = quorumOf(task, policy);
+  if (task.max_results !== undefined && task.max_results < quorum) {
+    problems.push({
+      pointer: '/max_results',
+      message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
     });
   }
   if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {

@@ -94,6 +94,20 @@ const taskFields = {
       description: 'Only nodes of this dgrid version or newer claim it (MAJOR.MINOR.PATCH)',
     }),
   ),
+  quorum: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 9,
+      description: "Agreeing results from different nodes needed before one becomes the result; default the policy's",
+    }),
+  ),
+  max_results: Type.Optional(
+    Type.Integer({
+      minimum: 1,
+      maximum: 20,
+      description: 'Runs allowed before the task fails for lack of agreement; at least quorum, default quorum + 2',
+    }),
+  ),
 };
 
 /** A task as a submitter writes it in tasks/queue/. */
@@ -170,6 +184,23 @@ export const ClaimSchema = Type.Object(
 );
 export type Claim = Static<typeof ClaimSchema>;
 
+/** How a replica run of a quorum task was judged: in the agreeing majority, outvoted, or no result to judge. */
+export const Verdict = Type.Union([Type.Literal('valid'), Type.Literal('invalid'), Type.Literal('error')]);
+export type Verdict = Static<typeof Verdict>;
+
+/** One run of a quorum task, as its final result lists it. */
+export const ReplicaSchema = Type.Object(
+  {
+    node_id: NodeId,
+    attempt: Type.Integer({ minimum: 1 }),
+    exit_code: Type.Union([Type.Integer(), Type.Null()]),
+    digest: Type.Union([Sha256, Type.Null()], { description: 'What agreement compares; null for a run that errored' }),
+    verdict: Verdict,
+  },
+  { additionalProperties: false },
+);
+export type Replica = Static<typeof ReplicaSchema>;
+
 /**
  * A finished task in tasks/completed/ or tasks/failed/. The task fields are optional because a file that
  * was never a valid task still gets a result saying why.
@@ -197,6 +228,9 @@ export const ResultSchema = Type.Object(
     stderr_bytes: Type.Integer({ minimum: 0, description: 'Byte count of the full stderr' }),
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
+    replicas: Type.Optional(
+      Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' }),
+    ),
   },
   { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false },
 );
@@ -213,7 +247,12 @@ export const CancelSchema = Type.Object(
 );
 export type CancelRequest = Static<typeof CancelSchema>;
 
-export const NodeStatus = Type.Union([Type.Literal('online'), Type.Literal('draining'), Type.Literal('offline')]);
+export const NodeStatus = Type.Union([
+  Type.Literal('online'),
+  Type.Literal('draining'),
+  Type.Literal('offline'),
+  Type.Literal('quarantined'),
+]);
 export type NodeStatus = Static<typeof NodeStatus>;
 
 export const MAX_PROGRESS_MESSAGE = 200;
@@ -244,6 +283,20 @@ export const DrainSchema = Type.Object(
   { $id: 'https://dgrid.dev/schemas/drain.schema.json', title: 'dgrid drain request', additionalProperties: false },
 );
 export type DrainRequest = Static<typeof DrainSchema>;
+/**
+ * A node's record of quorum verdicts, derived from the results: written by the node whose commit reaches an
+ * agreement, never by the node itself (reputation.ts).
+ */
+export const ReputationSchema = Type.Object(
+  {
+    valid: Type.Integer({ minimum: 0 }),
+    invalid: Type.Integer({ minimum: 0 }),
+    errors: Type.Integer({ minimum: 0 }),
+    consecutive_valid: Type.Integer({ minimum: 0 }),
+  },
+  { additionalProperties: false },
+);
+export type Reputation = Static<typeof ReputationSchema>;
 
 export const NodeSchema = Type.Object(
   {
@@ -277,6 +330,7 @@ export const NodeSchema = Type.Object(
         { additionalProperties: false },
       ),
     ),
+    reputation: Type.Optional(ReputationSchema),
   },
   { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false },
 );
@@ -345,6 +399,9 @@ export const PolicySchema = Type.Object(
       }),
     ),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
+    default_quorum: Type.Optional(
+      Type.Integer({ minimum: 1, maximum: 9, default: 1, description: 'The quorum of a task that names none' }),
+    ),
     max_delay_days: Type.Optional(
       Type.Integer({
         minimum: 1,
@@ -395,6 +452,19 @@ export const PolicySchema = Type.Object(
         ),
       },
       'Signed tasks',
+    ),
+    nodes: section(
+      {
+        trust_after: Type.Optional(
+          Type.Integer({
+            minimum: 1,
+            default: 10,
+            description:
+              'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
+          }),
+        ),
+      },
+      'Worker nodes: when they are trusted',
     ),
     retention: section(
       {

@@ -5,11 +5,13 @@ import {
   LIFECYCLE,
   NODES_DIR,
   POLICY_FILE,
+  REPLICAS_DIR,
   lifecycleDir,
   locate,
   locateCancel,
   locateDrain,
   locateNode,
+  locateReplica,
   type Lifecycle,
 } from './layout.js';
 import { UserError } from '../common/errors.js';
@@ -42,6 +44,8 @@ export class GridSnapshot {
   readonly cancels = new Map<string, TreeEntry>();
   /** Drain requests by node id. */
   readonly drains = new Map<string, TreeEntry>();
+  /** Finished runs of queued quorum tasks, by task id (listed with the queue). */
+  readonly replicas = new Map<string, TreeEntry[]>();
   /**
    * What a direct push put in nodes/ or tasks/ that is not a file (a submodule): no record to read, so
    * readers skip it with a warning (skippedEntry). In the queue such an entry stays, as a file that is
@@ -83,6 +87,13 @@ export class GridSnapshot {
         this.cancels.set(cancelled, entry);
         continue;
       }
+      const replica = locateReplica(entry.path);
+      if (replica !== undefined) {
+        const runs = this.replicas.get(replica.taskId);
+        if (runs) runs.push(entry);
+        else this.replicas.set(replica.taskId, [entry]);
+        continue;
+      }
       const located = locate(entry.path);
       if (!located) continue;
       const file: TaskFile = { id: located.id, state: located.state, entry };
@@ -96,7 +107,9 @@ export class GridSnapshot {
   static async load(store: GridStore, tip: string | null, options: SnapshotOptions = {}): Promise<GridSnapshot> {
     if (tip === null) return new GridSnapshot(store, null, []);
     const states = options.states ?? LIFECYCLE;
-    const paths = [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)];
+    // Finished runs of quorum tasks are read with the queue they belong to.
+    const replicas = states.includes('queue') ? [REPLICAS_DIR] : [];
+    const paths = [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...replicas, ...states.map(lifecycleDir)];
     const listed = paths.join('\0');
     const since = options.since;
     if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {

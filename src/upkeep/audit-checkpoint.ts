@@ -11,7 +11,7 @@ import { closeSync, openSync, renameSync, writeSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { runGit } from '../git/runner.js';
 
-export const CHECKPOINT_VERSION = 1;
+export const CHECKPOINT_VERSION = 2;
 
 export interface CheckpointHeader {
   version: number;

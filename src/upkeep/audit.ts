@@ -46,6 +46,9 @@
 //   cancel          A cancel request ends its task: no claim of the task comes after the request landed.
 //   future-heartbeat A node's heartbeat is not dated more than lease.grace_seconds after a commit by someone
 //                   else that landed after it (the server's order: that commit was built on the heartbeat).
+//   quorum, reputation  The rules of quorum tasks and node reputations, in audit-quorum.ts. A quorum task
+//                   stays queued beside its replica claims (one per node, one-place allows them); a replica's
+//                   run (tasks/replicas/) ends its claim, and the final result ends the task.
 //   fresh-reap      A claim is ended by someone other than its node (a reaper) only once the node is
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
@@ -63,6 +66,7 @@ import {
   locate,
   locateCancel,
   locateNode,
+  locateReplica,
   nodePath,
   type Lifecycle,
   type Terminal,
@@ -73,6 +77,8 @@ import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { parsePolicy } from '../protocol/policy.js';
 import { overShare } from '../protocol/push-share.js';
+import type { Policy, Replica, Result } from '../protocol/schemas.js';
+import { QuorumAudit } from './audit-quorum.js';
 import { CHECKPOINT_VERSION, RowWriter, readCheckpoint, staleCheckpoint } from './audit-checkpoint.js';
 import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from '../protocol/schema-validators.js';
 
@@ -99,7 +105,9 @@ export type AuditRule =
   | 'cancel'
   | 'future-heartbeat'
   | 'fresh-reap'
-  | 'push-share';
+  | 'push-share'
+  | 'quorum'
+  | 'reputation';
 
 export interface AuditViolation {
   commit: string;
@@ -235,6 +243,8 @@ interface Commit {
   changes: FileChange[];
   /** Changes of node files, cancel requests and the policy. */
   others: FileChange[];
+  /** Runs of quorum tasks recorded in tasks/replicas/. */
+  replicas: FileChange[];
   /** The runs of each node's claims this commit ends, as the node counts them. */
   runs?: Map<string, { completed: number; failed: number }>;
 }
@@ -267,6 +277,10 @@ interface Summary {
   task: string;
   /** The first schema problem of the record, for each folder it was written to. */
   schema: Map<Lifecycle, string>;
+  /** A quorum task's: its quorum, and in its result every run. */
+  quorum?: number;
+  replicas?: Replica[];
+  result?: Pick<Result, 'status' | 'exit_code' | 'stdout_sha256' | 'reason' | 'node_id'>;
 }
 
 interface TaskState {
@@ -277,6 +291,8 @@ interface TaskState {
   /** The commit that wrote its terminal record, once it has one. */
   terminalAt?: string;
   inTwoPlaces: boolean;
+  /** Its quorum, from its last queued record: above 1, replica claims may stand beside the queued record. */
+  quorum: number;
 }
 
 interface ArchivedFile {
@@ -314,10 +330,10 @@ class Replay {
   private readonly incarnations = new Map<string, { current: string; replaced: Set<string> }>();
   /** The lease settings of the policy as of the commit being replayed. */
   private lease = parsePolicy(undefined).lease;
-  private readonly policies = new Map<string, ReturnType<typeof parsePolicy>['lease']>();
-  /** The push budget as of the commit being replayed, and of each policy file. */
-  private budget = parsePolicy(undefined).push_budget_per_minute;
-  private readonly budgets = new Map<string, number>();
+  private readonly policies = new Map<string, Policy>();
+  /** The policy as of the commit being replayed, for the quorum rules and the push budget. */
+  private policy = parsePolicy(undefined);
+  private readonly quorum = new QuorumAudit();
   /** Tasks with a cancel request, and the commit it landed in. */
   private readonly cancelledAt = new Map<string, string>();
   private readonly beats = new Map<string, Beat>();
@@ -348,7 +364,7 @@ class Replay {
       this.heartbeatsBefore(commit);
       this.apply(commit);
       this.othersOf(commit);
-      budgets.push(this.budget);
+      budgets.push(this.policy.push_budget_per_minute);
       this.figures.commits++;
       if (index === saveAt) this.capture(checkpoint!, commit.sha);
     }
@@ -365,19 +381,11 @@ class Replay {
   private capture(path: string, commit: string): void {
     const writer = new RowWriter(path);
     const f = this.figures;
-    writer.row([
-      'f',
-      { ...f, tasks: this.tasks.size },
-      this.violationCount,
-      this.lease,
-      this.last,
-      this.lastOfOther,
-      this.budget,
-    ]);
+    writer.row(['f', { ...f, tasks: this.tasks.size }, this.violationCount, this.lease, this.last, this.lastOfOther]);
     for (const v of this.violations) writer.row(['v', v]);
     for (const [id, t] of this.tasks) {
       const history = t.history.map((a) => [a.attempt, a.token, a.status]);
-      writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces]);
+      writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces, t.quorum]);
     }
     for (const [token, id] of this.tokens) writer.row(['k', token, id, this.ended.get(token) ?? null]);
     for (const [node, claims] of this.held) for (const [task, at] of claims) writer.row(['h', node, task, at]);
@@ -386,6 +394,8 @@ class Replay {
     for (const [task, at] of this.cancelledAt) writer.row(['x', task, at]);
     for (const [node, beat] of this.beats) writer.row(['b', node, beat]);
     for (const node of this.nodeIds) writer.row(['n', node]);
+    writer.row(['p', this.policy]);
+    for (const [node, reputation] of this.quorum.entries()) writer.row(['r', node, reputation]);
     this.captured = { writer, commit, archived: this.archived.length };
   }
 
@@ -402,14 +412,13 @@ class Replay {
     for (const row of rows) {
       // Rows are what capture wrote, field by field: their kinds are its.
       // eslint-disable-next-line @typescript-eslint/no-explicit-any
-      const [kind, a, b, c, d, e, g] = row as [string, ...any[]];
+      const [kind, a, b, c, d, e, g, q] = row as [string, ...any[]];
       if (kind === 'f') {
         Object.assign(this.figures, a);
         this.violationCount = b;
         this.lease = c;
         this.last = d ?? undefined;
         this.lastOfOther = e ?? undefined;
-        if (typeof g === 'number') this.budget = g;
       } else if (kind === 'v') this.violations.push(a);
       else if (kind === 't') {
         const history = (c as [number, string, string][]).map(([attempt, token, status]) => ({
@@ -417,7 +426,7 @@ class Replay {
           token,
           status,
         }));
-        const task: TaskState = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g };
+        const task: TaskState = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g, quorum: q ?? 1 };
         if (e !== null) task.terminalAt = e;
         this.tasks.set(a, task);
       } else if (kind === 'k') {
@@ -432,6 +441,8 @@ class Replay {
       else if (kind === 'b') this.beats.set(a, b);
       else if (kind === 'n') this.nodeIds.add(a);
       else if (kind === 'a') this.archived.push(a);
+      else if (kind === 'p') this.policy = a;
+      else if (kind === 'r') this.quorum.restore(a, b);
     }
   }
 
@@ -445,10 +456,20 @@ class Replay {
       trailer: 'Archived-To',
     });
     return history.map(({ sha, time, committer, author, trailers, changes }) => {
-      const commit: Commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [] };
+      const commit: Commit = {
+        sha,
+        time,
+        committer,
+        author,
+        archivedTo: trailers,
+        changes: [],
+        others: [],
+        replicas: [],
+      };
       for (const { path, status, oldSha, newSha, regularFile } of changes) {
         const change = { path, oldSha: oldSha!, newSha: newSha!, readable: regularFile!, deleted: status === 'D' };
         if (locate(path)) commit.changes.push(change);
+        else if (locateReplica(path) !== undefined) commit.replicas.push(change);
         else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
           commit.others.push(change);
       }
@@ -470,6 +491,9 @@ class Replay {
         const states = needed.get(change.newSha) ?? new Set<Lifecycle>();
         states.add(locate(change.path)!.state);
         needed.set(change.newSha, states);
+      }
+      for (const change of commit.replicas) {
+        if (!change.deleted && change.readable && !needed.has(change.newSha)) needed.set(change.newSha, new Set());
       }
       for (const change of commit.others) {
         if (change.deleted || !change.readable) continue;
@@ -493,10 +517,7 @@ class Replay {
         const states = needed.get(sha);
         if (states) this.summaries.set(sha, summarize(blob, states));
         if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
-        if (policies.has(sha)) {
-          this.policies.set(sha, readLease(blob));
-          this.budgets.set(sha, readBudget(blob));
-        }
+        if (policies.has(sha)) this.policies.set(sha, readPolicy(blob));
       }
     }
   }
@@ -504,7 +525,7 @@ class Replay {
   private task(id: string): TaskState {
     let state = this.tasks.get(id);
     if (!state) {
-      state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false };
+      state = { locations: new Set(), history: [], maxAttempt: 0, inTwoPlaces: false, quorum: 1 };
       this.tasks.set(id, state);
     }
     return state;
@@ -534,6 +555,8 @@ class Replay {
       else if (w.state === 'in_progress') this.claimed(commit, w, gone?.get('queue'));
       else this.finished(commit, w, gone);
     }
+    this.recordedRuns(commit, removed);
+    this.quorum.settle();
     for (const id of touched) this.placed(commit, id, removed.get(id));
     this.trackClaims(commit);
   }
@@ -578,6 +601,8 @@ class Replay {
         );
       }
     }
+    const judged = this.quorum.nodeFile(id, node.reputation, node.status);
+    if (judged) this.violation(commit.sha, where, 'reputation', judged);
     const held = this.held.get(id) ?? new Map<string, string>();
     if (node.status === 'offline') {
       for (const [task, path] of held) {
@@ -610,6 +635,7 @@ class Replay {
   private queued(commit: Commit, w: Written, claims: FileChange[] | undefined): void {
     const task = this.task(w.id);
     const record = this.summaries.get(w.change.newSha);
+    if (record) task.quorum = record.quorum ?? this.policy.default_quorum;
     if (!claims) {
       if (task.terminalAt) this.terminalAgain(commit, w.id, task, 'queue');
       if (record) task.history = record.history;
@@ -617,6 +643,8 @@ class Replay {
     }
     if (!record) return this.violation(commit.sha, w.id, 'unreadable', `${w.change.path} is not a JSON record`);
     this.checkSchema(commit, w, record);
+    // Replicas of a quorum task handed back in one commit each add an attempt to the history it keeps.
+    if (claims.length > 1 && task.quorum > 1) return this.requeuedReplicas(commit, w, record, claims);
     const claim = this.summaries.get(claims[0]!.oldSha)?.claim;
     const last = record.history.at(-1);
     if (!claim) return; // the removed claim was itself unreadable, reported when it was written
@@ -635,6 +663,73 @@ class Replay {
     this.endedBy(commit, w.id, claim.node);
     this.sameHistory(commit, w.id, task, record.history.slice(0, -1));
     task.history = record.history;
+  }
+
+  private requeuedReplicas(commit: Commit, w: Written, record: Summary, claims: FileChange[]): void {
+    const task = this.task(w.id);
+    const added = record.history.slice(-claims.length);
+    for (const change of claims) {
+      const claim = this.summaries.get(change.oldSha)?.claim;
+      if (!claim) continue;
+      const entry = added.find((a) => a.token === claim.token && a.attempt === claim.attempt);
+      if (!entry) {
+        this.violation(commit.sha, w.id, 'requeue', `replica claim ${claim.token} ended without an attempt for it`);
+        continue;
+      }
+      if (['failure', 'timeout'].includes(entry.status)) countRun(commit, claim.node, 'failed');
+      this.end(commit, w.id, claim.token, `requeued (${entry.status})`);
+      this.figures.requeues++;
+      this.endedBy(commit, w.id, claim.node);
+    }
+    this.sameHistory(commit, w.id, task, record.history.slice(0, -claims.length));
+    task.history = record.history;
+  }
+
+  /** Runs of quorum tasks recorded in tasks/replicas/: each ends its node's claim, removed in the same commit. */
+  private recordedRuns(commit: Commit, removed: Map<string, Map<Lifecycle, FileChange[]>>): void {
+    for (const change of commit.replicas) {
+      if (change.deleted) continue;
+      const { taskId, nodeId } = locateReplica(change.path)!;
+      const claims = removed.get(taskId)?.get('in_progress') ?? [];
+      const claim = claims.map((c) => this.summaries.get(c.oldSha)?.claim).find((c) => c?.node === nodeId);
+      if (!claim) {
+        this.violation(
+          commit.sha,
+          taskId,
+          'quorum',
+          `${change.path} records a run, but no claim of ${nodeId} ends here`,
+        );
+        continue;
+      }
+      const status = this.summaries.get(change.newSha)?.status;
+      countRun(commit, nodeId, status === 'success' ? 'completed' : 'failed');
+      this.end(commit, taskId, claim.token, 'recorded as a replica');
+      this.endedBy(commit, taskId, nodeId);
+    }
+  }
+
+  /**
+   * A quorum task's result: judged by the quorum rule; the claims it ends are runs of their nodes, each
+   * counted as its replica entry says (fenced claims that never ran to a result are not).
+   */
+  private quorumResult(commit: Commit, w: Written, record: Summary, claims: FileChange[] | undefined): void {
+    const task = this.task(w.id);
+    const replicas = record.replicas!;
+    for (const problem of this.quorum.result(
+      { ...record.result!, replicas },
+      task.quorum,
+      this.policy.nodes.trust_after,
+      commit.author,
+    )) {
+      this.violation(commit.sha, w.id, 'quorum', problem);
+    }
+    for (const change of claims ?? []) {
+      const claim = this.summaries.get(change.oldSha)?.claim;
+      const run = claim && replicas.find((r) => r.node_id === claim.node && r.attempt === claim.attempt);
+      if (!claim || !run) continue;
+      countRun(commit, claim.node, run.exit_code === 0 && run.digest !== null ? 'completed' : 'failed');
+      this.end(commit, w.id, claim.token, 'finished');
+    }
   }
 
   private claimed(commit: Commit, w: Written, queued: FileChange[] | undefined): void {
@@ -702,7 +797,8 @@ class Replay {
     if ((record.status === 'success') !== (w.state === 'completed')) {
       this.violation(commit.sha, w.id, 'status-folder', `status ${record.status} in ${w.state}/`);
     }
-    if (record.claim) this.finishedClaim(commit, w, record, gone?.get('in_progress'));
+    if (record.replicas && task.quorum > 1) this.quorumResult(commit, w, record, gone?.get('in_progress'));
+    else if (record.claim) this.finishedClaim(commit, w, record, gone?.get('in_progress'));
     else this.rejected(commit, w, record, gone?.has('queue') ?? false);
     this.sameHistory(commit, w.id, task, record.history);
     task.history = record.history;
@@ -777,8 +873,8 @@ class Replay {
         this.nodeWritten(commit, change);
         this.heartbeat(commit, nodeId, change);
       } else if (!change.deleted) {
-        this.lease = this.policies.get(change.newSha) ?? this.lease;
-        this.budget = this.budgets.get(change.newSha) ?? this.budget;
+        this.policy = this.policies.get(change.newSha) ?? this.policy;
+        this.lease = this.policy.lease;
       }
     }
     if (!this.clocked(commit)) return;
@@ -884,7 +980,7 @@ class Replay {
   /** Invariant 1 after the commit, and whether a task that left every folder went to the archive. */
   private placed(commit: Commit, id: string, gone: Map<Lifecycle, FileChange[]> | undefined): void {
     const task = this.task(id);
-    if (task.locations.size > 1) {
+    if (task.locations.size > 1 && !replicaLayout(task)) {
       if (!task.inTwoPlaces) {
         this.violation(commit.sha, id, 'one-place', `in ${[...task.locations].sort().join(' and ')}`);
       }
@@ -892,7 +988,7 @@ class Replay {
       return;
     }
     task.inTwoPlaces = false;
-    if (task.locations.size === 1 || !gone) return;
+    if (task.locations.size >= 1 || !gone) return;
     const results = [...(gone.get('completed') ?? []), ...(gone.get('failed') ?? [])];
     // A task queued again after its result is refused by removing it: the queued copy was the breach,
     // reported as terminal-twice when it came.
@@ -979,6 +1075,19 @@ function canonical(value: unknown): string {
   );
 }
 
+/** A quorum task's place: its queued record, and beside it one replica claim per node. */
+function replicaLayout(task: TaskState): boolean {
+  if (task.quorum <= 1) return false;
+  const paths = [...task.locations];
+  const claims = paths.filter((p) => p.startsWith('tasks/in_progress/'));
+  const nodes = new Set(claims.map((p) => p.split('/')[2]));
+  return (
+    paths.length - claims.length === 1 &&
+    paths.some((p) => p.startsWith('tasks/queue/')) &&
+    nodes.size === claims.length
+  );
+}
+
 function countRun(commit: Commit, node: string, counter: 'completed' | 'failed'): void {
   commit.runs ??= new Map();
   const runs = commit.runs.get(node) ?? { completed: 0, failed: 0 };
@@ -994,6 +1103,7 @@ interface NodeSummary {
   incarnation?: string;
   tasks: string[];
   heartbeat?: string;
+  reputation?: unknown;
 }
 
 function summarizeNode(blob: Buffer): NodeSummary | undefined {
@@ -1010,6 +1120,7 @@ function summarizeNode(blob: Buffer): NodeSummary | undefined {
     ...(incarnation === undefined ? {} : { incarnation }),
     tasks: Array.isArray(value.tasks) ? value.tasks.filter((t): t is string => typeof t === 'string') : [],
     ...(typeof value.last_heartbeat === 'string' ? { heartbeat: value.last_heartbeat } : {}),
+    ...(value.reputation === undefined ? {} : { reputation: value.reputation }),
   };
 }
 
@@ -1045,6 +1156,9 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
       ? { claim: { token: claim.token, attempt: Number(claim.attempt), node: String(claim.node_id) } }
       : {}),
     ...(typeof value.attempt === 'number' ? { attempt: value.attempt } : {}),
+    ...(typeof value.quorum === 'number' ? { quorum: value.quorum } : {}),
+    ...(Array.isArray(value.replicas) ? { replicas: value.replicas.filter(isObject) as unknown as Replica[] } : {}),
+    result: value as unknown as NonNullable<Summary['result']>,
     ...(typeof value.status === 'string' ? { status: value.status } : {}),
     ...(value.exit_code === null || typeof value.exit_code === 'number' ? { exitCode: value.exit_code } : {}),
     history: history.map((a) => ({
@@ -1055,21 +1169,12 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
   };
 }
 
-/** The lease settings of a policy file; the defaults where it does not parse (the gate reports that). */
-function readLease(blob: Buffer): ReturnType<typeof parsePolicy>['lease'] {
+/** A policy file; the defaults where it does not parse (the gate reports that). */
+function readPolicy(blob: Buffer): Policy {
   try {
-    return parsePolicy(blob.toString('utf8')).lease;
+    return parsePolicy(blob.toString('utf8'));
   } catch {
-    return parsePolicy(undefined).lease;
-  }
-}
-
-/** The push budget of a policy file; the default where it does not parse. */
-function readBudget(blob: Buffer): number {
-  try {
-    return parsePolicy(blob.toString('utf8')).push_budget_per_minute;
-  } catch {
-    return parsePolicy(undefined).push_budget_per_minute;
+    return parsePolicy(undefined);
   }
 }
 

@@ -29,7 +29,10 @@ import { archiveResults } from './archive.js';
 import { readServerClock, skewProblem, type ClockReading } from '../protocol/clock.js';
 import { UserError } from '../common/errors.js';
 import { GridStore, type Change } from '../git/store.js';
-import { skippedEntry, type GridSnapshot } from '../protocol/snapshot.js';
+import { skippedEntry, type GridSnapshot, type TaskFile } from '../protocol/snapshot.js';
+import { quorumOf } from '../protocol/quorum.js';
+import { returnReplica } from '../protocol/replication.js';
+import { isQuarantined } from '../protocol/reputation.js';
 import { nodePath } from '../protocol/layout.js';
 import {
   attemptsUsed,
@@ -42,13 +45,14 @@ import {
   nodeChange,
   requeueClaim,
   runWithoutOutput,
+  serialize,
   silenceMs,
 } from '../protocol/transitions.js';
 import { iso } from '../common/time.js';
 import type { Log } from '../common/log.js';
-import type { Claim, NodeRecord } from '../protocol/schemas.js';
+import type { Claim, NodeRecord, Policy, QueuedTask } from '../protocol/schemas.js';
 import { transact, type Plan } from '../protocol/transaction.js';
-import { claimValidator } from '../protocol/schema-validators.js';
+import { claimValidator, queuedTaskValidator } from '../protocol/schema-validators.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
@@ -156,15 +160,34 @@ async function planReap(
   }
   const silent = (node: NodeRecord) => isSilent(node, now, policy, nodeTimeout);
 
+  /** The queue records of quorum tasks as this reap leaves them: each orphaned replica adds an attempt. */
+  const requeued = new Map<string, QueuedTask>();
   for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
+    const queued = await replicaHome(snapshot, file, policy);
     // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
-    if (snapshot.byId.get(file.id)!.length > 1) continue;
+    if (!queued && snapshot.byId.get(file.id)!.length > 1) continue;
     if (!claimValidator.is(value)) {
       log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
       continue;
     }
-    const why = orphanReason(value, nodes.get(value.claim.node_id), now, silent);
+    const holder = nodes.get(value.claim.node_id);
+    const why = isQuarantined(holder)
+      ? `node ${value.claim.node_id} is quarantined`
+      : orphanReason(value, holder, now, silent);
     if (!why) continue;
+    if (queued) {
+      // A replica: the task stays queued for another node; the attempt joins its history.
+      const before = requeued.get(file.id) ?? queued.task;
+      const back = returnReplica(queued.file, before, file.entry.path, value, 'orphaned', why, now);
+      requeued.set(file.id, back.task);
+      changes.push(back.changes[0]!);
+      actions.push({
+        action: 'requeue',
+        subject: value.task_id,
+        reason: `replica of attempt ${value.claim.attempt}: ${why}`,
+      });
+      continue;
+    }
     const max = maxAttempts(value, policy);
     const cancel = snapshot.cancels.get(value.task_id);
     if (cancel) {
@@ -182,17 +205,23 @@ async function planReap(
     }
   }
 
+  for (const [id, task] of requeued) {
+    const home = snapshot.byId.get(id)!.find((f) => f.state === 'queue')!;
+    changes.push({ path: home.entry.path, content: serialize(task) });
+  }
+
   for (const node of nodes.values()) {
     if (!silent(node)) continue;
     // A drain request for a dead node asked nothing of the process that runs under its id next.
     const drain = snapshot.drains.get(node.node_id);
     if (drain) changes.push({ path: drain.path, delete: true });
     const days = policy.retention.offline_node_days;
-    if (silenceMs(node, now) > days * DAY_MS) {
+    // A quarantined node's file stays: removing it would free its id, and its quarantine with it.
+    if (silenceMs(node, now) > days * DAY_MS && !isQuarantined(node)) {
       changes.push({ path: nodePath(node.node_id), delete: true });
       const reason = `no heartbeat since ${node.last_heartbeat}, over retention.offline_node_days (${days})`;
       actions.push({ action: 'remove-node', subject: node.node_id, reason });
-    } else if (node.status !== 'offline') {
+    } else if (node.status !== 'offline' && !isQuarantined(node)) {
       // Its claims are requeued in this same commit, so it runs nothing any more.
       changes.push(nodeChange({ ...node, status: 'offline', tasks: [] }));
       const reason = `no heartbeat since ${node.last_heartbeat} (node timeout ${nodeTimeout} s + grace ${policy.lease.grace_seconds} s)`;
@@ -218,6 +247,23 @@ function orphanReason(
 }
 
 /** The history is the audit log: the subject counts, the body says what happened to whom and why. */
+/**
+ * The queue record a replica claim belongs to: a quorum task stays queued while its replicas run. Undefined
+ * for an ordinary claim.
+ */
+async function replicaHome(
+  snapshot: GridSnapshot,
+  claim: TaskFile,
+  policy: Policy,
+): Promise<{ file: TaskFile; task: QueuedTask } | undefined> {
+  const same = snapshot.byId.get(claim.id)!;
+  const homes = same.filter((f) => f.state === 'queue');
+  if (homes.length !== 1 || same.some((f) => f.state !== 'queue' && f.state !== 'in_progress')) return undefined;
+  const task = (await snapshot.readJson(homes)).get(homes[0]!);
+  if (!queuedTaskValidator.is(task) || quorumOf(task, policy) <= 1) return undefined;
+  return { file: homes[0]!, task };
+}
+
 function commitMessage(actions: ReapAction[]): string {
   const counts = new Map<string, number>();
   for (const a of actions) counts.set(a.action, (counts.get(a.action) ?? 0) + 1);

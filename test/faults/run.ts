@@ -1,10 +1,11 @@
 // The fault-injection suite from the command line: each kind of fault alone, then all mixed, by default;
-// `--long` for ten minutes of mixed faults (`--minutes N` for another length). Prints the table; exits 1
-// when a check fails.
+// `--long` for ten minutes of mixed faults (`--minutes N` for another length); then the hostile node. Prints
+// the tables; exits 1 when a check fails.
 // Run: node build/test/faults/run.js [--long] [--minutes N]
 import { parseArgs } from 'node:util';
 import { problems, table, type Outcome } from './check.js';
 import { EACH, MIXED, longScenario, runScenario } from './scenarios.js';
+import { HOSTILE, hostileProblems, hostileTable, runHostile } from './hostile.js';
 
 const { values } = parseArgs({ options: { long: { type: 'boolean' }, minutes: { type: 'string' } } });
 const minutes = Number(values.minutes ?? 10);
@@ -18,4 +19,9 @@ for (const scenario of scenarios) {
   for (const problem of problems(outcome)) console.log(`  ${problem}`);
 }
 console.log(table(outcomes));
-if (outcomes.some((o) => problems(o).length > 0)) process.exitCode = 1;
+// A node that lies, beside honest ones, on quorum tasks: a table of its own, as it counts other things.
+console.log(`${HOSTILE.name}: ${HOSTILE.tasks} tasks ...`);
+const hostile = await runHostile(HOSTILE);
+for (const problem of hostileProblems(hostile)) console.log(`  ${problem}`);
+console.log(hostileTable([hostile]));
+if (outcomes.some((o) => problems(o).length > 0) || hostileProblems(hostile).length > 0) process.exitCode = 1;

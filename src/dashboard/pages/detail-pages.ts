@@ -1,6 +1,6 @@
 // detail/<task_id>.html: a task's full record and attempts.
 import type { Attempt, Claim, QueuedTask, Result } from '../../protocol/schemas.js';
-import { priorityOf } from '../facts.js';
+import { agreement, priorityOf } from '../facts.js';
 import { formatAgo, formatDuration, formatTime, parseTime, plural } from '../format.js';
 import { STATE_LABEL, STATUS_TONE, detailPath, listPath, repoPath, type Located, type Site } from '../site.js';
 
@@ -32,6 +32,7 @@ function detail(site: Site, { state, record }: Located) {
   const task = record as Partial<QueuedTask>;
   const facts = [
     ...fact('State', state === 'running' ? 'in progress' : state),
+    ...fact('Agreement', agreement(record as Partial<Result>, site.input.policy)),
     ...fact('Blocked', site.unrunnableIds.has(record.task_id) ? 'no online node carries all the required labels' : ''),
     ...(result
       ? [
@@ -121,6 +122,14 @@ function detail(site: Site, { state, record }: Located) {
     script: task.script,
     streams,
     attempts,
+    replicas: (result?.replicas ?? []).map((r) => ({
+      attempt: r.attempt,
+      node: r.node_id,
+      exitCode: r.exit_code === null ? '–' : String(r.exit_code),
+      verdict: r.verdict,
+      tone: STATUS_TONE[r.verdict] ?? 'neutral',
+      digest: r.digest === null ? '–' : r.digest.slice(0, 12),
+    })),
     json: JSON.stringify(stored, null, 2),
     recordNote: result
       ? 'The file as stored in the grid, without stdout and stderr (shown above).'
