@@ -14,7 +14,7 @@ export function priorityOf(task: { priority?: Priority | undefined }): Priority 
  * (no heartbeat for longer than node timeout + grace) is "unresponsive": the reaper will mark it offline
  * and requeue its tasks.
  */
-export type Liveness = 'online' | 'unresponsive' | 'draining' | 'offline';
+export type Liveness = 'online' | 'unresponsive' | 'draining' | 'offline' | 'quarantined';
 
 export function liveness(node: NodeRecord, input: Pick<DashboardInput, 'policy' | 'generatedAt'>): Liveness {
   if (node.status !== 'online') return node.status;

@@ -327,7 +327,7 @@ export class Site {
   }
 
   nodeRows() {
-    const rank: Record<Liveness, number> = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+    const rank: Record<Liveness, number> = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
     return this.input.nodes
       .map((node) => ({ node, state: liveness(node, this.input) }))
       .sort((a, b) => rank[a.state] - rank[b.state] || a.node.node_id.localeCompare(b.node.node_id))

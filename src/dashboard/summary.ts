@@ -63,7 +63,7 @@ export function summaryMarkdown(summary: DashboardSummary, input: DashboardInput
   return lines.join('\n');
 }
 
-const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3 };
+const LIVENESS_ORDER = { online: 0, unresponsive: 1, draining: 2, offline: 3, quarantined: 4 };
 
 function order(node: DashboardInput['nodes'][number], input: DashboardInput): number {
   return LIVENESS_ORDER[liveness(node, input)];

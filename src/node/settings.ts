@@ -155,6 +155,12 @@ export const WORKER_SETTINGS: readonly Setting[] = [
     placeholder: 'N',
     help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
   },
+  {
+    name: 'signing-key',
+    kind: 'text',
+    placeholder: 'KEY',
+    help: 'The SSH private key this node signs its commits with (made by "dgrid node-key"): in a workflow the key itself, from a secret; on the CLI the path of its file. Needed where the policy sets nodes.signed_commits.',
+  },
 ];
 
 export const REAP_SETTINGS: readonly Setting[] = [
@@ -273,6 +279,8 @@ export function readNodeSettings(surface: Surface, read: (name: string) => strin
     prefetch: s.number('prefetch')!,
     maxPushesPerMinute: s.number('max-pushes-per-minute')!,
   };
+  const signingKey = s.text('signing-key');
+  if (signingKey) settings.signingKey = signingKey;
   s.done();
   return settings;
 }

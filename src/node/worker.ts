@@ -36,6 +36,8 @@ import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
 import { VERSION } from '../protocol/version.js';
+import { CommitChecker } from '../protocol/commit-check.js';
+import { publicKeyOf, signingKeyFile } from '../git/commit-signature.js';
 
 export interface WorkerSettings {
   remote: string;
@@ -67,6 +69,11 @@ export interface WorkerSettings {
    * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
    */
   prefetch?: number;
+  /**
+   * An SSH private key, or the path of its file: every commit of this node is signed with it, and its node file
+   * names its public key.
+   */
+  signingKey?: string;
 }
 
 export interface TaskOutcome {
@@ -242,14 +249,18 @@ export class Worker {
   async run(): Promise<WorkerReport> {
     const s = this.settings;
     await this.takeCache();
+    const keyFile = s.signingKey ? await signingKeyFile(s.signingKey, `${s.cacheDir}-key`) : undefined;
     this.store = await GridStore.open({
       remote: s.remote,
       branch: s.branch,
       dir: s.cacheDir,
       token: s.token,
       partial: true,
+      ...(keyFile ? { signingKey: keyFile } : {}),
     });
+    if (keyFile) this.publicKey = await publicKeyOf(keyFile);
     await this.repairCache();
+    this.checker = new CommitChecker(s.cacheDir);
     const orphans = await this.sandbox.removeOrphans(s.nodeId);
     if (orphans > 0) this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
     if (this.sandbox.kind === 'none') {
@@ -405,6 +416,10 @@ export class Worker {
   }
 
   private policy: Policy | undefined;
+  /** Judges the commits of others (and its own) on a guarded grid; built with the store. */
+  private checker!: CommitChecker;
+  /** The public half of the signing key, named in the node file. */
+  private publicKey: string | undefined;
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
@@ -460,7 +475,8 @@ export class Worker {
       const tip = await this.store.fetch();
       if (tip === null)
         throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
-      const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+      const read = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+      const snapshot = await this.checkCommits(read, tip, await read.policy());
       const policy = await snapshot.policy();
       this.policy = policy;
       for (const entry of snapshot.skipped) {
@@ -652,6 +668,34 @@ export class Worker {
     return false;
   }
 
+  /**
+   * On a guarded grid (commit-check.ts): judges the commits that landed since the last round, and gives the grid
+   * as every reader sees it, what void commits changed set back. A quarantined node stops: its claims are refused.
+   */
+  private async checkCommits(snapshot: GridSnapshot, tip: string, policy: Policy): Promise<GridSnapshot> {
+    const id = this.settings.nodeId;
+    if (policy.nodes.signed_commits && !this.settings.signingKey) {
+      throw new UserError(
+        `this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
+          'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"',
+      );
+    }
+    const outcome = await this.checker.check(tip, policy);
+    for (const v of outcome.voided) {
+      this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
+    }
+    const by = this.checker.quarantined.get(id);
+    if (by !== undefined) {
+      for (const task of this.running.values()) task.controller.abort();
+      this.waiting.length = 0;
+      const why = this.checker.voids.get(by)?.problems.join('; ') ?? 'its node file says so';
+      throw new UserError(`node ${id} is quarantined by commit ${by.slice(0, 12)} (${why}); it stops`);
+    }
+    const overlay = this.checker.overlay;
+    if (overlay.size === 0) return snapshot;
+    return GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'], overlay });
+  }
+
   /** What a commit of this node means once it is at the tip. */
   private landed(p: Pushed): void {
     this.report.pushes++;
@@ -824,6 +868,7 @@ export class Worker {
       tasks: [...new Set(tasks)].sort(),
       completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
       failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
+      ...(this.publicKey ? { public_key: this.publicKey } : {}),
     };
   }
 

@@ -26,6 +26,11 @@ export interface TaskFile {
 export interface SnapshotOptions {
   /** Lifecycle folders to list; the terminal ones grow without bound, so callers ask only when they need them. */
   states?: readonly Lifecycle[];
+  /**
+   * Paths set back to what they held before void commits changed them (null: nothing there), from the
+   * commit checker (commit-check.ts): readers ignore what a void commit did until a reaper restores it.
+   */
+  overlay?: ReadonlyMap<string, string | null>;
 }
 
 export class GridSnapshot {
@@ -81,7 +86,8 @@ export class GridSnapshot {
   static async load(store: GridStore, tip: string | null, options: SnapshotOptions = {}): Promise<GridSnapshot> {
     if (tip === null) return new GridSnapshot(store, null, []);
     const states = options.states ?? LIFECYCLE;
-    const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
+    const listed = [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)];
+    const entries = withOverlay(await store.list(tip, listed), listed, options.overlay);
     // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
     // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
     if (store.options.partial) await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
@@ -147,6 +153,21 @@ export class GridSnapshot {
     }
     return out;
   }
+}
+
+/** The entries with each overlay path below the listed paths set to its blob, or removed. */
+function withOverlay(
+  entries: TreeEntry[],
+  listed: readonly string[],
+  overlay: ReadonlyMap<string, string | null> | undefined,
+): TreeEntry[] {
+  if (!overlay || overlay.size === 0) return entries;
+  const within = (path: string) => listed.some((p) => path === p || path.startsWith(`${p}/`));
+  const kept = entries.filter((e) => !overlay.has(e.path));
+  for (const [path, sha] of overlay) {
+    if (sha !== null && within(path)) kept.push({ mode: '100644', type: 'blob', sha, size: null, path });
+  }
+  return kept;
 }
 
 function nodeRecord(nodeId: string, blob: Buffer): NodeRecord | undefined {

@@ -49,6 +49,10 @@
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+//   void            On a guarded grid (nodes.admitted or nodes.signed_commits), a commit breaks the rules of
+//                   its author's kind or is not signed as they ask (protocol/commit-rules.ts, the same judge
+//                   every worker, reaper and dashboard runs). The replay then reads past it as every reader
+//                   does: without its changes, and the commits after it as they meant (commit-check.ts).
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
@@ -66,6 +70,7 @@ import {
 import { catFileBatch, git, runGit } from '../git/runner.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
+import { CommitChecker } from '../protocol/commit-check.js';
 import { parsePolicy } from '../protocol/policy.js';
 import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from '../protocol/schema-validators.js';
 
@@ -91,7 +96,8 @@ export type AuditRule =
   | 'counters'
   | 'cancel'
   | 'future-heartbeat'
-  | 'fresh-reap';
+  | 'fresh-reap'
+  | 'void';
 
 export interface AuditViolation {
   commit: string;
@@ -154,7 +160,15 @@ export async function auditGrid(source: GridStore | string, branch = 'main'): Pr
     archiveTip = await archive.fetch();
   }
   if (tip === null) throw new UserError(`branch "${branch}" does not exist in the repository: nothing to audit`);
-  const replay = new Replay(dir);
+  // The same judge as every reader's: void commits are reported, and the replay reads past them.
+  const checker = new CommitChecker(dir);
+  checker.effects = new Map();
+  const voided = await checker.checkHistory(tip);
+  const replay = new Replay(dir, checker.effects);
+  for (const v of voided) {
+    const author = v.author.kind === 'node' ? `node ${v.author.node}` : `${v.author.kind} ${v.author.name}`;
+    replay.violation(v.commit, author, 'void', `${author}: ${v.problems.join('; ')}`);
+  }
   await replay.run(tip);
   await replay.checkArchive(archiveTip, archiveBranch(branch));
   return {
@@ -288,15 +302,18 @@ class Replay {
   private commits: Commit[] = [];
   private index = 0;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly effects: CommitChecker['effects'],
+  ) {}
 
-  private violation(commit: string, task: string, rule: AuditRule, message: string): void {
+  violation(commit: string, task: string, rule: AuditRule, message: string): void {
     this.violationCount++;
     if (this.violations.length < MAX_REPORTED) this.violations.push({ commit, task, rule, message });
   }
 
   async run(tip: string): Promise<void> {
-    const commits = await this.log(tip);
+    const commits = this.asReadersSee(await this.log(tip));
     await this.readRecords(commits);
     this.commits = commits;
     for (const [index, commit] of commits.entries()) {
@@ -365,6 +382,28 @@ class Replay {
       }
     }
     return commits;
+  }
+
+  /** The history without void commits, each later commit changing what it meant to (commit-check.ts). */
+  private asReadersSee(commits: Commit[]): Commit[] {
+    const effects = this.effects;
+    if (!effects || effects.size === 0) return commits;
+    const none = '0'.repeat(40);
+    return commits.flatMap((commit) => {
+      const effect = effects.get(commit.sha);
+      if (effect === 'void') return [];
+      if (!effect) return [commit];
+      for (const change of [...commit.changes, ...commit.others]) {
+        const before = effect.before.get(change.path);
+        if (before !== undefined) change.oldSha = before ?? none;
+      }
+      for (const path of effect.implied) {
+        const removed = { path, oldSha: effect.before.get(path) ?? none, newSha: none, readable: false, deleted: true };
+        if (locate(path)) commit.changes.push(removed);
+        else commit.others.push(removed);
+      }
+      return [commit];
+    });
   }
 
   /** Reads every record the history writes, in batches of one cat-file process. */
