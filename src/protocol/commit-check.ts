@@ -305,7 +305,9 @@ export class CommitChecker {
     const { author, problems } = guarded(this.policy)
       ? this.identify(commit, object, changes)
       : { author: { kind: 'person' as const, name: commit.authorName }, problems: [] };
-    if (problems.length === 0 && guarded(this.policy)) {
+    // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
+    const proven = problems.length === 0;
+    if (proven && guarded(this.policy)) {
       problems.push(
         ...judgeCommit(
           { author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') },
@@ -316,7 +318,7 @@ export class CommitChecker {
     }
     if (problems.length > 0) {
       this.effects?.set(commit.sha, 'void');
-      return this.voided(commit, author, problems);
+      return this.voided(commit, author, problems, proven);
     }
     this.effects?.set(commit.sha, { before: new Map(changes.map((c) => [c.path, c.beforeSha])), implied });
     this.accept(commit, author, changes, implied);
@@ -392,10 +394,12 @@ export class CommitChecker {
     };
   }
 
-  private voided(commit: LoggedCommit, author: Author, problems: string[]): VoidCommit {
+  private voided(commit: LoggedCommit, author: Author, problems: string[], proven: boolean): VoidCommit {
     const found: VoidCommit = { commit: commit.sha, author, problems };
     this.voids.set(commit.sha, found);
-    if (author.kind === 'node' && !this.quarantined.has(author.node)) this.quarantined.set(author.node, commit.sha);
+    if (proven && author.kind === 'node' && !this.quarantined.has(author.node)) {
+      this.quarantined.set(author.node, commit.sha);
+    }
     for (const change of commit.changes) {
       const known = this.restorable.get(change.path);
       if (known) known.now = change.newSha;
