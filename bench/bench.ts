@@ -21,6 +21,7 @@ import { Worker } from '../src/node/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
 import { measureRoundCost } from './round-cost.js';
+import { measureSignedRound } from './signed-round.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
@@ -340,6 +341,7 @@ try {
   const validation = await timeValidation(500);
   const smallRound = await measureRoundCost(root, 100, 1_000);
   const largeRound = await measureRoundCost(root, 5_000, 100_000);
+  const signedRound = await measureSignedRound(root, REPEATS);
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
 
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
@@ -376,6 +378,10 @@ try {
       `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
     ]);
   }
+  rows.push([
+    "a node's round, signed commits and every new commit checked / plain",
+    `${f(signedRound.signedMs, 0)} ms / ${f(signedRound.plainMs, 0)} ms`,
+  ]);
   rows.push(chainRow(chain));
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);
@@ -404,6 +410,9 @@ try {
 
   const roundRatio = largeRound.roundMs / smallRound.roundMs;
   targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);
+
+  const signedRatio = signedRound.signedMs / signedRound.plainMs;
+  targets.push(['round, signed and checked / plain', `${f(signedRatio)} <= 1.2`, signedRatio <= 1.2]);
 
   const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));
   console.log(`dgrid benchmark${quick ? ' (quick)' : ''}: ${new Date().toISOString()}, node ${process.version}`);

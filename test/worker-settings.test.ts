@@ -23,6 +23,7 @@ test('the action and the CLI make the same node of the same values', () => {
     'batch-window-seconds': '0.2',
     prefetch: '8',
     'max-pushes-per-minute': '12',
+    'signing-key': '/keys/n1',
   };
   assert.deepEqual(Object.keys(values).sort(), WORKER_SETTINGS.map((s) => s.name).sort(), 'every setting given');
   const fromAction = readNodeSettings('action', given(values));
@@ -42,6 +43,7 @@ test('the action and the CLI make the same node of the same values', () => {
     batchWindowMs: 200,
     prefetch: 8,
     maxPushesPerMinute: 12,
+    signingKey: '/keys/n1',
   });
 });
 

@@ -39,7 +39,8 @@ export function guarded(policy: Policy): boolean {
 /** A commit of the first-parent line, as `git log --raw` gives it. */
 interface LoggedCommit {
   sha: string;
-  parents: number;
+  /** Its first parent; '' for a first commit, or one whose parents a shallow fetch cut off. */
+  parent: string;
   authorName: string;
   authorEmail: string;
   time: number;
@@ -100,11 +101,12 @@ export class CommitChecker {
       this.policy = policy;
       return none;
     }
-    if (this.tip === null || !(await this.reaches(this.tip, tip))) {
+    // The commits since the last tip follow on from it, unless the cache cannot reach it (a shallow fetch).
+    const commits = this.tip === null ? null : await this.log(`${this.tip}..${tip}`).catch(() => null);
+    if (!commits || commits[0]?.parent !== this.tip) {
       await this.start(tip);
       return { ...none, rebased: true };
     }
-    const commits = await this.log(`${this.tip}..${tip}`);
     const voided = await this.judge(commits);
     this.tip = tip;
     return { checked: commits.length, voided, rebased: false };
@@ -132,12 +134,6 @@ export class CommitChecker {
    * path it changed held before it (void commits undone), and the removals it implied.
    */
   effects: Map<string, 'void' | { before: Map<string, string | null>; implied: string[] }> | undefined;
-
-  /** Whether `to` descends from `from` in this cache: in a shallow one, only when no commit between is cut off. */
-  private async reaches(from: string, to: string): Promise<boolean> {
-    const out = await runGit(['merge-base', '--is-ancestor', from, to], { cwd: this.dir });
-    return out.exitCode === 0;
-  }
 
   /** Takes the grid at `commit` as it is: its node files, their keys and quarantines, and its policy. */
   private async start(commit: string): Promise<void> {
@@ -193,7 +189,7 @@ export class CommitChecker {
       if (token.startsWith('commit ')) {
         commits.push({
           sha: token.slice('commit '.length),
-          parents: (tokens[++i] ?? '').split(' ').filter(Boolean).length,
+          parent: (tokens[++i] ?? '').split(' ')[0] ?? '',
           authorName: tokens[++i] ?? '',
           authorEmail: tokens[++i] ?? '',
           time: Number(tokens[++i]) * 1000,
@@ -214,7 +210,7 @@ export class CommitChecker {
 
   private async judge(commits: LoggedCommit[]): Promise<VoidCommit[]> {
     if (commits.length === 0) return [];
-    // Every record the rules read, and every commit object when signatures count: one process each.
+    // Every record the rules read, and every commit object when signatures count: one process for all.
     const wanted = new Set<string>();
     for (const commit of commits) {
       for (const change of commit.changes) {
@@ -224,19 +220,13 @@ export class CommitChecker {
       }
     }
     for (const r of this.restorable.values()) if (r.was) wanted.add(r.was);
-    const blobs = await catFileBatch([...wanted], { cwd: this.dir });
     // The policy may turn signed_commits on within the range.
     const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
-    const objects = signed
-      ? await catFileBatch(
-          commits.map((c) => c.sha),
-          { cwd: this.dir },
-        )
-      : new Map<string, Buffer>();
+    const objects = await catFileBatch([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
     const refusals = await this.refusedResults(commits);
     const voided: VoidCommit[] = [];
     for (const commit of commits) {
-      const found = this.judgeOne(commit, blobs, objects.get(commit.sha), refusals);
+      const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
       if (found) voided.push(found);
     }
     return voided;
