@@ -11,6 +11,7 @@
 // It is memoized: each call reads only the commits since the last tip it checked, in one `git log` and one
 // cat-file process. A grid that is not guarded costs nothing: no git process at all.
 import { catFileBatch, git, runGit } from '../git/runner.js';
+import { readHistory } from '../git/history.js';
 import { signerOf, verifyCommit } from '../git/commit-signature.js';
 import type { Signer } from '../git/ssh-signature.js';
 import { NODES_DIR, POLICY_FILE, locate, locateNode } from './layout.js';
@@ -114,18 +115,23 @@ export class CommitChecker {
 
   /** Checks the whole first-parent history up to `tip`, from the grid's first commit (the audit). */
   async checkHistory(tip: string): Promise<VoidCommit[]> {
-    const commits = await this.log(tip);
-    const [first, ...rest] = commits;
+    // A grid that was never guarded has nothing to judge: only its policies are read to know that.
+    const policies = await readHistory(tip, {
+      cwd: this.dir,
+      timeoutMs: 30 * 60_000,
+      blobs: true,
+      paths: [POLICY_FILE],
+    });
+    const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha!)).filter((sha) => !ZERO.test(sha));
+    const blobs = await catFileBatch(versions, { cwd: this.dir });
+    if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+      this.tip = tip;
+      return [];
+    }
+    const [first, ...rest] = await this.log(tip);
     if (!first) return [];
     await this.start(first.sha);
     this.tip = tip;
-    // A grid that was never guarded has nothing to judge: only its policies are read to know that.
-    const policies = rest.flatMap((c) => c.changes.filter((ch) => ch.path === POLICY_FILE && ch.newSha));
-    const blobs = await catFileBatch(
-      policies.map((c) => c.newSha!),
-      { cwd: this.dir },
-    );
-    if (!guarded(this.policy) && ![...blobs.values()].some((b) => guarded(readPolicy(b)))) return [];
     return this.judge(rest);
   }
 
@@ -167,45 +173,17 @@ export class CommitChecker {
   }
 
   private async log(range: string): Promise<LoggedCommit[]> {
-    const out = await git(
-      [
-        'log',
-        '--first-parent',
-        '--reverse',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--raw',
-        '-z',
-        '--no-abbrev',
-        '--format=commit %H%x00%P%x00%an%x00%ae%x00%ct%x00%B',
-        range,
-      ],
-      { cwd: this.dir, timeoutMs: 30 * 60_000 },
-    );
-    const tokens = out.split('\0');
-    const commits: LoggedCommit[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!.replace(/^\n+/, '');
-      if (token.startsWith('commit ')) {
-        commits.push({
-          sha: token.slice('commit '.length),
-          parent: (tokens[++i] ?? '').split(' ')[0] ?? '',
-          authorName: tokens[++i] ?? '',
-          authorEmail: tokens[++i] ?? '',
-          time: Number(tokens[++i]) * 1000,
-          body: tokens[++i] ?? '',
-          changes: [],
-        });
-      } else if (token.startsWith(':')) {
-        const [, , oldSha, newSha] = token.slice(1).split(' ');
-        commits.at(-1)!.changes.push({
-          path: tokens[++i]!,
-          oldSha: ZERO.test(oldSha!) ? null : oldSha!,
-          newSha: ZERO.test(newSha!) ? null : newSha!,
-        });
-      }
-    }
-    return commits;
+    const history = await readHistory(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
+    const none = (sha: string | undefined) => (sha === undefined || ZERO.test(sha) ? null : sha);
+    return history.map((c) => ({
+      sha: c.sha,
+      parent: c.parent ?? '',
+      authorName: c.author,
+      authorEmail: c.authorEmail ?? '',
+      time: c.time,
+      body: c.body ?? '',
+      changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+    }));
   }
 
   private async judge(commits: LoggedCommit[]): Promise<VoidCommit[]> {
