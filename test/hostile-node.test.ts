@@ -55,7 +55,7 @@ test('a hostile node: every misdeed is void, one reaper run restores it all and 
   const honestKey = join(dir, 'n1');
   await generateNodeKey(honestKey, 'n1');
   await grid.submit([
-    { task_id: 'slow', script: 'sleep 2; echo slow' },
+    { task_id: 'slow', script: 'sleep 5; echo slow' },
     ...['a', 'b', 'c', 'd'].map((id) => ({ task_id: id, script: `echo ${id}` })),
   ]);
   const hostile = await hostileOn(grid, dir);

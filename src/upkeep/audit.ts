@@ -360,6 +360,10 @@ class Replay {
         const before = effect.before.get(change.path);
         if (before !== undefined) change.oldSha = before ?? none;
       }
+      // What a restoring commit puts back is, for readers, where it already was.
+      const unchanged = (change: { oldSha: string; newSha: string }) => change.oldSha === change.newSha;
+      commit.changes = commit.changes.filter((c) => !unchanged(c));
+      commit.others = commit.others.filter((c) => !unchanged(c));
       for (const path of effect.implied) {
         const removed = { path, oldSha: effect.before.get(path) ?? none, newSha: none, readable: false, deleted: true };
         if (locate(path)) commit.changes.push(removed);
