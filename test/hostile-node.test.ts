@@ -14,6 +14,7 @@ import { CommitChecker } from '../src/protocol/commit-check.js';
 import { silentLog } from '../src/common/log.js';
 import { reap } from '../src/upkeep/reaper.js';
 import { auditGrid } from '../src/upkeep/audit.js';
+import { collectDashboard } from '../src/dashboard/collect.js';
 import { HostileNode, MISDEEDS, type Committed, type MisdeedName } from './faults/hostile.js';
 import { gridFor, type TestGrid } from './helpers/grid.js';
 
@@ -96,6 +97,17 @@ test('a hostile node: every misdeed is void, one reaper run restores it all and 
   assert.match(voided.get(deeds.find((d) => d.misdeed === 'edit-policy')!.commit)!, /policy/);
   assert.ok(reader.quarantined.has('h1'));
 
+  // The dashboard shows the grid as it was before the misdeeds: no forged result, the deleted task queued.
+  const shown = await collectDashboard({ path: grid.bare, pathSetting: '--path', title: 't', branch: 'main' });
+  const forged = deeds.find((d) => d.misdeed === 'forge-result')!.target;
+  const deleted = deeds.find((d) => d.misdeed === 'delete-queued')!.target;
+  assert.ok(!shown.completed.some((r) => r.task_id === forged), 'no forged result on the dashboard');
+  assert.ok(
+    [...shown.queued, ...shown.running].some((t) => t.task_id === deleted),
+    'the deleted task still queued',
+  );
+  assert.equal(shown.nodes.find((n) => n.node_id === 'h1')?.status, 'quarantined');
+
   // One reaper run restores every path and quarantines the node.
   const report = await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
   assert.deepEqual(
@@ -123,6 +135,10 @@ test('a hostile node: every misdeed is void, one reaper run restores it all and 
   const snapshot = await grid.snapshot();
   assert.equal((await snapshot.node('h1'))?.status, 'quarantined');
   assert.equal((await snapshot.policy()).nodes.signed_commits, true, 'the policy is the maintainers’ again');
+
+  // The quarantined node, started as a worker with its key, refuses to run.
+  const quarantined = grid.worker({ nodeId: 'h1', signingKey: join(dir, 'h1'), idleTimeoutSeconds: 1 });
+  await assert.rejects(quarantined.run(), /node h1 is quarantined/);
 
   const audit = await auditGrid(grid.bare);
   const voidViolations = audit.violations.filter((v) => v.rule === 'void');
