@@ -12,6 +12,7 @@ import { parsePolicy } from '../src/protocol/policy.js';
 import { nodeChange } from '../src/protocol/transitions.js';
 import type { NodeRecord } from '../src/protocol/schemas.js';
 import { gridFor, type TestGrid } from './helpers/grid.js';
+import { runCli } from './helpers/cli.js';
 
 const record = (id: string, publicKey?: string): NodeRecord => ({
   node_id: id,
@@ -124,4 +125,18 @@ test('a grid that admits its nodes refuses the others, and their keys come from 
   const [a, b] = await r.judge(admitted, stranger);
   assert.equal(a, '');
   assert.match(b!, /node h1 is not admitted/);
+});
+
+test('dgrid node-key makes a key and prints its dgrid.json entry, and will not overwrite one', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-node-key-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const key = join(dir, 'n1');
+  const made = await runCli(['node-key', '--node-id', 'n1', '--key', key, '--json']);
+  assert.equal(made.code, 0, made.stderr);
+  const printed = JSON.parse(made.stdout) as { node_id: string; public_key: string };
+  assert.equal(printed.node_id, 'n1');
+  assert.match(printed.public_key, /^ssh-ed25519 [A-Za-z0-9+/]+=*$/);
+  const again = await runCli(['node-key', '--node-id', 'n1', '--key', key]);
+  assert.equal(again.code, 1);
+  assert.match(again.stderr, /exists: give another --key, or --rotate/);
 });
