@@ -167,8 +167,11 @@ export class Cluster {
     const names = Object.keys(MISDEEDS) as MisdeedName[];
     for (let i = 0; i < names.length; i++) {
       const misdeed = names[this.misdeeds++ % names.length]!;
-      for (let attempt = 0; attempt < 5; attempt++) {
-        const deed = await this.hostile!.commit(misdeed).catch(() => undefined);
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const deed = await this.hostile!.commit(misdeed).catch((error: unknown) => {
+          appendFileSync(join(this.dir, 'logs', `${HOSTILE}.log`), `${new Date().toISOString()} ${String(error)}\n`);
+          return undefined;
+        });
         if (deed) return this.record('hostile-node', HOSTILE, 0, `${misdeed} ${deed.commit} ${deed.target}`);
       }
     }
