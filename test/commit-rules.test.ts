@@ -79,6 +79,10 @@ test('a node claims, finishes and requeues its own claims, and writes its own no
     [],
   );
   assert.deepEqual(judge(node('n1'), [change('tasks/cancel/t1.json', {}, undefined)]), []);
+  const sharded = { ...change('tasks/queue/8f/t1.json', undefined, task), afterSha: 'b'.repeat(40) };
+  assert.deepEqual(judge(node('n1'), [change(Q, task, undefined), sharded]), [], 'a move into the sharded queue');
+  const edited = change('tasks/queue/8f/t1.json', undefined, { ...task, script: 'rm -rf /' });
+  assert.match(judge(node('n1'), [change(Q, task, undefined), edited])[0]!, /not a change a node makes/);
 });
 
 test("a node's misdeeds are void, each for its reason", () => {

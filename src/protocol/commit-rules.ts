@@ -7,7 +7,8 @@
 //   node N     claims a queued task into tasks/in_progress/N/; ends a claim it holds, by a result of that claim
 //              or by putting the task back in the queue with the attempt in its history; refuses a queued task
 //              (a result in failed/ without claim and exit code, or only removing it when the task already has
-//              a result, named in a "Refused:" line); writes its own node file (with the admitted key, when the
+//              a result, named in a "Refused:" line); moves a queued task unchanged into its queue folder
+//              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
@@ -163,6 +164,8 @@ function taskChange(commit: CommitInfo, id: string, removed: Placed[], written: 
     return `node ${node} ${what}: the record it writes does not end the claim it removes (token ${String(held.token)})`;
   }
   if (from?.state === 'queue' && !to && ctx.hasResult(id)) return '';
+  // A queued task moved, unchanged, into its folder of the sharded queue.
+  if (from?.state === 'queue' && to?.state === 'queue' && from.change.beforeSha === to.change.afterSha) return '';
   if (from?.state === 'queue' && to?.state === 'failed') {
     const result = obj(to.change.after);
     if (result && result.claim === undefined && result.exit_code === null) return '';
