@@ -9,6 +9,7 @@
 //                               default run leaves these rows out and says so
 //   npm run bench -- --round    the rows of a node's round as the grid grows, alone
 //   npm run bench -- --budget   the rows of the shared push budget alone
+//   npm run bench -- --signed   a node's round on a grid with signed, checked commits against a plain one, alone
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -28,7 +29,8 @@ import { writeGridHistory } from './grid-history.js';
 import { measureRoundCost, type RoundCost } from './round-cost.js';
 import { budgetRun, type BudgetRun } from './budget.js';
 import { adaptiveCost, type AdaptiveCost } from './quorum.js';
-import { HOSTILE, runHostile, type HostileOutcome } from '../test/faults/hostile.js';
+import { HOSTILE, runHostile, type HostileOutcome } from '../test/faults/quorum-liar.js';
+import { measureSignedRound, type SignedRound } from './signed-round.js';
 import { millionRows } from './million.js';
 import { timeValidation } from './validate.js';
 
@@ -46,6 +48,7 @@ const budgetOnly = process.argv.includes('--budget');
 /** The branch's budget of the budget rows, scaled to their length: a minute's 6 would be 3 pushes in 30 s. */
 const BUDGET = 120;
 const BUDGET_SECONDS = quick ? 60 : 90;
+const signedOnly = process.argv.includes('--signed');
 /** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
 const CHAIN = 10;
 const CHAIN_POLL_SECONDS = 15;
@@ -351,6 +354,10 @@ const roundRow = (r: RoundCost): [string, string] => [
   `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
   `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
 ];
+const signedRow = (r: SignedRound): [string, string] => [
+  "a node's round, signed commits and every new commit checked / plain",
+  `${f(r.signedMs, 0)} ms / ${f(r.plainMs, 0)} ms (${f(r.signedMs / r.plainMs)})`,
+];
 const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string, string] => [
   `dependency chain of ${CHAIN} no-op tasks, 1 worker x 1 slot, polling every ${CHAIN_POLL_SECONDS} s`,
   `${f(chain.perStepMs, 0)} ms per step, ${f(chain.pushesPerStep)} pushes per step`,
@@ -394,6 +401,13 @@ try {
     await rm(root, { recursive: true, force: true });
     process.exit(targetsMet.every((t) => t[2]) ? 0 : 1);
   }
+
+  if (signedOnly) {
+    const signed = await measureSignedRound(root, REPEATS);
+    console.log(`| ${signedRow(signed).join(' | ')} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(signed.signedMs / signed.plainMs <= 1.2 ? 0 : 1);
+  }
   if (millionOnly) {
     const million = await millionRows(root, millionTasks);
     rows.push(...million.rows);
@@ -428,6 +442,7 @@ try {
   const validation = await timeValidation(500);
   const smallRound = await measureRoundCost(root, 100, 1_000);
   const largeRound = await measureRoundCost(root, 5_000, 100_000);
+  const signedRound = await measureSignedRound(root, REPEATS);
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
   const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
   const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
@@ -463,6 +478,7 @@ try {
   ]);
   rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
   for (const r of [smallRound, largeRound]) rows.push(roundRow(r));
+  rows.push(signedRow(signedRound));
   rows.push(chainRow(chain));
   rows.push(...budgetRows([budgeted, byDefault]));
   targets.push(...budgetTargets(budgeted));
@@ -497,6 +513,9 @@ try {
 
   const roundRatio = largeRound.roundMs / smallRound.roundMs;
   targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);
+
+  const signedRatio = signedRound.signedMs / signedRound.plainMs;
+  targets.push(['round, signed and checked / plain', `${f(signedRatio)} <= 1.2`, signedRatio <= 1.2]);
 
   printTables();
   process.exitCode = targets.every((t) => t[2]) ? 0 : 1;

@@ -1,6 +1,6 @@
 // What quorum costs: runs per task of quorum-2 tasks once every node has earned trust (adaptive
 // replication: a trusted node's run is checked by a second node only at random), against one run per task
-// without replication; and the hostile-node scenario of the fault suite (test/faults/hostile.ts).
+// without replication; and the hostile-node scenario of the fault suite (test/faults/quorum-liar.ts).
 import { makeGrid, runAll, type TestGrid } from '../test/helpers/grid.js';
 import { isTrusted, reputationOf } from '../src/protocol/reputation.js';
 import type { Task } from '../src/protocol/schemas.js';

@@ -60,13 +60,25 @@ async function plant(bare: string, queued: number, results: number, now: number)
   await git(['fast-import', '--quiet'], { cwd: bare, input: out.join('\n') + '\n\n' });
 }
 
-export async function measureRoundCost(root: string, queued: number, results: number): Promise<RoundCost> {
-  const dir = join(root, `round-${queued}-${results}`);
+/** A grid's policy beyond the bench's, and the node's signing key: a signed grid's round (signed-round.ts). */
+export interface RoundOptions {
+  policy?: object;
+  signingKey?: string;
+  name?: string;
+}
+
+export async function measureRoundCost(
+  root: string,
+  queued: number,
+  results: number,
+  options: RoundOptions = {},
+): Promise<RoundCost> {
+  const dir = join(root, options.name ?? `round-${queued}-${results}`);
   const bare = join(dir, 'grid.git');
   await initGrid({
     repository: bare,
     branch: 'main',
-    policyText: JSON.stringify({ push_budget_per_minute: 0 }),
+    policyText: JSON.stringify({ push_budget_per_minute: 0, ...options.policy }),
     cacheDir: join(dir, 'init'),
   });
   await plant(bare, queued, results, Date.now());
@@ -88,6 +100,7 @@ export async function measureRoundCost(root: string, queued: number, results: nu
     pollIntervalSeconds: 0.05,
     batchWindowMs: 0,
     cacheDir: join(dir, 'node'),
+    ...(options.signingKey ? { signingKey: options.signingKey } : {}),
   };
   await runNode(settings);
   const times = (await readFile(landed, 'utf8')).trim().split('\n').map(Number);

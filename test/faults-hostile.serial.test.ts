@@ -4,7 +4,7 @@
 // nodes at once.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { HOSTILE, hostileProblems, hostileTable, runHostile } from './faults/hostile.js';
+import { HOSTILE, hostileProblems, hostileTable, runHostile } from './faults/quorum-liar.js';
 
 test(`faults: ${HOSTILE.name}`, async () => {
   const outcome = await runHostile(HOSTILE);

@@ -7,12 +7,11 @@ import { join } from 'node:path';
 import { UserError } from '../src/common/errors.js';
 import {
   TASK_SIGNATURE_NAMESPACE,
-  parseAllowedSigners,
   signTaskFile,
   taskSigningMessage,
-  verifySshSignature,
   verifyTaskSignature,
 } from '../src/validation/ssh-signature.js';
+import { parseAllowedSigners, verifySshSignature } from '../src/git/ssh-signature.js';
 import { git } from '../src/git/runner.js';
 import { gridFor, runAll } from './helpers/grid.js';
 import { armor, unarmor, withAlgorithm } from './helpers/sshsig.js';

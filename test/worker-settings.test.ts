@@ -24,6 +24,7 @@ test('the action and the CLI make the same node of the same values', () => {
     prefetch: '8',
     'max-pushes-per-minute': '12',
     'drain-on-stop': 'true',
+    'signing-key': '/keys/n1',
   };
   assert.deepEqual(Object.keys(values).sort(), WORKER_SETTINGS.map((s) => s.name).sort(), 'every setting given');
   const fromAction = readNodeSettings('action', given(values));
@@ -44,6 +45,7 @@ test('the action and the CLI make the same node of the same values', () => {
     prefetch: 8,
     maxPushesPerMinute: 12,
     drainOnStop: true,
+    signingKey: '/keys/n1',
   });
 });
 

@@ -10,6 +10,8 @@ export type Inputs = WorkerSettings & NodeSettings;
 
 export function getInputs(): Inputs {
   const node = readNodeSettings('action', getString);
+  // The key is a secret: masked, line by line, before anything can print it.
+  for (const line of (node.signingKey ?? '').split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
   const token = getToken();
   return {
     remote: getRepository(),

@@ -15,8 +15,23 @@ import { validate } from './commands/validate.js';
 import { worker } from './commands/worker.js';
 import { cancel } from './commands/cancel.js';
 import { drain } from './commands/drain.js';
+import { nodeKey } from './commands/node-key.js';
 
-const commands: Command[] = [init, submit, status, worker, cancel, drain, reap, audit, validate, sign, render, demo];
+const commands: Command[] = [
+  init,
+  submit,
+  status,
+  worker,
+  cancel,
+  drain,
+  reap,
+  audit,
+  validate,
+  sign,
+  nodeKey,
+  render,
+  demo,
+];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -9,6 +9,7 @@ import { GitError, git } from '../git/runner.js';
 import { readHistory } from '../git/history.js';
 import { GridStore, type TreeEntry } from '../git/store.js';
 import { GridSnapshot, skippedEntry } from '../protocol/snapshot.js';
+import { CommitChecker } from '../protocol/commit-check.js';
 import {
   LIFECYCLE,
   NODES_DIR,
@@ -74,7 +75,13 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
         `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`,
     );
   }
-  const snapshot = await GridSnapshot.load(store, tip);
+  // On a guarded grid, the dashboard reads it as every reader does: void commits undone, their nodes quarantined.
+  const checker = new CommitChecker(store.options.dir);
+  await checker.checkHistory(tip);
+  for (const v of checker.voids.values()) {
+    log.warn(`commit ${v.commit.slice(0, 12)} is void, shown as if it never landed: ${v.problems.join('; ')}`);
+  }
+  const snapshot = await GridSnapshot.load(store, tip, { overlay: checker.overlay });
   const policy = await snapshot.policy();
 
   const entriesOf = (state: Lifecycle) => snapshot.of(state).map((file) => file.entry);
@@ -90,7 +97,9 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
   const running = read(entriesOf('in_progress'), claimValidator);
   const completed = read(entriesOf('completed'), resultValidator);
   const failed = read(entriesOf('failed'), resultValidator);
-  const nodes = read(nodeEntries, nodeValidator);
+  const nodes = read(nodeEntries, nodeValidator).map((node) =>
+    checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' as const } : node,
+  );
   if (skipped.length > 0) {
     const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
     log.warn(

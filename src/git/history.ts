@@ -22,6 +22,10 @@ export interface HistoryCommit {
   /** Values of the trailer named by `trailer`, in order. */
   trailers: string[];
   changes: HistoryChange[];
+  /** With `details`: the author's email, the first parent ('' for none, or one a shallow fetch cut off), the message. */
+  authorEmail?: string;
+  parent?: string;
+  body?: string;
 }
 
 export interface HistoryOptions {
@@ -32,11 +36,14 @@ export interface HistoryOptions {
   /** Only changes below these paths, and only commits that make some. */
   paths?: string[];
   trailer?: string;
+  /** Read each commit's author email, first parent and message too (the commit checker's need). */
+  details?: boolean;
 }
 
-/** The first-parent history of `tip`, oldest first. */
+/** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
 export async function readHistory(tip: string, options: HistoryOptions): Promise<HistoryCommit[]> {
   const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+  const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
   const out = await git(
     [
       'log',
@@ -47,7 +54,7 @@ export async function readHistory(tip: string, options: HistoryOptions): Promise
       options.blobs ? '--raw' : '--name-status',
       '-z',
       '--no-abbrev',
-      `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}`,
+      `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
       tip,
       ...(options.paths ? ['--', ...options.paths] : []),
     ],
@@ -67,6 +74,11 @@ export async function readHistory(tip: string, options: HistoryOptions): Promise
         .map((s) => s.trim())
         .filter(Boolean);
       commit = { sha: sha!, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+      if (options.details) {
+        commit.authorEmail = tokens[++i] ?? '';
+        commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
+        commit.body = tokens[++i] ?? '';
+      }
       commits.push(commit);
     } else if (token.startsWith(':')) {
       // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path

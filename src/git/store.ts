@@ -5,6 +5,7 @@ import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { UserError } from '../common/errors.js';
 import { DEFAULT_RETRY_AFTER_MS, askRetryAfter } from './rate-limit.js';
+import { signCommit } from './commit-signature.js';
 import {
   GitError,
   catFileBatch,
@@ -49,6 +50,8 @@ export interface StoreOptions {
    */
   partial?: boolean;
   timeoutMs?: number;
+  /** An SSH private key file: every commit this store builds is signed with it (git's gpg.format=ssh). */
+  signingKey?: string;
 }
 
 export type PushOutcome = 'pushed' | 'rejected';
@@ -222,6 +225,19 @@ export class GridStore {
     // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
     const fetched = await readFile(join(this.options.dir, 'FETCH_HEAD'), 'utf8');
     return fetched.slice(0, fetched.indexOf('\t'));
+  }
+
+  /**
+   * Fetches `commits` more of the branch's history behind what a shallow fetch brought, and returns the oldest
+   * commit the cache then holds on the first-parent line: where a reader that checks commits starts.
+   */
+  async deepen(commits: number): Promise<string | null> {
+    const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
+    if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+      await withRetry(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+    }
+    const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
+    return line.trim().split('\n').at(-1) || null;
   }
 
   /** The last fetched tip, from the cache; null before the first fetch. */
@@ -401,7 +417,8 @@ export class GridStore {
     const out = await this.git(['fast-import', '--quiet', '--force', '--done', '--date-format=raw'], {
       input: Buffer.concat(chunks),
     });
-    return out.trim();
+    const { signingKey } = this.options;
+    return signingKey ? signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
   }
 
   /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */

@@ -148,6 +148,8 @@ export interface RoundSettings {
   memoryMb: number;
   startedAt: Date;
   incarnation: string;
+  /** The public half of the node's signing key, named in its node file; set once the node has read its key. */
+  publicKey?: string;
 }
 
 /** A finished task whose result (or hand-back) the commit writes, with the run as written. */
@@ -504,6 +506,7 @@ function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: Rou
     failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
     ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
     ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
+    ...(settings.publicKey ? { public_key: settings.publicKey } : {}),
   };
   // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
   const judged = snapshot.quorum?.own() ?? snapshot.node;

@@ -162,6 +162,12 @@ export const WORKER_SETTINGS: readonly Setting[] = [
     placeholder: '',
     help: 'On SIGINT or SIGTERM (a cancelled job), drain: finish the running tasks and claim nothing more, instead of handing them back; a second signal stops at once.',
   },
+  {
+    name: 'signing-key',
+    kind: 'text',
+    placeholder: 'KEY',
+    help: 'The SSH private key this node signs its commits with (made by "dgrid node-key"): in a workflow the key itself, from a secret; on the CLI the path of its file. Needed where the policy sets nodes.signed_commits.',
+  },
 ];
 
 export const REAP_SETTINGS: readonly Setting[] = [
@@ -281,6 +287,8 @@ export function readNodeSettings(surface: Surface, read: (name: string) => strin
     maxPushesPerMinute: s.number('max-pushes-per-minute')!,
     drainOnStop: s.bool('drain-on-stop'),
   };
+  const signingKey = s.text('signing-key');
+  if (signingKey) settings.signingKey = signingKey;
   s.done();
   return settings;
 }

@@ -10,7 +10,9 @@ import { readServerClock, skewProblem } from '../protocol/clock.js';
 import { recordIncarnation, takeCache } from '../git/cache-owner.js';
 import { GridStore } from '../git/store.js';
 import { GitError } from '../git/runner.js';
-import { skippedEntry, type GridSnapshot, type TaskFile } from '../protocol/snapshot.js';
+import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
+import { CommitChecker } from '../protocol/commit-check.js';
+import { publicKeyOf, signingKeyFile } from '../git/commit-signature.js';
 import { ContentionError, UserError, errorMessage } from '../common/errors.js';
 import { isSilent, runWithoutOutput, silenceMs, type Execution } from '../protocol/transitions.js';
 import { iso, sleep } from '../common/time.js';
@@ -75,6 +77,11 @@ export interface WorkerSettings {
   prefetch?: number;
   /** A stop signal drains the node (finish what runs, claim nothing more) instead of handing tasks back. */
   drainOnStop?: boolean;
+  /**
+   * An SSH private key, or the path of its file: every commit of this node is signed with it, and its node file
+   * names its public key.
+   */
+  signingKey?: string;
 }
 
 export interface TaskOutcome {
@@ -284,14 +291,18 @@ export class Worker {
   async run(): Promise<WorkerReport> {
     const s = this.settings;
     await this.takeCache();
+    const keyFile = s.signingKey ? await signingKeyFile(s.signingKey, `${s.cacheDir}-key`) : undefined;
     this.store = await GridStore.open({
       remote: s.remote,
       branch: s.branch,
       dir: s.cacheDir,
       token: s.token,
       partial: true,
+      ...(keyFile ? { signingKey: keyFile } : {}),
     });
+    if (keyFile) this.roundSettings.publicKey = await publicKeyOf(keyFile);
     await this.repairCache();
+    this.checker = new CommitChecker(s.cacheDir);
     const orphans = await this.sandbox.removeOrphans(s.nodeId);
     if (orphans > 0) this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
     if (this.sandbox.kind === 'none') {
@@ -457,6 +468,8 @@ export class Worker {
   }
 
   private policy: Policy | undefined;
+  /** Judges the commits of others (and its own) on a guarded grid; made with the store. */
+  private checker!: CommitChecker;
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
@@ -568,11 +581,12 @@ export class Worker {
    * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
    * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
    */
-  private async round(snapshot: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
+  private async round(read: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
     const s = this.settings;
-    const tip = snapshot.tip!;
-    // The next round's snapshot is listed as the difference from this one.
-    this.lastSnapshot = snapshot;
+    const tip = read.tip!;
+    // The next round's snapshot is listed as the difference from this one (as listed, void commits and all).
+    this.lastSnapshot = read;
+    const snapshot = await this.checkCommits(read, tip, await read.policy());
     const policy = await snapshot.policy();
     this.policy = policy;
     for (const entry of snapshot.skipped) {
@@ -634,6 +648,34 @@ export class Worker {
     const plan = planRound(view, held, this.planned(), new Date());
     this.observe(plan);
     return { changes: plan.changes, message: plan.message, value: { tip, plan } };
+  }
+
+  /**
+   * On a guarded grid (commit-check.ts): judges the commits that landed since the last round, and gives the grid
+   * as every reader sees it, what void commits changed set back. A quarantined node stops: its claims are refused.
+   */
+  private async checkCommits(snapshot: GridSnapshot, tip: string, policy: Policy): Promise<GridSnapshot> {
+    const id = this.settings.nodeId;
+    if (policy.nodes.signed_commits && !this.settings.signingKey) {
+      throw new UserError(
+        `this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
+          'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"',
+      );
+    }
+    const outcome = await this.checker.check(tip, policy);
+    for (const v of outcome.voided) {
+      this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
+    }
+    const by = this.checker.quarantined.get(id);
+    if (by !== undefined) {
+      for (const task of this.running.values()) task.controller.abort();
+      this.waiting.length = 0;
+      const why = this.checker.voids.get(by)?.problems.join('; ') ?? 'its node file says so';
+      throw new UserError(`node ${id} is quarantined by commit ${by.slice(0, 12)} (${why}); it stops`);
+    }
+    const overlay = this.checker.overlay;
+    if (overlay.size === 0) return snapshot;
+    return GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'], overlay });
   }
 
   /** The queue scan of a round, and what the node keeps of it. */

@@ -23,6 +23,11 @@ const NodeId = Type.String({ pattern: NODE_ID_PATTERN });
 const Label = Type.String({ pattern: LABEL_PATTERN });
 const DateTime = Type.String({ format: 'date-time' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+const PublicKey = Type.String({
+  pattern: '^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/]+={0,2}$',
+  maxLength: 2048,
+  description: 'An SSH public key, "ssh-ed25519 AAAA..." without comment; the node signs its commits with it',
+});
 
 export const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
 export type Priority = Static<typeof Priority>;
@@ -251,6 +256,8 @@ export const NodeStatus = Type.Union([
   Type.Literal('online'),
   Type.Literal('draining'),
   Type.Literal('offline'),
+  // Written by a reaper when the node authored a void commit, or after a node's third invalid quorum run: every
+  // reader refuses its claims and commits.
   Type.Literal('quarantined'),
 ]);
 export type NodeStatus = Static<typeof NodeStatus>;
@@ -331,6 +338,7 @@ export const NodeSchema = Type.Object(
       ),
     ),
     reputation: Type.Optional(ReputationSchema),
+    public_key: Type.Optional(PublicKey),
   },
   { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false },
 );
@@ -455,6 +463,19 @@ export const PolicySchema = Type.Object(
     ),
     nodes: section(
       {
+        admitted: Type.Optional(
+          Type.Array(Type.Object({ node_id: NodeId, public_key: PublicKey }, { additionalProperties: false }), {
+            default: [],
+            description:
+              'The nodes this grid admits, each with its key; only maintainers change this list. Empty: the grid is open',
+          }),
+        ),
+        signed_commits: Type.Optional(
+          Type.Boolean({
+            default: false,
+            description: "Every node commit is SSH-signed with the node's key (git's gpg.format=ssh)",
+          }),
+        ),
         trust_after: Type.Optional(
           Type.Integer({
             minimum: 1,
@@ -464,7 +485,7 @@ export const PolicySchema = Type.Object(
           }),
         ),
       },
-      'Worker nodes: when they are trusted',
+      'Which nodes may work for this grid, how their commits are checked, and when they are trusted; with admitted or signed_commits, every reader checks every commit against the authorship rules (docs/security.md)',
     ),
     retention: section(
       {

@@ -34,6 +34,12 @@ export interface SnapshotOptions {
    * is listed as the difference from it, so a node's round costs what changed, not what the queue holds.
    */
   since?: GridSnapshot;
+  /**
+   * Paths set back to what they held before void commits changed them (null: nothing there), from the
+   * commit checker (commit-check.ts): readers ignore what a void commit did until a reaper restores it.
+   * Such a snapshot is listed whole, and no later one is listed as the difference from it.
+   */
+  overlay?: ReadonlyMap<string, string | null>;
 }
 
 export class GridSnapshot {
@@ -110,14 +116,15 @@ export class GridSnapshot {
     // Finished runs of quorum tasks are read with the queue they belong to.
     const replicas = states.includes('queue') ? [REPLICAS_DIR] : [];
     const paths = [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...replicas, ...states.map(lifecycleDir)];
-    const listed = paths.join('\0');
+    const overlay = options.overlay?.size ? options.overlay : undefined;
+    const listed = paths.join('\0') + (overlay ? '\0overlay' : '');
     const since = options.since;
-    if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+    if (!overlay && store.options.partial && since?.tip && since.store === store && since.listed === listed) {
       const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
       // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
       if (changed) return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
     }
-    const entries = await store.list(tip, paths);
+    const entries = withOverlay(await store.list(tip, paths), paths, overlay);
     // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
     // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
     if (store.options.partial) await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
@@ -183,6 +190,21 @@ export class GridSnapshot {
     }
     return out;
   }
+}
+
+/** The entries with each overlay path below the listed paths set to its blob, or removed. */
+function withOverlay(
+  entries: TreeEntry[],
+  listed: readonly string[],
+  overlay: ReadonlyMap<string, string | null> | undefined,
+): TreeEntry[] {
+  if (!overlay || overlay.size === 0) return entries;
+  const within = (path: string) => listed.some((p) => path === p || path.startsWith(`${p}/`));
+  const kept = entries.filter((e) => !overlay.has(e.path));
+  for (const [path, sha] of overlay) {
+    if (sha !== null && within(path)) kept.push({ mode: '100644', type: 'blob', sha, size: null, path });
+  }
+  return kept;
 }
 
 /**

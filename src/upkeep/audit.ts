@@ -56,6 +56,10 @@
 //   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
 //                   more than the budget plus a tenth and the node pushed over one and a half times its share
 //                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
+//   void            On a guarded grid (nodes.admitted or nodes.signed_commits), a commit breaks the rules of
+//                   its author's kind or is not signed as they ask (protocol/commit-rules.ts, the same judge
+//                   every worker, reaper and dashboard runs). The replay then reads past it as every reader
+//                   does: without its changes, and the commits after it as they meant (commit-check.ts).
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
@@ -75,6 +79,7 @@ import { catFileBatch, git, runGit } from '../git/runner.js';
 import { readHistory } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
+import { CommitChecker } from '../protocol/commit-check.js';
 import { parsePolicy } from '../protocol/policy.js';
 import { overShare } from '../protocol/push-share.js';
 import type { Policy, Replica, Result } from '../protocol/schemas.js';
@@ -107,7 +112,8 @@ export type AuditRule =
   | 'fresh-reap'
   | 'push-share'
   | 'quorum'
-  | 'reputation';
+  | 'reputation'
+  | 'void';
 
 export interface AuditViolation {
   commit: string;
@@ -190,7 +196,15 @@ export async function auditGrid(
     archiveTip = await archive.fetch();
   }
   if (tip === null) throw new UserError(`branch "${branch}" does not exist in the repository: nothing to audit`);
-  const replay = new Replay(dir);
+  // The same judge as every reader's: void commits are reported, and the replay reads past them.
+  const checker = new CommitChecker(dir);
+  checker.effects = new Map();
+  const voided = await checker.checkHistory(tip);
+  const replay = new Replay(dir, checker.effects);
+  for (const v of voided) {
+    const author = v.author.kind === 'node' ? `node ${v.author.node}` : `${v.author.kind} ${v.author.name}`;
+    replay.violation(v.commit, author, 'void', `${author}: ${v.problems.join('; ')}`);
+  }
   let resumedFrom: string | null = null;
   if (options.checkpoint) {
     const saved = await readCheckpoint(options.checkpoint);
@@ -345,16 +359,19 @@ class Replay {
   private commits: Commit[] = [];
   private index = 0;
 
-  constructor(private readonly dir: string) {}
+  constructor(
+    private readonly dir: string,
+    private readonly effects: CommitChecker['effects'],
+  ) {}
 
-  private violation(commit: string, task: string, rule: AuditRule, message: string): void {
+  violation(commit: string, task: string, rule: AuditRule, message: string): void {
     this.violationCount++;
     if (this.violations.length < MAX_REPORTED) this.violations.push({ commit, task, rule, message });
   }
 
   /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
   async run(tip: string, from: string | null, checkpoint: string | undefined): Promise<void> {
-    const commits = await this.log(from === null ? tip : `${from}..${tip}`);
+    const commits = this.asReadersSee(await this.log(from === null ? tip : `${from}..${tip}`));
     await this.readRecords(commits);
     this.commits = commits;
     const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
@@ -474,6 +491,32 @@ class Replay {
           commit.others.push(change);
       }
       return commit;
+    });
+  }
+
+  /** The history without void commits, each later commit changing what it meant to (commit-check.ts). */
+  private asReadersSee(commits: Commit[]): Commit[] {
+    const effects = this.effects;
+    if (!effects || effects.size === 0) return commits;
+    const none = '0'.repeat(40);
+    return commits.flatMap((commit) => {
+      const effect = effects.get(commit.sha);
+      if (effect === 'void') return [];
+      if (!effect) return [commit];
+      for (const change of [...commit.changes, ...commit.others]) {
+        const before = effect.before.get(change.path);
+        if (before !== undefined) change.oldSha = before ?? none;
+      }
+      // What a restoring commit puts back is, for readers, where it already was.
+      const unchanged = (change: { oldSha: string; newSha: string }) => change.oldSha === change.newSha;
+      commit.changes = commit.changes.filter((c) => !unchanged(c));
+      commit.others = commit.others.filter((c) => !unchanged(c));
+      for (const path of effect.implied) {
+        const removed = { path, oldSha: effect.before.get(path) ?? none, newSha: none, readable: false, deleted: true };
+        if (locate(path)) commit.changes.push(removed);
+        else commit.others.push(removed);
+      }
+      return [commit];
     });
   }
 

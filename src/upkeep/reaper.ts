@@ -29,10 +29,11 @@ import { archiveResults } from './archive.js';
 import { readServerClock, skewProblem, type ClockReading } from '../protocol/clock.js';
 import { UserError } from '../common/errors.js';
 import { GridStore, type Change } from '../git/store.js';
-import { skippedEntry, type GridSnapshot, type TaskFile } from '../protocol/snapshot.js';
+import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
 import { quorumOf } from '../protocol/quorum.js';
 import { returnReplica } from '../protocol/replication.js';
 import { isQuarantined } from '../protocol/reputation.js';
+import { CommitChecker, guarded } from '../protocol/commit-check.js';
 import { nodePath } from '../protocol/layout.js';
 import {
   attemptsUsed,
@@ -67,7 +68,16 @@ export interface ReapSettings {
 }
 
 export interface ReapAction {
-  action: 'requeue' | 'fail' | 'cancel' | 'offline' | 'remove-node' | 'archive' | 'distrust-heartbeat';
+  action:
+    | 'requeue'
+    | 'fail'
+    | 'cancel'
+    | 'offline'
+    | 'remove-node'
+    | 'archive'
+    | 'distrust-heartbeat'
+    | 'restore'
+    | 'quarantine';
   /** The task id, node id or day folder acted on. */
   subject: string;
   reason: string;
@@ -101,7 +111,9 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
     const author = `dgrid-reaper-${randomBytes(3).toString('hex')}`;
     const clock = await readServerClock(settings.remote, settings.token);
     if (!clock) log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
-    const swept = await transact(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
+    // The history it checks starts where the first round's deepened fetch ends.
+    const checker: CommitChecker & { base?: string } = new CommitChecker(dir);
+    const swept = await transact(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log, checker), {
       author,
       states: ['queue', 'in_progress'],
       dryRun: settings.dryRun,
@@ -132,8 +144,11 @@ async function planReap(
   clock: ClockReading | undefined,
   now: Date,
   log: Log,
+  checker: CommitChecker & { base?: string },
 ): Promise<Plan<ReapAction[]>> {
-  const policy = await snapshot.policy();
+  const trust = await checkCommits(snapshot, await snapshot.policy(), checker, log);
+  const seen = trust?.snapshot ?? snapshot;
+  const policy = await seen.policy();
   const skew = clock && skewProblem(clock, policy, 'the reaper refuses to judge leases');
   if (skew) throw new UserError(skew);
   const nodeTimeout = settings.nodeTimeoutSeconds ?? policy.lease.node_timeout_seconds;
@@ -143,12 +158,20 @@ async function planReap(
         `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`,
     );
   }
-  for (const entry of snapshot.skipped) log.warn(skippedEntry(entry));
-  const changes: Change[] = [];
-  const actions: ReapAction[] = [];
+  for (const entry of seen.skipped) log.warn(skippedEntry(entry));
+  const changes: Change[] = trust?.changes ?? [];
+  const actions: ReapAction[] = trust?.actions ?? [];
   const nodes = new Map<string, NodeRecord>();
-  for (const found of await snapshot.nodes()) {
+  for (const found of await seen.nodes()) {
     let node = found;
+    if (checker.quarantined.has(node.node_id)) {
+      nodes.set(node.node_id, node);
+      if (node.status === 'quarantined') continue;
+      const reason = `authored void commit ${checker.quarantined.get(node.node_id)!.slice(0, 12)}`;
+      changes.push(nodeChange({ ...node, status: 'quarantined', tasks: [] }));
+      actions.push({ action: 'quarantine', subject: node.node_id, reason });
+      continue;
+    }
     if (heartbeatFromFuture(node, now, policy)) {
       const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${iso(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
       log.warn(`node ${node.node_id}: ${reason}`);
@@ -162,18 +185,19 @@ async function planReap(
 
   /** The queue records of quorum tasks as this reap leaves them: each orphaned replica adds an attempt. */
   const requeued = new Map<string, QueuedTask>();
-  for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
-    const queued = await replicaHome(snapshot, file, policy);
+  for (const [file, value] of await seen.readJson(seen.of('in_progress'))) {
+    const queued = await replicaHome(seen, file, policy);
     // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
-    if (!queued && snapshot.byId.get(file.id)!.length > 1) continue;
+    if (!queued && seen.byId.get(file.id)!.length > 1) continue;
     if (!claimValidator.is(value)) {
       log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
       continue;
     }
     const holder = nodes.get(value.claim.node_id);
-    const why = isQuarantined(holder)
-      ? `node ${value.claim.node_id} is quarantined`
-      : orphanReason(value, holder, now, silent);
+    const why =
+      checker.quarantined.has(value.claim.node_id) || isQuarantined(holder)
+        ? `node ${value.claim.node_id} is quarantined`
+        : orphanReason(value, holder, now, silent);
     if (!why) continue;
     if (queued) {
       // A replica: the task stays queued for another node; the attempt joins its history.
@@ -189,7 +213,7 @@ async function planReap(
       continue;
     }
     const max = maxAttempts(value, policy);
-    const cancel = snapshot.cancels.get(value.task_id);
+    const cancel = seen.cancels.get(value.task_id);
     if (cancel) {
       // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
       const run = cancelledRun(runWithoutOutput('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
@@ -206,14 +230,14 @@ async function planReap(
   }
 
   for (const [id, task] of requeued) {
-    const home = snapshot.byId.get(id)!.find((f) => f.state === 'queue')!;
+    const home = seen.byId.get(id)!.find((f) => f.state === 'queue')!;
     changes.push({ path: home.entry.path, content: serialize(task) });
   }
 
   for (const node of nodes.values()) {
-    if (!silent(node)) continue;
+    if (!silent(node) || checker.quarantined.has(node.node_id)) continue;
     // A drain request for a dead node asked nothing of the process that runs under its id next.
-    const drain = snapshot.drains.get(node.node_id);
+    const drain = seen.drains.get(node.node_id);
     if (drain) changes.push({ path: drain.path, delete: true });
     const days = policy.retention.offline_node_days;
     // A quarantined node's file stays: removing it would free its id, and its quarantine with it.
@@ -228,7 +252,47 @@ async function planReap(
       actions.push({ action: 'offline', subject: node.node_id, reason });
     }
   }
-  return { changes, message: commitMessage(actions), value: actions };
+  return { changes: lastPerPath(changes), message: commitMessage(actions, checker), value: actions };
+}
+
+/** How many commits behind the tip a reaper checks: a reaper runs more often than this many commits land. */
+const CHECKED_HISTORY = 200;
+
+/**
+ * On a guarded grid: checks the commits of the recent history (commit-check.ts), and plans putting back what
+ * void commits changed. Returns the snapshot as readers see it (void commits undone), with those changes.
+ */
+async function checkCommits(
+  snapshot: GridSnapshot,
+  policy: Policy,
+  checker: CommitChecker & { base?: string },
+  log: Log,
+): Promise<{ snapshot: GridSnapshot; changes: Change[]; actions: ReapAction[] } | undefined> {
+  if (snapshot.tip === null) return undefined;
+  // The policy at the tip may be a void commit's: whether the grid is guarded is the checked history's to say.
+  // Once a run: a lost race rebuilds on a newer tip, which the history fetched then still reaches.
+  const base = (checker.base ??= (await snapshot.store.deepen(CHECKED_HISTORY)) ?? undefined);
+  const outcome = await checker.check(snapshot.tip, policy, base);
+  if (!guarded(policy) && checker.tip === null) return undefined;
+  for (const v of outcome.voided) {
+    log.warn(`commit ${v.commit.slice(0, 12)} is void: ${v.problems.join('; ')}`);
+  }
+  const overlay = checker.overlay;
+  const changes: Change[] = [...overlay].map(([path, sha]) =>
+    sha === null ? { path, delete: true as const } : { path, existing: { mode: '100644', sha } },
+  );
+  const actions: ReapAction[] = [...checker.voids.values()].map((v) => ({
+    action: 'restore' as const,
+    subject: v.commit,
+    reason: `void: ${v.problems.join('; ')}`,
+  }));
+  const seen = await GridSnapshot.load(snapshot.store, snapshot.tip, { states: ['queue', 'in_progress'], overlay });
+  return { snapshot: seen, changes, actions };
+}
+
+/** One change per path, the last one planned: a quarantined node's file is restored, then marked. */
+function lastPerPath(changes: Change[]): Change[] {
+  return [...new Map(changes.map((c) => [c.path, c])).values()];
 }
 
 /** Why a claim is orphaned under the rule at the top of this file; undefined while it is alive. */
@@ -264,9 +328,11 @@ async function replicaHome(
   return { file: homes[0]!, task };
 }
 
-function commitMessage(actions: ReapAction[]): string {
+function commitMessage(actions: ReapAction[], checker: CommitChecker): string {
   const counts = new Map<string, number>();
   for (const a of actions) counts.set(a.action, (counts.get(a.action) ?? 0) + 1);
   const subject = [...counts].map(([action, n]) => `${action} ${n}`).join(', ');
-  return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
+  const restores = [...checker.voids.keys()].map((sha) => `Restores: ${sha}`);
+  const trailers = restores.length > 0 ? `\n${restores.join('\n')}\n` : '';
+  return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n${trailers}`;
 }

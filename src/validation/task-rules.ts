@@ -5,7 +5,8 @@ import type { TaskFile } from '../protocol/snapshot.js';
 import { policyProblems } from '../protocol/policy.js';
 import type { Policy, QueuedTask } from '../protocol/schemas.js';
 import { TASK_ID_PATTERN } from '../protocol/schemas.js';
-import { parseAllowedSigners, verifyTaskSignature, type Signer } from './ssh-signature.js';
+import { parseAllowedSigners, type Signer } from '../git/ssh-signature.js';
+import { verifyTaskSignature } from './ssh-signature.js';
 import { parseStrictJson, type Position } from '../protocol/strict-json.js';
 import { queuedTaskValidator, taskValidator, type Problem } from '../protocol/schema-validators.js';
 

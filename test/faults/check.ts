@@ -30,12 +30,17 @@ export interface Outcome {
   /** From the end of the faults to the last result; null when the grid did not drain within the bound. */
   drainSeconds: number | null;
   audit: AuditReport;
+  /** The hostile node's misdeeds (void, as the audit says), and those no reaper restored in its next run. */
+  forged: number;
+  forgedCommits: Set<string>;
+  unrestored: string[];
 }
 
 /** What makes a run fail. */
 export function problems(outcome: Outcome): string[] {
   return [
-    ...outcome.audit.violations.map(formatViolation),
+    ...outcome.audit.violations.filter((v) => !isForged(outcome, v)).map(formatViolation),
+    ...outcome.unrestored.map((u) => `forged commit not restored by the next reaper run: ${u}`),
     ...outcome.unexplained.map((u) => `unexplained extra execution: ${u}`),
     ...outcome.lost.map((id) => `lost: ${id}`),
     ...outcome.unexpected.map((u) => `unexpected: ${u}`),
@@ -55,8 +60,38 @@ const SHARED_FAULTS: FaultKind[] = ['server-outage', 'push-rejects', 'docker-res
  */
 const START_LAG_MS = { process: 250, container: 2000 };
 
+/** A void commit of the hostile node: the one violation a run with it must show, once per misdeed. */
+function isForged(outcome: Outcome, v: AuditReport['violations'][number]): boolean {
+  return v.rule === 'void' && outcome.forgedCommits.has(v.commit);
+}
+
+/**
+ * Each misdeed's commit, and whether the first reaper commit after it (a reaper run that changed anything:
+ * one always does while a void commit waits) names it in a Restores: trailer.
+ */
+async function restored(cluster: Cluster): Promise<{ forged: Set<string>; unrestored: string[] }> {
+  const forged = new Set(cluster.faults.filter((f) => f.kind === 'hostile-node').map((f) => f.detail!.split(' ')[1]!));
+  const log = await git(['log', '--first-parent', '--reverse', '--format=%H%x00%an%x00%B%x01', 'main'], {
+    cwd: cluster.bare,
+  });
+  const commits = log
+    .split('\x01')
+    .map((c) => c.replace(/^\n/, '').split('\0'))
+    .filter((c) => c.length === 3);
+  const unrestored: string[] = [];
+  for (const sha of forged) {
+    const at = commits.findIndex(([commit]) => commit === sha);
+    const next = commits
+      .slice(at + 1)
+      .find(([, author, body]) => /^dgrid-reaper-/.test(author!) && /^dgrid: reap:/.test(body!));
+    if (!next || !next[2]!.includes(`Restores: ${sha}`)) unrestored.push(sha);
+  }
+  return { forged, unrestored };
+}
+
 export async function check(cluster: Cluster, name: string, drainSeconds: number | null): Promise<Outcome> {
   const audit = await auditGrid(cluster.bare);
+  const { forged, unrestored } = await restored(cluster);
   const results = await resultsAt(cluster);
   const runs = await cluster.runs();
   const submitted = new Set(cluster.submitted);
@@ -82,6 +117,9 @@ export async function check(cluster: Cluster, name: string, drainSeconds: number
     wedged: await wedgedNodes(cluster),
     drainSeconds,
     audit,
+    forged: forged.size,
+    forgedCommits: forged,
+    unrestored,
   };
   for (const fault of cluster.faults) outcome.faults[fault.kind] = (outcome.faults[fault.kind] ?? 0) + 1;
 
@@ -159,6 +197,7 @@ export function table(outcomes: Outcome[]): string {
       'duplicated',
       'wedged',
       'drain s',
+      'forged (restored next reap)',
       'audit',
     ],
     ...outcomes.map((o) => [
@@ -173,6 +212,7 @@ export function table(outcomes: Outcome[]): string {
       String(o.duplicated.length),
       String(o.wedged.length),
       o.drainSeconds === null ? 'no' : o.drainSeconds.toFixed(1),
+      `${o.forged} (${o.forged - o.unrestored.length})`,
       `${o.audit.ok ? 'ok' : `${o.audit.violationCount} violations`}, ${o.audit.figures.commits} commits, ${o.audit.ms} ms`,
     ]),
   ];

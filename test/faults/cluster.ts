@@ -16,9 +16,13 @@ import { DockerSandbox } from '../../src/sandbox/docker.js';
 import type { Task } from '../../src/protocol/schemas.js';
 import { pushFaults, serveGit, type GitHttpServer, type PushFaults } from '../helpers/http-git.js';
 import { statOf } from '../helpers/processes.js';
+import { generateNodeKey } from '../../src/admin/node-key.js';
+import { HostileNode, MISDEEDS, type MisdeedName } from './hostile.js';
 
 const CLI = new URL('../../src/cli/index.js', import.meta.url).pathname;
 const TOKEN = 'ghs_faults0123456789';
+/** The hostile node's id. */
+export const HOSTILE = 'h0';
 
 /**
  * Fast leases, so that a dead node is noticed within seconds: a live node must land a push every 22 s,
@@ -45,7 +49,8 @@ export type FaultKind =
   | 'push-rejects'
   | 'stale-locks'
   | 'clock-skew'
-  | 'docker-restart';
+  | 'docker-restart'
+  | 'hostile-node';
 
 export interface Fault {
   kind: FaultKind;
@@ -72,6 +77,11 @@ export interface ClusterOptions {
   pushDelayMs: number;
   /** Run tasks in Docker containers of this image instead of as plain processes. */
   dockerImage?: string;
+  /**
+   * A hostile node beside the workers (hostile.ts): the grid then wants signed commits, each worker signing
+   * with a key of its own, and the node commits a misdeed whenever the fault comes.
+   */
+  hostile?: boolean;
 }
 
 interface WorkerProcess {
@@ -92,6 +102,8 @@ export class Cluster {
   private readonly stopReaping = new AbortController();
   private reaperLoop: Promise<void> = Promise.resolve();
   private watcher: ChildProcess | undefined;
+  private hostile: HostileNode | undefined;
+  private misdeeds = 0;
 
   private constructor(
     readonly dir: string,
@@ -109,10 +121,11 @@ export class Cluster {
     const image = options.dockerImage
       ? { default_image: options.dockerImage, allowed_images: [options.dockerImage] }
       : {};
+    const signed = options.hostile ? { nodes: { signed_commits: true } } : {};
     await initGrid({
       repository: bare,
       branch: 'main',
-      policyText: JSON.stringify({ ...FAULT_POLICY, ...image }),
+      policyText: JSON.stringify({ ...FAULT_POLICY, ...image, ...signed }),
       cacheDir: join(dir, 'cache-init'),
     });
     const push = await pushFaults(bare);
@@ -121,7 +134,48 @@ export class Cluster {
     const server = await serveGit(dir, TOKEN, { anonymousReads: true });
     const remote = `${server.url}/grid.git`;
     const submitter = await GridStore.open({ remote, branch: 'main', dir: join(dir, 'cache-submit'), token: TOKEN });
-    return new Cluster(dir, bare, remote, server, push, submitter, options);
+    const cluster = new Cluster(dir, bare, remote, server, push, submitter, options);
+    if (options.hostile) await cluster.keys();
+    return cluster;
+  }
+
+  /** A key for each worker, and the hostile node, joined as any node would. */
+  private async keys(): Promise<void> {
+    await mkdir(join(this.dir, 'keys'), { recursive: true });
+    for (const node of this.nodes) await generateNodeKey(this.keyOf(node), node);
+    const key = this.keyOf(HOSTILE);
+    const publicKey = await generateNodeKey(key, HOSTILE);
+    const store = await GridStore.open({
+      remote: this.remote,
+      branch: 'main',
+      dir: join(this.dir, `cache-${HOSTILE}`),
+      token: TOKEN,
+      signingKey: key,
+    });
+    this.hostile = new HostileNode(HOSTILE, store, publicKey);
+    await this.hostile.join();
+  }
+
+  private keyOf(node: string): string {
+    return join(this.dir, 'keys', node);
+  }
+
+  /**
+   * The hostile node's next misdeed, in turn through MISDEEDS; recorded with its commit. Tried again on a lost
+   * race, and skipped when the grid holds nothing it could hit (no claim of another node to rewrite).
+   */
+  async misbehave(): Promise<void> {
+    const names = Object.keys(MISDEEDS) as MisdeedName[];
+    for (let i = 0; i < names.length; i++) {
+      const misdeed = names[this.misdeeds++ % names.length]!;
+      for (let attempt = 0; attempt < 20; attempt++) {
+        const deed = await this.hostile!.commit(misdeed).catch((error: unknown) => {
+          appendFileSync(join(this.dir, 'logs', `${HOSTILE}.log`), `${new Date().toISOString()} ${String(error)}\n`);
+          return undefined;
+        });
+        if (deed) return this.record('hostile-node', HOSTILE, 0, `${misdeed} ${deed.commit} ${deed.target}`);
+      }
+    }
   }
 
   get nodes(): string[] {
@@ -206,6 +260,7 @@ export class Cluster {
       '--batch-window-seconds',
       '1',
       '--verbose',
+      ...(this.options.hostile ? ['--signing-key', this.keyOf(node)] : []),
     ];
     const skew = this.skewOf(node);
     const [command, argv] =

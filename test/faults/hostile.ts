@@ -1,124 +1,140 @@
-// The hostile-node scenario of the fault suite: honest nodes beside one that returns wrong output on a share
-// of its tasks (wrong-output.ts), all on quorum tasks. It must never get a wrong result accepted, and must be
-// quarantined by its third invalid run; the audit must pass.
-import { auditGrid, formatViolation, type AuditReport } from '../../src/upkeep/audit.js';
-import { ProcessSandbox } from '../../src/sandbox/process.js';
-import type { Task } from '../../src/protocol/schemas.js';
-import { makeGrid } from '../helpers/grid.js';
-import { WrongOutputSandbox } from './wrong-output.js';
+// A hostile node: it holds a push token and its own signing key, joins like any node, and then commits what no
+// node may. Each misdeed is a named function from the grid as the node sees it to the changes of one commit, so
+// a new one is one more entry in MISDEEDS. Every commit carries the node's heartbeat, as an honest one would.
+import { randomUUID } from 'node:crypto';
+import { POLICY_FILE } from '../../src/protocol/layout.js';
+import type { Change, GridStore } from '../../src/git/store.js';
+import { GridSnapshot, type TaskFile } from '../../src/protocol/snapshot.js';
+import type { Claim, NodeRecord, QueuedTask } from '../../src/protocol/schemas.js';
+import { claimTask, finishClaim, nodeChange, serialize, type Execution } from '../../src/protocol/transitions.js';
+import { emptyStream } from '../../src/protocol/transitions.js';
+import { iso } from '../../src/common/time.js';
+import { VERSION } from '../../src/protocol/version.js';
 
-export interface HostileScenario {
-  name: string;
-  honest: number;
-  /** The share of its tasks whose output the hostile node forges. */
-  share: number;
-  tasks: number;
-  quorum: number;
+export interface HostileView {
+  snapshot: GridSnapshot;
+  nodeId: string;
+  now: Date;
 }
 
-export const HOSTILE: HostileScenario = {
-  name: 'hostile node, wrong output on half its tasks',
-  honest: 4,
-  share: 0.5,
-  tasks: 50,
-  quorum: 2,
-};
-
-export interface HostileOutcome {
-  scenario: HostileScenario;
-  /** Runs of all nodes: every replica of every result. */
-  runs: number;
-  /** Runs whose output the hostile node forged. */
-  lies: number;
-  /** Results whose output is not the honest one, described. */
-  wrongAccepted: string[];
-  /** Tasks without a result. */
-  unfinished: string[];
-  quarantined: boolean;
-  /** The hostile node's invalid runs, as its reputation counts them at the end. */
-  invalid: number;
-  audit: AuditReport;
+/** What a misdeed did: the commit's changes and which task (or file) it hit. */
+export interface Deed {
+  changes: Change[];
+  target: string;
 }
 
-const HOSTILE_NODE = 'hostile';
+type Misdeed = (view: HostileView) => Promise<Deed | undefined>;
 
-export async function runHostile(scenario: HostileScenario): Promise<HostileOutcome> {
-  const grid = await makeGrid();
-  try {
-    const tasks: Task[] = Array.from({ length: scenario.tasks }, (_, i) => ({
-      task_id: `h${String(i).padStart(3, '0')}`,
-      script: `echo answer ${i}`,
-      quorum: scenario.quorum,
-    }));
-    await grid.submit(tasks);
-    const liar = new WrongOutputSandbox(new ProcessSandbox(), scenario.share);
-    const settings = { slots: 2, idleTimeoutSeconds: 3 };
-    const workers = [
-      // Eager for work, as a node would be that skips it: more slots, so that it meets enough tasks to lie on.
-      grid.worker({ ...settings, slots: 4, nodeId: HOSTILE_NODE }, liar),
-      ...Array.from({ length: scenario.honest }, (_, i) => grid.worker({ ...settings, nodeId: `honest-${i + 1}` })),
-    ];
-    // The hostile node stops with an error once it finds itself quarantined.
-    await Promise.allSettled(workers.map((w) => w.run()));
-    const results = await grid.results();
-    const wrongAccepted: string[] = [];
-    let runs = 0;
-    tasks.forEach((task, i) => {
-      const result = results.get(task.task_id);
-      if (!result) return;
-      runs += result.replicas?.length ?? 1;
-      if (result.status !== 'success' || result.stdout !== `answer ${i}\n`) {
-        wrongAccepted.push(`${task.task_id}: ${result.status}, ${JSON.stringify(result.stdout)} by ${result.node_id}`);
-      }
-    });
-    const hostile = await (await grid.snapshot()).node(HOSTILE_NODE);
-    return {
-      scenario,
-      runs,
-      lies: liar.lies.size,
-      wrongAccepted,
-      unfinished: tasks.filter((t) => !results.has(t.task_id)).map((t) => t.task_id),
-      quarantined: hostile?.status === 'quarantined',
-      invalid: hostile?.reputation?.invalid ?? 0,
-      audit: await auditGrid(grid.bare),
+async function first<T>(
+  snapshot: GridSnapshot,
+  files: TaskFile[],
+  pick: (value: T) => boolean,
+): Promise<[TaskFile, T] | undefined> {
+  for (const [file, value] of await snapshot.readJson(files)) if (value && pick(value as T)) return [file, value as T];
+  return undefined;
+}
+
+export const MISDEEDS = {
+  /** A successful result for a queued task it never claimed, under a claim it makes up. */
+  async 'forge-result'({ snapshot, nodeId, now }: HostileView): Promise<Deed | undefined> {
+    const found = await first<QueuedTask>(snapshot, snapshot.of('queue'), () => true);
+    if (!found) return undefined;
+    const [file, task] = found;
+    const { claim } = claimTask(file, task, nodeId, now, await snapshot.policy());
+    const text = 'forged\n';
+    const run: Execution = {
+      status: 'success',
+      exitCode: 0,
+      stdout: { ...emptyStream(), text, bytes: text.length },
+      stderr: emptyStream(),
+      startedAt: now,
+      finishedAt: now,
     };
-  } finally {
-    await grid.cleanup();
+    const { changes } = finishClaim(file.entry.path, claim, run);
+    return { changes: [{ path: file.entry.path, delete: true }, changes[1]!], target: file.id };
+  },
+
+  /** Another node's claim, rewritten in place to name this node under a new token. */
+  async 'rewrite-claim'({ snapshot, nodeId }: HostileView): Promise<Deed | undefined> {
+    const found = await first<Claim>(snapshot, snapshot.of('in_progress'), (c) => c.claim?.node_id !== nodeId);
+    if (!found) return undefined;
+    const [file, claim] = found;
+    const rewritten: Claim = { ...claim, claim: { ...claim.claim, node_id: nodeId, token: randomUUID() } };
+    return { changes: [{ path: file.entry.path, content: serialize(rewritten) }], target: file.id };
+  },
+
+  /** A queued task, gone. */
+  async 'delete-queued'({ snapshot }: HostileView): Promise<Deed | undefined> {
+    const file = snapshot.of('queue').at(-1);
+    return file && { changes: [{ path: file.entry.path, delete: true }], target: file.id };
+  },
+
+  /** The policy, rewritten to stop asking for signed commits. */
+  async 'edit-policy'({ snapshot }: HostileView): Promise<Deed | undefined> {
+    const policy = await snapshot.policy();
+    const edited = { ...policy, nodes: { ...policy.nodes, signed_commits: false }, max_timeout_seconds: 86_400 };
+    return { changes: [{ path: POLICY_FILE, content: serialize(edited) }], target: POLICY_FILE };
+  },
+} satisfies Record<string, Misdeed>;
+
+export type MisdeedName = keyof typeof MISDEEDS;
+
+/** A misdeed that landed: the commit and what it hit. */
+export interface Committed {
+  misdeed: MisdeedName;
+  commit: string;
+  target: string;
+}
+
+export class HostileNode {
+  private readonly startedAt = new Date();
+
+  /** `store` signs with the node's key; `publicKey` is its public half, named in its node file. */
+  constructor(
+    readonly nodeId: string,
+    private readonly store: GridStore,
+    private readonly publicKey: string,
+  ) {}
+
+  /** Joins as an honest node would: its node file, with its key, in a commit signed by it. */
+  async join(): Promise<string> {
+    const tip = await this.store.fetch();
+    const commit = await this.store.commit(
+      tip,
+      [nodeChange(this.record(new Date()))],
+      `dgrid: ${this.nodeId}: heartbeat\n`,
+      this.nodeId,
+    );
+    if ((await this.store.push(commit)) !== 'pushed') throw new Error('the hostile node lost a race to join');
+    return commit;
   }
-}
 
-/** What makes a hostile run fail. */
-export function hostileProblems(o: HostileOutcome): string[] {
-  return [
-    ...o.audit.violations.map(formatViolation),
-    ...o.wrongAccepted.map((w) => `wrong result accepted: ${w}`),
-    ...o.unfinished.map((id) => `no result: ${id}`),
-    ...(o.lies >= 3 && !o.quarantined ? [`the hostile node lied ${o.lies} times and is not quarantined`] : []),
-    ...(o.invalid > 3 ? [`the hostile node was quarantined only after ${o.invalid} invalid runs`] : []),
-  ];
-}
+  /** Commits one misdeed on the tip; undefined when the grid holds nothing it could hit (or it lost the race). */
+  async commit(misdeed: MisdeedName): Promise<Committed | undefined> {
+    const tip = await this.store.fetch();
+    const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
+    const now = new Date();
+    const deed = await MISDEEDS[misdeed]({ snapshot, nodeId: this.nodeId, now });
+    if (!deed) return undefined;
+    const changes = [...deed.changes, nodeChange(this.record(now))];
+    const commit = await this.store.commit(tip, changes, `dgrid: ${this.nodeId}: finish 1\n`, this.nodeId);
+    if ((await this.store.push(commit)) !== 'pushed') return undefined;
+    return { misdeed, commit, target: deed.target };
+  }
 
-export function hostileTable(outcomes: HostileOutcome[]): string {
-  const rows = [
-    ['scenario', 'nodes', 'tasks (quorum)', 'runs', 'lies', 'wrong accepted', 'quarantined after', 'audit'],
-    ...outcomes.map((o) => [
-      o.scenario.name,
-      `${o.scenario.honest} honest + 1 hostile`,
-      `${o.scenario.tasks} (${o.scenario.quorum})`,
-      String(o.runs),
-      String(o.lies),
-      String(o.wrongAccepted.length),
-      o.quarantined ? `${o.invalid} invalid runs` : 'not quarantined',
-      `${o.audit.ok ? 'ok' : `${o.audit.violationCount} violations`}, ${o.audit.figures.commits} commits`,
-    ]),
-  ];
-  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
-  return rows
-    .map((r) =>
-      r
-        .map((cell, i) => cell.padEnd(widths[i]!))
-        .join(' | ')
-        .trimEnd(),
-    )
-    .join('\n');
+  private record(now: Date): NodeRecord {
+    return {
+      node_id: this.nodeId,
+      labels: [],
+      slots: 1,
+      version: VERSION,
+      started_at: iso(this.startedAt),
+      last_heartbeat: iso(now),
+      status: 'online',
+      tasks: [],
+      completed: 0,
+      failed: 0,
+      public_key: this.publicKey,
+    };
+  }
 }

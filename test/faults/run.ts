@@ -5,7 +5,7 @@
 import { parseArgs } from 'node:util';
 import { problems, table, type Outcome } from './check.js';
 import { EACH, MIXED, longScenario, runScenario } from './scenarios.js';
-import { HOSTILE, hostileProblems, hostileTable, runHostile } from './hostile.js';
+import { HOSTILE, hostileProblems, hostileTable, runHostile } from './quorum-liar.js';
 
 const { values } = parseArgs({ options: { long: { type: 'boolean' }, minutes: { type: 'string' } } });
 const minutes = Number(values.minutes ?? 10);

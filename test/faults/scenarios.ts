@@ -32,6 +32,7 @@ const ALL: FaultKind[] = [
   'server-outage',
   'push-rejects',
   'clock-skew',
+  'hostile-node',
 ];
 
 /** Each fault alone, then all mixed: `npm run test:faults`. */
@@ -39,6 +40,7 @@ export const EACH: Scenario[] = [
   { name: 'kill -9: workers, reapers', faults: ['kill-worker', 'stale-locks', 'kill-reaper'], seconds: 10, tasks: 30 },
   { name: 'SIGSTOP, then SIGCONT', faults: ['stop-worker'], seconds: 8, tasks: 30 },
   { name: 'server down, pushes refused', faults: ['server-outage', 'push-rejects'], seconds: 10, tasks: 30 },
+  { name: 'a hostile node beside honest ones', faults: ['hostile-node'], seconds: 12, tasks: 30 },
 ];
 
 /** The short form inside `npm test`: every kind of fault at least once, in one run. */
@@ -82,6 +84,7 @@ export async function runScenario(scenario: Scenario, say: (line: string) => voi
     reapEveryMs: 3000,
     pushDelayMs: 150,
     ...(scenario.docker ? { dockerImage: TEST_IMAGE } : {}),
+    ...(has('hostile-node') ? { hostile: true } : {}),
   });
   let drainSeconds: number | null = null;
   try {
@@ -120,6 +123,7 @@ const FIRST: FaultKind[] = [
   'kill-reaper',
   'server-outage',
   'docker-restart',
+  'hostile-node',
 ];
 
 /**
@@ -145,7 +149,7 @@ async function inject(cluster: Cluster, scenario: Scenario, submitted: number): 
     const holds =
       kind === 'server-outage' || kind === 'push-rejects'
         ? 'server'
-        : kind === 'kill-reaper' || kind === 'docker-restart'
+        : kind === 'kill-reaper' || kind === 'docker-restart' || kind === 'hostile-node'
           ? kind
           : node;
     if (holds === undefined || busy.has(holds)) return false;
@@ -163,6 +167,8 @@ async function inject(cluster: Cluster, scenario: Scenario, submitted: number): 
           return cluster.rejectPushes(Math.round(between(20, 60)), between(2000, 5000));
         case 'docker-restart':
           return cluster.restartDocker();
+        case 'hostile-node':
+          return cluster.misbehave();
         default:
           throw new Error(`${kind} is not injected at a moment`);
       }
