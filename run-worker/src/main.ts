@@ -3,10 +3,13 @@ import { join } from 'node:path';
 import { tmpdir } from 'node:os';
 import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { Worker, type WorkerReport, type WorkerSettings } from '../../src/node/worker.js';
+import type { WorkerReport, WorkerSettings } from '../../src/node/worker.js';
+import { startNode } from '../../src/node/shard-node.js';
+import { parseShardTokens } from '../../src/protocol/shards.js';
+import { UserError } from '../../src/common/errors.js';
 import { readNodeSettings, type NodeSettings } from '../../src/node/settings.js';
 
-export type Inputs = WorkerSettings & NodeSettings;
+export type Inputs = WorkerSettings & NodeSettings & { shardTokens: Map<string, string> };
 
 export function getInputs(): Inputs {
   const node = readNodeSettings('action', getString);
@@ -17,13 +20,26 @@ export function getInputs(): Inputs {
     branch: getBranch(),
     ...node,
     cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${node.nodeId}`),
+    shardTokens: getShardTokens(),
   };
+}
+
+/** Tokens for the hosts of a sharded grid's other repositories: lines HOST=TOKEN, each a secret. */
+function getShardTokens(): Map<string, string> {
+  try {
+    const tokens = parseShardTokens(getString('shard-tokens'), 'input "shard-tokens"');
+    for (const token of tokens.values()) core.setSecret(token);
+    return tokens;
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
 }
 
 export async function main(): Promise<void> {
   const inputs = getInputs();
   const sandbox = await createSandbox(inputs.sandbox);
-  const worker = new Worker(inputs, sandbox, actionLog);
+  const { shardTokens, ...settings } = inputs;
+  const worker = await startNode(settings, sandbox, actionLog, shardTokens);
   // A cancelled job gets SIGINT, then SIGTERM: hand the claimed tasks back before the runner kills us.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => worker.stop(`${signal} received`));
   core.info(

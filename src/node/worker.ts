@@ -31,7 +31,8 @@ import { printable } from '../common/printable.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
-import { ScanMemo, scanQueue } from './scheduler.js';
+import { ScanMemo, scanQueue, type DependencyState, type ForeignDependencies } from './scheduler.js';
+import type { PoolMember, SlotPool } from './slot-pool.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
@@ -67,6 +68,16 @@ export interface WorkerSettings {
    * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
    */
   prefetch?: number;
+}
+
+/** How a worker serves one shard among several for its node (shard-node.ts). */
+export interface ShardLink {
+  /** The node's slots, shared with the workers of its other shards. */
+  pool: SlotPool;
+  /** Dependencies at home in the other shards. */
+  elsewhere: ForeignDependencies;
+  /** The first shard's policy as last read, which every shard's dgrid.json must equal; undefined for the first. */
+  reference(): Policy | undefined;
 }
 
 export interface TaskOutcome {
@@ -195,12 +206,34 @@ export class Worker {
   private awaited: ReadonlySet<string> = new Set();
   /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
   private unblocked = false;
+  /** This worker as its node's slot pool sees it, when the node serves several shards. */
+  private readonly member: PoolMember | undefined;
+  /** The snapshot of the last sync that read the tip, and when: other shards read dependencies from it. */
+  private lastSnapshot: { snapshot: GridSnapshot; readAt: string } | undefined;
+  private readonly foreignMemo = new ScanMemo();
+  private policyWarned = false;
+  /** A worker of another shard read dependencies from this shard's last tip: the next round checks it is current. */
+  private freshAsked = false;
 
   constructor(
     private readonly settings: WorkerSettings,
     private readonly sandbox: Sandbox,
     private readonly log: Log,
+    private readonly link?: ShardLink,
   ) {
+    if (link) {
+      this.member = {
+        running: () => this.running.size,
+        waiting: () => this.waiting.length,
+        claimable: 0,
+        claiming: false,
+        wake: () => {
+          if (this.policy) this.startWaiting(this.policy);
+          this.wake();
+        },
+      };
+      link.pool.join(this.member);
+    }
     const { remote, branch, token } = settings;
     this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
     this.report = {
@@ -214,6 +247,11 @@ export class Worker {
       stopReason: '',
       outcomes: [],
     };
+  }
+
+  /** The grid policy as of the last sync. */
+  currentPolicy(): Policy | undefined {
+    return this.policy;
   }
 
   /** What the metrics endpoint shows; read at any time while the node runs. */
@@ -268,7 +306,10 @@ export class Worker {
       // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
       // wakes the node at once, so only a cancel request waits for the next look.
       idleRounds = busy ? 0 : idleRounds + 1;
-      if (busy || this.holding()) this.lastActivity = Date.now();
+      if (busy || this.holding()) {
+        this.lastActivity = Date.now();
+        this.link?.pool.touch();
+      }
       if (this.doneWithQuota()) break;
       this.checkIdle();
       // A result that completes a dependency makes its dependents claimable: one more look at once, not a
@@ -325,7 +366,7 @@ export class Worker {
       !this.holding() &&
       this.finished.length === 0 &&
       !this.unblocked &&
-      Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000
+      Date.now() - Math.max(this.lastActivity, this.link?.pool.lastActivity ?? 0) >= s.idleTimeoutSeconds * 1000
     ) {
       this.stop(`idle for ${s.idleTimeoutSeconds} s`);
     }
@@ -333,7 +374,8 @@ export class Worker {
 
   private doneWithQuota(): boolean {
     const max = this.settings.maxTasks;
-    return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+    const claimed = this.link?.pool.claimed ?? this.claimed;
+    return max > 0 && claimed >= max && !this.holding() && this.finished.length === 0;
   }
 
   /** Whether any claim of this node runs or waits here. */
@@ -343,6 +385,8 @@ export class Worker {
 
   /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
   private claimRoom(): number {
+    // A node serving several shards shares its slots, max-tasks and prefetch over them.
+    if (this.link) return this.link.pool.room(this.member!);
     const max = this.settings.maxTasks;
     const quota = max > 0 ? max - this.claimed : Infinity;
     const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
@@ -410,7 +454,7 @@ export class Worker {
   private async trySync(): Promise<boolean> {
     const wantsClaims = this.claimRoom() > 0 && (await this.sandboxAnswers());
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
-    if (!mustWrite) {
+    if (!mustWrite && !(await this.freshForOthers())) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
       if (!timeToCheck) {
         // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
@@ -419,21 +463,64 @@ export class Worker {
         if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip) return false;
       }
     }
+    if (this.member) this.member.claiming = wantsClaims;
     try {
       const busy = await this.sync(wantsClaims);
       this.failures = 0;
       this.synced = true;
       return busy;
     } catch (error) {
+      // A shard that cannot be read keeps no slots from the others.
+      if (this.member) this.member.claimable = 0;
       // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
       // never synced stops on git's word that the remote is wrong.
-      const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
+      // A shard's host may be down when the node starts: the node serves the other shards meanwhile.
+      const remoteLost =
+        (this.synced || this.link !== undefined) && error instanceof UserError && error.cause instanceof GitError;
       if (error instanceof UserError && !remoteLost) throw error;
       this.failures++;
       this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
       await this.repairCache().catch((e: unknown) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
       return false;
+    } finally {
+      if (this.member) this.member.claiming = false;
     }
+  }
+
+  /**
+   * In a sharded grid every shard's dgrid.json must equal the first shard's: a shard whose policy differs
+   * (being edited one shard at a time, or wrong) gets no new claims until they agree; results still land.
+   */
+  private samePolicy(policy: Policy): boolean {
+    const reference = this.link?.reference();
+    if (!reference || JSON.stringify(reference) === JSON.stringify(policy)) {
+      this.policyWarned = false;
+      return true;
+    }
+    if (!this.policyWarned) {
+      this.log.warn(
+        `dgrid.json of ${this.settings.remote} differs from the first shard's; claiming nothing here until they agree: ` +
+          'give every shard the same dgrid.json',
+      );
+      this.policyWarned = true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether another shard's worker asked for this shard's tip (its tasks wait for dependencies here) and the
+   * tip moved since the last read, so this round must fetch. An unmoved tip counts as read now.
+   */
+  private async freshForOthers(): Promise<boolean> {
+    if (!this.freshAsked) return false;
+    this.freshAsked = false;
+    const tip = await this.store.remoteTip().catch(() => undefined);
+    if (tip === undefined) return false;
+    if (this.lastSnapshot && tip === this.lastSnapshot.snapshot.tip) {
+      this.lastSnapshot.readAt = iso(new Date());
+      return false;
+    }
+    return true;
   }
 
   /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
@@ -463,6 +550,7 @@ export class Worker {
       const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
       const policy = await snapshot.policy();
       this.policy = policy;
+      this.lastSnapshot = { snapshot, readAt: iso(new Date()) };
       for (const entry of snapshot.skipped) {
         if (this.skippedSeen.has(entry.path)) continue;
         this.skippedSeen.add(entry.path);
@@ -558,13 +646,20 @@ export class Worker {
       const refused: string[] = [];
       let rejectedCount = 0;
       let exhausted = false;
-      if (wantsClaims && !final && !this.stopReason) {
+      if (wantsClaims && !final && !this.stopReason && this.samePolicy(policy)) {
         // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
         const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
           this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
           return null;
         });
-        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const view = {
+          nodeId: s.nodeId,
+          labels: s.labels,
+          firstSeen: this.firstSeen,
+          submitters,
+          memo: this.scanMemo,
+          ...(this.link ? { elsewhere: this.link.elsewhere } : {}),
+        };
         const scan = await scanQueue(snapshot, view, now, policy);
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
@@ -594,7 +689,12 @@ export class Worker {
           changes.push(...plan.changes);
           claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
         }
+        // What is left for this node to claim here: the pool serves the fullest queue first.
+        if (this.member) this.member.claimable = scan.claimable.length - claims.length;
+        // A dependency in another shard may complete without this shard's tip moving: keep looking.
+        const awaitsElsewhere = [...scan.awaited].some((id) => this.link?.elsewhere.foreign(id));
         exhausted =
+          !awaitsElsewhere &&
           submitters !== null &&
           claims.length === scan.claimable.length &&
           scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
@@ -666,6 +766,7 @@ export class Worker {
     this.settle(p.committed, []);
     if (!this.stopReason) this.waiting.push(...p.claims, ...p.adopted);
     this.claimed += p.claims.length;
+    if (this.link) this.link.pool.claimed += p.claims.length;
     this.unblocked ||= p.unblocks;
   }
 
@@ -743,6 +844,30 @@ export class Worker {
       free.memoryMb -= need.memoryMb;
     }
     return free;
+  }
+
+  /**
+   * Where tasks of this worker's shard stand, for a worker of another shard whose tasks depend on them: from
+   * the last tip this worker read, so the look costs no fetch. Until this shard was read after `since`, a
+   * task it does not hold may still arrive, so it counts as waiting, not missing.
+   */
+  async dependencyStates(since: ReadonlyMap<string, string>): Promise<Map<string, DependencyState | undefined>> {
+    const states = new Map<string, DependencyState | undefined>();
+    this.freshAsked = true;
+    this.wake();
+    const last = this.lastSnapshot;
+    if (!last) {
+      for (const id of since.keys()) states.set(id, 'waiting');
+      return states;
+    }
+    const outcomes = await this.foreignMemo.outcomes(last.snapshot, since.keys());
+    for (const [id, seen] of since) {
+      const outcome = outcomes.get(id);
+      if (outcome) states.set(id, outcome.state);
+      else if (last.snapshot.byId.has(id) || last.readAt < seen) states.set(id, 'waiting');
+      else states.set(id, undefined);
+    }
+    return states;
   }
 
   /** First-seen times are only needed while a task waits in the queue. */
@@ -855,7 +980,8 @@ export class Worker {
    */
   private startWaiting(policy: Policy): void {
     if (this.heartbeatDue(policy)) return;
-    while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+    const running = () => this.link?.pool.running() ?? this.running.size;
+    while (running() < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
       this.start(this.waiting.shift()!, policy);
     }
   }
@@ -880,6 +1006,8 @@ export class Worker {
       this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
       this.startWaiting(policy);
       this.wake();
+      // The slot it freed is the node's: a claim waiting in another shard may start in it.
+      this.link?.pool.wakeAll();
     });
   }
 

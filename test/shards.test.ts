@@ -1,0 +1,219 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { auditGrid } from '../src/upkeep/audit.js';
+import { GridSnapshot } from '../src/protocol/snapshot.js';
+import { submitTasks } from '../src/admin/grid-admin.js';
+import {
+  homeShard,
+  parseShardTokens,
+  repositoryKey,
+  sameRepository,
+  shardIndex,
+  tokenFor,
+  wrongShard,
+} from '../src/protocol/shards.js';
+import { SlotPool, type PoolMember } from '../src/node/slot-pool.js';
+import { validateFiles } from '../src/validation/submission.js';
+import { noopTasks } from './helpers/grid.js';
+import { serveGit } from './helpers/http-git.js';
+import { shardFolder, shardedGrid } from './helpers/shards.js';
+import { writeFile } from 'node:fs/promises';
+import { git } from '../src/git/runner.js';
+
+test('a task id has one home shard, the same on every machine, and the ids spread over the shards', () => {
+  const counts = [0, 0, 0, 0];
+  for (const { task_id } of noopTasks(400)) counts[shardIndex(task_id, 4)]!++;
+  for (const n of counts) assert.ok(n > 60 && n < 140, `uneven spread: ${counts.join(', ')}`);
+  // Fixed by the id alone (sha256 of its lower case): "Build" and "build" meet in one shard, where the gate
+  // sees that they collide.
+  assert.equal(shardIndex('build', 4), shardIndex('Build', 4));
+  assert.equal(shardIndex('t000', 4), 2);
+  assert.equal(shardIndex('anything', 1), 0);
+  const policy = { shards: ['https://a.example/g1', 'https://b.example/g2'] };
+  assert.equal(homeShard(policy, 't000'), policy.shards[shardIndex('t000', 2)]);
+  assert.equal(homeShard({}, 't000'), undefined);
+});
+
+test('a repository is known by its URL without credentials, .git, a trailing slash or the host case', () => {
+  assert.ok(sameRepository('https://x-access-token:s3cret@GitHub.com/o/g.git', 'https://github.com/o/g/'));
+  assert.ok(!sameRepository('https://github.com/o/g1', 'https://github.com/o/g2'));
+  assert.equal(repositoryKey('file:///tmp/x/shard-0.git'), 'file:///tmp/x/shard-0');
+  const policy = { shards: ['https://a.example/g1', 'https://b.example/g2'] };
+  const [here, there] = shardIndex('t1', 2) === 0 ? policy.shards : [...policy.shards].reverse();
+  assert.equal(wrongShard(policy, here!, 't1'), undefined);
+  assert.match(wrongShard(policy, there!, 't1')!, new RegExp(`belongs to shard ${here!}.*submit it there`));
+  assert.match(wrongShard(policy, 'https://c.example/g3', 't1')!, /not one of the shards in dgrid.json/);
+  assert.equal(wrongShard({}, 'https://c.example/g3', 't1'), undefined);
+});
+
+test('a token goes to its own host only: shard-tokens by host, the grid token to the repository host alone', () => {
+  const tokens = parseShardTokens(
+    '# other hosts\ngit.example.com=abc\n\n127.0.0.1:8080 = def\n',
+    'input "shard-tokens"',
+  );
+  assert.deepEqual(
+    [...tokens],
+    [
+      ['git.example.com', 'abc'],
+      ['127.0.0.1:8080', 'def'],
+    ],
+  );
+  const primary = { remote: 'https://github.com/o/g1', token: 'gh' };
+  assert.equal(tokenFor('https://github.com/o/g2', primary, tokens), 'gh');
+  assert.equal(tokenFor('https://git.example.com/o/g3', primary, tokens), 'abc');
+  assert.equal(tokenFor('https://other.example/o/g4', primary, tokens), undefined);
+  assert.equal(tokenFor('http://127.0.0.1:8080/g5', primary, tokens), 'def');
+  assert.throws(
+    () => parseShardTokens('git.example.com abc-secret', 'input "shard-tokens"'),
+    (e: Error) => /line 1: write HOST=TOKEN/.test(e.message) && !e.message.includes('abc-secret'),
+  );
+});
+
+test('the node slot pool shares slots over shards and serves the fullest claiming queue first', () => {
+  const pool = new SlotPool({ slots: 4, prefetch: 0, maxTasks: 0 });
+  const member = (claimable: number, running = 0): PoolMember => ({
+    running: () => running,
+    waiting: () => 0,
+    claimable,
+    claiming: false,
+    wake: () => undefined,
+  });
+  const small = member(2, 1);
+  const full = member(10, 1);
+  pool.join(small);
+  pool.join(full);
+  assert.equal(pool.room(small), 2, 'a fuller queue that is not claiming now keeps nothing back');
+  full.claiming = true;
+  assert.equal(pool.room(small), 0, 'the fuller queue claiming now goes first');
+  assert.equal(pool.room(full), 2);
+  full.claimable = 1;
+  assert.equal(pool.room(small), 2);
+  const capped = new SlotPool({ slots: 4, prefetch: 0, maxTasks: 3 });
+  const only = member(5);
+  capped.join(only);
+  capped.claimed = 2;
+  assert.equal(capped.room(only), 1, 'max-tasks counts claims over every shard');
+});
+
+test('dgrid submit puts each task in its home shard, and the gate of another shard refuses it', async (t) => {
+  const dir = await shardFolder(t);
+  const grid = await shardedGrid(dir, 3);
+  const tasks = noopTasks(12);
+  await grid.submit(tasks);
+  for (const [i, store] of grid.stores.entries()) {
+    const snapshot = await GridSnapshot.load(store, await store.fetch());
+    const queued = snapshot.of('queue').map((f) => f.id);
+    const expected = tasks.map((task) => task.task_id).filter((id) => shardIndex(id, 3) === i);
+    assert.deepEqual(queued.sort(), expected.sort(), `shard ${i}`);
+  }
+  // A direct submission to the wrong shard is refused there, naming the right one.
+  const stray = { task_id: 'stray', script: 'true' };
+  const wrong = (shardIndex('stray', 3) + 1) % 3;
+  await assert.rejects(
+    submitTasks(grid.stores[wrong]!, [stray], grid.urls[wrong]),
+    new RegExp(`"stray" belongs to shard ${grid.urls[shardIndex('stray', 3)]!.replace(/[.]/g, '\\.')}`),
+  );
+  // The gate of a shard checkout, told which repository it is, says the same of a task file.
+  const checkout = join(dir, 'checkout');
+  await git(['clone', '--quiet', grid.bares[wrong]!, checkout]);
+  await writeFile(join(checkout, 'stray.json'), JSON.stringify(stray));
+  const report = await validateFiles({
+    path: checkout,
+    policyPath: 'dgrid.json',
+    repository: grid.urls[wrong]!,
+    files: [join(checkout, 'stray.json')],
+  });
+  assert.match(report.files[0]!.problems.map((p) => p.message).join('\n'), /belongs to shard/);
+  const home = await validateFiles({
+    path: checkout,
+    policyPath: 'dgrid.json',
+    repository: grid.urls[shardIndex('stray', 3)]!,
+    files: [join(checkout, 'stray.json')],
+  });
+  assert.deepEqual(home.files[0]!.problems, []);
+});
+
+test('a node serves every shard: each result in its home shard, a node file per shard, depends_on across shards', async (t) => {
+  const dir = await shardFolder(t);
+  const grid = await shardedGrid(dir, 3);
+  // A chain whose steps live in different shards, and a task depending on one that exists nowhere.
+  const chain = ['c0', 'c1', 'c2', 'c3', 'c4'];
+  assert.ok(new Set(chain.map((id) => shardIndex(id, 3))).size > 1, 'the chain crosses shards');
+  await grid.submit([
+    ...noopTasks(9),
+    ...chain.map((id, i) => ({
+      task_id: id,
+      script: `echo ${id}`,
+      ...(i > 0 ? { depends_on: [chain[i - 1]!] } : {}),
+    })),
+  ]);
+  await submitTasks(grid.stores[shardIndex('orphan-dep', 3)]!, [
+    { task_id: 'orphan-dep', script: 'true', depends_on: ['c4'] },
+  ]);
+  const node = await grid.node({ nodeId: 'n1', slots: 2, idleTimeoutSeconds: 2 });
+  const report = await node.run();
+  assert.equal(report.completed, 9 + chain.length + 1);
+  const results = await grid.results();
+  for (const [id, result] of results) {
+    assert.equal(result.shard, shardIndex(id, 3), `${id} has its result in its home shard`);
+    assert.equal(result.state, 'completed', id);
+  }
+  const started = chain.map((id) => results.get(id)!.started_at);
+  assert.deepEqual([...started].sort(), started, 'the chain ran in order');
+  for (const [i, store] of grid.stores.entries()) {
+    const snapshot = await GridSnapshot.load(store, await store.fetch());
+    const nodeFile = await snapshot.node('n1');
+    assert.equal(nodeFile?.status, 'offline', `shard ${i} has the node's file`);
+    const audit = await auditGrid(grid.bares[i]!, 'main');
+    assert.deepEqual(audit.violations, [], `shard ${i}`);
+  }
+});
+
+test('a dependency missing from its home shard fails its dependent once that shard was read', async (t) => {
+  const dir = await shardFolder(t);
+  const grid = await shardedGrid(dir, 2);
+  const ghost = ['ghost-a', 'ghost-b', 'ghost-c', 'ghost-d'].find(
+    (id) => shardIndex(id, 2) !== shardIndex('needs-ghost', 2),
+  )!;
+  // Past the gate by a direct push, as a token holder could: the gate of its shard does not read the other.
+  await submitTasks(grid.stores[shardIndex('needs-ghost', 2)]!, [
+    { task_id: 'needs-ghost', script: 'true', depends_on: [ghost] },
+  ]);
+  const node = await grid.node({ nodeId: 'n1', idleTimeoutSeconds: 1 });
+  await node.run();
+  const result = (await grid.results()).get('needs-ghost');
+  assert.equal(result?.state, 'failed');
+  assert.match(result!.stderr + JSON.stringify(result), new RegExp(`dependency ${ghost} does not exist`));
+});
+
+test('shards on two smart-HTTP hosts: each host gets only its own token, and a host that is down means wait', async (t) => {
+  const dir = await shardFolder(t);
+  const servers = [await serveGit(dir, 'token-a'), await serveGit(dir, 'token-b')];
+  t.after(() => Promise.all(servers.map((s) => s.close())));
+  const grid = await shardedGrid(dir, 2, {}, (i) => servers[i]!.url);
+  const second = grid.urls[1]!;
+  const [inFirst, inSecond] = [0, 1].map((s) => noopTasks(40, 'h').find((task) => shardIndex(task.task_id, 2) === s)!);
+  // The dependent lives on the first host, its dependency on the second.
+  const after = ['after-1', 'after-2', 'after-3', 'after-4'].find((id) => shardIndex(id, 2) === 0)!;
+  await grid.submit([inFirst!, inSecond!, { task_id: after, script: 'true', depends_on: [inSecond!.task_id] }]);
+  await servers[1]!.stop();
+  const tokens = new Map([[new URL(second).host, 'token-b']]);
+  const node = await grid.node({ nodeId: 'n1', token: 'token-a', idleTimeoutSeconds: 0 }, tokens);
+  const run = node.run();
+  // The first host's own task runs; the dependent waits for the host that is down instead of failing.
+  for (let i = 0; i < 100 && !(await grid.results()).has(inFirst!.task_id); i++)
+    await new Promise((r) => setTimeout(r, 100));
+  await new Promise((r) => setTimeout(r, 1000));
+  assert.equal((await grid.results()).get(inFirst!.task_id)?.state, 'completed');
+  assert.equal((await grid.results()).has(after), false, 'waits while the dependency cannot be read');
+  await servers[1]!.start();
+  for (let i = 0; i < 200 && !(await grid.results()).has(after); i++) await new Promise((r) => setTimeout(r, 100));
+  node.stop('done');
+  await run;
+  const results = await grid.results();
+  assert.equal(results.get(after)?.state, 'completed');
+  assert.equal(results.get(inSecond!.task_id)?.state, 'completed');
+  assert.equal(servers[0]!.unauthorized + servers[1]!.unauthorized, 0, 'each host was sent its own token');
+  assert.ok(servers.every((s) => s.requests.every((r) => !r.includes('token'))));
+});
