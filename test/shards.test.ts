@@ -20,6 +20,8 @@ import { serveGit } from './helpers/http-git.js';
 import { shardFolder, shardedGrid } from './helpers/shards.js';
 import { writeFile } from 'node:fs/promises';
 import { git } from '../src/git/runner.js';
+import { nodeChange } from '../src/protocol/transitions.js';
+import { runCli } from './helpers/cli.js';
 
 test('a task id has one home shard, the same on every machine, and the ids spread over the shards', () => {
   const counts = [0, 0, 0, 0];
@@ -216,4 +218,79 @@ test('shards on two smart-HTTP hosts: each host gets only its own token, and a h
   assert.equal(results.get(inSecond!.task_id)?.state, 'completed');
   assert.equal(servers[0]!.unauthorized + servers[1]!.unauthorized, 0, 'each host was sent its own token');
   assert.ok(servers.every((s) => s.requests.every((r) => !r.includes('token'))));
+});
+
+test('dgrid status shows a sharded grid as one, dgrid audit checks each shard and what spans them', async (t) => {
+  const dir = await shardFolder(t);
+  const grid = await shardedGrid(dir, 3);
+  await grid.submit(noopTasks(6));
+  const node = await grid.node({ nodeId: 'n1', maxTasks: 3, idleTimeoutSeconds: 1 });
+  await node.run();
+  await grid.submit(noopTasks(4, 'q'));
+  // Pointed at any shard, status reads them all.
+  const status = await runCli(['status', '--repository', grid.bares[2]!, '--json']);
+  assert.equal(status.code, 0, status.stderr);
+  const read = JSON.parse(status.stdout) as {
+    counts: Record<string, number>;
+    nodes: { node_id: string; completed: number }[];
+  };
+  assert.deepEqual(read.counts, { queue: 7, in_progress: 0, completed: 3, failed: 0 });
+  assert.deepEqual(
+    read.nodes.map((n) => [n.node_id, n.completed]),
+    [['n1', 3]],
+  );
+  const passed = await runCli(['audit', '--repository', grid.bares[0]!]);
+  assert.equal(passed.code, 0, passed.stdout + passed.stderr);
+  assert.match(passed.stdout, /all 3 shards passed/);
+  // A task pushed past the gate into a shard that is not its home, and a shard whose policy drifted.
+  const stray = noopTasks(30, 's').find((task) => shardIndex(task.task_id, 3) !== 1)!;
+  const store = grid.stores[1]!;
+  const tip = await store.fetch();
+  const drifted = JSON.stringify({ push_budget_per_minute: 0, max_timeout_seconds: 60, shards: grid.urls });
+  const commit = await store.commit(
+    tip,
+    [
+      { path: `tasks/queue/${stray.task_id}.json`, content: Buffer.from(JSON.stringify(stray)) },
+      { path: 'dgrid.json', content: Buffer.from(drifted) },
+    ],
+    'a direct push\n',
+    'direct',
+  );
+  assert.equal(await store.push(commit), 'pushed');
+  const failed = await runCli(['audit', '--repository', grid.bares[0]!]);
+  assert.equal(failed.code, 1);
+  assert.match(failed.stdout, /shard-1: dgrid.json differs from the first shard's/);
+  assert.match(
+    failed.stdout,
+    new RegExp(`tasks/queue/${stray.task_id}.json belongs to shard .*shard-${shardIndex(stray.task_id, 3)}`),
+  );
+});
+
+test('dgrid reap reaps every shard of the grid', async (t) => {
+  const dir = await shardFolder(t);
+  const grid = await shardedGrid(dir, 2);
+  const hourAgo = new Date(Date.now() - 3_600_000).toISOString();
+  const silent = (id: string) => ({
+    node_id: id,
+    labels: [],
+    slots: 1,
+    version: '1.0.0',
+    started_at: hourAgo,
+    last_heartbeat: hourAgo,
+    status: 'online' as const,
+    tasks: [],
+    completed: 0,
+    failed: 0,
+  });
+  for (const store of grid.stores) {
+    const commit = await store.commit(await store.fetch(), [nodeChange(silent('gone'))], 'a node\n', 'direct');
+    assert.equal(await store.push(commit), 'pushed');
+  }
+  const reaped = await runCli(['reap', '--repository', grid.bares[1]!, '--json']);
+  assert.equal(reaped.code, 0, reaped.stderr);
+  assert.equal((JSON.parse(reaped.stdout) as { nodesOffline: number }).nodesOffline, 2, reaped.stdout);
+  for (const store of grid.stores) {
+    const snapshot = await GridSnapshot.load(store, await store.fetch());
+    assert.equal((await snapshot.node('gone'))?.status, 'offline');
+  }
 });

@@ -1,12 +1,11 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
+import { actionLog, getBranch, getRepository, getShardTokens, getString, getToken } from '../../src/action/kit.js';
 import { createSandbox } from '../../src/sandbox/index.js';
 import type { WorkerReport, WorkerSettings } from '../../src/node/worker.js';
 import { startNode } from '../../src/node/shard-node.js';
-import { parseShardTokens } from '../../src/protocol/shards.js';
-import { UserError } from '../../src/common/errors.js';
+
 import { readNodeSettings, type NodeSettings } from '../../src/node/settings.js';
 
 export type Inputs = WorkerSettings & NodeSettings & { shardTokens: Map<string, string> };
@@ -22,17 +21,6 @@ export function getInputs(): Inputs {
     cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${node.nodeId}`),
     shardTokens: getShardTokens(),
   };
-}
-
-/** Tokens for the hosts of a sharded grid's other repositories: lines HOST=TOKEN, each a secret. */
-function getShardTokens(): Map<string, string> {
-  try {
-    const tokens = parseShardTokens(getString('shard-tokens'), 'input "shard-tokens"');
-    for (const token of tokens.values()) core.setSecret(token);
-    return tokens;
-  } catch (error) {
-    throw new UserError((error as Error).message);
-  }
 }
 
 export async function main(): Promise<void> {
