@@ -72,30 +72,29 @@ test('a token goes to its own host only: shard-tokens by host, the grid token to
   );
 });
 
-test('the node slot pool shares slots over shards and serves the fullest claiming queue first', () => {
-  const pool = new SlotPool({ slots: 4, prefetch: 0, maxTasks: 0 });
-  const member = (claimable: number, running = 0): PoolMember => ({
+test('the node slot pool shares slots and max-tasks over shards, and a freed slot wakes the fullest queue', () => {
+  const pool = new SlotPool({ slots: 3, prefetch: 1, maxTasks: 0 });
+  const woken: string[] = [];
+  const member = (name: string, claimable: number, running = 0): PoolMember => ({
     running: () => running,
     waiting: () => 0,
     claimable,
-    claiming: false,
-    wake: () => undefined,
+    startWaiting: () => woken.push(`start ${name}`),
+    wake: () => woken.push(`wake ${name}`),
   });
-  const small = member(2, 1);
-  const full = member(10, 1);
+  const small = member('small', 2, 1);
+  const full = member('full', 10, 1);
+  const empty = member('empty', 0);
   pool.join(small);
   pool.join(full);
-  assert.equal(pool.room(small), 2, 'a fuller queue that is not claiming now keeps nothing back');
-  full.claiming = true;
-  assert.equal(pool.room(small), 0, 'the fuller queue claiming now goes first');
-  assert.equal(pool.room(full), 2);
-  full.claimable = 1;
-  assert.equal(pool.room(small), 2);
+  pool.join(empty);
+  assert.equal(pool.room(), 2, 'slots plus prefetch, less what runs in any shard');
+  pool.released();
+  assert.deepEqual(woken, ['start small', 'start full', 'start empty', 'wake full']);
   const capped = new SlotPool({ slots: 4, prefetch: 0, maxTasks: 3 });
-  const only = member(5);
-  capped.join(only);
+  capped.join(member('only', 5));
   capped.claimed = 2;
-  assert.equal(capped.room(only), 1, 'max-tasks counts claims over every shard');
+  assert.equal(capped.room(), 1, 'max-tasks counts claims over every shard');
 });
 
 test('dgrid submit puts each task in its home shard, and the gate of another shard refuses it', async (t) => {

@@ -1,7 +1,12 @@
 // The slots of one node shared by its workers, one per shard of the grid. Each worker claims, commits and
 // heartbeats in its own shard as a single-repository node does; the pool only says how many claims each
-// may take now, so that the node never holds more than its slots (plus prefetch) over all shards, and free
-// slots go first to the shard with the fullest queue.
+// may take now, so that the node never holds more than its slots (plus prefetch) over all shards, and a
+// freed slot wakes the worker of the fullest queue first.
+//
+// It reserves nothing for the fullest queue: a worker holds a slot back only from the moment it claims until
+// its push, and with short tasks a slot is free again long before the next push of any shard. Reserving
+// slots for a fuller shard whenever its round overlaps another's costs the others their claims for a whole
+// push interval (measured: four shards then drained little more than one).
 
 /** What the pool knows of one worker; the worker keeps it current. */
 export interface PoolMember {
@@ -14,9 +19,9 @@ export interface PoolMember {
    * shard whose host is down never keeps the slots from the others.
    */
   claimable: number;
-  /** Whether it is reading its shard to claim right now: a fuller shard doing so is served first. */
-  claiming: boolean;
-  /** Wakes the worker to look again: a slot freed, or another shard's result may unblock its tasks. */
+  /** Starts waiting claims while the node's slots allow. */
+  startWaiting(): void;
+  /** Wakes the worker to look at its queue again at once. */
   wake(): void;
 }
 
@@ -31,6 +36,8 @@ export class SlotPool {
   private readonly members: PoolMember[] = [];
   /** Claims taken over all shards, for max-tasks. */
   claimed = 0;
+  /** Claims in a push not yet answered: they may land, so no other shard may count on their room. */
+  pending = 0;
   /** The last moment any worker of the node was busy: the node is idle only when all of them are. */
   lastActivity = Date.now();
 
@@ -50,27 +57,25 @@ export class SlotPool {
     return this.members.reduce((sum, m) => sum + m.running() + m.waiting(), 0);
   }
 
-  /**
-   * How many claims `member` may take now: the node's free room, less what shards with a fuller queue (at
-   * their last look) that are claiming at this moment would take first; ties go to the earlier shard. A
-   * fuller shard that is not claiming now (its push budget spent, its host down) keeps nothing back.
-   */
-  room(member: PoolMember): number {
+  /** How many claims a worker may take now: the node's free room over all shards, within max-tasks. */
+  room(): number {
     const { slots, prefetch, maxTasks } = this.limits;
-    let free = slots + prefetch - this.held();
-    if (maxTasks > 0) free = Math.min(free, maxTasks - this.claimed);
-    const me = this.members.indexOf(member);
-    for (const [index, other] of this.members.entries()) {
-      if (other === member || !other.claiming) continue;
-      const fuller = other.claimable > member.claimable || (other.claimable === member.claimable && index < me);
-      if (fuller) free -= other.claimable;
-    }
+    let free = slots + prefetch - this.held() - this.pending;
+    if (maxTasks > 0) free = Math.min(free, maxTasks - this.claimed - this.pending);
     return Math.max(0, free);
   }
 
-  /** A slot freed or a claim landed: every worker may start or claim more. */
-  wakeAll(): void {
-    for (const member of this.members) member.wake();
+  /**
+   * A slot freed: waiting claims of any shard may start in it, and the worker of the fullest queue (at its
+   * last look; ties to the earlier shard) looks at once to fill it. The others look at their next round.
+   */
+  released(): void {
+    let fullest: PoolMember | undefined;
+    for (const member of this.members) {
+      member.startWaiting();
+      if (member.claimable > 0 && (!fullest || member.claimable > fullest.claimable)) fullest = member;
+    }
+    fullest?.wake();
   }
 
   touch(): void {

@@ -212,6 +212,8 @@ export class Worker {
   private lastSnapshot: { snapshot: GridSnapshot; readAt: string } | undefined;
   private readonly foreignMemo = new ScanMemo();
   private policyWarned = false;
+  /** Claims of this round held against the node's slot pool until their push is answered. */
+  private reserved = 0;
   /** A worker of another shard read dependencies from this shard's last tip: the next round checks it is current. */
   private freshAsked = false;
 
@@ -226,11 +228,10 @@ export class Worker {
         running: () => this.running.size,
         waiting: () => this.waiting.length,
         claimable: 0,
-        claiming: false,
-        wake: () => {
+        startWaiting: () => {
           if (this.policy) this.startWaiting(this.policy);
-          this.wake();
         },
+        wake: () => this.wake(),
       };
       link.pool.join(this.member);
     }
@@ -306,7 +307,8 @@ export class Worker {
       // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
       // wakes the node at once, so only a cancel request waits for the next look.
       idleRounds = busy ? 0 : idleRounds + 1;
-      if (busy || this.holding()) {
+      // A shard left tasks it could claim only because the node's slots went to other shards: not idle.
+      if (busy || this.holding() || (this.member?.claimable ?? 0) > 0) {
         this.lastActivity = Date.now();
         this.link?.pool.touch();
       }
@@ -386,7 +388,7 @@ export class Worker {
   /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
   private claimRoom(): number {
     // A node serving several shards shares its slots, max-tasks and prefetch over them.
-    if (this.link) return this.link.pool.room(this.member!);
+    if (this.link) return this.link.pool.room();
     const max = this.settings.maxTasks;
     const quota = max > 0 ? max - this.claimed : Infinity;
     const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
@@ -463,9 +465,8 @@ export class Worker {
         if (quietTip !== null && (await this.store.remoteTip().catch(() => null)) === quietTip) return false;
       }
     }
-    if (this.member) this.member.claiming = wantsClaims;
     try {
-      const busy = await this.sync(wantsClaims);
+      const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
       this.failures = 0;
       this.synced = true;
       return busy;
@@ -482,8 +483,6 @@ export class Worker {
       this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
       await this.repairCache().catch((e: unknown) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
       return false;
-    } finally {
-      if (this.member) this.member.claiming = false;
     }
   }
 
@@ -505,6 +504,18 @@ export class Worker {
       this.policyWarned = true;
     }
     return false;
+  }
+
+  private reserve(claims: number): void {
+    if (!this.link) return;
+    this.link.pool.pending += claims;
+    this.reserved += claims;
+  }
+
+  private releaseReserved(): void {
+    if (!this.link) return;
+    this.link.pool.pending -= this.reserved;
+    this.reserved = 0;
   }
 
   /**
@@ -543,6 +554,8 @@ export class Worker {
     }
     for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
       if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
+      // The last round's claims were answered (rejected): their room is free again. Landed ones are held by now.
+      this.releaseReserved();
       this.pacer.begin();
       const tip = await this.store.fetch();
       if (tip === null)
@@ -689,7 +702,10 @@ export class Worker {
           changes.push(...plan.changes);
           claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
         }
-        // What is left for this node to claim here: the pool serves the fullest queue first.
+        // Claims on their way count against the node's slots and max-tasks from the moment they are chosen:
+        // another shard's round must not take the same room.
+        this.reserve(claims.length);
+        // What is left for this node to claim here: a freed slot wakes the fullest queue first.
         if (this.member) this.member.claimable = scan.claimable.length - claims.length;
         // A dependency in another shard may complete without this shard's tip moving: keep looking.
         const awaitsElsewhere = [...scan.awaited].some((id) => this.link?.elsewhere.foreign(id));
@@ -1007,7 +1023,7 @@ export class Worker {
       this.startWaiting(policy);
       this.wake();
       // The slot it freed is the node's: a claim waiting in another shard may start in it.
-      this.link?.pool.wakeAll();
+      this.link?.pool.released();
     });
   }
 
