@@ -22,6 +22,9 @@ import { writeFile } from 'node:fs/promises';
 import { git } from '../src/git/runner.js';
 import { nodeChange } from '../src/protocol/transitions.js';
 import { runCli } from './helpers/cli.js';
+import { mergeShards } from '../src/dashboard/merge.js';
+import type { DashboardInput } from '../src/dashboard/model.js';
+import { parsePolicy } from '../src/protocol/policy.js';
 
 test('a task id has one home shard, the same on every machine, and the ids spread over the shards', () => {
   const counts = [0, 0, 0, 0];
@@ -293,3 +296,81 @@ test('dgrid reap reaps every shard of the grid', async (t) => {
     assert.equal((await snapshot.node('gone'))?.status, 'offline');
   }
 });
+
+test('dgrid render shows the clones of every shard as one grid', async (t) => {
+  const dir = await shardFolder(t);
+  const grid = await shardedGrid(dir, 2);
+  await grid.submit(noopTasks(6));
+  await (await grid.node({ nodeId: 'n1', maxTasks: 4, idleTimeoutSeconds: 1 })).run();
+  const clones = [];
+  for (const [i, bare] of grid.bares.entries()) {
+    clones.push(join(dir, `clone-${i}`));
+    await git(['clone', '--quiet', bare, clones[i]!]);
+  }
+  const out = join(dir, 'site');
+  const rendered = await runCli([
+    'render',
+    '--path',
+    clones[0]!,
+    '--shard-path',
+    clones[1]!,
+    '--output-dir',
+    out,
+    '--json',
+  ]);
+  assert.equal(rendered.code, 0, rendered.stderr);
+  const { counts } = JSON.parse(rendered.stdout) as { counts: Record<string, number> };
+  assert.deepEqual([counts.queued, counts.completed], [2, 4]);
+  const merged = mergeShards([
+    { ...fakeInput([point(0, 3, 0), point(20, 1, 2)]), nodes: [nodeOf('n1', 1, '2026-01-01T00:00:05Z')] },
+    { ...fakeInput([point(10, 4, 0)]), nodes: [nodeOf('n1', 2, '2026-01-01T00:00:09Z')] },
+  ]);
+  assert.deepEqual(
+    merged.history.map((p) => [p.time.getTime(), p.queued, p.completed]),
+    [
+      [0, 3, 0],
+      [10, 7, 0],
+      [20, 5, 2],
+    ],
+  );
+  assert.deepEqual(
+    merged.nodes.map((n) => [n.node_id, n.completed, n.last_heartbeat]),
+    [['n1', 3, '2026-01-01T00:00:09Z']],
+  );
+});
+
+const point = (ms: number, queued: number, completed: number) => ({
+  time: new Date(ms),
+  queued,
+  running: 0,
+  completed,
+  failed: 0,
+});
+
+const nodeOf = (id: string, completed: number, heartbeat: string) => ({
+  node_id: id,
+  labels: [],
+  slots: 1,
+  version: '1.0.0',
+  started_at: heartbeat,
+  last_heartbeat: heartbeat,
+  status: 'offline' as const,
+  tasks: [],
+  completed,
+  failed: 0,
+});
+
+function fakeInput(history: ReturnType<typeof point>[]): DashboardInput {
+  return {
+    title: 'g',
+    generatedAt: new Date(0),
+    branch: 'main',
+    policy: parsePolicy(undefined),
+    queued: [],
+    running: [],
+    completed: [],
+    failed: [],
+    nodes: [],
+    history,
+  };
+}
