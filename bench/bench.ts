@@ -5,6 +5,7 @@
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 //   npm run bench -- --chain    the chain latency row alone
 //   npm run bench -- --shards   the shards row alone
+//   npm run bench -- --round    the rows of a node's round as the grid grows, alone
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -21,7 +22,7 @@ import { ProcessSandbox } from '../src/sandbox/process.js';
 import { Worker } from '../src/node/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
-import { measureRoundCost } from './round-cost.js';
+import { measureRoundCost, type RoundCost } from './round-cost.js';
 import { timeValidation } from './validate.js';
 import { measureShardDrain, type ShardDrain } from './shards.js';
 
@@ -33,6 +34,7 @@ const shardsOnly = process.argv.includes('--shards');
  * budget-bound run is slow by design, so it runs once: the budget, not the machine, sets its pace.
  */
 const SHARD_RUN = { tasksPerShard: 144, budgetPerMinute: 6, slots: 8, prefetch: 0 };
+const roundOnly = process.argv.includes('--round');
 /** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
 const CHAIN = 10;
 const CHAIN_POLL_SECONDS = 15;
@@ -326,6 +328,10 @@ const shardTarget = (one: ShardDrain, four: ShardDrain): [string, string, boolea
   `${f(four.rate / one.rate)} >= 3.5`,
   four.rate / one.rate >= 3.5,
 ];
+const roundRow = (r: RoundCost): [string, string] => [
+  `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
+  `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
+];
 const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string, string] => [
   `dependency chain of ${CHAIN} no-op tasks, 1 worker x 1 slot, polling every ${CHAIN_POLL_SECONDS} s`,
   `${f(chain.perStepMs, 0)} ms per step, ${f(chain.pushesPerStep)} pushes per step`,
@@ -346,6 +352,13 @@ try {
     console.log(`| ${chainRow(chain).join(' | ')} |`);
     await rm(root, { recursive: true, force: true });
     process.exit(chain.pushesPerStep <= 2 ? 0 : 1);
+  }
+  if (roundOnly) {
+    const small = await measureRoundCost(root, 100, 1_000);
+    const large = await measureRoundCost(root, 5_000, 100_000);
+    for (const r of [small, large]) console.log(`| ${roundRow(r).join(' | ')} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(large.roundMs / small.roundMs <= 1.5 ? 0 : 1);
   }
   const raw = await medianOf(rawPushRate, (r) => r);
   const original = await medianOf(originalProtocol, (r) => r.rate);
@@ -398,12 +411,7 @@ try {
     `${f(render.warmMs, 0)} ms (${f(render.coldMs, 0)} ms cold), index.html ${f(render.indexBytes / 1024, 1)} KiB`,
   ]);
   rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
-  for (const r of [smallRound, largeRound]) {
-    rows.push([
-      `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
-      `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
-    ]);
-  }
+  for (const r of [smallRound, largeRound]) rows.push(roundRow(r));
   rows.push(chainRow(chain));
   rows.push(shardsRow(oneShard, fourShards));
 
