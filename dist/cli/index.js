@@ -8200,7 +8200,7 @@ async function submitTasks(store, tasks) {
         }
         if (problems.length > 0)
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
+        const changes = candidates.map((c) => ({ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queueShardPath */ .vi)(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -8350,7 +8350,7 @@ function envToken() {
 
 /***/ }),
 
-/***/ 7551:
+/***/ 3822:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8379,6 +8379,96 @@ var store = __nccwpck_require__(5839);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(8482);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./build/src/upkeep/audit-checkpoint.js
+// Where `dgrid audit --checkpoint FILE` keeps what it learnt, so the next audit replays only the commits
+// since: the commit the state is of, the archive tip it was checked against, and the replay's state, one
+// JSON row a line (a million tasks make a state larger than one string may be).
+//
+// The file lives with whoever runs the audit, never in the grid: a node cannot hand the auditor a state
+// that skips its own commits. It is trusted only as far as git vouches for it: its commit must be on the
+// first-parent line of the tip, and its archive tip an ancestor of today's with nothing under tasks/
+// removed or changed since; otherwise the audit replays everything.
+
+
+
+
+const CHECKPOINT_VERSION = 1;
+/** Rows written one per line; the temporary file becomes the checkpoint only once whole. */
+class RowWriter {
+    path;
+    fd;
+    buffer = '';
+    constructor(path) {
+        this.path = path;
+        this.fd = (0,external_node_fs_.openSync)(`${path}.partial`, 'w');
+    }
+    row(value) {
+        this.buffer += JSON.stringify(value) + '\n';
+        if (this.buffer.length > 1 << 20)
+            this.flush();
+    }
+    flush() {
+        (0,external_node_fs_.writeSync)(this.fd, this.buffer);
+        this.buffer = '';
+    }
+    /** Writes the header last-but-first: it goes in a line of its own at the end, read first by readRows. */
+    finish(header) {
+        this.row(header);
+        this.flush();
+        (0,external_node_fs_.closeSync)(this.fd);
+        (0,external_node_fs_.renameSync)(`${this.path}.partial`, this.path);
+    }
+    abandon() {
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
+}
+/** The rows of a checkpoint and its header (its last row); undefined when there is no readable one. */
+async function readCheckpoint(path) {
+    const rows = [];
+    try {
+        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+        for await (const line of lines)
+            if (line)
+                rows.push(JSON.parse(line));
+    }
+    catch {
+        return undefined; // missing or damaged: a full replay, which writes it anew
+    }
+    const header = rows.pop();
+    if (header?.version !== CHECKPOINT_VERSION || typeof header.commit !== 'string')
+        return undefined;
+    return { header, rows };
+}
+/**
+ * Whether the checkpoint still speaks for this repository: its commit is the tip or a first-parent ancestor
+ * of it, and the archive only grew since it was checked. Returns why not, or undefined when it does.
+ */
+async function staleCheckpoint(dir, header, branch, tip, archiveTip) {
+    if (header.branch !== branch)
+        return `it is of branch ${header.branch}`;
+    // On the line: the oldest first-parent commit after it has it as its first parent.
+    const since = await (0,runner/* runGit */.EO)(['rev-list', '--first-parent', `${header.commit}..${tip}`], { cwd: dir });
+    const oldest = since.stdout.toString('utf8').trim().split('\n').pop();
+    const parent = oldest ? await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', `${oldest}^1`], { cwd: dir }) : undefined;
+    const onLine = oldest ? parent?.stdout.toString('utf8').trim() === header.commit : tip === header.commit;
+    if (since.exitCode !== 0 || !onLine) {
+        return `its commit ${header.commit.slice(0, 12)} is not on the first-parent line of ${tip.slice(0, 12)}`;
+    }
+    if (header.archiveTip === null || header.archiveTip === archiveTip)
+        return undefined;
+    if (archiveTip === null)
+        return 'the archive branch it checked is gone';
+    const ancestor = await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', header.archiveTip, archiveTip], { cwd: dir });
+    if (ancestor.exitCode !== 0)
+        return `the archive branch was rewritten since ${header.archiveTip.slice(0, 12)}`;
+    const changed = await (0,runner/* runGit */.EO)(['diff-tree', '-r', '--name-only', '--diff-filter=DMT', header.archiveTip, archiveTip, '--', 'tasks/'], { cwd: dir });
+    if (changed.exitCode !== 0 || changed.stdout.length > 0)
+        return 'results in the archive were removed or changed';
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit.js
@@ -8442,6 +8532,12 @@ var schema_validators = __nccwpck_require__(6039);
 
 
 
+
+/**
+ * A checkpoint holds the state this many commits before the tip: the fresh-reap rule of a commit looks at
+ * up to 100 commits after it, which a later tip may add to.
+ */
+const LOOK_AHEAD = 100;
 const MAX_REPORTED = 1000;
 const BLOB_BATCH = 5000;
 const GIT_TIMEOUT_MS = 30 * 60_000;
@@ -8452,7 +8548,7 @@ function formatViolation(v) {
  * Audits a grid branch: `source` is a local repository (bare or not) read in place, or a store opened
  * with depth 0, which fetches the branch and its archive with their full history first.
  */
-async function auditGrid(source, branch = 'main') {
+async function auditGrid(source, branch = 'main', options = {}) {
     const started = external_node_perf_hooks_.performance.now();
     let dir;
     let tip;
@@ -8474,9 +8570,19 @@ async function auditGrid(source, branch = 'main') {
     if (tip === null)
         throw new errors/* UserError */.yo(`branch "${branch}" does not exist in the repository: nothing to audit`);
     const replay = new Replay(dir);
-    await replay.run(tip);
+    let resumedFrom = null;
+    if (options.checkpoint) {
+        const saved = await readCheckpoint(options.checkpoint);
+        if (saved && !(await staleCheckpoint(dir, saved.header, branch, tip, archiveTip))) {
+            replay.restore(saved.rows);
+            resumedFrom = saved.header.commit;
+        }
+    }
+    await replay.run(tip, resumedFrom, options.checkpoint);
     await replay.checkArchive(archiveTip, (0,layout/* archiveBranch */.zb)(branch));
+    replay.finishCheckpoint(branch, archiveTip);
     return {
+        resumedFrom,
         branch,
         tip,
         ok: replay.violationCount === 0,
@@ -8534,22 +8640,117 @@ class Replay {
         if (this.violations.length < MAX_REPORTED)
             this.violations.push({ commit, task, rule, message });
     }
-    async run(tip) {
-        const commits = await this.log(tip);
+    /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
+    async run(tip, from, checkpoint) {
+        const commits = await this.log(from === null ? tip : `${from}..${tip}`);
         await this.readRecords(commits);
         this.commits = commits;
+        const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
         for (const [index, commit] of commits.entries()) {
             this.index = index;
             this.heartbeatsBefore(commit);
             this.apply(commit);
             this.othersOf(commit);
+            this.figures.commits++;
+            if (index === saveAt)
+                this.capture(checkpoint, commit.sha);
         }
-        this.figures.commits = commits.length;
         this.figures.tasks = this.tasks.size;
     }
+    captured;
+    /** Archived results whose check failed: a checkpoint keeps those, the others stay held while the archive grows. */
+    failing = new Set();
+    /** Writes the state after the commit being replayed (all but the archive check, which comes at the end). */
+    capture(path, commit) {
+        const writer = new RowWriter(path);
+        const f = this.figures;
+        writer.row(['f', { ...f, tasks: this.tasks.size }, this.violationCount, this.lease, this.last, this.lastOfOther]);
+        for (const v of this.violations)
+            writer.row(['v', v]);
+        for (const [id, t] of this.tasks) {
+            const history = t.history.map((a) => [a.attempt, a.token, a.status]);
+            writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces]);
+        }
+        for (const [token, id] of this.tokens)
+            writer.row(['k', token, id, this.ended.get(token) ?? null]);
+        for (const [node, claims] of this.held)
+            for (const [task, at] of claims)
+                writer.row(['h', node, task, at]);
+        for (const [at, node] of this.claimNode)
+            writer.row(['c', at, node]);
+        for (const [node, i] of this.incarnations)
+            writer.row(['i', node, i.current, [...i.replaced]]);
+        for (const [task, at] of this.cancelledAt)
+            writer.row(['x', task, at]);
+        for (const [node, beat] of this.beats)
+            writer.row(['b', node, beat]);
+        for (const node of this.nodeIds)
+            writer.row(['n', node]);
+        this.captured = { writer, commit, archived: this.archived.length };
+    }
+    /** Ends the checkpoint with the archived results checked so far that failed their check. */
+    finishCheckpoint(branch, archiveTip) {
+        if (!this.captured)
+            return;
+        const { writer, commit, archived } = this.captured;
+        for (const a of this.archived.slice(0, archived))
+            if (this.failing.has(a))
+                writer.row(['a', a]);
+        writer.finish({ version: CHECKPOINT_VERSION, branch, commit, archiveTip });
+    }
+    /** The state of a checkpoint, as capture wrote it. */
+    restore(rows) {
+        for (const row of rows) {
+            // Rows are what capture wrote, field by field: their kinds are its.
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const [kind, a, b, c, d, e, g] = row;
+            if (kind === 'f') {
+                Object.assign(this.figures, a);
+                this.violationCount = b;
+                this.lease = c;
+                this.last = d ?? undefined;
+                this.lastOfOther = e ?? undefined;
+            }
+            else if (kind === 'v')
+                this.violations.push(a);
+            else if (kind === 't') {
+                const history = c.map(([attempt, token, status]) => ({
+                    attempt,
+                    token,
+                    status,
+                }));
+                const task = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g };
+                if (e !== null)
+                    task.terminalAt = e;
+                this.tasks.set(a, task);
+            }
+            else if (kind === 'k') {
+                this.tokens.set(a, b);
+                if (c !== null)
+                    this.ended.set(a, c);
+            }
+            else if (kind === 'h') {
+                const claims = this.held.get(a) ?? new Map();
+                this.held.set(a, claims.set(b, c));
+            }
+            else if (kind === 'c')
+                this.claimNode.set(a, b);
+            else if (kind === 'i')
+                this.incarnations.set(a, { current: b, replaced: new Set(c) });
+            else if (kind === 'x')
+                this.cancelledAt.set(a, b);
+            else if (kind === 'b')
+                this.beats.set(a, b);
+            else if (kind === 'n')
+                this.nodeIds.add(a);
+            else if (kind === 'a')
+                this.archived.push(a);
+        }
+    }
     /** The branch's first-parent history, oldest first, with each commit's changes. */
-    async log(tip) {
-        const history = await (0,git_history/* readHistory */.L)(tip, {
+    async log(range) {
+        // A revision range `<from>..<tip>` when resuming from a checkpoint.
+        const history = await (0,git_history/* readHistory */.L)(range, {
             cwd: this.dir,
             timeoutMs: GIT_TIMEOUT_MS,
             blobs: true,
@@ -8573,10 +8774,12 @@ class Replay {
         const needed = new Map();
         const nodes = new Set();
         const policies = new Set();
+        const written = new Set();
         for (const commit of commits) {
             for (const change of commit.changes) {
                 if (change.deleted || !change.readable)
                     continue;
+                written.add(change.newSha);
                 const states = needed.get(change.newSha) ?? new Set();
                 states.add((0,layout/* locate */.x5)(change.path).state);
                 needed.set(change.newSha, states);
@@ -8588,6 +8791,18 @@ class Replay {
                     policies.add(change.newSha);
                 else if ((0,layout/* locateNode */.xz)(change.path) !== undefined)
                     nodes.add(change.newSha);
+            }
+        }
+        // A replay that resumes from a checkpoint meets records written before it, as the ones its commits end
+        // or rewrite: read those too (in a whole replay, every one was written in the range).
+        for (const commit of commits) {
+            for (const change of [...commit.changes, ...commit.others]) {
+                if (/^0+$/.test(change.oldSha) || written.has(change.oldSha) || nodes.has(change.oldSha))
+                    continue;
+                if ((0,layout/* locateNode */.xz)(change.path) !== undefined)
+                    nodes.add(change.oldSha);
+                else if ((0,layout/* locate */.x5)(change.path))
+                    needed.set(change.oldSha, new Set([(0,layout/* locate */.x5)(change.path).state]));
             }
         }
         const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
@@ -8967,8 +9182,10 @@ class Replay {
         if (this.archived.length === 0)
             return;
         if (archiveTip === null) {
-            for (const a of this.archived)
+            for (const a of this.archived) {
+                this.failing.add(a);
                 this.violation(a.commit, a.task, 'archive', `archived, but ${branch} does not exist`);
+            }
             return;
         }
         const paths = [...new Set(this.archived.map((a) => a.target))];
@@ -8980,6 +9197,9 @@ class Replay {
         }
         for (const a of this.archived) {
             const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
+            if (holders.length > 0 && atTip.get(a.target) === a.sha)
+                continue;
+            this.failing.add(a);
             if (holders.length === 0) {
                 this.violation(a.commit, a.task, 'archive', `Archived-To ${a.archivedTo.join(', ')}: no such commit of ${branch} holds ${a.target} as it was removed`);
             }
@@ -8989,7 +9209,9 @@ class Replay {
         }
     }
     async blobsAt(commit, paths) {
-        const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+        // Past a few thousand paths, the command line would be too long: the archive's results are listed whole.
+        const named = paths.length > 2000 ? ['tasks/'] : paths;
+        const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...named], {
             cwd: this.dir,
             timeoutMs: GIT_TIMEOUT_MS,
         });
@@ -9110,11 +9332,21 @@ const audit = {
         'every result backed by the claim it ends, no claim finished twice, attempts that only grow, nothing lost ' +
         'but what went to the archive. Exits 1 on a violation.',
     usage: '[options]',
-    options: { ...command/* gridOptions */.nv, ...command/* jsonOption */.Ec },
+    options: {
+        ...command/* gridOptions */.nv,
+        checkpoint: {
+            type: 'string',
+            placeholder: 'FILE',
+            description: "keep the audit state in FILE (yours, not the grid's): the next audit replays only the commits since, " +
+                "once git shows FILE's commit is on the branch; otherwise it replays everything",
+        },
+        ...command/* jsonOption */.Ec,
+    },
     async run(values) {
         const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
         const branch = (0,command/* str */.gx)(values.branch);
-        const report = await auditGrid(await source(remote, branch), branch);
+        const checkpoint = values.checkpoint === undefined ? {} : { checkpoint: (0,command/* str */.gx)(values.checkpoint) };
+        const report = await auditGrid(await source(remote, branch), branch, checkpoint);
         if (values.json)
             console.log(JSON.stringify(report, null, 2));
         else
@@ -9147,7 +9379,7 @@ function print(report) {
         console.log(`... and ${hidden} more`);
     const f = report.figures;
     console.log(`${report.ok ? 'audit passed' : `audit FAILED: ${report.violationCount} violation(s)`}: ${report.branch} at ` +
-        `${report.tip?.slice(0, 12)}: replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
+        `${report.tip?.slice(0, 12)}: ${report.resumedFrom ? `resumed after ${report.resumedFrom.slice(0, 12)}, ` : ''}replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
         `${f.claims} claims, ${f.results} results, ${f.requeues} attempts back in the queue, ${f.archived} archived`);
 }
 
@@ -9218,7 +9450,7 @@ const cancel = {
 /* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
 /* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
 /* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6039);
-/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6989);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6633);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
@@ -10212,8 +10444,8 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const counted = [];
     for (const { login, added } of submitters.values()) {
         if (queued.length + added > perSubmitter) {
-            const byPath = await submitted();
-            const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+            const byId = await submitted();
+            const theirs = queued.filter((file) => byId.get(file.id) === login.toLowerCase());
             counted.push({ login, added, queued: theirs.length });
         }
     }
@@ -10447,7 +10679,7 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
             at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
         ];
     }
-    if (!author || submitted.get(`${QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
+    if (!author || submitted.get(id) !== author.toLowerCase()) {
         return [
             at('/task_id', `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`),
         ];
@@ -10582,8 +10814,8 @@ var log = __nccwpck_require__(2073);
 var sandbox = __nccwpck_require__(1189);
 // EXTERNAL MODULE: ./build/src/git/cache-dir.js
 var cache_dir = __nccwpck_require__(9826);
-// EXTERNAL MODULE: ./build/src/node/worker.js + 2 modules
-var worker = __nccwpck_require__(6989);
+// EXTERNAL MODULE: ./build/src/node/worker.js + 3 modules
+var worker = __nccwpck_require__(6633);
 // EXTERNAL MODULE: ./build/src/node/settings.js
 var node_settings = __nccwpck_require__(4057);
 ;// CONCATENATED MODULE: external "node:http"
@@ -10722,7 +10954,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7914);
 /* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7551);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3822);
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
 /* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2093);
@@ -13944,6 +14176,28 @@ class GridStore {
             changed.push({ path: fields[i + 1], deleted: fields[i] === 'D' });
         return changed;
     }
+    /**
+     * The entries below `paths` that differ between two commits, each as it is at `to` (undefined: gone there):
+     * a listing brought from one tip to the next at the cost of the change. Entries carry no size.
+     */
+    async changedEntries(from, to, paths) {
+        const out = await this.gitBytes(['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to, '--', ...paths]);
+        const changed = [];
+        // ":<old mode> <new mode> <old sha> <new sha> <status>" NUL path NUL
+        for (let start = 0; start < out.length;) {
+            const metaEnd = out.indexOf(0, start);
+            const pathEnd = out.indexOf(0, metaEnd + 1);
+            const [, mode, , sha, status] = out
+                .subarray(start + 1, metaEnd)
+                .toString('latin1')
+                .split(' ');
+            const path = decodePath(out.subarray(metaEnd + 1, pathEnd < 0 ? out.length : pathEnd));
+            start = pathEnd < 0 ? out.length : pathEnd + 1;
+            const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
+            changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
+        }
+        return changed;
+    }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
@@ -14200,14 +14454,17 @@ class ScanMemo {
     archived = new Map();
     /** Whether the grid has archived anything yet: until then there is no index to look in. */
     indexed = false;
-    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    /**
+     * The check of each file, by its entry (mode, blob, file name) under the current policy: the folder a file
+     * is in does not change its check, so a file moved into its queue folder is not read again.
+     */
     async check(snapshot, files, policy, now) {
         const policyText = JSON.stringify(policy);
         if (policyText !== this.policyText) {
             this.policyText = policyText;
             this.checks.clear();
         }
-        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
         const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
         const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
         const checks = new Map();
@@ -14551,7 +14808,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1189);
 /* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(171);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6989);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6633);
 // The one description of the settings of a worker node and of the reaper. The actions (run-worker,
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
@@ -14808,7 +15065,7 @@ function readReapSettings(surface, read) {
 
 /***/ }),
 
-/***/ 6989:
+/***/ 6633:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14883,6 +15140,34 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
 var push_pacer = __nccwpck_require__(5174);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
 var scheduler = __nccwpck_require__(5359);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(3374);
+// EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
+var schemas = __nccwpck_require__(171);
+;// CONCATENATED MODULE: ./build/src/protocol/queue-shards.js
+
+
+const TASK_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * The flat queue files of a snapshot that may move into their folders: only a file named by a valid task
+ * id, and only when no other file of the grid has its id, so a move never lands on another record.
+ */
+function unshardedQueue(snapshot) {
+    const moves = [];
+    for (const { entry, id } of snapshot.of('queue')) {
+        if (entry.type !== 'blob' || entry.path !== (0,layout/* queuePath */.Hs)(id) || !TASK_ID.test(id))
+            continue;
+        if (snapshot.byId.get(id)?.length !== 1)
+            continue;
+        moves.push({ from: entry.path, to: { path: (0,layout/* queueShardPath */.vi)(id), existing: entry } });
+    }
+    return moves;
+}
+/** The changes that make the moves, leaving out the files a commit changes already (a claim takes the file from where it is). */
+function shardMoves(moves, touched) {
+    return moves.filter((m) => !touched.has(m.from)).flatMap((m) => [{ path: m.from, delete: true }, m.to]);
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
 var submitters = __nccwpck_require__(3368);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
@@ -14899,9 +15184,10 @@ var version = __nccwpck_require__(7914);
 
 
 
+
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
 const MAX_REJECTS_PER_COMMIT = 20;
-const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, nodeStep];
+const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
 function planRound(snapshot, held, settings, now) {
     const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
     const draft = {
@@ -15084,6 +15370,12 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
             draft.claims.length === scan.claimable.length &&
             scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
 }
+/** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
+function shardStep(draft, { snapshot }) {
+    if (draft.changes.length === 0 || !snapshot.unsharded?.length)
+        return;
+    draft.changes.push(...shardMoves(snapshot.unsharded, new Set(draft.changes.map((c) => c.path))));
+}
 function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
     const busy = held.running.length > 0 ||
         stillWaiting(draft, held).length > 0 ||
@@ -15181,6 +15473,7 @@ function resourcesOf(task, policy) {
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -15208,6 +15501,8 @@ class Worker {
     seenTip = null;
     firstSeen = new Map();
     scanMemo = new scheduler/* ScanMemo */.ud();
+    /** The last snapshot read: the next is listed as the difference from it. */
+    lastSnapshot;
     claimed = 0;
     lastActivity = Date.now();
     stopReason;
@@ -15504,6 +15799,7 @@ class Worker {
         const outcome = await (0,transaction/* transact */.h)(this.store, build, {
             author: this.settings.nodeId,
             states: ['queue', 'in_progress'],
+            ...(this.lastSnapshot ? { since: this.lastSnapshot } : {}),
             maxRounds: MAX_PUSH_ROUNDS,
             pacer: this.pacer,
             hooks: {
@@ -15557,6 +15853,8 @@ class Worker {
     async round(snapshot, wantsClaims, final) {
         const s = this.settings;
         const tip = snapshot.tip;
+        // The next round's snapshot is listed as the difference from this one.
+        this.lastSnapshot = snapshot;
         const policy = await snapshot.policy();
         this.policy = policy;
         for (const entry of snapshot.skipped) {
@@ -15576,7 +15874,9 @@ class Worker {
             this.confirm(this.unconfirmed, tip, atTip, policy);
         const claims = await this.myClaims(snapshot);
         const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
-        const view = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+        const live = new Set(snapshot.byId.keys());
+        const unsharded = unshardedQueue(snapshot);
+        const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
         if (wantsClaims && !final && !this.stopReason)
             view.queue = await this.scan(snapshot, view);
         const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
@@ -15990,6 +16290,7 @@ function skewProblem(reading, policy, who) {
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
+/* harmony export */   vi: () => (/* binding */ queueShardPath),
 /* harmony export */   x5: () => (/* binding */ locate),
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode),
@@ -16009,6 +16310,14 @@ function lifecycleDir(state) {
 /** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
 function queuePath(taskId) {
     return `${TASKS_DIR}/queue/${taskId}.json`;
+}
+/**
+ * Where dgrid keeps a queued task: below the same hash prefix as results. A claim then rewrites a folder of
+ * a few entries instead of the whole queue, whose size a commit, its push and the server's unpacking would
+ * otherwise pay every round. Nodes move what submitters added flat (queue-shards.ts).
+ */
+function queueShardPath(taskId) {
+    return `${TASKS_DIR}/queue/${shard(taskId)}/${taskId}.json`;
 }
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
 function inProgressPath(nodeId, taskId) {
@@ -21431,6 +21740,8 @@ const shippedSchemas = {
 class GridSnapshot {
     store;
     tip;
+    entries;
+    listed;
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
@@ -21444,9 +21755,13 @@ class GridSnapshot {
     skipped = [];
     policyEntry;
     cachedPolicy;
-    constructor(store, tip, entries) {
+    constructor(store, tip, 
+    /** Every entry listed, in the tree's order, and the paths they were listed below. */
+    entries, listed = '') {
         this.store = store;
         this.tip = tip;
+        this.entries = entries;
+        this.listed = listed;
         for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
             this.files.set(state, []);
         for (const entry of entries) {
@@ -21484,12 +21799,21 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        const listed = paths.join('\0');
+        const since = options.since;
+        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+            const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
+            // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
+            if (changed)
+                return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
+        }
+        const entries = await store.list(tip, paths);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
             await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-        return new GridSnapshot(store, tip, entries);
+        return new GridSnapshot(store, tip, entries, listed);
     }
     of(state) {
         return this.files.get(state);
@@ -21547,6 +21871,39 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/**
+ * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
+ * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
+ */
+async function patched(store, before, changed) {
+    if (changed.length === 0)
+        return [...before];
+    const byPath = new Map(before.map((e) => [e.path, e]));
+    const added = [];
+    for (const { path, entry } of changed) {
+        if (!entry)
+            byPath.delete(path);
+        else if (byPath.has(path))
+            byPath.set(path, entry);
+        else
+            added.push(entry);
+    }
+    // What stayed keeps its order; the few added entries are sorted in.
+    const kept = [...byPath.values()];
+    const entries = [];
+    added.sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (let i = 0, j = 0; i < kept.length || j < added.length;) {
+        if (j === added.length || (i < kept.length && kept[i].path < added[j].path))
+            entries.push(kept[i++]);
+        else
+            entries.push(added[j++]);
+    }
+    // The new blobs in one request, as a full listing reads them (a node's next reads are among them).
+    const fresh = changed.map((c) => c.entry).filter((e) => e?.type === 'blob');
+    if (fresh.length > 0)
+        await store.read(fresh.map((e) => e.sha));
+    return entries;
 }
 function nodeRecord(nodeId, blob) {
     let value;
@@ -24472,7 +24829,8 @@ function locate(document, pointer) {
 // push) can land more tasks of one submitter than the quota allows.
 //
 // Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
-// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// cancel requests with: the submitter of a task is named by the commit that first added a file of its id
+// under tasks/queue/ on the branch, following first parents (a node moving it into its folder adds it later).
 // A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
 // time a quota could be reached and brought up to date by walking only the commits since the last look.
 
@@ -24501,8 +24859,9 @@ function commitSubmitter(parents, name, email, subject) {
     return submitterOf(name, email, parents.includes(' ') ? subject : '');
 }
 /**
- * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
- * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Who submitted each task that the commits of `range` add under tasks/queue/, by task id: the submitter of
+ * the first commit that added a file of that id on the branch, following first parents (so a merge adds what
+ * it brings in). Later additions of the id (a requeue, a node moving the file into its folder) are dgrid's.
  * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
  * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
  * record.
@@ -24524,7 +24883,7 @@ async function submissionsIn(dir, range) {
     ], { cwd: dir });
     // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
     const fields = out.split('\0');
-    const byPath = new Map();
+    const byId = new Map();
     let submitter = '';
     for (let i = 0; i < fields.length; i++) {
         if (fields[i] === '') {
@@ -24535,12 +24894,12 @@ async function submissionsIn(dir, range) {
             i += 4;
             continue;
         }
-        const path = fields[i].replace(/^\n/, '');
-        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
-        if (path && !byPath.has(path))
-            byPath.set(path, submitter);
+        const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(fields[i].replace(/^\n/, ''))?.id;
+        // Oldest first: the first commit to add the id submitted it.
+        if (id !== undefined && !byId.has(id))
+            byId.set(id, submitter);
     }
-    return byPath;
+    return byId;
 }
 class Submitters {
     options;
@@ -24585,9 +24944,8 @@ class Submitters {
         if (tip === this.walked)
             return;
         const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
-            if (id !== undefined && !this.byTask.has(id))
+        for (const [id, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            if (!this.byTask.has(id))
                 this.byTask.set(id, submitter);
         }
         this.walked = tip;
@@ -24619,6 +24977,7 @@ async function transact(store, build, options) {
     let rejectedPushes = 0;
     let message = '';
     const pacer = options.pacer ?? new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
+    let last;
     for (let round = 1; round <= rounds; round++) {
         await hooks.beforeRound?.();
         pacer.begin();
@@ -24626,7 +24985,9 @@ async function transact(store, build, options) {
         if (tip === null) {
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
         }
-        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
+        // After a lost race, the new tip is listed as the difference from the one that lost (options.since).
+        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, { ...options, ...(last ? { since: last } : {}) });
+        last = snapshot;
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -24813,7 +25174,7 @@ function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
         task,
         changes: [
             { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queueShardPath */ .vi)(claim.task_id), content: serialize(task) },
         ],
     };
 }

@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5315);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7319);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5546);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7319:
+/***/ 5546:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37349,14 +37349,17 @@ class scheduler_ScanMemo {
     archived = new Map();
     /** Whether the grid has archived anything yet: until then there is no index to look in. */
     indexed = false;
-    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    /**
+     * The check of each file, by its entry (mode, blob, file name) under the current policy: the folder a file
+     * is in does not change its check, so a file moved into its queue folder is not read again.
+     */
     async check(snapshot, files, policy, now) {
         const policyText = JSON.stringify(policy);
         if (policyText !== this.policyText) {
             this.policyText = policyText;
             this.checks.clear();
         }
-        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
         const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
         const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
         const checks = new Map();
@@ -37684,13 +37687,38 @@ function waitingSince(task, node) {
 }
 const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
+;// CONCATENATED MODULE: ./build/src/protocol/queue-shards.js
+
+
+const TASK_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * The flat queue files of a snapshot that may move into their folders: only a file named by a valid task
+ * id, and only when no other file of the grid has its id, so a move never lands on another record.
+ */
+function queue_shards_unshardedQueue(snapshot) {
+    const moves = [];
+    for (const { entry, id } of snapshot.of('queue')) {
+        if (entry.type !== 'blob' || entry.path !== queuePath(id) || !TASK_ID.test(id))
+            continue;
+        if (snapshot.byId.get(id)?.length !== 1)
+            continue;
+        moves.push({ from: entry.path, to: { path: queueShardPath(id), existing: entry } });
+    }
+    return moves;
+}
+/** The changes that make the moves, leaving out the files a commit changes already (a claim takes the file from where it is). */
+function shardMoves(moves, touched) {
+    return moves.filter((m) => !touched.has(m.from)).flatMap((m) => [{ path: m.from, delete: true }, m.to]);
+}
+
 ;// CONCATENATED MODULE: ./build/src/protocol/submitters.js
 // Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
 // checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
 // push) can land more tasks of one submitter than the quota allows.
 //
 // Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
-// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// cancel requests with: the submitter of a task is named by the commit that first added a file of its id
+// under tasks/queue/ on the branch, following first parents (a node moving it into its folder adds it later).
 // A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
 // time a quota could be reached and brought up to date by walking only the commits since the last look.
 
@@ -37719,8 +37747,9 @@ function commitSubmitter(parents, name, email, subject) {
     return submitterOf(name, email, parents.includes(' ') ? subject : '');
 }
 /**
- * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
- * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Who submitted each task that the commits of `range` add under tasks/queue/, by task id: the submitter of
+ * the first commit that added a file of that id on the branch, following first parents (so a merge adds what
+ * it brings in). Later additions of the id (a requeue, a node moving the file into its folder) are dgrid's.
  * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
  * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
  * record.
@@ -37742,7 +37771,7 @@ async function submissionsIn(dir, range) {
     ], { cwd: dir });
     // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
     const fields = out.split('\0');
-    const byPath = new Map();
+    const byId = new Map();
     let submitter = '';
     for (let i = 0; i < fields.length; i++) {
         if (fields[i] === '') {
@@ -37753,12 +37782,12 @@ async function submissionsIn(dir, range) {
             i += 4;
             continue;
         }
-        const path = fields[i].replace(/^\n/, '');
-        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
-        if (path && !byPath.has(path))
-            byPath.set(path, submitter);
+        const id = locate(fields[i].replace(/^\n/, ''))?.id;
+        // Oldest first: the first commit to add the id submitted it.
+        if (id !== undefined && !byId.has(id))
+            byId.set(id, submitter);
     }
-    return byPath;
+    return byId;
 }
 class submitters_Submitters {
     options;
@@ -37803,9 +37832,8 @@ class submitters_Submitters {
         if (tip === this.walked)
             return;
         const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
-            const id = locate(path)?.id;
-            if (id !== undefined && !this.byTask.has(id))
+        for (const [id, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            if (!this.byTask.has(id))
                 this.byTask.set(id, submitter);
         }
         this.walked = tip;
@@ -37824,9 +37852,10 @@ const VERSION = '1.0.0';
 
 
 
+
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
 const MAX_REJECTS_PER_COMMIT = 20;
-const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, nodeStep];
+const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
 function round_plan_planRound(snapshot, held, settings, now) {
     const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
     const draft = {
@@ -38009,6 +38038,12 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
             draft.claims.length === scan.claimable.length &&
             scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
 }
+/** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
+function shardStep(draft, { snapshot }) {
+    if (draft.changes.length === 0 || !snapshot.unsharded?.length)
+        return;
+    draft.changes.push(...shardMoves(snapshot.unsharded, new Set(draft.changes.map((c) => c.path))));
+}
 function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
     const busy = held.running.length > 0 ||
         stillWaiting(draft, held).length > 0 ||
@@ -38106,6 +38141,7 @@ function round_plan_resourcesOf(task, policy) {
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -38133,6 +38169,8 @@ class Worker {
     seenTip = null;
     firstSeen = new Map();
     scanMemo = new ScanMemo();
+    /** The last snapshot read: the next is listed as the difference from it. */
+    lastSnapshot;
     claimed = 0;
     lastActivity = Date.now();
     stopReason;
@@ -38429,6 +38467,7 @@ class Worker {
         const outcome = await transact(this.store, build, {
             author: this.settings.nodeId,
             states: ['queue', 'in_progress'],
+            ...(this.lastSnapshot ? { since: this.lastSnapshot } : {}),
             maxRounds: MAX_PUSH_ROUNDS,
             pacer: this.pacer,
             hooks: {
@@ -38482,6 +38521,8 @@ class Worker {
     async round(snapshot, wantsClaims, final) {
         const s = this.settings;
         const tip = snapshot.tip;
+        // The next round's snapshot is listed as the difference from this one.
+        this.lastSnapshot = snapshot;
         const policy = await snapshot.policy();
         this.policy = policy;
         for (const entry of snapshot.skipped) {
@@ -38501,7 +38542,9 @@ class Worker {
             this.confirm(this.unconfirmed, tip, atTip, policy);
         const claims = await this.myClaims(snapshot);
         const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
-        const view = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+        const live = new Set(snapshot.byId.keys());
+        const unsharded = unshardedQueue(snapshot);
+        const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
         if (wantsClaims && !final && !this.stopReason)
             view.queue = await this.scan(snapshot, view);
         const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
@@ -39219,7 +39262,7 @@ async function submitTasks(store, tasks) {
         }
         if (problems.length > 0)
             throw new UserError(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: queuePath(c.file.id), content: c.blob }));
+        const changes = candidates.map((c) => ({ path: queueShardPath(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -39874,6 +39917,28 @@ class GridStore {
             changed.push({ path: fields[i + 1], deleted: fields[i] === 'D' });
         return changed;
     }
+    /**
+     * The entries below `paths` that differ between two commits, each as it is at `to` (undefined: gone there):
+     * a listing brought from one tip to the next at the cost of the change. Entries carry no size.
+     */
+    async changedEntries(from, to, paths) {
+        const out = await this.gitBytes(['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to, '--', ...paths]);
+        const changed = [];
+        // ":<old mode> <new mode> <old sha> <new sha> <status>" NUL path NUL
+        for (let start = 0; start < out.length;) {
+            const metaEnd = out.indexOf(0, start);
+            const pathEnd = out.indexOf(0, metaEnd + 1);
+            const [, mode, , sha, status] = out
+                .subarray(start + 1, metaEnd)
+                .toString('latin1')
+                .split(' ');
+            const path = decodePath(out.subarray(metaEnd + 1, pathEnd < 0 ? out.length : pathEnd));
+            start = pathEnd < 0 ? out.length : pathEnd + 1;
+            const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
+            changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
+        }
+        return changed;
+    }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
@@ -40090,7 +40155,6 @@ function credentialEnv(remote, token) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
-/* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Ie: () => (/* binding */ nodePath),
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
 /* harmony export */   Nd: () => (/* binding */ CANCEL_DIR),
@@ -40100,12 +40164,13 @@ function credentialEnv(remote, token) {
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
+/* harmony export */   vi: () => (/* binding */ queueShardPath),
 /* harmony export */   x5: () => (/* binding */ locate),
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode),
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
-/* unused harmony exports TASKS_DIR, cancelPath, shard */
+/* unused harmony exports TASKS_DIR, queuePath, cancelPath, shard */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -40120,6 +40185,14 @@ function lifecycleDir(state) {
 /** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
 function queuePath(taskId) {
     return `${TASKS_DIR}/queue/${taskId}.json`;
+}
+/**
+ * Where dgrid keeps a queued task: below the same hash prefix as results. A claim then rewrites a folder of
+ * a few entries instead of the whole queue, whose size a commit, its push and the server's unpacking would
+ * otherwise pay every round. Nodes move what submitters added flat (queue-shards.ts).
+ */
+function queueShardPath(taskId) {
+    return `${TASKS_DIR}/queue/${shard(taskId)}/${taskId}.json`;
 }
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
 function inProgressPath(nodeId, taskId) {
@@ -40435,10 +40508,11 @@ __nccwpck_require__.d(__webpack_exports__, {
   _l: () => (/* binding */ QueuedTaskSchema),
   Jh: () => (/* binding */ ResultSchema),
   t4: () => (/* binding */ SINGLE_LINE_PATTERN),
+  Fq: () => (/* binding */ TASK_ID_PATTERN),
   pj: () => (/* binding */ TaskSchema)
 });
 
-// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, TASK_ID_PATTERN, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, Status, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -45458,6 +45532,8 @@ const shippedSchemas = {
 class GridSnapshot {
     store;
     tip;
+    entries;
+    listed;
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
@@ -45471,9 +45547,13 @@ class GridSnapshot {
     skipped = [];
     policyEntry;
     cachedPolicy;
-    constructor(store, tip, entries) {
+    constructor(store, tip, 
+    /** Every entry listed, in the tree's order, and the paths they were listed below. */
+    entries, listed = '') {
         this.store = store;
         this.tip = tip;
+        this.entries = entries;
+        this.listed = listed;
         for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
             this.files.set(state, []);
         for (const entry of entries) {
@@ -45511,12 +45591,21 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        const listed = paths.join('\0');
+        const since = options.since;
+        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+            const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
+            // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
+            if (changed)
+                return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
+        }
+        const entries = await store.list(tip, paths);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
             await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-        return new GridSnapshot(store, tip, entries);
+        return new GridSnapshot(store, tip, entries, listed);
     }
     of(state) {
         return this.files.get(state);
@@ -45574,6 +45663,39 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/**
+ * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
+ * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
+ */
+async function patched(store, before, changed) {
+    if (changed.length === 0)
+        return [...before];
+    const byPath = new Map(before.map((e) => [e.path, e]));
+    const added = [];
+    for (const { path, entry } of changed) {
+        if (!entry)
+            byPath.delete(path);
+        else if (byPath.has(path))
+            byPath.set(path, entry);
+        else
+            added.push(entry);
+    }
+    // What stayed keeps its order; the few added entries are sorted in.
+    const kept = [...byPath.values()];
+    const entries = [];
+    added.sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (let i = 0, j = 0; i < kept.length || j < added.length;) {
+        if (j === added.length || (i < kept.length && kept[i].path < added[j].path))
+            entries.push(kept[i++]);
+        else
+            entries.push(added[j++]);
+    }
+    // The new blobs in one request, as a full listing reads them (a node's next reads are among them).
+    const fresh = changed.map((c) => c.entry).filter((e) => e?.type === 'blob');
+    if (fresh.length > 0)
+        await store.read(fresh.map((e) => e.sha));
+    return entries;
 }
 function nodeRecord(nodeId, blob) {
     let value;
@@ -48579,6 +48701,7 @@ async function transact(store, build, options) {
     let rejectedPushes = 0;
     let message = '';
     const pacer = options.pacer ?? new PushPacer();
+    let last;
     for (let round = 1; round <= rounds; round++) {
         await hooks.beforeRound?.();
         pacer.begin();
@@ -48586,7 +48709,9 @@ async function transact(store, build, options) {
         if (tip === null) {
             throw new errors/* UserError */.yo(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
         }
-        const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip, options);
+        // After a lost race, the new tip is listed as the difference from the one that lost (options.since).
+        const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip, { ...options, ...(last ? { since: last } : {}) });
+        last = snapshot;
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -48772,7 +48897,7 @@ function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
         task,
         changes: [
             { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queueShardPath */ .vi)(claim.task_id), content: serialize(task) },
         ],
     };
 }

@@ -37659,14 +37659,17 @@ class ScanMemo {
     archived = new Map();
     /** Whether the grid has archived anything yet: until then there is no index to look in. */
     indexed = false;
-    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    /**
+     * The check of each file, by its entry (mode, blob, file name) under the current policy: the folder a file
+     * is in does not change its check, so a file moved into its queue folder is not read again.
+     */
     async check(snapshot, files, policy, now) {
         const policyText = JSON.stringify(policy);
         if (policyText !== this.policyText) {
             this.policyText = policyText;
             this.checks.clear();
         }
-        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
         const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
         const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
         const checks = new Map();
@@ -39577,7 +39580,7 @@ async function submitTasks(store, tasks) {
         }
         if (problems.length > 0)
             throw new UserError(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: queuePath(c.file.id), content: c.blob }));
+        const changes = candidates.map((c) => ({ path: queueShardPath(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -40229,6 +40232,28 @@ class GridStore {
             changed.push({ path: fields[i + 1], deleted: fields[i] === 'D' });
         return changed;
     }
+    /**
+     * The entries below `paths` that differ between two commits, each as it is at `to` (undefined: gone there):
+     * a listing brought from one tip to the next at the cost of the change. Entries carry no size.
+     */
+    async changedEntries(from, to, paths) {
+        const out = await this.gitBytes(['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to, '--', ...paths]);
+        const changed = [];
+        // ":<old mode> <new mode> <old sha> <new sha> <status>" NUL path NUL
+        for (let start = 0; start < out.length;) {
+            const metaEnd = out.indexOf(0, start);
+            const pathEnd = out.indexOf(0, metaEnd + 1);
+            const [, mode, , sha, status] = out
+                .subarray(start + 1, metaEnd)
+                .toString('latin1')
+                .split(' ');
+            const path = decodePath(out.subarray(metaEnd + 1, pathEnd < 0 ? out.length : pathEnd));
+            start = pathEnd < 0 ? out.length : pathEnd + 1;
+            const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
+            changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
+        }
+        return changed;
+    }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
@@ -40457,7 +40482,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
-/* unused harmony exports cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
+/* unused harmony exports queueShardPath, cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -40472,6 +40497,14 @@ function lifecycleDir(state) {
 /** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
 function queuePath(taskId) {
     return `${TASKS_DIR}/queue/${taskId}.json`;
+}
+/**
+ * Where dgrid keeps a queued task: below the same hash prefix as results. A claim then rewrites a folder of
+ * a few entries instead of the whole queue, whose size a commit, its push and the server's unpacking would
+ * otherwise pay every round. Nodes move what submitters added flat (queue-shards.ts).
+ */
+function queueShardPath(taskId) {
+    return `${TASKS_DIR}/queue/${shard(taskId)}/${taskId}.json`;
 }
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
 function inProgressPath(nodeId, taskId) {
@@ -45811,6 +45844,8 @@ const shippedSchemas = {
 class GridSnapshot {
     store;
     tip;
+    entries;
+    listed;
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
@@ -45824,9 +45859,13 @@ class GridSnapshot {
     skipped = [];
     policyEntry;
     cachedPolicy;
-    constructor(store, tip, entries) {
+    constructor(store, tip, 
+    /** Every entry listed, in the tree's order, and the paths they were listed below. */
+    entries, listed = '') {
         this.store = store;
         this.tip = tip;
+        this.entries = entries;
+        this.listed = listed;
         for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
             this.files.set(state, []);
         for (const entry of entries) {
@@ -45864,12 +45903,21 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        const listed = paths.join('\0');
+        const since = options.since;
+        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+            const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
+            // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
+            if (changed)
+                return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
+        }
+        const entries = await store.list(tip, paths);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
             await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-        return new GridSnapshot(store, tip, entries);
+        return new GridSnapshot(store, tip, entries, listed);
     }
     of(state) {
         return this.files.get(state);
@@ -45927,6 +45975,39 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/**
+ * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
+ * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
+ */
+async function patched(store, before, changed) {
+    if (changed.length === 0)
+        return [...before];
+    const byPath = new Map(before.map((e) => [e.path, e]));
+    const added = [];
+    for (const { path, entry } of changed) {
+        if (!entry)
+            byPath.delete(path);
+        else if (byPath.has(path))
+            byPath.set(path, entry);
+        else
+            added.push(entry);
+    }
+    // What stayed keeps its order; the few added entries are sorted in.
+    const kept = [...byPath.values()];
+    const entries = [];
+    added.sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (let i = 0, j = 0; i < kept.length || j < added.length;) {
+        if (j === added.length || (i < kept.length && kept[i].path < added[j].path))
+            entries.push(kept[i++]);
+        else
+            entries.push(added[j++]);
+    }
+    // The new blobs in one request, as a full listing reads them (a node's next reads are among them).
+    const fresh = changed.map((c) => c.entry).filter((e) => e?.type === 'blob');
+    if (fresh.length > 0)
+        await store.read(fresh.map((e) => e.sha));
+    return entries;
 }
 function nodeRecord(nodeId, blob) {
     let value;
@@ -48853,6 +48934,7 @@ async function transact(store, build, options) {
     let rejectedPushes = 0;
     let message = '';
     const pacer = options.pacer ?? new PushPacer();
+    let last;
     for (let round = 1; round <= rounds; round++) {
         await hooks.beforeRound?.();
         pacer.begin();
@@ -48860,7 +48942,9 @@ async function transact(store, build, options) {
         if (tip === null) {
             throw new UserError(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
         }
-        const snapshot = await GridSnapshot.load(store, tip, options);
+        // After a lost race, the new tip is listed as the difference from the one that lost (options.since).
+        const snapshot = await GridSnapshot.load(store, tip, { ...options, ...(last ? { since: last } : {}) });
+        last = snapshot;
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -49032,7 +49116,7 @@ function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
         task,
         changes: [
             { path: claimPath, delete: true },
-            { path: queuePath(claim.task_id), content: serialize(task) },
+            { path: queueShardPath(claim.task_id), content: serialize(task) },
         ],
     };
 }

@@ -21,6 +21,7 @@ import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue, type DependencyState, type ForeignDependencies } from './scheduler.js';
 import type { PoolMember, SlotPool } from './slot-pool.js';
+import { unshardedQueue } from '../protocol/queue-shards.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
@@ -157,6 +158,8 @@ export class Worker {
   private seenTip: string | null = null;
   private readonly firstSeen = new Map<string, string>();
   private readonly scanMemo = new ScanMemo();
+  /** The last snapshot read: the next is listed as the difference from it. */
+  private lastSnapshot: GridSnapshot | undefined;
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -195,7 +198,7 @@ export class Worker {
   /** This worker as its node's slot pool sees it, when the node serves several shards. */
   private readonly member: PoolMember | undefined;
   /** The snapshot of the last round that read the tip, and when: other shards read dependencies from it. */
-  private lastSnapshot: { snapshot: GridSnapshot; readAt: string } | undefined;
+  private readForOthers: { snapshot: GridSnapshot; readAt: string } | undefined;
   private readonly foreignMemo = new ScanMemo();
   private policyWarned = false;
   /** The last scan awaited a dependency in another shard: it may complete without this shard's tip moving. */
@@ -495,8 +498,8 @@ export class Worker {
     this.freshAsked = false;
     const tip = await this.store.remoteTip().catch(() => undefined);
     if (tip === undefined) return false;
-    if (this.lastSnapshot && tip === this.lastSnapshot.snapshot.tip) {
-      this.lastSnapshot.readAt = iso(new Date());
+    if (this.readForOthers && tip === this.readForOthers.snapshot.tip) {
+      this.readForOthers.readAt = iso(new Date());
       return false;
     }
     return true;
@@ -546,6 +549,7 @@ export class Worker {
     const outcome = await transact(this.store, build, {
       author: this.settings.nodeId,
       states: ['queue', 'in_progress'],
+      ...(this.lastSnapshot ? { since: this.lastSnapshot } : {}),
       maxRounds: MAX_PUSH_ROUNDS,
       pacer: this.pacer,
       hooks: {
@@ -598,9 +602,11 @@ export class Worker {
   private async round(snapshot: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
     const s = this.settings;
     const tip = snapshot.tip!;
+    // The next round's snapshot is listed as the difference from this one.
+    this.lastSnapshot = snapshot;
     const policy = await snapshot.policy();
     this.policy = policy;
-    this.lastSnapshot = { snapshot, readAt: iso(new Date()) };
+    this.readForOthers = { snapshot, readAt: iso(new Date()) };
     for (const entry of snapshot.skipped) {
       if (this.skippedSeen.has(entry.path)) continue;
       this.skippedSeen.add(entry.path);
@@ -618,7 +624,9 @@ export class Worker {
     if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
     const claims = await this.myClaims(snapshot);
     const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
-    const view: RoundSnapshot = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+    const live = new Set(snapshot.byId.keys());
+    const unsharded = unshardedQueue(snapshot);
+    const view: RoundSnapshot = { tip, policy, claims, cancels, live, node: atTip, unsharded };
     if (wantsClaims && !final && !this.stopReason && this.samePolicy(policy)) {
       view.queue = await this.scan(snapshot, view);
     }
@@ -817,7 +825,7 @@ export class Worker {
     const states = new Map<string, DependencyState | undefined>();
     this.freshAsked = true;
     this.wake();
-    const last = this.lastSnapshot;
+    const last = this.readForOthers;
     if (!last) {
       for (const id of since.keys()) states.set(id, 'waiting');
       return states;

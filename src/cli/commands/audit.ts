@@ -8,7 +8,7 @@ import { tokenFor } from '../../protocol/shards.js';
 import { shardProblems } from '../../upkeep/shard-audit.js';
 import { GridStore } from '../../git/store.js';
 import { cacheDir } from '../../git/cache-dir.js';
-import { envToken, gridAccess, gridOptions, jsonOption, type Command } from '../command.js';
+import { envToken, gridAccess, gridOptions, jsonOption, str, type Command } from '../command.js';
 
 export const audit: Command = {
   name: 'audit',
@@ -18,14 +18,25 @@ export const audit: Command = {
     'but what went to the archive. In a sharded grid, each shard, and that every shard has the same dgrid.json ' +
     'and holds only tasks at home there. Exits 1 on a violation.',
   usage: '[options]',
-  options: { ...gridOptions, ...jsonOption },
+  options: {
+    ...gridOptions,
+    checkpoint: {
+      type: 'string',
+      placeholder: 'FILE',
+      description:
+        "keep the audit state in FILE (yours, not the grid's): the next audit replays only the commits since, " +
+        "once git shows FILE's commit is on the branch; otherwise it replays everything",
+    },
+    ...jsonOption,
+  },
   async run(values) {
     const access = gridAccess(values);
     const { remote, branch } = access;
     const own = await source(remote, branch);
+    const checkpoint = values.checkpoint === undefined ? {} : { checkpoint: str(values.checkpoint) };
     const grid = await openGrid(access, 'audit-tip', { partial: true, depth: 1 });
     if (grid.shards.length === 1) {
-      const report = await auditGrid(own, branch);
+      const report = await auditGrid(own, branch, checkpoint);
       if (values.json) console.log(JSON.stringify(report, null, 2));
       else print(report);
       return report.ok ? 0 : 1;
@@ -76,7 +87,7 @@ function print(report: AuditReport): void {
   const f = report.figures;
   console.log(
     `${report.ok ? 'audit passed' : `audit FAILED: ${report.violationCount} violation(s)`}: ${report.branch} at ` +
-      `${report.tip?.slice(0, 12)}: replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
+      `${report.tip?.slice(0, 12)}: ${report.resumedFrom ? `resumed after ${report.resumedFrom.slice(0, 12)}, ` : ''}replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
       `${f.claims} claims, ${f.results} results, ${f.requeues} attempts back in the queue, ${f.archived} archived`,
   );
 }
