@@ -5,6 +5,7 @@
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 //   npm run bench -- --chain    the chain latency row alone
 //   npm run bench -- --quorum   the quorum rows alone (adaptive replication's cost, the hostile node)
+//   npm run bench -- --shards   the shards row alone
 //   npm run bench -- --million  a year of a million tasks (million.ts), alone: it takes many minutes, so the
 //                               default run leaves these rows out and says so
 //   npm run bench -- --round    the rows of a node's round as the grid grows, alone
@@ -33,12 +34,19 @@ import { HOSTILE, runHostile, type HostileOutcome } from '../test/faults/quorum-
 import { measureSignedRound, type SignedRound } from './signed-round.js';
 import { millionRows } from './million.js';
 import { timeValidation } from './validate.js';
+import { measureShardDrain, type ShardDrain } from './shards.js';
 
 const quick = process.argv.includes('--quick');
 const chainOnly = process.argv.includes('--chain');
 const quorumOnly = process.argv.includes('--quorum');
 /** Quorum-2 tasks measured once every node is trusted. */
 const ADAPTIVE_TASKS = quick ? 60 : 150;
+const shardsOnly = process.argv.includes('--shards');
+/**
+ * The shards row: each shard holds as many tasks as the single repository, under the same push budget. A
+ * budget-bound run is slow by design, so it runs once: the budget, not the machine, sets its pace.
+ */
+const SHARD_RUN = { tasksPerShard: 144, budgetPerMinute: 6, slots: 8, prefetch: 0 };
 const millionOnly = process.argv.includes('--million');
 const millionTasks = process.argv.includes('--tasks')
   ? Number(process.argv[process.argv.indexOf('--tasks') + 1])
@@ -337,6 +345,15 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
 }
 
 const f = (n: number, digits = 2) => n.toFixed(digits);
+const shardsRow = (one: ShardDrain, four: ShardDrain): [string, string] => [
+  `shards: 1 node x ${SHARD_RUN.slots} slots, ${SHARD_RUN.tasksPerShard} tasks per shard, push budget ${SHARD_RUN.budgetPerMinute}/min per repository`,
+  `1 shard ${f(one.rate)} tasks/s, 4 shards ${f(four.rate)} tasks/s (${f(four.rate / one.rate)}x), once the budget's first minute is spent`,
+];
+const shardTarget = (one: ShardDrain, four: ShardDrain): [string, string, boolean] => [
+  '4 shards / 1 shard, same per-repository budget',
+  `${f(four.rate / one.rate)} >= 3.5`,
+  four.rate / one.rate >= 3.5,
+];
 
 function printTables(): void {
   const width = Math.max(...rows.map((r) => r[0].length), ...targets.map((t) => t[0].length));
@@ -378,6 +395,15 @@ const budgetTargets = (run: BudgetRun): Array<[string, string, boolean]> => [
 ];
 
 try {
+  if (shardsOnly) {
+    const one = await measureShardDrain(root, { ...SHARD_RUN, shards: 1 });
+    const four = await measureShardDrain(root, { ...SHARD_RUN, shards: 4 });
+    console.log(`| ${shardsRow(one, four).join(' | ')} |`);
+    const target = shardTarget(one, four);
+    console.log(`| ${target[0]} | ${target[1]} | ${target[2] ? 'yes' : 'NO'} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(target[2] ? 0 : 1);
+  }
   if (budgetOnly) {
     const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
     const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
@@ -444,6 +470,8 @@ try {
   const largeRound = await measureRoundCost(root, 5_000, 100_000);
   const signedRound = await measureSignedRound(root, REPEATS);
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
+  const oneShard = await measureShardDrain(root, { ...SHARD_RUN, shards: 1 });
+  const fourShards = await measureShardDrain(root, { ...SHARD_RUN, shards: 4 });
   const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
   const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
   const adaptive = await adaptiveCost(ADAPTIVE_TASKS);
@@ -480,6 +508,7 @@ try {
   for (const r of [smallRound, largeRound]) rows.push(roundRow(r));
   rows.push(signedRow(signedRound));
   rows.push(chainRow(chain));
+  rows.push(shardsRow(oneShard, fourShards));
   rows.push(...budgetRows([budgeted, byDefault]));
   targets.push(...budgetTargets(budgeted));
   rows.push(['a year of 1,000,000 tasks (cold start, folders, audit)', 'skipped: run npm run bench -- --million']);
@@ -510,6 +539,7 @@ try {
   ]);
 
   targets.push(...quorumTargets(adaptive, hostile));
+  targets.push(shardTarget(oneShard, fourShards));
 
   const roundRatio = largeRound.roundMs / smallRound.roundMs;
   targets.push(['round, 5,000 queued + 100,000 results / 100 + 1,000', `${f(roundRatio)} <= 1.5`, roundRatio <= 1.5]);

@@ -1,12 +1,14 @@
 import * as core from '@actions/core';
-import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
-import { reap, type ReapReport } from '../../src/upkeep/reaper.js';
+import { actionLog, getBranch, getRepository, getShardTokens, getString, getToken } from '../../src/action/kit.js';
+import type { ReapReport } from '../../src/upkeep/reaper.js';
+import { reapGrid } from '../../src/upkeep/shard-reaper.js';
 import { readReapSettings } from '../../src/node/settings.js';
 
 export async function main(): Promise<void> {
   const token = getToken();
   const settings = readReapSettings('action', getString);
-  const report = await reap(
+  // A sharded grid is reaped shard by shard, each with the token for its host.
+  const report = await reapGrid(
     {
       remote: getRepository(),
       branch: getBranch(),
@@ -14,6 +16,7 @@ export async function main(): Promise<void> {
       ...settings,
     },
     actionLog,
+    getShardTokens(),
   );
   for (const a of report.actions) core.info(`${a.action} ${a.subject}: ${a.reason}`);
   core.setOutput('requeued', report.requeued);

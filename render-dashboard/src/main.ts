@@ -1,6 +1,7 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
-import { actionLog, getBranch, getString } from '../../src/action/kit.js';
+import { actionLog, getBranch, getList, getString } from '../../src/action/kit.js';
+import { mergeShards } from '../../src/dashboard/merge.js';
 import { checkRepositoryUrl, collectDashboard } from '../../src/dashboard/collect.js';
 import { renderSite } from '../../src/dashboard/render.js';
 import { summaryMarkdown } from '../../src/dashboard/summary.js';
@@ -13,6 +14,8 @@ export interface Settings {
   /** The grid on GitHub, for links to task files and the submit form. */
   repositoryUrl?: string;
   branch: string;
+  /** Checkouts of the other shards of a sharded grid, rendered with it as one grid. */
+  shardPaths: string[];
 }
 
 export function getInputs(): Settings {
@@ -25,12 +28,18 @@ export function getInputs(): Settings {
     title: getString('title', repository || 'dgrid'),
     ...(repositoryUrl ? { repositoryUrl } : {}),
     branch: getBranch(),
+    shardPaths: getList('shard-paths'),
   };
 }
 
 export async function main(): Promise<void> {
   const settings = getInputs();
-  const input = await collectDashboard({ ...settings, pathSetting: 'input "path"', log: actionLog });
+  const { shardPaths, ...collect } = settings;
+  const shards = [await collectDashboard({ ...collect, pathSetting: 'input "path"', log: actionLog })];
+  for (const path of shardPaths) {
+    shards.push(await collectDashboard({ ...collect, path, pathSetting: 'input "shard-paths"', log: actionLog }));
+  }
+  const input = mergeShards(shards);
   const outputDir = resolve(settings.outputDir);
   const summary = await renderSite(input, outputDir);
   const c = summary.counts;

@@ -1,12 +1,14 @@
 import * as core from '@actions/core';
 import { join } from 'node:path';
 import { tmpdir } from 'node:os';
-import { actionLog, getBranch, getRepository, getString, getToken } from '../../src/action/kit.js';
+import { actionLog, getBranch, getRepository, getShardTokens, getString, getToken } from '../../src/action/kit.js';
 import { createSandbox } from '../../src/sandbox/index.js';
-import { Worker, type WorkerReport, type WorkerSettings } from '../../src/node/worker.js';
+import type { WorkerReport, WorkerSettings } from '../../src/node/worker.js';
+import { startNode } from '../../src/node/shard-node.js';
+
 import { readNodeSettings, type NodeSettings } from '../../src/node/settings.js';
 
-export type Inputs = WorkerSettings & NodeSettings;
+export type Inputs = WorkerSettings & NodeSettings & { shardTokens: Map<string, string> };
 
 export function getInputs(): Inputs {
   const node = readNodeSettings('action', getString);
@@ -19,13 +21,15 @@ export function getInputs(): Inputs {
     branch: getBranch(),
     ...node,
     cacheDir: join(process.env.RUNNER_TEMP || tmpdir(), `dgrid-${node.nodeId}`),
+    shardTokens: getShardTokens(),
   };
 }
 
 export async function main(): Promise<void> {
   const inputs = getInputs();
   const sandbox = await createSandbox(inputs.sandbox);
-  const worker = new Worker(inputs, sandbox, actionLog);
+  const { shardTokens, ...settings } = inputs;
+  const worker = await startNode(settings, sandbox, actionLog, shardTokens);
   // A cancelled job gets SIGINT, then SIGTERM: hand the claimed tasks back before the runner kills us, or
   // with drain-on-stop finish them.
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => worker.signal(signal));

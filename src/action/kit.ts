@@ -5,6 +5,7 @@ import { UserError } from '../common/errors.js';
 import { GitError, explainGitError } from '../git/runner.js';
 import type { Log } from '../common/log.js';
 import { remoteUrl } from '../admin/grid-admin.js';
+import { parseShardTokens } from '../protocol/shards.js';
 
 export const actionLog: Log = {
   info: (m) => core.info(m),
@@ -57,6 +58,17 @@ export function getToken(): string | undefined {
   const token = core.getInput('token');
   if (token) core.setSecret(token);
   return token || undefined;
+}
+
+/** Tokens for the hosts of a sharded grid's other repositories: input shard-tokens, lines HOST=TOKEN, each a secret. */
+export function getShardTokens(): Map<string, string> {
+  try {
+    const tokens = parseShardTokens(core.getInput('shard-tokens'), 'input "shard-tokens"');
+    for (const token of tokens.values()) core.setSecret(token);
+    return tokens;
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
 }
 
 export function getBranch(): string {

@@ -21,6 +21,8 @@ import { iso } from '../common/time.js';
 import { parsePolicy } from '../protocol/policy.js';
 import { candidate, checkTasks, gridState } from '../validation/submission-checks.js';
 import type { CancelRequest, DrainRequest, Task } from '../protocol/schemas.js';
+import { isSharded, shardIndex } from '../protocol/shards.js';
+import type { OpenGrid } from './shard-stores.js';
 
 /** A repository argument as git understands it: URLs as given, local paths as file:// URLs. */
 export function remoteUrl(repository: string): string {
@@ -78,7 +80,7 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
  * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
  * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
  */
-export async function submitTasks(store: GridStore, tasks: Task[]): Promise<string> {
+export async function submitTasks(store: GridStore, tasks: Task[], repository = store.options.remote): Promise<string> {
   const { commit } = await transact(
     store,
     async (snapshot) => {
@@ -88,7 +90,8 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
         const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
         return candidate(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
       });
-      const reports = await checkTasks(candidates, await gridState(snapshot, policy), 'submission');
+      const grid = await gridState(snapshot, policy, repository);
+      const reports = await checkTasks(candidates, grid, 'submission');
       const problems = reports
         .filter((r) => r.problems.length > 0)
         .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -106,6 +109,60 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
     { author: 'dgrid' },
   );
   return commit!;
+}
+
+/**
+ * Submits each task to the shard its id hashes to, one commit per shard (each checked there as the gate
+ * would); a grid of one repository takes them all. Returns the commit of each shard that took tasks.
+ */
+export async function submitToShards(
+  grid: OpenGrid,
+  tasks: Task[],
+): Promise<{ shard: string; commit: string; taskIds: string[] }[]> {
+  const byShard = new Map<number, Task[]>();
+  for (const task of tasks) {
+    const index =
+      isSharded(grid.policy) && typeof task.task_id === 'string' ? shardIndex(task.task_id, grid.shards.length) : 0;
+    byShard.set(index, [...(byShard.get(index) ?? []), task]);
+  }
+  const done: { shard: string; commit: string; taskIds: string[] }[] = [];
+  for (const index of dependenciesFirst(byShard, grid.shards.length)) {
+    const shardTasks = byShard.get(index)!;
+    const { url, store } = grid.shards[index]!;
+    done.push({
+      shard: url,
+      commit: await submitTasks(store, shardTasks, url),
+      taskIds: shardTasks.map((t) => t.task_id),
+    });
+  }
+  return done;
+}
+
+/**
+ * The shards in an order that queues a dependency before its dependents where the submission allows it: a
+ * node that sees a dependent before its dependency's shard was read would only wait, but this way it need not.
+ */
+function dependenciesFirst(byShard: ReadonlyMap<number, Task[]>, count: number): number[] {
+  const home = new Map<string, number>();
+  for (const [index, tasks] of byShard) for (const t of tasks) home.set(t.task_id, index);
+  const after = new Map<number, Set<number>>([...byShard.keys()].map((i) => [i, new Set<number>()]));
+  for (const [index, tasks] of byShard) {
+    for (const t of tasks) {
+      for (const dep of t.depends_on ?? []) {
+        const other = home.get(dep) ?? shardIndex(dep, count);
+        if (other !== index && byShard.has(other)) after.get(index)!.add(other);
+      }
+    }
+  }
+  const order: number[] = [];
+  const left = [...byShard.keys()].sort((a, b) => a - b);
+  while (left.length > 0) {
+    // The first shard whose dependencies are queued already; in a cycle between shards, the first one left.
+    const next = left.find((i) => [...after.get(i)!].every((d) => order.includes(d))) ?? left[0]!;
+    order.push(next);
+    left.splice(left.indexOf(next), 1);
+  }
+  return order;
 }
 
 /**

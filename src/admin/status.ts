@@ -43,8 +43,57 @@ export function waitReason(
 }
 
 export async function readStatus(store: GridStore): Promise<GridStatus> {
-  const tip = await store.fetch();
-  const snapshot = await GridSnapshot.load(store, tip);
+  return statusOf(await GridSnapshot.load(store, await store.fetch()), []);
+}
+
+/**
+ * The status of a sharded grid as one grid: counts summed, a node serving several shards listed once (its
+ * tasks in all of them), and dependencies looked up in every shard. `tip` is the first shard's.
+ */
+export async function readShardedStatus(
+  stores: readonly GridStore[],
+): Promise<GridStatus & { tips: (string | null)[] }> {
+  const snapshots: GridSnapshot[] = [];
+  for (const store of stores) snapshots.push(await GridSnapshot.load(store, await store.fetch()));
+  const parts: GridStatus[] = [];
+  for (const snapshot of snapshots)
+    parts.push(
+      await statusOf(
+        snapshot,
+        snapshots.filter((s) => s !== snapshot),
+      ),
+    );
+  const nodes = new Map<string, NodeRecord>();
+  for (const node of parts.flatMap((p) => p.nodes)) {
+    const seen = nodes.get(node.node_id);
+    if (!seen) nodes.set(node.node_id, { ...node });
+    else {
+      seen.tasks = [...seen.tasks, ...node.tasks].sort();
+      seen.completed += node.completed;
+      seen.failed += node.failed;
+      // The shard it heard from last says how it stands.
+      if (node.last_heartbeat > seen.last_heartbeat)
+        Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
+    }
+  }
+  const counts = Object.fromEntries(
+    LIFECYCLE.map((state) => [state, parts.reduce((n, p) => n + p.counts[state], 0)]),
+  ) as Record<Lifecycle, number>;
+  const byId = <T extends { task_id: string }>(list: T[]) => list.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+  return {
+    tip: parts[0]!.tip,
+    tips: parts.map((p) => p.tip),
+    counts,
+    nodes: [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1)),
+    unrunnable: byId(parts.flatMap((p) => p.unrunnable)),
+    stuck: byId(parts.flatMap((p) => p.stuck)),
+    waiting: byId(parts.flatMap((p) => p.waiting)),
+  };
+}
+
+/** The status of one repository; `others` are the other shards of its grid, where dependencies may live. */
+async function statusOf(snapshot: GridSnapshot, others: readonly GridSnapshot[]): Promise<GridStatus> {
+  const tip = snapshot.tip;
   const counts = Object.fromEntries(LIFECYCLE.map((state) => [state, snapshot.of(state).length])) as Record<
     Lifecycle,
     number
@@ -53,7 +102,10 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
   const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v): v is QueuedTask =>
     queuedTaskValidator.is(v),
   );
-  const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set<string>();
+  const completed = new Set<string>();
+  if (queued.some((t) => t.depends_on?.length)) {
+    for (const s of [snapshot, ...others]) for (const id of await s.idsIn('completed')) completed.add(id);
+  }
   const now = new Date();
   const policy = await snapshot.policy();
   const waiting = queued.flatMap((t) => {
@@ -68,13 +120,17 @@ export async function readStatus(store: GridStore): Promise<GridStatus> {
       queued,
       nodes.filter((n) => n.status === 'online' && !isSilent(n, now, policy)),
     ).map(({ task }) => ({ task_id: task.task_id, requires: task.requires! })),
-    stuck: await stuckTasks(snapshot, queued),
+    stuck: await stuckTasks(snapshot, queued, others),
     waiting,
   };
 }
 
 /** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
-async function stuckTasks(snapshot: GridSnapshot, queued: QueuedTask[]): Promise<GridStatus['stuck']> {
+async function stuckTasks(
+  snapshot: GridSnapshot,
+  queued: QueuedTask[],
+  others: readonly GridSnapshot[],
+): Promise<GridStatus['stuck']> {
   const terminal = (id: string) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
   const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
   const archived = await archivedResults(snapshot.store, snapshot.tip, unknown);
@@ -93,7 +149,11 @@ async function stuckTasks(snapshot: GridSnapshot, queued: QueuedTask[]): Promise
   const stateOf = (id: string): DependencyState | undefined => {
     const state = terminal(id)?.state ?? archivedAs(id)?.state;
     if (state === 'completed' || state === 'failed') return state;
-    return snapshot.byId.has(id) ? 'waiting' : undefined;
+    if (snapshot.byId.has(id)) return 'waiting';
+    // In another shard of the grid, at its tip (another shard's archive is not read here).
+    const elsewhere = others.find((s) => s.byId.has(id))?.byId.get(id)?.[0]?.state;
+    if (elsewhere === 'completed' || elsewhere === 'failed') return elsewhere;
+    return elsewhere ? 'waiting' : undefined;
   };
   const doomed = dependencyDooms(
     fresh.filter((t) => t.depends_on?.length),

@@ -1,6 +1,9 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { UserError } from '../common/errors.js';
 import type { Setting } from '../node/settings.js';
+import { remoteUrl } from '../admin/grid-admin.js';
+import type { GridAccess } from '../admin/shard-stores.js';
+import { parseShardTokens } from '../protocol/shards.js';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
 export type OptionSpec = Options[string] & { description: string; placeholder?: string };
@@ -23,7 +26,8 @@ export const gridOptions: Record<string, OptionSpec> = {
     short: 'r',
     default: '.',
     placeholder: 'URL|PATH|OWNER/NAME',
-    description: 'the grid repository (default: the current directory). The token comes from DGRID_TOKEN, never a flag',
+    description:
+      'the grid repository (default: the current directory), or any shard of a sharded grid. The token comes from DGRID_TOKEN (tokens for other hosts from DGRID_SHARD_TOKENS, lines HOST=TOKEN), never a flag',
   },
   branch: { type: 'string', default: 'main', placeholder: 'NAME', description: 'the grid branch (default: main)' },
 };
@@ -121,4 +125,24 @@ export function num(name: string, value: unknown, min: number, max = Number.MAX_
 /** The grid token, from the environment only: arguments are visible to every user of the machine. */
 export function envToken(): string | undefined {
   return process.env.DGRID_TOKEN || undefined;
+}
+
+/** Tokens for the hosts of a sharded grid's other repositories, lines HOST=TOKEN, from the environment only. */
+export function envShardTokens(): Map<string, string> {
+  try {
+    return parseShardTokens(process.env.DGRID_SHARD_TOKENS ?? '', 'DGRID_SHARD_TOKENS');
+  } catch (error) {
+    throw new UserError((error as Error).message);
+  }
+}
+
+/** The grid the --repository and --branch options name, with its tokens. */
+export function gridAccess(values: Record<string, unknown>): GridAccess {
+  const token = envToken();
+  return {
+    remote: remoteUrl(str(values.repository)),
+    branch: str(values.branch),
+    ...(token ? { token } : {}),
+    tokens: envShardTokens(),
+  };
 }

@@ -115,6 +115,8 @@ export interface Holdings {
   awaited: ReadonlySet<string>;
   /** Claims taken so far, for max-tasks. */
   claimed: number;
+  /** A cap on this round's claims from elsewhere: the node's slot pool when it serves several shards. */
+  room?: number;
   /** The node record of the node's last landed commit; undefined before its first. */
   node?: NodeRecord;
   /** When its last landed heartbeat was written (ms since the epoch); 0 before the first. */
@@ -414,7 +416,8 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
   }
   let room = Math.max(
     0,
-    roomToClaim(settings, held.running.length, waiting.length, held.claimed) - draft.adopted.length,
+    Math.min(roomToClaim(settings, held.running.length, waiting.length, held.claimed), held.room ?? Infinity) -
+      draft.adopted.length,
   );
   for (const candidate of scan.claimable) {
     if (room === 0) break;

@@ -53,6 +53,19 @@ export interface NodeView {
   submitters?: ReadonlyMap<string, string> | null;
   /** What earlier scans of this node learnt; a new one makes the scan read everything. */
   memo?: ScanMemo;
+  /** In a sharded grid: which dependencies live in another shard, and where they stand there. */
+  elsewhere?: ForeignDependencies;
+}
+
+/** Dependencies at home in other shards of the grid (shard-node.ts reads them from those shards). */
+export interface ForeignDependencies {
+  /** Whether the id is at home in another shard. */
+  foreign(id: string): boolean;
+  /**
+   * Where each stands, given the time its dependents were first seen here: undefined only when its shard
+   * was read after that time and holds no such task; a shard that cannot be read says `waiting`.
+   */
+  states(since: ReadonlyMap<string, string>): Promise<Map<string, DependencyState | undefined>>;
 }
 
 export interface Scan {
@@ -224,11 +237,21 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   memo.keepSpreads(queued);
 
   const dependencies = new Set<string>();
+  /** Dependencies in other shards, with the earliest time a task waiting for each was first seen. */
+  const foreign = new Map<string, string>();
   for (const file of single) {
     const task = checks.get(file)!.task;
-    for (const id of task?.depends_on ?? []) if (!snapshot.byId.has(id)) dependencies.add(id);
+    for (const id of task?.depends_on ?? []) {
+      if (snapshot.byId.has(id)) continue;
+      if (!node.elsewhere?.foreign(id)) dependencies.add(id);
+      else {
+        const since = node.firstSeen.get(file.id) ?? seenAt;
+        if (!foreign.has(id) || since < foreign.get(id)!) foreign.set(id, since);
+      }
+    }
   }
   const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+  const foreignStates = foreign.size > 0 ? await node.elsewhere!.states(foreign) : new Map<string, DependencyState>();
 
   const rejected: Rejected[] = [];
   for (const file of single) {
@@ -261,6 +284,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
   const failing = new Set(rejected.filter((r) => !r.earlierResult).map((r) => r.file.id));
   const stateOf = (id: string): DependencyState | undefined => {
     if (failing.has(id)) return 'failed';
+    if (foreign.has(id)) return foreignStates.get(id);
     const outcome = outcomes.get(id);
     if (outcome) return outcome.state;
     return snapshot.byId.has(id) ? 'waiting' : undefined;

@@ -22,7 +22,8 @@ import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
 import { SHARE_WINDOW_MS, pollFloorMs, pushShare } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
-import { ScanMemo, scanQueue } from './scheduler.js';
+import { ScanMemo, scanQueue, type DependencyState, type ForeignDependencies } from './scheduler.js';
+import type { PoolMember, SlotPool } from './slot-pool.js';
 import { QuorumRound, isQuorumTask } from './quorum-round.js';
 import { isQuarantined } from '../protocol/reputation.js';
 import { unshardedQueue } from '../protocol/queue-shards.js';
@@ -82,6 +83,16 @@ export interface WorkerSettings {
    * names its public key.
    */
   signingKey?: string;
+}
+
+/** How a worker serves one shard among several for its node (shard-node.ts). */
+export interface ShardLink {
+  /** The node's slots, shared with the workers of its other shards. */
+  pool: SlotPool;
+  /** Dependencies at home in the other shards. */
+  elsewhere: ForeignDependencies;
+  /** The first shard's policy as last read, which every shard's dgrid.json must equal; undefined for the first. */
+  reference(): Policy | undefined;
 }
 
 export interface TaskOutcome {
@@ -214,12 +225,37 @@ export class Worker {
   private readonly breaker = new CircuitBreaker();
   /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
   private draining: string | undefined;
+  /** This worker as its node's slot pool sees it, when the node serves several shards. */
+  private readonly member: PoolMember | undefined;
+  /** The snapshot of the last round that read the tip, and when: other shards read dependencies from it. */
+  private readForOthers: { snapshot: GridSnapshot; readAt: string } | undefined;
+  private readonly foreignMemo = new ScanMemo();
+  private policyWarned = false;
+  /** The last scan awaited a dependency in another shard: it may complete without this shard's tip moving. */
+  private awaitsElsewhere = false;
+  /** Claims of this round held against the node's slot pool until their push is answered. */
+  private reserved = 0;
+  /** A worker of another shard read dependencies from this shard's last tip: the next round checks it is current. */
+  private freshAsked = false;
 
   constructor(
     private readonly settings: WorkerSettings,
     private readonly sandbox: Sandbox,
     private readonly log: Log,
+    private readonly link?: ShardLink,
   ) {
+    if (link) {
+      this.member = {
+        running: () => this.running.size,
+        waiting: () => this.waiting.length,
+        claimable: 0,
+        startWaiting: () => {
+          if (this.policy) this.startWaiting(this.policy);
+        },
+        wake: () => this.wake(),
+      };
+      link.pool.join(this.member);
+    }
     const { remote, branch, token } = settings;
     this.tasks = new TaskState(log);
     this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
@@ -245,6 +281,11 @@ export class Worker {
       stopReason: '',
       outcomes: [],
     };
+  }
+
+  /** The grid policy as of the last sync. */
+  currentPolicy(): Policy | undefined {
+    return this.policy;
   }
 
   /** What the metrics endpoint shows; read at any time while the node runs. */
@@ -321,7 +362,11 @@ export class Worker {
       // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
       // wakes the node at once, so only a cancel request waits for the next look.
       idleRounds = busy ? 0 : idleRounds + 1;
-      if (busy || this.holding()) this.lastActivity = Date.now();
+      // A shard left tasks it could claim only because the node's slots went to other shards: not idle.
+      if (busy || this.holding() || (this.member?.claimable ?? 0) > 0) {
+        this.lastActivity = Date.now();
+        this.link?.pool.touch();
+      }
       if (this.doneWithQuota()) break;
       if (this.draining && !this.holding() && this.finished.length === 0) this.stop(`drained: ${this.draining}`);
       this.checkIdle();
@@ -379,7 +424,7 @@ export class Worker {
       !this.holding() &&
       this.finished.length === 0 &&
       !this.unblocked &&
-      Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000
+      Date.now() - Math.max(this.lastActivity, this.link?.pool.lastActivity ?? 0) >= s.idleTimeoutSeconds * 1000
     ) {
       this.stop(`idle for ${s.idleTimeoutSeconds} s`);
     }
@@ -387,7 +432,8 @@ export class Worker {
 
   private doneWithQuota(): boolean {
     const max = this.settings.maxTasks;
-    return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+    const claimed = this.link?.pool.claimed ?? this.claimed;
+    return max > 0 && claimed >= max && !this.holding() && this.finished.length === 0;
   }
 
   /** Whether any claim of this node runs or waits here. */
@@ -398,6 +444,8 @@ export class Worker {
   /** How many more claims this node takes now (round-plan.ts). */
   private claimRoom(): number {
     if (this.draining) return 0;
+    // A node serving several shards shares its slots, max-tasks and prefetch over them.
+    if (this.link) return this.link.pool.room();
     return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
   }
 
@@ -475,7 +523,7 @@ export class Worker {
   private async trySync(): Promise<boolean> {
     const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
-    if (!mustWrite) {
+    if (!mustWrite && !(await this.freshForOthers())) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
       if (!timeToCheck) {
         // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
@@ -485,16 +533,20 @@ export class Worker {
       }
     }
     try {
-      const busy = await this.sync(wantsClaims);
+      const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
       this.failures = 0;
       this.synced = true;
       return busy;
     } catch (error) {
       // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
       // never synced stops on git's word that the remote is wrong.
-      const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
+      // A shard's host may be down when the node starts: the node serves the other shards meanwhile.
+      const remoteLost =
+        (this.synced || this.link !== undefined) && error instanceof UserError && error.cause instanceof GitError;
       if (error instanceof UserError && !remoteLost) throw error;
       this.failures++;
+      // A shard that cannot be read keeps no slots from the others.
+      if (this.member) this.member.claimable = 0;
       if (error instanceof GitError && error.retryAfterMs !== undefined) {
         this.retryAt = Date.now() + error.retryAfterMs;
         this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${errorMessage(error)}`);
@@ -504,6 +556,54 @@ export class Worker {
       await this.repairCache().catch((e: unknown) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
       return false;
     }
+  }
+
+  private reserve(claims: number): void {
+    if (!this.link) return;
+    this.link.pool.pending += claims;
+    this.reserved += claims;
+  }
+
+  private releaseReserved(): void {
+    if (!this.link) return;
+    this.link.pool.pending -= this.reserved;
+    this.reserved = 0;
+  }
+
+  /**
+   * Whether another shard's worker asked for this shard's tip (its tasks wait for dependencies here) and the
+   * tip moved since the last read, so this round must fetch. An unmoved tip counts as read now.
+   */
+  private async freshForOthers(): Promise<boolean> {
+    if (!this.freshAsked) return false;
+    this.freshAsked = false;
+    const tip = await this.store.remoteTip().catch(() => undefined);
+    if (tip === undefined) return false;
+    if (this.readForOthers && tip === this.readForOthers.snapshot.tip) {
+      this.readForOthers.readAt = iso(new Date());
+      return false;
+    }
+    return true;
+  }
+
+  /**
+   * In a sharded grid every shard's dgrid.json must equal the first shard's: a shard whose policy differs
+   * (being edited one shard at a time, or wrong) gets no new claims until they agree; results still land.
+   */
+  private samePolicy(policy: Policy): boolean {
+    const reference = this.link?.reference();
+    if (!reference || JSON.stringify(reference) === JSON.stringify(policy)) {
+      this.policyWarned = false;
+      return true;
+    }
+    if (!this.policyWarned) {
+      this.log.warn(
+        `dgrid.json of ${this.settings.remote} differs from the first shard's; claiming nothing here until they agree: ` +
+          'give every shard the same dgrid.json',
+      );
+      this.policyWarned = true;
+    }
+    return false;
   }
 
   /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
@@ -557,7 +657,7 @@ export class Worker {
     const { tip, plan } = outcome.value;
     if (outcome.commit === null) {
       this.seenTip = tip;
-      this.exhaustedTip = plan.exhausted ? tip : null;
+      this.exhaustedTip = plan.exhausted && !this.awaitsElsewhere ? tip : null;
       this.settle([], plan.fenced);
       // Claims of a push that reported an error but landed: they start now, not at the next commit.
       this.waiting.push(...plan.adopted.map(toRun));
@@ -589,6 +689,7 @@ export class Worker {
     const snapshot = await this.checkCommits(read, tip, await read.policy());
     const policy = await snapshot.policy();
     this.policy = policy;
+    this.readForOthers = { snapshot, readAt: iso(new Date()) };
     for (const entry of snapshot.skipped) {
       if (this.skippedSeen.has(entry.path)) continue;
       this.skippedSeen.add(entry.path);
@@ -633,7 +734,9 @@ export class Worker {
         this.log.info(`${drainRequest.path} asked an earlier process of this node to drain; removing it`);
       else if (!final) this.drain(`requested in ${drainRequest.path}`);
     }
-    if (wantsClaims && !final && !this.stopReason && !this.draining) view.queue = await this.scan(snapshot, view);
+    if (wantsClaims && !final && !this.stopReason && !this.draining && this.samePolicy(policy)) {
+      view.queue = await this.scan(snapshot, view);
+    }
     const quorumTasks = [
       ...[...claims.values()]
         .filter((c) => isQuorumTask(c.claim, policy))
@@ -644,8 +747,16 @@ export class Worker {
     ];
     // Reputations count wherever quorum tasks run; the node files are read anyway, so the round always has them.
     view.quorum = await QuorumRound.load(snapshot, policy, s.nodeId, quorumTasks);
+    // A round rebuilt after a lost race plans its claims afresh: the last one's no longer hold room.
+    this.releaseReserved();
     const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
     const plan = planRound(view, held, this.planned(), new Date());
+    if (this.link) {
+      // What is left for this node to claim here (a freed slot wakes the fullest queue first); and the claims
+      // on their way count against the node's slots and max-tasks at once, so no other shard takes that room.
+      if (view.queue) this.member!.claimable = view.queue.scan.claimable.length - plan.claims.length;
+      this.reserve(plan.claims.length);
+    }
     this.observe(plan);
     return { changes: plan.changes, message: plan.message, value: { tip, plan } };
   }
@@ -693,8 +804,17 @@ export class Worker {
       return null;
     });
     const s = this.settings;
-    const node = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+    const node = {
+      nodeId: s.nodeId,
+      labels: s.labels,
+      firstSeen: this.firstSeen,
+      submitters,
+      memo: this.scanMemo,
+      ...(this.link ? { elsewhere: this.link.elsewhere } : {}),
+    };
     const scan = await scanQueue(snapshot, node, new Date(), view.policy);
+    // A dependency in another shard may complete without this shard's tip moving: keep looking.
+    this.awaitsElsewhere = [...scan.awaited].some((id) => this.link?.elsewhere.foreign(id));
     this.forgetGone(snapshot);
     this.nextEligibleAt = scan.nextEligibleAt;
     this.awaited = scan.awaited;
@@ -715,6 +835,7 @@ export class Worker {
       issued: this.issuedTokens,
       awaited: this.awaited,
       claimed: this.claimed,
+      ...(this.link ? { room: this.link.pool.room() } : {}),
       node: this.node,
       lastHeartbeat: this.lastHeartbeat,
       clockOffsetMs: this.clockOffsetMs,
@@ -797,7 +918,8 @@ export class Worker {
     this.report.returned += plan.handedBack;
     this.seenTip = commit;
     // The scan saw the queue before this commit's results and rejections changed what can run next.
-    this.exhaustedTip = plan.exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
+    const exhausted = plan.exhausted && !this.awaitsElsewhere;
+    this.exhaustedTip = exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
     // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
     // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
     this.lastHeartbeat = Date.parse(plan.node!.last_heartbeat);
@@ -808,6 +930,7 @@ export class Worker {
     );
     if (!this.stopReason) this.waiting.push(...[...plan.claims, ...plan.adopted].map(toRun));
     this.claimed += plan.claims.length;
+    if (this.link) this.link.pool.claimed += plan.claims.length;
     this.unblocked ||= plan.unblocks;
   }
 
@@ -900,6 +1023,30 @@ export class Worker {
     this.stop(problem);
   }
 
+  /**
+   * Where tasks of this worker's shard stand, for a worker of another shard whose tasks depend on them: from
+   * the last tip this worker read, so the look costs no fetch. Until this shard was read after `since`, a
+   * task it does not hold may still arrive, so it counts as waiting, not missing.
+   */
+  async dependencyStates(since: ReadonlyMap<string, string>): Promise<Map<string, DependencyState | undefined>> {
+    const states = new Map<string, DependencyState | undefined>();
+    this.freshAsked = true;
+    this.wake();
+    const last = this.readForOthers;
+    if (!last) {
+      for (const id of since.keys()) states.set(id, 'waiting');
+      return states;
+    }
+    const outcomes = await this.foreignMemo.outcomes(last.snapshot, since.keys());
+    for (const [id, seen] of since) {
+      const outcome = outcomes.get(id);
+      if (outcome) states.set(id, outcome.state);
+      else if (last.snapshot.byId.has(id) || last.readAt < seen) states.set(id, 'waiting');
+      else states.set(id, undefined);
+    }
+    return states;
+  }
+
   /** First-seen times are only needed while a task waits in the queue. */
   private forgetGone(snapshot: GridSnapshot): void {
     if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100) return;
@@ -956,7 +1103,8 @@ export class Worker {
    */
   private startWaiting(policy: Policy): void {
     if (this.heartbeatDue(policy)) return;
-    while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+    const running = () => this.link?.pool.running() ?? this.running.size;
+    while (running() < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
       this.start(this.waiting.shift()!, policy);
     }
   }
@@ -987,6 +1135,8 @@ export class Worker {
       this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
       this.startWaiting(policy);
       this.wake();
+      // The slot it freed is the node's: a claim waiting in another shard may start in it.
+      this.link?.pool.released();
     });
   }
 

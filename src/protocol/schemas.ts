@@ -424,6 +424,15 @@ export const PolicySchema = Type.Object(
           "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
       }),
     ),
+    shards: Type.Optional(
+      Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        minItems: 1,
+        maxItems: 64,
+        uniqueItems: true,
+        description:
+          "Grid repository URLs that together form one grid, this one among them, in the same order in every shard's dgrid.json; a task lives in the shard its id hashes to (docs/scaling.md#shards)",
+      }),
+    ),
     lease: section(
       {
         grace_seconds: Type.Optional(
@@ -511,9 +520,9 @@ type DeepRequired<T> = {
       ? DeepRequired<NonNullable<T[K]>>
       : NonNullable<T[K]>;
 };
-/** The policy with every default applied; labels alone has no default, as a grid may list none. */
-export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema' | 'labels'>> &
-  Pick<Static<typeof PolicySchema>, 'labels'>;
+/** The policy with every default applied; labels and shards have none, as a grid may list none. */
+export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema' | 'labels' | 'shards'>> &
+  Pick<Static<typeof PolicySchema>, 'labels' | 'shards'>;
 
 /** The schemas shipped in schemas/, by file name. */
 export const shippedSchemas: Record<string, TSchema> = {

@@ -9,6 +9,7 @@ import { GridSnapshot, type TaskFile } from '../protocol/snapshot.js';
 import { POLICY_FILE } from '../protocol/layout.js';
 import { parsePolicy } from '../protocol/policy.js';
 import type { Policy, QueuedTask } from '../protocol/schemas.js';
+import { homeShard, isSharded, wrongShard } from '../protocol/shards.js';
 import { contentProblems, entryProblem, type ContentCheck, type TaskKind, type TaskProblem } from './task-rules.js';
 
 /** A file to check: its tree entry (from git, or made from the file system) and its content once the entry passes. */
@@ -32,21 +33,28 @@ export interface GridState {
   policy: Policy;
   /** depends_on of each task queued at that commit, to find cycles that run through them. */
   queuedDependencies: Map<string, readonly string[]>;
+  /** The URL of this repository: in a sharded grid, only tasks whose id hashes to it may be queued here. */
+  repository?: string;
 }
 
-export async function loadGridState(store: GridStore, commit: string | null, policyPath: string): Promise<GridState> {
-  return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
+export async function loadGridState(
+  store: GridStore,
+  commit: string | null,
+  policyPath: string,
+  repository?: string,
+): Promise<GridState> {
+  return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath), repository);
 }
 
 /** The grid at a snapshot that lists every lifecycle folder. */
-export async function gridState(snapshot: GridSnapshot, policy: Policy): Promise<GridState> {
+export async function gridState(snapshot: GridSnapshot, policy: Policy, repository?: string): Promise<GridState> {
   const queuedDependencies = new Map<string, readonly string[]>();
   for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
     // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
     const dependsOn: unknown = (value as Partial<QueuedTask> | null | undefined)?.depends_on;
     if (Array.isArray(dependsOn)) queuedDependencies.set(file.id, dependsOn.filter(isString));
   }
-  return { snapshot, policy, queuedDependencies };
+  return { snapshot, policy, queuedDependencies, ...(repository === undefined ? {} : { repository }) };
 }
 
 async function readPolicy(store: GridStore, commit: string | null, path: string): Promise<Policy> {
@@ -110,6 +118,7 @@ export async function checkTasks(
   );
   const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
   idProblems(tasks, candidates, grid, archived);
+  shardProblems(tasks, grid);
   dependencyProblems(tasks, candidates, grid, archived);
   return checked.map(({ candidate, check }) => ({
     path: candidate.path,
@@ -161,6 +170,19 @@ function idProblems(
   }
 }
 
+/**
+ * In a sharded grid a task is queued only in the shard its id hashes to, so an id has one home and is taken
+ * once in the whole grid. Without this repository's URL (`dgrid validate` on a checkout) the workers still
+ * refuse a task in the wrong shard.
+ */
+function shardProblems(tasks: readonly CheckedTask[], grid: GridState): void {
+  if (grid.repository === undefined || !isSharded(grid.policy)) return;
+  for (const t of tasks) {
+    const problem = wrongShard(grid.policy, grid.repository, t.task.task_id);
+    if (problem) t.at('/task_id', problem);
+  }
+}
+
 function dependencyProblems(
   tasks: readonly CheckedTask[],
   candidates: readonly Candidate[],
@@ -174,7 +196,12 @@ function dependencyProblems(
   for (const t of tasks) {
     const dependsOn = t.task.depends_on ?? [];
     dependsOn.forEach((id, index) => {
-      if (!known.has(id)) {
+      // A dependency at home in another shard is read there by the workers: a missing one fails the task.
+      const elsewhere =
+        grid.repository !== undefined &&
+        homeShard(grid.policy, id) !== undefined &&
+        wrongShard(grid.policy, grid.repository, id);
+      if (!known.has(id) && !elsewhere) {
         t.at(
           `/depends_on/${index}`,
           `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`,

@@ -53,6 +53,8 @@ export interface CheckoutOptions {
   path: string;
   /** The policy file in the checkout (dgrid.json unless the grid keeps it elsewhere), read from the base commit. */
   policyPath: string;
+  /** The URL of this grid repository, for a sharded grid: tasks whose id hashes to another shard are refused. */
+  repository?: string;
 }
 
 export interface PullRequestOptions extends CheckoutOptions {
@@ -88,7 +90,7 @@ export async function validatePullRequest(options: PullRequestOptions): Promise<
   const merged = await mergeTree(store, base, head);
   if ('problem' in merged) return { files: [], problems: [merged.problem] };
   const landing = { from: base, to: merged.tree, head, submitter: options.author };
-  return judge(store, base, options.policyPath, [landing], true);
+  return judge(store, base, options, [landing], true);
 }
 
 /**
@@ -100,7 +102,7 @@ export async function validateMergeGroup(options: MergeGroupOptions): Promise<Va
   const { store } = await openCheckout(options.path);
   const base = await commitOf(store, options.base, 'base');
   const head = await commitOf(store, options.head, 'head');
-  return judge(store, base, options.policyPath, await groupLandings(store, base, head), false);
+  return judge(store, base, options, await groupLandings(store, base, head), false);
 }
 
 /** One change landing on the grid branch: the tree it makes of `from`, and the commits up to `head` it brings. */
@@ -116,7 +118,7 @@ interface Landing {
 async function judge(
   store: GridStore,
   tip: string,
-  policyPath: string,
+  { policyPath, repository }: CheckoutOptions,
   landings: readonly Landing[],
   pullRequest: boolean,
 ): Promise<ValidationReport> {
@@ -130,7 +132,7 @@ async function judge(
     }
   }
   if (submissions.length === 0) return { files: [], problems: [] };
-  const grid = await loadGridState(store, tip, policyPath);
+  const grid = await loadGridState(store, tip, policyPath, repository);
 
   const refused = new Map<string, TaskProblem[]>();
   const refuse = (path: string, message: string) => refused.set(path, [...(refused.get(path) ?? []), { message }]);
@@ -199,7 +201,7 @@ export async function validateFiles(
   options: CheckoutOptions & { files: readonly string[] },
 ): Promise<ValidationReport> {
   const { top, store } = await openCheckout(options.path);
-  const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
+  const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath, options.repository);
   const candidates: Candidate[] = [];
   for (const file of options.files) candidates.push(await diskCandidate(top, file));
   return { files: await checkTasks(candidates, grid, 'submission'), problems: [] };
@@ -208,7 +210,7 @@ export async function validateFiles(
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
 export async function validateQueue(options: CheckoutOptions): Promise<ValidationReport> {
   const { store } = await openCheckout(options.path);
-  const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath);
+  const grid = await loadGridState(store, await store.resolve('HEAD'), options.policyPath, options.repository);
   const candidates = await treeCandidates(
     store,
     grid.snapshot.of('queue').map((f) => f.entry),

@@ -40,6 +40,8 @@ export interface Inputs {
   comment: boolean;
   /** The commit status context, when the event needs one to stand for the gate (see status.ts). */
   statusContext?: string;
+  /** This repository's URL: in a sharded grid, the gate admits only tasks whose id hashes to it. */
+  repository?: string;
 }
 
 interface PullRequestPayload {
@@ -81,6 +83,9 @@ export function getInputs(): Inputs {
     judged,
     token: getToken(),
     comment: getBool('comment', false),
+    ...(process.env.GITHUB_REPOSITORY
+      ? { repository: `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` }
+      : {}),
     ...(judged && STATUS_EVENTS.includes(eventName)
       ? { statusContext: getString('status-context', STATUS_CONTEXT) }
       : {}),
@@ -129,22 +134,23 @@ export async function main(): Promise<void> {
 
 async function validate(inputs: Inputs): Promise<ValidationReport> {
   const { path, policyPath, judged } = inputs;
+  const checkout = { path, policyPath, ...(inputs.repository ? { repository: inputs.repository } : {}) };
   if (inputs.files.length > 0) {
     core.info(shown(`checking ${inputs.files.length} file(s) in ${path}`));
-    return validateFiles({ path, policyPath, files: inputs.files.map((file) => resolve(path, file)) });
+    return validateFiles({ ...checkout, files: inputs.files.map((file) => resolve(path, file)) });
   }
   if (judged) {
     const { base, head, author } = judged;
     if (judged.ref) await fetchHead(path, head, judged.ref, inputs.token);
     if (judged.mergeGroup) {
       core.info(shown(`checking the merge group ${head} on ${base} in ${path}`));
-      return validateMergeGroup({ path, policyPath, base, head });
+      return validateMergeGroup({ ...checkout, base, head });
     }
     core.info(shown(`checking the merge of ${head} into ${base} in ${path}`));
-    return validatePullRequest({ path, policyPath, base, head, author });
+    return validatePullRequest({ ...checkout, base, head, author });
   }
   core.info(shown(`checking the whole queue at HEAD in ${path}`));
-  return validateQueue({ path, policyPath });
+  return validateQueue(checkout);
 }
 
 /** The status's one line: what a reviewer sees beside the pull request. */

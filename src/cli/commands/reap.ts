@@ -1,13 +1,22 @@
 import { remoteUrl } from '../../admin/grid-admin.js';
 import { consoleLog } from '../../common/log.js';
-import { reap as reapGrid } from '../../upkeep/reaper.js';
+import { reapGrid } from '../../upkeep/shard-reaper.js';
 import { REAP_SETTINGS, readReapSettings } from '../../node/settings.js';
-import { envToken, gridOptions, jsonOption, settingFlags, settingOptions, str, type Command } from '../command.js';
+import {
+  envShardTokens,
+  envToken,
+  gridOptions,
+  jsonOption,
+  settingFlags,
+  settingOptions,
+  str,
+  type Command,
+} from '../command.js';
 
 export const reap: Command = {
   name: 'reap',
   summary:
-    'Requeue tasks whose node died, mark silent nodes offline, archive old results. ' +
+    'Requeue tasks whose node died, mark silent nodes offline, archive old results (in each shard of a sharded grid). ' +
     'Orphans out of attempts go to failed/; results older than retention.days move to the <branch>-archive branch.',
   usage: '[options]',
   options: {
@@ -25,6 +34,7 @@ export const reap: Command = {
         ...readReapSettings('cli', settingFlags(values)),
       },
       consoleLog(),
+      envShardTokens(),
     );
     if (values.json) {
       console.log(JSON.stringify(report, null, 2));

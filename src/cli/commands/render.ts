@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import { consoleLog } from '../../common/log.js';
 import { checkRepositoryUrl, collectDashboard } from '../../dashboard/collect.js';
 import { renderSite } from '../../dashboard/render.js';
+import { mergeShards } from '../../dashboard/merge.js';
 import { jsonOption, str, type Command } from '../command.js';
 
 export const render: Command = {
@@ -16,6 +17,12 @@ export const render: Command = {
       default: '.',
       placeholder: 'DIR',
       description: 'a clone of the grid, with its history for the charts (default: the current directory)',
+    },
+    'shard-path': {
+      type: 'string',
+      multiple: true,
+      placeholder: 'DIR',
+      description: 'for a sharded grid, a clone of each other shard (repeat it): the site shows them all as one grid',
     },
     'output-dir': {
       type: 'string',
@@ -40,14 +47,21 @@ export const render: Command = {
   async run(values) {
     const repositoryUrl = str(values['repository-url']);
     if (repositoryUrl) checkRepositoryUrl(repositoryUrl, '--repository-url');
-    const input = await collectDashboard({
-      path: str(values.path),
-      pathSetting: '--path',
-      title: str(values.title),
-      branch: str(values.branch),
-      ...(repositoryUrl ? { repositoryUrl } : {}),
-      log: consoleLog(),
-    });
+    const paths = [str(values.path), ...((values['shard-path'] as string[] | undefined) ?? [])];
+    const shards = [];
+    for (const [i, path] of paths.entries()) {
+      shards.push(
+        await collectDashboard({
+          path,
+          pathSetting: i === 0 ? '--path' : '--shard-path',
+          title: str(values.title),
+          branch: str(values.branch),
+          ...(repositoryUrl ? { repositoryUrl } : {}),
+          log: consoleLog(),
+        }),
+      );
+    }
+    const input = mergeShards(shards);
     const outputDir = resolve(str(values['output-dir']));
     const summary = await renderSite(input, outputDir);
     const c = summary.counts;

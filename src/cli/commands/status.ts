@@ -1,9 +1,7 @@
 import { UserError } from '../../common/errors.js';
-import { remoteUrl } from '../../admin/grid-admin.js';
-import { GridStore } from '../../git/store.js';
-import { cacheDir } from '../../git/cache-dir.js';
-import { readStatus } from '../../admin/status.js';
-import { envToken, gridOptions, jsonOption, str, type Command } from '../command.js';
+import { openGrid } from '../../admin/shard-stores.js';
+import { readShardedStatus, readStatus } from '../../admin/status.js';
+import { gridAccess, gridOptions, jsonOption, str, type Command } from '../command.js';
 
 /** A queue of thousands would bury the counts: the first few say enough, with the total. */
 const MAX_LISTED = 10;
@@ -14,16 +12,14 @@ export const status: Command = {
   usage: '[options]',
   options: { ...gridOptions, ...jsonOption },
   async run(values) {
-    const remote = remoteUrl(str(values.repository));
-    const branch = str(values.branch);
-    const token = envToken();
-    const store = await GridStore.open({
-      remote,
-      branch,
-      dir: cacheDir(remote, branch, 'read'),
-      ...(token ? { token } : {}),
-    });
-    const status = await readStatus(store);
+    const access = gridAccess(values);
+    const { remote, branch } = access;
+    // A sharded grid shows as one grid: every shard read, counts summed, each node once.
+    const grid = await openGrid(access, 'read');
+    const status =
+      grid.shards.length > 1
+        ? await readShardedStatus(grid.shards.map((s) => s.store))
+        : await readStatus(grid.shards[0]!.store);
     if (status.tip === null) {
       throw new UserError(
         `branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
@@ -35,7 +31,13 @@ export const status: Command = {
       return 0;
     }
     const c = status.counts;
-    console.log(`${remote} (${branch}) at ${status.tip.slice(0, 12)}`);
+    if (grid.shards.length > 1) console.log(`a grid of ${grid.shards.length} shards (${branch}):`);
+    for (const [i, shard] of grid.shards.entries()) {
+      const tip = 'tips' in status ? (status.tips as (string | null)[])[i] : status.tip;
+      console.log(
+        `${grid.shards.length > 1 ? shard.url : remote} (${branch}) at ${tip?.slice(0, 12) ?? '(no branch)'}`,
+      );
+    }
     console.log(`tasks: queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
     for (const task of status.stuck) console.log(`${task.task_id} can never run: ${task.reason}`);
     for (const task of status.unrunnable) {

@@ -1,13 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import { UserError } from '../../common/errors.js';
-import { remoteUrl, submitTasks } from '../../admin/grid-admin.js';
-import { GridStore } from '../../git/store.js';
+import { submitToShards } from '../../admin/grid-admin.js';
+import { openGrid } from '../../admin/shard-stores.js';
 import type { Task } from '../../protocol/schemas.js';
-import { cacheDir } from '../../git/cache-dir.js';
 import { parseStrictJson } from '../../protocol/strict-json.js';
 import { MAX_TASK_FILE_BYTES } from '../../validation/task-rules.js';
-import { envToken, gridOptions, jsonOption, num, str, type Command } from '../command.js';
+import { gridAccess, gridOptions, jsonOption, num, str, type Command } from '../command.js';
 
 export const submit: Command = {
   name: 'submit',
@@ -52,19 +51,18 @@ export const submit: Command = {
       });
     }
     if (tasks.length === 0) throw new UserError('nothing to submit: give task files or --script');
-    const remote = remoteUrl(str(values.repository));
-    const branch = str(values.branch);
-    const token = envToken();
-    const store = await GridStore.open({
-      remote,
-      branch,
-      dir: cacheDir(remote, branch, 'admin'),
-      ...(token ? { token } : {}),
-    });
-    const commit = await submitTasks(store, tasks);
+    // In a sharded grid each task goes to the shard its id hashes to, the one the gate there admits it in.
+    const grid = await openGrid(gridAccess(values), 'admin');
+    const commits = await submitToShards(grid, tasks);
     const ids = tasks.map((t) => t.task_id);
-    if (values.json) console.log(JSON.stringify({ commit, task_ids: ids }));
-    else console.log(`queued ${ids.join(', ')} (${commit.slice(0, 12)})`);
+    if (values.json) {
+      const shards = commits.map((c) => ({ repository: c.shard, commit: c.commit, task_ids: c.taskIds }));
+      console.log(
+        JSON.stringify({ commit: commits[0]!.commit, task_ids: ids, ...(grid.shards.length > 1 ? { shards } : {}) }),
+      );
+    } else if (grid.shards.length === 1) console.log(`queued ${ids.join(', ')} (${commits[0]!.commit.slice(0, 12)})`);
+    else
+      for (const c of commits) console.log(`queued ${c.taskIds.join(', ')} in ${c.shard} (${c.commit.slice(0, 12)})`);
     return 0;
   },
 };

@@ -2,10 +2,20 @@ import { remoteUrl } from '../../admin/grid-admin.js';
 import { consoleLog } from '../../common/log.js';
 import { createSandbox } from '../../sandbox/index.js';
 import { cacheDir } from '../../git/cache-dir.js';
-import { Worker } from '../../node/worker.js';
+import { startNode } from '../../node/shard-node.js';
 import { WORKER_SETTINGS, readNodeSettings } from '../../node/settings.js';
 import { serveMetrics } from '../../node/metrics.js';
-import { envToken, gridOptions, jsonOption, num, settingFlags, settingOptions, str, type Command } from '../command.js';
+import {
+  envShardTokens,
+  envToken,
+  gridOptions,
+  jsonOption,
+  num,
+  settingFlags,
+  settingOptions,
+  str,
+  type Command,
+} from '../command.js';
 
 export const worker: Command = {
   name: 'worker',
@@ -34,7 +44,8 @@ export const worker: Command = {
     const remote = remoteUrl(str(values.repository));
     const branch = str(values.branch);
     const token = envToken();
-    const node = new Worker(
+    // A grid whose policy lists shards gets one worker per shard, sharing this node's slots.
+    const node = await startNode(
       {
         remote,
         branch,
@@ -44,6 +55,7 @@ export const worker: Command = {
       },
       await createSandbox(settings.sandbox),
       consoleLog(Boolean(values.verbose)),
+      envShardTokens(),
     );
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => node.signal(signal));
     const metrics =
