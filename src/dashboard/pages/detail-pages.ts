@@ -108,7 +108,7 @@ function detail(site: Site, { state, record }: Located) {
         ]
       : []),
   ];
-  const stored: Partial<Result> = { ...record };
+  const stored: Record<string, unknown> = { ...record };
   delete stored.stdout;
   delete stored.stderr;
   const path = repoPath(state, record);

@@ -1,0 +1,107 @@
+import { test, type TestContext } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, rm, writeFile, access } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { git } from '../src/git/runner.js';
+import { GitFileStore, OUTPUT_REF_PREFIX } from '../src/storage/git-store.js';
+import { IntegrityError, describeFile, fetchVerified, storeFiles } from '../src/storage/file-store.js';
+
+async function scratch(t: TestContext): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-store-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  return dir;
+}
+
+async function bareRepo(dir: string): Promise<string> {
+  const bare = join(dir, 'grid.git');
+  await git(['init', '--quiet', '--bare', bare]);
+  return bare;
+}
+
+test('git store: files go to refs of their own, come back verified, and are stored once', async (t) => {
+  const dir = await scratch(t);
+  const bare = await bareRepo(dir);
+  const store = await GitFileStore.open({ remote: pathToFileURL(bare).href, dir: join(dir, 'out-cache') });
+  await writeFile(join(dir, 'a.txt'), 'hello\n');
+  await writeFile(join(dir, 'b.bin'), Buffer.alloc(70_000, 7));
+  const files = [await describeFile(join(dir, 'a.txt'), 'a.txt'), await describeFile(join(dir, 'b.bin'), 'sub/b.bin')];
+  const stored = await storeFiles(store, files);
+  assert.deepEqual(
+    stored.map((f) => [f.name, f.bytes]),
+    [
+      ['a.txt', 6],
+      ['sub/b.bin', 70_000],
+    ],
+  );
+  assert.match(stored[0]!.url, /^git:refs\/dgrid\/outputs\/[0-9a-f]{40}$/);
+  // Nothing on any branch: the files live under refs/dgrid/outputs/ alone.
+  const refs = (await git(['for-each-ref', '--format=%(refname)'], { cwd: bare })).trim().split('\n');
+  assert.deepEqual(refs.sort(), stored.map((f) => f.url.slice('git:'.length)).sort());
+
+  // Another machine, with a cache of its own, fetches and verifies.
+  const reader = await GitFileStore.open({ remote: pathToFileURL(bare).href, dir: join(dir, 'reader-cache') });
+  await fetchVerified(reader, stored[1]!, join(dir, 'b.copy'));
+  assert.deepEqual(await readFile(join(dir, 'b.copy')), Buffer.alloc(70_000, 7));
+
+  // The same bytes again (another task): the same url, and no new ref.
+  const again = await storeFiles(store, [await describeFile(join(dir, 'a.txt'), 'other-name.txt')]);
+  assert.equal(again[0]!.url, stored[0]!.url);
+  assert.equal((await git(['for-each-ref'], { cwd: bare })).trim().split('\n').length, 2);
+});
+
+test('a download that does not match the result is refused and never lands at its destination', async (t) => {
+  const dir = await scratch(t);
+  const bare = await bareRepo(dir);
+  const store = await GitFileStore.open({ remote: pathToFileURL(bare).href, dir: join(dir, 'cache') });
+  await writeFile(join(dir, 'real'), 'the real output\n');
+  const [stored] = await storeFiles(store, [await describeFile(join(dir, 'real'), 'real')]);
+  // A lying node: the result claims another digest (or size) for the stored file.
+  const lie = { ...stored!, sha256: 'f'.repeat(64) };
+  await assert.rejects(fetchVerified(store, lie, join(dir, 'got')), IntegrityError);
+  await assert.rejects(access(join(dir, 'got')));
+  await assert.rejects(fetchVerified(store, { ...stored!, bytes: 3 }, join(dir, 'got')), IntegrityError);
+  await assert.rejects(access(join(dir, 'got.part')));
+});
+
+test('a ref a node filled with other content gets a fast-forward that holds the file', async (t) => {
+  const dir = await scratch(t);
+  const bare = await bareRepo(dir);
+  const remote = pathToFileURL(bare).href;
+  const honest = await GitFileStore.open({ remote, dir: join(dir, 'honest') });
+  await writeFile(join(dir, 'want'), 'wanted bytes\n');
+  const file = await describeFile(join(dir, 'want'), 'want');
+  const blob = (await git(['hash-object', join(dir, 'want')])).trim();
+  // A hostile node got there first: the ref named by this content's blob id holds something else.
+  const work = join(dir, 'hostile');
+  await git(['init', '--quiet', work]);
+  await writeFile(join(work, file.sha256), 'poison\n');
+  await git(['add', '.'], { cwd: work });
+  await git(['-c', 'user.name=x', '-c', 'user.email=x@x', 'commit', '--quiet', '-m', 'poison'], { cwd: work });
+  await git(['push', '--quiet', remote, `HEAD:${OUTPUT_REF_PREFIX}${blob}`], { cwd: work });
+
+  const [stored] = await storeFiles(honest, [file]);
+  await fetchVerified(honest, stored!, join(dir, 'got'));
+  assert.equal(await readFile(join(dir, 'got'), 'utf8'), 'wanted bytes\n');
+  const tip = (await git(['rev-parse', `${OUTPUT_REF_PREFIX}${blob}:${file.sha256}`], { cwd: bare })).trim();
+  assert.equal(tip, blob);
+});
+
+test('git store prune deletes refs older than retention, except those a result still names', async (t) => {
+  const dir = await scratch(t);
+  const bare = await bareRepo(dir);
+  const store = await GitFileStore.open({ remote: pathToFileURL(bare).href, dir: join(dir, 'cache') });
+  await writeFile(join(dir, 'one'), '1\n');
+  await writeFile(join(dir, 'two'), '2\n');
+  const [one, two] = await storeFiles(store, [
+    await describeFile(join(dir, 'one'), 'one'),
+    await describeFile(join(dir, 'two'), 'two'),
+  ]);
+  assert.equal(await store.prune(new Date(Date.now() - 86_400_000), new Set()), 0, 'nothing is old yet');
+  assert.equal(await store.prune(new Date(Date.now() + 60_000), new Set([two!.sha256])), 1);
+  const refs = (await git(['for-each-ref', '--format=%(refname)'], { cwd: bare })).trim();
+  assert.equal(refs, two!.url.slice('git:'.length));
+  // Though this machine's cache still holds its bytes, a pruned file is gone for every reader.
+  await assert.rejects(fetchVerified(store, one!, join(dir, 'got')), /not in the grid repository/);
+});
