@@ -21,11 +21,12 @@ export class ProcessSandbox implements Sandbox {
       args: ['-c', job.script],
       options: {
         cwd: dir,
-        env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env },
+        env: { PATH: '/usr/local/bin:/usr/bin:/bin', HOME: dir, TMPDIR: dir, ...job.env, ...(job.secrets ?? {}) },
         detached: true, // its own process group, so a timeout kills everything it started
       },
       timeoutSeconds: job.timeoutSeconds,
       outputCapBytes: job.outputCapBytes,
+      secrets: Object.values(job.secrets ?? {}),
       signal,
       stop: (child) => {
         try {
