@@ -7,6 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { git } from '../src/git/runner.js';
 import { GitFileStore, OUTPUT_REF_PREFIX } from '../src/storage/git-store.js';
 import { IntegrityError, describeFile, fetchVerified, storeFiles } from '../src/storage/file-store.js';
+import { s3ServerFor, s3StoreAt } from './helpers/s3.js';
 
 async function scratch(t: TestContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dgrid-store-'));
@@ -104,4 +105,27 @@ test('git store prune deletes refs older than retention, except those a result s
   assert.equal(refs, two!.url.slice('git:'.length));
   // Though this machine's cache still holds its bytes, a pruned file is gone for every reader.
   await assert.rejects(fetchVerified(store, one!, join(dir, 'got')), /not in the grid repository/);
+});
+
+test('s3 store: a real S3-compatible server keeps each file once under its sha256, verified on the way back', async (t) => {
+  const dir = await scratch(t);
+  const server = await s3ServerFor(t);
+  const store = s3StoreAt(server);
+  await writeFile(join(dir, 'big'), Buffer.alloc(3 * 1024 * 1024, 1));
+  await writeFile(join(dir, 'small'), 'small\n');
+  const files = [await describeFile(join(dir, 'big'), 'big.bin'), await describeFile(join(dir, 'small'), 'small')];
+  const stored = await storeFiles(store, files);
+  assert.equal(stored[0]!.url, `s3://${server.bucket}/dgrid/outputs/${files[0]!.sha256}`);
+  await fetchVerified(store, stored[0]!, join(dir, 'big.copy'));
+  assert.deepEqual(await readFile(join(dir, 'big.copy')), Buffer.alloc(3 * 1024 * 1024, 1));
+  await assert.rejects(fetchVerified(store, { ...stored[1]!, sha256: '0'.repeat(64) }, join(dir, 'x')), IntegrityError);
+
+  // A node elsewhere, with the same policy, finds the same object: no second upload.
+  const again = await storeFiles(s3StoreAt(server), [files[1]!]);
+  assert.equal(again[0]!.url, stored[1]!.url);
+
+  assert.equal(await store.prune(new Date(Date.now() - 3_600_000), new Set()), 0);
+  assert.equal(await store.prune(new Date(Date.now() + 60_000), new Set([files[0]!.sha256])), 1);
+  await assert.rejects(fetchVerified(store, stored[1]!, join(dir, 'gone')), /not in the bucket/);
+  await fetchVerified(store, stored[0]!, join(dir, 'kept'));
 });

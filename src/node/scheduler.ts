@@ -16,6 +16,7 @@ import { attemptsUsed, maxAttempts } from '../protocol/transitions.js';
 import type { NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { findCycle } from '../validation/submission-checks.js';
 import { checkQueuedTask, type TaskCheck } from '../validation/task-rules.js';
+import { sharesSecrets } from './task-secrets.js';
 
 export interface Candidate {
   file: TaskFile;
@@ -39,6 +40,8 @@ export interface Rejected {
 export interface NodeView {
   nodeId: string;
   labels: readonly string[];
+  /** The names of the secrets this node shares with tasks (run-worker's task-secrets). */
+  secrets?: readonly string[];
   /** When this node first saw each queued task: the age of tasks that have no other clock. */
   firstSeen: Map<string, string>;
   /**
@@ -264,7 +267,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
       rejected.push({ file, task, ...doom });
       continue;
     }
-    if (!carriesLabels(node, task)) continue;
+    if (!carriesLabels(node, task) || !sharesSecrets(node, task)) continue;
     if (task.not_before !== undefined) {
       const at = new Date(task.not_before);
       if (at > now) {
