@@ -10,6 +10,8 @@ export type Inputs = WorkerSettings & NodeSettings;
 
 export function getInputs(): Inputs {
   const node = readNodeSettings('action', getString);
+  // Masked in the job's log as well, before anything could print one.
+  for (const value of Object.values(node.taskSecrets ?? {})) core.setSecret(value);
   const token = getToken();
   return {
     remote: getRepository(),

@@ -14,8 +14,9 @@ import { submit } from './commands/submit.js';
 import { validate } from './commands/validate.js';
 import { worker } from './commands/worker.js';
 import { cancel } from './commands/cancel.js';
+import { output } from './commands/output.js';
 
-const commands: Command[] = [init, submit, status, worker, cancel, reap, audit, validate, sign, render, demo];
+const commands: Command[] = [init, submit, status, worker, cancel, output, reap, audit, validate, sign, render, demo];
 
 function usage(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

@@ -32,7 +32,10 @@ export function parseTaskSecrets(text: string, source = 'input "task-secrets"'):
 }
 
 /** The values a task gets: those it names that this node shares (a node claims no task it cannot serve). */
-export function secretsFor(task: { secrets?: readonly string[] }, shared: Record<string, string>): Record<string, string> {
+export function secretsFor(
+  task: { secrets?: readonly string[] },
+  shared: Record<string, string>,
+): Record<string, string> {
   return Object.fromEntries((task.secrets ?? []).filter((name) => name in shared).map((name) => [name, shared[name]!]));
 }
 

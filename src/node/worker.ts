@@ -29,6 +29,10 @@ import type { Log } from '../common/log.js';
 import { effectiveImage, imageAllowed } from '../protocol/policy.js';
 import { printable } from '../common/printable.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
+import type { FileStore } from '../storage/file-store.js';
+import { openFileStore } from '../storage/index.js';
+import { storeOutputs } from './outputs.js';
+import { secretsFor } from './task-secrets.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
@@ -67,6 +71,8 @@ export interface WorkerSettings {
    * carries the results and claims of many short tasks. Long tasks gain nothing and may keep others waiting.
    */
   prefetch?: number;
+  /** Secret values this node shares with the tasks that name them (task-secrets); never the runner's environment. */
+  taskSecrets?: Record<string, string>;
 }
 
 export interface TaskOutcome {
@@ -172,6 +178,7 @@ export class Worker {
   private readonly pacer = new PushPacer();
   /** Entries of the grid that are not files, warned about once. */
   private readonly skippedSeen = new Set<string>();
+  private files: { key: string; store: Promise<FileStore> } | undefined;
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
   /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
@@ -564,7 +571,14 @@ export class Worker {
           this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
           return null;
         });
-        const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const view = {
+          nodeId: s.nodeId,
+          labels: s.labels,
+          secrets: Object.keys(s.taskSecrets ?? {}),
+          firstSeen: this.firstSeen,
+          submitters,
+          memo: this.scanMemo,
+        };
         const scan = await scanQueue(snapshot, view, now, policy);
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
@@ -890,11 +904,22 @@ export class Worker {
   private async execute(claim: Claim, policy: Policy, signal: AbortSignal): Promise<Execution> {
     const startedAt = new Date();
     try {
-      return await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+      const run = await this.sandbox.run(sandboxJob(claim, this.settings, policy), signal);
+      return await storeOutputs(run, () => this.fileStore(policy));
     } catch (error) {
       const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
       return runWithoutOutput('error', reason, startedAt, new Date());
     }
+  }
+
+  /** The grid's output store, opened once for the policy's choice of it. */
+  private fileStore(policy: Policy): Promise<FileStore> {
+    const key = JSON.stringify(policy.outputs);
+    if (this.files?.key !== key) {
+      const { remote, token, cacheDir } = this.settings;
+      this.files = { key, store: openFileStore(policy, { remote, cacheDir, ...(token ? { token } : {}) }) };
+    }
+    return this.files.store;
   }
 
   /**
@@ -942,7 +967,7 @@ export function resourcesOf(task: QueuedTask, policy: Policy): { cpus: number; m
 
 export function sandboxJob(
   claim: Claim,
-  settings: Pick<WorkerSettings, 'nodeId' | 'image'>,
+  settings: Pick<WorkerSettings, 'nodeId' | 'image' | 'taskSecrets'>,
   policy: Policy,
 ): SandboxJob {
   return {
@@ -957,6 +982,10 @@ export function sandboxJob(
     tmpfsMb: policy.limits.tmpfs_mb,
     fileSizeMb: policy.limits.file_size_mb,
     outputCapBytes: policy.output_cap_bytes,
+    secrets: secretsFor(claim, settings.taskSecrets ?? {}),
+    ...(claim.outputs
+      ? { outputs: { patterns: claim.outputs, maxMb: policy.outputs.max_mb, maxFiles: policy.outputs.max_files } }
+      : {}),
   };
 }
 
