@@ -8,6 +8,7 @@ import { git } from '../src/git/runner.js';
 import { GitFileStore, OUTPUT_REF_PREFIX } from '../src/storage/git-store.js';
 import { IntegrityError, describeFile, fetchVerified, storeFiles } from '../src/storage/file-store.js';
 import { s3ServerFor, s3StoreAt } from './helpers/s3.js';
+import { artifactServiceFor } from './helpers/artifact-service.js';
 
 async function scratch(t: TestContext): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dgrid-store-'));
@@ -128,4 +129,44 @@ test('s3 store: a real S3-compatible server keeps each file once under its sha25
   assert.equal(await store.prune(new Date(Date.now() + 60_000), new Set([files[0]!.sha256])), 1);
   await assert.rejects(fetchVerified(store, stored[1]!, join(dir, 'gone')), /not in the bucket/);
   await fetchVerified(store, stored[0]!, join(dir, 'kept'));
+});
+
+test('artifact store: each file one unzipped artifact of the job, downloaded through the REST redirect, verified', async (t) => {
+  const dir = await scratch(t);
+  const service = await artifactServiceFor(t, 'read-token');
+  for (const [key, value] of Object.entries(service.env)) {
+    const before = process.env[key];
+    process.env[key] = value;
+    t.after(() => (before === undefined ? delete process.env[key] : (process.env[key] = before)));
+  }
+  // Imported once the environment is set: @actions/github reads GITHUB_API_URL as it loads.
+  const { ArtifactFileStore } = await import('../src/storage/artifact-store.js');
+  const store = ArtifactFileStore.fromEnvironment(join(dir, 'scratch'), 7, 'read-token');
+  await writeFile(join(dir, 'report'), 'the report\n');
+  await writeFile(join(dir, 'same'), 'the report\n');
+  await writeFile(join(dir, 'data'), Buffer.alloc(200_000, 3));
+  const files = [
+    await describeFile(join(dir, 'report'), 'report.txt'),
+    await describeFile(join(dir, 'same'), 'copy.txt'),
+    await describeFile(join(dir, 'data'), 'data.bin'),
+  ];
+  const stored = await storeFiles(store, files);
+  assert.match(stored[0]!.url, /^artifact:owner\/grid\/4242\/\d+$/);
+  assert.equal(stored[1]!.url, stored[0]!.url, 'the same bytes are one artifact');
+  assert.equal(service.artifacts.length, 2);
+  assert.deepEqual(service.artifacts[1]!.content, Buffer.alloc(200_000, 3), 'uploaded as it is, not zipped');
+
+  // A later run of the same job stores the same bytes again: found by name, not uploaded twice.
+  await storeFiles(ArtifactFileStore.fromEnvironment(join(dir, 'scratch2'), 7, 'read-token'), [files[2]!]);
+  assert.equal(service.artifacts.length, 2);
+
+  // A reader elsewhere (the CLI): the REST API redirects to the blob.
+  await fetchVerified(store, stored[2]!, join(dir, 'data.copy'));
+  assert.deepEqual(await readFile(join(dir, 'data.copy')), Buffer.alloc(200_000, 3));
+  assert.ok(service.calls.some((c) => /^GET \/repos\/owner\/grid\/actions\/artifacts\/\d+\/zip$/.test(c)));
+  // A node that lied about the digest: refused.
+  await assert.rejects(fetchVerified(store, { ...stored[0]!, sha256: 'a'.repeat(64) }, join(dir, 'x')), IntegrityError);
+  // Outside a job, a node cannot store artifacts at all, and says what to use instead.
+  delete process.env.ACTIONS_RUNTIME_TOKEN;
+  await assert.rejects(storeFiles(store, [files[0]!]), /works only in a node that runs as a GitHub Actions job/);
 });
