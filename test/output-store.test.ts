@@ -106,7 +106,23 @@ test('git store prune deletes refs older than retention, except those a result s
   assert.equal(refs, two!.url.slice('git:'.length));
   // Though this machine's cache still holds its bytes, a pruned file is gone for every reader.
   await assert.rejects(fetchVerified(store, one!, join(dir, 'got')), /not in the grid repository/);
+
+  // A file stored 40 days ago and written again by a new task today is stored anew: retention keeps it.
+  const ref = two!.url.slice('git:'.length);
+  const tree = (await git(['rev-parse', `${ref}^{tree}`], { cwd: bare })).trim();
+  const old = (
+    await git(['commit-tree', tree, '-m', 'old'], {
+      cwd: bare,
+      env: { ...IDENTITY, GIT_COMMITTER_DATE: '2020-01-01T00:00:00Z', GIT_AUTHOR_DATE: '2020-01-01T00:00:00Z' },
+    })
+  ).trim();
+  await git(['update-ref', ref, old], { cwd: bare });
+  await storeFiles(store, [await describeFile(join(dir, 'two'), 'two-again')]);
+  assert.equal((await git(['rev-parse', `${ref}^`], { cwd: bare })).trim(), old, 'a fast-forward on the old commit');
+  assert.equal(await store.prune(new Date(Date.now() - 3_600_000), new Set()), 0);
 });
+
+const IDENTITY = { GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' };
 
 test('s3 store: a real S3-compatible server keeps each file once under its sha256, verified on the way back', async (t) => {
   const dir = await scratch(t);

@@ -15,6 +15,8 @@ import type { FileStore, LocalFile } from './file-store.js';
 export const OUTPUT_REF_PREFIX = 'refs/dgrid/outputs/';
 const URL_PREFIX = `git:${OUTPUT_REF_PREFIX}`;
 const REMOTE = 'grid';
+/** A file stored again after this long is stored anew (a fast-forward), which restarts its retention. */
+const REFRESH_AFTER_MS = 86_400_000;
 const IDENTITY = {
   GIT_AUTHOR_NAME: 'dgrid',
   GIT_AUTHOR_EMAIL: 'dgrid@users.noreply.github.com',
@@ -94,7 +96,9 @@ export class GitFileStore implements FileStore {
     const refspecs: string[] = [];
     for (const [blob, sha256] of wanted) {
       const parent = existing.get(blob);
-      if (parent && (await this.entryOf(parent, sha256)) === blob) continue;
+      // Kept as it is while fresh; one stored long ago gets a new commit on top, so that retention, which
+      // goes by the tip's date, keeps the file as long as this newer result.
+      if (parent && (await this.entryOf(parent, sha256)) === blob && (await this.isFresh(parent))) continue;
       const tree = await this.git(['mktree'], { input: `100644 blob ${blob}\t${sha256}\n` });
       const commit = await this.git(
         ['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', `dgrid output ${sha256}`],
@@ -122,6 +126,11 @@ export class GitFileStore implements FileStore {
       if (ref?.startsWith(OUTPUT_REF_PREFIX)) refs.set(ref.slice(OUTPUT_REF_PREFIX.length), commit!);
     }
     return refs;
+  }
+
+  private async isFresh(commit: string): Promise<boolean> {
+    const date = Number(await this.git(['log', '-1', '--format=%ct', commit]));
+    return Date.now() - date * 1000 < REFRESH_AFTER_MS;
   }
 
   /** The blob a fetched output commit holds under `sha256`; undefined when it holds none. */

@@ -17,6 +17,9 @@ import {
 import { UserError } from '../common/errors.js';
 import type { FileStore, LocalFile } from './file-store.js';
 
+/** A file stored again after this long is uploaded anew, which restarts its retention. */
+const REFRESH_AFTER_MS = 86_400_000;
+
 export interface S3FileStoreOptions {
   bucket: string;
   prefix: string;
@@ -55,8 +58,12 @@ export class S3FileStore implements FileStore {
     const Bucket = this.options.bucket;
     for (const file of new Map(files.map((f) => [f.sha256, f])).values()) {
       const Key = this.key(file.sha256);
+      // There already, and stored lately: retention (by the object's date) keeps it as long as this result.
       const there = await this.client.send(new HeadObjectCommand({ Bucket, Key })).then(
-        (head) => head.ContentLength === file.bytes,
+        (head) =>
+          head.ContentLength === file.bytes &&
+          head.LastModified !== undefined &&
+          Date.now() - head.LastModified.getTime() < REFRESH_AFTER_MS,
         () => false,
       );
       if (there) continue;
