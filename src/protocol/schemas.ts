@@ -35,13 +35,16 @@ export const Status = Type.Union([
 ]);
 export type Status = Static<typeof Status>;
 
-/** A file pattern under /out: relative, no `..` step, no control character. */
+/**
+ * A file pattern under /out: relative, no `..` step, no control character. One pattern (a lookahead for the
+ * `..`), not a `not` clause: the problems a gate reports name a pattern, where a failed `not` says nothing.
+ */
+export const OUTPUT_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$';
 const OutputPattern = Type.String({
   minLength: 1,
   maxLength: 256,
-  pattern: '^[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$',
-  not: { pattern: '(^|/)\\.\\.(/|$)' },
-  description: 'Relative to /out; no ".." step',
+  pattern: OUTPUT_PATTERN,
+  description: 'Relative to /out; no ".." step and no control character',
 });
 
 /** An output file as a result lists it: the store's url, and the size and digest a download is checked against. */

@@ -35,7 +35,7 @@ export function globToRegExp(pattern: string): RegExp {
 }
 
 export function matchesAny(name: string, patterns: readonly string[]): boolean {
-  return patterns.some((pattern) => globToRegExp(pattern.replace(/^\/out\//, '')).test(name));
+  return patterns.some((pattern) => globToRegExp(pattern).test(name));
 }
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
