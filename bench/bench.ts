@@ -4,6 +4,7 @@
 //   npm run bench               the full run (200 tasks, a 10,000-task grid for cold start)
 //   npm run bench -- --quick    a short run for CI: smaller numbers, same table
 //   npm run bench -- --chain    the chain latency row alone
+//   npm run bench -- --round    the rows of a node's round as the grid grows, alone
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -20,11 +21,12 @@ import { ProcessSandbox } from '../src/sandbox/process.js';
 import { Worker } from '../src/node/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
-import { measureRoundCost } from './round-cost.js';
+import { measureRoundCost, type RoundCost } from './round-cost.js';
 import { timeValidation } from './validate.js';
 
 const quick = process.argv.includes('--quick');
 const chainOnly = process.argv.includes('--chain');
+const roundOnly = process.argv.includes('--round');
 /** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
 const CHAIN = 10;
 const CHAIN_POLL_SECONDS = 15;
@@ -309,6 +311,10 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
 }
 
 const f = (n: number, digits = 2) => n.toFixed(digits);
+const roundRow = (r: RoundCost): [string, string] => [
+  `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
+  `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
+];
 const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string, string] => [
   `dependency chain of ${CHAIN} no-op tasks, 1 worker x 1 slot, polling every ${CHAIN_POLL_SECONDS} s`,
   `${f(chain.perStepMs, 0)} ms per step, ${f(chain.pushesPerStep)} pushes per step`,
@@ -320,6 +326,13 @@ try {
     console.log(`| ${chainRow(chain).join(' | ')} |`);
     await rm(root, { recursive: true, force: true });
     process.exit(chain.pushesPerStep <= 2 ? 0 : 1);
+  }
+  if (roundOnly) {
+    const small = await measureRoundCost(root, 100, 1_000);
+    const large = await measureRoundCost(root, 5_000, 100_000);
+    for (const r of [small, large]) console.log(`| ${roundRow(r).join(' | ')} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(large.roundMs / small.roundMs <= 1.5 ? 0 : 1);
   }
   const raw = await medianOf(rawPushRate, (r) => r);
   const original = await medianOf(originalProtocol, (r) => r.rate);
@@ -370,12 +383,7 @@ try {
     `${f(render.warmMs, 0)} ms (${f(render.coldMs, 0)} ms cold), index.html ${f(render.indexBytes / 1024, 1)} KiB`,
   ]);
   rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
-  for (const r of [smallRound, largeRound]) {
-    rows.push([
-      `a node's round, ${r.queued} queued and ${r.results} results at the tip`,
-      `${f(r.roundMs, 0)} ms, of which listing and scanning the queue ${f(r.scanMs, 1)} ms`,
-    ]);
-  }
+  for (const r of [smallRound, largeRound]) rows.push(roundRow(r));
   rows.push(chainRow(chain));
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);

@@ -8371,6 +8371,8 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/git/runner.js
 var runner = __nccwpck_require__(3566);
+// EXTERNAL MODULE: ./build/src/git/history.js
+var git_history = __nccwpck_require__(3626);
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/common/errors.js
@@ -8431,6 +8433,7 @@ var schema_validators = __nccwpck_require__(6039);
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+
 
 
 
@@ -8546,53 +8549,23 @@ class Replay {
     }
     /** The branch's first-parent history, oldest first, with each commit's changes. */
     async log(tip) {
-        const out = await (0,runner/* git */.$Y)([
-            'log',
-            '--first-parent',
-            '--reverse',
-            '--diff-merges=first-parent',
-            '--no-renames',
-            '--raw',
-            '-z',
-            '--no-abbrev',
-            '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
-            tip,
-        ], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
-        const tokens = out.split('\0');
-        const commits = [];
-        for (let i = 0; i < tokens.length; i++) {
-            const token = tokens[i].replace(/^\n+/, '');
-            if (token.startsWith('commit ')) {
-                const [sha, seconds] = token.slice('commit '.length).split(' ');
-                const committer = tokens[++i] ?? '';
-                const author = tokens[++i] ?? '';
-                const trailers = tokens[++i] ?? '';
-                const archivedTo = trailers
-                    .split(',')
-                    .map((s) => s.trim())
-                    .filter(Boolean);
-                commits.push({
-                    sha: sha,
-                    time: Number(seconds) * 1000,
-                    committer,
-                    author,
-                    archivedTo,
-                    changes: [],
-                    others: [],
-                });
-            }
-            else if (token.startsWith(':')) {
-                // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
-                const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
-                const path = tokens[++i];
-                const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
+        const history = await (0,git_history/* readHistory */.L)(tip, {
+            cwd: this.dir,
+            timeoutMs: GIT_TIMEOUT_MS,
+            blobs: true,
+            trailer: 'Archived-To',
+        });
+        return history.map(({ sha, time, committer, author, trailers, changes }) => {
+            const commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [] };
+            for (const { path, status, oldSha, newSha, regularFile } of changes) {
+                const change = { path, oldSha: oldSha, newSha: newSha, readable: regularFile, deleted: status === 'D' };
                 if ((0,layout/* locate */.x5)(path))
-                    commits.at(-1).changes.push(change);
+                    commit.changes.push(change);
                 else if ((0,layout/* locateNode */.xz)(path) !== undefined || (0,layout/* locateCancel */.xo)(path) !== undefined || path === layout/* POLICY_FILE */.CX)
-                    commits.at(-1).others.push(change);
+                    commit.others.push(change);
             }
-        }
-        return commits;
+            return commit;
+        });
     }
     /** Reads every record the history writes, in batches of one cat-file process. */
     async readRecords(commits) {
@@ -9245,7 +9218,7 @@ const cancel = {
 /* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
 /* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
 /* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6039);
-/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6197);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6989);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
@@ -10609,8 +10582,8 @@ var log = __nccwpck_require__(2073);
 var sandbox = __nccwpck_require__(1189);
 // EXTERNAL MODULE: ./build/src/git/cache-dir.js
 var cache_dir = __nccwpck_require__(9826);
-// EXTERNAL MODULE: ./build/src/node/worker.js + 1 modules
-var worker = __nccwpck_require__(6197);
+// EXTERNAL MODULE: ./build/src/node/worker.js + 2 modules
+var worker = __nccwpck_require__(6989);
 // EXTERNAL MODULE: ./build/src/node/settings.js
 var node_settings = __nccwpck_require__(4057);
 ;// CONCATENATED MODULE: external "node:http"
@@ -10963,16 +10936,18 @@ function sleep(ms, signal) {
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
 /* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3374);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6039);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2375);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3626);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3374);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2073);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6039);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
 // commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
 
 
 
@@ -10993,40 +10968,40 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_7__/* .silentLog */ .J;
+    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_8__/* .silentLog */ .J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .NODES_DIR */ .uX}/ ` +
+    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
-    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .GridSnapshot */ .T.load(store, tip);
+    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .GridSnapshot */ .T.load(store, tip);
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__/* .skippedEntry */ .P);
+    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_8__/* .nodeValidator */ .HF);
+    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeValidator */ .HF);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
     const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
     const history = await gridHistory(store, tip);
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
         `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
     if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_9__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
     return {
@@ -11055,7 +11030,7 @@ async function openCheckout(path, setting) {
     if (!info?.isDirectory())
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.local(path);
+        return await _git_store_js__WEBPACK_IMPORTED_MODULE_5__/* .GridStore */ .g8.local(path);
     }
     catch (error) {
         if (!(error instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS))
@@ -11096,25 +11071,23 @@ function parseRecords(entries, blobs, validator, skipped) {
  * whole tree, so the last point always matches the tip.
  */
 async function gridHistory(store, tip) {
-    const out = await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)([
-        'log',
-        '--first-parent',
-        '--reverse',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--name-status',
-        '-z',
-        '--format=@%ct',
-        tip,
-        '--',
-        ..._protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .lifecycleDir */ .uP),
-    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
+    const history = await (0,_git_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .L)(tip, {
+        cwd: store.options.dir,
+        timeoutMs: GIT_TIMEOUT_MS,
+        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleDir */ .uP),
+    });
     const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
-    let time;
-    const emit = () => {
-        if (time === undefined)
-            return;
+    let time = 0;
+    for (const commit of history) {
+        // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+        time = Math.max(time, commit.time);
+        // A modified file stays where it is.
+        for (const { status, path } of commit.changes) {
+            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .locate */ .x5)(path) : undefined;
+            if (located)
+                counts[located.state] += status === 'A' ? 1 : -1;
+        }
         points.push({
             time: new Date(time),
             queued: counts.queue,
@@ -11122,26 +11095,7 @@ async function gridHistory(store, tip) {
             completed: counts.completed,
             failed: counts.failed,
         });
-    };
-    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
-    const tokens = out.split('\0');
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
-        if (token.startsWith('@')) {
-            emit();
-            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
-        }
-        else if (token === 'A' || token === 'D') {
-            const located = (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_6__/* .locate */ .x5)(tokens[++i]);
-            if (located)
-                counts[located.state] += token === 'A' ? 1 : -1;
-        }
-        else if (token) {
-            i++; // a modified file stays where it is
-        }
     }
-    emit();
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
     // before this grid ran anything. The grid's own history starts where it was last empty before its first
     // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
@@ -13467,6 +13421,64 @@ async function leftovers(dir, relative) {
 
 /***/ }),
 
+/***/ 3626:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   L: () => (/* binding */ readHistory)
+/* harmony export */ });
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3566);
+// One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
+// series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
+// reader can follow each file from folder to folder without knowing how git stores a move.
+
+/** The first-parent history of `tip`, oldest first. */
+async function readHistory(tip, options) {
+    const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+    const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .git */ .$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        options.blobs ? '--raw' : '--name-status',
+        '-z',
+        '--no-abbrev',
+        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}`,
+        tip,
+        ...(options.paths ? ['--', ...options.paths] : []),
+    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
+    const tokens = out.split('\0');
+    const commits = [];
+    let commit;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('\x01')) {
+            const [sha, seconds] = token.slice(1).split(' ');
+            const committer = tokens[++i] ?? '';
+            const author = tokens[++i] ?? '';
+            const trailers = (tokens[++i] ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+            commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+            commits.push(commit);
+        }
+        else if (token.startsWith(':')) {
+            // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+            const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
+            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+        }
+        else if (token) {
+            commit.changes.push({ status: token, path: tokens[++i] });
+        }
+    }
+    return commits;
+}
+
+
+/***/ }),
+
 /***/ 3566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -14539,7 +14551,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1189);
 /* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(171);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6197);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6989);
 // The one description of the settings of a worker node and of the reaper. The actions (run-worker,
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
@@ -14796,7 +14808,7 @@ function readReapSettings(surface, read) {
 
 /***/ }),
 
-/***/ 6197:
+/***/ 6989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14806,7 +14818,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Xw: () => (/* binding */ defaultNodeId)
 });
 
-// UNUSED EXPORTS: resourcesOf, sandboxJob
+// UNUSED EXPORTS: sandboxJob
 
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __nccwpck_require__(7598);
@@ -14830,8 +14842,6 @@ var transitions = __nccwpck_require__(7850);
 var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(396);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
 
 /**
@@ -14877,8 +14887,275 @@ var scheduler = __nccwpck_require__(5359);
 var submitters = __nccwpck_require__(3368);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(6039);
+// EXTERNAL MODULE: ./build/src/protocol/transaction.js
+var transaction = __nccwpck_require__(7010);
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(396);
 // EXTERNAL MODULE: ./build/src/protocol/version.js
 var version = __nccwpck_require__(7914);
+;// CONCATENATED MODULE: ./build/src/node/round-plan.js
+
+
+
+
+
+/** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
+const MAX_REJECTS_PER_COMMIT = 20;
+const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, nodeStep];
+function planRound(snapshot, held, settings, now) {
+    const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
+    const draft = {
+        changes: [],
+        message: '',
+        body: [],
+        dropped: [],
+        stopped: [],
+        cancelledWaiting: [],
+        cancelledRunning: [],
+        warnings: [],
+        concluded: [],
+        fenced: [],
+        claims: [],
+        adopted: [],
+        handedBack: 0,
+        rejected: 0,
+        exhausted: false,
+        unblocks: false,
+    };
+    for (const step of STEPS)
+        step(draft, input);
+    const { body, ...plan } = draft;
+    if (plan.changes.length === 0)
+        return plan;
+    return {
+        ...plan,
+        message: commitMessage(settings.nodeId, plan, held.final) + (body.length ? `\n${body.join('\n')}\n` : ''),
+    };
+}
+/** Whether the tip gives this node the claim it holds: the same task, the same token. */
+const holdsAtTip = (snapshot, mine) => {
+    const atTip = snapshot.claims.get(mine.claim.task_id);
+    return atTip?.claim.claim.token === mine.claim.claim.token ? atTip : undefined;
+};
+/** Waiting claims still held after this round's drops and cancels. */
+function stillWaiting(draft, held) {
+    const gone = new Set([...draft.dropped, ...draft.cancelledWaiting.map((c) => c.claim.task_id)]);
+    return held.waiting.filter((w) => !gone.has(w.claim.task_id));
+}
+function resultsStep(draft, { snapshot, held, now }) {
+    for (const done of held.finished) {
+        const atTip = holdsAtTip(snapshot, done);
+        if (!atTip) {
+            draft.fenced.push(done);
+            continue;
+        }
+        const concluded = { done, run: done.run, cancelled: done.cancelled };
+        if (done.returned !== undefined)
+            concluded.returned = done.returned;
+        const cancel = snapshot.cancels.get(done.claim.task_id);
+        if (cancel)
+            draft.changes.push({ path: cancel, delete: true });
+        if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+            // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+            concluded.run = (0,transitions/* cancelledRun */.$b)(done.run);
+            concluded.cancelled = true;
+            delete concluded.returned;
+        }
+        if (concluded.returned !== undefined) {
+            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', concluded.returned, now).changes);
+        }
+        else {
+            draft.changes.push(...resultChanges(atTip, concluded, snapshot.policy, new Date(now.getTime() + held.clockOffsetMs), draft));
+        }
+        draft.concluded.push(concluded);
+        draft.unblocks ||=
+            concluded.returned === undefined && concluded.run.status === 'success' && held.awaited.has(done.claim.task_id);
+    }
+}
+/**
+ * The changes that record a finished task. A run that cannot be written down (a record the sandbox filled
+ * with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+ */
+function resultChanges(atTip, concluded, policy, serverNow, draft) {
+    try {
+        return (0,transitions/* concludeClaim */.Ih)(atTip.path, atTip.claim, concluded.run, policy, serverNow);
+    }
+    catch (error) {
+        const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
+        draft.warnings.push(`${atTip.claim.task_id}: ${reason}`);
+        concluded.run = (0,transitions/* runWithoutOutput */.P0)('error', reason, serverNow);
+        return (0,transitions/* concludeClaim */.Ih)(atTip.path, atTip.claim, concluded.run, policy, serverNow);
+    }
+}
+/** Claims a reaper took back while the node was silent (stopped, cut off). */
+function lostStep(draft, { snapshot, held }) {
+    for (const w of held.waiting)
+        if (!holdsAtTip(snapshot, w))
+            draft.dropped.push(w.claim.task_id);
+    for (const r of held.running)
+        if (!r.aborted && !holdsAtTip(snapshot, r))
+            draft.stopped.push(r.claim.task_id);
+}
+function heldStep(draft, { snapshot, held, settings, now, stopping }) {
+    const running = new Set(held.running.map((r) => r.claim.task_id));
+    const finished = new Set(held.finished.map((f) => f.claim.task_id));
+    const waiting = new Set(stillWaiting(draft, held).map((w) => w.claim.task_id));
+    for (const [taskId, atTip] of snapshot.claims) {
+        if (running.has(taskId) || finished.has(taskId))
+            continue;
+        // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+        // claim push that lands after the stop still gives it claims.
+        if (!stopping && waiting.has(taskId))
+            continue;
+        if (stopping) {
+            const reason = `node ${settings.nodeId} stopped before it started: ${held.stopReason ?? 'max-tasks reached'}`;
+            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', reason, now).changes);
+            draft.handedBack++;
+        }
+        else if (held.issued.has(atTip.claim.claim.token)) {
+            draft.adopted.push(atTip);
+        }
+        else {
+            const reason = `node ${settings.nodeId} restarted`;
+            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'orphaned', reason, now).changes);
+        }
+    }
+}
+function cancelsStep(draft, { snapshot, held, now }) {
+    for (const [taskId, path] of snapshot.cancels) {
+        const waiting = stillWaiting(draft, held).find((w) => w.claim.task_id === taskId);
+        const running = held.running.find((r) => r.claim.task_id === taskId);
+        if (waiting) {
+            const run = (0,transitions/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now);
+            draft.cancelledWaiting.push({ ...waiting, run, cancelled: true });
+        }
+        else if (running && !running.cancelled) {
+            draft.cancelledRunning.push(taskId);
+        }
+        else if (!snapshot.live.has(taskId)) {
+            // Finished or never there: nothing left to cancel.
+            draft.changes.push({ path, delete: true });
+        }
+    }
+}
+function queueStep(draft, { snapshot, held, settings, now, stopping }) {
+    const queue = snapshot.queue;
+    if (!queue || stopping)
+        return;
+    const { scan } = queue;
+    for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
+        draft.warnings.push((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
+        if (bad.earlierResult) {
+            // A second result for the id would break invariant 1: the queued file only leaves the queue.
+            draft.changes.push({ path: bad.file.entry.path, delete: true });
+            draft.body.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+        }
+        else {
+            draft.changes.push(...(0,transitions/* rejectFile */.gF)(bad.file, bad.reason, settings.nodeId, now, bad.task, bad.status));
+        }
+        if (bad.cancel)
+            draft.changes.push({ path: bad.cancel.path, delete: true });
+        draft.rejected++;
+    }
+    const policy = snapshot.policy;
+    const waiting = stillWaiting(draft, held);
+    const free = { cpus: settings.cpus, memoryMb: settings.memoryMb };
+    for (const { claim } of [...held.running, ...waiting, ...draft.adopted]) {
+        const need = resourcesOf(claim, policy);
+        free.cpus -= need.cpus;
+        free.memoryMb -= need.memoryMb;
+    }
+    let room = Math.max(0, roomToClaim(settings, held.running.length, waiting.length, held.claimed) - draft.adopted.length);
+    for (const candidate of scan.claimable) {
+        if (room === 0)
+            break;
+        const need = resourcesOf(candidate.task, policy);
+        if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
+            continue; // a smaller task may still fit
+        free.cpus -= need.cpus;
+        free.memoryMb -= need.memoryMb;
+        room--;
+        const plan = (0,transitions/* claimTask */.QK)(candidate.file, candidate.task, settings.nodeId, now, policy);
+        draft.changes.push(...plan.changes);
+        draft.claims.push({ claim: plan.claim, path: plan.changes[1].path });
+    }
+    draft.exhausted =
+        queue.submittersRead &&
+            draft.claims.length === scan.claimable.length &&
+            scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+}
+function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
+    const busy = held.running.length > 0 ||
+        stillWaiting(draft, held).length > 0 ||
+        held.finished.length > 0 ||
+        draft.cancelledWaiting.length > 0;
+    const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined;
+    if (draft.changes.length === 0 && !heartbeat && !held.final)
+        return;
+    const previous = held.node ?? snapshot.node;
+    const results = draft.concluded.filter((c) => c.returned === undefined);
+    // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+    // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+    const ending = new Set(draft.concluded.map((c) => c.done.claim.task_id));
+    const holding = [...held.running, ...held.waiting, ...held.finished]
+        .filter((h) => !ending.has(h.claim.task_id) && holdsAtTip(snapshot, h))
+        .map((h) => h.claim.task_id);
+    const tasks = held.final ? [] : [...holding, ...[...draft.claims, ...draft.adopted].map((c) => c.claim.task_id)];
+    draft.node = {
+        node_id: settings.nodeId,
+        labels: settings.labels,
+        slots: settings.slots,
+        version: version/* VERSION */.x,
+        started_at: (0,time/* iso */.K)(settings.startedAt),
+        incarnation: settings.incarnation,
+        last_heartbeat: (0,time/* iso */.K)(now),
+        status: held.final ? 'offline' : stopping ? 'draining' : 'online',
+        tasks: [...new Set(tasks)].sort(),
+        completed: (previous?.completed ?? 0) + results.filter((c) => c.run.status === 'success').length,
+        failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
+    };
+    draft.changes.push((0,transitions/* nodeChange */.Rw)(draft.node));
+}
+function commitMessage(nodeId, plan, final) {
+    const parts = [];
+    if (plan.claims.length)
+        parts.push(`claim ${plan.claims.length}`);
+    if (plan.concluded.length)
+        parts.push(`finish ${plan.concluded.length}`);
+    if (plan.rejected)
+        parts.push(`reject ${plan.rejected}`);
+    if (final)
+        parts.push('go offline');
+    if (parts.length === 0)
+        parts.push('heartbeat');
+    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+}
+/**
+ * How many more claims the node takes now: its free slots and prefetch, within max-tasks. Finished tasks
+ * free their slot at once: their results ride in the same commit as the next claims.
+ */
+function roomToClaim(settings, running, waiting, claimed) {
+    const quota = settings.maxTasks > 0 ? settings.maxTasks - claimed : Infinity;
+    return Math.max(0, Math.min(settings.slots + settings.prefetch - running - waiting, quota));
+}
+/**
+ * Heartbeats keep a node's claims alive, so while it holds any (`busy`) one is due every
+ * lease.heartbeat_seconds. An idle node's heartbeat only keeps it listed as online, so it comes every half
+ * node timeout: an idle node spends a push every few minutes, not every minute.
+ */
+function isHeartbeatDue(lastHeartbeat, busy, policy, now) {
+    const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+    const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+    return now.getTime() - lastHeartbeat >= seconds * 1000;
+}
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+function resourcesOf(task, policy) {
+    return {
+        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    };
+}
+
 ;// CONCATENATED MODULE: ./build/src/node/worker.js
 // The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
 // the sandbox, and commits each result only while its claim still holds this node's token.
@@ -14910,7 +15187,6 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
-const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
     settings;
     sandbox;
@@ -14965,12 +15241,25 @@ class Worker {
     awaited = new Set();
     /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
     unblocked = false;
+    /** Who this node is and what it may take on, as its rounds are planned. */
+    roundSettings;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
         const { remote, branch, token } = settings;
         this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+        this.roundSettings = {
+            nodeId: settings.nodeId,
+            labels: settings.labels,
+            slots: settings.slots,
+            prefetch: settings.prefetch ?? 0,
+            maxTasks: settings.maxTasks,
+            cpus: settings.cpus ?? (0,external_node_os_.availableParallelism)(),
+            memoryMb: settings.memoryMb ?? Math.floor((0,external_node_os_.totalmem)() / 1024 / 1024),
+            startedAt: this.startedAt,
+            incarnation: this.incarnation,
+        };
         this.report = {
             nodeId: settings.nodeId,
             completed: 0,
@@ -15106,13 +15395,9 @@ class Worker {
     holding() {
         return this.running.size > 0 || this.waiting.length > 0;
     }
-    /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+    /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
-        const max = this.settings.maxTasks;
-        const quota = max > 0 ? max - this.claimed : Infinity;
-        const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
-        // Finished tasks free their slot now: their results ride in the same commit as the next claims.
-        return Math.max(0, Math.min(room, quota));
+        return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -15151,16 +15436,9 @@ class Worker {
         await (0,time/* sleep */.y)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
         this.wake = () => undefined;
     }
-    /**
-     * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
-     * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
-     * node spends a push every few minutes, not every minute.
-     */
+    /** Whether a heartbeat is due now (round-plan.ts). */
     heartbeatDue(policy) {
-        const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
-        const busy = this.holding() || this.finished.length > 0;
-        const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
-        return Date.now() - this.lastHeartbeat >= seconds * 1000;
+        return isHeartbeatDue(this.lastHeartbeat, this.holding() || this.finished.length > 0, policy, new Date());
     }
     /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
     leaseAtRisk(policy) {
@@ -15211,236 +15489,185 @@ class Worker {
         this.sandboxLost = false;
         return true;
     }
-    /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+    /**
+     * Builds one commit from the current tip (results, claims, heartbeat) and pushes it through transact(),
+     * which rebuilds it from the new tip after a lost race.
+     */
     async sync(wantsClaims, final = false) {
-        const s = this.settings;
         // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
         // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
         if (!final) {
             const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
             await (0,time/* sleep */.y)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
         }
-        for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
-            if (!final && this.budget)
-                await this.budget.take(this.stopSignal.signal);
-            this.pacer.begin();
-            const tip = await this.store.fetch();
-            if (tip === null)
-                throw new errors/* UserError */.yo(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
-            const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
-            const policy = await snapshot.policy();
-            this.policy = policy;
-            for (const entry of snapshot.skipped) {
-                if (this.skippedSeen.has(entry.path))
-                    continue;
-                this.skippedSeen.add(entry.path);
-                this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
-            }
-            await this.checkClock(policy);
-            this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
-            if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
-                throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
-            }
-            const now = new Date();
-            const changes = [];
-            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
-            this.checkIncarnation(atTip, policy);
-            if (this.unconfirmed)
-                this.confirm(this.unconfirmed, tip, atTip, policy);
-            const mine = await this.myClaims(snapshot);
-            this.dropLostClaims(mine);
-            const committed = [];
-            const fenced = [];
-            for (const done of this.finished) {
-                const held = mine.get(done.claim.task_id);
-                if (!held || held.claim.claim.token !== done.claim.claim.token) {
-                    fenced.push(done);
-                    continue;
-                }
-                const cancel = snapshot.cancels.get(done.claim.task_id);
-                if (cancel)
-                    changes.push({ path: cancel.path, delete: true });
-                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
-                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
-                    Object.assign(done, { run: (0,transitions/* cancelledRun */.$b)(done.run), cancelled: true });
-                    delete done.returned;
-                }
-                if (done.returned) {
-                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
-                }
-                else {
-                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
-                    changes.push(...this.resultChanges(held, done, policy, serverNow));
-                }
-                committed.push(done);
-            }
-            // Claims under this node's folder that nothing here runs: when the node stops, those it never
-            // started go back (also in a round that began before the stop); otherwise adopt those this process
-            // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
-            const adopted = [];
-            let handedBack = 0;
-            const stopping = final || this.stopReason !== undefined;
-            for (const [taskId, held] of mine) {
-                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
-                    continue;
-                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
-                // claim push that lands after stop() still gives it claims.
-                if (!stopping && this.holds(taskId))
-                    continue;
-                if (stopping) {
-                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
-                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
-                    handedBack++;
-                }
-                else if (this.issuedTokens.has(held.claim.claim.token)) {
-                    adopted.push({ ...held, controller: new AbortController() });
-                }
-                else {
-                    const reason = `node ${s.nodeId} restarted`;
-                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'orphaned', reason, now).changes);
-                }
-            }
-            for (const [taskId, entry] of snapshot.cancels) {
-                const running = this.running.get(taskId);
-                const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
-                if (waiting >= 0) {
-                    this.log.info(`${taskId}: cancel requested before it started`);
-                    const [held] = this.waiting.splice(waiting, 1);
-                    this.finished.push({
-                        claim: held.claim,
-                        path: held.path,
-                        run: (0,transitions/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now),
-                        cancelled: true,
-                    });
-                }
-                else if (running && !running.cancelled) {
-                    this.log.info(`${taskId}: cancel requested; stopping it`);
-                    running.cancelled = true;
-                    running.controller.abort();
-                }
-                else if (!snapshot.byId.has(taskId)) {
-                    // Finished or never there: nothing left to cancel.
-                    changes.push({ path: entry.path, delete: true });
-                }
-            }
-            const claims = [];
-            /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
-            const refused = [];
-            let rejectedCount = 0;
-            let exhausted = false;
-            if (wantsClaims && !final && !this.stopReason) {
-                // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
-                const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
-                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
-                    return null;
-                });
-                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
-                const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, view, now, policy);
-                this.forgetGone(snapshot);
-                this.nextEligibleAt = scan.nextEligibleAt;
-                this.awaited = scan.awaited;
-                for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-                    this.log.warn((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
-                    if (bad.earlierResult) {
-                        changes.push({ path: bad.file.entry.path, delete: true });
-                        refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
-                    }
-                    else
-                        changes.push(...(0,transitions/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
-                    if (bad.cancel)
-                        changes.push({ path: bad.cancel.path, delete: true });
-                    rejectedCount++;
-                }
-                // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
-                // and a claim that lands with its lease already spent is reaped under a node that is running it.
-                const claimedAt = new Date();
-                const free = this.capacity(policy, adopted);
-                let slots = Math.max(0, this.claimRoom() - adopted.length);
-                for (const candidate of scan.claimable) {
-                    if (slots === 0)
-                        break;
-                    const need = resourcesOf(candidate.task, policy);
-                    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
-                        continue; // a smaller task may still fit
-                    free.cpus -= need.cpus;
-                    free.memoryMb -= need.memoryMb;
-                    slots--;
-                    const plan = (0,transitions/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
-                    changes.push(...plan.changes);
-                    claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
-                }
-                exhausted =
-                    submitters !== null &&
-                        claims.length === scan.claimable.length &&
-                        scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
-            }
-            const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
-            if (changes.length === 0 && !heartbeat) {
-                this.seenTip = tip;
-                this.exhaustedTip = exhausted ? tip : null;
-                this.settle(committed, fenced);
-                // Claims of a push that reported an error but landed: they start now, not at the next commit.
-                this.waiting.push(...adopted);
-                this.startWaiting(policy);
-                return adopted.length > 0;
-            }
-            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
-            changes.push((0,transitions/* nodeChange */.Rw)(node));
-            const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
-                (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
-            const commit = await this.store.commit(tip, changes, message, s.nodeId);
-            for (const c of claims)
-                this.issuedTokens.add(c.claim.claim.token);
-            const pushed = {
-                commit,
-                node,
-                claims,
-                adopted,
-                committed,
-                handedBack,
-                rejected: rejectedCount,
-                exhausted,
-                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
-            };
-            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
-            this.unconfirmed = pushed;
-            const outcome = await this.store.push(commit);
-            if (outcome === 'rejected') {
-                this.report.rejectedPushes++;
-                const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
-                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
-                await (0,time/* sleep */.y)(wait);
-                continue;
-            }
-            this.pacer.landed();
-            if (round > 1 || this.pacer.hold > 0) {
-                this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
-            }
-            this.unconfirmed = undefined;
-            this.settle([], fenced);
-            this.landed(pushed);
-            this.startWaiting(policy);
-            return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
+        const build = (snapshot) => this.round(snapshot, wantsClaims, final);
+        const outcome = await (0,transaction/* transact */.h)(this.store, build, {
+            author: this.settings.nodeId,
+            states: ['queue', 'in_progress'],
+            maxRounds: MAX_PUSH_ROUNDS,
+            pacer: this.pacer,
+            hooks: {
+                beforeRound: async () => {
+                    if (!final && this.budget)
+                        await this.budget.take(this.stopSignal.signal);
+                },
+                beforePush: (commit, { plan }) => {
+                    for (const c of plan.claims)
+                        this.issuedTokens.add(c.claim.claim.token);
+                    // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+                    this.unconfirmed = { commit, plan };
+                },
+                urgent: () => this.leaseAtRisk(this.policy),
+                rejected: (round, wait) => {
+                    this.report.rejectedPushes++;
+                    this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+                },
+            },
+        }).catch((error) => {
+            if (!(error instanceof errors/* ContentionError */.i5))
+                throw error;
+            this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+            return undefined;
+        });
+        if (!outcome?.value)
+            return false;
+        const { tip, plan } = outcome.value;
+        if (outcome.commit === null) {
+            this.seenTip = tip;
+            this.exhaustedTip = plan.exhausted ? tip : null;
+            this.settle([], plan.fenced);
+            // Claims of a push that reported an error but landed: they start now, not at the next commit.
+            this.waiting.push(...plan.adopted.map(toRun));
+            this.startWaiting(this.policy);
+            return plan.adopted.length > 0;
         }
-        this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
-        return false;
+        if (outcome.rejectedPushes > 0 || this.pacer.hold > 0) {
+            this.log.debug(`pushed after ${outcome.rejectedPushes} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
+        }
+        this.unconfirmed = undefined;
+        this.settle([], plan.fenced);
+        this.landed({ commit: outcome.commit, plan });
+        this.startWaiting(this.policy);
+        return plan.claims.length > 0 || plan.concluded.length > 0 || plan.rejected > 0;
+    }
+    /**
+     * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
+     * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
+     */
+    async round(snapshot, wantsClaims, final) {
+        const s = this.settings;
+        const tip = snapshot.tip;
+        const policy = await snapshot.policy();
+        this.policy = policy;
+        for (const entry of snapshot.skipped) {
+            if (this.skippedSeen.has(entry.path))
+                continue;
+            this.skippedSeen.add(entry.path);
+            this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
+        }
+        await this.checkClock(policy);
+        this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+        if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
+            throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
+        }
+        const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+        this.checkIncarnation(atTip, policy);
+        if (this.unconfirmed)
+            this.confirm(this.unconfirmed, tip, atTip, policy);
+        const claims = await this.myClaims(snapshot);
+        const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
+        const view = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+        if (wantsClaims && !final && !this.stopReason)
+            view.queue = await this.scan(snapshot, view);
+        const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+        this.observe(plan);
+        return { changes: plan.changes, message: plan.message, value: { tip, plan } };
+    }
+    /** The queue scan of a round, and what the node keeps of it. */
+    async scan(snapshot, view) {
+        // The room this round's claims may fill, counting the waiting claims this round drops or cancels.
+        const kept = this.waiting.filter((w) => view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
+            !view.cancels.has(w.claim.task_id));
+        const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+        // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+        const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
+            this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            return null;
+        });
+        const s = this.settings;
+        const node = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, node, new Date(), view.policy);
+        this.forgetGone(snapshot);
+        this.nextEligibleAt = scan.nextEligibleAt;
+        this.awaited = scan.awaited;
+        return { scan, submittersRead: submitters !== null };
+    }
+    /** What the node holds, as the planner sees it. */
+    holdings(final) {
+        const held = (r) => ({ claim: r.claim, path: r.path });
+        return {
+            running: [...this.running.values()].map((r) => ({
+                ...held(r),
+                cancelled: r.cancelled === true,
+                aborted: r.controller.signal.aborted,
+            })),
+            waiting: this.waiting.map(held),
+            finished: [...this.finished],
+            issued: this.issuedTokens,
+            awaited: this.awaited,
+            claimed: this.claimed,
+            node: this.node,
+            lastHeartbeat: this.lastHeartbeat,
+            clockOffsetMs: this.clockOffsetMs,
+            stopReason: this.stopReason,
+            final,
+        };
+    }
+    /** What a round found at the tip about this node's claims holds whether its push lands or not. */
+    observe(plan) {
+        for (const taskId of plan.dropped) {
+            this.log.warn(`${taskId}: the claim was taken back while this node was silent; not starting it`);
+            this.waiting.splice(this.waiting.findIndex((w) => w.claim.task_id === taskId), 1);
+        }
+        for (const taskId of plan.stopped) {
+            this.log.warn(`${taskId}: the claim was taken back while this node was silent; stopping it`);
+            this.running.get(taskId).controller.abort();
+        }
+        for (const warning of plan.warnings)
+            this.log.warn(warning);
+        for (const { done, run, cancelled, returned } of plan.concluded) {
+            Object.assign(done, { run, cancelled });
+            if (returned === undefined)
+                delete done.returned;
+        }
+        for (const done of plan.cancelledWaiting) {
+            this.log.info(`${done.claim.task_id}: cancel requested before it started`);
+            this.waiting.splice(this.waiting.findIndex((w) => w.claim.task_id === done.claim.task_id), 1);
+            this.finished.push(done);
+        }
+        for (const taskId of plan.cancelledRunning) {
+            this.log.info(`${taskId}: cancel requested; stopping it`);
+            const running = this.running.get(taskId);
+            running.cancelled = true;
+            running.controller.abort();
+        }
     }
     /** What a commit of this node means once it is at the tip. */
-    landed(p) {
+    landed({ commit, plan }) {
         this.report.pushes++;
-        this.report.returned += p.handedBack;
-        this.seenTip = p.commit;
+        this.report.returned += plan.handedBack;
+        this.seenTip = commit;
         // The scan saw the queue before this commit's results and rejections changed what can run next.
-        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+        this.exhaustedTip = plan.exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
         // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
         // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
-        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
-        this.node = p.node;
-        this.settle(p.committed, []);
+        this.lastHeartbeat = Date.parse(plan.node.last_heartbeat);
+        this.node = plan.node;
+        this.settle(plan.concluded.map((c) => c.done), []);
         if (!this.stopReason)
-            this.waiting.push(...p.claims, ...p.adopted);
-        this.claimed += p.claims.length;
-        this.unblocked ||= p.unblocks;
+            this.waiting.push(...[...plan.claims, ...plan.adopted].map(toRun));
+        this.claimed += plan.claims.length;
+        this.unblocked ||= plan.unblocks;
     }
     /**
      * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
@@ -15448,7 +15675,7 @@ class Worker {
      */
     confirm(p, tip, atTip, policy) {
         this.unconfirmed = undefined;
-        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.plan.node.last_heartbeat;
         if (tip !== p.commit && !ours)
             return;
         this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
@@ -15504,19 +15731,6 @@ class Worker {
         this.refusal ??= new errors/* UserError */.yo(problem);
         this.stop(problem);
     }
-    /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
-    capacity(policy, adopted) {
-        const free = {
-            cpus: this.settings.cpus ?? (0,external_node_os_.availableParallelism)(),
-            memoryMb: this.settings.memoryMb ?? Math.floor((0,external_node_os_.totalmem)() / 1024 / 1024),
-        };
-        for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
-            const need = resourcesOf(claim, policy);
-            free.cpus -= need.cpus;
-            free.memoryMb -= need.memoryMb;
-        }
-        return free;
-    }
     /** First-seen times are only needed while a task waits in the queue. */
     forgetGone(snapshot) {
         if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
@@ -15567,51 +15781,6 @@ class Worker {
         this.finished.length = 0;
         this.finished.push(...keep);
     }
-    async nodeRecord(snapshot, now, mine, started, committed, final) {
-        const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
-        const results = committed.filter((f) => !f.returned);
-        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
-        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
-        const ending = new Set(committed.map((f) => f.claim.task_id));
-        const held = [...this.running.values(), ...this.waiting, ...this.finished]
-            .filter((r) => !ending.has(r.claim.task_id))
-            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
-            .map((r) => r.claim.task_id);
-        const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
-        return {
-            node_id: this.settings.nodeId,
-            labels: this.settings.labels,
-            slots: this.settings.slots,
-            version: version/* VERSION */.x,
-            started_at: (0,time/* iso */.K)(this.startedAt),
-            incarnation: this.incarnation,
-            last_heartbeat: (0,time/* iso */.K)(now),
-            status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
-            tasks: [...new Set(tasks)].sort(),
-            completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
-            failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
-        };
-    }
-    holds(taskId) {
-        return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
-    }
-    /**
-     * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
-     * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
-     */
-    dropLostClaims(mine) {
-        const lost = (entry) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
-        for (const entry of this.waiting.filter(lost)) {
-            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
-            this.waiting.splice(this.waiting.indexOf(entry), 1);
-        }
-        for (const entry of [...this.running.values()].filter(lost)) {
-            if (entry.controller.signal.aborted)
-                continue;
-            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
-            entry.controller.abort();
-        }
-    }
     /**
      * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
      * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
@@ -15658,21 +15827,6 @@ class Worker {
             return (0,transitions/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
         }
     }
-    /**
-     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
-     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
-     */
-    resultChanges(held, done, policy, now) {
-        try {
-            return (0,transitions/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
-        }
-        catch (error) {
-            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
-            this.log.warn(`${done.claim.task_id}: ${reason}`);
-            done.run = (0,transitions/* runWithoutOutput */.P0)('error', reason, now);
-            return (0,transitions/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
-        }
-    }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
         while (this.running.size > 0)
@@ -15694,13 +15848,6 @@ class Worker {
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
     }
 }
-/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
-function resourcesOf(task, policy) {
-    return {
-        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
-        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
-    };
-}
 function sandboxJob(claim, settings, policy) {
     return {
         taskId: claim.task_id,
@@ -15716,19 +15863,9 @@ function sandboxJob(claim, settings, policy) {
         outputCapBytes: policy.output_cap_bytes,
     };
 }
-function commitMessage(nodeId, claims, results, rejected, final) {
-    const parts = [];
-    if (claims)
-        parts.push(`claim ${claims}`);
-    if (results)
-        parts.push(`finish ${results}`);
-    if (rejected)
-        parts.push(`reject ${rejected}`);
-    if (final)
-        parts.push('go offline');
-    if (parts.length === 0)
-        parts.push('heartbeat');
-    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+/** A claim that lands is held here, to be started when a slot frees up. */
+function toRun(held) {
+    return { claim: held.claim, path: held.path, controller: new AbortController() };
 }
 /** A node id unique to this run: the runner or host name plus a random suffix. */
 function defaultNodeId() {
@@ -24478,14 +24615,17 @@ class Submitters {
 
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
+    const hooks = options.hooks ?? {};
     let rejectedPushes = 0;
     let message = '';
-    const pacer = new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
+    const pacer = options.pacer ?? new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
     for (let round = 1; round <= rounds; round++) {
+        await hooks.beforeRound?.();
         pacer.begin();
         const tip = await store.fetch();
-        if (tip === null)
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        if (tip === null) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
+        }
         const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
@@ -24494,10 +24634,15 @@ async function transact(store, build, options) {
             return { commit: null, value: plan.value, rejectedPushes };
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
+        hooks.beforePush?.(commit, plan.value);
+        if ((await store.push(commit)) === 'pushed') {
+            pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
+        }
         rejectedPushes++;
-        await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(pacer.lostRace());
+        const wait = pacer.lostRace(hooks.urgent?.() ?? false);
+        hooks.rejected?.(round, wait);
+        await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(wait);
     }
     throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
 }

@@ -36632,7 +36632,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5922);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4002);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5922:
+/***/ 4002:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36667,6 +36667,55 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
 var runner = __nccwpck_require__(7457);
+;// CONCATENATED MODULE: ./build/src/git/history.js
+// One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
+// series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
+// reader can follow each file from folder to folder without knowing how git stores a move.
+
+/** The first-parent history of `tip`, oldest first. */
+async function readHistory(tip, options) {
+    const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        options.blobs ? '--raw' : '--name-status',
+        '-z',
+        '--no-abbrev',
+        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}`,
+        tip,
+        ...(options.paths ? ['--', ...options.paths] : []),
+    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
+    const tokens = out.split('\0');
+    const commits = [];
+    let commit;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('\x01')) {
+            const [sha, seconds] = token.slice(1).split(' ');
+            const committer = tokens[++i] ?? '';
+            const author = tokens[++i] ?? '';
+            const trailers = (tokens[++i] ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+            commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+            commits.push(commit);
+        }
+        else if (token.startsWith(':')) {
+            // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+            const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
+            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+        }
+        else if (token) {
+            commit.changes.push({ status: token, path: tokens[++i] });
+        }
+    }
+    return commits;
+}
+
 // EXTERNAL MODULE: ./build/src/git/store.js
 var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
@@ -36767,6 +36816,7 @@ function excerpt(text, max = 140) {
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
 // commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
 
 
 
@@ -36890,25 +36940,23 @@ function parseRecords(entries, blobs, validator, skipped) {
  * whole tree, so the last point always matches the tip.
  */
 async function gridHistory(store, tip) {
-    const out = await (0,runner/* git */.$Y)([
-        'log',
-        '--first-parent',
-        '--reverse',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--name-status',
-        '-z',
-        '--format=@%ct',
-        tip,
-        '--',
-        ...layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
-    ], { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS });
+    const history = await readHistory(tip, {
+        cwd: store.options.dir,
+        timeoutMs: GIT_TIMEOUT_MS,
+        paths: layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
+    });
     const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
-    let time;
-    const emit = () => {
-        if (time === undefined)
-            return;
+    let time = 0;
+    for (const commit of history) {
+        // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+        time = Math.max(time, commit.time);
+        // A modified file stays where it is.
+        for (const { status, path } of commit.changes) {
+            const located = status === 'A' || status === 'D' ? (0,layout/* locate */.x5)(path) : undefined;
+            if (located)
+                counts[located.state] += status === 'A' ? 1 : -1;
+        }
         points.push({
             time: new Date(time),
             queued: counts.queue,
@@ -36916,26 +36964,7 @@ async function gridHistory(store, tip) {
             completed: counts.completed,
             failed: counts.failed,
         });
-    };
-    // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
-    const tokens = out.split('\0');
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
-        if (token.startsWith('@')) {
-            emit();
-            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-            time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
-        }
-        else if (token === 'A' || token === 'D') {
-            const located = (0,layout/* locate */.x5)(tokens[++i]);
-            if (located)
-                counts[located.state] += token === 'A' ? 1 : -1;
-        }
-        else if (token) {
-            i++; // a modified file stays where it is
-        }
     }
-    emit();
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
     // before this grid ran anything. The grid's own history starts where it was last empty before its first
     // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
@@ -48820,14 +48849,17 @@ function locate(document, pointer) {
 
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
+    const hooks = options.hooks ?? {};
     let rejectedPushes = 0;
     let message = '';
-    const pacer = new PushPacer();
+    const pacer = options.pacer ?? new PushPacer();
     for (let round = 1; round <= rounds; round++) {
+        await hooks.beforeRound?.();
         pacer.begin();
         const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        if (tip === null) {
+            throw new UserError(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
+        }
         const snapshot = await GridSnapshot.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
@@ -48836,10 +48868,15 @@ async function transact(store, build, options) {
             return { commit: null, value: plan.value, rejectedPushes };
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
+        hooks.beforePush?.(commit, plan.value);
+        if ((await store.push(commit)) === 'pushed') {
+            pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
+        }
         rejectedPushes++;
-        await sleep(pacer.lostRace());
+        const wait = pacer.lostRace(hooks.urgent?.() ?? false);
+        hooks.rejected?.(round, wait);
+        await sleep(wait);
     }
     throw new ContentionError(store.branch, rejectedPushes, subject(message));
 }

@@ -36529,7 +36529,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5315);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9860);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5972);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36539,7 +36539,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9860:
+/***/ 5972:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37142,8 +37142,6 @@ var protocol_snapshot = __nccwpck_require__(9684);
 var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(8482);
-// EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(396);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
 
 /**
@@ -37181,75 +37179,8 @@ function effectiveBudget(policyPerMinute, nodePerMinute) {
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
 
-;// CONCATENATED MODULE: ./build/src/protocol/push-pacer.js
-/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
-const FIRST_ROUND_MS = 250;
-/** How many rounds a node holds off at most after a contended push. */
-const MAX_HOLD_ROUNDS = 8;
-/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
-const URGENT_WINDOW_ROUNDS = 0.1;
-/**
- * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
- * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
- * push), which this measures. Two rules keep nodes from losing to one another round after round.
- *
- * - A lost race is tried again after a random wait within a window of one round, widened by how contended
- *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
- *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
- *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
- *   lose for longer than the node timeout and have its claims reaped while it ran them.
- * - A push that landed only after lost races holds its node off before the next one, a round for each race
- *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
- *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
- * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
- *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
- *   having its claims reaped is the likeliest to land next, whatever it lost before.
- */
-class PushPacer {
-    clock;
-    roundMs = FIRST_ROUND_MS;
-    holdMs = 0;
-    landedAt = 0;
-    startedAt = 0;
-    lost = 0;
-    /** Races lost per landed push, a moving average. */
-    contention = 0;
-    constructor(clock = Date.now) {
-        this.clock = clock;
-    }
-    /** How long the node holds off after its last landed push. */
-    get hold() {
-        return this.holdMs;
-    }
-    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
-    untilTurn() {
-        return Math.max(0, this.landedAt + this.holdMs - this.clock());
-    }
-    /** A round starts: its fetch is about to read the tip. */
-    begin() {
-        this.startedAt = this.clock();
-    }
-    /** The round's push lost the race; returns how long to wait before the next round. */
-    lostRace(leaseAtRisk = false) {
-        this.measure();
-        this.lost++;
-        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
-    }
-    /** The round's push landed. */
-    landed() {
-        this.measure();
-        this.contention = 0.7 * this.contention + 0.3 * this.lost;
-        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
-        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
-        this.lost = 0;
-        this.landedAt = this.clock();
-    }
-    measure() {
-        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
-        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
-    }
-}
-
+// EXTERNAL MODULE: ./build/src/protocol/push-pacer.js
+var push_pacer = __nccwpck_require__(5174);
 // EXTERNAL MODULE: ./build/src/upkeep/archive.js
 var archive = __nccwpck_require__(443);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
@@ -37753,9 +37684,276 @@ class Submitters {
 
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(6039);
+// EXTERNAL MODULE: ./build/src/protocol/transaction.js
+var transaction = __nccwpck_require__(7010);
+// EXTERNAL MODULE: ./build/src/common/printable.js
+var printable = __nccwpck_require__(396);
 ;// CONCATENATED MODULE: ./build/src/protocol/version.js
 /** The dgrid version, recorded in node files. Kept in step with package.json by a test. */
 const VERSION = '1.0.0';
+
+;// CONCATENATED MODULE: ./build/src/node/round-plan.js
+
+
+
+
+
+/** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
+const MAX_REJECTS_PER_COMMIT = 20;
+const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, nodeStep];
+function planRound(snapshot, held, settings, now) {
+    const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
+    const draft = {
+        changes: [],
+        message: '',
+        body: [],
+        dropped: [],
+        stopped: [],
+        cancelledWaiting: [],
+        cancelledRunning: [],
+        warnings: [],
+        concluded: [],
+        fenced: [],
+        claims: [],
+        adopted: [],
+        handedBack: 0,
+        rejected: 0,
+        exhausted: false,
+        unblocks: false,
+    };
+    for (const step of STEPS)
+        step(draft, input);
+    const { body, ...plan } = draft;
+    if (plan.changes.length === 0)
+        return plan;
+    return {
+        ...plan,
+        message: commitMessage(settings.nodeId, plan, held.final) + (body.length ? `\n${body.join('\n')}\n` : ''),
+    };
+}
+/** Whether the tip gives this node the claim it holds: the same task, the same token. */
+const holdsAtTip = (snapshot, mine) => {
+    const atTip = snapshot.claims.get(mine.claim.task_id);
+    return atTip?.claim.claim.token === mine.claim.claim.token ? atTip : undefined;
+};
+/** Waiting claims still held after this round's drops and cancels. */
+function stillWaiting(draft, held) {
+    const gone = new Set([...draft.dropped, ...draft.cancelledWaiting.map((c) => c.claim.task_id)]);
+    return held.waiting.filter((w) => !gone.has(w.claim.task_id));
+}
+function resultsStep(draft, { snapshot, held, now }) {
+    for (const done of held.finished) {
+        const atTip = holdsAtTip(snapshot, done);
+        if (!atTip) {
+            draft.fenced.push(done);
+            continue;
+        }
+        const concluded = { done, run: done.run, cancelled: done.cancelled };
+        if (done.returned !== undefined)
+            concluded.returned = done.returned;
+        const cancel = snapshot.cancels.get(done.claim.task_id);
+        if (cancel)
+            draft.changes.push({ path: cancel, delete: true });
+        if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
+            // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
+            concluded.run = (0,transitions/* cancelledRun */.$b)(done.run);
+            concluded.cancelled = true;
+            delete concluded.returned;
+        }
+        if (concluded.returned !== undefined) {
+            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', concluded.returned, now).changes);
+        }
+        else {
+            draft.changes.push(...resultChanges(atTip, concluded, snapshot.policy, new Date(now.getTime() + held.clockOffsetMs), draft));
+        }
+        draft.concluded.push(concluded);
+        draft.unblocks ||=
+            concluded.returned === undefined && concluded.run.status === 'success' && held.awaited.has(done.claim.task_id);
+    }
+}
+/**
+ * The changes that record a finished task. A run that cannot be written down (a record the sandbox filled
+ * with something unwritable) becomes an `error` result that can, so it never blocks the commit.
+ */
+function resultChanges(atTip, concluded, policy, serverNow, draft) {
+    try {
+        return (0,transitions/* concludeClaim */.Ih)(atTip.path, atTip.claim, concluded.run, policy, serverNow);
+    }
+    catch (error) {
+        const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
+        draft.warnings.push(`${atTip.claim.task_id}: ${reason}`);
+        concluded.run = (0,transitions/* runWithoutOutput */.P0)('error', reason, serverNow);
+        return (0,transitions/* concludeClaim */.Ih)(atTip.path, atTip.claim, concluded.run, policy, serverNow);
+    }
+}
+/** Claims a reaper took back while the node was silent (stopped, cut off). */
+function lostStep(draft, { snapshot, held }) {
+    for (const w of held.waiting)
+        if (!holdsAtTip(snapshot, w))
+            draft.dropped.push(w.claim.task_id);
+    for (const r of held.running)
+        if (!r.aborted && !holdsAtTip(snapshot, r))
+            draft.stopped.push(r.claim.task_id);
+}
+function heldStep(draft, { snapshot, held, settings, now, stopping }) {
+    const running = new Set(held.running.map((r) => r.claim.task_id));
+    const finished = new Set(held.finished.map((f) => f.claim.task_id));
+    const waiting = new Set(stillWaiting(draft, held).map((w) => w.claim.task_id));
+    for (const [taskId, atTip] of snapshot.claims) {
+        if (running.has(taskId) || finished.has(taskId))
+            continue;
+        // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
+        // claim push that lands after the stop still gives it claims.
+        if (!stopping && waiting.has(taskId))
+            continue;
+        if (stopping) {
+            const reason = `node ${settings.nodeId} stopped before it started: ${held.stopReason ?? 'max-tasks reached'}`;
+            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'returned', reason, now).changes);
+            draft.handedBack++;
+        }
+        else if (held.issued.has(atTip.claim.claim.token)) {
+            draft.adopted.push(atTip);
+        }
+        else {
+            const reason = `node ${settings.nodeId} restarted`;
+            draft.changes.push(...(0,transitions/* requeueClaim */.d4)(atTip.path, atTip.claim, 'orphaned', reason, now).changes);
+        }
+    }
+}
+function cancelsStep(draft, { snapshot, held, now }) {
+    for (const [taskId, path] of snapshot.cancels) {
+        const waiting = stillWaiting(draft, held).find((w) => w.claim.task_id === taskId);
+        const running = held.running.find((r) => r.claim.task_id === taskId);
+        if (waiting) {
+            const run = (0,transitions/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now);
+            draft.cancelledWaiting.push({ ...waiting, run, cancelled: true });
+        }
+        else if (running && !running.cancelled) {
+            draft.cancelledRunning.push(taskId);
+        }
+        else if (!snapshot.live.has(taskId)) {
+            // Finished or never there: nothing left to cancel.
+            draft.changes.push({ path, delete: true });
+        }
+    }
+}
+function queueStep(draft, { snapshot, held, settings, now, stopping }) {
+    const queue = snapshot.queue;
+    if (!queue || stopping)
+        return;
+    const { scan } = queue;
+    for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
+        draft.warnings.push((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
+        if (bad.earlierResult) {
+            // A second result for the id would break invariant 1: the queued file only leaves the queue.
+            draft.changes.push({ path: bad.file.entry.path, delete: true });
+            draft.body.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
+        }
+        else {
+            draft.changes.push(...(0,transitions/* rejectFile */.gF)(bad.file, bad.reason, settings.nodeId, now, bad.task, bad.status));
+        }
+        if (bad.cancel)
+            draft.changes.push({ path: bad.cancel.path, delete: true });
+        draft.rejected++;
+    }
+    const policy = snapshot.policy;
+    const waiting = stillWaiting(draft, held);
+    const free = { cpus: settings.cpus, memoryMb: settings.memoryMb };
+    for (const { claim } of [...held.running, ...waiting, ...draft.adopted]) {
+        const need = resourcesOf(claim, policy);
+        free.cpus -= need.cpus;
+        free.memoryMb -= need.memoryMb;
+    }
+    let room = Math.max(0, roomToClaim(settings, held.running.length, waiting.length, held.claimed) - draft.adopted.length);
+    for (const candidate of scan.claimable) {
+        if (room === 0)
+            break;
+        const need = resourcesOf(candidate.task, policy);
+        if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
+            continue; // a smaller task may still fit
+        free.cpus -= need.cpus;
+        free.memoryMb -= need.memoryMb;
+        room--;
+        const plan = (0,transitions/* claimTask */.QK)(candidate.file, candidate.task, settings.nodeId, now, policy);
+        draft.changes.push(...plan.changes);
+        draft.claims.push({ claim: plan.claim, path: plan.changes[1].path });
+    }
+    draft.exhausted =
+        queue.submittersRead &&
+            draft.claims.length === scan.claimable.length &&
+            scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+}
+function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
+    const busy = held.running.length > 0 ||
+        stillWaiting(draft, held).length > 0 ||
+        held.finished.length > 0 ||
+        draft.cancelledWaiting.length > 0;
+    const heartbeat = isHeartbeatDue(held.lastHeartbeat, busy, snapshot.policy, now) || held.node === undefined;
+    if (draft.changes.length === 0 && !heartbeat && !held.final)
+        return;
+    const previous = held.node ?? snapshot.node;
+    const results = draft.concluded.filter((c) => c.returned === undefined);
+    // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
+    // result still to be written. A claim taken back is not listed, even while its task is being stopped.
+    const ending = new Set(draft.concluded.map((c) => c.done.claim.task_id));
+    const holding = [...held.running, ...held.waiting, ...held.finished]
+        .filter((h) => !ending.has(h.claim.task_id) && holdsAtTip(snapshot, h))
+        .map((h) => h.claim.task_id);
+    const tasks = held.final ? [] : [...holding, ...[...draft.claims, ...draft.adopted].map((c) => c.claim.task_id)];
+    draft.node = {
+        node_id: settings.nodeId,
+        labels: settings.labels,
+        slots: settings.slots,
+        version: VERSION,
+        started_at: (0,time/* iso */.K)(settings.startedAt),
+        incarnation: settings.incarnation,
+        last_heartbeat: (0,time/* iso */.K)(now),
+        status: held.final ? 'offline' : stopping ? 'draining' : 'online',
+        tasks: [...new Set(tasks)].sort(),
+        completed: (previous?.completed ?? 0) + results.filter((c) => c.run.status === 'success').length,
+        failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
+    };
+    draft.changes.push((0,transitions/* nodeChange */.Rw)(draft.node));
+}
+function commitMessage(nodeId, plan, final) {
+    const parts = [];
+    if (plan.claims.length)
+        parts.push(`claim ${plan.claims.length}`);
+    if (plan.concluded.length)
+        parts.push(`finish ${plan.concluded.length}`);
+    if (plan.rejected)
+        parts.push(`reject ${plan.rejected}`);
+    if (final)
+        parts.push('go offline');
+    if (parts.length === 0)
+        parts.push('heartbeat');
+    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+}
+/**
+ * How many more claims the node takes now: its free slots and prefetch, within max-tasks. Finished tasks
+ * free their slot at once: their results ride in the same commit as the next claims.
+ */
+function roomToClaim(settings, running, waiting, claimed) {
+    const quota = settings.maxTasks > 0 ? settings.maxTasks - claimed : Infinity;
+    return Math.max(0, Math.min(settings.slots + settings.prefetch - running - waiting, quota));
+}
+/**
+ * Heartbeats keep a node's claims alive, so while it holds any (`busy`) one is due every
+ * lease.heartbeat_seconds. An idle node's heartbeat only keeps it listed as online, so it comes every half
+ * node timeout: an idle node spends a push every few minutes, not every minute.
+ */
+function isHeartbeatDue(lastHeartbeat, busy, policy, now) {
+    const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
+    const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
+    return now.getTime() - lastHeartbeat >= seconds * 1000;
+}
+/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
+function resourcesOf(task, policy) {
+    return {
+        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
+        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
+    };
+}
 
 ;// CONCATENATED MODULE: ./build/src/node/worker.js
 // The worker node: claims tasks by pushing a commit that moves them to its in_progress folder, runs them in
@@ -37788,7 +37986,6 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
-const MAX_REJECTS_PER_COMMIT = 20;
 class Worker {
     settings;
     sandbox;
@@ -37817,7 +38014,7 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
-    pacer = new PushPacer();
+    pacer = new push_pacer/* PushPacer */.M();
     /** Entries of the grid that are not files, warned about once. */
     skippedSeen = new Set();
     /** The sandbox failed under a task and has not answered since. */
@@ -37843,12 +38040,25 @@ class Worker {
     awaited = new Set();
     /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
     unblocked = false;
+    /** Who this node is and what it may take on, as its rounds are planned. */
+    roundSettings;
     constructor(settings, sandbox, log) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
         const { remote, branch, token } = settings;
         this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+        this.roundSettings = {
+            nodeId: settings.nodeId,
+            labels: settings.labels,
+            slots: settings.slots,
+            prefetch: settings.prefetch ?? 0,
+            maxTasks: settings.maxTasks,
+            cpus: settings.cpus ?? (0,external_node_os_namespaceObject.availableParallelism)(),
+            memoryMb: settings.memoryMb ?? Math.floor((0,external_node_os_namespaceObject.totalmem)() / 1024 / 1024),
+            startedAt: this.startedAt,
+            incarnation: this.incarnation,
+        };
         this.report = {
             nodeId: settings.nodeId,
             completed: 0,
@@ -37984,13 +38194,9 @@ class Worker {
     holding() {
         return this.running.size > 0 || this.waiting.length > 0;
     }
-    /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+    /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
-        const max = this.settings.maxTasks;
-        const quota = max > 0 ? max - this.claimed : Infinity;
-        const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
-        // Finished tasks free their slot now: their results ride in the same commit as the next claims.
-        return Math.max(0, Math.min(room, quota));
+        return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -38029,16 +38235,9 @@ class Worker {
         await (0,time/* sleep */.y)(ms, this.stopReason ? woken.signal : AbortSignal.any([woken.signal, this.stopSignal.signal]));
         this.wake = () => undefined;
     }
-    /**
-     * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
-     * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
-     * node spends a push every few minutes, not every minute.
-     */
+    /** Whether a heartbeat is due now (round-plan.ts). */
     heartbeatDue(policy) {
-        const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
-        const busy = this.holding() || this.finished.length > 0;
-        const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
-        return Date.now() - this.lastHeartbeat >= seconds * 1000;
+        return isHeartbeatDue(this.lastHeartbeat, this.holding() || this.finished.length > 0, policy, new Date());
     }
     /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
     leaseAtRisk(policy) {
@@ -38089,236 +38288,185 @@ class Worker {
         this.sandboxLost = false;
         return true;
     }
-    /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+    /**
+     * Builds one commit from the current tip (results, claims, heartbeat) and pushes it through transact(),
+     * which rebuilds it from the new tip after a lost race.
+     */
     async sync(wantsClaims, final = false) {
-        const s = this.settings;
         // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
         // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
         if (!final) {
             const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
             await (0,time/* sleep */.y)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
         }
-        for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
-            if (!final && this.budget)
-                await this.budget.take(this.stopSignal.signal);
-            this.pacer.begin();
-            const tip = await this.store.fetch();
-            if (tip === null)
-                throw new errors/* UserError */.yo(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
-            const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'] });
-            const policy = await snapshot.policy();
-            this.policy = policy;
-            for (const entry of snapshot.skipped) {
-                if (this.skippedSeen.has(entry.path))
-                    continue;
-                this.skippedSeen.add(entry.path);
-                this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
-            }
-            await this.checkClock(policy);
-            this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
-            if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
-                throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
-            }
-            const now = new Date();
-            const changes = [];
-            const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
-            this.checkIncarnation(atTip, policy);
-            if (this.unconfirmed)
-                this.confirm(this.unconfirmed, tip, atTip, policy);
-            const mine = await this.myClaims(snapshot);
-            this.dropLostClaims(mine);
-            const committed = [];
-            const fenced = [];
-            for (const done of this.finished) {
-                const held = mine.get(done.claim.task_id);
-                if (!held || held.claim.claim.token !== done.claim.claim.token) {
-                    fenced.push(done);
-                    continue;
-                }
-                const cancel = snapshot.cancels.get(done.claim.task_id);
-                if (cancel)
-                    changes.push({ path: cancel.path, delete: true });
-                if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
-                    // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
-                    Object.assign(done, { run: (0,transitions/* cancelledRun */.$b)(done.run), cancelled: true });
-                    delete done.returned;
-                }
-                if (done.returned) {
-                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'returned', done.returned, now).changes);
-                }
-                else {
-                    const serverNow = new Date(now.getTime() + this.clockOffsetMs);
-                    changes.push(...this.resultChanges(held, done, policy, serverNow));
-                }
-                committed.push(done);
-            }
-            // Claims under this node's folder that nothing here runs: when the node stops, those it never
-            // started go back (also in a round that began before the stop); otherwise adopt those this process
-            // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
-            const adopted = [];
-            let handedBack = 0;
-            const stopping = final || this.stopReason !== undefined;
-            for (const [taskId, held] of mine) {
-                if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId))
-                    continue;
-                // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
-                // claim push that lands after stop() still gives it claims.
-                if (!stopping && this.holds(taskId))
-                    continue;
-                if (stopping) {
-                    const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
-                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'returned', reason, now).changes);
-                    handedBack++;
-                }
-                else if (this.issuedTokens.has(held.claim.claim.token)) {
-                    adopted.push({ ...held, controller: new AbortController() });
-                }
-                else {
-                    const reason = `node ${s.nodeId} restarted`;
-                    changes.push(...(0,transitions/* requeueClaim */.d4)(held.path, held.claim, 'orphaned', reason, now).changes);
-                }
-            }
-            for (const [taskId, entry] of snapshot.cancels) {
-                const running = this.running.get(taskId);
-                const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
-                if (waiting >= 0) {
-                    this.log.info(`${taskId}: cancel requested before it started`);
-                    const [held] = this.waiting.splice(waiting, 1);
-                    this.finished.push({
-                        claim: held.claim,
-                        path: held.path,
-                        run: (0,transitions/* runWithoutOutput */.P0)('cancelled', 'cancelled on request before it started', now),
-                        cancelled: true,
-                    });
-                }
-                else if (running && !running.cancelled) {
-                    this.log.info(`${taskId}: cancel requested; stopping it`);
-                    running.cancelled = true;
-                    running.controller.abort();
-                }
-                else if (!snapshot.byId.has(taskId)) {
-                    // Finished or never there: nothing left to cancel.
-                    changes.push({ path: entry.path, delete: true });
-                }
-            }
-            const claims = [];
-            /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
-            const refused = [];
-            let rejectedCount = 0;
-            let exhausted = false;
-            if (wantsClaims && !final && !this.stopReason) {
-                // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
-                const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
-                    this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
-                    return null;
-                });
-                const view = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
-                const scan = await scanQueue(snapshot, view, now, policy);
-                this.forgetGone(snapshot);
-                this.nextEligibleAt = scan.nextEligibleAt;
-                this.awaited = scan.awaited;
-                for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-                    this.log.warn((0,printable/* printable */.g)(`${bad.file.entry.path} will not run: ${bad.reason}`));
-                    if (bad.earlierResult) {
-                        changes.push({ path: bad.file.entry.path, delete: true });
-                        refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
-                    }
-                    else
-                        changes.push(...(0,transitions/* rejectFile */.gF)(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
-                    if (bad.cancel)
-                        changes.push({ path: bad.cancel.path, delete: true });
-                    rejectedCount++;
-                }
-                // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
-                // and a claim that lands with its lease already spent is reaped under a node that is running it.
-                const claimedAt = new Date();
-                const free = this.capacity(policy, adopted);
-                let slots = Math.max(0, this.claimRoom() - adopted.length);
-                for (const candidate of scan.claimable) {
-                    if (slots === 0)
-                        break;
-                    const need = resourcesOf(candidate.task, policy);
-                    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
-                        continue; // a smaller task may still fit
-                    free.cpus -= need.cpus;
-                    free.memoryMb -= need.memoryMb;
-                    slots--;
-                    const plan = (0,transitions/* claimTask */.QK)(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
-                    changes.push(...plan.changes);
-                    claims.push({ claim: plan.claim, path: plan.changes[1].path, controller: new AbortController() });
-                }
-                exhausted =
-                    submitters !== null &&
-                        claims.length === scan.claimable.length &&
-                        scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
-            }
-            const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
-            if (changes.length === 0 && !heartbeat) {
-                this.seenTip = tip;
-                this.exhaustedTip = exhausted ? tip : null;
-                this.settle(committed, fenced);
-                // Claims of a push that reported an error but landed: they start now, not at the next commit.
-                this.waiting.push(...adopted);
-                this.startWaiting(policy);
-                return adopted.length > 0;
-            }
-            const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
-            changes.push((0,transitions/* nodeChange */.Rw)(node));
-            const message = commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
-                (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
-            const commit = await this.store.commit(tip, changes, message, s.nodeId);
-            for (const c of claims)
-                this.issuedTokens.add(c.claim.claim.token);
-            const pushed = {
-                commit,
-                node,
-                claims,
-                adopted,
-                committed,
-                handedBack,
-                rejected: rejectedCount,
-                exhausted,
-                unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
-            };
-            // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
-            this.unconfirmed = pushed;
-            const outcome = await this.store.push(commit);
-            if (outcome === 'rejected') {
-                this.report.rejectedPushes++;
-                const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
-                this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
-                await (0,time/* sleep */.y)(wait);
-                continue;
-            }
-            this.pacer.landed();
-            if (round > 1 || this.pacer.hold > 0) {
-                this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
-            }
-            this.unconfirmed = undefined;
-            this.settle([], fenced);
-            this.landed(pushed);
-            this.startWaiting(policy);
-            return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
+        const build = (snapshot) => this.round(snapshot, wantsClaims, final);
+        const outcome = await (0,transaction/* transact */.h)(this.store, build, {
+            author: this.settings.nodeId,
+            states: ['queue', 'in_progress'],
+            maxRounds: MAX_PUSH_ROUNDS,
+            pacer: this.pacer,
+            hooks: {
+                beforeRound: async () => {
+                    if (!final && this.budget)
+                        await this.budget.take(this.stopSignal.signal);
+                },
+                beforePush: (commit, { plan }) => {
+                    for (const c of plan.claims)
+                        this.issuedTokens.add(c.claim.claim.token);
+                    // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+                    this.unconfirmed = { commit, plan };
+                },
+                urgent: () => this.leaseAtRisk(this.policy),
+                rejected: (round, wait) => {
+                    this.report.rejectedPushes++;
+                    this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+                },
+            },
+        }).catch((error) => {
+            if (!(error instanceof errors/* ContentionError */.i5))
+                throw error;
+            this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+            return undefined;
+        });
+        if (!outcome?.value)
+            return false;
+        const { tip, plan } = outcome.value;
+        if (outcome.commit === null) {
+            this.seenTip = tip;
+            this.exhaustedTip = plan.exhausted ? tip : null;
+            this.settle([], plan.fenced);
+            // Claims of a push that reported an error but landed: they start now, not at the next commit.
+            this.waiting.push(...plan.adopted.map(toRun));
+            this.startWaiting(this.policy);
+            return plan.adopted.length > 0;
         }
-        this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
-        return false;
+        if (outcome.rejectedPushes > 0 || this.pacer.hold > 0) {
+            this.log.debug(`pushed after ${outcome.rejectedPushes} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
+        }
+        this.unconfirmed = undefined;
+        this.settle([], plan.fenced);
+        this.landed({ commit: outcome.commit, plan });
+        this.startWaiting(this.policy);
+        return plan.claims.length > 0 || plan.concluded.length > 0 || plan.rejected > 0;
+    }
+    /**
+     * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
+     * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
+     */
+    async round(snapshot, wantsClaims, final) {
+        const s = this.settings;
+        const tip = snapshot.tip;
+        const policy = await snapshot.policy();
+        this.policy = policy;
+        for (const entry of snapshot.skipped) {
+            if (this.skippedSeen.has(entry.path))
+                continue;
+            this.skippedSeen.add(entry.path);
+            this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
+        }
+        await this.checkClock(policy);
+        this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+        if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
+            throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
+        }
+        const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+        this.checkIncarnation(atTip, policy);
+        if (this.unconfirmed)
+            this.confirm(this.unconfirmed, tip, atTip, policy);
+        const claims = await this.myClaims(snapshot);
+        const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
+        const view = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+        if (wantsClaims && !final && !this.stopReason)
+            view.queue = await this.scan(snapshot, view);
+        const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+        this.observe(plan);
+        return { changes: plan.changes, message: plan.message, value: { tip, plan } };
+    }
+    /** The queue scan of a round, and what the node keeps of it. */
+    async scan(snapshot, view) {
+        // The room this round's claims may fill, counting the waiting claims this round drops or cancels.
+        const kept = this.waiting.filter((w) => view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
+            !view.cancels.has(w.claim.task_id));
+        const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+        // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+        const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
+            this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            return null;
+        });
+        const s = this.settings;
+        const node = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const scan = await scanQueue(snapshot, node, new Date(), view.policy);
+        this.forgetGone(snapshot);
+        this.nextEligibleAt = scan.nextEligibleAt;
+        this.awaited = scan.awaited;
+        return { scan, submittersRead: submitters !== null };
+    }
+    /** What the node holds, as the planner sees it. */
+    holdings(final) {
+        const held = (r) => ({ claim: r.claim, path: r.path });
+        return {
+            running: [...this.running.values()].map((r) => ({
+                ...held(r),
+                cancelled: r.cancelled === true,
+                aborted: r.controller.signal.aborted,
+            })),
+            waiting: this.waiting.map(held),
+            finished: [...this.finished],
+            issued: this.issuedTokens,
+            awaited: this.awaited,
+            claimed: this.claimed,
+            node: this.node,
+            lastHeartbeat: this.lastHeartbeat,
+            clockOffsetMs: this.clockOffsetMs,
+            stopReason: this.stopReason,
+            final,
+        };
+    }
+    /** What a round found at the tip about this node's claims holds whether its push lands or not. */
+    observe(plan) {
+        for (const taskId of plan.dropped) {
+            this.log.warn(`${taskId}: the claim was taken back while this node was silent; not starting it`);
+            this.waiting.splice(this.waiting.findIndex((w) => w.claim.task_id === taskId), 1);
+        }
+        for (const taskId of plan.stopped) {
+            this.log.warn(`${taskId}: the claim was taken back while this node was silent; stopping it`);
+            this.running.get(taskId).controller.abort();
+        }
+        for (const warning of plan.warnings)
+            this.log.warn(warning);
+        for (const { done, run, cancelled, returned } of plan.concluded) {
+            Object.assign(done, { run, cancelled });
+            if (returned === undefined)
+                delete done.returned;
+        }
+        for (const done of plan.cancelledWaiting) {
+            this.log.info(`${done.claim.task_id}: cancel requested before it started`);
+            this.waiting.splice(this.waiting.findIndex((w) => w.claim.task_id === done.claim.task_id), 1);
+            this.finished.push(done);
+        }
+        for (const taskId of plan.cancelledRunning) {
+            this.log.info(`${taskId}: cancel requested; stopping it`);
+            const running = this.running.get(taskId);
+            running.cancelled = true;
+            running.controller.abort();
+        }
     }
     /** What a commit of this node means once it is at the tip. */
-    landed(p) {
+    landed({ commit, plan }) {
         this.report.pushes++;
-        this.report.returned += p.handedBack;
-        this.seenTip = p.commit;
+        this.report.returned += plan.handedBack;
+        this.seenTip = commit;
         // The scan saw the queue before this commit's results and rejections changed what can run next.
-        this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+        this.exhaustedTip = plan.exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
         // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
         // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
-        this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
-        this.node = p.node;
-        this.settle(p.committed, []);
+        this.lastHeartbeat = Date.parse(plan.node.last_heartbeat);
+        this.node = plan.node;
+        this.settle(plan.concluded.map((c) => c.done), []);
         if (!this.stopReason)
-            this.waiting.push(...p.claims, ...p.adopted);
-        this.claimed += p.claims.length;
-        this.unblocked ||= p.unblocks;
+            this.waiting.push(...[...plan.claims, ...plan.adopted].map(toRun));
+        this.claimed += plan.claims.length;
+        this.unblocked ||= plan.unblocks;
     }
     /**
      * Whether a push that reported an error or a rejection landed after all: the tip is that commit, or holds
@@ -38326,7 +38474,7 @@ class Worker {
      */
     confirm(p, tip, atTip, policy) {
         this.unconfirmed = undefined;
-        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+        const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.plan.node.last_heartbeat;
         if (tip !== p.commit && !ours)
             return;
         this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
@@ -38382,19 +38530,6 @@ class Worker {
         this.refusal ??= new errors/* UserError */.yo(problem);
         this.stop(problem);
     }
-    /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
-    capacity(policy, adopted) {
-        const free = {
-            cpus: this.settings.cpus ?? (0,external_node_os_namespaceObject.availableParallelism)(),
-            memoryMb: this.settings.memoryMb ?? Math.floor((0,external_node_os_namespaceObject.totalmem)() / 1024 / 1024),
-        };
-        for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
-            const need = resourcesOf(claim, policy);
-            free.cpus -= need.cpus;
-            free.memoryMb -= need.memoryMb;
-        }
-        return free;
-    }
     /** First-seen times are only needed while a task waits in the queue. */
     forgetGone(snapshot) {
         if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
@@ -38445,51 +38580,6 @@ class Worker {
         this.finished.length = 0;
         this.finished.push(...keep);
     }
-    async nodeRecord(snapshot, now, mine, started, committed, final) {
-        const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
-        const results = committed.filter((f) => !f.returned);
-        // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
-        // result still to be written. A claim taken back is not listed, even while its task is being stopped.
-        const ending = new Set(committed.map((f) => f.claim.task_id));
-        const held = [...this.running.values(), ...this.waiting, ...this.finished]
-            .filter((r) => !ending.has(r.claim.task_id))
-            .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
-            .map((r) => r.claim.task_id);
-        const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
-        return {
-            node_id: this.settings.nodeId,
-            labels: this.settings.labels,
-            slots: this.settings.slots,
-            version: VERSION,
-            started_at: (0,time/* iso */.K)(this.startedAt),
-            incarnation: this.incarnation,
-            last_heartbeat: (0,time/* iso */.K)(now),
-            status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
-            tasks: [...new Set(tasks)].sort(),
-            completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
-            failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
-        };
-    }
-    holds(taskId) {
-        return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
-    }
-    /**
-     * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
-     * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
-     */
-    dropLostClaims(mine) {
-        const lost = (entry) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
-        for (const entry of this.waiting.filter(lost)) {
-            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
-            this.waiting.splice(this.waiting.indexOf(entry), 1);
-        }
-        for (const entry of [...this.running.values()].filter(lost)) {
-            if (entry.controller.signal.aborted)
-                continue;
-            this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
-            entry.controller.abort();
-        }
-    }
     /**
      * Starts waiting claims while slots are free. Not while a heartbeat is due: a node silent that long (a
      * pause, an outage) may have been declared dead and its claims taken back, so the next sync confirms
@@ -38536,21 +38626,6 @@ class Worker {
             return (0,transitions/* runWithoutOutput */.P0)('error', reason, startedAt, new Date());
         }
     }
-    /**
-     * The changes that record a finished task. A run that cannot be written down (a record the sandbox
-     * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
-     */
-    resultChanges(held, done, policy, now) {
-        try {
-            return (0,transitions/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
-        }
-        catch (error) {
-            const reason = `its result could not be recorded: ${(0,errors/* errorMessage */.gJ)(error)}`;
-            this.log.warn(`${done.claim.task_id}: ${reason}`);
-            done.run = (0,transitions/* runWithoutOutput */.P0)('error', reason, now);
-            return (0,transitions/* concludeClaim */.Ih)(held.path, held.claim, done.run, policy, now);
-        }
-    }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
         while (this.running.size > 0)
@@ -38572,13 +38647,6 @@ class Worker {
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
     }
 }
-/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
-function resourcesOf(task, policy) {
-    return {
-        cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
-        memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
-    };
-}
 function sandboxJob(claim, settings, policy) {
     return {
         taskId: claim.task_id,
@@ -38594,19 +38662,9 @@ function sandboxJob(claim, settings, policy) {
         outputCapBytes: policy.output_cap_bytes,
     };
 }
-function commitMessage(nodeId, claims, results, rejected, final) {
-    const parts = [];
-    if (claims)
-        parts.push(`claim ${claims}`);
-    if (results)
-        parts.push(`finish ${results}`);
-    if (rejected)
-        parts.push(`reject ${rejected}`);
-    if (final)
-        parts.push('go offline');
-    if (parts.length === 0)
-        parts.push('heartbeat');
-    return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+/** A claim that lands is held here, to be started when a slot frees up. */
+function toRun(held) {
+    return { claim: held.claim, path: held.path, controller: new AbortController() };
 }
 /** A node id unique to this run: the runner or host name plus a random suffix. */
 function defaultNodeId() {
@@ -39154,9 +39212,9 @@ function getBranch() {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   gJ: () => (/* binding */ errorMessage),
+/* harmony export */   i5: () => (/* binding */ ContentionError),
 /* harmony export */   yo: () => (/* binding */ UserError)
 /* harmony export */ });
-/* unused harmony export ContentionError */
 /**
  * A mistake the user can fix (bad input, bad task, bad configuration), or a state of the grid they can act
  * on. Actions and the CLI print its message alone and exit 1; any other error is a bug and is shown with its
@@ -40137,6 +40195,83 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+
+
+/***/ }),
+
+/***/ 5174:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   M: () => (/* binding */ PushPacer)
+/* harmony export */ });
+/** What a round is taken to cost before one has been measured: a local fetch, build and push. */
+const FIRST_ROUND_MS = 250;
+/** How many rounds a node holds off at most after a contended push. */
+const MAX_HOLD_ROUNDS = 8;
+/** The retry window, in rounds, of a node whose lease is at risk: some jitter, so two such nodes part. */
+const URGENT_WINDOW_ROUNDS = 0.1;
+/**
+ * Congestion control for pushes to one branch. A push is built on the tip its round read, so it loses to
+ * any push that lands between that read and its own: what is at risk is the whole round (fetch, build,
+ * push), which this measures. Two rules keep nodes from losing to one another round after round.
+ *
+ * - A lost race is tried again after a random wait within a window of one round, widened by how contended
+ *   the branch has been: the average number of races lost per landed push, over many pushes (a grid whose
+ *   nodes all push at once spreads them out). The window never grows with a node's own run of losses: that
+ *   would put a node that lost a few behind the nodes that won (the capture effect), and under load it could
+ *   lose for longer than the node timeout and have its claims reaped while it ran them.
+ * - A push that landed only after lost races holds its node off before the next one, a round for each race
+ *   it lost (they tell how many others are pushing), and the hold halves after each push that met no
+ *   contention: the nodes it beat get their turns, and what the node gathers meanwhile rides in its next push.
+ * - A node whose lease is at risk (its heartbeat is overdue while it runs claims) retries at once, within a
+ *   tenth of a round: it reads the new tip ahead of the nodes that wait their share, so the node nearest to
+ *   having its claims reaped is the likeliest to land next, whatever it lost before.
+ */
+class PushPacer {
+    clock;
+    roundMs = FIRST_ROUND_MS;
+    holdMs = 0;
+    landedAt = 0;
+    startedAt = 0;
+    lost = 0;
+    /** Races lost per landed push, a moving average. */
+    contention = 0;
+    constructor(clock = Date.now) {
+        this.clock = clock;
+    }
+    /** How long the node holds off after its last landed push. */
+    get hold() {
+        return this.holdMs;
+    }
+    /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
+    untilTurn() {
+        return Math.max(0, this.landedAt + this.holdMs - this.clock());
+    }
+    /** A round starts: its fetch is about to read the tip. */
+    begin() {
+        this.startedAt = this.clock();
+    }
+    /** The round's push lost the race; returns how long to wait before the next round. */
+    lostRace(leaseAtRisk = false) {
+        this.measure();
+        this.lost++;
+        return Math.random() * this.roundMs * (leaseAtRisk ? URGENT_WINDOW_ROUNDS : 1 + this.contention);
+    }
+    /** The round's push landed. */
+    landed() {
+        this.measure();
+        this.contention = 0.7 * this.contention + 0.3 * this.lost;
+        const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
+        this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
+        this.lost = 0;
+        this.landedAt = this.clock();
+    }
+    measure() {
+        // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
+        this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
+    }
 }
 
 
@@ -48328,9 +48463,13 @@ function locate(document, pointer) {
 /***/ 7010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* unused harmony export transact */
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   h: () => (/* binding */ transact)
+/* harmony export */ });
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9684);
+/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5174);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -48339,15 +48478,18 @@ function locate(document, pointer) {
 
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
+    const hooks = options.hooks ?? {};
     let rejectedPushes = 0;
     let message = '';
-    const pacer = new PushPacer();
+    const pacer = options.pacer ?? new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
     for (let round = 1; round <= rounds; round++) {
+        await hooks.beforeRound?.();
         pacer.begin();
         const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
-        const snapshot = await GridSnapshot.load(store, tip, options);
+        if (tip === null) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
+        }
+        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -48355,12 +48497,17 @@ async function transact(store, build, options) {
             return { commit: null, value: plan.value, rejectedPushes };
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
+        hooks.beforePush?.(commit, plan.value);
+        if ((await store.push(commit)) === 'pushed') {
+            pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
+        }
         rejectedPushes++;
-        await sleep(pacer.lostRace());
+        const wait = pacer.lostRace(hooks.urgent?.() ?? false);
+        hooks.rejected?.(round, wait);
+        await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(wait);
     }
-    throw new ContentionError(store.branch, rejectedPushes, subject(message));
+    throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ContentionError */ .i5(store.branch, rejectedPushes, subject(message));
 }
 /** A commit message's first line, cut short enough for one line of an error (a submit names every task). */
 function subject(message) {

@@ -46977,14 +46977,17 @@ function locate(document, pointer) {
 
 async function transact(store, build, options) {
     const rounds = options.maxRounds ?? 30;
+    const hooks = options.hooks ?? {};
     let rejectedPushes = 0;
     let message = '';
-    const pacer = new PushPacer();
+    const pacer = options.pacer ?? new PushPacer();
     for (let round = 1; round <= rounds; round++) {
+        await hooks.beforeRound?.();
         pacer.begin();
         const tip = await store.fetch();
-        if (tip === null)
-            throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+        if (tip === null) {
+            throw new UserError(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
+        }
         const snapshot = await GridSnapshot.load(store, tip, options);
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
@@ -46993,10 +46996,15 @@ async function transact(store, build, options) {
             return { commit: null, value: plan.value, rejectedPushes };
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-        if ((await store.push(commit)) === 'pushed')
+        hooks.beforePush?.(commit, plan.value);
+        if ((await store.push(commit)) === 'pushed') {
+            pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
+        }
         rejectedPushes++;
-        await sleep(pacer.lostRace());
+        const wait = pacer.lostRace(hooks.urgent?.() ?? false);
+        hooks.rejected?.(round, wait);
+        await sleep(wait);
     }
     throw new ContentionError(store.branch, rejectedPushes, subject(message));
 }

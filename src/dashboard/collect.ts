@@ -6,6 +6,7 @@ import { stat } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import { UserError } from '../common/errors.js';
 import { GitError, git } from '../git/runner.js';
+import { readHistory } from '../git/history.js';
 import { GridStore, type TreeEntry } from '../git/store.js';
 import { GridSnapshot, skippedEntry } from '../protocol/snapshot.js';
 import {
@@ -180,27 +181,22 @@ function parseRecords<T>(
  * whole tree, so the last point always matches the tip.
  */
 export async function gridHistory(store: GridStore, tip: string): Promise<GridHistory> {
-  const out = await git(
-    [
-      'log',
-      '--first-parent',
-      '--reverse',
-      '--diff-merges=first-parent',
-      '--no-renames',
-      '--name-status',
-      '-z',
-      '--format=@%ct',
-      tip,
-      '--',
-      ...LIFECYCLE.map(lifecycleDir),
-    ],
-    { cwd: store.options.dir, timeoutMs: GIT_TIMEOUT_MS },
-  );
+  const history = await readHistory(tip, {
+    cwd: store.options.dir,
+    timeoutMs: GIT_TIMEOUT_MS,
+    paths: LIFECYCLE.map(lifecycleDir),
+  });
   const counts: Record<Lifecycle, number> = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
   const points: HistoryPoint[] = [];
-  let time: number | undefined;
-  const emit = () => {
-    if (time === undefined) return;
+  let time = 0;
+  for (const commit of history) {
+    // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+    time = Math.max(time, commit.time);
+    // A modified file stays where it is.
+    for (const { status, path } of commit.changes) {
+      const located = status === 'A' || status === 'D' ? locate(path) : undefined;
+      if (located) counts[located.state] += status === 'A' ? 1 : -1;
+    }
     points.push({
       time: new Date(time),
       queued: counts.queue,
@@ -208,23 +204,7 @@ export async function gridHistory(store: GridStore, tip: string): Promise<GridHi
       completed: counts.completed,
       failed: counts.failed,
     });
-  };
-  // Tokens: "@<committer time>" per commit, then a status letter and a path per changed file.
-  const tokens = out.split('\0');
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^\n+/, '');
-    if (token.startsWith('@')) {
-      emit();
-      // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-      time = Math.max(time ?? 0, Number(token.slice(1)) * 1000);
-    } else if (token === 'A' || token === 'D') {
-      const located = locate(tokens[++i]!);
-      if (located) counts[located.state] += token === 'A' ? 1 : -1;
-    } else if (token) {
-      i++; // a modified file stays where it is
-    }
   }
-  emit();
   // A fork carries the history of the project it came from, whose development commits touched tasks/ long
   // before this grid ran anything. The grid's own history starts where it was last empty before its first
   // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the

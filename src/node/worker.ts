@@ -8,26 +8,14 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { availableParallelism, hostname, totalmem } from 'node:os';
 import { readServerClock, skewProblem } from '../protocol/clock.js';
 import { recordIncarnation, takeCache } from '../git/cache-owner.js';
-import { GridStore, type Change } from '../git/store.js';
+import { GridStore } from '../git/store.js';
 import { GitError } from '../git/runner.js';
-import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
-import { UserError, errorMessage } from '../common/errors.js';
-import {
-  cancelledRun,
-  claimTask,
-  concludeClaim,
-  isSilent,
-  nodeChange,
-  rejectFile,
-  requeueClaim,
-  runWithoutOutput,
-  silenceMs,
-  type Execution,
-} from '../protocol/transitions.js';
-import { iso, sleep } from '../common/time.js';
+import { skippedEntry, type GridSnapshot, type TaskFile } from '../protocol/snapshot.js';
+import { ContentionError, UserError, errorMessage } from '../common/errors.js';
+import { isSilent, runWithoutOutput, silenceMs, type Execution } from '../protocol/transitions.js';
+import { sleep } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import { effectiveImage, imageAllowed } from '../protocol/policy.js';
-import { printable } from '../common/printable.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
 import type { FileStore } from '../storage/file-store.js';
 import { openFileStore } from '../storage/index.js';
@@ -37,9 +25,21 @@ import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
 import { Submitters } from '../protocol/submitters.js';
-import type { Claim, NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
+import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
-import { VERSION } from '../protocol/version.js';
+import { transact, type Plan } from '../protocol/transaction.js';
+import {
+  isHeartbeatDue,
+  planRound,
+  resourcesOf,
+  roomToClaim,
+  type FinishedClaim as Finished,
+  type HeldClaim,
+  type Holdings,
+  type RoundPlan,
+  type RoundSettings,
+  type RoundSnapshot,
+} from './round-plan.js';
 
 export interface WorkerSettings {
   remote: string;
@@ -115,31 +115,16 @@ interface Running {
   cancelled?: boolean;
 }
 
-interface Finished {
-  claim: Claim;
-  path: string;
-  run: Execution;
-  /**
-   * Why the node hands the task back to the queue instead of failing it: the node stopped it (shutdown), or
-   * its sandbox failed under it. Such an attempt does not count against max_attempts.
-   */
-  returned?: string;
-  cancelled: boolean;
-}
-
-/** What a commit of this node does once it lands; kept while a push that reported an error may have landed. */
+/** A commit of this node; kept while a push that reported an error may have landed. */
 interface Pushed {
   commit: string;
-  node: NodeRecord;
-  claims: Running[];
-  adopted: Running[];
-  committed: Finished[];
-  handedBack: number;
-  rejected: number;
-  /** The queue scan left nothing this node could claim. */
-  exhausted: boolean;
-  /** A result it writes completes a dependency a queued task waits for. */
-  unblocks: boolean;
+  plan: RoundPlan;
+}
+
+/** What a round read at the tip and planned from it. */
+interface Round {
+  tip: string;
+  plan: RoundPlan;
 }
 
 const MAX_PUSH_ROUNDS = 20;
@@ -148,7 +133,6 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
-const MAX_REJECTS_PER_COMMIT = 20;
 
 export class Worker {
   private readonly running = new Map<string, Running>();
@@ -202,6 +186,8 @@ export class Worker {
   private awaited: ReadonlySet<string> = new Set();
   /** A push completed a dependency of a queued task: the node looks at the queue again at once. */
   private unblocked = false;
+  /** Who this node is and what it may take on, as its rounds are planned. */
+  private readonly roundSettings: RoundSettings;
 
   constructor(
     private readonly settings: WorkerSettings,
@@ -210,6 +196,17 @@ export class Worker {
   ) {
     const { remote, branch, token } = settings;
     this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
+    this.roundSettings = {
+      nodeId: settings.nodeId,
+      labels: settings.labels,
+      slots: settings.slots,
+      prefetch: settings.prefetch ?? 0,
+      maxTasks: settings.maxTasks,
+      cpus: settings.cpus ?? availableParallelism(),
+      memoryMb: settings.memoryMb ?? Math.floor(totalmem() / 1024 / 1024),
+      startedAt: this.startedAt,
+      incarnation: this.incarnation,
+    };
     this.report = {
       nodeId: settings.nodeId,
       completed: 0,
@@ -348,13 +345,9 @@ export class Worker {
     return this.running.size > 0 || this.waiting.length > 0;
   }
 
-  /** How many more claims this node takes now: its free slots and prefetch, within max-tasks. */
+  /** How many more claims this node takes now (round-plan.ts). */
   private claimRoom(): number {
-    const max = this.settings.maxTasks;
-    const quota = max > 0 ? max - this.claimed : Infinity;
-    const room = this.settings.slots + (this.settings.prefetch ?? 0) - this.running.size - this.waiting.length;
-    // Finished tasks free their slot now: their results ride in the same commit as the next claims.
-    return Math.max(0, Math.min(room, quota));
+    return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
   }
 
   /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
@@ -393,16 +386,9 @@ export class Worker {
     this.wake = () => undefined;
   }
 
-  /**
-   * Heartbeats keep a node's claims alive, so while it holds any one is due every lease.heartbeat_seconds.
-   * An idle node's heartbeat only keeps it listed as online, so it comes every half node timeout: an idle
-   * node spends a push every few minutes, not every minute.
-   */
+  /** Whether a heartbeat is due now (round-plan.ts). */
   private heartbeatDue(policy: Policy | undefined): boolean {
-    const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
-    const busy = this.holding() || this.finished.length > 0;
-    const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
-    return Date.now() - this.lastHeartbeat >= seconds * 1000;
+    return isHeartbeatDue(this.lastHeartbeat, this.holding() || this.finished.length > 0, policy, new Date());
   }
 
   /** Whether this node's heartbeat is overdue while it holds claims: one more late round brings the reaper nearer. */
@@ -452,235 +438,203 @@ export class Worker {
     return true;
   }
 
-  /** Builds one commit from the current tip (results, claims, heartbeat) and pushes it; retries on a lost race. */
+  /**
+   * Builds one commit from the current tip (results, claims, heartbeat) and pushes it through transact(),
+   * which rebuilds it from the new tip after a lost race.
+   */
   private async sync(wantsClaims: boolean, final = false): Promise<boolean> {
-    const s = this.settings;
     // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
     // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
     if (!final) {
       const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
       await sleep(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
     }
-    for (let round = 1; round <= MAX_PUSH_ROUNDS; round++) {
-      if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
-      this.pacer.begin();
-      const tip = await this.store.fetch();
-      if (tip === null)
-        throw new UserError(`branch "${s.branch}" does not exist in ${s.remote}: run "dgrid init" first`);
-      const snapshot = await GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'] });
-      const policy = await snapshot.policy();
-      this.policy = policy;
-      for (const entry of snapshot.skipped) {
-        if (this.skippedSeen.has(entry.path)) continue;
-        this.skippedSeen.add(entry.path);
-        this.log.warn(skippedEntry(entry));
-      }
-      await this.checkClock(policy);
-      this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
-      if (s.image && !imageAllowed(s.image, policy)) {
-        throw new UserError(
-          `image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`,
-        );
-      }
-      const now = new Date();
-      const changes: Change[] = [];
-      const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
-      this.checkIncarnation(atTip, policy);
-      if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
-      const mine = await this.myClaims(snapshot);
-
-      this.dropLostClaims(mine);
-
-      const committed: Finished[] = [];
-      const fenced: Finished[] = [];
-      for (const done of this.finished) {
-        const held = mine.get(done.claim.task_id);
-        if (!held || held.claim.claim.token !== done.claim.claim.token) {
-          fenced.push(done);
-          continue;
-        }
-        const cancel = snapshot.cancels.get(done.claim.task_id);
-        if (cancel) changes.push({ path: cancel.path, delete: true });
-        if (cancel && !(done.cancelled && done.run.status === 'cancelled')) {
-          // A cancel ends its task, whatever this attempt's outcome: it never goes back to the queue.
-          Object.assign(done, { run: cancelledRun(done.run), cancelled: true });
-          delete done.returned;
-        }
-        if (done.returned) {
-          changes.push(...requeueClaim(held.path, held.claim, 'returned', done.returned, now).changes);
-        } else {
-          const serverNow = new Date(now.getTime() + this.clockOffsetMs);
-          changes.push(...this.resultChanges(held, done, policy, serverNow));
-        }
-        committed.push(done);
-      }
-
-      // Claims under this node's folder that nothing here runs: when the node stops, those it never
-      // started go back (also in a round that began before the stop); otherwise adopt those this process
-      // issued (a push that reported an error but landed), and hand back those of an earlier incarnation.
-      const adopted: Running[] = [];
-      let handedBack = 0;
-      const stopping = final || this.stopReason !== undefined;
-      for (const [taskId, held] of mine) {
-        if (this.running.has(taskId) || this.finished.some((f) => f.claim.task_id === taskId)) continue;
-        // A stopping node hands back whatever it holds at the tip and never started, whatever it waits on: a
-        // claim push that lands after stop() still gives it claims.
-        if (!stopping && this.holds(taskId)) continue;
-        if (stopping) {
-          const reason = `node ${s.nodeId} stopped before it started: ${this.stopReason ?? 'max-tasks reached'}`;
-          changes.push(...requeueClaim(held.path, held.claim, 'returned', reason, now).changes);
-          handedBack++;
-        } else if (this.issuedTokens.has(held.claim.claim.token)) {
-          adopted.push({ ...held, controller: new AbortController() });
-        } else {
-          const reason = `node ${s.nodeId} restarted`;
-          changes.push(...requeueClaim(held.path, held.claim, 'orphaned', reason, now).changes);
-        }
-      }
-
-      for (const [taskId, entry] of snapshot.cancels) {
-        const running = this.running.get(taskId);
-        const waiting = this.waiting.findIndex((w) => w.claim.task_id === taskId);
-        if (waiting >= 0) {
-          this.log.info(`${taskId}: cancel requested before it started`);
-          const [held] = this.waiting.splice(waiting, 1);
-          this.finished.push({
-            claim: held!.claim,
-            path: held!.path,
-            run: runWithoutOutput('cancelled', 'cancelled on request before it started', now),
-            cancelled: true,
-          });
-        } else if (running && !running.cancelled) {
-          this.log.info(`${taskId}: cancel requested; stopping it`);
-          running.cancelled = true;
-          running.controller.abort();
-        } else if (!snapshot.byId.has(taskId)) {
-          // Finished or never there: nothing left to cancel.
-          changes.push({ path: entry.path, delete: true });
-        }
-      }
-
-      const claims: Running[] = [];
-      /** Queued ids that already had a result: they leave the queue, and the commit message says why. */
-      const refused: string[] = [];
-      let rejectedCount = 0;
-      let exhausted = false;
-      if (wantsClaims && !final && !this.stopReason) {
-        // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
-        const submitters = await this.submitters.forQuota(snapshot, policy, this.claimRoom()).catch((error) => {
-          this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
-          return null;
-        });
-        const view = {
-          nodeId: s.nodeId,
-          labels: s.labels,
-          secrets: Object.keys(s.taskSecrets ?? {}),
-          firstSeen: this.firstSeen,
-          submitters,
-          memo: this.scanMemo,
-        };
-        const scan = await scanQueue(snapshot, view, now, policy);
-        this.forgetGone(snapshot);
-        this.nextEligibleAt = scan.nextEligibleAt;
-        this.awaited = scan.awaited;
-        for (const bad of scan.rejected.slice(0, MAX_REJECTS_PER_COMMIT)) {
-          this.log.warn(printable(`${bad.file.entry.path} will not run: ${bad.reason}`));
-          if (bad.earlierResult) {
-            changes.push({ path: bad.file.entry.path, delete: true });
-            refused.push(`Refused: ${bad.file.id} already has a result, ${bad.earlierResult}`);
-          } else changes.push(...rejectFile(bad.file, bad.reason, s.nodeId, now, bad.task, bad.status));
-          if (bad.cancel) changes.push({ path: bad.cancel.path, delete: true });
-          rejectedCount++;
-        }
-        // Leases and heartbeats start now, not when the round began: reading a big queue may take a while,
-        // and a claim that lands with its lease already spent is reaped under a node that is running it.
-        const claimedAt = new Date();
-        const free = this.capacity(policy, adopted);
-        let slots = Math.max(0, this.claimRoom() - adopted.length);
-        for (const candidate of scan.claimable) {
-          if (slots === 0) break;
-          const need = resourcesOf(candidate.task, policy);
-          if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) continue; // a smaller task may still fit
-          free.cpus -= need.cpus;
-          free.memoryMb -= need.memoryMb;
-          slots--;
-          const plan = claimTask(candidate.file, candidate.task, s.nodeId, claimedAt, policy);
-          changes.push(...plan.changes);
-          claims.push({ claim: plan.claim, path: plan.changes[1]!.path, controller: new AbortController() });
-        }
-        exhausted =
-          submitters !== null &&
-          claims.length === scan.claimable.length &&
-          scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
-      }
-
-      const heartbeat = this.heartbeatDue(policy) || this.node === undefined || final;
-      if (changes.length === 0 && !heartbeat) {
-        this.seenTip = tip;
-        this.exhaustedTip = exhausted ? tip : null;
-        this.settle(committed, fenced);
-        // Claims of a push that reported an error but landed: they start now, not at the next commit.
-        this.waiting.push(...adopted);
-        this.startWaiting(policy);
-        return adopted.length > 0;
-      }
-      const node = await this.nodeRecord(snapshot, new Date(), mine, [...claims, ...adopted], committed, final);
-      changes.push(nodeChange(node));
-      const message =
-        commitMessage(s.nodeId, claims.length, committed.length, rejectedCount, final) +
-        (refused.length > 0 ? `\n${refused.join('\n')}\n` : '');
-      const commit = await this.store.commit(tip, changes, message, s.nodeId);
-      for (const c of claims) this.issuedTokens.add(c.claim.claim.token);
-      const pushed: Pushed = {
-        commit,
-        node,
-        claims,
-        adopted,
-        committed,
-        handedBack,
-        rejected: rejectedCount,
-        exhausted,
-        unblocks: committed.some((d) => !d.returned && d.run.status === 'success' && this.awaited.has(d.claim.task_id)),
-      };
-      // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
-      this.unconfirmed = pushed;
-      const outcome = await this.store.push(commit);
-      if (outcome === 'rejected') {
-        this.report.rejectedPushes++;
-        const wait = this.pacer.lostRace(this.leaseAtRisk(policy));
-        this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
-        await sleep(wait);
-        continue;
-      }
-      this.pacer.landed();
-      if (round > 1 || this.pacer.hold > 0) {
-        this.log.debug(`pushed after ${round - 1} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
-      }
-      this.unconfirmed = undefined;
-      this.settle([], fenced);
-      this.landed(pushed);
-      this.startWaiting(policy);
-      return claims.length > 0 || committed.length > 0 || rejectedCount > 0;
+    const build = (snapshot: GridSnapshot) => this.round(snapshot, wantsClaims, final);
+    const outcome = await transact(this.store, build, {
+      author: this.settings.nodeId,
+      states: ['queue', 'in_progress'],
+      maxRounds: MAX_PUSH_ROUNDS,
+      pacer: this.pacer,
+      hooks: {
+        beforeRound: async () => {
+          if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
+        },
+        beforePush: (commit, { plan }) => {
+          for (const c of plan.claims) this.issuedTokens.add(c.claim.claim.token);
+          // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
+          this.unconfirmed = { commit, plan };
+        },
+        urgent: () => this.leaseAtRisk(this.policy!),
+        rejected: (round, wait) => {
+          this.report.rejectedPushes++;
+          this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
+        },
+      },
+    }).catch((error: unknown) => {
+      if (!(error instanceof ContentionError)) throw error;
+      this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
+      return undefined;
+    });
+    if (!outcome?.value) return false;
+    const { tip, plan } = outcome.value;
+    if (outcome.commit === null) {
+      this.seenTip = tip;
+      this.exhaustedTip = plan.exhausted ? tip : null;
+      this.settle([], plan.fenced);
+      // Claims of a push that reported an error but landed: they start now, not at the next commit.
+      this.waiting.push(...plan.adopted.map(toRun));
+      this.startWaiting(this.policy!);
+      return plan.adopted.length > 0;
     }
-    this.log.warn(`gave up after ${MAX_PUSH_ROUNDS} rejected pushes in a row; will try again`);
-    return false;
+    if (outcome.rejectedPushes > 0 || this.pacer.hold > 0) {
+      this.log.debug(
+        `pushed after ${outcome.rejectedPushes} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`,
+      );
+    }
+    this.unconfirmed = undefined;
+    this.settle([], plan.fenced);
+    this.landed({ commit: outcome.commit, plan });
+    this.startWaiting(this.policy!);
+    return plan.claims.length > 0 || plan.concluded.length > 0 || plan.rejected > 0;
+  }
+
+  /**
+   * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
+   * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
+   */
+  private async round(snapshot: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
+    const s = this.settings;
+    const tip = snapshot.tip!;
+    const policy = await snapshot.policy();
+    this.policy = policy;
+    for (const entry of snapshot.skipped) {
+      if (this.skippedSeen.has(entry.path)) continue;
+      this.skippedSeen.add(entry.path);
+      this.log.warn(skippedEntry(entry));
+    }
+    await this.checkClock(policy);
+    this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+    if (s.image && !imageAllowed(s.image, policy)) {
+      throw new UserError(
+        `image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`,
+      );
+    }
+    const atTip = await snapshot.node(s.nodeId).catch(() => undefined);
+    this.checkIncarnation(atTip, policy);
+    if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
+    const claims = await this.myClaims(snapshot);
+    const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
+    const view: RoundSnapshot = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+    if (wantsClaims && !final && !this.stopReason) view.queue = await this.scan(snapshot, view);
+    const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+    this.observe(plan);
+    return { changes: plan.changes, message: plan.message, value: { tip, plan } };
+  }
+
+  /** The queue scan of a round, and what the node keeps of it. */
+  private async scan(snapshot: GridSnapshot, view: RoundSnapshot): Promise<RoundSnapshot['queue']> {
+    // The room this round's claims may fill, counting the waiting claims this round drops or cancels.
+    const kept = this.waiting.filter(
+      (w) =>
+        view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
+        !view.cancels.has(w.claim.task_id),
+    );
+    const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+    // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
+    const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
+      this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
+      return null;
+    });
+    const s = this.settings;
+    const node = {
+      nodeId: s.nodeId,
+      labels: s.labels,
+      secrets: Object.keys(s.taskSecrets ?? {}),
+      firstSeen: this.firstSeen,
+      submitters,
+      memo: this.scanMemo,
+    };
+    const scan = await scanQueue(snapshot, node, new Date(), view.policy);
+    this.forgetGone(snapshot);
+    this.nextEligibleAt = scan.nextEligibleAt;
+    this.awaited = scan.awaited;
+    return { scan, submittersRead: submitters !== null };
+  }
+
+  /** What the node holds, as the planner sees it. */
+  private holdings(final: boolean): Holdings {
+    const held = (r: Running): HeldClaim => ({ claim: r.claim, path: r.path });
+    return {
+      running: [...this.running.values()].map((r) => ({
+        ...held(r),
+        cancelled: r.cancelled === true,
+        aborted: r.controller.signal.aborted,
+      })),
+      waiting: this.waiting.map(held),
+      finished: [...this.finished],
+      issued: this.issuedTokens,
+      awaited: this.awaited,
+      claimed: this.claimed,
+      node: this.node,
+      lastHeartbeat: this.lastHeartbeat,
+      clockOffsetMs: this.clockOffsetMs,
+      stopReason: this.stopReason,
+      final,
+    };
+  }
+
+  /** What a round found at the tip about this node's claims holds whether its push lands or not. */
+  private observe(plan: RoundPlan): void {
+    for (const taskId of plan.dropped) {
+      this.log.warn(`${taskId}: the claim was taken back while this node was silent; not starting it`);
+      this.waiting.splice(
+        this.waiting.findIndex((w) => w.claim.task_id === taskId),
+        1,
+      );
+    }
+    for (const taskId of plan.stopped) {
+      this.log.warn(`${taskId}: the claim was taken back while this node was silent; stopping it`);
+      this.running.get(taskId)!.controller.abort();
+    }
+    for (const warning of plan.warnings) this.log.warn(warning);
+    for (const { done, run, cancelled, returned } of plan.concluded) {
+      Object.assign(done, { run, cancelled });
+      if (returned === undefined) delete done.returned;
+    }
+    for (const done of plan.cancelledWaiting) {
+      this.log.info(`${done.claim.task_id}: cancel requested before it started`);
+      this.waiting.splice(
+        this.waiting.findIndex((w) => w.claim.task_id === done.claim.task_id),
+        1,
+      );
+      this.finished.push(done);
+    }
+    for (const taskId of plan.cancelledRunning) {
+      this.log.info(`${taskId}: cancel requested; stopping it`);
+      const running = this.running.get(taskId)!;
+      running.cancelled = true;
+      running.controller.abort();
+    }
   }
 
   /** What a commit of this node means once it is at the tip. */
-  private landed(p: Pushed): void {
+  private landed({ commit, plan }: Pushed): void {
     this.report.pushes++;
-    this.report.returned += p.handedBack;
-    this.seenTip = p.commit;
+    this.report.returned += plan.handedBack;
+    this.seenTip = commit;
     // The scan saw the queue before this commit's results and rejections changed what can run next.
-    this.exhaustedTip = p.exhausted && p.committed.length === 0 && p.rejected === 0 ? p.commit : null;
+    this.exhaustedTip = plan.exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
     // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
     // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
-    this.lastHeartbeat = Date.parse(p.node.last_heartbeat);
-    this.node = p.node;
-    this.settle(p.committed, []);
-    if (!this.stopReason) this.waiting.push(...p.claims, ...p.adopted);
-    this.claimed += p.claims.length;
-    this.unblocked ||= p.unblocks;
+    this.lastHeartbeat = Date.parse(plan.node!.last_heartbeat);
+    this.node = plan.node;
+    this.settle(
+      plan.concluded.map((c) => c.done),
+      [],
+    );
+    if (!this.stopReason) this.waiting.push(...[...plan.claims, ...plan.adopted].map(toRun));
+    this.claimed += plan.claims.length;
+    this.unblocked ||= plan.unblocks;
   }
 
   /**
@@ -689,7 +643,7 @@ export class Worker {
    */
   private confirm(p: Pushed, tip: string, atTip: NodeRecord | undefined, policy: Policy): void {
     this.unconfirmed = undefined;
-    const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.node.last_heartbeat;
+    const ours = atTip?.incarnation === this.incarnation && atTip.last_heartbeat === p.plan.node!.last_heartbeat;
     if (tip !== p.commit && !ours) return;
     this.log.info(`a push that reported a failure had landed (${p.commit.slice(0, 12)})`);
     this.landed(p);
@@ -745,20 +699,6 @@ export class Worker {
     this.stop(problem);
   }
 
-  /** CPUs and memory not yet promised to running tasks (or to claims being adopted). */
-  private capacity(policy: Policy, adopted: Running[]): { cpus: number; memoryMb: number } {
-    const free = {
-      cpus: this.settings.cpus ?? availableParallelism(),
-      memoryMb: this.settings.memoryMb ?? Math.floor(totalmem() / 1024 / 1024),
-    };
-    for (const { claim } of [...this.running.values(), ...this.waiting, ...adopted]) {
-      const need = resourcesOf(claim, policy);
-      free.cpus -= need.cpus;
-      free.memoryMb -= need.memoryMb;
-    }
-    return free;
-  }
-
   /** First-seen times are only needed while a task waits in the queue. */
   private forgetGone(snapshot: GridSnapshot): void {
     if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100) return;
@@ -767,11 +707,11 @@ export class Worker {
   }
 
   /** Claims at the tip in this node's folder, by task id. */
-  private async myClaims(snapshot: GridSnapshot): Promise<Map<string, { claim: Claim; path: string }>> {
+  private async myClaims(snapshot: GridSnapshot): Promise<Map<string, HeldClaim>> {
     const prefix = `tasks/in_progress/${this.settings.nodeId}/`;
     const files = snapshot.of('in_progress').filter((f: TaskFile) => f.entry.path.startsWith(prefix));
     const parsed = await snapshot.readJson(files);
-    const mine = new Map<string, { claim: Claim; path: string }>();
+    const mine = new Map<string, HeldClaim>();
     for (const [file, value] of parsed) {
       if (claimValidator.is(value) && value.claim.node_id === this.settings.nodeId) {
         mine.set(value.task_id, { claim: value, path: file.entry.path });
@@ -806,60 +746,6 @@ export class Worker {
     const keep = this.finished.filter((f) => !gone.has(f));
     this.finished.length = 0;
     this.finished.push(...keep);
-  }
-
-  private async nodeRecord(
-    snapshot: GridSnapshot,
-    now: Date,
-    mine: Map<string, { claim: Claim }>,
-    started: Running[],
-    committed: Finished[],
-    final: boolean,
-  ): Promise<NodeRecord> {
-    const previous = this.node ?? (await snapshot.node(this.settings.nodeId).catch(() => undefined));
-    const results = committed.filter((f) => !f.returned);
-    // What the node holds at the tip and has not ended in this commit: running, waiting, or finished with its
-    // result still to be written. A claim taken back is not listed, even while its task is being stopped.
-    const ending = new Set(committed.map((f) => f.claim.task_id));
-    const held = [...this.running.values(), ...this.waiting, ...this.finished]
-      .filter((r) => !ending.has(r.claim.task_id))
-      .filter((r) => mine.get(r.claim.task_id)?.claim.claim.token === r.claim.claim.token)
-      .map((r) => r.claim.task_id);
-    const tasks = final ? [] : [...held, ...started.map((r) => r.claim.task_id)];
-    return {
-      node_id: this.settings.nodeId,
-      labels: this.settings.labels,
-      slots: this.settings.slots,
-      version: VERSION,
-      started_at: iso(this.startedAt),
-      incarnation: this.incarnation,
-      last_heartbeat: iso(now),
-      status: final ? 'offline' : this.stopReason ? 'draining' : 'online',
-      tasks: [...new Set(tasks)].sort(),
-      completed: (previous?.completed ?? 0) + results.filter((f) => f.run.status === 'success').length,
-      failed: (previous?.failed ?? 0) + results.filter((f) => f.run.status !== 'success').length,
-    };
-  }
-
-  private holds(taskId: string): boolean {
-    return this.running.has(taskId) || this.waiting.some((w) => w.claim.task_id === taskId);
-  }
-
-  /**
-   * Claims the tip no longer gives this node: a reaper took them back while the node was silent (stopped,
-   * cut off). Those waiting never start; those running are stopped, as their task runs elsewhere now.
-   */
-  private dropLostClaims(mine: Map<string, { claim: Claim }>): void {
-    const lost = (entry: Running) => mine.get(entry.claim.task_id)?.claim.claim.token !== entry.claim.claim.token;
-    for (const entry of this.waiting.filter(lost)) {
-      this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; not starting it`);
-      this.waiting.splice(this.waiting.indexOf(entry), 1);
-    }
-    for (const entry of [...this.running.values()].filter(lost)) {
-      if (entry.controller.signal.aborted) continue;
-      this.log.warn(`${entry.claim.task_id}: the claim was taken back while this node was silent; stopping it`);
-      entry.controller.abort();
-    }
   }
 
   /**
@@ -922,21 +808,6 @@ export class Worker {
     return this.files.store;
   }
 
-  /**
-   * The changes that record a finished task. A run that cannot be written down (a record the sandbox
-   * filled with something unwritable) becomes an `error` result that can, so it never blocks the commit.
-   */
-  private resultChanges(held: { claim: Claim; path: string }, done: Finished, policy: Policy, now: Date): Change[] {
-    try {
-      return concludeClaim(held.path, held.claim, done.run, policy, now);
-    } catch (error) {
-      const reason = `its result could not be recorded: ${errorMessage(error)}`;
-      this.log.warn(`${done.claim.task_id}: ${reason}`);
-      done.run = runWithoutOutput('error', reason, now);
-      return concludeClaim(held.path, held.claim, done.run, policy, now);
-    }
-  }
-
   /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
   private async shutdown(): Promise<void> {
     while (this.running.size > 0) await this.nap(1000);
@@ -955,14 +826,6 @@ export class Worker {
     }
     this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
   }
-}
-
-/** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
-export function resourcesOf(task: QueuedTask, policy: Policy): { cpus: number; memoryMb: number } {
-  return {
-    cpus: Math.min(task.resources?.cpus ?? policy.limits.cpus, policy.limits.cpus),
-    memoryMb: Math.min(task.resources?.memory_mb ?? policy.limits.memory_mb, policy.limits.memory_mb),
-  };
 }
 
 export function sandboxJob(
@@ -989,14 +852,9 @@ export function sandboxJob(
   };
 }
 
-function commitMessage(nodeId: string, claims: number, results: number, rejected: number, final: boolean): string {
-  const parts: string[] = [];
-  if (claims) parts.push(`claim ${claims}`);
-  if (results) parts.push(`finish ${results}`);
-  if (rejected) parts.push(`reject ${rejected}`);
-  if (final) parts.push('go offline');
-  if (parts.length === 0) parts.push('heartbeat');
-  return `dgrid: ${nodeId}: ${parts.join(', ')}\n`;
+/** A claim that lands is held here, to be started when a slot frees up. */
+function toRun(held: HeldClaim): Running {
+  return { claim: held.claim, path: held.path, controller: new AbortController() };
 }
 
 /** A node id unique to this run: the runner or host name plus a random suffix. */

@@ -19,35 +19,59 @@ export interface Transacted<T> {
   rejectedPushes: number;
 }
 
-export interface TransactOptions extends SnapshotOptions {
+export interface TransactOptions<T = unknown> extends SnapshotOptions {
   author: string;
   maxRounds?: number;
   /** Build the commit but do not push it (dry runs). */
   dryRun?: boolean;
+  /** The caller's own pacer, which learns the branch's pace across its changes (a node's); a fresh one by default. */
+  pacer?: PushPacer;
+  /** What a caller that keeps state across changes (a node) does between the steps of a round. */
+  hooks?: TransactHooks<T>;
+}
+
+export interface TransactHooks<T> {
+  /** Before each round reads the tip: waits for the caller's push budget. */
+  beforeRound?(): Promise<void>;
+  /** The round's commit is built and about to be pushed: it may land even if the push reports an error. */
+  beforePush?(commit: string, value: T): void;
+  /** The push lost the race: whether to retry at once (the caller's lease is at risk), and what it waits. */
+  urgent?(): boolean;
+  rejected?(round: number, waitMs: number): void;
 }
 
 export async function transact<T>(
   store: GridStore,
   build: (snapshot: GridSnapshot) => Promise<Plan<T> | null>,
-  options: TransactOptions,
+  options: TransactOptions<T>,
 ): Promise<Transacted<T>> {
   const rounds = options.maxRounds ?? 30;
+  const hooks = options.hooks ?? {};
   let rejectedPushes = 0;
   let message = '';
-  const pacer = new PushPacer();
+  const pacer = options.pacer ?? new PushPacer();
   for (let round = 1; round <= rounds; round++) {
+    await hooks.beforeRound?.();
     pacer.begin();
     const tip = await store.fetch();
-    if (tip === null) throw new UserError(`branch "${store.branch}" does not exist: run "dgrid init" first`);
+    if (tip === null) {
+      throw new UserError(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
+    }
     const snapshot = await GridSnapshot.load(store, tip, options);
     const plan = await build(snapshot);
     if (!plan || plan.changes.length === 0) return { commit: null, value: plan?.value ?? null, rejectedPushes };
     if (options.dryRun) return { commit: null, value: plan.value, rejectedPushes };
     message = plan.message;
     const commit = await store.commit(tip, plan.changes, plan.message, options.author);
-    if ((await store.push(commit)) === 'pushed') return { commit, value: plan.value, rejectedPushes };
+    hooks.beforePush?.(commit, plan.value);
+    if ((await store.push(commit)) === 'pushed') {
+      pacer.landed();
+      return { commit, value: plan.value, rejectedPushes };
+    }
     rejectedPushes++;
-    await sleep(pacer.lostRace());
+    const wait = pacer.lostRace(hooks.urgent?.() ?? false);
+    hooks.rejected?.(round, wait);
+    await sleep(wait);
   }
   throw new ContentionError(store.branch, rejectedPushes, subject(message));
 }

@@ -64,6 +64,7 @@ import {
   type Terminal,
 } from '../protocol/layout.js';
 import { catFileBatch, git, runGit } from '../git/runner.js';
+import { readHistory } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { parsePolicy } from '../protocol/policy.js';
@@ -311,60 +312,22 @@ class Replay {
 
   /** The branch's first-parent history, oldest first, with each commit's changes. */
   private async log(tip: string): Promise<Commit[]> {
-    const out = await git(
-      [
-        'log',
-        '--first-parent',
-        '--reverse',
-        '--diff-merges=first-parent',
-        '--no-renames',
-        '--raw',
-        '-z',
-        '--no-abbrev',
-        '--format=commit %H %ct%x00%cn%x00%an%x00%(trailers:key=Archived-To,valueonly,separator=%x2C)',
-        tip,
-      ],
-      { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS },
-    );
-    const tokens = out.split('\0');
-    const commits: Commit[] = [];
-    for (let i = 0; i < tokens.length; i++) {
-      const token = tokens[i]!.replace(/^\n+/, '');
-      if (token.startsWith('commit ')) {
-        const [sha, seconds] = token.slice('commit '.length).split(' ');
-        const committer = tokens[++i] ?? '';
-        const author = tokens[++i] ?? '';
-        const trailers = tokens[++i] ?? '';
-        const archivedTo = trailers
-          .split(',')
-          .map((s) => s.trim())
-          .filter(Boolean);
-        commits.push({
-          sha: sha!,
-          time: Number(seconds) * 1000,
-          committer,
-          author,
-          archivedTo,
-          changes: [],
-          others: [],
-        });
-      } else if (token.startsWith(':')) {
-        // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
-        const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ') as [
-          string,
-          string,
-          string,
-          string,
-          string,
-        ];
-        const path = tokens[++i]!;
-        const change = { path, oldSha, newSha, readable: /^100/.test(newMode), deleted: status === 'D' };
-        if (locate(path)) commits.at(-1)!.changes.push(change);
+    const history = await readHistory(tip, {
+      cwd: this.dir,
+      timeoutMs: GIT_TIMEOUT_MS,
+      blobs: true,
+      trailer: 'Archived-To',
+    });
+    return history.map(({ sha, time, committer, author, trailers, changes }) => {
+      const commit: Commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [] };
+      for (const { path, status, oldSha, newSha, regularFile } of changes) {
+        const change = { path, oldSha: oldSha!, newSha: newSha!, readable: regularFile!, deleted: status === 'D' };
+        if (locate(path)) commit.changes.push(change);
         else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
-          commits.at(-1)!.others.push(change);
+          commit.others.push(change);
       }
-    }
-    return commits;
+      return commit;
+    });
   }
 
   /** Reads every record the history writes, in batches of one cat-file process. */
