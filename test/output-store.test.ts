@@ -8,6 +8,8 @@ import { git } from '../src/git/runner.js';
 import { GitFileStore, OUTPUT_REF_PREFIX } from '../src/storage/git-store.js';
 import { IntegrityError, describeFile, fetchVerified, storeFiles } from '../src/storage/file-store.js';
 import { s3ServerFor, s3StoreAt } from './helpers/s3.js';
+import { openFileStore } from '../src/storage/index.js';
+import { parsePolicy } from '../src/protocol/policy.js';
 import { artifactServiceFor } from './helpers/artifact-service.js';
 
 async function scratch(t: TestContext): Promise<string> {
@@ -185,4 +187,28 @@ test('artifact store: each file one unzipped artifact of the job, downloaded thr
   // Outside a job, a node cannot store artifacts at all, and says what to use instead.
   delete process.env.ACTIONS_RUNTIME_TOKEN;
   await assert.rejects(storeFiles(store, [files[0]!]), /works only in a node that runs as a GitHub Actions job/);
+});
+
+test("the policy's outputs section picks the store; s3 takes the node's credentials from its environment", async (t) => {
+  const dir = await scratch(t);
+  const server = await s3ServerFor(t);
+  const context = { remote: pathToFileURL(await bareRepo(dir)).href, cacheDir: join(dir, 'cache') };
+  assert.equal((await openFileStore(parsePolicy(undefined), context)).kind, 'git');
+  await assert.rejects(
+    openFileStore(parsePolicy('{"outputs": {"store": "s3"}}'), context),
+    /outputs\.store is "s3" but outputs\.bucket is missing/,
+  );
+  for (const [key, value] of Object.entries({ AWS_ACCESS_KEY_ID: 'S3RVER', AWS_SECRET_ACCESS_KEY: 'S3RVER' })) {
+    const before = process.env[key];
+    process.env[key] = value;
+    t.after(() => (before === undefined ? delete process.env[key] : (process.env[key] = before)));
+  }
+  const policy = parsePolicy(
+    JSON.stringify({ outputs: { store: 's3', bucket: server.bucket, endpoint: server.endpoint } }),
+  );
+  const store = await openFileStore(policy, context);
+  await writeFile(join(dir, 'f'), 'through the policy\n');
+  const [stored] = await storeFiles(store, [await describeFile(join(dir, 'f'), 'f')]);
+  assert.match(stored!.url, new RegExp(`^s3://${server.bucket}/dgrid/outputs/[0-9a-f]{64}$`));
+  await fetchVerified(store, stored!, join(dir, 'f.copy'));
 });
