@@ -2,10 +2,12 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { DockerSandbox } from '../src/sandbox/docker.js';
-import { globToRegExp, matchesAny } from '../src/sandbox/out-files.js';
+import { collectOutputs, globToRegExp, matchesAny } from '../src/sandbox/out-files.js';
 import type { SandboxJob, SandboxRun } from '../src/sandbox/sandbox.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
 
@@ -145,4 +147,22 @@ test('output patterns: ** spans folders, * and ? stay within a name, the rest is
     assert.equal(matchesAny(name, [pattern]), expected, `${pattern} against ${name}`);
   }
   assert.match(globToRegExp('**').source, /^\^\.\*\$$/);
+});
+
+test('collecting /out: a secret in a name is redacted before the name is escaped, in files and in what was left out', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-out-test-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const secret = 'sec"ret\\42';
+  await writeFile(join(dir, `${secret}.txt`), 'a');
+  await writeFile(join(dir, `${secret}\u0001.txt`), 'b');
+  await symlink('/etc/passwd', join(dir, `${secret}-link.txt`));
+  const collected = await collectOutputs(dir, ['*.txt'], [secret], { maxFiles: 10 });
+  assert.deepEqual(
+    collected.files.map((f) => f.name),
+    ['***.txt'],
+  );
+  const skipped = collected.skipped.join('\n');
+  assert.match(skipped, /^"\*\*\*\\u0001\.txt": its name holds a control character$/m);
+  assert.match(skipped, /^\*\*\*-link\.txt: not a regular file \(a symlink\)$/m);
+  for (const form of [secret, JSON.stringify(secret).slice(1, -1), 'ret']) assert.ok(!skipped.includes(form), form);
 });

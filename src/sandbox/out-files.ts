@@ -77,7 +77,9 @@ export async function collectOutputs(
       const raw = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from('/'), part])));
       const path = join(dir, ...parts.map((part) => part.toString('latin1')));
       const why = unsafeName(raw);
-      const shown = redact(why ? JSON.stringify(raw.toString('utf8')) : raw.toString('utf8'), secrets);
+      // Redacted before it is escaped: escaping a value that holds a quote or a backslash would hide it.
+      const redacted = redact(raw.toString('utf8'), secrets);
+      const shown = why ? JSON.stringify(redacted) : redacted;
       const stats = await lstat(Buffer.from(path, 'latin1'));
       if (stats.isDirectory()) {
         if (why) skipped.push(`${shown}: ${why}`);
