@@ -14,8 +14,9 @@ const NAMED_SKIPS = 10;
  * becomes an `error` (the files are gone with the container, so another attempt is the way to get them).
  */
 export async function storeOutputs(run: SandboxRun, store: () => Promise<FileStore>): Promise<Execution> {
+  // Untouched without files: the run goes on to be recorded as the sandbox gave it.
+  if (!run.collected) return run;
   const { collected, ...execution } = run;
-  if (!collected) return execution;
   try {
     const outputs = collected.files.length > 0 ? await storeFiles(await store(), collected.files) : [];
     const { skipped } = collected;
