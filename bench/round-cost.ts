@@ -4,6 +4,7 @@
 // next); its cost is the time between pushes once the node has read the grid the first time.
 // Each grid is written with one fast-import, so a hundred thousand results take seconds.
 // Run alone: node build/bench/round-cost.js
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -13,10 +14,8 @@ import { initGrid } from '../src/admin/grid-admin.js';
 import { GridSnapshot } from '../src/protocol/snapshot.js';
 import { queuePath, resultPath } from '../src/protocol/layout.js';
 import { serialize } from '../src/protocol/transitions.js';
-import { silentLog } from '../src/common/log.js';
-import { ProcessSandbox } from '../src/sandbox/process.js';
 import { ScanMemo, scanQueue } from '../src/node/scheduler.js';
-import { Worker } from '../src/node/worker.js';
+import type { WorkerSettings } from '../src/node/worker.js';
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 /** Rounds before the measured ones: the node's first read of the grid is the cold start's, not a round's. */
@@ -77,27 +76,31 @@ export async function measureRoundCost(root: string, queued: number, results: nu
     `#!/bin/sh\nwhile read old new ref; do echo "$(date +%s%3N)"; done >> ${landed}\n`,
     { mode: 0o755 },
   );
-  const worker = new Worker(
-    {
-      remote: pathToFileURL(bare).href,
-      branch: 'main',
-      nodeId: 'bench-node',
-      labels: [],
-      slots: 1,
-      maxTasks: WARM_UP + MEASURED,
-      maxRuntimeMinutes: 0,
-      idleTimeoutSeconds: 5,
-      pollIntervalSeconds: 0.05,
-      batchWindowMs: 0,
-      cacheDir: join(dir, 'node'),
-    },
-    new ProcessSandbox(),
-    silentLog,
-  );
-  await worker.run();
+  const settings: WorkerSettings = {
+    remote: pathToFileURL(bare).href,
+    branch: 'main',
+    nodeId: 'bench-node',
+    labels: [],
+    slots: 1,
+    maxTasks: WARM_UP + MEASURED,
+    maxRuntimeMinutes: 0,
+    idleTimeoutSeconds: 5,
+    pollIntervalSeconds: 0.05,
+    batchWindowMs: 0,
+    cacheDir: join(dir, 'node'),
+  };
+  await runNode(settings);
   const times = (await readFile(landed, 'utf8')).trim().split('\n').map(Number);
   const roundMs = median(times.slice(WARM_UP + 1).map((t, i) => t - times[WARM_UP + i]!));
   return { queued, results, roundMs, scanMs: await scanCost(pathToFileURL(bare).href, join(dir, 'scan')) };
+}
+
+/** Runs the node in a process of its own (round-node.ts), as a node runs. */
+async function runNode(settings: WorkerSettings): Promise<void> {
+  const script = new URL('./round-node.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [script, JSON.stringify(settings)], { stdio: ['ignore', 'ignore', 'inherit'] });
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+  if (code !== 0) throw new Error(`the benchmark's node exited with ${code}`);
 }
 
 /** A node's listing and scan of the queue, round after round, each round finishing one task by hand. */
@@ -105,10 +108,14 @@ async function scanCost(remote: string, cacheDir: string): Promise<number> {
   const store = await GridStore.open({ remote, branch: 'main', dir: cacheDir, partial: true });
   const view = { nodeId: 'scan-node', labels: [], firstSeen: new Map<string, string>(), memo: new ScanMemo() };
   const times: number[] = [];
+  let last: GridSnapshot | undefined;
   for (let round = 0; round < WARM_UP + MEASURED; round++) {
     const tip = await store.fetch();
     const started = performance.now();
-    const snapshot = await GridSnapshot.load(store, tip, { states: ['queue', 'in_progress'] });
+    // As a node lists it: the difference from its last snapshot.
+    const since = last ? { since: last } : {};
+    const snapshot = await GridSnapshot.load(store, tip, { states: ['queue', 'in_progress'], ...since });
+    last = snapshot;
     const scan = await scanQueue(snapshot, view, new Date(), await snapshot.policy());
     times.push(performance.now() - started);
     const { file, task } = scan.claimable[0]!;

@@ -4,7 +4,7 @@
 import { git } from '../src/git/runner.js';
 import type { TaskFile } from '../src/protocol/snapshot.js';
 import type { Change } from '../src/git/store.js';
-import { queuePath } from '../src/protocol/layout.js';
+import { queueShardPath } from '../src/protocol/layout.js';
 import {
   claimTask,
   concludeClaim,
@@ -70,7 +70,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
   const fileOf = (id: string): TaskFile => ({
     id,
     state: 'queue',
-    entry: { mode: '100644', type: 'blob', sha: '', size: 0, path: queuePath(id) },
+    entry: { mode: '100644', type: 'blob', sha: '', size: 0, path: queueShardPath(id) },
   });
 
   while (finished < tasks) {
@@ -81,7 +81,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
       }
       for (const task of batch) queue.set(task.task_id, task);
       commit('dgrid', `dgrid: submit ${batch.length}\n`, [
-        ...batch.map((t) => ({ path: queuePath(t.task_id), content: serialize(t) })),
+        ...batch.map((t) => ({ path: queueShardPath(t.task_id), content: serialize(t) })),
       ]);
     }
     for (let n = 0; n < NODES; n++) {
@@ -95,7 +95,7 @@ export async function writeSyntheticHistory(bare: string, tasks: number): Promis
         counted[n]![run.status === 'success' ? 'completed' : 'failed']++;
         const conclusion = concludeClaim(held.path, held.claim, run, policy, run.finishedAt);
         changes.push(...conclusion);
-        const requeued = conclusion.find((c) => c.path === queuePath(held.claim.task_id));
+        const requeued = conclusion.find((c) => c.path === queueShardPath(held.claim.task_id));
         if (requeued && 'content' in requeued) queue.set(held.claim.task_id, JSON.parse(String(requeued.content)));
         else finished++;
       }

@@ -6,7 +6,7 @@ import { auditGrid, type AuditReport, type AuditRule } from '../src/upkeep/audit
 import type { Change } from '../src/git/store.js';
 import { GridStore } from '../src/git/store.js';
 import { requestCancel } from '../src/admin/grid-admin.js';
-import { archiveBranch, cancelPath, queuePath } from '../src/protocol/layout.js';
+import { archiveBranch, cancelPath, queuePath, queueShardPath } from '../src/protocol/layout.js';
 import {
   claimTask,
   finishClaim,
@@ -150,7 +150,7 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
   {
     rule: 'lost',
     name: 'a queued task deleted',
-    make: (grid) => pushChanges(grid, [{ path: queuePath('x'), delete: true }], 'delete'),
+    make: (grid) => pushChanges(grid, [{ path: queueShardPath('x'), delete: true }], 'delete'),
   },
   {
     rule: 'fencing',
@@ -211,7 +211,7 @@ const breaches: { rule: AuditRule; name: string; make(grid: TestGrid): Promise<s
       await pushChanges(
         grid,
         [
-          { path: queuePath('x'), delete: true },
+          { path: queueShardPath('x'), delete: true },
           { path: first.path, content: serialize(again) },
         ],
         'reclaim',

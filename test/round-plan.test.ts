@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Change } from '../src/git/store.js';
-import { cancelPath, inProgressPath, nodePath, queuePath } from '../src/protocol/layout.js';
+import { cancelPath, inProgressPath, nodePath, queuePath, queueShardPath } from '../src/protocol/layout.js';
 import { parsePolicy } from '../src/protocol/policy.js';
 import type { Claim, NodeRecord, QueuedTask } from '../src/protocol/schemas.js';
 import { runWithoutOutput } from '../src/protocol/transitions.js';
@@ -186,7 +186,7 @@ test('round plan: a stopping node claims nothing, hands back what it never start
   assert.deepEqual(plan.claims, []);
   assert.equal(plan.handedBack, 1);
   assert.deepEqual(paths(plan.changes, 'delete'), [waiting.path]);
-  const requeued = plan.changes.find((c) => c.path === queuePath('w'));
+  const requeued = plan.changes.find((c) => c.path === queueShardPath('w'));
   assert.ok(requeued && 'content' in requeued);
   const task = JSON.parse(String(requeued.content)) as QueuedTask;
   assert.equal(task.attempts![0]!.status, 'returned');
@@ -232,7 +232,7 @@ test('round plan: a failure with attempts left goes back to the queue, a hand-ba
     NOW,
   );
   const requeued = (id: string) => {
-    const change = plan.changes.find((c) => c.path === queuePath(id));
+    const change = plan.changes.find((c) => c.path === queueShardPath(id));
     assert.ok(change && 'content' in change, `${id} is back in the queue`);
     return JSON.parse(String(change.content)) as QueuedTask;
   };
@@ -345,7 +345,7 @@ test('round plan: claims at the tip that nothing here runs are adopted when this
     NOW,
   );
   assert.deepEqual(ids(plan.adopted), ['landed']);
-  const requeued = plan.changes.find((c) => c.path === queuePath('old'));
+  const requeued = plan.changes.find((c) => c.path === queueShardPath('old'));
   assert.ok(requeued && 'content' in requeued);
   const attempt = (JSON.parse(String(requeued.content)) as QueuedTask).attempts![0]!;
   assert.equal(attempt.status, 'orphaned');
@@ -389,8 +389,26 @@ test('round plan: results are dated by the grid server clock, as the node measur
     settings(),
     NOW,
   );
-  const requeued = plan.changes.find((c) => c.path === queuePath('f'));
+  const requeued = plan.changes.find((c) => c.path === queueShardPath('f'));
   assert.ok(requeued && 'content' in requeued);
   const notBefore = Date.parse((JSON.parse(String(requeued.content)) as QueuedTask).not_before!);
   assert.ok(notBefore >= NOW.getTime() + ahead, 'the retry backoff counts from the server clock');
+});
+
+test('round plan: a commit made anyway moves the flat queue files into their folders; none is made for them alone', () => {
+  const move = (id: string) => ({
+    from: queuePath(id),
+    to: { path: queueShardPath(id), existing: { mode: '100644', sha: '1'.repeat(40) } },
+  });
+  const unsharded = [move('a'), move('flat')];
+  const quiet = planRound(snapshot({ unsharded }), holdings(), settings(), NOW);
+  assert.deepEqual(quiet.changes, [], 'no push for the moves alone');
+
+  const plan = planRound(snapshot({ unsharded, queue: queue([candidate('a')]) }), holdings(), settings(), NOW);
+  assert.deepEqual(ids(plan.claims), ['a']);
+  // The claimed file leaves from where it is; the other moves, its blob unchanged; the node file comes last.
+  assert.deepEqual(paths(plan.changes, 'delete'), [queuePath('a'), queuePath('flat')]);
+  assert.ok(plan.changes.some((c) => c.path === queueShardPath('flat') && 'existing' in c));
+  assert.ok(!plan.changes.some((c) => c.path === queueShardPath('a')));
+  assert.equal(plan.changes.at(-1)!.path, nodePath(NODE));
 });

@@ -7,7 +7,7 @@ import { UserError } from '../common/errors.js';
 import { git } from '../git/runner.js';
 import { GridStore, type Change } from '../git/store.js';
 import { transact } from '../protocol/transaction.js';
-import { LIFECYCLE, NODES_DIR, POLICY_FILE, cancelPath, lifecycleDir, queuePath } from '../protocol/layout.js';
+import { LIFECYCLE, NODES_DIR, POLICY_FILE, cancelPath, lifecycleDir, queueShardPath } from '../protocol/layout.js';
 import { serialize } from '../protocol/transitions.js';
 import { parsePolicy } from '../protocol/policy.js';
 import { candidate, checkTasks, gridState } from '../validation/submission-checks.js';
@@ -91,7 +91,7 @@ export async function submitTasks(store: GridStore, tasks: Task[]): Promise<stri
         );
       }
       if (problems.length > 0) throw new UserError(problems.join('\n'));
-      const changes: Change[] = candidates.map((c) => ({ path: queuePath(c.file.id), content: c.blob! }));
+      const changes: Change[] = candidates.map((c) => ({ path: queueShardPath(c.file.id), content: c.blob! }));
       return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     },
     { author: 'dgrid' },

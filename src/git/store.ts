@@ -304,6 +304,33 @@ export class GridStore {
     return changed;
   }
 
+  /**
+   * The entries below `paths` that differ between two commits, each as it is at `to` (undefined: gone there):
+   * a listing brought from one tip to the next at the cost of the change. Entries carry no size.
+   */
+  async changedEntries(
+    from: string,
+    to: string,
+    paths: readonly string[],
+  ): Promise<{ path: string; entry: TreeEntry | undefined }[]> {
+    const out = await this.gitBytes(['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to, '--', ...paths]);
+    const changed: { path: string; entry: TreeEntry | undefined }[] = [];
+    // ":<old mode> <new mode> <old sha> <new sha> <status>" NUL path NUL
+    for (let start = 0; start < out.length;) {
+      const metaEnd = out.indexOf(0, start);
+      const pathEnd = out.indexOf(0, metaEnd + 1);
+      const [, mode, , sha, status] = out
+        .subarray(start + 1, metaEnd)
+        .toString('latin1')
+        .split(' ');
+      const path = decodePath(out.subarray(metaEnd + 1, pathEnd < 0 ? out.length : pathEnd));
+      start = pathEnd < 0 ? out.length : pathEnd + 1;
+      const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
+      changed.push({ path, entry: status === 'D' ? undefined : { mode: mode!, type, sha: sha!, size: null, path } });
+    }
+    return changed;
+  }
+
   /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
   async resolve(revision: string): Promise<string | null> {
     const out = await runGit(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });

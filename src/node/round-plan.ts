@@ -17,6 +17,7 @@
 //             for a task neither queued nor in progress is spent and removed.
 //   queue     rejected queued files leave the queue (to failed/, or removed when their id has a result
 //             already), and claims are taken, best first, within slots + prefetch, max-tasks, CPUs and memory.
+//   shards    a commit made anyway moves the queue files submitters added flat into their folders.
 //   node      the node file is written when anything changed, a heartbeat is due, or the node starts or stops.
 // No change at all means no commit: the plan's `changes` is empty.
 //
@@ -40,6 +41,7 @@ import { errorMessage } from '../common/errors.js';
 import { printable } from '../common/printable.js';
 import type { Claim, NodeRecord, Policy, QueuedTask } from '../protocol/schemas.js';
 import { VERSION } from '../protocol/version.js';
+import { shardMoves, type ShardMove } from '../protocol/queue-shards.js';
 import type { Scan } from './scheduler.js';
 
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
@@ -83,6 +85,8 @@ export interface RoundSnapshot {
   node?: NodeRecord;
   /** The queue scan, when the node has room to claim; `submittersRead` false when quotas could not be read. */
   queue?: { scan: Pick<Scan, 'claimable' | 'rejected'>; submittersRead: boolean };
+  /** Queue files submitters added flat, which a commit made anyway moves into their folders. */
+  unsharded?: readonly ShardMove[];
 }
 
 /** What the worker holds in memory at the start of the round. */
@@ -186,7 +190,7 @@ interface Draft extends RoundPlan {
   body: string[];
 }
 
-const STEPS: Step[] = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, nodeStep];
+const STEPS: Step[] = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
 
 export function planRound(snapshot: RoundSnapshot, held: Holdings, settings: RoundSettings, now: Date): RoundPlan {
   const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
@@ -367,6 +371,12 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
     queue.submittersRead &&
     draft.claims.length === scan.claimable.length &&
     scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
+}
+
+/** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
+function shardStep(draft: Draft, { snapshot }: RoundInput): void {
+  if (draft.changes.length === 0 || !snapshot.unsharded?.length) return;
+  draft.changes.push(...shardMoves(snapshot.unsharded, new Set(draft.changes.map((c) => c.path))));
 }
 
 function nodeStep(draft: Draft, { snapshot, held, settings, now, stopping }: RoundInput): void {

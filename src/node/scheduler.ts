@@ -84,7 +84,10 @@ export class ScanMemo {
   /** Whether the grid has archived anything yet: until then there is no index to look in. */
   private indexed = false;
 
-  /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+  /**
+   * The check of each file, by its entry (mode, blob, file name) under the current policy: the folder a file
+   * is in does not change its check, so a file moved into its queue folder is not read again.
+   */
   async check(
     snapshot: GridSnapshot,
     files: readonly TaskFile[],
@@ -96,7 +99,8 @@ export class ScanMemo {
       this.policyText = policyText;
       this.checks.clear();
     }
-    const key = (f: TaskFile) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+    const key = (f: TaskFile) =>
+      `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
     const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
     const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
     const checks = new Map<string, TaskCheck>();

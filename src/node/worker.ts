@@ -24,6 +24,7 @@ import { secretsFor } from './task-secrets.js';
 import { PushBudget, effectiveBudget } from './push-budget.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
+import { unshardedQueue } from '../protocol/queue-shards.js';
 import { Submitters } from '../protocol/submitters.js';
 import type { Claim, NodeRecord, Policy, Status } from '../protocol/schemas.js';
 import { claimValidator } from '../protocol/schema-validators.js';
@@ -152,6 +153,8 @@ export class Worker {
   private seenTip: string | null = null;
   private readonly firstSeen = new Map<string, string>();
   private readonly scanMemo = new ScanMemo();
+  /** The last snapshot read: the next is listed as the difference from it. */
+  private lastSnapshot: GridSnapshot | undefined;
   private claimed = 0;
   private lastActivity = Date.now();
   private stopReason: string | undefined;
@@ -453,6 +456,7 @@ export class Worker {
     const outcome = await transact(this.store, build, {
       author: this.settings.nodeId,
       states: ['queue', 'in_progress'],
+      ...(this.lastSnapshot ? { since: this.lastSnapshot } : {}),
       maxRounds: MAX_PUSH_ROUNDS,
       pacer: this.pacer,
       hooks: {
@@ -505,6 +509,8 @@ export class Worker {
   private async round(snapshot: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
     const s = this.settings;
     const tip = snapshot.tip!;
+    // The next round's snapshot is listed as the difference from this one.
+    this.lastSnapshot = snapshot;
     const policy = await snapshot.policy();
     this.policy = policy;
     for (const entry of snapshot.skipped) {
@@ -524,7 +530,9 @@ export class Worker {
     if (this.unconfirmed) this.confirm(this.unconfirmed, tip, atTip, policy);
     const claims = await this.myClaims(snapshot);
     const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
-    const view: RoundSnapshot = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+    const live = new Set(snapshot.byId.keys());
+    const unsharded = unshardedQueue(snapshot);
+    const view: RoundSnapshot = { tip, policy, claims, cancels, live, node: atTip, unsharded };
     if (wantsClaims && !final && !this.stopReason) view.queue = await this.scan(snapshot, view);
     const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
     this.observe(plan);

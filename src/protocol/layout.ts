@@ -19,6 +19,15 @@ export function queuePath(taskId: string): string {
   return `${TASKS_DIR}/queue/${taskId}.json`;
 }
 
+/**
+ * Where dgrid keeps a queued task: below the same hash prefix as results. A claim then rewrites a folder of
+ * a few entries instead of the whole queue, whose size a commit, its push and the server's unpacking would
+ * otherwise pay every round. Nodes move what submitters added flat (queue-shards.ts).
+ */
+export function queueShardPath(taskId: string): string {
+  return `${TASKS_DIR}/queue/${shard(taskId)}/${taskId}.json`;
+}
+
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
 export function inProgressPath(nodeId: string, taskId: string): string {
   return `${TASKS_DIR}/in_progress/${nodeId}/${taskId}.json`;

@@ -26,6 +26,11 @@ export interface TaskFile {
 export interface SnapshotOptions {
   /** Lifecycle folders to list; the terminal ones grow without bound, so callers ask only when they need them. */
   states?: readonly Lifecycle[];
+  /**
+   * A snapshot of an earlier tip of the branch, from a partial store, loaded with the same states: this one
+   * is listed as the difference from it, so a node's round costs what changed, not what the queue holds.
+   */
+  since?: GridSnapshot;
 }
 
 export class GridSnapshot {
@@ -46,7 +51,9 @@ export class GridSnapshot {
   private constructor(
     readonly store: GridStore,
     readonly tip: string | null,
-    entries: TreeEntry[],
+    /** Every entry listed, in the tree's order, and the paths they were listed below. */
+    private readonly entries: TreeEntry[],
+    private readonly listed = '',
   ) {
     for (const state of LIFECYCLE) this.files.set(state, []);
     for (const entry of entries) {
@@ -81,11 +88,19 @@ export class GridSnapshot {
   static async load(store: GridStore, tip: string | null, options: SnapshotOptions = {}): Promise<GridSnapshot> {
     if (tip === null) return new GridSnapshot(store, null, []);
     const states = options.states ?? LIFECYCLE;
-    const entries = await store.list(tip, [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)]);
+    const paths = [POLICY_FILE, NODES_DIR, CANCEL_DIR, ...states.map(lifecycleDir)];
+    const listed = paths.join('\0');
+    const since = options.since;
+    if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+      const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
+      // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
+      if (changed) return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
+    }
+    const entries = await store.list(tip, paths);
     // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
     // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
     if (store.options.partial) await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-    return new GridSnapshot(store, tip, entries);
+    return new GridSnapshot(store, tip, entries, listed);
   }
 
   of(state: Lifecycle): TaskFile[] {
@@ -147,6 +162,37 @@ export class GridSnapshot {
     }
     return out;
   }
+}
+
+/**
+ * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
+ * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
+ */
+async function patched(
+  store: GridStore,
+  before: readonly TreeEntry[],
+  changed: readonly { path: string; entry: TreeEntry | undefined }[],
+): Promise<TreeEntry[]> {
+  if (changed.length === 0) return [...before];
+  const byPath = new Map(before.map((e) => [e.path, e]));
+  const added: TreeEntry[] = [];
+  for (const { path, entry } of changed) {
+    if (!entry) byPath.delete(path);
+    else if (byPath.has(path)) byPath.set(path, entry);
+    else added.push(entry);
+  }
+  // What stayed keeps its order; the few added entries are sorted in.
+  const kept = [...byPath.values()];
+  const entries: TreeEntry[] = [];
+  added.sort((a, b) => (a.path < b.path ? -1 : 1));
+  for (let i = 0, j = 0; i < kept.length || j < added.length;) {
+    if (j === added.length || (i < kept.length && kept[i]!.path < added[j]!.path)) entries.push(kept[i++]!);
+    else entries.push(added[j++]!);
+  }
+  // The new blobs in one request, as a full listing reads them (a node's next reads are among them).
+  const fresh = changed.map((c) => c.entry).filter((e): e is TreeEntry => e?.type === 'blob');
+  if (fresh.length > 0) await store.read(fresh.map((e) => e.sha));
+  return entries;
 }
 
 function nodeRecord(nodeId: string, blob: Buffer): NodeRecord | undefined {

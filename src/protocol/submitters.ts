@@ -3,7 +3,8 @@
 // push) can land more tasks of one submitter than the quota allows.
 //
 // Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
-// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// cancel requests with: the submitter of a task is named by the commit that first added a file of its id
+// under tasks/queue/ on the branch, following first parents (a node moving it into its folder adds it later).
 // A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
 // time a quota could be reached and brought up to date by walking only the commits since the last look.
 import { takeCache } from '../git/cache-owner.js';
@@ -39,8 +40,9 @@ export function commitSubmitter(parents: string, name: string, email: string, su
 }
 
 /**
- * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
- * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Who submitted each task that the commits of `range` add under tasks/queue/, by task id: the submitter of
+ * the first commit that added a file of that id on the branch, following first parents (so a merge adds what
+ * it brings in). Later additions of the id (a requeue, a node moving the file into its folder) are dgrid's.
  * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
  * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
  * record.
@@ -65,7 +67,7 @@ export async function submissionsIn(dir: string, range: readonly string[]): Prom
   );
   // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
   const fields = out.split('\0');
-  const byPath = new Map<string, string>();
+  const byId = new Map<string, string>();
   let submitter = '';
   for (let i = 0; i < fields.length; i++) {
     if (fields[i] === '') {
@@ -75,11 +77,11 @@ export async function submissionsIn(dir: string, range: readonly string[]): Prom
       i += 4;
       continue;
     }
-    const path = fields[i]!.replace(/^\n/, '');
-    // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
-    if (path && !byPath.has(path)) byPath.set(path, submitter);
+    const id = locate(fields[i]!.replace(/^\n/, ''))?.id;
+    // Oldest first: the first commit to add the id submitted it.
+    if (id !== undefined && !byId.has(id)) byId.set(id, submitter);
   }
-  return byPath;
+  return byId;
 }
 
 export class Submitters {
@@ -122,9 +124,8 @@ export class Submitters {
   private async walk(tip: string): Promise<void> {
     if (tip === this.walked) return;
     const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-    for (const [path, submitter] of await submissionsIn(this.store!.options.dir, range)) {
-      const id = locate(path)?.id;
-      if (id !== undefined && !this.byTask.has(id)) this.byTask.set(id, submitter);
+    for (const [id, submitter] of await submissionsIn(this.store!.options.dir, range)) {
+      if (!this.byTask.has(id)) this.byTask.set(id, submitter);
     }
     this.walked = tip;
   }

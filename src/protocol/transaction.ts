@@ -50,6 +50,7 @@ export async function transact<T>(
   let rejectedPushes = 0;
   let message = '';
   const pacer = options.pacer ?? new PushPacer();
+  let last: GridSnapshot | undefined;
   for (let round = 1; round <= rounds; round++) {
     await hooks.beforeRound?.();
     pacer.begin();
@@ -57,7 +58,9 @@ export async function transact<T>(
     if (tip === null) {
       throw new UserError(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
     }
-    const snapshot = await GridSnapshot.load(store, tip, options);
+    // After a lost race, the new tip is listed as the difference from the one that lost (options.since).
+    const snapshot = await GridSnapshot.load(store, tip, { ...options, ...(last ? { since: last } : {}) });
+    last = snapshot;
     const plan = await build(snapshot);
     if (!plan || plan.changes.length === 0) return { commit: null, value: plan?.value ?? null, rejectedPushes };
     if (options.dryRun) return { commit: null, value: plan.value, rejectedPushes };

@@ -3,7 +3,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Change } from '../git/store.js';
 import { iso } from '../common/time.js';
-import { inProgressPath, nodePath, queuePath, resultPath } from './layout.js';
+import { inProgressPath, nodePath, queueShardPath, resultPath } from './layout.js';
 import type { Attempt, Claim, NodeRecord, Policy, QueuedTask, Result, Status, StoredFile } from './schemas.js';
 import type { TaskFile } from './snapshot.js';
 
@@ -202,7 +202,7 @@ export function requeueClaim(
     task,
     changes: [
       { path: claimPath, delete: true },
-      { path: queuePath(claim.task_id), content: serialize(task) },
+      { path: queueShardPath(claim.task_id), content: serialize(task) },
     ],
   };
 }

@@ -68,6 +68,7 @@ import { readHistory } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { parsePolicy } from '../protocol/policy.js';
+import { CHECKPOINT_VERSION, RowWriter, readCheckpoint, staleCheckpoint } from './audit-checkpoint.js';
 import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from '../protocol/schema-validators.js';
 
 export type AuditRule =
@@ -123,7 +124,23 @@ export interface AuditReport {
   violationCount: number;
   figures: AuditFigures;
   ms: number;
+  /** The checkpoint's commit the replay resumed after; null when it replayed the whole history. */
+  resumedFrom: string | null;
 }
+
+export interface AuditOptions {
+  /**
+   * A file of the auditor's where the audit keeps its state (audit-checkpoint.ts): read to replay only the
+   * commits since, when git vouches for it, and written for the next run.
+   */
+  checkpoint?: string;
+}
+
+/**
+ * A checkpoint holds the state this many commits before the tip: the fresh-reap rule of a commit looks at
+ * up to 100 commits after it, which a later tip may add to.
+ */
+const LOOK_AHEAD = 100;
 
 const MAX_REPORTED = 1000;
 const BLOB_BATCH = 5000;
@@ -137,7 +154,11 @@ export function formatViolation(v: AuditViolation): string {
  * Audits a grid branch: `source` is a local repository (bare or not) read in place, or a store opened
  * with depth 0, which fetches the branch and its archive with their full history first.
  */
-export async function auditGrid(source: GridStore | string, branch = 'main'): Promise<AuditReport> {
+export async function auditGrid(
+  source: GridStore | string,
+  branch = 'main',
+  options: AuditOptions = {},
+): Promise<AuditReport> {
   const started = performance.now();
   let dir: string;
   let tip: string | null;
@@ -156,9 +177,19 @@ export async function auditGrid(source: GridStore | string, branch = 'main'): Pr
   }
   if (tip === null) throw new UserError(`branch "${branch}" does not exist in the repository: nothing to audit`);
   const replay = new Replay(dir);
-  await replay.run(tip);
+  let resumedFrom: string | null = null;
+  if (options.checkpoint) {
+    const saved = await readCheckpoint(options.checkpoint);
+    if (saved && !(await staleCheckpoint(dir, saved.header, branch, tip, archiveTip))) {
+      replay.restore(saved.rows);
+      resumedFrom = saved.header.commit;
+    }
+  }
+  await replay.run(tip, resumedFrom, options.checkpoint);
   await replay.checkArchive(archiveTip, archiveBranch(branch));
+  replay.finishCheckpoint(branch, archiveTip);
   return {
+    resumedFrom,
     branch,
     tip,
     ok: replay.violationCount === 0,
@@ -296,23 +327,96 @@ class Replay {
     if (this.violations.length < MAX_REPORTED) this.violations.push({ commit, task, rule, message });
   }
 
-  async run(tip: string): Promise<void> {
-    const commits = await this.log(tip);
+  /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
+  async run(tip: string, from: string | null, checkpoint: string | undefined): Promise<void> {
+    const commits = await this.log(from === null ? tip : `${from}..${tip}`);
     await this.readRecords(commits);
     this.commits = commits;
+    const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
     for (const [index, commit] of commits.entries()) {
       this.index = index;
       this.heartbeatsBefore(commit);
       this.apply(commit);
       this.othersOf(commit);
+      this.figures.commits++;
+      if (index === saveAt) this.capture(checkpoint!, commit.sha);
     }
-    this.figures.commits = commits.length;
     this.figures.tasks = this.tasks.size;
   }
 
+  private captured: { writer: RowWriter; commit: string; archived: number } | undefined;
+  /** Archived results whose check failed: a checkpoint keeps those, the others stay held while the archive grows. */
+  private readonly failing = new Set<ArchivedFile>();
+
+  /** Writes the state after the commit being replayed (all but the archive check, which comes at the end). */
+  private capture(path: string, commit: string): void {
+    const writer = new RowWriter(path);
+    const f = this.figures;
+    writer.row(['f', { ...f, tasks: this.tasks.size }, this.violationCount, this.lease, this.last, this.lastOfOther]);
+    for (const v of this.violations) writer.row(['v', v]);
+    for (const [id, t] of this.tasks) {
+      const history = t.history.map((a) => [a.attempt, a.token, a.status]);
+      writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces]);
+    }
+    for (const [token, id] of this.tokens) writer.row(['k', token, id, this.ended.get(token) ?? null]);
+    for (const [node, claims] of this.held) for (const [task, at] of claims) writer.row(['h', node, task, at]);
+    for (const [at, node] of this.claimNode) writer.row(['c', at, node]);
+    for (const [node, i] of this.incarnations) writer.row(['i', node, i.current, [...i.replaced]]);
+    for (const [task, at] of this.cancelledAt) writer.row(['x', task, at]);
+    for (const [node, beat] of this.beats) writer.row(['b', node, beat]);
+    for (const node of this.nodeIds) writer.row(['n', node]);
+    this.captured = { writer, commit, archived: this.archived.length };
+  }
+
+  /** Ends the checkpoint with the archived results checked so far that failed their check. */
+  finishCheckpoint(branch: string, archiveTip: string | null): void {
+    if (!this.captured) return;
+    const { writer, commit, archived } = this.captured;
+    for (const a of this.archived.slice(0, archived)) if (this.failing.has(a)) writer.row(['a', a]);
+    writer.finish({ version: CHECKPOINT_VERSION, branch, commit, archiveTip });
+  }
+
+  /** The state of a checkpoint, as capture wrote it. */
+  restore(rows: unknown[][]): void {
+    for (const row of rows) {
+      // Rows are what capture wrote, field by field: their kinds are its.
+      // eslint-disable-next-line @typescript-eslint/no-explicit-any
+      const [kind, a, b, c, d, e, g] = row as [string, ...any[]];
+      if (kind === 'f') {
+        Object.assign(this.figures, a);
+        this.violationCount = b;
+        this.lease = c;
+        this.last = d ?? undefined;
+        this.lastOfOther = e ?? undefined;
+      } else if (kind === 'v') this.violations.push(a);
+      else if (kind === 't') {
+        const history = (c as [number, string, string][]).map(([attempt, token, status]) => ({
+          attempt,
+          token,
+          status,
+        }));
+        const task: TaskState = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g };
+        if (e !== null) task.terminalAt = e;
+        this.tasks.set(a, task);
+      } else if (kind === 'k') {
+        this.tokens.set(a, b);
+        if (c !== null) this.ended.set(a, c);
+      } else if (kind === 'h') {
+        const claims = this.held.get(a) ?? new Map<string, string>();
+        this.held.set(a, claims.set(b, c));
+      } else if (kind === 'c') this.claimNode.set(a, b);
+      else if (kind === 'i') this.incarnations.set(a, { current: b, replaced: new Set(c) });
+      else if (kind === 'x') this.cancelledAt.set(a, b);
+      else if (kind === 'b') this.beats.set(a, b);
+      else if (kind === 'n') this.nodeIds.add(a);
+      else if (kind === 'a') this.archived.push(a);
+    }
+  }
+
   /** The branch's first-parent history, oldest first, with each commit's changes. */
-  private async log(tip: string): Promise<Commit[]> {
-    const history = await readHistory(tip, {
+  private async log(range: string): Promise<Commit[]> {
+    // A revision range `<from>..<tip>` when resuming from a checkpoint.
+    const history = await readHistory(range, {
       cwd: this.dir,
       timeoutMs: GIT_TIMEOUT_MS,
       blobs: true,
@@ -336,9 +440,11 @@ class Replay {
     const needed = new Map<string, Set<Lifecycle>>();
     const nodes = new Set<string>();
     const policies = new Set<string>();
+    const written = new Set<string>();
     for (const commit of commits) {
       for (const change of commit.changes) {
         if (change.deleted || !change.readable) continue;
+        written.add(change.newSha);
         const states = needed.get(change.newSha) ?? new Set<Lifecycle>();
         states.add(locate(change.path)!.state);
         needed.set(change.newSha, states);
@@ -347,6 +453,15 @@ class Replay {
         if (change.deleted || !change.readable) continue;
         if (change.path === POLICY_FILE) policies.add(change.newSha);
         else if (locateNode(change.path) !== undefined) nodes.add(change.newSha);
+      }
+    }
+    // A replay that resumes from a checkpoint meets records written before it, as the ones its commits end
+    // or rewrite: read those too (in a whole replay, every one was written in the range).
+    for (const commit of commits) {
+      for (const change of [...commit.changes, ...commit.others]) {
+        if (/^0+$/.test(change.oldSha) || written.has(change.oldSha) || nodes.has(change.oldSha)) continue;
+        if (locateNode(change.path) !== undefined) nodes.add(change.oldSha);
+        else if (locate(change.path)) needed.set(change.oldSha, new Set([locate(change.path)!.state]));
       }
     }
     const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
@@ -756,8 +871,10 @@ class Replay {
   async checkArchive(archiveTip: string | null, branch: string): Promise<void> {
     if (this.archived.length === 0) return;
     if (archiveTip === null) {
-      for (const a of this.archived)
+      for (const a of this.archived) {
+        this.failing.add(a);
         this.violation(a.commit, a.task, 'archive', `archived, but ${branch} does not exist`);
+      }
       return;
     }
     const paths = [...new Set(this.archived.map((a) => a.target))];
@@ -769,6 +886,8 @@ class Replay {
     }
     for (const a of this.archived) {
       const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
+      if (holders.length > 0 && atTip.get(a.target) === a.sha) continue;
+      this.failing.add(a);
       if (holders.length === 0) {
         this.violation(
           a.commit,
@@ -783,7 +902,9 @@ class Replay {
   }
 
   private async blobsAt(commit: string, paths: string[]): Promise<Map<string, string>> {
-    const out = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+    // Past a few thousand paths, the command line would be too long: the archive's results are listed whole.
+    const named = paths.length > 2000 ? ['tasks/'] : paths;
+    const out = await git(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...named], {
       cwd: this.dir,
       timeoutMs: GIT_TIMEOUT_MS,
     });

@@ -182,8 +182,8 @@ async function judge(
   const counted = [];
   for (const { login, added } of submitters.values()) {
     if (queued.length + added > perSubmitter) {
-      const byPath = await submitted();
-      const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+      const byId = await submitted();
+      const theirs = queued.filter((file) => byId.get(file.id) === login.toLowerCase());
       counted.push({ login, added, queued: theirs.length });
     }
   }
@@ -481,7 +481,7 @@ function cancelProblems(
       at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
     ];
   }
-  if (!author || submitted.get(`${QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
+  if (!author || submitted.get(id) !== author.toLowerCase()) {
     return [
       at(
         '/task_id',

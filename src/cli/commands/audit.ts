@@ -14,11 +14,22 @@ export const audit: Command = {
     'every result backed by the claim it ends, no claim finished twice, attempts that only grow, nothing lost ' +
     'but what went to the archive. Exits 1 on a violation.',
   usage: '[options]',
-  options: { ...gridOptions, ...jsonOption },
+  options: {
+    ...gridOptions,
+    checkpoint: {
+      type: 'string',
+      placeholder: 'FILE',
+      description:
+        "keep the audit state in FILE (yours, not the grid's): the next audit replays only the commits since, " +
+        "once git shows FILE's commit is on the branch; otherwise it replays everything",
+    },
+    ...jsonOption,
+  },
   async run(values) {
     const remote = remoteUrl(str(values.repository));
     const branch = str(values.branch);
-    const report = await auditGrid(await source(remote, branch), branch);
+    const checkpoint = values.checkpoint === undefined ? {} : { checkpoint: str(values.checkpoint) };
+    const report = await auditGrid(await source(remote, branch), branch, checkpoint);
     if (values.json) console.log(JSON.stringify(report, null, 2));
     else print(report);
     return report.ok ? 0 : 1;
@@ -49,7 +60,7 @@ function print(report: AuditReport): void {
   const f = report.figures;
   console.log(
     `${report.ok ? 'audit passed' : `audit FAILED: ${report.violationCount} violation(s)`}: ${report.branch} at ` +
-      `${report.tip?.slice(0, 12)}: replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
+      `${report.tip?.slice(0, 12)}: ${report.resumedFrom ? `resumed after ${report.resumedFrom.slice(0, 12)}, ` : ''}replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
       `${f.claims} claims, ${f.results} results, ${f.requeues} attempts back in the queue, ${f.archived} archived`,
   );
 }
