@@ -7,6 +7,7 @@
 //   npm run bench -- --million  a year of a million tasks (million.ts), alone: it takes many minutes, so the
 //                               default run leaves these rows out and says so
 //   npm run bench -- --round    the rows of a node's round as the grid grows, alone
+//   npm run bench -- --budget   the rows of the shared push budget alone
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -24,6 +25,7 @@ import { Worker } from '../src/node/worker.js';
 import { timeRender } from './dashboard.js';
 import { writeGridHistory } from './grid-history.js';
 import { measureRoundCost, type RoundCost } from './round-cost.js';
+import { budgetRun, type BudgetRun } from './budget.js';
 import { millionRows } from './million.js';
 import { timeValidation } from './validate.js';
 
@@ -34,6 +36,10 @@ const millionTasks = process.argv.includes('--tasks')
   ? Number(process.argv[process.argv.indexOf('--tasks') + 1])
   : 1_000_000;
 const roundOnly = process.argv.includes('--round');
+const budgetOnly = process.argv.includes('--budget');
+/** The branch's budget of the budget rows, scaled to their length: a minute's 6 would be 3 pushes in 30 s. */
+const BUDGET = 120;
+const BUDGET_SECONDS = quick ? 60 : 90;
 /** Tasks in the dependency chain, each depending on the one before; the node polls far less often than that. */
 const CHAIN = 10;
 const CHAIN_POLL_SECONDS = 15;
@@ -70,7 +76,7 @@ async function medianOf<T>(run: () => Promise<T>, figure: (result: T) => number)
 
 async function newGrid(
   name: string,
-  policy: object = { push_budget_per_minute: 0 },
+  policy: object = { push_budget_per_minute: 0, read_budget_per_second: 0 },
 ): Promise<{ bare: string; url: string; dir: string }> {
   // A folder per run: the repeated runs must not meet each other's repositories.
   const dir = join(root, `${name}-${++runs}`);
@@ -169,7 +175,11 @@ interface Drain {
 
 // 3. dgrid: worker processes draining no-op tasks, without and with claims held ahead, and in Docker.
 async function dgridDrain({ workers, slots, prefetch = 0, tasks = TASKS, image }: Drain): Promise<DrainResult> {
-  const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
+  const policy = {
+    push_budget_per_minute: 0,
+    read_budget_per_second: 0,
+    ...(image ? { default_image: image, allowed_images: [image] } : {}),
+  };
   const { bare, url, dir } = await newGrid(`dgrid-${workers}x${slots}-${prefetch}`, policy);
   const store = await GridStore.open({
     remote: url,
@@ -340,7 +350,30 @@ const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string,
   `${f(chain.perStepMs, 0)} ms per step, ${f(chain.pushesPerStep)} pushes per step`,
 ];
 
+const budgetRows = (runs: BudgetRun[]): Array<[string, string]> =>
+  runs.map((r) => [
+    `16 workers x 4 slots of 0.2 s tasks for ${BUDGET_SECONDS} s, ${r.budget === undefined ? "the policy's default budget" : `a budget of ${r.budget} pushes/min`}`,
+    `${f(r.pushesPerMinute, 1)} pushes/min on the remote, slots ${f(r.busy * 100, 0)}% busy, ${r.tasks} tasks`,
+  ]);
+const budgetTargets = (run: BudgetRun): Array<[string, string, boolean]> => [
+  [
+    `pushes/min under a budget of ${BUDGET} / budget`,
+    `${f(run.pushesPerMinute / BUDGET)} <= 1.1`,
+    run.pushesPerMinute <= BUDGET * 1.1,
+  ],
+  ['slots busy under the budget', `${f(run.busy * 100, 0)}% >= 80%`, run.busy >= 0.8],
+];
+
 try {
+  if (budgetOnly) {
+    const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
+    const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
+    for (const row of budgetRows([budgeted, byDefault])) console.log(`| ${row.join(' | ')} |`);
+    for (const target of budgetTargets(budgeted))
+      console.log(`| ${target[0]} | ${target[1]} | ${target[2] ? 'yes' : 'NO'} |`);
+    await rm(root, { recursive: true, force: true });
+    process.exit(budgetTargets(budgeted).every((t) => t[2]) ? 0 : 1);
+  }
   if (chainOnly) {
     const chain = await medianOf(chainLatency, (r) => r.perStepMs);
     console.log(`| ${chainRow(chain).join(' | ')} |`);
@@ -382,6 +415,8 @@ try {
   const smallRound = await measureRoundCost(root, 100, 1_000);
   const largeRound = await measureRoundCost(root, 5_000, 100_000);
   const chain = await medianOf(chainLatency, (r) => r.perStepMs);
+  const budgeted = await budgetRun(root, BUDGET, BUDGET_SECONDS);
+  const byDefault = await budgetRun(root, undefined, BUDGET_SECONDS);
 
   rows.push(['raw push rate (sequential commit + push)', `${f(raw, 1)} pushes/s`]);
   rows.push([
@@ -413,6 +448,8 @@ try {
   rows.push(['pull-request validation, 500 tasks', `${f(validation.warm, 0)} ms (${f(validation.cold, 0)} ms cold)`]);
   for (const r of [smallRound, largeRound]) rows.push(roundRow(r));
   rows.push(chainRow(chain));
+  rows.push(...budgetRows([budgeted, byDefault]));
+  targets.push(...budgetTargets(budgeted));
   rows.push(['a year of 1,000,000 tasks (cold start, folders, audit)', 'skipped: run npm run bench -- --million']);
 
   targets.push(['pushes per task, 4 x 4', `${f(four.pushesPerTask)} <= 0.35`, four.pushesPerTask <= 0.35]);

@@ -8200,7 +8200,7 @@ async function submitTasks(store, tasks) {
         }
         if (problems.length > 0)
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queuePath */ .Hs)(c.file.id), content: c.blob }));
+        const changes = candidates.map((c) => ({ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .queueShardPath */ .vi)(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -8350,7 +8350,7 @@ function envToken() {
 
 /***/ }),
 
-/***/ 7551:
+/***/ 3822:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8379,6 +8379,98 @@ var store = __nccwpck_require__(5839);
 var errors = __nccwpck_require__(4560);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ./build/src/protocol/push-share.js
+var push_share = __nccwpck_require__(5218);
+;// CONCATENATED MODULE: external "node:readline"
+const external_node_readline_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:readline");
+;// CONCATENATED MODULE: ./build/src/upkeep/audit-checkpoint.js
+// Where `dgrid audit --checkpoint FILE` keeps what it learnt, so the next audit replays only the commits
+// since: the commit the state is of, the archive tip it was checked against, and the replay's state, one
+// JSON row a line (a million tasks make a state larger than one string may be).
+//
+// The file lives with whoever runs the audit, never in the grid: a node cannot hand the auditor a state
+// that skips its own commits. It is trusted only as far as git vouches for it: its commit must be on the
+// first-parent line of the tip, and its archive tip an ancestor of today's with nothing under tasks/
+// removed or changed since; otherwise the audit replays everything.
+
+
+
+
+const CHECKPOINT_VERSION = 1;
+/** Rows written one per line; the temporary file becomes the checkpoint only once whole. */
+class RowWriter {
+    path;
+    fd;
+    buffer = '';
+    constructor(path) {
+        this.path = path;
+        this.fd = (0,external_node_fs_.openSync)(`${path}.partial`, 'w');
+    }
+    row(value) {
+        this.buffer += JSON.stringify(value) + '\n';
+        if (this.buffer.length > 1 << 20)
+            this.flush();
+    }
+    flush() {
+        (0,external_node_fs_.writeSync)(this.fd, this.buffer);
+        this.buffer = '';
+    }
+    /** Writes the header last-but-first: it goes in a line of its own at the end, read first by readRows. */
+    finish(header) {
+        this.row(header);
+        this.flush();
+        (0,external_node_fs_.closeSync)(this.fd);
+        (0,external_node_fs_.renameSync)(`${this.path}.partial`, this.path);
+    }
+    abandon() {
+        (0,external_node_fs_.closeSync)(this.fd);
+    }
+}
+/** The rows of a checkpoint and its header (its last row); undefined when there is no readable one. */
+async function readCheckpoint(path) {
+    const rows = [];
+    try {
+        const lines = (0,external_node_readline_namespaceObject.createInterface)({ input: (0,external_node_fs_.createReadStream)(path, 'utf8'), crlfDelay: Infinity });
+        for await (const line of lines)
+            if (line)
+                rows.push(JSON.parse(line));
+    }
+    catch {
+        return undefined; // missing or damaged: a full replay, which writes it anew
+    }
+    const header = rows.pop();
+    if (header?.version !== CHECKPOINT_VERSION || typeof header.commit !== 'string')
+        return undefined;
+    return { header, rows };
+}
+/**
+ * Whether the checkpoint still speaks for this repository: its commit is the tip or a first-parent ancestor
+ * of it, and the archive only grew since it was checked. Returns why not, or undefined when it does.
+ */
+async function staleCheckpoint(dir, header, branch, tip, archiveTip) {
+    if (header.branch !== branch)
+        return `it is of branch ${header.branch}`;
+    // On the line: the oldest first-parent commit after it has it as its first parent.
+    const since = await (0,runner/* runGit */.EO)(['rev-list', '--first-parent', `${header.commit}..${tip}`], { cwd: dir });
+    const oldest = since.stdout.toString('utf8').trim().split('\n').pop();
+    const parent = oldest ? await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', `${oldest}^1`], { cwd: dir }) : undefined;
+    const onLine = oldest ? parent?.stdout.toString('utf8').trim() === header.commit : tip === header.commit;
+    if (since.exitCode !== 0 || !onLine) {
+        return `its commit ${header.commit.slice(0, 12)} is not on the first-parent line of ${tip.slice(0, 12)}`;
+    }
+    if (header.archiveTip === null || header.archiveTip === archiveTip)
+        return undefined;
+    if (archiveTip === null)
+        return 'the archive branch it checked is gone';
+    const ancestor = await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', header.archiveTip, archiveTip], { cwd: dir });
+    if (ancestor.exitCode !== 0)
+        return `the archive branch was rewritten since ${header.archiveTip.slice(0, 12)}`;
+    const changed = await (0,runner/* runGit */.EO)(['diff-tree', '-r', '--name-only', '--diff-filter=DMT', header.archiveTip, archiveTip, '--', 'tasks/'], { cwd: dir });
+    if (changed.exitCode !== 0 || changed.stdout.length > 0)
+        return 'results in the archive were removed or changed';
+    return undefined;
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit.js
@@ -8433,6 +8525,9 @@ var schema_validators = __nccwpck_require__(6039);
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+//   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
+//                   more than the budget plus a tenth and the node pushed over one and a half times its share
+//                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
 
 
 
@@ -8442,6 +8537,13 @@ var schema_validators = __nccwpck_require__(6039);
 
 
 
+
+
+/**
+ * A checkpoint holds the state this many commits before the tip: the fresh-reap rule of a commit looks at
+ * up to 100 commits after it, which a later tip may add to.
+ */
+const LOOK_AHEAD = 100;
 const MAX_REPORTED = 1000;
 const BLOB_BATCH = 5000;
 const GIT_TIMEOUT_MS = 30 * 60_000;
@@ -8452,7 +8554,7 @@ function formatViolation(v) {
  * Audits a grid branch: `source` is a local repository (bare or not) read in place, or a store opened
  * with depth 0, which fetches the branch and its archive with their full history first.
  */
-async function auditGrid(source, branch = 'main') {
+async function auditGrid(source, branch = 'main', options = {}) {
     const started = external_node_perf_hooks_.performance.now();
     let dir;
     let tip;
@@ -8474,9 +8576,19 @@ async function auditGrid(source, branch = 'main') {
     if (tip === null)
         throw new errors/* UserError */.yo(`branch "${branch}" does not exist in the repository: nothing to audit`);
     const replay = new Replay(dir);
-    await replay.run(tip);
+    let resumedFrom = null;
+    if (options.checkpoint) {
+        const saved = await readCheckpoint(options.checkpoint);
+        if (saved && !(await staleCheckpoint(dir, saved.header, branch, tip, archiveTip))) {
+            replay.restore(saved.rows);
+            resumedFrom = saved.header.commit;
+        }
+    }
+    await replay.run(tip, resumedFrom, options.checkpoint);
     await replay.checkArchive(archiveTip, (0,layout/* archiveBranch */.zb)(branch));
+    replay.finishCheckpoint(branch, archiveTip);
     return {
+        resumedFrom,
         branch,
         tip,
         ok: replay.violationCount === 0,
@@ -8516,6 +8628,9 @@ class Replay {
     /** The lease settings of the policy as of the commit being replayed. */
     lease = (0,policy/* parsePolicy */.ON)(undefined).lease;
     policies = new Map();
+    /** The push budget as of the commit being replayed, and of each policy file. */
+    budget = (0,policy/* parsePolicy */.ON)(undefined).push_budget_per_minute;
+    budgets = new Map();
     /** Tasks with a cancel request, and the commit it landed in. */
     cancelledAt = new Map();
     beats = new Map();
@@ -8534,22 +8649,131 @@ class Replay {
         if (this.violations.length < MAX_REPORTED)
             this.violations.push({ commit, task, rule, message });
     }
-    async run(tip) {
-        const commits = await this.log(tip);
+    /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
+    async run(tip, from, checkpoint) {
+        const commits = await this.log(from === null ? tip : `${from}..${tip}`);
         await this.readRecords(commits);
         this.commits = commits;
+        const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
+        const budgets = [];
         for (const [index, commit] of commits.entries()) {
             this.index = index;
             this.heartbeatsBefore(commit);
             this.apply(commit);
             this.othersOf(commit);
+            budgets.push(this.budget);
+            this.figures.commits++;
+            if (index === saveAt)
+                this.capture(checkpoint, commit.sha);
         }
-        this.figures.commits = commits.length;
+        // Over the commits replayed here: after a checkpoint, a minute across it is seen from its end only.
+        this.pushShares(commits, budgets);
         this.figures.tasks = this.tasks.size;
     }
+    captured;
+    /** Archived results whose check failed: a checkpoint keeps those, the others stay held while the archive grows. */
+    failing = new Set();
+    /** Writes the state after the commit being replayed (all but the archive check, which comes at the end). */
+    capture(path, commit) {
+        const writer = new RowWriter(path);
+        const f = this.figures;
+        writer.row([
+            'f',
+            { ...f, tasks: this.tasks.size },
+            this.violationCount,
+            this.lease,
+            this.last,
+            this.lastOfOther,
+            this.budget,
+        ]);
+        for (const v of this.violations)
+            writer.row(['v', v]);
+        for (const [id, t] of this.tasks) {
+            const history = t.history.map((a) => [a.attempt, a.token, a.status]);
+            writer.row(['t', id, [...t.locations], history, t.maxAttempt, t.terminalAt ?? null, t.inTwoPlaces]);
+        }
+        for (const [token, id] of this.tokens)
+            writer.row(['k', token, id, this.ended.get(token) ?? null]);
+        for (const [node, claims] of this.held)
+            for (const [task, at] of claims)
+                writer.row(['h', node, task, at]);
+        for (const [at, node] of this.claimNode)
+            writer.row(['c', at, node]);
+        for (const [node, i] of this.incarnations)
+            writer.row(['i', node, i.current, [...i.replaced]]);
+        for (const [task, at] of this.cancelledAt)
+            writer.row(['x', task, at]);
+        for (const [node, beat] of this.beats)
+            writer.row(['b', node, beat]);
+        for (const node of this.nodeIds)
+            writer.row(['n', node]);
+        this.captured = { writer, commit, archived: this.archived.length };
+    }
+    /** Ends the checkpoint with the archived results checked so far that failed their check. */
+    finishCheckpoint(branch, archiveTip) {
+        if (!this.captured)
+            return;
+        const { writer, commit, archived } = this.captured;
+        for (const a of this.archived.slice(0, archived))
+            if (this.failing.has(a))
+                writer.row(['a', a]);
+        writer.finish({ version: CHECKPOINT_VERSION, branch, commit, archiveTip });
+    }
+    /** The state of a checkpoint, as capture wrote it. */
+    restore(rows) {
+        for (const row of rows) {
+            // Rows are what capture wrote, field by field: their kinds are its.
+            // eslint-disable-next-line @typescript-eslint/no-explicit-any
+            const [kind, a, b, c, d, e, g] = row;
+            if (kind === 'f') {
+                Object.assign(this.figures, a);
+                this.violationCount = b;
+                this.lease = c;
+                this.last = d ?? undefined;
+                this.lastOfOther = e ?? undefined;
+                if (typeof g === 'number')
+                    this.budget = g;
+            }
+            else if (kind === 'v')
+                this.violations.push(a);
+            else if (kind === 't') {
+                const history = c.map(([attempt, token, status]) => ({
+                    attempt,
+                    token,
+                    status,
+                }));
+                const task = { locations: new Set(b), history, maxAttempt: d, inTwoPlaces: g };
+                if (e !== null)
+                    task.terminalAt = e;
+                this.tasks.set(a, task);
+            }
+            else if (kind === 'k') {
+                this.tokens.set(a, b);
+                if (c !== null)
+                    this.ended.set(a, c);
+            }
+            else if (kind === 'h') {
+                const claims = this.held.get(a) ?? new Map();
+                this.held.set(a, claims.set(b, c));
+            }
+            else if (kind === 'c')
+                this.claimNode.set(a, b);
+            else if (kind === 'i')
+                this.incarnations.set(a, { current: b, replaced: new Set(c) });
+            else if (kind === 'x')
+                this.cancelledAt.set(a, b);
+            else if (kind === 'b')
+                this.beats.set(a, b);
+            else if (kind === 'n')
+                this.nodeIds.add(a);
+            else if (kind === 'a')
+                this.archived.push(a);
+        }
+    }
     /** The branch's first-parent history, oldest first, with each commit's changes. */
-    async log(tip) {
-        const history = await (0,git_history/* readHistory */.L)(tip, {
+    async log(range) {
+        // A revision range `<from>..<tip>` when resuming from a checkpoint.
+        const history = await (0,git_history/* readHistory */.L)(range, {
             cwd: this.dir,
             timeoutMs: GIT_TIMEOUT_MS,
             blobs: true,
@@ -8573,10 +8797,12 @@ class Replay {
         const needed = new Map();
         const nodes = new Set();
         const policies = new Set();
+        const written = new Set();
         for (const commit of commits) {
             for (const change of commit.changes) {
                 if (change.deleted || !change.readable)
                     continue;
+                written.add(change.newSha);
                 const states = needed.get(change.newSha) ?? new Set();
                 states.add((0,layout/* locate */.x5)(change.path).state);
                 needed.set(change.newSha, states);
@@ -8590,6 +8816,18 @@ class Replay {
                     nodes.add(change.newSha);
             }
         }
+        // A replay that resumes from a checkpoint meets records written before it, as the ones its commits end
+        // or rewrite: read those too (in a whole replay, every one was written in the range).
+        for (const commit of commits) {
+            for (const change of [...commit.changes, ...commit.others]) {
+                if (/^0+$/.test(change.oldSha) || written.has(change.oldSha) || nodes.has(change.oldSha))
+                    continue;
+                if ((0,layout/* locateNode */.xz)(change.path) !== undefined)
+                    nodes.add(change.oldSha);
+                else if ((0,layout/* locate */.x5)(change.path))
+                    needed.set(change.oldSha, new Set([(0,layout/* locate */.x5)(change.path).state]));
+            }
+        }
         const shas = [...new Set([...needed.keys(), ...nodes, ...policies])];
         for (let i = 0; i < shas.length; i += BLOB_BATCH) {
             const blobs = await (0,runner/* catFileBatch */.Fn)(shas.slice(i, i + BLOB_BATCH), { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS });
@@ -8599,8 +8837,10 @@ class Replay {
                     this.summaries.set(sha, summarize(blob, states));
                 if (nodes.has(sha))
                     this.nodeSummaries.set(sha, summarizeNode(blob));
-                if (policies.has(sha))
+                if (policies.has(sha)) {
                     this.policies.set(sha, readLease(blob));
+                    this.budgets.set(sha, readBudget(blob));
+                }
             }
         }
     }
@@ -8853,6 +9093,7 @@ class Replay {
             }
             else if (!change.deleted) {
                 this.lease = this.policies.get(change.newSha) ?? this.lease;
+                this.budget = this.budgets.get(change.newSha) ?? this.budget;
             }
         }
         if (!this.clocked(commit))
@@ -8860,6 +9101,14 @@ class Replay {
         if (this.last?.committer !== commit.committer)
             this.lastOfOther = this.last;
         this.last = { committer: commit.committer, time: commit.time };
+    }
+    /** Nodes that pushed above their share of the branch's budget while it was over it. */
+    pushShares(commits, budgets) {
+        const pushes = commits.map((c) => ({ at: c.time, author: c.author }));
+        for (const found of (0,push_share/* overShare */.uv)(pushes, this.nodeIds, (i) => budgets[i])) {
+            this.violation(commits[found.index].sha, (0,layout/* nodePath */.Ie)(found.nodeId), 'push-share', `${found.nodeId} pushed ${found.pushes} times in the minute to here, above its share of ${found.share.toFixed(1)}, ` +
+                `while the branch took ${found.total} pushes, over its push_budget_per_minute`);
+        }
     }
     /** A node file's heartbeat, and where in the server's order it landed. */
     heartbeat(commit, nodeId, change) {
@@ -8967,8 +9216,10 @@ class Replay {
         if (this.archived.length === 0)
             return;
         if (archiveTip === null) {
-            for (const a of this.archived)
+            for (const a of this.archived) {
+                this.failing.add(a);
                 this.violation(a.commit, a.task, 'archive', `archived, but ${branch} does not exist`);
+            }
             return;
         }
         const paths = [...new Set(this.archived.map((a) => a.target))];
@@ -8980,6 +9231,9 @@ class Replay {
         }
         for (const a of this.archived) {
             const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
+            if (holders.length > 0 && atTip.get(a.target) === a.sha)
+                continue;
+            this.failing.add(a);
             if (holders.length === 0) {
                 this.violation(a.commit, a.task, 'archive', `Archived-To ${a.archivedTo.join(', ')}: no such commit of ${branch} holds ${a.target} as it was removed`);
             }
@@ -8989,7 +9243,9 @@ class Replay {
         }
     }
     async blobsAt(commit, paths) {
-        const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...paths], {
+        // Past a few thousand paths, the command line would be too long: the archive's results are listed whole.
+        const named = paths.length > 2000 ? ['tasks/'] : paths;
+        const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...named], {
             cwd: this.dir,
             timeoutMs: GIT_TIMEOUT_MS,
         });
@@ -9085,6 +9341,15 @@ function readLease(blob) {
         return (0,policy/* parsePolicy */.ON)(undefined).lease;
     }
 }
+/** The push budget of a policy file; the default where it does not parse. */
+function readBudget(blob) {
+    try {
+        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8')).push_budget_per_minute;
+    }
+    catch {
+        return (0,policy/* parsePolicy */.ON)(undefined).push_budget_per_minute;
+    }
+}
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -9110,11 +9375,21 @@ const audit = {
         'every result backed by the claim it ends, no claim finished twice, attempts that only grow, nothing lost ' +
         'but what went to the archive. Exits 1 on a violation.',
     usage: '[options]',
-    options: { ...command/* gridOptions */.nv, ...command/* jsonOption */.Ec },
+    options: {
+        ...command/* gridOptions */.nv,
+        checkpoint: {
+            type: 'string',
+            placeholder: 'FILE',
+            description: "keep the audit state in FILE (yours, not the grid's): the next audit replays only the commits since, " +
+                "once git shows FILE's commit is on the branch; otherwise it replays everything",
+        },
+        ...command/* jsonOption */.Ec,
+    },
     async run(values) {
         const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
         const branch = (0,command/* str */.gx)(values.branch);
-        const report = await auditGrid(await source(remote, branch), branch);
+        const checkpoint = values.checkpoint === undefined ? {} : { checkpoint: (0,command/* str */.gx)(values.checkpoint) };
+        const report = await auditGrid(await source(remote, branch), branch, checkpoint);
         if (values.json)
             console.log(JSON.stringify(report, null, 2));
         else
@@ -9147,7 +9422,7 @@ function print(report) {
         console.log(`... and ${hidden} more`);
     const f = report.figures;
     console.log(`${report.ok ? 'audit passed' : `audit FAILED: ${report.violationCount} violation(s)`}: ${report.branch} at ` +
-        `${report.tip?.slice(0, 12)}: replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
+        `${report.tip?.slice(0, 12)}: ${report.resumedFrom ? `resumed after ${report.resumedFrom.slice(0, 12)}, ` : ''}replayed ${f.commits} commits in ${(report.ms / 1000).toFixed(1)} s: ${f.tasks} tasks, ` +
         `${f.claims} claims, ${f.results} results, ${f.requeues} attempts back in the queue, ${f.archived} archived`);
 }
 
@@ -9218,7 +9493,7 @@ const cancel = {
 /* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
 /* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
 /* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6039);
-/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6989);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(6633);
 /* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
@@ -9294,8 +9569,12 @@ const demo = {
             console.log(`NOTICE: ${notice}; running the demo with sandbox "none" (plain processes, no isolation).`);
         else
             console.log(`Sandbox: docker, image ${image}`);
-        // A local bare repository has no push budget to respect.
-        const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
+        // A local bare repository has no push or read budget to respect.
+        const policy = {
+            push_budget_per_minute: 0,
+            read_budget_per_second: 0,
+            ...(image ? { default_image: image, allowed_images: [image] } : {}),
+        };
         await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__/* .initGrid */ .vq)({
             repository: gridPath,
             branch: 'main',
@@ -10212,8 +10491,8 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     const counted = [];
     for (const { login, added } of submitters.values()) {
         if (queued.length + added > perSubmitter) {
-            const byPath = await submitted();
-            const theirs = queued.filter((file) => byPath.get(file.entry.path) === login.toLowerCase());
+            const byId = await submitted();
+            const theirs = queued.filter((file) => byId.get(file.id) === login.toLowerCase());
             counted.push({ login, added, queued: theirs.length });
         }
     }
@@ -10447,7 +10726,7 @@ function cancelProblems(entry, id, blob, snapshot, submitted, author) {
             at('/task_id', `task ${id} is not queued or running${state ? ` (it is in ${state}/)` : ''}: nothing to cancel`),
         ];
     }
-    if (!author || submitted.get(`${QUEUE_DIR}/${id}.json`) !== author.toLowerCase()) {
+    if (!author || submitted.get(id) !== author.toLowerCase()) {
         return [
             at('/task_id', `only the submitter of ${id} may cancel it by pull request${author ? ` (not ${author})` : ''}: ask a maintainer to run "dgrid cancel ${id}"`),
         ];
@@ -10582,8 +10861,8 @@ var log = __nccwpck_require__(2073);
 var sandbox = __nccwpck_require__(1189);
 // EXTERNAL MODULE: ./build/src/git/cache-dir.js
 var cache_dir = __nccwpck_require__(9826);
-// EXTERNAL MODULE: ./build/src/node/worker.js + 2 modules
-var worker = __nccwpck_require__(6989);
+// EXTERNAL MODULE: ./build/src/node/worker.js + 3 modules
+var worker = __nccwpck_require__(6633);
 // EXTERNAL MODULE: ./build/src/node/settings.js
 var node_settings = __nccwpck_require__(4057);
 ;// CONCATENATED MODULE: external "node:http"
@@ -10722,7 +11001,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7914);
 /* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7551);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3822);
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
 /* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2093);
@@ -13479,6 +13758,77 @@ async function readHistory(tip, options) {
 
 /***/ }),
 
+/***/ 6600:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   KD: () => (/* binding */ retryAfterIn),
+/* harmony export */   NR: () => (/* binding */ DEFAULT_RETRY_AFTER_MS),
+/* harmony export */   _p: () => (/* binding */ askRetryAfter)
+/* harmony export */ });
+/* unused harmony export retryAfterValue */
+// A server's rate limit, as git meets it. Git fails a command on an HTTP 429 (or a 403 that is a secondary
+// rate limit) at once: it prints the status and the answer's text, never the Retry-After header. A node reads
+// what git printed, asks the server once for the header when the text names no wait, and waits that long.
+/** GitHub's advice when a rate-limited answer names no wait: at least a minute. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+/** Whether git's stderr tells of a rate limit: a 429, or a 403 whose text speaks of a rate limit or a wait. */
+function isRateLimited(stderr) {
+    if (/(returned error|HTTP):? 429\b/i.test(stderr))
+        return true;
+    return /(returned error|HTTP):? 403\b/i.test(stderr) && /rate limit|retry[- ]after|try again in/i.test(stderr);
+}
+/**
+ * The wait a rate-limited answer names in what git printed of it ("remote: ..." lines): a Retry-After in
+ * seconds or as an HTTP date, or "retry after N seconds", "try again in N seconds". Undefined when none.
+ */
+function retryAfterIn(text, now = Date.now()) {
+    const header = /retry-after\s*:?\s*([^\r\n]+)/i.exec(text)?.[1]?.trim();
+    if (header !== undefined) {
+        const ms = retryAfterValue(header, now);
+        if (ms !== undefined)
+            return ms;
+    }
+    const words = /(?:retry after|try again in)\s+(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)\b/i.exec(text);
+    if (!words)
+        return undefined;
+    return Number(words[1]) * (words[2].toLowerCase().startsWith('m') ? 60_000 : 1000);
+}
+/** A Retry-After header's value: delay seconds, or an HTTP date. */
+function retryAfterValue(value, now = Date.now()) {
+    if (/^\d+(\.\d+)?(\s|$)/.test(value))
+        return Number.parseFloat(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Asks an HTTP remote once for its Retry-After (the request git makes first, with the same credentials):
+ * a server that limits rates answers every request so while the limit holds. Undefined when it names none
+ * or cannot be asked (not HTTP, no answer).
+ */
+async function askRetryAfter(remote, token) {
+    if (!/^https?:\/\//.test(remote))
+        return undefined;
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await response.body?.cancel();
+        const value = response.headers.get('retry-after');
+        return value === null ? undefined : retryAfterValue(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 3566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13497,7 +13847,9 @@ async function readHistory(tip, options) {
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
 /* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4166);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6600);
+
 
 
 
@@ -13508,12 +13860,15 @@ class GitError extends Error {
     exitCode;
     stderr;
     name = 'GitError';
+    /** How long a rate-limited server asked to wait, from what git printed (the store may ask the server). */
+    retryAfterMs;
     constructor(args, failure, exitCode, stderr) {
         super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
+        this.retryAfterMs = failure === 'rate-limited' ? (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .retryAfterIn */ .KD)(stderr) : undefined;
     }
 }
 /**
@@ -13590,6 +13945,8 @@ const TRANSIENT = [
 ];
 const AUTH = /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
 function classify(stderr) {
+    if ((0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_3__/* .isRateLimited */ .Jz)(stderr))
+        return 'rate-limited';
     if (AUTH.test(stderr))
         return 'auth';
     return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
@@ -13659,7 +14016,7 @@ async function withRetry(action, options = {}) {
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
-            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_3__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
+            await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(Math.random() * Math.min(max, base * 2 ** attempt));
         }
     }
 }
@@ -13700,10 +14057,12 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -13815,8 +14174,15 @@ class GridStore {
             });
         }
         catch (error) {
-            throw this.explain(error);
+            throw this.explain(await this.rateLimited(error));
         }
+    }
+    /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
+    async rateLimited(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        }
+        return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
@@ -13944,6 +14310,28 @@ class GridStore {
             changed.push({ path: fields[i + 1], deleted: fields[i] === 'D' });
         return changed;
     }
+    /**
+     * The entries below `paths` that differ between two commits, each as it is at `to` (undefined: gone there):
+     * a listing brought from one tip to the next at the cost of the change. Entries carry no size.
+     */
+    async changedEntries(from, to, paths) {
+        const out = await this.gitBytes(['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to, '--', ...paths]);
+        const changed = [];
+        // ":<old mode> <new mode> <old sha> <new sha> <status>" NUL path NUL
+        for (let start = 0; start < out.length;) {
+            const metaEnd = out.indexOf(0, start);
+            const pathEnd = out.indexOf(0, metaEnd + 1);
+            const [, mode, , sha, status] = out
+                .subarray(start + 1, metaEnd)
+                .toString('latin1')
+                .split(' ');
+            const path = decodePath(out.subarray(metaEnd + 1, pathEnd < 0 ? out.length : pathEnd));
+            start = pathEnd < 0 ? out.length : pathEnd + 1;
+            const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
+            changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
+        }
+        return changed;
+    }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
@@ -14026,8 +14414,8 @@ class GridStore {
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
             throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch((error) => {
-            throw this.explain(error);
+        }).catch(async (error) => {
+            throw this.explain(await this.rateLimited(error));
         });
     }
     /**
@@ -14049,6 +14437,21 @@ class GridStore {
         // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
         await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
         return loose;
+    }
+    /**
+     * The branch's commits since `sinceMs` (committer date), newest first, each with its author: a node commits
+     * under its node id. Reads what the cache holds: a node's cache has the commits since its first fetch.
+     */
+    async recentPushes(tip, sinceMs) {
+        const since = Math.floor(sinceMs / 1000);
+        const out = await this.git(['log', '--first-parent', `--since=@${since}`, '--format=%ct %an', tip]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => ({
+            at: Number(line.slice(0, line.indexOf(' '))) * 1000,
+            author: line.slice(line.indexOf(' ') + 1),
+        }));
     }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
@@ -14200,14 +14603,17 @@ class ScanMemo {
     archived = new Map();
     /** Whether the grid has archived anything yet: until then there is no index to look in. */
     indexed = false;
-    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    /**
+     * The check of each file, by its entry (mode, blob, file name) under the current policy: the folder a file
+     * is in does not change its check, so a file moved into its queue folder is not read again.
+     */
     async check(snapshot, files, policy, now) {
         const policyText = JSON.stringify(policy);
         if (policyText !== this.policyText) {
             this.policyText = policyText;
             this.checks.clear();
         }
-        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
         const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
         const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
         const checks = new Map();
@@ -14551,7 +14957,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
 /* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1189);
 /* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(171);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6989);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6633);
 // The one description of the settings of a worker node and of the reaper. The actions (run-worker,
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
@@ -14669,7 +15075,7 @@ const WORKER_SETTINGS = [
         min: 0,
         max: 256,
         placeholder: 'N',
-        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+        help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks. Under a binding push budget a node holds more, enough until its next turn.',
     },
     {
         name: 'max-pushes-per-minute',
@@ -14678,7 +15084,7 @@ const WORKER_SETTINGS = [
         min: 0,
         max: 600,
         placeholder: 'N',
-        help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+        help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
     },
 ];
 const REAP_SETTINGS = [
@@ -14808,7 +15214,7 @@ function readReapSettings(surface, read) {
 
 /***/ }),
 
-/***/ 6989:
+/***/ 6633:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -14843,46 +15249,111 @@ var time = __nccwpck_require__(4166);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(8482);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
-
 /**
- * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
- * arriving while it waits, and the next commit carries them all. 0 means no limit.
+ * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
+ * (push-share.ts). Waiting for a token is what makes a busy node batch: results keep arriving while it waits,
+ * and the next commit carries them all. It saves one token at most: a node idle for a while pushes once at
+ * once, never a burst, so that many nodes waking together stay near the budget. A node waits for a token
+ * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
+ * none). Infinity or 0: no limit.
  */
 class PushBudget {
     perMinute;
+    clock;
     tokens;
-    last = Date.now();
-    constructor(perMinute) {
+    last;
+    /** `tokens`: what it holds at first, one push at once by default. */
+    constructor(perMinute, clock = Date.now, tokens = 1) {
         this.perMinute = perMinute;
-        this.tokens = perMinute;
+        this.clock = clock;
+        this.tokens = tokens;
+        this.last = clock();
     }
-    /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
-    async take(signal) {
-        if (this.perMinute <= 0)
-            return;
+    get rate() {
+        return this.limited() ? this.perMinute : 0;
+    }
+    /** A new rate from now on; what was saved at the old rate is kept. */
+    setRate(perMinute) {
         this.refill();
-        if (this.tokens < 1) {
-            await (0,time/* sleep */.y)(((1 - this.tokens) * 60_000) / this.perMinute, signal);
-            this.refill();
-        }
-        this.tokens = Math.max(0, this.tokens - 1);
+        this.perMinute = perMinute;
+    }
+    /** How long until a push may start (0 when the budget allows one now). */
+    wait() {
+        if (!this.limited())
+            return 0;
+        this.refill();
+        return this.tokens >= 1 ? 0 : ((1 - this.tokens) * 60_000) / this.perMinute;
+    }
+    /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
+    spend() {
+        this.refill();
+        this.tokens -= 1;
+    }
+    limited() {
+        return this.perMinute > 0 && Number.isFinite(this.perMinute);
     }
     refill() {
-        const now = Date.now();
-        this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+        const now = this.clock();
+        if (this.limited())
+            this.tokens = Math.min(1, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
         this.last = now;
     }
 }
-/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
-function effectiveBudget(policyPerMinute, nodePerMinute) {
-    const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
+/** The stricter of the node's share of the grid's budget and its own; 0 on either side means that side sets no limit. */
+function effectiveBudget(sharePerMinute, nodePerMinute) {
+    const limits = [sharePerMinute, nodePerMinute ?? 0].filter((n) => n > 0 && Number.isFinite(n));
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
+/**
+ * Claims held beyond the slots, sized so that the node stays busy until its next turn: with a push every
+ * 60/share seconds and tasks of d seconds, each slot runs turn/d tasks between two pushes, and one push
+ * carries their results and the claims for the next turn. Never less than the setting; without a binding
+ * budget or a measured task, the setting alone.
+ */
+function prefetchFor(view) {
+    const { slots, perMinute, taskMs, configured, max } = view;
+    if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined)
+        return configured;
+    const turnMs = 60_000 / perMinute;
+    // A tenth more, and one more task per slot, for the push itself and tasks that run a little longer.
+    const wanted = Math.ceil((slots * turnMs * 11) / (10 * Math.max(taskMs, 1))) + slots;
+    return Math.min(max, Math.max(configured, wanted));
+}
 
+// EXTERNAL MODULE: ./build/src/protocol/push-share.js
+var push_share = __nccwpck_require__(5218);
 // EXTERNAL MODULE: ./build/src/protocol/push-pacer.js
 var push_pacer = __nccwpck_require__(5174);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
 var scheduler = __nccwpck_require__(5359);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(3374);
+// EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
+var schemas = __nccwpck_require__(171);
+;// CONCATENATED MODULE: ./build/src/protocol/queue-shards.js
+
+
+const TASK_ID = new RegExp(schemas/* TASK_ID_PATTERN */.Fq);
+/**
+ * The flat queue files of a snapshot that may move into their folders: only a file named by a valid task
+ * id, and only when no other file of the grid has its id, so a move never lands on another record.
+ */
+function unshardedQueue(snapshot) {
+    const moves = [];
+    for (const { entry, id } of snapshot.of('queue')) {
+        if (entry.type !== 'blob' || entry.path !== (0,layout/* queuePath */.Hs)(id) || !TASK_ID.test(id))
+            continue;
+        if (snapshot.byId.get(id)?.length !== 1)
+            continue;
+        moves.push({ from: entry.path, to: { path: (0,layout/* queueShardPath */.vi)(id), existing: entry } });
+    }
+    return moves;
+}
+/** The changes that make the moves, leaving out the files a commit changes already (a claim takes the file from where it is). */
+function shardMoves(moves, touched) {
+    return moves.filter((m) => !touched.has(m.from)).flatMap((m) => [{ path: m.from, delete: true }, m.to]);
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
 var submitters = __nccwpck_require__(3368);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
@@ -14899,9 +15370,10 @@ var version = __nccwpck_require__(7914);
 
 
 
+
 /** Queued files a round moves out of the queue at most: one bad push of thousands is cleared over rounds. */
 const MAX_REJECTS_PER_COMMIT = 20;
-const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, nodeStep];
+const STEPS = [resultsStep, lostStep, heldStep, cancelsStep, queueStep, shardStep, nodeStep];
 function planRound(snapshot, held, settings, now) {
     const input = { snapshot, held, settings, now, stopping: held.final || held.stopReason !== undefined };
     const draft = {
@@ -15084,6 +15556,12 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
             draft.claims.length === scan.claimable.length &&
             scan.rejected.length <= MAX_REJECTS_PER_COMMIT;
 }
+/** A commit made anyway carries the flat queue files into their folders (queue-shards.ts); never one of its own. */
+function shardStep(draft, { snapshot }) {
+    if (draft.changes.length === 0 || !snapshot.unsharded?.length)
+        return;
+    draft.changes.push(...shardMoves(snapshot.unsharded, new Set(draft.changes.map((c) => c.path))));
+}
 function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
     const busy = held.running.length > 0 ||
         stillWaiting(draft, held).length > 0 ||
@@ -15181,12 +15659,16 @@ function resourcesOf(task, policy) {
 
 
 
+
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
+/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
+const MAX_PREFETCH = 256;
 class Worker {
     settings;
     sandbox;
@@ -15208,6 +15690,8 @@ class Worker {
     seenTip = null;
     firstSeen = new Map();
     scanMemo = new scheduler/* ScanMemo */.ud();
+    /** The last snapshot read: the next is listed as the difference from it. */
+    lastSnapshot;
     claimed = 0;
     lastActivity = Date.now();
     stopReason;
@@ -15215,6 +15699,12 @@ class Worker {
     wake = () => undefined;
     store;
     budget;
+    /** Nodes online at the last tip read, this one included: idle polling shares the grid's read budget. */
+    nodesOnline = 1;
+    /** How long this node's tasks take, a moving average: with a binding budget it sizes the prefetch. */
+    taskMs;
+    /** The server asked to wait (an HTTP 429 or 403 with Retry-After): no request before this time. */
+    retryAt = 0;
     pacer = new push_pacer/* PushPacer */.M();
     /** Entries of the grid that are not files, warned about once. */
     skippedSeen = new Set();
@@ -15397,7 +15887,17 @@ class Worker {
     }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
-        return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
+        return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
+    }
+    /** The round settings with this round's prefetch. */
+    planned() {
+        return { ...this.roundSettings, prefetch: this.prefetch() };
+    }
+    /** Claims held beyond the slots: the setting, or with a binding budget enough to stay busy until the next turn. */
+    prefetch() {
+        const configured = this.settings.prefetch ?? 0;
+        const perMinute = this.budget?.rate ?? 0;
+        return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -15406,7 +15906,7 @@ class Worker {
         if (this.failures > 0) {
             // With full jitter, so that nodes cut off together do not come back together.
             const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
-            await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+            await this.nap(Math.max(ceiling / 2 + (Math.random() * ceiling) / 2, this.retryAt - Date.now()));
             return;
         }
         if (this.finished.length === 0) {
@@ -15418,7 +15918,9 @@ class Worker {
             const idleMs = this.settings.idleTimeoutSeconds * 1000;
             const idleLeft = this.lastActivity + idleMs - Date.now();
             const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
-            await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+            // However many nodes poll, together they stay within the grid's read budget.
+            const floor = (0,push_share/* pollFloorMs */.ST)(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
+            await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
             if (this.finished.length === 0 || this.stopReason)
                 return;
         }
@@ -15474,6 +15976,11 @@ class Worker {
             if (error instanceof errors/* UserError */.yo && !remoteLost)
                 throw error;
             this.failures++;
+            if (error instanceof runner/* GitError */.XS && error.retryAfterMs !== undefined) {
+                this.retryAt = Date.now() + error.retryAfterMs;
+                this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${(0,errors/* errorMessage */.gJ)(error)}`);
+                return false;
+            }
             this.log.warn(`sync failed (${this.failures} in a row), will retry: ${(0,errors/* errorMessage */.gJ)(error)}`);
             await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
             return false;
@@ -15504,12 +16011,13 @@ class Worker {
         const outcome = await (0,transaction/* transact */.h)(this.store, build, {
             author: this.settings.nodeId,
             states: ['queue', 'in_progress'],
+            ...(this.lastSnapshot ? { since: this.lastSnapshot } : {}),
             maxRounds: MAX_PUSH_ROUNDS,
             pacer: this.pacer,
             hooks: {
                 beforeRound: async () => {
                     if (!final && this.budget)
-                        await this.budget.take(this.stopSignal.signal);
+                        await (0,time/* sleep */.y)(this.budget.wait(), this.stopSignal.signal);
                 },
                 beforePush: (commit, { plan }) => {
                     for (const c of plan.claims)
@@ -15545,6 +16053,7 @@ class Worker {
             this.log.debug(`pushed after ${outcome.rejectedPushes} lost race(s); holding off ${Math.round(this.pacer.hold)} ms`);
         }
         this.unconfirmed = undefined;
+        this.budget?.spend();
         this.settle([], plan.fenced);
         this.landed({ commit: outcome.commit, plan });
         this.startWaiting(this.policy);
@@ -15557,6 +16066,8 @@ class Worker {
     async round(snapshot, wantsClaims, final) {
         const s = this.settings;
         const tip = snapshot.tip;
+        // The next round's snapshot is listed as the difference from this one.
+        this.lastSnapshot = snapshot;
         const policy = await snapshot.policy();
         this.policy = policy;
         for (const entry of snapshot.skipped) {
@@ -15566,7 +16077,11 @@ class Worker {
             this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
         }
         await this.checkClock(policy);
-        this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+        // A node's first push waits for its turn too, a random part of it: nodes that start together register
+        // spread over one turn, not in a burst. Its plan is made after the wait; the tip may have moved, and a
+        // lost race reads it again.
+        if ((await this.takeShare(snapshot, policy, tip)) && !final)
+            await (0,time/* sleep */.y)(this.budget.wait(), this.stopSignal.signal);
         if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
             throw new errors/* UserError */.yo(`image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`);
         }
@@ -15576,10 +16091,12 @@ class Worker {
             this.confirm(this.unconfirmed, tip, atTip, policy);
         const claims = await this.myClaims(snapshot);
         const cancels = new Map([...snapshot.cancels].map(([id, entry]) => [id, entry.path]));
-        const view = { tip, policy, claims, cancels, live: new Set(snapshot.byId.keys()), node: atTip };
+        const live = new Set(snapshot.byId.keys());
+        const unsharded = unshardedQueue(snapshot);
+        const view = { tip, policy, claims, cancels, live, node: atTip, unsharded };
         if (wantsClaims && !final && !this.stopReason)
             view.queue = await this.scan(snapshot, view);
-        const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+        const plan = planRound(view, this.holdings(final), this.planned(), new Date());
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
     }
@@ -15588,7 +16105,7 @@ class Worker {
         // The room this round's claims may fill, counting the waiting claims this round drops or cancels.
         const kept = this.waiting.filter((w) => view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
             !view.cancels.has(w.claim.task_id));
-        const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+        const room = roomToClaim(this.planned(), this.running.size, kept.length, this.claimed);
         // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
         const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
             this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -15709,6 +16226,32 @@ class Worker {
             `${policy.lease.node_timeout_seconds + policy.lease.grace_seconds} s old (node timeout + grace).`);
     }
     /**
+     * Sets this node's push rate to its share of the branch's budget, from the nodes online at the tip and the
+     * pushes of the last minute in the history this node fetched (push-share.ts); its own limit applies too.
+     * Returns whether the budget was made just now.
+     */
+    async takeShare(snapshot, policy, tip) {
+        const now = new Date();
+        const nodes = (await snapshot.nodes()).filter((n) => n.status !== 'offline' && !(0,transitions/* isSilent */.eS)(n, now, policy));
+        this.nodesOnline = nodes.length + (nodes.some((n) => n.node_id === this.settings.nodeId) ? 0 : 1);
+        const budget = policy.push_budget_per_minute;
+        const pushes = budget > 0 ? await this.store.recentPushes(tip, now.getTime() - push_share/* SHARE_WINDOW_MS */.GJ) : [];
+        const share = (0,push_share/* pushShare */.wp)({
+            budgetPerMinute: budget,
+            nodeId: this.settings.nodeId,
+            nodes,
+            pushes,
+            now: now.getTime(),
+        });
+        const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
+        if (this.budget) {
+            this.budget.setRate(rate);
+            return false;
+        }
+        this.budget = new PushBudget(rate, Date.now, Math.random());
+        return true;
+    }
+    /**
      * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
      * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
      */
@@ -15799,6 +16342,8 @@ class Worker {
         this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
         void this.execute(claim, policy, entry.controller.signal).then((run) => {
             this.running.delete(claim.task_id);
+            const ms = run.finishedAt.getTime() - run.startedAt.getTime();
+            this.taskMs = this.taskMs === undefined ? ms : 0.7 * this.taskMs + 0.3 * ms;
             const cancelled = entry.cancelled === true;
             if (cancelled)
                 run.reason = 'cancelled on request';
@@ -15842,7 +16387,9 @@ class Worker {
                     throw error;
                 this.log.warn(`final sync failed (attempt ${attempt}): ${(0,errors/* errorMessage */.gJ)(error)}`);
                 await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
-                await (0,time/* sleep */.y)(500 * attempt);
+                // A server that limits rates is not asked again before its Retry-After (within the backoff's cap).
+                const asked = error instanceof runner/* GitError */.XS ? (error.retryAfterMs ?? 0) : 0;
+                await (0,time/* sleep */.y)(Math.max(500 * attempt, Math.min(asked, MAX_FAILURE_BACKOFF_MS)));
             }
         }
         this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);
@@ -15990,6 +16537,7 @@ function skewProblem(reading, policy, who) {
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
+/* harmony export */   vi: () => (/* binding */ queueShardPath),
 /* harmony export */   x5: () => (/* binding */ locate),
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode),
@@ -16009,6 +16557,14 @@ function lifecycleDir(state) {
 /** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
 function queuePath(taskId) {
     return `${TASKS_DIR}/queue/${taskId}.json`;
+}
+/**
+ * Where dgrid keeps a queued task: below the same hash prefix as results. A claim then rewrites a folder of
+ * a few entries instead of the whole queue, whose size a commit, its push and the server's unpacking would
+ * otherwise pay every round. Nodes move what submitters added flat (queue-shards.ts).
+ */
+function queueShardPath(taskId) {
+    return `${TASKS_DIR}/queue/${shard(taskId)}/${taskId}.json`;
 }
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
 function inProgressPath(nodeId, taskId) {
@@ -16266,6 +16822,129 @@ class PushPacer {
         // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.
         this.roundMs = 0.7 * this.roundMs + 0.3 * Math.max(1, this.clock() - this.startedAt);
     }
+}
+
+
+/***/ }),
+
+/***/ 5218:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   GJ: () => (/* binding */ SHARE_WINDOW_MS),
+/* harmony export */   ST: () => (/* binding */ pollFloorMs),
+/* harmony export */   uv: () => (/* binding */ overShare),
+/* harmony export */   wp: () => (/* binding */ pushShare)
+/* harmony export */ });
+// The branch's push budget, shared by its nodes. GitHub's guidance (about 6 pushes a minute, 15 git reads a
+// second) is per repository, so the policy's push_budget_per_minute is the whole grid's: each node takes its
+// share from what it sees at the tip it fetched (the nodes online) and in the history it fetched (who pushed
+// in the last minute). No node can make another keep to its share: the audit flags one that does not.
+/** How far back a node looks at the branch's pushes: GitHub's guidance counts a minute. */
+const SHARE_WINDOW_MS = 60_000;
+/**
+ * The least share a node ever takes, as a part of an even split: with the budget spent by others (pushes of
+ * submitters, a node that ignores its share), a node still pushes its results and heartbeats, slowly.
+ */
+const MIN_SHARE = 0.25;
+/**
+ * This node's share of the branch's budget: a max-min fair split (water-filling) of what the window shows.
+ * Pushes by authors that are not online nodes (submissions, the reaper) are taken off the budget first. An
+ * online node seen for a whole window that pushed less than an even split keeps what it used, and the
+ * rest is split evenly between this node and the others: idle nodes leave their share to busy ones, and
+ * busy nodes that see the same history take shares that add up to the budget. A node that started within
+ * the window has shown no rate yet and counts as wanting a full share, so a grid starting at once does
+ * not take the budget once per node.
+ */
+function pushShare(view) {
+    const { budgetPerMinute: budget, nodeId, now } = view;
+    const perWindow = SHARE_WINDOW_MS / 60_000;
+    const others = view.nodes.filter((n) => n.node_id !== nodeId);
+    const counts = new Map();
+    for (const push of view.pushes) {
+        if (push.at <= now - SHARE_WINDOW_MS)
+            continue;
+        counts.set(push.author, (counts.get(push.author) ?? 0) + 1);
+    }
+    let othersCount = 0;
+    for (const [author, count] of counts)
+        if (author !== nodeId)
+            othersCount += count;
+    const sharers = others.length + 1;
+    if (budget <= 0)
+        return { perMinute: Infinity, sharers, othersPerMinute: othersCount / perWindow };
+    const online = new Set(others.map((n) => n.node_id));
+    let foreign = 0;
+    for (const [author, count] of counts)
+        if (author !== nodeId && !online.has(author))
+            foreign += count;
+    let left = budget - foreign / perWindow;
+    let wanting = 1;
+    const known = [];
+    for (const node of others) {
+        const since = Date.parse(node.started_at);
+        if (Number.isNaN(since) || since > now - SHARE_WINDOW_MS)
+            wanting++;
+        else
+            known.push((counts.get(node.node_id) ?? 0) / perWindow);
+    }
+    known.sort((a, b) => a - b);
+    let level = left / (wanting + known.length);
+    for (const [i, rate] of known.entries()) {
+        if (rate >= level)
+            break;
+        left -= rate;
+        level = left / (wanting + known.length - i - 1);
+    }
+    return {
+        perMinute: Math.max(level, (MIN_SHARE * budget) / sharers),
+        sharers,
+        othersPerMinute: othersCount / perWindow,
+    };
+}
+/**
+ * How long an idle node waits at least between looks at the remote, so that the online nodes' polling
+ * together stays within the grid's read budget (reads a second; 0 means no limit). Each look is one read.
+ */
+function pollFloorMs(nodesOnline, readBudgetPerSecond) {
+    if (readBudgetPerSecond <= 0)
+        return 0;
+    return (Math.max(1, nodesOnline) / readBudgetPerSecond) * 1000;
+}
+/**
+ * Nodes that pushed above their share, from a branch's history (oldest first): at some push, the window
+ * ending there held more than the budget plus a tenth (what honest nodes keep to), and the node's own
+ * pushes in it were above one and a half times its share (the one it would have computed, or an even split if
+ * more) plus two: an honest node's registration and sign-off do not wait for its turn. Each node is named
+ * once per window. `nodeIds` are the authors that are nodes; `budgetAt` gives the policy's budget at a push.
+ */
+function overShare(pushes, nodeIds, budgetAt) {
+    const found = [];
+    const flaggedUntil = new Map();
+    let first = 0;
+    for (const [index, push] of pushes.entries()) {
+        while (pushes[first].at <= push.at - SHARE_WINDOW_MS)
+            first++;
+        const budget = budgetAt(index);
+        if (budget <= 0 || !nodeIds.has(push.author))
+            continue;
+        const limit = (budget * SHARE_WINDOW_MS) / 60_000;
+        if (index + 1 - first <= limit * 1.1 || (flaggedUntil.get(push.author) ?? -Infinity) > push.at)
+            continue;
+        const window = pushes.slice(first, index + 1);
+        // Every node that pushed in the window counts as seen for a whole one: its rate is what it did.
+        const nodes = [...new Set(window.map((p) => p.author))]
+            .filter((a) => nodeIds.has(a))
+            .map((node_id) => ({ node_id, started_at: new Date(0).toISOString() }));
+        const mine = window.filter((p) => p.author === push.author).length;
+        const share = pushShare({ budgetPerMinute: budget, nodeId: push.author, nodes, pushes: window, now: push.at });
+        const allowed = (Math.max(share.perMinute, budget / nodes.length) * SHARE_WINDOW_MS) / 60_000;
+        if (mine <= 1.5 * allowed + 2)
+            continue;
+        found.push({ nodeId: push.author, at: push.at, index, pushes: mine, share: allowed, total: window.length });
+        flaggedUntil.set(push.author, push.at + SHARE_WINDOW_MS);
+    }
+    return found;
 }
 
 
@@ -21355,7 +22034,14 @@ const PolicySchema = Type.Object({
     push_budget_per_minute: Type.Optional(Type.Number({
         minimum: 0,
         default: 6,
-        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+        description: "Pushes per minute to the grid's branch by all its nodes together (0: no limit); each node takes a share " +
+            "from the nodes online and the branch's recent pushes. GitHub's guidance is 6 per repository",
+    })),
+    read_budget_per_second: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 10,
+        description: 'Looks at the remote per second by all idle nodes together (0: no limit): an idle node polls no more ' +
+            "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     max_delay_days: Type.Optional(Type.Integer({
@@ -21431,6 +22117,8 @@ const shippedSchemas = {
 class GridSnapshot {
     store;
     tip;
+    entries;
+    listed;
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
@@ -21444,9 +22132,13 @@ class GridSnapshot {
     skipped = [];
     policyEntry;
     cachedPolicy;
-    constructor(store, tip, entries) {
+    constructor(store, tip, 
+    /** Every entry listed, in the tree's order, and the paths they were listed below. */
+    entries, listed = '') {
         this.store = store;
         this.tip = tip;
+        this.entries = entries;
+        this.listed = listed;
         for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
             this.files.set(state, []);
         for (const entry of entries) {
@@ -21484,12 +22176,21 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        const listed = paths.join('\0');
+        const since = options.since;
+        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+            const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
+            // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
+            if (changed)
+                return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
+        }
+        const entries = await store.list(tip, paths);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
             await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-        return new GridSnapshot(store, tip, entries);
+        return new GridSnapshot(store, tip, entries, listed);
     }
     of(state) {
         return this.files.get(state);
@@ -21547,6 +22248,39 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/**
+ * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
+ * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
+ */
+async function patched(store, before, changed) {
+    if (changed.length === 0)
+        return [...before];
+    const byPath = new Map(before.map((e) => [e.path, e]));
+    const added = [];
+    for (const { path, entry } of changed) {
+        if (!entry)
+            byPath.delete(path);
+        else if (byPath.has(path))
+            byPath.set(path, entry);
+        else
+            added.push(entry);
+    }
+    // What stayed keeps its order; the few added entries are sorted in.
+    const kept = [...byPath.values()];
+    const entries = [];
+    added.sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (let i = 0, j = 0; i < kept.length || j < added.length;) {
+        if (j === added.length || (i < kept.length && kept[i].path < added[j].path))
+            entries.push(kept[i++]);
+        else
+            entries.push(added[j++]);
+    }
+    // The new blobs in one request, as a full listing reads them (a node's next reads are among them).
+    const fresh = changed.map((c) => c.entry).filter((e) => e?.type === 'blob');
+    if (fresh.length > 0)
+        await store.read(fresh.map((e) => e.sha));
+    return entries;
 }
 function nodeRecord(nodeId, blob) {
     let value;
@@ -24472,7 +25206,8 @@ function locate(document, pointer) {
 // push) can land more tasks of one submitter than the quota allows.
 //
 // Tasks record no submitter, so this reads the history with the functions validate-task judges quotas and
-// cancel requests with: the submitter of a task is named by the commit that first added tasks/queue/<task_id>.json on the branch, following first parents.
+// cancel requests with: the submitter of a task is named by the commit that first added a file of its id
+// under tasks/queue/ on the branch, following first parents (a node moving it into its folder adds it later).
 // A node's own cache holds only the tip, so the history lives in a second cache beside it, opened the first
 // time a quota could be reached and brought up to date by walking only the commits since the last look.
 
@@ -24501,8 +25236,9 @@ function commitSubmitter(parents, name, email, subject) {
     return submitterOf(name, email, parents.includes(' ') ? subject : '');
 }
 /**
- * Who submitted each file that the commits of `range` add under tasks/queue/, by path: the submitter of the
- * first commit that added it on the branch, following first parents (so a merge adds what it brings in).
+ * Who submitted each task that the commits of `range` add under tasks/queue/, by task id: the submitter of
+ * the first commit that added a file of that id on the branch, following first parents (so a merge adds what
+ * it brings in). Later additions of the id (a requeue, a node moving the file into its folder) are dgrid's.
  * Fields are NUL-separated, the one byte no commit's name, address or subject can hold (git cuts them
  * there): any other separator, such as \x1e, could be written into a squashed commit's subject to forge a
  * record.
@@ -24524,7 +25260,7 @@ async function submissionsIn(dir, range) {
     ], { cwd: dir });
     // Each commit starts with an empty field (no path is empty), then its four fields, then the paths it adds.
     const fields = out.split('\0');
-    const byPath = new Map();
+    const byId = new Map();
     let submitter = '';
     for (let i = 0; i < fields.length; i++) {
         if (fields[i] === '') {
@@ -24535,12 +25271,12 @@ async function submissionsIn(dir, range) {
             i += 4;
             continue;
         }
-        const path = fields[i].replace(/^\n/, '');
-        // Oldest first: the first commit to add a path submitted it; a requeue adds it again later.
-        if (path && !byPath.has(path))
-            byPath.set(path, submitter);
+        const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(fields[i].replace(/^\n/, ''))?.id;
+        // Oldest first: the first commit to add the id submitted it.
+        if (id !== undefined && !byId.has(id))
+            byId.set(id, submitter);
     }
-    return byPath;
+    return byId;
 }
 class Submitters {
     options;
@@ -24585,9 +25321,8 @@ class Submitters {
         if (tip === this.walked)
             return;
         const range = this.walked === undefined ? [tip] : [`${this.walked}..${tip}`];
-        for (const [path, submitter] of await submissionsIn(this.store.options.dir, range)) {
-            const id = (0,_layout_js__WEBPACK_IMPORTED_MODULE_3__/* .locate */ .x5)(path)?.id;
-            if (id !== undefined && !this.byTask.has(id))
+        for (const [id, submitter] of await submissionsIn(this.store.options.dir, range)) {
+            if (!this.byTask.has(id))
                 this.byTask.set(id, submitter);
         }
         this.walked = tip;
@@ -24619,6 +25354,7 @@ async function transact(store, build, options) {
     let rejectedPushes = 0;
     let message = '';
     const pacer = options.pacer ?? new _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__/* .PushPacer */ .M();
+    let last;
     for (let round = 1; round <= rounds; round++) {
         await hooks.beforeRound?.();
         pacer.begin();
@@ -24626,7 +25362,9 @@ async function transact(store, build, options) {
         if (tip === null) {
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
         }
-        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, options);
+        // After a lost race, the new tip is listed as the difference from the one that lost (options.since).
+        const snapshot = await _snapshot_js__WEBPACK_IMPORTED_MODULE_1__/* .GridSnapshot */ .T.load(store, tip, { ...options, ...(last ? { since: last } : {}) });
+        last = snapshot;
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -24813,7 +25551,7 @@ function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
         task,
         changes: [
             { path: claimPath, delete: true },
-            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queuePath */ .Hs)(claim.task_id), content: serialize(task) },
+            { path: (0,_layout_js__WEBPACK_IMPORTED_MODULE_1__/* .queueShardPath */ .vi)(claim.task_id), content: serialize(task) },
         ],
     };
 }
@@ -25017,7 +25755,7 @@ function signalNumber(signal) {
 /* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5218);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2837);
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
 
@@ -25245,7 +25983,7 @@ async function createSandbox(kind) {
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
 /* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
 /* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(5218);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2837);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
 
@@ -25326,7 +26064,7 @@ async function makeWritable(dir) {
 
 /***/ }),
 
-/***/ 5218:
+/***/ 2837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {

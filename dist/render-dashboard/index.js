@@ -37659,14 +37659,17 @@ class ScanMemo {
     archived = new Map();
     /** Whether the grid has archived anything yet: until then there is no index to look in. */
     indexed = false;
-    /** The check of each file, by its entry (mode, blob, path) under the current policy. */
+    /**
+     * The check of each file, by its entry (mode, blob, file name) under the current policy: the folder a file
+     * is in does not change its check, so a file moved into its queue folder is not read again.
+     */
     async check(snapshot, files, policy, now) {
         const policyText = JSON.stringify(policy);
         if (policyText !== this.policyText) {
             this.policyText = policyText;
             this.checks.clear();
         }
-        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path}`;
+        const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
         const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
         const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
         const checks = new Map();
@@ -39577,7 +39580,7 @@ async function submitTasks(store, tasks) {
         }
         if (problems.length > 0)
             throw new UserError(problems.join('\n'));
-        const changes = candidates.map((c) => ({ path: queuePath(c.file.id), content: c.blob }));
+        const changes = candidates.map((c) => ({ path: queueShardPath(c.file.id), content: c.blob }));
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
@@ -39738,6 +39741,77 @@ function printable(text) {
 
 /***/ }),
 
+/***/ 6600:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Jz: () => (/* binding */ isRateLimited),
+/* harmony export */   KD: () => (/* binding */ retryAfterIn),
+/* harmony export */   NR: () => (/* binding */ DEFAULT_RETRY_AFTER_MS),
+/* harmony export */   _p: () => (/* binding */ askRetryAfter)
+/* harmony export */ });
+/* unused harmony export retryAfterValue */
+// A server's rate limit, as git meets it. Git fails a command on an HTTP 429 (or a 403 that is a secondary
+// rate limit) at once: it prints the status and the answer's text, never the Retry-After header. A node reads
+// what git printed, asks the server once for the header when the text names no wait, and waits that long.
+/** GitHub's advice when a rate-limited answer names no wait: at least a minute. */
+const DEFAULT_RETRY_AFTER_MS = 60_000;
+const TIMEOUT_MS = 10_000;
+/** Whether git's stderr tells of a rate limit: a 429, or a 403 whose text speaks of a rate limit or a wait. */
+function isRateLimited(stderr) {
+    if (/(returned error|HTTP):? 429\b/i.test(stderr))
+        return true;
+    return /(returned error|HTTP):? 403\b/i.test(stderr) && /rate limit|retry[- ]after|try again in/i.test(stderr);
+}
+/**
+ * The wait a rate-limited answer names in what git printed of it ("remote: ..." lines): a Retry-After in
+ * seconds or as an HTTP date, or "retry after N seconds", "try again in N seconds". Undefined when none.
+ */
+function retryAfterIn(text, now = Date.now()) {
+    const header = /retry-after\s*:?\s*([^\r\n]+)/i.exec(text)?.[1]?.trim();
+    if (header !== undefined) {
+        const ms = retryAfterValue(header, now);
+        if (ms !== undefined)
+            return ms;
+    }
+    const words = /(?:retry after|try again in)\s+(\d+(?:\.\d+)?)\s*(s|sec|seconds?|m|min|minutes?)\b/i.exec(text);
+    if (!words)
+        return undefined;
+    return Number(words[1]) * (words[2].toLowerCase().startsWith('m') ? 60_000 : 1000);
+}
+/** A Retry-After header's value: delay seconds, or an HTTP date. */
+function retryAfterValue(value, now = Date.now()) {
+    if (/^\d+(\.\d+)?(\s|$)/.test(value))
+        return Number.parseFloat(value) * 1000;
+    const date = Date.parse(value);
+    return Number.isNaN(date) ? undefined : Math.max(0, date - now);
+}
+/**
+ * Asks an HTTP remote once for its Retry-After (the request git makes first, with the same credentials):
+ * a server that limits rates answers every request so while the limit holds. Undefined when it names none
+ * or cannot be asked (not HTTP, no answer).
+ */
+async function askRetryAfter(remote, token) {
+    if (!/^https?:\/\//.test(remote))
+        return undefined;
+    const url = `${remote.replace(/\/+$/, '')}/info/refs?service=git-upload-pack`;
+    const headers = token
+        ? { Authorization: `Basic ${Buffer.from(`x-access-token:${token}`, 'utf8').toString('base64')}` }
+        : {};
+    try {
+        const response = await fetch(url, { headers, redirect: 'manual', signal: AbortSignal.timeout(TIMEOUT_MS) });
+        await response.body?.cancel();
+        const value = response.headers.get('retry-after');
+        return value === null ? undefined : retryAfterValue(value.trim());
+    }
+    catch {
+        return undefined;
+    }
+}
+
+
+/***/ }),
+
 /***/ 7457:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -39782,7 +39856,10 @@ function sleep(ms, signal) {
     });
 }
 
+// EXTERNAL MODULE: ./build/src/git/rate-limit.js
+var rate_limit = __nccwpck_require__(6600);
 ;// CONCATENATED MODULE: ./build/src/git/runner.js
+
 
 
 
@@ -39793,12 +39870,15 @@ class GitError extends Error {
     exitCode;
     stderr;
     name = 'GitError';
+    /** How long a rate-limited server asked to wait, from what git printed (the store may ask the server). */
+    retryAfterMs;
     constructor(args, failure, exitCode, stderr) {
         super(`git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`);
         this.args = args;
         this.failure = failure;
         this.exitCode = exitCode;
         this.stderr = stderr;
+        this.retryAfterMs = failure === 'rate-limited' ? (0,rate_limit/* retryAfterIn */.KD)(stderr) : undefined;
     }
 }
 /**
@@ -39875,6 +39955,8 @@ const TRANSIENT = [
 ];
 const AUTH = /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
 function classify(stderr) {
+    if ((0,rate_limit/* isRateLimited */.Jz)(stderr))
+        return 'rate-limited';
     if (AUTH.test(stderr))
         return 'auth';
     return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
@@ -39985,10 +40067,12 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -40100,8 +40184,15 @@ class GridStore {
             });
         }
         catch (error) {
-            throw this.explain(error);
+            throw this.explain(await this.rateLimited(error));
         }
+    }
+    /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
+    async rateLimited(error) {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        }
+        return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
@@ -40229,6 +40320,28 @@ class GridStore {
             changed.push({ path: fields[i + 1], deleted: fields[i] === 'D' });
         return changed;
     }
+    /**
+     * The entries below `paths` that differ between two commits, each as it is at `to` (undefined: gone there):
+     * a listing brought from one tip to the next at the cost of the change. Entries carry no size.
+     */
+    async changedEntries(from, to, paths) {
+        const out = await this.gitBytes(['diff-tree', '-r', '-z', '--no-renames', '--raw', from, to, '--', ...paths]);
+        const changed = [];
+        // ":<old mode> <new mode> <old sha> <new sha> <status>" NUL path NUL
+        for (let start = 0; start < out.length;) {
+            const metaEnd = out.indexOf(0, start);
+            const pathEnd = out.indexOf(0, metaEnd + 1);
+            const [, mode, , sha, status] = out
+                .subarray(start + 1, metaEnd)
+                .toString('latin1')
+                .split(' ');
+            const path = decodePath(out.subarray(metaEnd + 1, pathEnd < 0 ? out.length : pathEnd));
+            start = pathEnd < 0 ? out.length : pathEnd + 1;
+            const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
+            changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
+        }
+        return changed;
+    }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
         const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
@@ -40311,8 +40424,8 @@ class GridStore {
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
             throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch((error) => {
-            throw this.explain(error);
+        }).catch(async (error) => {
+            throw this.explain(await this.rateLimited(error));
         });
     }
     /**
@@ -40334,6 +40447,21 @@ class GridStore {
         // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
         await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
         return loose;
+    }
+    /**
+     * The branch's commits since `sinceMs` (committer date), newest first, each with its author: a node commits
+     * under its node id. Reads what the cache holds: a node's cache has the commits since its first fetch.
+     */
+    async recentPushes(tip, sinceMs) {
+        const since = Math.floor(sinceMs / 1000);
+        const out = await this.git(['log', '--first-parent', `--since=@${since}`, '--format=%ct %an', tip]);
+        return out
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => ({
+            at: Number(line.slice(0, line.indexOf(' '))) * 1000,
+            author: line.slice(line.indexOf(' ') + 1),
+        }));
     }
     /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */
     async log(tip, paths = []) {
@@ -40457,7 +40585,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
-/* unused harmony exports cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
+/* unused harmony exports queueShardPath, cancelPath, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -40472,6 +40600,14 @@ function lifecycleDir(state) {
 /** Submitters add tasks flat, as in the original D-GRID; the policy's max_queued keeps it under 3,000. */
 function queuePath(taskId) {
     return `${TASKS_DIR}/queue/${taskId}.json`;
+}
+/**
+ * Where dgrid keeps a queued task: below the same hash prefix as results. A claim then rewrites a folder of
+ * a few entries instead of the whole queue, whose size a commit, its push and the server's unpacking would
+ * otherwise pay every round. Nodes move what submitters added flat (queue-shards.ts).
+ */
+function queueShardPath(taskId) {
+    return `${TASKS_DIR}/queue/${shard(taskId)}/${taskId}.json`;
 }
 /** Claims are grouped by node: a node has at most `slots` of them, and there are far fewer nodes than 3,000. */
 function inProgressPath(nodeId, taskId) {
@@ -45735,7 +45871,14 @@ const PolicySchema = Type.Object({
     push_budget_per_minute: Type.Optional(Type.Number({
         minimum: 0,
         default: 6,
-        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+        description: "Pushes per minute to the grid's branch by all its nodes together (0: no limit); each node takes a share " +
+            "from the nodes online and the branch's recent pushes. GitHub's guidance is 6 per repository",
+    })),
+    read_budget_per_second: Type.Optional(Type.Number({
+        minimum: 0,
+        default: 10,
+        description: 'Looks at the remote per second by all idle nodes together (0: no limit): an idle node polls no more ' +
+            "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
     })),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),
     max_delay_days: Type.Optional(Type.Integer({
@@ -45811,6 +45954,8 @@ const shippedSchemas = {
 class GridSnapshot {
     store;
     tip;
+    entries;
+    listed;
     files = new Map();
     byId = new Map();
     nodeEntries = new Map();
@@ -45824,9 +45969,13 @@ class GridSnapshot {
     skipped = [];
     policyEntry;
     cachedPolicy;
-    constructor(store, tip, entries) {
+    constructor(store, tip, 
+    /** Every entry listed, in the tree's order, and the paths they were listed below. */
+    entries, listed = '') {
         this.store = store;
         this.tip = tip;
+        this.entries = entries;
+        this.listed = listed;
         for (const state of _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD)
             this.files.set(state, []);
         for (const entry of entries) {
@@ -45864,12 +46013,21 @@ class GridSnapshot {
         if (tip === null)
             return new GridSnapshot(store, null, []);
         const states = options.states ?? _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .LIFECYCLE */ .VD;
-        const entries = await store.list(tip, [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)]);
+        const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
+        const listed = paths.join('\0');
+        const since = options.since;
+        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+            const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
+            // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
+            if (changed)
+                return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
+        }
+        const entries = await store.list(tip, paths);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
             await store.read(entries.filter((e) => e.type === 'blob').map((e) => e.sha));
-        return new GridSnapshot(store, tip, entries);
+        return new GridSnapshot(store, tip, entries, listed);
     }
     of(state) {
         return this.files.get(state);
@@ -45927,6 +46085,39 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/**
+ * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
+ * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
+ */
+async function patched(store, before, changed) {
+    if (changed.length === 0)
+        return [...before];
+    const byPath = new Map(before.map((e) => [e.path, e]));
+    const added = [];
+    for (const { path, entry } of changed) {
+        if (!entry)
+            byPath.delete(path);
+        else if (byPath.has(path))
+            byPath.set(path, entry);
+        else
+            added.push(entry);
+    }
+    // What stayed keeps its order; the few added entries are sorted in.
+    const kept = [...byPath.values()];
+    const entries = [];
+    added.sort((a, b) => (a.path < b.path ? -1 : 1));
+    for (let i = 0, j = 0; i < kept.length || j < added.length;) {
+        if (j === added.length || (i < kept.length && kept[i].path < added[j].path))
+            entries.push(kept[i++]);
+        else
+            entries.push(added[j++]);
+    }
+    // The new blobs in one request, as a full listing reads them (a node's next reads are among them).
+    const fresh = changed.map((c) => c.entry).filter((e) => e?.type === 'blob');
+    if (fresh.length > 0)
+        await store.read(fresh.map((e) => e.sha));
+    return entries;
 }
 function nodeRecord(nodeId, blob) {
     let value;
@@ -48853,6 +49044,7 @@ async function transact(store, build, options) {
     let rejectedPushes = 0;
     let message = '';
     const pacer = options.pacer ?? new PushPacer();
+    let last;
     for (let round = 1; round <= rounds; round++) {
         await hooks.beforeRound?.();
         pacer.begin();
@@ -48860,7 +49052,9 @@ async function transact(store, build, options) {
         if (tip === null) {
             throw new UserError(`branch "${store.branch}" does not exist in ${store.options.remote}: run "dgrid init" first`);
         }
-        const snapshot = await GridSnapshot.load(store, tip, options);
+        // After a lost race, the new tip is listed as the difference from the one that lost (options.since).
+        const snapshot = await GridSnapshot.load(store, tip, { ...options, ...(last ? { since: last } : {}) });
+        last = snapshot;
         const plan = await build(snapshot);
         if (!plan || plan.changes.length === 0)
             return { commit: null, value: plan?.value ?? null, rejectedPushes };
@@ -49032,7 +49226,7 @@ function requeueClaim(claimPath, claim, status, reason, now, retry = {}) {
         task,
         changes: [
             { path: claimPath, delete: true },
-            { path: queuePath(claim.task_id), content: serialize(task) },
+            { path: queueShardPath(claim.task_id), content: serialize(task) },
         ],
     };
 }

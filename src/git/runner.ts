@@ -2,6 +2,7 @@ import { spawn } from 'node:child_process';
 import { UserError } from '../common/errors.js';
 import { printable } from '../common/printable.js';
 import { sleep } from '../common/time.js';
+import { isRateLimited, retryAfterIn } from './rate-limit.js';
 
 export interface GitRunOptions {
   cwd?: string;
@@ -18,10 +19,13 @@ export interface GitOutput {
 }
 
 /** Why a git command failed, so callers can tell "try again" from "give up". */
-export type GitFailure = 'transient' | 'timeout' | 'auth' | 'fatal';
+/** 'rate-limited': the server refused for a while (HTTP 429, or a 403 secondary rate limit); see retryAfterMs. */
+export type GitFailure = 'transient' | 'timeout' | 'auth' | 'fatal' | 'rate-limited';
 
 export class GitError extends Error {
   override name = 'GitError';
+  /** How long a rate-limited server asked to wait, from what git printed (the store may ask the server). */
+  retryAfterMs: number | undefined;
   constructor(
     readonly args: readonly string[],
     readonly failure: GitFailure,
@@ -31,6 +35,7 @@ export class GitError extends Error {
     super(
       `git ${args[0] ?? ''} failed (${failure}${exitCode === null ? '' : `, exit ${exitCode}`}): ${gitReason(stderr)}`,
     );
+    this.retryAfterMs = failure === 'rate-limited' ? retryAfterIn(stderr) : undefined;
   }
 }
 
@@ -120,6 +125,7 @@ const AUTH =
   /Authentication failed|could not read (Username|Password)|terminal prompts disabled|HTTP 40[13]|returned error: 40[13]|Permission to .* denied/i;
 
 export function classify(stderr: string): GitFailure {
+  if (isRateLimited(stderr)) return 'rate-limited';
   if (AUTH.test(stderr)) return 'auth';
   return TRANSIENT.some((pattern) => pattern.test(stderr)) ? 'transient' : 'fatal';
 }

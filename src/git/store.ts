@@ -4,6 +4,7 @@
 import { access, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve as resolvePath } from 'node:path';
 import { UserError } from '../common/errors.js';
+import { DEFAULT_RETRY_AFTER_MS, askRetryAfter } from './rate-limit.js';
 import {
   GitError,
   catFileBatch,
@@ -165,8 +166,16 @@ export class GridStore {
         ...options,
       });
     } catch (error) {
-      throw this.explain(error);
+      throw this.explain(await this.rateLimited(error));
     }
+  }
+
+  /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
+  private async rateLimited(error: unknown): Promise<unknown> {
+    if (error instanceof GitError && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+      error.retryAfterMs = (await askRetryAfter(this.options.remote, this.options.token)) ?? DEFAULT_RETRY_AFTER_MS;
+    }
+    return error;
   }
 
   /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
@@ -413,8 +422,8 @@ export class GridStore {
       // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
       if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text)) return 'rejected';
       throw new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr);
-    }).catch((error: unknown) => {
-      throw this.explain(error);
+    }).catch(async (error: unknown) => {
+      throw this.explain(await this.rateLimited(error));
     });
   }
 
@@ -436,6 +445,22 @@ export class GridStore {
     // No bitmap: it needs every object, and a partial cache lacks the blobs it never read.
     await this.git(['-c', 'gc.pruneExpire=now', '-c', 'repack.writeBitmaps=false', 'gc', '--quiet']);
     return loose;
+  }
+
+  /**
+   * The branch's commits since `sinceMs` (committer date), newest first, each with its author: a node commits
+   * under its node id. Reads what the cache holds: a node's cache has the commits since its first fetch.
+   */
+  async recentPushes(tip: string, sinceMs: number): Promise<{ at: number; author: string }[]> {
+    const since = Math.floor(sinceMs / 1000);
+    const out = await this.git(['log', '--first-parent', `--since=@${since}`, '--format=%ct %an', tip]);
+    return out
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => ({
+        at: Number(line.slice(0, line.indexOf(' '))) * 1000,
+        author: line.slice(line.indexOf(' ') + 1),
+      }));
   }
 
   /** Full history of the branch, oldest first, for the audit and the dashboard's time series. */

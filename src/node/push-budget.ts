@@ -1,37 +1,87 @@
-import { sleep } from '../common/time.js';
-
 /**
- * A token bucket of pushes per minute. Waiting for a token is what makes a busy node batch: results keep
- * arriving while it waits, and the next commit carries them all. 0 means no limit.
+ * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
+ * (push-share.ts). Waiting for a token is what makes a busy node batch: results keep arriving while it waits,
+ * and the next commit carries them all. It saves one token at most: a node idle for a while pushes once at
+ * once, never a burst, so that many nodes waking together stay near the budget. A node waits for a token
+ * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
+ * none). Infinity or 0: no limit.
  */
 export class PushBudget {
-  private tokens: number;
-  private last = Date.now();
+  private last: number;
 
-  constructor(private readonly perMinute: number) {
-    this.tokens = perMinute;
+  /** `tokens`: what it holds at first, one push at once by default. */
+  constructor(
+    private perMinute: number,
+    private readonly clock: () => number = Date.now,
+    private tokens = 1,
+  ) {
+    this.last = clock();
   }
 
-  /** Resolves when a push may start (at once when the budget allows); the signal cuts the wait short. */
-  async take(signal?: AbortSignal): Promise<void> {
-    if (this.perMinute <= 0) return;
+  get rate(): number {
+    return this.limited() ? this.perMinute : 0;
+  }
+
+  /** A new rate from now on; what was saved at the old rate is kept. */
+  setRate(perMinute: number): void {
     this.refill();
-    if (this.tokens < 1) {
-      await sleep(((1 - this.tokens) * 60_000) / this.perMinute, signal);
-      this.refill();
-    }
-    this.tokens = Math.max(0, this.tokens - 1);
+    this.perMinute = perMinute;
+  }
+
+  /** How long until a push may start (0 when the budget allows one now). */
+  wait(): number {
+    if (!this.limited()) return 0;
+    this.refill();
+    return this.tokens >= 1 ? 0 : ((1 - this.tokens) * 60_000) / this.perMinute;
+  }
+
+  /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
+  spend(): void {
+    this.refill();
+    this.tokens -= 1;
+  }
+
+  private limited(): boolean {
+    return this.perMinute > 0 && Number.isFinite(this.perMinute);
   }
 
   private refill(): void {
-    const now = Date.now();
-    this.tokens = Math.min(this.perMinute, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+    const now = this.clock();
+    if (this.limited()) this.tokens = Math.min(1, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
     this.last = now;
   }
 }
 
-/** The stricter of the grid's budget and the node's own; 0 on either side means that side sets no limit. */
-export function effectiveBudget(policyPerMinute: number, nodePerMinute: number | undefined): number {
-  const limits = [policyPerMinute, nodePerMinute ?? 0].filter((n) => n > 0);
+/** The stricter of the node's share of the grid's budget and its own; 0 on either side means that side sets no limit. */
+export function effectiveBudget(sharePerMinute: number, nodePerMinute: number | undefined): number {
+  const limits = [sharePerMinute, nodePerMinute ?? 0].filter((n) => n > 0 && Number.isFinite(n));
   return limits.length === 0 ? 0 : Math.min(...limits);
+}
+
+/** What a node's claims should cover so that its slots stay busy from one push to the next. */
+export interface PrefetchView {
+  slots: number;
+  /** Pushes a minute this node may make (its share); 0 or Infinity: no limit. */
+  perMinute: number;
+  /** How long its tasks have been taking, a moving average; undefined before the first one finished. */
+  taskMs: number | undefined;
+  /** The node's prefetch setting: the least it holds beyond its slots. */
+  configured: number;
+  /** The most it ever holds beyond its slots. */
+  max: number;
+}
+
+/**
+ * Claims held beyond the slots, sized so that the node stays busy until its next turn: with a push every
+ * 60/share seconds and tasks of d seconds, each slot runs turn/d tasks between two pushes, and one push
+ * carries their results and the claims for the next turn. Never less than the setting; without a binding
+ * budget or a measured task, the setting alone.
+ */
+export function prefetchFor(view: PrefetchView): number {
+  const { slots, perMinute, taskMs, configured, max } = view;
+  if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined) return configured;
+  const turnMs = 60_000 / perMinute;
+  // A tenth more, and one more task per slot, for the push itself and tasks that run a little longer.
+  const wanted = Math.ceil((slots * turnMs * 11) / (10 * Math.max(taskMs, 1))) + slots;
+  return Math.min(max, Math.max(configured, wanted));
 }

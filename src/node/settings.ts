@@ -146,7 +146,7 @@ export const WORKER_SETTINGS: readonly Setting[] = [
     min: 0,
     max: 256,
     placeholder: 'N',
-    help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks.',
+    help: 'Claims held beyond the slots, started as slots free up without a push in between; for grids of short tasks. Under a binding push budget a node holds more, enough until its next turn.',
   },
   {
     name: 'max-pushes-per-minute',
@@ -155,7 +155,7 @@ export const WORKER_SETTINGS: readonly Setting[] = [
     min: 0,
     max: 600,
     placeholder: 'N',
-    help: "This node's push budget (0 for none); the grid policy's push_budget_per_minute applies too.",
+    help: "A cap on this node's pushes per minute (0 for none), below its share of the grid's push_budget_per_minute.",
   },
   {
     name: 'task-secrets',

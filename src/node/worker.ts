@@ -21,7 +21,8 @@ import type { FileStore } from '../storage/file-store.js';
 import { openFileStore } from '../storage/index.js';
 import { storeOutputs } from './outputs.js';
 import { secretsFor } from './task-secrets.js';
-import { PushBudget, effectiveBudget } from './push-budget.js';
+import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
+import { SHARE_WINDOW_MS, pollFloorMs, pushShare } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue } from './scheduler.js';
 import { unshardedQueue } from '../protocol/queue-shards.js';
@@ -134,6 +135,8 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
+/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
+const MAX_PREFETCH = 256;
 
 export class Worker {
   private readonly running = new Map<string, Running>();
@@ -162,6 +165,12 @@ export class Worker {
   private wake: () => void = () => undefined;
   private store!: GridStore;
   private budget: PushBudget | undefined;
+  /** Nodes online at the last tip read, this one included: idle polling shares the grid's read budget. */
+  private nodesOnline = 1;
+  /** How long this node's tasks take, a moving average: with a binding budget it sizes the prefetch. */
+  private taskMs: number | undefined;
+  /** The server asked to wait (an HTTP 429 or 403 with Retry-After): no request before this time. */
+  private retryAt = 0;
   private readonly pacer = new PushPacer();
   /** Entries of the grid that are not files, warned about once. */
   private readonly skippedSeen = new Set<string>();
@@ -350,7 +359,19 @@ export class Worker {
 
   /** How many more claims this node takes now (round-plan.ts). */
   private claimRoom(): number {
-    return roomToClaim(this.roundSettings, this.running.size, this.waiting.length, this.claimed);
+    return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
+  }
+
+  /** The round settings with this round's prefetch. */
+  private planned(): RoundSettings {
+    return { ...this.roundSettings, prefetch: this.prefetch() };
+  }
+
+  /** Claims held beyond the slots: the setting, or with a binding budget enough to stay busy until the next turn. */
+  private prefetch(): number {
+    const configured = this.settings.prefetch ?? 0;
+    const perMinute = this.budget?.rate ?? 0;
+    return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
   }
 
   /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
@@ -359,7 +380,7 @@ export class Worker {
     if (this.failures > 0) {
       // With full jitter, so that nodes cut off together do not come back together.
       const ceiling = Math.min(MAX_FAILURE_BACKOFF_MS, FIRST_FAILURE_BACKOFF_MS * 2 ** (this.failures - 1));
-      await this.nap(ceiling / 2 + (Math.random() * ceiling) / 2);
+      await this.nap(Math.max(ceiling / 2 + (Math.random() * ceiling) / 2, this.retryAt - Date.now()));
       return;
     }
     if (this.finished.length === 0) {
@@ -371,7 +392,9 @@ export class Worker {
       const idleMs = this.settings.idleTimeoutSeconds * 1000;
       const idleLeft = this.lastActivity + idleMs - Date.now();
       const untilIdle = idleMs > 0 && idleLeft > 0 ? idleLeft : Infinity;
-      await this.nap(Math.min(backoff * (0.75 + Math.random() * 0.5), untilEligible, untilIdle));
+      // However many nodes poll, together they stay within the grid's read budget.
+      const floor = pollFloorMs(this.nodesOnline, this.policy?.read_budget_per_second ?? 0);
+      await this.nap(Math.min(Math.max(backoff * (0.75 + Math.random() * 0.5), floor), untilEligible, untilIdle));
       if (this.finished.length === 0 || this.stopReason) return;
     }
     // A result is ready. Let those about to be ready join it in a single push: wait for the window to close
@@ -426,6 +449,11 @@ export class Worker {
       const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
       if (error instanceof UserError && !remoteLost) throw error;
       this.failures++;
+      if (error instanceof GitError && error.retryAfterMs !== undefined) {
+        this.retryAt = Date.now() + error.retryAfterMs;
+        this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${errorMessage(error)}`);
+        return false;
+      }
       this.log.warn(`sync failed (${this.failures} in a row), will retry: ${errorMessage(error)}`);
       await this.repairCache().catch((e: unknown) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
       return false;
@@ -461,7 +489,7 @@ export class Worker {
       pacer: this.pacer,
       hooks: {
         beforeRound: async () => {
-          if (!final && this.budget) await this.budget.take(this.stopSignal.signal);
+          if (!final && this.budget) await sleep(this.budget.wait(), this.stopSignal.signal);
         },
         beforePush: (commit, { plan }) => {
           for (const c of plan.claims) this.issuedTokens.add(c.claim.claim.token);
@@ -496,6 +524,7 @@ export class Worker {
       );
     }
     this.unconfirmed = undefined;
+    this.budget?.spend();
     this.settle([], plan.fenced);
     this.landed({ commit: outcome.commit, plan });
     this.startWaiting(this.policy!);
@@ -519,7 +548,11 @@ export class Worker {
       this.log.warn(skippedEntry(entry));
     }
     await this.checkClock(policy);
-    this.budget ??= new PushBudget(effectiveBudget(policy.push_budget_per_minute, s.maxPushesPerMinute));
+    // A node's first push waits for its turn too, a random part of it: nodes that start together register
+    // spread over one turn, not in a burst. Its plan is made after the wait; the tip may have moved, and a
+    // lost race reads it again.
+    if ((await this.takeShare(snapshot, policy, tip)) && !final)
+      await sleep(this.budget!.wait(), this.stopSignal.signal);
     if (s.image && !imageAllowed(s.image, policy)) {
       throw new UserError(
         `image "${s.image}" is not in this grid's allowed_images (${policy.allowed_images.join(', ')})`,
@@ -534,7 +567,7 @@ export class Worker {
     const unsharded = unshardedQueue(snapshot);
     const view: RoundSnapshot = { tip, policy, claims, cancels, live, node: atTip, unsharded };
     if (wantsClaims && !final && !this.stopReason) view.queue = await this.scan(snapshot, view);
-    const plan = planRound(view, this.holdings(final), this.roundSettings, new Date());
+    const plan = planRound(view, this.holdings(final), this.planned(), new Date());
     this.observe(plan);
     return { changes: plan.changes, message: plan.message, value: { tip, plan } };
   }
@@ -547,7 +580,7 @@ export class Worker {
         view.claims.get(w.claim.task_id)?.claim.claim.token === w.claim.claim.token &&
         !view.cancels.has(w.claim.task_id),
     );
-    const room = roomToClaim(this.roundSettings, this.running.size, kept.length, this.claimed);
+    const room = roomToClaim(this.planned(), this.running.size, kept.length, this.claimed);
     // Without knowing who submitted what, the quota cannot be held: claim nothing, but commit the rest.
     const submitters = await this.submitters.forQuota(snapshot, view.policy, room).catch((error) => {
       this.log.warn(`could not read who submitted the queued tasks; claiming nothing now: ${errorMessage(error)}`);
@@ -687,6 +720,33 @@ export class Worker {
   }
 
   /**
+   * Sets this node's push rate to its share of the branch's budget, from the nodes online at the tip and the
+   * pushes of the last minute in the history this node fetched (push-share.ts); its own limit applies too.
+   * Returns whether the budget was made just now.
+   */
+  private async takeShare(snapshot: GridSnapshot, policy: Policy, tip: string): Promise<boolean> {
+    const now = new Date();
+    const nodes = (await snapshot.nodes()).filter((n) => n.status !== 'offline' && !isSilent(n, now, policy));
+    this.nodesOnline = nodes.length + (nodes.some((n) => n.node_id === this.settings.nodeId) ? 0 : 1);
+    const budget = policy.push_budget_per_minute;
+    const pushes = budget > 0 ? await this.store.recentPushes(tip, now.getTime() - SHARE_WINDOW_MS) : [];
+    const share = pushShare({
+      budgetPerMinute: budget,
+      nodeId: this.settings.nodeId,
+      nodes,
+      pushes,
+      now: now.getTime(),
+    });
+    const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
+    if (this.budget) {
+      this.budget.setRate(rate);
+      return false;
+    }
+    this.budget = new PushBudget(rate, Date.now, Math.random());
+    return true;
+  }
+
+  /**
    * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
    * is off by more than skew allows (clock.ts): its heartbeats and leases would be judged wrong.
    */
@@ -774,6 +834,8 @@ export class Worker {
     this.log.info(`${claim.task_id}: claimed (attempt ${claim.claim.attempt})`);
     void this.execute(claim, policy, entry.controller.signal).then((run) => {
       this.running.delete(claim.task_id);
+      const ms = run.finishedAt.getTime() - run.startedAt.getTime();
+      this.taskMs = this.taskMs === undefined ? ms : 0.7 * this.taskMs + 0.3 * ms;
       const cancelled = entry.cancelled === true;
       if (cancelled) run.reason = 'cancelled on request';
       if (run.sandboxLost) {
@@ -829,7 +891,9 @@ export class Worker {
         await this.repairCache().catch((e: unknown) =>
           this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`),
         );
-        await sleep(500 * attempt);
+        // A server that limits rates is not asked again before its Retry-After (within the backoff's cap).
+        const asked = error instanceof GitError ? (error.retryAfterMs ?? 0) : 0;
+        await sleep(Math.max(500 * attempt, Math.min(asked, MAX_FAILURE_BACKOFF_MS)));
       }
     }
     this.log.error(`could not write ${this.finished.length} result(s); the reaper will requeue those tasks`);

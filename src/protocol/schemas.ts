@@ -296,7 +296,18 @@ export const PolicySchema = Type.Object(
       Type.Number({
         minimum: 0,
         default: 6,
-        description: "Pushes per minute each node may make (0: no limit); GitHub's guidance is 6 per repository",
+        description:
+          "Pushes per minute to the grid's branch by all its nodes together (0: no limit); each node takes a share " +
+          "from the nodes online and the branch's recent pushes. GitHub's guidance is 6 per repository",
+      }),
+    ),
+    read_budget_per_second: Type.Optional(
+      Type.Number({
+        minimum: 0,
+        default: 10,
+        description:
+          'Looks at the remote per second by all idle nodes together (0: no limit): an idle node polls no more ' +
+          "often than the nodes online divided by this. GitHub's guidance is 15 git reads a second per repository",
       }),
     ),
     max_attempts: Type.Optional(Type.Integer({ minimum: 1, maximum: 10, default: 10 })),

@@ -49,6 +49,9 @@
 //                   silent: not while its last heartbeat is younger than lease.heartbeat_seconds, by the
 //                   ending commit's date nor by the server's order (from the last commit by someone else
 //                   before the heartbeat to the first commit by someone else after the ending one).
+//   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
+//                   more than the budget plus a tenth and the node pushed over one and a half times its share
+//                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
 import { createHash } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import {
@@ -68,6 +71,7 @@ import { readHistory } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { parsePolicy } from '../protocol/policy.js';
+import { overShare } from '../protocol/push-share.js';
 import { CHECKPOINT_VERSION, RowWriter, readCheckpoint, staleCheckpoint } from './audit-checkpoint.js';
 import { claimValidator, queuedTaskValidator, resultValidator, type Validator } from '../protocol/schema-validators.js';
 
@@ -93,7 +97,8 @@ export type AuditRule =
   | 'counters'
   | 'cancel'
   | 'future-heartbeat'
-  | 'fresh-reap';
+  | 'fresh-reap'
+  | 'push-share';
 
 export interface AuditViolation {
   commit: string;
@@ -309,6 +314,9 @@ class Replay {
   /** The lease settings of the policy as of the commit being replayed. */
   private lease = parsePolicy(undefined).lease;
   private readonly policies = new Map<string, ReturnType<typeof parsePolicy>['lease']>();
+  /** The push budget as of the commit being replayed, and of each policy file. */
+  private budget = parsePolicy(undefined).push_budget_per_minute;
+  private readonly budgets = new Map<string, number>();
   /** Tasks with a cancel request, and the commit it landed in. */
   private readonly cancelledAt = new Map<string, string>();
   private readonly beats = new Map<string, Beat>();
@@ -333,14 +341,18 @@ class Replay {
     await this.readRecords(commits);
     this.commits = commits;
     const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
+    const budgets: number[] = [];
     for (const [index, commit] of commits.entries()) {
       this.index = index;
       this.heartbeatsBefore(commit);
       this.apply(commit);
       this.othersOf(commit);
+      budgets.push(this.budget);
       this.figures.commits++;
       if (index === saveAt) this.capture(checkpoint!, commit.sha);
     }
+    // Over the commits replayed here: after a checkpoint, a minute across it is seen from its end only.
+    this.pushShares(commits, budgets);
     this.figures.tasks = this.tasks.size;
   }
 
@@ -352,7 +364,15 @@ class Replay {
   private capture(path: string, commit: string): void {
     const writer = new RowWriter(path);
     const f = this.figures;
-    writer.row(['f', { ...f, tasks: this.tasks.size }, this.violationCount, this.lease, this.last, this.lastOfOther]);
+    writer.row([
+      'f',
+      { ...f, tasks: this.tasks.size },
+      this.violationCount,
+      this.lease,
+      this.last,
+      this.lastOfOther,
+      this.budget,
+    ]);
     for (const v of this.violations) writer.row(['v', v]);
     for (const [id, t] of this.tasks) {
       const history = t.history.map((a) => [a.attempt, a.token, a.status]);
@@ -388,6 +408,7 @@ class Replay {
         this.lease = c;
         this.last = d ?? undefined;
         this.lastOfOther = e ?? undefined;
+        if (typeof g === 'number') this.budget = g;
       } else if (kind === 'v') this.violations.push(a);
       else if (kind === 't') {
         const history = (c as [number, string, string][]).map(([attempt, token, status]) => ({
@@ -471,7 +492,10 @@ class Replay {
         const states = needed.get(sha);
         if (states) this.summaries.set(sha, summarize(blob, states));
         if (nodes.has(sha)) this.nodeSummaries.set(sha, summarizeNode(blob));
-        if (policies.has(sha)) this.policies.set(sha, readLease(blob));
+        if (policies.has(sha)) {
+          this.policies.set(sha, readLease(blob));
+          this.budgets.set(sha, readBudget(blob));
+        }
       }
     }
   }
@@ -745,11 +769,26 @@ class Replay {
         this.heartbeat(commit, nodeId, change);
       } else if (!change.deleted) {
         this.lease = this.policies.get(change.newSha) ?? this.lease;
+        this.budget = this.budgets.get(change.newSha) ?? this.budget;
       }
     }
     if (!this.clocked(commit)) return;
     if (this.last?.committer !== commit.committer) this.lastOfOther = this.last;
     this.last = { committer: commit.committer, time: commit.time };
+  }
+
+  /** Nodes that pushed above their share of the branch's budget while it was over it. */
+  private pushShares(commits: Commit[], budgets: number[]): void {
+    const pushes = commits.map((c) => ({ at: c.time, author: c.author }));
+    for (const found of overShare(pushes, this.nodeIds, (i) => budgets[i]!)) {
+      this.violation(
+        commits[found.index]!.sha,
+        nodePath(found.nodeId),
+        'push-share',
+        `${found.nodeId} pushed ${found.pushes} times in the minute to here, above its share of ${found.share.toFixed(1)}, ` +
+          `while the branch took ${found.total} pushes, over its push_budget_per_minute`,
+      );
+    }
   }
 
   /** A node file's heartbeat, and where in the server's order it landed. */
@@ -1012,6 +1051,15 @@ function readLease(blob: Buffer): ReturnType<typeof parsePolicy>['lease'] {
     return parsePolicy(blob.toString('utf8')).lease;
   } catch {
     return parsePolicy(undefined).lease;
+  }
+}
+
+/** The push budget of a policy file; the default where it does not parse. */
+function readBudget(blob: Buffer): number {
+  try {
+    return parsePolicy(blob.toString('utf8')).push_budget_per_minute;
+  } catch {
+    return parsePolicy(undefined).push_budget_per_minute;
   }
 }
 

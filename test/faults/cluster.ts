@@ -32,6 +32,7 @@ export const FAULT_POLICY = {
   default_attempts: 10,
   retry_backoff_seconds: 0,
   push_budget_per_minute: 0,
+  read_budget_per_second: 0,
 };
 /** What the reapers pass as --node-timeout-seconds: the policy's own, as the reap workflow's input would. */
 export const NODE_TIMEOUT_SECONDS = FAULT_POLICY.lease.node_timeout_seconds;

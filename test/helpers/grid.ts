@@ -32,8 +32,8 @@ export async function makeGrid(policy: object = {}, remoteOverride?: string): Pr
   await initGrid({
     repository: bare,
     branch: 'main',
-    // Local test grids push as fast as they can; the push budget has tests of its own.
-    policyText: JSON.stringify({ push_budget_per_minute: 0, ...policy }),
+    // Local test grids push and poll as fast as they can; the budgets have tests of their own.
+    policyText: JSON.stringify({ push_budget_per_minute: 0, read_budget_per_second: 0, ...policy }),
     cacheDir: join(dir, 'cache-init'),
   });
   const remote = remoteOverride ?? pathToFileURL(bare).href;

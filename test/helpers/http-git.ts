@@ -20,6 +20,12 @@ export interface GitHttpServer {
   start(): Promise<void>;
   /** Dates every answer this far from the real time, as a server whose clock is off (or a client's, seen from it). */
   setClockOffsetMs(ms: number): void;
+  /**
+   * Refuses every request for the next `ms` as a server's rate limit does: `status` (429, or 403 as GitHub's
+   * secondary rate limits) with a Retry-After of the seconds left. Counts the refused requests.
+   */
+  rateLimit(ms: number, status?: 429 | 403): void;
+  readonly rateLimited: number;
 }
 
 export interface ServeOptions {
@@ -29,10 +35,27 @@ export interface ServeOptions {
 
 export async function serveGit(projectRoot: string, token: string, options: ServeOptions = {}): Promise<GitHttpServer> {
   const expected = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
-  const state = { requests: [] as string[], unauthorized: 0, clockOffsetMs: 0 };
+  const state = {
+    requests: [] as string[],
+    unauthorized: 0,
+    clockOffsetMs: 0,
+    limitedUntil: 0,
+    limitStatus: 429,
+    rateLimited: 0,
+  };
   const server: Server = createServer((req, res) => {
     state.requests.push(`${req.method} ${req.url}`);
     res.setHeader('Date', new Date(Date.now() + state.clockOffsetMs).toUTCString());
+    const limitLeft = state.limitedUntil - Date.now();
+    if (limitLeft > 0) {
+      state.rateLimited++;
+      res.writeHead(state.limitStatus, {
+        'Retry-After': String(Math.ceil(limitLeft / 1000)),
+        'Content-Type': 'text/plain',
+      });
+      res.end('You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\n');
+      return;
+    }
     const read = !req.url?.includes('git-receive-pack');
     if (req.headers.authorization !== expected && !(read && options.anonymousReads)) {
       state.unauthorized++;
@@ -96,6 +119,13 @@ export async function serveGit(projectRoot: string, token: string, options: Serv
     stop,
     setClockOffsetMs: (ms) => {
       state.clockOffsetMs = ms;
+    },
+    rateLimit: (ms, status = 429) => {
+      state.limitedUntil = Date.now() + ms;
+      state.limitStatus = status;
+    },
+    get rateLimited() {
+      return state.rateLimited;
     },
     start: () =>
       new Promise<void>((resolve, reject) => {

@@ -72,8 +72,12 @@ export const demo: Command = {
     const { sandbox, image, notice } = await chooseSandbox();
     if (notice) console.log(`NOTICE: ${notice}; running the demo with sandbox "none" (plain processes, no isolation).`);
     else console.log(`Sandbox: docker, image ${image}`);
-    // A local bare repository has no push budget to respect.
-    const policy = { push_budget_per_minute: 0, ...(image ? { default_image: image, allowed_images: [image] } : {}) };
+    // A local bare repository has no push or read budget to respect.
+    const policy = {
+      push_budget_per_minute: 0,
+      read_budget_per_second: 0,
+      ...(image ? { default_image: image, allowed_images: [image] } : {}),
+    };
     await initGrid({
       repository: gridPath,
       branch: 'main',

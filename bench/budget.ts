@@ -1,0 +1,109 @@
+// Throughput under the branch's push budget: 16 nodes x 4 slots of 0.2 s tasks (plain processes) share one
+// budget. Counted on the remote (a post-receive hook notes each push): pushes a minute of the whole grid once
+// every node has registered, sign-offs aside; and from the results, how busy the slots were then.
+import { spawn } from 'node:child_process';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { initGrid, submitTasks } from '../src/admin/grid-admin.js';
+import { GridStore } from '../src/git/store.js';
+import { GridSnapshot } from '../src/protocol/snapshot.js';
+
+const NODES = 16;
+const SLOTS = 4;
+const TASK_SECONDS = 0.2;
+/** The queue is kept at about this depth, below the folder limit (quotas.max_queued at most 3,000). */
+const QUEUE = 2800;
+/** How often the submitter looks whether the queue needs topping up; its pushes count against the budget. */
+const TOP_UP_MS = 4000;
+/** The CLI as tsc builds it: the row runs from a plain `npx tsc` build. */
+const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
+
+export interface BudgetRun {
+  /** The policy's push_budget_per_minute; undefined for the policy's default. */
+  budget: number | undefined;
+  pushesPerMinute: number;
+  /** Of the slots' time while every node ran, the part spent running tasks. */
+  busy: number;
+  tasks: number;
+}
+
+export async function budgetRun(root: string, budget: number | undefined, seconds: number): Promise<BudgetRun> {
+  const dir = join(root, `budget-${budget ?? 'default'}`);
+  await mkdir(dir, { recursive: true });
+  const bare = join(dir, 'grid.git');
+  const url = pathToFileURL(bare).href;
+  await initGrid({
+    repository: bare,
+    branch: 'main',
+    // One submitter feeds the whole grid: it may have all its tasks queued and running.
+    policyText: JSON.stringify({
+      ...(budget === undefined ? {} : { push_budget_per_minute: budget }),
+      quotas: { max_queued: 3000, queued_per_submitter: 100_000 },
+    }),
+    cacheDir: join(dir, 'init'),
+  });
+  const store = await GridStore.open({ remote: url, branch: 'main', dir: join(dir, 'admin') });
+  let submitted = 0;
+  const batch = (count: number) =>
+    Array.from({ length: count }, () => ({
+      task_id: `b${String(submitted++).padStart(7, '0')}`,
+      script: `sleep ${TASK_SECONDS}`,
+    }));
+  await submitTasks(store, batch(QUEUE));
+  const landed = join(bare, 'landed');
+  await writeFile(landed, '');
+  await writeFile(
+    join(bare, 'hooks', 'post-receive'),
+    `#!/bin/sh\nwhile read old new ref; do echo "$(date +%s%3N) $(git log -1 --format=%an:%s $new)"; done >> ${landed}\n`,
+    { mode: 0o755 },
+  );
+  const children = Array.from({ length: NODES }, (_, i) =>
+    spawn(
+      process.execPath,
+      [CLI, 'worker', '--repository', url, '--node-id', `n${i}`, '--sandbox', 'none', '--json'].concat(
+        ['--slots', String(SLOTS), '--cpus', '64', '--max-runtime-minutes', String(seconds / 60)],
+        ['--idle-timeout-seconds', String(seconds)],
+      ),
+      { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, TMPDIR: dir } },
+    ),
+  );
+  // The queue never runs dry: a submitter tops it up while the nodes run.
+  let running = true;
+  const feeding = (async () => {
+    while (running) {
+      await new Promise((resolve) => setTimeout(resolve, TOP_UP_MS));
+      const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue'] });
+      const room = QUEUE - snapshot.of('queue').length;
+      if (running && room > QUEUE / 4) await submitTasks(store, batch(room));
+    }
+  })();
+  await Promise.all(children.map((child) => new Promise((resolve) => child.on('close', resolve))));
+  running = false;
+  await feeding;
+  const pushes = (await readFile(landed, 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => ({ at: Number(line.slice(0, line.indexOf(' '))), what: line.slice(line.indexOf(' ') + 1) }));
+  // From the last node's first push (before it, nodes cannot know of each other) to the first sign-off (a
+  // stopping node pushes at once, and its slots run nothing more).
+  const first = Math.max(
+    ...Array.from({ length: NODES }, (_, i) => pushes.findIndex((p) => p.what.startsWith(`n${i}:`))),
+  );
+  const signOff = pushes.find((p) => p.what.endsWith('go offline'))?.at ?? Infinity;
+  const window = pushes.slice(first).filter((p) => p.at < signOff);
+  const from = window[0]?.at ?? 0;
+  const to = window.at(-1)?.at ?? 0;
+  const pushesPerMinute = window.length > 1 ? ((window.length - 1) * 60_000) / (to - from) : 0;
+  // The slots' busy time within the window, from the results' own start and finish.
+  const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['completed', 'failed'] });
+  let busyMs = 0;
+  for (const value of (await snapshot.readJson([...snapshot.of('completed'), ...snapshot.of('failed')])).values()) {
+    const result = value as { started_at: string; finished_at: string };
+    const start = Math.max(from, Date.parse(result.started_at));
+    const finish = Math.min(to, Date.parse(result.finished_at));
+    if (finish > start) busyMs += finish - start;
+  }
+  const busy = to > from ? busyMs / (NODES * SLOTS * (to - from)) : 0;
+  return { budget, pushesPerMinute, busy, tasks: snapshot.of('completed').length };
+}

@@ -1,0 +1,105 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { GitError, classify } from '../src/git/runner.js';
+import { isRateLimited, retryAfterIn } from '../src/git/rate-limit.js';
+import { PushBudget, prefetchFor } from '../src/node/push-budget.js';
+import { gridFor, noopTasks, runAll } from './helpers/grid.js';
+import { serveGit } from './helpers/http-git.js';
+
+const GIT_429 =
+  "remote: Too many requests\nfatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 429\n";
+
+test('rate limit: what git prints of a 429 or a secondary-rate-limit 403 is told from a refused token', () => {
+  assert.equal(classify(GIT_429), 'rate-limited');
+  const secondary =
+    'remote: You have exceeded a secondary rate limit. Please wait a few minutes before you try again.\n' +
+    "fatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 403\n";
+  assert.equal(classify(secondary), 'rate-limited');
+  assert.equal(classify("fatal: unable to access 'https://x/': The requested URL returned error: 403\n"), 'auth');
+  assert.equal(isRateLimited('error: RPC failed; HTTP 429 curl 22 The requested URL returned error: 429'), true);
+  assert.equal(new GitError(['fetch'], 'rate-limited', 128, `remote: Retry-After: 7\n${GIT_429}`).retryAfterMs, 7000);
+  assert.equal(retryAfterIn('remote: please retry after 2 minutes'), 120_000);
+  assert.equal(retryAfterIn('remote: try again in 30 seconds'), 30_000);
+  const now = Date.parse('2026-12-07T10:00:00Z');
+  assert.equal(retryAfterIn('Retry-After: Mon, 07 Dec 2026 10:00:09 GMT', now), 9000);
+  assert.equal(retryAfterIn(GIT_429), undefined, 'no wait named: the store asks the server');
+});
+
+test('push budget: a token at most is saved, a push early leaves a debt, and the rate can change', () => {
+  let now = 0;
+  const budget = new PushBudget(6, () => now);
+  assert.equal(budget.wait(), 0, 'a first push at once');
+  budget.spend();
+  assert.equal(budget.wait(), 10_000);
+  now += 60_000;
+  assert.equal(budget.wait(), 0);
+  budget.spend();
+  assert.equal(budget.wait(), 10_000, 'a minute idle saved one push, not six');
+  budget.spend();
+  assert.equal(budget.wait(), 20_000, 'a push made anyway is paid for by the next');
+  budget.setRate(12);
+  assert.equal(budget.wait(), 10_000);
+  budget.setRate(Infinity);
+  assert.equal(budget.wait(), 0);
+  assert.equal(budget.rate, 0, 'no limit');
+});
+
+test('prefetch: sized so that the slots stay busy until the next turn, never below the setting', () => {
+  // 6 pushes a minute: a turn every 10 s, in which 4 slots run 200 tasks of 0.2 s.
+  assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 256 }), 224);
+  assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 100 }), 100);
+  assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 60_000, configured: 2, max: 256 }), 5);
+  assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: undefined, configured: 3, max: 256 }), 3);
+  assert.equal(prefetchFor({ slots: 4, perMinute: 0, taskMs: 200, configured: 3, max: 256 }), 3, 'no budget');
+});
+
+test('rate limit: a 429 with Retry-After makes the node wait at least that long, then it succeeds', async (t) => {
+  for (const status of [429, 403] as const) {
+    const token = 'budget-token';
+    const grid = await gridFor(t);
+    const server = await serveGit(grid.dir, token);
+    t.after(() => server.close());
+    await grid.submit(noopTasks(2));
+    const remote = `${server.url}/grid.git`;
+    server.rateLimit(3000, status);
+    const started = Date.now();
+    const [report] = await runAll([grid.worker({ remote, token, nodeId: `limited-${status}`, slots: 2 })]);
+    assert.equal(report!.completed, 2, `${status}: the node succeeds once the limit ends`);
+    assert.ok(Date.now() - started >= 3000, `${status}: it waited out the Retry-After`);
+    // The refused fetch, and the one request that asked the server how long to wait: no retries within it.
+    assert.ok(server.rateLimited <= 2, `${status}: ${server.rateLimited} refused requests`);
+  }
+});
+
+test('push budget: nodes against one remote together keep within the branch budget', async (t) => {
+  // A budget even a busy machine exceeds without sharing: three nodes each at 12 a minute would push 36.
+  const budget = 12;
+  const grid = await gridFor(t, { push_budget_per_minute: budget });
+  // Tasks of half a second: at every turn a node has results to push, so the budget binds.
+  await grid.submit(noopTasks(300).map((task) => ({ ...task, script: 'sleep 0.5' })));
+  // The server notes when each push lands, and what it does.
+  const landed = join(grid.bare, 'landed');
+  await writeFile(landed, '');
+  await writeFile(
+    join(grid.bare, 'hooks', 'post-receive'),
+    `#!/bin/sh\nwhile read old new ref; do echo "$(date +%s%3N) $(git log -1 --format=%s $new)"; done >> ${landed}\n`,
+    { mode: 0o755 },
+  );
+  const workers = Array.from({ length: 3 }, (_, i) =>
+    grid.worker({ nodeId: `b${i}`, slots: 2, cpus: 64, maxRuntimeMinutes: 1, idleTimeoutSeconds: 90 }),
+  );
+  await runAll(workers);
+  const lines = (await readFile(landed, 'utf8')).split('\n').filter(Boolean);
+  // Once every node has registered (its first push; nodes that start together cannot know of each other
+  // before), and without the sign-offs, which a stopping node pushes at once.
+  const registered = Math.max(...workers.map((_, i) => lines.findIndex((line) => line.includes(`dgrid: b${i}:`))));
+  const running = lines.slice(registered).filter((line) => !line.endsWith('go offline'));
+  const times = running.map((line) => Number(line.split(' ')[0]));
+  // The rate over that window: pushes after its first, per minute of it.
+  const perMinute = ((times.length - 1) * 60_000) / (times.at(-1)! - times[0]!);
+  t.diagnostic(`${times.length} pushes in ${(times.at(-1)! - times[0]!) / 1000} s: ${perMinute.toFixed(1)} a minute`);
+  assert.ok(times.length >= 6, `the nodes kept pushing (${times.length})`);
+  assert.ok(perMinute <= budget * 1.1, `${perMinute.toFixed(1)} pushes a minute, budget ${budget} + 10%`);
+});
