@@ -411,3 +411,31 @@ describe('progress', () => {
     assert.ok(!page.includes('<script>alert'));
   });
 });
+
+describe('output files', () => {
+  it('lists each with its size and sha256, links an artifact, and gives the command that fetches the others', async () => {
+    const grid = sampleGrid();
+    const sha = 'ab'.repeat(32);
+    grid.completed.push(
+      result(grid.generatedAt, 'with-outputs', 'success', {
+        outputs: [
+          { name: 'model.bin', bytes: 104857600, sha256: sha, url: 'git:refs/dgrid/outputs/' + 'c'.repeat(40) },
+          { name: 'my report<b>.txt', bytes: 1, sha256: sha, url: 'artifact:owner/grid/4242/17' },
+        ],
+      }),
+    );
+    const site = await render(grid);
+    const page = await site.read(detailPath('with-outputs'));
+    assert.match(page, /<h2 id="outputs-heading">Output files<\/h2>/);
+    assert.ok(page.includes('104,857,600 bytes') || page.includes('104857600 bytes'), 'the size');
+    assert.ok(page.includes(sha));
+    assert.ok(page.includes('dgrid output with-outputs model.bin'));
+    assert.ok(page.includes('href="https://github.com/owner/grid/actions/runs/4242/artifacts/17"'));
+    // A name is the task's own text: escaped, and quoted in the command.
+    assert.ok(page.includes('my report&lt;b&gt;.txt'));
+    assert.ok(!page.includes('<b>.txt'));
+    assert.ok(page.includes('dgrid output with-outputs &#39;my report&lt;b&gt;.txt&#39;'));
+    // A task without output files has no such section.
+    assert.doesNotMatch(await site.read(detailPath(grid.completed[0]!.task_id)), /outputs-heading/);
+  });
+});

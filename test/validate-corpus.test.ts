@@ -61,7 +61,7 @@ before(async () => {
       trusted_signers: [`alice@example.com namespaces="dgrid-task" ${alicePublic}`, `rsa@example.com ${rsaPublic}`],
     },
   });
-  bases.labelled = await withPolicy(checkout, grid.main, { labels: ['gpu', 'linux'] });
+  bases.labelled = await withPolicy(checkout, grid.main, { labels: ['gpu', 'linux'], secrets: ['API_TOKEN'] });
   bases.perPullRequest = await withPolicy(checkout, grid.main, { quotas: { tasks_per_pull_request: 2 } });
   bases.perSubmitter = await withPolicy(checkout, grid.main, { quotas: { queued_per_submitter: 3 } });
   bases.maxQueued = await withPolicy(checkout, grid.main, { quotas: { max_queued: 5 } });
@@ -625,6 +625,31 @@ const hostile: Case[] = [
         message:
           /^requires names label "tpu", which is not one of this grid's labels \(labels in dgrid\.json: gpu, linux\)/,
         at: '"tpu"',
+      },
+    ],
+  },
+  {
+    name: "secrets naming one the grid's policy does not offer",
+    base: 'labelled',
+    build: adding(task('wants-keys', { secrets: ['API_TOKEN', 'DEPLOY_KEY'] })),
+    expect: [
+      {
+        file: queue('wants-keys'),
+        message:
+          /^secrets names "DEPLOY_KEY", which this grid does not offer \(secrets in dgrid\.json: API_TOKEN\): remove it/,
+        at: '"DEPLOY_KEY"',
+      },
+    ],
+  },
+  {
+    name: 'an output pattern that climbs out of /out',
+    base: 'main',
+    build: adding(task('climbs', { outputs: ['ok/*.txt', 'a/../../etc/passwd'] })),
+    expect: [
+      {
+        file: queue('climbs'),
+        message: /^field "outputs\.1" must be a pattern relative to \/out with no "\.\." step/,
+        at: '"a/../../etc/passwd"',
       },
     ],
   },

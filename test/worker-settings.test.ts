@@ -4,10 +4,14 @@ import { REAP_SETTINGS, WORKER_SETTINGS, readNodeSettings, settingsReader } from
 import { helpText } from '../src/cli/command.js';
 import { worker } from '../src/cli/commands/worker.js';
 import { reap } from '../src/cli/commands/reap.js';
+import { parseTaskSecrets } from '../src/node/task-secrets.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 const given = (values: Record<string, string>) => (name: string) => values[name];
 
-test('the action and the CLI make the same node of the same values', () => {
+test('the action and the CLI make the same node of the same values', (t) => {
   const values = {
     'node-id': 'n1',
     labels: 'gpu,linux\n arm64  big,',
@@ -25,10 +29,15 @@ test('the action and the CLI make the same node of the same values', () => {
     'max-pushes-per-minute': '12',
     'drain-on-stop': 'true',
     'signing-key': '/keys/n1',
+    'task-secrets': 'API_TOKEN=tok-123\n# a comment\n\nDB_PASSWORD=pa=ss word',
   };
   assert.deepEqual(Object.keys(values).sort(), WORKER_SETTINGS.map((s) => s.name).sort(), 'every setting given');
   const fromAction = readNodeSettings('action', given(values));
-  assert.deepEqual(fromAction, readNodeSettings('cli', given(values)));
+  // On the CLI the same lines come from a file: a value on a command line would show in every process list.
+  const dir = mkdtempSync(join(tmpdir(), 'dgrid-secrets-'));
+  t.after(() => rmSync(dir, { recursive: true, force: true }));
+  writeFileSync(join(dir, 'secrets'), values['task-secrets']);
+  assert.deepEqual(fromAction, readNodeSettings('cli', given({ ...values, 'task-secrets': join(dir, 'secrets') })));
   assert.deepEqual(fromAction, {
     nodeId: 'n1',
     labels: ['gpu', 'linux', 'arm64', 'big'],
@@ -46,7 +55,28 @@ test('the action and the CLI make the same node of the same values', () => {
     maxPushesPerMinute: 12,
     drainOnStop: true,
     signingKey: '/keys/n1',
+    taskSecrets: { API_TOKEN: 'tok-123', DB_PASSWORD: 'pa=ss word' },
   });
+});
+
+test('task-secrets refuses a malformed line, a short value or a name given twice, never showing a value', () => {
+  const cases: [string, RegExp][] = [
+    ['lowercase=hunter22', /line 1: write NAME=value/],
+    ['NO_EQUALS_hunter22', /line 1: write NAME=value/],
+    ['PATH=hunter22', /not PATH, HOME or LD_\*/],
+    ['OK=hunter22\nSHORT=hun', /line 2: the value of SHORT is shorter than 4 characters/],
+    ['TWICE=hunter22\nTWICE=hunter22', /line 2: TWICE is given twice/],
+  ];
+  for (const [text, message] of cases) {
+    assert.throws(
+      () => parseTaskSecrets(text),
+      (error: Error) => {
+        assert.match(error.message, message);
+        assert.doesNotMatch(error.message, /hunter|hun\b/);
+        return true;
+      },
+    );
+  }
 });
 
 test('left out, a job-bound node stops by itself and a node of its own runs until stopped', () => {

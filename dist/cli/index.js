@@ -2,7 +2,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 779:
+/***/ 10779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -216,14 +216,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 2815:
+/***/ 82815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(779);
-const limit_1 = __nccwpck_require__(1284);
-const codegen_1 = __nccwpck_require__(1436);
+const formats_1 = __nccwpck_require__(10779);
+const limit_1 = __nccwpck_require__(51284);
+const codegen_1 = __nccwpck_require__(81436);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -259,14 +259,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 1284:
+/***/ 51284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(2463);
-const codegen_1 = __nccwpck_require__(1436);
+const ajv_1 = __nccwpck_require__(42463);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -334,16 +334,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 2463:
+/***/ 42463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(63893);
+const draft7_1 = __nccwpck_require__(39941);
+const discriminator_1 = __nccwpck_require__(28886);
+const draft7MetaSchema = __nccwpck_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -373,24 +373,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -552,15 +552,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(80567);
+const scope_1 = __nccwpck_require__(77788);
+var code_2 = __nccwpck_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -569,7 +569,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1255,13 +1255,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1404,15 +1404,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1539,12 +1539,12 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(81436);
+const validation_error_1 = __nccwpck_require__(33021);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const validate_1 = __nccwpck_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1781,12 +1781,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1815,12 +1815,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1833,15 +1833,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(84464);
+const equal = __nccwpck_require__(23430);
+const traverse = __nccwpck_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2026,14 +2026,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2210,7 +2210,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2235,15 +2235,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2291,17 +2291,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
 const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const applicability_1 = __nccwpck_require__(37692);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2500,14 +2500,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2541,24 +2541,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(35346);
+const dataType_1 = __nccwpck_require__(86685);
+const applicability_1 = __nccwpck_require__(37692);
+const dataType_2 = __nccwpck_require__(86685);
+const defaults_1 = __nccwpck_require__(11699);
+const keyword_1 = __nccwpck_require__(15202);
+const subschema_1 = __nccwpck_require__(26200);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const errors_1 = __nccwpck_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3067,16 +3067,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const code_1 = __nccwpck_require__(28484);
+const errors_1 = __nccwpck_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3197,14 +3197,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3284,31 +3284,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
+const validation_error_1 = __nccwpck_require__(33021);
+const ref_error_1 = __nccwpck_require__(53162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const codegen_2 = __nccwpck_require__(81436);
+const resolve_1 = __nccwpck_require__(24090);
+const dataType_1 = __nccwpck_require__(86685);
+const util_1 = __nccwpck_require__(84464);
+const $dataRefSchema = __nccwpck_require__(63837);
+const uri_1 = __nccwpck_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3908,20 +3908,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3951,19 +3951,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3980,13 +3980,13 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 1398:
+/***/ 41398:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const scope_1 = __nccwpck_require__(7788);
-const code_1 = __nccwpck_require__(567);
+const scope_1 = __nccwpck_require__(77788);
+const code_1 = __nccwpck_require__(80567);
 function standaloneCode(ajv, refsOrFunc) {
     if (!ajv.opts.code.source) {
         throw new Error("moduleCode: ajv instance must have code.source option");
@@ -4076,14 +4076,14 @@ exports["default"] = standaloneCode;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4131,15 +4131,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4243,12 +4243,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4272,12 +4272,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4290,13 +4290,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4391,15 +4391,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4482,13 +4482,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 48584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4554,27 +4554,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
+const additionalItems_1 = __nccwpck_require__(73448);
 const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
+const items_1 = __nccwpck_require__(75791);
+const items2020_1 = __nccwpck_require__(52959);
+const contains_1 = __nccwpck_require__(16182);
+const dependencies_1 = __nccwpck_require__(95826);
+const propertyNames_1 = __nccwpck_require__(71372);
+const additionalProperties_1 = __nccwpck_require__(42431);
+const properties_1 = __nccwpck_require__(88778);
+const patternProperties_1 = __nccwpck_require__(50664);
 const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const anyOf_1 = __nccwpck_require__(89380);
+const oneOf_1 = __nccwpck_require__(22490);
+const allOf_1 = __nccwpck_require__(39205);
+const if_1 = __nccwpck_require__(48584);
+const thenElse_1 = __nccwpck_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4604,15 +4604,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4662,15 +4662,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
+const additionalItems_1 = __nccwpck_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4703,7 +4703,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4730,13 +4730,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4796,15 +4796,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const util_2 = __nccwpck_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4882,7 +4882,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4895,15 +4895,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(87881);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const additionalProperties_1 = __nccwpck_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4955,13 +4955,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4999,12 +4999,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -5018,16 +5018,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
+const util_2 = __nccwpck_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5155,7 +5155,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5171,13 +5171,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(69872);
+const ref_1 = __nccwpck_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -5193,18 +5193,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const ref_error_1 = __nccwpck_require__(53162);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5321,16 +5321,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 28886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
+const codegen_1 = __nccwpck_require__(81436);
+const types_1 = __nccwpck_require__(87115);
 const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(53162);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5431,7 +5431,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5446,16 +5446,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(97397);
+const validation_1 = __nccwpck_require__(85481);
+const applicator_1 = __nccwpck_require__(28775);
+const format_1 = __nccwpck_require__(72601);
+const metadata_1 = __nccwpck_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5469,12 +5469,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5567,19 +5567,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5603,14 +5603,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5634,14 +5634,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5688,21 +5688,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
+const limitNumber_1 = __nccwpck_require__(43723);
+const multipleOf_1 = __nccwpck_require__(18132);
+const limitLength_1 = __nccwpck_require__(46962);
+const pattern_1 = __nccwpck_require__(96023);
 const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const required_1 = __nccwpck_require__(94504);
+const limitItems_1 = __nccwpck_require__(36296);
+const uniqueItems_1 = __nccwpck_require__(65132);
+const const_1 = __nccwpck_require__(98026);
+const enum_1 = __nccwpck_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5727,12 +5727,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5757,14 +5757,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5790,12 +5790,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5828,7 +5828,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5853,12 +5853,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5885,14 +5885,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5924,14 +5924,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -6009,15 +6009,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(86685);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -6079,7 +6079,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 23430:
 /***/ ((module) => {
 
 
@@ -6132,7 +6132,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 81167:
 /***/ ((module) => {
 
 
@@ -6232,42 +6232,196 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 1421:
+/***/ 42613:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
+
+/***/ }),
+
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 35317:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
+
+/***/ }),
+
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
+
+/***/ }),
+
+/***/ 65692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
+
+/***/ }),
+
+/***/ 69278:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
+
+/***/ }),
+
+/***/ 34589:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
+
+/***/ }),
+
+/***/ 16698:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
+
+/***/ }),
+
+/***/ 4573:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+
+/***/ }),
+
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 37540:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
+
+/***/ }),
+
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 53053:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
+
+/***/ }),
+
+/***/ 40610:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
+
+/***/ }),
+
+/***/ 78474:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
+
+/***/ }),
+
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 8161:
+/***/ 37067:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+
+/***/ }),
+
+/***/ 32467:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
+
+/***/ }),
+
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
+
+/***/ }),
+
+/***/ 48161:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -6281,27 +6435,160 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 3136:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
+
+/***/ }),
+
+/***/ 57075:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
+
+/***/ }),
+
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
+
+/***/ }),
+
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 73429:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
+
+/***/ }),
+
+/***/ 75919:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
+
+/***/ }),
+
+/***/ 38522:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
+
+/***/ }),
+
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
+
+/***/ }),
+
+/***/ 53557:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("timers");
+
+/***/ }),
+
+/***/ 64756:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
+
+/***/ }),
+
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
+
+/***/ }),
+
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -7013,12 +7300,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -7292,7 +7579,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 15077:
 /***/ ((module) => {
 
 
@@ -8098,30 +8385,33 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4619:
+/***/ 14619:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   AX: () => (/* binding */ requestCancel),
 /* harmony export */   Cw: () => (/* binding */ requestDrain),
 /* harmony export */   Hj: () => (/* binding */ submitTasks),
+/* harmony export */   bP: () => (/* binding */ submitToShards),
 /* harmony export */   gX: () => (/* binding */ remoteUrl),
 /* harmony export */   vq: () => (/* binding */ initGrid)
 /* harmony export */ });
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3024);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3136);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3566);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5839);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7010);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(7850);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(4166);
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(8482);
-/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2863);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(73136);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(63566);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85839);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(97010);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(13374);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(27850);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(34166);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(28482);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(62863);
+/* harmony import */ var _protocol_shards_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(9273);
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
+
 
 
 
@@ -8184,7 +8474,7 @@ async function initGrid(options) {
  * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
  * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
  */
-async function submitTasks(store, tasks) {
+async function submitTasks(store, tasks, repository = store.options.remote) {
     const { commit } = await (0,_protocol_transaction_js__WEBPACK_IMPORTED_MODULE_6__/* .transact */ .h)(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const candidates = tasks.map((task) => {
@@ -8192,7 +8482,8 @@ async function submitTasks(store, tasks) {
             const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
             return (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .candidate */ .QU)(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
         });
-        const reports = await (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .checkTasks */ .Ly)(candidates, await (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .gridState */ .AA)(snapshot, policy), 'submission');
+        const grid = await (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .gridState */ .AA)(snapshot, policy, repository);
+        const reports = await (0,_validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_10__/* .checkTasks */ .Ly)(candidates, grid, 'submission');
         const problems = reports
             .filter((r) => r.problems.length > 0)
             .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -8207,6 +8498,57 @@ async function submitTasks(store, tasks) {
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
+}
+/**
+ * Submits each task to the shard its id hashes to, one commit per shard (each checked there as the gate
+ * would); a grid of one repository takes them all. Returns the commit of each shard that took tasks.
+ */
+async function submitToShards(grid, tasks) {
+    const byShard = new Map();
+    for (const task of tasks) {
+        const index = (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_11__/* .isSharded */ .EG)(grid.policy) && typeof task.task_id === 'string' ? (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_11__/* .shardIndex */ .Dj)(task.task_id, grid.shards.length) : 0;
+        byShard.set(index, [...(byShard.get(index) ?? []), task]);
+    }
+    const done = [];
+    for (const index of dependenciesFirst(byShard, grid.shards.length)) {
+        const shardTasks = byShard.get(index);
+        const { url, store } = grid.shards[index];
+        done.push({
+            shard: url,
+            commit: await submitTasks(store, shardTasks, url),
+            taskIds: shardTasks.map((t) => t.task_id),
+        });
+    }
+    return done;
+}
+/**
+ * The shards in an order that queues a dependency before its dependents where the submission allows it: a
+ * node that sees a dependent before its dependency's shard was read would only wait, but this way it need not.
+ */
+function dependenciesFirst(byShard, count) {
+    const home = new Map();
+    for (const [index, tasks] of byShard)
+        for (const t of tasks)
+            home.set(t.task_id, index);
+    const after = new Map([...byShard.keys()].map((i) => [i, new Set()]));
+    for (const [index, tasks] of byShard) {
+        for (const t of tasks) {
+            for (const dep of t.depends_on ?? []) {
+                const other = home.get(dep) ?? (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_11__/* .shardIndex */ .Dj)(dep, count);
+                if (other !== index && byShard.has(other))
+                    after.get(index).add(other);
+            }
+        }
+    }
+    const order = [];
+    const left = [...byShard.keys()].sort((a, b) => a - b);
+    while (left.length > 0) {
+        // The first shard whose dependencies are queued already; in a cycle between shards, the first one left.
+        const next = left.find((i) => [...after.get(i)].every((d) => order.includes(d))) ?? left[0];
+        order.push(next);
+        left.splice(left.indexOf(next), 1);
+    }
+    return order;
 }
 /**
  * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
@@ -8247,7 +8589,7 @@ async function requestDrain(store, nodeId, reason) {
             node_id: nodeId,
             ...(node.incarnation ? { incarnation: node.incarnation } : {}),
             ...(reason ? { reason } : {}),
-            requested_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_11__/* .iso */ .K)(new Date()),
+            requested_at: (0,_common_time_js__WEBPACK_IMPORTED_MODULE_12__/* .iso */ .K)(new Date()),
         };
         return {
             changes: [{ path: (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .drainPath */ ._d)(nodeId), content: (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_8__/* .serialize */ .lK)(request) }],
@@ -8261,7 +8603,56 @@ async function requestDrain(store, nodeId, reason) {
 
 /***/ }),
 
-/***/ 4953:
+/***/ 80824:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   F: () => (/* binding */ openGrid)
+/* harmony export */ });
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(79826);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_shards_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(9273);
+// The repositories of a grid as the CLI reads them: the one named on the command line, and when its policy
+// lists shards, each of them (the token for each from its host, see shards.ts).
+
+
+
+
+
+/** Opens the repository named and, for a sharded grid, every shard; `purpose` names the caches. */
+async function openGrid(access, purpose, options = {}) {
+    const open = (url) => {
+        const token = (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_4__/* .tokenFor */ .fn)(url, access, access.tokens);
+        return _git_store_js__WEBPACK_IMPORTED_MODULE_2__/* .GridStore */ .g8.open({
+            remote: url,
+            branch: access.branch,
+            dir: (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_1__/* .cacheDir */ .e)(url, access.branch, purpose),
+            ...(token ? { token } : {}),
+            ...options,
+        });
+    };
+    const primary = await open(access.remote);
+    const tip = await primary.fetch();
+    const policy = await (await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(primary, tip, { states: [] })).policy();
+    if (!(0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_4__/* .isSharded */ .EG)(policy))
+        return { policy, shards: [{ url: access.remote, store: primary }] };
+    if ((0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_4__/* .shardPlace */ .oS)(policy, access.remote) < 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${(0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_4__/* .repositoryKey */ .Kq)(access.remote)} is not one of the shards its dgrid.json lists (${policy.shards.join(', ')}): ` +
+            'add it to "shards" in every shard, or name one of those with --repository');
+    }
+    const shards = [];
+    for (const url of policy.shards) {
+        shards.push({ url, store: (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_4__/* .sameRepository */ .RB)(url, access.remote) ? primary : await open(url) });
+    }
+    return { policy, shards };
+}
+
+
+/***/ }),
+
+/***/ 24953:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -8272,12 +8663,18 @@ async function requestDrain(store, nodeId, reason) {
 /* harmony export */   Xk: () => (/* binding */ settingOptions),
 /* harmony export */   bu: () => (/* binding */ num),
 /* harmony export */   gx: () => (/* binding */ str),
+/* harmony export */   jo: () => (/* binding */ gridAccess),
 /* harmony export */   kp: () => (/* binding */ closest),
+/* harmony export */   kq: () => (/* binding */ envShardTokens),
 /* harmony export */   nv: () => (/* binding */ gridOptions),
 /* harmony export */   qg: () => (/* binding */ parse)
 /* harmony export */ });
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7975);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(57975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(14619);
+/* harmony import */ var _protocol_shards_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9273);
+
+
 
 
 /** Options that mean the same in every command that talks to a grid. */
@@ -8287,7 +8684,7 @@ const gridOptions = {
         short: 'r',
         default: '.',
         placeholder: 'URL|PATH|OWNER/NAME',
-        description: 'the grid repository (default: the current directory). The token comes from DGRID_TOKEN, never a flag',
+        description: 'the grid repository (default: the current directory), or any shard of a sharded grid. The token comes from DGRID_TOKEN (tokens for other hosts from DGRID_SHARD_TOKENS, lines HOST=TOKEN), never a flag',
     },
     branch: { type: 'string', default: 'main', placeholder: 'NAME', description: 'the grid branch (default: main)' },
 };
@@ -8378,11 +8775,30 @@ function num(name, value, min, max = Number.MAX_SAFE_INTEGER) {
 function envToken() {
     return process.env.DGRID_TOKEN || undefined;
 }
+/** Tokens for the hosts of a sharded grid's other repositories, lines HOST=TOKEN, from the environment only. */
+function envShardTokens() {
+    try {
+        return (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_3__/* .parseShardTokens */ .aJ)(process.env.DGRID_SHARD_TOKENS ?? '', 'DGRID_SHARD_TOKENS');
+    }
+    catch (error) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(error.message);
+    }
+}
+/** The grid the --repository and --branch options name, with its tokens. */
+function gridAccess(values) {
+    const token = envToken();
+    return {
+        remote: (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_2__/* .remoteUrl */ .gX)(str(values.repository)),
+        branch: str(values.branch),
+        ...(token ? { token } : {}),
+        tokens: envShardTokens(),
+    };
+}
 
 
 /***/ }),
 
-/***/ 3833:
+/***/ 23395:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -8392,31 +8808,33 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:perf_hooks"
 var external_node_perf_hooks_ = __nccwpck_require__(643);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+var runner = __nccwpck_require__(63566);
 // EXTERNAL MODULE: ./build/src/git/history.js
 var git_history = __nccwpck_require__(3626);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
+var store = __nccwpck_require__(85839);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 1 modules
+var commit_check = __nccwpck_require__(12951);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+var policy = __nccwpck_require__(28482);
 // EXTERNAL MODULE: ./build/src/protocol/push-share.js
-var push_share = __nccwpck_require__(5218);
+var push_share = __nccwpck_require__(35218);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var protocol_quorum = __nccwpck_require__(5181);
+var protocol_quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/reputation.js
-var protocol_reputation = __nccwpck_require__(3007);
+var protocol_reputation = __nccwpck_require__(93007);
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit-quorum.js
 // The audit's rules for quorum tasks (audit.ts replays the history and calls these):
 //   quorum      A quorum task's result lists its runs in `replicas`, and is either an agreement (at least
@@ -8593,7 +9011,7 @@ async function staleCheckpoint(dir, header, branch, tip, archiveTip) {
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/audit.js
 // The audit: replays the grid branch commit by commit (first parent, from its first commit) and checks that
 // its history obeys the contract. Git history is the grid's audit log; this reads it.
@@ -8653,6 +9071,11 @@ var schema_validators = __nccwpck_require__(6039);
 //   push-share      A node keeps to its share of push_budget_per_minute: no minute in which the branch took
 //                   more than the budget plus a tenth and the node pushed over one and a half times its share
 //                   (push-share.ts) plus two. Nothing stops a node that ignores its share; this names it.
+//   void            On a guarded grid (nodes.admitted or nodes.signed_commits), a commit breaks the rules of
+//                   its author's kind or is not signed as they ask (protocol/commit-rules.ts, the same judge
+//                   every worker, reaper and dashboard runs). The replay then reads past it as every reader
+//                   does: without its changes, and the commits after it as they meant (commit-check.ts).
+
 
 
 
@@ -8701,7 +9124,15 @@ async function auditGrid(source, branch = 'main', options = {}) {
     }
     if (tip === null)
         throw new errors/* UserError */.yo(`branch "${branch}" does not exist in the repository: nothing to audit`);
-    const replay = new Replay(dir);
+    // The same judge as every reader's: void commits are reported, and the replay reads past them.
+    const checker = new commit_check/* CommitChecker */.bm(dir);
+    checker.effects = new Map();
+    const voided = await checker.checkHistory(tip);
+    const replay = new Replay(dir, checker.effects);
+    for (const v of voided) {
+        const author = v.author.kind === 'node' ? `node ${v.author.node}` : `${v.author.kind} ${v.author.name}`;
+        replay.violation(v.commit, author, 'void', `${author}: ${v.problems.join('; ')}`);
+    }
     let resumedFrom = null;
     if (options.checkpoint) {
         const saved = await readCheckpoint(options.checkpoint);
@@ -8734,6 +9165,7 @@ async function revParse(dir, ref) {
 }
 class Replay {
     dir;
+    effects;
     violations = [];
     violationCount = 0;
     figures = { commits: 0, tasks: 0, claims: 0, results: 0, requeues: 0, archived: 0 };
@@ -8767,8 +9199,9 @@ class Replay {
     lastOfOther;
     commits = [];
     index = 0;
-    constructor(dir) {
+    constructor(dir, effects) {
         this.dir = dir;
+        this.effects = effects;
     }
     violation(commit, task, rule, message) {
         this.violationCount++;
@@ -8777,7 +9210,7 @@ class Replay {
     }
     /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
     async run(tip, from, checkpoint) {
-        const commits = await this.log(from === null ? tip : `${from}..${tip}`);
+        const commits = this.asReadersSee(await this.log(from === null ? tip : `${from}..${tip}`));
         await this.readRecords(commits);
         this.commits = commits;
         const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
@@ -8923,6 +9356,37 @@ class Replay {
                     commit.others.push(change);
             }
             return commit;
+        });
+    }
+    /** The history without void commits, each later commit changing what it meant to (commit-check.ts). */
+    asReadersSee(commits) {
+        const effects = this.effects;
+        if (!effects || effects.size === 0)
+            return commits;
+        const none = '0'.repeat(40);
+        return commits.flatMap((commit) => {
+            const effect = effects.get(commit.sha);
+            if (effect === 'void')
+                return [];
+            if (!effect)
+                return [commit];
+            for (const change of [...commit.changes, ...commit.others]) {
+                const before = effect.before.get(change.path);
+                if (before !== undefined)
+                    change.oldSha = before ?? none;
+            }
+            // What a restoring commit puts back is, for readers, where it already was.
+            const unchanged = (change) => change.oldSha === change.newSha;
+            commit.changes = commit.changes.filter((c) => !unchanged(c));
+            commit.others = commit.others.filter((c) => !unchanged(c));
+            for (const path of effect.implied) {
+                const removed = { path, oldSha: effect.before.get(path) ?? none, newSha: none, readable: false, deleted: true };
+                if ((0,layout/* locate */.x5)(path))
+                    commit.changes.push(removed);
+                else
+                    commit.others.push(removed);
+            }
+            return [commit];
         });
     }
     /** Reads every record the history writes, in batches of one cat-file process. */
@@ -9575,13 +10039,46 @@ function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(4619);
+// EXTERNAL MODULE: ./build/src/admin/shard-stores.js
+var shard_stores = __nccwpck_require__(80824);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var protocol_shards = __nccwpck_require__(9273);
+;// CONCATENATED MODULE: ./build/src/upkeep/shard-audit.js
+
+/** Problems across the shards at their tips, each naming the shard, the file and the fix. */
+async function shardProblems(shards) {
+    const problems = [];
+    const [first] = shards;
+    if (!first)
+        return problems;
+    const reference = JSON.stringify(await first.snapshot.policy());
+    for (const [index, { url, snapshot }] of shards.entries()) {
+        const where = (0,protocol_shards/* repositoryKey */.Kq)(url);
+        if (index > 0 && JSON.stringify(await snapshot.policy()) !== reference) {
+            problems.push(`${where}: dgrid.json differs from the first shard's (${(0,protocol_shards/* repositoryKey */.Kq)(first.url)}); nodes claim nothing there ` +
+                'until they agree: give every shard the same dgrid.json');
+        }
+        for (const [id, files] of snapshot.byId) {
+            const home = (0,protocol_shards/* shardIndex */.Dj)(id, shards.length);
+            if (home === index)
+                continue;
+            problems.push(`${where}: ${files[0].entry.path} belongs to shard ${(0,protocol_shards/* repositoryKey */.Kq)(shards[home].url)} by the hash of its id ` +
+                '(a direct push past the gate?): move it there, or cancel it here');
+        }
+    }
+    return problems;
+}
+
 // EXTERNAL MODULE: ./build/src/git/cache-dir.js
-var cache_dir = __nccwpck_require__(9826);
+var cache_dir = __nccwpck_require__(79826);
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(24953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/audit.js
+
+
+
 
 
 
@@ -9594,7 +10091,8 @@ const audit = {
     name: 'audit',
     summary: 'Replay the grid branch commit by commit and check its history: each task in one place in every commit, ' +
         'every result backed by the claim it ends, no claim finished twice, attempts that only grow, nothing lost ' +
-        'but what went to the archive. Exits 1 on a violation.',
+        'but what went to the archive. In a sharded grid, each shard, and that every shard has the same dgrid.json ' +
+        'and holds only tasks at home there. Exits 1 on a violation.',
     usage: '[options]',
     options: {
         ...command/* gridOptions */.nv,
@@ -9607,26 +10105,51 @@ const audit = {
         ...command/* jsonOption */.Ec,
     },
     async run(values) {
-        const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
-        const branch = (0,command/* str */.gx)(values.branch);
+        const access = (0,command/* gridAccess */.jo)(values);
+        const { remote, branch } = access;
+        const own = await source(remote, branch);
         const checkpoint = values.checkpoint === undefined ? {} : { checkpoint: (0,command/* str */.gx)(values.checkpoint) };
-        const report = await auditGrid(await source(remote, branch), branch, checkpoint);
+        const grid = await (0,shard_stores/* openGrid */.F)(access, 'audit-tip', { partial: true, depth: 1 });
+        if (grid.shards.length === 1) {
+            const report = await auditGrid(own, branch, checkpoint);
+            if (values.json)
+                console.log(JSON.stringify(report, null, 2));
+            else
+                print(report);
+            return report.ok ? 0 : 1;
+        }
+        // Each shard is a grid of its own history; across them, one policy and each task at home.
+        const reports = [];
+        const tips = [];
+        for (const { url, store } of grid.shards) {
+            const token = (0,protocol_shards/* tokenFor */.fn)(url, access, access.tokens);
+            reports.push({ repository: url, ...(await auditGrid(await source(url, branch, token), branch)) });
+            tips.push({ url, snapshot: await snapshot/* GridSnapshot */.T.load(store, await store.fetch()) });
+        }
+        const problems = await shardProblems(tips);
+        const ok = problems.length === 0 && reports.every((r) => r.ok);
         if (values.json)
-            console.log(JSON.stringify(report, null, 2));
-        else
-            print(report);
-        return report.ok ? 0 : 1;
+            console.log(JSON.stringify({ ok, shards: reports, problems }, null, 2));
+        else {
+            for (const report of reports) {
+                console.log(`${report.repository}:`);
+                print(report);
+            }
+            for (const problem of problems)
+                console.log(problem);
+            console.log(ok ? `all ${reports.length} shards passed` : `audit FAILED across the shards`);
+        }
+        return ok ? 0 : 1;
     },
 };
 /** A local repository is read in place; a remote one is fetched, with its full history, into a cache. */
-async function source(remote, branch) {
+async function source(remote, branch, token = (0,command/* envToken */.Be)()) {
     if (remote.startsWith('file:')) {
         const path = (0,external_node_url_.fileURLToPath)(remote);
         if (!(0,external_node_fs_.existsSync)(path))
             throw new errors/* UserError */.yo(`${path} does not exist: give the path or URL of a grid repository`);
         return path;
     }
-    const token = (0,command/* envToken */.Be)();
     return store/* GridStore */.g8.open({
         remote,
         branch,
@@ -9650,17 +10173,17 @@ function print(report) {
 
 /***/ }),
 
-/***/ 6389:
+/***/ 86389:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ cancel)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9826);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85839);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(79826);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(24953);
 
 
 
@@ -9696,28 +10219,28 @@ const cancel = {
 
 /***/ }),
 
-/***/ 6692:
+/***/ 96692:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   q: () => (/* binding */ demo)
 /* harmony export */ });
 /* unused harmony export SAMPLE_TASKS */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73136);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(85839);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9684);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(4619);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2073);
-/* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(5765);
-/* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6288);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(6039);
-/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3169);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(9875);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(4953);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(14619);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(42073);
+/* harmony import */ var _sandbox_docker_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(46667);
+/* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(96288);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(26039);
+/* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(97886);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(89968);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(59875);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(24953);
 
 
 
@@ -9869,17 +10392,17 @@ function invokedAs() {
 
 /***/ }),
 
-/***/ 7261:
+/***/ 17261:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   Z: () => (/* binding */ drain)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9826);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85839);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(79826);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(24953);
 
 
 
@@ -9917,16 +10440,16 @@ const drain = {
 
 /***/ }),
 
-/***/ 7989:
+/***/ 97989:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   T: () => (/* binding */ init)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4619);
-/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9826);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(14619);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(79826);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24953);
 
 
 
@@ -9960,7 +10483,283 @@ const init = {
 
 /***/ }),
 
-/***/ 2093:
+/***/ 98706:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  u: () => (/* binding */ nodeKey)
+});
+
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
+var grid_admin = __nccwpck_require__(14619);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: ./build/src/git/commit-signature.js
+var commit_signature = __nccwpck_require__(35978);
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(27850);
+// EXTERNAL MODULE: ./build/src/protocol/transaction.js
+var transaction = __nccwpck_require__(97010);
+;// CONCATENATED MODULE: ./build/src/admin/node-key.js
+// A node's SSH key: made with ssh-keygen (ed25519, no passphrase: a node signs unattended), and rotated. On an
+// open grid a node's key is pinned the first time its node file names it, so a new key takes one commit signed
+// with the old one, naming the new; on a grid that admits its nodes, the maintainers change dgrid.json instead.
+
+
+
+
+
+
+
+const exists = (path) => (0,promises_.access)(path).then(() => true, () => false);
+/** Makes a key pair at keyPath (and keyPath.pub); returns the public key as "ssh-ed25519 AAAA...". */
+async function generateNodeKey(keyPath, nodeId) {
+    if (await exists(keyPath)) {
+        throw new errors/* UserError */.yo(`${keyPath} exists: give another --key, or --rotate to replace that key`);
+    }
+    try {
+        await (0,external_node_util_.promisify)(external_node_child_process_.execFile)('ssh-keygen', [
+            '-q',
+            '-t',
+            'ed25519',
+            '-N',
+            '',
+            '-C',
+            `dgrid node ${nodeId}`,
+            '-f',
+            keyPath,
+        ]);
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT')
+            throw new errors/* UserError */.yo('ssh-keygen was not found: install OpenSSH 8.1 or later');
+        throw new errors/* UserError */.yo(`ssh-keygen could not write ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+    return (0,commit_signature/* publicKeyOf */.kc)(keyPath);
+}
+/**
+ * Replaces the key at keyPath with a new one (the old moves to keyPath.old), and on an open grid commits the
+ * node's file naming the new key, signed with the old one. `open` gives the grid's store signing with a key.
+ * Stop the node first: a commit it signs with the old key after this one is void.
+ */
+async function rotateNodeKey(keyPath, nodeId, open) {
+    if (!(await exists(keyPath)))
+        throw new errors/* UserError */.yo(`${keyPath} does not exist: there is no key to rotate`);
+    const oldKey = `${keyPath}.old`;
+    if (await exists(oldKey))
+        throw new errors/* UserError */.yo(`${oldKey} exists from an earlier rotation: move it away first`);
+    await (0,commit_signature/* publicKeyOf */.kc)(keyPath);
+    await (0,promises_.rename)(keyPath, oldKey);
+    await (0,promises_.rename)(`${keyPath}.pub`, `${oldKey}.pub`).catch(() => undefined);
+    const publicKey = await generateNodeKey(keyPath, nodeId);
+    const store = await open(oldKey);
+    const { commit } = await (0,transaction/* transact */.h)(store, async (snapshot) => {
+        const policy = await snapshot.policy();
+        if (policy.nodes.admitted.some((a) => a.node_id === nodeId))
+            return null;
+        const node = await snapshot.node(nodeId);
+        if (!node)
+            throw new errors/* UserError */.yo(`the grid has no node file nodes/${nodeId}.json: start the node with the new key`);
+        return {
+            changes: [(0,transitions/* nodeChange */.Rw)({ ...node, public_key: publicKey })],
+            message: `dgrid: ${nodeId}: rotate its key\n`,
+            value: null,
+        };
+    }, { author: nodeId, states: [] });
+    return { publicKey, oldKey, ...(commit ? { commit } : {}) };
+}
+
+// EXTERNAL MODULE: ./build/src/git/store.js
+var store = __nccwpck_require__(85839);
+// EXTERNAL MODULE: ./build/src/git/cache-dir.js
+var cache_dir = __nccwpck_require__(79826);
+// EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
+var schemas = __nccwpck_require__(70171);
+// EXTERNAL MODULE: ./build/src/cli/command.js
+var command = __nccwpck_require__(24953);
+;// CONCATENATED MODULE: ./build/src/cli/commands/node-key.js
+
+
+
+
+
+
+
+
+const nodeKey = {
+    name: 'node-key',
+    summary: "Make a node's SSH key, which signs its commits (policy nodes.signed_commits), or rotate it with --rotate. " +
+        'Prints the public key for dgrid.json (nodes.admitted); the private key goes into a secret for input signing-key.',
+    usage: '--node-id ID [--key FILE] [--rotate] [options]',
+    options: {
+        ...command/* gridOptions */.nv,
+        'node-id': { type: 'string', placeholder: 'ID', description: 'the node the key is for' },
+        key: {
+            type: 'string',
+            short: 'k',
+            placeholder: 'FILE',
+            description: 'where the private key goes (default: dgrid-node-<ID>; the public key beside it, .pub)',
+        },
+        rotate: {
+            type: 'boolean',
+            default: false,
+            description: 'replace the key at --key (the old one moves to FILE.old); on an open grid, commit the new key signed with the old. Stop the node first',
+        },
+        ...command/* jsonOption */.Ec,
+    },
+    async run(values) {
+        const nodeId = (0,command/* str */.gx)(values['node-id']);
+        if (!new RegExp(schemas/* NODE_ID_PATTERN */.iB).test(nodeId)) {
+            throw new errors/* UserError */.yo('give the node id with --node-id: letters, digits, dot, underscore, dash (at most 64)');
+        }
+        const key = ((0,command/* str */.gx)(values.key) || `dgrid-node-${nodeId}`).replace(/^~(?=\/|$)/, (0,external_node_os_.homedir)());
+        if (!values.rotate) {
+            const publicKey = await generateNodeKey(key, nodeId);
+            if (values.json)
+                console.log(JSON.stringify({ node_id: nodeId, public_key: publicKey, key }));
+            else {
+                console.log(`private key: ${key} (keep it secret: a repository secret for input signing-key)`);
+                console.log(`for dgrid.json, nodes.admitted: ${JSON.stringify({ node_id: nodeId, public_key: publicKey })}`);
+            }
+            return 0;
+        }
+        const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
+        const branch = (0,command/* str */.gx)(values.branch);
+        const token = (0,command/* envToken */.Be)();
+        const rotation = await rotateNodeKey(key, nodeId, (signingKey) => store/* GridStore */.g8.open({
+            remote,
+            branch,
+            dir: (0,cache_dir/* cacheDir */.e)(remote, branch, 'admin'),
+            signingKey,
+            ...(token ? { token } : {}),
+        }));
+        if (values.json)
+            console.log(JSON.stringify({ node_id: nodeId, public_key: rotation.publicKey, ...rotation }));
+        else {
+            console.log(`new private key: ${key}; the old one is ${rotation.oldKey}`);
+            console.log(rotation.commit
+                ? `committed the new key to nodes/${nodeId}.json, signed with the old one (${rotation.commit.slice(0, 12)})`
+                : `dgrid.json admits ${nodeId}: put this key in its nodes.admitted entry: ${rotation.publicKey}`);
+        }
+        return 0;
+    },
+};
+
+
+/***/ }),
+
+/***/ 70550:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   C: () => (/* binding */ output)
+/* harmony export */ });
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14619);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(85839);
+/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(79826);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(26039);
+/* harmony import */ var _storage_file_store_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2701);
+/* harmony import */ var _storage_index_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(64900);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(24953);
+
+
+
+
+
+
+
+
+
+
+
+const output = {
+    name: 'output',
+    summary: "Fetch a task's output file from the grid's output store and verify it against the sha256 its result names. " +
+        'Without NAME, the only file, or the list of them.',
+    usage: '[options] TASK_ID [NAME]',
+    options: {
+        ..._command_js__WEBPACK_IMPORTED_MODULE_10__/* .gridOptions */ .nv,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_10__/* .jsonOption */ .Ec,
+        out: {
+            type: 'string',
+            placeholder: 'PATH',
+            description: "where to write the file (default: its name's last part, in the current folder); never overwritten",
+        },
+    },
+    async run(values, args) {
+        const [taskId, name] = args;
+        if (!taskId || args.length > 2)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('give a task id, and the name of one of its output files');
+        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_10__/* .str */ .gx)(values.repository));
+        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_10__/* .str */ .gx)(values.branch);
+        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_10__/* .envToken */ .Be)();
+        const dir = (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e)(remote, branch, 'read');
+        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({ remote, branch, dir, ...(token ? { token } : {}) });
+        const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .GridSnapshot */ .T.load(store, await store.fetch(), { states: ['completed', 'failed'] });
+        const file = snapshot.byId.get(taskId)?.find((f) => f.state === 'completed' || f.state === 'failed');
+        if (!file)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${taskId} has no result on branch "${branch}" (not finished, or archived)`);
+        const result = (await snapshot.readJson([file])).get(file);
+        if (!_protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_7__/* .resultValidator */ .ou.is(result))
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file.entry.path} is not a valid result`);
+        const outputs = result.outputs ?? [];
+        if (values.json && name === undefined) {
+            console.log(JSON.stringify(outputs, null, 2));
+            return 0;
+        }
+        const chosen = pick(taskId, outputs, name);
+        const dest = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)((0,_command_js__WEBPACK_IMPORTED_MODULE_10__/* .str */ .gx)(values.out) || safeBasename(chosen.name));
+        if (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(dest).then(() => true, () => false)) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${dest} exists already: remove it, or give --out another path`);
+        }
+        const files = await (0,_storage_index_js__WEBPACK_IMPORTED_MODULE_9__/* .openFileStore */ .w)(await snapshot.policy(), { remote, cacheDir: dir, ...(token ? { token } : {}) });
+        await (0,_storage_file_store_js__WEBPACK_IMPORTED_MODULE_8__/* .fetchVerified */ .J3)(files, chosen, dest);
+        if (values.json)
+            console.log(JSON.stringify({ ...chosen, path: dest }, null, 2));
+        else
+            console.log(`${dest}: ${chosen.bytes} bytes, sha256 ${chosen.sha256} (verified)`);
+        return 0;
+    },
+};
+function pick(taskId, outputs, name) {
+    const list = outputs.map((o) => `${o.name} (${o.bytes} bytes)`).join(', ');
+    if (name === undefined) {
+        if (outputs.length === 1)
+            return outputs[0];
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(outputs.length === 0
+            ? `${taskId} has no output files`
+            : `${taskId} has ${outputs.length} output files: name one of ${list}`);
+    }
+    const found = outputs.find((o) => o.name === name);
+    if (!found)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${taskId} has no output file "${name}"; it has: ${list || 'none'}`);
+    return found;
+}
+/** A name for this machine from one the task chose: its last part, never `.` or `..`. */
+function safeBasename(name) {
+    const last = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.basename)(name);
+    return last === '' || last === '.' || last === '..' ? 'output' : last;
+}
+
+
+/***/ }),
+
+/***/ 30187:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -9970,43 +10769,73 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(4619);
+var grid_admin = __nccwpck_require__(14619);
 // EXTERNAL MODULE: ./build/src/common/log.js
-var log = __nccwpck_require__(2073);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var log = __nccwpck_require__(42073);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
-// EXTERNAL MODULE: ./build/src/upkeep/archive.js
-var archive = __nccwpck_require__(2824);
-// EXTERNAL MODULE: ./build/src/protocol/clock.js
-var protocol_clock = __nccwpck_require__(8432);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
+var errors = __nccwpck_require__(34560);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var git_store = __nccwpck_require__(5839);
+var git_store = __nccwpck_require__(85839);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var protocol_shards = __nccwpck_require__(9273);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./build/src/upkeep/archive.js
+var archive = __nccwpck_require__(2824);
+// EXTERNAL MODULE: ./build/src/storage/index.js + 1 modules
+var storage = __nccwpck_require__(64900);
+;// CONCATENATED MODULE: ./build/src/upkeep/output-retention.js
+// Output files live as long as results do on the grid branch: the reaper deletes those stored longer ago
+// than retention.days, as it archives the results that named them. A file stored again since (another task
+// wrote the same bytes) was refreshed by that store, so it stays.
+
+
+
+async function pruneOutputs(store, context, now, log) {
+    try {
+        const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, await store.fetch(), { states: [] });
+        const policy = await snapshot.policy();
+        const files = await (0,storage/* openFileStore */.w)(policy, context);
+        const pruned = await files.prune(new Date(now.getTime() - policy.retention.days * 86_400_000), new Set());
+        if (pruned > 0)
+            log.info(`deleted ${pruned} output file(s) stored over ${policy.retention.days} days ago`);
+        return pruned;
+    }
+    catch (error) {
+        // The grid's own upkeep is done; a store that cannot be reached now is tried again on the next run.
+        log.warn(`could not prune output files: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return 0;
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/protocol/clock.js
+var protocol_clock = __nccwpck_require__(18432);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var quorum = __nccwpck_require__(5181);
+var quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/replication.js
-var replication = __nccwpck_require__(5108);
+var replication = __nccwpck_require__(95108);
 // EXTERNAL MODULE: ./build/src/protocol/reputation.js
-var reputation = __nccwpck_require__(3007);
+var reputation = __nccwpck_require__(93007);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 1 modules
+var commit_check = __nccwpck_require__(12951);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
+var transitions = __nccwpck_require__(27850);
 // EXTERNAL MODULE: ./build/src/common/time.js
-var time = __nccwpck_require__(4166);
+var time = __nccwpck_require__(34166);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
-var transaction = __nccwpck_require__(7010);
+var transaction = __nccwpck_require__(97010);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/reaper.js
 // The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
 // results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
@@ -10048,6 +10877,8 @@ var schema_validators = __nccwpck_require__(6039);
 
 
 
+
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 async function reap(settings, log) {
     // A cache of its own per run: concurrent reapers on one machine must not share a repository, and
@@ -10066,12 +10897,18 @@ async function reap(settings, log) {
         const clock = await (0,protocol_clock/* readServerClock */.k)(settings.remote, settings.token);
         if (!clock)
             log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
-        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
+        // The history it checks starts where the first round's deepened fetch ends.
+        const checker = new commit_check/* CommitChecker */.bm(dir);
+        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log, checker), {
             author,
             states: ['queue', 'in_progress'],
             dryRun: settings.dryRun,
         });
         const archived = await (0,archive/* archiveResults */.jb)(store, { author, dryRun: settings.dryRun, now: new Date() });
+        if (!settings.dryRun) {
+            const { remote, token } = settings;
+            await pruneOutputs(store, { remote, cacheDir: dir, ...(token ? { token } : {}) }, new Date(), log);
+        }
         const actions = [
             ...(swept.value ?? []),
             ...archived.days.map((d) => ({ action: 'archive', subject: d.path, reason: d.reason })),
@@ -10091,8 +10928,10 @@ async function reap(settings, log) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
-async function planReap(snapshot, settings, clock, now, log) {
-    const policy = await snapshot.policy();
+async function planReap(snapshot, settings, clock, now, log, checker) {
+    const trust = await checkCommits(snapshot, await snapshot.policy(), checker, log);
+    const seen = trust?.snapshot ?? snapshot;
+    const policy = await seen.policy();
     const skew = clock && (0,protocol_clock/* skewProblem */.I)(clock, policy, 'the reaper refuses to judge leases');
     if (skew)
         throw new errors/* UserError */.yo(skew);
@@ -10101,13 +10940,22 @@ async function planReap(snapshot, settings, clock, now, log) {
         throw new errors/* UserError */.yo(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
-    for (const entry of snapshot.skipped)
+    for (const entry of seen.skipped)
         log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
-    const changes = [];
-    const actions = [];
+    const changes = trust?.changes ?? [];
+    const actions = trust?.actions ?? [];
     const nodes = new Map();
-    for (const found of await snapshot.nodes()) {
+    for (const found of await seen.nodes()) {
         let node = found;
+        if (checker.quarantined.has(node.node_id)) {
+            nodes.set(node.node_id, node);
+            if (node.status === 'quarantined')
+                continue;
+            const reason = `authored void commit ${checker.quarantined.get(node.node_id).slice(0, 12)}`;
+            changes.push((0,transitions/* nodeChange */.Rw)({ ...node, status: 'quarantined', tasks: [] }));
+            actions.push({ action: 'quarantine', subject: node.node_id, reason });
+            continue;
+        }
         if ((0,transitions/* heartbeatFromFuture */.CC)(node, now, policy)) {
             const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,time/* iso */.K)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
             log.warn(`node ${node.node_id}: ${reason}`);
@@ -10120,17 +10968,17 @@ async function planReap(snapshot, settings, clock, now, log) {
     const silent = (node) => (0,transitions/* isSilent */.eS)(node, now, policy, nodeTimeout);
     /** The queue records of quorum tasks as this reap leaves them: each orphaned replica adds an attempt. */
     const requeued = new Map();
-    for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
-        const queued = await replicaHome(snapshot, file, policy);
+    for (const [file, value] of await seen.readJson(seen.of('in_progress'))) {
+        const queued = await replicaHome(seen, file, policy);
         // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
-        if (!queued && snapshot.byId.get(file.id).length > 1)
+        if (!queued && seen.byId.get(file.id).length > 1)
             continue;
         if (!schema_validators/* claimValidator */.Rf.is(value)) {
             log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
             continue;
         }
         const holder = nodes.get(value.claim.node_id);
-        const why = (0,reputation/* isQuarantined */.fK)(holder)
+        const why = checker.quarantined.has(value.claim.node_id) || (0,reputation/* isQuarantined */.fK)(holder)
             ? `node ${value.claim.node_id} is quarantined`
             : orphanReason(value, holder, now, silent);
         if (!why)
@@ -10149,7 +10997,7 @@ async function planReap(snapshot, settings, clock, now, log) {
             continue;
         }
         const max = (0,transitions/* maxAttempts */.F3)(value, policy);
-        const cancel = snapshot.cancels.get(value.task_id);
+        const cancel = seen.cancels.get(value.task_id);
         if (cancel) {
             // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
             const run = (0,transitions/* cancelledRun */.$b)((0,transitions/* runWithoutOutput */.P0)('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
@@ -10167,14 +11015,14 @@ async function planReap(snapshot, settings, clock, now, log) {
         }
     }
     for (const [id, task] of requeued) {
-        const home = snapshot.byId.get(id).find((f) => f.state === 'queue');
+        const home = seen.byId.get(id).find((f) => f.state === 'queue');
         changes.push({ path: home.entry.path, content: (0,transitions/* serialize */.lK)(task) });
     }
     for (const node of nodes.values()) {
-        if (!silent(node))
+        if (!silent(node) || checker.quarantined.has(node.node_id))
             continue;
         // A drain request for a dead node asked nothing of the process that runs under its id next.
-        const drain = snapshot.drains.get(node.node_id);
+        const drain = seen.drains.get(node.node_id);
         if (drain)
             changes.push({ path: drain.path, delete: true });
         const days = policy.retention.offline_node_days;
@@ -10191,7 +11039,39 @@ async function planReap(snapshot, settings, clock, now, log) {
             actions.push({ action: 'offline', subject: node.node_id, reason });
         }
     }
-    return { changes, message: commitMessage(actions), value: actions };
+    return { changes: lastPerPath(changes), message: commitMessage(actions, checker), value: actions };
+}
+/** How many commits behind the tip a reaper checks: a reaper runs more often than this many commits land. */
+const CHECKED_HISTORY = 200;
+/**
+ * On a guarded grid: checks the commits of the recent history (commit-check.ts), and plans putting back what
+ * void commits changed. Returns the snapshot as readers see it (void commits undone), with those changes.
+ */
+async function checkCommits(snapshot, policy, checker, log) {
+    if (snapshot.tip === null)
+        return undefined;
+    // The policy at the tip may be a void commit's: whether the grid is guarded is the checked history's to say.
+    // Once a run: a lost race rebuilds on a newer tip, which the history fetched then still reaches.
+    const base = (checker.base ??= (await snapshot.store.deepen(CHECKED_HISTORY)) ?? undefined);
+    const outcome = await checker.check(snapshot.tip, policy, base);
+    if (!(0,commit_check/* guarded */.Nj)(policy) && checker.tip === null)
+        return undefined;
+    for (const v of outcome.voided) {
+        log.warn(`commit ${v.commit.slice(0, 12)} is void: ${v.problems.join('; ')}`);
+    }
+    const overlay = checker.overlay;
+    const changes = [...overlay].map(([path, sha]) => sha === null ? { path, delete: true } : { path, existing: { mode: '100644', sha } });
+    const actions = [...checker.voids.values()].map((v) => ({
+        action: 'restore',
+        subject: v.commit,
+        reason: `void: ${v.problems.join('; ')}`,
+    }));
+    const seen = await protocol_snapshot/* GridSnapshot */.T.load(snapshot.store, snapshot.tip, { states: ['queue', 'in_progress'], overlay });
+    return { snapshot: seen, changes, actions };
+}
+/** One change per path, the last one planned: a quarantined node's file is restored, then marked. */
+function lastPerPath(changes) {
+    return [...new Map(changes.map((c) => [c.path, c])).values()];
 }
 /** Why a claim is orphaned under the rule at the top of this file; undefined while it is alive. */
 function orphanReason(claim, node, now, silent) {
@@ -10221,18 +11101,89 @@ async function replicaHome(snapshot, claim, policy) {
         return undefined;
     return { file: homes[0], task };
 }
-function commitMessage(actions) {
+function commitMessage(actions, checker) {
     const counts = new Map();
     for (const a of actions)
         counts.set(a.action, (counts.get(a.action) ?? 0) + 1);
     const subject = [...counts].map(([action, n]) => `${action} ${n}`).join(', ');
-    return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
+    const restores = [...checker.voids.keys()].map((sha) => `Restores: ${sha}`);
+    const trailers = restores.length > 0 ? `\n${restores.join('\n')}\n` : '';
+    return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n${trailers}`;
+}
+
+;// CONCATENATED MODULE: ./build/src/upkeep/shard-reaper.js
+// The reaper of a sharded grid: the reaper (and its archive) run over each shard in turn, each with the token
+// for its host. Every shard is reaped on its own, as a grid of one repository is: a node's claims and node
+// file in one shard say nothing of another.
+
+
+
+
+
+
+
+
+/** Reaps `settings.remote`, or every shard its policy lists; a shard that cannot be reached fails the run last. */
+async function reapGrid(settings, log, tokens = new Map()) {
+    const shards = await shardsOf(settings);
+    if (shards === undefined)
+        return reap(settings, log);
+    const total = {
+        dryRun: settings.dryRun,
+        requeued: 0,
+        failed: 0,
+        nodesOffline: 0,
+        actions: [],
+        commits: [],
+        rejectedPushes: 0,
+    };
+    let failure;
+    for (const url of shards) {
+        const token = (0,protocol_shards/* tokenFor */.fn)(url, settings, tokens);
+        const { token: _, ...rest } = settings;
+        try {
+            const report = await reap({ ...rest, remote: url, ...(token ? { token } : {}) }, log);
+            total.requeued += report.requeued;
+            total.failed += report.failed;
+            total.nodesOffline += report.nodesOffline;
+            total.actions.push(...report.actions.map((a) => ({ ...a, subject: `${a.subject} (${(0,protocol_shards/* repositoryKey */.Kq)(url)})` })));
+            total.commits.push(...report.commits);
+            total.rejectedPushes += report.rejectedPushes;
+        }
+        catch (error) {
+            // One host down does not keep the others unreaped.
+            log.error(`could not reap ${(0,protocol_shards/* repositoryKey */.Kq)(url)}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            failure ??= error;
+        }
+    }
+    if (failure)
+        throw failure;
+    return { ...total, shards };
+}
+/** The shards the policy at the tip lists, or undefined for a grid of one repository. */
+async function shardsOf(settings) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-reap-policy-'));
+    try {
+        const store = await git_store/* GridStore */.g8.open({
+            remote: settings.remote,
+            branch: settings.branch,
+            dir,
+            partial: true,
+            depth: 1,
+            ...(settings.token ? { token: settings.token } : {}),
+        });
+        const policy = await (await protocol_snapshot/* GridSnapshot */.T.load(store, await store.fetch(), { states: [] })).policy();
+        return (0,protocol_shards/* isSharded */.EG)(policy) ? policy.shards : undefined;
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
 }
 
 // EXTERNAL MODULE: ./build/src/node/settings.js
-var settings = __nccwpck_require__(4057);
+var settings = __nccwpck_require__(44057);
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(24953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/reap.js
 
 
@@ -10241,7 +11192,7 @@ var command = __nccwpck_require__(4953);
 
 const reap_reap = {
     name: 'reap',
-    summary: 'Requeue tasks whose node died, mark silent nodes offline, archive old results. ' +
+    summary: 'Requeue tasks whose node died, mark silent nodes offline, archive old results (in each shard of a sharded grid). ' +
         'Orphans out of attempts go to failed/; results older than retention.days move to the <branch>-archive branch.',
     usage: '[options]',
     options: {
@@ -10251,12 +11202,12 @@ const reap_reap = {
     },
     async run(values) {
         const token = (0,command/* envToken */.Be)();
-        const report = await reap({
+        const report = await reapGrid({
             remote: (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository)),
             branch: (0,command/* str */.gx)(values.branch),
             ...(token ? { token } : {}),
             ...(0,settings/* readReapSettings */.yU)('cli', (0,command/* settingFlags */.KB)(values)),
-        }, (0,log/* consoleLog */.a)());
+        }, (0,log/* consoleLog */.a)(), (0,command/* envShardTokens */.kq)());
         if (values.json) {
             console.log(JSON.stringify(report, null, 2));
             return 0;
@@ -10272,23 +11223,94 @@ const reap_reap = {
 
 /***/ }),
 
-/***/ 5631:
+/***/ 92122:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   X: () => (/* binding */ render)
-/* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2073);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9968);
-/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9875);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4953);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  X: () => (/* binding */ render_render)
+});
+
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/src/common/log.js
+var log = __nccwpck_require__(42073);
+// EXTERNAL MODULE: ./build/src/dashboard/collect.js
+var collect = __nccwpck_require__(89968);
+// EXTERNAL MODULE: ./build/src/dashboard/render.js + 16 modules
+var render = __nccwpck_require__(59875);
+;// CONCATENATED MODULE: ./build/src/dashboard/merge.js
+/**
+ * One grid from the dashboards of its shards, the first shard's title, links and policy kept: tasks of every
+ * shard, a node serving several listed once (its tasks in all of them, its counters summed, its latest word
+ * on its status), and each point of the history the sum of every shard's counts as they stood then.
+ */
+function mergeShards(shards) {
+    const [first, ...rest] = shards;
+    if (!first)
+        throw new Error('mergeShards needs at least one shard');
+    if (rest.length === 0)
+        return first;
+    return {
+        ...first,
+        queued: shards.flatMap((s) => s.queued),
+        running: shards.flatMap((s) => s.running),
+        completed: shards.flatMap((s) => s.completed),
+        failed: shards.flatMap((s) => s.failed),
+        nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
+        history: mergeHistory(shards.map((s) => s.history)),
+    };
+}
+function mergeNodes(records) {
+    const nodes = new Map();
+    for (const node of records) {
+        const seen = nodes.get(node.node_id);
+        if (!seen) {
+            nodes.set(node.node_id, { ...node, tasks: [...node.tasks] });
+            continue;
+        }
+        seen.tasks = [...seen.tasks, ...node.tasks].sort();
+        seen.completed += node.completed;
+        seen.failed += node.failed;
+        if (node.last_heartbeat > seen.last_heartbeat) {
+            Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
+        }
+    }
+    return [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
+}
+/** At every time any shard has a point, the sum of each shard's last point up to then (none before its first). */
+function mergeHistory(histories) {
+    const times = [...new Set(histories.flatMap((h) => h.map((p) => p.time.getTime())))].sort((a, b) => a - b);
+    const next = histories.map(() => 0);
+    const last = histories.map(() => undefined);
+    return times.map((time) => {
+        const point = { time: new Date(time), queued: 0, running: 0, completed: 0, failed: 0 };
+        histories.forEach((history, i) => {
+            while (next[i] < history.length && history[next[i]].time.getTime() <= time)
+                last[i] = history[next[i]++];
+            const p = last[i];
+            if (!p)
+                return;
+            point.queued += p.queued;
+            point.running += p.running;
+            point.completed += p.completed;
+            point.failed += p.failed;
+        });
+        return point;
+    });
+}
+
+// EXTERNAL MODULE: ./build/src/cli/command.js
+var command = __nccwpck_require__(24953);
+;// CONCATENATED MODULE: ./build/src/cli/commands/render.js
 
 
 
 
 
-const render = {
+
+const render_render = {
     name: 'render',
     summary: 'Render the status dashboard of a grid checkout as a static site. It shows the counts, charts drawn from the ' +
         'git history, every task and node, and a form to submit tasks.',
@@ -10299,6 +11321,12 @@ const render = {
             default: '.',
             placeholder: 'DIR',
             description: 'a clone of the grid, with its history for the charts (default: the current directory)',
+        },
+        'shard-path': {
+            type: 'string',
+            multiple: true,
+            placeholder: 'DIR',
+            description: 'for a sharded grid, a clone of each other shard (repeat it): the site shows them all as one grid',
         },
         'output-dir': {
             type: 'string',
@@ -10318,24 +11346,29 @@ const render = {
             placeholder: 'NAME',
             description: 'the grid branch, for those links (default: main)',
         },
-        ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonOption */ .Ec,
+        ...command/* jsonOption */.Ec,
     },
     async run(values) {
-        const repositoryUrl = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['repository-url']);
+        const repositoryUrl = (0,command/* str */.gx)(values['repository-url']);
         if (repositoryUrl)
-            (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRepositoryUrl */ .OQ)(repositoryUrl, '--repository-url');
-        const input = await (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__/* .collectDashboard */ .ZR)({
-            path: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.path),
-            pathSetting: '--path',
-            title: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.title),
-            branch: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch),
-            ...(repositoryUrl ? { repositoryUrl } : {}),
-            log: (0,_common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleLog */ .a)(),
-        });
-        const outputDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['output-dir']));
-        const summary = await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSite */ .E)(input, outputDir);
+            (0,collect/* checkRepositoryUrl */.OQ)(repositoryUrl, '--repository-url');
+        const paths = [(0,command/* str */.gx)(values.path), ...(values['shard-path'] ?? [])];
+        const shards = [];
+        for (const [i, path] of paths.entries()) {
+            shards.push(await (0,collect/* collectDashboard */.ZR)({
+                path,
+                pathSetting: i === 0 ? '--path' : '--shard-path',
+                title: (0,command/* str */.gx)(values.title),
+                branch: (0,command/* str */.gx)(values.branch),
+                ...(repositoryUrl ? { repositoryUrl } : {}),
+                log: (0,log/* consoleLog */.a)(),
+            }));
+        }
+        const input = mergeShards(shards);
+        const outputDir = (0,external_node_path_.resolve)((0,command/* str */.gx)(values['output-dir']));
+        const summary = await (0,render/* renderSite */.E)(input, outputDir);
         const c = summary.counts;
-        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(outputDir, 'index.html');
+        const index = (0,external_node_path_.join)(outputDir, 'index.html');
         if (values.json) {
             console.log(JSON.stringify({
                 index,
@@ -10362,16 +11395,16 @@ const render = {
 
 /***/ }),
 
-/***/ 1610:
+/***/ 81610:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   _: () => (/* binding */ sign)
 /* harmony export */ });
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8161);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _validation_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(256);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4953);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(48161);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _validation_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60256);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(24953);
 
 
 
@@ -10417,25 +11450,21 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(4619);
-// EXTERNAL MODULE: ./build/src/git/store.js
-var git_store = __nccwpck_require__(5839);
-// EXTERNAL MODULE: ./build/src/git/cache-dir.js
-var cache_dir = __nccwpck_require__(9826);
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/admin/shard-stores.js
+var shard_stores = __nccwpck_require__(80824);
 // EXTERNAL MODULE: ./build/src/upkeep/archive.js
 var archive = __nccwpck_require__(2824);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
-var protocol_snapshot = __nccwpck_require__(9684);
+var snapshot = __nccwpck_require__(9684);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
+var transitions = __nccwpck_require__(27850);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
-var scheduler = __nccwpck_require__(5359);
+var scheduler = __nccwpck_require__(35359);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 ;// CONCATENATED MODULE: ./build/src/admin/status.js
 // A grid's status as `dgrid status` shows it (counts, nodes, queued tasks that wait or cannot run).
 
@@ -10460,12 +11489,57 @@ function waitReason(task, cancelled, completed, now) {
     return undefined;
 }
 async function readStatus(store) {
-    const tip = await store.fetch();
-    const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip);
+    return statusOf(await snapshot/* GridSnapshot */.T.load(store, await store.fetch()), []);
+}
+/**
+ * The status of a sharded grid as one grid: counts summed, a node serving several shards listed once (its
+ * tasks in all of them), and dependencies looked up in every shard. `tip` is the first shard's.
+ */
+async function readShardedStatus(stores) {
+    const snapshots = [];
+    for (const store of stores)
+        snapshots.push(await snapshot/* GridSnapshot */.T.load(store, await store.fetch()));
+    const parts = [];
+    for (const snapshot of snapshots)
+        parts.push(await statusOf(snapshot, snapshots.filter((s) => s !== snapshot)));
+    const nodes = new Map();
+    for (const node of parts.flatMap((p) => p.nodes)) {
+        const seen = nodes.get(node.node_id);
+        if (!seen)
+            nodes.set(node.node_id, { ...node });
+        else {
+            seen.tasks = [...seen.tasks, ...node.tasks].sort();
+            seen.completed += node.completed;
+            seen.failed += node.failed;
+            // The shard it heard from last says how it stands.
+            if (node.last_heartbeat > seen.last_heartbeat)
+                Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
+        }
+    }
+    const counts = Object.fromEntries(layout/* LIFECYCLE */.VD.map((state) => [state, parts.reduce((n, p) => n + p.counts[state], 0)]));
+    const byId = (list) => list.sort((a, b) => (a.task_id < b.task_id ? -1 : 1));
+    return {
+        tip: parts[0].tip,
+        tips: parts.map((p) => p.tip),
+        counts,
+        nodes: [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1)),
+        unrunnable: byId(parts.flatMap((p) => p.unrunnable)),
+        stuck: byId(parts.flatMap((p) => p.stuck)),
+        waiting: byId(parts.flatMap((p) => p.waiting)),
+    };
+}
+/** The status of one repository; `others` are the other shards of its grid, where dependencies may live. */
+async function statusOf(snapshot, others) {
+    const tip = snapshot.tip;
     const counts = Object.fromEntries(layout/* LIFECYCLE */.VD.map((state) => [state, snapshot.of(state).length]));
     const nodes = await snapshot.nodes();
     const queued = [...(await snapshot.readJson(snapshot.of('queue'))).values()].filter((v) => schema_validators/* queuedTaskValidator */.vZ.is(v));
-    const completed = queued.some((t) => t.depends_on?.length) ? await snapshot.idsIn('completed') : new Set();
+    const completed = new Set();
+    if (queued.some((t) => t.depends_on?.length)) {
+        for (const s of [snapshot, ...others])
+            for (const id of await s.idsIn('completed'))
+                completed.add(id);
+    }
     const now = new Date();
     const policy = await snapshot.policy();
     const waiting = queued.flatMap((t) => {
@@ -10477,12 +11551,12 @@ async function readStatus(store) {
         counts,
         nodes,
         unrunnable: (0,scheduler/* unrunnableTasks */.nw)(queued, nodes.filter((n) => n.status === 'online' && !(0,transitions/* isSilent */.eS)(n, now, policy))).map(({ task }) => ({ task_id: task.task_id, requires: task.requires })),
-        stuck: await stuckTasks(snapshot, queued),
+        stuck: await stuckTasks(snapshot, queued, others),
         waiting,
     };
 }
 /** What a worker's scan would refuse for good among valid queued tasks: ids used before, and dependencies. */
-async function stuckTasks(snapshot, queued) {
+async function stuckTasks(snapshot, queued, others) {
     const terminal = (id) => snapshot.byId.get(id)?.find((f) => f.state === 'completed' || f.state === 'failed');
     const unknown = queued.flatMap((t) => [t.task_id, ...(t.depends_on ?? [])]).filter((id) => !terminal(id));
     const archived = await (0,archive/* archivedResults */.$Y)(snapshot.store, snapshot.tip, unknown);
@@ -10502,7 +11576,13 @@ async function stuckTasks(snapshot, queued) {
         const state = terminal(id)?.state ?? archivedAs(id)?.state;
         if (state === 'completed' || state === 'failed')
             return state;
-        return snapshot.byId.has(id) ? 'waiting' : undefined;
+        if (snapshot.byId.has(id))
+            return 'waiting';
+        // In another shard of the grid, at its tip (another shard's archive is not read here).
+        const elsewhere = others.find((s) => s.byId.has(id))?.byId.get(id)?.[0]?.state;
+        if (elsewhere === 'completed' || elsewhere === 'failed')
+            return elsewhere;
+        return elsewhere ? 'waiting' : undefined;
     };
     const doomed = (0,scheduler/* dependencyDooms */.ke)(fresh.filter((t) => t.depends_on?.length), stateOf);
     for (const [id, doom] of doomed)
@@ -10511,10 +11591,8 @@ async function stuckTasks(snapshot, queued) {
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(24953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/status.js
-
-
 
 
 
@@ -10527,16 +11605,13 @@ const status_status = {
     usage: '[options]',
     options: { ...command/* gridOptions */.nv, ...command/* jsonOption */.Ec },
     async run(values) {
-        const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
-        const branch = (0,command/* str */.gx)(values.branch);
-        const token = (0,command/* envToken */.Be)();
-        const store = await git_store/* GridStore */.g8.open({
-            remote,
-            branch,
-            dir: (0,cache_dir/* cacheDir */.e)(remote, branch, 'read'),
-            ...(token ? { token } : {}),
-        });
-        const status = await readStatus(store);
+        const access = (0,command/* gridAccess */.jo)(values);
+        const { remote, branch } = access;
+        // A sharded grid shows as one grid: every shard read, counts summed, each node once.
+        const grid = await (0,shard_stores/* openGrid */.F)(access, 'read');
+        const status = grid.shards.length > 1
+            ? await readShardedStatus(grid.shards.map((s) => s.store))
+            : await readStatus(grid.shards[0].store);
         if (status.tip === null) {
             throw new errors/* UserError */.yo(`branch "${branch}" does not exist in ${remote}: give --branch the grid's branch, ` +
                 `or make it a grid with "dgrid init --repository ${(0,command/* str */.gx)(values.repository)} --branch ${branch}"`);
@@ -10546,7 +11621,12 @@ const status_status = {
             return 0;
         }
         const c = status.counts;
-        console.log(`${remote} (${branch}) at ${status.tip.slice(0, 12)}`);
+        if (grid.shards.length > 1)
+            console.log(`a grid of ${grid.shards.length} shards (${branch}):`);
+        for (const [i, shard] of grid.shards.entries()) {
+            const tip = 'tips' in status ? status.tips[i] : status.tip;
+            console.log(`${grid.shards.length > 1 ? shard.url : remote} (${branch}) at ${tip?.slice(0, 12) ?? '(no branch)'}`);
+        }
         console.log(`tasks: queued ${c.queue}  in progress ${c.in_progress}  completed ${c.completed}  failed ${c.failed}`);
         for (const task of status.stuck)
             console.log(`${task.task_id} can never run: ${task.reason}`);
@@ -10569,22 +11649,20 @@ const status_status = {
 
 /***/ }),
 
-/***/ 1743:
+/***/ 51743:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   t: () => (/* binding */ submit)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4619);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5839);
-/* harmony import */ var _git_cache_dir_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(9826);
-/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9764);
-/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(109);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(4953);
-
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
+/* harmony import */ var _admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(14619);
+/* harmony import */ var _admin_shard_stores_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(80824);
+/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(64502);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(32490);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(24953);
 
 
 
@@ -10599,12 +11677,12 @@ const submit = {
         'Give task files, or --script for a one-off task.',
     usage: '[options] [TASK.json ...]',
     options: {
-        ..._command_js__WEBPACK_IMPORTED_MODULE_8__/* .gridOptions */ .nv,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_7__/* .gridOptions */ .nv,
         script: { type: 'string', placeholder: 'SCRIPT', description: 'the script of a one-off task' },
         'task-id': { type: 'string', placeholder: 'ID', description: 'its id (default: task-<time>)' },
         timeout: { type: 'string', placeholder: 'SECONDS', description: 'its timeout_seconds' },
         priority: { type: 'string', placeholder: 'high|normal|low', description: 'its priority' },
-        ..._command_js__WEBPACK_IMPORTED_MODULE_8__/* .jsonOption */ .Ec,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_7__/* .jsonOption */ .Ec,
     },
     async run(values, files) {
         const tasks = [];
@@ -10617,7 +11695,7 @@ const submit = {
                 throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${file}: ${error.message}`);
             }
             // The parser validate-task and the workers use: JSON.parse would let a second "script" win unseen.
-            const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_6__/* .parseStrictJson */ .RJ)(text, { maxBytes: _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .MAX_TASK_FILE_BYTES */ .iJ });
+            const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_5__/* .parseStrictJson */ .RJ)(text, { maxBytes: _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .MAX_TASK_FILE_BYTES */ .iJ });
             if (!parsed.ok) {
                 throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(parsed.problems.map((p) => `${file}:${p.line}:${p.column}: ${p.message}`).join('\n'));
             }
@@ -10629,29 +11707,27 @@ const submit = {
         }
         if (values.script !== undefined) {
             tasks.push({
-                task_id: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values['task-id']) || `task-${Date.now()}`,
-                script: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.script),
-                ...(values.timeout === undefined ? {} : { timeout_seconds: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .num */ .bu)('timeout', values.timeout, 1) }),
-                ...(values.priority === undefined ? {} : { priority: (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.priority) }),
+                task_id: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values['task-id']) || `task-${Date.now()}`,
+                script: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.script),
+                ...(values.timeout === undefined ? {} : { timeout_seconds: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .num */ .bu)('timeout', values.timeout, 1) }),
+                ...(values.priority === undefined ? {} : { priority: (0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .str */ .gx)(values.priority) }),
             });
         }
         if (tasks.length === 0)
             throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo('nothing to submit: give task files or --script');
-        const remote = (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .remoteUrl */ .gX)((0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.repository));
-        const branch = (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .str */ .gx)(values.branch);
-        const token = (0,_command_js__WEBPACK_IMPORTED_MODULE_8__/* .envToken */ .Be)();
-        const store = await _git_store_js__WEBPACK_IMPORTED_MODULE_4__/* .GridStore */ .g8.open({
-            remote,
-            branch,
-            dir: (0,_git_cache_dir_js__WEBPACK_IMPORTED_MODULE_5__/* .cacheDir */ .e)(remote, branch, 'admin'),
-            ...(token ? { token } : {}),
-        });
-        const commit = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .submitTasks */ .Hj)(store, tasks);
+        // In a sharded grid each task goes to the shard its id hashes to, the one the gate there admits it in.
+        const grid = await (0,_admin_shard_stores_js__WEBPACK_IMPORTED_MODULE_4__/* .openGrid */ .F)((0,_command_js__WEBPACK_IMPORTED_MODULE_7__/* .gridAccess */ .jo)(values), 'admin');
+        const commits = await (0,_admin_grid_admin_js__WEBPACK_IMPORTED_MODULE_3__/* .submitToShards */ .bP)(grid, tasks);
         const ids = tasks.map((t) => t.task_id);
-        if (values.json)
-            console.log(JSON.stringify({ commit, task_ids: ids }));
+        if (values.json) {
+            const shards = commits.map((c) => ({ repository: c.shard, commit: c.commit, task_ids: c.taskIds }));
+            console.log(JSON.stringify({ commit: commits[0].commit, task_ids: ids, ...(grid.shards.length > 1 ? { shards } : {}) }));
+        }
+        else if (grid.shards.length === 1)
+            console.log(`queued ${ids.join(', ')} (${commits[0].commit.slice(0, 12)})`);
         else
-            console.log(`queued ${ids.join(', ')} (${commit.slice(0, 12)})`);
+            for (const c of commits)
+                console.log(`queued ${c.taskIds.join(', ')} in ${c.shard} (${c.commit.slice(0, 12)})`);
         return 0;
     },
 };
@@ -10659,7 +11735,7 @@ const submit = {
 
 /***/ }),
 
-/***/ 3853:
+/***/ 63853:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -10669,29 +11745,29 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
+var errors = __nccwpck_require__(34560);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(396);
+var printable = __nccwpck_require__(70396);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+var runner = __nccwpck_require__(63566);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
-// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 2 modules
-var strict_json = __nccwpck_require__(9764);
+var store = __nccwpck_require__(85839);
+// EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
+var strict_json = __nccwpck_require__(64502);
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
-var protocol_submitters = __nccwpck_require__(3368);
+var protocol_submitters = __nccwpck_require__(93368);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
-var submission_checks = __nccwpck_require__(2863);
+var submission_checks = __nccwpck_require__(62863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js
-var task_rules = __nccwpck_require__(109);
+var task_rules = __nccwpck_require__(32490);
 ;// CONCATENATED MODULE: ./build/src/validation/submission.js
 // Validation of task files in a checkout of a grid, as validate-task and `dgrid validate` run it: the changes
 // of a pull request (read from git objects only, never from the working tree a pull request could shape),
@@ -10734,7 +11810,7 @@ async function validatePullRequest(options) {
     if ('problem' in merged)
         return { files: [], problems: [merged.problem] };
     const landing = { from: base, to: merged.tree, head, submitter: options.author };
-    return judge(store, base, options.policyPath, [landing], true);
+    return judge(store, base, options, [landing], true);
 }
 /**
  * A merge group (GitHub's merge queue): the pull requests it lands, each judged as the change its commit on
@@ -10745,9 +11821,9 @@ async function validateMergeGroup(options) {
     const { store } = await openCheckout(options.path);
     const base = await commitOf(store, options.base, 'base');
     const head = await commitOf(store, options.head, 'head');
-    return judge(store, base, options.policyPath, await groupLandings(store, base, head), false);
+    return judge(store, base, options, await groupLandings(store, base, head), false);
 }
-async function judge(store, tip, policyPath, landings, pullRequest) {
+async function judge(store, tip, { policyPath, repository }, landings, pullRequest) {
     const submissions = [];
     for (const landing of landings) {
         const changes = await diffTrees(store, landing.from, landing.to);
@@ -10759,7 +11835,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     }
     if (submissions.length === 0)
         return { files: [], problems: [] };
-    const grid = await (0,submission_checks/* loadGridState */.wc)(store, tip, policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, tip, policyPath, repository);
     const refused = new Map();
     const refuse = (path, message) => refused.set(path, [...(refused.get(path) ?? []), { message }]);
     const candidates = [];
@@ -10825,7 +11901,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
 /** Task files on disk (drafts, or files outside a pull request), against the grid at the checkout's HEAD. */
 async function validateFiles(options) {
     const { top, store } = await openCheckout(options.path);
-    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath, options.repository);
     const candidates = [];
     for (const file of options.files)
         candidates.push(await diskCandidate(top, file));
@@ -10834,7 +11910,7 @@ async function validateFiles(options) {
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
 async function validateQueue(options) {
     const { store } = await openCheckout(options.path);
-    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath, options.repository);
     const candidates = await (0,submission_checks/* treeCandidates */.v6)(store, grid.snapshot.of('queue').map((f) => f.entry));
     return { files: await (0,submission_checks/* checkTasks */.Ly)(candidates, grid, 'queued'), problems: [] };
 }
@@ -11071,7 +12147,7 @@ async function diskCandidate(top, file) {
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(24953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/validate.js
 
 
@@ -11164,7 +12240,7 @@ const validate = {
 
 /***/ }),
 
-/***/ 3228:
+/***/ 8220:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11174,21 +12250,244 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/admin/grid-admin.js
-var grid_admin = __nccwpck_require__(4619);
+var grid_admin = __nccwpck_require__(14619);
 // EXTERNAL MODULE: ./build/src/common/log.js
-var log = __nccwpck_require__(2073);
+var log = __nccwpck_require__(42073);
 // EXTERNAL MODULE: ./build/src/sandbox/index.js
-var sandbox = __nccwpck_require__(1189);
+var sandbox = __nccwpck_require__(91189);
 // EXTERNAL MODULE: ./build/src/git/cache-dir.js
-var cache_dir = __nccwpck_require__(9826);
-// EXTERNAL MODULE: ./build/src/node/worker.js + 9 modules
-var worker = __nccwpck_require__(3169);
+var cache_dir = __nccwpck_require__(79826);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var git_store = __nccwpck_require__(85839);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var protocol_shards = __nccwpck_require__(9273);
+;// CONCATENATED MODULE: ./build/src/node/slot-pool.js
+// The slots of one node shared by its workers, one per shard of the grid. Each worker claims, commits and
+// heartbeats in its own shard as a single-repository node does; the pool only says how many claims each
+// may take now, so that the node never holds more than its slots (plus prefetch) over all shards, and a
+// freed slot wakes the worker of the fullest queue first.
+//
+// It reserves nothing for the fullest queue: a worker holds a slot back only from the moment it claims until
+// its push, and with short tasks a slot is free again long before the next push of any shard. Reserving
+// slots for a fuller shard whenever its round overlaps another's costs the others their claims for a whole
+// push interval (measured: four shards then drained little more than one).
+class SlotPool {
+    limits;
+    members = [];
+    /** Claims taken over all shards, for max-tasks. */
+    claimed = 0;
+    /** Claims in a push not yet answered: they may land, so no other shard may count on their room. */
+    pending = 0;
+    /** The last moment any worker of the node was busy: the node is idle only when all of them are. */
+    lastActivity = Date.now();
+    constructor(limits) {
+        this.limits = limits;
+    }
+    join(member) {
+        this.members.push(member);
+    }
+    /** Tasks running over all shards. */
+    running() {
+        return this.members.reduce((sum, m) => sum + m.running(), 0);
+    }
+    /** Claims running or waiting over all shards. */
+    held() {
+        return this.members.reduce((sum, m) => sum + m.running() + m.waiting(), 0);
+    }
+    /** How many claims a worker may take now: the node's free room over all shards, within max-tasks. */
+    room() {
+        const { slots, prefetch, maxTasks } = this.limits;
+        let free = slots + prefetch - this.held() - this.pending;
+        if (maxTasks > 0)
+            free = Math.min(free, maxTasks - this.claimed - this.pending);
+        return Math.max(0, free);
+    }
+    /**
+     * A slot freed: waiting claims of any shard may start in it, and the worker of the fullest queue (at its
+     * last look; ties to the earlier shard) looks at once to fill it. The others look at their next round.
+     */
+    released() {
+        let fullest;
+        for (const member of this.members) {
+            member.startWaiting();
+            if (member.claimable > 0 && (!fullest || member.claimable > fullest.claimable))
+                fullest = member;
+        }
+        fullest?.wake();
+    }
+    touch() {
+        this.lastActivity = Date.now();
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/node/worker.js + 10 modules
+var worker = __nccwpck_require__(97886);
+;// CONCATENATED MODULE: ./build/src/node/shard-node.js
+// A node of a grid whose policy lists shards: one Worker per shard, each with its own cache, node file,
+// claims, push budget and pacing in its shard, exactly as a node of a one-repository grid, sharing the node's
+// slots through a SlotPool. Exactly one result per task holds per shard as it does for one repository, since
+// every claim and result of a shard is written by that shard's worker alone; the workers only share slots and
+// read each other's last tip for dependencies across shards.
+
+
+
+
+
+
+
+/**
+ * The node for `settings.remote`: a plain Worker when its policy lists no shards, otherwise one worker per
+ * shard. `tokens` gives the token for each host other than the repository's own (shards.ts tokenFor).
+ */
+async function startNode(settings, sandbox, log, tokens = new Map()) {
+    const policy = await readPolicy(settings);
+    if (!(0,protocol_shards/* isSharded */.EG)(policy))
+        return new worker/* Worker */.TK(settings, sandbox, log);
+    if ((0,protocol_shards/* shardPlace */.oS)(policy, settings.remote) < 0) {
+        throw new errors/* UserError */.yo(`${(0,protocol_shards/* repositoryKey */.Kq)(settings.remote)} is not one of the shards its dgrid.json lists (${policy.shards.join(', ')}): ` +
+            'add it to "shards" in every shard, or point the node at one of those');
+    }
+    return new ShardedNode(settings, policy.shards, sandbox, log, tokens);
+}
+/** The policy at the tip of the repository the node was pointed at, read through a shallow cache of its own. */
+async function readPolicy(settings) {
+    const store = await git_store/* GridStore */.g8.open({
+        remote: settings.remote,
+        branch: settings.branch,
+        dir: `${settings.cacheDir}-policy`,
+        ...(settings.token ? { token: settings.token } : {}),
+        partial: true,
+        depth: 1,
+    });
+    const tip = await store.fetch();
+    if (tip === null) {
+        throw new errors/* UserError */.yo(`branch "${settings.branch}" does not exist in ${settings.remote}: run "dgrid init" first`);
+    }
+    return (await snapshot/* GridSnapshot */.T.load(store, tip, { states: [] })).policy();
+}
+/** The cache of a shard's worker: the node's own for the repository it was pointed at, a sibling for others. */
+function shardCacheDir(cacheDir, remote, shard) {
+    if ((0,protocol_shards/* repositoryKey */.Kq)(shard) === (0,protocol_shards/* repositoryKey */.Kq)(remote))
+        return cacheDir;
+    return `${cacheDir}-shard-${(0,external_node_crypto_.createHash)('sha1').update((0,protocol_shards/* repositoryKey */.Kq)(shard)).digest('hex').slice(0, 10)}`;
+}
+class ShardedNode {
+    log;
+    workers;
+    urls;
+    constructor(settings, shards, sandbox, log, tokens) {
+        this.log = log;
+        this.urls = shards;
+        const pool = new SlotPool({
+            slots: settings.slots,
+            prefetch: settings.prefetch ?? 0,
+            maxTasks: settings.maxTasks,
+        });
+        const primary = { remote: settings.remote, token: settings.token };
+        this.workers = shards.map((url, index) => {
+            const token = (0,protocol_shards/* tokenFor */.fn)(url, primary, tokens);
+            const shardSettings = {
+                ...settings,
+                remote: url,
+                cacheDir: shardCacheDir(settings.cacheDir, settings.remote, url),
+            };
+            if (token)
+                shardSettings.token = token;
+            else
+                delete shardSettings.token;
+            const elsewhere = {
+                foreign: (id) => (0,protocol_shards/* shardIndex */.Dj)(id, shards.length) !== index,
+                states: (since) => this.dependencyStates(since),
+            };
+            const reference = () => (index === 0 ? undefined : this.workers[0]?.currentPolicy());
+            return new worker/* Worker */.TK(shardSettings, sandbox, prefixed(log, `[shard ${index + 1}] `), { pool, elsewhere, reference });
+        });
+    }
+    /** Where dependencies stand in their own shards, each read from that shard's worker's last tip. */
+    async dependencyStates(since) {
+        const byShard = new Map();
+        for (const [id, at] of since) {
+            const index = (0,protocol_shards/* shardIndex */.Dj)(id, this.urls.length);
+            if (!byShard.has(index))
+                byShard.set(index, new Map());
+            byShard.get(index).set(id, at);
+        }
+        const states = new Map();
+        for (const [index, ids] of byShard) {
+            for (const [id, state] of await this.workers[index].dependencyStates(ids))
+                states.set(id, state);
+        }
+        return states;
+    }
+    gauges() {
+        const all = this.workers.map((w) => w.gauges());
+        return {
+            report: mergeReports(all.map((g) => g.report)),
+            running: all.reduce((n, g) => n + g.running, 0),
+            slots: all[0].slots,
+            // The node is as healthy as its best-connected shard: one host down does not stop the others.
+            sinceLastPushSeconds: Math.min(...all.map((g) => g.sinceLastPushSeconds)),
+            stopping: all.some((g) => g.stopping),
+        };
+    }
+    stop(reason) {
+        for (const worker of this.workers)
+            worker.stop(reason);
+    }
+    signal(name) {
+        for (const worker of this.workers)
+            worker.signal(name);
+    }
+    async run() {
+        this.log.info(`serving ${this.urls.length} shards: ${this.urls.map(protocol_shards/* repositoryKey */.Kq).join(', ')}`);
+        const outcomes = await Promise.allSettled(this.workers.map((worker, index) => worker.run().catch((error) => {
+            // One shard's worker failing (its clock, its node id taken over) stops the node as a whole: a node
+            // that half-serves its grid is harder to reason about than one that stops and says why.
+            this.log.error(`shard ${this.urls[index]}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            this.stop(`the worker of shard ${index + 1} stopped: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            throw error;
+        })));
+        const failed = outcomes.find((o) => o.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+        return mergeReports(outcomes.map((o) => o.value));
+    }
+}
+function mergeReports(reports) {
+    const sum = (key) => reports.reduce((n, r) => n + r[key], 0);
+    return {
+        nodeId: reports[0].nodeId,
+        completed: sum('completed'),
+        failed: sum('failed'),
+        returned: sum('returned'),
+        fenced: sum('fenced'),
+        pushes: sum('pushes'),
+        rejectedPushes: sum('rejectedPushes'),
+        stopReason: reports.find((r) => r.stopReason)?.stopReason ?? '',
+        outcomes: reports.flatMap((r) => r.outcomes),
+    };
+}
+function prefixed(log, prefix) {
+    return {
+        debug: (m) => log.debug(prefix + m),
+        info: (m) => log.info(prefix + m),
+        warn: (m) => log.warn(prefix + m),
+        error: (m) => log.error(prefix + m),
+    };
+}
+
 // EXTERNAL MODULE: ./build/src/node/settings.js
-var node_settings = __nccwpck_require__(4057);
-;// CONCATENATED MODULE: external "node:http"
-const external_node_http_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
+var node_settings = __nccwpck_require__(44057);
+// EXTERNAL MODULE: external "node:http"
+var external_node_http_ = __nccwpck_require__(37067);
 // EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(396);
+var printable = __nccwpck_require__(70396);
 ;// CONCATENATED MODULE: ./build/src/node/metrics.js
 // The opt-in local HTTP endpoint of a worker run as a service: /healthz for a liveness probe and
 // /metrics in the Prometheus text format.
@@ -11232,7 +12531,7 @@ function prometheusText(g) {
  * while the circuit breaker keeps the node from claiming.
  */
 async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
-    const server = (0,external_node_http_namespaceObject.createServer)((req, res) => {
+    const server = (0,external_node_http_.createServer)((req, res) => {
         const g = gauges();
         if (req.url === '/healthz') {
             const stale = g.stopping || g.sinceLastPushSeconds >= staleSeconds;
@@ -11260,7 +12559,7 @@ async function serveMetrics(gauges, port, staleSeconds, host = '127.0.0.1') {
 }
 
 // EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(4953);
+var command = __nccwpck_require__(24953);
 ;// CONCATENATED MODULE: ./build/src/cli/commands/worker.js
 
 
@@ -11296,13 +12595,14 @@ const worker_worker = {
         const remote = (0,grid_admin/* remoteUrl */.gX)((0,command/* str */.gx)(values.repository));
         const branch = (0,command/* str */.gx)(values.branch);
         const token = (0,command/* envToken */.Be)();
-        const node = new worker/* Worker */.TK({
+        // A grid whose policy lists shards gets one worker per shard, sharing this node's slots.
+        const node = await startNode({
             remote,
             branch,
             ...(token ? { token } : {}),
             ...settings,
             cacheDir: (0,cache_dir/* cacheDir */.e)(remote, branch, `node-${settings.nodeId}`),
-        }, await (0,sandbox/* createSandbox */._)(settings.sandbox), (0,log/* consoleLog */.a)(Boolean(values.verbose)));
+        }, await (0,sandbox/* createSandbox */._)(settings.sandbox), (0,log/* consoleLog */.a)(Boolean(values.verbose)), (0,command/* envShardTokens */.kq)());
         for (const signal of ['SIGINT', 'SIGTERM'])
             process.on(signal, () => node.signal(signal));
         const metrics = values['metrics-port'] === undefined
@@ -11322,26 +12622,28 @@ const worker_worker = {
 
 /***/ }),
 
-/***/ 6708:
+/***/ 26708:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(7914);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
-/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4953);
-/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3833);
-/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6692);
-/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7989);
-/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(2093);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5631);
-/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(1610);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_17__ = __nccwpck_require__(97914);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63566);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(24953);
+/* harmony import */ var _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(23395);
+/* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96692);
+/* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(97989);
+/* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(30187);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(92122);
+/* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(81610);
 /* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2214);
-/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(1743);
-/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(3853);
-/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(3228);
-/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(6389);
-/* harmony import */ var _commands_drain_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(7261);
+/* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(51743);
+/* harmony import */ var _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(63853);
+/* harmony import */ var _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(8220);
+/* harmony import */ var _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(86389);
+/* harmony import */ var _commands_drain_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(17261);
+/* harmony import */ var _commands_node_key_js__WEBPACK_IMPORTED_MODULE_15__ = __nccwpck_require__(98706);
+/* harmony import */ var _commands_output_js__WEBPACK_IMPORTED_MODULE_16__ = __nccwpck_require__(70550);
 
 
 
@@ -11358,11 +12660,28 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 
 
 
-const commands = [_commands_init_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T, _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__/* .submit */ .t, _commands_status_js__WEBPACK_IMPORTED_MODULE_9__/* .status */ .h, _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__/* .worker */ .D, _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__/* .cancel */ .Z, _commands_drain_js__WEBPACK_IMPORTED_MODULE_14__/* .drain */ .Z, _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__/* .reap */ .x, _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .s, _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__/* .validate */ .t, _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .sign */ ._, _commands_render_js__WEBPACK_IMPORTED_MODULE_7__/* .render */ .X, _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__/* .demo */ .q];
+
+
+const commands = [
+    _commands_init_js__WEBPACK_IMPORTED_MODULE_5__/* .init */ .T,
+    _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__/* .submit */ .t,
+    _commands_status_js__WEBPACK_IMPORTED_MODULE_9__/* .status */ .h,
+    _commands_worker_js__WEBPACK_IMPORTED_MODULE_12__/* .worker */ .D,
+    _commands_cancel_js__WEBPACK_IMPORTED_MODULE_13__/* .cancel */ .Z,
+    _commands_drain_js__WEBPACK_IMPORTED_MODULE_14__/* .drain */ .Z,
+    _commands_output_js__WEBPACK_IMPORTED_MODULE_16__/* .output */ .C,
+    _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__/* .reap */ .x,
+    _commands_audit_js__WEBPACK_IMPORTED_MODULE_3__/* .audit */ .s,
+    _commands_validate_js__WEBPACK_IMPORTED_MODULE_11__/* .validate */ .t,
+    _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__/* .sign */ ._,
+    _commands_node_key_js__WEBPACK_IMPORTED_MODULE_15__/* .nodeKey */ .u,
+    _commands_render_js__WEBPACK_IMPORTED_MODULE_7__/* .render */ .X,
+    _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__/* .demo */ .q,
+];
 function usage() {
     const width = Math.max(...commands.map((c) => c.name.length));
     return [
-        `dgrid ${_protocol_version_js__WEBPACK_IMPORTED_MODULE_15__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
+        `dgrid ${_protocol_version_js__WEBPACK_IMPORTED_MODULE_17__/* .VERSION */ .x}: a task grid whose only database is a Git repository`,
         '',
         'Usage: dgrid <command> [options]',
         '',
@@ -11381,7 +12700,7 @@ async function main(argv) {
         return name ? 0 : 1;
     }
     if (name === '--version') {
-        console.log(_protocol_version_js__WEBPACK_IMPORTED_MODULE_15__/* .VERSION */ .x);
+        console.log(_protocol_version_js__WEBPACK_IMPORTED_MODULE_17__/* .VERSION */ .x);
         return 0;
     }
     const command = commands.find((c) => c.name === name);
@@ -11414,7 +12733,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 4560:
+/***/ 34560:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11457,7 +12776,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 2073:
+/***/ 42073:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11480,7 +12799,7 @@ function consoleLog(verbose = false) {
 
 /***/ }),
 
-/***/ 396:
+/***/ 70396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11506,7 +12825,115 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 4166:
+/***/ 28746:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ redact),
+/* harmony export */   d6: () => (/* binding */ StreamRedactor),
+/* harmony export */   vb: () => (/* binding */ MIN_SECRET_LENGTH)
+/* harmony export */ });
+/* unused harmony exports REDACTED, secretForms */
+// Secret values never reach the grid: every byte a task sends back (its output streams, its output files'
+// names, its progress messages) passes through here first. A value is caught in the forms a script most often
+// prints it in by accident: as it is, in base64 (standard and URL-safe, at any alignment inside a longer
+// encoded text) and URL-encoded. What it cannot catch (a value reversed, hex-encoded, split by the script
+// itself) is listed in docs/security.md: redaction guards against mistakes, not against a hostile script.
+const REDACTED = '***';
+/** The shortest secret value a node accepts: a shorter one would blank out ordinary text wherever it occurs. */
+const MIN_SECRET_LENGTH = 4;
+/** Every byte sequence that gives `value` away, longest first. */
+function secretForms(value) {
+    const raw = Buffer.from(value, 'utf8');
+    const forms = new Set([value]);
+    for (const encoded of [encodeURIComponent(value), encodeURIComponent(value).replace(/%20/g, '+')]) {
+        forms.add(encoded);
+        forms.add(encoded.replace(/%[0-9A-F]{2}/g, (escape) => escape.toLowerCase()));
+    }
+    for (const shift of [0, 1, 2]) {
+        const inner = base64Inner(raw, shift);
+        if (inner.length < MIN_SECRET_LENGTH)
+            continue;
+        forms.add(inner);
+        forms.add(inner.replace(/\+/g, '-').replace(/\//g, '_'));
+    }
+    return [...forms].map((form) => Buffer.from(form, 'utf8')).sort((a, b) => b.length - a.length);
+}
+/**
+ * The base64 characters that `raw` fixes when it starts `shift` bytes into a 3-byte group of a longer text:
+ * those of its first and last group depend on the bytes around it, so they are left out.
+ */
+function base64Inner(raw, shift) {
+    const total = shift + raw.length;
+    const encoded = Buffer.concat([Buffer.alloc(shift), raw]).toString('base64');
+    const first = Math.ceil((shift * 8) / 6);
+    const last = 4 * Math.floor(total / 3) + Math.floor(((total % 3) * 8) / 6);
+    return encoded.slice(first, last);
+}
+/**
+ * Redacts a stream given in chunks: a value split across two chunks is still caught, as the tail that could
+ * begin one is held back until the next chunk (or the end) shows whether it does.
+ */
+class StreamRedactor {
+    forms;
+    hold;
+    held = Buffer.alloc(0);
+    constructor(secrets) {
+        this.forms = [...new Set(secrets.filter((s) => s.length > 0).flatMap((s) => secretForms(s).map(String)))]
+            .map((form) => Buffer.from(form, 'utf8'))
+            .sort((a, b) => b.length - a.length);
+        this.hold = Math.max(0, ...this.forms.map((form) => form.length - 1));
+    }
+    /** The redacted bytes that can be released now. */
+    write(chunk) {
+        if (this.forms.length === 0)
+            return chunk;
+        return this.scan(Buffer.concat([this.held, chunk]), false);
+    }
+    /** What is left once the stream has ended. */
+    end() {
+        const rest = this.forms.length === 0 ? Buffer.alloc(0) : this.scan(this.held, true);
+        this.held = Buffer.alloc(0);
+        return rest;
+    }
+    scan(text, final) {
+        // Bytes from `safe` on might be the start of a value the next chunk completes.
+        const safe = final ? text.length : text.length - this.hold;
+        // Where each form next occurs: looked up again only once the scan has passed it, so a text full of one
+        // value is not searched for every other value once per match.
+        const next = this.forms.map((form) => text.indexOf(form));
+        const out = [];
+        let at = 0;
+        for (;;) {
+            let best = -1;
+            this.forms.forEach((form, i) => {
+                if (next[i] !== -1 && next[i] < at)
+                    next[i] = text.indexOf(form, at);
+                // The leftmost occurrence; forms are longest first, so the longest where several start at one place.
+                if (next[i] !== -1 && (best === -1 || next[i] < next[best]))
+                    best = i;
+            });
+            if (best === -1 || next[best] >= safe)
+                break;
+            out.push(text.subarray(at, next[best]), Buffer.from(REDACTED));
+            at = next[best] + this.forms[best].length;
+        }
+        const release = Math.max(at, safe);
+        out.push(text.subarray(at, release));
+        this.held = Buffer.from(text.subarray(release));
+        return Buffer.concat(out);
+    }
+}
+/** `text` with every form of every secret value replaced by ***: for names, messages and whole outputs. */
+function redact(text, secrets) {
+    const redactor = new StreamRedactor(secrets);
+    return Buffer.concat([redactor.write(Buffer.from(text, 'utf8')), redactor.end()]).toString('utf8');
+}
+
+
+/***/ }),
+
+/***/ 34166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11534,7 +12961,7 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 9968:
+/***/ 89968:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11542,21 +12969,23 @@ function sleep(ms, signal) {
 /* harmony export */   ZR: () => (/* binding */ collectDashboard)
 /* harmony export */ });
 /* unused harmony export gridHistory */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
 /* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63566);
 /* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3626);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(5839);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85839);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3374);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(2073);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(6039);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(2375);
+/* harmony import */ var _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(12951);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(13374);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(42073);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(26039);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(22375);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
 // commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+
 
 
 
@@ -11578,40 +13007,46 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_8__/* .silentLog */ .J;
+    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_9__/* .silentLog */ .J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
         throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .NODES_DIR */ .uX}/ ` +
+    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .NODES_DIR */ .uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
-    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .GridSnapshot */ .T.load(store, tip);
+    // On a guarded grid, the dashboard reads it as every reader does: void commits undone, their nodes quarantined.
+    const checker = new _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_7__/* .CommitChecker */ .bm(store.options.dir);
+    await checker.checkHistory(tip);
+    for (const v of checker.voids.values()) {
+        log.warn(`commit ${v.commit.slice(0, 12)} is void, shown as if it never landed: ${v.problems.join('; ')}`);
+    }
+    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .GridSnapshot */ .T.load(store, tip, { overlay: checker.overlay });
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
     const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_9__/* .nodeValidator */ .HF);
+    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .nodeValidator */ .HF).map((node) => checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' } : node);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
     const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
     const history = await gridHistory(store, tip);
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
         `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
     if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_10__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
     return {
@@ -11621,7 +13056,7 @@ async function collectDashboard(options) {
         branch: options.branch,
         policy,
         queued,
-        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .locate */ .x5)(entry.path).id, entry.path])),
+        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .locate */ .x5)(entry.path).id, entry.path])),
         running,
         completed,
         failed,
@@ -11685,7 +13120,7 @@ async function gridHistory(store, tip) {
     const history = await (0,_git_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .L)(tip, {
         cwd: store.options.dir,
         timeoutMs: GIT_TIMEOUT_MS,
-        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .lifecycleDir */ .uP),
+        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .lifecycleDir */ .uP),
     });
     const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
@@ -11695,7 +13130,7 @@ async function gridHistory(store, tip) {
         time = Math.max(time, commit.time);
         // A modified file stays where it is.
         for (const { status, path } of commit.changes) {
-            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_7__/* .locate */ .x5)(path) : undefined;
+            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .locate */ .x5)(path) : undefined;
             if (located)
                 counts[located.state] += status === 'A' ? 1 : -1;
         }
@@ -11746,7 +13181,7 @@ function thin(points) {
 
 /***/ }),
 
-/***/ 2375:
+/***/ 22375:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -11833,7 +13268,7 @@ function excerpt(text, max = 140) {
 
 /***/ }),
 
-/***/ 9875:
+/***/ 59875:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -11845,9 +13280,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: detailPath
 
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./build/src/dashboard/assets.generated.js
 // Generated by scripts/dashboard-assets.js from src/dashboard/templates/ and src/dashboard/assets/; do not edit.
 /** Template name (as given to eta.loadTemplate: "@" and the file name without .eta) to source. */
@@ -11863,7 +13298,7 @@ const TEMPLATES = {
     "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
     "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
     "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
-    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<% if (it.task.replicas.length > 0) { %>\n<section>\n<h2 id=\"replicas-heading\">Replicas</h2>\n<p class=\"hint\">Every run of this quorum task, judged by its digest (exit code, sha256 of stdout and of each output file).</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"replicas-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Verdict</th><th scope=\"col\">Digest</th></tr></thead>\n<tbody>\n<% for (const r of it.task.replicas) { %>\n<tr><th scope=\"row\" class=\"num\"><%= r.attempt %></th><td class=\"mono\"><%= r.node %></td><td class=\"num\"><%= r.exitCode %></td><td><span class=\"badge tone-<%= r.tone %>\"><%= r.verdict %></span></td><td class=\"mono\"><%= r.digest %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
+    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<% if (it.task.outputs.length > 0) { %>\n<section>\n<h2 id=\"outputs-heading\">Output files</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"outputs-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Size</th><th scope=\"col\">sha256</th><th scope=\"col\">Fetch and verify</th></tr></thead>\n<tbody>\n<% for (const o of it.task.outputs) { %>\n<tr><th scope=\"row\" class=\"mono wrap\"><% if (o.href) { %><a href=\"<%= o.href %>\"><%= o.name %></a><% } else { %><%= o.name %><% } %></th><td class=\"num\"><%= o.size %></td><td class=\"mono wrap\"><%= o.sha256 %></td><td class=\"mono wrap\" title=\"<%= o.url %>\"><%= o.fetch %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<% if (it.task.replicas.length > 0) { %>\n<section>\n<h2 id=\"replicas-heading\">Replicas</h2>\n<p class=\"hint\">Every run of this quorum task, judged by its digest (exit code, sha256 of stdout and of each output file).</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"replicas-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Verdict</th><th scope=\"col\">Digest</th></tr></thead>\n<tbody>\n<% for (const r of it.task.replicas) { %>\n<tr><th scope=\"row\" class=\"num\"><%= r.attempt %></th><td class=\"mono\"><%= r.node %></td><td class=\"num\"><%= r.exitCode %></td><td><span class=\"badge tone-<%= r.tone %>\"><%= r.verdict %></span></td><td class=\"mono\"><%= r.digest %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
     "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %><% if (row.agreement) { %> <span class=\"badge tone-neutral\"><%= row.agreement %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><% if (row.progress) { %><progress max=\"100\" value=\"<%= row.progress.percent %>\" aria-label=\"<%= row.progress.percent %>%\"><%= row.progress.percent %>%</progress> <span class=\"num\"><%= Math.round(row.progress.percent) %>%</span> <%= row.progress.message %><% } %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
 };
 /** assets/dgrid.css */
@@ -11872,11 +13307,11 @@ const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --
 const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
 
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
+var transitions = __nccwpck_require__(27850);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var protocol_quorum = __nccwpck_require__(5181);
+var protocol_quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/reputation.js
-var reputation = __nccwpck_require__(3007);
+var reputation = __nccwpck_require__(93007);
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
 // Facts derived from the grid state that more than one part of the dashboard needs.
 
@@ -11920,11 +13355,11 @@ function reputationText(node, policy) {
 }
 
 // EXTERNAL MODULE: ./build/src/dashboard/format.js
-var format = __nccwpck_require__(2375);
+var format = __nccwpck_require__(22375);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 ;// CONCATENATED MODULE: ./node_modules/eta/dist/index.mjs
 
 
@@ -12455,9 +13890,9 @@ var Eta = class extends Eta$1 {
 
 //# sourceMappingURL=index.mjs.map
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
-var schemas = __nccwpck_require__(171);
+var schemas = __nccwpck_require__(70171);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 ;// CONCATENATED MODULE: ./build/src/dashboard/escape.js
 // Task ids, node ids, labels, scripts and outputs come from anyone who can open a pull request, so every
 // string reaching a page is escaped. Markup built by this package (chart SVGs) passes through templates
@@ -12505,7 +13940,7 @@ function scriptJson(value) {
 }
 
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
-var scheduler = __nccwpck_require__(5359);
+var scheduler = __nccwpck_require__(35359);
 ;// CONCATENATED MODULE: ./build/src/dashboard/templates.js
 // The page templates are the .eta files in ./templates, one per page and one per shared part, carried into the
 // bundles by assets.generated.ts (see scripts/dashboard-assets.js).
@@ -12912,6 +14347,14 @@ function detail(site, { state, record }) {
             stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
         ]
         : [];
+    const outputs = (result?.outputs ?? []).map((file) => ({
+        name: file.name,
+        size: (0,format/* plural */.LS)(file.bytes, 'byte'),
+        sha256: file.sha256,
+        url: file.url,
+        href: outputHref(file.url),
+        fetch: `dgrid output ${record.task_id} ${shellWord(file.name)}`,
+    }));
     const attempts = [
         ...(task.attempts ?? []).map((a) => attemptRow(a)),
         ...(claim
@@ -12955,6 +14398,7 @@ function detail(site, { state, record }) {
         description: task.description,
         script: task.script,
         streams,
+        outputs,
         attempts,
         replicas: (result?.replicas ?? []).map((r) => ({
             attempt: r.attempt,
@@ -12987,6 +14431,20 @@ function attemptRow(a) {
 function timeOf(value) {
     const parsed = (0,format/* parseTime */.pe)(value);
     return parsed ? (0,format/* formatTime */.fU)(parsed) : value;
+}
+/**
+ * A page where a browser gets the file: an artifact's page on GitHub. A git output is fetched by its own
+ * ref and an S3 object with the node's credentials, so those are shown with the command that fetches them.
+ */
+function outputHref(url) {
+    const artifact = /^artifact:([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/(\d+)\/(\d+)$/.exec(url);
+    return artifact
+        ? `https://github.com/${artifact[1]}/${artifact[2]}/actions/runs/${artifact[3]}/artifacts/${artifact[4]}`
+        : undefined;
+}
+/** A file name as one word of a shell command: quoted unless it is plain. */
+function shellWord(name) {
+    return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
@@ -13803,11 +15261,11 @@ function code(text) {
 }
 
 // EXTERNAL MODULE: ./node_modules/ajv/dist/ajv.js
-var dist_ajv = __nccwpck_require__(2463);
+var dist_ajv = __nccwpck_require__(42463);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/standalone/index.js
-var standalone = __nccwpck_require__(1398);
+var standalone = __nccwpck_require__(41398);
 // EXTERNAL MODULE: ./node_modules/ajv/dist/runtime/ucs2length.js
-var ucs2length = __nccwpck_require__(6214);
+var ucs2length = __nccwpck_require__(36214);
 ;// CONCATENATED MODULE: ./build/src/dashboard/task-validator.js
 // The submit form checks a task in the browser against TaskSchema itself: ajv compiles the schema into
 // standalone validation code at render time, and that code is shipped as a plain script. The two runtime
@@ -13953,15 +15411,15 @@ async function renderSite(input, outputDir) {
 
 /***/ }),
 
-/***/ 9826:
+/***/ 79826:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   e: () => (/* binding */ cacheDir)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 // Where the CLI keeps its cache repositories of a grid.
 
 
@@ -13975,16 +15433,16 @@ function cacheDir(remote, branch, purpose) {
 
 /***/ }),
 
-/***/ 2950:
+/***/ 92950:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   K: () => (/* binding */ recordIncarnation),
 /* harmony export */   i: () => (/* binding */ takeCache)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
 // A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
 // machine) leaves lock files and half-written packs that make every later git command in that repository
 // fail; git never removes them itself, because it cannot tell a dead writer from a slow one. The owner can:
@@ -14084,20 +15542,152 @@ async function leftovers(dir, relative) {
 
 /***/ }),
 
+/***/ 35978:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FE: () => (/* binding */ signCommit),
+/* harmony export */   Kv: () => (/* binding */ signerOf),
+/* harmony export */   dg: () => (/* binding */ signingKeyFile),
+/* harmony export */   kc: () => (/* binding */ publicKeyOf),
+/* harmony export */   zx: () => (/* binding */ verifyCommit)
+/* harmony export */ });
+/* unused harmony exports COMMIT_SIGNATURE_NAMESPACE, splitCommit, withSignature, publicKeyLine */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(57975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(34560);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(63566);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(76315);
+// SSH-signed commits, as git writes them with gpg.format=ssh: the commit object carries a `gpgsig` header
+// holding an armored SSHSIG of namespace "git" over the commit object without that header. So a commit dgrid
+// signs is one `git verify-commit` accepts, and that GitHub shows as verified when the key is on the account.
+
+
+
+
+
+
+
+const COMMIT_SIGNATURE_NAMESPACE = 'git';
+/**
+ * Splits a raw commit object as git does to verify it: the `gpgsig` header (its continuation lines start with
+ * a space) is the signature, the object without it the payload. Headers end at the first empty line.
+ */
+function splitCommit(raw) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const lines = raw.subarray(0, headerEnd).toString('latin1').split('\n').slice(0, -1);
+    const kept = [];
+    let armored;
+    let inSignature = false;
+    for (const line of lines) {
+        if (inSignature && line.startsWith(' ')) {
+            armored.push(line.slice(1));
+            continue;
+        }
+        inSignature = false;
+        if (line.startsWith('gpgsig ') && armored === undefined) {
+            armored = [line.slice('gpgsig '.length)];
+            inSignature = true;
+            continue;
+        }
+        kept.push(line);
+    }
+    const payload = Buffer.concat([Buffer.from(kept.map((l) => `${l}\n`).join(''), 'latin1'), raw.subarray(headerEnd)]);
+    return { payload, armored: armored?.join('\n') };
+}
+/** The commit object with `armored` as its gpgsig header, placed after the other headers as git places it. */
+function withSignature(raw, armored) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const header = `gpgsig ${armored.trim().split('\n').join('\n ')}\n`;
+    return Buffer.concat([raw.subarray(0, headerEnd), Buffer.from(header, 'latin1'), raw.subarray(headerEnd)]);
+}
+/** Whether a raw commit's signature is by one of `signers` (namespace git). */
+function verifyCommit(raw, signers) {
+    const { payload, armored } = splitCommit(raw);
+    if (armored === undefined)
+        return { ok: false, reason: 'the commit is not signed' };
+    return (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .verifySshSignature */ ._C)({ message: payload, armored, namespace: COMMIT_SIGNATURE_NAMESPACE, signers });
+}
+/**
+ * Signs a commit of the repository at `options.cwd` with the SSH key at keyPath and writes the signed commit:
+ * the same tree, parents, author and message, plus the signature. Returns the signed commit's id.
+ */
+async function signCommit(commit, keyPath, options) {
+    const raw = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .gitBytes */ .s0)(['cat-file', 'commit', commit], options);
+    const armored = await (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .sshKeygenSign */ .d$)(raw, keyPath, COMMIT_SIGNATURE_NAMESPACE);
+    const signed = withSignature(raw, armored);
+    return (await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .git */ .$Y)(['hash-object', '-t', 'commit', '-w', '--stdin'], { ...options, input: signed })).trim();
+}
+/** A public key as an allowed_signers line names it: "<type> <base64>", without its comment. */
+function publicKeyLine(text) {
+    const [type, data] = text.trim().split(/\s+/);
+    if (!type || !data)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`"${text.trim().slice(0, 40)}" is not an SSH public key ("ssh-ed25519 AAAA...")`);
+    return `${type} ${data}`;
+}
+/** The signer of a public key line, for verifying with it; throws a UserError naming `where` when it is not one. */
+function signerOf(principal, publicKey, where) {
+    try {
+        return (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAllowedSigners */ .pD)([`${principal} ${publicKeyLine(publicKey)}`])[0];
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${where}: ${error.message.replace(/^trusted signer line 1: /, '')}`);
+        throw error;
+    }
+}
+/** The public key of a private key file, by `ssh-keygen -y`, as "<type> <base64>". */
+async function publicKeyOf(keyPath) {
+    try {
+        const { stdout } = await (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-y', '-f', keyPath]);
+        return publicKeyLine(stdout);
+    }
+    catch (error) {
+        const failure = error;
+        if (failure instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo)
+            throw failure;
+        if (failure.code === 'ENOENT')
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${keyPath} is not an SSH private key without a passphrase (ssh-keygen -y: ${failure.stderr?.trim() || failure.message}): ` +
+            'make one with "dgrid node-key"');
+    }
+}
+/**
+ * The key file of a signing-key setting: a path as given, or, for the key itself (a secret of a workflow), a
+ * file only this user can read in `dir`, as ssh-keygen takes keys from files alone.
+ */
+async function signingKeyFile(value, dir) {
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value))
+        return value;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdir)(dir, { recursive: true, mode: 0o700 });
+    const path = (0,node_path__WEBPACK_IMPORTED_MODULE_2__.join)(dir, 'signing-key');
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(path, `${value.trim()}\n`, { mode: 0o600 });
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.chmod)(path, 0o600);
+    return path;
+}
+
+
+/***/ }),
+
 /***/ 3626:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   L: () => (/* binding */ readHistory)
 /* harmony export */ });
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3566);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63566);
 // One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
 // series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
 // reader can follow each file from folder to folder without knowing how git stores a move.
 
-/** The first-parent history of `tip`, oldest first. */
+/** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
 async function readHistory(tip, options) {
     const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+    const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
     const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .git */ .$Y)([
         'log',
         '--first-parent',
@@ -14107,7 +15697,7 @@ async function readHistory(tip, options) {
         options.blobs ? '--raw' : '--name-status',
         '-z',
         '--no-abbrev',
-        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}`,
+        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
         tip,
         ...(options.paths ? ['--', ...options.paths] : []),
     ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
@@ -14125,6 +15715,11 @@ async function readHistory(tip, options) {
                 .map((s) => s.trim())
                 .filter(Boolean);
             commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+            if (options.details) {
+                commit.authorEmail = tokens[++i] ?? '';
+                commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
+                commit.body = tokens[++i] ?? '';
+            }
             commits.push(commit);
         }
         else if (token.startsWith(':')) {
@@ -14142,7 +15737,7 @@ async function readHistory(tip, options) {
 
 /***/ }),
 
-/***/ 6600:
+/***/ 56600:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14213,7 +15808,7 @@ async function askRetryAfter(remote, token) {
 
 /***/ }),
 
-/***/ 3566:
+/***/ 63566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14228,11 +15823,11 @@ async function askRetryAfter(remote, token) {
 /* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
 /* unused harmony export gitReason */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4166);
-/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6600);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(70396);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(34166);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(56600);
 
 
 
@@ -14431,21 +16026,362 @@ async function catFileBatch(shas, options) {
 
 /***/ }),
 
-/***/ 5839:
+/***/ 76315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _C: () => (/* binding */ verifySshSignature),
+/* harmony export */   d$: () => (/* binding */ sshKeygenSign),
+/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
+/* harmony export */ });
+/* unused harmony export fingerprintOf */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(70396);
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request or a commit needs no OpenSSH. Signing does use ssh-keygen:
+// it is where the private key lives, possibly behind ssh-agent. Two contracts use it: signed tasks
+// (validation/ssh-signature.ts, namespace dgrid-task) and signed commits (commit-signature.ts, namespace git,
+// as git's gpg.format=ssh writes them).
+
+
+
+
+
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends Error {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+/**
+ * Signs message with `ssh-keygen -Y sign -n namespace -f keyPath` and returns the armored signature. keyPath
+ * is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 85839:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LO: () => (/* binding */ credentialEnv),
 /* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
-/* unused harmony exports decodePath, encodePath, credentialEnv */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
+/* unused harmony exports decodePath, encodePath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(56600);
+/* harmony import */ var _commit_signature_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(35978);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(63566);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -14517,7 +16453,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -14536,7 +16472,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -14550,7 +16486,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -14563,16 +16499,16 @@ class GridStore {
     }
     /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
     async rateLimited(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
-            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
         }
         return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'auth') {
             return new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
@@ -14580,7 +16516,7 @@ class GridStore {
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -14599,10 +16535,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -14612,9 +16548,21 @@ class GridStore {
         const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
         return fetched.slice(0, fetched.indexOf('\t'));
     }
+    /**
+     * Fetches `commits` more of the branch's history behind what a shallow fetch brought, and returns the oldest
+     * commit the cache then holds on the first-parent line: where a reader that checks commits starts.
+     */
+    async deepen(commits) {
+        const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
+        if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+        }
+        const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
+        return line.trim().split('\n').at(-1) || null;
+    }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -14680,7 +16628,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -14718,7 +16666,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -14739,7 +16687,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -14778,12 +16726,13 @@ class GridStore {
         const out = await this.git(['fast-import', '--quiet', '--force', '--done', '--date-format=raw'], {
             input: Buffer.concat(chunks),
         });
-        return out.trim();
+        const { signingKey } = this.options;
+        return signingKey ? (0,_commit_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .signCommit */ .FE)(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -14793,11 +16742,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch(async (error) => {
             throw this.explain(await this.rateLimited(error));
         });
@@ -14808,8 +16757,8 @@ class GridStore {
      */
     async pushFileRef(ref, content) {
         const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -14817,7 +16766,7 @@ class GridStore {
             // Rejected: the ref holds another commit of the same content already.
             if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
                 return;
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -14826,7 +16775,7 @@ class GridStore {
     async fetchFileRef(ref) {
         const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([
                 'fetch',
                 '--quiet',
                 '--no-tags',
@@ -14837,7 +16786,7 @@ class GridStore {
             ]));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -14983,7 +16932,7 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 5359:
+/***/ 35359:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -14993,14 +16942,15 @@ function credentialEnv(remote, token) {
 /* harmony export */   ud: () => (/* binding */ ScanMemo)
 /* harmony export */ });
 /* unused harmony exports fitsNode, carriesLabels */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 /* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2824);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7850);
-/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(7914);
-/* harmony import */ var _protocol_quorum_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(5181);
-/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2863);
-/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(109);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(13374);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(27850);
+/* harmony import */ var _protocol_version_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(97914);
+/* harmony import */ var _protocol_quorum_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(85181);
+/* harmony import */ var _validation_submission_checks_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(62863);
+/* harmony import */ var _validation_task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(32490);
+/* harmony import */ var _task_secrets_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(28905);
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
 // Order: priority (high, normal, low); within a priority the task waiting longest first (since its last
@@ -15010,6 +16960,7 @@ function credentialEnv(remote, token) {
 // A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
 // task files are kept by blob id, the results at the tip are listed once and then followed by the
 // difference between tips, and the archive index is read only for ids not looked up before.
+
 
 
 
@@ -15173,13 +17124,24 @@ async function scanQueue(snapshot, node, now, policy) {
     }
     memo.keepSpreads(queued);
     const dependencies = new Set();
+    /** Dependencies in other shards, with the earliest time a task waiting for each was first seen. */
+    const foreign = new Map();
     for (const file of single) {
         const task = checks.get(file).task;
-        for (const id of task?.depends_on ?? [])
-            if (!snapshot.byId.has(id))
+        for (const id of task?.depends_on ?? []) {
+            if (snapshot.byId.has(id))
+                continue;
+            if (!node.elsewhere?.foreign(id))
                 dependencies.add(id);
+            else {
+                const since = node.firstSeen.get(file.id) ?? seenAt;
+                if (!foreign.has(id) || since < foreign.get(id))
+                    foreign.set(id, since);
+            }
+        }
     }
     const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+    const foreignStates = foreign.size > 0 ? await node.elsewhere.states(foreign) : new Map();
     const rejected = [];
     for (const file of single) {
         const check = checks.get(file);
@@ -15216,6 +17178,8 @@ async function scanQueue(snapshot, node, now, policy) {
     const stateOf = (id) => {
         if (failing.has(id))
             return 'failed';
+        if (foreign.has(id))
+            return foreignStates.get(id);
         const outcome = outcomes.get(id);
         if (outcome)
             return outcome.state;
@@ -15233,7 +17197,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!carriesLabels(node, task) || !fitsNode(node, task))
+        if (!carriesLabels(node, task) || !fitsNode(node, task) || !(0,_task_secrets_js__WEBPACK_IMPORTED_MODULE_7__/* .sharesSecrets */ .qX)(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -15291,7 +17255,7 @@ function withinQuota(claimable, snapshot, submitters, policy) {
  * node-side reasons on this node (another node may not share the fault; POISON_NODES of them end it).
  */
 function fitsNode(node, task) {
-    if (task.min_worker_version !== undefined && !(0,_protocol_version_js__WEBPACK_IMPORTED_MODULE_7__/* .versionAtLeast */ .z)(node.version ?? _protocol_version_js__WEBPACK_IMPORTED_MODULE_7__/* .VERSION */ .x, task.min_worker_version)) {
+    if (task.min_worker_version !== undefined && !(0,_protocol_version_js__WEBPACK_IMPORTED_MODULE_8__/* .versionAtLeast */ .z)(node.version ?? _protocol_version_js__WEBPACK_IMPORTED_MODULE_8__/* .VERSION */ .x, task.min_worker_version)) {
         return false;
     }
     return !(0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_3__/* .nodeErrorNodes */ .Q8)(task).has(node.nodeId);
@@ -15389,7 +17353,7 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /***/ }),
 
-/***/ 4057:
+/***/ 44057:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -15399,10 +17363,12 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 /* harmony export */   yU: () => (/* binding */ readReapSettings)
 /* harmony export */ });
 /* unused harmony exports SETTING_TABLES, settingName, settingsReader */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1189);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(171);
-/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3169);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(73024);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(91189);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(70171);
+/* harmony import */ var _task_secrets_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(28905);
+/* harmony import */ var _worker_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(97886);
 // The one description of the settings of a worker node and of the reaper. The actions (run-worker,
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
@@ -15411,11 +17377,13 @@ const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 
 
+
+
 const WORKER_SETTINGS = [
     {
         name: 'node-id',
         kind: 'text',
-        pattern: _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .NODE_ID_PATTERN */ .iB,
+        pattern: _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_3__/* .NODE_ID_PATTERN */ .iB,
         hint: 'use letters, digits, dot, underscore, dash (at most 64)',
         placeholder: 'ID',
         help: "This node's id. Defaults to the runner's name (or the host's) plus a random suffix.",
@@ -15423,7 +17391,7 @@ const WORKER_SETTINGS = [
     {
         name: 'labels',
         kind: 'list',
-        pattern: _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_2__/* .LABEL_PATTERN */ .mW,
+        pattern: _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_3__/* .LABEL_PATTERN */ .mW,
         hint: 'each label is a letter or digit, then up to 63 letters, digits or . _ : -',
         placeholder: 'A,B',
         help: 'Labels this node carries (separated by commas, spaces or newlines); tasks that require labels run only on nodes that have them all.',
@@ -15478,7 +17446,7 @@ const WORKER_SETTINGS = [
         name: 'sandbox',
         kind: 'choice',
         default: 'docker',
-        choices: _sandbox_index_js__WEBPACK_IMPORTED_MODULE_1__/* .SANDBOX_KINDS */ .G,
+        choices: _sandbox_index_js__WEBPACK_IMPORTED_MODULE_2__/* .SANDBOX_KINDS */ .G,
         placeholder: 'docker|none',
         help: 'docker (each task in a locked-down container) or none (plain processes; only for trusted grids).',
     },
@@ -15538,6 +17506,18 @@ const WORKER_SETTINGS = [
         placeholder: '',
         help: 'On SIGINT or SIGTERM (a cancelled job), drain: finish the running tasks and claim nothing more, instead of handing them back; a second signal stops at once.',
     },
+    {
+        name: 'signing-key',
+        kind: 'text',
+        placeholder: 'KEY',
+        help: 'The SSH private key this node signs its commits with (made by "dgrid node-key"): in a workflow the key itself, from a secret; on the CLI the path of its file. Needed where the policy sets nodes.signed_commits.',
+    },
+    {
+        name: 'task-secrets',
+        kind: 'text',
+        placeholder: 'FILE',
+        help: 'Secrets this node shares with the tasks that name them, as lines NAME=value (from GitHub secrets); on the CLI, a file of such lines, so no value is ever a process argument. Their values are redacted from everything a task sends back.',
+    },
 ];
 const REAP_SETTINGS = [
     {
@@ -15574,7 +17554,7 @@ function settingsReader(table, surface, read) {
         unread.delete(name);
         const raw = (read(name) ?? '').trim();
         const value = raw || (surface === 'cli' ? (setting.cliDefault ?? setting.default) : setting.default) || '';
-        const fail = (fix) => new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
+        const fail = (fix) => new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`${settingName(surface, name)} is "${raw}": ${fix}`);
         return { setting, value, fail };
     };
     const matching = (setting, item, fail) => {
@@ -15636,7 +17616,7 @@ function readNodeSettings(surface, read) {
     const cpus = s.number('cpus');
     const memoryMb = s.number('memory-mb');
     const settings = {
-        nodeId: s.text('node-id') || (0,_worker_js__WEBPACK_IMPORTED_MODULE_3__/* .defaultNodeId */ .Xw)(),
+        nodeId: s.text('node-id') || (0,_worker_js__WEBPACK_IMPORTED_MODULE_5__/* .defaultNodeId */ .Xw)(),
         labels: s.list('labels'),
         slots: s.number('slots'),
         maxTasks: s.number('max-tasks'),
@@ -15652,6 +17632,16 @@ function readNodeSettings(surface, read) {
         maxPushesPerMinute: s.number('max-pushes-per-minute'),
         drainOnStop: s.bool('drain-on-stop'),
     };
+    const signingKey = s.text('signing-key');
+    if (signingKey)
+        settings.signingKey = signingKey;
+    const secrets = s.text('task-secrets');
+    if (secrets) {
+        settings.taskSecrets =
+            surface === 'cli'
+                ? (0,_task_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTaskSecrets */ .KF)(readSecretsFile(secrets), `--task-secrets ${secrets}`)
+                : (0,_task_secrets_js__WEBPACK_IMPORTED_MODULE_4__/* .parseTaskSecrets */ .KF)(secrets);
+    }
     s.done();
     return settings;
 }
@@ -15663,11 +17653,71 @@ function readReapSettings(surface, read) {
     s.done();
     return settings;
 }
+function readSecretsFile(path) {
+    try {
+        return (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.readFileSync)(path, 'utf8');
+    }
+    catch (error) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(`--task-secrets ${path}: cannot read it (${(0,_common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .errorMessage */ .gJ)(error)}): give a file of NAME=value lines`);
+    }
+}
 
 
 /***/ }),
 
-/***/ 3169:
+/***/ 28905:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   $J: () => (/* binding */ secretsFor),
+/* harmony export */   KF: () => (/* binding */ parseTaskSecrets),
+/* harmony export */   qX: () => (/* binding */ sharesSecrets)
+/* harmony export */ });
+/* harmony import */ var _common_redact_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28746);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70171);
+// What a node shares with the tasks that name a secret: run-worker's `task-secrets` (from the workflow's
+// GitHub secrets), never the runner's own environment. A value appears in no message here: an error names the
+// line and the secret's name only.
+
+
+
+/** Lines NAME=value (blank lines and lines starting with # aside) as a map of names to values. */
+function parseTaskSecrets(text, source = 'input "task-secrets"') {
+    const secrets = {};
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const at = `${source}, line ${index + 1}`;
+        const eq = line.indexOf('=');
+        const name = eq === -1 ? '' : line.slice(0, eq).trim();
+        if (!new RegExp(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .ENV_NAME_PATTERN */ .jg).test(name) || /^LD_/.test(name) || ['PATH', 'HOME'].includes(name)) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${at}: write NAME=value with NAME in capitals, digits and _ (not PATH, HOME or LD_*); the value is not shown`);
+        }
+        const value = line.slice(eq + 1);
+        if (value.length < _common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET_LENGTH */ .vb) {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${at}: the value of ${name} is shorter than ${_common_redact_js__WEBPACK_IMPORTED_MODULE_2__/* .MIN_SECRET_LENGTH */ .vb} characters, too short to redact ` +
+                'without blanking out ordinary text: use a longer secret');
+        }
+        if (name in secrets)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .UserError */ .yo(`${at}: ${name} is given twice: keep one`);
+        secrets[name] = value;
+    });
+    return secrets;
+}
+/** The values a task gets: those it names that this node shares (a node claims no task it cannot serve). */
+function secretsFor(task, shared) {
+    return Object.fromEntries((task.secrets ?? []).filter((name) => name in shared).map((name) => [name, shared[name]]));
+}
+/** The secret rule: a node may claim a task only when it shares every secret the task names. */
+function sharesSecrets(node, task) {
+    return (task.secrets ?? []).every((name) => node.secrets?.includes(name) === true);
+}
+
+
+/***/ }),
+
+/***/ 97886:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -15680,27 +17730,74 @@ __nccwpck_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: sandboxJob
 
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: external "node:os"
-var external_node_os_ = __nccwpck_require__(8161);
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: ./build/src/protocol/clock.js
-var clock = __nccwpck_require__(8432);
+var clock = __nccwpck_require__(18432);
 // EXTERNAL MODULE: ./build/src/git/cache-owner.js
-var cache_owner = __nccwpck_require__(2950);
+var cache_owner = __nccwpck_require__(92950);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
+var store = __nccwpck_require__(85839);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+var runner = __nccwpck_require__(63566);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 1 modules
+var commit_check = __nccwpck_require__(12951);
+// EXTERNAL MODULE: ./build/src/git/commit-signature.js
+var commit_signature = __nccwpck_require__(35978);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
+var errors = __nccwpck_require__(34560);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
+var transitions = __nccwpck_require__(27850);
 // EXTERNAL MODULE: ./build/src/common/time.js
-var time = __nccwpck_require__(4166);
+var time = __nccwpck_require__(34166);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var protocol_policy = __nccwpck_require__(8482);
+var protocol_policy = __nccwpck_require__(28482);
+// EXTERNAL MODULE: ./build/src/storage/index.js + 1 modules
+var storage = __nccwpck_require__(64900);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: ./build/src/storage/file-store.js
+var file_store = __nccwpck_require__(2701);
+;// CONCATENATED MODULE: ./build/src/node/outputs.js
+// After a run: the output files the sandbox copied out go to the grid's output store, and the result lists
+// each as {name, bytes, sha256, url}. The grid branch gets those few fields, never a file.
+
+
+
+/** At most this many files left out are named in a result's reason; the rest are counted. */
+const NAMED_SKIPS = 10;
+/**
+ * Stores a run's collected output files and removes their folder. A run whose files could not be stored
+ * becomes an `error` (the files are gone with the container, so another attempt is the way to get them).
+ */
+async function storeOutputs(run, store) {
+    // Untouched without files: the run goes on to be recorded as the sandbox gave it.
+    if (!run.collected)
+        return run;
+    const { collected, ...execution } = run;
+    try {
+        const outputs = collected.files.length > 0 ? await (0,file_store/* storeFiles */.Tr)(await store(), collected.files) : [];
+        const { skipped } = collected;
+        if (skipped.length === 0)
+            return { ...execution, outputs };
+        const more = skipped.length > NAMED_SKIPS ? ` and ${skipped.length - NAMED_SKIPS} more` : '';
+        const note = `output files left out: ${skipped.slice(0, NAMED_SKIPS).join('; ')}${more}`;
+        return { ...execution, outputs, reason: execution.reason ? `${execution.reason}; ${note}` : note };
+    }
+    catch (error) {
+        const reason = `its output files could not be stored: ${(0,errors/* errorMessage */.gJ)(error)}`;
+        return { ...execution, status: 'error', outputs: [], reason };
+    }
+    finally {
+        await (0,promises_.rm)(collected.dir, { recursive: true, force: true });
+    }
+}
+
+// EXTERNAL MODULE: ./build/src/node/task-secrets.js
+var task_secrets = __nccwpck_require__(28905);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
 /**
  * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
@@ -15774,21 +17871,21 @@ function prefetchFor(view) {
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/push-share.js
-var push_share = __nccwpck_require__(5218);
+var push_share = __nccwpck_require__(35218);
 // EXTERNAL MODULE: ./build/src/protocol/push-pacer.js
-var push_pacer = __nccwpck_require__(5174);
+var push_pacer = __nccwpck_require__(15174);
 // EXTERNAL MODULE: ./build/src/node/scheduler.js
-var scheduler = __nccwpck_require__(5359);
+var scheduler = __nccwpck_require__(35359);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var quorum = __nccwpck_require__(5181);
+var quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/replication.js
-var replication = __nccwpck_require__(5108);
+var replication = __nccwpck_require__(95108);
 // EXTERNAL MODULE: ./build/src/protocol/reputation.js
-var reputation = __nccwpck_require__(3007);
+var reputation = __nccwpck_require__(93007);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 ;// CONCATENATED MODULE: ./build/src/node/quorum-round.js
 
 
@@ -15996,7 +18093,7 @@ function withoutClaim(claim) {
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
-var schemas = __nccwpck_require__(171);
+var schemas = __nccwpck_require__(70171);
 ;// CONCATENATED MODULE: ./build/src/protocol/queue-shards.js
 
 
@@ -16022,9 +18119,9 @@ function shardMoves(moves, touched) {
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/submitters.js
-var submitters = __nccwpck_require__(3368);
+var submitters = __nccwpck_require__(93368);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
-var transaction = __nccwpck_require__(7010);
+var transaction = __nccwpck_require__(97010);
 ;// CONCATENATED MODULE: ./build/src/node/circuit-breaker.js
 const THRESHOLD = 3;
 const FIRST_PAUSE_MS = 60_000;
@@ -16075,15 +18172,13 @@ class CircuitBreaker {
 }
 
 // EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(396);
+var printable = __nccwpck_require__(70396);
 // EXTERNAL MODULE: ./build/src/sandbox/task-files.js
-var task_files = __nccwpck_require__(6454);
+var task_files = __nccwpck_require__(66454);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
-// EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 ;// CONCATENATED MODULE: ./build/src/sandbox/checkpoint-archive.js
 // A task's checkpoint folder as one archive of bytes, and back. The folder is the task's, so the node reads it
 // as hostile input: regular files and folders only (a symbolic link is left out, never followed), paths
@@ -16463,7 +18558,7 @@ class TaskState {
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/version.js
-var version = __nccwpck_require__(7914);
+var version = __nccwpck_require__(97914);
 ;// CONCATENATED MODULE: ./build/src/node/round-plan.js
 
 
@@ -16676,7 +18771,8 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         free.cpus -= need.cpus;
         free.memoryMb -= need.memoryMb;
     }
-    let room = Math.max(0, roomToClaim(settings, held.running.length, waiting.length, held.claimed) - draft.adopted.length);
+    let room = Math.max(0, Math.min(roomToClaim(settings, held.running.length, waiting.length, held.claimed), held.room ?? Infinity) -
+        draft.adopted.length);
     for (const candidate of scan.claimable) {
         if (room === 0)
             break;
@@ -16768,6 +18864,7 @@ function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
         failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
         ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
         ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
+        ...(settings.publicKey ? { public_key: settings.publicKey } : {}),
     };
     // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
     const judged = snapshot.quorum?.own() ?? snapshot.node;
@@ -16850,6 +18947,11 @@ function resourcesOf(task, policy) {
 
 
 
+
+
+
+
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -16862,6 +18964,7 @@ class Worker {
     settings;
     sandbox;
     log;
+    link;
     running = new Map();
     /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
     waiting = [];
@@ -16897,6 +19000,7 @@ class Worker {
     pacer = new push_pacer/* PushPacer */.M();
     /** Entries of the grid that are not files, warned about once. */
     skippedSeen = new Set();
+    files;
     /** The sandbox failed under a task and has not answered since. */
     sandboxLost = false;
     /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
@@ -16928,10 +19032,36 @@ class Worker {
     breaker = new CircuitBreaker();
     /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
     draining;
-    constructor(settings, sandbox, log) {
+    /** This worker as its node's slot pool sees it, when the node serves several shards. */
+    member;
+    /** The snapshot of the last round that read the tip, and when: other shards read dependencies from it. */
+    readForOthers;
+    foreignMemo = new scheduler/* ScanMemo */.ud();
+    policyWarned = false;
+    /** The last scan awaited a dependency in another shard: it may complete without this shard's tip moving. */
+    awaitsElsewhere = false;
+    /** Claims of this round held against the node's slot pool until their push is answered. */
+    reserved = 0;
+    /** A worker of another shard read dependencies from this shard's last tip: the next round checks it is current. */
+    freshAsked = false;
+    constructor(settings, sandbox, log, link) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
+        this.link = link;
+        if (link) {
+            this.member = {
+                running: () => this.running.size,
+                waiting: () => this.waiting.length,
+                claimable: 0,
+                startWaiting: () => {
+                    if (this.policy)
+                        this.startWaiting(this.policy);
+                },
+                wake: () => this.wake(),
+            };
+            link.pool.join(this.member);
+        }
         const { remote, branch, token } = settings;
         this.tasks = new TaskState(log);
         this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
@@ -16957,6 +19087,10 @@ class Worker {
             stopReason: '',
             outcomes: [],
         };
+    }
+    /** The grid policy as of the last sync. */
+    currentPolicy() {
+        return this.policy;
     }
     /** What the metrics endpoint shows; read at any time while the node runs. */
     gauges() {
@@ -17003,14 +19137,19 @@ class Worker {
     async run() {
         const s = this.settings;
         await this.takeCache();
+        const keyFile = s.signingKey ? await (0,commit_signature/* signingKeyFile */.dg)(s.signingKey, `${s.cacheDir}-key`) : undefined;
         this.store = await store/* GridStore */.g8.open({
             remote: s.remote,
             branch: s.branch,
             dir: s.cacheDir,
             token: s.token,
             partial: true,
+            ...(keyFile ? { signingKey: keyFile } : {}),
         });
+        if (keyFile)
+            this.roundSettings.publicKey = await (0,commit_signature/* publicKeyOf */.kc)(keyFile);
         await this.repairCache();
+        this.checker = new commit_check/* CommitChecker */.bm(s.cacheDir);
         const orphans = await this.sandbox.removeOrphans(s.nodeId);
         if (orphans > 0)
             this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
@@ -17030,8 +19169,11 @@ class Worker {
             // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
             // wakes the node at once, so only a cancel request waits for the next look.
             idleRounds = busy ? 0 : idleRounds + 1;
-            if (busy || this.holding())
+            // A shard left tasks it could claim only because the node's slots went to other shards: not idle.
+            if (busy || this.holding() || (this.member?.claimable ?? 0) > 0) {
                 this.lastActivity = Date.now();
+                this.link?.pool.touch();
+            }
             if (this.doneWithQuota())
                 break;
             if (this.draining && !this.holding() && this.finished.length === 0)
@@ -17090,13 +19232,14 @@ class Worker {
             !this.holding() &&
             this.finished.length === 0 &&
             !this.unblocked &&
-            Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
+            Date.now() - Math.max(this.lastActivity, this.link?.pool.lastActivity ?? 0) >= s.idleTimeoutSeconds * 1000) {
             this.stop(`idle for ${s.idleTimeoutSeconds} s`);
         }
     }
     doneWithQuota() {
         const max = this.settings.maxTasks;
-        return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+        const claimed = this.link?.pool.claimed ?? this.claimed;
+        return max > 0 && claimed >= max && !this.holding() && this.finished.length === 0;
     }
     /** Whether any claim of this node runs or waits here. */
     holding() {
@@ -17106,6 +19249,9 @@ class Worker {
     claimRoom() {
         if (this.draining)
             return 0;
+        // A node serving several shards shares its slots, max-tasks and prefetch over them.
+        if (this.link)
+            return this.link.pool.room();
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
     }
     /** The round settings with this round's prefetch. */
@@ -17172,11 +19318,13 @@ class Worker {
         return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
     }
     policy;
+    /** Judges the commits of others (and its own) on a guarded grid; made with the store. */
+    checker;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
         const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
-        if (!mustWrite) {
+        if (!mustWrite && !(await this.freshForOthers())) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
             if (!timeToCheck) {
                 // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
@@ -17188,7 +19336,7 @@ class Worker {
             }
         }
         try {
-            const busy = await this.sync(wantsClaims);
+            const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
             this.failures = 0;
             this.synced = true;
             return busy;
@@ -17196,10 +19344,14 @@ class Worker {
         catch (error) {
             // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
             // never synced stops on git's word that the remote is wrong.
-            const remoteLost = this.synced && error instanceof errors/* UserError */.yo && error.cause instanceof runner/* GitError */.XS;
+            // A shard's host may be down when the node starts: the node serves the other shards meanwhile.
+            const remoteLost = (this.synced || this.link !== undefined) && error instanceof errors/* UserError */.yo && error.cause instanceof runner/* GitError */.XS;
             if (error instanceof errors/* UserError */.yo && !remoteLost)
                 throw error;
             this.failures++;
+            // A shard that cannot be read keeps no slots from the others.
+            if (this.member)
+                this.member.claimable = 0;
             if (error instanceof runner/* GitError */.XS && error.retryAfterMs !== undefined) {
                 this.retryAt = Date.now() + error.retryAfterMs;
                 this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -17209,6 +19361,52 @@ class Worker {
             await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${(0,errors/* errorMessage */.gJ)(e)}`));
             return false;
         }
+    }
+    reserve(claims) {
+        if (!this.link)
+            return;
+        this.link.pool.pending += claims;
+        this.reserved += claims;
+    }
+    releaseReserved() {
+        if (!this.link)
+            return;
+        this.link.pool.pending -= this.reserved;
+        this.reserved = 0;
+    }
+    /**
+     * Whether another shard's worker asked for this shard's tip (its tasks wait for dependencies here) and the
+     * tip moved since the last read, so this round must fetch. An unmoved tip counts as read now.
+     */
+    async freshForOthers() {
+        if (!this.freshAsked)
+            return false;
+        this.freshAsked = false;
+        const tip = await this.store.remoteTip().catch(() => undefined);
+        if (tip === undefined)
+            return false;
+        if (this.readForOthers && tip === this.readForOthers.snapshot.tip) {
+            this.readForOthers.readAt = (0,time/* iso */.K)(new Date());
+            return false;
+        }
+        return true;
+    }
+    /**
+     * In a sharded grid every shard's dgrid.json must equal the first shard's: a shard whose policy differs
+     * (being edited one shard at a time, or wrong) gets no new claims until they agree; results still land.
+     */
+    samePolicy(policy) {
+        const reference = this.link?.reference();
+        if (!reference || JSON.stringify(reference) === JSON.stringify(policy)) {
+            this.policyWarned = false;
+            return true;
+        }
+        if (!this.policyWarned) {
+            this.log.warn(`dgrid.json of ${this.settings.remote} differs from the first shard's; claiming nothing here until they agree: ` +
+                'give every shard the same dgrid.json');
+            this.policyWarned = true;
+        }
+        return false;
     }
     /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
     async sandboxAnswers() {
@@ -17266,7 +19464,7 @@ class Worker {
         const { tip, plan } = outcome.value;
         if (outcome.commit === null) {
             this.seenTip = tip;
-            this.exhaustedTip = plan.exhausted ? tip : null;
+            this.exhaustedTip = plan.exhausted && !this.awaitsElsewhere ? tip : null;
             this.settle([], plan.fenced);
             // Claims of a push that reported an error but landed: they start now, not at the next commit.
             this.waiting.push(...plan.adopted.map(toRun));
@@ -17287,13 +19485,15 @@ class Worker {
      * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
      * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
      */
-    async round(snapshot, wantsClaims, final) {
+    async round(read, wantsClaims, final) {
         const s = this.settings;
-        const tip = snapshot.tip;
-        // The next round's snapshot is listed as the difference from this one.
-        this.lastSnapshot = snapshot;
+        const tip = read.tip;
+        // The next round's snapshot is listed as the difference from this one (as listed, void commits and all).
+        this.lastSnapshot = read;
+        const snapshot = await this.checkCommits(read, tip, await read.policy());
         const policy = await snapshot.policy();
         this.policy = policy;
+        this.readForOthers = { snapshot, readAt: (0,time/* iso */.K)(new Date()) };
         for (const entry of snapshot.skipped) {
             if (this.skippedSeen.has(entry.path))
                 continue;
@@ -17337,8 +19537,9 @@ class Worker {
             else if (!final)
                 this.drain(`requested in ${drainRequest.path}`);
         }
-        if (wantsClaims && !final && !this.stopReason && !this.draining)
+        if (wantsClaims && !final && !this.stopReason && !this.draining && this.samePolicy(policy)) {
             view.queue = await this.scan(snapshot, view);
+        }
         const quorumTasks = [
             ...[...claims.values()]
                 .filter((c) => isQuorumTask(c.claim, policy))
@@ -17349,10 +19550,46 @@ class Worker {
         ];
         // Reputations count wherever quorum tasks run; the node files are read anyway, so the round always has them.
         view.quorum = await QuorumRound.load(snapshot, policy, s.nodeId, quorumTasks);
+        // A round rebuilt after a lost race plans its claims afresh: the last one's no longer hold room.
+        this.releaseReserved();
         const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
         const plan = planRound(view, held, this.planned(), new Date());
+        if (this.link) {
+            // What is left for this node to claim here (a freed slot wakes the fullest queue first); and the claims
+            // on their way count against the node's slots and max-tasks at once, so no other shard takes that room.
+            if (view.queue)
+                this.member.claimable = view.queue.scan.claimable.length - plan.claims.length;
+            this.reserve(plan.claims.length);
+        }
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
+    }
+    /**
+     * On a guarded grid (commit-check.ts): judges the commits that landed since the last round, and gives the grid
+     * as every reader sees it, what void commits changed set back. A quarantined node stops: its claims are refused.
+     */
+    async checkCommits(snapshot, tip, policy) {
+        const id = this.settings.nodeId;
+        if (policy.nodes.signed_commits && !this.settings.signingKey) {
+            throw new errors/* UserError */.yo(`this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
+                'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"');
+        }
+        const outcome = await this.checker.check(tip, policy);
+        for (const v of outcome.voided) {
+            this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
+        }
+        const by = this.checker.quarantined.get(id);
+        if (by !== undefined) {
+            for (const task of this.running.values())
+                task.controller.abort();
+            this.waiting.length = 0;
+            const why = this.checker.voids.get(by)?.problems.join('; ') ?? 'its node file says so';
+            throw new errors/* UserError */.yo(`node ${id} is quarantined by commit ${by.slice(0, 12)} (${why}); it stops`);
+        }
+        const overlay = this.checker.overlay;
+        if (overlay.size === 0)
+            return snapshot;
+        return protocol_snapshot/* GridSnapshot */.T.load(this.store, tip, { states: ['queue', 'in_progress'], overlay });
     }
     /** The queue scan of a round, and what the node keeps of it. */
     async scan(snapshot, view) {
@@ -17366,8 +19603,18 @@ class Worker {
             return null;
         });
         const s = this.settings;
-        const node = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const node = {
+            nodeId: s.nodeId,
+            labels: s.labels,
+            secrets: Object.keys(s.taskSecrets ?? {}),
+            firstSeen: this.firstSeen,
+            submitters,
+            memo: this.scanMemo,
+            ...(this.link ? { elsewhere: this.link.elsewhere } : {}),
+        };
         const scan = await (0,scheduler/* scanQueue */.Fb)(snapshot, node, new Date(), view.policy);
+        // A dependency in another shard may complete without this shard's tip moving: keep looking.
+        this.awaitsElsewhere = [...scan.awaited].some((id) => this.link?.elsewhere.foreign(id));
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         this.awaited = scan.awaited;
@@ -17387,6 +19634,7 @@ class Worker {
             issued: this.issuedTokens,
             awaited: this.awaited,
             claimed: this.claimed,
+            ...(this.link ? { room: this.link.pool.room() } : {}),
             node: this.node,
             lastHeartbeat: this.lastHeartbeat,
             clockOffsetMs: this.clockOffsetMs,
@@ -17461,7 +19709,8 @@ class Worker {
         this.report.returned += plan.handedBack;
         this.seenTip = commit;
         // The scan saw the queue before this commit's results and rejections changed what can run next.
-        this.exhaustedTip = plan.exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
+        const exhausted = plan.exhausted && !this.awaitsElsewhere;
+        this.exhaustedTip = exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
         // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
         // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
         this.lastHeartbeat = Date.parse(plan.node.last_heartbeat);
@@ -17470,6 +19719,8 @@ class Worker {
         if (!this.stopReason)
             this.waiting.push(...[...plan.claims, ...plan.adopted].map(toRun));
         this.claimed += plan.claims.length;
+        if (this.link)
+            this.link.pool.claimed += plan.claims.length;
         this.unblocked ||= plan.unblocks;
     }
     /**
@@ -17560,6 +19811,33 @@ class Worker {
         this.refusal ??= new errors/* UserError */.yo(problem);
         this.stop(problem);
     }
+    /**
+     * Where tasks of this worker's shard stand, for a worker of another shard whose tasks depend on them: from
+     * the last tip this worker read, so the look costs no fetch. Until this shard was read after `since`, a
+     * task it does not hold may still arrive, so it counts as waiting, not missing.
+     */
+    async dependencyStates(since) {
+        const states = new Map();
+        this.freshAsked = true;
+        this.wake();
+        const last = this.readForOthers;
+        if (!last) {
+            for (const id of since.keys())
+                states.set(id, 'waiting');
+            return states;
+        }
+        const outcomes = await this.foreignMemo.outcomes(last.snapshot, since.keys());
+        for (const [id, seen] of since) {
+            const outcome = outcomes.get(id);
+            if (outcome)
+                states.set(id, outcome.state);
+            else if (last.snapshot.byId.has(id) || last.readAt < seen)
+                states.set(id, 'waiting');
+            else
+                states.set(id, undefined);
+        }
+        return states;
+    }
     /** First-seen times are only needed while a task waits in the queue. */
     forgetGone(snapshot) {
         if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
@@ -17618,7 +19896,8 @@ class Worker {
     startWaiting(policy) {
         if (this.heartbeatDue(policy))
             return;
-        while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+        const running = () => this.link?.pool.running() ?? this.running.size;
+        while (running() < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
             this.start(this.waiting.shift(), policy);
         }
     }
@@ -17646,6 +19925,8 @@ class Worker {
             this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
             this.startWaiting(policy);
             this.wake();
+            // The slot it freed is the node's: a claim waiting in another shard may start in it.
+            this.link?.pool.released();
         });
     }
     /**
@@ -17657,7 +19938,8 @@ class Worker {
         const job = sandboxJob(claim, this.settings, policy);
         try {
             job.files = await this.tasks.prepare(claim, this.store);
-            return await this.sandbox.run(job, signal);
+            const run = await this.sandbox.run(job, signal);
+            return await storeOutputs(run, () => this.fileStore(policy));
         }
         catch (error) {
             const reason = `the ${this.sandbox.kind} sandbox failed: ${(0,errors/* errorMessage */.gJ)(error)}`;
@@ -17671,6 +19953,15 @@ class Worker {
                     .catch((error) => this.log.warn(`${claim.task_id}: its files stay behind: ${(0,errors/* errorMessage */.gJ)(error)}`));
             }
         }
+    }
+    /** The grid's output store, opened once for the policy's choice of it. */
+    fileStore(policy) {
+        const key = JSON.stringify(policy.outputs);
+        if (this.files?.key !== key) {
+            const { remote, token, cacheDir } = this.settings;
+            this.files = { key, store: (0,storage/* openFileStore */.w)(policy, { remote, cacheDir, ...(token ? { token } : {}) }) };
+        }
+        return this.files.store;
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
@@ -17708,6 +19999,10 @@ function sandboxJob(claim, settings, policy) {
         tmpfsMb: policy.limits.tmpfs_mb,
         fileSizeMb: policy.limits.file_size_mb,
         outputCapBytes: policy.output_cap_bytes,
+        secrets: (0,task_secrets/* secretsFor */.$J)(claim, settings.taskSecrets ?? {}),
+        ...(claim.outputs
+            ? { outputs: { patterns: claim.outputs, maxMb: policy.outputs.max_mb, maxFiles: policy.outputs.max_files } }
+            : {}),
     };
 }
 /** A claim that lands is held here, to be started when a slot frees up. */
@@ -17723,17 +20018,17 @@ function defaultNodeId() {
 
 /***/ }),
 
-/***/ 8432:
+/***/ 18432:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   I: () => (/* binding */ skewProblem),
 /* harmony export */   k: () => (/* binding */ readServerClock)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3136);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_url__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(73136);
 // Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
 // another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
 // more than half the policy's lease.grace_seconds: any two machines that act are then within grace of each
@@ -17819,7 +20114,661 @@ function skewProblem(reading, policy, who) {
 
 /***/ }),
 
-/***/ 3374:
+/***/ 12951:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  bm: () => (/* binding */ CommitChecker),
+  Nj: () => (/* binding */ guarded)
+});
+
+// UNUSED EXPORTS: REAPER_NAME
+
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(63566);
+// EXTERNAL MODULE: ./build/src/git/history.js
+var git_history = __nccwpck_require__(3626);
+// EXTERNAL MODULE: ./build/src/git/commit-signature.js
+var commit_signature = __nccwpck_require__(35978);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(13374);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js
+var policy = __nccwpck_require__(28482);
+;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
+// What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
+// nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
+// ignore its effects, the next reaper restores what it changed, and its author is quarantined. Pure functions
+// over one commit's changes; commit-check.ts reads them from git, works out who the author is and keeps the
+// state between commits. The rules (docs/protocol.md, "Who may change what"):
+//
+//   node N     claims a queued task into tasks/in_progress/N/; ends a claim it holds, by a result of that claim
+//              or by putting the task back in the queue with the attempt in its history; refuses a queued task
+//              (a result in failed/ without claim and exit code, or only removing it when the task already has
+//              a result, named in a "Refused:" line); moves a queued task unchanged into its queue folder
+//              (the sharded queue); writes its own node file (with the admitted key, when the
+//              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
+//              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
+//              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
+//              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
+//              quarantined, dates a heartbeat from the future to its own time, removes long-silent node files,
+//              archives results (with an Archived-To trailer), removes cancel requests, and restores exactly
+//              what void commits changed (the reader's own record of it).
+//   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
+//              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
+//              workflows). Never a claim, a result or a node file.
+
+/** Why a commit is void; empty when it keeps the rules. */
+function judgeCommit(commit, changes, ctx) {
+    const { author } = commit;
+    const problems = [];
+    if (author.kind === 'node' && ctx.quarantined.has(author.node)) {
+        problems.push(`node ${author.node} is quarantined: every commit it makes is void`);
+    }
+    const byTask = new Map();
+    for (const change of changes) {
+        if (author.kind === 'reaper' && restores(change, ctx))
+            continue;
+        const located = (0,layout/* locate */.x5)(change.path);
+        if (located) {
+            const group = byTask.get(located.id) ?? { removed: [], written: [] };
+            if (change.before !== undefined && change.after === undefined)
+                group.removed.push({ ...located, change });
+            if (change.after !== undefined)
+                group.written.push({ ...located, change });
+            byTask.set(located.id, group);
+            continue;
+        }
+        const problem = otherPath(commit, change, ctx);
+        if (problem)
+            problems.push(problem);
+    }
+    for (const [id, group] of byTask) {
+        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        if (problem)
+            problems.push(`task ${id}: ${problem}`);
+    }
+    return problems;
+}
+const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
+/** A change of a restorable path to exactly what it held before the void commits. */
+function restores(change, ctx) {
+    return ctx.restorable.has(change.path) && ctx.restorable.get(change.path) === change.afterSha;
+}
+function obj(rec) {
+    return typeof rec === 'object' && rec !== null && !Array.isArray(rec) ? rec : undefined;
+}
+function claimOf(rec) {
+    const claim = obj(obj(rec)?.claim);
+    return claim && { node: claim.node_id, token: claim.token, lease: claim.lease_until };
+}
+/** The claim token of the last attempt of a queued record's history. */
+function lastToken(rec) {
+    const attempts = obj(rec)?.attempts;
+    return Array.isArray(attempts) ? obj(attempts.at(-1))?.claim_token : undefined;
+}
+/** The node whose folder of in_progress/ a path is in. */
+function folderNode(path) {
+    const parts = path.split('/');
+    return parts.length >= 4 ? parts[2] : undefined;
+}
+function describe(removed, written) {
+    const parts = [
+        ...removed.map((p) => `removes ${p.change.path}`),
+        ...written.map((p) => `${p.change.before === undefined ? 'writes' : 'rewrites'} ${p.change.path}`),
+    ];
+    return parts.join(', ');
+}
+function taskChange(commit, id, removed, written, ctx) {
+    const { author } = commit;
+    const what = describe(removed, written);
+    if (author.kind === 'person') {
+        const allowed = removed.length === 0 && written.every((w) => w.state === 'queue' && w.change.before === undefined);
+        return allowed ? '' : `${who(author)} ${what}: a submission only adds new files to tasks/queue/`;
+    }
+    if (author.kind === 'reaper')
+        return reaperTask(commit, id, removed, written, ctx, what);
+    const node = author.node;
+    const [from, to] = [removed[0], written[0]];
+    if (removed.length > 1 || written.length > 1)
+        return `node ${node} ${what}: one record of a task moves at a time`;
+    if (to?.state === 'in_progress') {
+        const claim = claimOf(to.change.after);
+        const mine = claim?.node === node && folderNode(to.change.path) === node;
+        if (!mine)
+            return `node ${node} ${what}: a node writes claims only in its own folder, naming itself`;
+        if (from?.state === 'queue')
+            return '';
+        // The same claim kept in place (its lease moved on): only the holder may.
+        const before = claimOf(to.change.before);
+        if (!from && before?.node === node && before.token === claim.token)
+            return '';
+        return `node ${node} ${what}: a claim takes a queued task`;
+    }
+    if (from?.state === 'in_progress') {
+        const held = claimOf(from.change.before);
+        if (held?.node !== node || folderNode(from.change.path) !== node) {
+            return `node ${node} ${what}: that claim is held by ${String(held?.node ?? 'nobody')}, not by ${node}`;
+        }
+        if (!to)
+            return `node ${node} ${what}: a claim ends with a result or back in the queue`;
+        if (to.state === 'queue' && lastToken(to.change.after) === held.token)
+            return '';
+        if ((to.state === 'completed' || to.state === 'failed') && claimOf(to.change.after)?.token === held.token)
+            return '';
+        return `node ${node} ${what}: the record it writes does not end the claim it removes (token ${String(held.token)})`;
+    }
+    if (from?.state === 'queue' && !to && ctx.hasResult(id))
+        return '';
+    // A queued task moved, unchanged, into its folder of the sharded queue.
+    if (from?.state === 'queue' && to?.state === 'queue' && from.change.beforeSha === to.change.afterSha)
+        return '';
+    if (from?.state === 'queue' && to?.state === 'failed') {
+        const result = obj(to.change.after);
+        if (result && result.claim === undefined && result.exit_code === null)
+            return '';
+    }
+    if (to && (to.state === 'completed' || to.state === 'failed')) {
+        return `node ${node} ${what}: a result of a claim ${node} does not hold`;
+    }
+    return `node ${node} ${what}: not a change a node makes (claim, result, requeue or refusal of a queued task)`;
+}
+function reaperTask(commit, id, removed, written, ctx, what) {
+    const name = who(commit.author);
+    if (written.length === 0 && removed.every((r) => r.state === 'completed' || r.state === 'failed')) {
+        return commit.archivedTo.length > 0 ? '' : `${name} ${what}: results leave the grid only to the archive`;
+    }
+    const [from, to] = [removed[0], written[0]];
+    if (removed.length !== 1 || written.length !== 1 || from?.state !== 'in_progress') {
+        return `${name} ${what}: a reaper only ends orphaned claims and archives results`;
+    }
+    const claim = claimOf(from.change.before);
+    const ends = (to?.state === 'queue' && lastToken(to.change.after) === claim?.token) ||
+        (to?.state === 'failed' && obj(to.change.after)?.exit_code === null);
+    if (!ends)
+        return `${name} ${what}: an orphaned claim goes back to the queue, or to failed/ without an exit code`;
+    const orphaned = orphanedBy(commit.time, claim, ctx);
+    return orphaned ? '' : `${name} ${what}: the claim of node ${String(claim?.node)} is not orphaned`;
+}
+/** The reaper's orphan rule, read leniently: any reaper setting (a shorter node timeout) stays within it. */
+function orphanedBy(time, claim, ctx) {
+    const node = typeof claim?.node === 'string' ? claim.node : undefined;
+    if (node === undefined || ctx.quarantined.has(node))
+        return true;
+    const lease = Date.parse(String(claim?.lease));
+    if (!Number.isNaN(lease) && lease < time)
+        return true;
+    const record = ctx.nodes.get(node);
+    if (!record || record.status === 'offline' || record.status === 'quarantined')
+        return true;
+    const heartbeat = Date.parse(String(record.last_heartbeat));
+    // Commit dates count whole seconds.
+    return Number.isNaN(heartbeat) || time + 999 - heartbeat >= ctx.heartbeatSeconds * 1000;
+}
+/** Node files, cancel requests, the policy and every other file. */
+function otherPath(commit, change, ctx) {
+    const { author } = commit;
+    const nodeId = (0,layout/* locateNode */.xz)(change.path);
+    const cancelled = (0,layout/* locateCancel */.xo)(change.path);
+    const inGrid = nodeId !== undefined || change.path.startsWith('tasks/') || change.path.startsWith('nodes/');
+    const verb = change.after === undefined ? 'removes' : change.before === undefined ? 'writes' : 'changes';
+    const what = `${who(author)} ${verb} ${change.path}`;
+    if (author.kind === 'person') {
+        if (cancelled !== undefined)
+            return change.before === undefined ? '' : `${what}: a cancel request is only added`;
+        return inGrid ? `${what}: only nodes and reapers write there` : '';
+    }
+    if (cancelled !== undefined)
+        return change.after === undefined ? '' : `${what}: only a submission asks to cancel`;
+    if (nodeId === undefined) {
+        const where = change.path === layout/* POLICY_FILE */.CX ? 'the policy is the maintainers’' : 'only tasks/ and nodes/ are';
+        return `${what}: ${where} to change`;
+    }
+    if (author.kind === 'reaper')
+        return reaperNode(what, nodeId, change);
+    if (nodeId !== author.node)
+        return `${what}: a node writes only its own node file`;
+    const record = obj(change.after);
+    if (!record || record.node_id !== nodeId)
+        return `${what}: not a node record of ${nodeId}`;
+    const key = ctx.admitted.get(nodeId);
+    if (key !== undefined && record.public_key !== undefined && record.public_key !== key) {
+        return `${what}: its public_key is not the one dgrid.json admits for ${nodeId}`;
+    }
+    if (record.status === 'quarantined' || obj(change.before)?.status === 'quarantined') {
+        return `${what}: only a reaper changes a quarantine`;
+    }
+    return '';
+}
+/** A reaper marks a node offline or quarantined, moves its heartbeat to its own time, or removes it. */
+function reaperNode(what, nodeId, change) {
+    if (change.after === undefined)
+        return '';
+    const [before, after] = [obj(change.before), obj(change.after)];
+    if (!before || !after)
+        return `${what}: a reaper changes only node files that exist`;
+    const rest = (r) => JSON.stringify(Object.entries(r)
+        .filter(([k]) => !['status', 'tasks', 'last_heartbeat'].includes(k))
+        .sort());
+    const status = after.status === before.status || after.status === 'offline' || after.status === 'quarantined';
+    return rest(before) === rest(after) && status && after.node_id === nodeId
+        ? ''
+        : `${what}: a reaper changes only a node's status, running tasks and heartbeat`;
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/commit-check.js
+// The commit checker every reader of a guarded grid runs (a worker each round, a reaper each run, the dashboard
+// and the audit over their history): it judges each new commit on the first-parent line by commit-rules.ts,
+// after working out who made it (docs/security.md, "Who made a commit"), and keeps what readers need:
+//   - the restorable record: each path a void commit changed, with what it held before, until a valid commit
+//     changes it again. Readers see the grid with those paths set back (GridSnapshot's overlay); the reaper
+//     commits them back, naming the void commits in Restores: trailers.
+//   - the quarantined nodes: the author of a void commit, proven by its signature (or by its name on a grid
+//     without signed commits), and every node whose file a reaper marked quarantined.
+//   - the pinned keys: an admitted node's key from dgrid.json; on an open grid, the first key a node's file
+//     carries in a commit signed with it, replaced only by a commit signed with the pinned key.
+// It is memoized: each call reads only the commits since the last tip it checked, in one `git log` and one
+// cat-file process. A grid that is not guarded costs nothing: no git process at all.
+
+
+
+
+
+
+const ZERO = /^0+$/;
+const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The author name of a reaper's commits. */
+const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
+/** The author name of `dgrid init`, `submit` and `cancel`: a person's tool, never a node. */
+const ADMIN_NAME = 'dgrid';
+/** Whether the policy asks readers to check commits: it admits nodes, or wants their commits signed. */
+function guarded(policy) {
+    return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
+}
+class CommitChecker {
+    dir;
+    tip = null;
+    /** Void commits no reaper's commit has named in a Restores: trailer yet. */
+    voids = new Map();
+    /** Quarantined nodes, each with the void commit (or reaper commit) that put it there. */
+    quarantined = new Map();
+    restorable = new Map();
+    nodes = new Map();
+    keys = new Map();
+    policy = (0,policy/* parsePolicy */.ON)(undefined);
+    /** Keys parsed once: by node and key. */
+    parsedKeys = new Map();
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** Each path a void commit changed, with the blob readers see there instead (null: nothing). */
+    get overlay() {
+        return new Map([...this.restorable].map(([path, r]) => [path, r.was]));
+    }
+    /**
+     * Checks every commit from the last tip checked (or from `base`, for a reader that starts afresh) to `tip`.
+     * `policy` is the policy at `tip`: while neither it nor the policy checked so far is guarded, nothing is read.
+     * Without a last tip, or when the cache cannot reach it (a shallow fetch), checking starts at `tip`, taking the
+     * grid there as it is. Readers then obey the policy of the snapshot with `overlay` applied, not the tip's.
+     */
+    async check(tip, policy, base) {
+        const none = { checked: 0, voided: [], rebased: false };
+        if (tip === this.tip)
+            return none;
+        // From a base, its policy counts too: a void commit may have turned the guard off at the tip.
+        if (this.tip === null && base !== undefined)
+            await this.start(base);
+        if (!guarded(policy) && !guarded(this.policy) && this.restorable.size === 0) {
+            // Nothing is checked, so nothing is known: once the grid is guarded, checking starts afresh.
+            this.tip = null;
+            this.policy = policy;
+            return none;
+        }
+        // The commits since the last tip follow on from it, unless the cache cannot reach it (a shallow fetch).
+        const commits = this.tip === null ? null : await this.log(`${this.tip}..${tip}`).catch(() => null);
+        if (!commits || commits[0]?.parent !== this.tip) {
+            await this.start(tip);
+            return { ...none, rebased: true };
+        }
+        const voided = await this.judge(commits);
+        this.tip = tip;
+        return { checked: commits.length, voided, rebased: false };
+    }
+    /** Checks the whole first-parent history up to `tip`, from the grid's first commit (the audit). */
+    async checkHistory(tip) {
+        // A grid that was never guarded has nothing to judge: only its policies are read to know that.
+        const policies = await (0,git_history/* readHistory */.L)(tip, {
+            cwd: this.dir,
+            timeoutMs: 30 * 60_000,
+            blobs: true,
+            paths: [layout/* POLICY_FILE */.CX],
+        });
+        const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
+        const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
+        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+            this.tip = tip;
+            return [];
+        }
+        const [first, ...rest] = await this.log(tip);
+        if (!first)
+            return [];
+        await this.start(first.sha);
+        this.tip = tip;
+        return this.judge(rest);
+    }
+    /**
+     * What each judged commit did as readers see it, when set (the audit replays that): 'void', or the blob each
+     * path it changed held before it (void commits undone), and the removals it implied.
+     */
+    effects;
+    /** Takes the grid at `commit` as it is: its node files, their keys and quarantines, and its policy. */
+    async start(commit) {
+        this.tip = commit;
+        this.restorable.clear();
+        this.voids.clear();
+        this.quarantined.clear();
+        this.nodes.clear();
+        this.keys.clear();
+        const listing = await (0,runner/* git */.$Y)(['ls-tree', '-z', '--full-tree', commit, '--', `${layout/* NODES_DIR */.uX}/`, layout/* POLICY_FILE */.CX], {
+            cwd: this.dir,
+        });
+        const entries = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((line) => ({ sha: line.split(/\s/)[2], path: line.slice(line.indexOf('\t') + 1) }));
+        const blobs = await (0,runner/* catFileBatch */.Fn)(entries.map((e) => e.sha), { cwd: this.dir });
+        const policyEntry = entries.find((e) => e.path === layout/* POLICY_FILE */.CX);
+        this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
+        for (const entry of entries) {
+            const node = (0,layout/* locateNode */.xz)(entry.path);
+            const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+            if (node === undefined || typeof record !== 'object')
+                continue;
+            this.nodes.set(node, record);
+            if (typeof record.public_key === 'string')
+                this.keys.set(node, record.public_key);
+            if (record.status === 'quarantined')
+                this.quarantined.set(node, commit);
+        }
+    }
+    async log(range) {
+        const history = await (0,git_history/* readHistory */.L)(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
+        const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
+        return history.map((c) => ({
+            sha: c.sha,
+            parent: c.parent ?? '',
+            authorName: c.author,
+            authorEmail: c.authorEmail ?? '',
+            time: c.time,
+            body: c.body ?? '',
+            changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+        }));
+    }
+    async judge(commits) {
+        if (commits.length === 0)
+            return [];
+        // Every record the rules read, and every commit object when signatures count: one process for all.
+        const wanted = new Set();
+        for (const commit of commits) {
+            for (const change of commit.changes) {
+                if (!readable(change.path))
+                    continue;
+                if (change.oldSha)
+                    wanted.add(change.oldSha);
+                if (change.newSha)
+                    wanted.add(change.newSha);
+            }
+        }
+        for (const r of this.restorable.values())
+            if (r.was)
+                wanted.add(r.was);
+        // The policy may turn signed_commits on within the range.
+        const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
+        const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
+        const refusals = await this.refusedResults(commits);
+        const voided = [];
+        for (const commit of commits) {
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            if (found)
+                voided.push(found);
+        }
+        return voided;
+    }
+    /** The results "Refused:" lines name, and whether the commit before holds them. */
+    async refusedResults(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            for (const [, id, where] of commit.body.matchAll(/^Refused: (\S+) already has a result, (\S+)$/gm)) {
+                // In the archive branch: the archive's own audit answers for it.
+                if (where.includes(':'))
+                    continue;
+                asked.push(`${commit.sha}^:${where}\t${id}`);
+            }
+        }
+        const found = new Set();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch-check=%(objectname)'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.split('\t')[0]).join('\n') + '\n',
+        });
+        out.stdout
+            .toString('utf8')
+            .split('\n')
+            .forEach((line, index) => {
+            const [object, id] = asked[index]?.split('\t') ?? [];
+            if (object && !line.endsWith('missing'))
+                found.add(`${object.split('^')[0]} ${id}`);
+        });
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals) {
+        const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+        const changes = [];
+        const seen = new Set(commit.changes.map((c) => c.path));
+        const writtenIds = new Set();
+        for (const change of commit.changes) {
+            const restorable = this.restorable.get(change.path);
+            const beforeSha = restorable ? restorable.was : change.oldSha;
+            const afterSha = change.newSha;
+            if (!readable(change.path)) {
+                // A file the rules do not read: only whether it is there counts.
+                const [before, after] = [beforeSha ? {} : undefined, afterSha ? {} : undefined];
+                changes.push({ path: change.path, before, after, beforeSha, afterSha });
+                continue;
+            }
+            changes.push({ path: change.path, before: read(beforeSha), after: read(afterSha), beforeSha, afterSha });
+            const id = change.newSha ? (0,layout/* locate */.x5)(change.path)?.id : undefined;
+            if (id !== undefined)
+                writtenIds.add(id);
+        }
+        // A writer that saw a record a void commit removed, and moved it on, asked git to remove a path git no
+        // longer had: the removal it meant is implied by the record it wrote.
+        const implied = [];
+        for (const [path, r] of this.restorable) {
+            const id = (0,layout/* locate */.x5)(path)?.id;
+            if (seen.has(path) || r.now !== null || r.was === null || id === undefined || !writtenIds.has(id))
+                continue;
+            changes.push({ path, before: read(r.was), after: undefined, beforeSha: r.was, afterSha: null });
+            implied.push(path);
+        }
+        // While the policy in force does not guard the grid, commits are taken as they are.
+        const { author, problems } = guarded(this.policy)
+            ? this.identify(commit, object, changes)
+            : { author: { kind: 'person', name: commit.authorName }, problems: [] };
+        // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
+        const proven = problems.length === 0;
+        if (proven && guarded(this.policy)) {
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+        }
+        if (problems.length > 0) {
+            this.effects?.set(commit.sha, 'void');
+            return this.voided(commit, author, problems, proven);
+        }
+        this.effects?.set(commit.sha, { before: new Map(changes.map((c) => [c.path, c.beforeSha])), implied });
+        this.accept(commit, author, changes, implied);
+        const policy = commit.changes.find((c) => c.path === layout/* POLICY_FILE */.CX);
+        if (policy)
+            this.policy = readPolicy(policy.newSha ? blobs.get(policy.newSha) : undefined);
+        return undefined;
+    }
+    /** Who made a commit (docs/security.md): a node by its key or its name, a reaper, or a person. */
+    identify(commit, object, changes) {
+        const name = commit.authorName;
+        const claimsNode = commit.authorEmail === `${name}@dgrid` && NODE_ID.test(name) && name !== ADMIN_NAME && !REAPER_NAME.test(name);
+        const { admitted, signed_commits: signed } = this.policy.nodes;
+        const admittedKeys = new Map(admitted.map((a) => [a.node_id, a.public_key]));
+        const fallback = REAPER_NAME.test(name)
+            ? { kind: 'reaper', name }
+            : claimsNode
+                ? { kind: 'node', node: name }
+                : { kind: 'person', name };
+        if (!signed) {
+            if (claimsNode && admitted.length > 0 && !admittedKeys.has(name)) {
+                return { author: fallback, problems: [`node ${name} is not admitted by dgrid.json (nodes.admitted)`] };
+            }
+            return { author: fallback, problems: [] };
+        }
+        if (object) {
+            const signers = this.signers(admittedKeys);
+            const verdict = signers.length > 0 ? (0,commit_signature/* verifyCommit */.zx)(object, signers) : undefined;
+            // A node's key makes a commit the node's, whatever name it carries.
+            if (verdict?.ok)
+                return { author: { kind: 'node', node: verdict.principal }, problems: [] };
+            if (!claimsNode)
+                return { author: fallback, problems: [] };
+            const pinned = admittedKeys.get(name) ?? this.keys.get(name);
+            if (pinned === undefined && admitted.length === 0) {
+                // A node seen for the first time: its key is the one its node file names, and the commit proves it holds it.
+                const key = changes.find((c) => c.path === `${layout/* NODES_DIR */.uX}/${name}.json`);
+                const offered = typeof key?.after === 'object' ? key.after.public_key : undefined;
+                if (typeof offered === 'string' && safeVerify(object, name, offered)) {
+                    return { author: fallback, problems: [] };
+                }
+                return { author: fallback, problems: [`node ${name}'s commit is not signed with the key its node file names`] };
+            }
+            if (pinned === undefined)
+                return { author: fallback, problems: [`node ${name} is not admitted by dgrid.json`] };
+            return { author: fallback, problems: [`not signed with node ${name}'s key (nodes.signed_commits)`] };
+        }
+        return { author: fallback, problems: claimsNode ? ['the commit object could not be read'] : [] };
+    }
+    signers(admitted) {
+        const keys = admitted.size > 0 ? admitted : this.keys;
+        const signers = [];
+        for (const [node, key] of keys) {
+            const known = `${node} ${key}`;
+            if (!this.parsedKeys.has(known))
+                this.parsedKeys.set(known, safeSigner(node, key));
+            const signer = this.parsedKeys.get(known);
+            if (signer)
+                signers.push(signer);
+        }
+        return signers;
+    }
+    context(commit, refusals) {
+        return {
+            quarantined: new Set(this.quarantined.keys()),
+            nodes: this.nodes,
+            heartbeatSeconds: this.policy.lease.heartbeat_seconds,
+            admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
+            restorable: this.overlay,
+            hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+        };
+    }
+    voided(commit, author, problems, proven) {
+        const found = { commit: commit.sha, author, problems };
+        this.voids.set(commit.sha, found);
+        if (proven && author.kind === 'node' && !this.quarantined.has(author.node)) {
+            this.quarantined.set(author.node, commit.sha);
+        }
+        for (const change of commit.changes) {
+            const known = this.restorable.get(change.path);
+            if (known)
+                known.now = change.newSha;
+            else
+                this.restorable.set(change.path, { was: change.oldSha, now: change.newSha });
+        }
+        return found;
+    }
+    accept(commit, author, changes, implied) {
+        for (const path of [...commit.changes.map((c) => c.path), ...implied])
+            this.restorable.delete(path);
+        // A void commit stays on the list until a reaper's restoring commit names it, even when valid commits
+        // have since moved on every path it changed: the history says who put things right.
+        if (author.kind === 'reaper')
+            for (const sha of trailers(commit.body, 'Restores'))
+                this.voids.delete(sha);
+        for (const change of changes) {
+            const node = (0,layout/* locateNode */.xz)(change.path);
+            if (node !== undefined) {
+                if (typeof change.after === 'object') {
+                    this.nodes.set(node, change.after);
+                    if (change.after.status === 'quarantined' && !this.quarantined.has(node))
+                        this.quarantined.set(node, commit.sha);
+                    // The key a node's own commit names is pinned: first seen, or replaced by a commit the old key signed.
+                    const key = change.after.public_key;
+                    if (author.kind === 'node' && author.node === node && typeof key === 'string')
+                        this.keys.set(node, key);
+                }
+                else
+                    this.nodes.delete(node);
+            }
+        }
+    }
+}
+/** The signer of a node's key; undefined when the key does not parse (it verifies nothing, the schema says why). */
+function safeSigner(node, key) {
+    try {
+        return (0,commit_signature/* signerOf */.Kv)(node, key, `${layout/* NODES_DIR */.uX}/${node}.json`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeVerify(object, node, key) {
+    const signer = safeSigner(node, key);
+    return signer !== undefined && (0,commit_signature/* verifyCommit */.zx)(object, [signer]).ok;
+}
+/** The files whose content the rules read. */
+function readable(path) {
+    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+}
+function touchesPolicy(commit) {
+    return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);
+}
+function trailers(body, key) {
+    return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]);
+}
+function parse(blob) {
+    if (!blob)
+        return undefined;
+    try {
+        const value = JSON.parse(blob.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return (0,policy/* parsePolicy */.ON)(blob?.toString('utf8'));
+    }
+    catch {
+        return (0,policy/* parsePolicy */.ON)(undefined);
+    }
+}
+
+
+/***/ }),
+
+/***/ 13374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17850,7 +20799,7 @@ function skewProblem(reading, policy, who) {
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
 /* unused harmony export DRAIN_DIR */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
 
@@ -17967,7 +20916,7 @@ function archivedDayPath(state, day) {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 28482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -17977,10 +20926,10 @@ function archivedDayPath(state, day) {
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9764);
-/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5181);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6039);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64502);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85181);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26039);
 
 
 
@@ -18089,6 +21038,21 @@ function policyProblems(task, policy, now = new Date()) {
             message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
         });
     }
+    (task.secrets ?? []).forEach((name, index) => {
+        if (!policy.secrets.includes(name)) {
+            problems.push({
+                pointer: `/secrets/${index}`,
+                message: `secrets names "${name}", which this grid does not offer ` +
+                    `(secrets in dgrid.json: ${policy.secrets.join(', ') || 'none'}): remove it, or ask the grid's owners to add it`,
+            });
+        }
+        else if (task.env?.[name] !== undefined) {
+            problems.push({
+                pointer: `/env/${name}`,
+                message: `env sets ${name}, which is also one of the task's secrets: remove it from env`,
+            });
+        }
+    });
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
@@ -18098,7 +21062,7 @@ function policyProblems(task, policy, now = new Date()) {
 
 /***/ }),
 
-/***/ 5174:
+/***/ 15174:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18175,7 +21139,7 @@ class PushPacer {
 
 /***/ }),
 
-/***/ 5218:
+/***/ 35218:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18298,7 +21262,7 @@ function overShare(pushes, nodeIds, budgetAt) {
 
 /***/ }),
 
-/***/ 5181:
+/***/ 85181:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18310,7 +21274,7 @@ function overShare(pushes, nodeIds, budgetAt) {
 /* harmony export */   sA: () => (/* binding */ runDigest),
 /* harmony export */   yE: () => (/* binding */ maxResultsOf)
 /* harmony export */ });
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
 // (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
 //
@@ -18422,7 +21386,7 @@ function quorumStep(view, nodeId, roll) {
 
 /***/ }),
 
-/***/ 5108:
+/***/ 95108:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18435,11 +21399,11 @@ function quorumStep(view, nodeId, roll) {
 /* harmony export */   hG: () => (/* binding */ returnReplica),
 /* harmony export */   xQ: () => (/* binding */ concludeQuorum)
 /* harmony export */ });
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
-/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5181);
-/* harmony import */ var _reputation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3007);
-/* harmony import */ var _transitions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7850);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34166);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13374);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(85181);
+/* harmony import */ var _reputation_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(93007);
+/* harmony import */ var _transitions_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(27850);
 
 
 
@@ -18527,6 +21491,7 @@ function concludeQuorum(tip, runs, judgement, nodeId, now, preferred) {
             stderr_bytes: 0,
             stderr_sha256: empty.sha256,
             stderr_truncated: false,
+            ...(0,_transitions_js__WEBPACK_IMPORTED_MODULE_2__/* .resultOutputs */ .wg)(tip.task, undefined),
             replicas,
         };
     }
@@ -18565,7 +21530,7 @@ function reputationUpdates(replicas, nodes) {
 
 /***/ }),
 
-/***/ 3007:
+/***/ 93007:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18660,7 +21625,7 @@ function checkProbability(reputation, trustAfter) {
 
 /***/ }),
 
-/***/ 6039:
+/***/ 26039:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -18673,9 +21638,9 @@ function checkProbability(reputation, trustAfter) {
 /* harmony export */   ou: () => (/* binding */ resultValidator),
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70171);
 // The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
 
 
@@ -18715,6 +21680,7 @@ const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUT_PATTERN */ .d2]: 'must be a pattern relative to /out with no ".." step and no control character, such as "results/*.csv"',
 };
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
@@ -18783,7 +21749,7 @@ function describe(errors) {
 
 /***/ }),
 
-/***/ 171:
+/***/ 70171:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -18792,11 +21758,13 @@ __nccwpck_require__.d(__webpack_exports__, {
   Ah: () => (/* binding */ CancelSchema),
   Gq: () => (/* binding */ ClaimSchema),
   kU: () => (/* binding */ DrainSchema),
+  jg: () => (/* binding */ ENV_NAME_PATTERN),
   mW: () => (/* binding */ LABEL_PATTERN),
   J6: () => (/* binding */ MAX_PROGRESS_MESSAGE),
   iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
+  d2: () => (/* binding */ OUTPUT_PATTERN),
   Qz: () => (/* binding */ PolicySchema),
   _l: () => (/* binding */ QueuedTaskSchema),
   Jh: () => (/* binding */ ResultSchema),
@@ -18806,7 +21774,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, StoredFileSchema, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -23599,6 +26567,11 @@ const NodeId = Type.String({ pattern: NODE_ID_PATTERN });
 const Label = Type.String({ pattern: LABEL_PATTERN });
 const DateTime = Type.String({ format: 'date-time' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+const PublicKey = Type.String({
+    pattern: '^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/]+={0,2}$',
+    maxLength: 2048,
+    description: 'An SSH public key, "ssh-ed25519 AAAA..." without comment; the node signs its commits with it',
+});
 const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
 const Status = Type.Union([
     Type.Literal('success'),
@@ -23607,6 +26580,24 @@ const Status = Type.Union([
     Type.Literal('error'),
     Type.Literal('cancelled'),
 ]);
+/**
+ * A file pattern under /out: relative, no `..` step, no control character. One pattern (a lookahead for the
+ * `..`), not a `not` clause: the problems a gate reports name a pattern, where a failed `not` says nothing.
+ */
+const OUTPUT_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$';
+const OutputPattern = Type.String({
+    minLength: 1,
+    maxLength: 256,
+    pattern: OUTPUT_PATTERN,
+    description: 'Relative to /out; no ".." step and no control character',
+});
+/** An output file as a result lists it: the store's url, and the size and digest a download is checked against. */
+const StoredFileSchema = Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 1024, description: 'Its path under /out' }),
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Sha256,
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+}, { additionalProperties: false });
 const taskFields = {
     $schema: Type.Optional(Type.String()),
     task_id: TaskId,
@@ -23643,6 +26634,18 @@ const taskFields = {
         maxProperties: 64,
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
+    outputs: Type.Optional(Type.Array(OutputPattern, {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: 'Glob patterns (*, **, ?) of files the script writes under /out, stored beside the result',
+    })),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: "Secrets a node may provide as environment variables of these names; one of the policy's secrets. Their values are redacted from everything the task sends back",
+    })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
     min_worker_version: Type.Optional(Type.String({
         pattern: VERSION_PATTERN,
@@ -23742,6 +26745,7 @@ const ResultSchema = Type.Object({
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
     replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
+    outputs: Type.Optional(Type.Array(StoredFileSchema, { description: "The task's output files, in the grid's output store" })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -23753,6 +26757,8 @@ const NodeStatus = Type.Union([
     Type.Literal('online'),
     Type.Literal('draining'),
     Type.Literal('offline'),
+    // Written by a reaper when the node authored a void commit, or after a node's third invalid quorum run: every
+    // reader refuses its claims and commits.
     Type.Literal('quarantined'),
 ]);
 const MAX_PROGRESS_MESSAGE = 200;
@@ -23808,6 +26814,7 @@ const NodeSchema = Type.Object({
         retry_at: DateTime,
     }, { additionalProperties: false })),
     reputation: Type.Optional(ReputationSchema),
+    public_key: Type.Optional(PublicKey),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -23858,6 +26865,12 @@ const PolicySchema = Type.Object({
         uniqueItems: true,
         description: "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
     })),
+    shards: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        minItems: 1,
+        maxItems: 64,
+        uniqueItems: true,
+        description: "Grid repository URLs that together form one grid, this one among them, in the same order in every shard's dgrid.json; a task lives in the shard its id hashes to (docs/scaling.md#shards)",
+    })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
         heartbeat_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 60 })),
@@ -23880,12 +26893,40 @@ const PolicySchema = Type.Object({
         })),
     }, 'Signed tasks'),
     nodes: section({
+        admitted: Type.Optional(Type.Array(Type.Object({ node_id: NodeId, public_key: PublicKey }, { additionalProperties: false }), {
+            default: [],
+            description: 'The nodes this grid admits, each with its key; only maintainers change this list. Empty: the grid is open',
+        })),
+        signed_commits: Type.Optional(Type.Boolean({
+            default: false,
+            description: "Every node commit is SSH-signed with the node's key (git's gpg.format=ssh)",
+        })),
         trust_after: Type.Optional(Type.Integer({
             minimum: 1,
             default: 10,
             description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
         })),
-    }, 'Worker nodes: when they are trusted'),
+    }, 'Which nodes may work for this grid, how their commits are checked, and when they are trusted; with admitted or signed_commits, every reader checks every commit against the authorship rules (docs/security.md)'),
+    outputs: section({
+        store: Type.Optional(Type.Union([Type.Literal('git'), Type.Literal('artifact'), Type.Literal('s3')], {
+            default: 'git',
+            description: 'Where output files go: git (refs of their own in the grid repository, never the grid branch), artifact (GitHub Actions artifacts) or s3',
+        })),
+        max_mb: Type.Optional(Type.Integer({ minimum: 1, maximum: 65536, default: 64, description: "Size of each task's /out" })),
+        max_files: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100, description: 'Files and folders in /out' })),
+        bucket: Type.Optional(Type.String({ minLength: 3, maxLength: 63, description: 's3: the bucket' })),
+        endpoint: Type.Optional(Type.String({
+            pattern: '^https?://',
+            description: 's3: the service URL, for an S3-compatible service other than AWS',
+        })),
+        region: Type.Optional(Type.String({ minLength: 1, default: 'us-east-1', description: 's3: the region' })),
+        prefix: Type.Optional(Type.String({ maxLength: 256, default: 'dgrid/outputs/', description: 's3: key prefix' })),
+    }, 'Task output files; credentials for s3 come from the node (AWS_* variables), never from here'),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        default: [],
+        description: 'Names of the secrets tasks of this grid may ask for; the gate refuses any other',
+    })),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -23910,6 +26951,136 @@ const shippedSchemas = {
 
 /***/ }),
 
+/***/ 9273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   Dj: () => (/* binding */ shardIndex),
+/* harmony export */   EG: () => (/* binding */ isSharded),
+/* harmony export */   Kq: () => (/* binding */ repositoryKey),
+/* harmony export */   RB: () => (/* binding */ sameRepository),
+/* harmony export */   aJ: () => (/* binding */ parseShardTokens),
+/* harmony export */   fn: () => (/* binding */ tokenFor),
+/* harmony export */   gC: () => (/* binding */ wrongShard),
+/* harmony export */   mF: () => (/* binding */ homeShard),
+/* harmony export */   oS: () => (/* binding */ shardPlace)
+/* harmony export */ });
+/* unused harmony export hostOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+// A grid spread over several repositories: the policy's `shards` lists their URLs, and together they are one
+// grid. A task lives in the shard its id hashes to, wherever it was submitted from: an id then has one home,
+// so "an id runs once in a grid's life" holds across shards with no shard reading another to admit a task,
+// and `dgrid submit`, the gate and the workers all compute the same home from the id alone.
+//
+// Every shard keeps its own dgrid.json, and all must say the same (the first shard's is the reference): a
+// node checks before serving a shard, and `dgrid audit` checks each shard against the first.
+
+/** The index of the shard a task id belongs to among `count`; letter case aside, as ids are compared so. */
+function shardIndex(taskId, count) {
+    if (count <= 1)
+        return 0;
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskId.toLowerCase(), 'utf8').digest();
+    return digest.readUInt32BE(0) % count;
+}
+/** The URL of the shard a task id belongs to, or undefined for a grid of one repository. */
+function homeShard(policy, taskId) {
+    const shards = policy.shards;
+    if (!shards || shards.length < 2)
+        return undefined;
+    return shards[shardIndex(taskId, shards.length)];
+}
+/**
+ * A repository URL as it identifies the repository: without credentials, a default port, a trailing slash or
+ * `.git`, the host in lower case. Two URLs that differ only there name one repository.
+ */
+function repositoryKey(url) {
+    const trimmed = url.trim();
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        return trimmed.replace(/\/+$/, '').replace(/\.git$/, '');
+    }
+    const path = decodeURIComponent(parsed.pathname)
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    const host = parsed.host.toLowerCase();
+    return `${parsed.protocol}//${host}${path}`;
+}
+function sameRepository(a, b) {
+    return repositoryKey(a) === repositoryKey(b);
+}
+/** The index of `repository` among the policy's shards; -1 when it is not listed. */
+function shardPlace(policy, repository) {
+    return (policy.shards ?? []).findIndex((url) => sameRepository(url, repository));
+}
+/** Whether the policy spreads the grid over several repositories. */
+function isSharded(policy) {
+    return (policy.shards?.length ?? 0) > 1;
+}
+/**
+ * Why `taskId` may not be queued in `repository` of a sharded grid, or undefined when it may. A repository
+ * the policy does not list cannot take tasks at all: the policy and the repository disagree.
+ */
+function wrongShard(policy, repository, taskId) {
+    if (!isSharded(policy))
+        return undefined;
+    if (shardPlace(policy, repository) < 0) {
+        return (`this repository (${repositoryKey(repository)}) is not one of the shards in dgrid.json ` +
+            `(${policy.shards.join(', ')}): add it to "shards", or submit to one of those`);
+    }
+    const home = homeShard(policy, taskId);
+    if (sameRepository(home, repository))
+        return undefined;
+    return `task id "${taskId}" belongs to shard ${home} (by the hash of its id, see "shards" in dgrid.json): submit it there`;
+}
+/** The host of a URL, as a token is given for it: `host[:port]`, lower case; '' for a local path. */
+function hostOf(url) {
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Tokens per host from lines `HOST=TOKEN` (the run-worker input `shard-tokens`, the CLI's
+ * DGRID_SHARD_TOKENS). A token goes only to its own host: a grid's shards on two hosts never see each
+ * other's credentials. Returns the problem of the first bad line as an error message.
+ */
+function parseShardTokens(text, source) {
+    const tokens = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const host = eq > 0 ? line.slice(0, eq).trim().toLowerCase() : '';
+        const token = eq > 0 ? line.slice(eq + 1).trim() : '';
+        if (!host || !token || /[\s/@]/.test(host)) {
+            // The line may hold a token: its text never reaches the message.
+            throw new Error(`${source}, line ${index + 1}: write HOST=TOKEN, e.g. git.example.com=<token>`);
+        }
+        tokens.set(host, token);
+    });
+    return tokens;
+}
+/**
+ * The token for a shard's URL: the one given for its host, else the grid's own token when the shard is on
+ * the same host as the repository that token was given for, else none.
+ */
+function tokenFor(url, primary, tokens) {
+    const host = hostOf(url);
+    const own = tokens.get(host);
+    if (own !== undefined)
+        return own;
+    return host === hostOf(primary.remote) ? primary.token : undefined;
+}
+
+
+/***/ }),
+
 /***/ 9684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -23917,11 +27088,11 @@ const shippedSchemas = {
 /* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13374);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28482);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(70396);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(26039);
 
 
 
@@ -24010,15 +27181,16 @@ class GridSnapshot {
         // Finished runs of quorum tasks are read with the queue they belong to.
         const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
         const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
-        const listed = paths.join('\0');
+        const overlay = options.overlay?.size ? options.overlay : undefined;
+        const listed = paths.join('\0') + (overlay ? '\0overlay' : '');
         const since = options.since;
-        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+        if (!overlay && store.options.partial && since?.tip && since.store === store && since.listed === listed) {
             const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
             // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
             if (changed)
                 return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
         }
-        const entries = await store.list(tip, paths);
+        const entries = withOverlay(await store.list(tip, paths), paths, overlay);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
@@ -24082,6 +27254,18 @@ class GridSnapshot {
         return out;
     }
 }
+/** The entries with each overlay path below the listed paths set to its blob, or removed. */
+function withOverlay(entries, listed, overlay) {
+    if (!overlay || overlay.size === 0)
+        return entries;
+    const within = (path) => listed.some((p) => path === p || path.startsWith(`${p}/`));
+    const kept = entries.filter((e) => !overlay.has(e.path));
+    for (const [path, sha] of overlay) {
+        if (sha !== null && within(path))
+            kept.push({ mode: '100644', type: 'blob', sha, size: null, path });
+    }
+    return kept;
+}
 /**
  * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
  * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
@@ -24136,7 +27320,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 9764:
+/***/ 64502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -24147,8 +27331,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: DEFAULT_MAX_BYTES, DEFAULT_MAX_DEPTH, positionOf
 
-;// CONCATENATED MODULE: external "node:buffer"
-const external_node_buffer_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer");
+// EXTERNAL MODULE: external "node:buffer"
+var external_node_buffer_ = __nccwpck_require__(4573);
 ;// CONCATENATED MODULE: ./node_modules/@humanwhocodes/momoa/dist/momoa.js
 /**
  * @fileoverview Character codes.
@@ -26803,7 +29987,7 @@ function parseStrictJson(input, options = {}) {
     if (size > maxBytes) {
         return fail({ line: 1, column: 1 }, `the file is ${size} bytes, more than the limit of ${maxBytes}: make it smaller`);
     }
-    if (typeof input !== 'string' && !(0,external_node_buffer_namespaceObject.isUtf8)(input)) {
+    if (typeof input !== 'string' && !(0,external_node_buffer_.isUtf8)(input)) {
         const offset = firstInvalidUtf8(input);
         const before = input.subarray(0, offset).toString('utf8');
         return fail(positionOf(before, before.length), `the file is not valid UTF-8 (at byte offset ${offset}): save it with UTF-8 encoding`);
@@ -27022,7 +30206,7 @@ function locate(document, pointer) {
 
 /***/ }),
 
-/***/ 3368:
+/***/ 93368:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27030,10 +30214,10 @@ function locate(document, pointer) {
 /* harmony export */   d0: () => (/* binding */ Submitters)
 /* harmony export */ });
 /* unused harmony exports submitterOf, commitSubmitter */
-/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2950);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3566);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3374);
+/* harmony import */ var _git_cache_owner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(92950);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(63566);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85839);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(13374);
 // Who submitted each task still queued or running, for the quota a node holds where it claims: validate-task
 // checks queued_per_submitter for each pull request alone, so pull requests merged together (or a direct
 // push) can land more tasks of one submitter than the quota allows.
@@ -27165,16 +30349,16 @@ class Submitters {
 
 /***/ }),
 
-/***/ 7010:
+/***/ 97010:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   h: () => (/* binding */ transact)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4166);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34166);
 /* harmony import */ var _snapshot_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9684);
-/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5174);
+/* harmony import */ var _push_pacer_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(15174);
 // One change to the grid as one commit on the tip it was computed from. A rejected push means the tip
 // moved: read the new tip and compute the change again from it; never rebase, never force.
 
@@ -27226,7 +30410,7 @@ function subject(message) {
 
 /***/ }),
 
-/***/ 7850:
+/***/ 27850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27248,12 +30432,13 @@ function subject(message) {
 /* harmony export */   lK: () => (/* binding */ serialize),
 /* harmony export */   mD: () => (/* binding */ finishClaim),
 /* harmony export */   qF: () => (/* binding */ emptyStream),
-/* harmony export */   qq: () => (/* binding */ silenceMs)
+/* harmony export */   qq: () => (/* binding */ silenceMs),
+/* harmony export */   wg: () => (/* binding */ resultOutputs)
 /* harmony export */ });
 /* unused harmony exports retryDelaySeconds, POISON_NODES */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34166);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13374);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
 // a task leaves one folder in the same commit as it enters the next.
 
@@ -27327,7 +30512,16 @@ function resultRecord(claim, run) {
         stderr_bytes: run.stderr.bytes,
         stderr_sha256: run.stderr.sha256,
         stderr_truncated: run.stderr.truncated,
+        ...resultOutputs(claim, run.outputs),
     };
+}
+/**
+ * A result's `outputs` are the files stored, where its task's `outputs` were the patterns asked for: a task
+ * that asked for some gets the list, empty when none was stored.
+ */
+function resultOutputs(task, stored) {
+    // An undefined field is left out of the file (JSON has no undefined).
+    return { outputs: task?.outputs === undefined && stored === undefined ? undefined : (stored ?? []) };
 }
 /** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
 function finishClaim(claimPath, claim, run) {
@@ -27421,6 +30615,7 @@ function rejectFile(file, reason, nodeId, now, task, status = 'error') {
         stderr_bytes: 0,
         stderr_sha256: empty.sha256,
         stderr_truncated: false,
+        ...resultOutputs(task, undefined),
     };
     return [
         { path: file.entry.path, delete: true },
@@ -27481,7 +30676,7 @@ function concludeNodeError(claimPath, claim, run, reason, now) {
 
 /***/ }),
 
-/***/ 7914:
+/***/ 97914:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -27503,7 +30698,7 @@ function versionAtLeast(a, b) {
 
 /***/ }),
 
-/***/ 2342:
+/***/ 52342:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -27513,9 +30708,11 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: ./build/src/common/redact.js
+var redact = __nccwpck_require__(28746);
 // EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var external_node_crypto_ = __nccwpck_require__(77598);
 ;// CONCATENATED MODULE: ./build/src/sandbox/output.js
 
 /** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
@@ -27551,6 +30748,7 @@ class OutputCapture {
 ;// CONCATENATED MODULE: ./build/src/sandbox/child.js
 
 
+
 /** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
 function runChild(run) {
     return new Promise((resolve) => {
@@ -27570,8 +30768,10 @@ function runChild(run) {
         run.signal.addEventListener('abort', onAbort, { once: true });
         if (run.signal.aborted)
             onAbort();
-        child.stdout.on('data', (chunk) => stdout.write(chunk));
-        child.stderr.on('data', (chunk) => stderr.write(chunk));
+        const outRedactor = new redact/* StreamRedactor */.d6(run.secrets);
+        const errRedactor = new redact/* StreamRedactor */.d6(run.secrets);
+        child.stdout.on('data', (chunk) => stdout.write(outRedactor.write(chunk)));
+        child.stderr.on('data', (chunk) => stderr.write(errRedactor.write(chunk)));
         let finished = false;
         const finish = (exitCode, spawnError) => {
             if (finished)
@@ -27579,6 +30779,8 @@ function runChild(run) {
             finished = true;
             clearTimeout(timer);
             run.signal.removeEventListener('abort', onAbort);
+            stdout.write(outRedactor.end());
+            stderr.write(errRedactor.end());
             const out = stdout.finish();
             const err = stderr.finish();
             const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
@@ -27608,23 +30810,147 @@ function signalNumber(signal) {
 
 /***/ }),
 
-/***/ 5765:
+/***/ 46667:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   s: () => (/* binding */ DockerSandbox)
-/* harmony export */ });
-/* unused harmony export dockerRunArgs */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6760);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(1421);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7975);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(7850);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2837);
-/* harmony import */ var _task_files_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(6454);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  s: () => (/* binding */ DockerSandbox)
+});
+
+// UNUSED EXPORTS: dockerRunArgs
+
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(57975);
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(27850);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/sandbox/child.js + 1 modules
+var child = __nccwpck_require__(52342);
+// EXTERNAL MODULE: ./build/src/sandbox/task-files.js
+var task_files = __nccwpck_require__(66454);
+// EXTERNAL MODULE: ./build/src/common/redact.js
+var redact = __nccwpck_require__(28746);
+// EXTERNAL MODULE: ./build/src/storage/file-store.js
+var file_store = __nccwpck_require__(2701);
+;// CONCATENATED MODULE: ./build/src/sandbox/out-files.js
+// The files a task left in /out, once copied out of its container: every name and every byte is the
+// task's, so nothing here trusts them. Only regular files are taken, found without following a symlink;
+// a name must be printable UTF-8, and secret values in it are redacted before it goes anywhere.
+
+
+
+
+/**
+ * A glob as a regular expression over a path relative to /out: `**` spans folders (a `**\/` may match no
+ * folder at all), `*` and `?` stay within one name, everything else is literal.
+ */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            source += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 's');
+}
+function matchesAny(name, patterns) {
+    return patterns.some((pattern) => globToRegExp(pattern).test(name));
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const MAX_NAME_BYTES = 1024;
+/** Why a file name cannot be listed in a result as it is; undefined when it can. */
+function unsafeName(raw) {
+    let name;
+    try {
+        name = UTF8.decode(raw);
+    }
+    catch {
+        return 'its name is not UTF-8';
+    }
+    if (raw.length > MAX_NAME_BYTES)
+        return `its name is over ${MAX_NAME_BYTES} bytes`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(name))
+        return 'its name holds a control character';
+    return undefined;
+}
+/**
+ * The regular files below `dir` whose path matches a pattern, each hashed; symlinks, devices and the like
+ * are skipped and named in `skipped` (a symlink to /etc/passwd is not a way to read the node's files).
+ */
+async function collectOutputs(dir, patterns, secrets, limits) {
+    const files = [];
+    const skipped = [];
+    const walk = async (rel) => {
+        const here = (0,external_node_path_.join)(dir, ...rel.map((part) => part.toString('latin1')));
+        // The copy keeps the task's modes: a folder it made unreadable must not stop the walk.
+        await (0,promises_.chmod)(here, 0o700);
+        const entries = await (0,promises_.readdir)(Buffer.from(here, 'latin1'), { encoding: 'buffer' });
+        for (const entry of entries.sort(Buffer.compare)) {
+            const parts = [...rel, entry];
+            const raw = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from('/'), part])));
+            const path = (0,external_node_path_.join)(dir, ...parts.map((part) => part.toString('latin1')));
+            const why = unsafeName(raw);
+            // Redacted before it is escaped: escaping a value that holds a quote or a backslash would hide it.
+            const redacted = (0,redact/* redact */.E$)(raw.toString('utf8'), secrets);
+            const shown = why ? JSON.stringify(redacted) : redacted;
+            const stats = await (0,promises_.lstat)(Buffer.from(path, 'latin1'));
+            if (stats.isDirectory()) {
+                if (why)
+                    skipped.push(`${shown}: ${why}`);
+                else
+                    await walk(parts);
+                continue;
+            }
+            const name = raw.toString('utf8');
+            if (why) {
+                if (matchesAny(name, patterns))
+                    skipped.push(`${shown}: ${why}`);
+                continue;
+            }
+            if (!matchesAny(name, patterns))
+                continue;
+            if (!stats.isFile()) {
+                skipped.push(`${shown}: not a regular file (${stats.isSymbolicLink() ? 'a symlink' : 'a special file'})`);
+                continue;
+            }
+            if (files.length >= limits.maxFiles) {
+                skipped.push(`${shown}: over the ${limits.maxFiles} files outputs.max_files allows`);
+                continue;
+            }
+            await (0,promises_.chmod)(path, 0o600);
+            files.push(await (0,file_store/* describeFile */.CL)(path, (0,redact/* redact */.E$)(name, secrets)));
+        }
+    };
+    await walk([]);
+    return { dir, files, skipped };
+}
+
+// EXTERNAL MODULE: ./build/src/sandbox/sandbox.js
+var sandbox = __nccwpck_require__(12837);
+;// CONCATENATED MODULE: ./build/src/sandbox/docker.js
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
 
@@ -27637,7 +30963,9 @@ function signalNumber(signal) {
 
 
 
-const exec = (0,node_util__WEBPACK_IMPORTED_MODULE_5__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_4__.execFile);
+
+
+const exec = (0,external_node_util_.promisify)(external_node_child_process_.execFile);
 /** The docker client's own environment: enough to reach the daemon, nothing from the runner's secrets. */
 function clientEnv() {
     const keep = [
@@ -27651,7 +30979,7 @@ function clientEnv() {
     ];
     return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 }
-function dockerRunArgs(job, name, envFile) {
+function dockerRunArgs(job, name, envFile, outVolume) {
     const fileSize = job.fileSizeMb * 1024 * 1024;
     return [
         'run',
@@ -27699,6 +31027,7 @@ function dockerRunArgs(job, name, envFile) {
         'core=0',
         '--init',
         ...filesArgs(job),
+        ...(outVolume ? ['--mount', `type=volume,source=${outVolume},target=/out`] : []),
         '--env-file',
         envFile,
         job.image,
@@ -27713,13 +31042,13 @@ function filesArgs(job) {
         return [];
     return [
         '--mount',
-        `type=bind,src=${job.files.progress},dst=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_PROGRESS */ .wc}`,
+        `type=bind,src=${job.files.progress},dst=${task_files/* CONTAINER_PROGRESS */.wc}`,
         '--mount',
-        `type=bind,src=${job.files.checkpoint},dst=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_CHECKPOINT */ .Po}`,
+        `type=bind,src=${job.files.checkpoint},dst=${task_files/* CONTAINER_CHECKPOINT */.Po}`,
         '--env',
-        `DGRID_PROGRESS=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_PROGRESS */ .wc}`,
+        `DGRID_PROGRESS=${task_files/* CONTAINER_PROGRESS */.wc}`,
         '--env',
-        `DGRID_CHECKPOINT=${_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .CONTAINER_CHECKPOINT */ .Po}`,
+        `DGRID_CHECKPOINT=${task_files/* CONTAINER_CHECKPOINT */.Po}`,
     ];
 }
 class DockerSandbox {
@@ -27754,31 +31083,39 @@ class DockerSandbox {
         }
     }
     async run(job, signal) {
-        const refused = (0,_sandbox_js__WEBPACK_IMPORTED_MODULE_9__/* .unrunnable */ .t)(job);
+        const refused = (0,sandbox/* unrunnable */.t)(job);
         if (refused)
-            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', refused, new Date());
-        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+            return (0,transitions/* runWithoutOutput */.P0)('error', refused, new Date());
+        const badEnv = Object.entries({ ...job.env, ...(job.secrets ?? {}) }).find(([, value]) => /[\n\r]/.test(value));
         if (badEnv)
-            return (0,_protocol_transitions_js__WEBPACK_IMPORTED_MODULE_6__/* .runWithoutOutput */ .P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
-        const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}`;
-        const dir = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.mkdtemp)((0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)((0,node_os__WEBPACK_IMPORTED_MODULE_2__.tmpdir)(), 'dgrid-env-'));
+            return (0,transitions/* runWithoutOutput */.P0)('error', `env ${badEnv[0]}: values must be a single line`, new Date());
+        const name = `dgrid-${job.taskId.slice(0, 60)}-${(0,external_node_crypto_.randomBytes)(4).toString('hex')}`;
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-env-'));
         try {
-            const envFile = (0,node_path__WEBPACK_IMPORTED_MODULE_3__.join)(dir, 'env');
-            const env = { HOME: '/tmp', ...job.env };
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.writeFile)(envFile, Object.entries(env)
+            const envFile = (0,external_node_path_.join)(dir, 'env');
+            const env = { HOME: '/tmp', ...job.env, ...(job.secrets ?? {}) };
+            await (0,promises_.writeFile)(envFile, Object.entries(env)
                 .map(([k, v]) => `${k}=${v}\n`)
                 .join(''), { mode: 0o600 });
-            const run = await (0,_child_js__WEBPACK_IMPORTED_MODULE_7__/* .runChild */ .w)({
+            const out = job.outputs ? await this.outMount(job, name) : undefined;
+            const run = await (0,child/* runChild */.w)({
                 command: this.docker,
-                args: dockerRunArgs(job, name, envFile),
+                args: dockerRunArgs(job, name, envFile, out?.volume),
                 options: { env: clientEnv() },
                 timeoutSeconds: job.timeoutSeconds,
                 outputCapBytes: job.outputCapBytes,
+                secrets: Object.values(job.secrets ?? {}),
                 signal,
                 // Killing the client would leave the container running: kill the container itself.
                 stop: () => this.remove([name]),
                 sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
             });
+            if (out && run.status !== 'cancelled') {
+                const collected = await this.collect(job, out.holder);
+                if (run.status === 'success' || run.status === 'timeout')
+                    return { ...run, collected };
+                Object.assign(run, { collected });
+            }
             if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
                 return run;
             // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
@@ -27790,16 +31127,98 @@ class DockerSandbox {
             return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
         }
         finally {
-            await this.remove([name]);
-            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.rm)(dir, { recursive: true, force: true });
+            await this.remove([name, `${name}-out`]);
+            await this.removeVolumes([`${name}-out`]);
+            // The collected files stay for the caller to store, in a folder of their own (see collect).
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
         }
+    }
+    /**
+     * /out: a tmpfs volume of the policy's size and file count, and a container that holds it mounted while
+     * the task runs and after it exits (a tmpfs volume lives only while some container has it mounted), from
+     * which its files are copied out. The holder runs as locked down as the task, and never runs its code.
+     */
+    async outMount(job, name) {
+        const limits = job.outputs;
+        const volume = `${name}-out`;
+        const options = `size=${limits.maxMb}m,nr_inodes=${limits.maxFiles + 1},uid=65534,gid=65534,mode=0700,nosuid,nodev`;
+        await this.client([
+            'volume',
+            'create',
+            '--driver',
+            'local',
+            '--opt',
+            'type=tmpfs',
+            '--opt',
+            'device=tmpfs',
+            '--opt',
+            `o=${options}`,
+            '--label',
+            `dgrid.node=${job.nodeId}`,
+            volume,
+        ]);
+        await this.client([
+            'run',
+            '-d',
+            '--rm',
+            '--name',
+            volume,
+            '--label',
+            `dgrid.node=${job.nodeId}`,
+            '--network',
+            'none',
+            '--read-only',
+            '--user',
+            '65534:65534',
+            '--cap-drop',
+            'ALL',
+            '--security-opt',
+            'no-new-privileges',
+            '--pids-limit',
+            '4',
+            '--memory',
+            '32m',
+            '--log-driver',
+            'none',
+            '--mount',
+            `type=volume,source=${volume},target=/out,readonly`,
+            '--entrypoint',
+            'sleep',
+            job.image,
+            String(job.timeoutSeconds + 600),
+        ]);
+        return { volume, holder: volume };
+    }
+    /**
+     * Copies /out to this machine (docker cp keeps symlinks as links and never writes outside the folder it
+     * is given) and picks the files the task asked for. The copy is bounded by the volume's size and file count.
+     */
+    async collect(job, holder) {
+        const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-out-'));
+        try {
+            await this.client(['cp', `${holder}:/out/.`, dir], 600_000);
+            return await collectOutputs(dir, job.outputs.patterns, Object.values(job.secrets ?? {}), job.outputs);
+        }
+        catch (error) {
+            await (0,promises_.rm)(dir, { recursive: true, force: true });
+            return { dir, files: [], skipped: [`/out could not be copied out: ${(0,errors/* errorMessage */.gJ)(error)}`] };
+        }
+    }
+    async client(args, timeout = 60_000) {
+        const { stdout } = await exec(this.docker, args, { env: clientEnv(), timeout, maxBuffer: 1024 * 1024 });
+        return stdout;
+    }
+    async removeVolumes(names) {
+        if (names.length === 0)
+            return;
+        await exec(this.docker, ['volume', 'rm', '--force', ...names], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
     }
     async unavailable() {
         const probe = await DockerSandbox.probe(this.docker);
         return probe.ok ? undefined : `the Docker daemon does not answer: ${probe.reason}`;
     }
     async removeFiles(files, job) {
-        if (await (0,_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .removeTaskFiles */ .x7)(files))
+        if (await (0,task_files/* removeTaskFiles */.x7)(files))
             return;
         // Folders the task made belong to its user, whom the node is not: a container of that user empties them.
         await exec(this.docker, [
@@ -27818,7 +31237,7 @@ class DockerSandbox {
             '1',
             '-delete',
         ], { env: clientEnv(), timeout: 60_000 });
-        if (!(await (0,_task_files_js__WEBPACK_IMPORTED_MODULE_8__/* .removeTaskFiles */ .x7)(files)))
+        if (!(await (0,task_files/* removeTaskFiles */.x7)(files)))
             throw new Error(`could not remove ${files.root}`);
     }
     async removeOrphans(nodeId) {
@@ -27827,6 +31246,9 @@ class DockerSandbox {
         });
         const ids = stdout.split('\n').filter(Boolean);
         await this.remove(ids);
+        // The /out volumes of its tasks, once no container holds them.
+        const volumes = await this.client(['volume', 'ls', '-q', '--filter', `label=dgrid.node=${nodeId}`]);
+        await this.removeVolumes(volumes.split('\n').filter(Boolean));
         return ids.length;
     }
     async remove(ids) {
@@ -27846,16 +31268,16 @@ function clientMessage(stderr) {
 
 /***/ }),
 
-/***/ 1189:
+/***/ 91189:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   G: () => (/* binding */ SANDBOX_KINDS),
 /* harmony export */   _: () => (/* binding */ createSandbox)
 /* harmony export */ });
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5765);
-/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6288);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _docker_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(46667);
+/* harmony import */ var _process_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(96288);
 
 
 
@@ -27880,20 +31302,20 @@ async function createSandbox(kind) {
 
 /***/ }),
 
-/***/ 6288:
+/***/ 96288:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   b: () => (/* binding */ ProcessSandbox)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
-/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7850);
-/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(2342);
-/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(2837);
-/* harmony import */ var _task_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6454);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
+/* harmony import */ var _protocol_transitions_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(27850);
+/* harmony import */ var _child_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(52342);
+/* harmony import */ var _sandbox_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(12837);
+/* harmony import */ var _task_files_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(66454);
 // `sandbox: none`: the script runs as a plain child process of the worker, with a clean environment and a
 // scratch directory but no isolation. Only for grids whose every task is trusted.
 
@@ -27923,11 +31345,13 @@ class ProcessSandbox {
                     TMPDIR: dir,
                     ...(job.files ? { DGRID_PROGRESS: job.files.progress, DGRID_CHECKPOINT: job.files.checkpoint } : {}),
                     ...job.env,
+                    ...(job.secrets ?? {}),
                 },
                 detached: true, // its own process group, so a timeout kills everything it started
             },
             timeoutSeconds: job.timeoutSeconds,
             outputCapBytes: job.outputCapBytes,
+            secrets: Object.values(job.secrets ?? {}),
             signal,
             stop: (child) => {
                 try {
@@ -27988,7 +31412,7 @@ async function makeWritable(dir) {
 
 /***/ }),
 
-/***/ 2837:
+/***/ 12837:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28008,7 +31432,7 @@ function unrunnable(job) {
 
 /***/ }),
 
-/***/ 6454:
+/***/ 66454:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28017,9 +31441,9 @@ function unrunnable(job) {
 /* harmony export */   x7: () => (/* binding */ removeTaskFiles),
 /* harmony export */   xl: () => (/* binding */ createTaskFiles)
 /* harmony export */ });
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8161);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_os__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(48161);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
 // The files a sandbox gives a task beside its scratch space: the progress file it appends lines to, and the
 // checkpoint folder it keeps its state in. They live on the node's disk, in a private folder per task, so
 // that the node reads progress and packs checkpoints while the task runs, and restores a checkpoint before.
@@ -28053,6 +31477,335 @@ async function removeTaskFiles(files) {
 
 /***/ }),
 
+/***/ 2701:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   CL: () => (/* binding */ describeFile),
+/* harmony export */   J3: () => (/* binding */ fetchVerified),
+/* harmony export */   Tr: () => (/* binding */ storeFiles)
+/* harmony export */ });
+/* unused harmony exports FILE_STORE_KINDS, IntegrityError */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(73024);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(51455);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
+// Where files that do not belong on the grid branch go: a task's output files, and (engineer `long`) its
+// checkpoints. One small interface, three stores (git refs of their own, GitHub Actions artifacts, S3), and
+// the one place that hashes a file and verifies a download: a store, or the node that wrote a result, may
+// lie about a file's content; its sha256 in the result is what a reader trusts.
+
+
+
+
+const FILE_STORE_KINDS = (/* unused pure expression or super */ null && (['git', 'artifact', 's3']));
+/** The size and sha256 of a local file, read once as a stream (an output may be far larger than memory). */
+async function describeFile(path, name) {
+    const hash = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256');
+    let bytes = 0;
+    for await (const chunk of (0,node_fs__WEBPACK_IMPORTED_MODULE_1__.createReadStream)(path)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { path, name, bytes, sha256: hash.digest('hex') };
+}
+/** Stores local files and says what a result lists for each. */
+async function storeFiles(store, files) {
+    const urls = await store.put(files);
+    return files.map((file, i) => ({ name: file.name, bytes: file.bytes, sha256: file.sha256, url: urls[i] }));
+}
+/** A download whose bytes are not the ones the result names: the store or the node that wrote it lied. */
+class IntegrityError extends _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo {
+    name = 'IntegrityError';
+}
+/**
+ * Fetches a stored file to `dest` and checks its size and sha256 against the result's; a file that does not
+ * match never appears at `dest` (it is written beside it and renamed only once verified).
+ */
+async function fetchVerified(store, file, dest) {
+    const part = `${dest}.part`;
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(part, { force: true });
+    try {
+        await store.get(file.url, part);
+        const got = await describeFile(part, file.name);
+        if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+            throw new IntegrityError(`output "${file.name}" from ${file.url} does not match its result: it has ${got.bytes} bytes with ` +
+                `sha256 ${got.sha256}, the result names ${file.bytes} bytes with sha256 ${file.sha256}; ` +
+                'the store or the node that ran the task altered it: do not use it');
+        }
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rename)(part, dest);
+    }
+    finally {
+        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.rm)(part, { force: true });
+    }
+}
+
+
+/***/ }),
+
+/***/ 64900:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  w: () => (/* binding */ openFileStore)
+});
+
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(63566);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var store = __nccwpck_require__(85839);
+;// CONCATENATED MODULE: ./build/src/storage/git-store.js
+// Output files in the grid repository itself, but never on the grid branch: each file is one commit on a
+// ref of its own, refs/dgrid/outputs/<blob id>, whose tree holds the file under its sha256. The grid branch
+// carries only the result's {name, bytes, sha256, url}; fetching the branch never brings a file, and
+// deleting a ref (retention) lets the host collect it. Git's blob id addresses the content, so a file stored
+// twice is one ref.
+
+
+
+
+
+
+
+const OUTPUT_REF_PREFIX = 'refs/dgrid/outputs/';
+const URL_PREFIX = `git:${OUTPUT_REF_PREFIX}`;
+const REMOTE = 'grid';
+/** A file stored again after this long is stored anew (a fast-forward), which restarts its retention. */
+const REFRESH_AFTER_MS = 86_400_000;
+const IDENTITY = {
+    GIT_AUTHOR_NAME: 'dgrid',
+    GIT_AUTHOR_EMAIL: 'dgrid@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'dgrid',
+    GIT_COMMITTER_EMAIL: 'dgrid@users.noreply.github.com',
+};
+class GitFileStore {
+    options;
+    kind = 'git';
+    run;
+    constructor(options) {
+        this.options = options;
+        this.run = {
+            cwd: options.dir,
+            env: (0,store/* credentialEnv */.LO)(options.remote, options.token),
+            timeoutMs: options.timeoutMs ?? 600_000,
+        };
+    }
+    static async open(options) {
+        const exists = await (0,promises_.access)(`${options.dir}/HEAD`).then(() => true, () => false);
+        if (!exists) {
+            await (0,promises_.mkdir)(options.dir, { recursive: true });
+            await (0,runner/* git */.$Y)(['init', '--quiet', '--bare', options.dir]);
+        }
+        // A partial clone of the grid: listing and pruning read commits and trees, never the files themselves.
+        const settings = [
+            ['gc.auto', '0'],
+            ['core.repositoryformatversion', '1'],
+            [`remote.${REMOTE}.url`, options.remote],
+            [`remote.${REMOTE}.promisor`, 'true'],
+            [`remote.${REMOTE}.partialclonefilter`, 'blob:none'],
+            ['extensions.partialClone', REMOTE],
+        ];
+        for (const [key, value] of settings)
+            await (0,runner/* git */.$Y)(['config', key, value], { cwd: options.dir });
+        return new GitFileStore(options);
+    }
+    async put(files) {
+        const blobs = await Promise.all(files.map((file) => this.git(['hash-object', '-w', '--', file.path])));
+        const wanted = new Map(); // blob id -> sha256
+        files.forEach((file, i) => wanted.set(blobs[i], file.sha256));
+        await (0,runner/* withRetry */.bD)(() => this.pushRefs(wanted), { attempts: 3 });
+        return blobs.map((blob) => `${URL_PREFIX}${blob}`);
+    }
+    /**
+     * One push for every file not stored yet. A ref that exists already is kept when it holds the file; one
+     * that holds anything else (a node wrote it wrongly) gets a commit on top that does: a fast-forward, as no
+     * tool ever force-pushes.
+     */
+    async pushRefs(wanted) {
+        const existing = await this.remoteRefs([...wanted.keys()]);
+        if (existing.size > 0) {
+            await this.git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--depth=1',
+                '--filter=blob:none',
+                REMOTE,
+                ...[...existing.keys()].map((blob) => `${OUTPUT_REF_PREFIX}${blob}`),
+            ]);
+        }
+        const refspecs = [];
+        for (const [blob, sha256] of wanted) {
+            const parent = existing.get(blob);
+            // Kept as it is while fresh; one stored long ago gets a new commit on top, so that retention, which
+            // goes by the tip's date, keeps the file as long as this newer result.
+            if (parent && (await this.entryOf(parent, sha256)) === blob && (await this.isFresh(parent)))
+                continue;
+            const tree = await this.git(['mktree'], { input: `100644 blob ${blob}\t${sha256}\n` });
+            const commit = await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', `dgrid output ${sha256}`], { env: { ...this.run.env, ...IDENTITY } });
+            refspecs.push(`${commit}:${OUTPUT_REF_PREFIX}${blob}`);
+        }
+        if (refspecs.length === 0)
+            return;
+        const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, ...refspecs], this.run);
+        if (out.exitCode === 0)
+            return;
+        // Another node stored one of these files first: the retry finds its ref and keeps it.
+        const text = out.stdout.toString('utf8') + out.stderr;
+        const failure = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|already exists/.test(text)
+            ? 'transient'
+            : (0,runner/* classify */.L8)(out.stderr);
+        throw new runner/* GitError */.XS(['push'], failure, out.exitCode, out.stderr);
+    }
+    /** The commit each of these output refs points at on the remote, for those that exist. */
+    async remoteRefs(blobs) {
+        const out = await this.git(['ls-remote', this.options.remote, ...blobs.map((b) => `${OUTPUT_REF_PREFIX}${b}`)]);
+        const refs = new Map();
+        for (const line of out.split('\n').filter(Boolean)) {
+            const [commit, ref] = line.split('\t');
+            if (ref?.startsWith(OUTPUT_REF_PREFIX))
+                refs.set(ref.slice(OUTPUT_REF_PREFIX.length), commit);
+        }
+        return refs;
+    }
+    async isFresh(commit) {
+        const date = Number(await this.git(['log', '-1', '--format=%ct', commit]));
+        return Date.now() - date * 1000 < REFRESH_AFTER_MS;
+    }
+    /** The blob a fetched output commit holds under `sha256`; undefined when it holds none. */
+    async entryOf(commit, sha256) {
+        const out = await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', `${commit}:${sha256}`], this.run);
+        return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : undefined;
+    }
+    async get(url, dest) {
+        if (!url.startsWith(URL_PREFIX) || !/^[0-9a-f]{40,64}$/.test(url.slice(URL_PREFIX.length))) {
+            throw new errors/* UserError */.yo(`"${url}" is not a git output url (${URL_PREFIX}<blob id>)`);
+        }
+        const blob = url.slice(URL_PREFIX.length);
+        try {
+            await (0,runner/* withRetry */.bD)(() => this.git(['fetch', '--quiet', '--no-tags', '--depth=1', '--no-filter', REMOTE, `${OUTPUT_REF_PREFIX}${blob}`]));
+        }
+        catch (error) {
+            if (error instanceof runner/* GitError */.XS && /couldn't find remote ref/i.test(error.stderr)) {
+                throw new errors/* UserError */.yo(`output ${url} is not in the grid repository (pruned by retention, or never stored)`);
+            }
+            throw error;
+        }
+        // The ref is named by the blob's id and git checks every object against its id as it fetches: the ref
+        // holds this very content, or `cat-file` finds no such blob.
+        await this.catFile(blob, dest);
+    }
+    async catFile(blob, dest) {
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', 'blob', blob], {
+            cwd: this.options.dir,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
+        const exited = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', resolve);
+        });
+        // Streamed: an output may be far larger than this process's memory.
+        await (0,external_node_stream_promises_.pipeline)(child.stdout, (0,external_node_fs_.createWriteStream)(dest, { mode: 0o600 }));
+        const code = await exited;
+        if (code !== 0)
+            throw new runner/* GitError */.XS(['cat-file'], 'fatal', code, stderr || `no blob ${blob}`);
+    }
+    async prune(before, keep) {
+        const listed = await this.git(['ls-remote', this.options.remote, `${OUTPUT_REF_PREFIX}*`]);
+        const refs = listed
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => line.split('\t')[1])
+            .filter((ref) => ref.startsWith(OUTPUT_REF_PREFIX));
+        if (refs.length === 0)
+            return 0;
+        // Commits and trees only: the dates and the sha256 names, never the files.
+        await this.git([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--depth=1',
+            '--filter=blob:none',
+            REMOTE,
+            ...refs.map((ref) => `+${ref}:refs/dgrid/seen/${ref.slice(OUTPUT_REF_PREFIX.length)}`),
+        ]);
+        const seen = await this.git([
+            'for-each-ref',
+            '--format=%(refname) %(committerdate:unix) %(objectname)',
+            'refs/dgrid/seen/',
+        ]);
+        const old = [];
+        for (const line of seen.split('\n').filter(Boolean)) {
+            const [ref, date, commit] = line.split(' ');
+            if (Number(date) * 1000 >= before.getTime())
+                continue;
+            const names = await this.git(['ls-tree', '--name-only', commit]);
+            if (names.split('\n').some((name) => keep.has(name)))
+                continue;
+            old.push(`:${OUTPUT_REF_PREFIX}${ref.slice('refs/dgrid/seen/'.length)}`);
+        }
+        if (old.length > 0)
+            await this.git(['push', '--quiet', this.options.remote, ...old]);
+        return old.length;
+    }
+    git(args, extra = {}) {
+        return (0,runner/* git */.$Y)(args, { ...this.run, ...extra }).then((out) => out.trim());
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/storage/index.js
+
+
+/**
+ * The store the grid's policy names (outputs.store), ready to put and get files. The S3 and artifact clients
+ * are large and most grids use neither: each is loaded only by a process that uses it, so that every action
+ * and CLI command does not pay for parsing them at start.
+ */
+async function openFileStore(policy, context) {
+    const { outputs } = policy;
+    switch (outputs.store) {
+        case 'git':
+            return GitFileStore.open({
+                remote: context.remote,
+                ...(context.token ? { token: context.token } : {}),
+                dir: `${context.cacheDir}-outputs`,
+            });
+        case 's3': {
+            if (!outputs.bucket) {
+                throw new errors/* UserError */.yo('dgrid.json: outputs.store is "s3" but outputs.bucket is missing: name the bucket');
+            }
+            const { S3FileStore } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(965)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5965));
+            return new S3FileStore({
+                bucket: outputs.bucket,
+                prefix: outputs.prefix,
+                region: outputs.region,
+                ...(outputs.endpoint ? { endpoint: outputs.endpoint } : {}),
+            });
+        }
+        case 'artifact': {
+            const { ArtifactFileStore } = await Promise.all(/* import() */[__nccwpck_require__.e(693), __nccwpck_require__.e(649)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47649));
+            return ArtifactFileStore.fromEnvironment(`${context.cacheDir}-artifacts`, policy.retention.days, context.token);
+        }
+    }
+}
+
+
+/***/ }),
+
 /***/ 2824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -28063,12 +31816,12 @@ async function removeTaskFiles(files) {
 /* harmony export */   mF: () => (/* binding */ ARCHIVED_IDS_DIR)
 /* harmony export */ });
 /* unused harmony export archivedIdsPath */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85839);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7010);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13374);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(97010);
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
 //
@@ -28269,28 +32022,20 @@ async function indexChanges(grid, tip, holder, held) {
 
 /***/ }),
 
-/***/ 256:
+/***/ 60256:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   H_: () => (/* binding */ signTaskFile),
-/* harmony export */   jB: () => (/* binding */ verifyTaskSignature),
-/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
+/* harmony export */   jB: () => (/* binding */ verifyTaskSignature)
 /* harmony export */ });
-/* unused harmony exports TASK_SIGNATURE_NAMESPACE, fingerprintOf, verifySshSignature, taskSigningMessage */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(1455);
-/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(396);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(171);
-/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9764);
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
+/* unused harmony exports TASK_SIGNATURE_NAMESPACE, taskSigningMessage */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76315);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(70171);
+/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(64502);
+// Task signatures, the contract between submitters and grids (the SSHSIG format itself: git/ssh-signature.ts):
 // - A task file may carry the field "signature": a string holding an armored SSH signature made with the
 //   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
 // - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
@@ -28304,298 +32049,7 @@ async function indexChanges(grid, tip, holder, held) {
 
 
 
-
-
-
 const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends Error {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_5__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
 function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(',')}]`;
@@ -28609,11 +32063,11 @@ function canonicalJson(value) {
     return JSON.stringify(value);
 }
 // What a queued task may hold beyond what its submitter wrote: derived from the schemas so the two cannot drift.
-const MANAGED_FIELDS = new Set(Object.keys(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_6__/* .TaskSchema */ .pj.properties)));
+const MANAGED_FIELDS = new Set(Object.keys(_protocol_schemas_js__WEBPACK_IMPORTED_MODULE_3__/* .QueuedTaskSchema */ ._l.properties).filter((key) => !(key in _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_3__/* .TaskSchema */ .pj.properties)));
 /** The bytes a task's signature covers (see the contract at the top of this file). */
 function taskSigningMessage(task) {
     if (typeof task.task_id !== 'string')
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('the task has no task_id string: add one before signing');
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo('the task has no task_id string: add one before signing');
     const signed = Object.fromEntries(Object.entries(withoutSignature(task)).filter(([key]) => !MANAGED_FIELDS.has(key)));
     return Buffer.from(`dgrid-task:v1\n${task.task_id}\n${canonicalJson(signed)}`);
 }
@@ -28624,13 +32078,13 @@ function withoutSignature(task) {
 }
 function verifyTaskSignature(task, signers) {
     if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
+        return refused('the task has no signature field');
     if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
+        return refused('the signature field must be a string (an armored SSH signature)');
     }
     if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
-    return verifySshSignature({
+        return refused('the task has no task_id string');
+    return (0,_git_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .verifySshSignature */ ._C)({
         message: taskSigningMessage(task),
         armored: task.signature,
         namespace: TASK_SIGNATURE_NAMESPACE,
@@ -28642,38 +32096,23 @@ function verifyTaskSignature(task, signers) {
  * signature. keyPath is a private key, or a public key whose private half is in ssh-agent.
  */
 async function signTaskFile(path, keyPath) {
-    const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_7__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.readFile)(path));
+    const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStrictJson */ .RJ)(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)(path));
     if (!parsed.ok) {
         const problems = parsed.problems.map((p) => `${path}:${p.line}:${p.column}: ${p.message}`);
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(problems.join('\n'));
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_1__/* .UserError */ .yo(problems.join('\n'));
     }
     const task = withoutSignature(parsed.value);
-    const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
-    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_2__.writeFile)(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
+    const armored = await (0,_git_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .sshKeygenSign */ .d$)(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
+    await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
 }
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_3__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
+function refused(reason) {
+    return { ok: false, reason };
 }
 
 
 /***/ }),
 
-/***/ 2863:
+/***/ 62863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28685,13 +32124,14 @@ async function sshKeygenSign(message, keyPath, namespace) {
 /* harmony export */   v6: () => (/* binding */ treeCandidates),
 /* harmony export */   wc: () => (/* binding */ loadGridState)
 /* harmony export */ });
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
 /* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2824);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8482);
-/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(109);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13374);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28482);
+/* harmony import */ var _protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9273);
+/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(32490);
 // Checking a set of task files against a grid: each file on its own (task-rules.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -28702,11 +32142,12 @@ async function sshKeygenSign(message, keyPath, namespace) {
 
 
 
-async function loadGridState(store, commit, policyPath) {
-    return gridState(await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath));
+
+async function loadGridState(store, commit, policyPath, repository) {
+    return gridState(await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__/* .GridSnapshot */ .T.load(store, commit), await readPolicy(store, commit, policyPath), repository);
 }
 /** The grid at a snapshot that lists every lifecycle folder. */
-async function gridState(snapshot, policy) {
+async function gridState(snapshot, policy, repository) {
     const queuedDependencies = new Map();
     for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
         // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
@@ -28714,7 +32155,7 @@ async function gridState(snapshot, policy) {
         if (Array.isArray(dependsOn))
             queuedDependencies.set(file.id, dependsOn.filter(isString));
     }
-    return { snapshot, policy, queuedDependencies };
+    return { snapshot, policy, queuedDependencies, ...(repository === undefined ? {} : { repository }) };
 }
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
@@ -28727,7 +32168,7 @@ async function readPolicy(store, commit, path) {
 /** Candidates for tree entries, reading the content of those whose entry passes. */
 async function treeCandidates(store, entries) {
     const candidates = entries.map((entry) => candidate(entry.path, entry));
-    const readable = candidates.filter((c) => (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
+    const readable = candidates.filter((c) => (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .entryProblem */ .qH)(c.file) === undefined).map((c) => c.file.entry.sha);
     const blobs = await store.read(readable);
     return candidates.map((c) => ({ ...c, blob: blobs.get(c.file.entry.sha) }));
 }
@@ -28738,12 +32179,12 @@ function candidate(path, entry, blob) {
 /** Every problem of each file, on its own and together with the others and the grid (its archive too). */
 async function checkTasks(candidates, grid, kind) {
     const checked = candidates.map((c) => {
-        const entryIssue = (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(c.file);
+        const entryIssue = (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .entryProblem */ .qH)(c.file);
         if (entryIssue)
             return { candidate: c, check: { problems: [{ message: entryIssue }] } };
         if (!c.blob)
             return { candidate: c, check: { problems: [{ message: 'the file could not be read' }] } };
-        return { candidate: c, check: (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
+        return { candidate: c, check: (0,_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .contentProblems */ .Y)(c.file, c.blob, grid.policy, kind) };
     });
     const tasks = checked.flatMap(({ candidate, check }) => {
         const { task, locate } = check;
@@ -28756,10 +32197,11 @@ async function checkTasks(candidates, grid, kind) {
     const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
     const archived = await (0,_upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__/* .archivedResults */ .$Y)(grid.snapshot.store, grid.snapshot.tip, unknown);
     idProblems(tasks, candidates, grid, archived);
+    shardProblems(tasks, grid);
     dependencyProblems(tasks, candidates, grid, archived);
     return checked.map(({ candidate, check }) => ({
         path: candidate.path,
-        ...((0,_task_rules_js__WEBPACK_IMPORTED_MODULE_6__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
+        ...((0,_task_rules_js__WEBPACK_IMPORTED_MODULE_7__/* .entryProblem */ .qH)(candidate.file) === undefined ? { taskId: candidate.file.id } : {}),
         problems: check.problems.sort(byPlace),
     }));
 }
@@ -28798,6 +32240,20 @@ function idProblems(tasks, candidates, grid, archived) {
         }
     }
 }
+/**
+ * In a sharded grid a task is queued only in the shard its id hashes to, so an id has one home and is taken
+ * once in the whole grid. Without this repository's URL (`dgrid validate` on a checkout) the workers still
+ * refuse a task in the wrong shard.
+ */
+function shardProblems(tasks, grid) {
+    if (grid.repository === undefined || !(0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__/* .isSharded */ .EG)(grid.policy))
+        return;
+    for (const t of tasks) {
+        const problem = (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__/* .wrongShard */ .gC)(grid.policy, grid.repository, t.task.task_id);
+        if (problem)
+            t.at('/task_id', problem);
+    }
+}
 function dependencyProblems(tasks, candidates, grid, archived) {
     const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
     for (const results of archived.values())
@@ -28809,7 +32265,11 @@ function dependencyProblems(tasks, candidates, grid, archived) {
     for (const t of tasks) {
         const dependsOn = t.task.depends_on ?? [];
         dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
+            // A dependency at home in another shard is read there by the workers: a missing one fails the task.
+            const elsewhere = grid.repository !== undefined &&
+                (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__/* .homeShard */ .mF)(grid.policy, id) !== undefined &&
+                (0,_protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__/* .wrongShard */ .gC)(grid.policy, grid.repository, id);
+            if (!known.has(id) && !elsewhere) {
                 t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
             }
         });
@@ -28864,7 +32324,7 @@ function quotaProblems(use, policy) {
 
 /***/ }),
 
-/***/ 109:
+/***/ 32490:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -28874,11 +32334,13 @@ function quotaProblems(use, policy) {
 /* harmony export */   qH: () => (/* binding */ entryProblem)
 /* harmony export */ });
 /* unused harmony exports taskProblems, describeProblem */
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(8482);
-/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
-/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(256);
-/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9764);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(28482);
+/* harmony import */ var _protocol_schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70171);
+/* harmony import */ var _git_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76315);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(60256);
+/* harmony import */ var _protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(64502);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(26039);
+
 
 
 
@@ -28910,7 +32372,7 @@ function sizeProblem(size) {
 }
 /** Every problem with the content of a file that passed entryProblem: syntax, schema, name, policy, signature. */
 function contentProblems(file, blob, policy, kind, now = new Date()) {
-    const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_3__/* .parseStrictJson */ .RJ)(blob, { maxBytes: MAX_TASK_FILE_BYTES });
+    const parsed = (0,_protocol_strict_json_js__WEBPACK_IMPORTED_MODULE_4__/* .parseStrictJson */ .RJ)(blob, { maxBytes: MAX_TASK_FILE_BYTES });
     if (!parsed.ok)
         return { problems: parsed.problems };
     const { value, locate } = parsed;
@@ -28932,7 +32394,7 @@ function contentProblems(file, blob, policy, kind, now = new Date()) {
  * time): the schema, then, once the value is a task, the policy and the signature.
  */
 function taskProblems(value, policy, kind, now = new Date()) {
-    const schemaProblems = (kind === 'submission' ? _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .taskValidator */ .gK : _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_4__/* .queuedTaskValidator */ .vZ).problems(value);
+    const schemaProblems = (kind === 'submission' ? _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_5__/* .taskValidator */ .gK : _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_5__/* .queuedTaskValidator */ .vZ).problems(value);
     if (schemaProblems.length > 0)
         return { problems: schemaProblems };
     const task = value;
@@ -28977,10 +32439,10 @@ function signatureProblem(task, policy) {
     }
     let signers = signersOf.get(policy);
     if (!signers) {
-        signers = (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAllowedSigners */ .pD)(policy.signatures.trusted_signers);
+        signers = (0,_git_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .parseAllowedSigners */ .pD)(policy.signatures.trusted_signers);
         signersOf.set(policy, signers);
     }
-    const verdict = (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_2__/* .verifyTaskSignature */ .jB)(task, signers);
+    const verdict = (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .verifyTaskSignature */ .jB)(task, signers);
     if (verdict.ok)
         return undefined;
     return {
@@ -28992,14 +32454,14 @@ function signatureProblem(task, policy) {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 63837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 72079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -29020,23 +32482,29 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -29111,6 +32579,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -29120,6 +32618,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
 /******/ 			}
 /******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
 /******/ 	};
 /******/ })();
 /******/ 
@@ -29139,11 +32659,83 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 /******/ 
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(6708);
+/******/ var __webpack_exports__ = __nccwpck_require__(26708);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

@@ -1,7 +1,7 @@
 import { createRequire as __WEBPACK_EXTERNAL_createRequire } from "module";
 /******/ var __webpack_modules__ = ({
 
-/***/ 779:
+/***/ 10779:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -215,14 +215,14 @@ function regex(str) {
 
 /***/ }),
 
-/***/ 2815:
+/***/ 82815:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const formats_1 = __nccwpck_require__(779);
-const limit_1 = __nccwpck_require__(1284);
-const codegen_1 = __nccwpck_require__(1436);
+const formats_1 = __nccwpck_require__(10779);
+const limit_1 = __nccwpck_require__(51284);
+const codegen_1 = __nccwpck_require__(81436);
 const fullName = new codegen_1.Name("fullFormats");
 const fastName = new codegen_1.Name("fastFormats");
 const formatsPlugin = (ajv, opts = { keywords: true }) => {
@@ -258,14 +258,14 @@ exports["default"] = formatsPlugin;
 
 /***/ }),
 
-/***/ 1284:
+/***/ 51284:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.formatLimitDefinition = void 0;
-const ajv_1 = __nccwpck_require__(2463);
-const codegen_1 = __nccwpck_require__(1436);
+const ajv_1 = __nccwpck_require__(42463);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     formatMaximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -333,16 +333,16 @@ exports["default"] = formatLimitPlugin;
 
 /***/ }),
 
-/***/ 2463:
+/***/ 42463:
 /***/ ((module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.MissingRefError = exports.ValidationError = exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = exports.Ajv = void 0;
-const core_1 = __nccwpck_require__(3893);
-const draft7_1 = __nccwpck_require__(9941);
-const discriminator_1 = __nccwpck_require__(8886);
-const draft7MetaSchema = __nccwpck_require__(2079);
+const core_1 = __nccwpck_require__(63893);
+const draft7_1 = __nccwpck_require__(39941);
+const discriminator_1 = __nccwpck_require__(28886);
+const draft7MetaSchema = __nccwpck_require__(72079);
 const META_SUPPORT_DATA = ["/properties"];
 const META_SCHEMA_ID = "http://json-schema.org/draft-07/schema";
 class Ajv extends core_1.default {
@@ -372,24 +372,24 @@ module.exports = exports = Ajv;
 module.exports.Ajv = Ajv;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports["default"] = Ajv;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-var validation_error_1 = __nccwpck_require__(3021);
+var validation_error_1 = __nccwpck_require__(33021);
 Object.defineProperty(exports, "ValidationError", ({ enumerable: true, get: function () { return validation_error_1.default; } }));
-var ref_error_1 = __nccwpck_require__(3162);
+var ref_error_1 = __nccwpck_require__(53162);
 Object.defineProperty(exports, "MissingRefError", ({ enumerable: true, get: function () { return ref_error_1.default; } }));
 //# sourceMappingURL=ajv.js.map
 
 /***/ }),
 
-/***/ 567:
+/***/ 80567:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -551,15 +551,15 @@ exports.regexpCode = regexpCode;
 
 /***/ }),
 
-/***/ 1436:
+/***/ 81436:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.or = exports.and = exports.not = exports.CodeGen = exports.operators = exports.varKinds = exports.ValueScopeName = exports.ValueScope = exports.Scope = exports.Name = exports.regexpCode = exports.stringify = exports.getProperty = exports.nil = exports.strConcat = exports.str = exports._ = void 0;
-const code_1 = __nccwpck_require__(567);
-const scope_1 = __nccwpck_require__(7788);
-var code_2 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(80567);
+const scope_1 = __nccwpck_require__(77788);
+var code_2 = __nccwpck_require__(80567);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return code_2._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return code_2.str; } }));
 Object.defineProperty(exports, "strConcat", ({ enumerable: true, get: function () { return code_2.strConcat; } }));
@@ -568,7 +568,7 @@ Object.defineProperty(exports, "getProperty", ({ enumerable: true, get: function
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return code_2.stringify; } }));
 Object.defineProperty(exports, "regexpCode", ({ enumerable: true, get: function () { return code_2.regexpCode; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return code_2.Name; } }));
-var scope_2 = __nccwpck_require__(7788);
+var scope_2 = __nccwpck_require__(77788);
 Object.defineProperty(exports, "Scope", ({ enumerable: true, get: function () { return scope_2.Scope; } }));
 Object.defineProperty(exports, "ValueScope", ({ enumerable: true, get: function () { return scope_2.ValueScope; } }));
 Object.defineProperty(exports, "ValueScopeName", ({ enumerable: true, get: function () { return scope_2.ValueScopeName; } }));
@@ -1254,13 +1254,13 @@ function par(x) {
 
 /***/ }),
 
-/***/ 7788:
+/***/ 77788:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.ValueScope = exports.ValueScopeName = exports.Scope = exports.varKinds = exports.UsedValueState = void 0;
-const code_1 = __nccwpck_require__(567);
+const code_1 = __nccwpck_require__(80567);
 class ValueError extends Error {
     constructor(name) {
         super(`CodeGen: "code" for ${name} not defined`);
@@ -1403,15 +1403,15 @@ exports.ValueScope = ValueScope;
 
 /***/ }),
 
-/***/ 1283:
+/***/ 81283:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendErrors = exports.resetErrorsCount = exports.reportExtraError = exports.reportError = exports.keyword$DataError = exports.keywordError = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
 exports.keywordError = {
     message: ({ keyword }) => (0, codegen_1.str) `must pass "${keyword}" keyword validation`,
 };
@@ -1538,12 +1538,12 @@ function extraErrorProps(cxt, { params, message }, keyValues) {
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.resolveSchema = exports.getCompilingSchema = exports.resolveRef = exports.compileSchema = exports.SchemaEnv = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const validation_error_1 = __nccwpck_require__(3021);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const validate_1 = __nccwpck_require__(7881);
+const codegen_1 = __nccwpck_require__(81436);
+const validation_error_1 = __nccwpck_require__(33021);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const validate_1 = __nccwpck_require__(87881);
 class SchemaEnv {
     constructor(env) {
         var _a;
@@ -1780,12 +1780,12 @@ function getJsonPointer(parsedRef, { baseId, schema, root }) {
 
 /***/ }),
 
-/***/ 630:
+/***/ 90630:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const names = {
     // validation function arguments
     data: new codegen_1.Name("data"), // data passed to validation function
@@ -1814,12 +1814,12 @@ exports["default"] = names;
 
 /***/ }),
 
-/***/ 3162:
+/***/ 53162:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const resolve_1 = __nccwpck_require__(4090);
+const resolve_1 = __nccwpck_require__(24090);
 class MissingRefError extends Error {
     constructor(resolver, baseId, ref, msg) {
         super(msg || `can't resolve reference ${ref} from id ${baseId}`);
@@ -1832,15 +1832,15 @@ exports["default"] = MissingRefError;
 
 /***/ }),
 
-/***/ 4090:
+/***/ 24090:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getSchemaRefs = exports.resolveUrl = exports.normalizeId = exports._getFullPath = exports.getFullPath = exports.inlineRef = void 0;
-const util_1 = __nccwpck_require__(4464);
-const equal = __nccwpck_require__(3430);
-const traverse = __nccwpck_require__(1167);
+const util_1 = __nccwpck_require__(84464);
+const equal = __nccwpck_require__(23430);
+const traverse = __nccwpck_require__(81167);
 // TODO refactor to use keyword definitions
 const SIMPLE_INLINED = new Set([
     "type",
@@ -2025,14 +2025,14 @@ exports.getRules = getRules;
 
 /***/ }),
 
-/***/ 4464:
+/***/ 84464:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.checkStrictMode = exports.getErrorPath = exports.Type = exports.useFunc = exports.setEvaluated = exports.evaluatedPropsToName = exports.mergeEvaluated = exports.eachItem = exports.unescapeJsonPointer = exports.escapeJsonPointer = exports.escapeFragment = exports.unescapeFragment = exports.schemaRefOrVal = exports.schemaHasRulesButRef = exports.schemaHasRules = exports.checkUnknownRules = exports.alwaysValidSchema = exports.toHash = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const code_1 = __nccwpck_require__(567);
+const codegen_1 = __nccwpck_require__(81436);
+const code_1 = __nccwpck_require__(80567);
 // TODO refactor to use Set
 function toHash(arr) {
     const hash = {};
@@ -2209,7 +2209,7 @@ exports.checkStrictMode = checkStrictMode;
 
 /***/ }),
 
-/***/ 7692:
+/***/ 37692:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2234,15 +2234,15 @@ exports.shouldUseRule = shouldUseRule;
 
 /***/ }),
 
-/***/ 5346:
+/***/ 35346:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.boolOrEmptySchema = exports.topBoolOrEmptySchema = void 0;
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const boolError = {
     message: "boolean schema is false",
 };
@@ -2290,17 +2290,17 @@ function falseSchemaError(it, overrideAllErrors) {
 
 /***/ }),
 
-/***/ 6685:
+/***/ 86685:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.reportTypeError = exports.checkDataTypes = exports.checkDataType = exports.coerceAndCheckDataType = exports.getJSONTypes = exports.getSchemaTypes = exports.DataType = void 0;
 const rules_1 = __nccwpck_require__(7353);
-const applicability_1 = __nccwpck_require__(7692);
-const errors_1 = __nccwpck_require__(1283);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const applicability_1 = __nccwpck_require__(37692);
+const errors_1 = __nccwpck_require__(81283);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 var DataType;
 (function (DataType) {
     DataType[DataType["Correct"] = 0] = "Correct";
@@ -2499,14 +2499,14 @@ function getTypeErrorContext(it) {
 
 /***/ }),
 
-/***/ 1699:
+/***/ 11699:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.assignDefaults = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function assignDefaults(it, ty) {
     const { properties, items } = it.schema;
     if (ty === "object" && properties) {
@@ -2540,24 +2540,24 @@ function assignDefault(it, prop, defaultValue) {
 
 /***/ }),
 
-/***/ 7881:
+/***/ 87881:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.getData = exports.KeywordCxt = exports.validateFunctionCode = void 0;
-const boolSchema_1 = __nccwpck_require__(5346);
-const dataType_1 = __nccwpck_require__(6685);
-const applicability_1 = __nccwpck_require__(7692);
-const dataType_2 = __nccwpck_require__(6685);
-const defaults_1 = __nccwpck_require__(1699);
-const keyword_1 = __nccwpck_require__(5202);
-const subschema_1 = __nccwpck_require__(6200);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const resolve_1 = __nccwpck_require__(4090);
-const util_1 = __nccwpck_require__(4464);
-const errors_1 = __nccwpck_require__(1283);
+const boolSchema_1 = __nccwpck_require__(35346);
+const dataType_1 = __nccwpck_require__(86685);
+const applicability_1 = __nccwpck_require__(37692);
+const dataType_2 = __nccwpck_require__(86685);
+const defaults_1 = __nccwpck_require__(11699);
+const keyword_1 = __nccwpck_require__(15202);
+const subschema_1 = __nccwpck_require__(26200);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const resolve_1 = __nccwpck_require__(24090);
+const util_1 = __nccwpck_require__(84464);
+const errors_1 = __nccwpck_require__(81283);
 // schema compilation - generates validation function, subschemaCode (below) is used for subschemas
 function validateFunctionCode(it) {
     if (isSchemaObj(it)) {
@@ -3066,16 +3066,16 @@ exports.getData = getData;
 
 /***/ }),
 
-/***/ 5202:
+/***/ 15202:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateKeywordUsage = exports.validSchemaType = exports.funcKeywordCode = exports.macroKeywordCode = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const code_1 = __nccwpck_require__(8484);
-const errors_1 = __nccwpck_require__(1283);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const code_1 = __nccwpck_require__(28484);
+const errors_1 = __nccwpck_require__(81283);
 function macroKeywordCode(cxt, def) {
     const { gen, keyword, schema, parentSchema, it } = cxt;
     const macroSchema = def.macro.call(it.self, schema, parentSchema, it);
@@ -3196,14 +3196,14 @@ exports.validateKeywordUsage = validateKeywordUsage;
 
 /***/ }),
 
-/***/ 6200:
+/***/ 26200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.extendSubschemaMode = exports.extendSubschemaData = exports.getSubschema = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 function getSubschema(it, { keyword, schemaProp, schema, schemaPath, errSchemaPath, topSchemaRef }) {
     if (keyword !== undefined && schema !== undefined) {
         throw new Error('both "keyword" and "schema" passed, only one allowed');
@@ -3283,31 +3283,31 @@ exports.extendSubschemaMode = extendSubschemaMode;
 
 /***/ }),
 
-/***/ 3893:
+/***/ 63893:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.CodeGen = exports.Name = exports.nil = exports.stringify = exports.str = exports._ = exports.KeywordCxt = void 0;
-var validate_1 = __nccwpck_require__(7881);
+var validate_1 = __nccwpck_require__(87881);
 Object.defineProperty(exports, "KeywordCxt", ({ enumerable: true, get: function () { return validate_1.KeywordCxt; } }));
-var codegen_1 = __nccwpck_require__(1436);
+var codegen_1 = __nccwpck_require__(81436);
 Object.defineProperty(exports, "_", ({ enumerable: true, get: function () { return codegen_1._; } }));
 Object.defineProperty(exports, "str", ({ enumerable: true, get: function () { return codegen_1.str; } }));
 Object.defineProperty(exports, "stringify", ({ enumerable: true, get: function () { return codegen_1.stringify; } }));
 Object.defineProperty(exports, "nil", ({ enumerable: true, get: function () { return codegen_1.nil; } }));
 Object.defineProperty(exports, "Name", ({ enumerable: true, get: function () { return codegen_1.Name; } }));
 Object.defineProperty(exports, "CodeGen", ({ enumerable: true, get: function () { return codegen_1.CodeGen; } }));
-const validation_error_1 = __nccwpck_require__(3021);
-const ref_error_1 = __nccwpck_require__(3162);
+const validation_error_1 = __nccwpck_require__(33021);
+const ref_error_1 = __nccwpck_require__(53162);
 const rules_1 = __nccwpck_require__(7353);
 const compile_1 = __nccwpck_require__(2718);
-const codegen_2 = __nccwpck_require__(1436);
-const resolve_1 = __nccwpck_require__(4090);
-const dataType_1 = __nccwpck_require__(6685);
-const util_1 = __nccwpck_require__(4464);
-const $dataRefSchema = __nccwpck_require__(3837);
-const uri_1 = __nccwpck_require__(6285);
+const codegen_2 = __nccwpck_require__(81436);
+const resolve_1 = __nccwpck_require__(24090);
+const dataType_1 = __nccwpck_require__(86685);
+const util_1 = __nccwpck_require__(84464);
+const $dataRefSchema = __nccwpck_require__(63837);
+const uri_1 = __nccwpck_require__(36285);
 const defaultRegExp = (str, flags) => new RegExp(str, flags);
 defaultRegExp.code = "new RegExp";
 const META_IGNORE_OPTIONS = ["removeAdditional", "useDefaults", "coerceTypes"];
@@ -3907,20 +3907,20 @@ function schemaOrData(schema) {
 
 /***/ }),
 
-/***/ 4951:
+/***/ 24951:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 // https://github.com/ajv-validator/ajv/issues/889
-const equal = __nccwpck_require__(3430);
+const equal = __nccwpck_require__(23430);
 equal.code = 'require("ajv/dist/runtime/equal").default';
 exports["default"] = equal;
 //# sourceMappingURL=equal.js.map
 
 /***/ }),
 
-/***/ 6214:
+/***/ 36214:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3950,19 +3950,19 @@ ucs2length.code = 'require("ajv/dist/runtime/ucs2length").default';
 
 /***/ }),
 
-/***/ 6285:
+/***/ 36285:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const uri = __nccwpck_require__(4352);
+const uri = __nccwpck_require__(24352);
 uri.code = 'require("ajv/dist/runtime/uri").default';
 exports["default"] = uri;
 //# sourceMappingURL=uri.js.map
 
 /***/ }),
 
-/***/ 3021:
+/***/ 33021:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -3979,14 +3979,14 @@ exports["default"] = ValidationError;
 
 /***/ }),
 
-/***/ 3448:
+/***/ 73448:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateAdditionalItems = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4034,15 +4034,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2431:
+/***/ 42431:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must NOT have additional properties",
     params: ({ params }) => (0, codegen_1._) `{additionalProperty: ${params.additionalProperty}}`,
@@ -4146,12 +4146,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9205:
+/***/ 39205:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "allOf",
     schemaType: "array",
@@ -4175,12 +4175,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 9380:
+/***/ 89380:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "anyOf",
     schemaType: "array",
@@ -4193,13 +4193,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6182:
+/***/ 16182:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { min, max } }) => max === undefined
         ? (0, codegen_1.str) `must contain at least ${min} valid item(s)`
@@ -4294,15 +4294,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5826:
+/***/ 95826:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateSchemaDeps = exports.validatePropertyDeps = exports.error = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 exports.error = {
     message: ({ params: { property, depsCount, deps } }) => {
         const property_ies = depsCount === 1 ? "property" : "properties";
@@ -4385,13 +4385,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8584:
+/***/ 48584:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params }) => (0, codegen_1.str) `must match "${params.ifClause}" schema`,
     params: ({ params }) => (0, codegen_1._) `{failingKeyword: ${params.ifClause}}`,
@@ -4457,27 +4457,27 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8775:
+/***/ 28775:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const additionalItems_1 = __nccwpck_require__(3448);
+const additionalItems_1 = __nccwpck_require__(73448);
 const prefixItems_1 = __nccwpck_require__(6467);
-const items_1 = __nccwpck_require__(5791);
-const items2020_1 = __nccwpck_require__(2959);
-const contains_1 = __nccwpck_require__(6182);
-const dependencies_1 = __nccwpck_require__(5826);
-const propertyNames_1 = __nccwpck_require__(1372);
-const additionalProperties_1 = __nccwpck_require__(2431);
-const properties_1 = __nccwpck_require__(8778);
-const patternProperties_1 = __nccwpck_require__(664);
+const items_1 = __nccwpck_require__(75791);
+const items2020_1 = __nccwpck_require__(52959);
+const contains_1 = __nccwpck_require__(16182);
+const dependencies_1 = __nccwpck_require__(95826);
+const propertyNames_1 = __nccwpck_require__(71372);
+const additionalProperties_1 = __nccwpck_require__(42431);
+const properties_1 = __nccwpck_require__(88778);
+const patternProperties_1 = __nccwpck_require__(50664);
 const not_1 = __nccwpck_require__(8350);
-const anyOf_1 = __nccwpck_require__(9380);
-const oneOf_1 = __nccwpck_require__(2490);
-const allOf_1 = __nccwpck_require__(9205);
-const if_1 = __nccwpck_require__(8584);
-const thenElse_1 = __nccwpck_require__(6829);
+const anyOf_1 = __nccwpck_require__(89380);
+const oneOf_1 = __nccwpck_require__(22490);
+const allOf_1 = __nccwpck_require__(39205);
+const if_1 = __nccwpck_require__(48584);
+const thenElse_1 = __nccwpck_require__(46829);
 function getApplicator(draft2020 = false) {
     const applicator = [
         // any
@@ -4507,15 +4507,15 @@ exports["default"] = getApplicator;
 
 /***/ }),
 
-/***/ 5791:
+/***/ 75791:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateTuple = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
 const def = {
     keyword: "items",
     type: "array",
@@ -4565,15 +4565,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2959:
+/***/ 52959:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const code_1 = __nccwpck_require__(8484);
-const additionalItems_1 = __nccwpck_require__(3448);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const code_1 = __nccwpck_require__(28484);
+const additionalItems_1 = __nccwpck_require__(73448);
 const error = {
     message: ({ params: { len } }) => (0, codegen_1.str) `must NOT have more than ${len} items`,
     params: ({ params: { len } }) => (0, codegen_1._) `{limit: ${len}}`,
@@ -4606,7 +4606,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "not",
     schemaType: ["object", "boolean"],
@@ -4633,13 +4633,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2490:
+/***/ 22490:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "must match exactly one schema in oneOf",
     params: ({ params }) => (0, codegen_1._) `{passingSchemas: ${params.passing}}`,
@@ -4699,15 +4699,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 664:
+/***/ 50664:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const util_2 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const util_2 = __nccwpck_require__(84464);
 const def = {
     keyword: "patternProperties",
     type: "object",
@@ -4785,7 +4785,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const items_1 = __nccwpck_require__(5791);
+const items_1 = __nccwpck_require__(75791);
 const def = {
     keyword: "prefixItems",
     type: "array",
@@ -4798,15 +4798,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8778:
+/***/ 88778:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const validate_1 = __nccwpck_require__(7881);
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const additionalProperties_1 = __nccwpck_require__(2431);
+const validate_1 = __nccwpck_require__(87881);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const additionalProperties_1 = __nccwpck_require__(42431);
 const def = {
     keyword: "properties",
     type: "object",
@@ -4858,13 +4858,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 1372:
+/***/ 71372:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: "property name must be valid",
     params: ({ params }) => (0, codegen_1._) `{propertyName: ${params.propertyName}}`,
@@ -4902,12 +4902,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6829:
+/***/ 46829:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: ["then", "else"],
     schemaType: ["object", "boolean"],
@@ -4921,16 +4921,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8484:
+/***/ 28484:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.validateUnion = exports.validateArray = exports.usePattern = exports.callValidateCode = exports.schemaProperties = exports.allSchemaProperties = exports.noPropertyInData = exports.propertyInData = exports.isOwnProperty = exports.hasPropFunc = exports.reportMissingProp = exports.checkMissingProp = exports.checkReportMissingProp = void 0;
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const names_1 = __nccwpck_require__(630);
-const util_2 = __nccwpck_require__(4464);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const names_1 = __nccwpck_require__(90630);
+const util_2 = __nccwpck_require__(84464);
 function checkReportMissingProp(cxt, prop) {
     const { gen, data, it } = cxt;
     gen.if(noPropertyInData(gen, data, prop, it.opts.ownProperties), () => {
@@ -5058,7 +5058,7 @@ exports.validateUnion = validateUnion;
 
 /***/ }),
 
-/***/ 9872:
+/***/ 69872:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5074,13 +5074,13 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7397:
+/***/ 97397:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const id_1 = __nccwpck_require__(9872);
-const ref_1 = __nccwpck_require__(2996);
+const id_1 = __nccwpck_require__(69872);
+const ref_1 = __nccwpck_require__(92996);
 const core = [
     "$schema",
     "$id",
@@ -5096,18 +5096,18 @@ exports["default"] = core;
 
 /***/ }),
 
-/***/ 2996:
+/***/ 92996:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.callRef = exports.getValidate = void 0;
-const ref_error_1 = __nccwpck_require__(3162);
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const names_1 = __nccwpck_require__(630);
+const ref_error_1 = __nccwpck_require__(53162);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const names_1 = __nccwpck_require__(90630);
 const compile_1 = __nccwpck_require__(2718);
-const util_1 = __nccwpck_require__(4464);
+const util_1 = __nccwpck_require__(84464);
 const def = {
     keyword: "$ref",
     schemaType: "string",
@@ -5224,16 +5224,16 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8886:
+/***/ 28886:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const types_1 = __nccwpck_require__(7115);
+const codegen_1 = __nccwpck_require__(81436);
+const types_1 = __nccwpck_require__(87115);
 const compile_1 = __nccwpck_require__(2718);
-const ref_error_1 = __nccwpck_require__(3162);
-const util_1 = __nccwpck_require__(4464);
+const ref_error_1 = __nccwpck_require__(53162);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { discrError, tagName } }) => discrError === types_1.DiscrError.Tag
         ? `tag "${tagName}" must be string`
@@ -5334,7 +5334,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 7115:
+/***/ 87115:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5349,16 +5349,16 @@ var DiscrError;
 
 /***/ }),
 
-/***/ 9941:
+/***/ 39941:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const core_1 = __nccwpck_require__(7397);
-const validation_1 = __nccwpck_require__(5481);
-const applicator_1 = __nccwpck_require__(8775);
-const format_1 = __nccwpck_require__(2601);
-const metadata_1 = __nccwpck_require__(6620);
+const core_1 = __nccwpck_require__(97397);
+const validation_1 = __nccwpck_require__(85481);
+const applicator_1 = __nccwpck_require__(28775);
+const format_1 = __nccwpck_require__(72601);
+const metadata_1 = __nccwpck_require__(56620);
 const draft7Vocabularies = [
     core_1.default,
     validation_1.default,
@@ -5372,12 +5372,12 @@ exports["default"] = draft7Vocabularies;
 
 /***/ }),
 
-/***/ 6402:
+/***/ 26402:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match format "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{format: ${schemaCode}}`,
@@ -5470,19 +5470,19 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 2601:
+/***/ 72601:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const format_1 = __nccwpck_require__(6402);
+const format_1 = __nccwpck_require__(26402);
 const format = [format_1.default];
 exports["default"] = format;
 //# sourceMappingURL=index.js.map
 
 /***/ }),
 
-/***/ 6620:
+/***/ 56620:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5506,14 +5506,14 @@ exports.contentVocabulary = [
 
 /***/ }),
 
-/***/ 8026:
+/***/ 98026:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to constant",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValue: ${schemaCode}}`,
@@ -5537,14 +5537,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3200:
+/***/ 93200:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: "must be equal to one of the allowed values",
     params: ({ schemaCode }) => (0, codegen_1._) `{allowedValues: ${schemaCode}}`,
@@ -5591,21 +5591,21 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5481:
+/***/ 85481:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const limitNumber_1 = __nccwpck_require__(3723);
-const multipleOf_1 = __nccwpck_require__(8132);
-const limitLength_1 = __nccwpck_require__(6962);
-const pattern_1 = __nccwpck_require__(6023);
+const limitNumber_1 = __nccwpck_require__(43723);
+const multipleOf_1 = __nccwpck_require__(18132);
+const limitLength_1 = __nccwpck_require__(46962);
+const pattern_1 = __nccwpck_require__(96023);
 const limitProperties_1 = __nccwpck_require__(895);
-const required_1 = __nccwpck_require__(4504);
-const limitItems_1 = __nccwpck_require__(6296);
-const uniqueItems_1 = __nccwpck_require__(5132);
-const const_1 = __nccwpck_require__(8026);
-const enum_1 = __nccwpck_require__(3200);
+const required_1 = __nccwpck_require__(94504);
+const limitItems_1 = __nccwpck_require__(36296);
+const uniqueItems_1 = __nccwpck_require__(65132);
+const const_1 = __nccwpck_require__(98026);
+const enum_1 = __nccwpck_require__(93200);
 const validation = [
     // number
     limitNumber_1.default,
@@ -5630,12 +5630,12 @@ exports["default"] = validation;
 
 /***/ }),
 
-/***/ 6296:
+/***/ 36296:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxItems" ? "more" : "fewer";
@@ -5660,14 +5660,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6962:
+/***/ 46962:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const ucs2length_1 = __nccwpck_require__(6214);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const ucs2length_1 = __nccwpck_require__(36214);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxLength" ? "more" : "fewer";
@@ -5693,12 +5693,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3723:
+/***/ 43723:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const ops = codegen_1.operators;
 const KWDs = {
     maximum: { okStr: "<=", ok: ops.LTE, fail: ops.GT },
@@ -5731,7 +5731,7 @@ exports["default"] = def;
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message({ keyword, schemaCode }) {
         const comp = keyword === "maxProperties" ? "more" : "fewer";
@@ -5756,12 +5756,12 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 8132:
+/***/ 18132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const codegen_1 = __nccwpck_require__(1436);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must be multiple of ${schemaCode}`,
     params: ({ schemaCode }) => (0, codegen_1._) `{multipleOf: ${schemaCode}}`,
@@ -5788,14 +5788,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 6023:
+/***/ 96023:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const util_1 = __nccwpck_require__(4464);
-const codegen_1 = __nccwpck_require__(1436);
+const code_1 = __nccwpck_require__(28484);
+const util_1 = __nccwpck_require__(84464);
+const codegen_1 = __nccwpck_require__(81436);
 const error = {
     message: ({ schemaCode }) => (0, codegen_1.str) `must match pattern "${schemaCode}"`,
     params: ({ schemaCode }) => (0, codegen_1._) `{pattern: ${schemaCode}}`,
@@ -5827,14 +5827,14 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 4504:
+/***/ 94504:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const code_1 = __nccwpck_require__(8484);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
+const code_1 = __nccwpck_require__(28484);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
 const error = {
     message: ({ params: { missingProperty } }) => (0, codegen_1.str) `must have required property '${missingProperty}'`,
     params: ({ params: { missingProperty } }) => (0, codegen_1._) `{missingProperty: ${missingProperty}}`,
@@ -5912,15 +5912,15 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 5132:
+/***/ 65132:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-const dataType_1 = __nccwpck_require__(6685);
-const codegen_1 = __nccwpck_require__(1436);
-const util_1 = __nccwpck_require__(4464);
-const equal_1 = __nccwpck_require__(4951);
+const dataType_1 = __nccwpck_require__(86685);
+const codegen_1 = __nccwpck_require__(81436);
+const util_1 = __nccwpck_require__(84464);
+const equal_1 = __nccwpck_require__(24951);
 const error = {
     message: ({ params: { i, j } }) => (0, codegen_1.str) `must NOT have duplicate items (items ## ${j} and ${i} are identical)`,
     params: ({ params: { i, j } }) => (0, codegen_1._) `{i: ${i}, j: ${j}}`,
@@ -5982,7 +5982,7 @@ exports["default"] = def;
 
 /***/ }),
 
-/***/ 3430:
+/***/ 23430:
 /***/ ((module) => {
 
 
@@ -6035,7 +6035,7 @@ module.exports = function equal(a, b) {
 
 /***/ }),
 
-/***/ 1167:
+/***/ 81167:
 /***/ ((module) => {
 
 
@@ -6135,33 +6135,32 @@ function escapeJsonPtr(str) {
 
 /***/ }),
 
-/***/ 770:
+/***/ 20770:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-/* unused reexport */ __nccwpck_require__(218);
+module.exports = __nccwpck_require__(20218);
 
 
 /***/ }),
 
-/***/ 218:
+/***/ 20218:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
-var net = __nccwpck_require__(9278);
-var tls = __nccwpck_require__(4756);
-var http = __nccwpck_require__(8611);
-var https = __nccwpck_require__(5692);
-var events = __nccwpck_require__(4434);
-var assert = __nccwpck_require__(2613);
-var util = __nccwpck_require__(9023);
+var net = __nccwpck_require__(69278);
+var tls = __nccwpck_require__(64756);
+var http = __nccwpck_require__(58611);
+var https = __nccwpck_require__(65692);
+var events = __nccwpck_require__(24434);
+var assert = __nccwpck_require__(42613);
+var util = __nccwpck_require__(39023);
 
 
-__webpack_unused_export__ = httpOverHttp;
-__webpack_unused_export__ = httpsOverHttp;
-__webpack_unused_export__ = httpOverHttps;
-__webpack_unused_export__ = httpsOverHttps;
+exports.httpOverHttp = httpOverHttp;
+exports.httpsOverHttp = httpsOverHttp;
+exports.httpOverHttps = httpOverHttps;
+exports.httpsOverHttps = httpsOverHttps;
 
 
 function httpOverHttp(options) {
@@ -6410,65 +6409,64 @@ if (process.env.NODE_DEBUG && /\btunnel\b/.test(process.env.NODE_DEBUG)) {
 } else {
   debug = function() {};
 }
-__webpack_unused_export__ = debug; // for test
+exports.debug = debug; // for test
 
 
 /***/ }),
 
-/***/ 6752:
+/***/ 46752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-var __webpack_unused_export__;
 
 
-const Client = __nccwpck_require__(3701)
-const Dispatcher = __nccwpck_require__(883)
-const Pool = __nccwpck_require__(628)
+const Client = __nccwpck_require__(23701)
+const Dispatcher = __nccwpck_require__(30883)
+const Pool = __nccwpck_require__(30628)
 const BalancedPool = __nccwpck_require__(837)
-const Agent = __nccwpck_require__(7405)
-const ProxyAgent = __nccwpck_require__(6672)
-const EnvHttpProxyAgent = __nccwpck_require__(3137)
-const RetryAgent = __nccwpck_require__(50)
-const errors = __nccwpck_require__(8707)
+const Agent = __nccwpck_require__(57405)
+const ProxyAgent = __nccwpck_require__(76672)
+const EnvHttpProxyAgent = __nccwpck_require__(53137)
+const RetryAgent = __nccwpck_require__(30050)
+const errors = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { InvalidArgumentError } = errors
-const api = __nccwpck_require__(6615)
-const buildConnector = __nccwpck_require__(9136)
-const MockClient = __nccwpck_require__(7365)
-const MockAgent = __nccwpck_require__(7501)
-const MockPool = __nccwpck_require__(4004)
-const mockErrors = __nccwpck_require__(2429)
-const RetryHandler = __nccwpck_require__(7816)
-const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(2581)
-const DecoratorHandler = __nccwpck_require__(8155)
+const api = __nccwpck_require__(56615)
+const buildConnector = __nccwpck_require__(59136)
+const MockClient = __nccwpck_require__(47365)
+const MockAgent = __nccwpck_require__(47501)
+const MockPool = __nccwpck_require__(94004)
+const mockErrors = __nccwpck_require__(52429)
+const RetryHandler = __nccwpck_require__(17816)
+const { getGlobalDispatcher, setGlobalDispatcher } = __nccwpck_require__(32581)
+const DecoratorHandler = __nccwpck_require__(58155)
 const RedirectHandler = __nccwpck_require__(8754)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 Object.assign(Dispatcher.prototype, api)
 
-__webpack_unused_export__ = Dispatcher
-__webpack_unused_export__ = Client
-__webpack_unused_export__ = Pool
-__webpack_unused_export__ = BalancedPool
-__webpack_unused_export__ = Agent
-__webpack_unused_export__ = ProxyAgent
-__webpack_unused_export__ = EnvHttpProxyAgent
-__webpack_unused_export__ = RetryAgent
-__webpack_unused_export__ = RetryHandler
+module.exports.Dispatcher = Dispatcher
+module.exports.Client = Client
+module.exports.Pool = Pool
+module.exports.BalancedPool = BalancedPool
+module.exports.Agent = Agent
+module.exports.ProxyAgent = ProxyAgent
+module.exports.EnvHttpProxyAgent = EnvHttpProxyAgent
+module.exports.RetryAgent = RetryAgent
+module.exports.RetryHandler = RetryHandler
 
-__webpack_unused_export__ = DecoratorHandler
-__webpack_unused_export__ = RedirectHandler
-__webpack_unused_export__ = createRedirectInterceptor
-__webpack_unused_export__ = {
-  redirect: __nccwpck_require__(1514),
-  retry: __nccwpck_require__(2026),
-  dump: __nccwpck_require__(8060),
-  dns: __nccwpck_require__(379)
+module.exports.DecoratorHandler = DecoratorHandler
+module.exports.RedirectHandler = RedirectHandler
+module.exports.createRedirectInterceptor = createRedirectInterceptor
+module.exports.interceptors = {
+  redirect: __nccwpck_require__(21514),
+  retry: __nccwpck_require__(92026),
+  dump: __nccwpck_require__(88060),
+  dns: __nccwpck_require__(70379)
 }
 
-__webpack_unused_export__ = buildConnector
-__webpack_unused_export__ = errors
-__webpack_unused_export__ = {
+module.exports.buildConnector = buildConnector
+module.exports.errors = errors
+module.exports.util = {
   parseHeaders: util.parseHeaders,
   headerNameToString: util.headerNameToString
 }
@@ -6522,11 +6520,11 @@ function makeDispatcher (fn) {
   }
 }
 
-__webpack_unused_export__ = setGlobalDispatcher
-__webpack_unused_export__ = getGlobalDispatcher
+module.exports.setGlobalDispatcher = setGlobalDispatcher
+module.exports.getGlobalDispatcher = getGlobalDispatcher
 
-const fetchImpl = (__nccwpck_require__(4398).fetch)
-__webpack_unused_export__ = async function fetch (init, options = undefined) {
+const fetchImpl = (__nccwpck_require__(54398).fetch)
+module.exports.fetch = async function fetch (init, options = undefined) {
   try {
     return await fetchImpl(init, options)
   } catch (err) {
@@ -6537,66 +6535,66 @@ __webpack_unused_export__ = async function fetch (init, options = undefined) {
     throw err
   }
 }
-/* unused reexport */ __nccwpck_require__(660).Headers
-/* unused reexport */ __nccwpck_require__(9051).Response
-/* unused reexport */ __nccwpck_require__(9967).Request
-/* unused reexport */ __nccwpck_require__(5910).FormData
-__webpack_unused_export__ = globalThis.File ?? (__nccwpck_require__(4573).File)
-/* unused reexport */ __nccwpck_require__(8355).FileReader
+module.exports.Headers = __nccwpck_require__(60660).Headers
+module.exports.Response = __nccwpck_require__(99051).Response
+module.exports.Request = __nccwpck_require__(9967).Request
+module.exports.FormData = __nccwpck_require__(35910).FormData
+module.exports.File = globalThis.File ?? (__nccwpck_require__(4573).File)
+module.exports.FileReader = __nccwpck_require__(48355).FileReader
 
-const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(1059)
+const { setGlobalOrigin, getGlobalOrigin } = __nccwpck_require__(51059)
 
-__webpack_unused_export__ = setGlobalOrigin
-__webpack_unused_export__ = getGlobalOrigin
+module.exports.setGlobalOrigin = setGlobalOrigin
+module.exports.getGlobalOrigin = getGlobalOrigin
 
 const { CacheStorage } = __nccwpck_require__(3245)
-const { kConstruct } = __nccwpck_require__(109)
+const { kConstruct } = __nccwpck_require__(20109)
 
 // Cache & CacheStorage are tightly coupled with fetch. Even if it may run
 // in an older version of Node, it doesn't have any use without fetch.
-__webpack_unused_export__ = new CacheStorage(kConstruct)
+module.exports.caches = new CacheStorage(kConstruct)
 
-const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(9061)
+const { deleteCookie, getCookies, getSetCookies, setCookie } = __nccwpck_require__(79061)
 
-__webpack_unused_export__ = deleteCookie
-__webpack_unused_export__ = getCookies
-__webpack_unused_export__ = getSetCookies
-__webpack_unused_export__ = setCookie
+module.exports.deleteCookie = deleteCookie
+module.exports.getCookies = getCookies
+module.exports.getSetCookies = getSetCookies
+module.exports.setCookie = setCookie
 
-const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(1900)
+const { parseMIMEType, serializeAMimeType } = __nccwpck_require__(51900)
 
-__webpack_unused_export__ = parseMIMEType
-__webpack_unused_export__ = serializeAMimeType
+module.exports.parseMIMEType = parseMIMEType
+module.exports.serializeAMimeType = serializeAMimeType
 
-const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(5188)
-/* unused reexport */ __nccwpck_require__(3726).WebSocket
-__webpack_unused_export__ = CloseEvent
-__webpack_unused_export__ = ErrorEvent
-__webpack_unused_export__ = MessageEvent
+const { CloseEvent, ErrorEvent, MessageEvent } = __nccwpck_require__(15188)
+module.exports.WebSocket = __nccwpck_require__(13726).WebSocket
+module.exports.CloseEvent = CloseEvent
+module.exports.ErrorEvent = ErrorEvent
+module.exports.MessageEvent = MessageEvent
 
-__webpack_unused_export__ = makeDispatcher(api.request)
-__webpack_unused_export__ = makeDispatcher(api.stream)
-__webpack_unused_export__ = makeDispatcher(api.pipeline)
-__webpack_unused_export__ = makeDispatcher(api.connect)
-__webpack_unused_export__ = makeDispatcher(api.upgrade)
+module.exports.request = makeDispatcher(api.request)
+module.exports.stream = makeDispatcher(api.stream)
+module.exports.pipeline = makeDispatcher(api.pipeline)
+module.exports.connect = makeDispatcher(api.connect)
+module.exports.upgrade = makeDispatcher(api.upgrade)
 
-__webpack_unused_export__ = MockClient
-__webpack_unused_export__ = MockPool
-__webpack_unused_export__ = MockAgent
-__webpack_unused_export__ = mockErrors
+module.exports.MockClient = MockClient
+module.exports.MockPool = MockPool
+module.exports.MockAgent = MockAgent
+module.exports.mockErrors = mockErrors
 
-const { EventSource } = __nccwpck_require__(1238)
+const { EventSource } = __nccwpck_require__(21238)
 
-__webpack_unused_export__ = EventSource
+module.exports.EventSource = EventSource
 
 
 /***/ }),
 
-/***/ 158:
+/***/ 80158:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 const { addAbortListener } = __nccwpck_require__(3440)
-const { RequestAbortedError } = __nccwpck_require__(8707)
+const { RequestAbortedError } = __nccwpck_require__(68707)
 
 const kListener = Symbol('kListener')
 const kSignal = Symbol('kSignal')
@@ -6656,16 +6654,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2279:
+/***/ 34660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class ConnectHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -6771,7 +6769,7 @@ module.exports = connect
 
 /***/ }),
 
-/***/ 6862:
+/***/ 76862:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -6780,16 +6778,16 @@ const {
   Readable,
   Duplex,
   PassThrough
-} = __nccwpck_require__(7075)
+} = __nccwpck_require__(57075)
 const {
   InvalidArgumentError,
   InvalidReturnValueError,
   RequestAbortedError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 const kResume = Symbol('resume')
 
@@ -7029,17 +7027,17 @@ module.exports = pipeline
 
 /***/ }),
 
-/***/ 4043:
+/***/ 14043:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(9927)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(49927)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
 
 class RequestHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -7255,13 +7253,13 @@ module.exports.RequestHandler = RequestHandler
 
 
 
-const assert = __nccwpck_require__(4589)
-const { finished, PassThrough } = __nccwpck_require__(7075)
-const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { finished, PassThrough } = __nccwpck_require__(57075)
+const { InvalidArgumentError, InvalidReturnValueError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { getResolveErrorBodyCallback } = __nccwpck_require__(7655)
-const { AsyncResource } = __nccwpck_require__(6698)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
+const { getResolveErrorBodyCallback } = __nccwpck_require__(87655)
+const { AsyncResource } = __nccwpck_require__(16698)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
 
 class StreamHandler extends AsyncResource {
   constructor (opts, factory, callback) {
@@ -7477,16 +7475,16 @@ module.exports = stream
 
 /***/ }),
 
-/***/ 1882:
+/***/ 61882:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError, SocketError } = __nccwpck_require__(8707)
-const { AsyncResource } = __nccwpck_require__(6698)
+const { InvalidArgumentError, SocketError } = __nccwpck_require__(68707)
+const { AsyncResource } = __nccwpck_require__(16698)
 const util = __nccwpck_require__(3440)
-const { addSignal, removeSignal } = __nccwpck_require__(158)
-const assert = __nccwpck_require__(4589)
+const { addSignal, removeSignal } = __nccwpck_require__(80158)
+const assert = __nccwpck_require__(34589)
 
 class UpgradeHandler extends AsyncResource {
   constructor (opts, callback) {
@@ -7592,30 +7590,30 @@ module.exports = upgrade
 
 /***/ }),
 
-/***/ 6615:
+/***/ 56615:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-module.exports.request = __nccwpck_require__(4043)
+module.exports.request = __nccwpck_require__(14043)
 module.exports.stream = __nccwpck_require__(3560)
-module.exports.pipeline = __nccwpck_require__(6862)
-module.exports.upgrade = __nccwpck_require__(1882)
-module.exports.connect = __nccwpck_require__(2279)
+module.exports.pipeline = __nccwpck_require__(76862)
+module.exports.upgrade = __nccwpck_require__(61882)
+module.exports.connect = __nccwpck_require__(34660)
 
 
 /***/ }),
 
-/***/ 9927:
+/***/ 49927:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // Ported from https://github.com/nodejs/undici/pull/907
 
 
 
-const assert = __nccwpck_require__(4589)
-const { Readable } = __nccwpck_require__(7075)
-const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(8707)
+const assert = __nccwpck_require__(34589)
+const { Readable } = __nccwpck_require__(57075)
+const { RequestAbortedError, NotSupportedError, InvalidArgumentError, AbortError } = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
 const { ReadableStreamFrom } = __nccwpck_require__(3440)
 
@@ -7998,15 +7996,15 @@ module.exports = { Readable: BodyReadable, chunksDecode }
 
 /***/ }),
 
-/***/ 7655:
+/***/ 87655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const {
   ResponseStatusCodeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 
-const { chunksDecode } = __nccwpck_require__(9927)
+const { chunksDecode } = __nccwpck_require__(49927)
 const CHUNK_LIMIT = 128 * 1024
 
 async function getResolveErrorBodyCallback ({ callback, body, contentType, statusCode, statusMessage, headers }) {
@@ -8098,16 +8096,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9136:
+/***/ 59136:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const net = __nccwpck_require__(7030)
-const assert = __nccwpck_require__(4589)
+const net = __nccwpck_require__(77030)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(8707)
-const timers = __nccwpck_require__(6603)
+const { InvalidArgumentError, ConnectTimeoutError } = __nccwpck_require__(68707)
+const timers = __nccwpck_require__(96603)
 
 function noop () {}
 
@@ -8192,7 +8190,7 @@ function buildConnector ({ allowH2, maxCachedSessions, socketPath, timeout, sess
     let socket
     if (protocol === 'https:') {
       if (!tls) {
-        tls = __nccwpck_require__(1692)
+        tls = __nccwpck_require__(41692)
       }
       servername = servername || options.servername || util.getServerName(host) || null
 
@@ -8345,7 +8343,7 @@ module.exports = buildConnector
 
 /***/ }),
 
-/***/ 735:
+/***/ 10735:
 /***/ ((module) => {
 
 
@@ -8470,12 +8468,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2414:
+/***/ 42414:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const diagnosticsChannel = __nccwpck_require__(3053)
-const util = __nccwpck_require__(7975)
+const diagnosticsChannel = __nccwpck_require__(53053)
+const util = __nccwpck_require__(57975)
 
 const undiciDebugLog = util.debuglog('undici')
 const fetchDebuglog = util.debuglog('fetch')
@@ -8679,7 +8677,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8707:
+/***/ 68707:
 /***/ ((module) => {
 
 
@@ -9111,7 +9109,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4655:
+/***/ 44655:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9119,8 +9117,8 @@ module.exports = {
 const {
   InvalidArgumentError,
   NotSupportedError
-} = __nccwpck_require__(8707)
-const assert = __nccwpck_require__(4589)
+} = __nccwpck_require__(68707)
+const assert = __nccwpck_require__(34589)
 const {
   isValidHTTPToken,
   isValidHeaderValue,
@@ -9135,8 +9133,8 @@ const {
   getServerName,
   normalizedMethodRecords
 } = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
+const { channels } = __nccwpck_require__(42414)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
 
 // Verifies that a given path is valid does not contain control chars \x00 to \x20
 const invalidPathRegex = /[^\u0021-\u00ff]/
@@ -9600,7 +9598,7 @@ module.exports = Request
 
 /***/ }),
 
-/***/ 6443:
+/***/ 36443:
 /***/ ((module) => {
 
 module.exports = {
@@ -9674,7 +9672,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7752:
+/***/ 67752:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -9682,7 +9680,7 @@ module.exports = {
 const {
   wellknownHeaderNames,
   headerNameLowerCasedRecord
-} = __nccwpck_require__(735)
+} = __nccwpck_require__(10735)
 
 class TstNode {
   /** @type {any} */
@@ -9838,18 +9836,18 @@ module.exports = {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(6443)
-const { IncomingMessage } = __nccwpck_require__(7067)
-const stream = __nccwpck_require__(7075)
-const net = __nccwpck_require__(7030)
+const assert = __nccwpck_require__(34589)
+const { kDestroyed, kBodyUsed, kListeners, kBody } = __nccwpck_require__(36443)
+const { IncomingMessage } = __nccwpck_require__(37067)
+const stream = __nccwpck_require__(57075)
+const net = __nccwpck_require__(77030)
 const { Blob } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
-const { stringify } = __nccwpck_require__(1792)
-const { EventEmitter: EE } = __nccwpck_require__(8474)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { headerNameLowerCasedRecord } = __nccwpck_require__(735)
-const { tree } = __nccwpck_require__(7752)
+const nodeUtil = __nccwpck_require__(57975)
+const { stringify } = __nccwpck_require__(41792)
+const { EventEmitter: EE } = __nccwpck_require__(78474)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { headerNameLowerCasedRecord } = __nccwpck_require__(10735)
+const { tree } = __nccwpck_require__(67752)
 
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(v => Number(v))
 
@@ -10559,18 +10557,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7405:
+/***/ 57405:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const DispatcherBase = __nccwpck_require__(1841)
-const Pool = __nccwpck_require__(628)
-const Client = __nccwpck_require__(3701)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const { kClients, kRunning, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const DispatcherBase = __nccwpck_require__(21841)
+const Pool = __nccwpck_require__(30628)
+const Client = __nccwpck_require__(23701)
 const util = __nccwpck_require__(3440)
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 const kOnConnect = Symbol('onConnect')
 const kOnDisconnect = Symbol('onDisconnect')
@@ -10707,7 +10705,7 @@ module.exports = Agent
 const {
   BalancedPoolMissingUpstreamError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   PoolBase,
   kClients,
@@ -10715,9 +10713,9 @@ const {
   kAddClient,
   kRemoveClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Pool = __nccwpck_require__(628)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(42128)
+const Pool = __nccwpck_require__(30628)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
 const { parseOrigin } = __nccwpck_require__(3440)
 const kFactory = Symbol('factory')
 
@@ -10922,10 +10920,10 @@ module.exports = BalancedPool
 
 /* global WebAssembly */
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const timers = __nccwpck_require__(6603)
+const { channels } = __nccwpck_require__(42414)
+const timers = __nccwpck_require__(96603)
 const {
   RequestContentLengthMismatchError,
   ResponseContentLengthMismatchError,
@@ -10938,7 +10936,7 @@ const {
   BodyTimeoutError,
   HTTPParserError,
   ResponseExceededMaxSizeError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -10971,9 +10969,9 @@ const {
   kOnError,
   kResume,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
-const constants = __nccwpck_require__(2824)
+const constants = __nccwpck_require__(52824)
 const EMPTY_BUF = Buffer.alloc(0)
 const FastBuffer = Buffer[Symbol.species]
 const addListener = util.addListener
@@ -10985,11 +10983,11 @@ const kSocketUsed = Symbol('kSocketUsed')
 let extractBody
 
 async function lazyllhttp () {
-  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(3870) : undefined
+  const llhttpWasmData = process.env.JEST_WORKER_ID ? __nccwpck_require__(63870) : undefined
 
   let mod
   try {
-    mod = await WebAssembly.compile(__nccwpck_require__(3434))
+    mod = await WebAssembly.compile(__nccwpck_require__(53434))
   } catch (e) {
     /* istanbul ignore next */
 
@@ -10997,7 +10995,7 @@ async function lazyllhttp () {
     // being enabled, but the occurring of this other error
     // * https://github.com/emscripten-core/emscripten/issues/11495
     // got me to remove that check to avoid breaking Node 12.
-    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(3870))
+    mod = await WebAssembly.compile(llhttpWasmData || __nccwpck_require__(63870))
   }
 
   return await WebAssembly.instantiate(mod, {
@@ -11912,7 +11910,7 @@ function writeH1 (client, request) {
 
   if (util.isFormDataLike(body)) {
     if (!extractBody) {
-      extractBody = (__nccwpck_require__(4492).extractBody)
+      extractBody = (__nccwpck_require__(84492).extractBody)
     }
 
     const [bodyStream, contentType] = extractBody(body)
@@ -12435,21 +12433,21 @@ module.exports = connectH1
 
 /***/ }),
 
-/***/ 8788:
+/***/ 88788:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { errorMonitor } = __nccwpck_require__(8474)
-const { pipeline } = __nccwpck_require__(7075)
+const assert = __nccwpck_require__(34589)
+const { errorMonitor } = __nccwpck_require__(78474)
+const { pipeline } = __nccwpck_require__(57075)
 const util = __nccwpck_require__(3440)
 const {
   RequestContentLengthMismatchError,
   RequestAbortedError,
   SocketError,
   InformationalError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const {
   kUrl,
   kReset,
@@ -12468,7 +12466,7 @@ const {
   kResume,
   kSize,
   kHTTPContext
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 
 const kOpenStreams = Symbol('open streams')
 
@@ -12480,7 +12478,7 @@ let h2ExperimentalWarned = false
 /** @type {import('http2')} */
 let http2
 try {
-  http2 = __nccwpck_require__(2467)
+  http2 = __nccwpck_require__(32467)
 } catch {
   // @ts-ignore
   http2 = { constants: {} }
@@ -12874,7 +12872,7 @@ function writeH2 (client, request) {
   let contentLength = util.bodyLength(body)
 
   if (util.isFormDataLike(body)) {
-    extractBody ??= (__nccwpck_require__(4492).extractBody)
+    extractBody ??= (__nccwpck_require__(84492).extractBody)
 
     const [bodyStream, contentType] = extractBody(body)
     headers['content-type'] = contentType
@@ -13234,26 +13232,26 @@ module.exports = connectH2
 
 /***/ }),
 
-/***/ 3701:
+/***/ 23701:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // @ts-check
 
 
 
-const assert = __nccwpck_require__(4589)
-const net = __nccwpck_require__(7030)
-const http = __nccwpck_require__(7067)
+const assert = __nccwpck_require__(34589)
+const net = __nccwpck_require__(77030)
+const http = __nccwpck_require__(37067)
 const util = __nccwpck_require__(3440)
-const { channels } = __nccwpck_require__(2414)
-const Request = __nccwpck_require__(4655)
-const DispatcherBase = __nccwpck_require__(1841)
+const { channels } = __nccwpck_require__(42414)
+const Request = __nccwpck_require__(44655)
+const DispatcherBase = __nccwpck_require__(21841)
 const {
   InvalidArgumentError,
   InformationalError,
   ClientDestroyedError
-} = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
+} = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
 const {
   kUrl,
   kServerName,
@@ -13295,9 +13293,9 @@ const {
   kHTTPContext,
   kMaxConcurrentStreams,
   kResume
-} = __nccwpck_require__(6443)
+} = __nccwpck_require__(36443)
 const connectH1 = __nccwpck_require__(637)
-const connectH2 = __nccwpck_require__(8788)
+const connectH2 = __nccwpck_require__(88788)
 let deprecatedInterceptorWarned = false
 
 const kClosedResolve = Symbol('kClosedResolve')
@@ -13605,7 +13603,7 @@ class Client extends DispatcherBase {
   }
 }
 
-const createRedirectInterceptor = __nccwpck_require__(5092)
+const createRedirectInterceptor = __nccwpck_require__(25092)
 
 function onError (client, err) {
   if (
@@ -13865,19 +13863,19 @@ module.exports = Client
 
 /***/ }),
 
-/***/ 1841:
+/***/ 21841:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const buffer = __nccwpck_require__(4573)
-const Dispatcher = __nccwpck_require__(883)
+const Dispatcher = __nccwpck_require__(30883)
 const {
   ClientDestroyedError,
   ClientClosedError,
   InvalidArgumentError
-} = __nccwpck_require__(8707)
-const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(6443)
+} = __nccwpck_require__(68707)
+const { kDestroy, kClose, kClosed, kDestroyed, kDispatch, kInterceptors } = __nccwpck_require__(36443)
 
 const kOnDestroyed = Symbol('onDestroyed')
 const kOnClosed = Symbol('onClosed')
@@ -14080,11 +14078,11 @@ module.exports = DispatcherBase
 
 /***/ }),
 
-/***/ 883:
+/***/ 30883:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const EventEmitter = __nccwpck_require__(8474)
+const EventEmitter = __nccwpck_require__(78474)
 
 class Dispatcher extends EventEmitter {
   dispatch () {
@@ -14152,15 +14150,15 @@ module.exports = Dispatcher
 
 /***/ }),
 
-/***/ 3137:
+/***/ 53137:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(6443)
-const ProxyAgent = __nccwpck_require__(6672)
-const Agent = __nccwpck_require__(7405)
+const DispatcherBase = __nccwpck_require__(21841)
+const { kClose, kDestroy, kClosed, kDestroyed, kDispatch, kNoProxyAgent, kHttpProxyAgent, kHttpsProxyAgent } = __nccwpck_require__(36443)
+const ProxyAgent = __nccwpck_require__(76672)
+const Agent = __nccwpck_require__(57405)
 
 const DEFAULT_PORTS = {
   'http:': 80,
@@ -14319,7 +14317,7 @@ module.exports = EnvHttpProxyAgent
 
 /***/ }),
 
-/***/ 4660:
+/***/ 64660:
 /***/ ((module) => {
 
 /* eslint-disable */
@@ -14443,15 +14441,15 @@ module.exports = class FixedQueue {
 
 /***/ }),
 
-/***/ 2128:
+/***/ 42128:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const DispatcherBase = __nccwpck_require__(1841)
-const FixedQueue = __nccwpck_require__(4660)
-const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(6443)
-const PoolStats = __nccwpck_require__(3246)
+const DispatcherBase = __nccwpck_require__(21841)
+const FixedQueue = __nccwpck_require__(64660)
+const { kConnected, kSize, kRunning, kPending, kQueued, kBusy, kFree, kUrl, kClose, kDestroy, kDispatch } = __nccwpck_require__(36443)
+const PoolStats = __nccwpck_require__(43246)
 
 const kClients = Symbol('clients')
 const kNeedDrain = Symbol('needDrain')
@@ -14644,10 +14642,10 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3246:
+/***/ 43246:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
-const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(6443)
+const { kFree, kConnected, kPending, kQueued, kRunning, kSize } = __nccwpck_require__(36443)
 const kPool = Symbol('pool')
 
 class PoolStats {
@@ -14685,7 +14683,7 @@ module.exports = PoolStats
 
 /***/ }),
 
-/***/ 628:
+/***/ 30628:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -14696,14 +14694,14 @@ const {
   kNeedDrain,
   kAddClient,
   kGetDispatcher
-} = __nccwpck_require__(2128)
-const Client = __nccwpck_require__(3701)
+} = __nccwpck_require__(42128)
+const Client = __nccwpck_require__(23701)
 const {
   InvalidArgumentError
-} = __nccwpck_require__(8707)
+} = __nccwpck_require__(68707)
 const util = __nccwpck_require__(3440)
-const { kUrl, kInterceptors } = __nccwpck_require__(6443)
-const buildConnector = __nccwpck_require__(9136)
+const { kUrl, kInterceptors } = __nccwpck_require__(36443)
+const buildConnector = __nccwpck_require__(59136)
 
 const kOptions = Symbol('options')
 const kConnections = Symbol('connections')
@@ -14799,19 +14797,19 @@ module.exports = Pool
 
 /***/ }),
 
-/***/ 6672:
+/***/ 76672:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(6443)
-const { URL } = __nccwpck_require__(3136)
-const Agent = __nccwpck_require__(7405)
-const Pool = __nccwpck_require__(628)
-const DispatcherBase = __nccwpck_require__(1841)
-const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(8707)
-const buildConnector = __nccwpck_require__(9136)
-const Client = __nccwpck_require__(3701)
+const { kProxy, kClose, kDestroy, kDispatch, kInterceptors } = __nccwpck_require__(36443)
+const { URL } = __nccwpck_require__(73136)
+const Agent = __nccwpck_require__(57405)
+const Pool = __nccwpck_require__(30628)
+const DispatcherBase = __nccwpck_require__(21841)
+const { InvalidArgumentError, RequestAbortedError, SecureProxyConnectionError } = __nccwpck_require__(68707)
+const buildConnector = __nccwpck_require__(59136)
+const Client = __nccwpck_require__(23701)
 
 const kAgent = Symbol('proxy agent')
 const kClient = Symbol('proxy client')
@@ -15080,13 +15078,13 @@ module.exports = ProxyAgent
 
 /***/ }),
 
-/***/ 50:
+/***/ 30050:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const Dispatcher = __nccwpck_require__(883)
-const RetryHandler = __nccwpck_require__(7816)
+const Dispatcher = __nccwpck_require__(30883)
+const RetryHandler = __nccwpck_require__(17816)
 
 class RetryAgent extends Dispatcher {
   #agent = null
@@ -15122,7 +15120,7 @@ module.exports = RetryAgent
 
 /***/ }),
 
-/***/ 2581:
+/***/ 32581:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -15130,8 +15128,8 @@ module.exports = RetryAgent
 // We include a version number for the Dispatcher API. In case of breaking changes,
 // this version number must be increased to avoid conflicts.
 const globalDispatcher = Symbol.for('undici.globalDispatcher.1')
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const Agent = __nccwpck_require__(7405)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const Agent = __nccwpck_require__(57405)
 
 if (getGlobalDispatcher() === undefined) {
   setGlobalDispatcher(new Agent())
@@ -15161,7 +15159,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8155:
+/***/ 58155:
 /***/ ((module) => {
 
 
@@ -15218,10 +15216,10 @@ module.exports = class DecoratorHandler {
 
 
 const util = __nccwpck_require__(3440)
-const { kBodyUsed } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
-const EE = __nccwpck_require__(8474)
+const { kBodyUsed } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
+const EE = __nccwpck_require__(78474)
 
 const redirectableStatusCodes = [300, 301, 302, 303, 307, 308]
 
@@ -15451,14 +15449,14 @@ module.exports = RedirectHandler
 
 /***/ }),
 
-/***/ 7816:
+/***/ 17816:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
-const { kRetryHandlerDefaultRetry } = __nccwpck_require__(6443)
-const { RequestRetryError } = __nccwpck_require__(8707)
+const { kRetryHandlerDefaultRetry } = __nccwpck_require__(36443)
+const { RequestRetryError } = __nccwpck_require__(68707)
 const {
   isDisturbed,
   parseHeaders,
@@ -15895,14 +15893,14 @@ module.exports = RetryHandler
 
 /***/ }),
 
-/***/ 379:
+/***/ 70379:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const { isIP } = __nccwpck_require__(7030)
-const { lookup } = __nccwpck_require__(610)
-const DecoratorHandler = __nccwpck_require__(8155)
-const { InvalidArgumentError, InformationalError } = __nccwpck_require__(8707)
+const { isIP } = __nccwpck_require__(77030)
+const { lookup } = __nccwpck_require__(40610)
+const DecoratorHandler = __nccwpck_require__(58155)
+const { InvalidArgumentError, InformationalError } = __nccwpck_require__(68707)
 const maxInt = Math.pow(2, 31) - 1
 
 class DNSInstance {
@@ -16277,14 +16275,14 @@ module.exports = interceptorOpts => {
 
 /***/ }),
 
-/***/ 8060:
+/***/ 88060:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const util = __nccwpck_require__(3440)
-const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(8707)
-const DecoratorHandler = __nccwpck_require__(8155)
+const { InvalidArgumentError, RequestAbortedError } = __nccwpck_require__(68707)
+const DecoratorHandler = __nccwpck_require__(58155)
 
 class DumpHandler extends DecoratorHandler {
   #maxSize = 1024 * 1024
@@ -16407,7 +16405,7 @@ module.exports = createDumpInterceptor
 
 /***/ }),
 
-/***/ 5092:
+/***/ 25092:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16435,7 +16433,7 @@ module.exports = createRedirectInterceptor
 
 /***/ }),
 
-/***/ 1514:
+/***/ 21514:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16466,11 +16464,11 @@ module.exports = opts => {
 
 /***/ }),
 
-/***/ 2026:
+/***/ 92026:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
-const RetryHandler = __nccwpck_require__(7816)
+const RetryHandler = __nccwpck_require__(17816)
 
 module.exports = globalOpts => {
   return dispatch => {
@@ -16492,13 +16490,13 @@ module.exports = globalOpts => {
 
 /***/ }),
 
-/***/ 2824:
+/***/ 52824:
 /***/ ((__unused_webpack_module, exports, __nccwpck_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.SPECIAL_HEADERS = exports.HEADER_STATE = exports.MINOR = exports.MAJOR = exports.CONNECTION_TOKEN_CHARS = exports.HEADER_CHARS = exports.TOKEN = exports.STRICT_TOKEN = exports.HEX = exports.URL_CHAR = exports.STRICT_URL_CHAR = exports.USERINFO_CHARS = exports.MARK = exports.ALPHANUM = exports.NUM = exports.HEX_MAP = exports.NUM_MAP = exports.ALPHA = exports.FINISH = exports.H_METHOD_MAP = exports.METHOD_MAP = exports.METHODS_RTSP = exports.METHODS_ICE = exports.METHODS_HTTP = exports.METHODS = exports.LENIENT_FLAGS = exports.FLAGS = exports.TYPE = exports.ERROR = void 0;
-const utils_1 = __nccwpck_require__(172);
+const utils_1 = __nccwpck_require__(50172);
 // C headers
 var ERROR;
 (function (ERROR) {
@@ -16776,7 +16774,7 @@ exports.SPECIAL_HEADERS = {
 
 /***/ }),
 
-/***/ 3870:
+/***/ 63870:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16788,7 +16786,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 3434:
+/***/ 53434:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -16800,7 +16798,7 @@ module.exports = Buffer.from('AGFzbQEAAAABJwdgAX8Bf2ADf39/AX9gAX8AYAJ/fwBgBH9/f3
 
 /***/ }),
 
-/***/ 172:
+/***/ 50172:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -16821,13 +16819,13 @@ exports.enumToMap = enumToMap;
 
 /***/ }),
 
-/***/ 7501:
+/***/ 47501:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kClients } = __nccwpck_require__(6443)
-const Agent = __nccwpck_require__(7405)
+const { kClients } = __nccwpck_require__(36443)
+const Agent = __nccwpck_require__(57405)
 const {
   kAgent,
   kMockAgentSet,
@@ -16838,14 +16836,14 @@ const {
   kGetNetConnect,
   kOptions,
   kFactory
-} = __nccwpck_require__(1117)
-const MockClient = __nccwpck_require__(7365)
-const MockPool = __nccwpck_require__(4004)
-const { matchValue, buildMockOptions } = __nccwpck_require__(3397)
-const { InvalidArgumentError, UndiciError } = __nccwpck_require__(8707)
-const Dispatcher = __nccwpck_require__(883)
-const Pluralizer = __nccwpck_require__(1529)
-const PendingInterceptorsFormatter = __nccwpck_require__(6142)
+} = __nccwpck_require__(91117)
+const MockClient = __nccwpck_require__(47365)
+const MockPool = __nccwpck_require__(94004)
+const { matchValue, buildMockOptions } = __nccwpck_require__(53397)
+const { InvalidArgumentError, UndiciError } = __nccwpck_require__(68707)
+const Dispatcher = __nccwpck_require__(30883)
+const Pluralizer = __nccwpck_require__(91529)
+const PendingInterceptorsFormatter = __nccwpck_require__(56142)
 
 class MockAgent extends Dispatcher {
   constructor (opts) {
@@ -16988,14 +16986,14 @@ module.exports = MockAgent
 
 /***/ }),
 
-/***/ 7365:
+/***/ 47365:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Client = __nccwpck_require__(3701)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Client = __nccwpck_require__(23701)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -17004,10 +17002,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockClient provides an API that extends the Client to influence the mockDispatches.
@@ -17054,12 +17052,12 @@ module.exports = MockClient
 
 /***/ }),
 
-/***/ 2429:
+/***/ 52429:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { UndiciError } = __nccwpck_require__(8707)
+const { UndiciError } = __nccwpck_require__(68707)
 
 const kMockNotMatchedError = Symbol.for('undici.error.UND_MOCK_ERR_MOCK_NOT_MATCHED')
 
@@ -17089,12 +17087,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1511:
+/***/ 31511:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(3397)
+const { getResponseData, buildKey, addMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kDispatchKey,
@@ -17102,8 +17100,8 @@ const {
   kDefaultTrailers,
   kContentLength,
   kMockDispatch
-} = __nccwpck_require__(1117)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 const { buildURL } = __nccwpck_require__(3440)
 
 /**
@@ -17303,14 +17301,14 @@ module.exports.MockScope = MockScope
 
 /***/ }),
 
-/***/ 4004:
+/***/ 94004:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { promisify } = __nccwpck_require__(7975)
-const Pool = __nccwpck_require__(628)
-const { buildMockDispatch } = __nccwpck_require__(3397)
+const { promisify } = __nccwpck_require__(57975)
+const Pool = __nccwpck_require__(30628)
+const { buildMockDispatch } = __nccwpck_require__(53397)
 const {
   kDispatches,
   kMockAgent,
@@ -17319,10 +17317,10 @@ const {
   kOrigin,
   kOriginalDispatch,
   kConnected
-} = __nccwpck_require__(1117)
-const { MockInterceptor } = __nccwpck_require__(1511)
-const Symbols = __nccwpck_require__(6443)
-const { InvalidArgumentError } = __nccwpck_require__(8707)
+} = __nccwpck_require__(91117)
+const { MockInterceptor } = __nccwpck_require__(31511)
+const Symbols = __nccwpck_require__(36443)
+const { InvalidArgumentError } = __nccwpck_require__(68707)
 
 /**
  * MockPool provides an API that extends the Pool to influence the mockDispatches.
@@ -17369,7 +17367,7 @@ module.exports = MockPool
 
 /***/ }),
 
-/***/ 1117:
+/***/ 91117:
 /***/ ((module) => {
 
 
@@ -17399,26 +17397,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3397:
+/***/ 53397:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { MockNotMatchedError } = __nccwpck_require__(2429)
+const { MockNotMatchedError } = __nccwpck_require__(52429)
 const {
   kDispatches,
   kMockAgent,
   kOriginalDispatch,
   kOrigin,
   kGetNetConnect
-} = __nccwpck_require__(1117)
+} = __nccwpck_require__(91117)
 const { buildURL } = __nccwpck_require__(3440)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const {
   types: {
     isPromise
   }
-} = __nccwpck_require__(7975)
+} = __nccwpck_require__(57975)
 
 function matchValue (match, value) {
   if (typeof match === 'string') {
@@ -17773,13 +17771,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6142:
+/***/ 56142:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const { Console } = __nccwpck_require__(7540)
+const { Transform } = __nccwpck_require__(57075)
+const { Console } = __nccwpck_require__(37540)
 
 const PERSISTENT = process.versions.icu ? '✅' : 'Y '
 const NOT_PERSISTENT = process.versions.icu ? '❌' : 'N '
@@ -17823,7 +17821,7 @@ module.exports = class PendingInterceptorsFormatter {
 
 /***/ }),
 
-/***/ 1529:
+/***/ 91529:
 /***/ ((module) => {
 
 
@@ -17859,7 +17857,7 @@ module.exports = class Pluralizer {
 
 /***/ }),
 
-/***/ 6603:
+/***/ 96603:
 /***/ ((module) => {
 
 
@@ -18289,21 +18287,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9634:
+/***/ 89634:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { urlEquals, getFieldValues } = __nccwpck_require__(6798)
+const { kConstruct } = __nccwpck_require__(20109)
+const { urlEquals, getFieldValues } = __nccwpck_require__(76798)
 const { kEnumerableProperty, isDisturbed } = __nccwpck_require__(3440)
-const { webidl } = __nccwpck_require__(5893)
-const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(9051)
+const { webidl } = __nccwpck_require__(45893)
+const { Response, cloneResponse, fromInnerResponse } = __nccwpck_require__(99051)
 const { Request, fromInnerRequest } = __nccwpck_require__(9967)
-const { kState } = __nccwpck_require__(3627)
-const { fetching } = __nccwpck_require__(4398)
-const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(3168)
-const assert = __nccwpck_require__(4589)
+const { kState } = __nccwpck_require__(93627)
+const { fetching } = __nccwpck_require__(54398)
+const { urlIsHttpHttpsScheme, createDeferredPromise, readAllBytes } = __nccwpck_require__(73168)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @see https://w3c.github.io/ServiceWorker/#dfn-cache-batch-operation
@@ -19160,9 +19158,9 @@ module.exports = {
 
 
 
-const { kConstruct } = __nccwpck_require__(109)
-const { Cache } = __nccwpck_require__(9634)
-const { webidl } = __nccwpck_require__(5893)
+const { kConstruct } = __nccwpck_require__(20109)
+const { Cache } = __nccwpck_require__(89634)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class CacheStorage {
@@ -19314,26 +19312,26 @@ module.exports = {
 
 /***/ }),
 
-/***/ 109:
+/***/ 20109:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 module.exports = {
-  kConstruct: (__nccwpck_require__(6443).kConstruct)
+  kConstruct: (__nccwpck_require__(36443).kConstruct)
 }
 
 
 /***/ }),
 
-/***/ 6798:
+/***/ 76798:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { isValidHeaderName } = __nccwpck_require__(3168)
+const assert = __nccwpck_require__(34589)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { isValidHeaderName } = __nccwpck_require__(73168)
 
 /**
  * @see https://url.spec.whatwg.org/#concept-url-equals
@@ -19378,7 +19376,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1276:
+/***/ 71276:
 /***/ ((module) => {
 
 
@@ -19397,15 +19395,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9061:
+/***/ 79061:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { parseSetCookie } = __nccwpck_require__(1978)
-const { stringify } = __nccwpck_require__(7797)
-const { webidl } = __nccwpck_require__(5893)
-const { Headers } = __nccwpck_require__(660)
+const { parseSetCookie } = __nccwpck_require__(11978)
+const { stringify } = __nccwpck_require__(57797)
+const { webidl } = __nccwpck_require__(45893)
+const { Headers } = __nccwpck_require__(60660)
 
 /**
  * @typedef {Object} Cookie
@@ -19588,15 +19586,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1978:
+/***/ 11978:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(1276)
-const { isCTLExcludingHtab } = __nccwpck_require__(7797)
-const { collectASequenceOfCodePointsFast } = __nccwpck_require__(1900)
-const assert = __nccwpck_require__(4589)
+const { maxNameValuePairSize, maxAttributeValueSize } = __nccwpck_require__(71276)
+const { isCTLExcludingHtab } = __nccwpck_require__(57797)
+const { collectASequenceOfCodePointsFast } = __nccwpck_require__(51900)
+const assert = __nccwpck_require__(34589)
 
 /**
  * @description Parses the field-value attributes of a set-cookie header string.
@@ -19905,7 +19903,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 7797:
+/***/ 57797:
 /***/ ((module) => {
 
 
@@ -20264,13 +20262,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4031:
+/***/ 24031:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 const buffer = __nccwpck_require__(4573)
-const { Transform } = __nccwpck_require__(7075)
-const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(4811)
+const { Transform } = __nccwpck_require__(57075)
+const { isASCIINumber, isValidLastEventId } = __nccwpck_require__(94811)
 
 /**
  * @type {number[]} BOM
@@ -20845,23 +20843,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1238:
+/***/ 21238:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { pipeline } = __nccwpck_require__(7075)
-const { fetching } = __nccwpck_require__(4398)
+const { pipeline } = __nccwpck_require__(57075)
+const { fetching } = __nccwpck_require__(54398)
 const { makeRequest } = __nccwpck_require__(9967)
-const { webidl } = __nccwpck_require__(5893)
-const { EventSourceStream } = __nccwpck_require__(4031)
-const { parseMIMEType } = __nccwpck_require__(1900)
-const { createFastMessageEvent } = __nccwpck_require__(5188)
-const { isNetworkError } = __nccwpck_require__(9051)
-const { delay } = __nccwpck_require__(4811)
+const { webidl } = __nccwpck_require__(45893)
+const { EventSourceStream } = __nccwpck_require__(24031)
+const { parseMIMEType } = __nccwpck_require__(51900)
+const { createFastMessageEvent } = __nccwpck_require__(15188)
+const { isNetworkError } = __nccwpck_require__(99051)
+const { delay } = __nccwpck_require__(94811)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
 
 let experimentalWarned = false
 
@@ -21335,7 +21333,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4811:
+/***/ 94811:
 /***/ ((module) => {
 
 
@@ -21379,7 +21377,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4492:
+/***/ 84492:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -21394,20 +21392,20 @@ const {
   fullyReadBody,
   extractMimeType,
   utf8DecodeBytes
-} = __nccwpck_require__(3168)
-const { FormData } = __nccwpck_require__(5910)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(73168)
+const { FormData } = __nccwpck_require__(35910)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 const { Blob } = __nccwpck_require__(4573)
-const assert = __nccwpck_require__(4589)
-const { isErrored, isDisturbed } = __nccwpck_require__(7075)
-const { isArrayBuffer } = __nccwpck_require__(3429)
-const { serializeAMimeType } = __nccwpck_require__(1900)
-const { multipartFormDataParser } = __nccwpck_require__(116)
+const assert = __nccwpck_require__(34589)
+const { isErrored, isDisturbed } = __nccwpck_require__(57075)
+const { isArrayBuffer } = __nccwpck_require__(73429)
+const { serializeAMimeType } = __nccwpck_require__(51900)
+const { multipartFormDataParser } = __nccwpck_require__(50116)
 let random
 
 try {
-  const crypto = __nccwpck_require__(7598)
+  const crypto = __nccwpck_require__(77598)
   random = (max) => crypto.randomInt(0, max)
 } catch {
   random = (max) => Math.floor(Math.random(max))
@@ -22046,12 +22044,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 1900:
+/***/ 51900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const assert = __nccwpck_require__(4589)
+const assert = __nccwpck_require__(34589)
 
 const encoder = new TextEncoder()
 
@@ -22797,12 +22795,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6653:
+/***/ 66653:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kConnected, kSize } = __nccwpck_require__(6443)
+const { kConnected, kSize } = __nccwpck_require__(36443)
 
 class CompatWeakRef {
   constructor (value) {
@@ -22850,14 +22848,14 @@ module.exports = function () {
 
 /***/ }),
 
-/***/ 7114:
+/***/ 27114:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { Blob, File } = __nccwpck_require__(4573)
-const { kState } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
+const { kState } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
 
 // TODO(@KhafraDev): remove
 class FileLike {
@@ -22983,17 +22981,17 @@ module.exports = { FileLike, isFileLike }
 
 /***/ }),
 
-/***/ 116:
+/***/ 50116:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { isUSVString, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { utf8DecodeBytes } = __nccwpck_require__(3168)
-const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(1900)
-const { isFileLike } = __nccwpck_require__(7114)
-const { makeEntry } = __nccwpck_require__(5910)
-const assert = __nccwpck_require__(4589)
+const { utf8DecodeBytes } = __nccwpck_require__(73168)
+const { HTTP_TOKEN_CODEPOINTS, isomorphicDecode } = __nccwpck_require__(51900)
+const { isFileLike } = __nccwpck_require__(27114)
+const { makeEntry } = __nccwpck_require__(35910)
+const assert = __nccwpck_require__(34589)
 const { File: NodeFile } = __nccwpck_require__(4573)
 
 const File = globalThis.File ?? NodeFile
@@ -23464,18 +23462,18 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5910:
+/***/ 35910:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isBlobLike, iteratorMixin } = __nccwpck_require__(3168)
-const { kState } = __nccwpck_require__(3627)
+const { isBlobLike, iteratorMixin } = __nccwpck_require__(73168)
+const { kState } = __nccwpck_require__(93627)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { FileLike, isFileLike } = __nccwpck_require__(7114)
-const { webidl } = __nccwpck_require__(5893)
+const { FileLike, isFileLike } = __nccwpck_require__(27114)
+const { webidl } = __nccwpck_require__(45893)
 const { File: NativeFile } = __nccwpck_require__(4573)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 
 /** @type {globalThis['File']} */
 const File = globalThis.File ?? NativeFile
@@ -23723,7 +23721,7 @@ module.exports = { FormData, makeEntry }
 
 /***/ }),
 
-/***/ 1059:
+/***/ 51059:
 /***/ ((module) => {
 
 
@@ -23770,23 +23768,23 @@ module.exports = {
 
 /***/ }),
 
-/***/ 660:
+/***/ 60660:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
 
 
 
-const { kConstruct } = __nccwpck_require__(6443)
+const { kConstruct } = __nccwpck_require__(36443)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 const {
   iteratorMixin,
   isValidHeaderName,
   isValidHeaderValue
-} = __nccwpck_require__(3168)
-const { webidl } = __nccwpck_require__(5893)
-const assert = __nccwpck_require__(4589)
-const util = __nccwpck_require__(7975)
+} = __nccwpck_require__(73168)
+const { webidl } = __nccwpck_require__(45893)
+const assert = __nccwpck_require__(34589)
+const util = __nccwpck_require__(57975)
 
 const kHeadersMap = Symbol('headers map')
 const kHeadersSortedMap = Symbol('headers map sorted')
@@ -24464,7 +24462,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 4398:
+/***/ 54398:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 // https://github.com/Ethan-Arrowood/undici-fetch
@@ -24477,10 +24475,10 @@ const {
   filterResponse,
   makeResponse,
   fromInnerResponse
-} = __nccwpck_require__(9051)
-const { HeadersList } = __nccwpck_require__(660)
+} = __nccwpck_require__(99051)
+const { HeadersList } = __nccwpck_require__(60660)
 const { Request, cloneRequest } = __nccwpck_require__(9967)
-const zlib = __nccwpck_require__(8522)
+const zlib = __nccwpck_require__(38522)
 const {
   bytesMatch,
   makePolicyContainer,
@@ -24515,10 +24513,10 @@ const {
   buildContentRange,
   createInflate,
   extractMimeType
-} = __nccwpck_require__(3168)
-const { kState, kDispatcher } = __nccwpck_require__(3627)
-const assert = __nccwpck_require__(4589)
-const { safelyExtractBody, extractBody } = __nccwpck_require__(4492)
+} = __nccwpck_require__(73168)
+const { kState, kDispatcher } = __nccwpck_require__(93627)
+const assert = __nccwpck_require__(34589)
+const { safelyExtractBody, extractBody } = __nccwpck_require__(84492)
 const {
   redirectStatusSet,
   nullBodyStatus,
@@ -24526,13 +24524,13 @@ const {
   requestBodyHeader,
   subresourceSet
 } = __nccwpck_require__(4495)
-const EE = __nccwpck_require__(8474)
-const { Readable, pipeline, finished } = __nccwpck_require__(7075)
+const EE = __nccwpck_require__(78474)
+const { Readable, pipeline, finished } = __nccwpck_require__(57075)
 const { addAbortListener, isErrored, isReadable, bufferToLowerCasedHeaderName } = __nccwpck_require__(3440)
-const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(1900)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { webidl } = __nccwpck_require__(5893)
-const { STATUS_CODES } = __nccwpck_require__(7067)
+const { dataURLProcessor, serializeAMimeType, minimizeSupportedMimeType } = __nccwpck_require__(51900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { webidl } = __nccwpck_require__(45893)
+const { STATUS_CODES } = __nccwpck_require__(37067)
 const GET_OR_HEAD = ['GET', 'HEAD']
 
 const defaultUserAgent = typeof __UNDICI_IS_NODE__ !== 'undefined' || typeof esbuildDetection !== 'undefined'
@@ -26748,16 +26746,16 @@ module.exports = {
 
 
 
-const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(4492)
-const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(660)
-const { FinalizationRegistry } = __nccwpck_require__(6653)()
+const { extractBody, mixinBody, cloneBody, bodyUnusable } = __nccwpck_require__(84492)
+const { Headers, fill: fillHeaders, HeadersList, setHeadersGuard, getHeadersGuard, setHeadersList, getHeadersList } = __nccwpck_require__(60660)
+const { FinalizationRegistry } = __nccwpck_require__(66653)()
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const {
   isValidHTTPToken,
   sameOrigin,
   environmentSettingsObject
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   forbiddenMethodsSet,
   corsSafeListedMethodsSet,
@@ -26769,12 +26767,12 @@ const {
   requestDuplex
 } = __nccwpck_require__(4495)
 const { kEnumerableProperty, normalizedMethodRecordsBase, normalizedMethodRecords } = util
-const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(8474)
+const { kHeaders, kSignal, kState, kDispatcher } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { getMaxListeners, setMaxListeners, getEventListeners, defaultMaxListeners } = __nccwpck_require__(78474)
 
 const kAbortController = Symbol('abortController')
 
@@ -27785,15 +27783,15 @@ module.exports = { Request, makeRequest, fromInnerRequest, cloneRequest }
 
 /***/ }),
 
-/***/ 9051:
+/***/ 99051:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(660)
-const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(4492)
+const { Headers, HeadersList, fill, getHeadersGuard, setHeadersGuard, setHeadersList } = __nccwpck_require__(60660)
+const { extractBody, cloneBody, mixinBody, hasFinalizationRegistry, streamRegistry, bodyUnusable } = __nccwpck_require__(84492)
 const util = __nccwpck_require__(3440)
-const nodeUtil = __nccwpck_require__(7975)
+const nodeUtil = __nccwpck_require__(57975)
 const { kEnumerableProperty } = util
 const {
   isValidReasonPhrase,
@@ -27804,18 +27802,18 @@ const {
   isErrorLike,
   isomorphicEncode,
   environmentSettingsObject: relevantRealm
-} = __nccwpck_require__(3168)
+} = __nccwpck_require__(73168)
 const {
   redirectStatusSet,
   nullBodyStatus
 } = __nccwpck_require__(4495)
-const { kState, kHeaders } = __nccwpck_require__(3627)
-const { webidl } = __nccwpck_require__(5893)
-const { FormData } = __nccwpck_require__(5910)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { kConstruct } = __nccwpck_require__(6443)
-const assert = __nccwpck_require__(4589)
-const { types } = __nccwpck_require__(7975)
+const { kState, kHeaders } = __nccwpck_require__(93627)
+const { webidl } = __nccwpck_require__(45893)
+const { FormData } = __nccwpck_require__(35910)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { kConstruct } = __nccwpck_require__(36443)
+const assert = __nccwpck_require__(34589)
+const { types } = __nccwpck_require__(57975)
 
 const textEncoder = new TextEncoder('utf-8')
 
@@ -28402,7 +28400,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3627:
+/***/ 93627:
 /***/ ((module) => {
 
 
@@ -28418,21 +28416,21 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3168:
+/***/ 73168:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Transform } = __nccwpck_require__(7075)
-const zlib = __nccwpck_require__(8522)
+const { Transform } = __nccwpck_require__(57075)
+const zlib = __nccwpck_require__(38522)
 const { redirectStatusSet, referrerPolicySet: referrerPolicyTokens, badPortsSet } = __nccwpck_require__(4495)
-const { getGlobalOrigin } = __nccwpck_require__(1059)
-const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(1900)
+const { getGlobalOrigin } = __nccwpck_require__(51059)
+const { collectASequenceOfCodePoints, collectAnHTTPQuotedString, removeChars, parseMIMEType } = __nccwpck_require__(51900)
 const { performance } = __nccwpck_require__(643)
 const { isBlobLike, ReadableStreamFrom, isValidHTTPToken, normalizedMethodRecordsBase } = __nccwpck_require__(3440)
-const assert = __nccwpck_require__(4589)
-const { isUint8Array } = __nccwpck_require__(3429)
-const { webidl } = __nccwpck_require__(5893)
+const assert = __nccwpck_require__(34589)
+const { isUint8Array } = __nccwpck_require__(73429)
+const { webidl } = __nccwpck_require__(45893)
 
 let supportedHashes = []
 
@@ -28440,7 +28438,7 @@ let supportedHashes = []
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
   const possibleRelevantHashes = ['sha256', 'sha384', 'sha512']
   supportedHashes = crypto.getHashes().filter((hash) => possibleRelevantHashes.includes(hash))
 /* c8 ignore next 3 */
@@ -30057,13 +30055,13 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5893:
+/***/ 45893:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { types, inspect } = __nccwpck_require__(7975)
-const { markAsUncloneable } = __nccwpck_require__(5919)
+const { types, inspect } = __nccwpck_require__(57975)
+const { markAsUncloneable } = __nccwpck_require__(75919)
 const { toUSVString } = __nccwpck_require__(3440)
 
 /** @type {import('../../../types/webidl').Webidl} */
@@ -30759,7 +30757,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2607:
+/***/ 22607:
 /***/ ((module) => {
 
 
@@ -31056,7 +31054,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8355:
+/***/ 48355:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -31065,15 +31063,15 @@ const {
   staticPropertyDescriptors,
   readOperation,
   fireAProgressEvent
-} = __nccwpck_require__(3610)
+} = __nccwpck_require__(53610)
 const {
   kState,
   kError,
   kResult,
   kEvents,
   kAborted
-} = __nccwpck_require__(961)
-const { webidl } = __nccwpck_require__(5893)
+} = __nccwpck_require__(20961)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
 
 class FileReader extends EventTarget {
@@ -31407,12 +31405,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8573:
+/***/ 88573:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 
 const kState = Symbol('ProgressEvent state')
 
@@ -31492,7 +31490,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 961:
+/***/ 20961:
 /***/ ((module) => {
 
 
@@ -31509,7 +31507,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3610:
+/***/ 53610:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
@@ -31520,12 +31518,12 @@ const {
   kResult,
   kAborted,
   kLastProgressEventFired
-} = __nccwpck_require__(961)
-const { ProgressEvent } = __nccwpck_require__(8573)
-const { getEncoding } = __nccwpck_require__(2607)
-const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(1900)
-const { types } = __nccwpck_require__(7975)
-const { StringDecoder } = __nccwpck_require__(3193)
+} = __nccwpck_require__(20961)
+const { ProgressEvent } = __nccwpck_require__(88573)
+const { getEncoding } = __nccwpck_require__(22607)
+const { serializeAMimeType, parseMIMEType } = __nccwpck_require__(51900)
+const { types } = __nccwpck_require__(57975)
+const { StringDecoder } = __nccwpck_require__(13193)
 const { btoa } = __nccwpck_require__(4573)
 
 /** @type {PropertyDescriptor} */
@@ -31907,32 +31905,32 @@ module.exports = {
 
 /***/ }),
 
-/***/ 6897:
+/***/ 86897:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(736)
+const { uid, states, sentCloseFrameState, emptyBuffer, opcodes } = __nccwpck_require__(20736)
 const {
   kReadyState,
   kSentClose,
   kByteParser,
   kReceivedClose,
   kResponse
-} = __nccwpck_require__(1216)
-const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(8625)
-const { channels } = __nccwpck_require__(2414)
-const { CloseEvent } = __nccwpck_require__(5188)
+} = __nccwpck_require__(61216)
+const { fireEvent, failWebsocketConnection, isClosing, isClosed, isEstablished, parseExtensions } = __nccwpck_require__(98625)
+const { channels } = __nccwpck_require__(42414)
+const { CloseEvent } = __nccwpck_require__(15188)
 const { makeRequest } = __nccwpck_require__(9967)
-const { fetching } = __nccwpck_require__(4398)
-const { Headers, getHeadersList } = __nccwpck_require__(660)
-const { getDecodeSplit } = __nccwpck_require__(3168)
+const { fetching } = __nccwpck_require__(54398)
+const { Headers, getHeadersList } = __nccwpck_require__(60660)
+const { getDecodeSplit } = __nccwpck_require__(73168)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
 
 /** @type {import('crypto')} */
 let crypto
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
 
@@ -32285,7 +32283,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 736:
+/***/ 20736:
 /***/ ((module) => {
 
 
@@ -32358,15 +32356,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5188:
+/***/ 15188:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
+const { webidl } = __nccwpck_require__(45893)
 const { kEnumerableProperty } = __nccwpck_require__(3440)
-const { kConstruct } = __nccwpck_require__(6443)
-const { MessagePort } = __nccwpck_require__(5919)
+const { kConstruct } = __nccwpck_require__(36443)
+const { MessagePort } = __nccwpck_require__(75919)
 
 /**
  * @see https://html.spec.whatwg.org/multipage/comms.html#messageevent
@@ -32699,7 +32697,7 @@ module.exports = {
 
 
 
-const { maxUnsigned16Bit } = __nccwpck_require__(736)
+const { maxUnsigned16Bit } = __nccwpck_require__(20736)
 
 const BUFFER_SIZE = 16386
 
@@ -32709,7 +32707,7 @@ let buffer = null
 let bufIdx = BUFFER_SIZE
 
 try {
-  crypto = __nccwpck_require__(7598)
+  crypto = __nccwpck_require__(77598)
 /* c8 ignore next 3 */
 } catch {
   crypto = {
@@ -32797,14 +32795,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 9469:
+/***/ 19469:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(8522)
-const { isValidClientWindowBits } = __nccwpck_require__(8625)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { createInflateRaw, Z_DEFAULT_WINDOWBITS } = __nccwpck_require__(38522)
+const { isValidClientWindowBits } = __nccwpck_require__(98625)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 const tail = Buffer.from([0x00, 0x00, 0xff, 0xff])
 const kBuffer = Symbol('kBuffer')
@@ -32909,16 +32907,16 @@ module.exports = { PerMessageDeflate }
 
 /***/ }),
 
-/***/ 1652:
+/***/ 81652:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { Writable } = __nccwpck_require__(7075)
-const assert = __nccwpck_require__(4589)
-const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(736)
-const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(1216)
-const { channels } = __nccwpck_require__(2414)
+const { Writable } = __nccwpck_require__(57075)
+const assert = __nccwpck_require__(34589)
+const { parserStates, opcodes, states, emptyBuffer, sentCloseFrameState } = __nccwpck_require__(20736)
+const { kReadyState, kSentClose, kResponse, kReceivedClose } = __nccwpck_require__(61216)
+const { channels } = __nccwpck_require__(42414)
 const {
   isValidStatusCode,
   isValidOpcode,
@@ -32928,11 +32926,11 @@ const {
   isControlFrame,
   isTextBinaryFrame,
   isContinuationFrame
-} = __nccwpck_require__(8625)
+} = __nccwpck_require__(98625)
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { closeWebSocketConnection } = __nccwpck_require__(6897)
-const { PerMessageDeflate } = __nccwpck_require__(9469)
-const { MessageSizeExceededError } = __nccwpck_require__(8707)
+const { closeWebSocketConnection } = __nccwpck_require__(86897)
+const { PerMessageDeflate } = __nccwpck_require__(19469)
+const { MessageSizeExceededError } = __nccwpck_require__(68707)
 
 function failWebsocketConnectionWithCode (ws, code, reason) {
   closeWebSocketConnection(ws, code, reason, Buffer.byteLength(reason))
@@ -33443,14 +33441,14 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3900:
+/***/ 13900:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
 const { WebsocketFrameSend } = __nccwpck_require__(3264)
-const { opcodes, sendHints } = __nccwpck_require__(736)
-const FixedQueue = __nccwpck_require__(4660)
+const { opcodes, sendHints } = __nccwpck_require__(20736)
+const FixedQueue = __nccwpck_require__(64660)
 
 /** @type {typeof Uint8Array} */
 const FastBuffer = Buffer[Symbol.species]
@@ -33554,7 +33552,7 @@ module.exports = { SendQueue }
 
 /***/ }),
 
-/***/ 1216:
+/***/ 61216:
 /***/ ((module) => {
 
 
@@ -33573,16 +33571,16 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8625:
+/***/ 98625:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(1216)
-const { states, opcodes } = __nccwpck_require__(736)
-const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(5188)
+const { kReadyState, kController, kResponse, kBinaryType, kWebSocketURL } = __nccwpck_require__(61216)
+const { states, opcodes } = __nccwpck_require__(20736)
+const { ErrorEvent, createFastMessageEvent } = __nccwpck_require__(15188)
 const { isUtf8 } = __nccwpck_require__(4573)
-const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(1900)
+const { collectASequenceOfCodePointsFast, removeHTTPWhitespace } = __nccwpck_require__(51900)
 
 /* globals Blob */
 
@@ -33902,15 +33900,15 @@ module.exports = {
 
 /***/ }),
 
-/***/ 3726:
+/***/ 13726:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { webidl } = __nccwpck_require__(5893)
-const { URLSerializer } = __nccwpck_require__(1900)
-const { environmentSettingsObject } = __nccwpck_require__(3168)
-const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(736)
+const { webidl } = __nccwpck_require__(45893)
+const { URLSerializer } = __nccwpck_require__(51900)
+const { environmentSettingsObject } = __nccwpck_require__(73168)
+const { staticPropertyDescriptors, states, sentCloseFrameState, sendHints } = __nccwpck_require__(20736)
 const {
   kWebSocketURL,
   kReadyState,
@@ -33919,21 +33917,21 @@ const {
   kResponse,
   kSentClose,
   kByteParser
-} = __nccwpck_require__(1216)
+} = __nccwpck_require__(61216)
 const {
   isConnecting,
   isEstablished,
   isClosing,
   isValidSubprotocol,
   fireEvent
-} = __nccwpck_require__(8625)
-const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(6897)
-const { ByteParser } = __nccwpck_require__(1652)
+} = __nccwpck_require__(98625)
+const { establishWebSocketConnection, closeWebSocketConnection } = __nccwpck_require__(86897)
+const { ByteParser } = __nccwpck_require__(81652)
 const { kEnumerableProperty, isBlobLike } = __nccwpck_require__(3440)
-const { getGlobalDispatcher } = __nccwpck_require__(2581)
-const { types } = __nccwpck_require__(7975)
-const { ErrorEvent, CloseEvent } = __nccwpck_require__(5188)
-const { SendQueue } = __nccwpck_require__(3900)
+const { getGlobalDispatcher } = __nccwpck_require__(32581)
+const { types } = __nccwpck_require__(57975)
+const { ErrorEvent, CloseEvent } = __nccwpck_require__(15188)
+const { SendQueue } = __nccwpck_require__(13900)
 
 // https://websockets.spec.whatwg.org/#interface-definition
 class WebSocket extends EventTarget {
@@ -34504,49 +34502,84 @@ module.exports = {
 
 /***/ }),
 
-/***/ 2613:
+/***/ 42613:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("assert");
 
 /***/ }),
 
-/***/ 4434:
+/***/ 20181:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("buffer");
+
+/***/ }),
+
+/***/ 49140:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("constants");
+
+/***/ }),
+
+/***/ 76982:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
+
+/***/ }),
+
+/***/ 24434:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("events");
 
 /***/ }),
 
-/***/ 8611:
+/***/ 79896:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+
+/***/ }),
+
+/***/ 91943:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs/promises");
+
+/***/ }),
+
+/***/ 58611:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("http");
 
 /***/ }),
 
-/***/ 5692:
+/***/ 65692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("https");
 
 /***/ }),
 
-/***/ 9278:
+/***/ 69278:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("net");
 
 /***/ }),
 
-/***/ 4589:
+/***/ 34589:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:assert");
 
 /***/ }),
 
-/***/ 6698:
+/***/ 16698:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:async_hooks");
@@ -34560,84 +34593,98 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:buffer"
 
 /***/ }),
 
-/***/ 1421:
+/***/ 31421:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:child_process");
 
 /***/ }),
 
-/***/ 7540:
+/***/ 37540:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:console");
 
 /***/ }),
 
-/***/ 7598:
+/***/ 77598:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:crypto");
 
 /***/ }),
 
-/***/ 3053:
+/***/ 53053:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:diagnostics_channel");
 
 /***/ }),
 
-/***/ 610:
+/***/ 40610:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:dns");
 
 /***/ }),
 
-/***/ 8474:
+/***/ 78474:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:events");
 
 /***/ }),
 
-/***/ 3024:
+/***/ 73024:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs");
 
 /***/ }),
 
-/***/ 1455:
+/***/ 51455:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:fs/promises");
 
 /***/ }),
 
-/***/ 7067:
+/***/ 37067:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http");
 
 /***/ }),
 
-/***/ 2467:
+/***/ 32467:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:http2");
 
 /***/ }),
 
-/***/ 7030:
+/***/ 44708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:https");
+
+/***/ }),
+
+/***/ 77030:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:net");
 
 /***/ }),
 
-/***/ 6760:
+/***/ 48161:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+
+/***/ }),
+
+/***/ 76760:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:path");
@@ -34651,90 +34698,153 @@ module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:perf_ho
 
 /***/ }),
 
-/***/ 1792:
+/***/ 1708:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:process");
+
+/***/ }),
+
+/***/ 41792:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:querystring");
 
 /***/ }),
 
-/***/ 7075:
+/***/ 57075:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream");
 
 /***/ }),
 
-/***/ 1692:
+/***/ 46466:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:stream/promises");
+
+/***/ }),
+
+/***/ 46193:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:string_decoder");
+
+/***/ }),
+
+/***/ 41692:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:tls");
 
 /***/ }),
 
-/***/ 3136:
+/***/ 73136:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:url");
 
 /***/ }),
 
-/***/ 7975:
+/***/ 57975:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util");
 
 /***/ }),
 
-/***/ 3429:
+/***/ 73429:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:util/types");
 
 /***/ }),
 
-/***/ 5919:
+/***/ 75919:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:worker_threads");
 
 /***/ }),
 
-/***/ 8522:
+/***/ 38522:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:zlib");
 
 /***/ }),
 
-/***/ 3193:
+/***/ 70857:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+
+/***/ }),
+
+/***/ 16928:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
+
+/***/ }),
+
+/***/ 2203:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("stream");
+
+/***/ }),
+
+/***/ 13193:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("string_decoder");
 
 /***/ }),
 
-/***/ 4756:
+/***/ 64756:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tls");
 
 /***/ }),
 
-/***/ 9023:
+/***/ 52018:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("tty");
+
+/***/ }),
+
+/***/ 87016:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("url");
+
+/***/ }),
+
+/***/ 39023:
 /***/ ((module) => {
 
 module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("util");
 
 /***/ }),
 
-/***/ 4352:
+/***/ 43106:
+/***/ ((module) => {
+
+module.exports = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("zlib");
+
+/***/ }),
+
+/***/ 24352:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(5077)
-const { SCHEMES, getSchemeHandler } = __nccwpck_require__(5300)
+const { normalizeIPv6, removeDotSegments, removeDotSegmentsRelative, recomposeAuthority, normalizePercentEncoding, normalizePathEncoding, serializePathEncoding, normalizeQueryFragmentEncoding, encodeQuery, encodeFragment, reescapeHostDelimiters, isIPv4, nonSimpleDomain } = __nccwpck_require__(15077)
+const { SCHEMES, getSchemeHandler } = __nccwpck_require__(75300)
 
 const VALID_SCHEME = /^[A-Za-z][A-Za-z0-9+.-]*$/u
 const MALFORMED_SCHEME_ERROR = 'URI scheme is malformed.'
@@ -35446,12 +35556,12 @@ module.exports.fastUri = fastUri
 
 /***/ }),
 
-/***/ 5300:
+/***/ 75300:
 /***/ ((module, __unused_webpack_exports, __nccwpck_require__) => {
 
 
 
-const { isUUID } = __nccwpck_require__(5077)
+const { isUUID } = __nccwpck_require__(15077)
 const URN_REG = /^([\da-z][\d\-a-z]{0,31}):((?:[\w!$'()*+,\-./:;=@]|%[\da-f]{2})+)$/iu
 
 const supportedSchemeNames = /** @type {const} */ (['http', 'https', 'ws',
@@ -35725,7 +35835,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5077:
+/***/ 15077:
 /***/ ((module) => {
 
 
@@ -36531,12 +36641,12 @@ module.exports = {
 
 /***/ }),
 
-/***/ 5214:
+/***/ 35214:
 /***/ ((__webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8075);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10283);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36546,7 +36656,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8075:
+/***/ 10283:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36555,22 +36665,299 @@ __nccwpck_require__.d(__webpack_exports__, {
   i: () => (/* binding */ main)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: ./build/src/action/kit.js + 1 modules
 var kit = __nccwpck_require__(5691);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-;// CONCATENATED MODULE: external "node:os"
-const external_node_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("node:os");
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:os"
+var external_node_os_ = __nccwpck_require__(48161);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var git_store = __nccwpck_require__(85839);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var protocol_shards = __nccwpck_require__(9273);
+// EXTERNAL MODULE: external "node:crypto"
+var external_node_crypto_ = __nccwpck_require__(77598);
 // EXTERNAL MODULE: ./build/src/upkeep/archive.js
-var archive = __nccwpck_require__(443);
+var archive = __nccwpck_require__(2824);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(31421);
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __nccwpck_require__(73024);
+// EXTERNAL MODULE: external "node:stream/promises"
+var external_node_stream_promises_ = __nccwpck_require__(46466);
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(63566);
+;// CONCATENATED MODULE: ./build/src/storage/git-store.js
+// Output files in the grid repository itself, but never on the grid branch: each file is one commit on a
+// ref of its own, refs/dgrid/outputs/<blob id>, whose tree holds the file under its sha256. The grid branch
+// carries only the result's {name, bytes, sha256, url}; fetching the branch never brings a file, and
+// deleting a ref (retention) lets the host collect it. Git's blob id addresses the content, so a file stored
+// twice is one ref.
+
+
+
+
+
+
+
+const OUTPUT_REF_PREFIX = 'refs/dgrid/outputs/';
+const URL_PREFIX = `git:${OUTPUT_REF_PREFIX}`;
+const REMOTE = 'grid';
+/** A file stored again after this long is stored anew (a fast-forward), which restarts its retention. */
+const REFRESH_AFTER_MS = 86_400_000;
+const IDENTITY = {
+    GIT_AUTHOR_NAME: 'dgrid',
+    GIT_AUTHOR_EMAIL: 'dgrid@users.noreply.github.com',
+    GIT_COMMITTER_NAME: 'dgrid',
+    GIT_COMMITTER_EMAIL: 'dgrid@users.noreply.github.com',
+};
+class GitFileStore {
+    options;
+    kind = 'git';
+    run;
+    constructor(options) {
+        this.options = options;
+        this.run = {
+            cwd: options.dir,
+            env: (0,git_store/* credentialEnv */.LO)(options.remote, options.token),
+            timeoutMs: options.timeoutMs ?? 600_000,
+        };
+    }
+    static async open(options) {
+        const exists = await (0,promises_.access)(`${options.dir}/HEAD`).then(() => true, () => false);
+        if (!exists) {
+            await (0,promises_.mkdir)(options.dir, { recursive: true });
+            await (0,runner/* git */.$Y)(['init', '--quiet', '--bare', options.dir]);
+        }
+        // A partial clone of the grid: listing and pruning read commits and trees, never the files themselves.
+        const settings = [
+            ['gc.auto', '0'],
+            ['core.repositoryformatversion', '1'],
+            [`remote.${REMOTE}.url`, options.remote],
+            [`remote.${REMOTE}.promisor`, 'true'],
+            [`remote.${REMOTE}.partialclonefilter`, 'blob:none'],
+            ['extensions.partialClone', REMOTE],
+        ];
+        for (const [key, value] of settings)
+            await (0,runner/* git */.$Y)(['config', key, value], { cwd: options.dir });
+        return new GitFileStore(options);
+    }
+    async put(files) {
+        const blobs = await Promise.all(files.map((file) => this.git(['hash-object', '-w', '--', file.path])));
+        const wanted = new Map(); // blob id -> sha256
+        files.forEach((file, i) => wanted.set(blobs[i], file.sha256));
+        await (0,runner/* withRetry */.bD)(() => this.pushRefs(wanted), { attempts: 3 });
+        return blobs.map((blob) => `${URL_PREFIX}${blob}`);
+    }
+    /**
+     * One push for every file not stored yet. A ref that exists already is kept when it holds the file; one
+     * that holds anything else (a node wrote it wrongly) gets a commit on top that does: a fast-forward, as no
+     * tool ever force-pushes.
+     */
+    async pushRefs(wanted) {
+        const existing = await this.remoteRefs([...wanted.keys()]);
+        if (existing.size > 0) {
+            await this.git([
+                'fetch',
+                '--quiet',
+                '--no-tags',
+                '--depth=1',
+                '--filter=blob:none',
+                REMOTE,
+                ...[...existing.keys()].map((blob) => `${OUTPUT_REF_PREFIX}${blob}`),
+            ]);
+        }
+        const refspecs = [];
+        for (const [blob, sha256] of wanted) {
+            const parent = existing.get(blob);
+            // Kept as it is while fresh; one stored long ago gets a new commit on top, so that retention, which
+            // goes by the tip's date, keeps the file as long as this newer result.
+            if (parent && (await this.entryOf(parent, sha256)) === blob && (await this.isFresh(parent)))
+                continue;
+            const tree = await this.git(['mktree'], { input: `100644 blob ${blob}\t${sha256}\n` });
+            const commit = await this.git(['commit-tree', tree, ...(parent ? ['-p', parent] : []), '-m', `dgrid output ${sha256}`], { env: { ...this.run.env, ...IDENTITY } });
+            refspecs.push(`${commit}:${OUTPUT_REF_PREFIX}${blob}`);
+        }
+        if (refspecs.length === 0)
+            return;
+        const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, ...refspecs], this.run);
+        if (out.exitCode === 0)
+            return;
+        // Another node stored one of these files first: the retry finds its ref and keeps it.
+        const text = out.stdout.toString('utf8') + out.stderr;
+        const failure = /\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|already exists/.test(text)
+            ? 'transient'
+            : (0,runner/* classify */.L8)(out.stderr);
+        throw new runner/* GitError */.XS(['push'], failure, out.exitCode, out.stderr);
+    }
+    /** The commit each of these output refs points at on the remote, for those that exist. */
+    async remoteRefs(blobs) {
+        const out = await this.git(['ls-remote', this.options.remote, ...blobs.map((b) => `${OUTPUT_REF_PREFIX}${b}`)]);
+        const refs = new Map();
+        for (const line of out.split('\n').filter(Boolean)) {
+            const [commit, ref] = line.split('\t');
+            if (ref?.startsWith(OUTPUT_REF_PREFIX))
+                refs.set(ref.slice(OUTPUT_REF_PREFIX.length), commit);
+        }
+        return refs;
+    }
+    async isFresh(commit) {
+        const date = Number(await this.git(['log', '-1', '--format=%ct', commit]));
+        return Date.now() - date * 1000 < REFRESH_AFTER_MS;
+    }
+    /** The blob a fetched output commit holds under `sha256`; undefined when it holds none. */
+    async entryOf(commit, sha256) {
+        const out = await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', `${commit}:${sha256}`], this.run);
+        return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : undefined;
+    }
+    async get(url, dest) {
+        if (!url.startsWith(URL_PREFIX) || !/^[0-9a-f]{40,64}$/.test(url.slice(URL_PREFIX.length))) {
+            throw new errors/* UserError */.yo(`"${url}" is not a git output url (${URL_PREFIX}<blob id>)`);
+        }
+        const blob = url.slice(URL_PREFIX.length);
+        try {
+            await (0,runner/* withRetry */.bD)(() => this.git(['fetch', '--quiet', '--no-tags', '--depth=1', '--no-filter', REMOTE, `${OUTPUT_REF_PREFIX}${blob}`]));
+        }
+        catch (error) {
+            if (error instanceof runner/* GitError */.XS && /couldn't find remote ref/i.test(error.stderr)) {
+                throw new errors/* UserError */.yo(`output ${url} is not in the grid repository (pruned by retention, or never stored)`);
+            }
+            throw error;
+        }
+        // The ref is named by the blob's id and git checks every object against its id as it fetches: the ref
+        // holds this very content, or `cat-file` finds no such blob.
+        await this.catFile(blob, dest);
+    }
+    async catFile(blob, dest) {
+        const child = (0,external_node_child_process_.spawn)('git', ['cat-file', 'blob', blob], {
+            cwd: this.options.dir,
+            stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stderr = '';
+        child.stderr.on('data', (chunk) => (stderr += chunk.toString('utf8')));
+        const exited = new Promise((resolve, reject) => {
+            child.on('error', reject);
+            child.on('close', resolve);
+        });
+        // Streamed: an output may be far larger than this process's memory.
+        await (0,external_node_stream_promises_.pipeline)(child.stdout, (0,external_node_fs_.createWriteStream)(dest, { mode: 0o600 }));
+        const code = await exited;
+        if (code !== 0)
+            throw new runner/* GitError */.XS(['cat-file'], 'fatal', code, stderr || `no blob ${blob}`);
+    }
+    async prune(before, keep) {
+        const listed = await this.git(['ls-remote', this.options.remote, `${OUTPUT_REF_PREFIX}*`]);
+        const refs = listed
+            .split('\n')
+            .filter(Boolean)
+            .map((line) => line.split('\t')[1])
+            .filter((ref) => ref.startsWith(OUTPUT_REF_PREFIX));
+        if (refs.length === 0)
+            return 0;
+        // Commits and trees only: the dates and the sha256 names, never the files.
+        await this.git([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--depth=1',
+            '--filter=blob:none',
+            REMOTE,
+            ...refs.map((ref) => `+${ref}:refs/dgrid/seen/${ref.slice(OUTPUT_REF_PREFIX.length)}`),
+        ]);
+        const seen = await this.git([
+            'for-each-ref',
+            '--format=%(refname) %(committerdate:unix) %(objectname)',
+            'refs/dgrid/seen/',
+        ]);
+        const old = [];
+        for (const line of seen.split('\n').filter(Boolean)) {
+            const [ref, date, commit] = line.split(' ');
+            if (Number(date) * 1000 >= before.getTime())
+                continue;
+            const names = await this.git(['ls-tree', '--name-only', commit]);
+            if (names.split('\n').some((name) => keep.has(name)))
+                continue;
+            old.push(`:${OUTPUT_REF_PREFIX}${ref.slice('refs/dgrid/seen/'.length)}`);
+        }
+        if (old.length > 0)
+            await this.git(['push', '--quiet', this.options.remote, ...old]);
+        return old.length;
+    }
+    git(args, extra = {}) {
+        return (0,runner/* git */.$Y)(args, { ...this.run, ...extra }).then((out) => out.trim());
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/storage/index.js
+
+
+/**
+ * The store the grid's policy names (outputs.store), ready to put and get files. The S3 and artifact clients
+ * are large and most grids use neither: each is loaded only by a process that uses it, so that every action
+ * and CLI command does not pay for parsing them at start.
+ */
+async function storage_openFileStore(policy, context) {
+    const { outputs } = policy;
+    switch (outputs.store) {
+        case 'git':
+            return GitFileStore.open({
+                remote: context.remote,
+                ...(context.token ? { token: context.token } : {}),
+                dir: `${context.cacheDir}-outputs`,
+            });
+        case 's3': {
+            if (!outputs.bucket) {
+                throw new errors/* UserError */.yo('dgrid.json: outputs.store is "s3" but outputs.bucket is missing: name the bucket');
+            }
+            const { S3FileStore } = await Promise.all(/* import() */[__nccwpck_require__.e(711), __nccwpck_require__.e(965)]).then(__nccwpck_require__.bind(__nccwpck_require__, 5965));
+            return new S3FileStore({
+                bucket: outputs.bucket,
+                prefix: outputs.prefix,
+                region: outputs.region,
+                ...(outputs.endpoint ? { endpoint: outputs.endpoint } : {}),
+            });
+        }
+        case 'artifact': {
+            const { ArtifactFileStore } = await Promise.all(/* import() */[__nccwpck_require__.e(258), __nccwpck_require__.e(649)]).then(__nccwpck_require__.bind(__nccwpck_require__, 47649));
+            return ArtifactFileStore.fromEnvironment(`${context.cacheDir}-artifacts`, policy.retention.days, context.token);
+        }
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/upkeep/output-retention.js
+// Output files live as long as results do on the grid branch: the reaper deletes those stored longer ago
+// than retention.days, as it archives the results that named them. A file stored again since (another task
+// wrote the same bytes) was refreshed by that store, so it stays.
+
+
+
+async function pruneOutputs(store, context, now, log) {
+    try {
+        const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, await store.fetch(), { states: [] });
+        const policy = await snapshot.policy();
+        const files = await storage_openFileStore(policy, context);
+        const pruned = await files.prune(new Date(now.getTime() - policy.retention.days * 86_400_000), new Set());
+        if (pruned > 0)
+            log.info(`deleted ${pruned} output file(s) stored over ${policy.retention.days} days ago`);
+        return pruned;
+    }
+    catch (error) {
+        // The grid's own upkeep is done; a store that cannot be reached now is tried again on the next run.
+        log.warn(`could not prune output files: ${(0,errors/* errorMessage */.gJ)(error)}`);
+        return 0;
+    }
+}
+
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+var external_node_url_ = __nccwpck_require__(73136);
 ;// CONCATENATED MODULE: ./build/src/protocol/clock.js
 // Clock skew. Heartbeats, claims, leases and not_before are written by one machine's clock and read by
 // another's. Each node and reaper reads the grid server's clock and refuses to act while its own is off by
@@ -36654,18 +37041,12 @@ function clock_skewProblem(reading, policy, who) {
         'or leases would be judged wrong: set the clock right (NTP) and start again');
 }
 
-// EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/git/store.js
-var git_store = __nccwpck_require__(5839);
-// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
-var protocol_snapshot = __nccwpck_require__(9684);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var quorum = __nccwpck_require__(5181);
+var quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
+var transitions = __nccwpck_require__(27850);
 ;// CONCATENATED MODULE: ./build/src/protocol/replication.js
 
 
@@ -36754,6 +37135,7 @@ function replication_concludeQuorum(tip, runs, judgement, nodeId, now, preferred
             stderr_bytes: 0,
             stderr_sha256: empty.sha256,
             stderr_truncated: false,
+            ...resultOutputs(tip.task, undefined),
             replicas,
         };
     }
@@ -36869,12 +37251,700 @@ function reputation_checkProbability(reputation, trustAfter) {
     return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
 }
 
+;// CONCATENATED MODULE: ./build/src/git/history.js
+// One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
+// series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
+// reader can follow each file from folder to folder without knowing how git stores a move.
+
+/** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
+async function readHistory(tip, options) {
+    const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+    const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
+    const out = await (0,runner/* git */.$Y)([
+        'log',
+        '--first-parent',
+        '--reverse',
+        '--diff-merges=first-parent',
+        '--no-renames',
+        options.blobs ? '--raw' : '--name-status',
+        '-z',
+        '--no-abbrev',
+        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
+        tip,
+        ...(options.paths ? ['--', ...options.paths] : []),
+    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
+    const tokens = out.split('\0');
+    const commits = [];
+    let commit;
+    for (let i = 0; i < tokens.length; i++) {
+        const token = tokens[i].replace(/^\n+/, '');
+        if (token.startsWith('\x01')) {
+            const [sha, seconds] = token.slice(1).split(' ');
+            const committer = tokens[++i] ?? '';
+            const author = tokens[++i] ?? '';
+            const trailers = (tokens[++i] ?? '')
+                .split(',')
+                .map((s) => s.trim())
+                .filter(Boolean);
+            commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+            if (options.details) {
+                commit.authorEmail = tokens[++i] ?? '';
+                commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
+                commit.body = tokens[++i] ?? '';
+            }
+            commits.push(commit);
+        }
+        else if (token.startsWith(':')) {
+            // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
+            const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
+            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+        }
+        else if (token) {
+            commit.changes.push({ status: token, path: tokens[++i] });
+        }
+    }
+    return commits;
+}
+
+// EXTERNAL MODULE: ./build/src/git/commit-signature.js
+var commit_signature = __nccwpck_require__(35978);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js
+var policy = __nccwpck_require__(28482);
+;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
+// What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
+// nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
+// ignore its effects, the next reaper restores what it changed, and its author is quarantined. Pure functions
+// over one commit's changes; commit-check.ts reads them from git, works out who the author is and keeps the
+// state between commits. The rules (docs/protocol.md, "Who may change what"):
+//
+//   node N     claims a queued task into tasks/in_progress/N/; ends a claim it holds, by a result of that claim
+//              or by putting the task back in the queue with the attempt in its history; refuses a queued task
+//              (a result in failed/ without claim and exit code, or only removing it when the task already has
+//              a result, named in a "Refused:" line); moves a queued task unchanged into its queue folder
+//              (the sharded queue); writes its own node file (with the admitted key, when the
+//              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
+//              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
+//              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
+//              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
+//              quarantined, dates a heartbeat from the future to its own time, removes long-silent node files,
+//              archives results (with an Archived-To trailer), removes cancel requests, and restores exactly
+//              what void commits changed (the reader's own record of it).
+//   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
+//              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
+//              workflows). Never a claim, a result or a node file.
+
+/** Why a commit is void; empty when it keeps the rules. */
+function judgeCommit(commit, changes, ctx) {
+    const { author } = commit;
+    const problems = [];
+    if (author.kind === 'node' && ctx.quarantined.has(author.node)) {
+        problems.push(`node ${author.node} is quarantined: every commit it makes is void`);
+    }
+    const byTask = new Map();
+    for (const change of changes) {
+        if (author.kind === 'reaper' && restores(change, ctx))
+            continue;
+        const located = (0,layout/* locate */.x5)(change.path);
+        if (located) {
+            const group = byTask.get(located.id) ?? { removed: [], written: [] };
+            if (change.before !== undefined && change.after === undefined)
+                group.removed.push({ ...located, change });
+            if (change.after !== undefined)
+                group.written.push({ ...located, change });
+            byTask.set(located.id, group);
+            continue;
+        }
+        const problem = otherPath(commit, change, ctx);
+        if (problem)
+            problems.push(problem);
+    }
+    for (const [id, group] of byTask) {
+        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        if (problem)
+            problems.push(`task ${id}: ${problem}`);
+    }
+    return problems;
+}
+const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
+/** A change of a restorable path to exactly what it held before the void commits. */
+function restores(change, ctx) {
+    return ctx.restorable.has(change.path) && ctx.restorable.get(change.path) === change.afterSha;
+}
+function obj(rec) {
+    return typeof rec === 'object' && rec !== null && !Array.isArray(rec) ? rec : undefined;
+}
+function claimOf(rec) {
+    const claim = obj(obj(rec)?.claim);
+    return claim && { node: claim.node_id, token: claim.token, lease: claim.lease_until };
+}
+/** The claim token of the last attempt of a queued record's history. */
+function lastToken(rec) {
+    const attempts = obj(rec)?.attempts;
+    return Array.isArray(attempts) ? obj(attempts.at(-1))?.claim_token : undefined;
+}
+/** The node whose folder of in_progress/ a path is in. */
+function folderNode(path) {
+    const parts = path.split('/');
+    return parts.length >= 4 ? parts[2] : undefined;
+}
+function describe(removed, written) {
+    const parts = [
+        ...removed.map((p) => `removes ${p.change.path}`),
+        ...written.map((p) => `${p.change.before === undefined ? 'writes' : 'rewrites'} ${p.change.path}`),
+    ];
+    return parts.join(', ');
+}
+function taskChange(commit, id, removed, written, ctx) {
+    const { author } = commit;
+    const what = describe(removed, written);
+    if (author.kind === 'person') {
+        const allowed = removed.length === 0 && written.every((w) => w.state === 'queue' && w.change.before === undefined);
+        return allowed ? '' : `${who(author)} ${what}: a submission only adds new files to tasks/queue/`;
+    }
+    if (author.kind === 'reaper')
+        return reaperTask(commit, id, removed, written, ctx, what);
+    const node = author.node;
+    const [from, to] = [removed[0], written[0]];
+    if (removed.length > 1 || written.length > 1)
+        return `node ${node} ${what}: one record of a task moves at a time`;
+    if (to?.state === 'in_progress') {
+        const claim = claimOf(to.change.after);
+        const mine = claim?.node === node && folderNode(to.change.path) === node;
+        if (!mine)
+            return `node ${node} ${what}: a node writes claims only in its own folder, naming itself`;
+        if (from?.state === 'queue')
+            return '';
+        // The same claim kept in place (its lease moved on): only the holder may.
+        const before = claimOf(to.change.before);
+        if (!from && before?.node === node && before.token === claim.token)
+            return '';
+        return `node ${node} ${what}: a claim takes a queued task`;
+    }
+    if (from?.state === 'in_progress') {
+        const held = claimOf(from.change.before);
+        if (held?.node !== node || folderNode(from.change.path) !== node) {
+            return `node ${node} ${what}: that claim is held by ${String(held?.node ?? 'nobody')}, not by ${node}`;
+        }
+        if (!to)
+            return `node ${node} ${what}: a claim ends with a result or back in the queue`;
+        if (to.state === 'queue' && lastToken(to.change.after) === held.token)
+            return '';
+        if ((to.state === 'completed' || to.state === 'failed') && claimOf(to.change.after)?.token === held.token)
+            return '';
+        return `node ${node} ${what}: the record it writes does not end the claim it removes (token ${String(held.token)})`;
+    }
+    if (from?.state === 'queue' && !to && ctx.hasResult(id))
+        return '';
+    // A queued task moved, unchanged, into its folder of the sharded queue.
+    if (from?.state === 'queue' && to?.state === 'queue' && from.change.beforeSha === to.change.afterSha)
+        return '';
+    if (from?.state === 'queue' && to?.state === 'failed') {
+        const result = obj(to.change.after);
+        if (result && result.claim === undefined && result.exit_code === null)
+            return '';
+    }
+    if (to && (to.state === 'completed' || to.state === 'failed')) {
+        return `node ${node} ${what}: a result of a claim ${node} does not hold`;
+    }
+    return `node ${node} ${what}: not a change a node makes (claim, result, requeue or refusal of a queued task)`;
+}
+function reaperTask(commit, id, removed, written, ctx, what) {
+    const name = who(commit.author);
+    if (written.length === 0 && removed.every((r) => r.state === 'completed' || r.state === 'failed')) {
+        return commit.archivedTo.length > 0 ? '' : `${name} ${what}: results leave the grid only to the archive`;
+    }
+    const [from, to] = [removed[0], written[0]];
+    if (removed.length !== 1 || written.length !== 1 || from?.state !== 'in_progress') {
+        return `${name} ${what}: a reaper only ends orphaned claims and archives results`;
+    }
+    const claim = claimOf(from.change.before);
+    const ends = (to?.state === 'queue' && lastToken(to.change.after) === claim?.token) ||
+        (to?.state === 'failed' && obj(to.change.after)?.exit_code === null);
+    if (!ends)
+        return `${name} ${what}: an orphaned claim goes back to the queue, or to failed/ without an exit code`;
+    const orphaned = orphanedBy(commit.time, claim, ctx);
+    return orphaned ? '' : `${name} ${what}: the claim of node ${String(claim?.node)} is not orphaned`;
+}
+/** The reaper's orphan rule, read leniently: any reaper setting (a shorter node timeout) stays within it. */
+function orphanedBy(time, claim, ctx) {
+    const node = typeof claim?.node === 'string' ? claim.node : undefined;
+    if (node === undefined || ctx.quarantined.has(node))
+        return true;
+    const lease = Date.parse(String(claim?.lease));
+    if (!Number.isNaN(lease) && lease < time)
+        return true;
+    const record = ctx.nodes.get(node);
+    if (!record || record.status === 'offline' || record.status === 'quarantined')
+        return true;
+    const heartbeat = Date.parse(String(record.last_heartbeat));
+    // Commit dates count whole seconds.
+    return Number.isNaN(heartbeat) || time + 999 - heartbeat >= ctx.heartbeatSeconds * 1000;
+}
+/** Node files, cancel requests, the policy and every other file. */
+function otherPath(commit, change, ctx) {
+    const { author } = commit;
+    const nodeId = (0,layout/* locateNode */.xz)(change.path);
+    const cancelled = (0,layout/* locateCancel */.xo)(change.path);
+    const inGrid = nodeId !== undefined || change.path.startsWith('tasks/') || change.path.startsWith('nodes/');
+    const verb = change.after === undefined ? 'removes' : change.before === undefined ? 'writes' : 'changes';
+    const what = `${who(author)} ${verb} ${change.path}`;
+    if (author.kind === 'person') {
+        if (cancelled !== undefined)
+            return change.before === undefined ? '' : `${what}: a cancel request is only added`;
+        return inGrid ? `${what}: only nodes and reapers write there` : '';
+    }
+    if (cancelled !== undefined)
+        return change.after === undefined ? '' : `${what}: only a submission asks to cancel`;
+    if (nodeId === undefined) {
+        const where = change.path === layout/* POLICY_FILE */.CX ? 'the policy is the maintainers’' : 'only tasks/ and nodes/ are';
+        return `${what}: ${where} to change`;
+    }
+    if (author.kind === 'reaper')
+        return reaperNode(what, nodeId, change);
+    if (nodeId !== author.node)
+        return `${what}: a node writes only its own node file`;
+    const record = obj(change.after);
+    if (!record || record.node_id !== nodeId)
+        return `${what}: not a node record of ${nodeId}`;
+    const key = ctx.admitted.get(nodeId);
+    if (key !== undefined && record.public_key !== undefined && record.public_key !== key) {
+        return `${what}: its public_key is not the one dgrid.json admits for ${nodeId}`;
+    }
+    if (record.status === 'quarantined' || obj(change.before)?.status === 'quarantined') {
+        return `${what}: only a reaper changes a quarantine`;
+    }
+    return '';
+}
+/** A reaper marks a node offline or quarantined, moves its heartbeat to its own time, or removes it. */
+function reaperNode(what, nodeId, change) {
+    if (change.after === undefined)
+        return '';
+    const [before, after] = [obj(change.before), obj(change.after)];
+    if (!before || !after)
+        return `${what}: a reaper changes only node files that exist`;
+    const rest = (r) => JSON.stringify(Object.entries(r)
+        .filter(([k]) => !['status', 'tasks', 'last_heartbeat'].includes(k))
+        .sort());
+    const status = after.status === before.status || after.status === 'offline' || after.status === 'quarantined';
+    return rest(before) === rest(after) && status && after.node_id === nodeId
+        ? ''
+        : `${what}: a reaper changes only a node's status, running tasks and heartbeat`;
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/commit-check.js
+// The commit checker every reader of a guarded grid runs (a worker each round, a reaper each run, the dashboard
+// and the audit over their history): it judges each new commit on the first-parent line by commit-rules.ts,
+// after working out who made it (docs/security.md, "Who made a commit"), and keeps what readers need:
+//   - the restorable record: each path a void commit changed, with what it held before, until a valid commit
+//     changes it again. Readers see the grid with those paths set back (GridSnapshot's overlay); the reaper
+//     commits them back, naming the void commits in Restores: trailers.
+//   - the quarantined nodes: the author of a void commit, proven by its signature (or by its name on a grid
+//     without signed commits), and every node whose file a reaper marked quarantined.
+//   - the pinned keys: an admitted node's key from dgrid.json; on an open grid, the first key a node's file
+//     carries in a commit signed with it, replaced only by a commit signed with the pinned key.
+// It is memoized: each call reads only the commits since the last tip it checked, in one `git log` and one
+// cat-file process. A grid that is not guarded costs nothing: no git process at all.
+
+
+
+
+
+
+const ZERO = /^0+$/;
+const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The author name of a reaper's commits. */
+const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
+/** The author name of `dgrid init`, `submit` and `cancel`: a person's tool, never a node. */
+const ADMIN_NAME = 'dgrid';
+/** Whether the policy asks readers to check commits: it admits nodes, or wants their commits signed. */
+function guarded(policy) {
+    return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
+}
+class commit_check_CommitChecker {
+    dir;
+    tip = null;
+    /** Void commits no reaper's commit has named in a Restores: trailer yet. */
+    voids = new Map();
+    /** Quarantined nodes, each with the void commit (or reaper commit) that put it there. */
+    quarantined = new Map();
+    restorable = new Map();
+    nodes = new Map();
+    keys = new Map();
+    policy = (0,policy/* parsePolicy */.ON)(undefined);
+    /** Keys parsed once: by node and key. */
+    parsedKeys = new Map();
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** Each path a void commit changed, with the blob readers see there instead (null: nothing). */
+    get overlay() {
+        return new Map([...this.restorable].map(([path, r]) => [path, r.was]));
+    }
+    /**
+     * Checks every commit from the last tip checked (or from `base`, for a reader that starts afresh) to `tip`.
+     * `policy` is the policy at `tip`: while neither it nor the policy checked so far is guarded, nothing is read.
+     * Without a last tip, or when the cache cannot reach it (a shallow fetch), checking starts at `tip`, taking the
+     * grid there as it is. Readers then obey the policy of the snapshot with `overlay` applied, not the tip's.
+     */
+    async check(tip, policy, base) {
+        const none = { checked: 0, voided: [], rebased: false };
+        if (tip === this.tip)
+            return none;
+        // From a base, its policy counts too: a void commit may have turned the guard off at the tip.
+        if (this.tip === null && base !== undefined)
+            await this.start(base);
+        if (!guarded(policy) && !guarded(this.policy) && this.restorable.size === 0) {
+            // Nothing is checked, so nothing is known: once the grid is guarded, checking starts afresh.
+            this.tip = null;
+            this.policy = policy;
+            return none;
+        }
+        // The commits since the last tip follow on from it, unless the cache cannot reach it (a shallow fetch).
+        const commits = this.tip === null ? null : await this.log(`${this.tip}..${tip}`).catch(() => null);
+        if (!commits || commits[0]?.parent !== this.tip) {
+            await this.start(tip);
+            return { ...none, rebased: true };
+        }
+        const voided = await this.judge(commits);
+        this.tip = tip;
+        return { checked: commits.length, voided, rebased: false };
+    }
+    /** Checks the whole first-parent history up to `tip`, from the grid's first commit (the audit). */
+    async checkHistory(tip) {
+        // A grid that was never guarded has nothing to judge: only its policies are read to know that.
+        const policies = await readHistory(tip, {
+            cwd: this.dir,
+            timeoutMs: 30 * 60_000,
+            blobs: true,
+            paths: [layout/* POLICY_FILE */.CX],
+        });
+        const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
+        const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
+        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+            this.tip = tip;
+            return [];
+        }
+        const [first, ...rest] = await this.log(tip);
+        if (!first)
+            return [];
+        await this.start(first.sha);
+        this.tip = tip;
+        return this.judge(rest);
+    }
+    /**
+     * What each judged commit did as readers see it, when set (the audit replays that): 'void', or the blob each
+     * path it changed held before it (void commits undone), and the removals it implied.
+     */
+    effects;
+    /** Takes the grid at `commit` as it is: its node files, their keys and quarantines, and its policy. */
+    async start(commit) {
+        this.tip = commit;
+        this.restorable.clear();
+        this.voids.clear();
+        this.quarantined.clear();
+        this.nodes.clear();
+        this.keys.clear();
+        const listing = await (0,runner/* git */.$Y)(['ls-tree', '-z', '--full-tree', commit, '--', `${layout/* NODES_DIR */.uX}/`, layout/* POLICY_FILE */.CX], {
+            cwd: this.dir,
+        });
+        const entries = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((line) => ({ sha: line.split(/\s/)[2], path: line.slice(line.indexOf('\t') + 1) }));
+        const blobs = await (0,runner/* catFileBatch */.Fn)(entries.map((e) => e.sha), { cwd: this.dir });
+        const policyEntry = entries.find((e) => e.path === layout/* POLICY_FILE */.CX);
+        this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
+        for (const entry of entries) {
+            const node = (0,layout/* locateNode */.xz)(entry.path);
+            const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+            if (node === undefined || typeof record !== 'object')
+                continue;
+            this.nodes.set(node, record);
+            if (typeof record.public_key === 'string')
+                this.keys.set(node, record.public_key);
+            if (record.status === 'quarantined')
+                this.quarantined.set(node, commit);
+        }
+    }
+    async log(range) {
+        const history = await readHistory(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
+        const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
+        return history.map((c) => ({
+            sha: c.sha,
+            parent: c.parent ?? '',
+            authorName: c.author,
+            authorEmail: c.authorEmail ?? '',
+            time: c.time,
+            body: c.body ?? '',
+            changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+        }));
+    }
+    async judge(commits) {
+        if (commits.length === 0)
+            return [];
+        // Every record the rules read, and every commit object when signatures count: one process for all.
+        const wanted = new Set();
+        for (const commit of commits) {
+            for (const change of commit.changes) {
+                if (!readable(change.path))
+                    continue;
+                if (change.oldSha)
+                    wanted.add(change.oldSha);
+                if (change.newSha)
+                    wanted.add(change.newSha);
+            }
+        }
+        for (const r of this.restorable.values())
+            if (r.was)
+                wanted.add(r.was);
+        // The policy may turn signed_commits on within the range.
+        const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
+        const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
+        const refusals = await this.refusedResults(commits);
+        const voided = [];
+        for (const commit of commits) {
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            if (found)
+                voided.push(found);
+        }
+        return voided;
+    }
+    /** The results "Refused:" lines name, and whether the commit before holds them. */
+    async refusedResults(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            for (const [, id, where] of commit.body.matchAll(/^Refused: (\S+) already has a result, (\S+)$/gm)) {
+                // In the archive branch: the archive's own audit answers for it.
+                if (where.includes(':'))
+                    continue;
+                asked.push(`${commit.sha}^:${where}\t${id}`);
+            }
+        }
+        const found = new Set();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch-check=%(objectname)'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.split('\t')[0]).join('\n') + '\n',
+        });
+        out.stdout
+            .toString('utf8')
+            .split('\n')
+            .forEach((line, index) => {
+            const [object, id] = asked[index]?.split('\t') ?? [];
+            if (object && !line.endsWith('missing'))
+                found.add(`${object.split('^')[0]} ${id}`);
+        });
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals) {
+        const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+        const changes = [];
+        const seen = new Set(commit.changes.map((c) => c.path));
+        const writtenIds = new Set();
+        for (const change of commit.changes) {
+            const restorable = this.restorable.get(change.path);
+            const beforeSha = restorable ? restorable.was : change.oldSha;
+            const afterSha = change.newSha;
+            if (!readable(change.path)) {
+                // A file the rules do not read: only whether it is there counts.
+                const [before, after] = [beforeSha ? {} : undefined, afterSha ? {} : undefined];
+                changes.push({ path: change.path, before, after, beforeSha, afterSha });
+                continue;
+            }
+            changes.push({ path: change.path, before: read(beforeSha), after: read(afterSha), beforeSha, afterSha });
+            const id = change.newSha ? (0,layout/* locate */.x5)(change.path)?.id : undefined;
+            if (id !== undefined)
+                writtenIds.add(id);
+        }
+        // A writer that saw a record a void commit removed, and moved it on, asked git to remove a path git no
+        // longer had: the removal it meant is implied by the record it wrote.
+        const implied = [];
+        for (const [path, r] of this.restorable) {
+            const id = (0,layout/* locate */.x5)(path)?.id;
+            if (seen.has(path) || r.now !== null || r.was === null || id === undefined || !writtenIds.has(id))
+                continue;
+            changes.push({ path, before: read(r.was), after: undefined, beforeSha: r.was, afterSha: null });
+            implied.push(path);
+        }
+        // While the policy in force does not guard the grid, commits are taken as they are.
+        const { author, problems } = guarded(this.policy)
+            ? this.identify(commit, object, changes)
+            : { author: { kind: 'person', name: commit.authorName }, problems: [] };
+        // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
+        const proven = problems.length === 0;
+        if (proven && guarded(this.policy)) {
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+        }
+        if (problems.length > 0) {
+            this.effects?.set(commit.sha, 'void');
+            return this.voided(commit, author, problems, proven);
+        }
+        this.effects?.set(commit.sha, { before: new Map(changes.map((c) => [c.path, c.beforeSha])), implied });
+        this.accept(commit, author, changes, implied);
+        const policy = commit.changes.find((c) => c.path === layout/* POLICY_FILE */.CX);
+        if (policy)
+            this.policy = readPolicy(policy.newSha ? blobs.get(policy.newSha) : undefined);
+        return undefined;
+    }
+    /** Who made a commit (docs/security.md): a node by its key or its name, a reaper, or a person. */
+    identify(commit, object, changes) {
+        const name = commit.authorName;
+        const claimsNode = commit.authorEmail === `${name}@dgrid` && NODE_ID.test(name) && name !== ADMIN_NAME && !REAPER_NAME.test(name);
+        const { admitted, signed_commits: signed } = this.policy.nodes;
+        const admittedKeys = new Map(admitted.map((a) => [a.node_id, a.public_key]));
+        const fallback = REAPER_NAME.test(name)
+            ? { kind: 'reaper', name }
+            : claimsNode
+                ? { kind: 'node', node: name }
+                : { kind: 'person', name };
+        if (!signed) {
+            if (claimsNode && admitted.length > 0 && !admittedKeys.has(name)) {
+                return { author: fallback, problems: [`node ${name} is not admitted by dgrid.json (nodes.admitted)`] };
+            }
+            return { author: fallback, problems: [] };
+        }
+        if (object) {
+            const signers = this.signers(admittedKeys);
+            const verdict = signers.length > 0 ? (0,commit_signature/* verifyCommit */.zx)(object, signers) : undefined;
+            // A node's key makes a commit the node's, whatever name it carries.
+            if (verdict?.ok)
+                return { author: { kind: 'node', node: verdict.principal }, problems: [] };
+            if (!claimsNode)
+                return { author: fallback, problems: [] };
+            const pinned = admittedKeys.get(name) ?? this.keys.get(name);
+            if (pinned === undefined && admitted.length === 0) {
+                // A node seen for the first time: its key is the one its node file names, and the commit proves it holds it.
+                const key = changes.find((c) => c.path === `${layout/* NODES_DIR */.uX}/${name}.json`);
+                const offered = typeof key?.after === 'object' ? key.after.public_key : undefined;
+                if (typeof offered === 'string' && safeVerify(object, name, offered)) {
+                    return { author: fallback, problems: [] };
+                }
+                return { author: fallback, problems: [`node ${name}'s commit is not signed with the key its node file names`] };
+            }
+            if (pinned === undefined)
+                return { author: fallback, problems: [`node ${name} is not admitted by dgrid.json`] };
+            return { author: fallback, problems: [`not signed with node ${name}'s key (nodes.signed_commits)`] };
+        }
+        return { author: fallback, problems: claimsNode ? ['the commit object could not be read'] : [] };
+    }
+    signers(admitted) {
+        const keys = admitted.size > 0 ? admitted : this.keys;
+        const signers = [];
+        for (const [node, key] of keys) {
+            const known = `${node} ${key}`;
+            if (!this.parsedKeys.has(known))
+                this.parsedKeys.set(known, safeSigner(node, key));
+            const signer = this.parsedKeys.get(known);
+            if (signer)
+                signers.push(signer);
+        }
+        return signers;
+    }
+    context(commit, refusals) {
+        return {
+            quarantined: new Set(this.quarantined.keys()),
+            nodes: this.nodes,
+            heartbeatSeconds: this.policy.lease.heartbeat_seconds,
+            admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
+            restorable: this.overlay,
+            hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+        };
+    }
+    voided(commit, author, problems, proven) {
+        const found = { commit: commit.sha, author, problems };
+        this.voids.set(commit.sha, found);
+        if (proven && author.kind === 'node' && !this.quarantined.has(author.node)) {
+            this.quarantined.set(author.node, commit.sha);
+        }
+        for (const change of commit.changes) {
+            const known = this.restorable.get(change.path);
+            if (known)
+                known.now = change.newSha;
+            else
+                this.restorable.set(change.path, { was: change.oldSha, now: change.newSha });
+        }
+        return found;
+    }
+    accept(commit, author, changes, implied) {
+        for (const path of [...commit.changes.map((c) => c.path), ...implied])
+            this.restorable.delete(path);
+        // A void commit stays on the list until a reaper's restoring commit names it, even when valid commits
+        // have since moved on every path it changed: the history says who put things right.
+        if (author.kind === 'reaper')
+            for (const sha of trailers(commit.body, 'Restores'))
+                this.voids.delete(sha);
+        for (const change of changes) {
+            const node = (0,layout/* locateNode */.xz)(change.path);
+            if (node !== undefined) {
+                if (typeof change.after === 'object') {
+                    this.nodes.set(node, change.after);
+                    if (change.after.status === 'quarantined' && !this.quarantined.has(node))
+                        this.quarantined.set(node, commit.sha);
+                    // The key a node's own commit names is pinned: first seen, or replaced by a commit the old key signed.
+                    const key = change.after.public_key;
+                    if (author.kind === 'node' && author.node === node && typeof key === 'string')
+                        this.keys.set(node, key);
+                }
+                else
+                    this.nodes.delete(node);
+            }
+        }
+    }
+}
+/** The signer of a node's key; undefined when the key does not parse (it verifies nothing, the schema says why). */
+function safeSigner(node, key) {
+    try {
+        return (0,commit_signature/* signerOf */.Kv)(node, key, `${layout/* NODES_DIR */.uX}/${node}.json`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeVerify(object, node, key) {
+    const signer = safeSigner(node, key);
+    return signer !== undefined && (0,commit_signature/* verifyCommit */.zx)(object, [signer]).ok;
+}
+/** The files whose content the rules read. */
+function readable(path) {
+    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+}
+function touchesPolicy(commit) {
+    return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);
+}
+function trailers(body, key) {
+    return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]);
+}
+function parse(blob) {
+    if (!blob)
+        return undefined;
+    try {
+        const value = JSON.parse(blob.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return (0,policy/* parsePolicy */.ON)(blob?.toString('utf8'));
+    }
+    catch {
+        return (0,policy/* parsePolicy */.ON)(undefined);
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/common/time.js
-var time = __nccwpck_require__(4166);
+var time = __nccwpck_require__(34166);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js + 1 modules
-var transaction = __nccwpck_require__(7806);
+var transaction = __nccwpck_require__(77806);
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 ;// CONCATENATED MODULE: ./build/src/upkeep/reaper.js
 // The reaper: hands the claims of dead nodes back to the queue, marks silent nodes offline, and moves old
 // results to the archive branch. It runs on a schedule (reap-orphans) or by hand (dgrid reap). Any number
@@ -36916,11 +37986,13 @@ var schema_validators = __nccwpck_require__(6039);
 
 
 
+
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 async function reap(settings, log) {
     // A cache of its own per run: concurrent reapers on one machine must not share a repository, and
     // archiving keeps the tip small, so a fresh shallow fetch is cheap.
-    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_namespaceObject.tmpdir)(), 'dgrid-reap-'));
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-reap-'));
     try {
         const store = await git_store/* GridStore */.g8.open({
             remote: settings.remote,
@@ -36934,12 +38006,18 @@ async function reap(settings, log) {
         const clock = await clock_readServerClock(settings.remote, settings.token);
         if (!clock)
             log.warn(`could not read the clock of ${settings.remote}; judging leases by this machine's alone`);
-        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log), {
+        // The history it checks starts where the first round's deepened fetch ends.
+        const checker = new commit_check_CommitChecker(dir);
+        const swept = await (0,transaction/* transact */.h)(store, (snapshot) => planReap(snapshot, settings, clock, new Date(), log, checker), {
             author,
             states: ['queue', 'in_progress'],
             dryRun: settings.dryRun,
         });
         const archived = await (0,archive/* archiveResults */.jb)(store, { author, dryRun: settings.dryRun, now: new Date() });
+        if (!settings.dryRun) {
+            const { remote, token } = settings;
+            await pruneOutputs(store, { remote, cacheDir: dir, ...(token ? { token } : {}) }, new Date(), log);
+        }
         const actions = [
             ...(swept.value ?? []),
             ...archived.days.map((d) => ({ action: 'archive', subject: d.path, reason: d.reason })),
@@ -36959,8 +38037,10 @@ async function reap(settings, log) {
         await (0,promises_.rm)(dir, { recursive: true, force: true });
     }
 }
-async function planReap(snapshot, settings, clock, now, log) {
-    const policy = await snapshot.policy();
+async function planReap(snapshot, settings, clock, now, log, checker) {
+    const trust = await checkCommits(snapshot, await snapshot.policy(), checker, log);
+    const seen = trust?.snapshot ?? snapshot;
+    const policy = await seen.policy();
     const skew = clock && clock_skewProblem(clock, policy, 'the reaper refuses to judge leases');
     if (skew)
         throw new errors/* UserError */.yo(skew);
@@ -36969,13 +38049,22 @@ async function planReap(snapshot, settings, clock, now, log) {
         throw new errors/* UserError */.yo(`node timeout ${nodeTimeout} s is not longer than this grid's heartbeat interval ` +
             `(lease.heartbeat_seconds ${policy.lease.heartbeat_seconds}), so healthy nodes would be declared dead: give a longer one`);
     }
-    for (const entry of snapshot.skipped)
+    for (const entry of seen.skipped)
         log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
-    const changes = [];
-    const actions = [];
+    const changes = trust?.changes ?? [];
+    const actions = trust?.actions ?? [];
     const nodes = new Map();
-    for (const found of await snapshot.nodes()) {
+    for (const found of await seen.nodes()) {
         let node = found;
+        if (checker.quarantined.has(node.node_id)) {
+            nodes.set(node.node_id, node);
+            if (node.status === 'quarantined')
+                continue;
+            const reason = `authored void commit ${checker.quarantined.get(node.node_id).slice(0, 12)}`;
+            changes.push((0,transitions/* nodeChange */.Rw)({ ...node, status: 'quarantined', tasks: [] }));
+            actions.push({ action: 'quarantine', subject: node.node_id, reason });
+            continue;
+        }
         if ((0,transitions/* heartbeatFromFuture */.CC)(node, now, policy)) {
             const reason = `heartbeat dated ${node.last_heartbeat}, beyond this reaper's ${(0,time/* iso */.K)(now)} + grace ${policy.lease.grace_seconds} s: its clock is wrong; counted from now`;
             log.warn(`node ${node.node_id}: ${reason}`);
@@ -36988,17 +38077,17 @@ async function planReap(snapshot, settings, clock, now, log) {
     const silent = (node) => (0,transitions/* isSilent */.eS)(node, now, policy, nodeTimeout);
     /** The queue records of quorum tasks as this reap leaves them: each orphaned replica adds an attempt. */
     const requeued = new Map();
-    for (const [file, value] of await snapshot.readJson(snapshot.of('in_progress'))) {
-        const queued = await replicaHome(snapshot, file, policy);
+    for (const [file, value] of await seen.readJson(seen.of('in_progress'))) {
+        const queued = await replicaHome(seen, file, policy);
         // A duplicated id is for the audit to explain; moving it could overwrite the other copy.
-        if (!queued && snapshot.byId.get(file.id).length > 1)
+        if (!queued && seen.byId.get(file.id).length > 1)
             continue;
         if (!schema_validators/* claimValidator */.Rf.is(value)) {
             log.warn(`${file.entry.path} is not a valid claim; left for a person to fix`);
             continue;
         }
         const holder = nodes.get(value.claim.node_id);
-        const why = reputation_isQuarantined(holder)
+        const why = checker.quarantined.has(value.claim.node_id) || reputation_isQuarantined(holder)
             ? `node ${value.claim.node_id} is quarantined`
             : orphanReason(value, holder, now, silent);
         if (!why)
@@ -37017,7 +38106,7 @@ async function planReap(snapshot, settings, clock, now, log) {
             continue;
         }
         const max = (0,transitions/* maxAttempts */.F3)(value, policy);
-        const cancel = snapshot.cancels.get(value.task_id);
+        const cancel = seen.cancels.get(value.task_id);
         if (cancel) {
             // A cancel ends its task: an orphan of a cancelled task does not go back to the queue.
             const run = (0,transitions/* cancelledRun */.$b)((0,transitions/* runWithoutOutput */.P0)('error', `orphaned: ${why}`, new Date(value.claim.claimed_at), now));
@@ -37035,14 +38124,14 @@ async function planReap(snapshot, settings, clock, now, log) {
         }
     }
     for (const [id, task] of requeued) {
-        const home = snapshot.byId.get(id).find((f) => f.state === 'queue');
+        const home = seen.byId.get(id).find((f) => f.state === 'queue');
         changes.push({ path: home.entry.path, content: (0,transitions/* serialize */.lK)(task) });
     }
     for (const node of nodes.values()) {
-        if (!silent(node))
+        if (!silent(node) || checker.quarantined.has(node.node_id))
             continue;
         // A drain request for a dead node asked nothing of the process that runs under its id next.
-        const drain = snapshot.drains.get(node.node_id);
+        const drain = seen.drains.get(node.node_id);
         if (drain)
             changes.push({ path: drain.path, delete: true });
         const days = policy.retention.offline_node_days;
@@ -37059,7 +38148,39 @@ async function planReap(snapshot, settings, clock, now, log) {
             actions.push({ action: 'offline', subject: node.node_id, reason });
         }
     }
-    return { changes, message: commitMessage(actions), value: actions };
+    return { changes: lastPerPath(changes), message: commitMessage(actions, checker), value: actions };
+}
+/** How many commits behind the tip a reaper checks: a reaper runs more often than this many commits land. */
+const CHECKED_HISTORY = 200;
+/**
+ * On a guarded grid: checks the commits of the recent history (commit-check.ts), and plans putting back what
+ * void commits changed. Returns the snapshot as readers see it (void commits undone), with those changes.
+ */
+async function checkCommits(snapshot, policy, checker, log) {
+    if (snapshot.tip === null)
+        return undefined;
+    // The policy at the tip may be a void commit's: whether the grid is guarded is the checked history's to say.
+    // Once a run: a lost race rebuilds on a newer tip, which the history fetched then still reaches.
+    const base = (checker.base ??= (await snapshot.store.deepen(CHECKED_HISTORY)) ?? undefined);
+    const outcome = await checker.check(snapshot.tip, policy, base);
+    if (!guarded(policy) && checker.tip === null)
+        return undefined;
+    for (const v of outcome.voided) {
+        log.warn(`commit ${v.commit.slice(0, 12)} is void: ${v.problems.join('; ')}`);
+    }
+    const overlay = checker.overlay;
+    const changes = [...overlay].map(([path, sha]) => sha === null ? { path, delete: true } : { path, existing: { mode: '100644', sha } });
+    const actions = [...checker.voids.values()].map((v) => ({
+        action: 'restore',
+        subject: v.commit,
+        reason: `void: ${v.problems.join('; ')}`,
+    }));
+    const seen = await protocol_snapshot/* GridSnapshot */.T.load(snapshot.store, snapshot.tip, { states: ['queue', 'in_progress'], overlay });
+    return { snapshot: seen, changes, actions };
+}
+/** One change per path, the last one planned: a quarantined node's file is restored, then marked. */
+function lastPerPath(changes) {
+    return [...new Map(changes.map((c) => [c.path, c])).values()];
 }
 /** Why a claim is orphaned under the rule at the top of this file; undefined while it is alive. */
 function orphanReason(claim, node, now, silent) {
@@ -37089,18 +38210,87 @@ async function replicaHome(snapshot, claim, policy) {
         return undefined;
     return { file: homes[0], task };
 }
-function commitMessage(actions) {
+function commitMessage(actions, checker) {
     const counts = new Map();
     for (const a of actions)
         counts.set(a.action, (counts.get(a.action) ?? 0) + 1);
     const subject = [...counts].map(([action, n]) => `${action} ${n}`).join(', ');
-    return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n`;
+    const restores = [...checker.voids.keys()].map((sha) => `Restores: ${sha}`);
+    const trailers = restores.length > 0 ? `\n${restores.join('\n')}\n` : '';
+    return `dgrid: reap: ${subject}\n\n${actions.map((a) => `${a.action} ${a.subject}: ${a.reason}`).join('\n')}\n${trailers}`;
 }
 
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
+;// CONCATENATED MODULE: ./build/src/upkeep/shard-reaper.js
+// The reaper of a sharded grid: the reaper (and its archive) run over each shard in turn, each with the token
+// for its host. Every shard is reaped on its own, as a grid of one repository is: a node's claims and node
+// file in one shard say nothing of another.
+
+
+
+
+
+
+
+
+/** Reaps `settings.remote`, or every shard its policy lists; a shard that cannot be reached fails the run last. */
+async function reapGrid(settings, log, tokens = new Map()) {
+    const shards = await shardsOf(settings);
+    if (shards === undefined)
+        return reap(settings, log);
+    const total = {
+        dryRun: settings.dryRun,
+        requeued: 0,
+        failed: 0,
+        nodesOffline: 0,
+        actions: [],
+        commits: [],
+        rejectedPushes: 0,
+    };
+    let failure;
+    for (const url of shards) {
+        const token = (0,protocol_shards/* tokenFor */.fn)(url, settings, tokens);
+        const { token: _, ...rest } = settings;
+        try {
+            const report = await reap({ ...rest, remote: url, ...(token ? { token } : {}) }, log);
+            total.requeued += report.requeued;
+            total.failed += report.failed;
+            total.nodesOffline += report.nodesOffline;
+            total.actions.push(...report.actions.map((a) => ({ ...a, subject: `${a.subject} (${(0,protocol_shards/* repositoryKey */.Kq)(url)})` })));
+            total.commits.push(...report.commits);
+            total.rejectedPushes += report.rejectedPushes;
+        }
+        catch (error) {
+            // One host down does not keep the others unreaped.
+            log.error(`could not reap ${(0,protocol_shards/* repositoryKey */.Kq)(url)}: ${(0,errors/* errorMessage */.gJ)(error)}`);
+            failure ??= error;
+        }
+    }
+    if (failure)
+        throw failure;
+    return { ...total, shards };
+}
+/** The shards the policy at the tip lists, or undefined for a grid of one repository. */
+async function shardsOf(settings) {
+    const dir = await (0,promises_.mkdtemp)((0,external_node_path_.join)((0,external_node_os_.tmpdir)(), 'dgrid-reap-policy-'));
+    try {
+        const store = await git_store/* GridStore */.g8.open({
+            remote: settings.remote,
+            branch: settings.branch,
+            dir,
+            partial: true,
+            depth: 1,
+            ...(settings.token ? { token: settings.token } : {}),
+        });
+        const policy = await (await protocol_snapshot/* GridSnapshot */.T.load(store, await store.fetch(), { states: [] })).policy();
+        return (0,protocol_shards/* isSharded */.EG)(policy) ? policy.shards : undefined;
+    }
+    finally {
+        await (0,promises_.rm)(dir, { recursive: true, force: true });
+    }
+}
+
 // EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+var external_node_util_ = __nccwpck_require__(57975);
 ;// CONCATENATED MODULE: ./build/src/sandbox/output.js
 
 /** Keeps the first `cap` bytes of a stream while counting and hashing all of it. */
@@ -37136,6 +38326,7 @@ class output_OutputCapture {
 ;// CONCATENATED MODULE: ./build/src/sandbox/child.js
 
 
+
 /** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
 function child_runChild(run) {
     return new Promise((resolve) => {
@@ -37155,8 +38346,10 @@ function child_runChild(run) {
         run.signal.addEventListener('abort', onAbort, { once: true });
         if (run.signal.aborted)
             onAbort();
-        child.stdout.on('data', (chunk) => stdout.write(chunk));
-        child.stderr.on('data', (chunk) => stderr.write(chunk));
+        const outRedactor = new StreamRedactor(run.secrets);
+        const errRedactor = new StreamRedactor(run.secrets);
+        child.stdout.on('data', (chunk) => stdout.write(outRedactor.write(chunk)));
+        child.stderr.on('data', (chunk) => stderr.write(errRedactor.write(chunk)));
         let finished = false;
         const finish = (exitCode, spawnError) => {
             if (finished)
@@ -37164,6 +38357,8 @@ function child_runChild(run) {
             finished = true;
             clearTimeout(timer);
             run.signal.removeEventListener('abort', onAbort);
+            stdout.write(outRedactor.end());
+            stderr.write(errRedactor.end());
             const out = stdout.finish();
             const err = stderr.finish();
             const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };
@@ -37221,9 +38416,165 @@ async function task_files_removeTaskFiles(files) {
     }
 }
 
+;// CONCATENATED MODULE: ./build/src/storage/file-store.js
+// Where files that do not belong on the grid branch go: a task's output files, and (engineer `long`) its
+// checkpoints. One small interface, three stores (git refs of their own, GitHub Actions artifacts, S3), and
+// the one place that hashes a file and verifies a download: a store, or the node that wrote a result, may
+// lie about a file's content; its sha256 in the result is what a reader trusts.
+
+
+
+
+const FILE_STORE_KINDS = (/* unused pure expression or super */ null && (['git', 'artifact', 's3']));
+/** The size and sha256 of a local file, read once as a stream (an output may be far larger than memory). */
+async function file_store_describeFile(path, name) {
+    const hash = createHash('sha256');
+    let bytes = 0;
+    for await (const chunk of createReadStream(path)) {
+        hash.update(chunk);
+        bytes += chunk.length;
+    }
+    return { path, name, bytes, sha256: hash.digest('hex') };
+}
+/** Stores local files and says what a result lists for each. */
+async function file_store_storeFiles(store, files) {
+    const urls = await store.put(files);
+    return files.map((file, i) => ({ name: file.name, bytes: file.bytes, sha256: file.sha256, url: urls[i] }));
+}
+/** A download whose bytes are not the ones the result names: the store or the node that wrote it lied. */
+class IntegrityError extends (/* unused pure expression or super */ null && (UserError)) {
+    name = 'IntegrityError';
+}
+/**
+ * Fetches a stored file to `dest` and checks its size and sha256 against the result's; a file that does not
+ * match never appears at `dest` (it is written beside it and renamed only once verified).
+ */
+async function fetchVerified(store, file, dest) {
+    const part = `${dest}.part`;
+    await rm(part, { force: true });
+    try {
+        await store.get(file.url, part);
+        const got = await file_store_describeFile(part, file.name);
+        if (got.sha256 !== file.sha256 || got.bytes !== file.bytes) {
+            throw new IntegrityError(`output "${file.name}" from ${file.url} does not match its result: it has ${got.bytes} bytes with ` +
+                `sha256 ${got.sha256}, the result names ${file.bytes} bytes with sha256 ${file.sha256}; ` +
+                'the store or the node that ran the task altered it: do not use it');
+        }
+        await rename(part, dest);
+    }
+    finally {
+        await rm(part, { force: true });
+    }
+}
+
+;// CONCATENATED MODULE: ./build/src/sandbox/out-files.js
+// The files a task left in /out, once copied out of its container: every name and every byte is the
+// task's, so nothing here trusts them. Only regular files are taken, found without following a symlink;
+// a name must be printable UTF-8, and secret values in it are redacted before it goes anywhere.
+
+
+
+
+/**
+ * A glob as a regular expression over a path relative to /out: `**` spans folders (a `**\/` may match no
+ * folder at all), `*` and `?` stay within one name, everything else is literal.
+ */
+function globToRegExp(pattern) {
+    let source = '';
+    for (let i = 0; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === '*' && pattern[i + 1] === '*') {
+            const slash = pattern[i + 2] === '/';
+            source += slash ? '(?:.*/)?' : '.*';
+            i += slash ? 2 : 1;
+        }
+        else if (c === '*')
+            source += '[^/]*';
+        else if (c === '?')
+            source += '[^/]';
+        else
+            source += c.replace(/[.+^${}()|[\]\\]/g, '\\$&');
+    }
+    return new RegExp(`^${source}$`, 's');
+}
+function matchesAny(name, patterns) {
+    return patterns.some((pattern) => globToRegExp(pattern).test(name));
+}
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+const MAX_NAME_BYTES = 1024;
+/** Why a file name cannot be listed in a result as it is; undefined when it can. */
+function unsafeName(raw) {
+    let name;
+    try {
+        name = UTF8.decode(raw);
+    }
+    catch {
+        return 'its name is not UTF-8';
+    }
+    if (raw.length > MAX_NAME_BYTES)
+        return `its name is over ${MAX_NAME_BYTES} bytes`;
+    // eslint-disable-next-line no-control-regex
+    if (/[\u0000-\u001f\u007f]/.test(name))
+        return 'its name holds a control character';
+    return undefined;
+}
+/**
+ * The regular files below `dir` whose path matches a pattern, each hashed; symlinks, devices and the like
+ * are skipped and named in `skipped` (a symlink to /etc/passwd is not a way to read the node's files).
+ */
+async function out_files_collectOutputs(dir, patterns, secrets, limits) {
+    const files = [];
+    const skipped = [];
+    const walk = async (rel) => {
+        const here = join(dir, ...rel.map((part) => part.toString('latin1')));
+        // The copy keeps the task's modes: a folder it made unreadable must not stop the walk.
+        await chmod(here, 0o700);
+        const entries = await readdir(Buffer.from(here, 'latin1'), { encoding: 'buffer' });
+        for (const entry of entries.sort(Buffer.compare)) {
+            const parts = [...rel, entry];
+            const raw = Buffer.concat(parts.flatMap((part, i) => (i === 0 ? [part] : [Buffer.from('/'), part])));
+            const path = join(dir, ...parts.map((part) => part.toString('latin1')));
+            const why = unsafeName(raw);
+            // Redacted before it is escaped: escaping a value that holds a quote or a backslash would hide it.
+            const redacted = redact(raw.toString('utf8'), secrets);
+            const shown = why ? JSON.stringify(redacted) : redacted;
+            const stats = await lstat(Buffer.from(path, 'latin1'));
+            if (stats.isDirectory()) {
+                if (why)
+                    skipped.push(`${shown}: ${why}`);
+                else
+                    await walk(parts);
+                continue;
+            }
+            const name = raw.toString('utf8');
+            if (why) {
+                if (matchesAny(name, patterns))
+                    skipped.push(`${shown}: ${why}`);
+                continue;
+            }
+            if (!matchesAny(name, patterns))
+                continue;
+            if (!stats.isFile()) {
+                skipped.push(`${shown}: not a regular file (${stats.isSymbolicLink() ? 'a symlink' : 'a special file'})`);
+                continue;
+            }
+            if (files.length >= limits.maxFiles) {
+                skipped.push(`${shown}: over the ${limits.maxFiles} files outputs.max_files allows`);
+                continue;
+            }
+            await chmod(path, 0o600);
+            files.push(await describeFile(path, redact(name, secrets)));
+        }
+    };
+    await walk([]);
+    return { dir, files, skipped };
+}
+
 ;// CONCATENATED MODULE: ./build/src/sandbox/docker.js
 // The default sandbox: one locked-down container per task. Nothing of the runner reaches it: no network,
 // no host mounts, no docker socket, no inherited environment, a read-only root and a non-root user.
+
+
 
 
 
@@ -37248,7 +38599,7 @@ function clientEnv() {
     ];
     return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 }
-function dockerRunArgs(job, name, envFile) {
+function dockerRunArgs(job, name, envFile, outVolume) {
     const fileSize = job.fileSizeMb * 1024 * 1024;
     return [
         'run',
@@ -37296,6 +38647,7 @@ function dockerRunArgs(job, name, envFile) {
         'core=0',
         '--init',
         ...filesArgs(job),
+        ...(outVolume ? ['--mount', `type=volume,source=${outVolume},target=/out`] : []),
         '--env-file',
         envFile,
         job.image,
@@ -37354,28 +38706,36 @@ class docker_DockerSandbox {
         const refused = unrunnable(job);
         if (refused)
             return runWithoutOutput('error', refused, new Date());
-        const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+        const badEnv = Object.entries({ ...job.env, ...(job.secrets ?? {}) }).find(([, value]) => /[\n\r]/.test(value));
         if (badEnv)
             return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
         const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
         const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
         try {
             const envFile = join(dir, 'env');
-            const env = { HOME: '/tmp', ...job.env };
+            const env = { HOME: '/tmp', ...job.env, ...(job.secrets ?? {}) };
             await writeFile(envFile, Object.entries(env)
                 .map(([k, v]) => `${k}=${v}\n`)
                 .join(''), { mode: 0o600 });
+            const out = job.outputs ? await this.outMount(job, name) : undefined;
             const run = await runChild({
                 command: this.docker,
-                args: dockerRunArgs(job, name, envFile),
+                args: dockerRunArgs(job, name, envFile, out?.volume),
                 options: { env: clientEnv() },
                 timeoutSeconds: job.timeoutSeconds,
                 outputCapBytes: job.outputCapBytes,
+                secrets: Object.values(job.secrets ?? {}),
                 signal,
                 // Killing the client would leave the container running: kill the container itself.
                 stop: () => this.remove([name]),
                 sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
             });
+            if (out && run.status !== 'cancelled') {
+                const collected = await this.collect(job, out.holder);
+                if (run.status === 'success' || run.status === 'timeout')
+                    return { ...run, collected };
+                Object.assign(run, { collected });
+            }
             if (run.status === 'success' || run.status === 'timeout' || signal.aborted)
                 return run;
             // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
@@ -37387,9 +38747,91 @@ class docker_DockerSandbox {
             return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
         }
         finally {
-            await this.remove([name]);
+            await this.remove([name, `${name}-out`]);
+            await this.removeVolumes([`${name}-out`]);
+            // The collected files stay for the caller to store, in a folder of their own (see collect).
             await rm(dir, { recursive: true, force: true });
         }
+    }
+    /**
+     * /out: a tmpfs volume of the policy's size and file count, and a container that holds it mounted while
+     * the task runs and after it exits (a tmpfs volume lives only while some container has it mounted), from
+     * which its files are copied out. The holder runs as locked down as the task, and never runs its code.
+     */
+    async outMount(job, name) {
+        const limits = job.outputs;
+        const volume = `${name}-out`;
+        const options = `size=${limits.maxMb}m,nr_inodes=${limits.maxFiles + 1},uid=65534,gid=65534,mode=0700,nosuid,nodev`;
+        await this.client([
+            'volume',
+            'create',
+            '--driver',
+            'local',
+            '--opt',
+            'type=tmpfs',
+            '--opt',
+            'device=tmpfs',
+            '--opt',
+            `o=${options}`,
+            '--label',
+            `dgrid.node=${job.nodeId}`,
+            volume,
+        ]);
+        await this.client([
+            'run',
+            '-d',
+            '--rm',
+            '--name',
+            volume,
+            '--label',
+            `dgrid.node=${job.nodeId}`,
+            '--network',
+            'none',
+            '--read-only',
+            '--user',
+            '65534:65534',
+            '--cap-drop',
+            'ALL',
+            '--security-opt',
+            'no-new-privileges',
+            '--pids-limit',
+            '4',
+            '--memory',
+            '32m',
+            '--log-driver',
+            'none',
+            '--mount',
+            `type=volume,source=${volume},target=/out,readonly`,
+            '--entrypoint',
+            'sleep',
+            job.image,
+            String(job.timeoutSeconds + 600),
+        ]);
+        return { volume, holder: volume };
+    }
+    /**
+     * Copies /out to this machine (docker cp keeps symlinks as links and never writes outside the folder it
+     * is given) and picks the files the task asked for. The copy is bounded by the volume's size and file count.
+     */
+    async collect(job, holder) {
+        const dir = await mkdtemp(join(tmpdir(), 'dgrid-out-'));
+        try {
+            await this.client(['cp', `${holder}:/out/.`, dir], 600_000);
+            return await collectOutputs(dir, job.outputs.patterns, Object.values(job.secrets ?? {}), job.outputs);
+        }
+        catch (error) {
+            await rm(dir, { recursive: true, force: true });
+            return { dir, files: [], skipped: [`/out could not be copied out: ${errorMessage(error)}`] };
+        }
+    }
+    async client(args, timeout = 60_000) {
+        const { stdout } = await exec(this.docker, args, { env: clientEnv(), timeout, maxBuffer: 1024 * 1024 });
+        return stdout;
+    }
+    async removeVolumes(names) {
+        if (names.length === 0)
+            return;
+        await exec(this.docker, ['volume', 'rm', '--force', ...names], { env: clientEnv(), timeout: 30_000 }).catch(() => undefined);
     }
     async unavailable() {
         const probe = await docker_DockerSandbox.probe(this.docker);
@@ -37424,6 +38866,9 @@ class docker_DockerSandbox {
         });
         const ids = stdout.split('\n').filter(Boolean);
         await this.remove(ids);
+        // The /out volumes of its tasks, once no container holds them.
+        const volumes = await this.client(['volume', 'ls', '-q', '--filter', `label=dgrid.node=${nodeId}`]);
+        await this.removeVolumes(volumes.split('\n').filter(Boolean));
         return ids.length;
     }
     async remove(ids) {
@@ -37470,11 +38915,13 @@ class process_ProcessSandbox {
                     TMPDIR: dir,
                     ...(job.files ? { DGRID_PROGRESS: job.files.progress, DGRID_CHECKPOINT: job.files.checkpoint } : {}),
                     ...job.env,
+                    ...(job.secrets ?? {}),
                 },
                 detached: true, // its own process group, so a timeout kills everything it started
             },
             timeoutSeconds: job.timeoutSeconds,
             outputCapBytes: job.outputCapBytes,
+            secrets: Object.values(job.secrets ?? {}),
             signal,
             stop: (child) => {
                 try {
@@ -37555,7 +39002,46 @@ async function createSandbox(kind) {
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
-var schemas = __nccwpck_require__(171);
+var schemas = __nccwpck_require__(70171);
+;// CONCATENATED MODULE: ./build/src/node/task-secrets.js
+// What a node shares with the tasks that name a secret: run-worker's `task-secrets` (from the workflow's
+// GitHub secrets), never the runner's own environment. A value appears in no message here: an error names the
+// line and the secret's name only.
+
+
+
+/** Lines NAME=value (blank lines and lines starting with # aside) as a map of names to values. */
+function task_secrets_parseTaskSecrets(text, source = 'input "task-secrets"') {
+    const secrets = {};
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const at = `${source}, line ${index + 1}`;
+        const eq = line.indexOf('=');
+        const name = eq === -1 ? '' : line.slice(0, eq).trim();
+        if (!new RegExp(ENV_NAME_PATTERN).test(name) || /^LD_/.test(name) || ['PATH', 'HOME'].includes(name)) {
+            throw new UserError(`${at}: write NAME=value with NAME in capitals, digits and _ (not PATH, HOME or LD_*); the value is not shown`);
+        }
+        const value = line.slice(eq + 1);
+        if (value.length < MIN_SECRET_LENGTH) {
+            throw new UserError(`${at}: the value of ${name} is shorter than ${MIN_SECRET_LENGTH} characters, too short to redact ` +
+                'without blanking out ordinary text: use a longer secret');
+        }
+        if (name in secrets)
+            throw new UserError(`${at}: ${name} is given twice: keep one`);
+        secrets[name] = value;
+    });
+    return secrets;
+}
+/** The values a task gets: those it names that this node shares (a node claims no task it cannot serve). */
+function task_secrets_secretsFor(task, shared) {
+    return Object.fromEntries((task.secrets ?? []).filter((name) => name in shared).map((name) => [name, shared[name]]));
+}
+/** The secret rule: a node may claim a task only when it shares every secret the task names. */
+function task_secrets_sharesSecrets(node, task) {
+    return (task.secrets ?? []).every((name) => node.secrets?.includes(name) === true);
+}
+
 ;// CONCATENATED MODULE: ./build/src/git/cache-owner.js
 // A worker's cache repository belongs to one process at a time. A git killed mid-command (kill -9, a lost
 // machine) leaves lock files and half-written packs that make every later git command in that repository
@@ -37653,14 +39139,45 @@ async function leftovers(dir, relative) {
     return found;
 }
 
-// EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
-// EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+;// CONCATENATED MODULE: ./build/src/node/outputs.js
+// After a run: the output files the sandbox copied out go to the grid's output store, and the result lists
+// each as {name, bytes, sha256, url}. The grid branch gets those few fields, never a file.
+
+
+
+/** At most this many files left out are named in a result's reason; the rest are counted. */
+const NAMED_SKIPS = 10;
+/**
+ * Stores a run's collected output files and removes their folder. A run whose files could not be stored
+ * becomes an `error` (the files are gone with the container, so another attempt is the way to get them).
+ */
+async function outputs_storeOutputs(run, store) {
+    // Untouched without files: the run goes on to be recorded as the sandbox gave it.
+    if (!run.collected)
+        return run;
+    const { collected, ...execution } = run;
+    try {
+        const outputs = collected.files.length > 0 ? await storeFiles(await store(), collected.files) : [];
+        const { skipped } = collected;
+        if (skipped.length === 0)
+            return { ...execution, outputs };
+        const more = skipped.length > NAMED_SKIPS ? ` and ${skipped.length - NAMED_SKIPS} more` : '';
+        const note = `output files left out: ${skipped.slice(0, NAMED_SKIPS).join('; ')}${more}`;
+        return { ...execution, outputs, reason: execution.reason ? `${execution.reason}; ${note}` : note };
+    }
+    catch (error) {
+        const reason = `its output files could not be stored: ${errorMessage(error)}`;
+        return { ...execution, status: 'error', outputs: [], reason };
+    }
+    finally {
+        await rm(collected.dir, { recursive: true, force: true });
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
-var submission_checks = __nccwpck_require__(2863);
+var submission_checks = __nccwpck_require__(62863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
-var task_rules = __nccwpck_require__(3906);
+var task_rules = __nccwpck_require__(23906);
 ;// CONCATENATED MODULE: ./build/src/node/scheduler.js
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
@@ -37671,6 +39188,7 @@ var task_rules = __nccwpck_require__(3906);
 // A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
 // task files are kept by blob id, the results at the tip are listed once and then followed by the
 // difference between tips, and the archive index is read only for ids not looked up before.
+
 
 
 
@@ -37834,13 +39352,24 @@ async function scheduler_scanQueue(snapshot, node, now, policy) {
     }
     memo.keepSpreads(queued);
     const dependencies = new Set();
+    /** Dependencies in other shards, with the earliest time a task waiting for each was first seen. */
+    const foreign = new Map();
     for (const file of single) {
         const task = checks.get(file).task;
-        for (const id of task?.depends_on ?? [])
-            if (!snapshot.byId.has(id))
+        for (const id of task?.depends_on ?? []) {
+            if (snapshot.byId.has(id))
+                continue;
+            if (!node.elsewhere?.foreign(id))
                 dependencies.add(id);
+            else {
+                const since = node.firstSeen.get(file.id) ?? seenAt;
+                if (!foreign.has(id) || since < foreign.get(id))
+                    foreign.set(id, since);
+            }
+        }
     }
     const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+    const foreignStates = foreign.size > 0 ? await node.elsewhere.states(foreign) : new Map();
     const rejected = [];
     for (const file of single) {
         const check = checks.get(file);
@@ -37877,6 +39406,8 @@ async function scheduler_scanQueue(snapshot, node, now, policy) {
     const stateOf = (id) => {
         if (failing.has(id))
             return 'failed';
+        if (foreign.has(id))
+            return foreignStates.get(id);
         const outcome = outcomes.get(id);
         if (outcome)
             return outcome.state;
@@ -37894,7 +39425,7 @@ async function scheduler_scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!carriesLabels(node, task) || !fitsNode(node, task))
+        if (!carriesLabels(node, task) || !fitsNode(node, task) || !sharesSecrets(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -38407,9 +39938,7 @@ class submitters_Submitters {
 }
 
 // EXTERNAL MODULE: ./build/src/common/printable.js
-var common_printable = __nccwpck_require__(396);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var common_printable = __nccwpck_require__(70396);
 ;// CONCATENATED MODULE: ./build/src/sandbox/checkpoint-archive.js
 // A task's checkpoint folder as one archive of bytes, and back. The folder is the task's, so the node reads it
 // as hostile input: regular files and folders only (a symbolic link is left out, never followed), paths
@@ -39062,7 +40591,8 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         free.cpus -= need.cpus;
         free.memoryMb -= need.memoryMb;
     }
-    let room = Math.max(0, round_plan_roomToClaim(settings, held.running.length, waiting.length, held.claimed) - draft.adopted.length);
+    let room = Math.max(0, Math.min(round_plan_roomToClaim(settings, held.running.length, waiting.length, held.claimed), held.room ?? Infinity) -
+        draft.adopted.length);
     for (const candidate of scan.claimable) {
         if (room === 0)
             break;
@@ -39154,6 +40684,7 @@ function nodeStep(draft, { snapshot, held, settings, now, stopping }) {
         failed: (previous?.failed ?? 0) + results.filter((c) => c.run.status !== 'success').length,
         ...(held.final || !held.progress || Object.keys(held.progress).length === 0 ? {} : { progress: held.progress }),
         ...(held.unhealthy ? { unhealthy: held.unhealthy } : {}),
+        ...(settings.publicKey ? { public_key: settings.publicKey } : {}),
     };
     // Reputation is written by the nodes that judge a run, never by the node itself: carried from the tip.
     const judged = snapshot.quorum?.own() ?? snapshot.node;
@@ -39236,6 +40767,11 @@ function round_plan_resourcesOf(task, policy) {
 
 
 
+
+
+
+
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -39248,6 +40784,7 @@ class Worker {
     settings;
     sandbox;
     log;
+    link;
     running = new Map();
     /** Claims held beyond the slots (prefetch), oldest first, each started when a slot frees up. */
     waiting = [];
@@ -39283,6 +40820,7 @@ class Worker {
     pacer = new PushPacer();
     /** Entries of the grid that are not files, warned about once. */
     skippedSeen = new Set();
+    files;
     /** The sandbox failed under a task and has not answered since. */
     sandboxLost = false;
     /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
@@ -39314,10 +40852,36 @@ class Worker {
     breaker = new CircuitBreaker();
     /** Why this node drains: it finishes what it holds, claims nothing more, then signs off. */
     draining;
-    constructor(settings, sandbox, log) {
+    /** This worker as its node's slot pool sees it, when the node serves several shards. */
+    member;
+    /** The snapshot of the last round that read the tip, and when: other shards read dependencies from it. */
+    readForOthers;
+    foreignMemo = new ScanMemo();
+    policyWarned = false;
+    /** The last scan awaited a dependency in another shard: it may complete without this shard's tip moving. */
+    awaitsElsewhere = false;
+    /** Claims of this round held against the node's slot pool until their push is answered. */
+    reserved = 0;
+    /** A worker of another shard read dependencies from this shard's last tip: the next round checks it is current. */
+    freshAsked = false;
+    constructor(settings, sandbox, log, link) {
         this.settings = settings;
         this.sandbox = sandbox;
         this.log = log;
+        this.link = link;
+        if (link) {
+            this.member = {
+                running: () => this.running.size,
+                waiting: () => this.waiting.length,
+                claimable: 0,
+                startWaiting: () => {
+                    if (this.policy)
+                        this.startWaiting(this.policy);
+                },
+                wake: () => this.wake(),
+            };
+            link.pool.join(this.member);
+        }
         const { remote, branch, token } = settings;
         this.tasks = new TaskState(log);
         this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
@@ -39343,6 +40907,10 @@ class Worker {
             stopReason: '',
             outcomes: [],
         };
+    }
+    /** The grid policy as of the last sync. */
+    currentPolicy() {
+        return this.policy;
     }
     /** What the metrics endpoint shows; read at any time while the node runs. */
     gauges() {
@@ -39389,14 +40957,19 @@ class Worker {
     async run() {
         const s = this.settings;
         await this.takeCache();
+        const keyFile = s.signingKey ? await signingKeyFile(s.signingKey, `${s.cacheDir}-key`) : undefined;
         this.store = await GridStore.open({
             remote: s.remote,
             branch: s.branch,
             dir: s.cacheDir,
             token: s.token,
             partial: true,
+            ...(keyFile ? { signingKey: keyFile } : {}),
         });
+        if (keyFile)
+            this.roundSettings.publicKey = await publicKeyOf(keyFile);
         await this.repairCache();
+        this.checker = new CommitChecker(s.cacheDir);
         const orphans = await this.sandbox.removeOrphans(s.nodeId);
         if (orphans > 0)
             this.log.info(`removed ${orphans} container(s) left by an earlier run of ${s.nodeId}`);
@@ -39416,8 +40989,11 @@ class Worker {
             // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
             // wakes the node at once, so only a cancel request waits for the next look.
             idleRounds = busy ? 0 : idleRounds + 1;
-            if (busy || this.holding())
+            // A shard left tasks it could claim only because the node's slots went to other shards: not idle.
+            if (busy || this.holding() || (this.member?.claimable ?? 0) > 0) {
                 this.lastActivity = Date.now();
+                this.link?.pool.touch();
+            }
             if (this.doneWithQuota())
                 break;
             if (this.draining && !this.holding() && this.finished.length === 0)
@@ -39476,13 +41052,14 @@ class Worker {
             !this.holding() &&
             this.finished.length === 0 &&
             !this.unblocked &&
-            Date.now() - this.lastActivity >= s.idleTimeoutSeconds * 1000) {
+            Date.now() - Math.max(this.lastActivity, this.link?.pool.lastActivity ?? 0) >= s.idleTimeoutSeconds * 1000) {
             this.stop(`idle for ${s.idleTimeoutSeconds} s`);
         }
     }
     doneWithQuota() {
         const max = this.settings.maxTasks;
-        return max > 0 && this.claimed >= max && !this.holding() && this.finished.length === 0;
+        const claimed = this.link?.pool.claimed ?? this.claimed;
+        return max > 0 && claimed >= max && !this.holding() && this.finished.length === 0;
     }
     /** Whether any claim of this node runs or waits here. */
     holding() {
@@ -39492,6 +41069,9 @@ class Worker {
     claimRoom() {
         if (this.draining)
             return 0;
+        // A node serving several shards shares its slots, max-tasks and prefetch over them.
+        if (this.link)
+            return this.link.pool.room();
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
     }
     /** The round settings with this round's prefetch. */
@@ -39558,11 +41138,13 @@ class Worker {
         return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
     }
     policy;
+    /** Judges the commits of others (and its own) on a guarded grid; made with the store. */
+    checker;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
         const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
-        if (!mustWrite) {
+        if (!mustWrite && !(await this.freshForOthers())) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
             if (!timeToCheck) {
                 // The cheap check: read the remote tip without fetching, and skip while nothing new can be there.
@@ -39574,7 +41156,7 @@ class Worker {
             }
         }
         try {
-            const busy = await this.sync(wantsClaims);
+            const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
             this.failures = 0;
             this.synced = true;
             return busy;
@@ -39582,10 +41164,14 @@ class Worker {
         catch (error) {
             // A remote that worked and now says it is gone (moved, a host's outage) may come back: only a node that
             // never synced stops on git's word that the remote is wrong.
-            const remoteLost = this.synced && error instanceof UserError && error.cause instanceof GitError;
+            // A shard's host may be down when the node starts: the node serves the other shards meanwhile.
+            const remoteLost = (this.synced || this.link !== undefined) && error instanceof UserError && error.cause instanceof GitError;
             if (error instanceof UserError && !remoteLost)
                 throw error;
             this.failures++;
+            // A shard that cannot be read keeps no slots from the others.
+            if (this.member)
+                this.member.claimable = 0;
             if (error instanceof GitError && error.retryAfterMs !== undefined) {
                 this.retryAt = Date.now() + error.retryAfterMs;
                 this.log.warn(`the grid server asks to wait ${Math.ceil(error.retryAfterMs / 1000)} s: ${errorMessage(error)}`);
@@ -39595,6 +41181,52 @@ class Worker {
             await this.repairCache().catch((e) => this.log.warn(`could not rebuild the cache: ${errorMessage(e)}`));
             return false;
         }
+    }
+    reserve(claims) {
+        if (!this.link)
+            return;
+        this.link.pool.pending += claims;
+        this.reserved += claims;
+    }
+    releaseReserved() {
+        if (!this.link)
+            return;
+        this.link.pool.pending -= this.reserved;
+        this.reserved = 0;
+    }
+    /**
+     * Whether another shard's worker asked for this shard's tip (its tasks wait for dependencies here) and the
+     * tip moved since the last read, so this round must fetch. An unmoved tip counts as read now.
+     */
+    async freshForOthers() {
+        if (!this.freshAsked)
+            return false;
+        this.freshAsked = false;
+        const tip = await this.store.remoteTip().catch(() => undefined);
+        if (tip === undefined)
+            return false;
+        if (this.readForOthers && tip === this.readForOthers.snapshot.tip) {
+            this.readForOthers.readAt = iso(new Date());
+            return false;
+        }
+        return true;
+    }
+    /**
+     * In a sharded grid every shard's dgrid.json must equal the first shard's: a shard whose policy differs
+     * (being edited one shard at a time, or wrong) gets no new claims until they agree; results still land.
+     */
+    samePolicy(policy) {
+        const reference = this.link?.reference();
+        if (!reference || JSON.stringify(reference) === JSON.stringify(policy)) {
+            this.policyWarned = false;
+            return true;
+        }
+        if (!this.policyWarned) {
+            this.log.warn(`dgrid.json of ${this.settings.remote} differs from the first shard's; claiming nothing here until they agree: ` +
+                'give every shard the same dgrid.json');
+            this.policyWarned = true;
+        }
+        return false;
     }
     /** After the sandbox failed under a task, whether it works again: until then the node claims nothing. */
     async sandboxAnswers() {
@@ -39652,7 +41284,7 @@ class Worker {
         const { tip, plan } = outcome.value;
         if (outcome.commit === null) {
             this.seenTip = tip;
-            this.exhaustedTip = plan.exhausted ? tip : null;
+            this.exhaustedTip = plan.exhausted && !this.awaitsElsewhere ? tip : null;
             this.settle([], plan.fenced);
             // Claims of a push that reported an error but landed: they start now, not at the next commit.
             this.waiting.push(...plan.adopted.map(toRun));
@@ -39673,13 +41305,15 @@ class Worker {
      * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
      * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
      */
-    async round(snapshot, wantsClaims, final) {
+    async round(read, wantsClaims, final) {
         const s = this.settings;
-        const tip = snapshot.tip;
-        // The next round's snapshot is listed as the difference from this one.
-        this.lastSnapshot = snapshot;
+        const tip = read.tip;
+        // The next round's snapshot is listed as the difference from this one (as listed, void commits and all).
+        this.lastSnapshot = read;
+        const snapshot = await this.checkCommits(read, tip, await read.policy());
         const policy = await snapshot.policy();
         this.policy = policy;
+        this.readForOthers = { snapshot, readAt: iso(new Date()) };
         for (const entry of snapshot.skipped) {
             if (this.skippedSeen.has(entry.path))
                 continue;
@@ -39723,8 +41357,9 @@ class Worker {
             else if (!final)
                 this.drain(`requested in ${drainRequest.path}`);
         }
-        if (wantsClaims && !final && !this.stopReason && !this.draining)
+        if (wantsClaims && !final && !this.stopReason && !this.draining && this.samePolicy(policy)) {
             view.queue = await this.scan(snapshot, view);
+        }
         const quorumTasks = [
             ...[...claims.values()]
                 .filter((c) => isQuorumTask(c.claim, policy))
@@ -39735,10 +41370,46 @@ class Worker {
         ];
         // Reputations count wherever quorum tasks run; the node files are read anyway, so the round always has them.
         view.quorum = await QuorumRound.load(snapshot, policy, s.nodeId, quorumTasks);
+        // A round rebuilt after a lost race plans its claims afresh: the last one's no longer hold room.
+        this.releaseReserved();
         const held = await this.longTaskHoldings(this.holdings(final), claims, policy);
         const plan = planRound(view, held, this.planned(), new Date());
+        if (this.link) {
+            // What is left for this node to claim here (a freed slot wakes the fullest queue first); and the claims
+            // on their way count against the node's slots and max-tasks at once, so no other shard takes that room.
+            if (view.queue)
+                this.member.claimable = view.queue.scan.claimable.length - plan.claims.length;
+            this.reserve(plan.claims.length);
+        }
         this.observe(plan);
         return { changes: plan.changes, message: plan.message, value: { tip, plan } };
+    }
+    /**
+     * On a guarded grid (commit-check.ts): judges the commits that landed since the last round, and gives the grid
+     * as every reader sees it, what void commits changed set back. A quarantined node stops: its claims are refused.
+     */
+    async checkCommits(snapshot, tip, policy) {
+        const id = this.settings.nodeId;
+        if (policy.nodes.signed_commits && !this.settings.signingKey) {
+            throw new UserError(`this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
+                'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"');
+        }
+        const outcome = await this.checker.check(tip, policy);
+        for (const v of outcome.voided) {
+            this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
+        }
+        const by = this.checker.quarantined.get(id);
+        if (by !== undefined) {
+            for (const task of this.running.values())
+                task.controller.abort();
+            this.waiting.length = 0;
+            const why = this.checker.voids.get(by)?.problems.join('; ') ?? 'its node file says so';
+            throw new UserError(`node ${id} is quarantined by commit ${by.slice(0, 12)} (${why}); it stops`);
+        }
+        const overlay = this.checker.overlay;
+        if (overlay.size === 0)
+            return snapshot;
+        return GridSnapshot.load(this.store, tip, { states: ['queue', 'in_progress'], overlay });
     }
     /** The queue scan of a round, and what the node keeps of it. */
     async scan(snapshot, view) {
@@ -39752,8 +41423,18 @@ class Worker {
             return null;
         });
         const s = this.settings;
-        const node = { nodeId: s.nodeId, labels: s.labels, firstSeen: this.firstSeen, submitters, memo: this.scanMemo };
+        const node = {
+            nodeId: s.nodeId,
+            labels: s.labels,
+            secrets: Object.keys(s.taskSecrets ?? {}),
+            firstSeen: this.firstSeen,
+            submitters,
+            memo: this.scanMemo,
+            ...(this.link ? { elsewhere: this.link.elsewhere } : {}),
+        };
         const scan = await scanQueue(snapshot, node, new Date(), view.policy);
+        // A dependency in another shard may complete without this shard's tip moving: keep looking.
+        this.awaitsElsewhere = [...scan.awaited].some((id) => this.link?.elsewhere.foreign(id));
         this.forgetGone(snapshot);
         this.nextEligibleAt = scan.nextEligibleAt;
         this.awaited = scan.awaited;
@@ -39773,6 +41454,7 @@ class Worker {
             issued: this.issuedTokens,
             awaited: this.awaited,
             claimed: this.claimed,
+            ...(this.link ? { room: this.link.pool.room() } : {}),
             node: this.node,
             lastHeartbeat: this.lastHeartbeat,
             clockOffsetMs: this.clockOffsetMs,
@@ -39847,7 +41529,8 @@ class Worker {
         this.report.returned += plan.handedBack;
         this.seenTip = commit;
         // The scan saw the queue before this commit's results and rejections changed what can run next.
-        this.exhaustedTip = plan.exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
+        const exhausted = plan.exhausted && !this.awaitsElsewhere;
+        this.exhaustedTip = exhausted && plan.concluded.length === 0 && plan.rejected === 0 ? commit : null;
         // From the time written in the commit, which is what a reaper reads, not from when a slow push returned:
         // a node whose push took longer than a heartbeat confirms its claims at the tip before starting them.
         this.lastHeartbeat = Date.parse(plan.node.last_heartbeat);
@@ -39856,6 +41539,8 @@ class Worker {
         if (!this.stopReason)
             this.waiting.push(...[...plan.claims, ...plan.adopted].map(toRun));
         this.claimed += plan.claims.length;
+        if (this.link)
+            this.link.pool.claimed += plan.claims.length;
         this.unblocked ||= plan.unblocks;
     }
     /**
@@ -39946,6 +41631,33 @@ class Worker {
         this.refusal ??= new UserError(problem);
         this.stop(problem);
     }
+    /**
+     * Where tasks of this worker's shard stand, for a worker of another shard whose tasks depend on them: from
+     * the last tip this worker read, so the look costs no fetch. Until this shard was read after `since`, a
+     * task it does not hold may still arrive, so it counts as waiting, not missing.
+     */
+    async dependencyStates(since) {
+        const states = new Map();
+        this.freshAsked = true;
+        this.wake();
+        const last = this.readForOthers;
+        if (!last) {
+            for (const id of since.keys())
+                states.set(id, 'waiting');
+            return states;
+        }
+        const outcomes = await this.foreignMemo.outcomes(last.snapshot, since.keys());
+        for (const [id, seen] of since) {
+            const outcome = outcomes.get(id);
+            if (outcome)
+                states.set(id, outcome.state);
+            else if (last.snapshot.byId.has(id) || last.readAt < seen)
+                states.set(id, 'waiting');
+            else
+                states.set(id, undefined);
+        }
+        return states;
+    }
     /** First-seen times are only needed while a task waits in the queue. */
     forgetGone(snapshot) {
         if (this.firstSeen.size <= 2 * snapshot.of('queue').length + 100)
@@ -40004,7 +41716,8 @@ class Worker {
     startWaiting(policy) {
         if (this.heartbeatDue(policy))
             return;
-        while (this.running.size < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
+        const running = () => this.link?.pool.running() ?? this.running.size;
+        while (running() < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
             this.start(this.waiting.shift(), policy);
         }
     }
@@ -40032,6 +41745,8 @@ class Worker {
             this.finished.push({ claim, path: entry.path, run, cancelled, ...(returned ? { returned } : {}) });
             this.startWaiting(policy);
             this.wake();
+            // The slot it freed is the node's: a claim waiting in another shard may start in it.
+            this.link?.pool.released();
         });
     }
     /**
@@ -40043,7 +41758,8 @@ class Worker {
         const job = sandboxJob(claim, this.settings, policy);
         try {
             job.files = await this.tasks.prepare(claim, this.store);
-            return await this.sandbox.run(job, signal);
+            const run = await this.sandbox.run(job, signal);
+            return await storeOutputs(run, () => this.fileStore(policy));
         }
         catch (error) {
             const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
@@ -40057,6 +41773,15 @@ class Worker {
                     .catch((error) => this.log.warn(`${claim.task_id}: its files stay behind: ${errorMessage(error)}`));
             }
         }
+    }
+    /** The grid's output store, opened once for the policy's choice of it. */
+    fileStore(policy) {
+        const key = JSON.stringify(policy.outputs);
+        if (this.files?.key !== key) {
+            const { remote, token, cacheDir } = this.settings;
+            this.files = { key, store: openFileStore(policy, { remote, cacheDir, ...(token ? { token } : {}) }) };
+        }
+        return this.files.store;
     }
     /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
     async shutdown() {
@@ -40094,6 +41819,10 @@ function sandboxJob(claim, settings, policy) {
         tmpfsMb: policy.limits.tmpfs_mb,
         fileSizeMb: policy.limits.file_size_mb,
         outputCapBytes: policy.output_cap_bytes,
+        secrets: secretsFor(claim, settings.taskSecrets ?? {}),
+        ...(claim.outputs
+            ? { outputs: { patterns: claim.outputs, maxMb: policy.outputs.max_mb, maxFiles: policy.outputs.max_files } }
+            : {}),
     };
 }
 /** A claim that lands is held here, to be started when a slot frees up. */
@@ -40111,6 +41840,8 @@ function worker_defaultNodeId() {
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
 // test/action-metadata.test.ts checks that it declares these names, defaults and help.
+
+
 
 
 
@@ -40242,6 +41973,18 @@ const WORKER_SETTINGS = [
         placeholder: '',
         help: 'On SIGINT or SIGTERM (a cancelled job), drain: finish the running tasks and claim nothing more, instead of handing them back; a second signal stops at once.',
     },
+    {
+        name: 'signing-key',
+        kind: 'text',
+        placeholder: 'KEY',
+        help: 'The SSH private key this node signs its commits with (made by "dgrid node-key"): in a workflow the key itself, from a secret; on the CLI the path of its file. Needed where the policy sets nodes.signed_commits.',
+    },
+    {
+        name: 'task-secrets',
+        kind: 'text',
+        placeholder: 'FILE',
+        help: 'Secrets this node shares with the tasks that name them, as lines NAME=value (from GitHub secrets); on the CLI, a file of such lines, so no value is ever a process argument. Their values are redacted from everything a task sends back.',
+    },
 ];
 const REAP_SETTINGS = [
     {
@@ -40356,6 +42099,16 @@ function readNodeSettings(surface, read) {
         maxPushesPerMinute: s.number('max-pushes-per-minute'),
         drainOnStop: s.bool('drain-on-stop'),
     };
+    const signingKey = s.text('signing-key');
+    if (signingKey)
+        settings.signingKey = signingKey;
+    const secrets = s.text('task-secrets');
+    if (secrets) {
+        settings.taskSecrets =
+            surface === 'cli'
+                ? parseTaskSecrets(readSecretsFile(secrets), `--task-secrets ${secrets}`)
+                : parseTaskSecrets(secrets);
+    }
     s.done();
     return settings;
 }
@@ -40367,6 +42120,14 @@ function readReapSettings(surface, read) {
     s.done();
     return settings;
 }
+function readSecretsFile(path) {
+    try {
+        return readFileSync(path, 'utf8');
+    }
+    catch (error) {
+        throw new UserError(`--task-secrets ${path}: cannot read it (${errorMessage(error)}): give a file of NAME=value lines`);
+    }
+}
 
 ;// CONCATENATED MODULE: ./build/reap-orphans/src/main.js
 
@@ -40376,12 +42137,13 @@ function readReapSettings(surface, read) {
 async function main() {
     const token = (0,kit/* getToken */.gf)();
     const settings = readReapSettings('action', kit/* getString */.AA);
-    const report = await reap({
+    // A sharded grid is reaped shard by shard, each with the token for its host.
+    const report = await reapGrid({
         remote: (0,kit/* getRepository */.TM)(),
         branch: (0,kit/* getBranch */.d7)(),
         ...(token ? { token } : {}),
         ...settings,
-    }, kit/* actionLog */.Zx);
+    }, kit/* actionLog */.Zx, (0,kit/* getShardTokens */.Od)());
     for (const a of report.actions)
         core/* info */.pq(`${a.action} ${a.subject}: ${a.reason}`);
     core/* setOutput */.uH('requeued', report.requeued);
@@ -40421,6 +42183,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Zx: () => (/* binding */ actionLog),
   d7: () => (/* binding */ getBranch),
   TM: () => (/* binding */ getRepository),
+  Od: () => (/* binding */ getShardTokens),
   AA: () => (/* binding */ getString),
   gf: () => (/* binding */ getToken),
   Cs: () => (/* binding */ runAction)
@@ -40428,33 +42191,36 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: getBool, getList
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
-var lib_core = __nccwpck_require__(3218);
+// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
+var lib_core = __nccwpck_require__(77094);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
+var errors = __nccwpck_require__(34560);
 // EXTERNAL MODULE: ./build/src/git/runner.js
-var runner = __nccwpck_require__(3566);
+var runner = __nccwpck_require__(63566);
 // EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __nccwpck_require__(3024);
+var external_node_fs_ = __nccwpck_require__(73024);
 // EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(6760);
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: external "node:url"
-var external_node_url_ = __nccwpck_require__(3136);
+var external_node_url_ = __nccwpck_require__(73136);
 // EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
+var store = __nccwpck_require__(85839);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js + 1 modules
-var transaction = __nccwpck_require__(7806);
+var transaction = __nccwpck_require__(77806);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
-var layout = __nccwpck_require__(3374);
+var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
+var transitions = __nccwpck_require__(27850);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+var policy = __nccwpck_require__(28482);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
-var submission_checks = __nccwpck_require__(2863);
+var submission_checks = __nccwpck_require__(62863);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var shards = __nccwpck_require__(9273);
 ;// CONCATENATED MODULE: ./build/src/admin/grid-admin.js
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
+
 
 
 
@@ -40517,7 +42283,7 @@ async function initGrid(options) {
  * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
  * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
  */
-async function submitTasks(store, tasks) {
+async function submitTasks(store, tasks, repository = store.options.remote) {
     const { commit } = await transact(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const candidates = tasks.map((task) => {
@@ -40525,7 +42291,8 @@ async function submitTasks(store, tasks) {
             const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
             return candidate(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
         });
-        const reports = await checkTasks(candidates, await gridState(snapshot, policy), 'submission');
+        const grid = await gridState(snapshot, policy, repository);
+        const reports = await checkTasks(candidates, grid, 'submission');
         const problems = reports
             .filter((r) => r.problems.length > 0)
             .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -40540,6 +42307,57 @@ async function submitTasks(store, tasks) {
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
+}
+/**
+ * Submits each task to the shard its id hashes to, one commit per shard (each checked there as the gate
+ * would); a grid of one repository takes them all. Returns the commit of each shard that took tasks.
+ */
+async function submitToShards(grid, tasks) {
+    const byShard = new Map();
+    for (const task of tasks) {
+        const index = isSharded(grid.policy) && typeof task.task_id === 'string' ? shardIndex(task.task_id, grid.shards.length) : 0;
+        byShard.set(index, [...(byShard.get(index) ?? []), task]);
+    }
+    const done = [];
+    for (const index of dependenciesFirst(byShard, grid.shards.length)) {
+        const shardTasks = byShard.get(index);
+        const { url, store } = grid.shards[index];
+        done.push({
+            shard: url,
+            commit: await submitTasks(store, shardTasks, url),
+            taskIds: shardTasks.map((t) => t.task_id),
+        });
+    }
+    return done;
+}
+/**
+ * The shards in an order that queues a dependency before its dependents where the submission allows it: a
+ * node that sees a dependent before its dependency's shard was read would only wait, but this way it need not.
+ */
+function dependenciesFirst(byShard, count) {
+    const home = new Map();
+    for (const [index, tasks] of byShard)
+        for (const t of tasks)
+            home.set(t.task_id, index);
+    const after = new Map([...byShard.keys()].map((i) => [i, new Set()]));
+    for (const [index, tasks] of byShard) {
+        for (const t of tasks) {
+            for (const dep of t.depends_on ?? []) {
+                const other = home.get(dep) ?? shardIndex(dep, count);
+                if (other !== index && byShard.has(other))
+                    after.get(index).add(other);
+            }
+        }
+    }
+    const order = [];
+    const left = [...byShard.keys()].sort((a, b) => a - b);
+    while (left.length > 0) {
+        // The first shard whose dependencies are queued already; in a cycle between shards, the first one left.
+        const next = left.find((i) => [...after.get(i)].every((d) => order.includes(d))) ?? left[0];
+        order.push(next);
+        left.splice(left.indexOf(next), 1);
+    }
+    return order;
 }
 /**
  * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
@@ -40598,6 +42416,7 @@ async function requestDrain(store, nodeId, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -40651,6 +42470,18 @@ function getToken() {
         lib_core/* setSecret */.Pq(token);
     return token || undefined;
 }
+/** Tokens for the hosts of a sharded grid's other repositories: input shard-tokens, lines HOST=TOKEN, each a secret. */
+function getShardTokens() {
+    try {
+        const tokens = (0,shards/* parseShardTokens */.aJ)(lib_core/* getInput */.V4('shard-tokens'), 'input "shard-tokens"');
+        for (const token of tokens.values())
+            lib_core/* setSecret */.Pq(token);
+        return tokens;
+    }
+    catch (error) {
+        throw new errors/* UserError */.yo(error.message);
+    }
+}
 function getBranch() {
     return lib_core/* getInput */.V4('branch') || 'main';
 }
@@ -40658,7 +42489,7 @@ function getBranch() {
 
 /***/ }),
 
-/***/ 4560:
+/***/ 34560:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40701,7 +42532,7 @@ function errorMessage(error) {
 
 /***/ }),
 
-/***/ 396:
+/***/ 70396:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40727,7 +42558,7 @@ function printable(text) {
 
 /***/ }),
 
-/***/ 4166:
+/***/ 34166:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40755,7 +42586,136 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 6600:
+/***/ 35978:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FE: () => (/* binding */ signCommit),
+/* harmony export */   Kv: () => (/* binding */ signerOf),
+/* harmony export */   zx: () => (/* binding */ verifyCommit)
+/* harmony export */ });
+/* unused harmony exports COMMIT_SIGNATURE_NAMESPACE, splitCommit, withSignature, publicKeyLine, publicKeyOf, signingKeyFile */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(76760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(57975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(34560);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(63566);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(76315);
+// SSH-signed commits, as git writes them with gpg.format=ssh: the commit object carries a `gpgsig` header
+// holding an armored SSHSIG of namespace "git" over the commit object without that header. So a commit dgrid
+// signs is one `git verify-commit` accepts, and that GitHub shows as verified when the key is on the account.
+
+
+
+
+
+
+
+const COMMIT_SIGNATURE_NAMESPACE = 'git';
+/**
+ * Splits a raw commit object as git does to verify it: the `gpgsig` header (its continuation lines start with
+ * a space) is the signature, the object without it the payload. Headers end at the first empty line.
+ */
+function splitCommit(raw) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const lines = raw.subarray(0, headerEnd).toString('latin1').split('\n').slice(0, -1);
+    const kept = [];
+    let armored;
+    let inSignature = false;
+    for (const line of lines) {
+        if (inSignature && line.startsWith(' ')) {
+            armored.push(line.slice(1));
+            continue;
+        }
+        inSignature = false;
+        if (line.startsWith('gpgsig ') && armored === undefined) {
+            armored = [line.slice('gpgsig '.length)];
+            inSignature = true;
+            continue;
+        }
+        kept.push(line);
+    }
+    const payload = Buffer.concat([Buffer.from(kept.map((l) => `${l}\n`).join(''), 'latin1'), raw.subarray(headerEnd)]);
+    return { payload, armored: armored?.join('\n') };
+}
+/** The commit object with `armored` as its gpgsig header, placed after the other headers as git places it. */
+function withSignature(raw, armored) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const header = `gpgsig ${armored.trim().split('\n').join('\n ')}\n`;
+    return Buffer.concat([raw.subarray(0, headerEnd), Buffer.from(header, 'latin1'), raw.subarray(headerEnd)]);
+}
+/** Whether a raw commit's signature is by one of `signers` (namespace git). */
+function verifyCommit(raw, signers) {
+    const { payload, armored } = splitCommit(raw);
+    if (armored === undefined)
+        return { ok: false, reason: 'the commit is not signed' };
+    return (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .verifySshSignature */ ._C)({ message: payload, armored, namespace: COMMIT_SIGNATURE_NAMESPACE, signers });
+}
+/**
+ * Signs a commit of the repository at `options.cwd` with the SSH key at keyPath and writes the signed commit:
+ * the same tree, parents, author and message, plus the signature. Returns the signed commit's id.
+ */
+async function signCommit(commit, keyPath, options) {
+    const raw = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .gitBytes */ .s0)(['cat-file', 'commit', commit], options);
+    const armored = await (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .sshKeygenSign */ .d$)(raw, keyPath, COMMIT_SIGNATURE_NAMESPACE);
+    const signed = withSignature(raw, armored);
+    return (await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .git */ .$Y)(['hash-object', '-t', 'commit', '-w', '--stdin'], { ...options, input: signed })).trim();
+}
+/** A public key as an allowed_signers line names it: "<type> <base64>", without its comment. */
+function publicKeyLine(text) {
+    const [type, data] = text.trim().split(/\s+/);
+    if (!type || !data)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`"${text.trim().slice(0, 40)}" is not an SSH public key ("ssh-ed25519 AAAA...")`);
+    return `${type} ${data}`;
+}
+/** The signer of a public key line, for verifying with it; throws a UserError naming `where` when it is not one. */
+function signerOf(principal, publicKey, where) {
+    try {
+        return (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAllowedSigners */ .pD)([`${principal} ${publicKeyLine(publicKey)}`])[0];
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${where}: ${error.message.replace(/^trusted signer line 1: /, '')}`);
+        throw error;
+    }
+}
+/** The public key of a private key file, by `ssh-keygen -y`, as "<type> <base64>". */
+async function publicKeyOf(keyPath) {
+    try {
+        const { stdout } = await promisify(execFile)('ssh-keygen', ['-y', '-f', keyPath]);
+        return publicKeyLine(stdout);
+    }
+    catch (error) {
+        const failure = error;
+        if (failure instanceof UserError)
+            throw failure;
+        if (failure.code === 'ENOENT')
+            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        throw new UserError(`${keyPath} is not an SSH private key without a passphrase (ssh-keygen -y: ${failure.stderr?.trim() || failure.message}): ` +
+            'make one with "dgrid node-key"');
+    }
+}
+/**
+ * The key file of a signing-key setting: a path as given, or, for the key itself (a secret of a workflow), a
+ * file only this user can read in `dir`, as ssh-keygen takes keys from files alone.
+ */
+async function signingKeyFile(value, dir) {
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value))
+        return value;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, 'signing-key');
+    await writeFile(path, `${value.trim()}\n`, { mode: 0o600 });
+    await chmod(path, 0o600);
+    return path;
+}
+
+
+/***/ }),
+
+/***/ 56600:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40826,7 +42786,7 @@ async function askRetryAfter(remote, token) {
 
 /***/ }),
 
-/***/ 3566:
+/***/ 63566:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -40841,11 +42801,11 @@ async function askRetryAfter(remote, token) {
 /* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
 /* unused harmony export gitReason */
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(396);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4166);
-/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6600);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(70396);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(34166);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(56600);
 
 
 
@@ -41044,21 +43004,362 @@ async function catFileBatch(shas, options) {
 
 /***/ }),
 
-/***/ 5839:
+/***/ 76315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _C: () => (/* binding */ verifySshSignature),
+/* harmony export */   d$: () => (/* binding */ sshKeygenSign),
+/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
+/* harmony export */ });
+/* unused harmony export fingerprintOf */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(31421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(77598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(57975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(70396);
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request or a commit needs no OpenSSH. Signing does use ssh-keygen:
+// it is where the private key lives, possibly behind ssh-agent. Two contracts use it: signed tasks
+// (validation/ssh-signature.ts, namespace dgrid-task) and signed commits (commit-signature.ts, namespace git,
+// as git's gpg.format=ssh writes them).
+
+
+
+
+
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends Error {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+/**
+ * Signs message with `ssh-keygen -Y sign -n namespace -f keyPath` and returns the armored signature. keyPath
+ * is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 85839:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   LO: () => (/* binding */ credentialEnv),
 /* harmony export */   g8: () => (/* binding */ GridStore)
 /* harmony export */ });
-/* unused harmony exports decodePath, encodePath, credentialEnv */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3566);
+/* unused harmony exports decodePath, encodePath */
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(56600);
+/* harmony import */ var _commit_signature_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(35978);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(63566);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -41130,7 +43431,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -41149,7 +43450,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -41163,7 +43464,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -41176,16 +43477,16 @@ class GridStore {
     }
     /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
     async rateLimited(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
-            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
         }
         return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'auth') {
             return new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
@@ -41193,7 +43494,7 @@ class GridStore {
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -41212,10 +43513,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -41225,9 +43526,21 @@ class GridStore {
         const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
         return fetched.slice(0, fetched.indexOf('\t'));
     }
+    /**
+     * Fetches `commits` more of the branch's history behind what a shallow fetch brought, and returns the oldest
+     * commit the cache then holds on the first-parent line: where a reader that checks commits starts.
+     */
+    async deepen(commits) {
+        const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
+        if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+        }
+        const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
+        return line.trim().split('\n').at(-1) || null;
+    }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -41293,7 +43606,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -41331,7 +43644,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -41352,7 +43665,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -41391,12 +43704,13 @@ class GridStore {
         const out = await this.git(['fast-import', '--quiet', '--force', '--done', '--date-format=raw'], {
             input: Buffer.concat(chunks),
         });
-        return out.trim();
+        const { signingKey } = this.options;
+        return signingKey ? (0,_commit_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .signCommit */ .FE)(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -41406,11 +43720,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch(async (error) => {
             throw this.explain(await this.rateLimited(error));
         });
@@ -41421,8 +43735,8 @@ class GridStore {
      */
     async pushFileRef(ref, content) {
         const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -41430,7 +43744,7 @@ class GridStore {
             // Rejected: the ref holds another commit of the same content already.
             if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
                 return;
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -41439,7 +43753,7 @@ class GridStore {
     async fetchFileRef(ref) {
         const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([
                 'fetch',
                 '--quiet',
                 '--no-tags',
@@ -41450,7 +43764,7 @@ class GridStore {
             ]));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -41596,7 +43910,7 @@ function credentialEnv(remote, token) {
 
 /***/ }),
 
-/***/ 3374:
+/***/ 13374:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41620,7 +43934,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
 /* unused harmony exports TASKS_DIR, queuePath, cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, shard */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
 
@@ -41737,17 +44051,17 @@ function archivedDayPath(state, day) {
 
 /***/ }),
 
-/***/ 8482:
+/***/ 28482:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   ON: () => (/* binding */ parsePolicy)
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
-/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4502);
-/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5181);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(6039);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(34560);
+/* harmony import */ var _strict_json_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(64502);
+/* harmony import */ var _quorum_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85181);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(26039);
 
 
 
@@ -41856,6 +44170,21 @@ function policyProblems(task, policy, now = new Date()) {
             message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
         });
     }
+    (task.secrets ?? []).forEach((name, index) => {
+        if (!policy.secrets.includes(name)) {
+            problems.push({
+                pointer: `/secrets/${index}`,
+                message: `secrets names "${name}", which this grid does not offer ` +
+                    `(secrets in dgrid.json: ${policy.secrets.join(', ') || 'none'}): remove it, or ask the grid's owners to add it`,
+            });
+        }
+        else if (task.env?.[name] !== undefined) {
+            problems.push({
+                pointer: `/env/${name}`,
+                message: `env sets ${name}, which is also one of the task's secrets: remove it from env`,
+            });
+        }
+    });
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
@@ -41865,14 +44194,14 @@ function policyProblems(task, policy, now = new Date()) {
 
 /***/ }),
 
-/***/ 5181:
+/***/ 85181:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   NI: () => (/* binding */ quorumOf)
 /* harmony export */ });
 /* unused harmony exports maxResultsOf, runDigest, runOf, judge, replicasOf, quorumStep */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
 // (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
 //
@@ -41984,7 +44313,7 @@ function quorumStep(view, nodeId, roll) {
 
 /***/ }),
 
-/***/ 6039:
+/***/ 26039:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -41994,9 +44323,9 @@ function quorumStep(view, nodeId, roll) {
 /* harmony export */   vZ: () => (/* binding */ queuedTaskValidator)
 /* harmony export */ });
 /* unused harmony exports taskValidator, resultValidator, cancelValidator, drainValidator */
-/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(2463);
-/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(2815);
-/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(171);
+/* harmony import */ var ajv__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(42463);
+/* harmony import */ var ajv_formats__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(82815);
+/* harmony import */ var _schemas_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(70171);
 // The compiled ajv validators of the grid's file formats (protocol/schemas.ts), and the problems they report.
 
 
@@ -42036,6 +44365,7 @@ const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUT_PATTERN */ .d2]: 'must be a pattern relative to /out with no ".." step and no control character, such as "results/*.csv"',
 };
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
@@ -42104,7 +44434,7 @@ function describe(errors) {
 
 /***/ }),
 
-/***/ 171:
+/***/ 70171:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -42117,6 +44447,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   iB: () => (/* binding */ NODE_ID_PATTERN),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
+  d2: () => (/* binding */ OUTPUT_PATTERN),
   Qz: () => (/* binding */ PolicySchema),
   _l: () => (/* binding */ QueuedTaskSchema),
   Jh: () => (/* binding */ ResultSchema),
@@ -42126,7 +44457,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, StoredFileSchema, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -46919,6 +49250,11 @@ const NodeId = Type.String({ pattern: NODE_ID_PATTERN });
 const Label = Type.String({ pattern: LABEL_PATTERN });
 const DateTime = Type.String({ format: 'date-time' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+const PublicKey = Type.String({
+    pattern: '^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/]+={0,2}$',
+    maxLength: 2048,
+    description: 'An SSH public key, "ssh-ed25519 AAAA..." without comment; the node signs its commits with it',
+});
 const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
 const Status = Type.Union([
     Type.Literal('success'),
@@ -46927,6 +49263,24 @@ const Status = Type.Union([
     Type.Literal('error'),
     Type.Literal('cancelled'),
 ]);
+/**
+ * A file pattern under /out: relative, no `..` step, no control character. One pattern (a lookahead for the
+ * `..`), not a `not` clause: the problems a gate reports name a pattern, where a failed `not` says nothing.
+ */
+const OUTPUT_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$';
+const OutputPattern = Type.String({
+    minLength: 1,
+    maxLength: 256,
+    pattern: OUTPUT_PATTERN,
+    description: 'Relative to /out; no ".." step and no control character',
+});
+/** An output file as a result lists it: the store's url, and the size and digest a download is checked against. */
+const StoredFileSchema = Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 1024, description: 'Its path under /out' }),
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Sha256,
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+}, { additionalProperties: false });
 const taskFields = {
     $schema: Type.Optional(Type.String()),
     task_id: TaskId,
@@ -46963,6 +49317,18 @@ const taskFields = {
         maxProperties: 64,
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
+    outputs: Type.Optional(Type.Array(OutputPattern, {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: 'Glob patterns (*, **, ?) of files the script writes under /out, stored beside the result',
+    })),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: "Secrets a node may provide as environment variables of these names; one of the policy's secrets. Their values are redacted from everything the task sends back",
+    })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
     min_worker_version: Type.Optional(Type.String({
         pattern: VERSION_PATTERN,
@@ -47062,6 +49428,7 @@ const ResultSchema = Type.Object({
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
     replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
+    outputs: Type.Optional(Type.Array(StoredFileSchema, { description: "The task's output files, in the grid's output store" })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -47073,6 +49440,8 @@ const NodeStatus = Type.Union([
     Type.Literal('online'),
     Type.Literal('draining'),
     Type.Literal('offline'),
+    // Written by a reaper when the node authored a void commit, or after a node's third invalid quorum run: every
+    // reader refuses its claims and commits.
     Type.Literal('quarantined'),
 ]);
 const MAX_PROGRESS_MESSAGE = 200;
@@ -47128,6 +49497,7 @@ const NodeSchema = Type.Object({
         retry_at: DateTime,
     }, { additionalProperties: false })),
     reputation: Type.Optional(ReputationSchema),
+    public_key: Type.Optional(PublicKey),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -47178,6 +49548,12 @@ const PolicySchema = Type.Object({
         uniqueItems: true,
         description: "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
     })),
+    shards: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        minItems: 1,
+        maxItems: 64,
+        uniqueItems: true,
+        description: "Grid repository URLs that together form one grid, this one among them, in the same order in every shard's dgrid.json; a task lives in the shard its id hashes to (docs/scaling.md#shards)",
+    })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
         heartbeat_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 60 })),
@@ -47200,12 +49576,40 @@ const PolicySchema = Type.Object({
         })),
     }, 'Signed tasks'),
     nodes: section({
+        admitted: Type.Optional(Type.Array(Type.Object({ node_id: NodeId, public_key: PublicKey }, { additionalProperties: false }), {
+            default: [],
+            description: 'The nodes this grid admits, each with its key; only maintainers change this list. Empty: the grid is open',
+        })),
+        signed_commits: Type.Optional(Type.Boolean({
+            default: false,
+            description: "Every node commit is SSH-signed with the node's key (git's gpg.format=ssh)",
+        })),
         trust_after: Type.Optional(Type.Integer({
             minimum: 1,
             default: 10,
             description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
         })),
-    }, 'Worker nodes: when they are trusted'),
+    }, 'Which nodes may work for this grid, how their commits are checked, and when they are trusted; with admitted or signed_commits, every reader checks every commit against the authorship rules (docs/security.md)'),
+    outputs: section({
+        store: Type.Optional(Type.Union([Type.Literal('git'), Type.Literal('artifact'), Type.Literal('s3')], {
+            default: 'git',
+            description: 'Where output files go: git (refs of their own in the grid repository, never the grid branch), artifact (GitHub Actions artifacts) or s3',
+        })),
+        max_mb: Type.Optional(Type.Integer({ minimum: 1, maximum: 65536, default: 64, description: "Size of each task's /out" })),
+        max_files: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100, description: 'Files and folders in /out' })),
+        bucket: Type.Optional(Type.String({ minLength: 3, maxLength: 63, description: 's3: the bucket' })),
+        endpoint: Type.Optional(Type.String({
+            pattern: '^https?://',
+            description: 's3: the service URL, for an S3-compatible service other than AWS',
+        })),
+        region: Type.Optional(Type.String({ minLength: 1, default: 'us-east-1', description: 's3: the region' })),
+        prefix: Type.Optional(Type.String({ maxLength: 256, default: 'dgrid/outputs/', description: 's3: key prefix' })),
+    }, 'Task output files; credentials for s3 come from the node (AWS_* variables), never from here'),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        default: [],
+        description: 'Names of the secrets tasks of this grid may ask for; the gate refuses any other',
+    })),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -47230,6 +49634,131 @@ const shippedSchemas = {
 
 /***/ }),
 
+/***/ 9273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EG: () => (/* binding */ isSharded),
+/* harmony export */   Kq: () => (/* binding */ repositoryKey),
+/* harmony export */   aJ: () => (/* binding */ parseShardTokens),
+/* harmony export */   fn: () => (/* binding */ tokenFor)
+/* harmony export */ });
+/* unused harmony exports shardIndex, homeShard, sameRepository, shardPlace, wrongShard, hostOf */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+// A grid spread over several repositories: the policy's `shards` lists their URLs, and together they are one
+// grid. A task lives in the shard its id hashes to, wherever it was submitted from: an id then has one home,
+// so "an id runs once in a grid's life" holds across shards with no shard reading another to admit a task,
+// and `dgrid submit`, the gate and the workers all compute the same home from the id alone.
+//
+// Every shard keeps its own dgrid.json, and all must say the same (the first shard's is the reference): a
+// node checks before serving a shard, and `dgrid audit` checks each shard against the first.
+
+/** The index of the shard a task id belongs to among `count`; letter case aside, as ids are compared so. */
+function shardIndex(taskId, count) {
+    if (count <= 1)
+        return 0;
+    const digest = createHash('sha256').update(taskId.toLowerCase(), 'utf8').digest();
+    return digest.readUInt32BE(0) % count;
+}
+/** The URL of the shard a task id belongs to, or undefined for a grid of one repository. */
+function homeShard(policy, taskId) {
+    const shards = policy.shards;
+    if (!shards || shards.length < 2)
+        return undefined;
+    return shards[shardIndex(taskId, shards.length)];
+}
+/**
+ * A repository URL as it identifies the repository: without credentials, a default port, a trailing slash or
+ * `.git`, the host in lower case. Two URLs that differ only there name one repository.
+ */
+function repositoryKey(url) {
+    const trimmed = url.trim();
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        return trimmed.replace(/\/+$/, '').replace(/\.git$/, '');
+    }
+    const path = decodeURIComponent(parsed.pathname)
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    const host = parsed.host.toLowerCase();
+    return `${parsed.protocol}//${host}${path}`;
+}
+function sameRepository(a, b) {
+    return repositoryKey(a) === repositoryKey(b);
+}
+/** The index of `repository` among the policy's shards; -1 when it is not listed. */
+function shardPlace(policy, repository) {
+    return (policy.shards ?? []).findIndex((url) => sameRepository(url, repository));
+}
+/** Whether the policy spreads the grid over several repositories. */
+function isSharded(policy) {
+    return (policy.shards?.length ?? 0) > 1;
+}
+/**
+ * Why `taskId` may not be queued in `repository` of a sharded grid, or undefined when it may. A repository
+ * the policy does not list cannot take tasks at all: the policy and the repository disagree.
+ */
+function wrongShard(policy, repository, taskId) {
+    if (!isSharded(policy))
+        return undefined;
+    if (shardPlace(policy, repository) < 0) {
+        return (`this repository (${repositoryKey(repository)}) is not one of the shards in dgrid.json ` +
+            `(${policy.shards.join(', ')}): add it to "shards", or submit to one of those`);
+    }
+    const home = homeShard(policy, taskId);
+    if (sameRepository(home, repository))
+        return undefined;
+    return `task id "${taskId}" belongs to shard ${home} (by the hash of its id, see "shards" in dgrid.json): submit it there`;
+}
+/** The host of a URL, as a token is given for it: `host[:port]`, lower case; '' for a local path. */
+function hostOf(url) {
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Tokens per host from lines `HOST=TOKEN` (the run-worker input `shard-tokens`, the CLI's
+ * DGRID_SHARD_TOKENS). A token goes only to its own host: a grid's shards on two hosts never see each
+ * other's credentials. Returns the problem of the first bad line as an error message.
+ */
+function parseShardTokens(text, source) {
+    const tokens = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const host = eq > 0 ? line.slice(0, eq).trim().toLowerCase() : '';
+        const token = eq > 0 ? line.slice(eq + 1).trim() : '';
+        if (!host || !token || /[\s/@]/.test(host)) {
+            // The line may hold a token: its text never reaches the message.
+            throw new Error(`${source}, line ${index + 1}: write HOST=TOKEN, e.g. git.example.com=<token>`);
+        }
+        tokens.set(host, token);
+    });
+    return tokens;
+}
+/**
+ * The token for a shard's URL: the one given for its host, else the grid's own token when the shard is on
+ * the same host as the repository that token was given for, else none.
+ */
+function tokenFor(url, primary, tokens) {
+    const host = hostOf(url);
+    const own = tokens.get(host);
+    if (own !== undefined)
+        return own;
+    return host === hostOf(primary.remote) ? primary.token : undefined;
+}
+
+
+/***/ }),
+
 /***/ 9684:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -47237,11 +49766,11 @@ const shippedSchemas = {
 /* harmony export */   P: () => (/* binding */ skippedEntry),
 /* harmony export */   T: () => (/* binding */ GridSnapshot)
 /* harmony export */ });
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(3374);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(8482);
-/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(396);
-/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6039);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(13374);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _policy_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(28482);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(70396);
+/* harmony import */ var _schema_validators_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(26039);
 
 
 
@@ -47330,15 +49859,16 @@ class GridSnapshot {
         // Finished runs of quorum tasks are read with the queue they belong to.
         const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
         const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
-        const listed = paths.join('\0');
+        const overlay = options.overlay?.size ? options.overlay : undefined;
+        const listed = paths.join('\0') + (overlay ? '\0overlay' : '');
         const since = options.since;
-        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+        if (!overlay && store.options.partial && since?.tip && since.store === store && since.listed === listed) {
             const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
             // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
             if (changed)
                 return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
         }
-        const entries = await store.list(tip, paths);
+        const entries = withOverlay(await store.list(tip, paths), paths, overlay);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
@@ -47402,6 +49932,18 @@ class GridSnapshot {
         return out;
     }
 }
+/** The entries with each overlay path below the listed paths set to its blob, or removed. */
+function withOverlay(entries, listed, overlay) {
+    if (!overlay || overlay.size === 0)
+        return entries;
+    const within = (path) => listed.some((p) => path === p || path.startsWith(`${p}/`));
+    const kept = entries.filter((e) => !overlay.has(e.path));
+    for (const [path, sha] of overlay) {
+        if (sha !== null && within(path))
+            kept.push({ mode: '100644', type: 'blob', sha, size: null, path });
+    }
+    return kept;
+}
 /**
  * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
  * text, which differs from git's byte order only between names outside the Basic Multilingual Plane.
@@ -47456,7 +49998,7 @@ function skippedEntry(entry) {
 
 /***/ }),
 
-/***/ 4502:
+/***/ 64502:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50342,7 +52884,7 @@ function locate(document, pointer) {
 
 /***/ }),
 
-/***/ 7806:
+/***/ 77806:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -50352,9 +52894,9 @@ __nccwpck_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
+var errors = __nccwpck_require__(34560);
 // EXTERNAL MODULE: ./build/src/common/time.js
-var time = __nccwpck_require__(4166);
+var time = __nccwpck_require__(34166);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var protocol_snapshot = __nccwpck_require__(9684);
 ;// CONCATENATED MODULE: ./build/src/protocol/push-pacer.js
@@ -50478,7 +53020,7 @@ function subject(message) {
 
 /***/ }),
 
-/***/ 7850:
+/***/ 27850:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
@@ -50499,10 +53041,10 @@ function subject(message) {
 /* harmony export */   mD: () => (/* binding */ finishClaim),
 /* harmony export */   qq: () => (/* binding */ silenceMs)
 /* harmony export */ });
-/* unused harmony exports emptyStream, resultRecord, retryDelaySeconds, POISON_NODES, nodeErrorNodes */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4166);
-/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
+/* unused harmony exports emptyStream, resultRecord, resultOutputs, retryDelaySeconds, POISON_NODES, nodeErrorNodes */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var _common_time_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34166);
+/* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(13374);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
 // a task leaves one folder in the same commit as it enters the next.
 
@@ -50576,7 +53118,16 @@ function resultRecord(claim, run) {
         stderr_bytes: run.stderr.bytes,
         stderr_sha256: run.stderr.sha256,
         stderr_truncated: run.stderr.truncated,
+        ...resultOutputs(claim, run.outputs),
     };
+}
+/**
+ * A result's `outputs` are the files stored, where its task's `outputs` were the patterns asked for: a task
+ * that asked for some gets the list, empty when none was stored.
+ */
+function resultOutputs(task, stored) {
+    // An undefined field is left out of the file (JSON has no undefined).
+    return { outputs: task?.outputs === undefined && stored === undefined ? undefined : (stored ?? []) };
 }
 /** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
 function finishClaim(claimPath, claim, run) {
@@ -50670,6 +53221,7 @@ function rejectFile(file, reason, nodeId, now, task, status = 'error') {
         stderr_bytes: 0,
         stderr_sha256: empty.sha256,
         stderr_truncated: false,
+        ...resultOutputs(task, undefined),
     };
     return [
         { path: file.entry.path, delete: true },
@@ -50730,19 +53282,19 @@ function concludeNodeError(claimPath, claim, run, reason, now) {
 
 /***/ }),
 
-/***/ 443:
+/***/ 2824:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   jb: () => (/* binding */ archiveResults)
 /* harmony export */ });
 /* unused harmony exports ARCHIVED_IDS_DIR, archivedIdsPath, archivedResultPath, archivedResults */
-/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(4560);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(5839);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(85839);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7806);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13374);
+/* harmony import */ var _protocol_transaction_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(77806);
 // Retention: day folders of results older than the policy's retention.days move to the branch
 // <branch>-archive, so the grid's tip, which every node fetches and lists, holds only recent days.
 //
@@ -50943,17 +53495,18 @@ async function indexChanges(grid, tip, holder, held) {
 
 /***/ }),
 
-/***/ 2863:
+/***/ 62863:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* unused harmony exports loadGridState, gridState, treeCandidates, candidate, checkTasks, findCycle, quotaProblems */
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6760);
-/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(443);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var _upkeep_archive_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(2824);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
-/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8482);
-/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3906);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(13374);
+/* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(28482);
+/* harmony import */ var _protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9273);
+/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(23906);
 // Checking a set of task files against a grid: each file on its own (task-rules.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -50964,11 +53517,12 @@ async function indexChanges(grid, tip, holder, held) {
 
 
 
-async function loadGridState(store, commit, policyPath) {
-    return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
+
+async function loadGridState(store, commit, policyPath, repository) {
+    return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath), repository);
 }
 /** The grid at a snapshot that lists every lifecycle folder. */
-async function gridState(snapshot, policy) {
+async function gridState(snapshot, policy, repository) {
     const queuedDependencies = new Map();
     for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
         // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
@@ -50976,7 +53530,7 @@ async function gridState(snapshot, policy) {
         if (Array.isArray(dependsOn))
             queuedDependencies.set(file.id, dependsOn.filter(isString));
     }
-    return { snapshot, policy, queuedDependencies };
+    return { snapshot, policy, queuedDependencies, ...(repository === undefined ? {} : { repository }) };
 }
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
@@ -51018,6 +53572,7 @@ async function checkTasks(candidates, grid, kind) {
     const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
     const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
     idProblems(tasks, candidates, grid, archived);
+    shardProblems(tasks, grid);
     dependencyProblems(tasks, candidates, grid, archived);
     return checked.map(({ candidate, check }) => ({
         path: candidate.path,
@@ -51060,6 +53615,20 @@ function idProblems(tasks, candidates, grid, archived) {
         }
     }
 }
+/**
+ * In a sharded grid a task is queued only in the shard its id hashes to, so an id has one home and is taken
+ * once in the whole grid. Without this repository's URL (`dgrid validate` on a checkout) the workers still
+ * refuse a task in the wrong shard.
+ */
+function shardProblems(tasks, grid) {
+    if (grid.repository === undefined || !isSharded(grid.policy))
+        return;
+    for (const t of tasks) {
+        const problem = wrongShard(grid.policy, grid.repository, t.task.task_id);
+        if (problem)
+            t.at('/task_id', problem);
+    }
+}
 function dependencyProblems(tasks, candidates, grid, archived) {
     const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
     for (const results of archived.values())
@@ -51071,7 +53640,11 @@ function dependencyProblems(tasks, candidates, grid, archived) {
     for (const t of tasks) {
         const dependsOn = t.task.depends_on ?? [];
         dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
+            // A dependency at home in another shard is read there by the workers: a missing one fails the task.
+            const elsewhere = grid.repository !== undefined &&
+                homeShard(grid.policy, id) !== undefined &&
+                wrongShard(grid.policy, grid.repository, id);
+            if (!known.has(id) && !elsewhere) {
                 t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
             }
         });
@@ -51126,36 +53699,26 @@ function quotaProblems(use, policy) {
 
 /***/ }),
 
-/***/ 3906:
+/***/ 23906:
 /***/ ((__unused_webpack___webpack_module__, __unused_webpack___webpack_exports__, __nccwpck_require__) => {
 
 
 // UNUSED EXPORTS: MAX_TASK_FILE_BYTES, checkQueuedTask, contentProblems, describeProblem, entryProblem, taskProblems
 
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+var policy = __nccwpck_require__(28482);
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
-var schemas = __nccwpck_require__(171);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+var schemas = __nccwpck_require__(70171);
+// EXTERNAL MODULE: ./build/src/git/ssh-signature.js
+var ssh_signature = __nccwpck_require__(76315);
 // EXTERNAL MODULE: external "node:fs/promises"
-var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
+var promises_ = __nccwpck_require__(51455);
 // EXTERNAL MODULE: ./build/src/common/errors.js
-var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/common/printable.js
-var common_printable = __nccwpck_require__(396);
+var errors = __nccwpck_require__(34560);
 // EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
-var strict_json = __nccwpck_require__(4502);
+var strict_json = __nccwpck_require__(64502);
 ;// CONCATENATED MODULE: ./build/src/validation/ssh-signature.js
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
+// Task signatures, the contract between submitters and grids (the SSHSIG format itself: git/ssh-signature.ts):
 // - A task file may carry the field "signature": a string holding an armored SSH signature made with the
 //   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
 // - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
@@ -51169,298 +53732,7 @@ var strict_json = __nccwpck_require__(4502);
 
 
 
-
-
-
 const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends (/* unused pure expression or super */ null && (Error)) {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return createPublicKey({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function ssh_signature_parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new UserError(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return verify(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString(createHash(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
 function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(',')}]`;
@@ -51489,12 +53761,12 @@ function withoutSignature(task) {
 }
 function ssh_signature_verifyTaskSignature(task, signers) {
     if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
+        return refused('the task has no signature field');
     if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
+        return refused('the signature field must be a string (an armored SSH signature)');
     }
     if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
+        return refused('the task has no task_id string');
     return verifySshSignature({
         message: taskSigningMessage(task),
         armored: task.signature,
@@ -51516,28 +53788,14 @@ async function signTaskFile(path, keyPath) {
     const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
     await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
 }
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
+function refused(reason) {
+    return { ok: false, reason };
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
-var schema_validators = __nccwpck_require__(6039);
+var schema_validators = __nccwpck_require__(26039);
 ;// CONCATENATED MODULE: ./build/src/validation/task-rules.js
+
 
 
 
@@ -51651,7 +53909,7 @@ function signatureProblem(task, policy) {
 
 /***/ }),
 
-/***/ 3218:
+/***/ 77094:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -51670,8 +53928,8 @@ __nccwpck_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: ExitCode, addPath, endGroup, exportVariable, getBooleanInput, getIDToken, getMultilineInput, getState, group, isDebug, markdownSummary, notice, platform, saveState, setCommandEcho, startGroup, toPlatformPath, toPosixPath, toWin32Path
 
-;// CONCATENATED MODULE: external "os"
-const external_os_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("os");
+// EXTERNAL MODULE: external "os"
+var external_os_ = __nccwpck_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/utils.js
 // We use any as a valid input type
 /* eslint-disable @typescript-eslint/no-explicit-any */
@@ -51746,7 +54004,7 @@ function utils_toCommandProperties(annotationProperties) {
  */
 function command_issueCommand(command, properties, message) {
     const cmd = new Command(command, properties, message);
-    process.stdout.write(cmd.toString() + external_os_namespaceObject.EOL);
+    process.stdout.write(cmd.toString() + external_os_.EOL);
 }
 function command_issue(name, message = '') {
     command_issueCommand(name, {}, message);
@@ -51800,10 +54058,10 @@ function escapeProperty(s) {
         .replace(/,/g, '%2C');
 }
 //# sourceMappingURL=command.js.map
-;// CONCATENATED MODULE: external "crypto"
-const external_crypto_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("crypto");
-;// CONCATENATED MODULE: external "fs"
-const external_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("fs");
+// EXTERNAL MODULE: external "crypto"
+var external_crypto_ = __nccwpck_require__(76982);
+// EXTERNAL MODULE: external "fs"
+var external_fs_ = __nccwpck_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/file-command.js
 // For internal use, subject to change.
 // We use any as a valid input type
@@ -51817,15 +54075,15 @@ function file_command_issueFileCommand(command, message) {
     if (!filePath) {
         throw new Error(`Unable to find environment variable for file command ${command}`);
     }
-    if (!external_fs_namespaceObject.existsSync(filePath)) {
+    if (!external_fs_.existsSync(filePath)) {
         throw new Error(`Missing file at path: ${filePath}`);
     }
-    external_fs_namespaceObject.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_namespaceObject.EOL}`, {
+    external_fs_.appendFileSync(filePath, `${utils_toCommandValue(message)}${external_os_.EOL}`, {
         encoding: 'utf8'
     });
 }
 function file_command_prepareKeyValueMessage(key, value) {
-    const delimiter = `ghadelimiter_${external_crypto_namespaceObject.randomUUID()}`;
+    const delimiter = `ghadelimiter_${external_crypto_.randomUUID()}`;
     const convertedValue = utils_toCommandValue(value);
     // These should realistically never happen, but just in case someone finds a
     // way to exploit uuid generation let's not allow keys or values that contain
@@ -51836,885 +54094,17 @@ function file_command_prepareKeyValueMessage(key, value) {
     if (convertedValue.includes(delimiter)) {
         throw new Error(`Unexpected input: value should not contain the delimiter "${delimiter}"`);
     }
-    return `${key}<<${delimiter}${external_os_namespaceObject.EOL}${convertedValue}${external_os_namespaceObject.EOL}${delimiter}`;
+    return `${key}<<${delimiter}${external_os_.EOL}${convertedValue}${external_os_.EOL}${delimiter}`;
 }
 //# sourceMappingURL=file-command.js.map
-;// CONCATENATED MODULE: external "path"
-const external_path_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("path");
-// EXTERNAL MODULE: external "http"
-var external_http_ = __nccwpck_require__(8611);
-// EXTERNAL MODULE: external "https"
-var external_https_ = __nccwpck_require__(5692);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
-function getProxyUrl(reqUrl) {
-    const usingSsl = reqUrl.protocol === 'https:';
-    if (checkBypass(reqUrl)) {
-        return undefined;
-    }
-    const proxyVar = (() => {
-        if (usingSsl) {
-            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-        }
-        else {
-            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-        }
-    })();
-    if (proxyVar) {
-        try {
-            return new DecodedURL(proxyVar);
-        }
-        catch (_a) {
-            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-                return new DecodedURL(`http://${proxyVar}`);
-        }
-    }
-    else {
-        return undefined;
-    }
-}
-function checkBypass(reqUrl) {
-    if (!reqUrl.hostname) {
-        return false;
-    }
-    const reqHost = reqUrl.hostname;
-    if (isLoopbackAddress(reqHost)) {
-        return true;
-    }
-    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-    if (!noProxy) {
-        return false;
-    }
-    // Determine the request port
-    let reqPort;
-    if (reqUrl.port) {
-        reqPort = Number(reqUrl.port);
-    }
-    else if (reqUrl.protocol === 'http:') {
-        reqPort = 80;
-    }
-    else if (reqUrl.protocol === 'https:') {
-        reqPort = 443;
-    }
-    // Format the request hostname and hostname with port
-    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-    if (typeof reqPort === 'number') {
-        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-    }
-    // Compare request host against noproxy
-    for (const upperNoProxyItem of noProxy
-        .split(',')
-        .map(x => x.trim().toUpperCase())
-        .filter(x => x)) {
-        if (upperNoProxyItem === '*' ||
-            upperReqHosts.some(x => x === upperNoProxyItem ||
-                x.endsWith(`.${upperNoProxyItem}`) ||
-                (upperNoProxyItem.startsWith('.') &&
-                    x.endsWith(`${upperNoProxyItem}`)))) {
-            return true;
-        }
-    }
-    return false;
-}
-function isLoopbackAddress(host) {
-    const hostLower = host.toLowerCase();
-    return (hostLower === 'localhost' ||
-        hostLower.startsWith('127.') ||
-        hostLower.startsWith('[::1]') ||
-        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-}
-class DecodedURL extends URL {
-    constructor(url, base) {
-        super(url, base);
-        this._decodedUsername = decodeURIComponent(super.username);
-        this._decodedPassword = decodeURIComponent(super.password);
-    }
-    get username() {
-        return this._decodedUsername;
-    }
-    get password() {
-        return this._decodedPassword;
-    }
-}
-//# sourceMappingURL=proxy.js.map
-// EXTERNAL MODULE: ./node_modules/tunnel/index.js
-var node_modules_tunnel = __nccwpck_require__(770);
-// EXTERNAL MODULE: ./node_modules/undici/index.js
-var undici = __nccwpck_require__(6752);
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
-/* eslint-disable @typescript-eslint/no-explicit-any */
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-
-
-
-
-
-var HttpCodes;
-(function (HttpCodes) {
-    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-})(HttpCodes || (HttpCodes = {}));
-var Headers;
-(function (Headers) {
-    Headers["Accept"] = "accept";
-    Headers["ContentType"] = "content-type";
-})(Headers || (Headers = {}));
-var MediaTypes;
-(function (MediaTypes) {
-    MediaTypes["ApplicationJson"] = "application/json";
-})(MediaTypes || (MediaTypes = {}));
-/**
- * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
- * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
- */
-function lib_getProxyUrl(serverUrl) {
-    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-    return proxyUrl ? proxyUrl.href : '';
-}
-const HttpRedirectCodes = [
-    HttpCodes.MovedPermanently,
-    HttpCodes.ResourceMoved,
-    HttpCodes.SeeOther,
-    HttpCodes.TemporaryRedirect,
-    HttpCodes.PermanentRedirect
-];
-const HttpResponseRetryCodes = [
-    HttpCodes.BadGateway,
-    HttpCodes.ServiceUnavailable,
-    HttpCodes.GatewayTimeout
-];
-const RetryableHttpVerbs = (/* unused pure expression or super */ null && (['OPTIONS', 'GET', 'DELETE', 'HEAD']));
-const ExponentialBackoffCeiling = 10;
-const ExponentialBackoffTimeSlice = 5;
-class HttpClientError extends Error {
-    constructor(message, statusCode) {
-        super(message);
-        this.name = 'HttpClientError';
-        this.statusCode = statusCode;
-        Object.setPrototypeOf(this, HttpClientError.prototype);
-    }
-}
-class HttpClientResponse {
-    constructor(message) {
-        this.message = message;
-    }
-    readBody() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                let output = Buffer.alloc(0);
-                this.message.on('data', (chunk) => {
-                    output = Buffer.concat([output, chunk]);
-                });
-                this.message.on('end', () => {
-                    resolve(output.toString());
-                });
-            }));
-        });
-    }
-    readBodyBuffer() {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-                const chunks = [];
-                this.message.on('data', (chunk) => {
-                    chunks.push(chunk);
-                });
-                this.message.on('end', () => {
-                    resolve(Buffer.concat(chunks));
-                });
-            }));
-        });
-    }
-}
-function isHttps(requestUrl) {
-    const parsedUrl = new URL(requestUrl);
-    return parsedUrl.protocol === 'https:';
-}
-class lib_HttpClient {
-    constructor(userAgent, handlers, requestOptions) {
-        this._ignoreSslError = false;
-        this._allowRedirects = true;
-        this._allowRedirectDowngrade = false;
-        this._maxRedirects = 50;
-        this._allowRetries = false;
-        this._maxRetries = 1;
-        this._keepAlive = false;
-        this._disposed = false;
-        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-        this.handlers = handlers || [];
-        this.requestOptions = requestOptions;
-        if (requestOptions) {
-            if (requestOptions.ignoreSslError != null) {
-                this._ignoreSslError = requestOptions.ignoreSslError;
-            }
-            this._socketTimeout = requestOptions.socketTimeout;
-            if (requestOptions.allowRedirects != null) {
-                this._allowRedirects = requestOptions.allowRedirects;
-            }
-            if (requestOptions.allowRedirectDowngrade != null) {
-                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-            }
-            if (requestOptions.maxRedirects != null) {
-                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-            }
-            if (requestOptions.keepAlive != null) {
-                this._keepAlive = requestOptions.keepAlive;
-            }
-            if (requestOptions.allowRetries != null) {
-                this._allowRetries = requestOptions.allowRetries;
-            }
-            if (requestOptions.maxRetries != null) {
-                this._maxRetries = requestOptions.maxRetries;
-            }
-        }
-    }
-    options(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    get(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('GET', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    del(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    post(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('POST', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    patch(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    put(requestUrl, data, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-        });
-    }
-    head(requestUrl, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-        });
-    }
-    sendStream(verb, requestUrl, stream, additionalHeaders) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return this.request(verb, requestUrl, stream, additionalHeaders);
-        });
-    }
-    /**
-     * Gets a typed object from an endpoint
-     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-     */
-    getJson(requestUrl_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            const res = yield this.get(requestUrl, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    postJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.post(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    putJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.put(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    patchJson(requestUrl_1, obj_1) {
-        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-            const data = JSON.stringify(obj, null, 2);
-            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-            additionalHeaders[Headers.ContentType] =
-                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-            const res = yield this.patch(requestUrl, data, additionalHeaders);
-            return this._processResponse(res, this.requestOptions);
-        });
-    }
-    /**
-     * Makes a raw http request.
-     * All other methods such as get, post, patch, and request ultimately call this.
-     * Prefer get, del, post and patch
-     */
-    request(verb, requestUrl, data, headers) {
-        return __awaiter(this, void 0, void 0, function* () {
-            if (this._disposed) {
-                throw new Error('Client has already been disposed.');
-            }
-            const parsedUrl = new URL(requestUrl);
-            let info = this._prepareRequest(verb, parsedUrl, headers);
-            // Only perform retries on reads since writes may not be idempotent.
-            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-                ? this._maxRetries + 1
-                : 1;
-            let numTries = 0;
-            let response;
-            do {
-                response = yield this.requestRaw(info, data);
-                // Check if it's an authentication challenge
-                if (response &&
-                    response.message &&
-                    response.message.statusCode === HttpCodes.Unauthorized) {
-                    let authenticationHandler;
-                    for (const handler of this.handlers) {
-                        if (handler.canHandleAuthentication(response)) {
-                            authenticationHandler = handler;
-                            break;
-                        }
-                    }
-                    if (authenticationHandler) {
-                        return authenticationHandler.handleAuthentication(this, info, data);
-                    }
-                    else {
-                        // We have received an unauthorized response but have no handlers to handle it.
-                        // Let the response return to the caller.
-                        return response;
-                    }
-                }
-                let redirectsRemaining = this._maxRedirects;
-                while (response.message.statusCode &&
-                    HttpRedirectCodes.includes(response.message.statusCode) &&
-                    this._allowRedirects &&
-                    redirectsRemaining > 0) {
-                    const redirectUrl = response.message.headers['location'];
-                    if (!redirectUrl) {
-                        // if there's no location to redirect to, we won't
-                        break;
-                    }
-                    const parsedRedirectUrl = new URL(redirectUrl);
-                    if (parsedUrl.protocol === 'https:' &&
-                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-                        !this._allowRedirectDowngrade) {
-                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-                    }
-                    // we need to finish reading the response before reassigning response
-                    // which will leak the open socket.
-                    yield response.readBody();
-                    // strip authorization header if redirected to a different hostname
-                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-                        for (const header in headers) {
-                            // header names are case insensitive
-                            if (header.toLowerCase() === 'authorization') {
-                                delete headers[header];
-                            }
-                        }
-                    }
-                    // let's make the request with the new redirectUrl
-                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-                    response = yield this.requestRaw(info, data);
-                    redirectsRemaining--;
-                }
-                if (!response.message.statusCode ||
-                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-                    // If not a retry code, return immediately instead of retrying
-                    return response;
-                }
-                numTries += 1;
-                if (numTries < maxTries) {
-                    yield response.readBody();
-                    yield this._performExponentialBackoff(numTries);
-                }
-            } while (numTries < maxTries);
-            return response;
-        });
-    }
-    /**
-     * Needs to be called if keepAlive is set to true in request options.
-     */
-    dispose() {
-        if (this._agent) {
-            this._agent.destroy();
-        }
-        this._disposed = true;
-    }
-    /**
-     * Raw request.
-     * @param info
-     * @param data
-     */
-    requestRaw(info, data) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => {
-                function callbackForResult(err, res) {
-                    if (err) {
-                        reject(err);
-                    }
-                    else if (!res) {
-                        // If `err` is not passed, then `res` must be passed.
-                        reject(new Error('Unknown error'));
-                    }
-                    else {
-                        resolve(res);
-                    }
-                }
-                this.requestRawWithCallback(info, data, callbackForResult);
-            });
-        });
-    }
-    /**
-     * Raw request with callback.
-     * @param info
-     * @param data
-     * @param onResult
-     */
-    requestRawWithCallback(info, data, onResult) {
-        if (typeof data === 'string') {
-            if (!info.options.headers) {
-                info.options.headers = {};
-            }
-            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-        }
-        let callbackCalled = false;
-        function handleResult(err, res) {
-            if (!callbackCalled) {
-                callbackCalled = true;
-                onResult(err, res);
-            }
-        }
-        const req = info.httpModule.request(info.options, (msg) => {
-            const res = new HttpClientResponse(msg);
-            handleResult(undefined, res);
-        });
-        let socket;
-        req.on('socket', sock => {
-            socket = sock;
-        });
-        // If we ever get disconnected, we want the socket to timeout eventually
-        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-            if (socket) {
-                socket.end();
-            }
-            handleResult(new Error(`Request timeout: ${info.options.path}`));
-        });
-        req.on('error', function (err) {
-            // err has statusCode property
-            // res should have headers
-            handleResult(err);
-        });
-        if (data && typeof data === 'string') {
-            req.write(data, 'utf8');
-        }
-        if (data && typeof data !== 'string') {
-            data.on('close', function () {
-                req.end();
-            });
-            data.pipe(req);
-        }
-        else {
-            req.end();
-        }
-    }
-    /**
-     * Gets an http agent. This function is useful when you need an http agent that handles
-     * routing through a proxy server - depending upon the url and proxy environment variables.
-     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-     */
-    getAgent(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        return this._getAgent(parsedUrl);
-    }
-    getAgentDispatcher(serverUrl) {
-        const parsedUrl = new URL(serverUrl);
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (!useProxy) {
-            return;
-        }
-        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-    }
-    _prepareRequest(method, requestUrl, headers) {
-        const info = {};
-        info.parsedUrl = requestUrl;
-        const usingSsl = info.parsedUrl.protocol === 'https:';
-        info.httpModule = usingSsl ? https : http;
-        const defaultPort = usingSsl ? 443 : 80;
-        info.options = {};
-        info.options.host = info.parsedUrl.hostname;
-        info.options.port = info.parsedUrl.port
-            ? parseInt(info.parsedUrl.port)
-            : defaultPort;
-        info.options.path =
-            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-        info.options.method = method;
-        info.options.headers = this._mergeHeaders(headers);
-        if (this.userAgent != null) {
-            info.options.headers['user-agent'] = this.userAgent;
-        }
-        info.options.agent = this._getAgent(info.parsedUrl);
-        // gives handlers an opportunity to participate
-        if (this.handlers) {
-            for (const handler of this.handlers) {
-                handler.prepareRequest(info.options);
-            }
-        }
-        return info;
-    }
-    _mergeHeaders(headers) {
-        if (this.requestOptions && this.requestOptions.headers) {
-            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-        }
-        return lowercaseKeys(headers || {});
-    }
-    /**
-     * Gets an existing header value or returns a default.
-     * Handles converting number header values to strings since HTTP headers must be strings.
-     * Note: This returns string | string[] since some headers can have multiple values.
-     * For headers that must always be a single string (like Content-Type), use the
-     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-     */
-    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-            if (headerValue) {
-                clientHeader =
-                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-            }
-        }
-        const additionalValue = additionalHeaders[header];
-        if (additionalValue !== undefined) {
-            return typeof additionalValue === 'number'
-                ? additionalValue.toString()
-                : additionalValue;
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    /**
-     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-     * Always returns a single string (not an array) since Content-Type should be a single value.
-     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-     */
-    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-        let clientHeader;
-        if (this.requestOptions && this.requestOptions.headers) {
-            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-            if (headerValue) {
-                if (typeof headerValue === 'number') {
-                    clientHeader = String(headerValue);
-                }
-                else if (Array.isArray(headerValue)) {
-                    clientHeader = headerValue.join(', ');
-                }
-                else {
-                    clientHeader = headerValue;
-                }
-            }
-        }
-        const additionalValue = additionalHeaders[Headers.ContentType];
-        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-        if (additionalValue !== undefined) {
-            if (typeof additionalValue === 'number') {
-                return String(additionalValue);
-            }
-            else if (Array.isArray(additionalValue)) {
-                return additionalValue.join(', ');
-            }
-            else {
-                return additionalValue;
-            }
-        }
-        if (clientHeader !== undefined) {
-            return clientHeader;
-        }
-        return _default;
-    }
-    _getAgent(parsedUrl) {
-        let agent;
-        const proxyUrl = pm.getProxyUrl(parsedUrl);
-        const useProxy = proxyUrl && proxyUrl.hostname;
-        if (this._keepAlive && useProxy) {
-            agent = this._proxyAgent;
-        }
-        if (!useProxy) {
-            agent = this._agent;
-        }
-        // if agent is already assigned use that agent.
-        if (agent) {
-            return agent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        let maxSockets = 100;
-        if (this.requestOptions) {
-            maxSockets = this.requestOptions.maxSockets || http.globalAgent.maxSockets;
-        }
-        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-        if (proxyUrl && proxyUrl.hostname) {
-            const agentOptions = {
-                maxSockets,
-                keepAlive: this._keepAlive,
-                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-            };
-            let tunnelAgent;
-            const overHttps = proxyUrl.protocol === 'https:';
-            if (usingSsl) {
-                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-            }
-            else {
-                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-            }
-            agent = tunnelAgent(agentOptions);
-            this._proxyAgent = agent;
-        }
-        // if tunneling agent isn't assigned create a new agent
-        if (!agent) {
-            const options = { keepAlive: this._keepAlive, maxSockets };
-            agent = usingSsl ? new https.Agent(options) : new http.Agent(options);
-            this._agent = agent;
-        }
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            agent.options = Object.assign(agent.options || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return agent;
-    }
-    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-        let proxyAgent;
-        if (this._keepAlive) {
-            proxyAgent = this._proxyAgentDispatcher;
-        }
-        // if agent is already assigned use that agent.
-        if (proxyAgent) {
-            return proxyAgent;
-        }
-        const usingSsl = parsedUrl.protocol === 'https:';
-        proxyAgent = new ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-        })));
-        this._proxyAgentDispatcher = proxyAgent;
-        if (usingSsl && this._ignoreSslError) {
-            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-            // we have to cast it to any and change it directly
-            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-                rejectUnauthorized: false
-            });
-        }
-        return proxyAgent;
-    }
-    _getUserAgentWithOrchestrationId(userAgent) {
-        const baseUserAgent = userAgent || 'actions/http-client';
-        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-        if (orchId) {
-            // Sanitize the orchestration ID to ensure it contains only valid characters
-            // Valid characters: 0-9, a-z, _, -, .
-            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-        }
-        return baseUserAgent;
-    }
-    _performExponentialBackoff(retryNumber) {
-        return __awaiter(this, void 0, void 0, function* () {
-            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-            return new Promise(resolve => setTimeout(() => resolve(), ms));
-        });
-    }
-    _processResponse(res, options) {
-        return __awaiter(this, void 0, void 0, function* () {
-            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-                const statusCode = res.message.statusCode || 0;
-                const response = {
-                    statusCode,
-                    result: null,
-                    headers: {}
-                };
-                // not found leads to null obj returned
-                if (statusCode === HttpCodes.NotFound) {
-                    resolve(response);
-                }
-                // get the result from the body
-                function dateTimeDeserializer(key, value) {
-                    if (typeof value === 'string') {
-                        const a = new Date(value);
-                        if (!isNaN(a.valueOf())) {
-                            return a;
-                        }
-                    }
-                    return value;
-                }
-                let obj;
-                let contents;
-                try {
-                    contents = yield res.readBody();
-                    if (contents && contents.length > 0) {
-                        if (options && options.deserializeDates) {
-                            obj = JSON.parse(contents, dateTimeDeserializer);
-                        }
-                        else {
-                            obj = JSON.parse(contents);
-                        }
-                        response.result = obj;
-                    }
-                    response.headers = res.message.headers;
-                }
-                catch (err) {
-                    // Invalid resource (contents not json);  leaving result obj null
-                }
-                // note that 3xx redirects are handled by the http layer.
-                if (statusCode > 299) {
-                    let msg;
-                    // if exception/error in body, attempt to get better error
-                    if (obj && obj.message) {
-                        msg = obj.message;
-                    }
-                    else if (contents && contents.length > 0) {
-                        // it may be the case that the exception is in the body message as string
-                        msg = contents;
-                    }
-                    else {
-                        msg = `Failed request: (${statusCode})`;
-                    }
-                    const err = new HttpClientError(msg, statusCode);
-                    err.result = response.result;
-                    reject(err);
-                }
-                else {
-                    resolve(response);
-                }
-            }));
-        });
-    }
-}
-const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-//# sourceMappingURL=index.js.map
-;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/auth.js
-var auth_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-class BasicCredentialHandler {
-    constructor(username, password) {
-        this.username = username;
-        this.password = password;
-    }
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class auth_BearerCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Bearer ${this.token}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-class PersonalAccessTokenCredentialHandler {
-    constructor(token) {
-        this.token = token;
-    }
-    // currently implements pre-authorization
-    // TODO: support preAuth = false where it hooks on 401
-    prepareRequest(options) {
-        if (!options.headers) {
-            throw Error('The request has no headers');
-        }
-        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
-    }
-    // This handler cannot handle 401
-    canHandleAuthentication() {
-        return false;
-    }
-    handleAuthentication() {
-        return auth_awaiter(this, void 0, void 0, function* () {
-            throw new Error('not implemented');
-        });
-    }
-}
-//# sourceMappingURL=auth.js.map
+// EXTERNAL MODULE: external "path"
+var external_path_ = __nccwpck_require__(16928);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/index.js + 1 modules
+var lib = __nccwpck_require__(44942);
+// EXTERNAL MODULE: ./node_modules/@actions/http-client/lib/auth.js
+var auth = __nccwpck_require__(92145);
 ;// CONCATENATED MODULE: ./node_modules/@actions/core/lib/oidc-utils.js
-var oidc_utils_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
     return new (P || (P = Promise))(function (resolve, reject) {
         function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
@@ -52749,7 +54139,7 @@ class oidc_utils_OidcClient {
         return runtimeUrl;
     }
     static getCall(id_token_url) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             var _a;
             const httpclient = oidc_utils_OidcClient.createHttpClient();
             const res = yield httpclient
@@ -52767,7 +54157,7 @@ class oidc_utils_OidcClient {
         });
     }
     static getIDToken(audience) {
-        return oidc_utils_awaiter(this, void 0, void 0, function* () {
+        return __awaiter(this, void 0, void 0, function* () {
             try {
                 // New ID Token is requested from action service
                 let id_token_url = oidc_utils_OidcClient.getIDTokenUrl();
@@ -52799,7 +54189,7 @@ var summary_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { access, appendFile, writeFile } = external_fs_namespaceObject.promises;
+const { access, appendFile, writeFile } = external_fs_.promises;
 const SUMMARY_ENV_VAR = 'GITHUB_STEP_SUMMARY';
 const SUMMARY_DOCS_URL = 'https://docs.github.com/actions/using-workflows/workflow-commands-for-github-actions#adding-a-job-summary';
 class Summary {
@@ -52822,7 +54212,7 @@ class Summary {
                 throw new Error(`Unable to find environment variable for $${SUMMARY_ENV_VAR}. Check if your runtime environment supports job summaries.`);
             }
             try {
-                yield access(pathFromEnv, external_fs_namespaceObject.constants.R_OK | external_fs_namespaceObject.constants.W_OK);
+                yield access(pathFromEnv, external_fs_.constants.R_OK | external_fs_.constants.W_OK);
             }
             catch (_a) {
                 throw new Error(`Unable to access summary file: '${pathFromEnv}'. Check if the file has correct read/write permissions.`);
@@ -52918,7 +54308,7 @@ class Summary {
      * @returns {Summary} summary instance
      */
     addEOL() {
-        return this.addRaw(external_os_namespaceObject.EOL);
+        return this.addRaw(external_os_.EOL);
     }
     /**
      * Adds an HTML codeblock to the summary buffer
@@ -53103,13 +54493,13 @@ function toPlatformPath(pth) {
 }
 //# sourceMappingURL=path-utils.js.map
 // EXTERNAL MODULE: external "string_decoder"
-var external_string_decoder_ = __nccwpck_require__(3193);
+var external_string_decoder_ = __nccwpck_require__(13193);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __nccwpck_require__(4434);
+var external_events_ = __nccwpck_require__(24434);
 ;// CONCATENATED MODULE: external "child_process"
 const external_child_process_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import.meta.url)("child_process");
 // EXTERNAL MODULE: external "assert"
-var external_assert_ = __nccwpck_require__(2613);
+var external_assert_ = __nccwpck_require__(42613);
 ;// CONCATENATED MODULE: ./node_modules/@actions/io/lib/io-util.js
 var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
     function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
@@ -53122,7 +54512,7 @@ var io_util_awaiter = (undefined && undefined.__awaiter) || function (thisArg, _
 };
 
 
-const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_namespaceObject.promises;
+const { chmod, copyFile, lstat, mkdir, open: io_util_open, readdir, rename, rm, rmdir, stat, symlink, unlink } = external_fs_.promises;
 // export const {open} = 'fs'
 const IS_WINDOWS = process.platform === 'win32';
 /**
@@ -53149,7 +54539,7 @@ function readlink(fsPath) {
 }
 // See https://github.com/nodejs/node/blob/d0153aee367422d0858105abec186da4dff0a0c5/deps/uv/include/uv/win.h#L691
 const UV_FS_O_EXLOCK = 0x10000000;
-const READONLY = external_fs_namespaceObject.constants.O_RDONLY;
+const READONLY = external_fs_.constants.O_RDONLY;
 function exists(fsPath) {
     return io_util_awaiter(this, void 0, void 0, function* () {
         try {
@@ -53207,7 +54597,7 @@ function tryGetExecutablePath(filePath, extensions) {
         if (stats && stats.isFile()) {
             if (IS_WINDOWS) {
                 // on Windows, test for valid extension
-                const upperExt = external_path_namespaceObject.extname(filePath).toUpperCase();
+                const upperExt = external_path_.extname(filePath).toUpperCase();
                 if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
                     return filePath;
                 }
@@ -53236,11 +54626,11 @@ function tryGetExecutablePath(filePath, extensions) {
                 if (IS_WINDOWS) {
                     // preserve the case of the actual file (since an extension was appended)
                     try {
-                        const directory = external_path_namespaceObject.dirname(filePath);
-                        const upperName = external_path_namespaceObject.basename(filePath).toUpperCase();
+                        const directory = external_path_.dirname(filePath);
+                        const upperName = external_path_.basename(filePath).toUpperCase();
                         for (const actualName of yield readdir(directory)) {
                             if (upperName === actualName.toUpperCase()) {
-                                filePath = external_path_namespaceObject.join(directory, actualName);
+                                filePath = external_path_.join(directory, actualName);
                                 break;
                             }
                         }
@@ -53460,7 +54850,7 @@ function findInPath(tool) {
         // build the list of extensions to try
         const extensions = [];
         if (IS_WINDOWS && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(external_path_namespaceObject.delimiter)) {
+            for (const extension of process.env['PATHEXT'].split(external_path_.delimiter)) {
                 if (extension) {
                     extensions.push(extension);
                 }
@@ -53475,7 +54865,7 @@ function findInPath(tool) {
             return [];
         }
         // if any path separators, return empty
-        if (tool.includes(external_path_namespaceObject.sep)) {
+        if (tool.includes(external_path_.sep)) {
             return [];
         }
         // build the list of directories
@@ -53486,7 +54876,7 @@ function findInPath(tool) {
         // across platforms.
         const directories = [];
         if (process.env.PATH) {
-            for (const p of process.env.PATH.split(external_path_namespaceObject.delimiter)) {
+            for (const p of process.env.PATH.split(external_path_.delimiter)) {
                 if (p) {
                     directories.push(p);
                 }
@@ -53495,7 +54885,7 @@ function findInPath(tool) {
         // find all matches
         const matches = [];
         for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(external_path_namespaceObject.join(directory, tool), extensions);
+            const filePath = yield tryGetExecutablePath(external_path_.join(directory, tool), extensions);
             if (filePath) {
                 matches.push(filePath);
             }
@@ -53642,13 +55032,13 @@ class ToolRunner extends external_events_.EventEmitter {
     _processLineBuffer(data, strBuffer, onLine) {
         try {
             let s = strBuffer + data.toString();
-            let n = s.indexOf(external_os_namespaceObject.EOL);
+            let n = s.indexOf(external_os_.EOL);
             while (n > -1) {
                 const line = s.substring(0, n);
                 onLine(line);
                 // the rest of the string ...
-                s = s.substring(n + external_os_namespaceObject.EOL.length);
-                n = s.indexOf(external_os_namespaceObject.EOL);
+                s = s.substring(n + external_os_.EOL.length);
+                n = s.indexOf(external_os_.EOL);
             }
             return s;
         }
@@ -53926,7 +55316,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 (this.toolPath.includes('/') ||
                     (toolrunner_IS_WINDOWS && this.toolPath.includes('\\')))) {
                 // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = external_path_namespaceObject.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+                this.toolPath = external_path_.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
             }
             // if the tool is only a file name, then resolve it from the PATH
             // otherwise verify it exists (add extension on Windows if necessary)
@@ -53939,7 +55329,7 @@ class ToolRunner extends external_events_.EventEmitter {
                 }
                 const optionsNonNull = this._cloneExecOptions(this.options);
                 if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_namespaceObject.EOL);
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + external_os_.EOL);
                 }
                 const state = new ExecState(optionsNonNull, this.toolPath);
                 state.on('debug', (message) => {
@@ -54278,8 +55668,8 @@ const getLinuxInfo = () => platform_awaiter(void 0, void 0, void 0, function* ()
         version
     };
 });
-const platform = external_os_namespaceObject.platform();
-const arch = external_os_namespaceObject.arch();
+const platform = external_os_.platform();
+const arch = external_os_.arch();
 const isWindows = platform === 'win32';
 const isMacOS = platform === 'darwin';
 const isLinux = platform === 'linux';
@@ -54460,7 +55850,7 @@ function setOutput(name, value) {
     if (filePath) {
         return file_command_issueFileCommand('OUTPUT', file_command_prepareKeyValueMessage(name, value));
     }
-    process.stdout.write(external_os_namespaceObject.EOL);
+    process.stdout.write(external_os_.EOL);
     command_issueCommand('set-output', { name }, utils_toCommandValue(value));
 }
 /**
@@ -54528,7 +55918,7 @@ function notice(message, properties = {}) {
  * @param message info message
  */
 function info(message) {
-    process.stdout.write(message + external_os_namespaceObject.EOL);
+    process.stdout.write(message + external_os_.EOL);
 }
 /**
  * Begin an output group.
@@ -54618,14 +56008,912 @@ function getIDToken(aud) {
 
 /***/ }),
 
-/***/ 3837:
+/***/ 92145:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   tZ: () => (/* binding */ BearerCredentialHandler)
+/* harmony export */ });
+/* unused harmony exports BasicCredentialHandler, PersonalAccessTokenCredentialHandler */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+class BasicCredentialHandler {
+    constructor(username, password) {
+        this.username = username;
+        this.password = password;
+    }
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`${this.username}:${this.password}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class BearerCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Bearer ${this.token}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+class PersonalAccessTokenCredentialHandler {
+    constructor(token) {
+        this.token = token;
+    }
+    // currently implements pre-authorization
+    // TODO: support preAuth = false where it hooks on 401
+    prepareRequest(options) {
+        if (!options.headers) {
+            throw Error('The request has no headers');
+        }
+        options.headers['Authorization'] = `Basic ${Buffer.from(`PAT:${this.token}`).toString('base64')}`;
+    }
+    // This handler cannot handle 401
+    canHandleAuthentication() {
+        return false;
+    }
+    handleAuthentication() {
+        return __awaiter(this, void 0, void 0, function* () {
+            throw new Error('not implemented');
+        });
+    }
+}
+//# sourceMappingURL=auth.js.map
+
+/***/ }),
+
+/***/ 44942:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  Qq: () => (/* binding */ HttpClient),
+  Hv: () => (/* binding */ HttpCodes)
+});
+
+// UNUSED EXPORTS: Headers, HttpClientError, HttpClientResponse, MediaTypes, getProxyUrl, isHttps
+
+// EXTERNAL MODULE: external "http"
+var external_http_ = __nccwpck_require__(58611);
+var external_http_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_http_, 2);
+// EXTERNAL MODULE: external "https"
+var external_https_ = __nccwpck_require__(65692);
+var external_https_namespaceObject = /*#__PURE__*/__nccwpck_require__.t(external_https_, 2);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/proxy.js
+function getProxyUrl(reqUrl) {
+    const usingSsl = reqUrl.protocol === 'https:';
+    if (checkBypass(reqUrl)) {
+        return undefined;
+    }
+    const proxyVar = (() => {
+        if (usingSsl) {
+            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+        }
+        else {
+            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+        }
+    })();
+    if (proxyVar) {
+        try {
+            return new DecodedURL(proxyVar);
+        }
+        catch (_a) {
+            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+                return new DecodedURL(`http://${proxyVar}`);
+        }
+    }
+    else {
+        return undefined;
+    }
+}
+function checkBypass(reqUrl) {
+    if (!reqUrl.hostname) {
+        return false;
+    }
+    const reqHost = reqUrl.hostname;
+    if (isLoopbackAddress(reqHost)) {
+        return true;
+    }
+    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+    if (!noProxy) {
+        return false;
+    }
+    // Determine the request port
+    let reqPort;
+    if (reqUrl.port) {
+        reqPort = Number(reqUrl.port);
+    }
+    else if (reqUrl.protocol === 'http:') {
+        reqPort = 80;
+    }
+    else if (reqUrl.protocol === 'https:') {
+        reqPort = 443;
+    }
+    // Format the request hostname and hostname with port
+    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+    if (typeof reqPort === 'number') {
+        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+    }
+    // Compare request host against noproxy
+    for (const upperNoProxyItem of noProxy
+        .split(',')
+        .map(x => x.trim().toUpperCase())
+        .filter(x => x)) {
+        if (upperNoProxyItem === '*' ||
+            upperReqHosts.some(x => x === upperNoProxyItem ||
+                x.endsWith(`.${upperNoProxyItem}`) ||
+                (upperNoProxyItem.startsWith('.') &&
+                    x.endsWith(`${upperNoProxyItem}`)))) {
+            return true;
+        }
+    }
+    return false;
+}
+function isLoopbackAddress(host) {
+    const hostLower = host.toLowerCase();
+    return (hostLower === 'localhost' ||
+        hostLower.startsWith('127.') ||
+        hostLower.startsWith('[::1]') ||
+        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+}
+class DecodedURL extends URL {
+    constructor(url, base) {
+        super(url, base);
+        this._decodedUsername = decodeURIComponent(super.username);
+        this._decodedPassword = decodeURIComponent(super.password);
+    }
+    get username() {
+        return this._decodedUsername;
+    }
+    get password() {
+        return this._decodedPassword;
+    }
+}
+//# sourceMappingURL=proxy.js.map
+// EXTERNAL MODULE: ./node_modules/tunnel/index.js
+var tunnel = __nccwpck_require__(20770);
+// EXTERNAL MODULE: ./node_modules/undici/index.js
+var undici = __nccwpck_require__(46752);
+;// CONCATENATED MODULE: ./node_modules/@actions/http-client/lib/index.js
+/* eslint-disable @typescript-eslint/no-explicit-any */
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+
+
+
+
+
+var HttpCodes;
+(function (HttpCodes) {
+    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+})(HttpCodes || (HttpCodes = {}));
+var Headers;
+(function (Headers) {
+    Headers["Accept"] = "accept";
+    Headers["ContentType"] = "content-type";
+})(Headers || (Headers = {}));
+var MediaTypes;
+(function (MediaTypes) {
+    MediaTypes["ApplicationJson"] = "application/json";
+})(MediaTypes || (MediaTypes = {}));
+/**
+ * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+ * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+ */
+function lib_getProxyUrl(serverUrl) {
+    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+    return proxyUrl ? proxyUrl.href : '';
+}
+const HttpRedirectCodes = [
+    HttpCodes.MovedPermanently,
+    HttpCodes.ResourceMoved,
+    HttpCodes.SeeOther,
+    HttpCodes.TemporaryRedirect,
+    HttpCodes.PermanentRedirect
+];
+const HttpResponseRetryCodes = [
+    HttpCodes.BadGateway,
+    HttpCodes.ServiceUnavailable,
+    HttpCodes.GatewayTimeout
+];
+const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+const ExponentialBackoffCeiling = 10;
+const ExponentialBackoffTimeSlice = 5;
+class HttpClientError extends Error {
+    constructor(message, statusCode) {
+        super(message);
+        this.name = 'HttpClientError';
+        this.statusCode = statusCode;
+        Object.setPrototypeOf(this, HttpClientError.prototype);
+    }
+}
+class HttpClientResponse {
+    constructor(message) {
+        this.message = message;
+    }
+    readBody() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                let output = Buffer.alloc(0);
+                this.message.on('data', (chunk) => {
+                    output = Buffer.concat([output, chunk]);
+                });
+                this.message.on('end', () => {
+                    resolve(output.toString());
+                });
+            }));
+        });
+    }
+    readBodyBuffer() {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+                const chunks = [];
+                this.message.on('data', (chunk) => {
+                    chunks.push(chunk);
+                });
+                this.message.on('end', () => {
+                    resolve(Buffer.concat(chunks));
+                });
+            }));
+        });
+    }
+}
+function isHttps(requestUrl) {
+    const parsedUrl = new URL(requestUrl);
+    return parsedUrl.protocol === 'https:';
+}
+class HttpClient {
+    constructor(userAgent, handlers, requestOptions) {
+        this._ignoreSslError = false;
+        this._allowRedirects = true;
+        this._allowRedirectDowngrade = false;
+        this._maxRedirects = 50;
+        this._allowRetries = false;
+        this._maxRetries = 1;
+        this._keepAlive = false;
+        this._disposed = false;
+        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+        this.handlers = handlers || [];
+        this.requestOptions = requestOptions;
+        if (requestOptions) {
+            if (requestOptions.ignoreSslError != null) {
+                this._ignoreSslError = requestOptions.ignoreSslError;
+            }
+            this._socketTimeout = requestOptions.socketTimeout;
+            if (requestOptions.allowRedirects != null) {
+                this._allowRedirects = requestOptions.allowRedirects;
+            }
+            if (requestOptions.allowRedirectDowngrade != null) {
+                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+            }
+            if (requestOptions.maxRedirects != null) {
+                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+            }
+            if (requestOptions.keepAlive != null) {
+                this._keepAlive = requestOptions.keepAlive;
+            }
+            if (requestOptions.allowRetries != null) {
+                this._allowRetries = requestOptions.allowRetries;
+            }
+            if (requestOptions.maxRetries != null) {
+                this._maxRetries = requestOptions.maxRetries;
+            }
+        }
+    }
+    options(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    get(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('GET', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    del(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    post(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('POST', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    patch(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    put(requestUrl, data, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+        });
+    }
+    head(requestUrl, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+        });
+    }
+    sendStream(verb, requestUrl, stream, additionalHeaders) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return this.request(verb, requestUrl, stream, additionalHeaders);
+        });
+    }
+    /**
+     * Gets a typed object from an endpoint
+     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+     */
+    getJson(requestUrl_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            const res = yield this.get(requestUrl, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    postJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.post(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    putJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.put(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    patchJson(requestUrl_1, obj_1) {
+        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+            const data = JSON.stringify(obj, null, 2);
+            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+            additionalHeaders[Headers.ContentType] =
+                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+            const res = yield this.patch(requestUrl, data, additionalHeaders);
+            return this._processResponse(res, this.requestOptions);
+        });
+    }
+    /**
+     * Makes a raw http request.
+     * All other methods such as get, post, patch, and request ultimately call this.
+     * Prefer get, del, post and patch
+     */
+    request(verb, requestUrl, data, headers) {
+        return __awaiter(this, void 0, void 0, function* () {
+            if (this._disposed) {
+                throw new Error('Client has already been disposed.');
+            }
+            const parsedUrl = new URL(requestUrl);
+            let info = this._prepareRequest(verb, parsedUrl, headers);
+            // Only perform retries on reads since writes may not be idempotent.
+            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+                ? this._maxRetries + 1
+                : 1;
+            let numTries = 0;
+            let response;
+            do {
+                response = yield this.requestRaw(info, data);
+                // Check if it's an authentication challenge
+                if (response &&
+                    response.message &&
+                    response.message.statusCode === HttpCodes.Unauthorized) {
+                    let authenticationHandler;
+                    for (const handler of this.handlers) {
+                        if (handler.canHandleAuthentication(response)) {
+                            authenticationHandler = handler;
+                            break;
+                        }
+                    }
+                    if (authenticationHandler) {
+                        return authenticationHandler.handleAuthentication(this, info, data);
+                    }
+                    else {
+                        // We have received an unauthorized response but have no handlers to handle it.
+                        // Let the response return to the caller.
+                        return response;
+                    }
+                }
+                let redirectsRemaining = this._maxRedirects;
+                while (response.message.statusCode &&
+                    HttpRedirectCodes.includes(response.message.statusCode) &&
+                    this._allowRedirects &&
+                    redirectsRemaining > 0) {
+                    const redirectUrl = response.message.headers['location'];
+                    if (!redirectUrl) {
+                        // if there's no location to redirect to, we won't
+                        break;
+                    }
+                    const parsedRedirectUrl = new URL(redirectUrl);
+                    if (parsedUrl.protocol === 'https:' &&
+                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+                        !this._allowRedirectDowngrade) {
+                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+                    }
+                    // we need to finish reading the response before reassigning response
+                    // which will leak the open socket.
+                    yield response.readBody();
+                    // strip authorization header if redirected to a different hostname
+                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+                        for (const header in headers) {
+                            // header names are case insensitive
+                            if (header.toLowerCase() === 'authorization') {
+                                delete headers[header];
+                            }
+                        }
+                    }
+                    // let's make the request with the new redirectUrl
+                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+                    response = yield this.requestRaw(info, data);
+                    redirectsRemaining--;
+                }
+                if (!response.message.statusCode ||
+                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+                    // If not a retry code, return immediately instead of retrying
+                    return response;
+                }
+                numTries += 1;
+                if (numTries < maxTries) {
+                    yield response.readBody();
+                    yield this._performExponentialBackoff(numTries);
+                }
+            } while (numTries < maxTries);
+            return response;
+        });
+    }
+    /**
+     * Needs to be called if keepAlive is set to true in request options.
+     */
+    dispose() {
+        if (this._agent) {
+            this._agent.destroy();
+        }
+        this._disposed = true;
+    }
+    /**
+     * Raw request.
+     * @param info
+     * @param data
+     */
+    requestRaw(info, data) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => {
+                function callbackForResult(err, res) {
+                    if (err) {
+                        reject(err);
+                    }
+                    else if (!res) {
+                        // If `err` is not passed, then `res` must be passed.
+                        reject(new Error('Unknown error'));
+                    }
+                    else {
+                        resolve(res);
+                    }
+                }
+                this.requestRawWithCallback(info, data, callbackForResult);
+            });
+        });
+    }
+    /**
+     * Raw request with callback.
+     * @param info
+     * @param data
+     * @param onResult
+     */
+    requestRawWithCallback(info, data, onResult) {
+        if (typeof data === 'string') {
+            if (!info.options.headers) {
+                info.options.headers = {};
+            }
+            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+        }
+        let callbackCalled = false;
+        function handleResult(err, res) {
+            if (!callbackCalled) {
+                callbackCalled = true;
+                onResult(err, res);
+            }
+        }
+        const req = info.httpModule.request(info.options, (msg) => {
+            const res = new HttpClientResponse(msg);
+            handleResult(undefined, res);
+        });
+        let socket;
+        req.on('socket', sock => {
+            socket = sock;
+        });
+        // If we ever get disconnected, we want the socket to timeout eventually
+        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+            if (socket) {
+                socket.end();
+            }
+            handleResult(new Error(`Request timeout: ${info.options.path}`));
+        });
+        req.on('error', function (err) {
+            // err has statusCode property
+            // res should have headers
+            handleResult(err);
+        });
+        if (data && typeof data === 'string') {
+            req.write(data, 'utf8');
+        }
+        if (data && typeof data !== 'string') {
+            data.on('close', function () {
+                req.end();
+            });
+            data.pipe(req);
+        }
+        else {
+            req.end();
+        }
+    }
+    /**
+     * Gets an http agent. This function is useful when you need an http agent that handles
+     * routing through a proxy server - depending upon the url and proxy environment variables.
+     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+     */
+    getAgent(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        return this._getAgent(parsedUrl);
+    }
+    getAgentDispatcher(serverUrl) {
+        const parsedUrl = new URL(serverUrl);
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (!useProxy) {
+            return;
+        }
+        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+    }
+    _prepareRequest(method, requestUrl, headers) {
+        const info = {};
+        info.parsedUrl = requestUrl;
+        const usingSsl = info.parsedUrl.protocol === 'https:';
+        info.httpModule = usingSsl ? external_https_namespaceObject : external_http_namespaceObject;
+        const defaultPort = usingSsl ? 443 : 80;
+        info.options = {};
+        info.options.host = info.parsedUrl.hostname;
+        info.options.port = info.parsedUrl.port
+            ? parseInt(info.parsedUrl.port)
+            : defaultPort;
+        info.options.path =
+            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+        info.options.method = method;
+        info.options.headers = this._mergeHeaders(headers);
+        if (this.userAgent != null) {
+            info.options.headers['user-agent'] = this.userAgent;
+        }
+        info.options.agent = this._getAgent(info.parsedUrl);
+        // gives handlers an opportunity to participate
+        if (this.handlers) {
+            for (const handler of this.handlers) {
+                handler.prepareRequest(info.options);
+            }
+        }
+        return info;
+    }
+    _mergeHeaders(headers) {
+        if (this.requestOptions && this.requestOptions.headers) {
+            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+        }
+        return lowercaseKeys(headers || {});
+    }
+    /**
+     * Gets an existing header value or returns a default.
+     * Handles converting number header values to strings since HTTP headers must be strings.
+     * Note: This returns string | string[] since some headers can have multiple values.
+     * For headers that must always be a single string (like Content-Type), use the
+     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+     */
+    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+            if (headerValue) {
+                clientHeader =
+                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+            }
+        }
+        const additionalValue = additionalHeaders[header];
+        if (additionalValue !== undefined) {
+            return typeof additionalValue === 'number'
+                ? additionalValue.toString()
+                : additionalValue;
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    /**
+     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+     * Always returns a single string (not an array) since Content-Type should be a single value.
+     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+     */
+    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+        let clientHeader;
+        if (this.requestOptions && this.requestOptions.headers) {
+            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+            if (headerValue) {
+                if (typeof headerValue === 'number') {
+                    clientHeader = String(headerValue);
+                }
+                else if (Array.isArray(headerValue)) {
+                    clientHeader = headerValue.join(', ');
+                }
+                else {
+                    clientHeader = headerValue;
+                }
+            }
+        }
+        const additionalValue = additionalHeaders[Headers.ContentType];
+        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+        if (additionalValue !== undefined) {
+            if (typeof additionalValue === 'number') {
+                return String(additionalValue);
+            }
+            else if (Array.isArray(additionalValue)) {
+                return additionalValue.join(', ');
+            }
+            else {
+                return additionalValue;
+            }
+        }
+        if (clientHeader !== undefined) {
+            return clientHeader;
+        }
+        return _default;
+    }
+    _getAgent(parsedUrl) {
+        let agent;
+        const proxyUrl = getProxyUrl(parsedUrl);
+        const useProxy = proxyUrl && proxyUrl.hostname;
+        if (this._keepAlive && useProxy) {
+            agent = this._proxyAgent;
+        }
+        if (!useProxy) {
+            agent = this._agent;
+        }
+        // if agent is already assigned use that agent.
+        if (agent) {
+            return agent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        let maxSockets = 100;
+        if (this.requestOptions) {
+            maxSockets = this.requestOptions.maxSockets || external_http_.globalAgent.maxSockets;
+        }
+        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+        if (proxyUrl && proxyUrl.hostname) {
+            const agentOptions = {
+                maxSockets,
+                keepAlive: this._keepAlive,
+                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+            };
+            let tunnelAgent;
+            const overHttps = proxyUrl.protocol === 'https:';
+            if (usingSsl) {
+                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+            }
+            else {
+                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+            }
+            agent = tunnelAgent(agentOptions);
+            this._proxyAgent = agent;
+        }
+        // if tunneling agent isn't assigned create a new agent
+        if (!agent) {
+            const options = { keepAlive: this._keepAlive, maxSockets };
+            agent = usingSsl ? new external_https_.Agent(options) : new external_http_.Agent(options);
+            this._agent = agent;
+        }
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            agent.options = Object.assign(agent.options || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return agent;
+    }
+    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+        let proxyAgent;
+        if (this._keepAlive) {
+            proxyAgent = this._proxyAgentDispatcher;
+        }
+        // if agent is already assigned use that agent.
+        if (proxyAgent) {
+            return proxyAgent;
+        }
+        const usingSsl = parsedUrl.protocol === 'https:';
+        proxyAgent = new undici.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+        })));
+        this._proxyAgentDispatcher = proxyAgent;
+        if (usingSsl && this._ignoreSslError) {
+            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+            // we have to cast it to any and change it directly
+            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+                rejectUnauthorized: false
+            });
+        }
+        return proxyAgent;
+    }
+    _getUserAgentWithOrchestrationId(userAgent) {
+        const baseUserAgent = userAgent || 'actions/http-client';
+        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+        if (orchId) {
+            // Sanitize the orchestration ID to ensure it contains only valid characters
+            // Valid characters: 0-9, a-z, _, -, .
+            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+        }
+        return baseUserAgent;
+    }
+    _performExponentialBackoff(retryNumber) {
+        return __awaiter(this, void 0, void 0, function* () {
+            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+            return new Promise(resolve => setTimeout(() => resolve(), ms));
+        });
+    }
+    _processResponse(res, options) {
+        return __awaiter(this, void 0, void 0, function* () {
+            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+                const statusCode = res.message.statusCode || 0;
+                const response = {
+                    statusCode,
+                    result: null,
+                    headers: {}
+                };
+                // not found leads to null obj returned
+                if (statusCode === HttpCodes.NotFound) {
+                    resolve(response);
+                }
+                // get the result from the body
+                function dateTimeDeserializer(key, value) {
+                    if (typeof value === 'string') {
+                        const a = new Date(value);
+                        if (!isNaN(a.valueOf())) {
+                            return a;
+                        }
+                    }
+                    return value;
+                }
+                let obj;
+                let contents;
+                try {
+                    contents = yield res.readBody();
+                    if (contents && contents.length > 0) {
+                        if (options && options.deserializeDates) {
+                            obj = JSON.parse(contents, dateTimeDeserializer);
+                        }
+                        else {
+                            obj = JSON.parse(contents);
+                        }
+                        response.result = obj;
+                    }
+                    response.headers = res.message.headers;
+                }
+                catch (err) {
+                    // Invalid resource (contents not json);  leaving result obj null
+                }
+                // note that 3xx redirects are handled by the http layer.
+                if (statusCode > 299) {
+                    let msg;
+                    // if exception/error in body, attempt to get better error
+                    if (obj && obj.message) {
+                        msg = obj.message;
+                    }
+                    else if (contents && contents.length > 0) {
+                        // it may be the case that the exception is in the body message as string
+                        msg = contents;
+                    }
+                    else {
+                        msg = `Failed request: (${statusCode})`;
+                    }
+                    const err = new HttpClientError(msg, statusCode);
+                    err.result = response.result;
+                    reject(err);
+                }
+                else {
+                    resolve(response);
+                }
+            }));
+        });
+    }
+}
+const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+//# sourceMappingURL=index.js.map
+
+/***/ }),
+
+/***/ 63837:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$id":"https://raw.githubusercontent.com/ajv-validator/ajv/master/lib/refs/data.json#","description":"Meta-schema for $data reference (JSON AnySchema extension proposal)","type":"object","required":["$data"],"properties":{"$data":{"type":"string","anyOf":[{"format":"relative-json-pointer"},{"format":"json-pointer"}]}},"additionalProperties":false}');
 
 /***/ }),
 
-/***/ 2079:
+/***/ 72079:
 /***/ ((module) => {
 
 module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/draft-07/schema#","$id":"http://json-schema.org/draft-07/schema#","title":"Core schema meta-schema","definitions":{"schemaArray":{"type":"array","minItems":1,"items":{"$ref":"#"}},"nonNegativeInteger":{"type":"integer","minimum":0},"nonNegativeIntegerDefault0":{"allOf":[{"$ref":"#/definitions/nonNegativeInteger"},{"default":0}]},"simpleTypes":{"enum":["array","boolean","integer","null","number","object","string"]},"stringArray":{"type":"array","items":{"type":"string"},"uniqueItems":true,"default":[]}},"type":["object","boolean"],"properties":{"$id":{"type":"string","format":"uri-reference"},"$schema":{"type":"string","format":"uri"},"$ref":{"type":"string","format":"uri-reference"},"$comment":{"type":"string"},"title":{"type":"string"},"description":{"type":"string"},"default":true,"readOnly":{"type":"boolean","default":false},"examples":{"type":"array","items":true},"multipleOf":{"type":"number","exclusiveMinimum":0},"maximum":{"type":"number"},"exclusiveMaximum":{"type":"number"},"minimum":{"type":"number"},"exclusiveMinimum":{"type":"number"},"maxLength":{"$ref":"#/definitions/nonNegativeInteger"},"minLength":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"pattern":{"type":"string","format":"regex"},"additionalItems":{"$ref":"#"},"items":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/schemaArray"}],"default":true},"maxItems":{"$ref":"#/definitions/nonNegativeInteger"},"minItems":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"uniqueItems":{"type":"boolean","default":false},"contains":{"$ref":"#"},"maxProperties":{"$ref":"#/definitions/nonNegativeInteger"},"minProperties":{"$ref":"#/definitions/nonNegativeIntegerDefault0"},"required":{"$ref":"#/definitions/stringArray"},"additionalProperties":{"$ref":"#"},"definitions":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"properties":{"type":"object","additionalProperties":{"$ref":"#"},"default":{}},"patternProperties":{"type":"object","additionalProperties":{"$ref":"#"},"propertyNames":{"format":"regex"},"default":{}},"dependencies":{"type":"object","additionalProperties":{"anyOf":[{"$ref":"#"},{"$ref":"#/definitions/stringArray"}]}},"propertyNames":{"$ref":"#"},"const":true,"enum":{"type":"array","items":true,"minItems":1,"uniqueItems":true},"type":{"anyOf":[{"$ref":"#/definitions/simpleTypes"},{"type":"array","items":{"$ref":"#/definitions/simpleTypes"},"minItems":1,"uniqueItems":true}]},"format":{"type":"string"},"contentMediaType":{"type":"string"},"contentEncoding":{"type":"string"},"if":{"$ref":"#"},"then":{"$ref":"#"},"else":{"$ref":"#"},"allOf":{"$ref":"#/definitions/schemaArray"},"anyOf":{"$ref":"#/definitions/schemaArray"},"oneOf":{"$ref":"#/definitions/schemaArray"},"not":{"$ref":"#"}},"default":true}');
@@ -54646,23 +56934,29 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	}
 /******/ 	// Create a new module (and put it into the cache)
 /******/ 	var module = __webpack_module_cache__[moduleId] = {
-/******/ 		// no module.id needed
-/******/ 		// no module.loaded needed
+/******/ 		id: moduleId,
+/******/ 		loaded: false,
 /******/ 		exports: {}
 /******/ 	};
 /******/ 
 /******/ 	// Execute the module function
 /******/ 	var threw = true;
 /******/ 	try {
-/******/ 		__webpack_modules__[moduleId](module, module.exports, __nccwpck_require__);
+/******/ 		__webpack_modules__[moduleId].call(module.exports, module, module.exports, __nccwpck_require__);
 /******/ 		threw = false;
 /******/ 	} finally {
 /******/ 		if(threw) delete __webpack_module_cache__[moduleId];
 /******/ 	}
 /******/ 
+/******/ 	// Flag the module as loaded
+/******/ 	module.loaded = true;
+/******/ 
 /******/ 	// Return the exports of the module
 /******/ 	return module.exports;
 /******/ }
+/******/ 
+/******/ // expose the modules object (__webpack_modules__)
+/******/ __nccwpck_require__.m = __webpack_modules__;
 /******/ 
 /************************************************************************/
 /******/ /* webpack/runtime/asset-relocator-loader */
@@ -54737,6 +57031,36 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/create fake namespace object */
+/******/ (() => {
+/******/ 	var getProto = Object.getPrototypeOf ? (obj) => (Object.getPrototypeOf(obj)) : (obj) => (obj.__proto__);
+/******/ 	var leafPrototypes;
+/******/ 	// create a fake namespace object
+/******/ 	// mode & 1: value is a module id, require it
+/******/ 	// mode & 2: merge all properties of value into the ns
+/******/ 	// mode & 4: return value when already ns object
+/******/ 	// mode & 16: return value when it's Promise-like
+/******/ 	// mode & 8|1: behave like require
+/******/ 	__nccwpck_require__.t = function(value, mode) {
+/******/ 		if(mode & 1) value = this(value);
+/******/ 		if(mode & 8) return value;
+/******/ 		if(typeof value === 'object' && value) {
+/******/ 			if((mode & 4) && value.__esModule) return value;
+/******/ 			if((mode & 16) && typeof value.then === 'function') return value;
+/******/ 		}
+/******/ 		var ns = Object.create(null);
+/******/ 		__nccwpck_require__.r(ns);
+/******/ 		var def = {};
+/******/ 		leafPrototypes = leafPrototypes || [null, getProto({}), getProto([]), getProto(getProto)];
+/******/ 		for(var current = mode & 2 && value; typeof current == 'object' && !~leafPrototypes.indexOf(current); current = getProto(current)) {
+/******/ 			Object.getOwnPropertyNames(current).forEach((key) => (def[key] = () => (value[key])));
+/******/ 		}
+/******/ 		def['default'] = () => (value);
+/******/ 		__nccwpck_require__.d(ns, def);
+/******/ 		return ns;
+/******/ 	};
+/******/ })();
+/******/ 
 /******/ /* webpack/runtime/define property getters */
 /******/ (() => {
 /******/ 	// define getter functions for harmony exports
@@ -54746,6 +57070,28 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 				Object.defineProperty(exports, key, { enumerable: true, get: definition[key] });
 /******/ 			}
 /******/ 		}
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/ensure chunk */
+/******/ (() => {
+/******/ 	__nccwpck_require__.f = {};
+/******/ 	// This file contains only the entry chunk.
+/******/ 	// The chunk loading function for additional chunks
+/******/ 	__nccwpck_require__.e = (chunkId) => {
+/******/ 		return Promise.all(Object.keys(__nccwpck_require__.f).reduce((promises, key) => {
+/******/ 			__nccwpck_require__.f[key](chunkId, promises);
+/******/ 			return promises;
+/******/ 		}, []));
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/get javascript chunk filename */
+/******/ (() => {
+/******/ 	// This function allow to reference async chunks
+/******/ 	__nccwpck_require__.u = (chunkId) => {
+/******/ 		// return url for filenames based on template
+/******/ 		return "" + chunkId + ".index.js";
 /******/ 	};
 /******/ })();
 /******/ 
@@ -54765,11 +57111,83 @@ module.exports = /*#__PURE__*/JSON.parse('{"$schema":"http://json-schema.org/dra
 /******/ 	};
 /******/ })();
 /******/ 
+/******/ /* webpack/runtime/node module decorator */
+/******/ (() => {
+/******/ 	__nccwpck_require__.nmd = (module) => {
+/******/ 		module.paths = [];
+/******/ 		if (!module.children) module.children = [];
+/******/ 		return module;
+/******/ 	};
+/******/ })();
+/******/ 
+/******/ /* webpack/runtime/import chunk loading */
+/******/ (() => {
+/******/ 	// no baseURI
+/******/ 	
+/******/ 	// object to store loaded and loading chunks
+/******/ 	// undefined = chunk not loaded, null = chunk preloaded/prefetched
+/******/ 	// [resolve, Promise] = chunk loading, 0 = chunk loaded
+/******/ 	var installedChunks = {
+/******/ 		792: 0
+/******/ 	};
+/******/ 	
+/******/ 	var installChunk = (data) => {
+/******/ 		var {ids, modules, runtime} = data;
+/******/ 		// add "modules" to the modules object,
+/******/ 		// then flag all "ids" as loaded and fire callback
+/******/ 		var moduleId, chunkId, i = 0;
+/******/ 		for(moduleId in modules) {
+/******/ 			if(__nccwpck_require__.o(modules, moduleId)) {
+/******/ 				__nccwpck_require__.m[moduleId] = modules[moduleId];
+/******/ 			}
+/******/ 		}
+/******/ 		if(runtime) runtime(__nccwpck_require__);
+/******/ 		for(;i < ids.length; i++) {
+/******/ 			chunkId = ids[i];
+/******/ 			if(__nccwpck_require__.o(installedChunks, chunkId) && installedChunks[chunkId]) {
+/******/ 				installedChunks[chunkId][0]();
+/******/ 			}
+/******/ 			installedChunks[ids[i]] = 0;
+/******/ 		}
+/******/ 	
+/******/ 	}
+/******/ 	
+/******/ 	__nccwpck_require__.f.j = (chunkId, promises) => {
+/******/ 			// import() chunk loading for javascript
+/******/ 			var installedChunkData = __nccwpck_require__.o(installedChunks, chunkId) ? installedChunks[chunkId] : undefined;
+/******/ 			if(installedChunkData !== 0) { // 0 means "already installed".
+/******/ 	
+/******/ 				// a Promise means "currently loading".
+/******/ 				if(installedChunkData) {
+/******/ 					promises.push(installedChunkData[1]);
+/******/ 				} else {
+/******/ 					if(true) { // all chunks have JS
+/******/ 						// setup Promise in chunk cache
+/******/ 						var promise = import("./" + __nccwpck_require__.u(chunkId)).then(installChunk, (e) => {
+/******/ 							if(installedChunks[chunkId] !== 0) installedChunks[chunkId] = undefined;
+/******/ 							throw e;
+/******/ 						});
+/******/ 						var promise = Promise.race([promise, new Promise((resolve) => (installedChunkData = installedChunks[chunkId] = [resolve]))])
+/******/ 						promises.push(installedChunkData[1] = promise);
+/******/ 					}
+/******/ 				}
+/******/ 			}
+/******/ 	};
+/******/ 	
+/******/ 	// no prefetching
+/******/ 	
+/******/ 	// no preloaded
+/******/ 	
+/******/ 	// no external install chunk
+/******/ 	
+/******/ 	// no on chunks loaded
+/******/ })();
+/******/ 
 /************************************************************************/
 /******/ 
 /******/ // startup
 /******/ // Load entry module and return exports
 /******/ // This entry module used 'module' so it can't be inlined
-/******/ var __webpack_exports__ = __nccwpck_require__(5214);
+/******/ var __webpack_exports__ = __nccwpck_require__(35214);
 /******/ __webpack_exports__ = await __webpack_exports__;
 /******/ 

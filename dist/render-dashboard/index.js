@@ -36632,7 +36632,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(5511);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7618);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 5511:
+/***/ 7618:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36659,6 +36659,67 @@ var core = __nccwpck_require__(3218);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/action/kit.js + 1 modules
 var kit = __nccwpck_require__(5691);
+;// CONCATENATED MODULE: ./build/src/dashboard/merge.js
+/**
+ * One grid from the dashboards of its shards, the first shard's title, links and policy kept: tasks of every
+ * shard, a node serving several listed once (its tasks in all of them, its counters summed, its latest word
+ * on its status), and each point of the history the sum of every shard's counts as they stood then.
+ */
+function mergeShards(shards) {
+    const [first, ...rest] = shards;
+    if (!first)
+        throw new Error('mergeShards needs at least one shard');
+    if (rest.length === 0)
+        return first;
+    return {
+        ...first,
+        queued: shards.flatMap((s) => s.queued),
+        running: shards.flatMap((s) => s.running),
+        completed: shards.flatMap((s) => s.completed),
+        failed: shards.flatMap((s) => s.failed),
+        nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
+        history: mergeHistory(shards.map((s) => s.history)),
+    };
+}
+function mergeNodes(records) {
+    const nodes = new Map();
+    for (const node of records) {
+        const seen = nodes.get(node.node_id);
+        if (!seen) {
+            nodes.set(node.node_id, { ...node, tasks: [...node.tasks] });
+            continue;
+        }
+        seen.tasks = [...seen.tasks, ...node.tasks].sort();
+        seen.completed += node.completed;
+        seen.failed += node.failed;
+        if (node.last_heartbeat > seen.last_heartbeat) {
+            Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
+        }
+    }
+    return [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
+}
+/** At every time any shard has a point, the sum of each shard's last point up to then (none before its first). */
+function mergeHistory(histories) {
+    const times = [...new Set(histories.flatMap((h) => h.map((p) => p.time.getTime())))].sort((a, b) => a - b);
+    const next = histories.map(() => 0);
+    const last = histories.map(() => undefined);
+    return times.map((time) => {
+        const point = { time: new Date(time), queued: 0, running: 0, completed: 0, failed: 0 };
+        histories.forEach((history, i) => {
+            while (next[i] < history.length && history[next[i]].time.getTime() <= time)
+                last[i] = history[next[i]++];
+            const p = last[i];
+            if (!p)
+                return;
+            point.queued += p.queued;
+            point.running += p.running;
+            point.completed += p.completed;
+            point.failed += p.failed;
+        });
+        return point;
+    });
+}
+
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -36672,9 +36733,10 @@ var runner = __nccwpck_require__(7457);
 // series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
 // reader can follow each file from folder to folder without knowing how git stores a move.
 
-/** The first-parent history of `tip`, oldest first. */
+/** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
 async function readHistory(tip, options) {
     const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
+    const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
     const out = await (0,runner/* git */.$Y)([
         'log',
         '--first-parent',
@@ -36684,7 +36746,7 @@ async function readHistory(tip, options) {
         options.blobs ? '--raw' : '--name-status',
         '-z',
         '--no-abbrev',
-        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}`,
+        `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
         tip,
         ...(options.paths ? ['--', ...options.paths] : []),
     ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
@@ -36702,6 +36764,11 @@ async function readHistory(tip, options) {
                 .map((s) => s.trim())
                 .filter(Boolean);
             commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
+            if (options.details) {
+                commit.authorEmail = tokens[++i] ?? '';
+                commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
+                commit.body = tokens[++i] ?? '';
+            }
             commits.push(commit);
         }
         else if (token.startsWith(':')) {
@@ -36720,8 +36787,641 @@ async function readHistory(tip, options) {
 var store = __nccwpck_require__(5839);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/git/commit-signature.js
+var commit_signature = __nccwpck_require__(5978);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(3374);
+// EXTERNAL MODULE: ./build/src/protocol/policy.js
+var policy = __nccwpck_require__(8482);
+;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
+// What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
+// nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
+// ignore its effects, the next reaper restores what it changed, and its author is quarantined. Pure functions
+// over one commit's changes; commit-check.ts reads them from git, works out who the author is and keeps the
+// state between commits. The rules (docs/protocol.md, "Who may change what"):
+//
+//   node N     claims a queued task into tasks/in_progress/N/; ends a claim it holds, by a result of that claim
+//              or by putting the task back in the queue with the attempt in its history; refuses a queued task
+//              (a result in failed/ without claim and exit code, or only removing it when the task already has
+//              a result, named in a "Refused:" line); moves a queued task unchanged into its queue folder
+//              (the sharded queue); writes its own node file (with the admitted key, when the
+//              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
+//              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
+//              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
+//              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
+//              quarantined, dates a heartbeat from the future to its own time, removes long-silent node files,
+//              archives results (with an Archived-To trailer), removes cancel requests, and restores exactly
+//              what void commits changed (the reader's own record of it).
+//   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
+//              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
+//              workflows). Never a claim, a result or a node file.
+
+/** Why a commit is void; empty when it keeps the rules. */
+function judgeCommit(commit, changes, ctx) {
+    const { author } = commit;
+    const problems = [];
+    if (author.kind === 'node' && ctx.quarantined.has(author.node)) {
+        problems.push(`node ${author.node} is quarantined: every commit it makes is void`);
+    }
+    const byTask = new Map();
+    for (const change of changes) {
+        if (author.kind === 'reaper' && restores(change, ctx))
+            continue;
+        const located = (0,layout/* locate */.x5)(change.path);
+        if (located) {
+            const group = byTask.get(located.id) ?? { removed: [], written: [] };
+            if (change.before !== undefined && change.after === undefined)
+                group.removed.push({ ...located, change });
+            if (change.after !== undefined)
+                group.written.push({ ...located, change });
+            byTask.set(located.id, group);
+            continue;
+        }
+        const problem = otherPath(commit, change, ctx);
+        if (problem)
+            problems.push(problem);
+    }
+    for (const [id, group] of byTask) {
+        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        if (problem)
+            problems.push(`task ${id}: ${problem}`);
+    }
+    return problems;
+}
+const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
+/** A change of a restorable path to exactly what it held before the void commits. */
+function restores(change, ctx) {
+    return ctx.restorable.has(change.path) && ctx.restorable.get(change.path) === change.afterSha;
+}
+function obj(rec) {
+    return typeof rec === 'object' && rec !== null && !Array.isArray(rec) ? rec : undefined;
+}
+function claimOf(rec) {
+    const claim = obj(obj(rec)?.claim);
+    return claim && { node: claim.node_id, token: claim.token, lease: claim.lease_until };
+}
+/** The claim token of the last attempt of a queued record's history. */
+function lastToken(rec) {
+    const attempts = obj(rec)?.attempts;
+    return Array.isArray(attempts) ? obj(attempts.at(-1))?.claim_token : undefined;
+}
+/** The node whose folder of in_progress/ a path is in. */
+function folderNode(path) {
+    const parts = path.split('/');
+    return parts.length >= 4 ? parts[2] : undefined;
+}
+function describe(removed, written) {
+    const parts = [
+        ...removed.map((p) => `removes ${p.change.path}`),
+        ...written.map((p) => `${p.change.before === undefined ? 'writes' : 'rewrites'} ${p.change.path}`),
+    ];
+    return parts.join(', ');
+}
+function taskChange(commit, id, removed, written, ctx) {
+    const { author } = commit;
+    const what = describe(removed, written);
+    if (author.kind === 'person') {
+        const allowed = removed.length === 0 && written.every((w) => w.state === 'queue' && w.change.before === undefined);
+        return allowed ? '' : `${who(author)} ${what}: a submission only adds new files to tasks/queue/`;
+    }
+    if (author.kind === 'reaper')
+        return reaperTask(commit, id, removed, written, ctx, what);
+    const node = author.node;
+    const [from, to] = [removed[0], written[0]];
+    if (removed.length > 1 || written.length > 1)
+        return `node ${node} ${what}: one record of a task moves at a time`;
+    if (to?.state === 'in_progress') {
+        const claim = claimOf(to.change.after);
+        const mine = claim?.node === node && folderNode(to.change.path) === node;
+        if (!mine)
+            return `node ${node} ${what}: a node writes claims only in its own folder, naming itself`;
+        if (from?.state === 'queue')
+            return '';
+        // The same claim kept in place (its lease moved on): only the holder may.
+        const before = claimOf(to.change.before);
+        if (!from && before?.node === node && before.token === claim.token)
+            return '';
+        return `node ${node} ${what}: a claim takes a queued task`;
+    }
+    if (from?.state === 'in_progress') {
+        const held = claimOf(from.change.before);
+        if (held?.node !== node || folderNode(from.change.path) !== node) {
+            return `node ${node} ${what}: that claim is held by ${String(held?.node ?? 'nobody')}, not by ${node}`;
+        }
+        if (!to)
+            return `node ${node} ${what}: a claim ends with a result or back in the queue`;
+        if (to.state === 'queue' && lastToken(to.change.after) === held.token)
+            return '';
+        if ((to.state === 'completed' || to.state === 'failed') && claimOf(to.change.after)?.token === held.token)
+            return '';
+        return `node ${node} ${what}: the record it writes does not end the claim it removes (token ${String(held.token)})`;
+    }
+    if (from?.state === 'queue' && !to && ctx.hasResult(id))
+        return '';
+    // A queued task moved, unchanged, into its folder of the sharded queue.
+    if (from?.state === 'queue' && to?.state === 'queue' && from.change.beforeSha === to.change.afterSha)
+        return '';
+    if (from?.state === 'queue' && to?.state === 'failed') {
+        const result = obj(to.change.after);
+        if (result && result.claim === undefined && result.exit_code === null)
+            return '';
+    }
+    if (to && (to.state === 'completed' || to.state === 'failed')) {
+        return `node ${node} ${what}: a result of a claim ${node} does not hold`;
+    }
+    return `node ${node} ${what}: not a change a node makes (claim, result, requeue or refusal of a queued task)`;
+}
+function reaperTask(commit, id, removed, written, ctx, what) {
+    const name = who(commit.author);
+    if (written.length === 0 && removed.every((r) => r.state === 'completed' || r.state === 'failed')) {
+        return commit.archivedTo.length > 0 ? '' : `${name} ${what}: results leave the grid only to the archive`;
+    }
+    const [from, to] = [removed[0], written[0]];
+    if (removed.length !== 1 || written.length !== 1 || from?.state !== 'in_progress') {
+        return `${name} ${what}: a reaper only ends orphaned claims and archives results`;
+    }
+    const claim = claimOf(from.change.before);
+    const ends = (to?.state === 'queue' && lastToken(to.change.after) === claim?.token) ||
+        (to?.state === 'failed' && obj(to.change.after)?.exit_code === null);
+    if (!ends)
+        return `${name} ${what}: an orphaned claim goes back to the queue, or to failed/ without an exit code`;
+    const orphaned = orphanedBy(commit.time, claim, ctx);
+    return orphaned ? '' : `${name} ${what}: the claim of node ${String(claim?.node)} is not orphaned`;
+}
+/** The reaper's orphan rule, read leniently: any reaper setting (a shorter node timeout) stays within it. */
+function orphanedBy(time, claim, ctx) {
+    const node = typeof claim?.node === 'string' ? claim.node : undefined;
+    if (node === undefined || ctx.quarantined.has(node))
+        return true;
+    const lease = Date.parse(String(claim?.lease));
+    if (!Number.isNaN(lease) && lease < time)
+        return true;
+    const record = ctx.nodes.get(node);
+    if (!record || record.status === 'offline' || record.status === 'quarantined')
+        return true;
+    const heartbeat = Date.parse(String(record.last_heartbeat));
+    // Commit dates count whole seconds.
+    return Number.isNaN(heartbeat) || time + 999 - heartbeat >= ctx.heartbeatSeconds * 1000;
+}
+/** Node files, cancel requests, the policy and every other file. */
+function otherPath(commit, change, ctx) {
+    const { author } = commit;
+    const nodeId = (0,layout/* locateNode */.xz)(change.path);
+    const cancelled = (0,layout/* locateCancel */.xo)(change.path);
+    const inGrid = nodeId !== undefined || change.path.startsWith('tasks/') || change.path.startsWith('nodes/');
+    const verb = change.after === undefined ? 'removes' : change.before === undefined ? 'writes' : 'changes';
+    const what = `${who(author)} ${verb} ${change.path}`;
+    if (author.kind === 'person') {
+        if (cancelled !== undefined)
+            return change.before === undefined ? '' : `${what}: a cancel request is only added`;
+        return inGrid ? `${what}: only nodes and reapers write there` : '';
+    }
+    if (cancelled !== undefined)
+        return change.after === undefined ? '' : `${what}: only a submission asks to cancel`;
+    if (nodeId === undefined) {
+        const where = change.path === layout/* POLICY_FILE */.CX ? 'the policy is the maintainers’' : 'only tasks/ and nodes/ are';
+        return `${what}: ${where} to change`;
+    }
+    if (author.kind === 'reaper')
+        return reaperNode(what, nodeId, change);
+    if (nodeId !== author.node)
+        return `${what}: a node writes only its own node file`;
+    const record = obj(change.after);
+    if (!record || record.node_id !== nodeId)
+        return `${what}: not a node record of ${nodeId}`;
+    const key = ctx.admitted.get(nodeId);
+    if (key !== undefined && record.public_key !== undefined && record.public_key !== key) {
+        return `${what}: its public_key is not the one dgrid.json admits for ${nodeId}`;
+    }
+    if (record.status === 'quarantined' || obj(change.before)?.status === 'quarantined') {
+        return `${what}: only a reaper changes a quarantine`;
+    }
+    return '';
+}
+/** A reaper marks a node offline or quarantined, moves its heartbeat to its own time, or removes it. */
+function reaperNode(what, nodeId, change) {
+    if (change.after === undefined)
+        return '';
+    const [before, after] = [obj(change.before), obj(change.after)];
+    if (!before || !after)
+        return `${what}: a reaper changes only node files that exist`;
+    const rest = (r) => JSON.stringify(Object.entries(r)
+        .filter(([k]) => !['status', 'tasks', 'last_heartbeat'].includes(k))
+        .sort());
+    const status = after.status === before.status || after.status === 'offline' || after.status === 'quarantined';
+    return rest(before) === rest(after) && status && after.node_id === nodeId
+        ? ''
+        : `${what}: a reaper changes only a node's status, running tasks and heartbeat`;
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/commit-check.js
+// The commit checker every reader of a guarded grid runs (a worker each round, a reaper each run, the dashboard
+// and the audit over their history): it judges each new commit on the first-parent line by commit-rules.ts,
+// after working out who made it (docs/security.md, "Who made a commit"), and keeps what readers need:
+//   - the restorable record: each path a void commit changed, with what it held before, until a valid commit
+//     changes it again. Readers see the grid with those paths set back (GridSnapshot's overlay); the reaper
+//     commits them back, naming the void commits in Restores: trailers.
+//   - the quarantined nodes: the author of a void commit, proven by its signature (or by its name on a grid
+//     without signed commits), and every node whose file a reaper marked quarantined.
+//   - the pinned keys: an admitted node's key from dgrid.json; on an open grid, the first key a node's file
+//     carries in a commit signed with it, replaced only by a commit signed with the pinned key.
+// It is memoized: each call reads only the commits since the last tip it checked, in one `git log` and one
+// cat-file process. A grid that is not guarded costs nothing: no git process at all.
+
+
+
+
+
+
+const ZERO = /^0+$/;
+const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+/** The author name of a reaper's commits. */
+const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
+/** The author name of `dgrid init`, `submit` and `cancel`: a person's tool, never a node. */
+const ADMIN_NAME = 'dgrid';
+/** Whether the policy asks readers to check commits: it admits nodes, or wants their commits signed. */
+function guarded(policy) {
+    return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
+}
+class CommitChecker {
+    dir;
+    tip = null;
+    /** Void commits no reaper's commit has named in a Restores: trailer yet. */
+    voids = new Map();
+    /** Quarantined nodes, each with the void commit (or reaper commit) that put it there. */
+    quarantined = new Map();
+    restorable = new Map();
+    nodes = new Map();
+    keys = new Map();
+    policy = (0,policy/* parsePolicy */.ON)(undefined);
+    /** Keys parsed once: by node and key. */
+    parsedKeys = new Map();
+    constructor(dir) {
+        this.dir = dir;
+    }
+    /** Each path a void commit changed, with the blob readers see there instead (null: nothing). */
+    get overlay() {
+        return new Map([...this.restorable].map(([path, r]) => [path, r.was]));
+    }
+    /**
+     * Checks every commit from the last tip checked (or from `base`, for a reader that starts afresh) to `tip`.
+     * `policy` is the policy at `tip`: while neither it nor the policy checked so far is guarded, nothing is read.
+     * Without a last tip, or when the cache cannot reach it (a shallow fetch), checking starts at `tip`, taking the
+     * grid there as it is. Readers then obey the policy of the snapshot with `overlay` applied, not the tip's.
+     */
+    async check(tip, policy, base) {
+        const none = { checked: 0, voided: [], rebased: false };
+        if (tip === this.tip)
+            return none;
+        // From a base, its policy counts too: a void commit may have turned the guard off at the tip.
+        if (this.tip === null && base !== undefined)
+            await this.start(base);
+        if (!guarded(policy) && !guarded(this.policy) && this.restorable.size === 0) {
+            // Nothing is checked, so nothing is known: once the grid is guarded, checking starts afresh.
+            this.tip = null;
+            this.policy = policy;
+            return none;
+        }
+        // The commits since the last tip follow on from it, unless the cache cannot reach it (a shallow fetch).
+        const commits = this.tip === null ? null : await this.log(`${this.tip}..${tip}`).catch(() => null);
+        if (!commits || commits[0]?.parent !== this.tip) {
+            await this.start(tip);
+            return { ...none, rebased: true };
+        }
+        const voided = await this.judge(commits);
+        this.tip = tip;
+        return { checked: commits.length, voided, rebased: false };
+    }
+    /** Checks the whole first-parent history up to `tip`, from the grid's first commit (the audit). */
+    async checkHistory(tip) {
+        // A grid that was never guarded has nothing to judge: only its policies are read to know that.
+        const policies = await readHistory(tip, {
+            cwd: this.dir,
+            timeoutMs: 30 * 60_000,
+            blobs: true,
+            paths: [layout/* POLICY_FILE */.CX],
+        });
+        const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
+        const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
+        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+            this.tip = tip;
+            return [];
+        }
+        const [first, ...rest] = await this.log(tip);
+        if (!first)
+            return [];
+        await this.start(first.sha);
+        this.tip = tip;
+        return this.judge(rest);
+    }
+    /**
+     * What each judged commit did as readers see it, when set (the audit replays that): 'void', or the blob each
+     * path it changed held before it (void commits undone), and the removals it implied.
+     */
+    effects;
+    /** Takes the grid at `commit` as it is: its node files, their keys and quarantines, and its policy. */
+    async start(commit) {
+        this.tip = commit;
+        this.restorable.clear();
+        this.voids.clear();
+        this.quarantined.clear();
+        this.nodes.clear();
+        this.keys.clear();
+        const listing = await (0,runner/* git */.$Y)(['ls-tree', '-z', '--full-tree', commit, '--', `${layout/* NODES_DIR */.uX}/`, layout/* POLICY_FILE */.CX], {
+            cwd: this.dir,
+        });
+        const entries = listing
+            .split('\0')
+            .filter(Boolean)
+            .map((line) => ({ sha: line.split(/\s/)[2], path: line.slice(line.indexOf('\t') + 1) }));
+        const blobs = await (0,runner/* catFileBatch */.Fn)(entries.map((e) => e.sha), { cwd: this.dir });
+        const policyEntry = entries.find((e) => e.path === layout/* POLICY_FILE */.CX);
+        this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
+        for (const entry of entries) {
+            const node = (0,layout/* locateNode */.xz)(entry.path);
+            const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+            if (node === undefined || typeof record !== 'object')
+                continue;
+            this.nodes.set(node, record);
+            if (typeof record.public_key === 'string')
+                this.keys.set(node, record.public_key);
+            if (record.status === 'quarantined')
+                this.quarantined.set(node, commit);
+        }
+    }
+    async log(range) {
+        const history = await readHistory(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
+        const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
+        return history.map((c) => ({
+            sha: c.sha,
+            parent: c.parent ?? '',
+            authorName: c.author,
+            authorEmail: c.authorEmail ?? '',
+            time: c.time,
+            body: c.body ?? '',
+            changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+        }));
+    }
+    async judge(commits) {
+        if (commits.length === 0)
+            return [];
+        // Every record the rules read, and every commit object when signatures count: one process for all.
+        const wanted = new Set();
+        for (const commit of commits) {
+            for (const change of commit.changes) {
+                if (!readable(change.path))
+                    continue;
+                if (change.oldSha)
+                    wanted.add(change.oldSha);
+                if (change.newSha)
+                    wanted.add(change.newSha);
+            }
+        }
+        for (const r of this.restorable.values())
+            if (r.was)
+                wanted.add(r.was);
+        // The policy may turn signed_commits on within the range.
+        const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
+        const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
+        const refusals = await this.refusedResults(commits);
+        const voided = [];
+        for (const commit of commits) {
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            if (found)
+                voided.push(found);
+        }
+        return voided;
+    }
+    /** The results "Refused:" lines name, and whether the commit before holds them. */
+    async refusedResults(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            for (const [, id, where] of commit.body.matchAll(/^Refused: (\S+) already has a result, (\S+)$/gm)) {
+                // In the archive branch: the archive's own audit answers for it.
+                if (where.includes(':'))
+                    continue;
+                asked.push(`${commit.sha}^:${where}\t${id}`);
+            }
+        }
+        const found = new Set();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch-check=%(objectname)'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.split('\t')[0]).join('\n') + '\n',
+        });
+        out.stdout
+            .toString('utf8')
+            .split('\n')
+            .forEach((line, index) => {
+            const [object, id] = asked[index]?.split('\t') ?? [];
+            if (object && !line.endsWith('missing'))
+                found.add(`${object.split('^')[0]} ${id}`);
+        });
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals) {
+        const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+        const changes = [];
+        const seen = new Set(commit.changes.map((c) => c.path));
+        const writtenIds = new Set();
+        for (const change of commit.changes) {
+            const restorable = this.restorable.get(change.path);
+            const beforeSha = restorable ? restorable.was : change.oldSha;
+            const afterSha = change.newSha;
+            if (!readable(change.path)) {
+                // A file the rules do not read: only whether it is there counts.
+                const [before, after] = [beforeSha ? {} : undefined, afterSha ? {} : undefined];
+                changes.push({ path: change.path, before, after, beforeSha, afterSha });
+                continue;
+            }
+            changes.push({ path: change.path, before: read(beforeSha), after: read(afterSha), beforeSha, afterSha });
+            const id = change.newSha ? (0,layout/* locate */.x5)(change.path)?.id : undefined;
+            if (id !== undefined)
+                writtenIds.add(id);
+        }
+        // A writer that saw a record a void commit removed, and moved it on, asked git to remove a path git no
+        // longer had: the removal it meant is implied by the record it wrote.
+        const implied = [];
+        for (const [path, r] of this.restorable) {
+            const id = (0,layout/* locate */.x5)(path)?.id;
+            if (seen.has(path) || r.now !== null || r.was === null || id === undefined || !writtenIds.has(id))
+                continue;
+            changes.push({ path, before: read(r.was), after: undefined, beforeSha: r.was, afterSha: null });
+            implied.push(path);
+        }
+        // While the policy in force does not guard the grid, commits are taken as they are.
+        const { author, problems } = guarded(this.policy)
+            ? this.identify(commit, object, changes)
+            : { author: { kind: 'person', name: commit.authorName }, problems: [] };
+        // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
+        const proven = problems.length === 0;
+        if (proven && guarded(this.policy)) {
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+        }
+        if (problems.length > 0) {
+            this.effects?.set(commit.sha, 'void');
+            return this.voided(commit, author, problems, proven);
+        }
+        this.effects?.set(commit.sha, { before: new Map(changes.map((c) => [c.path, c.beforeSha])), implied });
+        this.accept(commit, author, changes, implied);
+        const policy = commit.changes.find((c) => c.path === layout/* POLICY_FILE */.CX);
+        if (policy)
+            this.policy = readPolicy(policy.newSha ? blobs.get(policy.newSha) : undefined);
+        return undefined;
+    }
+    /** Who made a commit (docs/security.md): a node by its key or its name, a reaper, or a person. */
+    identify(commit, object, changes) {
+        const name = commit.authorName;
+        const claimsNode = commit.authorEmail === `${name}@dgrid` && NODE_ID.test(name) && name !== ADMIN_NAME && !REAPER_NAME.test(name);
+        const { admitted, signed_commits: signed } = this.policy.nodes;
+        const admittedKeys = new Map(admitted.map((a) => [a.node_id, a.public_key]));
+        const fallback = REAPER_NAME.test(name)
+            ? { kind: 'reaper', name }
+            : claimsNode
+                ? { kind: 'node', node: name }
+                : { kind: 'person', name };
+        if (!signed) {
+            if (claimsNode && admitted.length > 0 && !admittedKeys.has(name)) {
+                return { author: fallback, problems: [`node ${name} is not admitted by dgrid.json (nodes.admitted)`] };
+            }
+            return { author: fallback, problems: [] };
+        }
+        if (object) {
+            const signers = this.signers(admittedKeys);
+            const verdict = signers.length > 0 ? (0,commit_signature/* verifyCommit */.zx)(object, signers) : undefined;
+            // A node's key makes a commit the node's, whatever name it carries.
+            if (verdict?.ok)
+                return { author: { kind: 'node', node: verdict.principal }, problems: [] };
+            if (!claimsNode)
+                return { author: fallback, problems: [] };
+            const pinned = admittedKeys.get(name) ?? this.keys.get(name);
+            if (pinned === undefined && admitted.length === 0) {
+                // A node seen for the first time: its key is the one its node file names, and the commit proves it holds it.
+                const key = changes.find((c) => c.path === `${layout/* NODES_DIR */.uX}/${name}.json`);
+                const offered = typeof key?.after === 'object' ? key.after.public_key : undefined;
+                if (typeof offered === 'string' && safeVerify(object, name, offered)) {
+                    return { author: fallback, problems: [] };
+                }
+                return { author: fallback, problems: [`node ${name}'s commit is not signed with the key its node file names`] };
+            }
+            if (pinned === undefined)
+                return { author: fallback, problems: [`node ${name} is not admitted by dgrid.json`] };
+            return { author: fallback, problems: [`not signed with node ${name}'s key (nodes.signed_commits)`] };
+        }
+        return { author: fallback, problems: claimsNode ? ['the commit object could not be read'] : [] };
+    }
+    signers(admitted) {
+        const keys = admitted.size > 0 ? admitted : this.keys;
+        const signers = [];
+        for (const [node, key] of keys) {
+            const known = `${node} ${key}`;
+            if (!this.parsedKeys.has(known))
+                this.parsedKeys.set(known, safeSigner(node, key));
+            const signer = this.parsedKeys.get(known);
+            if (signer)
+                signers.push(signer);
+        }
+        return signers;
+    }
+    context(commit, refusals) {
+        return {
+            quarantined: new Set(this.quarantined.keys()),
+            nodes: this.nodes,
+            heartbeatSeconds: this.policy.lease.heartbeat_seconds,
+            admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
+            restorable: this.overlay,
+            hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+        };
+    }
+    voided(commit, author, problems, proven) {
+        const found = { commit: commit.sha, author, problems };
+        this.voids.set(commit.sha, found);
+        if (proven && author.kind === 'node' && !this.quarantined.has(author.node)) {
+            this.quarantined.set(author.node, commit.sha);
+        }
+        for (const change of commit.changes) {
+            const known = this.restorable.get(change.path);
+            if (known)
+                known.now = change.newSha;
+            else
+                this.restorable.set(change.path, { was: change.oldSha, now: change.newSha });
+        }
+        return found;
+    }
+    accept(commit, author, changes, implied) {
+        for (const path of [...commit.changes.map((c) => c.path), ...implied])
+            this.restorable.delete(path);
+        // A void commit stays on the list until a reaper's restoring commit names it, even when valid commits
+        // have since moved on every path it changed: the history says who put things right.
+        if (author.kind === 'reaper')
+            for (const sha of trailers(commit.body, 'Restores'))
+                this.voids.delete(sha);
+        for (const change of changes) {
+            const node = (0,layout/* locateNode */.xz)(change.path);
+            if (node !== undefined) {
+                if (typeof change.after === 'object') {
+                    this.nodes.set(node, change.after);
+                    if (change.after.status === 'quarantined' && !this.quarantined.has(node))
+                        this.quarantined.set(node, commit.sha);
+                    // The key a node's own commit names is pinned: first seen, or replaced by a commit the old key signed.
+                    const key = change.after.public_key;
+                    if (author.kind === 'node' && author.node === node && typeof key === 'string')
+                        this.keys.set(node, key);
+                }
+                else
+                    this.nodes.delete(node);
+            }
+        }
+    }
+}
+/** The signer of a node's key; undefined when the key does not parse (it verifies nothing, the schema says why). */
+function safeSigner(node, key) {
+    try {
+        return (0,commit_signature/* signerOf */.Kv)(node, key, `${layout/* NODES_DIR */.uX}/${node}.json`);
+    }
+    catch {
+        return undefined;
+    }
+}
+function safeVerify(object, node, key) {
+    const signer = safeSigner(node, key);
+    return signer !== undefined && (0,commit_signature/* verifyCommit */.zx)(object, [signer]).ok;
+}
+/** The files whose content the rules read. */
+function readable(path) {
+    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+}
+function touchesPolicy(commit) {
+    return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);
+}
+function trailers(body, key) {
+    return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]);
+}
+function parse(blob) {
+    if (!blob)
+        return undefined;
+    try {
+        const value = JSON.parse(blob.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return (0,policy/* parsePolicy */.ON)(blob?.toString('utf8'));
+    }
+    catch {
+        return (0,policy/* parsePolicy */.ON)(undefined);
+    }
+}
+
 ;// CONCATENATED MODULE: ./build/src/common/log.js
 const silentLog = { info() { }, warn() { }, error() { }, debug() { } };
 function consoleLog(verbose = false) {
@@ -36827,6 +37527,7 @@ function excerpt(text, max = 140) {
 
 
 
+
 /** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
 const MAX_POINTS = 300;
 /** The scaling advice measures rates over the last hour, so that hour keeps a point a minute. */
@@ -36848,7 +37549,13 @@ async function collectDashboard(options) {
         throw new errors/* UserError */.yo(`${options.pathSetting} is "${options.path}", a repository without ${layout/* POLICY_FILE */.CX}, ${layout/* TASKS_DIR */.XH}/ or ${layout/* NODES_DIR */.uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
-    const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip);
+    // On a guarded grid, the dashboard reads it as every reader does: void commits undone, their nodes quarantined.
+    const checker = new CommitChecker(store.options.dir);
+    await checker.checkHistory(tip);
+    for (const v of checker.voids.values()) {
+        log.warn(`commit ${v.commit.slice(0, 12)} is void, shown as if it never landed: ${v.problems.join('; ')}`);
+    }
+    const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip, { overlay: checker.overlay });
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
     const files = layout/* LIFECYCLE */.VD.flatMap(entriesOf);
@@ -36860,7 +37567,7 @@ async function collectDashboard(options) {
     const running = read(entriesOf('in_progress'), schema_validators/* claimValidator */.Rf);
     const completed = read(entriesOf('completed'), schema_validators/* resultValidator */.ou);
     const failed = read(entriesOf('failed'), schema_validators/* resultValidator */.ou);
-    const nodes = read(nodeEntries, schema_validators/* nodeValidator */.HF);
+    const nodes = read(nodeEntries, schema_validators/* nodeValidator */.HF).map((node) => checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' } : node);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
         log.warn(`left ${plural(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
@@ -37017,7 +37724,7 @@ const TEMPLATES = {
     "@pager": "<% if (it.pager.pages.length > 1) { %>\n<nav aria-label=\"<%= it.pager.label %>\">\n<ul class=\"pager\">\n<% if (it.pager.prev) { %><li><a href=\"<%= it.pager.prev %>\" rel=\"prev\">Previous</a></li><% } %>\n<% for (const page of it.pager.pages) { %>\n<% if (page.gap) { %><li><span aria-hidden=\"true\">…</span></li>\n<% } else if (page.current) { %><li><a href=\"<%= page.href %>\" aria-current=\"page\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } else { %><li><a href=\"<%= page.href %>\"><span class=\"visually-hidden\">Page </span><%= page.n %></a></li>\n<% } %>\n<% } %>\n<% if (it.pager.next) { %><li><a href=\"<%= it.pager.next %>\" rel=\"next\">Next</a></li><% } %>\n</ul>\n</nav>\n<% } %>\n",
     "@submit": "<% layout('@layout') %>\n<div class=\"page-head\">\n<h1>Submit a task</h1>\n<p class=\"lede\">Describe the task, check it against the task schema right here, then create <code>tasks/queue/&lt;task_id&gt;.json</code> in your fork of the grid on GitHub and open a pull request from it.</p>\n</div>\n<div id=\"submit-needs-script\" class=\"notice\">\n<p>This form needs JavaScript. Without it, add a file <code>tasks/queue/&lt;task_id&gt;.json</code> to your fork, for example:</p>\n<pre class=\"code\"><code><%= it.submit.example %></code></pre>\n<% if (it.submit.newFileUrl) { %><p><a href=\"<%= it.submit.newFileUrl %>\">Create the file on GitHub</a> (GitHub offers to fork the grid when you cannot write to it).</p><% } %>\n</div>\n<form id=\"submit-form\" class=\"form\" novalidate hidden>\n<div id=\"submit-errors\" class=\"error-summary\" tabindex=\"-1\" aria-labelledby=\"submit-errors-heading\" hidden>\n<h2 id=\"submit-errors-heading\">Fix these before submitting</h2>\n<ul></ul>\n</div>\n<% for (const row of it.submit.rows) { %>\n<div class=\"form-row\">\n<% for (const f of row) { %>\n<div class=\"field\">\n<label for=\"f-<%= f.name %>\"><%= f.label %></label>\n<% if (f.hint) { %><p class=\"hint\" id=\"f-<%= f.name %>-hint\"><%= f.hint %></p><% } %>\n<p class=\"field-error\" id=\"f-<%= f.name %>-error\" hidden></p>\n<% if (f.kind === 'textarea') { %>\n<textarea id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" rows=\"<%= f.rows %>\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.required) { %> required<% } %>><%= f.value %></textarea>\n<% } else if (f.kind === 'select') { %>\n<select id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\">\n<% for (const o of f.options) { %><option value=\"<%= o.value %>\"><%= o.label %></option><% } %>\n</select>\n<% } else { %>\n<input id=\"f-<%= f.name %>\" name=\"<%= f.name %>\" type=\"<%= f.kind %>\" value=\"<%= f.value %>\" autocomplete=\"off\" spellcheck=\"false\" aria-describedby=\"<% if (f.hint) { %>f-<%= f.name %>-hint <% } %>f-<%= f.name %>-error\"<% if (f.placeholder) { %> placeholder=\"<%= f.placeholder %>\"<% } %><% if (f.min !== undefined) { %> min=\"<%= f.min %>\"<% } %><% if (f.max !== undefined) { %> max=\"<%= f.max %>\"<% } %><% if (f.step) { %> step=\"<%= f.step %>\"<% } %><% if (f.required) { %> required<% } %>>\n<% } %>\n</div>\n<% } %>\n</div>\n<% } %>\n<button class=\"button\" type=\"submit\">Check and continue on GitHub</button>\n<div id=\"submit-result\" class=\"result\" tabindex=\"-1\" hidden>\n<p id=\"submit-message\"></p>\n<p><a id=\"submit-link\" href=\"#\">Open the new-file page on GitHub</a></p>\n<pre class=\"code\"><code id=\"submit-json\"></code></pre>\n</div>\n</form>\n",
     "@task-section": "<section>\n<div class=\"section-head\">\n<h2 id=\"<%= it.table.id %>-heading\"><%= it.table.heading %> <span class=\"count\">(<%= it.table.total %>)</span></h2>\n<% if (it.table.allHref) { %><a class=\"more\" href=\"<%= it.root %><%= it.table.allHref %>\"><%= it.table.allLabel %></a><% } %>\n</div>\n<%~ include('@tasks-table', {}) %>\n</section>\n",
-    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<% if (it.task.replicas.length > 0) { %>\n<section>\n<h2 id=\"replicas-heading\">Replicas</h2>\n<p class=\"hint\">Every run of this quorum task, judged by its digest (exit code, sha256 of stdout and of each output file).</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"replicas-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Verdict</th><th scope=\"col\">Digest</th></tr></thead>\n<tbody>\n<% for (const r of it.task.replicas) { %>\n<tr><th scope=\"row\" class=\"num\"><%= r.attempt %></th><td class=\"mono\"><%= r.node %></td><td class=\"num\"><%= r.exitCode %></td><td><span class=\"badge tone-<%= r.tone %>\"><%= r.verdict %></span></td><td class=\"mono\"><%= r.digest %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
+    "@task": "<% layout('@layout') %>\n<%~ include('@breadcrumb') %>\n<h1 class=\"task-title\"><span class=\"task-id\"><%= it.task.id %></span> <span class=\"badge tone-<%= it.task.tone %>\"><%= it.task.status %></span></h1>\n<dl class=\"facts\">\n<% for (const fact of it.task.facts) { %>\n<dt><%= fact.label %></dt><dd><% if (fact.links) { %><% fact.links.forEach((link, i) => { %><% if (i > 0) { %>, <% } %><% if (link.href) { %><a class=\"mono\" href=\"<%= link.external ? link.href : it.root + link.href %>\"><%= link.id %></a><% } else { %><span class=\"mono\"><%= link.id %></span><% } %><% }) %><% } else { %><%= fact.value %><% } %></dd>\n<% } %>\n</dl>\n<% if (it.task.repoHref) { %><p><a href=\"<%= it.task.repoHref %>\">View <code><%= it.task.repoPath %></code> in the repository</a></p><% } %>\n<% if (it.task.description) { %>\n<h2>Description</h2>\n<p><%= it.task.description %></p>\n<% } %>\n<% if (it.task.script !== undefined) { %>\n<h2>Script</h2>\n<pre class=\"code\"><code><%= it.task.script %></code></pre>\n<% } %>\n<% for (const stream of it.task.streams) { %>\n<h2><%= stream.title %></h2>\n<p class=\"stream-meta\"><%= stream.meta %></p>\n<% if (stream.text !== '') { %><pre class=\"code\"><code><%= stream.text %></code></pre><% } %>\n<% } %>\n<% if (it.task.outputs.length > 0) { %>\n<section>\n<h2 id=\"outputs-heading\">Output files</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"outputs-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\">File</th><th scope=\"col\" class=\"num\">Size</th><th scope=\"col\">sha256</th><th scope=\"col\">Fetch and verify</th></tr></thead>\n<tbody>\n<% for (const o of it.task.outputs) { %>\n<tr><th scope=\"row\" class=\"mono wrap\"><% if (o.href) { %><a href=\"<%= o.href %>\"><%= o.name %></a><% } else { %><%= o.name %><% } %></th><td class=\"num\"><%= o.size %></td><td class=\"mono wrap\"><%= o.sha256 %></td><td class=\"mono wrap\" title=\"<%= o.url %>\"><%= o.fetch %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<section>\n<h2 id=\"attempts-heading\">Attempts</h2>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"attempts-heading\" tabindex=\"0\">\n<% if (it.task.attempts.length === 0) { %>\n<p class=\"empty\">Not attempted yet.</p>\n<% } else { %>\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\">Started</th><th scope=\"col\">Ended</th><th scope=\"col\">Outcome</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Reason</th></tr></thead>\n<tbody>\n<% for (const a of it.task.attempts) { %>\n<tr><th scope=\"row\" class=\"num\"><%= a.attempt %></th><td class=\"mono\"><%= a.node %></td><td><%= a.started %></td><td><%= a.ended %></td><td><span class=\"badge tone-<%= a.tone %>\"><%= a.status %></span></td><td class=\"num\"><%= a.exitCode %></td><td class=\"wrap\"><%= a.reason %></td></tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n</section>\n<% if (it.task.replicas.length > 0) { %>\n<section>\n<h2 id=\"replicas-heading\">Replicas</h2>\n<p class=\"hint\">Every run of this quorum task, judged by its digest (exit code, sha256 of stdout and of each output file).</p>\n<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"replicas-heading\" tabindex=\"0\">\n<table>\n<thead><tr><th scope=\"col\" class=\"num\">Attempt</th><th scope=\"col\">Node</th><th scope=\"col\" class=\"num\">Exit code</th><th scope=\"col\">Verdict</th><th scope=\"col\">Digest</th></tr></thead>\n<tbody>\n<% for (const r of it.task.replicas) { %>\n<tr><th scope=\"row\" class=\"num\"><%= r.attempt %></th><td class=\"mono\"><%= r.node %></td><td class=\"num\"><%= r.exitCode %></td><td><span class=\"badge tone-<%= r.tone %>\"><%= r.verdict %></span></td><td class=\"mono\"><%= r.digest %></td></tr>\n<% } %>\n</tbody>\n</table>\n</div>\n</section>\n<% } %>\n<h2>Full record</h2>\n<p class=\"hint\"><%= it.task.recordNote %></p>\n<pre class=\"code\"><code><%= it.task.json %></code></pre>\n",
     "@tasks-table": "<div class=\"table-wrap\" role=\"region\" aria-labelledby=\"<%= it.table.id %>-heading\" tabindex=\"0\">\n<% if (it.table.rows.length === 0) { %>\n<p class=\"empty\"><%= it.table.empty %></p>\n<% } else { %>\n<table>\n<thead><tr><% for (const col of it.table.columns) { %><th scope=\"col\"<% if (col.num) { %> class=\"num\"<% } %>><%= col.label %></th><% } %></tr></thead>\n<tbody>\n<% for (const row of it.table.rows) { %>\n<tr data-task-id=\"<%= row.id %>\"><th scope=\"row\"><% if (row.href) { %><a class=\"task-id\" href=\"<%= row.external ? row.href : it.root + row.href %>\"><%= row.id %></a><% } else { %><span class=\"task-id\"><%= row.id %></span><% } %><% if (row.flag) { %> <span class=\"badge tone-warn\"><%= row.flag %></span><% } %><% if (row.agreement) { %> <span class=\"badge tone-neutral\"><%= row.agreement %></span><% } %></th>\n<% if (it.table.kind === 'running') { %>\n<td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.attempt %></td><td><%= row.elapsed %></td><td><% if (row.progress) { %><progress max=\"100\" value=\"<%= row.progress.percent %>\" aria-label=\"<%= row.progress.percent %>%\"><%= row.progress.percent %>%</progress> <span class=\"num\"><%= Math.round(row.progress.percent) %>%</span> <%= row.progress.message %><% } %></td><td><time datetime=\"<%= row.leaseIso %>\"><%= row.leaseText %></time><% if (row.leaseExpired) { %> <span class=\"badge tone-warn\">expired</span><% } %></td>\n<% } else if (it.table.kind === 'queued') { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td><%~ include('@chips', { items: row.requires, missing: row.missing }) %></td><td><%~ include('@chips', { items: row.dependsOn, missing: null }) %></td><td class=\"num\"><%= row.attempt %></td>\n<% } else { %>\n<td><span class=\"badge tone-<%= row.tone %>\"><%= row.status %></span></td><td class=\"num\"><%= row.exitCode %></td><td class=\"mono\"><%= row.node %></td><td class=\"num\"><%= row.duration %></td><td><time datetime=\"<%= row.finishedIso %>\" data-relative title=\"<%= row.finishedText %>\"><%= row.finishedAgo %></time></td><% if (it.table.excerpts) { %><td class=\"excerpt\"><%= row.excerpt %></td><% } %>\n<% } %>\n</tr>\n<% } %>\n</tbody>\n</table>\n<% } %>\n</div>\n",
 };
 /** assets/dgrid.css */
@@ -37442,7 +38149,7 @@ function escapeRegExp(string) {
 function getLineNo(str, index) {
 	return str.slice(0, index).split("\n").length;
 }
-function parse(str) {
+function dist_parse(str) {
 	const config = this.config;
 	let buffer = [];
 	let trimLeftOfNextStr = false;
@@ -37639,7 +38346,7 @@ var Eta$1 = class {
 	compile = compile;
 	compileToString = compileToString;
 	compileBody = compileBody;
-	parse = parse;
+	parse = dist_parse;
 	render = render;
 	renderAsync = renderAsync;
 	renderString = renderString;
@@ -37738,6 +38445,45 @@ var archive = __nccwpck_require__(443);
 var submission_checks = __nccwpck_require__(2863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
 var task_rules = __nccwpck_require__(3906);
+;// CONCATENATED MODULE: ./build/src/node/task-secrets.js
+// What a node shares with the tasks that name a secret: run-worker's `task-secrets` (from the workflow's
+// GitHub secrets), never the runner's own environment. A value appears in no message here: an error names the
+// line and the secret's name only.
+
+
+
+/** Lines NAME=value (blank lines and lines starting with # aside) as a map of names to values. */
+function parseTaskSecrets(text, source = 'input "task-secrets"') {
+    const secrets = {};
+    text.split(/\r?\n/).forEach((line, index) => {
+        if (line.trim() === '' || line.trimStart().startsWith('#'))
+            return;
+        const at = `${source}, line ${index + 1}`;
+        const eq = line.indexOf('=');
+        const name = eq === -1 ? '' : line.slice(0, eq).trim();
+        if (!new RegExp(ENV_NAME_PATTERN).test(name) || /^LD_/.test(name) || ['PATH', 'HOME'].includes(name)) {
+            throw new UserError(`${at}: write NAME=value with NAME in capitals, digits and _ (not PATH, HOME or LD_*); the value is not shown`);
+        }
+        const value = line.slice(eq + 1);
+        if (value.length < MIN_SECRET_LENGTH) {
+            throw new UserError(`${at}: the value of ${name} is shorter than ${MIN_SECRET_LENGTH} characters, too short to redact ` +
+                'without blanking out ordinary text: use a longer secret');
+        }
+        if (name in secrets)
+            throw new UserError(`${at}: ${name} is given twice: keep one`);
+        secrets[name] = value;
+    });
+    return secrets;
+}
+/** The values a task gets: those it names that this node shares (a node claims no task it cannot serve). */
+function secretsFor(task, shared) {
+    return Object.fromEntries((task.secrets ?? []).filter((name) => name in shared).map((name) => [name, shared[name]]));
+}
+/** The secret rule: a node may claim a task only when it shares every secret the task names. */
+function task_secrets_sharesSecrets(node, task) {
+    return (task.secrets ?? []).every((name) => node.secrets?.includes(name) === true);
+}
+
 ;// CONCATENATED MODULE: ./build/src/node/scheduler.js
 // Which queued tasks a node may claim now, best first, and which will never run.
 //
@@ -37748,6 +38494,7 @@ var task_rules = __nccwpck_require__(3906);
 // A node scans the queue every round, so a round costs what changed, not what the grid holds: checks of
 // task files are kept by blob id, the results at the tip are listed once and then followed by the
 // difference between tips, and the archive index is read only for ids not looked up before.
+
 
 
 
@@ -37911,13 +38658,24 @@ async function scanQueue(snapshot, node, now, policy) {
     }
     memo.keepSpreads(queued);
     const dependencies = new Set();
+    /** Dependencies in other shards, with the earliest time a task waiting for each was first seen. */
+    const foreign = new Map();
     for (const file of single) {
         const task = checks.get(file).task;
-        for (const id of task?.depends_on ?? [])
-            if (!snapshot.byId.has(id))
+        for (const id of task?.depends_on ?? []) {
+            if (snapshot.byId.has(id))
+                continue;
+            if (!node.elsewhere?.foreign(id))
                 dependencies.add(id);
+            else {
+                const since = node.firstSeen.get(file.id) ?? seenAt;
+                if (!foreign.has(id) || since < foreign.get(id))
+                    foreign.set(id, since);
+            }
+        }
     }
     const outcomes = await memo.outcomes(snapshot, [...queued, ...dependencies]);
+    const foreignStates = foreign.size > 0 ? await node.elsewhere.states(foreign) : new Map();
     const rejected = [];
     for (const file of single) {
         const check = checks.get(file);
@@ -37954,6 +38712,8 @@ async function scanQueue(snapshot, node, now, policy) {
     const stateOf = (id) => {
         if (failing.has(id))
             return 'failed';
+        if (foreign.has(id))
+            return foreignStates.get(id);
         const outcome = outcomes.get(id);
         if (outcome)
             return outcome.state;
@@ -37971,7 +38731,7 @@ async function scanQueue(snapshot, node, now, policy) {
             rejected.push({ file, task, ...doom });
             continue;
         }
-        if (!carriesLabels(node, task) || !fitsNode(node, task))
+        if (!carriesLabels(node, task) || !fitsNode(node, task) || !sharesSecrets(node, task))
             continue;
         if (task.not_before !== undefined) {
             const at = new Date(task.not_before);
@@ -38530,6 +39290,14 @@ function detail(site, { state, record }) {
             stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
         ]
         : [];
+    const outputs = (result?.outputs ?? []).map((file) => ({
+        name: file.name,
+        size: plural(file.bytes, 'byte'),
+        sha256: file.sha256,
+        url: file.url,
+        href: outputHref(file.url),
+        fetch: `dgrid output ${record.task_id} ${shellWord(file.name)}`,
+    }));
     const attempts = [
         ...(task.attempts ?? []).map((a) => attemptRow(a)),
         ...(claim
@@ -38573,6 +39341,7 @@ function detail(site, { state, record }) {
         description: task.description,
         script: task.script,
         streams,
+        outputs,
         attempts,
         replicas: (result?.replicas ?? []).map((r) => ({
             attempt: r.attempt,
@@ -38605,6 +39374,20 @@ function attemptRow(a) {
 function timeOf(value) {
     const parsed = parseTime(value);
     return parsed ? formatTime(parsed) : value;
+}
+/**
+ * A page where a browser gets the file: an artifact's page on GitHub. A git output is fetched by its own
+ * ref and an S3 object with the node's credentials, so those are shown with the command that fetches them.
+ */
+function outputHref(url) {
+    const artifact = /^artifact:([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/(\d+)\/(\d+)$/.exec(url);
+    return artifact
+        ? `https://github.com/${artifact[1]}/${artifact[2]}/actions/runs/${artifact[3]}/artifacts/${artifact[4]}`
+        : undefined;
+}
+/** A file name as one word of a shell command: quoted unless it is plain. */
+function shellWord(name) {
+    return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 }
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/charts.js
@@ -39575,6 +40358,7 @@ async function renderSite(input, outputDir) {
 
 
 
+
 function getInputs() {
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = process.env;
     const repositoryUrl = (0,kit/* getString */.AA)('repository-url', server && repository ? `${server}/${repository}` : '');
@@ -39586,11 +40370,17 @@ function getInputs() {
         title: (0,kit/* getString */.AA)('title', repository || 'dgrid'),
         ...(repositoryUrl ? { repositoryUrl } : {}),
         branch: (0,kit/* getBranch */.d7)(),
+        shardPaths: (0,kit/* getList */.vS)('shard-paths'),
     };
 }
 async function main() {
     const settings = getInputs();
-    const input = await collectDashboard({ ...settings, pathSetting: 'input "path"', log: kit/* actionLog */.Zx });
+    const { shardPaths, ...collect } = settings;
+    const shards = [await collectDashboard({ ...collect, pathSetting: 'input "path"', log: kit/* actionLog */.Zx })];
+    for (const path of shardPaths) {
+        shards.push(await collectDashboard({ ...collect, path, pathSetting: 'input "shard-paths"', log: kit/* actionLog */.Zx }));
+    }
+    const input = mergeShards(shards);
     const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
     const summary = await renderSite(input, outputDir);
     const c = summary.counts;
@@ -39616,11 +40406,12 @@ async function main() {
 __nccwpck_require__.d(__webpack_exports__, {
   Zx: () => (/* binding */ actionLog),
   d7: () => (/* binding */ getBranch),
+  vS: () => (/* binding */ getList),
   AA: () => (/* binding */ getString),
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: getBool, getList, getRepository, getToken
+// UNUSED EXPORTS: getBool, getRepository, getShardTokens, getToken
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 20 modules
 var lib_core = __nccwpck_require__(3218);
@@ -39646,9 +40437,12 @@ var transitions = __nccwpck_require__(7850);
 var policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
 var submission_checks = __nccwpck_require__(2863);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var shards = __nccwpck_require__(9273);
 ;// CONCATENATED MODULE: ./build/src/admin/grid-admin.js
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
+
 
 
 
@@ -39711,7 +40505,7 @@ async function initGrid(options) {
  * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
  * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
  */
-async function submitTasks(store, tasks) {
+async function submitTasks(store, tasks, repository = store.options.remote) {
     const { commit } = await transact(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const candidates = tasks.map((task) => {
@@ -39719,7 +40513,8 @@ async function submitTasks(store, tasks) {
             const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
             return candidate(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
         });
-        const reports = await checkTasks(candidates, await gridState(snapshot, policy), 'submission');
+        const grid = await gridState(snapshot, policy, repository);
+        const reports = await checkTasks(candidates, grid, 'submission');
         const problems = reports
             .filter((r) => r.problems.length > 0)
             .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -39734,6 +40529,57 @@ async function submitTasks(store, tasks) {
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
+}
+/**
+ * Submits each task to the shard its id hashes to, one commit per shard (each checked there as the gate
+ * would); a grid of one repository takes them all. Returns the commit of each shard that took tasks.
+ */
+async function submitToShards(grid, tasks) {
+    const byShard = new Map();
+    for (const task of tasks) {
+        const index = isSharded(grid.policy) && typeof task.task_id === 'string' ? shardIndex(task.task_id, grid.shards.length) : 0;
+        byShard.set(index, [...(byShard.get(index) ?? []), task]);
+    }
+    const done = [];
+    for (const index of dependenciesFirst(byShard, grid.shards.length)) {
+        const shardTasks = byShard.get(index);
+        const { url, store } = grid.shards[index];
+        done.push({
+            shard: url,
+            commit: await submitTasks(store, shardTasks, url),
+            taskIds: shardTasks.map((t) => t.task_id),
+        });
+    }
+    return done;
+}
+/**
+ * The shards in an order that queues a dependency before its dependents where the submission allows it: a
+ * node that sees a dependent before its dependency's shard was read would only wait, but this way it need not.
+ */
+function dependenciesFirst(byShard, count) {
+    const home = new Map();
+    for (const [index, tasks] of byShard)
+        for (const t of tasks)
+            home.set(t.task_id, index);
+    const after = new Map([...byShard.keys()].map((i) => [i, new Set()]));
+    for (const [index, tasks] of byShard) {
+        for (const t of tasks) {
+            for (const dep of t.depends_on ?? []) {
+                const other = home.get(dep) ?? shardIndex(dep, count);
+                if (other !== index && byShard.has(other))
+                    after.get(index).add(other);
+            }
+        }
+    }
+    const order = [];
+    const left = [...byShard.keys()].sort((a, b) => a - b);
+    while (left.length > 0) {
+        // The first shard whose dependencies are queued already; in a cycle between shards, the first one left.
+        const next = left.find((i) => [...after.get(i)].every((d) => order.includes(d))) ?? left[0];
+        order.push(next);
+        left.splice(left.indexOf(next), 1);
+    }
+    return order;
 }
 /**
  * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
@@ -39792,6 +40638,7 @@ async function requestDrain(store, nodeId, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -39825,8 +40672,7 @@ function getBool(name, fallback) {
 }
 /** A list given one item per line or separated by commas. */
 function getList(name) {
-    return core
-        .getInput(name)
+    return lib_core/* getInput */.V4(name)
         .split(/[\n,]/)
         .map((s) => s.trim())
         .filter(Boolean);
@@ -39844,6 +40690,18 @@ function getToken() {
     if (token)
         core.setSecret(token);
     return token || undefined;
+}
+/** Tokens for the hosts of a sharded grid's other repositories: input shard-tokens, lines HOST=TOKEN, each a secret. */
+function getShardTokens() {
+    try {
+        const tokens = parseShardTokens(core.getInput('shard-tokens'), 'input "shard-tokens"');
+        for (const token of tokens.values())
+            core.setSecret(token);
+        return tokens;
+    }
+    catch (error) {
+        throw new UserError(error.message);
+    }
 }
 function getBranch() {
     return lib_core/* getInput */.V4('branch') || 'main';
@@ -39915,6 +40773,135 @@ function escape(c) {
 /** The text on one line, control characters written as escapes and every "::" broken by a zero-width space. */
 function printable(text) {
     return text.replace(CONTROL, escape).replace(/:(?=:)/g, ':\u200b');
+}
+
+
+/***/ }),
+
+/***/ 5978:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   FE: () => (/* binding */ signCommit),
+/* harmony export */   Kv: () => (/* binding */ signerOf),
+/* harmony export */   zx: () => (/* binding */ verifyCommit)
+/* harmony export */ });
+/* unused harmony exports COMMIT_SIGNATURE_NAMESPACE, splitCommit, withSignature, publicKeyLine, publicKeyOf, signingKeyFile */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1455);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(6760);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(4560);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(7457);
+/* harmony import */ var _ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(6315);
+// SSH-signed commits, as git writes them with gpg.format=ssh: the commit object carries a `gpgsig` header
+// holding an armored SSHSIG of namespace "git" over the commit object without that header. So a commit dgrid
+// signs is one `git verify-commit` accepts, and that GitHub shows as verified when the key is on the account.
+
+
+
+
+
+
+
+const COMMIT_SIGNATURE_NAMESPACE = 'git';
+/**
+ * Splits a raw commit object as git does to verify it: the `gpgsig` header (its continuation lines start with
+ * a space) is the signature, the object without it the payload. Headers end at the first empty line.
+ */
+function splitCommit(raw) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const lines = raw.subarray(0, headerEnd).toString('latin1').split('\n').slice(0, -1);
+    const kept = [];
+    let armored;
+    let inSignature = false;
+    for (const line of lines) {
+        if (inSignature && line.startsWith(' ')) {
+            armored.push(line.slice(1));
+            continue;
+        }
+        inSignature = false;
+        if (line.startsWith('gpgsig ') && armored === undefined) {
+            armored = [line.slice('gpgsig '.length)];
+            inSignature = true;
+            continue;
+        }
+        kept.push(line);
+    }
+    const payload = Buffer.concat([Buffer.from(kept.map((l) => `${l}\n`).join(''), 'latin1'), raw.subarray(headerEnd)]);
+    return { payload, armored: armored?.join('\n') };
+}
+/** The commit object with `armored` as its gpgsig header, placed after the other headers as git places it. */
+function withSignature(raw, armored) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const header = `gpgsig ${armored.trim().split('\n').join('\n ')}\n`;
+    return Buffer.concat([raw.subarray(0, headerEnd), Buffer.from(header, 'latin1'), raw.subarray(headerEnd)]);
+}
+/** Whether a raw commit's signature is by one of `signers` (namespace git). */
+function verifyCommit(raw, signers) {
+    const { payload, armored } = splitCommit(raw);
+    if (armored === undefined)
+        return { ok: false, reason: 'the commit is not signed' };
+    return (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .verifySshSignature */ ._C)({ message: payload, armored, namespace: COMMIT_SIGNATURE_NAMESPACE, signers });
+}
+/**
+ * Signs a commit of the repository at `options.cwd` with the SSH key at keyPath and writes the signed commit:
+ * the same tree, parents, author and message, plus the signature. Returns the signed commit's id.
+ */
+async function signCommit(commit, keyPath, options) {
+    const raw = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .gitBytes */ .s0)(['cat-file', 'commit', commit], options);
+    const armored = await (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .sshKeygenSign */ .d$)(raw, keyPath, COMMIT_SIGNATURE_NAMESPACE);
+    const signed = withSignature(raw, armored);
+    return (await (0,_runner_js__WEBPACK_IMPORTED_MODULE_5__/* .git */ .$Y)(['hash-object', '-t', 'commit', '-w', '--stdin'], { ...options, input: signed })).trim();
+}
+/** A public key as an allowed_signers line names it: "<type> <base64>", without its comment. */
+function publicKeyLine(text) {
+    const [type, data] = text.trim().split(/\s+/);
+    if (!type || !data)
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`"${text.trim().slice(0, 40)}" is not an SSH public key ("ssh-ed25519 AAAA...")`);
+    return `${type} ${data}`;
+}
+/** The signer of a public key line, for verifying with it; throws a UserError naming `where` when it is not one. */
+function signerOf(principal, publicKey, where) {
+    try {
+        return (0,_ssh_signature_js__WEBPACK_IMPORTED_MODULE_6__/* .parseAllowedSigners */ .pD)([`${principal} ${publicKeyLine(publicKey)}`])[0];
+    }
+    catch (error) {
+        if (error instanceof _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo)
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_4__/* .UserError */ .yo(`${where}: ${error.message.replace(/^trusted signer line 1: /, '')}`);
+        throw error;
+    }
+}
+/** The public key of a private key file, by `ssh-keygen -y`, as "<type> <base64>". */
+async function publicKeyOf(keyPath) {
+    try {
+        const { stdout } = await promisify(execFile)('ssh-keygen', ['-y', '-f', keyPath]);
+        return publicKeyLine(stdout);
+    }
+    catch (error) {
+        const failure = error;
+        if (failure instanceof UserError)
+            throw failure;
+        if (failure.code === 'ENOENT')
+            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        throw new UserError(`${keyPath} is not an SSH private key without a passphrase (ssh-keygen -y: ${failure.stderr?.trim() || failure.message}): ` +
+            'make one with "dgrid node-key"');
+    }
+}
+/**
+ * The key file of a signing-key setting: a path as given, or, for the key itself (a secret of a workflow), a
+ * file only this user can read in `dir`, as ssh-keygen takes keys from files alone.
+ */
+async function signingKeyFile(value, dir) {
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value))
+        return value;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, 'signing-key');
+    await writeFile(path, `${value.trim()}\n`, { mode: 0o600 });
+    await chmod(path, 0o600);
+    return path;
 }
 
 
@@ -40236,6 +41223,344 @@ async function catFileBatch(shas, options) {
 
 /***/ }),
 
+/***/ 6315:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   _C: () => (/* binding */ verifySshSignature),
+/* harmony export */   d$: () => (/* binding */ sshKeygenSign),
+/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
+/* harmony export */ });
+/* unused harmony export fingerprintOf */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request or a commit needs no OpenSSH. Signing does use ssh-keygen:
+// it is where the private key lives, possibly behind ssh-agent. Two contracts use it: signed tasks
+// (validation/ssh-signature.ts, namespace dgrid-task) and signed commits (commit-signature.ts, namespace git,
+// as git's gpg.format=ssh writes them).
+
+
+
+
+
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends Error {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+/**
+ * Signs message with `ssh-keygen -Y sign -n namespace -f keyPath` and returns the armored signature. keyPath
+ * is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+
+/***/ }),
+
 /***/ 5839:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -40246,11 +41571,13 @@ async function catFileBatch(shas, options) {
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
+/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(6600);
+/* harmony import */ var _commit_signature_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(5978);
+/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(7457);
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -40322,7 +41649,7 @@ class GridStore {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
         const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -40341,7 +41668,7 @@ class GridStore {
      */
     static async local(path) {
         const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
             env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
         });
@@ -40355,7 +41682,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
+            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .gitBytes */ .s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -40368,16 +41695,16 @@ class GridStore {
     }
     /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
     async rateLimited(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
-            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_5__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
         }
         return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .isHopeless */ .cs)(error))
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .explainGitError */ .et)(error, this.options.remote);
+        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'auth') {
             return new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
@@ -40385,7 +41712,7 @@ class GridStore {
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -40404,10 +41731,10 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -40417,9 +41744,21 @@ class GridStore {
         const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
         return fetched.slice(0, fetched.indexOf('\t'));
     }
+    /**
+     * Fetches `commits` more of the branch's history behind what a shallow fetch brought, and returns the oldest
+     * commit the cache then holds on the first-parent line: where a reader that checks commits starts.
+     */
+    async deepen(commits) {
+        const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
+        if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+        }
+        const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
+        return line.trim().split('\n').at(-1) || null;
+    }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -40485,7 +41824,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -40523,7 +41862,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -40544,7 +41883,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -40583,12 +41922,13 @@ class GridStore {
         const out = await this.git(['fast-import', '--quiet', '--force', '--done', '--date-format=raw'], {
             input: Buffer.concat(chunks),
         });
-        return out.trim();
+        const { signingKey } = this.options;
+        return signingKey ? (0,_commit_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .signCommit */ .FE)(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -40598,11 +41938,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch(async (error) => {
             throw this.explain(await this.rateLimited(error));
         });
@@ -40613,8 +41953,8 @@ class GridStore {
      */
     async pushFileRef(ref, content) {
         const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -40622,7 +41962,7 @@ class GridStore {
             // Rejected: the ref holds another commit of the same content already.
             if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
                 return;
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -40631,7 +41971,7 @@ class GridStore {
     async fetchFileRef(ref) {
         const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([
                 'fetch',
                 '--quiet',
                 '--no-tags',
@@ -40642,7 +41982,7 @@ class GridStore {
             ]));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -41045,6 +42385,21 @@ function policyProblems(task, policy, now = new Date()) {
             message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
         });
     }
+    (task.secrets ?? []).forEach((name, index) => {
+        if (!policy.secrets.includes(name)) {
+            problems.push({
+                pointer: `/secrets/${index}`,
+                message: `secrets names "${name}", which this grid does not offer ` +
+                    `(secrets in dgrid.json: ${policy.secrets.join(', ') || 'none'}): remove it, or ask the grid's owners to add it`,
+            });
+        }
+        else if (task.env?.[name] !== undefined) {
+            problems.push({
+                pointer: `/env/${name}`,
+                message: `env sets ${name}, which is also one of the task's secrets: remove it from env`,
+            });
+        }
+    });
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
@@ -41226,6 +42581,7 @@ const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUT_PATTERN */ .d2]: 'must be a pattern relative to /out with no ".." step and no control character, such as "results/*.csv"',
 };
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
@@ -41305,6 +42661,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kU: () => (/* binding */ DrainSchema),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
+  d2: () => (/* binding */ OUTPUT_PATTERN),
   Qz: () => (/* binding */ PolicySchema),
   _l: () => (/* binding */ QueuedTaskSchema),
   Jh: () => (/* binding */ ResultSchema),
@@ -41314,7 +42671,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, StoredFileSchema, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -46107,6 +47464,11 @@ const NodeId = Type.String({ pattern: NODE_ID_PATTERN });
 const Label = Type.String({ pattern: LABEL_PATTERN });
 const DateTime = Type.String({ format: 'date-time' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+const PublicKey = Type.String({
+    pattern: '^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/]+={0,2}$',
+    maxLength: 2048,
+    description: 'An SSH public key, "ssh-ed25519 AAAA..." without comment; the node signs its commits with it',
+});
 const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
 const Status = Type.Union([
     Type.Literal('success'),
@@ -46115,6 +47477,24 @@ const Status = Type.Union([
     Type.Literal('error'),
     Type.Literal('cancelled'),
 ]);
+/**
+ * A file pattern under /out: relative, no `..` step, no control character. One pattern (a lookahead for the
+ * `..`), not a `not` clause: the problems a gate reports name a pattern, where a failed `not` says nothing.
+ */
+const OUTPUT_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$';
+const OutputPattern = Type.String({
+    minLength: 1,
+    maxLength: 256,
+    pattern: OUTPUT_PATTERN,
+    description: 'Relative to /out; no ".." step and no control character',
+});
+/** An output file as a result lists it: the store's url, and the size and digest a download is checked against. */
+const StoredFileSchema = Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 1024, description: 'Its path under /out' }),
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Sha256,
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+}, { additionalProperties: false });
 const taskFields = {
     $schema: Type.Optional(Type.String()),
     task_id: TaskId,
@@ -46151,6 +47531,18 @@ const taskFields = {
         maxProperties: 64,
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
+    outputs: Type.Optional(Type.Array(OutputPattern, {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: 'Glob patterns (*, **, ?) of files the script writes under /out, stored beside the result',
+    })),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: "Secrets a node may provide as environment variables of these names; one of the policy's secrets. Their values are redacted from everything the task sends back",
+    })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
     min_worker_version: Type.Optional(Type.String({
         pattern: VERSION_PATTERN,
@@ -46250,6 +47642,7 @@ const ResultSchema = Type.Object({
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
     replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
+    outputs: Type.Optional(Type.Array(StoredFileSchema, { description: "The task's output files, in the grid's output store" })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -46261,6 +47654,8 @@ const NodeStatus = Type.Union([
     Type.Literal('online'),
     Type.Literal('draining'),
     Type.Literal('offline'),
+    // Written by a reaper when the node authored a void commit, or after a node's third invalid quorum run: every
+    // reader refuses its claims and commits.
     Type.Literal('quarantined'),
 ]);
 const MAX_PROGRESS_MESSAGE = 200;
@@ -46316,6 +47711,7 @@ const NodeSchema = Type.Object({
         retry_at: DateTime,
     }, { additionalProperties: false })),
     reputation: Type.Optional(ReputationSchema),
+    public_key: Type.Optional(PublicKey),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -46366,6 +47762,12 @@ const PolicySchema = Type.Object({
         uniqueItems: true,
         description: "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
     })),
+    shards: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        minItems: 1,
+        maxItems: 64,
+        uniqueItems: true,
+        description: "Grid repository URLs that together form one grid, this one among them, in the same order in every shard's dgrid.json; a task lives in the shard its id hashes to (docs/scaling.md#shards)",
+    })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
         heartbeat_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 60 })),
@@ -46388,12 +47790,40 @@ const PolicySchema = Type.Object({
         })),
     }, 'Signed tasks'),
     nodes: section({
+        admitted: Type.Optional(Type.Array(Type.Object({ node_id: NodeId, public_key: PublicKey }, { additionalProperties: false }), {
+            default: [],
+            description: 'The nodes this grid admits, each with its key; only maintainers change this list. Empty: the grid is open',
+        })),
+        signed_commits: Type.Optional(Type.Boolean({
+            default: false,
+            description: "Every node commit is SSH-signed with the node's key (git's gpg.format=ssh)",
+        })),
         trust_after: Type.Optional(Type.Integer({
             minimum: 1,
             default: 10,
             description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
         })),
-    }, 'Worker nodes: when they are trusted'),
+    }, 'Which nodes may work for this grid, how their commits are checked, and when they are trusted; with admitted or signed_commits, every reader checks every commit against the authorship rules (docs/security.md)'),
+    outputs: section({
+        store: Type.Optional(Type.Union([Type.Literal('git'), Type.Literal('artifact'), Type.Literal('s3')], {
+            default: 'git',
+            description: 'Where output files go: git (refs of their own in the grid repository, never the grid branch), artifact (GitHub Actions artifacts) or s3',
+        })),
+        max_mb: Type.Optional(Type.Integer({ minimum: 1, maximum: 65536, default: 64, description: "Size of each task's /out" })),
+        max_files: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100, description: 'Files and folders in /out' })),
+        bucket: Type.Optional(Type.String({ minLength: 3, maxLength: 63, description: 's3: the bucket' })),
+        endpoint: Type.Optional(Type.String({
+            pattern: '^https?://',
+            description: 's3: the service URL, for an S3-compatible service other than AWS',
+        })),
+        region: Type.Optional(Type.String({ minLength: 1, default: 'us-east-1', description: 's3: the region' })),
+        prefix: Type.Optional(Type.String({ maxLength: 256, default: 'dgrid/outputs/', description: 's3: key prefix' })),
+    }, 'Task output files; credentials for s3 come from the node (AWS_* variables), never from here'),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        default: [],
+        description: 'Names of the secrets tasks of this grid may ask for; the gate refuses any other',
+    })),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -46414,6 +47844,125 @@ const shippedSchemas = {
     'drain.schema.json': DrainSchema,
     'policy.schema.json': PolicySchema,
 };
+
+
+/***/ }),
+
+/***/ 9273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* unused harmony exports shardIndex, homeShard, repositoryKey, sameRepository, shardPlace, isSharded, wrongShard, hostOf, parseShardTokens, tokenFor */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+// A grid spread over several repositories: the policy's `shards` lists their URLs, and together they are one
+// grid. A task lives in the shard its id hashes to, wherever it was submitted from: an id then has one home,
+// so "an id runs once in a grid's life" holds across shards with no shard reading another to admit a task,
+// and `dgrid submit`, the gate and the workers all compute the same home from the id alone.
+//
+// Every shard keeps its own dgrid.json, and all must say the same (the first shard's is the reference): a
+// node checks before serving a shard, and `dgrid audit` checks each shard against the first.
+
+/** The index of the shard a task id belongs to among `count`; letter case aside, as ids are compared so. */
+function shardIndex(taskId, count) {
+    if (count <= 1)
+        return 0;
+    const digest = createHash('sha256').update(taskId.toLowerCase(), 'utf8').digest();
+    return digest.readUInt32BE(0) % count;
+}
+/** The URL of the shard a task id belongs to, or undefined for a grid of one repository. */
+function homeShard(policy, taskId) {
+    const shards = policy.shards;
+    if (!shards || shards.length < 2)
+        return undefined;
+    return shards[shardIndex(taskId, shards.length)];
+}
+/**
+ * A repository URL as it identifies the repository: without credentials, a default port, a trailing slash or
+ * `.git`, the host in lower case. Two URLs that differ only there name one repository.
+ */
+function repositoryKey(url) {
+    const trimmed = url.trim();
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        return trimmed.replace(/\/+$/, '').replace(/\.git$/, '');
+    }
+    const path = decodeURIComponent(parsed.pathname)
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    const host = parsed.host.toLowerCase();
+    return `${parsed.protocol}//${host}${path}`;
+}
+function sameRepository(a, b) {
+    return repositoryKey(a) === repositoryKey(b);
+}
+/** The index of `repository` among the policy's shards; -1 when it is not listed. */
+function shardPlace(policy, repository) {
+    return (policy.shards ?? []).findIndex((url) => sameRepository(url, repository));
+}
+/** Whether the policy spreads the grid over several repositories. */
+function isSharded(policy) {
+    return (policy.shards?.length ?? 0) > 1;
+}
+/**
+ * Why `taskId` may not be queued in `repository` of a sharded grid, or undefined when it may. A repository
+ * the policy does not list cannot take tasks at all: the policy and the repository disagree.
+ */
+function wrongShard(policy, repository, taskId) {
+    if (!isSharded(policy))
+        return undefined;
+    if (shardPlace(policy, repository) < 0) {
+        return (`this repository (${repositoryKey(repository)}) is not one of the shards in dgrid.json ` +
+            `(${policy.shards.join(', ')}): add it to "shards", or submit to one of those`);
+    }
+    const home = homeShard(policy, taskId);
+    if (sameRepository(home, repository))
+        return undefined;
+    return `task id "${taskId}" belongs to shard ${home} (by the hash of its id, see "shards" in dgrid.json): submit it there`;
+}
+/** The host of a URL, as a token is given for it: `host[:port]`, lower case; '' for a local path. */
+function hostOf(url) {
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Tokens per host from lines `HOST=TOKEN` (the run-worker input `shard-tokens`, the CLI's
+ * DGRID_SHARD_TOKENS). A token goes only to its own host: a grid's shards on two hosts never see each
+ * other's credentials. Returns the problem of the first bad line as an error message.
+ */
+function parseShardTokens(text, source) {
+    const tokens = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const host = eq > 0 ? line.slice(0, eq).trim().toLowerCase() : '';
+        const token = eq > 0 ? line.slice(eq + 1).trim() : '';
+        if (!host || !token || /[\s/@]/.test(host)) {
+            // The line may hold a token: its text never reaches the message.
+            throw new Error(`${source}, line ${index + 1}: write HOST=TOKEN, e.g. git.example.com=<token>`);
+        }
+        tokens.set(host, token);
+    });
+    return tokens;
+}
+/**
+ * The token for a shard's URL: the one given for its host, else the grid's own token when the shard is on
+ * the same host as the repository that token was given for, else none.
+ */
+function tokenFor(url, primary, tokens) {
+    const host = hostOf(url);
+    const own = tokens.get(host);
+    if (own !== undefined)
+        return own;
+    return host === hostOf(primary.remote) ? primary.token : undefined;
+}
 
 
 /***/ }),
@@ -46518,15 +48067,16 @@ class GridSnapshot {
         // Finished runs of quorum tasks are read with the queue they belong to.
         const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
         const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
-        const listed = paths.join('\0');
+        const overlay = options.overlay?.size ? options.overlay : undefined;
+        const listed = paths.join('\0') + (overlay ? '\0overlay' : '');
         const since = options.since;
-        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+        if (!overlay && store.options.partial && since?.tip && since.store === store && since.listed === listed) {
             const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
             // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
             if (changed)
                 return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
         }
-        const entries = await store.list(tip, paths);
+        const entries = withOverlay(await store.list(tip, paths), paths, overlay);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
@@ -46589,6 +48139,18 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/** The entries with each overlay path below the listed paths set to its blob, or removed. */
+function withOverlay(entries, listed, overlay) {
+    if (!overlay || overlay.size === 0)
+        return entries;
+    const within = (path) => listed.some((p) => path === p || path.startsWith(`${p}/`));
+    const kept = entries.filter((e) => !overlay.has(e.path));
+    for (const [path, sha] of overlay) {
+        if (sha !== null && within(path))
+            kept.push({ mode: '100644', type: 'blob', sha, size: null, path });
+    }
+    return kept;
 }
 /**
  * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
@@ -49593,7 +51155,7 @@ function subject(message) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   eS: () => (/* binding */ isSilent)
 /* harmony export */ });
-/* unused harmony exports serialize, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture, POISON_NODES, nodeErrorNodes, concludeNodeError */
+/* unused harmony exports serialize, attemptsUsed, maxAttempts, claimTask, emptyStream, runWithoutOutput, resultRecord, resultOutputs, finishClaim, retryDelaySeconds, concludeClaim, cancelledRun, requeueClaim, rejectFile, nodeChange, exhaustClaim, silenceMs, heartbeatFromFuture, POISON_NODES, nodeErrorNodes, concludeNodeError */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 /* harmony import */ var _layout_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3374);
 // The lifecycle transitions, as pure functions from records to file changes. Each keeps invariant 1:
@@ -49669,7 +51231,16 @@ function resultRecord(claim, run) {
         stderr_bytes: run.stderr.bytes,
         stderr_sha256: run.stderr.sha256,
         stderr_truncated: run.stderr.truncated,
+        ...resultOutputs(claim, run.outputs),
     };
+}
+/**
+ * A result's `outputs` are the files stored, where its task's `outputs` were the patterns asked for: a task
+ * that asked for some gets the list, empty when none was stored.
+ */
+function resultOutputs(task, stored) {
+    // An undefined field is left out of the file (JSON has no undefined).
+    return { outputs: task?.outputs === undefined && stored === undefined ? undefined : (stored ?? []) };
 }
 /** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
 function finishClaim(claimPath, claim, run) {
@@ -49763,6 +51334,7 @@ function rejectFile(file, reason, nodeId, now, task, status = 'error') {
         stderr_bytes: 0,
         stderr_sha256: empty.sha256,
         stderr_truncated: false,
+        ...resultOutputs(task, undefined),
     };
     return [
         { path: file.entry.path, delete: true },
@@ -50043,7 +51615,8 @@ async function indexChanges(grid, tip, holder, held) {
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(9684);
 /* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3374);
 /* harmony import */ var _protocol_policy_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(8482);
-/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(3906);
+/* harmony import */ var _protocol_shards_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9273);
+/* harmony import */ var _task_rules_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(3906);
 // Checking a set of task files against a grid: each file on its own (task-rules.ts), then what only the set
 // and the grid can tell: ids already taken, dependencies that name nothing or go round in a cycle, quotas.
 // validate-task and `dgrid validate` both report what this finds.
@@ -50054,11 +51627,12 @@ async function indexChanges(grid, tip, holder, held) {
 
 
 
-async function loadGridState(store, commit, policyPath) {
-    return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath));
+
+async function loadGridState(store, commit, policyPath, repository) {
+    return gridState(await GridSnapshot.load(store, commit), await readPolicy(store, commit, policyPath), repository);
 }
 /** The grid at a snapshot that lists every lifecycle folder. */
-async function gridState(snapshot, policy) {
+async function gridState(snapshot, policy, repository) {
     const queuedDependencies = new Map();
     for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
         // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
@@ -50066,7 +51640,7 @@ async function gridState(snapshot, policy) {
         if (Array.isArray(dependsOn))
             queuedDependencies.set(file.id, dependsOn.filter(isString));
     }
-    return { snapshot, policy, queuedDependencies };
+    return { snapshot, policy, queuedDependencies, ...(repository === undefined ? {} : { repository }) };
 }
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
@@ -50108,6 +51682,7 @@ async function checkTasks(candidates, grid, kind) {
     const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
     const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
     idProblems(tasks, candidates, grid, archived);
+    shardProblems(tasks, grid);
     dependencyProblems(tasks, candidates, grid, archived);
     return checked.map(({ candidate, check }) => ({
         path: candidate.path,
@@ -50150,6 +51725,20 @@ function idProblems(tasks, candidates, grid, archived) {
         }
     }
 }
+/**
+ * In a sharded grid a task is queued only in the shard its id hashes to, so an id has one home and is taken
+ * once in the whole grid. Without this repository's URL (`dgrid validate` on a checkout) the workers still
+ * refuse a task in the wrong shard.
+ */
+function shardProblems(tasks, grid) {
+    if (grid.repository === undefined || !isSharded(grid.policy))
+        return;
+    for (const t of tasks) {
+        const problem = wrongShard(grid.policy, grid.repository, t.task.task_id);
+        if (problem)
+            t.at('/task_id', problem);
+    }
+}
 function dependencyProblems(tasks, candidates, grid, archived) {
     const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
     for (const results of archived.values())
@@ -50161,7 +51750,11 @@ function dependencyProblems(tasks, candidates, grid, archived) {
     for (const t of tasks) {
         const dependsOn = t.task.depends_on ?? [];
         dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
+            // A dependency at home in another shard is read there by the workers: a missing one fails the task.
+            const elsewhere = grid.repository !== undefined &&
+                homeShard(grid.policy, id) !== undefined &&
+                wrongShard(grid.policy, grid.repository, id);
+            if (!known.has(id) && !elsewhere) {
                 t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
             }
         });
@@ -50226,26 +51819,16 @@ function quotaProblems(use, policy) {
 var policy = __nccwpck_require__(8482);
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
 var schemas = __nccwpck_require__(171);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/src/git/ssh-signature.js
+var ssh_signature = __nccwpck_require__(6315);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/common/printable.js
-var common_printable = __nccwpck_require__(396);
 // EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/validation/ssh-signature.js
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
+// Task signatures, the contract between submitters and grids (the SSHSIG format itself: git/ssh-signature.ts):
 // - A task file may carry the field "signature": a string holding an armored SSH signature made with the
 //   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
 // - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
@@ -50259,298 +51842,7 @@ var strict_json = __nccwpck_require__(4502);
 
 
 
-
-
-
 const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends (/* unused pure expression or super */ null && (Error)) {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${createHash('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${printable(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return createPublicKey({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function ssh_signature_parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new UserError(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${printable(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return verify(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${printable(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${printable(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString(createHash(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
 function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(',')}]`;
@@ -50579,12 +51871,12 @@ function withoutSignature(task) {
 }
 function ssh_signature_verifyTaskSignature(task, signers) {
     if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
+        return refused('the task has no signature field');
     if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
+        return refused('the signature field must be a string (an armored SSH signature)');
     }
     if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
+        return refused('the task has no task_id string');
     return verifySshSignature({
         message: taskSigningMessage(task),
         armored: task.signature,
@@ -50606,28 +51898,14 @@ async function signTaskFile(path, keyPath) {
     const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
     await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
 }
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
+function refused(reason) {
+    return { ok: false, reason };
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/validation/task-rules.js
+
 
 
 

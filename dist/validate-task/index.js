@@ -37392,7 +37392,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Cs: () => (/* binding */ runAction)
 });
 
-// UNUSED EXPORTS: actionLog, getBranch, getRepository
+// UNUSED EXPORTS: actionLog, getBranch, getRepository, getShardTokens
 
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 18 modules
 var lib_core = __nccwpck_require__(6257);
@@ -37406,8 +37406,8 @@ const external_node_fs_namespaceObject = __WEBPACK_EXTERNAL_createRequire(import
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: external "node:url"
 var external_node_url_ = __nccwpck_require__(3136);
-// EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
+// EXTERNAL MODULE: ./build/src/git/store.js + 1 modules
+var store = __nccwpck_require__(1032);
 // EXTERNAL MODULE: ./build/src/protocol/transaction.js
 var transaction = __nccwpck_require__(7010);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
@@ -37488,7 +37488,16 @@ function resultRecord(claim, run) {
         stderr_bytes: run.stderr.bytes,
         stderr_sha256: run.stderr.sha256,
         stderr_truncated: run.stderr.truncated,
+        ...resultOutputs(claim, run.outputs),
     };
+}
+/**
+ * A result's `outputs` are the files stored, where its task's `outputs` were the patterns asked for: a task
+ * that asked for some gets the list, empty when none was stored.
+ */
+function resultOutputs(task, stored) {
+    // An undefined field is left out of the file (JSON has no undefined).
+    return { outputs: task?.outputs === undefined && stored === undefined ? undefined : (stored ?? []) };
 }
 /** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
 function finishClaim(claimPath, claim, run) {
@@ -37582,6 +37591,7 @@ function rejectFile(file, reason, nodeId, now, task, status = 'error') {
         stderr_bytes: 0,
         stderr_sha256: empty.sha256,
         stderr_truncated: false,
+        ...resultOutputs(task, undefined),
     };
     return [
         { path: file.entry.path, delete: true },
@@ -37643,9 +37653,12 @@ function concludeNodeError(claimPath, claim, run, reason, now) {
 var policy = __nccwpck_require__(4576);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js + 1 modules
 var submission_checks = __nccwpck_require__(6660);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var shards = __nccwpck_require__(9273);
 ;// CONCATENATED MODULE: ./build/src/admin/grid-admin.js
 // Creating a grid and submitting tasks directly to it, for the CLI, the demo and the tests. On GitHub,
 // tasks arrive by pull request instead, through validate-task.
+
 
 
 
@@ -37708,7 +37721,7 @@ async function initGrid(options) {
  * Checks tasks as the gate does (schema, policy, ids used before, archived ones too, dependencies that name
  * nothing or go round in a cycle) and within the grid's max_queued, then adds them to the queue in one commit.
  */
-async function submitTasks(store, tasks) {
+async function submitTasks(store, tasks, repository = store.options.remote) {
     const { commit } = await transact(store, async (snapshot) => {
         const policy = await snapshot.policy();
         const candidates = tasks.map((task) => {
@@ -37716,7 +37729,8 @@ async function submitTasks(store, tasks) {
             const name = `${typeof task.task_id === 'string' ? task.task_id : 'task'}.json`;
             return candidate(name, { mode: '100644', type: 'blob', sha: '', size: blob.length, path: name }, blob);
         });
-        const reports = await checkTasks(candidates, await gridState(snapshot, policy), 'submission');
+        const grid = await gridState(snapshot, policy, repository);
+        const reports = await checkTasks(candidates, grid, 'submission');
         const problems = reports
             .filter((r) => r.problems.length > 0)
             .map((r) => `task ${r.taskId ?? r.path}: ${r.problems.map((p) => p.message).join('; ')}`);
@@ -37731,6 +37745,57 @@ async function submitTasks(store, tasks) {
         return { changes, message: `dgrid: submit ${tasks.map((t) => t.task_id).join(', ')}\n`, value: null };
     }, { author: 'dgrid' });
     return commit;
+}
+/**
+ * Submits each task to the shard its id hashes to, one commit per shard (each checked there as the gate
+ * would); a grid of one repository takes them all. Returns the commit of each shard that took tasks.
+ */
+async function submitToShards(grid, tasks) {
+    const byShard = new Map();
+    for (const task of tasks) {
+        const index = isSharded(grid.policy) && typeof task.task_id === 'string' ? shardIndex(task.task_id, grid.shards.length) : 0;
+        byShard.set(index, [...(byShard.get(index) ?? []), task]);
+    }
+    const done = [];
+    for (const index of dependenciesFirst(byShard, grid.shards.length)) {
+        const shardTasks = byShard.get(index);
+        const { url, store } = grid.shards[index];
+        done.push({
+            shard: url,
+            commit: await submitTasks(store, shardTasks, url),
+            taskIds: shardTasks.map((t) => t.task_id),
+        });
+    }
+    return done;
+}
+/**
+ * The shards in an order that queues a dependency before its dependents where the submission allows it: a
+ * node that sees a dependent before its dependency's shard was read would only wait, but this way it need not.
+ */
+function dependenciesFirst(byShard, count) {
+    const home = new Map();
+    for (const [index, tasks] of byShard)
+        for (const t of tasks)
+            home.set(t.task_id, index);
+    const after = new Map([...byShard.keys()].map((i) => [i, new Set()]));
+    for (const [index, tasks] of byShard) {
+        for (const t of tasks) {
+            for (const dep of t.depends_on ?? []) {
+                const other = home.get(dep) ?? shardIndex(dep, count);
+                if (other !== index && byShard.has(other))
+                    after.get(index).add(other);
+            }
+        }
+    }
+    const order = [];
+    const left = [...byShard.keys()].sort((a, b) => a - b);
+    while (left.length > 0) {
+        // The first shard whose dependencies are queued already; in a cycle between shards, the first one left.
+        const next = left.find((i) => [...after.get(i)].every((d) => order.includes(d))) ?? left[0];
+        order.push(next);
+        left.splice(left.indexOf(next), 1);
+    }
+    return order;
 }
 /**
  * Asks for tasks to be cancelled by adding tasks/cancel/<task_id>.json, the same file a pull request can
@@ -37789,6 +37854,7 @@ async function requestDrain(store, nodeId, reason) {
 
 
 
+
 const actionLog = {
     info: (m) => lib_core/* info */.pq(m),
     warn: (m) => lib_core/* warning */.$e(m),
@@ -37840,6 +37906,18 @@ function getToken() {
     if (token)
         lib_core/* setSecret */.Pq(token);
     return token || undefined;
+}
+/** Tokens for the hosts of a sharded grid's other repositories: input shard-tokens, lines HOST=TOKEN, each a secret. */
+function getShardTokens() {
+    try {
+        const tokens = parseShardTokens(core.getInput('shard-tokens'), 'input "shard-tokens"');
+        for (const token of tokens.values())
+            core.setSecret(token);
+        return tokens;
+    }
+    catch (error) {
+        throw new UserError(error.message);
+    }
 }
 function getBranch() {
     return core.getInput('branch') || 'main';
@@ -38233,22 +38311,488 @@ async function catFileBatch(shas, options) {
 
 /***/ }),
 
-/***/ 5839:
+/***/ 6315:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   LO: () => (/* binding */ credentialEnv),
-/* harmony export */   g8: () => (/* binding */ GridStore)
+/* harmony export */   _C: () => (/* binding */ verifySshSignature),
+/* harmony export */   d$: () => (/* binding */ sshKeygenSign),
+/* harmony export */   pD: () => (/* binding */ parseAllowedSigners)
 /* harmony export */ });
-/* unused harmony exports decodePath, encodePath */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(6760);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(4560);
-/* harmony import */ var _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6600);
-/* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(7457);
+/* unused harmony export fingerprintOf */
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(1421);
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7598);
+/* harmony import */ var node_util__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(7975);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(4560);
+/* harmony import */ var _common_printable_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(396);
+// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
+// node:crypto alone so that checking a pull request or a commit needs no OpenSSH. Signing does use ssh-keygen:
+// it is where the private key lives, possibly behind ssh-agent. Two contracts use it: signed tasks
+// (validation/ssh-signature.ts, namespace dgrid-task) and signed commits (commit-signature.ts, namespace git,
+// as git's gpg.format=ssh writes them).
+
+
+
+
+
+const MAGIC = Buffer.from('SSHSIG');
+const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
+const MIN_RSA_BITS = 2048;
+const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
+const ARMOR_END = '-----END SSH SIGNATURE-----';
+// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
+// would find what every object inherits.
+const CURVES = new Map([
+    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
+    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
+    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
+]);
+const RSA_SIGNATURE_HASHES = new Map([
+    ['rsa-sha2-256', 'sha256'],
+    ['rsa-sha2-512', 'sha512'],
+]);
+const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
+const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
+/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
+class FormatError extends Error {
+}
+/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
+class WireReader {
+    buffer;
+    what;
+    #offset = 0;
+    constructor(buffer, what) {
+        this.buffer = buffer;
+        this.what = what;
+    }
+    uint32() {
+        return this.bytes(4).readUInt32BE(0);
+    }
+    string() {
+        return this.bytes(this.uint32());
+    }
+    text() {
+        return this.string().toString('latin1');
+    }
+    bytes(length) {
+        if (this.#offset + length > this.buffer.length)
+            throw new FormatError(`the ${this.what} is truncated or malformed`);
+        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
+        this.#offset += length;
+        return bytes;
+    }
+    end() {
+        if (this.#offset !== this.buffer.length)
+            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
+    }
+}
+function wireString(value) {
+    const bytes = Buffer.from(value);
+    const length = Buffer.alloc(4);
+    length.writeUInt32BE(bytes.length);
+    return Buffer.concat([length, bytes]);
+}
+function base64url(bytes) {
+    return bytes.toString('base64url');
+}
+/** An mpint as the unsigned big-endian bytes a JWK wants. */
+function unsigned(mpint) {
+    let start = 0;
+    while (start < mpint.length - 1 && mpint[start] === 0)
+        start++;
+    return mpint.subarray(start);
+}
+function fingerprintOf(blob) {
+    return `SHA256:${(0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
+}
+function publicKeyFromBlob(keyType, blob) {
+    const reader = new WireReader(blob, 'key data');
+    const embeddedType = reader.text();
+    if (embeddedType !== keyType) {
+        throw new FormatError(`the key data is a ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(embeddedType)} key, not ${keyType}`);
+    }
+    const curve = CURVES.get(keyType);
+    let jwk;
+    if (keyType === 'ssh-ed25519') {
+        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
+    }
+    else if (curve) {
+        if (reader.text() !== curve.curve)
+            throw new FormatError(`the key data does not name curve ${curve.curve}`);
+        const point = reader.string();
+        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
+            throw new FormatError('the key data holds no valid point');
+        }
+        jwk = {
+            kty: 'EC',
+            crv: curve.jwkCurve,
+            x: base64url(point.subarray(1, 1 + curve.size)),
+            y: base64url(point.subarray(1 + curve.size)),
+        };
+    }
+    else {
+        const e = unsigned(reader.string());
+        const n = unsigned(reader.string());
+        if (n.length * 8 < MIN_RSA_BITS)
+            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
+        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
+    }
+    reader.end();
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createPublicKey)({ key: jwk, format: 'jwk' });
+    }
+    catch (error) {
+        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
+    }
+}
+/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
+function fields(line) {
+    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
+}
+function parseOptions(text) {
+    let namespaces;
+    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
+        const match = /^namespaces="([^"]*)"$/i.exec(option);
+        if (!match)
+            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
+        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
+        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
+        if (pattern !== undefined) {
+            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
+        }
+    }
+    return namespaces;
+}
+/**
+ * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
+ * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
+ */
+function parseAllowedSigners(lines) {
+    const signers = [];
+    lines.forEach((line, index) => {
+        const trimmed = line.trim();
+        if (trimmed === '' || trimmed.startsWith('#'))
+            return;
+        try {
+            signers.push(parseSignerLine(trimmed));
+        }
+        catch (error) {
+            if (!(error instanceof FormatError))
+                throw error;
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`trusted signer line ${index + 1}: ${error.message}`);
+        }
+    });
+    return signers;
+}
+function parseSignerLine(line) {
+    const [principalField = '', ...rest] = fields(line);
+    // Key types never hold "=", and cert-authority is the one option without a value.
+    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
+    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
+    const [keyType, data] = rest;
+    if (keyType === undefined || data === undefined) {
+        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
+    }
+    if (!KEY_TYPES.includes(keyType)) {
+        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
+    }
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
+        throw new FormatError('the key is not valid base64');
+    }
+    const blob = Buffer.from(data, 'base64');
+    const principal = principalField.replace(/^"(.*)"$/, '$1');
+    if (principal === '')
+        throw new FormatError('the principal is empty');
+    return {
+        principal,
+        namespaces,
+        keyType,
+        fingerprint: fingerprintOf(blob),
+        blob,
+        key: publicKeyFromBlob(keyType, blob),
+    };
+}
+function dearmor(armored) {
+    const lines = armored.trim().split(/\r?\n/);
+    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
+        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
+    }
+    const body = lines.slice(1, -1).join('');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
+        throw new FormatError('the signature is not valid base64 between its armor lines');
+    }
+    return Buffer.from(body, 'base64');
+}
+function parseSshSig(bytes) {
+    const reader = new WireReader(bytes, 'signature');
+    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
+        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
+    }
+    const version = reader.uint32();
+    if (version !== 1)
+        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
+    const sig = {
+        publicKey: reader.string(),
+        namespace: reader.text(),
+        reserved: reader.string(),
+        hashAlgorithm: reader.text(),
+        signature: reader.string(),
+    };
+    reader.end();
+    return sig;
+}
+/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
+function verifyRaw(signer, signatureBlob, data) {
+    const reader = new WireReader(signatureBlob, 'signature');
+    const algorithm = reader.text();
+    const raw = reader.string();
+    reader.end();
+    const curve = CURVES.get(signer.keyType);
+    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
+    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
+        return check(null, data, signer.key, raw);
+    if (curve && algorithm === signer.keyType) {
+        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
+        const values = new WireReader(raw, 'signature');
+        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
+        values.end();
+        if (r.length > curve.size || s.length > curve.size)
+            return false;
+        const p1363 = Buffer.alloc(2 * curve.size);
+        r.copy(p1363, curve.size - r.length);
+        s.copy(p1363, 2 * curve.size - s.length);
+        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
+    }
+    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
+    if (signer.keyType === 'ssh-rsa' && rsaHash)
+        return check(rsaHash, data, signer.key, raw);
+    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
+        throw new FormatError(`signature algorithm "${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
+    }
+    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
+}
+/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
+function check(algorithm, data, key, signature) {
+    try {
+        return (0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.verify)(algorithm, data, key, signature);
+    }
+    catch {
+        return false;
+    }
+}
+/**
+ * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
+ * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
+ */
+function verifySshSignature(args) {
+    const { message, armored, namespace, signers } = args;
+    try {
+        const sig = parseSshSig(dearmor(armored));
+        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
+        if (sig.namespace !== namespace) {
+            return refuse(`signed for namespace ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.namespace)}, expected ${namespace}`);
+        }
+        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
+            return refuse(`hash algorithm ${(0,_common_printable_js__WEBPACK_IMPORTED_MODULE_4__/* .printable */ .g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
+        }
+        const fingerprint = fingerprintOf(sig.publicKey);
+        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
+        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
+        if (!signer) {
+            return refuse(owners[0]
+                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
+                : `key ${fingerprint} is not a trusted signer`);
+        }
+        const signedData = Buffer.concat([
+            MAGIC,
+            wireString(sig.namespace),
+            wireString(sig.reserved),
+            wireString(sig.hashAlgorithm),
+            wireString((0,node_crypto__WEBPACK_IMPORTED_MODULE_1__.createHash)(sig.hashAlgorithm).update(message).digest()),
+        ]);
+        if (!verifyRaw(signer, sig.signature, signedData))
+            return refuse('the signature does not match the content');
+        return { ok: true, principal: signer.principal };
+    }
+    catch (error) {
+        if (error instanceof FormatError)
+            return refuse(error.message);
+        throw error;
+    }
+}
+function refuse(reason) {
+    return { ok: false, reason };
+}
+/**
+ * Signs message with `ssh-keygen -Y sign -n namespace -f keyPath` and returns the armored signature. keyPath
+ * is a private key, or a public key whose private half is in ssh-agent.
+ */
+async function sshKeygenSign(message, keyPath, namespace) {
+    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
+    const running = (0,node_util__WEBPACK_IMPORTED_MODULE_2__.promisify)(node_child_process__WEBPACK_IMPORTED_MODULE_0__.execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
+    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
+    running.child.stdin?.on('error', () => { });
+    running.child.stdin?.end(message);
+    try {
+        const { stdout } = await running;
+        return stdout.trim();
+    }
+    catch (error) {
+        const failure = error;
+        if (failure.code === 'ENOENT') {
+            throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        }
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
+    }
+}
+
+
+/***/ }),
+
+/***/ 1032:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  g8: () => (/* binding */ GridStore),
+  LO: () => (/* binding */ credentialEnv)
+});
+
+// UNUSED EXPORTS: decodePath, encodePath
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(1455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(6760);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(4560);
+// EXTERNAL MODULE: ./build/src/git/rate-limit.js
+var rate_limit = __nccwpck_require__(6600);
+// EXTERNAL MODULE: external "node:child_process"
+var external_node_child_process_ = __nccwpck_require__(1421);
+// EXTERNAL MODULE: external "node:util"
+var external_node_util_ = __nccwpck_require__(7975);
+// EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
+var runner = __nccwpck_require__(7457);
+// EXTERNAL MODULE: ./build/src/git/ssh-signature.js
+var ssh_signature = __nccwpck_require__(6315);
+;// CONCATENATED MODULE: ./build/src/git/commit-signature.js
+// SSH-signed commits, as git writes them with gpg.format=ssh: the commit object carries a `gpgsig` header
+// holding an armored SSHSIG of namespace "git" over the commit object without that header. So a commit dgrid
+// signs is one `git verify-commit` accepts, and that GitHub shows as verified when the key is on the account.
+
+
+
+
+
+
+
+const COMMIT_SIGNATURE_NAMESPACE = 'git';
+/**
+ * Splits a raw commit object as git does to verify it: the `gpgsig` header (its continuation lines start with
+ * a space) is the signature, the object without it the payload. Headers end at the first empty line.
+ */
+function splitCommit(raw) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const lines = raw.subarray(0, headerEnd).toString('latin1').split('\n').slice(0, -1);
+    const kept = [];
+    let armored;
+    let inSignature = false;
+    for (const line of lines) {
+        if (inSignature && line.startsWith(' ')) {
+            armored.push(line.slice(1));
+            continue;
+        }
+        inSignature = false;
+        if (line.startsWith('gpgsig ') && armored === undefined) {
+            armored = [line.slice('gpgsig '.length)];
+            inSignature = true;
+            continue;
+        }
+        kept.push(line);
+    }
+    const payload = Buffer.concat([Buffer.from(kept.map((l) => `${l}\n`).join(''), 'latin1'), raw.subarray(headerEnd)]);
+    return { payload, armored: armored?.join('\n') };
+}
+/** The commit object with `armored` as its gpgsig header, placed after the other headers as git places it. */
+function withSignature(raw, armored) {
+    const end = raw.indexOf('\n\n');
+    const headerEnd = end < 0 ? raw.length : end + 1;
+    const header = `gpgsig ${armored.trim().split('\n').join('\n ')}\n`;
+    return Buffer.concat([raw.subarray(0, headerEnd), Buffer.from(header, 'latin1'), raw.subarray(headerEnd)]);
+}
+/** Whether a raw commit's signature is by one of `signers` (namespace git). */
+function verifyCommit(raw, signers) {
+    const { payload, armored } = splitCommit(raw);
+    if (armored === undefined)
+        return { ok: false, reason: 'the commit is not signed' };
+    return verifySshSignature({ message: payload, armored, namespace: COMMIT_SIGNATURE_NAMESPACE, signers });
+}
+/**
+ * Signs a commit of the repository at `options.cwd` with the SSH key at keyPath and writes the signed commit:
+ * the same tree, parents, author and message, plus the signature. Returns the signed commit's id.
+ */
+async function signCommit(commit, keyPath, options) {
+    const raw = await (0,runner/* gitBytes */.s0)(['cat-file', 'commit', commit], options);
+    const armored = await (0,ssh_signature/* sshKeygenSign */.d$)(raw, keyPath, COMMIT_SIGNATURE_NAMESPACE);
+    const signed = withSignature(raw, armored);
+    return (await (0,runner/* git */.$Y)(['hash-object', '-t', 'commit', '-w', '--stdin'], { ...options, input: signed })).trim();
+}
+/** A public key as an allowed_signers line names it: "<type> <base64>", without its comment. */
+function publicKeyLine(text) {
+    const [type, data] = text.trim().split(/\s+/);
+    if (!type || !data)
+        throw new UserError(`"${text.trim().slice(0, 40)}" is not an SSH public key ("ssh-ed25519 AAAA...")`);
+    return `${type} ${data}`;
+}
+/** The signer of a public key line, for verifying with it; throws a UserError naming `where` when it is not one. */
+function signerOf(principal, publicKey, where) {
+    try {
+        return parseAllowedSigners([`${principal} ${publicKeyLine(publicKey)}`])[0];
+    }
+    catch (error) {
+        if (error instanceof UserError)
+            throw new UserError(`${where}: ${error.message.replace(/^trusted signer line 1: /, '')}`);
+        throw error;
+    }
+}
+/** The public key of a private key file, by `ssh-keygen -y`, as "<type> <base64>". */
+async function publicKeyOf(keyPath) {
+    try {
+        const { stdout } = await promisify(execFile)('ssh-keygen', ['-y', '-f', keyPath]);
+        return publicKeyLine(stdout);
+    }
+    catch (error) {
+        const failure = error;
+        if (failure instanceof UserError)
+            throw failure;
+        if (failure.code === 'ENOENT')
+            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign');
+        throw new UserError(`${keyPath} is not an SSH private key without a passphrase (ssh-keygen -y: ${failure.stderr?.trim() || failure.message}): ` +
+            'make one with "dgrid node-key"');
+    }
+}
+/**
+ * The key file of a signing-key setting: a path as given, or, for the key itself (a secret of a workflow), a
+ * file only this user can read in `dir`, as ssh-keygen takes keys from files alone.
+ */
+async function signingKeyFile(value, dir) {
+    if (!/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(value))
+        return value;
+    await mkdir(dir, { recursive: true, mode: 0o700 });
+    const path = join(dir, 'signing-key');
+    await writeFile(path, `${value.trim()}\n`, { mode: 0o600 });
+    await chmod(path, 0o600);
+    return path;
+}
+
+;// CONCATENATED MODULE: ./build/src/git/store.js
 // The grid's git store: a bare cache repository with no working tree. Reads go through ls-tree and
 // cat-file, commits are built with fast-import on top of the fetched tip, and pushes name the commit
 // directly (SHA:refs/heads/<branch>), never with force. A lost race is a rejected push.
+
 
 
 
@@ -38279,8 +38823,8 @@ class GridStore {
         this.trackingRef = `refs/remotes/grid/${options.branch}`;
     }
     static async open(options) {
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(options.dir, { recursive: true });
-        const exists = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.access)(`${options.dir}/HEAD`).then(() => true, () => false);
+        await (0,promises_.mkdir)(options.dir, { recursive: true });
+        const exists = await (0,promises_.access)(`${options.dir}/HEAD`).then(() => true, () => false);
         const store = new GridStore(options);
         if (exists) {
             // A cache is made for one remote, branch and purpose; only the URL's spelling may have changed.
@@ -38296,11 +38840,11 @@ class GridStore {
      */
     async create() {
         const { dir } = this.options;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)(dir, { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'config'), cacheConfig(this.options));
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'objects'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
+        await (0,promises_.mkdir)(dir, { recursive: true });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'config'), cacheConfig(this.options));
+        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'objects'), { recursive: true });
+        await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'refs'), { recursive: true });
+        await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
         this.empty = true;
         this.lacksBlobs = this.options.partial === true;
     }
@@ -38312,15 +38856,15 @@ class GridStore {
     async rebuildIfBroken() {
         if (await this.intact())
             return false;
-        await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.rm)(this.options.dir, { recursive: true, force: true });
+        await (0,promises_.rm)(this.options.dir, { recursive: true, force: true });
         await this.create();
         return true;
     }
     async intact() {
         const cwd = this.options.dir;
         // Only the cache itself counts, never a repository around it; null: the folder is gone.
-        const env = { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(cwd)) };
-        const run = (args) => (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(args, { cwd, env }).catch(() => null);
+        const env = { GIT_CEILING_DIRECTORIES: (0,external_node_path_.dirname)((0,external_node_path_.resolve)(cwd)) };
+        const run = (args) => (0,runner/* runGit */.EO)(args, { cwd, env }).catch(() => null);
         const repository = await run(['rev-parse', '--is-bare-repository']);
         if (repository?.exitCode !== 0 || repository.stdout.toString('utf8').trim() !== 'true')
             return false;
@@ -38338,10 +38882,10 @@ class GridStore {
      * is an error rather than some other repository. Throws a GitError when `path` is not a repository.
      */
     static async local(path) {
-        const absolute = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.resolve)(path);
-        const gitDir = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--absolute-git-dir'], {
+        const absolute = (0,external_node_path_.resolve)(path);
+        const gitDir = await (0,runner/* git */.$Y)(['rev-parse', '--absolute-git-dir'], {
             cwd: absolute,
-            env: { GIT_CEILING_DIRECTORIES: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.dirname)(absolute) },
+            env: { GIT_CEILING_DIRECTORIES: (0,external_node_path_.dirname)(absolute) },
         });
         return new GridStore({ remote: absolute, branch: 'HEAD', dir: gitDir.trim() });
     }
@@ -38353,7 +38897,7 @@ class GridStore {
     }
     async gitBytes(args, options = {}) {
         try {
-            return await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .gitBytes */ .s0)(args, {
+            return await (0,runner/* gitBytes */.s0)(args, {
                 cwd: this.options.dir,
                 timeoutMs: this.options.timeoutMs,
                 env: this.env,
@@ -38366,24 +38910,24 @@ class GridStore {
     }
     /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
     async rateLimited(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
-            error.retryAfterMs = (await (0,_rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .askRetryAfter */ ._p)(this.options.remote, this.options.token)) ?? _rate_limit_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RETRY_AFTER_MS */ .NR;
+        if (error instanceof runner/* GitError */.XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
+            error.retryAfterMs = (await (0,rate_limit/* askRetryAfter */._p)(this.options.remote, this.options.token)) ?? rate_limit/* DEFAULT_RETRY_AFTER_MS */.NR;
         }
         return error;
     }
     /** A refused credential or a wrong repository is the user's to fix, not a reason to retry. */
     explain(error) {
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .isHopeless */ .cs)(error))
-            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .explainGitError */ .et)(error, this.options.remote);
-        if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && error.failure === 'auth') {
-            return new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
+        if (error instanceof runner/* GitError */.XS && (0,runner/* isHopeless */.cs)(error))
+            return (0,runner/* explainGitError */.et)(error, this.options.remote);
+        if (error instanceof runner/* GitError */.XS && error.failure === 'auth') {
+            return new errors/* UserError */.yo(`${this.options.remote}: the server refused the credentials (${error.stderr.trim().split('\n').pop()}); ` +
                 'give a token that can read and push the grid (input "token", or DGRID_TOKEN for the CLI)');
         }
         return error;
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await (0,runner/* withRetry */.bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -38402,22 +38946,34 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args));
+            await (0,runner/* withRetry */.bD)(() => this.git(args));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof runner/* GitError */.XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
         this.empty = false;
         this.fetched = true;
         // FETCH_HEAD names what this fetch brought: a file read, where asking git would cost a process a round.
-        const fetched = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
+        const fetched = await (0,promises_.readFile)((0,external_node_path_.join)(this.options.dir, 'FETCH_HEAD'), 'utf8');
         return fetched.slice(0, fetched.indexOf('\t'));
+    }
+    /**
+     * Fetches `commits` more of the branch's history behind what a shallow fetch brought, and returns the oldest
+     * commit the cache then holds on the first-parent line: where a reader that checks commits starts.
+     */
+    async deepen(commits) {
+        const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
+        if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
+            await (0,runner/* withRetry */.bD)(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+        }
+        const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
+        return line.trim().split('\n').at(-1) || null;
     }
     /** The last fetched tip, from the cache; null before the first fetch. */
     async tip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
+        const out = await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', this.trackingRef], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -38483,7 +39039,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await (0,runner/* withRetry */.bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -38521,7 +39077,7 @@ class GridStore {
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
     async resolve(revision) {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
+        const out = await (0,runner/* runGit */.EO)(['rev-parse', '--verify', '--quiet', `${revision}^{commit}`], { cwd: this.options.dir });
         return out.exitCode === 0 ? out.stdout.toString('utf8').trim() : null;
     }
     /**
@@ -38542,7 +39098,7 @@ class GridStore {
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return (0,runner/* catFileBatch */.Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -38581,12 +39137,13 @@ class GridStore {
         const out = await this.git(['fast-import', '--quiet', '--force', '--done', '--date-format=raw'], {
             input: Buffer.concat(chunks),
         });
-        return out.trim();
+        const { signingKey } = this.options;
+        return signingKey ? signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+        return (0,runner/* withRetry */.bD)(async () => {
+            const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -38596,11 +39153,11 @@ class GridStore {
             const text = out.stdout.toString('utf8') + out.stderr;
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
-                throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
+                throw new runner/* GitError */.XS(['push'], 'fatal', out.exitCode, out.stderr);
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new runner/* GitError */.XS(['push'], (0,runner/* classify */.L8)(out.stderr), out.exitCode, out.stderr);
         }).catch(async (error) => {
             throw this.explain(await this.rateLimited(error));
         });
@@ -38611,8 +39168,8 @@ class GridStore {
      */
     async pushFileRef(ref, content) {
         const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
+        await (0,runner/* withRetry */.bD)(async () => {
+            const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -38620,7 +39177,7 @@ class GridStore {
             // Rejected: the ref holds another commit of the same content already.
             if (out.exitCode === 0 || /\[rejected\]|non-fast-forward|fetch first/.test(out.stdout.toString('utf8')))
                 return;
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
+            throw new runner/* GitError */.XS(['push'], (0,runner/* classify */.L8)(out.stderr), out.exitCode, out.stderr);
         }).catch((error) => {
             throw this.explain(error);
         });
@@ -38629,7 +39186,7 @@ class GridStore {
     async fetchFileRef(ref) {
         const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .withRetry */ .bD)(() => this.git([
+            await (0,runner/* withRetry */.bD)(() => this.git([
                 'fetch',
                 '--quiet',
                 '--no-tags',
@@ -38640,7 +39197,7 @@ class GridStore {
             ]));
         }
         catch (error) {
-            if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
+            if (error instanceof runner/* GitError */.XS && /couldn't find remote ref/i.test(error.stderr))
                 return null;
             throw error;
         }
@@ -39160,6 +39717,21 @@ function policyProblems(task, policy, now = new Date()) {
             message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
         });
     }
+    (task.secrets ?? []).forEach((name, index) => {
+        if (!policy.secrets.includes(name)) {
+            problems.push({
+                pointer: `/secrets/${index}`,
+                message: `secrets names "${name}", which this grid does not offer ` +
+                    `(secrets in dgrid.json: ${policy.secrets.join(', ') || 'none'}): remove it, or ask the grid's owners to add it`,
+            });
+        }
+        else if (task.env?.[name] !== undefined) {
+            problems.push({
+                pointer: `/env/${name}`,
+                message: `env sets ${name}, which is also one of the task's secrets: remove it from env`,
+            });
+        }
+    });
     if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
@@ -39222,6 +39794,7 @@ const PATTERN_RULES = {
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .NO_NUL_PATTERN */ .Z3]: 'must not hold a NUL character (\\u0000): no process can be given one',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .VERSION_PATTERN */ .Q6]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
     [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .SINGLE_LINE_PATTERN */ .t4]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+    [_schemas_js__WEBPACK_IMPORTED_MODULE_1__/* .OUTPUT_PATTERN */ .d2]: 'must be a pattern relative to /out with no ".." step and no control character, such as "results/*.csv"',
 };
 function fieldName(pointer) {
     return pointer === '' ? 'the file' : `field "${pointer.slice(1).replaceAll('/', '.')}"`;
@@ -39301,6 +39874,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   kU: () => (/* binding */ DrainSchema),
   Z3: () => (/* binding */ NO_NUL_PATTERN),
   M2: () => (/* binding */ NodeSchema),
+  d2: () => (/* binding */ OUTPUT_PATTERN),
   Qz: () => (/* binding */ PolicySchema),
   _l: () => (/* binding */ QueuedTaskSchema),
   Jh: () => (/* binding */ ResultSchema),
@@ -39310,7 +39884,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   Q6: () => (/* binding */ VERSION_PATTERN)
 });
 
-// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, Verdict, shippedSchemas
+// UNUSED EXPORTS: AttemptSchema, CheckpointSchema, ClaimInfoSchema, ENV_NAME_PATTERN, LABEL_PATTERN, MAX_PROGRESS_MESSAGE, MAX_SCRIPT_BYTES, MIN_CPUS, NODE_ID_PATTERN, NodeStatus, Priority, ProgressSchema, ReplicaSchema, ReputationSchema, Status, StoredFileSchema, Verdict, shippedSchemas
 
 // NAMESPACE OBJECT: ./node_modules/@sinclair/typebox/build/esm/type/type/type.mjs
 var type_type_namespaceObject = {};
@@ -44103,6 +44677,11 @@ const NodeId = Type.String({ pattern: NODE_ID_PATTERN });
 const Label = Type.String({ pattern: LABEL_PATTERN });
 const DateTime = Type.String({ format: 'date-time' });
 const Sha256 = Type.String({ pattern: '^[0-9a-f]{64}$' });
+const PublicKey = Type.String({
+    pattern: '^(ssh-ed25519|ecdsa-sha2-nistp(256|384|521)|ssh-rsa) [A-Za-z0-9+/]+={0,2}$',
+    maxLength: 2048,
+    description: 'An SSH public key, "ssh-ed25519 AAAA..." without comment; the node signs its commits with it',
+});
 const Priority = Type.Union([Type.Literal('high'), Type.Literal('normal'), Type.Literal('low')]);
 const Status = Type.Union([
     Type.Literal('success'),
@@ -44111,6 +44690,24 @@ const Status = Type.Union([
     Type.Literal('error'),
     Type.Literal('cancelled'),
 ]);
+/**
+ * A file pattern under /out: relative, no `..` step, no control character. One pattern (a lookahead for the
+ * `..`), not a `not` clause: the problems a gate reports name a pattern, where a failed `not` says nothing.
+ */
+const OUTPUT_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$';
+const OutputPattern = Type.String({
+    minLength: 1,
+    maxLength: 256,
+    pattern: OUTPUT_PATTERN,
+    description: 'Relative to /out; no ".." step and no control character',
+});
+/** An output file as a result lists it: the store's url, and the size and digest a download is checked against. */
+const StoredFileSchema = Type.Object({
+    name: Type.String({ minLength: 1, maxLength: 1024, description: 'Its path under /out' }),
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Sha256,
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+}, { additionalProperties: false });
 const taskFields = {
     $schema: Type.Optional(Type.String()),
     task_id: TaskId,
@@ -44147,6 +44744,18 @@ const taskFields = {
         maxProperties: 64,
     })),
     description: Type.Optional(Type.String({ maxLength: 4096 })),
+    outputs: Type.Optional(Type.Array(OutputPattern, {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: 'Glob patterns (*, **, ?) of files the script writes under /out, stored beside the result',
+    })),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        minItems: 1,
+        maxItems: 32,
+        description: "Secrets a node may provide as environment variables of these names; one of the policy's secrets. Their values are redacted from everything the task sends back",
+    })),
     signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
     min_worker_version: Type.Optional(Type.String({
         pattern: VERSION_PATTERN,
@@ -44246,6 +44855,7 @@ const ResultSchema = Type.Object({
     stderr_sha256: Sha256,
     stderr_truncated: Type.Boolean(),
     replicas: Type.Optional(Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' })),
+    outputs: Type.Optional(Type.Array(StoredFileSchema, { description: "The task's output files, in the grid's output store" })),
 }, { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false });
 /** A request to cancel a task, at tasks/cancel/<task_id>.json: by `dgrid cancel` or by pull request. */
 const CancelSchema = Type.Object({
@@ -44257,6 +44867,8 @@ const NodeStatus = Type.Union([
     Type.Literal('online'),
     Type.Literal('draining'),
     Type.Literal('offline'),
+    // Written by a reaper when the node authored a void commit, or after a node's third invalid quorum run: every
+    // reader refuses its claims and commits.
     Type.Literal('quarantined'),
 ]);
 const MAX_PROGRESS_MESSAGE = 200;
@@ -44312,6 +44924,7 @@ const NodeSchema = Type.Object({
         retry_at: DateTime,
     }, { additionalProperties: false })),
     reputation: Type.Optional(ReputationSchema),
+    public_key: Type.Optional(PublicKey),
 }, { $id: 'https://dgrid.dev/schemas/node.schema.json', title: 'dgrid node', additionalProperties: false });
 const section = (properties, description) => Type.Optional(Type.Object(properties, { additionalProperties: false, default: {}, description }));
 const PolicySchema = Type.Object({
@@ -44362,6 +44975,12 @@ const PolicySchema = Type.Object({
         uniqueItems: true,
         description: "The node labels of this grid: a task's requires may name only these. Without it, any label is accepted",
     })),
+    shards: Type.Optional(Type.Array(Type.String({ minLength: 1, maxLength: 2048 }), {
+        minItems: 1,
+        maxItems: 64,
+        uniqueItems: true,
+        description: "Grid repository URLs that together form one grid, this one among them, in the same order in every shard's dgrid.json; a task lives in the shard its id hashes to (docs/scaling.md#shards)",
+    })),
     lease: section({
         grace_seconds: Type.Optional(Type.Integer({ minimum: 0, default: 120, description: 'Bounds clock skew between machines' })),
         heartbeat_seconds: Type.Optional(Type.Integer({ minimum: 1, default: 60 })),
@@ -44384,12 +45003,40 @@ const PolicySchema = Type.Object({
         })),
     }, 'Signed tasks'),
     nodes: section({
+        admitted: Type.Optional(Type.Array(Type.Object({ node_id: NodeId, public_key: PublicKey }, { additionalProperties: false }), {
+            default: [],
+            description: 'The nodes this grid admits, each with its key; only maintainers change this list. Empty: the grid is open',
+        })),
+        signed_commits: Type.Optional(Type.Boolean({
+            default: false,
+            description: "Every node commit is SSH-signed with the node's key (git's gpg.format=ssh)",
+        })),
         trust_after: Type.Optional(Type.Integer({
             minimum: 1,
             default: 10,
             description: 'Consecutive valid quorum results after which a node is trusted: its results are then spot-checked at random instead of always replicated',
         })),
-    }, 'Worker nodes: when they are trusted'),
+    }, 'Which nodes may work for this grid, how their commits are checked, and when they are trusted; with admitted or signed_commits, every reader checks every commit against the authorship rules (docs/security.md)'),
+    outputs: section({
+        store: Type.Optional(Type.Union([Type.Literal('git'), Type.Literal('artifact'), Type.Literal('s3')], {
+            default: 'git',
+            description: 'Where output files go: git (refs of their own in the grid repository, never the grid branch), artifact (GitHub Actions artifacts) or s3',
+        })),
+        max_mb: Type.Optional(Type.Integer({ minimum: 1, maximum: 65536, default: 64, description: "Size of each task's /out" })),
+        max_files: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000, default: 100, description: 'Files and folders in /out' })),
+        bucket: Type.Optional(Type.String({ minLength: 3, maxLength: 63, description: 's3: the bucket' })),
+        endpoint: Type.Optional(Type.String({
+            pattern: '^https?://',
+            description: 's3: the service URL, for an S3-compatible service other than AWS',
+        })),
+        region: Type.Optional(Type.String({ minLength: 1, default: 'us-east-1', description: 's3: the region' })),
+        prefix: Type.Optional(Type.String({ maxLength: 256, default: 'dgrid/outputs/', description: 's3: key prefix' })),
+    }, 'Task output files; credentials for s3 come from the node (AWS_* variables), never from here'),
+    secrets: Type.Optional(Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        default: [],
+        description: 'Names of the secrets tasks of this grid may ask for; the gate refuses any other',
+    })),
     retention: section({
         days: Type.Optional(Type.Integer({ minimum: 1, default: 30, description: 'Age after which results are archived' })),
         offline_node_days: Type.Optional(Type.Integer({ minimum: 1, default: 7 })),
@@ -44410,6 +45057,130 @@ const shippedSchemas = {
     'drain.schema.json': DrainSchema,
     'policy.schema.json': PolicySchema,
 };
+
+
+/***/ }),
+
+/***/ 9273:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   EG: () => (/* binding */ isSharded),
+/* harmony export */   gC: () => (/* binding */ wrongShard),
+/* harmony export */   mF: () => (/* binding */ homeShard)
+/* harmony export */ });
+/* unused harmony exports shardIndex, repositoryKey, sameRepository, shardPlace, hostOf, parseShardTokens, tokenFor */
+/* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
+// A grid spread over several repositories: the policy's `shards` lists their URLs, and together they are one
+// grid. A task lives in the shard its id hashes to, wherever it was submitted from: an id then has one home,
+// so "an id runs once in a grid's life" holds across shards with no shard reading another to admit a task,
+// and `dgrid submit`, the gate and the workers all compute the same home from the id alone.
+//
+// Every shard keeps its own dgrid.json, and all must say the same (the first shard's is the reference): a
+// node checks before serving a shard, and `dgrid audit` checks each shard against the first.
+
+/** The index of the shard a task id belongs to among `count`; letter case aside, as ids are compared so. */
+function shardIndex(taskId, count) {
+    if (count <= 1)
+        return 0;
+    const digest = (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(taskId.toLowerCase(), 'utf8').digest();
+    return digest.readUInt32BE(0) % count;
+}
+/** The URL of the shard a task id belongs to, or undefined for a grid of one repository. */
+function homeShard(policy, taskId) {
+    const shards = policy.shards;
+    if (!shards || shards.length < 2)
+        return undefined;
+    return shards[shardIndex(taskId, shards.length)];
+}
+/**
+ * A repository URL as it identifies the repository: without credentials, a default port, a trailing slash or
+ * `.git`, the host in lower case. Two URLs that differ only there name one repository.
+ */
+function repositoryKey(url) {
+    const trimmed = url.trim();
+    let parsed;
+    try {
+        parsed = new URL(trimmed);
+    }
+    catch {
+        return trimmed.replace(/\/+$/, '').replace(/\.git$/, '');
+    }
+    const path = decodeURIComponent(parsed.pathname)
+        .replace(/\/+$/, '')
+        .replace(/\.git$/, '');
+    const host = parsed.host.toLowerCase();
+    return `${parsed.protocol}//${host}${path}`;
+}
+function sameRepository(a, b) {
+    return repositoryKey(a) === repositoryKey(b);
+}
+/** The index of `repository` among the policy's shards; -1 when it is not listed. */
+function shardPlace(policy, repository) {
+    return (policy.shards ?? []).findIndex((url) => sameRepository(url, repository));
+}
+/** Whether the policy spreads the grid over several repositories. */
+function isSharded(policy) {
+    return (policy.shards?.length ?? 0) > 1;
+}
+/**
+ * Why `taskId` may not be queued in `repository` of a sharded grid, or undefined when it may. A repository
+ * the policy does not list cannot take tasks at all: the policy and the repository disagree.
+ */
+function wrongShard(policy, repository, taskId) {
+    if (!isSharded(policy))
+        return undefined;
+    if (shardPlace(policy, repository) < 0) {
+        return (`this repository (${repositoryKey(repository)}) is not one of the shards in dgrid.json ` +
+            `(${policy.shards.join(', ')}): add it to "shards", or submit to one of those`);
+    }
+    const home = homeShard(policy, taskId);
+    if (sameRepository(home, repository))
+        return undefined;
+    return `task id "${taskId}" belongs to shard ${home} (by the hash of its id, see "shards" in dgrid.json): submit it there`;
+}
+/** The host of a URL, as a token is given for it: `host[:port]`, lower case; '' for a local path. */
+function hostOf(url) {
+    try {
+        return new URL(url).host.toLowerCase();
+    }
+    catch {
+        return '';
+    }
+}
+/**
+ * Tokens per host from lines `HOST=TOKEN` (the run-worker input `shard-tokens`, the CLI's
+ * DGRID_SHARD_TOKENS). A token goes only to its own host: a grid's shards on two hosts never see each
+ * other's credentials. Returns the problem of the first bad line as an error message.
+ */
+function parseShardTokens(text, source) {
+    const tokens = new Map();
+    text.split(/\r?\n/).forEach((raw, index) => {
+        const line = raw.trim();
+        if (!line || line.startsWith('#'))
+            return;
+        const eq = line.indexOf('=');
+        const host = eq > 0 ? line.slice(0, eq).trim().toLowerCase() : '';
+        const token = eq > 0 ? line.slice(eq + 1).trim() : '';
+        if (!host || !token || /[\s/@]/.test(host)) {
+            // The line may hold a token: its text never reaches the message.
+            throw new Error(`${source}, line ${index + 1}: write HOST=TOKEN, e.g. git.example.com=<token>`);
+        }
+        tokens.set(host, token);
+    });
+    return tokens;
+}
+/**
+ * The token for a shard's URL: the one given for its host, else the grid's own token when the shard is on
+ * the same host as the repository that token was given for, else none.
+ */
+function tokenFor(url, primary, tokens) {
+    const host = hostOf(url);
+    const own = tokens.get(host);
+    if (own !== undefined)
+        return own;
+    return host === hostOf(primary.remote) ? primary.token : undefined;
+}
 
 
 /***/ }),
@@ -44514,15 +45285,16 @@ class GridSnapshot {
         // Finished runs of quorum tasks are read with the queue they belong to.
         const replicas = states.includes('queue') ? [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .REPLICAS_DIR */ .Kw] : [];
         const paths = [_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .POLICY_FILE */ .CX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .NODES_DIR */ .uX, _layout_js__WEBPACK_IMPORTED_MODULE_0__/* .CANCEL_DIR */ .Nd, ...replicas, ...states.map(_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .lifecycleDir */ .uP)];
-        const listed = paths.join('\0');
+        const overlay = options.overlay?.size ? options.overlay : undefined;
+        const listed = paths.join('\0') + (overlay ? '\0overlay' : '');
         const since = options.since;
-        if (store.options.partial && since?.tip && since.store === store && since.listed === listed) {
+        if (!overlay && store.options.partial && since?.tip && since.store === store && since.listed === listed) {
             const changed = await store.changedEntries(since.tip, tip, paths).catch(() => undefined);
             // undefined: the earlier tip is gone from the cache (rebuilt); the tip is listed whole below.
             if (changed)
                 return new GridSnapshot(store, tip, await patched(store, since.entries, changed), listed);
         }
-        const entries = await store.list(tip, paths);
+        const entries = withOverlay(await store.list(tip, paths), paths, overlay);
         // A node's store is partial: each read of blobs it lacks is a round trip to the remote. What a node
         // lists is what its sync reads next (policy, nodes, claims, queue), so all of it comes in one.
         if (store.options.partial)
@@ -44585,6 +45357,18 @@ class GridSnapshot {
         }
         return out;
     }
+}
+/** The entries with each overlay path below the listed paths set to its blob, or removed. */
+function withOverlay(entries, listed, overlay) {
+    if (!overlay || overlay.size === 0)
+        return entries;
+    const within = (path) => listed.some((p) => path === p || path.startsWith(`${p}/`));
+    const kept = entries.filter((e) => !overlay.has(e.path));
+    for (const [path, sha] of overlay) {
+        if (sha !== null && within(path))
+            kept.push({ mode: '100644', type: 'blob', sha, size: null, path });
+    }
+    return kept;
 }
 /**
  * An earlier listing brought to a new tip, in the tree's order: the order of full paths, compared here as
@@ -47604,8 +48388,8 @@ var external_node_path_ = __nccwpck_require__(6760);
 var external_node_crypto_ = __nccwpck_require__(7598);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
+// EXTERNAL MODULE: ./build/src/git/store.js + 1 modules
+var store = __nccwpck_require__(1032);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var snapshot = __nccwpck_require__(9684);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
@@ -47812,6 +48596,8 @@ async function indexChanges(grid, tip, holder, held) {
 
 // EXTERNAL MODULE: ./build/src/protocol/policy.js + 1 modules
 var policy = __nccwpck_require__(4576);
+// EXTERNAL MODULE: ./build/src/protocol/shards.js
+var shards = __nccwpck_require__(9273);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
 var task_rules = __nccwpck_require__(3906);
 ;// CONCATENATED MODULE: ./build/src/validation/submission-checks.js
@@ -47825,11 +48611,12 @@ var task_rules = __nccwpck_require__(3906);
 
 
 
-async function loadGridState(store, commit, policyPath) {
-    return gridState(await snapshot/* GridSnapshot */.T.load(store, commit), await readPolicy(store, commit, policyPath));
+
+async function loadGridState(store, commit, policyPath, repository) {
+    return gridState(await snapshot/* GridSnapshot */.T.load(store, commit), await readPolicy(store, commit, policyPath), repository);
 }
 /** The grid at a snapshot that lists every lifecycle folder. */
-async function gridState(snapshot, policy) {
+async function gridState(snapshot, policy, repository) {
     const queuedDependencies = new Map();
     for (const [file, value] of await snapshot.readJson(snapshot.of('queue'))) {
         // Read leniently: a broken file at the base is the workers' to refuse, not this submission's problem.
@@ -47837,7 +48624,7 @@ async function gridState(snapshot, policy) {
         if (Array.isArray(dependsOn))
             queuedDependencies.set(file.id, dependsOn.filter(isString));
     }
-    return { snapshot, policy, queuedDependencies };
+    return { snapshot, policy, queuedDependencies, ...(repository === undefined ? {} : { repository }) };
 }
 async function readPolicy(store, commit, path) {
     const entry = commit === null ? undefined : (await store.list(commit, [path])).find((e) => e.path === path);
@@ -47879,6 +48666,7 @@ async function checkTasks(candidates, grid, kind) {
     const unknown = [...tasks.map((t) => t.task.task_id), ...tasks.flatMap((t) => t.task.depends_on ?? [])].filter((id) => !grid.snapshot.byId.has(id));
     const archived = await archivedResults(grid.snapshot.store, grid.snapshot.tip, unknown);
     idProblems(tasks, candidates, grid, archived);
+    shardProblems(tasks, grid);
     dependencyProblems(tasks, candidates, grid, archived);
     return checked.map(({ candidate, check }) => ({
         path: candidate.path,
@@ -47921,6 +48709,20 @@ function idProblems(tasks, candidates, grid, archived) {
         }
     }
 }
+/**
+ * In a sharded grid a task is queued only in the shard its id hashes to, so an id has one home and is taken
+ * once in the whole grid. Without this repository's URL (`dgrid validate` on a checkout) the workers still
+ * refuse a task in the wrong shard.
+ */
+function shardProblems(tasks, grid) {
+    if (grid.repository === undefined || !(0,shards/* isSharded */.EG)(grid.policy))
+        return;
+    for (const t of tasks) {
+        const problem = (0,shards/* wrongShard */.gC)(grid.policy, grid.repository, t.task.task_id);
+        if (problem)
+            t.at('/task_id', problem);
+    }
+}
 function dependencyProblems(tasks, candidates, grid, archived) {
     const known = new Set([...grid.snapshot.byId.keys(), ...candidates.map((c) => c.file.id)]);
     for (const results of archived.values())
@@ -47932,7 +48734,11 @@ function dependencyProblems(tasks, candidates, grid, archived) {
     for (const t of tasks) {
         const dependsOn = t.task.depends_on ?? [];
         dependsOn.forEach((id, index) => {
-            if (!known.has(id)) {
+            // A dependency at home in another shard is read there by the workers: a missing one fails the task.
+            const elsewhere = grid.repository !== undefined &&
+                (0,shards/* homeShard */.mF)(grid.policy, id) !== undefined &&
+                (0,shards/* wrongShard */.gC)(grid.policy, grid.repository, id);
+            if (!known.has(id) && !elsewhere) {
                 t.at(`/depends_on/${index}`, `depends_on names "${id}", but there is no such task in the grid or among the files checked: submit it first, or remove it`);
             }
         });
@@ -48005,26 +48811,16 @@ __nccwpck_require__.d(__webpack_exports__, {
 var protocol_policy = __nccwpck_require__(4576);
 // EXTERNAL MODULE: ./build/src/protocol/schemas.js + 113 modules
 var schemas = __nccwpck_require__(171);
-// EXTERNAL MODULE: external "node:child_process"
-var external_node_child_process_ = __nccwpck_require__(1421);
-// EXTERNAL MODULE: external "node:crypto"
-var external_node_crypto_ = __nccwpck_require__(7598);
+// EXTERNAL MODULE: ./build/src/git/ssh-signature.js
+var ssh_signature = __nccwpck_require__(6315);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
-// EXTERNAL MODULE: external "node:util"
-var external_node_util_ = __nccwpck_require__(7975);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
-// EXTERNAL MODULE: ./build/src/common/printable.js
-var printable = __nccwpck_require__(396);
 // EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/validation/ssh-signature.js
-// SSH signatures (the SSHSIG format of `ssh-keygen -Y sign`, see OpenSSH's PROTOCOL.sshsig), verified with
-// node:crypto alone so that checking a pull request needs no OpenSSH. Signing does use ssh-keygen: it is where
-// the submitter's private key lives, possibly behind ssh-agent.
-//
-// Task signatures, the contract between submitters and grids:
+// Task signatures, the contract between submitters and grids (the SSHSIG format itself: git/ssh-signature.ts):
 // - A task file may carry the field "signature": a string holding an armored SSH signature made with the
 //   namespace "dgrid-task" (ssh-keygen -Y sign -n dgrid-task).
 // - The signed message is "dgrid-task:v1\n" + task_id + "\n" + the canonical JSON of the task without its
@@ -48038,298 +48834,7 @@ var strict_json = __nccwpck_require__(4502);
 
 
 
-
-
-
 const TASK_SIGNATURE_NAMESPACE = 'dgrid-task';
-const MAGIC = Buffer.from('SSHSIG');
-const HASH_ALGORITHMS = new Set(['sha256', 'sha512']);
-const MIN_RSA_BITS = 2048;
-const ARMOR_BEGIN = '-----BEGIN SSH SIGNATURE-----';
-const ARMOR_END = '-----END SSH SIGNATURE-----';
-// Maps, not object literals: names come from the signature, and a name such as "constructor" or "__proto__"
-// would find what every object inherits.
-const CURVES = new Map([
-    ['ecdsa-sha2-nistp256', { curve: 'nistp256', jwkCurve: 'P-256', size: 32, hash: 'sha256' }],
-    ['ecdsa-sha2-nistp384', { curve: 'nistp384', jwkCurve: 'P-384', size: 48, hash: 'sha384' }],
-    ['ecdsa-sha2-nistp521', { curve: 'nistp521', jwkCurve: 'P-521', size: 66, hash: 'sha512' }],
-]);
-const RSA_SIGNATURE_HASHES = new Map([
-    ['rsa-sha2-256', 'sha256'],
-    ['rsa-sha2-512', 'sha512'],
-]);
-const KEY_TYPES = ['ssh-ed25519', ...CURVES.keys(), 'ssh-rsa'];
-const SIGNATURE_ALGORITHMS = ['ssh-ed25519', ...CURVES.keys(), ...RSA_SIGNATURE_HASHES.keys()];
-/** A signature or key that does not follow the wire format; its message is the reason given to the user. */
-class FormatError extends Error {
-}
-/** Reads the SSH wire format (RFC 4251): uint32 lengths before strings, every read bounds-checked. */
-class WireReader {
-    buffer;
-    what;
-    #offset = 0;
-    constructor(buffer, what) {
-        this.buffer = buffer;
-        this.what = what;
-    }
-    uint32() {
-        return this.bytes(4).readUInt32BE(0);
-    }
-    string() {
-        return this.bytes(this.uint32());
-    }
-    text() {
-        return this.string().toString('latin1');
-    }
-    bytes(length) {
-        if (this.#offset + length > this.buffer.length)
-            throw new FormatError(`the ${this.what} is truncated or malformed`);
-        const bytes = this.buffer.subarray(this.#offset, this.#offset + length);
-        this.#offset += length;
-        return bytes;
-    }
-    end() {
-        if (this.#offset !== this.buffer.length)
-            throw new FormatError(`the ${this.what} is malformed (trailing data)`);
-    }
-}
-function wireString(value) {
-    const bytes = Buffer.from(value);
-    const length = Buffer.alloc(4);
-    length.writeUInt32BE(bytes.length);
-    return Buffer.concat([length, bytes]);
-}
-function base64url(bytes) {
-    return bytes.toString('base64url');
-}
-/** An mpint as the unsigned big-endian bytes a JWK wants. */
-function unsigned(mpint) {
-    let start = 0;
-    while (start < mpint.length - 1 && mpint[start] === 0)
-        start++;
-    return mpint.subarray(start);
-}
-function fingerprintOf(blob) {
-    return `SHA256:${(0,external_node_crypto_.createHash)('sha256').update(blob).digest('base64').replace(/=+$/, '')}`;
-}
-function publicKeyFromBlob(keyType, blob) {
-    const reader = new WireReader(blob, 'key data');
-    const embeddedType = reader.text();
-    if (embeddedType !== keyType) {
-        throw new FormatError(`the key data is a ${(0,printable/* printable */.g)(embeddedType)} key, not ${keyType}`);
-    }
-    const curve = CURVES.get(keyType);
-    let jwk;
-    if (keyType === 'ssh-ed25519') {
-        jwk = { kty: 'OKP', crv: 'Ed25519', x: base64url(reader.string()) };
-    }
-    else if (curve) {
-        if (reader.text() !== curve.curve)
-            throw new FormatError(`the key data does not name curve ${curve.curve}`);
-        const point = reader.string();
-        if (point.length !== 1 + 2 * curve.size || point[0] !== 4) {
-            throw new FormatError('the key data holds no valid point');
-        }
-        jwk = {
-            kty: 'EC',
-            crv: curve.jwkCurve,
-            x: base64url(point.subarray(1, 1 + curve.size)),
-            y: base64url(point.subarray(1 + curve.size)),
-        };
-    }
-    else {
-        const e = unsigned(reader.string());
-        const n = unsigned(reader.string());
-        if (n.length * 8 < MIN_RSA_BITS)
-            throw new FormatError(`RSA keys need at least ${MIN_RSA_BITS} bits`);
-        jwk = { kty: 'RSA', n: base64url(n), e: base64url(e) };
-    }
-    reader.end();
-    try {
-        return (0,external_node_crypto_.createPublicKey)({ key: jwk, format: 'jwk' });
-    }
-    catch (error) {
-        throw new FormatError(`the key data is not a valid ${keyType} key (${error.message})`);
-    }
-}
-/** Splits on blanks outside double quotes, as OpenSSH does for allowed_signers lines. */
-function fields(line) {
-    return line.match(/(?:[^\s"]+|"[^"]*")+/g) ?? [];
-}
-function parseOptions(text) {
-    let namespaces;
-    for (const option of text.match(/(?:[^,"]+|"[^"]*")+/g) ?? []) {
-        const match = /^namespaces="([^"]*)"$/i.exec(option);
-        if (!match)
-            throw new FormatError(`option ${option} is not supported (only namespaces="...")`);
-        namespaces = (match[1] ?? '').split(',').map((namespace) => namespace.trim());
-        const pattern = namespaces.find((namespace) => namespace === '' || /[*?!]/.test(namespace));
-        if (pattern !== undefined) {
-            throw new FormatError(`namespace "${pattern}" is not an exact name: list exact namespaces`);
-        }
-    }
-    return namespaces;
-}
-/**
- * Parses allowed_signers lines (see ssh-keygen(1)): `principals [namespaces="a,b"] keytype base64 [comment]`.
- * Blank lines and # comments are skipped. Throws a UserError naming the line (counted from 1) on anything else.
- */
-function parseAllowedSigners(lines) {
-    const signers = [];
-    lines.forEach((line, index) => {
-        const trimmed = line.trim();
-        if (trimmed === '' || trimmed.startsWith('#'))
-            return;
-        try {
-            signers.push(parseSignerLine(trimmed));
-        }
-        catch (error) {
-            if (!(error instanceof FormatError))
-                throw error;
-            throw new errors/* UserError */.yo(`trusted signer line ${index + 1}: ${error.message}`);
-        }
-    });
-    return signers;
-}
-function parseSignerLine(line) {
-    const [principalField = '', ...rest] = fields(line);
-    // Key types never hold "=", and cert-authority is the one option without a value.
-    const hasOptions = /=|^cert-authority$/i.test(rest[0] ?? '');
-    const namespaces = hasOptions ? parseOptions(rest.shift() ?? '') : undefined;
-    const [keyType, data] = rest;
-    if (keyType === undefined || data === undefined) {
-        throw new FormatError('expected "principal [namespaces=\\"...\\"] key-type base64-key"');
-    }
-    if (!KEY_TYPES.includes(keyType)) {
-        throw new FormatError(`key type ${keyType} is not supported (use ${KEY_TYPES.join(', ')})`);
-    }
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(data) || data.length % 4 !== 0) {
-        throw new FormatError('the key is not valid base64');
-    }
-    const blob = Buffer.from(data, 'base64');
-    const principal = principalField.replace(/^"(.*)"$/, '$1');
-    if (principal === '')
-        throw new FormatError('the principal is empty');
-    return {
-        principal,
-        namespaces,
-        keyType,
-        fingerprint: fingerprintOf(blob),
-        blob,
-        key: publicKeyFromBlob(keyType, blob),
-    };
-}
-function dearmor(armored) {
-    const lines = armored.trim().split(/\r?\n/);
-    if (lines.length < 3 || lines[0] !== ARMOR_BEGIN || lines.at(-1) !== ARMOR_END) {
-        throw new FormatError(`the signature is not armored: it must run from ${ARMOR_BEGIN} to ${ARMOR_END}`);
-    }
-    const body = lines.slice(1, -1).join('');
-    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(body) || body.length % 4 !== 0) {
-        throw new FormatError('the signature is not valid base64 between its armor lines');
-    }
-    return Buffer.from(body, 'base64');
-}
-function parseSshSig(bytes) {
-    const reader = new WireReader(bytes, 'signature');
-    if (bytes.length < MAGIC.length || !reader.bytes(MAGIC.length).equals(MAGIC)) {
-        throw new FormatError('the signature is not an SSH signature (no SSHSIG magic)');
-    }
-    const version = reader.uint32();
-    if (version !== 1)
-        throw new FormatError(`SSH signature version ${version} is not supported (only 1)`);
-    const sig = {
-        publicKey: reader.string(),
-        namespace: reader.text(),
-        reserved: reader.string(),
-        hashAlgorithm: reader.text(),
-        signature: reader.string(),
-    };
-    reader.end();
-    return sig;
-}
-/** Checks the key's raw signature (algorithm name and bytes, in wire format) over data. */
-function verifyRaw(signer, signatureBlob, data) {
-    const reader = new WireReader(signatureBlob, 'signature');
-    const algorithm = reader.text();
-    const raw = reader.string();
-    reader.end();
-    const curve = CURVES.get(signer.keyType);
-    const rsaHash = RSA_SIGNATURE_HASHES.get(algorithm);
-    if (signer.keyType === 'ssh-ed25519' && algorithm === 'ssh-ed25519')
-        return check(null, data, signer.key, raw);
-    if (curve && algorithm === signer.keyType) {
-        // SSH carries r and s as mpints; node wants them as fixed-size halves (IEEE P1363).
-        const values = new WireReader(raw, 'signature');
-        const [r, s] = [unsigned(values.string()), unsigned(values.string())];
-        values.end();
-        if (r.length > curve.size || s.length > curve.size)
-            return false;
-        const p1363 = Buffer.alloc(2 * curve.size);
-        r.copy(p1363, curve.size - r.length);
-        s.copy(p1363, 2 * curve.size - s.length);
-        return check(curve.hash, data, { key: signer.key, dsaEncoding: 'ieee-p1363' }, p1363);
-    }
-    // ssh-rsa signatures use SHA-1, which OpenSSH refuses for SSHSIG too.
-    if (signer.keyType === 'ssh-rsa' && rsaHash)
-        return check(rsaHash, data, signer.key, raw);
-    if (!SIGNATURE_ALGORITHMS.includes(algorithm)) {
-        throw new FormatError(`signature algorithm "${(0,printable/* printable */.g)(algorithm)}" is not one dgrid knows (${SIGNATURE_ALGORITHMS.join(', ')})`);
-    }
-    throw new FormatError(`signature algorithm ${algorithm} does not fit a ${signer.keyType} key`);
-}
-/** node:crypto's verify, with bytes it cannot even read taken as a signature that does not match. */
-function check(algorithm, data, key, signature) {
-    try {
-        return (0,external_node_crypto_.verify)(algorithm, data, key, signature);
-    }
-    catch {
-        return false;
-    }
-}
-/**
- * Verifies an armored SSHSIG over message: the namespace must equal `namespace` exactly, the embedded key must
- * belong to a signer whose namespaces option (if any) lists it, and the signature must check out.
- */
-function verifySshSignature(args) {
-    const { message, armored, namespace, signers } = args;
-    try {
-        const sig = parseSshSig(dearmor(armored));
-        // Names read from the signature are the signer's words: printable() keeps them from forging log lines.
-        if (sig.namespace !== namespace) {
-            return refuse(`signed for namespace ${(0,printable/* printable */.g)(sig.namespace)}, expected ${namespace}`);
-        }
-        if (!HASH_ALGORITHMS.has(sig.hashAlgorithm)) {
-            return refuse(`hash algorithm ${(0,printable/* printable */.g)(sig.hashAlgorithm)} is not supported: sign with sha256 or sha512`);
-        }
-        const fingerprint = fingerprintOf(sig.publicKey);
-        const owners = signers.filter((signer) => signer.blob.equals(sig.publicKey));
-        const signer = owners.find((owner) => owner.namespaces === undefined || owner.namespaces.includes(namespace));
-        if (!signer) {
-            return refuse(owners[0]
-                ? `key ${fingerprint} (${owners[0].principal}) is not allowed to sign namespace ${namespace}`
-                : `key ${fingerprint} is not a trusted signer`);
-        }
-        const signedData = Buffer.concat([
-            MAGIC,
-            wireString(sig.namespace),
-            wireString(sig.reserved),
-            wireString(sig.hashAlgorithm),
-            wireString((0,external_node_crypto_.createHash)(sig.hashAlgorithm).update(message).digest()),
-        ]);
-        if (!verifyRaw(signer, sig.signature, signedData))
-            return refuse('the signature does not match the content');
-        return { ok: true, principal: signer.principal };
-    }
-    catch (error) {
-        if (error instanceof FormatError)
-            return refuse(error.message);
-        throw error;
-    }
-}
-function refuse(reason) {
-    return { ok: false, reason };
-}
 function canonicalJson(value) {
     if (Array.isArray(value))
         return `[${value.map(canonicalJson).join(',')}]`;
@@ -48358,13 +48863,13 @@ function withoutSignature(task) {
 }
 function verifyTaskSignature(task, signers) {
     if (!Object.hasOwn(task, 'signature'))
-        return refuse('the task has no signature field');
+        return refused('the task has no signature field');
     if (typeof task.signature !== 'string') {
-        return refuse('the signature field must be a string (an armored SSH signature)');
+        return refused('the signature field must be a string (an armored SSH signature)');
     }
     if (typeof task.task_id !== 'string')
-        return refuse('the task has no task_id string');
-    return verifySshSignature({
+        return refused('the task has no task_id string');
+    return (0,ssh_signature/* verifySshSignature */._C)({
         message: taskSigningMessage(task),
         armored: task.signature,
         namespace: TASK_SIGNATURE_NAMESPACE,
@@ -48385,28 +48890,14 @@ async function signTaskFile(path, keyPath) {
     const armored = await sshKeygenSign(taskSigningMessage(task), keyPath, TASK_SIGNATURE_NAMESPACE);
     await writeFile(path, `${JSON.stringify({ ...task, signature: armored }, null, 2)}\n`);
 }
-async function sshKeygenSign(message, keyPath, namespace) {
-    // With no file argument ssh-keygen signs standard input and prints the signature, so no temporary file is needed.
-    const running = promisify(execFile)('ssh-keygen', ['-Y', 'sign', '-n', namespace, '-f', keyPath]);
-    // If ssh-keygen exits without reading (a bad key), writing fails with EPIPE; its exit status says why.
-    running.child.stdin?.on('error', () => { });
-    running.child.stdin?.end(message);
-    try {
-        const { stdout } = await running;
-        return stdout.trim();
-    }
-    catch (error) {
-        const failure = error;
-        if (failure.code === 'ENOENT') {
-            throw new UserError('ssh-keygen was not found: install OpenSSH 8.1 or later to sign tasks');
-        }
-        throw new UserError(`ssh-keygen could not sign with ${keyPath}: ${failure.stderr?.trim() || failure.message}`);
-    }
+function refused(reason) {
+    return { ok: false, reason };
 }
 
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(6039);
 ;// CONCATENATED MODULE: ./build/src/validation/task-rules.js
+
 
 
 
@@ -48505,7 +48996,7 @@ function signatureProblem(task, policy) {
     }
     let signers = signersOf.get(policy);
     if (!signers) {
-        signers = parseAllowedSigners(policy.signatures.trusted_signers);
+        signers = (0,ssh_signature/* parseAllowedSigners */.pD)(policy.signatures.trusted_signers);
         signersOf.set(policy, signers);
     }
     const verdict = verifyTaskSignature(task, signers);
@@ -53564,8 +54055,8 @@ var layout = __nccwpck_require__(3374);
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: ./build/src/git/runner.js + 1 modules
 var runner = __nccwpck_require__(7457);
-// EXTERNAL MODULE: ./build/src/git/store.js
-var store = __nccwpck_require__(5839);
+// EXTERNAL MODULE: ./build/src/git/store.js + 1 modules
+var store = __nccwpck_require__(1032);
 // EXTERNAL MODULE: ./build/src/protocol/strict-json.js + 1 modules
 var strict_json = __nccwpck_require__(4502);
 ;// CONCATENATED MODULE: ./build/src/git/cache-owner.js
@@ -53842,7 +54333,7 @@ async function validatePullRequest(options) {
     if ('problem' in merged)
         return { files: [], problems: [merged.problem] };
     const landing = { from: base, to: merged.tree, head, submitter: options.author };
-    return judge(store, base, options.policyPath, [landing], true);
+    return judge(store, base, options, [landing], true);
 }
 /**
  * A merge group (GitHub's merge queue): the pull requests it lands, each judged as the change its commit on
@@ -53853,9 +54344,9 @@ async function validateMergeGroup(options) {
     const { store } = await openCheckout(options.path);
     const base = await commitOf(store, options.base, 'base');
     const head = await commitOf(store, options.head, 'head');
-    return judge(store, base, options.policyPath, await groupLandings(store, base, head), false);
+    return judge(store, base, options, await groupLandings(store, base, head), false);
 }
-async function judge(store, tip, policyPath, landings, pullRequest) {
+async function judge(store, tip, { policyPath, repository }, landings, pullRequest) {
     const submissions = [];
     for (const landing of landings) {
         const changes = await diffTrees(store, landing.from, landing.to);
@@ -53867,7 +54358,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
     }
     if (submissions.length === 0)
         return { files: [], problems: [] };
-    const grid = await (0,submission_checks/* loadGridState */.wc)(store, tip, policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, tip, policyPath, repository);
     const refused = new Map();
     const refuse = (path, message) => refused.set(path, [...(refused.get(path) ?? []), { message }]);
     const candidates = [];
@@ -53933,7 +54424,7 @@ async function judge(store, tip, policyPath, landings, pullRequest) {
 /** Task files on disk (drafts, or files outside a pull request), against the grid at the checkout's HEAD. */
 async function validateFiles(options) {
     const { top, store } = await openCheckout(options.path);
-    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath, options.repository);
     const candidates = [];
     for (const file of options.files)
         candidates.push(await diskCandidate(top, file));
@@ -53942,7 +54433,7 @@ async function validateFiles(options) {
 /** Every file in the queue at the checkout's HEAD, as workers would read it. */
 async function validateQueue(options) {
     const { store } = await openCheckout(options.path);
-    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath);
+    const grid = await (0,submission_checks/* loadGridState */.wc)(store, await store.resolve('HEAD'), options.policyPath, options.repository);
     const candidates = await (0,submission_checks/* treeCandidates */.v6)(store, grid.snapshot.of('queue').map((f) => f.entry));
     return { files: await (0,submission_checks/* checkTasks */.Ly)(candidates, grid, 'queued'), problems: [] };
 }
@@ -54348,6 +54839,9 @@ function getInputs() {
         judged,
         token: (0,kit/* getToken */.gf)(),
         comment: (0,kit/* getBool */.Jz)('comment', false),
+        ...(process.env.GITHUB_REPOSITORY
+            ? { repository: `${process.env.GITHUB_SERVER_URL ?? 'https://github.com'}/${process.env.GITHUB_REPOSITORY}` }
+            : {}),
         ...(judged && STATUS_EVENTS.includes(eventName)
             ? { statusContext: (0,kit/* getString */.AA)('status-context', STATUS_CONTEXT) }
             : {}),
@@ -54394,9 +54888,10 @@ async function main() {
 }
 async function validate(inputs) {
     const { path, policyPath, judged } = inputs;
+    const checkout = { path, policyPath, ...(inputs.repository ? { repository: inputs.repository } : {}) };
     if (inputs.files.length > 0) {
         core/* info */.pq(shown(`checking ${inputs.files.length} file(s) in ${path}`));
-        return validateFiles({ path, policyPath, files: inputs.files.map((file) => (0,external_node_path_.resolve)(path, file)) });
+        return validateFiles({ ...checkout, files: inputs.files.map((file) => (0,external_node_path_.resolve)(path, file)) });
     }
     if (judged) {
         const { base, head, author } = judged;
@@ -54404,13 +54899,13 @@ async function validate(inputs) {
             await fetchHead(path, head, judged.ref, inputs.token);
         if (judged.mergeGroup) {
             core/* info */.pq(shown(`checking the merge group ${head} on ${base} in ${path}`));
-            return validateMergeGroup({ path, policyPath, base, head });
+            return validateMergeGroup({ ...checkout, base, head });
         }
         core/* info */.pq(shown(`checking the merge of ${head} into ${base} in ${path}`));
-        return validatePullRequest({ path, policyPath, base, head, author });
+        return validatePullRequest({ ...checkout, base, head, author });
     }
     core/* info */.pq(shown(`checking the whole queue at HEAD in ${path}`));
-    return validateQueue({ path, policyPath });
+    return validateQueue(checkout);
 }
 /** The status's one line: what a reviewer sees beside the pull request. */
 function describe(report) {

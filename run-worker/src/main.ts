@@ -14,6 +14,8 @@ export function getInputs(): Inputs {
   const node = readNodeSettings('action', getString);
   // The key is a secret: masked, line by line, before anything can print it.
   for (const line of (node.signingKey ?? '').split('\n')) if (line.trim().length > 8) core.setSecret(line.trim());
+  // Masked in the job's log as well, before anything could print one.
+  for (const value of Object.values(node.taskSecrets ?? {})) core.setSecret(value);
   const token = getToken();
   return {
     remote: getRepository(),

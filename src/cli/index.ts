@@ -16,6 +16,7 @@ import { worker } from './commands/worker.js';
 import { cancel } from './commands/cancel.js';
 import { drain } from './commands/drain.js';
 import { nodeKey } from './commands/node-key.js';
+import { output } from './commands/output.js';
 
 const commands: Command[] = [
   init,
@@ -24,6 +25,7 @@ const commands: Command[] = [
   worker,
   cancel,
   drain,
+  output,
   reap,
   audit,
   validate,

@@ -18,6 +18,7 @@ import { quorumOf } from '../protocol/quorum.js';
 import type { NodeRecord, Policy, QueuedTask, Status } from '../protocol/schemas.js';
 import { findCycle } from '../validation/submission-checks.js';
 import { checkQueuedTask, type TaskCheck } from '../validation/task-rules.js';
+import { sharesSecrets } from './task-secrets.js';
 
 export interface Candidate {
   file: TaskFile;
@@ -43,6 +44,8 @@ export interface NodeView {
   labels: readonly string[];
   /** The node's dgrid version, for tasks' min_worker_version; this build's by default. */
   version?: string;
+  /** The names of the secrets this node shares with tasks (run-worker's task-secrets). */
+  secrets?: readonly string[];
   /** When this node first saw each queued task: the age of tasks that have no other clock. */
   firstSeen: Map<string, string>;
   /**
@@ -302,7 +305,7 @@ export async function scanQueue(snapshot: GridSnapshot, node: NodeView, now: Dat
       rejected.push({ file, task, ...doom });
       continue;
     }
-    if (!carriesLabels(node, task) || !fitsNode(node, task)) continue;
+    if (!carriesLabels(node, task) || !fitsNode(node, task) || !sharesSecrets(node, task)) continue;
     if (task.not_before !== undefined) {
       const at = new Date(task.not_before);
       if (at > now) {

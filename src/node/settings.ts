@@ -2,9 +2,11 @@
 // reap-orphans) read them as inputs, the CLI (`dgrid worker`, `dgrid reap`) as flags; both parse them here, so
 // a value means the same on either side. action.yml stays the published contract:
 // test/action-metadata.test.ts checks that it declares these names, defaults and help.
-import { UserError } from '../common/errors.js';
+import { readFileSync } from 'node:fs';
+import { UserError, errorMessage } from '../common/errors.js';
 import { SANDBOX_KINDS, type SandboxKind } from '../sandbox/index.js';
 import { LABEL_PATTERN, NODE_ID_PATTERN } from '../protocol/schemas.js';
+import { parseTaskSecrets } from './task-secrets.js';
 import { defaultNodeId, type WorkerSettings } from './worker.js';
 import type { ReapSettings } from '../upkeep/reaper.js';
 
@@ -168,6 +170,12 @@ export const WORKER_SETTINGS: readonly Setting[] = [
     placeholder: 'KEY',
     help: 'The SSH private key this node signs its commits with (made by "dgrid node-key"): in a workflow the key itself, from a secret; on the CLI the path of its file. Needed where the policy sets nodes.signed_commits.',
   },
+  {
+    name: 'task-secrets',
+    kind: 'text',
+    placeholder: 'FILE',
+    help: 'Secrets this node shares with the tasks that name them, as lines NAME=value (from GitHub secrets); on the CLI, a file of such lines, so no value is ever a process argument. Their values are redacted from everything a task sends back.',
+  },
 ];
 
 export const REAP_SETTINGS: readonly Setting[] = [
@@ -289,6 +297,13 @@ export function readNodeSettings(surface: Surface, read: (name: string) => strin
   };
   const signingKey = s.text('signing-key');
   if (signingKey) settings.signingKey = signingKey;
+  const secrets = s.text('task-secrets');
+  if (secrets) {
+    settings.taskSecrets =
+      surface === 'cli'
+        ? parseTaskSecrets(readSecretsFile(secrets), `--task-secrets ${secrets}`)
+        : parseTaskSecrets(secrets);
+  }
   s.done();
   return settings;
 }
@@ -303,4 +318,14 @@ export function readReapSettings(
   const settings = { ...(nodeTimeoutSeconds ? { nodeTimeoutSeconds } : {}), dryRun: s.bool('dry-run') };
   s.done();
   return settings;
+}
+
+function readSecretsFile(path: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new UserError(
+      `--task-secrets ${path}: cannot read it (${errorMessage(error)}): give a file of NAME=value lines`,
+    );
+  }
 }

@@ -19,6 +19,10 @@ import { iso, sleep } from '../common/time.js';
 import type { Log } from '../common/log.js';
 import { effectiveImage, imageAllowed } from '../protocol/policy.js';
 import type { Sandbox, SandboxJob } from '../sandbox/sandbox.js';
+import type { FileStore } from '../storage/file-store.js';
+import { openFileStore } from '../storage/index.js';
+import { storeOutputs } from './outputs.js';
+import { secretsFor } from './task-secrets.js';
 import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
 import { SHARE_WINDOW_MS, pollFloorMs, pushShare } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
@@ -83,6 +87,8 @@ export interface WorkerSettings {
    * names its public key.
    */
   signingKey?: string;
+  /** Secret values this node shares with the tasks that name them (task-secrets); never the runner's environment. */
+  taskSecrets?: Record<string, string>;
 }
 
 /** How a worker serves one shard among several for its node (shard-node.ts). */
@@ -194,6 +200,7 @@ export class Worker {
   private readonly pacer = new PushPacer();
   /** Entries of the grid that are not files, warned about once. */
   private readonly skippedSeen = new Set<string>();
+  private files: { key: string; store: Promise<FileStore> } | undefined;
   /** The sandbox failed under a task and has not answered since. */
   private sandboxLost = false;
   /** How far the grid server's clock is ahead of this machine's, and when that was last read. */
@@ -807,6 +814,7 @@ export class Worker {
     const node = {
       nodeId: s.nodeId,
       labels: s.labels,
+      secrets: Object.keys(s.taskSecrets ?? {}),
       firstSeen: this.firstSeen,
       submitters,
       memo: this.scanMemo,
@@ -1149,7 +1157,8 @@ export class Worker {
     const job = sandboxJob(claim, this.settings, policy);
     try {
       job.files = await this.tasks.prepare(claim, this.store);
-      return await this.sandbox.run(job, signal);
+      const run = await this.sandbox.run(job, signal);
+      return await storeOutputs(run, () => this.fileStore(policy));
     } catch (error) {
       const reason = `the ${this.sandbox.kind} sandbox failed: ${errorMessage(error)}`;
       return runWithoutOutput('error', reason, startedAt, new Date());
@@ -1161,6 +1170,16 @@ export class Worker {
           .catch((error: unknown) => this.log.warn(`${claim.task_id}: its files stay behind: ${errorMessage(error)}`));
       }
     }
+  }
+
+  /** The grid's output store, opened once for the policy's choice of it. */
+  private fileStore(policy: Policy): Promise<FileStore> {
+    const key = JSON.stringify(policy.outputs);
+    if (this.files?.key !== key) {
+      const { remote, token, cacheDir } = this.settings;
+      this.files = { key, store: openFileStore(policy, { remote, cacheDir, ...(token ? { token } : {}) }) };
+    }
+    return this.files.store;
   }
 
   /** Lets running tasks end (stopped if we are stopping), then commits results, hand-backs and the offline node. */
@@ -1187,7 +1206,7 @@ export class Worker {
 
 export function sandboxJob(
   claim: Claim,
-  settings: Pick<WorkerSettings, 'nodeId' | 'image'>,
+  settings: Pick<WorkerSettings, 'nodeId' | 'image' | 'taskSecrets'>,
   policy: Policy,
 ): SandboxJob {
   return {
@@ -1202,6 +1221,10 @@ export function sandboxJob(
     tmpfsMb: policy.limits.tmpfs_mb,
     fileSizeMb: policy.limits.file_size_mb,
     outputCapBytes: policy.output_cap_bytes,
+    secrets: secretsFor(claim, settings.taskSecrets ?? {}),
+    ...(claim.outputs
+      ? { outputs: { patterns: claim.outputs, maxMb: policy.outputs.max_mb, maxFiles: policy.outputs.max_files } }
+      : {}),
   };
 }
 

@@ -118,6 +118,21 @@ export function policyProblems(task: Task, policy: Policy, now = new Date()): Pr
       message: `field "max_results" is ${task.max_results}, below the task's quorum ${quorum}: agreement could never be reached; raise it or leave it out (default quorum + 2)`,
     });
   }
+  (task.secrets ?? []).forEach((name, index) => {
+    if (!policy.secrets.includes(name)) {
+      problems.push({
+        pointer: `/secrets/${index}`,
+        message:
+          `secrets names "${name}", which this grid does not offer ` +
+          `(secrets in dgrid.json: ${policy.secrets.join(', ') || 'none'}): remove it, or ask the grid's owners to add it`,
+      });
+    } else if (task.env?.[name] !== undefined) {
+      problems.push({
+        pointer: `/env/${name}`,
+        message: `env sets ${name}, which is also one of the task's secrets: remove it from env`,
+      });
+    }
+  });
   if (Buffer.byteLength(task.script, 'utf8') > 64 * 1024) {
     problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
   }

@@ -11,7 +11,15 @@ import { inProgressPath, replicaPath, resultPath } from './layout.js';
 import { judge, replicasOf, runOf, type Judgement } from './quorum.js';
 import { isQuarantined, reputationOf, reputationsAfter, shouldQuarantine } from './reputation.js';
 import type { Claim, NodeRecord, Policy, QueuedTask, Replica, Result } from './schemas.js';
-import { claimTask, emptyStream, requeueClaim, resultRecord, serialize, type Execution } from './transitions.js';
+import {
+  claimTask,
+  emptyStream,
+  requeueClaim,
+  resultOutputs,
+  resultRecord,
+  serialize,
+  type Execution,
+} from './transitions.js';
 import type { Attempt } from './schemas.js';
 import type { TaskFile } from './snapshot.js';
 
@@ -133,6 +141,7 @@ export function concludeQuorum(
       stderr_bytes: 0,
       stderr_sha256: empty.sha256,
       stderr_truncated: false,
+      ...resultOutputs(tip.task, undefined),
       replicas,
     };
   }

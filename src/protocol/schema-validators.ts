@@ -4,6 +4,7 @@ import addFormatsModule from 'ajv-formats';
 import type { Static, TSchema } from '@sinclair/typebox';
 import {
   NO_NUL_PATTERN,
+  OUTPUT_PATTERN,
   SINGLE_LINE_PATTERN,
   VERSION_PATTERN,
   CancelSchema,
@@ -67,6 +68,8 @@ const PATTERN_RULES: Record<string, string> = {
   [NO_NUL_PATTERN]: 'must not hold a NUL character (\\u0000): no process can be given one',
   [VERSION_PATTERN]: 'must be a version MAJOR.MINOR.PATCH, such as "1.2.0"',
   [SINGLE_LINE_PATTERN]: 'must not hold a NUL character or a line break (\\u0000, \\n, \\r): give one line of text',
+  [OUTPUT_PATTERN]:
+    'must be a pattern relative to /out with no ".." step and no control character, such as "results/*.csv"',
 };
 
 function fieldName(pointer: string): string {

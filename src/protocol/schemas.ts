@@ -41,6 +41,30 @@ export const Status = Type.Union([
 ]);
 export type Status = Static<typeof Status>;
 
+/**
+ * A file pattern under /out: relative, no `..` step, no control character. One pattern (a lookahead for the
+ * `..`), not a `not` clause: the problems a gate reports name a pattern, where a failed `not` says nothing.
+ */
+export const OUTPUT_PATTERN = '^(?!(?:.*/)?\\.\\.(?:/|$))[^/\\u0000-\\u001f][^\\u0000-\\u001f]*$';
+const OutputPattern = Type.String({
+  minLength: 1,
+  maxLength: 256,
+  pattern: OUTPUT_PATTERN,
+  description: 'Relative to /out; no ".." step and no control character',
+});
+
+/** An output file as a result lists it: the store's url, and the size and digest a download is checked against. */
+export const StoredFileSchema = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 1024, description: 'Its path under /out' }),
+    bytes: Type.Integer({ minimum: 0 }),
+    sha256: Sha256,
+    url: Type.String({ minLength: 1, maxLength: 2048 }),
+  },
+  { additionalProperties: false },
+);
+export type StoredFile = Static<typeof StoredFileSchema>;
+
 const taskFields = {
   $schema: Type.Optional(Type.String()),
   task_id: TaskId,
@@ -92,6 +116,23 @@ const taskFields = {
     }),
   ),
   description: Type.Optional(Type.String({ maxLength: 4096 })),
+  outputs: Type.Optional(
+    Type.Array(OutputPattern, {
+      uniqueItems: true,
+      minItems: 1,
+      maxItems: 32,
+      description: 'Glob patterns (*, **, ?) of files the script writes under /out, stored beside the result',
+    }),
+  ),
+  secrets: Type.Optional(
+    Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+      uniqueItems: true,
+      minItems: 1,
+      maxItems: 32,
+      description:
+        "Secrets a node may provide as environment variables of these names; one of the policy's secrets. Their values are redacted from everything the task sends back",
+    }),
+  ),
   signature: Type.Optional(Type.String({ maxLength: 8192, description: 'SSH signature (namespace dgrid-task)' })),
   min_worker_version: Type.Optional(
     Type.String({
@@ -235,6 +276,9 @@ export const ResultSchema = Type.Object(
     stderr_truncated: Type.Boolean(),
     replicas: Type.Optional(
       Type.Array(ReplicaSchema, { description: 'For a quorum task: every run, with how it was judged' }),
+    ),
+    outputs: Type.Optional(
+      Type.Array(StoredFileSchema, { description: "The task's output files, in the grid's output store" }),
     ),
   },
   { $id: 'https://dgrid.dev/schemas/result.schema.json', title: 'dgrid result', additionalProperties: false },
@@ -496,6 +540,43 @@ export const PolicySchema = Type.Object(
       },
       'Which nodes may work for this grid, how their commits are checked, and when they are trusted; with admitted or signed_commits, every reader checks every commit against the authorship rules (docs/security.md)',
     ),
+
+    outputs: section(
+      {
+        store: Type.Optional(
+          Type.Union([Type.Literal('git'), Type.Literal('artifact'), Type.Literal('s3')], {
+            default: 'git',
+            description:
+              'Where output files go: git (refs of their own in the grid repository, never the grid branch), artifact (GitHub Actions artifacts) or s3',
+          }),
+        ),
+        max_mb: Type.Optional(
+          Type.Integer({ minimum: 1, maximum: 65536, default: 64, description: "Size of each task's /out" }),
+        ),
+        max_files: Type.Optional(
+          Type.Integer({ minimum: 1, maximum: 100000, default: 100, description: 'Files and folders in /out' }),
+        ),
+        bucket: Type.Optional(Type.String({ minLength: 3, maxLength: 63, description: 's3: the bucket' })),
+        endpoint: Type.Optional(
+          Type.String({
+            pattern: '^https?://',
+            description: 's3: the service URL, for an S3-compatible service other than AWS',
+          }),
+        ),
+        region: Type.Optional(Type.String({ minLength: 1, default: 'us-east-1', description: 's3: the region' })),
+        prefix: Type.Optional(
+          Type.String({ maxLength: 256, default: 'dgrid/outputs/', description: 's3: key prefix' }),
+        ),
+      },
+      'Task output files; credentials for s3 come from the node (AWS_* variables), never from here',
+    ),
+    secrets: Type.Optional(
+      Type.Array(Type.String({ pattern: ENV_NAME_PATTERN, maxLength: 128 }), {
+        uniqueItems: true,
+        default: [],
+        description: 'Names of the secrets tasks of this grid may ask for; the gate refuses any other',
+      }),
+    ),
     retention: section(
       {
         days: Type.Optional(
@@ -521,8 +602,13 @@ type DeepRequired<T> = {
       : NonNullable<T[K]>;
 };
 /** The policy with every default applied; labels and shards have none, as a grid may list none. */
-export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema' | 'labels' | 'shards'>> &
-  Pick<Static<typeof PolicySchema>, 'labels' | 'shards'>;
+type OutputsSection = NonNullable<Static<typeof PolicySchema>['outputs']>;
+/** The outputs section with its defaults; an s3 bucket and endpoint have none. */
+export type OutputsPolicy = DeepRequired<Omit<OutputsSection, 'bucket' | 'endpoint'>> &
+  Pick<OutputsSection, 'bucket' | 'endpoint'>;
+/** The policy with every default applied; labels and shards have none, as a grid may list none. */
+export type Policy = DeepRequired<Omit<Static<typeof PolicySchema>, '$schema' | 'labels' | 'shards' | 'outputs'>> &
+  Pick<Static<typeof PolicySchema>, 'labels' | 'shards'> & { outputs: OutputsPolicy };
 
 /** The schemas shipped in schemas/, by file name. */
 export const shippedSchemas: Record<string, TSchema> = {

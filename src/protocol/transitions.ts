@@ -4,7 +4,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import type { Change } from '../git/store.js';
 import { iso } from '../common/time.js';
 import { inProgressPath, nodePath, queueShardPath, resultPath } from './layout.js';
-import type { Attempt, Claim, NodeRecord, Policy, QueuedTask, Result, Status } from './schemas.js';
+import type { Attempt, Claim, NodeRecord, Policy, QueuedTask, Result, Status, StoredFile } from './schemas.js';
 import type { TaskFile } from './snapshot.js';
 
 export function serialize(record: object): string {
@@ -67,6 +67,8 @@ export interface Execution {
   stderr: StreamCapture;
   startedAt: Date;
   finishedAt: Date;
+  /** The task's output files once stored; none when it named no outputs or never ran. */
+  outputs?: StoredFile[];
 }
 
 export const emptyStream = (): StreamCapture => ({
@@ -106,7 +108,20 @@ export function resultRecord(claim: Claim, run: Execution): Result {
     stderr_bytes: run.stderr.bytes,
     stderr_sha256: run.stderr.sha256,
     stderr_truncated: run.stderr.truncated,
+    ...resultOutputs(claim, run.outputs),
   };
+}
+
+/**
+ * A result's `outputs` are the files stored, where its task's `outputs` were the patterns asked for: a task
+ * that asked for some gets the list, empty when none was stored.
+ */
+export function resultOutputs(
+  task: Partial<QueuedTask> | undefined,
+  stored: StoredFile[] | undefined,
+): { outputs: StoredFile[] | undefined } {
+  // An undefined field is left out of the file (JSON has no undefined).
+  return { outputs: task?.outputs === undefined && stored === undefined ? undefined : (stored ?? []) };
 }
 
 /** Finishes a claim: the caller has checked that the tip still holds this claim's token (fencing). */
@@ -228,6 +243,7 @@ export function rejectFile(
     stderr_bytes: 0,
     stderr_sha256: empty.sha256,
     stderr_truncated: false,
+    ...resultOutputs(task, undefined),
   };
   return [
     { path: file.entry.path, delete: true },

@@ -1,5 +1,6 @@
 import { spawn, type SpawnOptions } from 'node:child_process';
 import type { Execution } from '../protocol/transitions.js';
+import { StreamRedactor } from '../common/redact.js';
 import { OutputCapture } from './output.js';
 
 export interface ChildRun {
@@ -13,6 +14,8 @@ export interface ChildRun {
   stop: (child: ReturnType<typeof spawn>) => Promise<void> | void;
   /** Maps an exit code to a status for codes that mean the sandbox, not the task, failed. */
   sandboxError?: (exitCode: number, stderr: string) => string | undefined;
+  /** Secret values: redacted from both streams before a byte is kept, counted or hashed. */
+  secrets: readonly string[];
 }
 
 /** Runs a child process with capped output, a timeout and cancellation; shared by both sandboxes. */
@@ -32,14 +35,18 @@ export function runChild(run: ChildRun): Promise<Execution> {
     const onAbort = () => end('cancelled');
     run.signal.addEventListener('abort', onAbort, { once: true });
     if (run.signal.aborted) onAbort();
-    child.stdout!.on('data', (chunk: Buffer) => stdout.write(chunk));
-    child.stderr!.on('data', (chunk: Buffer) => stderr.write(chunk));
+    const outRedactor = new StreamRedactor(run.secrets);
+    const errRedactor = new StreamRedactor(run.secrets);
+    child.stdout!.on('data', (chunk: Buffer) => stdout.write(outRedactor.write(chunk)));
+    child.stderr!.on('data', (chunk: Buffer) => stderr.write(errRedactor.write(chunk)));
     let finished = false;
     const finish = (exitCode: number | null, spawnError?: Error) => {
       if (finished) return;
       finished = true;
       clearTimeout(timer);
       run.signal.removeEventListener('abort', onAbort);
+      stdout.write(outRedactor.end());
+      stderr.write(errRedactor.end());
       const out = stdout.finish();
       const err = stderr.finish();
       const base = { stdout: out, stderr: err, startedAt, finishedAt: new Date() };

@@ -6,10 +6,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFile } from 'node:child_process';
 import { promisify } from 'node:util';
-import { runWithoutOutput, type Execution } from '../protocol/transitions.js';
+import { runWithoutOutput } from '../protocol/transitions.js';
+import { errorMessage } from '../common/errors.js';
 import { runChild } from './child.js';
-import { unrunnable, type Sandbox, type SandboxJob } from './sandbox.js';
 import { CONTAINER_CHECKPOINT, CONTAINER_PROGRESS, removeTaskFiles, type TaskFiles } from './task-files.js';
+import { collectOutputs, type CollectedOutputs } from './out-files.js';
+import { unrunnable, type Sandbox, type SandboxJob, type SandboxRun } from './sandbox.js';
 
 const exec = promisify(execFile);
 
@@ -27,7 +29,7 @@ function clientEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(keep.filter((k) => process.env[k] !== undefined).map((k) => [k, process.env[k]]));
 }
 
-export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): string[] {
+export function dockerRunArgs(job: SandboxJob, name: string, envFile: string, outVolume?: string): string[] {
   const fileSize = job.fileSizeMb * 1024 * 1024;
   return [
     'run',
@@ -75,6 +77,7 @@ export function dockerRunArgs(job: SandboxJob, name: string, envFile: string): s
     'core=0',
     '--init',
     ...filesArgs(job),
+    ...(outVolume ? ['--mount', `type=volume,source=${outVolume},target=/out`] : []),
     '--env-file',
     envFile,
     job.image,
@@ -129,16 +132,16 @@ export class DockerSandbox implements Sandbox {
     }
   }
 
-  async run(job: SandboxJob, signal: AbortSignal): Promise<Execution> {
+  async run(job: SandboxJob, signal: AbortSignal): Promise<SandboxRun> {
     const refused = unrunnable(job);
     if (refused) return runWithoutOutput('error', refused, new Date());
-    const badEnv = Object.entries(job.env).find(([, value]) => /[\n\r]/.test(value));
+    const badEnv = Object.entries({ ...job.env, ...(job.secrets ?? {}) }).find(([, value]) => /[\n\r]/.test(value));
     if (badEnv) return runWithoutOutput('error', `env ${badEnv[0]}: values must be a single line`, new Date());
     const name = `dgrid-${job.taskId.slice(0, 60)}-${randomBytes(4).toString('hex')}`;
     const dir = await mkdtemp(join(tmpdir(), 'dgrid-env-'));
     try {
       const envFile = join(dir, 'env');
-      const env = { HOME: '/tmp', ...job.env };
+      const env = { HOME: '/tmp', ...job.env, ...(job.secrets ?? {}) };
       await writeFile(
         envFile,
         Object.entries(env)
@@ -146,18 +149,25 @@ export class DockerSandbox implements Sandbox {
           .join(''),
         { mode: 0o600 },
       );
+      const out = job.outputs ? await this.outMount(job, name) : undefined;
       const run = await runChild({
         command: this.docker,
-        args: dockerRunArgs(job, name, envFile),
+        args: dockerRunArgs(job, name, envFile, out?.volume),
         options: { env: clientEnv() },
         timeoutSeconds: job.timeoutSeconds,
         outputCapBytes: job.outputCapBytes,
+        secrets: Object.values(job.secrets ?? {}),
         signal,
         // Killing the client would leave the container running: kill the container itself.
         stop: () => this.remove([name]),
         sandboxError: (code, stderr) =>
           code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
       });
+      if (out && run.status !== 'cancelled') {
+        const collected = await this.collect(job, out.holder);
+        if (run.status === 'success' || run.status === 'timeout') return { ...run, collected };
+        Object.assign(run, { collected });
+      }
       if (run.status === 'success' || run.status === 'timeout' || signal.aborted) return run;
       // A daemon that stops kills its containers: the task then looks killed (137) or unrunnable (125).
       // Asked at once, a daemon on its way down or not yet back does not answer; one that is back already
@@ -168,9 +178,95 @@ export class DockerSandbox implements Sandbox {
           : await this.unavailable();
       return lost ? { ...run, status: 'error', reason: lost, sandboxLost: lost } : run;
     } finally {
-      await this.remove([name]);
+      await this.remove([name, `${name}-out`]);
+      await this.removeVolumes([`${name}-out`]);
+      // The collected files stay for the caller to store, in a folder of their own (see collect).
       await rm(dir, { recursive: true, force: true });
     }
+  }
+
+  /**
+   * /out: a tmpfs volume of the policy's size and file count, and a container that holds it mounted while
+   * the task runs and after it exits (a tmpfs volume lives only while some container has it mounted), from
+   * which its files are copied out. The holder runs as locked down as the task, and never runs its code.
+   */
+  private async outMount(job: SandboxJob, name: string): Promise<{ volume: string; holder: string }> {
+    const limits = job.outputs!;
+    const volume = `${name}-out`;
+    const options = `size=${limits.maxMb}m,nr_inodes=${limits.maxFiles + 1},uid=65534,gid=65534,mode=0700,nosuid,nodev`;
+    await this.client([
+      'volume',
+      'create',
+      '--driver',
+      'local',
+      '--opt',
+      'type=tmpfs',
+      '--opt',
+      'device=tmpfs',
+      '--opt',
+      `o=${options}`,
+      '--label',
+      `dgrid.node=${job.nodeId}`,
+      volume,
+    ]);
+    await this.client([
+      'run',
+      '-d',
+      '--rm',
+      '--name',
+      volume,
+      '--label',
+      `dgrid.node=${job.nodeId}`,
+      '--network',
+      'none',
+      '--read-only',
+      '--user',
+      '65534:65534',
+      '--cap-drop',
+      'ALL',
+      '--security-opt',
+      'no-new-privileges',
+      '--pids-limit',
+      '4',
+      '--memory',
+      '32m',
+      '--log-driver',
+      'none',
+      '--mount',
+      `type=volume,source=${volume},target=/out,readonly`,
+      '--entrypoint',
+      'sleep',
+      job.image,
+      String(job.timeoutSeconds + 600),
+    ]);
+    return { volume, holder: volume };
+  }
+
+  /**
+   * Copies /out to this machine (docker cp keeps symlinks as links and never writes outside the folder it
+   * is given) and picks the files the task asked for. The copy is bounded by the volume's size and file count.
+   */
+  private async collect(job: SandboxJob, holder: string): Promise<CollectedOutputs> {
+    const dir = await mkdtemp(join(tmpdir(), 'dgrid-out-'));
+    try {
+      await this.client(['cp', `${holder}:/out/.`, dir], 600_000);
+      return await collectOutputs(dir, job.outputs!.patterns, Object.values(job.secrets ?? {}), job.outputs!);
+    } catch (error) {
+      await rm(dir, { recursive: true, force: true });
+      return { dir, files: [], skipped: [`/out could not be copied out: ${errorMessage(error)}`] };
+    }
+  }
+
+  private async client(args: string[], timeout = 60_000): Promise<string> {
+    const { stdout } = await exec(this.docker, args, { env: clientEnv(), timeout, maxBuffer: 1024 * 1024 });
+    return stdout;
+  }
+
+  private async removeVolumes(names: string[]): Promise<void> {
+    if (names.length === 0) return;
+    await exec(this.docker, ['volume', 'rm', '--force', ...names], { env: clientEnv(), timeout: 30_000 }).catch(
+      () => undefined,
+    );
   }
 
   async unavailable(): Promise<string | undefined> {
@@ -210,6 +306,9 @@ export class DockerSandbox implements Sandbox {
     });
     const ids = stdout.split('\n').filter(Boolean);
     await this.remove(ids);
+    // The /out volumes of its tasks, once no container holds them.
+    const volumes = await this.client(['volume', 'ls', '-q', '--filter', `label=dgrid.node=${nodeId}`]);
+    await this.removeVolumes(volumes.split('\n').filter(Boolean));
     return ids.length;
   }
 

@@ -28,11 +28,13 @@ export class ProcessSandbox implements Sandbox {
           TMPDIR: dir,
           ...(job.files ? { DGRID_PROGRESS: job.files.progress, DGRID_CHECKPOINT: job.files.checkpoint } : {}),
           ...job.env,
+          ...(job.secrets ?? {}),
         },
         detached: true, // its own process group, so a timeout kills everything it started
       },
       timeoutSeconds: job.timeoutSeconds,
       outputCapBytes: job.outputCapBytes,
+      secrets: Object.values(job.secrets ?? {}),
       signal,
       stop: (child) => {
         try {

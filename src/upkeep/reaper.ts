@@ -26,6 +26,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { archiveResults } from './archive.js';
+import { pruneOutputs } from './output-retention.js';
 import { readServerClock, skewProblem, type ClockReading } from '../protocol/clock.js';
 import { UserError } from '../common/errors.js';
 import { GridStore, type Change } from '../git/store.js';
@@ -119,6 +120,10 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
       dryRun: settings.dryRun,
     });
     const archived = await archiveResults(store, { author, dryRun: settings.dryRun, now: new Date() });
+    if (!settings.dryRun) {
+      const { remote, token } = settings;
+      await pruneOutputs(store, { remote, cacheDir: dir, ...(token ? { token } : {}) }, new Date(), log);
+    }
     const actions: ReapAction[] = [
       ...(swept.value ?? []),
       ...archived.days.map((d) => ({ action: 'archive' as const, subject: d.path, reason: d.reason })),

@@ -78,6 +78,14 @@ function detail(site: Site, { state, record }: Located) {
         stream('Standard error', result.stderr, result.stderr_bytes, result.stderr_sha256, result.stderr_truncated),
       ]
     : [];
+  const outputs = (result?.outputs ?? []).map((file) => ({
+    name: file.name,
+    size: plural(file.bytes, 'byte'),
+    sha256: file.sha256,
+    url: file.url,
+    href: outputHref(file.url),
+    fetch: `dgrid output ${record.task_id} ${shellWord(file.name)}`,
+  }));
   const attempts = [
     ...(task.attempts ?? []).map((a) => attemptRow(a)),
     ...(claim
@@ -109,7 +117,7 @@ function detail(site: Site, { state, record }: Located) {
         ]
       : []),
   ];
-  const stored: Partial<Result> = { ...record };
+  const stored: Record<string, unknown> = { ...record };
   delete stored.stdout;
   delete stored.stderr;
   const path = repoPath(state, record, site.input.queuedPaths);
@@ -121,6 +129,7 @@ function detail(site: Site, { state, record }: Located) {
     description: task.description,
     script: task.script,
     streams,
+    outputs,
     attempts,
     replicas: (result?.replicas ?? []).map((r) => ({
       attempt: r.attempt,
@@ -155,4 +164,20 @@ function attemptRow(a: Attempt) {
 function timeOf(value: string): string {
   const parsed = parseTime(value);
   return parsed ? formatTime(parsed) : value;
+}
+
+/**
+ * A page where a browser gets the file: an artifact's page on GitHub. A git output is fetched by its own
+ * ref and an S3 object with the node's credentials, so those are shown with the command that fetches them.
+ */
+function outputHref(url: string): string | undefined {
+  const artifact = /^artifact:([A-Za-z0-9-]+)\/([A-Za-z0-9._-]+)\/(\d+)\/(\d+)$/.exec(url);
+  return artifact
+    ? `https://github.com/${artifact[1]}/${artifact[2]}/actions/runs/${artifact[3]}/artifacts/${artifact[4]}`
+    : undefined;
+}
+
+/** A file name as one word of a shell command: quoted unless it is plain. */
+function shellWord(name: string): string {
+  return /^[A-Za-z0-9._/-]+$/.test(name) ? name : `'${name.replace(/'/g, `'\\''`)}'`;
 }
