@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { cleanMessage, parseProgress, readProgress } from '../src/node/progress.js';
 import { MAX_PROGRESS_MESSAGE } from '../src/protocol/schemas.js';
 import { DockerSandbox } from '../src/sandbox/docker.js';
+import { ProcessSandbox } from '../src/sandbox/process.js';
 import { gridFor } from './helpers/grid.js';
 import { TEST_IMAGE, dockerOrSkip } from './helpers/docker.js';
 import { setTimeout as sleep } from 'node:timers/promises';
@@ -92,4 +93,24 @@ test('a task in Docker reports progress through $DGRID_PROGRESS, and its heartbe
   assert.deepEqual({ percent, message }, { percent: 42, message: 'step 4 of 10 done' });
   const after = await (await grid.snapshot()).node('p1');
   assert.equal(after?.progress, undefined, 'an offline node shows no progress');
+});
+
+test('a progress message never carries a secret the node gave the task: it is redacted before the heartbeat', async (t) => {
+  const secret = 'tok-progress-5ecret';
+  const grid = await gridFor(t, { lease: { heartbeat_seconds: 1 }, secrets: ['API_TOKEN'] });
+  const script = 'echo "50 using $API_TOKEN" >> "$DGRID_PROGRESS"; sleep 4';
+  await grid.submit([{ task_id: 'leaky', script, secrets: ['API_TOKEN'], timeout_seconds: 30 }]);
+  const worker = grid.worker(
+    { nodeId: 'p2', pollIntervalSeconds: 0.2, taskSecrets: { API_TOKEN: secret } },
+    new ProcessSandbox(),
+  );
+  const done = worker.run();
+  let seen: { message: string } | undefined;
+  for (let i = 0; i < 100 && seen === undefined; i++) {
+    await sleep(200);
+    seen = (await (await grid.snapshot()).node('p2'))?.progress?.leaky;
+  }
+  assert.equal((await done).completed, 1);
+  assert.ok(seen, 'the node file showed the task progress while it ran');
+  assert.equal(seen.message, 'using ***');
 });

@@ -17798,6 +17798,8 @@ async function storeOutputs(run, store) {
 
 // EXTERNAL MODULE: ./build/src/node/task-secrets.js
 var task_secrets = __nccwpck_require__(28905);
+// EXTERNAL MODULE: ./build/src/common/redact.js
+var redact = __nccwpck_require__(28746);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
 /**
  * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
@@ -18952,6 +18954,7 @@ function resourcesOf(task, policy) {
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -19063,7 +19066,9 @@ class Worker {
             link.pool.join(this.member);
         }
         const { remote, branch, token } = settings;
-        this.tasks = new TaskState(log);
+        // Any value this node shares is redacted from every task's progress: a task named no secret has none of them.
+        const shared = Object.values(settings.taskSecrets ?? {});
+        this.tasks = new TaskState(log, (_, text) => (0,redact/* redact */.E$)(text, shared));
         this.submitters = new submitters/* Submitters */.d0({ remote, branch, token, dir: `${settings.cacheDir}-history` });
         this.roundSettings = {
             nodeId: settings.nodeId,

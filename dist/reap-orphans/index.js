@@ -40772,6 +40772,7 @@ function round_plan_resourcesOf(task, policy) {
 
 
 
+
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -40883,7 +40884,9 @@ class Worker {
             link.pool.join(this.member);
         }
         const { remote, branch, token } = settings;
-        this.tasks = new TaskState(log);
+        // Any value this node shares is redacted from every task's progress: a task named no secret has none of them.
+        const shared = Object.values(settings.taskSecrets ?? {});
+        this.tasks = new TaskState(log, (_, text) => redact(text, shared));
         this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
         this.roundSettings = {
             nodeId: settings.nodeId,

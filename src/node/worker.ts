@@ -23,6 +23,7 @@ import type { FileStore } from '../storage/file-store.js';
 import { openFileStore } from '../storage/index.js';
 import { storeOutputs } from './outputs.js';
 import { secretsFor } from './task-secrets.js';
+import { redact } from '../common/redact.js';
 import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
 import { SHARE_WINDOW_MS, pollFloorMs, pushShare } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
@@ -264,7 +265,9 @@ export class Worker {
       link.pool.join(this.member);
     }
     const { remote, branch, token } = settings;
-    this.tasks = new TaskState(log);
+    // Any value this node shares is redacted from every task's progress: a task named no secret has none of them.
+    const shared = Object.values(settings.taskSecrets ?? {});
+    this.tasks = new TaskState(log, (_, text) => redact(text, shared));
     this.submitters = new Submitters({ remote, branch, token, dir: `${settings.cacheDir}-history` });
     this.roundSettings = {
       nodeId: settings.nodeId,
