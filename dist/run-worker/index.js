@@ -37181,6 +37181,8 @@ function filesArgs(job) {
 class DockerSandbox {
     docker;
     kind = 'docker';
+    /** Whether the daemon sees this node's folders, so a task's files can be mounted (see run). */
+    sharesFiles = true;
     constructor(docker = 'docker') {
         this.docker = docker;
     }
@@ -37225,9 +37227,9 @@ class DockerSandbox {
                 .map(([k, v]) => `${k}=${v}\n`)
                 .join(''), { mode: 0o600 });
             const out = job.outputs ? await this.outMount(job, name) : undefined;
-            const run = await runChild({
+            const start = (withFiles) => runChild({
                 command: this.docker,
-                args: dockerRunArgs(job, name, envFile, out?.volume),
+                args: dockerRunArgs(withFiles ? job : { ...job, files: undefined }, name, envFile, out?.volume),
                 options: { env: clientEnv() },
                 timeoutSeconds: job.timeoutSeconds,
                 outputCapBytes: job.outputCapBytes,
@@ -37237,6 +37239,14 @@ class DockerSandbox {
                 stop: () => this.remove([name]),
                 sandboxError: (code, stderr) => code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
             });
+            let run = await start(job.files !== undefined && this.sharesFiles);
+            // A node in a container beside its daemon (the standalone image) has folders the daemon cannot see:
+            // its tasks then run without a progress file or checkpoint folder rather than not at all.
+            if (job.files && run.exitCode === 125 && /bind source path does not exist/.test(run.stderr.text)) {
+                this.sharesFiles = false;
+                await this.remove([name]);
+                run = await start(false);
+            }
             if (out && run.status !== 'cancelled') {
                 const collected = await this.collect(job, out.holder);
                 if (run.status === 'success' || run.status === 'timeout')

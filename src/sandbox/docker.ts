@@ -105,6 +105,9 @@ function filesArgs(job: SandboxJob): string[] {
 export class DockerSandbox implements Sandbox {
   readonly kind = 'docker';
 
+  /** Whether the daemon sees this node's folders, so a task's files can be mounted (see run). */
+  private sharesFiles = true;
+
   constructor(private readonly docker = 'docker') {}
 
   /** Whether a daemon answers, and why not. */
@@ -150,19 +153,28 @@ export class DockerSandbox implements Sandbox {
         { mode: 0o600 },
       );
       const out = job.outputs ? await this.outMount(job, name) : undefined;
-      const run = await runChild({
-        command: this.docker,
-        args: dockerRunArgs(job, name, envFile, out?.volume),
-        options: { env: clientEnv() },
-        timeoutSeconds: job.timeoutSeconds,
-        outputCapBytes: job.outputCapBytes,
-        secrets: Object.values(job.secrets ?? {}),
-        signal,
-        // Killing the client would leave the container running: kill the container itself.
-        stop: () => this.remove([name]),
-        sandboxError: (code, stderr) =>
-          code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
-      });
+      const start = (withFiles: boolean) =>
+        runChild({
+          command: this.docker,
+          args: dockerRunArgs(withFiles ? job : { ...job, files: undefined }, name, envFile, out?.volume),
+          options: { env: clientEnv() },
+          timeoutSeconds: job.timeoutSeconds,
+          outputCapBytes: job.outputCapBytes,
+          secrets: Object.values(job.secrets ?? {}),
+          signal,
+          // Killing the client would leave the container running: kill the container itself.
+          stop: () => this.remove([name]),
+          sandboxError: (code, stderr) =>
+            code === 125 ? `docker could not run the container: ${clientMessage(stderr)}` : undefined,
+        });
+      let run = await start(job.files !== undefined && this.sharesFiles);
+      // A node in a container beside its daemon (the standalone image) has folders the daemon cannot see:
+      // its tasks then run without a progress file or checkpoint folder rather than not at all.
+      if (job.files && run.exitCode === 125 && /bind source path does not exist/.test(run.stderr.text)) {
+        this.sharesFiles = false;
+        await this.remove([name]);
+        run = await start(false);
+      }
       if (out && run.status !== 'cancelled') {
         const collected = await this.collect(job, out.holder);
         if (run.status === 'success' || run.status === 'timeout') return { ...run, collected };
