@@ -149,3 +149,26 @@ test('a hostile node: every misdeed is void, one reaper run restores it all and 
     'the audit reads past what the void commits did',
   );
 });
+
+test('a node that starts after a void commit judges the reaper restoring it as every other reader does, and runs the restored task', async (t) => {
+  const grid = await gridFor(t, POLICY);
+  const dir = await keys(t);
+  const honestKey = join(dir, 'n1');
+  await generateNodeKey(honestKey, 'n1');
+  await grid.submit([{ task_id: 'victim', script: 'echo victim' }]);
+  const hostile = await hostileOn(grid, dir);
+  await hostile.join();
+  let forged: Committed | undefined;
+  for (let i = 0; i < 20 && !forged; i++) forged = await hostile.commit('forge-result');
+  assert.equal(forged?.target, 'victim');
+
+  // The node starts on a tip whose forged result is not restored yet; the restore lands after its first round.
+  const worker = grid.worker({ nodeId: 'n1', signingKey: honestKey, idleTimeoutSeconds: 4 });
+  const running = worker.run();
+  await until('n1 has made its first commit', async () => (await grid.snapshot()).nodeEntries.has('n1'));
+  await reap({ remote: grid.remote, branch: 'main', dryRun: false }, silentLog);
+  const report = await running;
+  assert.equal(report.completed, 1, 'n1 ran the task the reaper put back in the queue');
+  const victim = (await grid.results()).get('victim');
+  assert.equal(victim?.node_id, 'n1');
+});

@@ -11,7 +11,7 @@ import { recordIncarnation, takeCache } from '../git/cache-owner.js';
 import { GridStore } from '../git/store.js';
 import { GitError } from '../git/runner.js';
 import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.js';
-import { CommitChecker } from '../protocol/commit-check.js';
+import { CHECKED_HISTORY, CommitChecker, guarded } from '../protocol/commit-check.js';
 import { publicKeyOf, signingKeyFile } from '../git/commit-signature.js';
 import { ContentionError, UserError, errorMessage } from '../common/errors.js';
 import { isSilent, runWithoutOutput, silenceMs, type Execution } from '../protocol/transitions.js';
@@ -783,7 +783,13 @@ export class Worker {
           'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"',
       );
     }
-    const outcome = await this.checker.check(tip, policy);
+    // A first check starts where a reaper's does, so that this node judges a restore of a void commit that
+    // landed before it started as the reaper that made it does, not as a change of a result.
+    const base =
+      this.checker.tip === null && guarded(policy)
+        ? ((await this.store.deepen(CHECKED_HISTORY)) ?? undefined)
+        : undefined;
+    const outcome = await this.checker.check(tip, policy, base);
     for (const v of outcome.voided) {
       this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
     }

@@ -65,6 +65,13 @@ export interface CheckOutcome {
   rebased: boolean;
 }
 
+/**
+ * How many commits behind the tip a reader starting afresh (each reaper run, a worker's first round) checks. A
+ * reaper runs more often than this many commits land, so a fresh reader sees every void commit a reaper has not
+ * restored yet, and judges the restore as every other reader does.
+ */
+export const CHECKED_HISTORY = 200;
+
 export class CommitChecker {
   tip: string | null = null;
   /** Void commits no reaper's commit has named in a Restores: trailer yet. */

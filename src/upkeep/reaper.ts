@@ -34,7 +34,7 @@ import { GridSnapshot, skippedEntry, type TaskFile } from '../protocol/snapshot.
 import { quorumOf } from '../protocol/quorum.js';
 import { returnReplica } from '../protocol/replication.js';
 import { isQuarantined } from '../protocol/reputation.js';
-import { CommitChecker, guarded } from '../protocol/commit-check.js';
+import { CHECKED_HISTORY, CommitChecker, guarded } from '../protocol/commit-check.js';
 import { nodePath } from '../protocol/layout.js';
 import {
   attemptsUsed,
@@ -259,9 +259,6 @@ async function planReap(
   }
   return { changes: lastPerPath(changes), message: commitMessage(actions, checker), value: actions };
 }
-
-/** How many commits behind the tip a reaper checks: a reaper runs more often than this many commits land. */
-const CHECKED_HISTORY = 200;
 
 /**
  * On a guarded grid: checks the commits of the recent history (commit-check.ts), and plans putting back what
