@@ -88,6 +88,11 @@ test('a node claims a replica beside the queued record, records its run and conc
     [],
   );
   assert.deepEqual(judge(node('b'), conclusion().changes), []);
+  // A cancel ends the whole task: its claims and runs go with the queued record.
+  const cancelled = { ...task, node_id: 'b', status: 'cancelled', exit_code: null };
+  const F = 'tasks/failed/2026-01-01/8f/t1.json';
+  const leftovers = [change(P('a'), claim('a', 1), undefined), change(RUN('c'), rec(run('c', 2)), undefined)];
+  assert.deepEqual(judge(node('b'), [change(Q, task, undefined), ...leftovers, change(F, undefined, cancelled)]), []);
 });
 
 test('the reaper returns an orphaned replica claim into the queued record history', () => {

@@ -11,6 +11,9 @@
 //              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//              A quorum task (quorum-rules.ts): N claims a replica beside the queued record, ends it with a run in
+//              tasks/replicas/<id>/N.json, and concludes the task as judge() gives for the runs it removes,
+//              writing other nodes' files only as reputationUpdates() gives.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
 //              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
 //              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
@@ -158,6 +161,11 @@ function quorumChange(
     return removed.some((r) => r.state === 'replicas')
       ? { problem: `${what}: replica runs leave only with the result that concludes their task` }
       : undefined;
+  }
+  // A refusal (a cancel) of the whole task, as the ordinary rules allow of any queued task: its claims and runs go.
+  const refusal = obj(result!.change.after);
+  if (result!.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
+    return { problem: '' };
   }
   // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
   const task = obj(queue.change.before);
