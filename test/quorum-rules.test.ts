@@ -56,8 +56,8 @@ function context(): RuleContext {
   };
 }
 
-const judge = (author: Author, changes: PathChange[], time = T0 + 1000) =>
-  judgeCommit({ author, time, message: '', archivedTo: [] }, changes, context());
+const judge = (author: Author, changes: PathChange[], time = T0 + 1000, ctx = context()) =>
+  judgeCommit({ author, time, message: '', archivedTo: [] }, changes, ctx);
 
 /** b concludes t1 with its own run beside a's: the commit replication.ts makes, reputations included. */
 function conclusion(): { changes: PathChange[]; updates: Map<string, NodeRecord> } {
@@ -142,6 +142,12 @@ test("a node removing another node's replica claim without concluding is void", 
       lying.filter((c) => !c.path.startsWith('nodes/')),
     ).join('\n'),
     /judge\(\)/,
+  );
+  // A run left behind (one that would outvote the concluding node) is never judged.
+  const withRun = { ...context(), runsBefore: () => [RUN('a'), RUN('c')] };
+  assert.match(
+    judge(node('b'), changes, T0 + 1000, withRun).join('\n'),
+    /without judging tasks\/replicas\/t1\/c\.json/,
   );
 });
 

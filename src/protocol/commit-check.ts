@@ -203,9 +203,10 @@ export class CommitChecker {
     const objects = await catFileBatch([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
     const refusals = await this.refusedResults(commits);
     const queued = await this.queuedBeside(commits);
+    const runs = await this.replicaRuns(commits);
     const voided: VoidCommit[] = [];
     for (const commit of commits) {
-      const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued);
+      const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued, runs);
       if (found) voided.push(found);
     }
     return voided;
@@ -277,12 +278,32 @@ export class CommitChecker {
     return found;
   }
 
+  /** The replica runs the parent holds of each task whose runs a commit removes, by `<commit> <task id>`. */
+  private async replicaRuns(commits: LoggedCommit[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const commit of commits) {
+      const ids = new Set(commit.changes.filter((c) => !c.newSha).map((c) => locateReplica(c.path)?.taskId));
+      for (const id of ids) {
+        if (id === undefined || !commit.parent) continue;
+        const out = await git(['ls-tree', '-r', '--name-only', commit.parent, '--', `tasks/replicas/${id}/`], {
+          cwd: this.dir,
+        });
+        found.set(
+          `${commit.sha} ${id}`,
+          out.split('\n').filter((line) => line !== ''),
+        );
+      }
+    }
+    return found;
+  }
+
   private judgeOne(
     commit: LoggedCommit,
     blobs: Map<string, Buffer>,
     object: Buffer | undefined,
     refusals: Set<string>,
     queued: Map<string, Buffer>,
+    runs: Map<string, string[]>,
   ): VoidCommit | undefined {
     const read = (sha: string | null | undefined): Rec => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
     const changes: PathChange[] = [];
@@ -322,7 +343,7 @@ export class CommitChecker {
         ...judgeCommit(
           { author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') },
           changes,
-          this.context(commit, refusals, queued),
+          this.context(commit, refusals, queued, runs),
         ),
       );
     }
@@ -393,7 +414,12 @@ export class CommitChecker {
     return signers;
   }
 
-  private context(commit: LoggedCommit, refusals: Set<string>, queued: Map<string, Buffer>): RuleContext {
+  private context(
+    commit: LoggedCommit,
+    refusals: Set<string>,
+    queued: Map<string, Buffer>,
+    runs: Map<string, string[]>,
+  ): RuleContext {
     return {
       quarantined: new Set(this.quarantined.keys()),
       nodes: this.nodes,
@@ -405,6 +431,7 @@ export class CommitChecker {
         const blob = queued.get(`${commit.sha} ${id}`);
         return blob ? (parse(blob) ?? 'unreadable') : undefined;
       },
+      runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
       policy: this.policy,
     };
   }

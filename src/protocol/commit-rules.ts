@@ -67,6 +67,8 @@ export interface RuleContext {
   hasResult(taskId: string): boolean;
   /** The queued record of a task before the commit, for a replica claim beside it (quorum tasks). */
   queued?(taskId: string): Rec;
+  /** The replica runs (tasks/replicas/<id>/*) before the commit, of a task whose runs it removes. */
+  runsBefore?(taskId: string): string[];
   /** The policy in force, for a quorum task's quorum and max_results. */
   policy?: Policy;
 }
@@ -167,6 +169,9 @@ function quorumChange(
   if (result!.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
     return { problem: '' };
   }
+  // The conclusion judges every run the task has: none may stay behind.
+  const left = (ctx.runsBefore?.(queue.id) ?? []).filter((path) => !removed.some((r) => r.change.path === path));
+  if (left.length > 0) return { problem: `${what}: concludes without judging ${left.join(', ')}` };
   // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
   const task = obj(queue.change.before);
   const own = removed.find((r) => r.state === 'in_progress' && folderNode(r.change.path) === node);
