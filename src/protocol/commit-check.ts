@@ -14,7 +14,7 @@ import { catFileBatch, git, runGit } from '../git/runner.js';
 import { readHistory } from '../git/history.js';
 import { signerOf, verifyCommit } from '../git/commit-signature.js';
 import type { Signer } from '../git/ssh-signature.js';
-import { NODES_DIR, POLICY_FILE, locate, locateNode } from './layout.js';
+import { NODES_DIR, POLICY_FILE, locate, locateNode, locateReplica, queuePath, queueShardPath } from './layout.js';
 import { parsePolicy } from './policy.js';
 import type { Policy } from './schemas.js';
 import { judgeCommit, type Author, type PathChange, type Rec, type RuleContext } from './commit-rules.js';
@@ -209,9 +209,11 @@ export class CommitChecker {
     const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
     const objects = await catFileBatch([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
     const refusals = await this.refusedResults(commits);
+    const queued = await this.queuedBeside(commits);
+    const runs = await this.replicaRuns(commits);
     const voided: VoidCommit[] = [];
     for (const commit of commits) {
-      const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+      const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued, runs);
       if (found) voided.push(found);
     }
     return voided;
@@ -243,11 +245,72 @@ export class CommitChecker {
     return found;
   }
 
+  /**
+   * The queued record beside each claim a commit writes without taking the task from the queue (a replica
+   * claim of a quorum task), as the commit's parent holds it, by `<commit> <task id>`.
+   */
+  private async queuedBeside(commits: LoggedCommit[]): Promise<Map<string, Buffer>> {
+    const asked: { name: string; key: string }[] = [];
+    for (const commit of commits) {
+      if (!commit.parent) continue;
+      const queueIds = new Set(
+        commit.changes.filter((c) => locate(c.path)?.state === 'queue').map((c) => locate(c.path)!.id),
+      );
+      for (const change of commit.changes) {
+        const located = locate(change.path);
+        if (located?.state !== 'in_progress' || change.oldSha || !change.newSha || queueIds.has(located.id)) continue;
+        for (const path of [queuePath(located.id), queueShardPath(located.id)]) {
+          asked.push({ name: `${commit.sha}^:${path}`, key: `${commit.sha} ${located.id}` });
+        }
+      }
+    }
+    const found = new Map<string, Buffer>();
+    if (asked.length === 0) return found;
+    const out = await runGit(['cat-file', '--batch'], {
+      cwd: this.dir,
+      input: asked.map((a) => a.name).join('\n') + '\n',
+    });
+    let offset = 0;
+    for (const { key } of asked) {
+      const newline = out.stdout.indexOf(0x0a, offset);
+      const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+      if (header.at(-1) === 'missing' || header[1] !== 'blob') {
+        offset = newline + 1;
+        continue;
+      }
+      const size = Number(header[2]);
+      found.set(key, out.stdout.subarray(newline + 1, newline + 1 + size));
+      offset = newline + 1 + size + 1;
+    }
+    return found;
+  }
+
+  /** The replica runs the parent holds of each task whose runs a commit removes, by `<commit> <task id>`. */
+  private async replicaRuns(commits: LoggedCommit[]): Promise<Map<string, string[]>> {
+    const found = new Map<string, string[]>();
+    for (const commit of commits) {
+      const ids = new Set(commit.changes.filter((c) => !c.newSha).map((c) => locateReplica(c.path)?.taskId));
+      for (const id of ids) {
+        if (id === undefined || !commit.parent) continue;
+        const out = await git(['ls-tree', '-r', '--name-only', commit.parent, '--', `tasks/replicas/${id}/`], {
+          cwd: this.dir,
+        });
+        found.set(
+          `${commit.sha} ${id}`,
+          out.split('\n').filter((line) => line !== ''),
+        );
+      }
+    }
+    return found;
+  }
+
   private judgeOne(
     commit: LoggedCommit,
     blobs: Map<string, Buffer>,
     object: Buffer | undefined,
     refusals: Set<string>,
+    queued: Map<string, Buffer>,
+    runs: Map<string, string[]>,
   ): VoidCommit | undefined {
     const read = (sha: string | null | undefined): Rec => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
     const changes: PathChange[] = [];
@@ -287,7 +350,7 @@ export class CommitChecker {
         ...judgeCommit(
           { author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') },
           changes,
-          this.context(commit, refusals),
+          this.context(commit, refusals, queued, runs),
         ),
       );
     }
@@ -358,7 +421,12 @@ export class CommitChecker {
     return signers;
   }
 
-  private context(commit: LoggedCommit, refusals: Set<string>): RuleContext {
+  private context(
+    commit: LoggedCommit,
+    refusals: Set<string>,
+    queued: Map<string, Buffer>,
+    runs: Map<string, string[]>,
+  ): RuleContext {
     return {
       quarantined: new Set(this.quarantined.keys()),
       nodes: this.nodes,
@@ -366,6 +434,12 @@ export class CommitChecker {
       admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
       restorable: this.overlay,
       hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+      queued: (id) => {
+        const blob = queued.get(`${commit.sha} ${id}`);
+        return blob ? (parse(blob) ?? 'unreadable') : undefined;
+      },
+      runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
+      policy: this.policy,
     };
   }
 
@@ -420,7 +494,12 @@ function safeVerify(object: Buffer, node: string, key: string): boolean {
 
 /** The files whose content the rules read. */
 function readable(path: string): boolean {
-  return locate(path) !== undefined || locateNode(path) !== undefined || path === POLICY_FILE;
+  return (
+    locate(path) !== undefined ||
+    locateReplica(path) !== undefined ||
+    locateNode(path) !== undefined ||
+    path === POLICY_FILE
+  );
 }
 
 function touchesPolicy(commit: LoggedCommit): boolean {

@@ -11,6 +11,9 @@
 //              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//              A quorum task (quorum-rules.ts): N claims a replica beside the queued record, ends it with a run in
+//              tasks/replicas/<id>/N.json, and concludes the task as judge() gives for the runs it removes,
+//              writing other nodes' files only as reputationUpdates() gives.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
 //              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
 //              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
@@ -20,7 +23,10 @@
 //   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
 //              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
 //              workflows). Never a claim, a result or a node file.
-import { locate, locateCancel, locateNode, POLICY_FILE, type Lifecycle } from './layout.js';
+import { locate, locateCancel, locateNode, locateReplica, POLICY_FILE, type Lifecycle } from './layout.js';
+import { quorumOf, maxResultsOf } from './quorum.js';
+import { expectedConclusion, expectedReputations, sameRecord } from './quorum-rules.js';
+import type { NodeRecord, Policy } from './schemas.js';
 
 export type Author =
   { kind: 'node'; node: string } | { kind: 'reaper'; name: string } | { kind: 'person'; name: string };
@@ -59,6 +65,12 @@ export interface RuleContext {
   restorable: ReadonlyMap<string, string | null>;
   /** Whether a task has a result, as a "Refused:" line names it (the reader checked the path). */
   hasResult(taskId: string): boolean;
+  /** The queued record of a task before the commit, for a replica claim beside it (quorum tasks). */
+  queued?(taskId: string): Rec;
+  /** The replica runs (tasks/replicas/<id>/*) before the commit, of a task whose runs it removes. */
+  runsBefore?(taskId: string): string[];
+  /** The policy in force, for a quorum task's quorum and max_results. */
+  policy?: Policy;
 }
 
 /** Why a commit is void; empty when it keeps the rules. */
@@ -71,7 +83,8 @@ export function judgeCommit(commit: CommitInfo, changes: readonly PathChange[], 
   const byTask = new Map<string, { removed: Placed[]; written: Placed[] }>();
   for (const change of changes) {
     if (author.kind === 'reaper' && restores(change, ctx)) continue;
-    const located = locate(change.path);
+    const replica = locateReplica(change.path);
+    const located = replica ? { state: 'replicas' as const, id: replica.taskId } : locate(change.path);
     if (located) {
       const group = byTask.get(located.id) ?? { removed: [], written: [] };
       if (change.before !== undefined && change.after === undefined) group.removed.push({ ...located, change });
@@ -82,15 +95,110 @@ export function judgeCommit(commit: CommitInfo, changes: readonly PathChange[], 
     const problem = otherPath(commit, change, ctx);
     if (problem) problems.push(problem);
   }
+  const concluded: { path: string; replicas: unknown }[] = [];
   for (const [id, group] of byTask) {
-    const problem = taskChange(commit, id, group.removed, group.written, ctx);
+    const quorum = author.kind === 'node' ? quorumChange(author.node, group.removed, group.written, ctx) : undefined;
+    if (quorum?.concludes) concluded.push(quorum.concludes);
+    const problem = quorum ? quorum.problem : taskChange(commit, id, group.removed, group.written, ctx);
     if (problem) problems.push(`task ${id}: ${problem}`);
+  }
+  // Other nodes' files change only as the verdicts of the quorum tasks this commit concludes say.
+  const verdicts = author.kind === 'node' ? expectedReputations(concluded, ctx.nodes as Map<string, NodeRecord>) : [];
+  const judged = new Map(verdicts);
+  for (const change of changes) {
+    const nodeId = locateNode(change.path);
+    if (author.kind !== 'node' || nodeId === undefined || nodeId === author.node) continue;
+    const expected = judged.get(nodeId);
+    const problem = `node ${author.node} changes ${change.path}`;
+    if (!expected) problems.push(`${problem}: a node writes only its own node file`);
+    else if (!sameRecord(change.after, expected)) {
+      problems.push(`${problem}: not the reputation the verdicts of the tasks it concludes give`);
+    }
   }
   return problems;
 }
 
+/**
+ * The changes of a quorum task (docs/protocol.md, "Quorum tasks"): a replica claim beside the queued record, a
+ * replica run ending the node's own claim, and the conclusion the pure functions of quorum.ts give for the
+ * runs the commit removes. Undefined when the change is none of these (the ordinary rules judge it).
+ */
+function quorumChange(
+  node: string,
+  removed: Placed[],
+  written: Placed[],
+  ctx: RuleContext,
+): { problem: string; concludes?: { path: string; replicas: unknown } } | undefined {
+  const what = `node ${node} ${describe(removed, written)}`;
+  const [to] = written;
+  // A replica claim: the queued record stays, and the claim is of that very task.
+  if (removed.length === 0 && written.length === 1 && to!.state === 'in_progress' && to!.change.before === undefined) {
+    const queued = ctx.queued?.(to!.id);
+    if (queued === undefined) return undefined;
+    const claim = claimOf(to!.change.after);
+    if (claim?.node !== node || folderNode(to!.change.path) !== node) {
+      return { problem: `${what}: a node writes claims only in its own folder, naming itself` };
+    }
+    const { claim: _claim, ...task } = obj(to!.change.after) ?? {};
+    return { problem: sameRecord(task, queued) ? '' : `${what}: a replica claim carries the queued task unchanged` };
+  }
+  // A replica run: it ends the node's own claim, as a result of that claim in tasks/replicas/<id>/<node>.json.
+  if (to?.state === 'replicas') {
+    const from = removed[0];
+    const held = claimOf(from?.change.before);
+    const ends =
+      removed.length === 1 &&
+      written.length === 1 &&
+      from!.state === 'in_progress' &&
+      folderNode(from!.change.path) === node &&
+      held?.node === node &&
+      locateReplica(to.change.path)?.nodeId === node &&
+      claimOf(to.change.after)?.token === held.token;
+    return { problem: ends ? '' : `${what}: a replica run ends a replica claim the node holds, as its result` };
+  }
+  const queue = removed.find((r) => r.state === 'queue');
+  const result = written[0];
+  const quorumTask = removed.some((r) => r.state === 'replicas') || (removed.length > 2 && queue !== undefined);
+  if (!quorumTask || !queue || written.length !== 1 || (result!.state !== 'completed' && result!.state !== 'failed')) {
+    return removed.some((r) => r.state === 'replicas')
+      ? { problem: `${what}: replica runs leave only with the result that concludes their task` }
+      : undefined;
+  }
+  // A refusal (a cancel) of the whole task, as the ordinary rules allow of any queued task: its claims and runs go.
+  const refusal = obj(result!.change.after);
+  if (result!.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
+    return { problem: '' };
+  }
+  // The conclusion judges every run the task has: none may stay behind.
+  const left = (ctx.runsBefore?.(queue.id) ?? []).filter((path) => !removed.some((r) => r.change.path === path));
+  if (left.length > 0) return { problem: `${what}: concludes without judging ${left.join(', ')}` };
+  // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
+  const task = obj(queue.change.before);
+  const own = removed.find((r) => r.state === 'in_progress' && folderNode(r.change.path) === node);
+  const runs = removed.filter((r) => r.state === 'replicas').map((r) => obj(r.change.before));
+  if (!task || runs.some((r) => r === undefined)) return { problem: `${what}: an unreadable record of a quorum task` };
+  const counts = (id: unknown) =>
+    typeof id === 'string' && !ctx.quarantined.has(id) && ctx.nodes.get(id)?.status !== 'quarantined';
+  const policy = ctx.policy ?? ({ default_quorum: 1 } as Policy);
+  const problem = expectedConclusion({
+    runs: runs.filter((r) => counts(r!.node_id)) as Record<string, unknown>[],
+    own: own ? { node, token: claimOf(own.change.before)?.token } : undefined,
+    result: obj(result!.change.after),
+    state: result!.state,
+    quorum: quorumOf(task, policy),
+    maxResults: maxResultsOf(task, policy),
+    concluder: node,
+  });
+  if (problem) return { problem: `${what}: ${problem}` };
+  const strays = removed.filter(
+    (r) => r.state === 'in_progress' && r !== own && claimOf(r.change.before) === undefined,
+  );
+  if (strays.length > 0) return { problem: `${what}: removes a record that is no claim` };
+  return { problem: '', concludes: { path: result!.change.path, replicas: obj(result!.change.after)?.replicas } };
+}
+
 interface Placed {
-  state: Lifecycle;
+  state: Lifecycle | 'replicas';
   id: string;
   change: PathChange;
 }
@@ -232,7 +340,8 @@ function otherPath(commit: CommitInfo, change: PathChange, ctx: RuleContext): st
     return `${what}: ${where} to change`;
   }
   if (author.kind === 'reaper') return reaperNode(what, nodeId, change);
-  if (nodeId !== author.node) return `${what}: a node writes only its own node file`;
+  // Other nodes' files: judged against the verdicts of the quorum tasks the commit concludes (judgeCommit).
+  if (nodeId !== author.node) return '';
   const record = obj(change.after);
   if (!record || record.node_id !== nodeId) return `${what}: not a node record of ${nodeId}`;
   const key = ctx.admitted.get(nodeId);
