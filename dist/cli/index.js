@@ -8825,8 +8825,8 @@ var git_history = __nccwpck_require__(3626);
 var store = __nccwpck_require__(85839);
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(34560);
-// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 1 modules
-var commit_check = __nccwpck_require__(12951);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 2 modules
+var commit_check = __nccwpck_require__(35957);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(28482);
 // EXTERNAL MODULE: ./build/src/protocol/push-share.js
@@ -10824,8 +10824,8 @@ var quorum = __nccwpck_require__(85181);
 var replication = __nccwpck_require__(95108);
 // EXTERNAL MODULE: ./build/src/protocol/reputation.js
 var reputation = __nccwpck_require__(93007);
-// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 1 modules
-var commit_check = __nccwpck_require__(12951);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 2 modules
+var commit_check = __nccwpck_require__(35957);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
@@ -11041,8 +11041,6 @@ async function planReap(snapshot, settings, clock, now, log, checker) {
     }
     return { changes: lastPerPath(changes), message: commitMessage(actions, checker), value: actions };
 }
-/** How many commits behind the tip a reaper checks: a reaper runs more often than this many commits land. */
-const CHECKED_HISTORY = 200;
 /**
  * On a guarded grid: checks the commits of the recent history (commit-check.ts), and plans putting back what
  * void commits changed. Returns the snapshot as readers see it (void commits undone), with those changes.
@@ -11052,7 +11050,7 @@ async function checkCommits(snapshot, policy, checker, log) {
         return undefined;
     // The policy at the tip may be a void commit's: whether the grid is guarded is the checked history's to say.
     // Once a run: a lost race rebuilds on a newer tip, which the history fetched then still reaches.
-    const base = (checker.base ??= (await snapshot.store.deepen(CHECKED_HISTORY)) ?? undefined);
+    const base = (checker.base ??= (await snapshot.store.deepen(commit_check/* CHECKED_HISTORY */.t6)) ?? undefined);
     const outcome = await checker.check(snapshot.tip, policy, base);
     if (!(0,commit_check/* guarded */.Nj)(policy) && checker.tip === null)
         return undefined;
@@ -12976,7 +12974,7 @@ function sleep(ms, signal) {
 /* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3626);
 /* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85839);
 /* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(12951);
+/* harmony import */ var _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(35957);
 /* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(13374);
 /* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(42073);
 /* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(26039);
@@ -17743,8 +17741,8 @@ var store = __nccwpck_require__(85839);
 var runner = __nccwpck_require__(63566);
 // EXTERNAL MODULE: ./build/src/protocol/snapshot.js
 var protocol_snapshot = __nccwpck_require__(9684);
-// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 1 modules
-var commit_check = __nccwpck_require__(12951);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 2 modules
+var commit_check = __nccwpck_require__(35957);
 // EXTERNAL MODULE: ./build/src/git/commit-signature.js
 var commit_signature = __nccwpck_require__(35978);
 // EXTERNAL MODULE: ./build/src/common/errors.js
@@ -19579,7 +19577,12 @@ class Worker {
             throw new errors/* UserError */.yo(`this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
                 'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"');
         }
-        const outcome = await this.checker.check(tip, policy);
+        // A first check starts where a reaper's does, so that this node judges a restore of a void commit that
+        // landed before it started as the reaper that made it does, not as a change of a result.
+        const base = this.checker.tip === null && (0,commit_check/* guarded */.Nj)(policy)
+            ? ((await this.store.deepen(commit_check/* CHECKED_HISTORY */.t6)) ?? undefined)
+            : undefined;
+        const outcome = await this.checker.check(tip, policy, base);
         for (const v of outcome.voided) {
             this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
         }
@@ -20119,12 +20122,13 @@ function skewProblem(reading, policy, who) {
 
 /***/ }),
 
-/***/ 12951:
+/***/ 35957:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
 // EXPORTS
 __nccwpck_require__.d(__webpack_exports__, {
+  t6: () => (/* binding */ CHECKED_HISTORY),
   bm: () => (/* binding */ CommitChecker),
   Nj: () => (/* binding */ guarded)
 });
@@ -20141,6 +20145,85 @@ var commit_signature = __nccwpck_require__(35978);
 var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(28482);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var quorum = __nccwpck_require__(85181);
+// EXTERNAL MODULE: ./build/src/protocol/replication.js
+var replication = __nccwpck_require__(95108);
+;// CONCATENATED MODULE: ./build/src/protocol/quorum-rules.js
+// What the commit rules (commit-rules.ts) expect of a commit that concludes a quorum task, recomputed with the
+// pure functions of quorum.ts and replication.ts from the records the commit removes: a reader never takes the
+// concluding node's word for the verdicts, the result or the reputations they give.
+
+
+/** Two records hold the same JSON, whatever the order of their keys. */
+function sameRecord(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        return `{${entries
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'undefined';
+}
+/** Why a concluding commit is not what judge() gives for its runs; empty when it is. */
+function expectedConclusion(c) {
+    const { result } = c;
+    if (!result || !Array.isArray(result.replicas))
+        return 'the result of a quorum task lists its replicas';
+    const runs = c.runs.map((r) => (0,quorum/* runOf */.ng)(r));
+    if (c.own) {
+        const token = result.claim?.token;
+        const listed = result.replicas.find((r) => r.node_id === c.own.node);
+        if (token === c.own.token)
+            runs.push((0,quorum/* runOf */.ng)(result));
+        else if (listed)
+            runs.push({
+                node_id: listed.node_id,
+                attempt: listed.attempt,
+                exit_code: listed.exit_code,
+                digest: listed.digest,
+            });
+        else
+            return `the result does not list the run of ${c.own.node}'s claim it ends`;
+    }
+    runs.sort((a, b) => a.attempt - b.attempt);
+    // A trusted node's lone run, accepted by another node (quorumStep's 'accept').
+    const accepted = !c.own && runs.length === 1 && runs[0].node_id !== c.concluder && runs[0].digest !== null;
+    const judgement = accepted
+        ? { state: 'agreed', digest: runs[0].digest, winner: 0, verdicts: ['valid'] }
+        : (0,quorum/* judge */.S4)(runs, 0, c.quorum, c.maxResults);
+    if (judgement.state === 'pending')
+        return `its ${runs.length} run(s) do not conclude the task yet`;
+    if (!sameRecord(result.replicas, (0,quorum/* replicasOf */.N4)(runs, judgement.verdicts))) {
+        return 'its replicas are not the verdicts judge() gives for the runs';
+    }
+    const success = result.status === 'success';
+    if (c.state !== (success ? 'completed' : 'failed'))
+        return `a result of status ${String(result.status)} in ${c.state}/`;
+    if (judgement.state === 'agreed') {
+        return (0,quorum/* runDigest */.sA)(result) === judgement.digest ? '' : 'its result is not the agreed run';
+    }
+    return result.status === 'error' && result.exit_code === null ? '' : 'a task without agreement fails as error';
+}
+/** The node files the concluded results change, their verdicts applied in the order of their paths. */
+function expectedReputations(concluded, before) {
+    const nodes = new Map(before);
+    const judged = new Map();
+    for (const final of [...concluded].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        for (const [id, node] of (0,replication/* reputationUpdates */._I)(final.replicas, nodes)) {
+            nodes.set(id, node);
+            judged.set(id, node);
+        }
+    }
+    return judged;
+}
+
 ;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
 // What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
 // nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
@@ -20155,6 +20238,9 @@ var policy = __nccwpck_require__(28482);
 //              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//              A quorum task (quorum-rules.ts): N claims a replica beside the queued record, ends it with a run in
+//              tasks/replicas/<id>/N.json, and concludes the task as judge() gives for the runs it removes,
+//              writing other nodes' files only as reputationUpdates() gives.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
 //              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
 //              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
@@ -20164,6 +20250,8 @@ var policy = __nccwpck_require__(28482);
 //   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
 //              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
 //              workflows). Never a claim, a result or a node file.
+
+
 
 /** Why a commit is void; empty when it keeps the rules. */
 function judgeCommit(commit, changes, ctx) {
@@ -20176,7 +20264,8 @@ function judgeCommit(commit, changes, ctx) {
     for (const change of changes) {
         if (author.kind === 'reaper' && restores(change, ctx))
             continue;
-        const located = (0,layout/* locate */.x5)(change.path);
+        const replica = (0,layout/* locateReplica */.Dp)(change.path);
+        const located = replica ? { state: 'replicas', id: replica.taskId } : (0,layout/* locate */.x5)(change.path);
         if (located) {
             const group = byTask.get(located.id) ?? { removed: [], written: [] };
             if (change.before !== undefined && change.after === undefined)
@@ -20190,12 +20279,105 @@ function judgeCommit(commit, changes, ctx) {
         if (problem)
             problems.push(problem);
     }
+    const concluded = [];
     for (const [id, group] of byTask) {
-        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        const quorum = author.kind === 'node' ? quorumChange(author.node, group.removed, group.written, ctx) : undefined;
+        if (quorum?.concludes)
+            concluded.push(quorum.concludes);
+        const problem = quorum ? quorum.problem : taskChange(commit, id, group.removed, group.written, ctx);
         if (problem)
             problems.push(`task ${id}: ${problem}`);
     }
+    // Other nodes' files change only as the verdicts of the quorum tasks this commit concludes say.
+    const verdicts = author.kind === 'node' ? expectedReputations(concluded, ctx.nodes) : [];
+    const judged = new Map(verdicts);
+    for (const change of changes) {
+        const nodeId = (0,layout/* locateNode */.xz)(change.path);
+        if (author.kind !== 'node' || nodeId === undefined || nodeId === author.node)
+            continue;
+        const expected = judged.get(nodeId);
+        const problem = `node ${author.node} changes ${change.path}`;
+        if (!expected)
+            problems.push(`${problem}: a node writes only its own node file`);
+        else if (!sameRecord(change.after, expected)) {
+            problems.push(`${problem}: not the reputation the verdicts of the tasks it concludes give`);
+        }
+    }
     return problems;
+}
+/**
+ * The changes of a quorum task (docs/protocol.md, "Quorum tasks"): a replica claim beside the queued record, a
+ * replica run ending the node's own claim, and the conclusion the pure functions of quorum.ts give for the
+ * runs the commit removes. Undefined when the change is none of these (the ordinary rules judge it).
+ */
+function quorumChange(node, removed, written, ctx) {
+    const what = `node ${node} ${describe(removed, written)}`;
+    const [to] = written;
+    // A replica claim: the queued record stays, and the claim is of that very task.
+    if (removed.length === 0 && written.length === 1 && to.state === 'in_progress' && to.change.before === undefined) {
+        const queued = ctx.queued?.(to.id);
+        if (queued === undefined)
+            return undefined;
+        const claim = claimOf(to.change.after);
+        if (claim?.node !== node || folderNode(to.change.path) !== node) {
+            return { problem: `${what}: a node writes claims only in its own folder, naming itself` };
+        }
+        const { claim: _claim, ...task } = obj(to.change.after) ?? {};
+        return { problem: sameRecord(task, queued) ? '' : `${what}: a replica claim carries the queued task unchanged` };
+    }
+    // A replica run: it ends the node's own claim, as a result of that claim in tasks/replicas/<id>/<node>.json.
+    if (to?.state === 'replicas') {
+        const from = removed[0];
+        const held = claimOf(from?.change.before);
+        const ends = removed.length === 1 &&
+            written.length === 1 &&
+            from.state === 'in_progress' &&
+            folderNode(from.change.path) === node &&
+            held?.node === node &&
+            (0,layout/* locateReplica */.Dp)(to.change.path)?.nodeId === node &&
+            claimOf(to.change.after)?.token === held.token;
+        return { problem: ends ? '' : `${what}: a replica run ends a replica claim the node holds, as its result` };
+    }
+    const queue = removed.find((r) => r.state === 'queue');
+    const result = written[0];
+    const quorumTask = removed.some((r) => r.state === 'replicas') || (removed.length > 2 && queue !== undefined);
+    if (!quorumTask || !queue || written.length !== 1 || (result.state !== 'completed' && result.state !== 'failed')) {
+        return removed.some((r) => r.state === 'replicas')
+            ? { problem: `${what}: replica runs leave only with the result that concludes their task` }
+            : undefined;
+    }
+    // A refusal (a cancel) of the whole task, as the ordinary rules allow of any queued task: its claims and runs go.
+    const refusal = obj(result.change.after);
+    if (result.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
+        return { problem: '' };
+    }
+    // The conclusion judges every run the task has: none may stay behind.
+    const left = (ctx.runsBefore?.(queue.id) ?? []).filter((path) => !removed.some((r) => r.change.path === path));
+    if (left.length > 0)
+        return { problem: `${what}: concludes without judging ${left.join(', ')}` };
+    // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
+    const task = obj(queue.change.before);
+    const own = removed.find((r) => r.state === 'in_progress' && folderNode(r.change.path) === node);
+    const runs = removed.filter((r) => r.state === 'replicas').map((r) => obj(r.change.before));
+    if (!task || runs.some((r) => r === undefined))
+        return { problem: `${what}: an unreadable record of a quorum task` };
+    const counts = (id) => typeof id === 'string' && !ctx.quarantined.has(id) && ctx.nodes.get(id)?.status !== 'quarantined';
+    const policy = ctx.policy ?? { default_quorum: 1 };
+    const problem = expectedConclusion({
+        runs: runs.filter((r) => counts(r.node_id)),
+        own: own ? { node, token: claimOf(own.change.before)?.token } : undefined,
+        result: obj(result.change.after),
+        state: result.state,
+        quorum: (0,quorum/* quorumOf */.NI)(task, policy),
+        maxResults: (0,quorum/* maxResultsOf */.yE)(task, policy),
+        concluder: node,
+    });
+    if (problem)
+        return { problem: `${what}: ${problem}` };
+    const strays = removed.filter((r) => r.state === 'in_progress' && r !== own && claimOf(r.change.before) === undefined);
+    if (strays.length > 0)
+        return { problem: `${what}: removes a record that is no claim` };
+    return { problem: '', concludes: { path: result.change.path, replicas: obj(result.change.after)?.replicas } };
 }
 const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
 /** A change of a restorable path to exactly what it held before the void commits. */
@@ -20333,8 +20515,9 @@ function otherPath(commit, change, ctx) {
     }
     if (author.kind === 'reaper')
         return reaperNode(what, nodeId, change);
+    // Other nodes' files: judged against the verdicts of the quorum tasks the commit concludes (judgeCommit).
     if (nodeId !== author.node)
-        return `${what}: a node writes only its own node file`;
+        return '';
     const record = obj(change.after);
     if (!record || record.node_id !== nodeId)
         return `${what}: not a node record of ${nodeId}`;
@@ -20392,6 +20575,12 @@ const ADMIN_NAME = 'dgrid';
 function guarded(policy) {
     return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
 }
+/**
+ * How many commits behind the tip a reader starting afresh (each reaper run, a worker's first round) checks. A
+ * reaper runs more often than this many commits land, so a fresh reader sees every void commit a reaper has not
+ * restored yet, and judges the restore as every other reader does.
+ */
+const CHECKED_HISTORY = 200;
 class CommitChecker {
     dir;
     tip = null;
@@ -20533,9 +20722,11 @@ class CommitChecker {
         const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
         const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
         const refusals = await this.refusedResults(commits);
+        const queued = await this.queuedBeside(commits);
+        const runs = await this.replicaRuns(commits);
         const voided = [];
         for (const commit of commits) {
-            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued, runs);
             if (found)
                 voided.push(found);
         }
@@ -20569,7 +20760,63 @@ class CommitChecker {
         });
         return found;
     }
-    judgeOne(commit, blobs, object, refusals) {
+    /**
+     * The queued record beside each claim a commit writes without taking the task from the queue (a replica
+     * claim of a quorum task), as the commit's parent holds it, by `<commit> <task id>`.
+     */
+    async queuedBeside(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            if (!commit.parent)
+                continue;
+            const queueIds = new Set(commit.changes.filter((c) => (0,layout/* locate */.x5)(c.path)?.state === 'queue').map((c) => (0,layout/* locate */.x5)(c.path).id));
+            for (const change of commit.changes) {
+                const located = (0,layout/* locate */.x5)(change.path);
+                if (located?.state !== 'in_progress' || change.oldSha || !change.newSha || queueIds.has(located.id))
+                    continue;
+                for (const path of [(0,layout/* queuePath */.Hs)(located.id), (0,layout/* queueShardPath */.vi)(located.id)]) {
+                    asked.push({ name: `${commit.sha}^:${path}`, key: `${commit.sha} ${located.id}` });
+                }
+            }
+        }
+        const found = new Map();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.name).join('\n') + '\n',
+        });
+        let offset = 0;
+        for (const { key } of asked) {
+            const newline = out.stdout.indexOf(0x0a, offset);
+            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+            if (header.at(-1) === 'missing' || header[1] !== 'blob') {
+                offset = newline + 1;
+                continue;
+            }
+            const size = Number(header[2]);
+            found.set(key, out.stdout.subarray(newline + 1, newline + 1 + size));
+            offset = newline + 1 + size + 1;
+        }
+        return found;
+    }
+    /** The replica runs the parent holds of each task whose runs a commit removes, by `<commit> <task id>`. */
+    async replicaRuns(commits) {
+        const found = new Map();
+        for (const commit of commits) {
+            const ids = new Set(commit.changes.filter((c) => !c.newSha).map((c) => (0,layout/* locateReplica */.Dp)(c.path)?.taskId));
+            for (const id of ids) {
+                if (id === undefined || !commit.parent)
+                    continue;
+                const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '--name-only', commit.parent, '--', `tasks/replicas/${id}/`], {
+                    cwd: this.dir,
+                });
+                found.set(`${commit.sha} ${id}`, out.split('\n').filter((line) => line !== ''));
+            }
+        }
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals, queued, runs) {
         const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
@@ -20606,7 +20853,7 @@ class CommitChecker {
         // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
         const proven = problems.length === 0;
         if (proven && guarded(this.policy)) {
-            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals, queued, runs)));
         }
         if (problems.length > 0) {
             this.effects?.set(commit.sha, 'void');
@@ -20673,7 +20920,7 @@ class CommitChecker {
         }
         return signers;
     }
-    context(commit, refusals) {
+    context(commit, refusals, queued, runs) {
         return {
             quarantined: new Set(this.quarantined.keys()),
             nodes: this.nodes,
@@ -20681,6 +20928,12 @@ class CommitChecker {
             admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
             restorable: this.overlay,
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+            queued: (id) => {
+                const blob = queued.get(`${commit.sha} ${id}`);
+                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+            },
+            runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
+            policy: this.policy,
         };
     }
     voided(commit, author, problems, proven) {
@@ -20739,7 +20992,10 @@ function safeVerify(object, node, key) {
 }
 /** The files whose content the rules read. */
 function readable(path) {
-    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+    return ((0,layout/* locate */.x5)(path) !== undefined ||
+        (0,layout/* locateReplica */.Dp)(path) !== undefined ||
+        (0,layout/* locateNode */.xz)(path) !== undefined ||
+        path === layout/* POLICY_FILE */.CX);
 }
 function touchesPolicy(commit) {
     return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);

@@ -36646,7 +36646,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(10283);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(98516);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36656,7 +36656,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 10283:
+/***/ 98516:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37045,6 +37045,86 @@ function clock_skewProblem(reading, policy, who) {
 var quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(13374);
+;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
+/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
+const QUARANTINE_AFTER_INVALID = 3;
+/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
+const FIRST_CHECK_PROBABILITY = 0.1;
+/** However long its streak, a trusted node is still checked this often. */
+const MIN_CHECK_PROBABILITY = 0.02;
+const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
+function reputation_reputationOf(node) {
+    return node?.reputation ?? noReputation();
+}
+/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
+function applyVerdict(reputation, verdict) {
+    switch (verdict) {
+        case 'valid':
+            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
+        case 'invalid':
+            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
+        case 'error':
+            return { ...reputation, errors: reputation.errors + 1 };
+    }
+}
+/**
+ * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
+ * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
+ * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
+ * submitter quarantine honest nodes with a script that prints the time.
+ */
+function judgesNodes(replicas) {
+    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
+}
+/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
+function reputationsAfter(replicas, before) {
+    const after = new Map();
+    if (!judgesNodes(replicas))
+        return after;
+    for (const replica of replicas) {
+        const current = after.get(replica.node_id) ?? before(replica.node_id);
+        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+        if (shouldQuarantine(current))
+            continue;
+        after.set(replica.node_id, applyVerdict(current, replica.verdict));
+    }
+    return after;
+}
+/** The reputations a sequence of final results (in history order) gives, from none. */
+function deriveReputations(results) {
+    const reputations = new Map();
+    for (const result of results) {
+        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
+        for (const [id, reputation] of after)
+            reputations.set(id, reputation);
+    }
+    return reputations;
+}
+function shouldQuarantine(reputation) {
+    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
+}
+/**
+ * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
+ * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
+ * and history judgement frees its id, see docs/security.md).
+ */
+function reputation_isQuarantined(node) {
+    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputation_reputationOf(node)));
+}
+function isTrusted(reputation, trustAfter) {
+    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
+}
+/**
+ * How likely another node checks a run of this node: always (1) until it is trusted, then
+ * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
+ */
+function reputation_checkProbability(reputation, trustAfter) {
+    if (!isTrusted(reputation, trustAfter))
+        return 1;
+    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
+    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(27850);
 ;// CONCATENATED MODULE: ./build/src/protocol/replication.js
@@ -37159,96 +37239,16 @@ function replication_judgeTip(tip, runs, running, quorum, maxResults) {
  * QUARANTINE_AFTER_INVALID invalid runs is quarantined. Nodes without a file at the tip are left out.
  */
 function replication_reputationUpdates(replicas, nodes) {
-    const after = reputationsAfter(replicas, (id) => reputationOf(nodes.get(id)));
+    const after = reputationsAfter(replicas, (id) => reputation_reputationOf(nodes.get(id)));
     const updates = new Map();
     for (const [id, reputation] of after) {
         const node = nodes.get(id);
         if (!node)
             continue;
-        const quarantined = isQuarantined(node) || shouldQuarantine(reputation);
+        const quarantined = reputation_isQuarantined(node) || shouldQuarantine(reputation);
         updates.set(id, { ...node, reputation, ...(quarantined ? { status: 'quarantined', tasks: [] } : {}) });
     }
     return updates;
-}
-
-;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
-/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
-const QUARANTINE_AFTER_INVALID = 3;
-/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
-const FIRST_CHECK_PROBABILITY = 0.1;
-/** However long its streak, a trusted node is still checked this often. */
-const MIN_CHECK_PROBABILITY = 0.02;
-const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
-function reputation_reputationOf(node) {
-    return node?.reputation ?? noReputation();
-}
-/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
-function applyVerdict(reputation, verdict) {
-    switch (verdict) {
-        case 'valid':
-            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
-        case 'invalid':
-            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
-        case 'error':
-            return { ...reputation, errors: reputation.errors + 1 };
-    }
-}
-/**
- * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
- * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
- * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
- * submitter quarantine honest nodes with a script that prints the time.
- */
-function judgesNodes(replicas) {
-    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
-}
-/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
-function reputation_reputationsAfter(replicas, before) {
-    const after = new Map();
-    if (!judgesNodes(replicas))
-        return after;
-    for (const replica of replicas) {
-        const current = after.get(replica.node_id) ?? before(replica.node_id);
-        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
-        if (reputation_shouldQuarantine(current))
-            continue;
-        after.set(replica.node_id, applyVerdict(current, replica.verdict));
-    }
-    return after;
-}
-/** The reputations a sequence of final results (in history order) gives, from none. */
-function deriveReputations(results) {
-    const reputations = new Map();
-    for (const result of results) {
-        const after = reputation_reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
-        for (const [id, reputation] of after)
-            reputations.set(id, reputation);
-    }
-    return reputations;
-}
-function reputation_shouldQuarantine(reputation) {
-    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
-}
-/**
- * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
- * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
- * and history judgement frees its id, see docs/security.md).
- */
-function reputation_isQuarantined(node) {
-    return node !== undefined && (node.status === 'quarantined' || reputation_shouldQuarantine(reputation_reputationOf(node)));
-}
-function isTrusted(reputation, trustAfter) {
-    return reputation.consecutive_valid >= trustAfter && !reputation_shouldQuarantine(reputation);
-}
-/**
- * How likely another node checks a run of this node: always (1) until it is trusted, then
- * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
- */
-function reputation_checkProbability(reputation, trustAfter) {
-    if (!isTrusted(reputation, trustAfter))
-        return 1;
-    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
-    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
 }
 
 ;// CONCATENATED MODULE: ./build/src/git/history.js
@@ -37310,6 +37310,81 @@ async function readHistory(tip, options) {
 var commit_signature = __nccwpck_require__(35978);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(28482);
+;// CONCATENATED MODULE: ./build/src/protocol/quorum-rules.js
+// What the commit rules (commit-rules.ts) expect of a commit that concludes a quorum task, recomputed with the
+// pure functions of quorum.ts and replication.ts from the records the commit removes: a reader never takes the
+// concluding node's word for the verdicts, the result or the reputations they give.
+
+
+/** Two records hold the same JSON, whatever the order of their keys. */
+function sameRecord(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        return `{${entries
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'undefined';
+}
+/** Why a concluding commit is not what judge() gives for its runs; empty when it is. */
+function expectedConclusion(c) {
+    const { result } = c;
+    if (!result || !Array.isArray(result.replicas))
+        return 'the result of a quorum task lists its replicas';
+    const runs = c.runs.map((r) => (0,quorum/* runOf */.ng)(r));
+    if (c.own) {
+        const token = result.claim?.token;
+        const listed = result.replicas.find((r) => r.node_id === c.own.node);
+        if (token === c.own.token)
+            runs.push((0,quorum/* runOf */.ng)(result));
+        else if (listed)
+            runs.push({
+                node_id: listed.node_id,
+                attempt: listed.attempt,
+                exit_code: listed.exit_code,
+                digest: listed.digest,
+            });
+        else
+            return `the result does not list the run of ${c.own.node}'s claim it ends`;
+    }
+    runs.sort((a, b) => a.attempt - b.attempt);
+    // A trusted node's lone run, accepted by another node (quorumStep's 'accept').
+    const accepted = !c.own && runs.length === 1 && runs[0].node_id !== c.concluder && runs[0].digest !== null;
+    const judgement = accepted
+        ? { state: 'agreed', digest: runs[0].digest, winner: 0, verdicts: ['valid'] }
+        : (0,quorum/* judge */.S4)(runs, 0, c.quorum, c.maxResults);
+    if (judgement.state === 'pending')
+        return `its ${runs.length} run(s) do not conclude the task yet`;
+    if (!sameRecord(result.replicas, (0,quorum/* replicasOf */.N4)(runs, judgement.verdicts))) {
+        return 'its replicas are not the verdicts judge() gives for the runs';
+    }
+    const success = result.status === 'success';
+    if (c.state !== (success ? 'completed' : 'failed'))
+        return `a result of status ${String(result.status)} in ${c.state}/`;
+    if (judgement.state === 'agreed') {
+        return (0,quorum/* runDigest */.sA)(result) === judgement.digest ? '' : 'its result is not the agreed run';
+    }
+    return result.status === 'error' && result.exit_code === null ? '' : 'a task without agreement fails as error';
+}
+/** The node files the concluded results change, their verdicts applied in the order of their paths. */
+function expectedReputations(concluded, before) {
+    const nodes = new Map(before);
+    const judged = new Map();
+    for (const final of [...concluded].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        for (const [id, node] of replication_reputationUpdates(final.replicas, nodes)) {
+            nodes.set(id, node);
+            judged.set(id, node);
+        }
+    }
+    return judged;
+}
+
 ;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
 // What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
 // nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
@@ -37324,6 +37399,9 @@ var policy = __nccwpck_require__(28482);
 //              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//              A quorum task (quorum-rules.ts): N claims a replica beside the queued record, ends it with a run in
+//              tasks/replicas/<id>/N.json, and concludes the task as judge() gives for the runs it removes,
+//              writing other nodes' files only as reputationUpdates() gives.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
 //              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
 //              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
@@ -37333,6 +37411,8 @@ var policy = __nccwpck_require__(28482);
 //   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
 //              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
 //              workflows). Never a claim, a result or a node file.
+
+
 
 /** Why a commit is void; empty when it keeps the rules. */
 function judgeCommit(commit, changes, ctx) {
@@ -37345,7 +37425,8 @@ function judgeCommit(commit, changes, ctx) {
     for (const change of changes) {
         if (author.kind === 'reaper' && restores(change, ctx))
             continue;
-        const located = (0,layout/* locate */.x5)(change.path);
+        const replica = (0,layout/* locateReplica */.Dp)(change.path);
+        const located = replica ? { state: 'replicas', id: replica.taskId } : (0,layout/* locate */.x5)(change.path);
         if (located) {
             const group = byTask.get(located.id) ?? { removed: [], written: [] };
             if (change.before !== undefined && change.after === undefined)
@@ -37359,12 +37440,105 @@ function judgeCommit(commit, changes, ctx) {
         if (problem)
             problems.push(problem);
     }
+    const concluded = [];
     for (const [id, group] of byTask) {
-        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        const quorum = author.kind === 'node' ? quorumChange(author.node, group.removed, group.written, ctx) : undefined;
+        if (quorum?.concludes)
+            concluded.push(quorum.concludes);
+        const problem = quorum ? quorum.problem : taskChange(commit, id, group.removed, group.written, ctx);
         if (problem)
             problems.push(`task ${id}: ${problem}`);
     }
+    // Other nodes' files change only as the verdicts of the quorum tasks this commit concludes say.
+    const verdicts = author.kind === 'node' ? expectedReputations(concluded, ctx.nodes) : [];
+    const judged = new Map(verdicts);
+    for (const change of changes) {
+        const nodeId = (0,layout/* locateNode */.xz)(change.path);
+        if (author.kind !== 'node' || nodeId === undefined || nodeId === author.node)
+            continue;
+        const expected = judged.get(nodeId);
+        const problem = `node ${author.node} changes ${change.path}`;
+        if (!expected)
+            problems.push(`${problem}: a node writes only its own node file`);
+        else if (!sameRecord(change.after, expected)) {
+            problems.push(`${problem}: not the reputation the verdicts of the tasks it concludes give`);
+        }
+    }
     return problems;
+}
+/**
+ * The changes of a quorum task (docs/protocol.md, "Quorum tasks"): a replica claim beside the queued record, a
+ * replica run ending the node's own claim, and the conclusion the pure functions of quorum.ts give for the
+ * runs the commit removes. Undefined when the change is none of these (the ordinary rules judge it).
+ */
+function quorumChange(node, removed, written, ctx) {
+    const what = `node ${node} ${describe(removed, written)}`;
+    const [to] = written;
+    // A replica claim: the queued record stays, and the claim is of that very task.
+    if (removed.length === 0 && written.length === 1 && to.state === 'in_progress' && to.change.before === undefined) {
+        const queued = ctx.queued?.(to.id);
+        if (queued === undefined)
+            return undefined;
+        const claim = claimOf(to.change.after);
+        if (claim?.node !== node || folderNode(to.change.path) !== node) {
+            return { problem: `${what}: a node writes claims only in its own folder, naming itself` };
+        }
+        const { claim: _claim, ...task } = obj(to.change.after) ?? {};
+        return { problem: sameRecord(task, queued) ? '' : `${what}: a replica claim carries the queued task unchanged` };
+    }
+    // A replica run: it ends the node's own claim, as a result of that claim in tasks/replicas/<id>/<node>.json.
+    if (to?.state === 'replicas') {
+        const from = removed[0];
+        const held = claimOf(from?.change.before);
+        const ends = removed.length === 1 &&
+            written.length === 1 &&
+            from.state === 'in_progress' &&
+            folderNode(from.change.path) === node &&
+            held?.node === node &&
+            (0,layout/* locateReplica */.Dp)(to.change.path)?.nodeId === node &&
+            claimOf(to.change.after)?.token === held.token;
+        return { problem: ends ? '' : `${what}: a replica run ends a replica claim the node holds, as its result` };
+    }
+    const queue = removed.find((r) => r.state === 'queue');
+    const result = written[0];
+    const quorumTask = removed.some((r) => r.state === 'replicas') || (removed.length > 2 && queue !== undefined);
+    if (!quorumTask || !queue || written.length !== 1 || (result.state !== 'completed' && result.state !== 'failed')) {
+        return removed.some((r) => r.state === 'replicas')
+            ? { problem: `${what}: replica runs leave only with the result that concludes their task` }
+            : undefined;
+    }
+    // A refusal (a cancel) of the whole task, as the ordinary rules allow of any queued task: its claims and runs go.
+    const refusal = obj(result.change.after);
+    if (result.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
+        return { problem: '' };
+    }
+    // The conclusion judges every run the task has: none may stay behind.
+    const left = (ctx.runsBefore?.(queue.id) ?? []).filter((path) => !removed.some((r) => r.change.path === path));
+    if (left.length > 0)
+        return { problem: `${what}: concludes without judging ${left.join(', ')}` };
+    // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
+    const task = obj(queue.change.before);
+    const own = removed.find((r) => r.state === 'in_progress' && folderNode(r.change.path) === node);
+    const runs = removed.filter((r) => r.state === 'replicas').map((r) => obj(r.change.before));
+    if (!task || runs.some((r) => r === undefined))
+        return { problem: `${what}: an unreadable record of a quorum task` };
+    const counts = (id) => typeof id === 'string' && !ctx.quarantined.has(id) && ctx.nodes.get(id)?.status !== 'quarantined';
+    const policy = ctx.policy ?? { default_quorum: 1 };
+    const problem = expectedConclusion({
+        runs: runs.filter((r) => counts(r.node_id)),
+        own: own ? { node, token: claimOf(own.change.before)?.token } : undefined,
+        result: obj(result.change.after),
+        state: result.state,
+        quorum: (0,quorum/* quorumOf */.NI)(task, policy),
+        maxResults: (0,quorum/* maxResultsOf */.yE)(task, policy),
+        concluder: node,
+    });
+    if (problem)
+        return { problem: `${what}: ${problem}` };
+    const strays = removed.filter((r) => r.state === 'in_progress' && r !== own && claimOf(r.change.before) === undefined);
+    if (strays.length > 0)
+        return { problem: `${what}: removes a record that is no claim` };
+    return { problem: '', concludes: { path: result.change.path, replicas: obj(result.change.after)?.replicas } };
 }
 const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
 /** A change of a restorable path to exactly what it held before the void commits. */
@@ -37502,8 +37676,9 @@ function otherPath(commit, change, ctx) {
     }
     if (author.kind === 'reaper')
         return reaperNode(what, nodeId, change);
+    // Other nodes' files: judged against the verdicts of the quorum tasks the commit concludes (judgeCommit).
     if (nodeId !== author.node)
-        return `${what}: a node writes only its own node file`;
+        return '';
     const record = obj(change.after);
     if (!record || record.node_id !== nodeId)
         return `${what}: not a node record of ${nodeId}`;
@@ -37558,9 +37733,15 @@ const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
 /** The author name of `dgrid init`, `submit` and `cancel`: a person's tool, never a node. */
 const ADMIN_NAME = 'dgrid';
 /** Whether the policy asks readers to check commits: it admits nodes, or wants their commits signed. */
-function guarded(policy) {
+function commit_check_guarded(policy) {
     return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
 }
+/**
+ * How many commits behind the tip a reader starting afresh (each reaper run, a worker's first round) checks. A
+ * reaper runs more often than this many commits land, so a fresh reader sees every void commit a reaper has not
+ * restored yet, and judges the restore as every other reader does.
+ */
+const commit_check_CHECKED_HISTORY = 200;
 class commit_check_CommitChecker {
     dir;
     tip = null;
@@ -37594,7 +37775,7 @@ class commit_check_CommitChecker {
         // From a base, its policy counts too: a void commit may have turned the guard off at the tip.
         if (this.tip === null && base !== undefined)
             await this.start(base);
-        if (!guarded(policy) && !guarded(this.policy) && this.restorable.size === 0) {
+        if (!commit_check_guarded(policy) && !commit_check_guarded(this.policy) && this.restorable.size === 0) {
             // Nothing is checked, so nothing is known: once the grid is guarded, checking starts afresh.
             this.tip = null;
             this.policy = policy;
@@ -37621,7 +37802,7 @@ class commit_check_CommitChecker {
         });
         const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
         const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
-        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+        if (![...blobs.values()].some((b) => commit_check_guarded(readPolicy(b)))) {
             this.tip = tip;
             return [];
         }
@@ -37702,9 +37883,11 @@ class commit_check_CommitChecker {
         const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
         const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
         const refusals = await this.refusedResults(commits);
+        const queued = await this.queuedBeside(commits);
+        const runs = await this.replicaRuns(commits);
         const voided = [];
         for (const commit of commits) {
-            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued, runs);
             if (found)
                 voided.push(found);
         }
@@ -37738,7 +37921,63 @@ class commit_check_CommitChecker {
         });
         return found;
     }
-    judgeOne(commit, blobs, object, refusals) {
+    /**
+     * The queued record beside each claim a commit writes without taking the task from the queue (a replica
+     * claim of a quorum task), as the commit's parent holds it, by `<commit> <task id>`.
+     */
+    async queuedBeside(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            if (!commit.parent)
+                continue;
+            const queueIds = new Set(commit.changes.filter((c) => (0,layout/* locate */.x5)(c.path)?.state === 'queue').map((c) => (0,layout/* locate */.x5)(c.path).id));
+            for (const change of commit.changes) {
+                const located = (0,layout/* locate */.x5)(change.path);
+                if (located?.state !== 'in_progress' || change.oldSha || !change.newSha || queueIds.has(located.id))
+                    continue;
+                for (const path of [(0,layout/* queuePath */.Hs)(located.id), (0,layout/* queueShardPath */.vi)(located.id)]) {
+                    asked.push({ name: `${commit.sha}^:${path}`, key: `${commit.sha} ${located.id}` });
+                }
+            }
+        }
+        const found = new Map();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.name).join('\n') + '\n',
+        });
+        let offset = 0;
+        for (const { key } of asked) {
+            const newline = out.stdout.indexOf(0x0a, offset);
+            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+            if (header.at(-1) === 'missing' || header[1] !== 'blob') {
+                offset = newline + 1;
+                continue;
+            }
+            const size = Number(header[2]);
+            found.set(key, out.stdout.subarray(newline + 1, newline + 1 + size));
+            offset = newline + 1 + size + 1;
+        }
+        return found;
+    }
+    /** The replica runs the parent holds of each task whose runs a commit removes, by `<commit> <task id>`. */
+    async replicaRuns(commits) {
+        const found = new Map();
+        for (const commit of commits) {
+            const ids = new Set(commit.changes.filter((c) => !c.newSha).map((c) => (0,layout/* locateReplica */.Dp)(c.path)?.taskId));
+            for (const id of ids) {
+                if (id === undefined || !commit.parent)
+                    continue;
+                const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '--name-only', commit.parent, '--', `tasks/replicas/${id}/`], {
+                    cwd: this.dir,
+                });
+                found.set(`${commit.sha} ${id}`, out.split('\n').filter((line) => line !== ''));
+            }
+        }
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals, queued, runs) {
         const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
@@ -37769,13 +38008,13 @@ class commit_check_CommitChecker {
             implied.push(path);
         }
         // While the policy in force does not guard the grid, commits are taken as they are.
-        const { author, problems } = guarded(this.policy)
+        const { author, problems } = commit_check_guarded(this.policy)
             ? this.identify(commit, object, changes)
             : { author: { kind: 'person', name: commit.authorName }, problems: [] };
         // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
         const proven = problems.length === 0;
-        if (proven && guarded(this.policy)) {
-            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+        if (proven && commit_check_guarded(this.policy)) {
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals, queued, runs)));
         }
         if (problems.length > 0) {
             this.effects?.set(commit.sha, 'void');
@@ -37842,7 +38081,7 @@ class commit_check_CommitChecker {
         }
         return signers;
     }
-    context(commit, refusals) {
+    context(commit, refusals, queued, runs) {
         return {
             quarantined: new Set(this.quarantined.keys()),
             nodes: this.nodes,
@@ -37850,6 +38089,12 @@ class commit_check_CommitChecker {
             admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
             restorable: this.overlay,
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+            queued: (id) => {
+                const blob = queued.get(`${commit.sha} ${id}`);
+                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+            },
+            runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
+            policy: this.policy,
         };
     }
     voided(commit, author, problems, proven) {
@@ -37908,7 +38153,10 @@ function safeVerify(object, node, key) {
 }
 /** The files whose content the rules read. */
 function readable(path) {
-    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+    return ((0,layout/* locate */.x5)(path) !== undefined ||
+        (0,layout/* locateReplica */.Dp)(path) !== undefined ||
+        (0,layout/* locateNode */.xz)(path) !== undefined ||
+        path === layout/* POLICY_FILE */.CX);
 }
 function touchesPolicy(commit) {
     return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);
@@ -38150,8 +38398,6 @@ async function planReap(snapshot, settings, clock, now, log, checker) {
     }
     return { changes: lastPerPath(changes), message: commitMessage(actions, checker), value: actions };
 }
-/** How many commits behind the tip a reaper checks: a reaper runs more often than this many commits land. */
-const CHECKED_HISTORY = 200;
 /**
  * On a guarded grid: checks the commits of the recent history (commit-check.ts), and plans putting back what
  * void commits changed. Returns the snapshot as readers see it (void commits undone), with those changes.
@@ -38161,9 +38407,9 @@ async function checkCommits(snapshot, policy, checker, log) {
         return undefined;
     // The policy at the tip may be a void commit's: whether the grid is guarded is the checked history's to say.
     // Once a run: a lost race rebuilds on a newer tip, which the history fetched then still reaches.
-    const base = (checker.base ??= (await snapshot.store.deepen(CHECKED_HISTORY)) ?? undefined);
+    const base = (checker.base ??= (await snapshot.store.deepen(commit_check_CHECKED_HISTORY)) ?? undefined);
     const outcome = await checker.check(snapshot.tip, policy, base);
-    if (!guarded(policy) && checker.tip === null)
+    if (!commit_check_guarded(policy) && checker.tip === null)
         return undefined;
     for (const v of outcome.voided) {
         log.warn(`commit ${v.commit.slice(0, 12)} is void: ${v.problems.join('; ')}`);
@@ -41407,7 +41653,12 @@ class Worker {
             throw new UserError(`this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
                 'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"');
         }
-        const outcome = await this.checker.check(tip, policy);
+        // A first check starts where a reaper's does, so that this node judges a restore of a void commit that
+        // landed before it started as the reaper that made it does, not as a change of a result.
+        const base = this.checker.tip === null && guarded(policy)
+            ? ((await this.store.deepen(CHECKED_HISTORY)) ?? undefined)
+            : undefined;
+        const outcome = await this.checker.check(tip, policy, base);
         for (const v of outcome.voided) {
             this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
         }
@@ -43929,6 +44180,7 @@ function credentialEnv(remote, token) {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   CX: () => (/* binding */ POLICY_FILE),
 /* harmony export */   Dp: () => (/* binding */ locateReplica),
+/* harmony export */   Hs: () => (/* binding */ queuePath),
 /* harmony export */   Ie: () => (/* binding */ nodePath),
 /* harmony export */   Is: () => (/* binding */ inProgressPath),
 /* harmony export */   Kw: () => (/* binding */ REPLICAS_DIR),
@@ -43946,7 +44198,7 @@ function credentialEnv(remote, token) {
 /* harmony export */   xz: () => (/* binding */ locateNode),
 /* harmony export */   zb: () => (/* binding */ archiveBranch)
 /* harmony export */ });
-/* unused harmony exports TASKS_DIR, queuePath, cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, shard */
+/* unused harmony exports TASKS_DIR, cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, shard */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -44211,9 +44463,14 @@ function policyProblems(task, policy, now = new Date()) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NI: () => (/* binding */ quorumOf)
+/* harmony export */   N4: () => (/* binding */ replicasOf),
+/* harmony export */   NI: () => (/* binding */ quorumOf),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   ng: () => (/* binding */ runOf),
+/* harmony export */   sA: () => (/* binding */ runDigest),
+/* harmony export */   yE: () => (/* binding */ maxResultsOf)
 /* harmony export */ });
-/* unused harmony exports maxResultsOf, runDigest, runOf, judge, replicasOf, quorumStep */
+/* unused harmony export quorumStep */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
 // (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
@@ -44238,7 +44495,7 @@ function runDigest(result) {
         .map((o) => `output ${JSON.stringify(o.name)} ${o.sha256}\n`)
         .sort();
     const text = `exit ${result.exit_code}\nstdout ${result.stdout_sha256}\n${outputs.join('')}`;
-    return createHash('sha256').update(text).digest('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
 }
 function outputFiles(result) {
     const outputs = result.outputs;

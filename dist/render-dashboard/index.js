@@ -36632,7 +36632,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(7618);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9948);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 7618:
+/***/ 9948:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36793,6 +36793,289 @@ var commit_signature = __nccwpck_require__(5978);
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(8482);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var protocol_quorum = __nccwpck_require__(5181);
+;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
+/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
+const QUARANTINE_AFTER_INVALID = 3;
+/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
+const FIRST_CHECK_PROBABILITY = 0.1;
+/** However long its streak, a trusted node is still checked this often. */
+const MIN_CHECK_PROBABILITY = 0.02;
+const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
+function reputationOf(node) {
+    return node?.reputation ?? noReputation();
+}
+/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
+function applyVerdict(reputation, verdict) {
+    switch (verdict) {
+        case 'valid':
+            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
+        case 'invalid':
+            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
+        case 'error':
+            return { ...reputation, errors: reputation.errors + 1 };
+    }
+}
+/**
+ * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
+ * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
+ * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
+ * submitter quarantine honest nodes with a script that prints the time.
+ */
+function judgesNodes(replicas) {
+    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
+}
+/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
+function reputationsAfter(replicas, before) {
+    const after = new Map();
+    if (!judgesNodes(replicas))
+        return after;
+    for (const replica of replicas) {
+        const current = after.get(replica.node_id) ?? before(replica.node_id);
+        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+        if (shouldQuarantine(current))
+            continue;
+        after.set(replica.node_id, applyVerdict(current, replica.verdict));
+    }
+    return after;
+}
+/** The reputations a sequence of final results (in history order) gives, from none. */
+function deriveReputations(results) {
+    const reputations = new Map();
+    for (const result of results) {
+        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
+        for (const [id, reputation] of after)
+            reputations.set(id, reputation);
+    }
+    return reputations;
+}
+function shouldQuarantine(reputation) {
+    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
+}
+/**
+ * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
+ * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
+ * and history judgement frees its id, see docs/security.md).
+ */
+function isQuarantined(node) {
+    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
+}
+function isTrusted(reputation, trustAfter) {
+    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
+}
+/**
+ * How likely another node checks a run of this node: always (1) until it is trusted, then
+ * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
+ */
+function checkProbability(reputation, trustAfter) {
+    if (!isTrusted(reputation, trustAfter))
+        return 1;
+    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
+    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
+}
+
+// EXTERNAL MODULE: ./build/src/protocol/transitions.js
+var transitions = __nccwpck_require__(7850);
+;// CONCATENATED MODULE: ./build/src/protocol/replication.js
+
+
+
+
+
+/** The attempt number of the next replica: above every run, claim and earlier attempt of the task. */
+function nextReplicaAttempt(tip, claimAttempts) {
+    const seen = [
+        ...(tip.task.attempts ?? []).map((a) => a.attempt),
+        ...tip.runs.map((r) => r.result.attempt),
+        ...claimAttempts,
+    ];
+    return Math.max(0, ...seen) + 1;
+}
+/** A replica claim: the task stays in the queue, and this node runs one more replica under its own token. */
+function claimReplica(queueFile, task, nodeId, now, policy, attempt) {
+    const { claim } = claimTask(queueFile, task, nodeId, now, policy);
+    claim.claim.attempt = attempt;
+    const path = inProgressPath(nodeId, task.task_id);
+    return { claim, path, changes: [{ path, content: serialize(claim) }] };
+}
+/** A finished replica run, recorded for judging; the claim it ends goes in the same commit. */
+function recordReplica(claimPath, claim, run) {
+    const result = resultRecord(claim, run);
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: replicaPath(claim.task_id, claim.claim.node_id), content: serialize(result) },
+        ],
+    };
+}
+/**
+ * Ends a replica claim that never ran to a result (handed back, orphaned): the attempt joins the history of
+ * the queue record as it is at the tip, which stays the task's home. `queued` is that record.
+ */
+function returnReplica(queueFile, queued, claimPath, claim, status, reason, now) {
+    const { task, changes } = requeueClaim(claimPath, { ...claim, attempts: queued.attempts ?? [] }, status, reason, now);
+    const { not_before: _kept, ...rest } = task;
+    const record = { ...rest, ...(queued.not_before ? { not_before: queued.not_before } : {}) };
+    return {
+        task: record,
+        changes: [changes[0], { path: queueFile.entry.path, content: serialize(record) }],
+    };
+}
+/** Everything a quorum task holds besides its queue file: its claims and its runs. */
+function replicaLeftovers(tip) {
+    return [...tip.claims.map((c) => c.path), ...tip.runs.map((r) => r.path)].map((path) => ({ path, delete: true }));
+}
+/**
+ * The final result of a quorum task from its runs, judged as agreed or out of reach; the commit removes the
+ * queue file, the runs and the claims still running. `preferred` picks, among agreeing runs, the one that
+ * becomes the result (the concluding node's own, so that its claim is the one the result ends).
+ */
+function concludeQuorum(tip, runs, judgement, nodeId, now, preferred) {
+    const judged = runs.map(runOf);
+    const replicas = replicasOf(judged, judgement.verdicts);
+    let result;
+    if (judgement.state === 'agreed') {
+        const own = runs.findIndex((r, i) => r.node_id === preferred && judgement.verdicts[i] === 'valid');
+        const winner = runs[own >= 0 ? own : judgement.winner];
+        // The history is the queue record's: replicas that never ran to a result joined it after this one's claim.
+        const { attempts: _claimed, ...run } = winner;
+        result = { ...run, ...(tip.task.attempts ? { attempts: tip.task.attempts } : {}), replicas };
+    }
+    else {
+        const empty = emptyStream();
+        result = {
+            ...tip.task,
+            task_id: tip.task.task_id,
+            node_id: nodeId,
+            status: 'error',
+            exit_code: null,
+            reason: judgement.reason,
+            timestamp: iso(now),
+            started_at: iso(now),
+            finished_at: iso(now),
+            duration_ms: 0,
+            attempt: Math.max(0, ...runs.map((r) => r.attempt)),
+            stdout: empty.text,
+            stdout_bytes: 0,
+            stdout_sha256: empty.sha256,
+            stdout_truncated: false,
+            stderr: empty.text,
+            stderr_bytes: 0,
+            stderr_sha256: empty.sha256,
+            stderr_truncated: false,
+            ...resultOutputs(tip.task, undefined),
+            replicas,
+        };
+    }
+    const state = result.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: tip.queueFile.entry.path, delete: true },
+            ...replicaLeftovers(tip),
+            { path: resultPath(state, tip.task.task_id, now), content: serialize(result) },
+        ],
+    };
+}
+/** Concludes a task whose runs are judged final now, or returns undefined while it is still pending. */
+function judgeTip(tip, runs, running, quorum, maxResults) {
+    const judgement = judge(runs.map(runOf), running, quorum, maxResults);
+    return judgement.state === 'pending' ? undefined : judgement;
+}
+/**
+ * The node files a final result changes: each node it judged gets its reputation, and a node that reached
+ * QUARANTINE_AFTER_INVALID invalid runs is quarantined. Nodes without a file at the tip are left out.
+ */
+function reputationUpdates(replicas, nodes) {
+    const after = reputationsAfter(replicas, (id) => reputationOf(nodes.get(id)));
+    const updates = new Map();
+    for (const [id, reputation] of after) {
+        const node = nodes.get(id);
+        if (!node)
+            continue;
+        const quarantined = isQuarantined(node) || shouldQuarantine(reputation);
+        updates.set(id, { ...node, reputation, ...(quarantined ? { status: 'quarantined', tasks: [] } : {}) });
+    }
+    return updates;
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/quorum-rules.js
+// What the commit rules (commit-rules.ts) expect of a commit that concludes a quorum task, recomputed with the
+// pure functions of quorum.ts and replication.ts from the records the commit removes: a reader never takes the
+// concluding node's word for the verdicts, the result or the reputations they give.
+
+
+/** Two records hold the same JSON, whatever the order of their keys. */
+function sameRecord(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        return `{${entries
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'undefined';
+}
+/** Why a concluding commit is not what judge() gives for its runs; empty when it is. */
+function expectedConclusion(c) {
+    const { result } = c;
+    if (!result || !Array.isArray(result.replicas))
+        return 'the result of a quorum task lists its replicas';
+    const runs = c.runs.map((r) => (0,protocol_quorum/* runOf */.ng)(r));
+    if (c.own) {
+        const token = result.claim?.token;
+        const listed = result.replicas.find((r) => r.node_id === c.own.node);
+        if (token === c.own.token)
+            runs.push((0,protocol_quorum/* runOf */.ng)(result));
+        else if (listed)
+            runs.push({
+                node_id: listed.node_id,
+                attempt: listed.attempt,
+                exit_code: listed.exit_code,
+                digest: listed.digest,
+            });
+        else
+            return `the result does not list the run of ${c.own.node}'s claim it ends`;
+    }
+    runs.sort((a, b) => a.attempt - b.attempt);
+    // A trusted node's lone run, accepted by another node (quorumStep's 'accept').
+    const accepted = !c.own && runs.length === 1 && runs[0].node_id !== c.concluder && runs[0].digest !== null;
+    const judgement = accepted
+        ? { state: 'agreed', digest: runs[0].digest, winner: 0, verdicts: ['valid'] }
+        : (0,protocol_quorum/* judge */.S4)(runs, 0, c.quorum, c.maxResults);
+    if (judgement.state === 'pending')
+        return `its ${runs.length} run(s) do not conclude the task yet`;
+    if (!sameRecord(result.replicas, (0,protocol_quorum/* replicasOf */.N4)(runs, judgement.verdicts))) {
+        return 'its replicas are not the verdicts judge() gives for the runs';
+    }
+    const success = result.status === 'success';
+    if (c.state !== (success ? 'completed' : 'failed'))
+        return `a result of status ${String(result.status)} in ${c.state}/`;
+    if (judgement.state === 'agreed') {
+        return (0,protocol_quorum/* runDigest */.sA)(result) === judgement.digest ? '' : 'its result is not the agreed run';
+    }
+    return result.status === 'error' && result.exit_code === null ? '' : 'a task without agreement fails as error';
+}
+/** The node files the concluded results change, their verdicts applied in the order of their paths. */
+function expectedReputations(concluded, before) {
+    const nodes = new Map(before);
+    const judged = new Map();
+    for (const final of [...concluded].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        for (const [id, node] of reputationUpdates(final.replicas, nodes)) {
+            nodes.set(id, node);
+            judged.set(id, node);
+        }
+    }
+    return judged;
+}
+
 ;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
 // What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
 // nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
@@ -36807,6 +37090,9 @@ var policy = __nccwpck_require__(8482);
 //              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//              A quorum task (quorum-rules.ts): N claims a replica beside the queued record, ends it with a run in
+//              tasks/replicas/<id>/N.json, and concludes the task as judge() gives for the runs it removes,
+//              writing other nodes' files only as reputationUpdates() gives.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
 //              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
 //              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
@@ -36816,6 +37102,8 @@ var policy = __nccwpck_require__(8482);
 //   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
 //              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
 //              workflows). Never a claim, a result or a node file.
+
+
 
 /** Why a commit is void; empty when it keeps the rules. */
 function judgeCommit(commit, changes, ctx) {
@@ -36828,7 +37116,8 @@ function judgeCommit(commit, changes, ctx) {
     for (const change of changes) {
         if (author.kind === 'reaper' && restores(change, ctx))
             continue;
-        const located = (0,layout/* locate */.x5)(change.path);
+        const replica = (0,layout/* locateReplica */.Dp)(change.path);
+        const located = replica ? { state: 'replicas', id: replica.taskId } : (0,layout/* locate */.x5)(change.path);
         if (located) {
             const group = byTask.get(located.id) ?? { removed: [], written: [] };
             if (change.before !== undefined && change.after === undefined)
@@ -36842,12 +37131,105 @@ function judgeCommit(commit, changes, ctx) {
         if (problem)
             problems.push(problem);
     }
+    const concluded = [];
     for (const [id, group] of byTask) {
-        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        const quorum = author.kind === 'node' ? quorumChange(author.node, group.removed, group.written, ctx) : undefined;
+        if (quorum?.concludes)
+            concluded.push(quorum.concludes);
+        const problem = quorum ? quorum.problem : taskChange(commit, id, group.removed, group.written, ctx);
         if (problem)
             problems.push(`task ${id}: ${problem}`);
     }
+    // Other nodes' files change only as the verdicts of the quorum tasks this commit concludes say.
+    const verdicts = author.kind === 'node' ? expectedReputations(concluded, ctx.nodes) : [];
+    const judged = new Map(verdicts);
+    for (const change of changes) {
+        const nodeId = (0,layout/* locateNode */.xz)(change.path);
+        if (author.kind !== 'node' || nodeId === undefined || nodeId === author.node)
+            continue;
+        const expected = judged.get(nodeId);
+        const problem = `node ${author.node} changes ${change.path}`;
+        if (!expected)
+            problems.push(`${problem}: a node writes only its own node file`);
+        else if (!sameRecord(change.after, expected)) {
+            problems.push(`${problem}: not the reputation the verdicts of the tasks it concludes give`);
+        }
+    }
     return problems;
+}
+/**
+ * The changes of a quorum task (docs/protocol.md, "Quorum tasks"): a replica claim beside the queued record, a
+ * replica run ending the node's own claim, and the conclusion the pure functions of quorum.ts give for the
+ * runs the commit removes. Undefined when the change is none of these (the ordinary rules judge it).
+ */
+function quorumChange(node, removed, written, ctx) {
+    const what = `node ${node} ${describe(removed, written)}`;
+    const [to] = written;
+    // A replica claim: the queued record stays, and the claim is of that very task.
+    if (removed.length === 0 && written.length === 1 && to.state === 'in_progress' && to.change.before === undefined) {
+        const queued = ctx.queued?.(to.id);
+        if (queued === undefined)
+            return undefined;
+        const claim = claimOf(to.change.after);
+        if (claim?.node !== node || folderNode(to.change.path) !== node) {
+            return { problem: `${what}: a node writes claims only in its own folder, naming itself` };
+        }
+        const { claim: _claim, ...task } = obj(to.change.after) ?? {};
+        return { problem: sameRecord(task, queued) ? '' : `${what}: a replica claim carries the queued task unchanged` };
+    }
+    // A replica run: it ends the node's own claim, as a result of that claim in tasks/replicas/<id>/<node>.json.
+    if (to?.state === 'replicas') {
+        const from = removed[0];
+        const held = claimOf(from?.change.before);
+        const ends = removed.length === 1 &&
+            written.length === 1 &&
+            from.state === 'in_progress' &&
+            folderNode(from.change.path) === node &&
+            held?.node === node &&
+            (0,layout/* locateReplica */.Dp)(to.change.path)?.nodeId === node &&
+            claimOf(to.change.after)?.token === held.token;
+        return { problem: ends ? '' : `${what}: a replica run ends a replica claim the node holds, as its result` };
+    }
+    const queue = removed.find((r) => r.state === 'queue');
+    const result = written[0];
+    const quorumTask = removed.some((r) => r.state === 'replicas') || (removed.length > 2 && queue !== undefined);
+    if (!quorumTask || !queue || written.length !== 1 || (result.state !== 'completed' && result.state !== 'failed')) {
+        return removed.some((r) => r.state === 'replicas')
+            ? { problem: `${what}: replica runs leave only with the result that concludes their task` }
+            : undefined;
+    }
+    // A refusal (a cancel) of the whole task, as the ordinary rules allow of any queued task: its claims and runs go.
+    const refusal = obj(result.change.after);
+    if (result.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
+        return { problem: '' };
+    }
+    // The conclusion judges every run the task has: none may stay behind.
+    const left = (ctx.runsBefore?.(queue.id) ?? []).filter((path) => !removed.some((r) => r.change.path === path));
+    if (left.length > 0)
+        return { problem: `${what}: concludes without judging ${left.join(', ')}` };
+    // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
+    const task = obj(queue.change.before);
+    const own = removed.find((r) => r.state === 'in_progress' && folderNode(r.change.path) === node);
+    const runs = removed.filter((r) => r.state === 'replicas').map((r) => obj(r.change.before));
+    if (!task || runs.some((r) => r === undefined))
+        return { problem: `${what}: an unreadable record of a quorum task` };
+    const counts = (id) => typeof id === 'string' && !ctx.quarantined.has(id) && ctx.nodes.get(id)?.status !== 'quarantined';
+    const policy = ctx.policy ?? { default_quorum: 1 };
+    const problem = expectedConclusion({
+        runs: runs.filter((r) => counts(r.node_id)),
+        own: own ? { node, token: claimOf(own.change.before)?.token } : undefined,
+        result: obj(result.change.after),
+        state: result.state,
+        quorum: (0,protocol_quorum/* quorumOf */.NI)(task, policy),
+        maxResults: (0,protocol_quorum/* maxResultsOf */.yE)(task, policy),
+        concluder: node,
+    });
+    if (problem)
+        return { problem: `${what}: ${problem}` };
+    const strays = removed.filter((r) => r.state === 'in_progress' && r !== own && claimOf(r.change.before) === undefined);
+    if (strays.length > 0)
+        return { problem: `${what}: removes a record that is no claim` };
+    return { problem: '', concludes: { path: result.change.path, replicas: obj(result.change.after)?.replicas } };
 }
 const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
 /** A change of a restorable path to exactly what it held before the void commits. */
@@ -36985,8 +37367,9 @@ function otherPath(commit, change, ctx) {
     }
     if (author.kind === 'reaper')
         return reaperNode(what, nodeId, change);
+    // Other nodes' files: judged against the verdicts of the quorum tasks the commit concludes (judgeCommit).
     if (nodeId !== author.node)
-        return `${what}: a node writes only its own node file`;
+        return '';
     const record = obj(change.after);
     if (!record || record.node_id !== nodeId)
         return `${what}: not a node record of ${nodeId}`;
@@ -37044,6 +37427,12 @@ const ADMIN_NAME = 'dgrid';
 function guarded(policy) {
     return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
 }
+/**
+ * How many commits behind the tip a reader starting afresh (each reaper run, a worker's first round) checks. A
+ * reaper runs more often than this many commits land, so a fresh reader sees every void commit a reaper has not
+ * restored yet, and judges the restore as every other reader does.
+ */
+const CHECKED_HISTORY = 200;
 class CommitChecker {
     dir;
     tip = null;
@@ -37185,9 +37574,11 @@ class CommitChecker {
         const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
         const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
         const refusals = await this.refusedResults(commits);
+        const queued = await this.queuedBeside(commits);
+        const runs = await this.replicaRuns(commits);
         const voided = [];
         for (const commit of commits) {
-            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued, runs);
             if (found)
                 voided.push(found);
         }
@@ -37221,7 +37612,63 @@ class CommitChecker {
         });
         return found;
     }
-    judgeOne(commit, blobs, object, refusals) {
+    /**
+     * The queued record beside each claim a commit writes without taking the task from the queue (a replica
+     * claim of a quorum task), as the commit's parent holds it, by `<commit> <task id>`.
+     */
+    async queuedBeside(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            if (!commit.parent)
+                continue;
+            const queueIds = new Set(commit.changes.filter((c) => (0,layout/* locate */.x5)(c.path)?.state === 'queue').map((c) => (0,layout/* locate */.x5)(c.path).id));
+            for (const change of commit.changes) {
+                const located = (0,layout/* locate */.x5)(change.path);
+                if (located?.state !== 'in_progress' || change.oldSha || !change.newSha || queueIds.has(located.id))
+                    continue;
+                for (const path of [(0,layout/* queuePath */.Hs)(located.id), (0,layout/* queueShardPath */.vi)(located.id)]) {
+                    asked.push({ name: `${commit.sha}^:${path}`, key: `${commit.sha} ${located.id}` });
+                }
+            }
+        }
+        const found = new Map();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.name).join('\n') + '\n',
+        });
+        let offset = 0;
+        for (const { key } of asked) {
+            const newline = out.stdout.indexOf(0x0a, offset);
+            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+            if (header.at(-1) === 'missing' || header[1] !== 'blob') {
+                offset = newline + 1;
+                continue;
+            }
+            const size = Number(header[2]);
+            found.set(key, out.stdout.subarray(newline + 1, newline + 1 + size));
+            offset = newline + 1 + size + 1;
+        }
+        return found;
+    }
+    /** The replica runs the parent holds of each task whose runs a commit removes, by `<commit> <task id>`. */
+    async replicaRuns(commits) {
+        const found = new Map();
+        for (const commit of commits) {
+            const ids = new Set(commit.changes.filter((c) => !c.newSha).map((c) => (0,layout/* locateReplica */.Dp)(c.path)?.taskId));
+            for (const id of ids) {
+                if (id === undefined || !commit.parent)
+                    continue;
+                const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '--name-only', commit.parent, '--', `tasks/replicas/${id}/`], {
+                    cwd: this.dir,
+                });
+                found.set(`${commit.sha} ${id}`, out.split('\n').filter((line) => line !== ''));
+            }
+        }
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals, queued, runs) {
         const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
@@ -37258,7 +37705,7 @@ class CommitChecker {
         // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
         const proven = problems.length === 0;
         if (proven && guarded(this.policy)) {
-            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals, queued, runs)));
         }
         if (problems.length > 0) {
             this.effects?.set(commit.sha, 'void');
@@ -37325,7 +37772,7 @@ class CommitChecker {
         }
         return signers;
     }
-    context(commit, refusals) {
+    context(commit, refusals, queued, runs) {
         return {
             quarantined: new Set(this.quarantined.keys()),
             nodes: this.nodes,
@@ -37333,6 +37780,12 @@ class CommitChecker {
             admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
             restorable: this.overlay,
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+            queued: (id) => {
+                const blob = queued.get(`${commit.sha} ${id}`);
+                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+            },
+            runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
+            policy: this.policy,
         };
     }
     voided(commit, author, problems, proven) {
@@ -37391,7 +37844,10 @@ function safeVerify(object, node, key) {
 }
 /** The files whose content the rules read. */
 function readable(path) {
-    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+    return ((0,layout/* locate */.x5)(path) !== undefined ||
+        (0,layout/* locateReplica */.Dp)(path) !== undefined ||
+        (0,layout/* locateNode */.xz)(path) !== undefined ||
+        path === layout/* POLICY_FILE */.CX);
 }
 function touchesPolicy(commit) {
     return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);
@@ -37731,90 +38187,6 @@ const TEMPLATES = {
 const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --surface: #ffffff;\n  --surface-2: #f0f2f5;\n  --text: #1c2128;\n  --muted: #57606a;\n  --border: #d5dae0;\n  --accent: #0a5fc2;\n  --focus: #0a5fc2;\n  --ok: #1a7f37;\n  --ok-text: #116329;\n  --bad: #cf222e;\n  --bad-text: #a40e26;\n  --warn: #bf8700;\n  --warn-text: #7d4e00;\n  --info: #8250df;\n  --info-text: #6639ba;\n  --neutral-text: #57606a;\n  --shadow: 0 1px 2px rgb(27 31 36 / 6%), 0 1px 8px rgb(27 31 36 / 4%);\n  --radius: 10px;\n  --mono: ui-monospace, SFMono-Regular, 'SF Mono', Menlo, Consolas, 'Liberation Mono', monospace;\n}\n@media (prefers-color-scheme: dark) {\n  :root {\n    --bg: #0d1117;\n    --surface: #161b22;\n    --surface-2: #1c222b;\n    --text: #e6edf3;\n    --muted: #9ea7b3;\n    --border: #30363d;\n    --accent: #6cb6ff;\n    --focus: #6cb6ff;\n    --ok: #3fb950;\n    --ok-text: #56d364;\n    --bad: #f85149;\n    --bad-text: #ff8182;\n    --warn: #d29922;\n    --warn-text: #e3b341;\n    --info: #a371f7;\n    --info-text: #c297ff;\n    --neutral-text: #9ea7b3;\n    --shadow: none;\n  }\n}\n*, *::before, *::after { box-sizing: border-box; }\nhtml { -webkit-text-size-adjust: 100%; }\nbody {\n  margin: 0;\n  background: var(--bg);\n  color: var(--text);\n  font: 16px/1.5 system-ui, -apple-system, 'Segoe UI', Roboto, 'Helvetica Neue', Arial, 'Noto Sans', sans-serif;\n}\na { color: var(--accent); text-underline-offset: 2px; }\na:hover { text-decoration-thickness: 2px; }\n:focus-visible { outline: 3px solid var(--focus); outline-offset: 2px; border-radius: 3px; }\nmain:focus { outline: none; }\ncode, pre, .mono, .task-id { font-family: var(--mono); font-size: 0.875em; }\nh1, h2, h3 { line-height: 1.25; margin: 0 0 0.5rem; }\nh1 { font-size: 1.6rem; }\nh2 { font-size: 1.2rem; }\nh3 { font-size: 1rem; }\np { margin: 0 0 0.75rem; }\n[hidden] { display: none !important; }\n.visually-hidden {\n  position: absolute !important; width: 1px; height: 1px; overflow: hidden;\n  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap;\n}\n.wrap { max-width: 1200px; margin: 0 auto; padding: 0 1rem; }\n.skip-link {\n  position: absolute; left: 0.5rem; top: -3rem; z-index: 10; padding: 0.5rem 1rem;\n  background: var(--surface); color: var(--accent); border: 2px solid var(--focus); border-radius: 6px;\n}\n.skip-link:focus { top: 0.5rem; }\n.site-header { background: var(--surface); border-bottom: 1px solid var(--border); }\n.header-inner { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.25rem 1rem; padding-top: 0.6rem; padding-bottom: 0.6rem; }\n.brand { display: inline-flex; align-items: center; gap: 0.5rem; font-weight: 650; color: var(--text); text-decoration: none; overflow-wrap: anywhere; }\n.brand-mark { width: 1.1rem; height: 1.1rem; border-radius: 4px; flex: none; background: linear-gradient(135deg, var(--accent), var(--info)); }\n.nav { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.nav a { display: block; padding: 0.35rem 0.7rem; border-radius: 6px; color: var(--muted); text-decoration: none; }\n.nav a:hover { color: var(--text); background: var(--surface-2); }\n.nav a[aria-current='page'] { color: var(--text); background: var(--surface-2); font-weight: 600; }\nmain.wrap { display: block; padding-top: 1.5rem; padding-bottom: 2.5rem; }\n.page-head { margin-bottom: 1.25rem; }\n.lede { color: var(--muted); }\n.notice:empty { display: none; }\n.notice { padding: 0.6rem 0.9rem; border-radius: 8px; background: var(--surface); border: 1px solid var(--border); border-left: 4px solid var(--accent); }\nsection { margin: 0 0 2rem; }\n.section-head { display: flex; flex-wrap: wrap; align-items: baseline; justify-content: space-between; gap: 0.25rem 1rem; margin-bottom: 0.6rem; }\n.section-head h2 { margin: 0; }\n.section-head .count { color: var(--muted); font-weight: 400; font-size: 0.95rem; }\n.cards { display: grid; grid-template-columns: repeat(auto-fit, minmax(150px, 1fr)); gap: 0.75rem; list-style: none; margin: 0; padding: 0; }\n.card {\n  display: flex; flex-direction: column; gap: 0.15rem; padding: 0.9rem 1rem; min-width: 0;\n  background: var(--surface); border: 1px solid var(--border); border-top: 4px solid var(--border);\n  border-radius: var(--radius); box-shadow: var(--shadow);\n}\n.card-label { color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.04em; }\n.card-value { font-size: 1.9rem; font-weight: 650; line-height: 1.15; font-variant-numeric: tabular-nums; }\n.card-detail { color: var(--muted); font-size: 0.85rem; }\n.card-queued { border-top-color: var(--accent); }\n.card-running { border-top-color: var(--info); }\n.card-completed { border-top-color: var(--ok); }\n.card-failed { border-top-color: var(--bad); }\n.card-nodes { border-top-color: var(--warn); }\n.card-workers { grid-column: 1 / -1; border-top-color: var(--accent); }\n.card-workers .card-detail { font-size: 0.9rem; color: var(--text); }\n.panel { padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.panel-warn { border-left: 4px solid var(--warn); }\n.charts { display: grid; grid-template-columns: repeat(auto-fit, minmax(280px, 1fr)); gap: 0.75rem; }\nfigure { margin: 0; }\n.chart-card { padding: 0.75rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); min-width: 0; }\n.chart-card figcaption { font-weight: 600; margin-bottom: 0.25rem; }\nsvg.chart { display: block; width: 100%; height: auto; color: var(--text); }\n.graph-wrap svg.chart { width: auto; max-width: none; }\nsvg .fill-ok { fill: var(--ok); }\nsvg .fill-bad { fill: var(--bad); }\nsvg .fill-accent { fill: var(--accent); }\nsvg .fill-info { fill: var(--info); }\nsvg .line-ok { stroke: var(--ok); }\nsvg .line-accent { stroke: var(--accent); }\nsvg .line-info { stroke: var(--info); }\nsvg .grid, svg .edge { stroke: var(--muted); }\nsvg .arrow { fill: var(--muted); }\nsvg .muted { fill: var(--muted); }\nsvg .dep rect { fill: var(--surface); stroke: var(--border); stroke-width: 1.5; }\nsvg .dep-completed rect { stroke: var(--ok); }\nsvg .dep-failed rect { stroke: var(--bad); }\nsvg .dep-running rect { stroke: var(--info); }\nsvg .dep-queued rect { stroke: var(--muted); }\nsvg .dep-unknown rect { stroke: var(--warn); }\n.scroll, .table-wrap, .graph-wrap { overflow-x: auto; max-width: 100%; }\n.table-wrap { background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); box-shadow: var(--shadow); }\n.graph-wrap { padding: 0.5rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\ntable { width: 100%; border-collapse: separate; border-spacing: 0; font-size: 0.9rem; }\ncaption { text-align: left; padding: 0.6rem 0.75rem; color: var(--muted); }\nth, td { padding: 0.5rem 0.75rem; text-align: left; vertical-align: baseline; border-bottom: 1px solid var(--border); }\nthead th { position: sticky; top: 0; background: var(--surface-2); font-size: 0.8rem; font-weight: 600; color: var(--muted); text-transform: uppercase; letter-spacing: 0.03em; white-space: nowrap; }\ntbody tr:last-child > * { border-bottom: 0; }\ntbody tr:hover { background: var(--surface-2); }\ntd.num, th.num { text-align: right; font-variant-numeric: tabular-nums; }\n/* Cells keep to one line and a table scrolls sideways on a phone (with the task column pinned there)\n   rather than squeezing every column into a tower of broken words. */\ntd { white-space: nowrap; }\ntbody th[scope='row'] { min-width: min(11rem, 42vw); max-width: 20rem; overflow-wrap: anywhere; }\n.task-id { font-weight: 600; }\n.version { font-weight: 400; font-size: 0.8rem; color: var(--muted); }\ntd.excerpt { font-family: var(--mono); font-size: 0.8rem; color: var(--muted); white-space: normal; overflow-wrap: anywhere; min-width: 16rem; max-width: 36rem; }\ntd.wrap { white-space: normal; overflow-wrap: anywhere; min-width: 12rem; }\n.empty { padding: 1rem; color: var(--muted); }\n.more { font-size: 0.95rem; }\n.badge {\n  display: inline-block; padding: 0.05rem 0.55rem; border-radius: 999px; font-size: 0.78rem; font-weight: 600;\n  line-height: 1.5; white-space: nowrap; border: 1px solid currentColor;\n}\n.tone-ok { color: var(--ok-text); background: color-mix(in srgb, var(--ok) 12%, transparent); }\n.tone-bad { color: var(--bad-text); background: color-mix(in srgb, var(--bad) 12%, transparent); }\n.tone-warn { color: var(--warn-text); background: color-mix(in srgb, var(--warn) 14%, transparent); }\n.tone-info { color: var(--info-text); background: color-mix(in srgb, var(--info) 12%, transparent); }\n.tone-neutral { color: var(--neutral-text); background: color-mix(in srgb, var(--muted) 10%, transparent); }\n.chips { display: flex; flex-wrap: nowrap; gap: 0.25rem; list-style: none; margin: 0; padding: 0; }\n.chip { padding: 0 0.45rem; border-radius: 6px; background: var(--surface-2); border: 1px solid var(--border); font-family: var(--mono); font-size: 0.78rem; overflow-wrap: anywhere; }\n.chip-missing { border-color: var(--warn); color: var(--warn-text); }\n.legend { display: flex; flex-wrap: wrap; gap: 0.4rem; list-style: none; padding: 0; margin: 0.5rem 0 1rem; }\n.meter { display: inline-block; width: 3.5rem; height: 0.45rem; margin-left: 0.4rem; vertical-align: middle; border-radius: 999px; background: var(--surface-2); border: 1px solid var(--border); overflow: hidden; }\n.meter > span { display: block; height: 100%; background: var(--info); }\n.filter { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; margin: 0 0 1.25rem; }\n.filter label { font-weight: 600; }\n.filter p { margin: 0; color: var(--muted); }\ninput, select, textarea { font: inherit; color: var(--text); background: var(--surface); border: 1px solid var(--border); border-radius: 6px; padding: 0.45rem 0.6rem; max-width: 100%; }\ninput[type='search'] { width: 18rem; }\ntextarea { width: 100%; font-family: var(--mono); font-size: 0.9rem; }\ninput:focus-visible, select:focus-visible, textarea:focus-visible { outline-offset: 0; }\n[aria-invalid='true'] { border-color: var(--bad); border-width: 2px; }\n.pager { display: flex; flex-wrap: wrap; gap: 0.3rem; list-style: none; padding: 0; margin: 0.75rem 0; }\n.pager a, .pager span { display: inline-block; min-width: 2.2rem; padding: 0.3rem 0.6rem; text-align: center; border: 1px solid var(--border); border-radius: 6px; background: var(--surface); text-decoration: none; }\n.pager [aria-current='page'] { background: var(--accent); border-color: var(--accent); color: var(--surface); font-weight: 600; }\n.breadcrumb ol { display: flex; flex-wrap: wrap; gap: 0.25rem; list-style: none; padding: 0; margin: 0 0 0.75rem; color: var(--muted); font-size: 0.9rem; }\n.breadcrumb li + li::before { content: '/'; margin-right: 0.25rem; color: var(--muted); }\n.breadcrumb [aria-current='page'] { overflow-wrap: anywhere; }\n.task-title { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5rem 0.75rem; overflow-wrap: anywhere; }\n.task-title .task-id { font-size: 1.4rem; }\n.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.4rem 1.25rem; margin: 0 0 1.5rem; padding: 1rem; background: var(--surface); border: 1px solid var(--border); border-radius: var(--radius); }\n.facts dt { color: var(--muted); font-weight: 600; }\n.facts dd { margin: 0; overflow-wrap: anywhere; min-width: 0; }\npre.code {\n  margin: 0 0 1.25rem; padding: 0.75rem 1rem; max-height: 28rem; overflow: auto; white-space: pre-wrap; overflow-wrap: anywhere;\n  background: var(--surface); border: 1px solid var(--border); border-radius: 8px; line-height: 1.45;\n}\n.stream-meta { color: var(--muted); font-size: 0.85rem; overflow-wrap: anywhere; }\n.form { display: grid; gap: 1rem; max-width: 46rem; }\n.form-row { display: grid; grid-template-columns: repeat(auto-fit, minmax(12rem, 1fr)); gap: 1rem; }\n.field { display: flex; flex-direction: column; gap: 0.3rem; min-width: 0; }\n.field label { font-weight: 600; }\n.hint { color: var(--muted); font-size: 0.85rem; margin: 0; }\n.field-error { color: var(--bad-text); font-size: 0.9rem; font-weight: 600; margin: 0; }\n.error-summary { padding: 1rem; border: 2px solid var(--bad); border-radius: var(--radius); background: var(--surface); }\n.error-summary h2 { color: var(--bad-text); }\n.error-summary ul { margin: 0; padding-left: 1.25rem; }\n.error-summary a { color: var(--bad-text); }\n.result { padding: 1rem; border: 2px solid var(--ok); border-radius: var(--radius); background: var(--surface); }\n.button {\n  justify-self: start; padding: 0.6rem 1.2rem; border: 0; border-radius: 8px; cursor: pointer;\n  background: var(--accent); color: var(--surface); font: inherit; font-weight: 600;\n}\n.button:hover { filter: brightness(1.08); }\n.site-footer { border-top: 1px solid var(--border); color: var(--muted); font-size: 0.875rem; padding: 1rem 0 2rem; }\n.site-footer p { margin: 0; overflow-wrap: anywhere; }\n@media (max-width: 600px) {\n  .wrap { padding: 0 0.75rem; }\n  h1 { font-size: 1.35rem; }\n  .card-value { font-size: 1.5rem; }\n  .cards { grid-template-columns: repeat(2, minmax(0, 1fr)); }\n  th, td { padding: 0.45rem 0.5rem; }\n  tbody th[scope='row'] { position: sticky; left: 0; z-index: 1; background: var(--surface); box-shadow: inset -1px 0 0 var(--border); }\n  tbody tr:hover th[scope='row'] { background: var(--surface-2); }\n  input[type='search'] { width: 100%; }\n  .facts { grid-template-columns: 1fr; gap: 0.1rem; }\n  .facts dd { margin-bottom: 0.5rem; }\n}\n@media (prefers-reduced-motion: no-preference) {\n  html { scroll-behavior: smooth; }\n}\n";
 /** assets/dgrid.js */
 const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
-
-// EXTERNAL MODULE: ./build/src/protocol/transitions.js
-var transitions = __nccwpck_require__(7850);
-// EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var protocol_quorum = __nccwpck_require__(5181);
-;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
-/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
-const QUARANTINE_AFTER_INVALID = 3;
-/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
-const FIRST_CHECK_PROBABILITY = 0.1;
-/** However long its streak, a trusted node is still checked this often. */
-const MIN_CHECK_PROBABILITY = 0.02;
-const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
-function reputationOf(node) {
-    return node?.reputation ?? noReputation();
-}
-/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
-function applyVerdict(reputation, verdict) {
-    switch (verdict) {
-        case 'valid':
-            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
-        case 'invalid':
-            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
-        case 'error':
-            return { ...reputation, errors: reputation.errors + 1 };
-    }
-}
-/**
- * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
- * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
- * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
- * submitter quarantine honest nodes with a script that prints the time.
- */
-function judgesNodes(replicas) {
-    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
-}
-/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
-function reputationsAfter(replicas, before) {
-    const after = new Map();
-    if (!judgesNodes(replicas))
-        return after;
-    for (const replica of replicas) {
-        const current = after.get(replica.node_id) ?? before(replica.node_id);
-        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
-        if (shouldQuarantine(current))
-            continue;
-        after.set(replica.node_id, applyVerdict(current, replica.verdict));
-    }
-    return after;
-}
-/** The reputations a sequence of final results (in history order) gives, from none. */
-function deriveReputations(results) {
-    const reputations = new Map();
-    for (const result of results) {
-        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
-        for (const [id, reputation] of after)
-            reputations.set(id, reputation);
-    }
-    return reputations;
-}
-function shouldQuarantine(reputation) {
-    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
-}
-/**
- * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
- * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
- * and history judgement frees its id, see docs/security.md).
- */
-function isQuarantined(node) {
-    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
-}
-function isTrusted(reputation, trustAfter) {
-    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
-}
-/**
- * How likely another node checks a run of this node: always (1) until it is trusted, then
- * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
- */
-function checkProbability(reputation, trustAfter) {
-    if (!isTrusted(reputation, trustAfter))
-        return 1;
-    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
-    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
-}
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/facts.js
 // Facts derived from the grid state that more than one part of the dashboard needs.
@@ -42144,11 +42516,12 @@ function credentialEnv(remote, token) {
 /* harmony export */   jO: () => (/* binding */ resultPath),
 /* harmony export */   uP: () => (/* binding */ lifecycleDir),
 /* harmony export */   uX: () => (/* binding */ NODES_DIR),
+/* harmony export */   vi: () => (/* binding */ queueShardPath),
 /* harmony export */   x5: () => (/* binding */ locate),
 /* harmony export */   xo: () => (/* binding */ locateCancel),
 /* harmony export */   xz: () => (/* binding */ locateNode)
 /* harmony export */ });
-/* unused harmony exports queueShardPath, cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
+/* unused harmony exports cancelPath, DRAIN_DIR, drainPath, replicaPath, claimNode, nodePath, shard, archiveBranch, DAY_FOLDER, archivedDayPath */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Where each record lives in a grid. Readers find tasks at any depth below a lifecycle folder, so the
 // sharding below can change without breaking older grids.
@@ -42413,9 +42786,14 @@ function policyProblems(task, policy, now = new Date()) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   NI: () => (/* binding */ quorumOf)
+/* harmony export */   N4: () => (/* binding */ replicasOf),
+/* harmony export */   NI: () => (/* binding */ quorumOf),
+/* harmony export */   S4: () => (/* binding */ judge),
+/* harmony export */   ng: () => (/* binding */ runOf),
+/* harmony export */   sA: () => (/* binding */ runDigest),
+/* harmony export */   yE: () => (/* binding */ maxResultsOf)
 /* harmony export */ });
-/* unused harmony exports maxResultsOf, runDigest, runOf, judge, replicasOf, quorumStep */
+/* unused harmony export quorumStep */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(7598);
 // Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
 // (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
@@ -42440,7 +42818,7 @@ function runDigest(result) {
         .map((o) => `output ${JSON.stringify(o.name)} ${o.sha256}\n`)
         .sort();
     const text = `exit ${result.exit_code}\nstdout ${result.stdout_sha256}\n${outputs.join('')}`;
-    return createHash('sha256').update(text).digest('hex');
+    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.createHash)('sha256').update(text).digest('hex');
 }
 function outputFiles(result) {
     const outputs = result.outputs;

@@ -36646,7 +36646,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(55164);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54665);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36656,7 +36656,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 55164:
+/***/ 54665:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37828,6 +37828,289 @@ var commit_signature = __nccwpck_require__(35978);
 var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(28482);
+// EXTERNAL MODULE: ./build/src/protocol/quorum.js
+var protocol_quorum = __nccwpck_require__(85181);
+// EXTERNAL MODULE: ./build/src/common/time.js
+var time = __nccwpck_require__(34166);
+;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
+/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
+const QUARANTINE_AFTER_INVALID = 3;
+/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
+const FIRST_CHECK_PROBABILITY = 0.1;
+/** However long its streak, a trusted node is still checked this often. */
+const MIN_CHECK_PROBABILITY = 0.02;
+const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
+function reputationOf(node) {
+    return node?.reputation ?? noReputation();
+}
+/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
+function applyVerdict(reputation, verdict) {
+    switch (verdict) {
+        case 'valid':
+            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
+        case 'invalid':
+            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
+        case 'error':
+            return { ...reputation, errors: reputation.errors + 1 };
+    }
+}
+/**
+ * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
+ * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
+ * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
+ * submitter quarantine honest nodes with a script that prints the time.
+ */
+function judgesNodes(replicas) {
+    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
+}
+/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
+function reputationsAfter(replicas, before) {
+    const after = new Map();
+    if (!judgesNodes(replicas))
+        return after;
+    for (const replica of replicas) {
+        const current = after.get(replica.node_id) ?? before(replica.node_id);
+        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
+        if (shouldQuarantine(current))
+            continue;
+        after.set(replica.node_id, applyVerdict(current, replica.verdict));
+    }
+    return after;
+}
+/** The reputations a sequence of final results (in history order) gives, from none. */
+function deriveReputations(results) {
+    const reputations = new Map();
+    for (const result of results) {
+        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
+        for (const [id, reputation] of after)
+            reputations.set(id, reputation);
+    }
+    return reputations;
+}
+function shouldQuarantine(reputation) {
+    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
+}
+/**
+ * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
+ * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
+ * and history judgement frees its id, see docs/security.md).
+ */
+function isQuarantined(node) {
+    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
+}
+function isTrusted(reputation, trustAfter) {
+    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
+}
+/**
+ * How likely another node checks a run of this node: always (1) until it is trusted, then
+ * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
+ */
+function checkProbability(reputation, trustAfter) {
+    if (!isTrusted(reputation, trustAfter))
+        return 1;
+    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
+    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/replication.js
+
+
+
+
+
+/** The attempt number of the next replica: above every run, claim and earlier attempt of the task. */
+function nextReplicaAttempt(tip, claimAttempts) {
+    const seen = [
+        ...(tip.task.attempts ?? []).map((a) => a.attempt),
+        ...tip.runs.map((r) => r.result.attempt),
+        ...claimAttempts,
+    ];
+    return Math.max(0, ...seen) + 1;
+}
+/** A replica claim: the task stays in the queue, and this node runs one more replica under its own token. */
+function claimReplica(queueFile, task, nodeId, now, policy, attempt) {
+    const { claim } = (0,transitions/* claimTask */.QK)(queueFile, task, nodeId, now, policy);
+    claim.claim.attempt = attempt;
+    const path = (0,layout/* inProgressPath */.Is)(nodeId, task.task_id);
+    return { claim, path, changes: [{ path, content: (0,transitions/* serialize */.lK)(claim) }] };
+}
+/** A finished replica run, recorded for judging; the claim it ends goes in the same commit. */
+function recordReplica(claimPath, claim, run) {
+    const result = (0,transitions/* resultRecord */.Fo)(claim, run);
+    return {
+        result,
+        changes: [
+            { path: claimPath, delete: true },
+            { path: (0,layout/* replicaPath */.Mx)(claim.task_id, claim.claim.node_id), content: (0,transitions/* serialize */.lK)(result) },
+        ],
+    };
+}
+/**
+ * Ends a replica claim that never ran to a result (handed back, orphaned): the attempt joins the history of
+ * the queue record as it is at the tip, which stays the task's home. `queued` is that record.
+ */
+function returnReplica(queueFile, queued, claimPath, claim, status, reason, now) {
+    const { task, changes } = (0,transitions/* requeueClaim */.d4)(claimPath, { ...claim, attempts: queued.attempts ?? [] }, status, reason, now);
+    const { not_before: _kept, ...rest } = task;
+    const record = { ...rest, ...(queued.not_before ? { not_before: queued.not_before } : {}) };
+    return {
+        task: record,
+        changes: [changes[0], { path: queueFile.entry.path, content: (0,transitions/* serialize */.lK)(record) }],
+    };
+}
+/** Everything a quorum task holds besides its queue file: its claims and its runs. */
+function replicaLeftovers(tip) {
+    return [...tip.claims.map((c) => c.path), ...tip.runs.map((r) => r.path)].map((path) => ({ path, delete: true }));
+}
+/**
+ * The final result of a quorum task from its runs, judged as agreed or out of reach; the commit removes the
+ * queue file, the runs and the claims still running. `preferred` picks, among agreeing runs, the one that
+ * becomes the result (the concluding node's own, so that its claim is the one the result ends).
+ */
+function concludeQuorum(tip, runs, judgement, nodeId, now, preferred) {
+    const judged = runs.map(protocol_quorum/* runOf */.ng);
+    const replicas = (0,protocol_quorum/* replicasOf */.N4)(judged, judgement.verdicts);
+    let result;
+    if (judgement.state === 'agreed') {
+        const own = runs.findIndex((r, i) => r.node_id === preferred && judgement.verdicts[i] === 'valid');
+        const winner = runs[own >= 0 ? own : judgement.winner];
+        // The history is the queue record's: replicas that never ran to a result joined it after this one's claim.
+        const { attempts: _claimed, ...run } = winner;
+        result = { ...run, ...(tip.task.attempts ? { attempts: tip.task.attempts } : {}), replicas };
+    }
+    else {
+        const empty = (0,transitions/* emptyStream */.qF)();
+        result = {
+            ...tip.task,
+            task_id: tip.task.task_id,
+            node_id: nodeId,
+            status: 'error',
+            exit_code: null,
+            reason: judgement.reason,
+            timestamp: (0,time/* iso */.K)(now),
+            started_at: (0,time/* iso */.K)(now),
+            finished_at: (0,time/* iso */.K)(now),
+            duration_ms: 0,
+            attempt: Math.max(0, ...runs.map((r) => r.attempt)),
+            stdout: empty.text,
+            stdout_bytes: 0,
+            stdout_sha256: empty.sha256,
+            stdout_truncated: false,
+            stderr: empty.text,
+            stderr_bytes: 0,
+            stderr_sha256: empty.sha256,
+            stderr_truncated: false,
+            ...(0,transitions/* resultOutputs */.wg)(tip.task, undefined),
+            replicas,
+        };
+    }
+    const state = result.status === 'success' ? 'completed' : 'failed';
+    return {
+        result,
+        changes: [
+            { path: tip.queueFile.entry.path, delete: true },
+            ...replicaLeftovers(tip),
+            { path: (0,layout/* resultPath */.jO)(state, tip.task.task_id, now), content: (0,transitions/* serialize */.lK)(result) },
+        ],
+    };
+}
+/** Concludes a task whose runs are judged final now, or returns undefined while it is still pending. */
+function judgeTip(tip, runs, running, quorum, maxResults) {
+    const judgement = (0,protocol_quorum/* judge */.S4)(runs.map(protocol_quorum/* runOf */.ng), running, quorum, maxResults);
+    return judgement.state === 'pending' ? undefined : judgement;
+}
+/**
+ * The node files a final result changes: each node it judged gets its reputation, and a node that reached
+ * QUARANTINE_AFTER_INVALID invalid runs is quarantined. Nodes without a file at the tip are left out.
+ */
+function reputationUpdates(replicas, nodes) {
+    const after = reputationsAfter(replicas, (id) => reputationOf(nodes.get(id)));
+    const updates = new Map();
+    for (const [id, reputation] of after) {
+        const node = nodes.get(id);
+        if (!node)
+            continue;
+        const quarantined = isQuarantined(node) || shouldQuarantine(reputation);
+        updates.set(id, { ...node, reputation, ...(quarantined ? { status: 'quarantined', tasks: [] } : {}) });
+    }
+    return updates;
+}
+
+;// CONCATENATED MODULE: ./build/src/protocol/quorum-rules.js
+// What the commit rules (commit-rules.ts) expect of a commit that concludes a quorum task, recomputed with the
+// pure functions of quorum.ts and replication.ts from the records the commit removes: a reader never takes the
+// concluding node's word for the verdicts, the result or the reputations they give.
+
+
+/** Two records hold the same JSON, whatever the order of their keys. */
+function sameRecord(a, b) {
+    return canonical(a) === canonical(b);
+}
+function canonical(value) {
+    if (Array.isArray(value))
+        return `[${value.map(canonical).join(',')}]`;
+    if (typeof value === 'object' && value !== null) {
+        const entries = Object.entries(value).filter(([, v]) => v !== undefined);
+        return `{${entries
+            .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+            .map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`)
+            .join(',')}}`;
+    }
+    return JSON.stringify(value) ?? 'undefined';
+}
+/** Why a concluding commit is not what judge() gives for its runs; empty when it is. */
+function expectedConclusion(c) {
+    const { result } = c;
+    if (!result || !Array.isArray(result.replicas))
+        return 'the result of a quorum task lists its replicas';
+    const runs = c.runs.map((r) => (0,protocol_quorum/* runOf */.ng)(r));
+    if (c.own) {
+        const token = result.claim?.token;
+        const listed = result.replicas.find((r) => r.node_id === c.own.node);
+        if (token === c.own.token)
+            runs.push((0,protocol_quorum/* runOf */.ng)(result));
+        else if (listed)
+            runs.push({
+                node_id: listed.node_id,
+                attempt: listed.attempt,
+                exit_code: listed.exit_code,
+                digest: listed.digest,
+            });
+        else
+            return `the result does not list the run of ${c.own.node}'s claim it ends`;
+    }
+    runs.sort((a, b) => a.attempt - b.attempt);
+    // A trusted node's lone run, accepted by another node (quorumStep's 'accept').
+    const accepted = !c.own && runs.length === 1 && runs[0].node_id !== c.concluder && runs[0].digest !== null;
+    const judgement = accepted
+        ? { state: 'agreed', digest: runs[0].digest, winner: 0, verdicts: ['valid'] }
+        : (0,protocol_quorum/* judge */.S4)(runs, 0, c.quorum, c.maxResults);
+    if (judgement.state === 'pending')
+        return `its ${runs.length} run(s) do not conclude the task yet`;
+    if (!sameRecord(result.replicas, (0,protocol_quorum/* replicasOf */.N4)(runs, judgement.verdicts))) {
+        return 'its replicas are not the verdicts judge() gives for the runs';
+    }
+    const success = result.status === 'success';
+    if (c.state !== (success ? 'completed' : 'failed'))
+        return `a result of status ${String(result.status)} in ${c.state}/`;
+    if (judgement.state === 'agreed') {
+        return (0,protocol_quorum/* runDigest */.sA)(result) === judgement.digest ? '' : 'its result is not the agreed run';
+    }
+    return result.status === 'error' && result.exit_code === null ? '' : 'a task without agreement fails as error';
+}
+/** The node files the concluded results change, their verdicts applied in the order of their paths. */
+function expectedReputations(concluded, before) {
+    const nodes = new Map(before);
+    const judged = new Map();
+    for (const final of [...concluded].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
+        for (const [id, node] of reputationUpdates(final.replicas, nodes)) {
+            nodes.set(id, node);
+            judged.set(id, node);
+        }
+    }
+    return judged;
+}
+
 ;// CONCATENATED MODULE: ./build/src/protocol/commit-rules.js
 // What a commit may change, by the kind of its author: the rules every reader of a guarded grid (a policy with
 // nodes.admitted or nodes.signed_commits) holds each new commit to. A commit that breaks them is void: readers
@@ -37842,6 +38125,9 @@ var protocol_policy = __nccwpck_require__(28482);
 //              (the sharded queue); writes its own node file (with the admitted key, when the
 //              policy admits it); removes cancel requests it has acted on. Nothing else: no other node's
 //              claims, no results of claims it does not hold, no policy, no file outside tasks/ and nodes/.
+//              A quorum task (quorum-rules.ts): N claims a replica beside the queued record, ends it with a run in
+//              tasks/replicas/<id>/N.json, and concludes the task as judge() gives for the runs it removes,
+//              writing other nodes' files only as reputationUpdates() gives.
 //   reaper     (author dgrid-reaper-*) ends an orphaned claim: its node is quarantined, has no node file, or is
 //              silent for at least a heartbeat interval by the commit's date, or its lease has run out; the
 //              claim goes back to the queue, or to failed/ with no exit code. Marks nodes offline or
@@ -37851,6 +38137,8 @@ var protocol_policy = __nccwpck_require__(28482);
 //   person     (anyone else: a merged pull request, `dgrid submit`, a maintainer) adds new task files to the
 //              queue and new cancel requests, and changes what lies outside tasks/ and nodes/ (dgrid.json, docs,
 //              workflows). Never a claim, a result or a node file.
+
+
 
 /** Why a commit is void; empty when it keeps the rules. */
 function judgeCommit(commit, changes, ctx) {
@@ -37863,7 +38151,8 @@ function judgeCommit(commit, changes, ctx) {
     for (const change of changes) {
         if (author.kind === 'reaper' && restores(change, ctx))
             continue;
-        const located = (0,layout/* locate */.x5)(change.path);
+        const replica = (0,layout/* locateReplica */.Dp)(change.path);
+        const located = replica ? { state: 'replicas', id: replica.taskId } : (0,layout/* locate */.x5)(change.path);
         if (located) {
             const group = byTask.get(located.id) ?? { removed: [], written: [] };
             if (change.before !== undefined && change.after === undefined)
@@ -37877,12 +38166,105 @@ function judgeCommit(commit, changes, ctx) {
         if (problem)
             problems.push(problem);
     }
+    const concluded = [];
     for (const [id, group] of byTask) {
-        const problem = taskChange(commit, id, group.removed, group.written, ctx);
+        const quorum = author.kind === 'node' ? quorumChange(author.node, group.removed, group.written, ctx) : undefined;
+        if (quorum?.concludes)
+            concluded.push(quorum.concludes);
+        const problem = quorum ? quorum.problem : taskChange(commit, id, group.removed, group.written, ctx);
         if (problem)
             problems.push(`task ${id}: ${problem}`);
     }
+    // Other nodes' files change only as the verdicts of the quorum tasks this commit concludes say.
+    const verdicts = author.kind === 'node' ? expectedReputations(concluded, ctx.nodes) : [];
+    const judged = new Map(verdicts);
+    for (const change of changes) {
+        const nodeId = (0,layout/* locateNode */.xz)(change.path);
+        if (author.kind !== 'node' || nodeId === undefined || nodeId === author.node)
+            continue;
+        const expected = judged.get(nodeId);
+        const problem = `node ${author.node} changes ${change.path}`;
+        if (!expected)
+            problems.push(`${problem}: a node writes only its own node file`);
+        else if (!sameRecord(change.after, expected)) {
+            problems.push(`${problem}: not the reputation the verdicts of the tasks it concludes give`);
+        }
+    }
     return problems;
+}
+/**
+ * The changes of a quorum task (docs/protocol.md, "Quorum tasks"): a replica claim beside the queued record, a
+ * replica run ending the node's own claim, and the conclusion the pure functions of quorum.ts give for the
+ * runs the commit removes. Undefined when the change is none of these (the ordinary rules judge it).
+ */
+function quorumChange(node, removed, written, ctx) {
+    const what = `node ${node} ${describe(removed, written)}`;
+    const [to] = written;
+    // A replica claim: the queued record stays, and the claim is of that very task.
+    if (removed.length === 0 && written.length === 1 && to.state === 'in_progress' && to.change.before === undefined) {
+        const queued = ctx.queued?.(to.id);
+        if (queued === undefined)
+            return undefined;
+        const claim = claimOf(to.change.after);
+        if (claim?.node !== node || folderNode(to.change.path) !== node) {
+            return { problem: `${what}: a node writes claims only in its own folder, naming itself` };
+        }
+        const { claim: _claim, ...task } = obj(to.change.after) ?? {};
+        return { problem: sameRecord(task, queued) ? '' : `${what}: a replica claim carries the queued task unchanged` };
+    }
+    // A replica run: it ends the node's own claim, as a result of that claim in tasks/replicas/<id>/<node>.json.
+    if (to?.state === 'replicas') {
+        const from = removed[0];
+        const held = claimOf(from?.change.before);
+        const ends = removed.length === 1 &&
+            written.length === 1 &&
+            from.state === 'in_progress' &&
+            folderNode(from.change.path) === node &&
+            held?.node === node &&
+            (0,layout/* locateReplica */.Dp)(to.change.path)?.nodeId === node &&
+            claimOf(to.change.after)?.token === held.token;
+        return { problem: ends ? '' : `${what}: a replica run ends a replica claim the node holds, as its result` };
+    }
+    const queue = removed.find((r) => r.state === 'queue');
+    const result = written[0];
+    const quorumTask = removed.some((r) => r.state === 'replicas') || (removed.length > 2 && queue !== undefined);
+    if (!quorumTask || !queue || written.length !== 1 || (result.state !== 'completed' && result.state !== 'failed')) {
+        return removed.some((r) => r.state === 'replicas')
+            ? { problem: `${what}: replica runs leave only with the result that concludes their task` }
+            : undefined;
+    }
+    // A refusal (a cancel) of the whole task, as the ordinary rules allow of any queued task: its claims and runs go.
+    const refusal = obj(result.change.after);
+    if (result.state === 'failed' && refusal?.claim === undefined && refusal?.exit_code === null && !refusal.replicas) {
+        return { problem: '' };
+    }
+    // The conclusion judges every run the task has: none may stay behind.
+    const left = (ctx.runsBefore?.(queue.id) ?? []).filter((path) => !removed.some((r) => r.change.path === path));
+    if (left.length > 0)
+        return { problem: `${what}: concludes without judging ${left.join(', ')}` };
+    // The conclusion, recomputed from what the commit removes: the queued record, the runs, the claims.
+    const task = obj(queue.change.before);
+    const own = removed.find((r) => r.state === 'in_progress' && folderNode(r.change.path) === node);
+    const runs = removed.filter((r) => r.state === 'replicas').map((r) => obj(r.change.before));
+    if (!task || runs.some((r) => r === undefined))
+        return { problem: `${what}: an unreadable record of a quorum task` };
+    const counts = (id) => typeof id === 'string' && !ctx.quarantined.has(id) && ctx.nodes.get(id)?.status !== 'quarantined';
+    const policy = ctx.policy ?? { default_quorum: 1 };
+    const problem = expectedConclusion({
+        runs: runs.filter((r) => counts(r.node_id)),
+        own: own ? { node, token: claimOf(own.change.before)?.token } : undefined,
+        result: obj(result.change.after),
+        state: result.state,
+        quorum: (0,protocol_quorum/* quorumOf */.NI)(task, policy),
+        maxResults: (0,protocol_quorum/* maxResultsOf */.yE)(task, policy),
+        concluder: node,
+    });
+    if (problem)
+        return { problem: `${what}: ${problem}` };
+    const strays = removed.filter((r) => r.state === 'in_progress' && r !== own && claimOf(r.change.before) === undefined);
+    if (strays.length > 0)
+        return { problem: `${what}: removes a record that is no claim` };
+    return { problem: '', concludes: { path: result.change.path, replicas: obj(result.change.after)?.replicas } };
 }
 const who = (author) => (author.kind === 'node' ? `node ${author.node}` : `${author.kind} ${author.name}`);
 /** A change of a restorable path to exactly what it held before the void commits. */
@@ -38020,8 +38402,9 @@ function otherPath(commit, change, ctx) {
     }
     if (author.kind === 'reaper')
         return reaperNode(what, nodeId, change);
+    // Other nodes' files: judged against the verdicts of the quorum tasks the commit concludes (judgeCommit).
     if (nodeId !== author.node)
-        return `${what}: a node writes only its own node file`;
+        return '';
     const record = obj(change.after);
     if (!record || record.node_id !== nodeId)
         return `${what}: not a node record of ${nodeId}`;
@@ -38079,6 +38462,12 @@ const ADMIN_NAME = 'dgrid';
 function guarded(policy) {
     return policy.nodes.signed_commits || policy.nodes.admitted.length > 0;
 }
+/**
+ * How many commits behind the tip a reader starting afresh (each reaper run, a worker's first round) checks. A
+ * reaper runs more often than this many commits land, so a fresh reader sees every void commit a reaper has not
+ * restored yet, and judges the restore as every other reader does.
+ */
+const CHECKED_HISTORY = 200;
 class CommitChecker {
     dir;
     tip = null;
@@ -38220,9 +38609,11 @@ class CommitChecker {
         const signed = this.policy.nodes.signed_commits || commits.some(touchesPolicy);
         const objects = await (0,runner/* catFileBatch */.Fn)([...wanted, ...(signed ? commits.map((c) => c.sha) : [])], { cwd: this.dir });
         const refusals = await this.refusedResults(commits);
+        const queued = await this.queuedBeside(commits);
+        const runs = await this.replicaRuns(commits);
         const voided = [];
         for (const commit of commits) {
-            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals);
+            const found = this.judgeOne(commit, objects, objects.get(commit.sha), refusals, queued, runs);
             if (found)
                 voided.push(found);
         }
@@ -38256,7 +38647,63 @@ class CommitChecker {
         });
         return found;
     }
-    judgeOne(commit, blobs, object, refusals) {
+    /**
+     * The queued record beside each claim a commit writes without taking the task from the queue (a replica
+     * claim of a quorum task), as the commit's parent holds it, by `<commit> <task id>`.
+     */
+    async queuedBeside(commits) {
+        const asked = [];
+        for (const commit of commits) {
+            if (!commit.parent)
+                continue;
+            const queueIds = new Set(commit.changes.filter((c) => (0,layout/* locate */.x5)(c.path)?.state === 'queue').map((c) => (0,layout/* locate */.x5)(c.path).id));
+            for (const change of commit.changes) {
+                const located = (0,layout/* locate */.x5)(change.path);
+                if (located?.state !== 'in_progress' || change.oldSha || !change.newSha || queueIds.has(located.id))
+                    continue;
+                for (const path of [(0,layout/* queuePath */.Hs)(located.id), (0,layout/* queueShardPath */.vi)(located.id)]) {
+                    asked.push({ name: `${commit.sha}^:${path}`, key: `${commit.sha} ${located.id}` });
+                }
+            }
+        }
+        const found = new Map();
+        if (asked.length === 0)
+            return found;
+        const out = await (0,runner/* runGit */.EO)(['cat-file', '--batch'], {
+            cwd: this.dir,
+            input: asked.map((a) => a.name).join('\n') + '\n',
+        });
+        let offset = 0;
+        for (const { key } of asked) {
+            const newline = out.stdout.indexOf(0x0a, offset);
+            const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
+            if (header.at(-1) === 'missing' || header[1] !== 'blob') {
+                offset = newline + 1;
+                continue;
+            }
+            const size = Number(header[2]);
+            found.set(key, out.stdout.subarray(newline + 1, newline + 1 + size));
+            offset = newline + 1 + size + 1;
+        }
+        return found;
+    }
+    /** The replica runs the parent holds of each task whose runs a commit removes, by `<commit> <task id>`. */
+    async replicaRuns(commits) {
+        const found = new Map();
+        for (const commit of commits) {
+            const ids = new Set(commit.changes.filter((c) => !c.newSha).map((c) => (0,layout/* locateReplica */.Dp)(c.path)?.taskId));
+            for (const id of ids) {
+                if (id === undefined || !commit.parent)
+                    continue;
+                const out = await (0,runner/* git */.$Y)(['ls-tree', '-r', '--name-only', commit.parent, '--', `tasks/replicas/${id}/`], {
+                    cwd: this.dir,
+                });
+                found.set(`${commit.sha} ${id}`, out.split('\n').filter((line) => line !== ''));
+            }
+        }
+        return found;
+    }
+    judgeOne(commit, blobs, object, refusals, queued, runs) {
         const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
@@ -38293,7 +38740,7 @@ class CommitChecker {
         // Who made a commit that is not what it says is unknown: nobody is quarantined for it.
         const proven = problems.length === 0;
         if (proven && guarded(this.policy)) {
-            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals)));
+            problems.push(...judgeCommit({ author, time: commit.time, message: commit.body, archivedTo: trailers(commit.body, 'Archived-To') }, changes, this.context(commit, refusals, queued, runs)));
         }
         if (problems.length > 0) {
             this.effects?.set(commit.sha, 'void');
@@ -38360,7 +38807,7 @@ class CommitChecker {
         }
         return signers;
     }
-    context(commit, refusals) {
+    context(commit, refusals, queued, runs) {
         return {
             quarantined: new Set(this.quarantined.keys()),
             nodes: this.nodes,
@@ -38368,6 +38815,12 @@ class CommitChecker {
             admitted: new Map(this.policy.nodes.admitted.map((a) => [a.node_id, a.public_key])),
             restorable: this.overlay,
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
+            queued: (id) => {
+                const blob = queued.get(`${commit.sha} ${id}`);
+                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+            },
+            runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
+            policy: this.policy,
         };
     }
     voided(commit, author, problems, proven) {
@@ -38426,7 +38879,10 @@ function safeVerify(object, node, key) {
 }
 /** The files whose content the rules read. */
 function readable(path) {
-    return (0,layout/* locate */.x5)(path) !== undefined || (0,layout/* locateNode */.xz)(path) !== undefined || path === layout/* POLICY_FILE */.CX;
+    return ((0,layout/* locate */.x5)(path) !== undefined ||
+        (0,layout/* locateReplica */.Dp)(path) !== undefined ||
+        (0,layout/* locateNode */.xz)(path) !== undefined ||
+        path === layout/* POLICY_FILE */.CX);
 }
 function touchesPolicy(commit) {
     return commit.changes.some((c) => c.path === layout/* POLICY_FILE */.CX);
@@ -38457,8 +38913,6 @@ function readPolicy(blob) {
     }
 }
 
-// EXTERNAL MODULE: ./build/src/common/time.js
-var time = __nccwpck_require__(34166);
 // EXTERNAL MODULE: external "node:stream/promises"
 var external_node_stream_promises_ = __nccwpck_require__(46466);
 ;// CONCATENATED MODULE: ./build/src/storage/git-store.js
@@ -38975,8 +39429,6 @@ function versionAtLeast(a, b) {
     return true;
 }
 
-// EXTERNAL MODULE: ./build/src/protocol/quorum.js
-var protocol_quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/validation/submission-checks.js
 var submission_checks = __nccwpck_require__(62863);
 // EXTERNAL MODULE: ./build/src/validation/task-rules.js + 1 modules
@@ -39380,210 +39832,6 @@ function waitingSince(task, node) {
     return task.attempts?.at(-1)?.ended_at ?? task.not_before ?? node.firstSeen.get(task.task_id) ?? '';
 }
 const compareText = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
-
-;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
-/** Invalid runs after which a node is quarantined: its claims are refused from then on. */
-const QUARANTINE_AFTER_INVALID = 3;
-/** How likely a node just trusted is checked; it falls as trust_after / streak times this. */
-const FIRST_CHECK_PROBABILITY = 0.1;
-/** However long its streak, a trusted node is still checked this often. */
-const MIN_CHECK_PROBABILITY = 0.02;
-const noReputation = () => ({ valid: 0, invalid: 0, errors: 0, consecutive_valid: 0 });
-function reputationOf(node) {
-    return node?.reputation ?? noReputation();
-}
-/** One verdict applied: an invalid run resets the streak; an error (no result to judge) leaves it. */
-function applyVerdict(reputation, verdict) {
-    switch (verdict) {
-        case 'valid':
-            return { ...reputation, valid: reputation.valid + 1, consecutive_valid: reputation.consecutive_valid + 1 };
-        case 'invalid':
-            return { ...reputation, invalid: reputation.invalid + 1, consecutive_valid: 0 };
-        case 'error':
-            return { ...reputation, errors: reputation.errors + 1 };
-    }
-}
-/**
- * Whether a result's verdicts count toward reputation: only an agreement between nodes (two valid runs or
- * more) judges anyone. A trusted node's run accepted unchecked proves nothing, and runs that never agreed
- * (a task whose output differs from run to run) say nothing of who was honest: counting them would let a
- * submitter quarantine honest nodes with a script that prints the time.
- */
-function judgesNodes(replicas) {
-    return replicas.filter((r) => r.verdict === 'valid').length >= 2;
-}
-/** The reputations after a final result's replicas, from those before; only the nodes the result judged. */
-function reputationsAfter(replicas, before) {
-    const after = new Map();
-    if (!judgesNodes(replicas))
-        return after;
-    for (const replica of replicas) {
-        const current = after.get(replica.node_id) ?? before(replica.node_id);
-        // A quarantined node's runs count for nothing, also those recorded before it was quarantined.
-        if (shouldQuarantine(current))
-            continue;
-        after.set(replica.node_id, applyVerdict(current, replica.verdict));
-    }
-    return after;
-}
-/** The reputations a sequence of final results (in history order) gives, from none. */
-function deriveReputations(results) {
-    const reputations = new Map();
-    for (const result of results) {
-        const after = reputationsAfter(result.replicas ?? [], (id) => reputations.get(id) ?? noReputation());
-        for (const [id, reputation] of after)
-            reputations.set(id, reputation);
-    }
-    return reputations;
-}
-function shouldQuarantine(reputation) {
-    return reputation.invalid >= QUARANTINE_AFTER_INVALID;
-}
-/**
- * The one answer to "is this node quarantined?", for every reader: a quarantined node's claims and results
- * are refused, and it never leaves quarantine by its own writing (only a person removing its node file
- * and history judgement frees its id, see docs/security.md).
- */
-function isQuarantined(node) {
-    return node !== undefined && (node.status === 'quarantined' || shouldQuarantine(reputationOf(node)));
-}
-function isTrusted(reputation, trustAfter) {
-    return reputation.consecutive_valid >= trustAfter && !shouldQuarantine(reputation);
-}
-/**
- * How likely another node checks a run of this node: always (1) until it is trusted, then
- * FIRST_CHECK_PROBABILITY falling with its streak as trust_after / streak, never below MIN_CHECK_PROBABILITY.
- */
-function checkProbability(reputation, trustAfter) {
-    if (!isTrusted(reputation, trustAfter))
-        return 1;
-    const falling = (FIRST_CHECK_PROBABILITY * trustAfter) / reputation.consecutive_valid;
-    return Math.max(MIN_CHECK_PROBABILITY, Math.min(FIRST_CHECK_PROBABILITY, falling));
-}
-
-;// CONCATENATED MODULE: ./build/src/protocol/replication.js
-
-
-
-
-
-/** The attempt number of the next replica: above every run, claim and earlier attempt of the task. */
-function nextReplicaAttempt(tip, claimAttempts) {
-    const seen = [
-        ...(tip.task.attempts ?? []).map((a) => a.attempt),
-        ...tip.runs.map((r) => r.result.attempt),
-        ...claimAttempts,
-    ];
-    return Math.max(0, ...seen) + 1;
-}
-/** A replica claim: the task stays in the queue, and this node runs one more replica under its own token. */
-function claimReplica(queueFile, task, nodeId, now, policy, attempt) {
-    const { claim } = (0,transitions/* claimTask */.QK)(queueFile, task, nodeId, now, policy);
-    claim.claim.attempt = attempt;
-    const path = (0,layout/* inProgressPath */.Is)(nodeId, task.task_id);
-    return { claim, path, changes: [{ path, content: (0,transitions/* serialize */.lK)(claim) }] };
-}
-/** A finished replica run, recorded for judging; the claim it ends goes in the same commit. */
-function recordReplica(claimPath, claim, run) {
-    const result = (0,transitions/* resultRecord */.Fo)(claim, run);
-    return {
-        result,
-        changes: [
-            { path: claimPath, delete: true },
-            { path: (0,layout/* replicaPath */.Mx)(claim.task_id, claim.claim.node_id), content: (0,transitions/* serialize */.lK)(result) },
-        ],
-    };
-}
-/**
- * Ends a replica claim that never ran to a result (handed back, orphaned): the attempt joins the history of
- * the queue record as it is at the tip, which stays the task's home. `queued` is that record.
- */
-function returnReplica(queueFile, queued, claimPath, claim, status, reason, now) {
-    const { task, changes } = (0,transitions/* requeueClaim */.d4)(claimPath, { ...claim, attempts: queued.attempts ?? [] }, status, reason, now);
-    const { not_before: _kept, ...rest } = task;
-    const record = { ...rest, ...(queued.not_before ? { not_before: queued.not_before } : {}) };
-    return {
-        task: record,
-        changes: [changes[0], { path: queueFile.entry.path, content: (0,transitions/* serialize */.lK)(record) }],
-    };
-}
-/** Everything a quorum task holds besides its queue file: its claims and its runs. */
-function replicaLeftovers(tip) {
-    return [...tip.claims.map((c) => c.path), ...tip.runs.map((r) => r.path)].map((path) => ({ path, delete: true }));
-}
-/**
- * The final result of a quorum task from its runs, judged as agreed or out of reach; the commit removes the
- * queue file, the runs and the claims still running. `preferred` picks, among agreeing runs, the one that
- * becomes the result (the concluding node's own, so that its claim is the one the result ends).
- */
-function concludeQuorum(tip, runs, judgement, nodeId, now, preferred) {
-    const judged = runs.map(protocol_quorum/* runOf */.ng);
-    const replicas = (0,protocol_quorum/* replicasOf */.N4)(judged, judgement.verdicts);
-    let result;
-    if (judgement.state === 'agreed') {
-        const own = runs.findIndex((r, i) => r.node_id === preferred && judgement.verdicts[i] === 'valid');
-        const winner = runs[own >= 0 ? own : judgement.winner];
-        // The history is the queue record's: replicas that never ran to a result joined it after this one's claim.
-        const { attempts: _claimed, ...run } = winner;
-        result = { ...run, ...(tip.task.attempts ? { attempts: tip.task.attempts } : {}), replicas };
-    }
-    else {
-        const empty = (0,transitions/* emptyStream */.qF)();
-        result = {
-            ...tip.task,
-            task_id: tip.task.task_id,
-            node_id: nodeId,
-            status: 'error',
-            exit_code: null,
-            reason: judgement.reason,
-            timestamp: (0,time/* iso */.K)(now),
-            started_at: (0,time/* iso */.K)(now),
-            finished_at: (0,time/* iso */.K)(now),
-            duration_ms: 0,
-            attempt: Math.max(0, ...runs.map((r) => r.attempt)),
-            stdout: empty.text,
-            stdout_bytes: 0,
-            stdout_sha256: empty.sha256,
-            stdout_truncated: false,
-            stderr: empty.text,
-            stderr_bytes: 0,
-            stderr_sha256: empty.sha256,
-            stderr_truncated: false,
-            ...(0,transitions/* resultOutputs */.wg)(tip.task, undefined),
-            replicas,
-        };
-    }
-    const state = result.status === 'success' ? 'completed' : 'failed';
-    return {
-        result,
-        changes: [
-            { path: tip.queueFile.entry.path, delete: true },
-            ...replicaLeftovers(tip),
-            { path: (0,layout/* resultPath */.jO)(state, tip.task.task_id, now), content: (0,transitions/* serialize */.lK)(result) },
-        ],
-    };
-}
-/** Concludes a task whose runs are judged final now, or returns undefined while it is still pending. */
-function judgeTip(tip, runs, running, quorum, maxResults) {
-    const judgement = (0,protocol_quorum/* judge */.S4)(runs.map(protocol_quorum/* runOf */.ng), running, quorum, maxResults);
-    return judgement.state === 'pending' ? undefined : judgement;
-}
-/**
- * The node files a final result changes: each node it judged gets its reputation, and a node that reached
- * QUARANTINE_AFTER_INVALID invalid runs is quarantined. Nodes without a file at the tip are left out.
- */
-function reputationUpdates(replicas, nodes) {
-    const after = reputationsAfter(replicas, (id) => reputationOf(nodes.get(id)));
-    const updates = new Map();
-    for (const [id, reputation] of after) {
-        const node = nodes.get(id);
-        if (!node)
-            continue;
-        const quarantined = isQuarantined(node) || shouldQuarantine(reputation);
-        updates.set(id, { ...node, reputation, ...(quarantined ? { status: 'quarantined', tasks: [] } : {}) });
-    }
-    return updates;
-}
 
 // EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
 var schema_validators = __nccwpck_require__(26039);
@@ -41395,7 +41643,12 @@ class Worker {
             throw new errors/* UserError */.yo(`this grid's policy wants every node commit signed (nodes.signed_commits in dgrid.json): give node ${id} ` +
                 'its SSH key with input "signing-key" (--signing-key), made with "dgrid node-key"');
         }
-        const outcome = await this.checker.check(tip, policy);
+        // A first check starts where a reaper's does, so that this node judges a restore of a void commit that
+        // landed before it started as the reaper that made it does, not as a change of a result.
+        const base = this.checker.tip === null && guarded(policy)
+            ? ((await this.store.deepen(CHECKED_HISTORY)) ?? undefined)
+            : undefined;
+        const outcome = await this.checker.check(tip, policy, base);
         for (const v of outcome.voided) {
             this.log.warn(`commit ${v.commit.slice(0, 12)} is void, its changes ignored: ${v.problems.join('; ')}`);
         }
@@ -44471,9 +44724,9 @@ class PushPacer {
 /* harmony export */   S4: () => (/* binding */ judge),
 /* harmony export */   UK: () => (/* binding */ quorumStep),
 /* harmony export */   ng: () => (/* binding */ runOf),
+/* harmony export */   sA: () => (/* binding */ runDigest),
 /* harmony export */   yE: () => (/* binding */ maxResultsOf)
 /* harmony export */ });
-/* unused harmony export runDigest */
 /* harmony import */ var node_crypto__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(77598);
 // Quorum: a task with `quorum` N runs on N different nodes, and becomes a result once N of their runs agree
 // (BOINC's min_quorum). Pure functions over what the tip holds; the worker and the reaper apply them.
