@@ -8829,6 +8829,8 @@ var errors = __nccwpck_require__(34560);
 var commit_check = __nccwpck_require__(35957);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var policy = __nccwpck_require__(28482);
+// EXTERNAL MODULE: ./build/src/common/json-object.js
+var json_object = __nccwpck_require__(28633);
 // EXTERNAL MODULE: ./build/src/protocol/push-share.js
 var push_share = __nccwpck_require__(35218);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
@@ -9075,6 +9077,7 @@ var schema_validators = __nccwpck_require__(26039);
 //                   its author's kind or is not signed as they ask (protocol/commit-rules.ts, the same judge
 //                   every worker, reaper and dashboard runs). The replay then reads past it as every reader
 //                   does: without its changes, and the commits after it as they meant (commit-check.ts).
+
 
 
 
@@ -9440,7 +9443,7 @@ class Replay {
                 if (nodes.has(sha))
                     this.nodeSummaries.set(sha, summarizeNode(blob));
                 if (policies.has(sha))
-                    this.policies.set(sha, readPolicy(blob));
+                    this.policies.set(sha, (0,policy/* readPolicy */.T4)(blob));
             }
         }
     }
@@ -9964,7 +9967,7 @@ function countRun(commit, node, counter) {
     commit.runs.set(node, runs);
 }
 function summarizeNode(blob) {
-    const value = jsonObject(blob);
+    const value = (0,json_object/* jsonObject */.o)(blob);
     if (!value)
         return undefined;
     const incarnation = [value.incarnation, value.started_at].find((v) => typeof v === 'string');
@@ -9980,19 +9983,9 @@ function summarizeNode(blob) {
         ...(value.reputation === undefined ? {} : { reputation: value.reputation }),
     };
 }
-/** The blob as a JSON object; undefined when it is not one. */
-function jsonObject(blob) {
-    try {
-        const value = JSON.parse(blob.toString('utf8'));
-        return isObject(value) ? value : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
 /** The fields the rules read; undefined when the blob is not a JSON object. */
 function summarize(blob, states) {
-    const value = jsonObject(blob);
+    const value = (0,json_object/* jsonObject */.o)(blob);
     if (!value)
         return undefined;
     const claim = isObject(value.claim) ? value.claim : undefined;
@@ -10025,15 +10018,6 @@ function summarize(blob, states) {
             status: String(a.status),
         })),
     };
-}
-/** A policy file; the defaults where it does not parse (the gate reports that). */
-function readPolicy(blob) {
-    try {
-        return (0,policy/* parsePolicy */.ON)(blob.toString('utf8'));
-    }
-    catch {
-        return (0,policy/* parsePolicy */.ON)(undefined);
-    }
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -12769,6 +12753,30 @@ class ContentionError extends UserError {
 }
 function errorMessage(error) {
     return error instanceof Error ? error.message : String(error);
+}
+
+
+/***/ }),
+
+/***/ 28633:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   o: () => (/* binding */ jsonObject)
+/* harmony export */ });
+/** A blob as a JSON object; undefined when there is none or it is not one (readers skip such records). */
+function jsonObject(blob) {
+    if (!blob)
+        return undefined;
+    try {
+        const value = JSON.parse(blob.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
 }
 
 
@@ -20144,7 +20152,9 @@ var commit_signature = __nccwpck_require__(35978);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(28482);
+var protocol_policy = __nccwpck_require__(28482);
+// EXTERNAL MODULE: ./build/src/common/json-object.js
+var json_object = __nccwpck_require__(28633);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
 var quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/protocol/replication.js
@@ -20565,6 +20575,7 @@ function reaperNode(what, nodeId, change) {
 
 
 
+
 const ZERO = /^0+$/;
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
@@ -20591,7 +20602,7 @@ class CommitChecker {
     restorable = new Map();
     nodes = new Map();
     keys = new Map();
-    policy = (0,policy/* parsePolicy */.ON)(undefined);
+    policy = (0,protocol_policy/* parsePolicy */.ON)(undefined);
     /** Keys parsed once: by node and key. */
     parsedKeys = new Map();
     constructor(dir) {
@@ -20641,7 +20652,7 @@ class CommitChecker {
         });
         const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
         const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
-        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+        if (![...blobs.values()].some((b) => guarded((0,protocol_policy/* readPolicy */.T4)(b)))) {
             this.tip = tip;
             return [];
         }
@@ -20674,10 +20685,10 @@ class CommitChecker {
             .map((line) => ({ sha: line.split(/\s/)[2], path: line.slice(line.indexOf('\t') + 1) }));
         const blobs = await (0,runner/* catFileBatch */.Fn)(entries.map((e) => e.sha), { cwd: this.dir });
         const policyEntry = entries.find((e) => e.path === layout/* POLICY_FILE */.CX);
-        this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
+        this.policy = (0,protocol_policy/* readPolicy */.T4)(policyEntry && blobs.get(policyEntry.sha));
         for (const entry of entries) {
             const node = (0,layout/* locateNode */.xz)(entry.path);
-            const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+            const record = node === undefined ? undefined : (0,json_object/* jsonObject */.o)(blobs.get(entry.sha));
             if (node === undefined || typeof record !== 'object')
                 continue;
             this.nodes.set(node, record);
@@ -20817,7 +20828,7 @@ class CommitChecker {
         return found;
     }
     judgeOne(commit, blobs, object, refusals, queued, runs) {
-        const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+        const read = (sha) => sha ? ((0,json_object/* jsonObject */.o)(blobs.get(sha)) ?? 'unreadable') : undefined;
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
         const writtenIds = new Set();
@@ -20863,7 +20874,7 @@ class CommitChecker {
         this.accept(commit, author, changes, implied);
         const policy = commit.changes.find((c) => c.path === layout/* POLICY_FILE */.CX);
         if (policy)
-            this.policy = readPolicy(policy.newSha ? blobs.get(policy.newSha) : undefined);
+            this.policy = (0,protocol_policy/* readPolicy */.T4)(policy.newSha ? blobs.get(policy.newSha) : undefined);
         return undefined;
     }
     /** Who made a commit (docs/security.md): a node by its key or its name, a reaper, or a person. */
@@ -20930,7 +20941,7 @@ class CommitChecker {
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
             queued: (id) => {
                 const blob = queued.get(`${commit.sha} ${id}`);
-                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+                return blob ? ((0,json_object/* jsonObject */.o)(blob) ?? 'unreadable') : undefined;
             },
             runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
             policy: this.policy,
@@ -21002,28 +21013,6 @@ function touchesPolicy(commit) {
 }
 function trailers(body, key) {
     return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]);
-}
-function parse(blob) {
-    if (!blob)
-        return undefined;
-    try {
-        const value = JSON.parse(blob.toString('utf8'));
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
-function readPolicy(blob) {
-    try {
-        return (0,policy/* parsePolicy */.ON)(blob?.toString('utf8'));
-    }
-    catch {
-        return (0,policy/* parsePolicy */.ON)(undefined);
-    }
 }
 
 
@@ -21184,6 +21173,7 @@ function archivedDayPath(state, day) {
 /* harmony export */   H2: () => (/* binding */ effectiveImage),
 /* harmony export */   NP: () => (/* binding */ policyProblems),
 /* harmony export */   ON: () => (/* binding */ parsePolicy),
+/* harmony export */   T4: () => (/* binding */ readPolicy),
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
@@ -21318,6 +21308,15 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return parsePolicy(blob?.toString('utf8'));
+    }
+    catch {
+        return parsePolicy(undefined);
+    }
 }
 
 

@@ -36632,7 +36632,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(9948);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8962);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 9948:
+/***/ 8962:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36792,7 +36792,23 @@ var commit_signature = __nccwpck_require__(5978);
 // EXTERNAL MODULE: ./build/src/protocol/layout.js
 var layout = __nccwpck_require__(3374);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
-var policy = __nccwpck_require__(8482);
+var protocol_policy = __nccwpck_require__(8482);
+;// CONCATENATED MODULE: ./build/src/common/json-object.js
+/** A blob as a JSON object; undefined when there is none or it is not one (readers skip such records). */
+function jsonObject(blob) {
+    if (!blob)
+        return undefined;
+    try {
+        const value = JSON.parse(blob.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
 var protocol_quorum = __nccwpck_require__(5181);
 ;// CONCATENATED MODULE: ./build/src/protocol/reputation.js
@@ -37417,6 +37433,7 @@ function reaperNode(what, nodeId, change) {
 
 
 
+
 const ZERO = /^0+$/;
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
@@ -37443,7 +37460,7 @@ class CommitChecker {
     restorable = new Map();
     nodes = new Map();
     keys = new Map();
-    policy = (0,policy/* parsePolicy */.ON)(undefined);
+    policy = (0,protocol_policy/* parsePolicy */.ON)(undefined);
     /** Keys parsed once: by node and key. */
     parsedKeys = new Map();
     constructor(dir) {
@@ -37493,7 +37510,7 @@ class CommitChecker {
         });
         const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
         const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
-        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+        if (![...blobs.values()].some((b) => guarded((0,protocol_policy/* readPolicy */.T4)(b)))) {
             this.tip = tip;
             return [];
         }
@@ -37526,10 +37543,10 @@ class CommitChecker {
             .map((line) => ({ sha: line.split(/\s/)[2], path: line.slice(line.indexOf('\t') + 1) }));
         const blobs = await (0,runner/* catFileBatch */.Fn)(entries.map((e) => e.sha), { cwd: this.dir });
         const policyEntry = entries.find((e) => e.path === layout/* POLICY_FILE */.CX);
-        this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
+        this.policy = (0,protocol_policy/* readPolicy */.T4)(policyEntry && blobs.get(policyEntry.sha));
         for (const entry of entries) {
             const node = (0,layout/* locateNode */.xz)(entry.path);
-            const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+            const record = node === undefined ? undefined : jsonObject(blobs.get(entry.sha));
             if (node === undefined || typeof record !== 'object')
                 continue;
             this.nodes.set(node, record);
@@ -37669,7 +37686,7 @@ class CommitChecker {
         return found;
     }
     judgeOne(commit, blobs, object, refusals, queued, runs) {
-        const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+        const read = (sha) => sha ? (jsonObject(blobs.get(sha)) ?? 'unreadable') : undefined;
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
         const writtenIds = new Set();
@@ -37715,7 +37732,7 @@ class CommitChecker {
         this.accept(commit, author, changes, implied);
         const policy = commit.changes.find((c) => c.path === layout/* POLICY_FILE */.CX);
         if (policy)
-            this.policy = readPolicy(policy.newSha ? blobs.get(policy.newSha) : undefined);
+            this.policy = (0,protocol_policy/* readPolicy */.T4)(policy.newSha ? blobs.get(policy.newSha) : undefined);
         return undefined;
     }
     /** Who made a commit (docs/security.md): a node by its key or its name, a reaper, or a person. */
@@ -37782,7 +37799,7 @@ class CommitChecker {
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
             queued: (id) => {
                 const blob = queued.get(`${commit.sha} ${id}`);
-                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+                return blob ? (jsonObject(blob) ?? 'unreadable') : undefined;
             },
             runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
             policy: this.policy,
@@ -37854,28 +37871,6 @@ function touchesPolicy(commit) {
 }
 function trailers(body, key) {
     return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]);
-}
-function parse(blob) {
-    if (!blob)
-        return undefined;
-    try {
-        const value = JSON.parse(blob.toString('utf8'));
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
-function readPolicy(blob) {
-    try {
-        return (0,policy/* parsePolicy */.ON)(blob?.toString('utf8'));
-    }
-    catch {
-        return (0,policy/* parsePolicy */.ON)(undefined);
-    }
 }
 
 ;// CONCATENATED MODULE: ./build/src/common/log.js
@@ -38521,7 +38516,7 @@ function escapeRegExp(string) {
 function getLineNo(str, index) {
 	return str.slice(0, index).split("\n").length;
 }
-function dist_parse(str) {
+function parse(str) {
 	const config = this.config;
 	let buffer = [];
 	let trimLeftOfNextStr = false;
@@ -38718,7 +38713,7 @@ var Eta$1 = class {
 	compile = compile;
 	compileToString = compileToString;
 	compileBody = compileBody;
-	parse = dist_parse;
+	parse = parse;
 	render = render;
 	renderAsync = renderAsync;
 	renderString = renderString;
@@ -42643,7 +42638,8 @@ function archivedDayPath(state, day) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   ON: () => (/* binding */ parsePolicy)
+/* harmony export */   ON: () => (/* binding */ parsePolicy),
+/* harmony export */   T4: () => (/* binding */ readPolicy)
 /* harmony export */ });
 /* unused harmony exports defaultPolicy, imageAllowed, effectiveImage, policyProblems */
 /* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(4560);
@@ -42777,6 +42773,15 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return parsePolicy(blob?.toString('utf8'));
+    }
+    catch {
+        return parsePolicy(undefined);
+    }
 }
 
 

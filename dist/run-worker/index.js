@@ -36646,7 +36646,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(54665);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(21294);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36656,7 +36656,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 54665:
+/***/ 21294:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -37828,6 +37828,22 @@ var commit_signature = __nccwpck_require__(35978);
 var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/protocol/policy.js
 var protocol_policy = __nccwpck_require__(28482);
+;// CONCATENATED MODULE: ./build/src/common/json-object.js
+/** A blob as a JSON object; undefined when there is none or it is not one (readers skip such records). */
+function jsonObject(blob) {
+    if (!blob)
+        return undefined;
+    try {
+        const value = JSON.parse(blob.toString('utf8'));
+        return typeof value === 'object' && value !== null && !Array.isArray(value)
+            ? value
+            : undefined;
+    }
+    catch {
+        return undefined;
+    }
+}
+
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
 var protocol_quorum = __nccwpck_require__(85181);
 // EXTERNAL MODULE: ./build/src/common/time.js
@@ -38452,6 +38468,7 @@ function reaperNode(what, nodeId, change) {
 
 
 
+
 const ZERO = /^0+$/;
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
@@ -38528,7 +38545,7 @@ class CommitChecker {
         });
         const versions = policies.flatMap((c) => c.changes.map((ch) => ch.newSha)).filter((sha) => !ZERO.test(sha));
         const blobs = await (0,runner/* catFileBatch */.Fn)(versions, { cwd: this.dir });
-        if (![...blobs.values()].some((b) => guarded(readPolicy(b)))) {
+        if (![...blobs.values()].some((b) => guarded((0,protocol_policy/* readPolicy */.T4)(b)))) {
             this.tip = tip;
             return [];
         }
@@ -38561,10 +38578,10 @@ class CommitChecker {
             .map((line) => ({ sha: line.split(/\s/)[2], path: line.slice(line.indexOf('\t') + 1) }));
         const blobs = await (0,runner/* catFileBatch */.Fn)(entries.map((e) => e.sha), { cwd: this.dir });
         const policyEntry = entries.find((e) => e.path === layout/* POLICY_FILE */.CX);
-        this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
+        this.policy = (0,protocol_policy/* readPolicy */.T4)(policyEntry && blobs.get(policyEntry.sha));
         for (const entry of entries) {
             const node = (0,layout/* locateNode */.xz)(entry.path);
-            const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+            const record = node === undefined ? undefined : jsonObject(blobs.get(entry.sha));
             if (node === undefined || typeof record !== 'object')
                 continue;
             this.nodes.set(node, record);
@@ -38704,7 +38721,7 @@ class CommitChecker {
         return found;
     }
     judgeOne(commit, blobs, object, refusals, queued, runs) {
-        const read = (sha) => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+        const read = (sha) => sha ? (jsonObject(blobs.get(sha)) ?? 'unreadable') : undefined;
         const changes = [];
         const seen = new Set(commit.changes.map((c) => c.path));
         const writtenIds = new Set();
@@ -38750,7 +38767,7 @@ class CommitChecker {
         this.accept(commit, author, changes, implied);
         const policy = commit.changes.find((c) => c.path === layout/* POLICY_FILE */.CX);
         if (policy)
-            this.policy = readPolicy(policy.newSha ? blobs.get(policy.newSha) : undefined);
+            this.policy = (0,protocol_policy/* readPolicy */.T4)(policy.newSha ? blobs.get(policy.newSha) : undefined);
         return undefined;
     }
     /** Who made a commit (docs/security.md): a node by its key or its name, a reaper, or a person. */
@@ -38817,7 +38834,7 @@ class CommitChecker {
             hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
             queued: (id) => {
                 const blob = queued.get(`${commit.sha} ${id}`);
-                return blob ? (parse(blob) ?? 'unreadable') : undefined;
+                return blob ? (jsonObject(blob) ?? 'unreadable') : undefined;
             },
             runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
             policy: this.policy,
@@ -38889,28 +38906,6 @@ function touchesPolicy(commit) {
 }
 function trailers(body, key) {
     return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]);
-}
-function parse(blob) {
-    if (!blob)
-        return undefined;
-    try {
-        const value = JSON.parse(blob.toString('utf8'));
-        return typeof value === 'object' && value !== null && !Array.isArray(value)
-            ? value
-            : undefined;
-    }
-    catch {
-        return undefined;
-    }
-}
-/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
-function readPolicy(blob) {
-    try {
-        return (0,protocol_policy/* parsePolicy */.ON)(blob?.toString('utf8'));
-    }
-    catch {
-        return (0,protocol_policy/* parsePolicy */.ON)(undefined);
-    }
 }
 
 // EXTERNAL MODULE: external "node:stream/promises"
@@ -42107,7 +42102,7 @@ function defaultNodeId() {
  * shard. `tokens` gives the token for each host other than the repository's own (shards.ts tokenFor).
  */
 async function startNode(settings, sandbox, log, tokens = new Map()) {
-    const policy = await shard_node_readPolicy(settings);
+    const policy = await readPolicy(settings);
     if (!(0,protocol_shards/* isSharded */.EG)(policy))
         return new Worker(settings, sandbox, log);
     if ((0,protocol_shards/* shardPlace */.oS)(policy, settings.remote) < 0) {
@@ -42117,7 +42112,7 @@ async function startNode(settings, sandbox, log, tokens = new Map()) {
     return new ShardedNode(settings, policy.shards, sandbox, log, tokens);
 }
 /** The policy at the tip of the repository the node was pointed at, read through a shallow cache of its own. */
-async function shard_node_readPolicy(settings) {
+async function readPolicy(settings) {
     const store = await git_store/* GridStore */.g8.open({
         remote: settings.remote,
         branch: settings.branch,
@@ -44499,6 +44494,7 @@ function archivedDayPath(state, day) {
 /* harmony export */   H2: () => (/* binding */ effectiveImage),
 /* harmony export */   NP: () => (/* binding */ policyProblems),
 /* harmony export */   ON: () => (/* binding */ parsePolicy),
+/* harmony export */   T4: () => (/* binding */ readPolicy),
 /* harmony export */   WB: () => (/* binding */ imageAllowed)
 /* harmony export */ });
 /* unused harmony export defaultPolicy */
@@ -44633,6 +44629,15 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return parsePolicy(blob?.toString('utf8'));
+    }
+    catch {
+        return parsePolicy(undefined);
+    }
 }
 
 

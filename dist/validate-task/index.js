@@ -39489,7 +39489,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   NP: () => (/* binding */ policyProblems)
 });
 
-// UNUSED EXPORTS: defaultPolicy, effectiveImage, imageAllowed
+// UNUSED EXPORTS: defaultPolicy, effectiveImage, imageAllowed, readPolicy
 
 // EXTERNAL MODULE: ./build/src/common/errors.js
 var errors = __nccwpck_require__(4560);
@@ -39736,6 +39736,15 @@ function policyProblems(task, policy, now = new Date()) {
         problems.push({ pointer: '/script', message: 'field "script" is over 64 KiB; ship data some other way' });
     }
     return problems;
+}
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+function readPolicy(blob) {
+    try {
+        return parsePolicy(blob?.toString('utf8'));
+    }
+    catch {
+        return parsePolicy(undefined);
+    }
 }
 
 

@@ -15,7 +15,8 @@ import { readHistory } from '../git/history.js';
 import { signerOf, verifyCommit } from '../git/commit-signature.js';
 import type { Signer } from '../git/ssh-signature.js';
 import { NODES_DIR, POLICY_FILE, locate, locateNode, locateReplica, queuePath, queueShardPath } from './layout.js';
-import { parsePolicy } from './policy.js';
+import { parsePolicy, readPolicy } from './policy.js';
+import { jsonObject } from '../common/json-object.js';
 import type { Policy } from './schemas.js';
 import { judgeCommit, type Author, type PathChange, type Rec, type RuleContext } from './commit-rules.js';
 
@@ -171,7 +172,7 @@ export class CommitChecker {
     this.policy = readPolicy(policyEntry && blobs.get(policyEntry.sha));
     for (const entry of entries) {
       const node = locateNode(entry.path);
-      const record = node === undefined ? undefined : parse(blobs.get(entry.sha));
+      const record = node === undefined ? undefined : jsonObject(blobs.get(entry.sha));
       if (node === undefined || typeof record !== 'object') continue;
       this.nodes.set(node, record);
       if (typeof record.public_key === 'string') this.keys.set(node, record.public_key);
@@ -312,7 +313,8 @@ export class CommitChecker {
     queued: Map<string, Buffer>,
     runs: Map<string, string[]>,
   ): VoidCommit | undefined {
-    const read = (sha: string | null | undefined): Rec => (sha ? (parse(blobs.get(sha)) ?? 'unreadable') : undefined);
+    const read = (sha: string | null | undefined): Rec =>
+      sha ? (jsonObject(blobs.get(sha)) ?? 'unreadable') : undefined;
     const changes: PathChange[] = [];
     const seen = new Set(commit.changes.map((c) => c.path));
     const writtenIds = new Set<string>();
@@ -436,7 +438,7 @@ export class CommitChecker {
       hasResult: (id) => refusals.has(`${commit.sha} ${id}`),
       queued: (id) => {
         const blob = queued.get(`${commit.sha} ${id}`);
-        return blob ? (parse(blob) ?? 'unreadable') : undefined;
+        return blob ? (jsonObject(blob) ?? 'unreadable') : undefined;
       },
       runsBefore: (id) => runs.get(`${commit.sha} ${id}`) ?? [],
       policy: this.policy,
@@ -508,25 +510,4 @@ function touchesPolicy(commit: LoggedCommit): boolean {
 
 function trailers(body: string, key: string): string[] {
   return [...body.matchAll(new RegExp(`^${key}: (\\S+)$`, 'gm'))].map((m) => m[1]!);
-}
-
-function parse(blob: Buffer | undefined): Record<string, unknown> | undefined {
-  if (!blob) return undefined;
-  try {
-    const value: unknown = JSON.parse(blob.toString('utf8'));
-    return typeof value === 'object' && value !== null && !Array.isArray(value)
-      ? (value as Record<string, unknown>)
-      : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
-function readPolicy(blob: Buffer | undefined): Policy {
-  try {
-    return parsePolicy(blob?.toString('utf8'));
-  } catch {
-    return parsePolicy(undefined);
-  }
 }

@@ -138,3 +138,12 @@ export function policyProblems(task: Task, policy: Policy, now = new Date()): Pr
   }
   return problems;
 }
+
+/** A policy as readers obey it: a dgrid.json that does not parse leaves the defaults (the gate reports it). */
+export function readPolicy(blob: Buffer | undefined): Policy {
+  try {
+    return parsePolicy(blob?.toString('utf8'));
+  } catch {
+    return parsePolicy(undefined);
+  }
+}

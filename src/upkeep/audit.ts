@@ -80,7 +80,8 @@ import { readHistory } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { CommitChecker } from '../protocol/commit-check.js';
-import { parsePolicy } from '../protocol/policy.js';
+import { parsePolicy, readPolicy } from '../protocol/policy.js';
+import { jsonObject } from '../common/json-object.js';
 import { overShare } from '../protocol/push-share.js';
 import type { Policy, Replica, Result } from '../protocol/schemas.js';
 import { QuorumAudit } from './audit-quorum.js';
@@ -1167,16 +1168,6 @@ function summarizeNode(blob: Buffer): NodeSummary | undefined {
   };
 }
 
-/** The blob as a JSON object; undefined when it is not one. */
-function jsonObject(blob: Buffer): Record<string, unknown> | undefined {
-  try {
-    const value: unknown = JSON.parse(blob.toString('utf8'));
-    return isObject(value) ? value : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The fields the rules read; undefined when the blob is not a JSON object. */
 function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | undefined {
   const value = jsonObject(blob);
@@ -1210,15 +1201,6 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
       status: String(a.status),
     })),
   };
-}
-
-/** A policy file; the defaults where it does not parse (the gate reports that). */
-function readPolicy(blob: Buffer): Policy {
-  try {
-    return parsePolicy(blob.toString('utf8'));
-  } catch {
-    return parsePolicy(undefined);
-  }
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {
