@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git } from '../src/git/runner.js';
 import { GridStore } from '../src/git/store.js';
-import { gridFor } from './helpers/grid.js';
+import { gridFor, pushDirectly } from './helpers/grid.js';
 
 /** A bare repository holding `count` distinct blobs, and their ids in order. */
 async function blobs(dir: string, count: number): Promise<string[]> {
@@ -66,4 +66,33 @@ test('later fetches bring the commits since the last one; after a tidy the next 
   await grid.submit([{ task_id: 't3', script: 'true' }]);
   await node.fetch();
   assert.equal(await depth(), 1, 'after a tidy, the tip alone again');
+});
+
+test('blobs new to a difference of tips that the remote never sent (the cold tip reaches them) are still read', async (t) => {
+  const grid = await gridFor(t);
+  await grid.submit([
+    { task_id: 'a', script: 'echo one' },
+    { task_id: 'b', script: 'echo two' },
+  ]);
+  const node = await GridStore.open({
+    remote: grid.remote,
+    branch: 'main',
+    dir: join(grid.dir, 'cache-node'),
+    partial: true,
+  });
+  const cold = (await node.fetch())!; // blob:none: the queued blobs stay on the remote
+  const queued = await node.list(cold, ['tasks/queue']);
+  // The same contents under new names: the next fetch does not send blobs the cold tip already reaches.
+  await pushDirectly(
+    grid,
+    queued.map((entry) => ({ path: entry.path.replace(/\.json$/, '-copy.json'), existing: entry })),
+  );
+  const tip = (await node.fetch())!;
+  const changed = await node.changedEntries(cold, tip, ['tasks/queue']);
+  assert.equal(changed.length, 2);
+  const read = await node.read(changed.map((c) => c.entry!.sha));
+  assert.deepEqual([...read.values()].map((blob) => JSON.parse(blob.toString('utf8')).script).sort(), [
+    'echo one',
+    'echo two',
+  ]);
 });

@@ -39453,10 +39453,17 @@ const RESULT_DIRS = [(0,layout/* lifecycleDir */.uP)('completed'), (0,layout/* l
 class ScanMemo {
     policyText = '';
     checks = new Map();
+    /** The same checks by listing entry: an entry unchanged since the last snapshot is the same object. */
+    byEntry = new WeakMap();
     spreads = new Map();
     resultsTip = null;
-    /** Results at `resultsTip`: task id to path. */
+    /**
+     * Results at `resultsTip`: task id to the folder of its `<id>.json`. A grid may hold a hundred thousand;
+     * their folders (a day and a shard each) are shared strings, so the map stays small, and a small process
+     * starts its git commands faster.
+     */
     results = new Map();
+    folders = new Map();
     /** Lookups in the archive index, valid while the index stays as it was at `resultsTip`. */
     archived = new Map();
     /** Whether the grid has archived anything yet: until then there is no index to look in. */
@@ -39470,18 +39477,28 @@ class ScanMemo {
         if (policyText !== this.policyText) {
             this.policyText = policyText;
             this.checks.clear();
+            this.byEntry = new WeakMap();
         }
         const key = (f) => `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
-        const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
+        const unread = files.filter((f) => f.entry.type === 'blob' && !this.byEntry.has(f.entry) && !this.checks.has(key(f)));
         const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
-        const checks = new Map();
         const out = new Map();
         for (const file of files) {
-            const check = this.checks.get(key(file)) ?? (0,task_rules/* checkQueuedTask */.PG)(file, blobs.get(file.entry.sha), policy, now);
-            checks.set(key(file), check);
+            let check = this.byEntry.get(file.entry);
+            if (check === undefined) {
+                check = this.checks.get(key(file)) ?? (0,task_rules/* checkQueuedTask */.PG)(file, blobs.get(file.entry.sha), policy, now);
+                this.checks.set(key(file), check);
+                this.byEntry.set(file.entry, check);
+            }
             out.set(file, check);
         }
-        this.checks = checks; // only what the queue still holds
+        if (this.checks.size > 2 * files.length + 100) {
+            // Only what the queue still holds.
+            const held = new Set(files.map(key));
+            for (const k of this.checks.keys())
+                if (!held.has(k))
+                    this.checks.delete(k);
+        }
         return out;
     }
     /** The shuffle key of a task for this node, computed once while the task waits. */
@@ -39508,9 +39525,11 @@ class ScanMemo {
         const asked = new Set(ids);
         const unknown = [];
         for (const id of asked) {
-            const path = this.results.get(id);
-            if (path !== undefined)
-                out.set(id, { state: (0,layout/* locate */.x5)(path).state, where: path });
+            const folder = this.results.get(id);
+            if (folder !== undefined) {
+                const where = `${folder}/${id}.json`;
+                out.set(id, { state: (0,layout/* locate */.x5)(where).state, where });
+            }
             else if (!this.archived.has(id))
                 unknown.push(id);
         }
@@ -39550,11 +39569,12 @@ class ScanMemo {
         if (changed === undefined) {
             // The first scan, or the last tip is gone from the cache: list the results whole.
             this.results.clear();
+            this.folders.clear();
             this.archived.clear();
             this.indexed = false;
             if (tip !== null) {
-                for (const entry of await store.list(tip, RESULT_DIRS))
-                    this.noteResult(entry.path, false);
+                for (const path of await store.listPaths(tip, RESULT_DIRS))
+                    this.noteResult(path, false);
                 this.indexed = (await store.list(tip, [archive/* ARCHIVED_IDS_DIR */.mF], false)).length > 0;
             }
         }
@@ -39574,10 +39594,16 @@ class ScanMemo {
         const id = (0,layout/* locate */.x5)(path)?.id;
         if (id === undefined || !path.endsWith('.json'))
             return;
-        if (!deleted)
-            this.results.set(id, path);
-        else if (this.results.get(id) === path)
-            this.results.delete(id);
+        const at = path.slice(0, path.lastIndexOf('/'));
+        if (deleted) {
+            if (this.results.get(id) === at)
+                this.results.delete(id);
+            return;
+        }
+        let folder = this.folders.get(at);
+        if (folder === undefined)
+            this.folders.set(at, (folder = at));
+        this.results.set(id, folder);
     }
 }
 async function scanQueue(snapshot, node, now, policy) {
@@ -43814,6 +43840,11 @@ class GridStore {
      * it asks for in one request (a cold start leaves all of them behind, a killed one some).
      */
     lacksBlobs;
+    /**
+     * The blobs new in the last difference of two tips (changedEntries): the fetch that brought the later tip
+     * brought them too, so reading them asks nothing of the remote.
+     */
+    arrived = new Set();
     /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
     fetched = false;
     constructor(options) {
@@ -44010,6 +44041,20 @@ class GridStore {
         return entries;
     }
     /**
+     * The paths of the files below `paths` at a commit: a listing that holds names only, for readers of many
+     * thousands of entries (a node's first look at the results), whose objects would swell the process.
+     */
+    async listPaths(commit, paths) {
+        const out = await this.gitBytes(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...paths]);
+        const names = [];
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            names.push(decodePath(out.subarray(start, end < 0 ? out.length : end)));
+            start = end < 0 ? out.length : end + 1;
+        }
+        return names;
+    }
+    /**
      * Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. The cache keeps
      * the most recently read BLOB_CACHE_LIMIT: what a node reads every round (its queue, its claims) stays,
      * while a read larger than the cache still answers every blob it asked for.
@@ -44073,6 +44118,7 @@ class GridStore {
             const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
             changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
         }
+        this.arrived = new Set(changed.flatMap((c) => (c.entry?.type === 'blob' ? [c.entry.sha] : [])));
         return changed;
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
@@ -44093,8 +44139,9 @@ class GridStore {
         // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
         // A read of several blobs a partial store may lack (index files of the archive, results a cold start
         // left behind) prefetches them too: one git process when all are here, one request when some are not.
-        if (this.lacksBlobs || (this.options.partial && unique.length > 1)) {
-            await this.prefetch(unique);
+        const unsure = this.options.partial ? unique.filter((sha) => !this.arrived.has(sha)) : [];
+        if (this.lacksBlobs || unsure.length > 1) {
+            await this.prefetch(this.lacksBlobs ? unique : unsure);
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
@@ -44454,13 +44501,16 @@ function shard(taskId) {
 }
 /** Which lifecycle folder a path is in and which task it names; undefined when it is not a task path. */
 function locate(path) {
-    const parts = path.split('/');
-    if (parts.length < 3 || parts[0] !== TASKS_DIR)
+    // Read without splitting: a node locates every path it lists, a hundred thousand results at a cold start.
+    if (!path.startsWith(`${TASKS_DIR}/`))
         return undefined;
-    const state = parts[1];
+    const stateEnd = path.indexOf('/', TASKS_DIR.length + 1);
+    if (stateEnd < 0)
+        return undefined;
+    const state = path.slice(TASKS_DIR.length + 1, stateEnd);
     if (!LIFECYCLE.includes(state))
         return undefined;
-    const name = parts[parts.length - 1];
+    const name = path.slice(path.lastIndexOf('/') + 1);
     if (name.startsWith('.'))
         return undefined;
     return { state, id: name.endsWith('.json') ? name.slice(0, -'.json'.length) : name };
@@ -50350,7 +50400,19 @@ class GridSnapshot {
                 this.policyEntry = entry;
                 continue;
             }
-            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+            // Task files first: nearly every entry is one.
+            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
+            if (located && (entry.type === 'blob' || located.state === 'queue')) {
+                const file = { id: located.id, state: located.state, entry };
+                this.files.get(located.state).push(file);
+                const same = this.byId.get(file.id);
+                if (same)
+                    same.push(file);
+                else
+                    this.byId.set(file.id, [file]);
+                continue;
+            }
+            if (entry.type !== 'blob') {
                 this.skipped.push(entry);
                 continue;
             }
@@ -50376,18 +50438,7 @@ class GridSnapshot {
                     runs.push(entry);
                 else
                     this.replicas.set(replica.taskId, [entry]);
-                continue;
             }
-            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
-            if (!located)
-                continue;
-            const file = { id: located.id, state: located.state, entry };
-            this.files.get(located.state).push(file);
-            const same = this.byId.get(file.id);
-            if (same)
-                same.push(file);
-            else
-                this.byId.set(file.id, [file]);
         }
     }
     static async load(store, tip, options = {}) {

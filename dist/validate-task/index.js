@@ -38814,6 +38814,11 @@ class GridStore {
      * it asks for in one request (a cold start leaves all of them behind, a killed one some).
      */
     lacksBlobs;
+    /**
+     * The blobs new in the last difference of two tips (changedEntries): the fetch that brought the later tip
+     * brought them too, so reading them asks nothing of the remote.
+     */
+    arrived = new Set();
     /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
     fetched = false;
     constructor(options) {
@@ -39010,6 +39015,20 @@ class GridStore {
         return entries;
     }
     /**
+     * The paths of the files below `paths` at a commit: a listing that holds names only, for readers of many
+     * thousands of entries (a node's first look at the results), whose objects would swell the process.
+     */
+    async listPaths(commit, paths) {
+        const out = await this.gitBytes(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...paths]);
+        const names = [];
+        for (let start = 0; start < out.length;) {
+            const end = out.indexOf(0, start);
+            names.push(decodePath(out.subarray(start, end < 0 ? out.length : end)));
+            start = end < 0 ? out.length : end + 1;
+        }
+        return names;
+    }
+    /**
      * Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. The cache keeps
      * the most recently read BLOB_CACHE_LIMIT: what a node reads every round (its queue, its claims) stays,
      * while a read larger than the cache still answers every blob it asked for.
@@ -39073,6 +39092,7 @@ class GridStore {
             const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
             changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
         }
+        this.arrived = new Set(changed.flatMap((c) => (c.entry?.type === 'blob' ? [c.entry.sha] : [])));
         return changed;
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
@@ -39093,8 +39113,9 @@ class GridStore {
         // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
         // A read of several blobs a partial store may lack (index files of the archive, results a cold start
         // left behind) prefetches them too: one git process when all are here, one request when some are not.
-        if (this.lacksBlobs || (this.options.partial && unique.length > 1)) {
-            await this.prefetch(unique);
+        const unsure = this.options.partial ? unique.filter((sha) => !this.arrived.has(sha)) : [];
+        if (this.lacksBlobs || unsure.length > 1) {
+            await this.prefetch(this.lacksBlobs ? unique : unsure);
             this.lacksBlobs = false;
         }
         // The credentials ride along: in a partial store, cat-file fetches what is still missing.
@@ -39446,13 +39467,16 @@ function shard(taskId) {
 }
 /** Which lifecycle folder a path is in and which task it names; undefined when it is not a task path. */
 function locate(path) {
-    const parts = path.split('/');
-    if (parts.length < 3 || parts[0] !== TASKS_DIR)
+    // Read without splitting: a node locates every path it lists, a hundred thousand results at a cold start.
+    if (!path.startsWith(`${TASKS_DIR}/`))
         return undefined;
-    const state = parts[1];
+    const stateEnd = path.indexOf('/', TASKS_DIR.length + 1);
+    if (stateEnd < 0)
+        return undefined;
+    const state = path.slice(TASKS_DIR.length + 1, stateEnd);
     if (!LIFECYCLE.includes(state))
         return undefined;
-    const name = parts[parts.length - 1];
+    const name = path.slice(path.lastIndexOf('/') + 1);
     if (name.startsWith('.'))
         return undefined;
     return { state, id: name.endsWith('.json') ? name.slice(0, -'.json'.length) : name };
@@ -45247,7 +45271,19 @@ class GridSnapshot {
                 this.policyEntry = entry;
                 continue;
             }
-            if (entry.type !== 'blob' && (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path)?.state !== 'queue') {
+            // Task files first: nearly every entry is one.
+            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
+            if (located && (entry.type === 'blob' || located.state === 'queue')) {
+                const file = { id: located.id, state: located.state, entry };
+                this.files.get(located.state).push(file);
+                const same = this.byId.get(file.id);
+                if (same)
+                    same.push(file);
+                else
+                    this.byId.set(file.id, [file]);
+                continue;
+            }
+            if (entry.type !== 'blob') {
                 this.skipped.push(entry);
                 continue;
             }
@@ -45273,18 +45309,7 @@ class GridSnapshot {
                     runs.push(entry);
                 else
                     this.replicas.set(replica.taskId, [entry]);
-                continue;
             }
-            const located = (0,_layout_js__WEBPACK_IMPORTED_MODULE_0__/* .locate */ .x5)(entry.path);
-            if (!located)
-                continue;
-            const file = { id: located.id, state: located.state, entry };
-            this.files.get(located.state).push(file);
-            const same = this.byId.get(file.id);
-            if (same)
-                same.push(file);
-            else
-                this.byId.set(file.id, [file]);
         }
     }
     static async load(store, tip, options = {}) {

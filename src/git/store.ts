@@ -72,6 +72,11 @@ export class GridStore {
    * it asks for in one request (a cold start leaves all of them behind, a killed one some).
    */
   private lacksBlobs: boolean;
+  /**
+   * The blobs new in the last difference of two tips (changedEntries): the fetch that brought the later tip
+   * brought them too, so reading them asks nothing of the remote.
+   */
+  private arrived = new Set<string>();
   /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
   private fetched = false;
 
@@ -281,6 +286,21 @@ export class GridStore {
   }
 
   /**
+   * The paths of the files below `paths` at a commit: a listing that holds names only, for readers of many
+   * thousands of entries (a node's first look at the results), whose objects would swell the process.
+   */
+  async listPaths(commit: string, paths: readonly string[]): Promise<string[]> {
+    const out = await this.gitBytes(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...paths]);
+    const names: string[] = [];
+    for (let start = 0; start < out.length;) {
+      const end = out.indexOf(0, start);
+      names.push(decodePath(out.subarray(start, end < 0 ? out.length : end)));
+      start = end < 0 ? out.length : end + 1;
+    }
+    return names;
+  }
+
+  /**
    * Reads blobs by id in one cat-file process; blobs are immutable, so they are cached by id. The cache keeps
    * the most recently read BLOB_CACHE_LIMIT: what a node reads every round (its queue, its claims) stays,
    * while a read larger than the cache still answers every blob it asked for.
@@ -353,6 +373,7 @@ export class GridStore {
       const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
       changed.push({ path, entry: status === 'D' ? undefined : { mode: mode!, type, sha: sha!, size: null, path } });
     }
+    this.arrived = new Set(changed.flatMap((c) => (c.entry?.type === 'blob' ? [c.entry.sha] : [])));
     return changed;
   }
 
@@ -374,8 +395,9 @@ export class GridStore {
     // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
     // A read of several blobs a partial store may lack (index files of the archive, results a cold start
     // left behind) prefetches them too: one git process when all are here, one request when some are not.
-    if (this.lacksBlobs || (this.options.partial && unique.length > 1)) {
-      await this.prefetch(unique);
+    const unsure = this.options.partial ? unique.filter((sha) => !this.arrived.has(sha)) : [];
+    if (this.lacksBlobs || unsure.length > 1) {
+      await this.prefetch(this.lacksBlobs ? unique : unsure);
       this.lacksBlobs = false;
     }
     // The credentials ride along: in a partial store, cat-file fetches what is still missing.

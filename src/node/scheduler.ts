@@ -92,10 +92,17 @@ type Outcome = { state: 'completed' | 'failed'; where: string };
 export class ScanMemo {
   private policyText = '';
   private checks = new Map<string, TaskCheck>();
+  /** The same checks by listing entry: an entry unchanged since the last snapshot is the same object. */
+  private byEntry = new WeakMap<TreeEntry, TaskCheck>();
   private spreads = new Map<string, string>();
   private resultsTip: string | null = null;
-  /** Results at `resultsTip`: task id to path. */
+  /**
+   * Results at `resultsTip`: task id to the folder of its `<id>.json`. A grid may hold a hundred thousand;
+   * their folders (a day and a shard each) are shared strings, so the map stays small, and a small process
+   * starts its git commands faster.
+   */
   private results = new Map<string, string>();
+  private folders = new Map<string, string>();
   /** Lookups in the archive index, valid while the index stays as it was at `resultsTip`. */
   private archived = new Map<string, ArchivedResult | null>();
   /** Whether the grid has archived anything yet: until then there is no index to look in. */
@@ -115,19 +122,29 @@ export class ScanMemo {
     if (policyText !== this.policyText) {
       this.policyText = policyText;
       this.checks.clear();
+      this.byEntry = new WeakMap();
     }
     const key = (f: TaskFile) =>
       `${f.entry.mode} ${f.entry.sha} ${f.entry.path.slice(f.entry.path.lastIndexOf('/') + 1)}`;
-    const unread = files.filter((f) => f.entry.type === 'blob' && !this.checks.has(key(f)));
+    const unread = files.filter(
+      (f) => f.entry.type === 'blob' && !this.byEntry.has(f.entry) && !this.checks.has(key(f)),
+    );
     const blobs = await snapshot.store.read(unread.map((f) => f.entry.sha));
-    const checks = new Map<string, TaskCheck>();
     const out = new Map<TaskFile, TaskCheck>();
     for (const file of files) {
-      const check = this.checks.get(key(file)) ?? checkQueuedTask(file, blobs.get(file.entry.sha), policy, now);
-      checks.set(key(file), check);
+      let check = this.byEntry.get(file.entry);
+      if (check === undefined) {
+        check = this.checks.get(key(file)) ?? checkQueuedTask(file, blobs.get(file.entry.sha), policy, now);
+        this.checks.set(key(file), check);
+        this.byEntry.set(file.entry, check);
+      }
       out.set(file, check);
     }
-    this.checks = checks; // only what the queue still holds
+    if (this.checks.size > 2 * files.length + 100) {
+      // Only what the queue still holds.
+      const held = new Set(files.map(key));
+      for (const k of this.checks.keys()) if (!held.has(k)) this.checks.delete(k);
+    }
     return out;
   }
 
@@ -154,9 +171,11 @@ export class ScanMemo {
     const asked = new Set(ids);
     const unknown: string[] = [];
     for (const id of asked) {
-      const path = this.results.get(id);
-      if (path !== undefined) out.set(id, { state: locate(path)!.state as Outcome['state'], where: path });
-      else if (!this.archived.has(id)) unknown.push(id);
+      const folder = this.results.get(id);
+      if (folder !== undefined) {
+        const where = `${folder}/${id}.json`;
+        out.set(id, { state: locate(where)!.state as Outcome['state'], where });
+      } else if (!this.archived.has(id)) unknown.push(id);
     }
     if (unknown.length > 0) {
       const found = this.indexed
@@ -193,10 +212,11 @@ export class ScanMemo {
     if (changed === undefined) {
       // The first scan, or the last tip is gone from the cache: list the results whole.
       this.results.clear();
+      this.folders.clear();
       this.archived.clear();
       this.indexed = false;
       if (tip !== null) {
-        for (const entry of await store.list(tip, RESULT_DIRS)) this.noteResult(entry.path, false);
+        for (const path of await store.listPaths(tip, RESULT_DIRS)) this.noteResult(path, false);
         this.indexed = (await store.list(tip, [ARCHIVED_IDS_DIR], false)).length > 0;
       }
     } else {
@@ -213,8 +233,14 @@ export class ScanMemo {
   private noteResult(path: string, deleted: boolean): void {
     const id = locate(path)?.id;
     if (id === undefined || !path.endsWith('.json')) return;
-    if (!deleted) this.results.set(id, path);
-    else if (this.results.get(id) === path) this.results.delete(id);
+    const at = path.slice(0, path.lastIndexOf('/'));
+    if (deleted) {
+      if (this.results.get(id) === at) this.results.delete(id);
+      return;
+    }
+    let folder = this.folders.get(at);
+    if (folder === undefined) this.folders.set(at, (folder = at));
+    this.results.set(id, folder);
   }
 }
 

@@ -74,7 +74,17 @@ export class GridSnapshot {
         this.policyEntry = entry;
         continue;
       }
-      if (entry.type !== 'blob' && locate(entry.path)?.state !== 'queue') {
+      // Task files first: nearly every entry is one.
+      const located = locate(entry.path);
+      if (located && (entry.type === 'blob' || located.state === 'queue')) {
+        const file: TaskFile = { id: located.id, state: located.state, entry };
+        this.files.get(located.state)!.push(file);
+        const same = this.byId.get(file.id);
+        if (same) same.push(file);
+        else this.byId.set(file.id, [file]);
+        continue;
+      }
+      if (entry.type !== 'blob') {
         this.skipped.push(entry);
         continue;
       }
@@ -98,15 +108,7 @@ export class GridSnapshot {
         const runs = this.replicas.get(replica.taskId);
         if (runs) runs.push(entry);
         else this.replicas.set(replica.taskId, [entry]);
-        continue;
       }
-      const located = locate(entry.path);
-      if (!located) continue;
-      const file: TaskFile = { id: located.id, state: located.state, entry };
-      this.files.get(located.state)!.push(file);
-      const same = this.byId.get(file.id);
-      if (same) same.push(file);
-      else this.byId.set(file.id, [file]);
     }
   }
 
