@@ -1,4 +1,4 @@
-// Throughput under the branch's push budget: 16 nodes x 4 slots of 0.2 s tasks (plain processes) share one
+// Throughput under the branch's push budget: 16 nodes x 4 slots of 0.2 s tasks (timed, not run) share one
 // budget. Counted on the remote (a post-receive hook notes each push): pushes a minute of the whole grid once
 // every node has registered, sign-offs aside; and from the results, how busy the slots were then.
 import { spawn } from 'node:child_process';
@@ -8,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { initGrid, submitTasks } from '../src/admin/grid-admin.js';
 import { GridStore } from '../src/git/store.js';
 import { GridSnapshot } from '../src/protocol/snapshot.js';
+import type { WorkerSettings } from '../src/node/worker.js';
 
 const NODES = 16;
 const SLOTS = 4;
@@ -16,8 +17,8 @@ const TASK_SECONDS = 0.2;
 const QUEUE = 2800;
 /** How often the submitter looks whether the queue needs topping up; its pushes count against the budget. */
 const TOP_UP_MS = 4000;
-/** The CLI as tsc builds it: the row runs from a plain `npx tsc` build. */
-const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
+/** Each node in a process of its own, its tasks timed rather than run (budget-node.ts). */
+const NODE = new URL('./budget-node.js', import.meta.url).pathname;
 
 export interface BudgetRun {
   /** The policy's push_budget_per_minute; undefined for the policy's default. */
@@ -58,16 +59,26 @@ export async function budgetRun(root: string, budget: number | undefined, second
     `#!/bin/sh\nwhile read old new ref; do echo "$(date +%s%3N) $(git log -1 --format=%an:%s $new)"; done >> ${landed}\n`,
     { mode: 0o755 },
   );
-  const children = Array.from({ length: NODES }, (_, i) =>
-    spawn(
-      process.execPath,
-      [CLI, 'worker', '--repository', url, '--node-id', `n${i}`, '--sandbox', 'none', '--json'].concat(
-        ['--slots', String(SLOTS), '--cpus', '64', '--max-runtime-minutes', String(seconds / 60)],
-        ['--idle-timeout-seconds', String(seconds)],
-      ),
-      { stdio: ['ignore', 'ignore', 'ignore'], env: { ...process.env, TMPDIR: dir } },
-    ),
-  );
+  const children = Array.from({ length: NODES }, (_, i) => {
+    const settings: WorkerSettings = {
+      remote: url,
+      branch: 'main',
+      nodeId: `n${i}`,
+      labels: [],
+      slots: SLOTS,
+      maxTasks: 0,
+      maxRuntimeMinutes: seconds / 60,
+      idleTimeoutSeconds: seconds,
+      // The CLI's default: a node waiting for its turn waits on its share of the budget, not on polling.
+      pollIntervalSeconds: 15,
+      cacheDir: join(dir, `cache-n${i}`),
+      cpus: 64,
+    };
+    return spawn(process.execPath, [NODE, JSON.stringify({ settings, taskMs: TASK_SECONDS * 1000 })], {
+      stdio: ['ignore', 'ignore', 'inherit'],
+      env: { ...process.env, TMPDIR: dir },
+    });
+  });
   // The queue never runs dry: a submitter tops it up while the nodes run.
   let running = true;
   const feeding = (async () => {

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitError, classify } from '../src/git/runner.js';
@@ -7,6 +8,8 @@ import { isRateLimited, retryAfterIn } from '../src/git/rate-limit.js';
 import { PushBudget, prefetchFor } from '../src/node/push-budget.js';
 import { gridFor, noopTasks, runAll } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
+
+const CLI = new URL('../src/cli/index.js', import.meta.url).pathname;
 
 const GIT_429 =
   "remote: Too many requests\nfatal: unable to access 'https://github.com/o/r/': The requested URL returned error: 429\n";
@@ -71,6 +74,33 @@ test('rate limit: a 429 with Retry-After makes the node wait at least that long,
     // The refused fetch, and the one request that asked the server how long to wait: no retries within it.
     assert.ok(server.rateLimited <= 2, `${status}: ${server.rateLimited} refused requests`);
   }
+});
+
+test('rate limit: a command (submit, status) waits out a 429 with Retry-After instead of failing', async (t) => {
+  const token = 'budget-token';
+  const grid = await gridFor(t);
+  const server = await serveGit(grid.dir, token);
+  t.after(() => server.close());
+  const remote = `${server.url}/grid.git`;
+  const taskFile = join(grid.dir, 'limited.json');
+  await writeFile(taskFile, JSON.stringify({ task_id: 'limited', script: 'true' }));
+  const env = { ...process.env, TMPDIR: grid.dir, DGRID_TOKEN: token };
+  for (const args of [
+    ['submit', taskFile, '--repository', remote],
+    ['status', '--repository', remote, '--json'],
+  ]) {
+    server.rateLimit(2000);
+    const started = Date.now();
+    const run = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env });
+      let stderr = '';
+      child.stderr.on('data', (chunk) => (stderr += chunk));
+      child.on('close', (code) => resolve({ code, stderr }));
+    });
+    assert.equal(run.code, 0, `${args[0]}: ${run.stderr}`);
+    assert.ok(Date.now() - started >= 2000, `${args[0]} waited out the Retry-After`);
+  }
+  assert.ok((await grid.snapshot()).byId.has('limited'), 'the submitted task is queued');
 });
 
 test('push budget: nodes against one remote together keep within the branch budget', async (t) => {

@@ -162,6 +162,37 @@ test('round plan: a claim fits the CPUs and memory left, and a smaller task behi
   assert.equal(plan.exhausted, false);
 });
 
+test('round plan: claims beyond the slots need only fit the node, so CPUs and memory do not cap the prefetch', () => {
+  // A 1-CPU, 1 GiB node with one slot and a prefetch of 10, tasks of 1 CPU and 512 MiB: one runs at a time,
+  // ten wait for it. Held against the free resources, the prefetch stopped at the one task that runs.
+  const candidates = Array.from({ length: 12 }, (_, i) =>
+    candidate(`t${i}`, { resources: { cpus: 1, memory_mb: 512 } }),
+  );
+  const plan = planRound(
+    snapshot({ queue: queue(candidates) }),
+    holdings(),
+    settings({ slots: 1, prefetch: 10, cpus: 1, memoryMb: 1024 }),
+    NOW,
+  );
+  assert.deepEqual(
+    ids(plan.claims),
+    candidates.slice(0, 11).map((c) => c.task.task_id),
+  );
+  // A task larger than the whole node is never claimed, prefetch or not.
+  const huge = planRound(
+    snapshot({
+      queue: queue([
+        candidate('huge', { resources: { cpus: 2, memory_mb: 512 } }),
+        candidate('fits', { resources: { cpus: 1, memory_mb: 512 } }),
+      ]),
+    }),
+    holdings(),
+    settings({ slots: 1, prefetch: 10, cpus: 1, memoryMb: 1024 }),
+    NOW,
+  );
+  assert.deepEqual(ids(huge.claims), ['fits']);
+});
+
 test('round plan: the queue is exhausted only when all it offered was claimed and quotas could be read', () => {
   const all = planRound(snapshot({ queue: queue([candidate('a')]) }), holdings(), settings(), NOW);
   assert.equal(all.exhausted, true);

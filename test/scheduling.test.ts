@@ -244,6 +244,22 @@ test('a node never commits more CPUs than it has', async (t) => {
   assert.ok(b!.at >= aEnd.at, 'the second 2-CPU task waited for the first on a 3-CPU node');
 });
 
+test('prefetch: claims beyond what the CPUs run at once are held, and each starts only once it fits', async (t) => {
+  const grid = await gridFor(t, { limits: { cpus: 2 } });
+  const log = join(grid.dir, 'log');
+  await grid.submit(['w-1', 'w-2', 'w-3'].map((id) => logged(log, id, 'sleep 0.3', { resources: { cpus: 2 } })));
+  const [report] = await runAll([grid.worker({ nodeId: 'small', slots: 2, prefetch: 4, cpus: 3 })]);
+  assert.equal(report!.completed, 3);
+  const subjects = await git(['log', '--format=%s', 'main'], { cwd: grid.bare });
+  assert.match(subjects, /small: claim 3\b/, 'one commit claimed all three: the prefetch is not capped by CPUs');
+  const evs = (await events(log)).sort((a, b) => a.at - b.at);
+  let running = 0;
+  for (const e of evs) {
+    running += e.kind === 'start' ? 1 : -1;
+    assert.ok(running <= 1, 'never two 2-CPU tasks at once on a 3-CPU node');
+  }
+});
+
 test('prefetch: a node holds claims beyond its slots, runs only its slots at once, and pushes many results at a time', async (t) => {
   const grid = await gridFor(t);
   const log = join(grid.dir, 'log');

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { git } from '../src/git/runner.js';
 import { GridStore } from '../src/git/store.js';
 import { gridFor, pushDirectly } from './helpers/grid.js';
+import { serveGit } from './helpers/http-git.js';
 
 /** A bare repository holding `count` distinct blobs, and their ids in order. */
 async function blobs(dir: string, count: number): Promise<string[]> {
@@ -68,16 +69,20 @@ test('later fetches bring the commits since the last one; after a tidy the next 
   assert.equal(await depth(), 1, 'after a tidy, the tip alone again');
 });
 
-test('blobs new to a difference of tips that the remote never sent (the cold tip reaches them) are still read', async (t) => {
+test('blobs a partial store lacks although a later fetch passed them (the cold tip reaches them) come in one request', async (t) => {
   const grid = await gridFor(t);
+  const token = 'ghs_testtoken0123456789';
+  const server = await serveGit(grid.dir, token);
+  t.after(() => server.close());
   await grid.submit([
     { task_id: 'a', script: 'echo one' },
     { task_id: 'b', script: 'echo two' },
   ]);
   const node = await GridStore.open({
-    remote: grid.remote,
+    remote: `${server.url}/grid.git`,
     branch: 'main',
     dir: join(grid.dir, 'cache-node'),
+    token,
     partial: true,
   });
   const cold = (await node.fetch())!; // blob:none: the queued blobs stay on the remote
@@ -90,7 +95,11 @@ test('blobs new to a difference of tips that the remote never sent (the cold tip
   const tip = (await node.fetch())!;
   const changed = await node.changedEntries(cold, tip, ['tasks/queue']);
   assert.equal(changed.length, 2);
+  const before = server.requests.length;
   const read = await node.read(changed.map((c) => c.entry!.sha));
+  const fetches = server.requests.slice(before).filter((r) => r.includes('git-upload-pack'));
+  // One fetch is two requests over HTTP (the refs, then the pack); a fetch apiece would be four.
+  assert.ok(fetches.length <= 2, `${fetches.length} requests for two blobs: one fetch for both, not one apiece`);
   assert.deepEqual([...read.values()].map((blob) => JSON.parse(blob.toString('utf8')).script).sort(), [
     'echo one',
     'echo two',

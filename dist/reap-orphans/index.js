@@ -40862,11 +40862,25 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
     }
     const policy = snapshot.policy;
     const waiting = stillWaiting(draft, held);
+    // CPUs and memory bound what runs at once: a claim that starts now, in a free slot, must fit what the
+    // running tasks and the waiting claims that start first leave. A claim beyond the slots (prefetch) waits for
+    // a slot and for room (the worker starts a claim only when it fits), so it need only fit the node: held
+    // against the free resources, prefetch would stop at what the node runs at once.
     const free = { cpus: settings.cpus, memoryMb: settings.memoryMb };
-    for (const { claim } of [...held.running, ...waiting, ...draft.adopted]) {
-        const need = round_plan_resourcesOf(claim, policy);
+    const fits = (need) => need.cpus <= free.cpus && need.memoryMb <= free.memoryMb;
+    const take = (need) => {
         free.cpus -= need.cpus;
         free.memoryMb -= need.memoryMb;
+    };
+    for (const { claim } of held.running)
+        take(round_plan_resourcesOf(claim, policy));
+    let freeSlots = Math.max(0, settings.slots - held.running.length);
+    for (const { claim } of [...waiting, ...draft.adopted]) {
+        const need = round_plan_resourcesOf(claim, policy);
+        if (freeSlots > 0 && fits(need)) {
+            take(need);
+            freeSlots--;
+        }
     }
     let room = Math.max(0, Math.min(round_plan_roomToClaim(settings, held.running.length, waiting.length, held.claimed), held.room ?? Infinity) -
         draft.adopted.length);
@@ -40874,8 +40888,18 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         if (room === 0)
             break;
         const need = round_plan_resourcesOf(candidate.task, policy);
-        if (need.cpus > free.cpus || need.memoryMb > free.memoryMb)
-            continue; // a smaller task may still fit
+        if (need.cpus > settings.cpus || need.memoryMb > settings.memoryMb)
+            continue; // never fits this node
+        const startsNow = freeSlots > 0 && fits(need);
+        if (!startsNow && room <= freeSlots)
+            continue; // only slots to start now are left, and a smaller task may fit them
+        const taken = () => {
+            room--;
+            if (!startsNow)
+                return;
+            take(need);
+            freeSlots--;
+        };
         const replica = quorum?.tipOf(candidate.task.task_id);
         if (replica) {
             const step = quorum.step(replica);
@@ -40886,17 +40910,13 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
                 draft.concludedQuorum++;
                 continue;
             }
-            free.cpus -= need.cpus;
-            free.memoryMb -= need.memoryMb;
-            room--;
+            taken();
             const plan = quorum.claim(replica, now);
             draft.changes.push(...plan.changes);
             draft.claims.push({ claim: plan.claim, path: plan.path });
             continue;
         }
-        free.cpus -= need.cpus;
-        free.memoryMb -= need.memoryMb;
-        room--;
+        taken();
         const plan = (0,transitions/* claimTask */.QK)(candidate.file, candidate.task, settings.nodeId, now, policy);
         draft.changes.push(...plan.changes);
         draft.claims.push({ claim: plan.claim, path: plan.changes[1].path });
@@ -42002,8 +42022,23 @@ class Worker {
         if (this.heartbeatDue(policy))
             return;
         const running = () => this.link?.pool.running() ?? this.running.size;
-        while (running() < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
-            this.start(this.waiting.shift(), policy);
+        // A prefetched claim starts once it fits beside what runs (round-plan.ts held it against the node's
+        // total only); one that does not fit yet leaves its place to a smaller one behind it.
+        const free = { cpus: this.roundSettings.cpus, memoryMb: this.roundSettings.memoryMb };
+        for (const { claim } of this.running.values()) {
+            const need = resourcesOf(claim, policy);
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+        }
+        for (let i = 0; i < this.waiting.length && running() < this.settings.slots && !this.stopReason;) {
+            const need = resourcesOf(this.waiting[i].claim, policy);
+            if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) {
+                i++;
+                continue;
+            }
+            free.cpus -= need.cpus;
+            free.memoryMb -= need.memoryMb;
+            this.start(this.waiting.splice(i, 1)[0], policy);
         }
     }
     start(entry, policy) {
@@ -43245,6 +43280,8 @@ async function gitBytes(args, options = {}) {
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout;
 }
+/** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
+const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
     const attempts = options.attempts ?? 5;
@@ -43255,6 +43292,13 @@ async function withRetry(action, options = {}) {
             return await action();
         }
         catch (error) {
+            if (options.waitOutRateLimits && error instanceof GitError && error.failure === 'rate-limited') {
+                const wait = error.retryAfterMs ?? max;
+                if (attempt >= attempts || wait > MAX_RATE_LIMIT_WAIT_MS)
+                    throw error;
+                await (0,_common_time_js__WEBPACK_IMPORTED_MODULE_4__/* .sleep */ .y)(wait);
+                continue;
+            }
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
@@ -43264,9 +43308,10 @@ async function withRetry(action, options = {}) {
 }
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
- * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
+ * missing, unless `missing` is given: then their ids go there. `options` carries the repository (cwd) and, for a
+ * partial one, the credentials its lazy fetch needs.
  */
-async function catFileBatch(shas, options) {
+async function catFileBatch(shas, options, missing) {
     const objects = new Map();
     if (shas.length === 0)
         return objects;
@@ -43277,8 +43322,13 @@ async function catFileBatch(shas, options) {
     for (const sha of shas) {
         const newline = out.stdout.indexOf(0x0a, offset);
         const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-        if (header[1] === 'missing')
-            throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+        if (header[1] === 'missing') {
+            if (!missing)
+                throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+            missing.push(sha);
+            offset = newline + 1;
+            continue;
+        }
         const size = Number(header[2]);
         objects.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
         offset = newline + 1 + size + 1;
@@ -43661,22 +43711,13 @@ class GridStore {
     trackingRef;
     /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
     empty;
-    /**
-     * Whether blobs of the tip may be missing: in a partial store until its first read, which fetches those
-     * it asks for in one request (a cold start leaves all of them behind, a killed one some).
-     */
-    lacksBlobs;
-    /**
-     * The blobs new in the last difference of two tips (changedEntries): the fetch that brought the later tip
-     * brought them too, so reading them asks nothing of the remote.
-     */
-    arrived = new Set();
+    /** A partial store's reader (readAll): made on its first read. */
+    reader;
     /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
     fetched = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
-        this.lacksBlobs = options.partial === true;
         this.trackingRef = `refs/remotes/grid/${options.branch}`;
     }
     static async open(options) {
@@ -43703,7 +43744,7 @@ class GridStore {
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'refs'), { recursive: true });
         await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
         this.empty = true;
-        this.lacksBlobs = this.options.partial === true;
+        this.reader = undefined;
     }
     /**
      * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
@@ -43765,6 +43806,9 @@ class GridStore {
             throw this.explain(await this.rateLimited(error));
         }
     }
+    retry(action) {
+        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(action, { waitOutRateLimits: this.options.waitOutRateLimits === true });
+    }
     /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
     async rateLimited(error) {
         if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
@@ -43784,7 +43828,7 @@ class GridStore {
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await this.retry(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -43803,7 +43847,7 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args));
+            await this.retry(() => this.git(args));
         }
         catch (error) {
             if (error instanceof _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS && /couldn't find remote ref/i.test(error.stderr))
@@ -43823,7 +43867,7 @@ class GridStore {
     async deepen(commits) {
         const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
         if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+            await this.retry(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
         }
         const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
         return line.trim().split('\n').at(-1) || null;
@@ -43910,7 +43954,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await this.retry(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -43944,7 +43988,6 @@ class GridStore {
             const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
             changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
         }
-        this.arrived = new Set(changed.flatMap((c) => (c.entry?.type === 'blob' ? [c.entry.sha] : [])));
         return changed;
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
@@ -43958,20 +44001,42 @@ class GridStore {
      */
     async readAll(shas) {
         const unique = [...new Set(shas)];
-        if (unique.length === 0)
-            return new Map();
-        // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
-        // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
-        // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
-        // A read of several blobs a partial store may lack (index files of the archive, results a cold start
-        // left behind) prefetches them too: one git process when all are here, one request when some are not.
-        const unsure = this.options.partial ? unique.filter((sha) => !this.arrived.has(sha)) : [];
-        if (this.lacksBlobs || unsure.length > 1) {
-            await this.prefetch(this.lacksBlobs ? unique : unsure);
-            this.lacksBlobs = false;
+        const run = { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs };
+        if (!this.options.partial || unique.length === 0)
+            return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(unique, run);
+        // A partial store lacks the blobs a cold start left behind (and those git's gc drops from a partial
+        // cache), and cat-file fetches a missing blob one request apiece: thousands of them stall a node for
+        // minutes. So a reader that knows no promisor remote reads what is here and names what is not; that comes
+        // in one request, and only then is read. One process when all are here, as they are on most rounds.
+        const missing = [];
+        const reader = {
+            ...run,
+            cwd: await this.readerDir(),
+            env: { GIT_OBJECT_DIRECTORY: (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'objects') },
+        };
+        const found = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(unique, reader, missing);
+        if (missing.length > 0) {
+            await this.prefetch(missing);
+            for (const [sha, blob] of await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(missing, run))
+                found.set(sha, blob);
         }
-        // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .catFileBatch */ .Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return found;
+    }
+    /**
+     * A repository whose objects are the store's (GIT_OBJECT_DIRECTORY) and which has no promisor remote, so
+     * cat-file in it answers "missing" where the store's own would fetch: written in the store's folder, which
+     * git ignores, and gone with it.
+     */
+    async readerDir() {
+        if (this.reader === undefined) {
+            const reader = (0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(this.options.dir, 'dgrid-reader');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(reader, 'refs'), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.mkdir)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(reader, 'objects'), { recursive: true });
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(reader, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+            await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.writeFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(reader, 'HEAD'), 'ref: refs/heads/main\n');
+            this.reader = reader;
+        }
+        return this.reader;
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -44015,7 +44080,7 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+        return this.retry(async () => {
             const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
@@ -44030,9 +44095,9 @@ class GridStore {
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch(async (error) => {
-            throw this.explain(await this.rateLimited(error));
+            throw await this.rateLimited(new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr));
+        }).catch((error) => {
+            throw this.explain(error);
         });
     }
     /**
@@ -44041,7 +44106,7 @@ class GridStore {
      */
     async pushFileRef(ref, content) {
         const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-        await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(async () => {
+        await this.retry(async () => {
             const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
@@ -44059,7 +44124,7 @@ class GridStore {
     async fetchFileRef(ref) {
         const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
         try {
-            await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .withRetry */ .bD)(() => this.git([
+            await this.retry(() => this.git([
                 'fetch',
                 '--quiet',
                 '--no-tags',

@@ -38267,6 +38267,8 @@ async function gitBytes(args, options = {}) {
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout;
 }
+/** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
+const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 async function withRetry(action, options = {}) {
     const attempts = options.attempts ?? 5;
@@ -38277,6 +38279,13 @@ async function withRetry(action, options = {}) {
             return await action();
         }
         catch (error) {
+            if (options.waitOutRateLimits && error instanceof GitError && error.failure === 'rate-limited') {
+                const wait = error.retryAfterMs ?? max;
+                if (attempt >= attempts || wait > MAX_RATE_LIMIT_WAIT_MS)
+                    throw error;
+                await sleep(wait);
+                continue;
+            }
             const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
             if (!retryable || attempt >= attempts)
                 throw error;
@@ -38286,9 +38295,10 @@ async function withRetry(action, options = {}) {
 }
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
- * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
+ * missing, unless `missing` is given: then their ids go there. `options` carries the repository (cwd) and, for a
+ * partial one, the credentials its lazy fetch needs.
  */
-async function catFileBatch(shas, options) {
+async function catFileBatch(shas, options, missing) {
     const objects = new Map();
     if (shas.length === 0)
         return objects;
@@ -38299,8 +38309,13 @@ async function catFileBatch(shas, options) {
     for (const sha of shas) {
         const newline = out.stdout.indexOf(0x0a, offset);
         const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-        if (header[1] === 'missing')
-            throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+        if (header[1] === 'missing') {
+            if (!missing)
+                throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+            missing.push(sha);
+            offset = newline + 1;
+            continue;
+        }
         const size = Number(header[2]);
         objects.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
         offset = newline + 1 + size + 1;
@@ -38809,22 +38824,13 @@ class GridStore {
     trackingRef;
     /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
     empty;
-    /**
-     * Whether blobs of the tip may be missing: in a partial store until its first read, which fetches those
-     * it asks for in one request (a cold start leaves all of them behind, a killed one some).
-     */
-    lacksBlobs;
-    /**
-     * The blobs new in the last difference of two tips (changedEntries): the fetch that brought the later tip
-     * brought them too, so reading them asks nothing of the remote.
-     */
-    arrived = new Set();
+    /** A partial store's reader (readAll): made on its first read. */
+    reader;
     /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
     fetched = false;
     constructor(options) {
         this.options = options;
         this.env = credentialEnv(options.remote, options.token);
-        this.lacksBlobs = options.partial === true;
         this.trackingRef = `refs/remotes/grid/${options.branch}`;
     }
     static async open(options) {
@@ -38851,7 +38857,7 @@ class GridStore {
         await (0,promises_.mkdir)((0,external_node_path_.join)(dir, 'refs'), { recursive: true });
         await (0,promises_.writeFile)((0,external_node_path_.join)(dir, 'HEAD'), 'ref: refs/heads/main\n');
         this.empty = true;
-        this.lacksBlobs = this.options.partial === true;
+        this.reader = undefined;
     }
     /**
      * Builds the cache again from nothing when it is gone or damaged: its folder deleted (a cleanup job), its
@@ -38913,6 +38919,9 @@ class GridStore {
             throw this.explain(await this.rateLimited(error));
         }
     }
+    retry(action) {
+        return (0,runner/* withRetry */.bD)(action, { waitOutRateLimits: this.options.waitOutRateLimits === true });
+    }
     /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
     async rateLimited(error) {
         if (error instanceof runner/* GitError */.XS && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
@@ -38932,7 +38941,7 @@ class GridStore {
     }
     /** The remote branch tip without fetching: the cheap "did anything move?" check. */
     async remoteTip() {
-        const out = await (0,runner/* withRetry */.bD)(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
+        const out = await this.retry(() => this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]));
         return out.split('\t')[0]?.trim() || null;
     }
     /** Fetches the branch tip; null when the branch does not exist yet. */
@@ -38951,7 +38960,7 @@ class GridStore {
             args.push(cold ? '--filter=blob:none' : '--no-filter');
         args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
         try {
-            await (0,runner/* withRetry */.bD)(() => this.git(args));
+            await this.retry(() => this.git(args));
         }
         catch (error) {
             if (error instanceof runner/* GitError */.XS && /couldn't find remote ref/i.test(error.stderr))
@@ -38971,7 +38980,7 @@ class GridStore {
     async deepen(commits) {
         const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
         if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
-            await (0,runner/* withRetry */.bD)(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+            await this.retry(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
         }
         const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
         return line.trim().split('\n').at(-1) || null;
@@ -39058,7 +39067,7 @@ class GridStore {
     async prefetch(shas) {
         const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
         args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-        await (0,runner/* withRetry */.bD)(() => this.git(args, { input: shas.join('\n') + '\n' }));
+        await this.retry(() => this.git(args, { input: shas.join('\n') + '\n' }));
     }
     /**
      * The paths below `paths` that differ between two commits, each with whether it is gone at `to`: what
@@ -39092,7 +39101,6 @@ class GridStore {
             const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
             changed.push({ path, entry: status === 'D' ? undefined : { mode: mode, type, sha: sha, size: null, path } });
         }
-        this.arrived = new Set(changed.flatMap((c) => (c.entry?.type === 'blob' ? [c.entry.sha] : [])));
         return changed;
     }
     /** The commit a revision (HEAD, a branch) names in this repository; null when it names none. */
@@ -39106,20 +39114,42 @@ class GridStore {
      */
     async readAll(shas) {
         const unique = [...new Set(shas)];
-        if (unique.length === 0)
-            return new Map();
-        // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
-        // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
-        // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
-        // A read of several blobs a partial store may lack (index files of the archive, results a cold start
-        // left behind) prefetches them too: one git process when all are here, one request when some are not.
-        const unsure = this.options.partial ? unique.filter((sha) => !this.arrived.has(sha)) : [];
-        if (this.lacksBlobs || unsure.length > 1) {
-            await this.prefetch(this.lacksBlobs ? unique : unsure);
-            this.lacksBlobs = false;
+        const run = { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs };
+        if (!this.options.partial || unique.length === 0)
+            return (0,runner/* catFileBatch */.Fn)(unique, run);
+        // A partial store lacks the blobs a cold start left behind (and those git's gc drops from a partial
+        // cache), and cat-file fetches a missing blob one request apiece: thousands of them stall a node for
+        // minutes. So a reader that knows no promisor remote reads what is here and names what is not; that comes
+        // in one request, and only then is read. One process when all are here, as they are on most rounds.
+        const missing = [];
+        const reader = {
+            ...run,
+            cwd: await this.readerDir(),
+            env: { GIT_OBJECT_DIRECTORY: (0,external_node_path_.join)(this.options.dir, 'objects') },
+        };
+        const found = await (0,runner/* catFileBatch */.Fn)(unique, reader, missing);
+        if (missing.length > 0) {
+            await this.prefetch(missing);
+            for (const [sha, blob] of await (0,runner/* catFileBatch */.Fn)(missing, run))
+                found.set(sha, blob);
         }
-        // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-        return (0,runner/* catFileBatch */.Fn)(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+        return found;
+    }
+    /**
+     * A repository whose objects are the store's (GIT_OBJECT_DIRECTORY) and which has no promisor remote, so
+     * cat-file in it answers "missing" where the store's own would fetch: written in the store's folder, which
+     * git ignores, and gone with it.
+     */
+    async readerDir() {
+        if (this.reader === undefined) {
+            const reader = (0,external_node_path_.join)(this.options.dir, 'dgrid-reader');
+            await (0,promises_.mkdir)((0,external_node_path_.join)(reader, 'refs'), { recursive: true });
+            await (0,promises_.mkdir)((0,external_node_path_.join)(reader, 'objects'), { recursive: true });
+            await (0,promises_.writeFile)((0,external_node_path_.join)(reader, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+            await (0,promises_.writeFile)((0,external_node_path_.join)(reader, 'HEAD'), 'ref: refs/heads/main\n');
+            this.reader = reader;
+        }
+        return this.reader;
     }
     async readOne(sha) {
         return (await this.read([sha])).get(sha);
@@ -39163,7 +39193,7 @@ class GridStore {
     }
     /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
     async push(commit) {
-        return (0,runner/* withRetry */.bD)(async () => {
+        return this.retry(async () => {
             const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
                 cwd: this.options.dir,
                 env: this.env,
@@ -39178,9 +39208,9 @@ class GridStore {
             // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
             if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
                 return 'rejected';
-            throw new runner/* GitError */.XS(['push'], (0,runner/* classify */.L8)(out.stderr), out.exitCode, out.stderr);
-        }).catch(async (error) => {
-            throw this.explain(await this.rateLimited(error));
+            throw await this.rateLimited(new runner/* GitError */.XS(['push'], (0,runner/* classify */.L8)(out.stderr), out.exitCode, out.stderr));
+        }).catch((error) => {
+            throw this.explain(error);
         });
     }
     /**
@@ -39189,7 +39219,7 @@ class GridStore {
      */
     async pushFileRef(ref, content) {
         const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-        await (0,runner/* withRetry */.bD)(async () => {
+        await this.retry(async () => {
             const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
@@ -39207,7 +39237,7 @@ class GridStore {
     async fetchFileRef(ref) {
         const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
         try {
-            await (0,runner/* withRetry */.bD)(() => this.git([
+            await this.retry(() => this.git([
                 'fetch',
                 '--quiet',
                 '--no-tags',

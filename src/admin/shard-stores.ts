@@ -35,6 +35,8 @@ export async function openGrid(
       branch: access.branch,
       dir: cacheDir(url, access.branch, purpose),
       ...(token ? { token } : {}),
+      // A command waits out a rate limit rather than fail on it.
+      waitOutRateLimits: true,
       ...options,
     });
   };

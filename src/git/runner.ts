@@ -187,7 +187,16 @@ export interface RetryOptions {
   attempts?: number;
   baseDelayMs?: number;
   maxDelayMs?: number;
+  /**
+   * Wait as long as a rate-limited server asks (its Retry-After, at most MAX_RATE_LIMIT_WAIT_MS), then try
+   * again: what a command does. A long-running node leaves it unset and waits between its rounds instead,
+   * where a stop still reaches it.
+   */
+  waitOutRateLimits?: boolean;
 }
+
+/** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
+const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
 
 /** Retries transient failures and timeouts with full-jitter exponential backoff. */
 export async function withRetry<T>(action: () => Promise<T>, options: RetryOptions = {}): Promise<T> {
@@ -198,6 +207,12 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
     try {
       return await action();
     } catch (error) {
+      if (options.waitOutRateLimits && error instanceof GitError && error.failure === 'rate-limited') {
+        const wait = error.retryAfterMs ?? max;
+        if (attempt >= attempts || wait > MAX_RATE_LIMIT_WAIT_MS) throw error;
+        await sleep(wait);
+        continue;
+      }
       const retryable = error instanceof GitError && (error.failure === 'transient' || error.failure === 'timeout');
       if (!retryable || attempt >= attempts) throw error;
       await sleep(Math.random() * Math.min(max, base * 2 ** attempt));
@@ -207,9 +222,14 @@ export async function withRetry<T>(action: () => Promise<T>, options: RetryOptio
 
 /**
  * Reads objects by id with one `git cat-file --batch`, each as a view into its output; rejects when one is
- * missing. `options` carries the repository (cwd) and, for a partial one, the credentials its lazy fetch needs.
+ * missing, unless `missing` is given: then their ids go there. `options` carries the repository (cwd) and, for a
+ * partial one, the credentials its lazy fetch needs.
  */
-export async function catFileBatch(shas: readonly string[], options: GitRunOptions): Promise<Map<string, Buffer>> {
+export async function catFileBatch(
+  shas: readonly string[],
+  options: GitRunOptions,
+  missing?: string[],
+): Promise<Map<string, Buffer>> {
   const objects = new Map<string, Buffer>();
   if (shas.length === 0) return objects;
   const out = await runGit(['cat-file', '--batch'], { ...options, input: shas.join('\n') + '\n' });
@@ -218,7 +238,12 @@ export async function catFileBatch(shas: readonly string[], options: GitRunOptio
   for (const sha of shas) {
     const newline = out.stdout.indexOf(0x0a, offset);
     const header = out.stdout.subarray(offset, newline).toString('utf8').split(' ');
-    if (header[1] === 'missing') throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+    if (header[1] === 'missing') {
+      if (!missing) throw new GitError(['cat-file'], 'fatal', 0, `object ${sha} is missing`);
+      missing.push(sha);
+      offset = newline + 1;
+      continue;
+    }
     const size = Number(header[2]);
     objects.set(sha, out.stdout.subarray(newline + 1, newline + 1 + size));
     offset = newline + 1 + size + 1;

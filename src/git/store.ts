@@ -52,6 +52,8 @@ export interface StoreOptions {
   timeoutMs?: number;
   /** An SSH private key file: every commit this store builds is signed with it (git's gpg.format=ssh). */
   signingKey?: string;
+  /** Wait out a server's rate limit (429, GitHub's secondary 403) and go on, as a command does; a node does not. */
+  waitOutRateLimits?: boolean;
 }
 
 export type PushOutcome = 'pushed' | 'rejected';
@@ -67,22 +69,13 @@ export class GridStore {
   private readonly trackingRef: string;
   /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
   private empty: boolean | undefined;
-  /**
-   * Whether blobs of the tip may be missing: in a partial store until its first read, which fetches those
-   * it asks for in one request (a cold start leaves all of them behind, a killed one some).
-   */
-  private lacksBlobs: boolean;
-  /**
-   * The blobs new in the last difference of two tips (changedEntries): the fetch that brought the later tip
-   * brought them too, so reading them asks nothing of the remote.
-   */
-  private arrived = new Set<string>();
+  /** A partial store's reader (readAll): made on its first read. */
+  private reader: string | undefined;
   /** Whether this store has fetched already: a cache may hold a tip from a run long ago. */
   private fetched = false;
 
   private constructor(readonly options: StoreOptions) {
     this.env = credentialEnv(options.remote, options.token);
-    this.lacksBlobs = options.partial === true;
     this.trackingRef = `refs/remotes/grid/${options.branch}`;
   }
 
@@ -114,7 +107,7 @@ export class GridStore {
     await mkdir(join(dir, 'refs'), { recursive: true });
     await writeFile(join(dir, 'HEAD'), 'ref: refs/heads/main\n');
     this.empty = true;
-    this.lacksBlobs = this.options.partial === true;
+    this.reader = undefined;
   }
 
   /**
@@ -178,6 +171,10 @@ export class GridStore {
     }
   }
 
+  private retry<T>(action: () => Promise<T>): Promise<T> {
+    return withRetry(action, { waitOutRateLimits: this.options.waitOutRateLimits === true });
+  }
+
   /** A rate-limited failure whose text named no wait: the server is asked for its Retry-After, or a minute. */
   private async rateLimited(error: unknown): Promise<unknown> {
     if (error instanceof GitError && error.failure === 'rate-limited' && error.retryAfterMs === undefined) {
@@ -200,7 +197,7 @@ export class GridStore {
 
   /** The remote branch tip without fetching: the cheap "did anything move?" check. */
   async remoteTip(): Promise<string | null> {
-    const out = await withRetry(() =>
+    const out = await this.retry(() =>
       this.git(['ls-remote', this.options.remote, `refs/heads/${this.options.branch}`]),
     );
     return out.split('\t')[0]?.trim() || null;
@@ -220,7 +217,7 @@ export class GridStore {
     if (this.options.partial) args.push(cold ? '--filter=blob:none' : '--no-filter');
     args.push(REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`);
     try {
-      await withRetry(() => this.git(args));
+      await this.retry(() => this.git(args));
     } catch (error) {
       if (error instanceof GitError && /couldn't find remote ref/i.test(error.stderr)) return null;
       throw error;
@@ -239,7 +236,7 @@ export class GridStore {
   async deepen(commits: number): Promise<string | null> {
     const args = ['fetch', '--quiet', '--no-tags', '--no-auto-gc', `--deepen=${commits}`];
     if ((await this.git(['rev-parse', '--is-shallow-repository'])).trim() === 'true') {
-      await withRetry(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
+      await this.retry(() => this.git([...args, REMOTE, `+refs/heads/${this.options.branch}:${this.trackingRef}`]));
     }
     const line = await this.git(['rev-list', '--first-parent', this.trackingRef]);
     return line.trim().split('\n').at(-1) || null;
@@ -330,7 +327,7 @@ export class GridStore {
   private async prefetch(shas: readonly string[]): Promise<void> {
     const args = ['-c', 'fetch.negotiationAlgorithm=noop', 'fetch', '--quiet', '--no-tags', '--no-write-fetch-head'];
     args.push('--recurse-submodules=no', '--filter=blob:none', '--stdin', REMOTE);
-    await withRetry(() => this.git(args, { input: shas.join('\n') + '\n' }));
+    await this.retry(() => this.git(args, { input: shas.join('\n') + '\n' }));
   }
 
   /**
@@ -373,7 +370,6 @@ export class GridStore {
       const type = mode === '160000' ? 'commit' : mode === '040000' ? 'tree' : 'blob';
       changed.push({ path, entry: status === 'D' ? undefined : { mode: mode!, type, sha: sha!, size: null, path } });
     }
-    this.arrived = new Set(changed.flatMap((c) => (c.entry?.type === 'blob' ? [c.entry.sha] : [])));
     return changed;
   }
 
@@ -389,19 +385,41 @@ export class GridStore {
    */
   async readAll(shas: readonly string[]): Promise<Map<string, Buffer>> {
     const unique = [...new Set(shas)];
-    if (unique.length === 0) return new Map();
-    // The first read, a node's snapshot, which reads all a node needs, brings what a cold start left behind
-    // in one request, not one request apiece as cat-file's lazy fetch would. Later fetches bring every new
-    // blob, so later reads find theirs here; a rare straggler still comes through cat-file's lazy fetch.
-    // A read of several blobs a partial store may lack (index files of the archive, results a cold start
-    // left behind) prefetches them too: one git process when all are here, one request when some are not.
-    const unsure = this.options.partial ? unique.filter((sha) => !this.arrived.has(sha)) : [];
-    if (this.lacksBlobs || unsure.length > 1) {
-      await this.prefetch(this.lacksBlobs ? unique : unsure);
-      this.lacksBlobs = false;
+    const run = { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs };
+    if (!this.options.partial || unique.length === 0) return catFileBatch(unique, run);
+    // A partial store lacks the blobs a cold start left behind (and those git's gc drops from a partial
+    // cache), and cat-file fetches a missing blob one request apiece: thousands of them stall a node for
+    // minutes. So a reader that knows no promisor remote reads what is here and names what is not; that comes
+    // in one request, and only then is read. One process when all are here, as they are on most rounds.
+    const missing: string[] = [];
+    const reader = {
+      ...run,
+      cwd: await this.readerDir(),
+      env: { GIT_OBJECT_DIRECTORY: join(this.options.dir, 'objects') },
+    };
+    const found = await catFileBatch(unique, reader, missing);
+    if (missing.length > 0) {
+      await this.prefetch(missing);
+      for (const [sha, blob] of await catFileBatch(missing, run)) found.set(sha, blob);
     }
-    // The credentials ride along: in a partial store, cat-file fetches what is still missing.
-    return catFileBatch(unique, { cwd: this.options.dir, env: this.env, timeoutMs: this.options.timeoutMs });
+    return found;
+  }
+
+  /**
+   * A repository whose objects are the store's (GIT_OBJECT_DIRECTORY) and which has no promisor remote, so
+   * cat-file in it answers "missing" where the store's own would fetch: written in the store's folder, which
+   * git ignores, and gone with it.
+   */
+  private async readerDir(): Promise<string> {
+    if (this.reader === undefined) {
+      const reader = join(this.options.dir, 'dgrid-reader');
+      await mkdir(join(reader, 'refs'), { recursive: true });
+      await mkdir(join(reader, 'objects'), { recursive: true });
+      await writeFile(join(reader, 'config'), '[core]\n\trepositoryformatversion = 0\n\tbare = true\n');
+      await writeFile(join(reader, 'HEAD'), 'ref: refs/heads/main\n');
+      this.reader = reader;
+    }
+    return this.reader;
   }
 
   async readOne(sha: string): Promise<Buffer> {
@@ -445,7 +463,7 @@ export class GridStore {
 
   /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
   async push(commit: string): Promise<PushOutcome> {
-    return withRetry(async () => {
+    return this.retry(async () => {
       const out = await runGit(
         ['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`],
         {
@@ -460,9 +478,9 @@ export class GridStore {
       if (/branch is currently checked out/.test(text)) throw new GitError(['push'], 'fatal', out.exitCode, out.stderr);
       // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
       if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text)) return 'rejected';
-      throw new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr);
-    }).catch(async (error: unknown) => {
-      throw this.explain(await this.rateLimited(error));
+      throw await this.rateLimited(new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr));
+    }).catch((error: unknown) => {
+      throw this.explain(error);
     });
   }
 
@@ -472,7 +490,7 @@ export class GridStore {
    */
   async pushFileRef(ref: string, content: Buffer): Promise<void> {
     const commit = await this.commit(null, [{ path: 'file', content }], `dgrid: ${ref}\n`, 'dgrid');
-    await withRetry(async () => {
+    await this.retry(async () => {
       const out = await runGit(['push', '--porcelain', this.options.remote, `${commit}:${ref}`], {
         cwd: this.options.dir,
         env: this.env,
@@ -490,7 +508,7 @@ export class GridStore {
   async fetchFileRef(ref: string): Promise<Buffer | null> {
     const local = `refs/dgrid/fetched/${ref.replace(/^refs\//, '')}`;
     try {
-      await withRetry(() =>
+      await this.retry(() =>
         this.git([
           'fetch',
           '--quiet',

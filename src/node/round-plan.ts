@@ -408,11 +408,24 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
   }
   const policy = snapshot.policy;
   const waiting = stillWaiting(draft, held);
+  // CPUs and memory bound what runs at once: a claim that starts now, in a free slot, must fit what the
+  // running tasks and the waiting claims that start first leave. A claim beyond the slots (prefetch) waits for
+  // a slot and for room (the worker starts a claim only when it fits), so it need only fit the node: held
+  // against the free resources, prefetch would stop at what the node runs at once.
   const free = { cpus: settings.cpus, memoryMb: settings.memoryMb };
-  for (const { claim } of [...held.running, ...waiting, ...draft.adopted]) {
-    const need = resourcesOf(claim, policy);
+  const fits = (need: { cpus: number; memoryMb: number }) => need.cpus <= free.cpus && need.memoryMb <= free.memoryMb;
+  const take = (need: { cpus: number; memoryMb: number }) => {
     free.cpus -= need.cpus;
     free.memoryMb -= need.memoryMb;
+  };
+  for (const { claim } of held.running) take(resourcesOf(claim, policy));
+  let freeSlots = Math.max(0, settings.slots - held.running.length);
+  for (const { claim } of [...waiting, ...draft.adopted]) {
+    const need = resourcesOf(claim, policy);
+    if (freeSlots > 0 && fits(need)) {
+      take(need);
+      freeSlots--;
+    }
   }
   let room = Math.max(
     0,
@@ -422,7 +435,15 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
   for (const candidate of scan.claimable) {
     if (room === 0) break;
     const need = resourcesOf(candidate.task, policy);
-    if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) continue; // a smaller task may still fit
+    if (need.cpus > settings.cpus || need.memoryMb > settings.memoryMb) continue; // never fits this node
+    const startsNow = freeSlots > 0 && fits(need);
+    if (!startsNow && room <= freeSlots) continue; // only slots to start now are left, and a smaller task may fit them
+    const taken = () => {
+      room--;
+      if (!startsNow) return;
+      take(need);
+      freeSlots--;
+    };
     const replica = quorum?.tipOf(candidate.task.task_id);
     if (replica) {
       const step = quorum!.step(replica);
@@ -432,17 +453,13 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
         draft.concludedQuorum++;
         continue;
       }
-      free.cpus -= need.cpus;
-      free.memoryMb -= need.memoryMb;
-      room--;
+      taken();
       const plan = quorum!.claim(replica, now);
       draft.changes.push(...plan.changes);
       draft.claims.push({ claim: plan.claim, path: plan.path });
       continue;
     }
-    free.cpus -= need.cpus;
-    free.memoryMb -= need.memoryMb;
-    room--;
+    taken();
     const plan = claimTask(candidate.file, candidate.task, settings.nodeId, now, policy);
     draft.changes.push(...plan.changes);
     draft.claims.push({ claim: plan.claim, path: plan.changes[1]!.path });

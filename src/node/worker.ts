@@ -1121,8 +1121,23 @@ export class Worker {
   private startWaiting(policy: Policy): void {
     if (this.heartbeatDue(policy)) return;
     const running = () => this.link?.pool.running() ?? this.running.size;
-    while (running() < this.settings.slots && this.waiting.length > 0 && !this.stopReason) {
-      this.start(this.waiting.shift()!, policy);
+    // A prefetched claim starts once it fits beside what runs (round-plan.ts held it against the node's
+    // total only); one that does not fit yet leaves its place to a smaller one behind it.
+    const free = { cpus: this.roundSettings.cpus, memoryMb: this.roundSettings.memoryMb };
+    for (const { claim } of this.running.values()) {
+      const need = resourcesOf(claim, policy);
+      free.cpus -= need.cpus;
+      free.memoryMb -= need.memoryMb;
+    }
+    for (let i = 0; i < this.waiting.length && running() < this.settings.slots && !this.stopReason;) {
+      const need = resourcesOf(this.waiting[i]!.claim, policy);
+      if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) {
+        i++;
+        continue;
+      }
+      free.cpus -= need.cpus;
+      free.memoryMb -= need.memoryMb;
+      this.start(this.waiting.splice(i, 1)[0]!, policy);
     }
   }
 

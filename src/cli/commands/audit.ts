@@ -77,6 +77,7 @@ async function source(remote: string, branch: string, token = envToken()): Promi
     dir: cacheDir(remote, branch, 'audit'),
     depth: 0,
     ...(token ? { token } : {}),
+    waitOutRateLimits: true,
   });
 }
 

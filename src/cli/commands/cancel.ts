@@ -24,6 +24,7 @@ export const cancel: Command = {
       branch,
       dir: cacheDir(remote, branch, 'admin'),
       ...(token ? { token } : {}),
+      waitOutRateLimits: true,
     });
     const commit = await requestCancel(store, ids, str(values.reason) || undefined);
     console.log(`requested cancellation of ${ids.join(', ')} (${commit.slice(0, 12)})`);

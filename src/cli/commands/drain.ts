@@ -24,6 +24,7 @@ export const drain: Command = {
       branch,
       dir: cacheDir(remote, branch, 'admin'),
       ...(token ? { token } : {}),
+      waitOutRateLimits: true,
     });
     const commit = await requestDrain(store, ids[0]!, str(values.reason) || undefined);
     console.log(

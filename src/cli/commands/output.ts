@@ -33,7 +33,7 @@ export const output: Command = {
     const branch = str(values.branch);
     const token = envToken();
     const dir = cacheDir(remote, branch, 'read');
-    const store = await GridStore.open({ remote, branch, dir, ...(token ? { token } : {}) });
+    const store = await GridStore.open({ remote, branch, dir, ...(token ? { token } : {}), waitOutRateLimits: true });
     const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['completed', 'failed'] });
     const file = snapshot.byId.get(taskId)?.find((f) => f.state === 'completed' || f.state === 'failed');
     if (!file) throw new UserError(`${taskId} has no result on branch "${branch}" (not finished, or archived)`);
