@@ -258,6 +258,72 @@ test('a long history is thinned to a few hundred points, a minute apart at most 
   assert.ok(lastHour.length >= 59, `${lastHour.length} points in the last hour`);
 });
 
+test('a render keeps where it read the history to: the next reads only the commits since and draws the same', async (t) => {
+  const grid = await gridFor(t);
+  const repo = join(grid.dir, 'kept.git');
+  await git(['init', '--quiet', '--bare', '--initial-branch=main', repo]);
+  const start = 1_700_000_000;
+  // Commits a minute apart, each adding a task and finishing the one before.
+  const commits = (from: number, to: number) => {
+    const lines: string[] = [];
+    for (let i = from; i < to; i++) {
+      lines.push('commit refs/heads/main', `committer t <t@dgrid> ${start + i * 60} +0000`, 'data 1', 'c');
+      if (i === from && i > 0) lines.push('from refs/heads/main^0');
+      lines.push(`M 100644 inline tasks/queue/t${i}.json`, 'data 2', '{}');
+      if (i > 0) {
+        lines.push(`D tasks/queue/t${i - 1}.json`, `M 100644 inline tasks/completed/2024-01-01/00/t${i - 1}.json`);
+        lines.push('data 2', '{}');
+      }
+      lines.push('');
+    }
+    return git(['fast-import', '--quiet'], { cwd: repo, input: lines.join('\n') + '\n' });
+  };
+  await commits(0, 2000);
+  const store = await GridStore.local(repo);
+  const first = await gridHistory(store, (await store.resolve('HEAD'))!);
+  assert.equal(first.resumed, false);
+  await commits(2000, 2600);
+  const tip = (await store.resolve('HEAD'))!;
+  const whole = await gridHistory(store, tip);
+  const resumed = await gridHistory(store, tip, first.kept);
+  assert.equal(resumed.resumed, true, 'read from the kept history');
+  assert.equal(resumed.commits, 2600);
+  assert.deepEqual(resumed.points.at(-1), whole.points.at(-1), 'the same counts at the tip');
+  assert.deepEqual(resumed.points[0], whole.points[0], 'the same start');
+  assert.ok(resumed.points.length <= 400 && resumed.points.length >= 300, `${resumed.points.length} points`);
+  const lastHour = resumed.points.filter((p) => p.time.getTime() > (start + 2599 * 60 - 3600) * 1000);
+  assert.ok(lastHour.length >= 59, `${lastHour.length} points in the last hour`);
+
+  // A kept history whose tip the branch no longer holds (a rewritten history) is read whole.
+  const stranger = { ...first.kept!, tip: 'f'.repeat(40) };
+  const rewritten = await gridHistory(store, tip, stranger);
+  assert.equal(rewritten.resumed, false);
+  assert.deepEqual(rewritten.points, whole.points);
+});
+
+test('dgrid render keeps history.json with the site and reads only the commits since on the next render', async (t) => {
+  const { grid, checkout } = await workedGrid(t);
+  const site = join(grid.dir, 'kept-site');
+  await git(['pull', '--quiet', grid.bare, 'main'], { cwd: checkout });
+  const first = await cli(['render', '--path', checkout, '--output-dir', site, '--json']);
+  assert.equal(first.code, 0, first.stderr);
+  const kept = JSON.parse(await readFile(join(site, 'history.json'), 'utf8'));
+  assert.equal(kept.tip, (await git(['rev-parse', 'HEAD'], { cwd: checkout })).trim());
+  await grid.submit([{ task_id: 'later', script: 'true' }]);
+  await git(['pull', '--quiet', grid.bare, 'main'], { cwd: checkout });
+  const second = await cli(['render', '--path', checkout, '--output-dir', site, '--json']);
+  assert.equal(second.code, 0, second.stderr);
+  assert.match(second.stderr, new RegExp(`from the kept history at ${kept.tip.slice(0, 12)}`));
+  const after = JSON.parse(await readFile(join(site, 'history.json'), 'utf8'));
+  assert.equal(after.commits, kept.commits + 1, 'one commit more: the submission');
+  assert.equal(after.points.at(-1).queued, JSON.parse(second.stdout).counts.queued);
+  // A hand-edited file is ignored: the history is read whole.
+  await writeFile(join(site, 'history.json'), '{"tip": "not a commit"}');
+  const third = await cli(['render', '--path', checkout, '--output-dir', site, '--json']);
+  assert.equal(third.code, 0, third.stderr);
+  assert.doesNotMatch(third.stderr, /from the kept history/);
+});
+
 test('dgrid render writes the site of a checkout and says where it is', async (t) => {
   const { grid, checkout } = await workedGrid(t);
   const site = join(grid.dir, 'cli-site');

@@ -11247,6 +11247,8 @@ function mergeShards(shards) {
         failed: shards.flatMap((s) => s.failed),
         nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
         history: mergeHistory(shards.map((s) => s.history)),
+        // Each shard's history is its own: a sharded grid's is read whole at every render.
+        kept: undefined,
     };
 }
 function mergeNodes(records) {
@@ -11340,6 +11342,9 @@ const render_render = {
         if (repositoryUrl)
             (0,collect/* checkRepositoryUrl */.OQ)(repositoryUrl, '--repository-url');
         const paths = [(0,command/* str */.gx)(values.path), ...(values['shard-path'] ?? [])];
+        const outputDir = (0,external_node_path_.resolve)((0,command/* str */.gx)(values['output-dir']));
+        // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
+        const kept = paths.length === 1 ? await (0,collect/* readKeptHistory */.z8)(outputDir) : undefined;
         const shards = [];
         for (const [i, path] of paths.entries()) {
             shards.push(await (0,collect/* collectDashboard */.ZR)({
@@ -11349,10 +11354,10 @@ const render_render = {
                 branch: (0,command/* str */.gx)(values.branch),
                 ...(repositoryUrl ? { repositoryUrl } : {}),
                 log: (0,log/* consoleLog */.a)(),
+                ...(kept ? { kept } : {}),
             }));
         }
         const input = mergeShards(shards);
-        const outputDir = (0,external_node_path_.resolve)((0,command/* str */.gx)(values['output-dir']));
         const summary = await (0,render/* renderSite */.E)(input, outputDir);
         const c = summary.counts;
         const index = (0,external_node_path_.join)(outputDir, 'index.html');
@@ -12977,25 +12982,31 @@ function sleep(ms, signal) {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   OQ: () => (/* binding */ checkRepositoryUrl),
-/* harmony export */   ZR: () => (/* binding */ collectDashboard)
+/* harmony export */   ZR: () => (/* binding */ collectDashboard),
+/* harmony export */   z8: () => (/* binding */ readKeptHistory)
 /* harmony export */ });
 /* unused harmony export gridHistory */
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(643);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(34560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(63566);
-/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(3626);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(85839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(35957);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(13374);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(42073);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(26039);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(22375);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
+/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(643);
+/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
+/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(63566);
+/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3626);
+/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85839);
+/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9684);
+/* harmony import */ var _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(35957);
+/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(13374);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(42073);
+/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(26039);
+/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(22375);
+/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(91651);
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
-// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+// commit adds to and deletes from each lifecycle folder. A render keeps where it stopped with the site
+// (history.json), so the next one reads only the commits since: a year of history is read once.
+
+
 
 
 
@@ -13018,46 +13029,50 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_9__/* .silentLog */ .J;
+    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_10__/* .silentLog */ .J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .NODES_DIR */ .uX}/ ` +
+    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .NODES_DIR */ .uX], false)).length === 0) {
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .NODES_DIR */ .uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
     // On a guarded grid, the dashboard reads it as every reader does: void commits undone, their nodes quarantined.
-    const checker = new _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_7__/* .CommitChecker */ .bm(store.options.dir);
+    const checker = new _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_8__/* .CommitChecker */ .bm(store.options.dir);
     await checker.checkHistory(tip);
     for (const v of checker.voids.values()) {
         log.warn(`commit ${v.commit.slice(0, 12)} is void, shown as if it never landed: ${v.problems.join('; ')}`);
     }
-    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .GridSnapshot */ .T.load(store, tip, { overlay: checker.overlay });
+    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .GridSnapshot */ .T.load(store, tip, { overlay: checker.overlay });
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_6__/* .skippedEntry */ .P);
+    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .skippedEntry */ .P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__/* .nodeValidator */ .HF).map((node) => checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' } : node);
+    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .queuedTaskValidator */ .vZ);
+    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .claimValidator */ .Rf);
+    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .resultValidator */ .ou);
+    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .resultValidator */ .ou);
+    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .nodeValidator */ .HF).map((node) => checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' } : node);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_12__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
-    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now();
-    const history = await gridHistory(store, tip);
+    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+    const history = await gridHistory(store, tip, options.kept);
+    if (options.kept && !history.resumed) {
+        log.warn(`the kept history ends at ${options.kept.tip.slice(0, 12)}, which the branch no longer holds: read whole`);
+    }
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
-        `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_1__.performance.now() - started)} ms (${history.points.length} points)`);
-    if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_11__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
+        `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - started)} ms (${history.points.length} points` +
+        `${history.resumed ? `, from the kept history at ${options.kept.tip.slice(0, 12)}` : ''})`);
+    if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_12__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
     return {
@@ -13067,35 +13082,82 @@ async function collectDashboard(options) {
         branch: options.branch,
         policy,
         queued,
-        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .locate */ .x5)(entry.path).id, entry.path])),
+        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .locate */ .x5)(entry.path).id, entry.path])),
         running,
         completed,
         failed,
         nodes,
         history: history.points,
+        ...(history.kept ? { kept: history.kept } : {}),
+    };
+}
+/**
+ * The history the last render kept in `outputDir`, when there is one of the right shape; anything else (no
+ * file, a hand edit) is ignored, and the history is read whole. Its tip is checked against the branch later.
+ */
+async function readKeptHistory(outputDir) {
+    let value;
+    try {
+        value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(outputDir, _model_js__WEBPACK_IMPORTED_MODULE_13__/* .KEPT_HISTORY_FILE */ .b), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const count = (n) => Number.isSafeInteger(n) && n >= 0;
+    const v = value;
+    const counts = v.counts;
+    const points = v.points;
+    const fits = typeof v.tip === 'string' &&
+        /^[0-9a-f]{40,64}$/.test(v.tip) &&
+        count(v.commits) &&
+        count(v.time) &&
+        typeof counts === 'object' &&
+        counts !== null &&
+        _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.every((state) => count(counts[state])) &&
+        Array.isArray(points) &&
+        points.length <= 2 * MAX_POINTS &&
+        points.every((p) => typeof p === 'object' &&
+            p !== null &&
+            typeof p.time === 'string' &&
+            !Number.isNaN(Date.parse(p.time)) &&
+            ['queued', 'running', 'completed', 'failed'].every((k) => count(p[k])));
+    if (!fits)
+        return undefined;
+    return {
+        tip: v.tip,
+        commits: v.commits,
+        counts: Object.fromEntries(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.map((state) => [state, counts[state]])),
+        time: v.time,
+        points: points.map((p) => ({
+            time: new Date(p.time),
+            queued: p.queued,
+            running: p.running,
+            completed: p.completed,
+            failed: p.failed,
+        })),
     };
 }
 /** The page links to the repository and sends its submit form there: anything but https would break or leak. */
 function checkRepositoryUrl(url, setting) {
     if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
     }
 }
 async function openCheckout(path, setting) {
     const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
     const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
     if (!info?.isDirectory())
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await _git_store_js__WEBPACK_IMPORTED_MODULE_5__/* .GridStore */ .g8.local(path);
+        return await _git_store_js__WEBPACK_IMPORTED_MODULE_6__/* .GridStore */ .g8.local(path);
     }
     catch (error) {
-        if (!(error instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_3__/* .GitError */ .XS))
+        if (!(error instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS))
             throw error;
         // Git's own words only when they add something, such as a repository owned by another user.
         const said = error.stderr.trim().split('\n')[0] ?? '';
         const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .UserError */ .yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
     }
 }
 /** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
@@ -13125,23 +13187,28 @@ function parseRecords(entries, blobs, validator, skipped) {
 /**
  * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
  * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
- * whole tree, so the last point always matches the tip.
+ * whole tree, so the last point always matches the tip. From a kept history whose tip the branch still
+ * holds, only the commits since are read.
  */
-async function gridHistory(store, tip) {
-    const history = await (0,_git_history_js__WEBPACK_IMPORTED_MODULE_4__/* .readHistory */ .L)(tip, {
-        cwd: store.options.dir,
+async function gridHistory(store, tip, kept) {
+    const cwd = store.options.dir;
+    const from = kept && (await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
+    const history = await (0,_git_history_js__WEBPACK_IMPORTED_MODULE_5__/* .readHistory */ .L)(from ? `${from.tip}..${tip}` : tip, {
+        cwd,
         timeoutMs: GIT_TIMEOUT_MS,
-        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .lifecycleDir */ .uP),
+        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .lifecycleDir */ .uP),
     });
-    const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+    const counts = from
+        ? { ...from.counts }
+        : { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
-    let time = 0;
+    let time = from?.time ?? 0;
     for (const commit of history) {
         // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
         time = Math.max(time, commit.time);
         // A modified file stays where it is.
         for (const { status, path } of commit.changes) {
-            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_8__/* .locate */ .x5)(path) : undefined;
+            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .locate */ .x5)(path) : undefined;
             if (located)
                 counts[located.state] += status === 'A' ? 1 : -1;
         }
@@ -13153,16 +13220,23 @@ async function gridHistory(store, tip) {
             failed: counts.failed,
         });
     }
+    const keep = (own, commits) => {
+        const thinned = thin(own);
+        return { points: thinned, commits, kept: { tip, commits, counts, time, points: thinned }, resumed: !!from };
+    };
+    if (from)
+        return keep([...from.points, ...points], from.commits + points.length);
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
     // before this grid ran anything. The grid's own history starts where it was last empty before its first
     // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
     // submissions it took); a grid that never ran a task has only its present.
     const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+    if (firstRun < 0)
+        return { points: points.slice(-1), commits: points.length, resumed: false };
     const empty = (p) => p.queued + p.running + p.completed + p.failed === 0;
-    const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+    const lastEmpty = points.slice(0, firstRun).findLastIndex(empty);
     const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
-    const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
-    return { points: thin(own), commits: points.length };
+    return keep(points.slice(start), points.length);
 }
 /**
  * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
@@ -13279,6 +13353,18 @@ function excerpt(text, max = 140) {
 
 /***/ }),
 
+/***/ 91651:
+/***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   b: () => (/* binding */ KEPT_HISTORY_FILE)
+/* harmony export */ });
+/** The file a render keeps its history in, beside the site's pages. */
+const KEPT_HISTORY_FILE = 'history.json';
+
+
+/***/ }),
+
 /***/ 59875:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
@@ -13317,6 +13403,8 @@ const STYLESHEET = ":root {\n  color-scheme: light dark;\n  --bg: #f6f7f9;\n  --
 /** assets/dgrid.js */
 const CLIENT_SCRIPT = "(function () {\n  'use strict';\n  var configElement = document.getElementById('dgrid-config');\n  var config = configElement ? JSON.parse(configElement.textContent) : {};\n\n  function formatCount(n) {\n    return Number(n).toLocaleString('en-US');\n  }\n\n  function span(ms) {\n    var s = Math.round(ms / 1000);\n    if (s < 60) return s + ' s';\n    if (s < 3600) return Math.round(s / 60) + ' min';\n    if (s < 86400) return Math.round(s / 3600) + ' h';\n    return Math.round(s / 86400) + ' d';\n  }\n\n  function ago(time, now) {\n    var diff = now - time;\n    if (isNaN(diff)) return 'unknown';\n    if (Math.abs(diff) < 10000) return 'just now';\n    return diff > 0 ? span(diff) + ' ago' : 'in ' + span(-diff);\n  }\n\n  // The render wrote times relative to when it ran; a page read later should say how old things are now.\n  // Durations such as \"running for\" stay as of the render, like the tables they are in.\n  function refreshTimes() {\n    var now = Date.now();\n    document.querySelectorAll('time[data-relative]').forEach(function (el) {\n      el.textContent = ago(Date.parse(el.dateTime), now);\n    });\n  }\n  refreshTimes();\n  setInterval(refreshTimes, 30000);\n\n  var filterBox = document.getElementById('filter-box');\n  var filter = document.getElementById('task-filter');\n  if (filterBox && filter) {\n    var filterStatus = document.getElementById('filter-status');\n    filterBox.hidden = false;\n    filter.addEventListener('input', function () {\n      var query = filter.value.trim().toLowerCase();\n      var rows = document.querySelectorAll('tr[data-task-id]');\n      var shown = 0;\n      rows.forEach(function (row) {\n        var match = query === '' || row.getAttribute('data-task-id').toLowerCase().indexOf(query) !== -1;\n        row.hidden = !match;\n        if (match) shown++;\n      });\n      filterStatus.textContent = query === '' ? '' : formatCount(shown) + ' of ' + formatCount(rows.length) + ' rows match';\n    });\n  }\n\n  function setCount(key, value) {\n    document.querySelectorAll('[data-count=\"' + key + '\"]').forEach(function (el) {\n      el.textContent = formatCount(value);\n    });\n  }\n\n  function refreshCounts() {\n    fetch(config.statusUrl, { cache: 'no-store' })\n      .then(function (response) {\n        if (!response.ok) throw new Error('status.json: HTTP ' + response.status);\n        return response.json();\n      })\n      .then(function (status) {\n        var counts = status.counts;\n        setCount('queued', counts.queued);\n        ['high', 'normal', 'low'].forEach(function (p) {\n          setCount('queued_' + p, counts.queued_by_priority[p]);\n        });\n        setCount('in_progress', counts.in_progress);\n        setCount('completed', counts.completed);\n        setCount('failed', counts.failed);\n        setCount('nodes_online', counts.nodes_online);\n        setCount('nodes_total', counts.nodes_total);\n        setCount('recommended_workers', status.recommended_workers);\n        var reason = document.getElementById('recommendation-reason');\n        if (reason) reason.textContent = status.recommendation_reason;\n        var note = document.getElementById('refresh-note');\n        if (note && status.generated_at !== config.generatedAt) {\n          note.textContent = 'Counts are from a newer render (' + ago(Date.parse(status.generated_at), Date.now()) +\n            '); reload the page to update the tables.';\n        }\n      })\n      .catch(function () {\n        // Offline or mid-deploy: keep the counts shown; the next tick tries again.\n      });\n  }\n  if (config.statusUrl) setInterval(refreshCounts, 60000);\n\n  var form = document.getElementById('submit-form');\n  if (form) setUpSubmitForm(form);\n\n  function setUpSubmitForm(form) {\n    var errorBox = document.getElementById('submit-errors');\n    var result = document.getElementById('submit-result');\n    form.hidden = false;\n    document.getElementById('submit-needs-script').hidden = true;\n\n    function field(name) {\n      return form.elements.namedItem(name);\n    }\n    function text(name) {\n      return field(name).value.trim();\n    }\n    function list(name) {\n      return text(name).split(/[\\s,]+/).filter(Boolean);\n    }\n    // Numbers the browser could not parse stay strings, so the schema names the field.\n    function number(name) {\n      var raw = text(name);\n      return raw === '' ? undefined : isNaN(Number(raw)) ? raw : Number(raw);\n    }\n    function labelOf(name) {\n      var label = form.querySelector('label[for=\"f-' + name + '\"]');\n      return label ? label.firstChild.textContent.trim() : name;\n    }\n\n    function composeTask(problems) {\n      var task = {};\n      function set(key, value) {\n        if (value !== undefined && value !== '' && !(Array.isArray(value) && value.length === 0)) task[key] = value;\n      }\n      set('task_id', text('task_id'));\n      set('script', field('script').value);\n      set('timeout_seconds', number('timeout_seconds'));\n      set('priority', text('priority'));\n      set('image', text('image'));\n      set('max_attempts', number('max_attempts'));\n      set('requires', list('requires'));\n      set('depends_on', list('depends_on'));\n      var resources = {};\n      if (number('cpus') !== undefined) resources.cpus = number('cpus');\n      if (number('memory_mb') !== undefined) resources.memory_mb = number('memory_mb');\n      if (Object.keys(resources).length > 0) task.resources = resources;\n      set('not_before', text('not_before'));\n      var env = {};\n      field('env').value.split(/\\r?\\n/).forEach(function (line, i) {\n        if (line.trim() === '') return;\n        var eq = line.indexOf('=');\n        if (eq <= 0) problems.push({ name: 'env', message: 'Environment line ' + (i + 1) + ' must look like NAME=value.' });\n        else env[line.slice(0, eq).trim()] = line.slice(eq + 1);\n      });\n      if (Object.keys(env).length > 0) task.env = env;\n      set('description', text('description'));\n      return task;\n    }\n\n    function describe(error) {\n      var parts = error.instancePath.split('/').filter(Boolean);\n      var name = parts.length === 0 && error.keyword === 'required' ? error.params.missingProperty : parts[0];\n      if (name === 'resources') name = parts[1];\n      if (!name || !field(name)) return { name: 'task_id', message: 'The task ' + error.message + '.' };\n      var label = labelOf(name);\n      if (error.keyword === 'required') return { name: name, message: label + ' is required.' };\n      if (name === 'task_id' && error.keyword === 'pattern') {\n        return { name: name, message: label + ' must start with a letter or digit and use only letters, digits, dot, underscore and dash (at most 128 characters).' };\n      }\n      if (error.keyword === 'propertyNames') {\n        return { name: name, message: 'Environment names must be upper case (A-Z, 0-9, _) and not PATH, HOME or LD_*; \"' + error.params.propertyName + '\" is not allowed.' };\n      }\n      if (error.keyword === 'anyOf' || error.keyword === 'enum') return { name: name, message: label + ' must be one of the listed values.' };\n      if (error.keyword === 'format') return { name: name, message: label + ' must be an RFC 3339 date-time such as 2030-01-31T12:00:00Z.' };\n      return { name: name, message: label + ' ' + error.message + '.' };\n    }\n\n    // The policy checks of the CLI's validate command, for the limits the schema cannot know.\n    function policyProblems(task) {\n      var problems = [];\n      var policy = config.policy;\n      function atMost(name, value, limit, unit) {\n        if (typeof value === 'number' && value > limit) {\n          problems.push({ name: name, message: labelOf(name) + ' must be at most ' + limit + unit + ' on this grid.' });\n        }\n      }\n      atMost('timeout_seconds', task.timeout_seconds, policy.max_timeout_seconds, ' seconds');\n      atMost('max_attempts', task.max_attempts, policy.max_attempts, '');\n      atMost('cpus', task.resources && task.resources.cpus, policy.limits.cpus, '');\n      atMost('memory_mb', task.resources && task.resources.memory_mb, policy.limits.memory_mb, ' MB');\n      if (task.image !== undefined && task.image !== policy.default_image && policy.allowed_images.indexOf(task.image) === -1) {\n        problems.push({ name: 'image', message: 'This grid does not allow that image; pick one from the list.' });\n      }\n      if (new TextEncoder().encode(task.script).length > 65536) {\n        problems.push({ name: 'script', message: 'Script is over 64 KiB; ship data some other way.' });\n      }\n      return problems;\n    }\n\n    function clearProblems() {\n      errorBox.hidden = true;\n      errorBox.querySelector('ul').textContent = '';\n      form.querySelectorAll('[aria-invalid]').forEach(function (el) {\n        el.removeAttribute('aria-invalid');\n      });\n      form.querySelectorAll('.field-error').forEach(function (el) {\n        el.textContent = '';\n        el.hidden = true;\n      });\n    }\n\n    function showProblems(problems) {\n      var listElement = errorBox.querySelector('ul');\n      problems.forEach(function (problem) {\n        var input = field(problem.name);\n        var item = document.createElement('li');\n        var link = document.createElement('a');\n        link.href = '#f-' + problem.name;\n        link.textContent = problem.message;\n        item.appendChild(link);\n        listElement.appendChild(item);\n        input.setAttribute('aria-invalid', 'true');\n        var inline = document.getElementById('f-' + problem.name + '-error');\n        inline.textContent = inline.textContent ? inline.textContent + ' ' + problem.message : problem.message;\n        inline.hidden = false;\n      });\n      errorBox.hidden = false;\n      errorBox.focus();\n    }\n\n    form.addEventListener('submit', function (event) {\n      event.preventDefault();\n      clearProblems();\n      result.hidden = true;\n      var problems = [];\n      var fork = text('fork');\n      if (!/^[A-Za-z0-9-]+\\/[A-Za-z0-9._-]+$/.test(fork)) {\n        problems.push({ name: 'fork', message: 'Your fork must look like owner/repository.' });\n      }\n      var task = composeTask(problems);\n      var validate = window.dgridValidateTask;\n      var errors = typeof validate === 'function' ? validate(task) : [{ instancePath: '', keyword: 'load', params: {}, message: 'could not be checked: the validator did not load' }];\n      errors.forEach(function (error) {\n        // As in the CLI: union branches and the parts of propertyNames repeat what their parent says.\n        if (error.keyword === 'const' || error.keyword === 'not' || /\\/propertyNames\\//.test(error.schemaPath || '')) return;\n        var problem = describe(error);\n        var seen = problems.some(function (p) {\n          return p.name === problem.name && p.message === problem.message;\n        });\n        if (!seen) problems.push(problem);\n      });\n      if (errors.length === 0) problems = problems.concat(policyProblems(task));\n      if (problems.length > 0) {\n        showProblems(problems);\n        return;\n      }\n      var json = JSON.stringify(task, null, 2) + '\\n';\n      var branch = config.branch.split('/').map(encodeURIComponent).join('/');\n      var newFile = config.serverUrl + '/' + fork + '/new/' + branch + '?filename=tasks/queue/' + encodeURIComponent(task.task_id) + '.json';\n      var url = newFile + '&value=' + encodeURIComponent(json);\n      document.getElementById('submit-json').textContent = json;\n      var link = document.getElementById('submit-link');\n      link.href = url;\n      result.hidden = false;\n      // GitHub refuses very long URLs; a long script has to be pasted by hand.\n      if (url.length > 8000) {\n        document.getElementById('submit-message').textContent =\n          'This task is too long to pass to GitHub in a link. Copy the JSON below into a new file tasks/queue/' + task.task_id + '.json in your fork.';\n        link.href = newFile;\n        result.focus();\n        return;\n      }\n      document.getElementById('submit-message').textContent = 'The task is valid. Opening GitHub to create the file in your fork…';\n      result.focus();\n      window.location.assign(url);\n    });\n  }\n})();\n";
 
+// EXTERNAL MODULE: ./build/src/dashboard/model.js
+var model = __nccwpck_require__(91651);
 // EXTERNAL MODULE: ./build/src/protocol/transitions.js
 var transitions = __nccwpck_require__(27850);
 // EXTERNAL MODULE: ./build/src/protocol/quorum.js
@@ -15367,11 +15455,12 @@ window.dgridValidateTask = function (task) {
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// history.json (where the history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
 // and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
 // templates/.
+
 
 
 
@@ -15397,6 +15486,8 @@ async function renderSite(input, outputDir) {
     for (const [path, html] of detailPages(site))
         files.set(path, html);
     files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
+    if (input.kept)
+        files.set(model/* KEPT_HISTORY_FILE */.b, `${JSON.stringify(input.kept)}\n`);
     // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
     // backgrounds were picked for WCAG AA contrast in both.
     files.set('assets/dgrid.css', STYLESHEET);

@@ -36632,7 +36632,7 @@ module.exports = {
 
 __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(5691);
-/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8962);
+/* harmony import */ var _main_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(1168);
 
 
 await (0,_src_action_kit_js__WEBPACK_IMPORTED_MODULE_0__/* .runAction */ .Cs)(_main_js__WEBPACK_IMPORTED_MODULE_1__/* .main */ .i);
@@ -36642,7 +36642,7 @@ __webpack_async_result__();
 
 /***/ }),
 
-/***/ 8962:
+/***/ 1168:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -36679,6 +36679,8 @@ function mergeShards(shards) {
         failed: shards.flatMap((s) => s.failed),
         nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
         history: mergeHistory(shards.map((s) => s.history)),
+        // Each shard's history is its own: a sharded grid's is read whole at every render.
+        kept: undefined,
     };
 }
 function mergeNodes(records) {
@@ -37962,11 +37964,18 @@ function excerpt(text, max = 140) {
     return tail.length > max ? `…${tail.slice(tail.length - max + 1)}` : tail;
 }
 
+;// CONCATENATED MODULE: ./build/src/dashboard/model.js
+/** The file a render keeps its history in, beside the site's pages. */
+const KEPT_HISTORY_FILE = 'history.json';
+
 ;// CONCATENATED MODULE: ./build/src/dashboard/collect.js
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
-// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
+// commit adds to and deletes from each lifecycle folder. A render keeps where it stopped with the site
+// (history.json), so the next one reads only the commits since: a year of history is read once.
+
+
 
 
 
@@ -38024,9 +38033,13 @@ async function collectDashboard(options) {
         log.warn(`left ${plural(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
     const started = external_node_perf_hooks_.performance.now();
-    const history = await gridHistory(store, tip);
+    const history = await gridHistory(store, tip, options.kept);
+    if (options.kept && !history.resumed) {
+        log.warn(`the kept history ends at ${options.kept.tip.slice(0, 12)}, which the branch no longer holds: read whole`);
+    }
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
-        `read in ${Math.round(external_node_perf_hooks_.performance.now() - started)} ms (${history.points.length} points)`);
+        `read in ${Math.round(external_node_perf_hooks_.performance.now() - started)} ms (${history.points.length} points` +
+        `${history.resumed ? `, from the kept history at ${options.kept.tip.slice(0, 12)}` : ''})`);
     if ((await (0,runner/* git */.$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
         log.warn(`${options.path} is a shallow clone, so the charts cover only the ${plural(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
@@ -38044,6 +38057,53 @@ async function collectDashboard(options) {
         failed,
         nodes,
         history: history.points,
+        ...(history.kept ? { kept: history.kept } : {}),
+    };
+}
+/**
+ * The history the last render kept in `outputDir`, when there is one of the right shape; anything else (no
+ * file, a hand edit) is ignored, and the history is read whole. Its tip is checked against the branch later.
+ */
+async function readKeptHistory(outputDir) {
+    let value;
+    try {
+        value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(outputDir, KEPT_HISTORY_FILE), 'utf8'));
+    }
+    catch {
+        return undefined;
+    }
+    const count = (n) => Number.isSafeInteger(n) && n >= 0;
+    const v = value;
+    const counts = v.counts;
+    const points = v.points;
+    const fits = typeof v.tip === 'string' &&
+        /^[0-9a-f]{40,64}$/.test(v.tip) &&
+        count(v.commits) &&
+        count(v.time) &&
+        typeof counts === 'object' &&
+        counts !== null &&
+        layout/* LIFECYCLE */.VD.every((state) => count(counts[state])) &&
+        Array.isArray(points) &&
+        points.length <= 2 * MAX_POINTS &&
+        points.every((p) => typeof p === 'object' &&
+            p !== null &&
+            typeof p.time === 'string' &&
+            !Number.isNaN(Date.parse(p.time)) &&
+            ['queued', 'running', 'completed', 'failed'].every((k) => count(p[k])));
+    if (!fits)
+        return undefined;
+    return {
+        tip: v.tip,
+        commits: v.commits,
+        counts: Object.fromEntries(layout/* LIFECYCLE */.VD.map((state) => [state, counts[state]])),
+        time: v.time,
+        points: points.map((p) => ({
+            time: new Date(p.time),
+            queued: p.queued,
+            running: p.running,
+            completed: p.completed,
+            failed: p.failed,
+        })),
     };
 }
 /** The page links to the repository and sends its submit form there: anything but https would break or leak. */
@@ -38096,17 +38156,22 @@ function parseRecords(entries, blobs, validator, skipped) {
 /**
  * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
  * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
- * whole tree, so the last point always matches the tip.
+ * whole tree, so the last point always matches the tip. From a kept history whose tip the branch still
+ * holds, only the commits since are read.
  */
-async function gridHistory(store, tip) {
-    const history = await readHistory(tip, {
-        cwd: store.options.dir,
+async function gridHistory(store, tip, kept) {
+    const cwd = store.options.dir;
+    const from = kept && (await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
+    const history = await readHistory(from ? `${from.tip}..${tip}` : tip, {
+        cwd,
         timeoutMs: GIT_TIMEOUT_MS,
         paths: layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
     });
-    const counts = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+    const counts = from
+        ? { ...from.counts }
+        : { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
-    let time = 0;
+    let time = from?.time ?? 0;
     for (const commit of history) {
         // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
         time = Math.max(time, commit.time);
@@ -38124,16 +38189,23 @@ async function gridHistory(store, tip) {
             failed: counts.failed,
         });
     }
+    const keep = (own, commits) => {
+        const thinned = thin(own);
+        return { points: thinned, commits, kept: { tip, commits, counts, time, points: thinned }, resumed: !!from };
+    };
+    if (from)
+        return keep([...from.points, ...points], from.commits + points.length);
     // A fork carries the history of the project it came from, whose development commits touched tasks/ long
     // before this grid ran anything. The grid's own history starts where it was last empty before its first
     // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
     // submissions it took); a grid that never ran a task has only its present.
     const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+    if (firstRun < 0)
+        return { points: points.slice(-1), commits: points.length, resumed: false };
     const empty = (p) => p.queued + p.running + p.completed + p.failed === 0;
-    const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+    const lastEmpty = points.slice(0, firstRun).findLastIndex(empty);
     const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
-    const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
-    return { points: thin(own), commits: points.length };
+    return keep(points.slice(start), points.length);
 }
 /**
  * Keeps the last point of each time bucket (the state the bucket ended in), plus the first point as the
@@ -40692,11 +40764,12 @@ window.dgridValidateTask = function (task) {
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// history.json (where the history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
 // and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
 // templates/.
+
 
 
 
@@ -40722,6 +40795,8 @@ async function renderSite(input, outputDir) {
     for (const [path, html] of detailPages(site))
         files.set(path, html);
     files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
+    if (input.kept)
+        files.set(KEPT_HISTORY_FILE, `${JSON.stringify(input.kept)}\n`);
     // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
     // backgrounds were picked for WCAG AA contrast in both.
     files.set('assets/dgrid.css', STYLESHEET);
@@ -40769,12 +40844,16 @@ function getInputs() {
 async function main() {
     const settings = getInputs();
     const { shardPaths, ...collect } = settings;
-    const shards = [await collectDashboard({ ...collect, pathSetting: 'input "path"', log: kit/* actionLog */.Zx })];
+    const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
+    // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
+    const kept = shardPaths.length === 0 ? await readKeptHistory(outputDir) : undefined;
+    const shards = [
+        await collectDashboard({ ...collect, pathSetting: 'input "path"', log: kit/* actionLog */.Zx, ...(kept ? { kept } : {}) }),
+    ];
     for (const path of shardPaths) {
         shards.push(await collectDashboard({ ...collect, path, pathSetting: 'input "shard-paths"', log: kit/* actionLog */.Zx }));
     }
     const input = mergeShards(shards);
-    const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
     const summary = await renderSite(input, outputDir);
     const c = summary.counts;
     core/* setOutput */.uH('queued', c.queued);

@@ -2,7 +2,7 @@ import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { actionLog, getBranch, getList, getString } from '../../src/action/kit.js';
 import { mergeShards } from '../../src/dashboard/merge.js';
-import { checkRepositoryUrl, collectDashboard } from '../../src/dashboard/collect.js';
+import { checkRepositoryUrl, collectDashboard, readKeptHistory } from '../../src/dashboard/collect.js';
 import { renderSite } from '../../src/dashboard/render.js';
 import { summaryMarkdown } from '../../src/dashboard/summary.js';
 
@@ -35,12 +35,16 @@ export function getInputs(): Settings {
 export async function main(): Promise<void> {
   const settings = getInputs();
   const { shardPaths, ...collect } = settings;
-  const shards = [await collectDashboard({ ...collect, pathSetting: 'input "path"', log: actionLog })];
+  const outputDir = resolve(settings.outputDir);
+  // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
+  const kept = shardPaths.length === 0 ? await readKeptHistory(outputDir) : undefined;
+  const shards = [
+    await collectDashboard({ ...collect, pathSetting: 'input "path"', log: actionLog, ...(kept ? { kept } : {}) }),
+  ];
   for (const path of shardPaths) {
     shards.push(await collectDashboard({ ...collect, path, pathSetting: 'input "shard-paths"', log: actionLog }));
   }
   const input = mergeShards(shards);
-  const outputDir = resolve(settings.outputDir);
   const summary = await renderSite(input, outputDir);
   const c = summary.counts;
   core.setOutput('queued', c.queued);

@@ -1,11 +1,13 @@
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
-// commit adds to and deletes from each lifecycle folder, with no state kept between renders.
-import { stat } from 'node:fs/promises';
+// commit adds to and deletes from each lifecycle folder. A render keeps where it stopped with the site
+// (history.json), so the next one reads only the commits since: a year of history is read once.
+import { readFile, stat } from 'node:fs/promises';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UserError } from '../common/errors.js';
-import { GitError, git } from '../git/runner.js';
+import { GitError, git, runGit } from '../git/runner.js';
 import { readHistory } from '../git/history.js';
 import { GridStore, type TreeEntry } from '../git/store.js';
 import { GridSnapshot, skippedEntry } from '../protocol/snapshot.js';
@@ -28,7 +30,7 @@ import {
   type Validator,
 } from '../protocol/schema-validators.js';
 import { plural } from './format.js';
-import type { DashboardInput } from './model.js';
+import { KEPT_HISTORY_FILE, type DashboardInput, type KeptHistory } from './model.js';
 
 export interface CollectOptions {
   /** A checkout of the grid, or a bare clone of it. */
@@ -39,6 +41,8 @@ export interface CollectOptions {
   branch: string;
   repositoryUrl?: string;
   log?: Log;
+  /** What the last render kept with the site (readKeptHistory): the history is read from where it stopped. */
+  kept?: KeptHistory;
 }
 
 export type HistoryPoint = DashboardInput['history'][number];
@@ -47,6 +51,10 @@ export interface GridHistory {
   points: HistoryPoint[];
   /** Commits of the branch that changed a lifecycle folder. */
   commits: number;
+  /** What the next render starts from; none until the grid has run a task (a fork's start is still open). */
+  kept?: KeptHistory;
+  /** Whether this read started from a kept history. */
+  resumed: boolean;
 }
 
 /** The charts draw a few dozen buckets; more points would only weigh on the page and on status.json. */
@@ -108,10 +116,14 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
   }
 
   const started = performance.now();
-  const history = await gridHistory(store, tip);
+  const history = await gridHistory(store, tip, options.kept);
+  if (options.kept && !history.resumed) {
+    log.warn(`the kept history ends at ${options.kept.tip.slice(0, 12)}, which the branch no longer holds: read whole`);
+  }
   log.info(
     `${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
-      `read in ${Math.round(performance.now() - started)} ms (${history.points.length} points)`,
+      `read in ${Math.round(performance.now() - started)} ms (${history.points.length} points` +
+      `${history.resumed ? `, from the kept history at ${options.kept!.tip.slice(0, 12)}` : ''})`,
   );
   if ((await git(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
     log.warn(
@@ -133,6 +145,56 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
     failed,
     nodes,
     history: history.points,
+    ...(history.kept ? { kept: history.kept } : {}),
+  };
+}
+
+/**
+ * The history the last render kept in `outputDir`, when there is one of the right shape; anything else (no
+ * file, a hand edit) is ignored, and the history is read whole. Its tip is checked against the branch later.
+ */
+export async function readKeptHistory(outputDir: string): Promise<KeptHistory | undefined> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(join(outputDir, KEPT_HISTORY_FILE), 'utf8'));
+  } catch {
+    return undefined;
+  }
+  const count = (n: unknown) => Number.isSafeInteger(n) && (n as number) >= 0;
+  const v = value as Partial<Record<keyof KeptHistory, unknown>>;
+  const counts = v.counts as Record<string, unknown> | undefined;
+  const points = v.points as Array<Record<string, unknown>> | undefined;
+  const fits =
+    typeof v.tip === 'string' &&
+    /^[0-9a-f]{40,64}$/.test(v.tip) &&
+    count(v.commits) &&
+    count(v.time) &&
+    typeof counts === 'object' &&
+    counts !== null &&
+    LIFECYCLE.every((state) => count(counts[state])) &&
+    Array.isArray(points) &&
+    points.length <= 2 * MAX_POINTS &&
+    points.every(
+      (p) =>
+        typeof p === 'object' &&
+        p !== null &&
+        typeof p.time === 'string' &&
+        !Number.isNaN(Date.parse(p.time)) &&
+        ['queued', 'running', 'completed', 'failed'].every((k) => count(p[k])),
+    );
+  if (!fits) return undefined;
+  return {
+    tip: v.tip as string,
+    commits: v.commits as number,
+    counts: Object.fromEntries(LIFECYCLE.map((state) => [state, counts[state]])) as Record<Lifecycle, number>,
+    time: v.time as number,
+    points: points.map((p) => ({
+      time: new Date(p.time as string),
+      queued: p.queued as number,
+      running: p.running as number,
+      completed: p.completed as number,
+      failed: p.failed as number,
+    })),
   };
 }
 
@@ -188,17 +250,23 @@ function parseRecords<T>(
 /**
  * How many files each lifecycle folder held after each commit of the branch's first-parent history, oldest
  * first, thinned to a few hundred points. A shallow clone's first commit counts as adding its
- * whole tree, so the last point always matches the tip.
+ * whole tree, so the last point always matches the tip. From a kept history whose tip the branch still
+ * holds, only the commits since are read.
  */
-export async function gridHistory(store: GridStore, tip: string): Promise<GridHistory> {
-  const history = await readHistory(tip, {
-    cwd: store.options.dir,
+export async function gridHistory(store: GridStore, tip: string, kept?: KeptHistory): Promise<GridHistory> {
+  const cwd = store.options.dir;
+  const from =
+    kept && (await runGit(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
+  const history = await readHistory(from ? `${from.tip}..${tip}` : tip, {
+    cwd,
     timeoutMs: GIT_TIMEOUT_MS,
     paths: LIFECYCLE.map(lifecycleDir),
   });
-  const counts: Record<Lifecycle, number> = { queue: 0, in_progress: 0, completed: 0, failed: 0 };
+  const counts: Record<Lifecycle, number> = from
+    ? { ...from.counts }
+    : { queue: 0, in_progress: 0, completed: 0, failed: 0 };
   const points: HistoryPoint[] = [];
-  let time = 0;
+  let time = from?.time ?? 0;
   for (const commit of history) {
     // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
     time = Math.max(time, commit.time);
@@ -215,16 +283,21 @@ export async function gridHistory(store: GridStore, tip: string): Promise<GridHi
       failed: counts.failed,
     });
   }
+  const keep = (own: HistoryPoint[], commits: number): GridHistory => {
+    const thinned = thin(own);
+    return { points: thinned, commits, kept: { tip, commits, counts, time, points: thinned }, resumed: !!from };
+  };
+  if (from) return keep([...from.points, ...points], from.commits + points.length);
   // A fork carries the history of the project it came from, whose development commits touched tasks/ long
   // before this grid ran anything. The grid's own history starts where it was last empty before its first
   // claim or result (a grid made by "dgrid init" starts so), or else at the commit before that claim (the
   // submissions it took); a grid that never ran a task has only its present.
   const firstRun = points.findIndex((p) => p.running + p.completed + p.failed > 0);
+  if (firstRun < 0) return { points: points.slice(-1), commits: points.length, resumed: false };
   const empty = (p: HistoryPoint) => p.queued + p.running + p.completed + p.failed === 0;
-  const lastEmpty = firstRun < 0 ? -1 : points.slice(0, firstRun).findLastIndex(empty);
+  const lastEmpty = points.slice(0, firstRun).findLastIndex(empty);
   const start = lastEmpty >= 0 ? lastEmpty : Math.max(0, firstRun - 1);
-  const own = firstRun < 0 ? points.slice(-1) : points.slice(start);
-  return { points: thin(own), commits: points.length };
+  return keep(points.slice(start), points.length);
 }
 
 /**

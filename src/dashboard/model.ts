@@ -1,5 +1,6 @@
 // What the dashboard renderer is given and what it reports back. Reading the grid (git) happens elsewhere;
 // everything below is plain data so the renderer can be tested and benchmarked without a repository.
+import type { Lifecycle } from '../protocol/layout.js';
 import type { Claim, NodeRecord, Policy, Priority, QueuedTask, Result } from '../protocol/schemas.js';
 
 export interface DashboardInput {
@@ -18,6 +19,21 @@ export interface DashboardInput {
   nodes: NodeRecord[]; // may be 500 long
   /** Time series from the git history, oldest first: one point per commit or per bucket */
   history: Array<{ time: Date; queued: number; running: number; completed: number; failed: number }>;
+  /** Where the history was read to, written with the site so the next render reads only what came since. */
+  kept?: KeptHistory;
+}
+
+/** The file a render keeps its history in, beside the site's pages. */
+export const KEPT_HISTORY_FILE = 'history.json';
+
+/** The history a render read, up to `tip`: the counts there and the points drawn so far. */
+export interface KeptHistory {
+  tip: string;
+  commits: number;
+  counts: Record<Lifecycle, number>;
+  /** The time of the last point, ms: the history's time never goes back. */
+  time: number;
+  points: DashboardInput['history'];
 }
 
 export interface DashboardCounts {

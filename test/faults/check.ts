@@ -70,7 +70,6 @@ function isForged(outcome: Outcome, v: AuditReport['violations'][number]): boole
  * one always does while a void commit waits) names it in a Restores: trailer.
  */
 async function restored(cluster: Cluster): Promise<{ forged: Set<string>; unrestored: string[] }> {
-  const forged = new Set(cluster.faults.filter((f) => f.kind === 'hostile-node').map((f) => f.detail!.split(' ')[1]!));
   const log = await git(['log', '--first-parent', '--reverse', '--format=%H%x00%an%x00%B%x01', 'main'], {
     cwd: cluster.bare,
   });
@@ -78,6 +77,12 @@ async function restored(cluster: Cluster): Promise<{ forged: Set<string>; unrest
     .split('\x01')
     .map((c) => c.replace(/^\n/, '').split('\0'))
     .filter((c) => c.length === 3);
+  // The recorded misdeeds, and any whose push reported an error but landed all the same.
+  const landed = new Set(commits.map(([sha]) => sha!));
+  const forged = new Set([
+    ...cluster.faults.filter((f) => f.kind === 'hostile-node').map((f) => f.detail!.split(' ')[1]!),
+    ...cluster.misdeedCommits.filter((sha) => landed.has(sha)),
+  ]);
   const unrestored: string[] = [];
   for (const sha of forged) {
     const at = commits.findIndex(([commit]) => commit === sha);

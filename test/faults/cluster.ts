@@ -178,6 +178,11 @@ export class Cluster {
     }
   }
 
+  /** Every misdeed commit the hostile node pushed, landed or not. */
+  get misdeedCommits(): readonly string[] {
+    return this.hostile?.attempted ?? [];
+  }
+
   get nodes(): string[] {
     return Array.from({ length: this.options.workers }, (_, i) => `w${i}`);
   }

@@ -88,6 +88,11 @@ export interface Committed {
 
 export class HostileNode {
   private readonly startedAt = new Date();
+  /**
+   * Every misdeed commit it pushed: a push that reported an error (a server outage mid-push) may still have
+   * landed, unrecorded as a fault, and the checker finds those in the history.
+   */
+  readonly attempted: string[] = [];
 
   /** `store` signs with the node's key; `publicKey` is its public half, named in its node file. */
   constructor(
@@ -118,6 +123,7 @@ export class HostileNode {
     if (!deed) return undefined;
     const changes = [...deed.changes, nodeChange(this.record(now))];
     const commit = await this.store.commit(tip, changes, `dgrid: ${this.nodeId}: finish 1\n`, this.nodeId);
+    this.attempted.push(commit);
     if ((await this.store.push(commit)) !== 'pushed') return undefined;
     return { misdeed, commit, target: deed.target };
   }

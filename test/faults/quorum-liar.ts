@@ -52,10 +52,11 @@ export async function runHostile(scenario: HostileScenario): Promise<HostileOutc
     }));
     await grid.submit(tasks);
     const liar = new WrongOutputSandbox(new ProcessSandbox(), scenario.share);
-    const settings = { slots: 2, idleTimeoutSeconds: 3 };
+    const settings = { slots: 1, idleTimeoutSeconds: 3 };
     const workers = [
-      // Eager for work, as a node would be that skips it: more slots, so that it meets enough tasks to lie on.
-      grid.worker({ ...settings, slots: 4, nodeId: HOSTILE_NODE }, liar),
+      // Eager for work, as a node would be that skips it: more slots, and the CPUs to run them all at once, so
+      // that it meets enough tasks to lie on.
+      grid.worker({ ...settings, slots: 4, cpus: 8, nodeId: HOSTILE_NODE }, liar),
       ...Array.from({ length: scenario.honest }, (_, i) => grid.worker({ ...settings, nodeId: `honest-${i + 1}` })),
     ];
     // The hostile node stops with an error once it finds itself quarantined.

@@ -1,6 +1,6 @@
 import { join, resolve } from 'node:path';
 import { consoleLog } from '../../common/log.js';
-import { checkRepositoryUrl, collectDashboard } from '../../dashboard/collect.js';
+import { checkRepositoryUrl, collectDashboard, readKeptHistory } from '../../dashboard/collect.js';
 import { renderSite } from '../../dashboard/render.js';
 import { mergeShards } from '../../dashboard/merge.js';
 import { jsonOption, str, type Command } from '../command.js';
@@ -48,6 +48,9 @@ export const render: Command = {
     const repositoryUrl = str(values['repository-url']);
     if (repositoryUrl) checkRepositoryUrl(repositoryUrl, '--repository-url');
     const paths = [str(values.path), ...((values['shard-path'] as string[] | undefined) ?? [])];
+    const outputDir = resolve(str(values['output-dir']));
+    // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
+    const kept = paths.length === 1 ? await readKeptHistory(outputDir) : undefined;
     const shards = [];
     for (const [i, path] of paths.entries()) {
       shards.push(
@@ -58,11 +61,11 @@ export const render: Command = {
           branch: str(values.branch),
           ...(repositoryUrl ? { repositoryUrl } : {}),
           log: consoleLog(),
+          ...(kept ? { kept } : {}),
         }),
       );
     }
     const input = mergeShards(shards);
-    const outputDir = resolve(str(values['output-dir']));
     const summary = await renderSite(input, outputDir);
     const c = summary.counts;
     const index = join(outputDir, 'index.html');
