@@ -40866,19 +40866,14 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
     // running tasks and the waiting claims that start first leave. A claim beyond the slots (prefetch) waits for
     // a slot and for room (the worker starts a claim only when it fits), so it need only fit the node: held
     // against the free resources, prefetch would stop at what the node runs at once.
-    const free = { cpus: settings.cpus, memoryMb: settings.memoryMb };
-    const fits = (need) => need.cpus <= free.cpus && need.memoryMb <= free.memoryMb;
-    const take = (need) => {
-        free.cpus -= need.cpus;
-        free.memoryMb -= need.memoryMb;
-    };
+    const free = new round_plan_FreeResources(settings.cpus, settings.memoryMb);
     for (const { claim } of held.running)
-        take(round_plan_resourcesOf(claim, policy));
+        free.take(round_plan_resourcesOf(claim, policy));
     let freeSlots = Math.max(0, settings.slots - held.running.length);
     for (const { claim } of [...waiting, ...draft.adopted]) {
         const need = round_plan_resourcesOf(claim, policy);
-        if (freeSlots > 0 && fits(need)) {
-            take(need);
+        if (freeSlots > 0 && free.fits(need)) {
+            free.take(need);
             freeSlots--;
         }
     }
@@ -40890,14 +40885,14 @@ function queueStep(draft, { snapshot, held, settings, now, stopping }) {
         const need = round_plan_resourcesOf(candidate.task, policy);
         if (need.cpus > settings.cpus || need.memoryMb > settings.memoryMb)
             continue; // never fits this node
-        const startsNow = freeSlots > 0 && fits(need);
+        const startsNow = freeSlots > 0 && free.fits(need);
         if (!startsNow && room <= freeSlots)
             continue; // only slots to start now are left, and a smaller task may fit them
         const taken = () => {
             room--;
             if (!startsNow)
                 return;
-            take(need);
+            free.take(need);
             freeSlots--;
         };
         const replica = quorum?.tipOf(candidate.task.task_id);
@@ -41024,6 +41019,25 @@ function round_plan_isHeartbeatDue(lastHeartbeat, busy, policy, now) {
     const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
     const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
     return now.getTime() - lastHeartbeat >= seconds * 1000;
+}
+/**
+ * The CPUs and memory a node has left for tasks to start: the planner's claims that start at once and the
+ * worker's start of a waiting claim take from the same account, so both hold running tasks within the node.
+ */
+class round_plan_FreeResources {
+    cpus;
+    memoryMb;
+    constructor(cpus, memoryMb) {
+        this.cpus = cpus;
+        this.memoryMb = memoryMb;
+    }
+    fits(need) {
+        return need.cpus <= this.cpus && need.memoryMb <= this.memoryMb;
+    }
+    take(need) {
+        this.cpus -= need.cpus;
+        this.memoryMb -= need.memoryMb;
+    }
 }
 /** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */
 function round_plan_resourcesOf(task, policy) {
@@ -42024,20 +42038,16 @@ class Worker {
         const running = () => this.link?.pool.running() ?? this.running.size;
         // A prefetched claim starts once it fits beside what runs (round-plan.ts held it against the node's
         // total only); one that does not fit yet leaves its place to a smaller one behind it.
-        const free = { cpus: this.roundSettings.cpus, memoryMb: this.roundSettings.memoryMb };
-        for (const { claim } of this.running.values()) {
-            const need = resourcesOf(claim, policy);
-            free.cpus -= need.cpus;
-            free.memoryMb -= need.memoryMb;
-        }
+        const free = new FreeResources(this.roundSettings.cpus, this.roundSettings.memoryMb);
+        for (const { claim } of this.running.values())
+            free.take(resourcesOf(claim, policy));
         for (let i = 0; i < this.waiting.length && running() < this.settings.slots && !this.stopReason;) {
             const need = resourcesOf(this.waiting[i].claim, policy);
-            if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) {
+            if (!free.fits(need)) {
                 i++;
                 continue;
             }
-            free.cpus -= need.cpus;
-            free.memoryMb -= need.memoryMb;
+            free.take(need);
             this.start(this.waiting.splice(i, 1)[0], policy);
         }
     }

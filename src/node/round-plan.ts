@@ -412,18 +412,13 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
   // running tasks and the waiting claims that start first leave. A claim beyond the slots (prefetch) waits for
   // a slot and for room (the worker starts a claim only when it fits), so it need only fit the node: held
   // against the free resources, prefetch would stop at what the node runs at once.
-  const free = { cpus: settings.cpus, memoryMb: settings.memoryMb };
-  const fits = (need: { cpus: number; memoryMb: number }) => need.cpus <= free.cpus && need.memoryMb <= free.memoryMb;
-  const take = (need: { cpus: number; memoryMb: number }) => {
-    free.cpus -= need.cpus;
-    free.memoryMb -= need.memoryMb;
-  };
-  for (const { claim } of held.running) take(resourcesOf(claim, policy));
+  const free = new FreeResources(settings.cpus, settings.memoryMb);
+  for (const { claim } of held.running) free.take(resourcesOf(claim, policy));
   let freeSlots = Math.max(0, settings.slots - held.running.length);
   for (const { claim } of [...waiting, ...draft.adopted]) {
     const need = resourcesOf(claim, policy);
-    if (freeSlots > 0 && fits(need)) {
-      take(need);
+    if (freeSlots > 0 && free.fits(need)) {
+      free.take(need);
       freeSlots--;
     }
   }
@@ -436,12 +431,12 @@ function queueStep(draft: Draft, { snapshot, held, settings, now, stopping }: Ro
     if (room === 0) break;
     const need = resourcesOf(candidate.task, policy);
     if (need.cpus > settings.cpus || need.memoryMb > settings.memoryMb) continue; // never fits this node
-    const startsNow = freeSlots > 0 && fits(need);
+    const startsNow = freeSlots > 0 && free.fits(need);
     if (!startsNow && room <= freeSlots) continue; // only slots to start now are left, and a smaller task may fit them
     const taken = () => {
       room--;
       if (!startsNow) return;
-      take(need);
+      free.take(need);
       freeSlots--;
     };
     const replica = quorum?.tipOf(candidate.task.task_id);
@@ -569,6 +564,26 @@ export function isHeartbeatDue(lastHeartbeat: number, busy: boolean, policy: Pol
   const lease = policy?.lease ?? { heartbeat_seconds: 60, node_timeout_seconds: 600 };
   const seconds = busy ? lease.heartbeat_seconds : Math.max(lease.heartbeat_seconds, lease.node_timeout_seconds / 2);
   return now.getTime() - lastHeartbeat >= seconds * 1000;
+}
+
+/**
+ * The CPUs and memory a node has left for tasks to start: the planner's claims that start at once and the
+ * worker's start of a waiting claim take from the same account, so both hold running tasks within the node.
+ */
+export class FreeResources {
+  constructor(
+    private cpus: number,
+    private memoryMb: number,
+  ) {}
+
+  fits(need: { cpus: number; memoryMb: number }): boolean {
+    return need.cpus <= this.cpus && need.memoryMb <= this.memoryMb;
+  }
+
+  take(need: { cpus: number; memoryMb: number }): void {
+    this.cpus -= need.cpus;
+    this.memoryMb -= need.memoryMb;
+  }
 }
 
 /** What a task takes from its node: its own request, or the policy's per-task default, never above the policy. */

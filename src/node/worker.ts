@@ -41,6 +41,7 @@ import { TaskState } from './task-state.js';
 import {
   isHeartbeatDue,
   planRound,
+  FreeResources,
   resourcesOf,
   roomToClaim,
   type FinishedClaim as Finished,
@@ -1123,20 +1124,15 @@ export class Worker {
     const running = () => this.link?.pool.running() ?? this.running.size;
     // A prefetched claim starts once it fits beside what runs (round-plan.ts held it against the node's
     // total only); one that does not fit yet leaves its place to a smaller one behind it.
-    const free = { cpus: this.roundSettings.cpus, memoryMb: this.roundSettings.memoryMb };
-    for (const { claim } of this.running.values()) {
-      const need = resourcesOf(claim, policy);
-      free.cpus -= need.cpus;
-      free.memoryMb -= need.memoryMb;
-    }
+    const free = new FreeResources(this.roundSettings.cpus, this.roundSettings.memoryMb);
+    for (const { claim } of this.running.values()) free.take(resourcesOf(claim, policy));
     for (let i = 0; i < this.waiting.length && running() < this.settings.slots && !this.stopReason;) {
       const need = resourcesOf(this.waiting[i]!.claim, policy);
-      if (need.cpus > free.cpus || need.memoryMb > free.memoryMb) {
+      if (!free.fits(need)) {
         i++;
         continue;
       }
-      free.cpus -= need.cpus;
-      free.memoryMb -= need.memoryMb;
+      free.take(need);
       this.start(this.waiting.splice(i, 1)[0]!, policy);
     }
   }
