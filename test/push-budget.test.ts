@@ -50,12 +50,25 @@ test('push budget: a token at most is saved, a push early leaves a debt, and the
 });
 
 test('prefetch: sized so that the slots stay busy until the next turn, never below the setting', () => {
-  // 6 pushes a minute: a turn every 10 s, in which 4 slots run 200 tasks of 0.2 s.
-  assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 256 }), 224);
+  // 6 pushes a minute: a turn every 10 s, in which 4 slots run 200 tasks of 0.2 s (and a quarter more).
+  assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 1000 }), 254);
   assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 100 }), 100);
   assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 60_000, configured: 2, max: 256 }), 5);
   assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: undefined, configured: 3, max: 256 }), 3);
   assert.equal(prefetchFor({ slots: 4, perMinute: 0, taskMs: 200, configured: 3, max: 256 }), 3, 'no budget');
+});
+
+test('prefetch: turns that lost races last longer than the share says, and the claims cover them', () => {
+  const view = { slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 1000 };
+  // Lost races made the turns 20 s, not the share's 10: the slots run twice as many tasks between pushes.
+  assert.equal(prefetchFor({ ...view, turnMs: 20_000 }), 504);
+  assert.equal(prefetchFor({ ...view, turnMs: 5_000 }), 254, 'a turn shorter than the share: the share sets it');
+  assert.equal(
+    prefetchFor({ ...view, turnMs: 600_000 }),
+    1000,
+    'a turn that spanned idle time counts a few turns at most',
+  );
+  assert.equal(prefetchFor({ ...view, max: 2000, turnMs: 600_000 }), 1004);
 });
 
 test('rate limit: a 429 with Retry-After makes the node wait at least that long, then it succeeds', async (t) => {

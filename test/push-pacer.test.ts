@@ -86,3 +86,22 @@ test('push pacer: a node whose lease is at risk retries within a tenth of a roun
   const patient = Array.from({ length: 30 }, () => round(100, 'lost'));
   assert.ok(Math.max(...patient) > 150, `the others wait their widened share: ${Math.round(Math.max(...patient))}`);
 });
+
+test('pacer: the turn is measured from landed push to landed push', () => {
+  let now = 1000;
+  const pacer = new PushPacer(() => now);
+  pacer.begin();
+  pacer.landed();
+  assert.equal(pacer.turn, undefined, 'one push is no turn yet');
+  now += 10_000;
+  pacer.begin();
+  now += 100;
+  pacer.lostRace();
+  pacer.begin();
+  pacer.landed();
+  assert.equal(pacer.turn, 10_100);
+  now += 20_000;
+  pacer.begin();
+  pacer.landed();
+  assert.equal(pacer.turn, 0.7 * 10_100 + 0.3 * 20_000);
+});

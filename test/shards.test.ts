@@ -76,7 +76,7 @@ test('a token goes to its own host only: shard-tokens by host, the grid token to
 });
 
 test('the node slot pool shares slots and max-tasks over shards, and a freed slot wakes the fullest queue', () => {
-  const pool = new SlotPool({ slots: 3, prefetch: 1, maxTasks: 0 });
+  const pool = new SlotPool({ slots: 3, maxTasks: 0 });
   const woken: string[] = [];
   const member = (name: string, claimable: number, running = 0): PoolMember => ({
     running: () => running,
@@ -91,13 +91,25 @@ test('the node slot pool shares slots and max-tasks over shards, and a freed slo
   pool.join(small);
   pool.join(full);
   pool.join(empty);
-  assert.equal(pool.room(), 2, 'slots plus prefetch, less what runs in any shard');
+  assert.equal(pool.room(1), 2, 'slots plus prefetch, less what runs in any shard');
+  assert.equal(pool.room(5), 6, "the asking worker's prefetch: its shard's turns set it");
   pool.released();
   assert.deepEqual(woken, ['start small', 'start full', 'start empty', 'wake full']);
-  const capped = new SlotPool({ slots: 4, prefetch: 0, maxTasks: 3 });
+  const capped = new SlotPool({ slots: 4, maxTasks: 3 });
   capped.join(member('only', 5));
   capped.claimed = 2;
-  assert.equal(capped.room(), 1, 'max-tasks counts claims over every shard');
+  assert.equal(capped.room(0), 1, 'max-tasks counts claims over every shard');
+});
+
+test('a node serving shards under a binding budget claims for the turns of each, not one slot a push', async (t) => {
+  const dir = await shardFolder(t);
+  // A push a second in each shard: one slot and no prefetch setting would take 60 pushes for 60 tasks.
+  const grid = await shardedGrid(dir, 2, { push_budget_per_minute: 60 });
+  await grid.submit(noopTasks(60));
+  const node = await grid.node({ nodeId: 'n1', slots: 1, idleTimeoutSeconds: 2 });
+  const report = await node.run();
+  assert.equal(report.completed, 60);
+  assert.ok(report.pushes <= 20, `${report.pushes} pushes: claims sized by each shard's turn, not one a push`);
 });
 
 test('dgrid submit puts each task in its home shard, and the gate of another shard refuses it', async (t) => {

@@ -58,11 +58,19 @@ export function effectiveBudget(sharePerMinute: number, nodePerMinute: number | 
   return limits.length === 0 ? 0 : Math.min(...limits);
 }
 
+/** The longest measured turn prefetch is sized for, in turns of the node's share. */
+const MAX_TURNS = 4;
+
 /** What a node's claims should cover so that its slots stay busy from one push to the next. */
 export interface PrefetchView {
   slots: number;
   /** Pushes a minute this node may make (its share); 0 or Infinity: no limit. */
   perMinute: number;
+  /**
+   * How long this node's turns have been taking, landed push to landed push, a moving average: longer than
+   * its share allows when pushes race one another and some are lost. Undefined before it has pushed twice.
+   */
+  turnMs?: number | undefined;
   /** How long its tasks have been taking, a moving average; undefined before the first one finished. */
   taskMs: number | undefined;
   /** The node's prefetch setting: the least it holds beyond its slots. */
@@ -74,14 +82,17 @@ export interface PrefetchView {
 /**
  * Claims held beyond the slots, sized so that the node stays busy until its next turn: with a push every
  * 60/share seconds and tasks of d seconds, each slot runs turn/d tasks between two pushes, and one push
- * carries their results and the claims for the next turn. Never less than the setting; without a binding
- * budget or a measured task, the setting alone.
+ * carries their results and the claims for the next turn. The turn is the share's or, when lost races make
+ * it longer, the one measured. Never less than the setting; without a binding budget or a measured task, the
+ * setting alone.
  */
 export function prefetchFor(view: PrefetchView): number {
   const { slots, perMinute, taskMs, configured, max } = view;
   if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined) return configured;
-  const turnMs = 60_000 / perMinute;
-  // A tenth more, and one more task per slot, for the push itself and tasks that run a little longer.
-  const wanted = Math.ceil((slots * turnMs * 11) / (10 * Math.max(taskMs, 1))) + slots;
+  // A measured turn counts up to a few of the share's: one that spanned idle time says nothing of contention.
+  const shareTurnMs = 60_000 / perMinute;
+  const turnMs = Math.min(Math.max(shareTurnMs, view.turnMs ?? 0), MAX_TURNS * shareTurnMs);
+  // A quarter more, and one more task per slot: turns vary (a lost race, a busy host), tasks run a little longer.
+  const wanted = Math.ceil((slots * turnMs * 5) / (4 * Math.max(taskMs, 1))) + slots;
   return Math.min(max, Math.max(configured, wanted));
 }

@@ -80,11 +80,7 @@ class ShardedNode implements GridNode {
     tokens: ReadonlyMap<string, string>,
   ) {
     this.urls = shards;
-    const pool = new SlotPool({
-      slots: settings.slots,
-      prefetch: settings.prefetch ?? 0,
-      maxTasks: settings.maxTasks,
-    });
+    const pool = new SlotPool({ slots: settings.slots, maxTasks: settings.maxTasks });
     const primary = { remote: settings.remote, token: settings.token };
     this.workers = shards.map((url, index) => {
       const token = tokenFor(url, primary, tokens);

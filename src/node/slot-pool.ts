@@ -27,7 +27,6 @@ export interface PoolMember {
 
 export interface PoolLimits {
   slots: number;
-  prefetch: number;
   /** 0: no limit. */
   maxTasks: number;
 }
@@ -57,9 +56,12 @@ export class SlotPool {
     return this.members.reduce((sum, m) => sum + m.running() + m.waiting(), 0);
   }
 
-  /** How many claims a worker may take now: the node's free room over all shards, within max-tasks. */
-  room(): number {
-    const { slots, prefetch, maxTasks } = this.limits;
+  /**
+   * How many claims a worker may take now: the node's free room over all shards, within max-tasks. `prefetch`
+   * is the asking worker's: each shard has its own budget and turns, and its claims must last until its next.
+   */
+  room(prefetch: number): number {
+    const { slots, maxTasks } = this.limits;
     let free = slots + prefetch - this.held() - this.pending;
     if (maxTasks > 0) free = Math.min(free, maxTasks - this.claimed - this.pending);
     return Math.max(0, free);

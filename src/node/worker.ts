@@ -163,8 +163,11 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
-/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
-const MAX_PREFETCH = 256;
+/**
+ * The most claims a node holds beyond its slots, as its prefetch setting or its turn asks: a third of the
+ * folder limit, so that its in_progress folder stays well within it.
+ */
+const MAX_PREFETCH = 1000;
 
 export class Worker {
   private readonly running = new Map<string, Running>();
@@ -456,7 +459,7 @@ export class Worker {
   private claimRoom(): number {
     if (this.draining) return 0;
     // A node serving several shards shares its slots, max-tasks and prefetch over them.
-    if (this.link) return this.link.pool.room();
+    if (this.link) return this.link.pool.room(this.prefetch());
     return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
   }
 
@@ -469,7 +472,14 @@ export class Worker {
   private prefetch(): number {
     const configured = this.settings.prefetch ?? 0;
     const perMinute = this.budget?.rate ?? 0;
-    return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
+    return prefetchFor({
+      slots: this.settings.slots,
+      perMinute,
+      turnMs: this.pacer.turn,
+      taskMs: this.taskMs,
+      configured,
+      max: MAX_PREFETCH,
+    });
   }
 
   /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
@@ -853,7 +863,7 @@ export class Worker {
       issued: this.issuedTokens,
       awaited: this.awaited,
       claimed: this.claimed,
-      ...(this.link ? { room: this.link.pool.room() } : {}),
+      ...(this.link ? { room: this.link.pool.room(this.prefetch()) } : {}),
       node: this.node,
       lastHeartbeat: this.lastHeartbeat,
       clockOffsetMs: this.clockOffsetMs,

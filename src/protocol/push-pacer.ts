@@ -30,12 +30,18 @@ export class PushPacer {
   private lost = 0;
   /** Races lost per landed push, a moving average. */
   private contention = 0;
+  private turnMs: number | undefined;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
   /** How long the node holds off after its last landed push. */
   get hold(): number {
     return this.holdMs;
+  }
+
+  /** How long from one landed push to the next, a moving average; undefined before two have landed. */
+  get turn(): number | undefined {
+    return this.turnMs;
   }
 
   /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
@@ -62,7 +68,12 @@ export class PushPacer {
     const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
     this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
     this.lost = 0;
-    this.landedAt = this.clock();
+    const now = this.clock();
+    if (this.landedAt > 0) {
+      const turn = now - this.landedAt;
+      this.turnMs = this.turnMs === undefined ? turn : 0.7 * this.turnMs + 0.3 * turn;
+    }
+    this.landedAt = now;
   }
 
   private measure(): void {
