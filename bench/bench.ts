@@ -46,7 +46,7 @@ const shardsOnly = process.argv.includes('--shards');
  * The shards row: each shard holds as many tasks as the single repository, under the same push budget. A
  * budget-bound run is slow by design, so it runs once: the budget, not the machine, sets its pace.
  */
-const SHARD_RUN = { tasksPerShard: 144, budgetPerMinute: 6, slots: 8, prefetch: 0 };
+const SHARD_RUN = { tasksPerShard: 3000, budgetPerMinute: 12, slots: 64, taskMs: 10 };
 const millionOnly = process.argv.includes('--million');
 const millionTasks = process.argv.includes('--tasks')
   ? Number(process.argv[process.argv.indexOf('--tasks') + 1])
@@ -346,7 +346,7 @@ async function packedBytesPerTask(bare: string, tasks: number): Promise<number> 
 
 const f = (n: number, digits = 2) => n.toFixed(digits);
 const shardsRow = (one: ShardDrain, four: ShardDrain): [string, string] => [
-  `shards: 1 node x ${SHARD_RUN.slots} slots, ${SHARD_RUN.tasksPerShard} tasks per shard, push budget ${SHARD_RUN.budgetPerMinute}/min per repository`,
+  `shards: 1 node x ${SHARD_RUN.slots} slots of ${SHARD_RUN.taskMs} ms tasks (timed), ${SHARD_RUN.tasksPerShard} tasks per shard, push budget ${SHARD_RUN.budgetPerMinute}/min per repository`,
   `1 shard ${f(one.rate)} tasks/s, 4 shards ${f(four.rate)} tasks/s (${f(four.rate / one.rate)}x), from each shard's second push`,
 ];
 const shardTarget = (one: ShardDrain, four: ShardDrain): [string, string, boolean] => [

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { initGrid, submitTasks } from '../src/admin/grid-admin.js';
 import { GridStore } from '../src/git/store.js';
+import { UserError } from '../src/common/errors.js';
 import { GridSnapshot } from '../src/protocol/snapshot.js';
 import type { WorkerSettings } from '../src/node/worker.js';
 
@@ -28,6 +29,10 @@ export interface BudgetRun {
   busy: number;
   tasks: number;
 }
+
+const overQuota = (error: unknown) => {
+  if (!(error instanceof UserError && error.message.includes('quotas.max_queued'))) throw error;
+};
 
 export async function budgetRun(root: string, budget: number | undefined, seconds: number): Promise<BudgetRun> {
   const dir = join(root, `budget-${budget ?? 'default'}`);
@@ -86,7 +91,8 @@ export async function budgetRun(root: string, budget: number | undefined, second
       await new Promise((resolve) => setTimeout(resolve, TOP_UP_MS));
       const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue'] });
       const room = QUEUE - snapshot.of('queue').length;
-      if (running && room > QUEUE / 4) await submitTasks(store, batch(room));
+      // Stopping nodes put their waiting claims back meanwhile: a batch that no longer fits waits for the next look.
+      if (running && room > QUEUE / 4) await submitTasks(store, batch(room)).catch(overQuota);
     }
   })();
   await Promise.all(children.map((child) => new Promise((resolve) => child.on('close', resolve))));

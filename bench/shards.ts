@@ -1,9 +1,10 @@
-// Shards against the per-repository push budget: one node drains no-op tasks from a grid of one repository,
+// Shards against the per-repository push budget: one node drains short tasks from a grid of one repository,
 // then from a grid of four, each shard a bare repository of its own under the same push_budget_per_minute
-// and holding as many tasks as the single one. The budget, not the machine, bounds each repository, so four
-// shards should drain about four times as many tasks in the same time. Plain processes, as the other
-// throughput rows. Measured from the pushes each server saw land.
-// Run alone: npm run bench -- --shards
+// and holding as many tasks as the single one. A push carries at most a node's slots and 1,000 claims
+// beyond them, so under a binding budget a repository's pace is its pushes a minute times what each
+// carries: the node's slots (64, tasks timed by timed-sandbox.ts) run far more than that, and four shards
+// should drain about four times as many tasks in the same time. Measured from the pushes each server saw
+// land. Run alone: npm run bench -- --shards
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,9 +13,9 @@ import { GridStore } from '../src/git/store.js';
 import { initGrid, submitToShards } from '../src/admin/grid-admin.js';
 import { parsePolicy } from '../src/protocol/policy.js';
 import { silentLog } from '../src/common/log.js';
-import { ProcessSandbox } from '../src/sandbox/process.js';
 import { startNode } from '../src/node/shard-node.js';
 import { shardIndex } from '../src/protocol/shards.js';
+import { TimedSandbox } from './timed-sandbox.js';
 
 export interface ShardDrain {
   shards: number;
@@ -33,7 +34,8 @@ export interface ShardDrainOptions {
   tasksPerShard: number;
   budgetPerMinute: number;
   slots: number;
-  prefetch: number;
+  /** How long each task takes (timed, not run). */
+  taskMs: number;
 }
 
 export async function measureShardDrain(root: string, o: ShardDrainOptions): Promise<ShardDrain> {
@@ -43,6 +45,7 @@ export async function measureShardDrain(root: string, o: ShardDrainOptions): Pro
   const urls = bares.map((bare) => pathToFileURL(bare).href);
   const policyText = JSON.stringify({
     push_budget_per_minute: o.budgetPerMinute,
+    quotas: { max_queued: o.tasksPerShard, queued_per_submitter: o.tasksPerShard },
     ...(o.shards > 1 ? { shards: urls } : {}),
   });
   const stores: GridStore[] = [];
@@ -73,7 +76,6 @@ export async function measureShardDrain(root: string, o: ShardDrainOptions): Pro
       nodeId: 'bench-shards',
       labels: [],
       slots: o.slots,
-      prefetch: o.prefetch,
       cpus: 64,
       maxTasks: 0,
       maxRuntimeMinutes: 0,
@@ -81,7 +83,7 @@ export async function measureShardDrain(root: string, o: ShardDrainOptions): Pro
       pollIntervalSeconds: 0.2,
       cacheDir: join(dir, 'node'),
     },
-    new ProcessSandbox(),
+    new TimedSandbox(o.taskMs),
     silentLog,
   );
   const report = await node.run();

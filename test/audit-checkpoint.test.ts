@@ -59,3 +59,21 @@ test('a checkpoint whose commit is not on the branch is not trusted: the audit r
   assert.equal(report.resumedFrom, null);
   assert.deepEqual(same(report), same(await auditGrid(bare, 'main')));
 });
+
+test('an audit read in small batches finds what a whole read finds, and checkpoints the same commit', async (t) => {
+  const { bare, store, checkpoint } = await history(t);
+  const tip = await store.fetch();
+  const [result] = await store.list(tip!, ['tasks/completed']);
+  const lost = await store.commit(tip, [{ path: result!.path, delete: true }], 'drop a result\n', 'mallory');
+  assert.equal(await store.push(lost), 'pushed');
+  const whole = await auditGrid(bare, 'main', { checkpoint });
+  const wholeCheckpoint = await readFile(checkpoint, 'utf8');
+  // Batches far shorter than the look-ahead of 100 commits, and not a divisor of the history's length.
+  const batched = await auditGrid(bare, 'main', { checkpoint: `${checkpoint}-batched`, historyBatch: 7 });
+  assert.deepEqual(
+    whole.violations.map((v) => [v.commit, v.rule]),
+    [[lost, 'lost']],
+  );
+  assert.deepEqual(same(batched), same(whole));
+  assert.equal(await readFile(`${checkpoint}-batched`, 'utf8'), wholeCheckpoint);
+});

@@ -66,6 +66,7 @@ test('a real history passes: retries, an orphan, a rejected file, a failed depen
   const report = await auditGrid(grid.bare);
   assert.deepEqual(report.violations, []);
   assert.equal(report.ok, true);
+  assert.deepEqual((await auditGrid(grid.bare, 'main', { historyBatch: 1 })).figures, report.figures, 'in batches');
   const f = report.figures;
   assert.deepEqual(
     [f.tasks, f.results, f.claims, f.requeues, f.archived],
@@ -395,6 +396,9 @@ for (const breach of breaches) {
     if (breach.rule === 'one-place' || breach.rule === 'lost') {
       assert.deepEqual(rules(report), [breach.rule], breach.name);
     }
+    // Replayed a commit at a time, every record a commit moves or ends is read again: the same findings.
+    const batched = await auditGrid(grid.bare, 'main', { historyBatch: 1 });
+    assert.deepEqual([batched.violations, batched.figures], [report.violations, report.figures], breach.name);
     const text = await cli(['audit', '--repository', grid.bare]);
     assert.equal(text.code, 1, breach.name);
     assert.ok(text.stdout.includes(`commit ${commit.slice(0, 12)}: task x: ${breach.rule}: `), text.stdout);

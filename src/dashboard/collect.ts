@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { UserError } from '../common/errors.js';
 import { GitError, git, runGit } from '../git/runner.js';
-import { readHistory } from '../git/history.js';
+import { historyBatches } from '../git/history.js';
 import { GridStore, type TreeEntry } from '../git/store.js';
 import { GridSnapshot, skippedEntry } from '../protocol/snapshot.js';
 import { CommitChecker } from '../protocol/commit-check.js';
@@ -257,7 +257,8 @@ export async function gridHistory(store: GridStore, tip: string, kept?: KeptHist
   const cwd = store.options.dir;
   const from =
     kept && (await runGit(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
-  const history = await readHistory(from ? `${from.tip}..${tip}` : tip, {
+  // In batches, each counted and let go: a year's history is more than one read should hold.
+  const history = historyBatches(from ? `${from.tip}..${tip}` : tip, {
     cwd,
     timeoutMs: GIT_TIMEOUT_MS,
     paths: LIFECYCLE.map(lifecycleDir),
@@ -267,21 +268,23 @@ export async function gridHistory(store: GridStore, tip: string, kept?: KeptHist
     : { queue: 0, in_progress: 0, completed: 0, failed: 0 };
   const points: HistoryPoint[] = [];
   let time = from?.time ?? 0;
-  for (const commit of history) {
-    // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-    time = Math.max(time, commit.time);
-    // A modified file stays where it is.
-    for (const { status, path } of commit.changes) {
-      const located = status === 'A' || status === 'D' ? locate(path) : undefined;
-      if (located) counts[located.state] += status === 'A' ? 1 : -1;
+  for await (const batch of history) {
+    for (const commit of batch) {
+      // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+      time = Math.max(time, commit.time);
+      // A modified file stays where it is.
+      for (const { status, path } of commit.changes) {
+        const located = status === 'A' || status === 'D' ? locate(path) : undefined;
+        if (located) counts[located.state] += status === 'A' ? 1 : -1;
+      }
+      points.push({
+        time: new Date(time),
+        queued: counts.queue,
+        running: counts.in_progress,
+        completed: counts.completed,
+        failed: counts.failed,
+      });
     }
-    points.push({
-      time: new Date(time),
-      queued: counts.queue,
-      running: counts.in_progress,
-      completed: counts.completed,
-      failed: counts.failed,
-    });
   }
   const keep = (own: HistoryPoint[], commits: number): GridHistory => {
     const thinned = thin(own);

@@ -183,6 +183,40 @@ export async function gitBytes(args: readonly string[], options: GitRunOptions =
   return out.stdout;
 }
 
+/**
+ * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ */
+export async function* gitStream(args: readonly string[], options: GitRunOptions = {}): AsyncGenerator<Buffer> {
+  const child = spawn('git', args, {
+    cwd: options.cwd,
+    env: { ...process.env, ...BASE_ENV, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const stderr: Buffer[] = [];
+  child.stderr.on('data', (chunk: Buffer) => stderr.push(chunk));
+  let timedOut = false;
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, options.timeoutMs ?? 120_000);
+  const closed = new Promise<number | null>((resolve, reject) => {
+    child.on('close', resolve);
+    child.on('error', reject);
+  });
+  closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
+  try {
+    for await (const chunk of child.stdout) yield chunk as Buffer;
+    const code = await closed;
+    const err = Buffer.concat(stderr).toString('utf8');
+    if (timedOut) throw new GitError(args, 'timeout', null, err);
+    if (code !== 0) throw new GitError(args, classify(err), code, err);
+  } finally {
+    clearTimeout(timer);
+    if (child.exitCode === null) child.kill('SIGKILL');
+  }
+}
+
 export interface RetryOptions {
   attempts?: number;
   baseDelayMs?: number;

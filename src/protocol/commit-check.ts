@@ -11,7 +11,7 @@
 // It is memoized: each call reads only the commits since the last tip it checked, in one `git log` and one
 // cat-file process. A grid that is not guarded costs nothing: no git process at all.
 import { catFileBatch, git, runGit } from '../git/runner.js';
-import { readHistory } from '../git/history.js';
+import { historyBatches, readHistory, type HistoryCommit, type HistoryOptions } from '../git/history.js';
 import { signerOf, verifyCommit } from '../git/commit-signature.js';
 import type { Signer } from '../git/ssh-signature.js';
 import { NODES_DIR, POLICY_FILE, locate, locateNode, locateReplica, queuePath, queueShardPath } from './layout.js';
@@ -21,6 +21,8 @@ import type { Policy } from './schemas.js';
 import { judgeCommit, type Author, type PathChange, type Rec, type RuleContext } from './commit-rules.js';
 
 const ZERO = /^0+$/;
+/** What the checker reads of each commit: its blobs and who wrote it, with what message. */
+const LOG_OPTIONS = (cwd: string): HistoryOptions => ({ cwd, timeoutMs: 30 * 60_000, blobs: true, details: true });
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
 export const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
@@ -136,11 +138,19 @@ export class CommitChecker {
       this.tip = tip;
       return [];
     }
-    const [first, ...rest] = await this.log(tip);
-    if (!first) return [];
-    await this.start(first.sha);
+    // In batches: a year of history is more than one read should hold. Judging is incremental, as check()'s.
+    const voided: VoidCommit[] = [];
+    let started = false;
+    for await (const batch of historyBatches(tip, LOG_OPTIONS(this.dir))) {
+      const commits = batch.map(logged);
+      if (!started) {
+        await this.start(commits.shift()!.sha);
+        started = true;
+      }
+      voided.push(...(await this.judge(commits)));
+    }
     this.tip = tip;
-    return this.judge(rest);
+    return voided;
   }
 
   /**
@@ -181,17 +191,7 @@ export class CommitChecker {
   }
 
   private async log(range: string): Promise<LoggedCommit[]> {
-    const history = await readHistory(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
-    const none = (sha: string | undefined) => (sha === undefined || ZERO.test(sha) ? null : sha);
-    return history.map((c) => ({
-      sha: c.sha,
-      parent: c.parent ?? '',
-      authorName: c.author,
-      authorEmail: c.authorEmail ?? '',
-      time: c.time,
-      body: c.body ?? '',
-      changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
-    }));
+    return (await readHistory(range, LOG_OPTIONS(this.dir))).map(logged);
   }
 
   private async judge(commits: LoggedCommit[]): Promise<VoidCommit[]> {
@@ -495,6 +495,19 @@ function safeVerify(object: Buffer, node: string, key: string): boolean {
 }
 
 /** The files whose content the rules read. */
+function logged(c: HistoryCommit): LoggedCommit {
+  const none = (sha: string | undefined) => (sha === undefined || ZERO.test(sha) ? null : sha);
+  return {
+    sha: c.sha,
+    parent: c.parent ?? '',
+    authorName: c.author,
+    authorEmail: c.authorEmail ?? '',
+    time: c.time,
+    body: c.body ?? '',
+    changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+  };
+}
+
 function readable(path: string): boolean {
   return (
     locate(path) !== undefined ||

@@ -76,13 +76,13 @@ import {
   type Terminal,
 } from '../protocol/layout.js';
 import { catFileBatch, git, runGit } from '../git/runner.js';
-import { readHistory } from '../git/history.js';
+import { historyBatches, type HistoryCommit, type HistoryOptions } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
 import { CommitChecker } from '../protocol/commit-check.js';
 import { parsePolicy, readPolicy } from '../protocol/policy.js';
 import { jsonObject } from '../common/json-object.js';
-import { overShare } from '../protocol/push-share.js';
+import { overShare, type SeenPush } from '../protocol/push-share.js';
 import type { Policy, Replica, Result } from '../protocol/schemas.js';
 import { QuorumAudit } from './audit-quorum.js';
 import { CHECKPOINT_VERSION, RowWriter, readCheckpoint, staleCheckpoint } from './audit-checkpoint.js';
@@ -155,6 +155,8 @@ export interface AuditOptions {
    * commits since, when git vouches for it, and written for the next run.
    */
   checkpoint?: string;
+  /** Commits replayed at a time, each batch with the records it reads (2,000); fewer hold less at once. */
+  historyBatch?: number;
 }
 
 /**
@@ -166,6 +168,13 @@ const LOOK_AHEAD = 100;
 const MAX_REPORTED = 1000;
 const BLOB_BATCH = 5000;
 const GIT_TIMEOUT_MS = 30 * 60_000;
+/** What the replay reads of each commit: its blobs, and where an archiving commit put what it removed. */
+const LOG_OPTIONS = (cwd: string): HistoryOptions => ({
+  cwd,
+  timeoutMs: GIT_TIMEOUT_MS,
+  blobs: true,
+  trailer: 'Archived-To',
+});
 
 export function formatViolation(v: AuditViolation): string {
   return `commit ${v.commit.slice(0, 12)}: task ${v.task}: ${v.rule}: ${v.message}`;
@@ -214,7 +223,7 @@ export async function auditGrid(
       resumedFrom = saved.header.commit;
     }
   }
-  await replay.run(tip, resumedFrom, options.checkpoint);
+  await replay.run(tip, resumedFrom, options.checkpoint, options.historyBatch ?? 2000);
   await replay.checkArchive(archiveTip, archiveBranch(branch));
   replay.finishCheckpoint(branch, archiveTip);
   return {
@@ -370,25 +379,63 @@ class Replay {
     if (this.violations.length < MAX_REPORTED) this.violations.push({ commit, task, rule, message });
   }
 
-  /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
-  async run(tip: string, from: string | null, checkpoint: string | undefined): Promise<void> {
-    const commits = this.asReadersSee(await this.log(from === null ? tip : `${from}..${tip}`));
-    await this.readRecords(commits);
-    this.commits = commits;
-    const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
+  /**
+   * Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. In
+   * batches of commits, each with the records it reads: a year of a busy grid is more than one read holds.
+   */
+  async run(tip: string, from: string | null, checkpoint: string | undefined, batchSize: number): Promise<void> {
+    const range = from === null ? tip : `${from}..${tip}`;
+    const saveAt = checkpoint ? (await this.countReplayed(range)) - 1 - LOOK_AHEAD : -1;
+    const pushes: Array<SeenPush & { sha: string }> = [];
     const budgets: number[] = [];
-    for (const [index, commit] of commits.entries()) {
-      this.index = index;
-      this.heartbeatsBefore(commit);
-      this.apply(commit);
-      this.othersOf(commit);
-      budgets.push(this.policy.push_budget_per_minute);
-      this.figures.commits++;
-      if (index === saveAt) this.capture(checkpoint!, commit.sha);
+    const batches = this.batches(range, batchSize);
+    // Commits read but not replayed yet: a batch's last commits look up to LOOK_AHEAD commits further.
+    const ahead: Commit[] = [];
+    let readAll = false;
+    let offset = 0;
+    for (;;) {
+      while (!readAll && ahead.length < batchSize + LOOK_AHEAD) {
+        const next = await batches.next();
+        if (next.done) readAll = true;
+        else ahead.push(...next.value);
+      }
+      if (ahead.length === 0) break;
+      const commits = ahead.splice(0, batchSize);
+      // Records are read per batch: those a batch moves or ends were written earlier and are read again.
+      this.summaries.clear();
+      this.nodeSummaries.clear();
+      await this.readRecords(commits);
+      this.commits = [...commits, ...ahead.slice(0, LOOK_AHEAD)];
+      for (const [index, commit] of commits.entries()) {
+        this.index = index;
+        this.heartbeatsBefore(commit);
+        this.apply(commit);
+        this.othersOf(commit);
+        pushes.push({ at: commit.time, author: commit.author, sha: commit.sha });
+        budgets.push(this.policy.push_budget_per_minute);
+        this.figures.commits++;
+        if (offset + index === saveAt) this.capture(checkpoint!, commit.sha);
+      }
+      offset += commits.length;
     }
     // Over the commits replayed here: after a checkpoint, a minute across it is seen from its end only.
-    this.pushShares(commits, budgets);
+    this.pushShares(pushes, budgets);
     this.figures.tasks = this.tasks.size;
+  }
+
+  /** How many commits of `range` the replay meets: void ones are passed over. */
+  private async countReplayed(range: string): Promise<number> {
+    const shas = (await git(['rev-list', '--first-parent', range], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS }))
+      .split('\n')
+      .filter(Boolean);
+    return shas.filter((sha) => this.effects?.get(sha) !== 'void').length;
+  }
+
+  /** The range's commits as readers see them, in batches. */
+  private async *batches(range: string, size: number): AsyncGenerator<Commit[]> {
+    for await (const batch of historyBatches(range, LOG_OPTIONS(this.dir), size)) {
+      yield this.asReadersSee(batch.map(toCommit));
+    }
   }
 
   private captured: { writer: RowWriter; commit: string; archived: number } | undefined;
@@ -462,37 +509,6 @@ class Replay {
       else if (kind === 'p') this.policy = a;
       else if (kind === 'r') this.quorum.restore(a, b);
     }
-  }
-
-  /** The branch's first-parent history, oldest first, with each commit's changes. */
-  private async log(range: string): Promise<Commit[]> {
-    // A revision range `<from>..<tip>` when resuming from a checkpoint.
-    const history = await readHistory(range, {
-      cwd: this.dir,
-      timeoutMs: GIT_TIMEOUT_MS,
-      blobs: true,
-      trailer: 'Archived-To',
-    });
-    return history.map(({ sha, time, committer, author, trailers, changes }) => {
-      const commit: Commit = {
-        sha,
-        time,
-        committer,
-        author,
-        archivedTo: trailers,
-        changes: [],
-        others: [],
-        replicas: [],
-      };
-      for (const { path, status, oldSha, newSha, regularFile } of changes) {
-        const change = { path, oldSha: oldSha!, newSha: newSha!, readable: regularFile!, deleted: status === 'D' };
-        if (locate(path)) commit.changes.push(change);
-        else if (locateReplica(path) !== undefined) commit.replicas.push(change);
-        else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
-          commit.others.push(change);
-      }
-      return commit;
-    });
   }
 
   /** The history without void commits, each later commit changing what it meant to (commit-check.ts). */
@@ -927,11 +943,10 @@ class Replay {
   }
 
   /** Nodes that pushed above their share of the branch's budget while it was over it. */
-  private pushShares(commits: Commit[], budgets: number[]): void {
-    const pushes = commits.map((c) => ({ at: c.time, author: c.author }));
+  private pushShares(pushes: Array<SeenPush & { sha: string }>, budgets: number[]): void {
     for (const found of overShare(pushes, this.nodeIds, (i) => budgets[i]!)) {
       this.violation(
-        commits[found.index]!.sha,
+        pushes[found.index]!.sha,
         nodePath(found.nodeId),
         'push-share',
         `${found.nodeId} pushed ${found.pushes} times in the minute to here, above its share of ${found.share.toFixed(1)}, ` +
@@ -1205,4 +1220,17 @@ function summarize(blob: Buffer, states: ReadonlySet<Lifecycle>): Summary | unde
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A commit of the history with its changes sorted as the replay reads them; others are not the grid's. */
+function toCommit({ sha, time, committer, author, trailers, changes }: HistoryCommit): Commit {
+  const commit: Commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [], replicas: [] };
+  for (const { path, status, oldSha, newSha, regularFile } of changes) {
+    const change = { path, oldSha: oldSha!, newSha: newSha!, readable: regularFile!, deleted: status === 'D' };
+    if (locate(path)) commit.changes.push(change);
+    else if (locateReplica(path) !== undefined) commit.replicas.push(change);
+    else if (locateNode(path) !== undefined || locateCancel(path) !== undefined || path === POLICY_FILE)
+      commit.others.push(change);
+  }
+  return commit;
 }
