@@ -89,7 +89,7 @@ test('rate limit: a 429 with Retry-After makes the node wait at least that long,
   }
 });
 
-test('rate limit: a command (submit, status) waits out a 429 with Retry-After instead of failing', async (t) => {
+test('rate limit: a command (submit, status, reap) waits out a 429 with Retry-After instead of failing', async (t) => {
   const token = 'budget-token';
   const grid = await gridFor(t);
   const server = await serveGit(grid.dir, token);
@@ -101,6 +101,7 @@ test('rate limit: a command (submit, status) waits out a 429 with Retry-After in
   for (const args of [
     ['submit', taskFile, '--repository', remote],
     ['status', '--repository', remote, '--json'],
+    ['reap', '--repository', remote],
   ]) {
     server.rateLimit(2000);
     const started = Date.now();

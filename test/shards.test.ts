@@ -91,14 +91,19 @@ test('the node slot pool shares slots and max-tasks over shards, and a freed slo
   pool.join(small);
   pool.join(full);
   pool.join(empty);
-  assert.equal(pool.room(1), 2, 'slots plus prefetch, less what runs in any shard');
-  assert.equal(pool.room(5), 6, "the asking worker's prefetch: its shard's turns set it");
+  assert.equal(pool.room(empty, 1, 0), 2, 'slots plus prefetch, less what runs in any shard');
+  assert.equal(pool.room(empty, 5, 0), 6, "the asking worker's prefetch: its shard's turns set it");
+  assert.equal(pool.room(empty, 5, 4), 2, 'less the claims of its own in a push');
+  const holding = { ...member('holding', 0), waiting: () => 5 };
+  pool.join(holding);
+  assert.equal(pool.room(holding, 5, 0), 1, 'less the claims it holds');
+  assert.equal(pool.room(empty, 5, 0), 6, "another shard's held claims leave this one's prefetch whole");
   pool.released();
-  assert.deepEqual(woken, ['start small', 'start full', 'start empty', 'wake full']);
+  assert.deepEqual(woken, ['start small', 'start full', 'start empty', 'start holding', 'wake full']);
   const capped = new SlotPool({ slots: 4, maxTasks: 3 });
   capped.join(member('only', 5));
   capped.claimed = 2;
-  assert.equal(capped.room(0), 1, 'max-tasks counts claims over every shard');
+  assert.equal(capped.room(member('other', 1), 0, 0), 1, 'max-tasks counts claims over every shard');
 });
 
 test('a node serving shards under a binding budget claims for the turns of each, not one slot a push', async (t) => {

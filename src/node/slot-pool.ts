@@ -1,7 +1,7 @@
 // The slots of one node shared by its workers, one per shard of the grid. Each worker claims, commits and
 // heartbeats in its own shard as a single-repository node does; the pool only says how many claims each
-// may take now, so that the node never holds more than its slots (plus prefetch) over all shards, and a
-// freed slot wakes the worker of the fullest queue first.
+// may take now, so that the node never runs more than its slots over all shards nor holds more than each
+// shard's prefetch beyond them, and a freed slot wakes the worker of the fullest queue first.
 //
 // It reserves nothing for the fullest queue: a worker holds a slot back only from the moment it claims until
 // its push, and with short tasks a slot is free again long before the next push of any shard. Reserving
@@ -51,18 +51,15 @@ export class SlotPool {
     return this.members.reduce((sum, m) => sum + m.running(), 0);
   }
 
-  /** Claims running or waiting over all shards. */
-  held(): number {
-    return this.members.reduce((sum, m) => sum + m.running() + m.waiting(), 0);
-  }
-
   /**
-   * How many claims a worker may take now: the node's free room over all shards, within max-tasks. `prefetch`
-   * is the asking worker's: each shard has its own budget and turns, and its claims must last until its next.
+   * How many claims a worker may take now, within max-tasks: the node's free slots, and beyond them its
+   * own prefetch less the claims it holds or has in a push. The slots are shared; the prefetch is each
+   * shard's, sized for that shard's turns: a push carries at most the slots and the prefetch, so held
+   * against one count for all, four shards would carry no more than one.
    */
-  room(prefetch: number): number {
+  room(member: PoolMember, prefetch: number, pending: number): number {
     const { slots, maxTasks } = this.limits;
-    let free = slots + prefetch - this.held() - this.pending;
+    let free = slots + prefetch - this.running() - member.waiting() - pending;
     if (maxTasks > 0) free = Math.min(free, maxTasks - this.claimed - this.pending);
     return Math.max(0, free);
   }

@@ -459,7 +459,7 @@ export class Worker {
   private claimRoom(): number {
     if (this.draining) return 0;
     // A node serving several shards shares its slots, max-tasks and prefetch over them.
-    if (this.link) return this.link.pool.room(this.prefetch());
+    if (this.link) return this.link.pool.room(this.member!, this.prefetch(), this.reserved);
     return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
   }
 
@@ -863,7 +863,7 @@ export class Worker {
       issued: this.issuedTokens,
       awaited: this.awaited,
       claimed: this.claimed,
-      ...(this.link ? { room: this.link.pool.room(this.prefetch()) } : {}),
+      ...(this.link ? { room: this.link.pool.room(this.member!, this.prefetch(), this.reserved) } : {}),
       node: this.node,
       lastHeartbeat: this.lastHeartbeat,
       clockOffsetMs: this.clockOffsetMs,

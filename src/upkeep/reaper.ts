@@ -106,6 +106,8 @@ export async function reap(settings: ReapSettings, log: Log): Promise<ReapReport
       branch: settings.branch,
       dir,
       ...(settings.token ? { token: settings.token } : {}),
+      // A run of its own, not a loop: it waits out a rate limit rather than fail and wait for the next schedule.
+      waitOutRateLimits: true,
     });
     // A name of its own per run: two reapers making the same change in the same second would otherwise build
     // the very same commit, and both would count it as theirs.

@@ -61,6 +61,7 @@ async function shardsOf(settings: ReapSettings): Promise<string[] | undefined> {
       partial: true,
       depth: 1,
       ...(settings.token ? { token: settings.token } : {}),
+      waitOutRateLimits: true,
     });
     const policy = await (await GridSnapshot.load(store, await store.fetch(), { states: [] })).policy();
     return isSharded(policy) ? policy.shards! : undefined;

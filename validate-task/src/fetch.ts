@@ -18,7 +18,9 @@ export async function fetchHead(path: string, head: string, ref: string, token: 
   }
   const url = origin.stdout.toString('utf8').trim();
   const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', 'origin'];
-  await withRetry(() => git([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: credentialEnv(url, token) }));
+  await withRetry(() => git([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: credentialEnv(url, token) }), {
+    waitOutRateLimits: true,
+  });
   if (!(await has())) {
     throw new UserError(
       `${ref} no longer holds the head commit ${head} (pushed again since?): the run for the new head judges it`,
