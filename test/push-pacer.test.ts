@@ -103,5 +103,9 @@ test('pacer: the turn is measured from landed push to landed push', () => {
   now += 20_000;
   pacer.begin();
   pacer.landed();
-  assert.equal(pacer.turn, 0.7 * 10_100 + 0.3 * 20_000);
+  assert.equal(pacer.turn, 20_000, 'a turn longer than the average counts at once');
+  now += 5_000;
+  pacer.begin();
+  pacer.landed();
+  assert.equal(pacer.turn, 0.7 * (0.7 * 10_100 + 0.3 * 20_000) + 0.3 * 5_000, 'a shorter one through the average');
 });

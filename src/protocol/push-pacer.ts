@@ -31,6 +31,7 @@ export class PushPacer {
   /** Races lost per landed push, a moving average. */
   private contention = 0;
   private turnMs: number | undefined;
+  private lastTurnMs: number | undefined;
 
   constructor(private readonly clock: () => number = Date.now) {}
 
@@ -39,9 +40,10 @@ export class PushPacer {
     return this.holdMs;
   }
 
-  /** How long from one landed push to the next, a moving average; undefined before two have landed. */
+  /** How long from one landed push to the next; undefined before two have landed. */
   get turn(): number | undefined {
-    return this.turnMs;
+    // The longer of the average and the last: a turn that lost races says at once that claims must last longer.
+    return this.turnMs === undefined ? undefined : Math.max(this.turnMs, this.lastTurnMs!);
   }
 
   /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
@@ -72,6 +74,7 @@ export class PushPacer {
     if (this.landedAt > 0) {
       const turn = now - this.landedAt;
       this.turnMs = this.turnMs === undefined ? turn : 0.7 * this.turnMs + 0.3 * turn;
+      this.lastTurnMs = turn;
     }
     this.landedAt = now;
   }
