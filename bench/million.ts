@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { initGrid, submitTasks } from '../src/admin/grid-admin.js';
-import { collectDashboard, readKeptHistory } from '../src/dashboard/collect.js';
+import { collectGrid } from '../src/dashboard/collect.js';
 import { renderSite } from '../src/dashboard/render.js';
 import { git } from '../src/git/runner.js';
 import { GridStore } from '../src/git/store.js';
@@ -83,14 +83,7 @@ export async function millionRows(root: string, tasks: number): Promise<MillionF
   const site = join(dir, 'site');
   const render = async () => {
     const began = performance.now();
-    const kept = await readKeptHistory(site);
-    const input = await collectDashboard({
-      path: bare,
-      pathSetting: 'path',
-      title: 'million',
-      branch: 'main',
-      ...(kept ? { kept } : {}),
-    });
+    const input = await collectGrid([{ path: bare, pathSetting: 'path' }], { title: 'million', branch: 'main' }, site);
     await renderSite(input, site);
     return performance.now() - began;
   };

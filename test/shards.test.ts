@@ -18,7 +18,7 @@ import { validateFiles } from '../src/validation/submission.js';
 import { noopTasks } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 import { shardFolder, shardedGrid } from './helpers/shards.js';
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { git } from '../src/git/runner.js';
 import { nodeChange } from '../src/protocol/transitions.js';
 import { runCli } from './helpers/cli.js';
@@ -338,6 +338,48 @@ test('dgrid render shows the clones of every shard as one grid', async (t) => {
   assert.equal(rendered.code, 0, rendered.stderr);
   const { counts } = JSON.parse(rendered.stdout) as { counts: Record<string, number> };
   assert.deepEqual([counts.queued, counts.completed], [2, 4]);
+  // Each shard's history is kept with the site, and the next render reads only what came since in each.
+  const keptTips = [];
+  for (const [i, file] of ['history.json', 'history-2.json'].entries()) {
+    const kept = JSON.parse(await readFile(join(out, file), 'utf8')) as { tip: string };
+    assert.equal(kept.tip, (await git(['rev-parse', 'HEAD'], { cwd: clones[i]! })).trim(), file);
+    keptTips.push(kept.tip);
+  }
+  await grid.submit([
+    { task_id: 'later-0', script: 'true' },
+    { task_id: 'later-1', script: 'true' },
+  ]);
+  for (const clone of clones) await git(['pull', '--quiet', 'origin', 'main'], { cwd: clone });
+  const again = await runCli([
+    'render',
+    '--path',
+    clones[0]!,
+    '--shard-path',
+    clones[1]!,
+    '--output-dir',
+    out,
+    '--json',
+  ]);
+  assert.equal(again.code, 0, again.stderr);
+  for (const tip of keptTips) assert.match(again.stderr, new RegExp(`from the kept history at ${tip.slice(0, 12)}`));
+  const whole = await runCli([
+    'render',
+    '--path',
+    clones[0]!,
+    '--shard-path',
+    clones[1]!,
+    '--output-dir',
+    join(dir, 'whole'),
+    '--json',
+  ]);
+  assert.deepEqual(JSON.parse(again.stdout).counts, JSON.parse(whole.stdout).counts);
+  for (const file of ['history.json', 'history-2.json']) {
+    assert.deepEqual(
+      JSON.parse(await readFile(join(out, file), 'utf8')),
+      JSON.parse(await readFile(join(dir, 'whole', file), 'utf8')),
+      `${file}: read on from the kept history, as read whole`,
+    );
+  }
   const merged = mergeShards([
     { ...fakeInput([point(0, 3, 0), point(20, 1, 2)]), nodes: [nodeOf('n1', 1, '2026-01-01T00:00:05Z')] },
     { ...fakeInput([point(10, 4, 0)]), nodes: [nodeOf('n1', 2, '2026-01-01T00:00:09Z')] },

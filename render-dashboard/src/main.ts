@@ -1,8 +1,7 @@
 import * as core from '@actions/core';
 import { resolve } from 'node:path';
 import { actionLog, getBranch, getList, getString } from '../../src/action/kit.js';
-import { mergeShards } from '../../src/dashboard/merge.js';
-import { checkRepositoryUrl, collectDashboard, readKeptHistory } from '../../src/dashboard/collect.js';
+import { checkRepositoryUrl, collectGrid } from '../../src/dashboard/collect.js';
 import { renderSite } from '../../src/dashboard/render.js';
 import { summaryMarkdown } from '../../src/dashboard/summary.js';
 
@@ -36,15 +35,11 @@ export async function main(): Promise<void> {
   const settings = getInputs();
   const { shardPaths, ...collect } = settings;
   const outputDir = resolve(settings.outputDir);
-  // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
-  const kept = shardPaths.length === 0 ? await readKeptHistory(outputDir) : undefined;
-  const shards = [
-    await collectDashboard({ ...collect, pathSetting: 'input "path"', log: actionLog, ...(kept ? { kept } : {}) }),
+  const checkouts = [
+    { path: collect.path, pathSetting: 'input "path"' },
+    ...shardPaths.map((path) => ({ path, pathSetting: 'input "shard-paths"' })),
   ];
-  for (const path of shardPaths) {
-    shards.push(await collectDashboard({ ...collect, path, pathSetting: 'input "shard-paths"', log: actionLog }));
-  }
-  const input = mergeShards(shards);
+  const input = await collectGrid(checkouts, { ...collect, log: actionLog }, outputDir);
   const summary = await renderSite(input, outputDir);
   const c = summary.counts;
   core.setOutput('queued', c.queued);

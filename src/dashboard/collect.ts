@@ -30,7 +30,8 @@ import {
   type Validator,
 } from '../protocol/schema-validators.js';
 import { plural } from './format.js';
-import { KEPT_HISTORY_FILE, type DashboardInput, type KeptHistory } from './model.js';
+import { keptHistoryFile, type DashboardInput, type KeptHistory } from './model.js';
+import { mergeShards } from './merge.js';
 
 export interface CollectOptions {
   /** A checkout of the grid, or a bare clone of it. */
@@ -145,18 +146,42 @@ export async function collectDashboard(options: CollectOptions): Promise<Dashboa
     failed,
     nodes,
     history: history.points,
-    ...(history.kept ? { kept: history.kept } : {}),
+    kept: [history.kept],
   };
 }
 
+/** A checkout of one shard, and how the user gave it (`input "shard-paths"`, `--shard-path`). */
+export interface ShardCheckout {
+  path: string;
+  pathSetting: string;
+}
+
 /**
- * The history the last render kept in `outputDir`, when there is one of the right shape; anything else (no
- * file, a hand edit) is ignored, and the history is read whole. Its tip is checked against the branch later.
+ * The dashboard of a grid from checkouts of its shards (the one of a grid of one repository), read as one
+ * grid, each shard's history from where the last render into `outputDir` left it.
  */
-export async function readKeptHistory(outputDir: string): Promise<KeptHistory | undefined> {
+export async function collectGrid(
+  checkouts: readonly ShardCheckout[],
+  options: Omit<CollectOptions, 'path' | 'pathSetting' | 'kept'>,
+  outputDir: string,
+): Promise<DashboardInput> {
+  const shards: DashboardInput[] = [];
+  for (const [shard, checkout] of checkouts.entries()) {
+    const kept = await readKeptHistory(outputDir, shard);
+    shards.push(await collectDashboard({ ...options, ...checkout, ...(kept ? { kept } : {}) }));
+  }
+  return mergeShards(shards);
+}
+
+/**
+ * The history of a shard (0 for a grid of one repository) the last render kept in `outputDir`, when there
+ * is one of the right shape; anything else (no file, a hand edit) is ignored, and the history is read whole.
+ * Its tip is checked against the branch later.
+ */
+export async function readKeptHistory(outputDir: string, shard = 0): Promise<KeptHistory | undefined> {
   let value: unknown;
   try {
-    value = JSON.parse(await readFile(join(outputDir, KEPT_HISTORY_FILE), 'utf8'));
+    value = JSON.parse(await readFile(join(outputDir, keptHistoryFile(shard)), 'utf8'));
   } catch {
     return undefined;
   }

@@ -19,8 +19,8 @@ export function mergeShards(shards: readonly DashboardInput[]): DashboardInput {
     failed: shards.flatMap((s) => s.failed),
     nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
     history: mergeHistory(shards.map((s) => s.history)),
-    // Each shard's history is its own: a sharded grid's is read whole at every render.
-    kept: undefined,
+    // Each shard's history is its own, kept in order.
+    kept: shards.map((s) => s.kept?.[0]),
   };
 }
 

@@ -19,12 +19,21 @@ export interface DashboardInput {
   nodes: NodeRecord[]; // may be 500 long
   /** Time series from the git history, oldest first: one point per commit or per bucket */
   history: Array<{ time: Date; queued: number; running: number; completed: number; failed: number }>;
-  /** Where the history was read to, written with the site so the next render reads only what came since. */
-  kept?: KeptHistory;
+  /**
+   * Where each shard's history was read to (one for a grid of one repository; none for a shard that never
+   * ran a task), written with the site so the next render reads only what came since.
+   */
+  kept?: Array<KeptHistory | undefined>;
 }
 
-/** The file a render keeps its history in, beside the site's pages. */
-export const KEPT_HISTORY_FILE = 'history.json';
+/**
+ * The file a render keeps a shard's history in, beside the site's pages: history.json for the grid (its
+ * first shard), history-2.json for the second and on. A file that lands on another repository's history
+ * (shards given in another order) fails its ancestor check and is read whole.
+ */
+export function keptHistoryFile(shard: number): string {
+  return shard === 0 ? 'history.json' : `history-${shard + 1}.json`;
+}
 
 /** The history a render read, up to `tip`: the counts there and the points drawn so far. */
 export interface KeptHistory {

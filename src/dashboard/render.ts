@@ -8,7 +8,7 @@
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// history.json (where the history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// history*.json (where each shard's history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
 // and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
@@ -16,7 +16,7 @@
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CLIENT_SCRIPT, STYLESHEET } from './assets.generated.js';
-import { KEPT_HISTORY_FILE, type DashboardInput, type DashboardSummary } from './model.js';
+import { keptHistoryFile, type DashboardInput, type DashboardSummary } from './model.js';
 import { detailPages } from './pages/detail-pages.js';
 import { indexPage } from './pages/index-page.js';
 import { listPages } from './pages/list-pages.js';
@@ -40,7 +40,9 @@ export async function renderSite(input: DashboardInput, outputDir: string): Prom
   for (const [path, html] of listPages(site)) files.set(path, html);
   for (const [path, html] of detailPages(site)) files.set(path, html);
   files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
-  if (input.kept) files.set(KEPT_HISTORY_FILE, `${JSON.stringify(input.kept)}\n`);
+  for (const [shard, kept] of (input.kept ?? []).entries()) {
+    if (kept) files.set(keptHistoryFile(shard), `${JSON.stringify(kept)}\n`);
+  }
   // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
   // backgrounds were picked for WCAG AA contrast in both.
   files.set('assets/dgrid.css', STYLESHEET);

@@ -1,8 +1,7 @@
 import { join, resolve } from 'node:path';
 import { consoleLog } from '../../common/log.js';
-import { checkRepositoryUrl, collectDashboard, readKeptHistory } from '../../dashboard/collect.js';
+import { checkRepositoryUrl, collectGrid } from '../../dashboard/collect.js';
 import { renderSite } from '../../dashboard/render.js';
-import { mergeShards } from '../../dashboard/merge.js';
 import { jsonOption, str, type Command } from '../command.js';
 
 export const render: Command = {
@@ -47,25 +46,21 @@ export const render: Command = {
   async run(values) {
     const repositoryUrl = str(values['repository-url']);
     if (repositoryUrl) checkRepositoryUrl(repositoryUrl, '--repository-url');
-    const paths = [str(values.path), ...((values['shard-path'] as string[] | undefined) ?? [])];
+    const checkouts = [
+      { path: str(values.path), pathSetting: '--path' },
+      ...((values['shard-path'] as string[] | undefined) ?? []).map((path) => ({ path, pathSetting: '--shard-path' })),
+    ];
     const outputDir = resolve(str(values['output-dir']));
-    // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
-    const kept = paths.length === 1 ? await readKeptHistory(outputDir) : undefined;
-    const shards = [];
-    for (const [i, path] of paths.entries()) {
-      shards.push(
-        await collectDashboard({
-          path,
-          pathSetting: i === 0 ? '--path' : '--shard-path',
-          title: str(values.title),
-          branch: str(values.branch),
-          ...(repositoryUrl ? { repositoryUrl } : {}),
-          log: consoleLog(),
-          ...(kept ? { kept } : {}),
-        }),
-      );
-    }
-    const input = mergeShards(shards);
+    const input = await collectGrid(
+      checkouts,
+      {
+        title: str(values.title),
+        branch: str(values.branch),
+        ...(repositoryUrl ? { repositoryUrl } : {}),
+        log: consoleLog(),
+      },
+      outputDir,
+    );
     const summary = await renderSite(input, outputDir);
     const c = summary.counts;
     const index = join(outputDir, 'index.html');
