@@ -76,6 +76,7 @@ import {
   type Terminal,
 } from '../protocol/layout.js';
 import { catFileBatch, git, runGit } from '../git/runner.js';
+import { posix } from 'node:path';
 import { historyBatches, type HistoryCommit, type HistoryOptions } from '../git/history.js';
 import { GridStore } from '../git/store.js';
 import { UserError } from '../common/errors.js';
@@ -1080,12 +1081,22 @@ class Replay {
       }
       return;
     }
-    const paths = [...new Set(this.archived.map((a) => a.target))];
-    const atTip = await this.blobsAt(archiveTip, paths);
+    // Each archive commit is read only where the results named it went (a day's folders), not whole: a year
+    // of archiving names hundreds of commits, and the archive holds a million results.
+    const folders = (files: readonly ArchivedFile[]) => [...new Set(files.map((a) => posix.dirname(a.target)))];
+    const atTip = await this.blobsAt(archiveTip, folders(this.archived));
+    const byCommit = new Map<string, ArchivedFile[]>();
+    for (const a of this.archived) {
+      for (const sha of a.archivedTo) {
+        const files = byCommit.get(sha);
+        if (files) files.push(a);
+        else byCommit.set(sha, [a]);
+      }
+    }
     const named = new Map<string, Map<string, string> | null>();
-    for (const sha of new Set(this.archived.flatMap((a) => a.archivedTo))) {
+    for (const [sha, files] of byCommit) {
       const reachable = await runGit(['merge-base', '--is-ancestor', sha, archiveTip], { cwd: this.dir });
-      named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, paths) : null);
+      named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, folders(files)) : null);
     }
     for (const a of this.archived) {
       const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
@@ -1104,6 +1115,7 @@ class Replay {
     }
   }
 
+  /** The blob at each file under `paths` (files or folders) in `commit`. */
   private async blobsAt(commit: string, paths: string[]): Promise<Map<string, string>> {
     // Past a few thousand paths, the command line would be too long: the archive's results are listed whole.
     const named = paths.length > 2000 ? ['tasks/'] : paths;
