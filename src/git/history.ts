@@ -1,7 +1,6 @@
 // One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
 // series). Merges count as the change they bring to the branch, renames as a delete and an add, so that a
 // reader can follow each file from folder to folder without knowing how git stores a move.
-import { StringDecoder } from 'node:string_decoder';
 import { gitStream } from './runner.js';
 
 /** One file a commit adds (`A`), modifies (`M`), deletes (`D`) or changes the type of (`T`). */
@@ -72,62 +71,74 @@ export async function* historyBatches(
     tip,
     ...(options.paths ? ['--', ...options.paths] : []),
   ];
-  const decoder = new StringDecoder('utf8');
-  let text = '';
+  let pending = Buffer.alloc(0);
   let batch: HistoryCommit[] = [];
   for await (const chunk of gitStream(args, { cwd: options.cwd, timeoutMs: options.timeoutMs })) {
-    text += decoder.write(chunk);
+    pending = Buffer.concat([pending, chunk]);
     // Parse up to the last commit that began: the one after it may not have come whole yet.
-    const cut = lastCommitStart(text);
+    const cut = lastCommitStart(pending);
     if (cut <= 0) continue;
-    batch.push(...parseCommits(text.slice(0, cut), options));
-    text = text.slice(cut);
+    batch.push(...parseCommits(pending.subarray(0, cut), options));
+    pending = pending.subarray(cut);
     if (batch.length >= size) {
       yield batch;
       batch = [];
     }
   }
-  batch.push(...parseCommits(text + decoder.end(), options));
+  batch.push(...parseCommits(pending, options));
   if (batch.length > 0) yield batch;
 }
 
+const COMMIT_START = Buffer.from('\0\x01');
+
 /**
- * Where the last commit's header starts in `text`, or -1: its \x01 right after a NUL. A message may hold a
+ * Where the last commit's header starts in `out`, or -1: its \x01 right after a NUL. A message may hold a
  * \x01 after a newline (a node writes its own), never after a NUL, which no commit message holds.
  */
-function lastCommitStart(text: string): number {
-  const at = text.lastIndexOf('\0\x01');
+function lastCommitStart(out: Buffer): number {
+  const at = out.lastIndexOf(COMMIT_START);
   return at < 0 ? -1 : at + 1;
 }
 
-/** Commits from whole commits' worth of `git log -z` output. */
-function parseCommits(text: string, options: HistoryOptions): HistoryCommit[] {
-  const tokens = text.split('\0');
+/**
+ * Commits from whole commits' worth of `git log -z` output. Each field is decoded on its own, so that what a
+ * reader keeps (a path, a blob id) holds no reference to the whole output, as a slice of one string would.
+ */
+function parseCommits(out: Buffer, options: HistoryOptions): HistoryCommit[] {
+  let at = 0;
+  const next = (): string | undefined => {
+    if (at >= out.length) return undefined;
+    let end = out.indexOf(0, at);
+    if (end < 0) end = out.length;
+    const token = out.toString('utf8', at, end);
+    at = end + 1;
+    return token;
+  };
   const commits: HistoryCommit[] = [];
   let commit: HistoryCommit | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!.replace(/^\n+/, '');
+  for (let raw = next(); raw !== undefined; raw = next()) {
+    const token = raw.replace(/^\n+/, '');
     if (token.startsWith('\x01')) {
       const [sha, seconds] = token.slice(1).split(' ');
-      const committer = tokens[++i] ?? '';
-      const author = tokens[++i] ?? '';
-      const trailers = (tokens[++i] ?? '')
+      const committer = next() ?? '';
+      const author = next() ?? '';
+      const trailers = (next() ?? '')
         .split(',')
         .map((s) => s.trim())
         .filter(Boolean);
       commit = { sha: sha!, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
       if (options.details) {
-        commit.authorEmail = tokens[++i] ?? '';
-        commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
-        commit.body = tokens[++i] ?? '';
+        commit.authorEmail = next() ?? '';
+        commit.parent = (next() ?? '').split(' ')[0] ?? '';
+        commit.body = next() ?? '';
       }
       commits.push(commit);
     } else if (token.startsWith(':')) {
       // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
       const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
-      commit!.changes.push({ status: status!, path: tokens[++i]!, oldSha, newSha, regularFile: /^100/.test(newMode!) });
+      commit!.changes.push({ status: status!, path: next()!, oldSha, newSha, regularFile: /^100/.test(newMode!) });
     } else if (token) {
-      commit!.changes.push({ status: token, path: tokens[++i]! });
+      commit!.changes.push({ status: token, path: next()! });
     }
   }
   return commits;
