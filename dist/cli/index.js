@@ -8821,6 +8821,8 @@ var external_node_perf_hooks_ = __nccwpck_require__(643);
 var layout = __nccwpck_require__(13374);
 // EXTERNAL MODULE: ./build/src/git/runner.js
 var runner = __nccwpck_require__(63566);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
 // EXTERNAL MODULE: ./build/src/git/history.js
 var git_history = __nccwpck_require__(3626);
 // EXTERNAL MODULE: ./build/src/git/store.js
@@ -9093,6 +9095,7 @@ var schema_validators = __nccwpck_require__(26039);
 
 
 
+
 /**
  * A checkpoint holds the state this many commits before the tip: the fresh-reap rule of a commit looks at
  * up to 100 commits after it, which a later tip may add to.
@@ -9101,6 +9104,13 @@ const LOOK_AHEAD = 100;
 const MAX_REPORTED = 1000;
 const BLOB_BATCH = 5000;
 const GIT_TIMEOUT_MS = 30 * 60_000;
+/** What the replay reads of each commit: its blobs, and where an archiving commit put what it removed. */
+const LOG_OPTIONS = (cwd) => ({
+    cwd,
+    timeoutMs: GIT_TIMEOUT_MS,
+    blobs: true,
+    trailer: 'Archived-To',
+});
 function formatViolation(v) {
     return `commit ${v.commit.slice(0, 12)}: task ${v.task}: ${v.rule}: ${v.message}`;
 }
@@ -9146,7 +9156,7 @@ async function auditGrid(source, branch = 'main', options = {}) {
             resumedFrom = saved.header.commit;
         }
     }
-    await replay.run(tip, resumedFrom, options.checkpoint);
+    await replay.run(tip, resumedFrom, options.checkpoint, options.historyBatch ?? 2000);
     await replay.checkArchive(archiveTip, (0,layout/* archiveBranch */.zb)(branch));
     replay.finishCheckpoint(branch, archiveTip);
     return {
@@ -9213,26 +9223,65 @@ class Replay {
         if (this.violations.length < MAX_REPORTED)
             this.violations.push({ commit, task, rule, message });
     }
-    /** Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. */
-    async run(tip, from, checkpoint) {
-        const commits = this.asReadersSee(await this.log(from === null ? tip : `${from}..${tip}`));
-        await this.readRecords(commits);
-        this.commits = commits;
-        const saveAt = checkpoint ? commits.length - 1 - LOOK_AHEAD : -1;
+    /**
+     * Replays the commits after `from` (the whole history when null), writing a checkpoint on the way. In
+     * batches of commits, each with the records it reads: a year of a busy grid is more than one read holds.
+     */
+    async run(tip, from, checkpoint, batchSize) {
+        const range = from === null ? tip : `${from}..${tip}`;
+        const saveAt = checkpoint ? (await this.countReplayed(range)) - 1 - LOOK_AHEAD : -1;
+        const pushes = [];
         const budgets = [];
-        for (const [index, commit] of commits.entries()) {
-            this.index = index;
-            this.heartbeatsBefore(commit);
-            this.apply(commit);
-            this.othersOf(commit);
-            budgets.push(this.policy.push_budget_per_minute);
-            this.figures.commits++;
-            if (index === saveAt)
-                this.capture(checkpoint, commit.sha);
+        const batches = this.batches(range, batchSize);
+        // Commits read but not replayed yet: a batch's last commits look up to LOOK_AHEAD commits further.
+        const ahead = [];
+        let readAll = false;
+        let offset = 0;
+        for (;;) {
+            while (!readAll && ahead.length < batchSize + LOOK_AHEAD) {
+                const next = await batches.next();
+                if (next.done)
+                    readAll = true;
+                else
+                    ahead.push(...next.value);
+            }
+            if (ahead.length === 0)
+                break;
+            const commits = ahead.splice(0, batchSize);
+            // Records are read per batch: those a batch moves or ends were written earlier and are read again.
+            this.summaries.clear();
+            this.nodeSummaries.clear();
+            await this.readRecords(commits);
+            this.commits = [...commits, ...ahead.slice(0, LOOK_AHEAD)];
+            for (const [index, commit] of commits.entries()) {
+                this.index = index;
+                this.heartbeatsBefore(commit);
+                this.apply(commit);
+                this.othersOf(commit);
+                pushes.push({ at: commit.time, author: commit.author, sha: commit.sha });
+                budgets.push(this.policy.push_budget_per_minute);
+                this.figures.commits++;
+                if (offset + index === saveAt)
+                    this.capture(checkpoint, commit.sha);
+            }
+            offset += commits.length;
         }
         // Over the commits replayed here: after a checkpoint, a minute across it is seen from its end only.
-        this.pushShares(commits, budgets);
+        this.pushShares(pushes, budgets);
         this.figures.tasks = this.tasks.size;
+    }
+    /** How many commits of `range` the replay meets: void ones are passed over. */
+    async countReplayed(range) {
+        const shas = (await (0,runner/* git */.$Y)(['rev-list', '--first-parent', range], { cwd: this.dir, timeoutMs: GIT_TIMEOUT_MS }))
+            .split('\n')
+            .filter(Boolean);
+        return shas.filter((sha) => this.effects?.get(sha) !== 'void').length;
+    }
+    /** The range's commits as readers see them, in batches. */
+    async *batches(range, size) {
+        for await (const batch of (0,git_history/* historyBatches */.N)(range, LOG_OPTIONS(this.dir), size)) {
+            yield this.asReadersSee(batch.map(toCommit));
+        }
     }
     captured;
     /** Archived results whose check failed: a checkpoint keeps those, the others stay held while the archive grows. */
@@ -9330,38 +9379,6 @@ class Replay {
             else if (kind === 'r')
                 this.quorum.restore(a, b);
         }
-    }
-    /** The branch's first-parent history, oldest first, with each commit's changes. */
-    async log(range) {
-        // A revision range `<from>..<tip>` when resuming from a checkpoint.
-        const history = await (0,git_history/* readHistory */.L)(range, {
-            cwd: this.dir,
-            timeoutMs: GIT_TIMEOUT_MS,
-            blobs: true,
-            trailer: 'Archived-To',
-        });
-        return history.map(({ sha, time, committer, author, trailers, changes }) => {
-            const commit = {
-                sha,
-                time,
-                committer,
-                author,
-                archivedTo: trailers,
-                changes: [],
-                others: [],
-                replicas: [],
-            };
-            for (const { path, status, oldSha, newSha, regularFile } of changes) {
-                const change = { path, oldSha: oldSha, newSha: newSha, readable: regularFile, deleted: status === 'D' };
-                if ((0,layout/* locate */.x5)(path))
-                    commit.changes.push(change);
-                else if ((0,layout/* locateReplica */.Dp)(path) !== undefined)
-                    commit.replicas.push(change);
-                else if ((0,layout/* locateNode */.xz)(path) !== undefined || (0,layout/* locateCancel */.xo)(path) !== undefined || path === layout/* POLICY_FILE */.CX)
-                    commit.others.push(change);
-            }
-            return commit;
-        });
     }
     /** The history without void commits, each later commit changing what it meant to (commit-check.ts). */
     asReadersSee(commits) {
@@ -9786,10 +9803,9 @@ class Replay {
         this.last = { committer: commit.committer, time: commit.time };
     }
     /** Nodes that pushed above their share of the branch's budget while it was over it. */
-    pushShares(commits, budgets) {
-        const pushes = commits.map((c) => ({ at: c.time, author: c.author }));
+    pushShares(pushes, budgets) {
         for (const found of (0,push_share/* overShare */.uv)(pushes, this.nodeIds, (i) => budgets[i])) {
-            this.violation(commits[found.index].sha, (0,layout/* nodePath */.Ie)(found.nodeId), 'push-share', `${found.nodeId} pushed ${found.pushes} times in the minute to here, above its share of ${found.share.toFixed(1)}, ` +
+            this.violation(pushes[found.index].sha, (0,layout/* nodePath */.Ie)(found.nodeId), 'push-share', `${found.nodeId} pushed ${found.pushes} times in the minute to here, above its share of ${found.share.toFixed(1)}, ` +
                 `while the branch took ${found.total} pushes, over its push_budget_per_minute`);
         }
     }
@@ -9905,12 +9921,24 @@ class Replay {
             }
             return;
         }
-        const paths = [...new Set(this.archived.map((a) => a.target))];
-        const atTip = await this.blobsAt(archiveTip, paths);
+        // Each archive commit is read only where the results named it went (a day's folders), not whole: a year
+        // of archiving names hundreds of commits, and the archive holds a million results.
+        const folders = (files) => [...new Set(files.map((a) => external_node_path_.posix.dirname(a.target)))];
+        const atTip = await this.blobsAt(archiveTip, folders(this.archived));
+        const byCommit = new Map();
+        for (const a of this.archived) {
+            for (const sha of a.archivedTo) {
+                const files = byCommit.get(sha);
+                if (files)
+                    files.push(a);
+                else
+                    byCommit.set(sha, [a]);
+            }
+        }
         const named = new Map();
-        for (const sha of new Set(this.archived.flatMap((a) => a.archivedTo))) {
+        for (const [sha, files] of byCommit) {
             const reachable = await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', sha, archiveTip], { cwd: this.dir });
-            named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, paths) : null);
+            named.set(sha, reachable.exitCode === 0 ? await this.blobsAt(sha, folders(files)) : null);
         }
         for (const a of this.archived) {
             const holders = a.archivedTo.filter((sha) => named.get(sha)?.get(a.target) === a.sha);
@@ -9925,6 +9953,7 @@ class Replay {
             }
         }
     }
+    /** The blob at each file under `paths` (files or folders) in `commit`. */
     async blobsAt(commit, paths) {
         // Past a few thousand paths, the command line would be too long: the archive's results are listed whole.
         const named = paths.length > 2000 ? ['tasks/'] : paths;
@@ -10023,6 +10052,20 @@ function summarize(blob, states) {
 }
 function isObject(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+/** A commit of the history with its changes sorted as the replay reads them; others are not the grid's. */
+function toCommit({ sha, time, committer, author, trailers, changes }) {
+    const commit = { sha, time, committer, author, archivedTo: trailers, changes: [], others: [], replicas: [] };
+    for (const { path, status, oldSha, newSha, regularFile } of changes) {
+        const change = { path, oldSha: oldSha, newSha: newSha, readable: regularFile, deleted: status === 'D' };
+        if ((0,layout/* locate */.x5)(path))
+            commit.changes.push(change);
+        else if ((0,layout/* locateReplica */.Dp)(path) !== undefined)
+            commit.replicas.push(change);
+        else if ((0,layout/* locateNode */.xz)(path) !== undefined || (0,layout/* locateCancel */.xo)(path) !== undefined || path === layout/* POLICY_FILE */.CX)
+            commit.others.push(change);
+    }
+    return commit;
 }
 
 // EXTERNAL MODULE: ./build/src/admin/shard-stores.js
@@ -10226,7 +10269,7 @@ const cancel = {
 /* harmony import */ var _sandbox_process_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(96288);
 /* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(26039);
 /* harmony import */ var _node_worker_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(97886);
-/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(89968);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(60183);
 /* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(59875);
 /* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_14__ = __nccwpck_require__(24953);
 
@@ -10879,6 +10922,8 @@ async function reap(settings, log) {
             branch: settings.branch,
             dir,
             ...(settings.token ? { token: settings.token } : {}),
+            // A run of its own, not a loop: it waits out a rate limit rather than fail and wait for the next schedule.
+            waitOutRateLimits: true,
         });
         // A name of its own per run: two reapers making the same change in the same second would otherwise build
         // the very same commit, and both would count it as theirs.
@@ -11158,6 +11203,7 @@ async function shardsOf(settings) {
             partial: true,
             depth: 1,
             ...(settings.token ? { token: settings.token } : {}),
+            waitOutRateLimits: true,
         });
         const policy = await (await protocol_snapshot/* GridSnapshot */.T.load(store, await store.fetch(), { states: [] })).policy();
         return (0,protocol_shards/* isSharded */.EG)(policy) ? policy.shards : undefined;
@@ -11210,96 +11256,23 @@ const reap_reap = {
 
 /***/ }),
 
-/***/ 92122:
+/***/ 5631:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-
-// EXPORTS
-__nccwpck_require__.d(__webpack_exports__, {
-  X: () => (/* binding */ render_render)
-});
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __nccwpck_require__(76760);
-// EXTERNAL MODULE: ./build/src/common/log.js
-var log = __nccwpck_require__(42073);
-// EXTERNAL MODULE: ./build/src/dashboard/collect.js
-var collect = __nccwpck_require__(89968);
-// EXTERNAL MODULE: ./build/src/dashboard/render.js + 16 modules
-var render = __nccwpck_require__(59875);
-;// CONCATENATED MODULE: ./build/src/dashboard/merge.js
-/**
- * One grid from the dashboards of its shards, the first shard's title, links and policy kept: tasks of every
- * shard, a node serving several listed once (its tasks in all of them, its counters summed, its latest word
- * on its status), and each point of the history the sum of every shard's counts as they stood then.
- */
-function mergeShards(shards) {
-    const [first, ...rest] = shards;
-    if (!first)
-        throw new Error('mergeShards needs at least one shard');
-    if (rest.length === 0)
-        return first;
-    return {
-        ...first,
-        queued: shards.flatMap((s) => s.queued),
-        running: shards.flatMap((s) => s.running),
-        completed: shards.flatMap((s) => s.completed),
-        failed: shards.flatMap((s) => s.failed),
-        nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
-        history: mergeHistory(shards.map((s) => s.history)),
-        // Each shard's history is its own: a sharded grid's is read whole at every render.
-        kept: undefined,
-    };
-}
-function mergeNodes(records) {
-    const nodes = new Map();
-    for (const node of records) {
-        const seen = nodes.get(node.node_id);
-        if (!seen) {
-            nodes.set(node.node_id, { ...node, tasks: [...node.tasks] });
-            continue;
-        }
-        seen.tasks = [...seen.tasks, ...node.tasks].sort();
-        seen.completed += node.completed;
-        seen.failed += node.failed;
-        if (node.last_heartbeat > seen.last_heartbeat) {
-            Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
-        }
-    }
-    return [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
-}
-/** At every time any shard has a point, the sum of each shard's last point up to then (none before its first). */
-function mergeHistory(histories) {
-    const times = [...new Set(histories.flatMap((h) => h.map((p) => p.time.getTime())))].sort((a, b) => a - b);
-    const next = histories.map(() => 0);
-    const last = histories.map(() => undefined);
-    return times.map((time) => {
-        const point = { time: new Date(time), queued: 0, running: 0, completed: 0, failed: 0 };
-        histories.forEach((history, i) => {
-            while (next[i] < history.length && history[next[i]].time.getTime() <= time)
-                last[i] = history[next[i]++];
-            const p = last[i];
-            if (!p)
-                return;
-            point.queued += p.queued;
-            point.running += p.running;
-            point.completed += p.completed;
-            point.failed += p.failed;
-        });
-        return point;
-    });
-}
-
-// EXTERNAL MODULE: ./build/src/cli/command.js
-var command = __nccwpck_require__(24953);
-;// CONCATENATED MODULE: ./build/src/cli/commands/render.js
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   X: () => (/* binding */ render)
+/* harmony export */ });
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(76760);
+/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(42073);
+/* harmony import */ var _dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(60183);
+/* harmony import */ var _dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(59875);
+/* harmony import */ var _command_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(24953);
 
 
 
 
 
-
-const render_render = {
+const render = {
     name: 'render',
     summary: 'Render the status dashboard of a grid checkout as a static site. It shows the counts, charts drawn from the ' +
         'git history, every task and node, and a form to submit tasks.',
@@ -11335,32 +11308,26 @@ const render_render = {
             placeholder: 'NAME',
             description: 'the grid branch, for those links (default: main)',
         },
-        ...command/* jsonOption */.Ec,
+        ..._command_js__WEBPACK_IMPORTED_MODULE_4__/* .jsonOption */ .Ec,
     },
     async run(values) {
-        const repositoryUrl = (0,command/* str */.gx)(values['repository-url']);
+        const repositoryUrl = (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['repository-url']);
         if (repositoryUrl)
-            (0,collect/* checkRepositoryUrl */.OQ)(repositoryUrl, '--repository-url');
-        const paths = [(0,command/* str */.gx)(values.path), ...(values['shard-path'] ?? [])];
-        const outputDir = (0,external_node_path_.resolve)((0,command/* str */.gx)(values['output-dir']));
-        // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
-        const kept = paths.length === 1 ? await (0,collect/* readKeptHistory */.z8)(outputDir) : undefined;
-        const shards = [];
-        for (const [i, path] of paths.entries()) {
-            shards.push(await (0,collect/* collectDashboard */.ZR)({
-                path,
-                pathSetting: i === 0 ? '--path' : '--shard-path',
-                title: (0,command/* str */.gx)(values.title),
-                branch: (0,command/* str */.gx)(values.branch),
-                ...(repositoryUrl ? { repositoryUrl } : {}),
-                log: (0,log/* consoleLog */.a)(),
-                ...(kept ? { kept } : {}),
-            }));
-        }
-        const input = mergeShards(shards);
-        const summary = await (0,render/* renderSite */.E)(input, outputDir);
+            (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__/* .checkRepositoryUrl */ .OQ)(repositoryUrl, '--repository-url');
+        const checkouts = [
+            { path: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.path), pathSetting: '--path' },
+            ...(values['shard-path'] ?? []).map((path) => ({ path, pathSetting: '--shard-path' })),
+        ];
+        const outputDir = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.resolve)((0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values['output-dir']));
+        const input = await (0,_dashboard_collect_js__WEBPACK_IMPORTED_MODULE_2__/* .collectGrid */ .z1)(checkouts, {
+            title: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.title),
+            branch: (0,_command_js__WEBPACK_IMPORTED_MODULE_4__/* .str */ .gx)(values.branch),
+            ...(repositoryUrl ? { repositoryUrl } : {}),
+            log: (0,_common_log_js__WEBPACK_IMPORTED_MODULE_1__/* .consoleLog */ .a)(),
+        }, outputDir);
+        const summary = await (0,_dashboard_render_js__WEBPACK_IMPORTED_MODULE_3__/* .renderSite */ .E)(input, outputDir);
         const c = summary.counts;
-        const index = (0,external_node_path_.join)(outputDir, 'index.html');
+        const index = (0,node_path__WEBPACK_IMPORTED_MODULE_0__.join)(outputDir, 'index.html');
         if (values.json) {
             console.log(JSON.stringify({
                 index,
@@ -12262,8 +12229,8 @@ var protocol_shards = __nccwpck_require__(9273);
 ;// CONCATENATED MODULE: ./build/src/node/slot-pool.js
 // The slots of one node shared by its workers, one per shard of the grid. Each worker claims, commits and
 // heartbeats in its own shard as a single-repository node does; the pool only says how many claims each
-// may take now, so that the node never holds more than its slots (plus prefetch) over all shards, and a
-// freed slot wakes the worker of the fullest queue first.
+// may take now, so that the node never runs more than its slots over all shards nor holds more than each
+// shard's prefetch beyond them, and a freed slot wakes the worker of the fullest queue first.
 //
 // It reserves nothing for the fullest queue: a worker holds a slot back only from the moment it claims until
 // its push, and with short tasks a slot is free again long before the next push of any shard. Reserving
@@ -12288,14 +12255,15 @@ class SlotPool {
     running() {
         return this.members.reduce((sum, m) => sum + m.running(), 0);
     }
-    /** Claims running or waiting over all shards. */
-    held() {
-        return this.members.reduce((sum, m) => sum + m.running() + m.waiting(), 0);
-    }
-    /** How many claims a worker may take now: the node's free room over all shards, within max-tasks. */
-    room() {
-        const { slots, prefetch, maxTasks } = this.limits;
-        let free = slots + prefetch - this.held() - this.pending;
+    /**
+     * How many claims a worker may take now, within max-tasks: the node's free slots, and beyond them its
+     * own prefetch less the claims it holds or has in a push. The slots are shared; the prefetch is each
+     * shard's, sized for that shard's turns: a push carries at most the slots and the prefetch, so held
+     * against one count for all, four shards would carry no more than one.
+     */
+    room(member, prefetch, pending) {
+        const { slots, maxTasks } = this.limits;
+        let free = slots + prefetch - this.running() - member.waiting() - pending;
         if (maxTasks > 0)
             free = Math.min(free, maxTasks - this.claimed - this.pending);
         return Math.max(0, free);
@@ -12376,11 +12344,7 @@ class ShardedNode {
     constructor(settings, shards, sandbox, log, tokens) {
         this.log = log;
         this.urls = shards;
-        const pool = new SlotPool({
-            slots: settings.slots,
-            prefetch: settings.prefetch ?? 0,
-            maxTasks: settings.maxTasks,
-        });
+        const pool = new SlotPool({ slots: settings.slots, maxTasks: settings.maxTasks });
         const primary = { remote: settings.remote, token: settings.token };
         this.workers = shards.map((url, index) => {
             const token = (0,protocol_shards/* tokenFor */.fn)(url, primary, tokens);
@@ -12626,7 +12590,7 @@ __nccwpck_require__.a(__webpack_module__, async (__webpack_handle_async_dependen
 /* harmony import */ var _commands_demo_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(96692);
 /* harmony import */ var _commands_init_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(97989);
 /* harmony import */ var _commands_reap_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(30187);
-/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(92122);
+/* harmony import */ var _commands_render_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(5631);
 /* harmony import */ var _commands_sign_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(81610);
 /* harmony import */ var _commands_status_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(2214);
 /* harmony import */ var _commands_submit_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(51743);
@@ -12977,34 +12941,117 @@ function sleep(ms, signal) {
 
 /***/ }),
 
-/***/ 89968:
+/***/ 60183:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
-/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   OQ: () => (/* binding */ checkRepositoryUrl),
-/* harmony export */   ZR: () => (/* binding */ collectDashboard),
-/* harmony export */   z8: () => (/* binding */ readKeptHistory)
-/* harmony export */ });
-/* unused harmony export gridHistory */
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(51455);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(76760);
-/* harmony import */ var node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(643);
-/* harmony import */ var _common_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(34560);
-/* harmony import */ var _git_runner_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(63566);
-/* harmony import */ var _git_history_js__WEBPACK_IMPORTED_MODULE_5__ = __nccwpck_require__(3626);
-/* harmony import */ var _git_store_js__WEBPACK_IMPORTED_MODULE_6__ = __nccwpck_require__(85839);
-/* harmony import */ var _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_7__ = __nccwpck_require__(9684);
-/* harmony import */ var _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_8__ = __nccwpck_require__(35957);
-/* harmony import */ var _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__ = __nccwpck_require__(13374);
-/* harmony import */ var _common_log_js__WEBPACK_IMPORTED_MODULE_10__ = __nccwpck_require__(42073);
-/* harmony import */ var _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__ = __nccwpck_require__(26039);
-/* harmony import */ var _format_js__WEBPACK_IMPORTED_MODULE_12__ = __nccwpck_require__(22375);
-/* harmony import */ var _model_js__WEBPACK_IMPORTED_MODULE_13__ = __nccwpck_require__(91651);
+
+// EXPORTS
+__nccwpck_require__.d(__webpack_exports__, {
+  OQ: () => (/* binding */ checkRepositoryUrl),
+  ZR: () => (/* binding */ collectDashboard),
+  z1: () => (/* binding */ collectGrid)
+});
+
+// UNUSED EXPORTS: gridHistory, readKeptHistory
+
+// EXTERNAL MODULE: external "node:fs/promises"
+var promises_ = __nccwpck_require__(51455);
+// EXTERNAL MODULE: external "node:path"
+var external_node_path_ = __nccwpck_require__(76760);
+// EXTERNAL MODULE: external "node:perf_hooks"
+var external_node_perf_hooks_ = __nccwpck_require__(643);
+// EXTERNAL MODULE: ./build/src/common/errors.js
+var errors = __nccwpck_require__(34560);
+// EXTERNAL MODULE: ./build/src/git/runner.js
+var runner = __nccwpck_require__(63566);
+// EXTERNAL MODULE: ./build/src/git/history.js
+var git_history = __nccwpck_require__(3626);
+// EXTERNAL MODULE: ./build/src/git/store.js
+var store = __nccwpck_require__(85839);
+// EXTERNAL MODULE: ./build/src/protocol/snapshot.js
+var protocol_snapshot = __nccwpck_require__(9684);
+// EXTERNAL MODULE: ./build/src/protocol/commit-check.js + 2 modules
+var commit_check = __nccwpck_require__(35957);
+// EXTERNAL MODULE: ./build/src/protocol/layout.js
+var layout = __nccwpck_require__(13374);
+// EXTERNAL MODULE: ./build/src/common/log.js
+var common_log = __nccwpck_require__(42073);
+// EXTERNAL MODULE: ./build/src/protocol/schema-validators.js
+var schema_validators = __nccwpck_require__(26039);
+// EXTERNAL MODULE: ./build/src/dashboard/format.js
+var format = __nccwpck_require__(22375);
+// EXTERNAL MODULE: ./build/src/dashboard/model.js
+var model = __nccwpck_require__(91651);
+;// CONCATENATED MODULE: ./build/src/dashboard/merge.js
+/**
+ * One grid from the dashboards of its shards, the first shard's title, links and policy kept: tasks of every
+ * shard, a node serving several listed once (its tasks in all of them, its counters summed, its latest word
+ * on its status), and each point of the history the sum of every shard's counts as they stood then.
+ */
+function mergeShards(shards) {
+    const [first, ...rest] = shards;
+    if (!first)
+        throw new Error('mergeShards needs at least one shard');
+    if (rest.length === 0)
+        return first;
+    return {
+        ...first,
+        queued: shards.flatMap((s) => s.queued),
+        running: shards.flatMap((s) => s.running),
+        completed: shards.flatMap((s) => s.completed),
+        failed: shards.flatMap((s) => s.failed),
+        nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
+        history: mergeHistory(shards.map((s) => s.history)),
+        // Each shard's history is its own, kept in order.
+        kept: shards.map((s) => s.kept?.[0]),
+    };
+}
+function mergeNodes(records) {
+    const nodes = new Map();
+    for (const node of records) {
+        const seen = nodes.get(node.node_id);
+        if (!seen) {
+            nodes.set(node.node_id, { ...node, tasks: [...node.tasks] });
+            continue;
+        }
+        seen.tasks = [...seen.tasks, ...node.tasks].sort();
+        seen.completed += node.completed;
+        seen.failed += node.failed;
+        if (node.last_heartbeat > seen.last_heartbeat) {
+            Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
+        }
+    }
+    return [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
+}
+/** At every time any shard has a point, the sum of each shard's last point up to then (none before its first). */
+function mergeHistory(histories) {
+    const times = [...new Set(histories.flatMap((h) => h.map((p) => p.time.getTime())))].sort((a, b) => a - b);
+    const next = histories.map(() => 0);
+    const last = histories.map(() => undefined);
+    return times.map((time) => {
+        const point = { time: new Date(time), queued: 0, running: 0, completed: 0, failed: 0 };
+        histories.forEach((history, i) => {
+            while (next[i] < history.length && history[next[i]].time.getTime() <= time)
+                last[i] = history[next[i]++];
+            const p = last[i];
+            if (!p)
+                return;
+            point.queued += p.queued;
+            point.running += p.running;
+            point.completed += p.completed;
+            point.failed += p.failed;
+        });
+        return point;
+    });
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/collect.js
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
 // not from the working tree, so a bare clone works as well and uncommitted edits never show. The time series
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
 // commit adds to and deletes from each lifecycle folder. A render keeps where it stopped with the site
 // (history.json), so the next one reads only the commits since: a year of history is read once.
+
 
 
 
@@ -13029,50 +13076,50 @@ const GIT_TIMEOUT_MS = 30 * 60_000;
 /** A long list of bad files would bury the log; the count says how many there are. */
 const MAX_LISTED = 10;
 async function collectDashboard(options) {
-    const log = options.log ?? _common_log_js__WEBPACK_IMPORTED_MODULE_10__/* .silentLog */ .J;
+    const log = options.log ?? common_log/* silentLog */.J;
     const store = await openCheckout(options.path, options.pathSetting);
     const tip = await store.resolve('HEAD');
     if (tip === null) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
+        throw new errors/* UserError */.yo(`${options.pathSetting} is "${options.path}", a repository without commits: check out a grid made with "dgrid init"`);
     }
     // Any other repository would render as an empty grid, which looks like a grid that lost its tasks.
-    if ((await store.list(tip, [_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .POLICY_FILE */ .CX, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .TASKS_DIR */ .XH, _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .NODES_DIR */ .uX], false)).length === 0) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${options.pathSetting} is "${options.path}", a repository without ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .POLICY_FILE */ .CX}, ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .TASKS_DIR */ .XH}/ or ${_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .NODES_DIR */ .uX}/ ` +
+    if ((await store.list(tip, [layout/* POLICY_FILE */.CX, layout/* TASKS_DIR */.XH, layout/* NODES_DIR */.uX], false)).length === 0) {
+        throw new errors/* UserError */.yo(`${options.pathSetting} is "${options.path}", a repository without ${layout/* POLICY_FILE */.CX}, ${layout/* TASKS_DIR */.XH}/ or ${layout/* NODES_DIR */.uX}/ ` +
             `at ${tip.slice(0, 12)}, so not a grid: check out a grid made with "dgrid init" (or the grid branch)`);
     }
     // On a guarded grid, the dashboard reads it as every reader does: void commits undone, their nodes quarantined.
-    const checker = new _protocol_commit_check_js__WEBPACK_IMPORTED_MODULE_8__/* .CommitChecker */ .bm(store.options.dir);
+    const checker = new commit_check/* CommitChecker */.bm(store.options.dir);
     await checker.checkHistory(tip);
     for (const v of checker.voids.values()) {
         log.warn(`commit ${v.commit.slice(0, 12)} is void, shown as if it never landed: ${v.problems.join('; ')}`);
     }
-    const snapshot = await _protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .GridSnapshot */ .T.load(store, tip, { overlay: checker.overlay });
+    const snapshot = await protocol_snapshot/* GridSnapshot */.T.load(store, tip, { overlay: checker.overlay });
     const policy = await snapshot.policy();
     const entriesOf = (state) => snapshot.of(state).map((file) => file.entry);
-    const files = _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.flatMap(entriesOf);
+    const files = layout/* LIFECYCLE */.VD.flatMap(entriesOf);
     const nodeEntries = [...snapshot.nodeEntries.values()];
     const blobs = await store.readAll([...files, ...nodeEntries].filter((entry) => entry.type === 'blob').map((entry) => entry.sha));
-    const skipped = snapshot.skipped.map(_protocol_snapshot_js__WEBPACK_IMPORTED_MODULE_7__/* .skippedEntry */ .P);
+    const skipped = snapshot.skipped.map(protocol_snapshot/* skippedEntry */.P);
     const read = (entries, validator) => parseRecords(entries, blobs, validator, skipped);
-    const queued = read(entriesOf('queue'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .queuedTaskValidator */ .vZ);
-    const running = read(entriesOf('in_progress'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .claimValidator */ .Rf);
-    const completed = read(entriesOf('completed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .resultValidator */ .ou);
-    const failed = read(entriesOf('failed'), _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .resultValidator */ .ou);
-    const nodes = read(nodeEntries, _protocol_schema_validators_js__WEBPACK_IMPORTED_MODULE_11__/* .nodeValidator */ .HF).map((node) => checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' } : node);
+    const queued = read(entriesOf('queue'), schema_validators/* queuedTaskValidator */.vZ);
+    const running = read(entriesOf('in_progress'), schema_validators/* claimValidator */.Rf);
+    const completed = read(entriesOf('completed'), schema_validators/* resultValidator */.ou);
+    const failed = read(entriesOf('failed'), schema_validators/* resultValidator */.ou);
+    const nodes = read(nodeEntries, schema_validators/* nodeValidator */.HF).map((node) => checker.quarantined.has(node.node_id) ? { ...node, status: 'quarantined' } : node);
     if (skipped.length > 0) {
         const more = skipped.length > MAX_LISTED ? `; and ${skipped.length - MAX_LISTED} more` : '';
-        log.warn(`left ${(0,_format_js__WEBPACK_IMPORTED_MODULE_12__/* .plural */ .LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
+        log.warn(`left ${(0,format/* plural */.LS)(skipped.length, 'unreadable record')} off the dashboard: ${skipped.slice(0, MAX_LISTED).join('; ')}${more}`);
     }
-    const started = node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now();
+    const started = external_node_perf_hooks_.performance.now();
     const history = await gridHistory(store, tip, options.kept);
     if (options.kept && !history.resumed) {
         log.warn(`the kept history ends at ${options.kept.tip.slice(0, 12)}, which the branch no longer holds: read whole`);
     }
     log.info(`${tip.slice(0, 12)}: ${files.length} task files, ${nodeEntries.length} nodes; history of ${history.commits} commits ` +
-        `read in ${Math.round(node_perf_hooks__WEBPACK_IMPORTED_MODULE_2__.performance.now() - started)} ms (${history.points.length} points` +
+        `read in ${Math.round(external_node_perf_hooks_.performance.now() - started)} ms (${history.points.length} points` +
         `${history.resumed ? `, from the kept history at ${options.kept.tip.slice(0, 12)}` : ''})`);
-    if ((await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .git */ .$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
-        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,_format_js__WEBPACK_IMPORTED_MODULE_12__/* .plural */ .LS)(history.commits, 'commit')} it holds: ` +
+    if ((await (0,runner/* git */.$Y)(['rev-parse', '--is-shallow-repository'], { cwd: store.options.dir })).trim() === 'true') {
+        log.warn(`${options.path} is a shallow clone, so the charts cover only the ${(0,format/* plural */.LS)(history.commits, 'commit')} it holds: ` +
             'clone the whole history (actions/checkout with fetch-depth: 0)');
     }
     return {
@@ -13082,23 +13129,36 @@ async function collectDashboard(options) {
         branch: options.branch,
         policy,
         queued,
-        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .locate */ .x5)(entry.path).id, entry.path])),
+        queuedPaths: Object.fromEntries(entriesOf('queue').map((entry) => [(0,layout/* locate */.x5)(entry.path).id, entry.path])),
         running,
         completed,
         failed,
         nodes,
         history: history.points,
-        ...(history.kept ? { kept: history.kept } : {}),
+        kept: [history.kept],
     };
 }
 /**
- * The history the last render kept in `outputDir`, when there is one of the right shape; anything else (no
- * file, a hand edit) is ignored, and the history is read whole. Its tip is checked against the branch later.
+ * The dashboard of a grid from checkouts of its shards (the one of a grid of one repository), read as one
+ * grid, each shard's history from where the last render into `outputDir` left it.
  */
-async function readKeptHistory(outputDir) {
+async function collectGrid(checkouts, options, outputDir) {
+    const shards = [];
+    for (const [shard, checkout] of checkouts.entries()) {
+        const kept = await readKeptHistory(outputDir, shard);
+        shards.push(await collectDashboard({ ...options, ...checkout, ...(kept ? { kept } : {}) }));
+    }
+    return mergeShards(shards);
+}
+/**
+ * The history of a shard (0 for a grid of one repository) the last render kept in `outputDir`, when there
+ * is one of the right shape; anything else (no file, a hand edit) is ignored, and the history is read whole.
+ * Its tip is checked against the branch later.
+ */
+async function readKeptHistory(outputDir, shard = 0) {
     let value;
     try {
-        value = JSON.parse(await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.readFile)((0,node_path__WEBPACK_IMPORTED_MODULE_1__.join)(outputDir, _model_js__WEBPACK_IMPORTED_MODULE_13__/* .KEPT_HISTORY_FILE */ .b), 'utf8'));
+        value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(outputDir, (0,model/* keptHistoryFile */.B)(shard)), 'utf8'));
     }
     catch {
         return undefined;
@@ -13113,7 +13173,7 @@ async function readKeptHistory(outputDir) {
         count(v.time) &&
         typeof counts === 'object' &&
         counts !== null &&
-        _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.every((state) => count(counts[state])) &&
+        layout/* LIFECYCLE */.VD.every((state) => count(counts[state])) &&
         Array.isArray(points) &&
         points.length <= 2 * MAX_POINTS &&
         points.every((p) => typeof p === 'object' &&
@@ -13126,7 +13186,7 @@ async function readKeptHistory(outputDir) {
     return {
         tip: v.tip,
         commits: v.commits,
-        counts: Object.fromEntries(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.map((state) => [state, counts[state]])),
+        counts: Object.fromEntries(layout/* LIFECYCLE */.VD.map((state) => [state, counts[state]])),
         time: v.time,
         points: points.map((p) => ({
             time: new Date(p.time),
@@ -13140,24 +13200,24 @@ async function readKeptHistory(outputDir) {
 /** The page links to the repository and sends its submit form there: anything but https would break or leak. */
 function checkRepositoryUrl(url, setting) {
     if (!/^https:\/\/[^\s"'<>]+$/.test(url)) {
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
+        throw new errors/* UserError */.yo(`${setting} is "${url}": give the grid's https URL, e.g. https://github.com/owner/grid`);
     }
 }
 async function openCheckout(path, setting) {
     const fix = `point ${setting} at a checkout of the grid (git clone, or actions/checkout with fetch-depth: 0)`;
-    const info = await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_0__.stat)(path).catch(() => undefined);
+    const info = await (0,promises_.stat)(path).catch(() => undefined);
     if (!info?.isDirectory())
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${setting} is "${path}", which is not a folder: ${fix}`);
+        throw new errors/* UserError */.yo(`${setting} is "${path}", which is not a folder: ${fix}`);
     try {
-        return await _git_store_js__WEBPACK_IMPORTED_MODULE_6__/* .GridStore */ .g8.local(path);
+        return await store/* GridStore */.g8.local(path);
     }
     catch (error) {
-        if (!(error instanceof _git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS))
+        if (!(error instanceof runner/* GitError */.XS))
             throw error;
         // Git's own words only when they add something, such as a repository owned by another user.
         const said = error.stderr.trim().split('\n')[0] ?? '';
         const detail = /not a git repository/.test(said) ? '' : ` (${said})`;
-        throw new _common_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .UserError */ .yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
+        throw new errors/* UserError */.yo(`${setting} is "${path}", which is not a git repository${detail}: ${fix}`);
     }
 }
 /** Parses and validates records; the ones that fail are named in `skipped` instead, so one bad file costs one row. */
@@ -13192,33 +13252,36 @@ function parseRecords(entries, blobs, validator, skipped) {
  */
 async function gridHistory(store, tip, kept) {
     const cwd = store.options.dir;
-    const from = kept && (await (0,_git_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
-    const history = await (0,_git_history_js__WEBPACK_IMPORTED_MODULE_5__/* .readHistory */ .L)(from ? `${from.tip}..${tip}` : tip, {
+    const from = kept && (await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
+    // In batches, each counted and let go: a year's history is more than one read should hold.
+    const history = (0,git_history/* historyBatches */.N)(from ? `${from.tip}..${tip}` : tip, {
         cwd,
         timeoutMs: GIT_TIMEOUT_MS,
-        paths: _protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .LIFECYCLE */ .VD.map(_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .lifecycleDir */ .uP),
+        paths: layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
     });
     const counts = from
         ? { ...from.counts }
         : { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
     let time = from?.time ?? 0;
-    for (const commit of history) {
-        // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-        time = Math.max(time, commit.time);
-        // A modified file stays where it is.
-        for (const { status, path } of commit.changes) {
-            const located = status === 'A' || status === 'D' ? (0,_protocol_layout_js__WEBPACK_IMPORTED_MODULE_9__/* .locate */ .x5)(path) : undefined;
-            if (located)
-                counts[located.state] += status === 'A' ? 1 : -1;
+    for await (const batch of history) {
+        for (const commit of batch) {
+            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+            time = Math.max(time, commit.time);
+            // A modified file stays where it is.
+            for (const { status, path } of commit.changes) {
+                const located = status === 'A' || status === 'D' ? (0,layout/* locate */.x5)(path) : undefined;
+                if (located)
+                    counts[located.state] += status === 'A' ? 1 : -1;
+            }
+            points.push({
+                time: new Date(time),
+                queued: counts.queue,
+                running: counts.in_progress,
+                completed: counts.completed,
+                failed: counts.failed,
+            });
         }
-        points.push({
-            time: new Date(time),
-            queued: counts.queue,
-            running: counts.in_progress,
-            completed: counts.completed,
-            failed: counts.failed,
-        });
     }
     const keep = (own, commits) => {
         const thinned = thin(own);
@@ -13357,10 +13420,16 @@ function excerpt(text, max = 140) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   b: () => (/* binding */ KEPT_HISTORY_FILE)
+/* harmony export */   B: () => (/* binding */ keptHistoryFile)
 /* harmony export */ });
-/** The file a render keeps its history in, beside the site's pages. */
-const KEPT_HISTORY_FILE = 'history.json';
+/**
+ * The file a render keeps a shard's history in, beside the site's pages: history.json for the grid (its
+ * first shard), history-2.json for the second and on. A file that lands on another repository's history
+ * (shards given in another order) fails its ancestor check and is read whole.
+ */
+function keptHistoryFile(shard) {
+    return shard === 0 ? 'history.json' : `history-${shard + 1}.json`;
+}
 
 
 /***/ }),
@@ -15455,7 +15524,7 @@ window.dgridValidateTask = function (task) {
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// history.json (where the history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// history*.json (where each shard's history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
 // and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
@@ -15486,8 +15555,10 @@ async function renderSite(input, outputDir) {
     for (const [path, html] of detailPages(site))
         files.set(path, html);
     files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
-    if (input.kept)
-        files.set(model/* KEPT_HISTORY_FILE */.b, `${JSON.stringify(input.kept)}\n`);
+    for (const [shard, kept] of (input.kept ?? []).entries()) {
+        if (kept)
+            files.set((0,model/* keptHistoryFile */.B)(shard), `${JSON.stringify(kept)}\n`);
+    }
     // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
     // backgrounds were picked for WCAG AA contrast in both.
     files.set('assets/dgrid.css', STYLESHEET);
@@ -15779,7 +15850,8 @@ async function signingKeyFile(value, dir) {
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __nccwpck_require__) => {
 
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
-/* harmony export */   L: () => (/* binding */ readHistory)
+/* harmony export */   L: () => (/* binding */ readHistory),
+/* harmony export */   N: () => (/* binding */ historyBatches)
 /* harmony export */ });
 /* harmony import */ var _runner_js__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(63566);
 // One reader of a branch's first-parent history for everyone who replays it (the audit, the dashboard's time
@@ -15788,9 +15860,19 @@ async function signingKeyFile(value, dir) {
 
 /** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
 async function readHistory(tip, options) {
+    const commits = [];
+    for await (const batch of historyBatches(tip, options))
+        commits.push(...batch);
+    return commits;
+}
+/**
+ * The same history read as git writes it, in batches of about `size` commits: a year of a busy grid is more
+ * than a string can hold, and more than its commits' objects should take at once.
+ */
+async function* historyBatches(tip, options, size = 2000) {
     const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
     const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
-    const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .git */ .$Y)([
+    const args = [
         'log',
         '--first-parent',
         '--reverse',
@@ -15802,35 +15884,78 @@ async function readHistory(tip, options) {
         `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
         tip,
         ...(options.paths ? ['--', ...options.paths] : []),
-    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
-    const tokens = out.split('\0');
+    ];
+    let pending = Buffer.alloc(0);
+    let batch = [];
+    for await (const chunk of (0,_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .gitStream */ .dP)(args, { cwd: options.cwd, timeoutMs: options.timeoutMs })) {
+        pending = Buffer.concat([pending, chunk]);
+        // Parse up to the last commit that began: the one after it may not have come whole yet.
+        const cut = lastCommitStart(pending);
+        if (cut <= 0)
+            continue;
+        batch.push(...parseCommits(pending.subarray(0, cut), options));
+        pending = pending.subarray(cut);
+        if (batch.length >= size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    batch.push(...parseCommits(pending, options));
+    if (batch.length > 0)
+        yield batch;
+}
+const COMMIT_START = Buffer.from('\0\x01');
+/**
+ * Where the last commit's header starts in `out`, or -1: its \x01 right after a NUL. A message may hold a
+ * \x01 after a newline (a node writes its own), never after a NUL, which no commit message holds.
+ */
+function lastCommitStart(out) {
+    const at = out.lastIndexOf(COMMIT_START);
+    return at < 0 ? -1 : at + 1;
+}
+/**
+ * Commits from whole commits' worth of `git log -z` output. Each field is decoded on its own, so that what a
+ * reader keeps (a path, a blob id) holds no reference to the whole output, as a slice of one string would.
+ */
+function parseCommits(out, options) {
+    let at = 0;
+    const next = () => {
+        if (at >= out.length)
+            return undefined;
+        let end = out.indexOf(0, at);
+        if (end < 0)
+            end = out.length;
+        const token = out.toString('utf8', at, end);
+        at = end + 1;
+        return token;
+    };
     const commits = [];
     let commit;
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
+    for (let raw = next(); raw !== undefined; raw = next()) {
+        const token = raw.replace(/^\n+/, '');
         if (token.startsWith('\x01')) {
             const [sha, seconds] = token.slice(1).split(' ');
-            const committer = tokens[++i] ?? '';
-            const author = tokens[++i] ?? '';
-            const trailers = (tokens[++i] ?? '')
+            const committer = next() ?? '';
+            const author = next() ?? '';
+            const trailers = (next() ?? '')
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean);
             commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
             if (options.details) {
-                commit.authorEmail = tokens[++i] ?? '';
-                commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
-                commit.body = tokens[++i] ?? '';
+                commit.authorEmail = next() ?? '';
+                commit.parent = (next() ?? '').split(' ')[0] ?? '';
+                commit.body = next() ?? '';
             }
             commits.push(commit);
         }
         else if (token.startsWith(':')) {
             // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
             const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
-            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+            commit.changes.push({ status: status, path: next(), oldSha, newSha, regularFile: /^100/.test(newMode) });
         }
         else if (token) {
-            commit.changes.push({ status: token, path: tokens[++i] });
+            commit.changes.push({ status: token, path: next() });
         }
     }
     return commits;
@@ -15921,6 +16046,7 @@ async function askRetryAfter(remote, token) {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   dP: () => (/* binding */ gitStream),
 /* harmony export */   et: () => (/* binding */ explainGitError),
 /* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
@@ -16083,6 +16209,44 @@ async function gitBytes(args, options = {}) {
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout;
+}
+/**
+ * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ */
+async function* gitStream(args, options = {}) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...BASE_ENV, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, options.timeoutMs ?? 120_000);
+    const closed = new Promise((resolve, reject) => {
+        child.on('close', resolve);
+        child.on('error', reject);
+    });
+    closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
+    try {
+        for await (const chunk of child.stdout)
+            yield chunk;
+        const code = await closed;
+        const err = Buffer.concat(stderr).toString('utf8');
+        if (timedOut)
+            throw new GitError(args, 'timeout', null, err);
+        if (code !== 0)
+            throw new GitError(args, classify(err), code, err);
+    }
+    finally {
+        clearTimeout(timer);
+        if (child.exitCode === null)
+            child.kill('SIGKILL');
+    }
 }
 /** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
@@ -18035,19 +18199,24 @@ function effectiveBudget(sharePerMinute, nodePerMinute) {
     const limits = [sharePerMinute, nodePerMinute ?? 0].filter((n) => n > 0 && Number.isFinite(n));
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
+/** The longest measured turn prefetch is sized for, in turns of the node's share. */
+const MAX_TURNS = 4;
 /**
  * Claims held beyond the slots, sized so that the node stays busy until its next turn: with a push every
  * 60/share seconds and tasks of d seconds, each slot runs turn/d tasks between two pushes, and one push
- * carries their results and the claims for the next turn. Never less than the setting; without a binding
- * budget or a measured task, the setting alone.
+ * carries their results and the claims for the next turn. The turn is the share's or, when lost races make
+ * it longer, the one measured. Never less than the setting; without a binding budget or a measured task, the
+ * setting alone.
  */
 function prefetchFor(view) {
     const { slots, perMinute, taskMs, configured, max } = view;
     if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined)
         return configured;
-    const turnMs = 60_000 / perMinute;
-    // A tenth more, and one more task per slot, for the push itself and tasks that run a little longer.
-    const wanted = Math.ceil((slots * turnMs * 11) / (10 * Math.max(taskMs, 1))) + slots;
+    // A measured turn counts up to a few of the share's: one that spanned idle time says nothing of contention.
+    const shareTurnMs = 60_000 / perMinute;
+    const turnMs = Math.min(Math.max(shareTurnMs, view.turnMs ?? 0), MAX_TURNS * shareTurnMs);
+    // A quarter more, and one more task per slot: turns vary (a lost race, a busy host), tasks run a little longer.
+    const wanted = Math.ceil((slots * turnMs * 5) / (4 * Math.max(taskMs, 1))) + slots;
     return Math.min(max, Math.max(configured, wanted));
 }
 
@@ -19174,8 +19343,11 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
-/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
-const MAX_PREFETCH = 256;
+/**
+ * The most claims a node holds beyond its slots, as its prefetch setting or its turn asks: a third of the
+ * folder limit, so that its in_progress folder stays well within it.
+ */
+const MAX_PREFETCH = 1000;
 class Worker {
     settings;
     sandbox;
@@ -19469,7 +19641,7 @@ class Worker {
             return 0;
         // A node serving several shards shares its slots, max-tasks and prefetch over them.
         if (this.link)
-            return this.link.pool.room();
+            return this.link.pool.room(this.member, this.prefetch(), this.reserved);
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
     }
     /** The round settings with this round's prefetch. */
@@ -19480,7 +19652,14 @@ class Worker {
     prefetch() {
         const configured = this.settings.prefetch ?? 0;
         const perMinute = this.budget?.rate ?? 0;
-        return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
+        return prefetchFor({
+            slots: this.settings.slots,
+            perMinute,
+            turnMs: this.pacer.turn,
+            taskMs: this.taskMs,
+            configured,
+            max: MAX_PREFETCH,
+        });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -19857,7 +20036,7 @@ class Worker {
             issued: this.issuedTokens,
             awaited: this.awaited,
             claimed: this.claimed,
-            ...(this.link ? { room: this.link.pool.room() } : {}),
+            ...(this.link ? { room: this.link.pool.room(this.member, this.prefetch(), this.reserved) } : {}),
             node: this.node,
             lastHeartbeat: this.lastHeartbeat,
             clockOffsetMs: this.clockOffsetMs,
@@ -20795,6 +20974,8 @@ function reaperNode(what, nodeId, change) {
 
 
 const ZERO = /^0+$/;
+/** What the checker reads of each commit: its blobs and who wrote it, with what message. */
+const LOG_OPTIONS = (cwd) => ({ cwd, timeoutMs: 30 * 60_000, blobs: true, details: true });
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
 const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
@@ -20874,12 +21055,19 @@ class CommitChecker {
             this.tip = tip;
             return [];
         }
-        const [first, ...rest] = await this.log(tip);
-        if (!first)
-            return [];
-        await this.start(first.sha);
+        // In batches: a year of history is more than one read should hold. Judging is incremental, as check()'s.
+        const voided = [];
+        let started = false;
+        for await (const batch of (0,git_history/* historyBatches */.N)(tip, LOG_OPTIONS(this.dir))) {
+            const commits = batch.map(logged);
+            if (!started) {
+                await this.start(commits.shift().sha);
+                started = true;
+            }
+            voided.push(...(await this.judge(commits)));
+        }
         this.tip = tip;
-        return this.judge(rest);
+        return voided;
     }
     /**
      * What each judged commit did as readers see it, when set (the audit replays that): 'void', or the blob each
@@ -20917,17 +21105,7 @@ class CommitChecker {
         }
     }
     async log(range) {
-        const history = await (0,git_history/* readHistory */.L)(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
-        const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
-        return history.map((c) => ({
-            sha: c.sha,
-            parent: c.parent ?? '',
-            authorName: c.author,
-            authorEmail: c.authorEmail ?? '',
-            time: c.time,
-            body: c.body ?? '',
-            changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
-        }));
+        return (await (0,git_history/* readHistory */.L)(range, LOG_OPTIONS(this.dir))).map(logged);
     }
     async judge(commits) {
         if (commits.length === 0)
@@ -21220,6 +21398,18 @@ function safeVerify(object, node, key) {
     return signer !== undefined && (0,commit_signature/* verifyCommit */.zx)(object, [signer]).ok;
 }
 /** The files whose content the rules read. */
+function logged(c) {
+    const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
+    return {
+        sha: c.sha,
+        parent: c.parent ?? '',
+        authorName: c.author,
+        authorEmail: c.authorEmail ?? '',
+        time: c.time,
+        body: c.body ?? '',
+        changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+    };
+}
 function readable(path) {
     return ((0,layout/* locate */.x5)(path) !== undefined ||
         (0,layout/* locateReplica */.Dp)(path) !== undefined ||
@@ -21581,12 +21771,19 @@ class PushPacer {
     lost = 0;
     /** Races lost per landed push, a moving average. */
     contention = 0;
+    turnMs;
+    lastTurnMs;
     constructor(clock = Date.now) {
         this.clock = clock;
     }
     /** How long the node holds off after its last landed push. */
     get hold() {
         return this.holdMs;
+    }
+    /** How long from one landed push to the next; undefined before two have landed. */
+    get turn() {
+        // The longer of the average and the last: a turn that lost races says at once that claims must last longer.
+        return this.turnMs === undefined ? undefined : Math.max(this.turnMs, this.lastTurnMs);
     }
     /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
     untilTurn() {
@@ -21609,7 +21806,13 @@ class PushPacer {
         const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
         this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
         this.lost = 0;
-        this.landedAt = this.clock();
+        const now = this.clock();
+        if (this.landedAt > 0) {
+            const turn = now - this.landedAt;
+            this.turnMs = this.turnMs === undefined ? turn : 0.7 * this.turnMs + 0.3 * turn;
+            this.lastTurnMs = turn;
+        }
+        this.landedAt = now;
     }
     measure() {
         // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.

@@ -36659,69 +36659,6 @@ var core = __nccwpck_require__(3218);
 var external_node_path_ = __nccwpck_require__(6760);
 // EXTERNAL MODULE: ./build/src/action/kit.js + 1 modules
 var kit = __nccwpck_require__(5691);
-;// CONCATENATED MODULE: ./build/src/dashboard/merge.js
-/**
- * One grid from the dashboards of its shards, the first shard's title, links and policy kept: tasks of every
- * shard, a node serving several listed once (its tasks in all of them, its counters summed, its latest word
- * on its status), and each point of the history the sum of every shard's counts as they stood then.
- */
-function mergeShards(shards) {
-    const [first, ...rest] = shards;
-    if (!first)
-        throw new Error('mergeShards needs at least one shard');
-    if (rest.length === 0)
-        return first;
-    return {
-        ...first,
-        queued: shards.flatMap((s) => s.queued),
-        running: shards.flatMap((s) => s.running),
-        completed: shards.flatMap((s) => s.completed),
-        failed: shards.flatMap((s) => s.failed),
-        nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
-        history: mergeHistory(shards.map((s) => s.history)),
-        // Each shard's history is its own: a sharded grid's is read whole at every render.
-        kept: undefined,
-    };
-}
-function mergeNodes(records) {
-    const nodes = new Map();
-    for (const node of records) {
-        const seen = nodes.get(node.node_id);
-        if (!seen) {
-            nodes.set(node.node_id, { ...node, tasks: [...node.tasks] });
-            continue;
-        }
-        seen.tasks = [...seen.tasks, ...node.tasks].sort();
-        seen.completed += node.completed;
-        seen.failed += node.failed;
-        if (node.last_heartbeat > seen.last_heartbeat) {
-            Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
-        }
-    }
-    return [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
-}
-/** At every time any shard has a point, the sum of each shard's last point up to then (none before its first). */
-function mergeHistory(histories) {
-    const times = [...new Set(histories.flatMap((h) => h.map((p) => p.time.getTime())))].sort((a, b) => a - b);
-    const next = histories.map(() => 0);
-    const last = histories.map(() => undefined);
-    return times.map((time) => {
-        const point = { time: new Date(time), queued: 0, running: 0, completed: 0, failed: 0 };
-        histories.forEach((history, i) => {
-            while (next[i] < history.length && history[next[i]].time.getTime() <= time)
-                last[i] = history[next[i]++];
-            const p = last[i];
-            if (!p)
-                return;
-            point.queued += p.queued;
-            point.running += p.running;
-            point.completed += p.completed;
-            point.failed += p.failed;
-        });
-        return point;
-    });
-}
-
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __nccwpck_require__(1455);
 // EXTERNAL MODULE: external "node:perf_hooks"
@@ -36737,9 +36674,19 @@ var runner = __nccwpck_require__(7457);
 
 /** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
 async function readHistory(tip, options) {
+    const commits = [];
+    for await (const batch of historyBatches(tip, options))
+        commits.push(...batch);
+    return commits;
+}
+/**
+ * The same history read as git writes it, in batches of about `size` commits: a year of a busy grid is more
+ * than a string can hold, and more than its commits' objects should take at once.
+ */
+async function* historyBatches(tip, options, size = 2000) {
     const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
     const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
-    const out = await (0,runner/* git */.$Y)([
+    const args = [
         'log',
         '--first-parent',
         '--reverse',
@@ -36751,35 +36698,78 @@ async function readHistory(tip, options) {
         `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
         tip,
         ...(options.paths ? ['--', ...options.paths] : []),
-    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
-    const tokens = out.split('\0');
+    ];
+    let pending = Buffer.alloc(0);
+    let batch = [];
+    for await (const chunk of (0,runner/* gitStream */.dP)(args, { cwd: options.cwd, timeoutMs: options.timeoutMs })) {
+        pending = Buffer.concat([pending, chunk]);
+        // Parse up to the last commit that began: the one after it may not have come whole yet.
+        const cut = lastCommitStart(pending);
+        if (cut <= 0)
+            continue;
+        batch.push(...parseCommits(pending.subarray(0, cut), options));
+        pending = pending.subarray(cut);
+        if (batch.length >= size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    batch.push(...parseCommits(pending, options));
+    if (batch.length > 0)
+        yield batch;
+}
+const COMMIT_START = Buffer.from('\0\x01');
+/**
+ * Where the last commit's header starts in `out`, or -1: its \x01 right after a NUL. A message may hold a
+ * \x01 after a newline (a node writes its own), never after a NUL, which no commit message holds.
+ */
+function lastCommitStart(out) {
+    const at = out.lastIndexOf(COMMIT_START);
+    return at < 0 ? -1 : at + 1;
+}
+/**
+ * Commits from whole commits' worth of `git log -z` output. Each field is decoded on its own, so that what a
+ * reader keeps (a path, a blob id) holds no reference to the whole output, as a slice of one string would.
+ */
+function parseCommits(out, options) {
+    let at = 0;
+    const next = () => {
+        if (at >= out.length)
+            return undefined;
+        let end = out.indexOf(0, at);
+        if (end < 0)
+            end = out.length;
+        const token = out.toString('utf8', at, end);
+        at = end + 1;
+        return token;
+    };
     const commits = [];
     let commit;
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
+    for (let raw = next(); raw !== undefined; raw = next()) {
+        const token = raw.replace(/^\n+/, '');
         if (token.startsWith('\x01')) {
             const [sha, seconds] = token.slice(1).split(' ');
-            const committer = tokens[++i] ?? '';
-            const author = tokens[++i] ?? '';
-            const trailers = (tokens[++i] ?? '')
+            const committer = next() ?? '';
+            const author = next() ?? '';
+            const trailers = (next() ?? '')
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean);
             commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
             if (options.details) {
-                commit.authorEmail = tokens[++i] ?? '';
-                commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
-                commit.body = tokens[++i] ?? '';
+                commit.authorEmail = next() ?? '';
+                commit.parent = (next() ?? '').split(' ')[0] ?? '';
+                commit.body = next() ?? '';
             }
             commits.push(commit);
         }
         else if (token.startsWith(':')) {
             // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
             const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
-            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+            commit.changes.push({ status: status, path: next(), oldSha, newSha, regularFile: /^100/.test(newMode) });
         }
         else if (token) {
-            commit.changes.push({ status: token, path: tokens[++i] });
+            commit.changes.push({ status: token, path: next() });
         }
     }
     return commits;
@@ -37437,6 +37427,8 @@ function reaperNode(what, nodeId, change) {
 
 
 const ZERO = /^0+$/;
+/** What the checker reads of each commit: its blobs and who wrote it, with what message. */
+const LOG_OPTIONS = (cwd) => ({ cwd, timeoutMs: 30 * 60_000, blobs: true, details: true });
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
 const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
@@ -37516,12 +37508,19 @@ class CommitChecker {
             this.tip = tip;
             return [];
         }
-        const [first, ...rest] = await this.log(tip);
-        if (!first)
-            return [];
-        await this.start(first.sha);
+        // In batches: a year of history is more than one read should hold. Judging is incremental, as check()'s.
+        const voided = [];
+        let started = false;
+        for await (const batch of historyBatches(tip, LOG_OPTIONS(this.dir))) {
+            const commits = batch.map(logged);
+            if (!started) {
+                await this.start(commits.shift().sha);
+                started = true;
+            }
+            voided.push(...(await this.judge(commits)));
+        }
         this.tip = tip;
-        return this.judge(rest);
+        return voided;
     }
     /**
      * What each judged commit did as readers see it, when set (the audit replays that): 'void', or the blob each
@@ -37559,17 +37558,7 @@ class CommitChecker {
         }
     }
     async log(range) {
-        const history = await readHistory(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
-        const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
-        return history.map((c) => ({
-            sha: c.sha,
-            parent: c.parent ?? '',
-            authorName: c.author,
-            authorEmail: c.authorEmail ?? '',
-            time: c.time,
-            body: c.body ?? '',
-            changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
-        }));
+        return (await readHistory(range, LOG_OPTIONS(this.dir))).map(logged);
     }
     async judge(commits) {
         if (commits.length === 0)
@@ -37862,6 +37851,18 @@ function safeVerify(object, node, key) {
     return signer !== undefined && (0,commit_signature/* verifyCommit */.zx)(object, [signer]).ok;
 }
 /** The files whose content the rules read. */
+function logged(c) {
+    const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
+    return {
+        sha: c.sha,
+        parent: c.parent ?? '',
+        authorName: c.author,
+        authorEmail: c.authorEmail ?? '',
+        time: c.time,
+        body: c.body ?? '',
+        changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+    };
+}
 function readable(path) {
     return ((0,layout/* locate */.x5)(path) !== undefined ||
         (0,layout/* locateReplica */.Dp)(path) !== undefined ||
@@ -37965,8 +37966,77 @@ function excerpt(text, max = 140) {
 }
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/model.js
-/** The file a render keeps its history in, beside the site's pages. */
-const KEPT_HISTORY_FILE = 'history.json';
+/**
+ * The file a render keeps a shard's history in, beside the site's pages: history.json for the grid (its
+ * first shard), history-2.json for the second and on. A file that lands on another repository's history
+ * (shards given in another order) fails its ancestor check and is read whole.
+ */
+function keptHistoryFile(shard) {
+    return shard === 0 ? 'history.json' : `history-${shard + 1}.json`;
+}
+
+;// CONCATENATED MODULE: ./build/src/dashboard/merge.js
+/**
+ * One grid from the dashboards of its shards, the first shard's title, links and policy kept: tasks of every
+ * shard, a node serving several listed once (its tasks in all of them, its counters summed, its latest word
+ * on its status), and each point of the history the sum of every shard's counts as they stood then.
+ */
+function mergeShards(shards) {
+    const [first, ...rest] = shards;
+    if (!first)
+        throw new Error('mergeShards needs at least one shard');
+    if (rest.length === 0)
+        return first;
+    return {
+        ...first,
+        queued: shards.flatMap((s) => s.queued),
+        running: shards.flatMap((s) => s.running),
+        completed: shards.flatMap((s) => s.completed),
+        failed: shards.flatMap((s) => s.failed),
+        nodes: mergeNodes(shards.flatMap((s) => s.nodes)),
+        history: mergeHistory(shards.map((s) => s.history)),
+        // Each shard's history is its own, kept in order.
+        kept: shards.map((s) => s.kept?.[0]),
+    };
+}
+function mergeNodes(records) {
+    const nodes = new Map();
+    for (const node of records) {
+        const seen = nodes.get(node.node_id);
+        if (!seen) {
+            nodes.set(node.node_id, { ...node, tasks: [...node.tasks] });
+            continue;
+        }
+        seen.tasks = [...seen.tasks, ...node.tasks].sort();
+        seen.completed += node.completed;
+        seen.failed += node.failed;
+        if (node.last_heartbeat > seen.last_heartbeat) {
+            Object.assign(seen, { last_heartbeat: node.last_heartbeat, status: node.status });
+        }
+    }
+    return [...nodes.values()].sort((a, b) => (a.node_id < b.node_id ? -1 : 1));
+}
+/** At every time any shard has a point, the sum of each shard's last point up to then (none before its first). */
+function mergeHistory(histories) {
+    const times = [...new Set(histories.flatMap((h) => h.map((p) => p.time.getTime())))].sort((a, b) => a - b);
+    const next = histories.map(() => 0);
+    const last = histories.map(() => undefined);
+    return times.map((time) => {
+        const point = { time: new Date(time), queued: 0, running: 0, completed: 0, failed: 0 };
+        histories.forEach((history, i) => {
+            while (next[i] < history.length && history[next[i]].time.getTime() <= time)
+                last[i] = history[next[i]++];
+            const p = last[i];
+            if (!p)
+                return;
+            point.queued += p.queued;
+            point.running += p.running;
+            point.completed += p.completed;
+            point.failed += p.failed;
+        });
+        return point;
+    });
+}
 
 ;// CONCATENATED MODULE: ./build/src/dashboard/collect.js
 // Builds the dashboard's input from a checkout of the grid. The records are read from git objects at HEAD,
@@ -37974,6 +38044,7 @@ const KEPT_HISTORY_FILE = 'history.json';
 // is the branch's own history, the grid's only record of the past: one `git log` pass counting the files each
 // commit adds to and deletes from each lifecycle folder. A render keeps where it stopped with the site
 // (history.json), so the next one reads only the commits since: a year of history is read once.
+
 
 
 
@@ -38057,17 +38128,30 @@ async function collectDashboard(options) {
         failed,
         nodes,
         history: history.points,
-        ...(history.kept ? { kept: history.kept } : {}),
+        kept: [history.kept],
     };
 }
 /**
- * The history the last render kept in `outputDir`, when there is one of the right shape; anything else (no
- * file, a hand edit) is ignored, and the history is read whole. Its tip is checked against the branch later.
+ * The dashboard of a grid from checkouts of its shards (the one of a grid of one repository), read as one
+ * grid, each shard's history from where the last render into `outputDir` left it.
  */
-async function readKeptHistory(outputDir) {
+async function collectGrid(checkouts, options, outputDir) {
+    const shards = [];
+    for (const [shard, checkout] of checkouts.entries()) {
+        const kept = await readKeptHistory(outputDir, shard);
+        shards.push(await collectDashboard({ ...options, ...checkout, ...(kept ? { kept } : {}) }));
+    }
+    return mergeShards(shards);
+}
+/**
+ * The history of a shard (0 for a grid of one repository) the last render kept in `outputDir`, when there
+ * is one of the right shape; anything else (no file, a hand edit) is ignored, and the history is read whole.
+ * Its tip is checked against the branch later.
+ */
+async function readKeptHistory(outputDir, shard = 0) {
     let value;
     try {
-        value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(outputDir, KEPT_HISTORY_FILE), 'utf8'));
+        value = JSON.parse(await (0,promises_.readFile)((0,external_node_path_.join)(outputDir, keptHistoryFile(shard)), 'utf8'));
     }
     catch {
         return undefined;
@@ -38162,7 +38246,8 @@ function parseRecords(entries, blobs, validator, skipped) {
 async function gridHistory(store, tip, kept) {
     const cwd = store.options.dir;
     const from = kept && (await (0,runner/* runGit */.EO)(['merge-base', '--is-ancestor', kept.tip, tip], { cwd })).exitCode === 0 ? kept : undefined;
-    const history = await readHistory(from ? `${from.tip}..${tip}` : tip, {
+    // In batches, each counted and let go: a year's history is more than one read should hold.
+    const history = historyBatches(from ? `${from.tip}..${tip}` : tip, {
         cwd,
         timeoutMs: GIT_TIMEOUT_MS,
         paths: layout/* LIFECYCLE */.VD.map(layout/* lifecycleDir */.uP),
@@ -38172,22 +38257,24 @@ async function gridHistory(store, tip, kept) {
         : { queue: 0, in_progress: 0, completed: 0, failed: 0 };
     const points = [];
     let time = from?.time ?? 0;
-    for (const commit of history) {
-        // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
-        time = Math.max(time, commit.time);
-        // A modified file stays where it is.
-        for (const { status, path } of commit.changes) {
-            const located = status === 'A' || status === 'D' ? (0,layout/* locate */.x5)(path) : undefined;
-            if (located)
-                counts[located.state] += status === 'A' ? 1 : -1;
+    for await (const batch of history) {
+        for (const commit of batch) {
+            // Nodes' clocks differ by a little; the history's order is the commits', so time never goes back.
+            time = Math.max(time, commit.time);
+            // A modified file stays where it is.
+            for (const { status, path } of commit.changes) {
+                const located = status === 'A' || status === 'D' ? (0,layout/* locate */.x5)(path) : undefined;
+                if (located)
+                    counts[located.state] += status === 'A' ? 1 : -1;
+            }
+            points.push({
+                time: new Date(time),
+                queued: counts.queue,
+                running: counts.in_progress,
+                completed: counts.completed,
+                failed: counts.failed,
+            });
         }
-        points.push({
-            time: new Date(time),
-            queued: counts.queue,
-            running: counts.in_progress,
-            completed: counts.completed,
-            failed: counts.failed,
-        });
     }
     const keep = (own, commits) => {
         const thinned = thin(own);
@@ -40764,7 +40851,7 @@ window.dgridValidateTask = function (task) {
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// history.json (where the history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
+// history*.json (where each shard's history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
 // and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
@@ -40795,8 +40882,10 @@ async function renderSite(input, outputDir) {
     for (const [path, html] of detailPages(site))
         files.set(path, html);
     files.set('status.json', `${JSON.stringify(statusJson(site, summary), null, 2)}\n`);
-    if (input.kept)
-        files.set(KEPT_HISTORY_FILE, `${JSON.stringify(input.kept)}\n`);
+    for (const [shard, kept] of (input.kept ?? []).entries()) {
+        if (kept)
+            files.set(keptHistoryFile(shard), `${JSON.stringify(kept)}\n`);
+    }
     // Colours are custom properties with a light and a dark set (prefers-color-scheme); text colours on tinted
     // backgrounds were picked for WCAG AA contrast in both.
     files.set('assets/dgrid.css', STYLESHEET);
@@ -40826,7 +40915,6 @@ async function renderSite(input, outputDir) {
 
 
 
-
 function getInputs() {
     const { GITHUB_SERVER_URL: server, GITHUB_REPOSITORY: repository } = process.env;
     const repositoryUrl = (0,kit/* getString */.AA)('repository-url', server && repository ? `${server}/${repository}` : '');
@@ -40845,15 +40933,11 @@ async function main() {
     const settings = getInputs();
     const { shardPaths, ...collect } = settings;
     const outputDir = (0,external_node_path_.resolve)(settings.outputDir);
-    // The history read up to the last render, kept with the site: only one grid's, as shards each have theirs.
-    const kept = shardPaths.length === 0 ? await readKeptHistory(outputDir) : undefined;
-    const shards = [
-        await collectDashboard({ ...collect, pathSetting: 'input "path"', log: kit/* actionLog */.Zx, ...(kept ? { kept } : {}) }),
+    const checkouts = [
+        { path: collect.path, pathSetting: 'input "path"' },
+        ...shardPaths.map((path) => ({ path, pathSetting: 'input "shard-paths"' })),
     ];
-    for (const path of shardPaths) {
-        shards.push(await collectDashboard({ ...collect, path, pathSetting: 'input "shard-paths"', log: kit/* actionLog */.Zx }));
-    }
-    const input = mergeShards(shards);
+    const input = await collectGrid(checkouts, { ...collect, log: kit/* actionLog */.Zx }, outputDir);
     const summary = await renderSite(input, outputDir);
     const c = summary.counts;
     core/* setOutput */.uH('queued', c.queued);
@@ -41462,6 +41546,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   et: () => (/* binding */ explainGitError),
   $Y: () => (/* binding */ git),
   s0: () => (/* binding */ gitBytes),
+  dP: () => (/* binding */ gitStream),
   cs: () => (/* binding */ isHopeless),
   EO: () => (/* binding */ runGit),
   bD: () => (/* binding */ withRetry)
@@ -41650,6 +41735,44 @@ async function gitBytes(args, options = {}) {
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout;
+}
+/**
+ * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ */
+async function* gitStream(args, options = {}) {
+    const child = (0,external_node_child_process_.spawn)('git', args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...BASE_ENV, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, options.timeoutMs ?? 120_000);
+    const closed = new Promise((resolve, reject) => {
+        child.on('close', resolve);
+        child.on('error', reject);
+    });
+    closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
+    try {
+        for await (const chunk of child.stdout)
+            yield chunk;
+        const code = await closed;
+        const err = Buffer.concat(stderr).toString('utf8');
+        if (timedOut)
+            throw new GitError(args, 'timeout', null, err);
+        if (code !== 0)
+            throw new GitError(args, classify(err), code, err);
+    }
+    finally {
+        clearTimeout(timer);
+        if (child.exitCode === null)
+            child.kill('SIGKILL');
+    }
 }
 /** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;

@@ -37527,8 +37527,8 @@ var protocol_shards = __nccwpck_require__(9273);
 ;// CONCATENATED MODULE: ./build/src/node/slot-pool.js
 // The slots of one node shared by its workers, one per shard of the grid. Each worker claims, commits and
 // heartbeats in its own shard as a single-repository node does; the pool only says how many claims each
-// may take now, so that the node never holds more than its slots (plus prefetch) over all shards, and a
-// freed slot wakes the worker of the fullest queue first.
+// may take now, so that the node never runs more than its slots over all shards nor holds more than each
+// shard's prefetch beyond them, and a freed slot wakes the worker of the fullest queue first.
 //
 // It reserves nothing for the fullest queue: a worker holds a slot back only from the moment it claims until
 // its push, and with short tasks a slot is free again long before the next push of any shard. Reserving
@@ -37553,14 +37553,15 @@ class SlotPool {
     running() {
         return this.members.reduce((sum, m) => sum + m.running(), 0);
     }
-    /** Claims running or waiting over all shards. */
-    held() {
-        return this.members.reduce((sum, m) => sum + m.running() + m.waiting(), 0);
-    }
-    /** How many claims a worker may take now: the node's free room over all shards, within max-tasks. */
-    room() {
-        const { slots, prefetch, maxTasks } = this.limits;
-        let free = slots + prefetch - this.held() - this.pending;
+    /**
+     * How many claims a worker may take now, within max-tasks: the node's free slots, and beyond them its
+     * own prefetch less the claims it holds or has in a push. The slots are shared; the prefetch is each
+     * shard's, sized for that shard's turns: a push carries at most the slots and the prefetch, so held
+     * against one count for all, four shards would carry no more than one.
+     */
+    room(member, prefetch, pending) {
+        const { slots, maxTasks } = this.limits;
+        let free = slots + prefetch - this.running() - member.waiting() - pending;
         if (maxTasks > 0)
             free = Math.min(free, maxTasks - this.claimed - this.pending);
         return Math.max(0, free);
@@ -37774,9 +37775,19 @@ var runner = __nccwpck_require__(63566);
 
 /** The first-parent history of `tip` (or of a range `from..tip`), oldest first. */
 async function readHistory(tip, options) {
+    const commits = [];
+    for await (const batch of historyBatches(tip, options))
+        commits.push(...batch);
+    return commits;
+}
+/**
+ * The same history read as git writes it, in batches of about `size` commits: a year of a busy grid is more
+ * than a string can hold, and more than its commits' objects should take at once.
+ */
+async function* historyBatches(tip, options, size = 2000) {
     const trailer = options.trailer ? `%(trailers:key=${options.trailer},valueonly,separator=%x2C)` : '';
     const details = options.details ? '%x00%ae%x00%P%x00%B' : '';
-    const out = await (0,runner/* git */.$Y)([
+    const args = [
         'log',
         '--first-parent',
         '--reverse',
@@ -37788,35 +37799,78 @@ async function readHistory(tip, options) {
         `--format=\x01%H %ct%x00%cn%x00%an%x00${trailer}${details}`,
         tip,
         ...(options.paths ? ['--', ...options.paths] : []),
-    ], { cwd: options.cwd, timeoutMs: options.timeoutMs });
-    const tokens = out.split('\0');
+    ];
+    let pending = Buffer.alloc(0);
+    let batch = [];
+    for await (const chunk of (0,runner/* gitStream */.dP)(args, { cwd: options.cwd, timeoutMs: options.timeoutMs })) {
+        pending = Buffer.concat([pending, chunk]);
+        // Parse up to the last commit that began: the one after it may not have come whole yet.
+        const cut = lastCommitStart(pending);
+        if (cut <= 0)
+            continue;
+        batch.push(...parseCommits(pending.subarray(0, cut), options));
+        pending = pending.subarray(cut);
+        if (batch.length >= size) {
+            yield batch;
+            batch = [];
+        }
+    }
+    batch.push(...parseCommits(pending, options));
+    if (batch.length > 0)
+        yield batch;
+}
+const COMMIT_START = Buffer.from('\0\x01');
+/**
+ * Where the last commit's header starts in `out`, or -1: its \x01 right after a NUL. A message may hold a
+ * \x01 after a newline (a node writes its own), never after a NUL, which no commit message holds.
+ */
+function lastCommitStart(out) {
+    const at = out.lastIndexOf(COMMIT_START);
+    return at < 0 ? -1 : at + 1;
+}
+/**
+ * Commits from whole commits' worth of `git log -z` output. Each field is decoded on its own, so that what a
+ * reader keeps (a path, a blob id) holds no reference to the whole output, as a slice of one string would.
+ */
+function parseCommits(out, options) {
+    let at = 0;
+    const next = () => {
+        if (at >= out.length)
+            return undefined;
+        let end = out.indexOf(0, at);
+        if (end < 0)
+            end = out.length;
+        const token = out.toString('utf8', at, end);
+        at = end + 1;
+        return token;
+    };
     const commits = [];
     let commit;
-    for (let i = 0; i < tokens.length; i++) {
-        const token = tokens[i].replace(/^\n+/, '');
+    for (let raw = next(); raw !== undefined; raw = next()) {
+        const token = raw.replace(/^\n+/, '');
         if (token.startsWith('\x01')) {
             const [sha, seconds] = token.slice(1).split(' ');
-            const committer = tokens[++i] ?? '';
-            const author = tokens[++i] ?? '';
-            const trailers = (tokens[++i] ?? '')
+            const committer = next() ?? '';
+            const author = next() ?? '';
+            const trailers = (next() ?? '')
                 .split(',')
                 .map((s) => s.trim())
                 .filter(Boolean);
             commit = { sha: sha, time: Number(seconds) * 1000, committer, author, trailers, changes: [] };
             if (options.details) {
-                commit.authorEmail = tokens[++i] ?? '';
-                commit.parent = (tokens[++i] ?? '').split(' ')[0] ?? '';
-                commit.body = tokens[++i] ?? '';
+                commit.authorEmail = next() ?? '';
+                commit.parent = (next() ?? '').split(' ')[0] ?? '';
+                commit.body = next() ?? '';
             }
             commits.push(commit);
         }
         else if (token.startsWith(':')) {
             // ":<old mode> <new mode> <old sha> <new sha> <status>", then the path
             const [, newMode, oldSha, newSha, status] = token.slice(1).split(' ');
-            commit.changes.push({ status: status, path: tokens[++i], oldSha, newSha, regularFile: /^100/.test(newMode) });
+            commit.changes.push({ status: status, path: next(), oldSha, newSha, regularFile: /^100/.test(newMode) });
         }
         else if (token) {
-            commit.changes.push({ status: token, path: tokens[++i] });
+            commit.changes.push({ status: token, path: next() });
         }
     }
     return commits;
@@ -38470,6 +38524,8 @@ function reaperNode(what, nodeId, change) {
 
 
 const ZERO = /^0+$/;
+/** What the checker reads of each commit: its blobs and who wrote it, with what message. */
+const LOG_OPTIONS = (cwd) => ({ cwd, timeoutMs: 30 * 60_000, blobs: true, details: true });
 const NODE_ID = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
 /** The author name of a reaper's commits. */
 const REAPER_NAME = /^dgrid-reaper-[0-9a-f]+$/;
@@ -38549,12 +38605,19 @@ class CommitChecker {
             this.tip = tip;
             return [];
         }
-        const [first, ...rest] = await this.log(tip);
-        if (!first)
-            return [];
-        await this.start(first.sha);
+        // In batches: a year of history is more than one read should hold. Judging is incremental, as check()'s.
+        const voided = [];
+        let started = false;
+        for await (const batch of historyBatches(tip, LOG_OPTIONS(this.dir))) {
+            const commits = batch.map(logged);
+            if (!started) {
+                await this.start(commits.shift().sha);
+                started = true;
+            }
+            voided.push(...(await this.judge(commits)));
+        }
         this.tip = tip;
-        return this.judge(rest);
+        return voided;
     }
     /**
      * What each judged commit did as readers see it, when set (the audit replays that): 'void', or the blob each
@@ -38592,17 +38655,7 @@ class CommitChecker {
         }
     }
     async log(range) {
-        const history = await readHistory(range, { cwd: this.dir, timeoutMs: 30 * 60_000, blobs: true, details: true });
-        const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
-        return history.map((c) => ({
-            sha: c.sha,
-            parent: c.parent ?? '',
-            authorName: c.author,
-            authorEmail: c.authorEmail ?? '',
-            time: c.time,
-            body: c.body ?? '',
-            changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
-        }));
+        return (await readHistory(range, LOG_OPTIONS(this.dir))).map(logged);
     }
     async judge(commits) {
         if (commits.length === 0)
@@ -38895,6 +38948,18 @@ function safeVerify(object, node, key) {
     return signer !== undefined && (0,commit_signature/* verifyCommit */.zx)(object, [signer]).ok;
 }
 /** The files whose content the rules read. */
+function logged(c) {
+    const none = (sha) => (sha === undefined || ZERO.test(sha) ? null : sha);
+    return {
+        sha: c.sha,
+        parent: c.parent ?? '',
+        authorName: c.author,
+        authorEmail: c.authorEmail ?? '',
+        time: c.time,
+        body: c.body ?? '',
+        changes: c.changes.map((ch) => ({ path: ch.path, oldSha: none(ch.oldSha), newSha: none(ch.newSha) })),
+    };
+}
 function readable(path) {
     return ((0,layout/* locate */.x5)(path) !== undefined ||
         (0,layout/* locateReplica */.Dp)(path) !== undefined ||
@@ -39279,19 +39344,24 @@ function effectiveBudget(sharePerMinute, nodePerMinute) {
     const limits = [sharePerMinute, nodePerMinute ?? 0].filter((n) => n > 0 && Number.isFinite(n));
     return limits.length === 0 ? 0 : Math.min(...limits);
 }
+/** The longest measured turn prefetch is sized for, in turns of the node's share. */
+const MAX_TURNS = 4;
 /**
  * Claims held beyond the slots, sized so that the node stays busy until its next turn: with a push every
  * 60/share seconds and tasks of d seconds, each slot runs turn/d tasks between two pushes, and one push
- * carries their results and the claims for the next turn. Never less than the setting; without a binding
- * budget or a measured task, the setting alone.
+ * carries their results and the claims for the next turn. The turn is the share's or, when lost races make
+ * it longer, the one measured. Never less than the setting; without a binding budget or a measured task, the
+ * setting alone.
  */
 function prefetchFor(view) {
     const { slots, perMinute, taskMs, configured, max } = view;
     if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined)
         return configured;
-    const turnMs = 60_000 / perMinute;
-    // A tenth more, and one more task per slot, for the push itself and tasks that run a little longer.
-    const wanted = Math.ceil((slots * turnMs * 11) / (10 * Math.max(taskMs, 1))) + slots;
+    // A measured turn counts up to a few of the share's: one that spanned idle time says nothing of contention.
+    const shareTurnMs = 60_000 / perMinute;
+    const turnMs = Math.min(Math.max(shareTurnMs, view.turnMs ?? 0), MAX_TURNS * shareTurnMs);
+    // A quarter more, and one more task per slot: turns vary (a lost race, a busy host), tasks run a little longer.
+    const wanted = Math.ceil((slots * turnMs * 5) / (4 * Math.max(taskMs, 1))) + slots;
     return Math.min(max, Math.max(configured, wanted));
 }
 
@@ -41080,8 +41150,11 @@ const FIRST_FAILURE_BACKOFF_MS = 500;
 const MAX_FAILURE_BACKOFF_MS = 30_000;
 /** A node looks whether its cache needs tidying every so many rounds; the look costs one git process. */
 const TIDY_EVERY_ROUNDS = 50;
-/** The most claims a node holds beyond its slots, as its prefetch setting allows. */
-const MAX_PREFETCH = 256;
+/**
+ * The most claims a node holds beyond its slots, as its prefetch setting or its turn asks: a third of the
+ * folder limit, so that its in_progress folder stays well within it.
+ */
+const MAX_PREFETCH = 1000;
 class Worker {
     settings;
     sandbox;
@@ -41375,7 +41448,7 @@ class Worker {
             return 0;
         // A node serving several shards shares its slots, max-tasks and prefetch over them.
         if (this.link)
-            return this.link.pool.room();
+            return this.link.pool.room(this.member, this.prefetch(), this.reserved);
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
     }
     /** The round settings with this round's prefetch. */
@@ -41386,7 +41459,14 @@ class Worker {
     prefetch() {
         const configured = this.settings.prefetch ?? 0;
         const perMinute = this.budget?.rate ?? 0;
-        return prefetchFor({ slots: this.settings.slots, perMinute, taskMs: this.taskMs, configured, max: MAX_PREFETCH });
+        return prefetchFor({
+            slots: this.settings.slots,
+            perMinute,
+            turnMs: this.pacer.turn,
+            taskMs: this.taskMs,
+            configured,
+            max: MAX_PREFETCH,
+        });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */
     async pause(idleRounds) {
@@ -41763,7 +41843,7 @@ class Worker {
             issued: this.issuedTokens,
             awaited: this.awaited,
             claimed: this.claimed,
-            ...(this.link ? { room: this.link.pool.room() } : {}),
+            ...(this.link ? { room: this.link.pool.room(this.member, this.prefetch(), this.reserved) } : {}),
             node: this.node,
             lastHeartbeat: this.lastHeartbeat,
             clockOffsetMs: this.clockOffsetMs,
@@ -42211,11 +42291,7 @@ class ShardedNode {
     constructor(settings, shards, sandbox, log, tokens) {
         this.log = log;
         this.urls = shards;
-        const pool = new SlotPool({
-            slots: settings.slots,
-            prefetch: settings.prefetch ?? 0,
-            maxTasks: settings.maxTasks,
-        });
+        const pool = new SlotPool({ slots: settings.slots, maxTasks: settings.maxTasks });
         const primary = { remote: settings.remote, token: settings.token };
         this.workers = shards.map((url, index) => {
             const token = (0,protocol_shards/* tokenFor */.fn)(url, primary, tokens);
@@ -43301,6 +43377,7 @@ async function askRetryAfter(remote, token) {
 /* harmony export */   XS: () => (/* binding */ GitError),
 /* harmony export */   bD: () => (/* binding */ withRetry),
 /* harmony export */   cs: () => (/* binding */ isHopeless),
+/* harmony export */   dP: () => (/* binding */ gitStream),
 /* harmony export */   et: () => (/* binding */ explainGitError),
 /* harmony export */   s0: () => (/* binding */ gitBytes)
 /* harmony export */ });
@@ -43463,6 +43540,44 @@ async function gitBytes(args, options = {}) {
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout;
+}
+/**
+ * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ */
+async function* gitStream(args, options = {}) {
+    const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...BASE_ENV, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, options.timeoutMs ?? 120_000);
+    const closed = new Promise((resolve, reject) => {
+        child.on('close', resolve);
+        child.on('error', reject);
+    });
+    closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
+    try {
+        for await (const chunk of child.stdout)
+            yield chunk;
+        const code = await closed;
+        const err = Buffer.concat(stderr).toString('utf8');
+        if (timedOut)
+            throw new GitError(args, 'timeout', null, err);
+        if (code !== 0)
+            throw new GitError(args, classify(err), code, err);
+    }
+    finally {
+        clearTimeout(timer);
+        if (child.exitCode === null)
+            child.kill('SIGKILL');
+    }
 }
 /** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
@@ -44806,12 +44921,19 @@ class PushPacer {
     lost = 0;
     /** Races lost per landed push, a moving average. */
     contention = 0;
+    turnMs;
+    lastTurnMs;
     constructor(clock = Date.now) {
         this.clock = clock;
     }
     /** How long the node holds off after its last landed push. */
     get hold() {
         return this.holdMs;
+    }
+    /** How long from one landed push to the next; undefined before two have landed. */
+    get turn() {
+        // The longer of the average and the last: a turn that lost races says at once that claims must last longer.
+        return this.turnMs === undefined ? undefined : Math.max(this.turnMs, this.lastTurnMs);
     }
     /** How long to wait for the node's turn, the rest of its hold, before a new change's first round. */
     untilTurn() {
@@ -44834,7 +44956,13 @@ class PushPacer {
         const hold = this.lost > 0 ? Math.max(this.holdMs / 2, this.lost * this.roundMs) : this.holdMs / 2;
         this.holdMs = hold < this.roundMs / 2 ? 0 : Math.min(hold, MAX_HOLD_ROUNDS * this.roundMs);
         this.lost = 0;
-        this.landedAt = this.clock();
+        const now = this.clock();
+        if (this.landedAt > 0) {
+            const turn = now - this.landedAt;
+            this.turnMs = this.turnMs === undefined ? turn : 0.7 * this.turnMs + 0.3 * turn;
+            this.lastTurnMs = turn;
+        }
+        this.landedAt = now;
     }
     measure() {
         // A moving average: one slow round (a busy moment, a big read) does not set the pace alone.

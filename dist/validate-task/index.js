@@ -38083,7 +38083,7 @@ __nccwpck_require__.d(__webpack_exports__, {
   bD: () => (/* binding */ withRetry)
 });
 
-// UNUSED EXPORTS: gitReason
+// UNUSED EXPORTS: gitReason, gitStream
 
 // EXTERNAL MODULE: external "node:child_process"
 var external_node_child_process_ = __nccwpck_require__(1421);
@@ -38266,6 +38266,44 @@ async function gitBytes(args, options = {}) {
     if (out.exitCode !== 0)
         throw new GitError(args, classify(out.stderr), out.exitCode, out.stderr);
     return out.stdout;
+}
+/**
+ * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ */
+async function* gitStream(args, options = {}) {
+    const child = spawn('git', args, {
+        cwd: options.cwd,
+        env: { ...process.env, ...BASE_ENV, ...options.env },
+        stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    const stderr = [];
+    child.stderr.on('data', (chunk) => stderr.push(chunk));
+    let timedOut = false;
+    const timer = setTimeout(() => {
+        timedOut = true;
+        child.kill('SIGKILL');
+    }, options.timeoutMs ?? 120_000);
+    const closed = new Promise((resolve, reject) => {
+        child.on('close', resolve);
+        child.on('error', reject);
+    });
+    closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
+    try {
+        for await (const chunk of child.stdout)
+            yield chunk;
+        const code = await closed;
+        const err = Buffer.concat(stderr).toString('utf8');
+        if (timedOut)
+            throw new GitError(args, 'timeout', null, err);
+        if (code !== 0)
+            throw new GitError(args, classify(err), code, err);
+    }
+    finally {
+        clearTimeout(timer);
+        if (child.exitCode === null)
+            child.kill('SIGKILL');
+    }
 }
 /** The longest a command waits for a rate limit at a time: a server asking for more is told apart by failing. */
 const MAX_RATE_LIMIT_WAIT_MS = 5 * 60_000;
@@ -54778,7 +54816,9 @@ async function fetchHead(path, head, ref, token) {
     }
     const url = origin.stdout.toString('utf8').trim();
     const args = ['fetch', '--quiet', '--no-tags', '--no-write-fetch-head', '--recurse-submodules=no', 'origin'];
-    await (0,runner/* withRetry */.bD)(() => (0,runner/* git */.$Y)([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: (0,store/* credentialEnv */.LO)(url, token) }));
+    await (0,runner/* withRetry */.bD)(() => (0,runner/* git */.$Y)([...args, `+${ref}:${HEAD_REF}`], { cwd: path, env: (0,store/* credentialEnv */.LO)(url, token) }), {
+        waitOutRateLimits: true,
+    });
     if (!(await has())) {
         throw new errors/* UserError */.yo(`${ref} no longer holds the head commit ${head} (pushed again since?): the run for the new head judges it`);
     }
