@@ -58,6 +58,14 @@ test('prefetch: sized so that the slots stay busy until the next turn, never bel
   assert.equal(prefetchFor({ slots: 4, perMinute: 0, taskMs: 200, configured: 3, max: 256 }), 3, 'no budget');
 });
 
+test('prefetch: a node about to stop holds no more than its slots can start before it does', () => {
+  const view = { slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 1000, turnMs: 20_000 };
+  assert.equal(prefetchFor({ ...view, untilStopMs: 60_000 }), 504, 'a minute left: the turn sets it');
+  assert.equal(prefetchFor({ ...view, untilStopMs: 2_000 }), 40, 'two seconds left: 4 slots x 10 tasks');
+  assert.equal(prefetchFor({ ...view, untilStopMs: -5 }), 0, 'past its stop');
+  assert.equal(prefetchFor({ ...view, configured: 50, perMinute: 0, untilStopMs: 1_000 }), 20, 'the setting too');
+});
+
 test('prefetch: turns that lost races last longer than the share says, and the claims cover them', () => {
   const view = { slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 1000 };
   // Lost races made the turns 20 s, not the share's 10: the slots run twice as many tasks between pushes.

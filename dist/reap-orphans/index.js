@@ -41473,6 +41473,9 @@ class Worker {
             taskMs: this.taskMs,
             configured,
             max: MAX_PREFETCH,
+            ...(this.settings.maxRuntimeMinutes > 0
+                ? { untilStopMs: this.startedAt.getTime() + this.settings.maxRuntimeMinutes * 60_000 - Date.now() }
+                : {}),
         });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */

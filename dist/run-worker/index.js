@@ -39354,6 +39354,14 @@ const MAX_TURNS = 4;
  * setting alone.
  */
 function prefetchFor(view) {
+    const { slots, taskMs, untilStopMs } = view;
+    const prefetch = turnPrefetch(view);
+    // Claims that could not start before the node stops would only be put back at its sign-off.
+    if (untilStopMs === undefined || taskMs === undefined)
+        return prefetch;
+    return Math.min(prefetch, Math.floor((slots * Math.max(0, untilStopMs)) / Math.max(taskMs, 1)));
+}
+function turnPrefetch(view) {
     const { slots, perMinute, taskMs, configured, max } = view;
     if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined)
         return configured;
@@ -41466,6 +41474,9 @@ class Worker {
             taskMs: this.taskMs,
             configured,
             max: MAX_PREFETCH,
+            ...(this.settings.maxRuntimeMinutes > 0
+                ? { untilStopMs: this.startedAt.getTime() + this.settings.maxRuntimeMinutes * 60_000 - Date.now() }
+                : {}),
         });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */

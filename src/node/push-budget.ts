@@ -77,6 +77,8 @@ export interface PrefetchView {
   configured: number;
   /** The most it ever holds beyond its slots. */
   max: number;
+  /** How long until the node stops (its max-runtime); undefined when it runs on. */
+  untilStopMs?: number | undefined;
 }
 
 /**
@@ -87,6 +89,14 @@ export interface PrefetchView {
  * setting alone.
  */
 export function prefetchFor(view: PrefetchView): number {
+  const { slots, taskMs, untilStopMs } = view;
+  const prefetch = turnPrefetch(view);
+  // Claims that could not start before the node stops would only be put back at its sign-off.
+  if (untilStopMs === undefined || taskMs === undefined) return prefetch;
+  return Math.min(prefetch, Math.floor((slots * Math.max(0, untilStopMs)) / Math.max(taskMs, 1)));
+}
+
+function turnPrefetch(view: PrefetchView): number {
   const { slots, perMinute, taskMs, configured, max } = view;
   if (!(perMinute > 0) || !Number.isFinite(perMinute) || taskMs === undefined) return configured;
   // A measured turn counts up to a few of the share's: one that spanned idle time says nothing of contention.

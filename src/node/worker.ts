@@ -479,6 +479,9 @@ export class Worker {
       taskMs: this.taskMs,
       configured,
       max: MAX_PREFETCH,
+      ...(this.settings.maxRuntimeMinutes > 0
+        ? { untilStopMs: this.startedAt.getTime() + this.settings.maxRuntimeMinutes * 60_000 - Date.now() }
+        : {}),
     });
   }
 
