@@ -19647,10 +19647,13 @@ class Worker {
     claimRoom() {
         if (this.draining)
             return 0;
-        // A node serving several shards shares its slots, max-tasks and prefetch over them.
         if (this.link)
-            return this.link.pool.room(this.member, this.prefetch(), this.reserved);
+            return this.poolRoom(this.link.pool);
         return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
+    }
+    /** A node serving several shards shares its slots and max-tasks over them; each shard holds its own prefetch. */
+    poolRoom(pool) {
+        return pool.room(this.member, this.prefetch(), this.reserved);
     }
     /** The round settings with this round's prefetch. */
     planned() {
@@ -20047,7 +20050,7 @@ class Worker {
             issued: this.issuedTokens,
             awaited: this.awaited,
             claimed: this.claimed,
-            ...(this.link ? { room: this.link.pool.room(this.member, this.prefetch(), this.reserved) } : {}),
+            ...(this.link ? { room: this.poolRoom(this.link.pool) } : {}),
             node: this.node,
             lastHeartbeat: this.lastHeartbeat,
             clockOffsetMs: this.clockOffsetMs,

@@ -458,9 +458,13 @@ export class Worker {
   /** How many more claims this node takes now (round-plan.ts). */
   private claimRoom(): number {
     if (this.draining) return 0;
-    // A node serving several shards shares its slots, max-tasks and prefetch over them.
-    if (this.link) return this.link.pool.room(this.member!, this.prefetch(), this.reserved);
+    if (this.link) return this.poolRoom(this.link.pool);
     return roomToClaim(this.planned(), this.running.size, this.waiting.length, this.claimed);
+  }
+
+  /** A node serving several shards shares its slots and max-tasks over them; each shard holds its own prefetch. */
+  private poolRoom(pool: SlotPool): number {
+    return pool.room(this.member!, this.prefetch(), this.reserved);
   }
 
   /** The round settings with this round's prefetch. */
@@ -866,7 +870,7 @@ export class Worker {
       issued: this.issuedTokens,
       awaited: this.awaited,
       claimed: this.claimed,
-      ...(this.link ? { room: this.link.pool.room(this.member!, this.prefetch(), this.reserved) } : {}),
+      ...(this.link ? { room: this.poolRoom(this.link.pool) } : {}),
       node: this.node,
       lastHeartbeat: this.lastHeartbeat,
       clockOffsetMs: this.clockOffsetMs,
