@@ -34,6 +34,28 @@ async function filesIn(repository: string, folder: string): Promise<number> {
  * A grid that real workers have run: four tasks completed, one failed, one queued that no node can run, and
  * one in progress at the moment of the clone, whose node is the only one still online.
  */
+/** When the first of minuteCommits' commits is dated (s). */
+const MINUTE_COMMITS_START = 1_700_000_000;
+
+/**
+ * Commits `from` to `to` (exclusive) of a history a minute apart on main of the bare `repo`, each adding a
+ * task and finishing the one before; a later call goes on from where the last ended.
+ */
+async function minuteCommits(repo: string, from: number, to: number): Promise<void> {
+  const lines: string[] = [];
+  for (let i = from; i < to; i++) {
+    lines.push('commit refs/heads/main', `committer t <t@dgrid> ${MINUTE_COMMITS_START + i * 60} +0000`, 'data 1', 'c');
+    if (i === from && i > 0) lines.push('from refs/heads/main^0');
+    lines.push(`M 100644 inline tasks/queue/t${i}.json`, 'data 2', '{}');
+    if (i > 0) {
+      lines.push(`D tasks/queue/t${i - 1}.json`, `M 100644 inline tasks/completed/2024-01-01/00/t${i - 1}.json`);
+      lines.push('data 2', '{}');
+    }
+    lines.push('');
+  }
+  await git(['fast-import', '--quiet'], { cwd: repo, input: lines.join('\n') + '\n' });
+}
+
 async function workedGrid(t: TestContext): Promise<{ grid: TestGrid; checkout: string }> {
   const grid = await gridFor(t);
   await grid.submit([
@@ -223,18 +245,8 @@ test('a long history is thinned to a few hundred points, a minute apart at most 
   // 3,000 commits a minute apart, each adding a task and finishing the one before: two days of history.
   const repo = join(grid.dir, 'long.git');
   await git(['init', '--quiet', '--bare', '--initial-branch=main', repo]);
-  const start = 1_700_000_000;
-  const lines: string[] = [];
-  for (let i = 0; i < 3000; i++) {
-    lines.push('commit refs/heads/main', `committer t <t@dgrid> ${start + i * 60} +0000`, 'data 1', 'c');
-    lines.push(`M 100644 inline tasks/queue/t${i}.json`, 'data 2', '{}');
-    if (i > 0) {
-      lines.push(`D tasks/queue/t${i - 1}.json`, `M 100644 inline tasks/completed/2024-01-01/00/t${i - 1}.json`);
-      lines.push('data 2', '{}');
-    }
-    lines.push('');
-  }
-  await git(['fast-import', '--quiet'], { cwd: repo, input: lines.join('\n') + '\n' });
+  const start = MINUTE_COMMITS_START;
+  await minuteCommits(repo, 0, 3000);
   const store = await GridStore.local(repo);
   const history = await gridHistory(store, (await store.resolve('HEAD'))!);
   assert.equal(history.commits, 3000);
@@ -262,22 +274,8 @@ test('a render keeps where it read the history to: the next reads only the commi
   const grid = await gridFor(t);
   const repo = join(grid.dir, 'kept.git');
   await git(['init', '--quiet', '--bare', '--initial-branch=main', repo]);
-  const start = 1_700_000_000;
-  // Commits a minute apart, each adding a task and finishing the one before.
-  const commits = (from: number, to: number) => {
-    const lines: string[] = [];
-    for (let i = from; i < to; i++) {
-      lines.push('commit refs/heads/main', `committer t <t@dgrid> ${start + i * 60} +0000`, 'data 1', 'c');
-      if (i === from && i > 0) lines.push('from refs/heads/main^0');
-      lines.push(`M 100644 inline tasks/queue/t${i}.json`, 'data 2', '{}');
-      if (i > 0) {
-        lines.push(`D tasks/queue/t${i - 1}.json`, `M 100644 inline tasks/completed/2024-01-01/00/t${i - 1}.json`);
-        lines.push('data 2', '{}');
-      }
-      lines.push('');
-    }
-    return git(['fast-import', '--quiet'], { cwd: repo, input: lines.join('\n') + '\n' });
-  };
+  const start = MINUTE_COMMITS_START;
+  const commits = (from: number, to: number) => minuteCommits(repo, from, to);
   await commits(0, 2000);
   const store = await GridStore.local(repo);
   const first = await gridHistory(store, (await store.resolve('HEAD'))!);

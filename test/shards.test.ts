@@ -319,22 +319,16 @@ test('dgrid render shows the clones of every shard as one grid', async (t) => {
   const grid = await shardedGrid(dir, 2);
   await grid.submit(noopTasks(6));
   await (await grid.node({ nodeId: 'n1', maxTasks: 4, idleTimeoutSeconds: 1 })).run();
-  const clones = [];
+  const clones: string[] = [];
   for (const [i, bare] of grid.bares.entries()) {
     clones.push(join(dir, `clone-${i}`));
     await git(['clone', '--quiet', bare, clones[i]!]);
   }
   const out = join(dir, 'site');
-  const rendered = await runCli([
-    'render',
-    '--path',
-    clones[0]!,
-    '--shard-path',
-    clones[1]!,
-    '--output-dir',
-    out,
-    '--json',
-  ]);
+  // Both shards' clones rendered as one grid into `site`.
+  const render = (site: string) =>
+    runCli(['render', '--path', clones[0]!, '--shard-path', clones[1]!, '--output-dir', site, '--json']);
+  const rendered = await render(out);
   assert.equal(rendered.code, 0, rendered.stderr);
   const { counts } = JSON.parse(rendered.stdout) as { counts: Record<string, number> };
   assert.deepEqual([counts.queued, counts.completed], [2, 4]);
@@ -350,28 +344,10 @@ test('dgrid render shows the clones of every shard as one grid', async (t) => {
     { task_id: 'later-1', script: 'true' },
   ]);
   for (const clone of clones) await git(['pull', '--quiet', 'origin', 'main'], { cwd: clone });
-  const again = await runCli([
-    'render',
-    '--path',
-    clones[0]!,
-    '--shard-path',
-    clones[1]!,
-    '--output-dir',
-    out,
-    '--json',
-  ]);
+  const again = await render(out);
   assert.equal(again.code, 0, again.stderr);
   for (const tip of keptTips) assert.match(again.stderr, new RegExp(`from the kept history at ${tip.slice(0, 12)}`));
-  const whole = await runCli([
-    'render',
-    '--path',
-    clones[0]!,
-    '--shard-path',
-    clones[1]!,
-    '--output-dir',
-    join(dir, 'whole'),
-    '--json',
-  ]);
+  const whole = await render(join(dir, 'whole'));
   assert.deepEqual(JSON.parse(again.stdout).counts, JSON.parse(whole.stdout).counts);
   for (const file of ['history.json', 'history-2.json']) {
     assert.deepEqual(

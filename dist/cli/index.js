@@ -15524,8 +15524,9 @@ window.dgridValidateTask = function (task) {
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// history*.json (where each shard's history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
-// and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
+// history*.json (where each shard's history was read to, so the next render reads only what came since),
+// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/ and
+// list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
 // templates/.
@@ -19618,10 +19619,15 @@ class Worker {
         await this.takeCache();
     }
     checkRuntime() {
-        const s = this.settings;
-        if (s.maxRuntimeMinutes > 0 && Date.now() - this.startedAt.getTime() >= s.maxRuntimeMinutes * 60_000) {
-            this.stop(`max-runtime-minutes (${s.maxRuntimeMinutes}) reached`);
+        const stopsAt = this.stopsAt();
+        if (stopsAt !== undefined && Date.now() >= stopsAt) {
+            this.stop(`max-runtime-minutes (${this.settings.maxRuntimeMinutes}) reached`);
         }
+    }
+    /** When max-runtime-minutes stops this node (ms); undefined when it runs on. */
+    stopsAt() {
+        const minutes = this.settings.maxRuntimeMinutes;
+        return minutes > 0 ? this.startedAt.getTime() + minutes * 60_000 : undefined;
     }
     /** Idleness is judged right after a round that looked at the queue, never after a nap alone. */
     checkIdle() {
@@ -19663,6 +19669,7 @@ class Worker {
     prefetch() {
         const configured = this.settings.prefetch ?? 0;
         const perMinute = this.budget?.rate ?? 0;
+        const stopsAt = this.stopsAt();
         return prefetchFor({
             slots: this.settings.slots,
             perMinute,
@@ -19670,9 +19677,7 @@ class Worker {
             taskMs: this.taskMs,
             configured,
             max: MAX_PREFETCH,
-            ...(this.settings.maxRuntimeMinutes > 0
-                ? { untilStopMs: this.startedAt.getTime() + this.settings.maxRuntimeMinutes * 60_000 - Date.now() }
-                : {}),
+            ...(stopsAt !== undefined ? { untilStopMs: stopsAt - Date.now() } : {}),
         });
     }
     /** Waits for a finished task, the stop signal, or the poll interval (backing off while idle). */

@@ -40851,8 +40851,9 @@ window.dgridValidateTask = function (task) {
 // repository itself.
 //
 // The renderer owns these names in the output folder: index.html, nodes.html, submit.html, status.json,
-// history*.json (where each shard's history was read to, so the next render reads only what came since), .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/
-// and list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
+// history*.json (where each shard's history was read to, so the next render reads only what came since),
+// .nojekyll, assets/dgrid*, detail/*.html and list/*.html; stale pages from an earlier render in detail/ and
+// list/ are removed, and nothing else is touched (the folder may be a grid checkout's docs/).
 //
 // Each page is built in its own file under pages/, from the Site they share (site.ts) and their template in
 // templates/.

@@ -67,7 +67,7 @@ export interface PrefetchView {
   /** Pushes a minute this node may make (its share); 0 or Infinity: no limit. */
   perMinute: number;
   /**
-   * How long this node's turns have been taking, landed push to landed push, a moving average: longer than
+   * How long this node's turns have been taking, landed push to landed push (PushPacer.turn): longer than
    * its share allows when pushes race one another and some are lost. Undefined before it has pushed twice.
    */
   turnMs?: number | undefined;
