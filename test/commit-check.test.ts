@@ -49,8 +49,9 @@ async function push(grid: TestGrid, author: string, changes: Change[], key?: str
     dir: join(grid.dir, `cache-push-${key ? 'signed' : 'plain'}`),
     ...(key ? { signingKey: key } : {}),
   });
-  const commit = await store.commit(await store.fetch(), changes, `dgrid: ${author}: heartbeat\n`, author);
-  assert.equal(await store.push(commit), 'pushed');
+  const tip = await store.fetch();
+  const commit = await store.commit(tip, changes, `dgrid: ${author}: heartbeat\n`, author);
+  assert.equal(await store.push(commit, tip), 'pushed');
   return commit;
 }
 

@@ -49,6 +49,37 @@ test('push budget: a token at most is saved, a push early leaves a debt, and the
   assert.equal(budget.rate, 0, 'no limit');
 });
 
+test('push budget with a turn: a push waits for its turn, and one that ran late keeps its place', () => {
+  let now = 0;
+  // 6 pushes a minute: a period of 10 s, this node's turns at 3 s past each.
+  const budget = new PushBudget(6, () => now);
+  budget.setRate(6, 3_000);
+  assert.equal(budget.wait(), 3_000, 'the first push at its turn, not at once');
+  now = 3_000;
+  assert.equal(budget.wait(), 0);
+  budget.spend();
+  assert.equal(budget.wait(), 10_000, 'the next turn');
+  // The push of that turn lands 2 s late (a lost race): the one after still comes at its turn.
+  now = 15_000;
+  budget.spend();
+  assert.equal(budget.wait(), 8_000);
+  now = 23_000;
+  budget.spend();
+  assert.equal(budget.wait(), 10_000, 'repaid: a period to the next turn');
+  // Over a long run the turns keep to the rate: one push a period.
+  let pushes = 0;
+  for (now = 33_000; now < 633_000; now += 500) {
+    if (budget.wait() === 0) {
+      budget.spend();
+      pushes++;
+    }
+  }
+  assert.equal(pushes, 60);
+  budget.setRate(6);
+  now = 633_250;
+  assert.ok(budget.wait() < 10_000, 'without a turn, the token alone');
+});
+
 test('prefetch: sized so that the slots stay busy until the next turn, never below the setting', () => {
   // 6 pushes a minute: a turn every 10 s, in which 4 slots run 200 tasks of 0.2 s (and a quarter more).
   assert.equal(prefetchFor({ slots: 4, perMinute: 6, taskMs: 200, configured: 0, max: 1000 }), 254);

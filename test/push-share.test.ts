@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { overShare, pollFloorMs, pushShare, type SeenPush } from '../src/protocol/push-share.js';
+import { overShare, pollFloorMs, pushShare, turnOffsetMs, type SeenPush } from '../src/protocol/push-share.js';
 import { auditGrid } from '../src/upkeep/audit.js';
 import { gridFor, noopTasks, runAll } from './helpers/grid.js';
 
@@ -74,6 +74,17 @@ test('push share: with the budget spent by others a node still keeps a quarter o
   assert.equal(share.perMinute, (0.25 * 60) / 2);
 });
 
+test('turns: the online nodes take the slots of the budget in the order of their ids, a new one among them', () => {
+  const seen = ['n3', 'n1', 'n0', 'n2'].map((node_id) => ({ node_id, started_at: '2026-12-07T00:00:00Z' }));
+  // 12 pushes a minute: a slot every 5 s.
+  assert.deepEqual(
+    ['n0', 'n1', 'n2', 'n3'].map((id) => turnOffsetMs(id, seen, 12)),
+    [0, 5_000, 10_000, 15_000],
+  );
+  assert.equal(turnOffsetMs('n15', seen, 12), 10_000, 'a node not at the tip yet takes its place by its id');
+  assert.equal(turnOffsetMs('n1', seen, 0), undefined, 'no budget, no turns');
+});
+
 test('poll floor: the online nodes together poll within the read budget', () => {
   assert.equal(pollFloorMs(100, 10), 10_000);
   assert.equal(pollFloorMs(0, 10), 100, 'a node alone counts itself');
@@ -110,13 +121,14 @@ test('audit: a node that pushes above its share of the budget is named (push-sha
   // A node ignoring its share: a heartbeat after another, as fast as git goes.
   for (let i = 0; i < 12; i++) {
     const heartbeat = JSON.stringify({ node_id: 'hog', last_heartbeat: new Date().toISOString(), beat: i });
+    const tip = await grid.store.fetch();
     const commit = await grid.store.commit(
-      await grid.store.fetch(),
+      tip,
       [{ path: 'nodes/hog.json', content: heartbeat }],
       'dgrid: hog: heartbeat\n',
       'hog',
     );
-    assert.equal(await grid.store.push(commit), 'pushed');
+    assert.equal(await grid.store.push(commit, tip), 'pushed');
   }
   const report = await auditGrid(grid.bare);
   const flagged = report.violations.filter((v) => v.rule === 'push-share');

@@ -97,13 +97,14 @@ test('an incremental snapshot lists what a full listing lists, without listing t
 
 test('the submitter of a task is who added it, also once a node moved it into its folder', async (t) => {
   const grid = await gridFor(t);
+  const tip = await grid.store.fetch();
   const submitted = await grid.store.commit(
-    await grid.store.fetch(),
+    tip,
     [{ path: queuePath('theirs'), content: task('theirs') }],
     'Add a task\n',
     'alice',
   );
-  assert.equal(await grid.store.push(submitted), 'pushed');
+  assert.equal(await grid.store.push(submitted, tip), 'pushed');
   await pushDirectly(grid, shardMoves(unshardedQueue(await grid.snapshot()), new Set()), 'a node moves it');
   assert.deepEqual(
     (await grid.snapshot()).of('queue').map((f) => f.entry.path),

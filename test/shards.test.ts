@@ -275,7 +275,7 @@ test('dgrid status shows a sharded grid as one, dgrid audit checks each shard an
     'a direct push\n',
     'direct',
   );
-  assert.equal(await store.push(commit), 'pushed');
+  assert.equal(await store.push(commit, tip), 'pushed');
   const failed = await runCli(['audit', '--repository', grid.bares[0]!]);
   assert.equal(failed.code, 1);
   assert.match(failed.stdout, /shard-1: dgrid.json differs from the first shard's/);
@@ -302,8 +302,9 @@ test('dgrid reap reaps every shard of the grid', async (t) => {
     failed: 0,
   });
   for (const store of grid.stores) {
-    const commit = await store.commit(await store.fetch(), [nodeChange(silent('gone'))], 'a node\n', 'direct');
-    assert.equal(await store.push(commit), 'pushed');
+    const tip = await store.fetch();
+    const commit = await store.commit(tip, [nodeChange(silent('gone'))], 'a node\n', 'direct');
+    assert.equal(await store.push(commit, tip), 'pushed');
   }
   const reaped = await runCli(['reap', '--repository', grid.bares[1]!, '--json']);
   assert.equal(reaped.code, 0, reaped.stderr);

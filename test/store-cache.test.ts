@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git } from '../src/git/runner.js';
@@ -104,4 +104,25 @@ test('blobs a partial store lacks although a later fetch passed them (the cold t
     'echo one',
     'echo two',
   ]);
+});
+
+test('a push that lost the race fetches nothing: a partial store does not bring the winning commit to tell why', async (t) => {
+  const grid = await gridFor(t);
+  const node = await GridStore.open({
+    remote: grid.remote,
+    branch: 'main',
+    dir: join(grid.dir, 'cache-node'),
+    partial: true,
+  });
+  const base = (await node.fetch())!;
+  await grid.submit([{ task_id: 'winner', script: 'true' }]);
+  const packs = async () =>
+    (await readdir(join(node.options.dir, 'objects', 'pack'))).filter((f) => f.endsWith('.pack'));
+  const before = await packs();
+  const loser = await node.commit(base, [{ path: 'tasks/queue/.gitkeep', delete: true }], 'a late change\n', 'n1');
+  assert.equal(await node.push(loser, base), 'rejected');
+  assert.deepEqual(await packs(), before, 'the lost race fetched objects into the cache');
+  // On the tip it read, the same change lands.
+  const tip = (await node.fetch())!;
+  assert.equal(await node.push(await node.commit(tip, [], 'on the tip\n', 'n1'), tip), 'pushed');
 });

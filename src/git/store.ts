@@ -461,11 +461,17 @@ export class GridStore {
     return signingKey ? signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
   }
 
-  /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
-  async push(commit: string): Promise<PushOutcome> {
+  /**
+   * Pushes a commit built on `onto` (null for a branch's first commit) as the new branch tip, if the tip is
+   * still `onto`: 'rejected' means somebody else moved it. Never a force: the commit's parent is `onto`. The
+   * lease is what tells a lost race; left to itself, git would look for the new tip among its objects to
+   * tell a non-fast-forward, and a partial store fetches that commit on every lost race.
+   */
+  async push(commit: string, onto: string | null): Promise<PushOutcome> {
+    const ref = `refs/heads/${this.options.branch}`;
     return this.retry(async () => {
       const out = await runGit(
-        ['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`],
+        ['push', '--porcelain', `--force-with-lease=${ref}:${onto ?? ''}`, this.options.remote, `${commit}:${ref}`],
         {
           cwd: this.options.dir,
           env: this.env,
@@ -476,8 +482,8 @@ export class GridStore {
       const text = out.stdout.toString('utf8') + out.stderr;
       // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
       if (/branch is currently checked out/.test(text)) throw new GitError(['push'], 'fatal', out.exitCode, out.stderr);
-      // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
-      if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text)) return 'rejected';
+      // A moved tip (stale lease), or a server-side refusal such as a hook or a lost ref-update race.
+      if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info/.test(text)) return 'rejected';
       throw await this.rateLimited(new GitError(['push'], classify(out.stderr), out.exitCode, out.stderr));
     }).catch((error: unknown) => {
       throw this.explain(error);

@@ -5,9 +5,14 @@
  * once, never a burst, so that many nodes waking together stay near the budget. A node waits for a token
  * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
  * none). Infinity or 0: no limit.
+ *
+ * With a turn offset (push-share.ts turnOffsetMs), a push waits for the node's next turn once its token is
+ * nearly whole: busy nodes then push one after another, each in its own part of the period, instead of
+ * racing for the same moment and losing rounds (a lost round costs a fetch, a build and a push for nothing).
  */
 export class PushBudget {
   private last: number;
+  private offsetMs: number | undefined;
 
   /** `tokens`: what it holds at first, one push at once by default. */
   constructor(
@@ -22,17 +27,29 @@ export class PushBudget {
     return this.limited() ? this.perMinute : 0;
   }
 
-  /** A new rate from now on; what was saved at the old rate is kept. */
-  setRate(perMinute: number): void {
+  /**
+   * A new rate from now on, and where in its period the node's turns fall (undefined: whenever the token is
+   * whole); what was saved at the old rate is kept.
+   */
+  setRate(perMinute: number, offsetMs?: number): void {
     this.refill();
     this.perMinute = perMinute;
+    this.offsetMs = offsetMs;
   }
 
   /** How long until a push may start (0 when the budget allows one now). */
   wait(): number {
     if (!this.limited()) return 0;
     this.refill();
-    return this.tokens >= 1 ? 0 : ((1 - this.tokens) * 60_000) / this.perMinute;
+    const periodMs = 60_000 / this.perMinute;
+    const untilToken = this.tokens >= 1 ? 0 : (1 - this.tokens) * periodMs;
+    if (this.offsetMs === undefined) return untilToken;
+    // The first turn from a quarter period before the token is whole: pushing at turns a period apart, the
+    // node spends each token a little early and repays it by the next turn, so it keeps its place.
+    const now = this.clock();
+    const from = now + untilToken - periodMs / 4;
+    const turn = this.offsetMs + Math.ceil((from - this.offsetMs) / periodMs) * periodMs;
+    return Math.max(0, turn - now);
   }
 
   /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */

@@ -25,7 +25,7 @@ import { storeOutputs } from './outputs.js';
 import { secretsFor } from './task-secrets.js';
 import { redact } from '../common/redact.js';
 import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
-import { SHARE_WINDOW_MS, pollFloorMs, pushShare } from '../protocol/push-share.js';
+import { SHARE_WINDOW_MS, pollFloorMs, pushShare, turnOffsetMs } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue, type DependencyState, type ForeignDependencies } from './scheduler.js';
 import type { PoolMember, SlotPool } from './slot-pool.js';
@@ -729,9 +729,9 @@ export class Worker {
       this.log.warn(skippedEntry(entry));
     }
     await this.checkClock(policy);
-    // A node's first push waits for its turn too, a random part of it: nodes that start together register
-    // spread over one turn, not in a burst. Its plan is made after the wait; the tip may have moved, and a
-    // lost race reads it again.
+    // A node's first push waits for its turn too (without turns, a random part of a period): nodes that
+    // start together register spread over one period, not in a burst. Its plan is made after the wait; the
+    // tip may have moved, and a lost race reads it again.
     if ((await this.takeShare(snapshot, policy, tip)) && !final)
       await sleep(this.budget!.wait(), this.stopSignal.signal);
     if (s.image && !imageAllowed(s.image, policy)) {
@@ -1034,12 +1034,13 @@ export class Worker {
       now: now.getTime(),
     });
     const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
-    if (this.budget) {
-      this.budget.setRate(rate);
-      return false;
-    }
-    this.budget = new PushBudget(rate, Date.now, Math.random());
-    return true;
+    // Turns only where the grid's budget sets the rate: a node's own lower limit keeps no place in the train.
+    const offset = rate === share.perMinute ? turnOffsetMs(this.settings.nodeId, nodes, budget) : undefined;
+    const made = this.budget === undefined;
+    // On the grid server's clock, which every node reads: turns kept on skewed clocks would overlap.
+    this.budget ??= new PushBudget(rate, () => Date.now() + this.clockOffsetMs, Math.random());
+    this.budget.setRate(rate, offset);
+    return made;
   }
 
   /**

@@ -91,6 +91,18 @@ export function pushShare(view: ShareView): Share {
 }
 
 /**
+ * Where a node's turns fall, so that nodes pushing at their shares take turns rather than race: the budget is
+ * a train of slots, one every 60/budget seconds of the grid server's clock, and the online nodes take them in
+ * the order of their ids, node k of N the slots k, k + N, k + 2N... Returns the node's offset in that train;
+ * its turns come at the times equal to it modulo its own period. Undefined without a budget.
+ */
+export function turnOffsetMs(nodeId: string, nodes: readonly SeenNode[], budgetPerMinute: number): number | undefined {
+  if (!(budgetPerMinute > 0)) return undefined;
+  const ids = [...new Set([nodeId, ...nodes.map((n) => n.node_id)])].sort();
+  return (ids.indexOf(nodeId) * 60_000) / budgetPerMinute;
+}
+
+/**
  * How long an idle node waits at least between looks at the remote, so that the online nodes' polling
  * together stays within the grid's read budget (reads a second; 0 means no limit). Each look is one read.
  */
