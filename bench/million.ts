@@ -46,24 +46,40 @@ export async function millionRows(root: string, tasks: number): Promise<MillionF
   rows.push([`largest folder of ${count} tasks, grid and archive branches`, `${folder}: ${entries} entries`]);
   targets.push([`largest folder, ${count} tasks`, `${entries} <= ${FOLDER_LIMIT}`, entries <= FOLDER_LIMIT]);
 
-  // A node's cold start: as bench.ts measures it, a partial cache that lists the queue and its claims.
-  const colds: number[] = [];
-  for (let i = 0; i < COLD_REPEATS; i++) {
-    started = performance.now();
-    const store = await GridStore.open({
-      remote: pathToFileURL(bare).href,
-      branch: 'main',
-      dir: join(dir, `cold-${i}`),
-      partial: true,
-    });
-    const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue', 'in_progress'] });
-    await snapshot.policy();
-    await snapshot.readJson(snapshot.of('queue'));
-    colds.push(performance.now() - started);
-  }
-  const cold = [...colds].sort((a, b) => a - b)[Math.floor(COLD_REPEATS / 2)]!;
-  rows.push([`cold start of a node, ${count} tasks`, `${cold.toFixed(0)} ms`]);
-  targets.push([`cold start, ${count} tasks`, `${(cold / 1000).toFixed(2)} s < 1`, cold < 1000]);
+  // A node's cold start: as bench.ts measures it, a partial cache that lists the queue and its claims. First
+  // on the repository as fast-import left it, then as a host keeps it: GitHub repacks with bitmaps and
+  // reverse indexes (.rev, written by default since git 2.41; this git, 2.39, writes none), without which
+  // every request that sends one object from the 490 MB pack first sorts the offsets of all its objects.
+  const coldStart = async (label: string) => {
+    const colds: number[] = [];
+    for (let i = 0; i < COLD_REPEATS; i++) {
+      started = performance.now();
+      const store = await GridStore.open({
+        remote: pathToFileURL(bare).href,
+        branch: 'main',
+        dir: join(dir, `cold-${label}-${i}`),
+        partial: true,
+      });
+      const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['queue', 'in_progress'] });
+      await snapshot.policy();
+      await snapshot.readJson(snapshot.of('queue'));
+      colds.push(performance.now() - started);
+    }
+    return [...colds].sort((a, b) => a - b)[Math.floor(COLD_REPEATS / 2)]!;
+  };
+  const asWritten = await coldStart('written');
+  started = performance.now();
+  await git(['-c', 'pack.writeReverseIndex=true', 'repack', '-a', '-d', '-q', '--write-bitmap-index'], {
+    cwd: bare,
+    timeoutMs: 600_000,
+  });
+  const repackMs = performance.now() - started;
+  const cold = await coldStart('repacked');
+  rows.push([
+    `cold start of a node, ${count} tasks: host as fast-import wrote it, then repacked as a host keeps it`,
+    `${asWritten.toFixed(0)} ms, then ${cold.toFixed(0)} ms (repack with reverse index and bitmap: ${(repackMs / 1000).toFixed(0)} s)`,
+  ]);
+  targets.push([`cold start, ${count} tasks, host repacked`, `${(cold / 1000).toFixed(2)} s < 1`, cold < 1000]);
 
   // The audit: a whole replay that leaves a checkpoint, then one that resumes from it.
   const checkpoint = join(dir, 'audit.checkpoint');

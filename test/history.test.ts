@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { historyBatches, readHistory } from '../src/git/history.js';
-import { GitError, git } from '../src/git/runner.js';
+import { GitError, git, gitStream } from '../src/git/runner.js';
 
 const COMMITS = 3000;
 
@@ -60,4 +60,30 @@ test('history of a revision git does not know fails with git error, batches or n
   t.after(() => rm(dir, { recursive: true, force: true }));
   await git(['init', '--quiet', '--bare', dir]);
   await assert.rejects(readHistory('main', { cwd: dir, timeoutMs: 10_000 }), GitError);
+});
+
+test('a stream read more slowly than its timeout still ends whole: the timeout counts only the waits for git', async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'dgrid-stream-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  await git(['init', '--quiet', '--bare', dir]);
+  const content = Buffer.alloc(2 * 1024 * 1024, 'x');
+  const blob = (await git(['hash-object', '-w', '--stdin'], { cwd: dir, input: content })).trim();
+  let read = 0;
+  const started = Date.now();
+  for await (const chunk of gitStream(['cat-file', 'blob', blob], { cwd: dir, timeoutMs: 1500 })) {
+    read += chunk.length;
+    await new Promise((resolve) => setTimeout(resolve, 100)); // a reader that does work with each chunk
+  }
+  assert.equal(read, content.length);
+  assert.ok(Date.now() - started > 1500, 'the reader took longer than the timeout, as the test means it to');
+});
+
+test('a stream whose git says nothing for longer than the timeout fails as timed out', async () => {
+  const silent = gitStream(['-c', 'alias.silent=!sleep 2', 'silent'], { timeoutMs: 300 });
+  await assert.rejects(
+    async () => {
+      for await (const chunk of silent) assert.fail(`unexpected output ${chunk.length}`);
+    },
+    (error: unknown) => error instanceof GitError && error.failure === 'timeout',
+  );
 });
