@@ -209,6 +209,19 @@ test('raw control characters in strings are refused', () => {
 test('lone surrogates are refused', () => {
   assert.match(only('{"a": "\\ud800"}').message, /half of a surrogate pair/);
   assert.match(only('{"a": "x\\udc00"}').message, /half of a surrogate pair/);
+  assert.match(only('{"k\\ud800": 1}').message, /half of a surrogate pair/, 'in a key too');
+  assert.match(only('{"a": [{"b": ["\\udfff"]}]}').message, /half of a surrogate pair/, 'however deep');
+});
+
+test('a well-formed file reads to the value momoa builds, and its positions are found when asked for', () => {
+  const text =
+    '{\n  "task_id": "t1",\n  "nested": {"list": [1, 2.5, "\\u00e9", null, true, {"k": "\\ud83d\\ude00"}]}\n}\n';
+  const parsed = parseStrictJson(text);
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.value, { task_id: 't1', nested: { list: [1, 2.5, 'é', null, true, { k: '😀' }] } });
+  assert.deepEqual(parsed.locate('/nested/list/2'), { line: 3, column: 31 });
+  // A colon inside a string is not a member: no duplicate is seen where there is none.
+  assert.ok(parseStrictJson('{"a": "b:c", "d:e": {"f": ":"}}').ok);
 });
 
 test('other syntax errors carry a position and a hint', () => {
