@@ -54,21 +54,26 @@ test('push budget with a turn: a push waits for its turn, and one that ran late 
   // 6 pushes a minute: a period of 10 s, this node's turns at 3 s past each.
   const budget = new PushBudget(6, () => now);
   budget.setRate(6, 3_000);
-  assert.equal(budget.wait(), 3_000, 'the first push at its turn, not at once');
+  assert.equal(budget.wait(), 0, 'a whole token: at once, whatever the turn');
+  budget.spend();
+  assert.equal(budget.wait(), 13_000, 'then at a turn, the first once the token is nearly whole');
   now = 3_000;
+  budget.setRate(6, 3_000);
+  assert.equal(budget.wait(), 10_000);
+  now = 13_000;
   assert.equal(budget.wait(), 0);
   budget.spend();
   assert.equal(budget.wait(), 10_000, 'the next turn');
   // The push of that turn lands 2 s late (a lost race): the one after still comes at its turn.
-  now = 15_000;
+  now = 25_000;
   budget.spend();
   assert.equal(budget.wait(), 8_000);
-  now = 23_000;
+  now = 33_000;
   budget.spend();
   assert.equal(budget.wait(), 10_000, 'repaid: a period to the next turn');
   // Over a long run the turns keep to the rate: one push a period.
   let pushes = 0;
-  for (now = 33_000; now < 633_000; now += 500) {
+  for (now = 43_000; now < 643_000; now += 500) {
     if (budget.wait() === 0) {
       budget.spend();
       pushes++;
@@ -76,7 +81,7 @@ test('push budget with a turn: a push waits for its turn, and one that ran late 
   }
   assert.equal(pushes, 60);
   budget.setRate(6);
-  now = 633_250;
+  now = 643_250;
   assert.ok(budget.wait() < 10_000, 'without a turn, the token alone');
 });
 
@@ -185,4 +190,22 @@ test('push budget: nodes against one remote together keep within the branch budg
   t.diagnostic(`${times.length} pushes in ${(times.at(-1)! - times[0]!) / 1000} s: ${perMinute.toFixed(1)} a minute`);
   assert.ok(times.length >= 6, `the nodes kept pushing (${times.length})`);
   assert.ok(perMinute <= budget * 1.1, `${perMinute.toFixed(1)} pushes a minute, budget ${budget} + 10%`);
+});
+
+test('a node waiting for its push turn still stops at max-runtime-minutes, and signs off', async (t) => {
+  // One push a minute: after its first push a node waits a whole minute for the next.
+  const grid = await gridFor(t, { push_budget_per_minute: 1 });
+  await grid.submit(noopTasks(3));
+  const worker = grid.worker({ nodeId: 'patient', slots: 1, maxRuntimeMinutes: 0.1, idleTimeoutSeconds: 0 });
+  const started = Date.now();
+  const report = await worker.run();
+  const seconds = (Date.now() - started) / 1000;
+  assert.match(report.stopReason ?? '', /max-runtime-minutes/);
+  assert.ok(seconds < 20, `stopped ${seconds.toFixed(1)} s after it started, for a max-runtime of 6 s`);
+  const node = JSON.parse(
+    (
+      await grid.store.readOne((await grid.store.list((await grid.store.fetch())!, ['nodes/patient.json']))[0]!.sha)
+    ).toString(),
+  );
+  assert.equal(node.status, 'offline', 'it signed off');
 });

@@ -9,6 +9,7 @@
  * With a turn offset (push-share.ts turnOffsetMs), a push waits for the node's next turn once its token is
  * nearly whole: busy nodes then push one after another, each in its own part of the period, instead of
  * racing for the same moment and losing rounds (a lost round costs a fetch, a build and a push for nothing).
+ * A node whose token is whole already (it was idle for a period) pushes at once: its results do not wait.
  */
 export class PushBudget {
   private last: number;
@@ -42,7 +43,8 @@ export class PushBudget {
     if (!this.limited()) return 0;
     this.refill();
     const periodMs = 60_000 / this.perMinute;
-    const untilToken = this.tokens >= 1 ? 0 : (1 - this.tokens) * periodMs;
+    if (this.tokens >= 1) return 0;
+    const untilToken = (1 - this.tokens) * periodMs;
     if (this.offsetMs === undefined) return untilToken;
     // The first turn from a quarter period before the token is whole: pushing at turns a period apart, the
     // node spends each token a little early and repays it by the next turn, so it keeps its place.

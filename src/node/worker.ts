@@ -157,6 +157,8 @@ interface Round {
   plan: RoundPlan;
 }
 
+/** The longest a Node.js timer waits. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -368,9 +370,8 @@ export class Worker {
     // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
     this.lastActivity = Date.now();
     let idleRounds = 0;
+    this.stopAtMaxRuntime();
     for (let round = 1; !this.stopReason; round++) {
-      this.checkRuntime();
-      if (this.stopReason) break;
       if (round % TIDY_EVERY_ROUNDS === 0) await this.tryTidy();
       const busy = await this.trySync();
       // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
@@ -392,6 +393,7 @@ export class Worker {
       }
       await this.pause(idleRounds);
     }
+    clearTimeout(this.runtimeTimer);
     await this.shutdown();
     if (this.refusal) throw this.refusal;
     this.report.stopReason = this.stopReason ?? 'max-tasks reached';
@@ -423,11 +425,21 @@ export class Worker {
     await this.takeCache();
   }
 
-  private checkRuntime(): void {
+  /**
+   * Stops the node when max-runtime-minutes is reached, wherever it is: a round may wait long for its push
+   * turn (a minute or more under a tight budget), and the runner ends the job at its timeout regardless.
+   */
+  private stopAtMaxRuntime(): void {
     const stopsAt = this.stopsAt();
-    if (stopsAt !== undefined && Date.now() >= stopsAt) {
-      this.stop(`max-runtime-minutes (${this.settings.maxRuntimeMinutes}) reached`);
-    }
+    if (stopsAt === undefined) return;
+    const left = stopsAt - Date.now();
+    // A timer waits 24.8 days at most: a longer run sets another when that one ends.
+    this.runtimeTimer =
+      left > MAX_TIMER_MS
+        ? setTimeout(() => this.stopAtMaxRuntime(), MAX_TIMER_MS)
+        : setTimeout(() => this.stop(`max-runtime-minutes (${this.settings.maxRuntimeMinutes}) reached`), left);
+    // It never keeps the process alive: a run that ends another way clears it.
+    this.runtimeTimer.unref();
   }
 
   /** When max-runtime-minutes stops this node (ms); undefined when it runs on. */
@@ -549,6 +561,7 @@ export class Worker {
   }
 
   private policy: Policy | undefined;
+  private runtimeTimer: NodeJS.Timeout | undefined;
   /** Judges the commits of others (and its own) on a guarded grid; made with the store. */
   private checker!: CommitChecker;
 
@@ -729,9 +742,9 @@ export class Worker {
       this.log.warn(skippedEntry(entry));
     }
     await this.checkClock(policy);
-    // A node's first push waits for its turn too (without turns, a random part of a period): nodes that
-    // start together register spread over one period, not in a burst. Its plan is made after the wait; the
-    // tip may have moved, and a lost race reads it again.
+    // A node's first push waits a random part of a period: nodes that start together register spread over
+    // one, not in a burst. Its plan is made after the wait; the tip may have moved, and a lost race reads
+    // it again.
     if ((await this.takeShare(snapshot, policy, tip)) && !final)
       await sleep(this.budget!.wait(), this.stopSignal.signal);
     if (s.image && !imageAllowed(s.image, policy)) {
@@ -1039,7 +1052,8 @@ export class Worker {
     const made = this.budget === undefined;
     // On the grid server's clock, which every node reads: turns kept on skewed clocks would overlap.
     this.budget ??= new PushBudget(rate, () => Date.now() + this.clockOffsetMs, Math.random());
-    this.budget.setRate(rate, offset);
+    // Turns start after the node's first push: until others see it, its place among them is not theirs.
+    this.budget.setRate(rate, made ? undefined : offset);
     return made;
   }
 
