@@ -39296,12 +39296,18 @@ function sharesSecrets(node, task) {
  * once, never a burst, so that many nodes waking together stay near the budget. A node waits for a token
  * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
  * none). Infinity or 0: no limit.
+ *
+ * With a turn offset (push-share.ts turnOffsetMs), a push waits for the node's next turn once its token is
+ * nearly whole: busy nodes then push one after another, each in its own part of the period, instead of
+ * racing for the same moment and losing rounds (a lost round costs a fetch, a build and a push for nothing).
+ * A node whose token is whole already (it was idle for a period) pushes at once: its results do not wait.
  */
 class PushBudget {
     perMinute;
     clock;
     tokens;
     last;
+    offsetMs;
     /** `tokens`: what it holds at first, one push at once by default. */
     constructor(perMinute, clock = Date.now, tokens = 1) {
         this.perMinute = perMinute;
@@ -39312,17 +39318,32 @@ class PushBudget {
     get rate() {
         return this.limited() ? this.perMinute : 0;
     }
-    /** A new rate from now on; what was saved at the old rate is kept. */
-    setRate(perMinute) {
+    /**
+     * A new rate from now on, and where in its period the node's turns fall (undefined: whenever the token is
+     * whole); what was saved at the old rate is kept.
+     */
+    setRate(perMinute, offsetMs) {
         this.refill();
         this.perMinute = perMinute;
+        this.offsetMs = offsetMs;
     }
     /** How long until a push may start (0 when the budget allows one now). */
     wait() {
         if (!this.limited())
             return 0;
         this.refill();
-        return this.tokens >= 1 ? 0 : ((1 - this.tokens) * 60_000) / this.perMinute;
+        const periodMs = 60_000 / this.perMinute;
+        if (this.tokens >= 1)
+            return 0;
+        const untilToken = (1 - this.tokens) * periodMs;
+        if (this.offsetMs === undefined)
+            return untilToken;
+        // The first turn from a quarter period before the token is whole: pushing at turns a period apart, the
+        // node spends each token a little early and repays it by the next turn, so it keeps its place.
+        const now = this.clock();
+        const from = now + untilToken - periodMs / 4;
+        const turn = this.offsetMs + Math.ceil((from - this.offsetMs) / periodMs) * periodMs;
+        return Math.max(0, turn - now);
     }
     /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
     spend() {
@@ -39439,6 +39460,18 @@ function pushShare(view) {
         sharers,
         othersPerMinute: othersCount / perWindow,
     };
+}
+/**
+ * Where a node's turns fall, so that nodes pushing at their shares take turns rather than race: the budget is
+ * a train of slots, one every 60/budget seconds of the grid server's clock, and the online nodes take them in
+ * the order of their ids, node k of N the slots k, k + N, k + 2N... Returns the node's offset in that train;
+ * its turns come at the times equal to it modulo its own period. Undefined without a budget.
+ */
+function turnOffsetMs(nodeId, nodes, budgetPerMinute) {
+    if (!(budgetPerMinute > 0))
+        return undefined;
+    const ids = [...new Set([nodeId, ...nodes.map((n) => n.node_id)])].sort();
+    return (ids.indexOf(nodeId) * 60_000) / budgetPerMinute;
 }
 /**
  * How long an idle node waits at least between looks at the remote, so that the online nodes' polling
@@ -41152,6 +41185,8 @@ function resourcesOf(task, policy) {
 
 
 
+/** The longest a Node.js timer waits. */
+const MAX_TIMER_MS = 2 ** 31 - 1;
 const MAX_PUSH_ROUNDS = 20;
 /** After a failed sync the node waits this long, doubling with each failure in a row up to the cap. */
 const FIRST_FAILURE_BACKOFF_MS = 500;
@@ -41364,10 +41399,8 @@ class Worker {
         // Idleness counts from here: a slow start (a busy machine, a cold cache) is not idle time.
         this.lastActivity = Date.now();
         let idleRounds = 0;
+        this.stopAtMaxRuntime();
         for (let round = 1; !this.stopReason; round++) {
-            this.checkRuntime();
-            if (this.stopReason)
-                break;
             if (round % TIDY_EVERY_ROUNDS === 0)
                 await this.tryTidy();
             const busy = await this.trySync();
@@ -41392,6 +41425,7 @@ class Worker {
             }
             await this.pause(idleRounds);
         }
+        clearTimeout(this.runtimeTimer);
         await this.shutdown();
         if (this.refusal)
             throw this.refusal;
@@ -41424,11 +41458,22 @@ class Worker {
         this.log.warn(`the cache ${this.settings.cacheDir} was missing or damaged; built it again`);
         await this.takeCache();
     }
-    checkRuntime() {
+    /**
+     * Stops the node when max-runtime-minutes is reached, wherever it is: a round may wait long for its push
+     * turn (a minute or more under a tight budget), and the runner ends the job at its timeout regardless.
+     */
+    stopAtMaxRuntime() {
         const stopsAt = this.stopsAt();
-        if (stopsAt !== undefined && Date.now() >= stopsAt) {
-            this.stop(`max-runtime-minutes (${this.settings.maxRuntimeMinutes}) reached`);
-        }
+        if (stopsAt === undefined)
+            return;
+        const left = stopsAt - Date.now();
+        // A timer waits 24.8 days at most: a longer run sets another when that one ends.
+        this.runtimeTimer =
+            left > MAX_TIMER_MS
+                ? setTimeout(() => this.stopAtMaxRuntime(), MAX_TIMER_MS)
+                : setTimeout(() => this.stop(`max-runtime-minutes (${this.settings.maxRuntimeMinutes}) reached`), left);
+        // It never keeps the process alive: a run that ends another way clears it.
+        this.runtimeTimer.unref();
     }
     /** When max-runtime-minutes stops this node (ms); undefined when it runs on. */
     stopsAt() {
@@ -41540,6 +41585,7 @@ class Worker {
         return busy && Date.now() - this.lastHeartbeat >= policy.lease.heartbeat_seconds * 1000;
     }
     policy;
+    runtimeTimer;
     /** Judges the commits of others (and its own) on a guarded grid; made with the store. */
     checker;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
@@ -41723,9 +41769,9 @@ class Worker {
             this.log.warn((0,protocol_snapshot/* skippedEntry */.P)(entry));
         }
         await this.checkClock(policy);
-        // A node's first push waits for its turn too, a random part of it: nodes that start together register
-        // spread over one turn, not in a burst. Its plan is made after the wait; the tip may have moved, and a
-        // lost race reads it again.
+        // A node's first push waits a random part of a period: nodes that start together register spread over
+        // one, not in a burst. Its plan is made after the wait; the tip may have moved, and a lost race reads
+        // it again.
         if ((await this.takeShare(snapshot, policy, tip)) && !final)
             await (0,time/* sleep */.y)(this.budget.wait(), this.stopSignal.signal);
         if (s.image && !(0,protocol_policy/* imageAllowed */.WB)(s.image, policy)) {
@@ -42008,12 +42054,14 @@ class Worker {
             now: now.getTime(),
         });
         const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
-        if (this.budget) {
-            this.budget.setRate(rate);
-            return false;
-        }
-        this.budget = new PushBudget(rate, Date.now, Math.random());
-        return true;
+        // Turns only where the grid's budget sets the rate: a node's own lower limit keeps no place in the train.
+        const offset = rate === share.perMinute ? turnOffsetMs(this.settings.nodeId, nodes, budget) : undefined;
+        const made = this.budget === undefined;
+        // On the grid server's clock, which every node reads: turns kept on skewed clocks would overlap.
+        this.budget ??= new PushBudget(rate, () => Date.now() + this.clockOffsetMs, Math.random());
+        // Turns start after the node's first push: until others see it, its place among them is not theirs.
+        this.budget.setRate(rate, made ? undefined : offset);
+        return made;
     }
     /**
      * Reads the grid server's clock once per heartbeat interval, and refuses to go on while this machine's
@@ -42871,7 +42919,7 @@ async function initGrid(options) {
         return { created: false, tip: tip };
     // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
     const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-    if ((await store.push(commit)) === 'rejected')
+    if ((await store.push(commit, tip)) === 'rejected')
         throw new UserError(`${remote} changed while it was being initialised: run init again`);
     return { created: tip === null, tip: commit };
 }
@@ -43561,7 +43609,9 @@ async function gitBytes(args, options = {}) {
 }
 /**
  * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
- * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. The timeout counts only the
+ * waits for git's next output: a reader that works on each part for longer in all (an audit of a million
+ * tasks) is not git being stuck. Stopping early kills git.
  */
 async function* gitStream(args, options = {}) {
     const child = (0,node_child_process__WEBPACK_IMPORTED_MODULE_0__.spawn)('git', args, {
@@ -43572,18 +43622,29 @@ async function* gitStream(args, options = {}) {
     const stderr = [];
     child.stderr.on('data', (chunk) => stderr.push(chunk));
     let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-    }, options.timeoutMs ?? 120_000);
+    let timer;
+    const wait = () => {
+        timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, options.timeoutMs ?? 120_000);
+    };
     const closed = new Promise((resolve, reject) => {
         child.on('close', resolve);
         child.on('error', reject);
     });
     closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
     try {
-        for await (const chunk of child.stdout)
-            yield chunk;
+        const output = child.stdout[Symbol.asyncIterator]();
+        for (;;) {
+            wait();
+            const next = await output.next();
+            clearTimeout(timer);
+            if (next.done)
+                break;
+            yield next.value;
+        }
+        wait();
         const code = await closed;
         const err = Buffer.concat(stderr).toString('utf8');
         if (timedOut)
@@ -44395,10 +44456,16 @@ class GridStore {
         const { signingKey } = this.options;
         return signingKey ? (0,_commit_signature_js__WEBPACK_IMPORTED_MODULE_3__/* .signCommit */ .FE)(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
     }
-    /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
-    async push(commit) {
+    /**
+     * Pushes a commit built on `onto` (null for a branch's first commit) as the new branch tip, if the tip is
+     * still `onto`: 'rejected' means somebody else moved it. Never a force: the commit's parent is `onto`. The
+     * lease is what tells a lost race; left to itself, git would look for the new tip among its objects to
+     * tell a non-fast-forward, and a partial store fetches that commit on every lost race.
+     */
+    async push(commit, onto) {
+        const ref = `refs/heads/${this.options.branch}`;
         return this.retry(async () => {
-            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+            const out = await (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .runGit */ .EO)(['push', '--porcelain', `--force-with-lease=${ref}:${onto ?? ''}`, this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -44409,8 +44476,8 @@ class GridStore {
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
                 throw new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], 'fatal', out.exitCode, out.stderr);
-            // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
-            if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
+            // A moved tip (stale lease), or a server-side refusal such as a hook or a lost ref-update race.
+            if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info/.test(text))
                 return 'rejected';
             throw await this.rateLimited(new _runner_js__WEBPACK_IMPORTED_MODULE_4__/* .GitError */ .XS(['push'], (0,_runner_js__WEBPACK_IMPORTED_MODULE_4__/* .classify */ .L8)(out.stderr), out.exitCode, out.stderr));
         }).catch((error) => {
@@ -53494,9 +53561,18 @@ function parseStrictJson(input, options = {}) {
     if (structure.tooDeepAt !== undefined) {
         return fail(positionOf(text, structure.tooDeepAt), `objects and arrays are nested more than ${maxDepth} levels deep: flatten the structure`);
     }
+    // Most files are well formed, and the native parser reads them many times faster than momoa (a node checks
+    // every task that reaches the queue). What it returns is the value momoa builds unless a key repeats
+    // (JSON.parse keeps the last one silently), a key is forbidden, a string holds half a surrogate pair or a
+    // number overflows: those files, and all that JSON.parse refuses, are read by momoa, which says where.
+    const quick = quickParse(text, structure.members);
+    if (quick !== undefined) {
+        let parsed;
+        return { ok: true, value: quick, locate: (pointer) => locate((parsed ??= momoa(text)), pointer) };
+    }
     let document;
     try {
-        document = parse(text, { mode: 'json', ranges: true });
+        document = momoa(text);
     }
     catch (error) {
         if (!isSyntaxError(error))
@@ -53509,6 +53585,38 @@ function parseStrictJson(input, options = {}) {
     if (problems.length > 0)
         return { ok: false, problems };
     return { ok: true, value, locate: (pointer) => locate(document, pointer) };
+}
+function momoa(text) {
+    return parse(text, { mode: 'json', ranges: true });
+}
+/** The value of text that JSON.parse reads the way momoa would, holding `members` members; else undefined. */
+function quickParse(text, members) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    let keys = 0;
+    const sound = (item) => {
+        if (typeof item === 'string')
+            return !/\p{Cs}/u.test(item);
+        if (typeof item === 'number')
+            return Number.isFinite(item);
+        if (Array.isArray(item))
+            return item.every(sound);
+        if (item === null || typeof item !== 'object')
+            return true;
+        for (const [key, member] of Object.entries(item)) {
+            keys++;
+            if (FORBIDDEN_KEYS.has(key) || /\p{Cs}/u.test(key) || !sound(member))
+                return false;
+        }
+        return true;
+    };
+    // Outside strings a colon only ever separates a key from its value: fewer keys than colons, a key repeats.
+    return sound(value) && keys === members ? value : undefined;
 }
 /** The position of a UTF-16 offset in text, counting CR, LF and CRLF as line breaks as momoa does. */
 function positionOf(text, offset) {
@@ -53543,12 +53651,14 @@ function firstInvalidUtf8(bytes) {
 }
 /**
  * Momoa parses recursively, so brackets are counted first to keep a hostile file from exhausting the
- * stack. Also finds where the top-level value ends, to tell trailing data from other syntax errors.
+ * stack. Also finds where the top-level value ends, to tell trailing data from other syntax errors, and
+ * counts the colons outside strings: in JSON, one for each member of an object.
  * The count is exact up to the first syntax error, which is all that matters.
  */
 function scanStructure(text, maxDepth) {
     let depth = 0;
     let inString = false;
+    let members = 0;
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
         if (inString) {
@@ -53560,16 +53670,19 @@ function scanStructure(text, maxDepth) {
         else if (c === '"') {
             inString = true;
         }
+        else if (c === ':') {
+            members++;
+        }
         else if (c === '{' || c === '[') {
             if (++depth > maxDepth)
-                return { tooDeepAt: i };
+                return { tooDeepAt: i, members };
         }
         else if (c === '}' || c === ']') {
             if (--depth === 0)
-                return { end: i + 1 };
+                return { end: i + 1, members };
         }
     }
-    return {};
+    return { members };
 }
 function isSyntaxError(error) {
     return error instanceof Error && typeof error.offset === 'number';
@@ -53735,7 +53848,7 @@ async function transact(store, build, options) {
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         hooks.beforePush?.(commit, plan.value);
-        if ((await store.push(commit)) === 'pushed') {
+        if ((await store.push(commit, tip)) === 'pushed') {
             pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
         }
@@ -54132,7 +54245,7 @@ async function startArchive(archive, gridBranch, author) {
         'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
         'the archive commit holding it in its `Archived-To:` trailer.\n';
     const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+    if ((await archive.push(root, null)) === 'rejected' && (await archive.fetch()) === null) {
         throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
     }
 }

@@ -37713,7 +37713,7 @@ async function initGrid(options) {
         return { created: false, tip: tip };
     // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
     const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-    if ((await store.push(commit)) === 'rejected')
+    if ((await store.push(commit, tip)) === 'rejected')
         throw new UserError(`${remote} changed while it was being initialised: run init again`);
     return { created: tip === null, tip: commit };
 }
@@ -38269,7 +38269,9 @@ async function gitBytes(args, options = {}) {
 }
 /**
  * Runs git and yields its stdout as it comes, for output too large to hold at once (a year of history); a
- * non-zero exit, a timeout or a spawn failure throws once the output ends. Stopping early kills git.
+ * non-zero exit, a timeout or a spawn failure throws once the output ends. The timeout counts only the
+ * waits for git's next output: a reader that works on each part for longer in all (an audit of a million
+ * tasks) is not git being stuck. Stopping early kills git.
  */
 async function* gitStream(args, options = {}) {
     const child = spawn('git', args, {
@@ -38280,18 +38282,29 @@ async function* gitStream(args, options = {}) {
     const stderr = [];
     child.stderr.on('data', (chunk) => stderr.push(chunk));
     let timedOut = false;
-    const timer = setTimeout(() => {
-        timedOut = true;
-        child.kill('SIGKILL');
-    }, options.timeoutMs ?? 120_000);
+    let timer;
+    const wait = () => {
+        timer = setTimeout(() => {
+            timedOut = true;
+            child.kill('SIGKILL');
+        }, options.timeoutMs ?? 120_000);
+    };
     const closed = new Promise((resolve, reject) => {
         child.on('close', resolve);
         child.on('error', reject);
     });
     closed.catch(() => undefined); // awaited below; a spawn failure must not go unhandled meanwhile
     try {
-        for await (const chunk of child.stdout)
-            yield chunk;
+        const output = child.stdout[Symbol.asyncIterator]();
+        for (;;) {
+            wait();
+            const next = await output.next();
+            clearTimeout(timer);
+            if (next.done)
+                break;
+            yield next.value;
+        }
+        wait();
         const code = await closed;
         const err = Buffer.concat(stderr).toString('utf8');
         if (timedOut)
@@ -39229,10 +39242,16 @@ class GridStore {
         const { signingKey } = this.options;
         return signingKey ? signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
     }
-    /** Pushes a commit as the new branch tip, without force: 'rejected' means somebody else moved the tip. */
-    async push(commit) {
+    /**
+     * Pushes a commit built on `onto` (null for a branch's first commit) as the new branch tip, if the tip is
+     * still `onto`: 'rejected' means somebody else moved it. Never a force: the commit's parent is `onto`. The
+     * lease is what tells a lost race; left to itself, git would look for the new tip among its objects to
+     * tell a non-fast-forward, and a partial store fetches that commit on every lost race.
+     */
+    async push(commit, onto) {
+        const ref = `refs/heads/${this.options.branch}`;
         return this.retry(async () => {
-            const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', this.options.remote, `${commit}:refs/heads/${this.options.branch}`], {
+            const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', `--force-with-lease=${ref}:${onto ?? ''}`, this.options.remote, `${commit}:${ref}`], {
                 cwd: this.options.dir,
                 env: this.env,
                 timeoutMs: this.options.timeoutMs,
@@ -39243,8 +39262,8 @@ class GridStore {
             // A refusal that no new tip changes: treated as a lost race, it would be retried forever.
             if (/branch is currently checked out/.test(text))
                 throw new runner/* GitError */.XS(['push'], 'fatal', out.exitCode, out.stderr);
-            // A non-fast-forward, or a server-side refusal such as a hook or a lost ref-update race.
-            if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first/.test(text))
+            // A moved tip (stale lease), or a server-side refusal such as a hook or a lost ref-update race.
+            if (/\[rejected\]|\[remote rejected\]|non-fast-forward|fetch first|stale info/.test(text))
                 return 'rejected';
             throw await this.rateLimited(new runner/* GitError */.XS(['push'], (0,runner/* classify */.L8)(out.stderr), out.exitCode, out.stderr));
         }).catch((error) => {
@@ -48212,9 +48231,18 @@ function parseStrictJson(input, options = {}) {
     if (structure.tooDeepAt !== undefined) {
         return fail(positionOf(text, structure.tooDeepAt), `objects and arrays are nested more than ${maxDepth} levels deep: flatten the structure`);
     }
+    // Most files are well formed, and the native parser reads them many times faster than momoa (a node checks
+    // every task that reaches the queue). What it returns is the value momoa builds unless a key repeats
+    // (JSON.parse keeps the last one silently), a key is forbidden, a string holds half a surrogate pair or a
+    // number overflows: those files, and all that JSON.parse refuses, are read by momoa, which says where.
+    const quick = quickParse(text, structure.members);
+    if (quick !== undefined) {
+        let parsed;
+        return { ok: true, value: quick, locate: (pointer) => locate((parsed ??= momoa(text)), pointer) };
+    }
     let document;
     try {
-        document = parse(text, { mode: 'json', ranges: true });
+        document = momoa(text);
     }
     catch (error) {
         if (!isSyntaxError(error))
@@ -48227,6 +48255,38 @@ function parseStrictJson(input, options = {}) {
     if (problems.length > 0)
         return { ok: false, problems };
     return { ok: true, value, locate: (pointer) => locate(document, pointer) };
+}
+function momoa(text) {
+    return parse(text, { mode: 'json', ranges: true });
+}
+/** The value of text that JSON.parse reads the way momoa would, holding `members` members; else undefined. */
+function quickParse(text, members) {
+    let value;
+    try {
+        value = JSON.parse(text);
+    }
+    catch {
+        return undefined;
+    }
+    let keys = 0;
+    const sound = (item) => {
+        if (typeof item === 'string')
+            return !/\p{Cs}/u.test(item);
+        if (typeof item === 'number')
+            return Number.isFinite(item);
+        if (Array.isArray(item))
+            return item.every(sound);
+        if (item === null || typeof item !== 'object')
+            return true;
+        for (const [key, member] of Object.entries(item)) {
+            keys++;
+            if (FORBIDDEN_KEYS.has(key) || /\p{Cs}/u.test(key) || !sound(member))
+                return false;
+        }
+        return true;
+    };
+    // Outside strings a colon only ever separates a key from its value: fewer keys than colons, a key repeats.
+    return sound(value) && keys === members ? value : undefined;
 }
 /** The position of a UTF-16 offset in text, counting CR, LF and CRLF as line breaks as momoa does. */
 function positionOf(text, offset) {
@@ -48261,12 +48321,14 @@ function firstInvalidUtf8(bytes) {
 }
 /**
  * Momoa parses recursively, so brackets are counted first to keep a hostile file from exhausting the
- * stack. Also finds where the top-level value ends, to tell trailing data from other syntax errors.
+ * stack. Also finds where the top-level value ends, to tell trailing data from other syntax errors, and
+ * counts the colons outside strings: in JSON, one for each member of an object.
  * The count is exact up to the first syntax error, which is all that matters.
  */
 function scanStructure(text, maxDepth) {
     let depth = 0;
     let inString = false;
+    let members = 0;
     for (let i = 0; i < text.length; i++) {
         const c = text[i];
         if (inString) {
@@ -48278,16 +48340,19 @@ function scanStructure(text, maxDepth) {
         else if (c === '"') {
             inString = true;
         }
+        else if (c === ':') {
+            members++;
+        }
         else if (c === '{' || c === '[') {
             if (++depth > maxDepth)
-                return { tooDeepAt: i };
+                return { tooDeepAt: i, members };
         }
         else if (c === '}' || c === ']') {
             if (--depth === 0)
-                return { end: i + 1 };
+                return { end: i + 1, members };
         }
     }
-    return {};
+    return { members };
 }
 function isSyntaxError(error) {
     return error instanceof Error && typeof error.offset === 'number';
@@ -48449,7 +48514,7 @@ async function transact(store, build, options) {
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         hooks.beforePush?.(commit, plan.value);
-        if ((await store.push(commit)) === 'pushed') {
+        if ((await store.push(commit, tip)) === 'pushed') {
             pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
         }
@@ -48598,7 +48663,7 @@ async function startArchive(archive, gridBranch, author) {
         'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
         'the archive commit holding it in its `Archived-To:` trailer.\n';
     const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
+    if ((await archive.push(root, null)) === 'rejected' && (await archive.fetch()) === null) {
         throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
     }
 }
