@@ -42,8 +42,8 @@ export class PushBudget {
   wait(): number {
     if (!this.limited()) return 0;
     this.refill();
-    const periodMs = 60_000 / this.perMinute;
     if (this.tokens >= 1) return 0;
+    const periodMs = 60_000 / this.perMinute;
     const untilToken = (1 - this.tokens) * periodMs;
     if (this.offsetMs === undefined) return untilToken;
     // The first turn from a quarter period before the token is whole: pushing at turns a period apart, the
