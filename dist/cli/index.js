@@ -18207,9 +18207,9 @@ class PushBudget {
         if (!this.limited())
             return 0;
         this.refill();
-        const periodMs = 60_000 / this.perMinute;
         if (this.tokens >= 1)
             return 0;
+        const periodMs = 60_000 / this.perMinute;
         const untilToken = (1 - this.tokens) * periodMs;
         if (this.offsetMs === undefined)
             return untilToken;
@@ -19601,32 +19601,36 @@ class Worker {
         this.lastActivity = Date.now();
         let idleRounds = 0;
         this.stopAtMaxRuntime();
-        for (let round = 1; !this.stopReason; round++) {
-            if (round % TIDY_EVERY_ROUNDS === 0)
-                await this.tryTidy();
-            const busy = await this.trySync();
-            // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
-            // wakes the node at once, so only a cancel request waits for the next look.
-            idleRounds = busy ? 0 : idleRounds + 1;
-            // A shard left tasks it could claim only because the node's slots went to other shards: not idle.
-            if (busy || this.holding() || (this.member?.claimable ?? 0) > 0) {
-                this.lastActivity = Date.now();
-                this.link?.pool.touch();
+        try {
+            for (let round = 1; !this.stopReason; round++) {
+                if (round % TIDY_EVERY_ROUNDS === 0)
+                    await this.tryTidy();
+                const busy = await this.trySync();
+                // Polling backs off while nothing moves for this node, also while its tasks run: a task that ends
+                // wakes the node at once, so only a cancel request waits for the next look.
+                idleRounds = busy ? 0 : idleRounds + 1;
+                // A shard left tasks it could claim only because the node's slots went to other shards: not idle.
+                if (busy || this.holding() || (this.member?.claimable ?? 0) > 0) {
+                    this.lastActivity = Date.now();
+                    this.link?.pool.touch();
+                }
+                if (this.doneWithQuota())
+                    break;
+                if (this.draining && !this.holding() && this.finished.length === 0)
+                    this.stop(`drained: ${this.draining}`);
+                this.checkIdle();
+                // A result that completes a dependency makes its dependents claimable: one more look at once, not a
+                // poll interval per step.
+                if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
+                    this.unblocked = false;
+                    continue;
+                }
+                await this.pause(idleRounds);
             }
-            if (this.doneWithQuota())
-                break;
-            if (this.draining && !this.holding() && this.finished.length === 0)
-                this.stop(`drained: ${this.draining}`);
-            this.checkIdle();
-            // A result that completes a dependency makes its dependents claimable: one more look at once, not a
-            // poll interval per step.
-            if (this.unblocked && this.claimRoom() > 0 && !this.stopReason) {
-                this.unblocked = false;
-                continue;
-            }
-            await this.pause(idleRounds);
         }
-        clearTimeout(this.runtimeTimer);
+        finally {
+            clearTimeout(this.runtimeTimer);
+        }
         await this.shutdown();
         if (this.refusal)
             throw this.refusal;
@@ -19673,8 +19677,6 @@ class Worker {
             left > MAX_TIMER_MS
                 ? setTimeout(() => this.stopAtMaxRuntime(), MAX_TIMER_MS)
                 : setTimeout(() => this.stop(`max-runtime-minutes (${this.settings.maxRuntimeMinutes}) reached`), left);
-        // It never keeps the process alive: a run that ends another way clears it.
-        this.runtimeTimer.unref();
     }
     /** When max-runtime-minutes stops this node (ms); undefined when it runs on. */
     stopsAt() {
