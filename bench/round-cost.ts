@@ -210,7 +210,7 @@ async function scanCost(remote: string, cacheDir: string): Promise<number> {
       { path: file.entry.path, delete: true as const },
       { path: resultPath('completed', task.task_id, new Date()), content: serialize(result) },
     ];
-    await store.push(await store.commit(tip, changes, `bench: finish ${task.task_id}\n`, 'bench'), tip);
+    await store.push(await store.commit(tip, changes, `bench: finish ${task.task_id}\n`, 'bench'));
   }
   return median(times.slice(WARM_UP));
 }

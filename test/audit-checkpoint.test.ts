@@ -34,7 +34,7 @@ test('an audit from a checkpoint replays only the commits since, finds a defect 
   const tip = await store.fetch();
   const [result] = await store.list(tip!, ['tasks/completed']);
   const lost = await store.commit(tip, [{ path: result!.path, delete: true }], 'drop a result\n', 'mallory');
-  assert.equal(await store.push(lost, tip), 'pushed');
+  assert.equal(await store.push(lost), 'pushed');
 
   const resumed = await auditGrid(bare, 'main', { checkpoint });
   assert.equal(resumed.resumedFrom, saved.commit);
@@ -65,7 +65,7 @@ test('an audit read in small batches finds what a whole read finds, and checkpoi
   const tip = await store.fetch();
   const [result] = await store.list(tip!, ['tasks/completed']);
   const lost = await store.commit(tip, [{ path: result!.path, delete: true }], 'drop a result\n', 'mallory');
-  assert.equal(await store.push(lost, tip), 'pushed');
+  assert.equal(await store.push(lost), 'pushed');
   const whole = await auditGrid(bare, 'main', { checkpoint });
   const wholeCheckpoint = await readFile(checkpoint, 'utf8');
   // Batches far shorter than the look-ahead of 100 commits, and not a divisor of the history's length.

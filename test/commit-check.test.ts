@@ -51,7 +51,7 @@ async function push(grid: TestGrid, author: string, changes: Change[], key?: str
   });
   const tip = await store.fetch();
   const commit = await store.commit(tip, changes, `dgrid: ${author}: heartbeat\n`, author);
-  assert.equal(await store.push(commit, tip), 'pushed');
+  assert.equal(await store.push(commit), 'pushed');
   return commit;
 }
 

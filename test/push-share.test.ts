@@ -128,7 +128,7 @@ test('audit: a node that pushes above its share of the budget is named (push-sha
       'dgrid: hog: heartbeat\n',
       'hog',
     );
-    assert.equal(await grid.store.push(commit, tip), 'pushed');
+    assert.equal(await grid.store.push(commit), 'pushed');
   }
   const report = await auditGrid(grid.bare);
   const flagged = report.violations.filter((v) => v.rule === 'push-share');

@@ -104,7 +104,7 @@ test('the submitter of a task is who added it, also once a node moved it into it
     'Add a task\n',
     'alice',
   );
-  assert.equal(await grid.store.push(submitted, tip), 'pushed');
+  assert.equal(await grid.store.push(submitted), 'pushed');
   await pushDirectly(grid, shardMoves(unshardedQueue(await grid.snapshot()), new Set()), 'a node moves it');
   assert.deepEqual(
     (await grid.snapshot()).of('queue').map((f) => f.entry.path),

@@ -70,7 +70,7 @@ test('a result that lands in an already archived day joins that day in the archi
   const late = resultPath('completed', 'late', new Date(`${day}T12:00:00Z`));
   const tip = await grid.store.fetch();
   const commit = await grid.store.commit(tip, [{ path: late, content: '{"task_id": "late"}\n' }], 'late\n', 'test');
-  assert.equal(await grid.store.push(commit, tip), 'pushed');
+  assert.equal(await grid.store.push(commit), 'pushed');
   const report = await reapGrid(grid);
   assert.deepEqual(
     report.actions.map((a) => a.subject),

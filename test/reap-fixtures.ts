@@ -102,5 +102,5 @@ export async function plantResults(grid: TestGrid, count: number, days: number, 
   }
   const tip = await grid.store.fetch();
   const commit = await grid.store.commit(tip, changes, `test: ${count} results over ${days} days\n`, 'test');
-  if ((await grid.store.push(commit, tip)) !== 'pushed') throw new Error('the grid moved while results were planted');
+  if ((await grid.store.push(commit)) !== 'pushed') throw new Error('the grid moved while results were planted');
 }

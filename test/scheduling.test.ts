@@ -523,7 +523,7 @@ async function pushQueued(grid: TestGrid, tasks: Task[]): Promise<void> {
   const tip = await grid.store.fetch();
   const changes = tasks.map((t) => ({ path: queuePath(t.task_id), content: serialize(t) }));
   const commit = await grid.store.commit(tip, changes, 'a direct push\n', 'pusher');
-  assert.equal(await grid.store.push(commit, tip), 'pushed');
+  assert.equal(await grid.store.push(commit), 'pushed');
 }
 
 /**

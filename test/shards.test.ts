@@ -275,7 +275,7 @@ test('dgrid status shows a sharded grid as one, dgrid audit checks each shard an
     'a direct push\n',
     'direct',
   );
-  assert.equal(await store.push(commit, tip), 'pushed');
+  assert.equal(await store.push(commit), 'pushed');
   const failed = await runCli(['audit', '--repository', grid.bares[0]!]);
   assert.equal(failed.code, 1);
   assert.match(failed.stdout, /shard-1: dgrid.json differs from the first shard's/);
@@ -304,7 +304,7 @@ test('dgrid reap reaps every shard of the grid', async (t) => {
   for (const store of grid.stores) {
     const tip = await store.fetch();
     const commit = await store.commit(tip, [nodeChange(silent('gone'))], 'a node\n', 'direct');
-    assert.equal(await store.push(commit, tip), 'pushed');
+    assert.equal(await store.push(commit), 'pushed');
   }
   const reaped = await runCli(['reap', '--repository', grid.bares[1]!, '--json']);
   assert.equal(reaped.code, 0, reaped.stderr);

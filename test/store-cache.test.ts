@@ -120,9 +120,11 @@ test('a push that lost the race fetches nothing: a partial store does not bring 
     (await readdir(join(node.options.dir, 'objects', 'pack'))).filter((f) => f.endsWith('.pack'));
   const before = await packs();
   const loser = await node.commit(base, [{ path: 'tasks/queue/.gitkeep', delete: true }], 'a late change\n', 'n1');
-  assert.equal(await node.push(loser, base), 'rejected');
+  assert.equal(await node.push(loser), 'rejected');
   assert.deepEqual(await packs(), before, 'the lost race fetched objects into the cache');
+  // Every push leases its commit's own parent, so the store pushes only commits it built.
+  await assert.rejects(node.push((await grid.store.fetch())!), /not built by this store/);
   // On the tip it read, the same change lands.
   const tip = (await node.fetch())!;
-  assert.equal(await node.push(await node.commit(tip, [], 'on the tip\n', 'n1'), tip), 'pushed');
+  assert.equal(await node.push(await node.commit(tip, [], 'on the tip\n', 'n1')), 'pushed');
 });

@@ -627,7 +627,7 @@ test('fencing: a result is not written when the claim no longer holds the token'
       'reap\n',
       'test',
     );
-    moved = (await store.push(commit, tip)) === 'pushed';
+    moved = (await store.push(commit)) === 'pushed';
   }
   assert.ok(moved, 'took the claim away');
   const [other] = await runAll([grid.worker({ nodeId: 'rescuer' })]);
@@ -853,7 +853,7 @@ test('a node whose id another process took over while it was silent stops, and w
     'dgrid: usurped: heartbeat\n',
     'usurped',
   );
-  assert.equal(await grid.store.push(commit, tip), 'pushed');
+  assert.equal(await grid.store.push(commit), 'pushed');
   await assert.rejects(done, /node id "usurped" was taken over by another process \(incarnation the-newer-process/);
   assert.equal(await grid.store.fetch(), commit, 'the node wrote nothing after it saw the takeover');
 });

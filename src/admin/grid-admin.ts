@@ -71,7 +71,7 @@ export async function initGrid(options: InitOptions): Promise<{ created: boolean
   if (changes.length === 0) return { created: false, tip: tip! };
   // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
   const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-  if ((await store.push(commit, tip)) === 'rejected')
+  if ((await store.push(commit)) === 'rejected')
     throw new UserError(`${remote} changed while it was being initialised: run init again`);
   return { created: tip === null, tip: commit };
 }

@@ -65,6 +65,8 @@ const BLOB_CACHE_LIMIT = 20_000;
 
 export class GridStore {
   private readonly env: NodeJS.ProcessEnv;
+  /** The parent of each commit this store built lately: what its push leases. */
+  private readonly parents = new Map<string, string | null>();
   private readonly blobs = new Map<string, Buffer>();
   private readonly trackingRef: string;
   /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
@@ -458,16 +460,23 @@ export class GridStore {
       input: Buffer.concat(chunks),
     });
     const { signingKey } = this.options;
-    return signingKey ? signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
+    const built = signingKey ? await signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
+    this.parents.set(built, parent);
+    // A few rounds' worth: a commit is pushed in the round that built it.
+    if (this.parents.size > 64) this.parents.delete(this.parents.keys().next().value!);
+    return built;
   }
 
   /**
-   * Pushes a commit built on `onto` (null for a branch's first commit) as the new branch tip, if the tip is
-   * still `onto`: 'rejected' means somebody else moved it. Never a force: the commit's parent is `onto`. The
-   * lease is what tells a lost race; left to itself, git would look for the new tip among its objects to
-   * tell a non-fast-forward, and a partial store fetches that commit on every lost race.
+   * Pushes a commit this store built as the new branch tip, if the tip is still the commit's parent:
+   * 'rejected' means somebody else moved it. The push leases that parent (the expected old value of the
+   * branch), so it is always a fast-forward, never a force (invariant 3); the lease is also what tells a
+   * lost race, where git alone would look for the new tip among its objects to say "non-fast-forward", and a
+   * partial store fetches that commit from the host on every lost race.
    */
-  async push(commit: string, onto: string | null): Promise<PushOutcome> {
+  async push(commit: string): Promise<PushOutcome> {
+    const onto = this.parents.get(commit);
+    if (onto === undefined) throw new Error(`commit ${commit} was not built by this store: it pushes only its own`);
     const ref = `refs/heads/${this.options.branch}`;
     return this.retry(async () => {
       const out = await runGit(

@@ -67,7 +67,7 @@ export async function transact<T>(
     message = plan.message;
     const commit = await store.commit(tip, plan.changes, plan.message, options.author);
     hooks.beforePush?.(commit, plan.value);
-    if ((await store.push(commit, tip)) === 'pushed') {
+    if ((await store.push(commit)) === 'pushed') {
       pacer.landed();
       return { commit, value: plan.value, rejectedPushes };
     }

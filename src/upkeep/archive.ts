@@ -146,7 +146,7 @@ async function startArchive(archive: GridStore, gridBranch: string, author: stri
     `dgrid: start the archive of ${gridBranch}\n`,
     author,
   );
-  if ((await archive.push(root, null)) === 'rejected' && (await archive.fetch()) === null) {
+  if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
     throw new UserError(
       `${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`,
     );

@@ -110,7 +110,7 @@ export class HostileNode {
       `dgrid: ${this.nodeId}: heartbeat\n`,
       this.nodeId,
     );
-    if ((await this.store.push(commit, tip)) !== 'pushed') throw new Error('the hostile node lost a race to join');
+    if ((await this.store.push(commit)) !== 'pushed') throw new Error('the hostile node lost a race to join');
     return commit;
   }
 
@@ -124,7 +124,7 @@ export class HostileNode {
     const changes = [...deed.changes, nodeChange(this.record(now))];
     const commit = await this.store.commit(tip, changes, `dgrid: ${this.nodeId}: finish 1\n`, this.nodeId);
     this.attempted.push(commit);
-    if ((await this.store.push(commit, tip)) !== 'pushed') return undefined;
+    if ((await this.store.push(commit)) !== 'pushed') return undefined;
     return { misdeed, commit, target: deed.target };
   }
 

@@ -98,7 +98,7 @@ export async function runAll(workers: Worker[]): Promise<WorkerReport[]> {
 export async function pushDirectly(grid: TestGrid, changes: Change[], message = 'a direct push'): Promise<string> {
   const tip = await grid.store.fetch();
   const commit = await grid.store.commit(tip, changes, `${message}\n`, 'direct');
-  if ((await grid.store.push(commit, tip)) !== 'pushed') throw new Error('the direct push was rejected');
+  if ((await grid.store.push(commit)) !== 'pushed') throw new Error('the direct push was rejected');
   return commit;
 }
 
