@@ -37713,7 +37713,7 @@ async function initGrid(options) {
         return { created: false, tip: tip };
     // The first commit has no parent, so it cannot go through transact(); a concurrent init loses cleanly.
     const commit = await store.commit(tip, changes, 'dgrid: initialise the grid\n', 'dgrid');
-    if ((await store.push(commit, tip)) === 'rejected')
+    if ((await store.push(commit)) === 'rejected')
         throw new UserError(`${remote} changed while it was being initialised: run init again`);
     return { created: tip === null, tip: commit };
 }
@@ -38871,6 +38871,8 @@ const BLOB_CACHE_LIMIT = 20_000;
 class GridStore {
     options;
     env;
+    /** The parent of each commit this store built lately: what its push leases. */
+    parents = new Map();
     blobs = new Map();
     trackingRef;
     /** Whether the cache holds no fetched tip yet: known for a new cache, looked up once for an existing one. */
@@ -39240,15 +39242,24 @@ class GridStore {
             input: Buffer.concat(chunks),
         });
         const { signingKey } = this.options;
-        return signingKey ? signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
+        const built = signingKey ? await signCommit(out.trim(), signingKey, { cwd: this.options.dir }) : out.trim();
+        this.parents.set(built, parent);
+        // A few rounds' worth: a commit is pushed in the round that built it.
+        if (this.parents.size > 64)
+            this.parents.delete(this.parents.keys().next().value);
+        return built;
     }
     /**
-     * Pushes a commit built on `onto` (null for a branch's first commit) as the new branch tip, if the tip is
-     * still `onto`: 'rejected' means somebody else moved it. Never a force: the commit's parent is `onto`. The
-     * lease is what tells a lost race; left to itself, git would look for the new tip among its objects to
-     * tell a non-fast-forward, and a partial store fetches that commit on every lost race.
+     * Pushes a commit this store built as the new branch tip, if the tip is still the commit's parent:
+     * 'rejected' means somebody else moved it. The push leases that parent (the expected old value of the
+     * branch), so it is always a fast-forward, never a force (invariant 3); the lease is also what tells a
+     * lost race, where git alone would look for the new tip among its objects to say "non-fast-forward", and a
+     * partial store fetches that commit from the host on every lost race.
      */
-    async push(commit, onto) {
+    async push(commit) {
+        const onto = this.parents.get(commit);
+        if (onto === undefined)
+            throw new Error(`commit ${commit} was not built by this store: it pushes only its own`);
         const ref = `refs/heads/${this.options.branch}`;
         return this.retry(async () => {
             const out = await (0,runner/* runGit */.EO)(['push', '--porcelain', `--force-with-lease=${ref}:${onto ?? ''}`, this.options.remote, `${commit}:${ref}`], {
@@ -48514,7 +48525,7 @@ async function transact(store, build, options) {
         message = plan.message;
         const commit = await store.commit(tip, plan.changes, plan.message, options.author);
         hooks.beforePush?.(commit, plan.value);
-        if ((await store.push(commit, tip)) === 'pushed') {
+        if ((await store.push(commit)) === 'pushed') {
             pacer.landed();
             return { commit, value: plan.value, rejectedPushes };
         }
@@ -48663,7 +48674,7 @@ async function startArchive(archive, gridBranch, author) {
         'as tasks/<state>/<year>/<day>/<xx>/<task_id>.json. Each grid commit that removed a day folder names ' +
         'the archive commit holding it in its `Archived-To:` trailer.\n';
     const root = await archive.commit(null, [{ path: 'README.md', content: readme }], `dgrid: start the archive of ${gridBranch}\n`, author);
-    if ((await archive.push(root, null)) === 'rejected' && (await archive.fetch()) === null) {
+    if ((await archive.push(root)) === 'rejected' && (await archive.fetch()) === null) {
         throw new UserError(`${archive.options.remote} refused the new branch "${archive.branch}": let the token create it, or create it by hand`);
     }
 }
