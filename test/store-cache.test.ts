@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { git } from '../src/git/runner.js';
 import { GridStore } from '../src/git/store.js';
-import { gridFor, pushDirectly } from './helpers/grid.js';
+import { gridFor, pushDirectly, type TestGrid } from './helpers/grid.js';
 import { serveGit } from './helpers/http-git.js';
 
 /** A bare repository holding `count` distinct blobs, and their ids in order. */
@@ -26,6 +26,11 @@ async function blobs(dir: string, count: number): Promise<string[]> {
       .map((l) => l.split(' ') as [string, string]),
   );
   return Array.from({ length: count }, (_, i) => byMark.get(`:${i + 1}`)!);
+}
+
+/** A node's partial cache of the grid, as a worker keeps it. */
+function partialNode(grid: TestGrid): Promise<GridStore> {
+  return GridStore.open({ remote: grid.remote, branch: 'main', dir: join(grid.dir, 'cache-node'), partial: true });
 }
 
 test('a read of more blobs than the cache keeps answers every blob, those it had cached too, and so do later reads', async (t) => {
@@ -50,12 +55,7 @@ test('a read of more blobs than the cache keeps answers every blob, those it had
 
 test('later fetches bring the commits since the last one; after a tidy the next fetch takes the tip alone again', async (t) => {
   const grid = await gridFor(t);
-  const node = await GridStore.open({
-    remote: grid.remote,
-    branch: 'main',
-    dir: join(grid.dir, 'cache-node'),
-    partial: true,
-  });
+  const node = await partialNode(grid);
   const depth = async () =>
     Number((await git(['rev-list', '--count', 'refs/remotes/grid/main'], { cwd: node.options.dir })).trim());
   await node.fetch();
@@ -108,12 +108,7 @@ test('blobs a partial store lacks although a later fetch passed them (the cold t
 
 test('a push that lost the race fetches nothing: a partial store does not bring the winning commit to tell why', async (t) => {
   const grid = await gridFor(t);
-  const node = await GridStore.open({
-    remote: grid.remote,
-    branch: 'main',
-    dir: join(grid.dir, 'cache-node'),
-    partial: true,
-  });
+  const node = await partialNode(grid);
   const base = (await node.fetch())!;
   await grid.submit([{ task_id: 'winner', script: 'true' }]);
   const packs = async () =>

@@ -36,6 +36,9 @@ export const DEFAULT_MAX_DEPTH = 32;
 // than proving every consumer of the value copies objects safely.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
+/** Half of a surrogate pair, alone: JSON's \u escapes can write one, and no text holds one. */
+const LONE_SURROGATE = /\p{Cs}/u;
+
 const NON_FINITE_MESSAGE = 'NaN and Infinity are not allowed in JSON: use a number or null';
 
 export function parseStrictJson(input: string | Buffer, options: StrictJsonOptions = {}): StrictJsonResult {
@@ -111,13 +114,13 @@ function quickParse(text: string, members: number): object | undefined {
   }
   let keys = 0;
   const sound = (item: unknown): boolean => {
-    if (typeof item === 'string') return !/\p{Cs}/u.test(item);
+    if (typeof item === 'string') return !LONE_SURROGATE.test(item);
     if (typeof item === 'number') return Number.isFinite(item);
     if (Array.isArray(item)) return item.every(sound);
     if (item === null || typeof item !== 'object') return true;
     for (const [key, member] of Object.entries(item)) {
       keys++;
-      if (FORBIDDEN_KEYS.has(key) || /\p{Cs}/u.test(key) || !sound(member)) return false;
+      if (FORBIDDEN_KEYS.has(key) || LONE_SURROGATE.test(key) || !sound(member)) return false;
     }
     return true;
   };
@@ -285,7 +288,7 @@ function checkString(node: StringNode, text: string, problem: (position: Positio
       { line: node.loc.start.line, column: node.loc.start.column + control },
       `unescaped control character U+${code} in a string: write it as an escape (\\n for a line break, \\t for a tab, \\u${code} otherwise)`,
     );
-  } else if (/\p{Cs}/u.test(node.value)) {
+  } else if (LONE_SURROGATE.test(node.value)) {
     problem(at(node), 'the string holds half of a surrogate pair (\\uD800-\\uDFFF alone): write the whole character');
   }
 }
