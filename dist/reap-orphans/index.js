@@ -53231,6 +53231,8 @@ const DEFAULT_MAX_DEPTH = 32;
 // Keys that mean something to JavaScript objects. No grid file needs them, and refusing them is simpler
 // than proving every consumer of the value copies objects safely.
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+/** Half of a surrogate pair, alone: JSON's \u escapes can write one, and no text holds one. */
+const LONE_SURROGATE = /\p{Cs}/u;
 const NON_FINITE_MESSAGE = 'NaN and Infinity are not allowed in JSON: use a number or null';
 function parseStrictJson(input, options = {}) {
     const maxBytes = options.maxBytes ?? DEFAULT_MAX_BYTES;
@@ -53298,7 +53300,7 @@ function quickParse(text, members) {
     let keys = 0;
     const sound = (item) => {
         if (typeof item === 'string')
-            return !/\p{Cs}/u.test(item);
+            return !LONE_SURROGATE.test(item);
         if (typeof item === 'number')
             return Number.isFinite(item);
         if (Array.isArray(item))
@@ -53307,7 +53309,7 @@ function quickParse(text, members) {
             return true;
         for (const [key, member] of Object.entries(item)) {
             keys++;
-            if (FORBIDDEN_KEYS.has(key) || /\p{Cs}/u.test(key) || !sound(member))
+            if (FORBIDDEN_KEYS.has(key) || LONE_SURROGATE.test(key) || !sound(member))
                 return false;
         }
         return true;
@@ -53469,7 +53471,7 @@ function checkString(node, text, problem) {
         const code = raw.charCodeAt(control).toString(16).padStart(4, '0').toUpperCase();
         problem({ line: node.loc.start.line, column: node.loc.start.column + control }, `unescaped control character U+${code} in a string: write it as an escape (\\n for a line break, \\t for a tab, \\u${code} otherwise)`);
     }
-    else if (/\p{Cs}/u.test(node.value)) {
+    else if (LONE_SURROGATE.test(node.value)) {
         problem(at(node), 'the string holds half of a surrogate pair (\\uD800-\\uDFFF alone): write the whole character');
     }
 }
