@@ -113,6 +113,43 @@ test("adaptive replication: a trusted node's runs are mostly accepted alone, an 
   assert.equal(after.get('a')!.reputation!.valid + after.get('b')!.reputation!.valid, 2000 + 2 * (runs - 10));
 });
 
+test("a trusted node's lone run is checked while another of its runs waits in a disagreement", async (t) => {
+  // A node that lies on every other run had a streak of valid judgements while its lies waited for a third
+  // replica: trusted by its streak, its next lone lie was accepted unchecked (the hostile fault scenario).
+  let roll = 0;
+  t.mock.method(Math, 'random', () => roll);
+  const grid = await gridFor(t, { nodes: { trust_after: 5 } });
+  const liarFile: NodeRecord = {
+    node_id: 'liar',
+    labels: [],
+    slots: 1,
+    version: 'seed',
+    started_at: '2026-01-01T00:00:00Z',
+    last_heartbeat: '2026-01-01T00:00:00Z',
+    status: 'offline',
+    tasks: [],
+    completed: 0,
+    failed: 0,
+    reputation: { valid: 1000, invalid: 0, errors: 0, consecutive_valid: 1000 },
+  };
+  await pushDirectly(grid, [{ path: nodePath('liar'), content: serialize(liarFile) }]);
+  const liar = () =>
+    grid.worker({ nodeId: 'liar', idleTimeoutSeconds: 2 }, new WrongOutputSandbox(new ProcessSandbox(), 1));
+  // "disputed": the liar's lone run, checked by another node: they disagree, and it waits for a third run.
+  await grid.submit([{ task_id: 'disputed', script: 'echo x', quorum: 2 }]);
+  await liar().run();
+  await grid.worker({ nodeId: 'checker', idleTimeoutSeconds: 2 }).run();
+  assert.equal((await grid.snapshot()).replicas.get('disputed')?.length, 2, 'two runs that disagree');
+  // "next": another lone run of the liar, which a node with a roll that would not check a trusted run meets.
+  await grid.submit([{ task_id: 'next', script: 'echo y', quorum: 2 }]);
+  await liar().run();
+  roll = 0.99;
+  await grid.worker({ nodeId: 'judge', idleTimeoutSeconds: 2 }).run();
+  const next = (await grid.results()).get('next');
+  assert.notEqual(next?.stdout, 'forged by liar\n', 'its lie is not accepted unchecked');
+  assert.ok(((await grid.snapshot()).replicas.get('next')?.length ?? 0) >= 2 || (next?.replicas?.length ?? 0) >= 2);
+});
+
 test('a cancel ends a quorum task with its claims and runs in one commit', async (t) => {
   const grid = await gridFor(t);
   await grid.submit([{ task_id: 'slow', script: 'sleep 30', quorum: 3 }]);

@@ -37,6 +37,8 @@ export class QuorumRound {
   /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
   private readonly finals: { path: string; replicas: Replica[] }[] = [];
   private judged: Map<string, NodeRecord> | undefined;
+  /** Per node, the tasks where its run waits beside another's (disputed()). */
+  private pending: Map<string, string[]> | undefined;
 
   private constructor(
     private readonly snapshot: GridSnapshot,
@@ -147,12 +149,37 @@ export class QuorumRound {
         maxResults: maxResultsOf(tip.task, this.policy),
         runs: identified,
         claimedBy,
-        checkProbability: (who) =>
-          checkProbability(reputationOf(this.nodes.get(byIdentity.get(who) ?? '')), trustAfter),
+        checkProbability: (who) => {
+          const id = byIdentity.get(who) ?? '';
+          return this.disputed(id, tip.task.task_id)
+            ? 1
+            : checkProbability(reputationOf(this.nodes.get(id)), trustAfter);
+        },
       },
       this.identity(this.nodeId),
       roll,
     );
+  }
+
+  /**
+   * Whether a node has a run awaiting judgement beside another node's run of a task other than `taskId`: a
+   * disagreement, or an agreement not yet complete. A node's streak of valid runs counts the judgements made
+   * so far, and a run it lied on stays unjudged while its task waits for more replicas: until those are in,
+   * its streak says nothing, and its lone runs are checked. Without this, a node lying on every other run
+   * was trusted after its streak of valid judgements while its lies still waited for theirs.
+   */
+  private disputed(nodeId: string, taskId: string): boolean {
+    if (!this.pending) {
+      this.pending = new Map();
+      for (const [id, runs] of this.snapshot.replicas) {
+        if (runs.length < 2) continue;
+        for (const run of runs) {
+          const node = run.path.slice(run.path.lastIndexOf('/') + 1, -'.json'.length);
+          this.pending.set(node, [...(this.pending.get(node) ?? []), id]);
+        }
+      }
+    }
+    return (this.pending.get(nodeId) ?? []).some((id) => id !== taskId);
   }
 
   /** A replica claim for this node. */
