@@ -1,6 +1,6 @@
 // Throughput under the branch's push budget: 16 nodes x 4 slots of 0.2 s tasks (timed, not run) share one
 // budget. Counted on the remote (a post-receive hook notes each push): pushes a minute of the whole grid once
-// every node has registered, sign-offs aside; and from the results, how busy the slots were then.
+// every node claims for a turn, sign-offs aside; and from the results, how busy the slots were then.
 import { spawn } from 'node:child_process';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -24,9 +24,13 @@ const NODE = new URL('./budget-node.js', import.meta.url).pathname;
 export interface BudgetRun {
   /** The policy's push_budget_per_minute; undefined for the policy's default. */
   budget: number | undefined;
+  /** Pushes a minute of the whole grid in the steady window: once every node has claimed for a turn. */
   pushesPerMinute: number;
-  /** Of the slots' time while every node ran, the part spent running tasks. */
+  /** Of the slots' time in the steady window, the part spent running tasks. */
   busy: number;
+  steadySeconds: number;
+  /** The same from the last node's registration on, with its first turn's claims, one task a slot. */
+  ramp: { pushesPerMinute: number; busy: number };
   tasks: number;
 }
 
@@ -102,25 +106,43 @@ export async function budgetRun(root: string, budget: number | undefined, second
     .split('\n')
     .filter(Boolean)
     .map((line) => ({ at: Number(line.slice(0, line.indexOf(' '))), what: line.slice(line.indexOf(' ') + 1) }));
-  // From the last node's first push (before it, nodes cannot know of each other) to the first sign-off (a
-  // stopping node pushes at once, and its slots run nothing more).
-  const first = Math.max(
-    ...Array.from({ length: NODES }, (_, i) => pushes.findIndex((p) => p.what.startsWith(`n${i}:`))),
-  );
+  // Each node's n-th push: before its first, nodes cannot know of each other; at its first (its registration)
+  // it knows nothing of its tasks' length, so it claims a task per slot, and only from its second on does it
+  // claim for a turn. The steady window runs from the last node's second push to the first sign-off (a
+  // stopping node pushes at once, and its slots run nothing more); the ramp from the last node's first.
+  const nth = (n: number) =>
+    Math.max(
+      ...Array.from({ length: NODES }, (_, i) => pushes.filter((p) => p.what.startsWith(`n${i}:`))[n]?.at ?? Infinity),
+    );
   const signOff = pushes.find((p) => p.what.endsWith('go offline'))?.at ?? Infinity;
-  const window = pushes.slice(first).filter((p) => p.at < signOff);
-  const from = window[0]?.at ?? 0;
-  const to = window.at(-1)?.at ?? 0;
-  const pushesPerMinute = window.length > 1 ? ((window.length - 1) * 60_000) / (to - from) : 0;
-  // The slots' busy time within the window, from the results' own start and finish.
+  const windowFrom = (start: number) => {
+    const window = pushes.filter((p) => p.at >= start && p.at < signOff);
+    const from = window[0]?.at ?? 0;
+    const to = window.at(-1)?.at ?? 0;
+    return { from, to, pushesPerMinute: window.length > 1 ? ((window.length - 1) * 60_000) / (to - from) : 0 };
+  };
+  const steady = windowFrom(nth(1));
+  const ramp = windowFrom(nth(0));
+  // The slots' busy time within a window, from the results' own start and finish.
   const snapshot = await GridSnapshot.load(store, await store.fetch(), { states: ['completed', 'failed'] });
-  let busyMs = 0;
-  for (const value of (await snapshot.readJson([...snapshot.of('completed'), ...snapshot.of('failed')])).values()) {
-    const result = value as { started_at: string; finished_at: string };
-    const start = Math.max(from, Date.parse(result.started_at));
-    const finish = Math.min(to, Date.parse(result.finished_at));
-    if (finish > start) busyMs += finish - start;
-  }
-  const busy = to > from ? busyMs / (NODES * SLOTS * (to - from)) : 0;
-  return { budget, pushesPerMinute, busy, tasks: snapshot.of('completed').length };
+  const runs = [...(await snapshot.readJson([...snapshot.of('completed'), ...snapshot.of('failed')])).values()].map(
+    (value) => value as { started_at: string; finished_at: string },
+  );
+  const busyIn = ({ from, to }: { from: number; to: number }) => {
+    let busyMs = 0;
+    for (const run of runs) {
+      const start = Math.max(from, Date.parse(run.started_at));
+      const finish = Math.min(to, Date.parse(run.finished_at));
+      if (finish > start) busyMs += finish - start;
+    }
+    return to > from ? busyMs / (NODES * SLOTS * (to - from)) : 0;
+  };
+  return {
+    budget,
+    pushesPerMinute: steady.pushesPerMinute,
+    busy: busyIn(steady),
+    steadySeconds: (steady.to - steady.from) / 1000,
+    ramp: { pushesPerMinute: ramp.pushesPerMinute, busy: busyIn(ramp) },
+    tasks: snapshot.of('completed').length,
+  };
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { GitError, classify } from '../src/git/runner.js';
@@ -49,40 +49,70 @@ test('push budget: a token at most is saved, a push early leaves a debt, and the
   assert.equal(budget.rate, 0, 'no limit');
 });
 
-test('push budget with a turn: a push waits for its turn, and one that ran late keeps its place', () => {
+test('push budget with turns: a push waits for its turn, and one that lost its race retries within it', () => {
   let now = 0;
-  // 6 pushes a minute: a period of 10 s, this node's turns at 3 s past each.
-  const budget = new PushBudget(6, () => now);
-  budget.setRate(6, 3_000);
-  assert.equal(budget.wait(), 0, 'a whole token: at once, whatever the turn');
-  budget.spend();
-  assert.equal(budget.wait(), 13_000, 'then at a turn, the first once the token is nearly whole');
+  // 6 pushes a minute, this node's turns 3 s past every 10 s (its slots of the budget's train, 2.5 s each);
+  // its token is three quarters whole at its turns, as when it pushes at every one.
+  const budget = new PushBudget(6, () => now, 0.45);
+  const turns = { offsetMs: 3_000, everyMs: 10_000, slotMs: 2_500 };
+  budget.setRate(6, turns);
+  assert.equal(budget.wait(), 3_000, 'the turn');
   now = 3_000;
-  budget.setRate(6, 3_000);
-  assert.equal(budget.wait(), 10_000);
+  assert.equal(budget.wait(), 0);
+  // The round read the tip, built its commit and lost the race: 1.5 s later it tries again.
+  now = 4_500;
+  budget.setRate(6, turns);
+  assert.equal(budget.wait(), 0, 'still its turn');
+  budget.spend();
+  assert.equal(budget.wait(), 8_500, 'the next turn keeps its place');
+  // A round that lost its race past its slot waits for its next turn, even with its token whole by then.
   now = 13_000;
   assert.equal(budget.wait(), 0);
-  budget.spend();
-  assert.equal(budget.wait(), 10_000, 'the next turn');
-  // The push of that turn lands 2 s late (a lost race): the one after still comes at its turn.
-  now = 25_000;
-  budget.spend();
-  assert.equal(budget.wait(), 8_000);
-  now = 33_000;
-  budget.spend();
-  assert.equal(budget.wait(), 10_000, 'repaid: a period to the next turn');
-  // Over a long run the turns keep to the rate: one push a period.
-  let pushes = 0;
-  for (now = 43_000; now < 643_000; now += 500) {
+  now = 16_000;
+  assert.equal(budget.wait(), 7_000);
+});
+
+test('push budget with turns: a share below an even split skips turns, at its rate, however it moves; one above it ignores them', () => {
+  let now = 0;
+  // 5 pushes a minute (a push every 12 s) with a turn every 10 s: five turns of six.
+  const budget = new PushBudget(5, () => now, 0);
+  const turns = { offsetMs: 3_000, everyMs: 10_000, slotMs: 2_500 };
+  const at: number[] = [];
+  for (now = 0; now < 600_000; now += 100) {
+    // Each round reads its share anew from the history it fetched: it moves a little, the turns do not.
+    budget.setRate(5 + 0.2 * Math.sin(now / 7_000), turns);
     if (budget.wait() === 0) {
       budget.spend();
-      pushes++;
+      at.push(now);
     }
   }
-  assert.equal(pushes, 60);
-  budget.setRate(6);
-  now = 643_250;
-  assert.ok(budget.wait() < 10_000, 'without a turn, the token alone');
+  assert.ok(at.length >= 49 && at.length <= 51, `${at.length} pushes in 10 minutes at 5 a minute`);
+  assert.deepEqual(
+    at.filter((t) => t % 10_000 !== 3_000),
+    [],
+    'every push at a turn',
+  );
+  // 12 pushes a minute, more than one turn every 10 s gives: the train is what limits it, a push every turn.
+  const above = new PushBudget(12, () => now, 0);
+  above.setRate(12, turns);
+  assert.equal(above.wait(), 13_000, 'the first turn with its token nearly whole');
+  now += 13_000;
+  assert.equal(above.wait(), 0);
+  above.spend();
+  assert.equal(above.wait(), 10_000, 'then every turn');
+  assert.equal(above.rate, 6, 'one push a turn, for which its claims are sized');
+});
+
+test('push budget with turns: a node that leaves them saves one push at most, never a burst', () => {
+  let now = 0;
+  const budget = new PushBudget(5, () => now, 0);
+  budget.setRate(5, { offsetMs: 3_000, everyMs: 10_000, slotMs: 2_500 });
+  now = 60_000;
+  assert.equal(budget.wait(), 3_000, 'two pushes saved, at its turn');
+  budget.setRate(5);
+  assert.equal(budget.wait(), 0);
+  budget.spend();
+  assert.equal(budget.wait(), 12_000, 'one push saved at most');
 });
 
 test('prefetch: sized so that the slots stay busy until the next turn, never below the setting', () => {
@@ -208,4 +238,24 @@ test('a node waiting for its push turn still stops at max-runtime-minutes, and s
     ).toString(),
   );
   assert.equal(node.status, 'offline', 'it signed off');
+});
+
+test('a node decides whether to claim after it waited for its push turn, not before', async (t) => {
+  // Six pushes a minute for one node: its first push waits half a period (5 s) for its token.
+  t.mock.method(Math, 'random', () => 0.5);
+  const grid = await gridFor(t, { push_budget_per_minute: 6 });
+  await grid.submit(noopTasks(3));
+  const worker = grid.worker({ nodeId: 'gate', slots: 1, maxRuntimeMinutes: 0.2, idleTimeoutSeconds: 0 });
+  // The node has no room to claim for its first 2 s (as when it holds all the claims it wants, and its
+  // tasks are about to run them down): by the time its turn comes, it has.
+  const opens = Date.now() + 2_000;
+  const seen = worker as unknown as { claimRoom(): number };
+  const room = seen.claimRoom.bind(worker);
+  seen.claimRoom = () => (Date.now() < opens ? 0 : room());
+  await worker.run();
+  const subjects = execFileSync('git', ['-C', grid.bare, 'log', '--reverse', '--format=%s', 'main'], {
+    encoding: 'utf8',
+  }).split('\n');
+  const first = subjects.find((s) => s.includes('gate:'));
+  assert.match(first ?? '', /claim 1/, `its first push claims what it has room for: ${first}`);
 });

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { overShare, pollFloorMs, pushShare, turnOffsetMs, type SeenPush } from '../src/protocol/push-share.js';
+import { overShare, pollFloorMs, pushShare, turnsOf, type SeenPush } from '../src/protocol/push-share.js';
 import { auditGrid } from '../src/upkeep/audit.js';
 import { gridFor, noopTasks, runAll } from './helpers/grid.js';
 
@@ -41,6 +41,20 @@ test('push share: idle nodes leave their share to the busy ones', () => {
   assert.equal(share.perMinute, 58);
 });
 
+test('push share: a node that runs tasks wants its share, however few of its pushes landed', () => {
+  // b and c lost most of their races: a pushed 40 times, they 4 each. Their files show tasks running.
+  const history = [...pushes('a', 40), ...pushes('b', 4), ...pushes('c', 4)];
+  const running = (node_id: string) => ({ ...old(node_id), tasks: ['t1'] });
+  const share = pushShare({
+    budgetPerMinute: 60,
+    nodeId: 'a',
+    nodes: ['a', 'b', 'c'].map(running),
+    pushes: history,
+    now,
+  });
+  assert.equal(share.perMinute, 20, 'an even split, not the 52 left by their landed pushes');
+});
+
 test('push share: a node that joins takes an even share at once, and the busy one yields to it', () => {
   // b has been pushing the whole budget alone; a joins.
   const joining = pushShare({ budgetPerMinute: 60, nodeId: 'a', nodes: [old('b')], pushes: pushes('b', 60), now });
@@ -76,13 +90,22 @@ test('push share: with the budget spent by others a node still keeps a quarter o
 
 test('turns: the online nodes take the slots of the budget in the order of their ids, a new one among them', () => {
   const seen = ['n3', 'n1', 'n0', 'n2'].map((node_id) => ({ node_id, started_at: '2026-12-07T00:00:00Z' }));
-  // 12 pushes a minute: a slot every 5 s.
+  // 12 pushes a minute: a slot every 5 s, each node's every 20 s.
   assert.deepEqual(
-    ['n0', 'n1', 'n2', 'n3'].map((id) => turnOffsetMs(id, seen, 12)),
-    [0, 5_000, 10_000, 15_000],
+    ['n0', 'n1', 'n2', 'n3'].map((id) => turnsOf(id, seen, 12)),
+    [0, 5_000, 10_000, 15_000].map((offsetMs) => ({ offsetMs, everyMs: 20_000, slotMs: 5_000 })),
   );
-  assert.equal(turnOffsetMs('n15', seen, 12), 10_000, 'a node not at the tip yet takes its place by its id');
-  assert.equal(turnOffsetMs('n1', seen, 0), undefined, 'no budget, no turns');
+  assert.deepEqual(
+    turnsOf('n15', seen, 12),
+    { offsetMs: 10_000, everyMs: 25_000, slotMs: 5_000 },
+    'a node not at the tip yet takes its place by its id',
+  );
+  assert.equal(turnsOf('n1', seen, 0), undefined, 'no budget, no turns');
+  assert.deepEqual(
+    turnsOf('n1', seen, 120),
+    { offsetMs: 1_000, everyMs: 4_000, slotMs: 1_000 },
+    'a slot lasts a second at least, the time of a round',
+  );
 });
 
 test('poll floor: the online nodes together poll within the read budget', () => {

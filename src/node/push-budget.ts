@@ -1,3 +1,13 @@
+import type { Turns } from '../protocol/push-share.js';
+
+/** How much of its token a node holds at least at a turn to push there. */
+const AT_TURN = 0.75;
+/**
+ * With turns a node saves up to two pushes: it pushes once a turn at most, so no burst comes of them, and the
+ * push saved beyond one keeps its rate at its share when its turns come a little more often than the share.
+ */
+const SAVED_WITH_TURNS = 2;
+
 /**
  * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
  * (push-share.ts). Waiting for a token is what makes a busy node batch: results keep arriving while it waits,
@@ -6,14 +16,16 @@
  * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
  * none). Infinity or 0: no limit.
  *
- * With a turn offset (push-share.ts turnOffsetMs), a push waits for the node's next turn once its token is
- * nearly whole: busy nodes then push one after another, each in its own part of the period, instead of
- * racing for the same moment and losing rounds (a lost round costs a fetch, a build and a push for nothing).
- * A node whose token is whole already (it was idle for a period) pushes at once: its results do not wait.
+ * With turns (push-share.ts turnsOf), a busy node pushes at its own slots of the budget's train: busy nodes
+ * then push one after another instead of racing for the same moment and losing rounds (a lost round costs a
+ * fetch, a build and a push for nothing). A node whose share is below what its turns give skips the turns at
+ * which its token is not nearly whole, and keeps its place; a round that lost its race at its turn tries again
+ * while the turn lasts, not a whole train later. An idle node keeps no turns: its results do not wait for one.
  */
 export class PushBudget {
   private last: number;
-  private offsetMs: number | undefined;
+  private turns: Turns | undefined;
+  private spentAt = -Infinity;
 
   /** `tokens`: what it holds at first, one push at once by default. */
   constructor(
@@ -24,40 +36,52 @@ export class PushBudget {
     this.last = clock();
   }
 
+  /** Pushes a minute the node makes at most: its share, or with turns one a turn if that is fewer; 0: no limit. */
   get rate(): number {
-    return this.limited() ? this.perMinute : 0;
+    if (!this.limited()) return 0;
+    return this.turns ? Math.min(this.perMinute, 60_000 / this.turns.everyMs) : this.perMinute;
   }
 
-  /**
-   * A new rate from now on, and where in its period the node's turns fall (undefined: whenever the token is
-   * whole); what was saved at the old rate is kept.
-   */
-  setRate(perMinute: number, offsetMs?: number): void {
+  /** A new rate from now on, and the node's turns (undefined: whenever the token is whole); what was saved at the old rate is kept. */
+  setRate(perMinute: number, turns?: Turns): void {
     this.refill();
     this.perMinute = perMinute;
-    this.offsetMs = offsetMs;
+    this.turns = turns;
+    // Without turns, one push saved at most: a node idle for a while pushes once at once, never a burst.
+    if (!turns) this.tokens = Math.min(this.tokens, 1);
   }
 
   /** How long until a push may start (0 when the budget allows one now). */
   wait(): number {
     if (!this.limited()) return 0;
     this.refill();
-    if (this.tokens >= 1) return 0;
     const periodMs = 60_000 / this.perMinute;
-    const untilToken = (1 - this.tokens) * periodMs;
-    if (this.offsetMs === undefined) return untilToken;
-    // The first turn from a quarter period before the token is whole: pushing at turns a period apart, the
-    // node spends each token a little early and repays it by the next turn, so it keeps its place.
+    if (!this.turns) return Math.max(0, (1 - this.tokens) * periodMs);
+    const { offsetMs, everyMs, slotMs } = this.turns;
     const now = this.clock();
-    const from = now + untilToken - periodMs / 4;
-    const turn = this.offsetMs + Math.ceil((from - this.offsetMs) / periodMs) * periodMs;
-    return Math.max(0, turn - now);
+    // The turns at which the token is at least nearly whole (a node that pushes at every turn keeps it
+    // there): early by a little at most, so that the grid's pushes of a minute stay near its budget.
+    const from = now + (AT_TURN - this.tokens) * periodMs;
+    const current = offsetMs + Math.floor((now - offsetMs) / everyMs) * everyMs;
+    // A round that lost its race tries again while its turn lasts, before the next node's; one push a turn.
+    if (now - current < slotMs && current >= from && this.spentAt < current) return 0;
+    const next = offsetMs + Math.ceil((from - offsetMs) / everyMs) * everyMs;
+    return Math.max(current + everyMs, next) - now;
+  }
+
+  /** Whether the node is within one of its turns now: a round that lost its race there retries at once. */
+  inTurn(): boolean {
+    if (!this.turns || !this.limited()) return false;
+    const { offsetMs, everyMs, slotMs } = this.turns;
+    const now = this.clock();
+    return (now - offsetMs) % everyMs < slotMs;
   }
 
   /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
   spend(): void {
     this.refill();
     this.tokens -= 1;
+    this.spentAt = this.clock();
   }
 
   private limited(): boolean {
@@ -66,7 +90,8 @@ export class PushBudget {
 
   private refill(): void {
     const now = this.clock();
-    if (this.limited()) this.tokens = Math.min(1, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+    const most = this.turns ? SAVED_WITH_TURNS : 1;
+    if (this.limited()) this.tokens = Math.min(most, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
     this.last = now;
   }
 }

@@ -25,7 +25,7 @@ import { storeOutputs } from './outputs.js';
 import { secretsFor } from './task-secrets.js';
 import { redact } from '../common/redact.js';
 import { PushBudget, effectiveBudget, prefetchFor } from './push-budget.js';
-import { SHARE_WINDOW_MS, pollFloorMs, pushShare, turnOffsetMs } from '../protocol/push-share.js';
+import { SHARE_WINDOW_MS, pollFloorMs, pushShare, turnsOf } from '../protocol/push-share.js';
 import { PushPacer } from '../protocol/push-pacer.js';
 import { ScanMemo, scanQueue, type DependencyState, type ForeignDependencies } from './scheduler.js';
 import type { PoolMember, SlotPool } from './slot-pool.js';
@@ -474,6 +474,11 @@ export class Worker {
     return this.running.size > 0 || this.waiting.length > 0;
   }
 
+  /** Whether this node would claim now: it has room, and its circuit breaker lets it. */
+  private wantsClaims(): boolean {
+    return this.claimRoom() > 0 && this.breaker.allowsClaims(new Date());
+  }
+
   /** How many more claims this node takes now (round-plan.ts). */
   private claimRoom(): number {
     if (this.draining) return 0;
@@ -568,7 +573,8 @@ export class Worker {
 
   /** One sync round, unless nothing could have changed; returns whether it moved any task. */
   private async trySync(): Promise<boolean> {
-    const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
+    const sandboxAnswers = await this.sandboxAnswers();
+    const wantsClaims = sandboxAnswers && this.wantsClaims();
     const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
     if (!mustWrite && !(await this.freshForOthers())) {
       const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -580,7 +586,7 @@ export class Worker {
       }
     }
     try {
-      const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
+      const busy = await this.sync(sandboxAnswers).finally(() => this.releaseReserved());
       this.failures = 0;
       this.synced = true;
       return busy;
@@ -666,14 +672,14 @@ export class Worker {
    * Builds one commit from the current tip (results, claims, heartbeat) and pushes it through transact(),
    * which rebuilds it from the new tip after a lost race.
    */
-  private async sync(wantsClaims: boolean, final = false): Promise<boolean> {
+  private async sync(mayClaim: boolean, final = false): Promise<boolean> {
     // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
     // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
     if (!final) {
       const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
       await sleep(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
     }
-    const build = (snapshot: GridSnapshot) => this.round(snapshot, wantsClaims, final);
+    const build = (snapshot: GridSnapshot) => this.round(snapshot, mayClaim, final);
     const outcome = await transact(this.store, build, {
       author: this.settings.nodeId,
       states: ['queue', 'in_progress'],
@@ -689,7 +695,8 @@ export class Worker {
           // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
           this.unconfirmed = { commit, plan };
         },
-        urgent: () => this.leaseAtRisk(this.policy!),
+        // Within its turn a node that lost its race tries again at once: the turn is short, and its own.
+        urgent: () => this.leaseAtRisk(this.policy!) || (this.budget?.inTurn() ?? false),
         rejected: (round, wait) => {
           this.report.rejectedPushes++;
           this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
@@ -728,7 +735,7 @@ export class Worker {
    * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
    * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
    */
-  private async round(read: GridSnapshot, wantsClaims: boolean, final: boolean): Promise<Plan<Round>> {
+  private async round(read: GridSnapshot, mayClaim: boolean, final: boolean): Promise<Plan<Round>> {
     const s = this.settings;
     const tip = read.tip!;
     // The next round's snapshot is listed as the difference from this one (as listed, void commits and all).
@@ -781,6 +788,9 @@ export class Worker {
         this.log.info(`${drainRequest.path} asked an earlier process of this node to drain; removing it`);
       else if (!final) this.drain(`requested in ${drainRequest.path}`);
     }
+    // Whether to claim is judged now, after the waits for the node's turn: a node that held all the claims
+    // it wanted when the sync began has run many of them by then.
+    const wantsClaims = mayClaim && this.wantsClaims();
     if (wantsClaims && !final && !this.stopReason && !this.draining && this.samePolicy(policy)) {
       view.queue = await this.scan(snapshot, view);
     }
@@ -1048,13 +1058,16 @@ export class Worker {
       now: now.getTime(),
     });
     const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
-    // Turns only where the grid's budget sets the rate: a node's own lower limit keeps no place in the train.
-    const offset = rate === share.perMinute ? turnOffsetMs(this.settings.nodeId, nodes, budget) : undefined;
+    // Turns among the busy nodes (their files at the tip show tasks running), while this node's file shows
+    // it busy too, as the others see it; and only where the grid's budget sets the rate: a node's own lower
+    // limit keeps no place in the train.
+    const busy = nodes.filter((n) => n.tasks.length > 0);
+    const counted = busy.some((n) => n.node_id === this.settings.nodeId);
+    const turns = rate === share.perMinute && counted ? turnsOf(this.settings.nodeId, busy, budget) : undefined;
     const made = this.budget === undefined;
     // On the grid server's clock, which every node reads: turns kept on skewed clocks would overlap.
     this.budget ??= new PushBudget(rate, () => Date.now() + this.clockOffsetMs, Math.random());
-    // Turns start after the node's first push: until others see it, its place among them is not theirs.
-    this.budget.setRate(rate, made ? undefined : offset);
+    this.budget.setRate(rate, turns);
     return made;
   }
 

@@ -15,6 +15,8 @@ const MIN_SHARE = 0.25;
 export interface SeenNode {
   node_id: string;
   started_at: string;
+  /** The tasks it runs, as its file shows them: a node that runs tasks wants its share, whatever it pushed. */
+  tasks?: readonly string[];
 }
 
 /** A commit of the branch: its committer date and author, a node id for a node's own commits. */
@@ -50,7 +52,8 @@ export interface Share {
  * rest is split evenly between this node and the others: idle nodes leave their share to busy ones, and
  * busy nodes that see the same history take shares that add up to the budget. A node that started within
  * the window has shown no rate yet and counts as wanting a full share, so a grid starting at once does
- * not take the budget once per node.
+ * not take the budget once per node. So does a node whose file shows tasks running: it pushes less than its
+ * share when it loses races, not because it is idle, and taking its share would make the others race more.
  */
 export function pushShare(view: ShareView): Share {
   const { budgetPerMinute: budget, nodeId, now } = view;
@@ -73,7 +76,7 @@ export function pushShare(view: ShareView): Share {
   const known: number[] = [];
   for (const node of others) {
     const since = Date.parse(node.started_at);
-    if (Number.isNaN(since) || since > now - SHARE_WINDOW_MS) wanting++;
+    if (Number.isNaN(since) || since > now - SHARE_WINDOW_MS || (node.tasks?.length ?? 0) > 0) wanting++;
     else known.push((counts.get(node.node_id) ?? 0) / perWindow);
   }
   known.sort((a, b) => a - b);
@@ -90,16 +93,33 @@ export function pushShare(view: ShareView): Share {
   };
 }
 
+/** Where a node's turns fall: at the times equal to offsetMs modulo everyMs, on the grid server's clock. */
+export interface Turns {
+  offsetMs: number;
+  everyMs: number;
+  /** How long a turn lasts: until the next node's, one slot of the budget's train later. */
+  slotMs: number;
+}
+
 /**
- * Where a node's turns fall, so that nodes pushing at their shares take turns rather than race: the budget is
- * a train of slots, one every 60/budget seconds of the grid server's clock, and the online nodes take them in
- * the order of their ids, node k of N the slots k, k + N, k + 2N... Returns the node's offset in that train;
- * its turns come at the times equal to it modulo its own period. Undefined without a budget.
+ * The shortest slot of the train: a round (fetch, build, push) takes about this long against a git host, and
+ * slots shorter than a round would have each node's round overlap its neighbour's, and lose to it.
  */
-export function turnOffsetMs(nodeId: string, nodes: readonly SeenNode[], budgetPerMinute: number): number | undefined {
+export const MIN_SLOT_MS = 1000;
+
+/**
+ * Where a node's turns fall, so that busy nodes take turns rather than race: the budget is a train of slots,
+ * one every 60/budget seconds of the grid server's clock (a second at least), and the busy nodes (this one,
+ * and those whose files show tasks running) take them in the order of their ids, node k of N the slots k,
+ * k + N, k + 2N... The train depends only on the budget and on what every node reads alike at the tip, not on
+ * a node's share, which each computes from the history it fetched and which moves from round to round.
+ * Undefined without a budget.
+ */
+export function turnsOf(nodeId: string, busy: readonly SeenNode[], budgetPerMinute: number): Turns | undefined {
   if (!(budgetPerMinute > 0)) return undefined;
-  const ids = [...new Set([nodeId, ...nodes.map((n) => n.node_id)])].sort();
-  return (ids.indexOf(nodeId) * 60_000) / budgetPerMinute;
+  const ids = [...new Set([nodeId, ...busy.map((n) => n.node_id)])].sort();
+  const slotMs = Math.max(60_000 / budgetPerMinute, MIN_SLOT_MS);
+  return { offsetMs: ids.indexOf(nodeId) * slotMs, everyMs: ids.length * slotMs, slotMs };
 }
 
 /**
