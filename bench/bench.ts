@@ -389,9 +389,11 @@ const chainRow = (chain: { perStepMs: number; pushesPerStep: number }): [string,
 const budgetRows = (runs: BudgetRun[]): Array<[string, string]> =>
   runs.map((r) => [
     `16 workers x 4 slots of 0.2 s tasks for ${BUDGET_SECONDS} s, ${r.budget === undefined ? "the policy's default budget" : `a budget of ${r.budget} pushes/min`}`,
-    `${f(r.pushesPerMinute, 1)} pushes/min on the remote, slots ${f(r.busy * 100, 0)}% busy, in the ${f(r.steadySeconds, 0)} s ` +
-      `after every node's second push; from every node's first: ${f(r.ramp.pushesPerMinute, 1)} pushes/min, ` +
-      `${f(r.ramp.busy * 100, 0)}% busy; ${r.tasks} tasks`,
+    `${
+      r.steadySeconds > 0
+        ? `${f(r.pushesPerMinute, 1)} pushes/min on the remote, slots ${f(r.busy * 100, 0)}% busy, in the ${f(r.steadySeconds, 0)} s after every node's second push`
+        : 'not every node pushed twice'
+    }; from every node's first: ${f(r.ramp.pushesPerMinute, 1)} pushes/min, ${f(r.ramp.busy * 100, 0)}% busy; ${r.tasks} tasks`,
   ]);
 const budgetTargets = (run: BudgetRun): Array<[string, string, boolean]> => [
   [
