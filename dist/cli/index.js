@@ -18175,6 +18175,13 @@ var task_secrets = __nccwpck_require__(28905);
 // EXTERNAL MODULE: ./build/src/common/redact.js
 var redact = __nccwpck_require__(28746);
 ;// CONCATENATED MODULE: ./build/src/node/push-budget.js
+/** How much of its token a node holds at least at a turn to push there. */
+const AT_TURN = 0.75;
+/**
+ * With turns a node saves up to two pushes: it pushes once a turn at most, so no burst comes of them, and the
+ * push saved beyond one keeps its rate at its share when its turns come a little more often than the share.
+ */
+const SAVED_WITH_TURNS = 2;
 /**
  * A token bucket of pushes per minute, whose rate the node sets each round to its share of the branch's budget
  * (push-share.ts). Waiting for a token is what makes a busy node batch: results keep arriving while it waits,
@@ -18183,17 +18190,19 @@ var redact = __nccwpck_require__(28746);
  * before the round reads the tip, and spends it when it pushes (a round that finds nothing to push spends
  * none). Infinity or 0: no limit.
  *
- * With a turn offset (push-share.ts turnOffsetMs), a push waits for the node's next turn once its token is
- * nearly whole: busy nodes then push one after another, each in its own part of the period, instead of
- * racing for the same moment and losing rounds (a lost round costs a fetch, a build and a push for nothing).
- * A node whose token is whole already (it was idle for a period) pushes at once: its results do not wait.
+ * With turns (push-share.ts turnsOf), a busy node pushes at its own slots of the budget's train: busy nodes
+ * then push one after another instead of racing for the same moment and losing rounds (a lost round costs a
+ * fetch, a build and a push for nothing). A node whose share is below what its turns give skips the turns at
+ * which its token is not nearly whole, and keeps its place; a round that lost its race at its turn tries again
+ * while the turn lasts, not a whole train later. An idle node keeps no turns: its results do not wait for one.
  */
 class PushBudget {
     perMinute;
     clock;
     tokens;
     last;
-    offsetMs;
+    turns;
+    spentAt = -Infinity;
     /** `tokens`: what it holds at first, one push at once by default. */
     constructor(perMinute, clock = Date.now, tokens = 1) {
         this.perMinute = perMinute;
@@ -18201,48 +18210,63 @@ class PushBudget {
         this.tokens = tokens;
         this.last = clock();
     }
+    /** Pushes a minute the node makes at most: its share, or with turns one a turn if that is fewer; 0: no limit. */
     get rate() {
-        return this.limited() ? this.perMinute : 0;
+        if (!this.limited())
+            return 0;
+        return this.turns ? Math.min(this.perMinute, 60_000 / this.turns.everyMs) : this.perMinute;
     }
-    /**
-     * A new rate from now on, and where in its period the node's turns fall (undefined: whenever the token is
-     * whole); what was saved at the old rate is kept.
-     */
-    setRate(perMinute, offsetMs) {
+    /** A new rate from now on, and the node's turns (undefined: whenever the token is whole); what was saved at the old rate is kept. */
+    setRate(perMinute, turns) {
         this.refill();
         this.perMinute = perMinute;
-        this.offsetMs = offsetMs;
+        this.turns = turns;
+        // Without turns, one push saved at most: a node idle for a while pushes once at once, never a burst.
+        if (!turns)
+            this.tokens = Math.min(this.tokens, 1);
     }
     /** How long until a push may start (0 when the budget allows one now). */
     wait() {
         if (!this.limited())
             return 0;
         this.refill();
-        if (this.tokens >= 1)
-            return 0;
         const periodMs = 60_000 / this.perMinute;
-        const untilToken = (1 - this.tokens) * periodMs;
-        if (this.offsetMs === undefined)
-            return untilToken;
-        // The first turn from a quarter period before the token is whole: pushing at turns a period apart, the
-        // node spends each token a little early and repays it by the next turn, so it keeps its place.
+        if (!this.turns)
+            return Math.max(0, (1 - this.tokens) * periodMs);
+        const { offsetMs, everyMs, slotMs } = this.turns;
         const now = this.clock();
-        const from = now + untilToken - periodMs / 4;
-        const turn = this.offsetMs + Math.ceil((from - this.offsetMs) / periodMs) * periodMs;
-        return Math.max(0, turn - now);
+        // The turns at which the token is at least nearly whole (a node that pushes at every turn keeps it
+        // there): early by a little at most, so that the grid's pushes of a minute stay near its budget.
+        const from = now + (AT_TURN - this.tokens) * periodMs;
+        const current = offsetMs + Math.floor((now - offsetMs) / everyMs) * everyMs;
+        // A round that lost its race tries again while its turn lasts, before the next node's; one push a turn.
+        if (now - current < slotMs && current >= from && this.spentAt < current)
+            return 0;
+        const next = offsetMs + Math.ceil((from - offsetMs) / everyMs) * everyMs;
+        return Math.max(current + everyMs, next) - now;
+    }
+    /** Whether the node is within one of its turns now: a round that lost its race there retries at once. */
+    inTurn() {
+        if (!this.turns || !this.limited())
+            return false;
+        const { offsetMs, everyMs, slotMs } = this.turns;
+        const now = this.clock();
+        return (now - offsetMs) % everyMs < slotMs;
     }
     /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
     spend() {
         this.refill();
         this.tokens -= 1;
+        this.spentAt = this.clock();
     }
     limited() {
         return this.perMinute > 0 && Number.isFinite(this.perMinute);
     }
     refill() {
         const now = this.clock();
+        const most = this.turns ? SAVED_WITH_TURNS : 1;
         if (this.limited())
-            this.tokens = Math.min(1, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
+            this.tokens = Math.min(most, this.tokens + ((now - this.last) / 60_000) * this.perMinute);
         this.last = now;
     }
 }
@@ -18318,6 +18342,8 @@ class QuorumRound {
     /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
     finals = [];
     judged;
+    /** Per node, the tasks where its run waits beside another's (disputed()). */
+    pending;
     constructor(snapshot, policy, nodeId, nodes) {
         this.snapshot = snapshot;
         this.policy = policy;
@@ -18411,8 +18437,34 @@ class QuorumRound {
             maxResults: (0,quorum/* maxResultsOf */.yE)(tip.task, this.policy),
             runs: identified,
             claimedBy,
-            checkProbability: (who) => (0,reputation/* checkProbability */.o0)((0,reputation/* reputationOf */.PS)(this.nodes.get(byIdentity.get(who) ?? '')), trustAfter),
+            checkProbability: (who) => {
+                const id = byIdentity.get(who) ?? '';
+                return this.disputed(id, tip.task.task_id)
+                    ? 1
+                    : (0,reputation/* checkProbability */.o0)((0,reputation/* reputationOf */.PS)(this.nodes.get(id)), trustAfter);
+            },
         }, this.identity(this.nodeId), roll);
+    }
+    /**
+     * Whether a node has a run awaiting judgement beside another node's run of a task other than `taskId`: a
+     * disagreement, or an agreement not yet complete. A node's streak of valid runs counts the judgements made
+     * so far, and a run it lied on stays unjudged while its task waits for more replicas: until those are in,
+     * its streak says nothing, and its lone runs are checked. Without this, a node lying on every other run
+     * was trusted after its streak of valid judgements while its lies still waited for theirs.
+     */
+    disputed(nodeId, taskId) {
+        if (!this.pending) {
+            this.pending = new Map();
+            for (const [id, runs] of this.snapshot.replicas) {
+                if (runs.length < 2)
+                    continue;
+                for (const run of runs) {
+                    const node = run.path.slice(run.path.lastIndexOf('/') + 1, -'.json'.length);
+                    this.pending.set(node, [...(this.pending.get(node) ?? []), id]);
+                }
+            }
+        }
+        return (this.pending.get(nodeId) ?? []).some((id) => id !== taskId);
     }
     /** A replica claim for this node. */
     claim(tip, now) {
@@ -19714,6 +19766,10 @@ class Worker {
     holding() {
         return this.running.size > 0 || this.waiting.length > 0;
     }
+    /** Whether this node would claim now: it has room, and its circuit breaker lets it. */
+    wantsClaims() {
+        return this.claimRoom() > 0 && this.breaker.allowsClaims(new Date());
+    }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
         if (this.draining)
@@ -19804,7 +19860,8 @@ class Worker {
     checker;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
+        const sandboxAnswers = await this.sandboxAnswers();
+        const wantsClaims = sandboxAnswers && this.wantsClaims();
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite && !(await this.freshForOthers())) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -19818,7 +19875,7 @@ class Worker {
             }
         }
         try {
-            const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
+            const busy = await this.sync(sandboxAnswers).finally(() => this.releaseReserved());
             this.failures = 0;
             this.synced = true;
             return busy;
@@ -19904,14 +19961,14 @@ class Worker {
      * Builds one commit from the current tip (results, claims, heartbeat) and pushes it through transact(),
      * which rebuilds it from the new tip after a lost race.
      */
-    async sync(wantsClaims, final = false) {
+    async sync(mayClaim, final = false) {
         // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
         // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
         if (!final) {
             const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
             await (0,time/* sleep */.y)(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
         }
-        const build = (snapshot) => this.round(snapshot, wantsClaims, final);
+        const build = (snapshot) => this.round(snapshot, mayClaim, final);
         const outcome = await (0,transaction/* transact */.h)(this.store, build, {
             author: this.settings.nodeId,
             states: ['queue', 'in_progress'],
@@ -19929,7 +19986,8 @@ class Worker {
                     // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
                     this.unconfirmed = { commit, plan };
                 },
-                urgent: () => this.leaseAtRisk(this.policy),
+                // Within its turn a node that lost its race tries again at once: the turn is short, and its own.
+                urgent: () => this.leaseAtRisk(this.policy) || (this.budget?.inTurn() ?? false),
                 rejected: (round, wait) => {
                     this.report.rejectedPushes++;
                     this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
@@ -19967,7 +20025,7 @@ class Worker {
      * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
      * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
      */
-    async round(read, wantsClaims, final) {
+    async round(read, mayClaim, final) {
         const s = this.settings;
         const tip = read.tip;
         // The next round's snapshot is listed as the difference from this one (as listed, void commits and all).
@@ -20019,6 +20077,9 @@ class Worker {
             else if (!final)
                 this.drain(`requested in ${drainRequest.path}`);
         }
+        // Whether to claim is judged now, after the waits for the node's turn: a node that held all the claims
+        // it wanted when the sync began has run many of them by then.
+        const wantsClaims = mayClaim && this.wantsClaims();
         if (wantsClaims && !final && !this.stopReason && !this.draining && this.samePolicy(policy)) {
             view.queue = await this.scan(snapshot, view);
         }
@@ -20268,13 +20329,16 @@ class Worker {
             now: now.getTime(),
         });
         const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
-        // Turns only where the grid's budget sets the rate: a node's own lower limit keeps no place in the train.
-        const offset = rate === share.perMinute ? (0,push_share/* turnOffsetMs */.Z8)(this.settings.nodeId, nodes, budget) : undefined;
+        // Turns among the busy nodes (their files at the tip show tasks running), while this node's file shows
+        // it busy too, as the others see it; and only where the grid's budget sets the rate: a node's own lower
+        // limit keeps no place in the train.
+        const busy = nodes.filter((n) => n.tasks.length > 0);
+        const counted = busy.some((n) => n.node_id === this.settings.nodeId);
+        const turns = rate === share.perMinute && counted ? (0,push_share/* turnsOf */.oA)(this.settings.nodeId, busy, budget) : undefined;
         const made = this.budget === undefined;
         // On the grid server's clock, which every node reads: turns kept on skewed clocks would overlap.
         this.budget ??= new PushBudget(rate, () => Date.now() + this.clockOffsetMs, Math.random());
-        // Turns start after the node's first push: until others see it, its place among them is not theirs.
-        this.budget.setRate(rate, made ? undefined : offset);
+        this.budget.setRate(rate, turns);
         return made;
     }
     /**
@@ -21916,10 +21980,11 @@ class PushPacer {
 /* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
 /* harmony export */   GJ: () => (/* binding */ SHARE_WINDOW_MS),
 /* harmony export */   ST: () => (/* binding */ pollFloorMs),
-/* harmony export */   Z8: () => (/* binding */ turnOffsetMs),
+/* harmony export */   oA: () => (/* binding */ turnsOf),
 /* harmony export */   uv: () => (/* binding */ overShare),
 /* harmony export */   wp: () => (/* binding */ pushShare)
 /* harmony export */ });
+/* unused harmony export MIN_SLOT_MS */
 // The branch's push budget, shared by its nodes. GitHub's guidance (about 6 pushes a minute, 15 git reads a
 // second) is per repository, so the policy's push_budget_per_minute is the whole grid's: each node takes its
 // share from what it sees at the tip it fetched (the nodes online) and in the history it fetched (who pushed
@@ -21938,7 +22003,8 @@ const MIN_SHARE = 0.25;
  * rest is split evenly between this node and the others: idle nodes leave their share to busy ones, and
  * busy nodes that see the same history take shares that add up to the budget. A node that started within
  * the window has shown no rate yet and counts as wanting a full share, so a grid starting at once does
- * not take the budget once per node.
+ * not take the budget once per node. So does a node whose file shows tasks running: it pushes less than its
+ * share when it loses races, not because it is idle, and taking its share would make the others race more.
  */
 function pushShare(view) {
     const { budgetPerMinute: budget, nodeId, now } = view;
@@ -21967,7 +22033,7 @@ function pushShare(view) {
     const known = [];
     for (const node of others) {
         const since = Date.parse(node.started_at);
-        if (Number.isNaN(since) || since > now - SHARE_WINDOW_MS)
+        if (Number.isNaN(since) || since > now - SHARE_WINDOW_MS || (node.tasks?.length ?? 0) > 0)
             wanting++;
         else
             known.push((counts.get(node.node_id) ?? 0) / perWindow);
@@ -21987,16 +22053,24 @@ function pushShare(view) {
     };
 }
 /**
- * Where a node's turns fall, so that nodes pushing at their shares take turns rather than race: the budget is
- * a train of slots, one every 60/budget seconds of the grid server's clock, and the online nodes take them in
- * the order of their ids, node k of N the slots k, k + N, k + 2N... Returns the node's offset in that train;
- * its turns come at the times equal to it modulo its own period. Undefined without a budget.
+ * The shortest slot of the train: a round (fetch, build, push) takes about this long against a git host, and
+ * slots shorter than a round would have each node's round overlap its neighbour's, and lose to it.
  */
-function turnOffsetMs(nodeId, nodes, budgetPerMinute) {
+const MIN_SLOT_MS = 1000;
+/**
+ * Where a node's turns fall, so that busy nodes take turns rather than race: the budget is a train of slots,
+ * one every 60/budget seconds of the grid server's clock (a second at least), and the busy nodes (this one,
+ * and those whose files show tasks running) take them in the order of their ids, node k of N the slots k,
+ * k + N, k + 2N... The train depends only on the budget and on what every node reads alike at the tip, not on
+ * a node's share, which each computes from the history it fetched and which moves from round to round.
+ * Undefined without a budget.
+ */
+function turnsOf(nodeId, busy, budgetPerMinute) {
     if (!(budgetPerMinute > 0))
         return undefined;
-    const ids = [...new Set([nodeId, ...nodes.map((n) => n.node_id)])].sort();
-    return (ids.indexOf(nodeId) * 60_000) / budgetPerMinute;
+    const ids = [...new Set([nodeId, ...busy.map((n) => n.node_id)])].sort();
+    const slotMs = Math.max(60_000 / budgetPerMinute, MIN_SLOT_MS);
+    return { offsetMs: ids.indexOf(nodeId) * slotMs, everyMs: ids.length * slotMs, slotMs };
 }
 /**
  * How long an idle node waits at least between looks at the remote, so that the online nodes' polling

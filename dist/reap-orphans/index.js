@@ -39944,6 +39944,8 @@ class quorum_round_QuorumRound {
     /** The final results this round writes, by path: their verdicts change reputations once the round is planned. */
     finals = [];
     judged;
+    /** Per node, the tasks where its run waits beside another's (disputed()). */
+    pending;
     constructor(snapshot, policy, nodeId, nodes) {
         this.snapshot = snapshot;
         this.policy = policy;
@@ -40037,8 +40039,34 @@ class quorum_round_QuorumRound {
             maxResults: maxResultsOf(tip.task, this.policy),
             runs: identified,
             claimedBy,
-            checkProbability: (who) => checkProbability(reputationOf(this.nodes.get(byIdentity.get(who) ?? '')), trustAfter),
+            checkProbability: (who) => {
+                const id = byIdentity.get(who) ?? '';
+                return this.disputed(id, tip.task.task_id)
+                    ? 1
+                    : checkProbability(reputationOf(this.nodes.get(id)), trustAfter);
+            },
         }, this.identity(this.nodeId), roll);
+    }
+    /**
+     * Whether a node has a run awaiting judgement beside another node's run of a task other than `taskId`: a
+     * disagreement, or an agreement not yet complete. A node's streak of valid runs counts the judgements made
+     * so far, and a run it lied on stays unjudged while its task waits for more replicas: until those are in,
+     * its streak says nothing, and its lone runs are checked. Without this, a node lying on every other run
+     * was trusted after its streak of valid judgements while its lies still waited for theirs.
+     */
+    disputed(nodeId, taskId) {
+        if (!this.pending) {
+            this.pending = new Map();
+            for (const [id, runs] of this.snapshot.replicas) {
+                if (runs.length < 2)
+                    continue;
+                for (const run of runs) {
+                    const node = run.path.slice(run.path.lastIndexOf('/') + 1, -'.json'.length);
+                    this.pending.set(node, [...(this.pending.get(node) ?? []), id]);
+                }
+            }
+        }
+        return (this.pending.get(nodeId) ?? []).some((id) => id !== taskId);
     }
     /** A replica claim for this node. */
     claim(tip, now) {
@@ -41468,6 +41496,10 @@ class Worker {
     holding() {
         return this.running.size > 0 || this.waiting.length > 0;
     }
+    /** Whether this node would claim now: it has room, and its circuit breaker lets it. */
+    wantsClaims() {
+        return this.claimRoom() > 0 && this.breaker.allowsClaims(new Date());
+    }
     /** How many more claims this node takes now (round-plan.ts). */
     claimRoom() {
         if (this.draining)
@@ -41558,7 +41590,8 @@ class Worker {
     checker;
     /** One sync round, unless nothing could have changed; returns whether it moved any task. */
     async trySync() {
-        const wantsClaims = this.claimRoom() > 0 && this.breaker.allowsClaims(new Date()) && (await this.sandboxAnswers());
+        const sandboxAnswers = await this.sandboxAnswers();
+        const wantsClaims = sandboxAnswers && this.wantsClaims();
         const mustWrite = this.finished.length > 0 || this.node === undefined || this.heartbeatDue(this.policy);
         if (!mustWrite && !(await this.freshForOthers())) {
             const timeToCheck = wantsClaims && this.nextEligibleAt !== undefined && this.nextEligibleAt <= new Date();
@@ -41572,7 +41605,7 @@ class Worker {
             }
         }
         try {
-            const busy = await this.sync(wantsClaims).finally(() => this.releaseReserved());
+            const busy = await this.sync(sandboxAnswers).finally(() => this.releaseReserved());
             this.failures = 0;
             this.synced = true;
             return busy;
@@ -41658,14 +41691,14 @@ class Worker {
      * Builds one commit from the current tip (results, claims, heartbeat) and pushes it through transact(),
      * which rebuilds it from the new tip after a lost race.
      */
-    async sync(wantsClaims, final = false) {
+    async sync(mayClaim, final = false) {
         // The last commit of a stopping node does not wait: the runner kills it a few seconds after SIGTERM. A
         // hold gives other nodes their turns, but never so long that this node's heartbeat runs late.
         if (!final) {
             const heartbeatMs = (this.policy?.lease.heartbeat_seconds ?? 60) * 1000;
             await sleep(Math.min(this.pacer.untilTurn(), heartbeatMs / 2), this.stopSignal.signal);
         }
-        const build = (snapshot) => this.round(snapshot, wantsClaims, final);
+        const build = (snapshot) => this.round(snapshot, mayClaim, final);
         const outcome = await transact(this.store, build, {
             author: this.settings.nodeId,
             states: ['queue', 'in_progress'],
@@ -41683,7 +41716,8 @@ class Worker {
                     // Until the tip says otherwise, a push that failed or lost may have landed (a retry after a timeout).
                     this.unconfirmed = { commit, plan };
                 },
-                urgent: () => this.leaseAtRisk(this.policy),
+                // Within its turn a node that lost its race tries again at once: the turn is short, and its own.
+                urgent: () => this.leaseAtRisk(this.policy) || (this.budget?.inTurn() ?? false),
                 rejected: (round, wait) => {
                     this.report.rejectedPushes++;
                     this.log.debug(`push rejected (round ${round}); rebuilding on the new tip in ${Math.round(wait)} ms`);
@@ -41721,7 +41755,7 @@ class Worker {
      * One round of a sync: checks what only this process can (its clock, its incarnation, its image), reads
      * what the planner needs from the tip, plans, and acts on what the plan found at the tip.
      */
-    async round(read, wantsClaims, final) {
+    async round(read, mayClaim, final) {
         const s = this.settings;
         const tip = read.tip;
         // The next round's snapshot is listed as the difference from this one (as listed, void commits and all).
@@ -41773,6 +41807,9 @@ class Worker {
             else if (!final)
                 this.drain(`requested in ${drainRequest.path}`);
         }
+        // Whether to claim is judged now, after the waits for the node's turn: a node that held all the claims
+        // it wanted when the sync began has run many of them by then.
+        const wantsClaims = mayClaim && this.wantsClaims();
         if (wantsClaims && !final && !this.stopReason && !this.draining && this.samePolicy(policy)) {
             view.queue = await this.scan(snapshot, view);
         }
@@ -42022,13 +42059,16 @@ class Worker {
             now: now.getTime(),
         });
         const rate = effectiveBudget(share.perMinute, this.settings.maxPushesPerMinute);
-        // Turns only where the grid's budget sets the rate: a node's own lower limit keeps no place in the train.
-        const offset = rate === share.perMinute ? turnOffsetMs(this.settings.nodeId, nodes, budget) : undefined;
+        // Turns among the busy nodes (their files at the tip show tasks running), while this node's file shows
+        // it busy too, as the others see it; and only where the grid's budget sets the rate: a node's own lower
+        // limit keeps no place in the train.
+        const busy = nodes.filter((n) => n.tasks.length > 0);
+        const counted = busy.some((n) => n.node_id === this.settings.nodeId);
+        const turns = rate === share.perMinute && counted ? turnsOf(this.settings.nodeId, busy, budget) : undefined;
         const made = this.budget === undefined;
         // On the grid server's clock, which every node reads: turns kept on skewed clocks would overlap.
         this.budget ??= new PushBudget(rate, () => Date.now() + this.clockOffsetMs, Math.random());
-        // Turns start after the node's first push: until others see it, its place among them is not theirs.
-        this.budget.setRate(rate, made ? undefined : offset);
+        this.budget.setRate(rate, turns);
         return made;
     }
     /**
