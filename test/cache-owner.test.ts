@@ -11,7 +11,15 @@ import { takeCache } from '../src/git/cache-owner.js';
 import { GitError, git } from '../src/git/runner.js';
 import { UserError } from '../src/common/errors.js';
 
-const LEFT = ['shallow.lock', 'config.lock', 'refs/remotes/grid/main.lock', 'objects/pack/tmp_pack_kill9'];
+// packed-refs.new: git pack-refs (run by gc) writes the new packed-refs there, and refuses to start while it
+// exists.
+const LEFT = [
+  'shallow.lock',
+  'config.lock',
+  'packed-refs.new',
+  'refs/remotes/grid/main.lock',
+  'objects/pack/tmp_pack_kill9',
+];
 
 async function killedCache(owner: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'dgrid-owner-'));
@@ -39,6 +47,7 @@ test('a cache taken over from a dead process loses what its killed git left, and
   assert.deepEqual(removed.sort(), [...LEFT].sort());
   for (const file of LEFT) assert.equal(existsSync(join(dir, file)), false, file);
   await git(['config', 'gc.auto', '0'], { cwd: dir });
+  await git(['pack-refs', '--all'], { cwd: dir });
   assert.equal(existsSync(join(dir, 'HEAD')), true, 'the repository itself is kept');
 });
 
