@@ -19,6 +19,21 @@ const tasks = (count: number, extra: Partial<Task> = {}, prefix = 'q'): Task[] =
     ...extra,
   }));
 
+/** The file of an offline node with a long streak of valid runs: trusted under any trust_after of the tests. */
+const trusted = (id: string): NodeRecord => ({
+  node_id: id,
+  labels: [],
+  slots: 1,
+  version: 'seed',
+  started_at: '2026-01-01T00:00:00Z',
+  last_heartbeat: '2026-01-01T00:00:00Z',
+  status: 'offline',
+  tasks: [],
+  completed: 0,
+  failed: 0,
+  reputation: { valid: 1000, invalid: 0, errors: 0, consecutive_valid: 1000 },
+});
+
 async function nodes(grid: TestGrid): Promise<Map<string, NodeRecord>> {
   return new Map((await (await grid.snapshot()).nodes()).map((n) => [n.node_id, n]));
 }
@@ -81,19 +96,6 @@ test('a node that lies is outvoted, never accepted, and quarantined after its th
 
 test("adaptive replication: a trusted node's runs are mostly accepted alone, an untrusted node's always checked", async (t) => {
   const grid = await gridFor(t, { nodes: { trust_after: 5 } });
-  const trusted = (id: string): NodeRecord => ({
-    node_id: id,
-    labels: [],
-    slots: 1,
-    version: 'seed',
-    started_at: '2026-01-01T00:00:00Z',
-    last_heartbeat: '2026-01-01T00:00:00Z',
-    status: 'offline',
-    tasks: [],
-    completed: 0,
-    failed: 0,
-    reputation: { valid: 1000, invalid: 0, errors: 0, consecutive_valid: 1000 },
-  });
   await pushDirectly(
     grid,
     ['a', 'b'].map((id) => ({ path: nodePath(id), content: serialize(trusted(id)) })),
@@ -119,20 +121,7 @@ test("a trusted node's lone run is checked while another of its runs waits in a 
   let roll = 0;
   t.mock.method(Math, 'random', () => roll);
   const grid = await gridFor(t, { nodes: { trust_after: 5 } });
-  const liarFile: NodeRecord = {
-    node_id: 'liar',
-    labels: [],
-    slots: 1,
-    version: 'seed',
-    started_at: '2026-01-01T00:00:00Z',
-    last_heartbeat: '2026-01-01T00:00:00Z',
-    status: 'offline',
-    tasks: [],
-    completed: 0,
-    failed: 0,
-    reputation: { valid: 1000, invalid: 0, errors: 0, consecutive_valid: 1000 },
-  };
-  await pushDirectly(grid, [{ path: nodePath('liar'), content: serialize(liarFile) }]);
+  await pushDirectly(grid, [{ path: nodePath('liar'), content: serialize(trusted('liar')) }]);
   const liar = () =>
     grid.worker({ nodeId: 'liar', idleTimeoutSeconds: 2 }, new WrongOutputSandbox(new ProcessSandbox(), 1));
   // "disputed": the liar's lone run, checked by another node: they disagree, and it waits for a third run.

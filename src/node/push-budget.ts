@@ -62,7 +62,7 @@ export class PushBudget {
     // The turns at which the token is at least nearly whole (a node that pushes at every turn keeps it
     // there): early by a little at most, so that the grid's pushes of a minute stay near its budget.
     const from = now + (AT_TURN - this.tokens) * periodMs;
-    const current = offsetMs + Math.floor((now - offsetMs) / everyMs) * everyMs;
+    const current = this.lastTurn(now);
     // A round that lost its race tries again while its turn lasts, before the next node's; one push a turn.
     if (now - current < slotMs && current >= from && this.spentAt < current) return 0;
     const next = offsetMs + Math.ceil((from - offsetMs) / everyMs) * everyMs;
@@ -72,9 +72,14 @@ export class PushBudget {
   /** Whether the node is within one of its turns now: a round that lost its race there retries at once. */
   inTurn(): boolean {
     if (!this.turns || !this.limited()) return false;
-    const { offsetMs, everyMs, slotMs } = this.turns;
     const now = this.clock();
-    return (now - offsetMs) % everyMs < slotMs;
+    return now - this.lastTurn(now) < this.turns.slotMs;
+  }
+
+  /** When the node's latest turn began, at or before `now`. */
+  private lastTurn(now: number): number {
+    const { offsetMs, everyMs } = this.turns!;
+    return offsetMs + Math.floor((now - offsetMs) / everyMs) * everyMs;
   }
 
   /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */

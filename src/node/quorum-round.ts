@@ -3,7 +3,7 @@
 // then asks it, without further reads, whether this node runs one more replica, accepts or concludes, and
 // how its own finished replicas are recorded. The judging is quorum.ts's, the file changes replication.ts's.
 import type { Change } from '../git/store.js';
-import { claimNode } from '../protocol/layout.js';
+import { claimNode, locateReplica } from '../protocol/layout.js';
 import { maxResultsOf, quorumOf, quorumStep, runOf, type QuorumStep } from '../protocol/quorum.js';
 import {
   claimReplica,
@@ -174,8 +174,10 @@ export class QuorumRound {
       for (const [id, runs] of this.snapshot.replicas) {
         if (runs.length < 2) continue;
         for (const run of runs) {
-          const node = run.path.slice(run.path.lastIndexOf('/') + 1, -'.json'.length);
-          this.pending.set(node, [...(this.pending.get(node) ?? []), id]);
+          const node = locateReplica(run.path)!.nodeId;
+          const tasks = this.pending.get(node);
+          if (tasks) tasks.push(id);
+          else this.pending.set(node, [id]);
         }
       }
     }
