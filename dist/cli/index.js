@@ -15630,8 +15630,9 @@ const INCARNATIONS_FILE = 'dgrid-incarnations';
 const INCARNATIONS_KEPT = 16;
 /**
  * What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, the packed-refs that
- * pack-refs was writing (it refuses to start while that exists), temporary objects, and gc's pid file (git trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps
- * orphans, so the next gc would refuse to run for hours).
+ * pack-refs was writing (it refuses to start while that exists), temporary objects, and gc's pid file (git
+ * trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps orphans, so the next
+ * gc would refuse to run for hours).
  */
 const LEFTOVER = /(\.lock|^packed-refs\.new|^gc\.pid|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
 /**
@@ -18238,7 +18239,7 @@ class PushBudget {
         // The turns at which the token is at least nearly whole (a node that pushes at every turn keeps it
         // there): early by a little at most, so that the grid's pushes of a minute stay near its budget.
         const from = now + (AT_TURN - this.tokens) * periodMs;
-        const current = offsetMs + Math.floor((now - offsetMs) / everyMs) * everyMs;
+        const current = this.lastTurn(now);
         // A round that lost its race tries again while its turn lasts, before the next node's; one push a turn.
         if (now - current < slotMs && current >= from && this.spentAt < current)
             return 0;
@@ -18249,9 +18250,13 @@ class PushBudget {
     inTurn() {
         if (!this.turns || !this.limited())
             return false;
-        const { offsetMs, everyMs, slotMs } = this.turns;
         const now = this.clock();
-        return (now - offsetMs) % everyMs < slotMs;
+        return now - this.lastTurn(now) < this.turns.slotMs;
+    }
+    /** When the node's latest turn began, at or before `now`. */
+    lastTurn(now) {
+        const { offsetMs, everyMs } = this.turns;
+        return offsetMs + Math.floor((now - offsetMs) / everyMs) * everyMs;
     }
     /** A push is made: a push that had to be made early (a node signing off) leaves a debt the next ones wait for. */
     spend() {
@@ -18459,8 +18464,12 @@ class QuorumRound {
                 if (runs.length < 2)
                     continue;
                 for (const run of runs) {
-                    const node = run.path.slice(run.path.lastIndexOf('/') + 1, -'.json'.length);
-                    this.pending.set(node, [...(this.pending.get(node) ?? []), id]);
+                    const node = (0,layout/* locateReplica */.Dp)(run.path).nodeId;
+                    const tasks = this.pending.get(node);
+                    if (tasks)
+                        tasks.push(id);
+                    else
+                        this.pending.set(node, [id]);
                 }
             }
         }

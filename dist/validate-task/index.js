@@ -54253,8 +54253,9 @@ const INCARNATIONS_FILE = 'dgrid-incarnations';
 const INCARNATIONS_KEPT = 16;
 /**
  * What a killed git leaves behind: ref, shallow, index, config and packed-refs locks, the packed-refs that
- * pack-refs was writing (it refuses to start while that exists), temporary objects, and gc's pid file (git trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps
- * orphans, so the next gc would refuse to run for hours).
+ * pack-refs was writing (it refuses to start while that exists), temporary objects, and gc's pid file (git
+ * trusts it while that pid lives, and a killed gc can stay a zombie where nothing reaps orphans, so the next
+ * gc would refuse to run for hours).
  */
 const LEFTOVER = /(\.lock|^packed-refs\.new|^gc\.pid|^tmp_pack_.*|^tmp_idx_.*|^tmp_obj_.*|^incoming-.*)$/;
 /**
